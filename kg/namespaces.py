@@ -1,0 +1,126 @@
+"""The kg ontology namespace (checked) and the fixed prefix table.
+
+``KGO`` is an rdflib ``DefinedNamespace`` with ``_fail = True``: a typo in a
+term raises at import time instead of minting a silent new IRI.  A test checks
+that these terms and the ones declared in ``ontology/kg.ttl`` are the same.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+BASE = "https://w3id.org/kg-news/"
+
+
+class KGO(DefinedNamespace):
+    """Terms of the kg ontology (``ontology/kg.ttl``)."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    Country: URIRef
+    Organisation: URIRef
+    Person: URIRef
+    PostType: URIRef
+    Office: URIRef
+    OfficeTerm: URIRef
+    Event: URIRef
+    Call: URIRef
+    CallMedium: URIRef
+    Launch: URIRef
+    MissileSystem: URIRef
+    MissileCategory: URIRef
+    Treaty: URIRef
+    TreatyEvent: URIRef
+    Signature: URIRef
+    Ratification: URIRef
+    EntryIntoForce: URIRef
+    Suspension: URIRef
+    Withdrawal: URIRef
+    Expiry: URIRef
+    Article: URIRef
+    Evidence: URIRef
+
+    # provenance
+    evidence: URIRef
+    source: URIRef
+    inArticle: URIRef
+    sentence: URIRef
+    quote: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    rule: URIRef
+    fileName: URIRef
+    published: URIRef
+    url: URIRef
+    language: URIRef
+    sha256: URIRef
+    textLength: URIRef
+
+    # actors, posts and terms
+    isoCode: URIRef
+    postType: URIRef
+    jurisdiction: URIRef
+    singleHolder: URIRef
+    holder: URIRef
+    office: URIRef
+    positionHeld: URIRef
+    start: URIRef
+    startEarliest: URIRef
+    startLatest: URIRef
+    end: URIRef
+    endEarliest: URIRef
+    endLatest: URIRef
+    heldOn: URIRef
+    replaces: URIRef
+
+    # events
+    date: URIRef
+    dateEarliest: URIRef
+    dateLatest: URIRef
+    participant: URIRef
+    initiator: URIRef
+    topic: URIRef
+    medium: URIRef
+    mergeNote: URIRef
+    missile: URIRef
+    launchedBy: URIRef
+    target: URIRef
+    treaty: URIRef
+    party: URIRef
+
+    # weapons
+    category: URIRef
+    origin: URIRef
+
+    # individuals
+    Telephone: URIRef
+    VideoConference: URIRef
+
+
+KGR = Namespace(BASE + "id/")  # minted resources
+KGG = Namespace(BASE + "graph/")  # named graphs
+MERGED_GRAPH = KGG["merged"]
+
+WD = Namespace("http://www.wikidata.org/entity/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+
+#: The one prefix table used for every serialisation and in stored queries.
+PREFIXES: dict[str, str] = {
+    "kgo": str(KGO._NS),
+    "kgr": str(KGR),
+    "kgg": str(KGG),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "wd": str(WD),
+    "wdt": str(WDT),
+}
