@@ -1,0 +1,40 @@
+"""Finds the data files kg ships (ontology, shapes, stored queries) and loads them by name.
+
+In a source checkout they live at the top of the repository; in an installed
+wheel they are copied under ``kg/_data/``.  Nothing else in kg knows these paths.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir(kind: str) -> Path:
+    """The folder of one kind of data file: ``ontology``, ``shapes``, ``queries`` or ``lexicons``."""
+    if kind == "lexicons":
+        return _PACKAGE / "lexicons"
+    for root in (_PACKAGE / "_data", _PACKAGE.parent):
+        if (root / kind).is_dir():
+            return root / kind
+    raise FileNotFoundError(f"kg data folder {kind!r} not found next to {_PACKAGE}")
+
+
+def ontology_path() -> Path:
+    return data_dir("ontology") / "kg.ttl"
+
+
+def shapes_path() -> Path:
+    return data_dir("shapes") / "kg-shapes.ttl"
+
+
+def lexicon_path(name: str) -> Path:
+    return data_dir("lexicons") / f"{name}.json"
+
+
+def query_paths() -> dict[str, Path]:
+    """Stored queries by name (file stem)."""
+    return {p.stem: p for p in sorted(data_dir("queries").glob("*.rq"))}
