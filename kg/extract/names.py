@@ -1,0 +1,624 @@
+"""Person names: folding, transliteration keys, name parts and clustering.
+
+One real person must become one node whatever the spelling, so this module
+decides when two name strings may denote the same person.  It is pure Python
+(no spaCy, no model) and works on names whose titles are already stripped.
+
+Folding (:func:`fold`)
+    Apostrophes and dashes are unified first, then NFKD decomposition removes
+    combining marks, the text is lower-cased, a few letters without a
+    decomposition are spelled out (ß, œ, æ, ø, ł, đ, ı) and whitespace is
+    collapsed.
+
+Transliteration key (:func:`translit_key`)
+    A name is cut into words at spaces, hyphens and apostrophes.  An Arabic
+    article is dropped: ``al``/``el`` before another word, and ``al-``, ``el-``
+    or an assimilated form (``ash-``, ``ad-`` ...) glued by a hyphen;
+    ``ben``/``bin``/``ibn`` become ``bin``.  Each word is then rewritten by
+    the ordered rules of ``_RULES``; the order matters:
+
+    1. French ``ou`` -> ``u``, and ``oou`` too, which is English ``ou``
+       (Choïgou/Shoigu, Belooussov/Belousov, Iouri/Yuri once ``y`` is ``i``);
+    2. the Muhammad/Ahmad/Abdel families of Arabic given names get one
+       spelling each (a name pattern, not a list of people);
+    3. the hushing class: ``tsch``, ``sch``, ``tch``, ``sh``, ``ch`` -> ``sh``.
+       French ``ch`` is English ``sh`` and French ``tch`` is English ``ch``,
+       so all of them must meet (Tchernov/Chernov, Khrouchtchev/Khrushchev,
+       Bachar/Bashar);
+    4. ``dzh``, ``dj``, ``zh`` -> ``j`` (Jdanov/Zhdanov, Prigojine/Prigozhin);
+    5. ``kh`` -> ``h`` (after 3, so that ``s|kh`` never reads as ``sh``);
+    6. Latin spellings: ``ph`` -> ``f``, ``th`` -> ``t``, ``x`` -> ``ks``,
+       ``q`` -> ``k``, soft ``c`` -> ``s``, other ``c`` -> ``k``, ``w`` -> ``v``
+       (Gorbatchev/Gorbachev, Wagner/Vagner, Alexandre/Aleksandr);
+    7. ``y`` -> ``i`` (Syrsky/Syrskyi, Iakovlev/Yakovlev, Sergey/Sergei);
+    8. ``gu`` before ``e``/``i`` -> ``g`` (Guérassimov/Gerasimov, Sergueï);
+    9. word-initial ``ie`` -> ``e`` (Ievgueni/Yevgeny/Evgeny, Eltsine/Yeltsin);
+    10. final ``ij`` -> ``i`` (German -yj);
+    11. a French mute final ``e`` after a consonant goes (Poutine/Putin,
+        Narychkine/Naryshkin) in words of four letters or more;
+    12. doubled letters collapse (Belooussov, Zelenskyy/Zelenskiy, Mohammed).
+
+    Deliberately *not* merged: vowel changes (Lavrov/Lavrentiev,
+    Ivanov/Ivanova, Zelensky/Zelenska, Austin/Augustin), Ukrainian ``h``
+    against Russian ``g`` (Serhiy/Sergei), and English against German
+    spellings of a Western name (Brown/Braun are different surnames, not
+    transliterations of one name).
+
+Name parts (:func:`split_name`), in this order
+    quoted nicknames and parentheses are removed; a comma form
+    ("Brown, Charles Q.") is turned around and a comma suffix kept; a final
+    suffix (Jr., Sr., II, III, IV) is set apart; East Asian order (a known
+    Chinese, Korean or Vietnamese family name first, then one or two
+    syllable words) gives the family name as surname and the rest as one
+    hyphen-joined given name ("Kim Jong Un" -> given ``("Jong-Un",)``); a run
+    of upper-case words ("Vladimir POUTINE", "POUTINE Vladimir") is the
+    surname, re-cased; otherwise the last word is the surname, extended to
+    the left over particles (de, von der, al, ben ...).  A particle opening
+    the name counts only if it is a European one or is written in lower case
+    ("Le Drian", "von der Leyen", but "Ben Wallace", "Al Gore").  Given
+    names lose their dots; "C.Q." and "CQ" are two initials, "J.-Y." is the
+    hyphenated initial ``J-Y``.
+
+Same person (:func:`same_person`)
+    Surname keys must be equal.  Given names are compared after splitting
+    hyphenated ones ("Jean-Yves" -> Jean, Yves): a missing side is
+    compatible; otherwise position by position (first, then middles) while
+    both sides have a name: two initials must be equal, an initial must be
+    a first letter of the full name (folded or transliterated, so "I." fits
+    "Iouri" and "Yuri"), two full names must have equal keys, or equal
+    consonant skeletons of three letters or more with the same feminine
+    ``-a`` ending (Oleksandr/Alexandre, Volodymyr/Vladimir).  Extra middle
+    names on one side and suffixes are ignored.
+
+Clusters (:class:`NameClusters`, :func:`group_names`)
+    Computed from the set of names, never from insertion order, one surname
+    key at a time (names with different surname keys never meet).  Full
+    names (with a given name) are joined by union-find over compatible
+    pairs; a component holding two incompatible names is split by setting
+    aside its *bridges* (names compatible with two names that are
+    incompatible with each other, e.g. "C. Brown" between "Charles Brown"
+    and "Chris Brown"), re-clustering the rest and giving each bridge, in
+    sorted order, to the only part all of whose members it fits; the others
+    are clustered among themselves.  Surname-only names then join the
+    full-name cluster when there is exactly one; otherwise ("Brown" beside
+    "Charles Brown" and "Gordon Brown", "Kim" beside Kim Jong-un and Kim
+    Yo-jong) they stay together in a cluster of their own.
+
+Best name (:meth:`NameClusters.best_name`)
+    The member with, in this order: a full first given name, more full given
+    names, more given parts (initials count), a suffix, no upper-case
+    surname, more occurrences (``add`` counts repeats), more diacritics (the
+    French press form, "Sergueï Choïgou" over "Sergei Shoigu" when equally
+    frequent), and finally the greatest string, so that ties never depend
+    on order.
+
+Person key (:func:`person_key`)
+    ``surname key|initial`` ("brovn|c"), ``surname key|`` without a given
+    name, and ``surname key|given key`` for East Asian names.  It is a stable
+    label, not an identity: two people with one surname and one initial
+    share it, so the clusters decide identity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+DEFAULT_PARTICLES: frozenset[str] = frozenset(
+    {
+        "de", "du", "des", "d", "la", "le", "les", "van", "von", "der", "den", "ter", "ten",
+        "da", "das", "dos", "di", "del", "della", "al", "el", "ben", "bin", "ibn", "abu", "abou", "ould",
+    }
+)  # fmt: skip
+DEFAULT_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# Particles that may open a name even when capitalised ("Le Drian", "Von der Leyen").
+_START_PARTICLES = frozenset(
+    {"de", "du", "des", "d", "la", "le", "les", "van", "von", "der", "den", "ter", "ten",
+     "da", "das", "dos", "di", "del", "della"}
+)  # fmt: skip
+# Family names that announce East Asian order (family name first).  "Le" is
+# left out on purpose: it is far more often the French particle.
+_EAST_ASIAN_FAMILY = frozenset(
+    {"kim", "lee", "park", "choi", "moon", "yoon", "xi", "li", "wang", "zhang", "liu", "chen",
+     "yang", "zhao", "huang", "zhou", "wu", "hu", "he", "jiang", "deng", "mao", "wen", "dong",
+     "wei", "guo", "qin", "zheng", "xu", "nguyen", "tran", "pham"}
+)  # fmt: skip
+
+_ARTICLES = frozenset({"al", "el", "ul"})
+_HYPHEN_ARTICLES = _ARTICLES | {"ad", "an", "ar", "as", "ash", "at", "ath", "az"}
+_BIN = frozenset({"ben", "bin", "ibn"})
+_VOWELS = "aeiou"
+
+_APOSTROPHES = "\u2019\u2018\u02bc\u02bb`\u00b4\u2032"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_UNIFY = str.maketrans({**dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_DASHES, "-")})
+_SPELLED = {"ß": "ss", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"o+u", "u"),
+        (r"^m[ou]h?am+[aeo]d$", "muhamad"),
+        (r"^ahm[ae]d$", "ahmad"),
+        (r"^abd[aeou]l", "abdal"),
+        (r"tsch|sch|tch|sh|ch", "sh"),
+        (r"dzh|dj|zh", "j"),
+        (r"kh", "h"),
+        (r"ph", "f"),
+        (r"th", "t"),
+        (r"x", "ks"),
+        (r"q", "k"),
+        (r"c(?=[eiy])", "s"),
+        (r"c", "k"),
+        (r"w", "v"),
+        (r"y", "i"),
+        (r"gu(?=[ei])", "g"),
+        (r"^ie", "e"),
+        (r"ij$", "i"),
+        (r"^(.{2,}[^aeiou])e$", r"\1"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+# ------------------------------------------------------------------ folding
+
+
+def fold(text: str) -> str:
+    """Accent-free, lower-case text with one apostrophe, one dash and single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNIFY))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join("".join(_SPELLED.get(c, c) for c in bare).split())
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(text))
+
+
+# ----------------------------------------------------------- transliteration
+
+
+def translit_key(word: str) -> str:
+    """A spelling-independent key for a name word (or several words, space-joined)."""
+    keys = (_word_key(part) for part in _key_parts(fold(word)))
+    return " ".join(key for key in keys if key)
+
+
+def _key_parts(folded: str) -> list[str]:
+    """Words of a folded name, Arabic articles dropped."""
+    chunks = [c for c in re.split(r"[\s']+", folded) if c]
+    parts: list[str] = []
+    for index, chunk in enumerate(chunks):
+        pieces = [p for p in chunk.split("-") if p]
+        if len(pieces) > 1 and pieces[0] in _HYPHEN_ARTICLES:
+            pieces = pieces[1:]
+        elif len(pieces) == 1 and pieces[0] in _ARTICLES and index < len(chunks) - 1:
+            continue
+        parts.extend(pieces)
+    return parts
+
+
+def _word_key(part: str) -> str:
+    word = re.sub(r"[^a-z]", "", part)
+    if word in _BIN:
+        return "bin"
+    for pattern, repl in _RULES:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def _skeleton(key: str) -> str:
+    """Consonants of a key (``j`` counts as a vowel: Benjamin/Benyamin)."""
+    return re.sub(r"[aeiouj]", "", key)
+
+
+# ---------------------------------------------------------------- name parts
+
+
+@dataclass(frozen=True)
+class NameParts:
+    given: tuple[str, ...]  # given names and initials as written, without dots
+    surname: str  # with particles ("al-Assad", "von der Leyen")
+    suffix: str | None = None  # "Jr.", "III"
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    parts: NameParts
+    east_asian: bool = False
+
+
+def split_name(
+    name: str,
+    *,
+    particles: Iterable[str] = DEFAULT_PARTICLES,
+    suffixes: Iterable[str] = DEFAULT_SUFFIXES,
+) -> NameParts:
+    """Given names, surname and suffix of a person name (see the module rules)."""
+    return _parse(name, frozenset(particles), frozenset(suffixes)).parts
+
+
+@lru_cache(maxsize=16384)
+def _parse(name: str, particles: frozenset[str], suffixes: frozenset[str]) -> _Parsed:
+    text = _clean(name)
+    if not _letters(text):
+        raise ValueError(f"not a person name: {name!r}")
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    suffix = next((p for p in pieces[1:] if _is_suffix(p, suffixes)), None)
+    pieces = [p for i, p in enumerate(pieces) if i == 0 or not _is_suffix(p, suffixes)]
+    if len(pieces) == 2:
+        return _Parsed(_inverted(pieces[0], pieces[1], particles, suffix))
+    tokens = " ".join(pieces).split()
+    if len(tokens) > 1 and _is_suffix(tokens[-1], suffixes):
+        suffix = tokens.pop()
+    return _parse_tokens(tokens, particles, suffix)
+
+
+def _clean(name: str) -> str:
+    text = name.translate(_UNIFY)
+    text = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|\([^)]*\)", " ", text)
+    return " ".join(text.split())
+
+
+def _is_suffix(token: str, suffixes: frozenset[str]) -> bool:
+    return fold(token).replace(".", "") in suffixes
+
+
+def _parse_tokens(tokens: list[str], particles: frozenset[str], suffix: str | None) -> _Parsed:
+    if _is_east_asian(tokens, particles):
+        given = ("-".join(tokens[1:]),)
+        return _Parsed(NameParts(given, _recase(tokens[:1], particles), suffix), east_asian=True)
+    run = _caps_run(tokens, particles)
+    start, end = run if run else (_surname_start(tokens, particles), len(tokens))
+    surname = _recase(tokens[start:end], particles)
+    given = _given(tokens[:start] + tokens[end:])
+    return _Parsed(NameParts(given, surname, suffix))
+
+
+def _inverted(surname: str, given: str, particles: frozenset[str], suffix: str | None) -> NameParts:
+    """'Leyen, Ursula von der' -> given Ursula, surname von der Leyen."""
+    tokens = given.split()
+    moved: list[str] = []
+    while len(tokens) > 1 and _is_particle(tokens[-1], False, particles):
+        moved.insert(0, tokens.pop())
+    return NameParts(_given(tokens), _recase(moved + surname.split(), particles), suffix)
+
+
+def _is_east_asian(tokens: list[str], particles: frozenset[str]) -> bool:
+    if len(tokens) not in (2, 3) or fold(tokens[0]) not in _EAST_ASIAN_FAMILY:
+        return False
+    rest = tokens[1:]
+    return all(len(_letters(t)) > 1 and "." not in t and fold(t) not in particles for t in rest)
+
+
+def _is_strong_caps(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    shouted = len(letters) >= 3 and all(c.isupper() for c in letters)
+    return shouted and "." not in token and any(c in _VOWELS for c in _letters(token))
+
+
+def _caps_run(tokens: list[str], particles: frozenset[str]) -> tuple[int, int] | None:
+    """Bounds of the upper-case surname run, if the name mixes cases."""
+    strong = [i for i, t in enumerate(tokens) if _is_strong_caps(t)]
+    if not strong:
+        return None
+
+    def member(t: str) -> bool:
+        return _is_strong_caps(t) or (t.isupper() and fold(t) in particles)
+
+    start = end = strong[0]
+    while start > 0 and member(tokens[start - 1]):
+        start -= 1
+    while end + 1 < len(tokens) and member(tokens[end + 1]):
+        end += 1
+    return None if (start, end) == (0, len(tokens) - 1) else (start, end + 1)
+
+
+def _is_particle(token: str, at_start: bool, particles: frozenset[str]) -> bool:
+    folded = fold(token)
+    if folded not in particles:
+        return False
+    return not at_start or folded in _START_PARTICLES or token.islower()
+
+
+def _surname_start(tokens: list[str], particles: frozenset[str]) -> int:
+    start = len(tokens) - 1
+    while start > 0 and _is_particle(tokens[start - 1], start - 1 == 0, particles):
+        start -= 1
+    return start
+
+
+def _recase(tokens: list[str], particles: frozenset[str]) -> str:
+    """Join surname words; an all-capitals surname is re-cased ('LE DRIAN' -> 'Le Drian')."""
+    if not all(t.isupper() for t in tokens if any(c.isalpha() for c in t)):
+        return " ".join(tokens)
+    words = [_recase_word(t, particles) for t in tokens]
+    return " ".join(w if i == 0 or fold(w) not in particles else w.lower() for i, w in enumerate(words))
+
+
+def _recase_word(token: str, particles: frozenset[str]) -> str:
+    segments = re.split(r"([-'])", token)
+    last = len(segments) - 1
+    cased = [
+        s.lower() if i < last and fold(s) in particles else s.capitalize() for i, s in enumerate(segments)
+    ]
+    return "".join(cased)
+
+
+def _given(tokens: list[str]) -> tuple[str, ...]:
+    return tuple(unit for token in tokens for unit in _given_units(token))
+
+
+def _given_units(token: str) -> list[str]:
+    """'C.Q.' -> C, Q; 'CQ' -> C, Q; 'J.-Y.' -> J-Y; 'Q.' -> Q; names as they are."""
+    if "." in token:
+        units: list[str] = []
+        for piece in (p for p in token.split(".") if p.strip()):
+            if piece.startswith("-") and units:
+                units[-1] += piece
+            else:
+                units.append(piece.strip())
+        return units
+    if _looks_like_initials(token):
+        return list(token)
+    return [token]
+
+
+def _looks_like_initials(token: str) -> bool:
+    if not (token.isalpha() and token.isupper()) or len(token) > 3:
+        return False
+    return len(token) <= 2 or not any(c in _VOWELS for c in _letters(token))
+
+
+# ------------------------------------------------------------- comparisons
+
+
+def _flat(given: tuple[str, ...]) -> list[str]:
+    """Given names split at hyphens: ('Jean-Yves', 'Q') -> Jean, Yves, Q."""
+    return [part for name in given for part in name.split("-") if _letters(part)]
+
+
+def _norm_letter(letter: str) -> str:
+    return {"y": "i", "w": "v"}.get(letter, letter)
+
+
+def _is_initial(part: str) -> bool:
+    return len(_letters(part)) == 1
+
+
+def _first_letters(part: str) -> set[str]:
+    """Letters an initial of this given name may be written with."""
+    key = translit_key(part)
+    return {_norm_letter(_letters(part)[0])} | ({key[0]} if key else set())
+
+
+def _part_compatible(a: str, b: str) -> bool:
+    if _is_initial(a) and _is_initial(b):
+        return _norm_letter(_letters(a)) == _norm_letter(_letters(b))
+    if _is_initial(a) or _is_initial(b):
+        initial, full = (a, b) if _is_initial(a) else (b, a)
+        return _norm_letter(_letters(initial)) in _first_letters(full)
+    return _full_names_match(translit_key(a), translit_key(b))
+
+
+def _full_names_match(ka: str, kb: str) -> bool:
+    if ka == kb:
+        return True
+    skeleton = _skeleton(ka)
+    same_gender = ka.endswith("a") == kb.endswith("a")
+    return len(skeleton) >= 3 and skeleton == _skeleton(kb) and same_gender
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return all(_part_compatible(x, y) for x, y in zip(_flat(a), _flat(b), strict=False))
+
+
+def _default_parse(name: str) -> _Parsed:
+    return _parse(name, DEFAULT_PARTICLES, DEFAULT_SUFFIXES)
+
+
+def _surname_key(name: str) -> str:
+    return translit_key(_default_parse(name).parts.surname)
+
+
+@lru_cache(maxsize=65536)
+def same_person(a: str, b: str) -> bool:
+    """True when the two name strings can denote the same person."""
+    pa, pb = _default_parse(a).parts, _default_parse(b).parts
+    if translit_key(pa.surname) != translit_key(pb.surname):
+        return False
+    return _given_compatible(pa.given, pb.given)
+
+
+def _initial(part: str) -> str:
+    """The initial a given name is filed under ('Yuri' and 'Iouri' -> 'i')."""
+    letters, key = _letters(part), translit_key(part)
+    if len(letters) > 1 and key[:1] in tuple(_VOWELS):
+        return key[0]
+    if letters.startswith(("zh", "dzh", "dj")):
+        return "j"
+    if letters.startswith(("tch", "tsch")):
+        return "c"
+    return _norm_letter(letters[0])
+
+
+def person_key(name: str) -> str:
+    """'surname key|initial' ('brown|c'), 'surname key|' without a given name.
+
+    East Asian names keep the whole given-name key ('kim|jongun'), since
+    their given names are never cut to initials and initials would merge
+    Kim Jong-un with Kim Jong-il.
+    """
+    parsed = _default_parse(name)
+    surname, given = translit_key(parsed.parts.surname), _flat(parsed.parts.given)
+    if not given:
+        return f"{surname}|"
+    if parsed.east_asian:
+        return f"{surname}|{''.join(translit_key(g) for g in given)}"
+    return f"{surname}|{_initial(given[0])}"
+
+
+# --------------------------------------------------------------- clustering
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self._parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        while self._parent[item] != item:
+            self._parent[item] = self._parent[self._parent[item]]
+            item = self._parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for item in self._parent:
+            found[self.find(item)].append(item)
+        return sorted(sorted(g) for g in found.values())
+
+
+def _by_surname(names: Iterable[str]) -> dict[str, list[str]]:
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        buckets[_surname_key(name)].append(name)
+    return buckets
+
+
+def _components(names: list[str]) -> list[list[str]]:
+    """Connected components of the compatibility graph."""
+    forest = _UnionFind(names)
+    for bucket in _by_surname(names).values():
+        for a, b in combinations(bucket, 2):
+            if same_person(a, b):
+                forest.union(a, b)
+    return forest.groups()
+
+
+def _is_bridge(name: str, group: list[str]) -> bool:
+    neighbours = [m for m in group if m != name and same_person(name, m)]
+    return any(not same_person(x, y) for x, y in combinations(neighbours, 2))
+
+
+def _split_conflicts(group: list[str]) -> list[list[str]]:
+    """Split a component until every part is pairwise compatible."""
+    if all(same_person(a, b) for a, b in combinations(group, 2)):
+        return [group]
+    bridges = [n for n in group if _is_bridge(n, group)]
+    core = [n for n in group if n not in bridges]
+    if not core:
+        return [[n] for n in group]
+    parts = [p for sub in _components(core) for p in _split_conflicts(sub)]
+    loose = [b for b in sorted(bridges) if not _give_back(b, parts)]
+    return parts + [p for sub in _components(loose) for p in _split_conflicts(sub)]
+
+
+def _give_back(bridge: str, parts: list[list[str]]) -> bool:
+    """Append the bridge to the only part whose members all fit it; False if none or several."""
+    fits = [p for p in parts if all(same_person(bridge, m) for m in p)]
+    if len(fits) == 1:
+        fits[0].append(bridge)
+    return len(fits) == 1
+
+
+def _group_bucket(names: Iterable[str]) -> list[list[str]]:
+    """Persons among names that share one surname key."""
+    unique = sorted(set(names))
+    full = [n for n in unique if _default_parse(n).parts.given]
+    bare = [n for n in unique if not _default_parse(n).parts.given]
+    clusters = [p for comp in _components(full) for p in _split_conflicts(comp)]
+    if len(clusters) == 1:
+        return [sorted(clusters[0] + bare)]
+    return sorted(sorted(c) for c in clusters + ([bare] if bare else []))
+
+
+def group_names(names: Iterable[str]) -> list[list[str]]:
+    """Persons among the names: a sorted partition that depends only on the set of names.
+
+    Names with different surname keys never meet, so each surname bucket is
+    grouped on its own; surname-only names join the bucket's cluster when
+    there is exactly one, and otherwise stay together on their own.
+    """
+    buckets = _by_surname(set(names)).values()
+    return sorted(cluster for bucket in buckets for cluster in _group_bucket(bucket))
+
+
+def _accents(name: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c))
+
+
+class NameClusters:
+    """Groups name strings into persons; surname-only names join the unique compatible full-name cluster.
+
+    The grouping is :func:`group_names` of the names added so far, so it does
+    not depend on insertion order.  Cluster ids are indices into the sorted
+    :meth:`clusters` list: an id depends only on the set of names added, and
+    adding names may renumber clusters.  Each surname bucket is regrouped
+    only when a name with that surname key is added.
+    """
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self._counts: dict[str, int] = {}
+        self._buckets: dict[str, set[str]] = defaultdict(set)
+        self._groups: dict[str, list[list[str]]] = {}
+        self._sorted: list[list[str]] | None = None
+        self.update(names)
+
+    def update(self, names: Iterable[str]) -> None:
+        """Add many names (rejecting strings without letters), regrouping lazily."""
+        for name in names:
+            key = _surname_key(name)
+            self._counts[name] = self._counts.get(name, 0) + 1
+            self._buckets[key].add(name)
+            self._groups.pop(key, None)
+            self._sorted = None
+
+    def add(self, name: str) -> int:
+        """Add one name; returns its cluster id in the grouping as it now stands."""
+        self.update([name])
+        return self.cluster_of(name)
+
+    def clusters(self) -> list[list[str]]:
+        return [list(c) for c in self._all()]
+
+    def _all(self) -> list[list[str]]:
+        if self._sorted is None:
+            for key, bucket in self._buckets.items():
+                if key not in self._groups:
+                    self._groups[key] = _group_bucket(bucket)
+            self._sorted = sorted(c for groups in self._groups.values() for c in groups)
+        return self._sorted
+
+    def cluster_of(self, name: str) -> int:
+        for index, cluster in enumerate(self._all()):
+            if name in cluster:
+                return index
+        raise KeyError(name)
+
+    def best_name(self, cluster: int) -> str:
+        """The most informative member; see :meth:`_rank` for the order of criteria."""
+        return max(self._all()[cluster], key=self._rank)
+
+    def _rank(self, name: str) -> tuple[bool, int, int, bool, bool, int, int, str]:
+        """Full first given name, more full given names, more given parts, a suffix,
+        no upper-case surname, more occurrences, more diacritics (the French press
+        form), then the string itself so that ties are broken the same way every time."""
+        parts = _default_parse(name).parts
+        given = _flat(parts.given)
+        full = [g for g in given if not _is_initial(g)]
+        full_first = bool(given) and not _is_initial(given[0])
+        shouting = any(_is_strong_caps(t) for t in name.split())
+        counts = self._counts.get(name, 0)
+        return (full_first, len(full), len(given), parts.suffix is not None, not shouting, counts,
+                _accents(name), name)  # fmt: skip
