@@ -1,0 +1,377 @@
+"""Validates kg data against the kg shapes with pySHACL and returns a report object.
+
+Non-conformance is a result (:class:`ValidationReport`), never an exception; a :class:`kg.errors.KGError`
+means the data or the shapes could not be read, or validation could not run.  Validation runs on the
+union of all graphs of the data with the ontology mixed in (so that ``sh:class`` sees
+``rdfs:subClassOf``), without inference, SHACL-JS, network access or ``owl:imports``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph
+import pyshacl
+from pyshacl.errors import ReportableRuntimeError
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+from rdflib.term import Node
+
+from kg.errors import InputError, KGError, NetworkRefused, UsageError
+from kg.namespaces import KGO, PREFIXES
+from kg.resources import ontology_path, shapes_path
+
+KGSH = "https://w3id.org/kg-news/shapes#"
+DISPLAY_PREFIXES = {**PREFIXES, "kgsh": KGSH}
+SEVERITIES = ("Violation", "Warning", "Info")
+
+_FORMATS = {
+    ".ttl": pyoxigraph.RdfFormat.TURTLE,
+    ".trig": pyoxigraph.RdfFormat.TRIG,
+    ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    ".nq": pyoxigraph.RdfFormat.N_QUADS,
+    ".jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    ".json": pyoxigraph.RdfFormat.JSON_LD,
+    ".rdf": pyoxigraph.RdfFormat.RDF_XML,
+    ".owl": pyoxigraph.RdfFormat.RDF_XML,
+    ".xml": pyoxigraph.RdfFormat.RDF_XML,
+    ".n3": pyoxigraph.RdfFormat.N3,
+}
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+DataLike = Graph | str | Path | Iterable[str | Path]
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One SHACL result.  IRIs are absolute; ``path`` and ``value`` use N-Triples term syntax."""
+
+    focus: str
+    focus_label: str | None
+    path: str | None
+    value: str | None
+    shape: str | None
+    component: str
+    severity: str  # "Violation" | "Warning" | "Info"
+    message: str
+    sentence: str | None  # the evidence sentence of the focus node, when the data has one
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of :func:`validate`; ``graph`` is the ``sh:ValidationReport`` as RDF."""
+
+    conforms: bool
+    results: tuple[ValidationResult, ...]
+    graph: Graph = field(compare=False, repr=False)
+
+    @property
+    def violations(self) -> int:
+        return self._count("Violation")
+
+    @property
+    def warnings(self) -> int:
+        return self._count("Warning")
+
+    @property
+    def infos(self) -> int:
+        return self._count("Info")
+
+    def _count(self, severity: str) -> int:
+        return sum(1 for r in self.results if r.severity == severity)
+
+    def failed(self, fail_on: str = "violation") -> bool:
+        """True if the report should fail a build: any Violation, or with "warning" any Warning too."""
+        if fail_on == "violation":
+            return self.violations > 0
+        if fail_on == "warning":
+            return self.violations + self.warnings > 0
+        raise UsageError(f"fail_on must be 'violation' or 'warning', not {fail_on!r}")
+
+    def text(self) -> str:
+        return render_text(self)
+
+    def to_json(self) -> dict:
+        return {"conforms": self.conforms, "violations": self.violations, "warnings": self.warnings,
+                "infos": self.infos, "results": [asdict(r) for r in self.results]}
+
+    def to_turtle(self) -> str:
+        return self.graph.serialize(format="turtle")
+
+
+# ----------------------------------------------------------------- loading
+
+
+def load_data(paths: Iterable[str | Path]) -> Dataset:
+    """Parse RDF files (format by suffix) into one dataset; named graphs are kept."""
+    dataset = Dataset()
+    for path in paths:
+        for quad in _parse_file(Path(path)):
+            graph = dataset.default_graph if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) \
+                else dataset.graph(_term(quad.graph_name, path))
+            graph.add((_term(quad.subject, path), _term(quad.predicate, path), _term(quad.object, path)))
+    return dataset
+
+
+def _term(term: object, path: str | Path) -> Node:
+    """The rdflib term of a pyoxigraph term."""
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        datatype = term.datatype.value
+        if term.language or datatype == XSD_STRING:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise InputError(f"RDF-star term {term!r}: not supported", path=str(path))
+
+
+def _parse_file(path: Path) -> list[pyoxigraph.Quad]:
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"unknown RDF file suffix {path.suffix!r} (one of {', '.join(_FORMATS)})",
+                         path=str(path))
+    try:
+        return list(pyoxigraph.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
+    except SyntaxError as err:
+        message = re.sub(r"^Parser error at line \d+ column \d+: ", "", err.msg)
+        if "remote context" in message:
+            raise NetworkRefused(f"{path}: JSON-LD remote @context is not loaded: {message}") from err
+        raise InputError(message, path=str(path), line=err.lineno, column=err.offset) from err
+    except OSError as err:
+        raise InputError(err.strerror or str(err), path=str(path)) from err
+
+
+def _union(*sources: Graph) -> Graph:
+    """One plain graph with the triples of every graph of every source."""
+    union = Graph()
+    for source in sources:
+        quads = source.quads((None, None, None, None)) if isinstance(source, Dataset) else (
+            (*t, None) for t in source)
+        for s, p, o, _ in quads:
+            union.add((s, p, o))
+    return union
+
+
+def _as_graph(data: DataLike) -> Graph:
+    if isinstance(data, Graph):
+        return _union(data)
+    if isinstance(data, str | Path):
+        data = [data]
+    return _union(load_data(data))
+
+
+@cache
+def _read_rdf(path: Path, mtime: float) -> Graph:
+    return _union(load_data([path]))
+
+
+def _read_cached(path: Path) -> Graph:
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as err:
+        raise InputError(err.strerror or str(err), path=str(path)) from err
+    return _read_rdf(path.resolve(), mtime)
+
+
+def _load_shapes(path: Path, allow_network: bool) -> Graph:
+    shapes = _read_cached(path)
+    if not allow_network and (None, OWL.imports, None) in shapes:
+        raise NetworkRefused(f"{path}: shapes use owl:imports; pass allow_network to accept them "
+                             "(imports are still not followed)")
+    return shapes
+
+
+# ----------------------------------------------------------------- validating
+
+
+def validate(data: DataLike, *, shapes: Path | None = None, against: DataLike | None = None,
+             allow_network: bool = False) -> ValidationReport:
+    """Validate ``data`` (graphs or RDF files) against the kg shapes, or ``shapes``.
+
+    With ``against`` (an existing graph), the new data is validated in the context of the union of
+    both, and only results about nodes that are subjects in the new data are reported.
+    """
+    shapes_file = Path(shapes) if shapes is not None else shapes_path()
+    shapes_graph = _load_shapes(shapes_file, allow_network)
+    ontology = _read_cached(ontology_path())
+    new = _as_graph(data)
+    context = [_as_graph(against)] if against is not None else []
+    combined = _union(new, *context, ontology)
+    keep = set(new.subjects()) if against is not None else None
+    report_graph = _run_pyshacl(combined, shapes_graph, shapes_file, keep)
+    return _make_report(report_graph, combined, keep)
+
+
+def _run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] | None) -> Graph:
+    focus = sorted(keep) if keep and all(isinstance(n, URIRef) for n in keep) else None
+    if keep is not None and not keep:
+        return Graph()
+    try:
+        _conforms, report, _text = pyshacl.validate(
+            data, shacl_graph=shapes, inference="none", advanced=False, js=False, do_owl_imports=False,
+            meta_shacl=False, abort_on_first=False, allow_infos=False, allow_warnings=False,
+            inplace=True, focus_nodes=focus)
+    except ReportableRuntimeError as err:
+        raise InputError(f"cannot validate with these shapes: {err.message}", path=str(shapes_file)) from err
+    except Exception as err:  # pySHACL and rdflib raise plain exceptions on bad SPARQL or paths
+        raise KGError(f"pySHACL failed: {type(err).__name__}: {err}") from err
+    return report
+
+
+def _make_report(report: Graph, data: Graph, keep: set[Node] | None) -> ValidationReport:
+    nodes = [r for r in report.subjects(RDF.type, SH.ValidationResult)
+             if keep is None or report.value(r, SH.focusNode) in keep]
+    results = tuple(sorted((_result(report, r, data) for r in nodes), key=_sort_key))
+    return ValidationReport(not results, results, _report_graph(report, nodes, not results))
+
+
+def _report_graph(report: Graph, nodes: list[Node], conforms: bool) -> Graph:
+    graph = Graph()
+    for prefix, namespace in DISPLAY_PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    root = BNode()
+    graph.add((root, RDF.type, SH.ValidationReport))
+    graph.add((root, SH.conforms, Literal(conforms)))
+    for node in nodes:
+        graph.add((root, SH.result, node))
+        graph += report.cbd(node)
+    return graph
+
+
+def _sort_key(result: ValidationResult) -> tuple:
+    return (result.focus, SEVERITIES.index(result.severity), result.path or "", result.shape or "",
+            result.component, result.value or "", result.message)
+
+
+def _result(report: Graph, node: Node, data: Graph) -> ValidationResult:
+    focus = report.value(node, SH.focusNode)
+    path = report.value(node, SH.resultPath)
+    value = report.value(node, SH.value)
+    shape = report.value(node, SH.sourceShape)
+    return ValidationResult(
+        focus=_term_id(focus),
+        focus_label=_label(data, focus),
+        path=_path_text(report, path) if path is not None else None,
+        value=value.n3() if value is not None else None,
+        shape=str(shape) if isinstance(shape, URIRef) else None,
+        component=_curie(report.value(node, SH.sourceConstraintComponent)),
+        severity=str(report.value(node, SH.resultSeverity)).rsplit("#", 1)[-1],
+        message=_message(report, node),
+        sentence=_sentence(data, focus),
+    )
+
+
+def _term_id(term: Node) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _message(report: Graph, node: Node) -> str:
+    messages = sorted(report.objects(node, SH.resultMessage),
+                      key=lambda m: (getattr(m, "language", None) != "en", str(m)))
+    return str(messages[0]) if messages else ""
+
+
+def _label(data: Graph, focus: Node) -> str | None:
+    for prop in (SKOS.prefLabel, RDFS.label):
+        labels = list(data.objects(focus, prop))
+        for lang in ("fr", "en"):
+            found = sorted(str(x) for x in labels if getattr(x, "language", None) == lang)
+            if found:
+                return found[0]
+        if labels:
+            return sorted(str(x) for x in labels)[0]
+    return None
+
+
+def _sentence(data: Graph, focus: Node) -> str | None:
+    own = data.value(focus, KGO.sentence)
+    if own is not None:
+        return str(own)
+    sentences = [data.value(e, KGO.sentence) for e in sorted(data.objects(focus, KGO.evidence))]
+    return next((str(s) for s in sentences if s is not None), None)
+
+
+def _path_text(graph: Graph, path: Node) -> str:
+    """A SHACL path in SPARQL property-path syntax, with absolute IRIs."""
+    if isinstance(path, URIRef):
+        return path.n3()
+    if (path, RDF.first, None) in graph:
+        return "/".join(_path_text(graph, p) for p in Collection(graph, path))
+    for prop, template in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"),
+                           (SH.oneOrMorePath, "{}+"), (SH.zeroOrOnePath, "{}?")):
+        inner = graph.value(path, prop)
+        if inner is not None:
+            return template.format(_group(graph, inner))
+    alternatives = graph.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + "|".join(_path_text(graph, p) for p in Collection(graph, alternatives)) + ")"
+    return path.n3()
+
+
+def _group(graph: Graph, path: Node) -> str:
+    text = _path_text(graph, path)
+    return text if isinstance(path, URIRef) or text.startswith("(") else f"({text})"
+
+
+def _curie(iri: Node | None) -> str:
+    return shorten(str(iri)) if iri is not None else ""
+
+
+# ----------------------------------------------------------------- text
+
+
+def shorten(iri: str) -> str:
+    """An absolute IRI with a known namespace as prefix:rest, for display only."""
+    for prefix, namespace in sorted(DISPLAY_PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def _shorten_terms(text: str) -> str:
+    text = re.sub(r"<([^<>\s]*)>", lambda m: _angle(shorten(m.group(1)), m.group(1)), text)
+    return re.sub(r"\^\^xsd:string\b", "", text)
+
+
+def _angle(short: str, iri: str) -> str:
+    return short if short != iri else f"<{iri}>"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _result_lines(result: ValidationResult) -> list[str]:
+    where = _shorten_terms(result.path) if result.path else "(node)"
+    details = [f"value {_shorten_terms(result.value)}"] if result.value else []
+    details += [shorten(result.shape)] if result.shape else []
+    details.append(result.component)
+    return [f"  [{result.severity}] {where}: {result.message}", f"      {' · '.join(details)}"]
+
+
+def render_text(report: ValidationReport) -> str:
+    """Results grouped by focus node: label, then each result, then the supporting sentence."""
+    lines: list[str] = []
+    focuses = list(dict.fromkeys(r.focus for r in report.results))
+    for focus in focuses:
+        group = [r for r in report.results if r.focus == focus]
+        label = f"  “{group[0].focus_label}”" if group[0].focus_label else ""
+        lines.append(f"{shorten(focus)}{label}")
+        for result in group:
+            lines += _result_lines(result)
+        if group[0].sentence:
+            lines.append(f"  sentence: « {group[0].sentence} »")
+        lines.append("")
+    counts = ", ".join((_plural(report.violations, "violation"), _plural(report.warnings, "warning"),
+                        _plural(report.infos, "info")))
+    verdict = "Conforms" if report.conforms else "Does not conform"
+    lines.append(f"{verdict}: {counts} on {_plural(len(focuses), 'focus node')}.")
+    return "\n".join(lines) + "\n"
