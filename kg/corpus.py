@@ -1,0 +1,174 @@
+"""Reading articles: files, folders with a ``manifest.json``, standard input; cleaning page furniture.
+
+Articles are streamed one at a time (never all held at once).  The cleaned text
+is what every character offset in the graph refers to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kg.errors import InputError
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+
+# Whole lines that are page furniture, not article prose (matched on the stripped line).
+_FURNITURE = re.compile(
+    r"""^(?:
+        (?:[àa]\s+)?(?:lire|consulter|voir|d[ée]couvrir)\s+(?:aussi|[ée]galement|plus)\b.*
+      | (?:sur\s+le\s+m[êe]me\s+sujet|articles?\s+li[ée]s?|[àa]\s+la\s+une)\b.*
+      | publicit[ée]
+      | (?:photo|cr[ée]dits?(?:\s+photo)?|illustration|image)\s*:.*
+      | ©.*
+      | sources?\s*:.*
+      | (?:commentaires?|comments?|r[ée]actions?)\s*\(\d+\)
+      | (?:partager|partagez|abonnez-vous|newsletter|suivez-nous|inscrivez-vous)\b.{0,80}
+      | (?:mis\s+[àa]\s+jour|publi[ée])\s+le\s+.{0,60}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A leading dateline header such as " date 2026-02-05 " kept out of the prose.
+_HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as read: its id (file name), decoded text and manifest metadata."""
+
+    id: str
+    path: str
+    text: str
+    sha256: str
+    published: date | None = None
+    url: str | None = None
+    lang: str = "fr"
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    file: str
+    published: date | None
+    url: str | None
+    lang: str
+
+
+def clean(text: str) -> str:
+    """Drop page furniture lines, a header dateline and repeated paragraphs; keep every prose line."""
+    text = _HEADER_DATE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    kept: list[str] = []
+    seen: set[str] = set()
+    for line in text.split("\n"):
+        stripped = " ".join(line.split())
+        if not stripped or _FURNITURE.match(stripped):
+            continue
+        key = stripped.casefold()
+        if len(stripped) > 80 and key in seen:
+            continue  # a repeated paragraph (a lead paragraph printed twice)
+        seen.add(key)
+        kept.append(stripped)
+    return "\n".join(kept)
+
+
+def header_date(text: str) -> date | None:
+    """The publication date of a ``date YYYY-MM-DD`` header, when the page has one."""
+    m = _HEADER_DATE.match(text)
+    try:
+        return date.fromisoformat(m.group(1)) if m else None
+    except ValueError:
+        return None
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM; anything else is an input error."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("binary file, not a text article", path=path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(f"not UTF-8 text (byte {e.start})", path=path) from None
+        print(f"warning: {path}: not UTF-8, read as Windows-1252", file=sys.stderr)
+        return text
+
+
+def read_manifest(folder: Path) -> dict[str, ManifestEntry]:
+    """The manifest of a corpus folder by file name ({} when there is none)."""
+    path = folder / "manifest.json"
+    if not path.exists():
+        return {}
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise InputError(f"malformed JSON: {getattr(e, 'msg', e)}", path=str(path),
+                         line=getattr(e, "lineno", None), column=getattr(e, "colno", None)) from None
+    if not isinstance(entries, list):
+        raise InputError("manifest must be a JSON list of {file, published, url, lang}", path=str(path))
+    return {e.file: e for e in (_manifest_entry(x, path) for x in entries)}
+
+
+def _manifest_entry(item: object, path: Path) -> ManifestEntry:
+    if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+        raise InputError(f"manifest entry without a 'file' name: {item!r:.80}", path=str(path))
+    published = item.get("published")
+    try:
+        day = date.fromisoformat(published) if published else None
+    except (TypeError, ValueError):
+        raise InputError(f"{item['file']}: impossible publication date {published!r}", path=str(path)) from None
+    return ManifestEntry(item["file"], day, item.get("url") or None, item.get("lang") or "fr")
+
+
+def read_corpus(sources: Iterable[str]) -> Iterator[RawArticle]:
+    """Articles from folders, files and ``-`` (standard input), in a stable order."""
+    for source in sources:
+        if source == "-":
+            yield _article("stdin.txt", "-", sys.stdin.buffer.read(), None)
+            continue
+        path = Path(source)
+        if path.is_dir():
+            yield from _read_folder(path)
+        elif path.is_file():
+            yield _article(path.name, str(path), _read_bytes(path), read_manifest(path.parent).get(path.name))
+        else:
+            raise InputError("no such file or folder", path=source)
+
+
+def _read_folder(folder: Path) -> Iterator[RawArticle]:
+    manifest = read_manifest(folder)
+    files = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file())
+    for name in sorted(set(manifest) - {p.name for p in files}):
+        print(f"warning: {folder / 'manifest.json'}: lists {name}, which is not in the folder", file=sys.stderr)
+    for p in files:
+        if p.name.lower() == "readme.md":
+            continue
+        yield _article(p.name, str(p), _read_bytes(p), manifest.get(p.name))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise InputError(f"article larger than {MAX_ARTICLE_BYTES // 2**20} MiB", path=str(path))
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(e.strerror or str(e), path=str(path)) from None
+
+
+def _article(name: str, path: str, data: bytes, entry: ManifestEntry | None) -> RawArticle:
+    text = decode(data, path)
+    published = entry.published if entry else None
+    return RawArticle(
+        id=name, path=path, text=text, sha256=hashlib.sha256(data).hexdigest(),
+        published=published or header_date(text), url=entry.url if entry else None,
+        lang=entry.lang if entry else "fr",
+    )

@@ -1,0 +1,196 @@
+"""Loads the lexicon data files (``kg/lexicons/*.json``) into one read-only object.
+
+The files are documented in ``kg/lexicons/README.md``.  Surface forms are kept
+as written; the matcher folds case, accents and apostrophes itself.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from kg.resources import lexicon_path
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    kind: str  # "country" | "organisation"
+    label_en: str
+    label_fr: str
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class PostType:
+    id: str
+    label_en: str
+    label_fr: str
+    single_holder: bool
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    type: str
+    country: str
+    label_en: str
+    label_fr: str
+
+
+@dataclass(frozen=True)
+class Missile:
+    id: str
+    label_en: str
+    label_fr: str
+    country: str | None
+    categories: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TreatyEvent:
+    kind: str
+    date: date
+    party: str | None = None
+
+
+@dataclass(frozen=True)
+class Treaty:
+    id: str
+    label_en: str
+    label_fr: str
+    category: str | None
+    parties: tuple[str, ...]
+    events: tuple[TreatyEvent, ...]
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether the treaty had entered into force and not yet ended on ``day``."""
+        start = min((e.date for e in self.events if e.kind == "entry_into_force"), default=None)
+        ends = [e.date for e in self.events if e.kind == "expiry" or (e.kind == "withdrawal" and self.bilateral)]
+        return start is not None and start <= day and all(day < end for end in ends)
+
+    @property
+    def bilateral(self) -> bool:
+        return len(self.parties) == 2
+
+    def last_day(self) -> date | None:
+        ends = [e.date for e in self.events if e.kind == "expiry" or (e.kind == "withdrawal" and self.bilateral)]
+        return min(ends, default=None)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One surface form to match, with what it means."""
+
+    text: str
+    label: str  # COUNTRY, METONYM, DEMONYM, COMBINING, PLACE, POST, OFFICE, MISSILE, CATEGORY, TREATY, TREATY_DESC, ...
+    id: str  # the lexicon id it stands for
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    actors: dict[str, Actor]
+    post_types: dict[str, PostType]
+    offices: dict[str, Office]
+    missiles: dict[str, Missile]
+    missile_categories: dict[str, tuple[str, str]]  # id -> (label_en, label_fr)
+    treaties: dict[str, Treaty]
+    phrases: tuple[Phrase, ...]
+    titles: dict[str, tuple[str, ...]]
+    calls: dict[str, Any] = field(default_factory=dict)
+
+    def office_for(self, post_type: str, country: str) -> Office:
+        """The office of that type in that country: the lexicon's own, or one composed from the type."""
+        exact = self.offices.get(f"{country}.{post_type}")
+        if exact:
+            return exact
+        pt, actor = self.post_types[post_type], self.actors.get(country)
+        where_en = actor.label_en if actor else country
+        where_fr = actor.label_fr if actor else country
+        return Office(f"{country}.{post_type}", post_type, country,
+                      f"{pt.label_en} ({where_en})", f"{pt.label_fr} ({where_fr})")
+
+    def office(self, office_id: str) -> Office:
+        if office_id in self.offices:
+            return self.offices[office_id]
+        country, _, post_type = office_id.partition(".")
+        return self.office_for(post_type, country)
+
+
+def _load(name: str) -> Any:
+    with lexicon_path(name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _actors(data: dict) -> tuple[dict[str, Actor], list[Phrase]]:
+    actors, phrases = {}, []
+    for e in data["entries"]:
+        actors[e["id"]] = Actor(e["id"], e.get("kind", "country"), e["label_en"], e["label_fr"], e.get("wikidata"))
+        for key, label in (("names_fr", "COUNTRY"), ("names_en", "COUNTRY"), ("metonyms_fr", "METONYM"),
+                           ("demonyms_fr", "DEMONYM"), ("combining_fr", "COMBINING")):
+            phrases += [Phrase(t, label, e["id"]) for t in e.get(key, [])]
+        phrases.append(Phrase(e["label_fr"], "COUNTRY", e["id"]))
+    return actors, phrases
+
+
+def _offices(data: dict) -> tuple[dict[str, PostType], dict[str, Office], list[Phrase]]:
+    types, offices, phrases = {}, {}, []
+    for t in data["post_types"]:
+        types[t["id"]] = PostType(t["id"], t["label_en"], t["label_fr"], bool(t.get("single_holder", True)))
+        phrases += [Phrase(p, "POST", t["id"]) for p in t.get("patterns_fr", []) + t.get("patterns_en", [])]
+    for o in data["offices"]:
+        offices[o["id"]] = Office(o["id"], o["type"], o["country"], o["label_en"], o["label_fr"])
+        label = "OFFICE" if o.get("implies_country") else "OFFICE_WEAK"
+        phrases += [Phrase(p, label, o["id"]) for p in o.get("patterns_fr", []) + o.get("patterns_en", [])]
+    return types, offices, phrases
+
+
+def _missiles(data: dict) -> tuple[dict[str, Missile], dict[str, tuple[str, str]], list[Phrase]]:
+    missiles, phrases = {}, []
+    cats = {c["id"]: (c["label_en"], c["label_fr"]) for c in data.get("categories", [])}
+    for c in data.get("categories", []):
+        phrases += [Phrase(p, "CATEGORY", c["id"]) for p in c.get("patterns_fr", [])]
+    for e in data["entries"]:
+        missiles[e["id"]] = Missile(e["id"], e["label_en"], e.get("label_fr") or e["label_en"], e.get("country"),
+                                    tuple(e.get("categories", [])))
+        risky = set(e.get("ambiguous_aliases", []))
+        forms = {e["label_en"], e.get("label_fr") or e["label_en"], *e.get("aliases", []), *e.get("designations", [])}
+        phrases += [Phrase(f, "MISSILE", e["id"], f in risky) for f in sorted(forms)]
+    return missiles, cats, phrases
+
+
+def _treaties(data: dict) -> tuple[dict[str, Treaty], list[Phrase]]:
+    treaties, phrases = {}, []
+    for c in data.get("categories", []):
+        phrases += [Phrase(p, "TREATY_DESC", c["id"]) for p in c.get("descriptors_fr", [])]
+    for e in data["entries"]:
+        events = tuple(TreatyEvent(v["kind"], date.fromisoformat(v["date"]), v.get("party"))
+                       for v in e.get("events", []) if v.get("date"))
+        treaties[e["id"]] = Treaty(e["id"], e["label_en"], e.get("label_fr") or e["label_en"], e.get("category"),
+                                   tuple(e.get("parties", [])), events)
+        forms = {e["label_en"], e.get("label_fr") or e["label_en"], *e.get("acronyms", []),
+                 *e.get("aliases_fr", []), *e.get("aliases_en", [])}
+        phrases += [Phrase(f, "TREATY", e["id"]) for f in sorted(forms)]
+    return treaties, phrases
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The lexicon, loaded once per process."""
+    actors, phrases = _actors(_load("countries"))
+    phrases += [Phrase(p["name_fr"], "PLACE", p.get("country") or "")
+                for p in _load("places")["entries"]]
+    phrases += [Phrase(a, "PLACE", p.get("country") or "")
+                for p in _load("places")["entries"] for a in p.get("aliases", [])]
+    post_types, offices, more = _offices(_load("offices"))
+    missiles, cats, mphr = _missiles(_load("missiles"))
+    treaties, tphr = _treaties(_load("treaties"))
+    titles = {k: tuple(v) for k, v in _load("titles").items() if isinstance(v, list)}
+    phrases += [Phrase(t, "TITLE", kind) for kind in ("ranks_fr", "ranks_en", "civil_fr", "civil_en")
+                for t in titles.get(kind, ())]
+    return Lexicon(actors, post_types, offices, missiles, cats, treaties,
+                   tuple(phrases + more + mphr + tphr), titles, _load("calls"))

@@ -1,0 +1,234 @@
+"""Posts and who holds them: post mentions with their country, and holdings with term bounds.
+
+A post mention is a lexicon post or office phrase plus the country words that
+follow it inside its noun phrase ("chef d'état-major des forces armées russes",
+"les chefs d'état-major russe et américain").  Holdings come from appositions
+("X, secrétaire américain à la Défense", "le président russe X"), counterparts
+("son homologue russe, X"), predecessors ("le prédécesseur de X, Y") and
+replacements ("remplacer X au poste de … à partir de septembre 2023").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract.lexicon import load_lexicon
+from kg.extract.lexmatch import lex_spans
+from kg.extract.model import DateValue, Holding
+from kg.extract.names import fold
+from kg.extract.people import PersonMention
+from kg.extract.spans import evidence
+
+POST_LABELS = ("POST", "OFFICE", "OFFICE_WEAK")
+COUNTRY_LABELS = ("DEMONYM", "COUNTRY", "COMBINING")
+WINDOW = 9  # tokens after a post phrase that may still hold its country
+GLUE = frozenset(("le", "la", "l'", "les", "un", "une", ",", "de", "du", "des", "d'", "et", "son", "sa", "ses",
+                  "leur", "(", ")", "-", "«", "»", "nouveau", "nouvelle", "actuel", "actuelle"))
+STOP = frozenset((";", ":", ".", "qui", "que", "dont", "avec", "entre", "a", "ont", "est", "sont", "«"))
+FORMER = frozenset(("ancien", "ancienne", "anciens", "ex", "ex-", "precedent", "precedente"))
+
+
+@dataclass
+class PostMention:
+    span: Span  # the post phrase with its country words
+    post_type: str
+    countries: list[str] = field(default_factory=list)
+    former: bool = False
+
+    def offices(self) -> list[str]:
+        return [load_lexicon().office_for(self.post_type, c).id for c in self.countries]
+
+
+def find_posts(doc: Doc) -> list[PostMention]:
+    """Every post mention of the doc, cached on the doc."""
+    if "kg_posts" not in doc.user_data:
+        doc.user_data["kg_posts"] = [_post(doc, s) for s in filter_spans(lex_spans(doc, *POST_LABELS))]
+    return doc.user_data["kg_posts"]
+
+
+def _post(doc: Doc, span: Span) -> PostMention:
+    lexicon = load_lexicon()
+    office = lexicon.offices.get(span.kb_id_)
+    post_type = office.type if office else span.kb_id_
+    end, countries = _country_words(doc, span)
+    if not countries and office and span.label_ == "OFFICE":
+        countries = [office.country]
+    former = span.start > 0 and fold(doc[span.start - 1].text) in FORMER
+    return PostMention(doc[span.start:end], post_type, countries, former)
+
+
+def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
+    """Countries named inside the phrase or just after it, and where the phrase ends."""
+    places = [s for s in lex_spans(doc, *COUNTRY_LABELS) if span.start <= s.start < span.end + WINDOW]
+    end, found = span.end, []
+    for s in places:
+        between = doc[end:s.start] if s.start >= end else doc[s.start:s.start]
+        if any(fold(t.text) in STOP or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in between):
+            break
+        if any(fold(t.text) not in GLUE and t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN") for t in between):
+            break
+        found.append(s.kb_id_)
+        end = max(end, s.end)
+    return end, list(dict.fromkeys(found))
+
+
+# ------------------------------------------------------------------ holdings
+
+
+@dataclass
+class Attachment:
+    """A post (or a counterpart relation) attached to a person mention, before dates are added."""
+
+    person: PersonMention
+    post: PostMention | None
+    rule: str
+    evidence_span: Span
+    counterpart_of: PersonMention | None = None  # "son homologue russe": same post type as this person
+    predecessor_of: PersonMention | None = None  # "le prédécesseur de X": same office as X, ended before
+
+
+def find_holdings(doc: Doc) -> list[Holding]:
+    """Holdings stated in the article, counterparts and predecessors resolved where the text allows."""
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    attachments = [a for sent in doc.sents for a in _attach_in(doc, sent, people)]
+    doc.user_data["kg_attachments"] = attachments
+    holdings = _direct(doc, attachments)
+    holdings += _relative(doc, attachments, holdings)
+    return _with_terms(doc, _dedupe(holdings))
+
+
+def _attach_in(doc: Doc, sent: Span, people: list[PersonMention]) -> list[Attachment]:
+    posts = [p for p in find_posts(doc) if sent.start <= p.span.start < sent.end]
+    mentions = [m for m in people if sent.start <= m.span.start < sent.end]
+    out = []
+    for m in mentions:
+        post = _adjacent_post(doc, m, posts, mentions)
+        if post:
+            out.append(Attachment(m, post, "apposition", _cover(doc, m.span, post.span)))
+        relation = _relation_before(doc, m, mentions)
+        if relation:
+            out.append(relation)
+    return out
+
+
+def _adjacent_post(doc: Doc, m: PersonMention, posts: list[PostMention],
+                   mentions: list[PersonMention]) -> PostMention | None:
+    """A post right before the name ("le président russe X") or right after it ("X, ministre de …")."""
+    for p in posts:
+        if p.span.end <= m.span.start and _only_glue(doc[p.span.end:m.span.start], allow_title=True):
+            return p
+        if p.span.start >= m.span.end and _only_glue(doc[m.span.end:p.span.start], allow_title=False):
+            if doc[m.span.end:p.span.start].text.strip().startswith(","):
+                return p
+    return None
+
+
+def _only_glue(between: Span, *, allow_title: bool) -> bool:
+    if len(between) > 5:
+        return False
+    titles = {fold(t) for t in load_lexicon().titles.get("ranks_fr", ()) + load_lexicon().titles.get("civil_fr", ())}
+    return all(fold(t.text) in GLUE or (allow_title and fold(t.text) in titles) for t in between)
+
+
+def _relation_before(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
+    """"son homologue russe, X" and "le prédécesseur de Y, X" just before a name."""
+    window = doc[max(m.span.sent.start, m.span.start - 12):m.span.start]
+    words = [fold(t.text) for t in window]
+    for rel in ("homologue", "predecesseur", "successeur"):
+        if rel in words:
+            i = window.start + words.index(rel)
+            if not _only_glue(doc[_rel_end(doc, i, m):m.span.start], allow_title=True):
+                continue
+            return _relation(doc, m, rel, i, mentions)
+    return None
+
+
+def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
+    """End of "homologue russe" / "prédécesseur de Brown" before the name."""
+    j = i + 1
+    while j < m.span.start and (doc[j]._.kg_demonym or doc[j].pos_ in ("ADJ",)):
+        j += 1
+    if j < m.span.start and fold(doc[j].text) in ("de", "du", "d'"):
+        other = next((p for p in doc._.people if p.span.start == j + 1), None)
+        if other:
+            j = other.span.end
+    return j
+
+
+def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[PersonMention]) -> Attachment:
+    span = doc[i:m.span.end]
+    if rel == "homologue":
+        countries = [s.kb_id_ for s in lex_spans(doc, "DEMONYM") if i < s.start <= i + 3]
+        post = PostMention(doc[i:i + 1], "", countries)
+        other = _other_party(m, mentions, doc, i)
+        return Attachment(m, post, "counterpart", span, counterpart_of=other)
+    of = next((p for p in doc._.people if i < p.span.start < m.span.start), None)
+    if rel == "successeur":
+        return Attachment(of, None, "successor", span, predecessor_of=m) if of else Attachment(m, None, "none", span)
+    return Attachment(m, None, "predecessor", span, predecessor_of=of)
+
+
+def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: int) -> PersonMention | None:
+    """Whose counterpart: the nearest other person before the word "homologue", else after."""
+    before = [p for p in doc._.people if p.span.end <= i and p.key != m.key]
+    if before:
+        return before[-1]
+    return next((p for p in mentions if p.key != m.key), None)
+
+
+def _cover(doc: Doc, a: Span, b: Span) -> Span:
+    return doc[min(a.start, b.start):max(a.end, b.end)]
+
+
+def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
+    out = []
+    for a in attachments:
+        if a.rule != "apposition" or not a.post:
+            continue
+        for office in a.post.offices():
+            out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
+                               attested=None if a.post.former else _ref_day(doc)))
+    return out
+
+
+def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
+    """Counterparts and predecessors, from the posts already known in the article."""
+    lexicon = load_lexicon()
+    post_of = {h.person: h.office for h in known}
+    out = []
+    for a in attachments:
+        if a.rule == "counterpart" and a.counterpart_of and a.counterpart_of.key in post_of and a.post.countries:
+            post_type = lexicon.office(post_of[a.counterpart_of.key]).type
+            office = lexicon.office_for(post_type, a.post.countries[0]).id
+            out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "counterpart"),),
+                               attested=_ref_day(doc)))
+        if a.rule in ("predecessor", "successor") and a.predecessor_of and a.predecessor_of.key in post_of:
+            office = post_of[a.predecessor_of.key]
+            out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
+            doc.user_data.setdefault("kg_replaces", []).append((a.predecessor_of.key, a.person.key, office))
+    return out
+
+
+def _ref_day(doc: Doc) -> DateValue | None:
+    return DateValue.of_day(doc._.ref) if doc._.ref else None
+
+
+def _dedupe(holdings: list[Holding]) -> list[Holding]:
+    merged: dict[tuple[str, str], Holding] = {}
+    for h in holdings:
+        key = (h.person, h.office)
+        if key in merged:
+            old = merged[key]
+            merged[key] = replace(old, evidence=old.evidence + h.evidence, attested=old.attested or h.attested)
+        else:
+            merged[key] = h
+    return list(merged.values())
+
+
+def _with_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    from kg.extract.terms import apply_terms
+
+    return apply_terms(doc, holdings)

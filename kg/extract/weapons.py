@@ -1,0 +1,67 @@
+"""Missile systems named in an article, and launches (with date, launching country and target).
+
+A system is a lexicon match; an ambiguous alias ("Patriot", "Taurus") counts
+only next to a weapon word.  A launch is a sentence with a firing word ("tir",
+"a tiré", "lancement", "frappe") and a named system or a missile category.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.lexmatch import lex_spans
+from kg.extract.model import LaunchFact, MissileMention
+from kg.extract.names import fold
+from kg.extract.spans import evidence
+
+WEAPON_WORDS = frozenset(("missile", "missiles", "systeme", "systemes", "batterie", "batteries", "roquette",
+                          "roquettes", "drone", "drones", "lanceur", "lanceurs", "intercepteur", "tir", "tirs",
+                          "frappe", "frappes", "munition", "munitions", "obus", "engin", "engins"))
+LAUNCH_LEMMAS = frozenset(("tirer", "tir", "lancer", "lancement", "frappe", "frapper", "utiliser", "employer",
+                           "viser", "abattre", "intercepter"))
+TARGET_CUES = ("sur", "contre", "pour detruire", "visant", "vers")
+
+
+def find_weapons(doc: Doc) -> tuple[list[MissileMention], list[LaunchFact]]:
+    mentions = [MissileMention(s.kb_id_, s.text, (evidence(s, "missile-lexicon"),)) for s in _systems(doc)]
+    launches = [launch for sent in doc.sents if (launch := _launch(doc, sent))]
+    return mentions, launches
+
+
+def _systems(doc: Doc) -> list[Span]:
+    out = []
+    for s in lex_spans(doc, "MISSILE", "MISSILE?"):
+        if s.label_ == "MISSILE?":
+            near = doc[max(0, s.start - 4): s.end + 3]
+            if not any(fold(t.text) in WEAPON_WORDS for t in near):
+                continue
+        out.append(s)
+    return out
+
+
+def _launch(doc: Doc, sent: Span) -> LaunchFact | None:
+    cue = next((t for t in sent if fold(t.lemma_) in LAUNCH_LEMMAS and t.pos_ in ("VERB", "NOUN")), None)
+    if cue is None:
+        return None
+    systems = [s for s in _systems(doc) if sent.start <= s.start < sent.end]
+    categories = [s for s in lex_spans(doc, "CATEGORY") if sent.start <= s.start < sent.end]
+    if not systems and not categories:
+        return None
+    dates = [s._.date for s in doc.spans.get("dates", []) if sent.start <= s.start < sent.end and s._.date]
+    by = next((s.kb_id_ for s in lex_spans(doc, "DEMONYM", "METONYM", "COUNTRY")
+               if sent.start <= s.start < sent.end and s.start < cue.i + 8), None)
+    return LaunchFact(systems[0].kb_id_ if systems else None, (evidence(sent, "launch"),),
+                      dates[0] if dates else None, by, _target(sent))
+
+
+def _target(sent: Span) -> str | None:
+    text = sent.text
+    folded = fold(text)
+    for cue in TARGET_CUES:
+        at = folded.find(f" {cue} ")
+        if at >= 0:
+            rest = text[at + len(cue) + 2:]
+            target = rest.split(",")[0].split(".")[0].strip()
+            if 3 <= len(target) <= 80:
+                return target
+    return None

@@ -1,0 +1,214 @@
+"""Cross-article resolution: one node per real person, office term, call, missile system and treaty.
+
+* People: every article's persons are clustered by transliteration-aware name
+  matching (:class:`kg.extract.names.NameClusters`); a lone surname joins a
+  person only when exactly one fits.
+* Terms: the claims of one person in one office are merged; "X replaced Y"
+  bounds Y's end by X's start.
+* Calls: a participant named only by a post ("les chefs d'état-major russe et
+  américain") becomes the unique known holder of that post on the call's date;
+  then reports with the same participants and compatible dates are one call,
+  the most precise date wins, and every reporting article is kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.extract.model import ArticleFacts, CallFact, DateValue, Evidence, Holding, Party
+from kg.extract.names import NameClusters, person_key
+
+UNKNOWN_START = date(1, 1, 1)
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    aliases: list[str]
+    evidence: list[Evidence]
+
+
+@dataclass
+class Term:
+    person: str
+    office: str
+    evidence: list[Evidence]
+    start: DateValue | None = None
+    end: DateValue | None = None
+    held_on: list[DateValue] = field(default_factory=list)
+    replaces: str | None = None  # person key of the predecessor in the same office
+
+    def covers(self, when: DateValue) -> bool:
+        starts_ok = self.start is None or self.start.earliest <= when.latest
+        return starts_ok and (self.end is None or self.end.latest >= when.earliest)
+
+
+@dataclass
+class Call:
+    participants: list[str]
+    evidence: list[Evidence]
+    date: DateValue | None
+    initiators: list[str]
+    topics: list[str]
+    medium: str
+    reports: list[str]  # article ids
+    note: str = ""
+
+
+@dataclass
+class Resolved:
+    articles: list[ArticleFacts]
+    persons: dict[str, Person]
+    terms: list[Term]
+    calls: list[Call]
+    unresolved_calls: int
+    local: dict[tuple[str, str], str]  # (article id, local person key) -> global person key
+
+    def missiles(self) -> dict[str, list[tuple[str, Evidence]]]:
+        return _gather((m.system, m.surface, m.evidence) for a in self.articles for m in a.missiles)
+
+    def treaties(self) -> dict[str, list[tuple[str, Evidence]]]:
+        return _gather((t.treaty, t.surface, t.evidence) for a in self.articles for t in a.treaties)
+
+
+def _gather(items: Iterable[tuple[str, str, tuple[Evidence, ...]]]) -> dict[str, list[tuple[str, Evidence]]]:
+    out: dict[str, list[tuple[str, Evidence]]] = defaultdict(list)
+    for key, surface, evidence in items:
+        out[key] += [(surface, e) for e in evidence]
+    return dict(out)
+
+
+def resolve(articles: list[ArticleFacts]) -> Resolved:
+    persons, local = _people(articles)
+    terms = _terms(articles, local)
+    calls, unresolved = _calls(articles, local, terms)
+    return Resolved(articles, persons, terms, calls, unresolved, local)
+
+
+# ------------------------------------------------------------------ people
+
+
+def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple[str, str], str]]:
+    clusters = NameClusters()
+    for a in articles:
+        for p in a.persons:
+            clusters.add(p.name)
+    persons: dict[str, Person] = {}
+    local: dict[tuple[str, str], str] = {}
+    for a in articles:
+        for p in a.persons:
+            cid = clusters.cluster_of(p.name)
+            key = person_key(clusters.best_name(cid)) + f"#{cid}"
+            person = persons.setdefault(key, Person(key, clusters.best_name(cid), [], []))
+            person.aliases += [m for m in p.mentions if m not in person.aliases]
+            person.evidence += p.evidence
+            local[(a.article.id, p.key)] = key
+    return persons, local
+
+
+# ------------------------------------------------------------------ terms
+
+
+def _terms(articles: list[ArticleFacts], local: dict[tuple[str, str], str]) -> list[Term]:
+    merged: dict[tuple[str, str], Term] = {}
+    for a in articles:
+        for h in a.holdings:
+            person = local.get((a.article.id, h.person))
+            if person:
+                _add_claim(merged, person, h, local.get((a.article.id, h.replaces or "")))
+    for term in merged.values():
+        _bound_predecessor(term, merged)
+    return list(merged.values())
+
+
+def _add_claim(merged: dict[tuple[str, str], Term], person: str, h: Holding, replaces: str | None) -> None:
+    term = merged.setdefault((person, h.office), Term(person, h.office, []))
+    term.evidence += [e for e in h.evidence if e not in term.evidence]
+    if h.start and (term.start is None or h.start.earliest < term.start.earliest):
+        term.start = h.start
+    if h.end and (term.end is None or h.end.latest > term.end.latest):
+        term.end = h.end
+    if h.attested:
+        term.held_on.append(h.attested)
+    term.replaces = term.replaces or replaces
+
+
+def _bound_predecessor(term: Term, merged: dict[tuple[str, str], Term]) -> None:
+    """A predecessor's term ended no later than the successor's started."""
+    previous = merged.get((term.replaces or "", term.office))
+    if previous and previous.end is None and term.start:
+        previous.end = DateValue(None, None, UNKNOWN_START, term.start.latest, "")
+
+
+# ------------------------------------------------------------------ calls
+
+
+def _calls(articles: list[ArticleFacts], local: dict[tuple[str, str], str],
+           terms: list[Term]) -> tuple[list[Call], int]:
+    reports, unresolved = [], 0
+    for a in articles:
+        for c in a.calls:
+            report = _report(a, c, local, terms)
+            if report:
+                reports.append(report)
+            else:
+                unresolved += 1
+    return _merge_reports(reports), unresolved
+
+
+def _report(a: ArticleFacts, c: CallFact, local: dict, terms: list[Term]) -> Call | None:
+    when = c.date or (DateValue.of_day(a.article.published) if a.article.published else None)
+    people = [p for p in (_party(a.article.id, x, local, terms, when) for x in c.participants) if p]
+    people = list(dict.fromkeys(people))
+    if len(people) < 2:
+        return None
+    init = _party(a.article.id, c.initiator, local, terms, when) if c.initiator else None
+    return Call(people, list(c.evidence), c.date, [init] if init in people else [], list(c.topics), c.medium,
+                [a.article.id])
+
+
+def _party(article: str, party: Party, local: dict, terms: list[Term], when: DateValue | None) -> str | None:
+    if party.person:
+        return local.get((article, party.person))
+    if party.office:
+        holders = {t.person for t in terms if t.office == party.office and (when is None or t.covers(when))}
+        return holders.pop() if len(holders) == 1 else None
+    return None
+
+
+def _merge_reports(reports: list[Call]) -> list[Call]:
+    groups: dict[frozenset[str], list[Call]] = defaultdict(list)
+    for r in reports:
+        groups[frozenset(r.participants)].append(r)
+    out = []
+    for group in groups.values():
+        dated = sorted((r for r in group if r.date), key=lambda r: r.date.width)
+        merged: list[Call] = []
+        for r in dated:
+            target = next((m for m in merged if m.date.overlaps(r.date)), None)
+            _absorb(target, r) if target else merged.append(r)
+        for r in (r for r in group if not r.date):
+            if len(merged) == 1:
+                _absorb(merged[0], r)
+            elif not merged:
+                merged.append(r)
+            else:
+                merged.append(r)
+        out += merged
+    return out
+
+
+def _absorb(into: Call, other: Call) -> None:
+    into.evidence += other.evidence
+    into.initiators += [i for i in other.initiators if i not in into.initiators]
+    into.topics += [t for t in other.topics if t not in into.topics]
+    into.reports += [r for r in other.reports if r not in into.reports]
+    if other.date and (into.date is None or other.date.width < into.date.width):
+        into.date = other.date
+    when = into.date.value or f"{into.date.earliest}..{into.date.latest}" if into.date else "no date"
+    into.note = (f"{len(into.reports)} reports merged ({', '.join(into.reports)}): same participants, "
+                 f"compatible dates; date kept: {when}")

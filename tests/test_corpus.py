@@ -1,0 +1,94 @@
+"""Reading articles and manifests; cleaning page furniture without losing prose."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from kg.corpus import clean, decode, header_date, read_corpus, read_manifest
+from kg.errors import InputError
+
+PROSE = "Le ministre turc de la Défense s'est entretenu mardi par téléphone avec son homologue ukrainien."
+
+
+@pytest.mark.parametrize("furniture", [
+    "Lire aussi : Un autre sujet sans rapport",
+    "À LIRE AUSSI Les élections au Portugal",
+    "À consulter également : une enquête sur le climat",
+    "Lire également : des perquisitions en Roumanie",
+    "Publicité",
+    "Photo : AFP",
+    "Crédit photo : Reuters",
+    "Source : https://example.org/article",
+    "Commentaires (3)",
+    "Comment (0)",
+    "© Agence France-Presse",
+])
+def test_furniture_lines_are_dropped(furniture: str) -> None:
+    assert clean(f"{PROSE}\n{furniture}\n{PROSE} Encore.") == f"{PROSE}\n{PROSE} Encore."
+
+
+@pytest.mark.parametrize("prose", [
+    PROSE,
+    "Source de tensions, le tir a été condamné par Séoul.",
+    "Lire entre les lignes du communiqué n'est pas simple, ont noté les diplomates.",
+    "Photographiés ensemble à Genève, les deux ministres se sont serré la main.",
+])
+def test_prose_lines_are_kept(prose: str) -> None:
+    assert clean(prose) == prose
+
+
+def test_repeated_paragraph_is_dropped_once() -> None:
+    lead = "Washington et Pékin ont repris leurs échanges militaires après deux ans d'interruption, a annoncé le Pentagone."
+    assert clean(f"{lead}\n\n{lead}\nSuite.") == f"{lead}\nSuite."
+
+
+def test_header_dateline() -> None:
+    raw = " date 2025-03-04 Le texte commence ici."
+    assert header_date(raw) == date(2025, 3, 4)
+    assert clean(raw) == "Le texte commence ici."
+
+
+@pytest.mark.parametrize("data, text", [
+    ("Élysée".encode(), "Élysée"),
+    ("\ufeffÉlysée".encode(), "Élysée"),
+    ("Élysée".encode("utf-16"), "Élysée"),
+    ("Élysée".encode("cp1252"), "Élysée"),
+])
+def test_decode(data: bytes, text: str) -> None:
+    assert decode(data, "a.txt") == text
+
+
+def test_binary_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="bin.txt"):
+        decode(b"\x00\x01\x02binary", "bin.txt")
+
+
+def test_manifest_and_folder(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(PROSE, encoding="utf-8")
+    (tmp_path / "b.md").write_text(PROSE, encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(json.dumps(
+        [{"file": "a.txt", "published": "2024-05-02", "url": "https://example.org/a", "lang": "fr"}]))
+    articles = list(read_corpus([str(tmp_path)]))
+    assert [a.id for a in articles] == ["a.txt", "b.md"]
+    assert articles[0].published == date(2024, 5, 2) and articles[0].url == "https://example.org/a"
+    assert articles[1].published is None and len(articles[0].sha256) == 64
+
+
+@pytest.mark.parametrize("content, message", [
+    ("[{\"file\": \"a.txt\",}]", "manifest.json:1:"),
+    ("{\"file\": \"a.txt\"}", "JSON list"),
+    ("[{\"published\": \"2024-01-01\"}]", "without a 'file'"),
+    ("[{\"file\": \"a.txt\", \"published\": \"2024-02-31\"}]", "impossible publication date"),
+])
+def test_bad_manifests(tmp_path, content: str, message: str) -> None:
+    (tmp_path / "manifest.json").write_text(content)
+    with pytest.raises(InputError, match=message):
+        read_manifest(tmp_path)
+
+
+def test_missing_source_names_the_path() -> None:
+    with pytest.raises(InputError, match="nowhere.txt"):
+        list(read_corpus(["nowhere.txt"]))
