@@ -1,0 +1,876 @@
+"""French date expressions: find them in news text and normalise them to :class:`DateValue`.
+
+How it works
+------------
+* **Folding.**  The text is folded one character at a time (lower case, accents
+  stripped, typographic apostrophes and dashes made ASCII, non-breaking spaces
+  made plain) into a string of exactly the same length, so an offset found in
+  the folded text is an offset in the original.  The word tables below are
+  therefore written folded: ``"fevrier"``, ``"aout"``, ``"l'annee derniere"``.
+  Text with decomposed accents ("e" + U+0301) is composed first and the
+  offsets mapped back.
+* **Rules.**  ``PATTERNS`` pairs a rule name with a regular expression built from
+  the word tables; the rule's handler turns a match into a reading: a
+  ``DateValue``, or ``None`` when the expression is relative and the reference
+  date is unknown.  A handler may also refuse a match that is not a date in its
+  context (a month name with no date word around it, "a été"), or declare it
+  invalid ("31 février 2024"): an invalid span gives no match and blocks the
+  shorter readings inside it ("février 2024").
+* **Composition.**  "la veille de", "le lendemain de" ... before a day-precise
+  match shift it ("la veille de Noël", "le lendemain du 5 février").
+* **Overlaps** are resolved longest first.  A match keeps its determiner ("le 5
+  février", "la veille", "ce jeudi", "l'automne 2021") but not a preceding
+  preposition ("en", "depuis", "au", "à"); callers can read those in the text.
+
+Conventions (documented choices)
+--------------------------------
+* News reports the past: an expression that lacks its year or week (day and
+  month, bare weekday, month, season, holiday, part of a month) is the most
+  recent one starting on or before ``ref``; "prochain" is the next one after
+  ``ref``.  "jeudi dernier" is strictly before ``ref``; "mars dernier", "l'été
+  dernier" are the last *complete* month or season; "le 5 février dernier" is
+  on or before ``ref``.  A weekday given with a day and month picks, among the
+  neighbouring years, the one where that weekday fits.
+* Without ``ref`` a relative expression still matches, with value ``None`` and
+  ``relative=True``: nothing is invented.
+* "la veille", "le lendemain", "N jours plus tard / avant" count from ``anchor``
+  when one is given, else from ``ref``; "hier", "il y a", "dans" always from ``ref``.
+* Values keep their precision (day, month, year).  Expressions that do not fix
+  one calendar unit get value ``None`` and bounds only: weeks and week-ends
+  (Monday-Sunday weeks), seasons (spring 20 March-20 June, summer 21 June-21
+  September, autumn 22 September-21 December, winter 22 December-19 March),
+  parts of a month (début 1-10, mi 11-20, fin 21-end), of a year (début
+  January-March, mi April-September, fin October-December), of a week (début
+  Monday-Wednesday, mi Tuesday-Thursday, fin Thursday-Sunday), ranges ("du 5 au
+  7 décembre", "2019-2021", "les années 1990"), "il y a N semaines" (target day
+  plus or minus 3 days) and vague spans ("ces dernières semaines" = the 28 days
+  up to ``ref``).  "courant mars" is the whole month, with its value.
+* "l'hiver 2022" may mean winter 2021-22 or 2022-23: it is bounded by the hull
+  of both.  "l'hiver 2022-2023" is exact.
+* A bare four-digit year (1900-2099) counts only after a date word ("en",
+  "depuis", "d'ici", "l'année", "de" ...), in a list after another year, or as
+  the whole text, and never before a quantity noun ("2000 soldats", "2000 km").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import cache, partial
+from typing import TypeVar
+
+from kg.extract.model import DateValue
+
+__all__ = ["DateMatch", "find_dateline", "find_dates", "normalise"]
+
+T = TypeVar("T")
+
+# ============================================================== word tables (folded)
+
+MONTHS: dict[str, int] = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+}
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "janv": 1, "jan": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}
+NUMBER_WORDS: dict[str, int] = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
+}
+UNITS: dict[str, str] = {
+    "jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
+    "an": "year", "ans": "year", "annee": "year", "annees": "year",
+}
+DIRECTIONS: dict[str, int] = {
+    "dernier": -1, "derniere": -1, "passe": -1, "passee": -1, "prochain": 1, "prochaine": 1,
+}
+LATER_SIGNS: dict[str, int] = {"plus tard": 1, "apres": 1, "plus tot": -1, "avant": -1, "auparavant": -1}
+
+# Days counted from ``ref`` (the publication date).
+RELATIVE_DAYS: dict[str, int] = {
+    "aujourd'hui": 0, "ce matin": 0, "ce midi": 0, "cet apres-midi": 0, "ce soir": 0,
+    "hier": -1, "hier matin": -1, "hier midi": -1, "hier apres-midi": -1, "hier soir": -1,
+    "avant-hier": -2, "demain": 1, "demain matin": 1, "demain soir": 1, "apres-demain": 2,
+}
+# Days counted from ``anchor`` (the event the sentence talks about), else from ``ref``.
+ANCHOR_DAYS: dict[str, int] = {
+    "la veille": -1, "la veille au soir": -1, "l'avant-veille": -2,
+    "le lendemain": 1, "le lendemain matin": 1, "le surlendemain": 2,
+}
+# "la veille de Noël": shift the following day-precise date.
+SHIFT_PREFIXES: dict[str, int] = {
+    "la veille": -1, "l'avant-veille": -2, "le lendemain": 1, "au lendemain": 1, "le surlendemain": 2,
+}
+SHIFTABLE_RULES = frozenset({"iso", "numeric", "day_month", "holiday"})
+
+# Fixed phrases that name a span around ``ref``.
+SPANS: dict[str, Callable[[date], DateValue]] = {
+    "la semaine derniere": lambda r: _week(r, -1),
+    "la semaine passee": lambda r: _week(r, -1),
+    "cette semaine": lambda r: _week(r, 0),
+    "la semaine prochaine": lambda r: _week(r, 1),
+    "le week-end dernier": lambda r: _weekend(r, -1),
+    "le week-end passe": lambda r: _weekend(r, -1),
+    "ce week-end": lambda r: _weekend(r, 0),
+    "le week-end prochain": lambda r: _weekend(r, 1),
+    "le mois dernier": lambda r: _month_at(r, -1),
+    "le mois passe": lambda r: _month_at(r, -1),
+    "ce mois-ci": lambda r: _month_at(r, 0),
+    "le mois prochain": lambda r: _month_at(r, 1),
+    "l'an dernier": lambda r: _year_at(r, -1),
+    "l'an passe": lambda r: _year_at(r, -1),
+    "l'annee derniere": lambda r: _year_at(r, -1),
+    "l'annee passee": lambda r: _year_at(r, -1),
+    "cette annee": lambda r: _year_at(r, 0),
+    "l'an prochain": lambda r: _year_at(r, 1),
+    "l'annee prochaine": lambda r: _year_at(r, 1),
+    "plus tot ce mois-ci": lambda r: _bounds(r.replace(day=1), r),
+    "plus tot dans le mois": lambda r: _bounds(r.replace(day=1), r),
+    "plus tot cette semaine": lambda r: _bounds(_monday(r), r),
+    "plus tot dans la semaine": lambda r: _bounds(_monday(r), r),
+    "plus tot cette annee": lambda r: _bounds(date(r.year, 1, 1), r),
+    "plus tot dans l'annee": lambda r: _bounds(date(r.year, 1, 1), r),
+    "ces derniers jours": lambda r: _days_back(r, 7, 0),
+    "ces dernieres semaines": lambda r: _days_back(r, 28, 0),
+    "ces derniers mois": lambda r: _days_back(r, 183, 0),
+    "ces dernieres annees": lambda r: _days_back(r, 3 * 365, 0),
+    "il y a quelques jours": lambda r: _days_back(r, 10, 1),
+    "il y a quelques semaines": lambda r: _days_back(r, 49, 10),
+    "il y a quelques mois": lambda r: _days_back(r, 270, 45),
+    "cette nuit": lambda r: _days_back(r, 1, 0),
+    "la nuit derniere": lambda r: _days_back(r, 1, 0),
+}
+
+# (month, day) of the first and last day; winter runs over the new year.
+SEASONS: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
+    "printemps": ((3, 20), (6, 20)),
+    "ete": ((6, 21), (9, 21)),
+    "automne": ((9, 22), (12, 21)),
+    "hiver": ((12, 22), (3, 19)),
+}
+SEASON_NOT_BEFORE = ("arabe", "de prague", "des peuples", "nucleaire", "indien")  # "le printemps arabe"
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "noel": lambda y: date(y, 12, 25),
+    "jour de l'an": lambda y: date(y, 1, 1),
+    "nouvel an": lambda y: date(y, 1, 1),
+    "saint-sylvestre": lambda y: date(y, 12, 31),
+    "toussaint": lambda y: date(y, 11, 1),
+    "paques": lambda y: _easter(y),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, WEEKDAYS["jeudi"], 4),  # US: 4th Thursday of November
+}
+HOLIDAY_NOT_BEFORE = ("chinois", "lunaire", "juif", "iranien", "persan", "orthodoxe")
+
+# Parts of a period: days of a month, months of a year, day offsets from a week's Monday.
+PARTS: dict[str, dict[str, tuple[int, int]]] = {
+    "month": {"debut": (1, 10), "mi": (11, 20), "fin": (21, 31)},
+    "year": {"debut": (1, 3), "mi": (4, 9), "fin": (10, 12)},
+    "week": {"debut": (0, 2), "mi": (1, 3), "fin": (3, 6)},
+}
+PART_ALIASES: dict[str, str] = {"milieu": "mi"}
+PERIOD_UNITS: dict[str, str] = {"mois": "month", "annee": "year", "an": "year", "semaine": "week"}
+PERIOD_MODES: dict[int, str] = {-1: "done", 0: "past", 1: "next"}  # how "dernier"/"prochain" pick a period
+DAY_MODES: dict[int, str] = {-1: "past", 0: "past", 1: "next"}
+
+YEAR_TRIGGERS = ("en", "depuis", "des", "avant", "apres", "vers", "jusqu'en", "jusqu'a", "d'ici",
+                 "l'an", "l'annee", "annee", "pour", "de")
+MONTH_TRIGGERS = ("en", "depuis", "des", "jusqu'en", "d'ici", "avant", "apres", "au", "pour")
+SEASON_TRIGGERS = ("en", "au", "durant", "pendant", "depuis", "des", "jusqu'au", "jusqu'a", "d'ici",
+                   "avant", "apres")
+QUANTITY_WORDS = ("soldats", "hommes", "militaires", "personnes", "civils", "morts", "victimes", "blesses",
+                  "km", "kilometres", "metres", "m", "tonnes", "kg", "missiles", "drones", "obus", "chars",
+                  "avions", "ogives", "tetes", "euros", "dollars", "roubles", "milliards", "millions",
+                  "habitants", "jours", "heures", "ans", "fois", "exemplaires", "unites")
+QUANTITY_ADVERBS = ("plus", "moins", "pres", "environ", "quelque")  # "plus de 2000" is not a year
+
+DATELINE_WINDOW = 300  # characters at the head and at the tail where a dateline may stand
+# (text before the date, text after it), best first; on folded text.
+DATELINE_CUES: tuple[tuple[str, str], ...] = (
+    (r"(?<!\w)(?:publiee?|mise? en ligne|date(?: de publication)?)\s*:?\s*(?:le\s*)?", ""),
+    ("", r"\s*\((?:afp|reuters|ap|ats|belga|dpa|efe|ansa|tass|xinhua|apa)\)"),
+    (r"(?<!\w)(?:mise? a jour|modifiee?|actualisee?)\s*:?\s*(?:le\s*)?", ""),
+    (r"(?:^|\n)[^\S\n]*", r"[^\S\n]*(?:\n|$)"),  # a date alone on its line
+)
+
+
+# ============================================================== patterns
+
+
+def _phrase(words: str) -> str:
+    """A regex for a folded phrase: any run of spaces or hyphens between words, spaces after "'"."""
+    return re.escape(words).replace(r"\ ", r"[-\s]*").replace(r"\-", r"[-\s]*").replace("'", r"'\s*")
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True))
+
+
+_DAY = r"(?:1\s?er|premier|\d{1,2})(?!\d)"  # impossible days ("32 mars") are read, then refused
+_MONTH = rf"(?:(?:{_alt(MONTHS)})\b|(?:{_alt(MONTH_ABBREVIATIONS)})(?:\.|\b))"
+_MONTH_LONE = rf"(?:(?:{_alt(MONTHS)})\b|(?:{_alt(MONTH_ABBREVIATIONS)})\.)"  # abbreviations need their dot
+_WEEKDAY = rf"(?:{_alt(WEEKDAYS)})"
+_YEAR = r"\d{4}(?!\d)"
+_BARE_YEAR = r"(?:19|20)\d\d(?!\w|[.,/-]\d)"
+_NUM = rf"(?:\d{{1,3}}|{_alt(NUMBER_WORDS)})"
+_UNIT = rf"(?:{_alt(UNITS)})"
+_DIR = r"(?:dernier|prochain|passe)"
+_START = r"(?<![\w.,/-])"  # no digit, letter or separator glued before a number
+_END = r"(?![\w-])"
+_NUM_END = r"(?!\d|[.,/-]\d)"  # not followed by more of a number
+
+
+def _day_range(lead: str, middle: str) -> str:
+    return (rf"{_START}(?P<x>{lead}(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?)?"
+            rf"{middle}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?)")
+
+
+def _phrases(table: Iterable[str]) -> str:
+    return rf"(?<![\w-])(?P<x>{_alt(table)}){_END}"
+
+
+PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", rf"{_START}(?P<x>(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)"
+            rf"(?P<d>\d{{1,2}})){_NUM_END}"),
+    ("numeric", rf"{_START}(?P<x>(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)"
+                rf"(?P<y>\d{{4}}|\d{{2}})){_NUM_END}"),
+    ("range_du", _day_range(r"du\s+", r"\s+au\s+")),
+    ("range_entre", _day_range(r"entre\s+le\s+", r"\s+et\s+le\s+")),
+    ("range_les", _day_range(r"les\s+", r"\s+et\s+")),
+    ("range_dash", _day_range("", r"\s*-\s*")),
+    ("day_month", rf"{_START}(?P<x>(?:(?P<det>le|ce)\s+)?(?:(?P<wd>{_WEEKDAY})\s*,?\s+)?(?P<day>{_DAY})"
+                  rf"(?:\s+|-)(?P<mon>{_MONTH})(?:\s+(?P<year>{_YEAR})|\s+(?P<dir>dernier|prochain)\b)?)"),
+    ("night", rf"(?<![\w-])(?P<x>(?:la\s+)?nuit\s+(?:de|du)\s+(?P<w1>{_WEEKDAY})\s+(?:a|au)\s+"
+              rf"(?P<w2>{_WEEKDAY})){_END}"),
+    ("weekday", rf"(?<![\w-])(?P<x>(?:(?:ce|le)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<dir>{_DIR}))?"
+                rf"(?:\s+(?:matin|midi|soir|apres-midi))?){_END}"),
+    ("month", rf"(?:(?<![\w'])(?P<trig>{_alt(MONTH_TRIGGERS)})\s+)?{_START}"
+              rf"(?P<x>(?P<mois>(?:le\s+)?mois\s+(?:de\s+|d'\s*))?(?P<mon>{_MONTH_LONE})"
+              rf"(?:\s+(?P<year>{_YEAR})|\s+(?P<dir>dernier|prochain)\b)?)"),
+    ("part_month", rf"(?<![\w-])(?P<x>(?P<part>debut|fin|mi|milieu|courant)(?:\s*-\s*|\s+)"
+                   rf"(?:du\s+mois\s+(?:de\s+|d'\s*)|de\s+|d'\s*)?(?P<mon>{_MONTH_LONE})"
+                   rf"(?:\s+(?P<year>{_YEAR})|\s+(?P<dir>dernier|prochain)\b)?)"),
+    ("part_year", rf"(?<![\w-])(?P<x>(?P<part>debut|fin|mi|milieu|courant)(?:\s*-\s*|\s+)"
+                  rf"(?:de\s+l'\s*annee\s+|d'\s*annee\s+)?(?P<year>{_BARE_YEAR}))"),
+    ("part_period", rf"(?<![\w-])(?P<x>(?P<part>debut|fin|mi|milieu|courant)(?:\s*-\s*|\s+)"
+                    r"(?:du\s+|de\s+l'\s*|de\s+la\s+|de\s+|d'\s*)?(?P<unit>mois|annee|an|semaine)"
+                    rf"(?:\s+(?P<dir>derniere?|passee?|prochaine?))?){_END}"),
+    ("season", rf"(?:(?<![\w'])(?P<trig>{_alt(SEASON_TRIGGERS)})\s+)?(?<![\w-])"
+               rf"(?P<x>(?P<det>l'\s*|le\s+|ce\s+|cet\s+|cette\s+)?(?P<season>{_alt(SEASONS)})"
+               rf"(?!\s+(?:{_alt(SEASON_NOT_BEFORE)})\b)"
+               rf"(?:\s+(?P<year>{_YEAR})(?:\s*[-/]\s*(?P<year2>{_YEAR}))?|\s+(?P<dir>{_DIR}))?){_END}"),
+    ("holiday", rf"(?<![\w-])(?P<x>(?:(?:le|la)\s+)?(?P<h>{_alt(HOLIDAYS)})"
+                rf"(?!\s+(?:{_alt(HOLIDAY_NOT_BEFORE)})\b)(?:\s+(?P<year>{_YEAR}))?){_END}"),
+    ("years_de", rf"(?<![\w-])(?P<x>de\s+(?P<y1>{_BARE_YEAR})\s+a\s+(?P<y2>{_BARE_YEAR}))"),
+    ("years_entre", rf"(?<![\w-])(?P<x>entre\s+(?P<y1>{_BARE_YEAR})\s+et\s+(?P<y2>{_BARE_YEAR}))"),
+    ("years_dash", rf"{_START}(?P<x>(?P<y1>(?:19|20)\d\d)\s*-\s*(?P<y2>{_BARE_YEAR}))"),
+    ("decade", r"(?<![\w-])(?P<x>(?:les\s+)?annees\s+(?P<dec>(?:19|20)\d0|[1-9]0))(?!\w|[.,/-]\d)"),
+    ("year", rf"(?<![\w'])(?P<trig>{_alt(YEAR_TRIGGERS)})\s+(?P<x>{_BARE_YEAR})"),
+    ("year_list", r"(?:(?<=(?:19|20)\d\d,\s)|(?<=(?:19|20)\d\d\set\s)|(?<=(?:19|20)\d\d\sou\s)"
+                  rf"|(?<=(?:19|20)\d\d\set\sen\s))(?P<x>{_BARE_YEAR})"),
+    ("year_alone", r"\A\s*(?P<x>(?:19|20)\d\d)\s*\Z"),  # normalise("2022"): the whole text is the context
+    ("relative_day", _phrases(RELATIVE_DAYS)),
+    ("anchor_day", _phrases(ANCHOR_DAYS)),
+    ("span", _phrases(SPANS)),
+    ("ago", rf"(?<![\w-])(?P<x>il\s+y\s+a\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})){_END}"),
+    ("within", rf"(?<![\w-])(?P<x>dans\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})){_END}"),
+    ("later", rf"{_START}(?P<x>(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+"
+              rf"(?P<dir>{_alt(LATER_SIGNS)})){_END}"),
+)
+
+_SHIFT_PREFIX = re.compile(rf"(?<![\w-])(?P<p>{_alt(SHIFT_PREFIXES)})\s+(?:de\s+|du\s+|d'\s*)\Z")
+_QUANTITY_AFTER = re.compile(rf"\s*(?:[%$€]|(?:{_alt(QUANTITY_WORDS)})\b)")
+_CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-ZÀ-ÖØ-Þ]")  # "Noël Mamère" is a name
+_WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
+# a character with the combining accents that follow it
+_CLUSTER = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.S)
+_DATELINE_RES = tuple((re.compile(rf"(?:{b})\Z"), re.compile(a)) for b, a in DATELINE_CUES)
+
+
+# ============================================================== public types
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date expression found in a text."""
+
+    start: int  # char offsets in the input text
+    end: int
+    text: str
+    value: DateValue | None  # None when the expression needs a reference date that is unknown
+    relative: bool  # True when the value depended on ref/anchor
+
+
+# ============================================================== folding
+
+
+_FOLD_EXTRA = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
+               "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"}
+
+
+@cache
+def _fold_char(c: str) -> str:
+    """One character, lower-cased and without accents; any fold that would change the length is skipped."""
+    if c in _FOLD_EXTRA:
+        return _FOLD_EXTRA[c]
+    base = "".join(ch for ch in unicodedata.normalize("NFKD", c) if not unicodedata.combining(ch))
+    base = base if len(base) == 1 else c
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def _fold(text: str) -> str:
+    return "".join(map(_fold_char, text))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s'-]+", "", text)
+
+
+def _lookup(table: Mapping[str, T], text: str) -> T:
+    return {_key(k): v for k, v in table.items()}[_key(text)]
+
+
+# ============================================================== calendar helpers
+
+
+def _day(d: date) -> DateValue:
+    return DateValue(d.isoformat(), "day", d, d)
+
+
+def _month(year: int, month: int) -> DateValue:
+    first = date(year, month, 1)
+    return DateValue(f"{year:04d}-{month:02d}", "month", first, _month_end(first))
+
+
+def _year(year: int) -> DateValue:
+    return DateValue(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
+
+
+def _bounds(earliest: date, latest: date) -> DateValue:
+    return DateValue(None, None, earliest, latest)
+
+
+def _make_day(year: int, month: int, day: int) -> DateValue | None:
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    return _day(date(year, month, day))
+
+
+def _possible(month: int, day: int) -> bool:
+    """Whether day/month exists in some year (2024 is a leap year)."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def _add_months(d: date, n: int) -> date:
+    """The first day of the month n months after d's."""
+    k = d.year * 12 + d.month - 1 + n
+    return date(k // 12, k % 12 + 1, 1)
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _week(ref: date, n: int) -> DateValue:
+    start = _monday(ref) + timedelta(weeks=n)
+    return _bounds(start, start + timedelta(days=6))
+
+
+def _weekend(ref: date, n: int) -> DateValue:
+    saturday = _monday(ref) + timedelta(weeks=n, days=5)
+    return _bounds(saturday, saturday + timedelta(days=1))
+
+
+def _month_at(ref: date, n: int) -> DateValue:
+    first = _add_months(ref, n)
+    return _month(first.year, first.month)
+
+
+def _year_at(ref: date, n: int) -> DateValue:
+    return _year(ref.year + n)
+
+
+def _days_back(ref: date, first: int, last: int) -> DateValue:
+    return _bounds(ref - timedelta(days=first), ref - timedelta(days=last))
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    lx = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lx) // 451
+    return date(year, (h + lx - 7 * m + 114) // 31, (h + lx - 7 * m + 114) % 31 + 1)
+
+
+def _weekday_date(ref: date, weekday: int, direction: int) -> date:
+    """The weekday on or before ref (strictly before if direction < 0, strictly after if > 0)."""
+    if direction > 0:
+        return ref + timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    back = (ref.weekday() - weekday) % 7
+    return ref - timedelta(days=back or (7 if direction < 0 else 0))
+
+
+_PICK_TESTS: dict[str, Callable[[DateValue, date], bool]] = {
+    "past": lambda v, r: v.earliest <= r,  # started on or before ref
+    "done": lambda v, r: v.latest < r,  # over before ref
+    "next": lambda v, r: v.earliest > r,  # starts after ref
+}
+
+
+def _pick_period(make: Callable[[int], DateValue | None], ref: date, mode: str) -> DateValue | None:
+    """Among make(year) for the years around ref, the latest one that passes mode (the first for "next")."""
+    values = [v for y in range(ref.year - 8, ref.year + 2) if (v := make(y)) is not None]
+    fits = [v for v in values if _PICK_TESTS[mode](v, ref)]
+    choose = min if mode == "next" else max
+    return choose(fits, key=lambda v: v.earliest, default=None)
+
+
+def _shift(base: DateValue, n: int, unit: str) -> DateValue:
+    """base moved by n units, keeping day/month/year precision where the unit allows."""
+    lo, hi = base.earliest, base.latest
+    if unit == "day":
+        moved = _bounds(lo + timedelta(days=n), hi + timedelta(days=n))
+        return _day(moved.earliest) if base.precision == "day" else moved
+    if unit == "week":
+        return _bounds(lo + timedelta(days=7 * n - 3), hi + timedelta(days=7 * n + 3))
+    months = n if unit == "month" else 12 * n
+    if unit == "month" and base.precision in ("day", "month"):
+        return _month_at(lo, months)
+    if unit == "year" and base.precision is not None:
+        return _year(lo.year + n)
+    return _bounds(_add_months(lo, months), _month_end(_add_months(hi, months)))
+
+
+def _part_of(period: DateValue, unit: str, part: str) -> DateValue:
+    """début / mi / fin of a month, year or week; "courant" is the whole period."""
+    if part == "courant":
+        return period
+    lo, hi = PARTS[unit][PART_ALIASES.get(part, part)]
+    start = period.earliest
+    if unit == "month":
+        return _bounds(start.replace(day=lo), start.replace(day=min(hi, period.latest.day)))
+    if unit == "year":
+        return _bounds(date(start.year, lo, 1), _month_end(date(start.year, hi, 1)))
+    return _bounds(start + timedelta(days=lo), start + timedelta(days=hi))
+
+
+def _season_instance(name: str, year: int) -> DateValue:
+    """The season that starts in year (winter ends in year + 1)."""
+    (m1, d1), (m2, d2) = SEASONS[name]
+    return _bounds(date(year, m1, d1), date(year + (m2 < m1), m2, d2))
+
+
+def _season_of_year(name: str, year: int, year2: int | None) -> DateValue:
+    if name != "hiver" or year2 == year + 1:
+        return _season_instance(name, year)
+    return _bounds(_season_instance(name, year - 1).earliest, _season_instance(name, year).latest)
+
+
+def _season_near(name: str, ref: date, mode: str) -> DateValue | None:
+    if mode != "this":
+        return _pick_period(partial(_season_instance, name), ref, mode)
+    near = [_season_instance(name, y) for y in (ref.year - 1, ref.year)]
+    return next((v for v in near if v.earliest <= ref <= v.latest), near[1])
+
+
+# ============================================================== readings
+
+
+@dataclass(frozen=True)
+class _Hit:
+    value: DateValue | None
+    relative: bool
+
+
+_INVALID = _Hit(None, False)  # date-shaped but names no real day: no match, and blocks shorter readings
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    text: str  # the original text
+    folded: str  # same length, folded
+    ref: date | None
+    anchor: DateValue | None
+
+    def base(self) -> DateValue | None:
+        """What "la veille", "deux jours plus tard" count from."""
+        return self.anchor or (_day(self.ref) if self.ref else None)
+
+
+Handler = Callable[[re.Match[str], _Ctx], _Hit | None]
+
+
+def _absolute(value: DateValue | None) -> _Hit:
+    return _INVALID if value is None else _Hit(value, False)
+
+
+def _rel(base: T | None, build: Callable[[T], DateValue | None]) -> _Hit:
+    return _Hit(None if base is None else build(base), True)
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _day_number(text: str) -> int:
+    return 1 if text == "premier" or text.endswith("er") else int(text)
+
+
+def _month_number(text: str) -> int:
+    name = text.rstrip(".")
+    return MONTHS.get(name) or MONTH_ABBREVIATIONS[name]
+
+
+def _direction(word: str | None) -> int:
+    return DIRECTIONS.get(word or "", 0)
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBER_WORDS[text]
+
+
+# ============================================================== handlers
+
+
+def _iso(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    return _absolute(_make_day(int(m["y"]), int(m["m"]), int(m["d"])))
+
+
+def _numeric(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    year = m["y"]
+    if len(year) == 2 and m["sep"] != "/":
+        return None  # "5.12.24" is too often a version or a score
+    return _absolute(_make_day(int(year) + (2000 if len(year) == 2 else 0), int(m["m"]), int(m["d"])))
+
+
+def _day_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    day, month = _day_number(m["day"]), _month_number(m["mon"])
+    if not _possible(month, day):
+        return _INVALID
+    if m["year"]:
+        return _absolute(_make_day(int(m["year"]), month, day))
+    weekday = WEEKDAYS.get(m["wd"] or "")
+    return _rel(ctx.ref, lambda r: _guess_day(r, month, day, weekday, _direction(m["dir"])))
+
+
+def _guess_day(ref: date, month: int, day: int, weekday: int | None, direction: int) -> DateValue | None:
+    """The year of a day and month: the one its weekday fits near ref, else by the news-past rule."""
+    def make(year: int) -> DateValue | None:
+        return _make_day(year, month, day)
+
+    if weekday is not None:
+        fits = [v for y in (ref.year - 1, ref.year, ref.year + 1)
+                if (v := make(y)) and v.earliest.weekday() == weekday]
+        if fits:
+            return min(fits, key=lambda v: abs((v.earliest - ref).days))
+    return _pick_period(make, ref, DAY_MODES[direction])
+
+
+def _day_range_hit(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    d1, d2, m2 = _day_number(m["d1"]), _day_number(m["d2"]), _month_number(m["m2"])
+    m1 = _month_number(m["m1"]) if _g(m, "m1") else m2
+    if not (_possible(m1, d1) and _possible(m2, d2)):
+        return _INVALID
+    build = partial(_range_in, d1=d1, m1=m1, d2=d2, m2=m2, y1=_g(m, "y1"))
+    if m["y2"]:
+        return _absolute(build(int(m["y2"])))
+    return _rel(ctx.ref, lambda r: _pick_period(build, r, "past"))
+
+
+def _range_in(year: int, *, d1: int, m1: int, d2: int, m2: int, y1: str | None) -> DateValue | None:
+    """d1/m1 .. d2/m2 ending in year; the start is in the year before when it comes later in the calendar."""
+    start_year = int(y1) if y1 else year - ((m1, d1) > (m2, d2))
+    first, last = _make_day(start_year, m1, d1), _make_day(year, m2, d2)
+    if first is None or last is None or first.earliest >= last.earliest:
+        return None
+    return _bounds(first.earliest, last.earliest)
+
+
+def _night(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    w1, w2 = WEEKDAYS[m["w1"]], WEEKDAYS[m["w2"]]
+
+    def build(ref: date) -> DateValue:
+        end = _weekday_date(ref, w2, 0)
+        return _bounds(end - timedelta(days=(w2 - w1) % 7 or 7), end)
+
+    return _rel(ctx.ref, build)
+
+
+def _weekday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    weekday, direction = WEEKDAYS[m["wd"]], _direction(m["dir"])
+    return _rel(ctx.ref, lambda r: _day(_weekday_date(r, weekday, direction)))
+
+
+def _month_name(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    month = _month_number(m["mon"])
+    if m["year"]:
+        return _Hit(_month(int(m["year"]), month), False)
+    if not (m["trig"] or m["dir"] or m["mois"]):
+        return None  # "mars" alone is too often the planet or a name
+    mode = PERIOD_MODES[_direction(m["dir"])]
+    return _rel(ctx.ref, lambda r: _pick_period(lambda y: _month(y, month), r, mode))
+
+
+def _part_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    month, part = _month_number(m["mon"]), m["part"]
+
+    def make(year: int) -> DateValue:
+        return _part_of(_month(year, month), "month", part)
+
+    if m["year"]:
+        return _Hit(make(int(m["year"])), False)
+    return _rel(ctx.ref, lambda r: _pick_period(make, r, PERIOD_MODES[_direction(m["dir"])]))
+
+
+def _part_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    return _Hit(_part_of(_year(int(m["year"])), "year", m["part"]), False)
+
+
+_PERIOD_AT: dict[str, Callable[[date, int], DateValue]] = {
+    "month": _month_at, "year": _year_at, "week": _week,
+}
+
+
+def _part_period(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    unit, part, n = PERIOD_UNITS[m["unit"]], m["part"], _direction(m["dir"])
+    return _rel(ctx.ref, lambda r: _part_of(_PERIOD_AT[unit](r, n), unit, part))
+
+
+def _season(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    name, det, framed = m["season"], (m["det"] or "").strip(), bool(m["det"] or m["trig"])
+    if not (framed or (name != "ete" and (m["year"] or m["dir"]))):
+        return None  # "a été" is the verb
+    if m["year"]:
+        return _Hit(_season_of_year(name, int(m["year"]), int(m["year2"]) if m["year2"] else None), False)
+    mode = "this" if det.startswith("c") else PERIOD_MODES[_direction(m["dir"])]
+    return _rel(ctx.ref, lambda r: _season_near(name, r, mode))
+
+
+def _holiday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    rule = _lookup(HOLIDAYS, m["h"])
+    if m["year"]:
+        return _Hit(_day(rule(int(m["year"]))), False)
+    if _CAPITAL_AFTER.match(ctx.text, m.end("x")):
+        return None  # "Noël Le Graët", "Toussaint Louverture"
+    return _rel(ctx.ref, lambda r: _pick_period(lambda y: _day(rule(y)), r, "past"))
+
+
+def _year_range(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    first, last = int(m["y1"]), int(m["y2"])
+    if last <= first or _QUANTITY_AFTER.match(ctx.folded, m.end("x")):
+        return None
+    return _Hit(_bounds(date(first, 1, 1), date(last, 12, 31)), False)
+
+
+def _decade(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    start = int(m["dec"]) + (1900 if len(m["dec"]) == 2 else 0)
+    return _Hit(_bounds(date(start, 1, 1), date(start + 9, 12, 31)), False)
+
+
+def _year_word(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    if _QUANTITY_AFTER.match(ctx.folded, m.end("x")):
+        return None
+    if _g(m, "trig") == "de":
+        before = _WORD_BEFORE.search(ctx.folded, max(0, m.start("trig") - 30), m.start("trig"))
+        if before and before.group(1) in QUANTITY_ADVERBS:
+            return None
+    return _Hit(_year(int(m["x"])), False)
+
+
+def _relative_day(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    n = _lookup(RELATIVE_DAYS, m["x"])
+    return _rel(ctx.ref, lambda r: _day(r + timedelta(days=n)))
+
+
+def _anchor_day(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    n = _lookup(ANCHOR_DAYS, m["x"])
+    return _rel(ctx.base(), lambda b: _shift(b, n, "day"))
+
+
+def _span(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    return _rel(ctx.ref, _lookup(SPANS, m["x"]))
+
+
+def _ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    n, unit = _count(m["n"]), UNITS[m["unit"]]
+    return _rel(ctx.ref, lambda r: _shift(_day(r), -n, unit))
+
+
+def _within(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    n, unit = _count(m["n"]), UNITS[m["unit"]]
+    return _rel(ctx.ref, lambda r: _shift(_day(r), n, unit))
+
+
+def _later(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    n, unit = _count(m["n"]) * _lookup(LATER_SIGNS, m["dir"]), UNITS[m["unit"]]
+    return _rel(ctx.base(), lambda b: _shift(b, n, unit))
+
+
+_HANDLERS: dict[str, Handler] = {
+    "iso": _iso, "numeric": _numeric, "range_du": _day_range_hit, "range_entre": _day_range_hit,
+    "range_les": _day_range_hit, "range_dash": _day_range_hit, "day_month": _day_month, "night": _night,
+    "weekday": _weekday, "month": _month_name, "part_month": _part_month, "part_year": _part_year,
+    "part_period": _part_period, "season": _season, "holiday": _holiday, "years_de": _year_range,
+    "years_entre": _year_range, "years_dash": _year_range, "decade": _decade, "year": _year_word,
+    "year_list": _year_word, "year_alone": _year_word, "relative_day": _relative_day,
+    "anchor_day": _anchor_day, "span": _span, "ago": _ago, "within": _within, "later": _later,
+}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    regex: re.Pattern[str]
+    handler: Handler
+
+
+_RULES = tuple(_Rule(name, re.compile(pattern), _HANDLERS[name]) for name, pattern in PATTERNS)
+
+
+# ============================================================== matching
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    hit: _Hit
+    rule: _Rule
+    match: re.Match[str]
+
+
+def _read(rule: _Rule, m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    """The rule's reading of a match; a date the calendar cannot hold is invalid, never an exception."""
+    try:
+        return rule.handler(m, ctx)
+    except (ValueError, OverflowError):
+        return _INVALID
+
+
+def _candidates(rule: _Rule, ctx: _Ctx) -> Iterator[_Candidate]:
+    for m in rule.regex.finditer(ctx.folded):
+        hit = _read(rule, m, ctx)
+        if hit is not None:
+            yield _Candidate(*m.span("x"), hit, rule, m)
+
+
+def _shifted(c: _Candidate, ctx: _Ctx) -> _Candidate | None:
+    """"la veille de Noël": the candidate moved by the prefix before it, read against a moved ref."""
+    if c.rule.name not in SHIFTABLE_RULES or c.hit is _INVALID:
+        return None
+    prefix = _SHIFT_PREFIX.search(ctx.folded, max(0, c.start - 40), c.start)
+    if prefix is None:
+        return None
+    n = _lookup(SHIFT_PREFIXES, prefix["p"])
+    inner = _read(c.rule, c.match, replace(ctx, ref=ctx.ref - timedelta(days=n)) if ctx.ref else ctx)
+    if inner is None or inner is _INVALID:
+        return None
+    value = _shift(inner.value, n, "day") if inner.value else None
+    return _Candidate(prefix.start("p"), c.end, _Hit(value, inner.relative), c.rule, c.match)
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest first, then leftmost; a candidate overlapping a chosen one is dropped."""
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _find(text: str, ref: date | None, anchor: DateValue | None) -> list[DateMatch]:
+    ctx = _Ctx(text, _fold(text), ref, anchor)
+    found = [c for rule in _RULES for c in _candidates(rule, ctx)]
+    found += [s for c in found if (s := _shifted(c, ctx)) is not None]
+    return [_to_match(c, ctx) for c in _select(found) if c.hit is not _INVALID]
+
+
+def _compose(text: str) -> tuple[str, list[int]]:
+    """text with each letter and its combining accents composed (NFC), and for each composed character
+    the offset where it starts in text (plus len(text) at the end): "e\u0301" becomes "é"."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for cluster in _CLUSTER.finditer(text):
+        composed = unicodedata.normalize("NFC", cluster.group())
+        chars.append(composed)
+        offsets.extend([cluster.start()] * len(composed))
+    return "".join(chars), [*offsets, len(text)]
+
+
+def _remap(m: DateMatch, original: str, offsets: list[int]) -> DateMatch:
+    start, end = offsets[m.start], offsets[m.end]
+    text = original[start:end]
+    return DateMatch(start, end, text, replace(m.value, text=text) if m.value else None, m.relative)
+
+
+def _to_match(c: _Candidate, ctx: _Ctx) -> DateMatch:
+    text = ctx.text[c.start:c.end]
+    value = replace(c.hit.value, text=text) if c.hit.value else None
+    return DateMatch(c.start, c.end, text, value, c.hit.relative)
+
+
+# ============================================================== public API
+
+
+def find_dates(text: str, ref: date | None = None, *, anchor: DateValue | None = None) -> list[DateMatch]:
+    """Every French date expression in text, normalised against ref (publication date) where needed."""
+    if isinstance(ref, datetime):
+        ref = ref.date()
+    if unicodedata.is_normalized("NFC", text):
+        return _find(text, ref, anchor)
+    composed, offsets = _compose(text)
+    return [_remap(m, text, offsets) for m in _find(composed, ref, anchor)]
+
+
+def normalise(expr: str, ref: date | None = None, *, anchor: DateValue | None = None) -> DateValue | None:
+    """One expression -> DateValue, or None when it cannot be fixed.
+
+    The longest date expression in ``expr`` is used, so "en mars 2023" works.
+    """
+    best = max(find_dates(expr, ref, anchor=anchor), key=lambda m: m.end - m.start, default=None)
+    return best.value if best else None
+
+
+def find_dateline(text: str) -> date | None:
+    """A publication date stated in the article itself, or None.
+
+    Looked for in the first and last ``DATELINE_WINDOW`` characters: a full date
+    (day, month and year) after "Publié le" / "date" / "Mis à jour le", before
+    "(AFP)", or alone on its line.  Publication beats agency dateline beats update.
+    """
+    folded = _fold(text)
+    tail = len(text) - DATELINE_WINDOW
+    ranked = [(rank, m.start, m.value.value)
+              for m in find_dates(text)
+              if (m.start < DATELINE_WINDOW or m.end > tail) and m.value and m.value.precision == "day"
+              and not m.relative and (rank := _cue_rank(folded, m.start, m.end)) is not None]
+    return date.fromisoformat(min(ranked)[2]) if ranked else None
+
+
+def _cue_rank(folded: str, start: int, end: int) -> int | None:
+    for rank, (before, after) in enumerate(_DATELINE_RES):
+        if before.search(folded, max(0, start - 60), start) and after.match(folded, end):
+            return rank
+    return None

@@ -1,0 +1,473 @@
+"""Tests for kg.extract.dates: finding French date expressions and normalising them.
+
+Reference dates used below: 2024-12-05 is a Thursday, 2025-01-03 a Friday,
+2026-02-05 a Thursday, 2024-02-29 a Thursday.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.dates import DateMatch, find_dateline, find_dates, normalise
+from kg.extract.model import DateValue
+
+REF = date(2024, 12, 5)  # a Thursday
+
+
+def d(iso: str) -> date:
+    return date.fromisoformat(iso)
+
+
+def day(iso: str) -> DateValue:
+    return DateValue(iso, "day", d(iso), d(iso))
+
+
+def check_value(value: DateValue) -> None:
+    """A DateValue is well formed: bounds ordered, value consistent with its precision."""
+    assert value.earliest <= value.latest
+    if value.precision is None:
+        assert value.value is None
+    elif value.precision == "day":
+        assert value.value == value.earliest.isoformat() and value.earliest == value.latest
+    elif value.precision == "month":
+        y, m = value.earliest.year, value.earliest.month
+        assert value.value == f"{y:04d}-{m:02d}" and value.earliest.day == 1
+        assert value.latest == date(y, m, calendar.monthrange(y, m)[1])
+    else:
+        y = value.earliest.year
+        assert value.value == f"{y:04d}"
+        assert (value.earliest, value.latest) == (date(y, 1, 1), date(y, 12, 31))
+
+
+def check_match(text: str, m: DateMatch) -> None:
+    assert text[m.start:m.end] == m.text
+    if m.value is not None:
+        check_value(m.value)
+        assert m.value.text == m.text
+
+
+def only(text: str, ref: date | None = None, anchor: DateValue | None = None) -> DateMatch:
+    matches = find_dates(text, ref, anchor=anchor)
+    for m in matches:
+        check_match(text, m)
+    assert len(matches) == 1, matches
+    return matches[0]
+
+
+# ------------------------------------------------------------------ absolute dates (no ref needed)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("27 novembre 2024", "27 novembre 2024", "2024-11-27"),
+        ("Il est arrivé le 27 novembre 2024.", "le 27 novembre 2024", "2024-11-27"),
+        ("1er décembre 2024", "1er décembre 2024", "2024-12-01"),
+        ("le 1 er décembre 2024", "le 1 er décembre 2024", "2024-12-01"),
+        ("le 1ᵉʳ décembre 2024", "le 1ᵉʳ décembre 2024", "2024-12-01"),
+        ("le premier mai 2023", "le premier mai 2023", "2023-05-01"),
+        ("mardi 3 décembre 2024", "mardi 3 décembre 2024", "2024-12-03"),
+        ("le mardi 3 décembre 2024", "le mardi 3 décembre 2024", "2024-12-03"),
+        ("05/12/2024", "05/12/2024", "2024-12-05"),
+        ("5.12.2024", "5.12.2024", "2024-12-05"),
+        ("2024-12-05", "2024-12-05", "2024-12-05"),
+        ("horodatage 2026-02-05T10:12:00Z", "2026-02-05", "2026-02-05"),
+        ("le 05/12/24", "05/12/24", "2024-12-05"),
+        ("novembre 2024", "novembre 2024", "2024-11"),
+        ("en mars 2023", "mars 2023", "2023-03"),
+        ("au mois de mars 2023", "mois de mars 2023", "2023-03"),
+        ("en 2022", "2022", "2022"),
+        ("depuis 2022", "2022", "2022"),
+        ("d'ici 2030", "2030", "2030"),
+        ("jusqu’en 2026", "2026", "2026"),
+        ("l'accord de 2015 sur le nucléaire", "2015", "2015"),
+        ("au cours de l'année 2022", "2022", "2022"),
+        ("5 fevrier 2024", "5 fevrier 2024", "2024-02-05"),
+        ("15 aout 2023", "15 aout 2023", "2023-08-15"),
+        ("12 DÉCEMBRE 2020", "12 DÉCEMBRE 2020", "2020-12-12"),
+        ("5 déc. 2024", "5 déc. 2024", "2024-12-05"),
+        ("5 janv 2024", "5 janv 2024", "2024-01-05"),
+        ("3 févr. 2025", "3 févr. 2025", "2025-02-03"),
+        ("le 14-Juillet 2023", "le 14-Juillet 2023", "2023-07-14"),
+        ("le 5\u00a0décembre\u00a02024", "le 5\u00a0décembre\u00a02024", "2024-12-05"),
+        ("le 29 février 2024", "le 29 février 2024", "2024-02-29"),
+        ("le 5 décembre 1941", "le 5 décembre 1941", "1941-12-05"),
+        ("à Noël 2023", "Noël 2023", "2023-12-25"),
+        ("Thanksgiving 2024", "Thanksgiving 2024", "2024-11-28"),
+        ("Pâques 2024", "Pâques 2024", "2024-03-31"),
+        ("la veille du 5 février 2024", "la veille du 5 février 2024", "2024-02-04"),
+        ("le lendemain du 28 février 2023", "le lendemain du 28 février 2023", "2023-03-01"),
+        ("courant 2024", "courant 2024", "2024"),
+    ],
+)
+def test_absolute_dates(text: str, span: str, value: str) -> None:
+    m = only(text)
+    assert (m.text, m.value.value if m.value else None, m.relative) == (span, value, False)
+
+
+# ------------------------------------------------------------------ absolute bounds (value None)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "earliest", "latest"),
+    [
+        ("à l'automne 2021", "l'automne 2021", "2021-09-22", "2021-12-21"),
+        ("au printemps 2022", "printemps 2022", "2022-03-20", "2022-06-20"),
+        ("l’été 2023", "l’été 2023", "2023-06-21", "2023-09-21"),
+        ("l'hiver 2022-2023", "l'hiver 2022-2023", "2022-12-22", "2023-03-19"),
+        ("l'hiver 2022", "l'hiver 2022", "2021-12-22", "2023-03-19"),
+        ("début 2023", "début 2023", "2023-01-01", "2023-03-31"),
+        ("mi-2023", "mi-2023", "2023-04-01", "2023-09-30"),
+        ("fin 2024", "fin 2024", "2024-10-01", "2024-12-31"),
+        ("à la fin de l'année 2024", "fin de l'année 2024", "2024-10-01", "2024-12-31"),
+        ("fin octobre 2024", "fin octobre 2024", "2024-10-21", "2024-10-31"),
+        ("à la mi-janvier 2025", "mi-janvier 2025", "2025-01-11", "2025-01-20"),
+        ("début février 2024", "début février 2024", "2024-02-01", "2024-02-10"),
+        ("fin février 2024", "fin février 2024", "2024-02-21", "2024-02-29"),
+        ("fin février 2023", "fin février 2023", "2023-02-21", "2023-02-28"),
+        ("au début du mois de mars 2023", "début du mois de mars 2023", "2023-03-01", "2023-03-10"),
+        ("du 5 au 7 décembre 2024", "du 5 au 7 décembre 2024", "2024-12-05", "2024-12-07"),
+        ("du 28 décembre au 3 janvier 2025", "du 28 décembre au 3 janvier 2025", "2024-12-28", "2025-01-03"),
+        ("entre le 3 et le 5 mars 2023", "entre le 3 et le 5 mars 2023", "2023-03-03", "2023-03-05"),
+        ("les 5 et 6 décembre 2024", "les 5 et 6 décembre 2024", "2024-12-05", "2024-12-06"),
+        ("12-14 mars 2024", "12-14 mars 2024", "2024-03-12", "2024-03-14"),
+        ("de 2019 à 2021", "de 2019 à 2021", "2019-01-01", "2021-12-31"),
+        ("entre 2019 et 2021", "entre 2019 et 2021", "2019-01-01", "2021-12-31"),
+        ("le mandat 2019-2021", "2019-2021", "2019-01-01", "2021-12-31"),
+        ("dans les années 1990", "les années 1990", "1990-01-01", "1999-12-31"),
+    ],
+)
+def test_absolute_bounds(text: str, span: str, earliest: str, latest: str) -> None:
+    m = only(text)
+    assert m.value is not None and m.value.value is None and not m.relative
+    assert (m.text, m.value.earliest, m.value.latest) == (span, d(earliest), d(latest))
+
+
+# ------------------------------------------------------------------ relative to the publication date
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "value", "earliest", "latest"),
+    [
+        # day and month without a year: the latest on or before ref, "prochain" after it
+        ("le 5 février", REF, "2024-02-05", None, None),
+        ("le 21 novembre", REF, "2024-11-21", None, None),
+        ("le 27 novembre dernier", REF, "2024-11-27", None, None),
+        ("le 5 décembre", REF, "2024-12-05", None, None),
+        ("le 6 décembre", REF, "2023-12-06", None, None),
+        ("le 28 décembre", date(2025, 1, 3), "2024-12-28", None, None),
+        ("le 5 février prochain", REF, "2025-02-05", None, None),
+        ("le 29 février", date(2025, 3, 1), "2024-02-29", None, None),
+        ("le 29 février", date(2024, 2, 28), "2020-02-29", None, None),
+        ("le 14 juillet", REF, "2024-07-14", None, None),
+        ("Le 5 FEVRIER", REF, "2024-02-05", None, None),
+        ("jeudi 5 février", date(2026, 2, 3), "2026-02-05", None, None),
+        ("jeudi 5 février", date(2026, 3, 1), "2026-02-05", None, None),
+        # weekdays
+        ("mardi", REF, "2024-12-03", None, None),
+        ("vendredi", REF, "2024-11-29", None, None),
+        ("jeudi", REF, "2024-12-05", None, None),
+        ("ce jeudi", REF, "2024-12-05", None, None),
+        ("jeudi dernier", REF, "2024-11-28", None, None),
+        ("mardi dernier", REF, "2024-12-03", None, None),
+        ("lundi prochain", REF, "2024-12-09", None, None),
+        ("jeudi prochain", REF, "2024-12-12", None, None),
+        ("mardi soir", REF, "2024-12-03", None, None),
+        ("mercredi", date(2025, 1, 3), "2025-01-01", None, None),
+        ("la nuit de mardi à mercredi", REF, None, "2024-12-03", "2024-12-04"),
+        # days around ref
+        ("hier", REF, "2024-12-04", None, None),
+        ("hier", date(2025, 1, 1), "2024-12-31", None, None),
+        ("avant-hier", REF, "2024-12-03", None, None),
+        ("aujourd'hui", REF, "2024-12-05", None, None),
+        ("aujourd’hui", REF, "2024-12-05", None, None),
+        ("ce matin", REF, "2024-12-05", None, None),
+        ("ce soir", REF, "2024-12-05", None, None),
+        ("hier soir", REF, "2024-12-04", None, None),
+        ("demain", REF, "2024-12-06", None, None),
+        ("la veille", REF, "2024-12-04", None, None),
+        ("le lendemain", REF, "2024-12-06", None, None),
+        ("l'avant-veille", REF, "2024-12-03", None, None),
+        ("deux jours plus tard", REF, "2024-12-07", None, None),
+        ("trois jours avant", REF, "2024-12-02", None, None),
+        ("il y a trois jours", REF, "2024-12-02", None, None),
+        ("il y a 10 jours", REF, "2024-11-25", None, None),
+        ("dans trois jours", REF, "2024-12-08", None, None),
+        # spans
+        ("la semaine dernière", REF, None, "2024-11-25", "2024-12-01"),
+        ("la semaine derniere", date(2025, 1, 3), None, "2024-12-23", "2024-12-29"),
+        ("cette semaine", REF, None, "2024-12-02", "2024-12-08"),
+        ("la semaine prochaine", REF, None, "2024-12-09", "2024-12-15"),
+        ("le week-end dernier", REF, None, "2024-11-30", "2024-12-01"),
+        ("ce week-end", REF, None, "2024-12-07", "2024-12-08"),
+        ("le mois dernier", REF, "2024-11", None, None),
+        ("le mois dernier", date(2025, 1, 10), "2024-12", None, None),
+        ("ce mois-ci", REF, "2024-12", None, None),
+        ("plus tôt ce mois-ci", REF, None, "2024-12-01", "2024-12-05"),
+        ("l'an dernier", REF, "2023", None, None),
+        ("l’année dernière", REF, "2023", None, None),
+        ("cette année", REF, "2024", None, None),
+        ("l'an prochain", REF, "2025", None, None),
+        ("il y a deux ans", REF, "2022", None, None),
+        ("il y a un an", REF, "2023", None, None),
+        ("il y a une semaine", REF, None, "2024-11-25", "2024-12-01"),
+        ("il y a deux mois", REF, "2024-10", None, None),
+        ("il y a deux mois", date(2025, 1, 15), "2024-11", None, None),
+        ("ces dernières semaines", REF, None, "2024-11-07", "2024-12-05"),
+        ("il y a quelques jours", REF, None, "2024-11-25", "2024-12-04"),
+        # seasons and parts of periods
+        ("au printemps", REF, None, "2024-03-20", "2024-06-20"),
+        ("au printemps", date(2025, 2, 1), None, "2024-03-20", "2024-06-20"),
+        ("l'été dernier", REF, None, "2024-06-21", "2024-09-21"),
+        ("l'été dernier", date(2024, 7, 15), None, "2023-06-21", "2023-09-21"),
+        ("cet hiver", date(2025, 1, 10), None, "2024-12-22", "2025-03-19"),
+        ("l'hiver dernier", date(2025, 1, 10), None, "2023-12-22", "2024-03-19"),
+        ("fin octobre", REF, None, "2024-10-21", "2024-10-31"),
+        ("fin octobre", date(2024, 10, 25), None, "2024-10-21", "2024-10-31"),
+        ("mi-janvier", REF, None, "2024-01-11", "2024-01-20"),
+        ("courant mars", REF, "2024-03", None, None),
+        ("au début du mois", REF, None, "2024-12-01", "2024-12-10"),
+        ("à la fin du mois dernier", REF, None, "2024-11-21", "2024-11-30"),
+        ("début de l'année dernière", REF, None, "2023-01-01", "2023-03-31"),
+        ("en fin de semaine", REF, None, "2024-12-05", "2024-12-08"),
+        ("en mars", REF, "2024-03", None, None),
+        ("en décembre", REF, "2024-12", None, None),
+        ("en mars dernier", date(2024, 3, 10), "2023-03", None, None),
+        ("du 5 au 7 décembre", REF, None, "2024-12-05", "2024-12-07"),
+        # holidays
+        ("la veille de Thanksgiving", REF, "2024-11-27", None, None),
+        ("la veille de Thanksgiving", date(2024, 11, 27), "2024-11-27", None, None),
+        ("Noël", REF, "2023-12-25", None, None),
+        ("Noël", date(2024, 12, 25), "2024-12-25", None, None),
+        ("la veille de Noël", date(2024, 12, 24), "2024-12-24", None, None),
+        ("le lendemain de Noël", date(2024, 12, 24), "2023-12-26", None, None),
+        ("le jour de l'An", REF, "2024-01-01", None, None),
+        ("la Toussaint", REF, "2024-11-01", None, None),
+    ],
+)
+def test_relative_to_ref(text: str, ref: date, value: str | None, earliest: str | None,
+                         latest: str | None) -> None:
+    m = only(text, ref)
+    assert m.relative and m.value is not None
+    assert m.value.value == value
+    if value is None:
+        assert (m.value.earliest, m.value.latest) == (d(earliest), d(latest))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ without ref: matched, nothing invented
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Il est venu le 5 février.", "le 5 février"),
+        ("jeudi 5 février", "jeudi 5 février"),
+        ("le 27 novembre dernier", "le 27 novembre dernier"),
+        ("mardi", "mardi"),
+        ("hier soir", "hier soir"),
+        ("la veille", "la veille"),
+        ("la semaine dernière", "la semaine dernière"),
+        ("le mois dernier", "le mois dernier"),
+        ("il y a deux ans", "il y a deux ans"),
+        ("au printemps", "printemps"),
+        ("la veille de Noël", "la veille de Noël"),
+        ("fin octobre", "fin octobre"),
+        ("en mars", "mars"),
+        ("deux jours plus tard", "deux jours plus tard"),
+    ],
+)
+def test_relative_without_ref_has_no_value(text: str, span: str) -> None:
+    m = only(text)
+    assert (m.text, m.value, m.relative) == (span, None, True)
+
+
+# ------------------------------------------------------------------ anchor (an event date)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "anchor", "value"),
+    [
+        ("la veille", REF, day("2024-02-29"), "2024-02-28"),
+        ("le lendemain", None, day("2024-02-28"), "2024-02-29"),
+        ("le lendemain", None, day("2024-12-31"), "2025-01-01"),
+        ("deux jours plus tard", None, day("2024-11-20"), "2024-11-22"),
+        ("trois jours avant", REF, day("2024-03-02"), "2024-02-28"),
+        ("un an plus tard", REF, day("2022-02-24"), "2023"),
+        ("hier", REF, day("2020-01-01"), "2024-12-04"),  # "hier" is always about ref
+    ],
+)
+def test_anchor(text: str, ref: date | None, anchor: DateValue, value: str) -> None:
+    m = only(text, ref, anchor)
+    assert m.relative and m.value is not None and m.value.value == value
+
+
+def test_anchor_without_day_shifts_bounds() -> None:
+    anchor = DateValue("2024-11", "month", d("2024-11-01"), d("2024-11-30"))
+    m = only("la veille", None, anchor)
+    assert m.value is not None and m.value.value is None
+    assert (m.value.earliest, m.value.latest) == (d("2024-10-31"), d("2024-11-29"))
+
+
+# ------------------------------------------------------------------ not dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 000 soldats",
+        "en 24 heures",
+        "des S-400 livrés",
+        "un missile Hwasong-18",
+        "une portée de 2 000 km",
+        "plus de 2000 soldats",
+        "une portée de 2000 km",
+        "en 2000 heures de vol",
+        "2022 soldats",
+        "la résolution 2231",
+        "récemment",
+        "il a été nommé",
+        "une mission vers Mars",
+        "31 février 2024",
+        "le 30 février",
+        "le 29 février 2023",
+        "13/13/2024",
+        "le 32 mars 2024",
+        "Noël Le Graët",
+        "Toussaint Louverture",
+        "le Nouvel An chinois",
+        "le printemps arabe",
+        "cette année-là",
+        "ce jour-là",
+        "ce jeudi-là",
+        "un F-16 mai",
+        "à 10h12",
+        "24/7",
+        "version 5.12.24",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, REF) == []
+
+
+# ------------------------------------------------------------------ offsets and overlaps
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Le 27 novembre dernier, puis mardi, Moscou a tiré.", ["Le 27 novembre dernier", "mardi"]),
+        ("Il l’a appelé jeudi 5 février à Paris.", ["jeudi 5 février"]),
+        ("en 2019 et 2020", ["2019", "2020"]),
+        ("en 2014, 2018 et en 2022", ["2014", "2018", "2022"]),
+        ("la veille de Noël, le 24 décembre", ["la veille de Noël", "le 24 décembre"]),
+        ("depuis le 24 février 2022, soit 1 000 jours", ["le 24 février 2022"]),
+        ("Du 5 au 7 décembre 2024, 1 000 soldats", ["Du 5 au 7 décembre 2024"]),
+        ("hier, puis aujourd'hui", ["hier", "aujourd'hui"]),
+        ("Samedi 30 novembre et dimanche 1er décembre", ["Samedi 30 novembre", "dimanche 1er décembre"]),
+        ("fin de l'an dernier", ["fin de l'an dernier"]),
+    ],
+)
+def test_offsets_and_longest_match(text: str, spans: list[str]) -> None:
+    matches = find_dates(text, REF)
+    for m in matches:
+        check_match(text, m)
+    assert [m.text for m in matches] == spans
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "Publié\u00a0: Sergueï Choïgou a parlé l’été dernier et le 1ᵉʳ décembre 2024."
+    matches = find_dates(text, REF)
+    assert [(m.start, m.end) for m in matches] == [(text.index("l’été"), text.index(" et le")),
+                                                   (text.index("le 1ᵉʳ"), len(text) - 1)]
+
+
+def test_decomposed_accents_keep_original_offsets() -> None:
+    text = "Le 5 fe\u0301vrier et l\u2019e\u0301te\u0301 dernier"
+    matches = find_dates(text, REF)
+    for m in matches:
+        check_match(text, m)
+    assert [m.text for m in matches] == ["Le 5 fe\u0301vrier", "l\u2019e\u0301te\u0301 dernier"]
+    assert matches[0].value is not None and matches[0].value.value == "2024-02-05"
+
+
+def test_datetime_ref_is_read_as_its_day() -> None:
+    m = only("hier", datetime(2024, 12, 5, 23, 59))
+    assert m.value is not None and m.value.value == "2024-12-04"
+
+
+# ------------------------------------------------------------------ normalise
+
+
+@pytest.mark.parametrize(
+    ("expr", "ref", "value"),
+    [
+        ("en mars 2023", None, "2023-03"),
+        ("2022", None, "2022"),
+        ("1500", None, None),
+        ("le 27 novembre 2024", None, "2024-11-27"),
+        ("hier", REF, "2024-12-04"),
+        ("hier", None, None),
+        ("1 000 soldats", REF, None),
+        ("", REF, None),
+    ],
+)
+def test_normalise(expr: str, ref: date | None, value: str | None) -> None:
+    result = normalise(expr, ref)
+    assert (result.value if result else None) == value
+
+
+def test_normalise_keeps_the_text() -> None:
+    result = normalise("depuis le 5 février", REF)
+    assert result == DateValue("2024-02-05", "day", d("2024-02-05"), d("2024-02-05"), "le 5 février")
+
+
+# ------------------------------------------------------------------ dateline
+
+
+PADDING = "Le ministre a parlé longuement de la situation. " * 20
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("title: X\ndate 2026-02-05\n\nLe 3 février 2026, le ministre a parlé.", "2026-02-05"),
+        ("date: 2026-02-05T10:12:00Z\nTexte", "2026-02-05"),
+        ("Publié le 5 décembre 2024 à 10h12\nLe 3 décembre 2024, un tir.", "2024-12-05"),
+        ("Publié le mardi 3 décembre 2024 à 10h12, mis à jour le 4 décembre 2024", "2024-12-03"),
+        ("Mis à jour le 6 décembre 2024. Publié le 5 décembre 2024", "2024-12-05"),
+        ("PARIS, 5 déc 2024 (AFP) - Le chef d'état-major a appelé son homologue.", "2024-12-05"),
+        ("Mis à jour le 05/12/2024\nTexte", "2024-12-05"),
+        ("MOSCOU\n5 décembre 2024\nLe ministre a parlé.", "2024-12-05"),
+        ("Texte.\n" + PADDING + "\nPublié le 7 décembre 2024", "2024-12-07"),
+        ("Le 3 décembre 2024, le ministre a appelé son homologue.", None),
+        ("Publié le 5 décembre à 10h12", None),
+        ("Texte.\n" + PADDING + " Publié le 7 décembre 2024 " + PADDING, None),
+    ],
+)
+def test_find_dateline(text: str, expected: str | None) -> None:
+    assert find_dateline(text) == (d(expected) if expected else None)
+
+
+# ------------------------------------------------------------------ robustness
+
+
+WORDS = ["le", "la", "de", "du", "au", "en", "1er", "5", "29", "31", "2024", "1999", "2 000", "février",
+         "déc.", "mardi", "dernier", "prochain", "veille", "lendemain", "Noël", "fin", "mi-", "début", "l’",
+         "été", "il y a", "deux", "jours", "plus tard", "semaine", "-", "/", ".", ",", "05/12/", "entre",
+         "et", "à", "e\u0301", "\u00a0"]
+REFS = st.none() | st.dates(date(1990, 1, 1), date(2040, 12, 31))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12), REFS)
+def test_never_raises_and_offsets_are_exact(words: list[str], ref: date | None) -> None:
+    text = " ".join(words)
+    matches = find_dates(text, ref)
+    for m in matches:
+        check_match(text, m)
+    assert all(a.end <= b.start for a, b in zip(matches, matches[1:], strict=False))
