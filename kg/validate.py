@@ -354,7 +354,8 @@ def _result_lines(result: ValidationResult) -> list[str]:
     details = [f"value {_shorten_terms(result.value)}"] if result.value else []
     details += [shorten(result.shape)] if result.shape else []
     details.append(result.component)
-    return [f"  [{result.severity}] {where}: {result.message}", f"      {' · '.join(details)}"]
+    message = re.sub(r"https?://[^\s<>\"'(),]+", lambda m: shorten(m.group()), result.message)
+    return [f"  [{result.severity}] {where}: {message}", f"      {' · '.join(details)}"]
 
 
 def render_text(report: ValidationReport) -> str:

@@ -66,17 +66,29 @@ CASES = _cases()
 
 
 @cache
-def _fired(file: str, variant: str) -> frozenset[tuple[str, str | None, str]]:
+def _shapes() -> Graph:
+    return Graph().parse(shapes_path(), format="turtle")
+
+
+@cache
+def _fired(file: str, variant: str) -> dict[tuple[str, str | None, str], str]:
+    """(focus, shape, component) of each result, with its severity."""
     data = _dataset(file)
     graph = Graph()
     for name in (variant, "both"):
         graph += data.graph(T[name])
-    return frozenset((r.focus, r.shape, r.component) for r in validate(graph).results)
+    return {(r.focus, r.shape, r.component): r.severity for r in validate(graph).results}
+
+
+def _declared_severity(shape: str) -> str:
+    return str(_shapes().value(URIRef(shape), SH.severity, default=SH.Violation)).rsplit("#", 1)[-1]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_fires_on_invalid(case: Case) -> None:
-    assert (case.focus, case.shape, case.component) in _fired(case.file, "invalid")
+    fired = _fired(case.file, "invalid")
+    assert (case.focus, case.shape, case.component) in fired
+    assert fired[case.focus, case.shape, case.component] == _declared_severity(case.shape)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
@@ -94,15 +106,15 @@ def _constraints(shapes: Graph) -> set[tuple[str, str]]:
 
 
 def test_every_constraint_has_a_case() -> None:
-    declared = _constraints(Graph().parse(shapes_path(), format="turtle"))
+    declared = _constraints(_shapes())
     covered = {(c.shape, c.component) for c in CASES}
     assert declared - covered == set(), "constraints without a fixture case"
     assert covered - declared == set(), "cases for constraints the shapes do not declare"
 
 
-def test_every_shape_iri_is_named() -> None:
+def test_every_property_shape_is_named() -> None:
     """Property shapes are IRIs, so that reports and cases can name them."""
-    shapes = Graph().parse(shapes_path(), format="turtle")
+    shapes = _shapes()
     anonymous = [s for s in shapes.subjects(SH.path, None)
                  if not isinstance(s, URIRef) and (None, SH.property, s) in shapes]
     assert anonymous == []
@@ -113,15 +125,12 @@ def test_shapes_use_at_prefix_only() -> None:
     assert not any(line.upper().startswith("PREFIX ") for line in text.splitlines())
 
 
-def test_every_shape_has_message_and_severity() -> None:
-    shapes = Graph().parse(shapes_path(), format="turtle")
-    constrained = {s for s, _ in _constraints(shapes)}
-    constraints = {URIRef(s) for s in constrained} | set(shapes.objects(None, SH.sparql))
-    for node in constraints:
-        if (node, SH.sparql, None) in shapes:
-            continue  # the message and severity are on the SPARQL constraint itself
-        assert shapes.value(node, SH.message) is not None, node
-        assert shapes.value(node, SH.severity) is not None, node
+@pytest.mark.parametrize("shape", sorted({s for s, _ in _constraints(_shapes())}), ids=shorten)
+def test_every_constraint_has_message_and_severity(shape: str) -> None:
+    shapes, node = _shapes(), URIRef(shape)
+    assert shapes.value(node, SH.severity) is not None
+    message_holder = shapes.value(node, SH.sparql, default=node)
+    assert shapes.value(message_holder, SH.message) is not None
 
 
 def test_valid_graph_conforms_without_warnings() -> None:
