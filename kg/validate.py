@@ -223,6 +223,8 @@ def _run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] 
         raise InputError(f"cannot validate with these shapes: {err.message}", path=str(shapes_file)) from err
     except Exception as err:  # pySHACL and rdflib raise plain exceptions on bad SPARQL or paths
         raise KGError(f"pySHACL failed: {type(err).__name__}: {err}") from err
+    if isinstance(report, ReportableRuntimeError):  # pySHACL returns a ValidationFailure instead of a report
+        raise InputError(f"cannot validate with these shapes: {report.message}", path=str(shapes_file))
     return report
 
 
