@@ -6,6 +6,7 @@ error, 3 input error, 4 store or endpoint error, 5 internal error.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -195,5 +196,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"kg: error: {e}", err=True)
         sys.exit(e.exit_code)
     except Exception as e:  # noqa: BLE001 - the last line of defence: one line, exit 5
+        if os.environ.get("KG_DEBUG"):
+            raise
         click.echo(f"kg: internal error: {type(e).__name__}: {e}", err=True)
         sys.exit(EXIT_INTERNAL)

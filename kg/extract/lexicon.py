@@ -163,12 +163,18 @@ def _missiles(data: dict) -> tuple[dict[str, Missile], dict[str, tuple[str, str]
     return missiles, cats, phrases
 
 
+def _first_day(value: str) -> date:
+    """The first day of an ISO date at any precision ("2011", "2011-02", "2011-02-05")."""
+    parts = [int(x) for x in value.split("-")]
+    return date(parts[0], *(parts[1:] + [1, 1])[:2])
+
+
 def _treaties(data: dict) -> tuple[dict[str, Treaty], list[Phrase]]:
     treaties, phrases = {}, []
     for c in data.get("categories", []):
         phrases += [Phrase(p, "TREATY_DESC", c["id"]) for p in c.get("descriptors_fr", [])]
     for e in data["entries"]:
-        events = tuple(TreatyEvent(v["kind"], date.fromisoformat(v["date"]), v.get("party"))
+        events = tuple(TreatyEvent(v["kind"], _first_day(v["date"]), v.get("party"))
                        for v in e.get("events", []) if v.get("date"))
         treaties[e["id"]] = Treaty(e["id"], e["label_en"], e.get("label_fr") or e["label_en"], e.get("category"),
                                    tuple(e.get("parties", [])), events)

@@ -1,0 +1,95 @@
+"""Each CLI command through click's CliRunner, on the example corpus built once."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+from pyoxigraph import RdfFormat, parse
+from rdflib.compare import isomorphic
+
+from kg.cli import cli, main
+
+pytestmark = pytest.mark.model
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.mark.parametrize("name", ["calls", "holdings", "people", "missiles", "treaties", "chair-at-each-call",
+                                  "roles-at-each-call"])
+def test_query_json(built_examples, name: str) -> None:
+    result = run("query", name, "--data", str(built_examples), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["head"]["vars"] and data["results"]["bindings"]
+
+
+def test_build_summary_and_conformance(tmp_path) -> None:
+    from tests.conftest import EXAMPLES
+
+    out = tmp_path / "g.ttl"
+    result = run("build", str(EXAMPLES / "01_appel_lecornu_choigou.txt"), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "1 articles" in result.output and "conforms" in result.output
+    assert out.read_text(encoding="utf-8").startswith("@prefix")
+
+
+def test_query_formats(built_examples) -> None:
+    table = run("query", "people", "--data", str(built_examples), "--format", "table")
+    tsv = run("query", "people", "--data", str(built_examples), "--format", "tsv")
+    csv = run("query", "people", "--data", str(built_examples), "--format", "csv")
+    assert table.output.splitlines()[0].split()[:2] == ["person", "name"]
+    assert tsv.output.splitlines()[0].startswith("person\tname")
+    assert csv.output.splitlines()[0].startswith("person,name")
+
+
+def test_holder_at_date(built_examples) -> None:
+    result = run("query", "holder-at-date", "--data", str(built_examples), "--format", "csv",
+                 "--param", "office=US.chief_of_defence", "--param", "date=2022-10-24")
+    assert result.exit_code == 0, result.output
+    assert "Milley" in result.output
+
+
+def test_queries_lists_parameters() -> None:
+    result = run("queries")
+    assert result.exit_code == 0
+    assert "chair-at-each-call" in result.output and "--param date=<xsd:date>" in result.output
+
+
+def test_validate_built_graph_conforms(built_examples) -> None:
+    result = run("validate", str(built_examples))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("fmt, rdf", [("turtle", RdfFormat.TURTLE), ("ntriples", RdfFormat.N_TRIPLES),
+                                      ("application/n-triples", RdfFormat.N_TRIPLES)])
+def test_export_parses_back_isomorphic(built_examples, tmp_path, fmt: str, rdf: RdfFormat) -> None:
+    out = tmp_path / f"g.{rdf.file_extension}"
+    result = run("export", "--data", str(built_examples), "--format", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    source = rdflib.Dataset()
+    source.parse(built_examples, format="trig")
+    union = rdflib.Graph()
+    for s, p, o, _g in source.quads((None, None, None, None)):
+        union.add((s, p, o))
+    exported = rdflib.Graph().parse(out, format="turtle" if rdf == RdfFormat.TURTLE else "nt")
+    assert isomorphic(union, exported)
+    assert len(list(parse(path=str(out), format=rdf))) == len(union)
+
+
+def test_exit_codes(tmp_path, capsys) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix x: <http://x/> .\nx:a x:b \"open .\n", encoding="utf-8")
+    for argv, code in ((["query", "no-such-query", "--data", str(bad)], 3),
+                       (["validate", str(bad)], 3),
+                       (["export", "--data", str(bad), "--format", "klingon"], 2),
+                       (["query", "calls", "--data", str(tmp_path / "missing.trig")], 3),
+                       (["build"], 2)):
+        with pytest.raises(SystemExit) as e:
+            main(argv)
+        assert e.value.code == code, argv
+    assert "bad.ttl:2:" in capsys.readouterr().err
