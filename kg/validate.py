@@ -17,6 +17,7 @@ from typing import Any
 
 import pyoxigraph
 import pyshacl
+from pyparsing import ParseBaseException
 from pyshacl.errors import ReportableRuntimeError
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -101,7 +102,7 @@ class ValidationReport:
     def text(self) -> str:
         return render_text(self)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"conforms": self.conforms, "violations": self.violations, "warnings": self.warnings,
                 "infos": self.infos, "results": [asdict(r) for r in self.results]}
 
@@ -204,11 +205,21 @@ def _read_cached(path: Path) -> Graph:
     return _read_rdf(path.resolve(), mtime)
 
 
+_NETWORK_SPARQL = re.compile(r"\b(FROM|SERVICE)\b", re.IGNORECASE)
+
+
 def _load_shapes(path: Path, allow_network: bool) -> Graph:
+    """The shapes graph; refuses what could reach the network or other files unless allowed."""
     shapes = _read_cached(path)
-    if not allow_network and (None, OWL.imports, None) in shapes:
+    if allow_network:
+        return shapes
+    if (None, OWL.imports, None) in shapes:
         raise NetworkRefused(f"{path}: shapes use owl:imports; pass allow_network to accept them "
                              "(imports are still not followed)")
+    queries = [*shapes.objects(None, SH.select), *shapes.objects(None, SH.ask)]
+    if any(_NETWORK_SPARQL.search(str(q)) for q in queries):
+        raise NetworkRefused(f"{path}: a SPARQL constraint uses FROM or SERVICE, which load remote or "
+                             "local graphs; pass allow_network to accept it")
     return shapes
 
 
@@ -234,9 +245,10 @@ def validate(data: DataLike, *, shapes: Path | None = None, against: DataLike | 
 
 
 def _run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] | None) -> Graph:
-    focus = sorted(keep) if keep and all(isinstance(n, URIRef) for n in keep) else None
+    """The pySHACL report graph; with ``keep``, pySHACL only looks at those focus nodes (when IRIs)."""
     if keep is not None and not keep:
         return Graph()
+    focus = sorted(keep) if keep and all(isinstance(n, URIRef) for n in keep) else None
     try:
         _conforms, report, _text = pyshacl.validate(
             data, shacl_graph=shapes, inference="none", advanced=False, js=False, do_owl_imports=False,
@@ -244,6 +256,8 @@ def _run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] 
             inplace=True, focus_nodes=focus)
     except ReportableRuntimeError as err:
         raise InputError(f"cannot validate with these shapes: {err.message}", path=str(shapes_file)) from err
+    except ParseBaseException as err:  # rdflib's SPARQL parser, on a shape's query
+        raise InputError(f"SPARQL syntax error in a shape: {err}", path=str(shapes_file)) from err
     except Exception as err:  # pySHACL and rdflib raise plain exceptions on bad SPARQL or paths
         raise KGError(f"pySHACL failed: {type(err).__name__}: {err}") from err
     if isinstance(report, ReportableRuntimeError):  # pySHACL returns a ValidationFailure instead of a report

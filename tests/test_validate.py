@@ -200,13 +200,33 @@ def test_shapes_syntax_error_is_an_input_error() -> None:
         validate(VALID, shapes=FIXTURES / "broken.ttl")
 
 
-def test_invalid_sparql_in_shapes_is_wrapped(tmp_path: Path) -> None:
-    shapes = tmp_path / "bad-sparql.ttl"
+def sparql_shapes(tmp_path: Path, select: str) -> Path:
+    shapes = tmp_path / "sparql-shapes.ttl"
     shapes.write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
         "@prefix kgo: <https://w3id.org/kg-news/ontology#> .\n"
         "<urn:s> a sh:NodeShape ; sh:targetClass kgo:Call ;\n"
-        "  sh:sparql [ sh:select \"SELECT $this WHERE { SERVICE <https://x.example/> { ?s ?p ?o } }\" ] .\n",
+        f"  sh:sparql [ sh:select \"{select}\" ] .\n",
         encoding="utf-8")
-    with pytest.raises(InputError, match="bad-sparql.ttl"):
-        validate(VALID, shapes=shapes)
+    return shapes
+
+
+@pytest.mark.parametrize("select", [
+    "SELECT $this WHERE { SERVICE <https://x.example/sparql> { ?s ?p ?o } }",
+    "SELECT $this FROM <file:///etc/hostname> WHERE { ?s ?p ?o }",
+])
+def test_sparql_reaching_out_is_refused(tmp_path: Path, select: str) -> None:
+    with pytest.raises(NetworkRefused, match="FROM or SERVICE"):
+        validate(VALID, shapes=sparql_shapes(tmp_path, select))
+
+
+def test_pyshacl_refusal_is_wrapped(tmp_path: Path) -> None:
+    """pySHACL itself rejects SERVICE even when kg lets it through."""
+    shapes = sparql_shapes(tmp_path, "SELECT $this WHERE { SERVICE <https://x.example/sparql> { ?s ?p ?o } }")
+    with pytest.raises(InputError, match="sparql-shapes.ttl"):
+        validate(VALID, shapes=shapes, allow_network=True)
+
+
+def test_broken_sparql_is_wrapped(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="SPARQL syntax error"):
+        validate(VALID, shapes=sparql_shapes(tmp_path, "SELECT $this WHERE { ?s ?p }"))
