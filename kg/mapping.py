@@ -301,7 +301,9 @@ class Mapper:
             yield Quad(node, RDF_TYPE, _n(cls), MERGED)
             yield Quad(node, RDFS_LABEL, _text(a.label_en, "en"), MERGED)
             yield Quad(node, RDFS_LABEL, _text(a.label_fr, "fr"), MERGED)
-            yield Quad(node, _n(KGO.isoCode), Literal(a.id), MERGED)
+            if a.kind != "organisation":
+                yield Quad(node, _n(KGO.isoCode), Literal(a.id), MERGED)
+            yield Quad(node, NOTATION, Literal(a.id), MERGED)
             if a.wikidata:
                 yield Quad(node, NamedNode(SKOS + "exactMatch"), NamedNode(str(WD) + a.wikidata), MERGED)
 

@@ -14,7 +14,9 @@ the people named for the same call (giving holdings); sides ("la partie russe",
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,21 +28,32 @@ from kg.extract.offices import PostMention, find_posts
 from kg.extract.people import PersonMention
 from kg.extract.spans import evidence
 
-EARLIER = ("auparavant", "a l'epoque", "le dernier appel", "la derniere fois", "precedent", "precedente",
-           "remontait", "a ce moment-la", "avaient deja", "avait deja")
+EARLIER = ("auparavant", "a l'epoque", "le dernier appel", "le dernier entretien", "le dernier echange",
+           "la derniere conversation", "la derniere fois", "le precedent", "la precedente", "appel precedent",
+           "entretien precedent", "echange precedent", "remontait", "remonte a", "a ce moment-la",
+           "avaient deja", "avait deja", "s'etaient deja", "s'etait deja")
 THEN = ("a l'epoque", "a ce moment-la", "alors")
 SINCE = frozenset(("depuis", "avant", "apres", "jusque", "jusqu'", "des", "d'ici"))
+RELATION_NOUNS = frozenset(("predecesseur", "successeur", "homologue", "adjoint", "porte-parole"))
 LIGHT_VERBS = frozenset(("avoir", "etre", "intervenir", "survenir", "agir", "derouler", "tenir", "marquer",
                          "rallumer", "porter", "durer", "eu"))
 
 
-def _vocab() -> dict:
-    return load_lexicon().calls
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, list[str]]:
+    """The call wordings (``calls.json``), folded like the text they are compared with."""
+    return {k: [fold(w) for w in v] for k, v in load_lexicon().calls.items() if isinstance(v, list)}
+
+
+@lru_cache(maxsize=64)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    words = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
 
 
 def _has(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
-    padded = f" {text} "
-    return any(f" {fold(p)} " in padded or f" {fold(p)}" in padded and fold(p).endswith("'") for p in phrases)
+    """Whether folded ``text`` contains one of the phrases as whole words."""
+    return _pattern(tuple(phrases)).search(text) is not None
 
 
 @dataclass
@@ -74,7 +87,7 @@ class Call:
 
 
 def _sentence_text(sent: Span) -> str:
-    return " ".join(fold(t.text) for t in sent)
+    return fold(sent.text)
 
 
 def _trigger(sent: Span, phone_article: bool) -> tuple[list[Token], bool] | None:
@@ -83,7 +96,7 @@ def _trigger(sent: Span, phone_article: bool) -> tuple[list[Token], bool] | None
     phone = _has(text, vocab["phone_markers"])
     for t in sent:
         lemma = fold(t.lemma_)
-        if t.pos_ == "NOUN" and lemma in vocab["weak_nouns"] + ["ligne"]:
+        if t.pos_ in ("NOUN", "PROPN") and lemma in vocab["weak_nouns"] + ["ligne"]:
             if lemma == "ligne" and not phone:
                 continue
             referring = _determiner(t) in ("ce", "cet", "cette", "le", "la", "l'", "leur") and not _names_in(t)
@@ -138,18 +151,19 @@ def _not_an_event(t: Token) -> bool:
 def _linked(token: Token, trigger: list[Token]) -> bool:
     """Whether ``token`` depends on the trigger (or its light verb) before any reporting verb."""
     anchors = set(trigger)
+    reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
     for t in trigger:
-        if t.pos_ == "NOUN" and (fold(t.head.lemma_) in LIGHT_VERBS or t.dep_ in ("nsubj", "obj", "nsubj:pass")):
+        light = fold(t.head.lemma_) in LIGHT_VERBS or t.dep_ in ("nsubj", "obj", "nsubj:pass")
+        if t.pos_ == "NOUN" and light and fold(t.head.lemma_) not in reporting:
             anchors.add(t.head)
-    reporting = {fold(v) for v in _vocab()["reporting_verbs"]} | {"selon"}
     node = token
     for _ in range(40):
         if node in anchors:
             return True
         if node.i != token.i and fold(node.lemma_) in reporting and node not in anchors:
             return False
-        if fold(node.lemma_) in ("predecesseur", "successeur") and node.i != token.i:
-            return False
+        if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
+            return False  # "le prédécesseur de Brown": Brown is not on the call
         if node.head is node:
             return False
         node = node.head
@@ -165,13 +179,16 @@ def _dated(doc: Doc, m_sent: Span, trigger: list[Token]) -> DateValue | None:
 
 
 def _since(span: Span) -> bool:
-    """A date under "depuis", "avant"… bounds something; it is not the call's date."""
-    first = fold(span[0].text)
-    prev = fold(span.doc[span.start - 1].text) if span.start else ""
-    if first in SINCE or prev in SINCE:
-        return True
-    return any(fold(c.text) in SINCE for a in [span.root, *span.root.ancestors][:4] for c in a.children
-               if c.dep_ in ("case", "mark"))
+    """A date under "depuis", "avant"… bounds something; it is not the call's date.  Looks back
+    over the noun phrase before the date ("depuis la prise de fonctions de X en octobre 2023")."""
+    doc = span.doc
+    for i in range(span.start - 1, max(span.sent.start, span.start - 12) - 1, -1):
+        word = fold(doc[i].text)
+        if word in SINCE:
+            return True
+        if doc[i].pos_ in ("VERB", "AUX") or word in (",", ";", ":", "et", "qui", "que"):
+            return False
+    return False
 
 
 def _then_date(doc: Doc, sent: Span) -> DateValue | None:
@@ -206,21 +223,24 @@ def _plural_post(post: PostMention) -> bool:
 
 
 def _sides(doc: Doc, m: Mention) -> list[str]:
-    """Countries named as the two ends of the call: "entre Washington et Moscou", "avec la Russie"."""
+    """Countries named as the ends of the call: "entre Washington et Moscou", "avec la Russie",
+    attached to the trigger itself (not to some other noun of the sentence)."""
+    anchors = set(m.trigger) | {t.head for t in m.trigger if t.pos_ == "NOUN"}
     out = []
     for s in lex_spans(doc, "COUNTRY", "METONYM"):
-        if m.sent.start <= s.start < m.sent.end and s.start > 0:
-            before = fold(doc[s.start - 1].text)
-            before2 = fold(doc[s.start - 2].text) if s.start > 1 else ""
-            if before in ("entre", "et", "avec") or before2 in ("entre", "et", "avec"):
-                if _linked(s.root, m.trigger):
-                    out.append(s.kb_id_)
+        if not m.sent.start <= s.start < m.sent.end:
+            continue
+        root = s.root
+        head = root.head if root.dep_ == "conj" else root
+        marked = any(fold(c.text) in ("entre", "avec") for c in head.children if c.dep_ == "case")
+        if marked and head.head in anchors:
+            out.append(s.kb_id_)
     return out
 
 
 def _initiator(doc: Doc, sent: Span) -> Party | None:
     text = fold(sent.text)
-    cues = [fold(c) for c in _vocab()["initiator_cues"]]
+    cues = _vocab()["initiator_cues"]
     at = min((text.find(c) for c in cues if c in text), default=-1)
     if at < 0:
         return None
@@ -235,7 +255,7 @@ def _initiator(doc: Doc, sent: Span) -> Party | None:
 
 
 def _topics(sent: Span) -> list[str]:
-    verbs = {fold(v) for v in _vocab()["topic_verbs"]}
+    verbs = set(_vocab()["topic_verbs"])
     out = []
     for t in sent:
         if t.pos_ == "VERB" and fold(t.lemma_) in verbs:

@@ -144,8 +144,10 @@ def _offices(data: dict) -> tuple[dict[str, PostType], dict[str, Office], list[P
         phrases += [Phrase(p, "POST", t["id"]) for p in t.get("patterns_fr", []) + t.get("patterns_en", [])]
     for o in data["offices"]:
         offices[o["id"]] = Office(o["id"], o["type"], o["country"], o["label_en"], o["label_fr"])
-        label = "OFFICE" if o.get("implies_country") else "OFFICE_WEAK"
-        phrases += [Phrase(p, label, o["id"]) for p in o.get("patterns_fr", []) + o.get("patterns_en", [])]
+        implying = set(o.get("implying_patterns") or (
+            o.get("patterns_fr", []) + o.get("patterns_en", []) if o.get("implies_country") else []))
+        phrases += [Phrase(p, "OFFICE" if p in implying else "OFFICE_WEAK", o["id"])
+                    for p in o.get("patterns_fr", []) + o.get("patterns_en", [])]
     return types, offices, phrases
 
 

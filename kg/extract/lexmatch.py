@@ -40,25 +40,43 @@ def make_lexicon_matcher(nlp: Language, name: str) -> LexiconMatcher:
     return LexiconMatcher(nlp, load_lexicon())
 
 
+_ACTIVE: list[LexiconMatcher] = []
+
+
+def match_text(text: str) -> list[Span]:
+    """Lexicon matches in a piece of text outside any article (e.g. a rephrased relative clause)."""
+    matcher = _ACTIVE[-1]
+    doc = matcher(matcher.make_doc(text))
+    return list(doc.spans[SPANS_KEY])
+
+
 class LexiconMatcher:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.make_doc = nlp.make_doc
+        _ACTIVE.append(self)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.posts = Matcher(nlp.vocab)
         patterns: dict[str, list[Doc]] = defaultdict(list)
+        cased: dict[str, list[Doc]] = defaultdict(list)
         for phrase in lexicon.phrases:
             pattern = fold_doc(nlp.make_doc(phrase.text))
             key = f"{phrase.label}|{phrase.id}|{int(phrase.ambiguous)}"
             if phrase.label in INSERTABLE and len(pattern) > 1:
-                self.posts.add(key, [_with_demonym_slot(pattern)])
+                self.posts.add(key, [_with_demonym_slot(pattern), _with_demonym_slot(pattern, plural=True)])
+            elif _case_sensitive(phrase):
+                cased[key].append(nlp.make_doc(phrase.text))
             else:
                 patterns[key].append(pattern)
         for key, docs in patterns.items():
             self.matcher.add(key, docs)
+        for key, docs in cased.items():
+            self.cased.add(key, docs)
 
     def __call__(self, doc: Doc) -> Doc:
         fold_doc(doc)
         by_label: dict[str, list[Span]] = defaultdict(list)
-        matches = list(self.matcher(doc))
+        matches = list(self.matcher(doc)) + list(self.cased(doc))
         for match_id, start, end in matches:
             if doc.vocab.strings[match_id].startswith("DEMONYM|"):
                 for token in doc[start:end]:
@@ -74,10 +92,29 @@ class LexiconMatcher:
         return doc
 
 
-def _with_demonym_slot(pattern: Doc) -> list[dict]:
-    """A token pattern for a phrase, allowing demonym words after its first token."""
+def _case_sensitive(phrase: Phrase) -> bool:
+    """One capitalised word ("UN", "EU", "Premier", "Patriot") must match as written: "un", "eu",
+    "premier" and "patriot" are common French words."""
+    text = phrase.text
+    return " " not in text and text[:1].isupper() and phrase.label not in ("TITLE",)
+
+
+def _with_demonym_slot(pattern: Doc, *, plural: bool = False) -> list[dict]:
+    """A token pattern for a post phrase, allowing demonym words after its first token (its head
+    noun), optionally with that head in the plural ("les chefs d'état-major russe et américain")."""
     tokens = [{"NORM": t.norm_} for t in pattern]
+    if plural:
+        tokens[0] = {"NORM": plural_of(pattern[0].norm_)}
     return tokens[:1] + [{"_": {"kg_demonym": True}, "OP": "*"}] + tokens[1:]
+
+
+def plural_of(word: str) -> str:
+    """French plural of a post's head noun: chef -> chefs, général -> généraux, porte-parole stays."""
+    if word.endswith(("s", "x", "z")) or word.startswith("porte-"):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    return word + "s"
 
 
 def lex_spans(doc: Doc, *labels: str) -> list[Span]:

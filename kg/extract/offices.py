@@ -37,9 +37,13 @@ class PostMention:
     post_type: str
     countries: list[str] = field(default_factory=list)
     former: bool = False
+    office_id: str | None = None  # the lexicon office the phrase names, when it names one
 
     def offices(self) -> list[str]:
-        return [load_lexicon().office_for(self.post_type, c).id for c in self.countries]
+        lexicon = load_lexicon()
+        specific = lexicon.offices.get(self.office_id or "")
+        return [specific.id if specific and specific.country == c else lexicon.office_for(self.post_type, c).id
+                for c in self.countries]
 
 
 def find_posts(doc: Doc) -> list[PostMention]:
@@ -57,7 +61,7 @@ def _post(doc: Doc, span: Span) -> PostMention:
     if not countries and office and span.label_ == "OFFICE":
         countries = [office.country]
     former = span.start > 0 and fold(doc[span.start - 1].text) in FORMER
-    return PostMention(doc[span.start:end], post_type, countries, former)
+    return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None)
 
 
 def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
@@ -97,33 +101,77 @@ def find_holdings(doc: Doc) -> list[Holding]:
     doc.user_data["kg_attachments"] = attachments
     holdings = _direct(doc, attachments)
     holdings += _relative(doc, attachments, holdings)
-    return _with_terms(doc, _dedupe(holdings))
+    return _dedupe(holdings)
 
 
 def _attach_in(doc: Doc, sent: Span, people: list[PersonMention]) -> list[Attachment]:
     posts = [p for p in find_posts(doc) if sent.start <= p.span.start < sent.end]
     mentions = [m for m in people if sent.start <= m.span.start < sent.end]
-    out = []
+    out, used = [], set()
     for m in mentions:
-        post = _adjacent_post(doc, m, posts, mentions)
+        post = _post_after(doc, m, posts) or _post_in_relative_clause(doc, m)
         if post:
+            used.add(id(post))
             out.append(Attachment(m, post, "apposition", _cover(doc, m.span, post.span)))
-        relation = _relation_before(doc, m, mentions)
+    for m in mentions:
+        if any(a.person is m for a in out):
+            continue
+        post = _post_before(doc, m, [p for p in posts if id(p) not in used])
+        if post:
+            used.add(id(post))
+            out.append(Attachment(m, post, "apposition", _cover(doc, m.span, post.span)))
+    for m in mentions:
+        relation = _relation_before(doc, m, mentions) or _relation_after(doc, m, mentions)
         if relation:
             out.append(relation)
     return out
 
 
-def _adjacent_post(doc: Doc, m: PersonMention, posts: list[PostMention],
-                   mentions: list[PersonMention]) -> PostMention | None:
-    """A post right before the name ("le président russe X") or right after it ("X, ministre de …")."""
+def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
+    """"X, ministre de la Défense" (a comma, maybe an article, then the post)."""
+    start = m.span.end + (1 if m.span.end < len(doc) and doc[m.span.end].text == "." else 0)
     for p in posts:
-        if p.span.end <= m.span.start and _only_glue(doc[p.span.end:m.span.start], allow_title=True):
+        between = doc[start:p.span.start]
+        if p.span.start >= start and between.text.strip().startswith(",") and _only_glue(between, allow_title=False):
             return p
-        if p.span.start >= m.span.end and _only_glue(doc[m.span.end:p.span.start], allow_title=False):
-            if doc[m.span.end:p.span.start].text.strip().startswith(","):
+    return None
+
+
+def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
+    """"le président russe X", "le chef d'état-major russe, le général X" (no "et" in between)."""
+    for p in reversed(posts):
+        between = doc[p.span.end:m.span.start]
+        if p.span.end <= m.span.start and _only_glue(between, allow_title=True):
+            if not any(fold(t.text) in ("et", "ou") for t in between):
                 return p
     return None
+
+
+AGENT_NOUNS = {"command": "commandant", "dirig": "chef", "presid": "président"}  # verb stem -> agent noun
+
+
+def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
+    """"X, qui commande les forces américaines en Europe" read as "commandant des forces …"."""
+    i = m.span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or fold(doc[i + 1].text) != "qui":
+        return None
+    verb = doc[i + 2]
+    noun = next((n for stem, n in AGENT_NOUNS.items() if fold(verb.text).startswith(stem)), None)
+    obj = next((c for c in verb.children if c.dep_ == "obj"), None)
+    if noun is None or obj is None:
+        return None
+    words = [t.text for t in doc[verb.i + 1: verb.right_edge.i + 1] if t.text not in (",", ";")]
+    if words and fold(words[0]) in ("le", "la", "les", "l'"):
+        words[0] = {"les": "des", "le": "du", "la": "de la", "l'": "de l'"}[fold(words[0])]
+    from kg.extract.lexmatch import match_text
+
+    found = [s for s in match_text(f"{noun} {' '.join(words)}") if s.label_ in POST_LABELS]
+    if not found:
+        return None
+    best = max(found, key=len)
+    post = _post(best.doc, best)
+    return PostMention(doc[verb.i: verb.right_edge.i + 1], post.post_type, post.countries, post.former,
+                       post.office_id)
 
 
 def _only_glue(between: Span, *, allow_title: bool) -> bool:
@@ -131,6 +179,19 @@ def _only_glue(between: Span, *, allow_title: bool) -> bool:
         return False
     titles = {fold(t) for t in load_lexicon().titles.get("ranks_fr", ()) + load_lexicon().titles.get("civil_fr", ())}
     return all(fold(t.text) in GLUE or (allow_title and fold(t.text) in titles) for t in between)
+
+
+def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
+    """"X, son homologue russe," just after a name."""
+    window = doc[m.span.end: min(m.span.sent.end, m.span.end + 5)]
+    words = [fold(t.text) for t in window]
+    if len(words) < 3 or words[0] != "," or "homologue" not in words[1:4]:
+        return None
+    i = window.start + words.index("homologue")
+    countries = [s.kb_id_ for s in lex_spans(doc, "DEMONYM") if i < s.start <= i + 3]
+    other = _other_party(m, mentions, doc, m.span.start)
+    return Attachment(m, PostMention(doc[i:i + 1], "", countries), "counterpart", doc[m.span.start:i + 2],
+                      counterpart_of=other)
 
 
 def _relation_before(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
@@ -227,8 +288,3 @@ def _dedupe(holdings: list[Holding]) -> list[Holding]:
             merged[key] = h
     return list(merged.values())
 
-
-def _with_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
-    from kg.extract.terms import apply_terms
-
-    return apply_terms(doc, holdings)

@@ -30,11 +30,32 @@ if not Span.has_extension("date"):
 
 @Language.component("kg_sentences")
 def newline_sentences(doc: Doc) -> Doc:
-    """A line break always ends a sentence (headings and captions stand alone)."""
+    """A line break always ends a sentence; a token glued to the one before never starts one
+    (the parser otherwise splits "état-major" or "d'état")."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        before = doc[token.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
+        elif _continues(doc, token):
+            token.is_sent_start = False
     return doc
+
+
+ABBREVIATIONS = frozenset(("jr", "sr", "m", "mm", "mme", "dr", "st", "gen", "lt", "col", "adm", "pr", "me"))
+
+
+def _continues(doc: Doc, token) -> bool:
+    """A token that cannot open a sentence: glued to the previous one, lower-case or a comma, or
+    right after an initial or an abbreviation ("Valery V. Gerasimov", "Brown Jr., chef …")."""
+    before = doc[token.i - 1]
+    if (not before.whitespace_ and not before.is_punct) or token.text in ("-", "’", "'", ",", ";", ":"):
+        return True
+    if token.text[:1].islower():
+        return True
+    if before.text == "." and token.i >= 2:
+        prev = doc[token.i - 2].text
+        return (len(prev) == 1 and prev.isupper()) or prev.lower() in ABBREVIATIONS
+    return before.text.endswith(".") and len(before.text) == 2 and before.text[0].isupper()
 
 
 @Language.component("kg_dates")
@@ -50,6 +71,22 @@ def date_spans(doc: Doc) -> Doc:
     return doc
 
 
+def add_compounds(nlp: Language) -> None:
+    """Keep the field's hyphenated words whole ("état-major"): the parser misreads them split."""
+    import json
+    import unicodedata
+
+    from spacy.attrs import ORTH
+
+    from kg.resources import lexicon_path
+
+    words = json.loads(lexicon_path("tokens").read_text(encoding="utf-8"))["compounds"]
+    for word in words:
+        plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        for form in {word, word[:1].upper() + word[1:], plain, plain[:1].upper() + plain[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The French model with kg's components; a clear error when the model is missing."""
     import kg.extract.lexmatch  # noqa: F401  (registers kg_lexicon)
@@ -60,6 +97,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     except OSError:
         package = model.replace("_", "-")
         raise ModelNotFound(f"spaCy pipeline {model!r} is not installed: pip install {package}==3.8.0") from None
+    add_compounds(nlp)
     nlp.add_pipe("kg_sentences", before="parser")
     for name in ("kg_lexicon", "kg_dates", "kg_people"):
         nlp.add_pipe(name, last=True)
@@ -87,7 +125,7 @@ class Extractor:
 
 def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
     """Assemble an article's facts from its annotated Doc."""
-    from kg.extract import calls, offices, treaties, weapons
+    from kg.extract import calls, offices, terms, treaties, weapons
     from kg.extract.people import person_refs
 
     article = Article(id=raw.id, text=doc.text, published=doc._.ref if isinstance(doc._.ref, date) else None,
@@ -95,6 +133,7 @@ def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
     persons = person_refs(doc)
     holdings = offices.find_holdings(doc)
     found_calls, holdings = calls.find_calls(doc, holdings)
+    holdings = terms.apply_terms(doc, holdings)
     missiles, launches = weapons.find_weapons(doc)
     treaty_mentions, treaty_events = treaties.find_treaties(doc)
     return ArticleFacts(article=article, persons=tuple(persons), holdings=tuple(holdings),

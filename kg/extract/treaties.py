@@ -28,7 +28,7 @@ EVENT_WORDS = {
     "ratification": ("ratification", "ratifie", "ratifier"),
     "entry_into_force": ("entree en vigueur", "entre en vigueur"),
 }
-SHIFT = {"au lendemain de": -1, "le lendemain de": -1, "a la veille de": 1, "la veille de": 1}
+SHIFT = {"lendemain de": -1, "lendemain du": -1, "veille de": 1, "veille du": 1}
 
 
 def find_treaties(doc: Doc) -> tuple[list[TreatyMention], list[TreatyEventFact]]:
@@ -55,7 +55,7 @@ def _described(doc: Doc, span: Span) -> str | None:
 
 def _event(doc: Doc, span: Span, treaty: str) -> TreatyEventFact | None:
     sent = span.sent
-    near = fold(doc[max(sent.start, span.start - 6): span.start].text)
+    near = fold(doc[max(sent.start, span.start - 10): span.start].text)
     kind = next((k for k, words in EVENT_WORDS.items() if any(w in near for w in words)), None)
     if kind is None:
         return None
