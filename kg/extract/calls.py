@@ -1,15 +1,19 @@
 """Phone and video calls: mentions, participants, initiator, date, grouped into calls per article.
 
-A *mention* is a sentence with a call trigger (a call noun such as "entretien
-téléphonique", or a verb such as "s'entretenir" with a phone cue).  Its
-participants are the people, posts and sides syntactically linked to the
-trigger; a reporting verb ("a annoncé", "selon") cuts the link.  Meetings, failed
-attempts, wishes and plans are not calls.  Mentions are grouped: a mention that
-refers back ("cet appel") or agrees with a call already found joins it; one that
-names other people, another date, or an earlier time ("auparavant", "à
-l'époque") starts another call.  Posts named as participants are matched with
-the people named for the same call (giving holdings); sides ("la partie russe",
-"Moscou") are matched with the article's officials of that country.
+A *mention* is one call trigger in a sentence: a call noun ("entretien
+téléphonique", "appel"), a call verb ("s'entretenir", "téléphoner", "appeler",
+"se parler"), or any verb with "au/par téléphone".  A sentence may hold several.
+Each person, post, side ("entre Washington et Moscou") and unnamed counterpart
+("son homologue russe") belongs to the nearest trigger it depends on; a
+reporting verb ("a annoncé", "selon") cuts the link.  Meetings, failed
+attempts, wishes, plans and calls *for* something are not calls.
+
+One caller with several people on the other side ("X a appelé A, B et C") makes
+one call per pair.  Mentions are then grouped: a demonstrative ("cet appel")
+refers to the latest call; a mention that agrees with a call (people, date)
+joins it; other people, another date or an earlier time ("auparavant", "à
+l'époque") start another call.  Posts named as participants are matched with
+the people of the same call, giving holdings (rule ``call-role``).
 """
 
 from __future__ import annotations
@@ -24,8 +28,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold
-from kg.extract.offices import PostMention, find_posts
-from kg.extract.people import PersonMention
+from kg.extract.offices import find_posts
 from kg.extract.spans import evidence
 
 EARLIER = ("auparavant", "a l'epoque", "le dernier appel", "le dernier entretien", "le dernier echange",
@@ -34,9 +37,12 @@ EARLIER = ("auparavant", "a l'epoque", "le dernier appel", "le dernier entretien
            "avaient deja", "avait deja", "s'etaient deja", "s'etait deja")
 THEN = ("a l'epoque", "a ce moment-la", "alors")
 SINCE = frozenset(("depuis", "avant", "apres", "jusque", "jusqu'", "des", "d'ici"))
-RELATION_NOUNS = frozenset(("predecesseur", "successeur", "homologue", "adjoint", "porte-parole"))
+DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
+DEFINITES = frozenset(("le", "la", "l'", "les", "leur", "leurs"))
+RELATION_NOUNS = frozenset(("predecesseur", "successeur", "adjoint", "porte-parole"))
 LIGHT_VERBS = frozenset(("avoir", "etre", "intervenir", "survenir", "agir", "derouler", "tenir", "marquer",
                          "rallumer", "porter", "durer", "eu"))
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 
 
 @lru_cache(maxsize=1)
@@ -56,15 +62,22 @@ def _has(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
     return _pattern(tuple(phrases)).search(text) is not None
 
 
+def _text(span: Span) -> str:
+    return fold(span.text)
+
+
 @dataclass
 class Mention:
     sent: Span
     trigger: list[Token]
     referring: bool  # refers back to a call already mentioned
+    demonstrative: bool  # "cet appel": refers to the latest call whatever it says
     earlier: bool  # explicitly about an earlier call
+    callers: list[str] = field(default_factory=list)  # people in subject position
     persons: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)
+    counterparts: list[str] = field(default_factory=list)  # countries of unnamed "homologues"
     date: DateValue | None = None
     initiator: Party | None = None
     topics: list[str] = field(default_factory=list)
@@ -86,171 +99,242 @@ class Call:
 # ------------------------------------------------------------------ triggers
 
 
-def _sentence_text(sent: Span) -> str:
-    return fold(sent.text)
+def _call_context(doc: Doc) -> bool:
+    """Whether the article is about calls at all (a phone word or a call noun somewhere)."""
+    text = _text(doc[:])
+    vocab = _vocab()
+    return _has(text, vocab["phone_markers"]) or _has(text, vocab["strong_nouns"]) or _has(
+        text, ("appel", "appels", "joindre", "a appele", "ont appele"))
 
 
-def _trigger(sent: Span, phone_article: bool) -> tuple[list[Token], bool] | None:
-    """The trigger tokens of a sentence and whether they only refer back to a known call."""
-    vocab, text = _vocab(), _sentence_text(sent)
-    phone = _has(text, vocab["phone_markers"])
+def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool]]:
+    """The call triggers of a sentence: (tokens, referring, demonstrative)."""
+    phone = _has(_text(sent), _vocab()["phone_markers"])
+    found, used = [], set()
     for t in sent:
-        lemma = fold(t.lemma_)
-        if t.pos_ in ("NOUN", "PROPN") and lemma in vocab["weak_nouns"] + ["ligne"]:
-            if lemma == "ligne" and not phone:
-                continue
-            referring = _determiner(t) in ("ce", "cet", "cette", "le", "la", "l'", "leur") and not _names_in(t)
-            strong = phone or (phone_article and lemma == "appel")
-            if _not_an_event(t) or (not strong and not referring):
-                continue
-            return [t], referring or not strong
-        if t.pos_ in ("VERB", "AUX") and lemma in vocab["verbs"] and _verb_is_call(t, phone, phone_article):
-            return [t], False
-    return None
+        hit = _noun_trigger(t, phone, context) if t.pos_ in ("NOUN", "PROPN") else _verb_trigger(t, phone, context)
+        if hit and t.i not in used:
+            used.add(t.i)
+            found.append(([t], *hit))
+    return found
 
 
-def _verb_is_call(t: Token, phone: bool, phone_article: bool) -> bool:
+def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | None:
     lemma = fold(t.lemma_)
-    if _not_an_event(t) or "Fut" in t.morph.get("Tense"):
-        return False
+    if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone):
+        return None
+    det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
+    demonstrative = det in DEMONSTRATIVES
+    referring = demonstrative or det in DEFINITES
+    strong = phone or (context and lemma == "appel")
+    if _not_an_event(t) or (not strong and not referring):
+        return None
+    return referring or not strong, demonstrative
+
+
+def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | None:
+    if t.pos_ not in ("VERB", "AUX") or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
+        return None
+    lemma = fold(t.lemma_)
     reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
+    by_phone = any(fold(c.lemma_) == "telephone" for c in t.children)
     if lemma == "entretenir":
-        return reflexive and (phone or phone_article)
-    if lemma in _vocab()["self_sufficient_verbs"]:
-        return True
-    return phone and lemma in ("parler", "discuter", "echanger", "converser", "appeler", "joindre")
-
-
-def _determiner(t: Token) -> str | None:
-    return next((fold(c.text) for c in t.children if c.dep_ in ("det",)), None)
-
-
-def _names_in(t: Token) -> bool:
-    return False
+        ok = reflexive and (phone or context)
+    elif lemma in _vocab()["self_sufficient_verbs"] or by_phone:
+        ok = True
+    elif lemma == "parler":
+        ok = phone or (reflexive and context)
+    elif lemma in ("appeler", "joindre", "contacter"):
+        ok = (phone or context) and any(c.dep_ == "obj" for c in t.children)
+    else:
+        ok = phone and lemma in ("discuter", "echanger", "converser")
+    return (False, False) if ok else None
 
 
 def _not_an_event(t: Token) -> bool:
     """A wish, an attempt, a refusal, a plan, a call *for* something, or a meeting."""
     vocab = _vocab()
-    left = t.doc[max(t.sent.start, t.i - 6): t.i + 3]
-    text = " ".join(fold(x.text) for x in left)
-    if fold(t.lemma_) == "appel" and t.i + 1 < len(t.doc) and fold(t.doc[t.i + 1].text) in ("a", "au", "aux"):
-        after = " ".join(fold(x.text) for x in t.doc[t.i + 1: t.i + 4])
-        if "initiative" not in after and "demande" not in after:
+    window = _text(t.doc[max(t.sent.start, t.i - 6): t.i + 3])
+    if fold(t.lemma_) in ("appel", "appeler") and t.i + 1 < len(t.doc):
+        after = _text(t.doc[t.i + 1: t.i + 4])
+        if re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after):
             return True
-    if _has(text, vocab["non_event_cues"]) or any(fold(a.lemma_) in (
-            "tenter", "vouloir", "souhaiter", "refuser", "proposer", "envisager", "esperer") for a in t.ancestors):
+    if _has(window, vocab["non_event_cues"]):
         return True
-    sent_text = _sentence_text(t.sent)
-    return _has(sent_text, vocab["in_person_markers"]) and not _has(sent_text, vocab["phone_markers"])
+    if any(fold(a.lemma_) in ("tenter", "vouloir", "souhaiter", "refuser", "proposer", "envisager", "esperer",
+                              "reussir", "parvenir") for a in t.ancestors):
+        return True
+    if _has(_text(t.sent), vocab["phone_markers"]):
+        return False
+    return _has(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t)
+
+
+CLAUSE_DEPS = ("obl", "obl:mod", "obl:arg", "advcl", "advmod", "nmod", "acl")
+
+
+def _clause_text(t: Token) -> str:
+    """The trigger with its own complements (not its subject's appositions)."""
+    parts = [t] + [x for c in t.children if c.dep_ in CLAUSE_DEPS for x in c.subtree]
+    return " ".join(fold(x.text) for x in sorted(parts, key=lambda x: x.i))
+
+
+def _at_a_place(t: Token) -> bool:
+    """"s'est entretenu avec Y à Moscou": a place as the verb's own complement means a meeting."""
+    places = {s.root.i for s in lex_spans(t.doc, "PLACE", "METONYM") if t.sent.start <= s.start < t.sent.end}
+    return t.pos_ == "VERB" and any(
+        c.i in places and any(fold(x.text) in ("a", "au") for x in c.children if x.dep_ == "case")
+        for c in t.children if c.dep_.startswith("obl"))
 
 
 # ------------------------------------------------------------------ linking
 
 
-def _linked(token: Token, trigger: list[Token]) -> bool:
-    """Whether ``token`` depends on the trigger (or its light verb) before any reporting verb."""
-    anchors = set(trigger)
+def _anchors(trigger: list[Token]) -> set[Token]:
+    """The trigger and, for a noun, the light verb it is the subject or object of ("a eu lieu")."""
     reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
+    anchors = set(trigger)
     for t in trigger:
         light = fold(t.head.lemma_) in LIGHT_VERBS or t.dep_ in ("nsubj", "obj", "nsubj:pass")
-        if t.pos_ == "NOUN" and light and fold(t.head.lemma_) not in reporting:
+        if t.pos_ in ("NOUN", "PROPN") and light and fold(t.head.lemma_) not in reporting:
             anchors.add(t.head)
-    node = token
+    return anchors
+
+
+def _owner(token: Token, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """The mention whose trigger ``token`` depends on first, and the dependency that enters it."""
+    reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
+    anchors = {a: m for m in mentions for a in _anchors(m.trigger)}
+    node, entry = token, token.dep_
     for _ in range(40):
         if node in anchors:
-            return True
-        if node.i != token.i and fold(node.lemma_) in reporting and node not in anchors:
-            return False
+            return anchors[node], entry
+        if node is not token and fold(node.lemma_) in reporting:
+            return None
         if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
-            return False  # "le prédécesseur de Brown": Brown is not on the call
+            return None  # "le prédécesseur de Brown": Brown is not on the call
         if node.head is node:
-            return False
-        node = node.head
-    return False
-
-
-def _dated(doc: Doc, m_sent: Span, trigger: list[Token]) -> DateValue | None:
-    spans = [s for s in doc.spans.get("dates", []) if m_sent.start <= s.start < m_sent.end]
-    for s in spans:
-        if s._.date and _linked(s.root, trigger) and not _since(s):
-            return s._.date
+            return None
+        entry, node = node.dep_, node.head
     return None
 
 
-def _since(span: Span) -> bool:
-    """A date under "depuis", "avant"… bounds something; it is not the call's date.  Looks back
-    over the noun phrase before the date ("depuis la prise de fonctions de X en octobre 2023")."""
+def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
+    for p in doc._.people or []:
+        sent_mentions = [m for m in mentions if m.sent.start <= p.span.start < m.sent.end]
+        owner = _owner(p.span.root, sent_mentions) if sent_mentions else None
+        if owner:
+            m, entry = owner
+            m.persons.append(p.key)
+            if entry in SUBJECT_DEPS:
+                m.callers.append(p.key)
+    for m in mentions:
+        _relative_clause_subject(doc, m)
+        m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
+
+
+def _relative_clause_subject(doc: Doc, m: Mention) -> None:
+    """"X, qui s'était entretenu avec Y": X is the caller."""
+    verb = m.trigger[0]
+    if verb.dep_ != "acl:relcl" or not any(fold(c.text) == "qui" for c in verb.children):
+        return
+    antecedent = verb.head
+    for p in doc._.people or []:
+        near = p.span.start <= antecedent.i < p.span.end or p.span.root.head == antecedent or (
+            antecedent.head == p.span.root)
+        if near and p.key not in m.persons:
+            m.persons.insert(0, p.key)
+            m.callers.append(p.key)
+
+
+def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
+    attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
+    for post in find_posts(doc):
+        if id(post) in attached:
+            continue
+        owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
+        if owner:
+            owner[0].offices += post.offices()
+
+
+def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
+    """"son homologue russe" with no name after it: the counterpart's country."""
+    named = {p.span.root.head.i for p in doc._.people or []}
+    for t in doc:
+        if fold(t.lemma_) != "homologue" or t.i in named:
+            continue
+        owner = _owner(t, [m for m in mentions if m.sent.start <= t.i < m.sent.end])
+        if owner:
+            countries = [s.kb_id_ for s in lex_spans(doc, "DEMONYM") if t.i < s.start <= t.i + 2]
+            owner[0].counterparts += countries[:1]
+
+
+def _attach_sides(doc: Doc, mentions: list[Mention]) -> None:
+    """Countries named as the ends of a call: "entre Washington et Moscou", "avec la Russie"."""
+    for s in lex_spans(doc, "COUNTRY", "METONYM"):
+        root = s.root
+        head = root.head if root.dep_ == "conj" else root
+        if not any(fold(c.text) in ("entre", "avec") for c in head.children if c.dep_ == "case"):
+            continue
+        for m in mentions:
+            if m.sent.start <= s.start < m.sent.end and head.head in _anchors(m.trigger):
+                m.sides.append(s.kb_id_)
+
+
+def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
+    for m in mentions:
+        m.date = _then_date(doc, m.sent)
+    for s in doc.spans.get("dates", []):
+        if not s._.date:
+            continue
+        owner = _owner(s.root, [m for m in mentions if m.sent.start <= s.start < m.sent.end])
+        if owner and owner[0].date is None and not _since(s, owner[0]):
+            owner[0].date = s._.date
+
+
+def _since(span: Span, m: Mention) -> bool:
+    """A date under "depuis", "avant"… bounds something; it is not the call's date.  Looks back over
+    the words before the date, and up the tree from the date to its call trigger."""
     doc = span.doc
     for i in range(span.start - 1, max(span.sent.start, span.start - 12) - 1, -1):
         word = fold(doc[i].text)
         if word in SINCE:
             return True
         if doc[i].pos_ in ("VERB", "AUX") or word in (",", ";", ":", "et", "qui", "que"):
-            return False
+            break
+    anchors = _anchors(m.trigger)
+    node = span.root
+    while node not in anchors and node.head is not node:
+        if any(fold(c.text) in SINCE for c in node.children if c.dep_ in ("case", "mark")):
+            return True
+        node = node.head
     return False
 
 
 def _then_date(doc: Doc, sent: Span) -> DateValue | None:
     """"À l'époque, …": the last date of the sentence before."""
-    if not _has(_sentence_text(sent[:4]), THEN) or sent.start == 0:
+    if sent.start == 0 or not _has(_text(sent[:4]), THEN):
         return None
     prev = doc[sent.start - 1].sent
     dates = [s._.date for s in doc.spans.get("dates", []) if prev.start <= s.start < prev.end and s._.date]
     return dates[-1] if dates else None
 
 
-def _participants(doc: Doc, m: Mention) -> None:
-    for p in doc._.people or []:
-        if m.sent.start <= p.span.start < m.sent.end and _linked(p.span.root, m.trigger):
-            if not _is_initiator_only(p, m):
-                m.persons.append(p.key)
-    attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
-    for post in find_posts(doc):
-        if m.sent.start <= post.span.start < m.sent.end and id(post) not in attached:
-            if _linked(post.span.root, m.trigger) or _plural_post(post):
-                m.offices += post.offices()
-    m.sides += _sides(doc, m)
-    m.persons = list(dict.fromkeys(m.persons))
-
-
-def _is_initiator_only(p: PersonMention, m: Mention) -> bool:
-    return False
-
-
-def _plural_post(post: PostMention) -> bool:
-    return len(post.countries) > 1
-
-
-def _sides(doc: Doc, m: Mention) -> list[str]:
-    """Countries named as the ends of the call: "entre Washington et Moscou", "avec la Russie",
-    attached to the trigger itself (not to some other noun of the sentence)."""
-    anchors = set(m.trigger) | {t.head for t in m.trigger if t.pos_ == "NOUN"}
-    out = []
-    for s in lex_spans(doc, "COUNTRY", "METONYM"):
-        if not m.sent.start <= s.start < m.sent.end:
-            continue
-        root = s.root
-        head = root.head if root.dep_ == "conj" else root
-        marked = any(fold(c.text) in ("entre", "avec") for c in head.children if c.dep_ == "case")
-        if marked and head.head in anchors:
-            out.append(s.kb_id_)
-    return out
-
-
-def _initiator(doc: Doc, sent: Span) -> Party | None:
-    text = fold(sent.text)
-    cues = _vocab()["initiator_cues"]
-    at = min((text.find(c) for c in cues if c in text), default=-1)
-    if at < 0:
-        return None
-    char = sent.start_char + at
-    for p in sorted(doc._.people or [], key=lambda p: p.span.start):
-        if char < p.span.start_char <= char + 80 and sent.start <= p.span.start < sent.end:
-            return Party(person=p.key)
-    for s in lex_spans(doc, "DEMONYM", "COUNTRY", "METONYM"):
-        if char < s.start_char <= char + 90 and s.start < sent.end:
-            return Party(country=s.kb_id_)
+def _initiator(doc: Doc, m: Mention) -> Party | None:
+    """"à l'initiative de X", "initié par X", "à la demande de la partie russe"; or the caller of
+    "X a appelé Y"."""
+    text = fold(m.sent.text)
+    at = min((text.find(c) for c in _vocab()["initiator_cues"] if c in text), default=-1)
+    if at >= 0:
+        char = m.sent.start_char + at
+        for p in sorted(doc._.people or [], key=lambda p: p.span.start):
+            if char < p.span.start_char <= char + 80 and p.span.start < m.sent.end:
+                return Party(person=p.key)
+        for s in lex_spans(doc, "DEMONYM", "COUNTRY", "METONYM"):
+            if char < s.start_char <= char + 90 and s.start < m.sent.end:
+                return Party(country=s.kb_id_)
+    verb = m.trigger[0]
+    if fold(verb.lemma_) in _vocab()["initiator_verbs"] and len(m.callers) == 1:
+        return Party(person=m.callers[0])
     return None
 
 
@@ -261,34 +345,42 @@ def _topics(sent: Span) -> list[str]:
         if t.pos_ == "VERB" and fold(t.lemma_) in verbs:
             for c in t.children:
                 if c.dep_ in ("obj", "obl:arg", "obl") and c.pos_ == "NOUN":
-                    words = [x.text for x in c.subtree]
+                    words = t.doc[c.left_edge.i: c.right_edge.i + 1]
                     if 1 < len(words) <= 18:
-                        out.append(" ".join(words).strip(" ,«»\"'"))
+                        out.append(words.text.strip(" ,«»\"'"))
     return out
 
 
-# ------------------------------------------------------------------ grouping
+# ------------------------------------------------------------------ mentions and grouping
 
 
 def _mentions(doc: Doc) -> list[Mention]:
-    phone_article = _has(" ".join(fold(t.text) for t in doc), _vocab()["phone_markers"])
-    out = []
+    context = _call_context(doc)
+    mentions: list[Mention] = []
     for sent in doc.sents:
-        found = _trigger(sent, phone_article)
-        if not found:
-            topics = _topics(sent)
-            if topics and out and out[-1].sent.end >= sent.start - 60:
-                out[-1].topics += topics
-            continue
-        trigger, referring = found
-        earlier = _has(_sentence_text(sent), EARLIER)
-        m = Mention(sent, trigger, referring, earlier)
-        _participants(doc, m)
-        m.date = _then_date(doc, sent) or _dated(doc, sent, trigger)
-        m.initiator = _initiator(doc, sent)
-        m.topics = _topics(sent)
-        out.append(m)
-    return out
+        earlier = _has(_text(sent), EARLIER)
+        found = [Mention(sent, tokens, referring, demo, earlier) for tokens, referring, demo in
+                 _triggers(sent, context)]
+        if not found and mentions and _topics(sent) and sent.start - mentions[-1].sent.end < 60:
+            mentions[-1].topics += _topics(sent)
+        mentions += found
+    _attach_people(doc, mentions)
+    _attach_posts(doc, mentions)
+    _attach_counterparts(doc, mentions)
+    _attach_sides(doc, mentions)
+    _attach_dates(doc, mentions)
+    for m in mentions:
+        m.initiator = _initiator(doc, m)
+        m.topics += _topics(m.sent)
+    return [part for m in mentions for part in _split(m)]
+
+
+def _split(m: Mention) -> list[Mention]:
+    """One caller with several people on the other side: one call each."""
+    others = [p for p in m.persons if p not in m.callers]
+    if len(m.callers) != 1 or len(others) < 2:
+        return [m]
+    return [replace(m, persons=[m.callers[0], p], offices=[], sides=[], counterparts=[]) for p in others]
 
 
 def _compatible(call: Call, m: Mention) -> bool:
@@ -305,15 +397,26 @@ def _compatible(call: Call, m: Mention) -> bool:
 
 def _group(mentions: list[Mention]) -> list[Call]:
     calls: list[Call] = []
+    pending: list[Mention] = []
     for m in mentions:
         target = None
-        if m.referring and not m.earlier and not m.persons:
-            target = next((c for c in calls if not c.earlier and _compatible(c, m)), None)
+        bare = not (m.persons or m.offices or m.sides or m.counterparts)
+        if m.referring and bare and not m.earlier:
+            latest = [c for c in calls if not c.earlier]
+            target = latest[-1] if latest else None
+            if target is None:
+                pending.append(m)
+                continue
+            if m.date and target.date() and not target.date().overlaps(m.date):
+                m.date = None  # a bare reference keeps its call; its date was about something else
+            target.mentions.append(m)
+            continue
         target = target or next((c for c in reversed(calls) if _compatible(c, m)), None)
         if target:
             target.mentions.append(m)
         else:
-            calls.append(Call([m], m.earlier))
+            calls.append(Call([*pending, m], m.earlier))
+            pending = []
     return calls
 
 
@@ -338,19 +441,30 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
                      next((m.initiator for m in call.mentions if m.initiator), None))
     if initiator and initiator.person and initiator.person not in persons:
         persons.append(initiator.person)
+    offices += _counterpart_offices(call, persons, holdings)
     holdings, offices = _align(doc, call, persons, offices, holdings)
-    persons, sides = _fill_sides(persons, sides, holdings)
-    parties = [Party(person=p) for p in persons] + [Party(office=o) for o in offices]
-    parties += [Party(country=c) for c in sides if not _covers(c, persons, offices, holdings)]
+    persons = _fill_sides(persons, sides, holdings)
+    parties = [Party(person=p) for p in persons] + [Party(office=o) for o in dict.fromkeys(offices)]
     if len(parties) < 2:
         return None, holdings
-    ev = tuple(evidence(m.trigger[0].sent, "call-" + ("reference" if m.referring else "mention"))
-               for m in call.mentions)
+    ev = tuple(evidence(m.sent, "call-" + ("reference" if m.referring else "mention")) for m in call.mentions)
     topics = tuple(dict.fromkeys(t for m in call.mentions for t in m.topics))[:8]
-    medium = "video" if any(_has(_sentence_text(m.sent), ("visioconference", "videoconference", "video"))
-                            for m in call.mentions) else "phone"
-    return CallFact(tuple(parties), ev, call.date(), _initiator_party(initiator, persons, holdings, offices),
-                    topics, medium), holdings
+    video = any(_has(_text(m.sent), ("visioconference", "videoconference", "video")) for m in call.mentions)
+    fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), call.date(),
+                    _initiator_party(initiator, persons, holdings, offices), topics,
+                    "video" if video else "phone")
+    return fact, holdings
+
+
+def _counterpart_offices(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
+    """"son homologue russe": the post of the other participant, in that country."""
+    lexicon, out = load_lexicon(), []
+    countries = [c for m in call.mentions for c in m.counterparts]
+    for country in dict.fromkeys(countries):
+        types = {lexicon.office(h.office).type for h in holdings if h.person in persons}
+        if len(types) == 1:
+            out.append(lexicon.office_for(types.pop(), country).id)
+    return out
 
 
 def _country_of(person: str, holdings: list[Holding]) -> set[str]:
@@ -363,6 +477,10 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
     held = {(h.person, h.office) for h in holdings}
     free_people = [p for p in persons if not any((p, o) in held for o in offices)]
     free_offices = [o for o in offices if not any((p, o) in held for p in persons)]
+    if not call.earlier:  # the article's one holder of a post named for a current call
+        holders = {o: {h.person for h in holdings if h.office == o} for o in free_offices}
+        persons += [next(iter(h)) for h in holders.values() if len(h) == 1 and next(iter(h)) not in persons]
+        free_offices = [o for o in free_offices if len(holders[o]) != 1]
     countries = _counterpart_countries(doc)
     new = []
     for o in list(free_offices):
@@ -390,7 +508,7 @@ def _counterpart_countries(doc: Doc) -> dict[str, set[str]]:
     return out
 
 
-def _fill_sides(persons: list[str], sides: list[str], holdings: list[Holding]) -> tuple[list[str], list[str]]:
+def _fill_sides(persons: list[str], sides: list[str], holdings: list[Holding]) -> list[str]:
     """A side named without its person gets the article's one official of that country."""
     for c in sides:
         if any(c in _country_of(p, holdings) for p in persons):
@@ -398,24 +516,15 @@ def _fill_sides(persons: list[str], sides: list[str], holdings: list[Holding]) -
         officials = {h.person for h in holdings if h.office.startswith(c + ".")}
         if len(officials) == 1:
             persons.append(officials.pop())
-    return persons, sides
-
-
-def _covers(country: str, persons: list[str], offices: list[str], holdings: list[Holding]) -> bool:
-    return any(country in _country_of(p, holdings) for p in persons) or any(
-        o.startswith(country + ".") for o in offices)
+    return persons
 
 
 def _initiator_party(initiator: Party | None, persons: list[str], holdings: list[Holding],
                      offices: list[str]) -> Party | None:
     if initiator is None or initiator.person:
-        return initiator
+        return initiator if initiator is None or initiator.person in persons else None
     side = [p for p in persons if initiator.country in _country_of(p, holdings)]
     if len(side) == 1:
         return Party(person=side[0])
     office = [o for o in offices if o.startswith(f"{initiator.country}.")]
-    return Party(office=office[0]) if len(office) == 1 else initiator
-
-
-def replace_party(p: Party, **kw: str) -> Party:
-    return replace(p, **kw)
+    return Party(office=office[0]) if len(office) == 1 else None

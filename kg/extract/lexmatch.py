@@ -55,34 +55,34 @@ class LexiconMatcher:
         self.make_doc = nlp.make_doc
         _ACTIVE.append(self)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.posts = Matcher(nlp.vocab)
         patterns: dict[str, list[Doc]] = defaultdict(list)
-        cased: dict[str, list[Doc]] = defaultdict(list)
         for phrase in lexicon.phrases:
             pattern = fold_doc(nlp.make_doc(phrase.text))
-            key = f"{phrase.label}|{phrase.id}|{int(phrase.ambiguous)}"
+            key = f"{phrase.label}|{phrase.id}|{int(phrase.ambiguous)}|{_case_sensitive(phrase)}"
             if phrase.label in INSERTABLE and len(pattern) > 1:
                 self.posts.add(key, [_with_demonym_slot(pattern), _with_demonym_slot(pattern, plural=True)])
-            elif _case_sensitive(phrase):
-                cased[key].append(nlp.make_doc(phrase.text))
             else:
                 patterns[key].append(pattern)
+            if phrase.label == "TITLE" and pattern[0].norm_ != plural_of(pattern[0].norm_):
+                words = phrase.text.split(" ", 1)
+                plural = " ".join([plural_of(words[0]), *words[1:]])
+                patterns[key].append(fold_doc(nlp.make_doc(plural)))
         for key, docs in patterns.items():
             self.matcher.add(key, docs)
-        for key, docs in cased.items():
-            self.cased.add(key, docs)
 
     def __call__(self, doc: Doc) -> Doc:
         fold_doc(doc)
         by_label: dict[str, list[Span]] = defaultdict(list)
-        matches = list(self.matcher(doc)) + list(self.cased(doc))
+        matches = list(self.matcher(doc))
         for match_id, start, end in matches:
             if doc.vocab.strings[match_id].startswith("DEMONYM|"):
                 for token in doc[start:end]:
                     token._.kg_demonym = True
         for match_id, start, end in matches + list(self.posts(doc)):
-            label, lex_id, ambiguous = doc.vocab.strings[match_id].split("|")
+            label, lex_id, ambiguous, cased = doc.vocab.strings[match_id].split("|")
+            if not _case_agrees(doc[start].text, cased):
+                continue
             span = Span(doc, start, end, label=label, kb_id=lex_id)
             if ambiguous == "1":
                 span = Span(doc, start, end, label=label + "?", kb_id=lex_id)
@@ -92,11 +92,20 @@ class LexiconMatcher:
         return doc
 
 
-def _case_sensitive(phrase: Phrase) -> bool:
-    """One capitalised word ("UN", "EU", "Premier", "Patriot") must match as written: "un", "eu",
-    "premier" and "patriot" are common French words."""
+def _case_sensitive(phrase: Phrase) -> str:
+    """How a one-word form must be cased in the text: "caps" for acronyms ("UN", "EU": "un", "Un"
+    and "eu" are French words), "cap" for capitalised words ("Premier", "Patriot"), "" otherwise.
+    Accents never matter ("Etats-Unis")."""
     text = phrase.text
-    return " " not in text and text[:1].isupper() and phrase.label not in ("TITLE",)
+    if " " in text or not text[:1].isupper() or phrase.label == "TITLE":
+        return ""
+    return "caps" if len(text) > 1 and text.isupper() else "cap"
+
+
+def _case_agrees(text: str, rule: str) -> bool:
+    if rule == "caps":
+        return text.isupper()
+    return rule != "cap" or text[:1].isupper()
 
 
 def _with_demonym_slot(pattern: Doc, *, plural: bool = False) -> list[dict]:

@@ -50,8 +50,9 @@ def make_people(nlp: Language, name: str) -> PeopleFinder:
 
 class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
-        titles = lex_spans(doc, "TITLE")
-        blockers = lex_spans(doc, *NOT_PEOPLE)
+        nationals = [s for s in lex_spans(doc, "DEMONYM") if s.text[:1].isupper()]  # "le Turc X"
+        titles = sorted(lex_spans(doc, "TITLE") + nationals, key=lambda s: s.start)
+        blockers = [s for s in lex_spans(doc, *NOT_PEOPLE) if s not in nationals]
         found = [m for m in (self._from_entity(e, titles) for e in doc.ents if e.label_ == "PER") if m]
         found += self._after_titles(doc, titles, found)
         found = [m for m in found if not self._blocked(m, blockers)]
