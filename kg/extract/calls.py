@@ -35,7 +35,7 @@ EARLIER = ("auparavant", "a l'epoque", "le dernier appel", "le dernier entretien
            "la derniere conversation", "la derniere fois", "le precedent", "la precedente", "appel precedent",
            "entretien precedent", "echange precedent", "remontait", "remonte a", "a ce moment-la",
            "avaient deja", "avait deja", "s'etaient deja", "s'etait deja")
-THEN = ("a l'epoque", "a ce moment-la", "alors")
+THEN = ("a l'epoque", "a ce moment-la", "alors", "le meme jour", "ce jour-la", "le jour meme")
 SINCE = frozenset(("depuis", "avant", "apres", "jusque", "jusqu'", "des", "d'ici"))
 DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
 DEFINITES = frozenset(("le", "la", "l'", "les", "leur", "leurs"))
@@ -78,6 +78,9 @@ class Mention:
     offices: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)
     counterparts: list[str] = field(default_factory=list)  # countries of unnamed "homologues"
+    pair: str | None = None  # "les deux ministres": the noun naming the two participants
+    post_types: list[str] = field(default_factory=list)  # posts named without a country ("le chancelier")
+    possessive: bool = False  # "leur conversation": its owners are the sentence's people
     date: DateValue | None = None
     initiator: Party | None = None
     topics: list[str] = field(default_factory=list)
@@ -124,6 +127,8 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | N
     if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone):
         return None
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
+    if det in ("leur", "leurs") and strong_possessive(t, phone, context):
+        return False, False  # "leur conversation téléphonique de septembre": a call of its own
     demonstrative = det in DEMONSTRATIVES
     referring = demonstrative or det in DEFINITES
     strong = phone or (context and lemma == "appel")
@@ -132,23 +137,44 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | N
     return referring or not strong, demonstrative
 
 
+def strong_possessive(t: Token, phone: bool, context: bool) -> bool:
+    """"leur conversation téléphonique du 12 février" with its own date names a call by itself."""
+    dated = any(fold(c.text) in ("de", "du", "d'") for x in t.children for c in x.children) or any(
+        s.root.head == t for s in t.doc.spans.get("dates", []) if t.sent.start <= s.start < t.sent.end)
+    return phone and dated
+
+
 def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | None:
     if t.pos_ not in ("VERB", "AUX") or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
         return None
     lemma = fold(t.lemma_)
     reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
-    by_phone = any(fold(c.lemma_) == "telephone" for c in t.children)
+    by_phone = any(fold(c.lemma_) in _vocab()["phone_nouns"] and c.dep_.startswith("obl") for c in t.children)
+    if _negated(t):
+        return None
     if lemma == "entretenir":
         ok = reflexive and (phone or context)
     elif lemma in _vocab()["self_sufficient_verbs"] or by_phone:
         ok = True
     elif lemma == "parler":
-        ok = phone or (reflexive and context)
+        ok = phone or (context and (reflexive or _has_avec(t)))
     elif lemma in ("appeler", "joindre", "contacter"):
-        ok = (phone or context) and any(c.dep_ == "obj" for c in t.children)
+        calls_on = any(c.dep_ in ("xcomp", "ccomp") or (c.pos_ == "VERB" and c.dep_.startswith(("advcl", "obl")))
+                       for c in t.children)  # "appeler X à faire": a call *on* someone
+        ok = (phone or context) and any(c.dep_ == "obj" for c in t.children) and not calls_on
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False) if ok else None
+
+
+def _negated(t: Token) -> bool:
+    """"ne se sont plus parlé", "n'a pas appelé"."""
+    return any(fold(c.text) in ("ne", "n'") or fold(c.lemma_) in ("pas", "plus", "jamais") and c.dep_ == "advmod"
+               for c in t.children)
+
+
+def _has_avec(t: Token) -> bool:
+    return any(fold(x.text) == "avec" for c in t.children if c.dep_.startswith("obl") for x in c.children)
 
 
 def _not_an_event(t: Token) -> bool:
@@ -194,8 +220,9 @@ def _anchors(trigger: list[Token]) -> set[Token]:
     reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
     anchors = set(trigger)
     for t in trigger:
-        light = fold(t.head.lemma_) in LIGHT_VERBS or t.dep_ in ("nsubj", "obj", "nsubj:pass")
-        if t.pos_ in ("NOUN", "PROPN") and light and fold(t.head.lemma_) not in reporting:
+        light = fold(t.head.lemma_) in LIGHT_VERBS
+        adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
+        if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting:
             anchors.add(t.head)
     return anchors
 
@@ -204,6 +231,7 @@ def _owner(token: Token, mentions: list[Mention]) -> tuple[Mention, str] | None:
     """The mention whose trigger ``token`` depends on first, and the dependency that enters it."""
     reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
     anchors = {a: m for m in mentions for a in _anchors(m.trigger)}
+    anchors |= {t: m for m in mentions for t in m.trigger}  # a trigger owns its own token first
     node, entry = token, token.dep_
     for _ in range(40):
         if node in anchors:
@@ -254,6 +282,44 @@ def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
         if owner:
             owner[0].offices += post.offices()
+            owner[0].post_types += [] if post.countries else [post.post_type]
+
+
+def _fallback(doc: Doc, mentions: list[Mention]) -> None:
+    """A strong or possessive mention ("leur conversation téléphonique") left with fewer than two
+    parties by a poor parse takes the sentence's people and posts that no other trigger owns and
+    that "selon", a reporting verb or a relation noun ("le prédécesseur de X") does not cut off."""
+    owned = {p for m in mentions for p in m.persons}
+    attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
+    for m in mentions:
+        if (m.referring and not m.possessive) or len(m.persons) + len(m.offices) >= 2:
+            continue
+        sent_mentions = [x for x in mentions if x.sent.start == m.sent.start]
+        if len(sent_mentions) > 1:
+            continue
+        for p in doc._.people or []:
+            if m.sent.start <= p.span.start < m.sent.end and p.key not in owned and not _cut_off(p.span.root):
+                m.persons.append(p.key)
+        for post in find_posts(doc):
+            if m.sent.start <= post.span.start < m.sent.end and id(post) not in attached:
+                if not _cut_off(post.span.root):
+                    m.offices += post.offices()
+                    m.post_types += [] if post.countries else [post.post_type]
+
+
+def _cut_off(token: Token) -> bool:
+    reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
+    node = token
+    for _ in range(12):
+        if fold(node.lemma_) in reporting and node is not token or any(
+                fold(c.text) in ("selon", "d'apres") for c in node.children):
+            return True
+        if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
@@ -266,6 +332,16 @@ def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
         if owner:
             countries = [s.kb_id_ for s in lex_spans(doc, "DEMONYM") if t.i < s.start <= t.i + 2]
             owner[0].counterparts += countries[:1]
+
+
+def _attach_pairs(doc: Doc, mentions: list[Mention]) -> None:
+    """"les deux ministres se sont parlé": the participants are a pair named elsewhere."""
+    nouns = set(_vocab()["pair_nouns"])
+    for t in doc:
+        if fold(t.text) == "deux" and fold(t.head.text) in nouns:
+            owner = _owner(t.head, [m for m in mentions if m.sent.start <= t.i < m.sent.end])
+            if owner:
+                owner[0].pair = fold(t.head.text)
 
 
 def _attach_sides(doc: Doc, mentions: list[Mention]) -> None:
@@ -297,6 +373,8 @@ def _since(span: Span, m: Mention) -> bool:
     doc = span.doc
     for i in range(span.start - 1, max(span.sent.start, span.start - 12) - 1, -1):
         word = fold(doc[i].text)
+        if doc[i] in m.trigger:
+            break  # "leur conversation téléphonique du 12 février": the call's own date
         if word in SINCE:
             return True
         if doc[i].pos_ in ("VERB", "AUX") or word in (",", ";", ":", "et", "qui", "que"):
@@ -359,20 +437,26 @@ def _mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     for sent in doc.sents:
         earlier = _has(_text(sent), EARLIER)
-        found = [Mention(sent, tokens, referring, demo, earlier) for tokens, referring, demo in
-                 _triggers(sent, context)]
+        found = [Mention(sent, tokens, referring, demo, earlier, possessive=_possessive(tokens[0]))
+                 for tokens, referring, demo in _triggers(sent, context)]
         if not found and mentions and _topics(sent) and sent.start - mentions[-1].sent.end < 60:
             mentions[-1].topics += _topics(sent)
         mentions += found
     _attach_people(doc, mentions)
     _attach_posts(doc, mentions)
     _attach_counterparts(doc, mentions)
+    _attach_pairs(doc, mentions)
     _attach_sides(doc, mentions)
+    _fallback(doc, mentions)
     _attach_dates(doc, mentions)
     for m in mentions:
         m.initiator = _initiator(doc, m)
         m.topics += _topics(m.sent)
     return [part for m in mentions for part in _split(m)]
+
+
+def _possessive(t: Token) -> bool:
+    return any(fold(c.text) in ("leur", "leurs") and c.dep_ == "det" for c in t.children)
 
 
 def _split(m: Mention) -> list[Mention]:
@@ -400,7 +484,7 @@ def _group(mentions: list[Mention]) -> list[Call]:
     pending: list[Mention] = []
     for m in mentions:
         target = None
-        bare = not (m.persons or m.offices or m.sides or m.counterparts)
+        bare = not (m.persons or m.offices or m.sides or m.counterparts or m.pair or m.post_types)
         if m.referring and bare and not m.earlier:
             latest = [c for c in calls if not c.earlier]
             target = latest[-1] if latest else None
@@ -442,8 +526,12 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     if initiator and initiator.person and initiator.person not in persons:
         persons.append(initiator.person)
     offices += _counterpart_offices(call, persons, holdings)
+    persons += _post_type_holders(call, persons, holdings)
     holdings, offices = _align(doc, call, persons, offices, holdings)
     persons = _fill_sides(persons, sides, holdings)
+    pair = next((m.pair for m in call.mentions if m.pair), None)
+    if pair and len(persons) + len(offices) < 2:
+        persons = _fill_pair(doc, pair, persons, holdings)
     parties = [Party(person=p) for p in persons] + [Party(office=o) for o in dict.fromkeys(offices)]
     if len(parties) < 2:
         return None, holdings
@@ -454,6 +542,33 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
                     _initiator_party(initiator, persons, holdings, offices), topics,
                     "video" if video else "phone")
     return fact, holdings
+
+
+def _fill_pair(doc: Doc, noun: str, persons: list[str], holdings: list[Holding]) -> list[str]:
+    """"les deux ministres": the article's first two officials of different countries whose posts
+    fit the noun (any post for "hommes", "dirigeants")."""
+    order = [m.key for m in doc._.people or []]
+    fits = [h for h in holdings if not noun.startswith(("ministre", "president", "chef", "general"))
+            or load_lexicon().office(h.office).type.startswith(_PAIR_TYPES.get(noun[:5], ""))]
+    chosen = list(persons)
+    for key in sorted({h.person for h in fits}, key=order.index):
+        countries = {c for p in chosen for c in _country_of(p, holdings)}
+        if key not in chosen and not _country_of(key, holdings) & countries:
+            chosen.append(key)
+    return chosen[:2] if len(chosen) >= 2 else persons
+
+
+_PAIR_TYPES = {"minis": "", "presi": "head_of_state", "chefs": "chief", "gener": "chief"}
+
+
+def _post_type_holders(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
+    """"le chancelier" with no country: the article's one holder of a post of that type."""
+    lexicon, out = load_lexicon(), []
+    for post_type in dict.fromkeys(t for m in call.mentions for t in m.post_types):
+        holders = {h.person for h in holdings if lexicon.office(h.office).type == post_type}
+        if len(holders) == 1 and (key := holders.pop()) not in persons:
+            out.append(key)
+    return out
 
 
 def _counterpart_offices(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:

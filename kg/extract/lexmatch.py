@@ -60,7 +60,7 @@ class LexiconMatcher:
         for phrase in lexicon.phrases:
             pattern = fold_doc(nlp.make_doc(phrase.text))
             key = f"{phrase.label}|{phrase.id}|{int(phrase.ambiguous)}|{_case_sensitive(phrase)}"
-            if phrase.label in INSERTABLE and len(pattern) > 1:
+            if phrase.label in INSERTABLE and not _case_sensitive(phrase):
                 self.posts.add(key, [_with_demonym_slot(pattern), _with_demonym_slot(pattern, plural=True)])
             else:
                 patterns[key].append(pattern)
