@@ -120,9 +120,29 @@ def _terms(articles: list[ArticleFacts], local: dict[tuple[str, str], str]) -> l
             person = local.get((a.article.id, h.person))
             if person:
                 _add_claim(merged, person, h, local.get((a.article.id, h.replaces or "")))
+    merged = _place_unknown_countries(merged)
     for term in merged.values():
         _bound_predecessor(term, merged)
     return list(merged.values())
+
+
+def _place_unknown_countries(merged: dict[tuple[str, str], Term]) -> dict[tuple[str, str], Term]:
+    """A post named without its country ("?.head_of_state") takes the one country of the person's
+    other posts, across all articles; with none or several, the claim is dropped."""
+    from kg.extract.lexicon import load_lexicon
+
+    out = {k: t for k, t in merged.items() if not t.office.startswith("?.")}
+    for (person, office), term in merged.items():
+        if not office.startswith("?."):
+            continue
+        countries = {o.split(".")[0] for (p, o) in out if p == person}
+        if len(countries) == 1:
+            real = load_lexicon().office_for(office[2:], countries.pop()).id
+            target = out.setdefault((person, real), Term(person, real, []))
+            target.evidence += [e for e in term.evidence if e not in target.evidence]
+            target.held_on += term.held_on
+            target.start, target.end = target.start or term.start, target.end or term.end
+    return out
 
 
 def _add_claim(merged: dict[tuple[str, str], Term], person: str, h: Holding, replaces: str | None) -> None:

@@ -227,23 +227,35 @@ def _anchors(trigger: list[Token]) -> set[Token]:
     return anchors
 
 
-def _owner(token: Token, mentions: list[Mention]) -> tuple[Mention, str] | None:
-    """The mention whose trigger ``token`` depends on first, and the dependency that enters it."""
+def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tuple[Mention, str] | None:
+    """The mention whose trigger ``token`` depends on first, and the dependency that enters it.
+    For parties (people, posts), a light verb only lends its subject and "entre"/"avec" complements."""
     reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
     anchors = {a: m for m in mentions for a in _anchors(m.trigger)}
     anchors |= {t: m for m in mentions for t in m.trigger}  # a trigger owns its own token first
-    node, entry = token, token.dep_
+    node, entry, child = token, token.dep_, token
     for _ in range(40):
         if node in anchors:
-            return anchors[node], entry
+            m = anchors[node]
+            return (m, entry) if node in m.trigger or not parties or _enters_light_verb(child) else None
         if node is not token and fold(node.lemma_) in reporting:
             return None
         if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
             return None  # "le prédécesseur de Brown": Brown is not on the call
         if node.head is node:
             return None
-        entry, node = node.dep_, node.head
+        entry, child, node = node.dep_, node, node.head
     return None
+
+
+def _enters_light_verb(child: Token) -> bool:
+    """Through a light verb ("a eu lieu", "a eu un échange"), only its subject and its "entre"/"avec"
+    complements are the call's: not "intervenu à deux mois du retour de X"."""
+    if child.dep_ in SUBJECT_DEPS or child.dep_ == "obj":
+        return True
+    return any(fold(c.text) in ("entre", "avec") for c in child.children if c.dep_ == "case") or (
+        child.dep_.startswith(("obl", "nmod")) and child.pos_ in ("NOUN", "PROPN")
+        and any(fold(c.text) in ("lors", "pendant", "durant", "au cours") for c in child.children))
 
 
 def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
@@ -282,7 +294,8 @@ def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
         if owner:
             owner[0].offices += post.offices()
-            owner[0].post_types += [] if post.countries else [post.post_type]
+            singular = "Plur" not in post.span[0].morph.get("Number")
+            owner[0].post_types += [post.post_type] if not post.countries and singular else []
 
 
 def _fallback(doc: Doc, mentions: list[Mention]) -> None:
@@ -302,9 +315,8 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
                 m.persons.append(p.key)
         for post in find_posts(doc):
             if m.sent.start <= post.span.start < m.sent.end and id(post) not in attached:
-                if not _cut_off(post.span.root):
+                if post.countries and not _cut_off(post.span.root):
                     m.offices += post.offices()
-                    m.post_types += [] if post.countries else [post.post_type]
 
 
 def _cut_off(token: Token) -> bool:
@@ -362,7 +374,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     for s in doc.spans.get("dates", []):
         if not s._.date:
             continue
-        owner = _owner(s.root, [m for m in mentions if m.sent.start <= s.start < m.sent.end])
+        owner = _owner(s.root, [m for m in mentions if m.sent.start <= s.start < m.sent.end], parties=False)
         if owner and owner[0].date is None and not _since(s, owner[0]):
             owner[0].date = s._.date
 
@@ -583,7 +595,7 @@ def _counterpart_offices(call: Call, persons: list[str], holdings: list[Holding]
 
 
 def _country_of(person: str, holdings: list[Holding]) -> set[str]:
-    return {h.office.split(".")[0] for h in holdings if h.person == person}
+    return {h.office.split(".")[0] for h in holdings if h.person == person} - {"?"}
 
 
 def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],

@@ -124,6 +124,23 @@ def _attach_in(doc: Doc, sent: Span, people: list[PersonMention]) -> list[Attach
         relation = _relation_before(doc, m, mentions) or _relation_after(doc, m, mentions)
         if relation:
             out.append(relation)
+    return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+def _listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
+                         found: list[Attachment]) -> list[Attachment]:
+    """"ses homologues …, le Français X, le Turc Y et le Britannique Z": each a counterpart of
+    the person before "homologues", in the country of their nationality."""
+    out = []
+    for t in sent:
+        if fold(t.text) != "homologues":
+            continue
+        before = [p for p in mentions if p.span.end <= t.i]
+        for m in mentions:
+            country = _nationality(doc, m)
+            if before and country and t.i < m.span.start <= t.i + 30 and not any(a.person is m for a in found):
+                post = PostMention(doc[t.i:t.i + 1], "", [country])
+                out.append(Attachment(m, post, "counterpart", doc[t.i:m.span.end], counterpart_of=before[-1]))
     return out
 
 
@@ -249,10 +266,32 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
     for a in attachments:
         if a.rule != "apposition" or not a.post:
             continue
-        for office in a.post.offices():
+        offices = a.post.offices() or [f"{_country_for(doc, a)}.{a.post.post_type}"]
+        for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
                                attested=None if a.post.former else _ref_day(doc)))
     return out
+
+
+UNKNOWN = "?"  # country of a post the text does not tie to a country; resolved across articles
+
+
+def _country_for(doc: Doc, a: Attachment) -> str:
+    """The country of a post named without one: the person's nationality ("le Turc X"), or the place
+    that opens the sentence ("À Kiev, le ministre …"); else unknown until resolution."""
+    nationality = _nationality(doc, a.person)
+    if nationality:
+        return nationality
+    sent = a.person.span.sent
+    opening = [s for s in lex_spans(doc, "PLACE", "METONYM", "COUNTRY") if sent.start < s.start <= sent.start + 2]
+    if opening and fold(sent[0].text) in ("a", "au", "en") and opening[0].kb_id_:
+        return opening[0].kb_id_
+    return UNKNOWN
+
+
+def _nationality(doc: Doc, m: PersonMention) -> str | None:
+    return next((s.kb_id_ for s in lex_spans(doc, "DEMONYM") if s.end == m.span.start and s.text[:1].isupper()),
+                None)
 
 
 def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:

@@ -68,6 +68,7 @@ class PeopleFinder:
         tokens = _trim_end(tokens)
         if not tokens:
             return None
+        tokens = _glued_tail(ent.doc, tokens)
         title = title or _title_before(ent.doc, tokens[0].i, titles)
         return PersonMention(ent.doc[tokens[0].i: tokens[-1].i + 1], title)
 
@@ -110,6 +111,16 @@ def _title_before(doc: Doc, i: int, titles: list[Span]) -> str | None:
 def _name_like(token: Token) -> bool:
     text = token.text
     return fold(text) in NAME_JOINERS or (text[:1].isupper() and any(c.isalpha() for c in text))
+
+
+def _glued_tail(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """Keep a hyphenated lower-case end that the tokenizer split off ("Kim Jong-un")."""
+    i = tokens[-1].i
+    while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ \
+            and doc[i + 2].text.isalpha() and len(doc[i + 2].text) <= 4:
+        tokens = tokens + [doc[i + 1], doc[i + 2]]
+        i += 2
+    return tokens
 
 
 def _trim_end(tokens: list[Token]) -> list[Token]:

@@ -108,6 +108,7 @@ class Extractor:
     """Runs the pipeline over articles and assembles their facts."""
 
     def __init__(self, model: str = DEFAULT_MODEL, *, nlp: Language | None = None) -> None:
+        self.model = model
         self.nlp = nlp or load_nlp(model)
 
     def make_doc(self, raw: RawArticle) -> Doc:
@@ -117,10 +118,59 @@ class Extractor:
         doc._.article_id = raw.id
         return doc
 
-    def extract(self, articles: Iterable[RawArticle], *, batch_size: int = 16) -> Iterator[ArticleFacts]:
+    def extract(self, articles: Iterable[RawArticle], *, batch_size: int = 16,
+                jobs: int = 1) -> Iterator[ArticleFacts]:
+        """Facts of each article, in input order; ``jobs`` > 1 spreads batches over worker processes."""
+        if jobs > 1:
+            yield from _extract_parallel(self, articles, jobs, batch_size)
+            return
         pairs = ((self.make_doc(raw), raw) for raw in articles)
         for doc, raw in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield facts_from_doc(doc, raw)
+
+
+# ------------------------------------------------------------------ parallel extraction
+# Workers are forked from the process that already loaded the pipeline (no second model load, the
+# custom components come along); where fork is unavailable they load it again by name.  At most
+# two batches per worker are in flight, so memory follows the batch size, not the corpus.
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = Extractor(model)
+
+
+def _extract_batch(batch: list[RawArticle]) -> list[ArticleFacts]:
+    assert _WORKER is not None
+    return list(_WORKER.extract(batch, batch_size=len(batch)))
+
+
+def _extract_parallel(extractor: Extractor, articles: Iterable[RawArticle], jobs: int,
+                      batch_size: int) -> Iterator[ArticleFacts]:
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
+    global _WORKER
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    source, pending = iter(articles), deque()
+    _WORKER = extractor
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=_init_worker, initargs=(extractor.model,))
+    try:
+        while True:
+            while len(pending) < 2 * jobs and (batch := list(islice(source, batch_size))):
+                pending.append(pool.submit(_extract_batch, batch))
+            if not pending:
+                break
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _WORKER = None
 
 
 def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
