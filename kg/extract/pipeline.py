@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -87,8 +88,10 @@ def add_compounds(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+@lru_cache(maxsize=2)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """The French model with kg's components; a clear error when the model is missing."""
+    """The French model with kg's components, loaded once per process; a clear error when the
+    model is missing."""
     import kg.extract.lexmatch  # noqa: F401  (registers kg_lexicon)
     import kg.extract.people  # noqa: F401  (registers kg_people)
 
@@ -183,7 +186,7 @@ def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
     persons = person_refs(doc)
     holdings = offices.find_holdings(doc)
     found_calls, holdings = calls.find_calls(doc, holdings)
-    holdings = terms.apply_terms(doc, holdings)
+    holdings = offices.place_in_article(doc, terms.apply_terms(doc, holdings))
     missiles, launches = weapons.find_weapons(doc)
     treaty_mentions, treaty_events = treaties.find_treaties(doc)
     return ArticleFacts(article=article, persons=tuple(persons), holdings=tuple(holdings),
