@@ -195,8 +195,24 @@ def _party(article: str, party: Party, local: dict, terms: list[Term], when: Dat
     if party.person:
         return local.get((article, party.person))
     if party.office:
-        holders = {t.person for t in terms if t.office == party.office and (when is None or t.covers(when))}
-        return holders.pop() if len(holders) == 1 else None
+        candidates = [t for t in terms if t.office == party.office and (when is None or t.covers(when))]
+        holders = {t.person for t in candidates}
+        if len(holders) == 1:
+            return holders.pop()
+        return _nearest_holder(candidates, when) if when else None
+    return None
+
+
+def _nearest_holder(terms: list[Term], when: DateValue) -> str | None:
+    """Among several possible holders, the one attested within a year of the date, when every
+    other is attested only years away (a 2010 mention of one president, a 2022 one of another)."""
+    def distance(t: Term) -> int:
+        days = [d for x in [*t.held_on, t.start, t.end] if x for d in (x.earliest, x.latest)]
+        return min((abs((d - when.earliest).days) for d in days), default=10**6)
+
+    ranked = sorted((distance(t), t.person) for t in terms)
+    if len(ranked) > 1 and ranked[0][0] <= 366 and ranked[1][0] >= 3 * 366 and ranked[0][1] != ranked[1][1]:
+        return ranked[0][1]
     return None
 
 

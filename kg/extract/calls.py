@@ -294,8 +294,12 @@ def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
         if owner:
             owner[0].offices += post.offices()
-            singular = "Plur" not in post.span[0].morph.get("Number")
-            owner[0].post_types += [post.post_type] if not post.countries and singular else []
+            owner[0].post_types += [post.post_type] if not post.countries and _singular(post) else []
+
+
+def _singular(post) -> bool:
+    """"le chancelier" (one person the article names elsewhere), not "les deux dirigeants"."""
+    return "Plur" not in post.span[0].morph.get("Number")
 
 
 def _fallback(doc: Doc, mentions: list[Mention]) -> None:
@@ -315,15 +319,17 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
                 m.persons.append(p.key)
         for post in find_posts(doc):
             if m.sent.start <= post.span.start < m.sent.end and id(post) not in attached:
-                if post.countries and not _cut_off(post.span.root):
+                if not _cut_off(post.span.root):
                     m.offices += post.offices()
+                    m.post_types += [post.post_type] if not post.countries and _singular(post) else []
 
 
 def _cut_off(token: Token) -> bool:
     reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
     node = token
     for _ in range(12):
-        if fold(node.lemma_) in reporting and node is not token or any(
+        incise = node.i > token.i  # ", a annoncé Moscou": the source of an incise comes after its verb
+        if fold(node.lemma_) in reporting and node is not token and not incise or any(
                 fold(c.text) in ("selon", "d'apres") for c in node.children):
             return True
         if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):

@@ -120,6 +120,7 @@ def _attach_in(doc: Doc, sent: Span, people: list[PersonMention]) -> list[Attach
         if post:
             used.add(id(post))
             out.append(Attachment(m, post, "apposition", _cover(doc, m.span, post.span)))
+            out += _plural_post_list(doc, m, post, mentions, out)
     for m in mentions:
         relation = _relation_before(doc, m, mentions) or _relation_after(doc, m, mentions)
         if relation:
@@ -144,12 +145,25 @@ def _listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
     return out
 
 
+def _plural_post_list(doc: Doc, first: PersonMention, post: PostMention, mentions: list[PersonMention],
+                      found: list[Attachment]) -> list[Attachment]:
+    """"les présidents X et Y": a plural post before a pair of names is held by both."""
+    if "Plur" not in post.span[0].morph.get("Number"):
+        return []
+    nxt = next((m for m in mentions if m.span.start > first.span.end), None)
+    if nxt is None or fold(doc[first.span.end:nxt.span.start].text) != "et" or any(a.person is nxt for a in found):
+        return []
+    return [Attachment(nxt, post, "apposition", _cover(doc, nxt.span, post.span))]
+
+
 def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
     """"X, ministre de la Défense" (a comma, maybe an article, then the post)."""
     start = m.span.end + (1 if m.span.end < len(doc) and doc[m.span.end].text == "." else 0)
     for p in posts:
         between = doc[start:p.span.start]
-        if p.span.start >= start and between.text.strip().startswith(",") and _only_glue(between, allow_title=False):
+        listed = any(fold(t.text) in ("et", "ou") for t in between)  # ", et le ministre …" is the next item
+        if p.span.start >= start and between.text.strip().startswith(",") and not listed \
+                and _only_glue(between, allow_title=False):
             return p
     return None
 
@@ -269,8 +283,17 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         offices = a.post.offices() or [f"{_country_for(doc, a)}.{a.post.post_type}"]
         for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
-                               attested=None if a.post.former else _ref_day(doc)))
+                               attested=None if a.post.former else _attested(doc, a.person.span.sent)))
     return out
+
+
+def _attested(doc: Doc, sent: Span) -> DateValue | None:
+    """When the sentence says the person held the post: its one past date ("signé le 8 avril 2010
+    par les présidents X et Y"), else the publication day."""
+    ref = doc._.ref
+    days = {s._.date for s in doc.spans.get("dates", []) if sent.start <= s.start < sent.end and s._.date
+            and s._.date.precision == "day" and (ref is None or s._.date.latest <= ref)}
+    return days.pop() if len(days) == 1 else _ref_day(doc)
 
 
 UNKNOWN = "?"  # country of a post the text does not tie to a country; resolved across articles
@@ -327,3 +350,23 @@ def _dedupe(holdings: list[Holding]) -> list[Holding]:
             merged[key] = h
     return list(merged.values())
 
+
+
+def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """A post held without a known country ("?.chief_of_defence") takes the one country the article
+    names for that kind of post and that none of its other holders has: in an article about the
+    French and Russian chiefs of staff, where the Russian one is named, the other is French."""
+    lexicon = load_lexicon()
+    named: dict[str, set[str]] = {}
+    for post in find_posts(doc):
+        named.setdefault(post.post_type, set()).update(post.countries)
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if country == UNKNOWN:
+            taken = {o.split(".")[0] for o in (x.office for x in holdings) if o.endswith("." + post_type)}
+            free = named.get(post_type, set()) - taken
+            if len(free) == 1:
+                h = replace(h, office=lexicon.office_for(post_type, free.pop()).id)
+        out.append(h)
+    return out
