@@ -41,7 +41,8 @@ def test_prose_lines_are_kept(prose: str) -> None:
 
 
 def test_repeated_paragraph_is_dropped_once() -> None:
-    lead = "Washington et Pékin ont repris leurs échanges militaires après deux ans d'interruption, a annoncé le Pentagone."
+    lead = ("Washington et Pékin ont repris leurs échanges militaires après deux ans d'interruption, "
+            "a annoncé le Pentagone.")
     assert clean(f"{lead}\n\n{lead}\nSuite.") == f"{lead}\nSuite."
 
 

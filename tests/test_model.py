@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.extract.model import (Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party,
-                              PersonRef)
+from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
 
 
 def test_article_facts_json_round_trip() -> None:

@@ -318,10 +318,10 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
             if m.sent.start <= p.span.start < m.sent.end and p.key not in owned and not _cut_off(p.span.root):
                 m.persons.append(p.key)
         for post in find_posts(doc):
-            if m.sent.start <= post.span.start < m.sent.end and id(post) not in attached:
-                if not _cut_off(post.span.root):
-                    m.offices += post.offices()
-                    m.post_types += [post.post_type] if not post.countries and _singular(post) else []
+            inside = m.sent.start <= post.span.start < m.sent.end
+            if inside and id(post) not in attached and not _cut_off(post.span.root):
+                m.offices += post.offices()
+                m.post_types += [post.post_type] if not post.countries and _singular(post) else []
 
 
 def _cut_off(token: Token) -> bool:

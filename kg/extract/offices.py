@@ -72,7 +72,8 @@ def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
         between = doc[end:s.start] if s.start >= end else doc[s.start:s.start]
         if any(fold(t.text) in STOP or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in between):
             break
-        if any(fold(t.text) not in GLUE and t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN") for t in between):
+        if any(fold(t.text) not in GLUE and t.pos_ and t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN")
+               for t in between):
             break
         found.append(s.kb_id_)
         end = max(end, s.end)
@@ -172,9 +173,9 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
     """"le président russe X", "le chef d'état-major russe, le général X" (no "et" in between)."""
     for p in reversed(posts):
         between = doc[p.span.end:m.span.start]
-        if p.span.end <= m.span.start and _only_glue(between, allow_title=True):
-            if not any(fold(t.text) in ("et", "ou") for t in between):
-                return p
+        listed = any(fold(t.text) in ("et", "ou") for t in between)
+        if p.span.end <= m.span.start and _only_glue(between, allow_title=True) and not listed:
+            return p
     return None
 
 

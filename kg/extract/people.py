@@ -141,7 +141,8 @@ def _supported(found: list[PersonMention]) -> list[PersonMention]:
 
 
 def _core(span: Span) -> list[Token]:
-    return [t for t in span if fold(t.text) not in NAME_JOINERS]
+    """The name's own words: particles count only in lower case or inside ("Ben Wallace" has two)."""
+    return [t for i, t in enumerate(span) if fold(t.text) not in NAME_JOINERS or (i == 0 and t.text[:1].isupper())]
 
 
 def _group(found: list[PersonMention]) -> list[PersonMention]:
