@@ -75,8 +75,10 @@ def _event_date(doc: Doc, sent: Span, near: str) -> DateValue | None:
 
 
 def _parties(doc: Doc, sent: Span) -> tuple[str, ...]:
-    found = [s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM")
-             if sent.start <= s.start < sent.end]
+    """The countries of the event's sentence: named ("la Russie", "Moscou") or as adjectives
+    ("la participation russe")."""
+    found = [s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM")
+             if sent.start <= s.start < sent.end and s.kb_id_ in load_lexicon().actors]
     return tuple(dict.fromkeys(found))
 
 
