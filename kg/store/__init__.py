@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from kg.errors import InputError, StoreError, UsageError
 from kg.namespaces import PREFIXES
 
 DEFAULT_STORE = Path("kg-store")
+#: Inside a store folder: the pyoxigraph data and the writer's lock file.
+RDF_DIR, LOCK_FILE = "rdf", "lock"
 
 #: Accepted format names (short names, suffixes and media types) -> pyoxigraph format.
 FORMATS: dict[str, RdfFormat] = {}
@@ -39,18 +42,48 @@ def rdf_format(name_or_path: str | Path) -> RdfFormat:
     key = str(name_or_path).lower()
     fmt = FORMATS.get(key) or FORMATS.get(Path(key).suffix.lstrip("."))
     if fmt is None:
-        raise UsageError(f"unknown RDF format {str(name_or_path)!r} (use one of: turtle, ntriples, nquads, trig, jsonld)")
+        raise UsageError(f"unknown RDF format {str(name_or_path)!r} "
+                         "(use one of: turtle, ntriples, nquads, trig, jsonld)")
     return fmt
 
 
-def open_store(path: str | Path | None = None) -> Store:
-    """The embedded on-disk store at ``path`` (created if needed), or an in-memory one for None."""
+def rdf_dir(path: Path) -> Path:
+    """Where the RDF data of a store folder lives: ``<store>/rdf`` (see :mod:`kg.store.embedded`);
+    a bare pyoxigraph folder (one holding RocksDB's ``CURRENT`` file) is used as it is."""
+    if (path / "CURRENT").is_file() and not (path / RDF_DIR).exists():
+        return path
+    return path / RDF_DIR
+
+
+def open_store(path: str | Path | None = None, *, wait: float | None = None) -> Store:
+    """The embedded store of the folder ``path`` (created if needed), or an in-memory one for None.
+
+    Only one process at a time can open a store (RocksDB locks it): when another
+    kg process has it, wait up to ``wait`` seconds (default ``KG_LOCK_TIMEOUT``)
+    before failing with a store error (exit code 4).
+    """
     if path is None:
         return Store()
-    try:
-        return Store(str(path))
-    except OSError as e:
-        raise StoreError(f"{path}: cannot open the store: {e}") from None
+    from kg.store.lock import lock_timeout
+
+    folder = Path(path)
+    deadline = time.monotonic() + (lock_timeout() if wait is None else wait)
+    while True:
+        try:
+            return Store(str(rdf_dir(folder)))
+        except OSError as e:
+            if "LOCK" not in str(e):
+                raise StoreError(f"{folder}: cannot open the store: {e}") from None
+            if time.monotonic() >= deadline:
+                raise StoreError(f"{folder}: the store is in use by another kg process{_holder(folder)}; "
+                                 "try again when it has finished (KG_LOCK_TIMEOUT sets the wait)") from None
+            time.sleep(0.1)
+
+
+def _holder(folder: Path) -> str:
+    from kg.store.lock import holder
+
+    return holder(folder / LOCK_FILE)
 
 
 def load_files(paths: Iterable[str | Path], store: Store | None = None) -> Store:

@@ -1,0 +1,138 @@
+"""The embedded store: a folder holding a pyoxigraph store, the facts cache and a lock.
+
+::
+
+    kg-store/
+      rdf/     pyoxigraph (RocksDB): one named graph per article + the merged graph
+      facts/   <article digest>-<sha256>.json: the extracted facts of each stored article version
+      lock     fcntl lock of the writer (its pid inside)
+
+Every change is one :meth:`Store.update` call, which pyoxigraph applies as one
+transaction: an article's graph is replaced and the merged layer is moved from
+its old to its new state (a ``DELETE DATA`` of the quads that went and an
+``INSERT DATA`` of those that came) together or not at all.  A build killed at
+any point therefore leaves the store at its last commit, with the merged layer
+always matching the article graphs beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad, Store
+
+from kg.errors import StoreError
+from kg.extract.model import ArticleFacts
+from kg.mapping import MERGED, article_graph, to_quads
+from kg.namespaces import KGO
+from kg.resolve import Resolved, resolve
+from kg.store import LOCK_FILE, open_store, sparql
+from kg.store.facts import FactsCache
+from kg.store.lock import exclusive
+
+FACTS_DIR = "facts"
+SHA256, FILE_NAME = NamedNode(str(KGO.sha256)), NamedNode(str(KGO.fileName))
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """One article as the store knows it: its id (file name), content hash and named graph."""
+
+    id: str
+    sha256: str
+    graph: NamedNode
+
+
+class KGStore:
+    """A store folder opened for writing (under its lock); see the module docstring for the layout."""
+
+    def __init__(self, path: Path, db: Store) -> None:
+        self.path, self.db = path, db
+        self.facts = FactsCache(path / FACTS_DIR)
+
+    @classmethod
+    @contextmanager
+    def writing(cls, path: str | Path) -> Iterator[KGStore]:
+        """Lock the store folder (created if needed), open it and yield it; release both afterwards."""
+        path = Path(path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"{path}: cannot create the store: {e.strerror or e}") from None
+        with exclusive(path / LOCK_FILE):
+            store = cls(path, open_store(path))
+            try:
+                yield store
+            finally:
+                store.db.flush()
+                del store.db  # pyoxigraph has no close(): the last reference releases RocksDB's lock
+
+    def articles(self) -> dict[str, StoredArticle]:
+        """The stored articles by id, from the ``kgo:sha256`` and ``kgo:fileName`` of each article graph."""
+        out: dict[str, StoredArticle] = {}
+        for q in self.db.quads_for_pattern(None, SHA256, None, None):
+            if q.graph_name == MERGED or not isinstance(q.graph_name, NamedNode):
+                continue
+            for name in self.db.quads_for_pattern(q.subject, FILE_NAME, None, q.graph_name):
+                out[name.object.value] = StoredArticle(name.object.value, q.object.value, q.graph_name)
+        return out
+
+    def load_facts(self, articles: Iterable[StoredArticle]) -> dict[str, ArticleFacts]:
+        """The cached facts of stored articles; a missing file is a store error naming the article."""
+        out = {}
+        for a in articles:
+            facts = self.facts.get(a.id, a.sha256)
+            if facts is None:
+                raise StoreError(f"{self.path}: no cached facts for the stored article {a.id!r}: build it "
+                                 f"again from its file (kg build FILE --store {self.path}) or kg remove it")
+            out[a.id] = facts
+        return out
+
+    @staticmethod
+    def state(facts: dict[str, ArticleFacts]) -> tuple[Resolved, list[Quad]]:
+        """The graph of these articles' facts, resolved in id order (any run order gives the same graph)."""
+        resolved = resolve([facts[k] for k in sorted(facts)])
+        return resolved, to_quads(resolved)
+
+    def apply(self, quads: list[Quad], *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
+        """In one transaction: replace the graphs of ``replaced`` with their quads in ``quads``, drop those
+        of ``removed``, and move the merged layer to the merged quads of ``quads`` (sending the change)."""
+        update = self.changes(quads, replaced=replaced, removed=removed)
+        if update:
+            self.db.update(update)
+
+    def changes(self, quads: list[Quad], *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> str:
+        """The SPARQL Update that :meth:`apply` runs ('' when the store already holds that state)."""
+        graphs = {article_graph(a) for a in replaced}
+        fresh = [q for q in quads if q.graph_name in graphs]
+        merged = canonical(q for q in quads if q.graph_name == MERGED)
+        current = set(self.db.quads_for_pattern(None, None, None, MERGED))
+        drops = [sparql.drop(g) for g in sorted(graphs | {article_graph(a) for a in removed}, key=str)]
+        return sparql.join(sparql.delete_data(current - merged), *drops,
+                           sparql.insert_data(fresh + sorted(merged - current, key=str)))
+
+    def keep_facts_of_stored(self) -> int:
+        """Delete cached facts that no stored article version refers to (call at the end of a run)."""
+        return self.facts.keep_only({(a.id, a.sha256) for a in self.articles().values()})
+
+
+def canonical(quads: Iterable[Quad]) -> set[Quad]:
+    """The quads as pyoxigraph stores them, so that a diff against the store compares like with like.
+
+    pyoxigraph keeps some literals in a canonical form: integer subtypes such as
+    ``xsd:nonNegativeInteger`` come back as ``xsd:integer``.
+    """
+    memory = Store()
+    memory.extend(quads)
+    return set(memory)
+
+
+def list_articles(path: Path) -> list[tuple[StoredArticle, int]]:
+    """The stored articles of a store folder, by id, with the number of triples in each one's graph."""
+    db = open_store(path)
+    store = KGStore(path, db)
+    return [(a, sum(1 for _ in db.quads_for_pattern(None, None, None, a.graph)))
+            for a in sorted(store.articles().values(), key=lambda a: a.id)]

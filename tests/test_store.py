@@ -1,0 +1,229 @@
+"""The embedded store without the model: update text, facts cache, transactional commits, removal, locks.
+
+Facts are built by hand (two officials, their posts and a call reported by two
+articles), so these tests run in well under a second each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyoxigraph import Literal, NamedNode, Quad, Store
+
+from kg.errors import EXIT_STORE, StoreError, UsageError
+from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
+from kg.mapping import MERGED, article_graph, mint
+from kg.store import open_store, rdf_dir, sparql
+from kg.store.embedded import KGStore, canonical
+from kg.store.facts import FactsCache
+from kg.store.lock import StoreLocked, exclusive
+
+CALL_DAY = date(2022, 10, 24)
+
+
+def facts(article_id: str, text: str = "", *, milley: bool = True) -> ArticleFacts:
+    """One article reporting a call between Mark Milley (or Lloyd Austin) and Valéri Guérassimov."""
+    text = text or f"Le général Mark Milley a appelé Valéri Guérassimov. ({article_id})"
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    us = "Mark Milley" if milley else "Lloyd Austin"
+    office = "US.chief_of_defence" if milley else "US.defence_minister"
+    ev = Evidence(article_id, 0, len(text), text, "test")
+    people = (PersonRef("p1", us, (us,), (ev,)),
+              PersonRef("p2", "Valéri Guérassimov", ("Guérassimov",), (ev,)))
+    holdings = (Holding("p1", office, (ev,)), Holding("p2", "RU.chief_of_defence", (ev,)))
+    call = CallFact((Party(person="p1"), Party(person="p2")), (ev,), DateValue.of_day(CALL_DAY))
+    article = Article(article_id, text, published=CALL_DAY, sha256=sha)
+    return ArticleFacts(article, people, holdings, (call,))
+
+
+def commit(kgs: KGStore, all_facts: dict[str, ArticleFacts], **changes) -> list[Quad]:
+    _, quads = kgs.state(all_facts)
+    kgs.apply(quads, **changes)
+    return quads
+
+
+def graph(db: Store, name: NamedNode) -> set[Quad]:
+    return set(db.quads_for_pattern(None, None, None, name))
+
+
+# ------------------------------------------------------------------ update text
+
+
+LITERALS = st.one_of(
+    st.builds(Literal, st.text(max_size=40)),
+    st.builds(lambda v, lang: Literal(v, language=lang), st.text(max_size=20),
+              st.sampled_from(["fr", "en-GB"])),
+    st.builds(lambda n: Literal(str(n), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+              st.integers()),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(LITERALS, min_size=1, max_size=8))
+def test_update_text_round_trips_any_literal(values: list[Literal]) -> None:
+    g, s, p = NamedNode("http://example.org/g"), NamedNode("http://example.org/s"), NamedNode("http://example.org/p")
+    quads = [Quad(s, p, v, g) for v in values]
+    db = Store()
+    db.update(sparql.insert_data(quads))
+    assert graph(db, g) == set(quads)
+    db.update(sparql.join(sparql.delete_data(quads[:1]), sparql.insert_data(quads[:1])))
+    assert graph(db, g) == set(quads)
+    db.update(sparql.drop(g))
+    assert len(db) == 0
+
+
+def test_empty_operations_are_skipped() -> None:
+    assert sparql.insert_data([]) == "" and sparql.join("", "") == ""
+    assert sparql.join("A", "", "B") == "A ;\nB"
+
+
+# ------------------------------------------------------------------ facts cache
+
+
+def test_facts_cache_round_trip_and_keys(tmp_path: Path) -> None:
+    cache = FactsCache(tmp_path / "facts")
+    f = facts("a.txt")
+    assert cache.get("a.txt", f.article.sha256) is None
+    cache.put(f, model="m1")
+    assert cache.get("a.txt", f.article.sha256) == f
+    assert cache.get("a.txt", f.article.sha256, model="m1") == f
+    assert cache.get("a.txt", f.article.sha256, model="m2") is None  # another model: extract again
+    assert cache.get("b.txt", f.article.sha256) is None
+    assert not list((tmp_path / "facts").glob(".*.tmp"))
+
+
+def test_facts_cache_ignores_corrupt_files_and_collects_garbage(tmp_path: Path) -> None:
+    cache = FactsCache(tmp_path)
+    f, g = facts("a.txt"), facts("b.txt")
+    cache.put(f, model="m")
+    cache.put(g, model="m")
+    cache.path("a.txt", f.article.sha256).write_text("{not json", encoding="utf-8")
+    assert cache.get("a.txt", f.article.sha256) is None
+    (tmp_path / ".x.json.123.tmp").write_text("left by kill -9")
+    assert cache.keep_only({("b.txt", g.article.sha256)}) == 2
+    assert cache.get("b.txt", g.article.sha256) == g
+    assert sorted(p.name for p in tmp_path.iterdir()) == [cache.path("b.txt", g.article.sha256).name]
+
+
+# ------------------------------------------------------------------ commits
+
+
+def test_commit_is_idempotent_and_layered(tmp_path: Path) -> None:
+    both = {"a.txt": facts("a.txt"), "b.txt": facts("b.txt")}
+    with KGStore.writing(tmp_path / "s") as kgs:
+        quads = canonical(commit(kgs, both, replaced=["a.txt", "b.txt"]))
+        assert set(kgs.db) == quads
+        size = len(kgs.db)
+        commit(kgs, both, replaced=["a.txt", "b.txt"])
+        assert len(kgs.db) == size and set(kgs.db) == quads
+        assert kgs.changes(kgs.state(both)[1]) == ""  # the merged layer is diffed like with like
+        assert {a.id for a in kgs.articles().values()} == {"a.txt", "b.txt"}
+        assert set(kgs.db.named_graphs()) == {article_graph("a.txt"), article_graph("b.txt"), MERGED}
+    assert rdf_dir(tmp_path / "s") == tmp_path / "s" / "rdf"
+
+
+def test_changing_one_article_touches_only_its_graph_and_the_merged_facts(tmp_path: Path) -> None:
+    one = {"a.txt": facts("a.txt"), "b.txt": facts("b.txt")}
+    with KGStore.writing(tmp_path / "s") as kgs:
+        commit(kgs, one, replaced=list(one))
+        before_a, before_b = (graph(kgs.db, article_graph(x)) for x in ("a.txt", "b.txt"))
+        before_m = graph(kgs.db, MERGED)
+        two = {**one, "b.txt": facts("b.txt", "Lloyd Austin a appelé Valéri Guérassimov.", milley=False)}
+        commit(kgs, two, replaced=["b.txt"])
+        assert graph(kgs.db, article_graph("a.txt")) == before_a
+        assert graph(kgs.db, article_graph("b.txt")) != before_b
+        after_m = graph(kgs.db, MERGED)
+        assert any("Lloyd Austin" in str(q) for q in after_m - before_m)
+        assert before_m & after_m  # what a.txt says is still there
+
+
+def test_remove_leaves_no_trace(tmp_path: Path) -> None:
+    both = {"a.txt": facts("a.txt"), "b.txt": facts("b.txt", milley=False)}
+    with KGStore.writing(tmp_path / "s") as kgs:
+        commit(kgs, both, replaced=list(both))
+        only_a = commit(kgs, {"a.txt": both["a.txt"]}, removed=["b.txt"])
+        assert set(kgs.db) == canonical(only_a)
+        text = "\n".join(str(q) for q in kgs.db)
+        assert "b.txt" not in text and "Austin" not in text
+        assert mint("article", "b.txt").value not in text
+
+
+def test_build_then_remove_through_the_library(tmp_path: Path) -> None:
+    from kg.build import remove
+
+    store = tmp_path / "s"
+    with KGStore.writing(store) as kgs:
+        for f in (facts("a.txt"), facts("b.txt")):
+            kgs.facts.put(f, model="m")
+        commit(kgs, {"a.txt": facts("a.txt"), "b.txt": facts("b.txt")}, replaced=["a.txt", "b.txt"])
+    assert "removed 1 articles" in remove([str(tmp_path / "elsewhere" / "b.txt")], store=store)
+    with KGStore.writing(store) as kgs:
+        assert list(kgs.articles()) == ["a.txt"]
+        assert len(list((store / "facts").iterdir())) == 1
+    with pytest.raises(UsageError, match="no article 'nope.txt'"):
+        remove(["nope.txt"], store=store)
+
+
+def test_missing_facts_of_a_stored_article_is_a_store_error(tmp_path: Path) -> None:
+    with KGStore.writing(tmp_path / "s") as kgs:
+        commit(kgs, {"a.txt": facts("a.txt")}, replaced=["a.txt"])
+        with pytest.raises(StoreError, match="no cached facts for the stored article 'a.txt'"):
+            kgs.load_facts(kgs.articles().values())
+
+
+# ------------------------------------------------------------------ locks
+
+
+def test_second_writer_waits_then_fails_with_exit_4(tmp_path: Path) -> None:
+    (tmp_path / "s").mkdir()
+    with exclusive(tmp_path / "s" / "lock"):
+        with pytest.raises(StoreLocked, match=r"locked by another kg process \(pid \d+\)") as info, \
+                exclusive(tmp_path / "s" / "lock", timeout=0.3):
+            pass
+        assert info.value.exit_code == EXIT_STORE
+    with exclusive(tmp_path / "s" / "lock", timeout=0):  # released
+        pass
+
+
+HOLD = textwrap.dedent("""
+    import sys, time
+    from kg.store.embedded import KGStore
+    with KGStore.writing(sys.argv[1]):
+        print("holding", flush=True)
+        time.sleep(30)
+""")
+
+
+def test_a_build_holding_the_store_blocks_other_processes(tmp_path: Path, monkeypatch) -> None:
+    store = tmp_path / "s"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(store)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        monkeypatch.setenv("KG_LOCK_TIMEOUT", "0.2")
+        with pytest.raises(StoreLocked, match=f"pid {holder.pid}"), KGStore.writing(store):
+            pass
+        with pytest.raises(StoreError, match="in use by another kg process"):
+            open_store(store)
+    finally:
+        holder.kill()
+        holder.wait()
+    with KGStore.writing(store) as kgs:  # the lock died with its process
+        assert len(kgs.db) == 0
+
+
+def test_cli_reports_a_locked_store_with_exit_4(tmp_path: Path, monkeypatch) -> None:
+    from kg.cli import main
+
+    monkeypatch.setenv("KG_LOCK_TIMEOUT", "0")
+    (tmp_path / "s").mkdir()
+    with exclusive(tmp_path / "s" / "lock"), pytest.raises(SystemExit) as exit_info:
+        main(["remove", "a.txt", "--store", str(tmp_path / "s")])
+    assert exit_info.value.code == EXIT_STORE
