@@ -28,31 +28,61 @@ def cli() -> None:
     """
 
 
+def profile_option(f):
+    """--profile: the kind of server behind --endpoint (build, query, push, remove)."""
+    from kg.store.profiles import PROFILES
+
+    return click.option("--profile", type=click.Choice(list(PROFILES)), default=None,
+                        help="The kind of server behind --endpoint: its service paths and auth "
+                             "(default: $KG_ENDPOINT_PROFILE or generic).")(f)
+
+
+def quiet_option(f):
+    """-q/--quiet: no progress lines on stderr."""
+    return click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")(f)
+
+
+def _progress(quiet: bool):
+    from kg.build import progress_to_stderr
+
+    return None if quiet else progress_to_stderr
+
+
 @cli.command()
 @click.argument("corpus", nargs=-1, required=True)
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a file; its suffix picks the format (.trig .nq keep one graph per article; "
                    ".ttl .nt .jsonld hold the merged graph).")
 @click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
-              help="The embedded store folder (default: ./kg-store).")
+              help="The embedded store folder (default: ./kg-store); unchanged articles are skipped.")
+@click.option("--endpoint", help="Also send the store's new graphs to this SPARQL endpoint "
+                                 "(credentials from the environment or ~/.netrc).")
+@profile_option
 @click.option("--model", default=None, help="spaCy pipeline (default: fr_core_news_md).")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, help="Extraction processes (default: 1).")
+@click.option("--force", is_flag=True, help="Extract every article again, even unchanged ones.")
 @click.option("--strict", is_flag=True, help="Fail without writing anything when the graph violates a shape.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the built graph.")
-def build(corpus: tuple[str, ...], out: Path | None, store: Path | None, model: str | None, strict: bool,
-          no_validate: bool) -> None:
+@quiet_option
+def build(corpus: tuple[str, ...], out: Path | None, store: Path | None, endpoint: str | None,
+          profile: str | None, model: str | None, jobs: int, force: bool, strict: bool, no_validate: bool,
+          quiet: bool) -> None:
     """Build the graph of CORPUS: folders of .txt/.md articles (with manifest.json), files, or - for stdin.
 
     \b
     Example:
       kg build examples/corpus --out graph.trig
+      kg build new-articles/ --store kg-store --endpoint http://localhost:7878/query --profile oxigraph
     """
     from kg.build import build as run_build
 
-    if out is not None and store is not None:
-        raise UsageError("give --out or --store, not both")
+    if out is not None and (store is not None or endpoint is not None):
+        raise UsageError("give --out, or --store and/or --endpoint, not both")
     _refuse_overwriting_inputs(corpus, out)
-    summary = run_build(corpus, out=out, store=store, model=model, validate=not no_validate, strict=strict)
-    click.echo(summary.text(), err=out is None and False)
+    summary = run_build(corpus, out=out, store=store, endpoint=endpoint, profile=profile, model=model,
+                        validate=not no_validate, strict=strict, jobs=jobs, force=force,
+                        progress=_progress(quiet))
+    click.echo(summary.text())
 
 
 def _refuse_overwriting_inputs(corpus: tuple[str, ...], out: Path | None) -> None:
@@ -68,15 +98,19 @@ def _refuse_overwriting_inputs(corpus: tuple[str, ...], out: Path | None) -> Non
 @click.option("--data", type=click.Path(exists=False, path_type=Path),
               help="An RDF file or an embedded store folder (default: ./kg-store).")
 @click.option("--endpoint", help="A remote SPARQL 1.1 endpoint URL (credentials from the environment).")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable).")
+@profile_option
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default=None,
               help="Output format (default: table on a terminal, else tsv).")
-def query(query: str, data: Path | None, endpoint: str | None, params: tuple[str, ...], fmt: str | None) -> None:
+def query(query: str, data: Path | None, endpoint: str | None, profile: str | None, params: tuple[str, ...],
+          fmt: str | None) -> None:
     """Run a stored query (by NAME) or a .rq FILE on a graph file, the store, or an endpoint.
 
     \b
     Example:
       kg query holder-at-date --param office=US.chief_of_defence --param date=2023-03-15
+      kg query calls --endpoint http://localhost:7878/query --profile oxigraph
     """
     from kg.query import load_query, render, run_query
 
@@ -86,7 +120,9 @@ def query(query: str, data: Path | None, endpoint: str | None, params: tuple[str
     if endpoint:
         from kg.store.remote import Endpoint
 
-        click.echo(Endpoint(endpoint).select(stored, values, fmt), nl=False)
+        if data is not None:
+            raise UsageError("give --data or --endpoint, not both")
+        click.echo(Endpoint(endpoint, profile=profile).select(stored, values, fmt), nl=False)
         return
     click.echo(render(run_query(_open(data), stored, values), fmt), nl=False)
 
@@ -132,7 +168,8 @@ def queries() -> None:
 @click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="SHACL shapes (default: kg's own).")
 @click.option("--against", type=click.Path(exists=True, path_type=Path),
-              help="An existing graph or store that the new data refers to; only the new data's problems count.")
+              help="An existing graph or store that the new data refers to; "
+                   "only the new data's problems count.")
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text")
 @click.option("--fail-on", type=click.Choice(["violation", "warning"]), default="violation",
               help="Which severity makes the exit code 1.")
@@ -165,7 +202,8 @@ def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, 
               help="An RDF file or an embedded store folder.")
 @click.option("--format", "fmt", required=True,
               help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File (default: stdout).")
 def export(data: Path, fmt: str, output: Path | None) -> None:
     """Export a graph file or store in another RDF format.
 
@@ -178,6 +216,82 @@ def export(data: Path, fmt: str, output: Path | None) -> None:
     if output is not None and output.resolve() == data.resolve():
         raise UsageError("-o is the input file")
     run_export(data, fmt, output)
+
+
+@cli.command()
+@click.option("--endpoint", required=True, help="The SPARQL endpoint URL (credentials from the environment).")
+@profile_option
+@click.option("--data", type=click.Path(path_type=Path),
+              help="An RDF file or an embedded store folder (default: ./kg-store).")
+@click.option("--graph", help="Put all the data into this one named graph (needed for .ttl and .nt files).")
+@click.option("--batch", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Triples per request.")
+@quiet_option
+def push(endpoint: str, profile: str | None, data: Path | None, graph: str | None, batch: int,
+         quiet: bool) -> None:
+    """Send a graph file or the store to a SPARQL endpoint, replacing each named graph there.
+
+    \b
+    Example:
+      kg push --endpoint http://localhost:7878/query --profile oxigraph
+      kg push --endpoint http://localhost:8890/sparql --profile virtuoso --data graph.trig
+    """
+    from kg.store.push import open_data
+    from kg.store.push import push as run_push
+    from kg.store.remote import Endpoint
+
+    remote = Endpoint(endpoint, profile=profile)
+    summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch,
+                       progress=_progress(quiet))
+    click.echo(summary.text())
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+              help="The embedded store folder (default: ./kg-store).")
+@click.option("--endpoint", help="Also remove them from this SPARQL endpoint, and update its merged graph.")
+@profile_option
+@quiet_option
+def remove(articles: tuple[str, ...], store: Path | None, endpoint: str | None, profile: str | None,
+           quiet: bool) -> None:
+    """Remove ARTICLES (file names, as `kg articles` lists them) from the store and update the merged graph.
+
+    \b
+    Example:
+      kg remove 03_milley_guerassimov_pologne.txt
+    """
+    from kg.build import remove as run_remove
+
+    click.echo(run_remove(articles, store=_existing(store), endpoint=endpoint, profile=profile,
+                          progress=_progress(quiet)))
+
+
+@cli.command()
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+              help="The embedded store folder (default: ./kg-store).")
+def articles(store: Path | None) -> None:
+    """List the articles of the store: file name, content hash and triples in its graph.
+
+    \b
+    Example:
+      kg articles --store kg-store
+    """
+    from kg.store.embedded import list_articles
+
+    for article, triples in list_articles(_existing(store)):
+        click.echo(f"{article.id}\t{article.sha256[:12]}\t{triples}")
+
+
+def _existing(path: Path | None) -> Path:
+    """``path`` or the default store, which must exist (reading never creates a store)."""
+    from kg.errors import InputError
+    from kg.store import DEFAULT_STORE
+
+    path = path or DEFAULT_STORE
+    if not path.exists():
+        raise InputError("no such file or store (build one with `kg build`)", path=str(path))
+    return path
 
 
 def main(argv: list[str] | None = None) -> None:

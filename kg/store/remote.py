@@ -1,115 +1,125 @@
-"""Remote SPARQL 1.1 endpoints through SPARQLWrapper.
+"""Remote SPARQL 1.1 endpoints: stored queries, updates and Graph Store writes, per server profile.
 
-Queries go as form POSTs with an explicit ``Accept`` (some servers hang on a
-direct ``application/sparql-query`` POST or answer XML to ``*/*``).  Parameters
-are bound through a ``VALUES`` block of escaped RDF terms placed at the start of
-the query's WHERE group.  Credentials come from the environment
-(``KG_ENDPOINT_USER``/``KG_ENDPOINT_PASSWORD`` or ``KG_ENDPOINT_TOKEN``) or
-``~/.netrc``, never from the command line.  Every request has connect and read
-timeouts; 5xx, 429 and connection errors are retried a bounded number of times.
+Queries go as form POSTs with an explicit ``Accept: application/sparql-results+json``
+(Virtuoso hangs on a direct ``application/sparql-query`` POST and answers XML to
+``*/*``); Virtuoso's non-standard ``typed-literal`` bindings are read as literals.
+Parameters are bound through a ``VALUES`` block of escaped RDF terms opening the
+query's WHERE group (:func:`kg.query.with_values`), never pasted as text.
+
+Writes use the SPARQL 1.1 Graph Store HTTP Protocol where the profile has it
+(``PUT`` replaces a graph, ``POST`` adds to it, N-Triples bodies) and SPARQL
+Update otherwise (``DROP SILENT GRAPH`` + ``INSERT DATA``).  Every graph is a
+named graph.  HTTP, credentials, retries and errors: :mod:`kg.store.http`.
+
+The HTTP layer is urllib rather than SPARQLWrapper: the Graph Store protocol
+needs ``PUT`` and ``DELETE``, and SPARQLWrapper turns HTTP statuses into
+exception classes that drop the headers (``Retry-After``) needed for retries.
 """
 
 from __future__ import annotations
 
-import netrc
-import os
-import time
-import urllib.error
-from urllib.parse import urlsplit, urlunsplit
+import json
+from collections.abc import Iterable
+from urllib.parse import urlencode, urlsplit
 
-from pyoxigraph import QueryResultsFormat, parse_query_results
+from pyoxigraph import NamedNode, Quad, QueryResultsFormat, Triple, parse_query_results
 
-from kg.errors import StoreError
+from kg.errors import StoreError, UsageError
+from kg.namespaces import KGO
 from kg.query import StoredQuery, bind, render, with_values
+from kg.store import sparql
+from kg.store.http import RETRIES, Client, credentials, redact, timeout
+from kg.store.profiles import profile as find_profile
 
-RETRIES = 3
-TIMEOUT = 30.0
+FORM = "application/x-www-form-urlencoded; charset=utf-8"
+RESULTS_JSON = "application/sparql-results+json"
+NTRIPLES = "application/n-triples"
 
-
-def redact(url: str) -> str:
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    netloc = host + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+#: Every article graph with the content hash of its article: what a remote store already holds.
+ARTICLE_VERSIONS = f"SELECT ?g ?sha WHERE {{ GRAPH ?g {{ ?a a <{KGO.Article}> ; <{KGO.sha256}> ?sha }} }}"
 
 
 class Endpoint:
-    """One SPARQL endpoint; ``select`` runs a stored query there."""
+    """One remote SPARQL store, reached through the services its profile names."""
 
-    def __init__(self, url: str, *, timeout: float = TIMEOUT, retries: int = RETRIES) -> None:
-        self.url, self.timeout, self.retries = url, timeout, retries
+    def __init__(self, url: str, *, profile: str | None = None, retries: int = RETRIES,
+                 request_timeout: float | None = None) -> None:
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise UsageError(f"--endpoint wants an http(s) URL, got {redact(url)!r}")
+        if "@" in urlsplit(url).netloc:
+            raise UsageError(f"{redact(url)}: put credentials in KG_ENDPOINT_USER/KG_ENDPOINT_PASSWORD, "
+                             "KG_ENDPOINT_TOKEN or ~/.netrc, not in the URL")
+        self.url, self.profile = url, find_profile(profile)
+        self.query_url, self.update_url, self.gsp_url = self.profile.services(url)
+        self.client = Client(url, credentials(url, self.profile.auth), retries=retries,
+                             timeout=request_timeout or timeout())
 
-    def _wrapper(self):
-        from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
+    def __str__(self) -> str:
+        return f"{redact(self.url)} ({self.profile.name})"
 
-        sparql = SPARQLWrapper(self.url)
-        sparql.setMethod(POST)
-        sparql.setRequestMethod(URLENCODED)
-        sparql.setReturnFormat(JSON)
-        sparql.setTimeout(int(self.timeout))
-        sparql.addCustomHttpHeader("Accept", "application/sparql-results+json")
-        self._credentials(sparql)
-        return sparql
-
-    def _credentials(self, sparql) -> None:
-        from SPARQLWrapper import BASIC, DIGEST
-
-        token = os.environ.get("KG_ENDPOINT_TOKEN")
-        if token:
-            sparql.addCustomHttpHeader("Authorization", f"Bearer {token}")
-            return
-        user, password = os.environ.get("KG_ENDPOINT_USER"), os.environ.get("KG_ENDPOINT_PASSWORD")
-        if not user:
-            user, password = _from_netrc(self.url)
-        if user:
-            sparql.setHTTPAuth(DIGEST if os.environ.get("KG_ENDPOINT_AUTH", "").lower() == "digest" else BASIC)
-            sparql.setCredentials(user, password or "")
+    # -- queries
 
     def select_json(self, text: str) -> bytes:
-        sparql = self._wrapper()
-        sparql.setQuery(text)
-        for attempt in range(self.retries + 1):
-            try:
-                return sparql.query().response.read()
-            except urllib.error.HTTPError as e:
-                if e.code in (429, 500, 502, 503, 504) and attempt < self.retries:
-                    time.sleep(_retry_after(e, attempt))
-                    continue
-                raise StoreError(f"{redact(self.url)}: HTTP {e.code} {e.reason}") from None
-            except Exception as e:  # noqa: BLE001 - SPARQLWrapper raises many kinds; all mean "endpoint failed"
-                if attempt < self.retries and _transient(e):
-                    time.sleep(0.5 * 2**attempt)
-                    continue
-                raise StoreError(f"{redact(self.url)}: {type(e).__name__}: {_reason(e)}") from None
-        raise StoreError(f"{redact(self.url)}: no answer after {self.retries + 1} tries")
+        """The SPARQL JSON results of a SELECT query (``typed-literal`` normalised to ``literal``)."""
+        form = urlencode([("query", text), *self.profile.query_form]).encode("utf-8")
+        body = self.client.request("POST", self.query_url, body=form,
+                                   headers={"Content-Type": FORM, "Accept": RESULTS_JSON})
+        return normalise_results(body, self.query_url)
 
     def select(self, query: StoredQuery, values: dict[str, str], fmt: str) -> str:
+        """A stored query's results, rendered as ``fmt`` like a local run."""
         body = self.select_json(with_values(query.text, bind(query, values)))
         try:
-            solutions = parse_query_results(body, format=QueryResultsFormat.JSON)
+            return render(parse_query_results(body, format=QueryResultsFormat.JSON), fmt)
         except SyntaxError:
-            raise StoreError(f"{redact(self.url)}: the answer is not SPARQL JSON results") from None
-        return render(solutions, fmt)
+            raise StoreError(f"{redact(self.query_url)}: the answer is not SPARQL JSON results") from None
+
+    def article_versions(self) -> dict[str, str]:
+        """Article graph IRI -> sha256 of the article version it holds."""
+        data = json.loads(self.select_json(ARTICLE_VERSIONS))
+        return {b["g"]["value"]: b["sha"]["value"] for b in data["results"]["bindings"] if "g" in b}
+
+    # -- writes
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL Update request."""
+        form = urlencode({"update": text}).encode("utf-8")
+        self.client.request("POST", self.update_url, body=form, headers={"Content-Type": FORM})
+
+    def write_graph(self, graph: NamedNode, triples: Iterable[Triple], *, replace: bool) -> None:
+        """Replace (``replace``) or add to the named graph ``graph``: one request."""
+        triples = list(triples)
+        if self.gsp_url is None:
+            insert = sparql.insert_data(Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+            text = sparql.join(sparql.drop(graph) if replace else "", insert)
+            if text:
+                self.update(text)
+            return
+        body = sparql.triples_text(triples).encode("utf-8") + b"\n"
+        self.client.request("PUT" if replace else "POST", self._graph_url(graph), body=body,
+                            headers={"Content-Type": NTRIPLES})
+
+    def drop_graph(self, graph: NamedNode) -> None:
+        """Delete a named graph (no error when it does not exist)."""
+        if self.gsp_url is None:
+            self.update(sparql.drop(graph))
+        else:
+            self.client.request("DELETE", self._graph_url(graph), ok=frozenset({404}))
+
+    def _graph_url(self, graph: NamedNode) -> str:
+        assert self.gsp_url is not None
+        sep = "&" if "?" in self.gsp_url else "?"
+        return f"{self.gsp_url}{sep}{urlencode({self.profile.graph_param: graph.value})}"
 
 
-def _from_netrc(url: str) -> tuple[str | None, str | None]:
+def normalise_results(body: bytes, url: str) -> bytes:
+    """SPARQL JSON results as the W3C format says (Virtuoso writes ``typed-literal``); errors name the URL."""
     try:
-        auth = netrc.netrc().authenticators(urlsplit(url).hostname or "")
-    except (FileNotFoundError, netrc.NetrcParseError, OSError):
-        return None, None
-    return (auth[0], auth[2]) if auth else (None, None)
-
-
-def _retry_after(e: urllib.error.HTTPError, attempt: int) -> float:
-    value = e.headers.get("Retry-After") if e.headers else None
-    if value and value.strip().isdigit():
-        return min(float(value), 30.0)
-    return 0.5 * 2**attempt
-
-
-def _transient(e: Exception) -> bool:
-    return isinstance(e, urllib.error.URLError | ConnectionError | TimeoutError)
-
-
-def _reason(e: Exception) -> str:
-    return str(getattr(e, "reason", e)).splitlines()[0][:200]
+        data = json.loads(body)
+        for row in data["results"]["bindings"]:
+            for value in row.values():
+                if value.get("type") == "typed-literal":
+                    value["type"] = "literal"
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise StoreError(f"{redact(url)}: the answer is not SPARQL JSON results") from None
+    return json.dumps(data).encode("utf-8")

@@ -1,0 +1,123 @@
+"""``kg push`` and the remote half of ``kg build --endpoint``: named graphs sent one by one, idempotently.
+
+Each graph is replaced, never merged into: its first request is a Graph Store
+``PUT`` (or ``DROP`` + ``INSERT DATA``), later chunks of ``batch`` triples are
+added to it, so pushing twice leaves the same graph.  A graph with blank nodes
+goes in one request, since blank node labels do not survive across requests.
+An article graph's ``kgo:sha256`` triple is sent last: a remote article graph
+holds its hash only once it is complete, so :func:`sync` re-sends a graph whose
+push was interrupted.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Store, Triple
+
+from kg.errors import UsageError
+from kg.mapping import MERGED, article_graph
+from kg.store.embedded import SHA256, KGStore
+from kg.store.http import redact
+from kg.store.remote import Endpoint
+
+BATCH = 10_000
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class PushSummary:
+    graphs: int
+    triples: int
+    endpoint: str
+
+    def text(self) -> str:
+        return f"{self.graphs} graphs, {self.triples} triples pushed to {self.endpoint}"
+
+
+class Throttled:
+    """Progress lines at most once a second (plus the last one), so thousands of graphs stay readable."""
+
+    def __init__(self, progress: Progress | None, every: float = 1.0) -> None:
+        self.progress, self.every, self.last = progress, every, 0.0
+
+    def __call__(self, message: str, *, final: bool = False) -> None:
+        now = time.monotonic()
+        if self.progress and (final or now - self.last >= self.every):
+            self.progress(message)
+            self.last = now
+
+
+def push(data: Store, endpoint: Endpoint, *, graph: str | None = None, batch: int = BATCH,
+         progress: Progress | None = None) -> PushSummary:
+    """Send every named graph of ``data`` (or all of it into the graph ``graph``) to ``endpoint``."""
+    graphs = graphs_of(data, graph)
+    tell = Throttled(progress)
+    for n, (name, triples) in enumerate(graphs.items(), 1):
+        send_graph(endpoint, name, triples, batch=batch, progress=tell)
+        tell(f"pushed {n}/{len(graphs)} graphs ({name.value})", final=n == len(graphs))
+    return PushSummary(len(graphs), sum(len(t) for t in graphs.values()), redact(endpoint.url))
+
+
+def graphs_of(data: Store, graph: str | None) -> dict[NamedNode, list[Triple]]:
+    """The triples of each named graph, article graphs first and the merged graph last; or, with
+    ``graph``, the union of everything under that one name.  Triples outside named graphs need ``graph``."""
+    if graph is not None:
+        try:
+            return {NamedNode(graph): list(dict.fromkeys(q.triple for q in data))}
+        except ValueError:
+            raise UsageError(f"--graph wants an absolute IRI, got {graph!r}") from None
+    out: dict[NamedNode, list[Triple]] = defaultdict(list)
+    for q in data:
+        if isinstance(q.graph_name, DefaultGraph):
+            raise UsageError("the data has triples outside named graphs (a Turtle or N-Triples file?): "
+                             "give --graph IRI to name the graph they go to")
+        out[q.graph_name].append(q.triple)
+    return dict(sorted(out.items(), key=lambda kv: (kv[0] == MERGED, kv[0].value)))
+
+
+def send_graph(endpoint: Endpoint, graph: NamedNode, triples: list[Triple], *, batch: int = BATCH,
+               progress: Throttled | None = None) -> None:
+    """Replace ``graph`` on the endpoint with ``triples``, in chunks of ``batch`` triples."""
+    ordered = sorted(triples, key=lambda t: t.predicate == SHA256)  # the completion mark goes last
+    if any(isinstance(x, BlankNode) for t in ordered for x in (t.subject, t.object)):
+        chunks = [ordered]
+    else:
+        chunks = [ordered[i:i + batch] for i in range(0, len(ordered), batch)] or [[]]
+    for n, chunk in enumerate(chunks):
+        endpoint.write_graph(graph, chunk, replace=n == 0)
+        if progress and len(chunks) > 1:
+            progress(f"{graph.value}: {min((n + 1) * batch, len(ordered))}/{len(ordered)} triples")
+
+
+def triples_in(db: Store, graph: NamedNode) -> list[Triple]:
+    return [q.triple for q in db.quads_for_pattern(None, None, None, graph)]
+
+
+def sync(kgs: KGStore, endpoint: Endpoint, *, removed: Iterable[str] = (), batch: int = BATCH,
+         progress: Progress | None = None) -> int:
+    """Make the endpoint hold the store's article graphs (sending only those whose article hash differs
+    there), none of the ``removed`` articles, and the store's merged graph.  Returns graphs sent."""
+    tell = Throttled(progress)
+    for article in removed:
+        endpoint.drop_graph(article_graph(article))
+    remote = endpoint.article_versions()
+    local = sorted(kgs.articles().values(), key=lambda a: a.id)
+    stale = [a for a in local if remote.get(a.graph.value) != a.sha256]
+    for n, a in enumerate(stale, 1):
+        send_graph(endpoint, a.graph, triples_in(kgs.db, a.graph), batch=batch, progress=tell)
+        tell(f"sent {n}/{len(stale)} article graphs to {redact(endpoint.url)}")
+    send_graph(endpoint, MERGED, triples_in(kgs.db, MERGED), batch=batch, progress=tell)
+    tell(f"sent {len(stale)} article graphs and the merged graph to {redact(endpoint.url)}", final=True)
+    return len(stale) + 1
+
+
+def open_data(path: Path) -> Store:
+    """A store folder as it is, or an RDF file parsed into memory."""
+    from kg.store import load_files, open_store
+
+    return open_store(path) if path.is_dir() else load_files([path])
