@@ -148,7 +148,18 @@ def _offices(data: dict) -> tuple[dict[str, PostType], dict[str, Office], list[P
             o.get("patterns_fr", []) + o.get("patterns_en", []) if o.get("implies_country") else []))
         phrases += [Phrase(p, "OFFICE" if p in implying else "OFFICE_WEAK", o["id"])
                     for p in o.get("patterns_fr", []) + o.get("patterns_en", [])]
-    return types, offices, phrases
+    return types, offices, _mark_shared_wordings(phrases)
+
+
+def _mark_shared_wordings(phrases: list[Phrase]) -> list[Phrase]:
+    """A weak office wording that several offices share ("ambassadeur auprès de l'ONU") is ambiguous:
+    it never stands for one country by default."""
+    owners: dict[str, set[str]] = {}
+    for p in phrases:
+        if p.label == "OFFICE_WEAK":
+            owners.setdefault(p.text.casefold(), set()).add(p.id)
+    return [Phrase(p.text, p.label, p.id, len(owners.get(p.text.casefold(), ())) > 1)
+            if p.label == "OFFICE_WEAK" else p for p in phrases]
 
 
 def _missiles(data: dict) -> tuple[dict[str, Missile], dict[str, tuple[str, str]], list[Phrase]]:

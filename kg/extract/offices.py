@@ -22,7 +22,8 @@ from kg.extract.names import fold
 from kg.extract.people import PersonMention
 from kg.extract.spans import evidence
 
-POST_LABELS = ("POST", "OFFICE", "OFFICE_WEAK")
+POST_LABELS = ("OFFICE", "POST", "OFFICE_WEAK", "OFFICE_WEAK?")  # on equal spans, the first wins
+DEFAULT_MIN_WORDS = 3  # a weak wording this long, and owned by one office, names its country by default
 COUNTRY_LABELS = ("DEMONYM", "COUNTRY", "COMBINING")
 WINDOW = 9  # tokens after a post phrase that may still hold its country
 GLUE = frozenset(("le", "la", "l'", "les", "un", "une", ",", "de", "du", "des", "d'", "et", "son", "sa", "ses",
@@ -38,6 +39,7 @@ class PostMention:
     countries: list[str] = field(default_factory=list)
     former: bool = False
     office_id: str | None = None  # the lexicon office the phrase names, when it names one
+    default: bool = False  # the wording may name its office's country when nothing else does
 
     def offices(self) -> list[str]:
         lexicon = load_lexicon()
@@ -49,8 +51,22 @@ class PostMention:
 def find_posts(doc: Doc) -> list[PostMention]:
     """Every post mention of the doc, cached on the doc."""
     if "kg_posts" not in doc.user_data:
-        doc.user_data["kg_posts"] = [_post(doc, s) for s in filter_spans(lex_spans(doc, *POST_LABELS))]
+        spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
+        posts = [_post(doc, s) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
+        doc.user_data["kg_posts"] = _weak_defaults(posts)
     return doc.user_data["kg_posts"]
+
+
+def _weak_defaults(posts: list[PostMention]) -> list[PostMention]:
+    """A specific but not country-proof wording ("chef d'état-major interarmées") names its office's
+    country when the article names no country for that kind of post at all."""
+    lexicon = load_lexicon()
+    named = {p.post_type for p in posts if p.countries}
+    for p in posts:
+        office = lexicon.offices.get(p.office_id or "")
+        if office and p.default and not p.countries and p.post_type not in named:
+            p.countries = [office.country]
+    return posts
 
 
 def _post(doc: Doc, span: Span) -> PostMention:
@@ -61,7 +77,8 @@ def _post(doc: Doc, span: Span) -> PostMention:
     if not countries and office and span.label_ == "OFFICE":
         countries = [office.country]
     former = span.start > 0 and fold(doc[span.start - 1].text) in FORMER
-    return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None)
+    default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
+    return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default)
 
 
 def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
@@ -310,6 +327,9 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     opening = [s for s in lex_spans(doc, "PLACE", "METONYM", "COUNTRY") if sent.start < s.start <= sent.start + 2]
     if opening and fold(sent[0].text) in ("a", "au", "en") and opening[0].kb_id_:
         return opening[0].kb_id_
+    before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start for c in p.countries}
+    if len(before) == 1:  # "Le ministre japonais de la défense, X, …, et le premier ministre, Y"
+        return before.pop()
     return UNKNOWN
 
 

@@ -15,6 +15,7 @@ from kg.extract.names import fold
 from kg.extract.spans import evidence
 
 WEAPON_WORDS = frozenset(("missile", "missiles", "systeme", "systemes", "batterie", "batteries", "roquette",
+                          "antiaerien", "antiaerienne", "antimissile", "hypersonique", "hypersoniques",
                           "roquettes", "drone", "drones", "lanceur", "lanceurs", "intercepteur", "tir", "tirs",
                           "frappe", "frappes", "munition", "munitions", "obus", "engin", "engins"))
 LAUNCH_LEMMAS = frozenset(("tirer", "tir", "lancer", "lancement", "frappe", "frapper", "utiliser", "employer",
@@ -32,7 +33,7 @@ def _systems(doc: Doc) -> list[Span]:
     out = []
     for s in lex_spans(doc, "MISSILE", "MISSILE?"):
         if s.label_ == "MISSILE?":
-            near = doc[max(0, s.start - 4): s.end + 3]
+            near = doc[max(0, s.start - 6): s.end + 3]
             if not any(fold(t.text) in WEAPON_WORDS for t in near):
                 continue
         out.append(s)
