@@ -234,7 +234,7 @@ def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -
     """"X, son homologue russe," just after a name."""
     window = doc[m.span.end: min(m.span.sent.end, m.span.end + 5)]
     words = [fold(t.text) for t in window]
-    if len(words) < 3 or words[0] != "," or "homologue" not in words[1:4]:
+    if len(words) < 3 or words[0] != "," or words[1] not in ("son", "sa", "leur") or words[2] != "homologue":
         return None
     i = window.start + words.index("homologue")
     countries = [s.kb_id_ for s in lex_spans(doc, "DEMONYM") if i < s.start <= i + 3]
