@@ -51,6 +51,8 @@ def _continues(doc: Doc, token) -> bool:
     before = doc[token.i - 1]
     if (not before.whitespace_ and not before.is_punct) or token.text in ("-", "’", "'", ",", ";", ":"):
         return True
+    if before.is_sent_start and not before.is_punct and "\n" not in before.whitespace_:
+        return True  # no one-word sentence ("A | Kiev, le ministre …")
     if token.text[:1].islower():
         return True
     if before.text == "." and token.i >= 2:
