@@ -293,7 +293,7 @@ def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
             continue
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
         if owner:
-            owner[0].offices += post.offices()
+            owner[0].offices += post.offices(with_default=True)
             owner[0].post_types += [post.post_type] if not post.countries and _singular(post) else []
 
 
@@ -320,7 +320,7 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
         for post in find_posts(doc):
             inside = m.sent.start <= post.span.start < m.sent.end
             if inside and id(post) not in attached and not _cut_off(post.span.root):
-                m.offices += post.offices()
+                m.offices += post.offices(with_default=True)
                 m.post_types += [post.post_type] if not post.countries and _singular(post) else []
 
 

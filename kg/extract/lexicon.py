@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from kg.resources import lexicon_path
@@ -102,6 +102,15 @@ class Lexicon:
     phrases: tuple[Phrase, ...]
     titles: dict[str, tuple[str, ...]]
     calls: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def shared_wordings(self) -> dict[str, tuple[str, ...]]:
+        """Weak office wordings (casefolded) that several offices share, with those offices."""
+        owners: dict[str, list[str]] = {}
+        for p in self.phrases:
+            if p.label == "OFFICE_WEAK" and p.ambiguous:
+                owners.setdefault(p.text.casefold(), []).append(p.id)
+        return {k: tuple(dict.fromkeys(v)) for k, v in owners.items()}
 
     def office_for(self, post_type: str, country: str) -> Office:
         """The office of that type in that country: the lexicon's own, or one composed from the type."""

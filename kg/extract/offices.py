@@ -41,7 +41,16 @@ class PostMention:
     office_id: str | None = None  # the lexicon office the phrase names, when it names one
     default: bool = False  # the wording may name its office's country when nothing else does
 
-    def offices(self) -> list[str]:
+    @property
+    def default_country(self) -> str | None:
+        """The country a specific but not country-proof wording ("chef d'état-major interarmées")
+        stands for when nothing in the article says otherwise."""
+        office = load_lexicon().offices.get(self.office_id or "")
+        return office.country if office and self.default else None
+
+    def offices(self, *, with_default: bool = False) -> list[str]:
+        if with_default and not self.countries and self.default_country:
+            return [load_lexicon().office_for(self.post_type, self.default_country).id]
         lexicon = load_lexicon()
         specific = lexicon.offices.get(self.office_id or "")
         return [specific.id if specific and specific.country == c else lexicon.office_for(self.post_type, c).id
@@ -53,20 +62,8 @@ def find_posts(doc: Doc) -> list[PostMention]:
     if "kg_posts" not in doc.user_data:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         posts = [_post(doc, s) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
-        doc.user_data["kg_posts"] = _weak_defaults(posts)
+        doc.user_data["kg_posts"] = posts
     return doc.user_data["kg_posts"]
-
-
-def _weak_defaults(posts: list[PostMention]) -> list[PostMention]:
-    """A specific but not country-proof wording ("chef d'état-major interarmées") names its office's
-    country when the article names no country for that kind of post at all."""
-    lexicon = load_lexicon()
-    named = {p.post_type for p in posts if p.countries}
-    for p in posts:
-        office = lexicon.offices.get(p.office_id or "")
-        if office and p.default and not p.countries and p.post_type not in named:
-            p.countries = [office.country]
-    return posts
 
 
 def _post(doc: Doc, span: Span) -> PostMention:
@@ -78,7 +75,21 @@ def _post(doc: Doc, span: Span) -> PostMention:
         countries = [office.country]
     former = span.start > 0 and fold(doc[span.start - 1].text) in FORMER
     default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
+    if office is None and not countries:
+        office = _shared_wording_office(doc, span)
+        default = office is not None
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default)
+
+
+def _shared_wording_office(doc: Doc, span: Span):
+    """A wording several offices share ("chef d'état-major interarmées": the US and South Korea)
+    stands for the one of them whose country the article mentions, if only one is."""
+    lexicon = load_lexicon()
+    candidates = lexicon.shared_wordings.get(span.text.casefold().replace("’", "'"), ())
+    mentioned = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING")}
+    fitting = [lexicon.offices[o] for o in candidates if lexicon.offices[o].country in mentioned]
+    return fitting[0] if len(fitting) == 1 else None
+
 
 
 def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
@@ -299,6 +310,8 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         if a.rule != "apposition" or not a.post:
             continue
         offices = a.post.offices() or [f"{_country_for(doc, a)}.{a.post.post_type}"]
+        if a.post.default_country:
+            doc.user_data.setdefault("kg_defaults", {})[(a.person.key, a.post.post_type)] = a.post.default_country
         for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
                                attested=None if a.post.former else _attested(doc, a.person.span.sent)))
@@ -387,7 +400,8 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if country == UNKNOWN:
             taken = {o.split(".")[0] for o in (x.office for x in holdings) if o.endswith("." + post_type)}
             free = named.get(post_type, set()) - taken
-            if len(free) == 1:
-                h = replace(h, office=lexicon.office_for(post_type, free.pop()).id)
+            default = doc.user_data.get("kg_defaults", {}).get((h.person, post_type))
+            if len(free) == 1 or default:
+                h = replace(h, office=lexicon.office_for(post_type, free.pop() if len(free) == 1 else default).id)
         out.append(h)
     return out

@@ -70,9 +70,10 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
 def _office_in(doc: Doc, sent: Span, by_key: dict, *keys: str) -> str | None:
     from kg.extract.offices import find_posts
 
-    posts = [p for p in find_posts(doc) if sent.start <= p.span.start < sent.end and p.countries]
+    posts = [p for p in find_posts(doc) if sent.start <= p.span.start < sent.end
+             and p.offices(with_default=True)]
     if posts:
-        return posts[0].offices()[0]
+        return posts[0].offices(with_default=True)[0]
     known = [office for (person, office) in by_key if person in keys]
     return known[0] if len(set(known)) == 1 else None
 
