@@ -227,14 +227,20 @@ def _load_shapes(path: Path, allow_network: bool) -> Graph:
 
 
 def validate(data: DataLike, *, shapes: Path | None = None, against: DataLike | None = None,
-             allow_network: bool = False) -> ValidationReport:
+             allow_network: bool = False, engine: str = "auto") -> ValidationReport:
     """Validate ``data`` (graphs or RDF files) against the kg shapes, or ``shapes``.
 
     With ``against`` (an existing graph), the new data is validated in the context of the union of
     both, and only results about nodes that are subjects in the new data are reported.
+    ``engine``: "fast" (the shapes compiled to SPARQL on pyoxigraph, :mod:`kg.shacl_fast`, which also
+    takes embedded store folders), "pyshacl", or "auto" (fast unless the shapes need pySHACL).
     """
     shapes_file = Path(shapes) if shapes is not None else shapes_path()
     shapes_graph = _load_shapes(shapes_file, allow_network)
+    if engine != "pyshacl":
+        fast = _validate_fast(data, shapes_graph, against, engine)
+        if fast is not None:
+            return fast
     ontology = _read_cached(ontology_path())
     new = _as_graph(data)
     context = [_as_graph(against)] if against is not None else []
@@ -242,6 +248,20 @@ def validate(data: DataLike, *, shapes: Path | None = None, against: DataLike | 
     keep = set(new.subjects()) if against is not None else None
     report_graph = _run_pyshacl(combined, shapes_graph, shapes_file, keep)
     return _make_report(report_graph, combined, keep)
+
+
+def _validate_fast(data: DataLike, shapes: Graph, against: DataLike | None, engine: str) -> ValidationReport | None:
+    """The fast engine's report, or None when the shapes need pySHACL (and ``engine`` allows it)."""
+    from kg.shacl_fast import check
+    from kg.shacl_values import Unsupported
+
+    try:
+        report, context = check(data, shapes, ontology_path(), against=against)
+    except Unsupported:
+        if engine == "fast":
+            raise
+        return None
+    return _make_report(report, context, None)
 
 
 def _run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] | None) -> Graph:
@@ -331,10 +351,10 @@ def _label(data: Graph, focus: Node) -> str | None:
 
 
 def _sentence(data: Graph, focus: Node) -> str | None:
-    own = data.value(focus, KGO.sentence)
+    own = min(data.objects(focus, KGO.sentence), default=None)  # min: the same one whatever the order
     if own is not None:
         return str(own)
-    sentences = [data.value(e, KGO.sentence) for e in sorted(data.objects(focus, KGO.evidence))]
+    sentences = [min(data.objects(e, KGO.sentence), default=None) for e in sorted(data.objects(focus, KGO.evidence))]
     return next((str(s) for s in sentences if s is not None), None)
 
 
