@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Quad
+from rdflib import URIRef
 
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import ArticleFacts, DateValue, Evidence
@@ -207,17 +208,26 @@ class Mapper:
         yield from self._date(node, c.date, "date")
         yield from self._provenance(node, c.evidence)
 
+    def missile_iri(self, system: str) -> NamedNode:
+        return mint("missile", system, self.lex.missiles[system].label_en)
+
+    def treaty_iri(self, treaty: str) -> NamedNode:
+        return mint("treaty", treaty, self.lex.treaties[treaty].label_en)
+
+    def _lexicon_entity(self, node: NamedNode, cls: URIRef, entry, seen: list) -> Iterator[Quad]:
+        """Type, labels (English and French names plus every form the articles use) and provenance."""
+        yield Quad(node, RDF_TYPE, _n(cls), MERGED)
+        yield from self._labels(node, entry.label_en, entry.label_fr, [s for s, _ in seen])
+        yield from self._provenance(node, [e for _, e in seen])
+
     def _missiles(self) -> Iterator[Quad]:
         for system, seen in self.r.missiles().items():
-            m = self.lex.missiles[system]
-            node = mint("missile", system, m.label_en)
-            yield Quad(node, RDF_TYPE, _n(KGO.MissileSystem), MERGED)
-            yield from self._labels(node, m.label_en, m.label_fr, [s for s, _ in seen])
+            m, node = self.lex.missiles[system], self.missile_iri(system)
+            yield from self._lexicon_entity(node, KGO.MissileSystem, m, seen)
             if m.country:
                 yield Quad(node, _n(KGO.origin), self.actor_iri(m.country), MERGED)
             for cat in m.categories:
                 yield Quad(node, _n(KGO.category), mint("missile-category", cat, cat), MERGED)
-            yield from self._provenance(node, [e for _, e in seen])
         yield from self._categories()
 
     def _categories(self) -> Iterator[Quad]:
@@ -243,8 +253,7 @@ class Mapper:
                 node = mint("launch", f"{a.article.id}|{i}", f"{launch.system or 'missile'} {a.article.id}")
                 yield Quad(node, RDF_TYPE, _n(KGO.Launch), MERGED)
                 if launch.system:
-                    yield Quad(node, _n(KGO.missile), mint("missile", launch.system,
-                                                              self.lex.missiles[launch.system].label_en), MERGED)
+                    yield Quad(node, _n(KGO.missile), self.missile_iri(launch.system), MERGED)
                 if launch.by:
                     yield Quad(node, _n(KGO.launchedBy), self.actor_iri(launch.by), MERGED)
                 if launch.target:
@@ -254,20 +263,17 @@ class Mapper:
 
     def _treaties(self) -> Iterator[Quad]:
         for treaty_id, seen in self.r.treaties().items():
-            t = self.lex.treaties[treaty_id]
-            node = mint("treaty", treaty_id, t.label_en)
-            yield Quad(node, RDF_TYPE, _n(KGO.Treaty), MERGED)
-            yield from self._labels(node, t.label_en, t.label_fr, [s for s, _ in seen])
+            t, node = self.lex.treaties[treaty_id], self.treaty_iri(treaty_id)
+            yield from self._lexicon_entity(node, KGO.Treaty, t, seen)
             for party in t.parties:
                 yield Quad(node, _n(KGO.party), self.actor_iri(party), MERGED)
-            yield from self._provenance(node, [e for _, e in seen])
         for a in self.r.articles:
             for e in a.treaty_events:
                 t = self.lex.treaties[e.treaty]
                 node = mint("treaty-event", f"{e.treaty}|{e.kind}|{e.date.value if e.date else a.article.id}",
                             f"{t.label_en} {e.kind}")
                 yield Quad(node, RDF_TYPE, _n(EVENT_CLASS[e.kind]), MERGED)
-                yield Quad(node, _n(KGO.treaty), mint("treaty", e.treaty, t.label_en), MERGED)
+                yield Quad(node, _n(KGO.treaty), self.treaty_iri(e.treaty), MERGED)
                 for party in e.parties:
                     yield Quad(node, _n(KGO.party), self.actor_iri(party), MERGED)
                 yield from self._date(node, e.date, "date")
