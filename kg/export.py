@@ -1,51 +1,161 @@
-"""``kg export``: any RDF file or the embedded store, re-serialised in another format."""
+"""``kg export``, and reading RDF that users give kg (``--data`` files of ``kg query`` and ``kg export``).
+
+User RDF is parsed by pyoxigraph only: strict, fast, no recursion (20,000 nested blank nodes are
+fine), a 16 MiB cap on one token (a longer literal is an input error, not a crash), no network
+(a JSON-LD remote ``@context`` is refused) and no DOCTYPE in RDF/XML (entity expansion and
+external entities are refused).  A file is re-serialised by streaming from the parser, so literals
+keep their exact datatype; the embedded store normalises some of them (``xsd:nonNegativeInteger``
+is stored as ``xsd:integer``), so an export of a store gives them as stored.  Output is atomic:
+a file is written beside its target and renamed; standard output is written only once the whole
+export succeeded.
+"""
 
 from __future__ import annotations
 
+import re
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
-from pyoxigraph import Store
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, Triple, parse, serialize
 
-from kg.errors import InputError
+from kg.errors import InputError, NetworkRefused, StoreError, UsageError
 from kg.namespaces import PREFIXES
-from kg.store import load_files, open_store, rdf_format, serialize_to, write_quads
+from kg.store import atomic_write, rdf_format
+
+MAX_PROLOG = 16 * 2**20  # bytes read to find the root element of an RDF/XML file
+_ELEMENT = re.compile(rb"<[A-Za-z_:]")
+_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 
 
-def open_data(data: str | Path) -> Store:
-    """A store for ``data``: an RDF file (parsed into memory) or an embedded store folder."""
-    path = Path(data)
-    return open_store(path) if path.is_dir() else load_files([path])
+# ----------------------------------------------------------------- reading
 
 
-def _read(path: Path) -> list:
-    """The quads of a file, parsed straight (the store would rewrite some literals, e.g. an
-    ``xsd:nonNegativeInteger`` becomes an ``xsd:integer``), or of an embedded store folder."""
-    if path.is_dir():
-        return list(open_store(path))
-    from pyoxigraph import DefaultGraph, Quad, RdfFormat, parse
-
-    fmt = rdf_format(path)
-    if fmt == RdfFormat.RDF_XML:
-        load_files([path])  # refuses DOCTYPE and ENTITY declarations
+@contextmanager
+def parse_errors(path: Path) -> Iterator[None]:
+    """pyoxigraph's parse failures as one-line input errors naming file:line:column."""
     try:
-        return [q if isinstance(q, Quad) else Quad(q.subject, q.predicate, q.object, DefaultGraph())
-                for q in parse(path=str(path), format=fmt)]
+        yield
     except SyntaxError as e:
-        raise InputError(str(e).split(": ", 1)[-1], path=str(path), line=e.lineno, column=e.offset) from None
+        message = re.sub(r"^Parser error at line \d+ column \d+: ", "", str(e.msg or e))
+        if "remote context" in message.lower():
+            raise NetworkRefused(f"{path}: JSON-LD remote @context is not loaded: {message}") from None
+        raise InputError(message, path=str(path), line=e.lineno, column=e.offset) from None
+    except MemoryError as e:  # pyoxigraph caps one token at 16 MiB
+        raise InputError(f"a term is too long to parse ({e})", path=str(path)) from None
     except OSError as e:
         raise InputError(e.strerror or str(e), path=str(path)) from None
 
 
-def export(data: str | Path, fmt: str, out: str | Path | None = None) -> None:
-    """Write ``data`` as ``fmt`` to ``out`` (atomically) or to standard output."""
-    rdf = rdf_format(fmt)
-    quads = _read(Path(data))
-    if out is not None:
-        write_quads(quads, out, rdf)
-        return
-    from kg.store import _union
+def refuse_doctype(path: Path) -> None:
+    """Refuse RDF/XML whose prolog (before the root element) declares a DOCTYPE or entities."""
+    with parse_errors(path), path.open("rb") as f:
+        head = b""
+        while len(head) < MAX_PROLOG:
+            chunk = f.read(1 << 16)
+            head = _COMMENT.sub(b"", head + chunk)
+            element = _ELEMENT.search(head)
+            prolog = head[: element.start()] if element else head
+            if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                raise InputError("RDF/XML with DOCTYPE or ENTITY declarations is refused", path=str(path))
+            if element or not chunk:
+                return
+    raise InputError(f"no RDF/XML root element in the first {MAX_PROLOG >> 20} MiB", path=str(path))
 
-    data_out = quads if rdf.supports_datasets else list(_union(quads))
-    serialize_to(data_out, sys.stdout.buffer, rdf, PREFIXES if rdf.name in ("Turtle", "TriG") else None)
+
+def read_quads(path: str | Path) -> Iterator[Quad]:
+    """Stream the quads of an RDF file (format from its suffix), strictly and without network."""
+    path = Path(path)
+    fmt = rdf_format(path)
+    if fmt == RdfFormat.RDF_XML:
+        refuse_doctype(path)
+    with parse_errors(path):
+        yield from parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+
+
+def open_data(data: str | Path) -> Store:
+    """A store for ``data``: an embedded store folder (opened read-only) or an RDF file (in memory)."""
+    path = Path(data)
+    if path.is_dir():
+        try:
+            return Store.read_only(str(path))
+        except OSError as e:
+            raise StoreError(f"{path}: cannot open the store: {e}") from None
+    fmt = rdf_format(path)
+    if fmt == RdfFormat.RDF_XML:
+        refuse_doctype(path)
+    store = Store()
+    with parse_errors(path):
+        store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(),
+                        **({} if fmt.supports_datasets else {"to_graph": DefaultGraph()}))
+    return store
+
+
+# ----------------------------------------------------------------- writing
+
+
+def export(data: str | Path, fmt: str, out: str | Path | None = None) -> None:
+    """Write ``data`` (an RDF file or a store folder) as ``fmt`` to ``out`` (atomically) or to stdout."""
+    rdf, data = rdf_format(fmt), Path(data)
+    if out is not None and Path(out).resolve() == data.resolve():
+        raise UsageError(f"the output {out} is the input")
+    if not data.exists():
+        raise InputError("no such file or store", path=str(data))
+    write = (lambda f: _from_store(open_data(data), f, rdf)) if data.is_dir() else (
+        lambda f: _serialize(read_quads(data), f, rdf, dataset_input=rdf_format(data).supports_datasets))
+    if out is None:
+        to_stdout(write)
+    else:
+        write_file(Path(out), write)
+
+
+def _prefixes(rdf: RdfFormat) -> dict[str, str] | None:
+    return dict(PREFIXES) if rdf in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+
+
+def _serialize(quads: Iterable[Quad], f: BinaryIO, rdf: RdfFormat, *, dataset_input: bool) -> None:
+    """Quads as ``rdf``; a graph format gets the union of the graphs (each triple once)."""
+    data: Iterable[Quad] | Iterable[Triple] = quads
+    if not rdf.supports_datasets:
+        data = union(quads) if dataset_input else (q.triple for q in quads)
+    prefixes = _prefixes(rdf)
+    serialize(data, f, format=rdf, **({"prefixes": prefixes} if prefixes else {}))
+
+
+def union(quads: Iterable[Quad]) -> Iterator[Triple]:
+    """The distinct triples of quads from several graphs."""
+    seen: set[Triple] = set()
+    for q in quads:
+        if q.triple not in seen:
+            seen.add(q.triple)
+            yield q.triple
+
+
+def _from_store(store: Store, f: BinaryIO, rdf: RdfFormat) -> None:
+    prefixes = _prefixes(rdf)
+    if rdf.supports_datasets:
+        store.dump(f, format=rdf, **({"prefixes": prefixes} if prefixes else {}))
+        return
+    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    serialize(triples, f, format=rdf, **({"prefixes": prefixes} if prefixes else {}))
+
+
+def write_file(path: Path, write) -> None:
+    """``write(binary_file)`` into ``path`` atomically; an unwritable or full disk is an error naming it."""
+    try:
+        atomic_write(path, write)
+    except OSError as e:
+        raise InputError(f"cannot write: {e.strerror or e}", path=str(path)) from None
+
+
+def to_stdout(write) -> None:
+    """``write`` into a temporary file, then copy it to standard output: nothing is printed on failure."""
+    with tempfile.TemporaryFile() as tmp:
+        write(tmp)
+        tmp.seek(0)
+        shutil.copyfileobj(tmp, sys.stdout.buffer)
     sys.stdout.buffer.flush()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, QueryResultsFormat, QuerySolutions, Store
 
-from kg.errors import InputError, QueryNotFound, UsageError
+from kg.errors import InputError, NetworkRefused, QueryNotFound, UsageError
 from kg.namespaces import PREFIXES
 from kg.resources import query_paths
 
@@ -66,7 +66,9 @@ def list_queries() -> list[StoredQuery]:
 def load_query(name_or_path: str) -> StoredQuery:
     """A stored query by name, or any ``.rq`` file by path."""
     path = Path(name_or_path)
-    if path.suffix == ".rq" and path.exists():
+    if path.suffix == ".rq":
+        if not path.is_file():
+            raise QueryNotFound("no such query file", path=str(path))
         return StoredQuery.from_file(path)
     stored = query_paths()
     if name_or_path in stored:
@@ -122,17 +124,60 @@ def with_values(text: str, bindings: dict) -> str:
 
 
 def _strip_comments(text: str) -> str:
-    """Comments blanked out (same length), so positions still match the original text."""
-    return re.sub(r"(?m)#[^\n]*", lambda m: " " * len(m.group(0)), text)
+    """Comments blanked out (same length), so positions still match the original text; a ``#``
+    inside an IRI or a string is not a comment."""
+    return re.sub(r'''(<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|#[^\n]*''',
+                  lambda m: m.group(1) or " " * len(m.group(0)), text)
 
 
-def run_query(store: Store, query: StoredQuery, values: dict[str, str] | None = None) -> QuerySolutions:
-    """Run a SELECT query on a pyoxigraph store, over the union of its graphs."""
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_STRINGS = re.compile("|".join((r'"""[\s\S]*?"""', r"'''[\s\S]*?'''", r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'")))
+_IRIS = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:)?[^<>\"{}|^`\\\s]*>")
+_REACHING = re.compile(r"\b(SERVICE|LOAD)\b|\bFROM\s+(?:NAMED\s+)?<(?!https?:)", re.IGNORECASE)
+
+
+def refuse_network(text: str, path: str | None = None) -> None:
+    """Refuse a query that could reach the network or local files: ``SERVICE``, ``LOAD``, or ``FROM``
+    with an IRI that is not http(s) (``FROM <file:///etc/passwd>``).  Escapes (``\\u0053ERVICE``)
+    are decoded first, as SPARQL does; strings and comments cannot hide or fake a keyword."""
+    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    plain = _IRIS.sub(lambda m: f"<{m.group(1) or ''}>", _STRINGS.sub('""', _strip_comments(decoded)))
+    m = _REACHING.search(plain)
+    if m:
+        word = m.group(1).upper() if m.group(1) else "FROM with a non-http IRI"
+        where = f"{path}: " if path else ""
+        raise NetworkRefused(f"{where}the query uses {word}, which reaches other servers or files; "
+                             "refused (allow it with --allow-network)")
+
+
+def run_query(store: Store, query: StoredQuery, values: dict[str, str] | None = None, *,
+              allow_network: bool = False) -> QuerySolutions:
+    """Run a SELECT query on a pyoxigraph store, over the union of its graphs.
+
+    pyoxigraph executes ``SERVICE`` clauses (an HTTP request from the query engine): they are
+    refused unless ``allow_network``.
+    """
+    if not allow_network:
+        refuse_network(query.text, str(query.path))
+    check_syntax(query)
     bindings = bind(query, values or {})
+    return store.query(with_values(query.text, bindings), use_default_graph_as_union=True)
+
+
+_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+
+
+def check_syntax(query: StoredQuery) -> None:
+    """Parse the query as written (on an empty store), so that a syntax error points to its own
+    line and column, before any VALUES block is inserted."""
     try:
-        return store.query(with_values(query.text, bindings), use_default_graph_as_union=True)
+        Store().query(query.text)
     except SyntaxError as e:
-        raise InputError(str(e), path=str(query.path), line=e.lineno, column=e.offset) from None
+        m = _POSITION.match(str(e))
+        line, column = (int(m.group(1)), int(m.group(2))) if m else (e.lineno, e.offset)
+        message = _POSITION.sub("", str(e)).splitlines()[0]
+        raise InputError(f"SPARQL syntax error: {message}", path=str(query.path), line=line,
+                         column=column) from None
 
 
 # ------------------------------------------------------------------ rendering

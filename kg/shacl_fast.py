@@ -26,7 +26,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from kg.errors import InputError, NetworkRefused, StoreError, UsageError
+from kg.errors import InputError, StoreError, UsageError
+from kg.export import parse_errors, refuse_doctype
 from kg.namespaces import KGO
 from kg.shacl_compile import FOCUS, KEEP, Check, Plan, compile_shapes
 
@@ -122,27 +123,9 @@ def parse_file(path: Path) -> Iterator[ox.Quad]:
     if fmt is None:
         raise InputError(f"unknown RDF file suffix {path.suffix!r} (one of {', '.join(FORMATS)})", path=str(path))
     if fmt == ox.RdfFormat.RDF_XML:
-        _refuse_doctype(path)
-    try:
+        refuse_doctype(path)
+    with parse_errors(path):
         yield from ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
-    except SyntaxError as err:
-        message = str(err.msg).split(": ", 1)[-1] if err.msg and err.msg.startswith("Parser error") else err.msg
-        if "remote context" in str(message):
-            raise NetworkRefused(f"{path}: JSON-LD remote @context is not loaded: {message}") from None
-        raise InputError(str(message), path=str(path), line=err.lineno, column=err.offset) from None
-    except OSError as err:
-        raise InputError(err.strerror or str(err), path=str(path)) from None
-
-
-def _refuse_doctype(path: Path) -> None:
-    """RDF/XML with a DOCTYPE can declare entities (billion laughs, external files): refused."""
-    try:
-        with path.open("rb") as f:
-            head = f.read(1 << 16)
-    except OSError as err:
-        raise InputError(err.strerror or str(err), path=str(path)) from None
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise InputError("RDF/XML with DOCTYPE or ENTITY declarations is refused", path=str(path))
 
 
 def rdflib_quads(graph: Graph, bnodes: dict) -> Iterator[ox.Quad]:
