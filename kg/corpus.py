@@ -16,9 +16,11 @@ from datetime import date
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.textfile import decode, html_to_text, looks_like_html, warn
 
 ARTICLE_SUFFIXES = (".txt", ".md")
-MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+#: spaCy refuses texts longer than 1,000,000 characters (nlp.max_length); no news article is that long.
+MAX_ARTICLE_BYTES = 1_000_000
 
 # Whole lines that are page furniture, not article prose (matched on the stripped line).
 _FURNITURE = re.compile(
@@ -86,36 +88,26 @@ def header_date(text: str) -> date | None:
         return None
 
 
-def decode(data: bytes, path: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM; anything else is an input error."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("binary file, not a text article", path=path)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise InputError(f"not UTF-8 text (byte {e.start})", path=path) from None
-        print(f"warning: {path}: not UTF-8, read as Windows-1252", file=sys.stderr)
-        return text
-
-
 def read_manifest(folder: Path) -> dict[str, ManifestEntry]:
     """The manifest of a corpus folder by file name ({} when there is none)."""
     path = folder / "manifest.json"
     if not path.exists():
         return {}
     try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
+        entries = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as e:
+        raise InputError(e.strerror or str(e), path=str(path)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise InputError(f"malformed JSON: {getattr(e, 'msg', e)}", path=str(path),
                          line=getattr(e, "lineno", None), column=getattr(e, "colno", None)) from None
     if not isinstance(entries, list):
         raise InputError("manifest must be a JSON list of {file, published, url, lang}", path=str(path))
-    return {e.file: e for e in (_manifest_entry(x, path) for x in entries)}
+    manifest: dict[str, ManifestEntry] = {}
+    for entry in (_manifest_entry(x, path) for x in entries):
+        if entry.file in manifest:
+            raise InputError(f"{entry.file} is listed twice", path=str(path))
+        manifest[entry.file] = entry
+    return manifest
 
 
 def _manifest_entry(item: object, path: Path) -> ManifestEntry:
@@ -126,14 +118,33 @@ def _manifest_entry(item: object, path: Path) -> ManifestEntry:
         day = date.fromisoformat(published) if published else None
     except (TypeError, ValueError):
         raise InputError(f"{item['file']}: impossible publication date {published!r}", path=str(path)) from None
+    for key in ("url", "lang"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise InputError(f"{item['file']}: '{key}' must be a string, not {item[key]!r:.40}", path=str(path))
     return ManifestEntry(item["file"], day, item.get("url") or None, item.get("lang") or "fr")
 
 
 def read_corpus(sources: Iterable[str]) -> Iterator[RawArticle]:
-    """Articles from folders, files and ``-`` (standard input), in a stable order."""
+    """Articles from folders, files and ``-`` (standard input), in a stable order, one at a time.
+
+    An empty article is skipped with a warning; an article whose bytes repeat an earlier one is kept
+    (both files are sources) and named in a warning.
+    """
+    seen: dict[str, str] = {}
+    for article in _read_sources(sources):
+        if not article.text.strip():
+            warn(f"{article.path}: empty article, skipped")
+            continue
+        if article.sha256 in seen:
+            warn(f"{article.path}: same content as {seen[article.sha256]}")
+        seen.setdefault(article.sha256, article.path)
+        yield article
+
+
+def _read_sources(sources: Iterable[str]) -> Iterator[RawArticle]:
     for source in sources:
         if source == "-":
-            yield _article("stdin.txt", "-", sys.stdin.buffer.read(), None)
+            yield _article("stdin.txt", "-", _read_stdin(), None)
             continue
         path = Path(source)
         if path.is_dir():
@@ -148,24 +159,38 @@ def _read_folder(folder: Path) -> Iterator[RawArticle]:
     manifest = read_manifest(folder)
     files = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file())
     for name in sorted(set(manifest) - {p.name for p in files}):
-        print(f"warning: {folder / 'manifest.json'}: lists {name}, which is not in the folder", file=sys.stderr)
+        warn(f"{folder / 'manifest.json'}: lists {name}, which is not in the folder")
     for p in files:
         if p.name.lower() == "readme.md":
             continue
         yield _article(p.name, str(p), _read_bytes(p), manifest.get(p.name))
 
 
+def _too_long(path: str) -> InputError:
+    return InputError(f"article larger than {MAX_ARTICLE_BYTES:,} bytes: not a news article", path=path)
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_ARTICLE_BYTES:
-            raise InputError(f"article larger than {MAX_ARTICLE_BYTES // 2**20} MiB", path=str(path))
+            raise _too_long(str(path))
         return path.read_bytes()
     except OSError as e:
         raise InputError(e.strerror or str(e), path=str(path)) from None
 
 
+def _read_stdin() -> bytes:
+    data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _too_long("-")
+    return data
+
+
 def _article(name: str, path: str, data: bytes, entry: ManifestEntry | None) -> RawArticle:
     text = decode(data, path)
+    if looks_like_html(text):
+        warn(f"{path}: an HTML page, read as the text of its body (tags, scripts and menus dropped)")
+        text = html_to_text(text)
     published = entry.published if entry else None
     return RawArticle(
         id=name, path=path, text=text, sha256=hashlib.sha256(data).hexdigest(),
