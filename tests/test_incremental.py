@@ -1,0 +1,211 @@
+"""Incremental, idempotent and crash-safe builds into the embedded store, with the real model.
+
+Small corpora (two or three example articles) keep these fast; the model is
+loaded once for the module.  The kill test runs real ``kg build`` processes on
+the whole example corpus and interrupts them with SIGKILL and SIGINT.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pyoxigraph import NamedNode, RdfFormat, parse
+
+from kg.build import DEFAULT_MODEL, build
+from kg.cli import cli
+from kg.mapping import MERGED, article_graph, mint
+from kg.namespaces import KGO
+from kg.store.embedded import KGStore, canonical
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.model
+
+FIRST, SECOND, THIRD = "01_appel_lecornu_choigou.txt", "02_shoigu_bombe_sale.txt", "03_milley_guerassimov_pologne.txt"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _one_model_load():
+    """Load the French model once for the module instead of once per build."""
+    import kg.extract.pipeline as pipeline
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(pipeline, "load_nlp", functools.cache(pipeline.load_nlp))
+    yield
+    patch.undo()
+
+
+def corpus(folder: Path, *names: str) -> Path:
+    """A corpus folder with these example articles and their manifest entries."""
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = json.loads((EXAMPLES / "manifest.json").read_text(encoding="utf-8"))
+    for name in names:
+        shutil.copy(EXAMPLES / name, folder / name)
+    chosen = [e for e in entries if e["file"] in names]
+    (folder / "manifest.json").write_text(json.dumps(chosen), encoding="utf-8")
+    return folder
+
+
+def quads(store: Path) -> set:
+    with KGStore.writing(store) as kgs:
+        return set(kgs.db)
+
+
+def graph(store: Path, name: NamedNode) -> set:
+    return {q for q in quads(store) if q.graph_name == name}
+
+
+def test_the_default_model_name_matches_the_pipeline() -> None:
+    from kg.extract import pipeline
+
+    assert DEFAULT_MODEL == pipeline.DEFAULT_MODEL
+
+
+def test_rebuilding_changes_nothing_and_loads_no_model(tmp_path: Path, monkeypatch) -> None:
+    src, store = corpus(tmp_path / "c", FIRST, SECOND), tmp_path / "s"
+    first = build([str(src)], store=store, validate=False)
+    before = quads(store)
+    monkeypatch.setattr("kg.extract.pipeline.Extractor.__init__", _no_model)
+    again = build([str(src)], store=store, validate=False)
+    assert quads(store) == before and again.triples == first.triples
+    assert (again.added, again.changed, again.unchanged) == (0, 0, 2)
+    assert len(list((store / "facts").iterdir())) == 2
+
+
+def _no_model(*_args, **_kwargs) -> None:
+    raise AssertionError("the model was loaded for unchanged articles")
+
+
+def test_adding_an_article_extracts_only_that_one(tmp_path: Path, monkeypatch) -> None:
+    from kg.extract.pipeline import Extractor
+
+    store = tmp_path / "s"
+    build([str(corpus(tmp_path / "c", FIRST, SECOND))], store=store, validate=False)
+    seen: list[str] = []
+    original = Extractor.extract
+
+    def spy(self, raws, **kwargs):
+        raws = list(raws)
+        seen.extend(r.id for r in raws)
+        return original(self, raws, **kwargs)
+
+    monkeypatch.setattr(Extractor, "extract", spy)
+    summary = build([str(corpus(tmp_path / "c", THIRD))], store=store, validate=False)
+    assert seen == [THIRD]
+    assert (summary.articles, summary.added, summary.unchanged) == (3, 1, 2)
+
+
+def test_store_holds_the_same_graph_as_a_file_build(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "c", FIRST, SECOND, THIRD)
+    build([str(src)], store=tmp_path / "s", validate=False)
+    build([str(src)], out=tmp_path / "g.trig", validate=False)
+    assert quads(tmp_path / "s") == canonical(parse(path=str(tmp_path / "g.trig"), format=RdfFormat.TRIG))
+
+
+def test_editing_one_article_changes_its_graph_and_the_facts_it_touched(tmp_path: Path) -> None:
+    src, store = corpus(tmp_path / "c", FIRST, SECOND, THIRD), tmp_path / "s"
+    build([str(src)], store=store, validate=False)
+    before = quads(store)
+    edited = src / SECOND
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("Choïgou", "Sergueï Choïgou", 1) + "\nLe ministre a ensuite appelé son "
+                      "homologue turc, Hulusi Akar, le 24 octobre 2022.\n", encoding="utf-8")
+    summary = build([str(src)], store=store, validate=False)
+    after = quads(store)
+    assert (summary.added, summary.changed, summary.unchanged) == (0, 1, 2)
+    for name in (FIRST, THIRD):
+        g = article_graph(name)
+        assert {q for q in before if q.graph_name == g} == {q for q in after if q.graph_name == g}
+    g = article_graph(SECOND)
+    assert {q for q in before if q.graph_name == g} != {q for q in after if q.graph_name == g}
+    touched = {q.subject for q in (before ^ after) if q.graph_name == MERGED}
+    assert touched and all(_about(s, SECOND, before | after) for s in touched)
+
+
+def _about(subject: NamedNode, article: str, data: set) -> bool:
+    """Whether a merged node is sourced by ``article``, or is a lexicon node (office, country) without sources."""
+    sources = {q.object for q in data if q.subject == subject and q.predicate == NamedNode(str(KGO.source))}
+    return mint("article", article) in sources or not sources
+
+
+def test_remove_leaves_no_trace(tmp_path: Path) -> None:
+    src, store = corpus(tmp_path / "c", FIRST, SECOND, THIRD), tmp_path / "s"
+    build([str(src)], store=store, validate=False)
+    result = CliRunner().invoke(cli, ["remove", SECOND, "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "removed 1 articles" in result.output
+    build([str(corpus(tmp_path / "rest", FIRST, THIRD))], out=tmp_path / "rest.trig", validate=False)
+    assert quads(store) == canonical(parse(path=str(tmp_path / "rest.trig"), format=RdfFormat.TRIG))
+    assert SECOND not in "".join(str(q) for q in quads(store))
+    assert len(list((store / "facts").iterdir())) == 2
+    listing = CliRunner().invoke(cli, ["articles", "--store", str(store)])
+    assert [line.split("\t")[0] for line in listing.output.splitlines()] == [FIRST, THIRD]
+
+
+def test_cli_build_prints_the_run_counts(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "c", FIRST)
+    result = CliRunner().invoke(cli, ["build", str(src), "--store", str(tmp_path / "s"), "--no-validate"])
+    assert result.exit_code == 0, result.output
+    assert "1 articles (1 added, 0 changed, 0 unchanged)" in result.output
+    assert "stored 1/1" in result.output  # the progress line (stderr)
+
+
+# ------------------------------------------------------------------ crash safety
+
+
+BUILD = "from kg.cli import main; main()"
+
+
+def interrupted_build(store: Path, sig: int, *, after: str = "stored ") -> tuple[int, str]:
+    """Run ``kg build`` on the example corpus in a child process and send ``sig`` once it has committed
+    (its first progress line); returns the exit status and the rest of its stderr."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    child = subprocess.Popen([sys.executable, "-c", BUILD, "build", str(EXAMPLES), "--store", str(store),
+                              "--no-validate"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                             env=env)
+    assert child.stderr is not None
+    for line in child.stderr:
+        if after in line:
+            child.send_signal(sig)
+            break
+    rest = child.stderr.read()
+    return child.wait(timeout=120), rest
+
+
+def consistent(store: Path) -> set[str]:
+    """The stored articles, after checking that the store holds exactly their graph (merged layer included)."""
+    with KGStore.writing(store) as kgs:
+        stored = kgs.articles()
+        _, expected = kgs.state(kgs.load_facts(stored.values()))
+        assert set(kgs.db) == canonical(expected)
+        return set(stored)
+
+
+def whole_build(store: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", BUILD, "build", str(EXAMPLES), "--store", str(store), "-q",
+                           "--no-validate"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+def test_killed_builds_leave_a_consistent_store_and_the_rerun_completes_it(tmp_path: Path) -> None:
+    reference = tmp_path / "reference"
+    whole_build(reference)  # in a child process too, so that it runs the same code as the others
+    store = tmp_path / "s"
+    assert interrupted_build(store, signal.SIGKILL)[0] == -signal.SIGKILL
+    after_kill = consistent(store)
+    assert 0 < len(after_kill) < 10  # killed mid-way, at a commit boundary
+    status, stderr = interrupted_build(store, signal.SIGINT)
+    assert status in (130, 0), stderr
+    assert consistent(store) >= after_kill
+    whole_build(store)
+    assert quads(store) == quads(reference)
+    assert len(list((store / "facts").iterdir())) == 10  # no stray facts or temporary files left
+
