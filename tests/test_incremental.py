@@ -24,6 +24,7 @@ from kg.build import DEFAULT_MODEL, build
 from kg.cli import cli
 from kg.mapping import MERGED, article_graph, mint
 from kg.namespaces import KGO
+from kg.store import FACTS_DIR
 from kg.store.embedded import KGStore, canonical
 from tests.conftest import EXAMPLES
 
@@ -77,7 +78,7 @@ def test_rebuilding_changes_nothing_and_loads_no_model(tmp_path: Path, monkeypat
     again = build([str(src)], store=store, validate=False)
     assert quads(store) == before and again.triples == first.triples
     assert (again.added, again.changed, again.unchanged) == (0, 0, 2)
-    assert len(list((store / "facts").iterdir())) == 2
+    assert len(list((store / FACTS_DIR).iterdir())) == 2
 
 
 def _no_model(*_args, **_kwargs) -> None:
@@ -145,7 +146,7 @@ def test_remove_leaves_no_trace(tmp_path: Path) -> None:
     build([str(corpus(tmp_path / "rest", FIRST, THIRD))], out=tmp_path / "rest.trig", validate=False)
     assert quads(store) == canonical(parse(path=str(tmp_path / "rest.trig"), format=RdfFormat.TRIG))
     assert SECOND not in "".join(str(q) for q in quads(store))
-    assert len(list((store / "facts").iterdir())) == 2
+    assert len(list((store / FACTS_DIR).iterdir())) == 2
     listing = CliRunner().invoke(cli, ["articles", "--store", str(store)])
     assert [line.split("\t")[0] for line in listing.output.splitlines()] == [FIRST, THIRD]
 
@@ -207,5 +208,5 @@ def test_killed_builds_leave_a_consistent_store_and_the_rerun_completes_it(tmp_p
     assert consistent(store) >= after_kill
     whole_build(store)
     assert quads(store) == quads(reference)
-    assert len(list((store / "facts").iterdir())) == 10  # no stray facts or temporary files left
+    assert len(list((store / FACTS_DIR).iterdir())) == 10  # no stray facts or temporary files left
 

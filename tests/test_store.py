@@ -22,7 +22,7 @@ from kg.corpus import RawArticle
 from kg.errors import EXIT_STORE, StoreError, UsageError
 from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
 from kg.mapping import MERGED, article_graph, mint
-from kg.store import open_store, rdf_dir, sparql
+from kg.store import FACTS_DIR, LOCK_FILE, open_store, sparql
 from kg.store.embedded import KGStore, canonical
 from kg.store.facts import FactsCache
 from kg.store.ingest import plan, stored_facts
@@ -129,7 +129,7 @@ def test_commit_is_idempotent_and_layered(tmp_path: Path) -> None:
         assert kgs.changes(kgs.state(both)[1]) == ""  # the merged layer is diffed like with like
         assert {a.id for a in kgs.articles().values()} == {"a.txt", "b.txt"}
         assert set(kgs.db.named_graphs()) == {article_graph("a.txt"), article_graph("b.txt"), MERGED}
-    assert rdf_dir(tmp_path / "s") == tmp_path / "s" / "rdf"
+    assert (tmp_path / "s" / "CURRENT").is_file()  # a plain pyoxigraph folder, for any reader
 
 
 def test_changing_one_article_touches_only_its_graph_and_the_merged_facts(tmp_path: Path) -> None:
@@ -169,7 +169,7 @@ def test_build_then_remove_through_the_library(tmp_path: Path) -> None:
     assert "removed 1 articles" in remove([str(tmp_path / "elsewhere" / "b.txt")], store=store)
     with KGStore.writing(store) as kgs:
         assert list(kgs.articles()) == ["a.txt"]
-        assert len(list((store / "facts").iterdir())) == 1
+        assert len(list((store / FACTS_DIR).iterdir())) == 1
     with pytest.raises(UsageError, match="no article 'nope.txt'"):
         remove(["nope.txt"], store=store)
 
@@ -226,7 +226,7 @@ def test_cli_reports_a_locked_store_with_exit_4(tmp_path: Path, monkeypatch) -> 
 
     monkeypatch.setenv("KG_LOCK_TIMEOUT", "0")
     (tmp_path / "s").mkdir()
-    with exclusive(tmp_path / "s" / "lock"), pytest.raises(SystemExit) as exit_info:
+    with exclusive(tmp_path / "s" / LOCK_FILE), pytest.raises(SystemExit) as exit_info:
         main(["remove", "a.txt", "--store", str(tmp_path / "s")])
     assert exit_info.value.code == EXIT_STORE
 

@@ -20,8 +20,8 @@ from kg.errors import InputError, StoreError, UsageError
 from kg.namespaces import PREFIXES
 
 DEFAULT_STORE = Path("kg-store")
-#: Inside a store folder: the pyoxigraph data and the writer's lock file.
-RDF_DIR, LOCK_FILE = "rdf", "lock"
+#: Beside pyoxigraph's own files in a store folder: the facts cache and the writer's lock file.
+FACTS_DIR, LOCK_FILE = "kg-facts", "kg.lock"
 
 #: Accepted format names (short names, suffixes and media types) -> pyoxigraph format.
 FORMATS: dict[str, RdfFormat] = {}
@@ -47,14 +47,6 @@ def rdf_format(name_or_path: str | Path) -> RdfFormat:
     return fmt
 
 
-def rdf_dir(path: Path) -> Path:
-    """Where the RDF data of a store folder lives: ``<store>/rdf`` (see :mod:`kg.store.embedded`);
-    a bare pyoxigraph folder (one holding RocksDB's ``CURRENT`` file) is used as it is."""
-    if (path / "CURRENT").is_file() and not (path / RDF_DIR).exists():
-        return path
-    return path / RDF_DIR
-
-
 def open_store(path: str | Path | None = None, *, wait: float | None = None) -> Store:
     """The embedded store of the folder ``path`` (created if needed), or an in-memory one for None.
 
@@ -70,7 +62,7 @@ def open_store(path: str | Path | None = None, *, wait: float | None = None) -> 
     deadline = time.monotonic() + (lock_timeout() if wait is None else wait)
     while True:
         try:
-            return Store(str(rdf_dir(folder)))
+            return Store(str(folder))
         except OSError as e:
             if "LOCK" not in str(e):
                 raise StoreError(f"{folder}: cannot open the store: {e}") from None

@@ -1,11 +1,13 @@
-"""The embedded store: a folder holding a pyoxigraph store, the facts cache and a lock.
+"""The embedded store: a pyoxigraph store folder that also holds the facts cache and a lock.
 
 ::
 
-    kg-store/
-      rdf/     pyoxigraph (RocksDB): one named graph per article + the merged graph
-      facts/   <article digest>-<sha256>.json: the extracted facts of each stored article version
-      lock     fcntl lock of the writer (its pid inside)
+    kg-store/           pyoxigraph (RocksDB): one named graph per article + the merged graph
+      kg-facts/         <article digest>-<sha256>.json: the extracted facts of each stored article version
+      kg.lock           fcntl lock of the writer (its pid inside)
+
+RocksDB ignores files it did not name, so any pyoxigraph-based reader (``Store(path)``,
+``Store.read_only(path)``, ``oxigraph serve --location``) opens the folder as it is.
 
 Every change is one :meth:`Store.update` call, which pyoxigraph applies as one
 transaction: an article's graph is replaced and the merged layer is moved from
@@ -29,11 +31,10 @@ from kg.extract.model import ArticleFacts
 from kg.mapping import MERGED, article_graph, to_quads
 from kg.namespaces import KGO
 from kg.resolve import Resolved, resolve
-from kg.store import LOCK_FILE, open_store, sparql
+from kg.store import FACTS_DIR, LOCK_FILE, open_store, sparql
 from kg.store.facts import FactsCache
 from kg.store.lock import exclusive
 
-FACTS_DIR = "facts"
 SHA256, FILE_NAME = NamedNode(str(KGO.sha256)), NamedNode(str(KGO.fileName))
 
 

@@ -40,14 +40,15 @@ class PushSummary:
 
 
 class Throttled:
-    """Progress lines at most once a second (plus the last one), so thousands of graphs stay readable."""
+    """Progress lines at most once a second (and those marked ``always``), so thousands of small graphs
+    stay readable while each chunk of a big graph is reported."""
 
     def __init__(self, progress: Progress | None, every: float = 1.0) -> None:
         self.progress, self.every, self.last = progress, every, 0.0
 
-    def __call__(self, message: str, *, final: bool = False) -> None:
+    def __call__(self, message: str, *, always: bool = False) -> None:
         now = time.monotonic()
-        if self.progress and (final or now - self.last >= self.every):
+        if self.progress and (always or now - self.last >= self.every):
             self.progress(message)
             self.last = now
 
@@ -59,7 +60,7 @@ def push(data: Store, endpoint: Endpoint, *, graph: str | None = None, batch: in
     tell = Throttled(progress)
     for n, (name, triples) in enumerate(graphs.items(), 1):
         send_graph(endpoint, name, triples, batch=batch, progress=tell)
-        tell(f"pushed {n}/{len(graphs)} graphs ({name.value})", final=n == len(graphs))
+        tell(f"pushed {n}/{len(graphs)} graphs ({name.value})", always=n == len(graphs))
     return PushSummary(len(graphs), sum(len(t) for t in graphs.values()), redact(endpoint.url))
 
 
@@ -91,7 +92,7 @@ def send_graph(endpoint: Endpoint, graph: NamedNode, triples: list[Triple], *, b
     for n, chunk in enumerate(chunks):
         endpoint.write_graph(graph, chunk, replace=n == 0)
         if progress and len(chunks) > 1:
-            progress(f"{graph.value}: {min((n + 1) * batch, len(ordered))}/{len(ordered)} triples")
+            progress(f"{graph.value}: {min((n + 1) * batch, len(ordered))}/{len(ordered)} triples", always=True)
 
 
 def triples_in(db: Store, graph: NamedNode) -> list[Triple]:
@@ -112,7 +113,7 @@ def sync(kgs: KGStore, endpoint: Endpoint, *, removed: Iterable[str] = (), batch
         send_graph(endpoint, a.graph, triples_in(kgs.db, a.graph), batch=batch, progress=tell)
         tell(f"sent {n}/{len(stale)} article graphs to {redact(endpoint.url)}")
     send_graph(endpoint, MERGED, triples_in(kgs.db, MERGED), batch=batch, progress=tell)
-    tell(f"sent {len(stale)} article graphs and the merged graph to {redact(endpoint.url)}", final=True)
+    tell(f"sent {len(stale)} article graphs and the merged graph to {redact(endpoint.url)}", always=True)
     return len(stale) + 1
 
 
