@@ -174,6 +174,18 @@ def test_build_then_remove_through_the_library(tmp_path: Path) -> None:
         remove(["nope.txt"], store=store)
 
 
+def test_a_folder_of_other_files_is_not_made_a_store(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("article")
+    with pytest.raises(StoreError, match="not a store, and not empty"), KGStore.writing(tmp_path / "corpus"):
+        pass
+    assert [p.name for p in (tmp_path / "corpus").iterdir()] == ["a.txt"]
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / LOCK_FILE).write_text("")  # a build killed before its first write
+    with KGStore.writing(tmp_path / "new") as kgs:
+        assert len(kgs.db) == 0
+
+
 def test_missing_facts_of_a_stored_article_is_a_store_error(tmp_path: Path) -> None:
     with KGStore.writing(tmp_path / "s") as kgs:
         commit(kgs, {"a.txt": facts("a.txt")}, replaced=["a.txt"])

@@ -59,6 +59,9 @@ class KGStore:
     def writing(cls, path: str | Path) -> Iterator[KGStore]:
         """Lock the store folder (created if needed), open it and yield it; release both afterwards."""
         path = Path(path)
+        ours = {LOCK_FILE, FACTS_DIR, "CURRENT"}
+        if path.is_dir() and not (path / "CURRENT").exists() and any(p.name not in ours for p in path.iterdir()):
+            raise StoreError(f"{path}: not a store, and not empty: give a new or empty folder to --store")
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as e:
