@@ -39,6 +39,10 @@ _FURNITURE = re.compile(
 )
 # A leading dateline header such as " date 2026-02-05 " kept out of the prose.
 _HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
+# A wire dateline opening a paragraph: "PÉKIN, 14 mars 2025 (AFP) - " (its date is the publication date,
+# found by kg.extract.dates.find_dateline; left in the prose it would date the first event).
+_WIRE_DATELINE = re.compile(
+    r"^[A-ZÀ-Ý][\w'’ .-]{1,40}, (?:le )?\d{1,2}(?:er)? [a-zéû]+\.? \d{4}\s*\([A-Za-z/ ]{2,20}\)\s*[-–—]+\s*")
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def clean(text: str) -> str:
     kept: list[str] = []
     seen: set[str] = set()
     for line in text.split("\n"):
-        stripped = " ".join(line.split())
+        stripped = _WIRE_DATELINE.sub("", " ".join(line.split()))
         if not stripped or _FURNITURE.match(stripped):
             continue
         key = stripped.casefold()

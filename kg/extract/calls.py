@@ -35,7 +35,8 @@ EARLIER = ("auparavant", "a l'epoque", "le dernier appel", "le dernier entretien
            "la derniere conversation", "la derniere fois", "le precedent", "la precedente", "appel precedent",
            "entretien precedent", "echange precedent", "remontait", "remonte a", "a ce moment-la",
            "avaient deja", "avait deja", "s'etaient deja", "s'etait deja")
-THEN = ("a l'epoque", "a ce moment-la", "alors", "le meme jour", "ce jour-la", "le jour meme")
+THEN = ("a l'epoque", "a ce moment-la", "alors", "le meme jour", "ce jour-la", "le jour meme",
+        "plus tard dans la journee", "dans la journee", "dans la foulee")
 SINCE = frozenset(("depuis", "avant", "apres", "jusque", "jusqu'", "des", "d'ici"))
 DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
 DEFINITES = frozenset(("le", "la", "l'", "les", "leur", "leurs"))
@@ -237,12 +238,12 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
     for _ in range(40):
         if node in anchors:
             m = anchors[node]
-            return (m, entry) if node in m.trigger or not parties or _enters_light_verb(child) else None
-        if node is not token and fold(node.lemma_) in reporting:
+            return (m, entry) if node.i in {t.i for t in m.trigger} or not parties or _enters_light_verb(child) else None
+        if node.i != token.i and fold(node.lemma_) in reporting:
             return None
         if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
             return None  # "le prédécesseur de Brown": Brown is not on the call
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         entry, child, node = node.dep_, node, node.head
     return None
@@ -329,12 +330,12 @@ def _cut_off(token: Token) -> bool:
     node = token
     for _ in range(12):
         incise = node.i > token.i  # ", a annoncé Moscou": the source of an incise comes after its verb
-        if fold(node.lemma_) in reporting and node is not token and not incise or any(
+        if fold(node.lemma_) in reporting and node.i != token.i and not incise or any(
                 fold(c.text) in ("selon", "d'apres") for c in node.children):
             return True
         if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -380,9 +381,11 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     for s in doc.spans.get("dates", []):
         if not s._.date:
             continue
-        owner = _owner(s.root, [m for m in mentions if m.sent.start <= s.start < m.sent.end], parties=False)
+        here = [m for m in mentions if m.sent.start <= s.start < m.sent.end]
+        owner = _owner(s.root, here, parties=False) or next(
+            ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None)
         if owner and owner[0].date is None and not _since(s, owner[0]):
-            owner[0].date = s._.date
+            owner[0].date = s._.date  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
 
 
 def _since(span: Span, m: Mention) -> bool:
@@ -399,7 +402,7 @@ def _since(span: Span, m: Mention) -> bool:
             break
     anchors = _anchors(m.trigger)
     node = span.root
-    while node not in anchors and node.head is not node:
+    while node not in anchors and node.head.i != node.i:
         if any(fold(c.text) in SINCE for c in node.children if c.dep_ in ("case", "mark")):
             return True
         node = node.head
@@ -407,11 +410,14 @@ def _since(span: Span, m: Mention) -> bool:
 
 
 def _then_date(doc: Doc, sent: Span) -> DateValue | None:
-    """"À l'époque, …": the last date of the sentence before."""
-    if sent.start == 0 or not _has(_text(sent[:4]), THEN):
+    """"À l'époque, …", "Le même jour, …": the last date of the sentences just before."""
+    if sent.start == 0 or not _has(_text(sent[:6]), THEN):
         return None
-    prev = doc[sent.start - 1].sent
-    dates = [s._.date for s in doc.spans.get("dates", []) if prev.start <= s.start < prev.end and s._.date]
+    start = doc[sent.start - 1].sent.start
+    for _ in range(2):  # the paragraph's last date, up to three sentences back
+        if start > 0:
+            start = doc[start - 1].sent.start
+    dates = [s._.date for s in doc.spans.get("dates", []) if start <= s.start < sent.start and s._.date]
     return dates[-1] if dates else None
 
 
