@@ -238,7 +238,8 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
     for _ in range(40):
         if node in anchors:
             m = anchors[node]
-            return (m, entry) if node.i in {t.i for t in m.trigger} or not parties or _enters_light_verb(child) else None
+            own = node.i in {t.i for t in m.trigger}
+            return (m, entry) if own or not parties or _enters_light_verb(child) else None
         if node.i != token.i and fold(node.lemma_) in reporting:
             return None
         if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
