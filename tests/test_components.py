@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract import calls
+from kg.extract import callgroups, calls
 from kg.extract.lexmatch import lex_spans, plural_of
 from kg.extract.offices import find_holdings, find_posts
 from kg.extract.pipeline import add_compounds
@@ -123,7 +123,7 @@ def parsed(nlp, tokens: list[tuple]) -> Doc:
 def test_calls_on_hand_built_parses(nlp, tokens, pairs, day) -> None:
     doc = parsed(nlp, tokens)
     holdings = find_holdings(doc)
-    found, _ = calls.find_calls(doc, holdings)
+    found, _ = callgroups.find_calls(doc, holdings)
     names = {m.key: m.span.text for m in doc._.people}
     assert [{names[p.person] for p in c.participants} for c in found] == pairs
     if day:
@@ -136,4 +136,4 @@ def test_calls_on_hand_built_parses(nlp, tokens, pairs, day) -> None:
     ("a l'epoque, ils s'etaient parle", ("a l'epoque",), True),
 ])
 def test_phrase_search_is_on_whole_words(text: str, phrases: tuple, hit: bool) -> None:
-    assert calls._has(text, phrases) is hit
+    assert calls.has_phrase(text, phrases) is hit

@@ -180,14 +180,14 @@ def _extract_parallel(extractor: Extractor, articles: Iterable[RawArticle], jobs
 
 def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
     """Assemble an article's facts from its annotated Doc."""
-    from kg.extract import calls, offices, terms, treaties, weapons
+    from kg.extract import callgroups, offices, terms, treaties, weapons
     from kg.extract.people import person_refs
 
     article = Article(id=raw.id, text=doc.text, published=doc._.ref if isinstance(doc._.ref, date) else None,
                       url=raw.url, lang=raw.lang, sha256=raw.sha256)
     persons = person_refs(doc)
     holdings = offices.find_holdings(doc)
-    found_calls, holdings = calls.find_calls(doc, holdings)
+    found_calls, holdings = callgroups.find_calls(doc, holdings)
     holdings = offices.place_in_article(doc, terms.apply_terms(doc, holdings))
     missiles, launches = weapons.find_weapons(doc)
     treaty_mentions, treaty_events = treaties.find_treaties(doc)

@@ -1,0 +1,220 @@
+"""Phone and video calls, second stage: mentions grouped into the article's calls.
+
+One caller with several people on the other side ("X a appelé A, B et C") makes
+one call per pair.  A demonstrative ("cet appel") refers to the latest call; a
+mention that agrees with a call (people, date) joins it; other people, another
+date or an earlier time ("auparavant", "à l'époque") start another call.  Posts
+named as participants are matched with the people of the same call, giving
+holdings (rule ``call-role``); sides and unnamed counterparts become the
+article's officials of that country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from kg.extract.calls import Mention, find_mentions, folded_text, has_phrase
+from kg.extract.lexicon import load_lexicon
+from kg.extract.model import CallFact, DateValue, Holding, Party
+from kg.extract.spans import evidence
+
+
+@dataclass
+class Call:
+    mentions: list[Mention]
+    earlier: bool
+
+    def persons(self) -> set[str]:
+        return {p for m in self.mentions for p in m.persons}
+
+    def date(self) -> DateValue | None:
+        dates = [m.date for m in self.mentions if m.date]
+        return min(dates, key=lambda d: d.width) if dates else None
+
+
+def _split(m: Mention) -> list[Mention]:
+    """One caller with several people on the other side: one call each."""
+    others = [p for p in m.persons if p not in m.callers]
+    if len(m.callers) != 1 or len(others) < 2:
+        return [m]
+    return [replace(m, persons=[m.callers[0], p], offices=[], sides=[], counterparts=[]) for p in others]
+
+
+def _compatible(call: Call, m: Mention) -> bool:
+    if m.earlier and not call.earlier:
+        return False
+    date = call.date()
+    if date and m.date and not date.overlaps(m.date):
+        return False
+    mine, theirs = set(m.persons), call.persons()
+    if mine and theirs and not (mine <= theirs or theirs <= mine or len(mine | theirs) <= 2):
+        return False
+    return not (mine and theirs and not mine & theirs)
+
+
+def _group(mentions: list[Mention]) -> list[Call]:
+    calls: list[Call] = []
+    pending: list[Mention] = []
+    for m in mentions:
+        target = None
+        bare = not (m.persons or m.offices or m.sides or m.counterparts or m.pair or m.post_types)
+        if m.referring and bare and not m.earlier:
+            latest = [c for c in calls if not c.earlier]
+            target = latest[-1] if latest else None
+            if target is None:
+                pending.append(m)
+                continue
+            if m.date and target.date() and not target.date().overlaps(m.date):
+                m.date = None  # a bare reference keeps its call; its date was about something else
+            target.mentions.append(m)
+            continue
+        target = target or next((c for c in reversed(calls) if _compatible(c, m)), None)
+        if target:
+            target.mentions.append(m)
+        else:
+            calls.append(Call([*pending, m], m.earlier))
+            pending = []
+    return calls
+
+
+# ------------------------------------------------------------------ assembly
+
+
+def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[Holding]]:
+    """The article's calls, and its holdings completed by matching posts with the people of each call."""
+    facts = []
+    for call in _group([part for m in find_mentions(doc) for part in _split(m)]):
+        fact, holdings = _assemble(doc, call, holdings)
+        if fact:
+            facts.append(fact)
+    return facts, holdings
+
+
+def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact | None, list[Holding]]:
+    persons = list(dict.fromkeys(p for m in call.mentions for p in m.persons))
+    offices = list(dict.fromkeys(o for m in call.mentions for o in m.offices))
+    sides = list(dict.fromkeys(s for m in call.mentions for s in m.sides))
+    initiator = next((m.initiator for m in call.mentions if m.initiator and m.initiator.person),
+                     next((m.initiator for m in call.mentions if m.initiator), None))
+    if initiator and initiator.person and initiator.person not in persons:
+        persons.append(initiator.person)
+    offices += _counterpart_offices(call, persons, holdings)
+    persons += _post_type_holders(call, persons, holdings)
+    holdings, offices = _align(doc, call, persons, offices, holdings)
+    persons = _fill_sides(persons, sides, holdings)
+    pair = next((m.pair for m in call.mentions if m.pair), None)
+    if pair and len(persons) + len(offices) < 2:
+        persons = _fill_pair(doc, pair, persons, holdings)
+    parties = [Party(person=p) for p in persons] + [Party(office=o) for o in dict.fromkeys(offices)]
+    if len(parties) < 2:
+        return None, holdings
+    ev = tuple(evidence(m.sent, "call-" + ("reference" if m.referring else "mention")) for m in call.mentions)
+    topics = tuple(dict.fromkeys(t for m in call.mentions for t in m.topics))[:8]
+    video = any(has_phrase(folded_text(m.sent), ("visioconference", "videoconference", "video")) for m in call.mentions)
+    fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), call.date(),
+                    _initiator_party(initiator, persons, holdings, offices), topics,
+                    "video" if video else "phone")
+    return fact, holdings
+
+
+def _fill_pair(doc: Doc, noun: str, persons: list[str], holdings: list[Holding]) -> list[str]:
+    """"les deux ministres": the article's first two officials of different countries whose posts
+    fit the noun (any post for "hommes", "dirigeants")."""
+    order = [m.key for m in doc._.people or []]
+    fits = [h for h in holdings if not noun.startswith(("ministre", "president", "chef", "general"))
+            or load_lexicon().office(h.office).type.startswith(_PAIR_TYPES.get(noun[:5], ""))]
+    chosen = list(persons)
+    for key in sorted({h.person for h in fits}, key=order.index):
+        countries = {c for p in chosen for c in _country_of(p, holdings)}
+        if key not in chosen and not _country_of(key, holdings) & countries:
+            chosen.append(key)
+    return chosen[:2] if len(chosen) >= 2 else persons
+
+
+_PAIR_TYPES = {"minis": "", "presi": "head_of_state", "chefs": "chief", "gener": "chief"}
+
+
+def _post_type_holders(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
+    """"le chancelier" with no country: the article's one holder of a post of that type."""
+    lexicon, out = load_lexicon(), []
+    for post_type in dict.fromkeys(t for m in call.mentions for t in m.post_types):
+        holders = {h.person for h in holdings if lexicon.office(h.office).type == post_type}
+        if len(holders) == 1 and (key := holders.pop()) not in persons:
+            out.append(key)
+    return out
+
+
+def _counterpart_offices(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
+    """"son homologue russe": the post of the other participant, in that country."""
+    lexicon, out = load_lexicon(), []
+    countries = [c for m in call.mentions for c in m.counterparts]
+    for country in dict.fromkeys(countries):
+        types = {lexicon.office(h.office).type for h in holdings if h.person in persons}
+        if len(types) == 1:
+            out.append(lexicon.office_for(types.pop(), country).id)
+    return out
+
+
+def _country_of(person: str, holdings: list[Holding]) -> set[str]:
+    return {h.office.split(".")[0] for h in holdings if h.person == person} - {"?"}
+
+
+def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
+           holdings: list[Holding]) -> tuple[list[Holding], list[str]]:
+    """Match posts named for a call with its people; each match is a holding (rule call-role)."""
+    held = {(h.person, h.office) for h in holdings}
+    free_people = [p for p in persons if not any((p, o) in held for o in offices)]
+    free_offices = [o for o in offices if not any((p, o) in held for p in persons)]
+    if not call.earlier:  # the article's one holder of a post named for a current call
+        holders = {o: {h.person for h in holdings if h.office == o} for o in free_offices}
+        persons += [next(iter(h)) for h in holders.values() if len(h) == 1 and next(iter(h)) not in persons]
+        free_offices = [o for o in free_offices if len(holders[o]) != 1]
+    countries = _counterpart_countries(doc)
+    new = []
+    for o in list(free_offices):
+        country = o.split(".")[0]
+        match = [p for p in free_people if country in (countries.get(p, set()) | _country_of(p, holdings))]
+        if len(match) == 1:
+            new.append((match[0], o))
+            free_people.remove(match[0])
+            free_offices.remove(o)
+    if len(free_people) == 1 and len(free_offices) == 1:
+        new.append((free_people[0], free_offices[0]))
+        free_offices = []
+    ev = (evidence(call.mentions[0].sent, "call-role"),)
+    date = call.date()
+    holdings = holdings + [Holding(p, o, ev, attested=date if date and date.precision == "day" else None)
+                           for p, o in new]
+    return holdings, free_offices
+
+
+def _counterpart_countries(doc: Doc) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for a in doc.user_data.get("kg_attachments", []):
+        if a.rule == "counterpart" and a.post and a.post.countries:
+            out.setdefault(a.person.key, set()).update(a.post.countries)
+    return out
+
+
+def _fill_sides(persons: list[str], sides: list[str], holdings: list[Holding]) -> list[str]:
+    """A side named without its person gets the article's one official of that country."""
+    for c in sides:
+        if any(c in _country_of(p, holdings) for p in persons):
+            continue
+        officials = {h.person for h in holdings if h.office.startswith(c + ".")}
+        if len(officials) == 1:
+            persons.append(officials.pop())
+    return persons
+
+
+def _initiator_party(initiator: Party | None, persons: list[str], holdings: list[Holding],
+                     offices: list[str]) -> Party | None:
+    if initiator is None or initiator.person:
+        return initiator if initiator is None or initiator.person in persons else None
+    side = [p for p in persons if initiator.country in _country_of(p, holdings)]
+    if len(side) == 1:
+        return Party(person=side[0])
+    office = [o for o in offices if o.startswith(f"{initiator.country}.")]
+    return Party(office=office[0]) if len(office) == 1 else None
