@@ -54,6 +54,7 @@ class PeopleFinder:
         titles = sorted(lex_spans(doc, "TITLE") + nationals, key=lambda s: s.start)
         blockers = [s for s in lex_spans(doc, *NOT_PEOPLE) if s not in nationals]
         found = [m for m in (self._from_entity(e, titles) for e in doc.ents if e.label_ == "PER") if m]
+        found += [m for m in (self._from_entity(e, titles) for e in _name_shaped(doc)) if m]
         found += self._after_titles(doc, titles, found)
         found = [m for m in found if not self._blocked(m, blockers)]
         doc._.people = _group(_supported(found))
@@ -91,6 +92,27 @@ class PeopleFinder:
             return True  # an acronym
         return any(b.start <= m.span.start and m.span.end <= b.end for b in blockers) or any(
             overlaps(b, m.span) and b.label_ in ("MISSILE", "TREATY") for b in blockers)
+
+
+PARTICLES = frozenset(("al", "el", "ben", "bin", "ibn", "abou", "abu", "ould"))
+
+
+def _name_shaped(doc: Doc) -> list[Span]:
+    """Entities the model calls places or organisations but that are shaped like a person's name:
+    a name particle between capitalised words ("Bachar al-Assad"), or a name after "<country> de"
+    ("la Syrie de Bachar al-Assad"), and not a place the lexicons know."""
+    places = lex_spans(doc, "COUNTRY", "METONYM", "PLACE", "MISSILE", "TREATY")
+    out = []
+    for ent in doc.ents:
+        words = [t for t in ent if t.text not in ("-", "’", "'")]
+        if ent.label_ == "PER" or len(words) < 2 or any(overlaps(p, ent) for p in places):
+            continue
+        particle = any(fold(t.text) in PARTICLES for t in words[1:-1]) and words[-1].text[:1].isupper()
+        after_country = ent.start >= 2 and fold(doc[ent.start - 1].text) == "de" and any(
+            p.end == ent.start - 1 and p.label_ == "COUNTRY" for p in places)
+        if (particle or after_country) and words[0].text[:1].isupper():
+            out.append(ent)
+    return out
 
 
 def _cut_at_newline(tokens: list[Token]) -> list[Token]:
