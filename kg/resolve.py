@@ -57,6 +57,7 @@ class Call:
     medium: str
     reports: list[str]  # article ids
     note: str = ""
+    reported_by: date | None = None  # the latest day the call can have happened: its article's publication
 
 
 @dataclass
@@ -188,7 +189,7 @@ def _report(a: ArticleFacts, c: CallFact, local: dict, terms: list[Term]) -> Cal
         return None
     init = _party(a.article.id, c.initiator, local, terms, when) if c.initiator else None
     return Call(people, list(c.evidence), c.date, [init] if init in people else [], list(c.topics), c.medium,
-                [a.article.id])
+                [a.article.id], reported_by=a.article.published)
 
 
 def _party(article: str, party: Party, local: dict, terms: list[Term], when: DateValue | None) -> str | None:
@@ -228,10 +229,9 @@ def _merge_reports(reports: list[Call]) -> list[Call]:
             target = next((m for m in merged if m.date.overlaps(r.date)), None)
             _absorb(target, r) if target else merged.append(r)
         for r in (r for r in group if not r.date):
-            if len(merged) == 1:
-                _absorb(merged[0], r)
-            elif not merged:
-                merged.append(r)
+            fits = [m for m in merged if m.date is None or r.reported_by is None or m.date.earliest <= r.reported_by]
+            if len(fits) == 1:  # the one call that can precede the article reporting it
+                _absorb(fits[0], r)
             else:
                 merged.append(r)
         out += merged
