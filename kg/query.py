@@ -112,11 +112,18 @@ def values_block(bindings: dict) -> str:
     return f"VALUES ({names}) {{ ({terms}) }}\n"
 
 
+_SLOT = re.compile(r"^[ \t]*#[ \t]*values[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
 def with_values(text: str, bindings: dict) -> str:
-    """The query with a VALUES block opening its WHERE group, so filters see the bound values."""
+    """The query with a VALUES block opening its WHERE group, so filters see the bound values; a
+    ``# values`` comment line puts it elsewhere (inside a subquery that must see the parameters)."""
     block = values_block(bindings)
     if not block:
         return text
+    slot = _SLOT.search(text)
+    if slot is not None:
+        return text[: slot.start()] + "  " + block + text[slot.end():]
     m = _WHERE.search(_strip_comments(text))
     if m is None:
         raise UsageError("cannot bind parameters: the query has no WHERE group")

@@ -153,3 +153,29 @@ def test_typed_params_are_checked_before_anything_is_sent(param: str, capsys) ->
               "--param", param])
     assert e.value.code == 2
     assert "expected a date" in capsys.readouterr().err
+
+
+SLOT_QUERY = """# param: office string  An office notation.
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?post WHERE {
+  { SELECT ?post WHERE {
+      # values
+      ?post skos:notation ?n FILTER(STR(?n) = STR(?office))
+  } }
+}
+"""
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_values_slot_in_a_subquery_binds_the_same_way(tmp_path: Path, value: str) -> None:
+    """A ``# values`` line places the VALUES block inside a subquery (which cannot see outer values)."""
+    from kg.query import StoredQuery
+
+    path = tmp_path / "slot.rq"
+    path.write_text(SLOT_QUERY, encoding="utf-8")
+    query = StoredQuery.from_file(path)
+    text = with_values(query.text, bind(query, {"office": value}))
+    inner = text.index("WHERE {", text.index("WHERE {") + 1)
+    assert "# values" not in text and text.index("VALUES") > inner
+    rows = list(run_query(_seeded(), query, {"office": value}))
+    assert [r["post"] for r in rows] == [mint("office", value)]
