@@ -133,7 +133,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | N
     reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
     by_phone = any(fold(c.lemma_) in _vocab()["phone_nouns"] and c.dep_.startswith("obl") for c in t.children)
     if _negated(t):
-        return None
+        return (False, False) if _last_spoke(t, context) else None
     if lemma == "entretenir":
         ok = reflexive and (phone or context)
     elif lemma in _vocab()["self_sufficient_verbs"] or by_phone:
@@ -147,6 +147,17 @@ def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | N
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False) if ok else None
+
+
+def _last_spoke(t: Token, context: bool) -> bool:
+    """"X et Y ne se sont plus parlé depuis mars 2023": they last spoke then (an earlier call dated
+    by the "depuis" date); not "… depuis leur conversation de mars" (that noun is a trigger itself)."""
+    if fold(t.lemma_) not in ("parler", "entretenir") or not context:
+        return False
+    if not any(fold(c.lemma_) == "plus" for c in t.children):
+        return False
+    dates = [s for s in t.doc.spans.get("dates", []) if t.i < s.start < t.i + 4]
+    return bool(dates) and any(fold(t.doc[s.start - 1].text) == "depuis" for s in dates)
 
 
 def _negated(t: Token) -> bool:
@@ -366,7 +377,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         here = [m for m in mentions if m.sent.start <= s.start < m.sent.end]
         owner = _owner(s.root, here, parties=False) or next(
             ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None)
-        if owner and owner[0].date is None and not _since(s, owner[0]):
+        since_ok = owner and _negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"
+        if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = s._.date  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
 
 
@@ -443,7 +455,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     for sent in doc.sents:
         earlier = has_phrase(folded_text(sent), EARLIER)
-        found = [Mention(sent, tokens, referring, demo, earlier, possessive=_possessive(tokens[0]))
+        found = [Mention(sent, tokens, referring, demo, earlier or _negated(tokens[0]),
+                         possessive=_possessive(tokens[0]))
                  for tokens, referring, demo in _triggers(sent, context)]
         if not found and mentions and _topics(sent) and sent.start - mentions[-1].sent.end < 60:
             mentions[-1].topics += _topics(sent)
