@@ -12,6 +12,7 @@ export succeeded.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -136,20 +137,32 @@ def union(quads: Iterable[Quad]) -> Iterator[Triple]:
 
 
 def _from_store(store: Store, f: BinaryIO, rdf: RdfFormat) -> None:
+    """The store as ``rdf``: a dump for dataset formats, the union of its graphs otherwise (a CONSTRUCT
+    query, which yields each triple once; serialised without Python in the loop unless prefixes are due)."""
     prefixes = _prefixes(rdf)
     if rdf.supports_datasets:
         store.dump(f, format=rdf, **({"prefixes": prefixes} if prefixes else {}))
         return
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    serialize(triples, f, format=rdf, **({"prefixes": prefixes} if prefixes else {}))
+    if prefixes:
+        serialize(triples, f, format=rdf, prefixes=prefixes)
+    else:
+        triples.serialize(f, format=rdf)
 
 
 def write_file(path: Path, write) -> None:
-    """``write(binary_file)`` into ``path`` atomically; an unwritable or full disk is an error naming it."""
+    """``write(binary_file)`` into ``path`` atomically, with the permissions a new file gets (not the
+    0600 of a temporary file); an unwritable or full disk is an input error naming the file."""
     try:
-        atomic_write(path, write)
+        atomic_write(path, lambda f: (write(f), os.fchmod(f.fileno(), _new_file_mode())))
     except OSError as e:
         raise InputError(f"cannot write: {e.strerror or e}", path=str(path)) from None
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def to_stdout(write) -> None:

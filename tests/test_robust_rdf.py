@@ -244,3 +244,31 @@ def test_stdout_gets_nothing_when_the_input_breaks_late(tmp_path: Path, capsys) 
     assert code == 3
     one_line_error(err, f"{data}:1001:")
     assert out == ""
+
+
+def test_exported_files_get_ordinary_permissions(tmp_path: Path, good: Path, capsys) -> None:
+    """Not the 0600 of the temporary file they were written to."""
+    out = tmp_path / "g.nt"
+    umask = os.umask(0o022)
+    try:
+        code, _, err = kg(capsys, "export", "--data", str(good), "--format", "nt", "-o", str(out))
+    finally:
+        os.umask(umask)
+    assert code == 0, err
+    assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_store_export_gives_each_triple_once(tmp_path: Path, capsys) -> None:
+    from pyoxigraph import NamedNode, Quad, Store
+
+    folder = tmp_path / "store"
+    store = Store(str(folder))
+    a, p, b = NamedNode("http://example.org/a"), NamedNode("http://example.org/p"), NamedNode("http://example.org/b")
+    store.extend([Quad(a, p, b, NamedNode("http://example.org/g1")), Quad(a, p, b, NamedNode("http://example.org/g2"))])
+    store.flush()
+    del store
+    for suffix, quads in (("nt", 1), ("ttl", 1), ("nq", 2)):
+        out = tmp_path / f"g.{suffix}"
+        code, _, err = kg(capsys, "export", "--data", str(folder), "--format", suffix, "-o", str(out))
+        assert code == 0, err
+        assert len(list(parse(path=str(out)))) == quads
