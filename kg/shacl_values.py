@@ -91,6 +91,14 @@ def _class(g: Graph, shape: Node, cls: Node) -> ValueTest:
 
 _ACTUAL = {XSD.string: str, RDF.langString: str, XSD.integer: int, XSD.float: float, XSD.decimal: Decimal,
            XSD.boolean: bool}
+#: The integer types derived from xsd:integer, by range (an embedded store keeps them as xsd:integer).
+DERIVED_INTEGERS = {
+    XSD.nonNegativeInteger: (0, None), XSD.positiveInteger: (1, None), XSD.nonPositiveInteger: (None, 0),
+    XSD.negativeInteger: (None, -1), XSD.long: (-2**63, 2**63 - 1), XSD.int: (-2**31, 2**31 - 1),
+    XSD.short: (-2**15, 2**15 - 1), XSD.byte: (-128, 127), XSD.unsignedLong: (0, 2**64 - 1),
+    XSD.unsignedInt: (0, 2**32 - 1), XSD.unsignedShort: (0, 65535), XSD.unsignedByte: (0, 255),
+}
+INTEGER_TYPES = frozenset({XSD.integer, *DERIVED_INTEGERS})
 
 
 def _datatype(g: Graph, shape: Node, dt: Node) -> ValueTest:
@@ -99,7 +107,7 @@ def _datatype(g: Graph, shape: Node, dt: Node) -> ValueTest:
     elif dt == RDFS.Literal:
         sparql = "isLiteral(?v)"
     else:
-        sparql = f"(isLiteral(?v) && DATATYPE(?v) = {_n3(dt)})"
+        sparql = f"(isLiteral(?v) && (DATATYPE(?v) = {_n3(dt)}{_stored_integer(dt)}))"
 
     def check(v: Node) -> bool:
         if not isinstance(v, Literal):
@@ -110,6 +118,16 @@ def _datatype(g: Graph, shape: Node, dt: Node) -> ValueTest:
                 or (dt == RDF.langString and bool(v.language)))
 
     return ValueTest(sparql, check)
+
+
+def _stored_integer(dt: Node) -> str:
+    """For a derived integer type: an xsd:integer in its range passes, as the store keeps such values.
+    Literals read from files are all re-checked in Python on their original form."""
+    if dt not in DERIVED_INTEGERS:
+        return ""
+    low, high = DERIVED_INTEGERS[dt]
+    bounds = [f"?v >= {low}" if low is not None else "", f"?v <= {high}" if high is not None else ""]
+    return " || (DATATYPE(?v) = xsd:integer && " + " && ".join(b for b in bounds if b) + ")"
 
 
 _KINDS = {SH.IRI: ("isIRI(?v)", False), SH.BlankNode: ("isBlank(?v)", False), SH.Literal: ("isLiteral(?v)", True),

@@ -128,6 +128,22 @@ def test_validates_an_embedded_store_without_touching_it(tmp_path: Path) -> None
     del store
     new = FIXTURES / "against-new-call.ttl"
     assert validate(new, against=folder).conforms
+    # The store keeps "4"^^xsd:nonNegativeInteger as an xsd:integer: valid where it is in range.
+    assert validate(folder).conforms
     assert not validate(new).conforms
     assert len(Store.read_only(str(folder))) == before
     assert [p.name for p in tmp_path.iterdir()] == ["store"]
+
+
+def test_stored_integers_out_of_range_still_fail(tmp_path: Path) -> None:
+    from pyoxigraph import RdfFormat, Store
+
+    data = tmp_path / "e.ttl"
+    data.write_text(EVIDENCE.replace("{start}", "-4").replace("{end}", '"16"^^xsd:nonNegativeInteger'),
+                    encoding="utf-8")
+    folder = tmp_path / "store"
+    store = Store(str(folder))
+    store.bulk_load(path=str(data), format=RdfFormat.TURTLE)
+    del store
+    found = {(r.shape.rsplit("#")[1], r.value) for r in validate(folder).results if r.severity == "Violation"}
+    assert found == {("Evidence-charStart", '"-4"^^<http://www.w3.org/2001/XMLSchema#integer>')}

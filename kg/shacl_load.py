@@ -1,0 +1,203 @@
+"""Loading data for the fast SHACL engine (:mod:`kg.shacl_fast`) into a pyoxigraph store.
+
+The store rewrites some literals: ``"4"^^xsd:nonNegativeInteger`` becomes ``"4"^^xsd:integer``,
+``"1"^^xsd:boolean`` becomes ``true``, and an ill-typed ``"-4"^^xsd:nonNegativeInteger`` a valid
+``xsd:integer``.  While streaming data in, :class:`Loader` remembers, by subject and predicate, the
+original form of every literal the store changes, every ill-typed literal and every integer, so that
+value tests see what the input said.  Data already in an embedded store was rewritten when it was
+stored: it is validated as stored (an ``xsd:integer`` then stands for any integer type whose range
+holds it).  A store is validated on a checkpoint (hard links, milliseconds), never in place.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import InputError, StoreError, UsageError
+from kg.export import parse_errors, refuse_doctype
+from kg.shacl_values import INTEGER_TYPES
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nt": ox.RdfFormat.N_TRIPLES,
+           ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
+           ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML,
+           ".n3": ox.RdfFormat.N3}
+BATCH = 50_000
+_INTEGERS = {str(t) for t in INTEGER_TYPES}
+
+
+@dataclass
+class Loader:
+    """Streams quads into a store, remembering the literals the store rewrites or that are ill-typed."""
+
+    store: ox.Store
+    audit: dict[tuple, list[tuple[ox.Literal, Literal]]] = field(default_factory=lambda: defaultdict(list))
+    by_predicate: dict[ox.NamedNode, set] = field(default_factory=lambda: defaultdict(set))
+    bnodes: dict[BNode, ox.BlankNode] = field(default_factory=dict)  # rdflib input -> store
+    back: dict[ox.BlankNode, BNode] = field(default_factory=dict)  # store -> rdflib input
+    _memo: dict[ox.Literal, tuple[ox.Literal, Literal | None]] = field(default_factory=dict)
+
+    def add(self, quads: Iterable[ox.Quad], subjects: set | None = None) -> None:
+        batch: list[ox.Quad] = []
+        for quad in quads:
+            batch.append(quad)
+            if len(batch) >= BATCH:
+                self._flush(batch, subjects)
+                batch = []
+        self._flush(batch, subjects)
+
+    def _flush(self, batch: list[ox.Quad], subjects: set | None) -> None:
+        typed = [q for q in batch if isinstance(q.object, ox.Literal)
+                 and q.object.datatype.value not in (XSD_STRING, LANG_STRING)]
+        self._memo.update(canonical_forms({q.object for q in typed} - self._memo.keys()))
+        for q in typed:
+            stored, original = self._memo[q.object]
+            if original is not None:
+                self.audit[(q.subject, q.predicate)].append((stored, original))
+                self.by_predicate[q.predicate].add(q.subject)
+        if subjects is not None:
+            subjects.update(q.subject for q in batch)
+        self.store.extend(batch)
+
+    def original(self, subject, predicate, value):
+        """The literal as written in the input, for a value read back from the store."""
+        for stored, original in self.audit.get((subject, predicate), ()):
+            if stored == value:
+                return original
+        return None
+
+
+def canonical_forms(literals: Iterable[ox.Literal]) -> dict[ox.Literal, tuple[ox.Literal, Literal | None]]:
+    """For each literal: its form once stored, and its rdflib form when the store changes it, when it is
+    ill-typed or an integer (else None)."""
+    literals = list(literals)
+    scratch = ox.Store()
+    predicate = ox.NamedNode("urn:kg:value")
+    scratch.extend(ox.Quad(ox.NamedNode(f"urn:kg:{i}"), predicate, lit) for i, lit in enumerate(literals))
+    stored = {int(q.subject.value[7:]): q.object for q in scratch}
+    out = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for i, lit in enumerate(literals):
+            original = to_rdflib(lit)
+            keep = stored[i] != lit or bool(getattr(original, "ill_typed", False)) or lit.datatype.value in _INTEGERS
+            out[lit] = (stored[i], original if keep else None)
+    return out
+
+
+def parse_file(path: Path) -> Iterator[ox.Quad]:
+    """Stream the quads of an RDF file; syntax errors name file:line:column."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"unknown RDF file suffix {path.suffix!r} (one of {', '.join(FORMATS)})", path=str(path))
+    if fmt == ox.RdfFormat.RDF_XML:
+        refuse_doctype(path)
+    with parse_errors(path):
+        yield from ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+
+
+def rdflib_quads(graph: Graph, bnodes: dict) -> Iterator[ox.Quad]:
+    """The triples of an rdflib graph (every graph of a Dataset) as pyoxigraph quads."""
+    triples = (q[:3] for q in graph.quads((None, None, None, None))) if hasattr(graph, "quads") else graph
+    for s, p, o in triples:
+        yield ox.Quad(to_ox(s, bnodes), to_ox(p, bnodes), to_ox(o, bnodes))
+
+
+def to_ox(node: Node, bnodes: dict):
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        if node not in bnodes:
+            bnodes[node] = ox.BlankNode()
+        return bnodes[node]
+    if node.language:
+        return ox.Literal(str(node), language=node.language)
+    return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype))) if node.datatype else ox.Literal(str(node))
+
+
+def to_rdflib(term, bnodes: dict | None = None) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return (bnodes or {}).get(term) or BNode(term.value)
+    if term.language or term.datatype.value == XSD_STRING:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+# ----------------------------------------------------------------- the workspace
+
+
+def _store_dir(source) -> Path | None:
+    if isinstance(source, str | Path) and Path(source).is_dir():
+        return Path(source)
+    return None
+
+
+def _sources(data) -> list:
+    if isinstance(data, Graph | str | Path):
+        return [data]
+    return list(data)
+
+
+@contextmanager
+def workspace(data, against, ontology: Path):
+    """A store holding the ontology, the data and the context, and the focus restriction."""
+    data, context = _sources(data), _sources(against) if against is not None else []
+    stores = [s for s in data + context if _store_dir(s)]
+    if len(stores) > 1:
+        raise UsageError("validate one embedded store at a time")
+    tmp = store = None
+    try:
+        if stores:
+            tmp = Path(tempfile.mkdtemp(prefix=".kg-validate-", dir=stores[0].resolve().parent))
+            store = _checkpoint(stores[0], tmp / "copy")
+        else:
+            store = ox.Store()
+        loader = Loader(store)
+        loader.add(parse_file(ontology))
+        keep: set | None = set() if against is not None else None
+        for source in data:
+            _load(loader, source, keep)
+        for source in context:
+            _load(loader, source, None)
+        yield store, loader, keep
+    finally:
+        del store
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _checkpoint(path: Path, copy: Path) -> ox.Store:
+    """A writable copy of an embedded store (RocksDB checkpoint: hard links, not a data copy)."""
+    try:
+        source = ox.Store.read_only(str(path))
+        source.backup(str(copy))
+        del source
+        return ox.Store(str(copy))
+    except OSError as err:
+        raise StoreError(f"{path}: cannot open the store to validate it: {err}") from None
+
+
+def _load(loader: Loader, source, subjects: set | None) -> None:
+    if _store_dir(source):
+        if subjects is not None:
+            subjects.update(q.subject for q in loader.store.quads_for_pattern(None, None, None, None))
+        return
+    if isinstance(source, Graph):
+        loader.add(rdflib_quads(source, loader.bnodes), subjects)
+    else:
+        loader.add(parse_file(Path(source)), subjects)
+    loader.back.update((v, k) for k, v in loader.bnodes.items())
