@@ -17,14 +17,10 @@ def run(corpus: Path, articles: int, work: Path) -> list[Row]:
     rows = []
     base = _stream(corpus, 1, 16)[0]
     rows.append(Row("6 memory", "model loaded, 1 article extracted", base, "MiB"))
-    for n in (articles // 4, articles // 2, articles):
-        rss, secs = _stream(corpus, n, 16)
-        rows.append(Row("6 memory", f"stream-extract {n} articles, batch 16", rss, "MiB",
+    for n, batch in ((articles // 4, 16), (articles, 16), (articles // 4, 64), (articles // 4, 256)):
+        rss, secs = _stream(corpus, n, batch)
+        rows.append(Row("6 memory", f"stream-extract {n} articles, batch {batch}", rss, "MiB",
                         note=f"+{rss - base:.0f} MiB over 1 article; {secs:.0f} s"))
-    for batch in (4, 64, 256):
-        rss, secs = _stream(corpus, articles // 2, batch)
-        rows.append(Row("6 memory", f"stream-extract {articles // 2} articles, batch {batch}", rss, "MiB",
-                        note=f"+{rss - base:.0f} MiB over 1 article"))
     for n in (articles // 4, articles):
         rss, secs = _build(corpus, n, work)
         rows.append(Row("6 memory", f"kg build --out of {n} articles (peak RSS)", rss, "MiB",

@@ -25,14 +25,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="synthetic articles (default 1000)")
     parser.add_argument("--triples", type=int, default=1_000_000, help="synthetic graph size (default 1M)")
-    parser.add_argument("--subset", type=int, default=120_000, help="graph size for rdflib and pySHACL")
+    parser.add_argument("--subset", type=int, default=80_000, help="graph size for rdflib and pySHACL")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is shown")
     parser.add_argument("--quick", action="store_true", help="200 articles, 200k triples, one run each")
     parser.add_argument("--only", default="1,2,3,4,5,6", help="figures to run, e.g. 3,5")
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / ".work", help="cache folder")
     args = parser.parse_args(argv)
     if args.quick:
-        args.articles, args.triples, args.subset, args.repeat = 200, 200_000, 80_000, 1
+        args.articles, args.triples, args.subset, args.repeat = 200, 200_000, 70_000, 1
     args.only = {int(x) for x in args.only.split(",")}
     return args
 

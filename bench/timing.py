@@ -45,22 +45,50 @@ def median_time(fn: Callable[[], object], repeat: int) -> tuple[float, list[floa
     return statistics.median(runs), runs
 
 
+def median_run(fn: Callable[[], object], repeat: int) -> tuple[float, list[float], object]:
+    """The median time of ``repeat`` runs, every run's time, and the last run's result."""
+    runs, result = [], None
+    for _ in range(repeat):
+        t, result = timed(fn)
+        runs.append(t)
+    return statistics.median(runs), runs, result
+
+
 def at_most(value: float, limit: float) -> bool:
     return value <= limit
 
 
-def child_peak_rss(args: list[str], *, cwd: Path = ROOT, env: dict | None = None) -> tuple[float, float, str]:
-    """Run a Python child; returns (peak RSS in MiB, wall seconds, its stdout)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{args} failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
-    return usage.ru_maxrss / 1024, time.perf_counter() - start, out.decode()
+_PEAK = """
+import os, runpy, sys
+path = os.environ["KG_BENCH_PEAK"]
+try:
+    sys.argv = sys.argv[1:]
+    if sys.argv[0] == "-m":
+        sys.argv = sys.argv[1:]
+        runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+    else:
+        code, sys.argv = sys.argv[1], ["-c", *sys.argv[2:]]
+        exec(compile(code, "<bench>", "exec"), {"__name__": "__main__"})
+finally:
+    status = open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
+    open(path, "w").write(status)
+"""
+
+
+def child_peak_rss(args: list[str], *, cwd: Path = ROOT) -> tuple[float, float, str]:
+    """Run a Python child (``-m module ...`` or ``-c code ...``); returns (peak RSS in MiB, wall seconds,
+    its stdout).  The peak is the child's own VmHWM, read as it ends: ``ru_maxrss`` of a child started
+    from a large parent reports the parent's peak, not the child's."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".peak") as peak:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "KG_BENCH_PEAK": peak.name}
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", _PEAK, *args], cwd=cwd, capture_output=True, env=env)
+        elapsed = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise RuntimeError(f"{args} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-2000:]}")
+        return int(Path(peak.name).read_text()) / 1024, elapsed, proc.stdout.decode()
 
 
 def machine() -> dict[str, str]:

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.timing import Row, median_time, timed
+from bench.timing import Row, median_run, timed
 from kg.validate import validate
 
 
 def run(graph: Path, store_dir: Path, new_article: Path, triples: int, repeat: int) -> list[Row]:
-    t, runs = median_time(lambda: validate(graph, engine="fast"), repeat)
-    report = validate(new_article, against=store_dir)
-    _, full = timed(lambda: validate(graph, engine="fast"))
-    t_new, runs_new = median_time(lambda: validate(new_article, against=store_dir), max(repeat, 5))
+    t, runs, full = median_run(lambda: validate(graph, engine="fast"), repeat)
+    t_new, runs_new, report = median_run(lambda: validate(new_article, against=store_dir), max(repeat, 5))
     return [
         Row("5 validation", f"full SHACL validation, {triples / 1e6:.1f}M triples", t, "s", "≤ 60 s", t <= 60,
             note=f"{full.violations} violations, {full.warnings} warnings", runs=runs),
-        Row("5 validation", "one new article against the 1M-triple store", t_new, "s", "≤ 2 s", t_new <= 2,
+        Row("5 validation", f"one new article against the {triples / 1e6:.1f}M-triple store", t_new, "s", "≤ 2 s",
+            t_new <= 2,
             note=f"store checkpoint + focus-restricted checks; conforms: {report.conforms}", runs=runs_new),
     ]
 
