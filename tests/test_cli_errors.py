@@ -69,8 +69,6 @@ def test_output_equal_to_an_input(article: Path, capsys) -> None:
     assert article.read_bytes() == before
 
 
-@pytest.mark.xfail(strict=True, reason="kg.store.atomic_write lets PermissionError/OSError through: exit 5 "
-                                       "(internal error) instead of 3 naming the output file")
 @pytest.mark.parametrize("error", [errno.EACCES, errno.ENOSPC])
 def test_unwritable_or_full_output_is_exit_3(tmp_path: Path, article: Path, capsys, monkeypatch, no_nlp,
                                              error: int) -> None:

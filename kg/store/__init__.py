@@ -135,13 +135,19 @@ def atomic_write(path: Path, write) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError("output folder does not exist", path=str(folder))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise InputError(f"cannot write here: {e.strerror or e}", path=str(path)) from None
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
+    except OSError as e:  # a full disk, a read-only target: nothing is left half-written
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write: {e.strerror or e}", path=str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
