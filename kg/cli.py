@@ -103,8 +103,10 @@ def _refuse_overwriting_inputs(corpus: tuple[str, ...], out: Path | None) -> Non
               help="A query parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default=None,
               help="Output format (default: table on a terminal, else tsv).")
+@click.option("--allow-network", is_flag=True,
+              help="Let a query use SERVICE, LOAD or FROM <url> (refused by default).")
 def query(query: str, data: Path | None, endpoint: str | None, profile: str | None, params: tuple[str, ...],
-          fmt: str | None) -> None:
+          fmt: str | None, allow_network: bool) -> None:
     """Run a stored query (by NAME) or a .rq FILE on a graph file, the store, or an endpoint.
 
     \b
@@ -124,7 +126,7 @@ def query(query: str, data: Path | None, endpoint: str | None, profile: str | No
             raise UsageError("give --data or --endpoint, not both")
         click.echo(Endpoint(endpoint, profile=profile).select(stored, values, fmt), nl=False)
         return
-    click.echo(render(run_query(_open(data), stored, values), fmt), nl=False)
+    click.echo(render(run_query(_open(data), stored, values, allow_network=allow_network), fmt), nl=False)
 
 
 def _open(data: Path | None):

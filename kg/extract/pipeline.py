@@ -100,13 +100,20 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError:
-        package = model.replace("_", "-")
-        raise ModelNotFound(f"spaCy pipeline {model!r} is not installed: pip install {package}==3.8.0") from None
+        raise ModelNotFound(_model_hint(model)) from None
     add_compounds(nlp)
     nlp.add_pipe("kg_sentences", before="parser")
     for name in ("kg_lexicon", "kg_dates", "kg_people"):
         nlp.add_pipe(name, last=True)
     return nlp
+
+
+def _model_hint(model: str) -> str:
+    """Why a model could not be loaded, and what to do (nothing is ever downloaded at run time)."""
+    if "/" in model or model.startswith("."):
+        return f"cannot load the spaCy pipeline at {model!r}: not a spaCy model folder, or a broken one"
+    package = model.replace("_", "-")
+    return f"spaCy pipeline {model!r} is not installed: pip install {package}==3.8.0"
 
 
 class Extractor:
