@@ -60,14 +60,13 @@ class LexiconMatcher:
         for phrase in lexicon.phrases:
             pattern = fold_doc(nlp.make_doc(phrase.text))
             key = f"{phrase.label}|{phrase.id}|{int(phrase.ambiguous)}|{_case_sensitive(phrase)}"
-            if phrase.label in INSERTABLE and not _case_sensitive(phrase):
-                self.posts.add(key, [_with_demonym_slot(pattern), _with_demonym_slot(pattern, plural=True)])
-            else:
-                patterns[key].append(pattern)
-            if phrase.label == "TITLE" and pattern[0].norm_ != plural_of(pattern[0].norm_):
+            patterns[key].append(pattern)
+            pluralised = phrase.label in ("TITLE", *INSERTABLE) and not _case_sensitive(phrase)
+            if pluralised and pattern[0].norm_ != plural_of(pattern[0].norm_):
                 words = phrase.text.split(" ", 1)
-                plural = " ".join([plural_of(words[0]), *words[1:]])
-                patterns[key].append(fold_doc(nlp.make_doc(plural)))
+                patterns[key].append(fold_doc(nlp.make_doc(" ".join([plural_of(words[0]), *words[1:]]))))
+            if phrase.label in INSERTABLE and len(pattern) > 1 and not _case_sensitive(phrase):
+                self.posts.add(key, [_with_demonym_slot(pattern), _with_demonym_slot(pattern, plural=True)])
         for key, docs in patterns.items():
             self.matcher.add(key, docs)
 
@@ -79,7 +78,7 @@ class LexiconMatcher:
             if doc.vocab.strings[match_id].startswith("DEMONYM|"):
                 for token in doc[start:end]:
                     token._.kg_demonym = True
-        for match_id, start, end in matches + list(self.posts(doc)):
+        for match_id, start, end in matches + self._posts_with_demonyms(doc):
             label, lex_id, ambiguous, cased = doc.vocab.strings[match_id].split("|")
             if not _case_agrees(doc[start].text, cased):
                 continue
@@ -90,6 +89,16 @@ class LexiconMatcher:
         spans = [s for group in by_label.values() for s in filter_spans(group)]
         doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, -s.end))
         return doc
+
+
+    def _posts_with_demonyms(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Post phrases with a demonym inside ("ministre russe de la Défense"), looked for only in
+        the sentences that have a demonym (the token-pattern matcher is the costly one)."""
+        found = []
+        for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+            if any(t._.kg_demonym for t in sent):
+                found += [(doc.vocab.strings[s.label_], s.start, s.end) for s in self.posts(sent, as_spans=True)]
+        return found
 
 
 def _case_sensitive(phrase: Phrase) -> str:
