@@ -126,12 +126,18 @@ def strong_possessive(t: Token, phone: bool, context: bool) -> bool:
     return phone and dated
 
 
+CALL_VERBS = ("entretenir", "parler", "appeler", "joindre", "contacter", "discuter", "echanger", "converser")
+
+
 def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | None:
-    if t.pos_ not in ("VERB", "AUX") or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
+    if t.pos_ not in ("VERB", "AUX"):
         return None
     lemma = fold(t.lemma_)
-    reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
     by_phone = any(fold(c.lemma_) in _vocab()["phone_nouns"] and c.dep_.startswith("obl") for c in t.children)
+    could_be = by_phone or lemma in CALL_VERBS or lemma in _vocab()["self_sufficient_verbs"]
+    if not could_be or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
+        return None  # the cheap test first: most verbs are not about calling
+    reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
     if _negated(t):
         return (False, False) if _last_spoke(t, context) else None
     if lemma == "entretenir":

@@ -170,8 +170,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # ------------------------------------------------------------------ folding
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Accent-free, lower-case text with one apostrophe, one dash and single spaces."""
+    """Accent-free, lower-case text with one apostrophe, one dash and single spaces (cached: the
+    same tokens are folded again and again)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNIFY))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return " ".join("".join(_SPELLED.get(c, c) for c in bare).split())
