@@ -21,3 +21,14 @@ def built_examples(tmp_path_factory) -> Path:
     result = CliRunner().invoke(cli, ["build", str(EXAMPLES), "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out
+
+
+def run_kg(capsys, *args: str) -> tuple[int, str, str]:
+    """Run ``kg ARGS`` as the console script does: (exit code, stdout, stderr)."""
+    from kg.cli import main
+
+    with pytest.raises(SystemExit) as e:
+        main(list(args))
+        raise SystemExit(0)
+    out, err = capsys.readouterr()
+    return e.value.code, out, err

@@ -13,18 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
+from tests.conftest import run_kg
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "Le ministre des Armées s'est entretenu mardi avec son homologue allemand."
 
 
-def kg(capsys, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as e:
-        main(list(args))
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return e.value.code, out, err
+kg = run_kg  # (exit code, stdout, stderr) of `kg ARGS`
 
 
 @pytest.fixture

@@ -11,20 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
 from kg.corpus import MAX_ARTICLE_BYTES, read_corpus, read_manifest
 from kg.errors import InputError
 from kg.textfile import decode, html_to_text, looks_like_html
+from tests.conftest import run_kg
 
 PROSE = "Le ministre turc de la Défense, Yasar Güler, s'est entretenu mardi avec son homologue grec."
 
 
-def kg(capsys, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as e:
-        main(list(args))
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return e.value.code, out, err
+kg = run_kg  # (exit code, stdout, stderr) of `kg ARGS`
 
 
 def articles(folder: Path) -> list:

@@ -10,20 +10,14 @@ from pathlib import Path
 import pytest
 from pyoxigraph import RdfFormat, parse
 
-from kg.cli import main
+from tests.conftest import run_kg
 
 GOOD = """@prefix ex: <http://example.org/> .
 ex:a ex:p "un"@fr ; ex:q "4"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .
 """
 
 
-def kg(capsys, *args: str) -> tuple[int, str, str]:
-    """Run ``kg ARGS`` as the console script does: (exit code, stdout, stderr)."""
-    with pytest.raises(SystemExit) as e:
-        main(list(args))
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return e.value.code, out, err
+kg = run_kg  # (exit code, stdout, stderr) of `kg ARGS`
 
 
 def one_line_error(err: str, *needles: str) -> None:
