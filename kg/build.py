@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import Dataset, NamedNode, Quad
 
 from kg.corpus import RawArticle, read_corpus
 from kg.errors import InputError, KGError, UsageError
@@ -188,18 +188,14 @@ def _check(quads: list[Quad], *, validate: bool, strict: bool) -> tuple[int | No
 def _validate(quads: list[Quad]) -> tuple[int, int]:
     from kg.validate import validate
 
-    report = validate(quads_to_rdflib(quads))
+    report = validate(in_memory(quads))
     return report.violations, report.warnings
 
 
-def quads_to_rdflib(quads: list[Quad]):
-    """The union of the quads as one rdflib Graph (for pySHACL), through N-Triples."""
-    from pyoxigraph import RdfFormat, serialize
-    from rdflib import Graph
-
-    graph = Graph()
-    graph.parse(data=serialize({q.triple for q in quads}, format=RdfFormat.N_TRIPLES), format="nt")
-    return graph
+def in_memory(quads: list[Quad]) -> Dataset:
+    """The built quads as an in-memory dataset, which the validator reads as they are: no re-parsing,
+    and unlike a store it keeps every literal exactly as written."""
+    return Dataset(quads)
 
 
 def _summary(r: Resolved, quads: list[Quad], target: str, violations: int | None,

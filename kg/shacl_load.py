@@ -147,7 +147,7 @@ def _store_dir(source) -> Path | None:
 
 
 def _sources(data) -> list:
-    if isinstance(data, Graph | str | Path):
+    if isinstance(data, Graph | str | Path | ox.Dataset):
         return [data]
     return list(data)
 
@@ -196,7 +196,9 @@ def _load(loader: Loader, source, subjects: set | None) -> None:
         if subjects is not None:
             subjects.update(q.subject for q in loader.store.quads_for_pattern(None, None, None, None))
         return
-    if isinstance(source, Graph):
+    if isinstance(source, ox.Dataset):  # quads just built, kept exactly as written
+        loader.add(iter(source), subjects)
+    elif isinstance(source, Graph):
         loader.add(rdflib_quads(source, loader.bnodes), subjects)
     else:
         loader.add(parse_file(Path(source)), subjects)

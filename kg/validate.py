@@ -50,7 +50,7 @@ _FORMATS = {
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-DataLike = Graph | str | Path | Iterable[str | Path]
+DataLike = Graph | pyoxigraph.Dataset | str | Path | Iterable[str | Path]
 
 
 @dataclass(frozen=True)
@@ -117,10 +117,15 @@ def load_data(paths: Iterable[str | Path]) -> Dataset:
     """Parse RDF files (format by suffix) into one dataset; named graphs are kept."""
     dataset = Dataset()
     for path in paths:
-        for quad in _parse_file(Path(path)):
-            graph = dataset.default_graph if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) \
-                else dataset.graph(_term(quad.graph_name, path))
-            graph.add((_term(quad.subject, path), _term(quad.predicate, path), _term(quad.object, path)))
+        _add_quads(dataset, _parse_file(Path(path)), path)
+    return dataset
+
+
+def _add_quads(dataset: Dataset, quads: Iterable[pyoxigraph.Quad], origin: str | Path) -> Dataset:
+    for quad in quads:
+        graph = dataset.default_graph if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) \
+            else dataset.graph(_term(quad.graph_name, origin))
+        graph.add((_term(quad.subject, origin), _term(quad.predicate, origin), _term(quad.object, origin)))
     return dataset
 
 
@@ -187,6 +192,8 @@ def _union(*sources: Graph, into: Graph | None = None) -> Graph:
 def _as_graph(data: DataLike) -> Graph:
     if isinstance(data, Graph):
         return _union(data)
+    if isinstance(data, pyoxigraph.Dataset):  # only the pySHACL fallback needs rdflib terms
+        return _union(_add_quads(Dataset(), iter(data), "the built graph"))
     if isinstance(data, str | Path):
         data = [data]
     return _union(load_data(data))
@@ -228,7 +235,8 @@ def _load_shapes(path: Path, allow_network: bool) -> Graph:
 
 def validate(data: DataLike, *, shapes: Path | None = None, against: DataLike | None = None,
              allow_network: bool = False, engine: str = "auto") -> ValidationReport:
-    """Validate ``data`` (graphs or RDF files) against the kg shapes, or ``shapes``.
+    """Validate ``data`` (graphs, an in-memory pyoxigraph Dataset, or RDF files) against the kg shapes,
+    or ``shapes``.
 
     With ``against`` (an existing graph), the new data is validated in the context of the union of
     both, and only results about nodes that are subjects in the new data are reported.

@@ -74,8 +74,8 @@ def test_html_cp1252_and_control_characters_read_like_the_text(facts: dict) -> N
 
 
 def test_the_graph_of_the_odd_corpus_conforms(facts: dict) -> None:
-    from kg.build import quads_to_rdflib
+    from kg.build import in_memory
     from kg.validate import validate
 
-    report = validate(quads_to_rdflib(to_quads(resolve(list(facts.values())))))
+    report = validate(in_memory(to_quads(resolve(list(facts.values())))))
     assert report.violations == 0, report.text()

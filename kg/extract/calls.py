@@ -109,7 +109,7 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | N
     if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone):
         return None
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
-    if det in ("leur", "leurs") and strong_possessive(t, phone, context):
+    if det in ("leur", "leurs") and _strong_possessive(t, phone):
         return False, False  # "leur conversation téléphonique de septembre": a call of its own
     demonstrative = det in DEMONSTRATIVES
     referring = demonstrative or det in DEFINITES
@@ -119,7 +119,7 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | N
     return referring or not strong, demonstrative
 
 
-def strong_possessive(t: Token, phone: bool, context: bool) -> bool:
+def _strong_possessive(t: Token, phone: bool) -> bool:
     """"leur conversation téléphonique du 12 février" with its own date names a call by itself."""
     dated = any(fold(c.text) in ("de", "du", "d'") for x in t.children for c in x.children) or any(
         s.root.head == t for s in t.doc.spans.get("dates", []) if t.sent.start <= s.start < t.sent.end)

@@ -14,6 +14,8 @@ countries, missile systems and treaties are referred to by lexicon ids
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -187,12 +189,7 @@ def _encode(value: Any) -> Any:
     return value
 
 
-_NESTED: dict[tuple[type, str], type] = {}
-
-
 def _decode(cls: type, data: Any) -> Any:
-    import typing
-
     hints = typing.get_type_hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):
@@ -202,9 +199,6 @@ def _decode(cls: type, data: Any) -> Any:
 
 
 def _decode_value(hint: Any, value: Any) -> Any:
-    import types
-    import typing
-
     if value is None:
         return None
     origin = typing.get_origin(hint)

@@ -192,7 +192,3 @@ def person_refs(doc: Doc) -> list[PersonRef]:
                              evidence=tuple(evidence(m.span, "person-mention") for m in mentions), title=title))
     return out
 
-
-def person_at(doc: Doc, start: int, end: int) -> PersonMention | None:
-    """The person mention overlapping tokens [start, end), if any."""
-    return next((m for m in doc._.people or [] if m.span.start < end and start < m.span.end), None)
