@@ -5,7 +5,10 @@ Every test here talks only to listeners on 127.0.0.1 that it starts itself.
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -161,3 +164,198 @@ def test_a_syntax_error_points_into_the_query_as_written(tmp_path: Path, data: P
     code, out, err = run_kg(capsys, "query", str(rq), "--data", str(data), "--param", "who=Ana")
     where = str(parsed.value).split()[2].rstrip(":")
     assert code == 3 and err.startswith(f"kg: error: {rq}:{where}: SPARQL syntax error"), err
+
+
+# ------------------------------------------------------------------ 2. redirects
+
+
+class Scripted(ThreadingHTTPServer):
+    """Runs ``respond(handler)`` for every request, after recording it (method, path, headers)."""
+
+    daemon_threads = True
+
+    def __init__(self, respond) -> None:
+        super().__init__(("127.0.0.1", 0), _Scripted)
+        self.respond, self.seen = respond, []
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _Scripted(BaseHTTPRequestHandler):
+    server: Scripted
+
+    def _answer(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.server.seen.append((self.command, self.path, dict(self.headers)))
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.server.respond(self)
+
+    do_GET = do_POST = do_PUT = do_DELETE = _answer
+
+    def log_message(self, *_args) -> None:
+        pass
+
+
+@pytest.fixture
+def serve() -> Iterator:
+    servers: list[Scripted] = []
+
+    def start(respond) -> Scripted:
+        server = Scripted(respond)
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def _send(handler: BaseHTTPRequestHandler, status: int, body: bytes = b"", **headers: str) -> None:
+    handler.send_response(status)
+    for name, value in {"Content-Length": str(len(body)), **headers}.items():
+        handler.send_header(name.replace("_", "-"), value)
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+@pytest.fixture
+def credentials(monkeypatch, tmp_path: Path) -> None:
+    for name in ("KG_ENDPOINT_TOKEN", "KG_ENDPOINT_AUTH", "KG_ENDPOINT_PROFILE", "KG_ENDPOINT_TIMEOUT",
+                 "KG_ENDPOINT_DEADLINE", "KG_ENDPOINT_MAX_BYTES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("KG_ENDPOINT_USER", "ana")
+    monkeypatch.setenv("KG_ENDPOINT_PASSWORD", "s3cret")
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+
+
+@pytest.fixture
+def trig(tmp_path: Path) -> Path:
+    path = tmp_path / "g.trig"
+    path.write_text('<http://example.org/g> { <http://example.org/s> <http://example.org/p> "v" . }\n',
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+@pytest.mark.parametrize("profile", ["oxigraph", "generic"])
+def test_a_redirected_push_fails_and_no_credential_leaves(status: int, profile: str, serve, credentials,
+                                                          trig: Path, capsys) -> None:
+    other = serve(lambda h: _send(h, 204))
+    first = serve(lambda h: _send(h, status, Location=f"{other.base}/elsewhere?key=hidden"))
+    code, out, err = run_kg(capsys, "push", "--endpoint", f"{first.base}/query", "--profile", profile,
+                            "--data", str(trig))
+    assert code == 4 and out == "" and err.count("\n") == 1
+    assert f"HTTP {status} redirect to {other.base}/elsewhere" in err and "hidden" not in err
+    assert other.seen == []  # neither the write nor the credentials went to the other host
+    assert len(first.seen) == 1 and first.seen[0][0] in ("PUT", "POST")
+
+
+def test_a_redirected_query_fails_naming_the_location(serve, credentials, capsys) -> None:
+    other = serve(lambda h: _send(h, 200, EMPTY_RESULTS))
+    first = serve(lambda h: _send(h, 302, Location="/moved/sparql"))
+    code, out, err = run_kg(capsys, "query", "people", "--endpoint", f"{first.base}/sparql")
+    assert code == 4 and f"HTTP 302 redirect to {first.base}/moved/sparql" in err
+    assert other.seen == [] and len(first.seen) == 1
+
+
+# ------------------------------------------------------------------ 5. deadlines and size caps
+
+
+def _drip(handler: BaseHTTPRequestHandler, data: bytes, every: float) -> None:
+    for i in range(len(data)):
+        handler.wfile.write(data[i:i + 1])
+        handler.wfile.flush()
+        time.sleep(every)
+
+
+@pytest.mark.parametrize("where", ["body", "headers"])
+def test_a_dripping_server_meets_the_deadline(where: str, serve, credentials, monkeypatch, capsys) -> None:
+    """Each byte comes well within the read timeout; only the deadline of the whole request stops it."""
+    head = f"HTTP/1.1 200 OK\r\nContent-Length: {len(EMPTY_RESULTS)}\r\n\r\n".encode()
+
+    def respond(h: BaseHTTPRequestHandler) -> None:
+        if where == "headers":
+            _drip(h, head, 0.2)
+        else:
+            h.wfile.write(head)
+            _drip(h, EMPTY_RESULTS, 0.2)
+
+    server = serve(respond)
+    monkeypatch.setenv("KG_ENDPOINT_TIMEOUT", "2")
+    monkeypatch.setenv("KG_ENDPOINT_DEADLINE", "1.5")
+    started = time.monotonic()
+    code, out, err = run_kg(capsys, "query", "people", "--endpoint", f"{server.base}/sparql")
+    assert time.monotonic() - started < 4
+    assert code == 4 and "no complete answer within 1.5 s (KG_ENDPOINT_DEADLINE)" in err
+    assert len(server.seen) == 1  # a deadline is not retried
+
+
+def _rows(n: int) -> bytes:
+    row = '{"person": {"type": "uri", "value": "http://example.org/p%d"}}'
+    body = ",".join(row % i for i in range(n))
+    return f'{{"head": {{"vars": ["person"]}}, "results": {{"bindings": [{body}]}}}}'.encode()
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_an_oversized_answer_is_refused(declared: bool, serve, credentials, monkeypatch, capsys) -> None:
+    big = _rows(500)
+
+    def respond(h: BaseHTTPRequestHandler) -> None:
+        if declared:
+            _send(h, 200, big)
+        else:  # no Content-Length: the answer ends when the connection closes
+            h.send_response(200)
+            h.send_header("Connection", "close")
+            h.end_headers()
+            h.wfile.write(big)
+            h.close_connection = True
+
+    server = serve(respond)
+    monkeypatch.setenv("KG_ENDPOINT_MAX_BYTES", "4096")
+    code, out, err = run_kg(capsys, "query", "people", "--endpoint", f"{server.base}/sparql")
+    assert code == 4 and out == "" and err.count("\n") == 1
+    assert "the answer is larger than 4,096 bytes; refused (KG_ENDPOINT_MAX_BYTES" in err
+
+
+def test_a_large_answer_streams_to_a_file_not_memory(serve, credentials) -> None:
+    import tracemalloc
+
+    from kg.store.http import Client
+
+    big = _rows(200_000)  # about 13 MB
+    server = serve(lambda h: _send(h, 200, big))
+    client = Client(server.base, None)
+    with tempfile.TemporaryFile() as sink:
+        tracemalloc.start()
+        try:
+            assert client.request("POST", f"{server.base}/sparql", body=b"", sink=sink) == b""
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert sink.seek(0, 2) == len(big)
+    assert peak < 2_000_000
+
+
+def test_a_large_answer_is_read_whole(serve, credentials, capsys) -> None:
+    server = serve(lambda h: _send(h, 200, _rows(30_000)))
+    code, out, err = run_kg(capsys, "query", "people", "--endpoint", f"{server.base}/sparql", "--format", "csv")
+    assert code == 0, err
+    assert len(out.splitlines()) == 30_001 and out.splitlines()[-1].startswith("http://example.org/p29999")
+
+
+def test_deeply_nested_json_from_an_endpoint_is_exit_4(serve, credentials, capsys) -> None:
+    nested = b'{"head": {"vars": ["x"]}, "link": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"
+    server = serve(lambda h: _send(h, 200, nested))
+    code, out, err = run_kg(capsys, "query", "people", "--endpoint", f"{server.base}/sparql")
+    assert code == 4 and err.count("\n") == 1 and "the answer is not SPARQL JSON results" in err
+
+
+@pytest.mark.parametrize("name", ["KG_ENDPOINT_DEADLINE", "KG_ENDPOINT_MAX_BYTES", "KG_ENDPOINT_TIMEOUT"])
+def test_bad_limits_are_usage_errors(name: str, credentials, monkeypatch, capsys) -> None:
+    monkeypatch.setenv(name, "soon")
+    code, out, err = run_kg(capsys, "query", "people", "--endpoint", "http://127.0.0.1:9/sparql")
+    assert code == 2 and f"{name}='soon': expected a positive number" in err
