@@ -359,3 +359,77 @@ def test_bad_limits_are_usage_errors(name: str, credentials, monkeypatch, capsys
     monkeypatch.setenv(name, "soon")
     code, out, err = run_kg(capsys, "query", "people", "--endpoint", "http://127.0.0.1:9/sparql")
     assert code == 2 and f"{name}='soon': expected a positive number" in err
+
+
+# ------------------------------------------------------------------ 6. queries that stop
+
+CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }\n"
+
+
+@pytest.fixture
+def endless(tmp_path: Path) -> tuple[Path, Path]:
+    """A query that would count 300^5 rows (hours), and its data."""
+    data = tmp_path / "many.ttl"
+    data.write_text("".join(f"<http://example.org/s{i}> <http://example.org/p> {i} .\n" for i in range(300)),
+                    encoding="utf-8")
+    rq = tmp_path / "cross.rq"
+    rq.write_text(CROSS_JOIN, encoding="utf-8")
+    return rq, data
+
+
+def test_timeout_stops_a_long_query(endless: tuple[Path, Path], capsys) -> None:
+    import multiprocessing
+
+    rq, data = endless
+    started = time.monotonic()
+    code, out, err = run_kg(capsys, "query", str(rq), "--data", str(data), "--timeout", "1")
+    assert time.monotonic() - started < 5
+    assert code == 4 and out == "" and err == "kg: error: the query ran longer than 1 s (--timeout); stopped\n"
+    assert multiprocessing.active_children() == []  # the query's process is gone
+
+
+def test_a_query_within_its_timeout_answers(data: Path, tmp_path: Path, capsys) -> None:
+    rq = tmp_path / "names.rq"
+    rq.write_text("SELECT ?name WHERE { ?s <http://example.org/name> ?name }\n", encoding="utf-8")
+    code, out, err = run_kg(capsys, "query", str(rq), "--data", str(data), "--timeout", "30", "--format", "csv")
+    assert code == 0, err
+    assert out == "name\nAna\n"
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def _gone(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status")
+    return not status.exists() or "\nState:\tZ" in status.read_text()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the query's process")
+def test_ctrl_c_stops_a_running_query_with_130(endless: tuple[Path, Path]) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    rq, data = endless
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "query", str(rq),
+                             "--data", str(data)], env={**os.environ, "PYTHONPATH": str(root)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):  # until the query runs (in its own process, or after a while)
+            workers = _children(proc.pid)
+            if workers:
+                break
+            time.sleep(0.05)
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGINT)
+        started = time.monotonic()
+        out, err = proc.communicate(timeout=10)
+    finally:
+        proc.kill()
+    assert time.monotonic() - started < 3
+    assert proc.returncode == 130 and "interrupted" in err and out == ""
+    assert all(_gone(pid) for pid in workers)
