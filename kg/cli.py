@@ -222,9 +222,11 @@ def export(data: Path, fmt: str, output: Path | None) -> None:
 @click.option("--graph", help="Put all the data into this one named graph (needed for .ttl and .nt files).")
 @click.option("--batch", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Triples per request.")
+@click.option("--force", is_flag=True,
+              help="Replace kg's graphs (kgg:merged, kgg:article/...) with data that is not kg's own.")
 @quiet_option
 def push(endpoint: str, profile: str | None, data: Path | None, graph: str | None, batch: int,
-         quiet: bool) -> None:
+         force: bool, quiet: bool) -> None:
     """Send a graph file or the store to a SPARQL endpoint, replacing each named graph there.
 
     \b
@@ -238,7 +240,7 @@ def push(endpoint: str, profile: str | None, data: Path | None, graph: str | Non
 
     remote = Endpoint(endpoint, profile=profile)
     summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch,
-                       progress=_progress(quiet))
+                       progress=_progress(quiet), force=force)
     click.echo(summary.text())
 
 

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from pyoxigraph import Store
@@ -433,3 +433,53 @@ def test_ctrl_c_stops_a_running_query_with_130(endless: tuple[Path, Path]) -> No
     assert time.monotonic() - started < 3
     assert proc.returncode == 130 and "interrupted" in err and out == ""
     assert all(_gone(pid) for pid in workers)
+
+
+# ------------------------------------------------------------------ 11. a foreign push onto a kg mirror
+
+KGG = "https://w3id.org/kg-news/graph/"
+SHA = "<https://w3id.org/kg-news/ontology#sha256>"
+
+
+@pytest.mark.parametrize("content, why", [
+    (f'<{KGG}merged> {{ <http://example.org/s> <http://example.org/p> "mine" . }}\n'
+     '<http://example.org/g> { <http://example.org/s> <http://example.org/p> "x" . }\n',
+     "it has no article graph"),
+    (f'<{KGG}article/a-1> {{ <http://example.org/s> <http://example.org/p> "x" . }}\n'
+     f'<{KGG}merged> {{ <http://example.org/s> <http://example.org/p> "y" . }}\n',
+     f"its graph <{KGG}article/a-1> has no kgo:sha256 article mark"),
+])
+def test_a_foreign_trig_does_not_replace_kg_graphs_without_force(content: str, why: str, serve, credentials,
+                                                                  tmp_path: Path, capsys) -> None:
+    server = serve(lambda h: _send(h, 204))
+    trig = tmp_path / "foreign.trig"
+    trig.write_text(content, encoding="utf-8")
+    args = ["push", "--endpoint", f"{server.base}/query", "--profile", "oxigraph", "--data", str(trig)]
+    code, out, err = run_kg(capsys, *args)
+    assert code == 2 and err.count("\n") == 1 and server.seen == []
+    assert "would replace kg's graph <" in err and why in err and "--force" in err
+    code, out, err = run_kg(capsys, *args, "--force")
+    assert code == 0, err
+    assert f"graph={quote(KGG + 'merged', safe='')}" in {path.split("?")[-1] for _, path, _ in server.seen}
+
+
+def test_graph_option_naming_a_kg_graph_needs_force(serve, credentials, tmp_path: Path, capsys) -> None:
+    server = serve(lambda h: _send(h, 204))
+    ttl = tmp_path / "mine.ttl"
+    ttl.write_text('<http://example.org/s> <http://example.org/p> "v" .\n', encoding="utf-8")
+    code, out, err = run_kg(capsys, "push", "--endpoint", f"{server.base}/query", "--profile", "oxigraph",
+                            "--data", str(ttl), "--graph", f"{KGG}merged")
+    assert code == 2 and "--graph puts all the data into it" in err and server.seen == []
+
+
+def test_kg_shaped_data_is_pushed_as_before(serve, credentials, tmp_path: Path, capsys) -> None:
+    server = serve(lambda h: _send(h, 204))
+    trig = tmp_path / "kg.trig"
+    trig.write_text(f'<{KGG}article/a-1> {{ <https://w3id.org/kg-news/id/article/a-1> {SHA} "ab12" . }}\n'
+                    f'<{KGG}merged> {{ <http://example.org/s> <http://example.org/p> "y" . }}\n'
+                    '<http://example.org/other> { <http://example.org/s> <http://example.org/p> "z" . }\n',
+                    encoding="utf-8")
+    code, out, err = run_kg(capsys, "push", "--endpoint", f"{server.base}/query", "--profile", "oxigraph",
+                            "--data", str(trig))
+    assert code == 0, err
+    assert out.startswith("3 graphs, 3 triples pushed") and len(server.seen) == 3
