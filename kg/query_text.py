@@ -148,9 +148,11 @@ def _reaching(text: str) -> str:
 
 
 def _keyword(t: Token) -> str:
-    """The reaching keyword in a word (or in a prefix, ``SERVICEex:g`` reads as ``SERVICE ex:g``)."""
-    word = t.text.upper() if t.kind == "word" else t.text.split(":")[0].upper() if t.kind == "pname" else ""
-    return next((k for k in _REACHING if k in word), "")
+    """The reaching keyword in a word, or SERVICE in a prefix (``SERVICEex:g`` reads as ``SERVICE ex:g``;
+    LOAD, an update, is never part of a query)."""
+    if t.kind == "word":
+        return next((k for k in _REACHING if k in t.text.upper()), "")
+    return "SERVICE" if t.kind == "pname" and "SERVICE" in t.text.split(":")[0].upper() else ""
 
 
 def _from_outside(text: str) -> str:

@@ -123,6 +123,7 @@ FINE = [
     'SELECT ?s WHERE { ?s ?p ?o FILTER(?o != "SERVICE <x>" && ?o != """LOAD\n<y>""") }',
     "SELECT ?s WHERE { ?s <http://example.org/service#p> ?o }",
     "PREFIX svc: <http://example.org/service#>\nSELECT ?service WHERE { ?service svc:load ?o }",
+    "PREFIX upload: <http://example.org/upload#>\nSELECT ?s WHERE { ?s upload:date ?o }",
     "PREFIX ex: <http://example.org/>\nSELECT ?s WHERE { ?s ex:serviceLoad ?o FILTER(?o<2 && ?o>=0) }",
     "SELECT * FROM <https://w3id.org/kg-news/graph/merged> WHERE { ?s ?p ?o }",
     "PREFIX g: <https://w3id.org/kg-news/graph/>\nSELECT * FROM NAMED g:merged WHERE { GRAPH ?g { ?s ?p ?o } }",

@@ -170,10 +170,10 @@ class Client:
         watch = request.kg_deadline = Deadline(self.deadline)  # type: ignore[attr-defined]
         try:
             with self.opener.open(request, timeout=self.timeout) as response:
-                body = self._read(response, sink, url)
-            if watch.expired:  # the watchdog's shutdown reads as an early end of the answer
+                answer = self._read(response, sink, url)
+            if watch.expired:  # the watchdog's shutdown reads as the end of an answer without a length
                 raise http.client.IncompleteRead(b"")
-            return body
+            return answer
         except KGError:
             raise
         except urllib.error.HTTPError as e:
