@@ -105,16 +105,19 @@ def _refuse_overwriting_inputs(corpus: tuple[str, ...], out: Path | None) -> Non
               help="Output format (default: table on a terminal, else tsv).")
 @click.option("--allow-network", is_flag=True,
               help="Let a query use SERVICE, LOAD or FROM <url> (refused by default).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="Stop the query after SECONDS (exit 4); on an endpoint, the deadline of the request.")
 def query(query: str, data: Path | None, endpoint: str | None, profile: str | None, params: tuple[str, ...],
-          fmt: str | None, allow_network: bool) -> None:
+          fmt: str | None, allow_network: bool, timeout: float | None) -> None:
     """Run a stored query (by NAME) or a .rq FILE on a graph file, the store, or an endpoint.
 
     \b
     Example:
       kg query holder-at-date --param office=US.chief_of_defence --param date=2023-03-15
-      kg query calls --endpoint http://localhost:7878/query --profile oxigraph
+      kg query calls --endpoint http://localhost:7878/query --profile oxigraph --timeout 60
     """
-    from kg.query import load_query, render, run_query
+    from kg.query import load_query
+    from kg.query_run import run_stoppable
 
     values = _params(params)
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
@@ -124,20 +127,11 @@ def query(query: str, data: Path | None, endpoint: str | None, profile: str | No
 
         if data is not None:
             raise UsageError("give --data or --endpoint, not both")
-        click.echo(Endpoint(endpoint, profile=profile).select(stored, values, fmt), nl=False)
+        remote = Endpoint(endpoint, profile=profile, request_deadline=timeout)
+        click.echo(remote.select(stored, values, fmt), nl=False)
         return
-    click.echo(render(run_query(_open(data), stored, values, allow_network=allow_network), fmt), nl=False)
-
-
-def _open(data: Path | None):
-    from kg.errors import InputError
-    from kg.export import open_data
-    from kg.store import DEFAULT_STORE
-
-    path = data or DEFAULT_STORE
-    if not path.exists():
-        raise InputError("no such file or store (build one with `kg build`)", path=str(path))
-    return open_data(path)
+    run_stoppable(_existing(data), stored, values, fmt=fmt, timeout=timeout, allow_network=allow_network,
+                  write=lambda text: click.echo(text, nl=False))
 
 
 def _params(params: tuple[str, ...]) -> dict[str, str]:
@@ -228,9 +222,11 @@ def export(data: Path, fmt: str, output: Path | None) -> None:
 @click.option("--graph", help="Put all the data into this one named graph (needed for .ttl and .nt files).")
 @click.option("--batch", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Triples per request.")
+@click.option("--force", is_flag=True,
+              help="Replace kg's graphs (kgg:merged, kgg:article/...) with data that is not kg's own.")
 @quiet_option
 def push(endpoint: str, profile: str | None, data: Path | None, graph: str | None, batch: int,
-         quiet: bool) -> None:
+         force: bool, quiet: bool) -> None:
     """Send a graph file or the store to a SPARQL endpoint, replacing each named graph there.
 
     \b
@@ -244,7 +240,7 @@ def push(endpoint: str, profile: str | None, data: Path | None, graph: str | Non
 
     remote = Endpoint(endpoint, profile=profile)
     summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch,
-                       progress=_progress(quiet))
+                       progress=_progress(quiet), force=force)
     click.echo(summary.text())
 
 

@@ -2,8 +2,8 @@
 
 A stored query is a ``.rq`` file in ``queries/`` whose header comments give a
 title, a description and its parameters (``# param: NAME TYPE  description``).
-Parameters are bound as RDF terms (pyoxigraph substitutions locally, a VALUES
-block remotely), never pasted into the query text.
+Parameters are bound as RDF terms in a VALUES block (locally and remotely, so both
+give the same rows), never pasted into the query text.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, QueryResultsFormat, QuerySolutions, Store
 
-from kg.errors import InputError, NetworkRefused, QueryNotFound, UsageError
+from kg.errors import InputError, QueryNotFound, UsageError
 from kg.namespaces import PREFIXES
+from kg.query_text import refuse_network, refuse_update, values_slot
 from kg.resources import query_paths
 
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,49 +112,24 @@ def values_block(bindings: dict) -> str:
     return f"VALUES ({names}) {{ ({terms}) }}\n"
 
 
-_SLOT = re.compile(r"^[ \t]*#[ \t]*values[ \t]*$", re.MULTILINE | re.IGNORECASE)
-
-
 def with_values(text: str, bindings: dict) -> str:
     """The query with a VALUES block opening its WHERE group, so filters see the bound values; a
-    ``# values`` comment line puts it elsewhere (inside a subquery that must see the parameters)."""
-    block = values_block(bindings)
+    ``# values`` comment line puts it elsewhere (inside a subquery that must see the parameters).
+    The block goes on the same line, so line numbers of the query stay as written."""
+    return _with_values(text, bindings)[0]
+
+
+def _with_values(text: str, bindings: dict) -> tuple[str, int, int, int]:
+    """The bound text; where the change starts, the characters it inserts and those it replaced."""
+    block = values_block(bindings).rstrip("\n")
     if not block:
-        return text
-    slot = _SLOT.search(text)
-    if slot is not None:
-        return text[: slot.start()] + "  " + block + text[slot.end():]
-    m = _WHERE.search(_strip_comments(text))
-    if m is None:
+        return text, len(text), 0, 0
+    span = values_slot(text)
+    if span is None:
         raise UsageError("cannot bind parameters: the query has no WHERE group")
-    return text[: m.end()] + "\n  " + block + text[m.end():]
-
-
-def _strip_comments(text: str) -> str:
-    """Comments blanked out (same length), so positions still match the original text; a ``#``
-    inside an IRI or a string is not a comment."""
-    return re.sub(r'''(<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|#[^\n]*''',
-                  lambda m: m.group(1) or " " * len(m.group(0)), text)
-
-
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_STRINGS = re.compile("|".join((r'"""[\s\S]*?"""', r"'''[\s\S]*?'''", r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'")))
-_IRIS = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:)?[^<>\"{}|^`\\\s]*>")
-_REACHING = re.compile(r"\b(SERVICE|LOAD)\b|\bFROM\s+(?:NAMED\s+)?<(?!https?:)", re.IGNORECASE)
-
-
-def refuse_network(text: str, path: str | None = None) -> None:
-    """Refuse a query that could reach the network or local files: ``SERVICE``, ``LOAD``, or ``FROM``
-    with an IRI that is not http(s) (``FROM <file:///etc/passwd>``).  Escapes (``\\u0053ERVICE``)
-    are decoded first, as SPARQL does; strings and comments cannot hide or fake a keyword."""
-    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-    plain = _IRIS.sub(lambda m: f"<{m.group(1) or ''}>", _STRINGS.sub('""', _strip_comments(decoded)))
-    m = _REACHING.search(plain)
-    if m:
-        word = m.group(1).upper() if m.group(1) else "FROM with a non-http IRI"
-        where = f"{path}: " if path else ""
-        raise NetworkRefused(f"{where}the query uses {word}, which reaches other servers or files; "
-                             "refused (allow it with --allow-network)")
+    start, end = span
+    piece = block if end > start else f" {block} "
+    return text[:start] + piece + text[end:], start, len(piece), end - start
 
 
 def run_query(store: Store, query: StoredQuery, values: dict[str, str] | None = None, *,
@@ -162,29 +137,47 @@ def run_query(store: Store, query: StoredQuery, values: dict[str, str] | None = 
     """Run a SELECT query on a pyoxigraph store, over the union of its graphs.
 
     pyoxigraph executes ``SERVICE`` clauses (an HTTP request from the query engine): they are
-    refused unless ``allow_network``.
+    refused unless ``allow_network``, decided on the query's tokens before it is parsed or run.
+    Updates are refused.  A syntax error names the line and column of the query as written.
     """
+    refuse_update(query.text, str(query.path))
     if not allow_network:
         refuse_network(query.text, str(query.path))
-    check_syntax(query)
-    bindings = bind(query, values or {})
-    return store.query(with_values(query.text, bindings), use_default_graph_as_union=True)
+    text, *change = _with_values(query.text, bind(query, values or {}))
+    try:
+        return store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as e:
+        raise syntax_error(e, query, text, *change) from None
 
 
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 
-def check_syntax(query: StoredQuery) -> None:
-    """Parse the query as written (on an empty store), so that a syntax error points to its own
-    line and column, before any VALUES block is inserted."""
-    try:
-        Store().query(query.text)
-    except SyntaxError as e:
-        m = _POSITION.match(str(e))
-        line, column = (int(m.group(1)), int(m.group(2))) if m else (e.lineno, e.offset)
-        message = _POSITION.sub("", str(e)).splitlines()[0]
-        raise InputError(f"SPARQL syntax error: {message}", path=str(query.path), line=line,
-                         column=column) from None
+def syntax_error(e: SyntaxError, query: StoredQuery, text: str, at: int = 0, inserted: int = 0,
+                 replaced: int = 0) -> InputError:
+    """pyoxigraph's syntax error, placed in the query as written (before a VALUES block was added)."""
+    m = _POSITION.match(str(e))
+    message = _POSITION.sub("", str(e)).splitlines()[0]
+    if m is None:
+        return InputError(f"SPARQL syntax error: {message}", path=str(query.path))
+    offset = _offset(text, int(m.group(1)), int(m.group(2)))
+    if offset >= at + inserted:
+        offset -= inserted - replaced
+    elif offset > at:
+        offset = at
+    line = query.text.count("\n", 0, offset) + 1
+    column = offset - (query.text.rfind("\n", 0, offset) + 1) + 1
+    return InputError(f"SPARQL syntax error: {message}", path=str(query.path), line=line, column=column)
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The character offset of a 1-based line and column."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return len(text)
+    return min(start + column - 1, len(text))
 
 
 # ------------------------------------------------------------------ rendering

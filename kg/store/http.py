@@ -1,13 +1,23 @@
-"""HTTP for SPARQL endpoints: credentials, timeouts, bounded retries and one-line errors.
+"""HTTP for SPARQL endpoints: credentials, timeouts, deadlines, size caps, bounded retries, no redirects.
 
 Credentials never come from the command line (they would show in ``ps``):
 ``KG_ENDPOINT_TOKEN`` (Bearer), else ``KG_ENDPOINT_USER``/``KG_ENDPOINT_PASSWORD``,
 else the endpoint host's entry in ``~/.netrc`` (or ``$NETRC``).  User and password
 go as Basic or Digest auth, as the endpoint profile says or ``KG_ENDPOINT_AUTH``
-(``basic``, ``digest``) overrides.  Every request has a timeout
-(``KG_ENDPOINT_TIMEOUT`` seconds, default 30, for connecting and for each read);
-429, 5xx and connection failures are retried ``RETRIES`` times with exponential
-back-off, waiting what ``Retry-After`` asks when it is at most ``MAX_WAIT``.
+(``basic``, ``digest``) overrides.  Every request has a timeout for connecting and
+for each read (``KG_ENDPOINT_TIMEOUT`` seconds, default 30) and a deadline for the
+whole exchange (``KG_ENDPOINT_DEADLINE``, default 300: a watchdog shuts the socket,
+so a server dripping one byte at a time cannot hold kg); an answer larger than
+``KG_ENDPOINT_MAX_BYTES`` (default 512 MiB) is refused, and answers are written to
+a temporary file as they arrive rather than kept in memory.  429, 5xx and
+connection failures are retried ``RETRIES`` times with exponential back-off,
+waiting what ``Retry-After`` asks when it is at most ``MAX_WAIT``.
+
+Redirects are never followed: kg only sends POST, PUT and DELETE, which urllib would
+turn into a body-less GET (a push that writes nothing and reports success), and a
+redirect to another host would carry the credentials there.  A 3xx is an error
+naming its ``Location``, so the user can give that URL instead.
+
 Errors are :class:`~kg.errors.StoreError` (exit code 4), one line naming the
 endpoint with credentials and query string removed.
 """
@@ -17,6 +27,7 @@ from __future__ import annotations
 import base64
 import email.utils
 import http.client
+import io
 import netrc
 import os
 import time
@@ -24,13 +35,18 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urlsplit, urlunsplit
+from typing import IO
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from kg.errors import StoreError
+from kg.errors import KGError, StoreError, UsageError
+from kg.store.transport import Deadline, HTTPHandler, HTTPSHandler, NoRedirects
 
 RETRIES = 3
 TIMEOUT = 30.0
+DEADLINE = 300.0
+MAX_BYTES = 512 * 2**20
 MAX_WAIT = 30.0
+CHUNK = 2**16
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 SCHEMES = ("basic", "digest", "bearer")
 
@@ -78,24 +94,47 @@ def _from_netrc(url: str) -> tuple[str | None, str | None]:
 
 
 def timeout() -> float:
-    """The request timeout in seconds (``KG_ENDPOINT_TIMEOUT`` or 30)."""
+    """Seconds allowed for connecting and for each read (``KG_ENDPOINT_TIMEOUT`` or 30)."""
+    return _setting("KG_ENDPOINT_TIMEOUT", TIMEOUT)
+
+
+def deadline() -> float:
+    """Seconds allowed for a whole request, answer included (``KG_ENDPOINT_DEADLINE`` or 300)."""
+    return _setting("KG_ENDPOINT_DEADLINE", DEADLINE)
+
+
+def max_bytes() -> int:
+    """The largest answer kg reads (``KG_ENDPOINT_MAX_BYTES`` or 512 MiB)."""
+    return int(_setting("KG_ENDPOINT_MAX_BYTES", MAX_BYTES))
+
+
+def _setting(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if not value:
+        return default
     try:
-        return float(os.environ.get("KG_ENDPOINT_TIMEOUT") or TIMEOUT)
+        number = float(value)
     except ValueError:
-        return TIMEOUT
+        number = 0.0
+    if not number > 0 or number == float("inf"):
+        raise UsageError(f"{name}={value!r}: expected a positive number")
+    return number
 
 
 class Client:
-    """Sends requests with credentials, a timeout and bounded retries; returns the response body."""
+    """Sends requests with credentials, a timeout, a deadline and bounded retries; returns the answer."""
 
     def __init__(self, url: str, creds: Credentials | None, *, timeout: float = TIMEOUT,
-                 retries: int = RETRIES, sleep=time.sleep) -> None:
+                 retries: int = RETRIES, sleep=time.sleep, deadline: float = DEADLINE,
+                 max_bytes: int = MAX_BYTES) -> None:
         self.creds, self.timeout, self.retries, self.sleep = creds, timeout, retries, sleep
+        self.deadline, self.max_bytes = deadline, max_bytes
         self.opener = self._opener(url)
 
     def _opener(self, url: str) -> urllib.request.OpenerDirector:
-        """urllib's opener, with a Digest handler for the endpoint's host when Digest auth is used."""
-        handlers: list[urllib.request.BaseHandler] = []
+        """urllib's opener without redirects, with watched connections, and with a Digest handler for
+        the endpoint's host when Digest auth is used."""
+        handlers: list[urllib.request.BaseHandler] = [NoRedirects(), HTTPHandler(), HTTPSHandler()]
         if self.creds is not None and self.creds.scheme == "digest":
             root = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
             manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
@@ -113,26 +152,66 @@ class Client:
         return {"Authorization": f"Basic {pair}"}
 
     def request(self, method: str, url: str, *, body: bytes | None = None,
-                headers: dict[str, str] | None = None, ok: frozenset[int] = frozenset()) -> bytes:
-        """The body of a successful answer (2xx, or a status in ``ok``), after at most ``retries`` retries."""
+                headers: dict[str, str] | None = None, ok: frozenset[int] = frozenset(),
+                sink: IO[bytes] | None = None) -> bytes:
+        """The answer to a successful request (2xx, or a status in ``ok``), after at most ``retries``
+        retries: its body, or b'' when it went to ``sink`` (a binary file, written from its start)."""
         for attempt in range(self.retries + 1):
-            request = urllib.request.Request(url, data=body, method=method,
-                                             headers={**(headers or {}), **self._auth_header()})
-            try:
-                with self.opener.open(request, timeout=self.timeout) as response:
-                    return response.read()
-            except urllib.error.HTTPError as e:
-                if e.code in ok:
-                    return b""
-                wait = self._wait(e, attempt)
-                if wait is None:
-                    raise StoreError(_http_message(url, e)) from None
-            except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
-                if attempt >= self.retries:
-                    raise StoreError(f"{redact(url)}: {_reason(e)} (after {attempt + 1} tries)") from None
-                wait = backoff(attempt)
+            wait = self._attempt(method, url, body, headers or {}, ok, sink, attempt)
+            if not isinstance(wait, float):
+                return wait
             self.sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _attempt(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
+                 ok: frozenset[int], sink: IO[bytes] | None, attempt: int) -> bytes | float:
+        """One try: the answer's body, or the seconds to wait before the next try."""
+        request = urllib.request.Request(url, data=body, method=method, headers={**headers, **self._auth_header()})
+        watch = request.kg_deadline = Deadline(self.deadline)  # type: ignore[attr-defined]
+        try:
+            with self.opener.open(request, timeout=self.timeout) as response:
+                answer = self._read(response, sink, url)
+            if watch.expired:  # the watchdog's shutdown reads as the end of an answer without a length
+                raise http.client.IncompleteRead(b"")
+            return answer
+        except KGError:
+            raise
+        except urllib.error.HTTPError as e:
+            if e.code in ok:
+                return b""
+            if 300 <= e.code < 400:
+                raise StoreError(_redirect_message(url, e)) from None
+            wait = self._wait(e, attempt)
+            if wait is None:
+                raise StoreError(_http_message(url, e)) from None
+            return wait
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as e:
+            if watch.expired:
+                raise StoreError(f"{redact(url)}: no complete answer within {self.deadline:g} s "
+                                 "(KG_ENDPOINT_DEADLINE)") from None
+            if attempt >= self.retries:
+                raise StoreError(f"{redact(url)}: {_reason(e)} (after {attempt + 1} tries)") from None
+            return backoff(attempt)
+        finally:
+            watch.cancel()
+
+    def _read(self, response: http.client.HTTPResponse, sink: IO[bytes] | None, url: str) -> bytes:
+        """The body, chunk by chunk, into ``sink`` (or memory), refusing more than ``max_bytes``."""
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise StoreError(_too_big(url, self.max_bytes))
+        out = sink if sink is not None else io.BytesIO()
+        out.seek(0)
+        out.truncate()
+        total = 0
+        while chunk := response.read1(CHUNK):
+            total += len(chunk)
+            if total > self.max_bytes:
+                raise StoreError(_too_big(url, self.max_bytes))
+            _write(out, chunk, url)
+        if response.length:  # the connection closed before the declared length
+            raise http.client.IncompleteRead(b"", response.length)
+        return b"" if sink is not None else out.getvalue()  # type: ignore[union-attr]
 
     def _wait(self, e: urllib.error.HTTPError, attempt: int) -> float | None:
         """Seconds to wait before retrying this HTTP error, or None to give up."""
@@ -142,6 +221,25 @@ class Client:
         if asked is None:
             return backoff(attempt)
         return asked if asked <= MAX_WAIT else None
+
+
+def _write(out: IO[bytes], chunk: bytes, url: str) -> None:
+    try:
+        out.write(chunk)
+    except OSError as e:  # a full temporary folder is not the endpoint's fault, and not worth a retry
+        raise StoreError(f"{redact(url)}: cannot keep the answer in a temporary file: {e.strerror or e}") from None
+
+
+def _too_big(url: str, limit: int) -> str:
+    return (f"{redact(url)}: the answer is larger than {limit:,} bytes; refused "
+            "(KG_ENDPOINT_MAX_BYTES sets the limit)")
+
+
+def _redirect_message(url: str, e: urllib.error.HTTPError) -> str:
+    location = e.headers.get("Location") if e.headers else None
+    target = redact(urljoin(url, location)) if location else "no Location"
+    return (f"{redact(url)}: HTTP {e.code} redirect to {target}; not followed (a redirect can turn a write "
+            "into a read or carry credentials elsewhere): give that URL as --endpoint")
 
 
 def backoff(attempt: int) -> float:

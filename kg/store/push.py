@@ -7,6 +7,12 @@ goes in one request, since blank node labels do not survive across requests.
 An article graph's ``kgo:sha256`` triple is sent last: a remote article graph
 holds its hash only once it is complete, so :func:`sync` re-sends a graph whose
 push was interrupted.
+
+kg's own graphs are named under ``kgg:`` (``kgg:article/…`` per article, ``kgg:merged``).
+Data that uses those names without being shaped like kg's output (an article graph
+without its ``kgo:sha256`` mark, a merged graph without article graphs, or everything
+put into one of them with ``--graph``) would silently replace a kg mirror's graphs:
+it is refused unless ``force``.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Store, Triple
 
 from kg.errors import UsageError
 from kg.mapping import MERGED, article_graph
+from kg.namespaces import KGG
 from kg.store.embedded import SHA256, KGStore
 from kg.store.http import redact
 from kg.store.remote import Endpoint
@@ -54,9 +61,12 @@ class Throttled:
 
 
 def push(data: Store, endpoint: Endpoint, *, graph: str | None = None, batch: int = BATCH,
-         progress: Progress | None = None) -> PushSummary:
-    """Send every named graph of ``data`` (or all of it into the graph ``graph``) to ``endpoint``."""
+         progress: Progress | None = None, force: bool = False) -> PushSummary:
+    """Send every named graph of ``data`` (or all of it into the graph ``graph``) to ``endpoint``;
+    data that is not kg's own but would replace kg's graphs needs ``force``."""
     graphs = graphs_of(data, graph)
+    if not force:
+        refuse_foreign(graphs, one_graph=graph is not None)
     tell = Throttled(progress)
     for n, (name, triples) in enumerate(graphs.items(), 1):
         send_graph(endpoint, name, triples, batch=batch, progress=tell)
@@ -79,6 +89,29 @@ def graphs_of(data: Store, graph: str | None) -> dict[NamedNode, list[Triple]]:
                              "give --graph IRI to name the graph they go to")
         out[q.graph_name].append(q.triple)
     return dict(sorted(out.items(), key=lambda kv: (kv[0] == MERGED, kv[0].value)))
+
+
+def refuse_foreign(graphs: dict[NamedNode, list[Triple]], *, one_graph: bool = False) -> None:
+    """A usage error when ``graphs`` would replace kg's graphs on the endpoint but do not look like kg's."""
+    ours = [g for g in graphs if g.value.startswith(str(KGG))]
+    if not ours:
+        return
+    reason = "--graph puts all the data into it" if one_graph else _not_kg(graphs, ours)
+    if reason:
+        raise UsageError(f"the data would replace kg's graph <{ours[-1].value}> on the endpoint, but {reason}: "
+                         "a mirror of a kg store would lose its facts. Push it under other graph names, "
+                         "or give --force")
+
+
+def _not_kg(graphs: dict[NamedNode, list[Triple]], ours: list[NamedNode]) -> str:
+    """Why graphs named like kg's are not kg's output ('' when they are)."""
+    articles = [g for g in ours if g != MERGED]
+    for g in articles:
+        if not any(t.predicate == SHA256 for t in graphs[g]):
+            return f"its graph <{g.value}> has no kgo:sha256 article mark, as kg's article graphs do"
+    if MERGED in graphs and not articles:
+        return "it has no article graph, as kg's data always does"
+    return ""
 
 
 def send_graph(endpoint: Endpoint, graph: NamedNode, triples: list[Triple], *, batch: int = BATCH,

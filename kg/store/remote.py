@@ -18,22 +18,26 @@ exception classes that drop the headers (``Retry-After``) needed for retries.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable
+from typing import IO, TypeVar
 from urllib.parse import urlencode, urlsplit
 
-from pyoxigraph import NamedNode, Quad, QueryResultsFormat, Triple, parse_query_results
+from pyoxigraph import NamedNode, Quad, QueryResultsFormat, QuerySolutions, Triple, parse_query_results
 
 from kg.errors import StoreError, UsageError
 from kg.namespaces import KGO
 from kg.query import StoredQuery, bind, render, with_values
+from kg.query_text import refuse_update
 from kg.store import sparql
-from kg.store.http import RETRIES, Client, credentials, redact, timeout
+from kg.store.http import RETRIES, Client, credentials, deadline, max_bytes, redact, timeout
 from kg.store.profiles import profile as find_profile
 
 FORM = "application/x-www-form-urlencoded; charset=utf-8"
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
+SPOOL = 2**20  # answers up to 1 MiB stay in memory, larger ones go to a temporary file
+T = TypeVar("T")
 
 #: Every article graph with the content hash of its article: what a remote store already holds.
 ARTICLE_VERSIONS = f"SELECT ?g ?sha WHERE {{ GRAPH ?g {{ ?a a <{KGO.Article}> ; <{KGO.sha256}> ?sha }} }}"
@@ -43,7 +47,7 @@ class Endpoint:
     """One remote SPARQL store, reached through the services its profile names."""
 
     def __init__(self, url: str, *, profile: str | None = None, retries: int = RETRIES,
-                 request_timeout: float | None = None) -> None:
+                 request_timeout: float | None = None, request_deadline: float | None = None) -> None:
         if urlsplit(url).scheme not in ("http", "https"):
             raise UsageError(f"--endpoint wants an http(s) URL, got {redact(url)!r}")
         if "@" in urlsplit(url).netloc:
@@ -52,7 +56,8 @@ class Endpoint:
         self.url, self.profile = url, find_profile(profile)
         self.query_url, self.update_url, self.gsp_url = self.profile.services(url)
         self.client = Client(url, credentials(url, self.profile.auth), retries=retries,
-                             timeout=request_timeout or timeout())
+                             timeout=request_timeout or timeout(), deadline=request_deadline or deadline(),
+                             max_bytes=max_bytes())
 
     def __str__(self) -> str:
         return f"{redact(self.url)} ({self.profile.name})"
@@ -60,24 +65,36 @@ class Endpoint:
     # -- queries
 
     def select_json(self, text: str) -> bytes:
-        """The SPARQL JSON results of a SELECT query (``typed-literal`` normalised to ``literal``)."""
-        form = urlencode([("query", text), *self.profile.query_form]).encode("utf-8")
-        body = self.client.request("POST", self.query_url, body=form,
-                                   headers={"Content-Type": FORM, "Accept": RESULTS_JSON})
-        return normalise_results(body, self.query_url)
+        """The SPARQL JSON results of a query, as the W3C format says (Virtuoso's ``typed-literal``
+        read as ``literal``)."""
+        return self._results(text, lambda r: r.serialize(format=QueryResultsFormat.JSON))
 
     def select(self, query: StoredQuery, values: dict[str, str], fmt: str) -> str:
         """A stored query's results, rendered as ``fmt`` like a local run."""
-        body = self.select_json(with_values(query.text, bind(query, values)))
-        try:
-            return render(parse_query_results(body, format=QueryResultsFormat.JSON), fmt)
-        except SyntaxError:
-            raise StoreError(f"{redact(self.query_url)}: the answer is not SPARQL JSON results") from None
+        refuse_update(query.text, str(query.path))
+        return self._results(with_values(query.text, bind(query, values)), lambda r: render(r, fmt))
 
     def article_versions(self) -> dict[str, str]:
         """Article graph IRI -> sha256 of the article version it holds."""
-        data = json.loads(self.select_json(ARTICLE_VERSIONS))
-        return {b["g"]["value"]: b["sha"]["value"] for b in data["results"]["bindings"] if "g" in b}
+        return self._results(ARTICLE_VERSIONS, lambda rows: {
+            row["g"].value: row["sha"].value for row in rows if row["g"] is not None and row["sha"] is not None})
+
+    def _results(self, text: str, use: Callable[[QuerySolutions], T]) -> T:
+        """``use`` applied to the results of a query, read as they are parsed from a temporary file
+        (the answer is never held in memory whole; pyoxigraph's parser bounds nesting)."""
+        form = urlencode([("query", text), *self.profile.query_form]).encode("utf-8")
+        with tempfile.SpooledTemporaryFile(max_size=SPOOL) as answer:
+            self.client.request("POST", self.query_url, body=form, sink=answer,
+                                headers={"Content-Type": FORM, "Accept": RESULTS_JSON})
+            answer.seek(0)
+            return self._parsed(answer, use)
+
+    def _parsed(self, answer: IO[bytes], use: Callable[[QuerySolutions], T]) -> T:
+        try:
+            return use(parse_query_results(answer, format=QueryResultsFormat.JSON))
+        except (SyntaxError, ValueError) as e:
+            detail = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+            raise StoreError(f"{redact(self.query_url)}: the answer is not SPARQL JSON results ({detail})") from None
 
     # -- writes
 
@@ -110,16 +127,3 @@ class Endpoint:
         assert self.gsp_url is not None
         sep = "&" if "?" in self.gsp_url else "?"
         return f"{self.gsp_url}{sep}{urlencode({self.profile.graph_param: graph.value})}"
-
-
-def normalise_results(body: bytes, url: str) -> bytes:
-    """SPARQL JSON results as the W3C format says (Virtuoso writes ``typed-literal``); errors name the URL."""
-    try:
-        data = json.loads(body)
-        for row in data["results"]["bindings"]:
-            for value in row.values():
-                if value.get("type") == "typed-literal":
-                    value["type"] = "literal"
-    except (ValueError, KeyError, TypeError, AttributeError):
-        raise StoreError(f"{redact(url)}: the answer is not SPARQL JSON results") from None
-    return json.dumps(data).encode("utf-8")
