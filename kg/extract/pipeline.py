@@ -129,8 +129,9 @@ def split_at_lines(text: str, size: int) -> list[str]:
     pieces, start = [], 0
     while len(text) - start > size:
         end = text.rfind("\n", start, start + size) + 1
-        if end <= start:
-            end = max(text.rfind(". ", start, start + size) + 2, text.rfind(" ", start, start + size) + 1)
+        for cut, after in ((". ", 2), (" ", 1)):
+            if end <= start and (i := text.rfind(cut, start, start + size)) >= start:
+                end = i + after
         if end <= start:
             end = start + size
         pieces.append(text[start:end])
