@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.lexicon import Lexicon, Phrase, load_lexicon
 from kg.extract.names import fold
+from kg.extract.spanindex import span_index
 
 SPANS_KEY = "kg"
 #: Labels whose phrases may take a demonym after their first word ("ministre russe de la Défense").
@@ -55,8 +56,9 @@ class LexiconMatcher:
         self.make_doc = nlp.make_doc
         _ACTIVE.append(self)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.posts = Matcher(nlp.vocab)
+        self.posts = PhraseMatcher(nlp.vocab, attr="NORM")  # post phrases, matched with demonyms taken out
         patterns: dict[str, list[Doc]] = defaultdict(list)
+        inserted: dict[str, list[Doc]] = defaultdict(list)
         for phrase in lexicon.phrases:
             pattern = fold_doc(nlp.make_doc(phrase.text))
             key = f"{phrase.label}|{phrase.id}|{int(phrase.ambiguous)}|{_case_sensitive(phrase)}"
@@ -66,9 +68,11 @@ class LexiconMatcher:
                 words = phrase.text.split(" ", 1)
                 patterns[key].append(fold_doc(nlp.make_doc(" ".join([plural_of(words[0]), *words[1:]]))))
             if phrase.label in INSERTABLE and len(pattern) > 1 and not _case_sensitive(phrase):
-                self.posts.add(key, [_with_demonym_slot(pattern), _with_demonym_slot(pattern, plural=True)])
+                inserted[key] += [pattern, _with_plural_head(pattern)]
         for key, docs in patterns.items():
             self.matcher.add(key, docs)
+        for key, docs in inserted.items():
+            self.posts.add(key, docs)
 
     def __call__(self, doc: Doc) -> Doc:
         fold_doc(doc)
@@ -92,12 +96,23 @@ class LexiconMatcher:
 
 
     def _posts_with_demonyms(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Post phrases with a demonym inside ("ministre russe de la Défense"), looked for only in
-        the sentences that have a demonym (the token-pattern matcher is the costly one)."""
+        """Post phrases with demonyms after their head noun ("ministre russe de la Défense", "chefs
+        russe et américain d'état-major"): the phrases are matched on the article with its demonym
+        tokens taken out, and a match counts when the tokens taken out sit right after its first
+        word, inside one sentence.  One phrase-matcher pass: linear in the article's length."""
+        kept = [t.i for t in doc if not t._.kg_demonym]
+        if len(kept) == len(doc):
+            return []
+        reduced = Doc(doc.vocab, words=[doc[i].text for i in kept])
+        for token, i in zip(reduced, kept, strict=True):
+            token.norm_ = doc[i].norm_
         found = []
-        for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
-            if any(t._.kg_demonym for t in sent):
-                found += [(doc.vocab.strings[s.label_], s.start, s.end) for s in self.posts(sent, as_spans=True)]
+        for match_id, a, b in self.posts(reduced):
+            first, rest = kept[a], kept[a + 1:b]
+            gap = rest[0] - first - 1
+            if gap and rest[-1] - rest[0] == len(rest) - 1 and not any(
+                    doc[k].is_sent_start for k in range(first + 1, rest[-1] + 1)):
+                found.append((match_id, first, rest[-1] + 1))
         return found
 
 
@@ -117,13 +132,10 @@ def _case_agrees(text: str, rule: str) -> bool:
     return rule != "cap" or text[:1].isupper()
 
 
-def _with_demonym_slot(pattern: Doc, *, plural: bool = False) -> list[dict]:
-    """A token pattern for a post phrase, allowing demonym words after its first token (its head
-    noun), optionally with that head in the plural ("les chefs d'état-major russe et américain")."""
-    tokens = [{"NORM": t.norm_} for t in pattern]
-    if plural:
-        tokens[0] = {"NORM": plural_of(pattern[0].norm_)}
-    return tokens[:1] + [{"_": {"kg_demonym": True}, "OP": "*"}] + tokens[1:]
+def _with_plural_head(pattern: Doc) -> Doc:
+    """The phrase with its head noun (first word) in the plural ("chefs d'état-major")."""
+    words = [plural_of(pattern[0].norm_), *(t.norm_ for t in pattern[1:])]
+    return fold_doc(Doc(pattern.vocab, words=words))
 
 
 def plural_of(word: str) -> str:
@@ -136,5 +148,10 @@ def plural_of(word: str) -> str:
 
 
 def lex_spans(doc: Doc, *labels: str) -> list[Span]:
-    """The lexicon matches of the given labels, in text order."""
-    return [s for s in doc.spans.get(SPANS_KEY, []) if not labels or s.label_ in labels]
+    """The lexicon matches of the given labels, in text order (a shared list: do not mutate it)."""
+    return span_index(doc, SPANS_KEY, labels).spans
+
+
+def lex_within(doc: Doc, lo: int, hi: int, *labels: str) -> list[Span]:
+    """The lexicon matches of the given labels that start at a token index in ``[lo, hi)``."""
+    return span_index(doc, SPANS_KEY, labels).starting(lo, hi)

