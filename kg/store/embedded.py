@@ -28,6 +28,7 @@ from pyoxigraph import NamedNode, Quad, Store
 
 from kg.errors import StoreError
 from kg.extract.model import ArticleFacts
+from kg.identity import IDENTITY, relink
 from kg.mapping import MERGED, article_graph, to_quads
 from kg.namespaces import KGO
 from kg.resolve import Resolved, resolve
@@ -114,9 +115,16 @@ class KGStore:
         fresh = [q for q in quads if q.graph_name in graphs]
         merged = canonical(q for q in quads if q.graph_name == MERGED)
         current = set(self.db.quads_for_pattern(None, None, None, MERGED))
+        held, links = self.identity_links(current, merged)
         drops = [sparql.drop(g) for g in sorted(graphs | {article_graph(a) for a in removed}, key=str)]
-        return sparql.join(sparql.delete_data(current - merged), *drops,
-                           sparql.insert_data(fresh + sorted(merged - current, key=str)))
+        return sparql.join(sparql.delete_data((current - merged) | (held - links)), *drops,
+                           sparql.insert_data(fresh + sorted((merged - current) | (links - held), key=str)))
+
+    def identity_links(self, current: set[Quad], merged: set[Quad]) -> tuple[set[Quad], set[Quad]]:
+        """The identity graph as stored and as it becomes when the merged layer moves from ``current``
+        to ``merged``: retired IRIs linked to their successors (:mod:`kg.identity`)."""
+        held = set(self.db.quads_for_pattern(None, None, None, IDENTITY))
+        return held, relink(current, merged, held)
 
     def keep_facts_of_stored(self) -> int:
         """Delete cached facts that no stored article version refers to (call at the end of a run)."""
