@@ -54,6 +54,7 @@ class KGStore:
     def __init__(self, path: Path, db: Store) -> None:
         self.path, self.db = path, db
         self.facts = FactsCache(path / FACTS_DIR)
+        self._issued: tuple[set[Quad], set[Quad]] | None = None  # merged and identity graphs when opened
 
     @classmethod
     @contextmanager
@@ -121,10 +122,14 @@ class KGStore:
                            sparql.insert_data(fresh + sorted((merged - current) | (links - held), key=str)))
 
     def identity_links(self, current: set[Quad], merged: set[Quad]) -> tuple[set[Quad], set[Quad]]:
-        """The identity graph as stored and as it becomes when the merged layer moves from ``current``
-        to ``merged``: retired IRIs linked to their successors (:mod:`kg.identity`)."""
+        """The identity graph as stored and as it must become for the merged layer ``merged``: the IRIs
+        retired since this run opened the store linked to their successors (:mod:`kg.identity`).  IRIs
+        that only an intermediate commit of this run held get no link."""
         held = set(self.db.quads_for_pattern(None, None, None, IDENTITY))
-        return held, relink(current, merged, held)
+        if self._issued is None:
+            self._issued = (current, held)
+        before, links = self._issued
+        return held, relink(before, merged, links)
 
     def keep_facts_of_stored(self) -> int:
         """Delete cached facts that no stored article version refers to (call at the end of a run)."""
