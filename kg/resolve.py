@@ -2,7 +2,9 @@
 
 * People: every article's persons are clustered by transliteration-aware name
   matching (:class:`kg.extract.names.NameClusters`); a lone surname joins a
-  person only when exactly one fits.
+  person only when exactly one fits.  Each person's key (:func:`identity_key`,
+  the base of their IRI) comes from their own name forms only, so other
+  articles never change it.
 * Terms: the claims of one person in one office are merged; "X replaced Y"
   bounds Y's end by X's start.
 * Calls: a participant named only by a post ("les chefs d'état-major russe et

@@ -3,6 +3,7 @@
 ::
 
     kg-store/           pyoxigraph (RocksDB): one named graph per article + the merged graph
+                        + the identity graph (links from retired IRIs, kg.identity)
       kg-facts/         <article digest>-<sha256>.json: the extracted facts of each stored article version
       kg.lock           fcntl lock of the writer (its pid inside)
 
