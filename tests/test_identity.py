@@ -189,6 +189,39 @@ def test_the_store_links_a_merged_persons_old_iri_and_keeps_it_across_builds(tmp
     assert resolve_iri(links, new) == old and resolve_iri(links, old) == old
 
 
+class _Mirror:
+    """An endpoint that records the graphs it is sent."""
+
+    url = "http://127.0.0.1:1/fake"
+
+    def __init__(self) -> None:
+        self.graphs: dict[NamedNode, list] = {}
+
+    def article_versions(self) -> dict[str, str]:
+        return {}
+
+    def write_graph(self, graph: NamedNode, triples: list, *, replace: bool) -> None:
+        self.graphs[graph] = (self.graphs.get(graph, []) if not replace else []) + list(triples)
+
+    def drop_graph(self, graph: NamedNode) -> None:
+        self.graphs.pop(graph, None)
+
+
+def test_push_and_build_endpoint_send_the_links(tmp_path: Path) -> None:
+    from kg.store import open_store
+    from kg.store.push import graphs_of, sync
+
+    store = tmp_path / "s"
+    _run(store, [facts("d1.txt", ["Choïgou"])])
+    _run(store, [facts("d1.txt", ["Choïgou"]), facts("d2.txt", ["Sergueï Choïgou"])])
+    mirror = _Mirror()
+    with KGStore.writing(store) as kgs:
+        links = [q.triple for q in kgs.db.quads_for_pattern(None, None, None, IDENTITY)]
+        sync(kgs, mirror)  # kg build --endpoint
+    assert links and mirror.graphs[IDENTITY] == links
+    assert IDENTITY in graphs_of(open_store(store), None)  # kg push --data STORE
+
+
 def test_iris_only_an_intermediate_commit_held_get_no_link(tmp_path: Path) -> None:
     bare = facts("d1.txt", ["Choïgou"])
     full = facts("d2.txt", ["Sergueï Choïgou"])
