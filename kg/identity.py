@@ -74,27 +74,40 @@ def successors(old: Iterable[Quad], new: Iterable[Quad]) -> dict[NamedNode, Name
     """Each minted IRI of the ``old`` merged graph that the ``new`` one lacks -> its successor there."""
     before, after = _Nodes(old), _Nodes(new)
     holders, sourced = after.by(after.evidence), after.by(after.sources)
+    retired = sorted(set(before.evidence) - after.subjects, key=str)
+    options = {n: _by_evidence(n, before, after, holders) for n in retired}
+    sure = {n: found[0] for n, found in options.items() if len(found) == 1}
     out: dict[NamedNode, NamedNode] = {}
-    for node in sorted(set(before.evidence) - after.subjects, key=str):
-        found = _by_evidence(node, before, after, holders) or _by_statements(node, before, after, sourced)
+    for node in retired:
+        found = _by_statements(node, options[node] or _sourced(node, before, after, sourced), before, after,
+                               sure, half=not options[node])
         if found is not None:
             out[node] = found
     return out
 
 
-def _by_evidence(node, before: _Nodes, after: _Nodes, holders) -> NamedNode | None:
+def _by_evidence(node, before: _Nodes, after: _Nodes, holders) -> list:
+    """The nodes of the same type that hold most of ``node``'s evidence (several on a tie)."""
     votes = Counter(n for ev in before.evidence[node] for n in holders.get(ev, ())
                     if after.types[n] & before.types[node])
-    return min(votes, key=lambda n: (-votes[n], str(n))) if votes else None
+    top = max(votes.values(), default=0)
+    return [n for n, k in votes.items() if k == top]
 
 
-def _by_statements(node, before: _Nodes, after: _Nodes, sourced) -> NamedNode | None:
-    mine = before.statements[node]
-    candidates = {n for src in before.sources[node] for n in sourced.get(src, ())
-                  if after.types[n] & before.types[node]}
+def _sourced(node, before: _Nodes, after: _Nodes, sourced) -> list:
+    """The nodes of the same type sourced by one of ``node``'s articles."""
+    return sorted({n for src in before.sources[node] for n in sourced.get(src, ())
+                   if after.types[n] & before.types[node]}, key=str)
+
+
+def _by_statements(node, candidates: list, before: _Nodes, after: _Nodes, sure: dict, *, half: bool):
+    """The candidate sharing most of ``node``'s statements, its objects read through the successors
+    already certain (the participants of a call); with ``half``, only one sharing half of them."""
+    mine = {(p, sure.get(o, o)) for p, o in before.statements[node]}
     shared = {n: len(mine & after.statements[n]) for n in candidates}
-    fits = [n for n, k in shared.items() if mine and 2 * k >= len(mine)]
-    return min(fits, key=lambda n: (-shared[n], str(n))) if fits else None
+    if half:
+        shared = {n: k for n, k in shared.items() if mine and 2 * k >= len(mine)}
+    return min(shared, key=lambda n: (-shared[n], str(n))) if shared else None
 
 
 def relink(old: Iterable[Quad], new: Iterable[Quad], links: Iterable[Quad]) -> set[Quad]:

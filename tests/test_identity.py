@@ -149,6 +149,23 @@ def test_a_retired_iri_goes_to_the_node_holding_most_of_its_evidence() -> None:
     assert successors(old, new[-2:]) == {}  # a call is no successor of a person
 
 
+def test_two_calls_reported_by_one_sentence_go_each_to_its_own_successor() -> None:
+    call, who = NamedNode(str(KGO.Call)), NamedNode(str(KGO.participant))
+
+    def graph(prefix: str) -> list[Quad]:
+        people = [q for i, n in enumerate("ABC")
+                  for q in (_q(prefix + n, RDF_TYPE, PERSON), _q(prefix + n, EVIDENCE, _ev(i)))]
+        calls = [q for c, other in (("1", "B"), ("2", "C")) for q in (
+            _q(prefix + c, RDF_TYPE, call), _q(prefix + c, EVIDENCE, _ev(9)),
+            Quad(NamedNode(f"urn:x:{prefix}{c}"), who, NamedNode(f"urn:x:{prefix}A"), MERGED),
+            Quad(NamedNode(f"urn:x:{prefix}{c}"), who, NamedNode(f"urn:x:{prefix}{other}"), MERGED))]
+        return people + calls
+
+    found = {k.value: v.value for k, v in successors(graph("old"), graph("z")).items()}
+    assert found == {"urn:x:old1": "urn:x:z1", "urn:x:old2": "urn:x:z2", "urn:x:oldA": "urn:x:zA",
+                     "urn:x:oldB": "urn:x:zB", "urn:x:oldC": "urn:x:zC"}
+
+
 def test_links_follow_chains_and_drop_when_an_iri_comes_back() -> None:
     a, b, c = (NamedNode(f"urn:x:{n}") for n in "abc")
     stage = [[_q(n, RDF_TYPE, PERSON), _q(n, EVIDENCE, _ev(1))] for n in "abc"]
