@@ -13,7 +13,9 @@ the new build tells apart.
 The record of issued IRIs is the merged graph the store holds: an IRI it held
 that the new graph lacks is retired.  Its successor is the node of the same
 type that carries most of its evidence (the same sentences of the same
-articles); failing that (its article was edited, so its evidence moved), the
+articles), on a tie (one sentence reporting two calls) the one that shares
+most of its statements, read through the successors already certain (its
+participants' new IRIs); failing that (its article was edited, so its evidence moved), the
 node of the same type, sourced by one of its articles, that shares at least half
 of its statements (labels, participants, holder and office).  An IRI with no
 successor (its articles were removed) gets no link.  Links always point to a
@@ -72,6 +74,10 @@ class _Nodes:
 
 def successors(old: Iterable[Quad], new: Iterable[Quad]) -> dict[NamedNode, NamedNode]:
     """Each minted IRI of the ``old`` merged graph that the ``new`` one lacks -> its successor there."""
+    old, new = list(old), list(new)
+    live = {q.subject for q in new}
+    if not {q.subject for q in old if q.predicate == EVIDENCE} - live:
+        return {}  # nothing retired: the common case, kept cheap
     before, after = _Nodes(old), _Nodes(new)
     holders, sourced = after.by(after.evidence), after.by(after.sources)
     retired = sorted(set(before.evidence) - after.subjects, key=str)
