@@ -3,6 +3,14 @@
 Every IRI is ``kgr:<kind>/<slug>-<hash>``: a readable ASCII slug plus the first
 10 hex digits of a SHA-256 of the normalised key, so names with spaces, quotes,
 ``%`` or emoji always give valid, distinct IRIs.  No blank nodes are written.
+A key depends only on the thing it names, never on the rest of the corpus, so
+other articles coming or going move no IRI: a person's identity key (their own
+name forms, :func:`kg.resolve.identity_key`); a term's holder and office; a
+call's participants and date bounds, or its earliest report when undated; a
+launch's article and evidence span; a treaty event's treaty, kind and date;
+lexicon ids for the rest.  The slug is made from the key too, so a change of
+displayed name does not move the IRI.  When an identity does change, the store
+links the old IRI to the new one (:mod:`kg.identity`).
 Article graphs hold each article's ``kgo:Article`` and ``kgo:Evidence`` nodes;
 the merged graph holds the resolved entities and events.
 """
