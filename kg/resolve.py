@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from kg.extract.model import ArticleFacts, CallFact, DateValue, Evidence, Holding, Party
 from kg.extract.names import NameClusters, fold, person_key, split_name, translit_key
@@ -136,15 +137,12 @@ def identity_key(names: dict[str, int]) -> str:
     """
     votes: Counter[str] = Counter()
     accents: Counter[str] = Counter()
-    fallback = ""
+    fallback = surname = ""
     for name, count in sorted(names.items()):
-        surname, _, initial = person_key(name).partition("|")
-        first = _first_given(name)
-        if len(initial) > 1:  # East Asian: person_key keeps the whole given name
-            first = initial
+        surname, first, initial, marks = _name_key_parts(name)
         if first:
             votes[first] += count
-            accents[first] += count * _accents(name)
+            accents[first] += count * marks
         elif initial and not fallback:
             fallback = initial
     if not votes:
@@ -153,15 +151,18 @@ def identity_key(names: dict[str, int]) -> str:
     return f"{surname}|{best}"
 
 
-def _first_given(name: str) -> str:
-    """The transliteration key of the first given name when written in full, else ''."""
+@lru_cache(maxsize=65536)
+def _name_key_parts(name: str) -> tuple[str, str, str, int]:
+    """Surname key, first given name key (when written in full; the whole given name of an East Asian
+    name), initial, and the number of diacritics of one name form (cached: every build re-resolves)."""
+    surname, _, initial = person_key(name).partition("|")
+    if len(initial) > 1:  # East Asian: person_key keeps the whole given name
+        return surname, initial, initial, 0
     given = [g for part in split_name(name).given for g in part.split("-") if g]
     first = given[0] if given else ""
-    return translit_key(first) if len(re.sub(r"[\W\d_]", "", first)) > 1 else ""
-
-
-def _accents(name: str) -> int:
-    return sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c))
+    full = translit_key(first) if len(re.sub(r"[\W\d_]", "", first)) > 1 else ""
+    marks = sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c))
+    return surname, full, initial, marks
 
 
 def _identity_keys(clusters: list[list[str]], counts: Counter[str]) -> list[str]:
