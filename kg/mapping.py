@@ -3,6 +3,14 @@
 Every IRI is ``kgr:<kind>/<slug>-<hash>``: a readable ASCII slug plus the first
 10 hex digits of a SHA-256 of the normalised key, so names with spaces, quotes,
 ``%`` or emoji always give valid, distinct IRIs.  No blank nodes are written.
+A key depends only on the thing it names, never on the rest of the corpus, so
+other articles coming or going move no IRI: a person's identity key (their own
+name forms, :func:`kg.resolve.identity_key`); a term's holder and office; a
+call's participants and date bounds, or its earliest report when undated; a
+launch's article and evidence span; a treaty event's treaty, kind and date;
+lexicon ids for the rest.  The slug is made from the key too, so a change of
+displayed name does not move the IRI.  When an identity does change, the store
+links the old IRI to the new one (:mod:`kg.identity`).
 Article graphs hold each article's ``kgo:Article`` and ``kgo:Evidence`` nodes;
 the merged graph holds the resolved entities and events.
 """
@@ -139,8 +147,11 @@ class Mapper:
         if d.latest != date.max:
             yield Quad(node, _n(KGO[prop + "Latest"]), _lit(d.latest.isoformat(), "date"), MERGED)
 
-    def person_iri(self, key: str) -> NamedNode:
-        return mint("person", key, self.r.persons[key].name)
+    @staticmethod
+    def person_iri(key: str) -> NamedNode:
+        """A person's IRI: their identity key (:func:`kg.resolve.identity_key`, made of their own name
+        forms), readable as ``surname-firstname``; the displayed name may change, the IRI does not."""
+        return mint("person", key, key.replace("|", " "))
 
     def office_iri(self, office_id: str) -> NamedNode:
         self.offices_used.add(office_id)
@@ -150,8 +161,12 @@ class Mapper:
         self.actors_used.add(code)
         return mint("actor", code, self.lex.actors[code].label_en if code in self.lex.actors else code)
 
-    def term_iri(self, person: str, office: str) -> NamedNode:
-        return mint("term", f"{person}|{office}", f"{self.r.persons[person].name} {office}")
+    @staticmethod
+    def term_iri(person: str, office: str) -> NamedNode:
+        """A term's IRI: its holder's key and the office.  Resolution keeps one term per holder and office,
+        so these two identify it; its start is left out, since a later article dating the start would
+        otherwise move the IRI of a term that stays the same."""
+        return mint("term", f"{person}|{office}", f"{person.split('|')[0]} {office}")
 
     # -- merged layer
 
@@ -188,9 +203,25 @@ class Mapper:
             yield from self._call(c)
 
     def call_iri(self, c: Call) -> NamedNode:
-        names = " ".join(sorted(self.r.persons[p].name for p in c.participants))
-        when = c.date.value if c.date and c.date.value else "|".join(sorted(c.reports))
-        return mint("call", f"{'|'.join(sorted(c.participants))}|{when}", f"{names} {when}")
+        """A call's IRI: its participants' keys and its date bounds; an undated call, its earliest report
+        (the first-published reporting article and the call's offset in it), which later reports of the
+        same call do not change."""
+        people = "|".join(sorted(c.participants))
+        if c.date:
+            key, when = f"{people}|{c.date.earliest}..{c.date.latest}", c.date.value or str(c.date.earliest)
+        else:
+            key, when = f"{people}|reported {self._earliest_report(c)}", "undated"
+        surnames = " ".join(sorted(p.split("|")[0] for p in c.participants))
+        return mint("call", key, f"{surnames} {when}")
+
+    def _earliest_report(self, c: Call) -> str:
+        def published(article: str) -> date:
+            known = self.articles.get(article)
+            return known.article.published or date.max if known else date.max
+
+        first = min(c.reports, key=lambda a: (published(a), a))
+        offset = min((e.start for e in c.evidence if e.article == first), default=0)
+        return f"{first}@{offset}"
 
     def _call(self, c: Call) -> Iterator[Quad]:
         node = self.call_iri(c)
@@ -249,8 +280,8 @@ class Mapper:
 
     def _launches(self) -> Iterator[Quad]:
         for a in self.r.articles:
-            for i, launch in enumerate(a.launches):
-                node = mint("launch", f"{a.article.id}|{i}", f"{launch.system or 'missile'} {a.article.id}")
+            for launch, key in zip(a.launches, _launch_keys(a), strict=True):
+                node = mint("launch", key, f"{launch.system or 'missile'} {a.article.id}")
                 yield Quad(node, RDF_TYPE, _n(KGO.Launch), MERGED)
                 if launch.system:
                     yield Quad(node, _n(KGO.missile), self.missile_iri(launch.system), MERGED)
@@ -270,7 +301,7 @@ class Mapper:
         for a in self.r.articles:
             for e in a.treaty_events:
                 t = self.lex.treaties[e.treaty]
-                node = mint("treaty-event", f"{e.treaty}|{e.kind}|{e.date.value if e.date else a.article.id}",
+                node = mint("treaty-event", f"{e.treaty}|{e.kind}|{_when(e.date) or a.article.id}",
                             f"{t.label_en} {e.kind}")
                 yield Quad(node, RDF_TYPE, _n(EVENT_CLASS[e.kind]), MERGED)
                 yield Quad(node, _n(KGO.treaty), self.treaty_iri(e.treaty), MERGED)
@@ -312,6 +343,24 @@ class Mapper:
             yield Quad(node, NOTATION, Literal(a.id), MERGED)
             if a.wikidata:
                 yield Quad(node, NamedNode(SKOS + "exactMatch"), NamedNode(str(WD) + a.wikidata), MERGED)
+
+
+def _launch_keys(a: ArticleFacts) -> list[str]:
+    """Each launch by its article and where the article reports it (its first evidence span), not by
+    its rank, so that a launch found earlier in the text does not renumber the others."""
+    keys: list[str] = []
+    for i, launch in enumerate(a.launches):
+        first = min(((e.start, e.end) for e in launch.evidence), default=(i, i))
+        key = f"{a.article.id}|{first[0]}-{first[1]}|{launch.system or ''}"
+        keys.append(key if key not in keys else f"{key}|{i}")
+    return keys
+
+
+def _when(d: DateValue | None) -> str:
+    """A date as a key part: its value, or its bounds when the text only bounds it."""
+    if d is None:
+        return ""
+    return d.value or f"{d.earliest}..{d.latest}"
 
 
 def _all_evidence(a: ArticleFacts) -> set[Evidence]:

@@ -104,6 +104,8 @@ class KGO(DefinedNamespace):
 KGR = Namespace(BASE + "id/")  # minted resources
 KGG = Namespace(BASE + "graph/")  # named graphs
 MERGED_GRAPH = KGG["merged"]
+#: Links from retired IRIs to their successors, kept by the store across builds (kg.identity).
+IDENTITY_GRAPH = KGG["identity"]
 
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")

@@ -2,7 +2,9 @@
 
 * People: every article's persons are clustered by transliteration-aware name
   matching (:class:`kg.extract.names.NameClusters`); a lone surname joins a
-  person only when exactly one fits.
+  person only when exactly one fits.  Each person's key (:func:`identity_key`,
+  the base of their IRI) comes from their own name forms only, so other
+  articles never change it.
 * Terms: the claims of one person in one office are merged; "X replaced Y"
   bounds Y's end by X's start.
 * Calls: a participant named only by a post ("les chefs d'état-major russe et
@@ -13,13 +15,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from kg.extract.model import ArticleFacts, CallFact, DateValue, Evidence, Holding, Party
-from kg.extract.names import NameClusters, person_key
+from kg.extract.names import NameClusters, fold, person_key, split_name, translit_key
 
 UNKNOWN_START = date(1, 1, 1)
 
@@ -98,17 +104,89 @@ def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple
     for a in articles:
         for p in a.persons:
             clusters.add(p.name)
+    keys = _identity_keys(clusters.clusters(), Counter(p.name for a in articles for p in a.persons))
     persons: dict[str, Person] = {}
     local: dict[tuple[str, str], str] = {}
     for a in articles:
         for p in a.persons:
             cid = clusters.cluster_of(p.name)
-            key = person_key(clusters.best_name(cid)) + f"#{cid}"
+            key = keys[cid]
             person = persons.setdefault(key, Person(key, clusters.best_name(cid), [], []))
             person.aliases += [m for m in p.mentions if m not in person.aliases]
             person.evidence += p.evidence
             local[(a.article.id, p.key)] = key
     return persons, local
+
+
+def identity_key(names: dict[str, int]) -> str:
+    """The key of one person, from their own name forms and how many articles use each.
+
+    ``surname key|first given name key`` ("shoigu|sergei"): every name of a
+    cluster shares the surname key (clusters never cross surname keys), and
+    the first given name is the one most articles use, its spellings pooled by
+    transliteration key (Sergueï and Sergei count together).  So a new
+    spelling of a known person, or a fuller form ("Charles Q. Brown Jr" beside
+    "Charles Brown"), leaves the key alone unless it outnumbers the usual
+    first name; ties go to the form with more diacritics (the French press
+    form, which is what the corpus mostly prints), then to the smaller key.
+    Only the first given name counts, since middle initials and suffixes come
+    and go between articles.  Without a full first given name the initial
+    stands in ("brovn|c"); without any given name the key is "surname|".
+    East Asian names keep their whole given name ("kim|jongun"), as in
+    :func:`person_key`, so that Kim Jong-un and Kim Jong-il stay apart.
+    """
+    votes: Counter[str] = Counter()
+    accents: Counter[str] = Counter()
+    fallback = surname = ""
+    for name, count in sorted(names.items()):
+        surname, first, initial, marks = _name_key_parts(name)
+        if first:
+            votes[first] += count
+            accents[first] += count * marks
+        elif initial and not fallback:
+            fallback = initial
+    if not votes:
+        return f"{surname}|{fallback}"
+    best = min(votes, key=lambda k: (-votes[k], -accents[k], k))
+    return f"{surname}|{best}"
+
+
+@lru_cache(maxsize=65536)
+def _name_key_parts(name: str) -> tuple[str, str, str, int]:
+    """Surname key, first given name key (when written in full; the whole given name of an East Asian
+    name), initial, and the number of diacritics of one name form (cached: every build re-resolves)."""
+    surname, _, initial = person_key(name).partition("|")
+    if len(initial) > 1:  # East Asian: person_key keeps the whole given name
+        return surname, initial, initial, 0
+    given = [g for part in split_name(name).given for g in part.split("-") if g]
+    first = given[0] if given else ""
+    full = translit_key(first) if len(re.sub(r"[\W\d_]", "", first)) > 1 else ""
+    marks = sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c))
+    return surname, full, initial, marks
+
+
+def _identity_keys(clusters: list[list[str]], counts: Counter[str]) -> list[str]:
+    """The identity key of each cluster; clusters whose keys collide (two different people with one
+    surname and one first name, like two Bushes) add their full given names, then a digest of their
+    name forms.  Only colliding clusters change, and only by what tells them apart."""
+    keys = [identity_key({n: counts[n] for n in c}) for c in clusters]
+    for step in (_full_given, _forms_digest):
+        seen = Counter(keys)
+        keys = [k if seen[k] == 1 else f"{k}|{step(c)}" for k, c in zip(keys, clusters, strict=True)]
+    return keys
+
+
+def _full_given(cluster: list[str]) -> str:
+    """Every given name and the suffix of the cluster's most complete form, as keys."""
+    def parts(name: str) -> tuple[int, str]:
+        n = split_name(name)
+        words = [translit_key(g) or g.lower() for g in n.given] + ([fold(n.suffix)] if n.suffix else [])
+        return len(words), " ".join(words)
+    return max(parts(n) for n in cluster)[1]
+
+
+def _forms_digest(cluster: list[str]) -> str:
+    return hashlib.sha256("\x1f".join(sorted(cluster)).encode("utf-8")).hexdigest()[:8]
 
 
 # ------------------------------------------------------------------ terms

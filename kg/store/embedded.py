@@ -3,6 +3,7 @@
 ::
 
     kg-store/           pyoxigraph (RocksDB): one named graph per article + the merged graph
+                        + the identity graph (links from retired IRIs, kg.identity)
       kg-facts/         <article digest>-<sha256>.json: the extracted facts of each stored article version
       kg.lock           fcntl lock of the writer (its pid inside)
 
@@ -28,6 +29,7 @@ from pyoxigraph import NamedNode, Quad, Store
 
 from kg.errors import StoreError
 from kg.extract.model import ArticleFacts
+from kg.identity import IDENTITY, relink
 from kg.mapping import MERGED, article_graph, to_quads
 from kg.namespaces import KGO
 from kg.resolve import Resolved, resolve
@@ -53,6 +55,7 @@ class KGStore:
     def __init__(self, path: Path, db: Store) -> None:
         self.path, self.db = path, db
         self.facts = FactsCache(path / FACTS_DIR)
+        self._issued: tuple[set[Quad], set[Quad]] | None = None  # merged and identity graphs when opened
 
     @classmethod
     @contextmanager
@@ -114,9 +117,20 @@ class KGStore:
         fresh = [q for q in quads if q.graph_name in graphs]
         merged = canonical(q for q in quads if q.graph_name == MERGED)
         current = set(self.db.quads_for_pattern(None, None, None, MERGED))
+        held, links = self.identity_links(current, merged)
         drops = [sparql.drop(g) for g in sorted(graphs | {article_graph(a) for a in removed}, key=str)]
-        return sparql.join(sparql.delete_data(current - merged), *drops,
-                           sparql.insert_data(fresh + sorted(merged - current, key=str)))
+        return sparql.join(sparql.delete_data((current - merged) | (held - links)), *drops,
+                           sparql.insert_data(fresh + sorted((merged - current) | (links - held), key=str)))
+
+    def identity_links(self, current: set[Quad], merged: set[Quad]) -> tuple[set[Quad], set[Quad]]:
+        """The identity graph as stored and as it must become for the merged layer ``merged``: the IRIs
+        retired since this run opened the store linked to their successors (:mod:`kg.identity`).  IRIs
+        that only an intermediate commit of this run held get no link."""
+        held = set(self.db.quads_for_pattern(None, None, None, IDENTITY))
+        if self._issued is None:
+            self._issued = (current, held)
+        before, links = self._issued
+        return held, relink(before, merged, links)
 
     def keep_facts_of_stored(self) -> int:
         """Delete cached facts that no stored article version refers to (call at the end of a run)."""

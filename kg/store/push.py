@@ -26,6 +26,7 @@ from pathlib import Path
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Store, Triple
 
 from kg.errors import UsageError
+from kg.identity import IDENTITY
 from kg.mapping import MERGED, article_graph
 from kg.namespaces import KGG
 from kg.store.embedded import SHA256, KGStore
@@ -146,8 +147,18 @@ def sync(kgs: KGStore, endpoint: Endpoint, *, removed: Iterable[str] = (), batch
         send_graph(endpoint, a.graph, triples_in(kgs.db, a.graph), batch=batch, progress=tell)
         tell(f"sent {n}/{len(stale)} article graphs to {redact(endpoint.url)}")
     send_graph(endpoint, MERGED, triples_in(kgs.db, MERGED), batch=batch, progress=tell)
+    _send_links(kgs, endpoint, batch=batch, progress=tell)
     tell(f"sent {len(stale)} article graphs and the merged graph to {redact(endpoint.url)}", always=True)
     return len(stale) + 1
+
+
+def _send_links(kgs: KGStore, endpoint: Endpoint, *, batch: int, progress: Throttled) -> None:
+    """Mirror the identity graph (links from retired IRIs, :mod:`kg.identity`); none left drops it."""
+    links = triples_in(kgs.db, IDENTITY)
+    if links:
+        send_graph(endpoint, IDENTITY, links, batch=batch, progress=progress)
+    else:
+        endpoint.drop_graph(IDENTITY)
 
 
 def open_data(path: Path) -> Store:
