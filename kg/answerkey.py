@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from kg.errors import InputError
@@ -168,7 +169,7 @@ class _Reader:
         value = item.get(field)
         if value in (None, ""):
             return None
-        if not isinstance(value, str) or not DATE.fullmatch(value):
+        if not isinstance(value, str) or not DATE.fullmatch(value) or not _real_date(value):
             raise self.fail(f"{where}.{field}", f"expected YYYY, YYYY-MM, YYYY-MM-DD or null, got {value!r:.40}")
         return value
 
@@ -177,6 +178,15 @@ class _Reader:
         if not isinstance(value, bool):
             raise self.fail(f"{where}.optional", "must be true or false")
         return value
+
+
+def _real_date(value: str) -> bool:
+    """A calendar date at its precision ("2024-02-30" and "2024-13" are not)."""
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
 
 
 # ------------------------------------------------------------------ names
