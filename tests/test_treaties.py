@@ -86,9 +86,20 @@ def test_a_name_two_treaties_share_goes_to_the_one_whose_party_is_named(nlp, tex
 
 def test_descriptions_resolve_at_the_article_date(nlp) -> None:
     text = "Le dernier traité de limitation des armes nucléaires entre les deux puissances arrive à son terme."
-    assert treaties(nlp, text, date(2024, 6, 1)) == {"new_start"}
-    assert treaties(nlp, text, date(2010, 6, 1)) == {"sort"}  # START I had expired
+    assert treaties(nlp, text, date(2024, 6, 1)) == {"new_start"}  # the one in force
+    assert treaties(nlp, text, date(2026, 3, 1)) == {"new_start"}  # the one that ended last
+    assert treaties(nlp, text, date(2007, 1, 1)) == set()  # START I and SORT both in force
+    assert treaties(nlp, text, date(2010, 6, 1)) == set()  # SORT in force, New START signed, not yet
+    assert treaties(nlp, text, date(2011, 6, 1)) == {"new_start"}
     assert treaties(nlp, text) == set()  # no date, no resolution
+
+
+def test_a_description_a_pending_treaty_may_answer_is_not_resolved(nlp) -> None:
+    # the 1963 treaty is in force, but the 1996 one (never in force) is at least as likely meant
+    text = "Moscou dit respecter le traité d'interdiction des essais nucléaires."
+    assert treaties(nlp, text, date(2023, 11, 3)) == set()
+    assert treaties(nlp, "Les signataires du traité d'interdiction des essais nucléaires.", date(1990, 1, 1)) \
+        == {"ptbt"}  # before 1996 only the 1963 treaty existed
 
 
 @pytest.mark.parametrize("text, ref, kind, day, parties", [

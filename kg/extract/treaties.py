@@ -84,17 +84,31 @@ def _near_treaty_word(doc: Doc, span: Span) -> bool:
 
 
 def _described(doc: Doc, span: Span) -> str | None:
-    """The treaty a description stands for at the article's date, when only one fits."""
+    """The treaty a description stands for at the article's date, when only one fits: the one in
+    force, else the one that ended last; none when a later treaty of the category was signed and
+    is still pending ("le traité d'interdiction des essais nucléaires" may be the 1996 one, never in
+    force, as well as the 1963 one)."""
     day = doc._.ref if isinstance(doc._.ref, date) else None
     if day is None:
         return None
     candidates = [t for t in load_lexicon().treaties.values() if t.category == span.kb_id_]
     live = [t for t in candidates if t.in_force_on(day)]
-    if len(live) == 1:
-        return live[0].id
     ended = [t for t in candidates if t.last_day() and t.last_day() <= day + timedelta(days=7)]
-    latest = max(ended, key=lambda t: t.last_day(), default=None)
-    return latest.id if latest and not live else None
+    chosen = live[0] if len(live) == 1 else None if live else max(ended, key=lambda t: t.last_day(), default=None)
+    if chosen is None or any(_pending(t, day) and _signed(t) > _signed(chosen) for t in candidates):
+        return None
+    return chosen.id
+
+
+def _signed(treaty) -> date:
+    return min((e.date for e in treaty.events if e.kind == "signature"), default=date.min)
+
+
+def _pending(treaty, day: date) -> bool:
+    """Signed by ``day``, not in force by then and not ended."""
+    end = treaty.last_day()
+    return (date.min < _signed(treaty) <= day and (end is None or end > day)
+            and not any(e.kind == "entry_into_force" and e.date <= day for e in treaty.events))
 
 
 def _event(doc: Doc, span: Span, treaty: str) -> TreatyEventFact | None:
