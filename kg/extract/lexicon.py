@@ -65,6 +65,7 @@ class Treaty:
     category: str | None
     parties: tuple[str, ...]
     events: tuple[TreatyEvent, ...]
+    ambiguous: tuple[str, ...] = ()  # forms that count only near a treaty word, or that another treaty shares
 
     def in_force_on(self, day: date) -> bool:
         """Whether the treaty had entered into force and not yet ended on ``day``."""
@@ -102,6 +103,7 @@ class Lexicon:
     phrases: tuple[Phrase, ...]
     titles: dict[str, tuple[str, ...]]
     calls: dict[str, Any] = field(default_factory=dict)
+    cues: dict[str, Any] = field(default_factory=dict)  # lexicon file -> its "cues" object
 
     @cached_property
     def shared_wordings(self) -> dict[str, tuple[str, ...]]:
@@ -199,7 +201,7 @@ def _treaties(data: dict) -> tuple[dict[str, Treaty], list[Phrase]]:
         events = tuple(TreatyEvent(v["kind"], _first_day(v["date"]), v.get("party"))
                        for v in e.get("events", []) if v.get("date"))
         treaties[e["id"]] = Treaty(e["id"], e["label_en"], e.get("label_fr") or e["label_en"], e.get("category"),
-                                   tuple(e.get("parties", [])), events)
+                                   tuple(e.get("parties", [])), events, tuple(e.get("ambiguous_aliases", [])))
         forms = {e["label_en"], e.get("label_fr") or e["label_en"], *e.get("acronyms", []),
                  *e.get("aliases_fr", []), *e.get("aliases_en", [])}
         phrases += [Phrase(f, "TREATY", e["id"]) for f in sorted(forms)]
@@ -215,10 +217,12 @@ def load_lexicon() -> Lexicon:
     phrases += [Phrase(a, "PLACE", p.get("country") or "")
                 for p in _load("places")["entries"] for a in p.get("aliases", [])]
     post_types, offices, more = _offices(_load("offices"))
-    missiles, cats, mphr = _missiles(_load("missiles"))
-    treaties, tphr = _treaties(_load("treaties"))
+    missile_data, treaty_data = _load("missiles"), _load("treaties")
+    missiles, cats, mphr = _missiles(missile_data)
+    treaties, tphr = _treaties(treaty_data)
     titles = {k: tuple(v) for k, v in _load("titles").items() if isinstance(v, list)}
     phrases += [Phrase(t, "TITLE", kind) for kind in ("ranks_fr", "ranks_en", "civil_fr", "civil_en")
                 for t in titles.get(kind, ())]
     return Lexicon(actors, post_types, offices, missiles, cats, treaties,
-                   tuple(phrases + more + mphr + tphr), titles, _load("calls"))
+                   tuple(phrases + more + mphr + tphr), titles, _load("calls"),
+                   {"missiles": missile_data.get("cues", {}), "treaties": treaty_data.get("cues", {})})

@@ -2,15 +2,21 @@
 
 A treaty is a lexicon name or acronym, or a description ("le dernier traité de
 limitation des armes nucléaires") resolved to the one treaty of that category in
-force, or most recently ended, at the article's date.  An event is a treaty
-mention with a life-cycle word in its sentence (expiration, suspension,
-retrait, signature, ratification, entrée en vigueur), dated from the sentence;
-"au lendemain de l'expiration" dates the expiry the day before the sentence's date.
+force, or most recently ended, at the article's date.  A name the lexicon marks
+ambiguous counts only next to a treaty word: a bare name that is also an everyday
+phrase ("Ciel ouvert", "à ciel ouvert") needs one within a few words, quotes and
+brackets aside (le traité « Ciel ouvert »); a name two treaties share goes to the
+one whose other party the article names.  An event is a treaty mention with a
+life-cycle word before it in its sentence (expiration, suspension, retrait,
+signature, ratification, entrée en vigueur), dated from the sentence; "au
+lendemain de l'expiration" dates the expiry the day before the sentence's date.
+The cue words are in ``kg/lexicons/treaties.json`` (``cues``).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -20,43 +26,96 @@ from kg.extract.model import DateValue, TreatyEventFact, TreatyMention
 from kg.extract.names import fold
 from kg.extract.spans import evidence
 
-EVENT_WORDS = {
-    "expiry": ("expiration", "expire", "expirer", "expiré", "echeance", "caduc", "fin du"),
-    "suspension": ("suspension", "suspendu", "suspendre", "suspend", "gele"),
-    "withdrawal": ("retrait", "retire", "retirer", "sortie", "sortir", "denonce", "denoncer", "quitte"),
-    "signature": ("signature", "signe", "signer", "signataires"),
-    "ratification": ("ratification", "ratifie", "ratifier"),
-    "entry_into_force": ("entree en vigueur", "entre en vigueur"),
-}
-SHIFT = {"lendemain de": -1, "lendemain du": -1, "veille de": 1, "veille du": 1}
+WINDOW = 4  # words (punctuation aside) between a bare ambiguous name and its treaty word
+EVENT_REACH = 10  # tokens before a mention searched for a life-cycle word
+
+
+@cache
+def _cues() -> tuple[frozenset[str], dict[str, tuple[str, ...]], dict[str, int]]:
+    """Treaty words, life-cycle words by event kind and date shifts, folded."""
+    cues = load_lexicon().cues["treaties"]
+    words = frozenset(fold(w) for w in cues["treaty_words"])
+    events = {kind: tuple(fold(w) for w in ws) for kind, ws in cues["events"].items()}
+    return words, events, {fold(k): v for k, v in cues["date_shifts"].items()}
+
+
+@cache
+def _owners() -> dict[str, tuple[str, ...]]:
+    """Folded ambiguous form -> the treaties that list it."""
+    out: dict[str, list[str]] = {}
+    for t in load_lexicon().treaties.values():
+        for form in t.ambiguous:
+            out.setdefault(fold(form), []).append(t.id)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def find_treaties(doc: Doc) -> tuple[list[TreatyMention], list[TreatyEventFact]]:
-    spans = [(s, s.kb_id_) for s in lex_spans(doc, "TREATY")]
+    spans = [(s, t) for s in lex_spans(doc, "TREATY") if (t := _named(doc, s))]
     spans += [(s, t) for s in lex_spans(doc, "TREATY_DESC") if (t := _described(doc, s))]
     mentions = [TreatyMention(t, s.text, (evidence(s, "treaty-" + s.label_.lower()),)) for s, t in spans]
     events = [e for s, t in spans if (e := _event(doc, s, t))]
     return mentions, _unique(events)
 
 
+def _named(doc: Doc, span: Span) -> str | None:
+    """The treaty a lexicon name stands for; None for an ambiguous name without a treaty word near
+    it, or shared by treaties between which the article does not decide."""
+    owners = _owners().get(fold(span.text))
+    if owners is None:
+        return span.kb_id_
+    if not _near_treaty_word(doc, span):
+        return None
+    if len(owners) == 1:
+        return owners[0]
+    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING")}
+    lexicon = load_lexicon().treaties
+    common = set.intersection(*(set(lexicon[t].parties) for t in owners))
+    fitting = [t for t in owners if set(lexicon[t].parties) - common <= named and set(lexicon[t].parties) - common]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _near_treaty_word(doc: Doc, span: Span) -> bool:
+    """A treaty word in the span, among the few words before it, or right after it (quotes aside)."""
+    words, _, _ = _cues()
+    sent = span.sent
+    before = [t for t in doc[sent.start: span.start] if not (t.is_punct or t.is_space)][-WINDOW:]
+    after = [t for t in doc[span.end: sent.end] if not (t.is_punct or t.is_space)][:1]
+    return any(fold(t.text) in words for t in [*span, *before, *after])
+
+
 def _described(doc: Doc, span: Span) -> str | None:
-    """The treaty a description stands for at the article's date, when only one fits."""
+    """The treaty a description stands for at the article's date, when only one fits: the one in
+    force, else the one that ended last; none when a later treaty of the category was signed and
+    is still pending ("le traité d'interdiction des essais nucléaires" may be the 1996 one, never in
+    force, as well as the 1963 one)."""
     day = doc._.ref if isinstance(doc._.ref, date) else None
     if day is None:
         return None
     candidates = [t for t in load_lexicon().treaties.values() if t.category == span.kb_id_]
     live = [t for t in candidates if t.in_force_on(day)]
-    if len(live) == 1:
-        return live[0].id
     ended = [t for t in candidates if t.last_day() and t.last_day() <= day + timedelta(days=7)]
-    latest = max(ended, key=lambda t: t.last_day(), default=None)
-    return latest.id if latest and not live else None
+    chosen = live[0] if len(live) == 1 else None if live else max(ended, key=lambda t: t.last_day(), default=None)
+    if chosen is None or any(_pending(t, day) and _signed(t) > _signed(chosen) for t in candidates):
+        return None
+    return chosen.id
+
+
+def _signed(treaty) -> date:
+    return min((e.date for e in treaty.events if e.kind == "signature"), default=date.min)
+
+
+def _pending(treaty, day: date) -> bool:
+    """Signed by ``day``, not in force by then and not ended."""
+    end = treaty.last_day()
+    return (date.min < _signed(treaty) <= day and (end is None or end > day)
+            and not any(e.kind == "entry_into_force" and e.date <= day for e in treaty.events))
 
 
 def _event(doc: Doc, span: Span, treaty: str) -> TreatyEventFact | None:
+    _, event_words, _ = _cues()
     sent = span.sent
-    near = fold(doc[max(sent.start, span.start - 10): span.start].text)
-    kind = next((k for k, words in EVENT_WORDS.items() if any(w in near for w in words)), None)
+    near = fold(doc[max(sent.start, span.start - EVENT_REACH): span.start].text)
+    kind = next((k for k, words in event_words.items() if any(w in near for w in words)), None)
     if kind is None:
         return None
     return TreatyEventFact(treaty, kind, (evidence(sent, f"treaty-{kind}"),), _event_date(doc, sent, near),
@@ -67,7 +126,8 @@ def _event_date(doc: Doc, sent: Span, near: str) -> DateValue | None:
     dates = [s._.date for s in doc.spans.get("dates", []) if sent.start <= s.start < sent.end and s._.date]
     if not dates:
         return None
-    shift = next((d for cue, d in SHIFT.items() if cue in near), 0)
+    _, _, shifts = _cues()
+    shift = next((d for cue, d in shifts.items() if cue in near), 0)
     d = dates[0]
     if shift and d.precision == "day":
         return DateValue.of_day(d.earliest + timedelta(days=shift), d.text)

@@ -3,24 +3,26 @@
 A system is a lexicon match; an ambiguous alias ("Patriot", "Taurus") counts
 only next to a weapon word.  A launch is a sentence with a firing word ("tir",
 "a tiré", "lancement", "frappe") and a named system or a missile category.
+The cue words are in ``kg/lexicons/missiles.json`` (``cues``).
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
+from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import LaunchFact, MissileMention
 from kg.extract.names import fold
 from kg.extract.spans import evidence
 
-WEAPON_WORDS = frozenset(("missile", "missiles", "systeme", "systemes", "batterie", "batteries", "roquette",
-                          "antiaerien", "antiaerienne", "antimissile", "hypersonique", "hypersoniques",
-                          "roquettes", "drone", "drones", "lanceur", "lanceurs", "intercepteur", "tir", "tirs",
-                          "frappe", "frappes", "munition", "munitions", "obus", "engin", "engins"))
-LAUNCH_LEMMAS = frozenset(("tirer", "tir", "lancer", "lancement", "frappe", "frapper", "utiliser", "employer",
-                           "viser", "abattre", "intercepter"))
-TARGET_CUES = ("sur", "contre", "pour detruire", "visant", "vers")
+
+@cache
+def _cues(name: str) -> tuple[str, ...]:
+    """One cue list of the missiles lexicon ("weapon_words", "launch_lemmas", "target_cues"), folded."""
+    return tuple(fold(w) for w in load_lexicon().cues["missiles"][name])
 
 
 def find_weapons(doc: Doc) -> tuple[list[MissileMention], list[LaunchFact]]:
@@ -34,14 +36,14 @@ def _systems(doc: Doc) -> list[Span]:
     for s in lex_spans(doc, "MISSILE", "MISSILE?"):
         if s.label_ == "MISSILE?":
             near = doc[max(0, s.start - 6): s.end + 3]
-            if not any(fold(t.text) in WEAPON_WORDS for t in near):
+            if not any(fold(t.text) in _cues("weapon_words") for t in near):
                 continue
         out.append(s)
     return out
 
 
 def _launch(doc: Doc, sent: Span) -> LaunchFact | None:
-    cue = next((t for t in sent if fold(t.lemma_) in LAUNCH_LEMMAS and t.pos_ in ("VERB", "NOUN")), None)
+    cue = next((t for t in sent if fold(t.lemma_) in _cues("launch_lemmas") and t.pos_ in ("VERB", "NOUN")), None)
     if cue is None:
         return None
     systems = [s for s in _systems(doc) if sent.start <= s.start < sent.end]
@@ -58,7 +60,7 @@ def _launch(doc: Doc, sent: Span) -> LaunchFact | None:
 def _target(sent: Span) -> str | None:
     text = sent.text
     folded = fold(text)
-    for cue in TARGET_CUES:
+    for cue in _cues("target_cues"):
         at = folded.find(f" {cue} ")
         if at >= 0:
             rest = text[at + len(cue) + 2:]
