@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from kg.errors import EXIT_INTERNAL, EXIT_NONCONFORMING, EXIT_USAGE, KGError, UsageError
+from kg.errors import EXIT_INTERNAL, EXIT_NONCONFORMING, EXIT_USAGE, KGError, UsageError, input_error, short
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -273,16 +273,20 @@ def remove(articles: tuple[str, ...], store: Path | None, endpoint: str | None, 
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path),
               help="The embedded store folder (default: ./kg-store).")
 def articles(store: Path | None) -> None:
-    """List the articles of the store: file name, content hash and triples in its graph.
+    """List the articles of the store: file name, content hash and triples in its graph, tab-separated under
+    a header line (control and bidi characters of a name are escaped: \\n, \\u202e).
 
     \b
     Example:
       kg articles --store kg-store
     """
+    from kg.errors import printable
     from kg.store.embedded import list_articles
 
-    for article, triples in list_articles(_existing(store)):
-        click.echo(f"{article.id}\t{article.sha256[:12]}\t{triples}")
+    listed = list_articles(_existing(store))
+    click.echo("file\tsha256\ttriples")
+    for article, triples in listed:
+        click.echo(f"{printable(article.id)}\t{article.sha256[:12]}\t{triples}")
 
 
 def _existing(path: Path | None) -> Path:
@@ -311,8 +315,12 @@ def main(argv: list[str] | None = None) -> None:
     except KGError as e:
         click.echo(f"kg: error: {e}", err=True)
         sys.exit(e.exit_code)
+    except OSError as e:  # a file kg was given: unreadable, unwritable, a name too long, a full disk
+        error = input_error(e)
+        click.echo(f"kg: error: {error}", err=True)
+        sys.exit(error.exit_code)
     except Exception as e:  # noqa: BLE001 - the last line of defence: one line, exit 5
         if os.environ.get("KG_DEBUG"):
             raise
-        click.echo(f"kg: internal error: {type(e).__name__}: {e}", err=True)
+        click.echo(f"kg: internal error: {type(e).__name__}: {short(e)}", err=True)
         sys.exit(EXIT_INTERNAL)
