@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from kg.errors import EXIT_INTERNAL, EXIT_NONCONFORMING, EXIT_USAGE, KGError, UsageError, input_error, short
+from kg.errors import EXIT_INTERNAL, EXIT_NONCONFORMING, EXIT_USAGE, KGError, UsageError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -200,7 +200,7 @@ def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, 
 
 
 @cli.command()
-@click.option("--data", required=True, type=click.Path(exists=True, path_type=Path),
+@click.option("--data", required=True, type=click.Path(path_type=Path),
               help="An RDF file or an embedded store folder.")
 @click.option("--format", "fmt", required=True,
               help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted).")
@@ -301,12 +301,16 @@ def _existing(path: Path | None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console entry point: KGError -> its exit code, anything unexpected -> 5, one line on stderr."""
+    """Console entry point: KGError -> its exit code, an OSError on a given file -> 3, anything unexpected -> 5;
+    one line on stderr."""
+    from kg.errors import input_error, short, shorten_words
+
     try:
         cli.main(args=argv, prog_name="kg", standalone_mode=False)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.ClickException as e:
+        e.message = shorten_words(e.message)  # a 5 KB path in "Invalid value" stays readable
         e.show()
         sys.exit(EXIT_USAGE)
     except click.exceptions.Abort:

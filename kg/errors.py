@@ -99,6 +99,11 @@ def short(path: object) -> str:
     return f"{text[:80]}...{text[-60:]} ({len(str(path)):,} characters)"
 
 
+def shorten_words(text: str) -> str:
+    """``text`` with every very long word (a path, typically) shortened as :func:`short` does."""
+    return re.sub(rf"\S{{{MAX_SHOWN + 1},}}", lambda m: short(m.group()), text)
+
+
 #: errno values that mean "no room left" wherever they come from.
 NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 

@@ -388,6 +388,7 @@ LONG = "dossier-" + "x" * 5000
     ["query", "calls", "--data", LONG],
     ["articles", "--store", LONG],
     ["export", "--data", "{corpus}/a.txt", "--format", "turtle", "-o", LONG + ".ttl"],
+    ["export", "--data", LONG, "--format", "turtle"],
     ["push", "--endpoint", "http://127.0.0.1:9/x", "--data", LONG],
 ])
 def test_a_path_too_long_for_the_system_is_one_short_line(tmp_path: Path, capsys, monkeypatch, command) -> None:
@@ -397,6 +398,11 @@ def test_a_path_too_long_for_the_system_is_one_short_line(tmp_path: Path, capsys
     code, out, err = kg(capsys, *(a.format(corpus=tmp_path / "c") for a in command))
     assert code == EXIT_INPUT and out == "", err
     assert err.count("\n") == 1 and len(err) < 400 and "characters)" in err
+
+
+def test_a_too_long_path_that_click_checks_is_a_short_usage_error(tmp_path: Path, capsys) -> None:
+    code, out, err = kg(capsys, "validate", str(tmp_path / "g.ttl"), "--shapes", LONG)
+    assert code == 2 and out == "" and len(err) < 600 and "characters) does not exist" in err
 
 
 def test_short_paths_and_printable_names() -> None:
