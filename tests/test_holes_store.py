@@ -214,6 +214,18 @@ def test_the_lock_file_names_only_a_live_holder(store: Path, held, monkeypatch) 
         assert lock_holders(lock) == [(os.getpid(), "WRITE")]
 
 
+def test_a_query_holds_one_readers_lock_until_its_process_writes(store: Path) -> None:
+    from kg.export import open_data
+    from kg.store.lock import _HELD
+
+    for _ in range(3):
+        assert len(open_data(store)) > 0
+    assert [kind for _, kind in lock_holders(store / LOCK_FILE)] == ["READ"]  # once, however often it is opened
+    with KGStore.writing(store):  # this process writing: its own reader's lock goes first
+        assert lock_holders(store / LOCK_FILE) == [(os.getpid(), "WRITE")]
+    assert not _HELD.get(str(store / LOCK_FILE))
+
+
 def test_a_build_never_names_itself_as_the_holder(store: Path, monkeypatch) -> None:
     """A program other than kg holding the database open (an Oxigraph server): the message says so."""
     monkeypatch.setenv("KG_LOCK_TIMEOUT", "0.3")

@@ -76,10 +76,14 @@ _HELD: dict[str, list[int]] = {}
 
 def hold_shared(path: Path, *, timeout: float | None = None, what: str = "store") -> None:
     """Take a reader's lock on ``path`` for the rest of this process (a command's lifetime: ``kg query``
-    reads a store opened by :func:`kg.store.open_read_only`).  A writer of this same process releases it."""
+    reads a store opened by :func:`kg.store.open_read_only`).  A writer of this same process releases it;
+    taking it again while it is held costs nothing (no descriptor piles up in a long-lived program)."""
+    key = os.path.abspath(path)
+    if _HELD.get(key):
+        return
     fd = _shared_fd(path, timeout, what)
     if fd is not None:
-        _HELD.setdefault(os.path.abspath(path), []).append(fd)
+        _HELD.setdefault(key, []).append(fd)
 
 
 def release_held(path: Path) -> None:
