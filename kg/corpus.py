@@ -184,22 +184,23 @@ def _read_folder(folder: Path) -> Iterator[RawArticle]:
     manifest = read_manifest(folder)
     files, skipped = scan_folder(folder)
     for why, names in skipped.items():
-        warn_names(f"{short(folder)}: skipped", why, names)
+        warn_names(f"{short(folder)}: skipped {why}", names)
     unlisted = sorted(set(manifest) - {p.name for p in files} - {n for names in skipped.values() for n in names})
     if len(unlisted) == 1:
         warn(f"{short(folder / 'manifest.json')}: lists {short(unlisted[0])}, which is not in the folder")
     elif unlisted:
-        warn_names(f"{short(folder / 'manifest.json')}: lists", "files that are not in the folder", unlisted)
+        warn_names(f"{short(folder / 'manifest.json')}: lists {len(unlisted):,} files that are not in the folder",
+                   unlisted)
     for p in files:
         yield _article(p.name, str(p), _read_bytes(p), manifest.get(p.name))
 
 
 #: Why a folder entry is not read, as the warnings say it.
-SUBFOLDER = "sub-folders (not read: give each one as its own argument)"
+SUBFOLDER = "sub-folders, not read (give each one as its own argument)"
 OTHER_SUFFIX = "files that are not .txt or .md articles"
-OUTSIDE = "symlinks to files outside the folder (not followed)"
-BROKEN = "broken symlinks or symlink loops"
-SPECIAL = "FIFOs, sockets or devices (not regular files)"
+OUTSIDE = "symlinks to files outside the folder, not followed"
+BROKEN = "broken symlinks and symlink loops"
+SPECIAL = "FIFOs, sockets and devices (not regular files)"
 
 
 def scan_folder(folder: Path) -> tuple[list[Path], dict[str, list[str]]]:

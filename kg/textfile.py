@@ -32,12 +32,12 @@ def warn(message: str) -> None:
 NAMES_SHOWN = 5
 
 
-def warn_names(where: str, what: str, names: list[str]) -> None:
-    """One warning line for many files: their count and the first few names (escaped, one line whatever
-    the names hold), so 100,000 skipped names still make one line."""
+def warn_names(what: str, names: list[str]) -> None:
+    """One warning line for many files: ``what`` and the first few names (escaped, one line whatever the names
+    hold) with how many more, so 100,000 names still make one line."""
     shown = ", ".join(printable(n) for n in names[:NAMES_SHOWN])
     more = f" and {len(names) - NAMES_SHOWN:,} more" if len(names) > NAMES_SHOWN else ""
-    warn(f"{where} {len(names):,} {what}: {shown}{more}")
+    warn(f"{what}: {shown}{more}")
 
 
 def decode(data: bytes, path: str) -> str:

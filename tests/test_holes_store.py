@@ -451,11 +451,11 @@ def test_every_skipped_entry_is_named_in_a_warning(tmp_path: Path, capsys) -> No
     os.mkfifo(folder / "pipe.txt")  # never opened (reading it would block)
     assert [a.id for a in read_corpus([str(folder)])] == ["a.txt", "alias.txt"]
     err = capsys.readouterr().err
-    assert "1 sub-folders (not read: give each one as its own argument): 2024" in err
-    assert "1 files that are not .txt or .md articles: notes.pdf" in err
-    assert "2 broken symlinks or symlink loops: dangling.txt, loop.txt" in err
-    assert "1 symlinks to files outside the folder (not followed): passwd.txt" in err
-    assert "1 FIFOs, sockets or devices (not regular files): pipe.txt" in err
+    assert f"{folder}: skipped sub-folders, not read (give each one as its own argument): 2024\n" in err
+    assert "skipped files that are not .txt or .md articles: notes.pdf\n" in err
+    assert "skipped broken symlinks and symlink loops: dangling.txt, loop.txt\n" in err
+    assert "skipped symlinks to files outside the folder, not followed: passwd.txt\n" in err
+    assert "skipped FIFOs, sockets and devices (not regular files): pipe.txt\n" in err
     assert "root:" not in err
 
 
