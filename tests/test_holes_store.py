@@ -115,6 +115,30 @@ def test_facts_cached_for_a_new_manifest_entry_are_committed_not_skipped(tmp_pat
         assert work.unchanged == [] and work.cached == [new] and work.replacing == {"a.txt"}
 
 
+def test_two_manifest_entries_that_give_one_graph_are_both_kept(tmp_path: Path, monkeypatch) -> None:
+    """A date in the manifest, or none and the same date from the article's dateline: one graph, two versions.
+    The facts of both are kept, so switching between them never extracts again."""
+    seen: list[str] = []
+    stub = fake_extract(seen)
+    dateline = date(2023, 3, 1)
+
+    def extract(raws, **kwargs):  # the extractor dates an undated article from its dateline
+        for f in stub(raws, **kwargs):
+            yield replace(f, article=replace(f.article, published=f.article.published or dateline))
+
+    monkeypatch.setattr("kg.build.extract", extract)
+    src, store = corpus(tmp_path / "c", [{"file": "a.txt", "published": dateline.isoformat()}]), tmp_path / "s"
+    build([str(src)], store=store, validate=False)
+    graph = quads(store)
+    for manifest in ([{"file": "a.txt"}], [{"file": "a.txt", "published": dateline.isoformat()}],
+                     [{"file": "a.txt"}]):
+        (src / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        build([str(src)], store=store, validate=False)
+        assert quads(store) == graph
+    assert seen == ["a.txt", "a.txt"]  # each version extracted once, then reused
+    assert len(list((store / FACTS_DIR).iterdir())) == 2
+
+
 def test_the_version_key_covers_what_feeds_extraction() -> None:
     from kg.corpus import RawArticle
 

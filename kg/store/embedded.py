@@ -136,11 +136,8 @@ class KGStore:
 
     def keep_facts_of_stored(self) -> int:
         """Delete cached facts that no stored article version refers to (call at the end of a run)."""
-        keep = set()
-        for a in self.articles().values():
-            found = self.facts.find(a.id, a.sha256, a.meta)
-            if found is not None:
-                keep.add((a.id, a.sha256, found[0]))
+        keep = {(a.id, a.sha256, source) for a in self.articles().values()
+                for source, _ in self.facts.versions(a.id, a.sha256, a.meta)}
         return self.facts.keep_only(keep)
 
 

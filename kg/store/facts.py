@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import InputError, StoreError, reason, short
@@ -49,6 +50,11 @@ class FactsCache:
     def find(self, article_id: str, sha256: str, meta: tuple) -> tuple[str, ArticleFacts] | None:
         """The source key and cached facts of the version of an article whose metadata (see :func:`meta`)
         is ``meta``: the one a stored article graph was built from.  None if there is none."""
+        return next(self.versions(article_id, sha256, meta), None)
+
+    def versions(self, article_id: str, sha256: str, meta: tuple) -> Iterator[tuple[str, ArticleFacts]]:
+        """Every cached version that fits a stored graph: two manifest entries can give one graph (a date in
+        the manifest, or the same date found in the article's dateline), and each is kept."""
         prefix = _prefix(article_id, sha256)
         for name in self._names(article_id):
             rest = name[len(prefix):]
@@ -56,8 +62,7 @@ class FactsCache:
                 continue
             facts = self._read(self.folder / name, article_id, None)
             if facts is not None and article_meta(facts.article) == meta:
-                return rest.removesuffix(".json").removeprefix("-"), facts
-        return None
+                yield rest.removesuffix(".json").removeprefix("-"), facts
 
     def _read(self, path: Path, article_id: str, extractor: str | None) -> ArticleFacts | None:
         try:
