@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 from dataclasses import replace
@@ -213,6 +214,7 @@ def test_readers_wait_for_a_writer_and_name_it(store: Path, held, capsys, monkey
     assert f"locked by another kg process (pid {writer.pid})" in err and err.count("\n") == 1
 
 
+@pytest.mark.skipif(not Path("/proc/locks").is_file(), reason="no kernel lock table (/proc/locks) to name readers")
 def test_readers_share_and_a_writer_names_them(store: Path, held, capsys, monkeypatch) -> None:
     reader = held(HOLD_READER, store)
     code, out, _ = kg(capsys, "articles", "--store", str(store))  # a second reader is welcome
@@ -338,8 +340,17 @@ def test_a_full_facts_cache_is_a_store_error(tmp_path: Path, monkeypatch, capsys
 
 
 def _unshare() -> bool:
-    return shutil.which("unshare") is not None and subprocess.run(
-        ["unshare", "-rm", "true"], capture_output=True).returncode == 0
+    """Whether this user can mount a tmpfs in its own namespaces (``unshare -rm``), to fill a real disk."""
+    if shutil.which("unshare") is None:
+        return False
+    probe = Path(tempfile.mkdtemp(prefix="kg-tmpfs-probe-"))
+    try:
+        return subprocess.run(["unshare", "-rm", "mount", "-t", "tmpfs", "-o", "size=64k", "none", str(probe)],
+                              capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
 
 
 needs_tmpfs = pytest.mark.skipif(not _unshare(), reason="no user and mount namespaces (unshare -rm) to mount a "
