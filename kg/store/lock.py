@@ -135,7 +135,9 @@ def _acquire(fd: int, path: Path, timeout: float | None, mode: int, what: str) -
 def _busy(path: Path, mode: int) -> str:
     """What keeps the lock: "locked by another kg process (pid N)", or "being read by ..." for readers."""
     holders = lock_holders(path)
-    if mode == fcntl.LOCK_EX and holders and all(kind == "READ" for _, kind in holders):
+    if not holders:  # no kernel lock table, and no live writer named in the file: readers, most likely
+        return "in use by another kg process (reading or writing it)"
+    if mode == fcntl.LOCK_EX and all(kind == "READ" for _, kind in holders):
         return f"being read by another kg process{_pids(holders)}"
     return f"locked by another kg process{_pids([h for h in holders if h[1] == 'WRITE'] or holders)}"
 
