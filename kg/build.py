@@ -19,7 +19,7 @@ from pathlib import Path
 from pyoxigraph import Dataset, NamedNode, Quad
 
 from kg.corpus import RawArticle, read_corpus
-from kg.errors import InputError, KGError, UsageError
+from kg.errors import InputError, KGError, UsageError, short
 from kg.extract.model import ArticleFacts
 from kg.mapping import to_quads
 from kg.namespaces import KGO
@@ -85,7 +85,8 @@ def extractor_id(model: str) -> str:
     facts: cached facts are reused only by the same extractor, so upgrading kg re-extracts."""
     root = Path(__file__).parent
     digest = hashlib.sha256(f"{model}\x1f{_version(model)}".encode())
-    for path in sorted([root / "corpus.py", *(root / "extract").glob("*.py"), *(root / "lexicons").glob("*.json")]):
+    code = [root / "corpus.py", root / "textfile.py", *(root / "extract").glob("*.py")]
+    for path in sorted([*code, *(root / "lexicons").glob("*.json")]):
         digest.update(f"\x1f{path.name}\x1f".encode())
         digest.update(path.read_bytes())
     return f"{model}@{digest.hexdigest()[:16]}"
@@ -109,9 +110,21 @@ def extract(raws: list[RawArticle], *, model: str | None = None, jobs: int = 1) 
     return Extractor(model or DEFAULT_MODEL).extract(raws, jobs=jobs)
 
 
+def read_articles(sources: Iterable[str]) -> list[RawArticle]:
+    """The articles of the sources, each once; none at all is an input error naming the sources (a build
+    never writes an empty graph without a word)."""
+    sources = list(sources)
+    raws = unique_articles(read_corpus(sources))
+    if not raws:
+        named = ", ".join(short(s) for s in sources[:3]) + (", ..." if len(sources) > 3 else "")
+        raise InputError(f"{named}: no article to build: kg reads the .txt and .md files of a folder, not its "
+                         "sub-folders (see the warnings above)")
+    return raws
+
+
 def extract_all(sources: Iterable[str], *, model: str | None = None, jobs: int = 1) -> list[ArticleFacts]:
     """The facts of every article of the sources, in id order."""
-    facts = extract(unique_articles(read_corpus(sources)), model=model, jobs=jobs)
+    facts = extract(read_articles(sources), model=model, jobs=jobs)
     return sorted(facts, key=lambda f: f.article.id)
 
 
@@ -121,7 +134,7 @@ def build(sources: Iterable[str], *, out: str | Path | None = None, store: str |
           progress: Callable[[str], None] | None = None) -> BuildSummary:
     """Build the graph of the articles in ``sources`` into the file ``out``, or else into the embedded
     store (``store``, default ``./kg-store``) and, when given, the remote ``endpoint``."""
-    raws = unique_articles(read_corpus(sources))
+    raws = read_articles(sources)
     if out is not None:
         return _build_file(raws, Path(out), model=model, validate=validate, strict=strict, jobs=jobs)
     remote = _endpoint(endpoint, profile)
@@ -159,8 +172,9 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
                               grouped=not strict)
         for facts in work.cached:
             committer.add(facts, extractor=extractor, cache=False)
+        sources = {raw.id: raw.source for raw in work.todo}
         for facts in extract(work.todo, model=model, jobs=jobs):
-            committer.add(facts, extractor=extractor)
+            committer.add(facts, extractor=extractor, source=sources[facts.article.id])
         resolved, quads = state = committer.state()
         violations, warnings = _check(quads, validate=validate, strict=strict)
         committer.commit(state)

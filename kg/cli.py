@@ -194,7 +194,7 @@ def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, 
 
 
 @cli.command()
-@click.option("--data", required=True, type=click.Path(exists=True, path_type=Path),
+@click.option("--data", required=True, type=click.Path(path_type=Path),
               help="An RDF file or an embedded store folder.")
 @click.option("--format", "fmt", required=True,
               help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted).")
@@ -303,16 +303,20 @@ def remove(articles: tuple[str, ...], store: Path | None, endpoint: str | None, 
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path),
               help="The embedded store folder (default: ./kg-store).")
 def articles(store: Path | None) -> None:
-    """List the articles of the store: file name, content hash and triples in its graph.
+    """List the articles of the store: file name, content hash and triples in its graph, tab-separated under
+    a header line (control and bidi characters of a name are escaped: \\n, \\u202e).
 
     \b
     Example:
       kg articles --store kg-store
     """
+    from kg.errors import printable
     from kg.store.embedded import list_articles
 
-    for article, triples in list_articles(_existing(store)):
-        click.echo(f"{article.id}\t{article.sha256[:12]}\t{triples}")
+    listed = list_articles(_existing(store))
+    click.echo("file\tsha256\ttriples")
+    for article, triples in listed:
+        click.echo(f"{printable(article.id)}\t{article.sha256[:12]}\t{triples}")
 
 
 def _existing(path: Path | None) -> Path:
@@ -327,12 +331,16 @@ def _existing(path: Path | None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console entry point: KGError -> its exit code, anything unexpected -> 5, one line on stderr."""
+    """Console entry point: KGError -> its exit code, an OSError on a given file -> 3, anything unexpected -> 5;
+    one line on stderr."""
+    from kg.errors import input_error, short, shorten_words
+
     try:
         cli.main(args=argv, prog_name="kg", standalone_mode=False)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.ClickException as e:
+        e.message = shorten_words(e.message)  # a 5 KB path in "Invalid value" stays readable
         e.show()
         sys.exit(EXIT_USAGE)
     except click.exceptions.Abort:
@@ -341,8 +349,12 @@ def main(argv: list[str] | None = None) -> None:
     except KGError as e:
         click.echo(f"kg: error: {e}", err=True)
         sys.exit(e.exit_code)
+    except OSError as e:  # a file kg was given: unreadable, unwritable, a name too long, a full disk
+        error = input_error(e)
+        click.echo(f"kg: error: {error}", err=True)
+        sys.exit(error.exit_code)
     except Exception as e:  # noqa: BLE001 - the last line of defence: one line, exit 5
         if os.environ.get("KG_DEBUG"):
             raise
-        click.echo(f"kg: internal error: {type(e).__name__}: {e}", err=True)
+        click.echo(f"kg: internal error: {type(e).__name__}: {short(e)}", err=True)
         sys.exit(EXIT_INTERNAL)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -15,10 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kg.errors import InputError
-from kg.textfile import decode, html_to_text, looks_like_html, warn
+from kg.errors import InputError, input_error, short
+from kg.textfile import decode, html_to_text, looks_like_html, warn, warn_names
 
+#: Article files of a folder, by suffix in any case (``a.TXT`` too).  Sub-folders are not read (each is named
+#: in a warning: give it as its own argument), nor are symlinks that leave the folder.
 ARTICLE_SUFFIXES = (".txt", ".md")
+#: Files of a corpus folder that are not articles and are skipped without a word.
+NOT_ARTICLES = ("manifest.json", "readme.md")
 #: spaCy refuses texts longer than 1,000,000 characters (nlp.max_length); no news article is that long.
 MAX_ARTICLE_BYTES = 1_000_000
 
@@ -56,6 +61,16 @@ class RawArticle:
     published: date | None = None
     url: str | None = None
     lang: str = "fr"
+
+    @property
+    def source(self) -> str:
+        """A digest of what besides the text feeds extraction (publication date, URL, language), '' when the
+        article has none of them: with the content hash, the version key of the article in a store, so
+        that a manifest edit re-extracts it."""
+        if (self.published, self.url, self.lang) == (None, None, "fr"):
+            return ""
+        meta = "\x1f".join(str(x) for x in (self.published, self.url, self.lang))
+        return hashlib.sha256(meta.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -137,10 +152,10 @@ def read_corpus(sources: Iterable[str]) -> Iterator[RawArticle]:
     seen: dict[str, str] = {}
     for article in _read_sources(sources):
         if not article.text.strip():
-            warn(f"{article.path}: empty article, skipped")
+            warn(f"{short(article.path)}: empty article, skipped")
             continue
         if article.sha256 in seen:
-            warn(f"{article.path}: same content as {seen[article.sha256]}")
+            warn(f"{short(article.path)}: same content as {short(seen[article.sha256])}")
         seen.setdefault(article.sha256, article.path)
         yield article
 
@@ -151,23 +166,79 @@ def _read_sources(sources: Iterable[str]) -> Iterator[RawArticle]:
             yield _article("stdin.txt", "-", _read_stdin(), None)
             continue
         path = Path(source)
-        if path.is_dir():
+        try:
+            is_dir, is_file, exists = path.is_dir(), path.is_file(), path.exists()
+        except OSError as e:  # a name too long for the system, a folder without permission
+            raise input_error(e, source) from None
+        if is_dir:
             yield from _read_folder(path)
-        elif path.is_file():
+        elif is_file:
             yield _article(path.name, str(path), _read_bytes(path), read_manifest(path.parent).get(path.name))
+        elif exists:
+            raise InputError("not a regular file (a FIFO, socket or device): not an article", path=source)
         else:
             raise InputError("no such file or folder", path=source)
 
 
 def _read_folder(folder: Path) -> Iterator[RawArticle]:
     manifest = read_manifest(folder)
-    files = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file())
-    for name in sorted(set(manifest) - {p.name for p in files}):
-        warn(f"{folder / 'manifest.json'}: lists {name}, which is not in the folder")
+    files, skipped = scan_folder(folder)
+    for why, names in skipped.items():
+        warn_names(f"{short(folder)}: skipped {why}", names)
+    unlisted = sorted(set(manifest) - {p.name for p in files} - {n for names in skipped.values() for n in names})
+    if len(unlisted) == 1:
+        warn(f"{short(folder / 'manifest.json')}: lists {short(unlisted[0])}, which is not in the folder")
+    elif unlisted:
+        warn_names(f"{short(folder / 'manifest.json')}: lists {len(unlisted):,} files that are not in the folder",
+                   unlisted)
     for p in files:
-        if p.name.lower() == "readme.md":
-            continue
         yield _article(p.name, str(p), _read_bytes(p), manifest.get(p.name))
+
+
+#: Why a folder entry is not read, as the warnings say it.
+SUBFOLDER = "sub-folders, not read (give each one as its own argument)"
+OTHER_SUFFIX = "files that are not .txt or .md articles"
+OUTSIDE = "symlinks to files outside the folder, not followed"
+BROKEN = "broken symlinks and symlink loops"
+SPECIAL = "FIFOs, sockets and devices (not regular files)"
+
+
+def scan_folder(folder: Path) -> tuple[list[Path], dict[str, list[str]]]:
+    """The article files of a folder, by name, and the names of every other entry by why it is skipped
+    (``manifest.json`` and ``README.md`` are skipped without a word)."""
+    root = folder.resolve()
+    files: list[Path] = []
+    skipped: dict[str, list[str]] = {}
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        raise input_error(e, folder) from None
+    for entry in entries:
+        if entry.name.lower() in NOT_ARTICLES:
+            continue
+        why = _skip_reason(entry, root)
+        if why is None:
+            files.append(Path(entry.path))
+        else:
+            skipped.setdefault(why, []).append(entry.name)
+    return files, skipped
+
+
+def _skip_reason(entry: os.DirEntry, root: Path) -> str | None:
+    """Why a folder entry is not an article to read, or None when it is one."""
+    try:
+        if entry.is_symlink():
+            target = Path(entry.path).resolve(strict=True)
+            if not target.is_relative_to(root):
+                return OUTSIDE
+        is_dir, is_file = entry.is_dir(), entry.is_file()
+    except (OSError, RuntimeError):  # a dangling link, a loop (RuntimeError before Python 3.13)
+        return BROKEN
+    if is_dir:
+        return SUBFOLDER
+    if not is_file:
+        return SPECIAL
+    return None if Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES else OTHER_SUFFIX
 
 
 def _too_long(path: str) -> InputError:
@@ -193,7 +264,7 @@ def _read_stdin() -> bytes:
 def _article(name: str, path: str, data: bytes, entry: ManifestEntry | None) -> RawArticle:
     text = decode(data, path)
     if looks_like_html(text):
-        warn(f"{path}: an HTML page, read as the text of its body (tags, scripts and menus dropped)")
+        warn(f"{short(path)}: an HTML page, read as the text of its body (tags, scripts and menus dropped)")
         text = html_to_text(text)
     published = entry.published if entry else None
     return RawArticle(

@@ -24,9 +24,9 @@ from typing import BinaryIO
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, Triple, parse, serialize
 
-from kg.errors import InputError, NetworkRefused, StoreError, UsageError
+from kg.errors import InputError, KGError, NetworkRefused, UsageError, reason
 from kg.namespaces import PREFIXES
-from kg.store import atomic_write, rdf_format
+from kg.store import atomic_write, open_read_only, rdf_format, reading
 
 MAX_PROLOG = 16 * 2**20  # bytes read to find the root element of an RDF/XML file
 _ELEMENT = re.compile(rb"<[A-Za-z_:]")
@@ -79,13 +79,11 @@ def read_quads(path: str | Path) -> Iterator[Quad]:
 
 
 def open_data(data: str | Path) -> Store:
-    """A store for ``data``: an embedded store folder (opened read-only) or an RDF file (in memory)."""
+    """A store for ``data``: an embedded store folder (opened read-only, under the readers' lock until the
+    process ends: :func:`kg.store.open_read_only`) or an RDF file (in memory)."""
     path = Path(data)
     if path.is_dir():
-        try:
-            return Store.read_only(str(path))
-        except OSError as e:
-            raise StoreError(f"{path}: cannot open the store: {e}") from None
+        return open_read_only(path)
     fmt = rdf_format(path)
     if fmt == RdfFormat.RDF_XML:
         refuse_doctype(path)
@@ -106,7 +104,7 @@ def export(data: str | Path, fmt: str, out: str | Path | None = None) -> None:
         raise UsageError(f"the output {out} is the input")
     if not data.exists():
         raise InputError("no such file or store", path=str(data))
-    write = (lambda f: _from_store(open_data(data), f, rdf)) if data.is_dir() else (
+    write = (lambda f: _from_store_folder(data, f, rdf)) if data.is_dir() else (
         lambda f: _serialize(read_quads(data), f, rdf, dataset_input=rdf_format(data).supports_datasets))
     if out is None:
         to_stdout(write)
@@ -134,6 +132,12 @@ def union(quads: Iterable[Quad]) -> Iterator[Triple]:
         if q.triple not in seen:
             seen.add(q.triple)
             yield q.triple
+
+
+def _from_store_folder(path: Path, f: BinaryIO, rdf: RdfFormat) -> None:
+    """A store folder as ``rdf``, read under the readers' lock (writers wait only while it is read)."""
+    with reading(path) as store:
+        _from_store(store, f, rdf)
 
 
 def _from_store(store: Store, f: BinaryIO, rdf: RdfFormat) -> None:
@@ -166,9 +170,25 @@ def _new_file_mode() -> int:
 
 
 def to_stdout(write) -> None:
-    """``write`` into a temporary file, then copy it to standard output: nothing is printed on failure."""
-    with tempfile.TemporaryFile() as tmp:
-        write(tmp)
-        tmp.seek(0)
+    """``write`` into a temporary file, then copy it to standard output: nothing is printed on failure.  A full
+    temporary folder (``TMPDIR``) or an unwritable standard output is an input error (exit code 3)."""
+    try:
+        with tempfile.TemporaryFile() as tmp:
+            write(tmp)
+            tmp.seek(0)
+            _copy_out(tmp)
+    except OSError as e:
+        if isinstance(e, KGError):
+            raise
+        raise InputError(f"cannot hold the export in a temporary file: {reason(e)} (set TMPDIR to a folder "
+                         "with room, or write a file with -o)", path=tempfile.gettempdir()) from None
+
+
+def _copy_out(tmp: BinaryIO) -> None:
+    try:
         shutil.copyfileobj(tmp, sys.stdout.buffer)
-    sys.stdout.buffer.flush()
+        sys.stdout.buffer.flush()
+    except OSError as e:
+        if isinstance(e, BrokenPipeError):
+            raise
+        raise InputError(f"cannot write: {reason(e)}", path="<stdout>") from None

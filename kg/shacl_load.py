@@ -182,12 +182,15 @@ def workspace(data, against, ontology: Path):
 
 def _checkpoint(path: Path, copy: Path) -> ox.Store:
     """A writable copy of an embedded store (RocksDB checkpoint: hard links, not a data copy)."""
+    from kg.store import reading
+
     try:
-        source = ox.Store.read_only(str(path))
-        source.backup(str(copy))
-        del source
+        with reading(path) as source:  # the readers' lock: never beside a writing build
+            source.backup(str(copy))
         return ox.Store(str(copy))
     except OSError as err:
+        if isinstance(err, StoreError):
+            raise
         raise StoreError(f"{path}: cannot open the store to validate it: {err}") from None
 
 

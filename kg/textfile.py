@@ -14,7 +14,7 @@ import re
 import sys
 from html.parser import HTMLParser
 
-from kg.errors import InputError
+from kg.errors import InputError, printable
 
 _BOMS = ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -26,6 +26,18 @@ _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!docty
 
 def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
+
+
+#: How many names a summary warning lists before "and N more".
+NAMES_SHOWN = 5
+
+
+def warn_names(what: str, names: list[str]) -> None:
+    """One warning line for many files: ``what`` and the first few names (escaped, one line whatever the names
+    hold) with how many more, so 100,000 names still make one line."""
+    shown = ", ".join(printable(n) for n in names[:NAMES_SHOWN])
+    more = f" and {len(names) - NAMES_SHOWN:,} more" if len(names) > NAMES_SHOWN else ""
+    warn(f"{what}: {shown}{more}")
 
 
 def decode(data: bytes, path: str) -> str:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store
 
-from kg.errors import InputError, StoreError, UsageError
+from kg.errors import InputError, KGError, StoreError, UsageError, reason, short
 from kg.namespaces import PREFIXES
 
 DEFAULT_STORE = Path("kg-store")
@@ -48,11 +49,12 @@ def rdf_format(name_or_path: str | Path) -> RdfFormat:
 
 
 def open_store(path: str | Path | None = None, *, wait: float | None = None) -> Store:
-    """The embedded store of the folder ``path`` (created if needed), or an in-memory one for None.
+    """The embedded store of the folder ``path`` (created if needed) for writing, or an in-memory one for
+    None.  Call it under the writer's lock (:meth:`kg.store.embedded.KGStore.writing` does).
 
-    Only one process at a time can open a store (RocksDB locks it): when another
-    kg process has it, wait up to ``wait`` seconds (default ``KG_LOCK_TIMEOUT``)
-    before failing with a store error (exit code 4).
+    RocksDB also locks an open store: when another process has it open for writing (an Oxigraph
+    server, say), wait up to ``wait`` seconds (default ``KG_LOCK_TIMEOUT``) before failing with a
+    store error (exit code 4).
     """
     if path is None:
         return Store()
@@ -65,39 +67,88 @@ def open_store(path: str | Path | None = None, *, wait: float | None = None) -> 
             return Store(str(folder))
         except OSError as e:
             if "LOCK" not in str(e):
-                raise StoreError(f"{folder}: cannot open the store: {e}") from None
+                raise StoreError(f"{short(folder)}: cannot open the store: {e}") from None
             if time.monotonic() >= deadline:
-                raise StoreError(f"{folder}: the store is in use by another kg process{_holder(folder)}; "
-                                 "try again when it has finished (KG_LOCK_TIMEOUT sets the wait)") from None
+                raise StoreError(f"{short(folder)}: {_in_use(folder)}; try again when it has finished "
+                                 "(KG_LOCK_TIMEOUT sets the wait)") from None
             time.sleep(0.1)
 
 
-def _holder(folder: Path) -> str:
-    from kg.store.lock import holder
+def _in_use(folder: Path) -> str:
+    """Who has the database open: a kg writer (named by its lock) or another program (by RocksDB's lock)."""
+    from kg.store.lock import holder, lock_holders
 
-    return holder(folder / LOCK_FILE)
+    writers = [(pid, kind) for pid, kind in lock_holders(folder / LOCK_FILE) if kind == "WRITE"]
+    if any(pid != os.getpid() for pid, _ in writers):
+        return f"the store is in use by another kg process{holder(folder / LOCK_FILE)}"
+    return f"the store's database is open in another program{holder(folder / 'LOCK')} (an Oxigraph server?)"
+
+
+@contextmanager
+def reading(path: str | Path) -> Iterator[Store]:
+    """The store of the folder ``path`` opened read-only, under the readers' lock (shared with other readers,
+    exclusive of a writer: pyoxigraph leaves a read-only open beside a writing process undefined)."""
+    from kg.store.lock import shared
+
+    folder = _existing_store(path)
+    with shared(folder / LOCK_FILE):
+        try:
+            db = Store.read_only(str(folder))
+        except OSError as e:
+            raise StoreError(f"{short(folder)}: cannot open the store: {e}") from None
+        try:
+            yield db
+        finally:
+            del db
+
+
+def open_read_only(path: str | Path) -> Store:
+    """The store of the folder ``path`` opened read-only, with the readers' lock held until this process ends
+    (or writes the store itself): for a command that reads the store until it exits (``kg query``)."""
+    from kg.store.lock import hold_shared
+
+    folder = _existing_store(path)
+    hold_shared(folder / LOCK_FILE)
+    try:
+        return Store.read_only(str(folder))
+    except OSError as e:
+        raise StoreError(f"{short(folder)}: cannot open the store: {e}") from None
+
+
+def _existing_store(path: str | Path) -> Path:
+    """The folder of an existing store (reading never creates one, nor a lock file in another folder)."""
+    folder = Path(path)
+    if not (folder / "CURRENT").is_file():
+        raise StoreError(f"{short(folder)}: not a store (no such folder, or not made by kg build)")
+    return folder
+
+
+def snapshot(path: str | Path) -> Store:
+    """An in-memory copy of the store of the folder ``path``, read under the readers' lock and released at
+    once: a slow consumer (a push to a remote endpoint) never keeps writers waiting."""
+    memory = Store()
+    with reading(path) as db:
+        memory.bulk_extend(db)
+    return memory
 
 
 def load_files(paths: Iterable[str | Path], store: Store | None = None) -> Store:
-    """Parse RDF files into a store (in memory by default); syntax errors name file:line:column."""
+    """Parse RDF files into a store (in memory by default); syntax errors name file:line:column, a token
+    over pyoxigraph's 16 MiB cap or an unreadable file is an input error naming the file."""
+    from kg.export import parse_errors
+
     store = store if store is not None else Store()
     for path in paths:
         path = Path(path)
         fmt = rdf_format(path)
-        if fmt == RdfFormat.RDF_XML:
-            _refuse_doctype(path)
-        try:
-            store.bulk_load(path=str(path), format=fmt) if fmt.supports_datasets else store.bulk_load(
-                path=str(path), format=fmt, to_graph=DefaultGraph())
-        except SyntaxError as e:
-            raise InputError(_syntax_message(e), path=str(path), line=e.lineno, column=e.offset) from None
-        except OSError as e:
-            raise InputError(e.strerror or str(e), path=str(path)) from None
+        with parse_errors(path):
+            if fmt == RdfFormat.RDF_XML:
+                _refuse_doctype(path)
+            if fmt.supports_datasets:
+                store.bulk_load(path=str(path), format=fmt)
+            else:
+                store.bulk_load(path=str(path), format=fmt, to_graph=DefaultGraph())
     return store
-
-
-def _syntax_message(e: SyntaxError) -> str:
-    return str(e.msg if hasattr(e, "msg") and e.msg else e).split(": ", 1)[-1]
 
 
 def _refuse_doctype(path: Path) -> None:
@@ -138,7 +189,7 @@ def atomic_write(path: Path, write) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
-        raise InputError(f"cannot write here: {e.strerror or e}", path=str(path)) from None
+        raise InputError(f"cannot write here: {reason(e)}", path=str(path)) from None
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
@@ -147,7 +198,9 @@ def atomic_write(path: Path, write) -> None:
         os.replace(tmp, path)
     except OSError as e:  # a full disk, a read-only target: nothing is left half-written
         Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write: {e.strerror or e}", path=str(path)) from None
+        if isinstance(e, KGError):  # a store error of the data being written, not of this file
+            raise
+        raise InputError(f"cannot write: {reason(e)}", path=str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -4,8 +4,8 @@
 
     kg-store/           pyoxigraph (RocksDB): one named graph per article + the merged graph
                         + the identity graph (links from retired IRIs, kg.identity)
-      kg-facts/         <article digest>-<sha256>.json: the extracted facts of each stored article version
-      kg.lock           fcntl lock of the writer (its pid inside)
+      kg-facts/         <article digest>-<sha256>[-<source>].json: the facts of each stored article version
+      kg.lock           fcntl lock: one writer (its pid inside while it writes) or many readers
 
 RocksDB ignores files it did not name, so any pyoxigraph-based reader (``Store(path)``,
 ``Store.read_only(path)``, ``oxigraph serve --location``) opens the folder as it is.
@@ -27,26 +27,34 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad, Store
 
-from kg.errors import StoreError
+from kg.errors import KGError, StoreError, short, store_error
 from kg.extract.model import ArticleFacts
 from kg.identity import IDENTITY, relink
 from kg.mapping import MERGED, article_graph, to_quads
 from kg.namespaces import KGO
 from kg.resolve import Resolved, resolve
-from kg.store import FACTS_DIR, LOCK_FILE, open_store, sparql
-from kg.store.facts import FactsCache
+from kg.store import FACTS_DIR, LOCK_FILE, open_store, reading, sparql
+from kg.store.facts import FactsCache, article_meta
 from kg.store.lock import exclusive
 
 SHA256, FILE_NAME = NamedNode(str(KGO.sha256)), NamedNode(str(KGO.fileName))
+#: What an article graph says of its source besides the hash, in the order of :func:`article_meta`.
+META = tuple(NamedNode(str(p)) for p in (KGO.published, KGO.url, KGO.language))
 
 
 @dataclass(frozen=True)
 class StoredArticle:
-    """One article as the store knows it: its id (file name), content hash and named graph."""
+    """One article as the store knows it: its id (file name), content hash, named graph and the metadata
+    its graph holds (publication date, URL, language: see :func:`kg.store.facts.article_meta`)."""
 
     id: str
     sha256: str
     graph: NamedNode
+    meta: tuple[str | None, ...] = (None, None, None)
+
+    def holds(self, facts: ArticleFacts) -> bool:
+        """Whether the stored graph was built from a version with these facts' hash and metadata."""
+        return self.sha256 == facts.article.sha256 and self.meta == article_meta(facts.article)
 
 
 class KGStore:
@@ -73,8 +81,12 @@ class KGStore:
             store = cls(path, open_store(path))
             try:
                 yield store
-            finally:
                 store.db.flush()
+            except OSError as e:  # a full disk, an I/O error: the last commit stands (exit code 4)
+                if isinstance(e, KGError):
+                    raise
+                raise store_error(e, path) from None
+            finally:
                 del store.db  # pyoxigraph has no close(): the last reference releases RocksDB's lock
 
     def articles(self) -> dict[str, StoredArticle]:
@@ -83,19 +95,23 @@ class KGStore:
         for q in self.db.quads_for_pattern(None, SHA256, None, None):
             if q.graph_name == MERGED or not isinstance(q.graph_name, NamedNode):
                 continue
+            meta = tuple(self._value(q.subject, p, q.graph_name) for p in META)
             for name in self.db.quads_for_pattern(q.subject, FILE_NAME, None, q.graph_name):
-                out[name.object.value] = StoredArticle(name.object.value, q.object.value, q.graph_name)
+                out[name.object.value] = StoredArticle(name.object.value, q.object.value, q.graph_name, meta)
         return out
+
+    def _value(self, subject, predicate: NamedNode, graph: NamedNode) -> str | None:
+        return next((q.object.value for q in self.db.quads_for_pattern(subject, predicate, None, graph)), None)
 
     def load_facts(self, articles: Iterable[StoredArticle]) -> dict[str, ArticleFacts]:
         """The cached facts of stored articles; a missing file is a store error naming the article."""
         out = {}
         for a in articles:
-            facts = self.facts.get(a.id, a.sha256)
-            if facts is None:
-                raise StoreError(f"{self.path}: no cached facts for the stored article {a.id!r}: build it "
-                                 f"again from its file (kg build FILE --store {self.path}) or kg remove it")
-            out[a.id] = facts
+            found = self.facts.find(a.id, a.sha256, a.meta)
+            if found is None:
+                raise StoreError(f"{short(self.path)}: no cached facts for the stored article {a.id!r}: build "
+                                 f"it again from its file (kg build FILE --store {short(self.path)}) or kg remove it")
+            out[a.id] = found[1]
         return out
 
     @staticmethod
@@ -134,7 +150,9 @@ class KGStore:
 
     def keep_facts_of_stored(self) -> int:
         """Delete cached facts that no stored article version refers to (call at the end of a run)."""
-        return self.facts.keep_only({(a.id, a.sha256) for a in self.articles().values()})
+        keep = {(a.id, a.sha256, source) for a in self.articles().values()
+                for source, _ in self.facts.versions(a.id, a.sha256, a.meta)}
+        return self.facts.keep_only(keep)
 
 
 def canonical(quads: Iterable[Quad]) -> set[Quad]:
@@ -149,8 +167,9 @@ def canonical(quads: Iterable[Quad]) -> set[Quad]:
 
 
 def list_articles(path: Path) -> list[tuple[StoredArticle, int]]:
-    """The stored articles of a store folder, by id, with the number of triples in each one's graph."""
-    db = open_store(path)
-    store = KGStore(path, db)
-    return [(a, sum(1 for _ in db.quads_for_pattern(None, None, None, a.graph)))
-            for a in sorted(store.articles().values(), key=lambda a: a.id)]
+    """The stored articles of a store folder, by id, with the number of triples in each one's graph
+    (read under the readers' lock, opened read-only)."""
+    with reading(path) as db:
+        store = KGStore(path, db)
+        return [(a, sum(1 for _ in db.quads_for_pattern(None, None, None, a.graph)))
+                for a in sorted(store.articles().values(), key=lambda a: a.id)]

@@ -1,13 +1,17 @@
 """The facts cache: each article's extracted facts as JSON, addressed by article and content hash.
 
-``<store>/facts/<digest of the article id>-<sha256 of its bytes>.json`` holds
+``<store>/kg-facts/<digest of the article id>-<sha256 of its bytes>[-<source>].json`` holds
 :meth:`ArticleFacts.to_json` plus the identity of the extractor that produced it
 (model name and a digest of the extraction code and lexicons, see
 :func:`kg.build.extractor_id`), so an upgrade of kg re-extracts what it changed.  The merged layer
 is recomputed from these files without running spaCy again.  Files are never
 overwritten in place: a changed article gets a new file (its hash changed), so
 a crash can never leave the store's articles without the facts they were built
-from.  The RDF store stays the single source of truth for *which* version of an
+from.  ``source`` is :attr:`kg.corpus.RawArticle.source`, a digest of the manifest
+metadata that feeds extraction (publication date, URL, language; absent when there
+is none): editing the manifest makes a new version too.  A stored article is found
+again by its content hash and the metadata its graph holds (:meth:`FactsCache.find`).
+The RDF store stays the single source of truth for *which* version of an
 article is current; files that no stored article refers to are removed by
 :meth:`FactsCache.keep_only` after a successful build (until then they save the
 NLP work of an interrupted build).
@@ -17,9 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
-from kg.extract.model import ArticleFacts
+from kg.errors import InputError, StoreError, reason, short
+from kg.extract.model import Article, ArticleFacts
 
 FORMAT = "kg-facts/1"
 
@@ -29,16 +36,37 @@ class FactsCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._index: dict[str, list[str]] | None = None  # id digest -> file names
 
-    def path(self, article_id: str, sha256: str) -> Path:
+    def path(self, article_id: str, sha256: str, source: str = "") -> Path:
         """The file of one version of one article."""
-        digest = hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:16]
-        return self.folder / f"{digest}-{sha256}.json"
+        return self.folder / f"{_prefix(article_id, sha256)}{'-' + source if source else ''}.json"
 
-    def get(self, article_id: str, sha256: str, *, extractor: str | None = None) -> ArticleFacts | None:
+    def get(self, article_id: str, sha256: str, source: str = "", *,
+            extractor: str | None = None) -> ArticleFacts | None:
         """The cached facts of this version (by this extractor, when given); None if absent or unreadable."""
+        return self._read(self.path(article_id, sha256, source), article_id, extractor)
+
+    def find(self, article_id: str, sha256: str, meta: tuple) -> tuple[str, ArticleFacts] | None:
+        """The source key and cached facts of the version of an article whose metadata (see :func:`meta`)
+        is ``meta``: the one a stored article graph was built from.  None if there is none."""
+        return next(self.versions(article_id, sha256, meta), None)
+
+    def versions(self, article_id: str, sha256: str, meta: tuple) -> Iterator[tuple[str, ArticleFacts]]:
+        """Every cached version that fits a stored graph: two manifest entries can give one graph (a date in
+        the manifest, or the same date found in the article's dateline), and each is kept."""
+        prefix = _prefix(article_id, sha256)
+        for name in self._names(article_id):
+            rest = name[len(prefix):]
+            if not name.startswith(prefix) or rest[:1] not in ("-", "."):
+                continue
+            facts = self._read(self.folder / name, article_id, None)
+            if facts is not None and article_meta(facts.article) == meta:
+                yield rest.removesuffix(".json").removeprefix("-"), facts
+
+    def _read(self, path: Path, article_id: str, extractor: str | None) -> ArticleFacts | None:
         try:
-            data = json.loads(self.path(article_id, sha256).read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("article") != article_id:
@@ -50,20 +78,37 @@ class FactsCache:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def put(self, facts: ArticleFacts, *, extractor: str) -> None:
-        """Write one article's facts atomically (temporary file, fsync, rename)."""
+    def _names(self, article_id: str) -> list[str]:
+        """The cached files of every version of an article (one listing of the folder per run)."""
+        if self._index is None:
+            self._index = defaultdict(list)
+            for p in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []:
+                self._index[p.name[:16]].append(p.name)
+        return self._index.get(_digest(article_id), [])
+
+    def put(self, facts: ArticleFacts, *, extractor: str, source: str = "") -> None:
+        """Write one article's facts atomically (temporary file, fsync, rename); a full or read-only disk
+        is a store error (exit code 4)."""
         from kg.store import atomic_write
 
         article = facts.article
-        record = {"format": FORMAT, "article": article.id, "sha256": article.sha256, "extractor": extractor,
-                  "facts": facts.to_json()}
+        record = {"format": FORMAT, "article": article.id, "sha256": article.sha256, "source": source,
+                  "extractor": extractor, "facts": facts.to_json()}
         text = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path(article.id, article.sha256), lambda f: f.write(text))
+        path = self.path(article.id, article.sha256, source)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, lambda f: f.write(text))
+        except InputError as e:
+            raise StoreError(f"{short(self.folder)}: cannot cache the facts of {article.id!r}: {e.reason}") from None
+        except OSError as e:
+            raise StoreError(f"{short(self.folder)}: cannot cache the facts of {article.id!r}: {reason(e)}") from None
+        if self._index is not None and path.name not in self._index[path.name[:16]]:
+            self._index[path.name[:16]].append(path.name)
 
-    def keep_only(self, versions: set[tuple[str, str]]) -> int:
-        """Delete the files of every (article id, sha256) not in ``versions``; return how many went."""
-        wanted = {self.path(a, s).name for a, s in versions}
+    def keep_only(self, versions: set[tuple[str, ...]]) -> int:
+        """Delete the files of every (article id, sha256[, source]) not in ``versions``; return how many went."""
+        wanted = {self.path(*v).name for v in versions}
         gone = 0
         if not self.folder.is_dir():
             return 0
@@ -71,4 +116,20 @@ class FactsCache:
             if f.name not in wanted:
                 f.unlink(missing_ok=True)
                 gone += 1
+        self._index = None
         return gone
+
+
+def _digest(article_id: str) -> str:
+    return hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:16]
+
+
+def _prefix(article_id: str, sha256: str) -> str:
+    return f"{_digest(article_id)}-{sha256}"
+
+
+def article_meta(article: Article) -> tuple[str | None, str | None, str | None]:
+    """What an article graph says about its source besides the content hash: publication date (ISO),
+    URL and language, as :meth:`kg.store.embedded.KGStore.articles` reads them back."""
+    return (article.published.isoformat() if article.published else None, article.url or None,
+            article.lang or None)

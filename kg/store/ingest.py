@@ -1,8 +1,9 @@
 """Incremental ingest into the embedded store: skip what is unchanged, commit the rest in safe steps.
 
-For each incoming article the content hash decides (:func:`plan`): an article
-whose hash matches the store, with facts cached by the same extractor, is
-skipped without NLP; one
+For each incoming article its version decides (:func:`plan`): its content hash
+and the manifest metadata that feed extraction (:attr:`RawArticle.source`).  An
+article whose version matches the store, with facts cached by the same
+extractor, is skipped without NLP; one
 whose facts are already cached (an interrupted run got that far) is reused; the
 rest go to the extractor.  New facts are cached as soon as they exist, then
 committed in groups (:class:`Committer`): each commit replaces the group's
@@ -43,22 +44,22 @@ class Plan:
 
 
 def plan(kgs: KGStore, raws: Iterable[RawArticle], *, extractor: str, force: bool = False) -> Plan:
-    """Sort the incoming articles by what their content hash says about the store and the facts cache."""
+    """Sort the incoming articles by what their version (content hash and manifest metadata) says about the
+    store and the facts cache."""
     stored = kgs.articles()
     out = Plan()
     for raw in raws:
         old = stored.get(raw.id)
-        if old is not None and old.sha256 != raw.sha256:
-            out.replacing.add(raw.id)
-        facts = None if force else kgs.facts.get(raw.id, raw.sha256, extractor=extractor)
-        if facts is not None and old is not None and old.sha256 == raw.sha256:
+        facts = None if force else kgs.facts.get(raw.id, raw.sha256, raw.source, extractor=extractor)
+        if facts is not None and old is not None and old.holds(facts):
             out.unchanged.append(raw.id)
-        elif facts is not None:
+            continue
+        if old is not None:
+            out.replacing.add(raw.id)  # stored in another version, or re-extracted (--force, new extractor)
+        if facts is not None:
             out.cached.append(facts)
         else:
             out.todo.append(raw)
-            if old is not None and old.sha256 == raw.sha256:
-                out.replacing.add(raw.id)  # stored, but re-extracted (--force, new extractor, lost facts)
     return out
 
 
@@ -76,10 +77,10 @@ class Committer:
         self.done = 0
         self.last_end, self.last_cost = time.monotonic(), 0.0
 
-    def add(self, facts: ArticleFacts, *, extractor: str, cache: bool = True) -> None:
-        """Cache one article's new facts and commit the group when it is due."""
+    def add(self, facts: ArticleFacts, *, extractor: str, cache: bool = True, source: str = "") -> None:
+        """Cache one article's new facts (under its ``source`` key) and commit the group when it is due."""
         if cache:
-            self.kgs.facts.put(facts, extractor=extractor)
+            self.kgs.facts.put(facts, extractor=extractor, source=source)
         self.facts[facts.article.id] = facts
         self.pending.append(facts.article.id)
         if self.grouped and time.monotonic() - self.last_end >= self.ratio * self.last_cost:
@@ -114,7 +115,7 @@ def stored_facts(kgs: KGStore, work: Plan) -> dict[str, ArticleFacts]:
     stored = kgs.articles().values()
     facts = kgs.load_facts(a for a in stored if a.id not in incoming)
     for a in stored:
-        old = kgs.facts.get(a.id, a.sha256) if a.id in incoming else None
+        old = kgs.facts.find(a.id, a.sha256, a.meta) if a.id in incoming else None
         if old is not None:
-            facts[a.id] = old
+            facts[a.id] = old[1]
     return facts

@@ -162,7 +162,8 @@ def _send_links(kgs: KGStore, endpoint: Endpoint, *, batch: int, progress: Throt
 
 
 def open_data(path: Path) -> Store:
-    """A store folder as it is, or an RDF file parsed into memory."""
-    from kg.store import load_files, open_store
+    """A store folder copied into memory under the readers' lock (released before anything is sent, so a slow
+    endpoint never keeps a build waiting), or an RDF file parsed into memory."""
+    from kg.store import load_files, snapshot
 
-    return open_store(path) if path.is_dir() else load_files([path])
+    return snapshot(path) if path.is_dir() else load_files([path])
