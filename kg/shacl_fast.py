@@ -28,7 +28,7 @@ PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
             "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n")
 
 
-def check(data, shapes: Graph, ontology: Path, *, against=None) -> tuple[Graph, Graph]:
+def check(data, shapes: Graph, ontology: Path | None, *, against=None) -> tuple[Graph, Graph]:
     """Validate ``data`` (RDF files, rdflib graphs or an embedded store folder) against ``shapes``.
 
     Returns the report graph and a small graph with the labels and evidence sentences of the
@@ -149,12 +149,15 @@ def _sparql_results(c: Check, rows, loader: Loader) -> Iterator[Found]:
 
 
 def report_graph(found: list[Found], shapes: Graph, loader: Loader) -> Graph:
-    """pySHACL's report vocabulary: one sh:ValidationResult per result."""
+    """pySHACL's report vocabulary: a sh:ValidationReport with one sh:ValidationResult per result."""
     g = Graph()
     back = loader.back
+    root = BNode()
+    g.add((root, RDF.type, SH.ValidationReport))
     for f in found:
         r = BNode()
         c = f.check
+        g.add((root, SH.result, r))
         g.add((r, RDF.type, SH.ValidationResult))
         g.add((r, SH.sourceConstraintComponent, c.component))
         g.add((r, SH.sourceShape, c.shape))
@@ -193,7 +196,7 @@ def focus_context(store: ox.Store, found: list[Found], loader: Loader) -> Graph:
     back = loader.back
     props = [ox.NamedNode(str(p)) for p in (SKOS.prefLabel, RDFS.label, KGO.sentence, KGO.evidence)]
     evidence = ox.NamedNode(str(KGO.evidence))
-    for focus in {f.focus for f in found}:
+    for focus in {f.focus for f in found if not isinstance(f.focus, ox.Literal)}:  # a literal has no properties
         for prop in props:
             for q in store.quads_for_pattern(focus, prop, None, None):
                 g.add((to_rdflib(focus, back), URIRef(prop.value), to_rdflib(q.object, back)))

@@ -153,8 +153,8 @@ def _sources(data) -> list:
 
 
 @contextmanager
-def workspace(data, against, ontology: Path):
-    """A store holding the ontology, the data and the context, and the focus restriction."""
+def workspace(data, against, ontology: Path | None):
+    """A store holding the ontology (when given), the data and the context, and the focus restriction."""
     data, context = _sources(data), _sources(against) if against is not None else []
     stores = [s for s in data + context if _store_dir(s)]
     if len(stores) > 1:
@@ -167,7 +167,8 @@ def workspace(data, against, ontology: Path):
         else:
             store = ox.Store()
         loader = Loader(store)
-        loader.add(parse_file(ontology))
+        if ontology is not None:
+            loader.add(parse_file(ontology))
         keep: set | None = set() if against is not None else None
         for source in data:
             _load(loader, source, keep)
