@@ -25,9 +25,10 @@ from kg.shacl_values import Unsupported, ValueTest, shape_test, value_test
 FOCUS = "%FOCUS%"  # in a check's query: the plan's focus group
 KEEP = "%KEEP%"  # in a plan's focus group: an optional VALUES block restricting the focus nodes
 
-#: Shape predicates that carry no constraint (or are read together with one).
+#: Shape predicates that carry no constraint (or are read together with one).  ``sh:property`` is
+#: read by :func:`_node_checks` on a targeted node shape only: anywhere else it is unsupported.
 _INERT = {SH.message, SH.severity, SH.name, SH.description, SH.path, SH.targetClass, SH.targetNode,
-          SH.targetSubjectsOf, SH.targetObjectsOf, SH.property, SH.deactivated, SH.order, SH.group,
+          SH.targetSubjectsOf, SH.targetObjectsOf, SH.deactivated, SH.order, SH.group,
           SH.defaultValue, SH.flags, SH.qualifiedMinCount, SH.qualifiedMaxCount,
           SH.qualifiedValueShapesDisjoint, SH.declare, SH.prefixes}
 _VALUE = {SH["class"], SH.datatype, SH.nodeKind, SH["in"], SH.languageIn, SH.pattern, SH.minLength,
@@ -78,14 +79,34 @@ def term(node: Node) -> str:
 
 
 def compile_shapes(g: Graph) -> list[Plan]:
-    """A plan for every active node shape of ``g`` that has targets."""
+    """A plan for every active node shape of ``g`` that has targets.
+
+    This is the support check: every parameter of every shape reached from a target is either
+    compiled exactly or raises :class:`Unsupported` (nothing is dropped), before any data is read.
+    """
     plans = []
     for shape in sorted(set(_targeted(g)), key=str):
         if g.value(shape, SH.path) is not None:
-            raise Unsupported(f"property shape {shape} has its own targets")
+            raise Unsupported(f"property shape {_name(shape)} has its own targets")
         if not _deactivated(g, shape):
+            _literal_targets(g, shape)
             plans.append(Plan(shape, _focus(g, shape), tuple(_node_checks(g, shape))))
     return plans
+
+
+def _name(node: Node) -> str:
+    return f"<{node}>" if isinstance(node, URIRef) else "a blank-node shape"
+
+
+def _literal_targets(g: Graph, shape: Node) -> None:
+    """A literal focus node the store would rewrite (or an ill-typed one) would be validated and
+    reported in its stored form: such targets are left to pySHACL."""
+    from kg.shacl_load import canonical_forms, to_ox
+
+    literals = [to_ox(n, {}) for n in g.objects(shape, SH.targetNode) if isinstance(n, Literal)]
+    for lit, (stored, original) in canonical_forms(literals).items():
+        if stored != lit or getattr(original, "ill_typed", False):
+            raise Unsupported(f"literal focus node {lit} is ill-typed or not in canonical form")
 
 
 def _targeted(g: Graph):
@@ -115,17 +136,33 @@ def _node_checks(g: Graph, shape: Node) -> list[Check]:
     checks = _constraints(g, shape, None)
     for prop in g.objects(shape, SH.property):
         if not _deactivated(g, prop):
-            checks += _constraints(g, prop, g.value(prop, SH.path))
+            path = g.value(prop, SH.path)
+            if path is None:
+                raise Unsupported(f"sh:property of {_name(shape)} without sh:path")
+            checks += _constraints(g, prop, path)
     return checks
 
 
 def _constraints(g: Graph, shape: Node, path: Node | None) -> list[Check]:
     """The checks of one shape's own parameters (a node shape when ``path`` is None)."""
     checks = []
+    custom = custom_parameters(g)
     for param in sorted(set(g.predicates(shape, None)) - _INERT - {RDF.type, RDFS.label, RDFS.comment}):
+        if param == SH.property and path is None:
+            continue  # read by _node_checks
+        if param == SH.property:
+            raise Unsupported(f"sh:property nested in the property shape {_name(shape)}")
+        if not str(param).startswith(str(SH)) and param not in custom:
+            continue  # an annotation: no constraint component has this parameter
         for value in g.objects(shape, param):
             checks.append(_check(g, shape, path, param, value))
     return [c for c in checks if c is not None]
+
+
+def custom_parameters(g: Graph) -> set[Node]:
+    """The parameters of the constraint components the shapes graph declares (SHACL-SPARQL), whatever
+    the class of the component (a subclass of sh:ConstraintComponent is one too)."""
+    return {g.value(p, SH.path) for p in g.objects(None, SH.parameter)}
 
 
 def _base(g: Graph, shape: Node, path: Node | None, name: str, query: str, **extra) -> Check:
@@ -145,7 +182,7 @@ def _check(g: Graph, shape: Node, path: Node | None, param: URIRef, value: Node)
     if param == SH.sparql and path is None:
         return _sparql_check(g, shape, value)
     if path is None or param not in _PROPERTY:
-        raise Unsupported(f"{param} on {shape}")
+        raise Unsupported(f"{param.n3()} on {_name(shape)}")
     return _property_check(g, shape, path, param, value)
 
 
