@@ -20,6 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
+from kg.shacl_sparql import PREFIXES, join_prebinds, strip_comments
 from kg.shacl_values import Unsupported, ValueTest, shape_test, value_test
 
 FOCUS = "%FOCUS%"  # in a check's query: the plan's focus group
@@ -86,11 +87,11 @@ def compile_shapes(g: Graph) -> list[Plan]:
     """
     plans = []
     for shape in sorted(set(_targeted(g)), key=str):
-        if g.value(shape, SH.path) is not None:
-            raise Unsupported(f"property shape {_name(shape)} has its own targets")
         if not _deactivated(g, shape):
             _literal_targets(g, shape)
-            plans.append(Plan(shape, _focus(g, shape), tuple(_node_checks(g, shape))))
+            path = g.value(shape, SH.path)
+            checks = _node_checks(g, shape) if path is None else _constraints(g, shape, path)
+            plans.append(Plan(shape, _focus(g, shape), tuple(checks)))
     return plans
 
 
@@ -263,7 +264,7 @@ def _sparql_check(g: Graph, shape: Node, constraint: Node) -> Check | None:
     select = g.value(constraint, SH.select)
     if select is None:
         raise Unsupported(f"sh:sparql without sh:select on {shape}")
-    text = _strip_comments(str(select))
+    text = strip_comments(str(select))
     if not _PROJECTS_THIS.search(text) or re.search(r"\$(currentShape|shapesGraph|PATH)\b|\b(LIMIT|OFFSET)\b"
                                                     r"|\{\s*SELECT\b", text, re.I):
         raise Unsupported(f"SPARQL constraint of {shape} needs pre-binding beyond a join")
@@ -272,6 +273,8 @@ def _sparql_check(g: Graph, shape: Node, constraint: Node) -> Check | None:
     where = _WHERE_GROUP.search(text)
     query = _prefixes(g, constraint) + text[: where.end()] + f" {FOCUS} " + text[where.end():]
     _parses(query.replace(FOCUS, ""), shape)
+    if not join_prebinds(PREFIXES + query.replace(FOCUS, "?this <urn:kg:focus> ?kgFocus .")):
+        raise Unsupported(f"the SPARQL constraint of {_name(shape)} reads $this where a join cannot bind it")
     base = _base(g, shape, None, "SPARQL", query, constraint=constraint)
     extra = tuple(m for m in g.objects(constraint, SH.message) if isinstance(m, Literal))
     return Check(**{**base.__dict__, "messages": extra + tuple(m for m in base.messages if m not in extra)})
@@ -288,17 +291,17 @@ def _parses(query: str, shape: Node) -> None:
 
 
 def _prefixes(g: Graph, constraint: Node) -> str:
-    lines = []
-    for holder in g.objects(constraint, SH.prefixes):
-        for decl in g.objects(holder, SH.declare):
-            lines.append(f"PREFIX {g.value(decl, SH.prefix)}: <{g.value(decl, SH.namespace)}>\n")
-    return "".join(sorted(set(lines)))
-
-
-def _strip_comments(text: str) -> str:
-    """SPARQL without its comments (a ``#`` inside an IRI or a string is kept)."""
-    return re.sub(r"""(<[^>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|#[^\n]*""",
-                  lambda m: m.group(1) or "", text)
+    """The PREFIX lines of the sh:declare of every sh:prefixes value and of what it owl:imports, as far
+    as the shapes graph itself describes them (SHACL 5.2.1; nothing is fetched)."""
+    holders, todo = set(), list(g.objects(constraint, SH.prefixes))
+    while todo:
+        holder = todo.pop()
+        if holder not in holders:
+            holders.add(holder)
+            todo += g.objects(holder, OWL.imports)
+    lines = {f"PREFIX {g.value(decl, SH.prefix)}: <{g.value(decl, SH.namespace)}>\n"
+             for holder in holders for decl in g.objects(holder, SH.declare)}
+    return "".join(sorted(lines))
 
 
 # ----------------------------------------------------------------- paths

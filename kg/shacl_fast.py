@@ -22,10 +22,7 @@ from rdflib.term import Node
 from kg.namespaces import KGO
 from kg.shacl_compile import FOCUS, KEEP, Check, Plan, compile_shapes
 from kg.shacl_load import Loader, to_rdflib, workspace
-
-PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-            "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n")
+from kg.shacl_sparql import PREFIXES
 
 
 def check(data, shapes: Graph, ontology: Path | None, *, against=None) -> tuple[Graph, Graph]:

@@ -134,7 +134,7 @@ def to_rdflib(term, bnodes: dict | None = None) -> Node:
         return (bnodes or {}).get(term) or BNode(term.value)
     if term.language or term.datatype.value == XSD_STRING:
         return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
 
 
 # ----------------------------------------------------------------- the workspace

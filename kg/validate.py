@@ -32,6 +32,7 @@ from rdflib.term import Node
 from kg.errors import InputError, KGError, NetworkRefused, UsageError
 from kg.namespaces import KGO, PREFIXES
 from kg.resources import ontology_path, shapes_path
+from kg.shacl_sparql import refuse_unsupported
 
 KGSH = "https://w3id.org/kg-news/shapes#"
 KGSH_NS = Namespace(KGSH)  # kgsh:engine and kgsh:engineNote annotate the report
@@ -51,7 +52,8 @@ _FORMATS = {
     ".n3": pyoxigraph.RdfFormat.N3,
 }
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD_NS + "string"
 
 DataLike = Graph | pyoxigraph.Dataset | str | Path | Iterable[str | Path]
 
@@ -136,7 +138,14 @@ class ValidationReport:
                 "results": [asdict(r) for r in self.results]}
 
     def to_turtle(self) -> str:
-        return self.graph.serialize(format="turtle")
+        """The report graph in Turtle, each literal exactly as written (rdflib's writer would turn an
+        ill-typed ``"1"^^xsd:boolean`` into the integer ``1``)."""
+        from kg.shacl_load import to_ox
+
+        bnodes: dict = {}
+        triples = [pyoxigraph.Triple(*(to_ox(t, bnodes) for t in triple)) for triple in self.graph]
+        prefixes = {"sh": str(SH), "xsd": XSD_NS, "rdf": str(RDF), **DISPLAY_PREFIXES}
+        return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes).decode()
 
 
 # ----------------------------------------------------------------- loading
@@ -168,7 +177,7 @@ def _term(term: object, path: str | Path) -> Node:
         datatype = term.datatype.value
         if term.language or datatype == XSD_STRING:
             return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(datatype))
+        return Literal(term.value, datatype=URIRef(datatype), normalize=False)  # as written
     raise InputError(f"RDF-star term {term!r}: not supported", path=str(path))
 
 
@@ -247,6 +256,7 @@ _NETWORK_SPARQL = re.compile(r"\b(FROM|SERVICE)\b", re.IGNORECASE)
 def _load_shapes(path: Path, allow_network: bool) -> Graph:
     """The shapes graph; refuses what could reach the network or other files unless allowed."""
     shapes = _read_cached(path)
+    refuse_unsupported(shapes, path)
     if allow_network:
         return shapes
     if (None, OWL.imports, None) in shapes:
@@ -336,6 +346,8 @@ def _run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] 
         raise InputError(f"cannot validate with these shapes: {err.message}", path=str(shapes_file)) from err
     except ParseBaseException as err:  # rdflib's SPARQL parser, on a shape's query
         raise InputError(f"SPARQL syntax error in a shape: {err}", path=str(shapes_file)) from err
+    except NotImplementedError as err:  # e.g. $shapesGraph in a SPARQL constraint
+        raise InputError(f"pySHACL does not implement what these shapes use: {err}", path=str(shapes_file)) from err
     except Exception as err:  # pySHACL and rdflib raise plain exceptions on bad SPARQL or paths
         raise KGError(f"pySHACL failed: {type(err).__name__}: {err}") from err
     if isinstance(report, ReportableRuntimeError):  # pySHACL returns a ValidationFailure instead of a report
