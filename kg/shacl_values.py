@@ -20,11 +20,14 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import BNode, Node
 
-from kg.errors import KGError
+from kg.errors import EXIT_USAGE, KGError
 
 
 class Unsupported(KGError, NotImplementedError):
-    """The shapes use a SHACL feature the SPARQL compiler does not handle (pySHACL takes over)."""
+    """The shapes use a SHACL feature the SPARQL compiler does not handle (pySHACL takes over, unless
+    the fast engine was asked for: then a usage error)."""
+
+    exit_code = EXIT_USAGE
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -204,9 +205,11 @@ class _PreparedQueryGraph(Graph):
     Core ones), with only the bindings changing; parsing dominates the run time without this cache.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, prefixes: dict[str, str] | None = None) -> None:
         super().__init__()
         self._prepared: dict[str, Query] = {}
+        for prefix, namespace in (prefixes or {}).items():
+            self.bind(prefix, namespace, override=True)
 
     def query(self, query_object: str | Query, *args: Any, **kwargs: Any) -> Result:
         if isinstance(query_object, str) and not args and set(kwargs) <= {"initBindings"}:
@@ -248,6 +251,17 @@ def _read_cached(path: Path) -> Graph:
     except OSError as err:
         raise InputError(err.strerror or str(err), path=str(path)) from err
     return _read_rdf(path.resolve(), mtime)
+
+
+def _declared_prefixes(shapes: Graph) -> dict[str, str]:
+    """The sh:declare prefixes of the shapes, for pySHACL's queries: pySHACL reads only those of the
+    sh:prefixes node itself, not those it reaches by owl:imports (a prefix declared twice is left out)."""
+    found: dict[str, set[str]] = {}
+    for decl in shapes.objects(None, SH.declare):
+        prefix, namespace = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
+        if prefix is not None and namespace is not None:
+            found.setdefault(str(prefix), set()).add(str(namespace))
+    return {p: next(iter(ns)) for p, ns in found.items() if len(ns) == 1}
 
 
 _NETWORK_SPARQL = re.compile(r"\b(FROM|SERVICE)\b", re.IGNORECASE)
@@ -299,13 +313,14 @@ def validate(data: DataLike, *, shapes: Path | None = None, against: DataLike | 
                 return _validate_fast(data, shapes_graph, against, ontology)
         except Unsupported as err:
             if engine == "fast":
-                raise
+                raise Unsupported(f"the fast engine cannot decide these shapes exactly: {err}; "
+                                  "use the engine auto or pyshacl") from err
             reason = f"fallback: {err}"
     with _quiet_rdflib():
         new = _as_graph(data)
         context = [_as_graph(against)] if against is not None else []
         extra = [_read_cached(ontology)] if ontology is not None else []
-        combined = _union(new, *context, *extra, into=_PreparedQueryGraph())
+        combined = _union(new, *context, *extra, into=_PreparedQueryGraph(_declared_prefixes(shapes_graph)))
         keep = set(new.subjects()) if against is not None else None
         report_graph = _run_pyshacl(combined, shapes_graph, shapes_file, keep)
         return _make_report(report_graph, combined, keep, Engine("pyshacl", reason))
@@ -313,12 +328,14 @@ def validate(data: DataLike, *, shapes: Path | None = None, against: DataLike | 
 
 @contextmanager
 def _quiet_rdflib() -> Iterator[None]:
-    """rdflib logs a traceback for every ill-typed literal it reads; validation reports them instead."""
+    """rdflib logs a traceback (or warns) for every ill-typed literal it reads; validation reports them."""
     logger = logging.getLogger("rdflib.term")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            yield
     finally:
         logger.setLevel(level)
 
