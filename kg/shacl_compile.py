@@ -21,7 +21,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.shacl_sparql import PREFIXES, join_prebinds, strip_comments
-from kg.shacl_values import Unsupported, ValueTest, shape_test, value_test
+from kg.shacl_values import Unsupported, ValueTest, shape_test, short, value_test
 
 FOCUS = "%FOCUS%"  # in a check's query: the plan's focus group
 KEEP = "%KEEP%"  # in a plan's focus group: an optional VALUES block restricting the focus nodes
@@ -183,7 +183,7 @@ def _check(g: Graph, shape: Node, path: Node | None, param: URIRef, value: Node)
     if param == SH.sparql and path is None:
         return _sparql_check(g, shape, value)
     if path is None or param not in _PROPERTY:
-        raise Unsupported(f"{param.n3()} on {_name(shape)}")
+        raise Unsupported(f"{short(param)} on {_name(shape)}")
     return _property_check(g, shape, path, param, value)
 
 
@@ -263,13 +263,13 @@ def _sparql_check(g: Graph, shape: Node, constraint: Node) -> Check | None:
         return None
     select = g.value(constraint, SH.select)
     if select is None:
-        raise Unsupported(f"sh:sparql without sh:select on {shape}")
+        raise Unsupported(f"sh:sparql without sh:select on {_name(shape)}")
     text = strip_comments(str(select))
     if not _PROJECTS_THIS.search(text) or re.search(r"\$(currentShape|shapesGraph|PATH)\b|\b(LIMIT|OFFSET)\b"
                                                     r"|\{\s*SELECT\b", text, re.I):
-        raise Unsupported(f"SPARQL constraint of {shape} needs pre-binding beyond a join")
+        raise Unsupported(f"the SPARQL constraint of {_name(shape)} needs pre-binding beyond a join")
     if re.search(r"\b(SERVICE|FROM|LOAD)\b", text, re.I):
-        raise Unsupported(f"SPARQL constraint of {shape} reaches other graphs (left to pySHACL, which refuses)")
+        raise Unsupported(f"the SPARQL constraint of {_name(shape)} reaches other graphs")
     where = _WHERE_GROUP.search(text)
     query = _prefixes(g, constraint) + text[: where.end()] + f" {FOCUS} " + text[where.end():]
     _parses(query.replace(FOCUS, ""), shape)
@@ -287,7 +287,7 @@ def _parses(query: str, shape: Node) -> None:
     try:
         pyoxigraph.Store().query(query)
     except SyntaxError:
-        raise Unsupported(f"SPARQL constraint of {shape} does not parse") from None
+        raise Unsupported(f"the SPARQL constraint of {_name(shape)} does not parse") from None
 
 
 def _prefixes(g: Graph, constraint: Node) -> str:
@@ -321,4 +321,4 @@ def sparql_path(g: Graph, path: Node) -> str:
         inner = g.value(path, prop)
         if inner is not None:
             return "(" + template.format(sparql_path(g, inner)) + ")"
-    raise Unsupported(f"path {path!r}")
+    raise Unsupported("a path that is not a SHACL path")

@@ -30,6 +30,11 @@ class Unsupported(KGError, NotImplementedError):
     exit_code = EXIT_USAGE
 
 
+def short(iri: Node) -> str:
+    """``sh:name`` for a SHACL term, else the term in N-Triples syntax (for messages)."""
+    return f"sh:{iri[len(SH):]}" if isinstance(iri, URIRef) and iri.startswith(str(SH)) else iri.n3()
+
+
 @dataclass(frozen=True)
 class ValueTest:
     """A test of one value node: a SPARQL boolean expression over ``?v`` and the same in Python."""
@@ -45,7 +50,9 @@ def shape_test(g: Graph, shape: Node) -> ValueTest:
     """The conjunction of the value tests of a nested shape (members of sh:or, sh:node, ...)."""
     params = set(g.predicates(shape, None)) - _SHAPE_TEXT
     if params - set(VALUE_TESTS) - _LOGICAL:
-        raise Unsupported(f"nested shape {shape} with {sorted(params - set(VALUE_TESTS) - _LOGICAL)}")
+        names = ", ".join(sorted(short(p) for p in params - set(VALUE_TESTS) - _LOGICAL))
+        raise Unsupported(f"a shape used by sh:node, sh:not, sh:and, sh:or, sh:xone or sh:qualifiedValueShape "
+                          f"has {names}")
     tests = [value_test(g, shape, p, o) for p in sorted(params) for o in g.objects(shape, p)]
     if not tests:
         return ValueTest("true", lambda _v: True)
