@@ -252,7 +252,8 @@ def _value_query(p: str | None, test: ValueTest) -> str:
 
 # ----------------------------------------------------------------- SPARQL-based constraints
 
-_PROJECTS_THIS = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(?:\*|[^{]*[?$]this\b)", re.I)
+_PROLOGUE = r"(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
+_PROJECTS_THIS = re.compile(r"^\s*" + _PROLOGUE + r"SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(?:\*|[^{]*[?$]this\b)", re.I)
 _WHERE_GROUP = re.compile(r"\bWHERE\s*\{|\{", re.I)
 
 

@@ -32,7 +32,7 @@ class Unsupported(KGError, NotImplementedError):
 
 def short(iri: Node) -> str:
     """``sh:name`` for a SHACL term, else the term in N-Triples syntax (for messages)."""
-    return f"sh:{iri[len(SH):]}" if isinstance(iri, URIRef) and iri.startswith(str(SH)) else iri.n3()
+    return f"sh:{iri[len(str(SH)):]}" if isinstance(iri, URIRef) and iri.startswith(str(SH)) else iri.n3()
 
 
 @dataclass(frozen=True)
