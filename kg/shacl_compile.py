@@ -54,6 +54,7 @@ class Check:
     constraint: Node | None = None  # the sh:sparql node of a SPARQL-based constraint
     other: Node | None = None  # the compared property of sh:lessThan and sh:lessThanOrEquals
     node_level: bool = False
+    reads: frozenset[URIRef] = frozenset()  # predicates whose literal objects only SPARQL tests (no audit)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Plan:
     shape: Node
     focus: str
     checks: tuple[Check, ...]
+    objects_of: frozenset[URIRef] = frozenset()  # sh:targetObjectsOf: focus nodes may be literals
 
 
 def component(name: str) -> URIRef:
@@ -91,7 +93,8 @@ def compile_shapes(g: Graph) -> list[Plan]:
             _literal_targets(g, shape)
             path = g.value(shape, SH.path)
             checks = _node_checks(g, shape) if path is None else _constraints(g, shape, path)
-            plans.append(Plan(shape, _focus(g, shape), tuple(checks)))
+            objects_of = frozenset(o for o in g.objects(shape, SH.targetObjectsOf) if isinstance(o, URIRef))
+            plans.append(Plan(shape, _focus(g, shape), tuple(checks), objects_of))
     return plans
 
 
@@ -179,7 +182,8 @@ def _check(g: Graph, shape: Node, path: Node | None, param: URIRef, value: Node)
     if param in _VALUE:
         test = value_test(g, shape, param, value)
         query = _value_query(None if path is None else sparql_path(g, path), test)
-        return _base(g, shape, path, name[0].upper() + name[1:], query, test=test)
+        reads = path_predicates(g, path) if path is not None and not isinstance(path, URIRef) else frozenset()
+        return _base(g, shape, path, name[0].upper() + name[1:], query, test=test, reads=reads)
     if param == SH.sparql and path is None:
         return _sparql_check(g, shape, value)
     if path is None or param not in _PROPERTY:
@@ -242,7 +246,7 @@ def _qualified(g: Graph, shape: Node, path: Node, p: str, inner: Node) -> Check 
     op, n, name = ("<", int(low), "QualifiedMinCount") if low is not None else (">", int(high), "QualifiedMaxCount")
     query = (f"SELECT ?this WHERE {{ {FOCUS} OPTIONAL {{ ?this {p} ?v FILTER(COALESCE({test.sparql}, false)) }} }} "
              f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {op} {n})")
-    return _base(g, shape, path, name, query)
+    return _base(g, shape, path, name, query, reads=path_predicates(g, path))
 
 
 def _value_query(p: str | None, test: ValueTest) -> str:
@@ -306,6 +310,13 @@ def _prefixes(g: Graph, constraint: Node) -> str:
 
 
 # ----------------------------------------------------------------- paths
+
+
+def path_predicates(g: Graph, path: Node) -> frozenset[URIRef]:
+    """Every predicate a SHACL path uses."""
+    if isinstance(path, URIRef):
+        return frozenset({path})
+    return frozenset(o for _s, _p, o in g.cbd(path) if isinstance(o, URIRef) and o != RDF.nil)
 
 
 def sparql_path(g: Graph, path: Node) -> str:

@@ -198,3 +198,35 @@ FOCUS = "?this <urn:kg:focus> ?kgFocus . "
 def test_join_prebinds(where: str, safe: bool) -> None:
     query = f"{PREFIXES}PREFIX ex: <urn:ex:>\nSELECT $this WHERE {{ {FOCUS}{where} }}"
     assert join_prebinds(query) is safe
+
+
+# ----------------------------------------------------------------- literals the store would rewrite
+
+LITERALS = HEAD + """
+ex:call1 ex:duration "douze"^^xsd:integer , "-4"^^xsd:nonNegativeInteger , 40 ; ex:recorded "true"^^xsd:boolean .
+"""
+
+
+@pytest.mark.parametrize("shapes, reason", [
+    ("ex:S a sh:NodeShape ; sh:targetObjectsOf ex:duration ; sh:datatype xsd:integer .", "focus nodes (objects of"),
+    ("ex:S a sh:NodeShape ; sh:targetNode ex:call1 ; "
+     "sh:property [ sh:path [ sh:alternativePath ( ex:duration ex:length ) ] ; sh:datatype xsd:integer ] .",
+     "a path of sh:DatatypeConstraintComponent"),
+])
+def test_rewritten_literals_are_never_judged_in_their_stored_form(tmp_path: Path, shapes: str, reason: str) -> None:
+    """The store keeps "-4"^^xsd:nonNegativeInteger as a valid integer: where the fast engine cannot
+    see the literal as written (a literal focus node, a longer path), pySHACL decides."""
+    data, shapes_file = files(tmp_path, shapes, LITERALS)
+    report = validate(data, shapes=shapes_file)
+    assert reason in report.engine.reason
+    assert sorted(r.value.split("^^")[0] for r in report.results) == ['"-4"', '"douze"']
+
+
+def test_two_literals_stored_as_one_value(tmp_path: Path) -> None:
+    """"1"^^xsd:boolean and "true"^^xsd:boolean are two values of sh:maxCount, one once stored."""
+    data, shapes = files(tmp_path, "ex:S a sh:NodeShape ; sh:targetNode ex:call1 ; "
+                         "sh:property [ sh:path ex:recorded ; sh:maxCount 1 ] .",
+                         LITERALS.replace('"true"^^xsd:boolean .', '"true"^^xsd:boolean , "1"^^xsd:boolean .'))
+    report = validate(data, shapes=shapes)
+    assert "one value once stored" in report.engine.reason
+    assert [r.component for r in report.results] == ["sh:MaxCountConstraintComponent"]
