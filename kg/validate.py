@@ -360,7 +360,8 @@ def _run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] 
             meta_shacl=False, abort_on_first=False, allow_infos=False, allow_warnings=False,
             inplace=True, focus_nodes=focus)
     except ReportableRuntimeError as err:
-        raise InputError(f"cannot validate with these shapes: {err.message}", path=str(shapes_file)) from err
+        raise InputError(f"cannot validate with these shapes: {_first_line(err.message)}",
+                         path=str(shapes_file)) from err
     except ParseBaseException as err:  # rdflib's SPARQL parser, on a shape's query
         raise InputError(f"SPARQL syntax error in a shape: {err}", path=str(shapes_file)) from err
     except NotImplementedError as err:  # e.g. $shapesGraph in a SPARQL constraint
@@ -368,8 +369,14 @@ def _run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] 
     except Exception as err:  # pySHACL and rdflib raise plain exceptions on bad SPARQL or paths
         raise KGError(f"pySHACL failed: {type(err).__name__}: {err}") from err
     if isinstance(report, ReportableRuntimeError):  # pySHACL returns a ValidationFailure instead of a report
-        raise InputError(f"cannot validate with these shapes: {report.message}", path=str(shapes_file))
+        raise InputError(f"cannot validate with these shapes: {_first_line(report.message)}", path=str(shapes_file))
     return report
+
+
+def _first_line(message: str, limit: int = 300) -> str:
+    """pySHACL's message, one line and not too long (a recursion error lists the whole path)."""
+    line = message.strip().splitlines()[0] if message.strip() else message
+    return line if len(line) <= limit else line[:limit] + "…"
 
 
 def _make_report(report: Graph, data: Graph, keep: set[Node] | None, engine: Engine) -> ValidationReport:

@@ -230,3 +230,11 @@ def test_two_literals_stored_as_one_value(tmp_path: Path) -> None:
     report = validate(data, shapes=shapes)
     assert "one value once stored" in report.engine.reason
     assert [r.component for r in report.results] == ["sh:MaxCountConstraintComponent"]
+
+
+def test_recursive_shapes_are_refused_in_one_line(tmp_path: Path) -> None:
+    data, shapes = files(tmp_path, """
+ex:S a sh:NodeShape ; sh:targetNode ex:call1 ; sh:node ex:T .
+ex:T sh:or ( [ sh:class ex:Call ] ex:T ) .""")
+    with pytest.raises(InputError, match=r"shapes.ttl: cannot validate with these shapes: Validation path too deep!$"):
+        validate(data, shapes=shapes)
