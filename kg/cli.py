@@ -170,8 +170,11 @@ def queries() -> None:
 @click.option("--fail-on", type=click.Choice(["violation", "warning"]), default="violation",
               help="Which severity makes the exit code 1.")
 @click.option("--allow-network", is_flag=True, help="Allow owl:imports and remote contexts (off by default).")
+@click.option("--engine", type=click.Choice(["auto", "fast", "pyshacl"]), default="auto", show_default=True,
+              help="fast: kg's SPARQL engine (exit 2 if the shapes need pySHACL); auto: fast unless a shape "
+                   "needs pySHACL. The report names the engine that ran.")
 def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, fmt: str, fail_on: str,
-             allow_network: bool) -> None:
+             allow_network: bool, engine: str) -> None:
     """Validate RDF files against the SHACL shapes: exit 0 when they conform, 1 when they do not.
 
     \b
@@ -182,7 +185,7 @@ def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, 
 
     from kg.validate import validate as run_validate
 
-    report = run_validate(list(data), shapes=shapes, against=against, allow_network=allow_network)
+    report = run_validate(list(data), shapes=shapes, against=against, allow_network=allow_network, engine=engine)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     elif fmt == "turtle":

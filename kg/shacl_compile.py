@@ -20,14 +20,16 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
-from kg.shacl_values import Unsupported, ValueTest, shape_test, value_test
+from kg.shacl_sparql import PREFIXES, join_prebinds, strip_comments
+from kg.shacl_values import Unsupported, ValueTest, shape_test, short, value_test
 
 FOCUS = "%FOCUS%"  # in a check's query: the plan's focus group
 KEEP = "%KEEP%"  # in a plan's focus group: an optional VALUES block restricting the focus nodes
 
-#: Shape predicates that carry no constraint (or are read together with one).
+#: Shape predicates that carry no constraint (or are read together with one).  ``sh:property`` is
+#: read by :func:`_node_checks` on a targeted node shape only: anywhere else it is unsupported.
 _INERT = {SH.message, SH.severity, SH.name, SH.description, SH.path, SH.targetClass, SH.targetNode,
-          SH.targetSubjectsOf, SH.targetObjectsOf, SH.property, SH.deactivated, SH.order, SH.group,
+          SH.targetSubjectsOf, SH.targetObjectsOf, SH.deactivated, SH.order, SH.group,
           SH.defaultValue, SH.flags, SH.qualifiedMinCount, SH.qualifiedMaxCount,
           SH.qualifiedValueShapesDisjoint, SH.declare, SH.prefixes}
 _VALUE = {SH["class"], SH.datatype, SH.nodeKind, SH["in"], SH.languageIn, SH.pattern, SH.minLength,
@@ -52,6 +54,7 @@ class Check:
     constraint: Node | None = None  # the sh:sparql node of a SPARQL-based constraint
     other: Node | None = None  # the compared property of sh:lessThan and sh:lessThanOrEquals
     node_level: bool = False
+    reads: frozenset[URIRef] = frozenset()  # predicates whose literal objects only SPARQL tests (no audit)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Plan:
     shape: Node
     focus: str
     checks: tuple[Check, ...]
+    objects_of: frozenset[URIRef] = frozenset()  # sh:targetObjectsOf: focus nodes may be literals
 
 
 def component(name: str) -> URIRef:
@@ -78,14 +82,35 @@ def term(node: Node) -> str:
 
 
 def compile_shapes(g: Graph) -> list[Plan]:
-    """A plan for every active node shape of ``g`` that has targets."""
+    """A plan for every active node shape of ``g`` that has targets.
+
+    This is the support check: every parameter of every shape reached from a target is either
+    compiled exactly or raises :class:`Unsupported` (nothing is dropped), before any data is read.
+    """
     plans = []
     for shape in sorted(set(_targeted(g)), key=str):
-        if g.value(shape, SH.path) is not None:
-            raise Unsupported(f"property shape {shape} has its own targets")
         if not _deactivated(g, shape):
-            plans.append(Plan(shape, _focus(g, shape), tuple(_node_checks(g, shape))))
+            _literal_targets(g, shape)
+            path = g.value(shape, SH.path)
+            checks = _node_checks(g, shape) if path is None else _constraints(g, shape, path)
+            objects_of = frozenset(o for o in g.objects(shape, SH.targetObjectsOf) if isinstance(o, URIRef))
+            plans.append(Plan(shape, _focus(g, shape), tuple(checks), objects_of))
     return plans
+
+
+def _name(node: Node) -> str:
+    return f"<{node}>" if isinstance(node, URIRef) else "a blank-node shape"
+
+
+def _literal_targets(g: Graph, shape: Node) -> None:
+    """A literal focus node the store would rewrite (or an ill-typed one) would be validated and
+    reported in its stored form: such targets are left to pySHACL."""
+    from kg.shacl_load import canonical_forms, to_ox
+
+    literals = [to_ox(n, {}) for n in g.objects(shape, SH.targetNode) if isinstance(n, Literal)]
+    for lit, (stored, original) in canonical_forms(literals).items():
+        if stored != lit or getattr(original, "ill_typed", False):
+            raise Unsupported(f"literal focus node {lit} is ill-typed or not in canonical form")
 
 
 def _targeted(g: Graph):
@@ -115,17 +140,33 @@ def _node_checks(g: Graph, shape: Node) -> list[Check]:
     checks = _constraints(g, shape, None)
     for prop in g.objects(shape, SH.property):
         if not _deactivated(g, prop):
-            checks += _constraints(g, prop, g.value(prop, SH.path))
+            path = g.value(prop, SH.path)
+            if path is None:
+                raise Unsupported(f"sh:property of {_name(shape)} without sh:path")
+            checks += _constraints(g, prop, path)
     return checks
 
 
 def _constraints(g: Graph, shape: Node, path: Node | None) -> list[Check]:
     """The checks of one shape's own parameters (a node shape when ``path`` is None)."""
     checks = []
+    custom = custom_parameters(g)
     for param in sorted(set(g.predicates(shape, None)) - _INERT - {RDF.type, RDFS.label, RDFS.comment}):
+        if param == SH.property and path is None:
+            continue  # read by _node_checks
+        if param == SH.property:
+            raise Unsupported(f"sh:property nested in the property shape {_name(shape)}")
+        if not str(param).startswith(str(SH)) and param not in custom:
+            continue  # an annotation: no constraint component has this parameter
         for value in g.objects(shape, param):
             checks.append(_check(g, shape, path, param, value))
     return [c for c in checks if c is not None]
+
+
+def custom_parameters(g: Graph) -> set[Node]:
+    """The parameters of the constraint components the shapes graph declares (SHACL-SPARQL), whatever
+    the class of the component (a subclass of sh:ConstraintComponent is one too)."""
+    return {g.value(p, SH.path) for p in g.objects(None, SH.parameter)}
 
 
 def _base(g: Graph, shape: Node, path: Node | None, name: str, query: str, **extra) -> Check:
@@ -141,11 +182,12 @@ def _check(g: Graph, shape: Node, path: Node | None, param: URIRef, value: Node)
     if param in _VALUE:
         test = value_test(g, shape, param, value)
         query = _value_query(None if path is None else sparql_path(g, path), test)
-        return _base(g, shape, path, name[0].upper() + name[1:], query, test=test)
+        reads = path_predicates(g, path) if path is not None and not isinstance(path, URIRef) else frozenset()
+        return _base(g, shape, path, name[0].upper() + name[1:], query, test=test, reads=reads)
     if param == SH.sparql and path is None:
         return _sparql_check(g, shape, value)
     if path is None or param not in _PROPERTY:
-        raise Unsupported(f"{param} on {shape}")
+        raise Unsupported(f"{short(param)} on {_name(shape)}")
     return _property_check(g, shape, path, param, value)
 
 
@@ -204,7 +246,7 @@ def _qualified(g: Graph, shape: Node, path: Node, p: str, inner: Node) -> Check 
     op, n, name = ("<", int(low), "QualifiedMinCount") if low is not None else (">", int(high), "QualifiedMaxCount")
     query = (f"SELECT ?this WHERE {{ {FOCUS} OPTIONAL {{ ?this {p} ?v FILTER(COALESCE({test.sparql}, false)) }} }} "
              f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {op} {n})")
-    return _base(g, shape, path, name, query)
+    return _base(g, shape, path, name, query, reads=path_predicates(g, path))
 
 
 def _value_query(p: str | None, test: ValueTest) -> str:
@@ -214,7 +256,8 @@ def _value_query(p: str | None, test: ValueTest) -> str:
 
 # ----------------------------------------------------------------- SPARQL-based constraints
 
-_PROJECTS_THIS = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(?:\*|[^{]*[?$]this\b)", re.I)
+_PROLOGUE = r"(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
+_PROJECTS_THIS = re.compile(r"^\s*" + _PROLOGUE + r"SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(?:\*|[^{]*[?$]this\b)", re.I)
 _WHERE_GROUP = re.compile(r"\bWHERE\s*\{|\{", re.I)
 
 
@@ -225,16 +268,18 @@ def _sparql_check(g: Graph, shape: Node, constraint: Node) -> Check | None:
         return None
     select = g.value(constraint, SH.select)
     if select is None:
-        raise Unsupported(f"sh:sparql without sh:select on {shape}")
-    text = _strip_comments(str(select))
+        raise Unsupported(f"sh:sparql without sh:select on {_name(shape)}")
+    text = strip_comments(str(select))
     if not _PROJECTS_THIS.search(text) or re.search(r"\$(currentShape|shapesGraph|PATH)\b|\b(LIMIT|OFFSET)\b"
                                                     r"|\{\s*SELECT\b", text, re.I):
-        raise Unsupported(f"SPARQL constraint of {shape} needs pre-binding beyond a join")
+        raise Unsupported(f"the SPARQL constraint of {_name(shape)} needs pre-binding beyond a join")
     if re.search(r"\b(SERVICE|FROM|LOAD)\b", text, re.I):
-        raise Unsupported(f"SPARQL constraint of {shape} reaches other graphs (left to pySHACL, which refuses)")
+        raise Unsupported(f"the SPARQL constraint of {_name(shape)} reaches other graphs")
     where = _WHERE_GROUP.search(text)
     query = _prefixes(g, constraint) + text[: where.end()] + f" {FOCUS} " + text[where.end():]
     _parses(query.replace(FOCUS, ""), shape)
+    if not join_prebinds(PREFIXES + query.replace(FOCUS, "?this <urn:kg:focus> ?kgFocus .")):
+        raise Unsupported(f"the SPARQL constraint of {_name(shape)} reads $this where a join cannot bind it")
     base = _base(g, shape, None, "SPARQL", query, constraint=constraint)
     extra = tuple(m for m in g.objects(constraint, SH.message) if isinstance(m, Literal))
     return Check(**{**base.__dict__, "messages": extra + tuple(m for m in base.messages if m not in extra)})
@@ -247,24 +292,31 @@ def _parses(query: str, shape: Node) -> None:
     try:
         pyoxigraph.Store().query(query)
     except SyntaxError:
-        raise Unsupported(f"SPARQL constraint of {shape} does not parse") from None
+        raise Unsupported(f"the SPARQL constraint of {_name(shape)} does not parse") from None
 
 
 def _prefixes(g: Graph, constraint: Node) -> str:
-    lines = []
-    for holder in g.objects(constraint, SH.prefixes):
-        for decl in g.objects(holder, SH.declare):
-            lines.append(f"PREFIX {g.value(decl, SH.prefix)}: <{g.value(decl, SH.namespace)}>\n")
-    return "".join(sorted(set(lines)))
-
-
-def _strip_comments(text: str) -> str:
-    """SPARQL without its comments (a ``#`` inside an IRI or a string is kept)."""
-    return re.sub(r"""(<[^>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|#[^\n]*""",
-                  lambda m: m.group(1) or "", text)
+    """The PREFIX lines of the sh:declare of every sh:prefixes value and of what it owl:imports, as far
+    as the shapes graph itself describes them (SHACL 5.2.1; nothing is fetched)."""
+    holders, todo = set(), list(g.objects(constraint, SH.prefixes))
+    while todo:
+        holder = todo.pop()
+        if holder not in holders:
+            holders.add(holder)
+            todo += g.objects(holder, OWL.imports)
+    lines = {f"PREFIX {g.value(decl, SH.prefix)}: <{g.value(decl, SH.namespace)}>\n"
+             for holder in holders for decl in g.objects(holder, SH.declare)}
+    return "".join(sorted(lines))
 
 
 # ----------------------------------------------------------------- paths
+
+
+def path_predicates(g: Graph, path: Node) -> frozenset[URIRef]:
+    """Every predicate a SHACL path uses."""
+    if isinstance(path, URIRef):
+        return frozenset({path})
+    return frozenset(o for _s, _p, o in g.cbd(path) if isinstance(o, URIRef) and o != RDF.nil)
 
 
 def sparql_path(g: Graph, path: Node) -> str:
@@ -281,4 +333,4 @@ def sparql_path(g: Graph, path: Node) -> str:
         inner = g.value(path, prop)
         if inner is not None:
             return "(" + template.format(sparql_path(g, inner)) + ")"
-    raise Unsupported(f"path {path!r}")
+    raise Unsupported("a path that is not a SHACL path")

@@ -22,13 +22,11 @@ from rdflib.term import Node
 from kg.namespaces import KGO
 from kg.shacl_compile import FOCUS, KEEP, Check, Plan, compile_shapes
 from kg.shacl_load import Loader, to_rdflib, workspace
-
-PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-            "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n")
+from kg.shacl_sparql import PREFIXES
+from kg.shacl_values import Unsupported, short
 
 
-def check(data, shapes: Graph, ontology: Path, *, against=None) -> tuple[Graph, Graph]:
+def check(data, shapes: Graph, ontology: Path | None, *, against=None) -> tuple[Graph, Graph]:
     """Validate ``data`` (RDF files, rdflib graphs or an embedded store folder) against ``shapes``.
 
     Returns the report graph and a small graph with the labels and evidence sentences of the
@@ -37,8 +35,23 @@ def check(data, shapes: Graph, ontology: Path, *, against=None) -> tuple[Graph, 
     """
     plans = compile_shapes(shapes)
     with workspace(data, against, ontology) as (store, loader, keep):
+        refuse_rewritten(plans, loader)
         found = [f for plan in plans for f in run_plan(store, plan, loader, keep)]
         return report_graph(found, shapes, loader), focus_context(store, found, loader)
+
+
+def refuse_rewritten(plans: list[Plan], loader: Loader) -> None:
+    """Unsupported where a literal the store rewrote (or an ill-typed one) would be judged or reported
+    in its stored form: a literal focus node, a value reached by a longer path, two literals stored as one."""
+    if loader.collapsed:
+        raise Unsupported("two literals of one subject and property are one value once stored")
+    rewritten = {URIRef(p.value) for p in loader.rewritten}
+    for plan in plans:
+        for p in plan.objects_of & rewritten:
+            raise Unsupported(f"focus nodes (objects of <{p}>) include ill-typed or rewritten literals")
+        for c in plan.checks:
+            if c.reads & rewritten:
+                raise Unsupported(f"a path of {short(c.component)} reaches ill-typed or rewritten literals")
 
 
 # ----------------------------------------------------------------- running the checks
@@ -149,12 +162,15 @@ def _sparql_results(c: Check, rows, loader: Loader) -> Iterator[Found]:
 
 
 def report_graph(found: list[Found], shapes: Graph, loader: Loader) -> Graph:
-    """pySHACL's report vocabulary: one sh:ValidationResult per result."""
+    """pySHACL's report vocabulary: a sh:ValidationReport with one sh:ValidationResult per result."""
     g = Graph()
     back = loader.back
+    root = BNode()
+    g.add((root, RDF.type, SH.ValidationReport))
     for f in found:
         r = BNode()
         c = f.check
+        g.add((root, SH.result, r))
         g.add((r, RDF.type, SH.ValidationResult))
         g.add((r, SH.sourceConstraintComponent, c.component))
         g.add((r, SH.sourceShape, c.shape))
@@ -193,7 +209,7 @@ def focus_context(store: ox.Store, found: list[Found], loader: Loader) -> Graph:
     back = loader.back
     props = [ox.NamedNode(str(p)) for p in (SKOS.prefLabel, RDFS.label, KGO.sentence, KGO.evidence)]
     evidence = ox.NamedNode(str(KGO.evidence))
-    for focus in {f.focus for f in found}:
+    for focus in {f.focus for f in found if not isinstance(f.focus, ox.Literal)}:  # a literal has no properties
         for prop in props:
             for q in store.quads_for_pattern(focus, prop, None, None):
                 g.add((to_rdflib(focus, back), URIRef(prop.value), to_rdflib(q.object, back)))

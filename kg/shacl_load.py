@@ -47,7 +47,10 @@ class Loader:
     by_predicate: dict[ox.NamedNode, set] = field(default_factory=lambda: defaultdict(set))
     bnodes: dict[BNode, ox.BlankNode] = field(default_factory=dict)  # rdflib input -> store
     back: dict[ox.BlankNode, BNode] = field(default_factory=dict)  # store -> rdflib input
+    rewritten: set[ox.NamedNode] = field(default_factory=set)  # predicates of a changed or ill-typed literal
+    collapsed: bool = False  # two literals of one subject and predicate stored as one
     _memo: dict[ox.Literal, tuple[ox.Literal, Literal | None]] = field(default_factory=dict)
+    _stored: dict[tuple, ox.Literal] = field(default_factory=dict)
 
     def add(self, quads: Iterable[ox.Quad], subjects: set | None = None) -> None:
         batch: list[ox.Quad] = []
@@ -67,6 +70,10 @@ class Loader:
             if original is not None:
                 self.audit[(q.subject, q.predicate)].append((stored, original))
                 self.by_predicate[q.predicate].add(q.subject)
+                if stored != q.object or getattr(original, "ill_typed", False):
+                    self.rewritten.add(q.predicate)
+            key = (q.subject, q.predicate, stored)
+            self.collapsed = self.collapsed or self._stored.setdefault(key, q.object) != q.object
         if subjects is not None:
             subjects.update(q.subject for q in batch)
         self.store.extend(batch)
@@ -134,7 +141,7 @@ def to_rdflib(term, bnodes: dict | None = None) -> Node:
         return (bnodes or {}).get(term) or BNode(term.value)
     if term.language or term.datatype.value == XSD_STRING:
         return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
 
 
 # ----------------------------------------------------------------- the workspace
@@ -153,8 +160,8 @@ def _sources(data) -> list:
 
 
 @contextmanager
-def workspace(data, against, ontology: Path):
-    """A store holding the ontology, the data and the context, and the focus restriction."""
+def workspace(data, against, ontology: Path | None):
+    """A store holding the ontology (when given), the data and the context, and the focus restriction."""
     data, context = _sources(data), _sources(against) if against is not None else []
     stores = [s for s in data + context if _store_dir(s)]
     if len(stores) > 1:
@@ -167,7 +174,8 @@ def workspace(data, against, ontology: Path):
         else:
             store = ox.Store()
         loader = Loader(store)
-        loader.add(parse_file(ontology))
+        if ontology is not None:
+            loader.add(parse_file(ontology))
         keep: set | None = set() if against is not None else None
         for source in data:
             _load(loader, source, keep)

@@ -20,11 +20,19 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import BNode, Node
 
-from kg.errors import KGError
+from kg.errors import EXIT_USAGE, KGError
 
 
 class Unsupported(KGError, NotImplementedError):
-    """The shapes use a SHACL feature the SPARQL compiler does not handle (pySHACL takes over)."""
+    """The shapes use a SHACL feature the SPARQL compiler does not handle (pySHACL takes over, unless
+    the fast engine was asked for: then a usage error)."""
+
+    exit_code = EXIT_USAGE
+
+
+def short(iri: Node) -> str:
+    """``sh:name`` for a SHACL term, else the term in N-Triples syntax (for messages)."""
+    return f"sh:{iri[len(str(SH)):]}" if isinstance(iri, URIRef) and iri.startswith(str(SH)) else iri.n3()
 
 
 @dataclass(frozen=True)
@@ -38,27 +46,32 @@ class ValueTest:
 _SHAPE_TEXT = {RDF.type, SH.message, SH.severity, SH.name, SH.description, SH.flags}
 
 
-def shape_test(g: Graph, shape: Node) -> ValueTest:
+def shape_test(g: Graph, shape: Node, seen: frozenset[Node] = frozenset()) -> ValueTest:
     """The conjunction of the value tests of a nested shape (members of sh:or, sh:node, ...)."""
+    if shape in seen:
+        raise Unsupported("a shape that refers to itself (recursive shapes)")
+    seen = seen | {shape}
     params = set(g.predicates(shape, None)) - _SHAPE_TEXT
     if params - set(VALUE_TESTS) - _LOGICAL:
-        raise Unsupported(f"nested shape {shape} with {sorted(params - set(VALUE_TESTS) - _LOGICAL)}")
-    tests = [value_test(g, shape, p, o) for p in sorted(params) for o in g.objects(shape, p)]
+        names = ", ".join(sorted(short(p) for p in params - set(VALUE_TESTS) - _LOGICAL))
+        raise Unsupported(f"a shape used by sh:node, sh:not, sh:and, sh:or, sh:xone or sh:qualifiedValueShape "
+                          f"has {names}")
+    tests = [value_test(g, shape, p, o, seen) for p in sorted(params) for o in g.objects(shape, p)]
     if not tests:
         return ValueTest("true", lambda _v: True)
     return reduce(lambda a, b: ValueTest(f"({a.sparql} && {b.sparql})",
                                          lambda v, a=a, b=b: a.check(v) and b.check(v)), tests)
 
 
-def value_test(g: Graph, shape: Node, param: URIRef, value: Node) -> ValueTest:
+def value_test(g: Graph, shape: Node, param: URIRef, value: Node, seen: frozenset[Node] = frozenset()) -> ValueTest:
     """The test of parameter ``param`` = ``value`` of ``shape``."""
     if param in (SH["or"], SH.xone, SH["and"]):
-        return _combine(param, [shape_test(g, s) for s in Collection(g, value)])
+        return _combine(param, [shape_test(g, s, seen | {shape}) for s in Collection(g, value)])
     if param == SH["not"]:
-        inner = shape_test(g, value)
+        inner = shape_test(g, value, seen | {shape})
         return ValueTest(f"!COALESCE({inner.sparql}, false)", lambda v: not inner.check(v))
     if param == SH.node:
-        return shape_test(g, value)
+        return shape_test(g, value, seen | {shape})
     return VALUE_TESTS[param](g, shape, value)
 
 

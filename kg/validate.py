@@ -8,8 +8,11 @@ union of all graphs of the data with the ontology mixed in (so that ``sh:class``
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,7 +22,7 @@ import pyoxigraph
 import pyshacl
 from pyparsing import ParseBaseException
 from pyshacl.errors import ReportableRuntimeError
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from rdflib.plugins.sparql import prepareQuery
@@ -30,8 +33,10 @@ from rdflib.term import Node
 from kg.errors import InputError, KGError, NetworkRefused, UsageError
 from kg.namespaces import KGO, PREFIXES
 from kg.resources import ontology_path, shapes_path
+from kg.shacl_sparql import refuse_unsupported
 
 KGSH = "https://w3id.org/kg-news/shapes#"
+KGSH_NS = Namespace(KGSH)  # kgsh:engine and kgsh:engineNote annotate the report
 DISPLAY_PREFIXES = {**PREFIXES, "kgsh": KGSH}
 SEVERITIES = ("Violation", "Warning", "Info")
 
@@ -48,7 +53,8 @@ _FORMATS = {
     ".n3": pyoxigraph.RdfFormat.N3,
 }
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD_NS + "string"
 
 DataLike = Graph | pyoxigraph.Dataset | str | Path | Iterable[str | Path]
 
@@ -69,12 +75,30 @@ class ValidationResult:
 
 
 @dataclass(frozen=True)
+class Engine:
+    """Which engine produced a report, and why pySHACL ran when it did."""
+
+    name: str  # "fast" (kg's shapes compiled to SPARQL on pyoxigraph) or "pyshacl"
+    reason: str | None = None  # why the fast engine did not run
+
+    def describe(self) -> str:
+        if self.name == "fast":
+            return "kg's fast engine (shapes compiled to SPARQL, run by pyoxigraph)"
+        return f"pySHACL ({self.reason})" if self.reason else "pySHACL"
+
+
+@dataclass(frozen=True)
 class ValidationReport:
-    """The outcome of :func:`validate`; ``graph`` is the ``sh:ValidationReport`` as RDF."""
+    """The outcome of :func:`validate`; ``graph`` is the ``sh:ValidationReport`` as RDF.
+
+    ``conforms`` follows SHACL: no result at all, whatever its severity.  ``failed`` decides the exit
+    code: a severity the shapes define themselves counts as a violation (never silently passed).
+    """
 
     conforms: bool
     results: tuple[ValidationResult, ...]
     graph: Graph = field(compare=False, repr=False)
+    engine: Engine = field(default=Engine("pyshacl"), compare=False)
 
     @property
     def violations(self) -> int:
@@ -88,15 +112,21 @@ class ValidationReport:
     def infos(self) -> int:
         return self._count("Info")
 
+    @property
+    def others(self) -> int:
+        """Results with a severity of the shapes' own (neither Violation, Warning nor Info)."""
+        return sum(1 for r in self.results if r.severity not in SEVERITIES)
+
     def _count(self, severity: str) -> int:
         return sum(1 for r in self.results if r.severity == severity)
 
     def failed(self, fail_on: str = "violation") -> bool:
-        """True if the report should fail a build: any Violation, or with "warning" any Warning too."""
+        """True if the report should fail a build: any Violation (or custom severity), with "warning"
+        any Warning too."""
         if fail_on == "violation":
-            return self.violations > 0
+            return self.violations + self.others > 0
         if fail_on == "warning":
-            return self.violations + self.warnings > 0
+            return self.violations + self.others + self.warnings > 0
         raise UsageError(f"fail_on must be 'violation' or 'warning', not {fail_on!r}")
 
     def text(self) -> str:
@@ -104,10 +134,19 @@ class ValidationReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"conforms": self.conforms, "violations": self.violations, "warnings": self.warnings,
-                "infos": self.infos, "results": [asdict(r) for r in self.results]}
+                "infos": self.infos, "others": self.others,
+                "engine": {"name": self.engine.name, "fallback": self.engine.reason},
+                "results": [asdict(r) for r in self.results]}
 
     def to_turtle(self) -> str:
-        return self.graph.serialize(format="turtle")
+        """The report graph in Turtle, each literal exactly as written (rdflib's writer would turn an
+        ill-typed ``"1"^^xsd:boolean`` into the integer ``1``)."""
+        from kg.shacl_load import to_ox
+
+        bnodes: dict = {}
+        triples = [pyoxigraph.Triple(*(to_ox(t, bnodes) for t in triple)) for triple in self.graph]
+        prefixes = {"sh": str(SH), "xsd": XSD_NS, "rdf": str(RDF), **DISPLAY_PREFIXES}
+        return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes).decode()
 
 
 # ----------------------------------------------------------------- loading
@@ -139,7 +178,7 @@ def _term(term: object, path: str | Path) -> Node:
         datatype = term.datatype.value
         if term.language or datatype == XSD_STRING:
             return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(datatype))
+        return Literal(term.value, datatype=URIRef(datatype), normalize=False)  # as written
     raise InputError(f"RDF-star term {term!r}: not supported", path=str(path))
 
 
@@ -166,9 +205,11 @@ class _PreparedQueryGraph(Graph):
     Core ones), with only the bindings changing; parsing dominates the run time without this cache.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, prefixes: dict[str, str] | None = None) -> None:
         super().__init__()
         self._prepared: dict[str, Query] = {}
+        for prefix, namespace in (prefixes or {}).items():
+            self.bind(prefix, namespace, override=True)
 
     def query(self, query_object: str | Query, *args: Any, **kwargs: Any) -> Result:
         if isinstance(query_object, str) and not args and set(kwargs) <= {"initBindings"}:
@@ -212,12 +253,24 @@ def _read_cached(path: Path) -> Graph:
     return _read_rdf(path.resolve(), mtime)
 
 
+def _declared_prefixes(shapes: Graph) -> dict[str, str]:
+    """The sh:declare prefixes of the shapes, for pySHACL's queries: pySHACL reads only those of the
+    sh:prefixes node itself, not those it reaches by owl:imports (a prefix declared twice is left out)."""
+    found: dict[str, set[str]] = {}
+    for decl in shapes.objects(None, SH.declare):
+        prefix, namespace = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
+        if prefix is not None and namespace is not None:
+            found.setdefault(str(prefix), set()).add(str(namespace))
+    return {p: next(iter(ns)) for p, ns in found.items() if len(ns) == 1}
+
+
 _NETWORK_SPARQL = re.compile(r"\b(FROM|SERVICE)\b", re.IGNORECASE)
 
 
 def _load_shapes(path: Path, allow_network: bool) -> Graph:
     """The shapes graph; refuses what could reach the network or other files unless allowed."""
     shapes = _read_cached(path)
+    refuse_unsupported(shapes, path)
     if allow_network:
         return shapes
     if (None, OWL.imports, None) in shapes:
@@ -238,38 +291,62 @@ def validate(data: DataLike, *, shapes: Path | None = None, against: DataLike | 
     """Validate ``data`` (graphs, an in-memory pyoxigraph Dataset, or RDF files) against the kg shapes,
     or ``shapes``.
 
-    With ``against`` (an existing graph), the new data is validated in the context of the union of
-    both, and only results about nodes that are subjects in the new data are reported.
-    ``engine``: "fast" (the shapes compiled to SPARQL on pyoxigraph, :mod:`kg.shacl_fast`, which also
-    takes embedded store folders), "pyshacl", or "auto" (fast unless the shapes need pySHACL).
+    With kg's own shapes the ontology is mixed into the data (``sh:class`` then sees
+    ``rdfs:subClassOf``); shapes of the user's own see exactly the data given.  With ``against`` (an
+    existing graph), the new data is validated in the context of the union of both, and only results
+    about nodes that are subjects in the new data are reported.  ``engine``: "fast" (the shapes compiled
+    to SPARQL on pyoxigraph, :mod:`kg.shacl_fast`, which also takes embedded store folders; raises
+    :class:`kg.shacl_values.Unsupported` for shapes it cannot decide exactly), "pyshacl", or "auto"
+    (fast unless a shape needs pySHACL; the report's ``engine`` says which ran and why).
     """
-    shapes_file = Path(shapes) if shapes is not None else shapes_path()
-    shapes_graph = _load_shapes(shapes_file, allow_network)
-    if engine != "pyshacl":
-        fast = _validate_fast(data, shapes_graph, against, engine)
-        if fast is not None:
-            return fast
-    ontology = _read_cached(ontology_path())
-    new = _as_graph(data)
-    context = [_as_graph(against)] if against is not None else []
-    combined = _union(new, *context, ontology, into=_PreparedQueryGraph())
-    keep = set(new.subjects()) if against is not None else None
-    report_graph = _run_pyshacl(combined, shapes_graph, shapes_file, keep)
-    return _make_report(report_graph, combined, keep)
-
-
-def _validate_fast(data: DataLike, shapes: Graph, against: DataLike | None, engine: str) -> ValidationReport | None:
-    """The fast engine's report, or None when the shapes need pySHACL (and ``engine`` allows it)."""
-    from kg.shacl_fast import check
     from kg.shacl_values import Unsupported
 
+    if engine not in ("auto", "fast", "pyshacl"):
+        raise UsageError(f"engine must be 'auto', 'fast' or 'pyshacl', not {engine!r}")
+    shapes_file = Path(shapes) if shapes is not None else shapes_path()
+    shapes_graph = _load_shapes(shapes_file, allow_network)
+    ontology = ontology_path() if shapes is None else None
+    reason = "asked for"
+    if engine != "pyshacl":
+        try:
+            with _quiet_rdflib():
+                return _validate_fast(data, shapes_graph, against, ontology)
+        except Unsupported as err:
+            if engine == "fast":
+                raise Unsupported(f"the fast engine cannot decide these shapes exactly: {err}; "
+                                  "use the engine auto or pyshacl") from err
+            reason = f"fallback: {err}"
+    with _quiet_rdflib():
+        new = _as_graph(data)
+        context = [_as_graph(against)] if against is not None else []
+        extra = [_read_cached(ontology)] if ontology is not None else []
+        combined = _union(new, *context, *extra, into=_PreparedQueryGraph(_declared_prefixes(shapes_graph)))
+        keep = set(new.subjects()) if against is not None else None
+        report_graph = _run_pyshacl(combined, shapes_graph, shapes_file, keep)
+        return _make_report(report_graph, combined, keep, Engine("pyshacl", reason))
+
+
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib logs a traceback (or warns) for every ill-typed literal it reads; validation reports them."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
     try:
-        report, context = check(data, shapes, ontology_path(), against=against)
-    except Unsupported:
-        if engine == "fast":
-            raise
-        return None
-    return _make_report(report, context, None)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _validate_fast(data: DataLike, shapes: Graph, against: DataLike | None,
+                   ontology: Path | None) -> ValidationReport:
+    """The fast engine's report; raises Unsupported when a shape needs pySHACL."""
+    from kg.shacl_fast import check
+
+    report, context = check(data, shapes, ontology, against=against)
+    return _make_report(report, context, None, Engine("fast"))
 
 
 def _run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] | None) -> Graph:
@@ -283,30 +360,43 @@ def _run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] 
             meta_shacl=False, abort_on_first=False, allow_infos=False, allow_warnings=False,
             inplace=True, focus_nodes=focus)
     except ReportableRuntimeError as err:
-        raise InputError(f"cannot validate with these shapes: {err.message}", path=str(shapes_file)) from err
+        raise InputError(f"cannot validate with these shapes: {_first_line(err.message)}",
+                         path=str(shapes_file)) from err
     except ParseBaseException as err:  # rdflib's SPARQL parser, on a shape's query
         raise InputError(f"SPARQL syntax error in a shape: {err}", path=str(shapes_file)) from err
+    except NotImplementedError as err:  # e.g. $shapesGraph in a SPARQL constraint
+        raise InputError(f"pySHACL does not implement what these shapes use: {err}", path=str(shapes_file)) from err
     except Exception as err:  # pySHACL and rdflib raise plain exceptions on bad SPARQL or paths
         raise KGError(f"pySHACL failed: {type(err).__name__}: {err}") from err
     if isinstance(report, ReportableRuntimeError):  # pySHACL returns a ValidationFailure instead of a report
-        raise InputError(f"cannot validate with these shapes: {report.message}", path=str(shapes_file))
+        raise InputError(f"cannot validate with these shapes: {_first_line(report.message)}", path=str(shapes_file))
     return report
 
 
-def _make_report(report: Graph, data: Graph, keep: set[Node] | None) -> ValidationReport:
-    nodes = [r for r in report.subjects(RDF.type, SH.ValidationResult)
+def _first_line(message: str, limit: int = 300) -> str:
+    """pySHACL's message, one line and not too long (a recursion error lists the whole path)."""
+    line = message.strip().splitlines()[0] if message.strip() else message
+    return line if len(line) <= limit else line[:limit] + "…"
+
+
+def _make_report(report: Graph, data: Graph, keep: set[Node] | None, engine: Engine) -> ValidationReport:
+    """The report of the top-level results (those nested under ``sh:detail`` stay in their parent)."""
+    nodes = [r for root in report.subjects(RDF.type, SH.ValidationReport) for r in report.objects(root, SH.result)
              if keep is None or report.value(r, SH.focusNode) in keep]
     results = tuple(sorted((_result(report, r, data) for r in nodes), key=_sort_key))
-    return ValidationReport(not results, results, _report_graph(report, nodes, not results))
+    return ValidationReport(not results, results, _report_graph(report, nodes, not results, engine), engine)
 
 
-def _report_graph(report: Graph, nodes: list[Node], conforms: bool) -> Graph:
+def _report_graph(report: Graph, nodes: list[Node], conforms: bool, engine: Engine) -> Graph:
     graph = Graph()
     for prefix, namespace in DISPLAY_PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     root = BNode()
     graph.add((root, RDF.type, SH.ValidationReport))
     graph.add((root, SH.conforms, Literal(conforms)))
+    graph.add((root, KGSH_NS.engine, Literal(engine.name)))
+    if engine.reason:
+        graph.add((root, KGSH_NS.engineNote, Literal(engine.reason)))
     for node in nodes:
         graph.add((root, SH.result, node))
         graph += report.cbd(node)
@@ -314,7 +404,8 @@ def _report_graph(report: Graph, nodes: list[Node], conforms: bool) -> Graph:
 
 
 def _sort_key(result: ValidationResult) -> tuple:
-    return (result.focus, SEVERITIES.index(result.severity), result.path or "", result.shape or "",
+    rank = SEVERITIES.index(result.severity) if result.severity in SEVERITIES else len(SEVERITIES)
+    return (result.focus, rank, result.severity, result.path or "", result.shape or "",
             result.component, result.value or "", result.message)
 
 
@@ -330,14 +421,23 @@ def _result(report: Graph, node: Node, data: Graph) -> ValidationResult:
         value=value.n3() if value is not None else None,
         shape=str(shape) if isinstance(shape, URIRef) else None,
         component=_curie(report.value(node, SH.sourceConstraintComponent)),
-        severity=str(report.value(node, SH.resultSeverity)).rsplit("#", 1)[-1],
+        severity=_severity(report.value(node, SH.resultSeverity)),
         message=_message(report, node),
         sentence=_sentence(data, focus),
     )
 
 
 def _term_id(term: Node) -> str:
+    """A focus node: an absolute IRI, ``_:id``, or a literal in N-Triples syntax (a shape may target one)."""
+    if isinstance(term, Literal):
+        return term.n3()
     return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _severity(iri: Node | None) -> str:
+    """"Violation", "Warning", "Info", or the full IRI of a severity of the shapes' own."""
+    name = str(iri).removeprefix(str(SH))
+    return name if name in SEVERITIES else str(iri)
 
 
 def _message(report: Graph, node: Node) -> str:
@@ -422,7 +522,7 @@ def _result_lines(result: ValidationResult) -> list[str]:
     details += [shorten(result.shape)] if result.shape else []
     details.append(result.component)
     message = re.sub(r"https?://[^\s<>\"'(),]+", lambda m: shorten(m.group()), result.message)
-    return [f"  [{result.severity}] {where}: {message}", f"      {' · '.join(details)}"]
+    return [f"  [{shorten(result.severity)}] {where}: {message}", f"      {' · '.join(details)}"]
 
 
 def render_text(report: ValidationReport) -> str:
@@ -440,6 +540,8 @@ def render_text(report: ValidationReport) -> str:
         lines.append("")
     counts = ", ".join((_plural(report.violations, "violation"), _plural(report.warnings, "warning"),
                         _plural(report.infos, "info")))
+    counts += f", {report.others} of other severities" if report.others else ""
     verdict = "Conforms" if report.conforms else "Does not conform"
     lines.append(f"{verdict}: {counts} on {_plural(len(focuses), 'focus node')}.")
+    lines.append(f"Engine: {report.engine.describe()}.")
     return "\n".join(lines) + "\n"
