@@ -214,7 +214,7 @@ class _Mirror:
     def __init__(self) -> None:
         self.graphs: dict[NamedNode, list] = {}
 
-    def article_versions(self) -> dict[str, str]:
+    def article_versions(self) -> dict[str, tuple[str | None, ...]]:
         return {}
 
     def write_graph(self, graph: NamedNode, triples: list, *, replace: bool) -> None:

@@ -30,6 +30,7 @@ from pyoxigraph import RdfFormat, parse
 from kg.cli import cli
 from kg.errors import UsageError
 from kg.mapping import MERGED, article_graph
+from kg.namespaces import KGO
 from kg.query import list_queries
 from kg.store.embedded import KGStore, canonical
 from kg.store.push import open_data, push
@@ -401,3 +402,29 @@ def test_virtuoso_graph_store_replaces_and_deletes_graphs(virtuoso, monkeypatch)
     e.drop_graph(g)
     e.drop_graph(g)  # a missing graph is not an error
     assert json.loads(e.select_json(count))["results"]["bindings"][0]["n"]["value"] == "0"
+
+
+@pytest.mark.model
+def test_sync_resends_an_article_whose_metadata_changed_on_the_mirror(examples, start_oxigraph) -> None:
+    """A mirror is compared on each article's whole version key: the same text with another publication
+    date there (as after a manifest edit here) is sent again; an unchanged mirror gets the merged graph only."""
+    from kg.store.push import sync
+
+    server = start_oxigraph()
+    e = Endpoint(server.url, profile="oxigraph")
+    push(open_data(examples[0]), e)
+    with KGStore.writing(examples[0]) as kgs:
+        assert sync(kgs, e) == 1
+        graph = min(a.graph.value for a in kgs.articles().values())
+    day = '"1999-01-01"^^<http://www.w3.org/2001/XMLSchema#date>'
+    update = (f"DELETE {{ GRAPH <{graph}> {{ ?a <{KGO.published}> ?d }} }} "
+              f"INSERT {{ GRAPH <{graph}> {{ ?a <{KGO.published}> {day} }} }} "
+              f"WHERE {{ GRAPH <{graph}> {{ ?a <{KGO.published}> ?d }} }}")
+    request = urllib.request.Request(server.url.replace("/query", "/update"), data=update.encode("utf-8"),
+                                     headers={"Content-Type": "application/sparql-update"}, method="POST")
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status in (200, 204)
+    assert e.article_versions()[graph][1] == "1999-01-01"
+    with KGStore.writing(examples[0]) as kgs:
+        assert sync(kgs, e) == 2
+        assert sync(kgs, e) == 1

@@ -52,6 +52,11 @@ class StoredArticle:
     graph: NamedNode
     meta: tuple[str | None, ...] = (None, None, None)
 
+    @property
+    def version(self) -> tuple[str | None, ...]:
+        """The article version's key: content hash, then its metadata (as a mirror's graph reports them)."""
+        return (self.sha256, *self.meta)
+
     def holds(self, facts: ArticleFacts) -> bool:
         """Whether the stored graph was built from a version with these facts' hash and metadata."""
         return self.sha256 == facts.article.sha256 and self.meta == article_meta(facts.article)

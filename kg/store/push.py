@@ -135,14 +135,15 @@ def triples_in(db: Store, graph: NamedNode) -> list[Triple]:
 
 def sync(kgs: KGStore, endpoint: Endpoint, *, removed: Iterable[str] = (), batch: int = BATCH,
          progress: Progress | None = None) -> int:
-    """Make the endpoint hold the store's article graphs (sending only those whose article hash differs
-    there), none of the ``removed`` articles, and the store's merged graph.  Returns graphs sent."""
+    """Make the endpoint hold the store's article graphs (sending only those whose version key, hash and
+    metadata, differs there), none of the ``removed`` articles, and the store's merged graph.  Returns
+    graphs sent."""
     tell = Throttled(progress)
     for article in removed:
         endpoint.drop_graph(article_graph(article))
     remote = endpoint.article_versions()
     local = sorted(kgs.articles().values(), key=lambda a: a.id)
-    stale = [a for a in local if remote.get(a.graph.value) != a.sha256]
+    stale = [a for a in local if remote.get(a.graph.value) != a.version]
     for n, a in enumerate(stale, 1):
         send_graph(endpoint, a.graph, triples_in(kgs.db, a.graph), batch=batch, progress=tell)
         tell(f"sent {n}/{len(stale)} article graphs to {redact(endpoint.url)}")

@@ -40,7 +40,12 @@ SPOOL = 2**20  # answers up to 1 MiB stay in memory, larger ones go to a tempora
 T = TypeVar("T")
 
 #: Every article graph with the content hash of its article: what a remote store already holds.
-ARTICLE_VERSIONS = f"SELECT ?g ?sha WHERE {{ GRAPH ?g {{ ?a a <{KGO.Article}> ; <{KGO.sha256}> ?sha }} }}"
+#: Each article graph's version key as a mirror holds it: content hash, then the metadata kg also keys
+#: an article version on (publication date, URL, language: :func:`kg.store.facts.article_meta`).
+ARTICLE_VERSIONS = (
+    f"SELECT ?g ?sha ?published ?url ?lang WHERE {{ GRAPH ?g {{ ?a a <{KGO.Article}> ; <{KGO.sha256}> ?sha "
+    f"OPTIONAL {{ ?a <{KGO.published}> ?published }} OPTIONAL {{ ?a <{KGO.url}> ?url }} "
+    f"OPTIONAL {{ ?a <{KGO.language}> ?lang }} }} }}")
 
 
 class Endpoint:
@@ -74,10 +79,14 @@ class Endpoint:
         refuse_update(query.text, str(query.path))
         return self._results(with_values(query.text, bind(query, values)), lambda r: render(r, fmt))
 
-    def article_versions(self) -> dict[str, str]:
-        """Article graph IRI -> sha256 of the article version it holds."""
+    def article_versions(self) -> dict[str, tuple[str | None, ...]]:
+        """Article graph IRI -> the version key of the article it holds: (sha256, published, url, language)."""
+        def value(term) -> str | None:
+            return term.value if term is not None else None
+
         return self._results(ARTICLE_VERSIONS, lambda rows: {
-            row["g"].value: row["sha"].value for row in rows if row["g"] is not None and row["sha"] is not None})
+            row["g"].value: tuple(value(row[v]) for v in ("sha", "published", "url", "lang"))
+            for row in rows if row["g"] is not None and row["sha"] is not None})
 
     def _results(self, text: str, use: Callable[[QuerySolutions], T]) -> T:
         """``use`` applied to the results of a query, read as they are parsed from a temporary file
