@@ -68,3 +68,15 @@ def test_unknown_query() -> None:
 
 def test_listing_has_every_file() -> None:
     assert {q.name for q in list_queries()} == set(query_paths())
+
+
+@pytest.mark.model
+def test_treaties_query_lists_each_treaty_event_with_its_date(built_examples) -> None:
+    """The events column is read from the data alone (no ontology in the graph): the example corpus
+    reports Russia's suspension of New START."""
+    from kg.store import load_files
+
+    store = load_files([built_examples])
+    rows = {row["name"].value: row["events"].value if row["events"] else ""
+            for row in run_query(store, load_query("treaties"), {})}
+    assert any(e.startswith("Suspension 2023-02") for e in rows["New START"].split("; ")), rows
