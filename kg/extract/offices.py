@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract.coref import is_role_noun, person_for
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import DateValue, Holding
@@ -152,7 +153,31 @@ def find_holdings(doc: Doc) -> list[Holding]:
     doc.user_data["kg_attachments"] = attachments
     holdings = _direct(doc, attachments)
     holdings += _relative(doc, attachments, holdings)
+    holdings += _role_nouns(doc, attachments, holdings)
     return _dedupe(holdings)
+
+
+def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
+    """"Vladimir Poutine a déclaré … Le président russe a ordonné …": a definite post phrase with
+    no name of its own gives its post to the person it refers to (see :mod:`kg.extract.coref`)."""
+    lexicon = load_lexicon()
+    held: dict[str, set[str]] = {}
+    for h in known:
+        held.setdefault(h.person, set()).add(h.office)
+    attached = {a.post.span.start for a in attachments if a.post}
+    out = []
+    for post in find_posts(doc):
+        offices = post.offices()
+        single = lexicon.post_types[post.post_type].single_holder
+        if (post.span.start in attached or post.former or not offices or not single
+                or _complement(doc, post) or not is_role_noun(doc, post.span)):
+            continue
+        person = person_for(doc, post.post_type, post.countries, post.span.start, held)
+        if person is None:
+            continue
+        held.setdefault(person.key, set()).add(offices[0])
+        out.append(Holding(person.key, offices[0], (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
+    return out
 
 
 def _attach_in(doc: Doc, sent: Span, people: list[PersonMention]) -> list[Attachment]:

@@ -76,7 +76,7 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     """The office changing hands: the predecessor's one known office, else a post the sentence
     links to the cue ("pour remplacer Y au poste de …", "en tant que …"), else the successor's one
     known office.  Never just any post of the sentence."""
-    held = {person: [o for (p, o) in by_key if p == person] for person in (successor, predecessor)}
+    held = {person: _offices_of(by_key, person) for person in (successor, predecessor)}
     if len(held[predecessor]) == 1:
         return held[predecessor][0]
     linked = _linked_post(doc, sent, at)
@@ -87,6 +87,13 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     return None
 
 
+def _offices_of(by_key: dict, person: str) -> list[str]:
+    """The person's offices, an unknown-country one dropped when the same post is known with its country."""
+    offices = [o for (p, o) in by_key if p == person]
+    known = {o.partition(".")[2] for o in offices if not o.startswith("?.")}
+    return [o for o in offices if not (o.startswith("?.") and o[2:] in known)]
+
+
 def _linked_post(doc: Doc, sent: Span, at: int) -> str | None:
     from kg.extract.offices import cues, find_posts
 
@@ -95,7 +102,7 @@ def _linked_post(doc: Doc, sent: Span, at: int) -> str | None:
             continue
         lead = fold(doc[max(sent.start, post.span.start - 4):post.span.start].text)
         offices = post.offices(with_default=True) or [f"?.{post.post_type}"]
-        if any(lead.endswith(c) for c in cues("post_as_fr")):
+        if any(lead.endswith(c) for c in cues("term_post_links_fr")):
             return offices[0]
     return None
 
