@@ -39,10 +39,12 @@ def cues(name: str) -> frozenset[str]:
     return frozenset(fold(w) for w in load_lexicon().titles.get(name, ()))
 
 
+@cache
 def glue() -> frozenset[str]:
     return cues("post_glue_fr") | PUNCT_GLUE
 
 
+@cache
 def stop() -> frozenset[str]:
     return cues("post_stop_fr") | PUNCT_STOP
 
@@ -399,11 +401,15 @@ def _owner_in_complement(doc: Doc, post: PostMention, m: PersonMention) -> Perso
 def _coordinated_title(doc: Doc, between: Span) -> bool:
     """"la vice-Première ministre et ministre de l'Économie X": a second title, outside the lexicon,
     joined by a bare "et" (no article: "et le ministre X" is someone else)."""
-    words = [fold(t.text) for t in between]
+    titles = _titles()
+    end = between.end
+    while end > between.start and (fold(doc[end - 1].text) in glue() or fold(doc[end - 1].text) in titles):
+        end -= 1  # ", Mme" before the name
+    words = [fold(t.text) for t in doc[between.start:end]]
     if len(words) < 2 or len(words) > 7 or words[0] != "et" or words[1] not in cues("post_heads_fr"):
         return False
     names = [q for q in doc._.people or [] if between.start <= q.span.start < between.end]
-    return not names and all(t.pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") for t in between[2:])
+    return not names and all(t.pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") for t in doc[between.start + 2:end])
 
 
 def _name_is_complement(between: Span) -> bool:
@@ -450,10 +456,15 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
                        post.office_id)
 
 
+@cache
+def _titles() -> frozenset[str]:
+    return cues("ranks_fr") | cues("civil_fr")
+
+
 def _only_glue(between: Span, *, allow_title: bool) -> bool:
     if len(between) > 5:
         return False
-    titles = {fold(t) for t in load_lexicon().titles.get("ranks_fr", ()) + load_lexicon().titles.get("civil_fr", ())}
+    titles = _titles()
     return all(fold(t.text) in glue() or (allow_title and fold(t.text) in titles) for t in between)
 
 

@@ -64,6 +64,13 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if not before or not after:
         return
     successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
+    par = next((t.i for t in sent if t.idx > at and fold(t.text) == "par"), None)
+    if by_at is None and par is not None:  # "a remplacé Y par X"
+        replaced = [m for m in after if m.span.end <= par]
+        by = [m for m in after if m.span.start > par]
+        if not replaced or not by:
+            return
+        successor, predecessor = by[0].key, replaced[0].key
     if successor == predecessor:
         return
     office = _office_in(doc, sent, at, by_key, successor, predecessor)
