@@ -248,7 +248,7 @@ def _names_ending_at(doc: Doc, last: PersonMention, mentions: list[PersonMention
     """"A, B et C" ending at C (a list of names joined by commas and "et")."""
     names = [last]
     for m in reversed([m for m in mentions if m.span.end <= last.span.start]):
-        if fold(doc[m.span.end:names[0].span.start].text) not in (",", "et", ", et"):
+        if not _list_joint(doc[m.span.end:names[0].span.start]):
             break
         names.insert(0, m)
     return names
@@ -257,10 +257,16 @@ def _names_ending_at(doc: Doc, last: PersonMention, mentions: list[PersonMention
 def _names_starting_at(doc: Doc, first: PersonMention, mentions: list[PersonMention]) -> list[PersonMention]:
     names = [first]
     for m in [m for m in mentions if m.span.start >= first.span.end]:
-        if fold(doc[names[-1].span.end:m.span.start].text) not in (",", "et", ", et"):
+        if not _list_joint(doc[names[-1].span.end:m.span.start]):
             break
         names.append(m)
     return names
+
+
+def _list_joint(between: Span) -> bool:
+    """", " or " et " between two names of a list, maybe with articles and titles ("et l'amiral")."""
+    words = [fold(t.text) for t in between if fold(t.text) not in _titles() | {"le", "la", "l'"}]
+    return words in ([","], ["et"], [",", "et"])
 
 
 def _respectively(doc: Doc, post: PostMention, names: list[PersonMention]) -> list[Attachment] | None:
