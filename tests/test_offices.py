@@ -89,3 +89,14 @@ def test_spokesperson_of_a_general_is_not_the_general(extractor: Extractor) -> N
     found = holdings(extractor, text)
     assert ("Dave Butler", "US.spokesperson") in found
     assert not any(name == "Mark Milley" and "spokesperson" in office for name, office in found), found
+
+
+def test_chair_of_a_body_and_a_country_with_its_own_holder(extractor: Extractor) -> None:
+    """A committee chair is no head of state; a president "of Kazakhstan" followed by a name the
+    people finder may miss lends his country to nobody else (not to a role noun, not to the article)."""
+    text = ("Selon le président de la commission des Affaires étrangères de la Douma, Leonid Sloutski, le texte "
+            "sera voté.\nLe président du Kazakhstan, Kassym-Jomart Tokaïev, a reçu le président de la République, "
+            "Emmanuel Macron.")
+    found = holdings(extractor, text)
+    assert not any(office.startswith("KZ.") and name != "Kassym-Jomart Tokaïev" for name, office in found), found
+    assert not any(name == "Leonid Sloutski" and "head_of_state" in office for name, office in found), found

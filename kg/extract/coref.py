@@ -25,6 +25,7 @@ from kg.extract.people import PersonMention
 
 DEFINITE = frozenset(("le", "la", "l'", "du", "au", "ce", "cet", "cette"))
 UNKNOWN = "?"
+SUBJECT_WINDOW = 3  # "Le président russe a …", "Vladimir Poutine a …": the subject comes first
 
 
 def person_for(doc: Doc, post_type: str, countries: Iterable[str], at: int,
@@ -70,11 +71,12 @@ def _continued_subject(doc: Doc, at: int, held: dict[str, set[str]]) -> PersonMe
 
 
 def _is_subject(token, sent: Span) -> bool:
-    """The token heads the subject of its sentence's main verb."""
+    """The token opens its sentence (a few words in) as the subject of the main verb."""
     head = token
-    while head.dep_ in ("flat:name", "amod", "nmod", "appos") and head.head is not head:
+    while head.dep_ == "flat:name" and head.head is not head:
         head = head.head
-    return head.dep_ in ("nsubj", "nsubj:pass") and head.head.sent == sent and head.head.dep_ == "ROOT"
+    return (head.i - sent.start <= SUBJECT_WINDOW and head.dep_ in ("nsubj", "nsubj:pass")
+            and head.head.dep_ == "ROOT" and head.head.sent == sent)
 
 
 def is_role_noun(doc: Doc, span: Span) -> bool:

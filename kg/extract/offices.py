@@ -78,13 +78,28 @@ def find_posts(doc: Doc) -> list[PostMention]:
     """Every post mention of the doc, cached on the doc."""
     if "kg_posts" not in doc.user_data:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
-        posts = [_post(doc, s) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
+        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
+        posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         for inner in (p for p in posts if p.countries and _complement(doc, p, posts)):
             owner = next(p for p in posts if p is not inner and p.span.start < inner.span.start <= p.span.end + 3)
             if not owner.countries:  # "le porte-parole du président russe": a Russian spokesperson
                 owner.countries = list(inner.countries)
         doc.user_data["kg_posts"] = posts
     return doc.user_data["kg_posts"]
+
+
+def _chair_of_a_body(doc: Doc, span: Span) -> bool:
+    """A bare "président" of something that is not a country ("le président de la commission des
+    Affaires étrangères", "du Sénat") chairs a body: not a head of state."""
+    if len(span) != 1 or fold(span.text) not in cues("chair_words_fr"):
+        return False
+    i = span.end
+    if i >= len(doc) or fold(doc[i].text) not in OF:
+        return False
+    while i + 1 < len(doc) and fold(doc[i + 1].text) in ("la", "l'", "le", "les"):
+        i += 1
+    nxt = i + 1
+    return not any(s.start == nxt for s in lex_spans(doc, "COUNTRY", "METONYM", "PLACE"))
 
 
 def _post(doc: Doc, span: Span) -> PostMention:
@@ -159,6 +174,13 @@ def find_holdings(doc: Doc) -> list[Holding]:
     return _dedupe(holdings)
 
 
+def _named_after(doc: Doc, post: PostMention) -> bool:
+    """A post followed by a capitalised word ("le président du Kazakhstan, Kassym-Jomart Tokaïev")
+    has a holder of its own, even one the people finder missed: not a role noun."""
+    i = post.span.end + (1 if post.span.end < len(doc) and doc[post.span.end].text == "," else 0)
+    return i < len(doc) and doc[i].text[:1].isupper() and not doc[i].is_sent_start
+
+
 def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
     """"Vladimir Poutine a déclaré … Le président russe a ordonné …": a definite post phrase with
     no name of its own gives its post to the person it refers to (see :mod:`kg.extract.coref`)."""
@@ -172,7 +194,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
         offices = post.offices()
         single = lexicon.post_types[post.post_type].single_holder
         if (post.span.start in attached or post.former or not offices or not single
-                or _complement(doc, post) or not is_role_noun(doc, post.span)):
+                or _complement(doc, post) or not is_role_noun(doc, post.span) or _named_after(doc, post)):
             continue
         person = person_for(doc, post.post_type, post.countries, post.span.start, held)
         if person is None:
@@ -575,7 +597,8 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     opening = [s for s in lex_spans(doc, "PLACE", "METONYM", "COUNTRY") if sent.start < s.start <= sent.start + 2]
     if opening and fold(sent[0].text) in ("a", "au", "en") and opening[0].kb_id_:
         return opening[0].kb_id_
-    before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start for c in p.countries}
+    before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start
+              and p.post_type != a.post.post_type for c in p.countries}  # one head of state per country
     if len(before) == 1:  # "Le ministre japonais de la défense, X, …, et le premier ministre, Y"
         return before.pop()
     return UNKNOWN
@@ -634,7 +657,8 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     lexicon = load_lexicon()
     named: dict[str, set[str]] = {}
     for post in find_posts(doc):
-        named.setdefault(post.post_type, set()).update(post.countries)
+        if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
+            named.setdefault(post.post_type, set()).update(post.countries)
     outgoing = doc.user_data.get("kg_outgoing", set())
     out = []
     for h in holdings:
@@ -669,17 +693,19 @@ def _from_successions(holdings: list[Holding]) -> list[Holding]:
 
 
 def _from_article_country(doc: Doc, holdings: list[Holding]) -> list[Holding]:
-    """In an article that names one country and no other, a post named without a country is that
-    country's ("le président de la République X" in a piece about French ministers only)."""
+    """In an article that names one country and no other, and where someone holds a post of that
+    country, a post named without a country is that country's ("le président de la République X" in
+    a piece about French ministers only)."""
     if not any(h.office.startswith("?.") for h in holdings):
         return holdings
     lexicon = load_lexicon()
     named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")}
     named |= {c for p in find_posts(doc) for c in p.countries}
-    named |= {h.office.split(".")[0] for h in holdings}
+    governing = {h.office.split(".")[0] for h in holdings} - {UNKNOWN}
+    named |= governing
     states = {c for c in named if c in lexicon.actors and lexicon.actors[c].kind == "country"}
-    if len(states) != 1 or any(c and c not in lexicon.actors for c in named - {UNKNOWN}):
-        return holdings
+    if len(states) != 1 or states != governing or any(c and c not in lexicon.actors for c in named):
+        return holdings  # one country, and someone of the article holds one of its posts
     country = states.pop()
     return _dedupe([replace(h, office=lexicon.office_for(h.office[2:], country).id) if h.office.startswith("?.")
                     else h for h in holdings])
