@@ -178,7 +178,7 @@ def _named_after(doc: Doc, post: PostMention) -> bool:
     """A post followed by a capitalised word ("le président du Kazakhstan, Kassym-Jomart Tokaïev")
     has a holder of its own, even one the people finder missed: not a role noun."""
     i = post.span.end + (1 if post.span.end < len(doc) and doc[post.span.end].text == "," else 0)
-    return i < len(doc) and doc[i].text[:1].isupper() and not doc[i].is_sent_start
+    return i < len(doc) and doc[i].text[:1].isupper() and "\n" not in doc[i - 1].whitespace_
 
 
 def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
