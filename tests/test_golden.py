@@ -81,6 +81,11 @@ def test_holdings(case) -> None:
     held = {(t.person, t.office) for t in r.terms}
     for name, office in expected.get("holdings", []):
         assert (_find(r, name), office) in held, f"{name} = {office} not in {sorted(held)}"
+    for name, office in expected.get("not_holdings", []):  # a post given to the wrong person
+        assert (_find(r, name), office) not in held, f"{name} = {office} is a wrong attachment"
+    for successor, predecessor, office in expected.get("replaces", []):
+        term = next(t for t in r.terms if t.person == _find(r, successor) and t.office == office)
+        assert term.replaces == _find(r, predecessor), f"{successor} should replace {predecessor}"
     for name, office, bound, value in expected.get("terms", []):
         term = next(t for t in r.terms if t.person == _find(r, name) and t.office == office)
         assert getattr(term, bound) and getattr(term, bound).value == value

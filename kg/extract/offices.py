@@ -11,10 +11,12 @@ replacements ("remplacer X au poste de … à partir de septembre 2023").
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract.coref import is_role_noun, person_for
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import DateValue, Holding
@@ -26,10 +28,25 @@ POST_LABELS = ("OFFICE", "POST", "OFFICE_WEAK", "OFFICE_WEAK?")  # on equal span
 DEFAULT_MIN_WORDS = 3  # a weak wording this long, and owned by one office, names its country by default
 COUNTRY_LABELS = ("DEMONYM", "COUNTRY", "COMBINING")
 WINDOW = 9  # tokens after a post phrase that may still hold its country
-GLUE = frozenset(("le", "la", "l'", "les", "un", "une", ",", "de", "du", "des", "d'", "et", "son", "sa", "ses",
-                  "leur", "(", ")", "-", "«", "»", "nouveau", "nouvelle", "actuel", "actuelle"))
-STOP = frozenset((";", ":", ".", "qui", "que", "dont", "avec", "entre", "a", "ont", "est", "sont", "«"))
-FORMER = frozenset(("ancien", "ancienne", "anciens", "ex", "ex-", "precedent", "precedente"))
+PUNCT_GLUE = frozenset(("l'", "d'", ",", "(", ")", "-", "«", "»"))
+PUNCT_STOP = frozenset((";", ":", ".", "«"))
+OF = frozenset(("de", "du", "des", "d'"))
+
+
+@cache
+def cues(name: str) -> frozenset[str]:
+    """A cue word list of ``titles.json`` ("post_glue_fr", "former_fr"...), folded."""
+    return frozenset(fold(w) for w in load_lexicon().titles.get(name, ()))
+
+
+@cache
+def glue() -> frozenset[str]:
+    return cues("post_glue_fr") | PUNCT_GLUE
+
+
+@cache
+def stop() -> frozenset[str]:
+    return cues("post_stop_fr") | PUNCT_STOP
 
 
 @dataclass
@@ -61,9 +78,28 @@ def find_posts(doc: Doc) -> list[PostMention]:
     """Every post mention of the doc, cached on the doc."""
     if "kg_posts" not in doc.user_data:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
-        posts = [_post(doc, s) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
+        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
+        posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
+        for inner in (p for p in posts if p.countries and _complement(doc, p, posts)):
+            owner = next(p for p in posts if p is not inner and p.span.start < inner.span.start <= p.span.end + 3)
+            if not owner.countries:  # "le porte-parole du président russe": a Russian spokesperson
+                owner.countries = list(inner.countries)
         doc.user_data["kg_posts"] = posts
     return doc.user_data["kg_posts"]
+
+
+def _chair_of_a_body(doc: Doc, span: Span) -> bool:
+    """A bare "président" of something that is not a country ("le président de la commission des
+    Affaires étrangères", "du Sénat") chairs a body: not a head of state."""
+    if len(span) != 1 or fold(span.text) not in cues("chair_words_fr"):
+        return False
+    i = span.end
+    if i >= len(doc) or fold(doc[i].text) not in OF:
+        return False
+    while i + 1 < len(doc) and fold(doc[i + 1].text) in ("la", "l'", "le", "les"):
+        i += 1
+    nxt = i + 1
+    return not any(s.start == nxt for s in lex_spans(doc, "COUNTRY", "METONYM", "PLACE"))
 
 
 def _post(doc: Doc, span: Span) -> PostMention:
@@ -73,7 +109,8 @@ def _post(doc: Doc, span: Span) -> PostMention:
     end, countries = _country_words(doc, span)
     if not countries and office and span.label_ == "OFFICE":
         countries = [office.country]
-    former = span.start > 0 and fold(doc[span.start - 1].text) in FORMER
+    former = span.start > 0 and fold(doc[span.start - 1].text) in cues("former_fr")
+    former = former or (end < len(doc) and fold(doc[end].text) in cues("outgoing_fr"))
     default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
     if office is None and not countries:
         office = _shared_wording_office(doc, span)
@@ -95,12 +132,15 @@ def _shared_wording_office(doc: Doc, span: Span):
 def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
     """Countries named inside the phrase or just after it, and where the phrase ends."""
     places = [s for s in lex_spans(doc, *COUNTRY_LABELS) if span.start <= s.start < span.end + WINDOW]
+    names = [m.span for m in doc._.people or []]
     end, found = span.end, []
     for s in places:
+        if any(n.start < s.end and s.start < n.end for n in names):
+            break  # "le ministre des Affaires étrangères, Israël Katz": a name, not a country
         between = doc[end:s.start] if s.start >= end else doc[s.start:s.start]
-        if any(fold(t.text) in STOP or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in between):
+        if any(fold(t.text) in stop() or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in between):
             break
-        if any(fold(t.text) not in GLUE and t.pos_ and t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN")
+        if any(fold(t.text) not in glue() and t.pos_ and t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN")
                for t in between):
             break
         found.append(s.kb_id_)
@@ -130,31 +170,169 @@ def find_holdings(doc: Doc) -> list[Holding]:
     doc.user_data["kg_attachments"] = attachments
     holdings = _direct(doc, attachments)
     holdings += _relative(doc, attachments, holdings)
+    holdings += _role_nouns(doc, attachments, holdings)
     return _dedupe(holdings)
 
 
+def _named_after(doc: Doc, post: PostMention) -> bool:
+    """A post followed by a capitalised word ("le président du Kazakhstan, Kassym-Jomart Tokaïev")
+    has a holder of its own, even one the people finder missed: not a role noun."""
+    i = post.span.end + (1 if post.span.end < len(doc) and doc[post.span.end].text == "," else 0)
+    return i < len(doc) and doc[i].text[:1].isupper() and "\n" not in doc[i - 1].whitespace_
+
+
+def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
+    """"Vladimir Poutine a déclaré … Le président russe a ordonné …": a definite post phrase with
+    no name of its own gives its post to the person it refers to (see :mod:`kg.extract.coref`)."""
+    lexicon = load_lexicon()
+    held: dict[str, set[str]] = {}
+    for h in known:
+        held.setdefault(h.person, set()).add(h.office)
+    attached = {a.post.span.start for a in attachments if a.post}
+    out = []
+    for post in find_posts(doc):
+        offices = post.offices()
+        single = lexicon.post_types[post.post_type].single_holder
+        if (post.span.start in attached or post.former or not offices or not single
+                or _complement(doc, post) or not is_role_noun(doc, post.span) or _named_after(doc, post)):
+            continue
+        person = person_for(doc, post.post_type, post.countries, post.span.start, held)
+        if person is None:
+            continue
+        held.setdefault(person.key, set()).add(offices[0])
+        out.append(Holding(person.key, offices[0], (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
+    return out
+
+
 def _attach_in(doc: Doc, sent: Span, people: list[PersonMention]) -> list[Attachment]:
-    posts = [p for p in find_posts(doc) if sent.start <= p.span.start < sent.end]
+    posts = [p for p in find_posts(doc) if sent.start <= p.span.start < sent.end and not _complement(doc, p)]
     mentions = [m for m in people if sent.start <= m.span.start < sent.end]
-    out, used = [], set()
+    out: list[Attachment] = []
+    used: set[int] = set()
+
+    def attach(m: PersonMention, post: PostMention, rule: str = "apposition") -> None:
+        used.add(id(post))
+        out.append(Attachment(m, post, rule, _cover(doc, m.span, post.span)))
+
     for m in mentions:
-        post = _post_after(doc, m, posts) or _post_in_relative_clause(doc, m)
-        if post:
+        post = _post_after(doc, m, posts) or _post_in_relative_clause(doc, m) or _post_linked(doc, m, posts)
+        if post is None or any(a.person is m for a in out):
+            continue
+        listed = _respectively(doc, post, _names_ending_at(doc, m, mentions))
+        if listed is None:
+            attach(m, post)
+        else:
             used.add(id(post))
-            out.append(Attachment(m, post, "apposition", _cover(doc, m.span, post.span)))
+            out += listed
     for m in mentions:
         if any(a.person is m for a in out):
             continue
         post = _post_before(doc, m, [p for p in posts if id(p) not in used])
-        if post:
+        if post is None:
+            continue
+        listed = _respectively(doc, post, _names_starting_at(doc, m, mentions))
+        if listed is not None:
             used.add(id(post))
-            out.append(Attachment(m, post, "apposition", _cover(doc, m.span, post.span)))
-            out += _plural_post_list(doc, m, post, mentions, out)
+            out += [a for a in listed if not any(b.person is a.person for b in out)]
+            continue
+        owner = _owner_in_complement(doc, post, m)
+        if owner is not None:
+            used.add(id(post))
+            out.append(Attachment(m, post, "aide", _cover(doc, m.span, post.span), counterpart_of=owner))
+            continue
+        attach(m, post)
+        out += _coordinated_posts(doc, m, post, posts, used)
+        out += _plural_post_list(doc, m, post, mentions, out)
+        out += _other_demonym_after(doc, m, post, mentions, out)
     for m in mentions:
         relation = _relation_before(doc, m, mentions) or _relation_after(doc, m, mentions)
         if relation:
             out.append(relation)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+def _complement(doc: Doc, post: PostMention, posts: list[PostMention] | None = None) -> bool:
+    """A post that only says whose: "le porte-parole du président russe" (the president is not
+    the one named next)."""
+    i = post.span.start - 1
+    while i >= 0 and fold(doc[i].text) in ("la", "l'", "le", "les"):
+        i -= 1
+    if i < 0 or fold(doc[i].text) not in OF:
+        return False
+    return any(q.span.start < post.span.start and q.span.end >= i for q in posts or find_posts(doc) if q is not post)
+
+
+def _plural(post: PostMention) -> bool:
+    return "Plur" in post.span[0].morph.get("Number") or fold(post.span[0].text).endswith("s")
+
+
+def _names_ending_at(doc: Doc, last: PersonMention, mentions: list[PersonMention]) -> list[PersonMention]:
+    """"A, B et C" ending at C (a list of names joined by commas and "et")."""
+    names = [last]
+    for m in reversed([m for m in mentions if m.span.end <= last.span.start]):
+        if not _list_joint(doc[m.span.end:names[0].span.start]):
+            break
+        names.insert(0, m)
+    return names
+
+
+def _names_starting_at(doc: Doc, first: PersonMention, mentions: list[PersonMention]) -> list[PersonMention]:
+    names = [first]
+    for m in [m for m in mentions if m.span.start >= first.span.end]:
+        if not _list_joint(doc[names[-1].span.end:m.span.start]):
+            break
+        names.append(m)
+    return names
+
+
+def _list_joint(between: Span) -> bool:
+    """", " or " et " between two names of a list, maybe with articles and titles ("et l'amiral")."""
+    words = [fold(t.text) for t in between if fold(t.text) not in _titles() | {"le", "la", "l'"}]
+    return words in ([","], ["et"], [",", "et"])
+
+
+def _respectively(doc: Doc, post: PostMention, names: list[PersonMention]) -> list[Attachment] | None:
+    """"les ministres de la Défense japonais et sud-coréen, A et B": A gets the first country, B the
+    second.  None when the post is not a plural with several countries; [] when the counts differ
+    (no post is better than a wrong one)."""
+    if len(post.countries) < 2 or not _plural(post):
+        return None
+    if len(names) != len(post.countries):
+        return []
+    return [Attachment(m, replace(post, countries=[c], office_id=None), "apposition",
+                       _cover(doc, m.span, post.span)) for m, c in zip(names, post.countries, strict=True)]
+
+
+def _other_demonym_after(doc: Doc, first: PersonMention, post: PostMention, mentions: list[PersonMention],
+                         found: list[Attachment]) -> list[Attachment]:
+    """"les chefs de la diplomatie américaine A et russe B": B holds the same post for Russia."""
+    if not _plural(post):
+        return []
+    nxt = next((m for m in mentions if m.span.start > first.span.end), None)
+    if nxt is None or any(a.person is nxt for a in found):
+        return []
+    between = doc[first.span.end:nxt.span.start]
+    demonyms = [s for s in lex_spans(doc, "DEMONYM") if between.start < s.start and s.end == nxt.span.start]
+    if not between or fold(between[0].text) != "et" or len(demonyms) != 1 or demonyms[0].start != between.start + 1:
+        return []
+    other = PostMention(post.span, post.post_type, [demonyms[0].kb_id_])
+    return [Attachment(nxt, other, "apposition", _cover(doc, nxt.span, post.span))]
+
+
+def _coordinated_posts(doc: Doc, m: PersonMention, post: PostMention, posts: list[PostMention],
+                       used: set[int]) -> list[Attachment]:
+    """"la vice-Première ministre et ministre de l'Économie X": the earlier title is X's too."""
+    out = []
+    earlier = [p for p in posts if p.span.end <= post.span.start and id(p) not in used]
+    while earlier:
+        prev = earlier.pop()
+        between = [fold(t.text) for t in doc[prev.span.end:post.span.start]]
+        if between != ["et"]:
+            break
+        used.add(id(prev))
+        out.append(Attachment(m, prev, "apposition", _cover(doc, m.span, prev.span)))
+        post = prev
+    return out
 
 
 def _listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
@@ -186,25 +364,97 @@ def _plural_post_list(doc: Doc, first: PersonMention, post: PostMention, mention
 
 
 def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
-    """"X, ministre de la Défense" (a comma, maybe an article, then the post)."""
+    """"X, ministre de la Défense", "A et B (les ministres …)" (a comma or a bracket, maybe an
+    article, then the post)."""
     start = m.span.end + (1 if m.span.end < len(doc) and doc[m.span.end].text == "." else 0)
     for p in posts:
         between = doc[start:p.span.start]
         listed = any(fold(t.text) in ("et", "ou") for t in between)  # ", et le ministre …" is the next item
-        if p.span.start >= start and between.text.strip().startswith(",") and not listed \
+        if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
                 and _only_glue(between, allow_title=False):
             return p
     return None
 
 
+def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
+    """"X est nommé ministre des Armées", "X devient chef d'état-major", and "X … en tant que
+    Premier ministre" (the nearest name before "en tant que" in the clause)."""
+    for p in posts:
+        if p.span.start < m.span.end:
+            continue
+        between = doc[m.span.end:p.span.start]
+        words = [fold(t.text) for t in between]
+        if words and set(words) <= cues("post_link_words_fr") and set(words) & cues("post_link_verbs_fr"):
+            return p
+        if _as_phrase_before(doc, p, m):
+            return p
+        break
+    return None
+
+
+def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
+    text = fold(doc[max(m.span.end, p.span.start - 4):p.span.start].text)
+    cue = next((c for c in cues("post_as_fr") if text.endswith(c)), None)
+    if cue is None or p.span.start - m.span.end > 14:
+        return False
+    between = doc[m.span.end:p.span.start]
+    others = [q for q in doc._.people or [] if m.span.end <= q.span.start < p.span.start]
+    return not others and not any(fold(t.text) in (";", ":", "«", "»") for t in between)
+
+
 def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
-    """"le président russe X", "le chef d'état-major russe, le général X" (no "et" in between)."""
+    """"le président russe X", "le chef d'état-major russe, le général X" (no "et" in between), and
+    "le porte-parole du ministère russe de la Défense, X" (a complement, then a comma).  A name right
+    after "de" is the complement, never the holder ("le porte-parole du général X")."""
     for p in reversed(posts):
+        if p.span.end > m.span.start:
+            continue
         between = doc[p.span.end:m.span.start]
         listed = any(fold(t.text) in ("et", "ou") for t in between)
-        if p.span.end <= m.span.start and _only_glue(between, allow_title=True) and not listed:
+        if _only_glue(between, allow_title=True) and not listed and not _name_is_complement(between):
             return p
+        if _complement_then_name(doc, between) or _coordinated_title(doc, between):
+            return p
+        return None
     return None
+
+
+def _owner_in_complement(doc: Doc, post: PostMention, m: PersonMention) -> PersonMention | None:
+    """"le porte-parole du général Y, le colonel X": X speaks for Y, in Y's country."""
+    if post.countries:
+        return None
+    return next((q for q in doc._.people or [] if post.span.end < q.span.start and q.span.end <= m.span.start), None)
+
+
+def _coordinated_title(doc: Doc, between: Span) -> bool:
+    """"la vice-Première ministre et ministre de l'Économie X": a second title, outside the lexicon,
+    joined by a bare "et" (no article: "et le ministre X" is someone else)."""
+    titles = _titles()
+    end = between.end
+    while end > between.start and (fold(doc[end - 1].text) in glue() or fold(doc[end - 1].text) in titles):
+        end -= 1  # ", Mme" before the name
+    words = [fold(t.text) for t in doc[between.start:end]]
+    if len(words) < 2 or len(words) > 7 or words[0] != "et" or words[1] not in cues("post_heads_fr"):
+        return False
+    names = [q for q in doc._.people or [] if between.start <= q.span.start < between.end]
+    return not names and all(t.pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") for t in doc[between.start + 2:end])
+
+
+def _name_is_complement(between: Span) -> bool:
+    words = [fold(t.text) for t in between if fold(t.text) not in ("la", "l'", "le", "les")]
+    return bool(words) and words[0] in OF and "," not in words
+
+
+def _complement_then_name(doc: Doc, between: Span) -> bool:
+    """"du ministère russe de la Défense, " or "du général Y, le colonel " between a post and a name."""
+    words = [fold(t.text) for t in between]
+    if not words or words[0] not in OF or "," not in words or len(between) > 12:
+        return False
+    comma = between.start + words.index(",")
+    tail = doc[comma + 1:between.end]
+    inside = doc[between.start:comma]
+    return _only_glue(tail, allow_title=True) and not any(
+        fold(t.text) in stop() | {"et", "ou"} or t.pos_ in ("VERB", "AUX") for t in inside)
 
 
 AGENT_NOUNS = {"command": "commandant", "dirig": "chef", "presid": "président"}  # verb stem -> agent noun
@@ -234,11 +484,16 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
                        post.office_id)
 
 
+@cache
+def _titles() -> frozenset[str]:
+    return cues("ranks_fr") | cues("civil_fr")
+
+
 def _only_glue(between: Span, *, allow_title: bool) -> bool:
     if len(between) > 5:
         return False
-    titles = {fold(t) for t in load_lexicon().titles.get("ranks_fr", ()) + load_lexicon().titles.get("civil_fr", ())}
-    return all(fold(t.text) in GLUE or (allow_title and fold(t.text) in titles) for t in between)
+    titles = _titles()
+    return all(fold(t.text) in glue() or (allow_title and fold(t.text) in titles) for t in between)
 
 
 def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
@@ -310,6 +565,8 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         if a.rule != "apposition" or not a.post:
             continue
         offices = a.post.offices() or [f"{_country_for(doc, a)}.{a.post.post_type}"]
+        if a.post.former:
+            doc.user_data.setdefault("kg_outgoing", set()).add((a.person.key, a.post.post_type))
         if a.post.default_country:
             doc.user_data.setdefault("kg_defaults", {})[(a.person.key, a.post.post_type)] = a.post.default_country
         for office in offices:
@@ -340,7 +597,8 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     opening = [s for s in lex_spans(doc, "PLACE", "METONYM", "COUNTRY") if sent.start < s.start <= sent.start + 2]
     if opening and fold(sent[0].text) in ("a", "au", "en") and opening[0].kb_id_:
         return opening[0].kb_id_
-    before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start for c in p.countries}
+    before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start
+              and p.post_type != a.post.post_type for c in p.countries}  # one head of state per country
     if len(before) == 1:  # "Le ministre japonais de la défense, X, …, et le premier ministre, Y"
         return before.pop()
     return UNKNOWN
@@ -362,6 +620,12 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
             office = lexicon.office_for(post_type, a.post.countries[0]).id
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "counterpart"),),
                                attested=_ref_day(doc)))
+        if a.rule == "aide" and a.counterpart_of and a.counterpart_of.key in post_of:
+            country = post_of[a.counterpart_of.key].split(".")[0]
+            if country != UNKNOWN:
+                office = lexicon.office_for(a.post.post_type, country).id
+                out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "aide"),),
+                                   attested=_ref_day(doc)))
         if a.rule in ("predecessor", "successor") and a.predecessor_of and a.predecessor_of.key in post_of:
             office = post_of[a.predecessor_of.key]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
@@ -393,15 +657,55 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     lexicon = load_lexicon()
     named: dict[str, set[str]] = {}
     for post in find_posts(doc):
-        named.setdefault(post.post_type, set()).update(post.countries)
+        if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
+            named.setdefault(post.post_type, set()).update(post.countries)
+    outgoing = doc.user_data.get("kg_outgoing", set())
     out = []
     for h in holdings:
         country, _, post_type = h.office.partition(".")
         if country == UNKNOWN:
-            taken = {o.split(".")[0] for o in (x.office for x in holdings) if o.endswith("." + post_type)}
+            taken = {o.split(".")[0] for o in (x.office for x in holdings)
+                     if o.endswith("." + post_type)} if (h.person, post_type) not in outgoing else set()
             free = named.get(post_type, set()) - taken
             default = doc.user_data.get("kg_defaults", {}).get((h.person, post_type))
             if len(free) == 1 or default:
                 h = replace(h, office=lexicon.office_for(post_type, free.pop() if len(free) == 1 else default).id)
         out.append(h)
-    return out
+    return _from_successions(_from_article_country(doc, out))
+
+
+def _from_successions(holdings: list[Holding]) -> list[Holding]:
+    """A successor and a predecessor hold the same office: an unknown country on one side takes
+    the other side's."""
+    known = {(h.person, h.office.partition(".")[2]): h.office for h in holdings if not h.office.startswith("?.")}
+    pairs = {(h.person, h.replaces) for h in holdings if h.replaces} | {(h.replaces, h.person) for h in holdings
+                                                                        if h.replaces}
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        if h.office.startswith("?."):
+            sides = {known[(other, post_type)] for (me, other) in pairs if me == h.person
+                     and (other, post_type) in known}
+            if len(sides) == 1:
+                h = replace(h, office=sides.pop())
+        out.append(h)
+    return _dedupe(out)
+
+
+def _from_article_country(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """In an article that names one country and no other, and where someone holds a post of that
+    country, a post named without a country is that country's ("le président de la République X" in
+    a piece about French ministers only)."""
+    if not any(h.office.startswith("?.") for h in holdings):
+        return holdings
+    lexicon = load_lexicon()
+    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")}
+    named |= {c for p in find_posts(doc) for c in p.countries}
+    governing = {h.office.split(".")[0] for h in holdings} - {UNKNOWN}
+    named |= governing
+    states = {c for c in named if c in lexicon.actors and lexicon.actors[c].kind == "country"}
+    if len(states) != 1 or states != governing or any(c and c not in lexicon.actors for c in named):
+        return holdings  # one country, and someone of the article holds one of its posts
+    country = states.pop()
+    return _dedupe([replace(h, office=lexicon.office_for(h.office[2:], country).id) if h.office.startswith("?.")
+                    else h for h in holdings])

@@ -59,8 +59,9 @@ def _continues(doc: Doc, token) -> bool:
         return True
     if before.is_sent_start and not before.is_punct and "\n" not in before.whitespace_:
         return True  # no one-word sentence ("A | Kiev, le ministre …")
-    if token.text[:1].islower():
-        return True
+    if token.text[:1].islower() or before.text in (",", ";", "(", "«") or (
+            not before.is_punct and not before.text.endswith((".", "!", "?", "…"))):
+        return True  # a sentence ends at final punctuation or a line break, never after a word or a comma
     if before.text == "." and token.i >= 2:
         prev = doc[token.i - 2].text
         return (len(prev) == 1 and prev.isupper()) or prev.lower() in ABBREVIATIONS

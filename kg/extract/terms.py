@@ -13,15 +13,16 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.lexicon import load_lexicon
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention
 from kg.extract.spans import evidence
 
-START_CUES = ("prise de fonction", "pris ses fonctions", "entre en fonction", "nomme", "nommee", "investi",
-              "a pris la tete", "a succede", "succede", "en poste depuis")
-END_CUES = ("limoge", "limogee", "demis de ses fonctions", "a quitte ses fonctions", "a demissionne", "remercie")
-REPLACE_CUES = ("remplacer", "remplace", "remplacant", "en remplacement de", "succeder a", "succede a")
+
+def _cues(name: str) -> tuple[str, ...]:
+    """A folded cue list of ``titles.json`` ("term_start_fr", "term_replace_fr"...)."""
+    return tuple(fold(c) for c in load_lexicon().titles.get(name, ()))
 
 
 def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -52,30 +53,65 @@ def _cue_at(sent: Span, cues: tuple[str, ...]) -> int | None:
 
 
 def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
-    at = _cue_at(sent, REPLACE_CUES)
+    """"X remplace Y", "X succède à Y" (the successor first) and "Y a été remplacé par X"."""
     people = _people_in(doc, sent)
+    by_at = _cue_at(sent, _cues("term_replaced_by_fr"))
+    at = by_at if by_at is not None else _cue_at(sent, _cues("term_replace_fr"))
     if at is None or len(people) < 2:
         return
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
     if not before or not after:
         return
-    successor, predecessor = before[-1].key, after[0].key
-    office = _office_in(doc, sent, by_key, successor, predecessor)
+    successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
+    par = next((t.i for t in sent if t.idx > at and fold(t.text) == "par"), None)
+    if by_at is None and par is not None:  # "a remplacé Y par X"
+        replaced = [m for m in after if m.span.end <= par]
+        by = [m for m in after if m.span.start > par]
+        if not replaced or not by:
+            return
+        successor, predecessor = by[0].key, replaced[0].key
+    if successor == predecessor:
+        return
+    office = _office_in(doc, sent, at, by_key, successor, predecessor)
     if office:
         _link(by_key, successor=successor, predecessor=predecessor, office=office,
               date=_date_after(doc, sent, at), span=sent)
 
 
-def _office_in(doc: Doc, sent: Span, by_key: dict, *keys: str) -> str | None:
-    from kg.extract.offices import find_posts
+def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, predecessor: str) -> str | None:
+    """The office changing hands: the predecessor's one known office, else a post the sentence
+    links to the cue ("pour remplacer Y au poste de …", "en tant que …"), else the successor's one
+    known office.  Never just any post of the sentence."""
+    held = {person: _offices_of(by_key, person) for person in (successor, predecessor)}
+    if len(held[predecessor]) == 1:
+        return held[predecessor][0]
+    linked = _linked_post(doc, sent, at)
+    if linked:
+        return linked
+    if not held[predecessor] and len(held[successor]) == 1:
+        return held[successor][0]
+    return None
 
-    posts = [p for p in find_posts(doc) if sent.start <= p.span.start < sent.end
-             and p.offices(with_default=True)]
-    if posts:
-        return posts[0].offices(with_default=True)[0]
-    known = [office for (person, office) in by_key if person in keys]
-    return known[0] if len(set(known)) == 1 else None
+
+def _offices_of(by_key: dict, person: str) -> list[str]:
+    """The person's offices, an unknown-country one dropped when the same post is known with its country."""
+    offices = [o for (p, o) in by_key if p == person]
+    known = {o.partition(".")[2] for o in offices if not o.startswith("?.")}
+    return [o for o in offices if not (o.startswith("?.") and o[2:] in known)]
+
+
+def _linked_post(doc: Doc, sent: Span, at: int) -> str | None:
+    from kg.extract.offices import cues, find_posts
+
+    for post in find_posts(doc):
+        if not (sent.start <= post.span.start < sent.end) or post.span.start_char < at:
+            continue
+        lead = fold(doc[max(sent.start, post.span.start - 4):post.span.start].text)
+        offices = post.offices(with_default=True) or [f"?.{post.post_type}"]
+        if any(lead.endswith(c) for c in cues("term_post_links_fr")):
+            return offices[0]
+    return None
 
 
 def _link(by_key: dict, *, successor: str, predecessor: str, office: str, date: DateValue | None,
@@ -93,9 +129,9 @@ def _merge(a: tuple, b: tuple) -> tuple:
 
 
 def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
-    for cues, field in ((START_CUES, "start"), (END_CUES, "end")):
+    for cues, field in ((_cues("term_start_fr"), "start"), (_cues("term_end_fr"), "end")):
         at = _cue_at(sent, cues)
-        if at is None or _cue_at(sent, REPLACE_CUES) is not None:
+        if at is None or _cue_at(sent, _cues("term_replace_fr")) is not None:
             continue
         people = _people_in(doc, sent)
         date = _date_after(doc, sent, at)

@@ -1,0 +1,78 @@
+"""Term bounds and replacements (kg/extract/terms.py) on small real Docs: who replaces whom, in
+which office, from when.  The office changing hands comes from the people involved or from a post
+the sentence links to the cue, never from any post that happens to be in the sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.corpus import RawArticle
+from kg.extract.model import ArticleFacts
+from kg.extract.pipeline import Extractor
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def facts(extractor: Extractor, text: str) -> ArticleFacts:
+    raw = RawArticle(id="t.txt", path="t.txt", text=text, sha256="", published=date(2024, 2, 1))
+    return next(extractor.extract([raw]))
+
+
+def held(f: ArticleFacts) -> dict[tuple[str, str], object]:
+    names = {p.key: p.name for p in f.persons}
+    return {(names[h.person], h.office): (h, names.get(h.replaces)) for h in f.holdings}
+
+
+def test_replaced_by_names_the_successor_after_par(extractor: Extractor) -> None:
+    f = facts(extractor, "Le chancelier allemand Olaf Scholz a limogé sa ministre de la Défense, Christine "
+                         "Lambrecht, et l'a remplacée par Boris Pistorius.")
+    h = held(f)
+    assert h[("Boris Pistorius", "DE.defence_minister")][1] == "Christine Lambrecht"
+    assert ("Christine Lambrecht", "DE.defence_minister") in h
+    assert ("Boris Pistorius", "DE.head_of_government") not in h
+
+
+def test_remplacer_y_par_x(extractor: Extractor) -> None:
+    f = facts(extractor, "Le Premier ministre israélien Benjamin Netanyahu a remplacé Yoav Gallant, ministre de la "
+                         "Défense, par Israël Katz.")
+    h = held(f)
+    assert h[("Israël Katz", "IL.defence_minister")][1] == "Yoav Gallant"
+    assert not any(name == "Benjamin Netanyahu" and office.endswith("defence_minister") for name, office in h)
+
+
+def test_successor_with_linked_post_and_date(extractor: Extractor) -> None:
+    f = facts(extractor, "Le général Charles Q. Brown a succédé au général Mark Milley comme chef d'état-major "
+                         "interarmées américain en octobre 2023.")
+    h = held(f)
+    brown, replaces = h[("Charles Q. Brown", "US.chief_of_defence")]
+    assert replaces == "Mark Milley"
+    assert brown.start and brown.start.value == "2023-10"
+    milley, _ = h[("Mark Milley", "US.chief_of_defence")]
+    assert milley.end and milley.end.value == "2023-10"
+
+
+def test_no_office_from_an_unrelated_post(extractor: Extractor) -> None:
+    f = facts(extractor, "Selon le Premier ministre Benjamin Netanyahu, Gideon Saar succède à Israël Katz.")
+    h = held(f)
+    assert not any(name in ("Gideon Saar", "Israël Katz") for name, _ in h), h
+
+
+def test_remplacer_par_with_an_unrecognised_predecessor_links_nobody(extractor: Extractor) -> None:
+    f = facts(extractor, "Le Premier ministre israélien Benjamin Netanyahu a remplacé le ministre de la Défense "
+                         "Yoav Gallant par Israël Katz.")
+    h = held(f)
+    assert not any(name == "Israël Katz" and office.endswith("head_of_government") for name, office in h), h
+
+
+def test_dismissal_date_ends_the_term(extractor: Extractor) -> None:
+    f = facts(extractor, "Le ministre ukrainien de la Défense, Oleksiï Reznikov, a été limogé le 3 septembre 2023.")
+    h = held(f)
+    term, _ = h[("Oleksiï Reznikov", "UA.defence_minister")]
+    assert term.end and term.end.value == "2023-09-03"
