@@ -76,6 +76,8 @@ class Mention:
     pair: str | None = None  # "les deux ministres": the noun naming the two participants
     post_types: list[str] = field(default_factory=list)  # posts named without a country ("le chancelier")
     possessive: bool = False  # "leur conversation": its owners are the sentence's people
+    weak: bool = False  # "lors d'un entretien avec …" with no medium: joins a call, never makes one
+    frame: bool = False  # "a déclaré X à Y lors d'un appel": the clause around the noun is said in the call
     date: DateValue | None = None
     initiator: Party | None = None
     topics: list[str] = field(default_factory=list)
@@ -92,8 +94,8 @@ def _call_context(doc: Doc) -> bool:
         text, ("appel", "appels", "joindre", "a appele", "ont appele"))
 
 
-def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool]]:
-    """The call triggers of a sentence: (tokens, referring, demonstrative)."""
+def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, bool]]:
+    """The call triggers of a sentence: (tokens, referring, demonstrative, weak)."""
     phone = has_phrase(folded_text(sent), _vocab()["phone_markers"])
     found, used = [], set()
     for t in sent:
@@ -104,19 +106,20 @@ def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool]]
     return found
 
 
-def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | None:
+def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, bool] | None:
     lemma = fold(t.lemma_)
     if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone):
         return None
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
     if det in ("leur", "leurs") and _strong_possessive(t, phone):
-        return False, False  # "leur conversation téléphonique de septembre": a call of its own
+        return False, False, False  # "leur conversation téléphonique de septembre": a call of its own
     demonstrative = det in DEMONSTRATIVES
     referring = demonstrative or det in DEFINITES
     strong = phone or (context and lemma == "appel")
-    if _not_an_event(t) or (not strong and not referring):
+    weak = context and not (strong or referring) and (_framed(t) or _has_avec(t))
+    if _not_an_event(t) or not (strong or referring or weak):
         return None
-    return referring or not strong, demonstrative
+    return referring or not strong, demonstrative, weak
 
 
 def _strong_possessive(t: Token, phone: bool) -> bool:
@@ -129,7 +132,7 @@ def _strong_possessive(t: Token, phone: bool) -> bool:
 CALL_VERBS = ("entretenir", "parler", "appeler", "joindre", "contacter", "discuter", "echanger", "converser")
 
 
-def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | None:
+def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, bool] | None:
     if t.pos_ not in ("VERB", "AUX"):
         return None
     lemma = fold(t.lemma_)
@@ -139,7 +142,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | N
         return None  # the cheap test first: most verbs are not about calling
     reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
     if _negated(t):
-        return (False, False) if _last_spoke(t, context) else None
+        return (False, False, False) if _last_spoke(t, context) else None
     if lemma == "entretenir":
         ok = reflexive and (phone or context)
     elif lemma in _vocab()["self_sufficient_verbs"] or by_phone:
@@ -152,7 +155,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | N
         ok = (phone or context) and any(c.dep_ == "obj" for c in t.children) and not calls_on
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
-    return (False, False) if ok else None
+    return (False, False, False) if ok else None
 
 
 def _last_spoke(t: Token, context: bool) -> bool:
@@ -173,7 +176,19 @@ def _negated(t: Token) -> bool:
 
 
 def _has_avec(t: Token) -> bool:
-    return any(fold(x.text) == "avec" for c in t.children if c.dep_.startswith("obl") for x in c.children)
+    return any(fold(x.text) == "avec" for c in t.children if c.dep_.startswith(("obl", "nmod")) for x in c.children)
+
+
+def _framed(t: Token) -> bool:
+    """"lors d'un appel", "au cours de leur conversation", "pendant l'entretien": said by surface."""
+    before = folded_text(t.doc[max(t.sent.start, t.i - 4): t.i])
+    return has_phrase(before, _vocab()["frame_cues"])
+
+
+def _frame_verb(t: Token) -> Token | None:
+    """The verb a framed call noun hangs from, directly or through "lors"."""
+    head = t.head if fold(t.head.text) != "lors" else t.head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != t.i else None
 
 
 def _not_an_event(t: Token) -> bool:
@@ -182,8 +197,9 @@ def _not_an_event(t: Token) -> bool:
     window = folded_text(t.doc[max(t.sent.start, t.i - 6): t.i + 3])
     if fold(t.lemma_) in ("appel", "appeler") and t.i + 1 < len(t.doc):
         after = folded_text(t.doc[t.i + 1: t.i + 4])
-        if re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after):
-            return True
+        urge = re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after)
+        if urge and not has_phrase(after, _vocab()["phone_nouns"]):
+            return True  # "appeler à la retenue", not "appeler au téléphone"
     if has_phrase(window, vocab["non_event_cues"]):
         return True
     if any(fold(a.lemma_) in ("tenter", "vouloir", "souhaiter", "refuser", "proposer", "envisager", "esperer",
@@ -219,6 +235,9 @@ def _anchors(trigger: list[Token]) -> set[Token]:
     reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
     anchors = set(trigger)
     for t in trigger:
+        frame = _frame_verb(t) if t.pos_ in ("NOUN", "PROPN") and _framed(t) else None
+        if frame is not None:  # "a déclaré à Y lors d'un appel": what is said is said in the call
+            anchors.add(frame)
         light = fold(t.head.lemma_) in LIGHT_VERBS
         adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
         if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting:
@@ -309,23 +328,25 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
     owned = {p for m in mentions for p in m.persons}
     attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
     for m in mentions:
-        if (m.referring and not m.possessive) or len(m.persons) + len(m.offices) >= 2:
+        if (m.referring and not m.possessive) or m.weak or len(m.persons) + len(m.offices) >= 2:
             continue
         sent_mentions = [x for x in mentions if x.sent.start == m.sent.start]
         if len(sent_mentions) > 1:
             continue
         for p in doc._.people or []:
-            if m.sent.start <= p.span.start < m.sent.end and p.key not in owned and not _cut_off(p.span.root):
+            if m.sent.start <= p.span.start < m.sent.end and p.key not in owned and not _cut_off(p.span.root, m):
                 m.persons.append(p.key)
         for post in find_posts(doc):
             inside = m.sent.start <= post.span.start < m.sent.end
-            if inside and id(post) not in attached and not _cut_off(post.span.root):
+            if inside and id(post) not in attached and not _cut_off(post.span.root, m):
                 m.offices += post.offices(with_default=True)
                 m.post_types += [post.post_type] if not post.countries and _singular(post) else []
 
 
-def _cut_off(token: Token) -> bool:
-    reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
+def _cut_off(token: Token, m: Mention) -> bool:
+    """Whether "selon", a relation noun or a reporting verb separates ``token`` from the call; in
+    a framed mention ("a déclaré à Y lors d'un appel") the reporting verb is the call's speech."""
+    reporting = set() if m.frame else set(_vocab()["reporting_verbs"]) | {"selon"}
     node = token
     for _ in range(12):
         incise = node.i > token.i  # ", a annoncé Moscou": the source of an incise comes after its verb
@@ -422,22 +443,62 @@ def _then_date(doc: Doc, sent: Span) -> DateValue | None:
 
 
 def _initiator(doc: Doc, m: Mention) -> Party | None:
-    """"à l'initiative de X", "initié par X", "à la demande de la partie russe"; or the caller of
-    "X a appelé Y"."""
-    text = fold(m.sent.text)
-    at = min((text.find(c) for c in _vocab()["initiator_cues"] if c in text), default=-1)
-    if at >= 0:
-        char = m.sent.start_char + at
-        for p in sorted(doc._.people or [], key=lambda p: p.span.start):
-            if char < p.span.start_char <= char + 80 and p.span.start < m.sent.end:
-                return Party(person=p.key)
-        for s in lex_spans(doc, "DEMONYM", "COUNTRY", "METONYM"):
-            if char < s.start_char <= char + 90 and s.start < m.sent.end:
-                return Party(country=s.kb_id_)
+    """Who placed the call: the object of a cue ("à l'initiative de X", "à la demande de la partie
+    russe", "a reçu un appel de X", "l'initiateur de l'entretien était X"), else the one subject
+    of a calling verb ("X a appelé Y")."""
+    for start in _cue_objects(m.sent):
+        party = _party_at(doc, start, m.sent.end)
+        if party:
+            return party
     verb = m.trigger[0]
-    if fold(verb.lemma_) in _vocab()["initiator_verbs"] and len(m.callers) == 1:
+    if fold(verb.lemma_) in _vocab()["initiator_verbs"] and len(m.callers) == 1 and not _passive(verb):
         return Party(person=m.callers[0])
     return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+
+
+def _cue_objects(sent: Span) -> list[int]:
+    """Token indices where the object of an initiator cue starts."""
+    words, starts = _joined(sent)
+    out = []
+    for cue in _vocab()["initiator_cues"]:
+        tail = "" if cue.endswith("'") else r"(?!\w)"
+        for hit in re.finditer(r"(?<![\w'])" + re.escape(cue) + tail, words):
+            after = starts.get(hit.end(), starts.get(hit.end() + 1))
+            out += [after] if after is not None else []
+    for t in sent:  # "l'initiateur de la conversation était (lui-même) X"
+        if fold(t.text) in _vocab()["initiator_nouns"]:
+            copula = next((x for x in sent[t.i - sent.start + 1:] if fold(x.lemma_) == "etre"), None)
+            if copula is not None and copula.i - t.i <= 8:
+                out.append(copula.i + 1)
+    return sorted(out)
+
+
+def _joined(sent: Span) -> tuple[str, dict[int, int]]:
+    """The sentence's folded words joined as written, and the token starting at each offset."""
+    words, starts = "", {}
+    for t in sent:
+        starts[len(words)] = t.i
+        words += fold(t.text) + (" " if t.whitespace_ else "")
+    return words, starts
+
+
+OBJECT_SKIP = 5  # "à la demande de la partie américaine": words before the party itself
+
+
+def _party_at(doc: Doc, start: int, end: int) -> Party | None:
+    """The person or country that begins within a few words after ``start``, before any comma."""
+    stop = next((t.i for t in doc[start:end] if t.text in (",", ";", ":", ".") or t.pos_ == "VERB"), end)
+    stop = min(stop, start + OBJECT_SKIP + 1)
+    person = next((p for p in sorted(doc._.people or [], key=lambda p: p.span.start)
+                   if start <= p.span.start < stop), None)
+    place = next((s for s in lex_spans(doc, "DEMONYM", "COUNTRY", "METONYM") if start <= s.start < stop), None)
+    if person and (place is None or person.span.start <= place.start):
+        return Party(person=person.key)
+    return Party(country=place.kb_id_) if place else None
 
 
 def _topics(sent: Span) -> list[str]:
@@ -462,8 +523,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for sent in doc.sents:
         earlier = has_phrase(folded_text(sent), EARLIER)
         found = [Mention(sent, tokens, referring, demo, earlier or _negated(tokens[0]),
-                         possessive=_possessive(tokens[0]))
-                 for tokens, referring, demo in _triggers(sent, context)]
+                         possessive=_possessive(tokens[0]), weak=weak,
+                         frame=tokens[0].pos_ in ("NOUN", "PROPN") and _framed(tokens[0]))
+                 for tokens, referring, demo, weak in _triggers(sent, context)]
         if not found and mentions and _topics(sent) and sent.start - mentions[-1].sent.end < 60:
             mentions[-1].topics += _topics(sent)
         mentions += found
