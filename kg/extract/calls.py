@@ -27,19 +27,13 @@ from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
 from kg.extract.offices import find_posts
 
-EARLIER = ("auparavant", "a l'epoque", "le dernier appel", "le dernier entretien", "le dernier echange",
-           "la derniere conversation", "la derniere fois", "le precedent", "la precedente", "appel precedent",
-           "entretien precedent", "echange precedent", "remontait", "remonte a", "a ce moment-la",
-           "avaient deja", "avait deja", "s'etaient deja", "s'etait deja")
-THEN = ("a l'epoque", "a ce moment-la", "alors", "le meme jour", "ce jour-la", "le jour meme",
-        "plus tard dans la journee", "dans la journee", "dans la foulee")
-SINCE = frozenset(("depuis", "avant", "apres", "jusque", "jusqu'", "des", "d'ici"))
-DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
-DEFINITES = frozenset(("le", "la", "l'", "les", "leur", "leurs"))
-RELATION_NOUNS = frozenset(("predecesseur", "successeur", "adjoint", "porte-parole"))
-LIGHT_VERBS = frozenset(("avoir", "etre", "intervenir", "survenir", "agir", "derouler", "tenir", "marquer",
-                         "rallumer", "porter", "durer", "eu", "recevoir", "passer", "mener"))
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+
+
+@lru_cache(maxsize=32)
+def _words(key: str) -> frozenset[str]:
+    """One word list of ``calls.json`` as a set of folded words."""
+    return frozenset(_vocab()[key])
 
 
 @lru_cache(maxsize=1)
@@ -119,8 +113,8 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
     if det in ("leur", "leurs") and _strong_possessive(t, phone):
         return False, False, False  # "leur conversation téléphonique de septembre": a call of its own
-    demonstrative = det in DEMONSTRATIVES
-    referring = demonstrative or det in DEFINITES
+    demonstrative = det in _words("demonstratives")
+    referring = demonstrative or det in _words("definites")
     strong = phone or (context and lemma == "appel")
     weak = context and not (strong or referring) and (_framed(t) or _has_avec(t))
     if _not_an_event(t) or not (strong or referring or weak):
@@ -133,9 +127,6 @@ def _strong_possessive(t: Token, phone: bool) -> bool:
     dated = any(fold(c.text) in ("de", "du", "d'") for x in t.children for c in x.children) or any(
         s.root.head == t for s in t.doc.spans.get("dates", []) if t.sent.start <= s.start < t.sent.end)
     return phone and dated
-
-
-CALL_VERBS = ("entretenir", "parler", "appeler", "joindre", "contacter", "discuter", "echanger", "converser")
 
 
 def _participle(t: Token) -> str | None:
@@ -158,7 +149,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         return None
     lemma = lemma or fold(t.lemma_)
     by_phone = any(fold(c.lemma_) in _vocab()["phone_nouns"] and c.dep_.startswith("obl") for c in t.children)
-    could_be = by_phone or lemma in CALL_VERBS or lemma in _vocab()["self_sufficient_verbs"]
+    could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
         return None  # the cheap test first: most verbs are not about calling
     reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
@@ -296,7 +287,7 @@ def _anchors(trigger: list[Token]) -> set[Token]:
         frame = _frame_verb(t) if t.pos_ in ("NOUN", "PROPN") and _framed(t) else None
         if frame is not None:  # "a déclaré à Y lors d'un appel": what is said is said in the call
             anchors.add(frame)
-        light = fold(t.head.lemma_) in LIGHT_VERBS
+        light = fold(t.head.lemma_) in _words("light_verbs")
         adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
         if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting:
             anchors.add(t.head)
@@ -317,7 +308,7 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
             return (m, entry) if own or not parties or _enters_light_verb(child) else None
         if node.i != token.i and fold(node.lemma_) in reporting:
             return None
-        if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
+        if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
             return None  # "le prédécesseur de Brown": Brown is not on the call
         if node.head.i == node.i:
             return None
@@ -375,14 +366,12 @@ def _relative_clause_subject(doc: Doc, m: Mention) -> None:
             m.callers.append(p.key)
 
 
-PRONOUNS = frozenset(("il", "elle"))
-
-
 def _pronoun_subject(doc: Doc, m: Mention) -> None:
     """"Deux jours plus tard, il s'est entretenu avec Y": the pronoun is the person last named as
     a subject, in this sentence or the two before."""
     verb = m.trigger[0]
-    pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and fold(c.text) in PRONOUNS), None)
+    pronouns = _words("subject_pronouns")
+    pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and fold(c.text) in pronouns), None)
     if pronoun is None or m.callers:
         return
     start = doc[max(m.sent.start - 1, 0)].sent.start
@@ -479,7 +468,7 @@ def _cut_off(token: Token, m: Mention) -> bool:
         if fold(node.lemma_) in reporting and node.i != token.i and not incise or any(
                 fold(c.text) in ("selon", "d'apres") for c in node.children):
             return True
-        if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
+        if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
             return True
         if node.head.i == node.i:
             return False
@@ -561,14 +550,14 @@ def _since(span: Span, m: Mention) -> bool:
         word = fold(doc[i].text)
         if doc[i] in m.trigger:
             break  # "leur conversation téléphonique du 12 février": the call's own date
-        if word in SINCE:
+        if word in _words("since_words"):
             return True
         if doc[i].pos_ in ("VERB", "AUX") or word in (",", ";", ":", "et", "qui", "que"):
             break
     anchors = _anchors(m.trigger)
     node = span.root
     while node not in anchors and node.head.i != node.i:
-        if any(fold(c.text) in SINCE for c in node.children if c.dep_ in ("case", "mark")):
+        if any(fold(c.text) in _words("since_words") for c in node.children if c.dep_ in ("case", "mark")):
             return True
         node = node.head
     return False
@@ -576,7 +565,7 @@ def _since(span: Span, m: Mention) -> bool:
 
 def _then_date(doc: Doc, sent: Span) -> DateValue | None:
     """"À l'époque, …", "Le même jour, …": the last date of the sentences just before."""
-    if sent.start == 0 or not has_phrase(folded_text(sent[:6]), THEN):
+    if sent.start == 0 or not has_phrase(folded_text(sent[:6]), _vocab()["then_cues"]):
         return None
     start = doc[sent.start - 1].sent.start
     for _ in range(2):  # the paragraph's last date, up to three sentences back
@@ -669,7 +658,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     context = _call_context(doc)
     mentions: list[Mention] = []
     for sent in doc.sents:
-        earlier = has_phrase(folded_text(sent), EARLIER)
+        earlier = has_phrase(folded_text(sent), _vocab()["earlier_cues"])
         found = [Mention(sent, tokens, referring, demo, earlier or _negated(tokens[0]),
                          possessive=_possessive(tokens[0]), weak=weak,
                          frame=tokens[0].pos_ in ("NOUN", "PROPN") and _framed(tokens[0]))
