@@ -523,6 +523,21 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         since_ok = owner and _negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
+    for m in mentions:
+        m.date = m.date or _date_after_parties(doc, m)
+
+
+def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
+    """"… un appel entre A et son homologue B, le 21 octobre.": a date set off by a comma right
+    after the call's last party, ending the clause, is the call's (the parser hangs it elsewhere)."""
+    ends = {p.span.end for p in doc._.people or [] if p.key in m.persons and m.sent.start <= p.span.start < m.sent.end}
+    for s in doc.spans.get("dates", []):
+        if not (s._.date and s._.date.value) or _anchor_relative(s) or s.start - 1 not in ends:
+            continue
+        closes = s.end >= m.sent.end - 1 or doc[s.end].text in (",", ";", ".")
+        if doc[s.start - 1].text == "," and closes:
+            return s._.date
+    return None
 
 
 def _anchor_relative(span: Span) -> bool:
