@@ -135,8 +135,10 @@ def _participle(t: Token) -> str | None:
     if t.pos_ in ("VERB", "AUX"):
         return None
     lemma = _participles().get(fold(t.text))
+    if lemma is None:
+        return None
     before = next((x for x in reversed(t.doc[t.sent.start: t.i]) if x.pos_ != "ADV" and fold(x.text) != "pas"), None)
-    return lemma if lemma and before is not None and fold(before.lemma_) in ("avoir", "etre") else None
+    return lemma if before is not None and fold(before.lemma_) in ("avoir", "etre") else None
 
 
 @lru_cache(maxsize=1)
@@ -611,30 +613,34 @@ def _passive(verb: Token) -> bool:
 def _cue_objects(sent: Span) -> list[int]:
     """Token indices where the object of an initiator cue starts."""
     words, starts = _joined(sent)
-    out = []
-    for cue in _vocab()["initiator_cues"]:
-        tail = "" if cue.endswith("'") else r"(?!\w)"
-        for hit in re.finditer(r"(?<![\w'])" + re.escape(cue) + tail, words):
-            after = starts.get(hit.end(), starts.get(hit.end() + 1))
-            out += [after] if after is not None else []
+    out = [starts[hit.end() + 1] for hit in _cue_regex().finditer(words) if hit.end() + 1 in starts]
+    nouns = _words("initiator_nouns")
     for t in sent:  # "l'initiateur de la conversation était (lui-même) X"
-        if fold(t.text) in _vocab()["initiator_nouns"]:
+        if fold(t.text) in nouns:
             copula = next((x for x in sent[t.i - sent.start + 1:] if fold(x.lemma_) == "etre"), None)
             if copula is not None and copula.i - t.i <= 8:
                 out.append(copula.i + 1)
     return sorted(out)
 
 
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern:
+    """The initiator cues over words joined by single spaces ("a l' initiative de")."""
+    cues = sorted({c.replace("'", "' ").replace("  ", " ") for c in _vocab()["initiator_cues"]}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c.strip()) for c in cues) + r")(?!\w)")
+
+
 def _joined(sent: Span) -> tuple[str, dict[int, int]]:
-    """The sentence's folded words joined as written, less dates and adverbs, and the token starting
-    at each offset."""
+    """The sentence's folded words joined by single spaces, less dates and adverbs, and the token
+    starting at each offset."""
     words, starts = "", {}
-    dated = {i for s in sent.doc.spans.get("dates", []) for i in range(s.start, s.end)}
+    dated = {i for s in sent.doc.spans.get("dates", []) if sent.start <= s.start < sent.end
+             for i in range(s.start, s.end)}
     for t in sent:
         if t.i in dated or (t.pos_ == "ADV" and fold(t.text) not in ("lors", "ne", "n'")):
             continue  # "a reçu lundi un appel de X", "a été longuement appelé par X"
         starts[len(words)] = t.i
-        words += fold(t.text) + (" " if t.whitespace_ else "")
+        words += fold(t.text) + " "
     return words, starts
 
 
