@@ -43,7 +43,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # A leading dateline header such as " date 2026-02-05 " kept out of the prose.
-_HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
+_HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+", re.IGNORECASE)  # also a month: "date 2025-03"
 # A wire dateline opening a paragraph: "PÉKIN, 14 mars 2025 (AFP) - " (its date is the publication date,
 # found by kg.extract.dates.find_dateline; left in the prose it would date the first event).
 _WIRE_DATELINE = re.compile(

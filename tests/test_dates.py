@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.dates import DateMatch, find_dateline, find_dates, normalise
+from kg.extract.dates import DateMatch, find_dateline, find_dates, find_month_dateline, normalise
 from kg.extract.model import DateValue
 
 REF = date(2024, 12, 5)  # a Thursday
@@ -451,6 +451,43 @@ PADDING = "Le ministre a parlé longuement de la situation. " * 20
 )
 def test_find_dateline(text: str, expected: str | None) -> None:
     assert find_dateline(text) == (d(expected) if expected else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2021-01 Le chef de la diplomatie a parlé mardi.", "2021-01"),
+        ("date: 2019-11\nTexte", "2019-11"),
+        ("Publié en mars 2025\nLe ministre a appelé son homologue.", "2025-03"),
+        ("BERLIN\nseptembre 2024\nLe chancelier a parlé.", "2024-09"),
+        ("date 2021-13\nTexte", None),
+        ("date 2026-02-05\nTexte", None),  # a full date is find_dateline's
+        ("Le ministre a parlé en mars 2025 avec son homologue.", None),  # a date of the story, not a dateline
+    ],
+)
+def test_find_month_dateline(text: str, expected: str | None) -> None:
+    found = find_month_dateline(text)
+    assert (found.value if found else None) == expected
+
+
+JAN_2021 = DateValue("2021-01", "month", d("2021-01-01"), d("2021-01-31"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("le vendredi 22 janvier", "2021-01-22"),  # the same day whatever the day of publication
+        ("jeudi soir", "2021-01"),  # within a week of the month: the month is better than nothing
+        ("hier", "2021-01"),
+        ("le mois dernier", "2020-12"),
+        ("il y a trois semaines", None),  # could be December or January: unplaced
+        ("le 4 mars 2019", "2019-03-04"),  # absolute dates are untouched
+    ],
+)
+def test_relative_dates_in_a_dateline_month(text: str, expected: str | None) -> None:
+    [match] = find_dates(text, None, month=JAN_2021)
+    assert (match.value.value if match.value else None) == expected
+    assert find_dates(text, None)[0].value is None or not find_dates(text, None)[0].relative
 
 
 # ------------------------------------------------------------------ robustness

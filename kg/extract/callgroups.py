@@ -57,6 +57,7 @@ def _compatible(call: Call, m: Mention) -> bool:
 def _group(mentions: list[Mention]) -> list[Call]:
     calls: list[Call] = []
     pending: list[Mention] = []
+    weak: list[Mention] = []
     for m in mentions:
         target = None
         bare = not (m.persons or m.offices or m.sides or m.counterparts or m.pair or m.post_types)
@@ -73,8 +74,13 @@ def _group(mentions: list[Mention]) -> list[Call]:
         target = target or next((c for c in reversed(calls) if _compatible(c, m)), None)
         if target:
             target.mentions.append(m)
+        elif m.weak:
+            weak.append(m)  # "lors d'un entretien avec …": waits for a call with a medium
         else:
-            calls.append(Call([*pending, m], m.earlier))
+            call = Call([*pending, m], m.earlier)
+            call.mentions[:0] = [w for w in weak if _compatible(call, w)]
+            weak = [w for w in weak if w not in call.mentions]
+            calls.append(call)
             pending = []
     return calls
 
@@ -98,8 +104,8 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     sides = list(dict.fromkeys(s for m in call.mentions for s in m.sides))
     initiator = next((m.initiator for m in call.mentions if m.initiator and m.initiator.person),
                      next((m.initiator for m in call.mentions if m.initiator), None))
-    if initiator and initiator.person and initiator.person not in persons:
-        persons.append(initiator.person)
+    if initiator and initiator.person and initiator.person not in persons and len(persons) < 2:
+        persons.append(initiator.person)  # "X a reçu un appel de Y": Y is the other party
     offices += _counterpart_offices(call, persons, holdings)
     persons += _post_type_holders(call, persons, holdings)
     holdings, offices = _align(doc, call, persons, offices, holdings)

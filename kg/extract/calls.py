@@ -15,29 +15,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.dates import normalise
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
 from kg.extract.offices import find_posts
 
-EARLIER = ("auparavant", "a l'epoque", "le dernier appel", "le dernier entretien", "le dernier echange",
-           "la derniere conversation", "la derniere fois", "le precedent", "la precedente", "appel precedent",
-           "entretien precedent", "echange precedent", "remontait", "remonte a", "a ce moment-la",
-           "avaient deja", "avait deja", "s'etaient deja", "s'etait deja")
-THEN = ("a l'epoque", "a ce moment-la", "alors", "le meme jour", "ce jour-la", "le jour meme",
-        "plus tard dans la journee", "dans la journee", "dans la foulee")
-SINCE = frozenset(("depuis", "avant", "apres", "jusque", "jusqu'", "des", "d'ici"))
-DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
-DEFINITES = frozenset(("le", "la", "l'", "les", "leur", "leurs"))
-RELATION_NOUNS = frozenset(("predecesseur", "successeur", "adjoint", "porte-parole"))
-LIGHT_VERBS = frozenset(("avoir", "etre", "intervenir", "survenir", "agir", "derouler", "tenir", "marquer",
-                         "rallumer", "porter", "durer", "eu"))
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+
+
+@lru_cache(maxsize=32)
+def _words(key: str) -> frozenset[str]:
+    """One word list of ``calls.json`` as a set of folded words."""
+    return frozenset(_vocab()[key])
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +72,8 @@ class Mention:
     pair: str | None = None  # "les deux ministres": the noun naming the two participants
     post_types: list[str] = field(default_factory=list)  # posts named without a country ("le chancelier")
     possessive: bool = False  # "leur conversation": its owners are the sentence's people
+    weak: bool = False  # "lors d'un entretien avec …" with no medium: joins a call, never makes one
+    frame: bool = False  # "a déclaré X à Y lors d'un appel": the clause around the noun is said in the call
     date: DateValue | None = None
     initiator: Party | None = None
     topics: list[str] = field(default_factory=list)
@@ -92,31 +90,36 @@ def _call_context(doc: Doc) -> bool:
         text, ("appel", "appels", "joindre", "a appele", "ont appele"))
 
 
-def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool]]:
-    """The call triggers of a sentence: (tokens, referring, demonstrative)."""
+def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, bool]]:
+    """The call triggers of a sentence: (tokens, referring, demonstrative, weak)."""
     phone = has_phrase(folded_text(sent), _vocab()["phone_markers"])
     found, used = [], set()
     for t in sent:
-        hit = _noun_trigger(t, phone, context) if t.pos_ in ("NOUN", "PROPN") else _verb_trigger(t, phone, context)
+        participle = _participle(t)
+        if participle:  # "a téléphoné" tagged as a noun: a verb all the same
+            hit = _verb_trigger(t, phone, context, participle)
+        else:
+            hit = _noun_trigger(t, phone, context) if t.pos_ in ("NOUN", "PROPN") else _verb_trigger(t, phone, context)
         if hit and t.i not in used:
             used.add(t.i)
             found.append(([t], *hit))
     return found
 
 
-def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | None:
+def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, bool] | None:
     lemma = fold(t.lemma_)
     if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone):
         return None
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
     if det in ("leur", "leurs") and _strong_possessive(t, phone):
-        return False, False  # "leur conversation téléphonique de septembre": a call of its own
-    demonstrative = det in DEMONSTRATIVES
-    referring = demonstrative or det in DEFINITES
+        return False, False, False  # "leur conversation téléphonique de septembre": a call of its own
+    demonstrative = det in _words("demonstratives")
+    referring = demonstrative or det in _words("definites")
     strong = phone or (context and lemma == "appel")
-    if _not_an_event(t) or (not strong and not referring):
+    weak = context and not (strong or referring) and (_framed(t) or _has_avec(t))
+    if _not_an_event(t) or not (strong or referring or weak):
         return None
-    return referring or not strong, demonstrative
+    return referring or not strong, demonstrative, weak
 
 
 def _strong_possessive(t: Token, phone: bool) -> bool:
@@ -126,20 +129,34 @@ def _strong_possessive(t: Token, phone: bool) -> bool:
     return phone and dated
 
 
-CALL_VERBS = ("entretenir", "parler", "appeler", "joindre", "contacter", "discuter", "echanger", "converser")
-
-
-def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | None:
-    if t.pos_ not in ("VERB", "AUX"):
+def _participle(t: Token) -> str | None:
+    """The infinitive of a call verb's past participle that the parser did not tag as a verb, when
+    an auxiliary stands just before it ("a téléphoné", "s'est entretenu", "a longuement parlé")."""
+    if t.pos_ in ("VERB", "AUX"):
         return None
-    lemma = fold(t.lemma_)
+    lemma = _participles().get(fold(t.text))
+    if lemma is None:
+        return None
+    before = next((x for x in reversed(t.doc[t.sent.start: t.i]) if x.pos_ != "ADV" and fold(x.text) != "pas"), None)
+    return lemma if before is not None and fold(before.lemma_) in ("avoir", "etre") else None
+
+
+@lru_cache(maxsize=1)
+def _participles() -> dict[str, str]:
+    return {fold(form): fold(lemma) for form, lemma in load_lexicon().calls["participles"].items()}
+
+
+def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None) -> tuple[bool, bool, bool] | None:
+    if lemma is None and t.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = lemma or fold(t.lemma_)
     by_phone = any(fold(c.lemma_) in _vocab()["phone_nouns"] and c.dep_.startswith("obl") for c in t.children)
-    could_be = by_phone or lemma in CALL_VERBS or lemma in _vocab()["self_sufficient_verbs"]
+    could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
         return None  # the cheap test first: most verbs are not about calling
     reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
     if _negated(t):
-        return (False, False) if _last_spoke(t, context) else None
+        return (False, False, False) if _last_spoke(t, context) else None
     if lemma == "entretenir":
         ok = reflexive and (phone or context)
     elif lemma in _vocab()["self_sufficient_verbs"] or by_phone:
@@ -147,12 +164,36 @@ def _verb_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool] | N
     elif lemma == "parler":
         ok = phone or (context and (reflexive or _has_avec(t)))
     elif lemma in ("appeler", "joindre", "contacter"):
-        calls_on = any(c.dep_ in ("xcomp", "ccomp") or (c.pos_ == "VERB" and c.dep_.startswith(("advcl", "obl")))
-                       for c in t.children)  # "appeler X à faire": a call *on* someone
-        ok = (phone or context) and any(c.dep_ == "obj" for c in t.children) and not calls_on
+        ok = (phone or context) and _has_object(t) and not _calls_on(t)
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
-    return (False, False) if ok else None
+    return (False, False, False) if ok else None
+
+
+def _calls_on(t: Token) -> bool:
+    """"appeler X à faire Y", "appelé à la retenue": a call *on* someone, not a phone call (a purpose
+    clause, "pour éviter …", is not)."""
+    for c in t.children:
+        marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
+        if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"}:
+            return True
+        if c.pos_ == "VERB" and c.dep_.startswith(("advcl", "obl")) and marks & {"a", "de", "d'"}:
+            return True
+    return False
+
+
+def _has_object(t: Token) -> bool:
+    """A direct object in the tree, or by surface: a person, post or "homologue" within a few words
+    after the verb, past dates and adverbs ("a appelé le 14 mars le général X")."""
+    if any(c.dep_ == "obj" for c in t.children):
+        return True
+    dated = {i for s in t.doc.spans.get("dates", []) for i in range(s.start, s.end)}
+    people = {p.span.start for p in t.doc._.people or []}
+    for x in t.doc[t.i + 1: min(t.sent.end, t.i + 10)]:
+        if x.i in dated or x.pos_ in ("ADV", "DET") or fold(x.text) in ("au", "par", "telephone", "fil"):
+            continue
+        return x.i in people or fold(x.lemma_) in _vocab()["object_nouns"]
+    return False
 
 
 def _last_spoke(t: Token, context: bool) -> bool:
@@ -173,25 +214,51 @@ def _negated(t: Token) -> bool:
 
 
 def _has_avec(t: Token) -> bool:
-    return any(fold(x.text) == "avec" for c in t.children if c.dep_.startswith("obl") for x in c.children)
+    return any(fold(x.text) == "avec" for c in t.children if c.dep_.startswith(("obl", "nmod")) for x in c.children)
+
+
+def _framed(t: Token) -> bool:
+    """"lors d'un appel", "au cours de leur conversation", "pendant l'entretien": said by surface."""
+    before = folded_text(t.doc[max(t.sent.start, t.i - 4): t.i])
+    return has_phrase(before, _vocab()["frame_cues"])
+
+
+def _frame_verb(t: Token) -> Token | None:
+    """The verb a framed call noun hangs from, directly or through "lors"."""
+    head = t.head if fold(t.head.text) != "lors" else t.head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != t.i else None
 
 
 def _not_an_event(t: Token) -> bool:
     """A wish, an attempt, a refusal, a plan, a call *for* something, or a meeting."""
     vocab = _vocab()
     window = folded_text(t.doc[max(t.sent.start, t.i - 6): t.i + 3])
-    if fold(t.lemma_) in ("appel", "appeler") and t.i + 1 < len(t.doc):
+    if fold(t.text).startswith("appel") and t.i + 1 < len(t.doc):
         after = folded_text(t.doc[t.i + 1: t.i + 4])
-        if re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after):
-            return True
-    if has_phrase(window, vocab["non_event_cues"]):
+        urge = re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after)
+        if urge and not has_phrase(after, _vocab()["phone_nouns"]):
+            return True  # "appeler à la retenue", not "appeler au téléphone"
+    if has_phrase(window, vocab["non_event_cues"]) or _planned(t):
         return True
-    if any(fold(a.lemma_) in ("tenter", "vouloir", "souhaiter", "refuser", "proposer", "envisager", "esperer",
-                              "reussir", "parvenir") for a in t.ancestors):
-        return True
+    failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
+    if any(fold(a.lemma_) in failing for a in t.ancestors):
+        return True  # "n'est pas parvenu à le joindre", not "sont parvenus à un accord lors d'un appel"
     if has_phrase(folded_text(t.sent), vocab["phone_markers"]):
         return False
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t)
+
+
+def _planned(t: Token) -> bool:
+    """A call noun whose predicate plans or asks for it: "un appel est prévu", "l'entretien aura
+    lieu jeudi", "a demandé un entretien"."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in (*SUBJECT_DEPS, "obj"):
+        return False
+    head = t.head
+    if t.dep_ == "obj":  # "a demandé un entretien téléphonique", "propose un appel"
+        return fold(head.lemma_) in _vocab()["plan_predicates"]
+    verbs = [head] + [c for c in head.children if c.dep_.startswith("aux")]
+    future = any("Fut" in v.morph.get("Tense") or "Cnd" in v.morph.get("Mood") for v in verbs)
+    return future or fold(head.lemma_) in _vocab()["plan_predicates"] or fold(head.text) in _vocab()["plan_predicates"]
 
 
 CLAUSE_DEPS = ("obl", "obl:mod", "obl:arg", "advcl", "advmod", "nmod", "acl")
@@ -219,7 +286,10 @@ def _anchors(trigger: list[Token]) -> set[Token]:
     reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
     anchors = set(trigger)
     for t in trigger:
-        light = fold(t.head.lemma_) in LIGHT_VERBS
+        frame = _frame_verb(t) if t.pos_ in ("NOUN", "PROPN") and _framed(t) else None
+        if frame is not None:  # "a déclaré à Y lors d'un appel": what is said is said in the call
+            anchors.add(frame)
+        light = fold(t.head.lemma_) in _words("light_verbs")
         adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
         if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting:
             anchors.add(t.head)
@@ -240,7 +310,7 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
             return (m, entry) if own or not parties or _enters_light_verb(child) else None
         if node.i != token.i and fold(node.lemma_) in reporting:
             return None
-        if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
+        if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
             return None  # "le prédécesseur de Brown": Brown is not on the call
         if node.head.i == node.i:
             return None
@@ -258,10 +328,19 @@ def _enters_light_verb(child: Token) -> bool:
         and any(fold(c.text) in ("lors", "pendant", "durant", "au cours") for c in child.children))
 
 
+def _not_a_party(span: Span) -> bool:
+    """Named in the call's sentence but not on the call: "selon X", "au sujet de X", "la libération
+    de X" (the cue in the few words before, within the same clause)."""
+    doc = span.doc
+    window = [x for x in doc[max(span.sent.start, span.start - 6): span.start]]
+    cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(")), default=-1)
+    return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"])
+
+
 def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
     for p in doc._.people or []:
         sent_mentions = [m for m in mentions if m.sent.start <= p.span.start < m.sent.end]
-        owner = _owner(p.span.root, sent_mentions) if sent_mentions else None
+        owner = _owner(p.span.root, sent_mentions) if sent_mentions and not _not_a_party(p.span) else None
         if owner:
             m, entry = owner
             m.persons.append(p.key)
@@ -269,6 +348,9 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
                 m.callers.append(p.key)
     for m in mentions:
         _relative_clause_subject(doc, m)
+        _pronoun_subject(doc, m)
+        if m.persons:
+            _coordinated(doc, m)
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
 
 
@@ -284,6 +366,59 @@ def _relative_clause_subject(doc: Doc, m: Mention) -> None:
         if near and p.key not in m.persons:
             m.persons.insert(0, p.key)
             m.callers.append(p.key)
+
+
+def _pronoun_subject(doc: Doc, m: Mention) -> None:
+    """"Deux jours plus tard, il s'est entretenu avec Y": the pronoun is the person last named as
+    a subject, in this sentence or the two before."""
+    verb = m.trigger[0]
+    pronouns = _words("subject_pronouns")
+    pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and fold(c.text) in pronouns), None)
+    if pronoun is None or m.callers:
+        return
+    start = doc[max(m.sent.start - 1, 0)].sent.start
+    start = doc[max(start - 1, 0)].sent.start
+    subjects = [p for p in doc._.people or [] if start <= p.span.start < pronoun.i and _is_subject(p.span)]
+    if subjects and subjects[-1].key not in m.persons:
+        m.persons.insert(0, subjects[-1].key)
+        m.callers.append(subjects[-1].key)
+
+
+def _is_subject(span: Span) -> bool:
+    """The person is a clause's subject, in apposition to it or coordinated with it ("Le ministre,
+    X, a …", "Le président X et le président Y ont …")."""
+    node = span.root
+    for _ in range(4):
+        if node.dep_ in SUBJECT_DEPS:
+            return True
+        if node.dep_ not in ("appos", "nmod", "flat:name", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _coordinated(doc: Doc, m: Mention) -> None:
+    """"A et B ont eu un entretien", "A a appelé B et son homologue C": a person joined by "et" to a
+    party of the call is a party too, in the same role (by surface: the parser often loses it)."""
+    here = [p for p in doc._.people or [] if m.sent.start <= p.span.start < m.sent.end]
+    for p in here:
+        if p.key in m.persons or _not_a_party(p.span):
+            continue
+        for q in here:
+            if q.key in m.persons and q.key != p.key and _joined_by_and(doc, q.span, p.span):
+                m.persons.append(p.key)
+                m.callers += [p.key] if q.key in m.callers else []
+                break
+
+
+def _joined_by_and(doc: Doc, first: Span, second: Span) -> bool:
+    """Only "et" and a short title between two names ("A et son homologue turc B")."""
+    if first.end > second.start:
+        first, second = second, first
+    gap = doc[first.end: second.start]
+    if not 1 <= len(gap) <= 6 or fold(gap[0].text) != "et":
+        return False
+    return all(t.pos_ in ("DET", "ADJ", "NOUN") and not t.text[:1].isupper() or t.ent_type_ for t in gap[1:])
 
 
 def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
@@ -309,30 +444,33 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
     owned = {p for m in mentions for p in m.persons}
     attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
     for m in mentions:
-        if (m.referring and not m.possessive) or len(m.persons) + len(m.offices) >= 2:
+        if (m.referring and not m.possessive) or m.weak or len(m.persons) + len(m.offices) >= 2:
             continue
         sent_mentions = [x for x in mentions if x.sent.start == m.sent.start]
         if len(sent_mentions) > 1:
             continue
         for p in doc._.people or []:
-            if m.sent.start <= p.span.start < m.sent.end and p.key not in owned and not _cut_off(p.span.root):
+            inside = m.sent.start <= p.span.start < m.sent.end
+            if inside and p.key not in owned and not _cut_off(p.span.root, m) and not _not_a_party(p.span):
                 m.persons.append(p.key)
         for post in find_posts(doc):
             inside = m.sent.start <= post.span.start < m.sent.end
-            if inside and id(post) not in attached and not _cut_off(post.span.root):
+            if inside and id(post) not in attached and not _cut_off(post.span.root, m):
                 m.offices += post.offices(with_default=True)
                 m.post_types += [post.post_type] if not post.countries and _singular(post) else []
 
 
-def _cut_off(token: Token) -> bool:
-    reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
+def _cut_off(token: Token, m: Mention) -> bool:
+    """Whether "selon", a relation noun or a reporting verb separates ``token`` from the call; in
+    a framed mention ("a déclaré à Y lors d'un appel") the reporting verb is the call's speech."""
+    reporting = set() if m.frame else set(_vocab()["reporting_verbs"]) | {"selon"}
     node = token
     for _ in range(12):
         incise = node.i > token.i  # ", a annoncé Moscou": the source of an incise comes after its verb
         if fold(node.lemma_) in reporting and node.i != token.i and not incise or any(
                 fold(c.text) in ("selon", "d'apres") for c in node.children):
             return True
-        if fold(node.head.lemma_) in RELATION_NOUNS and node.dep_.startswith("nmod"):
+        if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
             return True
         if node.head.i == node.i:
             return False
@@ -378,14 +516,47 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         m.date = _then_date(doc, m.sent)
     for s in doc.spans.get("dates", []):
-        if not s._.date:
+        value = _from_anchor(doc, s) if _anchor_relative(s) else s._.date
+        if not value:
             continue
         here = [m for m in mentions if m.sent.start <= s.start < m.sent.end]
         owner = _owner(s.root, here, parties=False) or next(
             ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None)
         since_ok = owner and _negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
-            owner[0].date = s._.date  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
+            owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
+    for m in mentions:
+        m.date = m.date or _date_after_parties(doc, m)
+
+
+def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
+    """"… un appel entre A et son homologue B, le 21 octobre.": a date set off by a comma right
+    after the call's last party, ending the clause, is the call's (the parser hangs it elsewhere)."""
+    ends = {p.span.end for p in doc._.people or [] if p.key in m.persons and m.sent.start <= p.span.start < m.sent.end}
+    for s in doc.spans.get("dates", []):
+        if not (s._.date and s._.date.value) or _anchor_relative(s) or s.start - 1 not in ends:
+            continue
+        closes = s.end >= m.sent.end - 1 or doc[s.end].text in (",", ";", ".")
+        if doc[s.start - 1].text == "," and closes:
+            return s._.date
+    return None
+
+
+def _anchor_relative(span: Span) -> bool:
+    """"deux jours plus tard", "la veille", "trois jours après": counted from another event."""
+    return has_phrase(folded_text(span), _vocab()["anchor_relative_dates"])
+
+
+def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
+    """An anchor-relative date opening its sentence ("Deux jours plus tard, il a appelé …") counts
+    from the last date stated before the sentence; anywhere else ("trois jours après un appel") it
+    dates another event, and the call gets nothing from it."""
+    if span.start - span.sent.start > 2:
+        return None
+    before = [s._.date for s in doc.spans.get("dates", [])
+              if s.end <= span.sent.start and s._.date and not _anchor_relative(s)]
+    return normalise(span.text, doc._.ref if isinstance(doc._.ref, date) else None, anchor=before[-1]) \
+        if before else None
 
 
 def _since(span: Span, m: Mention) -> bool:
@@ -396,14 +567,14 @@ def _since(span: Span, m: Mention) -> bool:
         word = fold(doc[i].text)
         if doc[i] in m.trigger:
             break  # "leur conversation téléphonique du 12 février": the call's own date
-        if word in SINCE:
+        if word in _words("since_words"):
             return True
         if doc[i].pos_ in ("VERB", "AUX") or word in (",", ";", ":", "et", "qui", "que"):
             break
     anchors = _anchors(m.trigger)
     node = span.root
     while node not in anchors and node.head.i != node.i:
-        if any(fold(c.text) in SINCE for c in node.children if c.dep_ in ("case", "mark")):
+        if any(fold(c.text) in _words("since_words") for c in node.children if c.dep_ in ("case", "mark")):
             return True
         node = node.head
     return False
@@ -411,7 +582,7 @@ def _since(span: Span, m: Mention) -> bool:
 
 def _then_date(doc: Doc, sent: Span) -> DateValue | None:
     """"À l'époque, …", "Le même jour, …": the last date of the sentences just before."""
-    if sent.start == 0 or not has_phrase(folded_text(sent[:6]), THEN):
+    if sent.start == 0 or not has_phrase(folded_text(sent[:6]), _vocab()["then_cues"]):
         return None
     start = doc[sent.start - 1].sent.start
     for _ in range(2):  # the paragraph's last date, up to three sentences back
@@ -422,22 +593,70 @@ def _then_date(doc: Doc, sent: Span) -> DateValue | None:
 
 
 def _initiator(doc: Doc, m: Mention) -> Party | None:
-    """"à l'initiative de X", "initié par X", "à la demande de la partie russe"; or the caller of
-    "X a appelé Y"."""
-    text = fold(m.sent.text)
-    at = min((text.find(c) for c in _vocab()["initiator_cues"] if c in text), default=-1)
-    if at >= 0:
-        char = m.sent.start_char + at
-        for p in sorted(doc._.people or [], key=lambda p: p.span.start):
-            if char < p.span.start_char <= char + 80 and p.span.start < m.sent.end:
-                return Party(person=p.key)
-        for s in lex_spans(doc, "DEMONYM", "COUNTRY", "METONYM"):
-            if char < s.start_char <= char + 90 and s.start < m.sent.end:
-                return Party(country=s.kb_id_)
+    """Who placed the call: the object of a cue ("à l'initiative de X", "à la demande de la partie
+    russe", "a reçu un appel de X", "l'initiateur de l'entretien était X"), else the one subject
+    of a calling verb ("X a appelé Y")."""
+    for start in _cue_objects(m.sent):
+        party = _party_at(doc, start, m.sent.end)
+        if party:
+            return party
     verb = m.trigger[0]
-    if fold(verb.lemma_) in _vocab()["initiator_verbs"] and len(m.callers) == 1:
+    if fold(verb.lemma_) in _vocab()["initiator_verbs"] and len(m.callers) == 1 and not _passive(verb):
         return Party(person=m.callers[0])
     return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+
+
+def _cue_objects(sent: Span) -> list[int]:
+    """Token indices where the object of an initiator cue starts."""
+    words, starts = _joined(sent)
+    out = [starts[hit.end() + 1] for hit in _cue_regex().finditer(words) if hit.end() + 1 in starts]
+    nouns = _words("initiator_nouns")
+    for t in sent:  # "l'initiateur de la conversation était (lui-même) X"
+        if fold(t.text) in nouns:
+            copula = next((x for x in sent[t.i - sent.start + 1:] if fold(x.lemma_) == "etre"), None)
+            if copula is not None and copula.i - t.i <= 8:
+                out.append(copula.i + 1)
+    return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern:
+    """The initiator cues over words joined by single spaces ("a l' initiative de")."""
+    cues = sorted({c.replace("'", "' ").replace("  ", " ") for c in _vocab()["initiator_cues"]}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c.strip()) for c in cues) + r")(?!\w)")
+
+
+def _joined(sent: Span) -> tuple[str, dict[int, int]]:
+    """The sentence's folded words joined by single spaces, less dates and adverbs, and the token
+    starting at each offset."""
+    words, starts = "", {}
+    dated = {i for s in sent.doc.spans.get("dates", []) if sent.start <= s.start < sent.end
+             for i in range(s.start, s.end)}
+    for t in sent:
+        if t.i in dated or (t.pos_ == "ADV" and fold(t.text) not in ("lors", "ne", "n'")):
+            continue  # "a reçu lundi un appel de X", "a été longuement appelé par X"
+        starts[len(words)] = t.i
+        words += fold(t.text) + " "
+    return words, starts
+
+
+OBJECT_SKIP = 5  # "à la demande de la partie américaine": words before the party itself
+
+
+def _party_at(doc: Doc, start: int, end: int) -> Party | None:
+    """The person or country that begins within a few words after ``start``, before any comma."""
+    stop = next((t.i for t in doc[start:end] if t.text in (",", ";", ":", ".") or t.pos_ == "VERB"), end)
+    stop = min(stop, start + OBJECT_SKIP + 1)
+    person = next((p for p in sorted(doc._.people or [], key=lambda p: p.span.start)
+                   if start <= p.span.start < stop), None)
+    place = next((s for s in lex_spans(doc, "DEMONYM", "COUNTRY", "METONYM") if start <= s.start < stop), None)
+    if person and (place is None or person.span.start <= place.start):
+        return Party(person=person.key)
+    return Party(country=place.kb_id_) if place else None
 
 
 def _topics(sent: Span) -> list[str]:
@@ -460,10 +679,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     context = _call_context(doc)
     mentions: list[Mention] = []
     for sent in doc.sents:
-        earlier = has_phrase(folded_text(sent), EARLIER)
+        earlier = has_phrase(folded_text(sent), _vocab()["earlier_cues"])
         found = [Mention(sent, tokens, referring, demo, earlier or _negated(tokens[0]),
-                         possessive=_possessive(tokens[0]))
-                 for tokens, referring, demo in _triggers(sent, context)]
+                         possessive=_possessive(tokens[0]), weak=weak,
+                         frame=tokens[0].pos_ in ("NOUN", "PROPN") and _framed(tokens[0]))
+                 for tokens, referring, demo, weak in _triggers(sent, context)]
         if not found and mentions and _topics(sent) and sent.start - mentions[-1].sent.end < 60:
             mentions[-1].topics += _topics(sent)
         mentions += found
@@ -474,10 +694,41 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_sides(doc, mentions)
     _fallback(doc, mentions)
     _attach_dates(doc, mentions)
+    _antecedents(doc, mentions)
+    mentions = [m for m in mentions if not _after_publication(doc, m)]
     for m in mentions:
         m.initiator = _initiator(doc, m)
         m.topics += _topics(m.sent)
     return mentions
+
+
+def _antecedents(doc: Doc, mentions: list[Mention]) -> None:
+    """"A et B ont renoué le dialogue mardi. Cette conversation téléphonique …": a call told first
+    as a noun that refers back, with no call before it, takes the people the sentence just before
+    has as its subjects (two or more), and that sentence's one date."""
+    for m in mentions:
+        first = all(x.sent.start >= m.sent.start for x in mentions if x is not m and x.persons)
+        if not (m.referring and not m.weak and not m.persons and first and m.sent.start > 0):
+            continue
+        prev = doc[m.sent.start - 1].sent
+        medium = has_phrase(folded_text(m.sent), _vocab()["phone_markers"]) or has_phrase(
+            folded_text(prev), _vocab()["phone_markers"])
+        unreal = any(has_phrase(folded_text(x), _vocab()["non_event_cues"]) or "Fut" in x.root.morph.get("Tense")
+                     for x in (prev, m.sent))
+        if not medium or unreal or has_phrase(folded_text(prev), _vocab()["in_person_markers"]):
+            continue  # "Ils se sont vus à Lima. Cet entretien …" is a meeting; "X souhaite …" a wish
+        subjects = [p.key for p in doc._.people or [] if prev.start <= p.span.start < prev.end and _is_subject(p.span)]
+        subjects = list(dict.fromkeys(subjects))
+        if len(subjects) >= 2:
+            m.persons, m.callers = subjects, list(subjects)
+            dates = [s._.date for s in doc.spans.get("dates", []) if prev.start <= s.start < prev.end and s._.date]
+            m.date = m.date or (dates[0] if len(dates) == 1 else None)
+
+
+def _after_publication(doc: Doc, m: Mention) -> bool:
+    """A call dated after its article was published is announced, not held ("la semaine prochaine")."""
+    last = doc._.ref if isinstance(doc._.ref, date) else (doc._.ref_month.latest if doc._.ref_month else None)
+    return bool(m.date and last and m.date.earliest > last)
 
 
 def _possessive(t: Token) -> bool:

@@ -66,7 +66,7 @@ from typing import TypeVar
 
 from kg.extract.model import DateValue
 
-__all__ = ["DateMatch", "find_dateline", "find_dates", "normalise"]
+__all__ = ["DateMatch", "find_dateline", "find_dates", "find_month_dateline", "normalise"]
 
 T = TypeVar("T")
 
@@ -196,7 +196,7 @@ QUANTITY_ADVERBS = ("plus", "moins", "pres", "environ", "quelque")  # "plus de 2
 DATELINE_WINDOW = 300  # characters at the head and at the tail where a dateline may stand
 # (text before the date, text after it), best first; on folded text.
 DATELINE_CUES: tuple[tuple[str, str], ...] = (
-    (r"(?<!\w)(?:publiee?|mise? en ligne|date(?: de publication)?)\s*:?\s*(?:le\s*)?", ""),
+    (r"(?<!\w)(?:publiee?|mise? en ligne|date(?: de publication)?)\s*:?\s*(?:le\s*|en\s*)?", ""),
     ("", r"\s*\((?:afp|reuters|ap|ats|belga|dpa|efe|ansa|tass|xinhua|apa)\)"),
     (r"(?<!\w)(?:mise? a jour|modifiee?|actualisee?)\s*:?\s*(?:le\s*)?", ""),
     (r"(?:^|\n)[^\S\n]*", r"[^\S\n]*(?:\n|$)"),  # a date alone on its line
@@ -842,14 +842,40 @@ def _to_match(c: _Candidate, ctx: _Ctx) -> DateMatch:
 # ============================================================== public API
 
 
-def find_dates(text: str, ref: date | None = None, *, anchor: DateValue | None = None) -> list[DateMatch]:
-    """Every French date expression in text, normalised against ref (publication date) where needed."""
+def find_dates(text: str, ref: date | None = None, *, anchor: DateValue | None = None,
+               month: DateValue | None = None) -> list[DateMatch]:
+    """Every French date expression in text, normalised against ref (publication date) where needed.
+    Without ref, ``month`` (a month-precision dateline) still places relative expressions; see
+    :func:`_in_month`."""
     if isinstance(ref, datetime):
         ref = ref.date()
+    if ref is None and month is not None:
+        return _in_month(text, month, anchor)
     if unicodedata.is_normalized("NFC", text):
         return _find(text, ref, anchor)
     composed, offsets = _compose(text)
     return [_remap(m, text, offsets) for m in _find(composed, ref, anchor)]
+
+
+def _in_month(text: str, month: DateValue, anchor: DateValue | None) -> list[DateMatch]:
+    """Relative expressions read as if published on the month's first day and on its last.  The
+    same reading both times is kept ("mardi 18 mars" in a March 2025 dateline); readings that
+    differ but both fall within a week of the month ("mardi", "hier") give the dateline's month,
+    better than nothing; otherwise the expression stays unplaced."""
+    first = find_dates(text, month.earliest, anchor=anchor)
+    last = {(m.start, m.end): m for m in find_dates(text, month.latest, anchor=anchor)}
+    low, high = month.earliest - timedelta(days=7), month.latest + timedelta(days=7)
+    out = []
+    for m in first:
+        other = last.get((m.start, m.end))
+        if not m.relative or (other and other.value == m.value):
+            out.append(m)
+        elif other and m.value and other.value and low <= min(m.value.earliest, other.value.earliest) \
+                and max(m.value.latest, other.value.latest) <= high:
+            out.append(replace(m, value=replace(month, text=m.text)))
+        else:
+            out.append(replace(m, value=None))
+    return out
 
 
 def normalise(expr: str, ref: date | None = None, *, anchor: DateValue | None = None) -> DateValue | None:
@@ -887,6 +913,23 @@ def find_dateline(text: str) -> date | None:
                    and m.value.precision == "day" and not m.relative
                    and (rank := _cue_rank(folded, m.start, m.end)) is not None]
     return date.fromisoformat(min(ranked)[2]) if ranked else None
+
+
+_MONTH_HEADER = re.compile(r"\A\s*date\s*:?\s*(?P<y>\d{4})-(?P<m>\d{2})(?![\d-])", re.IGNORECASE)
+
+
+def find_month_dateline(text: str) -> DateValue | None:
+    """A publication month stated in the article when no full date is: a ``date YYYY-MM`` header,
+    or a month and year after a dateline cue ("Publié en mars 2025") or alone on its line."""
+    header = _MONTH_HEADER.match(text)
+    if header and 1 <= int(header["m"]) <= 12:
+        return _month(int(header["y"]), int(header["m"]))
+    folded, tail = _fold(text), len(text) - DATELINE_WINDOW
+    ranked = [(rank, m.start, m.value)
+              for m in find_dates(text)
+              if (m.start < DATELINE_WINDOW or m.end > tail) and m.value and m.value.precision == "month"
+              and not m.relative and (rank := _cue_rank(folded, m.start, m.end)) is not None]
+    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
 
 
 def _cue_rank(folded: str, start: int, end: int) -> int | None:

@@ -28,7 +28,7 @@ KG_COMPONENTS = ("kg_lexicon", "kg_dates", "kg_people")
 #: proportion to the text it is given (about 1 GB per 100,000 characters).
 PIECE_CHARS = 20_000
 
-for _name, _default in (("ref", None), ("article_id", "")):
+for _name, _default in (("ref", None), ("ref_month", None), ("article_id", "")):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Span.has_extension("date"):
@@ -72,7 +72,7 @@ def _continues(doc: Doc, token) -> bool:
 def date_spans(doc: Doc) -> Doc:
     """Every French date expression, normalised against ``doc._.ref`` (the publication date)."""
     spans = []
-    for m in french_dates.find_dates(doc.text, doc._.ref):
+    for m in french_dates.find_dates(doc.text, doc._.ref, month=doc._.ref_month):
         span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
         if span is not None:
             span._.date = m.value
@@ -152,6 +152,7 @@ class Extractor:
         text = clean(raw.text)
         doc = self.nlp.make_doc(text)
         doc._.ref = raw.published or french_dates.find_dateline(raw.text)
+        doc._.ref_month = None if doc._.ref else french_dates.find_month_dateline(raw.text)
         doc._.article_id = raw.id
         return doc
 
