@@ -1,8 +1,9 @@
 """Cross-article resolution: one node per real person, office term, call, missile system and treaty.
 
 * People: every article's persons are clustered by transliteration-aware name
-  matching (:class:`kg.extract.names.NameClusters`); a lone surname joins a
-  person only when exactly one fits.
+  matching (:class:`kg.extract.names.NameClusters`), known people's spellings
+  standardised by the gazetteer (:mod:`kg.extract.gazetteer`); a lone surname
+  joins a person only when exactly one fits.
 * Terms: the claims of one person in one office are merged; "X replaced Y"
   bounds Y's end by X's start.
 * Calls: a participant named only by a post ("les chefs d'état-major russe et
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.model import ArticleFacts, CallFact, DateValue, Evidence, Holding, Party
 from kg.extract.names import NameClusters, person_key
 
@@ -94,7 +96,7 @@ def resolve(articles: list[ArticleFacts]) -> Resolved:
 
 
 def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple[str, str], str]]:
-    clusters = NameClusters()
+    clusters = NameClusters(canonical=load_gazetteer().canonical)
     for a in articles:
         for p in a.persons:
             clusters.add(p.name)
