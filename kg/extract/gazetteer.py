@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.extract.names import same_person, split_name, translit_key
+from kg.extract.names import fold, same_person, split_name, translit_key
 from kg.resources import lexicon_path
 
 #: The most words a known surname spans ("von der Leyen", "de Hoop Scheffer").
@@ -39,8 +39,8 @@ class Gazetteer:
     def __init__(self, people: list[KnownPerson], ambiguous: list[str], lead_words: list[str],
                  government_words: list[str]) -> None:
         self.people = tuple(people)
-        self.lead_words = frozenset(lead_words)
-        self.government_words = frozenset(government_words)
+        self.lead_words = frozenset(map(fold, lead_words))  # folded, as tokens are compared
+        self.government_words = frozenset(map(fold, government_words))
         self._by_surname: dict[str, list[KnownPerson]] = defaultdict(list)
         for person in self.people:
             for form in person.forms:

@@ -134,7 +134,7 @@ _EAST_ASIAN_FAMILY = frozenset(
      "wei", "guo", "qin", "zheng", "xu", "nguyen", "tran", "pham",
      "cao", "chi", "liang", "chang", "fang", "tang", "zhu", "lin", "hua", "gao", "luo", "xie",
      "feng", "cai", "peng", "yuan", "jia", "tsai", "lai", "ri", "choe", "pak", "roh", "suh",
-     "yun", "jeong", "chung", "cho", "ahn", "ban", "kang", "shin", "hwang", "kwon", "no"}
+     "yun", "jeong", "chung", "cho", "ahn", "ban", "kang", "shin", "hwang", "kwon", "no", "han"}
 )  # fmt: skip
 
 _ARTICLES = frozenset({"al", "el", "ul"})

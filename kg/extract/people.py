@@ -32,6 +32,8 @@ ORG_WORDS = frozenset(fold(w) for w in (
 NAME_JOINERS = frozenset(("al", "el", "ben", "bin", "ibn", "de", "du", "da", "di", "van", "von", "der", "le", "la",
                           "abu", "ould", "-", "jr", "jr.", "."))
 ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi"))
+ARTICLES = frozenset(("le", "la", "les", "l'", "un", "une"))
+OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "ADJ", "NUM"))
 
 
 @dataclass
@@ -94,6 +96,9 @@ class PeopleFinder:
             return tokens
         before = fold(doc[tokens[0].i - 1].text) if tokens[0].i > 0 else ""
         government = before in self.known.government_words or fold(tokens[0].text) in self.known.government_words
+        while tokens and fold(tokens[0].text) in ARTICLES and len(tokens) > 1 \
+                and fold(tokens[1].text) in self.known.lead_words:
+            tokens = tokens[1:]
         while tokens and fold(tokens[0].text) in self.known.lead_words:
             tokens = tokens[1:]
             while tokens and fold(tokens[0].text) in ("de", "du", "des", "d'"):
@@ -110,6 +115,7 @@ class PeopleFinder:
         model to call it a person or a proper noun."""
         taken = {t.i for m in found for t in m.span}
         person_tokens = {t.i for e in model_names for t in e}
+        person_spans = {(e.start, e.end) for e in model_names}
         out: list[PersonMention] = []
         for token in doc:
             if token.i in taken or not token.is_alpha or not self.known.may_end_surname(token.text):
@@ -119,13 +125,14 @@ class PeopleFinder:
                 continue
             mention = self._with_given_names(doc, surname, titles)
             bare = mention.span.start == surname.start
+            if _foreign_word(doc, mention.span.end, titles) or (
+                    bare and _foreign_word(doc, surname.start - 1, titles)):
+                continue  # "Hunter Biden", "Trump Tower": another person, or not a person
             lower = not token.text[:1].isupper()
             if lower and not (token.i in person_tokens or token.pos_ == "PROPN"):
                 continue
-            if bare and (self.known.is_ambiguous(surname.text) or lower) and not mention.title \
-                    and token.i not in person_tokens:
-                continue
-            if bare and lower and self.known.is_ambiguous(surname.text):
+            if bare and self.known.is_ambiguous(surname.text) and (lower or not (
+                    mention.title or (surname.start, surname.end) in person_spans)):
                 continue
             out.append(mention)
             taken.update(t.i for t in mention.span)
@@ -247,6 +254,20 @@ def _supported(found: list[PersonMention], model_names: list[Span], known: Gazet
 
     return [m for m in found
             if len(_core(m.span)) > 1 or m.title or fold(m.span.text) in full_tokens or gazetteer(m)]
+
+
+def _foreign_word(doc: Doc, i: int, titles: list[Span]) -> bool:
+    """Whether token ``i``, next to a known name, is a capitalised word that is neither a title,
+    a lexicon term nor a sentence opener: then the name is part of something else ("Hunter
+    Biden" is not Joe Biden, "Trump Tower" is a building)."""
+    if not 0 <= i < len(doc):
+        return False
+    word = doc[i]
+    if not (word.is_alpha and word.text[:1].isupper()) or _is_title(word, titles):
+        return False
+    if word.is_sent_start and (word.is_stop or word.pos_ in OPENERS):
+        return False  # "Selon Biden", "Hier Poutine ..."
+    return not any(s.start <= i < s.end for s in lex_spans(doc))
 
 
 def _split_at_words(tokens: list[Token]) -> list[list[Token]]:
