@@ -206,6 +206,7 @@ def test_people_found(nlp, text: str, entities: list[tuple[str, str]], expected:
     ("Il a visité la Trump Tower hier.", []),
     ("Le texte sera signé par lavrov demain.", []),  # lower case, and the model does not call it a person
     ("Le maire de Vernon a parlé.", []),
+    ("Monsieur le Président, merci.", [("Président", "PER")]),
 ])
 def test_no_person_found(nlp, text: str, entities: list[tuple[str, str]]) -> None:
     assert people(nlp, text, entities) == []

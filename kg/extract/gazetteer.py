@@ -48,6 +48,7 @@ class Gazetteer:
                 if person not in bucket:
                     bucket.append(person)
         self._last_words = frozenset(key.split()[-1] for key in self._by_surname)
+        self._long_last_words = frozenset(key.split()[-1] for key in self._by_surname if " " in key)
         shared = {key for key, found in self._by_surname.items() if len(found) > 1}
         short = {key for key in self._by_surname if len(key.replace(" ", "")) <= 3}
         self._ambiguous = {translit_key(s) for s in ambiguous} | shared | short
@@ -60,6 +61,11 @@ class Gazetteer:
         """Cheap first test for a token: can it be the last word of a known surname?"""
         key = translit_key(word)
         return bool(key) and key.split()[-1] in self._last_words
+
+    def may_end_long_surname(self, word: str) -> bool:
+        """Can the token be the last word of a surname of several words ("Le Drian")?"""
+        key = translit_key(word)
+        return bool(key) and key.split()[-1] in self._long_last_words
 
     def knows_surname(self, text: str) -> bool:
         return translit_key(text) in self._by_surname

@@ -116,6 +116,7 @@ class PeopleFinder:
         taken = {t.i for m in found for t in m.span}
         person_tokens = {t.i for e in model_names for t in e}
         person_spans = {(e.start, e.end) for e in model_names}
+        lexical = {i for s in lex_spans(doc) for i in range(s.start, s.end)}
         out: list[PersonMention] = []
         for token in doc:
             if token.i in taken or not token.is_alpha or not self.known.may_end_surname(token.text):
@@ -125,8 +126,8 @@ class PeopleFinder:
                 continue
             mention = self._with_given_names(doc, surname, titles)
             bare = mention.span.start == surname.start
-            if _foreign_word(doc, mention.span.end, titles) or (
-                    bare and _foreign_word(doc, surname.start - 1, titles)):
+            if _foreign_word(doc, mention.span.end, titles, lexical) or (
+                    bare and _foreign_word(doc, surname.start - 1, titles, lexical)):
                 continue  # "Hunter Biden", "Trump Tower": another person, or not a person
             lower = not token.text[:1].isupper()
             if lower and not (token.i in person_tokens or token.pos_ == "PROPN"):
@@ -140,6 +141,8 @@ class PeopleFinder:
 
     def _surname_at(self, doc: Doc, end: int) -> Span | None:
         """The longest known surname ending at token ``end`` ("Le Drian", "von der Leyen")."""
+        if not self.known.may_end_long_surname(doc[end].text):
+            return doc[end: end + 1] if self.known.knows_surname(doc[end].text) else None
         for start in range(max(0, end - MAX_SURNAME_WORDS * 2 + 1), end + 1):
             span = doc[start: end + 1]
             if doc[start].is_alpha and "\n" not in span.text and self.known.knows_surname(span.text):
@@ -164,9 +167,9 @@ class PeopleFinder:
             end = t.end
             while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                 end += 1
-            tokens = _trim_end(list(doc[t.end:end]))
+            tokens = _trim_end(self._without_opener(doc, list(doc[t.end:end])))  # not "Monsieur le Président"
             if tokens and not any(overlaps(m.span, doc[t.end:end]) for m in found):
-                extra.append(PersonMention(doc[t.end: tokens[-1].i + 1], t.text))
+                extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
 
     def _blocked(self, m: PersonMention, blockers: list[Span]) -> bool:
@@ -256,7 +259,7 @@ def _supported(found: list[PersonMention], model_names: list[Span], known: Gazet
             if len(_core(m.span)) > 1 or m.title or fold(m.span.text) in full_tokens or gazetteer(m)]
 
 
-def _foreign_word(doc: Doc, i: int, titles: list[Span]) -> bool:
+def _foreign_word(doc: Doc, i: int, titles: list[Span], lexical: set[int]) -> bool:
     """Whether token ``i``, next to a known name, is a capitalised word that is neither a title,
     a lexicon term nor a sentence opener: then the name is part of something else ("Hunter
     Biden" is not Joe Biden, "Trump Tower" is a building)."""
@@ -267,7 +270,7 @@ def _foreign_word(doc: Doc, i: int, titles: list[Span]) -> bool:
         return False
     if word.is_sent_start and (word.is_stop or word.pos_ in OPENERS):
         return False  # "Selon Biden", "Hier Poutine ..."
-    return not any(s.start <= i < s.end for s in lex_spans(doc))
+    return i not in lexical
 
 
 def _split_at_words(tokens: list[Token]) -> list[list[Token]]:
