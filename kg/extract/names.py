@@ -44,9 +44,12 @@ Transliteration key (:func:`translit_key`)
 
     Deliberately *not* merged: vowel changes (Lavrov/Lavrentiev,
     Ivanov/Ivanova, Zelensky/Zelenska, Austin/Augustin), Ukrainian ``h``
-    against Russian ``g`` (Serhiy/Sergei), and English against German
-    spellings of a Western name (Brown/Braun are different surnames, not
-    transliterations of one name).
+    against Russian ``g`` (Serhiy/Sergei), ``c`` against ``k`` in surnames
+    (Cline/Kline), and English against German spellings of a Western name
+    (Brown/Braun are different surnames, not transliterations of one name).
+    Known people's spellings that these rules keep apart (Shmyhal/Shmygal)
+    are joined by the gazetteer instead (``canonical`` below,
+    :mod:`kg.extract.gazetteer`).
 
 Name parts (:func:`split_name`), in this order
     quoted nicknames and parentheses are removed; a comma form
@@ -83,7 +86,9 @@ Clusters (:class:`NameClusters`, :func:`group_names`)
     incompatible with each other, e.g. "C. Brown" between "Charles Brown"
     and "Chris Brown"), re-clustering the rest and giving each bridge, in
     sorted order, to the only part all of whose members it fits; the others
-    are clustered among themselves.  Surname-only names then join the
+    are clustered among themselves.  With a ``canonical`` function (the
+    gazetteer's), names are bucketed and compared under their canonical
+    form and returned as written.  Surname-only names then join the
     full-name cluster when there is exactly one; otherwise ("Brown" beside
     "Charles Brown" and "Gordon Brown", "Kim" beside Kim Jong-un and Kim
     Yo-jong) they stay together in a cluster of their own.

@@ -1,11 +1,15 @@
 """The ``kg_people`` component: person mentions, titles stripped, grouped into persons.
 
-Candidates are the model's PER entities plus capitalised names right after a
-rank or civil title that the model missed.  A candidate is dropped when it is a
+Candidates are the model's PER entities (role words such as "Conseiller de",
+"gouvernement" and a government's numeral cut off, cut at lower-case words that
+cannot be inside a name), capitalised names right after a rank or civil title
+that the model missed, and names of the gazetteer (:mod:`kg.extract.gazetteer`)
+that the model missed or mislabelled.  A candidate is dropped when it is a
 lexicon place, country, missile or treaty, when it looks like an organisation,
-or when it is a lone surname that no full name or title in the article supports.
-Mentions are grouped with transliteration-aware name matching
-(:mod:`kg.extract.names`) and numbered ``p1``, ``p2``… in order of appearance.
+or when it is a lone surname that no full name, title or gazetteer entry in the
+article supports.  Mentions are grouped with transliteration-aware name matching
+(:mod:`kg.extract.names`, known spellings standardised by the gazetteer) and
+numbered ``p1``, ``p2``… in order of appearance.
 """
 
 from __future__ import annotations
@@ -252,7 +256,7 @@ def _supported(found: list[PersonMention], model_names: list[Span], known: Gazet
     person_tokens = {t.i for e in model_names for t in e}
 
     def gazetteer(m: PersonMention) -> bool:
-        text = m.span.text
+        text = name_text(m.span)
         return known.knows_surname(text) and (m.span.start in person_tokens or not known.is_ambiguous(text))
 
     return [m for m in found
@@ -296,12 +300,18 @@ def _group(found: list[PersonMention], known: Gazetteer) -> list[PersonMention]:
     found = sorted({m.span.start: m for m in found}.values(), key=lambda m: m.span.start)
     clusters = NameClusters(canonical=known.canonical)
     for m in found:
-        clusters.add(m.span.text)
+        clusters.add(name_text(m.span))
     order: dict[int, str] = {}
     for m in found:
-        cid = clusters.cluster_of(m.span.text)
+        cid = clusters.cluster_of(name_text(m.span))
         m.key = order.setdefault(cid, f"p{len(order) + 1}")
     return found
+
+
+def name_text(span: Span) -> str:
+    """A mention's name as labels show it: no invisible characters, no apostrophe of an English
+    possessive left on the last token ("Brown's" -> "Brown")."""
+    return clean_name(span.text).rstrip("'\u2019 ")
 
 
 def person_refs(doc: Doc) -> list[PersonRef]:
@@ -311,7 +321,7 @@ def person_refs(doc: Doc) -> list[PersonRef]:
         refs.setdefault(m.key, []).append(m)
     out = []
     for key, mentions in refs.items():
-        names = sorted({clean_name(m.span.text) for m in mentions}, key=lambda n: (-len(n.split()), -len(n), n))
+        names = sorted({name_text(m.span) for m in mentions}, key=lambda n: (-len(n.split()), -len(n), n))
         title = next((m.title for m in mentions if m.title), None)
         out.append(PersonRef(key=key, name=names[0], mentions=tuple(names),
                              evidence=tuple(evidence(m.span, "person-mention") for m in mentions), title=title))
