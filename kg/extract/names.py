@@ -94,12 +94,12 @@ Clusters (:class:`NameClusters`, :func:`group_names`)
     Yo-jong) they stay together in a cluster of their own.
 
 Best name (:meth:`NameClusters.best_name`)
-    The member with, in this order: a full first given name, more full given
-    names, more given parts (initials count), a suffix, no upper-case
-    surname, more occurrences (``add`` counts repeats), more diacritics (the
-    French press form, "Sergueï Choïgou" over "Sergei Shoigu" when equally
-    frequent), and finally the greatest string, so that ties never depend
-    on order.
+    The member with, in this order: a full first given name, no upper-case
+    surname, more occurrences (``add`` counts repeats: across articles, the
+    form most articles use), more full given names, more given parts
+    (initials count), a suffix, more diacritics (the French press form,
+    "Sergueï Choïgou" over "Sergei Shoigu" when equally frequent), and
+    finally the greatest string, so that ties never depend on order.
 
 Person key (:func:`person_key`)
     ``surname key|initial`` ("brovn|c"), ``surname key|`` without a given
@@ -663,15 +663,16 @@ class NameClusters:
         """The most informative member; see :meth:`_rank` for the order of criteria."""
         return max(self._all()[cluster], key=self._rank)
 
-    def _rank(self, name: str) -> tuple[bool, int, int, bool, bool, int, int, str]:
-        """Full first given name, more full given names, more given parts, a suffix,
-        no upper-case surname, more occurrences, more diacritics (the French press
-        form), then the string itself so that ties are broken the same way every time."""
+    def _rank(self, name: str) -> tuple[bool, bool, int, int, int, bool, int, str]:
+        """Full first given name, no upper-case surname, more occurrences (the form most
+        articles use), more full given names, more given parts, a suffix, more diacritics
+        (the French press form), then the string itself so that ties are broken the same
+        way every time."""
         parts = _default_parse(name).parts
         given = _flat(parts.given)
         full = [g for g in given if not _is_initial(g)]
         full_first = bool(given) and not _is_initial(given[0])
         shouting = any(_is_strong_caps(t) for t in name.split())
         counts = self._counts.get(name, 0)
-        return (full_first, len(full), len(given), parts.suffix is not None, not shouting, counts,
+        return (full_first, not shouting, counts, len(full), len(given), parts.suffix is not None,
                 _accents(name), name)  # fmt: skip
