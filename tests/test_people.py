@@ -193,6 +193,7 @@ def people(nlp, text: str, entities: list[tuple[str, str]] = ()) -> list[str]:
     ("Austin congratulated Umerov on Monday.", [("Austin congratulated Umerov", "PER")], ["Austin", "Umerov"]),
     ("Le sommet aura lieu mardi chez M. Austin.", [], ["Austin"]),
     ("Le général Kim Jong-un a parlé.", [("Kim Jong-un", "PER")], ["Kim Jong-un"]),
+    ("after Speaker Nancy Pelosi\u2019s visit to Taiwan", [], ["Nancy Pelosi\u2019"]),
 ])
 def test_people_found(nlp, text: str, entities: list[tuple[str, str]], expected: list[str]) -> None:
     assert people(nlp, text, entities) == expected

@@ -123,7 +123,8 @@ class PeopleFinder:
         lexical = {i for s in lex_spans(doc) for i in range(s.start, s.end)}
         out: list[PersonMention] = []
         for token in doc:
-            if token.i in taken or not token.is_alpha or not self.known.may_end_surname(token.text):
+            word = token.text.rstrip("'\u2019")  # "Pelosi's" is tokenised "Pelosi'" + "s"
+            if token.i in taken or not word.isalpha() or not self.known.may_end_surname(word):
                 continue
             surname = self._surname_at(doc, token.i)
             if surname is None or any(t.i in taken for t in surname):
@@ -136,7 +137,7 @@ class PeopleFinder:
             lower = not token.text[:1].isupper()
             if lower and not (token.i in person_tokens or token.pos_ == "PROPN"):
                 continue
-            if bare and self.known.is_ambiguous(surname.text) and (lower or not (
+            if bare and self.known.is_ambiguous(name_text(surname)) and (lower or not (
                     mention.title or (surname.start, surname.end) in person_spans)):
                 continue
             out.append(mention)
@@ -146,7 +147,7 @@ class PeopleFinder:
     def _surname_at(self, doc: Doc, end: int) -> Span | None:
         """The longest known surname ending at token ``end`` ("Le Drian", "von der Leyen")."""
         if not self.known.may_end_long_surname(doc[end].text):
-            return doc[end: end + 1] if self.known.knows_surname(doc[end].text) else None
+            return doc[end: end + 1] if self.known.knows_surname(name_text(doc[end: end + 1])) else None
         for start in range(max(0, end - MAX_SURNAME_WORDS * 2 + 1), end + 1):
             span = doc[start: end + 1]
             if doc[start].is_alpha and "\n" not in span.text and self.known.knows_surname(span.text):
@@ -161,7 +162,7 @@ class PeopleFinder:
             word = doc[start]
             if not (word.text[:1].isupper() or word.text in ("-", ".")) or "\n" in word.whitespace_:
                 break
-            if word.text[:1].isupper() and self.known.identify(doc[start: surname.end].text):
+            if word.text[:1].isupper() and self.known.identify(name_text(doc[start: surname.end])):
                 best = start
         return PersonMention(doc[best: surname.end], _title_before(doc, best, titles))
 
