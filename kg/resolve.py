@@ -1,9 +1,8 @@
 """Cross-article resolution: one node per real person, office term, call, missile system and treaty.
 
 * People: every article's persons are clustered by transliteration-aware name
-  matching (:class:`kg.extract.names.NameClusters`), known people's spellings
-  standardised by the gazetteer (:mod:`kg.extract.gazetteer`); a lone surname
-  joins a person only when exactly one fits.
+  matching (:class:`kg.extract.names.NameClusters`); a lone surname joins a
+  person only when exactly one fits.
 * Terms: the claims of one person in one office are merged; "X replaced Y"
   bounds Y's end by X's start.
 * Calls: a participant named only by a post ("les chefs d'état-major russe et
@@ -96,6 +95,7 @@ def resolve(articles: list[ArticleFacts]) -> Resolved:
 
 
 def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple[str, str], str]]:
+    # known people's spellings are compared under the gazetteer's standard form (Shmygal = Shmyhal)
     clusters = NameClusters(canonical=load_gazetteer().canonical)
     for a in articles:
         for p in a.persons:
