@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.model import ArticleFacts, CallFact, DateValue, Evidence, Holding, Party
 from kg.extract.names import NameClusters, fold, person_key, split_name, translit_key
 
@@ -100,7 +101,8 @@ def resolve(articles: list[ArticleFacts]) -> Resolved:
 
 
 def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple[str, str], str]]:
-    clusters = NameClusters()
+    # known people's spellings are compared under the gazetteer's standard form (Shmygal = Shmyhal)
+    clusters = NameClusters(canonical=load_gazetteer().canonical)
     for a in articles:
         for p in a.persons:
             clusters.add(p.name)

@@ -362,6 +362,10 @@ def test_cluster_ids_follow_the_final_grouping() -> None:
         (["Sergei Shoigu", "Sergueï Choïgou"], "Sergueï Choïgou"),
         (["Sergueï Choïgou", "Sergei Shoigu", "Sergei Shoigu", "Sergei Shoigu"], "Sergei Shoigu"),
         (["V. Gerasimov", "Valéri Guérassimov"], "Valéri Guérassimov"),
+        # the form most articles use wins over a richer one seen once (issue 11)
+        (["Sergueï Choïgou", "Sergueï Choïgou", "Sergei K. Shoigu"], "Sergueï Choïgou"),
+        (["Charles Brown", "Charles Brown", "Charles Q. Brown Jr."], "Charles Brown"),
+        (["Vladimir POUTINE", "Vladimir POUTINE", "Vladimir Poutine"], "Vladimir Poutine"),
     ],
 )
 def test_best_name(names: list[str], best: str) -> None:

@@ -5,7 +5,9 @@ decides when two name strings may denote the same person.  It is pure Python
 (no spaCy, no model) and works on names whose titles are already stripped.
 
 Folding (:func:`fold`)
-    Apostrophes and dashes are unified first, then NFKD decomposition removes
+    Invisible format characters (Unicode category Cf: U+FEFF, U+200B, U+200E,
+    U+2060 ...) are dropped (:func:`clean_name` does only that, for labels),
+    apostrophes and dashes are unified, then NFKD decomposition removes
     combining marks, the text is lower-cased, a few letters without a
     decomposition are spelled out (ß, œ, æ, ø, ł, đ, ı) and whitespace is
     collapsed.
@@ -28,8 +30,10 @@ Transliteration key (:func:`translit_key`)
     4. ``dzh``, ``dj``, ``zh`` -> ``j`` (Jdanov/Zhdanov, Prigojine/Prigozhin);
     5. ``kh`` -> ``h`` (after 3, so that ``s|kh`` never reads as ``sh``);
     6. Latin spellings: ``ph`` -> ``f``, ``th`` -> ``t``, ``x`` -> ``ks``,
-       ``q`` -> ``k``, soft ``c`` -> ``s``, other ``c`` -> ``k``, ``w`` -> ``v``
-       (Gorbatchev/Gorbachev, Wagner/Vagner, Alexandre/Aleksandr);
+       ``q`` -> ``k``, ``w`` -> ``v`` (Wagner/Vagner, Alexandre/Aleksandr);
+       ``c`` stays in surnames (Cline/Kline, Cramer/Kramer are different
+       families) and is folded only in given names (:func:`given_key`:
+       soft ``c`` -> ``s``, other ``c`` -> ``k``: Victor/Viktor);
     7. ``y`` -> ``i`` (Syrsky/Syrskyi, Iakovlev/Yakovlev, Sergey/Sergei);
     8. ``gu`` before ``e``/``i`` -> ``g`` (Guérassimov/Gerasimov, Sergueï);
     9. word-initial ``ie`` -> ``e`` (Ievgueni/Yevgeny/Evgeny, Eltsine/Yeltsin);
@@ -40,9 +44,12 @@ Transliteration key (:func:`translit_key`)
 
     Deliberately *not* merged: vowel changes (Lavrov/Lavrentiev,
     Ivanov/Ivanova, Zelensky/Zelenska, Austin/Augustin), Ukrainian ``h``
-    against Russian ``g`` (Serhiy/Sergei), and English against German
-    spellings of a Western name (Brown/Braun are different surnames, not
-    transliterations of one name).
+    against Russian ``g`` (Serhiy/Sergei), ``c`` against ``k`` in surnames
+    (Cline/Kline), and English against German spellings of a Western name
+    (Brown/Braun are different surnames, not transliterations of one name).
+    Known people's spellings that these rules keep apart (Shmyhal/Shmygal)
+    are joined by the gazetteer instead (``canonical`` below,
+    :mod:`kg.extract.gazetteer`).
 
 Name parts (:func:`split_name`), in this order
     quoted nicknames and parentheses are removed; a comma form
@@ -79,18 +86,20 @@ Clusters (:class:`NameClusters`, :func:`group_names`)
     incompatible with each other, e.g. "C. Brown" between "Charles Brown"
     and "Chris Brown"), re-clustering the rest and giving each bridge, in
     sorted order, to the only part all of whose members it fits; the others
-    are clustered among themselves.  Surname-only names then join the
+    are clustered among themselves.  With a ``canonical`` function (the
+    gazetteer's), names are bucketed and compared under their canonical
+    form and returned as written.  Surname-only names then join the
     full-name cluster when there is exactly one; otherwise ("Brown" beside
     "Charles Brown" and "Gordon Brown", "Kim" beside Kim Jong-un and Kim
     Yo-jong) they stay together in a cluster of their own.
 
 Best name (:meth:`NameClusters.best_name`)
-    The member with, in this order: a full first given name, more full given
-    names, more given parts (initials count), a suffix, no upper-case
-    surname, more occurrences (``add`` counts repeats), more diacritics (the
-    French press form, "Sergueï Choïgou" over "Sergei Shoigu" when equally
-    frequent), and finally the greatest string, so that ties never depend
-    on order.
+    The member with, in this order: a full first given name, no upper-case
+    surname, more occurrences (``add`` counts repeats: across articles, the
+    form most articles use), more full given names, more given parts
+    (initials count), a suffix, more diacritics (the French press form,
+    "Sergueï Choïgou" over "Sergei Shoigu" when equally frequent), and
+    finally the greatest string, so that ties never depend on order.
 
 Person key (:func:`person_key`)
     ``surname key|initial`` ("brovn|c"), ``surname key|`` without a given
@@ -104,7 +113,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -127,7 +136,10 @@ _START_PARTICLES = frozenset(
 _EAST_ASIAN_FAMILY = frozenset(
     {"kim", "lee", "park", "choi", "moon", "yoon", "xi", "li", "wang", "zhang", "liu", "chen",
      "yang", "zhao", "huang", "zhou", "wu", "hu", "he", "jiang", "deng", "mao", "wen", "dong",
-     "wei", "guo", "qin", "zheng", "xu", "nguyen", "tran", "pham"}
+     "wei", "guo", "qin", "zheng", "xu", "nguyen", "tran", "pham",
+     "cao", "chi", "liang", "chang", "fang", "tang", "zhu", "lin", "hua", "gao", "luo", "xie",
+     "feng", "cai", "peng", "yuan", "jia", "tsai", "lai", "ri", "choe", "pak", "roh", "suh",
+     "yun", "jeong", "chung", "cho", "ahn", "ban", "kang", "shin", "hwang", "kwon", "no", "han"}
 )  # fmt: skip
 
 _ARTICLES = frozenset({"al", "el", "ul"})
@@ -154,8 +166,6 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"th", "t"),
         (r"x", "ks"),
         (r"q", "k"),
-        (r"c(?=[eiy])", "s"),
-        (r"c", "k"),
         (r"w", "v"),
         (r"y", "i"),
         (r"gu(?=[ei])", "g"),
@@ -165,16 +175,29 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(.)\1+", r"\1"),
     )
 )
+# Given names only: soft c -> s, other c -> k (Victor/Viktor, Constantin/Konstantin).  Surnames keep
+# their c: Cline/Kline and Cramer/Kramer are different families, and the Slavic press forms that
+# matter here write k on both sides (Kouleba/Kuleba).
+_GIVEN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl) for pattern, repl in ((r"c(?=[ei])", "s"), (r"c", "k"), (r"(.)\1+", r"\1"))
+)
 
 
 # ------------------------------------------------------------------ folding
 
 
+def clean_name(text: str) -> str:
+    """The name as written, without invisible format characters (Unicode category Cf: U+FEFF,
+    U+200B, U+200E/F, U+2060 ...) and with single spaces: the form labels and aliases may show."""
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split())
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Accent-free, lower-case text with one apostrophe, one dash and single spaces (cached: the
-    same tokens are folded again and again)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNIFY))
+    """Accent-free, lower-case text with one apostrophe, one dash and single spaces, invisible
+    format characters dropped (cached: the same tokens are folded again and again)."""
+    decomposed = unicodedata.normalize("NFKD", clean_name(text).translate(_UNIFY))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return " ".join("".join(_SPELLED.get(c, c) for c in bare).split())
 
@@ -186,10 +209,19 @@ def _letters(text: str) -> str:
 # ----------------------------------------------------------- transliteration
 
 
+@lru_cache(maxsize=1 << 16)
 def translit_key(word: str) -> str:
     """A spelling-independent key for a name word (or several words, space-joined)."""
     keys = (_word_key(part) for part in _key_parts(fold(word)))
     return " ".join(key for key in keys if key)
+
+
+def given_key(word: str) -> str:
+    """The key of a given name: the transliteration key with c folded as well (Victor/Viktor)."""
+    key = translit_key(word)
+    for pattern, repl in _GIVEN_RULES:
+        key = pattern.sub(repl, key)
+    return key
 
 
 def _key_parts(folded: str) -> list[str]:
@@ -263,7 +295,7 @@ def _parse(name: str, particles: frozenset[str], suffixes: frozenset[str]) -> _P
 
 
 def _clean(name: str) -> str:
-    text = name.translate(_UNIFY)
+    text = clean_name(name).translate(_UNIFY)
     text = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|\([^)]*\)", " ", text)
     return " ".join(text.split())
 
@@ -396,7 +428,7 @@ def _is_initial(part: str) -> bool:
 
 def _first_letters(part: str) -> set[str]:
     """Letters an initial of this given name may be written with."""
-    key = translit_key(part)
+    key = given_key(part)
     return {_norm_letter(_letters(part)[0])} | ({key[0]} if key else set())
 
 
@@ -406,7 +438,7 @@ def _part_compatible(a: str, b: str) -> bool:
     if _is_initial(a) or _is_initial(b):
         initial, full = (a, b) if _is_initial(a) else (b, a)
         return _norm_letter(_letters(initial)) in _first_letters(full)
-    return _full_names_match(translit_key(a), translit_key(b))
+    return _full_names_match(given_key(a), given_key(b))
 
 
 def _full_names_match(ka: str, kb: str) -> bool:
@@ -440,7 +472,7 @@ def same_person(a: str, b: str) -> bool:
 
 def _initial(part: str) -> str:
     """The initial a given name is filed under ('Yuri' and 'Iouri' -> 'i')."""
-    letters, key = _letters(part), translit_key(part)
+    letters, key = _letters(part), given_key(part)
     if len(letters) > 1 and key[:1] in tuple(_VOWELS):
         return key[0]
     if letters.startswith(("zh", "dzh", "dj")):
@@ -462,7 +494,7 @@ def person_key(name: str) -> str:
     if not given:
         return f"{surname}|"
     if parsed.east_asian:
-        return f"{surname}|{''.join(translit_key(g) for g in given)}"
+        return f"{surname}|{''.join(given_key(g) for g in given)}"
     return f"{surname}|{_initial(given[0])}"
 
 
@@ -545,15 +577,31 @@ def _group_bucket(names: Iterable[str]) -> list[list[str]]:
     return sorted(sorted(c) for c in clusters + ([bare] if bare else []))
 
 
-def group_names(names: Iterable[str]) -> list[list[str]]:
+def _group_as(names: Iterable[str], canonical: Callable[[str], str]) -> list[list[str]]:
+    """Persons among names that share one canonical surname key, grouped on their canonical forms."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(names)):
+        forms[canonical(name)].append(name)
+    return sorted(sorted(n for form in group for n in forms[form]) for group in _group_bucket(forms))
+
+
+def _as_written(name: str) -> str:
+    return name
+
+
+def group_names(names: Iterable[str], canonical: Callable[[str], str] = _as_written) -> list[list[str]]:
     """Persons among the names: a sorted partition that depends only on the set of names.
 
     Names with different surname keys never meet, so each surname bucket is
     grouped on its own; surname-only names join the bucket's cluster when
     there is exactly one, and otherwise stay together on their own.
+    ``canonical`` maps a name to the form it is matched under (a known
+    person's standard spelling, see :mod:`kg.extract.gazetteer`).
     """
-    buckets = _by_surname(set(names)).values()
-    return sorted(cluster for bucket in buckets for cluster in _group_bucket(bucket))
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for name in set(names):
+        buckets[_surname_key(canonical(name))].append(name)
+    return sorted(cluster for bucket in buckets.values() for cluster in _group_as(bucket, canonical))
 
 
 def _accents(name: str) -> int:
@@ -570,7 +618,8 @@ class NameClusters:
     only when a name with that surname key is added.
     """
 
-    def __init__(self, names: Iterable[str] = ()) -> None:
+    def __init__(self, names: Iterable[str] = (), *, canonical: Callable[[str], str] = _as_written) -> None:
+        self._canonical = canonical
         self._counts: dict[str, int] = {}
         self._buckets: dict[str, set[str]] = defaultdict(set)
         self._groups: dict[str, list[list[str]]] = {}
@@ -578,9 +627,10 @@ class NameClusters:
         self.update(names)
 
     def update(self, names: Iterable[str]) -> None:
-        """Add many names (rejecting strings without letters), regrouping lazily."""
-        for name in names:
-            key = _surname_key(name)
+        """Add many names (rejecting strings without letters), regrouping lazily.  Names are
+        kept without invisible format characters (:func:`clean_name`)."""
+        for name in map(clean_name, names):
+            key = _surname_key(self._canonical(name))
             self._counts[name] = self._counts.get(name, 0) + 1
             self._buckets[key].add(name)
             self._groups.pop(key, None)
@@ -598,11 +648,12 @@ class NameClusters:
         if self._sorted is None:
             for key, bucket in self._buckets.items():
                 if key not in self._groups:
-                    self._groups[key] = _group_bucket(bucket)
+                    self._groups[key] = _group_as(bucket, self._canonical)
             self._sorted = sorted(c for groups in self._groups.values() for c in groups)
         return self._sorted
 
     def cluster_of(self, name: str) -> int:
+        name = clean_name(name)
         for index, cluster in enumerate(self._all()):
             if name in cluster:
                 return index
@@ -612,15 +663,16 @@ class NameClusters:
         """The most informative member; see :meth:`_rank` for the order of criteria."""
         return max(self._all()[cluster], key=self._rank)
 
-    def _rank(self, name: str) -> tuple[bool, int, int, bool, bool, int, int, str]:
-        """Full first given name, more full given names, more given parts, a suffix,
-        no upper-case surname, more occurrences, more diacritics (the French press
-        form), then the string itself so that ties are broken the same way every time."""
+    def _rank(self, name: str) -> tuple[bool, bool, int, int, int, bool, int, str]:
+        """Full first given name, no upper-case surname, more occurrences (the form most
+        articles use), more full given names, more given parts, a suffix, more diacritics
+        (the French press form), then the string itself so that ties are broken the same
+        way every time."""
         parts = _default_parse(name).parts
         given = _flat(parts.given)
         full = [g for g in given if not _is_initial(g)]
         full_first = bool(given) and not _is_initial(given[0])
         shouting = any(_is_strong_caps(t) for t in name.split())
         counts = self._counts.get(name, 0)
-        return (full_first, len(full), len(given), parts.suffix is not None, not shouting, counts,
+        return (full_first, not shouting, counts, len(full), len(given), parts.suffix is not None,
                 _accents(name), name)  # fmt: skip

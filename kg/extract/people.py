@@ -1,11 +1,15 @@
 """The ``kg_people`` component: person mentions, titles stripped, grouped into persons.
 
-Candidates are the model's PER entities plus capitalised names right after a
-rank or civil title that the model missed.  A candidate is dropped when it is a
+Candidates are the model's PER entities (role words such as "Conseiller de",
+"gouvernement" and a government's numeral cut off, cut at lower-case words that
+cannot be inside a name), capitalised names right after a rank or civil title
+that the model missed, and names of the gazetteer (:mod:`kg.extract.gazetteer`)
+that the model missed or mislabelled.  A candidate is dropped when it is a
 lexicon place, country, missile or treaty, when it looks like an organisation,
-or when it is a lone surname that no full name or title in the article supports.
-Mentions are grouped with transliteration-aware name matching
-(:mod:`kg.extract.names`) and numbered ``p1``, ``p2``… in order of appearance.
+or when it is a lone surname that no full name, title or gazetteer entry in the
+article supports.  Mentions are grouped with transliteration-aware name matching
+(:mod:`kg.extract.names`, known spellings standardised by the gazetteer) and
+numbered ``p1``, ``p2``… in order of appearance.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
-from kg.extract.names import NameClusters, fold
+from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold
 from kg.extract.spans import evidence, overlaps
 
 NOT_PEOPLE = ("COUNTRY", "METONYM", "PLACE", "MISSILE", "MISSILE?", "TREATY", "DEMONYM", "OFFICE", "POST",
@@ -30,6 +35,9 @@ ORG_WORDS = frozenset(fold(w) for w in (
 ))
 NAME_JOINERS = frozenset(("al", "el", "ben", "bin", "ibn", "de", "du", "da", "di", "van", "von", "der", "le", "la",
                           "abu", "ould", "-", "jr", "jr.", "."))
+ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi"))
+ARTICLES = frozenset(("le", "la", "les", "l'", "un", "une"))
+OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "ADJ", "NUM"))
 
 
 @dataclass
@@ -45,23 +53,34 @@ if not Doc.has_extension("people"):
 
 @Language.factory("kg_people")
 def make_people(nlp: Language, name: str) -> PeopleFinder:
-    return PeopleFinder()
+    return PeopleFinder(load_gazetteer())
 
 
 class PeopleFinder:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.known = gazetteer
+
     def __call__(self, doc: Doc) -> Doc:
         nationals = [s for s in lex_spans(doc, "DEMONYM") if s.text[:1].isupper()]  # "le Turc X"
         titles = sorted(lex_spans(doc, "TITLE") + nationals, key=lambda s: s.start)
         blockers = [s for s in lex_spans(doc, *NOT_PEOPLE) if s not in nationals]
-        found = [m for m in (self._from_entity(e, titles) for e in doc.ents if e.label_ == "PER") if m]
-        found += [m for m in (self._from_entity(e, titles) for e in _name_shaped(doc)) if m]
+        model_names = [e for e in doc.ents if e.label_ == "PER"]
+        found = [m for e in model_names for m in self._from_entity(e, titles)]
+        found += [m for e in _name_shaped(doc) for m in self._from_entity(e, titles)]
         found += self._after_titles(doc, titles, found)
+        found += self._known_names(doc, titles, found, model_names)
         found = [m for m in found if not self._blocked(m, blockers)]
-        doc._.people = _group(_supported(found))
+        doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
 
-    def _from_entity(self, ent: Span, titles: list[Span]) -> PersonMention | None:
-        tokens = _cut_at_newline(list(ent))
+    def _from_entity(self, ent: Span, titles: list[Span]) -> list[PersonMention]:
+        """The names inside an entity: role words and titles before a name are cut off, and a
+        lower-case word that is no name particle separates two names ("Austin congratulated
+        Umerov")."""
+        tokens = self._without_opener(ent.doc, _cut_at_newline(list(ent)))
+        return [m for part in _split_at_words(tokens) if (m := self._mention(ent.doc, part, titles))]
+
+    def _mention(self, doc: Doc, tokens: list[Token], titles: list[Span]) -> PersonMention | None:
         title = None
         while tokens and (_is_title(tokens[0], titles) or not tokens[0].text[:1].isupper()):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
@@ -69,9 +88,83 @@ class PeopleFinder:
         tokens = _trim_end(tokens)
         if not tokens:
             return None
-        tokens = _glued_tail(ent.doc, tokens)
-        title = title or _title_before(ent.doc, tokens[0].i, titles)
-        return PersonMention(ent.doc[tokens[0].i: tokens[-1].i + 1], title)
+        tokens = _glued_tail(doc, tokens)
+        title = title or _title_before(doc, tokens[0].i, titles)
+        return PersonMention(doc[tokens[0].i: tokens[-1].i + 1], title)
+
+    def _without_opener(self, doc: Doc, tokens: list[Token]) -> list[Token]:
+        """Drop a role or group word and its "de" before a name ("Conseiller de Bruno X",
+        "gouvernement X"), and the numeral of a government named after its head ("gouvernement
+        X II")."""
+        if not tokens:
+            return tokens
+        before = fold(doc[tokens[0].i - 1].text) if tokens[0].i > 0 else ""
+        government = before in self.known.government_words or fold(tokens[0].text) in self.known.government_words
+        while tokens and fold(tokens[0].text) in ARTICLES and len(tokens) > 1 \
+                and fold(tokens[1].text) in self.known.lead_words:
+            tokens = tokens[1:]
+        while tokens and fold(tokens[0].text) in self.known.lead_words:
+            tokens = tokens[1:]
+            while tokens and fold(tokens[0].text) in ("de", "du", "des", "d'"):
+                tokens = tokens[1:]
+        if government and len(tokens) > 1 and fold(tokens[-1].text) in ROMAN:
+            tokens = tokens[:-1]
+        return tokens
+
+    def _known_names(self, doc: Doc, titles: list[Span], found: list[PersonMention],
+                     model_names: list[Span]) -> list[PersonMention]:
+        """Names of the gazetteer that no other rule found: a known surname, with the given names
+        before it that fit the same known person ("Florence Parly" tagged as a place, "Poutine"
+        with no label).  An ambiguous surname alone needs a title; a lower-case one needs the
+        model to call it a person or a proper noun."""
+        taken = {t.i for m in found for t in m.span}
+        person_tokens = {t.i for e in model_names for t in e}
+        person_spans = {(e.start, e.end) for e in model_names}
+        lexical = {i for s in lex_spans(doc) for i in range(s.start, s.end)}
+        out: list[PersonMention] = []
+        for token in doc:
+            word = token.text.rstrip("'\u2019")  # "Pelosi's" is tokenised "Pelosi'" + "s"
+            if token.i in taken or not word.isalpha() or not self.known.may_end_surname(word):
+                continue
+            surname = self._surname_at(doc, token.i)
+            if surname is None or any(t.i in taken for t in surname):
+                continue
+            mention = self._with_given_names(doc, surname, titles)
+            bare = mention.span.start == surname.start
+            if _foreign_word(doc, mention.span.end, titles, lexical) or (
+                    bare and _foreign_word(doc, surname.start - 1, titles, lexical)):
+                continue  # "Hunter Biden", "Trump Tower": another person, or not a person
+            lower = not token.text[:1].isupper()
+            if lower and not (token.i in person_tokens or token.pos_ == "PROPN"):
+                continue
+            if bare and self.known.is_ambiguous(name_text(surname)) and (lower or not (
+                    mention.title or (surname.start, surname.end) in person_spans)):
+                continue
+            out.append(mention)
+            taken.update(t.i for t in mention.span)
+        return out
+
+    def _surname_at(self, doc: Doc, end: int) -> Span | None:
+        """The longest known surname ending at token ``end`` ("Le Drian", "von der Leyen")."""
+        if not self.known.may_end_long_surname(doc[end].text):
+            return doc[end: end + 1] if self.known.knows_surname(name_text(doc[end: end + 1])) else None
+        for start in range(max(0, end - MAX_SURNAME_WORDS * 2 + 1), end + 1):
+            span = doc[start: end + 1]
+            if doc[start].is_alpha and "\n" not in span.text and self.known.knows_surname(span.text):
+                return span
+        return None
+
+    def _with_given_names(self, doc: Doc, surname: Span, titles: list[Span]) -> PersonMention:
+        """The surname extended to the left over the longest run of capitalised words (at most
+        three) with which the name still denotes one known person."""
+        best = surname.start
+        for start in range(surname.start - 1, max(-1, surname.start - 4), -1):
+            word = doc[start]
+            if not (word.text[:1].isupper() or word.text in ("-", ".")) or "\n" in word.whitespace_:
+                break
+            if word.text[:1].isupper() and self.known.identify(name_text(doc[start: surname.end])):
+                best = start
+        return PersonMention(doc[best: surname.end], _title_before(doc, best, titles))
 
     def _after_titles(self, doc: Doc, titles: list[Span], found: list[PersonMention]) -> list[PersonMention]:
         extra = []
@@ -79,9 +172,9 @@ class PeopleFinder:
             end = t.end
             while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                 end += 1
-            tokens = _trim_end(list(doc[t.end:end]))
+            tokens = _trim_end(self._without_opener(doc, list(doc[t.end:end])))  # not "Monsieur le Président"
             if tokens and not any(overlaps(m.span, doc[t.end:end]) for m in found):
-                extra.append(PersonMention(doc[t.end: tokens[-1].i + 1], t.text))
+                extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
 
     def _blocked(self, m: PersonMention, blockers: list[Span]) -> bool:
@@ -156,10 +249,47 @@ def _trim_end(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _supported(found: list[PersonMention]) -> list[PersonMention]:
-    """Drop lone surnames that neither a title nor a fuller name in the article supports."""
+def _supported(found: list[PersonMention], model_names: list[Span], known: Gazetteer) -> list[PersonMention]:
+    """Drop lone surnames that neither a title, a fuller name in the article nor the gazetteer
+    supports (a known surname counts when the model tags it as a person, or when it is not
+    ambiguous)."""
     full_tokens = {fold(t.text) for m in found if len(_core(m.span)) > 1 for t in m.span}
-    return [m for m in found if len(_core(m.span)) > 1 or m.title or fold(m.span.text) in full_tokens]
+    person_tokens = {t.i for e in model_names for t in e}
+
+    def gazetteer(m: PersonMention) -> bool:
+        text = name_text(m.span)
+        return known.knows_surname(text) and (m.span.start in person_tokens or not known.is_ambiguous(text))
+
+    return [m for m in found
+            if len(_core(m.span)) > 1 or m.title or fold(m.span.text) in full_tokens or gazetteer(m)]
+
+
+def _foreign_word(doc: Doc, i: int, titles: list[Span], lexical: set[int]) -> bool:
+    """Whether token ``i``, next to a known name, is a capitalised word that is neither a title,
+    a lexicon term nor a sentence opener: then the name is part of something else ("Hunter
+    Biden" is not Joe Biden, "Trump Tower" is a building)."""
+    if not 0 <= i < len(doc):
+        return False
+    word = doc[i]
+    if not (word.is_alpha and word.text[:1].isupper()) or _is_title(word, titles):
+        return False
+    if word.is_sent_start and (word.is_stop or word.pos_ in OPENERS):
+        return False  # "Selon Biden", "Hier Poutine ..."
+    return i not in lexical
+
+
+def _split_at_words(tokens: list[Token]) -> list[list[Token]]:
+    """Cut a token run at lower-case words that cannot be inside a name (particles and hyphen-glued
+    ends such as "Jong-un" can)."""
+    parts: list[list[Token]] = [[]]
+    for t in tokens:
+        glued = t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
+        inner = t.is_alpha and t.text.islower() and fold(t.text) not in DEFAULT_PARTICLES | NAME_JOINERS
+        if inner and not glued and parts[-1] and any(x.text[:1].isupper() for x in parts[-1]):
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]
 
 
 def _core(span: Span) -> list[Token]:
@@ -167,16 +297,22 @@ def _core(span: Span) -> list[Token]:
     return [t for i, t in enumerate(span) if fold(t.text) not in NAME_JOINERS or (i == 0 and t.text[:1].isupper())]
 
 
-def _group(found: list[PersonMention]) -> list[PersonMention]:
+def _group(found: list[PersonMention], known: Gazetteer) -> list[PersonMention]:
     found = sorted({m.span.start: m for m in found}.values(), key=lambda m: m.span.start)
-    clusters = NameClusters()
+    clusters = NameClusters(canonical=known.canonical)
     for m in found:
-        clusters.add(m.span.text)
+        clusters.add(name_text(m.span))
     order: dict[int, str] = {}
     for m in found:
-        cid = clusters.cluster_of(m.span.text)
+        cid = clusters.cluster_of(name_text(m.span))
         m.key = order.setdefault(cid, f"p{len(order) + 1}")
     return found
+
+
+def name_text(span: Span) -> str:
+    """A mention's name as labels show it: no invisible characters, no apostrophe of an English
+    possessive left on the last token ("Brown's" -> "Brown")."""
+    return clean_name(span.text).rstrip("'\u2019 ")
 
 
 def person_refs(doc: Doc) -> list[PersonRef]:
@@ -186,7 +322,7 @@ def person_refs(doc: Doc) -> list[PersonRef]:
         refs.setdefault(m.key, []).append(m)
     out = []
     for key, mentions in refs.items():
-        names = sorted({m.span.text for m in mentions}, key=lambda n: (-len(n.split()), -len(n)))
+        names = sorted({name_text(m.span) for m in mentions}, key=lambda n: (-len(n.split()), -len(n), n))
         title = next((m.title for m in mentions if m.title), None)
         out.append(PersonRef(key=key, name=names[0], mentions=tuple(names),
                              evidence=tuple(evidence(m.span, "person-mention") for m in mentions), title=title))

@@ -1,0 +1,107 @@
+"""The gazetteer of the field's people (``kg/lexicons/people.json``): known names and their spellings.
+
+It serves two purposes and no other: recognising a name the statistical model
+misses or mislabels ("Poutine" tagged as a place, a lower-case "zelensky"),
+and standardising spellings the transliteration rules of :mod:`kg.extract.names`
+cannot merge (Ukrainian against Russian forms: Shmyhal/Shmygal; press
+misspellings).  It never adds a post, a call or any other fact.
+
+A name *identifies* a known person when exactly one entry has a spelling with
+the same surname key that :func:`~kg.extract.names.same_person` accepts.  A
+surname is *ambiguous* when the data says so (a common word, a place or a given
+name: "Austin", "Hollande", "May"), when several entries share it (Sharif,
+Koizumi) or when it has three letters or fewer (Xi, Li): alone it counts as a
+person only when the model or a title says so.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from kg.extract.names import fold, same_person, split_name, translit_key
+from kg.resources import lexicon_path
+
+#: The most words a known surname spans ("von der Leyen", "de Hoop Scheffer").
+MAX_SURNAME_WORDS = 4
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    name: str  # the standard (English Wikipedia) form
+    country: str  # documentation only: never turned into a post
+    forms: tuple[str, ...]  # every spelling, the standard one first
+
+
+class Gazetteer:
+    def __init__(self, people: list[KnownPerson], ambiguous: list[str], lead_words: list[str],
+                 government_words: list[str]) -> None:
+        self.people = tuple(people)
+        self.lead_words = frozenset(map(fold, lead_words))  # folded, as tokens are compared
+        self.government_words = frozenset(map(fold, government_words))
+        self._by_surname: dict[str, list[KnownPerson]] = defaultdict(list)
+        for person in self.people:
+            for form in person.forms:
+                bucket = self._by_surname[_surname_key(form)]
+                if person not in bucket:
+                    bucket.append(person)
+        self._last_words = frozenset(key.split()[-1] for key in self._by_surname)
+        self._long_last_words = frozenset(key.split()[-1] for key in self._by_surname if " " in key)
+        shared = {key for key, found in self._by_surname.items() if len(found) > 1}
+        short = {key for key in self._by_surname if len(key.replace(" ", "")) <= 3}
+        self._ambiguous = {translit_key(s) for s in ambiguous} | shared | short
+        self.identify = lru_cache(maxsize=8192)(self._identify)
+        self.canonical = lru_cache(maxsize=8192)(self._canonical)
+
+    # ------------------------------------------------------------ surnames
+
+    def may_end_surname(self, word: str) -> bool:
+        """Cheap first test for a token: can it be the last word of a known surname?"""
+        key = translit_key(word)
+        return bool(key) and key.split()[-1] in self._last_words
+
+    def may_end_long_surname(self, word: str) -> bool:
+        """Can the token be the last word of a surname of several words ("Le Drian")?"""
+        key = translit_key(word)
+        return bool(key) and key.split()[-1] in self._long_last_words
+
+    def knows_surname(self, text: str) -> bool:
+        return translit_key(text) in self._by_surname
+
+    def is_ambiguous(self, surname: str) -> bool:
+        return translit_key(surname) in self._ambiguous
+
+    # ------------------------------------------------------------ names
+
+    def _identify(self, name: str) -> KnownPerson | None:
+        """The one known person the name can denote, or None (unknown, or several fit)."""
+        try:
+            key = _surname_key(name)
+        except ValueError:
+            return None
+        fits = [p for p in self._by_surname.get(key, ()) if any(same_person(name, f) for f in p.forms)]
+        return fits[0] if len(fits) == 1 else None
+
+    def _canonical(self, name: str) -> str:
+        """The form a name is matched under: the known person's standard name (or surname, for a
+        surname alone), otherwise the name itself."""
+        person = self.identify(name)
+        if person is None:
+            return name
+        if split_name(name).given:
+            return person.name
+        return split_name(person.name).surname
+
+
+def _surname_key(name: str) -> str:
+    return translit_key(split_name(name).surname)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
+    people = [KnownPerson(e["name"], e["country"], (e["name"], *e["forms"])) for e in data["people"]]
+    openers = data["not_names"]
+    return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"])
