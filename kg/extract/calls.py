@@ -250,15 +250,34 @@ def _not_an_event(t: Token) -> bool:
 
 def _planned(t: Token) -> bool:
     """A call noun whose predicate plans or asks for it: "un appel est prévu", "l'entretien aura
-    lieu jeudi", "a demandé un entretien"."""
-    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in (*SUBJECT_DEPS, "obj"):
+    lieu jeudi", "a demandé un entretien"; or that sits, through nouns ("l'axe de la conversation"),
+    in a clause told in the future or the conditional ("sera l'axe de leur conversation")."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if t.dep_ == "nmod":
+        return _unrealised(_clause_head(t))
+    if t.dep_ not in (*SUBJECT_DEPS, "obj"):
         return False
     head = t.head
     if t.dep_ == "obj":  # "a demandé un entretien téléphonique", "propose un appel"
         return fold(head.lemma_) in _vocab()["plan_predicates"]
-    verbs = [head] + [c for c in head.children if c.dep_.startswith("aux")]
-    future = any("Fut" in v.morph.get("Tense") or "Cnd" in v.morph.get("Mood") for v in verbs)
-    return future or fold(head.lemma_) in _vocab()["plan_predicates"] or fold(head.text) in _vocab()["plan_predicates"]
+    return _unrealised(head) or fold(head.lemma_) in _vocab()["plan_predicates"] or \
+        fold(head.text) in _vocab()["plan_predicates"]
+
+
+def _clause_head(t: Token) -> Token:
+    """The predicate of the clause a noun sits in, climbing through the nouns it modifies."""
+    head = t
+    while head.dep_ in ("nmod", "obj", "nsubj", "nsubj:pass") and head.head.i != head.i and \
+            head.pos_ in ("NOUN", "PROPN", "PRON"):
+        head = head.head
+    return head
+
+
+def _unrealised(head: Token) -> bool:
+    """A predicate in the future or the conditional, itself or through its auxiliary or copula."""
+    verbs = [head] + [c for c in head.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    return any("Fut" in v.morph.get("Tense") or "Cnd" in v.morph.get("Mood") for v in verbs)
 
 
 CLAUSE_DEPS = ("obl", "obl:mod", "obl:arg", "advcl", "advmod", "nmod", "acl")
