@@ -3,8 +3,9 @@
 * People: every article's persons are clustered by transliteration-aware name
   matching (:class:`kg.extract.names.NameClusters`); a lone surname joins a
   person only when exactly one fits.  Each person's key (:func:`identity_key`,
-  the base of their IRI) comes from their own name forms only, so other
-  articles never change it.
+  the base of their IRI) comes from their own name forms only (and, for a
+  known person, the gazetteer's standard name), so other articles never
+  change it.
 * Terms: the claims of one person in one office are merged; "X replaced Y"
   bounds Y's end by X's start.
 * Calls: a participant named only by a post ("les chefs d'état-major russe et
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from kg.extract.gazetteer import load_gazetteer
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.model import ArticleFacts, CallFact, DateValue, Evidence, Holding, Party
 from kg.extract.names import NameClusters, fold, person_key, split_name, translit_key
 
@@ -120,16 +121,18 @@ def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple
     return persons, local
 
 
-def identity_key(names: dict[str, int]) -> str:
+def identity_key(names: dict[str, int], *, gazetteer: Gazetteer | None = None) -> str:
     """The key of one person, from their own name forms and how many articles use each.
 
-    ``surname key|first given name key`` ("shoigu|sergei"): every name of a
-    cluster shares the surname key (clusters never cross surname keys), and
-    the first given name is the one most articles use, its spellings pooled by
-    transliteration key (Sergueï and Sergei count together).  So a new
-    spelling of a known person, or a fuller form ("Charles Q. Brown Jr" beside
-    "Charles Brown"), leaves the key alone unless it outnumbers the usual
-    first name; ties go to the form with more diacritics (the French press
+    ``surname key|first given name key`` ("shoigu|sergei").  The surname key
+    is that of the gazetteer's standard name when the forms identify one known
+    person (:func:`_known_surname`), so Shmygal and Shmyhal give "shmihal"
+    whichever spellings the corpus brings; otherwise the one most articles
+    use.  The first given name is the one most articles use, its spellings
+    pooled by transliteration key (Sergueï and Sergei count together).  So a
+    new spelling of a known person, or a fuller form ("Charles Q. Brown Jr"
+    beside "Charles Brown"), leaves the key alone unless it outnumbers the
+    usual one; ties go to the form with more diacritics (the French press
     form, which is what the corpus mostly prints), then to the smaller key.
     Only the first given name counts, since middle initials and suffixes come
     and go between articles.  Without a full first given name the initial
@@ -137,20 +140,34 @@ def identity_key(names: dict[str, int]) -> str:
     East Asian names keep their whole given name ("kim|jongun"), as in
     :func:`person_key`, so that Kim Jong-un and Kim Jong-il stay apart.
     """
-    votes: Counter[str] = Counter()
-    accents: Counter[str] = Counter()
-    fallback = surname = ""
-    for name, count in sorted(names.items()):
-        surname, first, initial, marks = _name_key_parts(name)
-        if first:
-            votes[first] += count
-            accents[first] += count * marks
-        elif initial and not fallback:
-            fallback = initial
-    if not votes:
-        return f"{surname}|{fallback}"
-    best = min(votes, key=lambda k: (-votes[k], -accents[k], k))
-    return f"{surname}|{best}"
+    parts = {name: _name_key_parts(name) for name in sorted(names)}
+    surname = _known_surname(names, gazetteer or load_gazetteer()) or _most_used(
+        (p[0], names[n], p[3]) for n, p in parts.items())
+    firsts = [(p[1], names[n], p[3]) for n, p in parts.items() if p[1]]
+    if firsts:
+        return f"{surname}|{_most_used(firsts)}"
+    initials = [p[2] for p in parts.values() if p[2]]  # of the first form, in sorted order, that has one
+    return f"{surname}|{initials[0] if initials else ''}"
+
+
+def _known_surname(names: Iterable[str], gazetteer: Gazetteer) -> str | None:
+    """The surname key of the gazetteer's standard name of the one known person the forms identify;
+    None when they identify nobody, or several people."""
+    known = {gazetteer.identify(name) for name in names} - {None}
+    if len(known) != 1:
+        return None
+    return _name_key_parts(known.pop().name)[0]
+
+
+def _most_used(votes: Iterable[tuple[str, int, int]]) -> str:
+    """The key most used among (key, count, diacritics) votes; ties go to more diacritics (the French
+    press form), then to the smaller key, so that the order of the votes never matters."""
+    counts: Counter[str] = Counter()
+    marks: Counter[str] = Counter()
+    for key, count, accents in votes:
+        counts[key] += count
+        marks[key] += count * accents
+    return min(counts, key=lambda k: (-counts[k], -marks[k], k), default="")
 
 
 @lru_cache(maxsize=65536)

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import NamedNode, Quad
 
+from kg.extract.gazetteer import Gazetteer, KnownPerson
 from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
 from kg.identity import IDENTITY, IS_REPLACED_BY, RDF_TYPE, relink, resolve_iri, successors
 from kg.mapping import MERGED, Mapper, mint, to_quads
@@ -94,6 +95,46 @@ def test_colliding_keys_are_told_apart_by_what_differs() -> None:
     keys = _identity_keys(clusters, {"George W. Bush": 1, "George H. W. Bush": 1, "Mark Rutte": 1})
     assert len(set(keys)) == 3 and keys[2] == "rut|mark"
     assert all(k.startswith("bush|georg|") for k in keys[:2])
+
+
+def test_a_known_persons_surname_is_the_gazetteers_standard_one_whatever_the_spellings() -> None:
+    # "Shmigal" sorts after "Denys Shmyhal" and would have won the surname; the standard form decides
+    assert identity_key({"Shmigal": 2, "Denys Shmyhal": 1}) == "shmihal|denis"
+    assert identity_key({"Denis Shmygal": 3}) == "shmihal|denis"  # before the standard spelling shows up
+    assert identity_key({"Chmygal": 1}) == "shmihal|"
+
+
+@pytest.mark.parametrize("more", [{"Denis Chmygal": 5}, {"Chmygal": 4, "Denys Chmyhal": 1}, {"Denis Shmigal": 9}])
+def test_a_new_spelling_of_a_known_person_keeps_the_surname(more: dict[str, int]) -> None:
+    usual = {"Shmigal": 2, "Denys Shmyhal": 1}
+    assert identity_key({**usual, **more}) == identity_key(dict(reversed([*usual.items(), *more.items()])))
+    assert identity_key({**usual, **more}) == "shmihal|denis"
+
+
+def test_the_standard_name_outweighs_the_vote_for_any_known_person() -> None:
+    # a made-up gazetteer, so that the rule does not hang on what the lexicon holds
+    known = Gazetteer([KnownPerson("Petro Hnatiuk", "UA", ("Petro Hnatiuk", "Piotr Gnatiouk"))], [], [], [])
+    assert identity_key({"Piotr Gnatiouk": 5, "Petro Hnatiuk": 1}, gazetteer=known) == "hnatiuk|piotr"
+    assert identity_key({"Piotr Gnatiouk": 5}, gazetteer=known) == "hnatiuk|piotr"
+    assert identity_key({"Piotr Gnatiouk": 5}, gazetteer=Gazetteer([], [], [], [])) == "gnatiuk|piotr"
+
+
+@pytest.mark.parametrize(("names", "key"), [
+    ({"Petro Hnatiuk": 3, "Piotr Gnatiouk": 1}, "hnatiuk|petro"),
+    ({"Petro Hnatiuk": 1, "Piotr Gnatiouk": 3}, "gnatiuk|piotr"),
+    ({"Petro Hnatiuk": 2, "Piotr Gnatiouk": 1, "Petro Gnatiouk": 2}, "gnatiuk|petro"),  # spellings pooled
+    ({"Petro Hnatiuk": 1, "Piotr Gnatiouk": 1}, "gnatiuk|petro"),  # a tie: the smaller keys
+])
+def test_an_unknown_persons_surname_is_the_most_used_one(names: dict[str, int], key: str) -> None:
+    assert identity_key(names) == identity_key(dict(reversed(list(names.items())))) == key
+
+
+def test_a_build_keys_a_known_person_by_the_standard_surname_as_spellings_arrive() -> None:
+    first = facts("e1.txt", ["Shmigal", "Denys Shmyhal"])
+    later = facts("e2.txt", ["Denis Chmygal", "Chmygal"], published=date(2024, 3, 6))
+    person = Mapper.person_iri("shmihal|denis")
+    assert list(resolve([first]).persons) == list(resolve([first, later]).persons) == ["shmihal|denis"]
+    assert person in minted([first]) and person in minted([first, later])
 
 
 # ------------------------------------------------------------------ IRIs of a build
