@@ -102,3 +102,30 @@ def test_an_article_read_in_pieces_keeps_its_people_posts_and_calls(monkeypatch)
     pairs = {frozenset(names[p.person] for p in c.participants) for c in pieces.calls}
     assert pairs == {frozenset({"Paul Verdier", "Klaus Hartmann"}), frozenset({"Henri Marchal", "Marco Ferri"})}
     assert len(pieces.calls) >= 9
+
+
+@pytest.mark.model
+def test_the_model_never_reads_more_than_a_piece_of_a_long_article(monkeypatch):
+    """The parser's memory follows the text it is given (about 1 GB per 100,000 characters): a long
+    article reaches the model's components in pieces, never whole."""
+    from spacy.language import Language
+
+    from kg.corpus import RawArticle
+    from kg.extract import pipeline
+
+    seen: list[int] = []
+    if not Language.has_factory("kg_test_length_spy"):
+        Language.component("kg_test_length_spy", func=lambda doc: seen.append(len(doc.text)) or doc)
+    extractor = pipeline.Extractor()
+    extractor.nlp.add_pipe("kg_test_length_spy", before="parser")
+    try:
+        monkeypatch.setattr(pipeline, "PIECE_CHARS", 500)
+        text = "".join(f"Le ministre Paul Verdier a parlé avec Klaus Hartmann de la réunion numéro {i}.\n"
+                       for i in range(60))
+        raw = RawArticle(id="long.txt", path="long.txt", text=text, sha256="0" * 64, published=date(2024, 5, 18))
+        facts = next(extractor.extract([raw]))
+    finally:
+        extractor.nlp.remove_pipe("kg_test_length_spy")
+    assert len(facts.article.text) > 4000
+    assert len(seen) > 8 and max(seen) <= 500
+    assert sum(seen) == len(facts.article.text)

@@ -54,8 +54,41 @@ def _compatible(call: Call, m: Mention) -> bool:
     return not (mine and theirs and not mine & theirs)
 
 
+class _CallsByPerson:
+    """The calls grouped so far, found by the people a mention names: a mention with people can
+    only join a call that shares one of them or has none (see :func:`_compatible`), so it is not
+    tried against every call of a long article."""
+
+    def __init__(self, calls: list[Call]) -> None:
+        self.calls, self.by_person, self.anonymous = calls, {}, set()
+        self.position: dict[int, int] = {}
+
+    def add(self, call: Call) -> None:
+        self.position[id(call)] = len(self.calls)
+        self.calls.append(call)
+        self.update(call)
+
+    def update(self, call: Call) -> None:
+        index = self.position[id(call)]
+        persons = call.persons()
+        if persons:
+            self.anonymous.discard(index)
+        else:
+            self.anonymous.add(index)
+        for p in persons:
+            self.by_person.setdefault(p, set()).add(index)
+
+    def latest_compatible(self, m: Mention) -> Call | None:
+        """The most recent call the mention may join."""
+        if not m.persons:
+            return next((c for c in reversed(self.calls) if _compatible(c, m)), None)
+        candidates = set(self.anonymous).union(*(self.by_person.get(p, ()) for p in m.persons))
+        return next((self.calls[i] for i in sorted(candidates, reverse=True) if _compatible(self.calls[i], m)), None)
+
+
 def _group(mentions: list[Mention]) -> list[Call]:
     calls: list[Call] = []
+    index = _CallsByPerson(calls)
     pending: list[Mention] = []
     weak: list[Mention] = []
     for m in mentions:
@@ -71,16 +104,17 @@ def _group(mentions: list[Mention]) -> list[Call]:
                 m.date = None  # a bare reference keeps its call; its date was about something else
             target.mentions.append(m)
             continue
-        target = target or next((c for c in reversed(calls) if _compatible(c, m)), None)
+        target = target or index.latest_compatible(m)
         if target:
             target.mentions.append(m)
+            index.update(target)
         elif m.weak:
             weak.append(m)  # "lors d'un entretien avec …": waits for a call with a medium
         else:
             call = Call([*pending, m], m.earlier)
             call.mentions[:0] = [w for w in weak if _compatible(call, w)]
             weak = [w for w in weak if w not in call.mentions]
-            calls.append(call)
+            index.add(call)
             pending = []
     return calls
 
@@ -177,7 +211,7 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
         holders = {o: {h.person for h in holdings if h.office == o} for o in free_offices}
         persons += [next(iter(h)) for h in holders.values() if len(h) == 1 and next(iter(h)) not in persons]
         free_offices = [o for o in free_offices if len(holders[o]) != 1]
-    countries = _counterpart_countries(doc)
+    countries = _counterpart_countries(doc)  # cached: read for every call
     new = []
     for o in list(free_offices):
         country = o.split(".")[0]
@@ -197,10 +231,16 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
 
 
 def _counterpart_countries(doc: Doc) -> dict[str, set[str]]:
+    """Each person's countries as a counterpart ("son homologue russe, X"), from the attachments."""
+    attachments = doc.user_data.get("kg_attachments", [])
+    cached = doc.user_data.get("kg_counterpart_countries")
+    if cached is not None and cached[0] is attachments and cached[1] == len(attachments):
+        return cached[2]
     out: dict[str, set[str]] = {}
-    for a in doc.user_data.get("kg_attachments", []):
+    for a in attachments:
         if a.rule == "counterpart" and a.post and a.post.countries:
             out.setdefault(a.person.key, set()).update(a.post.countries)
+    doc.user_data["kg_counterpart_countries"] = (attachments, len(attachments), out)
     return out
 
 

@@ -14,6 +14,7 @@ Grouping mentions into calls is :mod:`kg.extract.callgroups`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -22,10 +23,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.dates import normalise
 from kg.extract.lexicon import load_lexicon
-from kg.extract.lexmatch import lex_spans
+from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
 from kg.extract.offices import find_posts
+from kg.extract.spanindex import dates_within, people_within
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 
@@ -125,7 +127,7 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
 def _strong_possessive(t: Token, phone: bool) -> bool:
     """"leur conversation téléphonique du 12 février" with its own date names a call by itself."""
     dated = any(fold(c.text) in ("de", "du", "d'") for x in t.children for c in x.children) or any(
-        s.root.head == t for s in t.doc.spans.get("dates", []) if t.sent.start <= s.start < t.sent.end)
+        s.root.head == t for s in dates_within(t.doc, t.sent.start, t.sent.end))
     return phone and dated
 
 
@@ -203,7 +205,7 @@ def _last_spoke(t: Token, context: bool) -> bool:
         return False
     if not any(fold(c.lemma_) == "plus" for c in t.children):
         return False
-    dates = [s for s in t.doc.spans.get("dates", []) if t.i < s.start < t.i + 4]
+    dates = dates_within(t.doc, t.i + 1, t.i + 4)
     return bool(dates) and any(fold(t.doc[s.start - 1].text) == "depuis" for s in dates)
 
 
@@ -356,9 +358,18 @@ def _not_a_party(span: Span) -> bool:
     return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"])
 
 
+def _in_sentence(mentions: list[Mention]) -> Callable[[Token], list[Mention]]:
+    """The mentions of a token's sentence, looked up (not scanned) for each token."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sent.start, []).append(m)
+    return lambda t: by_sentence.get(t.sent.start, []) if by_sentence else []
+
+
 def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
+    mentions_of = _in_sentence(mentions)
     for p in doc._.people or []:
-        sent_mentions = [m for m in mentions if m.sent.start <= p.span.start < m.sent.end]
+        sent_mentions = mentions_of(p.span[0])
         owner = _owner(p.span.root, sent_mentions) if sent_mentions and not _not_a_party(p.span) else None
         if owner:
             m, entry = owner
@@ -419,7 +430,7 @@ def _is_subject(span: Span) -> bool:
 def _coordinated(doc: Doc, m: Mention) -> None:
     """"A et B ont eu un entretien", "A a appelé B et son homologue C": a person joined by "et" to a
     party of the call is a party too, in the same role (by surface: the parser often loses it)."""
-    here = [p for p in doc._.people or [] if m.sent.start <= p.span.start < m.sent.end]
+    here = people_within(doc, m.sent.start, m.sent.end)
     for p in here:
         if p.key in m.persons or _not_a_party(p.span):
             continue
@@ -500,12 +511,13 @@ def _cut_off(token: Token, m: Mention) -> bool:
 def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
     """"son homologue russe" with no name after it: the counterpart's country."""
     named = {p.span.root.head.i for p in doc._.people or []}
+    mentions_of = _in_sentence(mentions)
     for t in doc:
         if fold(t.lemma_) != "homologue" or t.i in named:
             continue
-        owner = _owner(t, [m for m in mentions if m.sent.start <= t.i < m.sent.end])
+        owner = _owner(t, mentions_of(t))
         if owner:
-            countries = [s.kb_id_ for s in lex_spans(doc, "DEMONYM") if t.i < s.start <= t.i + 2]
+            countries = [s.kb_id_ for s in lex_within(doc, t.i + 1, t.i + 3, "DEMONYM")]
             owner[0].counterparts += countries[:1]
 
 
@@ -551,8 +563,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
 def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
     """"… un appel entre A et son homologue B, le 21 octobre.": a date set off by a comma right
     after the call's last party, ending the clause, is the call's (the parser hangs it elsewhere)."""
-    ends = {p.span.end for p in doc._.people or [] if p.key in m.persons and m.sent.start <= p.span.start < m.sent.end}
-    for s in doc.spans.get("dates", []):
+    ends = {p.span.end for p in people_within(doc, m.sent.start, m.sent.end) if p.key in m.persons}
+    for s in (s for end in sorted(ends) for s in dates_within(doc, end + 1, end + 2)):
         if not (s._.date and s._.date.value) or _anchor_relative(s) or s.start - 1 not in ends:
             continue
         closes = s.end >= m.sent.end - 1 or doc[s.end].text in (",", ";", ".")
@@ -653,8 +665,7 @@ def _joined(sent: Span) -> tuple[str, dict[int, int]]:
     """The sentence's folded words joined by single spaces, less dates and adverbs, and the token
     starting at each offset."""
     words, starts = "", {}
-    dated = {i for s in sent.doc.spans.get("dates", []) if sent.start <= s.start < sent.end
-             for i in range(s.start, s.end)}
+    dated = {i for s in dates_within(sent.doc, sent.start, sent.end) for i in range(s.start, s.end)}
     for t in sent:
         if t.i in dated or (t.pos_ == "ADV" and fold(t.text) not in ("lors", "ne", "n'")):
             continue  # "a reçu lundi un appel de X", "a été longuement appelé par X"
@@ -672,7 +683,7 @@ def _party_at(doc: Doc, start: int, end: int) -> Party | None:
     stop = min(stop, start + OBJECT_SKIP + 1)
     person = next((p for p in sorted(doc._.people or [], key=lambda p: p.span.start)
                    if start <= p.span.start < stop), None)
-    place = next((s for s in lex_spans(doc, "DEMONYM", "COUNTRY", "METONYM") if start <= s.start < stop), None)
+    place = next(iter(lex_within(doc, start, stop, "DEMONYM", "COUNTRY", "METONYM")), None)
     if person and (place is None or person.span.start <= place.start):
         return Party(person=person.key)
     return Party(country=place.kb_id_) if place else None
@@ -736,11 +747,11 @@ def _antecedents(doc: Doc, mentions: list[Mention]) -> None:
                      for x in (prev, m.sent))
         if not medium or unreal or has_phrase(folded_text(prev), _vocab()["in_person_markers"]):
             continue  # "Ils se sont vus à Lima. Cet entretien …" is a meeting; "X souhaite …" a wish
-        subjects = [p.key for p in doc._.people or [] if prev.start <= p.span.start < prev.end and _is_subject(p.span)]
+        subjects = [p.key for p in people_within(doc, prev.start, prev.end) if _is_subject(p.span)]
         subjects = list(dict.fromkeys(subjects))
         if len(subjects) >= 2:
             m.persons, m.callers = subjects, list(subjects)
-            dates = [s._.date for s in doc.spans.get("dates", []) if prev.start <= s.start < prev.end and s._.date]
+            dates = [s._.date for s in dates_within(doc, prev.start, prev.end) if s._.date]
             m.date = m.date or (dates[0] if len(dates) == 1 else None)
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.lexicon import load_lexicon
 from kg.extract.names import fold
 from kg.extract.people import PersonMention
+from kg.extract.spanindex import people_within
 
 DEFINITE = frozenset(("le", "la", "l'", "du", "au", "ce", "cet", "cette"))
 UNKNOWN = "?"
@@ -60,11 +61,11 @@ def _continued_subject(doc: Doc, at: int, held: dict[str, set[str]]) -> PersonMe
     if not _is_subject(token, sent) or sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
-    people = [m for m in doc._.people or [] if previous.start <= m.span.start < previous.end]
+    people = people_within(doc, previous.start, previous.end)
     if len({m.key for m in people}) != 1:
         return None
     person = people[-1]
-    in_sentence = any(sent.start <= m.span.start < sent.end and m.key == person.key for m in doc._.people)
+    in_sentence = any(m.key == person.key for m in people_within(doc, sent.start, sent.end))
     if held.get(person.key) or in_sentence or not _is_subject(person.span.root, previous):
         return None
     return person

@@ -18,10 +18,11 @@ from spacy.util import filter_spans
 
 from kg.extract.coref import is_role_noun, person_for
 from kg.extract.lexicon import load_lexicon
-from kg.extract.lexmatch import lex_spans
+from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention
+from kg.extract.spanindex import SpanIndex, dates_within, mention_index, people_within
 from kg.extract.spans import evidence
 
 POST_LABELS = ("OFFICE", "POST", "OFFICE_WEAK", "OFFICE_WEAK?")  # on equal spans, the first wins
@@ -80,12 +81,19 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
-        for inner in (p for p in posts if p.countries and _complement(doc, p, posts)):
-            owner = next(p for p in posts if p is not inner and p.span.start < inner.span.start <= p.span.end + 3)
+        index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)
+        for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
+            owner = next(p for p in index.overlapping(inner.span.start - 4, inner.span.start)
+                         if p is not inner and p.span.start < inner.span.start <= p.span.end + 3)
             if not owner.countries:  # "le porte-parole du président russe": a Russian spokesperson
                 owner.countries = list(inner.countries)
         doc.user_data["kg_posts"] = posts
     return doc.user_data["kg_posts"]
+
+
+def posts_within(doc: Doc, lo: int, hi: int) -> list[PostMention]:
+    """The post mentions that start at a token index in ``[lo, hi)``."""
+    return mention_index(doc, "posts", find_posts(doc)).starting(lo, hi)
 
 
 def _chair_of_a_body(doc: Doc, span: Span) -> bool:
@@ -99,7 +107,7 @@ def _chair_of_a_body(doc: Doc, span: Span) -> bool:
     while i + 1 < len(doc) and fold(doc[i + 1].text) in ("la", "l'", "le", "les"):
         i += 1
     nxt = i + 1
-    return not any(s.start == nxt for s in lex_spans(doc, "COUNTRY", "METONYM", "PLACE"))
+    return not lex_within(doc, nxt, nxt + 1, "COUNTRY", "METONYM", "PLACE")
 
 
 def _post(doc: Doc, span: Span) -> PostMention:
@@ -131,7 +139,7 @@ def _shared_wording_office(doc: Doc, span: Span):
 
 def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
     """Countries named inside the phrase or just after it, and where the phrase ends."""
-    places = [s for s in lex_spans(doc, *COUNTRY_LABELS) if span.start <= s.start < span.end + WINDOW]
+    places = lex_within(doc, span.start, span.end + WINDOW, *COUNTRY_LABELS)
     names = [m.span for m in doc._.people or []]
     end, found = span.end, []
     for s in places:
@@ -165,8 +173,7 @@ class Attachment:
 
 def find_holdings(doc: Doc) -> list[Holding]:
     """Holdings stated in the article, counterparts and predecessors resolved where the text allows."""
-    people = sorted(doc._.people or [], key=lambda m: m.span.start)
-    attachments = [a for sent in doc.sents for a in _attach_in(doc, sent, people)]
+    attachments = [a for sent in doc.sents for a in _attach_in(doc, sent)]
     doc.user_data["kg_attachments"] = attachments
     holdings = _direct(doc, attachments)
     holdings += _relative(doc, attachments, holdings)
@@ -204,9 +211,9 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
     return out
 
 
-def _attach_in(doc: Doc, sent: Span, people: list[PersonMention]) -> list[Attachment]:
-    posts = [p for p in find_posts(doc) if sent.start <= p.span.start < sent.end and not _complement(doc, p)]
-    mentions = [m for m in people if sent.start <= m.span.start < sent.end]
+def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
+    posts = [p for p in posts_within(doc, sent.start, sent.end) if not _complement(doc, p)]
+    mentions = people_within(doc, sent.start, sent.end)
     out: list[Attachment] = []
     used: set[int] = set()
 
@@ -251,7 +258,7 @@ def _attach_in(doc: Doc, sent: Span, people: list[PersonMention]) -> list[Attach
     return out + _listed_counterparts(doc, sent, mentions, out)
 
 
-def _complement(doc: Doc, post: PostMention, posts: list[PostMention] | None = None) -> bool:
+def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> bool:
     """A post that only says whose: "le porte-parole du président russe" (the president is not
     the one named next)."""
     i = post.span.start - 1
@@ -259,7 +266,8 @@ def _complement(doc: Doc, post: PostMention, posts: list[PostMention] | None = N
         i -= 1
     if i < 0 or fold(doc[i].text) not in OF:
         return False
-    return any(q.span.start < post.span.start and q.span.end >= i for q in posts or find_posts(doc) if q is not post)
+    index = posts or mention_index(doc, "posts", find_posts(doc))
+    return any(q.span.start < post.span.start for q in index.overlapping(i - 1, post.span.start) if q is not post)
 
 
 def _plural(post: PostMention) -> bool:
@@ -398,7 +406,7 @@ def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
     if cue is None or p.span.start - m.span.end > 14:
         return False
     between = doc[m.span.end:p.span.start]
-    others = [q for q in doc._.people or [] if m.span.end <= q.span.start < p.span.start]
+    others = people_within(doc, m.span.end, p.span.start)
     return not others and not any(fold(t.text) in (";", ":", "«", "»") for t in between)
 
 
@@ -436,7 +444,7 @@ def _coordinated_title(doc: Doc, between: Span) -> bool:
     words = [fold(t.text) for t in doc[between.start:end]]
     if len(words) < 2 or len(words) > 7 or words[0] != "et" or words[1] not in cues("post_heads_fr"):
         return False
-    names = [q for q in doc._.people or [] if between.start <= q.span.start < between.end]
+    names = people_within(doc, between.start, between.end)
     return not names and all(t.pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") for t in doc[between.start + 2:end])
 
 
@@ -503,7 +511,7 @@ def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -
     if len(words) < 3 or words[0] != "," or words[1] not in ("son", "sa", "leur") or words[2] != "homologue":
         return None
     i = window.start + words.index("homologue")
-    countries = [s.kb_id_ for s in lex_spans(doc, "DEMONYM") if i < s.start <= i + 3]
+    countries = [s.kb_id_ for s in lex_within(doc, i + 1, i + 4, "DEMONYM")]
     other = _other_party(m, mentions, doc, m.span.start)
     return Attachment(m, PostMention(doc[i:i + 1], "", countries), "counterpart", doc[m.span.start:i + 2],
                       counterpart_of=other)
@@ -528,7 +536,7 @@ def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
     while j < m.span.start and (doc[j]._.kg_demonym or doc[j].pos_ in ("ADJ",)):
         j += 1
     if j < m.span.start and fold(doc[j].text) in ("de", "du", "d'"):
-        other = next((p for p in doc._.people if p.span.start == j + 1), None)
+        other = next(iter(people_within(doc, j + 1, j + 2)), None)
         if other:
             j = other.span.end
     return j
@@ -537,11 +545,11 @@ def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
 def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[PersonMention]) -> Attachment:
     span = doc[i:m.span.end]
     if rel == "homologue":
-        countries = [s.kb_id_ for s in lex_spans(doc, "DEMONYM") if i < s.start <= i + 3]
+        countries = [s.kb_id_ for s in lex_within(doc, i + 1, i + 4, "DEMONYM")]
         post = PostMention(doc[i:i + 1], "", countries)
         other = _other_party(m, mentions, doc, i)
         return Attachment(m, post, "counterpart", span, counterpart_of=other)
-    of = next((p for p in doc._.people if i < p.span.start < m.span.start), None)
+    of = next(iter(people_within(doc, i + 1, m.span.start)), None)
     if rel == "successeur":
         return Attachment(of, None, "successor", span, predecessor_of=m) if of else Attachment(m, None, "none", span)
     return Attachment(m, None, "predecessor", span, predecessor_of=of)
@@ -579,7 +587,7 @@ def _attested(doc: Doc, sent: Span) -> DateValue | None:
     """When the sentence says the person held the post: its one past date ("signé le 8 avril 2010
     par les présidents X et Y"), else the publication day."""
     ref = doc._.ref
-    days = {s._.date for s in doc.spans.get("dates", []) if sent.start <= s.start < sent.end and s._.date
+    days = {s._.date for s in dates_within(doc, sent.start, sent.end) if s._.date
             and s._.date.precision == "day" and (ref is None or s._.date.latest <= ref)}
     return days.pop() if len(days) == 1 else _ref_day(doc)
 
@@ -594,7 +602,7 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     if nationality:
         return nationality
     sent = a.person.span.sent
-    opening = [s for s in lex_spans(doc, "PLACE", "METONYM", "COUNTRY") if sent.start < s.start <= sent.start + 2]
+    opening = lex_within(doc, sent.start + 1, sent.start + 3, "PLACE", "METONYM", "COUNTRY")
     if opening and fold(sent[0].text) in ("a", "au", "en") and opening[0].kb_id_:
         return opening[0].kb_id_
     before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start

@@ -23,6 +23,7 @@ from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
 from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold
+from kg.extract.spanindex import SpanIndex
 from kg.extract.spans import evidence, overlaps
 
 NOT_PEOPLE = ("COUNTRY", "METONYM", "PLACE", "MISSILE", "MISSILE?", "TREATY", "DEMONYM", "OFFICE", "POST",
@@ -63,7 +64,8 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         nationals = [s for s in lex_spans(doc, "DEMONYM") if s.text[:1].isupper()]  # "le Turc X"
         titles = sorted(lex_spans(doc, "TITLE") + nationals, key=lambda s: s.start)
-        blockers = [s for s in lex_spans(doc, *NOT_PEOPLE) if s not in nationals]
+        national = {(s.start, s.end) for s in nationals}
+        blockers = SpanIndex(s for s in lex_spans(doc, *NOT_PEOPLE) if (s.start, s.end) not in national)
         model_names = [e for e in doc.ents if e.label_ == "PER"]
         found = [m for e in model_names for m in self._from_entity(e, titles)]
         found += [m for e in _name_shaped(doc) for m in self._from_entity(e, titles)]
@@ -177,14 +179,15 @@ class PeopleFinder:
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
 
-    def _blocked(self, m: PersonMention, blockers: list[Span]) -> bool:
+    def _blocked(self, m: PersonMention, blockers: SpanIndex) -> bool:
         words = [fold(t.text) for t in m.span]
         if any(w in ORG_WORDS for w in words):
             return True
         if len(m.span) == 1 and m.span.text.isupper() and len(m.span.text) <= 6 and not m.title:
             return True  # an acronym
-        return any(b.start <= m.span.start and m.span.end <= b.end for b in blockers) or any(
-            overlaps(b, m.span) and b.label_ in ("MISSILE", "TREATY") for b in blockers)
+        near = blockers.overlapping(m.span.start, m.span.end)
+        return any(b.start <= m.span.start and m.span.end <= b.end for b in near) or any(
+            b.label_ in ("MISSILE", "TREATY") for b in near)
 
 
 PARTICLES = frozenset(("al", "el", "ben", "bin", "ibn", "abou", "abu", "ould"))

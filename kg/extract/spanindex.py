@@ -13,7 +13,8 @@ out are shared: callers must not mutate them.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
@@ -21,34 +22,65 @@ _CACHE = "kg_span_index"
 
 
 class SpanIndex:
-    """Spans sorted by (start, -end), looked up by where they start."""
+    """Items (spans, or mentions holding a span) sorted by where they start, looked up by position."""
 
-    __slots__ = ("spans", "_starts")
+    __slots__ = ("spans", "_starts", "_ends", "_longest")
 
-    def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans: list[Span] = sorted(spans, key=lambda s: (s.start, -s.end))
-        self._starts = [s.start for s in self.spans]
+    def __init__(self, items: Iterable, start: Callable[[object], int] = attrgetter("start"),
+                 end: Callable[[object], int] = attrgetter("end")) -> None:
+        keyed = sorted(((start(x), -end(x), n, x) for n, x in enumerate(items)), key=lambda k: k[:3])
+        self.spans: list = [x for *_, x in keyed]
+        self._starts = [k[0] for k in keyed]
+        self._ends = [-k[1] for k in keyed]
+        self._longest = max((e - b for b, e in zip(self._starts, self._ends, strict=True)), default=0)
 
-    def starting(self, lo: int, hi: int) -> list[Span]:
-        """The spans whose first token index is in ``[lo, hi)``, in text order."""
+    def starting(self, lo: int, hi: int) -> list:
+        """The items whose first token index is in ``[lo, hi)``, in text order."""
         return self.spans[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]
+
+    def overlapping(self, lo: int, hi: int) -> list:
+        """The items that share at least one token with ``[lo, hi)``."""
+        first = bisect_left(self._starts, lo - self._longest + 1)
+        last = bisect_left(self._starts, hi)
+        return [x for x, e in zip(self.spans[first:last], self._ends[first:last], strict=True) if e > lo]
 
     def __len__(self) -> int:
         return len(self.spans)
 
 
+def _cached(doc: Doc, key: tuple, source, build: Callable[[], SpanIndex]) -> SpanIndex:
+    """The index cached under ``key``, rebuilt when ``source`` was replaced or has grown."""
+    cache: dict = doc.user_data.setdefault(_CACHE, {})
+    size = len(source) if source is not None else 0
+    entry = cache.get(key)
+    if entry is not None and entry[0] is source and entry[1] == size:
+        return entry[2]
+    index = build()
+    cache[key] = (source, size, index)
+    return index
+
+
 def span_index(doc: Doc, group: str, labels: tuple[str, ...] = ()) -> SpanIndex:
     """The index of ``doc.spans[group]`` restricted to ``labels`` (all labels when empty)."""
-    cache: dict = doc.user_data.setdefault(_CACHE, {})
     current = doc.spans.get(group)
-    size = len(current) if current is not None else 0
-    entry = cache.get((group, labels))
-    if entry is not None and entry[0] is current and entry[1] == size:
-        return entry[2]
     if labels:  # filtered from the whole group's index: each Span object is made once per Doc
         wanted = frozenset(labels)
-        index = SpanIndex(s for s in span_index(doc, group).spans if s.label_ in wanted)
-    else:
-        index = SpanIndex(current if current is not None else ())
-    cache[(group, labels)] = (current, size, index)
-    return index
+        return _cached(doc, (group, labels), current,
+                       lambda: SpanIndex(s for s in span_index(doc, group).spans if s.label_ in wanted))
+    return _cached(doc, (group, labels), current, lambda: SpanIndex(current if current is not None else ()))
+
+
+def dates_within(doc: Doc, lo: int, hi: int) -> list[Span]:
+    """The date spans (``kg_dates``) that start at a token index in ``[lo, hi)``."""
+    return span_index(doc, "dates").starting(lo, hi)
+
+
+def mention_index(doc: Doc, key: str, mentions: list | None) -> SpanIndex:
+    """An index over mentions that hold a ``span`` (people, posts), cached under ``key``."""
+    return _cached(doc, ("mentions", key), mentions, lambda: SpanIndex(
+        mentions or (), start=lambda m: m.span.start, end=lambda m: m.span.end))
+
+
+def people_within(doc: Doc, lo: int, hi: int) -> list:
+    """The person mentions (``doc._.people``) that start at a token index in ``[lo, hi)``."""
+    return mention_index(doc, "people", doc._.people).starting(lo, hi)

@@ -17,6 +17,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention
+from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence
 
 
@@ -36,11 +37,11 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 
 
 def _people_in(doc: Doc, sent: Span) -> list[PersonMention]:
-    return [m for m in doc._.people or [] if sent.start <= m.span.start < sent.end]
+    return people_within(doc, sent.start, sent.end)
 
 
 def _date_after(doc: Doc, sent: Span, char: int) -> DateValue | None:
-    spans = [s for s in doc.spans.get("dates", []) if sent.start <= s.start < sent.end and s._.date]
+    spans = [s for s in dates_within(doc, sent.start, sent.end) if s._.date]
     after = [s for s in spans if s.start_char >= char]
     chosen = after[0] if after else (spans[-1] if spans else None)
     return chosen._.date if chosen else None

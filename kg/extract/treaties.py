@@ -24,6 +24,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import DateValue, TreatyEventFact, TreatyMention
 from kg.extract.names import fold
+from kg.extract.spanindex import dates_within
 from kg.extract.spans import evidence
 
 WINDOW = 4  # words (punctuation aside) between a bare ambiguous name and its treaty word
@@ -123,7 +124,7 @@ def _event(doc: Doc, span: Span, treaty: str) -> TreatyEventFact | None:
 
 
 def _event_date(doc: Doc, sent: Span, near: str) -> DateValue | None:
-    dates = [s._.date for s in doc.spans.get("dates", []) if sent.start <= s.start < sent.end and s._.date]
+    dates = [s._.date for s in dates_within(doc, sent.start, sent.end) if s._.date]
     if not dates:
         return None
     _, _, shifts = _cues()

@@ -13,9 +13,10 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.lexmatch import lex_spans
+from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import LaunchFact, MissileMention
 from kg.extract.names import fold
+from kg.extract.spanindex import dates_within
 from kg.extract.spans import evidence
 
 
@@ -47,10 +48,10 @@ def _launch(doc: Doc, sent: Span) -> LaunchFact | None:
     if cue is None:
         return None
     systems = [s for s in _systems(doc) if sent.start <= s.start < sent.end]
-    categories = [s for s in lex_spans(doc, "CATEGORY") if sent.start <= s.start < sent.end]
+    categories = lex_within(doc, sent.start, sent.end, "CATEGORY")
     if not systems and not categories:
         return None
-    dates = [s._.date for s in doc.spans.get("dates", []) if sent.start <= s.start < sent.end and s._.date]
+    dates = [s._.date for s in dates_within(doc, sent.start, sent.end) if s._.date]
     by = next((s.kb_id_ for s in lex_spans(doc, "DEMONYM", "METONYM", "COUNTRY")
                if sent.start <= s.start < sent.end and s.start < cue.i + 8), None)
     return LaunchFact(systems[0].kb_id_ if systems else None, (evidence(sent, "launch"),),
