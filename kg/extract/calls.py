@@ -26,7 +26,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
-from kg.extract.offices import find_posts
+from kg.extract.offices import find_posts, posts_within
 from kg.extract.spanindex import dates_within, people_within
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -473,19 +473,17 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
     that "selon", a reporting verb or a relation noun ("le prédécesseur de X") does not cut off."""
     owned = {p for m in mentions for p in m.persons}
     attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
+    mentions_of = _in_sentence(mentions)
     for m in mentions:
         if (m.referring and not m.possessive) or m.weak or len(m.persons) + len(m.offices) >= 2:
             continue
-        sent_mentions = [x for x in mentions if x.sent.start == m.sent.start]
-        if len(sent_mentions) > 1:
+        if len(mentions_of(m.trigger[0])) > 1:
             continue
-        for p in doc._.people or []:
-            inside = m.sent.start <= p.span.start < m.sent.end
-            if inside and p.key not in owned and not _cut_off(p.span.root, m) and not _not_a_party(p.span):
+        for p in people_within(doc, m.sent.start, m.sent.end):
+            if p.key not in owned and not _cut_off(p.span.root, m) and not _not_a_party(p.span):
                 m.persons.append(p.key)
-        for post in find_posts(doc):
-            inside = m.sent.start <= post.span.start < m.sent.end
-            if inside and id(post) not in attached and not _cut_off(post.span.root, m):
+        for post in posts_within(doc, m.sent.start, m.sent.end):
+            if id(post) not in attached and not _cut_off(post.span.root, m):
                 m.offices += post.offices(with_default=True)
                 m.post_types += [post.post_type] if not post.countries and _singular(post) else []
 
@@ -546,11 +544,12 @@ def _attach_sides(doc: Doc, mentions: list[Mention]) -> None:
 def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         m.date = _then_date(doc, m.sent)
+    mentions_of = _in_sentence(mentions)
     for s in doc.spans.get("dates", []):
         value = _from_anchor(doc, s) if _anchor_relative(s) else s._.date
         if not value:
             continue
-        here = [m for m in mentions if m.sent.start <= s.start < m.sent.end]
+        here = mentions_of(s[0])
         owner = _owner(s.root, here, parties=False) or next(
             ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None)
         since_ok = owner and _negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"

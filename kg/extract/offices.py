@@ -140,10 +140,10 @@ def _shared_wording_office(doc: Doc, span: Span):
 def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
     """Countries named inside the phrase or just after it, and where the phrase ends."""
     places = lex_within(doc, span.start, span.end + WINDOW, *COUNTRY_LABELS)
-    names = [m.span for m in doc._.people or []]
+    people = mention_index(doc, "people", doc._.people)
     end, found = span.end, []
     for s in places:
-        if any(n.start < s.end and s.start < n.end for n in names):
+        if people.overlapping(s.start, s.end):
             break  # "le ministre des Affaires étrangères, Israël Katz": a name, not a country
         between = doc[end:s.start] if s.start >= end else doc[s.start:s.start]
         if any(fold(t.text) in stop() or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in between):
@@ -557,9 +557,9 @@ def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[Perso
 
 def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: int) -> PersonMention | None:
     """Whose counterpart: the nearest other person before the word "homologue", else after."""
-    before = [p for p in doc._.people if p.span.end <= i and p.key != m.key]
+    before = next((p for p in reversed(people_within(doc, 0, i)) if p.span.end <= i and p.key != m.key), None)
     if before:
-        return before[-1]
+        return before
     return next((p for p in mentions if p.key != m.key), None)
 
 

@@ -181,7 +181,7 @@ class Extractor:
         line breaks changes no sentence; the model's memory follows the piece, not the article."""
         own = [name for name in self.nlp.pipe_names if name in KG_COMPONENTS]
         with self.nlp.select_pipes(disable=own):
-            pieces = list(self.nlp.pipe(split_at_lines(doc.text, PIECE_CHARS)))
+            pieces = list(self.nlp.pipe(split_at_lines(doc.text, PIECE_CHARS), batch_size=1))
         whole = Doc.from_docs(pieces, ensure_whitespace=False)
         whole._.ref, whole._.article_id = doc._.ref, doc._.article_id
         for name in own:
