@@ -6,7 +6,7 @@ and standardising spellings the transliteration rules of :mod:`kg.extract.names`
 cannot merge (Ukrainian against Russian forms: Shmyhal/Shmygal; press
 misspellings).  It never adds a post, a call or any other fact.  A known person's
 country serves one purpose only: a post the text states and attaches to that
-person without a country ("le président Bachar al-Assad") is placed in it, and
+person without a country ("le président Ilham Aliyev") is placed in it, and
 the article-wide guesses of :func:`kg.extract.offices.place_in_article` never
 place the person elsewhere (see :meth:`Gazetteer.person_of`).
 

@@ -713,7 +713,7 @@ def _is_state(actor: str | None) -> bool:
 
 def _from_known_people(holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
     """A national post the text states without a country and attaches to its holder ("le président
-    Bachar al-Assad", "le chef de la diplomatie S. Jaishankar") is held in the state the gazetteer
+    Ilham Aliyev", "le chef de la diplomatie Radosław Sikorski") is held in the state the gazetteer
     knows that person by.  Only "?." posts change (a country the text gives always stands), and a
     person known through an organisation (a NATO secretary general, once a prime minister) keeps "?."."""
     lexicon = load_lexicon()
