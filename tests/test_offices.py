@@ -9,6 +9,9 @@ from datetime import date
 import pytest
 
 from kg.corpus import RawArticle
+from kg.extract.gazetteer import load_gazetteer
+from kg.extract.model import Holding
+from kg.extract.offices import _elsewhere, _from_known_people
 from kg.extract.pipeline import Extractor
 
 pytestmark = pytest.mark.model
@@ -100,3 +103,87 @@ def test_chair_of_a_body_and_a_country_with_its_own_holder(extractor: Extractor)
     found = holdings(extractor, text)
     assert not any(office.startswith("KZ.") and name != "Kassym-Jomart Tokaïev" for name, office in found), found
     assert not any(name == "Leonid Sloutski" and "head_of_state" in office for name, office in found), found
+
+
+# ------------------------------------------------------------------ countries from the gazetteer (class 9)
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # a national post stated without a country takes the country the gazetteer knows the holder by
+    ("Le chef de la diplomatie Subrahmanyam Jaishankar a rencontré des industriels de l'armement.",
+     {("Subrahmanyam Jaishankar", "IN.foreign_minister")}, set()),
+    ("Le président Erdoğan a inauguré un chantier naval.", {("Erdoğan", "TR.head_of_state")}, set()),
+    # a country the text gives stands, even where the gazetteer files the person elsewhere (NATO)
+    ("Le Premier ministre néerlandais Mark Rutte a inauguré une base aérienne.",
+     {("Mark Rutte", "NL.head_of_government")}, {("Mark Rutte", "NATO.head_of_government")}),
+    # a person known through an organisation holds a national post of the one country of the article
+    ("Le Premier ministre Donald Tusk a visité une usine de munitions à Varsovie. Le ministre polonais de la "
+     "Défense Władysław Kosiniak-Kamysz l'accompagnait.",
+     {("Donald Tusk", "PL.head_of_government")}, {("Donald Tusk", "EU.head_of_government")}),
+    # a visiting leader in an article about one country keeps their own country
+    ("Le ministre italien de la Défense Guido Crosetto a reçu à Rome le président Ilham Aliyev.",
+     {("Ilham Aliyev", "AZ.head_of_state")}, {("Ilham Aliyev", "IT.head_of_state")}),
+    # no guess from the article for a known person outside a national post
+    ("Le ministre italien de la Défense Guido Crosetto a présenté un budget.\nL'envoyé spécial Steve Witkoff "
+     "est arrivé à Rome le soir.",
+     {("Steve Witkoff", "?.special_envoy")}, {("Steve Witkoff", "IT.special_envoy")}),
+    # unknown people keep "?." (another given name makes another person)
+    ("Le ministre de la Défense Arvid Lindqvist a visité une usine de munitions.",
+     {("Arvid Lindqvist", "?.defence_minister")}, set()),
+    ("Le ministre de la Défense, Anil Modi, a visité une usine de munitions.",
+     {("Anil Modi", "?.defence_minister")}, {("Anil Modi", "IN.defence_minister")}),
+])
+def test_countries_of_known_people(extractor: Extractor, text: str, wanted: set, unwanted: set) -> None:
+    found = holdings(extractor, text)
+    assert wanted <= found, found
+    assert not (unwanted & found), found
+
+
+@pytest.mark.parametrize("names, who", [
+    ({"Narendra Modi", "Modi"}, "Narendra Modi"),
+    ({"Subrahmanyam Jaishankar"}, "S. Jaishankar"),
+    ({"Lloyd Austin", "Austin"}, "Lloyd Austin"),
+    ({"Austin"}, None),  # an ambiguous bare surname identifies nobody
+    ({"Anil Modi", "Modi"}, None),  # one name denotes someone unknown
+    ({"Arvid Lindqvist"}, None),
+    (set(), None),
+])
+def test_person_of(names: set[str], who: str | None) -> None:
+    person = load_gazetteer().person_of(names)
+    assert (person.name if person else None) == who
+
+
+def _held(office: str, person: str = "p1") -> Holding:
+    return Holding(person, office, ())
+
+
+@pytest.mark.parametrize("office, home, placed", [
+    ("?.head_of_state", "SY", "SY.head_of_state"),
+    ("?.foreign_minister", "IN", "IN.foreign_minister"),
+    ("NL.head_of_government", "NATO", "NL.head_of_government"),  # the text's country stands
+    ("FR.defence_minister", "DE", "FR.defence_minister"),
+    ("?.special_envoy", "US", "?.special_envoy"),  # not a national post
+    ("?.head_of_government", "EU", "?.head_of_government"),  # known through an organisation
+    ("?.secretary_general", "NATO", "?.secretary_general"),  # the gazetteer adds no organisation post
+    ("?.head_of_state", None, "?.head_of_state"),  # unknown person
+])
+def test_from_known_people(office: str, home: str | None, placed: str) -> None:
+    known = {"p1": home} if home else {}
+    assert [h.office for h in _from_known_people([_held(office)], known)] == [placed]
+
+
+def test_from_known_people_merges_a_post_found_twice() -> None:
+    found = _from_known_people([_held("TR.head_of_state"), _held("?.head_of_state")], {"p1": "TR"})
+    assert [h.office for h in found] == ["TR.head_of_state"]
+
+
+@pytest.mark.parametrize("home, post_type, country, contradicted", [
+    ("US", "special_envoy", "IT", True),  # known in another state
+    ("AZ", "head_of_state", "IT", True),
+    ("IT", "head_of_state", "IT", False),
+    ("NATO", "secretary_general", "IT", True),  # an organisation's post is not a state's
+    ("EU", "head_of_government", "PL", False),  # a national post of someone filed under an organisation
+    (None, "head_of_state", "IT", False),  # unknown person: the guess stands
+])
+def test_elsewhere(home: str | None, post_type: str, country: str, contradicted: bool) -> None:
+    known = {"p1": home} if home else {}
+    assert _elsewhere(known, "p1", post_type, country) is contradicted

@@ -4,7 +4,11 @@ It serves two purposes and no other: recognising a name the statistical model
 misses or mislabels ("Poutine" tagged as a place, a lower-case "zelensky"),
 and standardising spellings the transliteration rules of :mod:`kg.extract.names`
 cannot merge (Ukrainian against Russian forms: Shmyhal/Shmygal; press
-misspellings).  It never adds a post, a call or any other fact.
+misspellings).  It never adds a post, a call or any other fact.  A known person's
+country serves one purpose only: a post the text states and attaches to that
+person without a country ("le président Ilham Aliyev") is placed in it, and
+the article-wide guesses of :func:`kg.extract.offices.place_in_article` never
+place the person elsewhere (see :meth:`Gazetteer.person_of`).
 
 A name *identifies* a known person when exactly one entry has a spelling with
 the same surname key that :func:`~kg.extract.names.same_person` accepts.  A
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -31,7 +36,7 @@ MAX_SURNAME_WORDS = 4
 @dataclass(frozen=True)
 class KnownPerson:
     name: str  # the standard (English Wikipedia) form
-    country: str  # documentation only: never turned into a post
+    country: str  # where a stated post without a country is held (kg.extract.offices); never a post itself
     forms: tuple[str, ...]  # every spelling, the standard one first
 
 
@@ -83,6 +88,21 @@ class Gazetteer:
             return None
         fits = [p for p in self._by_surname.get(key, ()) if any(same_person(name, f) for f in p.forms)]
         return fits[0] if len(fits) == 1 else None
+
+    def person_of(self, names: Iterable[str]) -> KnownPerson | None:
+        """The one known person that all the names of one article's person denote, or None: a name
+        that denotes nobody known (or several people) leaves the person unknown, and a person named
+        only by ambiguous bare surnames ("le secrétaire Austin") is not identified."""
+        found = set()
+        for name in names:
+            try:
+                parts = split_name(name)
+            except ValueError:  # nothing name-like left
+                return None
+            if not parts.given and self.is_ambiguous(parts.surname):
+                continue
+            found.add(self.identify(name))
+        return found.pop() if len(found) == 1 else None
 
     def _canonical(self, name: str) -> str:
         """The form a name is matched under: the known person's standard name (or surname, for a

@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract.coref import is_role_noun, person_for
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
-from kg.extract.people import PersonMention
+from kg.extract.people import PersonMention, name_text
 from kg.extract.spanindex import SpanIndex, dates_within, mention_index, people_within
 from kg.extract.spans import evidence
 
@@ -597,18 +598,21 @@ UNKNOWN = "?"  # country of a post the text does not tie to a country; resolved 
 
 def _country_for(doc: Doc, a: Attachment) -> str:
     """The country of a post named without one: the person's nationality ("le Turc X"), or the place
-    that opens the sentence ("À Kiev, le ministre …"); else unknown until resolution."""
+    that opens the sentence ("À Kiev, le ministre …") unless the gazetteer knows the person elsewhere;
+    else unknown until :func:`place_in_article` (which may use the gazetteer) and resolution."""
     nationality = _nationality(doc, a.person)
     if nationality:
         return nationality
+    known, post_type = _known_countries(doc), a.post.post_type
     sent = a.person.span.sent
     opening = lex_within(doc, sent.start + 1, sent.start + 3, "PLACE", "METONYM", "COUNTRY")
     if opening and fold(sent[0].text) in ("a", "au", "en") and opening[0].kb_id_:
-        return opening[0].kb_id_
+        return UNKNOWN if _elsewhere(known, a.person.key, post_type, opening[0].kb_id_) else opening[0].kb_id_
     before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start
               and p.post_type != a.post.post_type for c in p.countries}  # one head of state per country
     if len(before) == 1:  # "Le ministre japonais de la défense, X, …, et le premier ministre, Y"
-        return before.pop()
+        guess = before.pop()
+        return UNKNOWN if _elsewhere(known, a.person.key, post_type, guess) else guess
     return UNKNOWN
 
 
@@ -659,10 +663,14 @@ def _dedupe(holdings: list[Holding]) -> list[Holding]:
 
 
 def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
-    """A post held without a known country ("?.chief_of_defence") takes the one country the article
-    names for that kind of post and that none of its other holders has: in an article about the
-    French and Russian chiefs of staff, where the Russian one is named, the other is French."""
+    """A post held without a known country ("?.chief_of_defence") takes the country of its holder when
+    the gazetteer knows them (see :func:`_from_known_people`), else the one country the article names
+    for that kind of post and that none of its other holders has: in an article about the French and
+    Russian chiefs of staff, where the Russian one is named, the other is French.  No guess places a
+    person the gazetteer knows in another country."""
     lexicon = load_lexicon()
+    known = _known_countries(doc)
+    holdings = _from_known_people(holdings, known)
     named: dict[str, set[str]] = {}
     for post in find_posts(doc):
         if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
@@ -675,11 +683,65 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             taken = {o.split(".")[0] for o in (x.office for x in holdings)
                      if o.endswith("." + post_type)} if (h.person, post_type) not in outgoing else set()
             free = named.get(post_type, set()) - taken
-            default = doc.user_data.get("kg_defaults", {}).get((h.person, post_type))
-            if len(free) == 1 or default:
-                h = replace(h, office=lexicon.office_for(post_type, free.pop() if len(free) == 1 else default).id)
+            guess = free.pop() if len(free) == 1 else doc.user_data.get("kg_defaults", {}).get((h.person, post_type))
+            if guess and not _elsewhere(known, h.person, post_type, guess):
+                h = replace(h, office=lexicon.office_for(post_type, guess).id)
         out.append(h)
-    return _from_successions(_from_article_country(doc, out))
+    return _from_successions(_from_article_country(doc, out, known))
+
+
+#: Post types a state fills with one of its own people, so that a known person's country is the
+#: post's country.  Not envoys, ambassadors, commanders or spokespeople (organisations have them too,
+#: and a country may have several), nor the posts of organisations.
+NATIONAL_POSTS = frozenset((
+    "head_of_state", "head_of_government", "deputy_head_of_government", "vice_president", "president_elect",
+    "crown_prince", "defence_minister", "deputy_defence_minister", "foreign_minister", "deputy_foreign_minister",
+    "chief_of_defence", "chief_of_general_staff", "army_chief", "navy_chief", "air_force_chief",
+    "service_secretary", "national_security_adviser", "security_council_secretary",
+    "security_council_deputy_chair", "intelligence_chief", "chief_of_staff"))
+
+
+def _known_countries(doc: Doc) -> dict[str, str]:
+    """Person key -> the gazetteer country of the one known person all that person's names denote
+    (:meth:`~kg.extract.gazetteer.Gazetteer.person_of`); people it does not know are absent."""
+    if "kg_known" not in doc.user_data:
+        names: dict[str, set[str]] = {}
+        for m in doc._.people or []:
+            names.setdefault(m.key, set()).add(name_text(m.span))
+        gazetteer = load_gazetteer()
+        doc.user_data["kg_known"] = {key: p.country for key, found in names.items()
+                                     if (p := gazetteer.person_of(found))}
+    return doc.user_data["kg_known"]
+
+
+def _is_state(actor: str | None) -> bool:
+    found = load_lexicon().actors.get(actor or "")
+    return found is not None and found.kind == "country"
+
+
+def _from_known_people(holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """A national post the text states without a country and attaches to its holder ("le président
+    Ilham Aliyev", "le chef de la diplomatie Radosław Sikorski") is held in the state the gazetteer
+    knows that person by.  Only "?." posts change (a country the text gives always stands), and a
+    person known through an organisation (a NATO secretary general, once a prime minister) keeps "?."."""
+    lexicon = load_lexicon()
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        home = known.get(h.person)
+        if country == UNKNOWN and post_type in NATIONAL_POSTS and _is_state(home):
+            h = replace(h, office=lexicon.office_for(post_type, home).id)
+        out.append(h)
+    return _dedupe(out)
+
+
+def _elsewhere(known: dict[str, str], person: str, post_type: str, country: str) -> bool:
+    """Whether the gazetteer contradicts placing the person's post in ``country``: it knows the person
+    in another state, or in an organisation when the post is not a national one."""
+    home = known.get(person)
+    if home is None or home == country:
+        return False
+    return _is_state(home) or post_type not in NATIONAL_POSTS
 
 
 def _from_successions(holdings: list[Holding]) -> list[Holding]:
@@ -700,10 +762,11 @@ def _from_successions(holdings: list[Holding]) -> list[Holding]:
     return _dedupe(out)
 
 
-def _from_article_country(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
     """In an article that names one country and no other, and where someone holds a post of that
     country, a post named without a country is that country's ("le président de la République X" in
-    a piece about French ministers only)."""
+    a piece about French ministers only) unless the gazetteer knows its holder elsewhere (a visiting
+    foreign leader the article names without a country)."""
     if not any(h.office.startswith("?.") for h in holdings):
         return holdings
     lexicon = load_lexicon()
@@ -715,5 +778,10 @@ def _from_article_country(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     if len(states) != 1 or states != governing or any(c and c not in lexicon.actors for c in named):
         return holdings  # one country, and someone of the article holds one of its posts
     country = states.pop()
-    return _dedupe([replace(h, office=lexicon.office_for(h.office[2:], country).id) if h.office.startswith("?.")
-                    else h for h in holdings])
+    out = []
+    for h in holdings:
+        post_type = h.office[2:]
+        if h.office.startswith("?.") and not _elsewhere(known, h.person, post_type, country):
+            h = replace(h, office=lexicon.office_for(post_type, country).id)
+        out.append(h)
+    return _dedupe(out)
