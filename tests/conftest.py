@@ -23,6 +23,24 @@ def built_examples(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def extractor():
+    """The real pipeline (French model plus kg's components), loaded once for the session."""
+    from kg.extract.pipeline import Extractor
+
+    return Extractor()
+
+
+def text_holdings(extractor, text: str, published) -> set[tuple[str, str]]:
+    """(person name, office id) of every holding extracted from one article's text."""
+    from kg.corpus import RawArticle
+
+    raw = RawArticle(id="t.txt", path="t.txt", text=text, sha256="", published=published)
+    facts = next(extractor.extract([raw]))
+    names = {p.key: p.name for p in facts.persons}
+    return {(names[h.person], h.office) for h in facts.holdings}
+
+
 def run_kg(capsys, *args: str) -> tuple[int, str, str]:
     """Run ``kg ARGS`` as the console script does: (exit code, stdout, stderr)."""
     from kg.cli import main

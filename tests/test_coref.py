@@ -7,23 +7,15 @@ from datetime import date
 
 import pytest
 
-from kg.corpus import RawArticle
 from kg.extract.coref import is_role_noun, person_for
 from kg.extract.pipeline import Extractor, load_nlp
+from tests.conftest import text_holdings
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def holdings(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    raw = RawArticle(id="t.txt", path="t.txt", text=text, sha256="", published=date(2025, 6, 2))
-    facts = next(extractor.extract([raw]))
-    names = {p.key: p.name for p in facts.persons}
-    return {(names[h.person], h.office) for h in facts.holdings}
+    return text_holdings(extractor, text, date(2025, 6, 2))
 
 
 @pytest.mark.parametrize("text, wanted", [

@@ -8,25 +8,17 @@ from datetime import date
 
 import pytest
 
-from kg.corpus import RawArticle
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.model import Holding
 from kg.extract.offices import _elsewhere, _from_known_people
 from kg.extract.pipeline import Extractor
+from tests.conftest import text_holdings
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def holdings(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    raw = RawArticle(id="t.txt", path="t.txt", text=text, sha256="", published=date(2025, 1, 15))
-    facts = next(extractor.extract([raw]))
-    names = {p.key: p.name for p in facts.persons}
-    return {(names[h.person], h.office) for h in facts.holdings}
+    return text_holdings(extractor, text, date(2025, 1, 15))
 
 
 @pytest.mark.parametrize("text, wanted, unwanted", [

@@ -15,11 +15,6 @@ from kg.extract.pipeline import Extractor
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def facts(extractor: Extractor, text: str) -> ArticleFacts:
     raw = RawArticle(id="t.txt", path="t.txt", text=text, sha256="", published=date(2024, 2, 1))
     return next(extractor.extract([raw]))
