@@ -22,6 +22,12 @@ def holdings(extractor: Extractor, text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text, wanted, unwanted", [
+    # "X a nommé POST Y" (active): X appoints, Y holds; "X a été nommé POST" (passive): X holds
+    ("La présidente Maia Sandu a nommé la vice-Première ministre et ministre des Finances Dorina Moraru "
+     "pour diriger le gouvernement par intérim.",
+     set(), {("Maia Sandu", "MD.deputy_head_of_government"), ("Maia Sandu", "?.deputy_head_of_government")}),
+    ("Le général Paul Girard a été nommé chef d'état-major des armées mercredi.",
+     {("Paul Girard", "?.chief_of_defence")}, set()),
     # heads of state and government with their title (class 9)
     ("Le président russe Vladimir Poutine a signé mardi un nouveau décret.",
      {("Vladimir Poutine", "RU.head_of_state")}, set()),

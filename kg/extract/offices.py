@@ -393,7 +393,9 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
             continue
         between = doc[m.span.end:p.span.start]
         words = [fold(t.text) for t in between]
-        if words and set(words) <= cues("post_link_words_fr") and set(words) & cues("post_link_verbs_fr"):
+        active = "a" in words and "ete" not in words  # "X a nommé le ministre Y": X appoints, Y holds
+        if words and not active and set(words) <= cues("post_link_words_fr") and set(words) & cues(
+                "post_link_verbs_fr"):
             return p
         if _as_phrase_before(doc, p, m):
             return p
