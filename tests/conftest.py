@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -39,6 +42,42 @@ def text_holdings(extractor, text: str, published) -> set[tuple[str, str]]:
     facts = next(extractor.extract([raw]))
     names = {p.key: p.name for p in facts.persons}
     return {(names[h.person], h.office) for h in facts.holdings}
+
+
+@cache
+def blank_pipeline():
+    """A blank French pipeline with sentences, kg's lexicon matcher and date spans (built once: the
+    matcher takes a while)."""
+    import spacy
+
+    import kg.extract.lexmatch  # noqa: F401
+    import kg.extract.pipeline  # noqa: F401  (registers kg_dates)
+
+    blank = spacy.blank("fr")
+    for name in ("sentencizer", "kg_lexicon", "kg_dates"):
+        blank.add_pipe(name)
+    return blank
+
+
+def annotate(nlp, doc, ref=None, article_id: str = "t.txt"):
+    """``doc`` run through the components of a hand-built pipeline, with its publication date and
+    article id set as the Extractor sets them."""
+    doc._.ref, doc._.article_id = ref, article_id
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+@contextmanager
+def served(server):
+    """A socketserver answering on a daemon thread for the duration of the block."""
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def run_kg(capsys, *args: str) -> tuple[int, str, str]:

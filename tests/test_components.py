@@ -13,6 +13,7 @@ from kg.extract import callgroups, calls
 from kg.extract.lexmatch import lex_spans, plural_of
 from kg.extract.offices import find_holdings, find_posts
 from kg.extract.pipeline import add_compounds
+from tests.conftest import annotate
 
 
 @pytest.fixture(scope="module")
@@ -26,13 +27,6 @@ def nlp():
     for name in ("kg_lexicon", "kg_dates", "kg_people"):
         blank.add_pipe(name)
     return blank
-
-
-def annotate(nlp, doc: Doc, ref: date | None = None) -> Doc:
-    doc._.ref, doc._.article_id = ref, "test.txt"
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
 
 
 @pytest.mark.parametrize("text, post_type, countries", [

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -19,7 +19,7 @@ from pyoxigraph import Store
 
 from kg.errors import NetworkRefused
 from kg.query import refuse_network
-from tests.conftest import run_kg
+from tests.conftest import run_kg, served
 
 EMPTY_RESULTS = b'{"head": {"vars": []}, "results": {"bindings": [{}]}}'
 
@@ -56,12 +56,8 @@ class _Recorder(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def listener() -> Iterator[Listener]:
-    server = Listener()
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with served(Listener()) as server:
+        yield server
 
 
 @pytest.fixture
@@ -201,18 +197,8 @@ class _Scripted(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def serve() -> Iterator:
-    servers: list[Scripted] = []
-
-    def start(respond) -> Scripted:
-        server = Scripted(respond)
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    with ExitStack() as stack:
+        yield lambda respond: stack.enter_context(served(Scripted(respond)))
 
 
 def _send(handler: BaseHTTPRequestHandler, status: int, body: bytes = b"", **headers: str) -> None:

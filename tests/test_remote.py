@@ -6,7 +6,6 @@ No network beyond 127.0.0.1.  Real triplestores are exercised in test_push.py.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from kg.query import json_rows, load_query
 from kg.store.http import Client, Credentials, credentials, redact, retry_after
 from kg.store.profiles import PROFILES, profile
 from kg.store.remote import Endpoint
+from tests.conftest import served
 
 RESULTS = {"head": {"vars": ["x", "d"]}, "results": {"bindings": [
     {"x": {"type": "uri", "value": "http://example.org/a"},
@@ -85,12 +85,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[Scripted]:
-    s = Scripted()
-    thread = threading.Thread(target=s.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield s
-    s.shutdown()
-    s.server_close()
+    with served(Scripted()) as s:
+        yield s
 
 
 @pytest.fixture(autouse=True)

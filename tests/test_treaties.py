@@ -4,33 +4,11 @@ a blank French pipeline with kg's lexicon matcher and date spans."""
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from kg.extract.treaties import find_treaties
-
-
-@cache
-def blank_pipeline():
-    """A blank French pipeline with sentences, kg's lexicon matcher and date spans (built once: the
-    matcher takes a while)."""
-    import kg.extract.lexmatch  # noqa: F401
-    import kg.extract.pipeline  # noqa: F401  (registers kg_dates)
-
-    blank = spacy.blank("fr")
-    for name in ("sentencizer", "kg_lexicon", "kg_dates"):
-        blank.add_pipe(name)
-    return blank
-
-
-def annotate(nlp, doc: Doc, ref: date | None = None) -> Doc:
-    doc._.ref, doc._.article_id = ref, "t.txt"
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+from tests.conftest import annotate, blank_pipeline
 
 
 @pytest.fixture(scope="module")

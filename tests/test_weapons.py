@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from kg.extract.weapons import find_weapons
-from tests.test_treaties import annotate, blank_pipeline
+from tests.conftest import annotate, blank_pipeline
 
 # the parser's reading of the firing words (a blank pipeline has no lemmas or tags)
 TAGS = {"tiré": ("tirer", "VERB"), "tirés": ("tirer", "VERB"), "tir": ("tir", "NOUN"), "lancé": ("lancer", "VERB"),
