@@ -10,7 +10,7 @@ import pytest
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.model import Holding
-from kg.extract.offices import _elsewhere, _from_known_people
+from kg.extract.offices import _dedupe, _elsewhere, _from_known_people
 from kg.extract.pipeline import Extractor
 from tests.conftest import text_holdings
 
@@ -185,3 +185,18 @@ def test_from_known_people_merges_a_post_found_twice() -> None:
 def test_elsewhere(home: str | None, post_type: str, country: str, contradicted: bool) -> None:
     known = {"p1": home} if home else {}
     assert _elsewhere(known, "p1", post_type, country) is contradicted
+
+
+def test_one_holding_per_office_keeps_what_either_copy_knows_of_the_term() -> None:
+    """A post placed late ("?." made "US." through the holder) meets the copy a succession already
+    dated: the merged holding keeps the start and the predecessor, or the holder would seem to hold
+    the post at every date (and answer "who was chair at each call" for years before)."""
+    from kg.extract.model import DateValue
+
+    april = DateValue(value="2025-04", precision="month", earliest=date(2025, 4, 1), latest=date(2025, 4, 30))
+    dated = Holding("p3", "US.chief_of_defence", (), start=april, replaces="p2")
+    placed = Holding("p3", "US.chief_of_defence", ())
+    for pair in ((placed, dated), (dated, placed)):
+        (merged,) = _dedupe(list(pair))
+        assert merged.start == april and merged.replaces == "p2"
+

@@ -652,12 +652,16 @@ def _ref_day(doc: Doc) -> DateValue | None:
 
 
 def _dedupe(holdings: list[Holding]) -> list[Holding]:
+    """One holding per person and office: what either copy knows of the term (its bounds, whom it
+    replaced) is kept, so a post placed late ("?." made "US.") never loses a start stated earlier."""
     merged: dict[tuple[str, str], Holding] = {}
     for h in holdings:
         key = (h.person, h.office)
         if key in merged:
             old = merged[key]
-            merged[key] = replace(old, evidence=old.evidence + h.evidence, attested=old.attested or h.attested)
+            merged[key] = replace(old, evidence=old.evidence + tuple(e for e in h.evidence if e not in old.evidence),
+                                  attested=old.attested or h.attested, start=old.start or h.start,
+                                  end=old.end or h.end, replaces=old.replaces or h.replaces)
         else:
             merged[key] = h
     return list(merged.values())
