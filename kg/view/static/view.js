@@ -182,12 +182,15 @@
     }
   }
 
-  function drawRows() {
+  let drawn = "";  // the rows on the page: redrawn on scrolling only when others come into view
+  function drawRows(onScroll) {
     rowsSvg.setAttribute("height", Math.max(rows.length * ROW_H, 20));
+    const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_H) - 10);
+    const last = Math.min(rows.length, Math.ceil((scroller.scrollTop + scroller.clientHeight) / ROW_H) + 10);
+    if (onScroll === true && drawn === `${first}:${last}`) return;
+    drawn = `${first}:${last}`;
     rowsSvg.replaceChildren();
     if (!rows.length) { svText(rowsSvg, { x: 4, y: 14, class: "row-label" }, "No office matches the filters."); return; }
-    const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_H) - 5);
-    const last = Math.min(rows.length, Math.ceil((scroller.scrollTop + scroller.clientHeight) / ROW_H) + 5);
     for (let r = first; r < last; r++) drawRow(rows[r], r);
   }
 
@@ -280,7 +283,7 @@
   scroller.addEventListener("scroll", () => {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(() => { pending = false; drawRows(); });
+    requestAnimationFrame(() => { pending = false; drawRows(true); });
   });
 
   // ------------------------------------------------------------------ network
