@@ -23,10 +23,8 @@ def select(store: Store, name: str) -> Iterator[list[str | None]]:
     """The adapter to kg's query surface: run the view's query ``name`` and yield plain rows (values or None)."""
     from kg.query import StoredQuery, run_query
 
-    solutions = run_query(store, StoredQuery.from_file(QUERIES / f"{name}.rq"))
-    names = [v.value for v in solutions.variables]
-    for s in solutions:
-        yield [None if s[n] is None else s[n].value for n in names]
+    for solution in run_query(store, StoredQuery.from_file(QUERIES / f"{name}.rq")):
+        yield [None if term is None else term.value for term in solution]  # in the SELECT's order
 
 
 def day(text: str | None) -> int | None:
@@ -123,23 +121,27 @@ def _first_day(term: list) -> int:
 
 def _calls(store: Store, t: Tables, evidence: dict[str, list[int]]) -> list[list]:
     """Call rows: date as written, earliest and latest day, medium, topics, participants, initiators, evidence."""
-    people: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for call, person, initiator in select(store, "participants"):
+    people: dict[str, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+    for call, person, role in select(store, "participants"):
         index = t.find("people", person)
         if index >= 0:
-            people[call][0].append(index)
-            if initiator == "true":
-                people[call][1].append(index)
-    rows = []
-    for iri, written, early, late, medium, topics in select(store, "calls"):
-        lo, hi = day(early), day(late)
-        if lo is None or hi is None:
-            lo, hi = bounds(written)
-        who, initiators = people[iri]
-        medium = (medium or "").rsplit("#", 1)[-1]
-        rows.append([written or "", lo, hi, medium, (topics or "").replace(SEP, "; "), sorted(who),
-                     sorted(initiators), sorted(evidence.get(iri, []))])
-    rows.sort(key=lambda r: (r[1] is None, r[1] or 0, r[2] or 0))
+            people[call][0].add(index)
+            if role == "initiator":
+                people[call][1].add(index)
+    calls: dict[str, list] = {}
+    for iri, written, early, late, medium, topic in select(store, "calls"):
+        if iri not in calls:
+            lo, hi = day(early), day(late)
+            if lo is None or hi is None:
+                lo, hi = bounds(written)
+            who, initiators = people[iri]
+            calls[iri] = [written or "", lo, hi, (medium or "").rsplit("#", 1)[-1], [], sorted(who),
+                          sorted(initiators), sorted(evidence.get(iri, []))]
+        if topic and topic not in calls[iri][4]:
+            calls[iri][4].append(topic)
+    rows = sorted(calls.values(), key=lambda r: (r[1] is None, r[1] or 0, r[2] or 0))
+    for row in rows:
+        row[4] = "; ".join(row[4])
     return rows
 
 

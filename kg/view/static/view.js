@@ -396,16 +396,18 @@
       svTitle(line, `${personName(u.p)} – ${personName(v.p)}: ${e.calls.length} call${e.calls.length > 1 ? "s" : ""}`);
       line.addEventListener("click", () => { state.selected = "e" + j; showCallList(e.calls, `Calls between ${personName(u.p)} and ${personName(v.p)}`); });
     });
+    const most = Math.max(1, ...layout.nodes.map((n) => n.calls));
+    const radius = (n) => (3 + 9 * Math.sqrt(n.calls / most)) * k;
     const labelled = new Set([...layout.nodes].sort((a, b) => b.calls - a.calls).slice(0, 40).map((n) => n.p));
     for (const n of layout.nodes) {
       const cls = "node" + (state.matches !== null && state.matches.has(n.p) ? " match" : "")
         + (state.selected === "p" + n.p ? " selected" : "");
-      const c = sv("circle", { cx: n.x, cy: n.y, r: (3 + 1.5 * Math.sqrt(n.calls)) * k, "stroke-width": k, fill: color(n.p >= 0 ? D.people[n.p][1] : -1),
+      const c = sv("circle", { cx: n.x, cy: n.y, r: radius(n), "stroke-width": k, fill: color(n.p >= 0 ? D.people[n.p][1] : -1),
                                class: cls, "data-person": n.p }, gn);
       svTitle(c, `${personName(n.p)} (${countryOf(n.p) || "country unknown"}): ${n.calls} call${n.calls > 1 ? "s" : ""}`);
       c.addEventListener("click", () => showPerson(n.p));
       if (labelled.has(n.p) || (state.matches !== null && state.matches.has(n.p))) {
-        svText(gl, { x: n.x + (5 + 1.5 * Math.sqrt(n.calls)) * k, y: n.y + 3.5 * k, class: "node-label",
+        svText(gl, { x: n.x + radius(n) + 2 * k, y: n.y + 3.5 * k, class: "node-label",
                       style: `font-size:${11 * k}px;stroke-width:${3 * k}px` }, personName(n.p));
       }
     }
