@@ -95,3 +95,31 @@ def run(graph: Path, work: Path, repeat: int) -> list[Row]:
         Row(SECTION, "search a name: filter and redraw", search, "ms", "≤ 500 ms", search <= 500),
     ]
     return rows
+
+
+def screenshot(page: Path, png: Path, *, click: str = "Milley") -> None:
+    """A picture of ``page`` (the README's ``docs/view.png``) with the first call whose participants hold
+    ``click`` selected, so the details show its source sentences."""
+    browser = chromium()
+    if browser is None:
+        raise SystemExit("selenium, chromium or chromedriver missing")
+    try:
+        browser.set_window_size(1280, 860)
+        load(browser, page)
+        browser.execute_script("const s = document.getElementById('tl-scroll'); s.scrollTop = s.scrollHeight")
+        time.sleep(0.3)
+        for mark in browser.find_elements("css selector", "#tl-head .call"):
+            if click in mark.find_element("css selector", "title").get_attribute("textContent"):
+                mark.click()
+                break
+        browser.save_screenshot(str(png))
+    finally:
+        browser.quit()
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 3:
+        raise SystemExit("usage: python -m bench.view PAGE.html OUT.png  (a screenshot in headless Chromium)")
+    screenshot(Path(sys.argv[1]), Path(sys.argv[2]))

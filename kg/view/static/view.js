@@ -202,7 +202,18 @@
     const label = svText(g, { x: 4, y: ROW_H / 2 + 4, class: "row-label" },
                          (country ? country + " · " : "") + clip(office[0], 42));
     svTitle(label, office[0] + (office[1] ? ` (${office[1]})` : ""));
-    for (const t of termsByOffice.get(o) || []) drawTerm(g, t);
+    const undated = [];
+    for (const t of termsByOffice.get(o) || []) if (!drawTerm(g, t)) undated.push(t);
+    let at = LABEL_W + 4;
+    for (const t of undated) {  // a term no article dates: the holder's name at the start of the row
+      const name = personName(D.terms[t][1]);
+      const cls = "term undated" + (state.matches !== null && state.matches.has(D.terms[t][1]) ? " match" : "");
+      const u = sv("g", { class: cls, "data-term": t, "data-holder": name }, g);
+      svText(u, { x: at, y: ROW_H / 2 + 4 }, name + " (no dates)");
+      svTitle(u, `${name}: the articles give no date for this term`);
+      u.addEventListener("click", () => showTerm(t));
+      at += 6.5 * (name.length + 11);
+    }
   }
 
   const clip = (s, n) => s.length > n ? s.slice(0, n - 1) + "…" : s;
@@ -218,10 +229,10 @@
   function drawTerm(row, ti) {
     const t = D.terms[ti];
     const span = termSpan(t);
-    if (span === null) return;
+    if (span === null) return false;
     const [from, to] = span;
     const early = t[3] ?? from, late = t[7] ?? to;
-    if (late < state.lo || early > state.hi) return;
+    if (late < state.lo || early > state.hi) return true;
     const y = 3, h = ROW_H - 6;
     const cls = "term" + (state.matches !== null && state.matches.has(t[1]) ? " match" : "")
       + (state.selected === "t" + ti ? " selected" : "");
@@ -243,6 +254,7 @@
     if (room > 30) svText(g, { x: lo(x0) + 3, y: y + h - 4 }, clip(name, Math.floor(room / 6)));
     svTitle(g, `${name}: ${termWords(t)}`);
     g.addEventListener("click", () => showTerm(ti));
+    return true;
   }
 
   function termWords(t) {
