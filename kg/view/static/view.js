@@ -8,6 +8,8 @@
   const LABEL_W = 250, ROW_H = 22, AXIS_H = 22, LANE_H = 40, OPEN_W = 18;
   const MAX_MARKS = 2500;     // single call marks drawn at most; beyond, a histogram of calls per column
   const TOP_EDGES = 300;      // pairs drawn in the network at most
+  const PAIR = 2 ** 24;       // a pair of people as one number: first * PAIR + second
+  const SLICE_MS = 25;        // the layout gives the page back after this long
   const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
                    "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39"];
   const $ = (id) => document.getElementById(id);
@@ -313,7 +315,7 @@
       shownCalls++;
       for (const p of who) degree.set(p, (degree.get(p) || 0) + 1);
       for (let a = 0; a < who.length; a++) for (let b = a + 1; b < who.length; b++) {
-        const key = who[a] < who[b] ? who[a] + ":" + who[b] : who[b] + ":" + who[a];
+        const key = who[a] < who[b] ? who[a] * PAIR + who[b] : who[b] * PAIR + who[a];
         if (!pairs.has(key)) pairs.set(key, []);
         pairs.get(key).push(i);
       }
@@ -325,7 +327,7 @@
       if (!index.has(p)) { index.set(p, nodes.length); nodes.push({ p: p, calls: degree.get(p) || 0 }); }
       return index.get(p);
     };
-    const edges = kept.map(([key, calls]) => { const [a, b] = key.split(":").map(Number); return { a: node(a), b: node(b), calls: calls }; });
+    const edges = kept.map(([key, calls]) => ({ a: node(Math.floor(key / PAIR)), b: node(key % PAIR), calls: calls }));
     placeInitially(nodes);
     $("net-note").textContent = all.length > TOP_EDGES
       ? `The ${TOP_EDGES} most frequent of ${all.length} pairs (${shownCalls} calls after the filters); narrow the dates, a country or a name to see the others.`
@@ -353,8 +355,8 @@
     let it = 0;
     function step() {
       if (run !== layoutRun) return;
-      const until = Math.min(ITER, it + 10);
-      for (; it < until; it++) {
+      const start = performance.now();
+      for (; it < ITER && performance.now() - start < SLICE_MS; it++) {
         const temp = 8 * (1 - it / ITER) + 0.5;
         for (const n of nodes) { n.dx = -n.x * 0.01; n.dy = -n.y * 0.01; }
         for (let a = 0; a < nodes.length; a++) {
@@ -601,9 +603,11 @@
   drawRows();
   performance.mark("kg-timeline");
   document.body.dataset.timeline = "ready";
-  layout = computeNetwork();
   document.body.dataset.network = "running";
-  runLayout(layout, () => { drawNetwork(); document.body.dataset.network = "ready"; performance.mark("kg-network"); });
+  setTimeout(() => {  // in a task of its own: the timeline answers clicks before the network is laid out
+    layout = computeNetwork();
+    runLayout(layout, () => { drawNetwork(); document.body.dataset.network = "ready"; performance.mark("kg-network"); });
+  }, 0);
   // for tests and the benchmark: where a call's mark is, and what is shown
   window.kgView = { showCall: showCall, showTerm: showTerm, setWindow: setWindow, applyFilters: applyFilters,
                     visibleCalls: () => visibleCalls.slice(), rows: () => rows.slice() };
