@@ -132,3 +132,16 @@ def test_cli_reports_bad_rdf_with_its_line(capsys, tmp_path):
     code, _, err = run_kg(capsys, "view", "--data", str(bad), "-o", str(tmp_path / "kg.html"))
     assert code == 3 and "bad.ttl:" in err
     assert not (tmp_path / "kg.html").exists()
+
+
+def test_cli_reads_a_store_folder(tmp_path):
+    from pyoxigraph import RdfFormat
+
+    store = Store(str(tmp_path / "store"))
+    store.bulk_load(path=str(FIXTURE), format=RdfFormat.TRIG)
+    store.flush()
+    del store
+    out = tmp_path / "kg.html"
+    result = CliRunner().invoke(cli, ["view", "--data", str(tmp_path / "store"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 calls, 2 terms, 2 people" in result.output
