@@ -89,6 +89,19 @@ def test_hostile_text_stays_text(browser, tmp_path):
     assert "javascript:alert('url')" in shown
 
 
+def test_network_line_and_person_show_their_calls(browser, tmp_path):
+    open_page(browser, FIXTURE, tmp_path)
+    assert len(browser.find_elements("css selector", "#network .node")) == 2
+    browser.find_element("css selector", "#network .edge").click()
+    items = browser.find_elements("css selector", "#details li")
+    assert [i.text.split(":")[0] for i in items] == ["2021-06-03", "2022-01"]  # the pair's two calls
+    items[0].find_element("css selector", ".link").click()
+    assert "a appelé jeudi" in browser.find_element("css selector", "#details mark").text
+    next(a for a in browser.find_elements("css selector", "#details dd .link") if a.text == "Paul Verne").click()
+    assert browser.find_element("css selector", "#details h2").text == "Paul Verne"
+    assert len(browser.find_elements("css selector", "#details li")) == 3  # one post, two calls
+
+
 def test_search_and_country_filter(browser, tmp_path):
     open_page(browser, FIXTURE, tmp_path)
     rows = lambda: [r.get_attribute("data-office") for r in browser.find_elements("css selector", "#tl-rows .row")]  # noqa: E731
@@ -99,6 +112,10 @@ def test_search_and_country_filter(browser, tmp_path):
     assert browser.find_elements("css selector", ".term.match")
     browser.find_element("id", "reset").click()
     assert rows() == ["XA.defence_minister", "XB.defence_minister"]
+    from selenium.webdriver.support.select import Select
+
+    Select(browser.find_element("id", "country")).select_by_visible_text("XB")
+    assert rows() == ["XB.defence_minister"]
 
 
 @pytest.mark.model

@@ -305,34 +305,49 @@
   let layout = null;  // {nodes: [{p, x, y, calls}], edges: [{a, b, calls: [..]}]}
   let layoutRun = 0;
 
-  function computeNetwork() {
-    const pairs = new Map(), degree = new Map();
-    let shownCalls = 0;
-    D.calls.forEach((c, i) => {
-      if (!callVisible(c) || (c[1] !== null && !callInWindow(c)) || (c[1] === null && windowNarrowed())) return;
-      const who = c[5];
-      if (who.length < 2) return;
-      shownCalls++;
-      for (const p of who) degree.set(p, (degree.get(p) || 0) + 1);
-      for (let a = 0; a < who.length; a++) for (let b = a + 1; b < who.length; b++) {
-        const key = who[a] < who[b] ? who[a] * PAIR + who[b] : who[b] * PAIR + who[a];
-        if (!pairs.has(key)) pairs.set(key, []);
-        pairs.get(key).push(i);
+  let netRun = 0;
+  function computeNetwork(done) {
+    // counts of calls per pair of people, gathered in slices so that the page answers meanwhile
+    const run = ++netRun, pairs = new Map(), degree = new Map();
+    let shownCalls = 0, i = 0;
+    function slice() {
+      if (run !== netRun) return;
+      const start = performance.now();
+      for (; i < D.calls.length; i++) {
+        if ((i & 1023) === 0 && performance.now() - start > SLICE_MS) { setTimeout(slice, 0); return; }
+        const c = D.calls[i];
+        if (!inNetwork(c)) continue;
+        const who = c[5];
+        shownCalls++;
+        for (const p of who) degree.set(p, (degree.get(p) || 0) + 1);
+        for (let a = 0; a < who.length; a++) for (let b = a + 1; b < who.length; b++) {
+          const key = who[a] < who[b] ? who[a] * PAIR + who[b] : who[b] * PAIR + who[a];
+          pairs.set(key, (pairs.get(key) || 0) + 1);
+        }
       }
-    });
-    const all = [...pairs.entries()].sort((u, v) => v[1].length - u[1].length);
-    const kept = all.slice(0, TOP_EDGES);
-    const index = new Map(), nodes = [];
-    const node = (p) => {
-      if (!index.has(p)) { index.set(p, nodes.length); nodes.push({ p: p, calls: degree.get(p) || 0 }); }
-      return index.get(p);
-    };
-    const edges = kept.map(([key, calls]) => ({ a: node(Math.floor(key / PAIR)), b: node(key % PAIR), calls: calls }));
-    placeInitially(nodes);
-    $("net-note").textContent = all.length > TOP_EDGES
-      ? `The ${TOP_EDGES} most frequent of ${all.length} pairs (${shownCalls} calls after the filters); narrow the dates, a country or a name to see the others.`
-      : `${all.length} pairs, ${nodes.length} people, ${shownCalls} calls after the filters.`;
-    return { nodes: nodes, edges: edges };
+      done(finish());
+    }
+    function finish() {
+      const all = [...pairs.entries()].sort((u, v) => v[1] - u[1] || u[0] - v[0]);
+      const index = new Map(), nodes = [];
+      const node = (p) => {
+        if (!index.has(p)) { index.set(p, nodes.length); nodes.push({ p: p, calls: degree.get(p) || 0 }); }
+        return index.get(p);
+      };
+      const edges = all.slice(0, TOP_EDGES).map(([key, count]) => ({ a: node(Math.floor(key / PAIR)), b: node(key % PAIR), count: count }));
+      placeInitially(nodes);
+      $("net-note").textContent = all.length > TOP_EDGES
+        ? `The ${TOP_EDGES} most frequent of ${all.length} pairs (${shownCalls} calls after the filters); narrow the dates, a country or a name to see the others.`
+        : `${all.length} pairs, ${nodes.length} people, ${shownCalls} calls after the filters.`;
+      return { nodes: nodes, edges: edges };
+    }
+    slice();
+  }
+  function inNetwork(c) {
+    return c[5].length > 1 && callVisible(c) && (c[1] === null ? !windowNarrowed() : callInWindow(c));
+  }
+  function pairCalls(a, b) {
+    return (callIndex.get(a) || []).filter((i) => D.calls[i][5].includes(b) && inNetwork(D.calls[i]));
   }
   const windowNarrowed = () => state.lo > extent[0] || state.hi < extent[1];
 
@@ -406,9 +421,12 @@
     layout.edges.forEach((e, j) => {
       const u = layout.nodes[e.a], v = layout.nodes[e.b];
       const line = sv("line", { x1: u.x, y1: u.y, x2: v.x, y2: v.y, class: "edge" + (state.selected === "e" + j ? " selected" : ""),
-                                "stroke-width": (1 + Math.log2(e.calls.length) * 1.5) * k, "data-edge": j }, ge);
-      svTitle(line, `${personName(u.p)} – ${personName(v.p)}: ${e.calls.length} call${e.calls.length > 1 ? "s" : ""}`);
-      line.addEventListener("click", () => { state.selected = "e" + j; showCallList(e.calls, `Calls between ${personName(u.p)} and ${personName(v.p)}`); });
+                                "stroke-width": (1 + Math.log2(e.count) * 1.5) * k, "data-edge": j }, ge);
+      svTitle(line, `${personName(u.p)} – ${personName(v.p)}: ${e.count} call${e.count > 1 ? "s" : ""}`);
+      line.addEventListener("click", () => {
+        state.selected = "e" + j;
+        showCallList(pairCalls(u.p, v.p), `Calls between ${personName(u.p)} and ${personName(v.p)}`);
+      });
     });
     const most = Math.max(1, ...layout.nodes.map((n) => n.calls));
     const radius = (n) => (3 + 9 * Math.sqrt(n.calls / most)) * k;
@@ -574,11 +592,11 @@
   let netTimer = null;
   function scheduleNetwork() {
     clearTimeout(netTimer);
-    netTimer = setTimeout(() => {
-      layout = computeNetwork();
-      document.body.dataset.network = "running";
+    document.body.dataset.network = "running";
+    netTimer = setTimeout(() => computeNetwork((model) => {
+      layout = model;
       runLayout(layout, () => { drawNetwork(); document.body.dataset.network = "ready"; });
-    }, 150);
+    }), 150);
   }
   $("search").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(applyFilters, 200); });
   $("country").addEventListener("change", applyFilters);
@@ -605,8 +623,10 @@
   document.body.dataset.timeline = "ready";
   document.body.dataset.network = "running";
   setTimeout(() => {  // in a task of its own: the timeline answers clicks before the network is laid out
-    layout = computeNetwork();
-    runLayout(layout, () => { drawNetwork(); document.body.dataset.network = "ready"; performance.mark("kg-network"); });
+    computeNetwork((model) => {
+      layout = model;
+      runLayout(layout, () => { drawNetwork(); document.body.dataset.network = "ready"; performance.mark("kg-network"); });
+    });
   }, 0);
   // for tests and the benchmark: where a call's mark is, and what is shown
   window.kgView = { showCall: showCall, showTerm: showTerm, setWindow: setWindow, applyFilters: applyFilters,
