@@ -44,6 +44,7 @@
   function link(text, onClick) {
     const a = el("span", { class: "link", role: "button", tabindex: "0" }, text);
     a.addEventListener("click", onClick);
+    a.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onClick(); } });
     return a;
   }
   const personName = (p) => p >= 0 ? D.people[p][0] : "(unknown)";
