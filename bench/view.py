@@ -133,7 +133,7 @@ def screenshot(page: Path, png: Path, *, click: str = "Milley") -> None:
         browser.execute_script("const s = document.getElementById('tl-scroll'); s.scrollTop = s.scrollHeight")
         time.sleep(0.3)
         for mark in browser.find_elements("css selector", "#tl-head .call"):
-            if click in mark.find_element("css selector", "title").get_attribute("textContent"):
+            if click in mark.get_attribute("aria-label"):
                 mark.click()
                 break
         browser.save_screenshot(str(png))

@@ -128,7 +128,7 @@ def test_example_corpus_timeline_and_sources(browser, built_examples, tmp_path):
     assert any("Milley" in h for h in holders) and any("Brown" in h for h in holders), holders
     # a call with Milley: click its mark on the date strip, its source sentence shows
     marks = browser.find_elements("css selector", "#tl-head .call")
-    milley = next(m for m in marks if "Milley" in m.find_element("css selector", "title").get_attribute("textContent"))
+    milley = next(m for m in marks if "Milley" in m.get_attribute("aria-label"))
     milley.click()
     shown = details(browser)
     assert "Mark Milley" in shown

@@ -160,10 +160,15 @@
       const attrs = { x: range ? x0 : x0 - 1, y: AXIS_H + 6, width: Math.max(range ? x1 - x0 : 2, 2), height: LANE_H - 12,
                       class: "call" + (range ? " range" : "") + (state.selected === "c" + i ? " selected" : ""),
                       "data-call": i };
-      const r = sv("rect", attrs, g);
-      svTitle(r, `${c[0] || iso(c[1])}: ${c[5].map(personName).join(", ")}`);
-      r.addEventListener("click", () => showCall(i));
+      attrs["aria-label"] = `${c[0] || iso(c[1])}: ${c[5].map(personName).join(", ")}`;
+      sv("rect", attrs, g);
     }
+    // one listener for all marks, and a tooltip made only for the mark pointed at
+    g.addEventListener("click", (e) => { const i = e.target.dataset.call; if (i !== undefined) showCall(Number(i)); });
+    g.addEventListener("mouseover", (e) => {
+      const r = e.target;
+      if (r.dataset.call !== undefined && !r.firstChild) svTitle(r, r.getAttribute("aria-label"));
+    });
   }
 
   function drawCallBins() {
@@ -329,20 +334,33 @@
       done(finish());
     }
     function finish() {
-      const all = [...pairs.entries()].sort((u, v) => v[1] - u[1] || u[0] - v[0]);
+      const kept = mostFrequent(pairs, TOP_EDGES);
       const index = new Map(), nodes = [];
       const node = (p) => {
         if (!index.has(p)) { index.set(p, nodes.length); nodes.push({ p: p, calls: degree.get(p) || 0 }); }
         return index.get(p);
       };
-      const edges = all.slice(0, TOP_EDGES).map(([key, count]) => ({ a: node(Math.floor(key / PAIR)), b: node(key % PAIR), count: count }));
+      const edges = kept.map(([key, count]) => ({ a: node(Math.floor(key / PAIR)), b: node(key % PAIR), count: count }));
       placeInitially(nodes);
-      $("net-note").textContent = all.length > TOP_EDGES
-        ? `The ${TOP_EDGES} most frequent of ${all.length} pairs (${shownCalls} calls after the filters); narrow the dates, a country or a name to see the others.`
-        : `${all.length} pairs, ${nodes.length} people, ${shownCalls} calls after the filters.`;
+      $("net-note").textContent = pairs.size > TOP_EDGES
+        ? `The ${TOP_EDGES} most frequent of ${pairs.size} pairs (${shownCalls} calls after the filters); narrow the dates, a country or a name to see the others.`
+        : `${pairs.size} pairs, ${nodes.length} people, ${shownCalls} calls after the filters.`;
       return { nodes: nodes, edges: edges };
     }
     slice();
+  }
+  function mostFrequent(counts, n) {
+    // the n entries with the highest counts (ties: first counted first), without sorting them all
+    const histogram = [];
+    for (const c of counts.values()) histogram[c] = (histogram[c] || 0) + 1;
+    let threshold = histogram.length - 1, above = 0;
+    while (threshold > 0 && above + (histogram[threshold] || 0) <= n) above += histogram[threshold--] || 0;
+    const kept = [], ties = [];
+    for (const [key, c] of counts) {
+      if (c > threshold) kept.push([key, c]);
+      else if (c === threshold && ties.length < n - above) ties.push([key, c]);
+    }
+    return kept.sort((u, v) => v[1] - u[1] || u[0] - v[0]).concat(ties);
   }
   function inNetwork(c) {
     return c[5].length > 1 && callVisible(c) && (c[1] === null ? !windowNarrowed() : callInWindow(c));
