@@ -431,7 +431,7 @@
     }
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (const n of layout.nodes) { x0 = Math.min(x0, n.x); y0 = Math.min(y0, n.y); x1 = Math.max(x1, n.x); y1 = Math.max(y1, n.y); }
-    const pad = 40, w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
+    const pad = Math.max(40, 0.06 * Math.max(x1 - x0, y1 - y0)), w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
     net.setAttribute("viewBox", `${x0 - pad} ${y0 - pad} ${w} ${h}`);
     // sizes in screen pixels whatever the layout's extent
     const k = 1 / Math.min((net.clientWidth || 800) / w, (net.clientHeight || 500) / h);
