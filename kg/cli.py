@@ -322,6 +322,23 @@ def articles(store: Path | None) -> None:
         click.echo(f"{printable(article.id)}\t{article.sha256[:12]}\t{triples}")
 
 
+@cli.command()
+@click.option("--data", type=click.Path(path_type=Path),
+              help="An RDF file or an embedded store folder (default: ./kg-store).")
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write.")
+def view(data: Path | None, out: Path) -> None:
+    """Write one self-contained HTML page: a timeline of offices and calls, and the call network.
+
+    \b
+    Example:
+      kg view --data graph.trig -o kg.html
+    """
+    from kg.view import write_view
+
+    click.echo(write_view(_existing(data), out).text())
+
+
 def _existing(path: Path | None) -> Path:
     """``path`` or the default store, which must exist (reading never creates a store)."""
     from kg.errors import InputError
