@@ -9,11 +9,9 @@ import tomllib
 from importlib.metadata import version
 
 import pytest
-from click.testing import CliRunner
 
 from kg import resources
-from kg.cli import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_kg
 
 
 def test_wheel_maps_every_data_folder() -> None:
@@ -44,8 +42,7 @@ def test_installed_layout_is_read_first(tmp_path, monkeypatch) -> None:
 
 @pytest.mark.parametrize("flag", ["-V", "--version"])
 def test_version(flag: str) -> None:
-    result = CliRunner().invoke(cli, [flag])
-    assert result.exit_code == 0 and result.output == f"kg, version {version('kg')}\n"
+    assert tuple(run_kg(flag)) == (0, f"kg, version {version('kg')}\n", "")
 
 
 def test_python_dash_m_kg(monkeypatch, capsys) -> None:
