@@ -37,7 +37,7 @@ class KGGroup(click.Group):
         except click.exceptions.Exit:
             raise
         except click.ClickException as e:  # bad option values of a command: always a usage error
-            e.message = shorten_words(e.message)  # a 5 KB path in "Invalid value" stays readable
+            e.message = shorten_words(e.message)  # type: ignore[misc]  # a 5 KB path in "Invalid value" stays readable
             e.show()
             ctx.exit(EXIT_USAGE)
         except (click.exceptions.Abort, KeyboardInterrupt):
