@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -23,6 +23,9 @@ from kg.errors import (
     short,
     shorten_words,
 )
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -134,8 +137,18 @@ def _refuse_overwriting_inputs(corpus: tuple[str, ...], out: Path | None) -> Non
             raise UsageError(f"--out {out} is one of the inputs")
 
 
+def _complete_query(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Shell completion of ``kg query NAME``: the stored queries starting with what was typed, else files."""
+    from click.shell_completion import CompletionItem
+
+    from kg.resources import query_paths
+
+    names = [CompletionItem(name) for name in query_paths() if name.startswith(incomplete)]
+    return names or [CompletionItem(incomplete, type="file")]
+
+
 @cli.command()
-@click.argument("query")
+@click.argument("query", shell_complete=_complete_query)
 @click.option("--data", type=click.Path(exists=False, path_type=Path),
               help="An RDF file or an embedded store folder (default: ./kg-store).")
 @click.option("--endpoint", help="A remote SPARQL 1.1 endpoint URL (credentials from the environment).")
