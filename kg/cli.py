@@ -9,16 +9,60 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from kg.errors import EXIT_INTERNAL, EXIT_NONCONFORMING, EXIT_USAGE, KGError, UsageError
+from kg.errors import (
+    EXIT_INTERNAL,
+    EXIT_NONCONFORMING,
+    EXIT_USAGE,
+    KGError,
+    UsageError,
+    input_error,
+    short,
+    shorten_words,
+)
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
-@click.version_option(package_name="kg")
+class KGGroup(click.Group):
+    """The ``kg`` group: every error a command raises becomes its documented exit code and one line on stderr
+    here, inside the group, so that ``CliRunner().invoke(cli, ...)`` sees the same codes as the shell."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException as e:  # bad option values of a command: always a usage error
+            e.message = shorten_words(e.message)  # type: ignore[misc]  # a 5 KB path in "Invalid value" stays readable
+            e.show()
+            ctx.exit(EXIT_USAGE)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            _fail(ctx, "kg: interrupted", 130)
+        except KGError as e:
+            _fail(ctx, f"kg: error: {e}", e.exit_code)
+        except OSError as e:  # a file kg was given: unreadable, unwritable, a name too long, a full disk
+            error = input_error(e)
+            _fail(ctx, f"kg: error: {error}", error.exit_code)
+        except Exception as e:  # noqa: BLE001 - the last line of defence: one line, exit 5
+            if os.environ.get("KG_DEBUG"):
+                raise
+            _fail(ctx, f"kg: internal error: {type(e).__name__}: {short(e)}", EXIT_INTERNAL)
+
+
+def _fail(ctx: click.Context, line: str, code: int) -> NoReturn:
+    click.echo(line, err=True)
+    ctx.exit(code)
+
+
+@click.group(name="kg", cls=KGGroup, context_settings=CONTEXT)
+@click.version_option(None, "-V", "--version", package_name="kg")
 def cli() -> None:
     """kg: knowledge graphs of military diplomacy from French news.
 
@@ -93,8 +137,18 @@ def _refuse_overwriting_inputs(corpus: tuple[str, ...], out: Path | None) -> Non
             raise UsageError(f"--out {out} is one of the inputs")
 
 
+def _complete_query(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Shell completion of ``kg query NAME``: the stored queries starting with what was typed, else files."""
+    from click.shell_completion import CompletionItem
+
+    from kg.resources import query_paths
+
+    names = [CompletionItem(name) for name in query_paths() if name.startswith(incomplete)]
+    return names or [CompletionItem(incomplete, type="file")]
+
+
 @cli.command()
-@click.argument("query")
+@click.argument("query", shell_complete=_complete_query)
 @click.option("--data", type=click.Path(exists=False, path_type=Path),
               help="An RDF file or an embedded store folder (default: ./kg-store).")
 @click.option("--endpoint", help="A remote SPARQL 1.1 endpoint URL (credentials from the environment).")
@@ -350,31 +404,7 @@ def _existing(path: Path | None) -> Path:
     return path
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Console entry point: KGError -> its exit code, an OSError on a given file -> 3, anything unexpected -> 5;
-    one line on stderr."""
-    from kg.errors import input_error, short, shorten_words
-
-    try:
-        cli.main(args=argv, prog_name="kg", standalone_mode=False)
-    except click.exceptions.Exit as e:
-        sys.exit(e.exit_code)
-    except click.ClickException as e:
-        e.message = shorten_words(e.message)  # a 5 KB path in "Invalid value" stays readable
-        e.show()
-        sys.exit(EXIT_USAGE)
-    except click.exceptions.Abort:
-        click.echo("kg: interrupted", err=True)
-        sys.exit(130)
-    except KGError as e:
-        click.echo(f"kg: error: {e}", err=True)
-        sys.exit(e.exit_code)
-    except OSError as e:  # a file kg was given: unreadable, unwritable, a name too long, a full disk
-        error = input_error(e)
-        click.echo(f"kg: error: {error}", err=True)
-        sys.exit(error.exit_code)
-    except Exception as e:  # noqa: BLE001 - the last line of defence: one line, exit 5
-        if os.environ.get("KG_DEBUG"):
-            raise
-        click.echo(f"kg: internal error: {type(e).__name__}: {short(e)}", err=True)
-        sys.exit(EXIT_INTERNAL)
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Console entry point (``kg``, ``python -m kg``): exits with the command's code (see :class:`KGGroup`)."""
+    cli.main(args=argv, prog_name="kg")
+    raise AssertionError("click's standalone mode always exits")  # pragma: no cover

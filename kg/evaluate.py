@@ -200,12 +200,12 @@ def _distinct_calls(key: AnswerKey, articles: tuple[str, ...]) -> tuple[Call, ..
             if not call.date or call.optional:
                 continue
             i = next((i for i, o in enumerate(out) if o.participants == call.participants and (
-                o.date.startswith(call.date) or call.date.startswith(o.date))), None)
+                o.date.startswith(call.date) or call.date.startswith(o.date))), None)  # type: ignore[union-attr,arg-type]
             if i is None:
                 out.append(Call(call.participants, call.date, call.initiator))
             else:
                 o = out[i]
-                out[i] = Call(o.participants, max(o.date, call.date, key=len), o.initiator or call.initiator)
+                out[i] = Call(o.participants, max(o.date, call.date, key=len), o.initiator or call.initiator)  # type: ignore[arg-type]
     return tuple(out)
 
 

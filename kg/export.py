@@ -90,7 +90,7 @@ def open_data(data: str | Path) -> Store:
     store = Store()
     with parse_errors(path):
         store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(),
-                        **({} if fmt.supports_datasets else {"to_graph": DefaultGraph()}))
+                        **({} if fmt.supports_datasets else {"to_graph": DefaultGraph()}))  # type: ignore[arg-type]
     return store
 
 
@@ -122,7 +122,7 @@ def _serialize(quads: Iterable[Quad], f: BinaryIO, rdf: RdfFormat, *, dataset_in
     if not rdf.supports_datasets:
         data = union(quads) if dataset_input else (q.triple for q in quads)
     prefixes = _prefixes(rdf)
-    serialize(data, f, format=rdf, **({"prefixes": prefixes} if prefixes else {}))
+    serialize(data, f, format=rdf, **({"prefixes": prefixes} if prefixes else {}))  # type: ignore[arg-type]
 
 
 def union(quads: Iterable[Quad]) -> Iterator[Triple]:
@@ -145,20 +145,20 @@ def _from_store(store: Store, f: BinaryIO, rdf: RdfFormat) -> None:
     query, which yields each triple once; serialised without Python in the loop unless prefixes are due)."""
     prefixes = _prefixes(rdf)
     if rdf.supports_datasets:
-        store.dump(f, format=rdf, **({"prefixes": prefixes} if prefixes else {}))
+        store.dump(f, format=rdf, **({"prefixes": prefixes} if prefixes else {}))  # type: ignore[arg-type]
         return
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     if prefixes:
-        serialize(triples, f, format=rdf, prefixes=prefixes)
+        serialize(triples, f, format=rdf, prefixes=prefixes)  # type: ignore[arg-type]
     else:
-        triples.serialize(f, format=rdf)
+        triples.serialize(f, format=rdf)  # type: ignore[arg-type]
 
 
 def write_file(path: Path, write) -> None:
     """``write(binary_file)`` into ``path`` atomically, with the permissions a new file gets (not the
     0600 of a temporary file); an unwritable or full disk is an input error naming the file."""
     try:
-        atomic_write(path, lambda f: (write(f), os.fchmod(f.fileno(), _new_file_mode())))
+        atomic_write(path, lambda f: (write(f), os.fchmod(f.fileno(), _new_file_mode())))  # type: ignore[func-returns-value]
     except OSError as e:
         raise InputError(f"cannot write: {e.strerror or e}", path=str(path)) from None
 

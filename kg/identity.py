@@ -88,7 +88,7 @@ def successors(old: Iterable[Quad], new: Iterable[Quad]) -> dict[NamedNode, Name
         found = _by_statements(node, options[node] or _sourced(node, before, after, sourced), before, after,
                                sure, half=not options[node])
         if found is not None:
-            out[node] = found
+            out[node] = found  # type: ignore[index]
     return out
 
 
@@ -120,7 +120,7 @@ def relink(old: Iterable[Quad], new: Iterable[Quad], links: Iterable[Quad]) -> s
     """The identity graph after the merged graph moves from ``old`` to ``new``, given its quads
     ``links`` so far: earlier links kept (moved on to current IRIs), retired IRIs linked."""
     new = list(new)
-    target = {q.subject: q.object for q in links if q.predicate == IS_REPLACED_BY}
+    target: dict = {q.subject: q.object for q in links if q.predicate == IS_REPLACED_BY}
     target.update(successors(old, new))
     live = {q.subject for q in new}
     out = set()

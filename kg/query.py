@@ -145,7 +145,7 @@ def run_query(store: Store, query: StoredQuery, values: dict[str, str] | None = 
         refuse_network(query.text, str(query.path))
     text, *change = _with_values(query.text, bind(query, values or {}))
     try:
-        return store.query(text, use_default_graph_as_union=True)
+        return store.query(text, use_default_graph_as_union=True)  # type: ignore[return-value]  # SELECT only (issue 11)
     except SyntaxError as e:
         raise syntax_error(e, query, text, *change) from None
 
@@ -186,7 +186,7 @@ def _offset(text: str, line: int, column: int) -> int:
 def render(solutions: QuerySolutions, fmt: str) -> str:
     """Results as ``json`` (W3C SPARQL 1.1 Query Results JSON), ``csv``, ``tsv`` or ``table``."""
     if fmt == "json":
-        return solutions.serialize(format=QueryResultsFormat.JSON).decode("utf-8")
+        return (solutions.serialize(format=QueryResultsFormat.JSON) or b"").decode("utf-8")
     names = [v.value for v in solutions.variables]
     rows = [[_plain(s[n]) for n in names] for s in solutions]
     if fmt in ("csv", "tsv"):

@@ -57,7 +57,7 @@ def _start(data: Path, query: StoredQuery, values: dict[str, str], fmt: str, all
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     reader, writer = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(writer, str(data), query, values, fmt, allow_network, out),
+    child = context.Process(target=_child, args=(writer, str(data), query, values, fmt, allow_network, out),  # type: ignore[attr-defined]
                             daemon=True)
     child.start()
     writer.close()

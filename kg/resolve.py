@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from datetime import date as _date  # for the field type where "date" is a field name
 from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
@@ -65,7 +66,7 @@ class Call:
     medium: str
     reports: list[str]  # article ids
     note: str = ""
-    reported_by: date | None = None  # the latest day the call can have happened: its article's publication
+    reported_by: _date | None = None  # the latest day the call can have happened: its article's publication
 
 
 @dataclass
@@ -153,7 +154,7 @@ def identity_key(names: dict[str, int], *, gazetteer: Gazetteer | None = None) -
 def _known_surname(names: Iterable[str], gazetteer: Gazetteer) -> str | None:
     """The surname key of the gazetteer's standard name of the one known person the forms identify;
     None when they identify nobody, or several people."""
-    known = {gazetteer.identify(name) for name in names} - {None}
+    known = {k for name in names if (k := gazetteer.identify(name)) is not None}
     if len(known) != 1:
         return None
     return _name_key_parts(known.pop().name)[0]
@@ -320,10 +321,10 @@ def _merge_reports(reports: list[Call]) -> list[Call]:
         groups[frozenset(r.participants)].append(r)
     out = []
     for group in groups.values():
-        dated = sorted((r for r in group if r.date), key=lambda r: r.date.width)
+        dated = sorted((r for r in group if r.date), key=lambda r: r.date.width)  # type: ignore[union-attr]
         merged: list[Call] = []
         for r in dated:
-            target = next((m for m in merged if m.date.overlaps(r.date)), None)
+            target = next((m for m in merged if m.date.overlaps(r.date)), None)  # type: ignore[union-attr,arg-type]
             _absorb(target, r) if target else merged.append(r)
         for r in (r for r in group if not r.date):
             fits = [m for m in merged if m.date is None or r.reported_by is None or m.date.earliest <= r.reported_by]

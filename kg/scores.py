@@ -83,7 +83,7 @@ class Evaluation:
     merged: MergedScore | None
 
     def to_json(self) -> dict:
-        out = {"answer_key": self.key, "articles": list(self.articles),
+        out: dict = {"answer_key": self.key, "articles": list(self.articles),
                **{kind: score.to_json() for kind, score in self.kinds.items()}}
         out["people"]["split_entities"] = self.split_people
         return out | ({"merged_calls": self.merged.to_json()} if self.merged else {})

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -80,12 +86,29 @@ def served(server):
         server.server_close()
 
 
-def run_kg(capsys, *args: str) -> tuple[int, str, str]:
-    """Run ``kg ARGS`` as the console script does: (exit code, stdout, stderr)."""
-    from kg.cli import main
+@dataclass(frozen=True)
+class Ran:
+    """What ``kg ARGS`` did: its exit code and what it wrote (unpacks as ``code, out, err``)."""
 
-    with pytest.raises(SystemExit) as e:
-        main(list(args))
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return e.value.code, out, err
+    code: int
+    out: str
+    err: str
+
+    def __iter__(self) -> Iterator:
+        return iter((self.code, self.out, self.err))
+
+
+def run_kg(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Ran:
+    """Run ``kg ARGS`` in this process through click's CliRunner; the group maps errors to exit codes, so
+    the code is the one the shell sees.  The one CLI harness of the tests (signal and lock tests that need a
+    real process use :func:`kg_process`)."""
+    result = CliRunner().invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def kg_process(*args: str, env: dict[str, str] | None = None, **popen: Any) -> subprocess.Popen:
+    """``python -m kg ARGS`` as a real child process (text mode; stdout and stderr piped unless given), for
+    the tests that signal it, kill it or hold a lock against it."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1", **(env or {})}
+    options = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, **popen}
+    return subprocess.Popen([sys.executable, "-m", "kg", *args], env=environment, **options)

@@ -45,7 +45,7 @@ def test_missing_model_is_exit_3_with_a_hint_and_no_download(tmp_path: Path, art
     import spacy.cli
 
     monkeypatch.setattr(spacy.cli, "download", lambda *a, **k: pytest.fail("tried to download a model"))
-    code, out, err = kg(capsys, "build", str(article), "--model", model, "--out", str(tmp_path / "g.trig"))
+    code, out, err = kg("build", str(article), "--model", model, "--out", str(tmp_path / "g.trig"))
     assert code == 3 and out == ""
     hint = "cannot load" if "/" in model else "pip install"  # a path is not a package to install
     assert err.count("\n") == 1 and model in err and hint in err and "Traceback" not in err
@@ -53,14 +53,14 @@ def test_missing_model_is_exit_3_with_a_hint_and_no_download(tmp_path: Path, art
 
 
 def test_output_folder_missing(tmp_path: Path, article: Path, capsys, no_nlp) -> None:
-    code, _, err = kg(capsys, "build", str(article), "--out", str(tmp_path / "missing" / "g.trig"))
+    code, _, err = kg("build", str(article), "--out", str(tmp_path / "missing" / "g.trig"))
     assert code == 3
     assert err.count("\n") == 1 and "missing: output folder does not exist" in err
 
 
 def test_output_equal_to_an_input(article: Path, capsys) -> None:
     before = article.read_bytes()
-    code, _, err = kg(capsys, "build", str(article), "--out", str(article))
+    code, _, err = kg("build", str(article), "--out", str(article))
     assert code == 2 and "one of the inputs" in err
     assert article.read_bytes() == before
 
@@ -74,7 +74,7 @@ def test_unwritable_or_full_output_is_exit_3(tmp_path: Path, article: Path, caps
         raise OSError(error, os.strerror(error))
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    code, _, err = kg(capsys, "build", str(article), "--out", str(tmp_path / "g.trig"))
+    code, _, err = kg("build", str(article), "--out", str(tmp_path / "g.trig"))
     assert code == 3 and "g.trig" in err
 
 
@@ -85,7 +85,7 @@ def test_ctrl_c_writes_nothing(tmp_path: Path, article: Path, capsys, monkeypatc
 
     out = tmp_path / "g.trig"
     monkeypatch.setattr("kg.build.extract", interrupted)
-    code, stdout, err = kg(capsys, "build", str(article), "--out", str(out))
+    code, stdout, err = kg("build", str(article), "--out", str(out))
     assert code == 130 and stdout == ""
     assert "interrupted" in err and "Traceback" not in err
     assert only(tmp_path) == ["a.txt"]
@@ -126,7 +126,7 @@ def test_kill_9_during_the_write_keeps_the_previous_output(tmp_path: Path, artic
 def test_the_next_run_after_a_kill_completes(tmp_path: Path, article: Path, capsys, no_nlp) -> None:
     out = tmp_path / "g.trig"
     (tmp_path / ".g.trig.abc123.tmp").write_bytes(b"@prefix partial")  # what a kill -9 leaves
-    code, _, err = kg(capsys, "build", str(article), "--out", str(out), "--no-validate")
+    code, _, err = kg("build", str(article), "--out", str(out), "--no-validate")
     assert code == 0, err
     from pyoxigraph import RdfFormat, parse
 

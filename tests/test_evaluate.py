@@ -252,13 +252,13 @@ def test_malformed_json_names_the_line(tmp_path: Path) -> None:
 
 def test_cli_bad_key_is_exit_3_on_one_line(tmp_path: Path, capsys) -> None:
     path = key_file(tmp_path, {"a.txt": {"calls": [{"participants": "A B"}]}})
-    code, out, err = run_kg(capsys, "eval", str(tmp_path), str(path), "--data", str(tmp_path / "none.trig"))
+    code, out, err = run_kg("eval", str(tmp_path), str(path), "--data", str(tmp_path / "none.trig"))
     assert code == 3 and out == "" and err.count("\n") == 1 and "none.trig" in err
     (tmp_path / "g.nt").write_text("", encoding="utf-8")
-    code, out, err = run_kg(capsys, "eval", str(tmp_path), str(path), "--data", str(tmp_path / "g.nt"))
+    code, out, err = run_kg("eval", str(tmp_path), str(path), "--data", str(tmp_path / "g.nt"))
     assert code == 3 and out == "" and err.count("\n") == 1
     assert f"{path}: a.txt.calls[0].participants: must be a list of strings" in err
-    code, _, err = run_kg(capsys, "eval", str(tmp_path), str(tmp_path / "missing.json"), "--data",
+    code, _, err = run_kg("eval", str(tmp_path), str(tmp_path / "missing.json"), "--data",
                           str(tmp_path / "g.nt"))
     assert code == 3 and "missing.json" in err
 
@@ -300,7 +300,7 @@ def assert_same_figures(ours: dict, gold_path: Path, rows: dict, articles: list[
 
 
 def kg_eval_json(capsys, *args: str) -> dict:
-    code, out, err = run_kg(capsys, "eval", *args, "--format", "json")
+    code, out, err = run_kg("eval", *args, "--format", "json")
     assert code == 0, err
     return json.loads(out)
 
@@ -313,7 +313,7 @@ def test_example_corpus(built_examples, capsys) -> None:
     # floors under today's figures, as in test_examples_gold
     assert ours["calls"]["F1"] >= 0.95 and ours["people"]["F1"] >= 0.95
     assert ours["missiles"]["F1"] >= 0.95 and ours["treaties"]["F1"] >= 0.95
-    code, text, _ = run_kg(capsys, "eval", str(EXAMPLES), str(gold), "--data", str(built_examples))
+    code, text, _ = run_kg("eval", str(EXAMPLES), str(gold), "--data", str(built_examples))
     assert code == 0 and text.startswith("10 articles scored against") and "merged calls:" in text
     if KGEVAL.exists():
         from kg.evaluate import query_rows

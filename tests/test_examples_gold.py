@@ -11,11 +11,9 @@ import json
 import re
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import cli
 from kg.extract.names import same_person
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, run_kg
 
 pytestmark = pytest.mark.model
 GOLD = json.loads((EXAMPLES / "gold.json").read_text(encoding="utf-8"))
@@ -23,9 +21,9 @@ DOCS = sorted(k for k in GOLD if not k.startswith("_") and k != "merged")
 
 
 def rows(built, name: str) -> list[dict[str, str]]:
-    result = CliRunner().invoke(cli, ["query", name, "--data", str(built), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return [{k: v["value"] for k, v in b.items()} for b in json.loads(result.output)["results"]["bindings"]]
+    result = run_kg("query", name, "--data", str(built), "--format", "json")
+    assert result.code == 0, result.err
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(result.out)["results"]["bindings"]]
 
 
 def split(cell: str) -> list[str]:

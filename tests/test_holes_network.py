@@ -19,7 +19,7 @@ from pyoxigraph import Store
 
 from kg.errors import NetworkRefused
 from kg.query import refuse_network
-from tests.conftest import run_kg, served
+from tests.conftest import kg_process, run_kg, served
 
 EMPTY_RESULTS = b'{"head": {"vars": []}, "results": {"bindings": [{}]}}'
 
@@ -97,11 +97,11 @@ def test_hidden_service_is_refused_and_nothing_leaves(name: str, listener: Liste
                                                       tmp_path: Path, capsys) -> None:
     rq = tmp_path / "q.rq"
     rq.write_text(REACHING[name].replace("{url}", listener.url), encoding="utf-8")
-    code, out, err = run_kg(capsys, "query", str(rq), "--data", str(data), "--format", "csv")
+    code, out, err = run_kg("query", str(rq), "--data", str(data), "--format", "csv")
     assert code == 3 and "SERVICE" in err and "--allow-network" in err, err
     assert listener.requests == []
     # the same query, allowed, does reach the listener: the refusal above is what kept it home
-    code, out, err = run_kg(capsys, "query", str(rq), "--data", str(data), "--format", "csv", "--allow-network")
+    code, out, err = run_kg("query", str(rq), "--data", str(data), "--format", "csv", "--allow-network")
     assert code == 0, err
     assert listener.requests
 
@@ -110,7 +110,7 @@ def test_a_service_variable_would_have_carried_the_names(listener: Listener, dat
                                                          capsys) -> None:
     rq = tmp_path / "q.rq"
     rq.write_text(REACHING["SERVICE ?var carrying data"].replace("{url}", listener.url), encoding="utf-8")
-    run_kg(capsys, "query", str(rq), "--data", str(data), "--allow-network")
+    run_kg("query", str(rq), "--data", str(data), "--allow-network")
     assert any("n=Ana" in r for r in listener.requests)
 
 
@@ -144,7 +144,7 @@ def test_an_update_says_updates_are_not_allowed(tmp_path: Path, data: Path, caps
     rq = tmp_path / "wipe.rq"
     rq.write_text("PREFIX ex: <http://example.org/>\n# clears a graph\nDELETE WHERE { ?s ex:name ?o }\n",
                   encoding="utf-8")
-    code, out, err = run_kg(capsys, "query", str(rq), "--data", str(data))
+    code, out, err = run_kg("query", str(rq), "--data", str(data))
     assert code == 3 and err.count("\n") == 1
     assert f"{rq}: this is a SPARQL Update (DELETE); updates are not allowed" in err
     assert "CONSTRUCT" not in err
@@ -158,7 +158,7 @@ def test_a_syntax_error_points_into_the_query_as_written(tmp_path: Path, data: P
         Store().query(text)
     rq = tmp_path / "bad.rq"
     rq.write_text(text, encoding="utf-8")
-    code, out, err = run_kg(capsys, "query", str(rq), "--data", str(data), "--param", "who=Ana")
+    code, out, err = run_kg("query", str(rq), "--data", str(data), "--param", "who=Ana")
     where = str(parsed.value).split()[2].rstrip(":")
     assert code == 3 and err.startswith(f"kg: error: {rq}:{where}: SPARQL syntax error"), err
 
@@ -233,7 +233,7 @@ def test_a_redirected_push_fails_and_no_credential_leaves(status: int, profile: 
                                                           trig: Path, capsys) -> None:
     other = serve(lambda h: _send(h, 204))
     first = serve(lambda h: _send(h, status, Location=f"{other.base}/elsewhere?key=hidden"))
-    code, out, err = run_kg(capsys, "push", "--endpoint", f"{first.base}/query", "--profile", profile,
+    code, out, err = run_kg("push", "--endpoint", f"{first.base}/query", "--profile", profile,
                             "--data", str(trig))
     assert code == 4 and out == "" and err.count("\n") == 1
     assert f"HTTP {status} redirect to {other.base}/elsewhere" in err and "hidden" not in err
@@ -244,7 +244,7 @@ def test_a_redirected_push_fails_and_no_credential_leaves(status: int, profile: 
 def test_a_redirected_query_fails_naming_the_location(serve, credentials, capsys) -> None:
     other = serve(lambda h: _send(h, 200, EMPTY_RESULTS))
     first = serve(lambda h: _send(h, 302, Location="/moved/sparql"))
-    code, out, err = run_kg(capsys, "query", "people", "--endpoint", f"{first.base}/sparql")
+    code, out, err = run_kg("query", "people", "--endpoint", f"{first.base}/sparql")
     assert code == 4 and f"HTTP 302 redirect to {first.base}/moved/sparql" in err
     assert other.seen == [] and len(first.seen) == 1
 
@@ -275,7 +275,7 @@ def test_a_dripping_server_meets_the_deadline(where: str, serve, credentials, mo
     monkeypatch.setenv("KG_ENDPOINT_TIMEOUT", "2")
     monkeypatch.setenv("KG_ENDPOINT_DEADLINE", "1.5")
     started = time.monotonic()
-    code, out, err = run_kg(capsys, "query", "people", "--endpoint", f"{server.base}/sparql")
+    code, out, err = run_kg("query", "people", "--endpoint", f"{server.base}/sparql")
     assert time.monotonic() - started < 4
     assert code == 4 and "no complete answer within 1.5 s (KG_ENDPOINT_DEADLINE)" in err
     assert len(server.seen) == 1  # a deadline is not retried
@@ -303,7 +303,7 @@ def test_an_oversized_answer_is_refused(declared: bool, serve, credentials, monk
 
     server = serve(respond)
     monkeypatch.setenv("KG_ENDPOINT_MAX_BYTES", "4096")
-    code, out, err = run_kg(capsys, "query", "people", "--endpoint", f"{server.base}/sparql")
+    code, out, err = run_kg("query", "people", "--endpoint", f"{server.base}/sparql")
     assert code == 4 and out == "" and err.count("\n") == 1
     assert "the answer is larger than 4,096 bytes; refused (KG_ENDPOINT_MAX_BYTES" in err
 
@@ -329,7 +329,7 @@ def test_a_large_answer_streams_to_a_file_not_memory(serve, credentials) -> None
 
 def test_a_large_answer_is_read_whole(serve, credentials, capsys) -> None:
     server = serve(lambda h: _send(h, 200, _rows(30_000)))
-    code, out, err = run_kg(capsys, "query", "people", "--endpoint", f"{server.base}/sparql", "--format", "csv")
+    code, out, err = run_kg("query", "people", "--endpoint", f"{server.base}/sparql", "--format", "csv")
     assert code == 0, err
     assert len(out.splitlines()) == 30_001 and out.splitlines()[-1].startswith("http://example.org/p29999")
 
@@ -337,14 +337,14 @@ def test_a_large_answer_is_read_whole(serve, credentials, capsys) -> None:
 def test_deeply_nested_json_from_an_endpoint_is_exit_4(serve, credentials, capsys) -> None:
     nested = b'{"head": {"vars": ["x"]}, "link": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"
     server = serve(lambda h: _send(h, 200, nested))
-    code, out, err = run_kg(capsys, "query", "people", "--endpoint", f"{server.base}/sparql")
+    code, out, err = run_kg("query", "people", "--endpoint", f"{server.base}/sparql")
     assert code == 4 and err.count("\n") == 1 and "the answer is not SPARQL JSON results" in err
 
 
 @pytest.mark.parametrize("name", ["KG_ENDPOINT_DEADLINE", "KG_ENDPOINT_MAX_BYTES", "KG_ENDPOINT_TIMEOUT"])
 def test_bad_limits_are_usage_errors(name: str, credentials, monkeypatch, capsys) -> None:
     monkeypatch.setenv(name, "soon")
-    code, out, err = run_kg(capsys, "query", "people", "--endpoint", "http://127.0.0.1:9/sparql")
+    code, out, err = run_kg("query", "people", "--endpoint", "http://127.0.0.1:9/sparql")
     assert code == 2 and f"{name}='soon': expected a positive number" in err
 
 
@@ -369,7 +369,7 @@ def test_timeout_stops_a_long_query(endless: tuple[Path, Path], capsys) -> None:
 
     rq, data = endless
     started = time.monotonic()
-    code, out, err = run_kg(capsys, "query", str(rq), "--data", str(data), "--timeout", "1")
+    code, out, err = run_kg("query", str(rq), "--data", str(data), "--timeout", "1")
     assert time.monotonic() - started < 5
     assert code == 4 and out == "" and err == "kg: error: the query ran longer than 1 s (--timeout); stopped\n"
     assert multiprocessing.active_children() == []  # the query's process is gone
@@ -378,7 +378,7 @@ def test_timeout_stops_a_long_query(endless: tuple[Path, Path], capsys) -> None:
 def test_a_query_within_its_timeout_answers(data: Path, tmp_path: Path, capsys) -> None:
     rq = tmp_path / "names.rq"
     rq.write_text("SELECT ?name WHERE { ?s <http://example.org/name> ?name }\n", encoding="utf-8")
-    code, out, err = run_kg(capsys, "query", str(rq), "--data", str(data), "--timeout", "30", "--format", "csv")
+    code, out, err = run_kg("query", str(rq), "--data", str(data), "--timeout", "30", "--format", "csv")
     assert code == 0, err
     assert out == "name\nAna\n"
 
@@ -395,16 +395,10 @@ def _gone(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the query's process")
 def test_ctrl_c_stops_a_running_query_with_130(endless: tuple[Path, Path]) -> None:
-    import os
     import signal
-    import subprocess
-    import sys
 
     rq, data = endless
-    root = Path(__file__).resolve().parent.parent
-    proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "query", str(rq),
-                             "--data", str(data)], env={**os.environ, "PYTHONPATH": str(root)},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = kg_process("query", str(rq), "--data", str(data))
     try:
         for _ in range(100):  # until the query runs (in its own process, or after a while)
             workers = _children(proc.pid)
@@ -442,10 +436,10 @@ def test_a_foreign_trig_does_not_replace_kg_graphs_without_force(content: str, w
     trig = tmp_path / "foreign.trig"
     trig.write_text(content, encoding="utf-8")
     args = ["push", "--endpoint", f"{server.base}/query", "--profile", "oxigraph", "--data", str(trig)]
-    code, out, err = run_kg(capsys, *args)
+    code, out, err = run_kg(*args)
     assert code == 2 and err.count("\n") == 1 and server.seen == []
     assert "would replace kg's graph <" in err and why in err and "--force" in err
-    code, out, err = run_kg(capsys, *args, "--force")
+    code, out, err = run_kg(*args, "--force")
     assert code == 0, err
     assert f"graph={quote(KGG + 'merged', safe='')}" in {path.split("?")[-1] for _, path, _ in server.seen}
 
@@ -454,7 +448,7 @@ def test_graph_option_naming_a_kg_graph_needs_force(serve, credentials, tmp_path
     server = serve(lambda h: _send(h, 204))
     ttl = tmp_path / "mine.ttl"
     ttl.write_text('<http://example.org/s> <http://example.org/p> "v" .\n', encoding="utf-8")
-    code, out, err = run_kg(capsys, "push", "--endpoint", f"{server.base}/query", "--profile", "oxigraph",
+    code, out, err = run_kg("push", "--endpoint", f"{server.base}/query", "--profile", "oxigraph",
                             "--data", str(ttl), "--graph", f"{KGG}merged")
     assert code == 2 and "--graph puts all the data into it" in err and server.seen == []
 
@@ -466,7 +460,7 @@ def test_kg_shaped_data_is_pushed_as_before(serve, credentials, tmp_path: Path, 
                     f'<{KGG}merged> {{ <http://example.org/s> <http://example.org/p> "y" . }}\n'
                     '<http://example.org/other> { <http://example.org/s> <http://example.org/p> "z" . }\n',
                     encoding="utf-8")
-    code, out, err = run_kg(capsys, "push", "--endpoint", f"{server.base}/query", "--profile", "oxigraph",
+    code, out, err = run_kg("push", "--endpoint", f"{server.base}/query", "--profile", "oxigraph",
                             "--data", str(trig))
     assert code == 0, err
     assert out.startswith("3 graphs, 3 triples pushed") and len(server.seen) == 3

@@ -28,7 +28,7 @@ from kg.extract.model import Article, ArticleFacts
 from kg.store import FACTS_DIR, LOCK_FILE, reading
 from kg.store.embedded import KGStore
 from kg.store.lock import StoreLocked, holder, lock_holders
-from tests.conftest import run_kg
+from tests.conftest import kg_process, run_kg
 from tests.test_store import commit, facts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,7 +209,7 @@ def held(request):
 def test_readers_wait_for_a_writer_and_name_it(store: Path, held, capsys, monkeypatch, command) -> None:
     writer = held(HOLD_WRITER, store)
     monkeypatch.setenv("KG_LOCK_TIMEOUT", "0.3")
-    code, out, err = kg(capsys, *(a.format(s=store) for a in command))
+    code, out, err = kg(*(a.format(s=store) for a in command))
     assert code == EXIT_STORE and out == ""
     assert f"locked by another kg process (pid {writer.pid})" in err and err.count("\n") == 1
 
@@ -217,7 +217,7 @@ def test_readers_wait_for_a_writer_and_name_it(store: Path, held, capsys, monkey
 @pytest.mark.skipif(not Path("/proc/locks").is_file(), reason="no kernel lock table (/proc/locks) to name readers")
 def test_readers_share_and_a_writer_names_them(store: Path, held, capsys, monkeypatch) -> None:
     reader = held(HOLD_READER, store)
-    code, out, _ = kg(capsys, "articles", "--store", str(store))  # a second reader is welcome
+    code, out, _ = kg("articles", "--store", str(store))  # a second reader is welcome
     assert code == 0 and len(out.splitlines()) == 3
     monkeypatch.setenv("KG_LOCK_TIMEOUT", "0.3")
     with pytest.raises(StoreLocked, match=rf"being read by another kg process \(pid {reader.pid}\)"), \
@@ -297,7 +297,7 @@ def test_a_push_to_a_slow_endpoint_does_not_block_writers(store: Path, monkeypat
     SlowEndpoint.started.clear()
     SlowEndpoint.release.clear()
     url = f"http://127.0.0.1:{server.server_address[1]}/store"
-    push = python("from kg.cli import main; main()", "push", "--endpoint", url, "--data", str(store), "-q")
+    push = kg_process("push", "--endpoint", url, "--data", str(store), "-q")
     try:
         assert SlowEndpoint.started.wait(30), "the push never reached the endpoint"
         monkeypatch.setenv("KG_LOCK_TIMEOUT", "1")
@@ -322,7 +322,7 @@ def test_a_full_disk_during_a_store_build_is_a_store_error(tmp_path: Path, monke
         raise OSError("IO error: No space left on device: While appending to file: 000008.log")
 
     monkeypatch.setattr(KGStore, "apply", full)
-    code, out, err = kg(capsys, "build", str(src), "--store", str(tmp_path / "s"), "--no-validate", "-q")
+    code, out, err = kg("build", str(src), "--store", str(tmp_path / "s"), "--no-validate", "-q")
     assert code == EXIT_STORE and out == ""
     assert err.count("\n") == 1 and "the store could not be written: IO error: No space left" in err
 
@@ -335,7 +335,7 @@ def test_a_full_facts_cache_is_a_store_error(tmp_path: Path, monkeypatch, capsys
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr("kg.store.os.fsync", fsync)
-    code, _, err = kg(capsys, "build", str(src), "--store", str(tmp_path / "s"), "--no-validate", "-q")
+    code, _, err = kg("build", str(src), "--store", str(tmp_path / "s"), "--no-validate", "-q")
     assert code == EXIT_STORE and "cannot cache the facts of 'a.txt': cannot write: No space left on device" in err
 
 
@@ -409,7 +409,7 @@ def test_a_full_tmpdir_is_an_input_error_without_a_mount(tmp_path: Path, monkeyp
         pytest.skip("no /dev/full to stand for a full temporary folder")
     (tmp_path / "g.nt").write_text("<http://example.org/s> <http://example.org/p> \"o\" .\n", encoding="utf-8")
     monkeypatch.setattr("kg.export.tempfile.TemporaryFile", lambda: open("/dev/full", "w+b"))  # noqa: SIM115
-    code, out, err = kg(capsys, "export", "--data", str(tmp_path / "g.nt"), "--format", "turtle")
+    code, out, err = kg("export", "--data", str(tmp_path / "g.nt"), "--format", "turtle")
     assert code == EXIT_INPUT and out == "" and "No space left on device" in err
 
 
@@ -419,7 +419,7 @@ def test_a_token_over_16_mib_in_push_data_is_an_input_error(tmp_path: Path, caps
         f.write('<http://example.org/s> <http://example.org/p> "')
         f.write("x" * (17 * 2**20))
         f.write('" .\n')
-    code, out, err = kg(capsys, "push", "--endpoint", "http://127.0.0.1:9/x", "--data", str(big),
+    code, out, err = kg("push", "--endpoint", "http://127.0.0.1:9/x", "--data", str(big),
                         "--graph", "http://example.org/g")
     assert code == EXIT_INPUT and out == ""
     assert err.count("\n") == 1 and str(big) in err
@@ -442,13 +442,13 @@ def test_a_path_too_long_for_the_system_is_one_short_line(tmp_path: Path, capsys
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("kg.build.extract", fake_extract([]))
     corpus(tmp_path / "c", MANIFEST)
-    code, out, err = kg(capsys, *(a.format(corpus=tmp_path / "c") for a in command))
+    code, out, err = kg(*(a.format(corpus=tmp_path / "c") for a in command))
     assert code == EXIT_INPUT and out == "", err
     assert err.count("\n") == 1 and len(err) < 400 and "characters)" in err
 
 
 def test_a_too_long_path_that_click_checks_is_a_short_usage_error(tmp_path: Path, capsys) -> None:
-    code, out, err = kg(capsys, "validate", str(tmp_path / "g.ttl"), "--shapes", LONG)
+    code, out, err = kg("validate", str(tmp_path / "g.ttl"), "--shapes", LONG)
     assert code == 2 and out == "" and len(err) < 600 and "characters) does not exist" in err
 
 
@@ -503,7 +503,7 @@ def test_a_folder_without_articles_is_an_input_error(tmp_path: Path, capsys, lay
         (folder / "2024" / "a.txt").write_text(PROSE, encoding="utf-8")
     elif layout == "upper-case-elsewhere":
         (folder / "a.TXT.bak").write_text(PROSE, encoding="utf-8")
-    code, out, err = kg(capsys, "build", str(folder), "--out", str(tmp_path / "g.trig"))
+    code, out, err = kg("build", str(folder), "--out", str(tmp_path / "g.trig"))
     assert code == EXIT_INPUT and out == ""
     assert f"kg: error: {folder}: no article to build" in err
     assert not (tmp_path / "g.trig").exists()
@@ -513,7 +513,7 @@ def test_a_folder_without_articles_is_an_input_error(tmp_path: Path, capsys, lay
 
 def test_a_fifo_given_as_an_article_is_refused_not_read(tmp_path: Path, capsys) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
-    code, _, err = kg(capsys, "build", str(tmp_path / "pipe.txt"), "--out", str(tmp_path / "g.trig"))
+    code, _, err = kg("build", str(tmp_path / "pipe.txt"), "--out", str(tmp_path / "g.trig"))
     assert code == EXIT_INPUT and "not a regular file" in err
 
 
@@ -538,7 +538,7 @@ def test_kg_articles_escapes_names_and_has_a_header(tmp_path: Path, capsys) -> N
     store = tmp_path / "s"
     with KGStore.writing(store) as kgs:
         commit(kgs, {n: facts(n) for n in names}, replaced=names)
-    code, out, _ = kg(capsys, "articles", "--store", str(store))
+    code, out, _ = kg("articles", "--store", str(store))
     lines = out.splitlines()
     assert code == 0 and lines[0] == "file\tsha256\ttriples" and len(lines) == 1 + len(names)
     assert sorted(line.split("\t")[0] for line in lines[1:]) == sorted(printable(n) for n in names)

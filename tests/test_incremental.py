@@ -9,25 +9,21 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from pyoxigraph import NamedNode, RdfFormat, parse
 
 from kg.build import DEFAULT_MODEL, build
-from kg.cli import cli
 from kg.identity import IDENTITY
 from kg.mapping import MERGED, article_graph, mint
 from kg.namespaces import KGO
 from kg.store import FACTS_DIR
 from kg.store.embedded import KGStore, canonical
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, kg_process, run_kg
 
 pytestmark = pytest.mark.model
 
@@ -143,38 +139,32 @@ def _about(subject: NamedNode, article: str, data: set) -> bool:
 def test_remove_leaves_no_trace(tmp_path: Path) -> None:
     src, store = corpus(tmp_path / "c", FIRST, SECOND, THIRD), tmp_path / "s"
     build([str(src)], store=store, validate=False)
-    result = CliRunner().invoke(cli, ["remove", SECOND, "--store", str(store)])
-    assert result.exit_code == 0, result.output
-    assert "removed 1 articles" in result.output
+    result = run_kg("remove", SECOND, "--store", str(store))
+    assert result.code == 0, result.err
+    assert "removed 1 articles" in result.out
     build([str(corpus(tmp_path / "rest", FIRST, THIRD))], out=tmp_path / "rest.trig", validate=False)
     assert quads(store) == canonical(parse(path=str(tmp_path / "rest.trig"), format=RdfFormat.TRIG))
     assert SECOND not in "".join(str(q) for q in quads(store))
     assert len(list((store / FACTS_DIR).iterdir())) == 2
-    listing = CliRunner().invoke(cli, ["articles", "--store", str(store)])
-    assert [line.split("\t")[0] for line in listing.output.splitlines()[1:]] == [FIRST, THIRD]  # under a header
+    listing = run_kg("articles", "--store", str(store))
+    assert [line.split("\t")[0] for line in listing.out.splitlines()[1:]] == [FIRST, THIRD]  # under a header
 
 
 def test_cli_build_prints_the_run_counts(tmp_path: Path) -> None:
     src = corpus(tmp_path / "c", FIRST)
-    result = CliRunner().invoke(cli, ["build", str(src), "--store", str(tmp_path / "s"), "--no-validate"])
-    assert result.exit_code == 0, result.output
-    assert "1 articles (1 added, 0 changed, 0 unchanged)" in result.output
-    assert "stored 1/1" in result.output  # the progress line (stderr)
+    result = run_kg("build", str(src), "--store", str(tmp_path / "s"), "--no-validate")
+    assert result.code == 0, result.err
+    assert "1 articles (1 added, 0 changed, 0 unchanged)" in result.out
+    assert "stored 1/1" in result.err  # the progress line
 
 
 # ------------------------------------------------------------------ crash safety
 
 
-BUILD = "from kg.cli import main; main()"
-
-
 def interrupted_build(store: Path, sig: int, *, after: str = "stored ") -> tuple[int, str]:
     """Run ``kg build`` on the example corpus in a child process and send ``sig`` once it has committed
     (its first progress line); returns the exit status and the rest of its stderr."""
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    child = subprocess.Popen([sys.executable, "-c", BUILD, "build", str(EXAMPLES), "--store", str(store),
-                              "--no-validate"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                             env=env)
+    child = kg_process("build", str(EXAMPLES), "--store", str(store), "--no-validate", stdout=subprocess.DEVNULL)
     assert child.stderr is not None
     for line in child.stderr:
         if after in line:
@@ -199,8 +189,8 @@ def without_links(data: set) -> set:
 
 
 def whole_build(store: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", BUILD, "build", str(EXAMPLES), "--store", str(store), "-q",
-                             "--no-validate"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return kg_process("build", str(EXAMPLES), "--store", str(store), "-q", "--no-validate",
+                      stdout=subprocess.DEVNULL)
 
 
 def finished(child: subprocess.Popen) -> None:

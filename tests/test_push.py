@@ -24,18 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from pyoxigraph import RdfFormat, parse
 
-from kg.cli import cli
-from kg.errors import UsageError
+from kg.errors import EXIT_USAGE, UsageError
 from kg.mapping import MERGED, article_graph
 from kg.namespaces import KGO
 from kg.query import list_queries
 from kg.store.embedded import KGStore, canonical
 from kg.store.push import open_data, push
 from kg.store.remote import Endpoint
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, run_kg
 from tests.test_incremental import FIRST, SECOND, corpus
 
 pytestmark = pytest.mark.server
@@ -217,9 +215,9 @@ def examples(tmp_path_factory) -> tuple[Path, Path]:
 def rows(*args: str) -> list[tuple[str, ...]]:
     """A stored query's CSV rows through the CLI, sorted, with each '; '-joined list sorted (SPARQL leaves
     the order of GROUP_CONCAT open, and servers differ)."""
-    result = CliRunner().invoke(cli, ["query", *args, "--format", "csv"])
-    assert result.exit_code == 0, result.output
-    table = list(csv.reader(io.StringIO(result.stdout)))
+    result = run_kg("query", *args, "--format", "csv")
+    assert result.code == 0, result.err
+    table = list(csv.reader(io.StringIO(result.out)))
     body = sorted(tuple("; ".join(sorted(cell.split("; "))) for cell in row) for row in table[1:])
     return [tuple(table[0]), *body]
 
@@ -285,10 +283,9 @@ def test_push_to_virtuoso_is_idempotent(examples, virtuoso_with_examples, monkey
 @pytest.mark.model
 def test_push_replaces_each_graph_and_is_idempotent(examples, oxigraph) -> None:
     store, trig = examples
-    result = CliRunner().invoke(cli, ["push", "--endpoint", oxigraph.url, "--profile", "oxigraph", "--data",
-                                      str(store)])
-    assert result.exit_code == 0, result.output
-    assert "11 graphs" in result.stdout
+    result = run_kg("push", "--endpoint", oxigraph.url, "--profile", "oxigraph", "--data", str(store))
+    assert result.code == 0, result.err
+    assert "11 graphs" in result.out
     local = canonical(open_data(store))
     assert remote_quads(oxigraph) == local
     push(open_data(trig), endpoint(oxigraph))  # the same graph from a file: nothing changes
@@ -297,10 +294,10 @@ def test_push_replaces_each_graph_and_is_idempotent(examples, oxigraph) -> None:
 
 @pytest.mark.model
 def test_big_graphs_go_in_chunks_with_progress(examples, oxigraph) -> None:
-    result = CliRunner().invoke(cli, ["push", "--endpoint", oxigraph.url, "--profile", "oxigraph", "--data",
-                                      str(examples[0]), "--batch", "200"])
-    assert result.exit_code == 0, result.output
-    assert "/merged: 200/" in result.stderr
+    result = run_kg("push", "--endpoint", oxigraph.url, "--profile", "oxigraph", "--data", str(examples[0]),
+                    "--batch", "200")
+    assert result.code == 0, result.err
+    assert "/merged: 200/" in result.err
     assert remote_quads(oxigraph) == canonical(open_data(examples[0]))
 
 
@@ -317,11 +314,11 @@ def test_a_turtle_file_needs_a_graph_name(tmp_path: Path, oxigraph) -> None:
     ttl = tmp_path / "g.ttl"
     ttl.write_text('<http://example.org/s> <http://example.org/p> "v" .\n', encoding="utf-8")
     base = ["push", "--endpoint", oxigraph.url, "--profile", "oxigraph", "--data", str(ttl)]
-    refused = CliRunner().invoke(cli, base)
-    assert isinstance(refused.exception, UsageError) and "--graph" in str(refused.exception)
-    assert CliRunner().invoke(cli, [*base, "--graph", "http://example.org/g"]).exit_code == 0
+    refused = run_kg(*base)
+    assert refused.code == EXIT_USAGE and "--graph" in refused.err
+    assert run_kg(*base, "--graph", "http://example.org/g").code == 0
     ttl.write_text('<http://example.org/s> <http://example.org/p> "w" .\n', encoding="utf-8")
-    assert CliRunner().invoke(cli, [*base, "--graph", "http://example.org/g"]).exit_code == 0
+    assert run_kg(*base, "--graph", "http://example.org/g").code == 0
     assert {str(q.object) for q in remote_quads(oxigraph)} == {'"w"'}  # replaced, not added to
 
 

@@ -14,15 +14,13 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import cli, main
-from kg.errors import EXIT_STORE, StoreError, UsageError
+from kg.errors import EXIT_STORE, EXIT_USAGE, StoreError, UsageError
 from kg.query import json_rows, load_query
 from kg.store.http import Client, Credentials, credentials, redact, retry_after
 from kg.store.profiles import PROFILES, profile
 from kg.store.remote import Endpoint
-from tests.conftest import served
+from tests.conftest import run_kg, served
 
 RESULTS = {"head": {"vars": ["x", "d"]}, "results": {"bindings": [
     {"x": {"type": "uri", "value": "http://example.org/a"},
@@ -234,18 +232,16 @@ def test_read_timeout(server: Scripted) -> None:
         endpoint(server.url, retries=0, request_timeout=0.2).select_json("ASK {}")
 
 
-def test_cli_endpoint_error_is_one_line_with_exit_4(server: Scripted, capsys) -> None:
+def test_cli_endpoint_error_is_one_line_with_exit_4(server: Scripted) -> None:
     server.replies = [Reply(404, b"no such dataset", {})]
-    with pytest.raises(SystemExit) as info:
-        main(["query", "people", "--endpoint", server.url])
-    err = capsys.readouterr().err
-    assert info.value.code == EXIT_STORE and err.count("\n") == 1
+    code, _, err = run_kg("query", "people", "--endpoint", server.url)
+    assert code == EXIT_STORE and err.count("\n") == 1
     assert err.startswith(f"kg: error: {server.url}: HTTP 404 Not Found: no such dataset")
 
 
 def test_cli_refuses_data_and_endpoint_together(server: Scripted) -> None:
-    result = CliRunner().invoke(cli, ["query", "people", "--endpoint", server.url, "--data", "x.trig"])
-    assert isinstance(result.exception, UsageError)
+    code, _, err = run_kg("query", "people", "--endpoint", server.url, "--data", "x.trig")
+    assert code == EXIT_USAGE and "give --data or --endpoint, not both" in err
 
 
 def test_retry_after_dates_and_rubbish() -> None:

@@ -82,7 +82,7 @@ def test_a_50_mb_article_is_refused_before_it_is_read(tmp_path: Path, capsys) ->
         f.truncate(50 * 10**6)
     with pytest.raises(InputError, match="larger than"):
         articles(tmp_path)
-    code, out, err = kg(capsys, "build", str(big), "--out", str(tmp_path / "g.trig"))
+    code, out, err = kg("build", str(big), "--out", str(tmp_path / "g.trig"))
     assert code == 3 and out == ""
     assert err.count("\n") == 1 and f"{big}: article larger than" in err and "Traceback" not in err
     assert not (tmp_path / "g.trig").exists()
@@ -185,7 +185,7 @@ def test_manifest_with_bom_unknown_files_and_missing_fields(tmp_path: Path, caps
 def test_bad_manifest_stops_the_build_with_exit_3(tmp_path: Path, capsys) -> None:
     (tmp_path / "a.txt").write_text(PROSE, encoding="utf-8")
     (tmp_path / "manifest.json").write_text('[{"file": "a.txt", "published": "2024-13-01"}]', encoding="utf-8")
-    code, out, err = kg(capsys, "build", str(tmp_path), "--out", str(tmp_path / "g.trig"))
+    code, out, err = kg("build", str(tmp_path), "--out", str(tmp_path / "g.trig"))
     assert code == 3 and out == ""
     assert err.count("\n") == 1 and "manifest.json: a.txt: impossible publication date" in err
     assert not (tmp_path / "g.trig").exists()

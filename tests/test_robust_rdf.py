@@ -43,7 +43,7 @@ def test_turtle_syntax_error_is_exit_3_with_line_and_column(tmp_path: Path, caps
     bad.write_text('@prefix ex: <http://example.org/> .\nex:a ex:p "open .\n', encoding="utf-8")
     for args in (["export", "--data", str(bad), "--format", "nt"], ["query", "people", "--data", str(bad)],
                  ["validate", str(bad)]):
-        code, out, err = kg(capsys, *args)
+        code, out, err = kg(*args)
         assert code == 3, (args, err)  # an input error, never "does not conform" (1)
         one_line_error(err, f"{bad}:2:")
         assert out == ""
@@ -52,16 +52,16 @@ def test_turtle_syntax_error_is_exit_3_with_line_and_column(tmp_path: Path, caps
 def test_sparql_syntax_error_names_file_line_column(tmp_path: Path, good: Path, capsys) -> None:
     rq = tmp_path / "bad.rq"
     rq.write_text("SELECT ?s WHERE {\n  ?s ?p \n}\n", encoding="utf-8")
-    code, _, err = kg(capsys, "query", str(rq), "--data", str(good))
+    code, _, err = kg("query", str(rq), "--data", str(good))
     assert code == 3
     one_line_error(err, f"{rq}:3:")
 
 
 def test_unknown_stored_query_and_missing_query_file(tmp_path: Path, good: Path, capsys) -> None:
-    code, _, err = kg(capsys, "query", "no-such-query", "--data", str(good))
+    code, _, err = kg("query", "no-such-query", "--data", str(good))
     assert code == 3
     one_line_error(err, "no stored query named 'no-such-query'")
-    code, _, err = kg(capsys, "query", str(tmp_path / "missing.rq"), "--data", str(good))
+    code, _, err = kg("query", str(tmp_path / "missing.rq"), "--data", str(good))
     assert code == 3
     one_line_error(err, "missing.rq", "no such query file")
 
@@ -76,7 +76,7 @@ def test_deeply_nested_turtle_is_parsed(tmp_path: Path, capsys) -> None:
     deep.write_text("<http://a> <http://p> " + "[ <http://p> " * depth + '"x"' + " ]" * depth + " .\n",
                     encoding="utf-8")
     out = tmp_path / "deep.nt"
-    code, _, err = kg(capsys, "export", "--data", str(deep), "--format", "nt", "-o", str(out))
+    code, _, err = kg("export", "--data", str(deep), "--format", "nt", "-o", str(out))
     assert code == 0, err
     assert len(list(parse(path=str(out), format=RdfFormat.N_TRIPLES))) == depth + 1
 
@@ -86,7 +86,7 @@ def test_16_mib_literal_is_an_input_error(tmp_path: Path, capsys) -> None:
     with huge.open("w", encoding="utf-8") as f:
         f.write('<http://a> <http://p> "' + "x" * (16 * 2**20) + '" .\n')
     out = tmp_path / "out.ttl"
-    code, _, err = kg(capsys, "export", "--data", str(huge), "--format", "turtle", "-o", str(out))
+    code, _, err = kg("export", "--data", str(huge), "--format", "turtle", "-o", str(out))
     assert code == 3
     one_line_error(err, str(huge), "too long")
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["huge.nt"]
@@ -111,7 +111,7 @@ def test_rdf_xml_with_doctype_is_refused(tmp_path: Path, capsys, prolog: str) ->
     xml.write_text(RDF_XML.replace("{prolog}", prolog), encoding="utf-8")
     for args in (["export", "--data", str(xml), "--format", "nt"], ["query", "people", "--data", str(xml)],
                  ["validate", str(xml)]):
-        code, out, err = kg(capsys, *args)
+        code, out, err = kg(*args)
         assert code == 3, (args, err)
         one_line_error(err, str(xml), "DOCTYPE")
         assert out == ""
@@ -122,7 +122,7 @@ def test_jsonld_remote_context_is_refused(tmp_path: Path, capsys) -> None:
     doc.write_text('{"@context": "https://schema.org/", "@id": "http://example.org/a", "name": "x"}',
                    encoding="utf-8")
     for args in (["export", "--data", str(doc), "--format", "nt"], ["validate", str(doc)]):
-        code, out, err = kg(capsys, *args)
+        code, out, err = kg(*args)
         assert code == 3, (args, err)
         one_line_error(err, str(doc), "remote @context")
 
@@ -137,7 +137,7 @@ def test_jsonld_remote_context_is_refused(tmp_path: Path, capsys) -> None:
 def test_queries_reaching_out_are_refused(tmp_path: Path, good: Path, capsys, text: str, word: str) -> None:
     rq = tmp_path / "out.rq"
     rq.write_text(text, encoding="utf-8")
-    code, out, err = kg(capsys, "query", str(rq), "--data", str(good))
+    code, out, err = kg("query", str(rq), "--data", str(good))
     assert code == 3
     one_line_error(err, str(rq), word, "--allow-network")
     assert out == ""
@@ -147,7 +147,7 @@ def test_keywords_inside_strings_iris_and_comments_are_not_refused(tmp_path: Pat
     rq = tmp_path / "fine.rq"
     rq.write_text('# SERVICE LOAD\nSELECT ?s WHERE { ?s <http://example.org/p> ?o '
                   'FILTER(?o != "SERVICE <x>" && ?s != <http://example.org/#LOAD>) }\n', encoding="utf-8")
-    code, out, err = kg(capsys, "query", str(rq), "--data", str(good), "--format", "csv")
+    code, out, err = kg("query", str(rq), "--data", str(good), "--format", "csv")
     assert code == 0, err
     assert out.splitlines() == ["s", "http://example.org/a"]
 
@@ -168,14 +168,14 @@ def test_export_round_trip_is_lossless_and_has_no_bom(tmp_path: Path, good: Path
     for fmt, suffix in (("turtle", "ttl"), ("ntriples", "nt"), ("nquads", "nq"), ("trig", "trig"),
                         ("jsonld", "jsonld")):
         out = tmp_path / f"g.{suffix}"
-        code, _, err = kg(capsys, "export", "--data", str(good), "--format", fmt, "-o", str(out))
+        code, _, err = kg("export", "--data", str(good), "--format", fmt, "-o", str(out))
         assert code == 0, err
         assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
         assert set(parse(path=str(out))) == set(parse(path=str(good)))  # xsd:nonNegativeInteger kept
 
 
 def test_output_folder_missing(tmp_path: Path, good: Path, capsys) -> None:
-    code, _, err = kg(capsys, "export", "--data", str(good), "--format", "nt", "-o",
+    code, _, err = kg("export", "--data", str(good), "--format", "nt", "-o",
                       str(tmp_path / "nowhere" / "g.nt"))
     assert code == 3
     one_line_error(err, "nowhere", "does not exist")
@@ -187,7 +187,7 @@ def test_output_folder_read_only(tmp_path: Path, good: Path, capsys) -> None:
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        code, _, err = kg(capsys, "export", "--data", str(good), "--format", "nt", "-o", str(folder / "g.nt"))
+        code, _, err = kg("export", "--data", str(good), "--format", "nt", "-o", str(folder / "g.nt"))
     finally:
         folder.chmod(0o700)
     assert code == 3
@@ -202,7 +202,7 @@ def test_read_only_folder_simulated(tmp_path: Path, good: Path, capsys, monkeypa
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    code, _, err = kg(capsys, "export", "--data", str(good), "--format", "nt", "-o", str(tmp_path / "g.nt"))
+    code, _, err = kg("export", "--data", str(good), "--format", "nt", "-o", str(tmp_path / "g.nt"))
     assert code == 3
     one_line_error(err, "g.nt", "cannot write", "Permission denied")
 
@@ -215,7 +215,7 @@ def test_disk_full_leaves_the_old_output(tmp_path: Path, good: Path, capsys, mon
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("kg.export.serialize", full)
-    code, _, err = kg(capsys, "export", "--data", str(good), "--format", "nt", "-o", str(out))
+    code, _, err = kg("export", "--data", str(good), "--format", "nt", "-o", str(out))
     assert code == 3
     one_line_error(err, "g.nt", "No space left on device")
     assert out.read_text(encoding="utf-8") == "previous export\n"
@@ -224,7 +224,7 @@ def test_disk_full_leaves_the_old_output(tmp_path: Path, good: Path, capsys, mon
 
 def test_output_equal_to_input_is_refused(good: Path, capsys) -> None:
     before = good.read_bytes()
-    code, _, err = kg(capsys, "export", "--data", str(good), "--format", "turtle", "-o", str(good))
+    code, _, err = kg("export", "--data", str(good), "--format", "turtle", "-o", str(good))
     assert code == 2
     assert "input" in err and "Traceback" not in err
     assert good.read_bytes() == before
@@ -234,7 +234,7 @@ def test_stdout_gets_nothing_when_the_input_breaks_late(tmp_path: Path, capsys) 
     data = tmp_path / "late.nt"
     data.write_text("<http://a> <http://p> <http://b> .\n" * 1000 + "<http://a> <http://p> oops .\n",
                     encoding="utf-8")
-    code, out, err = kg(capsys, "export", "--data", str(data), "--format", "nt")
+    code, out, err = kg("export", "--data", str(data), "--format", "nt")
     assert code == 3
     one_line_error(err, f"{data}:1001:")
     assert out == ""
@@ -245,7 +245,7 @@ def test_exported_files_get_ordinary_permissions(tmp_path: Path, good: Path, cap
     out = tmp_path / "g.nt"
     umask = os.umask(0o022)
     try:
-        code, _, err = kg(capsys, "export", "--data", str(good), "--format", "nt", "-o", str(out))
+        code, _, err = kg("export", "--data", str(good), "--format", "nt", "-o", str(out))
     finally:
         os.umask(umask)
     assert code == 0, err
@@ -263,6 +263,6 @@ def test_store_export_gives_each_triple_once(tmp_path: Path, capsys) -> None:
     del store
     for suffix, quads in (("nt", 1), ("ttl", 1), ("nq", 2)):
         out = tmp_path / f"g.{suffix}"
-        code, _, err = kg(capsys, "export", "--data", str(folder), "--format", suffix, "-o", str(out))
+        code, _, err = kg("export", "--data", str(folder), "--format", suffix, "-o", str(out))
         assert code == 0, err
         assert len(list(parse(path=str(out)))) == quads

@@ -234,13 +234,12 @@ def test_a_build_holding_the_store_blocks_other_processes(tmp_path: Path, monkey
 
 
 def test_cli_reports_a_locked_store_with_exit_4(tmp_path: Path, monkeypatch) -> None:
-    from kg.cli import main
+    from tests.conftest import run_kg
 
     monkeypatch.setenv("KG_LOCK_TIMEOUT", "0")
     (tmp_path / "s").mkdir()
-    with exclusive(tmp_path / "s" / LOCK_FILE), pytest.raises(SystemExit) as exit_info:
-        main(["remove", "a.txt", "--store", str(tmp_path / "s")])
-    assert exit_info.value.code == EXIT_STORE
+    with exclusive(tmp_path / "s" / LOCK_FILE):
+        assert run_kg("remove", "a.txt", "--store", str(tmp_path / "s")).code == EXIT_STORE
 
 
 # ------------------------------------------------------------------ planning

@@ -8,18 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.cli import main
+from tests.conftest import run_kg
 from tests.test_validate import VALID, warning_only_graph
 
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
-
-
-def exit_code(argv: list[str]) -> int:
-    try:
-        main(argv)
-    except SystemExit as e:
-        return e.code or 0
-    return 0
 
 
 @pytest.fixture(scope="module")
@@ -36,18 +28,18 @@ def warning_only(tmp_path_factory) -> Path:
     ("warning", ["--fail-on", "warning"], 1),
     ("broken", [], 3),
 ])
-def test_exit_codes(name: str, extra: list[str], code: int, warning_only: Path, capsys) -> None:
+def test_exit_codes(name: str, extra: list[str], code: int, warning_only: Path) -> None:
     path = {"valid": VALID, "violation": FIXTURES / "report-example.ttl", "warning": warning_only,
             "broken": FIXTURES / "broken.ttl"}[name]
-    assert exit_code(["validate", str(path), *extra]) == code
-    out = capsys.readouterr()
+    out = run_kg("validate", str(path), *extra)
+    assert out.code == code
     if name == "broken":
         assert "broken.ttl:" in out.err and len(out.err.strip().splitlines()) == 1
     elif name == "violation":
         assert "Violation" in out.out
 
 
-def test_json_and_turtle_reports_are_machine_readable(capsys) -> None:
-    exit_code(["validate", str(FIXTURES / "report-example.ttl"), "--format", "turtle"])
-    report = Graph().parse(data=capsys.readouterr().out, format="turtle")
+def test_json_and_turtle_reports_are_machine_readable() -> None:
+    out = run_kg("validate", str(FIXTURES / "report-example.ttl"), "--format", "turtle").out
+    report = Graph().parse(data=out, format="turtle")
     assert len(report) > 0

@@ -60,16 +60,16 @@ def test_a_nested_property_shape_is_never_dropped(tmp_path: Path) -> None:
 
 def test_the_report_names_its_engine_in_every_format(tmp_path: Path, capsys) -> None:
     data, shapes = files(tmp_path, NESTED)
-    code, out, _ = run_kg(capsys, "validate", str(data), "--shapes", str(shapes))
+    code, out, _ = run_kg("validate", str(data), "--shapes", str(shapes))
     assert code == 1 and out.splitlines()[-1].startswith("Engine: pySHACL (fallback: sh:property nested")
-    code, out, _ = run_kg(capsys, "validate", str(data), "--shapes", str(shapes), "--format", "json")
+    code, out, _ = run_kg("validate", str(data), "--shapes", str(shapes), "--format", "json")
     assert json.loads(out)["engine"]["name"] == "pyshacl"
-    code, out, _ = run_kg(capsys, "validate", str(data), "--shapes", str(shapes), "--format", "turtle")
+    code, out, _ = run_kg("validate", str(data), "--shapes", str(shapes), "--format", "turtle")
     graph = Graph().parse(data=out, format="turtle")
     report = graph.value(None, RDF.type, SH.ValidationReport)
     assert graph.value(report, KGSH.engine) == Literal("pyshacl")
     assert "nested" in str(graph.value(report, KGSH.engineNote))
-    code, out, err = run_kg(capsys, "validate", str(data), "--shapes", str(shapes), "--engine", "fast")
+    code, out, err = run_kg("validate", str(data), "--shapes", str(shapes), "--engine", "fast")
     assert code == 2 and "the fast engine cannot decide these shapes exactly" in err
 
 
@@ -91,7 +91,7 @@ ex:LabelShape a sh:NodeShape ; sh:targetSubjectsOf ex:office ;
     assert [r.severity for r in report.results] == [str(EX.Blocking)]
     assert (report.others, report.violations, report.failed(), report.conforms) == (1, 0, True, False)
     assert "1 of other severities" in report.text()
-    code, _, _ = run_kg(capsys, "validate", str(data), "--shapes", str(shapes), "--engine", engine)
+    code, _, _ = run_kg("validate", str(data), "--shapes", str(shapes), "--engine", engine)
     assert code == 1
 
 

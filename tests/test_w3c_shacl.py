@@ -112,12 +112,12 @@ def _results(graph: Graph, report: Node) -> tuple[bool, Counter]:
     return conforms == Literal(True), keys
 
 
-def _kg(capsys, entry: Entry, fmt: str, engine: str = "auto") -> tuple[int, str, str]:
+def _kg(entry: Entry, fmt: str, engine: str = "auto") -> tuple[int, str, str]:
     """kg refuses shapes with owl:imports unless --allow-network (and follows none even then, like the
     pySHACL runs the suite expects): the entries that declare imports are run with the flag."""
     shapes = Graph().parse(entry.shapes, format="turtle")
     network = ["--allow-network"] if (None, OWL.imports, None) in shapes else []
-    return run_kg(capsys, "validate", str(entry.data), "--shapes", str(entry.shapes), "--format", fmt,
+    return run_kg("validate", str(entry.data), "--shapes", str(entry.shapes), "--format", fmt,
                   "--engine", engine, *network)
 
 
@@ -129,7 +129,7 @@ def _exit_code(results: Counter) -> int:
 
 def _check(capsys, entry: Entry, engine: str) -> str | None:
     """Run the entry on ``engine``; the name of the engine that ran (None: the shapes were refused)."""
-    code, out, err = _kg(capsys, entry, "turtle", engine)
+    code, out, err = _kg(entry, "turtle", engine)
     if entry.report is None:
         assert code == 3 and err.startswith("kg: error: "), (code, out, err)
         return None
@@ -151,7 +151,7 @@ def test_w3c_entry(capsys, entry: Entry, engine: str) -> None:
     ran = _check(capsys, entry, engine)
     if ran is None:
         return
-    code, out, _ = _kg(capsys, entry, "json")
+    code, out, _ = _kg(entry, "json")
     summary = json.loads(out)
     results = sum(_results(entry.expected, entry.report)[1].values())
     assert (code, len(summary["results"]), summary["engine"]["name"]) == (code, results, ran)

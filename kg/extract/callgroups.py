@@ -60,7 +60,7 @@ class _CallsByPerson:
     tried against every call of a long article."""
 
     def __init__(self, calls: list[Call]) -> None:
-        self.calls, self.by_person, self.anonymous = calls, {}, set()
+        self.calls, self.by_person, self.anonymous = calls, {}, set()  # type: ignore[var-annotated]
         self.position: dict[int, int] = {}
 
     def add(self, call: Call) -> None:
@@ -100,7 +100,7 @@ def _group(mentions: list[Mention]) -> list[Call]:
             if target is None:
                 pending.append(m)
                 continue
-            if m.date and target.date() and not target.date().overlaps(m.date):
+            if m.date and target.date() and not target.date().overlaps(m.date):  # type: ignore[union-attr]
                 m.date = None  # a bare reference keeps its call; its date was about something else
             target.mentions.append(m)
             continue

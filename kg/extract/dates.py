@@ -912,7 +912,7 @@ def find_dateline(text: str) -> date | None:
                    if (m.start + offset < DATELINE_WINDOW or m.end + offset > tail) and m.value
                    and m.value.precision == "day" and not m.relative
                    and (rank := _cue_rank(folded, m.start, m.end)) is not None]
-    return date.fromisoformat(min(ranked)[2]) if ranked else None
+    return date.fromisoformat(min(ranked)[2]) if ranked else None  # type: ignore[arg-type]
 
 
 _MONTH_HEADER = re.compile(r"\A\s*date\s*:?\s*(?P<y>\d{4})-(?P<m>\d{2})(?![\d-])", re.IGNORECASE)

@@ -208,7 +208,7 @@ def _decode_value(hint: Any, value: Any) -> Any:
     if origin is tuple:
         (item, *_rest) = typing.get_args(hint)
         return tuple(_decode_value(item, v) for v in value)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _decode(hint, value)
     if hint is date:
         return date.fromisoformat(value)

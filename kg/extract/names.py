@@ -306,7 +306,7 @@ def _is_suffix(token: str, suffixes: frozenset[str]) -> bool:
 
 def _parse_tokens(tokens: list[str], particles: frozenset[str], suffix: str | None) -> _Parsed:
     if _is_east_asian(tokens, particles):
-        given = ("-".join(tokens[1:]),)
+        given: tuple[str, ...] = ("-".join(tokens[1:]),)
         return _Parsed(NameParts(given, _recase(tokens[:1], particles), suffix), east_asian=True)
     run = _caps_run(tokens, particles)
     start, end = run if run else (_surname_start(tokens, particles), len(tokens))

@@ -82,7 +82,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
-        index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)
+        index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
             owner = next(p for p in index.overlapping(inner.span.start - 4, inner.span.start)
                          if p is not inner and p.span.start < inner.span.start <= p.span.end + 3)
@@ -602,6 +602,7 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     """The country of a post named without one: the person's nationality ("le Turc X"), or the place
     that opens the sentence ("À Kiev, le ministre …") unless the gazetteer knows the person elsewhere;
     else unknown until :func:`place_in_article` (which may use the gazetteer) and resolution."""
+    assert a.post is not None
     nationality = _nationality(doc, a.person)
     if nationality:
         return nationality
@@ -629,15 +630,15 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
     post_of = {h.person: h.office for h in known}
     out = []
     for a in attachments:
-        if a.rule == "counterpart" and a.counterpart_of and a.counterpart_of.key in post_of and a.post.countries:
+        if a.rule == "counterpart" and a.counterpart_of and a.counterpart_of.key in post_of and a.post.countries:  # type: ignore[union-attr]
             post_type = lexicon.office(post_of[a.counterpart_of.key]).type
-            office = lexicon.office_for(post_type, a.post.countries[0]).id
+            office = lexicon.office_for(post_type, a.post.countries[0]).id  # type: ignore[union-attr]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "counterpart"),),
                                attested=_ref_day(doc)))
         if a.rule == "aide" and a.counterpart_of and a.counterpart_of.key in post_of:
             country = post_of[a.counterpart_of.key].split(".")[0]
             if country != UNKNOWN:
-                office = lexicon.office_for(a.post.post_type, country).id
+                office = lexicon.office_for(a.post.post_type, country).id  # type: ignore[union-attr]
                 out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "aide"),),
                                    attested=_ref_day(doc)))
         if a.rule in ("predecessor", "successor") and a.predecessor_of and a.predecessor_of.key in post_of:
@@ -736,7 +737,7 @@ def _from_known_people(holdings: list[Holding], known: dict[str, str]) -> list[H
         country, _, post_type = h.office.partition(".")
         home = known.get(h.person)
         if country == UNKNOWN and post_type in NATIONAL_POSTS and _is_state(home):
-            h = replace(h, office=lexicon.office_for(post_type, home).id)
+            h = replace(h, office=lexicon.office_for(post_type, home).id)  # type: ignore[arg-type]
         out.append(h)
     return _dedupe(out)
 

@@ -217,7 +217,7 @@ def _extract_parallel(extractor: Extractor, articles: Iterable[RawArticle], jobs
 
     global _WORKER
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    source, pending = iter(articles), deque()
+    source, pending = iter(articles), deque()  # type: ignore[var-annotated]
     _WORKER = extractor
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                initializer=_init_worker, initargs=(extractor.model,))

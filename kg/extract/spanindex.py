@@ -78,7 +78,7 @@ def dates_within(doc: Doc, lo: int, hi: int) -> list[Span]:
 def mention_index(doc: Doc, key: str, mentions: list | None) -> SpanIndex:
     """An index over mentions that hold a ``span`` (people, posts), cached under ``key``."""
     return _cached(doc, ("mentions", key), mentions, lambda: SpanIndex(
-        mentions or (), start=lambda m: m.span.start, end=lambda m: m.span.end))
+        mentions or (), start=lambda m: m.span.start, end=lambda m: m.span.end))  # type: ignore[attr-defined]
 
 
 def people_within(doc: Doc, lo: int, hi: int) -> list:

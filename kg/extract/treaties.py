@@ -94,8 +94,8 @@ def _described(doc: Doc, span: Span) -> str | None:
         return None
     candidates = [t for t in load_lexicon().treaties.values() if t.category == span.kb_id_]
     live = [t for t in candidates if t.in_force_on(day)]
-    ended = [t for t in candidates if t.last_day() and t.last_day() <= day + timedelta(days=7)]
-    chosen = live[0] if len(live) == 1 else None if live else max(ended, key=lambda t: t.last_day(), default=None)
+    ended = [t for t in candidates if t.last_day() and t.last_day() <= day + timedelta(days=7)]  # type: ignore[operator]
+    chosen = live[0] if len(live) == 1 else None if live else max(ended, key=lambda t: t.last_day(), default=None)  # type: ignore[arg-type,return-value]
     if chosen is None or any(_pending(t, day) and _signed(t) > _signed(chosen) for t in candidates):
         return None
     return chosen.id
@@ -119,7 +119,7 @@ def _event(doc: Doc, span: Span, treaty: str) -> TreatyEventFact | None:
     kind = next((k for k, words in event_words.items() if any(w in near for w in words)), None)
     if kind is None:
         return None
-    return TreatyEventFact(treaty, kind, (evidence(sent, f"treaty-{kind}"),), _event_date(doc, sent, near),
+    return TreatyEventFact(treaty, kind, (evidence(sent, f"treaty-{kind}"),), _event_date(doc, sent, near),  # type: ignore[arg-type]
                            _parties(doc, sent))
 
 

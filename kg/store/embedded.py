@@ -102,11 +102,11 @@ class KGStore:
                 continue
             meta = tuple(self._value(q.subject, p, q.graph_name) for p in META)
             for name in self.db.quads_for_pattern(q.subject, FILE_NAME, None, q.graph_name):
-                out[name.object.value] = StoredArticle(name.object.value, q.object.value, q.graph_name, meta)
+                out[name.object.value] = StoredArticle(name.object.value, q.object.value, q.graph_name, meta)  # type: ignore[union-attr]
         return out
 
     def _value(self, subject, predicate: NamedNode, graph: NamedNode) -> str | None:
-        return next((q.object.value for q in self.db.quads_for_pattern(subject, predicate, None, graph)), None)
+        return next((q.object.value for q in self.db.quads_for_pattern(subject, predicate, None, graph)), None)  # type: ignore[union-attr]
 
     def load_facts(self, articles: Iterable[StoredArticle]) -> dict[str, ArticleFacts]:
         """The cached facts of stored articles; a missing file is a store error naming the article."""
@@ -155,7 +155,7 @@ class KGStore:
 
     def keep_facts_of_stored(self) -> int:
         """Delete cached facts that no stored article version refers to (call at the end of a run)."""
-        keep = {(a.id, a.sha256, source) for a in self.articles().values()
+        keep: set[tuple[str, ...]] = {(a.id, a.sha256, source) for a in self.articles().values()
                 for source, _ in self.facts.versions(a.id, a.sha256, a.meta)}
         return self.facts.keep_only(keep)
 

@@ -211,7 +211,7 @@ class Client:
             _write(out, chunk, url)
         if response.length:  # the connection closed before the declared length
             raise http.client.IncompleteRead(b"", response.length)
-        return b"" if sink is not None else out.getvalue()  # type: ignore[union-attr]
+        return b"" if sink is not None else out.getvalue()  # type: ignore[attr-defined]
 
     def _wait(self, e: urllib.error.HTTPError, attempt: int) -> float | None:
         """Seconds to wait before retrying this HTTP error, or None to give up."""

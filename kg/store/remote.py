@@ -72,7 +72,7 @@ class Endpoint:
     def select_json(self, text: str) -> bytes:
         """The SPARQL JSON results of a query, as the W3C format says (Virtuoso's ``typed-literal``
         read as ``literal``)."""
-        return self._results(text, lambda r: r.serialize(format=QueryResultsFormat.JSON))
+        return self._results(text, lambda r: r.serialize(format=QueryResultsFormat.JSON) or b"")
 
     def select(self, query: StoredQuery, values: dict[str, str], fmt: str) -> str:
         """A stored query's results, rendered as ``fmt`` like a local run."""
@@ -100,7 +100,7 @@ class Endpoint:
 
     def _parsed(self, answer: IO[bytes], use: Callable[[QuerySolutions], T]) -> T:
         try:
-            return use(parse_query_results(answer, format=QueryResultsFormat.JSON))
+            return use(parse_query_results(answer, format=QueryResultsFormat.JSON))  # type: ignore[arg-type]
         except (SyntaxError, ValueError) as e:
             detail = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
             raise StoreError(f"{redact(self.query_url)}: the answer is not SPARQL JSON results ({detail})") from None

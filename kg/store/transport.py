@@ -76,7 +76,7 @@ class HTTPHandler(urllib.request.HTTPHandler):
 
 class HTTPSHandler(urllib.request.HTTPSHandler):
     def https_open(self, req):
-        return self.do_open(partial(_HTTPSConnection, watch=req.kg_deadline), req, context=self._context)
+        return self.do_open(partial(_HTTPSConnection, watch=req.kg_deadline), req, context=self._context)  # type: ignore[attr-defined]
 
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):
