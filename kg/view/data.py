@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import Store
 
@@ -19,7 +20,7 @@ EPOCH = date(1970, 1, 1).toordinal()
 SEP = "\x1f"  # separator of the GROUP_CONCAT lists in the view's queries
 
 
-def select(store: Store, name: str) -> Iterator[list[str | None]]:
+def select(store: Store, name: str) -> Iterator[list[Any]]:  # str, or None where OPTIONAL left it unbound
     """The adapter to kg's query surface: run the view's query ``name`` and yield plain rows (values or None)."""
     from kg.query import StoredQuery, run_query
 
