@@ -120,16 +120,16 @@ def test_cli_writes_the_page(tmp_path):
     (str(FIXTURE), "no-folder/kg.html", 3, "no-folder: output folder does not exist"),
     (str(FIXTURE), ".", 2, "is a directory"),
 ])
-def test_cli_errors_name_the_file(capsys, tmp_path, monkeypatch, data, out, exit_code, message):
+def test_cli_errors_name_the_file(tmp_path, monkeypatch, data, out, exit_code, message):
     monkeypatch.chdir(tmp_path)
-    code, _, err = run_kg(capsys, "view", "--data", data, "-o", out)
+    code, _, err = run_kg("view", "--data", data, "-o", out)
     assert code == exit_code and message in err
 
 
-def test_cli_reports_bad_rdf_with_its_line(capsys, tmp_path):
+def test_cli_reports_bad_rdf_with_its_line(tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix kgo: <https://w3id.org/kg-news/ontology#> .\nkgo:a kgo:b .\nkgo:c kgo:d\n")
-    code, _, err = run_kg(capsys, "view", "--data", str(bad), "-o", str(tmp_path / "kg.html"))
+    code, _, err = run_kg("view", "--data", str(bad), "-o", str(tmp_path / "kg.html"))
     assert code == 3 and "bad.ttl:" in err
     assert not (tmp_path / "kg.html").exists()
 
