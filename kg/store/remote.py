@@ -20,6 +20,7 @@ exception classes that drop the headers (``Retry-After``) needed for retries.
 
 from __future__ import annotations
 
+import http.client
 import tempfile
 import urllib.error
 import urllib.request
@@ -35,13 +36,16 @@ from kg.query import Prepared
 from kg.results import Boolean, Graph, Result, Solutions, read
 from kg.store import sparql
 from kg.store.http import RETRIES, Client, credentials, deadline, max_bytes, redact, timeout
+from kg.store.profiles import PROFILES
 from kg.store.profiles import profile as find_profile
+from kg.store.transport import Deadline
 
 FORM = "application/x-www-form-urlencoded; charset=utf-8"
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 HAS_NAMED_GRAPHS = "ASK { GRAPH ?g { ?s ?p ?o } }"
+PROBE_SECONDS = 10.0  # the most a hint may cost
 SPOOL = 2**20  # answers up to 1 MiB stay in memory, larger ones go to a temporary file
 T = TypeVar("T")
 
@@ -116,17 +120,32 @@ class Endpoint:
             return f"{where}; the server is {server}: give --profile fuseki, with unionDefaultGraph set on the dataset"
         return f"{where}; if the server can query their union, give its --profile (oxigraph, fuseki, ...)"
 
+    def profile_hint(self) -> str:
+        """For a request the server refused: the --profile to try (from its ``Server`` header), or a reminder
+        that the generic profile sends everything to the URL given ('' when a profile was chosen)."""
+        if self.profile.name != "generic":
+            return ""
+        server = self.server_software()
+        known = next((name for name in PROFILES if name != "generic" and name in server.lower()), None)
+        if known:
+            return f"the server is {server}: give --profile {known}"
+        return ("the generic profile sends updates to the URL given; name the kind of server with --profile "
+                f"({', '.join(p for p in PROFILES if p != 'generic')})")
+
     def server_software(self) -> str:
         """The endpoint's ``Server`` header ('' when it sends none or cannot be reached): one GET."""
         probe = f"{self.query_url}{'&' if '?' in self.query_url else '?'}{urlencode({'query': 'ASK {}'})}"
         request = urllib.request.Request(probe, headers={"Accept": RESULTS_JSON, **self.client._auth_header()})
+        watch = request.kg_deadline = Deadline(min(self.client.deadline, PROBE_SECONDS))  # type: ignore[attr-defined]
         try:
-            with self.client.opener.open(request, timeout=self.client.timeout) as response:
+            with self.client.opener.open(request, timeout=min(self.client.timeout, PROBE_SECONDS)) as response:
                 return response.headers.get("Server", "")
         except urllib.error.HTTPError as e:
             return e.headers.get("Server", "") if e.headers else ""
-        except (OSError, ValueError):
+        except (OSError, ValueError, http.client.HTTPException):
             return ""
+        finally:
+            watch.cancel()
 
     def _answer(self, text: str, *, graph: bool) -> Result:
         """The answer to a query as :mod:`kg.results` objects: SPARQL JSON results, or for a graph
