@@ -166,8 +166,8 @@ def queries() -> None:
     for q in list_queries():
         click.echo(f"{q.name:22} {q.description}")
         for p in q.params:
-            example = f" (e.g. --param {p.name}={p.example})" if p.example else ""
-            click.echo(f"{'':22}   {p.name} ({p.type}): {p.description}{example}")
+            example = f" (e.g. {p.example})" if p.example else ""
+            click.echo(f"{'':22}   --param {p.name}=<{p.type}>  {p.description}{example}")
 
 
 @cli.command()

@@ -43,7 +43,7 @@ def test_query_formats(built_examples) -> None:
     tsv = run("query", "people", "--data", str(built_examples), "--format", "tsv")
     csv = run("query", "people", "--data", str(built_examples), "--format", "csv")
     assert table.output.splitlines()[0].split()[:2] == ["person", "name"]
-    assert tsv.output.splitlines()[0].startswith("person\tname")
+    assert tsv.output.splitlines()[0].startswith("?person\t?name")  # W3C SPARQL TSV
     assert csv.output.splitlines()[0].startswith("person,name")
 
 

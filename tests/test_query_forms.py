@@ -216,8 +216,8 @@ def test_the_terminal_width_is_used(data: Path, capsys, monkeypatch) -> None:
 def test_queries_lists_each_parameter_with_its_description_and_an_example(capsys) -> None:
     code, out, _ = run_kg(capsys, "queries")
     assert code == 0
-    assert "office (string): The post" in out and "(e.g. --param office=US.chief_of_defence)" in out
-    assert "date (xsd:date): The day" in out and "(e.g. --param date=" in out
+    assert "--param office=<string>  The post" in out and "(e.g. US.chief_of_defence)" in out
+    assert "--param date=<xsd:date>  The day, as YYYY-MM-DD. (e.g. 2022-10-24)" in out
 
 
 def test_a_missing_parameter_shows_an_example(data: Path, capsys) -> None:
