@@ -128,7 +128,7 @@ def query(source: str | None, inline: str | None, data: Path | None, endpoint: s
     """
     from kg.query import execute, inline_query, load_query, prepare
     from kg.query_run import open_target
-    from kg.results import Solutions, output_format, write_result
+    from kg.results import Solutions, check_output, output_format, write_result
 
     if (source is None) == (inline is None):
         raise UsageError("give one query: a stored NAME, a FILE, - for stdin, or --query TEXT")
@@ -136,6 +136,7 @@ def query(source: str | None, inline: str | None, data: Path | None, endpoint: s
     prepared = prepare(stored, _params(params), allow_network=allow_network)
     graph = prepared.form in ("CONSTRUCT", "DESCRIBE")
     fmt = output_format(fmt, str(out) if out else None, graph=graph, terminal=sys.stdout.isatty())
+    check_output(out)
     target = open_target(data=data, endpoint=endpoint, profile=profile, timeout=timeout)
     result = execute(target, prepared)
     write_result(result, fmt, out, prefixes=prepared.prefixes)

@@ -21,7 +21,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
 
@@ -212,6 +212,7 @@ def prepare(query: StoredQuery, values: dict[str, str] | None = None, *, allow_n
                     (values_edit, (0, len(head), 0)))
 
 
+@runtime_checkable
 class QueryTarget(Protocol):
     """Where a query runs: the embedded store, an RDF file or a remote endpoint, all alike."""
 

@@ -331,6 +331,14 @@ def readable_prefixes(graph: Graph, prefixes: dict[str, str]) -> dict[str, str]:
 # ------------------------------------------------------------------ output
 
 
+def check_output(out: Path | None) -> None:
+    """Before a query runs: the folder of ``-o`` exists (a long query is not run for nothing)."""
+    from kg.errors import InputError
+
+    if out is not None and not out.parent.is_dir():
+        raise InputError("no such folder for the results", path=str(out.parent))
+
+
 def write_result(result: Result, fmt: str, out: Path | None = None, *, prefixes: dict[str, str] | None = None,
                  width: int | None = None) -> None:
     """Results in ``fmt`` to the file ``out`` (atomically, with ordinary permissions) or to standard output

@@ -223,3 +223,18 @@ def test_queries_lists_each_parameter_with_its_description_and_an_example(capsys
 def test_a_missing_parameter_shows_an_example(data: Path, capsys) -> None:
     code, _, err = run_kg(capsys, "query", "holder-at-date", "--data", str(data), "--param", "date=2024-01-01")
     assert code == 2 and "needs --param office=VALUE (e.g. --param office=US.chief_of_defence)" in err
+
+
+def test_a_missing_output_folder_is_refused_before_the_query_runs(data: Path, capsys, tmp_path: Path) -> None:
+    code, _, err = run_kg(capsys, "query", "--data", str(data), "--query", "ASK {}", "-o",
+                          str(tmp_path / "nowhere" / "r.json"))
+    assert code == 3 and "nowhere: no such folder" in err
+
+
+def test_local_data_and_endpoints_are_query_targets(data: Path) -> None:
+    from kg.query import QueryTarget
+    from kg.query_run import LocalData
+    from kg.store.remote import Endpoint
+
+    assert isinstance(LocalData(data), QueryTarget)
+    assert isinstance(Endpoint("http://127.0.0.1:9/query", profile="oxigraph"), QueryTarget)
