@@ -96,7 +96,7 @@ def _refuse_overwriting_inputs(corpus: tuple[str, ...], out: Path | None) -> Non
 
 @cli.command()
 @click.argument("source", metavar="NAME|FILE|-", required=False)
-@click.option("--query", "-e", "inline", metavar="SPARQL", help="The query text itself (instead of NAME|FILE|-).")
+@click.option("--query", "inline", metavar="SPARQL", help="The query text itself (instead of NAME|FILE|-).")
 @click.option("--data", type=click.Path(exists=False, path_type=Path),
               help="An RDF file or an embedded store folder (default: ./kg-store).")
 @click.option("--endpoint", help="A remote SPARQL 1.1 endpoint URL (credentials from the environment).")
@@ -134,9 +134,8 @@ def query(source: str | None, inline: str | None, data: Path | None, endpoint: s
         raise UsageError("give one query: a stored NAME, a FILE, - for stdin, or --query TEXT")
     stored = inline_query(inline) if inline is not None else load_query(source or "")
     prepared = prepare(stored, _params(params), allow_network=allow_network)
-    graph = prepared.form in ("CONSTRUCT", "DESCRIBE")
-    fmt = output_format(fmt, str(out) if out else None, graph=graph, terminal=sys.stdout.isatty())
-    check_output(out)
+    fmt = output_format(fmt, str(out) if out else None, graph=prepared.graph, terminal=sys.stdout.isatty())
+    check_output(out, data)
     target = open_target(data=data, endpoint=endpoint, profile=profile, timeout=timeout)
     result = execute(target, prepared)
     write_result(result, fmt, out, prefixes=prepared.prefixes)

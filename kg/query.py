@@ -192,6 +192,11 @@ class Prepared:
     prefixes: dict[str, str]
     edits: tuple[Edit, ...] = field(default=())
 
+    @property
+    def graph(self) -> bool:
+        """Whether the answer is a graph (CONSTRUCT, DESCRIBE) rather than solutions or a boolean."""
+        return self.form in ("CONSTRUCT", "DESCRIBE")
+
     def syntax_error(self, e: SyntaxError) -> InputError:
         return syntax_error(e, self.query, self.text, self.edits)
 
@@ -231,7 +236,7 @@ def execute(target: QueryTarget, query: Prepared) -> Result:
     """Run a prepared query of any form on ``target``."""
     if query.form == "ASK":
         return target.ask(query)
-    if query.form in ("CONSTRUCT", "DESCRIBE"):
+    if query.graph:
         return target.construct(query)
     return target.select(query)
 

@@ -88,7 +88,7 @@ class LocalData:
         try:
             _wait(_start(self.data, query, name), self.timeout)
             with open(name, "rb") as answer:
-                return read(answer, graph=query.form in ("CONSTRUCT", "DESCRIBE"))
+                return read(answer, graph=query.graph)
         finally:
             Path(name).unlink(missing_ok=True)
 

@@ -331,11 +331,16 @@ def readable_prefixes(graph: Graph, prefixes: dict[str, str]) -> dict[str, str]:
 # ------------------------------------------------------------------ output
 
 
-def check_output(out: Path | None) -> None:
-    """Before a query runs: the folder of ``-o`` exists (a long query is not run for nothing)."""
+def check_output(out: Path | None, data: Path | None = None) -> None:
+    """Before a query runs: ``-o`` is not the data it reads, and its folder exists (a long query is not
+    run for nothing)."""
     from kg.errors import InputError
 
-    if out is not None and not out.parent.is_dir():
+    if out is None:
+        return
+    if data is not None and data.exists() and out.resolve() == data.resolve():
+        raise UsageError("-o is the data the query reads")
+    if not out.parent.is_dir():
         raise InputError("no such folder for the results", path=str(out.parent))
 
 

@@ -229,6 +229,9 @@ def test_a_missing_output_folder_is_refused_before_the_query_runs(data: Path, ca
     code, _, err = run_kg(capsys, "query", "--data", str(data), "--query", "ASK {}", "-o",
                           str(tmp_path / "nowhere" / "r.json"))
     assert code == 3 and "nowhere: no such folder" in err
+    code, _, err = run_kg(capsys, "query", "--data", str(data), "--query", "CONSTRUCT WHERE { ?s ?p ?o }", "-o",
+                          str(data))
+    assert code == 2 and "-o is the data" in err and "Person" in data.read_text(encoding="utf-8")
 
 
 def test_local_data_and_endpoints_are_query_targets(data: Path) -> None:
