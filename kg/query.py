@@ -33,6 +33,7 @@ from kg.query_text import (
     prefixes,
     refuse_network,
     refuse_update,
+    structural_error,
     token_at,
     unresolved_prefix,
     values_slot,
@@ -264,7 +265,9 @@ _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 def syntax_error(e: SyntaxError, query: StoredQuery, text: str, edits: tuple[Edit, ...] = ()) -> InputError:
     """pyoxigraph's syntax error, placed in the query as written (before prefixes and VALUES were added),
-    naming the token found there (or the first prefixed name whose prefix is declared nowhere); a long list
+    naming the token found there.  Mistakes the tokens alone show come first, placed exactly (pyoxigraph
+    reports how far its parser read, which is often past the culprit): a prefixed name whose prefix is
+    declared nowhere, a query that does not start with a query form, an unbalanced bracket.  A long list
     of expectations is left out."""
     unknown = unresolved_prefix(query.text, PREFIXES)
     if unknown is not None:
@@ -272,6 +275,10 @@ def syntax_error(e: SyntaxError, query: StoredQuery, text: str, edits: tuple[Edi
         return InputError(f"SPARQL syntax error: unresolved prefixed name {unknown.text} (declare it with "
                           f"PREFIX {unknown.text.split(':')[0]}: <...>)", path=str(query.path), line=line,
                           column=column)
+    token, mistake = structural_error(query.text)
+    if mistake:
+        line, column = position(query.text, token.start if token else len(query.text.rstrip()))
+        return InputError(f"SPARQL syntax error: {mistake}", path=str(query.path), line=line, column=column)
     m = _POSITION.match(str(e))
     message = _POSITION.sub("", str(e)).splitlines()[0]
     if m is None:
@@ -297,7 +304,8 @@ def _found(text: str, offset: int) -> str:
 
 def _expected(message: str) -> str:
     """pyoxigraph's 'expected one of ...', kept when short and readable."""
-    if "..=" in message or len(message) > 160:
+    message = re.sub(r"(?:, )?\[_\]", "", message).rstrip(", ")  # rust-peg's "any character"
+    if "..=" in message or len(message) > 160 or message in ("expected", "expected one of"):
         return ""
     return f" ({message})" if message else ""
 

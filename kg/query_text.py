@@ -111,6 +111,48 @@ def unresolved_prefix(text: str, known: dict[str, str]) -> Token | None:
     return next((t for t in significant(text) if t.kind == "pname" and t.text.split(":")[0] not in declared), None)
 
 
+_OPENERS = {"{": "}", "(": ")", "[": "]"}
+_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+def structural_error(text: str) -> tuple[Token | None, str]:
+    """The first mistake that tokens alone show: a query that does not start with a query form, a character
+    that starts no token (an unterminated string), or an unbalanced bracket; ``(None, message)`` for a
+    bracket left open at the end, ``(None, '')`` when the tokens show nothing wrong."""
+    keyword = form(text)
+    if keyword not in _FORMS and keyword not in _UPDATES:
+        first = next((t for t in _after_prologue(text)), None)
+        if first is not None:
+            return first, f"unexpected {first.text!r}: a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE"
+    open_: list[Token] = []
+    for t in significant(text):
+        if t.kind == "other":
+            what = "an unterminated string" if t.text in "\"'" else "a character that starts no SPARQL token"
+            return t, f"unexpected {t.text!r}: {what}"
+        if t.kind == "punct" and t.text in _OPENERS:
+            open_.append(t)
+        elif t.kind == "punct" and t.text in _OPENERS.values():
+            if not open_ or _OPENERS[open_[-1].text] != t.text:
+                return t, f"unexpected {t.text!r}" + (f" (the {open_[-1].text!r} at {_at(text, open_[-1])} is not "
+                                                      "closed)" if open_ else "")
+            open_.pop()
+    if open_:
+        return None, f"unexpected end of query: the {open_[-1].text!r} at {_at(text, open_[-1])} is not closed"
+    return None, ""
+
+
+def _after_prologue(text: str) -> list[Token]:
+    toks = significant(text)
+    i = 0
+    while i < len(toks) and toks[i].text.upper() in ("BASE", "PREFIX"):
+        i += 2 if toks[i].text.upper() == "BASE" else 3
+    return toks[i:]
+
+
+def _at(text: str, token: Token) -> str:
+    return "{}:{}".format(*position(text, token.start))
+
+
 def token_at(text: str, offset: int) -> Token | None:
     """The significant token that starts at or covers ``offset`` (None at the end of the text)."""
     return next((t for t in significant(text) if t.end > offset), None)

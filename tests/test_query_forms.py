@@ -167,6 +167,19 @@ def test_an_unexpected_token_is_named_in_the_query_as_written(data: Path, capsys
     assert f"{rq}:3:7: SPARQL syntax error: unexpected 'ten'" in err  # the predeclared prefixes moved nothing
 
 
+@pytest.mark.parametrize("query, where, message", [
+    ("SELCT ?x WHERE { ?x a kgo:Person }", "1:1", "unexpected 'SELCT': a query starts with SELECT, ASK"),
+    ("SELECT ?x WHERE {\n  ?x a kgo:Person ", "2:18", "unexpected end of query: the '{' at 1:17 is not closed"),
+    ("SELECT ?x WHERE { ?x a kgo:Person FILTER(?x = 1 }", "1:49", "unexpected '}' (the '(' at 1:41 is not closed)"),
+    ('SELECT ?x WHERE {\n ?x a "unterminated }', "2:7", "unexpected '\"': an unterminated string"),
+])
+def test_mistakes_the_tokens_show_are_placed_exactly(data: Path, capsys, query: str, where: str,
+                                                     message: str) -> None:
+    code, _, err = run_kg(capsys, "query", "--data", str(data), "--query", query)
+    assert code == 3 and err.count("\n") == 1
+    assert f"<--query>:{where}: SPARQL syntax error: {message}" in err
+
+
 def test_an_unknown_name_says_neither_stored_nor_a_file(data: Path, capsys) -> None:
     code, _, err = run_kg(capsys, "query", "no-such-thing", "--data", str(data))
     assert code == 3 and "no stored query named 'no-such-thing' and no such file" in err
