@@ -49,6 +49,7 @@ GRAPH_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml")
 ELLIPSIS = "…"
 PARTS = ("subject", "predicate", "object")
 MIN_CELL = 6  # a column is never squeezed narrower than this
+FAIR_CELL = 16  # what other columns keep at least when IRI columns stay whole
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,8 @@ def to_table(result: Solutions, prefixes: dict[str, str], width: int) -> str:
     IRIs are ``prefix:local`` when that is valid SPARQL, else ``<iri>``."""
     names = list(result.variables)
     cells = [[_cell(t, prefixes) for t in row] for row in result.rows]
-    widths = fit([max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)], width)
+    iris = [all(row[i] is None or isinstance(row[i], NamedNode) for row in result.rows) for i in range(len(names))]
+    widths = fit([max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)], width, iris)
     lines = [_line(names, widths), "  ".join("-" * w for w in widths)]
     lines += [_line(row, widths) for row in cells]
     count = len(result.rows)
@@ -248,16 +250,21 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + ELLIPSIS
 
 
-def fit(widths: list[int], total: int) -> list[int]:
+def fit(widths: list[int], total: int, keep: Sequence[bool] = ()) -> list[int]:
     """Column widths that fit ``total`` characters with two spaces between columns: the widest column
-    gives up a character at a time, none below :data:`MIN_CELL` (so a very narrow terminal still wraps)."""
+    gives up a character at a time, none below :data:`MIN_CELL` (a very narrow terminal wraps).  Columns
+    marked ``keep`` (IRIs, which a cut would stop from pasting back) stay whole when the others can
+    still show :data:`FAIR_CELL` characters each."""
     widths = list(widths)
     room = total - 2 * (len(widths) - 1)
+    kept = [bool(k) for k in keep] or [False] * len(widths)
+    if sum(w if k else min(w, FAIR_CELL) for w, k in zip(widths, kept, strict=True)) > room:
+        kept = [False] * len(widths)
     while sum(widths) > room:
-        widest = max(range(len(widths)), key=lambda i: widths[i])
-        if widths[widest] <= MIN_CELL:
+        shrinkable = [i for i, w in enumerate(widths) if w > MIN_CELL and not kept[i]]
+        if not shrinkable:
             break
-        widths[widest] -= 1
+        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
     return widths
 
 

@@ -217,6 +217,16 @@ def test_table_fits_the_width_cutting_long_cells_with_an_ellipsis() -> None:
     assert fit([3, 3], 10) == [3, 3] and sum(fit([50, 50, 50], 60)) == 56
 
 
+def test_iri_columns_are_cut_last_so_they_still_paste_back() -> None:
+    from pyoxigraph import Literal, NamedNode
+
+    result = Solutions(("p", "name"), ((NamedNode(KGR + "p2"), Literal("a rather long name " * 3)),))
+    line = to_table(result, PREFIXES, 30).splitlines()[2]
+    assert line.startswith("kgr:p2  ") and line.endswith("…")
+    assert fit([40, 40], 60, [True, False]) == [40, 18]
+    assert fit([40, 40], 40, [True, False]) == [19, 19]  # no room to keep it whole: shared fairly
+
+
 def test_the_terminal_width_is_used(data: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "30")
     out = kg(capsys, "--data", str(data), "--query", PEOPLE, "--format", "table")
