@@ -130,6 +130,27 @@ def test_parameters_are_bound_as_a_values_block_of_escaped_terms(server: Scripte
     assert 'VALUES (?office ?date) { ("US.x\\" } DROP ALL #" "2022-10-24"^^<' in sent
 
 
+VIRTUOSO_ASK = ('{ "head": { "link": [], "vars": ["__ASK_RETVAL"] }, "results": { "distinct": false, '
+                '"ordered": true, "bindings": [ %s ] } }')
+VIRTUOSO_TRUE = ('{ "__ASK_RETVAL": { "type": "typed-literal", '
+                 '"datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "1" }}')
+
+
+@pytest.mark.parametrize("rows, answer", [(VIRTUOSO_TRUE, True), ("", False)])
+def test_virtuoso_answers_ask_with_a_row_read_as_the_boolean(server: Scripted, rows: str, answer: bool) -> None:
+    from kg.query import inline_query
+
+    server.replies = [Reply(body=(VIRTUOSO_ASK % rows).encode())]
+    assert endpoint(server.url, profile="virtuoso").ask(prepare(inline_query("ASK { ?s ?p ?o }"))).value is answer
+
+
+def test_an_ask_answered_with_other_rows_is_a_store_error(server: Scripted) -> None:
+    from kg.query import inline_query
+
+    with pytest.raises(StoreError, match="an ASK was answered with rows"):
+        endpoint(server.url).ask(prepare(inline_query("ASK { ?s ?p ?o }")))
+
+
 def test_oxigraph_queries_ask_for_the_union_default_graph(server: Scripted) -> None:
     endpoint(server.url.replace("/sparql", "/query"), profile="oxigraph").select_json("ASK {}")
     form = parse_qs(server.seen[0].body.decode(), keep_blank_values=True)

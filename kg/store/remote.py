@@ -92,6 +92,9 @@ class Endpoint:
 
     def ask(self, query: Prepared) -> Boolean:
         result = self._answer(query.text, graph=False)
+        if isinstance(result, Solutions) and [v.upper() for v in result.variables] == ["__ASK_RETVAL"]:
+            # Virtuoso 7.2: one row holding 1 for true, no row for false
+            return Boolean(any(row[0] is not None and row[0].value not in ("0", "false") for row in result.rows))
         if not isinstance(result, Boolean):
             raise StoreError(f"{redact(self.query_url)}: an ASK was answered with rows")
         return result
