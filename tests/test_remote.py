@@ -151,6 +151,27 @@ def test_an_ask_answered_with_other_rows_is_a_store_error(server: Scripted) -> N
         endpoint(server.url).ask(prepare(inline_query("ASK { ?s ?p ?o }")))
 
 
+def boolean(value: bool) -> Reply:
+    return Reply(body=json.dumps({"head": {}, "boolean": value}).encode())
+
+
+@pytest.mark.parametrize("default, named, server_name, hint", [
+    (True, True, "Virtuoso/07.20", None),  # the default graph sees the data: nothing to explain
+    (False, False, "Oxigraph/0.5", None),  # no data at all
+    (False, True, "Oxigraph/0.5.13", "the server is Oxigraph/0.5.13: give --profile oxigraph"),
+    (False, True, "Apache Jena Fuseki (5.1.0)", "give --profile fuseki, with unionDefaultGraph"),
+    (False, True, "", "if the server can query their union, give its --profile"),
+])
+def test_empty_hint_names_the_profile_only_when_named_graphs_hide_the_data(
+        server: Scripted, monkeypatch, default: bool, named: bool, server_name: str, hint: str | None) -> None:
+    server.replies = [boolean(default), boolean(named)]
+    e = endpoint(server.url)
+    monkeypatch.setattr(e, "server_software", lambda: server_name)
+    got = e.empty_hint()
+    assert got is None if hint is None else hint in got
+    assert endpoint(server.url, profile="oxigraph").empty_hint() is None  # it asks for the union already
+
+
 def test_oxigraph_queries_ask_for_the_union_default_graph(server: Scripted) -> None:
     endpoint(server.url.replace("/sparql", "/query"), profile="oxigraph").select_json("ASK {}")
     form = parse_qs(server.seen[0].body.decode(), keep_blank_values=True)

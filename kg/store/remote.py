@@ -45,6 +45,7 @@ RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 HAS_NAMED_GRAPHS = "ASK { GRAPH ?g { ?s ?p ?o } }"
+HAS_DEFAULT_GRAPH = "ASK { ?s ?p ?o }"
 PROBE_SECONDS = 10.0  # the most a hint may cost
 SPOOL = 2**20  # answers up to 1 MiB stay in memory, larger ones go to a temporary file
 T = TypeVar("T")
@@ -91,7 +92,10 @@ class Endpoint:
         return result
 
     def ask(self, query: Prepared) -> Boolean:
-        result = self._answer(query.text, graph=False)
+        return self._ask(query.text)
+
+    def _ask(self, text: str) -> Boolean:
+        result = self._answer(text, graph=False)
         if isinstance(result, Solutions) and [v.upper() for v in result.variables] == ["__ASK_RETVAL"]:
             # Virtuoso 7.2: one row holding 1 for true, no row for false
             return Boolean(any(row[0] is not None and row[0].value not in ("0", "false") for row in result.rows))
@@ -105,15 +109,14 @@ class Endpoint:
         return result
 
     def empty_hint(self) -> str | None:
-        """When the query service does not answer over the union of the named graphs and they hold data:
-        the profile that would (from the ``Server`` header), or what to look for."""
+        """When the query's default graph is empty but named graphs hold data (the service does not query
+        their union): the profile that would (from the ``Server`` header), or what to look for."""
         if self.profile.query_form:
             return None
         try:
-            holds = self._answer(HAS_NAMED_GRAPHS, graph=False)
+            if self._ask(HAS_DEFAULT_GRAPH).value or not self._ask(HAS_NAMED_GRAPHS).value:
+                return None  # the query saw the data (Virtuoso, GraphDB: the union), or there is none
         except StoreError:
-            return None
-        if not isinstance(holds, Boolean) or not holds.value:
             return None
         server = self.server_software()
         where = f"{redact(self.url)} keeps its data in named graphs, which this query's default graph does not see"
