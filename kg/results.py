@@ -16,9 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import shutil
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -37,7 +35,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from kg.errors import UsageError, printable
+from kg.errors import UsageError
 
 Term = NamedNode | BlankNode | Literal | Triple
 #: Result formats of SELECT and ASK, and the file suffixes that ask for them.
@@ -46,10 +44,7 @@ RESULT_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".srj": "json"
                    ".txt": "table"}
 #: RDF formats of CONSTRUCT and DESCRIBE (names and suffixes; see :data:`kg.store.FORMATS`).
 GRAPH_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml")
-ELLIPSIS = "…"
 PARTS = ("subject", "predicate", "object")
-MIN_CELL = 6  # a column is never squeezed narrower than this
-FAIR_CELL = 16  # what other columns keep at least when IRI columns stay whole
 
 
 @dataclass(frozen=True)
@@ -135,6 +130,8 @@ def render(result: Result, fmt: str, *, prefixes: dict[str, str] | None = None, 
         return to_csv(result)
     if fmt == "tsv":
         return to_tsv(result)
+    from kg.table import to_table
+
     return to_table(result, prefixes or {}, width or shutil.get_terminal_size().columns)
 
 
@@ -224,81 +221,6 @@ def to_tsv(result: Solutions) -> str:
     lines = ["\t".join(f"?{n}" for n in result.variables)]
     lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
     return "\n".join(lines) + "\n"
-
-
-# ------------------------------------------------------------------ the table
-
-
-def to_table(result: Solutions, prefixes: dict[str, str], width: int) -> str:
-    """Aligned columns within ``width`` characters (long cells cut with an ellipsis), then the row count;
-    IRIs are ``prefix:local`` when that is valid SPARQL, else ``<iri>``."""
-    names = list(result.variables)
-    cells = [[_cell(t, prefixes) for t in row] for row in result.rows]
-    iris = [all(row[i] is None or isinstance(row[i], NamedNode) for row in result.rows) for i in range(len(names))]
-    widths = fit([max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)], width, iris)
-    lines = [_line(names, widths), "  ".join("-" * w for w in widths)]
-    lines += [_line(row, widths) for row in cells]
-    count = len(result.rows)
-    return "\n".join([*lines, f"({count} row{'s' if count != 1 else ''})"]) + "\n"
-
-
-def _line(cells: Sequence[str], widths: list[int]) -> str:
-    return "  ".join(_cut(c, w).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + ELLIPSIS
-
-
-def fit(widths: list[int], total: int, keep: Sequence[bool] = ()) -> list[int]:
-    """Column widths that fit ``total`` characters with two spaces between columns: the widest column
-    gives up a character at a time, none below :data:`MIN_CELL` (a very narrow terminal wraps).  Columns
-    marked ``keep`` (IRIs, which a cut would stop from pasting back) stay whole when the others can
-    still show :data:`FAIR_CELL` characters each."""
-    widths = list(widths)
-    room = total - 2 * (len(widths) - 1)
-    kept = [bool(k) for k in keep] or [False] * len(widths)
-    if sum(w if k else min(w, FAIR_CELL) for w, k in zip(widths, kept, strict=True)) > room:
-        kept = [False] * len(widths)
-    while sum(widths) > room:
-        shrinkable = [i for i, w in enumerate(widths) if w > MIN_CELL and not kept[i]]
-        if not shrinkable:
-            break
-        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
-    return widths
-
-
-def _cell(term: Term | None, prefixes: dict[str, str]) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, NamedNode):
-        return sparql_iri(term.value, prefixes)
-    if isinstance(term, BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, Triple):
-        return f"<< {term} >>"
-    return printable(term.value)
-
-
-def sparql_iri(iri: str, prefixes: dict[str, str]) -> str:
-    """``prefix:local`` when a prefix's namespace starts ``iri`` and the rest is a valid SPARQL local
-    name without escapes (the longest namespace wins), else ``<iri>``: either pastes back into a query."""
-    from kg.query_text import LOCAL_NAME
-
-    best = ""
-    for prefix, ns in prefixes.items():
-        local = iri[len(ns):]
-        if iri.startswith(ns) and (not local or LOCAL_NAME.fullmatch(local)) and (
-                not best or len(ns) > len(prefixes[best])):
-            best = prefix
-    if best:
-        return f"{best}:{iri[len(prefixes[best]):]}"
-    return f"<{_iri_escape(iri)}>"
-
-
-def _iri_escape(iri: str) -> str:
-    """Characters that may not appear in a SPARQL IRI reference, as ``\\u`` escapes (rare in data)."""
-    return re.sub(r'[\x00-\x20<>"{}|^`\\]', lambda m: f"\\u{ord(m.group()):04X}", iri)
 
 
 # ------------------------------------------------------------------ graphs as RDF

@@ -15,7 +15,8 @@ from rdflib import URIRef
 from rdflib.query import Result
 
 from kg.namespaces import PREFIXES
-from kg.results import Solutions, fit, sparql_iri, to_table
+from kg.results import Solutions
+from kg.table import fit, sparql_iri, to_table
 from tests.conftest import run_kg
 
 KGO, KGR = PREFIXES["kgo"], PREFIXES["kgr"]
