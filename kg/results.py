@@ -5,7 +5,7 @@ A query gives :class:`Solutions` (SELECT), a :class:`Boolean` (ASK) or a :class:
 endpoint) hands them over as serialized bytes, SPARQL JSON results or N-Triples, read
 back here by :func:`read`; so every target renders through the same code.
 
-Formats: ``table`` (fits the terminal; IRIs written so they paste back into SPARQL),
+Formats: ``table`` (:mod:`kg.table`: fits the terminal; IRIs written so they paste back into SPARQL),
 ``csv`` (W3C SPARQL 1.1 CSV), ``tsv`` (W3C SPARQL 1.1 TSV: terms in their N-Triples form,
 so tabs and newlines are escaped), ``json`` and ``xml`` (W3C SPARQL 1.1 results); a
 graph is written as RDF (:func:`write_graph`).
@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -275,9 +276,12 @@ def check_output(out: Path | None, data: Path | None = None) -> None:
 
 def write_result(result: Result, fmt: str, out: Path | None = None, *, prefixes: dict[str, str] | None = None,
                  width: int | None = None) -> None:
-    """Results in ``fmt`` to the file ``out`` (atomically, with ordinary permissions) or to standard output
-    (written only once whole)."""
+    """Results in ``fmt`` to the file ``out`` (atomically, with ordinary permissions; a table there is not
+    cut to the terminal's width) or to standard output (written only once whole)."""
     from kg.export import to_stdout, write_file
+
+    if out is not None and width is None:
+        width = sys.maxsize
 
     def write(f: IO[bytes]) -> None:
         if isinstance(result, Graph):

@@ -228,10 +228,12 @@ def test_iri_columns_are_cut_last_so_they_still_paste_back() -> None:
     assert fit([40, 40], 40, [True, False]) == [19, 19]  # no room to keep it whole: shared fairly
 
 
-def test_the_terminal_width_is_used(data: Path, capsys, monkeypatch) -> None:
+def test_the_terminal_width_is_used_but_not_for_a_file(data: Path, capsys, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("COLUMNS", "30")
     out = kg(capsys, "--data", str(data), "--query", PEOPLE, "--format", "table")
     assert max(len(line) for line in out.splitlines()) <= 30 and "…" in out
+    kg(capsys, "--data", str(data), "--query", PEOPLE, "-o", str(tmp_path / "people.txt"))
+    assert "…" not in (tmp_path / "people.txt").read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------ kg queries
