@@ -100,7 +100,7 @@ def run_query(query: str | Path, data: str | Path = DEFAULT_STORE, *, params: Ma
     >>> folder.cleanup()
     """
     from kg.query import load_query
-    from kg.query import run_query as run
+    from kg.query import run_select as run
 
     stored = load_query(str(query))
     path = Path(data)

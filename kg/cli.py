@@ -23,6 +23,7 @@ from kg.errors import (
     short,
     shorten_words,
 )
+from kg.results import GRAPH_FORMATS, RESULT_FORMATS
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -148,44 +149,52 @@ def _complete_query(ctx: click.Context, param: click.Parameter, incomplete: str)
 
 
 @cli.command()
-@click.argument("query", shell_complete=_complete_query)
+@click.argument("source", metavar="NAME|FILE|-", required=False, shell_complete=_complete_query)
+@click.option("--query", "inline", metavar="SPARQL", help="The query text itself (instead of NAME|FILE|-).")
 @click.option("--data", type=click.Path(exists=False, path_type=Path),
               help="An RDF file or an embedded store folder (default: ./kg-store).")
 @click.option("--endpoint", help="A remote SPARQL 1.1 endpoint URL (credentials from the environment).")
 @profile_option
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default=None,
-              help="Output format (default: table on a terminal, else tsv).")
+@click.option("--format", "fmt", type=click.Choice(list(RESULT_FORMATS + GRAPH_FORMATS)), default=None,
+              help="SELECT/ASK: table, csv, tsv, json or xml (default: the -o suffix, else table on a terminal, "
+                   "else tsv). CONSTRUCT/DESCRIBE: an RDF format (default: the -o suffix, else turtle).")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the results to this file (default: stdout); its suffix picks the format.")
 @click.option("--allow-network", is_flag=True,
               help="Let a query use SERVICE, LOAD or FROM <url> (refused by default).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
               help="Stop the query after SECONDS (exit 4); on an endpoint, the deadline of the request.")
-def query(query: str, data: Path | None, endpoint: str | None, profile: str | None, params: tuple[str, ...],
-          fmt: str | None, allow_network: bool, timeout: float | None) -> None:
-    """Run a stored query (by NAME) or a .rq FILE on a graph file, the store, or an endpoint.
+def query(source: str | None, inline: str | None, data: Path | None, endpoint: str | None, profile: str | None,
+          params: tuple[str, ...], fmt: str | None, out: Path | None, allow_network: bool,
+          timeout: float | None) -> None:
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file, the store, or an endpoint: a stored
+    query by NAME, a query FILE (any suffix), - for stdin, or --query TEXT.  kg's prefixes (kgo:, kgr:,
+    skos:, rdfs:, xsd:, ...) are predeclared; the query's own PREFIX lines win.
 
     \b
     Example:
       kg query holder-at-date --param office=US.chief_of_defence --param date=2023-03-15
+      kg query --query 'SELECT ?name WHERE { ?p a kgo:Person ; skos:prefLabel ?name }' --format csv
+      kg query --query 'DESCRIBE ?c WHERE { ?c a kgo:Call } LIMIT 1' -o call.ttl
       kg query calls --endpoint http://localhost:7878/query --profile oxigraph --timeout 60
     """
-    from kg.query import load_query
-    from kg.query_run import run_stoppable
+    from kg.query import execute, inline_query, load_query, prepare
+    from kg.query_run import open_target
+    from kg.results import Solutions, check_output, output_format, write_result
 
-    values = _params(params)
-    fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
-    stored = load_query(query)
-    if endpoint:
-        from kg.store.remote import Endpoint
-
-        if data is not None:
-            raise UsageError("give --data or --endpoint, not both")
-        remote = Endpoint(endpoint, profile=profile, request_deadline=timeout)
-        click.echo(remote.select(stored, values, fmt), nl=False)
-        return
-    run_stoppable(_existing(data), stored, values, fmt=fmt, timeout=timeout, allow_network=allow_network,
-                  write=lambda text: click.echo(text, nl=False))
+    if (source is None) == (inline is None):
+        raise UsageError("give one query: a stored NAME, a FILE, - for stdin, or --query TEXT")
+    stored = inline_query(inline) if inline is not None else load_query(source or "")
+    prepared = prepare(stored, _params(params), allow_network=allow_network)
+    fmt = output_format(fmt, str(out) if out else None, graph=prepared.graph, terminal=sys.stdout.isatty())
+    check_output(out, data)
+    target = open_target(data=data, endpoint=endpoint, profile=profile, timeout=timeout)
+    result = execute(target, prepared)
+    write_result(result, fmt, out, prefixes=prepared.prefixes)
+    if isinstance(result, Solutions) and not result.rows and (hint := target.empty_hint()):
+        click.echo(f"kg: no rows: {hint}", err=True)
 
 
 def _params(params: tuple[str, ...]) -> dict[str, str]:
@@ -209,8 +218,10 @@ def queries() -> None:
     from kg.query import list_queries
 
     for q in list_queries():
-        params = " ".join(f"--param {p.name}=<{p.type}>" for p in q.params)
-        click.echo(f"{q.name:22} {q.description}" + (f"\n{'':22} {params}" if params else ""))
+        click.echo(f"{q.name:22} {q.description}")
+        for p in q.params:
+            example = f" (e.g. {p.example})" if p.example else ""
+            click.echo(f"{'':22}   --param {p.name}=<{p.type}>  {p.description}{example}")
 
 
 @cli.command()

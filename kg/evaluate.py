@@ -273,11 +273,11 @@ def build_store(corpus: str | Path, *, model: str | None = None, jobs: int = 1):
 
 def query_rows(store) -> dict[str, list[Row]]:
     """The rows of the scored stored queries: column -> plain value, unbound columns left out."""
-    from kg.query import load_query, run_query
+    from kg.query import load_query, run_select
 
     out = {}
     for name in QUERIES:
-        solutions = run_query(store, load_query(name))
+        solutions = run_select(store, load_query(name))
         columns = [v.value for v in solutions.variables]
         out[name] = [{c: s[c].value for c in columns if s[c] is not None} for s in solutions]
     return out

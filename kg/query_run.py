@@ -4,10 +4,11 @@ pyoxigraph evaluates a query in Rust and does not come back to Python until it h
 answer (a COUNT over a cross join stays inside one call), so a signal handler never
 runs, and a worker thread could only be abandoned, still holding the CPU, its memory
 and the store until the process ends.  A child process can be killed, which frees all
-of it at once.  The child opens the data (read-only), runs the query and writes the
-rendered results to a temporary file; the parent waits in short slices (so Ctrl-C
-reaches it), then copies the file to its output.  With ``fork`` (Linux) the child
-costs a few milliseconds.
+of it at once.  The child opens the data (read-only), runs the query and writes its
+answer to a temporary file, as an endpoint would send it (SPARQL JSON results, or
+N-Triples for a graph); the parent waits in short slices (so Ctrl-C reaches it), then
+reads the file into :mod:`kg.results` objects.  With ``fork`` (Linux) the child costs a
+few milliseconds.
 """
 
 from __future__ import annotations
@@ -17,48 +18,86 @@ import os
 import signal
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from pyoxigraph import QueryResultsFormat, QueryTriples, RdfFormat
+
 from kg.errors import InputError, KGError, StoreError
-from kg.query import StoredQuery, bind, render, run_query
-from kg.query_text import refuse_network, refuse_update
+from kg.query import Prepared, QueryTarget
+from kg.results import Boolean, Graph, Result, Solutions, read
 
 SLICE = 0.1  # seconds between two looks at the clock and the child
-CHUNK = 2**20
 
 
 class QueryTimeout(StoreError, TimeoutError):
     """A local query ran longer than ``--timeout`` and was stopped (exit code 4)."""
 
 
-def run_stoppable(data: Path, query: StoredQuery, values: dict[str, str], *, fmt: str,
-                  write: Callable[[str], None], timeout: float | None = None,
-                  allow_network: bool = False) -> None:
-    """Run ``query`` on ``data`` (a store folder or an RDF file) in a child process and ``write`` its
-    rendered results; stop it after ``timeout`` seconds (:class:`QueryTimeout`) or on Ctrl-C."""
-    refuse_update(query.text, str(query.path))  # the cheap refusals come from the parent, at once
-    if not allow_network:
-        refuse_network(query.text, str(query.path))
-    bind(query, values)
-    fd, name = tempfile.mkstemp(prefix="kg-query-", suffix=".out")
-    os.close(fd)
-    try:
-        _wait(_start(data, query, values, fmt, allow_network, name), timeout)
-        with open(name, encoding="utf-8") as results:
-            while chunk := results.read(CHUNK):
-                write(chunk)
-    finally:
-        Path(name).unlink(missing_ok=True)
+def open_target(*, data: Path | None, endpoint: str | None, profile: str | None = None,
+                timeout: float | None = None) -> QueryTarget:
+    """The store folder or RDF file ``data`` (default: the store), or the endpoint at ``endpoint``."""
+    from kg.errors import UsageError
+
+    if endpoint is not None:
+        from kg.store.remote import Endpoint
+
+        if data is not None:
+            raise UsageError("give --data or --endpoint, not both")
+        return Endpoint(endpoint, profile=profile, request_deadline=timeout)
+    return LocalData(_existing(data), timeout=timeout)
 
 
-def _start(data: Path, query: StoredQuery, values: dict[str, str], fmt: str, allow_network: bool,
-           out: str) -> tuple[multiprocessing.process.BaseProcess, object]:
+def _existing(path: Path | None) -> Path:
+    """``path`` or the default store, which must exist (reading never creates a store)."""
+    from kg.store import DEFAULT_STORE
+
+    path = path or DEFAULT_STORE
+    if not path.exists():
+        raise InputError("no such file or store (build one with `kg build`)", path=str(path))
+    return path
+
+
+class LocalData:
+    """A store folder or an RDF file, queried over the union of its graphs in a child process that is
+    stopped after ``timeout`` seconds (:class:`QueryTimeout`) or on Ctrl-C."""
+
+    def __init__(self, data: Path, *, timeout: float | None = None) -> None:
+        self.data, self.timeout = data, timeout
+
+    def select(self, query: Prepared) -> Solutions:
+        result = self._run(query)
+        assert isinstance(result, Solutions)
+        return result
+
+    def ask(self, query: Prepared) -> Boolean:
+        result = self._run(query)
+        assert isinstance(result, Boolean)
+        return result
+
+    def construct(self, query: Prepared) -> Graph:
+        result = self._run(query)
+        assert isinstance(result, Graph)
+        return result
+
+    def empty_hint(self) -> str | None:
+        return None  # a local query always sees the union of every graph
+
+    def _run(self, query: Prepared) -> Result:
+        fd, name = tempfile.mkstemp(prefix="kg-query-", suffix=".out")
+        os.close(fd)
+        try:
+            _wait(_start(self.data, query, name), self.timeout)
+            with open(name, "rb") as answer:
+                return read(answer, graph=query.graph)
+        finally:
+            Path(name).unlink(missing_ok=True)
+
+
+def _start(data: Path, query: Prepared, out: str) -> tuple[multiprocessing.process.BaseProcess, object]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     reader, writer = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(writer, str(data), query, values, fmt, allow_network, out),  # type: ignore[attr-defined]
-                            daemon=True)
+    child = context.Process(target=_child, args=(writer, str(data), query, out), daemon=True)  # type: ignore[attr-defined]
     child.start()
     writer.close()
     return child, reader
@@ -88,18 +127,18 @@ def _wait(started: tuple, timeout: float | None) -> None:
         raise RuntimeError(error)
 
 
-def _child(writer, data: str, query: StoredQuery, values: dict[str, str], fmt: str, allow_network: bool,
-           out: str) -> None:
-    """In the child: run, render to ``out``, and send ("ok" | "error" | "crash", detail) to the parent."""
+def _child(writer, data: str, query: Prepared, out: str) -> None:
+    """In the child: run, write the answer to ``out``, and send ("ok" | "error" | "crash", detail)."""
     from kg.export import open_data
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it kills this process
     try:
-        text = render(run_query(open_data(data), query, values, allow_network=allow_network), fmt)
+        store = open_data(data)
         try:
-            Path(out).write_text(text, encoding="utf-8")
-        except OSError as e:
-            raise InputError(f"cannot hold the results: {e.strerror or e}", path=out) from None
+            answer = store.query(query.text, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise query.syntax_error(e) from None
+        _write_answer(answer, out)
         writer.send(("ok", None))
     except KGError as e:
         writer.send(("error", e))
@@ -107,3 +146,13 @@ def _child(writer, data: str, query: StoredQuery, values: dict[str, str], fmt: s
         writer.send(("crash", f"{type(e).__name__}: {e}"))
     finally:
         writer.close()
+
+
+def _write_answer(answer, out: str) -> None:
+    try:
+        if isinstance(answer, QueryTriples):
+            answer.serialize(out, format=RdfFormat.N_TRIPLES)
+        else:
+            answer.serialize(out, format=QueryResultsFormat.JSON)
+    except OSError as e:
+        raise InputError(f"cannot hold the results: {e.strerror or e}", path=out) from None

@@ -24,6 +24,9 @@ _CHARS = _U + r"\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
 _PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
 _UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
 _LOCAL = rf"(?:[{_U}:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?"
+#: A local name that needs no escape (``person_1``, ``Call``): what the table prints after a prefix.
+LOCAL_NAME = re.compile(rf"(?:[{_U}:0-9]|%[0-9A-Fa-f]{{2}})(?:(?:[{_CHARS}.:]|%[0-9A-Fa-f]{{2}})*"
+                        rf"(?:[{_CHARS}:]|%[0-9A-Fa-f]{{2}}))?")
 _TOKEN = re.compile("|".join((
     r"(?P<ws>[ \t\r\n]+)",
     r"(?P<comment>#[^\r\n]*)",
@@ -89,8 +92,8 @@ def refuse_update(text: str, path: str | None = None) -> None:
     """An update (INSERT, DELETE, LOAD, DROP, ...) is refused with a message that says so."""
     keyword = form(text)
     if keyword in _UPDATES:
-        raise InputError(f"this is a SPARQL Update ({keyword}); updates are not allowed: kg query runs "
-                         "SELECT queries, which change nothing", path=path)
+        raise InputError(f"this is a SPARQL Update ({keyword}); updates are not allowed: kg query only "
+                         "reads, and changes nothing", path=path)
 
 
 def prefixes(text: str) -> dict[str, str]:
@@ -100,6 +103,65 @@ def prefixes(text: str) -> dict[str, str]:
         if t.text.upper() == "PREFIX" and toks[i + 1].kind == "pname" and toks[i + 2].kind == "iri":
             out[toks[i + 1].text[:-1]] = toks[i + 2].text[1:-1]
     return out
+
+
+def unresolved_prefix(text: str, known: dict[str, str]) -> Token | None:
+    """The first prefixed name whose prefix neither the query nor ``known`` declares (None if all resolve)."""
+    declared = set(prefixes(text)) | set(known)
+    return next((t for t in significant(text) if t.kind == "pname" and t.text.split(":")[0] not in declared), None)
+
+
+_OPENERS = {"{": "}", "(": ")", "[": "]"}
+_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+def structural_error(text: str) -> tuple[Token | None, str]:
+    """The first mistake that tokens alone show: a query that does not start with a query form, a character
+    that starts no token (an unterminated string), or an unbalanced bracket; ``(None, message)`` for a
+    bracket left open at the end, ``(None, '')`` when the tokens show nothing wrong."""
+    keyword = form(text)
+    if keyword not in _FORMS and keyword not in _UPDATES:
+        first = next((t for t in _after_prologue(text)), None)
+        if first is not None:
+            return first, f"unexpected {first.text!r}: a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE"
+    open_: list[Token] = []
+    for t in significant(text):
+        if t.kind == "other":
+            what = "an unterminated string" if t.text in "\"'" else "a character that starts no SPARQL token"
+            return t, f"unexpected {t.text!r}: {what}"
+        if t.kind == "punct" and t.text in _OPENERS:
+            open_.append(t)
+        elif t.kind == "punct" and t.text in _OPENERS.values():
+            if not open_ or _OPENERS[open_[-1].text] != t.text:
+                return t, f"unexpected {t.text!r}" + (f" (the {open_[-1].text!r} at {_at(text, open_[-1])} is not "
+                                                      "closed)" if open_ else "")
+            open_.pop()
+    if open_:
+        return None, f"unexpected end of query: the {open_[-1].text!r} at {_at(text, open_[-1])} is not closed"
+    return None, ""
+
+
+def _after_prologue(text: str) -> list[Token]:
+    toks = significant(text)
+    i = 0
+    while i < len(toks) and toks[i].text.upper() in ("BASE", "PREFIX"):
+        i += 2 if toks[i].text.upper() == "BASE" else 3
+    return toks[i:]
+
+
+def _at(text: str, token: Token) -> str:
+    return "{}:{}".format(*position(text, token.start))
+
+
+def token_at(text: str, offset: int) -> Token | None:
+    """The significant token that starts at or covers ``offset`` (None at the end of the text)."""
+    return next((t for t in significant(text) if t.end > offset), None)
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 # ------------------------------------------------------------------ network access

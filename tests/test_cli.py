@@ -38,7 +38,7 @@ def test_query_formats(built_examples) -> None:
     tsv = run_kg("query", "people", "--data", str(built_examples), "--format", "tsv")
     csv = run_kg("query", "people", "--data", str(built_examples), "--format", "csv")
     assert table.out.splitlines()[0].split()[:2] == ["person", "name"]
-    assert tsv.out.splitlines()[0].startswith("person\tname")
+    assert tsv.out.splitlines()[0].startswith("?person\t?name")  # W3C SPARQL TSV
     assert csv.out.splitlines()[0].startswith("person,name")
 
 

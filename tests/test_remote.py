@@ -16,7 +16,8 @@ from urllib.parse import parse_qs
 import pytest
 
 from kg.errors import EXIT_STORE, EXIT_USAGE, StoreError, UsageError
-from kg.query import json_rows, load_query
+from kg.query import load_query, prepare
+from kg.results import Solutions
 from kg.store.http import Client, Credentials, credentials, redact, retry_after
 from kg.store.profiles import PROFILES, profile
 from kg.store.remote import Endpoint
@@ -58,6 +59,10 @@ class Scripted(ThreadingHTTPServer):
 
     def next_reply(self) -> Reply:
         return self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that gave up (a timeout test) breaks the pipe of a late reply: not worth a traceback
+        on stderr, where it would land in whichever test runs next."""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -105,20 +110,64 @@ def endpoint(url: str, **kwargs) -> Endpoint:
 
 
 def test_select_is_a_form_post_asking_for_json(server: Scripted) -> None:
-    text = endpoint(server.url).select(load_query("people"), {}, "json")
+    result = endpoint(server.url).select(prepare(load_query("people")))
     seen = server.seen[0]
     assert seen.method == "POST" and seen.path == "/sparql"
     assert seen.headers["Accept"] == "application/sparql-results+json"
     assert seen.headers["Content-Type"].startswith("application/x-www-form-urlencoded")
     assert "kgo:Person" in parse_qs(seen.body.decode())["query"][0]
-    assert json_rows(text) == [{"x": "http://example.org/a", "d": "2022-10-24"}]  # typed-literal read
+    assert isinstance(result, Solutions) and result.variables == ("x", "d")
+    assert [[t.value for t in row] for row in result.rows] == [["http://example.org/a", "2022-10-24"]]
+    assert result.rows[0][1].datatype.value.endswith("#date")  # Virtuoso's typed-literal read as a literal
 
 
 def test_parameters_are_bound_as_a_values_block_of_escaped_terms(server: Scripted) -> None:
     query = load_query("holder-at-date")
-    endpoint(server.url).select(query, {"office": 'US.x" } DROP ALL #', "date": "2022-10-24"}, "csv")
+    endpoint(server.url).select(prepare(query, {"office": 'US.x" } DROP ALL #', "date": "2022-10-24"}))
     sent = parse_qs(server.seen[0].body.decode())["query"][0]
     assert 'VALUES (?office ?date) { ("US.x\\" } DROP ALL #" "2022-10-24"^^<' in sent
+
+
+VIRTUOSO_ASK = ('{ "head": { "link": [], "vars": ["__ASK_RETVAL"] }, "results": { "distinct": false, '
+                '"ordered": true, "bindings": [ %s ] } }')
+VIRTUOSO_TRUE = ('{ "__ASK_RETVAL": { "type": "typed-literal", '
+                 '"datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "1" }}')
+
+
+@pytest.mark.parametrize("rows, answer", [(VIRTUOSO_TRUE, True), ("", False)])
+def test_virtuoso_answers_ask_with_a_row_read_as_the_boolean(server: Scripted, rows: str, answer: bool) -> None:
+    from kg.query import inline_query
+
+    server.replies = [Reply(body=(VIRTUOSO_ASK % rows).encode())]
+    assert endpoint(server.url, profile="virtuoso").ask(prepare(inline_query("ASK { ?s ?p ?o }"))).value is answer
+
+
+def test_an_ask_answered_with_other_rows_is_a_store_error(server: Scripted) -> None:
+    from kg.query import inline_query
+
+    with pytest.raises(StoreError, match="an ASK was answered with rows"):
+        endpoint(server.url).ask(prepare(inline_query("ASK { ?s ?p ?o }")))
+
+
+def boolean(value: bool) -> Reply:
+    return Reply(body=json.dumps({"head": {}, "boolean": value}).encode())
+
+
+@pytest.mark.parametrize("default, named, server_name, hint", [
+    (True, True, "Virtuoso/07.20", None),  # the default graph sees the data: nothing to explain
+    (False, False, "Oxigraph/0.5", None),  # no data at all
+    (False, True, "Oxigraph/0.5.13", "the server is Oxigraph/0.5.13: give --profile oxigraph"),
+    (False, True, "Apache Jena Fuseki (5.1.0)", "give --profile fuseki, with unionDefaultGraph"),
+    (False, True, "", "if the server can query their union, give its --profile"),
+])
+def test_empty_hint_names_the_profile_only_when_named_graphs_hide_the_data(
+        server: Scripted, monkeypatch, default: bool, named: bool, server_name: str, hint: str | None) -> None:
+    server.replies = [boolean(default), boolean(named)]
+    e = endpoint(server.url)
+    monkeypatch.setattr(e, "server_software", lambda: server_name)
+    got = e.empty_hint()
+    assert got is None if hint is None else hint in got
+    assert endpoint(server.url, profile="oxigraph").empty_hint() is None  # it asks for the union already
 
 
 def test_oxigraph_queries_ask_for_the_union_default_graph(server: Scripted) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Store, Triple
 
-from kg.errors import UsageError
+from kg.errors import StoreError, UsageError
 from kg.identity import IDENTITY
 from kg.mapping import MERGED, article_graph
 from kg.namespaces import KGG
@@ -70,9 +70,18 @@ def push(data: Store, endpoint: Endpoint, *, graph: str | None = None, batch: in
         refuse_foreign(graphs, one_graph=graph is not None)
     tell = Throttled(progress)
     for n, (name, triples) in enumerate(graphs.items(), 1):
-        send_graph(endpoint, name, triples, batch=batch, progress=tell)
+        try:
+            send_graph(endpoint, name, triples, batch=batch, progress=tell)
+        except StoreError as e:
+            raise refused_with_hint(e, endpoint) from None
         tell(f"pushed {n}/{len(graphs)} graphs ({name.value})", always=n == len(graphs))
     return PushSummary(len(graphs), sum(len(t) for t in graphs.values()), redact(endpoint.url))
+
+
+def refused_with_hint(error: StoreError, endpoint: Endpoint) -> StoreError:
+    """A 400 or 405 to a write often means the wrong services for the server: say which --profile to give."""
+    hint = endpoint.profile_hint() if any(f"HTTP {code} " in str(error) for code in (400, 405)) else ""
+    return StoreError(f"{error} ({hint})") if hint else error
 
 
 def graphs_of(data: Store, graph: str | None) -> dict[NamedNode, list[Triple]]:

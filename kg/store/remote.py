@@ -4,7 +4,9 @@ Queries go as form POSTs with an explicit ``Accept: application/sparql-results+j
 (Virtuoso hangs on a direct ``application/sparql-query`` POST and answers XML to
 ``*/*``); Virtuoso's non-standard ``typed-literal`` bindings are read as literals.
 Parameters are bound through a ``VALUES`` block of escaped RDF terms opening the
-query's WHERE group (:func:`kg.query.with_values`), never pasted as text.
+query's WHERE group (:func:`kg.query.prepare`), never pasted as text.  An endpoint is
+a :class:`kg.query.QueryTarget`: it answers with :mod:`kg.results` objects and renders
+nothing.  CONSTRUCT and DESCRIBE ask for N-Triples (Turtle accepted).
 
 Writes use the SPARQL 1.1 Graph Store HTTP Protocol where the profile has it
 (``PUT`` replaces a graph, ``POST`` adds to it, N-Triples bodies) and SPARQL
@@ -18,7 +20,10 @@ exception classes that drop the headers (``Retry-After``) needed for retries.
 
 from __future__ import annotations
 
+import http.client
 import tempfile
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterable
 from typing import IO, TypeVar
 from urllib.parse import urlencode, urlsplit
@@ -27,15 +32,21 @@ from pyoxigraph import NamedNode, Quad, QueryResultsFormat, QuerySolutions, Trip
 
 from kg.errors import StoreError, UsageError
 from kg.namespaces import KGO
-from kg.query import StoredQuery, bind, render, with_values
-from kg.query_text import refuse_update
+from kg.query import Prepared
+from kg.results import Boolean, Graph, Result, Solutions, read
 from kg.store import sparql
 from kg.store.http import RETRIES, Client, credentials, deadline, max_bytes, redact, timeout
+from kg.store.profiles import PROFILES
 from kg.store.profiles import profile as find_profile
+from kg.store.transport import Deadline
 
 FORM = "application/x-www-form-urlencoded; charset=utf-8"
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
+HAS_NAMED_GRAPHS = "ASK { GRAPH ?g { ?s ?p ?o } }"
+HAS_DEFAULT_GRAPH = "ASK { ?s ?p ?o }"
+PROBE_SECONDS = 10.0  # the most a hint may cost
 SPOOL = 2**20  # answers up to 1 MiB stay in memory, larger ones go to a temporary file
 T = TypeVar("T")
 
@@ -74,10 +85,89 @@ class Endpoint:
         read as ``literal``)."""
         return self._results(text, lambda r: r.serialize(format=QueryResultsFormat.JSON) or b"")
 
-    def select(self, query: StoredQuery, values: dict[str, str], fmt: str) -> str:
-        """A stored query's results, rendered as ``fmt`` like a local run."""
-        refuse_update(query.text, str(query.path))
-        return self._results(with_values(query.text, bind(query, values)), lambda r: render(r, fmt))
+    def select(self, query: Prepared) -> Solutions:
+        result = self._answer(query.text, graph=False)
+        if not isinstance(result, Solutions):
+            raise StoreError(f"{redact(self.query_url)}: a SELECT was answered with a boolean")
+        return result
+
+    def ask(self, query: Prepared) -> Boolean:
+        return self._ask(query.text)
+
+    def _ask(self, text: str) -> Boolean:
+        result = self._answer(text, graph=False)
+        if isinstance(result, Solutions) and [v.upper() for v in result.variables] == ["__ASK_RETVAL"]:
+            # Virtuoso 7.2: one row holding 1 for true, no row for false
+            return Boolean(any(getattr(row[0], "value", "0") not in ("0", "false") for row in result.rows))
+        if not isinstance(result, Boolean):
+            raise StoreError(f"{redact(self.query_url)}: an ASK was answered with rows")
+        return result
+
+    def construct(self, query: Prepared) -> Graph:
+        result = self._answer(query.text, graph=True)
+        assert isinstance(result, Graph)
+        return result
+
+    def empty_hint(self) -> str | None:
+        """When the query's default graph is empty but named graphs hold data (the service does not query
+        their union): the profile that would (from the ``Server`` header), or what to look for."""
+        if self.profile.query_form:
+            return None
+        try:
+            if self._ask(HAS_DEFAULT_GRAPH).value or not self._ask(HAS_NAMED_GRAPHS).value:
+                return None  # the query saw the data (Virtuoso, GraphDB: the union), or there is none
+        except StoreError:
+            return None
+        server = self.server_software()
+        where = f"{redact(self.url)} keeps its data in named graphs, which this query's default graph does not see"
+        if "oxigraph" in server.lower():
+            return f"{where}; the server is {server}: give --profile oxigraph (it queries their union)"
+        if "fuseki" in server.lower():
+            return f"{where}; the server is {server}: give --profile fuseki, with unionDefaultGraph set on the dataset"
+        return f"{where}; if the server can query their union, give its --profile (oxigraph, fuseki, ...)"
+
+    def profile_hint(self) -> str:
+        """For a request the server refused: the --profile to try (from its ``Server`` header), or a reminder
+        that the generic profile sends everything to the URL given ('' when a profile was chosen)."""
+        if self.profile.name != "generic":
+            return ""
+        server = self.server_software()
+        known = next((name for name in PROFILES if name != "generic" and name in server.lower()), None)
+        if known:
+            return f"the server is {server}: give --profile {known}"
+        return ("the generic profile sends updates to the URL given; name the kind of server with --profile "
+                f"({', '.join(p for p in PROFILES if p != 'generic')})")
+
+    def server_software(self) -> str:
+        """The endpoint's ``Server`` header ('' when it sends none or cannot be reached): one GET."""
+        probe = f"{self.query_url}{'&' if '?' in self.query_url else '?'}{urlencode({'query': 'ASK {}'})}"
+        request = urllib.request.Request(probe, headers={"Accept": RESULTS_JSON, **self.client._auth_header()})
+        watch = request.kg_deadline = Deadline(min(self.client.deadline, PROBE_SECONDS))  # type: ignore[attr-defined]
+        try:
+            with self.client.opener.open(request, timeout=min(self.client.timeout, PROBE_SECONDS)) as response:
+                return response.headers.get("Server", "")
+        except urllib.error.HTTPError as e:
+            return e.headers.get("Server", "") if e.headers else ""
+        except (OSError, ValueError, http.client.HTTPException):
+            return ""
+        finally:
+            watch.cancel()
+
+    def _answer(self, text: str, *, graph: bool) -> Result:
+        """The answer to a query as :mod:`kg.results` objects: SPARQL JSON results, or for a graph
+        N-Triples (Turtle accepted)."""
+        form = urlencode([("query", text), *self.profile.query_form]).encode("utf-8")
+        accept = GRAPH_ACCEPT if graph else RESULTS_JSON
+        with tempfile.SpooledTemporaryFile(max_size=SPOOL) as answer:
+            self.client.request("POST", self.query_url, body=form, sink=answer,
+                                headers={"Content-Type": FORM, "Accept": accept})
+            answer.seek(0)
+            try:
+                return read(answer, graph=graph)
+            except (SyntaxError, ValueError) as e:
+                detail = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+                kind = "RDF (N-Triples or Turtle)" if graph else "SPARQL JSON results"
+                raise StoreError(f"{redact(self.query_url)}: the answer is not {kind} ({detail})") from None
 
     def article_versions(self) -> dict[str, tuple[str | None, ...]]:
         """Article graph IRI -> the version key of the article it holds: (sha256, published, url, language)."""

@@ -22,9 +22,9 @@ SEP = "\x1f"  # separator of the GROUP_CONCAT lists in the view's queries
 
 def select(store: Store, name: str) -> Iterator[list[Any]]:  # str, or None where OPTIONAL left it unbound
     """The adapter to kg's query surface: run the view's query ``name`` and yield plain rows (values or None)."""
-    from kg.query import StoredQuery, run_query
+    from kg.query import StoredQuery, run_select
 
-    for solution in run_query(store, StoredQuery.from_file(QUERIES / f"{name}.rq")):
+    for solution in run_select(store, StoredQuery.from_file(QUERIES / f"{name}.rq")):
         yield [None if term is None else term.value for term in solution]  # in the SELECT's order
 
 
