@@ -6,12 +6,10 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from click.testing import CliRunner
@@ -86,16 +84,12 @@ def served(server):
         server.server_close()
 
 
-@dataclass(frozen=True)
-class Ran:
-    """What ``kg ARGS`` did: its exit code and what it wrote (unpacks as ``code, out, err``)."""
+class Ran(NamedTuple):
+    """What ``kg ARGS`` did: its exit code and what it wrote (unpacks and indexes as ``code, out, err``)."""
 
     code: int
     out: str
     err: str
-
-    def __iter__(self) -> Iterator:
-        return iter((self.code, self.out, self.err))
 
 
 def run_kg(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Ran:
