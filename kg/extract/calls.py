@@ -67,6 +67,7 @@ class Mention:
     demonstrative: bool  # "cet appel": refers to the latest call whatever it says
     earlier: bool  # explicitly about an earlier call
     callers: list[str] = field(default_factory=list)  # people in subject position
+    caller_offices: list[str] = field(default_factory=list)  # posts in subject position ("Le ministre a appelé")
     persons: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)
@@ -174,13 +175,33 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
 
 def _calls_on(t: Token) -> bool:
     """"appeler X à faire Y", "appelé à la retenue": a call *on* someone, not a phone call (a purpose
-    clause, "pour éviter …", is not)."""
+    clause, "pour éviter …", is not).  By tree, or by surface when the parser hangs the infinitive
+    elsewhere ("a appelé les pays de la région à « ne pas détourner le regard »")."""
+    if _urged_by_surface(t):
+        return True
     for c in t.children:
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
         if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"}:
             return True
         if c.pos_ == "VERB" and c.dep_.startswith(("advcl", "obl")) and marks & {"a", "de", "d'"}:
             return True
+    return False
+
+
+URGE_REACH = 12  # words after "appeler" where "à" + infinitive may stand
+
+
+def _urged_by_surface(t: Token) -> bool:
+    """"à" then an infinitive or an urging noun ("à la retenue") after the verb, in the same clause."""
+    doc = t.doc
+    for x in doc[t.i + 1: min(t.sent.end, t.i + URGE_REACH)]:
+        if x.text in (",", ";", ":", ".") or _is_call_word(x):
+            return False
+        if fold(x.text) in ("a", "au", "aux"):
+            nxt = [y for y in doc[x.i + 1: min(t.sent.end, x.i + 5)] if y.text not in ("«", '"') and fold(y.text) not in
+                   ("ne", "n'", "pas", "la", "le", "l'", "les", "un", "une")]
+            if nxt and ("Inf" in nxt[0].morph.get("VerbForm") or fold(nxt[0].lemma_) in _words("urge_nouns")):
+                return True
     return False
 
 
@@ -355,7 +376,45 @@ def _not_a_party(span: Span) -> bool:
     doc = span.doc
     window = [x for x in doc[max(span.sent.start, span.start - 6): span.start]]
     cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(")), default=-1)
-    return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"])
+    return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"]) or \
+        _of_another_event(span) or _in_purpose_clause(span)
+
+
+PURPOSE_REACH = 10  # words back from a name to the "pour" of a purpose clause
+
+
+def _in_purpose_clause(span: Span) -> bool:
+    """A name inside a purpose clause after the call: "a téléphoné à Y pour réclamer son aide en
+    faveur du gendarme X" (X is what the call is about)."""
+    doc = span.doc
+    for x in reversed(doc[max(span.sent.start, span.start - PURPOSE_REACH): span.start]):
+        if x.text in (",", ";", ":", "(") or _is_call_word(x):
+            return False
+        if fold(x.text) in ("pour", "afin"):
+            after = [y for y in doc[x.i + 1: x.i + 4] if fold(y.text) not in ("de", "d'", "ne", "pas", "se", "s'")]
+            return bool(after) and "Inf" in after[0].morph.get("VerbForm")
+    return False
+
+
+EVENT_REACH = 8  # words back from a name to the event noun it complements
+
+
+def _of_another_event(span: Span) -> bool:
+    """A name that complements another event's noun: "à quelques jours du sommet prévu en Alaska entre
+    X et Y", "au lendemain de la visite de X" (the noun within a few words before, no comma, call
+    word or finite verb between)."""
+    doc, nouns = span.doc, _words("other_event_nouns")
+    for x in reversed(doc[max(span.sent.start, span.start - EVENT_REACH): span.start]):
+        if x.text in (",", ";", ":", "(") or "Fin" in x.morph.get("VerbForm") or _is_call_word(x):
+            return False
+        if fold(x.lemma_) in nouns or fold(x.text) in nouns:
+            return True
+    return False
+
+
+def _is_call_word(t: Token) -> bool:
+    lemma = fold(t.lemma_)
+    return lemma in _vocab()["weak_nouns"] or lemma in _words("verbs") or _participle(t) is not None
 
 
 def _in_sentence(mentions: list[Mention]) -> Callable[[Token], list[Mention]]:
@@ -378,6 +437,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
                 m.callers.append(p.key)
     for m in mentions:
         _relative_clause_subject(doc, m)
+        _reported_subject(doc, m)
         _pronoun_subject(doc, m)
         if m.persons:
             _coordinated(doc, m)
@@ -398,12 +458,26 @@ def _relative_clause_subject(doc: Doc, m: Mention) -> None:
             m.callers.append(p.key)
 
 
+def _reported_subject(doc: Doc, m: Mention) -> None:
+    """"X dit s'être entretenu avec Y", "X affirme avoir appelé Y": the infinitive's subject is the
+    reporting verb's."""
+    verb = m.trigger[0]
+    if verb.dep_ not in ("xcomp", "ccomp") or fold(verb.head.lemma_) not in _vocab()["reporting_verbs"]:
+        return
+    infinitive = "Inf" in verb.morph.get("VerbForm") or any(
+        "Inf" in c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux"))
+    if not infinitive:
+        return
+    for p in people_within(doc, verb.sent.start, verb.head.i):
+        if p.span.root.dep_ in SUBJECT_DEPS and p.span.root.head == verb.head and p.key not in m.persons:
+            m.persons.insert(0, p.key)
+            m.callers.append(p.key)
+
+
 def _pronoun_subject(doc: Doc, m: Mention) -> None:
     """"Deux jours plus tard, il s'est entretenu avec Y": the pronoun is the person last named as
     a subject, in this sentence or the two before."""
-    verb = m.trigger[0]
-    pronouns = _words("subject_pronouns")
-    pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and fold(c.text) in pronouns), None)
+    pronoun = _subject_pronoun(m.trigger[0])
     if pronoun is None or m.callers:
         return
     start = doc[max(m.sent.start - 1, 0)].sent.start
@@ -412,6 +486,23 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     if subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+def _subject_pronoun(verb: Token) -> Token | None:
+    """"il"/"elle" as the trigger's subject: in the tree (the parser calls it ``expl:subj`` when it
+    takes "téléphoné" for a noun), or by surface just before the verb, past auxiliaries, adverbs and
+    clitics ("Il a ensuite téléphoné", "elle s'est longuement entretenue")."""
+    pronouns = _words("subject_pronouns")
+    found = next((c for c in verb.children
+                  if c.dep_ in (*SUBJECT_DEPS, "expl:subj") and fold(c.text) in pronouns), None)
+    if found is not None:
+        return found
+    for x in reversed(verb.doc[verb.sent.start: verb.i]):
+        if fold(x.text) in pronouns:
+            return x
+        if not (x.pos_ in ("AUX", "ADV") or fold(x.text) in _words("clitics")):
+            return None
+    return None
 
 
 def _is_subject(span: Span) -> bool:
@@ -459,6 +550,7 @@ def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
         if owner:
             owner[0].offices += post.offices(with_default=True)
+            owner[0].caller_offices += post.offices(with_default=True) if owner[1] in SUBJECT_DEPS else []
             owner[0].post_types += [post.post_type] if not post.countries and _singular(post) else []
 
 
@@ -471,7 +563,6 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
     """A strong or possessive mention ("leur conversation téléphonique") left with fewer than two
     parties by a poor parse takes the sentence's people and posts that no other trigger owns and
     that "selon", a reporting verb or a relation noun ("le prédécesseur de X") does not cut off."""
-    owned = {p for m in mentions for p in m.persons}
     attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
     mentions_of = _in_sentence(mentions)
     for m in mentions:
@@ -480,7 +571,7 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
         if len(mentions_of(m.trigger[0])) > 1:
             continue
         for p in people_within(doc, m.sent.start, m.sent.end):
-            if p.key not in owned and not _cut_off(p.span.root, m) and not _not_a_party(p.span):
+            if p.key not in m.persons and not _cut_off(p.span.root, m) and not _not_a_party(p.span):
                 m.persons.append(p.key)
         for post in posts_within(doc, m.sent.start, m.sent.end):
             if id(post) not in attached and not _cut_off(post.span.root, m):
@@ -557,6 +648,30 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
         m.date = m.date or _date_after_parties(doc, m)
+    _sequel_dates(doc, mentions)
+
+
+def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:
+    """"Il a ensuite téléphoné à Y": an undated call told after a dated one happened between that
+    date and the article's reference day; dated at the precision both ends share (the same day,
+    the same month), bounded by them."""
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    last = None
+    for m in mentions:
+        if m.date is None and last is not None and ref and has_phrase(folded_text(m.sent), _vocab()["sequel_cues"]):
+            m.date = _between(last, ref)
+        last = m.date if m.date and m.date.precision == "day" else last
+
+
+def _between(earlier: DateValue, ref: date) -> DateValue | None:
+    start = earlier.earliest
+    if ref < start:
+        return None
+    if ref == start:
+        return DateValue.of_day(start)
+    if (ref.year, ref.month) == (start.year, start.month):
+        return DateValue(f"{start.year:04d}-{start.month:02d}", "month", start, ref)
+    return None
 
 
 def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
@@ -631,8 +746,12 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
         if party:
             return party
     verb = m.trigger[0]
-    if fold(verb.lemma_) in _vocab()["initiator_verbs"] and len(m.callers) == 1 and not _passive(verb):
-        return Party(person=m.callers[0])
+    lemma = _participle(verb) or fold(verb.lemma_)  # "a téléphoné" tagged as a noun is still a verb
+    if lemma in _vocab()["initiator_verbs"] and not _passive(verb):
+        if len(m.callers) == 1:
+            return Party(person=m.callers[0])
+        if not m.callers and len(set(m.caller_offices)) == 1:
+            return Party(office=m.caller_offices[0])  # the post's holder is found with the call's people
     return None
 
 
@@ -683,8 +802,8 @@ def _party_at(doc: Doc, start: int, end: int) -> Party | None:
     person = next((p for p in sorted(doc._.people or [], key=lambda p: p.span.start)
                    if start <= p.span.start < stop), None)
     place = next(iter(lex_within(doc, start, stop, "DEMONYM", "COUNTRY", "METONYM")), None)
-    if person and (place is None or person.span.start <= place.start):
-        return Party(person=person.key)
+    if person and (place is None or person.span.start <= place.start or place.label_ == "DEMONYM"):
+        return Party(person=person.key)  # "du président ukrainien X": the demonym is X's post
     return Party(country=place.kb_id_) if place else None
 
 
