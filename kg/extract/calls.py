@@ -116,6 +116,8 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
     if det in ("leur", "leurs") and _strong_possessive(t, phone):
         return False, False, False  # "leur conversation téléphonique de septembre": a call of its own
+    if det in _words("definites") and phone and _dated_in_phrase(t):
+        return False, False, False  # "la visioconférence que les deux ministres avaient tenue le 9 septembre"
     demonstrative = det in _words("demonstratives")
     referring = demonstrative or det in _words("definites")
     strong = phone or (context and lemma == "appel")
@@ -130,6 +132,42 @@ def _strong_possessive(t: Token, phone: bool) -> bool:
     dated = any(fold(c.text) in ("de", "du", "d'") for x in t.children for c in x.children) or any(
         s.root.head == t for s in dates_within(t.doc, t.sent.start, t.sent.end))
     return phone and dated
+
+
+def _dated_in_phrase(t: Token) -> bool:
+    """A date inside the noun's own phrase, after it (its relative clause or complement): the noun
+    names a call of its own, not the one just told."""
+    return any(t.i < s.start and s.end - 1 <= t.right_edge.i and t in s.root.ancestors
+               for s in dates_within(t.doc, t.i + 1, t.right_edge.i + 1)) or bool(_relative_window(t))
+
+
+RELATIVE_REACH = 12  # words of a relative clause after a call noun
+
+
+def _relative_window(t: Token) -> Span | None:
+    """"la visioconférence que les deux ministres avaient tenue le 9 septembre": the relative clause
+    after the noun, up to the next comma, when it holds a date (by surface: the parser often hangs
+    the clause elsewhere)."""
+    doc = t.doc
+    if t.i + 1 >= t.sent.end or fold(doc[t.i + 1].text) not in ("que", "qu'"):
+        return None
+    end = next((x.i for x in doc[t.i + 1: min(t.sent.end, t.i + RELATIVE_REACH)] if x.text in (",", ";", ".")),
+               min(t.sent.end, t.i + RELATIVE_REACH))
+    return doc[t.i + 1: end] if dates_within(doc, t.i + 1, end) else None
+
+
+def _attach_relative_clauses(doc: Doc, mentions: list[Mention]) -> None:
+    """The date and the pair ("les deux ministres") of a call noun's relative clause are the call's."""
+    for m in mentions:
+        window = _relative_window(m.trigger[0]) if m.trigger[0].pos_ in ("NOUN", "PROPN") else None
+        if window is None:
+            continue
+        dates = [s._.date for s in dates_within(doc, window.start, window.end) if s._.date]
+        m.date = m.date or (dates[0] if dates else None)
+        nouns = set(_vocab()["pair_nouns"])
+        pair = next((fold(x.text) for x in window[1:]
+                     if fold(doc[x.i - 1].text) == "deux" and fold(x.text) in nouns), None)
+        m.pair = m.pair or pair
 
 
 def _participle(t: Token) -> str | None:
@@ -842,6 +880,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_sides(doc, mentions)
     _fallback(doc, mentions)
     _attach_dates(doc, mentions)
+    _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)
     mentions = [m for m in mentions if not _after_publication(doc, m)]
     for m in mentions:
