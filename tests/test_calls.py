@@ -273,3 +273,18 @@ def test_a_demonym_before_a_name_is_the_persons_post_not_the_initiator() -> None
     side = parse([(w, "NOUN", "dep", 0, w) for w in ["de", "la", "partie", "péruvienne"]])
     side.spans[SPANS_KEY] = [Span(side, 3, 4, label="DEMONYM", kb_id="PE")]
     assert calls._party_at(side, 0, len(side)) == Party(country="PE")
+
+
+@pytest.mark.parametrize("second, urged", [(("a", "AUX", "aux:tense", 3, "avoir"), False),
+                                           (("à", "ADP", "case", 3, "à"), True)])
+def test_the_auxiliary_a_after_appel_is_not_a_call_for(second, urged: bool) -> None:
+    from kg.extract.lexmatch import SPANS_KEY
+
+    # "Cet appel a été passé …" is a call; "cet appel à la retenue" is not
+    rows = [("Cet", "DET", "det", 1, "ce"), ("appel", "NOUN", "nsubj:pass", 4, "appel"), second,
+            ("été", "AUX", "aux:pass", 4, "être"), ("passé", "VERB", "ROOT", 4, "passer")]
+    if urged:
+        rows[3:] = [("la", "DET", "det", 4, "le"), ("retenue", "NOUN", "nmod", 1, "retenue")]
+    doc = parse(rows)
+    doc.spans[SPANS_KEY] = []
+    assert calls._not_an_event(doc[1]) is urged

@@ -293,10 +293,13 @@ def _frame_verb(t: Token) -> Token | None:
 def _not_an_event(t: Token) -> bool:
     """A wish, an attempt, a refusal, a plan, a call *for* something, or a meeting."""
     vocab = _vocab()
-    window = folded_text(t.doc[max(t.sent.start, t.i - 6): t.i + 3])
+    # the auxiliary "a" is written "avoir" so that "Cet appel a été passé" is not "appel à"
+    window = " ".join("avoir" if x.pos_ == "AUX" and fold(x.text) == "a" else fold(x.text)
+                      for x in t.doc[max(t.sent.start, t.i - 6): t.i + 3])
     if fold(t.text).startswith("appel") and t.i + 1 < len(t.doc):
         after = folded_text(t.doc[t.i + 1: t.i + 4])
-        urge = re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after)
+        urge = re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after) \
+            and t.doc[t.i + 1].pos_ != "AUX"  # "L'appel a été passé": the auxiliary, not "à"
         if urge and not has_phrase(after, _vocab()["phone_nouns"]):
             return True  # "appeler à la retenue", not "appeler au téléphone"
     if has_phrase(window, vocab["non_event_cues"]) or _planned(t):
