@@ -288,3 +288,26 @@ def test_the_auxiliary_a_after_appel_is_not_a_call_for(second, urged: bool) -> N
     doc = parse(rows)
     doc.spans[SPANS_KEY] = []
     assert calls._not_an_event(doc[1]) is urged
+
+
+def test_the_frame_verb_is_found_when_lors_hangs_on_the_object() -> None:
+    # "X a averti le roi Y, lors d'un entretien téléphonique": the parser hangs "lors" on "roi"
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("averti", "VERB", "ROOT", 2, "avertir"), ("le", "DET", "det", 4, "le"),
+            ("roi", "NOUN", "obj", 2, "roi"), ("lors", "ADV", "advmod", 4, "lors"),
+            ("d'", "ADP", "case", 8, "de"), ("un", "DET", "det", 8, "un"),
+            ("entretien", "NOUN", "obl:arg", 5, "entretien")]
+    doc = parse(rows)
+    assert calls._frame_verb(doc[8]) == doc[2]
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["averti", "la", "veille", "le", "roi"], True),
+    (["averti", "la", "veille", "du", "sommet"], False),  # the eve of something else
+    (["deux", "jours", "plus", "tard"], False),
+])
+def test_a_day_shift_standing_alone(words: list[str], expected: bool) -> None:
+    doc = Doc(VOCAB, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    start = 1 if words[0] == "averti" else 0
+    end = 3 if words[0] == "averti" else len(words)
+    assert calls._standalone_day_shift(doc, Span(doc, start, end)) is expected

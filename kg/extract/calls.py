@@ -287,7 +287,13 @@ def _framed(t: Token) -> bool:
 def _frame_verb(t: Token) -> Token | None:
     """The verb a framed call noun hangs from, directly or through "lors"."""
     head = t.head if fold(t.head.text) != "lors" else t.head.head
-    return head if head.pos_ in ("VERB", "AUX") and head.i != t.i else None
+    for _ in range(3):  # "a prévenu le président X, lors d'un entretien": "lors" hangs on the object
+        if head.pos_ in ("VERB", "AUX") and head.i != t.i:
+            return head
+        if head.head.i == head.i or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        head = head.head
+    return None
 
 
 def _not_an_event(t: Token) -> bool:
@@ -736,13 +742,23 @@ def _anchor_relative(span: Span) -> bool:
 def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
     """An anchor-relative date opening its sentence ("Deux jours plus tard, il a appelé …") counts
     from the last date stated before the sentence; anywhere else ("trois jours après un appel") it
-    dates another event, and the call gets nothing from it."""
-    if span.start - span.sent.start > 2:
+    dates another event, and the call gets nothing from it.  "la veille", "le lendemain" standing
+    alone further in ("Le chancelier avait prévenu la veille Y") count from the last *day* stated
+    before, not from a month named in passing ("depuis décembre 2022")."""
+    standalone = _standalone_day_shift(doc, span)
+    if span.start - span.sent.start > 2 and not standalone:
         return None
     before = [s._.date for s in doc.spans.get("dates", [])
-              if s.end <= span.sent.start and s._.date and not _anchor_relative(s)]
+              if s.end <= span.sent.start and s._.date and not _anchor_relative(s)
+              and (not standalone or s._.date.precision == "day")]
     return normalise(span.text, doc._.ref if isinstance(doc._.ref, date) else None, anchor=before[-1]) \
         if before else None
+
+
+def _standalone_day_shift(doc: Doc, span: Span) -> bool:
+    """"la veille", "le lendemain" not followed by what they are the eve of ("la veille de X")."""
+    after = fold(doc[span.end].text) if span.end < len(doc) else ""
+    return has_phrase(folded_text(span), _vocab()["day_shifts"]) and after not in ("de", "du", "d'", "des")
 
 
 def _since(span: Span, m: Mention) -> bool:
