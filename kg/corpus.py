@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from kg.errors import InputError, input_error, short
+from kg.extract.dates import WIRE_DATELINE
 from kg.textfile import decode, html_to_text, looks_like_html, warn, warn_names
 
 #: Article files of a folder, by suffix in any case (``a.TXT`` too).  Sub-folders are not read (each is named
@@ -44,10 +45,10 @@ _FURNITURE = re.compile(
 )
 # A leading dateline header such as " date 2026-02-05 " kept out of the prose.
 _HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+", re.IGNORECASE)  # also a month: "date 2025-03"
-# A wire dateline opening a paragraph: "PÉKIN, 14 mars 2025 (AFP) - " (its date is the publication date,
-# found by kg.extract.dates.find_dateline; left in the prose it would date the first event).
-_WIRE_DATELINE = re.compile(
-    r"^[A-ZÀ-Ý][\w'’ .-]{1,40}, (?:le )?\d{1,2}(?:er)? [a-zéû]+\.? \d{4}\s*\([A-Za-z/ ]{2,20}\)\s*[-–—]+\s*")
+# A wire dateline opening a paragraph ("PÉKIN, 14 mars 2025 (AFP) - ", "MOSCOU, 13 juillet. /TASS/. ") is kept out
+# of the prose: left there it would date the first event; its day is the reference for relative dates
+# (kg.extract.dates.wire_dateline).
+_WIRE_DATELINE = WIRE_DATELINE
 
 
 @dataclass(frozen=True)

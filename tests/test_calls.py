@@ -157,3 +157,157 @@ def test_the_initiator_of_a_report_must_be_a_party() -> None:
     facts = ArticleFacts(Article("a", "Texte."), (), (), (fact,))
     local = {("a", "p1"): "A", ("a", "p2"): "B", ("a", "p3"): "C"}
     assert _report(facts, fact, local, []).initiators == []
+
+
+# ------------------------------------------------------------------ wordings of unseen news
+
+
+def tagged(rows: list[tuple], people: list[tuple[int, int, str]] = ()) -> Doc:
+    """Like :func:`parse`, with a sixth column of morphological features ("VerbForm=Inf")."""
+    doc = parse([r[:5] for r in rows], people)
+    for token, row in zip(doc, rows, strict=True):
+        token.set_morph(row[5] if len(row) > 5 else "")
+    return doc
+
+
+INF = "VerbForm=Inf"
+FIN = "VerbForm=Fin"
+
+
+def test_urging_is_read_by_surface_when_the_infinitive_hangs_elsewhere() -> None:
+    # "X a appelé les partenaires de l'Union à « ne pas céder »": the parser hangs "céder" on the noun
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("appelé", "VERB", "ROOT", 2, "appeler"), ("les", "DET", "det", 4, "le"),
+            ("partenaires", "NOUN", "obj", 2, "partenaire"), ("de", "ADP", "case", 7, "de"),
+            ("l'", "DET", "det", 7, "le"), ("Union", "PROPN", "nmod", 4, "Union"),
+            ("à", "ADP", "mark", 12, "à"), ("«", "PUNCT", "punct", 12, "«"), ("ne", "ADV", "advmod", 12, "ne"),
+            ("pas", "ADV", "advmod", 12, "pas"), ("céder", "VERB", "acl", 4, "céder", INF)]
+    assert calls._calls_on(tagged(rows)[2])
+    at_a_time = rows[:5] + [("à", "ADP", "case", 6, "à"), ("midi", "NOUN", "obl:mod", 2, "midi")]
+    assert not calls._calls_on(tagged(at_a_time)[2])  # "à midi": when, not what for
+
+
+def test_an_urging_noun_after_a_counts_too() -> None:
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("appelé", "VERB", "ROOT", 2, "appeler"), ("Moscou", "PROPN", "obj", 2, "Moscou"),
+            ("à", "ADP", "case", 6, "à"), ("la", "DET", "det", 6, "le"), ("retenue", "NOUN", "nmod", 3, "retenue")]
+    assert calls._urged_by_surface(tagged(rows)[2])
+
+
+PURPOSE = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+           ("téléphoné", "VERB", "ROOT", 2, "téléphoner", "VerbForm=Part"), ("à", "ADP", "case", 4, "à"),
+           ("Y", "PROPN", "obl", 2, "Y"), ("pour", "ADP", "mark", 6, "pour"),
+           ("défendre", "VERB", "advcl", 2, "défendre", INF), ("le", "DET", "det", 8, "le"),
+           ("pêcheur", "NOUN", "obj", 6, "pêcheur"), ("Z", "PROPN", "appos", 8, "Z")]
+
+
+def test_a_name_inside_a_purpose_clause_is_not_a_party() -> None:
+    doc = tagged(PURPOSE, people=[(0, 1, "p1"), (4, 5, "p2"), (9, 10, "p3")])
+    assert calls._in_purpose_clause(doc[9:10])
+    assert not calls._in_purpose_clause(doc[4:5])
+    talk = [("X", "PROPN", "nsubj", 1, "X"), ("appelle", "VERB", "ROOT", 1, "appeler", FIN),
+            ("pour", "ADP", "mark", 3, "pour"), ("parler", "VERB", "advcl", 1, "parler", INF),
+            ("avec", "ADP", "case", 5, "avec"), ("Z", "PROPN", "obl", 3, "Z")]
+    assert not calls._in_purpose_clause(tagged(talk)[5:6])  # "pour parler avec Z": the call word claims Z
+
+
+def test_a_name_after_another_events_noun_belongs_to_that_event() -> None:
+    # "..., à la veille de la réunion prévue à Bruxelles entre A et B"
+    rows = [(",", "PUNCT", "punct", 0, ","), ("à", "ADP", "case", 3, "à"), ("la", "DET", "det", 3, "le"),
+            ("veille", "NOUN", "ROOT", 3, "veille"), ("de", "ADP", "case", 6, "de"), ("la", "DET", "det", 6, "le"),
+            ("réunion", "NOUN", "nmod", 3, "réunion"), ("prévue", "VERB", "acl", 6, "prévoir", "VerbForm=Part"),
+            ("à", "ADP", "case", 9, "à"), ("Bruxelles", "PROPN", "obl", 7, "Bruxelles"),
+            ("entre", "ADP", "case", 11, "entre"), ("A", "PROPN", "nmod", 6, "A"),
+            ("et", "CCONJ", "cc", 13, "et"), ("B", "PROPN", "conj", 11, "B")]
+    doc = tagged(rows)
+    assert calls._of_another_event(doc[11:12]) and calls._of_another_event(doc[13:14])
+    called = tagged([("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+                     ("appelé", "VERB", "ROOT", 2, "appeler"), ("Y", "PROPN", "obj", 2, "Y")])
+    assert not calls._of_another_event(called[3:4])
+
+
+@pytest.mark.parametrize("rows, pronoun", [
+    ([("Elle", "PRON", "expl:subj", 3, "elle"), ("a", "AUX", "aux:tense", 3, "avoir"),
+      ("ensuite", "ADV", "advmod", 3, "ensuite"), ("téléphoné", "NOUN", "ROOT", 3, "téléphoné")], 0),
+    ([("Il", "PRON", "dep", 4, "il"), ("s'", "PRON", "expl:comp", 4, "se"), ("est", "AUX", "aux:tense", 4, "être"),
+      ("longuement", "ADV", "advmod", 4, "longuement"), ("entretenu", "VERB", "ROOT", 4, "entretenir")], 0),
+    ([("Le", "DET", "det", 1, "le"), ("ministre", "NOUN", "nsubj", 3, "ministre"),
+      ("a", "AUX", "aux:tense", 3, "avoir"), ("téléphoné", "VERB", "ROOT", 3, "téléphoner")], None),
+])
+def test_the_subject_pronoun_is_found_in_the_tree_or_just_before_the_verb(rows, pronoun: int | None) -> None:
+    doc = parse(rows)
+    found = calls._subject_pronoun(doc[len(doc) - 1])
+    assert (found.i if found is not None else None) == pronoun
+
+
+def test_the_subject_of_a_reporting_verb_is_the_caller_of_its_infinitive() -> None:
+    # "X affirme s'être entretenu avec Y"
+    rows = [("X", "PROPN", "nsubj", 1, "X"), ("affirme", "VERB", "ROOT", 1, "affirmer", FIN),
+            ("s'", "PRON", "expl:comp", 4, "se"), ("être", "AUX", "aux:tense", 4, "être", INF),
+            ("entretenu", "VERB", "xcomp", 1, "entretenir", "VerbForm=Part"),
+            ("avec", "ADP", "case", 6, "avec"), ("Y", "PROPN", "obl", 4, "Y")]
+    doc = tagged(rows, people=[(0, 1, "p1"), (6, 7, "p2")])
+    m = calls.Mention(doc[:], [doc[4]], False, False, False, persons=["p2"])
+    calls._reported_subject(doc, m)
+    assert m.persons == ["p1", "p2"] and m.callers == ["p1"]
+
+
+@pytest.mark.parametrize("ref, expected", [
+    (date(2025, 1, 27), ("2025-01-27", date(2025, 1, 27), date(2025, 1, 27))),
+    (date(2025, 1, 29), ("2025-01", date(2025, 1, 27), date(2025, 1, 29))),
+    (date(2025, 2, 2), None),  # across a month: unknown rather than a guess
+])
+def test_a_call_told_next_is_bounded_by_the_last_call_and_the_dispatch(ref: date, expected) -> None:
+    got = calls._between(day("2025-01-27"), ref)
+    assert (got and (got.value, got.earliest, got.latest)) == expected
+
+
+def test_a_demonym_before_a_name_is_the_persons_post_not_the_initiator() -> None:
+    from kg.extract.lexmatch import SPANS_KEY
+
+    # "... un appel du président péruvien Z": Z placed the call, not Peru
+    words = ["un", "appel", "du", "président", "péruvien", "Z"]
+    doc = parse([(w, "NOUN", "dep", 0, w) for w in words], people=[(5, 6, "p1")])
+    doc.spans[SPANS_KEY] = [Span(doc, 4, 5, label="DEMONYM", kb_id="PE")]
+    assert calls._party_at(doc, 3, len(doc)) == Party(person="p1")
+    side = parse([(w, "NOUN", "dep", 0, w) for w in ["de", "la", "partie", "péruvienne"]])
+    side.spans[SPANS_KEY] = [Span(side, 3, 4, label="DEMONYM", kb_id="PE")]
+    assert calls._party_at(side, 0, len(side)) == Party(country="PE")
+
+
+@pytest.mark.parametrize("second, urged", [(("a", "AUX", "aux:tense", 3, "avoir"), False),
+                                           (("à", "ADP", "case", 3, "à"), True)])
+def test_the_auxiliary_a_after_appel_is_not_a_call_for(second, urged: bool) -> None:
+    from kg.extract.lexmatch import SPANS_KEY
+
+    # "Cet appel a été passé …" is a call; "cet appel à la retenue" is not
+    rows = [("Cet", "DET", "det", 1, "ce"), ("appel", "NOUN", "nsubj:pass", 4, "appel"), second,
+            ("été", "AUX", "aux:pass", 4, "être"), ("passé", "VERB", "ROOT", 4, "passer")]
+    if urged:
+        rows[3:] = [("la", "DET", "det", 4, "le"), ("retenue", "NOUN", "nmod", 1, "retenue")]
+    doc = parse(rows)
+    doc.spans[SPANS_KEY] = []
+    assert calls._not_an_event(doc[1]) is urged
+
+
+def test_the_frame_verb_is_found_when_lors_hangs_on_the_object() -> None:
+    # "X a averti le roi Y, lors d'un entretien téléphonique": the parser hangs "lors" on "roi"
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("averti", "VERB", "ROOT", 2, "avertir"), ("le", "DET", "det", 4, "le"),
+            ("roi", "NOUN", "obj", 2, "roi"), ("lors", "ADV", "advmod", 4, "lors"),
+            ("d'", "ADP", "case", 8, "de"), ("un", "DET", "det", 8, "un"),
+            ("entretien", "NOUN", "obl:arg", 5, "entretien")]
+    doc = parse(rows)
+    assert calls._frame_verb(doc[8]) == doc[2]
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["averti", "la", "veille", "le", "roi"], True),
+    (["averti", "la", "veille", "du", "sommet"], False),  # the eve of something else
+    (["deux", "jours", "plus", "tard"], False),
+])
+def test_a_day_shift_standing_alone(words: list[str], expected: bool) -> None:
+    doc = Doc(VOCAB, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    start = 1 if words[0] == "averti" else 0
+    end = 3 if words[0] == "averti" else len(words)
+    assert calls._standalone_day_shift(doc, Span(doc, start, end)) is expected

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.dates import DateMatch, find_dateline, find_dates, find_month_dateline, normalise
+from kg.extract.dates import DateMatch, find_dateline, find_dates, find_month_dateline, normalise, wire_dateline
 from kg.extract.model import DateValue
 
 REF = date(2024, 12, 5)  # a Thursday
@@ -508,3 +508,46 @@ def test_never_raises_and_offsets_are_exact(words: list[str], ref: date | None) 
     for m in matches:
         check_match(text, m)
     assert all(a.end <= b.start for a, b in zip(matches, matches[1:], strict=False))
+
+
+# ------------------------------------------------------------------ wire datelines and bare days
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Titre\n\nLIMA, 4 avril (EFE) - Le ministre a parlé hier.", date(2025, 4, 6), date(2025, 4, 4)),
+    ("Titre\n\nSÉOUL, 12 mai. /Yonhap/. Le ministre a parlé hier.", date(2025, 5, 12), date(2025, 5, 12)),
+    ("Titre\n\nDAKAR, 30 décembre - Le président a appelé lundi.", date(2026, 1, 2), date(2025, 12, 30)),
+    ("OTTAWA, 2 juin 2023 (PC) -- Texte.", None, date(2023, 6, 2)),
+    ("Titre\n\nLIMA, 4 avril (EFE) - Texte.", None, None),  # no year and nothing to place it
+    ("Titre\n\nÀ Lima, le 4 avril, le ministre a parlé.", date(2025, 4, 6), None),  # prose, not a dateline
+])
+def test_wire_dateline_day(text: str, published: date | None, expected: date | None) -> None:
+    assert wire_dateline(text, published) == expected
+
+
+def test_the_wire_dateline_is_the_reference_for_relative_dates() -> None:
+    from kg.corpus import RawArticle, clean
+    from kg.extract.pipeline import reference_day
+
+    text = "Titre\n\nLIMA, 4 avril (EFE) - Le ministre a parlé hier avec son homologue."
+    raw = RawArticle(id="a.txt", path="a.txt", text=text, sha256="0", published=date(2025, 4, 6))
+    assert reference_day(raw) == date(2025, 4, 4)
+    assert clean(text).splitlines()[-1].startswith("Le ministre")  # the dateline left the prose
+    late = RawArticle(id="a.txt", path="a.txt", text=text, sha256="0", published=date(2025, 5, 20))
+    assert reference_day(late) == date(2025, 5, 20)  # weeks later: a dateline of something else
+
+
+@pytest.mark.parametrize("text, ref, value", [
+    ("ils se sont parlé le 3 avec franchise", date(2025, 6, 5), "2025-06-03"),
+    ("un appel le 28, selon Ankara", date(2025, 6, 5), "2025-05-28"),
+    ("joint le 1er par téléphone", date(2025, 3, 9), "2025-03-01"),
+    ("le 31 au soir", date(2025, 3, 9), None),  # neither this month's nor February's: unknown
+])
+def test_a_bare_day_is_the_last_such_day_before_the_reference(text: str, ref: date, value: str | None) -> None:
+    [m] = find_dates(text, ref)
+    assert (m.value.value if m.value else None) == value
+
+
+@pytest.mark.parametrize("text", ["le 3 000 soldats", "le 3e régiment", "le 12 de la liste", "le 5 mars"])
+def test_a_bare_day_needs_a_word_that_closes_it(text: str) -> None:
+    assert [m.text for m in find_dates(text, date(2025, 6, 5)) if m.text.split()[-1].isdigit()] == []

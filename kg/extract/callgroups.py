@@ -259,6 +259,9 @@ def _initiator_party(initiator: Party | None, persons: list[str], holdings: list
                      offices: list[str]) -> Party | None:
     if initiator is None or initiator.person:
         return initiator if initiator is None or initiator.person in persons else None
+    if initiator.office:  # "Le chef de la diplomatie turque a appelé Y": the post's holder on the call
+        holders = [p for p in persons if any(h.person == p and h.office == initiator.office for h in holdings)]
+        return Party(person=holders[0]) if len(holders) == 1 else None
     side = [p for p in persons if initiator.country in _country_of(p, holdings)]
     if len(side) == 1:
         return Party(person=side[0])

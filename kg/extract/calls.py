@@ -67,6 +67,7 @@ class Mention:
     demonstrative: bool  # "cet appel": refers to the latest call whatever it says
     earlier: bool  # explicitly about an earlier call
     callers: list[str] = field(default_factory=list)  # people in subject position
+    caller_offices: list[str] = field(default_factory=list)  # posts in subject position ("Le ministre a appelé")
     persons: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)
@@ -115,6 +116,8 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
     if det in ("leur", "leurs") and _strong_possessive(t, phone):
         return False, False, False  # "leur conversation téléphonique de septembre": a call of its own
+    if det in _words("definites") and phone and _dated_in_phrase(t):
+        return False, False, False  # "la visioconférence que les deux ministres avaient tenue le 9 septembre"
     demonstrative = det in _words("demonstratives")
     referring = demonstrative or det in _words("definites")
     strong = phone or (context and lemma == "appel")
@@ -129,6 +132,42 @@ def _strong_possessive(t: Token, phone: bool) -> bool:
     dated = any(fold(c.text) in ("de", "du", "d'") for x in t.children for c in x.children) or any(
         s.root.head == t for s in dates_within(t.doc, t.sent.start, t.sent.end))
     return phone and dated
+
+
+def _dated_in_phrase(t: Token) -> bool:
+    """A date inside the noun's own phrase, after it (its relative clause or complement): the noun
+    names a call of its own, not the one just told."""
+    return any(t.i < s.start and s.end - 1 <= t.right_edge.i and t in s.root.ancestors
+               for s in dates_within(t.doc, t.i + 1, t.right_edge.i + 1)) or bool(_relative_window(t))
+
+
+RELATIVE_REACH = 12  # words of a relative clause after a call noun
+
+
+def _relative_window(t: Token) -> Span | None:
+    """"la visioconférence que les deux ministres avaient tenue le 9 septembre": the relative clause
+    after the noun, up to the next comma, when it holds a date (by surface: the parser often hangs
+    the clause elsewhere)."""
+    doc = t.doc
+    if t.i + 1 >= t.sent.end or fold(doc[t.i + 1].text) not in ("que", "qu'"):
+        return None
+    end = next((x.i for x in doc[t.i + 1: min(t.sent.end, t.i + RELATIVE_REACH)] if x.text in (",", ";", ".")),
+               min(t.sent.end, t.i + RELATIVE_REACH))
+    return doc[t.i + 1: end] if dates_within(doc, t.i + 1, end) else None
+
+
+def _attach_relative_clauses(doc: Doc, mentions: list[Mention]) -> None:
+    """The date and the pair ("les deux ministres") of a call noun's relative clause are the call's."""
+    for m in mentions:
+        window = _relative_window(m.trigger[0]) if m.trigger[0].pos_ in ("NOUN", "PROPN") else None
+        if window is None:
+            continue
+        dates = [s._.date for s in dates_within(doc, window.start, window.end) if s._.date]
+        m.date = m.date or (dates[0] if dates else None)
+        nouns = set(_vocab()["pair_nouns"])
+        pair = next((fold(x.text) for x in window[1:]
+                     if fold(doc[x.i - 1].text) == "deux" and fold(x.text) in nouns), None)
+        m.pair = m.pair or pair
 
 
 def _participle(t: Token) -> str | None:
@@ -174,13 +213,33 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
 
 def _calls_on(t: Token) -> bool:
     """"appeler X à faire Y", "appelé à la retenue": a call *on* someone, not a phone call (a purpose
-    clause, "pour éviter …", is not)."""
+    clause, "pour éviter …", is not).  By tree, or by surface when the parser hangs the infinitive
+    elsewhere ("a appelé les pays de la région à « ne pas détourner le regard »")."""
+    if _urged_by_surface(t):
+        return True
     for c in t.children:
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
         if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"}:
             return True
         if c.pos_ == "VERB" and c.dep_.startswith(("advcl", "obl")) and marks & {"a", "de", "d'"}:
             return True
+    return False
+
+
+URGE_REACH = 12  # words after "appeler" where "à" + infinitive may stand
+
+
+def _urged_by_surface(t: Token) -> bool:
+    """"à" then an infinitive or an urging noun ("à la retenue") after the verb, in the same clause."""
+    doc = t.doc
+    for x in doc[t.i + 1: min(t.sent.end, t.i + URGE_REACH)]:
+        if x.text in (",", ";", ":", ".") or _is_call_word(x):
+            return False
+        if fold(x.text) in ("a", "au", "aux"):
+            nxt = [y for y in doc[x.i + 1: min(t.sent.end, x.i + 5)] if y.text not in ("«", '"') and fold(y.text) not in
+                   ("ne", "n'", "pas", "la", "le", "l'", "les", "un", "une")]
+            if nxt and ("Inf" in nxt[0].morph.get("VerbForm") or fold(nxt[0].lemma_) in _words("urge_nouns")):
+                return True
     return False
 
 
@@ -228,16 +287,25 @@ def _framed(t: Token) -> bool:
 def _frame_verb(t: Token) -> Token | None:
     """The verb a framed call noun hangs from, directly or through "lors"."""
     head = t.head if fold(t.head.text) != "lors" else t.head.head
-    return head if head.pos_ in ("VERB", "AUX") and head.i != t.i else None
+    for _ in range(3):  # "a prévenu le président X, lors d'un entretien": "lors" hangs on the object
+        if head.pos_ in ("VERB", "AUX") and head.i != t.i:
+            return head
+        if head.head.i == head.i or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        head = head.head
+    return None
 
 
 def _not_an_event(t: Token) -> bool:
     """A wish, an attempt, a refusal, a plan, a call *for* something, or a meeting."""
     vocab = _vocab()
-    window = folded_text(t.doc[max(t.sent.start, t.i - 6): t.i + 3])
+    # the auxiliary "a" is written "avoir" so that "Cet appel a été passé" is not "appel à"
+    window = " ".join("avoir" if x.pos_ == "AUX" and fold(x.text) == "a" else fold(x.text)
+                      for x in t.doc[max(t.sent.start, t.i - 6): t.i + 3])
     if fold(t.text).startswith("appel") and t.i + 1 < len(t.doc):
         after = folded_text(t.doc[t.i + 1: t.i + 4])
-        urge = re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after)
+        urge = re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after) \
+            and t.doc[t.i + 1].pos_ != "AUX"  # "L'appel a été passé": the auxiliary, not "à"
         if urge and not has_phrase(after, _vocab()["phone_nouns"]):
             return True  # "appeler à la retenue", not "appeler au téléphone"
     if has_phrase(window, vocab["non_event_cues"]) or _planned(t):
@@ -355,7 +423,45 @@ def _not_a_party(span: Span) -> bool:
     doc = span.doc
     window = [x for x in doc[max(span.sent.start, span.start - 6): span.start]]
     cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(")), default=-1)
-    return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"])
+    return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"]) or \
+        _of_another_event(span) or _in_purpose_clause(span)
+
+
+PURPOSE_REACH = 10  # words back from a name to the "pour" of a purpose clause
+
+
+def _in_purpose_clause(span: Span) -> bool:
+    """A name inside a purpose clause after the call: "a téléphoné à Y pour réclamer son aide en
+    faveur du gendarme X" (X is what the call is about)."""
+    doc = span.doc
+    for x in reversed(doc[max(span.sent.start, span.start - PURPOSE_REACH): span.start]):
+        if x.text in (",", ";", ":", "(") or _is_call_word(x):
+            return False
+        if fold(x.text) in ("pour", "afin"):
+            after = [y for y in doc[x.i + 1: x.i + 4] if fold(y.text) not in ("de", "d'", "ne", "pas", "se", "s'")]
+            return bool(after) and "Inf" in after[0].morph.get("VerbForm")
+    return False
+
+
+EVENT_REACH = 8  # words back from a name to the event noun it complements
+
+
+def _of_another_event(span: Span) -> bool:
+    """A name that complements another event's noun: "à quelques jours du sommet prévu en Alaska entre
+    X et Y", "au lendemain de la visite de X" (the noun within a few words before, no comma, call
+    word or finite verb between)."""
+    doc, nouns = span.doc, _words("other_event_nouns")
+    for x in reversed(doc[max(span.sent.start, span.start - EVENT_REACH): span.start]):
+        if x.text in (",", ";", ":", "(") or "Fin" in x.morph.get("VerbForm") or _is_call_word(x):
+            return False
+        if fold(x.lemma_) in nouns or fold(x.text) in nouns:
+            return True
+    return False
+
+
+def _is_call_word(t: Token) -> bool:
+    lemma = fold(t.lemma_)
+    return lemma in _vocab()["weak_nouns"] or lemma in _words("verbs") or _participle(t) is not None
 
 
 def _in_sentence(mentions: list[Mention]) -> Callable[[Token], list[Mention]]:
@@ -378,6 +484,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
                 m.callers.append(p.key)
     for m in mentions:
         _relative_clause_subject(doc, m)
+        _reported_subject(doc, m)
         _pronoun_subject(doc, m)
         if m.persons:
             _coordinated(doc, m)
@@ -398,12 +505,26 @@ def _relative_clause_subject(doc: Doc, m: Mention) -> None:
             m.callers.append(p.key)
 
 
+def _reported_subject(doc: Doc, m: Mention) -> None:
+    """"X dit s'être entretenu avec Y", "X affirme avoir appelé Y": the infinitive's subject is the
+    reporting verb's."""
+    verb = m.trigger[0]
+    if verb.dep_ not in ("xcomp", "ccomp") or fold(verb.head.lemma_) not in _vocab()["reporting_verbs"]:
+        return
+    infinitive = "Inf" in verb.morph.get("VerbForm") or any(
+        "Inf" in c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux"))
+    if not infinitive:
+        return
+    for p in people_within(doc, verb.sent.start, verb.head.i):
+        if p.span.root.dep_ in SUBJECT_DEPS and p.span.root.head == verb.head and p.key not in m.persons:
+            m.persons.insert(0, p.key)
+            m.callers.append(p.key)
+
+
 def _pronoun_subject(doc: Doc, m: Mention) -> None:
     """"Deux jours plus tard, il s'est entretenu avec Y": the pronoun is the person last named as
     a subject, in this sentence or the two before."""
-    verb = m.trigger[0]
-    pronouns = _words("subject_pronouns")
-    pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and fold(c.text) in pronouns), None)
+    pronoun = _subject_pronoun(m.trigger[0])
     if pronoun is None or m.callers:
         return
     start = doc[max(m.sent.start - 1, 0)].sent.start
@@ -412,6 +533,23 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     if subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+def _subject_pronoun(verb: Token) -> Token | None:
+    """"il"/"elle" as the trigger's subject: in the tree (the parser calls it ``expl:subj`` when it
+    takes "téléphoné" for a noun), or by surface just before the verb, past auxiliaries, adverbs and
+    clitics ("Il a ensuite téléphoné", "elle s'est longuement entretenue")."""
+    pronouns = _words("subject_pronouns")
+    found = next((c for c in verb.children
+                  if c.dep_ in (*SUBJECT_DEPS, "expl:subj") and fold(c.text) in pronouns), None)
+    if found is not None:
+        return found
+    for x in reversed(verb.doc[verb.sent.start: verb.i]):
+        if fold(x.text) in pronouns:
+            return x
+        if not (x.pos_ in ("AUX", "ADV") or fold(x.text) in _words("clitics")):
+            return None
+    return None
 
 
 def _is_subject(span: Span) -> bool:
@@ -459,6 +597,7 @@ def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
         if owner:
             owner[0].offices += post.offices(with_default=True)
+            owner[0].caller_offices += post.offices(with_default=True) if owner[1] in SUBJECT_DEPS else []
             owner[0].post_types += [post.post_type] if not post.countries and _singular(post) else []
 
 
@@ -471,7 +610,6 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
     """A strong or possessive mention ("leur conversation téléphonique") left with fewer than two
     parties by a poor parse takes the sentence's people and posts that no other trigger owns and
     that "selon", a reporting verb or a relation noun ("le prédécesseur de X") does not cut off."""
-    owned = {p for m in mentions for p in m.persons}
     attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
     mentions_of = _in_sentence(mentions)
     for m in mentions:
@@ -480,7 +618,7 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
         if len(mentions_of(m.trigger[0])) > 1:
             continue
         for p in people_within(doc, m.sent.start, m.sent.end):
-            if p.key not in owned and not _cut_off(p.span.root, m) and not _not_a_party(p.span):
+            if p.key not in m.persons and not _cut_off(p.span.root, m) and not _not_a_party(p.span):
                 m.persons.append(p.key)
         for post in posts_within(doc, m.sent.start, m.sent.end):
             if id(post) not in attached and not _cut_off(post.span.root, m):
@@ -557,6 +695,30 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
         m.date = m.date or _date_after_parties(doc, m)
+    _sequel_dates(doc, mentions)
+
+
+def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:
+    """"Il a ensuite téléphoné à Y": an undated call told after a dated one happened between that
+    date and the article's reference day; dated at the precision both ends share (the same day,
+    the same month), bounded by them."""
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    last = None
+    for m in mentions:
+        if m.date is None and last is not None and ref and has_phrase(folded_text(m.sent), _vocab()["sequel_cues"]):
+            m.date = _between(last, ref)
+        last = m.date if m.date and m.date.precision == "day" else last
+
+
+def _between(earlier: DateValue, ref: date) -> DateValue | None:
+    start = earlier.earliest
+    if ref < start:
+        return None
+    if ref == start:
+        return DateValue.of_day(start)
+    if (ref.year, ref.month) == (start.year, start.month):
+        return DateValue(f"{start.year:04d}-{start.month:02d}", "month", start, ref)
+    return None
 
 
 def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
@@ -580,13 +742,23 @@ def _anchor_relative(span: Span) -> bool:
 def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
     """An anchor-relative date opening its sentence ("Deux jours plus tard, il a appelé …") counts
     from the last date stated before the sentence; anywhere else ("trois jours après un appel") it
-    dates another event, and the call gets nothing from it."""
-    if span.start - span.sent.start > 2:
+    dates another event, and the call gets nothing from it.  "la veille", "le lendemain" standing
+    alone further in ("Le chancelier avait prévenu la veille Y") count from the last *day* stated
+    before, not from a month named in passing ("depuis décembre 2022")."""
+    standalone = _standalone_day_shift(doc, span)
+    if span.start - span.sent.start > 2 and not standalone:
         return None
     before = [s._.date for s in doc.spans.get("dates", [])
-              if s.end <= span.sent.start and s._.date and not _anchor_relative(s)]
+              if s.end <= span.sent.start and s._.date and not _anchor_relative(s)
+              and (not standalone or s._.date.precision == "day")]
     return normalise(span.text, doc._.ref if isinstance(doc._.ref, date) else None, anchor=before[-1]) \
         if before else None
+
+
+def _standalone_day_shift(doc: Doc, span: Span) -> bool:
+    """"la veille", "le lendemain" not followed by what they are the eve of ("la veille de X")."""
+    after = fold(doc[span.end].text) if span.end < len(doc) else ""
+    return has_phrase(folded_text(span), _vocab()["day_shifts"]) and after not in ("de", "du", "d'", "des")
 
 
 def _since(span: Span, m: Mention) -> bool:
@@ -631,8 +803,12 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
         if party:
             return party
     verb = m.trigger[0]
-    if fold(verb.lemma_) in _vocab()["initiator_verbs"] and len(m.callers) == 1 and not _passive(verb):
-        return Party(person=m.callers[0])
+    lemma = _participle(verb) or fold(verb.lemma_)  # "a téléphoné" tagged as a noun is still a verb
+    if lemma in _vocab()["initiator_verbs"] and not _passive(verb):
+        if len(m.callers) == 1:
+            return Party(person=m.callers[0])
+        if not m.callers and len(set(m.caller_offices)) == 1:
+            return Party(office=m.caller_offices[0])  # the post's holder is found with the call's people
     return None
 
 
@@ -683,8 +859,8 @@ def _party_at(doc: Doc, start: int, end: int) -> Party | None:
     person = next((p for p in sorted(doc._.people or [], key=lambda p: p.span.start)
                    if start <= p.span.start < stop), None)
     place = next(iter(lex_within(doc, start, stop, "DEMONYM", "COUNTRY", "METONYM")), None)
-    if person and (place is None or person.span.start <= place.start):
-        return Party(person=person.key)
+    if person and (place is None or person.span.start <= place.start or place.label_ == "DEMONYM"):
+        return Party(person=person.key)  # "du président ukrainien X": the demonym is X's post
     return Party(country=place.kb_id_) if place else None
 
 
@@ -723,6 +899,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_sides(doc, mentions)
     _fallback(doc, mentions)
     _attach_dates(doc, mentions)
+    _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)
     mentions = [m for m in mentions if not _after_publication(doc, m)]
     for m in mentions:

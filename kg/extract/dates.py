@@ -66,7 +66,8 @@ from typing import TypeVar
 
 from kg.extract.model import DateValue
 
-__all__ = ["DateMatch", "find_dateline", "find_dates", "find_month_dateline", "normalise"]
+__all__ = ["WIRE_DATELINE", "DateMatch", "find_dateline", "find_dates", "find_month_dateline", "normalise",
+           "wire_dateline"]
 
 T = TypeVar("T")
 
@@ -238,6 +239,10 @@ def _phrases(table: Iterable[str]) -> str:
     return rf"(?<![\w-])(?P<x>{_alt(table)}){_END}"
 
 
+#: Words that may follow a bare day number ("s'est entretenue par téléphone le 3 avec …"): the day of
+#: the reference month (or of the month before), as wire copy writes it.
+DAY_ALONE_NEXT = ("avec", "au", "aux", "a", "par", "lors", "et", "pour", "dans", "entre", "dernier")
+
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"{_START}(?P<x>(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)"
             rf"(?P<d>\d{{1,2}})){_NUM_END}"),
@@ -249,6 +254,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("range_dash", _day_range("", r"\s*-\s*")),
     ("day_month", rf"{_START}(?P<x>(?:(?P<det>le|ce)\s+)?(?:(?P<wd>{_WEEKDAY})\s*,?\s+)?(?P<day>{_DAY})"
                   rf"(?:\s+|-)(?P<mon>{_MONTH})(?:\s+(?P<year>{_YEAR})|\s+(?P<dir>dernier|prochain)\b)?)"),
+    ("day_alone", rf"(?<![\w-])(?P<x>le\s+(?P<day>1\s?er|\d{{1,2}}))(?=\s*[,.;]|\s+(?:{_alt(DAY_ALONE_NEXT)})\s)"),
     ("night", rf"(?<![\w-])(?P<x>(?:la\s+)?nuit\s+(?:de|du)\s+(?P<w1>{_WEEKDAY})\s+(?:a|au)\s+"
               rf"(?P<w2>{_WEEKDAY})){_END}"),
     ("weekday", rf"(?<![\w-])(?P<x>(?:(?:ce|le)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<dir>{_DIR}))?"
@@ -294,6 +300,12 @@ _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
 # a character with the combining accents that follow it
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.S)
 _DATELINE_RES = tuple((re.compile(rf"(?:{b})\Z"), re.compile(a)) for b, a in DATELINE_CUES)
+#: A wire dateline opening a paragraph, with or without its year and agency: "PÉKIN, 14 mars 2025 (AFP) - ",
+#: "NAIROBI, 28 janvier - ", "MOSCOU, 13 juillet. /TASS/. ", "PEKIN, 16 avril (Xinhua) -- ".
+WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’ .-]{1,40}), (?:le )?(?P<date>\d{1,2}(?:er)? [a-zéû]+\.?(?: \d{4})?)"
+    r"(?:\s*\([\w/ .-]{2,20}\))?(?:\s*[-–—]+|\.? ?/[\w .-]{2,20}/\.?)\s*")
+WIRE_LINES = 4  # a dateline opens one of the article's first lines (after the headline)
 
 
 # ============================================================== public types
@@ -619,6 +631,23 @@ def _night(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _rel(ctx.ref, build)
 
 
+def _day_alone(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    """"le 3": the last 3rd on or before ref (this month's, else last month's)."""
+    day = _day_number(m["day"])
+    if not 1 <= day <= 31:
+        return _INVALID
+
+    def build(ref: date) -> DateValue | None:
+        month = ref.replace(day=1)
+        for _ in range(2):
+            if _possible(month.month, day) and (made := _make_day(month.year, month.month, day)) and \
+                    made.earliest <= ref:
+                return made
+            month = _add_months(month, -1)
+        return None
+    return _rel(ctx.ref, build)
+
+
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     weekday, direction = WEEKDAYS[m["wd"]], _direction(m["dir"])
     return _rel(ctx.ref, lambda r: _day(_weekday_date(r, weekday, direction)))
@@ -732,6 +761,7 @@ def _later(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 _HANDLERS: dict[str, Handler] = {
     "iso": _iso, "numeric": _numeric, "range_du": _day_range_hit, "range_entre": _day_range_hit,
     "range_les": _day_range_hit, "range_dash": _day_range_hit, "day_month": _day_month, "night": _night,
+    "day_alone": _day_alone,
     "weekday": _weekday, "month": _month_name, "part_month": _part_month, "part_year": _part_year,
     "part_period": _part_period, "season": _season, "holiday": _holiday, "years_de": _year_range,
     "years_entre": _year_range, "years_dash": _year_range, "decade": _decade, "year": _year_word,
@@ -913,6 +943,19 @@ def find_dateline(text: str) -> date | None:
                    and m.value.precision == "day" and not m.relative
                    and (rank := _cue_rank(folded, m.start, m.end)) is not None]
     return date.fromisoformat(min(ranked)[2]) if ranked else None  # type: ignore[arg-type]
+
+
+def wire_dateline(text: str, published: date | None = None) -> date | None:
+    """The day of a wire dateline opening one of the article's first lines ("MOSCOU, 13 juillet.
+    /TASS/."), or None.  Without a year it is the last such day on or before ``published``: the day
+    the dispatch was written, from which its "hier" and weekdays count."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()][:WIRE_LINES]
+    for line in lines:
+        m = WIRE_DATELINE.match(line)
+        found = [d.value for d in find_dates(m["date"], published)] if m else []
+        if found and found[0] and found[0].precision == "day":
+            return date.fromisoformat(found[0].value)
+    return None
 
 
 _MONTH_HEADER = re.compile(r"\A\s*date\s*:?\s*(?P<y>\d{4})-(?P<m>\d{2})(?![\d-])", re.IGNORECASE)

@@ -81,6 +81,19 @@ def date_spans(doc: Doc) -> Doc:
     return doc
 
 
+WIRE_LAG = 7  # days a dispatch may be published after its dateline
+
+
+def reference_day(raw: RawArticle) -> date | None:
+    """The day the article's relative dates count from: its wire dateline when it has one a few days
+    before the publication date ("MOSCOU, 13 juillet. /TASS/. ... hier" published on the 14th is the
+    12th), else the publication date, else a date the article states as its own."""
+    wire = french_dates.wire_dateline(raw.text, raw.published)
+    if wire and (raw.published is None or 0 <= (raw.published - wire).days <= WIRE_LAG):
+        return wire
+    return raw.published or french_dates.find_dateline(raw.text)
+
+
 def add_compounds(nlp: Language) -> None:
     """Keep the field's hyphenated words whole ("état-major"): the parser misreads them split."""
     import json
@@ -151,7 +164,7 @@ class Extractor:
     def make_doc(self, raw: RawArticle) -> Doc:
         text = clean(raw.text)
         doc = self.nlp.make_doc(text)
-        doc._.ref = raw.published or french_dates.find_dateline(raw.text)
+        doc._.ref = reference_day(raw)
         doc._.ref_month = None if doc._.ref else french_dates.find_month_dateline(raw.text)
         doc._.article_id = raw.id
         return doc
@@ -238,7 +251,8 @@ def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
     from kg.extract import callgroups, offices, terms, treaties, weapons
     from kg.extract.people import person_refs
 
-    article = Article(id=raw.id, text=doc.text, published=doc._.ref if isinstance(doc._.ref, date) else None,
+    article = Article(id=raw.id, text=doc.text,
+                      published=raw.published or (doc._.ref if isinstance(doc._.ref, date) else None),
                       url=raw.url, lang=raw.lang, sha256=raw.sha256)
     persons = person_refs(doc)
     holdings = offices.find_holdings(doc)
