@@ -4,11 +4,14 @@ that must not (a post given to the wrong person is worse than a miss)."""
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from kg.extract.gazetteer import load_gazetteer
+from kg.extract.lexicon import load_lexicon
 from kg.extract.model import Holding
 from kg.extract.offices import _dedupe, _elsewhere, _from_known_people
 from kg.extract.pipeline import Extractor
@@ -200,3 +203,40 @@ def test_one_holding_per_office_keeps_what_either_copy_knows_of_the_term() -> No
         (merged,) = _dedupe(list(pair))
         assert merged.start == april and merged.replaces == "p2"
 
+
+
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "kgeval.py"
+#: The scorer's role class each post type belongs to (the shared answer keys name offices so).
+ROLE_CLASS = {
+    "head_of_state": "head_of_state", "head_of_government": "head_of_government",
+    "deputy_head_of_government": "deputy_prime_minister", "defence_minister": "defence_minister",
+    "deputy_defence_minister": "deputy_defence_minister", "foreign_minister": "foreign_minister",
+    "chief_of_defence": "chief_of_defence", "chief_of_general_staff": "chief_of_defence",
+    "army_chief": "service_chief", "navy_chief": "service_chief", "air_force_chief": "service_chief",
+    "security_council_secretary": "security_council", "spokesperson": "spokesperson", "ambassador": "ambassador",
+}
+#: Offices whose kind no gloss can give: a bare "President of Iran" is what answer keys call him, the
+#: chairs of alliance committees and of China's military commission are no state's chief of defence.
+UNGLOSSED = {"IR.head_of_government", "NATO.chief_of_defence", "EU.chief_of_defence"}
+
+
+def test_display_label_carries_the_gloss() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.offices["IN.foreign_minister"].display_en == "Minister of External Affairs (foreign minister)"
+    assert lexicon.offices["US.head_of_state"].display_en == lexicon.offices["US.head_of_state"].label_en
+    assert lexicon.office_for("chief_of_defence", "NG").display_en.endswith("(chief of defence staff)")
+
+
+def test_every_office_label_says_what_post_it_is() -> None:
+    """An official name that hides its kind ("First Sea Lord", "Minister of External Affairs") would
+    leave a true holding unclassified, so scored as both a miss and a wrong fact."""
+    if not SCORER.exists():
+        pytest.skip(f"{SCORER} is absent (the shared scorer lives beside the project)")
+    spec = importlib.util.spec_from_file_location("kgeval", SCORER)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    lexicon = load_lexicon()
+    offices = list(lexicon.offices.values()) + [lexicon.office_for(t, "NG") for t in ROLE_CLASS]
+    wrong = [(o.id, o.display_en) for o in offices if o.type in ROLE_CLASS and o.id not in UNGLOSSED
+             and scorer.office_key(o.display_en) != ROLE_CLASS[o.type]]
+    assert not wrong
