@@ -44,7 +44,17 @@ def _date_after(doc: Doc, sent: Span, char: int) -> DateValue | None:
     spans = [s for s in dates_within(doc, sent.start, sent.end) if s._.date]
     after = [s for s in spans if s.start_char >= char]
     chosen = after[0] if after else (spans[-1] if spans else None)
-    return chosen._.date if chosen else None
+    if chosen is None or _future_told_as_past(doc, sent, chosen._.date):
+        return None
+    return chosen._.date
+
+
+def _future_told_as_past(doc: Doc, sent: Span, date: DateValue) -> bool:
+    """"Il prendra ses fonctions le 30 juin": a sentence in the future whose date was read as a
+    past day (before publication) has its year wrong; no bound beats a wrong one."""
+    ref = doc._.ref
+    future = any("Fut" in t.morph.get("Tense") for t in sent)
+    return ref is not None and future and date.latest < ref
 
 
 def _cue_at(sent: Span, cues: tuple[str, ...]) -> int | None:
@@ -58,10 +68,12 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     people = _people_in(doc, sent)
     by_at = _cue_at(sent, _cues("term_replaced_by_fr"))
     at = by_at if by_at is not None else _cue_at(sent, _cues("term_replace_fr"))
-    if at is None or len(people) < 2:
+    if at is None or not people:
         return
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
+    if not before and by_at is None and after:
+        before = _pronoun_subject(doc, sent, at, by_key)
     if not before or not after:
         return
     successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
@@ -78,6 +90,19 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if office:
         _link(by_key, successor=successor, predecessor=predecessor, office=office,
               date=_date_after(doc, sent, at), span=sent)
+
+
+def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[PersonMention]:
+    """"… Il succède à Y", "… Elle remplace Y": a subject pronoun that opens the sentence stands for
+    the last person named before it, when that person holds exactly one known post (the appointee
+    the previous sentence was about); anyone else, or nobody, when that is not so."""
+    words = fold(doc[sent.start:sent.start + 2].text).split()
+    if not words or words[0] not in ("il", "elle") or at - sent.start_char > 40:
+        return []
+    last = next((m for m in reversed(people_within(doc, 0, sent.start))), None)
+    if last is None or len(_offices_of(by_key, last.key)) != 1:
+        return []
+    return [last]
 
 
 def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, predecessor: str) -> str | None:
@@ -129,17 +154,28 @@ def _merge(a: tuple, b: tuple) -> tuple:
     return a + tuple(e for e in b if e not in a)
 
 
+def _active(sent: Span, at: int) -> bool:
+    """The cue is a transitive verb in the active voice ("a limogé Y", "ont nommé Y"), not a
+    passive ("a été limogé") nor an intransitive one ("a pris ses fonctions")."""
+    before = fold(sent.text[:at - sent.start_char]).split()
+    after = fold(sent.text[at - sent.start_char:])
+    transitive = any(after.startswith(c) for c in _cues("term_object_cues_fr"))
+    return transitive and bool(before) and before[-1] in ("a", "ont", "avait", "avaient")
+
+
 def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
     for cues, field in ((_cues("term_start_fr"), "start"), (_cues("term_end_fr"), "end")):
         at = _cue_at(sent, cues)
         if at is None or _cue_at(sent, _cues("term_replace_fr")) is not None:
             continue
         people = _people_in(doc, sent)
+        if _active(sent, at):  # "X a limogé Y", "X a nommé Y": the term is Y's, never X's
+            people = [m for m in people if m.span.start_char > at][:1]
         date = _date_after(doc, sent, at)
         if not people or date is None:
             continue
         person = min(people, key=lambda m: abs(m.span.start_char - at)).key
-        offices = [office for (p, office) in by_key if p == person]
+        offices = [office for (p, office) in by_key if p == person and not office.endswith(".president_elect")]
         if len(offices) == 1:
             h = by_key[(person, offices[0])]
             if getattr(h, field) is None:
