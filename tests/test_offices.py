@@ -240,3 +240,59 @@ def test_every_office_label_says_what_post_it_is() -> None:
     wrong = [(o.id, o.display_en) for o in offices if o.type in ROLE_CLASS and o.id not in UNGLOSSED
              and scorer.office_key(o.display_en) != ROLE_CLASS[o.type]]
     assert not wrong
+
+
+def kinds(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    """(person, post type) of every holding, whatever country it was placed in."""
+    return {(name, office.partition(".")[2].split(".")[0]) for name, office in holdings(extractor, text)}
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # a post with its own name after it is that name's, never the one before (class 11)
+    ("D'après Maria Zakharova, le chef d'état-major général, le général Valeri Guérassimov, a inspecté les troupes.",
+     {("Valeri Guérassimov", "chief_of_defence")}, {("Maria Zakharova", "chief_of_defence")}),
+    # an age, "ancien" or "jusqu'ici" between a name and its post
+    ("Le général Pierre Vasseur, 58 ans, ancien chef d'état-major de l'armée de terre française, prend sa retraite.",
+     {("Pierre Vasseur", "army_chief")}, set()),
+    ("Marek Novak, jusqu'ici porte-parole du gouvernement tchèque, rejoint une banque.",
+     {("Marek Novak", "spokesperson")}, set()),
+    # the object of an appointing verb holds the post; the subject who appoints does not (class 10)
+    ("Le président polonais Andrzej Duda a nommé jeudi le général Tomasz Nowak chef d'état-major général.",
+     {("Tomasz Nowak", "chief_of_defence"), ("Andrzej Duda", "head_of_state")},
+     {("Andrzej Duda", "chief_of_defence")}),
+    ("Le roi a désigné mercredi l'ancien ambassadeur Omar Haddad comme nouveau ministre des Affaires étrangères "
+     "jordanien.", {("Omar Haddad", "foreign_minister")}, set()),
+    # posts told by their portfolio
+    ("Au Chili, le général Luis Ortega prend la tête de l'armée de terre.", {("Luis Ortega", "army_chief")}, set()),
+    ("Au Brésil, le ministère des Affaires étrangères revient au diplomate Paulo Ramos.",
+     {("Paulo Ramos", "foreign_minister")}, set()),
+    ("Kenji Sato est reconduit à la Défense japonaise.", {("Kenji Sato", "defence_minister")}, set()),
+    ("Le président sénégalais a proposé lundi Awa Diallo pour les Affaires étrangères.",
+     {("Awa Diallo", "foreign_minister")}, set()),
+    # two posts, two names: each takes its own (class 3), and so do plural counterparts
+    ("Le chef de la diplomatie et le chef d'état-major des armées égyptiens, Sameh Fawzi et Ahmed Khalifa, ont reçu "
+     "leurs homologues grecs, Nikos Dendias et Giorgos Gerapetritis.",
+     {("Sameh Fawzi", "foreign_minister"), ("Ahmed Khalifa", "chief_of_defence")},
+     {("Sameh Fawzi", "chief_of_defence"), ("Ahmed Khalifa", "foreign_minister")}),
+    # a state's director general is a civil servant, not an organisation's head
+    ("Le directeur général du ministère israélien de la Défense, Amir Baram, est arrivé à Washington.",
+     set(), {("Amir Baram", "secretary_general")}),
+])
+def test_new_wordings(extractor: Extractor, text: str, wanted: set, unwanted: set) -> None:
+    found = kinds(extractor, text)
+    assert wanted <= found, found
+    assert not (unwanted & found), found
+
+
+def test_paired_counterparts_follow_their_owners(extractor: Extractor) -> None:
+    text = ("Le ministre de la Défense et le chef de la diplomatie égyptiens, Abdel Meguid Saqr et Badr Abdelatty, "
+            "ont reçu leurs homologues grecs, Nikos Dendias et Giorgos Gerapetritis.")
+    found = holdings(extractor, text)
+    assert {("Nikos Dendias", "GR.defence_minister"), ("Giorgos Gerapetritis", "GR.foreign_minister")} <= found
+    assert ("Nikos Dendias", "GR.foreign_minister") not in found
+
+
+def test_president_placed_in_iran_is_the_president_not_the_supreme_leader(extractor: Extractor) -> None:
+    found = holdings(extractor, "Le président Massoud Pezeshkian a reçu à Téhéran des diplomates.")
+    assert ("Massoud Pezeshkian", "IR.head_of_government") in found
+    assert ("Massoud Pezeshkian", "IR.head_of_state") not in found

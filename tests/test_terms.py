@@ -71,3 +71,35 @@ def test_dismissal_date_ends_the_term(extractor: Extractor) -> None:
     h = held(f)
     term, _ = h[("Oleksiï Reznikov", "UA.defence_minister")]
     assert term.end and term.end.value == "2023-09-03"
+
+
+def test_the_one_who_dismisses_keeps_his_term(extractor: Extractor) -> None:
+    """"X a limogé Y": Y's term ends that day, X's does not."""
+    f = facts(extractor, "Le président péruvien José Jerí a limogé mardi son ministre de la Défense, Walter Astudillo.")
+    h = held(f)
+    assert h[("Walter Astudillo", "PE.defence_minister")][0].end is not None
+    assert h[("José Jerí", "PE.head_of_state")][0].end is None
+
+
+def test_subject_pronoun_of_a_succession_is_the_appointee(extractor: Extractor) -> None:
+    f = facts(extractor, "Le général Rami Haddad devient chef d'état-major des armées libanaises. "
+                         "Il succède au général Joseph Aoun.")
+    h = held(f)
+    assert h[("Rami Haddad", "LB.chief_of_defence")][1] == "Joseph Aoun"
+    assert ("Joseph Aoun", "LB.chief_of_defence") in h
+
+
+def test_a_future_date_read_as_past_gives_no_bound(extractor: Extractor) -> None:
+    """Published 1 February 2024: "le 15 janvier" in a future sentence cannot be last January."""
+    f = facts(extractor, "Le général Rami Haddad deviendra chef d'état-major des armées libanaises. "
+                         "Il prendra ses fonctions le 15 janvier, à la place du général Joseph Aoun.")
+    h = held(f)
+    rami = h[("Rami Haddad", "LB.chief_of_defence")][0]
+    assert rami.start is None or rami.start.latest >= date(2024, 2, 1)
+
+
+def test_a_president_elect_gets_no_start_from_the_presidency(extractor: Extractor) -> None:
+    f = facts(extractor, "Le président élu Karol Nowicki succédera le 6 août au chef de l'État sortant.")
+    for (name, office), (h, _) in held(f).items():
+        if office.endswith("president_elect"):
+            assert h.start is None, (name, h.start)

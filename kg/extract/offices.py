@@ -443,8 +443,20 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
         listed = any(fold(t.text) in ("et", "ou") for t in between)  # ", et le ministre …" is the next item
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
                 and _only_glue(_without_incise(between), allow_title=False, former=True):
-            return None if _named_after(doc, p) else p
+            return None if _holder_after(doc, p) else p
     return None
+
+
+def _holder_after(doc: Doc, post: PostMention) -> bool:
+    """The post is followed by a name of its own, maybe after a comma, an article and a title
+    ("le chef d'état-major, le général X")."""
+    if _named_after(doc, post):
+        return True
+    i = post.span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    nxt = people_within(doc, i + 1, min(len(doc), i + 6))
+    return bool(nxt) and _only_glue(doc[i:nxt[0].span.start], allow_title=True)
 
 
 def _without_incise(between: Span) -> list:
@@ -486,7 +498,7 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
     if nxt is None or nxt.span.start - m.span.end > 6:
         return None
     between = {fold(t.text) for t in doc[m.span.end:nxt.span.start]}
-    return nxt if between <= cues("appointed_as_fr") | glue() and not _named_after(doc, nxt) else None
+    return nxt if between <= cues("appointed_as_fr") | glue() and not _holder_after(doc, nxt) else None
 
 
 def _appointed(doc: Doc, m: PersonMention) -> bool:
