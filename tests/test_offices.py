@@ -251,6 +251,9 @@ def kinds(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     # a post with its own name after it is that name's, never the one before (class 11)
     ("D'après Maria Zakharova, le chef d'état-major général, le général Valeri Guérassimov, a inspecté les troupes.",
      {("Valeri Guérassimov", "chief_of_defence")}, {("Maria Zakharova", "chief_of_defence")}),
+    # ... but a list goes on after "et": the post before it is the first name's
+    ("Pete Hegseth, le secrétaire américain à la Défense, et Richard Marles, son homologue australien, ont signé.",
+     {("Pete Hegseth", "defence_minister"), ("Richard Marles", "defence_minister")}, set()),
     # an age, "ancien" or "jusqu'ici" between a name and its post
     ("Le général Pierre Vasseur, 58 ans, ancien chef d'état-major de l'armée de terre française, prend sa retraite.",
      {("Pierre Vasseur", "army_chief")}, set()),
@@ -274,6 +277,11 @@ def kinds(extractor: Extractor, text: str) -> set[tuple[str, str]]:
      "leurs homologues grecs, Nikos Dendias et Giorgos Gerapetritis.",
      {("Sameh Fawzi", "foreign_minister"), ("Ahmed Khalifa", "chief_of_defence")},
      {("Sameh Fawzi", "chief_of_defence"), ("Ahmed Khalifa", "foreign_minister")}),
+    # a linked post does not hide a title before the name; a verbless incise before the verb
+    ("La cheffe de la diplomatie, Anna Berg, est promue vice-Première ministre suédoise.",
+     {("Anna Berg", "foreign_minister"), ("Anna Berg", "deputy_head_of_government")}, set()),
+    ("Ali Rezaei, ancien vice-ministre de l'Industrie, devient ministre de la Défense iranien.",
+     {("Ali Rezaei", "defence_minister")}, set()),
     # a state's director general is a civil servant, not an organisation's head
     ("Le directeur général du ministère israélien de la Défense, Amir Baram, est arrivé à Washington.",
      set(), {("Amir Baram", "secretary_general")}),

@@ -103,3 +103,25 @@ def test_a_president_elect_gets_no_start_from_the_presidency(extractor: Extracto
     for (name, office), (h, _) in held(f).items():
         if office.endswith("president_elect"):
             assert h.start is None, (name, h.start)
+
+
+def test_a_since_date_and_a_predecessor_incise_are_not_the_handover(extractor: Extractor) -> None:
+    """"à la place de Y, qui occupait ce poste depuis 2018": 2018 is Y's start, not the change;
+    "remplace Y, limogé en octobre": October ends Y's term, the successor came later."""
+    f = facts(extractor, "Le général Omar Saleh prend la tête du ministère de la Défense à la place de Karim Nassar, "
+                         "qui occupait ce poste depuis 2018.")
+    h = held(f)
+    saleh = next(v for (name, office), v in h.items() if name == "Omar Saleh" and office.endswith("defence_minister"))
+    assert saleh[1] == "Karim Nassar" and saleh[0].start is None
+    f = facts(extractor, "Le nouveau ministre jordanien de la Défense, Omar Saleh, remplace Karim Nassar, limogé en "
+                         "octobre.")
+    h = held(f)
+    assert h[("Omar Saleh", "JO.defence_minister")][0].start is None
+    assert h[("Karim Nassar", "JO.defence_minister")][0].end.value == "2023-10"
+
+
+def test_appointed_by_someone_is_not_that_someone_s_start(extractor: Extractor) -> None:
+    f = facts(extractor, "Le président kényan William Ruto a renvoyé lundi les généraux nommés par son prédécesseur, "
+                         "Uhuru Kenyatta.")
+    for (name, office), (h, _) in held(f).items():
+        assert h.start is None, (name, office, h.start)

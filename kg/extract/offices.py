@@ -125,6 +125,8 @@ def _post(doc: Doc, span: Span) -> PostMention:
     if office is None and not countries:
         office = _shared_wording_office(doc, span)
         default = office is not None
+    if post_type == "ambassador":
+        countries = countries[:1]  # "l'ambassadeur d'Argentine aux États-Unis": Argentina's, posted there
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default)
 
 
@@ -235,19 +237,25 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         used.add(id(post))
         out.append(Attachment(m, post, rule, _cover(doc, m.span, post.span)))
 
+    linked: set[int] = set()  # mentions whose post was linked by a verb: a title before them still counts
     for m in mentions:
-        post = (_post_after(doc, m, posts) or _post_in_relative_clause(doc, m) or _post_linked(doc, m, posts)
-                or _post_as_object(doc, m, posts))
+        post = _post_after(doc, m, posts) or _post_in_relative_clause(doc, m)
+        if post is None:
+            post = _post_linked(doc, m, posts) or _post_as_object(doc, m, posts)
+            linked.add(id(m))
         if post is None or any(a.person is m for a in out):
             continue
         listed = _respectively(doc, post, _names_ending_at(doc, m, mentions))
         if listed is None:
             attach(m, post)
+            also = _post_linked(doc, m, posts, after=post) if post.former else None
+            if also is not None:  # "X, jusqu'ici chef de la diplomatie, devient vice-Premier ministre"
+                attach(m, also)
         else:
             used.add(id(post))
             out += listed
     for m in mentions:
-        if any(a.person is m for a in out):
+        if any(a.person is m for a in out) and id(m) not in linked:
             continue
         post = _post_before(doc, m, [p for p in posts if id(p) not in used])
         if post is None:
@@ -456,7 +464,9 @@ def _holder_after(doc: Doc, post: PostMention) -> bool:
     if i >= len(doc) or doc[i].text != ",":
         return False
     nxt = people_within(doc, i + 1, min(len(doc), i + 6))
-    return bool(nxt) and _only_glue(doc[i:nxt[0].span.start], allow_title=True)
+    between = doc[i:nxt[0].span.start] if nxt else doc[i:i]
+    listed = any(fold(t.text) in ("et", "ou") for t in between)  # "X, le ministre, et Y": Y is the next item
+    return bool(nxt) and not listed and _only_glue(between, allow_title=True)
 
 
 def _without_incise(between: Span) -> list:
@@ -468,16 +478,16 @@ def _without_incise(between: Span) -> list:
     return list(between)
 
 
-def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
+def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
+                 after: PostMention | None = None) -> PostMention | None:
     """"X est nommé ministre des Armées", "X devient chef d'état-major", and "X … en tant que
     Premier ministre" (the nearest name before "en tant que" in the clause)."""
+    end = after.span.end if after is not None else m.span.end  # past an apposition already read
     for p in posts:
-        if p.span.start < m.span.end:
+        if p.span.start < end:
             continue
-        between = doc[m.span.end:p.span.start]
-        words = [fold(t.text) for t in between]
-        if words[:1] == [","] and "," not in words[1:]:
-            words = words[1:]  # "Le patron du MIT, X, devient ministre": the comma closes an apposition
+        between = doc[end:p.span.start]
+        words = _without_apposition([fold(t.text) for t in between], between)
         active = "a" in words and "ete" not in words  # "X a nommé le ministre Y": X appoints, Y holds
         if words and not active and set(words) <= cues("post_link_words_fr") and set(words) & cues(
                 "post_link_verbs_fr"):
@@ -511,7 +521,26 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
         if token.is_punct or token.pos_ in ("VERB", "AUX", "PROPN") or token.ent_type_ == "PER":
             return False
         i, skipped = i - 1, skipped + 1
-    return i >= 1 and fold(doc[i].text) in cues("appoint_verbs_fr") and fold(doc[i - 1].text) in ("a", "ont", "avait")
+    if i < 1 or fold(doc[i].text) not in cues("appoint_verbs_fr"):
+        return False
+    j = i - 1
+    while j > 0 and doc[j].pos_ == "ADV":  # "a également proposé"
+        j -= 1
+    return fold(doc[j].text) in ("a", "ont", "avait")
+
+
+def _without_apposition(words: list[str], between: Span) -> list[str]:
+    """The words between a name and a linking verb, a closing comma or a verbless incise
+    (", ancien négociateur en chef du dossier,") left out: "X, ancien …, devient ministre"."""
+    if words[:1] != [","]:
+        return words
+    if "," not in words[1:]:
+        return words[1:]  # "Le patron du MIT, X, devient ministre": the comma closes an apposition
+    close = words.index(",", 1)
+    incise = between[1:close]
+    if len(incise) > 10 or any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in incise):
+        return words
+    return words[close + 1:]
 
 
 def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
@@ -677,6 +706,8 @@ def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[Perso
         other = _other_party(m, mentions, doc, i)
         return Attachment(m, post, "counterpart", span, counterpart_of=other)
     of = next(iter(people_within(doc, i + 1, m.span.start)), None)
+    if of is None and i > 0 and fold(doc[i - 1].text) in ("son", "sa"):  # "X … son prédécesseur, Y"
+        of = next((p for p in reversed(people_within(doc, m.span.sent.start, i)) if p.key != m.key), None)
     if rel == "successeur":
         return Attachment(of, None, "successor", span, predecessor_of=m) if of else Attachment(m, None, "none", span)
     return Attachment(m, None, "predecessor", span, predecessor_of=of)
@@ -824,7 +855,8 @@ def _place(post_type: str, country: str) -> str:
     """The office a post named without a country stands for once its country is known: the
     country's own office when the generic wording names it there ("le président" of Iran is the
     President, ``IR.head_of_government``, not the Supreme Leader), else the office of that type."""
-    return _generic_wording_offices().get((post_type, country)) or load_lexicon().office_for(post_type, country).id
+    return (_generic_wording_offices().get((post_type, country)) or _wording_offices_abroad().get((post_type, country))
+            or load_lexicon().office_for(post_type, country).id)
 
 
 @cache
@@ -850,6 +882,25 @@ def _generic_wording_offices() -> dict[tuple[str, str], str]:
     # where a generic wording also names the country's own office of that type (Ukraine's
     # "commandant en chef des forces armées"), the wording decides and a placement cannot
     return {key: ids.pop() for key, ids in found.items() if len(ids) == 1 and key not in own}
+
+
+@cache
+def _wording_offices_abroad() -> dict[tuple[str, str], str]:
+    """(post type, country) -> the one office of another type some generic wording of that post
+    type names in a country that has no office of that type ("chef d'état-major de l'armée" in
+    Israel is the Chief of the General Staff: Israel lists no separate army chief)."""
+    lexicon = load_lexicon()
+    generic: dict[str, set[str]] = {}
+    for p in lexicon.phrases:
+        if p.label == "POST":
+            generic.setdefault(fold(p.text), set()).add(p.id)
+    found: dict[tuple[str, str], set[str]] = {}
+    for p in lexicon.phrases:
+        office = lexicon.offices.get(p.id) if p.label.startswith("OFFICE") else None
+        for post_type in generic.get(fold(p.text), ()) if office else ():
+            if post_type != office.type and f"{office.country}.{post_type}" not in lexicon.offices:
+                found.setdefault((post_type, office.country), set()).add(office.id)
+    return {key: ids.pop() for key, ids in found.items() if len(ids) == 1}
 
 
 #: Post types a state fills with one of its own people, so that a known person's country is the
