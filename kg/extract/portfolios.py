@@ -61,16 +61,23 @@ def portfolio_holdings(doc: Doc, appointed) -> list[Holding]:
     return out
 
 
+@cache
+def _by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the portfolio phrases it opens, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(_portfolios(), key=len, reverse=True):
+        out.setdefault(words[0], []).append(words)
+    return {w: tuple(phrases) for w, phrases in out.items()}
+
+
 def _find(folded: list[str], sent: Span) -> list[tuple[int, int, str]]:
     """Portfolio phrases of the sentence, longest first at each token."""
     found, i = [], sent.start
-    longest = max((len(k) for k in _portfolios()), default=0)
     while i < sent.end:
-        for n in range(min(longest, sent.end - i), 0, -1):
-            post_type = _portfolios().get(tuple(folded[i:i + n]))
-            if post_type:
-                found.append((i, i + n, post_type))
-                i += n - 1
+        for words in _by_first_word().get(folded[i], ()):
+            if tuple(folded[i:i + len(words)]) == words and i + len(words) <= sent.end:
+                found.append((i, i + len(words), _portfolios()[words]))
+                i += len(words) - 1
                 break
         i += 1
     return found

@@ -63,10 +63,12 @@ def _future_told_as_past(doc: Doc, sent: Span, date: DateValue) -> bool:
 def _cue_at(sent: Span, cues: tuple[str, ...]) -> int | None:
     """Where the first cue of the sentence starts (a character offset), dates and adverbs inside
     it skipped ("succédera le 1er septembre au général Y", "remplace désormais Y")."""
-    text = fold(sent.text)
+    text = _folded(sent)
     hits = [text.find(c) for c in cues if c in text]
     if hits:
         return sent.start_char + min(hits)
+    if not any(max(c.split(" "), key=len) in text for c in cues):
+        return None  # no cue's main word: nothing a date or an adverb could have split
     inside = {t.i for s in dates_within(sent.doc, sent.start, sent.end) for t in s}
     kept = [t for t in sent if t.i not in inside and t.pos_ != "ADV"]
     if len(kept) == len(sent):
@@ -79,6 +81,14 @@ def _cue_at(sent: Span, cues: tuple[str, ...]) -> int | None:
     first = min(hits)
     return max((t.idx for t, at in zip(kept, _squeezed_starts(words), strict=True) if at <= first),
                default=sent.start_char)
+
+
+def _folded(sent: Span) -> str:
+    """The sentence's folded text, folded once per sentence (every cue list looks at it)."""
+    cache = sent.doc.user_data.setdefault("kg_folded_sents", {})
+    if sent.start not in cache:
+        cache[sent.start] = fold(sent.text)
+    return cache[sent.start]
 
 
 def _squeezed_starts(words: list[str]) -> list[int]:
