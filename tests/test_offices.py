@@ -272,6 +272,13 @@ def kinds(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     ("Kenji Sato est reconduit à la Défense japonaise.", {("Kenji Sato", "defence_minister")}, set()),
     ("Le président sénégalais a proposé lundi Awa Diallo pour les Affaires étrangères.",
      {("Awa Diallo", "foreign_minister")}, set()),
+    ("Au Portugal, le portefeuille des Armées a été confié dimanche 12 octobre à Rita Costa.",
+     {("Rita Costa", "defence_minister")}, set()),
+    # a presidency with its years is a head of state's term; a chaired meeting is not
+    ("Il fut conseiller du ministre de l'Agriculture sous la présidence de Jacques Chirac entre 1995 et 2002.",
+     {("Jacques Chirac", "head_of_state")}, set()),
+    ("Le Conseil des ministres, réuni sous la présidence de Lena Holm, a adopté le texte.",
+     set(), {("Lena Holm", "head_of_state")}),
     # two posts, two names: each takes its own (class 3), and so do plural counterparts
     ("Le chef de la diplomatie et le chef d'état-major des armées égyptiens, Sameh Fawzi et Ahmed Khalifa, ont reçu "
      "leurs homologues grecs, Nikos Dendias et Giorgos Gerapetritis.",

@@ -23,7 +23,7 @@ from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
-from kg.extract.portfolios import portfolio_holdings
+from kg.extract.portfolios import portfolio_holdings, presidency_holdings
 from kg.extract.spanindex import SpanIndex, dates_within, mention_index, people_within
 from kg.extract.spans import evidence
 
@@ -185,7 +185,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings = _direct(doc, attachments)
     holdings += _relative(doc, attachments, holdings)
     holdings += _role_nouns(doc, attachments, holdings)
-    holdings += portfolio_holdings(doc, _appointed)
+    holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
 
 

@@ -19,7 +19,7 @@ from kg.extract.lexmatch import lex_within
 from kg.extract.model import Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention
-from kg.extract.spanindex import people_within
+from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence
 
 ARTICLES = frozenset(("le", "la", "l'", "les", "ce", "cet", "cette", "de", "du", "des", "d'", "a", "au", "aux"))
@@ -41,6 +41,32 @@ def _portfolios() -> dict[tuple[str, ...], str]:
 @cache
 def _cues(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(_words(c) for c in load_lexicon().titles.get(name, ()))
+
+
+def presidency_holdings(doc: Doc) -> list[Holding]:
+    """"sous la présidence de X entre 2009 et 2012", "pendant la présidence de X (2012-2017)": a
+    presidency with its years is a head of state's term.  Without years it may be the chair of a
+    meeting ("réuni sous la présidence de X"), so it says nothing."""
+    out = []
+    for sent in doc.sents:
+        folded = [fold(t.text) for t in sent]
+        for k in range(len(folded) - 2):
+            if folded[k] != "presidence" or folded[k + 1] not in ("de", "d'", "du"):
+                continue
+            holder = next((m for m in people_within(doc, sent.start + k + 2, sent.start + k + 4)
+                           if m.span.start <= sent.start + k + 3), None)
+            if holder is None or not _years_follow(doc, holder.span.end, sent.end):
+                continue
+            out.append(Holding(holder.key, "?.head_of_state",
+                               (evidence(doc[sent.start + k:holder.span.end], "presidency"),)))
+    return out
+
+
+def _years_follow(doc: Doc, i: int, end: int) -> bool:
+    """A period right after the name: "entre 2009 et 2012", "de 2012 à 2017", "(2012-2017)"."""
+    words = [t.text for t in doc[i:min(end, i + 5)]]
+    years = [w for w in words if w[:4].isdigit() and len(w) >= 4]
+    return bool(words) and fold(words[0]) in ("entre", "de", "(") and len(years) >= 1
 
 
 def portfolio_holdings(doc: Doc, appointed) -> list[Holding]:
@@ -107,10 +133,14 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention
 
 
 def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMention | None:
-    """"La diplomatie revient à X", "le ministère … revient au conservateur X"."""
+    """"La diplomatie revient à X", "le portefeuille des Armées a été confié dimanche à X" (dates
+    inside the cue skipped)."""
+    dated = {t.i for s in dates_within(doc, end, min(sent.end, end + 12)) for t in s}
+    kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated]
     for cue in _cues("portfolio_give_fr"):
-        if tuple(folded[end:end + len(cue)]) == cue:
-            after = people_within(doc, end + len(cue), min(sent.end, end + len(cue) + 4))
+        if tuple(folded[i] for i in kept[:len(cue)]) == cue:
+            last = kept[len(cue) - 1] + 1
+            after = people_within(doc, last, min(sent.end, last + 4))
             return after[0] if after else None
     return None
 
