@@ -730,7 +730,9 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
     for a in attachments:
         if a.rule != "apposition" or not a.post:
             continue
-        offices = a.post.offices() or [f"{_country_for(doc, a)}.{a.post.post_type}"]
+        country = _country_for(doc, a) if not a.post.offices() else UNKNOWN
+        offices = a.post.offices() or [_place(a.post.post_type, country) if country != UNKNOWN
+                                       else f"{UNKNOWN}.{a.post.post_type}"]
         if a.post.former:
             doc.user_data.setdefault("kg_outgoing", set()).add((a.person.key, a.post.post_type))
         if a.post.default_country:
