@@ -25,9 +25,9 @@ def test_every_article_is_scored(scored) -> None:
 
 
 def test_holdings_floor(scored) -> None:
-    """Measured 0.817 (P 0.935, R 0.725) when this test was written; 0.511 before the work it guards."""
+    """Measured 0.836 (P 0.957, R 0.742) when this test was written; 0.511 before the work it guards."""
     holdings = scored.kinds["holdings"]
-    assert holdings.f1 >= 0.79, holdings.missed
+    assert holdings.f1 >= 0.81, holdings.missed
     assert holdings.precision >= 0.9, holdings.spurious
 
 
