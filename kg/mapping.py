@@ -317,7 +317,7 @@ class Mapper:
             node = mint("office", office_id, office_id)
             yield Quad(node, RDF_TYPE, _n(KGO.Office), MERGED)
             yield Quad(node, NOTATION, Literal(office_id), MERGED)
-            yield Quad(node, RDFS_LABEL, _text(o.label_en, "en"), MERGED)
+            yield Quad(node, RDFS_LABEL, _text(o.display_en, "en"), MERGED)
             yield Quad(node, RDFS_LABEL, _text(o.label_fr, "fr"), MERGED)
             post = mint("post-type", pt.id, pt.id)
             yield Quad(node, _n(KGO.postType), post, MERGED)

@@ -71,3 +71,57 @@ def test_dismissal_date_ends_the_term(extractor: Extractor) -> None:
     h = held(f)
     term, _ = h[("Oleksiï Reznikov", "UA.defence_minister")]
     assert term.end and term.end.value == "2023-09-03"
+
+
+def test_the_one_who_dismisses_keeps_his_term(extractor: Extractor) -> None:
+    """"X a limogé Y": Y's term ends that day, X's does not."""
+    f = facts(extractor, "Le président péruvien José Jerí a limogé mardi son ministre de la Défense, Walter Astudillo.")
+    h = held(f)
+    assert h[("Walter Astudillo", "PE.defence_minister")][0].end is not None
+    assert h[("José Jerí", "PE.head_of_state")][0].end is None
+
+
+def test_subject_pronoun_of_a_succession_is_the_appointee(extractor: Extractor) -> None:
+    f = facts(extractor, "Le général Rami Haddad devient chef d'état-major des armées libanaises. "
+                         "Il succède au général Joseph Aoun.")
+    h = held(f)
+    assert h[("Rami Haddad", "LB.chief_of_defence")][1] == "Joseph Aoun"
+    assert ("Joseph Aoun", "LB.chief_of_defence") in h
+
+
+def test_a_future_date_read_as_past_gives_no_bound(extractor: Extractor) -> None:
+    """Published 1 February 2024: "le 15 janvier" in a future sentence cannot be last January."""
+    f = facts(extractor, "Le général Rami Haddad deviendra chef d'état-major des armées libanaises. "
+                         "Il prendra ses fonctions le 15 janvier, à la place du général Joseph Aoun.")
+    h = held(f)
+    rami = h[("Rami Haddad", "LB.chief_of_defence")][0]
+    assert rami.start is None or rami.start.latest >= date(2024, 2, 1)
+
+
+def test_a_president_elect_gets_no_start_from_the_presidency(extractor: Extractor) -> None:
+    f = facts(extractor, "Le président élu Karol Nowicki succédera le 6 août au chef de l'État sortant.")
+    for (name, office), (h, _) in held(f).items():
+        if office.endswith("president_elect"):
+            assert h.start is None, (name, h.start)
+
+
+def test_a_since_date_and_a_predecessor_incise_are_not_the_handover(extractor: Extractor) -> None:
+    """"à la place de Y, qui occupait ce poste depuis 2018": 2018 is Y's start, not the change;
+    "remplace Y, limogé en octobre": October ends Y's term, the successor came later."""
+    f = facts(extractor, "Le général Omar Saleh prend la tête du ministère de la Défense à la place de Karim Nassar, "
+                         "qui occupait ce poste depuis 2018.")
+    h = held(f)
+    saleh = next(v for (name, office), v in h.items() if name == "Omar Saleh" and office.endswith("defence_minister"))
+    assert saleh[1] == "Karim Nassar" and saleh[0].start is None
+    f = facts(extractor, "Le nouveau ministre jordanien de la Défense, Omar Saleh, remplace Karim Nassar, limogé en "
+                         "octobre.")
+    h = held(f)
+    assert h[("Omar Saleh", "JO.defence_minister")][0].start is None
+    assert h[("Karim Nassar", "JO.defence_minister")][0].end.value == "2023-10"
+
+
+def test_appointed_by_someone_is_not_that_someone_s_start(extractor: Extractor) -> None:
+    f = facts(extractor, "Le président kényan William Ruto a renvoyé lundi les généraux nommés par son prédécesseur, "
+                         "Uhuru Kenyatta.")
+    for (name, office), (h, _) in held(f).items():
+        assert h.start is None, (name, office, h.start)

@@ -953,8 +953,9 @@ def wire_dateline(text: str, published: date | None = None) -> date | None:
     for line in lines:
         m = WIRE_DATELINE.match(line)
         found = [d.value for d in find_dates(m["date"], published)] if m else []
-        if found and found[0] and found[0].precision == "day":
-            return date.fromisoformat(found[0].value)
+        day = found[0].value if found and found[0] and found[0].precision == "day" else None
+        if day:
+            return date.fromisoformat(day)
     return None
 
 

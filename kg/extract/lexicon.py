@@ -30,6 +30,7 @@ class PostType:
     label_en: str
     label_fr: str
     single_holder: bool
+    gloss_en: str = ""  # the common English name of the post, when the label does not say it
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,12 @@ class Office:
     country: str
     label_en: str
     label_fr: str
+    gloss_en: str = ""  # what kind of post an official name stands for ("foreign minister")
+
+    @property
+    def display_en(self) -> str:
+        """The English label with its gloss: "Minister of External Affairs (foreign minister)"."""
+        return f"{self.label_en} ({self.gloss_en})" if self.gloss_en else self.label_en
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,7 @@ class Lexicon:
         where_en = actor.label_en if actor else country
         where_fr = actor.label_fr if actor else country
         return Office(f"{country}.{post_type}", post_type, country,
-                      f"{pt.label_en} ({where_en})", f"{pt.label_fr} ({where_fr})")
+                      f"{pt.label_en} ({where_en})", f"{pt.label_fr} ({where_fr})", pt.gloss_en)
 
     def office(self, office_id: str) -> Office:
         if office_id in self.offices:
@@ -151,10 +158,11 @@ def _actors(data: dict) -> tuple[dict[str, Actor], list[Phrase]]:
 def _offices(data: dict) -> tuple[dict[str, PostType], dict[str, Office], list[Phrase]]:
     types, offices, phrases = {}, {}, []
     for t in data["post_types"]:
-        types[t["id"]] = PostType(t["id"], t["label_en"], t["label_fr"], bool(t.get("single_holder", True)))
+        types[t["id"]] = PostType(t["id"], t["label_en"], t["label_fr"], bool(t.get("single_holder", True)),
+                                 t.get("gloss_en", ""))
         phrases += [Phrase(p, "POST", t["id"]) for p in t.get("patterns_fr", []) + t.get("patterns_en", [])]
     for o in data["offices"]:
-        offices[o["id"]] = Office(o["id"], o["type"], o["country"], o["label_en"], o["label_fr"])
+        offices[o["id"]] = Office(o["id"], o["type"], o["country"], o["label_en"], o["label_fr"], o.get("gloss_en", ""))
         implying = set(o.get("implying_patterns") or (
             o.get("patterns_fr", []) + o.get("patterns_en", []) if o.get("implies_country") else []))
         phrases += [Phrase(p, "OFFICE" if p in implying else "OFFICE_WEAK", o["id"])

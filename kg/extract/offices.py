@@ -23,6 +23,7 @@ from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
+from kg.extract.portfolios import portfolio_holdings, presidency_holdings
 from kg.extract.spanindex import SpanIndex, dates_within, mention_index, people_within
 from kg.extract.spans import evidence
 
@@ -119,11 +120,13 @@ def _post(doc: Doc, span: Span) -> PostMention:
     if not countries and office and span.label_ == "OFFICE":
         countries = [office.country]
     former = span.start > 0 and fold(doc[span.start - 1].text) in cues("former_fr")
-    former = former or (end < len(doc) and fold(doc[end].text) in cues("outgoing_fr"))
+    former = former or (end < len(doc) and fold(doc[end].text) in cues("outgoing_fr")) or _former_lead(doc, span.start)
     default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
     if office is None and not countries:
         office = _shared_wording_office(doc, span)
         default = office is not None
+    if post_type == "ambassador":
+        countries = countries[:1]  # "l'ambassadeur d'Argentine aux États-Unis": Argentina's, posted there
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default)
 
 
@@ -143,7 +146,10 @@ def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
     places = lex_within(doc, span.start, span.end + WINDOW, *COUNTRY_LABELS)
     people = mention_index(doc, "people", doc._.people)
     end, found = span.end, []
+    later = [p.start for p in lex_within(doc, span.end, span.end + WINDOW, *POST_LABELS) if p.start >= span.end]
     for s in places:
+        if later and s.start >= min(later):
+            break  # "le ministre de la Défense et le chef de la diplomatie philippins": the second post's
         if people.overlapping(s.start, s.end):
             break  # "le ministre des Affaires étrangères, Israël Katz": a name, not a country
         between = doc[end:s.start] if s.start >= end else doc[s.start:s.start]
@@ -179,7 +185,16 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings = _direct(doc, attachments)
     holdings += _relative(doc, attachments, holdings)
     holdings += _role_nouns(doc, attachments, holdings)
-    return _dedupe(holdings)
+    holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc)
+    return _dedupe([h for h in holdings if not _state_secretary_general(h)])
+
+
+def _state_secretary_general(h: Holding) -> bool:
+    """A "secrétaire général" or "directeur général" of a state ("du ministère de la Défense", "du
+    gouvernement", of a company) is a civil servant or an executive, not the head of an
+    organisation's secretariat that the post type stands for."""
+    country, _, post_type = h.office.partition(".")
+    return post_type == "secretary_general" and _is_state(country)
 
 
 def _named_after(doc: Doc, post: PostMention) -> bool:
@@ -222,21 +237,33 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         used.add(id(post))
         out.append(Attachment(m, post, rule, _cover(doc, m.span, post.span)))
 
+    linked: set[int] = set()  # mentions whose post was linked by a verb: a title before them still counts
     for m in mentions:
-        post = _post_after(doc, m, posts) or _post_in_relative_clause(doc, m) or _post_linked(doc, m, posts)
+        post = _post_after(doc, m, posts) or _post_in_relative_clause(doc, m)
+        if post is None:
+            post = _post_linked(doc, m, posts) or _post_as_object(doc, m, posts)
+            linked.add(id(m))
         if post is None or any(a.person is m for a in out):
             continue
         listed = _respectively(doc, post, _names_ending_at(doc, m, mentions))
         if listed is None:
             attach(m, post)
+            also = _post_linked(doc, m, posts, after=post) if post.former else None
+            if also is not None:  # "X, jusqu'ici chef de la diplomatie, devient vice-Premier ministre"
+                attach(m, also)
         else:
             used.add(id(post))
             out += listed
     for m in mentions:
-        if any(a.person is m for a in out):
+        if any(a.person is m for a in out) and id(m) not in linked:
             continue
         post = _post_before(doc, m, [p for p in posts if id(p) not in used])
         if post is None:
+            continue
+        paired = _paired_posts(doc, post, posts, _names_starting_at(doc, m, mentions))
+        if paired is not None:
+            used.update(id(a.post) for a in paired)
+            out += [a for a in paired if not any(b.person is a.person for b in out)]
             continue
         listed = _respectively(doc, post, _names_starting_at(doc, m, mentions))
         if listed is not None:
@@ -256,7 +283,48 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         relation = _relation_before(doc, m, mentions) or _relation_after(doc, m, mentions)
         if relation:
             out.append(relation)
+    out += _paired_counterparts(doc, sent, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+def _paired_posts(doc: Doc, post: PostMention, posts: list[PostMention],
+                  names: list[PersonMention]) -> list[Attachment] | None:
+    """"le ministre de la Défense et le chef de la diplomatie philippins, A et B": two posts, each
+    with its article, then two names: A holds the first, B the second, and a country word after the
+    second post is both posts'.  None when the post is not the second of such a pair."""
+    earlier = [p for p in posts if p.span.end <= post.span.start]
+    if not earlier or len(names) != 2:
+        return None
+    first = earlier[-1]
+    between = [fold(t.text) for t in doc[first.span.end:post.span.start]]
+    if len(between) != 2 or between[0] != "et" or between[1] not in ("le", "la", "l'"):
+        return None
+    countries = first.countries or post.countries
+    pair = (replace(first, countries=first.countries or countries),
+            replace(post, countries=post.countries or countries))
+    return [Attachment(m, p, "apposition", _cover(doc, m.span, p.span)) for m, p in zip(names, pair, strict=True)]
+
+
+def _paired_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
+                         found: list[Attachment]) -> list[Attachment]:
+    """"A et B ont reçu leurs homologues japonais, C et D": C is A's counterpart, D is B's."""
+    out = []
+    for t in sent:
+        if fold(t.text) != "homologues":
+            continue
+        demonyms = [s for s in lex_within(doc, t.i + 1, t.i + 2, "DEMONYM") if s.start == t.i + 1]
+        after = [m for m in mentions if t.i < m.span.start <= t.i + 5]
+        before = [m for m in mentions if m.span.end <= t.i]
+        if not demonyms or not after or not before:
+            continue
+        names = _names_starting_at(doc, after[0], mentions)
+        owners = _names_ending_at(doc, before[-1], mentions)
+        if len(names) < 2 or len(owners) != len(names) or any(a.person in names for a in found):
+            continue
+        for m, owner in zip(names, owners, strict=True):
+            post = PostMention(doc[t.i:t.i + 1], "", [demonyms[0].kb_id_])
+            out.append(Attachment(m, post, "counterpart", doc[t.i:m.span.end], counterpart_of=owner))
+    return out
 
 
 def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> bool:
@@ -373,26 +441,53 @@ def _plural_post_list(doc: Doc, first: PersonMention, post: PostMention, mention
 
 
 def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
-    """"X, ministre de la Défense", "A et B (les ministres …)" (a comma or a bracket, maybe an
-    article, then the post)."""
+    """"X, ministre de la Défense", "X, 62 ans, ancien commandant …", "X, jusqu'ici chef …",
+    "A et B (les ministres …)" (a comma or a bracket, maybe an age, an article or a word of
+    former office, then the post).  A post with its own name after it ("Selon X, le chef
+    d'état-major, Y") is Y's, never X's."""
     start = m.span.end + (1 if m.span.end < len(doc) and doc[m.span.end].text == "." else 0)
     for p in posts:
         between = doc[start:p.span.start]
         listed = any(fold(t.text) in ("et", "ou") for t in between)  # ", et le ministre …" is the next item
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
-                and _only_glue(between, allow_title=False):
-            return p
+                and _only_glue(_without_incise(between), allow_title=False, former=True):
+            return None if _holder_after(doc, p) else p
     return None
 
 
-def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
+def _holder_after(doc: Doc, post: PostMention) -> bool:
+    """The post is followed by a name of its own, maybe after a comma, an article and a title
+    ("le chef d'état-major, le général X")."""
+    if _named_after(doc, post):
+        return True
+    i = post.span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    nxt = people_within(doc, i + 1, min(len(doc), i + 6))
+    between = doc[i:nxt[0].span.start] if nxt else doc[i:i]
+    listed = any(fold(t.text) in ("et", "ou") for t in between)  # "X, le ministre, et Y": Y is the next item
+    return bool(nxt) and not listed and _only_glue(between, allow_title=True)
+
+
+def _without_incise(between: Span) -> list:
+    """The tokens between a name and its post, an age incise (", 62 ans,") left out."""
+    words = [fold(t.text) for t in between]
+    for i in range(len(words) - 2):
+        if words[i] == "," and words[i + 1].isdigit() and words[i + 2] == "ans":
+            return list(between[:i]) + list(between[i + 3:])
+    return list(between)
+
+
+def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
+                 after: PostMention | None = None) -> PostMention | None:
     """"X est nommé ministre des Armées", "X devient chef d'état-major", and "X … en tant que
     Premier ministre" (the nearest name before "en tant que" in the clause)."""
+    end = after.span.end if after is not None else m.span.end  # past an apposition already read
     for p in posts:
-        if p.span.start < m.span.end:
+        if p.span.start < end:
             continue
-        between = doc[m.span.end:p.span.start]
-        words = [fold(t.text) for t in between]
+        between = doc[end:p.span.start]
+        words = _without_apposition([fold(t.text) for t in between], between)
         active = "a" in words and "ete" not in words  # "X a nommé le ministre Y": X appoints, Y holds
         if words and not active and set(words) <= cues("post_link_words_fr") and set(words) & cues(
                 "post_link_verbs_fr"):
@@ -401,6 +496,51 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
             return p
         break
     return None
+
+
+def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
+    """"A a nommé vendredi X ministre de la Défense", "a désigné le général X comme prochain chef
+    d'état-major": the object of an appointing verb holds the post that follows it (the subject,
+    who appoints, never does)."""
+    if not _appointed(doc, m):
+        return None
+    nxt = next((p for p in posts if p.span.start >= m.span.end), None)
+    if nxt is None or nxt.span.start - m.span.end > 6:
+        return None
+    between = {fold(t.text) for t in doc[m.span.end:nxt.span.start]}
+    return nxt if between <= cues("appointed_as_fr") | glue() and not _holder_after(doc, nxt) else None
+
+
+def _appointed(doc: Doc, m: PersonMention) -> bool:
+    """The name follows an active appointing verb ("a nommé", "ont choisi"), maybe with a date, an
+    adverb, an article and a title or a noun in between ("a désigné lundi le député X")."""
+    i = m.span.start - 1
+    skipped = 0
+    while i >= 0 and skipped < 5 and fold(doc[i].text) not in cues("appoint_verbs_fr"):
+        token = doc[i]
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "PROPN") or token.ent_type_ == "PER":
+            return False
+        i, skipped = i - 1, skipped + 1
+    if i < 1 or fold(doc[i].text) not in cues("appoint_verbs_fr"):
+        return False
+    j = i - 1
+    while j > 0 and doc[j].pos_ == "ADV":  # "a également proposé"
+        j -= 1
+    return fold(doc[j].text) in ("a", "ont", "avait")
+
+
+def _without_apposition(words: list[str], between: Span) -> list[str]:
+    """The words between a name and a linking verb, a closing comma or a verbless incise
+    (", ancien négociateur en chef du dossier,") left out: "X, ancien …, devient ministre"."""
+    if words[:1] != [","]:
+        return words
+    if "," not in words[1:]:
+        return words[1:]  # "Le patron du MIT, X, devient ministre": the comma closes an apposition
+    close = words.index(",", 1)
+    incise = between[1:close]
+    if len(incise) > 10 or any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in incise):
+        return words
+    return words[close + 1:]
 
 
 def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
@@ -500,11 +640,24 @@ def _titles() -> frozenset[str]:
     return cues("ranks_fr") | cues("civil_fr")
 
 
-def _only_glue(between: Span, *, allow_title: bool) -> bool:
+def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
+    """Only articles, punctuation and (if allowed) titles, or words of former office ("ancien",
+    "jusqu'ici"), between a name and a post."""
     if len(between) > 5:
         return False
-    titles = _titles()
-    return all(fold(t.text) in glue() or (allow_title and fold(t.text) in titles) for t in between)
+    allowed = glue() | (_titles() if allow_title else frozenset()) | (_former_words() if former else frozenset())
+    return all(fold(t.text) in allowed for t in between)
+
+
+@cache
+def _former_words() -> frozenset[str]:
+    return cues("former_fr") | frozenset(w for lead in cues("former_lead_fr") for w in lead.replace("'", "' ").split())
+
+
+def _former_lead(doc: Doc, start: int) -> bool:
+    """"jusqu'ici chef de …", "jusque-là ministre …": a post held until the news."""
+    before = fold(doc[max(0, start - 3):start].text).replace(" ", "")
+    return any(before.endswith(lead.replace(" ", "")) for lead in cues("former_lead_fr"))
 
 
 def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
@@ -553,6 +706,8 @@ def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[Perso
         other = _other_party(m, mentions, doc, i)
         return Attachment(m, post, "counterpart", span, counterpart_of=other)
     of = next(iter(people_within(doc, i + 1, m.span.start)), None)
+    if of is None and i > 0 and fold(doc[i - 1].text) in ("son", "sa"):  # "X … son prédécesseur, Y"
+        of = next((p for p in reversed(people_within(doc, m.span.sent.start, i)) if p.key != m.key), None)
     if rel == "successeur":
         return Attachment(of, None, "successor", span, predecessor_of=m) if of else Attachment(m, None, "none", span)
     return Attachment(m, None, "predecessor", span, predecessor_of=of)
@@ -575,7 +730,9 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
     for a in attachments:
         if a.rule != "apposition" or not a.post:
             continue
-        offices = a.post.offices() or [f"{_country_for(doc, a)}.{a.post.post_type}"]
+        country = _country_for(doc, a) if not a.post.offices() else UNKNOWN
+        offices = a.post.offices() or [_place(a.post.post_type, country) if country != UNKNOWN
+                                       else f"{UNKNOWN}.{a.post.post_type}"]
         if a.post.former:
             doc.user_data.setdefault("kg_outgoing", set()).add((a.person.key, a.post.post_type))
         if a.post.default_country:
@@ -675,7 +832,6 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for that kind of post and that none of its other holders has: in an article about the French and
     Russian chiefs of staff, where the Russian one is named, the other is French.  No guess places a
     person the gazetteer knows in another country."""
-    lexicon = load_lexicon()
     known = _known_countries(doc)
     holdings = _from_known_people(holdings, known)
     named: dict[str, set[str]] = {}
@@ -692,9 +848,66 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             free = named.get(post_type, set()) - taken
             guess = free.pop() if len(free) == 1 else doc.user_data.get("kg_defaults", {}).get((h.person, post_type))
             if guess and not _elsewhere(known, h.person, post_type, guess):
-                h = replace(h, office=lexicon.office_for(post_type, guess).id)
+                h = replace(h, office=_place(post_type, guess))
         out.append(h)
-    return _from_successions(_from_article_country(doc, out, known))
+    placed = _from_successions(_from_article_country(doc, out, known))
+    return [h for h in placed if not _state_secretary_general(h)]
+
+
+def _place(post_type: str, country: str) -> str:
+    """The office a post named without a country stands for once its country is known: the
+    country's own office when the generic wording names it there ("le président" of Iran is the
+    President, ``IR.head_of_government``, not the Supreme Leader), else the office of that type."""
+    return (_generic_wording_offices().get((post_type, country)) or _wording_offices_abroad().get((post_type, country))
+            or load_lexicon().office_for(post_type, country).id)
+
+
+@cache
+def _generic_wording_offices() -> dict[tuple[str, str], str]:
+    """(post type, country) -> the one office of another type whose own wordings include the head
+    wording of that post type (``offices.json`` lists "président" for ``IR.head_of_government``).
+    Only the head wording: other wordings differ in meaning from country to country."""
+    lexicon = load_lexicon()
+    generic: dict[str, set[str]] = {}
+    heads: set[str] = set()
+    for p in lexicon.phrases:  # the first wording of each post type is its head word ("président")
+        if p.label == "POST" and p.id not in heads:
+            heads.add(p.id)
+            generic.setdefault(fold(p.text), set()).add(p.id)
+    found: dict[tuple[str, str], set[str]] = {}
+    for p in lexicon.phrases:
+        office = lexicon.offices.get(p.id) if p.label.startswith("OFFICE") else None
+        if office is None:
+            continue
+        for post_type in generic.get(fold(p.text), ()):
+            if post_type != office.type:
+                found.setdefault((post_type, office.country), set()).add(office.id)
+    own = {(lexicon.offices[p.id].type, lexicon.offices[p.id].country) for p in lexicon.phrases
+           if p.label.startswith("OFFICE") and lexicon.offices[p.id].type in generic.get(fold(p.text), ())}
+    # where a generic wording also names the country's own office of that type (Ukraine's
+    # "commandant en chef des forces armées"), the wording decides and a placement cannot
+    return {key: ids.pop() for key, ids in found.items() if len(ids) == 1 and key not in own}
+
+
+@cache
+def _wording_offices_abroad() -> dict[tuple[str, str], str]:
+    """(post type, country) -> the one office of another type some generic wording of that post
+    type names in a country that has no office of that type ("chef d'état-major de l'armée" in
+    Israel is the Chief of the General Staff: Israel lists no separate army chief)."""
+    lexicon = load_lexicon()
+    generic: dict[str, set[str]] = {}
+    for p in lexicon.phrases:
+        if p.label == "POST":
+            generic.setdefault(fold(p.text), set()).add(p.id)
+    found: dict[tuple[str, str], set[str]] = {}
+    for p in lexicon.phrases:
+        office = lexicon.offices.get(p.id) if p.label.startswith("OFFICE") else None
+        if office is None:
+            continue
+        for post_type in generic.get(fold(p.text), ()):
+            if post_type != office.type and f"{office.country}.{post_type}" not in lexicon.offices:
+                found.setdefault((post_type, office.country), set()).add(office.id)
+    return {key: ids.pop() for key, ids in found.items() if len(ids) == 1}
 
 
 #: Post types a state fills with one of its own people, so that a known person's country is the
@@ -731,13 +944,12 @@ def _from_known_people(holdings: list[Holding], known: dict[str, str]) -> list[H
     Ilham Aliyev", "le chef de la diplomatie Radosław Sikorski") is held in the state the gazetteer
     knows that person by.  Only "?." posts change (a country the text gives always stands), and a
     person known through an organisation (a NATO secretary general, once a prime minister) keeps "?."."""
-    lexicon = load_lexicon()
     out = []
     for h in holdings:
         country, _, post_type = h.office.partition(".")
         home = known.get(h.person)
         if country == UNKNOWN and post_type in NATIONAL_POSTS and _is_state(home):
-            h = replace(h, office=lexicon.office_for(post_type, home).id)  # type: ignore[arg-type]
+            h = replace(h, office=_place(post_type, home or UNKNOWN))
         out.append(h)
     return _dedupe(out)
 
@@ -789,6 +1001,6 @@ def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, st
     for h in holdings:
         post_type = h.office[2:]
         if h.office.startswith("?.") and not _elsewhere(known, h.person, post_type, country):
-            h = replace(h, office=lexicon.office_for(post_type, country).id)
+            h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)

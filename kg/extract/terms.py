@@ -40,17 +40,64 @@ def _people_in(doc: Doc, sent: Span) -> list[PersonMention]:
     return people_within(doc, sent.start, sent.end)
 
 
-def _date_after(doc: Doc, sent: Span, char: int) -> DateValue | None:
-    spans = [s for s in dates_within(doc, sent.start, sent.end) if s._.date]
+def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) -> DateValue | None:
+    """The first date after a cue (else the sentence's last); with ``skip_since``, not a date that
+    says since when a state lasts ("qui occupait ce poste depuis 2018")."""
+    spans = [s for s in dates_within(doc, sent.start, sent.end) if s._.date
+             and not (skip_since and s.start > 0 and fold(doc[s.start - 1].text) in ("depuis", "des"))]
     after = [s for s in spans if s.start_char >= char]
     chosen = after[0] if after else (spans[-1] if spans else None)
-    return chosen._.date if chosen else None
+    if chosen is None or _future_told_as_past(doc, sent, chosen._.date):
+        return None
+    return chosen._.date
+
+
+def _future_told_as_past(doc: Doc, sent: Span, date: DateValue) -> bool:
+    """"Il prendra ses fonctions le 30 juin": a sentence in the future whose date was read as a
+    past day (before publication) has its year wrong; no bound beats a wrong one."""
+    ref = doc._.ref
+    future = any("Fut" in t.morph.get("Tense") for t in sent)
+    return ref is not None and future and date.latest < ref
 
 
 def _cue_at(sent: Span, cues: tuple[str, ...]) -> int | None:
-    text = fold(sent.text)
+    """Where the first cue of the sentence starts (a character offset), dates and adverbs inside
+    it skipped ("succédera le 1er septembre au général Y", "remplace désormais Y")."""
+    text = _folded(sent)
     hits = [text.find(c) for c in cues if c in text]
-    return sent.start_char + min(hits) if hits else None
+    if hits:
+        return sent.start_char + min(hits)
+    if not any(max(c.split(" "), key=len) in text for c in cues):
+        return None  # no cue's main word: nothing a date or an adverb could have split
+    inside = {t.i for s in dates_within(sent.doc, sent.start, sent.end) for t in s}
+    kept = [t for t in sent if t.i not in inside and t.pos_ != "ADV"]
+    if len(kept) == len(sent):
+        return None
+    words = [fold(t.text) for t in kept]
+    squeezed = " ".join(words).replace("' ", "'")
+    hits = [squeezed.find(c) for c in cues if c in squeezed]
+    if not hits:
+        return None
+    first = min(hits)
+    return max((t.idx for t, at in zip(kept, _squeezed_starts(words), strict=True) if at <= first),
+               default=sent.start_char)
+
+
+def _folded(sent: Span) -> str:
+    """The sentence's folded text, folded once per sentence (every cue list looks at it)."""
+    cache = sent.doc.user_data.setdefault("kg_folded_sents", {})
+    if sent.start not in cache:
+        cache[sent.start] = fold(sent.text)
+    return cache[sent.start]
+
+
+def _squeezed_starts(words: list[str]) -> list[int]:
+    """Start of each word in ``" ".join(words).replace("' ", "'")``."""
+    starts, at = [], 0
+    for w in words:
+        starts.append(at)
+        at += len(w) + (0 if w.endswith("'") else 1)
+    return starts
 
 
 def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
@@ -58,10 +105,12 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     people = _people_in(doc, sent)
     by_at = _cue_at(sent, _cues("term_replaced_by_fr"))
     at = by_at if by_at is not None else _cue_at(sent, _cues("term_replace_fr"))
-    if at is None or len(people) < 2:
+    if at is None or not people:
         return
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
+    if not before and by_at is None and after:
+        before = _pronoun_subject(doc, sent, at, by_key)
     if not before or not after:
         return
     successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
@@ -76,28 +125,72 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         return
     office = _office_in(doc, sent, at, by_key, successor, predecessor)
     if office:
-        _link(by_key, successor=successor, predecessor=predecessor, office=office,
-              date=_date_after(doc, sent, at), span=sent)
+        date = _date_after(doc, sent, at, skip_since=True)
+        told = next((m for m in after if m.key == predecessor), None) if by_at is None else None
+        if told is not None and _about_predecessor(doc, sent, told, date):
+            _link(by_key, successor=successor, predecessor=predecessor, office=office, date=None, span=sent)
+            pred = by_key[(predecessor, office)]
+            by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
+        else:
+            _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _about_predecessor(doc: Doc, sent: Span, predecessor: PersonMention, date: DateValue | None) -> bool:
+    """"X remplace Y, démis de ses fonctions en octobre": a date in an incise after the predecessor's
+    name tells when the predecessor left, not when the successor came."""
+    if date is None:
+        return False
+    spans = [s for s in dates_within(doc, sent.start, sent.end) if s._.date == date]
+    return any(s.start > predecessor.span.end and "," in [t.text for t in doc[predecessor.span.end:s.start]]
+               for s in spans)
+
+
+def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[PersonMention]:
+    """"… Il succède à Y", "… Elle remplace Y": a subject pronoun that opens the sentence stands for
+    the last person named before it, when that person holds exactly one known post (the appointee
+    the previous sentence was about); anyone else, or nobody, when that is not so."""
+    words = fold(doc[sent.start:sent.start + 2].text).split()
+    if not words or words[0] not in ("il", "elle") or at - sent.start_char > 40:
+        return []
+    last = next((m for m in reversed(people_within(doc, 0, sent.start))), None)
+    if last is None or len(_offices_of(by_key, last.key, doc)) != 1:
+        return []
+    return [last]
 
 
 def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, predecessor: str) -> str | None:
     """The office changing hands: the predecessor's one known office, else a post the sentence
     links to the cue ("pour remplacer Y au poste de …", "en tant que …"), else the successor's one
     known office.  Never just any post of the sentence."""
-    held = {person: _offices_of(by_key, person) for person in (successor, predecessor)}
+    held = {person: _offices_of(by_key, person, doc) for person in (successor, predecessor)}
     if len(held[predecessor]) == 1:
         return held[predecessor][0]
     linked = _linked_post(doc, sent, at)
     if linked:
         return linked
     if not held[predecessor] and len(held[successor]) == 1:
-        return held[successor][0]
+        return _elect_to_office(held[successor][0])
+    near = [o for o in held[successor] if _stated_just_before(by_key[(successor, o)], at)]
+    if not held[predecessor] and len(near) == 1:  # "X prend la tête du ministère de la Défense à la place de Y"
+        return _elect_to_office(near[0])
     return None
 
 
-def _offices_of(by_key: dict, person: str) -> list[str]:
-    """The person's offices, an unknown-country one dropped when the same post is known with its country."""
-    offices = [o for (p, o) in by_key if p == person]
+def _elect_to_office(office: str) -> str:
+    """A president-elect succeeds a president: the office changing hands is the presidency."""
+    country, _, post_type = office.partition(".")
+    return f"{country}.head_of_state" if post_type == "president_elect" else office
+
+
+def _stated_just_before(h: Holding, at: int) -> bool:
+    return any(0 <= at - e.end <= 12 for e in h.evidence)
+
+
+def _offices_of(by_key: dict, person: str, doc: Doc | None = None) -> list[str]:
+    """The person's offices, an unknown-country one dropped when the same post is known with its
+    country, and (given the doc) the posts the text says they held before ("ancien", "jusqu'ici")."""
+    outgoing = doc.user_data.get("kg_outgoing", set()) if doc is not None else set()
+    offices = [o for (p, o) in by_key if p == person and (person, o.partition(".")[2]) not in outgoing]
     known = {o.partition(".")[2] for o in offices if not o.startswith("?.")}
     return [o for o in offices if not (o.startswith("?.") and o[2:] in known)]
 
@@ -129,17 +222,42 @@ def _merge(a: tuple, b: tuple) -> tuple:
     return a + tuple(e for e in b if e not in a)
 
 
+def _active(sent: Span, at: int) -> bool:
+    """The cue is a transitive verb in the active voice ("a limogé Y", "ont nommé Y"), not a
+    passive ("a été limogé") nor an intransitive one ("a pris ses fonctions")."""
+    before = fold(sent.text[:at - sent.start_char]).split()
+    after = fold(sent.text[at - sent.start_char:])
+    transitive = any(after.startswith(c) for c in _cues("term_object_cues_fr"))
+    return transitive and bool(before) and before[-1] in ("a", "ont", "avait", "avaient")
+
+
+def _plural_at(sent: Span, at: int) -> bool:
+    token = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+    return token is not None and "Plur" in token.morph.get("Number")
+
+
+def _agent(doc: Doc, m: PersonMention, at: int) -> bool:
+    """The name is the agent of a passive cue: "par" (maybe "son prédécesseur,") before it, after the cue."""
+    lead = [t for t in doc[max(0, m.span.start - 4):m.span.start] if t.idx > at]
+    return any(fold(t.text) == "par" for t in lead)
+
+
 def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
     for cues, field in ((_cues("term_start_fr"), "start"), (_cues("term_end_fr"), "end")):
         at = _cue_at(sent, cues)
         if at is None or _cue_at(sent, _cues("term_replace_fr")) is not None:
             continue
         people = _people_in(doc, sent)
+        if _active(sent, at):  # "X a limogé Y", "X a nommé Y": the term is Y's, never X's
+            people = [m for m in people if m.span.start_char > at][:1]
+        people = [m for m in people if not _agent(doc, m, at)]  # "nommés par X": X appointed them
+        if _plural_at(sent, at):  # "les chefs militaires nommés par …": nobody's term in particular
+            continue
         date = _date_after(doc, sent, at)
         if not people or date is None:
             continue
         person = min(people, key=lambda m: abs(m.span.start_char - at)).key
-        offices = [office for (p, office) in by_key if p == person]
+        offices = [office for (p, office) in by_key if p == person and not office.endswith(".president_elect")]
         if len(offices) == 1:
             h = by_key[(person, offices[0])]
             if getattr(h, field) is None:

@@ -1,0 +1,156 @@
+"""Posts named by their portfolio rather than by a title: "X prend la tête du ministère de la Défense",
+"la diplomatie revient à X", "X est reconduit à la Défense", "a proposé X pour les Affaires étrangères".
+
+A portfolio phrase ("la Défense", "les Affaires étrangères", "la diplomatie", "l'armée de terre") is
+a post only next to a cue that hands it to someone, and its holder is the person the cue links it
+to: the name right before a taking cue, the name right after a giving cue, or the object of an
+appointing verb.  All word lists are in ``titles.json`` (``portfolio_fr_<post type>``,
+``portfolio_take_fr``, ``portfolio_give_fr``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.lexicon import load_lexicon
+from kg.extract.lexmatch import lex_within
+from kg.extract.model import Holding
+from kg.extract.names import fold
+from kg.extract.people import PersonMention
+from kg.extract.spanindex import dates_within, people_within
+from kg.extract.spans import evidence
+
+ARTICLES = frozenset(("le", "la", "l'", "les", "ce", "cet", "cette", "de", "du", "des", "d'", "a", "au", "aux"))
+REACH = 25  # tokens between a taker's name and the cue
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(fold(phrase).replace("'", "' ").split())
+
+
+@cache
+def _portfolios() -> dict[tuple[str, ...], str]:
+    """Folded word tuple -> post type, from the ``portfolio_fr_<post type>`` lists."""
+    titles = load_lexicon().titles
+    return {_words(p): key.removeprefix("portfolio_fr_") for key, phrases in titles.items()
+            if key.startswith("portfolio_fr_") for p in phrases}
+
+
+@cache
+def _cues(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(c) for c in load_lexicon().titles.get(name, ()))
+
+
+def presidency_holdings(doc: Doc) -> list[Holding]:
+    """"sous la présidence de X entre 2009 et 2012", "pendant la présidence de X (2012-2017)": a
+    presidency with its years is a head of state's term.  Without years it may be the chair of a
+    meeting ("réuni sous la présidence de X"), so it says nothing."""
+    out = []
+    for sent in doc.sents:
+        folded = [fold(t.text) for t in sent]
+        for k in range(len(folded) - 2):
+            if folded[k] != "presidence" or folded[k + 1] not in ("de", "d'", "du"):
+                continue
+            holder = next((m for m in people_within(doc, sent.start + k + 2, sent.start + k + 4)
+                           if m.span.start <= sent.start + k + 3), None)
+            if holder is None or not _years_follow(doc, holder.span.end, sent.end):
+                continue
+            out.append(Holding(holder.key, "?.head_of_state",
+                               (evidence(doc[sent.start + k:holder.span.end], "presidency"),)))
+    return out
+
+
+def _years_follow(doc: Doc, i: int, end: int) -> bool:
+    """A period right after the name: "entre 2009 et 2012", "de 2012 à 2017", "(2012-2017)"."""
+    words = [t.text for t in doc[i:min(end, i + 5)]]
+    years = [w for w in words if w[:4].isdigit() and len(w) >= 4]
+    return bool(words) and fold(words[0]) in ("entre", "de", "(") and len(years) >= 1
+
+
+def portfolio_holdings(doc: Doc, appointed) -> list[Holding]:
+    """Holdings stated through a portfolio; ``appointed(doc, mention)`` says whether a name is the
+    object of an active appointing verb (see :func:`kg.extract.offices._appointed`)."""
+    out = []
+    folded = [fold(t.text) for t in doc]
+    for sent in doc.sents:
+        for start, end, post_type in _find(folded, sent):
+            holder = _taker(doc, folded, sent, start) or _receiver(doc, folded, sent, end) \
+                or _object(doc, folded, sent, start, appointed)
+            if holder is None:
+                continue
+            country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), "?")
+            office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
+            span = doc[min(holder.span.start, start):max(holder.span.end, end)]
+            out.append(Holding(holder.key, office, (evidence(span, "portfolio"),)))
+    return out
+
+
+@cache
+def _by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the portfolio phrases it opens, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(_portfolios(), key=len, reverse=True):
+        out.setdefault(words[0], []).append(words)
+    return {w: tuple(phrases) for w, phrases in out.items()}
+
+
+def _find(folded: list[str], sent: Span) -> list[tuple[int, int, str]]:
+    """Portfolio phrases of the sentence, longest first at each token."""
+    found, i = [], sent.start
+    while i < sent.end:
+        for words in _by_first_word().get(folded[i], ()):
+            if tuple(folded[i:i + len(words)]) == words and i + len(words) <= sent.end:
+                found.append((i, i + len(words), _portfolios()[words]))
+                i += len(words) - 1
+                break
+        i += 1
+    return found
+
+
+def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int | None:
+    """Length of the cue the word list ends with, articles after it ignored."""
+    while words and words[-1] in ARTICLES:
+        words = words[:-1]
+    for cue in cues:
+        if tuple(words[-len(cue):]) == cue:
+            return len(cue)
+    return None
+
+
+def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
+    """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense"."""
+    lead = folded[max(sent.start, start - 6):start]
+    if _ends_with_cue(lead, _cues("portfolio_take_fr")) is None:
+        return None
+    names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
+    if not names:
+        return None
+    last = names[-1]
+    between = folded[last.span.end:start]
+    return None if {"qui", "que", "et", ";", ":"} & set(between) else last
+
+
+def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMention | None:
+    """"La diplomatie revient à X", "le portefeuille des Armées a été confié dimanche à X" (dates
+    inside the cue skipped)."""
+    dated = {t.i for s in dates_within(doc, end, min(sent.end, end + 12)) for t in s}
+    kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated]
+    for cue in _cues("portfolio_give_fr"):
+        if tuple(folded[i] for i in kept[:len(cue)]) == cue:
+            last = kept[len(cue) - 1] + 1
+            after = people_within(doc, last, min(sent.end, last + 4))
+            return after[0] if after else None
+    return None
+
+
+def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> PersonMention | None:
+    """"a proposé X pour les Affaires étrangères", "a nommé X à la Défense"."""
+    i = start - 1
+    while i > sent.start and folded[i] in ("le", "la", "l'", "les"):
+        i -= 1
+    if folded[i] not in ("pour", "a", "au", "aux"):
+        return None
+    before = [m for m in people_within(doc, sent.start, i) if m.span.end == i]
+    return before[0] if before and appointed(doc, before[0]) else None
