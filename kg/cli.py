@@ -326,7 +326,8 @@ def remove(articles: tuple[str, ...], store: Path | None, endpoint: str | None, 
 
 
 @cli.command()
-@click.option("--data", "store", cls=OldNames, old=("--store",), type=click.Path(file_okay=False, path_type=Path),
+@click.option("--data", "--store", "store", cls=OldNames, old=("--store",),
+              type=click.Path(file_okay=False, path_type=Path),
               help="The embedded store folder (default: ./kg-store).")
 def articles(store: Path | None) -> None:
     """List the articles of the store: file name, content hash and triples in its graph, tab-separated under

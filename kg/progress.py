@@ -3,8 +3,9 @@
 A command reports stages (reading, extracting, resolving, validating, writing, pushing), the items of a stage
 as they are done, and free notes ("stored 40/200 new or changed articles").  What the user sees depends on
 where standard error goes: a live bar drawn by ``rich`` on a terminal (done/total, items per second, time
-left, the stage and the last note); plain lines otherwise (a stage as it starts, then a count every few
-seconds or each tenth of the stage, and every note), which read well in a log; nothing under ``--quiet``.
+left, the stage and the last note); plain lines otherwise (after the first five seconds, a stage as it starts,
+then a count every five seconds or each tenth of the stage; and every note), which read well in a log;
+nothing under ``--quiet``.
 
 Library code takes any :class:`Reporter`, or a plain ``Callable[[str], None]`` for notes only
 (:func:`as_reporter`), so a test can collect the notes in a list.
@@ -107,23 +108,35 @@ def duration(seconds: float) -> str:
 
 
 class Lines(Reporter):
-    """Plain progress lines for a log: each stage as it starts, its count every ``every`` seconds or each
-    tenth of it (whichever comes first) and when it ends, and every note."""
+    """Plain progress lines for a log.  Nothing during the first ``every`` seconds (a quick command prints
+    only its result); then each stage as it starts, its count every ``every`` seconds or each tenth of it
+    (whichever comes first) and when it ends.  Notes are always printed."""
 
-    def __init__(self, stream: TextIO | None = None, *, every: float = 5.0,
+    #: Seconds between two count lines, and of silence at the start.
+    EVERY = 5.0
+
+    def __init__(self, stream: TextIO | None = None, *, every: float | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        self.stream, self.every, self.clock = stream, every, clock
+        self.stream, self.every, self.clock = stream, self.EVERY if every is None else every, clock
+        self.began = self.last = clock()
         self.current: Stage | None = None
-        self.last, self.tenth, self.shown = 0.0, 0, 0  # when, at which tenth and at which count it last said
+        self.tenth, self.shown = 0, -1  # the tenth and the count of the current stage last said (-1: none)
 
     def _print(self, text: str) -> None:
         print(f"kg: {text}", file=self.stream or sys.stderr, flush=True)
+        self.last = self.clock()
+
+    def _started(self, now: float) -> bool:
+        return now - self.began >= self.every
 
     def stage(self, name: str, total: int | None = None, unit: str = "articles") -> None:
         self._end()
-        self.current = Stage(name, total, unit, self.clock())
-        self.last, self.tenth, self.shown = self.current.start, 0, 0
-        self._print(name + ("" if total is None else f": {units(total, unit)}"))
+        now = self.clock()
+        self.current = Stage(name, total, unit, now)
+        self.tenth, self.shown = 0, -1
+        if self._started(now):
+            self._print(name + ("" if total is None else f": {units(total, unit)}"))
+            self.shown = 0
 
     def advance(self, n: int = 1) -> None:
         stage = self.current
@@ -132,8 +145,8 @@ class Lines(Reporter):
         stage.done += n
         now = self.clock()
         tenth = 10 * stage.done // stage.total if stage.total else 0
-        if now - self.last >= self.every or tenth > self.tenth:
-            self.last, self.tenth, self.shown = now, tenth, stage.done
+        if self._started(now) and (now - self.last >= self.every or tenth > self.tenth):
+            self.tenth, self.shown = tenth, stage.done
             self._print(stage.line(now))
 
     def __call__(self, message: str) -> None:
@@ -143,9 +156,9 @@ class Lines(Reporter):
         self._print(message)
 
     def _end(self) -> None:
-        """The last count of a stage, unless the last line already said it."""
+        """The last count of a stage that was said, unless the last line already gave it."""
         stage, self.current = self.current, None
-        if stage is not None and stage.done != self.shown:
+        if stage is not None and self.shown >= 0 and stage.done != self.shown:
             self._print(stage.line(self.clock()))
 
     def close(self) -> None:
@@ -153,7 +166,8 @@ class Lines(Reporter):
 
 
 class Bar(Reporter):
-    """A live bar on a terminal, drawn by rich: stage, bar, done/total, rate, time left, last note."""
+    """A live bar on a terminal, drawn by rich: stage, bar, done/total, rate, time left, last note.  It is
+    removed when the command ends (its summary follows on standard output)."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         from rich.console import Console
@@ -169,7 +183,7 @@ class Bar(Reporter):
         console = Console(file=stream or sys.stderr)
         self.bar = Progress(TextColumn("[bold]{task.description:>10}"), BarColumn(), MofNCompleteColumn(),
                             TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-                            TextColumn("{task.fields[note]}", style="dim"), console=console, transient=False)
+                            TextColumn("{task.fields[note]}", style="dim"), console=console, transient=True)
         self.task: int | None = None
         self.current: Stage | None = None
         self.note = ""
@@ -177,10 +191,11 @@ class Bar(Reporter):
 
     def stage(self, name: str, total: int | None = None, unit: str = "articles") -> None:
         self.current = Stage(name, total, unit, time.monotonic())
-        if self.task is None:
-            self.task = self.bar.add_task(name, total=total, rate="", note=self.note)
-        else:
-            self.bar.reset(self.task, total=total, description=name, rate="", note=self.note)
+        if self.task is not None:
+            self.bar.update(self.task, visible=False)
+        self.note = ""
+        self.task = self.bar.add_task(name, total=total, rate="", note="")
+        self.bar.refresh()
 
     def advance(self, n: int = 1) -> None:
         if self.task is None or self.current is None:
@@ -273,12 +288,13 @@ BATCH = 16
 
 def choose_jobs(jobs: int | None, articles: int, progress: Reporter) -> int:
     """The extraction processes for ``articles``: ``jobs`` when given, else :func:`default_jobs` but no more
-    than one per batch of articles, said in one line."""
+    than one per batch of articles, said in one line (unless the articles make one batch)."""
     if jobs is not None:
         return jobs
     chosen, why = default_jobs()
     used = max(1, min(chosen, -(-articles // BATCH)))
-    batches = (f"; {used} {plural(used, 'process', 'processes')} for {units(articles, 'articles')}"
-               if used < chosen else "")
-    progress.say(f"--jobs {chosen} ({why}){batches}")
+    if articles > BATCH:  # fewer articles make one batch: one process whatever the machine
+        batches = (f"; {used} {plural(used, 'process', 'processes')} for {units(articles, 'articles')}"
+                   if used < chosen else "")
+        progress.say(f"--jobs {chosen} ({why}){batches}")
     return used

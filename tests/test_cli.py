@@ -34,7 +34,7 @@ def test_build_summary_and_conformance(tmp_path) -> None:
     out = tmp_path / "g.ttl"
     result = run("build", str(EXAMPLES / "01_appel_lecornu_choigou.txt"), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "1 articles" in result.output and "conforms" in result.output
+    assert "1 article:" in result.output and "conforms" in result.output
     assert out.read_text(encoding="utf-8").startswith("@prefix")
 
 

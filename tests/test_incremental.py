@@ -145,7 +145,7 @@ def test_remove_leaves_no_trace(tmp_path: Path) -> None:
     build([str(src)], store=store, validate=False)
     result = CliRunner().invoke(cli, ["remove", SECOND, "--store", str(store)])
     assert result.exit_code == 0, result.output
-    assert "removed 1 articles" in result.output
+    assert "removed 1 article from" in result.output
     build([str(corpus(tmp_path / "rest", FIRST, THIRD))], out=tmp_path / "rest.trig", validate=False)
     assert quads(store) == canonical(parse(path=str(tmp_path / "rest.trig"), format=RdfFormat.TRIG))
     assert SECOND not in "".join(str(q) for q in quads(store))
@@ -158,7 +158,7 @@ def test_cli_build_prints_the_run_counts(tmp_path: Path) -> None:
     src = corpus(tmp_path / "c", FIRST)
     result = CliRunner().invoke(cli, ["build", str(src), "--store", str(tmp_path / "s"), "--no-validate"])
     assert result.exit_code == 0, result.output
-    assert "1 articles (1 added, 0 changed, 0 unchanged)" in result.output
+    assert "1 article (1 added, 0 changed, 0 unchanged)" in result.output
     assert "stored 1/1" in result.output  # the progress line (stderr)
 
 
