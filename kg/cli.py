@@ -220,18 +220,25 @@ def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, 
 @click.option("--data", required=True, type=click.Path(path_type=Path),
               help="An RDF file or an embedded store folder.")
 @click.option("--format", "fmt", required=True,
-              help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted).")
+              help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted); "
+                   "graphml (Gephi, yEd, networkx) or neo4j-csv (-o NAME.csv writes NAME.nodes.csv and "
+                   "NAME.relationships.csv for neo4j-admin import).")
 @click.option("-o", "--out", "--output", "output", cls=OldNames, old=("--output",),
               type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout).")
 def export(data: Path, fmt: str, output: Path | None) -> None:
-    """Export a graph file or store in another RDF format.
+    """Export a graph file or store in another RDF format, or as a graph for Gephi or Neo4j.
 
     \b
     Example:
       kg export --data graph.trig --format turtle -o graph.ttl
+      kg export --data kg-store --format graphml -o kg.graphml
     """
     from kg.export import export as run_export
+    from kg.graphexport import export_graph, is_graph_format
 
+    if is_graph_format(fmt):
+        export_graph(data, fmt, output)
+        return
     if output is not None and output.resolve() == data.resolve():
         raise UsageError("-o is the input file")
     run_export(data, fmt, output)
