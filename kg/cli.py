@@ -353,6 +353,32 @@ def articles(store: Path | None) -> None:
         click.echo(f"{printable(article.id)}\t{article.sha256[:12]}\t{triples}")
 
 
+@cli.command()
+@click.option("--data", type=click.Path(path_type=Path),
+              help="An RDF file or an embedded store folder (default: ./kg-store).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(data: Path | None, fmt: str) -> None:
+    """Count what a graph holds: nodes per class, people and calls per country, facts per article, and the
+    dates it covers.
+
+    \b
+    Example:
+      kg stats --data graph.trig
+      kg stats --format json | jq .classes
+    """
+    import json
+
+    from kg.export import open_data
+    from kg.stats import stats as run_stats
+
+    path = _existing(data)
+    figures = run_stats(open_data(path), path)
+    if fmt == "json":
+        click.echo(json.dumps(figures.to_json(), indent=1, ensure_ascii=False))
+    else:
+        click.echo(figures.text(), nl=False)
+
+
 def _existing(path: Path | None) -> Path:
     """``path`` or the default store, which must exist (reading never creates a store)."""
     from kg.errors import InputError

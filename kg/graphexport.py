@@ -62,12 +62,12 @@ def read_graph(store: Store) -> Graph:
     """The people, offices and calls of a store, and the participations and terms between them."""
     graph = Graph()
     for kind, query in (("Person", "people"), ("Office", "offices"), ("Call", "calls")):
-        for row in _select(store, query):
+        for row in select_rows(store, "export", query):
             iri = row.pop("id")
             graph.nodes[iri] = {"kind": kind, **row, **_sorted_lists(row)}
-    for row in _select(store, "participants"):
+    for row in select_rows(store, "export", "participants"):
         graph.edges.append({"type": "PARTICIPATED_IN", **row})
-    for row in _select(store, "terms"):
+    for row in select_rows(store, "export", "terms"):
         row.pop("id")
         graph.edges.append({"type": "HELD", **row})
     graph.edges = [e for e in graph.edges if e["source"] in graph.nodes and e["target"] in graph.nodes]
@@ -80,9 +80,10 @@ def _sorted_lists(row: dict[str, str]) -> dict[str, str]:
     return {k: "; ".join(sorted(_split(row[k]))) for k in ("aliases", "country") if k in row}
 
 
-def _select(store: Store, name: str) -> list[dict[str, str]]:
-    """The rows of ``queries/export/NAME.rq``: each bound variable's lexical value (booleans as true/false)."""
-    text = (data_dir("queries") / "export" / f"{name}.rq").read_text(encoding="utf-8")
+def select_rows(store: Store, folder: str, name: str) -> list[dict[str, str]]:
+    """The rows of the query ``queries/FOLDER/NAME.rq`` over the union of the store's graphs: each bound
+    variable's lexical value (booleans as true/false), empty strings left out."""
+    text = (data_dir("queries") / folder / f"{name}.rq").read_text(encoding="utf-8")
     solutions = store.query(text, use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]
     return [{name: term.value for name in names if (term := solution[name]) is not None and term.value != ""}
