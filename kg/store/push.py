@@ -29,7 +29,7 @@ from kg.errors import UsageError
 from kg.identity import IDENTITY
 from kg.mapping import MERGED, article_graph
 from kg.namespaces import KGG
-from kg.progress import as_reporter
+from kg.progress import as_reporter, count
 from kg.store.embedded import SHA256, KGStore
 from kg.store.http import redact
 from kg.store.remote import Endpoint
@@ -45,7 +45,7 @@ class PushSummary:
     endpoint: str
 
     def text(self) -> str:
-        return f"{self.graphs} graphs, {self.triples} triples pushed to {self.endpoint}"
+        return f"{count(self.graphs, 'graph')}, {count(self.triples, 'triple')} pushed to {self.endpoint}"
 
 
 class Throttled:
