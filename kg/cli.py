@@ -252,9 +252,10 @@ def export(data: Path, fmt: str, output: Path | None) -> None:
 @click.option("--lang", help="Score only the articles in this language (from CORPUS/manifest.json).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--model", default=None, help="spaCy pipeline (default: fr_core_news_md).")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, help="Extraction processes (default: 1).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: the usable cores, as for kg build).")
 def evaluate(corpus: Path, answer_key: Path, data: Path | None, lang: str | None, fmt: str, model: str | None,
-             jobs: int) -> None:
+             jobs: int | None) -> None:
     """Score the graph of CORPUS against an answer key: precision, recall and F1 per kind of fact, the
     merged calls, and every missed and spurious fact with its article.
 

@@ -183,7 +183,8 @@ class Bar(Reporter):
         console = Console(file=stream or sys.stderr)
         self.bar = Progress(TextColumn("[bold]{task.description:>10}"), BarColumn(), MofNCompleteColumn(),
                             TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-                            TextColumn("{task.fields[note]}", style="dim"), console=console, transient=True)
+                            TextColumn("{task.fields[note]}", style="dim"), console=console, transient=True,
+                            redirect_stdout=False)  # results stay on stdout; warnings print above the bar
         self.task: int | None = None
         self.current: Stage | None = None
         self.note = ""

@@ -179,3 +179,27 @@ def test_build_summary_words_its_counts() -> None:
                            unresolved_calls=0, output="g.trig", violations=1, warnings=1)
     assert summary.text() == ("1 article: 1 person, 2 offices, 1 call, 0 missile systems, 1 treaty; 1 triple; "
                               "DOES NOT CONFORM to the shapes (1 violation, 1 warning)\nwritten to g.trig")
+
+
+def test_a_real_pseudo_terminal_gets_the_bar() -> None:
+    """stderr on a pty (as in an interactive shell): the bar is drawn there, with its counts."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    script = ("from kg.progress import to_stderr\n"
+              "with to_stderr() as p:\n"
+              "    print(type(p).__name__, flush=True)\n"
+              "    p.stage('extracting', total=4)\n"
+              "    [p.advance() for _ in range(4)]\n"
+              "    p.bar.refresh()\n")
+    main, child = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "120"}
+    run = subprocess.run([sys.executable, "-c", script], stderr=child, stdout=subprocess.PIPE, text=True,
+                         env=env, timeout=60, check=True)
+    os.close(child)
+    drawn = os.read(main, 65536).decode("utf-8", "replace")
+    os.close(main)
+    assert run.stdout == "Bar\n"
+    assert "extracting" in drawn and "4/4" in drawn and "\x1b[" in drawn  # drawn with terminal codes
