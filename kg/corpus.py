@@ -217,10 +217,6 @@ def looks_like_rdf(text: str) -> bool:
 
 def _read_folder(folder: Path) -> Iterator[RawArticle]:
     manifest = read_manifest(folder)
-    if not (folder / "manifest.json").exists():
-        warn(f"{short(folder)}: no manifest.json: each article's publication date is guessed from its text "
-             "only (a dateline or a 'date YYYY-MM-DD' first line), and calls reported without a date of their "
-             "own may stay undated")
     files, skipped = scan_folder(folder)
     for why, names in skipped.items():
         warn_names(f"{short(folder)}: skipped {why}", names)
@@ -230,8 +226,15 @@ def _read_folder(folder: Path) -> Iterator[RawArticle]:
     elif unlisted:
         warn_names(f"{short(folder / 'manifest.json')}: lists {len(unlisted):,} files that are not in the folder",
                    unlisted)
+    undated = 0
     for p in files:
-        yield _article(p.name, str(p), _read_bytes(p), manifest.get(p.name))
+        article = _article(p.name, str(p), _read_bytes(p), manifest.get(p.name))
+        undated += article.published is None
+        yield article
+    if undated and not (folder / "manifest.json").exists():
+        warn(f"{short(folder)}: no manifest.json: the publication date of {undated:,} of {len(files):,} articles "
+             "is guessed from the text only (a dateline), so calls reported without a date of their own may "
+             "stay undated")
 
 
 #: Why a folder entry is not read, as the warnings say it.

@@ -140,12 +140,23 @@ def test_prose_that_merely_starts_like_rdf_is_read(tmp_path, prose: str) -> None
     assert [a.text for a in read_corpus([str(path)])] == [prose]
 
 
-def test_a_folder_without_manifest_gets_one_warning(tmp_path, capsys) -> None:
+def test_a_folder_without_manifest_gets_one_warning_once_read(tmp_path, capsys) -> None:
     for name in ("a.txt", "b.txt", "c.md"):
         (tmp_path / name).write_text(f"{PROSE} ({name})", encoding="utf-8")
-    assert len(list(read_corpus([str(tmp_path)]))) == 3
+    (tmp_path / "d.txt").write_text(f" date 2025-01-31 {PROSE}", encoding="utf-8")  # dated by its header
+    articles = read_corpus([str(tmp_path)])
+    assert next(articles).id == "a.txt" and capsys.readouterr().err == ""  # nothing said before the end
+    assert len(list(articles)) == 3
     warnings = capsys.readouterr().err.splitlines()
-    assert len(warnings) == 1 and "no manifest.json" in warnings[0] and "guessed from its text" in warnings[0]
+    assert warnings == [f"warning: {tmp_path}: no manifest.json: the publication date of 3 of 4 articles is "
+                        "guessed from the text only (a dateline), so calls reported without a date of their own "
+                        "may stay undated"]
     (tmp_path / "manifest.json").write_text("[]", encoding="utf-8")
     list(read_corpus([str(tmp_path)]))
     assert "manifest" not in capsys.readouterr().err
+
+
+def test_a_folder_of_dated_articles_needs_no_manifest(tmp_path, capsys) -> None:
+    (tmp_path / "a.txt").write_text(f" date 2025-01-31 {PROSE}", encoding="utf-8")
+    assert [a.published for a in read_corpus([str(tmp_path)])] == [date(2025, 1, 31)]
+    assert capsys.readouterr().err == ""
