@@ -113,9 +113,11 @@ def extract(raws: list[RawArticle], *, model: str | None = None, jobs: int | Non
     from kg.extract.pipeline import Extractor
 
     tell = as_reporter(progress)
+    tell.stage("loading the model", unit="models")
+    extractor = Extractor(model or DEFAULT_MODEL)
     tell.stage("extracting", total=len(raws))
     jobs = choose_jobs(jobs, len(raws), tell)
-    return _counted(Extractor(model or DEFAULT_MODEL).extract(raws, jobs=jobs), tell)
+    return _counted(extractor.extract(raws, jobs=jobs), tell)
 
 
 def _counted(items: Iterator, progress: Reporter) -> Iterator:

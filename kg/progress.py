@@ -169,34 +169,35 @@ class Bar(Reporter):
     """A live bar on a terminal, drawn by rich: stage, bar, done/total, rate, time left, last note.  It is
     removed when the command ends (its summary follows on standard output)."""
 
+    #: Characters of a note shown beside the bar (the counts and time left keep their room).
+    NOTE = 48
+
     def __init__(self, stream: TextIO | None = None) -> None:
         from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TaskProgressColumn,
-            TextColumn,
-            TimeRemainingColumn,
-        )
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
         console = Console(file=stream or sys.stderr)
-        self.bar = Progress(TextColumn("[bold]{task.description:>10}"), BarColumn(), MofNCompleteColumn(),
-                            TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+        self.bar = Progress(TextColumn("[bold]{task.description:>10}"), BarColumn(), TextColumn("{task.fields[count]}"),
+                            TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
                             TextColumn("{task.fields[note]}", style="dim"), console=console, transient=True,
                             redirect_stdout=False)  # results stay on stdout; warnings print above the bar
         self.task: int | None = None
         self.current: Stage | None = None
-        self.note = ""
         self.bar.start()
 
     def stage(self, name: str, total: int | None = None, unit: str = "articles") -> None:
         self.current = Stage(name, total, unit, time.monotonic())
         if self.task is not None:
             self.bar.update(self.task, visible=False)
-        self.note = ""
-        self.task = self.bar.add_task(name, total=total, rate="", note="")
+        self.task = self.bar.add_task(name, total=total, count=self._count(), rate="", note="")
         self.bar.refresh()
+
+    def _count(self) -> str:
+        """``3/9 33%`` with a total, ``9`` without one, nothing before the first item."""
+        stage = self.current
+        if stage is None or stage.total is None:
+            return f"{stage.done:,}" if stage and stage.done else ""
+        return f"{stage.done:,}/{stage.total:,} {100 * stage.done // max(stage.total, 1):>3}%"
 
     def advance(self, n: int = 1) -> None:
         if self.task is None or self.current is None:
@@ -204,12 +205,12 @@ class Bar(Reporter):
         self.current.done += n
         rate = self.current.rate(time.monotonic())
         shown = f"{rate:.1f} {self.current.unit}/s" if rate is not None else ""
-        self.bar.update(self.task, advance=n, rate=shown)
+        self.bar.update(self.task, advance=n, count=self._count(), rate=shown)
 
     def __call__(self, message: str) -> None:
-        self.note = message
         if self.task is not None:
-            self.bar.update(self.task, note=message)
+            note = message if len(message) <= self.NOTE else message[: self.NOTE - 1] + "…"
+            self.bar.update(self.task, note=note)
         else:
             self.say(message)
 

@@ -88,12 +88,12 @@ def test_a_build_off_a_terminal_prints_its_stages(tmp_path: Path, article: Path,
     result = run("build", str(article), "--store", str(tmp_path / "store"))
     assert result.exit_code == 0, result.output
     said = [line.removeprefix("kg: ").split()[0].rstrip(":") for line in result.stderr.splitlines()]
-    assert said[:2] == ["reading", "reading"] and "extracting" in said
+    assert said[:3] == ["reading", "reading", "loading"] and "extracting" in said
     assert said.index("extracting") < said.index("stored") < said.index("resolving") < said.index("validating")
     assert said[-1] == "writing" and "kg: extracting: 1/1 article (100%)" in result.stderr
     built = run("build", str(article), "-o", str(tmp_path / "g.nt"), "--no-validate")
     assert [line for line in built.stderr.splitlines() if ":" not in line.removeprefix("kg:")] == [
-        "kg: reading", "kg: resolving", "kg: writing"]
+        "kg: reading", "kg: loading the model", "kg: resolving", "kg: writing"]
 
 
 def test_old_option_names_still_work_but_are_not_shown(tmp_path: Path) -> None:

@@ -110,6 +110,7 @@ def test_quiet_is_silent_and_a_pipe_gets_lines(monkeypatch, capsys) -> None:
 
 def test_a_terminal_gets_a_live_bar_with_counts_rate_and_note(monkeypatch) -> None:
     monkeypatch.delenv("TERM", raising=False)
+    monkeypatch.setenv("COLUMNS", "160")
     screen = Terminal()
     with to_stderr(stream=screen) as bar:
         assert isinstance(bar, Bar)
@@ -120,9 +121,20 @@ def test_a_terminal_gets_a_live_bar_with_counts_rate_and_note(monkeypatch) -> No
         bar.bar.refresh()
         bar.say("--jobs 2 (2 usable cores)")
     drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue()).replace("\r", "\n")
-    assert "extracting" in drawn and "100%" in drawn and "articles/s" in drawn
-    assert "stored 2/10" in drawn and "kg: --jobs 2 (2 usable cores)\n" in drawn
-    assert "10/10" in drawn or "…" in drawn  # rich shortens the columns of a narrow screen
+    assert "extracting" in drawn and "10/10 100%" in drawn and "articles/s" in drawn
+    assert "stored 2/10 new or changed articles (a.txt)" in drawn and "kg: --jobs 2 (2 usable cores)\n" in drawn
+
+
+def test_a_long_note_is_cut_so_the_counts_keep_their_room(monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    screen = Terminal()
+    with Bar(screen) as bar:
+        bar.stage("pushing", total=3, unit="graphs")
+        bar("x" * 200)
+        bar.advance()
+        bar.bar.refresh()
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+    assert "x" * (Bar.NOTE - 1) + "…" in drawn and "x" * Bar.NOTE not in drawn and "1/3  33%" in drawn
 
 
 def test_plain_callables_get_the_notes_only() -> None:
