@@ -18,7 +18,7 @@ from pathlib import Path
 from pyoxigraph import Dataset, NamedNode, Quad
 
 from kg.corpus import RawArticle, read_corpus
-from kg.errors import InputError, KGError, UsageError, short
+from kg.errors import InputError, KGError, ModelNotFound, UsageError, short
 from kg.extract.model import ArticleFacts
 from kg.mapping import to_quads
 from kg.namespaces import KGO
@@ -155,6 +155,7 @@ def build(sources: Iterable[str], *, out: str | Path | None = None, store: str |
     tell = as_reporter(progress)
     if out is not None:
         check_output(Path(out))
+    check_model(model or DEFAULT_MODEL)
     remote = _endpoint(endpoint, profile)
     raws = read_articles(sources, tell)
     if out is not None:
@@ -182,6 +183,21 @@ def check_output(out: Path) -> None:
         raise InputError("is a folder, not a file to write", path=str(out))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InputError("output folder is not writable", path=str(folder))
+
+
+def check_model(model: str) -> None:
+    """Refuse, before any article is read, a model that is neither an installed package nor a folder (the
+    error loading it would give, without importing spaCy)."""
+    from importlib.util import find_spec
+
+    try:
+        there = Path(model).is_dir() if "/" in model or model.startswith(".") else find_spec(model) is not None
+    except (ImportError, ValueError):
+        there = False
+    if not there:
+        from kg.extract.pipeline import _model_hint
+
+        raise ModelNotFound(_model_hint(model))
 
 
 def _endpoint(url: str | None, profile: str | None):

@@ -64,6 +64,14 @@ def test_a_bad_endpoint_is_refused_before_reading(article: Path, no_reading, cap
     assert code in (2, 4) and err.count("\n") == 1, err
 
 
+@pytest.mark.parametrize("model, hint", [("no_such_model_xyz", "pip install no-such-model-xyz"),
+                                         ("./no/such/folder", "cannot load the spaCy pipeline")])
+def test_a_missing_model_is_refused_before_reading(article: Path, no_reading, capsys, model: str,
+                                                   hint: str) -> None:
+    code, out, err = run_kg(capsys, "build", str(article), "--model", model, "--out", str(article.parent / "g.trig"))
+    assert code == 3 and out == "" and err.count("\n") == 1 and hint in err
+
+
 def test_an_rdf_file_given_to_build_names_the_commands_meant(tmp_path: Path, capsys) -> None:
     graph = tmp_path / "graph.ttl"
     graph.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n", encoding="utf-8")
