@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,8 @@ def article(tmp_path: Path) -> Path:
 @pytest.fixture
 def no_reading(monkeypatch) -> None:
     """Reading the corpus fails the test: the options must be refused before it."""
-    monkeypatch.setattr("kg.build.read_articles", lambda *a, **k: pytest.fail("read the corpus first"))
+    module = importlib.import_module("kg.build")  # the module, whatever the package exports as kg.build
+    monkeypatch.setattr(module, "read_articles", lambda *a, **k: pytest.fail("read the corpus first"))
 
 
 @pytest.fixture
