@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from pyoxigraph import Store
+from pyoxigraph import QuerySolutions, Store
 
 from kg.errors import InputError, UsageError
 from kg.resources import data_dir
@@ -85,6 +85,7 @@ def select_rows(store: Store, folder: str, name: str) -> list[dict[str, str]]:
     variable's lexical value (booleans as true/false), empty strings left out."""
     text = (data_dir("queries") / folder / f"{name}.rq").read_text(encoding="utf-8")
     solutions = store.query(text, use_default_graph_as_union=True)
+    assert isinstance(solutions, QuerySolutions), f"{name}.rq is not a SELECT query"
     names = [v.value for v in solutions.variables]
     return [{name: term.value for name in names if (term := solution[name]) is not None and term.value != ""}
             for solution in solutions]
@@ -187,7 +188,7 @@ def export_graph(data: Path, fmt: str, out: Path | None = None) -> list[Path]:
     if fmt == "neo4j-csv" and out is None:
         raise UsageError("--format neo4j-csv writes two files: give -o NAME.csv (NAME.nodes.csv and "
                          "NAME.relationships.csv are written)")
-    targets = [out] if fmt == "graphml" and out is not None else neo4j_paths(out) if out is not None else []
+    targets: list[Path] = [] if out is None else [out] if fmt == "graphml" else list(neo4j_paths(out))
     for target in targets:
         if target.resolve() == data.resolve():
             raise UsageError(f"the output {target} is the input")

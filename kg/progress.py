@@ -17,7 +17,10 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 #: The stages of a build, in order (a push has one stage, "pushing").
 STAGES = ("reading", "extracting", "resolving", "validating", "writing", "pushing")
@@ -181,7 +184,7 @@ class Bar(Reporter):
                             TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
                             TextColumn("{task.fields[note]}", style="dim"), console=console, transient=True,
                             redirect_stdout=False)  # results stay on stdout; warnings print above the bar
-        self.task: int | None = None
+        self.task: TaskID | None = None
         self.current: Stage | None = None
         self.bar.start()
 
