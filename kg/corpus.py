@@ -25,6 +25,20 @@ from kg.textfile import decode, html_to_text, looks_like_html, warn, warn_names
 ARTICLE_SUFFIXES = (".txt", ".md")
 #: Files of a corpus folder that are not articles and are skipped without a word.
 NOT_ARTICLES = ("manifest.json", "readme.md")
+#: Suffixes of RDF files, which are graphs to validate, query or convert, never articles to read.
+RDF_SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".json-ld", ".rdf", ".owl", ".n3")
+# The opening of an RDF document, after blank lines and # comments: a Turtle/TriG/SPARQL-style prefix or base
+# declaration, an N-Triples/N-Quads statement, a JSON-LD object with @context/@graph/@id, or RDF/XML.
+_RDF_START = re.compile(
+    r"""\A(?:\ufeff)?(?:\s*\#[^\n]*\n)*\s*(?:
+        @(?:prefix|base)\s
+      | (?i:prefix|base)\s+[\w-]*:?\s*<
+      | (?:<[^<>\s]+>|_:\S+)\s+<[^<>\s]+>\s+\S.*\.\s*(?:\#.*)?$
+      | [\[{]\s*"@(?:context|graph|id)"
+      | (?:<\?xml[^>]*>\s*)?<rdf:RDF\b
+    )""",
+    re.VERBOSE | re.MULTILINE,
+)
 #: spaCy refuses texts longer than 1,000,000 characters (nlp.max_length); no news article is that long.
 MAX_ARTICLE_BYTES = 1_000_000
 
@@ -174,11 +188,32 @@ def _read_sources(sources: Iterable[str]) -> Iterator[RawArticle]:
         if is_dir:
             yield from _read_folder(path)
         elif is_file:
+            refuse_rdf_suffix(path)
             yield _article(path.name, str(path), _read_bytes(path), read_manifest(path.parent).get(path.name))
         elif exists:
             raise InputError("not a regular file (a FIFO, socket or device): not an article", path=source)
         else:
             raise InputError("no such file or folder", path=source)
+
+
+def refuse_rdf_suffix(path: Path) -> None:
+    """An RDF file given as an article is refused, naming the commands that read RDF."""
+    if path.suffix.lower() in RDF_SUFFIXES:
+        raise not_an_article(str(path), f"an RDF file ({path.suffix})")
+
+
+def not_an_article(path: str, what: str) -> InputError:
+    """The error for RDF given to ``kg build``, with the command that was probably meant."""
+    shown = "FILE" if path == "-" else short(path)
+    return InputError(f"{what}, not an article (kg build reads news text): check it with `kg validate {shown}`, "
+                      f"query it with `kg query NAME --data {shown}` or convert it with "
+                      f"`kg export --data {shown} --format FORMAT`", path=path)
+
+
+def looks_like_rdf(text: str) -> bool:
+    """Whether a text opens like an RDF document (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML)
+    rather than prose: kg build refuses it whatever the file's suffix."""
+    return _RDF_START.match(text[:4096]) is not None
 
 
 def _read_folder(folder: Path) -> Iterator[RawArticle]:
@@ -192,8 +227,15 @@ def _read_folder(folder: Path) -> Iterator[RawArticle]:
     elif unlisted:
         warn_names(f"{short(folder / 'manifest.json')}: lists {len(unlisted):,} files that are not in the folder",
                    unlisted)
+    undated = 0
     for p in files:
-        yield _article(p.name, str(p), _read_bytes(p), manifest.get(p.name))
+        article = _article(p.name, str(p), _read_bytes(p), manifest.get(p.name))
+        undated += article.published is None
+        yield article
+    if undated and not (folder / "manifest.json").exists():
+        warn(f"{short(folder)}: no manifest.json: the publication date of {undated:,} of {len(files):,} articles "
+             "is guessed from the text only (a dateline), so calls reported without a date of their own may "
+             "stay undated")
 
 
 #: Why a folder entry is not read, as the warnings say it.
@@ -264,6 +306,8 @@ def _read_stdin() -> bytes:
 
 def _article(name: str, path: str, data: bytes, entry: ManifestEntry | None) -> RawArticle:
     text = decode(data, path)
+    if looks_like_rdf(text):
+        raise not_an_article(path, "RDF content (Turtle, N-Triples, JSON-LD or RDF/XML)")
     if looks_like_html(text):
         warn(f"{short(path)}: an HTML page, read as the text of its body (tags, scripts and menus dropped)")
         text = html_to_text(text)

@@ -239,7 +239,7 @@ def _merged(merged: Merged, rows: dict[str, list[Row]], people: People) -> Merge
 
 
 def evaluate(corpus: str | Path, key_path: str | Path, *, data: str | Path | None = None, lang: str | None = None,
-             model: str | None = None, jobs: int = 1) -> Evaluation:
+             model: str | None = None, jobs: int | None = None) -> Evaluation:
     """Build the graph of ``corpus`` (or read ``data``: a graph file or store) and score it against the
     answer key; ``lang`` keeps the key's articles in that language (manifest.json; French by default)."""
     from kg.export import open_data
@@ -258,7 +258,7 @@ def _languages(corpus: Path) -> dict[str, str]:
     return {a: entry.lang for a, entry in read_manifest(corpus).items()} if corpus.is_dir() else {}
 
 
-def build_store(corpus: str | Path, *, model: str | None = None, jobs: int = 1):
+def build_store(corpus: str | Path, *, model: str | None = None, jobs: int | None = None):
     """The graph of a corpus, as ``kg build --out`` makes it, in an in-memory store (not validated)."""
     from pyoxigraph import Store
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.progress import count
+
 
 @dataclass(frozen=True)
 class Score:
@@ -90,7 +92,7 @@ class Evaluation:
 
     def text(self) -> str:
         """A table of the figures, then every miss and spurious fact with its article."""
-        lines = [f"{len(self.articles)} articles scored against {self.key}", "",
+        lines = [f"{count(len(self.articles), 'article')} scored against {self.key}", "",
                  f"{'kind':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
         for kind, s in self.kinds.items():
             lines.append(f"{kind:10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5} {s.fp:5} {s.fn:5}")

@@ -29,7 +29,7 @@ def test_build_summary_and_conformance(tmp_path) -> None:
     out = tmp_path / "g.ttl"
     result = run_kg("build", str(EXAMPLES / "01_appel_lecornu_choigou.txt"), "--out", str(out))
     assert result.code == 0, result.out
-    assert "1 articles" in result.out and "conforms" in result.out
+    assert "1 article:" in result.out and "conforms" in result.out
     assert out.read_text(encoding="utf-8").startswith("@prefix")
 
 

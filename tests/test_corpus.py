@@ -93,3 +93,70 @@ def test_bad_manifests(tmp_path, content: str, message: str) -> None:
 def test_missing_source_names_the_path() -> None:
     with pytest.raises(InputError, match="nowhere.txt"):
         list(read_corpus(["nowhere.txt"]))
+
+
+# ------------------------------------------------------------------ RDF is not an article; a folder without manifest
+
+TURTLE = "@prefix ex: <http://example.org/> .\nex:ministre ex:appelle ex:homologue .\n"
+
+
+@pytest.mark.parametrize("name", ["graph.ttl", "graph.NT", "graph.nq", "graph.trig", "graph.jsonld", "graph.rdf",
+                                  "ontology.owl"])
+def test_rdf_files_are_refused_by_suffix_with_the_commands_meant(tmp_path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(PROSE, encoding="utf-8")  # the suffix decides, before the file is read
+    with pytest.raises(InputError, match=name) as e:
+        list(read_corpus([str(path)]))
+    for command in ("kg validate", "kg query NAME --data", "kg export --data"):
+        assert command in str(e.value)
+
+
+@pytest.mark.parametrize("content", [
+    TURTLE,
+    "# un graphe\n\n@base <http://example.org/> .\n",
+    "PREFIX ex: <http://example.org/>\nex:a ex:b ex:c .\n",
+    "<http://example.org/a> <http://example.org/b> \"Le ministre\"@fr .\n",
+    "_:b0 <http://example.org/b> <http://example.org/c> <http://example.org/g> .\n",
+    '{\n  "@context": {"ex": "http://example.org/"},\n  "@id": "ex:a"\n}\n',
+    '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n',
+])
+def test_rdf_content_is_refused_whatever_the_suffix(tmp_path, content: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="RDF content.*kg validate"):
+        list(read_corpus([str(path)]))
+
+
+@pytest.mark.parametrize("prose", [
+    PROSE,
+    "Prefix et suffixe : le ministre a appelé son homologue.",
+    "<Note de la rédaction> Le ministre a appelé son homologue.",
+    "@Elysee a publié le compte rendu de l'appel.",
+    '{"citation": "nous avons parlé"}, a dit le ministre.',
+])
+def test_prose_that_merely_starts_like_rdf_is_read(tmp_path, prose: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(prose, encoding="utf-8")
+    assert [a.text for a in read_corpus([str(path)])] == [prose]
+
+
+def test_a_folder_without_manifest_gets_one_warning_once_read(tmp_path, capsys) -> None:
+    for name in ("a.txt", "b.txt", "c.md"):
+        (tmp_path / name).write_text(f"{PROSE} ({name})", encoding="utf-8")
+    (tmp_path / "d.txt").write_text(f" date 2025-01-31 {PROSE}", encoding="utf-8")  # dated by its header
+    articles = read_corpus([str(tmp_path)])
+    assert next(articles).id == "a.txt" and capsys.readouterr().err == ""  # nothing said before the end
+    assert len(list(articles)) == 3
+    warnings = capsys.readouterr().err.splitlines()
+    assert warnings == [f"warning: {tmp_path}: no manifest.json: the publication date of 3 of 4 articles is "
+                        "guessed from the text only (a dateline), so calls reported without a date of their own "
+                        "may stay undated"]
+    (tmp_path / "manifest.json").write_text("[]", encoding="utf-8")
+    list(read_corpus([str(tmp_path)]))
+    assert "manifest" not in capsys.readouterr().err
+
+
+def test_a_folder_of_dated_articles_needs_no_manifest(tmp_path, capsys) -> None:
+    (tmp_path / "a.txt").write_text(f" date 2025-01-31 {PROSE}", encoding="utf-8")
+    assert [a.published for a in read_corpus([str(tmp_path)])] == [date(2025, 1, 31)]
+    assert capsys.readouterr().err == ""

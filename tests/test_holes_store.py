@@ -384,6 +384,7 @@ def test_a_really_full_disk_during_a_store_build_is_exit_4(tmp_path: Path) -> No
     src.mkdir()
     for n in range(40):
         (src / f"{n:02}.txt").write_text(f"{PROSE} {n} " + "Texte de remplissage. " * 4000, encoding="utf-8")
+    (src / "manifest.json").write_text("[]", encoding="utf-8")  # no warning that dates are guessed
     mount = tmp_path / "mnt"
     run = in_small_tmpfs(mount, "512k", sys.executable, "-c", textwrap.dedent(STUB_BUILD), "build", str(src),
                          "--store", str(mount / "s"), "--no-validate", "-q")

@@ -141,7 +141,7 @@ def test_remove_leaves_no_trace(tmp_path: Path) -> None:
     build([str(src)], store=store, validate=False)
     result = run_kg("remove", SECOND, "--store", str(store))
     assert result.code == 0, result.err
-    assert "removed 1 articles" in result.out
+    assert "removed 1 article from" in result.out
     build([str(corpus(tmp_path / "rest", FIRST, THIRD))], out=tmp_path / "rest.trig", validate=False)
     assert quads(store) == canonical(parse(path=str(tmp_path / "rest.trig"), format=RdfFormat.TRIG))
     assert SECOND not in "".join(str(q) for q in quads(store))
@@ -154,7 +154,7 @@ def test_cli_build_prints_the_run_counts(tmp_path: Path) -> None:
     src = corpus(tmp_path / "c", FIRST)
     result = run_kg("build", str(src), "--store", str(tmp_path / "s"), "--no-validate")
     assert result.code == 0, result.err
-    assert "1 articles (1 added, 0 changed, 0 unchanged)" in result.out
+    assert "1 article (1 added, 0 changed, 0 unchanged)" in result.out
     assert "stored 1/1" in result.err  # the progress line
 
 

@@ -166,7 +166,7 @@ def test_build_then_remove_through_the_library(tmp_path: Path) -> None:
         for f in (facts("a.txt"), facts("b.txt")):
             kgs.facts.put(f, extractor="m")
         commit(kgs, {"a.txt": facts("a.txt"), "b.txt": facts("b.txt")}, replaced=["a.txt", "b.txt"])
-    assert "removed 1 articles" in remove([str(tmp_path / "elsewhere" / "b.txt")], store=store)
+    assert "removed 1 article from" in remove([str(tmp_path / "elsewhere" / "b.txt")], store=store)
     with KGStore.writing(store) as kgs:
         assert list(kgs.articles()) == ["a.txt"]
         assert len(list((store / FACTS_DIR).iterdir())) == 1

@@ -29,6 +29,7 @@ from kg.errors import StoreError, UsageError
 from kg.identity import IDENTITY
 from kg.mapping import MERGED, article_graph
 from kg.namespaces import KGG
+from kg.progress import as_reporter, count
 from kg.store.embedded import SHA256, KGStore
 from kg.store.http import redact
 from kg.store.remote import Endpoint
@@ -44,7 +45,7 @@ class PushSummary:
     endpoint: str
 
     def text(self) -> str:
-        return f"{self.graphs} graphs, {self.triples} triples pushed to {self.endpoint}"
+        return f"{count(self.graphs, 'graph')}, {count(self.triples, 'triple')} pushed to {self.endpoint}"
 
 
 class Throttled:
@@ -68,12 +69,14 @@ def push(data: Store, endpoint: Endpoint, *, graph: str | None = None, batch: in
     graphs = graphs_of(data, graph)
     if not force:
         refuse_foreign(graphs, one_graph=graph is not None)
-    tell = Throttled(progress)
+    tell, bar = Throttled(progress), as_reporter(progress)
+    bar.stage("pushing", total=len(graphs), unit="graphs")
     for n, (name, triples) in enumerate(graphs.items(), 1):
         try:
             send_graph(endpoint, name, triples, batch=batch, progress=tell)
         except StoreError as e:
             raise refused_with_hint(e, endpoint) from None
+        bar.advance()
         tell(f"pushed {n}/{len(graphs)} graphs ({name.value})", always=n == len(graphs))
     return PushSummary(len(graphs), sum(len(t) for t in graphs.values()), redact(endpoint.url))
 
@@ -153,11 +156,15 @@ def sync(kgs: KGStore, endpoint: Endpoint, *, removed: Iterable[str] = (), batch
     remote = endpoint.article_versions()
     local = sorted(kgs.articles().values(), key=lambda a: a.id)
     stale = [a for a in local if remote.get(a.graph.value) != a.version]
+    bar = as_reporter(progress)
+    bar.stage("pushing", total=len(stale) + 1, unit="graphs")
     for n, a in enumerate(stale, 1):
         send_graph(endpoint, a.graph, triples_in(kgs.db, a.graph), batch=batch, progress=tell)
+        bar.advance()
         tell(f"sent {n}/{len(stale)} article graphs to {redact(endpoint.url)}")
     send_graph(endpoint, MERGED, triples_in(kgs.db, MERGED), batch=batch, progress=tell)
     _send_links(kgs, endpoint, batch=batch, progress=tell)
+    bar.advance()
     tell(f"sent {len(stale)} article graphs and the merged graph to {redact(endpoint.url)}", always=True)
     return len(stale) + 1
 
