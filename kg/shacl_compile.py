@@ -105,7 +105,8 @@ def _name(node: Node) -> str:
 def _literal_targets(g: Graph, shape: Node) -> None:
     """A literal focus node the store would rewrite (or an ill-typed one) would be validated and
     reported in its stored form: such targets are left to pySHACL."""
-    from kg.shacl_load import canonical_forms, to_ox
+    from kg.rdfio import to_ox
+    from kg.shacl_load import canonical_forms
 
     literals = [to_ox(n, {}) for n in g.objects(shape, SH.targetNode) if isinstance(n, Literal)]
     for lit, (stored, original) in canonical_forms(literals).items():

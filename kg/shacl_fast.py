@@ -20,8 +20,9 @@ from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from kg.namespaces import KGO
+from kg.rdfio import to_rdflib
 from kg.shacl_compile import FOCUS, KEEP, Check, Plan, compile_shapes
-from kg.shacl_load import Loader, to_rdflib, workspace
+from kg.shacl_load import Loader, workspace
 from kg.shacl_sparql import PREFIXES
 from kg.shacl_values import Unsupported, short
 

@@ -32,6 +32,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError, KGError, NetworkRefused, UsageError
 from kg.namespaces import KGO, PREFIXES
+from kg.rdfio import add_quads, read_dataset, to_bytes, to_ox
 from kg.resources import ontology_path, shapes_path
 from kg.shacl_sparql import refuse_unsupported
 
@@ -39,19 +40,6 @@ KGSH = "https://w3id.org/kg-news/shapes#"
 KGSH_NS = Namespace(KGSH)  # kgsh:engine and kgsh:engineNote annotate the report
 DISPLAY_PREFIXES = {**PREFIXES, "kgsh": KGSH}
 SEVERITIES = ("Violation", "Warning", "Info")
-
-_FORMATS = {
-    ".ttl": pyoxigraph.RdfFormat.TURTLE,
-    ".trig": pyoxigraph.RdfFormat.TRIG,
-    ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
-    ".nq": pyoxigraph.RdfFormat.N_QUADS,
-    ".jsonld": pyoxigraph.RdfFormat.JSON_LD,
-    ".json": pyoxigraph.RdfFormat.JSON_LD,
-    ".rdf": pyoxigraph.RdfFormat.RDF_XML,
-    ".owl": pyoxigraph.RdfFormat.RDF_XML,
-    ".xml": pyoxigraph.RdfFormat.RDF_XML,
-    ".n3": pyoxigraph.RdfFormat.N3,
-}
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD_NS + "string"
@@ -141,61 +129,18 @@ class ValidationReport:
     def to_turtle(self) -> str:
         """The report graph in Turtle, each literal exactly as written (rdflib's writer would turn an
         ill-typed ``"1"^^xsd:boolean`` into the integer ``1``)."""
-        from kg.shacl_load import to_ox
-
         bnodes: dict = {}
         triples = [pyoxigraph.Triple(*(to_ox(t, bnodes) for t in triple)) for triple in self.graph]
         prefixes = {"sh": str(SH), "xsd": XSD_NS, "rdf": str(RDF), **DISPLAY_PREFIXES}
-        return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes).decode()
+        return to_bytes(triples, "turtle", prefixes).decode()
 
 
 # ----------------------------------------------------------------- loading
 
 
 def load_data(paths: Iterable[str | Path]) -> Dataset:
-    """Parse RDF files (format by suffix) into one dataset; named graphs are kept."""
-    dataset = Dataset()
-    for path in paths:
-        _add_quads(dataset, _parse_file(Path(path)), path)
-    return dataset
-
-
-def _add_quads(dataset: Dataset, quads: Iterable[pyoxigraph.Quad], origin: str | Path) -> Dataset:
-    for quad in quads:
-        graph = dataset.default_graph if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) \
-            else dataset.graph(_term(quad.graph_name, origin))
-        graph.add((_term(quad.subject, origin), _term(quad.predicate, origin), _term(quad.object, origin)))
-    return dataset
-
-
-def _term(term: object, path: str | Path) -> Node:
-    """The rdflib term of a pyoxigraph term."""
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        datatype = term.datatype.value
-        if term.language or datatype == XSD_STRING:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(datatype), normalize=False)  # as written
-    raise InputError(f"RDF-star term {term!r}: not supported", path=str(path))
-
-
-def _parse_file(path: Path) -> list[pyoxigraph.Quad]:
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"unknown RDF file suffix {path.suffix!r} (one of {', '.join(_FORMATS)})",
-                         path=str(path))
-    try:
-        return list(pyoxigraph.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
-    except SyntaxError as err:
-        message = re.sub(r"^Parser error at line \d+ column \d+: ", "", err.msg)
-        if "remote context" in message:
-            raise NetworkRefused(f"{path}: JSON-LD remote @context is not loaded: {message}") from err
-        raise InputError(message, path=str(path), line=err.lineno, column=err.offset) from err
-    except OSError as err:
-        raise InputError(err.strerror or str(err), path=str(path)) from err
+    """Parse RDF files (format by suffix, :mod:`kg.rdfio`) into one dataset; named graphs are kept."""
+    return read_dataset(paths)
 
 
 class _PreparedQueryGraph(Graph):
@@ -234,7 +179,7 @@ def _as_graph(data: DataLike) -> Graph:
     if isinstance(data, Graph):
         return _union(data)
     if isinstance(data, pyoxigraph.Dataset):  # only the pySHACL fallback needs rdflib terms
-        return _union(_add_quads(Dataset(), iter(data), "the built graph"))
+        return _union(add_quads(Dataset(), iter(data), "the built graph"))
     if isinstance(data, str | Path):
         data = [data]
     return _union(load_data(data))

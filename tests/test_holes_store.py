@@ -241,7 +241,7 @@ def test_the_lock_file_names_only_a_live_holder(store: Path, held, monkeypatch) 
 
 
 def test_a_query_holds_one_readers_lock_until_its_process_writes(store: Path) -> None:
-    from kg.export import open_data
+    from kg.store import open_data
     from kg.store.lock import _HELD
 
     for _ in range(3):
@@ -408,7 +408,7 @@ def test_a_full_tmpdir_is_an_input_error_without_a_mount(tmp_path: Path, monkeyp
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full to stand for a full temporary folder")
     (tmp_path / "g.nt").write_text("<http://example.org/s> <http://example.org/p> \"o\" .\n", encoding="utf-8")
-    monkeypatch.setattr("kg.export.tempfile.TemporaryFile", lambda: open("/dev/full", "w+b"))  # noqa: SIM115
+    monkeypatch.setattr("kg.rdfio.write.tempfile.TemporaryFile", lambda: open("/dev/full", "w+b"))  # noqa: SIM115
     code, out, err = kg(capsys, "export", "--data", str(tmp_path / "g.nt"), "--format", "turtle")
     assert code == EXIT_INPUT and out == "" and "No space left on device" in err
 

@@ -89,7 +89,7 @@ class FactsCache:
     def put(self, facts: ArticleFacts, *, extractor: str, source: str = "") -> None:
         """Write one article's facts atomically (temporary file, fsync, rename); a full or read-only disk
         is a store error (exit code 4)."""
-        from kg.store import atomic_write
+        from kg.rdfio import atomic_write
 
         article = facts.article
         record = {"format": FORMAT, "article": article.id, "sha256": article.sha256, "source": source,
