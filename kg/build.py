@@ -1,7 +1,7 @@
 """``kg build``: articles -> facts -> resolved graph -> validated RDF in a file, the store or an endpoint.
 
 A file build (``--out``) extracts every article and writes the whole graph.  A
-store build is incremental (:mod:`kg.store.ingest`): unchanged articles are
+store build is incremental (:mod:`kg.ingest`): unchanged articles are
 skipped by content hash without loading the model, new facts are cached and
 committed transactionally, and the merged layer is recomputed from the cached
 facts of every stored article.  With ``--endpoint`` the store is then mirrored
@@ -21,10 +21,10 @@ from pyoxigraph import Dataset, NamedNode, Quad
 from kg.corpus import RawArticle, read_corpus
 from kg.errors import InputError, KGError, UsageError, short
 from kg.extract.model import ArticleFacts
-from kg.mapping import to_quads
+from kg.merge import merged_state
 from kg.namespaces import KGO
 from kg.rdfio import write_quads
-from kg.resolve import Resolved, resolve
+from kg.resolve import Resolved
 from kg.store import DEFAULT_STORE
 
 #: The spaCy pipeline when none is named (kg.extract.pipeline.DEFAULT_MODEL, without importing spaCy).
@@ -154,8 +154,7 @@ def _endpoint(url: str | None, profile: str | None):
 
 def _build_file(raws: list[RawArticle], out: Path, *, model: str | None, validate: bool, strict: bool,
                 jobs: int) -> BuildSummary:
-    resolved = resolve(sorted(extract(raws, model=model, jobs=jobs), key=lambda f: f.article.id))
-    quads = to_quads(resolved)
+    resolved, quads = merged_state({f.article.id: f for f in extract(raws, model=model, jobs=jobs)})
     violations, warnings = _check(quads, validate=validate, strict=strict)
     write_quads(quads, out)
     return _summary(resolved, quads, str(out), violations, warnings)
@@ -163,10 +162,9 @@ def _build_file(raws: list[RawArticle], out: Path, *, model: str | None, validat
 
 def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bool, strict: bool, jobs: int,
                  force: bool, progress: Callable[[str], None] | None, remote) -> BuildSummary:
-    from kg.store.embedded import KGStore
-    from kg.store.ingest import Committer, plan, stored_facts
+    from kg.ingest import BuildStore, Committer, plan, stored_facts
 
-    with KGStore.writing(path) as kgs:
+    with BuildStore.writing(path) as kgs:
         extractor = extractor_id(model)
         work = plan(kgs, raws, extractor=extractor, force=force)
         committer = Committer(kgs, stored_facts(kgs, work), total=work.changes, progress=progress,
@@ -231,11 +229,11 @@ def remove(articles: Iterable[str], *, store: str | Path | None = None, endpoint
            profile: str | None = None, progress: Callable[[str], None] | None = None) -> str:
     """Remove articles (by id, or a path whose file name is the id) and their cached facts from the store,
     recompute the merged layer from the others, and mirror that to ``endpoint`` when given."""
-    from kg.store.embedded import KGStore
+    from kg.ingest import BuildStore
 
     remote = _endpoint(endpoint, profile)
     path = Path(store) if store is not None else DEFAULT_STORE
-    with KGStore.writing(path) as kgs:
+    with BuildStore.writing(path) as kgs:
         stored = kgs.articles()
         ids = list(dict.fromkeys(_stored_id(a, stored, path) for a in articles))
         _, quads = kgs.state(kgs.load_facts(a for a in stored.values() if a.id not in ids))

@@ -25,9 +25,7 @@ from dataclasses import dataclass
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Store, Triple
 
 from kg.errors import UsageError
-from kg.identity import IDENTITY
-from kg.mapping import MERGED, article_graph
-from kg.namespaces import KGG
+from kg.namespaces import IDENTITY, KGG, MERGED, article_graph
 from kg.store.embedded import SHA256, KGStore
 from kg.store.http import redact
 from kg.store.remote import Endpoint
