@@ -19,7 +19,7 @@ from pathlib import Path
 from pyoxigraph import Dataset, NamedNode, Quad
 
 from kg.corpus import RawArticle, read_corpus
-from kg.errors import InputError, KGError, UsageError, short
+from kg.errors import InputError, NonConforming, UsageError, short
 from kg.extract.model import ArticleFacts
 from kg.merge import merged_state
 from kg.namespaces import KGO
@@ -61,12 +61,6 @@ class BuildSummary:
         return (f"{self.articles} articles{run}: {self.people} people, {self.offices} offices, "
                 f"{self.calls} calls, {self.missiles} missile systems, {self.treaties} treaties; "
                 f"{self.triples} triples; {shapes}\nwritten to {self.output}")
-
-
-class NonConforming(KGError):
-    """--strict: the built graph violates the shapes; nothing was written."""
-
-    exit_code = 1
 
 
 def unique_articles(raws: Iterable[RawArticle]) -> list[RawArticle]:

@@ -195,7 +195,9 @@ def test_exports_repeat_no_quad(tmp_path: Path, fmt, capsys) -> None:
 def test_build_out_repeats_no_quad(tmp_path: Path, capsys, monkeypatch) -> None:
     (tmp_path / "a.txt").write_text("Un texte sans appel.", encoding="utf-8")
     monkeypatch.setattr("kg.build.extract", lambda raws, **kwargs: iter(()))
-    monkeypatch.setattr("kg.build.to_quads", lambda resolved: _repeated())
+    from kg.merge import merged_state
+
+    monkeypatch.setattr("kg.build.merged_state", lambda facts: (merged_state(facts)[0], _repeated()))
     for fmt in (f for f in FORMATS if f.writable):
         out = tmp_path / f"g.{fmt.suffixes[0]}"
         code, _, err = run_kg(capsys, "build", str(tmp_path / "a.txt"), "--out", str(out), "--no-validate")

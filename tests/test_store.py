@@ -285,7 +285,8 @@ def fake_extract(raws, **_kwargs):
 
 
 def test_strict_store_build_writes_nothing_when_the_graph_violates_a_shape(tmp_path: Path, monkeypatch) -> None:
-    from kg.build import NonConforming, build
+    from kg.build import build
+    from kg.errors import NonConforming
 
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("Mark Milley a appelé Valéri Guérassimov.", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Loading data for the fast SHACL engine (:mod:`kg.shacl_fast`) into a pyoxigraph store.
+"""Loading data for the fast SHACL engine (:mod:`kg.validate.fast.engine`) into a pyoxigraph store.
 
 The store rewrites some literals: ``"4"^^xsd:nonNegativeInteger`` becomes ``"4"^^xsd:integer``,
 ``"1"^^xsd:boolean`` becomes ``true``, and an ill-typed ``"-4"^^xsd:nonNegativeInteger`` a valid
@@ -25,7 +25,7 @@ from rdflib import BNode, Graph, Literal
 
 from kg.errors import StoreError, UsageError
 from kg.rdfio import rdflib_quads, read_quads, to_rdflib
-from kg.shacl_values import INTEGER_TYPES
+from kg.validate.fast.values import INTEGER_TYPES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
