@@ -44,18 +44,32 @@ class BuildSummary:
     output: str
     violations: int | None = None
     warnings: int | None = None
+    infos: int | None = None
+    others: int | None = None  # results of a severity the shapes define themselves
     added: int | None = None  # store builds: new, changed and unchanged articles of this run
     changed: int | None = None
     unchanged: int | None = None
 
     @property
+    def counts(self) -> tuple[int, int, int, int] | None:
+        """Violations, warnings, infos and results of other severities (None without validation)."""
+        if self.violations is None:
+            return None
+        return (self.violations, self.warnings or 0, self.infos or 0, self.others or 0)
+
+    @property
     def conforms(self) -> bool | None:
-        return None if self.violations is None else self.violations == 0
+        """SHACL's conformance (no result of any severity), as ``kg validate`` reports it; None without
+        validation.  A build fails (--strict) on violations only."""
+        return None if self.counts is None else not any(self.counts)
 
     def text(self) -> str:
-        shapes = ("not validated" if self.conforms is None else
-                  f"{'conforms' if self.conforms else 'DOES NOT CONFORM'} to the shapes "
-                  f"({self.violations} violations, {self.warnings} warnings)")
+        from kg.validate.render import verdict
+
+        shapes = "not validated"
+        if self.counts is not None:
+            word, counts = verdict(*self.counts)
+            shapes = f"{word} to the shapes: {counts}"
         run = ("" if self.added is None else
                f" ({self.added} added, {self.changed} changed, {self.unchanged} unchanged)")
         return (f"{self.articles} articles{run}: {self.people} people, {self.offices} offices, "
@@ -149,9 +163,9 @@ def _endpoint(url: str | None, profile: str | None):
 def _build_file(raws: list[RawArticle], out: Path, *, model: str | None, validate: bool, strict: bool,
                 jobs: int) -> BuildSummary:
     resolved, quads = merged_state({f.article.id: f for f in extract(raws, model=model, jobs=jobs)})
-    violations, warnings = _check(quads, validate=validate, strict=strict)
+    counts = _check(quads, validate=validate, strict=strict)
     write_quads(quads, out)
-    return _summary(resolved, quads, str(out), violations, warnings)
+    return _summary(resolved, quads, str(out), counts)
 
 
 def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bool, strict: bool, jobs: int,
@@ -169,7 +183,7 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
         for facts in extract(work.todo, model=model, jobs=jobs):
             committer.add(facts, extractor=extractor, source=sources[facts.article.id])
         resolved, quads = state = committer.state()
-        violations, warnings = _check(quads, validate=validate, strict=strict)
+        counts = _check(quads, validate=validate, strict=strict)
         committer.commit(state)
         kgs.keep_facts_of_stored()
         if remote is not None:
@@ -177,26 +191,31 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
 
             sync(kgs, remote, progress=progress)
     target = str(path) if remote is None else f"{path} and {remote}"
-    summary = _summary(resolved, quads, target, violations, warnings)
+    summary = _summary(resolved, quads, target, counts)
     changed = len(work.replacing)
     return replace(summary, added=work.changes - changed, changed=changed, unchanged=len(work.unchanged))
 
 
-def _check(quads: list[Quad], *, validate: bool, strict: bool) -> tuple[int | None, int | None]:
-    """Violations and warnings of the graph (None, None without validation); --strict refuses violations."""
+Counts = tuple[int, int, int, int] | None
+
+
+def _check(quads: list[Quad], *, validate: bool, strict: bool) -> Counts:
+    """Violations, warnings, infos and other results of the graph (None without validation); --strict
+    refuses violations (and results of the shapes' own severities, which count as violations)."""
     if not validate:
-        return None, None
-    violations, warnings = _validate(quads)
-    if strict and violations:
-        raise NonConforming(f"the built graph has {violations} shape violations (--strict): nothing written")
-    return violations, warnings
+        return None
+    counts = _validate(quads)
+    if strict and (counts[0] or counts[3]):
+        raise NonConforming(f"the built graph has {counts[0] + counts[3]} shape violations (--strict): "
+                            "nothing written")
+    return counts
 
 
-def _validate(quads: list[Quad]) -> tuple[int, int]:
+def _validate(quads: list[Quad]) -> tuple[int, int, int, int]:
     from kg.validate import validate
 
     report = validate(in_memory(quads))
-    return report.violations, report.warnings
+    return report.violations, report.warnings, report.infos, report.others
 
 
 def in_memory(quads: list[Quad]) -> Dataset:
@@ -205,13 +224,14 @@ def in_memory(quads: list[Quad]) -> Dataset:
     return Dataset(quads)
 
 
-def _summary(r: Resolved, quads: list[Quad], target: str, violations: int | None,
-             warnings: int | None) -> BuildSummary:
+def _summary(r: Resolved, quads: list[Quad], target: str, counts: Counts) -> BuildSummary:
     offices = {q.object for q in quads if q.predicate == NamedNode(str(KGO.office))}
+    violations, warnings, infos, others = counts or (None, None, None, None)
     return BuildSummary(
         articles=len(r.articles), people=len(r.persons), offices=len(offices), calls=len(r.calls),
         missiles=len(r.missiles()), treaties=len(r.treaties()), triples=len({q.triple for q in quads}),
-        unresolved_calls=r.unresolved_calls, output=target, violations=violations, warnings=warnings)
+        unresolved_calls=r.unresolved_calls, output=target, violations=violations, warnings=warnings,
+        infos=infos, others=others)
 
 
 def progress_to_stderr(message: str) -> None:

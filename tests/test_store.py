@@ -291,7 +291,7 @@ def test_strict_store_build_writes_nothing_when_the_graph_violates_a_shape(tmp_p
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("Mark Milley a appelé Valéri Guérassimov.", encoding="utf-8")
     monkeypatch.setattr("kg.build.extract", fake_extract)
-    monkeypatch.setattr("kg.build._validate", lambda quads: (2, 0))
+    monkeypatch.setattr("kg.build._validate", lambda quads: (2, 0, 0, 0))  # violations, warnings, infos, others
     with pytest.raises(NonConforming, match="2 shape violations"):
         build([str(tmp_path / "c")], store=tmp_path / "s", strict=True)
     with KGStore.writing(tmp_path / "s") as kgs:

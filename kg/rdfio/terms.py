@@ -8,6 +8,7 @@ input blank node stays one node on the other side.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -18,6 +19,17 @@ from rdflib.term import Node
 from kg.errors import InputError
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class _IllTypedLiterals(logging.Filter):
+    """rdflib logs a traceback for every ill-typed literal it builds (``"2023-02-30"^^xsd:date``); kg reads
+    such literals on purpose and validation reports them, so those records are dropped (and only those)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Failed to convert Literal lexical form")
+
+
+logging.getLogger("rdflib.term").addFilter(_IllTypedLiterals())
 
 
 def to_ox(node: Node, bnodes: dict) -> ox.NamedNode | ox.BlankNode | ox.Literal:

@@ -42,7 +42,18 @@ def _result_lines(result: ValidationResult) -> list[str]:
     details += [shorten(result.shape)] if result.shape else []
     details.append(result.component)
     message = re.sub(r"https?://[^\s<>\"'(),]+", lambda m: shorten(m.group()), result.message)
-    return [f"  [{shorten(result.severity)}] {where}: {message}", f"      {' · '.join(details)}"]
+    lines = [f"  [{shorten(result.severity)}] {where}: {message}", f"      {' · '.join(details)}"]
+    if result.value and result.value_problem:
+        lines.append(f"      {_shorten_terms(result.value)}: {result.value_problem}")
+    return lines
+
+
+def verdict(violations: int, warnings: int, infos: int, others: int = 0) -> tuple[str, str]:
+    """The result in the words ``kg validate`` and ``kg build`` both use: "conforms" (SHACL: no result of
+    any severity) or "does not conform", and the counts ("0 violations, 1 warning, 0 infos")."""
+    counts = ", ".join((_plural(violations, "violation"), _plural(warnings, "warning"), _plural(infos, "info")))
+    counts += f", {others} of other severities" if others else ""
+    return ("conforms" if violations + warnings + infos + others == 0 else "does not conform"), counts
 
 
 def render_text(report: ValidationReport) -> str:
@@ -58,10 +69,7 @@ def render_text(report: ValidationReport) -> str:
         if group[0].sentence:
             lines.append(f"  sentence: « {group[0].sentence} »")
         lines.append("")
-    counts = ", ".join((_plural(report.violations, "violation"), _plural(report.warnings, "warning"),
-                        _plural(report.infos, "info")))
-    counts += f", {report.others} of other severities" if report.others else ""
-    verdict = "Conforms" if report.conforms else "Does not conform"
-    lines.append(f"{verdict}: {counts} on {_plural(len(focuses), 'focus node')}.")
+    word, counts = verdict(report.violations, report.warnings, report.infos, report.others)
+    lines.append(f"{word.capitalize()}: {counts} on {_plural(len(focuses), 'focus node')}.")
     lines.append(f"Engine: {report.engine.describe()}.")
     return "\n".join(lines) + "\n"

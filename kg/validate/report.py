@@ -17,6 +17,7 @@ from rdflib.term import Node
 
 from kg.errors import UsageError
 from kg.namespaces import KGO, PREFIXES
+from kg.validate.lexical import explain
 
 KGSH = "https://w3id.org/kg-news/shapes#"
 KGSH_NS = Namespace(KGSH)  # kgsh:engine and kgsh:engineNote annotate the report
@@ -37,6 +38,7 @@ class ValidationResult:
     severity: str  # "Violation" | "Warning" | "Info"
     message: str
     sentence: str | None  # the evidence sentence of the focus node, when the data has one
+    value_problem: str | None = None  # what is wrong with an ill-typed literal value (kg.validate.lexical)
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,7 @@ def _result(report: Graph, node: Node, data: Graph) -> ValidationResult:
         severity=_severity(report.value(node, SH.resultSeverity)),
         message=_message(report, node),
         sentence=_sentence(data, focus),
+        value_problem=explain(value),
     )
 
 
