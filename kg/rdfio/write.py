@@ -65,14 +65,15 @@ def write_quads(quads: Iterable[Quad], path: str | Path, fmt: str | None = None)
 
 def write_store(store: Store, f: BinaryIO, fmt: Format) -> None:
     """A store as ``fmt``: a dump for dataset formats (a store holds each quad once), the union of its
-    graphs otherwise (a CONSTRUCT, serialised without Python in the loop unless prefixes are due)."""
+    graphs otherwise (a CONSTRUCT, which yields each triple once: serialised without Python in the loop
+    unless prefixes are due)."""
     prefixes = prefixes_for(fmt.rdf)
     if fmt.dataset:
         store.dump(f, format=fmt.rdf, **({"prefixes": prefixes} if prefixes else {}))
         return
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    if prefixes or fmt.rdf == RdfFormat.JSON_LD:
-        serialize_to(distinct(triples), f, fmt.rdf)
+    if prefixes:
+        serialize_to(triples, f, fmt.rdf)
     else:
         triples.serialize(f, format=fmt.rdf)
 
