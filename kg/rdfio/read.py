@@ -96,13 +96,8 @@ def read_quads(path: str | Path) -> Iterator[Quad]:
     """Stream the quads of an RDF file (format from its suffix), strictly and without network."""
     path = Path(path)
     fmt = _checked(path)
-    with parse_errors(path):
-        quads = parse(path=str(path), format=fmt.rdf, base_iri=path.resolve().as_uri())
-        if fmt.rdf.supports_datasets:
-            yield from quads
-        else:
-            for q in quads:
-                yield q if isinstance(q.graph_name, DefaultGraph) else Quad(q.subject, q.predicate, q.object)
+    with parse_errors(path):  # a graph format's triples come as quads of the default graph
+        yield from parse(path=str(path), format=fmt.rdf, base_iri=path.resolve().as_uri())
 
 
 def _checked(path: Path) -> Format:
