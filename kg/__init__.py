@@ -107,7 +107,7 @@ def run_query(query: str | Path, data: str | Path = DEFAULT_STORE, *, params: Ma
     if path.is_dir():
         with open_store(path) as store:
             return _rows(run(store, stored, dict(params or {}), allow_network=allow_network))
-    from kg.export import open_data
+    from kg.store import open_data
 
     return _rows(run(open_data(path), stored, dict(params or {}), allow_network=allow_network))
 

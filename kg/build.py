@@ -1,7 +1,7 @@
 """``kg build``: articles -> facts -> resolved graph -> validated RDF in a file, the store or an endpoint.
 
 A file build (``--out``) extracts every article and writes the whole graph.  A
-store build is incremental (:mod:`kg.store.ingest`): unchanged articles are
+store build is incremental (:mod:`kg.ingest`): unchanged articles are
 skipped by content hash without loading the model, new facts are cached and
 committed transactionally, and the merged layer is recomputed from the cached
 facts of every stored article.  With ``--endpoint`` the store is then mirrored
@@ -18,13 +18,14 @@ from pathlib import Path
 from pyoxigraph import Dataset, NamedNode, Quad
 
 from kg.corpus import RawArticle, read_corpus
-from kg.errors import InputError, KGError, ModelNotFound, UsageError, short
+from kg.errors import InputError, ModelNotFound, NonConforming, UsageError, short
 from kg.extract.model import ArticleFacts
-from kg.mapping import to_quads
+from kg.merge import merged_state
 from kg.namespaces import KGO
 from kg.progress import Reporter, as_reporter, choose_jobs, count
-from kg.resolve import Resolved, resolve
-from kg.store import DEFAULT_STORE, rdf_format, write_quads
+from kg.rdfio import writable_format, write_quads
+from kg.resolve import Resolved
+from kg.store import DEFAULT_STORE
 
 Progress = Reporter | Callable[[str], None] | None
 
@@ -45,30 +46,38 @@ class BuildSummary:
     output: str
     violations: int | None = None
     warnings: int | None = None
+    infos: int | None = None
+    others: int | None = None  # results of a severity the shapes define themselves
     added: int | None = None  # store builds: new, changed and unchanged articles of this run
     changed: int | None = None
     unchanged: int | None = None
 
     @property
+    def counts(self) -> tuple[int, int, int, int] | None:
+        """Violations, warnings, infos and results of other severities (None without validation)."""
+        if self.violations is None:
+            return None
+        return (self.violations, self.warnings or 0, self.infos or 0, self.others or 0)
+
+    @property
     def conforms(self) -> bool | None:
-        return None if self.violations is None else self.violations == 0
+        """SHACL's conformance (no result of any severity), as ``kg validate`` reports it; None without
+        validation.  A build fails (--strict) on violations only."""
+        return None if self.counts is None else not any(self.counts)
 
     def text(self) -> str:
-        shapes = ("not validated" if self.conforms is None else
-                  f"{'conforms' if self.conforms else 'DOES NOT CONFORM'} to the shapes "
-                  f"({count(self.violations or 0, 'violation')}, {count(self.warnings or 0, 'warning')})")
+        from kg.validate.render import verdict
+
+        shapes = "not validated"
+        if self.counts is not None:
+            word, counts = verdict(*self.counts)
+            shapes = f"{word} to the shapes: {counts}"
         run = ("" if self.added is None else
                f" ({self.added} added, {self.changed} changed, {self.unchanged} unchanged)")
         return (f"{count(self.articles, 'article')}{run}: {count(self.people, 'person', 'people')}, "
                 f"{count(self.offices, 'office')}, {count(self.calls, 'call')}, "
                 f"{count(self.missiles, 'missile system')}, {count(self.treaties, 'treaty', 'treaties')}; "
                 f"{count(self.triples, 'triple')}; {shapes}\nwritten to {self.output}")
-
-
-class NonConforming(KGError):
-    """--strict: the built graph violates the shapes; nothing was written."""
-
-    exit_code = 1
 
 
 def unique_articles(raws: Iterable[RawArticle]) -> list[RawArticle]:
@@ -172,7 +181,7 @@ def check_output(out: Path) -> None:
     import os
 
     try:
-        rdf_format(out.suffix.lstrip(".") or "none")
+        writable_format(out.suffix.lstrip(".") or "none")
     except UsageError:
         raise UsageError(f"--out {short(str(out))}: unknown suffix {out.suffix or '(none)'!r}: use .trig or .nq "
                          "(one graph per article), .ttl, .nt or .jsonld (the merged graph)") from None
@@ -210,22 +219,20 @@ def _endpoint(url: str | None, profile: str | None):
 
 def _build_file(raws: list[RawArticle], out: Path, *, model: str | None, validate: bool, strict: bool,
                 jobs: int | None, progress: Reporter) -> BuildSummary:
-    facts = sorted(extract(raws, model=model, jobs=jobs, progress=progress), key=lambda f: f.article.id)
+    facts = {f.article.id: f for f in extract(raws, model=model, jobs=jobs, progress=progress)}
     progress.stage("resolving")
-    resolved = resolve(facts)
-    quads = to_quads(resolved)
-    violations, warnings = _check(quads, validate=validate, strict=strict, progress=progress)
+    resolved, quads = merged_state(facts)
+    counts = _check(quads, validate=validate, strict=strict, progress=progress)
     progress.stage("writing")
     write_quads(quads, out)
-    return _summary(resolved, quads, str(out), violations, warnings)
+    return _summary(resolved, quads, str(out), counts)
 
 
 def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bool, strict: bool,
                  jobs: int | None, force: bool, progress: Reporter, remote) -> BuildSummary:
-    from kg.store.embedded import KGStore
-    from kg.store.ingest import Committer, plan, stored_facts
+    from kg.ingest import BuildStore, Committer, plan, stored_facts
 
-    with KGStore.writing(path) as kgs:
+    with BuildStore.writing(path) as kgs:
         extractor = extractor_id(model)
         work = plan(kgs, raws, extractor=extractor, force=force)
         committer = Committer(kgs, stored_facts(kgs, work), total=work.changes, progress=progress,
@@ -237,7 +244,7 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
             committer.add(facts, extractor=extractor, source=sources[facts.article.id])
         progress.stage("resolving")
         resolved, quads = state = committer.state()
-        violations, warnings = _check(quads, validate=validate, strict=strict, progress=progress)
+        counts = _check(quads, validate=validate, strict=strict, progress=progress)
         progress.stage("writing")
         committer.commit(state)
         kgs.keep_facts_of_stored()
@@ -246,30 +253,33 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
 
             sync(kgs, remote, progress=progress)
     target = str(path) if remote is None else f"{path} and {remote}"
-    summary = _summary(resolved, quads, target, violations, warnings)
+    summary = _summary(resolved, quads, target, counts)
     changed = len(work.replacing)
     return replace(summary, added=work.changes - changed, changed=changed, unchanged=len(work.unchanged))
 
 
-def _check(quads: list[Quad], *, validate: bool, strict: bool,
-           progress: Reporter | None = None) -> tuple[int | None, int | None]:
-    """Violations and warnings of the graph (None, None without validation); --strict refuses violations."""
+Counts = tuple[int, int, int, int] | None
+
+
+def _check(quads: list[Quad], *, validate: bool, strict: bool, progress: Reporter | None = None) -> Counts:
+    """Violations, warnings, infos and other results of the graph (None without validation); --strict
+    refuses violations (and results of the shapes' own severities, which count as violations)."""
     if not validate:
-        return None, None
+        return None
     if progress is not None:
         progress.stage("validating")
-    violations, warnings = _validate(quads)
-    if strict and violations:
-        raise NonConforming(f"the built graph has {count(violations, 'shape violation')} (--strict): "
+    counts = _validate(quads)
+    if strict and (counts[0] or counts[3]):
+        raise NonConforming(f"the built graph has {count(counts[0] + counts[3], 'shape violation')} (--strict): "
                             "nothing written")
-    return violations, warnings
+    return counts
 
 
-def _validate(quads: list[Quad]) -> tuple[int, int]:
+def _validate(quads: list[Quad]) -> tuple[int, int, int, int]:
     from kg.validate import validate
 
     report = validate(in_memory(quads))
-    return report.violations, report.warnings
+    return report.violations, report.warnings, report.infos, report.others
 
 
 def in_memory(quads: list[Quad]) -> Dataset:
@@ -278,24 +288,25 @@ def in_memory(quads: list[Quad]) -> Dataset:
     return Dataset(quads)
 
 
-def _summary(r: Resolved, quads: list[Quad], target: str, violations: int | None,
-             warnings: int | None) -> BuildSummary:
+def _summary(r: Resolved, quads: list[Quad], target: str, counts: Counts) -> BuildSummary:
     offices = {q.object for q in quads if q.predicate == NamedNode(str(KGO.office))}
+    violations, warnings, infos, others = counts or (None, None, None, None)
     return BuildSummary(
         articles=len(r.articles), people=len(r.persons), offices=len(offices), calls=len(r.calls),
         missiles=len(r.missiles()), treaties=len(r.treaties()), triples=len({q.triple for q in quads}),
-        unresolved_calls=r.unresolved_calls, output=target, violations=violations, warnings=warnings)
+        unresolved_calls=r.unresolved_calls, output=target, violations=violations, warnings=warnings,
+        infos=infos, others=others)
 
 
 def remove(articles: Iterable[str], *, store: str | Path | None = None, endpoint: str | None = None,
            profile: str | None = None, progress: Callable[[str], None] | None = None) -> str:
     """Remove articles (by id, or a path whose file name is the id) and their cached facts from the store,
     recompute the merged layer from the others, and mirror that to ``endpoint`` when given."""
-    from kg.store.embedded import KGStore
+    from kg.ingest import BuildStore
 
     remote = _endpoint(endpoint, profile)
     path = Path(store) if store is not None else DEFAULT_STORE
-    with KGStore.writing(path) as kgs:
+    with BuildStore.writing(path) as kgs:
         stored = kgs.articles()
         ids = list(dict.fromkeys(_stored_id(a, stored, path) for a in articles))
         _, quads = kgs.state(kgs.load_facts(a for a in stored.values() if a.id not in ids))

@@ -364,13 +364,13 @@ def push(endpoint: str, profile: str | None, data: Path | None, graph: str | Non
       kg push --endpoint http://localhost:7878/query --profile oxigraph
       kg push --endpoint http://localhost:8890/sparql --profile virtuoso --data graph.trig
     """
-    from kg.store.push import open_data
+    from kg.store import open_data
     from kg.store.push import push as run_push
     from kg.store.remote import Endpoint
 
     remote = Endpoint(endpoint, profile=profile)
     with _progress(quiet) as progress:
-        summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch, progress=progress,
+        summary = run_push(open_data(_existing(data), copy=True), remote, graph=graph, batch=batch, progress=progress,
                            force=force)
     click.echo(summary.text())
 
@@ -451,8 +451,8 @@ def stats(data: Path | None, fmt: str) -> None:
     """
     import json
 
-    from kg.export import open_data
     from kg.stats import stats as run_stats
+    from kg.store import open_data
 
     path = _existing(data)
     figures = run_stats(open_data(path), path)

@@ -66,6 +66,19 @@ class NetworkRefused(KGError, PermissionError):
     exit_code = EXIT_INPUT
 
 
+class NonConforming(KGError):
+    """The data does not conform to the shapes where that stops the command (``kg build --strict``)."""
+
+    exit_code = EXIT_NONCONFORMING
+
+
+class Unsupported(KGError, NotImplementedError):
+    """The shapes use a SHACL feature kg's fast engine does not decide exactly: pySHACL takes over, unless
+    the fast engine was asked for (``--engine fast``), which is then a usage error."""
+
+    exit_code = EXIT_USAGE
+
+
 #: Paths longer than this are shortened in messages (a path can be as long as the system allows, 4 KiB).
 MAX_SHOWN = 160
 #: Characters that would break a one-line message or reorder it on screen: C0/C1 controls, line and paragraph

@@ -242,7 +242,7 @@ def evaluate(corpus: str | Path, key_path: str | Path, *, data: str | Path | Non
              model: str | None = None, jobs: int | None = None) -> Evaluation:
     """Build the graph of ``corpus`` (or read ``data``: a graph file or store) and score it against the
     answer key; ``lang`` keeps the key's articles in that language (manifest.json; French by default)."""
-    from kg.export import open_data
+    from kg.store import open_data
 
     key = load_answer_key(key_path)
     languages = _languages(Path(corpus)) if lang is not None else {}

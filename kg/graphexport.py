@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 from xml.etree import ElementTree as ET
 
 from pyoxigraph import QuerySolutions, Store
@@ -182,7 +183,8 @@ def neo4j_paths(out: Path) -> tuple[Path, Path]:
 def export_graph(data: Path, fmt: str, out: Path | None = None) -> list[Path]:
     """Write the graph of ``data`` (an RDF file or a store folder) as ``fmt`` (graphml or neo4j-csv) to
     ``out``, atomically, or GraphML to standard output.  Returns the files written."""
-    from kg.export import open_data, to_stdout, write_file
+    from kg.rdfio import atomic_write, to_stdout
+    from kg.store import open_data
 
     fmt = fmt.lower()
     if fmt == "neo4j-csv" and out is None:
@@ -202,5 +204,10 @@ def export_graph(data: Path, fmt: str, out: Path | None = None) -> list[Path]:
         to_stdout(lambda f: f.write(contents[0]))
         return []
     for target, content in zip(targets, contents, strict=True):
-        write_file(target, lambda f, content=content: f.write(content))
+        atomic_write(target, _writer(content))
     return targets
+
+
+def _writer(content: bytes) -> Callable[[BinaryIO], object]:
+    """A writer of ``content`` for :func:`kg.rdfio.atomic_write`."""
+    return lambda f: f.write(content)

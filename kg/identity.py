@@ -30,9 +30,8 @@ from collections.abc import Iterable
 
 from pyoxigraph import NamedNode, Quad
 
-from kg.namespaces import IDENTITY_GRAPH, KGO, PREFIXES
+from kg.namespaces import IDENTITY, KGO, PREFIXES
 
-IDENTITY = NamedNode(str(IDENTITY_GRAPH))
 IS_REPLACED_BY = NamedNode(PREFIXES["dcterms"] + "isReplacedBy")
 RDF_TYPE = NamedNode(PREFIXES["rdf"] + "type")
 EVIDENCE, SOURCE = NamedNode(str(KGO.evidence)), NamedNode(str(KGO.source))

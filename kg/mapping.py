@@ -17,9 +17,6 @@ the merged graph holds the resolved entities and events.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -28,7 +25,7 @@ from rdflib import URIRef
 
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import ArticleFacts, DateValue, Evidence
-from kg.namespaces import KGG, KGO, KGR, MERGED_GRAPH, PREFIXES, WD
+from kg.namespaces import KGO, MERGED, PREFIXES, WD, article_graph, mint
 from kg.resolve import UNKNOWN_START, Call, Resolved, Term
 
 XSD = PREFIXES["xsd"]
@@ -37,29 +34,10 @@ RDFS_LABEL = NamedNode(PREFIXES["rdfs"] + "label")
 SKOS = PREFIXES["skos"]
 PREF, ALT = NamedNode(SKOS + "prefLabel"), NamedNode(SKOS + "altLabel")
 NOTATION = NamedNode(SKOS + "notation")
-MERGED = NamedNode(str(MERGED_GRAPH))
 DATATYPE = {"day": "date", "month": "gYearMonth", "year": "gYear"}
 EVENT_CLASS = {"signature": KGO.Signature, "ratification": KGO.Ratification,
                "entry_into_force": KGO.EntryIntoForce, "suspension": KGO.Suspension,
                "withdrawal": KGO.Withdrawal, "expiry": KGO.Expiry}
-
-
-def slug(text: str, limit: int = 48) -> str:
-    spaced = re.sub(r"[\W_]+", " ", text)
-    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
-
-
-def mint(kind: str, key: str, label: str | None = None) -> NamedNode:
-    """The IRI of one entity or event: readable slug plus a digest of its normalised key."""
-    normalised = unicodedata.normalize("NFC", f"{kind}\x1f{key}")
-    digest = hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:10]
-    readable = slug(label or key) or kind
-    return NamedNode(f"{KGR}{kind}/{readable}-{digest}")
-
-
-def article_graph(article_id: str) -> NamedNode:
-    return NamedNode(str(KGG) + "article/" + mint("article", article_id).value.rsplit("/", 1)[1])
 
 
 def _n(term: object) -> NamedNode:

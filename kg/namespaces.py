@@ -1,4 +1,4 @@
-"""The kg ontology namespace (checked) and the fixed prefix table.
+"""The kg ontology namespace (checked), the fixed prefix table, IRI minting and the graph names of a store.
 
 ``KGO`` is an rdflib ``DefinedNamespace`` with ``_fail = True``: a typo in a
 term raises at import time instead of minting a silent new IRI.  A test checks
@@ -7,6 +7,11 @@ that these terms and the ones declared in ``ontology/kg.ttl`` are the same.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
+
+from pyoxigraph import NamedNode
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
@@ -126,3 +131,30 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
     "wdt": str(WDT),
 }
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """The readable part of a minted IRI: lower-case ASCII words joined by hyphens."""
+    spaced = re.sub(r"[\W_]+", " ", text)
+    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+
+
+def mint(kind: str, key: str, label: str | None = None) -> NamedNode:
+    """The IRI of one entity or event: readable slug plus a digest of its normalised key (the one place
+    kg mints IRIs; :mod:`kg.mapping` decides the keys)."""
+    normalised = unicodedata.normalize("NFC", f"{kind}\x1f{key}")
+    digest = hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:10]
+    readable = slug(label or key) or kind
+    return NamedNode(f"{KGR}{kind}/{readable}-{digest}")
+
+
+# The named graphs of a store (and of a .trig or .nq build): one per article, the merged layer, and the
+# identity graph (links from retired IRIs to their successors, kg.identity).
+MERGED = NamedNode(str(MERGED_GRAPH))
+IDENTITY = NamedNode(str(IDENTITY_GRAPH))
+
+
+def article_graph(article_id: str) -> NamedNode:
+    """The named graph of one article's own facts."""
+    return NamedNode(str(KGG) + "article/" + mint("article", article_id).value.rsplit("/", 1)[1])

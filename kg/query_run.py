@@ -129,7 +129,7 @@ def _wait(started: tuple, timeout: float | None) -> None:
 
 def _child(writer, data: str, query: Prepared, out: str) -> None:
     """In the child: run, write the answer to ``out``, and send ("ok" | "error" | "crash", detail)."""
-    from kg.export import open_data
+    from kg.store import open_data
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it kills this process
     try:

@@ -107,9 +107,9 @@ def output_format(fmt: str | None, out: str | None, *, graph: bool, terminal: bo
 
 
 def _graph_format(suffix: str) -> str:
-    from kg.store import rdf_format
+    from kg.rdfio import writable_format
 
-    rdf_format(suffix.lstrip("."))  # a usage error naming the formats when the suffix is not RDF
+    writable_format(suffix.lstrip("."))  # a usage error naming the formats when the suffix is not RDF
     return suffix.lstrip(".")
 
 
@@ -228,12 +228,11 @@ def to_tsv(result: Solutions) -> str:
 
 
 def write_graph(graph: Graph, fmt: str, out: IO[bytes], *, prefixes: dict[str, str] | None = None) -> None:
-    """The triples of a CONSTRUCT or DESCRIBE in the RDF format ``fmt`` (a name or suffix).
+    """The triples of a CONSTRUCT or DESCRIBE in the RDF format ``fmt`` (a name or suffix); a graph
+    format gets them as they are, a dataset format puts them in the default graph."""
+    from kg.rdfio import writable_format
 
-    To be replaced by the RDF writer of ``kg.rdfio`` once that module exists."""
-    from kg.store import rdf_format
-
-    rdf = rdf_format(fmt)
+    rdf = writable_format(fmt).rdf
     chosen = readable_prefixes(graph, prefixes or {}) if rdf in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}
     if chosen:
         serialize(graph.triples, out, format=rdf, prefixes=chosen)
@@ -278,7 +277,7 @@ def write_result(result: Result, fmt: str, out: Path | None = None, *, prefixes:
                  width: int | None = None) -> None:
     """Results in ``fmt`` to the file ``out`` (atomically, with ordinary permissions; a table there is not
     cut to the terminal's width) or to standard output (written only once whole)."""
-    from kg.export import to_stdout, write_file
+    from kg.rdfio import atomic_write, to_stdout
 
     if out is not None and width is None:
         width = sys.maxsize
@@ -292,4 +291,4 @@ def write_result(result: Result, fmt: str, out: Path | None = None, *, prefixes:
     if out is None:
         to_stdout(write)
     else:
-        write_file(out, write)
+        atomic_write(out, write)

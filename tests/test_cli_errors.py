@@ -93,14 +93,14 @@ def test_ctrl_c_writes_nothing(tmp_path: Path, article: Path, capsys, monkeypatc
 
 SLOW_WRITE = """
 import sys, time
-import kg.build, kg.store
+import kg.build, kg.rdfio.write
 kg.build.extract = lambda raws, **kwargs: iter(())
-def slow(data, f, fmt, prefixes):
+def slow(data, f, rdf):
     f.write(b"@prefix partial")
     f.flush()
     print("writing", flush=True)
     time.sleep(60)
-kg.store.serialize_to = slow
+kg.rdfio.write.serialize_to = slow
 from kg.cli import main
 main(sys.argv[1:])
 """

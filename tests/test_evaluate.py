@@ -317,7 +317,7 @@ def test_example_corpus(built_examples, capsys) -> None:
     assert code == 0 and text.startswith("10 articles scored against") and "merged calls:" in text
     if KGEVAL.exists():
         from kg.evaluate import query_rows
-        from kg.export import open_data
+        from kg.store import open_data
 
         assert_same_figures(ours, gold, query_rows(open_data(built_examples)), ours["articles"])
 

@@ -134,7 +134,7 @@ def test_export_refuses_before_reading(graph_file: Path, tmp_path: Path) -> None
 
 @pytest.mark.model
 def test_the_example_corpus_exports_the_joint_chiefs(built_examples: Path) -> None:
-    from kg.export import open_data
+    from kg.store import open_data
 
     graph = read_graph(open_data(built_examples))
     g = nx.read_graphml(io.BytesIO(to_graphml(graph)))

@@ -25,6 +25,7 @@ import pytest
 from kg.build import build
 from kg.errors import EXIT_INPUT, EXIT_STORE, InputError, StoreError, printable, short
 from kg.extract.model import Article, ArticleFacts
+from kg.ingest import BuildStore
 from kg.store import FACTS_DIR, LOCK_FILE, reading
 from kg.store.embedded import KGStore
 from kg.store.lock import StoreLocked, holder, lock_holders
@@ -101,7 +102,7 @@ def test_a_manifest_edit_re_extracts_that_article_only(tmp_path: Path, monkeypat
 def test_facts_cached_for_a_new_manifest_entry_are_committed_not_skipped(tmp_path: Path, monkeypatch) -> None:
     """A build killed after caching the new version's facts but before its commit: the rerun commits them."""
     from kg.corpus import read_corpus
-    from kg.store.ingest import plan
+    from kg.ingest import plan
 
     seen: list[str] = []
     monkeypatch.setattr("kg.build.extract", fake_extract(seen))
@@ -110,7 +111,7 @@ def test_facts_cached_for_a_new_manifest_entry_are_committed_not_skipped(tmp_pat
     (src / "manifest.json").write_text(json.dumps([{**MANIFEST[0], "published": "2024-01-01"}]), encoding="utf-8")
     [raw] = list(read_corpus([str(src)]))
     new = next(fake_extract([])([raw]))
-    with KGStore.writing(store) as kgs:
+    with BuildStore.writing(store) as kgs:
         kgs.facts.put(new, extractor="x", source=raw.source)
         work = plan(kgs, [raw], extractor="x")
         assert work.unchanged == [] and work.cached == [new] and work.replacing == {"a.txt"}
@@ -174,7 +175,7 @@ HOLD_READER = """
 def store(tmp_path: Path) -> Path:
     """A store with two articles."""
     path = tmp_path / "s"
-    with KGStore.writing(path) as kgs:
+    with BuildStore.writing(path) as kgs:
         both = {"a.txt": facts("a.txt"), "b.txt": facts("b.txt", milley=False)}
         for f in both.values():
             kgs.facts.put(f, extractor="m")
@@ -241,7 +242,7 @@ def test_the_lock_file_names_only_a_live_holder(store: Path, held, monkeypatch) 
 
 
 def test_a_query_holds_one_readers_lock_until_its_process_writes(store: Path) -> None:
-    from kg.export import open_data
+    from kg.store import open_data
     from kg.store.lock import _HELD
 
     for _ in range(3):
@@ -409,7 +410,7 @@ def test_a_full_tmpdir_is_an_input_error_without_a_mount(tmp_path: Path, monkeyp
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full to stand for a full temporary folder")
     (tmp_path / "g.nt").write_text("<http://example.org/s> <http://example.org/p> \"o\" .\n", encoding="utf-8")
-    monkeypatch.setattr("kg.export.tempfile.TemporaryFile", lambda: open("/dev/full", "w+b"))  # noqa: SIM115
+    monkeypatch.setattr("kg.rdfio.write.tempfile.TemporaryFile", lambda: open("/dev/full", "w+b"))  # noqa: SIM115
     code, out, err = kg("export", "--data", str(tmp_path / "g.nt"), "--format", "turtle")
     assert code == EXIT_INPUT and out == "" and "No space left on device" in err
 
@@ -537,7 +538,7 @@ def test_a_huge_manifest_of_missing_files_is_one_warning_line(tmp_path: Path, ca
 def test_kg_articles_escapes_names_and_has_a_header(tmp_path: Path, capsys) -> None:
     names = ["plain.txt", "two\nlines.txt", "evil\u202etxt.exe", "tab\there.txt"]
     store = tmp_path / "s"
-    with KGStore.writing(store) as kgs:
+    with BuildStore.writing(store) as kgs:
         commit(kgs, {n: facts(n) for n in names}, replaced=names)
     code, out, _ = kg("articles", "--store", str(store))
     lines = out.splitlines()

@@ -22,6 +22,7 @@ from pyoxigraph import NamedNode, Quad
 from kg.extract.gazetteer import Gazetteer, KnownPerson
 from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
 from kg.identity import IDENTITY, IS_REPLACED_BY, RDF_TYPE, relink, resolve_iri, successors
+from kg.ingest import BuildStore
 from kg.mapping import MERGED, Mapper, mint, to_quads
 from kg.namespaces import KGO
 from kg.resolve import _identity_keys, identity_key, resolve
@@ -221,7 +222,7 @@ def test_links_follow_chains_and_drop_when_an_iri_comes_back() -> None:
 
 def _run(store: Path, arts: list[ArticleFacts], *, removed: Iterable[str] = ()) -> set[Quad]:
     """One run on the store (it opens the store, commits twice as a build does, closes it): the quads after."""
-    with KGStore.writing(store) as kgs:
+    with BuildStore.writing(store) as kgs:
         for part in (arts[:1], arts):
             kgs.apply(kgs.state({a.article.id: a for a in part})[1], replaced=[a.article.id for a in part],
                       removed=removed)

@@ -19,6 +19,7 @@ from pyoxigraph import NamedNode, RdfFormat, parse
 
 from kg.build import DEFAULT_MODEL, build
 from kg.identity import IDENTITY
+from kg.ingest import BuildStore
 from kg.mapping import MERGED, article_graph, mint
 from kg.namespaces import KGO
 from kg.store import FACTS_DIR
@@ -176,7 +177,7 @@ def interrupted_build(store: Path, sig: int, *, after: str = "stored ") -> tuple
 
 def consistent(store: Path) -> set[str]:
     """The stored articles, after checking that the store holds exactly their graph (merged layer included)."""
-    with KGStore.writing(store) as kgs:
+    with BuildStore.writing(store) as kgs:
         stored = kgs.articles()
         _, expected = kgs.state(kgs.load_facts(stored.values()))
         assert without_links(set(kgs.db)) == canonical(expected)

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, Quad, RdfFormat, parse, serialize
 
-from kg.mapping import mint, slug
+from kg.namespaces import mint, slug
 
 NASTY = ["Valéri Guérassimov", 'a "quoted" name', "100% sure", "tab\there", "new\nline", "emoji 🚀",
          "\u200fright-to-left\u200f", "x" * 10_000, "", " ", "<>{}|^`\\"]

@@ -30,11 +30,17 @@ from kg.errors import EXIT_USAGE, UsageError
 from kg.mapping import MERGED, article_graph
 from kg.namespaces import KGO
 from kg.query import list_queries
+from kg.store import open_data as open_any
 from kg.store.embedded import KGStore, canonical
-from kg.store.push import open_data, push
+from kg.store.push import push
 from kg.store.remote import Endpoint
 from tests.conftest import EXAMPLES, run_kg
 from tests.test_incremental import FIRST, SECOND, corpus
+
+
+def open_data(path: Path):
+    """The data as `kg push --data` reads it: a store folder copied into memory, or a parsed file."""
+    return open_any(path, copy=True)
 
 pytestmark = pytest.mark.server
 

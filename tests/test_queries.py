@@ -74,9 +74,9 @@ def test_listing_has_every_file() -> None:
 def test_treaties_query_lists_each_treaty_event_with_its_date(built_examples) -> None:
     """The events column is read from the data alone (no ontology in the graph): the example corpus
     reports Russia's suspension of New START."""
-    from kg.store import load_files
+    from kg.rdfio import load
 
-    store = load_files([built_examples])
+    store = load([built_examples])
     rows = {row["name"].value: row["events"].value if row["events"] else ""
             for row in run_query(store, load_query("treaties"), {})}
     assert any(e.startswith("Suspension 2023-02") for e in rows["New START"].split("; ")), rows

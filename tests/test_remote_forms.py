@@ -79,7 +79,8 @@ def data(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def pushed(oxigraph: str, data: Path) -> str:
-    from kg.store.push import open_data, push
+    from kg.store import open_data
+    from kg.store.push import push
     from kg.store.remote import Endpoint
 
     push(open_data(data), Endpoint(oxigraph, profile="oxigraph"), force=True)

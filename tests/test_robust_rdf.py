@@ -214,7 +214,7 @@ def test_disk_full_leaves_the_old_output(tmp_path: Path, good: Path, capsys, mon
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("kg.export.serialize", full)
+    monkeypatch.setattr("kg.rdfio.write.serialize", full)
     code, _, err = kg("export", "--data", str(good), "--format", "nt", "-o", str(out))
     assert code == 3
     one_line_error(err, "g.nt", "No space left on device")

@@ -110,7 +110,7 @@ def test_unsupported_shapes_fall_back_to_pyshacl(tmp_path: Path) -> None:
 @prefix kgo: <https://w3id.org/kg-news/ontology#> .
 <urn:s> a sh:NodeShape ; sh:targetClass kgo:Person ; sh:closed true .
 """, encoding="utf-8")
-    from kg.shacl_values import Unsupported
+    from kg.errors import Unsupported
 
     with pytest.raises(Unsupported):
         validate(FIXTURES / "valid-graph.trig", shapes=shapes, engine="fast")

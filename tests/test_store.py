@@ -21,11 +21,11 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from kg.corpus import RawArticle
 from kg.errors import EXIT_STORE, StoreError, UsageError
 from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
+from kg.facts_cache import FactsCache
+from kg.ingest import BuildStore, plan, stored_facts
 from kg.mapping import MERGED, article_graph, mint
 from kg.store import FACTS_DIR, LOCK_FILE, open_store, sparql
 from kg.store.embedded import KGStore, canonical
-from kg.store.facts import FactsCache
-from kg.store.ingest import plan, stored_facts
 from kg.store.lock import StoreLocked, exclusive
 
 CALL_DAY = date(2022, 10, 24)
@@ -46,7 +46,7 @@ def facts(article_id: str, text: str = "", *, milley: bool = True) -> ArticleFac
     return ArticleFacts(article, people, holdings, (call,))
 
 
-def commit(kgs: KGStore, all_facts: dict[str, ArticleFacts], **changes) -> list[Quad]:
+def commit(kgs: BuildStore, all_facts: dict[str, ArticleFacts], **changes) -> list[Quad]:
     _, quads = kgs.state(all_facts)
     kgs.apply(quads, **changes)
     return quads
@@ -120,7 +120,7 @@ def test_facts_cache_ignores_corrupt_files_and_collects_garbage(tmp_path: Path) 
 
 def test_commit_is_idempotent_and_layered(tmp_path: Path) -> None:
     both = {"a.txt": facts("a.txt"), "b.txt": facts("b.txt")}
-    with KGStore.writing(tmp_path / "s") as kgs:
+    with BuildStore.writing(tmp_path / "s") as kgs:
         quads = canonical(commit(kgs, both, replaced=["a.txt", "b.txt"]))
         assert set(kgs.db) == quads
         size = len(kgs.db)
@@ -134,7 +134,7 @@ def test_commit_is_idempotent_and_layered(tmp_path: Path) -> None:
 
 def test_changing_one_article_touches_only_its_graph_and_the_merged_facts(tmp_path: Path) -> None:
     one = {"a.txt": facts("a.txt"), "b.txt": facts("b.txt")}
-    with KGStore.writing(tmp_path / "s") as kgs:
+    with BuildStore.writing(tmp_path / "s") as kgs:
         commit(kgs, one, replaced=list(one))
         before_a, before_b = (graph(kgs.db, article_graph(x)) for x in ("a.txt", "b.txt"))
         before_m = graph(kgs.db, MERGED)
@@ -149,7 +149,7 @@ def test_changing_one_article_touches_only_its_graph_and_the_merged_facts(tmp_pa
 
 def test_remove_leaves_no_trace(tmp_path: Path) -> None:
     both = {"a.txt": facts("a.txt"), "b.txt": facts("b.txt", milley=False)}
-    with KGStore.writing(tmp_path / "s") as kgs:
+    with BuildStore.writing(tmp_path / "s") as kgs:
         commit(kgs, both, replaced=list(both))
         only_a = commit(kgs, {"a.txt": both["a.txt"]}, removed=["b.txt"])
         assert set(kgs.db) == canonical(only_a)
@@ -162,7 +162,7 @@ def test_build_then_remove_through_the_library(tmp_path: Path) -> None:
     from kg.build import remove
 
     store = tmp_path / "s"
-    with KGStore.writing(store) as kgs:
+    with BuildStore.writing(store) as kgs:
         for f in (facts("a.txt"), facts("b.txt")):
             kgs.facts.put(f, extractor="m")
         commit(kgs, {"a.txt": facts("a.txt"), "b.txt": facts("b.txt")}, replaced=["a.txt", "b.txt"])
@@ -187,7 +187,7 @@ def test_a_folder_of_other_files_is_not_made_a_store(tmp_path: Path) -> None:
 
 
 def test_missing_facts_of_a_stored_article_is_a_store_error(tmp_path: Path) -> None:
-    with KGStore.writing(tmp_path / "s") as kgs:
+    with BuildStore.writing(tmp_path / "s") as kgs:
         commit(kgs, {"a.txt": facts("a.txt")}, replaced=["a.txt"])
         with pytest.raises(StoreError, match="no cached facts for the stored article 'a.txt'"):
             kgs.load_facts(kgs.articles().values())
@@ -253,7 +253,7 @@ def test_plan_sorts_articles_by_what_the_hash_and_the_cache_say(tmp_path: Path) 
     a, b = facts("a.txt"), facts("b.txt")
     b2 = facts("b.txt", "Lloyd Austin a appelé Valéri Guérassimov.", milley=False)
     c = facts("c.txt")
-    with KGStore.writing(tmp_path / "s") as kgs:
+    with BuildStore.writing(tmp_path / "s") as kgs:
         for f in (a, b, c):
             kgs.facts.put(f, extractor="x@1")
         commit(kgs, {"a.txt": a, "b.txt": b}, replaced=["a.txt", "b.txt"])
@@ -284,12 +284,13 @@ def fake_extract(raws, **_kwargs):
 
 
 def test_strict_store_build_writes_nothing_when_the_graph_violates_a_shape(tmp_path: Path, monkeypatch) -> None:
-    from kg.build import NonConforming, build
+    from kg.build import build
+    from kg.errors import NonConforming
 
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("Mark Milley a appelé Valéri Guérassimov.", encoding="utf-8")
     monkeypatch.setattr("kg.build.extract", fake_extract)
-    monkeypatch.setattr("kg.build._validate", lambda quads: (2, 0))
+    monkeypatch.setattr("kg.build._validate", lambda quads: (2, 0, 0, 0))  # violations, warnings, infos, others
     with pytest.raises(NonConforming, match="2 shape violations"):
         build([str(tmp_path / "c")], store=tmp_path / "s", strict=True)
     with KGStore.writing(tmp_path / "s") as kgs:
@@ -318,3 +319,21 @@ def test_jobs_reach_the_extractor(tmp_path: Path, monkeypatch) -> None:
     seen.clear()
     list(extract([], jobs=3))
     assert seen == {}  # nothing to read: no model
+
+
+def test_the_store_imports_nothing_of_the_pipeline() -> None:
+    """kg/store applies quads and answers queries: resolution, mapping and extraction stay in the build
+    pipeline (kg.merge, kg.ingest), so a change to name matching never reaches the store."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    forbidden = ("kg.resolve", "kg.mapping", "kg.extract", "kg.merge", "kg.ingest", "kg.facts_cache")
+    found = []
+    for path in sorted((ROOT / "kg" / "store").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            found += [f"{path.name}:{node.lineno} {n}" for n in names
+                      if any(n == f or n.startswith(f + ".") for f in forbidden)]
+    assert found == []

@@ -119,7 +119,7 @@ def test_json(example: ValidationReport) -> None:
     assert (data["conforms"], data["violations"], data["warnings"], data["infos"]) == (False, 5, 1, 0)
     assert len(data["results"]) == 6
     assert set(data["results"][0]) == {"focus", "focus_label", "path", "value", "shape", "component",
-                                       "severity", "message", "sentence"}
+                                       "severity", "message", "sentence", "value_problem"}
 
 
 def test_turtle(example: ValidationReport) -> None:

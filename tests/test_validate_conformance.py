@@ -16,10 +16,9 @@ import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, SH
 
-from kg.errors import InputError
-from kg.shacl_sparql import PREFIXES, join_prebinds
-from kg.shacl_values import Unsupported
+from kg.errors import InputError, Unsupported
 from kg.validate import validate
+from kg.validate.fast.sparql import PREFIXES, join_prebinds
 from tests.conftest import run_kg
 
 HEAD = """@prefix sh: <http://www.w3.org/ns/shacl#> .

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from pyoxigraph import Store
 
 from kg.cli import cli
-from kg.export import open_data
+from kg.store import open_data
 from kg.view.data import QUERIES, bounds, read_model, select
 from kg.view.page import render_page, safe_json
 from tests.conftest import run_kg

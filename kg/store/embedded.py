@@ -5,6 +5,7 @@
     kg-store/           pyoxigraph (RocksDB): one named graph per article + the merged graph
                         + the identity graph (links from retired IRIs, kg.identity)
       kg-facts/         <article digest>-<sha256>[-<source>].json: the facts of each stored article version
+                        (kept by the build pipeline, kg.facts_cache)
       kg.lock           fcntl lock: one writer (its pid inside while it writes) or many readers
 
 RocksDB ignores files it did not name, so any pyoxigraph-based reader (``Store(path)``,
@@ -24,28 +25,26 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from pyoxigraph import NamedNode, Quad, Store
 
-from kg.errors import KGError, StoreError, short, store_error
-from kg.extract.model import ArticleFacts
-from kg.identity import IDENTITY, relink
-from kg.mapping import MERGED, article_graph, to_quads
-from kg.namespaces import KGO
-from kg.resolve import Resolved, resolve
+from kg.errors import KGError, StoreError, store_error
+from kg.identity import relink
+from kg.namespaces import IDENTITY, KGO, MERGED, article_graph
 from kg.store import FACTS_DIR, LOCK_FILE, open_store, reading, sparql
-from kg.store.facts import FactsCache, article_meta
 from kg.store.lock import exclusive
 
 SHA256, FILE_NAME = NamedNode(str(KGO.sha256)), NamedNode(str(KGO.fileName))
-#: What an article graph says of its source besides the hash, in the order of :func:`article_meta`.
+#: What an article graph says of its source besides the hash, in the order of
+#: :func:`kg.facts_cache.article_meta`.
 META = tuple(NamedNode(str(p)) for p in (KGO.published, KGO.url, KGO.language))
 
 
 @dataclass(frozen=True)
 class StoredArticle:
     """One article as the store knows it: its id (file name), content hash, named graph and the metadata
-    its graph holds (publication date, URL, language: see :func:`kg.store.facts.article_meta`)."""
+    its graph holds (publication date, URL, language: see :func:`kg.facts_cache.article_meta`)."""
 
     id: str
     sha256: str
@@ -57,22 +56,18 @@ class StoredArticle:
         """The article version's key: content hash, then its metadata (as a mirror's graph reports them)."""
         return (self.sha256, *self.meta)
 
-    def holds(self, facts: ArticleFacts) -> bool:
-        """Whether the stored graph was built from a version with these facts' hash and metadata."""
-        return self.sha256 == facts.article.sha256 and self.meta == article_meta(facts.article)
-
 
 class KGStore:
-    """A store folder opened for writing (under its lock); see the module docstring for the layout."""
+    """A store folder opened for writing (under its lock); see the module docstring for the layout.  It applies
+    quads the build pipeline computed (:mod:`kg.ingest`) and answers for what it holds."""
 
     def __init__(self, path: Path, db: Store) -> None:
         self.path, self.db = path, db
-        self.facts = FactsCache(path / FACTS_DIR)
         self._issued: tuple[set[Quad], set[Quad]] | None = None  # merged and identity graphs when opened
 
     @classmethod
     @contextmanager
-    def writing(cls, path: str | Path) -> Iterator[KGStore]:
+    def writing(cls, path: str | Path) -> Iterator[Self]:
         """Lock the store folder (created if needed), open it and yield it; release both afterwards."""
         path = Path(path)
         ours = {LOCK_FILE, FACTS_DIR, "CURRENT"}
@@ -108,23 +103,6 @@ class KGStore:
     def _value(self, subject, predicate: NamedNode, graph: NamedNode) -> str | None:
         return next((q.object.value for q in self.db.quads_for_pattern(subject, predicate, None, graph)), None)  # type: ignore[union-attr]
 
-    def load_facts(self, articles: Iterable[StoredArticle]) -> dict[str, ArticleFacts]:
-        """The cached facts of stored articles; a missing file is a store error naming the article."""
-        out = {}
-        for a in articles:
-            found = self.facts.find(a.id, a.sha256, a.meta)
-            if found is None:
-                raise StoreError(f"{short(self.path)}: no cached facts for the stored article {a.id!r}: build "
-                                 f"it again from its file (kg build FILE --store {short(self.path)}) or kg remove it")
-            out[a.id] = found[1]
-        return out
-
-    @staticmethod
-    def state(facts: dict[str, ArticleFacts]) -> tuple[Resolved, list[Quad]]:
-        """The graph of these articles' facts, resolved in id order (any run order gives the same graph)."""
-        resolved = resolve([facts[k] for k in sorted(facts)])
-        return resolved, to_quads(resolved)
-
     def apply(self, quads: list[Quad], *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
         """In one transaction: replace the graphs of ``replaced`` with their quads in ``quads``, drop those
         of ``removed``, and move the merged layer to the merged quads of ``quads`` (sending the change)."""
@@ -152,12 +130,6 @@ class KGStore:
             self._issued = (current, held)
         before, links = self._issued
         return held, relink(before, merged, links)
-
-    def keep_facts_of_stored(self) -> int:
-        """Delete cached facts that no stored article version refers to (call at the end of a run)."""
-        keep: set[tuple[str, ...]] = {(a.id, a.sha256, source) for a in self.articles().values()
-                for source, _ in self.facts.versions(a.id, a.sha256, a.meta)}
-        return self.facts.keep_only(keep)
 
 
 def canonical(quads: Iterable[Quad]) -> set[Quad]:

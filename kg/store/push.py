@@ -21,14 +21,11 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Store, Triple
 
 from kg.errors import StoreError, UsageError
-from kg.identity import IDENTITY
-from kg.mapping import MERGED, article_graph
-from kg.namespaces import KGG
+from kg.namespaces import IDENTITY, KGG, MERGED, article_graph
 from kg.progress import as_reporter, count
 from kg.store.embedded import SHA256, KGStore
 from kg.store.http import redact
@@ -176,11 +173,3 @@ def _send_links(kgs: KGStore, endpoint: Endpoint, *, batch: int, progress: Throt
         send_graph(endpoint, IDENTITY, links, batch=batch, progress=progress)
     else:
         endpoint.drop_graph(IDENTITY)
-
-
-def open_data(path: Path) -> Store:
-    """A store folder copied into memory under the readers' lock (released before anything is sent, so a slow
-    endpoint never keeps a build waiting), or an RDF file parsed into memory."""
-    from kg.store import load_files, snapshot
-
-    return snapshot(path) if path.is_dir() else load_files([path])

@@ -22,7 +22,8 @@ class ViewSummary:
 def write_view(data: Path, out: Path) -> ViewSummary:
     """Read the graph ``data`` (an RDF file or a store folder) and write the page to ``out``."""
     from kg.errors import InputError
-    from kg.export import open_data, write_file
+    from kg.rdfio import atomic_write
+    from kg.store import open_data
     from kg.view.data import read_model
     from kg.view.page import render_page
 
@@ -33,7 +34,7 @@ def write_view(data: Path, out: Path) -> ViewSummary:
         raise InputError("output folder does not exist", path=str(folder))
     model = read_model(open_data(data))
     page = render_page(model).encode("utf-8")
-    write_file(out, lambda f: f.write(page))
+    atomic_write(out, lambda f: f.write(page))
     return ViewSummary(out, len(model["people"]), len(model["terms"]), len(model["calls"]), len(page))
 
 

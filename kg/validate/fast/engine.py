@@ -1,6 +1,6 @@
-"""Fast SHACL validation: the shapes compiled to SPARQL (:mod:`kg.shacl_compile`), run by pyoxigraph.
+"""Fast SHACL validation: the shapes compiled to SPARQL (:mod:`kg.validate.fast.compile`), run by pyoxigraph.
 
-Data is streamed into a store by :mod:`kg.shacl_load`; each check is one SPARQL query returning
+Data is streamed into a store by :mod:`kg.validate.fast.load`; each check is one SPARQL query returning
 all its violations; value tests on literals the store rewrote or that are ill-typed are applied in
 Python to their original form; comparisons SPARQL cannot make are made as pySHACL makes them.  The
 outcome is a pySHACL-style report graph, read by :mod:`kg.validate` like pySHACL's own, so that
@@ -20,10 +20,11 @@ from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from kg.namespaces import KGO
-from kg.shacl_compile import FOCUS, KEEP, Check, Plan, compile_shapes
-from kg.shacl_load import Loader, to_rdflib, workspace
-from kg.shacl_sparql import PREFIXES
-from kg.shacl_values import Unsupported, short
+from kg.rdfio import to_rdflib
+from kg.validate.fast.compile import FOCUS, KEEP, Check, Plan, compile_shapes
+from kg.validate.fast.load import Loader, workspace
+from kg.validate.fast.sparql import PREFIXES
+from kg.validate.fast.values import Unsupported, short
 
 
 def check(data, shapes: Graph, ontology: Path | None, *, against=None) -> tuple[Graph, Graph]:
@@ -31,7 +32,7 @@ def check(data, shapes: Graph, ontology: Path | None, *, against=None) -> tuple[
 
     Returns the report graph and a small graph with the labels and evidence sentences of the
     reported focus nodes.  With ``against``, only the subjects of ``data`` are validated, in the
-    context of both.  Raises :class:`kg.shacl_values.Unsupported` for shapes it cannot compile.
+    context of both.  Raises :class:`kg.validate.fast.values.Unsupported` for shapes it cannot compile.
     """
     plans = compile_shapes(shapes)
     with workspace(data, against, ontology) as (store, loader, keep):

@@ -2,7 +2,7 @@
 
 Each test exists twice with the same meaning: a SPARQL boolean expression over ``?v``, run by the
 store on every value node, and a Python predicate on an rdflib term, applied by
-:mod:`kg.shacl_fast` to the literals that the store rewrites or that are ill-typed.  The Python
+:mod:`kg.validate.fast.engine` to the literals that the store rewrites or that are ill-typed.  The Python
 side follows pySHACL's code (``ill_typed`` literals fail their datatype, a literal is never an
 instance of a class, language tags match case-insensitively on their first subtag).
 """
@@ -20,14 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import BNode, Node
 
-from kg.errors import EXIT_USAGE, KGError
-
-
-class Unsupported(KGError, NotImplementedError):
-    """The shapes use a SHACL feature the SPARQL compiler does not handle (pySHACL takes over, unless
-    the fast engine was asked for: then a usage error)."""
-
-    exit_code = EXIT_USAGE
+from kg.errors import Unsupported
 
 
 def short(iri: Node) -> str:

@@ -22,11 +22,52 @@ from dataclasses import dataclass, field
 from pyoxigraph import Quad
 
 from kg.corpus import RawArticle
+from kg.errors import StoreError, short
 from kg.extract.model import ArticleFacts
+from kg.facts_cache import FactsCache, article_meta
+from kg.merge import merged_state
 from kg.resolve import Resolved
-from kg.store.embedded import KGStore
+from kg.store import FACTS_DIR
+from kg.store.embedded import KGStore, StoredArticle
 
 Progress = Callable[[str], None]
+
+
+class BuildStore(KGStore):
+    """The store as a build writes it: the store folder plus the facts cache beside it, from which the
+    merged layer of every stored article is computed (:func:`kg.merge.merged_state`) before the store
+    applies it.  Open it with ``BuildStore.writing(path)``."""
+
+    def __init__(self, path, db) -> None:
+        super().__init__(path, db)
+        self.facts = FactsCache(path / FACTS_DIR)
+
+    @staticmethod
+    def state(facts: dict[str, ArticleFacts]) -> tuple[Resolved, list[Quad]]:
+        """The graph of these articles' facts, resolved in id order (any run order gives the same graph)."""
+        return merged_state(facts)
+
+    def load_facts(self, articles: Iterable[StoredArticle]) -> dict[str, ArticleFacts]:
+        """The cached facts of stored articles; a missing file is a store error naming the article."""
+        out = {}
+        for a in articles:
+            found = self.facts.find(a.id, a.sha256, a.meta)
+            if found is None:
+                raise StoreError(f"{short(self.path)}: no cached facts for the stored article {a.id!r}: build "
+                                 f"it again from its file (kg build FILE --store {short(self.path)}) or kg remove it")
+            out[a.id] = found[1]
+        return out
+
+    def keep_facts_of_stored(self) -> int:
+        """Delete cached facts that no stored article version refers to (call at the end of a run)."""
+        keep = {(a.id, a.sha256, source) for a in self.articles().values()
+                for source, _ in self.facts.versions(a.id, a.sha256, a.meta)}
+        return self.facts.keep_only(keep)
+
+
+def holds(stored: StoredArticle, facts: ArticleFacts) -> bool:
+    """Whether a stored graph was built from a version with these facts' hash and metadata."""
+    return stored.version == (facts.article.sha256, *article_meta(facts.article))
 
 
 @dataclass
@@ -43,7 +84,7 @@ class Plan:
         return len(self.cached) + len(self.todo)
 
 
-def plan(kgs: KGStore, raws: Iterable[RawArticle], *, extractor: str, force: bool = False) -> Plan:
+def plan(kgs: BuildStore, raws: Iterable[RawArticle], *, extractor: str, force: bool = False) -> Plan:
     """Sort the incoming articles by what their version (content hash and manifest metadata) says about the
     store and the facts cache."""
     stored = kgs.articles()
@@ -51,7 +92,7 @@ def plan(kgs: KGStore, raws: Iterable[RawArticle], *, extractor: str, force: boo
     for raw in raws:
         old = stored.get(raw.id)
         facts = None if force else kgs.facts.get(raw.id, raw.sha256, raw.source, extractor=extractor)
-        if facts is not None and old is not None and old.holds(facts):
+        if facts is not None and old is not None and holds(old, facts):
             out.unchanged.append(raw.id)
             continue
         if old is not None:
@@ -69,7 +110,7 @@ class Committer:
     #: A commit waits until the time since the last one is ``ratio`` times what that commit took.
     ratio = 4.0
 
-    def __init__(self, kgs: KGStore, facts: dict[str, ArticleFacts], *, total: int,
+    def __init__(self, kgs: BuildStore, facts: dict[str, ArticleFacts], *, total: int,
                  progress: Progress | None = None, grouped: bool = True) -> None:
         self.kgs, self.facts, self.total, self.progress = kgs, facts, total, progress
         self.grouped = grouped  # False: keep everything for one final commit (kg build --strict)
@@ -104,7 +145,7 @@ class Committer:
         return state
 
 
-def stored_facts(kgs: KGStore, work: Plan) -> dict[str, ArticleFacts]:
+def stored_facts(kgs: BuildStore, work: Plan) -> dict[str, ArticleFacts]:
     """The cached facts of every stored article, the base on which a run's changes are committed.
 
     Articles this run replaces keep their old facts until their new ones are committed, so that the

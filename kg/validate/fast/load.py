@@ -1,4 +1,4 @@
-"""Loading data for the fast SHACL engine (:mod:`kg.shacl_fast`) into a pyoxigraph store.
+"""Loading data for the fast SHACL engine (:mod:`kg.validate.fast.engine`) into a pyoxigraph store.
 
 The store rewrites some literals: ``"4"^^xsd:nonNegativeInteger`` becomes ``"4"^^xsd:integer``,
 ``"1"^^xsd:boolean`` becomes ``true``, and an ill-typed ``"-4"^^xsd:nonNegativeInteger`` a valid
@@ -15,25 +15,20 @@ import shutil
 import tempfile
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import BNode, Graph, Literal
 
-from kg.errors import InputError, StoreError, UsageError
-from kg.export import parse_errors, refuse_doctype
-from kg.shacl_values import INTEGER_TYPES
+from kg.errors import StoreError, UsageError
+from kg.rdfio import rdflib_quads, read_quads, to_rdflib
+from kg.validate.fast.values import INTEGER_TYPES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nt": ox.RdfFormat.N_TRIPLES,
-           ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
-           ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML,
-           ".n3": ox.RdfFormat.N3}
 BATCH = 50_000
 _INTEGERS = {str(t) for t in INTEGER_TYPES}
 
@@ -104,46 +99,6 @@ def canonical_forms(literals: Iterable[ox.Literal]) -> dict[ox.Literal, tuple[ox
     return out
 
 
-def parse_file(path: Path) -> Iterator[ox.Quad]:
-    """Stream the quads of an RDF file; syntax errors name file:line:column."""
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"unknown RDF file suffix {path.suffix!r} (one of {', '.join(FORMATS)})", path=str(path))
-    if fmt == ox.RdfFormat.RDF_XML:
-        refuse_doctype(path)
-    with parse_errors(path):
-        yield from ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
-
-
-def rdflib_quads(graph: Graph, bnodes: dict) -> Iterator[ox.Quad]:
-    """The triples of an rdflib graph (every graph of a Dataset) as pyoxigraph quads."""
-    triples = (q[:3] for q in graph.quads((None, None, None, None))) if hasattr(graph, "quads") else graph
-    for s, p, o in triples:
-        yield ox.Quad(to_ox(s, bnodes), to_ox(p, bnodes), to_ox(o, bnodes))
-
-
-def to_ox(node: Node, bnodes: dict):
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        if node not in bnodes:
-            bnodes[node] = ox.BlankNode()
-        return bnodes[node]
-    if node.language:
-        return ox.Literal(str(node), language=node.language)
-    return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype))) if node.datatype else ox.Literal(str(node))
-
-
-def to_rdflib(term, bnodes: dict | None = None) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return (bnodes or {}).get(term) or BNode(term.value)
-    if term.language or term.datatype.value == XSD_STRING:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
-
-
 # ----------------------------------------------------------------- the workspace
 
 
@@ -175,7 +130,7 @@ def workspace(data, against, ontology: Path | None):
             store = ox.Store()
         loader = Loader(store)
         if ontology is not None:
-            loader.add(parse_file(ontology))
+            loader.add(read_quads(ontology))
         keep: set | None = set() if against is not None else None
         for source in data:
             _load(loader, source, keep)
@@ -212,5 +167,5 @@ def _load(loader: Loader, source, subjects: set | None) -> None:
     elif isinstance(source, Graph):
         loader.add(rdflib_quads(source, loader.bnodes), subjects)
     else:
-        loader.add(parse_file(Path(source)), subjects)
+        loader.add(read_quads(Path(source)), subjects)
     loader.back.update((v, k) for k, v in loader.bnodes.items())

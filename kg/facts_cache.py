@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from kg.errors import InputError, StoreError, reason, short
@@ -89,7 +89,7 @@ class FactsCache:
     def put(self, facts: ArticleFacts, *, extractor: str, source: str = "") -> None:
         """Write one article's facts atomically (temporary file, fsync, rename); a full or read-only disk
         is a store error (exit code 4)."""
-        from kg.store import atomic_write
+        from kg.rdfio import atomic_write
 
         article = facts.article
         record = {"format": FORMAT, "article": article.id, "sha256": article.sha256, "source": source,
@@ -106,7 +106,7 @@ class FactsCache:
         if self._index is not None and path.name not in self._index[path.name[:16]]:
             self._index[path.name[:16]].append(path.name)
 
-    def keep_only(self, versions: set[tuple[str, ...]]) -> int:
+    def keep_only(self, versions: Collection[tuple[str, ...]]) -> int:
         """Delete the files of every (article id, sha256[, source]) not in ``versions``; return how many went."""
         wanted = {self.path(*v).name for v in versions}
         gone = 0

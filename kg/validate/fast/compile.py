@@ -1,4 +1,4 @@
-"""SHACL shapes compiled to SPARQL queries, for the fast validation path (:mod:`kg.shacl_fast`).
+"""SHACL shapes compiled to SPARQL queries, for the fast validation path (:mod:`kg.validate.fast.engine`).
 
 pySHACL checks one focus node at a time in Python (about 100 s for a million triples); here each
 constraint component of each shape becomes one SPARQL SELECT that returns all of its violations at
@@ -20,8 +20,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
-from kg.shacl_sparql import PREFIXES, join_prebinds, strip_comments
-from kg.shacl_values import Unsupported, ValueTest, shape_test, short, value_test
+from kg.validate.fast.sparql import PREFIXES, join_prebinds, strip_comments
+from kg.validate.fast.values import Unsupported, ValueTest, shape_test, short, value_test
 
 FOCUS = "%FOCUS%"  # in a check's query: the plan's focus group
 KEEP = "%KEEP%"  # in a plan's focus group: an optional VALUES block restricting the focus nodes
@@ -105,7 +105,8 @@ def _name(node: Node) -> str:
 def _literal_targets(g: Graph, shape: Node) -> None:
     """A literal focus node the store would rewrite (or an ill-typed one) would be validated and
     reported in its stored form: such targets are left to pySHACL."""
-    from kg.shacl_load import canonical_forms, to_ox
+    from kg.rdfio import to_ox
+    from kg.validate.fast.load import canonical_forms
 
     literals = [to_ox(n, {}) for n in g.objects(shape, SH.targetNode) if isinstance(n, Literal)]
     for lit, (stored, original) in canonical_forms(literals).items():
