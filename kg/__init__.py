@@ -168,9 +168,10 @@ def export(data: str | Path, fmt: str, out: str | Path | None = None) -> None:
 
 class _Package(ModuleType):
     """The ``kg`` package itself.  ``build``, ``validate`` and ``export`` name both an API function and a
-    submodule (``kg/build.py``, ...); importing a submodule makes it the package's attribute, which would
-    hide the function.  Such a submodule is made callable as that function instead, so ``kg.build(...)``,
-    ``kg.build.extract`` and ``import kg.build`` all keep working, whichever was imported first."""
+    submodule (``kg/build.py``, ...).  The package's attribute is always the submodule (imported on first
+    use, :func:`__getattr__`), made callable as the function, so ``kg.build(...)``, ``kg.build.extract``,
+    ``import kg.build`` and ``monkeypatch.setattr("kg.build.extract", ...)`` all mean what they say,
+    whichever was imported first."""
 
     def __setattr__(self, name: str, value: Any) -> None:
         api = _API.get(name)
@@ -184,4 +185,18 @@ def _callable_module(api: Callable[..., Any]) -> type[ModuleType]:
 
 
 _API: dict[str, Callable[..., Any]] = {name: globals()[name] for name in __all__}
+#: API names that are also submodules: the function leaves the namespace, the callable submodule takes its place.
+_SUBMODULES = ("build", "export", "validate")
+for _name in _SUBMODULES:
+    del globals()[_name]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 sys.modules[__name__].__class__ = _Package

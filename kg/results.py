@@ -31,7 +31,6 @@ from pyoxigraph import (
     QueryResultsFormat,
     RdfFormat,
     Triple,
-    parse,
     parse_query_results,
     serialize,
 )
@@ -79,7 +78,9 @@ Result = Solutions | Boolean | Graph
 def read(answer: IO[bytes], graph: bool) -> Result:
     """Results from SPARQL JSON (SELECT, ASK) or, with ``graph``, from N-Triples or Turtle."""
     if graph:
-        return Graph(tuple(dict.fromkeys(parse(answer, format=RdfFormat.TURTLE))))
+        from kg.rdfio import read_answer
+
+        return Graph(tuple(read_answer(answer, "turtle")))
     parsed = parse_query_results(answer, format=QueryResultsFormat.JSON)
     if isinstance(parsed, QueryBoolean):
         return Boolean(bool(parsed))

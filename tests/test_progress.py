@@ -190,7 +190,7 @@ def test_build_summary_words_its_counts() -> None:
     summary = BuildSummary(articles=1, people=1, offices=2, calls=1, missiles=0, treaties=1, triples=1,
                            unresolved_calls=0, output="g.trig", violations=1, warnings=1)
     assert summary.text() == ("1 article: 1 person, 2 offices, 1 call, 0 missile systems, 1 treaty; 1 triple; "
-                              "DOES NOT CONFORM to the shapes (1 violation, 1 warning)\nwritten to g.trig")
+                              "does not conform to the shapes: 1 violation, 1 warning, 0 infos\nwritten to g.trig")
 
 
 def test_a_real_pseudo_terminal_gets_the_bar() -> None:

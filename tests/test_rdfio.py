@@ -121,7 +121,7 @@ def test_every_entry_point_refuses_a_doctype_after_a_long_comment(tmp_path: Path
         ["eval", str(tmp_path), str(tmp_path / "gold.json"), "--data", str(hostile)],
     ]
     for args in entry_points:
-        code, out, err = run_kg(capsys, *args)
+        code, out, err = run_kg(*args)
         assert code == 3, (args, err)
         one_line_error(err, "hostile.rdf", "DOCTYPE")
 
@@ -146,7 +146,7 @@ def test_n3_data_is_read_by_query_like_validate(tmp_path: Path, capsys) -> None:
     data.write_text(GOOD, encoding="utf-8")
     rq = tmp_path / "all.rq"
     rq.write_text("SELECT ?s WHERE { ?s ?p ?o }", encoding="utf-8")
-    code, out, err = run_kg(capsys, "query", str(rq), "--data", str(data), "--format", "csv")
+    code, out, err = run_kg("query", str(rq), "--data", str(data), "--format", "csv")
     assert code == 0, err
     assert out.split() == ["s", EX + "a"]
 
@@ -187,7 +187,7 @@ def test_exports_repeat_no_quad(tmp_path: Path, fmt, capsys) -> None:
     del store
     for data in (source, folder):
         out = tmp_path / f"out-{data.name}.{fmt.suffixes[0]}"
-        code, _, err = run_kg(capsys, "export", "--data", str(data), "--format", fmt.name, "-o", str(out))
+        code, _, err = run_kg("export", "--data", str(data), "--format", fmt.name, "-o", str(out))
         assert code == 0, err
         assert len(_assert_each_once(out, fmt)) == (4 if fmt.dataset else 3)
 
@@ -200,7 +200,7 @@ def test_build_out_repeats_no_quad(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setattr("kg.build.merged_state", lambda facts: (merged_state(facts)[0], _repeated()))
     for fmt in (f for f in FORMATS if f.writable):
         out = tmp_path / f"g.{fmt.suffixes[0]}"
-        code, _, err = run_kg(capsys, "build", str(tmp_path / "a.txt"), "--out", str(out), "--no-validate")
+        code, _, err = run_kg("build", str(tmp_path / "a.txt"), "--out", str(out), "--no-validate")
         assert code == 0, err
         _assert_each_once(out, fmt)
 
@@ -210,7 +210,7 @@ def test_the_built_example_graph_repeats_no_quad_in_any_format(built_examples: P
                                                                capsys) -> None:
     for fmt in (f for f in FORMATS if f.writable):
         out = tmp_path / f"g.{fmt.suffixes[0]}"
-        code, _, err = run_kg(capsys, "export", "--data", str(built_examples), "--format", fmt.name, "-o", str(out))
+        code, _, err = run_kg("export", "--data", str(built_examples), "--format", fmt.name, "-o", str(out))
         assert code == 0, err
         _assert_each_once(out, fmt)
     _assert_each_once(built_examples, rdf_format("trig"))
@@ -227,8 +227,8 @@ def test_build_out_and_export_get_the_same_ordinary_mode(tmp_path: Path, good: P
     built, exported = tmp_path / "built.trig", tmp_path / "exported.trig"
     previous = os.umask(umask)
     try:
-        assert run_kg(capsys, "build", str(tmp_path / "a.txt"), "--out", str(built), "--no-validate")[0] == 0
-        assert run_kg(capsys, "export", "--data", str(good), "--format", "trig", "-o", str(exported))[0] == 0
+        assert run_kg("build", str(tmp_path / "a.txt"), "--out", str(built), "--no-validate")[0] == 0
+        assert run_kg("export", "--data", str(good), "--format", "trig", "-o", str(exported))[0] == 0
     finally:
         os.umask(previous)
     assert built.stat().st_mode & 0o777 == exported.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -68,7 +68,7 @@ def ill_typed(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("fmt", ["text", "json", "turtle"])
 def test_ill_typed_literals_are_explained_without_a_traceback(ill_typed: Path, capsys, engine: str,
                                                              fmt: str) -> None:
-    code, out, err = run_kg(capsys, "validate", str(ill_typed), "--engine", engine, "--format", fmt)
+    code, out, err = run_kg("validate", str(ill_typed), "--engine", engine, "--format", fmt)
     assert code == 1 and err == ""
     if fmt == "text":
         assert '"2024-02-30"^^xsd:date: not a valid xsd:date (day 30 does not exist in February)' in out
@@ -89,10 +89,10 @@ def test_build_and_validate_word_one_result_alike(tmp_path: Path, capsys, monkey
     monkeypatch.setattr("kg.build.extract", lambda raws, **kwargs: iter(()))
     monkeypatch.setattr("kg.build.merged_state", lambda facts: (merged_state(facts)[0], quads))
     out = tmp_path / "g.trig"
-    code, built, err = run_kg(capsys, "build", str(tmp_path / "a.txt"), "--out", str(out))
+    code, built, err = run_kg("build", str(tmp_path / "a.txt"), "--out", str(out))
     assert code == 0, err
     assert "does not conform to the shapes: 0 violations, 1 warning, 0 infos" in built
-    code, validated, err = run_kg(capsys, "validate", str(out))
+    code, validated, err = run_kg("validate", str(out))
     assert code == 0, err
     assert "Does not conform: 0 violations, 1 warning, 0 infos on 1 focus node." in validated
 
@@ -101,7 +101,7 @@ def test_build_and_validate_word_conformance_alike(tmp_path: Path, capsys, monke
     (tmp_path / "a.txt").write_text("Un texte.", encoding="utf-8")
     monkeypatch.setattr("kg.build.extract", lambda raws, **kwargs: iter(()))
     out = tmp_path / "g.ttl"
-    code, built, err = run_kg(capsys, "build", str(tmp_path / "a.txt"), "--out", str(out))
+    code, built, err = run_kg("build", str(tmp_path / "a.txt"), "--out", str(out))
     assert code == 0 and "; conforms to the shapes: 0 violations, 0 warnings, 0 infos" in built, err
-    code, validated, _ = run_kg(capsys, "validate", str(out))
+    code, validated, _ = run_kg("validate", str(out))
     assert code == 0 and "Conforms: 0 violations, 0 warnings, 0 infos" in validated

@@ -10,10 +10,10 @@
 """
 
 from kg.rdfio.formats import FORMATS, Format, rdf_format, writable_format
-from kg.rdfio.read import load, parse_errors, read_dataset, read_quads, refuse_doctype
+from kg.rdfio.read import load, parse_errors, read_answer, read_dataset, read_quads, refuse_doctype
 from kg.rdfio.terms import add_quads, rdflib_quads, to_ox, to_rdflib
 from kg.rdfio.write import atomic_write, serialize_to, to_bytes, to_stdout, write_quads, write_store
 
 __all__ = ["FORMATS", "Format", "add_quads", "atomic_write", "load", "parse_errors", "rdf_format", "rdflib_quads",
-           "read_dataset", "read_quads", "refuse_doctype", "serialize_to", "to_bytes", "to_ox", "to_rdflib",
-           "to_stdout", "writable_format", "write_quads", "write_store"]
+           "read_answer", "read_dataset", "read_quads", "refuse_doctype", "serialize_to", "to_bytes", "to_ox",
+           "to_rdflib", "to_stdout", "writable_format", "write_quads", "write_store"]

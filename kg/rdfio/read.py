@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
-from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, parse
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, Triple, parse
 from rdflib import Dataset
 
 from kg.errors import InputError, NetworkRefused, UsageError
@@ -98,6 +98,16 @@ def read_quads(path: str | Path) -> Iterator[Quad]:
     fmt = _checked(path)
     with parse_errors(path):  # a graph format's triples come as quads of the default graph
         yield from parse(path=str(path), format=fmt.rdf, base_iri=path.resolve().as_uri())
+
+
+def read_answer(stream: IO[bytes], fmt: str = "turtle") -> Iterator[Triple]:
+    """The triples of an RDF answer read from a stream (an endpoint's CONSTRUCT or DESCRIBE, which the
+    caller asked for in ``fmt``), each once."""
+    seen: set[Triple] = set()
+    for quad in parse(stream, format=rdf_format(fmt).rdf):
+        if quad.triple not in seen:
+            seen.add(quad.triple)
+            yield quad.triple
 
 
 def _checked(path: Path) -> Format:
