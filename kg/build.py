@@ -101,10 +101,14 @@ def _version(model: str) -> str:
         return ""
 
 
-def extract(raws: list[RawArticle], *, model: str | None = None, jobs: int = 1) -> Iterator[ArticleFacts]:
-    """The facts of each article, streamed; the model is loaded only when there is something to read."""
+def extract(raws: list[RawArticle], *, model: str | None = None, jobs: int = 1,
+            cluster=None) -> Iterator[ArticleFacts]:
+    """The facts of each article, streamed; the model is loaded only when there is something to read.
+    ``cluster`` (a :class:`kg.cluster.Cluster`) sends the articles to its workers instead."""
     if not raws:
         return iter(())
+    if cluster is not None:
+        return cluster.extract(raws, model=model or DEFAULT_MODEL)
     from kg.extract.pipeline import Extractor
 
     return Extractor(model or DEFAULT_MODEL).extract(raws, jobs=jobs)
@@ -131,16 +135,17 @@ def extract_all(sources: Iterable[str], *, model: str | None = None, jobs: int =
 def build(sources: Iterable[str], *, out: str | Path | None = None, store: str | Path | None = None,
           endpoint: str | None = None, profile: str | None = None, model: str | None = None,
           validate: bool = True, strict: bool = False, jobs: int = 1, force: bool = False,
-          progress: Callable[[str], None] | None = None) -> BuildSummary:
+          progress: Callable[[str], None] | None = None, cluster=None) -> BuildSummary:
     """Build the graph of the articles in ``sources`` into the file ``out``, or else into the embedded
     store (``store``, default ``./kg-store``) and, when given, the remote ``endpoint``."""
     raws = read_articles(sources)
     if out is not None:
-        return _build_file(raws, Path(out), model=model, validate=validate, strict=strict, jobs=jobs)
+        return _build_file(raws, Path(out), model=model, validate=validate, strict=strict, jobs=jobs,
+                           cluster=cluster)
     remote = _endpoint(endpoint, profile)
     path = Path(store) if store is not None else DEFAULT_STORE
     return _build_store(raws, path, model=model or DEFAULT_MODEL, validate=validate, strict=strict,
-                        jobs=jobs, force=force, progress=progress, remote=remote)
+                        jobs=jobs, force=force, progress=progress, remote=remote, cluster=cluster)
 
 
 def _endpoint(url: str | None, profile: str | None):
@@ -152,8 +157,8 @@ def _endpoint(url: str | None, profile: str | None):
 
 
 def _build_file(raws: list[RawArticle], out: Path, *, model: str | None, validate: bool, strict: bool,
-                jobs: int) -> BuildSummary:
-    resolved = resolve(sorted(extract(raws, model=model, jobs=jobs), key=lambda f: f.article.id))
+                jobs: int, cluster=None) -> BuildSummary:
+    resolved = resolve(sorted(extract(raws, model=model, jobs=jobs, cluster=cluster), key=lambda f: f.article.id))
     quads = to_quads(resolved)
     violations, warnings = _check(quads, validate=validate, strict=strict)
     write_quads(quads, out)
@@ -161,7 +166,7 @@ def _build_file(raws: list[RawArticle], out: Path, *, model: str | None, validat
 
 
 def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bool, strict: bool, jobs: int,
-                 force: bool, progress: Callable[[str], None] | None, remote) -> BuildSummary:
+                 force: bool, progress: Callable[[str], None] | None, remote, cluster=None) -> BuildSummary:
     from kg.store.embedded import KGStore
     from kg.store.ingest import Committer, plan, stored_facts
 
@@ -173,7 +178,7 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
         for facts in work.cached:
             committer.add(facts, extractor=extractor, cache=False)
         sources = {raw.id: raw.source for raw in work.todo}
-        for facts in extract(work.todo, model=model, jobs=jobs):
+        for facts in extract(work.todo, model=model, jobs=jobs, cluster=cluster):
             committer.add(facts, extractor=extractor, source=sources[facts.article.id])
         resolved, quads = state = committer.state()
         violations, warnings = _check(quads, validate=validate, strict=strict)

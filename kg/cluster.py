@@ -1,0 +1,178 @@
+"""Extraction on a Dask distributed cluster: ``kg build CORPUS --cluster tcp://HOST:PORT`` or ``--cluster local:N``.
+
+Each article is one task, run by the same per-article extraction as ``--jobs 1``
+(:meth:`kg.extract.pipeline.Extractor.extract`), so its facts are the same; they
+come back to this process, which caches and commits them as any build does.  Each
+worker loads the model once (:class:`ModelPlugin`, then the per-process
+:func:`~kg.extract.pipeline.load_nlp` cache).  A task that raises runs once more
+(``retries``); a task whose worker dies is rescheduled by Dask itself (on a local
+cluster until it has killed two workers).  An article that still fails is left out
+of the build, named in :attr:`Cluster.failed`, and the rest go on.  At most a few
+tasks per worker thread are in flight, so the client's memory follows the cluster's
+size, not the corpus'.  Dask is imported only here (``pip install 'kg[cluster]'``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from kg.corpus import RawArticle
+from kg.errors import StoreError, UsageError, printable
+from kg.extract.model import ArticleFacts
+
+try:
+    import dask
+    from distributed import Client, LocalCluster
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # pragma: no cover - the extra is installed with the test extras
+    raise UsageError("--cluster needs Dask distributed: pip install 'kg[cluster]'") from None
+
+LOCAL = "local:"
+#: A task that raises is run once more; a second failure leaves its article out.
+RETRIES = 1
+#: Worker deaths a task may witness before the scheduler gives up on it (local clusters; a running
+#: scheduler keeps its own ``distributed.scheduler.allowed-failures``, 3 by default).
+ALLOWED_FAILURES = 1
+#: Tasks in flight per worker thread: enough to keep every worker busy while results are read in order.
+IN_FLIGHT = 4
+#: How long to wait for a scheduler and for its first worker, in seconds.
+CONNECT_TIMEOUT = 60
+
+Task = Callable[[RawArticle, str], ArticleFacts]
+
+
+def extract_article(raw: RawArticle, model: str) -> ArticleFacts:
+    """One article's facts, by the extraction ``kg build --jobs 1`` runs (the model cached per process)."""
+    from kg.extract.pipeline import Extractor
+
+    return next(iter(Extractor(model).extract([raw])))
+
+
+class ModelPlugin(WorkerPlugin):
+    """Loads the spaCy pipeline when a worker starts (also a worker that replaces a dead one)."""
+
+    idempotent = True
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        self.name = f"kg-model-{model}"
+
+    def setup(self, worker) -> None:
+        from kg.extract.pipeline import load_nlp
+
+        load_nlp(self.model)
+
+
+def parse_address(spec: str) -> str | int:
+    """``local:N`` as the number of local workers N; a scheduler address as it is; anything else a usage error."""
+    if spec.startswith(LOCAL):
+        n = spec[len(LOCAL):]
+        if not n.isdigit() or int(n) < 1:
+            raise UsageError(f"--cluster {printable(spec)}: give local:N with N a number of workers, 1 or more")
+        return int(n)
+    scheme, sep, rest = spec.partition("://")
+    if not sep or scheme not in ("tcp", "tls", "ucx", "inproc", "ws", "wss") or not rest:
+        raise UsageError(f"--cluster {printable(spec)}: give a scheduler address (tcp://HOST:PORT) or local:N")
+    return spec
+
+
+class Cluster:
+    """A connection to a Dask cluster, opened on the first article to extract and closed on exit.
+
+    ``with Cluster("local:2") as cluster: build(..., cluster=cluster)``; then :attr:`failed` lists
+    ``(article id, reason)`` for every article left out.
+    """
+
+    def __init__(self, address: str, *, task: Task = extract_article) -> None:
+        self.address, self.spec, self.task = address, parse_address(address), task
+        self.failed: list[tuple[str, str]] = []
+        self._client: Client | None = None
+        self._local: LocalCluster | None = None
+
+    def __enter__(self) -> Cluster:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Disconnect; a local cluster is shut down with its workers."""
+        for part in (self._client, self._local):
+            if part is not None:
+                part.close()
+        self._client = self._local = None
+
+    def client(self) -> Client:
+        """The connected client, starting a local cluster first for ``local:N``."""
+        if self._client is None:
+            self._client = self._connect()
+        return self._client
+
+    def _connect(self) -> Client:
+        if isinstance(self.spec, int):
+            with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+                self._local = LocalCluster(n_workers=self.spec, threads_per_worker=1, processes=True,
+                                           host="127.0.0.1", dashboard_address=None,
+                                           silence_logs=logging.ERROR)
+            return Client(self._local)
+        try:
+            client = Client(self.spec, timeout=CONNECT_TIMEOUT)
+            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as e:
+            raise StoreError(f"--cluster {printable(self.address)}: no scheduler with a worker answered "
+                             f"within {CONNECT_TIMEOUT} s ({type(e).__name__})") from None
+        return client
+
+    def threads(self) -> int:
+        """Worker threads of the cluster now."""
+        return max(1, sum(self.client().nthreads().values()))
+
+    def extract(self, raws: Iterable[RawArticle], *, model: str) -> Iterator[ArticleFacts]:
+        """The facts of each article, in input order, leaving out (and recording) those that fail."""
+        client = self.client()
+        client.register_plugin(ModelPlugin(model))
+        source, pending = iter(raws), deque()
+        window = IN_FLIGHT * self.threads()
+        while True:
+            for raw in islice(source, window - len(pending)):
+                pending.append((raw.id, client.submit(self.task, raw, model, retries=RETRIES, pure=False)))
+            if not pending:
+                return
+            article, future = pending.popleft()
+            facts = self._result(article, future)
+            if facts is not None:
+                yield facts
+
+    def _result(self, article: str, future) -> ArticleFacts | None:
+        from distributed import KilledWorker
+
+        try:
+            return future.result()
+        except KilledWorker:
+            self.failed.append((article, "its worker died twice while extracting it"))
+        except Exception as e:  # noqa: BLE001 - the article's own error, raised on the worker
+            if self._client is None or self._client.status != "running":
+                raise StoreError(f"--cluster {printable(self.address)}: lost the scheduler") from None
+            self.failed.append((article, f"{type(e).__name__}: {e}"))
+        finally:
+            future.release()
+        return None
+
+    def check(self) -> None:
+        """Raise :class:`ClusterFailures` naming the articles left out, if any."""
+        if self.failed:
+            raise ClusterFailures(self.failed)
+
+
+class ClusterFailures(StoreError):
+    """Articles that failed twice on the cluster; the rest were built (exit code 4)."""
+
+    def __init__(self, failed: list[tuple[str, str]]) -> None:
+        self.failed = failed
+        first = "; ".join(f"{printable(a)}: {printable(r)[:200]}" for a, r in failed[:5])
+        more = f"; and {len(failed) - 5} more" if len(failed) > 5 else ""
+        super().__init__(f"{len(failed)} articles failed twice on the cluster and were left out of the build "
+                         f"(the others were built; run the same command again to retry them): {first}{more}")
