@@ -83,13 +83,20 @@ class Cluster:
     """A connection to a Dask cluster, opened on the first article to extract and closed on exit.
 
     ``with Cluster("local:2") as cluster: build(..., cluster=cluster)``; then :attr:`failed` lists
-    ``(article id, reason)`` for every article left out.
+    ``(article id, reason)`` for every article left out.  ``client``: a ``distributed.Client`` already
+    connected (to a dask-jobqueue ``SLURMCluster``, say), used as it is and left open.
     """
 
-    def __init__(self, address: str, *, task: Task = extract_article) -> None:
-        self.address, self.spec, self.task = address, parse_address(address), task
+    def __init__(self, address: str | None = None, *, client: Client | None = None,
+                 task: Task = extract_article) -> None:
+        if (address is None) == (client is None):
+            raise UsageError("give a cluster address or a connected Dask client, not both")
+        self.address = address or str(client.scheduler.address)
+        self.spec = parse_address(address) if address is not None else self.address
+        self.task = task
         self.failed: list[tuple[str, str]] = []
-        self._client: Client | None = None
+        self._client: Client | None = client
+        self._own = client is None  # close only what this object opened
         self._local: LocalCluster | None = None
 
     def __enter__(self) -> Cluster:
@@ -100,6 +107,8 @@ class Cluster:
 
     def close(self) -> None:
         """Disconnect; a local cluster is shut down with its workers."""
+        if not self._own:
+            return
         for part in (self._client, self._local):
             if part is not None:
                 part.close()
