@@ -219,22 +219,43 @@ def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, 
 @cli.command()
 @click.option("--data", required=True, type=click.Path(path_type=Path),
               help="An RDF file or an embedded store folder.")
-@click.option("--format", "fmt", required=True,
+@click.option("--format", "fmt", default=None,
               help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File (default: stdout).")
-def export(data: Path, fmt: str, output: Path | None) -> None:
-    """Export a graph file or store in another RDF format.
+@click.option("--shards", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write N-Quads shards for a bulk loader into this new or empty folder instead: article "
+                   "graphs in batches, merged.nq, identity.nq.")
+@click.option("--shard-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Articles per shard file (with --shards).")
+def export(data: Path, fmt: str | None, output: Path | None, shards: Path | None, shard_size: int) -> None:
+    """Export a graph file or store in another RDF format, or as N-Quads shards for a bulk loader.
 
     \b
     Example:
       kg export --data graph.trig --format turtle -o graph.ttl
+      kg export --data kg-store --shards /data/kg-shards
     """
     from kg.export import export as run_export
 
+    if shards is not None:
+        return _export_shards(data, fmt, output, shards, shard_size)
+    if fmt is None:
+        raise UsageError("give --format FORMAT (or --shards DIR)")
     if output is not None and output.resolve() == data.resolve():
         raise UsageError("-o is the input file")
     run_export(data, fmt, output)
+
+
+def _export_shards(data: Path, fmt: str | None, output: Path | None, shards: Path, shard_size: int) -> None:
+    from kg.shards import export_shards
+    from kg.store import rdf_format
+
+    if output is not None:
+        raise UsageError("give -o FILE or --shards DIR, not both")
+    if fmt is not None and rdf_format(fmt) != rdf_format("nquads"):
+        raise UsageError("--shards writes N-Quads only (leave out --format)")
+    click.echo(export_shards(data, shards, per_shard=shard_size).text())
 
 
 @cli.command(name="eval")

@@ -124,7 +124,7 @@ class Cluster:
         if isinstance(self.spec, int):
             with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
                 self._local = LocalCluster(n_workers=self.spec, threads_per_worker=1, processes=True,
-                                           host="127.0.0.1", dashboard_address=None,
+                                           host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                            silence_logs=logging.ERROR)
             return Client(self._local)
         try:
