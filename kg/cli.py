@@ -302,23 +302,34 @@ def evaluate(corpus: Path, answer_key: Path, data: Path | None, lang: str | None
               help="Triples per request.")
 @click.option("--force", is_flag=True,
               help="Replace kg's graphs (kgg:merged, kgg:article/...) with data that is not kg's own.")
+@click.option("--bulk", is_flag=True,
+              help="Load through the server's non-transactional bulk endpoint (oxigraph: POST /store?no_transaction).")
 @quiet_option
 def push(endpoint: str, profile: str | None, data: Path | None, graph: str | None, batch: int,
-         force: bool, quiet: bool) -> None:
+         force: bool, bulk: bool, quiet: bool) -> None:
     """Send a graph file or the store to a SPARQL endpoint, replacing each named graph there.
 
     \b
     Example:
       kg push --endpoint http://localhost:7878/query --profile oxigraph
       kg push --endpoint http://localhost:8890/sparql --profile virtuoso --data graph.trig
+      kg push --endpoint http://localhost:7878/query --profile oxigraph --bulk
     """
     from kg.store.push import open_data
     from kg.store.push import push as run_push
     from kg.store.remote import Endpoint
 
     remote = Endpoint(endpoint, profile=profile)
-    summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch,
-                       progress=_progress(quiet), force=force)
+    if bulk:
+        from kg.store.push import bulk_url, push_bulk
+
+        if graph is not None:
+            raise UsageError("--bulk keeps the data's own graphs: leave out --graph")
+        bulk_url(remote)  # a profile without a bulk endpoint is refused before the data is read
+        summary = push_bulk(open_data(_existing(data)), remote, progress=_progress(quiet), force=force)
+    else:
+        summary = run_push(open_data(_existing(data)), remote, graph=graph, batch=batch,
+                           progress=_progress(quiet), force=force)
     click.echo(summary.text())
 
 
