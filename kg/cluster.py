@@ -1,15 +1,16 @@
 """Extraction on a Dask distributed cluster: ``kg build CORPUS --cluster tcp://HOST:PORT`` or ``--cluster local:N``.
 
-Each article is one task, run by the same per-article extraction as ``--jobs 1``
-(:meth:`kg.extract.pipeline.Extractor.extract`), so its facts are the same; they
+Each task is a small batch of articles, run by the same extraction as ``--jobs 1``
+(:meth:`kg.extract.pipeline.Extractor.extract`), so the facts are the same; they
 come back to this process, which caches and commits them as any build does.  Each
 worker loads the model once (:class:`ModelPlugin`, then the per-process
 :func:`~kg.extract.pipeline.load_nlp` cache).  A task that raises runs once more
 (``retries``); a task whose worker dies is rescheduled by Dask itself (on a local
-cluster until it has killed two workers).  An article that still fails is left out
-of the build, named in :attr:`Cluster.failed`, and the rest go on.  At most a few
-tasks per worker thread are in flight, so the client's memory follows the cluster's
-size, not the corpus'.  Dask is imported only here (``pip install 'kg[cluster]'``).
+cluster until it has killed two workers).  A batch that still fails is split into
+one task per article, with the same second chance, so an article that fails twice is
+left out of the build, named in :attr:`Cluster.failed`, and the rest go on.  At most a
+few batches per worker thread are in flight, so the client's memory follows the
+cluster's size, not the corpus'.  Dask is imported only here (``pip install 'kg[cluster]'``).
 """
 
 from __future__ import annotations
@@ -36,19 +37,21 @@ RETRIES = 1
 #: Worker deaths a task may witness before the scheduler gives up on it (local clusters; a running
 #: scheduler keeps its own ``distributed.scheduler.allowed-failures``, 3 by default).
 ALLOWED_FAILURES = 1
-#: Tasks in flight per worker thread: enough to keep every worker busy while results are read in order.
-IN_FLIGHT = 4
+#: Batches in flight per worker thread: enough to keep every worker busy while results are read in order.
+IN_FLIGHT = 3
+#: Articles per task: a scheduler round trip per batch, not per article, and spaCy batches them.
+BATCH = 8
 #: How long to wait for a scheduler and for its first worker, in seconds.
 CONNECT_TIMEOUT = 60
 
-Task = Callable[[RawArticle, str], ArticleFacts]
+Task = Callable[[list[RawArticle], str], list[ArticleFacts]]
 
 
-def extract_article(raw: RawArticle, model: str) -> ArticleFacts:
-    """One article's facts, by the extraction ``kg build --jobs 1`` runs (the model cached per process)."""
+def extract_articles(raws: list[RawArticle], model: str) -> list[ArticleFacts]:
+    """The articles' facts, by the extraction ``kg build --jobs 1`` runs (the model cached per process)."""
     from kg.extract.pipeline import Extractor
 
-    return next(iter(Extractor(model).extract([raw])))
+    return list(Extractor(model).extract(raws))
 
 
 class ModelPlugin(WorkerPlugin):
@@ -88,12 +91,12 @@ class Cluster:
     """
 
     def __init__(self, address: str | None = None, *, client: Client | None = None,
-                 task: Task = extract_article) -> None:
+                 task: Task = extract_articles, batch: int = BATCH) -> None:
         if (address is None) == (client is None):
             raise UsageError("give a cluster address or a connected Dask client, not both")
         self.address = address or str(client.scheduler.address)
         self.spec = parse_address(address) if address is not None else self.address
-        self.task = task
+        self.task, self.batch = task, batch
         self.failed: list[tuple[str, str]] = []
         self._client: Client | None = client
         self._own = client is None  # close only what this object opened
@@ -141,34 +144,45 @@ class Cluster:
 
     def extract(self, raws: Iterable[RawArticle], *, model: str) -> Iterator[ArticleFacts]:
         """The facts of each article, in input order, leaving out (and recording) those that fail."""
-        client = self.client()
-        client.register_plugin(ModelPlugin(model))
+        self.client().register_plugin(ModelPlugin(model))
         source, pending = iter(raws), deque()
         window = IN_FLIGHT * self.threads()
         while True:
-            for raw in islice(source, window - len(pending)):
-                pending.append((raw.id, client.submit(self.task, raw, model, retries=RETRIES, pure=False)))
+            while len(pending) < window and (batch := list(islice(source, self.batch))):
+                pending.append((batch, self._submit(batch, model)))
             if not pending:
                 return
-            article, future = pending.popleft()
-            facts = self._result(article, future)
-            if facts is not None:
-                yield facts
+            yield from self._results(*pending.popleft(), model)
 
-    def _result(self, article: str, future) -> ArticleFacts | None:
+    def _submit(self, batch: list[RawArticle], model: str):
+        return self.client().submit(self.task, batch, model, retries=RETRIES, pure=False)
+
+    def _results(self, batch: list[RawArticle], future, model: str) -> list[ArticleFacts]:
+        """The facts of a finished batch; a failed batch is tried again article by article, and an
+        article that fails on its own is recorded in :attr:`failed`."""
+        facts, reason = self._outcome(future)
+        if reason is None:
+            return facts
+        if len(batch) == 1:
+            self.failed.append((batch[0].id, reason))
+            return []
+        singles = [(raw, self._submit([raw], model)) for raw in batch]
+        return [f for raw, single in singles for f in self._results([raw], single, model)]
+
+    def _outcome(self, future) -> tuple[list[ArticleFacts], str | None]:
+        """A task's result and None, or nothing and why it failed."""
         from distributed import KilledWorker
 
         try:
-            return future.result()
+            return future.result(), None
         except KilledWorker:
-            self.failed.append((article, "its worker died twice while extracting it"))
+            return [], "its worker died twice while extracting it"
         except Exception as e:  # noqa: BLE001 - the article's own error, raised on the worker
             if self._client is None or self._client.status != "running":
                 raise StoreError(f"--cluster {printable(self.address)}: lost the scheduler") from None
-            self.failed.append((article, f"{type(e).__name__}: {e}"))
+            return [], f"{type(e).__name__}: {e}"
         finally:
             future.release()
-        return None
 
     def check(self) -> None:
         """Raise :class:`ClusterFailures` naming the articles left out, if any."""

@@ -20,7 +20,7 @@ from kg.errors import UsageError
 distributed = pytest.importorskip("distributed", reason="Dask distributed is not installed: pip install 'kg[cluster]'")
 cloudpickle = pytest.importorskip("cloudpickle")
 
-from kg.cluster import Cluster, ClusterFailures, extract_article, parse_address  # noqa: E402
+from kg.cluster import Cluster, ClusterFailures, extract_articles, parse_address  # noqa: E402
 
 pytestmark = [pytest.mark.model, pytest.mark.cluster]
 cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers need not import this test file
@@ -55,36 +55,38 @@ def cluster():
         yield c
 
 
-def _die_once(raw, model, *, marker: str, victim: str):
+def _die_once(raws, model, *, marker: str, victim: str):
     """Kill the worker process the first time it is given ``victim``; extract as usual otherwise."""
-    if raw.id == victim and not os.path.exists(marker):
+    if victim in [r.id for r in raws] and not os.path.exists(marker):
         open(marker, "w").close()
         os._exit(1)
-    return extract_article(raw, model)
+    return extract_articles(raws, model)
 
 
-def _fail_on(raw, model, *, victim: str, tries: str):
-    """Raise on ``victim`` (counting the tries in a file); extract the others."""
-    if raw.id == victim:
+def _fail_on(raws, model, *, victim: str, tries: str):
+    """Raise on a batch holding ``victim`` (counting the tries in a file); extract the others."""
+    if victim in [r.id for r in raws]:
         with open(tries, "a") as f:
-            f.write("x")
+            f.write(str(len(raws)))
         raise RuntimeError("no parse today")
-    return extract_article(raw, model)
+    return extract_articles(raws, model)
 
 
-def test_same_facts_as_one_process(cluster, raws, extractor) -> None:
-    got = list(cluster.extract(raws, model=extractor.model))
+@pytest.mark.parametrize("batch", [1, 3, 8])
+def test_same_facts_as_one_process(cluster, raws, extractor, batch) -> None:
+    batched = Cluster(client=cluster.client(), batch=batch)
+    got = list(batched.extract(raws, model=extractor.model))
     assert [f.article.id for f in got] == [r.id for r in raws]
     want = list(extractor.extract(raws))
     assert [json.dumps(f.to_json()) for f in got] == [json.dumps(f.to_json()) for f in want]
     assert any(f.calls for f in got)  # the articles say something, so equal facts mean something
-    assert cluster.failed == []
+    assert batched.failed == []
 
 
 def test_a_killed_worker_changes_no_fact(cluster, raws, extractor, tmp_path) -> None:
     marker = tmp_path / "killed"
     task = partial(_die_once, marker=str(marker), victim="a2.txt")
-    with Cluster(client=cluster.client(), task=task) as killing:
+    with Cluster(client=cluster.client(), task=task, batch=1) as killing:
         got = list(killing.extract(raws, model=extractor.model))
     assert marker.exists()  # a worker did die
     assert got == list(extractor.extract(raws))
@@ -94,10 +96,10 @@ def test_a_killed_worker_changes_no_fact(cluster, raws, extractor, tmp_path) -> 
 def test_an_article_failing_twice_is_named_and_the_rest_go_on(cluster, raws, extractor, tmp_path) -> None:
     tries = tmp_path / "tries"
     task = partial(_fail_on, victim="a3.txt", tries=str(tries))
-    failing = Cluster(client=cluster.client(), task=task)
+    failing = Cluster(client=cluster.client(), task=task, batch=2)
     got = list(failing.extract(raws, model=extractor.model))
     assert [f.article.id for f in got] == ["a1.txt", "a2.txt", "a4.txt"]
-    assert tries.read_text() == "xx"  # run, then retried once
+    assert tries.read_text() == "2211"  # its batch run and retried once, then itself run and retried once
     assert [(a, r) for a, r in failing.failed] == [("a3.txt", "RuntimeError: no parse today")]
     with pytest.raises(ClusterFailures, match=r"1 articles failed twice.*a3\.txt: RuntimeError") as e:
         failing.check()
