@@ -91,12 +91,12 @@ class Cluster:
     """
 
     def __init__(self, address: str | None = None, *, client: Client | None = None,
-                 task: Task = extract_articles, batch: int = BATCH) -> None:
+                 task: Task = extract_articles, batch: int = BATCH, timeout: float = CONNECT_TIMEOUT) -> None:
         if (address is None) == (client is None):
-            raise UsageError("give a cluster address or a connected Dask client, not both")
+            raise UsageError("give either a cluster address or a connected Dask client")
         self.address = address or str(client.scheduler.address)
         self.spec = parse_address(address) if address is not None else self.address
-        self.task, self.batch = task, batch
+        self.task, self.batch, self.timeout = task, batch, timeout
         self.failed: list[tuple[str, str]] = []
         self._client: Client | None = client
         self._own = client is None  # close only what this object opened
@@ -131,11 +131,11 @@ class Cluster:
                                            silence_logs=logging.ERROR)
             return Client(self._local)
         try:
-            client = Client(self.spec, timeout=CONNECT_TIMEOUT)
-            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            client = Client(self.spec, timeout=self.timeout)
+            client.wait_for_workers(1, timeout=self.timeout)
         except (OSError, TimeoutError) as e:
             raise StoreError(f"--cluster {printable(self.address)}: no scheduler with a worker answered "
-                             f"within {CONNECT_TIMEOUT} s ({type(e).__name__})") from None
+                             f"within {self.timeout:g} s ({type(e).__name__})") from None
         return client
 
     def threads(self) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
 from functools import partial
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 
 from kg.corpus import read_corpus
 from kg.errors import UsageError
+from tests.conftest import run_kg
 
 distributed = pytest.importorskip("distributed", reason="Dask distributed is not installed: pip install 'kg[cluster]'")
 cloudpickle = pytest.importorskip("cloudpickle")
@@ -138,10 +140,34 @@ def test_addresses(spec, want) -> None:
 
 
 def test_cli_refuses_jobs_with_cluster(capsys, corpus, tmp_path) -> None:
-    from tests.conftest import run_kg
-
     code, _, err = run_kg(capsys, "build", str(corpus), "--store", str(tmp_path / "s"), "--jobs", "2",
                           "--cluster", "local:2")
     assert code == 2 and "--jobs or --cluster" in err
     code, _, err = run_kg(capsys, "build", str(corpus), "--store", str(tmp_path / "s"), "--cluster", "nowhere")
     assert code == 2 and "tcp://HOST:PORT" in err
+
+
+def test_cli_builds_the_rest_and_names_the_failed_article(capsys, monkeypatch, cluster, corpus, tmp_path) -> None:
+    import kg.cluster
+
+    task = partial(_fail_on, victim="a2.txt", tries=str(tmp_path / "tries"))
+    monkeypatch.setattr(kg.cluster, "Cluster", lambda address: Cluster(client=cluster.client(), task=task))
+    code, out, err = run_kg(capsys, "build", str(corpus), "--store", str(tmp_path / "s"), "--cluster", "local:2",
+                            "--no-validate")
+    assert code == 4
+    assert out.startswith("3 articles")  # the summary of what was built comes first
+    assert "1 articles failed twice on the cluster" in err and "a2.txt: RuntimeError: no parse today" in err
+    code, out, _ = run_kg(capsys, "articles", "--store", str(tmp_path / "s"))
+    assert "a2.txt" not in out and "a1.txt" in out
+
+
+def test_an_unreachable_scheduler_is_a_store_error(raws) -> None:
+    from kg.errors import StoreError
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens there once the socket is closed
+    with Cluster(f"tcp://127.0.0.1:{port}", timeout=2) as nowhere, \
+            pytest.raises(StoreError, match=r"no scheduler with a worker answered within 2 s") as e:
+        list(nowhere.extract(raws, model="fr_core_news_md"))
+    assert e.value.exit_code == 4
