@@ -10,7 +10,9 @@ cluster until it has killed two workers).  A batch that still fails is split int
 one task per article, with the same second chance, so an article that fails twice is
 left out of the build, named in :attr:`Cluster.failed`, and the rest go on.  At most a
 few batches per worker thread are in flight, so the client's memory follows the
-cluster's size, not the corpus'.  Dask is imported only here (``pip install 'kg[cluster]'``).
+cluster's size, not the corpus'.  Every worker must run the same kg and model as this process
+(checked before the first task: the facts are cached as this extractor's).  Dask is imported only
+here (``pip install 'kg[cluster]'``).
 """
 
 from __future__ import annotations
@@ -144,6 +146,7 @@ class Cluster:
 
     def extract(self, raws: Iterable[RawArticle], *, model: str) -> Iterator[ArticleFacts]:
         """The facts of each article, in input order, leaving out (and recording) those that fail."""
+        self._same_extractor(model)
         self.client().register_plugin(ModelPlugin(model))
         source, pending = iter(raws), deque()
         window = IN_FLIGHT * self.threads()
@@ -153,6 +156,22 @@ class Cluster:
             if not pending:
                 return
             yield from self._results(*pending.popleft(), model)
+
+    def _same_extractor(self, model: str) -> None:
+        """Refuse workers whose kg or model differs from this one's: their facts would be cached as this
+        extractor's (:func:`kg.build.extractor_id`)."""
+        from kg.build import extractor_id
+
+        mine = extractor_id(model)
+        try:
+            theirs = self.client().run(extractor_id, model)
+        except Exception as e:  # noqa: BLE001 - kg missing on a worker, or broken there
+            raise StoreError(f"--cluster {printable(self.address)}: a worker cannot run kg "
+                             f"({type(e).__name__}: {printable(str(e))[:200]}): install kg on every worker") from None
+        for worker, theirs_id in sorted(theirs.items()):
+            if theirs_id != mine:
+                raise StoreError(f"--cluster {printable(self.address)}: worker {worker} runs another kg or model "
+                                 f"({theirs_id}; here {mine}): install the same kg and model on every worker")
 
     def _submit(self, batch: list[RawArticle], model: str):
         return self.client().submit(self.task, batch, model, retries=RETRIES, pure=False)

