@@ -28,7 +28,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--subset", type=int, default=80_000, help="graph size for rdflib and pySHACL")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is shown")
     parser.add_argument("--quick", action="store_true", help="200 articles, 200k triples, one run each")
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="figures to run, e.g. 3,5")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9", help="figures to run, e.g. 3,5")
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / ".work", help="cache folder")
     args = parser.parse_args(argv)
     if args.quick:
@@ -113,6 +113,10 @@ def figures(inputs: Inputs, args: argparse.Namespace) -> list[Row]:
         from bench import view
 
         rows += view.run(inputs.graph(view.TRIPLES), inputs.work, args.repeat)
+    if 9 in args.only:
+        from bench import cluster
+
+        rows += cluster.run(inputs.corpus(), args.repeat)
     return rows
 
 

@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Dataset, NamedNode, Quad
 
@@ -26,6 +27,9 @@ from kg.progress import Reporter, as_reporter, choose_jobs, count
 from kg.rdfio import writable_format, write_quads
 from kg.resolve import Resolved
 from kg.store import DEFAULT_STORE
+
+if TYPE_CHECKING:
+    from kg.cluster import Cluster
 
 Progress = Reporter | Callable[[str], None] | None
 
@@ -114,14 +118,18 @@ def _version(model: str) -> str:
 
 
 def extract(raws: list[RawArticle], *, model: str | None = None, jobs: int | None = 1,
-            progress: Progress = None) -> Iterator[ArticleFacts]:
+            progress: Progress = None, cluster: Cluster | None = None) -> Iterator[ArticleFacts]:
     """The facts of each article, streamed; the model is loaded only when there is something to read.
-    ``jobs`` None picks the processes (:func:`kg.progress.choose_jobs`) and says so."""
+    ``jobs`` None picks the processes (:func:`kg.progress.choose_jobs`) and says so; ``cluster`` (a
+    :class:`kg.cluster.Cluster`) sends the articles to its workers instead."""
     if not raws:
         return iter(())
+    tell = as_reporter(progress)
+    if cluster is not None:
+        tell.stage("extracting on the cluster", total=len(raws))
+        return _counted(cluster.extract(raws, model=model or DEFAULT_MODEL), tell)
     from kg.extract.pipeline import Extractor
 
-    tell = as_reporter(progress)
     tell.stage("loading the model", unit="models")
     extractor = Extractor(model or DEFAULT_MODEL)
     tell.stage("extracting", total=len(raws))
@@ -157,7 +165,7 @@ def extract_all(sources: Iterable[str], *, model: str | None = None, jobs: int |
 def build(sources: Iterable[str], *, out: str | Path | None = None, store: str | Path | None = None,
           endpoint: str | None = None, profile: str | None = None, model: str | None = None,
           validate: bool = True, strict: bool = False, jobs: int | None = 1, force: bool = False,
-          progress: Progress = None) -> BuildSummary:
+          progress: Progress = None, cluster: Cluster | None = None) -> BuildSummary:
     """Build the graph of the articles in ``sources`` into the file ``out``, or else into the embedded
     store (``store``, default ``./kg-store``) and, when given, the remote ``endpoint``.  The output and the
     endpoint are checked before any article is read; ``jobs`` None picks the extraction processes."""
@@ -169,10 +177,10 @@ def build(sources: Iterable[str], *, out: str | Path | None = None, store: str |
     raws = read_articles(sources, tell)
     if out is not None:
         return _build_file(raws, Path(out), model=model, validate=validate, strict=strict, jobs=jobs,
-                           progress=tell)
+                           progress=tell, cluster=cluster)
     path = Path(store) if store is not None else DEFAULT_STORE
     return _build_store(raws, path, model=model or DEFAULT_MODEL, validate=validate, strict=strict,
-                        jobs=jobs, force=force, progress=tell, remote=remote)
+                        jobs=jobs, force=force, progress=tell, remote=remote, cluster=cluster)
 
 
 def check_output(out: Path) -> None:
@@ -218,8 +226,8 @@ def _endpoint(url: str | None, profile: str | None):
 
 
 def _build_file(raws: list[RawArticle], out: Path, *, model: str | None, validate: bool, strict: bool,
-                jobs: int | None, progress: Reporter) -> BuildSummary:
-    facts = {f.article.id: f for f in extract(raws, model=model, jobs=jobs, progress=progress)}
+                jobs: int | None, progress: Reporter, cluster: Cluster | None = None) -> BuildSummary:
+    facts = {f.article.id: f for f in extract(raws, model=model, jobs=jobs, progress=progress, cluster=cluster)}
     progress.stage("resolving")
     resolved, quads = merged_state(facts)
     counts = _check(quads, validate=validate, strict=strict, progress=progress)
@@ -229,7 +237,8 @@ def _build_file(raws: list[RawArticle], out: Path, *, model: str | None, validat
 
 
 def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bool, strict: bool,
-                 jobs: int | None, force: bool, progress: Reporter, remote) -> BuildSummary:
+                 jobs: int | None, force: bool, progress: Reporter, remote,
+                 cluster: Cluster | None = None) -> BuildSummary:
     from kg.ingest import BuildStore, Committer, plan, stored_facts
 
     with BuildStore.writing(path) as kgs:
@@ -240,7 +249,7 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
         for facts in work.cached:
             committer.add(facts, extractor=extractor, cache=False)
         sources = {raw.id: raw.source for raw in work.todo}
-        for facts in extract(work.todo, model=model, jobs=jobs, progress=progress):
+        for facts in extract(work.todo, model=model, jobs=jobs, progress=progress, cluster=cluster):
             committer.add(facts, extractor=extractor, source=sources[facts.article.id])
         progress.stage("resolving")
         resolved, quads = state = committer.state()

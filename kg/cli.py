@@ -125,29 +125,49 @@ class OldNames(click.Option):
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Extraction processes (default: the usable cores, at most one per 0.5 GB of available memory "
                    "and per 16 articles; the choice is said on stderr).")
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Extract on a Dask cluster: tcp://HOST:PORT of a running scheduler, or local:N for N "
+                   "worker processes here (pip install 'kg[cluster]').")
 @click.option("--force", is_flag=True, help="Extract every article again, even unchanged ones.")
 @click.option("--strict", is_flag=True, help="Fail without writing anything when the graph violates a shape.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the built graph.")
 @quiet_option
 def build(corpus: tuple[str, ...], out: Path | None, store: Path | None, endpoint: str | None,
-          profile: str | None, model: str | None, jobs: int | None, force: bool, strict: bool, no_validate: bool,
-          quiet: bool) -> None:
+          profile: str | None, model: str | None, jobs: int | None, cluster: str | None, force: bool,
+          strict: bool, no_validate: bool, quiet: bool) -> None:
     """Build the graph of CORPUS: folders of .txt/.md articles (with manifest.json), files, or - for stdin.
 
     \b
     Example:
       kg build examples/corpus --out graph.trig
       kg build new-articles/ --store kg-store --endpoint http://localhost:7878/query --profile oxigraph
+      kg build archive/ --store kg-store --cluster tcp://scheduler.example:8786
     """
     from kg.build import build as run_build
 
     if out is not None and (store is not None or endpoint is not None):
         raise UsageError("give --out, or --store and/or --endpoint, not both")
     _refuse_overwriting_inputs(corpus, out)
-    with _progress(quiet) as progress:
+    with _cluster(cluster, jobs) as workers, _progress(quiet) as progress:
         summary = run_build(corpus, out=out, store=store, endpoint=endpoint, profile=profile, model=model,
-                            validate=not no_validate, strict=strict, jobs=jobs, force=force, progress=progress)
+                            validate=not no_validate, strict=strict, jobs=jobs, force=force, progress=progress,
+                            cluster=workers)
     click.echo(summary.text())
+    if workers is not None:
+        workers.check()  # articles that failed twice: named, exit 4 (the rest were built)
+
+
+def _cluster(address: str | None, jobs: int | None):
+    """The Dask cluster of --cluster (connected on the first article to extract), or nothing."""
+    from contextlib import nullcontext
+
+    if address is None:
+        return nullcontext()
+    if jobs is not None and jobs > 1:
+        raise UsageError("give --jobs or --cluster, not both")
+    from kg.cluster import Cluster
+
+    return Cluster(address)
 
 
 def _refuse_overwriting_inputs(corpus: tuple[str, ...], out: Path | None) -> None:
@@ -284,29 +304,51 @@ def validate(data: tuple[Path, ...], shapes: Path | None, against: Path | None, 
 @cli.command()
 @click.option("--data", required=True, type=click.Path(path_type=Path),
               help="An RDF file or an embedded store folder.")
-@click.option("--format", "fmt", required=True,
+@click.option("--format", "fmt", default=None,
               help="turtle, ntriples, nquads, trig or jsonld (short names and media types accepted); "
                    "graphml (Gephi, yEd, networkx) or neo4j-csv (-o NAME.csv writes NAME.nodes.csv and "
                    "NAME.relationships.csv for neo4j-admin import).")
 @click.option("-o", "--out", "--output", "output", cls=OldNames, old=("--output",),
               type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout).")
-def export(data: Path, fmt: str, output: Path | None) -> None:
-    """Export a graph file or store in another RDF format, or as a graph for Gephi or Neo4j.
+@click.option("--shards", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write N-Quads shards for a bulk loader into this new or empty folder instead: article "
+                   "graphs in batches, merged.nq, identity.nq.")
+@click.option("--shard-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Articles per shard file (with --shards).")
+def export(data: Path, fmt: str | None, output: Path | None, shards: Path | None, shard_size: int) -> None:
+    """Export a graph file or store in another RDF format, as a graph for Gephi or Neo4j, or as N-Quads
+    shards for a bulk loader.
 
     \b
     Example:
       kg export --data graph.trig --format turtle -o graph.ttl
       kg export --data kg-store --format graphml -o kg.graphml
+      kg export --data kg-store --shards /data/kg-shards
     """
     from kg.export import export as run_export
     from kg.graphexport import export_graph, is_graph_format
 
+    if shards is not None:
+        return _export_shards(data, fmt, output, shards, shard_size)
+    if fmt is None:
+        raise UsageError("give --format FORMAT (or --shards DIR)")
     if is_graph_format(fmt):
         export_graph(data, fmt, output)
         return
     if output is not None and output.resolve() == data.resolve():
         raise UsageError("-o is the input file")
     run_export(data, fmt, output)
+
+
+def _export_shards(data: Path, fmt: str | None, output: Path | None, shards: Path, shard_size: int) -> None:
+    from kg.rdfio import rdf_format
+    from kg.shards import export_shards
+
+    if output is not None:
+        raise UsageError("give -o FILE or --shards DIR, not both")
+    if fmt is not None and rdf_format(fmt) != rdf_format("nquads"):
+        raise UsageError("--shards writes N-Quads only (leave out --format)")
+    click.echo(export_shards(data, shards, per_shard=shard_size).text())
 
 
 @cli.command(name="eval")
@@ -354,15 +396,18 @@ def evaluate(corpus: Path, answer_key: Path, data: Path | None, lang: str | None
               help="Triples per request.")
 @click.option("--force", is_flag=True,
               help="Replace kg's graphs (kgg:merged, kgg:article/...) with data that is not kg's own.")
+@click.option("--bulk", is_flag=True,
+              help="Load through the server's non-transactional bulk endpoint (oxigraph: POST /store?no_transaction).")
 @quiet_option
 def push(endpoint: str, profile: str | None, data: Path | None, graph: str | None, batch: int,
-         force: bool, quiet: bool) -> None:
+         force: bool, bulk: bool, quiet: bool) -> None:
     """Send a graph file or the store to a SPARQL endpoint, replacing each named graph there.
 
     \b
     Example:
       kg push --endpoint http://localhost:7878/query --profile oxigraph
       kg push --endpoint http://localhost:8890/sparql --profile virtuoso --data graph.trig
+      kg push --endpoint http://localhost:7878/query --profile oxigraph --bulk
     """
     from kg.store import open_data
     from kg.store.push import push as run_push
@@ -370,8 +415,16 @@ def push(endpoint: str, profile: str | None, data: Path | None, graph: str | Non
 
     remote = Endpoint(endpoint, profile=profile)
     with _progress(quiet) as progress:
-        summary = run_push(open_data(_existing(data), copy=True), remote, graph=graph, batch=batch, progress=progress,
-                           force=force)
+        if bulk:
+            from kg.store.push import bulk_url, push_bulk
+
+            if graph is not None:
+                raise UsageError("--bulk keeps the data's own graphs: leave out --graph")
+            bulk_url(remote)  # a profile without a bulk endpoint is refused before the data is read
+            summary = push_bulk(open_data(_existing(data), copy=True), remote, progress=progress, force=force)
+        else:
+            summary = run_push(open_data(_existing(data), copy=True), remote, graph=graph, batch=batch,
+                               progress=progress, force=force)
     click.echo(summary.text())
 
 

@@ -22,11 +22,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Store, Triple
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
 from kg.errors import StoreError, UsageError
 from kg.namespaces import IDENTITY, KGG, MERGED, article_graph
 from kg.progress import as_reporter, count
+from kg.store import sparql
 from kg.store.embedded import SHA256, KGStore
 from kg.store.http import redact
 from kg.store.remote import Endpoint
@@ -173,3 +174,50 @@ def _send_links(kgs: KGStore, endpoint: Endpoint, *, batch: int, progress: Throt
         send_graph(endpoint, IDENTITY, links, batch=batch, progress=progress)
     else:
         endpoint.drop_graph(IDENTITY)
+
+
+# ------------------------------------------------------------------ bulk
+
+#: Non-transactional bulk endpoints, by profile: the path from the server's base URL.  Oxigraph's
+#: ``POST /store?no_transaction`` loads N-Quads without a transaction (much faster, but a failure midway
+#: leaves part of the data: push again).  Virtuoso and QLever load files instead (``kg export --shards``).
+BULK = {"oxigraph": "/store?no_transaction"}
+#: Quads per bulk request.
+BULK_QUADS = 200_000
+NQUADS = "application/n-quads"
+
+
+def bulk_url(endpoint: Endpoint) -> str:
+    """The bulk endpoint of the endpoint's server; a usage error for a profile without one."""
+    path = BULK.get(endpoint.profile.name)
+    if path is None:
+        raise UsageError(f"--bulk: the {endpoint.profile.name} profile has no bulk endpoint kg can use "
+                         "(only oxigraph has one); push without --bulk, or load `kg export --shards` files "
+                         "with the server's own loader (see the README)")
+    return endpoint.profile.base(endpoint.url) + path
+
+
+def push_bulk(data: Store, endpoint: Endpoint, *, force: bool = False, progress: Progress | None = None,
+              chunk: int = BULK_QUADS) -> PushSummary:
+    """Replace the named graphs of ``data`` on ``endpoint`` through its profile's bulk endpoint: the graphs
+    are dropped, then the quads are posted as N-Quads, article marks (``kgo:sha256``) last, so that an
+    interrupted load is resent by the next push or build."""
+    url = bulk_url(endpoint)
+    graphs = graphs_of(data, None)
+    if not force:
+        refuse_foreign(graphs)
+    tell = Throttled(progress)
+    names = list(graphs)
+    for i in range(0, len(names), 1000):
+        endpoint.update(sparql.join(*(sparql.drop(g) for g in names[i:i + 1000])))
+    quads = sorted((Quad(t.subject, t.predicate, t.object, g) for g, ts in graphs.items() for t in ts),
+                   key=lambda q: q.predicate == SHA256)
+    if any(isinstance(x, BlankNode) for q in quads for x in (q.subject, q.object)):
+        chunk = max(chunk, len(quads))  # blank node labels do not survive across requests
+    for i in range(0, len(quads), chunk):
+        body = serialize(quads[i:i + chunk], format=RdfFormat.N_QUADS)
+        endpoint.client.request("POST", url, body=body, headers={"Content-Type": NQUADS})
+        tell(f"bulk-loaded {min(i + chunk, len(quads))}/{len(quads)} quads", always=i + chunk >= len(quads))
+    how = f"through its bulk endpoint (POST {BULK[endpoint.profile.name]}: not transactional)"
+    return PushSummary(len(graphs), len(quads), f"{redact(endpoint.url)} {how}")
+
