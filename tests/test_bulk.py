@@ -87,14 +87,14 @@ def test_a_graph_file_outside_kg_goes_to_other(tmp_path) -> None:
 
 def test_cli_shards_and_their_usage_errors(capsys, store, tmp_path) -> None:
     out = tmp_path / "shards"
-    code, stdout, _ = run_kg(capsys, "export", "--data", str(store), "--shards", str(out))
+    code, stdout, _ = run_kg("export", "--data", str(store), "--shards", str(out))
     assert code == 0 and "10 article graphs" in stdout and (out / "articles-00001.nq").is_file()
-    code, _, err = run_kg(capsys, "export", "--data", str(store), "--shards", str(out))
+    code, _, err = run_kg("export", "--data", str(store), "--shards", str(out))
     assert code == 2 and "new or empty folder" in err
     for args, message in ((["--shards", str(tmp_path / "b"), "-o", str(tmp_path / "f.nq")], "not both"),
                           (["--shards", str(tmp_path / "c"), "--format", "turtle"], "N-Quads only"),
                           ([], "--format")):
-        code, _, err = run_kg(capsys, "export", "--data", str(store), *args)
+        code, _, err = run_kg("export", "--data", str(store), *args)
         assert code == 2 and message in err, err
 
 
@@ -176,7 +176,7 @@ def test_push_bulk_replaces_the_graphs_through_the_bulk_endpoint(capsys, store, 
     stale = f"INSERT DATA {{ GRAPH <{article.value}> {{ <http://e.org/old> <http://e.org/p> <http://e.org/o> }} }}"
     Endpoint(oxigraph.url, profile="oxigraph").update(stale)
     for _ in range(2):  # a second bulk push leaves the same data
-        code, out, _ = run_kg(capsys, "push", "--endpoint", oxigraph.url, "--profile", "oxigraph", "--bulk",
+        code, out, _ = run_kg("push", "--endpoint", oxigraph.url, "--profile", "oxigraph", "--bulk",
                               "--data", str(store), "-q")
         assert code == 0 and "through its bulk endpoint (POST /store?no_transaction: not transactional)" in out, out
         assert remote_quads(oxigraph) == local
@@ -184,6 +184,6 @@ def test_push_bulk_replaces_the_graphs_through_the_bulk_endpoint(capsys, store, 
 
 @pytest.mark.parametrize("profile", ["virtuoso", "generic", "fuseki"])
 def test_push_bulk_says_when_a_profile_has_no_bulk_endpoint(capsys, store, profile) -> None:
-    code, _, err = run_kg(capsys, "push", "--endpoint", "http://127.0.0.1:9/sparql", "--profile", profile,
+    code, _, err = run_kg("push", "--endpoint", "http://127.0.0.1:9/sparql", "--profile", profile,
                           "--bulk", "--data", str(store))
     assert code == 2 and f"the {profile} profile has no bulk endpoint" in err

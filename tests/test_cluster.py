@@ -140,10 +140,10 @@ def test_addresses(spec, want) -> None:
 
 
 def test_cli_refuses_jobs_with_cluster(capsys, corpus, tmp_path) -> None:
-    code, _, err = run_kg(capsys, "build", str(corpus), "--store", str(tmp_path / "s"), "--jobs", "2",
+    code, _, err = run_kg("build", str(corpus), "--store", str(tmp_path / "s"), "--jobs", "2",
                           "--cluster", "local:2")
     assert code == 2 and "--jobs or --cluster" in err
-    code, _, err = run_kg(capsys, "build", str(corpus), "--store", str(tmp_path / "s"), "--cluster", "nowhere")
+    code, _, err = run_kg("build", str(corpus), "--store", str(tmp_path / "s"), "--cluster", "nowhere")
     assert code == 2 and "tcp://HOST:PORT" in err
 
 
@@ -152,12 +152,12 @@ def test_cli_builds_the_rest_and_names_the_failed_article(capsys, monkeypatch, c
 
     task = partial(_fail_on, victim="a2.txt", tries=str(tmp_path / "tries"))
     monkeypatch.setattr(kg.cluster, "Cluster", lambda address: Cluster(client=cluster.client(), task=task))
-    code, out, err = run_kg(capsys, "build", str(corpus), "--store", str(tmp_path / "s"), "--cluster", "local:2",
+    code, out, err = run_kg("build", str(corpus), "--store", str(tmp_path / "s"), "--cluster", "local:2",
                             "--no-validate")
     assert code == 4
     assert out.startswith("3 articles")  # the summary of what was built comes first
     assert "1 articles failed twice on the cluster" in err and "a2.txt: RuntimeError: no parse today" in err
-    code, out, _ = run_kg(capsys, "articles", "--store", str(tmp_path / "s"))
+    code, out, _ = run_kg("articles", "--store", str(tmp_path / "s"))
     assert "a2.txt" not in out and "a1.txt" in out
 
 
