@@ -235,3 +235,16 @@ def test_the_readme_example_conforms_against_the_example_graph(context, engine: 
     assert any(graph.subjects(RDF.type, KGO.AnalystAssertion))
     report = validate(graph, against=context, engine=engine)
     assert report.conforms and report.results == (), report.text()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_ill_typed_date_on_the_command_line_is_explained_without_a_traceback(built_examples: Path, tmp_path: Path,
+                                                                                 engine: str) -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert '"2022-05-20"^^xsd:date' in text
+    bad = tmp_path / "bad-date.ttl"
+    bad.write_text(text.replace('"2022-05-20"^^xsd:date', '"2022-02-30"^^xsd:date'), encoding="utf-8")
+    code, out, err = run_kg("validate", str(bad), "--against", str(built_examples), "--engine", engine)
+    assert (code, err) == (1, "")
+    assert '"2022-02-30"^^xsd:date: not a valid xsd:date (day 30 does not exist in February)' in out
+    assert "Does not conform: 1 violation, 0 warnings, 0 infos on 1 focus node." in out
