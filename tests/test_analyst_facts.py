@@ -248,3 +248,33 @@ def test_an_ill_typed_date_on_the_command_line_is_explained_without_a_traceback(
     assert (code, err) == (1, "")
     assert '"2022-02-30"^^xsd:date: not a valid xsd:date (day 30 does not exist in February)' in out
     assert "Does not conform: 1 violation, 0 warnings, 0 infos on 1 focus node." in out
+
+
+@pytest.fixture(scope="module")
+def example_store(tmp_path_factory) -> Path:
+    """The example corpus built into an embedded store."""
+    store = tmp_path_factory.mktemp("store") / "kg-store"
+    code, _out, err = run_kg("build", str(ROOT / "examples" / "corpus"), "--store", str(store), "-q")
+    assert code == 0, err
+    return store
+
+
+def test_against_a_store_on_both_engines(example_store: Path, tmp_path: Path) -> None:
+    """pySHACL reads an embedded store as the context too, and agrees with the fast engine on it."""
+    broken = tmp_path / "no-date.ttl"
+    broken.write_text(FIXTURE.read_text(encoding="utf-8").replace(
+        '    prov:generatedAtTime "2022-05-20"^^xsd:date ;\n', ""), encoding="utf-8")
+    for engine in ENGINES:
+        assert validate(FIXTURE, against=example_store, engine=engine).results == (), engine
+        report = validate(broken, against=example_store, engine=engine)
+        assert outcome(report) == {(str(CALL_ASSERTION), "AnalystAssertion-when-required",
+                                    "sh:MinCountConstraintComponent")}, engine
+
+
+def test_pyshacl_refuses_a_store_as_the_data_in_words(example_store: Path) -> None:
+    """The store keeps xsd:nonNegativeInteger offsets as xsd:integer: pySHACL would report every one."""
+    code, out, err = run_kg("validate", str(example_store), "--engine", "pyshacl")
+    assert code == 2 and out == ""
+    assert "pySHACL cannot validate an embedded store folder" in err and "Traceback" not in err
+    code, out, _err = run_kg("validate", str(example_store))
+    assert code == 0 and out.startswith("Conforms")

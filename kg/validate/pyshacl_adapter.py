@@ -17,7 +17,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, UsageError
 from kg.rdfio import add_quads, read_dataset
 
 
@@ -53,14 +53,31 @@ def union(*sources: Graph, into: Graph | None = None) -> Graph:
     return union
 
 
-def as_graph(data: Graph | pyoxigraph.Dataset | str | Path | Iterable[str | Path]) -> Graph:
+def as_graph(data: Graph | pyoxigraph.Dataset | str | Path | Iterable[str | Path], *, context: bool = False) -> Graph:
+    """One rdflib graph of ``data``; embedded store folders only as ``context`` (the graph that new data is
+    validated against): a store keeps derived integers (xsd:nonNegativeInteger) as xsd:integer, which
+    pySHACL would report on the store's own nodes, and only the new data's results are kept."""
     if isinstance(data, Graph):
         return union(data)
     if isinstance(data, pyoxigraph.Dataset):  # only the pySHACL fallback needs rdflib terms
         return union(add_quads(Dataset(), iter(data), "the built graph"))
     if isinstance(data, str | Path):
         data = [data]
-    return union(read_dataset(data))
+    paths = [Path(p) for p in data]
+    files = [p for p in paths if not p.is_dir()]
+    if not context and any(p.is_dir() for p in paths):
+        raise UsageError("pySHACL cannot validate an embedded store folder (the store keeps typed integers as "
+                         "xsd:integer); use the engine fast or auto, or give it as the context (--against)")
+    stores = [_store_dataset(p) for p in paths if p.is_dir()]
+    return union(*([read_dataset(files)] if files or not stores else []), *stores)
+
+
+def _store_dataset(folder: Path) -> Dataset:
+    """An embedded store folder's quads (read under the readers' lock, released at once), as the fast
+    engine reads it: ``kg validate --against kg-store`` then works on both engines."""
+    from kg.store import snapshot
+
+    return add_quads(Dataset(), iter(snapshot(folder)), folder)
 
 
 
