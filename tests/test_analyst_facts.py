@@ -278,3 +278,21 @@ def test_pyshacl_refuses_a_store_as_the_data_in_words(example_store: Path) -> No
     assert "pySHACL cannot validate an embedded store folder" in err and "Traceback" not in err
     code, out, _err = run_kg("validate", str(example_store))
     assert code == 0 and out.startswith("Conforms")
+
+
+# ----------------------------------------------------------------- the ontology
+
+
+def test_the_ontology_models_the_assertion_with_prov() -> None:
+    from rdflib.collection import Collection
+    from rdflib.namespace import OWL, RDFS
+
+    from kg.resources import ontology_path
+
+    onto = Graph().parse(ontology_path(), format="turtle")
+    assert (KGO.AnalystAssertion, RDFS.subClassOf, URIRef(PROV + "Entity")) in onto
+    assert (KGO.AnalystAssertion, OWL.disjointWith, KGO.Evidence) in onto
+    union = onto.value(onto.value(KGO.evidence, RDFS.range), OWL.unionOf)
+    assert set(Collection(onto, union)) == {KGO.Evidence, KGO.AnalystAssertion}
+    seen = set(onto.objects(KGO.AnalystAssertion, RDFS.seeAlso))
+    assert {ATTRIBUTED, GENERATED, URIRef(PROV + "hadPrimarySource")} <= seen
