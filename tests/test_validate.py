@@ -12,25 +12,16 @@ from rdflib.namespace import RDF, SH
 from kg.errors import InputError, NetworkRefused, UsageError
 from kg.namespaces import KGG, KGO, KGR
 from kg.validate import ValidationReport, load_data, validate
+from tests.factories import US, VALID, warning_only_graph
 
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
-VALID = FIXTURES / "valid-graph.trig"
 EXAMPLE = FIXTURES / "report-example.ttl"
 NEW_CALL = FIXTURES / "against-new-call.ttl"
-US = KGR["country/us-9b7e2c41"]
 
 
 @pytest.fixture(scope="module")
 def example() -> ValidationReport:
     return validate(EXAMPLE)
-
-
-def warning_only_graph() -> Graph:
-    graph = Graph()
-    for s, p, o, _ in load_data([VALID]).quads((None, None, None, None)):
-        graph.add((s, p, o))
-    graph.remove((US, KGO.isoCode, None))
-    return graph
 
 
 # ----------------------------------------------------------------- loading

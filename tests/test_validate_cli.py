@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 
 from tests.conftest import run_kg
-from tests.test_validate import VALID, warning_only_graph
+from tests.factories import VALID, warning_only_graph
 
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 
