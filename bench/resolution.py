@@ -7,7 +7,8 @@ them, an evidence sentence per fact), over a population of officials that grows 
 facts, resets its peak-memory mark (``/proc/self/clear_refs``), then times :func:`kg.resolve.resolve` and
 :func:`kg.mapping.to_quads` and reads the peak resident memory they added.  Per-article time and memory that stay
 flat as ``n`` grows mean resolution scales with the corpus; the ratio of the largest to the smallest size says
-how far from flat it is.
+how far from flat it is.  Times are the child's CPU seconds (the wall time is in the note), so that a machine
+shared with other work still gives comparable figures.
 """
 
 from __future__ import annotations
@@ -90,14 +91,14 @@ def measure(n: int) -> dict[str, float]:
     gc.collect()
     Path("/proc/self/clear_refs").write_text("5")  # the peak-RSS mark starts again from here
     before = _status("VmRSS")
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     resolved = resolve(facts)
-    resolved_at = time.perf_counter()
+    cpu_resolved = time.process_time()
     quads = to_quads(resolved)
-    mapped_at = time.perf_counter()
+    mapped_at, cpu_mapped = time.perf_counter(), time.process_time()
     return {"articles": n, "people": len(resolved.persons), "calls": len(resolved.calls), "quads": len(quads),
-            "resolve_s": resolved_at - start, "map_s": mapped_at - resolved_at,
-            "peak_kib": _status("VmHWM") - before}
+            "resolve_s": cpu_resolved - cpu_start, "map_s": cpu_mapped - cpu_resolved,
+            "wall_s": mapped_at - start, "peak_kib": _status("VmHWM") - before}
 
 
 def run(sizes: list[int]) -> list[Row]:
@@ -108,9 +109,10 @@ def run(sizes: list[int]) -> list[Row]:
         point = json.loads(done.stdout)
         points.append(point)
         per = 1e6 / n
-        rows.append(Row("10 resolution", f"resolve + map {n:,} articles' facts (no NLP)",
+        rows.append(Row("10 resolution", f"resolve + map {n:,} articles' facts (no NLP), CPU",
                         point["resolve_s"] + point["map_s"], "s",
-                        note=f"{point['people']:,} people, {point['calls']:,} calls, {point['quads']:,} quads; "
+                        note=f"wall {point['wall_s']:.1f} s; {point['people']:,} people, {point['calls']:,} calls, "
+                             f"{point['quads']:,} quads; "
                              f"resolve {point['resolve_s'] * per:.0f} µs/article, map {point['map_s'] * per:.0f} "
                              f"µs/article"))
         rows.append(Row("10 resolution", f"peak memory added per article, {n:,} articles",
@@ -120,8 +122,8 @@ def run(sizes: list[int]) -> list[Row]:
         per_small = (small["resolve_s"] + small["map_s"]) / small["articles"]
         per_large = (large["resolve_s"] + large["map_s"]) / large["articles"]
         ratio = per_large / per_small
-        rows.append(Row("10 resolution", f"time per article, {large['articles']:,} / {small['articles']:,} articles",
-                        ratio, "x", target="≤ 1.5x", met=ratio <= 1.5))
+        rows.append(Row("10 resolution", f"CPU time per article, {large['articles']:,} / {small['articles']:,} "
+                        "articles", ratio, "x", target="≤ 1.5x", met=ratio <= 1.5))
     return rows
 
 
