@@ -16,10 +16,8 @@ from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidenc
 from kg.ingest import BuildStore
 from kg.namespaces import KGO, KGR
 from kg.validate import load_data
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, SHAPE_FIXTURES
 
-#: Fixture graphs of the validation tests.
-SHAPE_FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 VALID = SHAPE_FIXTURES / "valid-graph.trig"
 US = KGR["country/us-9b7e2c41"]
 

@@ -16,9 +16,9 @@ import pytest
 
 from kg.build import extract_all
 from kg.resolve import Resolved, resolve
+from tests.conftest import CASES
 
 pytestmark = pytest.mark.model
-CASES = Path(__file__).parent / "cases"
 
 
 def _corpus(case: Path, tmp_path: Path, expected: dict) -> Path:

@@ -28,10 +28,9 @@ from kg.ingest import BuildStore
 from kg.store import FACTS_DIR, LOCK_FILE, reading
 from kg.store.embedded import KGStore
 from kg.store.lock import StoreLocked, holder, lock_holders
-from tests.conftest import kg_process, run_kg
+from tests.conftest import ROOT, kg_process, run_kg
 from tests.factories import commit, facts, fake_extract
 
-ROOT = Path(__file__).resolve().parent.parent
 kg = run_kg
 PROSE = "Le chef d'état-major a parlé au téléphone avec son homologue, a indiqué son cabinet."
 

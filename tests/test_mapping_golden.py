@@ -19,8 +19,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from kg.extract.model import ArticleFacts
 from kg.merge import merged_state
 from kg.rdfio import write_quads
-
-CASES = Path(__file__).parent / "mapping_cases"
+from tests.conftest import MAPPING_CASES
 
 
 def _built(case: Path, out: Path) -> Dataset:
@@ -48,9 +47,9 @@ def _diff(got: Graph, want: Graph) -> str:
     return "\n".join(lines[:40])
 
 
-@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
+@pytest.mark.parametrize("case", sorted(p.name for p in MAPPING_CASES.iterdir() if p.is_dir()))
 def test_mapping_matches_the_reviewed_graph(case: str, tmp_path: Path) -> None:
-    folder = CASES / case
+    folder = MAPPING_CASES / case
     got = _built(folder, tmp_path / "got.trig")
     expected = folder / "expected.trig"
     if os.environ.get("KG_REGENERATE_GOLDEN"):
@@ -65,7 +64,7 @@ def test_mapping_matches_the_reviewed_graph(case: str, tmp_path: Path) -> None:
 
 def test_a_changed_fact_is_caught(tmp_path: Path) -> None:
     """The comparison is not vacuous: one date moved by a day gives a graph that is not the reviewed one."""
-    folder = CASES / "one_call_two_posts"
+    folder = MAPPING_CASES / "one_call_two_posts"
     data = json.loads((folder / "facts.json").read_text(encoding="utf-8"))
     call = data["facts"][0]["calls"][0]
     call["date"] = {**call["date"], "value": "2025-02-02", "earliest": "2025-02-02", "latest": "2025-02-02"}
