@@ -147,3 +147,26 @@ def test_stored_integers_out_of_range_still_fail(tmp_path: Path) -> None:
     del store
     found = {(r.shape.rsplit("#")[1], r.value) for r in validate(folder).results if r.severity == "Violation"}
     assert found == {("Evidence-charStart", '"-4"^^<http://www.w3.org/2001/XMLSchema#integer>')}
+
+
+def test_a_literal_evidence_is_reported_not_a_crash(tmp_path: Path) -> None:
+    """A person whose kgo:evidence is a literal violates the shapes; the text report's context lookup skips it."""
+    (tmp_path / "d.ttl").write_text('@prefix kgo: <https://w3id.org/kg-news/ontology#> .\n'
+                                    '<http://example.org/p> a kgo:Person ; kgo:evidence "not a node" .\n',
+                                    encoding="utf-8")
+    fast = validate([tmp_path / "d.ttl"], engine="fast")
+    assert not fast.conforms and fast.engine.name == "fast"
+    assert fast.violations == validate([tmp_path / "d.ttl"], engine="pyshacl").violations
+
+
+def test_a_sparql_constraint_without_a_group_goes_to_pyshacl(tmp_path: Path) -> None:
+    """The fast engine cannot join a query with no WHERE group: it hands over, and pySHACL's syntax error is a
+    shapes error naming the file, not a crash."""
+    from kg.errors import KGError
+
+    (tmp_path / "d.ttl").write_text("<http://example.org/p> a <http://example.org/T> .\n", encoding="utf-8")
+    (tmp_path / "s.ttl").write_text('@prefix sh: <http://www.w3.org/ns/shacl#> .\n'
+                                    '<http://example.org/S> a sh:NodeShape ; sh:targetNode <http://example.org/p> ;\n'
+                                    '  sh:sparql [ sh:select "SELECT $this WHERE ?x" ] .\n', encoding="utf-8")
+    with pytest.raises(KGError, match="s.ttl"):
+        validate([tmp_path / "d.ttl"], shapes=tmp_path / "s.ttl")

@@ -284,8 +284,8 @@ def _sparql_check(g: Graph, shape: Node, constraint: Node) -> Check | None:
     if re.search(r"\b(SERVICE|FROM|LOAD)\b", text, re.I):
         raise Unsupported(f"the SPARQL constraint of {_name(shape)} reaches other graphs")
     where = _WHERE_GROUP.search(text)
-    if where is None:  # no group pattern: a syntax error, raised as ever (not Unsupported)
-        raise AttributeError(f"the SPARQL constraint of {_name(shape)} has no group pattern")
+    if where is None:  # no group pattern: not a query kg can join; pySHACL decides (and names the syntax error)
+        raise Unsupported(f"the SPARQL constraint of {_name(shape)} has no group pattern")
     query = _prefixes(g, constraint) + text[: where.end()] + f" {FOCUS} " + text[where.end():]
     _parses(query.replace(FOCUS, ""), shape)
     if not join_prebinds(PREFIXES + query.replace(FOCUS, "?this <urn:kg:focus> ?kgFocus .")):

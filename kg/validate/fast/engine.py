@@ -225,8 +225,8 @@ def focus_context(store: ox.Store, found: list[Found], loader: Loader) -> Graph:
             for q in store.quads_for_pattern(focus, prop, None, None):
                 g.add((to_rdflib(focus, back), URIRef(prop.value), to_rdflib(q.object, back)))
                 if prop == evidence:
-                    if isinstance(q.object, ox.Literal):  # as ever, pyoxigraph's error for a literal subject
-                        raise TypeError(f"a literal is not a subject: {q.object}")
+                    if isinstance(q.object, ox.Literal):  # no sentence hangs from a literal (the shapes say so)
+                        continue
                     for s in store.quads_for_pattern(q.object, props[2], None, None):
                         g.add((to_rdflib(q.object, back), KGO.sentence, to_rdflib(s.object, back)))
     return g
