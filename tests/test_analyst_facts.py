@@ -20,9 +20,9 @@ from rdflib.namespace import RDF, XSD
 
 from kg.namespaces import KGO
 from kg.validate import ValidationReport, load_data, validate
-from tests.conftest import ROOT, run_kg
+from tests.conftest import EXAMPLES, FIXTURES, ROOT, run_kg
 
-FIXTURE = ROOT / "tests" / "fixtures" / "analyst" / "analyst-facts.ttl"
+FIXTURE = FIXTURES / "analyst" / "analyst-facts.ttl"
 PROV = "http://www.w3.org/ns/prov#"
 ATTRIBUTED, GENERATED = URIRef(PROV + "wasAttributedTo"), URIRef(PROV + "generatedAtTime")
 AN = "https://example.org/analyst/"
@@ -254,7 +254,7 @@ def test_an_ill_typed_date_on_the_command_line_is_explained_without_a_traceback(
 def example_store(tmp_path_factory) -> Path:
     """The example corpus built into an embedded store."""
     store = tmp_path_factory.mktemp("store") / "kg-store"
-    code, _out, err = run_kg("build", str(ROOT / "examples" / "corpus"), "--store", str(store), "-q")
+    code, _out, err = run_kg("build", str(EXAMPLES), "--store", str(store), "-q")
     assert code == 0, err
     return store
 
