@@ -49,6 +49,7 @@ class KGO(DefinedNamespace):
     Expiry: URIRef
     Article: URIRef
     Evidence: URIRef
+    AnalystAssertion: URIRef
 
     # provenance
     evidence: URIRef

@@ -101,7 +101,7 @@ def _validate_pyshacl(data: DataLike, shapes: Graph, shapes_file: Path, against:
     from kg.validate.shapes import declared_prefixes, read_cached
 
     new = as_graph(data)
-    context = [as_graph(against)] if against is not None else []
+    context = [as_graph(against, context=True)] if against is not None else []
     extra = [read_cached(ontology)] if ontology is not None else []
     combined = union(new, *context, *extra, into=PreparedQueryGraph(declared_prefixes(shapes)))
     keep = set(new.subjects()) if against is not None else None

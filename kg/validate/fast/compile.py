@@ -252,6 +252,10 @@ def _qualified(g: Graph, shape: Node, path: Node, p: str, inner: Node) -> Check 
         op, n, name = ">", as_int(high), "QualifiedMaxCount"
     else:
         return None
+    if op == "<" and n == 1:  # "at least one": the first conforming value decides, nothing to count
+        query = (f"SELECT DISTINCT ?this WHERE {{ {FOCUS} FILTER NOT EXISTS {{ ?this {p} ?v "
+                 f"FILTER(COALESCE({test.sparql}, false)) }} }}")
+        return _base(g, shape, path, name, query, reads=path_predicates(g, path))
     query = (f"SELECT ?this WHERE {{ {FOCUS} OPTIONAL {{ ?this {p} ?v FILTER(COALESCE({test.sparql}, false)) }} }} "
              f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {op} {n})")
     return _base(g, shape, path, name, query, reads=path_predicates(g, path))
