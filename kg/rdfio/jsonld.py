@@ -20,9 +20,10 @@ Shapes of values under a term of the context:
 * ``"@container": "@language"`` (``label``, ``prefLabel`` ...): ``{"en": "...", "fr": [...]}``;
 * no coercion (``quote``, ``rule`` ...): strings as strings.
 
-A value that does not fit its term (a plain literal under a language map) goes under the predicate's compact IRI
-(``"rdfs:label"``); predicates and classes without a term are written as compact IRIs (``"prov:wasAttributedTo"``)
-or in full.
+A value its term would read differently is written under the term in expanded form (a ``xsd:gYear`` date as
+``{"@value": "2023", "@type": "xsd:gYear"}``), except outside a language map (a literal without a language), which
+goes under the predicate's compact IRI (``"rdfs:label"``); predicates and classes without a term are written as
+compact IRIs (``"prov:wasAttributedTo"``) or in full.
 """
 
 from __future__ import annotations
@@ -111,9 +112,9 @@ def _id(ctx: Context, term: NamedNode | BlankNode) -> str:
     return ctx.compact(term.value) if isinstance(term, NamedNode) else f"_:{term.value}"
 
 
-def _explicit(ctx: Context, o: object) -> Any:
-    """A value in expanded form (no coercion applies): ``{"@id"}`` or a value object, or a bare string, number
-    or boolean where JSON-LD reads it back as the same plain, integer or boolean literal."""
+def _explicit(ctx: Context, o: object, scalars: bool = True) -> Any:
+    """A value in expanded form, which no coercion changes: ``{"@id"}`` or a value object; with ``scalars`` (under
+    a key without coercion), a bare string, number or boolean where JSON-LD reads it back as the same literal."""
     if isinstance(o, NamedNode | BlankNode):
         return {"@id": _id(ctx, o)}
     assert isinstance(o, Literal)
@@ -121,8 +122,8 @@ def _explicit(ctx: Context, o: object) -> Any:
         return {"@value": o.value, "@language": o.language}
     datatype = o.datatype.value
     if datatype == XSD_STRING:
-        return o.value
-    native = _native(o.value, datatype, XSD + "integer")
+        return o.value if scalars else {"@value": o.value}
+    native = _native(o.value, datatype, XSD + "integer") if scalars else None
     return native if native is not None else {"@value": o.value, "@type": ctx.compact(datatype, vocab=True)}
 
 
@@ -171,12 +172,11 @@ def node(ctx: Context, subject: NamedNode | BlankNode, pairs: list[tuple[NamedNo
             if isinstance(o, Literal) and o.language and o.language == o.language.lower():
                 languages.setdefault(term.name, {}).setdefault(o.language, []).append(o.value)
                 continue
-        elif term is not None:
+        elif term is not None:  # short when it reads back the same, else in expanded form (never coerced)
             short = _coerced(term, ctx, o)
-            if short is not None:
-                values.setdefault(term.name, []).append(short)
-                continue
-        # no term, or a value its term would read differently: under the predicate's compact IRI, explicit
+            values.setdefault(term.name, []).append(short if short is not None else _explicit(ctx, o, False))
+            continue
+        # no term, or a value outside its term's language map: under the predicate's compact IRI
         values.setdefault(ctx.compact(p.value, vocab=True), []).append(_explicit(ctx, o))
     for key, by_language in languages.items():
         out[key] = {lang: texts[0] if len(texts) == 1 else texts for lang, texts in by_language.items()}
