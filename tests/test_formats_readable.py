@@ -264,3 +264,26 @@ def test_the_context_has_a_term_for_every_ontology_term() -> None:
 def test_the_context_is_package_data_found_from_a_checkout() -> None:
     assert resources.context_path().is_file()
     assert resources.context_path().parent == resources.ontology_path().parent
+
+
+@pytest.mark.parametrize("rdf, suffix", [(ox.RdfFormat.TURTLE, "ttl"), (ox.RdfFormat.TRIG, "trig")])
+def test_scattered_data_is_grouped_one_block_per_subject(tmp_path: Path, rdf: ox.RdfFormat, suffix: str) -> None:
+    """Quads that come interleaved (subjects and graphs mixed, as an in-memory store or a hand-made file gives
+    them) are grouped: one block per subject (per graph and subject in TriG), ``rdf:type`` first."""
+    quads = []
+    for i in range(60):
+        subject = ox.NamedNode(f"{KGR}person/p-{i % 7}")
+        graph = ox.NamedNode(f"https://w3id.org/kg-news/graph/article/a-{i % 3}") if i % 2 else ox.DefaultGraph()
+        quads.append(ox.Quad(subject, ox.NamedNode(str(KGO.quote)), _lit(f"q{i}"), graph))
+        quads.append(ox.Quad(subject, ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(str(KGO.Person)), graph))
+    data = list(dict.fromkeys(q if rdf == ox.RdfFormat.TRIG else q.triple for q in quads))
+    out = _serialised(data, rdf, tmp_path, suffix)  # type: ignore[arg-type]
+    text = out.read_text(encoding="utf-8")
+    _check_readable(text)
+    starts = [line for line in text.splitlines() if re.match(r"\t?person:", line)]
+    assert len(starts) == (7 if rdf == ox.RdfFormat.TURTLE else 7 * 4)  # 7 subjects; 4 graphs each in TriG
+    assert all(re.fullmatch(r"\t?person:\S+ a kgo:Person ;", line) for line in starts), starts  # type first
+    if rdf == ox.RdfFormat.TRIG:
+        assert {(q.graph_name, q.triple) for q in read_quads(out)} == {(q.graph_name, q.triple) for q in quads}
+    else:
+        assert _triples(out) == {q.triple for q in quads}

@@ -4,7 +4,13 @@ A file is written beside its target and renamed into place (a killed or failed w
 file), with the mode a new file gets from the umask (not the 0600 of a temporary file); standard
 output is written only once the whole serialisation succeeded.  Dataset formats (TriG, N-Quads) get
 the distinct quads; graph formats (Turtle, N-Triples, JSON-LD, RDF/XML) the distinct triples of the
-union of the graphs.  Turtle and TriG are written with kg's prefix table.
+union of the graphs.
+
+Turtle and TriG are written to be read: one block per subject (per graph and subject in TriG; data that
+does not come grouped so is grouped, ``rdf:type`` first), and only the prefixes the file uses, from kg's
+table plus one per kind of minted IRI (``person:`` for ``https://w3id.org/kg-news/id/person/``,
+``article-graph:`` for the article graphs), so that no prefixed name needs an escape (``kgr:person\\/x``).
+JSON-LD is compacted with kg's shipped ``@context`` (:mod:`kg.rdfio.jsonld`).
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -76,34 +84,39 @@ def used_prefixes(iris: Iterable[str]) -> dict[str, str]:
     A writer abbreviates each IRI with its longest matching namespace; a namespace under which one IRI's local
     name would need an escape is dropped (its IRIs are then written in full, or under a shorter namespace if
     that one fits them all), until every declared namespace fits every IRI it abbreviates."""
-    iris = set(iris)
-    declared = {ns: name for name, ns in PREFIXES.items()} | kind_prefixes(iris)
-    candidates = {iri: sorted((ns for ns in declared if iri.startswith(ns)), key=len, reverse=True) for iri in iris}
-    candidates = {iri: found for iri, found in candidates.items() if found}
+    # Every namespace ends with "/" or "#", so the ones that start an IRI are those that start its own
+    # namespace (up to its last "/" or "#"): IRIs are grouped by it, and namespaces matched once a group.
+    groups: dict[str, list[str]] = {}
+    for iri in iris:
+        groups.setdefault(iri[:max(iri.rfind("/"), iri.rfind("#")) + 1], []).append(iri)
+    declared = {ns: name for name, ns in PREFIXES.items()} | kind_prefixes(groups)
+    assert all(ns.endswith(("/", "#")) for ns in declared)
+    candidates = {key: sorted((ns for ns in declared if key.startswith(ns)), key=len, reverse=True)
+                  for key in groups}
     while True:
-        chosen = {iri: next((ns for ns in found if ns in declared), None) for iri, found in candidates.items()}
-        unfit = {ns for iri, ns in chosen.items() if ns is not None and not _LOCAL.fullmatch(iri[len(ns):])}
+        chosen = {key: next((ns for ns in found if ns in declared), None) for key, found in candidates.items()}
+        unfit = {ns for key, ns in chosen.items()
+                 if ns is not None and not all(_LOCAL.fullmatch(iri, len(ns)) for iri in groups[key])}
         if not unfit:
             used = {ns for ns in chosen.values() if ns is not None}
             return {declared[ns]: ns for ns in sorted(used, key=declared.__getitem__)}
         declared = {ns: name for ns, name in declared.items() if ns not in unfit}
 
 
-def written_iris(items: Iterable[Quad | Triple]) -> Iterator[str]:
+def written_iris(items: list) -> set[str]:
     """Every IRI Turtle or TriG would write as a name: subjects, predicates (but ``rdf:type``, written ``a``),
-    objects, graph names and the datatypes of literals not written bare."""
-    for item in items:
-        for term in (item.subject, item.object):
-            if isinstance(term, NamedNode):
-                yield term.value
-            elif isinstance(term, Literal):
-                bare = _BARE.get(term.datatype.value)
-                if bare is None or not bare.fullmatch(term.value):
-                    yield term.datatype.value
-        if item.predicate != RDF_TYPE:
-            yield item.predicate.value
-        if isinstance(item, Quad) and isinstance(item.graph_name, NamedNode):
-            yield item.graph_name.value
+    objects, graph names and the datatypes of literals not written bare (each term looked at once)."""
+    terms = set(map(attrgetter("subject"), items)) | set(map(attrgetter("object"), items))
+    terms |= set(map(attrgetter("predicate"), items)) - {RDF_TYPE}
+    if items and isinstance(items[0], Quad):
+        terms |= set(map(attrgetter("graph_name"), items))
+    iris = {t.value for t in terms if isinstance(t, NamedNode)}
+    for term in terms:
+        if isinstance(term, Literal):
+            bare = _BARE.get(term.datatype.value)
+            if bare is None or not bare.fullmatch(term.value):
+                iris.add(term.datatype.value)
+    return iris
 
 
 def _order(term: object) -> tuple[int, str]:
@@ -111,16 +124,28 @@ def _order(term: object) -> tuple[int, str]:
     return (0, "") if isinstance(term, DefaultGraph) else (1 if isinstance(term, BlankNode) else 2, str(term))
 
 
+def _in_block(item: Quad | Triple) -> str:
+    return "" if item.predicate == RDF_TYPE else item.predicate.value
+
+
 def by_subject(items: Iterable[Quad] | Iterable[Triple]) -> list:
-    """Each quad or triple once, one block per subject (per graph and subject for quads): blocks by graph
-    then subject, and in a block ``rdf:type`` first, then by predicate and object."""
-    blocks: dict[tuple, dict] = {}
-    for item in items:
-        graph = item.graph_name if isinstance(item, Quad) else None
-        blocks.setdefault((graph, item.subject), {})[item] = None
+    """Distinct quads or triples with one block per subject (per graph and subject for quads).  Items that
+    already come so (a store's index order, kg's own files) keep their order, without Python work per item
+    but a key each; others are grouped: blocks by graph then subject, ``rdf:type`` first in a block, then
+    by predicate."""
+    listed: list = list(items)
+    if not listed:
+        return listed
+    key = attrgetter("graph_name", "subject") if isinstance(listed[0], Quad) else attrgetter("subject")
+    keys = list(map(key, listed))
+    if sum(1 for _ in groupby(keys)) == len(set(keys)):
+        return listed
+    blocks: dict = {}
+    for k, item in zip(keys, listed, strict=True):
+        blocks.setdefault(k, []).append(item)
     ordered: list = []
-    for key in sorted(blocks, key=lambda k: (_order(k[0]), _order(k[1]))):
-        ordered += sorted(blocks[key], key=lambda t: (t.predicate != RDF_TYPE, t.predicate.value, _order(t.object)))
+    for k in sorted(blocks, key=lambda k: (_order(k[0]), _order(k[1])) if isinstance(k, tuple) else _order(k)):
+        ordered += sorted(blocks[k], key=_in_block)
     return ordered
 
 
