@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from pyoxigraph import NamedNode
 from rdflib import Namespace, URIRef
@@ -133,13 +134,18 @@ PREFIXES: dict[str, str] = {
 }
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str, limit: int = 48) -> str:
     """The readable part of a minted IRI: lower-case ASCII words joined by hyphens."""
-    spaced = re.sub(r"[\W_]+", " ", text)
+    spaced = _NON_WORD.sub(" ", text)
     ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+    return _NON_ALNUM.sub("-", ascii_text.lower()).strip("-")[:limit].strip("-")
 
 
+@lru_cache(maxsize=1 << 17)  # a graph mints each person's, office's and call's IRI once per quad that names it
 def mint(kind: str, key: str, label: str | None = None) -> NamedNode:
     """The IRI of one entity or event: readable slug plus a digest of its normalised key (the one place
     kg mints IRIs; :mod:`kg.mapping` decides the keys)."""

@@ -104,10 +104,7 @@ def resolve(articles: list[ArticleFacts]) -> Resolved:
 
 def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple[str, str], str]]:
     # known people's spellings are compared under the gazetteer's standard form (Shmygal = Shmyhal)
-    clusters = NameClusters(canonical=load_gazetteer().canonical)
-    for a in articles:
-        for p in a.persons:
-            clusters.add(p.name)
+    clusters = NameClusters((p.name for a in articles for p in a.persons), canonical=load_gazetteer().canonical)
     keys = _identity_keys(clusters.clusters(), Counter(p.name for a in articles for p in a.persons))
     persons: dict[str, Person] = {}
     local: dict[tuple[str, str], str] = {}
@@ -115,7 +112,7 @@ def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple
         for p in a.persons:
             cid = clusters.cluster_of(p.name)
             key = keys[cid]
-            person = persons.setdefault(key, Person(key, clusters.best_name(cid), [], []))
+            person = persons.get(key) or persons.setdefault(key, Person(key, clusters.best_name(cid), [], []))
             person.aliases += [m for m in p.mentions if m not in person.aliases]
             person.evidence += p.evidence
             local[(a.article.id, p.key)] = key
@@ -219,6 +216,8 @@ def _terms(articles: list[ArticleFacts], local: dict[tuple[str, str], str]) -> l
             person = local.get((a.article.id, h.person))
             if person:
                 _add_claim(merged, person, h, local.get((a.article.id, h.replaces or "")))
+    for term in merged.values():  # each piece of evidence once, in the order first seen
+        term.evidence = list(dict.fromkeys(term.evidence))
     merged = _place_unknown_countries(merged)
     for term in merged.values():
         _bound_predecessor(term, merged)
@@ -246,7 +245,7 @@ def _place_unknown_countries(merged: dict[tuple[str, str], Term]) -> dict[tuple[
 
 def _add_claim(merged: dict[tuple[str, str], Term], person: str, h: Holding, replaces: str | None) -> None:
     term = merged.setdefault((person, h.office), Term(person, h.office, []))
-    term.evidence += [e for e in h.evidence if e not in term.evidence]
+    term.evidence += h.evidence  # made distinct once all claims are in (_terms)
     if h.start and (term.start is None or h.start.earliest < term.start.earliest):
         term.start = h.start
     if h.end and (term.end is None or h.end.latest > term.end.latest):

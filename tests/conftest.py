@@ -16,9 +16,17 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 EXAMPLES = ROOT / "examples" / "corpus"
-SEEDS = ROOT.parent / "shared" / "seeds"
+#: Material beside the checkout (seeds, dev set, W3C suites, the scorer); tests that need it skip without it.
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+#: Test data: fixtures, golden cases of extraction and of mapping.
+FIXTURES = TESTS / "fixtures"
+CASES = TESTS / "cases"
+MAPPING_CASES = TESTS / "mapping_cases"
+SHAPE_FIXTURES = FIXTURES / "shapes"
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,7 @@ build unpacked by ``.ci/fetch-virtuoso``, and its tests skip, saying why, withou
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,17 +20,7 @@ from kg.query import list_queries
 from kg.shards import ARTICLE_GRAPHS, export_shards
 from kg.store import reading
 from tests.conftest import EXAMPLES, run_kg
-from tests.test_push import (
-    VIRTUOSO_CACHE,
-    VIRTUOSO_INI,
-    Server,
-    find_virtuoso,
-    free_port,
-    query_args,
-    remote_quads,
-    rows,
-    wait_ready,
-)
+from tests.servers import find_virtuoso, query_args, remote_quads, rows, start_oxigraph_server, start_virtuoso_server
 
 pytestmark = pytest.mark.model
 
@@ -104,30 +92,18 @@ def test_cli_shards_and_their_usage_errors(capsys, store, tmp_path) -> None:
 @pytest.fixture(scope="module")
 def virtuoso_bulk_loaded(store, tmp_path_factory):
     """A fresh Virtuoso that loaded the store's shards with ld_dir + rdf_loader_run + checkpoint."""
-    exe, reason = find_virtuoso()
-    if exe is None:
-        pytest.skip(reason)
-    isql = next((exe.parent / n for n in ("isql-vt", "isql") if (exe.parent / n).is_file()), None)
-    if isql is None:
-        pytest.skip(f"no isql-vt beside {exe}")
     folder = tmp_path_factory.mktemp("virtuoso-bulk")
     shards = folder / "shards"
     export_shards(store, shards, per_shard=4)
-    sql, http = free_port(), free_port()
-    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(sql=sql, http=http).replace(
-        "DirsAllowed = .", f"DirsAllowed = ., {shards}"))
-    libs = [str(VIRTUOSO_CACHE / "root" / d / "x86_64-linux-gnu") for d in ("usr/lib", "lib")]
-    env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join([*libs, os.environ.get("LD_LIBRARY_PATH", "")])}
-    log = folder / "server.log"
-    process = subprocess.Popen([str(exe), "-f", "-c", "virtuoso.ini"], cwd=folder, env=env,
-                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    server = Server("virtuoso", f"http://127.0.0.1:{http}/sparql", "virtuoso", process, log)
+    server = start_virtuoso_server(folder, dirs_allowed=(shards,))
+    exe = find_virtuoso()[0]
+    isql = next((exe.parent / n for n in ("isql-vt", "isql") if exe and (exe.parent / n).is_file()), None)
+    if isql is None:
+        server.stop()
+        pytest.skip(f"no isql-vt beside {exe}")
+    env = {**os.environ, "LD_LIBRARY_PATH": server.library_path}
     try:
-        wait_ready(server, f"http://127.0.0.1:{http}/sparql?query=ASK%7B%7D", 90)
-    except RuntimeError as e:
-        pytest.skip(f"Virtuoso {exe} did not start: {str(e)[-300:]}")
-    try:
-        load = subprocess.run([str(isql), f"127.0.0.1:{sql}", "dba", "dba",
+        load = subprocess.run([str(isql), f"127.0.0.1:{server.sql_port}", "dba", "dba",
                                f"exec={VIRTUOSO_LOAD.format(folder=shards)}"],
                               env=env, capture_output=True, text=True, timeout=300)
         yield server, load
@@ -156,14 +132,8 @@ def test_every_stored_query_answers_the_same_after_the_bulk_load(name, store, vi
 
 @pytest.fixture
 def oxigraph(tmp_path):
-    exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
-    if exe is None:
-        pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
-    port, log = free_port(), tmp_path / "server.log"
-    process = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "data"), "--bind", f"127.0.0.1:{port}"],
-                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    server = Server("oxigraph", f"http://127.0.0.1:{port}/query", "oxigraph", process, log)
-    yield wait_ready(server, f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", 30)
+    server = start_oxigraph_server(tmp_path)
+    yield server
     server.stop()
 
 

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_kg
+from tests.conftest import ROOT, run_kg
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "Le ministre des Armées s'est entretenu mardi avec son homologue allemand."
 
 

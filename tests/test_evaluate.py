@@ -11,7 +11,7 @@ import pytest
 from kg.answerkey import People, fold_name, load_answer_key
 from kg.errors import InputError
 from kg.evaluate import article_of, cells, date_fits, role_class, score
-from tests.conftest import EXAMPLES, run_kg
+from tests.conftest import EXAMPLES, SHARED, run_kg
 
 KEY = {
     "_about": "a comment",
@@ -270,7 +270,6 @@ def test_the_bundled_answer_key_is_valid() -> None:
 
 # ------------------------------------------------------------------ real corpora (the French model)
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 KGEVAL = SHARED / "tools" / "kgeval.py"
 FIGURES = ("tp", "fp", "fn", "P", "R", "F1")
 

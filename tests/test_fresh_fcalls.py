@@ -10,14 +10,13 @@ fails here while the set stays a fair measure: the rules were checked on other s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kg.evaluate import evaluate
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.model
-FRESH = Path(__file__).parent / "fixtures" / "fresh-fcalls"
+FRESH = FIXTURES / "fresh-fcalls"
 
 
 @pytest.fixture(scope="module")

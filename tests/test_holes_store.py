@@ -24,33 +24,18 @@ import pytest
 
 from kg.build import build
 from kg.errors import EXIT_INPUT, EXIT_STORE, InputError, StoreError, printable, short
-from kg.extract.model import Article, ArticleFacts
 from kg.ingest import BuildStore
 from kg.store import FACTS_DIR, LOCK_FILE, reading
 from kg.store.embedded import KGStore
 from kg.store.lock import StoreLocked, holder, lock_holders
-from tests.conftest import kg_process, run_kg
-from tests.test_store import commit, facts
+from tests.conftest import ROOT, kg_process, run_kg
+from tests.factories import commit, facts, fake_extract
 
-ROOT = Path(__file__).resolve().parent.parent
 kg = run_kg
 PROSE = "Le chef d'état-major a parlé au téléphone avec son homologue, a indiqué son cabinet."
 
 
 # ------------------------------------------------------------------ helpers
-
-
-def fake_extract(seen: list[str]):
-    """An extractor stub that records the ids it reads and keeps each article's metadata in its facts."""
-
-    def extract(raws, **_kwargs):
-        for r in raws:
-            seen.append(r.id)
-            f = facts(r.id, r.text)
-            article = Article(r.id, r.text, published=r.published, url=r.url, lang=r.lang, sha256=r.sha256)
-            yield ArticleFacts(article, f.persons, f.holdings, f.calls)
-
-    return extract
 
 
 def corpus(folder: Path, manifest: list[dict]) -> Path:
@@ -372,7 +357,7 @@ def in_small_tmpfs(mount: Path, size: str, *command: str) -> subprocess.Complete
 STUB_BUILD = """
     import sys
     import kg.build
-    from tests.test_holes_store import fake_extract
+    from tests.factories import fake_extract
     kg.build.extract = fake_extract([])
     from kg.cli import main
     main(sys.argv[1:])

@@ -27,7 +27,7 @@ from kg.mapping import MERGED, Mapper, mint, to_quads
 from kg.namespaces import KGO
 from kg.resolve import _identity_keys, identity_key, resolve
 from kg.store.embedded import KGStore
-from tests.conftest import EXAMPLES, SEEDS
+from tests.conftest import CASES, EXAMPLES, SEEDS
 
 EVIDENCE = NamedNode(str(KGO.evidence))
 
@@ -289,7 +289,6 @@ def test_iris_only_an_intermediate_commit_held_get_no_link(tmp_path: Path) -> No
 
 # ------------------------------------------------------------------ with the model
 
-CASES = Path(__file__).parent / "cases"
 
 
 @pytest.fixture(scope="module")

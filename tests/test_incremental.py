@@ -8,8 +8,6 @@ the whole example corpus and interrupts them with SIGKILL and SIGINT.
 from __future__ import annotations
 
 import functools
-import json
-import shutil
 import signal
 import subprocess
 from pathlib import Path
@@ -25,11 +23,9 @@ from kg.namespaces import KGO
 from kg.store import FACTS_DIR
 from kg.store.embedded import KGStore, canonical
 from tests.conftest import EXAMPLES, kg_process, run_kg
+from tests.factories import FIRST, SECOND, THIRD, corpus
 
 pytestmark = pytest.mark.model
-
-FIRST, SECOND, THIRD = "01_appel_lecornu_choigou.txt", "02_shoigu_bombe_sale.txt", "03_milley_guerassimov_pologne.txt"
-
 
 @pytest.fixture(autouse=True, scope="module")
 def _one_model_load():
@@ -40,19 +36,6 @@ def _one_model_load():
     patch.setattr(pipeline, "load_nlp", functools.cache(pipeline.load_nlp))
     yield
     patch.undo()
-
-
-def corpus(folder: Path, *names: str) -> Path:
-    """A corpus folder with these example articles added, and their manifest entries beside those of the
-    articles already there (a manifest edit is a change of those articles)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    entries = json.loads((EXAMPLES / "manifest.json").read_text(encoding="utf-8"))
-    for name in names:
-        shutil.copy(EXAMPLES / name, folder / name)
-    present = {p.name for p in folder.iterdir()}
-    chosen = [e for e in entries if e["file"] in present]
-    (folder / "manifest.json").write_text(json.dumps(chosen), encoding="utf-8")
-    return folder
 
 
 def quads(store: Path) -> set:

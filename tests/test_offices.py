@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib.util
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.model import Holding
 from kg.extract.offices import _dedupe, _elsewhere, _from_known_people
 from kg.extract.pipeline import Extractor
-from tests.conftest import text_holdings
+from tests.conftest import SHARED, text_holdings
 
 pytestmark = pytest.mark.model
 
@@ -205,7 +204,7 @@ def test_one_holding_per_office_keeps_what_either_copy_knows_of_the_term() -> No
 
 
 
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "kgeval.py"
+SCORER = SHARED / "tools" / "kgeval.py"
 #: The scorer's role class each post type belongs to (the shared answer keys name offices so).
 ROLE_CLASS = {
     "head_of_state": "head_of_state", "head_of_government": "head_of_government",

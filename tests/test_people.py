@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 import spacy
@@ -16,8 +15,9 @@ from kg.extract.gazetteer import load_gazetteer
 from kg.extract.names import NameClusters, clean_name, fold, group_names, same_person, translit_key
 from kg.extract.people import PeopleFinder, person_refs
 from kg.resources import lexicon_path
+from tests.conftest import SHARED
 
-DEVSET_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "devset" / "gold.json"
+DEVSET_GOLD = SHARED / "devset" / "gold.json"
 
 # ------------------------------------------------------------------ the data file
 

@@ -9,22 +9,12 @@ without it the Virtuoso tests skip and say why.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from pyoxigraph import RdfFormat, parse
 
 from kg.errors import EXIT_USAGE, UsageError
 from kg.mapping import MERGED, article_graph
@@ -35,7 +25,17 @@ from kg.store.embedded import KGStore, canonical
 from kg.store.push import push
 from kg.store.remote import Endpoint
 from tests.conftest import EXAMPLES, run_kg
-from tests.test_incremental import FIRST, SECOND, corpus
+from tests.factories import FIRST, SECOND, corpus
+from tests.servers import (
+    Server,
+    endpoint,
+    find_virtuoso,
+    query_args,
+    remote_quads,
+    rows,
+    start_oxigraph_server,
+    start_virtuoso_server,
+)
 
 
 def open_data(path: Path):
@@ -44,69 +44,14 @@ def open_data(path: Path):
 
 pytestmark = pytest.mark.server
 
-SAMPLE_PARAMS = {"office": "US.chief_of_defence", "date": "2022-10-24"}
-VIRTUOSO_CACHE = Path(os.environ.get("KG_TEST_CACHE", Path.home() / ".cache" / "kg-tests")) / "virtuoso"
-
-
-# ------------------------------------------------------------------ servers
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Server:
-    name: str
-    url: str  # the URL given to kg (the query service)
-    profile: str
-    process: subprocess.Popen
-    log: Path
-    env: dict[str, str] = field(default_factory=dict)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
-def wait_ready(server: Server, probe: str, timeout: float) -> Server:
-    """Poll ``probe`` until it answers 200, or fail with the end of the server's log."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(probe, timeout=2) as r:
-                if r.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.2)
-    server.stop()
-    raise RuntimeError(f"{server.name} did not start: {server.log.read_text(errors='replace')[-2000:]}")
-
-
 @pytest.fixture(scope="session")
 def start_oxigraph(tmp_path_factory) -> Iterator[Callable[[], Server]]:
     """A function that starts a fresh Oxigraph server; all are stopped at the end of the session."""
-    exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
-    if exe is None:
-        pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
     started: list[Server] = []
 
     def start() -> Server:
-        folder, port = tmp_path_factory.mktemp("oxigraph"), free_port()
-        log = folder / "server.log"
-        process = subprocess.Popen([exe, "serve", "--location", str(folder / "data"), "--bind",
-                                    f"127.0.0.1:{port}"], stdout=log.open("wb"), stderr=subprocess.STDOUT)
-        server = Server("oxigraph", f"http://127.0.0.1:{port}/query", "oxigraph", process, log)
-        started.append(server)
-        return wait_ready(server, f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", 30)
+        started.append(start_oxigraph_server(tmp_path_factory.mktemp("oxigraph")))
+        return started[-1]
 
     yield start
     for server in started:
@@ -120,80 +65,11 @@ def oxigraph(start_oxigraph) -> Iterator[Server]:
     server.stop()
 
 
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile = ./virtuoso.db
-ErrorLogFile = ./virtuoso.log
-LockFile = ./virtuoso.lck
-TransactionFile = ./virtuoso.trx
-xa_persistent_file = ./virtuoso.pxa
-TempStorage = TempDatabase
-[TempDatabase]
-DatabaseFile = ./virtuoso-temp.db
-TransactionFile = ./virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql}
-DisableUnixSocket = 1
-DirsAllowed = .
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-[HTTPServer]
-ServerPort = 127.0.0.1:{http}
-ServerRoot = .
-ServerThreads = 10
-Charset = UTF-8
-[SPARQL]
-ResultSetMaxRows = 100000
-MaxQueryExecutionTime = 60
-"""
-
-
-def find_virtuoso() -> tuple[Path | None, str]:
-    """The virtuoso-t binary, or None and why not."""
-    for candidate in (os.environ.get("KG_VIRTUOSO"), shutil.which("virtuoso-t"),
-                      str(VIRTUOSO_CACHE / "root" / "usr" / "bin" / "virtuoso-t")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return Path(candidate), ""
-    return None, (f"Virtuoso 7 not found: no $KG_VIRTUOSO, no virtuoso-t on PATH, nothing in {VIRTUOSO_CACHE} "
-                  "(run .ci/fetch-virtuoso, which unpacks Debian's virtuoso-opensource-7-bin with apt-get "
-                  "download and dpkg -x)")
-
-
 @pytest.fixture(scope="session")
 def virtuoso(tmp_path_factory) -> Iterator[Server]:
-    exe, reason = find_virtuoso()
-    if exe is None:
-        pytest.skip(reason)
-    folder = tmp_path_factory.mktemp("virtuoso")
-    port = free_port()
-    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(sql=free_port(), http=port))
-    libs = [str(VIRTUOSO_CACHE / "root" / d / "x86_64-linux-gnu") for d in ("usr/lib", "lib")]
-    env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join([*libs, os.environ.get("LD_LIBRARY_PATH", "")])}
-    log = folder / "server.log"
-    process = subprocess.Popen([str(exe), "-f", "-c", "virtuoso.ini"], cwd=folder, env=env,
-                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    server = Server("virtuoso", f"http://127.0.0.1:{port}/sparql", "virtuoso", process, log,
-                    {"KG_ENDPOINT_USER": "dba", "KG_ENDPOINT_PASSWORD": "dba"})
-    try:
-        wait_ready(server, f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", 90)
-    except RuntimeError as e:
-        pytest.skip(f"Virtuoso {exe} did not start: {str(e)[-300:]}")
+    server = start_virtuoso_server(tmp_path_factory.mktemp("virtuoso"))
     yield server
     server.stop()
-
-
-def remote_quads(server: Server) -> set:
-    """Every quad an Oxigraph server holds (Graph Store GET of the whole dataset)."""
-    request = urllib.request.Request(server.url.replace("/query", "/store"), headers={"Accept": "application/n-quads"})
-    with urllib.request.urlopen(request, timeout=30) as r:
-        return set(parse(r.read(), format=RdfFormat.N_QUADS))
-
-
-def endpoint(server: Server, monkeypatch=None) -> Endpoint:
-    if monkeypatch is not None:
-        for k, v in server.env.items():
-            monkeypatch.setenv(k, v)
-    return Endpoint(server.url, profile=server.profile)
 
 
 # ------------------------------------------------------------------ the example graph
@@ -216,24 +92,6 @@ def examples(tmp_path_factory) -> tuple[Path, Path]:
     finally:
         patch.undo()
     return folder / "store", folder / "graph.trig"
-
-
-def rows(*args: str) -> list[tuple[str, ...]]:
-    """A stored query's CSV rows through the CLI, sorted, with each '; '-joined list sorted (SPARQL leaves
-    the order of GROUP_CONCAT open, and servers differ)."""
-    result = run_kg("query", *args, "--format", "csv")
-    assert result.code == 0, result.err
-    table = list(csv.reader(io.StringIO(result.out)))
-    body = sorted(tuple("; ".join(sorted(cell.split("; "))) for cell in row) for row in table[1:])
-    return [tuple(table[0]), *body]
-
-
-def query_args(name: str) -> list[str]:
-    query = next(q for q in list_queries() if q.name == name)
-    missing = [p.name for p in query.params if p.name not in SAMPLE_PARAMS]
-    if missing:
-        pytest.skip(f"no sample value for parameter {missing[0]} of {name}")
-    return [name, *(f"--param={p.name}={SAMPLE_PARAMS[p.name]}" for p in query.params)]
 
 
 @pytest.fixture(scope="session")
@@ -369,7 +227,7 @@ def quads_of(store: Path) -> set:
 def test_virtuoso_skip_reason_is_precise(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv("KG_VIRTUOSO", raising=False)
-    monkeypatch.setattr(sys.modules[__name__], "VIRTUOSO_CACHE", tmp_path / "none")
+    monkeypatch.setattr("tests.servers.VIRTUOSO_CACHE", tmp_path / "none")
     exe, reason = find_virtuoso()
     assert exe is None and ".ci/fetch-virtuoso" in reason and "apt-get download" in reason
 

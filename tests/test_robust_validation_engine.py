@@ -15,14 +15,14 @@ import pytest
 from rdflib import Graph, Namespace
 
 from kg.validate import load_data, validate
+from tests.conftest import SHAPE_FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 T = Namespace("urn:kg-test:")
-CASE_FILES = sorted(p.name for p in FIXTURES.glob("case-*.trig"))
+CASE_FILES = sorted(p.name for p in SHAPE_FIXTURES.glob("case-*.trig"))
 
 
 def _graph(file: str, variant: str) -> Graph:
-    data = load_data([FIXTURES / file])
+    data = load_data([SHAPE_FIXTURES / file])
     graph = Graph()
     for name in (variant, "both"):
         graph += data.graph(T[name])
@@ -44,12 +44,12 @@ def test_engines_agree_on_shape_cases(file: str, variant: str) -> None:
 
 @pytest.mark.parametrize("name", ["valid-graph.trig", "report-example.ttl", "against-new-call.ttl"])
 def test_engines_agree_on_files(name: str) -> None:
-    _same(FIXTURES / name)
+    _same(SHAPE_FIXTURES / name)
 
 
 def test_engines_agree_against_a_context() -> None:
-    _same(FIXTURES / "against-new-call.ttl", against=FIXTURES / "valid-graph.trig")
-    _same(FIXTURES / "report-example.ttl", against=FIXTURES / "valid-graph.trig")
+    _same(SHAPE_FIXTURES / "against-new-call.ttl", against=SHAPE_FIXTURES / "valid-graph.trig")
+    _same(SHAPE_FIXTURES / "report-example.ttl", against=SHAPE_FIXTURES / "valid-graph.trig")
 
 
 EVIDENCE = """@prefix kgo: <https://w3id.org/kg-news/ontology#> .
@@ -113,8 +113,8 @@ def test_unsupported_shapes_fall_back_to_pyshacl(tmp_path: Path) -> None:
     from kg.errors import Unsupported
 
     with pytest.raises(Unsupported):
-        validate(FIXTURES / "valid-graph.trig", shapes=shapes, engine="fast")
-    report = validate(FIXTURES / "valid-graph.trig", shapes=shapes)  # auto: pySHACL
+        validate(SHAPE_FIXTURES / "valid-graph.trig", shapes=shapes, engine="fast")
+    report = validate(SHAPE_FIXTURES / "valid-graph.trig", shapes=shapes)  # auto: pySHACL
     assert not report.conforms
 
 
@@ -123,10 +123,10 @@ def test_validates_an_embedded_store_without_touching_it(tmp_path: Path) -> None
 
     folder = tmp_path / "store"
     store = Store(str(folder))
-    store.bulk_load(path=str(FIXTURES / "valid-graph.trig"), format=RdfFormat.TRIG)
+    store.bulk_load(path=str(SHAPE_FIXTURES / "valid-graph.trig"), format=RdfFormat.TRIG)
     before = len(store)
     del store
-    new = FIXTURES / "against-new-call.ttl"
+    new = SHAPE_FIXTURES / "against-new-call.ttl"
     assert validate(new, against=folder).conforms
     # The store keeps "4"^^xsd:nonNegativeInteger as an xsd:integer: valid where it is in range.
     assert validate(folder).conforms
@@ -147,3 +147,26 @@ def test_stored_integers_out_of_range_still_fail(tmp_path: Path) -> None:
     del store
     found = {(r.shape.rsplit("#")[1], r.value) for r in validate(folder).results if r.severity == "Violation"}
     assert found == {("Evidence-charStart", '"-4"^^<http://www.w3.org/2001/XMLSchema#integer>')}
+
+
+def test_a_literal_evidence_is_reported_not_a_crash(tmp_path: Path) -> None:
+    """A person whose kgo:evidence is a literal violates the shapes; the text report's context lookup skips it."""
+    (tmp_path / "d.ttl").write_text('@prefix kgo: <https://w3id.org/kg-news/ontology#> .\n'
+                                    '<http://example.org/p> a kgo:Person ; kgo:evidence "not a node" .\n',
+                                    encoding="utf-8")
+    fast = validate([tmp_path / "d.ttl"], engine="fast")
+    assert not fast.conforms and fast.engine.name == "fast"
+    assert fast.violations == validate([tmp_path / "d.ttl"], engine="pyshacl").violations
+
+
+def test_a_sparql_constraint_without_a_group_goes_to_pyshacl(tmp_path: Path) -> None:
+    """The fast engine cannot join a query with no WHERE group: it hands over, and pySHACL's syntax error is a
+    shapes error naming the file, not a crash."""
+    from kg.errors import KGError
+
+    (tmp_path / "d.ttl").write_text("<http://example.org/p> a <http://example.org/T> .\n", encoding="utf-8")
+    (tmp_path / "s.ttl").write_text('@prefix sh: <http://www.w3.org/ns/shacl#> .\n'
+                                    '<http://example.org/S> a sh:NodeShape ; sh:targetNode <http://example.org/p> ;\n'
+                                    '  sh:sparql [ sh:select "SELECT $this WHERE ?x" ] .\n', encoding="utf-8")
+    with pytest.raises(KGError, match="s.ttl"):
+        validate([tmp_path / "d.ttl"], shapes=tmp_path / "s.ttl")

@@ -23,11 +23,10 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
 from kg.mapping import mint
 from kg.query import bind, load_query, run_query, with_values
-from tests.conftest import run_kg
+from tests.conftest import SHAPE_FIXTURES, run_kg
 
 pytestmark = pytest.mark.server
 
-FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 CANARY = NamedNode("urn:kg-test:canary")
 HOSTILE = [
     '"} ; DROP ALL ; INSERT DATA {',
@@ -46,7 +45,7 @@ KGO = "https://w3id.org/kg-news/ontology#"
 
 def _seed(store: Store) -> None:
     """The reference graph, the canary, and one office and term per hostile notation."""
-    store.bulk_load(path=str(FIXTURES / "valid-graph.trig"), format=RdfFormat.TRIG)
+    store.bulk_load(path=str(SHAPE_FIXTURES / "valid-graph.trig"), format=RdfFormat.TRIG)
     store.add(Quad(CANARY, CANARY, Literal("still here"), CANARY))
     for i, value in enumerate(HOSTILE):
         office, term, person = mint("office", value), mint("term", f"t{i}"), mint("person", f"p{i}", f"Holder {i}")

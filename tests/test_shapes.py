@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Namespace, URIRef
@@ -17,8 +16,8 @@ from rdflib.namespace import SH
 
 from kg.resources import shapes_path
 from kg.validate import load_data, shorten, validate
+from tests.conftest import SHAPE_FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 T = Namespace("urn:kg-test:")
 
 # SHACL parameters and the component each one belongs to, for the coverage check.
@@ -49,12 +48,12 @@ class Case:
 
 @cache
 def _dataset(name: str) -> Dataset:
-    return load_data([FIXTURES / name])
+    return load_data([SHAPE_FIXTURES / name])
 
 
 def _cases() -> list[Case]:
     cases = []
-    for path in sorted(FIXTURES.glob("case-*.trig")):
+    for path in sorted(SHAPE_FIXTURES.glob("case-*.trig")):
         default = _dataset(path.name).default_graph
         for focus, expectation in default.subject_objects(T.fires):
             shape, component = default.value(expectation, T.shape), default.value(expectation, T.component)
@@ -134,6 +133,6 @@ def test_every_constraint_has_message_and_severity(shape: str) -> None:
 
 
 def test_valid_graph_conforms_without_warnings() -> None:
-    report = validate(FIXTURES / "valid-graph.trig")
+    report = validate(SHAPE_FIXTURES / "valid-graph.trig")
     assert report.results == (), report.text()
     assert report.conforms

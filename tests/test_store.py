@@ -6,11 +6,9 @@ articles), so these tests run in well under a second each.
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 import textwrap
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,36 +18,14 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.corpus import RawArticle
 from kg.errors import EXIT_STORE, StoreError, UsageError
-from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
+from kg.extract.model import Article, ArticleFacts
 from kg.facts_cache import FactsCache
 from kg.ingest import BuildStore, plan, stored_facts
 from kg.mapping import MERGED, article_graph, mint
 from kg.store import FACTS_DIR, LOCK_FILE, open_store, sparql
 from kg.store.embedded import KGStore, canonical
 from kg.store.lock import StoreLocked, exclusive
-
-CALL_DAY = date(2022, 10, 24)
-
-
-def facts(article_id: str, text: str = "", *, milley: bool = True) -> ArticleFacts:
-    """One article reporting a call between Mark Milley (or Lloyd Austin) and Valéri Guérassimov."""
-    text = text or f"Le général Mark Milley a appelé Valéri Guérassimov. ({article_id})"
-    sha = hashlib.sha256(text.encode()).hexdigest()
-    us = "Mark Milley" if milley else "Lloyd Austin"
-    office = "US.chief_of_defence" if milley else "US.defence_minister"
-    ev = Evidence(article_id, 0, len(text), text, "test")
-    people = (PersonRef("p1", us, (us,), (ev,)),
-              PersonRef("p2", "Valéri Guérassimov", ("Guérassimov",), (ev,)))
-    holdings = (Holding("p1", office, (ev,)), Holding("p2", "RU.chief_of_defence", (ev,)))
-    call = CallFact((Party(person="p1"), Party(person="p2")), (ev,), DateValue.of_day(CALL_DAY))
-    article = Article(article_id, text, published=CALL_DAY, sha256=sha)
-    return ArticleFacts(article, people, holdings, (call,))
-
-
-def commit(kgs: BuildStore, all_facts: dict[str, ArticleFacts], **changes) -> list[Quad]:
-    _, quads = kgs.state(all_facts)
-    kgs.apply(quads, **changes)
-    return quads
+from tests.factories import commit, facts
 
 
 def graph(db: Store, name: NamedNode) -> set[Quad]:

@@ -5,14 +5,13 @@ precision has its own floor, since a post given to the wrong person is worse tha
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kg.evaluate import evaluate
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.model
-FRESH = Path(__file__).parent / "fixtures" / "fresh-fposts"
+FRESH = FIXTURES / "fresh-fposts"
 
 
 @pytest.fixture(scope="module")

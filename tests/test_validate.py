@@ -12,25 +12,16 @@ from rdflib.namespace import RDF, SH
 from kg.errors import InputError, NetworkRefused, UsageError
 from kg.namespaces import KGG, KGO, KGR
 from kg.validate import ValidationReport, load_data, validate
+from tests.conftest import SHAPE_FIXTURES
+from tests.factories import US, VALID, warning_only_graph
 
-FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
-VALID = FIXTURES / "valid-graph.trig"
-EXAMPLE = FIXTURES / "report-example.ttl"
-NEW_CALL = FIXTURES / "against-new-call.ttl"
-US = KGR["country/us-9b7e2c41"]
+EXAMPLE = SHAPE_FIXTURES / "report-example.ttl"
+NEW_CALL = SHAPE_FIXTURES / "against-new-call.ttl"
 
 
 @pytest.fixture(scope="module")
 def example() -> ValidationReport:
     return validate(EXAMPLE)
-
-
-def warning_only_graph() -> Graph:
-    graph = Graph()
-    for s, p, o, _ in load_data([VALID]).quads((None, None, None, None)):
-        graph.add((s, p, o))
-    graph.remove((US, KGO.isoCode, None))
-    return graph
 
 
 # ----------------------------------------------------------------- loading
@@ -65,7 +56,7 @@ def test_formats_by_suffix(tmp_path: Path, fmt: str, suffix: str) -> None:
 
 def test_syntax_error_names_file_line_and_column() -> None:
     with pytest.raises(InputError) as caught:
-        validate(FIXTURES / "broken.ttl")
+        validate(SHAPE_FIXTURES / "broken.ttl")
     assert (caught.value.line, caught.value.column) == (5, 51)
     assert "broken.ttl:5:51:" in str(caught.value)
 
@@ -105,7 +96,7 @@ def test_counts(example: ValidationReport) -> None:
 
 
 def test_text_matches_golden(example: ValidationReport) -> None:
-    expected = (FIXTURES / "report-example.txt").read_text(encoding="utf-8")
+    expected = (SHAPE_FIXTURES / "report-example.txt").read_text(encoding="utf-8")
     assert example.text() == expected
 
 
@@ -188,17 +179,17 @@ def test_against_still_reports_new_problems() -> None:
 
 def test_owl_imports_in_shapes_are_refused() -> None:
     with pytest.raises(NetworkRefused, match="owl:imports"):
-        validate(VALID, shapes=FIXTURES / "imports-shapes.ttl")
+        validate(VALID, shapes=SHAPE_FIXTURES / "imports-shapes.ttl")
 
 
 def test_owl_imports_accepted_with_allow_network_but_not_followed() -> None:
-    report = validate(VALID, shapes=FIXTURES / "imports-shapes.ttl", allow_network=True)
+    report = validate(VALID, shapes=SHAPE_FIXTURES / "imports-shapes.ttl", allow_network=True)
     assert report.conforms
 
 
 def test_shapes_syntax_error_is_an_input_error() -> None:
     with pytest.raises(InputError, match="broken.ttl:5:51"):
-        validate(VALID, shapes=FIXTURES / "broken.ttl")
+        validate(VALID, shapes=SHAPE_FIXTURES / "broken.ttl")
 
 
 def sparql_shapes(tmp_path: Path, select: str) -> Path:

@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from tests.conftest import run_kg
-from tests.test_validate import VALID, warning_only_graph
-
-FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
+from tests.conftest import SHAPE_FIXTURES, run_kg
+from tests.factories import VALID, warning_only_graph
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +27,8 @@ def warning_only(tmp_path_factory) -> Path:
     ("broken", [], 3),
 ])
 def test_exit_codes(name: str, extra: list[str], code: int, warning_only: Path) -> None:
-    path = {"valid": VALID, "violation": FIXTURES / "report-example.ttl", "warning": warning_only,
-            "broken": FIXTURES / "broken.ttl"}[name]
+    path = {"valid": VALID, "violation": SHAPE_FIXTURES / "report-example.ttl", "warning": warning_only,
+            "broken": SHAPE_FIXTURES / "broken.ttl"}[name]
     out = run_kg("validate", str(path), *extra)
     assert out.code == code
     if name == "broken":
@@ -40,6 +38,6 @@ def test_exit_codes(name: str, extra: list[str], code: int, warning_only: Path) 
 
 
 def test_json_and_turtle_reports_are_machine_readable() -> None:
-    out = run_kg("validate", str(FIXTURES / "report-example.ttl"), "--format", "turtle").out
+    out = run_kg("validate", str(SHAPE_FIXTURES / "report-example.ttl"), "--format", "turtle").out
     report = Graph().parse(data=out, format="turtle")
     assert len(report) > 0

@@ -10,10 +10,10 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.validate.lexical import explain
-from tests.conftest import ROOT, run_kg
+from tests.conftest import SHAPE_FIXTURES, run_kg
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-VALID = ROOT / "tests" / "fixtures" / "shapes" / "valid-graph.trig"
+VALID = SHAPE_FIXTURES / "valid-graph.trig"
 US_ISO = ("<https://w3id.org/kg-news/id/country/us-9b7e2c41>", "<https://w3id.org/kg-news/ontology#isoCode>")
 
 

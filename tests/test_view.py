@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -17,9 +16,9 @@ from kg.cli import cli
 from kg.store import open_data
 from kg.view.data import QUERIES, bounds, read_model, select
 from kg.view.page import render_page, safe_json
-from tests.conftest import run_kg
+from tests.conftest import FIXTURES, run_kg
 
-FIXTURE = Path(__file__).parent / "fixtures" / "view" / "hostile.trig"
+FIXTURE = FIXTURES / "view" / "hostile.trig"
 EVIL = "</script><script>document.title='pwned'</script>"
 
 

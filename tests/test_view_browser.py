@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from tests.conftest import FIXTURES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "view" / "hostile.trig"
+FIXTURE = FIXTURES / "view" / "hostile.trig"
 EVIL = "</script><script>document.title='pwned'</script>"
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 DRIVER = shutil.which("chromedriver")

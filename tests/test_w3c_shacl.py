@@ -22,9 +22,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, SH
 from rdflib.term import Node
 
-from tests.conftest import ROOT, run_kg
+from tests.conftest import SHARED, run_kg
 
-SUITE = ROOT.parent / "shared" / "w3c-shacl-tests" / "tests"
+SUITE = SHARED / "w3c-shacl-tests" / "tests"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 SHT = Namespace("http://www.w3.org/ns/shacl-test#")
 KGSH = Namespace("https://w3id.org/kg-news/shapes#")

@@ -624,6 +624,7 @@ class NameClusters:
         self._buckets: dict[str, set[str]] = defaultdict(set)
         self._groups: dict[str, list[list[str]]] = {}
         self._sorted: list[list[str]] | None = None
+        self._index: dict[str, int] = {}  # name -> cluster id in self._sorted
         self.update(names)
 
     def update(self, names: Iterable[str]) -> None:
@@ -650,14 +651,12 @@ class NameClusters:
                 if key not in self._groups:
                     self._groups[key] = _group_as(bucket, self._canonical)
             self._sorted = sorted(c for groups in self._groups.values() for c in groups)
+            self._index = {name: index for index, cluster in enumerate(self._sorted) for name in cluster}
         return self._sorted
 
     def cluster_of(self, name: str) -> int:
-        name = clean_name(name)
-        for index, cluster in enumerate(self._all()):
-            if name in cluster:
-                return index
-        raise KeyError(name)
+        self._all()
+        return self._index[clean_name(name)]
 
     def best_name(self, cluster: int) -> str:
         """The most informative member; see :meth:`_rank` for the order of criteria."""

@@ -68,7 +68,8 @@ def run_pyshacl(data: Graph, shapes: Graph, shapes_file: Path, keep: set[Node] |
     """The pySHACL report graph; with ``keep``, pySHACL only looks at those focus nodes (when IRIs)."""
     if keep is not None and not keep:
         return Graph()
-    focus = sorted(keep) if keep and all(isinstance(n, URIRef) for n in keep) else None
+    iris = [n for n in keep if isinstance(n, URIRef)] if keep else []
+    focus = sorted(iris) if keep and len(iris) == len(keep) else None
     try:
         _conforms, report, _text = pyshacl.validate(
             data, shacl_graph=shapes, inference="none", advanced=False, js=False, do_owl_imports=False,

@@ -12,15 +12,22 @@ from kg.rdfio import to_bytes, to_ox
 from kg.validate.report import DISPLAY_PREFIXES, ValidationReport, ValidationResult, shorten
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+OxTerm = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
 
 
 def render_turtle(report: ValidationReport) -> str:
     """The report graph in Turtle, each literal exactly as written (rdflib's writer would turn an
     ill-typed ``"1"^^xsd:boolean`` into the integer ``1``)."""
     bnodes: dict = {}
-    triples = [pyoxigraph.Triple(*(to_ox(t, bnodes) for t in triple)) for triple in report.graph]
+    triples = [_ox_triple(to_ox(s, bnodes), to_ox(p, bnodes), to_ox(o, bnodes)) for s, p, o in report.graph]
     prefixes = {"sh": str(SH), "xsd": XSD_NS, "rdf": str(RDF), **DISPLAY_PREFIXES}
     return to_bytes(triples, "turtle", prefixes).decode()
+
+
+def _ox_triple(subject: OxTerm, predicate: OxTerm, obj: OxTerm) -> pyoxigraph.Triple:
+    if isinstance(subject, pyoxigraph.Literal) or not isinstance(predicate, pyoxigraph.NamedNode):
+        raise TypeError(f"not an RDF triple (literal subject or non-IRI predicate): {subject} {predicate}")
+    return pyoxigraph.Triple(subject, predicate, obj)
 
 
 def _shorten_terms(text: str) -> str:

@@ -7,13 +7,14 @@ their parent), each with the focus node's label and evidence sentence from the d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 from kg.errors import UsageError
 from kg.namespaces import KGO, PREFIXES
@@ -163,7 +164,7 @@ def _result(report: Graph, node: Node, data: Graph) -> ValidationResult:
     )
 
 
-def _term_id(term: Node) -> str:
+def _term_id(term: Node | None) -> str:
     """A focus node: an absolute IRI, ``_:id``, or a literal in N-Triples syntax (a shape may target one)."""
     if isinstance(term, Literal):
         return term.n3()
@@ -182,7 +183,7 @@ def _message(report: Graph, node: Node) -> str:
     return str(messages[0]) if messages else ""
 
 
-def _label(data: Graph, focus: Node) -> str | None:
+def _label(data: Graph, focus: Node | None) -> str | None:
     for prop in (SKOS.prefLabel, RDFS.label):
         labels = list(data.objects(focus, prop))
         for lang in ("fr", "en"):
@@ -194,12 +195,19 @@ def _label(data: Graph, focus: Node) -> str | None:
     return None
 
 
-def _sentence(data: Graph, focus: Node) -> str | None:
-    own = min(data.objects(focus, KGO.sentence), default=None)  # min: the same one whatever the order
+def _sentence(data: Graph, focus: Node | None) -> str | None:
+    own = min(_terms(data.objects(focus, KGO.sentence)), default=None)  # min: the same one whatever the order
     if own is not None:
         return str(own)
-    sentences = [min(data.objects(e, KGO.sentence), default=None) for e in sorted(data.objects(focus, KGO.evidence))]
+    sentences = [min(_terms(data.objects(e, KGO.sentence)), default=None)
+                 for e in sorted(_terms(data.objects(focus, KGO.evidence)))]
     return next((str(s) for s in sentences if s is not None), None)
+
+
+def _terms(nodes: Iterable[Node]) -> list[Identifier]:
+    """The RDF terms (URIRef, BNode, Literal), which rdflib orders, among a graph's nodes: all of them
+    in a parsed RDF graph (an N3 formula is a node, not a term)."""
+    return [n for n in nodes if isinstance(n, Identifier)]
 
 
 def _path_text(graph: Graph, path: Node) -> str:

@@ -21,7 +21,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.validate.fast.sparql import PREFIXES, join_prebinds, strip_comments
-from kg.validate.fast.values import Unsupported, ValueTest, shape_test, short, value_test
+from kg.validate.fast.values import Unsupported, ValueTest, as_int, shape_test, short, value_test
 
 FOCUS = "%FOCUS%"  # in a check's query: the plan's focus group
 KEEP = "%KEEP%"  # in a plan's focus group: an optional VALUES block restricting the focus nodes
@@ -45,7 +45,7 @@ class Check:
 
     shape: Node
     component: URIRef
-    severity: URIRef
+    severity: Node  # sh:severity as the shape writes it (an IRI in valid shapes)
     messages: tuple[Literal, ...]
     path: Node | None
     query: str
@@ -105,10 +105,13 @@ def _name(node: Node) -> str:
 def _literal_targets(g: Graph, shape: Node) -> None:
     """A literal focus node the store would rewrite (or an ill-typed one) would be validated and
     reported in its stored form: such targets are left to pySHACL."""
+    import pyoxigraph
+
     from kg.rdfio import to_ox
     from kg.validate.fast.load import canonical_forms
 
-    literals = [to_ox(n, {}) for n in g.objects(shape, SH.targetNode) if isinstance(n, Literal)]
+    terms = [to_ox(n, {}) for n in g.objects(shape, SH.targetNode) if isinstance(n, Literal)]
+    literals = [t for t in terms if isinstance(t, pyoxigraph.Literal)]  # all of them: to_ox keeps literals literals
     for lit, (stored, original) in canonical_forms(literals).items():
         if stored != lit or getattr(original, "ill_typed", False):
             raise Unsupported(f"literal focus node {lit} is ill-typed or not in canonical form")
@@ -152,7 +155,8 @@ def _constraints(g: Graph, shape: Node, path: Node | None) -> list[Check]:
     """The checks of one shape's own parameters (a node shape when ``path`` is None)."""
     checks = []
     custom = custom_parameters(g)
-    for param in sorted(set(g.predicates(shape, None)) - _INERT - {RDF.type, RDFS.label, RDFS.comment}):
+    predicates = {p for p in g.predicates(shape, None) if isinstance(p, URIRef)}  # RDF has no other predicates
+    for param in sorted(predicates - _INERT - {RDF.type, RDFS.label, RDFS.comment}):
         if param == SH.property and path is None:
             continue  # read by _node_checks
         if param == SH.property:
@@ -164,7 +168,7 @@ def _constraints(g: Graph, shape: Node, path: Node | None) -> list[Check]:
     return [c for c in checks if c is not None]
 
 
-def custom_parameters(g: Graph) -> set[Node]:
+def custom_parameters(g: Graph) -> set[Node | None]:
     """The parameters of the constraint components the shapes graph declares (SHACL-SPARQL), whatever
     the class of the component (a subclass of sh:ConstraintComponent is one too)."""
     return {g.value(p, SH.path) for p in g.objects(None, SH.parameter)}
@@ -198,9 +202,9 @@ def _check(g: Graph, shape: Node, path: Node | None, param: URIRef, value: Node)
 def _property_check(g: Graph, shape: Node, path: Node, param: URIRef, value: Node) -> Check | None:
     p = sparql_path(g, path)
     if param == SH.minCount:
-        return _base(g, shape, path, "MinCount", _count_query(p, "<", int(value)))
+        return _base(g, shape, path, "MinCount", _count_query(p, "<", as_int(value)))
     if param == SH.maxCount:
-        return _base(g, shape, path, "MaxCount", _count_query(p, ">", int(value)))
+        return _base(g, shape, path, "MaxCount", _count_query(p, ">", as_int(value)))
     if param == SH.uniqueLang:
         return _unique_lang(g, shape, path, p) if value == Literal(True) else None
     if param == SH.qualifiedValueShape:
@@ -242,9 +246,12 @@ def _qualified(g: Graph, shape: Node, path: Node, p: str, inner: Node) -> Check 
     low, high = g.value(shape, SH.qualifiedMinCount), g.value(shape, SH.qualifiedMaxCount)
     if low is not None and high is not None:
         raise Unsupported("both qualified counts on one shape")
-    if low is None and high is None:
+    if low is not None:
+        op, n, name = "<", as_int(low), "QualifiedMinCount"
+    elif high is not None:
+        op, n, name = ">", as_int(high), "QualifiedMaxCount"
+    else:
         return None
-    op, n, name = ("<", int(low), "QualifiedMinCount") if low is not None else (">", int(high), "QualifiedMaxCount")
     query = (f"SELECT ?this WHERE {{ {FOCUS} OPTIONAL {{ ?this {p} ?v FILTER(COALESCE({test.sparql}, false)) }} }} "
              f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {op} {n})")
     return _base(g, shape, path, name, query, reads=path_predicates(g, path))
@@ -277,6 +284,8 @@ def _sparql_check(g: Graph, shape: Node, constraint: Node) -> Check | None:
     if re.search(r"\b(SERVICE|FROM|LOAD)\b", text, re.I):
         raise Unsupported(f"the SPARQL constraint of {_name(shape)} reaches other graphs")
     where = _WHERE_GROUP.search(text)
+    if where is None:  # no group pattern: not a query kg can join; pySHACL decides (and names the syntax error)
+        raise Unsupported(f"the SPARQL constraint of {_name(shape)} has no group pattern")
     query = _prefixes(g, constraint) + text[: where.end()] + f" {FOCUS} " + text[where.end():]
     _parses(query.replace(FOCUS, ""), shape)
     if not join_prebinds(PREFIXES + query.replace(FOCUS, "?this <urn:kg:focus> ?kgFocus .")):

@@ -10,21 +10,21 @@ both engines give the same report (``tests/test_robust_validation_engine.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 from kg.namespaces import KGO
 from kg.rdfio import to_rdflib
 from kg.validate.fast.compile import FOCUS, KEEP, Check, Plan, compile_shapes
 from kg.validate.fast.load import Loader, workspace
 from kg.validate.fast.sparql import PREFIXES
-from kg.validate.fast.values import Unsupported, short
+from kg.validate.fast.values import Unsupported, ValueTest, short
 
 
 def check(data, shapes: Graph, ontology: Path | None, *, against=None) -> tuple[Graph, Graph]:
@@ -72,7 +72,7 @@ class Found:
 def run_plan(store: ox.Store, plan: Plan, loader: Loader, keep: set | None) -> Iterator[Found]:
     """Every result of the checks of one node shape."""
     restrict = keep is not None and all(isinstance(k, ox.NamedNode) for k in keep)
-    values = "VALUES ?this { " + " ".join(str(k) for k in keep) + " }" if restrict else ""
+    values = "VALUES ?this { " + " ".join(str(k) for k in keep) + " }" if restrict and keep is not None else ""
     focus = plan.focus.replace(KEEP, values)
     focus_set: list[set] = []
     for c in plan.checks:
@@ -84,8 +84,10 @@ def run_plan(store: ox.Store, plan: Plan, loader: Loader, keep: set | None) -> I
 
 def _focus_set(store: ox.Store, focus: str, cache: list[set]) -> set:
     if not cache:
-        cache.append({r["this"] for r in store.query(PREFIXES + f"SELECT ?this WHERE {{ {focus} }}",
-                                                     use_default_graph_as_union=True)})
+        rows = store.query(PREFIXES + f"SELECT ?this WHERE {{ {focus} }}", use_default_graph_as_union=True)
+        if not isinstance(rows, ox.QuerySolutions):  # never: a SELECT query
+            raise TypeError(f"not the solutions of a SELECT query: {rows!r}")
+        cache.append({r["this"] for r in rows})
     return cache[0]
 
 
@@ -93,8 +95,9 @@ def _results(c: Check, rows, loader: Loader, focus_set) -> Iterator[Found]:
     if c.constraint is not None:
         yield from _sparql_results(c, rows, loader)
         return
-    audited = c.test is not None and c.predicate is not None and ox.NamedNode(str(c.predicate)) in loader.by_predicate
     p = ox.NamedNode(str(c.predicate)) if c.predicate is not None else None
+    test = c.test if p is not None and p in loader.by_predicate else None
+    audited = test is not None
     names = [v.value for v in rows.variables]
     for row in rows:
         focus, value = row["this"], row["v"] if "v" in names else None
@@ -103,15 +106,15 @@ def _results(c: Check, rows, loader: Loader, focus_set) -> Iterator[Found]:
         if "cmp" in names and row["cmp"].value == "2" and _ordered(c, loader, focus, p, value, row["w"]):
             continue  # not comparable in SPARQL, but in order for pySHACL
         yield Found(c, focus, _value(loader, focus, p, value))
-    if audited:
-        yield from _audited(c, p, loader, focus_set())
+    if test is not None and p is not None:
+        yield from _audited(c, test, p, loader, focus_set())
 
 
-def _audited(c: Check, p: ox.NamedNode, loader: Loader, focus_set: set) -> Iterator[Found]:
+def _audited(c: Check, test: ValueTest, p: ox.NamedNode, loader: Loader, focus_set: set) -> Iterator[Found]:
     """The value test on the original form of the rewritten or ill-typed literals."""
     for subject in sorted(loader.by_predicate[p] & focus_set, key=str):
         for _stored, original in loader.audit[(subject, p)]:
-            if not c.test.check(original):
+            if not test.check(original):
                 yield Found(c, subject, original)
 
 
@@ -120,6 +123,8 @@ def _ordered(c: Check, loader: Loader, focus, p, value, other) -> bool:
     text, a string never with a non-string, anything else in rdflib's literal order."""
     w_prop = ox.NamedNode(str(c.other))
     v, w = _value(loader, focus, p, value), _value(loader, focus, w_prop, other)
+    if not isinstance(v, Identifier) or not isinstance(w, Identifier):
+        return False  # unbound: nothing to compare (None < None was a TypeError)
     v_text = isinstance(v, URIRef) or (isinstance(v, Literal) and isinstance(v.value, str))
     w_text = isinstance(w, URIRef) or (isinstance(w, Literal) and isinstance(w.value, str))
     if v_text != w_text or isinstance(v, BNode) or isinstance(w, BNode):
@@ -200,8 +205,13 @@ def _copy_path(shapes: Graph, node: Node, into: Graph) -> None:
 def _format(message: Literal, bindings: dict[str, str]) -> Literal:
     text = str(message)
     for name, value in bindings.items():
-        text = re.sub("{[?$]" + re.escape(name) + "}", lambda _m, v=value: v, text)
+        text = re.sub("{[?$]" + re.escape(name) + "}", _verbatim(value), text)
     return Literal(text)
+
+
+def _verbatim(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for re.sub that inserts ``text`` as it is (no backslash escapes)."""
+    return lambda _m: text
 
 
 def focus_context(store: ox.Store, found: list[Found], loader: Loader) -> Graph:
@@ -210,11 +220,13 @@ def focus_context(store: ox.Store, found: list[Found], loader: Loader) -> Graph:
     back = loader.back
     props = [ox.NamedNode(str(p)) for p in (SKOS.prefLabel, RDFS.label, KGO.sentence, KGO.evidence)]
     evidence = ox.NamedNode(str(KGO.evidence))
-    for focus in {f.focus for f in found if not isinstance(f.focus, ox.Literal)}:  # a literal has no properties
+    for focus in {f.focus for f in found if isinstance(f.focus, ox.NamedNode | ox.BlankNode)}:  # not a literal
         for prop in props:
             for q in store.quads_for_pattern(focus, prop, None, None):
                 g.add((to_rdflib(focus, back), URIRef(prop.value), to_rdflib(q.object, back)))
                 if prop == evidence:
+                    if isinstance(q.object, ox.Literal):  # no sentence hangs from a literal (the shapes say so)
+                        continue
                     for s in store.quads_for_pattern(q.object, props[2], None, None):
                         g.add((to_rdflib(q.object, back), KGO.sentence, to_rdflib(s.object, back)))
     return g

@@ -57,18 +57,18 @@ class Loader:
         self._flush(batch, subjects)
 
     def _flush(self, batch: list[ox.Quad], subjects: set | None) -> None:
-        typed = [q for q in batch if isinstance(q.object, ox.Literal)
-                 and q.object.datatype.value not in (XSD_STRING, LANG_STRING)]
-        self._memo.update(canonical_forms({q.object for q in typed} - self._memo.keys()))
-        for q in typed:
-            stored, original = self._memo[q.object]
+        typed = [(q, o) for q in batch if isinstance(o := q.object, ox.Literal)
+                 and o.datatype.value not in (XSD_STRING, LANG_STRING)]
+        self._memo.update(canonical_forms({o for _q, o in typed} - self._memo.keys()))
+        for q, obj in typed:
+            stored, original = self._memo[obj]
             if original is not None:
                 self.audit[(q.subject, q.predicate)].append((stored, original))
                 self.by_predicate[q.predicate].add(q.subject)
-                if stored != q.object or getattr(original, "ill_typed", False):
+                if stored != obj or getattr(original, "ill_typed", False):
                     self.rewritten.add(q.predicate)
             key = (q.subject, q.predicate, stored)
-            self.collapsed = self.collapsed or self._stored.setdefault(key, q.object) != q.object
+            self.collapsed = self.collapsed or self._stored.setdefault(key, obj) != obj
         if subjects is not None:
             subjects.update(q.subject for q in batch)
         self.store.extend(batch)
@@ -89,11 +89,13 @@ def canonical_forms(literals: Iterable[ox.Literal]) -> dict[ox.Literal, tuple[ox
     predicate = ox.NamedNode("urn:kg:value")
     scratch.extend(ox.Quad(ox.NamedNode(f"urn:kg:{i}"), predicate, lit) for i, lit in enumerate(literals))
     stored = {int(q.subject.value[7:]): q.object for q in scratch}
-    out = {}
+    out: dict[ox.Literal, tuple[ox.Literal, Literal | None]] = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for i, lit in enumerate(literals):
             original = to_rdflib(lit)
+            if not isinstance(original, Literal):  # never: to_rdflib keeps literals literals
+                raise TypeError(f"not a literal: {original!r}")
             keep = stored[i] != lit or bool(getattr(original, "ill_typed", False)) or lit.datatype.value in _INTEGERS
             out[lit] = (stored[i], original if keep else None)
     return out

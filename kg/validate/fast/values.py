@@ -18,7 +18,7 @@ from functools import reduce
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
-from rdflib.term import BNode, Node
+from rdflib.term import BNode, Identifier, Node
 
 from kg.errors import Unsupported
 
@@ -49,11 +49,15 @@ def shape_test(g: Graph, shape: Node, seen: frozenset[Node] = frozenset()) -> Va
         names = ", ".join(sorted(short(p) for p in params - set(VALUE_TESTS) - _LOGICAL))
         raise Unsupported(f"a shape used by sh:node, sh:not, sh:and, sh:or, sh:xone or sh:qualifiedValueShape "
                           f"has {names}")
-    tests = [value_test(g, shape, p, o, seen) for p in sorted(params) for o in g.objects(shape, p)]
+    known = sorted(p for p in params if isinstance(p, URIRef))  # all of them: each one has a test
+    tests = [value_test(g, shape, p, o, seen) for p in known for o in g.objects(shape, p)]
     if not tests:
         return ValueTest("true", lambda _v: True)
-    return reduce(lambda a, b: ValueTest(f"({a.sparql} && {b.sparql})",
-                                         lambda v, a=a, b=b: a.check(v) and b.check(v)), tests)
+    return reduce(_both, tests)
+
+
+def _both(a: ValueTest, b: ValueTest) -> ValueTest:
+    return ValueTest(f"({a.sparql} && {b.sparql})", lambda v: a.check(v) and b.check(v))
 
 
 def value_test(g: Graph, shape: Node, param: URIRef, value: Node, seen: frozenset[Node] = frozenset()) -> ValueTest:
@@ -81,6 +85,13 @@ def _combine(param: URIRef, tests: list[ValueTest]) -> ValueTest:
     return ValueTest(f"(({count}) = 1)", lambda v: sum(t.check(v) for t in tests) == 1)
 
 
+def as_int(node: Node) -> int:
+    """``int()`` of a shape parameter's lexical form (sh:minCount 1, sh:maxLength "5")."""
+    if not isinstance(node, Identifier):
+        raise TypeError(f"not an RDF term: {node!r}")
+    return int(node)
+
+
 def _n3(node: Node) -> str:
     if isinstance(node, BNode):
         raise Unsupported("blank node used as a constant in a shape")
@@ -95,8 +106,8 @@ def _class(g: Graph, shape: Node, cls: Node) -> ValueTest:
                      lambda v: False)  # only literals are tested in Python
 
 
-_ACTUAL = {XSD.string: str, RDF.langString: str, XSD.integer: int, XSD.float: float, XSD.decimal: Decimal,
-           XSD.boolean: bool}
+_ACTUAL: dict[Node, type] = {XSD.string: str, RDF.langString: str, XSD.integer: int, XSD.float: float,
+                             XSD.decimal: Decimal, XSD.boolean: bool}
 #: The integer types derived from xsd:integer, by range (an embedded store keeps them as xsd:integer).
 DERIVED_INTEGERS = {
     XSD.nonNegativeInteger: (0, None), XSD.positiveInteger: (1, None), XSD.nonPositiveInteger: (None, 0),
@@ -129,16 +140,17 @@ def _datatype(g: Graph, shape: Node, dt: Node) -> ValueTest:
 def _stored_integer(dt: Node) -> str:
     """For a derived integer type: an xsd:integer in its range passes, as the store keeps such values.
     Literals read from files are all re-checked in Python on their original form."""
-    if dt not in DERIVED_INTEGERS:
+    if not isinstance(dt, URIRef) or dt not in DERIVED_INTEGERS:
         return ""
     low, high = DERIVED_INTEGERS[dt]
     bounds = [f"?v >= {low}" if low is not None else "", f"?v <= {high}" if high is not None else ""]
     return " || (DATATYPE(?v) = xsd:integer && " + " && ".join(b for b in bounds if b) + ")"
 
 
-_KINDS = {SH.IRI: ("isIRI(?v)", False), SH.BlankNode: ("isBlank(?v)", False), SH.Literal: ("isLiteral(?v)", True),
-          SH.BlankNodeOrIRI: ("!isLiteral(?v)", False), SH.BlankNodeOrLiteral: ("!isIRI(?v)", True),
-          SH.IRIOrLiteral: ("!isBlank(?v)", True)}
+_KINDS: dict[Node, tuple[str, bool]] = {
+    SH.IRI: ("isIRI(?v)", False), SH.BlankNode: ("isBlank(?v)", False), SH.Literal: ("isLiteral(?v)", True),
+    SH.BlankNodeOrIRI: ("!isLiteral(?v)", False), SH.BlankNodeOrLiteral: ("!isIRI(?v)", True),
+    SH.IRIOrLiteral: ("!isBlank(?v)", True)}
 
 
 def _node_kind(g: Graph, shape: Node, kind: Node) -> ValueTest:
@@ -182,7 +194,7 @@ def _regex_flags(flags: str) -> int:
 
 def _length(op: str) -> Callable[[Graph, Node, Node], ValueTest]:
     def make(g: Graph, shape: Node, n: Node) -> ValueTest:
-        limit = int(n)
+        limit = as_int(n)
         ok = (lambda size: size >= limit) if op == ">=" else (lambda size: size <= limit)
         return ValueTest(f"(!isBlank(?v) && STRLEN(STR(?v)) {op} {limit})", lambda v: ok(len(str(v))))
     return make
@@ -195,11 +207,18 @@ def _range(op: str) -> Callable[[Graph, Node, Node], ValueTest]:
     def make(g: Graph, shape: Node, bound: Node) -> ValueTest:
         def check(v: Node) -> bool:
             try:
-                return isinstance(v, Literal) and not v.ill_typed and bool(compare(v.value, bound.value))
+                return isinstance(v, Literal) and not v.ill_typed and bool(compare(v.value, _literal_value(bound)))
             except TypeError:
                 return False
         return ValueTest(f"(isLiteral(?v) && ?v {op} {_n3(bound)})", check)
     return make
+
+
+def _literal_value(bound: Node) -> object:
+    """The Python value of a literal bound; an IRI or blank node has none (AttributeError)."""
+    if not isinstance(bound, Literal):
+        raise AttributeError(f"{bound!r} is not a literal: it has no value")
+    return bound.value
 
 
 VALUE_TESTS: dict[URIRef, Callable[[Graph, Node, Node], ValueTest]] = {

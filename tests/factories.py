@@ -1,0 +1,83 @@
+"""Small, model-free building blocks that several test modules share: hand-made article facts, a commit to a
+store, corpora of example articles, a validation fixture graph and an extractor stub."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+from pyoxigraph import Quad
+from rdflib import Graph
+
+from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
+from kg.ingest import BuildStore
+from kg.namespaces import KGO, KGR
+from kg.validate import load_data
+from tests.conftest import EXAMPLES, SHAPE_FIXTURES
+
+VALID = SHAPE_FIXTURES / "valid-graph.trig"
+US = KGR["country/us-9b7e2c41"]
+
+
+CALL_DAY = date(2022, 10, 24)
+
+
+def facts(article_id: str, text: str = "", *, milley: bool = True) -> ArticleFacts:
+    """One article reporting a call between Mark Milley (or Lloyd Austin) and Valéri Guérassimov."""
+    text = text or f"Le général Mark Milley a appelé Valéri Guérassimov. ({article_id})"
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    us = "Mark Milley" if milley else "Lloyd Austin"
+    office = "US.chief_of_defence" if milley else "US.defence_minister"
+    ev = Evidence(article_id, 0, len(text), text, "test")
+    people = (PersonRef("p1", us, (us,), (ev,)),
+              PersonRef("p2", "Valéri Guérassimov", ("Guérassimov",), (ev,)))
+    holdings = (Holding("p1", office, (ev,)), Holding("p2", "RU.chief_of_defence", (ev,)))
+    call = CallFact((Party(person="p1"), Party(person="p2")), (ev,), DateValue.of_day(CALL_DAY))
+    article = Article(article_id, text, published=CALL_DAY, sha256=sha)
+    return ArticleFacts(article, people, holdings, (call,))
+
+
+def commit(kgs: BuildStore, all_facts: dict[str, ArticleFacts], **changes) -> list[Quad]:
+    _, quads = kgs.state(all_facts)
+    kgs.apply(quads, **changes)
+    return quads
+
+
+FIRST, SECOND, THIRD = "01_appel_lecornu_choigou.txt", "02_shoigu_bombe_sale.txt", "03_milley_guerassimov_pologne.txt"
+
+
+def corpus(folder: Path, *names: str) -> Path:
+    """A corpus folder with these example articles added, and their manifest entries beside those of the
+    articles already there (a manifest edit is a change of those articles)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = json.loads((EXAMPLES / "manifest.json").read_text(encoding="utf-8"))
+    for name in names:
+        shutil.copy(EXAMPLES / name, folder / name)
+    present = {p.name for p in folder.iterdir()}
+    chosen = [e for e in entries if e["file"] in present]
+    (folder / "manifest.json").write_text(json.dumps(chosen), encoding="utf-8")
+    return folder
+
+
+def warning_only_graph() -> Graph:
+    graph = Graph()
+    for s, p, o, _ in load_data([VALID]).quads((None, None, None, None)):
+        graph.add((s, p, o))
+    graph.remove((US, KGO.isoCode, None))
+    return graph
+
+
+def fake_extract(seen: list[str]):
+    """An extractor stub that records the ids it reads and keeps each article's metadata in its facts."""
+
+    def extract(raws, **_kwargs):
+        for r in raws:
+            seen.append(r.id)
+            f = facts(r.id, r.text)
+            article = Article(r.id, r.text, published=r.published, url=r.url, lang=r.lang, sha256=r.sha256)
+            yield ArticleFacts(article, f.persons, f.holdings, f.calls)
+
+    return extract
