@@ -1,4 +1,4 @@
-"""Finds the data files kg ships (ontology, shapes, stored queries) and loads them by name.
+"""Finds the data files kg ships (ontology and its JSON-LD context, shapes, stored queries) by name.
 
 In a source checkout they live at the top of the repository; in an installed
 wheel they are copied under ``kg/_data/``.  Nothing else in kg knows these paths.
@@ -25,6 +25,11 @@ def data_dir(kind: str) -> Path:
 
 def ontology_path() -> Path:
     return data_dir("ontology") / "kg.ttl"
+
+
+def context_path() -> Path:
+    """kg's JSON-LD ``@context`` (embedded in every ``.jsonld`` kg writes)."""
+    return data_dir("ontology") / "context.jsonld"
 
 
 def shapes_path() -> Path:

@@ -14,7 +14,7 @@ CONTRACT = {
     "holdings": {"person", "personName", "office", "officeName", "country", "start", "end", "sources"},
     "people": {"person", "name", "aliases", "sources"},
     "missiles": {"missile", "name", "aliases", "sources"},
-    "treaties": {"treaty", "name", "aliases", "sources"},
+    "treaties": {"treaty", "name", "aliases", "events", "sources"},
     "chair-at-each-call": {"call", "date", "chair", "chairName"},
     "roles-at-each-call": {"call", "date", "participantName", "officeName"},
     "holder-at-date": {"person", "personName"},
