@@ -29,10 +29,8 @@ from pyoxigraph import (
     NamedNode,
     QueryBoolean,
     QueryResultsFormat,
-    RdfFormat,
     Triple,
     parse_query_results,
-    serialize,
 )
 
 from kg.errors import UsageError
@@ -229,36 +227,12 @@ def to_tsv(result: Solutions) -> str:
 
 
 def write_graph(graph: Graph, fmt: str, out: IO[bytes], *, prefixes: dict[str, str] | None = None) -> None:
-    """The triples of a CONSTRUCT or DESCRIBE in the RDF format ``fmt`` (a name or suffix); a graph
-    format gets them as they are, a dataset format puts them in the default graph."""
-    from kg.rdfio import writable_format
+    """The triples of a CONSTRUCT or DESCRIBE in the RDF format ``fmt`` (a name or suffix), written as kg writes
+    every RDF file (:func:`kg.rdfio.serialize_to`: readable Turtle with the query's own prefixes besides kg's,
+    JSON-LD with kg's context); a dataset format puts them in the default graph."""
+    from kg.rdfio import serialize_to, writable_format
 
-    rdf = writable_format(fmt).rdf
-    chosen = readable_prefixes(graph, prefixes or {}) if rdf in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}
-    if chosen:
-        serialize(graph.triples, out, format=rdf, prefixes=chosen)
-    else:
-        serialize(graph.triples, out, format=rdf)
-
-
-def readable_prefixes(graph: Graph, prefixes: dict[str, str]) -> dict[str, str]:
-    """The prefixes some IRI of the graph uses, leaving out any under which a local name would need an
-    escape (``kgr:person\\/x``): those IRIs stay whole, and the Turtle reads as written."""
-    from kg.query_text import LOCAL_NAME
-
-    iris = {t.value for triple in graph.triples for t in (triple.subject, triple.predicate, triple.object)
-            if isinstance(t, NamedNode)}
-    iris |= {t.datatype.value for t in (triple.object for triple in graph.triples)
-             if isinstance(t, Literal) and t.datatype.value != XSD_STRING}
-    chosen = {}
-    for prefix, ns in prefixes.items():
-        under = [iri[len(ns):] for iri in iris if iri.startswith(ns)]
-        if under and all(LOCAL_NAME.fullmatch(local) for local in under):
-            chosen[prefix] = ns
-    return chosen
-
-
-# ------------------------------------------------------------------ output
+    serialize_to(graph.triples, out, writable_format(fmt).rdf, prefixes=prefixes)
 
 
 def check_output(out: Path | None, data: Path | None = None) -> None:

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
@@ -197,7 +197,7 @@ def node(ctx: Context, subject: NamedNode | BlankNode, pairs: list[tuple[NamedNo
     return out
 
 
-def write_jsonld(triples: Iterable[Triple], f: BinaryIO) -> None:
+def write_jsonld(triples: Iterable[Triple], f: IO[bytes]) -> None:
     """Write the distinct triples as one compacted JSON-LD document, one node per subject, sorted."""
     from kg.rdfio.write import by_subject
 

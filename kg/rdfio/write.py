@@ -20,11 +20,11 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from pyoxigraph import (
     BlankNode,
@@ -78,18 +78,20 @@ def kind_prefixes(iris: Iterable[str]) -> dict[str, str]:
     return found
 
 
-def used_prefixes(iris: Iterable[str]) -> dict[str, str]:
+def used_prefixes(iris: Iterable[str], extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """The prefixes (name -> namespace) to declare for a file whose prefixed names are these IRIs: kg's table
     and the kinds of minted IRIs, only those some IRI uses, and none under which an IRI would need an escape.
     A writer abbreviates each IRI with its longest matching namespace; a namespace under which one IRI's local
     name would need an escape is dropped (its IRIs are then written in full, or under a shorter namespace if
-    that one fits them all), until every declared namespace fits every IRI it abbreviates."""
+    that one fits them all), until every declared namespace fits every IRI it abbreviates.  ``extra``
+    (name -> namespace: a query's own PREFIX declarations) joins kg's table and wins over it on a name."""
     # Every namespace ends with "/" or "#", so the ones that start an IRI are those that start its own
     # namespace (up to its last "/" or "#"): IRIs are grouped by it, and namespaces matched once a group.
     groups: dict[str, list[str]] = {}
     for iri in iris:
         groups.setdefault(iri[:max(iri.rfind("/"), iri.rfind("#")) + 1], []).append(iri)
-    declared = {ns: name for name, ns in PREFIXES.items()} | kind_prefixes(groups)
+    table = {**PREFIXES, **(extra or {})}
+    declared = {ns: name for name, ns in table.items() if ns.endswith(("/", "#"))} | kind_prefixes(groups)
     assert all(ns.endswith(("/", "#")) for ns in declared)
     candidates = {key: sorted((ns for ns in declared if key.startswith(ns)), key=len, reverse=True)
                   for key in groups}
@@ -149,12 +151,14 @@ def by_subject(items: Iterable[Quad] | Iterable[Triple]) -> list:
     return ordered
 
 
-def serialize_to(data: Iterable[Quad] | Iterable[Triple], f: BinaryIO, rdf: RdfFormat) -> None:
+def serialize_to(data: Iterable[Quad] | Iterable[Triple], f: IO[bytes], rdf: RdfFormat, *,
+                 prefixes: Mapping[str, str] | None = None) -> None:
     """Serialise quads or triples (the callers make them distinct): Turtle and TriG one block per subject with
-    the prefixes they use, JSON-LD compacted with kg's context, the others as they come."""
+    the prefixes they use (kg's, and ``prefixes`` besides), JSON-LD compacted with kg's context, the others as
+    they come."""
     if rdf in _READABLE:
         items = by_subject(data)
-        serialize(items, f, format=rdf, prefixes=used_prefixes(written_iris(items)))
+        serialize(items, f, format=rdf, prefixes=used_prefixes(written_iris(items), prefixes))
     elif rdf == RdfFormat.JSON_LD:
         from kg.rdfio.jsonld import write_jsonld
 
