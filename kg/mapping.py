@@ -350,5 +350,102 @@ def _all_evidence(a: ArticleFacts) -> set[Evidence]:
 
 
 def to_quads(resolved: Resolved) -> list[Quad]:
-    """Every quad of a resolved corpus (article graphs and the merged graph)."""
-    return list(Mapper(resolved).quads())
+    """Every quad of a resolved corpus (article graphs and the merged graph), with the facts derived from
+    them (:class:`PostsAtCalls`)."""
+    quads = list(Mapper(resolved).quads())
+    return quads + posts_at_calls(quads)
+
+
+# -- derived facts: the post each call participant held on the call's date
+
+
+class PostsAtCalls:
+    """Each call participant's post on the call's date, derived from quads already made, as
+    ``kgo:PostAtCall`` nodes (``kgo:call`` the call, ``kgo:term`` the participant's term) in the merged
+    graph, so that ``roles-at-each-call`` is a lookup rather than a comparison of dates for every call.
+
+    A term is the participant's post at a call exactly when the test of the ``roles-at-each-call`` query
+    holds (``tests/test_posts_at_calls.py`` compares both): the term's holder is a participant, and the
+    call has no earliest date (undated: every post), or the term may have overlapped the call's bounds:
+    it starts no later than the call's latest day (or its start is unknown) and ends no earlier than the
+    call's earliest day (or its end is unknown).  Bounds are ``kgo:dateEarliest``/``kgo:dateLatest`` and
+    ``kgo:startEarliest``/``kgo:endLatest``, compared as SPARQL compares them (a bound that is not an
+    ``xsd:date``, or a comparison with a missing bound, is an error, which fails the test).  Feed it every
+    quad (:meth:`add`), then read :meth:`quads`; the graph of the quads does not matter (queries read the
+    union).  The bench's synthetic graph (``bench/graph_gen.py``) is derived by this same class."""
+
+    def __init__(self) -> None:
+        self.calls: set[NamedNode] = set()
+        self.participants: dict[NamedNode, list[NamedNode]] = {}
+        self.holders: dict[NamedNode, list[NamedNode]] = {}
+        self.bounds: dict[tuple[NamedNode, str], list[date | bool]] = {}
+
+    def add(self, q: Quad) -> None:
+        s, p, o = q.subject, q.predicate.value, q.object
+        if not isinstance(s, NamedNode):
+            return
+        if p == _RDF_TYPE and o == _CALL:
+            self.calls.add(s)
+        elif p == _PARTICIPANT and isinstance(o, NamedNode):
+            self.participants.setdefault(s, []).append(o)
+        elif p == _HOLDER and isinstance(o, NamedNode):
+            self.holders.setdefault(o, []).append(s)
+        elif p in _BOUNDS:
+            self.bounds.setdefault((s, _BOUNDS[p]), []).append(_day(o))
+
+    def quads(self) -> Iterator[Quad]:
+        for call in sorted(self.calls, key=lambda n: n.value):
+            starts, ends = self._bounds(call, "callStart"), self._bounds(call, "callEnd")
+            for person in dict.fromkeys(self.participants.get(call, ())):
+                for term in dict.fromkeys(self.holders.get(person, ())):
+                    if starts == [None] or any(
+                            _overlaps(ts, te, cs, ce) for cs in starts for ce in ends
+                            for ts in self._bounds(term, "termStart") for te in self._bounds(term, "termEnd")):
+                        node = mint("post-at-call", f"{call.value}|{term.value}", _readable(term, call))
+                        yield Quad(node, RDF_TYPE, _n(KGO.PostAtCall), MERGED)
+                        yield Quad(node, _n(KGO.call), call, MERGED)
+                        yield Quad(node, _n(KGO.term), term, MERGED)
+
+    def _bounds(self, node: NamedNode, which: str) -> list[date | bool | None]:
+        """The values of one bound (``None``: not given; ``False``: given but not an ``xsd:date``)."""
+        return list(self.bounds.get((node, which), [])) or [None]
+
+
+def posts_at_calls(quads: Iterable[Quad]) -> list[Quad]:
+    """The derived ``kgo:PostAtCall`` facts of these quads (:class:`PostsAtCalls`)."""
+    derived = PostsAtCalls()
+    for q in quads:
+        derived.add(q)
+    return list(derived.quads())
+
+
+_RDF_TYPE, _CALL = RDF_TYPE.value, NamedNode(str(KGO.Call))
+_PARTICIPANT, _HOLDER = str(KGO.participant), str(KGO.holder)
+_BOUNDS = {str(KGO.dateEarliest): "callStart", str(KGO.dateLatest): "callEnd",
+           str(KGO.startEarliest): "termStart", str(KGO.endLatest): "termEnd"}
+
+
+_Bound = date | bool | None
+
+
+def _day(term: object) -> date | bool:
+    """An ``xsd:date`` literal's day, else ``False`` (SPARQL cannot compare it with a date)."""
+    if not isinstance(term, Literal) or term.datatype.value != XSD + "date":
+        return False
+    try:
+        return date.fromisoformat(term.value)
+    except ValueError:
+        return False
+
+
+def _overlaps(ts: _Bound, te: _Bound, cs: _Bound, ce: _Bound) -> bool:
+    """``(!BOUND(?termStart) || ?termStart <= ?callEnd) && (!BOUND(?termEnd) || ?termEnd >= ?callStart)``
+    with SPARQL's errors (an unbound or non-date operand) counting as false; ``None`` is unbound."""
+    start_ok = ts is None or (isinstance(ts, date) and isinstance(ce, date) and ts <= ce)
+    end_ok = te is None or (isinstance(te, date) and isinstance(cs, date) and te >= cs)
+    return start_ok and end_ok
+
+
+def _readable(term: NamedNode, call: NamedNode) -> str:
+    """The slug of a derived node: its term's and its call's, without their digests."""
+    return " ".join(n.value.rsplit("/", 1)[-1].rsplit("-", 1)[0] for n in (term, call))

@@ -101,6 +101,11 @@ class KGO(DefinedNamespace):
     category: URIRef
     origin: URIRef
 
+    # derived facts (kg.mapping.PostsAtCalls)
+    PostAtCall: URIRef
+    call: URIRef
+    term: URIRef
+
     # individuals
     Telephone: URIRef
     VideoConference: URIRef
