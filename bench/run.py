@@ -55,7 +55,7 @@ class Inputs:
     def graph(self, triples: int) -> Path:
         from bench.graph_gen import write_graph
 
-        path = self.work / f"graph-{triples}.nq"
+        path = self.work / f"graph-{triples}.derived.nq"  # with the derived posts at calls (issue 12)
         if not path.exists():
             write_graph(path, triples)
         return path
@@ -63,7 +63,7 @@ class Inputs:
     def store(self) -> Path:
         from pyoxigraph import RdfFormat, Store
 
-        folder = self.work / f"store-{self.args.triples}"
+        folder = self.work / f"store-{self.args.triples}.derived"
         if not (folder / "CURRENT").exists():
             store = Store(str(folder))
             store.bulk_load(path=str(self.graph(self.args.triples)), format=RdfFormat.N_QUADS)
