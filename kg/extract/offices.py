@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.coref import is_role_noun, person_for
+from kg.extract.coref import country_of, is_role_noun, person_for
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
@@ -184,7 +184,10 @@ def find_holdings(doc: Doc) -> list[Holding]:
     doc.user_data["kg_attachments"] = attachments
     holdings = _direct(doc, attachments)
     holdings += _relative(doc, attachments, holdings)
-    holdings += _role_nouns(doc, attachments, holdings)
+    roles = _role_nouns(doc, attachments, holdings)
+    if roles:  # a counterpart of a person the role noun just placed ("son homologue russe Y")
+        holdings += roles
+        holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
 
@@ -206,25 +209,46 @@ def _named_after(doc: Doc, post: PostMention) -> bool:
 
 def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
     """"Vladimir Poutine a déclaré … Le président russe a ordonné …": a definite post phrase with
-    no name of its own gives its post to the person it refers to (see :mod:`kg.extract.coref`)."""
+    no name of its own gives its post to the person it refers to (see :mod:`kg.extract.coref`).
+    "le président américain et son homologue russe" is two role nouns, one per country; a role noun
+    with no country ("Le secrétaire à la Défense a …") gives the post in the holder's known country,
+    else in the wording's own country, else in an unknown one that :func:`place_in_article` settles."""
     lexicon = load_lexicon()
     held: dict[str, set[str]] = {}
     for h in known:
         held.setdefault(h.person, set()).add(h.office)
+    people_countries = _known_countries(doc)
     attached = {a.post.span.start for a in attachments if a.post}
     out = []
     for post in find_posts(doc):
-        offices = post.offices()
         single = lexicon.post_types[post.post_type].single_holder
-        if (post.span.start in attached or post.former or not offices or not single
+        if (post.span.start in attached or post.former or not single
                 or _complement(doc, post) or not is_role_noun(doc, post.span) or _named_after(doc, post)):
             continue
-        person = person_for(doc, post.post_type, post.countries, post.span.start, held)
-        if person is None:
-            continue
-        held.setdefault(person.key, set()).add(offices[0])
-        out.append(Holding(person.key, offices[0], (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
+        if len(post.countries) > 1:  # one person per country, all different, or nothing
+            found = [person_for(doc, post.post_type, [c], post.span.start, held, people_countries)
+                     for c in post.countries]
+            if any(p is None for p in found) or len({p.key for p in found if p}) != len(found):
+                continue
+            pairs = [(p, o) for p, o in zip(found, post.offices(), strict=True) if p is not None]
+        else:
+            person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
+            if person is None:
+                continue
+            pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
+        for person, office in pairs:
+            held.setdefault(person.key, set()).add(office)
+            if post.default_country and office.startswith(UNKNOWN + "."):
+                doc.user_data.setdefault("kg_defaults", {})[(person.key, post.post_type)] = post.default_country
+            out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
     return out
+
+
+def _role_noun_office(post: PostMention, country: str | None) -> str:
+    offices = post.offices()
+    if offices:
+        return offices[0]
+    return _place(post.post_type, country) if country else f"{UNKNOWN}.{post.post_type}"
 
 
 def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
