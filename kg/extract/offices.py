@@ -263,7 +263,9 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
 
     linked: set[int] = set()  # mentions whose post was linked by a verb: a title before them still counts
     for m in mentions:
-        post = _post_after(doc, m, posts) or _post_in_relative_clause(doc, m)
+        post = _post_after(doc, m, posts)
+        relative = _post_in_relative_clause(doc, m) if post is None else None
+        post = post or relative
         if post is None:
             post = _post_linked(doc, m, posts) or _post_as_object(doc, m, posts)
             linked.add(id(m))
@@ -273,6 +275,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if listed is None:
             attach(m, post)
             also = _post_linked(doc, m, posts, after=post) if post.former else None
+            if also is None and relative is not None:  # "X, qui dirigeait la Défense, est nommé ministre …"
+                also = _post_linked(doc, m, posts)
             if also is not None:  # "X, jusqu'ici chef de la diplomatie, devient vice-Premier ministre"
                 attach(m, also)
         else:
@@ -511,7 +515,9 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         if p.span.start < end:
             continue
         between = doc[end:p.span.start]
-        words = _without_apposition([fold(t.text) for t in between], between)
+        if after is None and not _may_be_subject(doc, m, between):
+            break
+        words = _without_fillers(_without_apposition([fold(t.text) for t in between], between))
         active = "a" in words and "ete" not in words  # "X a nommé le ministre Y": X appoints, Y holds
         if words and not active and set(words) <= cues("post_link_words_fr") and set(words) & cues(
                 "post_link_verbs_fr"):
@@ -555,16 +561,44 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
 
 def _without_apposition(words: list[str], between: Span) -> list[str]:
     """The words between a name and a linking verb, a closing comma or a verbless incise
-    (", ancien négociateur en chef du dossier,") left out: "X, ancien …, devient ministre"."""
+    (", ancien négociateur en chef du dossier,") left out: "X, ancien …, devient ministre"; so is a
+    relative clause on the name (", qui dirigeait le ministère depuis 2012,"): the name is still the
+    subject of the verb after it."""
     if words[:1] != [","]:
         return words
     if "," not in words[1:]:
         return words[1:]  # "Le patron du MIT, X, devient ministre": the comma closes an apposition
     close = words.index(",", 1)
     incise = between[1:close]
-    if len(incise) > 10 or any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in incise):
+    relative = words[1:2] == ["qui"] and len(incise) <= RELATIVE_INCISE
+    if any(t.ent_type_ == "PER" for t in incise) or (not relative and (
+            len(incise) > 10 or any(t.pos_ in ("VERB", "AUX") for t in incise))):
         return words
     return words[close + 1:]
+
+
+def _may_be_subject(doc: Doc, m: PersonMention, between: Span) -> bool:
+    """A name followed by a lone closing comma ("Le patron du MIT, X, devient ministre") is the
+    subject of the verb after it only when it is itself set off (a comma, a bracket or the sentence
+    start before it), not the object inside a relative clause ("Y, qui a conseillé X, est nommé …")."""
+    if not len(between) or between[0].text != "," or "," in [t.text for t in between[1:]]:
+        return True
+    i = m.span.start - 1
+    while i >= m.span.sent.start and not doc[i].is_punct and fold(doc[i].text) in _titles() | glue():
+        i -= 1
+    return i < m.span.sent.start or doc[i].text in (",", "(", ":") or doc[i].is_sent_start
+
+
+RELATIVE_INCISE = 12  # the most words of a relative clause set off between a name and its verb
+
+
+def _without_fillers(words: list[str]) -> list[str]:
+    """The words between a linking verb and its post, adverbials that change nothing ("a été nommé à
+    son tour chef d'état-major", "est désormais ministre") left out."""
+    text = " ".join(words)
+    for filler in sorted(cues("post_link_fillers_fr"), key=len, reverse=True):
+        text = f" {text} ".replace(f" {filler} ", " ").strip()
+    return text.split()
 
 
 def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
