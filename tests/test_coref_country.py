@@ -64,3 +64,18 @@ def test_subject_continues_past_a_reporting_clause_and_gives_the_counterpart(ext
 def test_unclear_country_gives_nothing(extractor: Extractor, text: str, office: str) -> None:
     found = holdings(extractor, text)
     assert not any(o == office for _, o in found), found
+
+
+def test_unnamed_counterparts_are_role_nouns_per_country(extractor: Extractor) -> None:
+    # "ses homologues polonais et lituanien": each is Pistorius's post in that country, held by the
+    # one person of that country the article names
+    found = holdings(extractor, "Le ministre allemand de la Défense Boris Pistorius s'est entretenu mardi par "
+                                "téléphone avec ses homologues polonais et lituanien.\n\n"
+                                "Władysław Kosiniak-Kamysz a ensuite réclamé des défenses aériennes.")
+    assert offices_of(found, "Władysław Kosiniak-Kamysz") == {"PL.defence_minister"}
+
+
+def test_unnamed_counterpart_skips_a_person_with_another_post(extractor: Extractor) -> None:
+    found = holdings(extractor, "Le ministre allemand de la Défense Boris Pistorius s'est entretenu avec son "
+                                "homologue polonais.\n\nLe président polonais Andrzej Duda a salué cet échange.")
+    assert offices_of(found, "Andrzej Duda") == {"PL.head_of_state"}  # not also the defence ministry

@@ -188,6 +188,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     if roles:  # a counterpart of a person the role noun just placed ("son homologue russe Y")
         holdings += roles
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
+    holdings += _unnamed_counterparts(doc, attachments, holdings)
     holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
 
@@ -241,6 +242,51 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             if post.default_country and office.startswith(UNKNOWN + "."):
                 doc.user_data.setdefault("kg_defaults", {})[(person.key, post.post_type)] = post.default_country
             out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
+    return out
+
+
+POSSESSIVES = frozenset(("son", "sa", "ses", "leur", "leurs"))
+
+
+def _unnamed_counterparts(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
+    """"X s'est entretenu avec ses homologues russe et ukrainien" with no name after: each demonym
+    is a role noun for X's post in that country ("son homologue russe" = the Russian holder of X's
+    post), resolved like one (:func:`kg.extract.coref.person_for`).  X is the one person whose posts
+    the sentence states before the word; nothing when that is not one person with one post type."""
+    lexicon = load_lexicon()
+    held: dict[str, set[str]] = {}
+    for h in known:
+        held.setdefault(h.person, set()).add(h.office)
+    people_countries = _known_countries(doc)
+    covered = {t.i for a in attachments if a.rule == "counterpart" and a.evidence_span is not None
+               for t in a.evidence_span}
+    out = []
+    for t in doc:
+        if fold(t.text) not in ("homologue", "homologues") or t.i == 0 or t.i in covered \
+                or fold(doc[t.i - 1].text) not in POSSESSIVES:
+            continue
+        demonyms = [s for s in lex_within(doc, t.i + 1, t.i + 5, "DEMONYM") if s.start > t.i]
+        if not demonyms or _named_after(doc, PostMention(doc[t.i:demonyms[-1].end], "")):
+            continue
+        sent = t.sent
+        owners = {(h.person, h.office) for h in known if h.office.split(".")[0] != UNKNOWN and any(
+            sent.start_char <= e.start and e.end <= t.idx for e in h.evidence)}
+        if len({p for p, _ in owners}) != 1 or len({lexicon.office(o).type for _, o in owners}) != 1:
+            continue
+        owner, office = next(iter(owners))
+        post_type, own_country = lexicon.office(office).type, office.split(".")[0]
+        if not lexicon.post_types[post_type].single_holder:
+            continue
+        for s in demonyms:
+            if s.kb_id_ == own_country:
+                continue
+            person = person_for(doc, post_type, [s.kb_id_], t.i, held, people_countries)
+            if person is None or person.key == owner:
+                continue
+            found = lexicon.office_for(post_type, s.kb_id_).id
+            held.setdefault(person.key, set()).add(found)
+            out.append(Holding(person.key, found, (evidence(doc[t.i - 1:s.end], "counterpart-role"),),
+                               attested=_ref_day(doc)))
     return out
 
 
