@@ -314,6 +314,14 @@ def _nearest_holder(terms: list[Term], when: DateValue) -> str | None:
     return None
 
 
+#: Two day-dated reports from different articles one day apart are one call: a dispatch dated in
+#: Moscow and one in Washington, or "hier" counted from a publication day past midnight.
+DAY_TOLERANCE = 1
+#: An undated report is about the latest of several earlier calls when that one happened at most this
+#: many days before the article and every other one longer ago (news reports the newest call).
+RECENT_DAYS = 7
+
+
 def _merge_reports(reports: list[Call]) -> list[Call]:
     groups: dict[frozenset[str], list[Call]] = defaultdict(list)
     for r in reports:
@@ -324,15 +332,36 @@ def _merge_reports(reports: list[Call]) -> list[Call]:
         merged: list[Call] = []
         for r in dated:
             target = next((m for m in merged if m.date.overlaps(r.date)), None)  # type: ignore[union-attr,arg-type]
+            target = target or _next_day(merged, r)
             _absorb(target, r) if target else merged.append(r)
         for r in (r for r in group if not r.date):
             fits = [m for m in merged if m.date is None or r.reported_by is None or m.date.earliest <= r.reported_by]
+            if len(fits) > 1:
+                fits = _most_recent(fits, r.reported_by)
             if len(fits) == 1:  # the one call that can precede the article reporting it
                 _absorb(fits[0], r)
             else:
                 merged.append(r)
         out += merged
     return out
+
+
+def _next_day(merged: list[Call], r: Call) -> Call | None:
+    """The one merged call dated to the day next to ``r``'s day, reported by other articles only."""
+    if r.date is None or r.date.precision != "day":
+        return None
+    near = [m for m in merged if m.date and m.date.precision == "day" and not set(m.reports) & set(r.reports)
+            and abs((m.date.earliest - r.date.earliest).days) <= DAY_TOLERANCE]
+    return near[0] if len(near) == 1 else None
+
+
+def _most_recent(fits: list[Call], reported_by: _date | None) -> list[Call]:
+    """Of several calls that precede an undated report, the latest when it is recent and alone in
+    being so; all of them (ambiguous) otherwise."""
+    if reported_by is None or any(m.date is None for m in fits):
+        return fits
+    recent = [m for m in fits if (reported_by - m.date.latest).days <= RECENT_DAYS]  # type: ignore[union-attr]
+    return recent if len(recent) == 1 else fits
 
 
 def _absorb(into: Call, other: Call) -> None:

@@ -1,6 +1,7 @@
 """The fresh call set (tests/fixtures/fresh-fcalls) scored with ``kg eval`` against its answer key.
 
-Nineteen short articles written before the call rules were reworked for issue 9, in the wordings of
+Nineteen short articles written before the call rules were reworked for issue 9 (and four more on
+one call reported a day apart, undated and weeks earlier), in the wordings of
 wire copy, regional papers, state-media releases and a live ticker; several calls are reported twice
 (another spelling, one report undated).  The floors sit a little below the figures reached (calls
 F1 1.0, merged calls 21/21 found and dated, initiators 13/13, holdings F1 0.79), so a regression

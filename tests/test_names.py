@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.names import (
     NameClusters,
     NameParts,
@@ -374,3 +375,24 @@ def test_best_name(names: list[str], best: str) -> None:
         clusters.add(name)
     assert len(clusters.clusters()) == 1
     assert clusters.best_name(0) == best
+
+
+@pytest.mark.parametrize(
+    ("names", "best"),
+    [
+        # three French articles, each with its own first-name spelling, against two English ones
+        (["Valery Gerasimov", "Valery Gerasimov", "Valéri Guérassimov", "Valeri Guérassimov",
+          "Valéry Guérassimov"], "Valéry Guérassimov"),  # among them: accents, then the greatest string
+        # the other way round: the English spelling is the usual one, the French forms are kept as aliases
+        (["Sergei Shoigu", "Sergei Shoigu", "Sergey Shoigu", "Sergueï Choïgou"], "Sergei Shoigu"),
+        # one surname spelling everywhere: the form itself decides, as before
+        (["Rustem Oumerov", "Roustem Oumerov", "Roustem Oumerov"], "Roustem Oumerov"),
+    ],
+)
+def test_best_name_follows_the_surname_most_articles_write(names: list[str], best: str) -> None:
+    for order in (names, list(reversed(names))):  # insertion order never matters
+        clusters = NameClusters(canonical=load_gazetteer().canonical)
+        for name in order:
+            clusters.add(name)
+        assert len(clusters.clusters()) == 1
+        assert clusters.best_name(0) == best

@@ -694,8 +694,40 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
-        m.date = m.date or _date_after_parties(doc, m)
+        m.date = m.date or _date_after_parties(doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0]))
     _sequel_dates(doc, mentions)
+
+
+#: Words that may stand between a date and the call noun it dates, in the verb group ("a eu hier un
+#: entretien", "ont tenu mardi soir une visioconférence", "un entretien téléphonique jeudi avec").
+VERB_GROUP_GAP = 3
+
+
+def _date_in_verb_group(doc: Doc, m: Mention, here: list[Mention]) -> DateValue | None:
+    """A past date in the call's own verb group, found by position when the parser hangs it on
+    another word ("X a eu hier un entretien téléphonique avec Y, a annoncé …" parsed with the noun
+    under "annoncé"): the sentence's only call, the date right after a verb or auxiliary and just
+    before the call noun (articles, adjectives, adverbs between), or right after the noun and its
+    adjectives.  Never a date under "depuis"/"avant", an anchor-relative one, or a future one."""
+    if len(here) != 1 or not m.trigger:
+        return None
+    first, last = m.trigger[0].i, m.trigger[-1].i
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    for s in dates_within(doc, m.sent.start, m.sent.end):
+        value = s._.date
+        if value is None or _anchor_relative(s) or _since(s, m) or (ref and value.earliest > ref):
+            continue
+        if s.end <= first:
+            gap = doc[s.end:first]
+            opens = s.start > 0 and doc[s.start - 1].pos_ in ("VERB", "AUX")
+        elif s.start > last:
+            gap = doc[last + 1:s.start]
+            opens = True
+        else:
+            continue
+        if opens and len(gap) <= VERB_GROUP_GAP and all(t.pos_ in ("DET", "ADJ", "ADV") for t in gap):
+            return value
+    return None
 
 
 def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:

@@ -6,8 +6,15 @@ person named earlier in the article, in this order, and to nobody when a step is
 1. the one person already known to hold that post in that country;
 2. the one person named with that post and no country ("le président X" … "le président russe");
 3. topic continuation: the role noun is the subject of its sentence and the previous sentence's
-   only person was that sentence's subject ("X a déclaré … Le président russe a ordonné …"), the
-   person holds no other post and is not named in the role noun's sentence.
+   subject is a person ("X a appelé son homologue russe Y … Le secrétaire à la Défense a insisté …"),
+   who holds no other post, is not named in the role noun's sentence and, when the role noun names
+   a country, is known to be of that country (or is the previous sentence's only person);
+4. the one person of the role noun's country: among all the article's people, exactly one is known
+   to be of that country (gazetteer or a post held there), holds no other post, and nobody of
+   unknown country without a post could be meant ("le ministre chinois de la Défense" in a headline
+   about Dong Jun and Pete Hegseth).
+
+A role noun with no country ("Le secrétaire à la Défense a …") only resolves by step 3.
 
 The extraction of holdings uses it to give that person the post; the call rules may use
 :func:`person_for` for call parties named by their role.
@@ -30,21 +37,63 @@ SUBJECT_WINDOW = 3  # "Le président russe a …", "Vladimir Poutine a …": the
 
 
 def person_for(doc: Doc, post_type: str, countries: Iterable[str], at: int,
-               held: dict[str, set[str]]) -> PersonMention | None:
+               held: dict[str, set[str]], known: dict[str, str] | None = None) -> PersonMention | None:
     """The person a role noun at token ``at`` refers to, given who holds what (person key ->
-    office ids); None when nobody or more than one person fits."""
+    office ids) and the countries the gazetteer knows people by (person key -> country); None when
+    nobody or more than one person fits."""
     countries = set(countries)
+    known = known or {}
     before = [m for m in doc._.people or [] if m.span.end <= at]
-    if not before or not countries:
+    if before and countries:
+        latest = {m.key: m for m in before}  # the most recent mention of each person
+        exact = {k for k in latest if any(_fits(o, post_type, countries) for o in held.get(k, ()))}
+        if exact:
+            return latest[exact.pop()] if len(exact) == 1 else None
+        unknown = {k for k in latest if f"{UNKNOWN}.{post_type}" in held.get(k, ())}
+        if unknown:
+            return latest[unknown.pop()] if len(unknown) == 1 else None
+    subject = _continued_subject(doc, at, held, post_type, countries, known) if before else None
+    if subject is not None or not countries:
+        return subject
+    return _only_of_country(doc, post_type, countries, at, held, known)
+
+
+def country_of(key: str, held: dict[str, set[str]], known: dict[str, str]) -> str | None:
+    """The country a person is known by: the gazetteer's, else the one country of the posts the
+    article gives them; None when unknown or when their posts disagree."""
+    if key in known:
+        return known[key]
+    placed = {o.split(".")[0] for o in held.get(key, ()) if not o.startswith(UNKNOWN + ".")}
+    return placed.pop() if len(placed) == 1 else None
+
+
+def _other_post(key: str, post_type: str, held: dict[str, set[str]]) -> bool:
+    """The person holds, in this article, a post of another type than ``post_type``."""
+    lexicon = load_lexicon()
+    for office_id in held.get(key, ()):
+        country, _, rest = office_id.partition(".")
+        kind = rest if country == UNKNOWN else lexicon.office(office_id).type
+        if kind != post_type and rest != post_type:
+            return True
+    return False
+
+
+def _only_of_country(doc: Doc, post_type: str, countries: set[str], at: int,
+                     held: dict[str, set[str]], known: dict[str, str]) -> PersonMention | None:
+    mentions: dict[str, list[PersonMention]] = {}
+    for m in doc._.people or []:
+        mentions.setdefault(m.key, []).append(m)
+    fitting, open_ = [], []
+    for key in mentions:
+        country = country_of(key, held, known)
+        if country is None:
+            if not held.get(key):
+                open_.append(key)  # nothing says where this person belongs: they could be meant
+        elif country in countries and not _other_post(key, post_type, held):
+            fitting.append(key)
+    if len(fitting) != 1 or open_:
         return None
-    latest = {m.key: m for m in before}  # the most recent mention of each person
-    exact = {k for k in latest if any(_fits(o, post_type, countries) for o in held.get(k, ()))}
-    if exact:
-        return latest[exact.pop()] if len(exact) == 1 else None
-    unknown = {k for k in latest if f"{UNKNOWN}.{post_type}" in held.get(k, ())}
-    if unknown:
-        return latest[unknown.pop()] if len(unknown) == 1 else None
-    return _continued_subject(doc, at, held)
+    return min(mentions[fitting[0]], key=lambda m: abs(m.span.start - at))
 
 
 def _fits(office_id: str, post_type: str, countries: set[str]) -> bool:
@@ -55,19 +104,24 @@ def _fits(office_id: str, post_type: str, countries: set[str]) -> bool:
     return country in countries and (office.type == post_type or rest == post_type)
 
 
-def _continued_subject(doc: Doc, at: int, held: dict[str, set[str]]) -> PersonMention | None:
+def _continued_subject(doc: Doc, at: int, held: dict[str, set[str]], post_type: str, countries: set[str],
+                       known: dict[str, str]) -> PersonMention | None:
     token = doc[at]
     sent = token.sent
     if not _is_subject(token, sent) or sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
     people = people_within(doc, previous.start, previous.end)
-    if len({m.key for m in people}) != 1:
+    subjects = {m.key: m for m in people if _opens_as_subject(m.span.root, previous)}
+    if len(subjects) != 1:
         return None
-    person = people[-1]
+    person = next(iter(subjects.values()))
+    alone = len({m.key for m in people}) == 1
     in_sentence = any(m.key == person.key for m in people_within(doc, sent.start, sent.end))
-    if held.get(person.key) or in_sentence or not _is_subject(person.span.root, previous):
-        return None
+    if in_sentence or _other_post(person.key, post_type, held) or (held.get(person.key) and alone):
+        return None  # the old rule (one person, no post at all) stays as strict as it was
+    if countries and not alone and country_of(person.key, held, known) not in countries:
+        return None  # several people before: only a person known to be of that country
     return person
 
 
@@ -78,6 +132,17 @@ def _is_subject(token, sent: Span) -> bool:
         head = head.head
     return (head.i - sent.start <= SUBJECT_WINDOW and head.dep_ in ("nsubj", "nsubj:pass")
             and head.head.dep_ == "ROOT" and head.head.sent == sent)
+
+
+def _opens_as_subject(token, sent: Span) -> bool:
+    """The token opens its sentence as the subject of a verb, the main one or one a reporting clause
+    took the root from ("X a reçu un appel de Y, a confirmé le ministère, …")."""
+    head = token
+    while head.dep_ == "flat:name" and head.head is not head:
+        head = head.head
+    verb = head.head
+    return (head.i - sent.start <= SUBJECT_WINDOW and head.dep_ in ("nsubj", "nsubj:pass")
+            and verb.sent == sent and (verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT" and verb.i < verb.head.i))
 
 
 def is_role_noun(doc: Doc, span: Span) -> bool:

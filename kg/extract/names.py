@@ -95,8 +95,11 @@ Clusters (:class:`NameClusters`, :func:`group_names`)
 
 Best name (:meth:`NameClusters.best_name`)
     The member with, in this order: a full first given name, no upper-case
-    surname, more occurrences (``add`` counts repeats: across articles, the
-    form most articles use), more full given names, more given parts
+    surname, the surname spelling most used (every form that writes the
+    surname so counts: "Guérassimov" in three French articles beats
+    "Gerasimov" in two English ones whatever the first names), more
+    occurrences (``add`` counts repeats: across articles, the form most
+    articles use), more full given names, more given parts
     (initials count), a suffix, more diacritics (the French press form,
     "Sergueï Choïgou" over "Sergei Shoigu" when equally frequent), and
     finally the greatest string, so that ties never depend on order.
@@ -112,7 +115,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -660,18 +663,35 @@ class NameClusters:
 
     def best_name(self, cluster: int) -> str:
         """The most informative member; see :meth:`_rank` for the order of criteria."""
-        return max(self._all()[cluster], key=self._rank)
+        members = self._all()[cluster]
+        votes: Counter[str] = Counter()
+        for member in members:  # how many times each written surname is used, all forms together
+            votes[_written_surname(member)] += self._counts.get(member, 0)
+        return max(members, key=lambda name: self._rank(name, votes))
 
-    def _rank(self, name: str) -> tuple[bool, bool, int, int, int, bool, int, str]:
-        """Full first given name, no upper-case surname, more occurrences (the form most
-        articles use), more full given names, more given parts, a suffix, more diacritics
-        (the French press form), then the string itself so that ties are broken the same
-        way every time."""
+    def _rank(self, name: str, votes: Counter[str] | None = None) -> tuple[bool, bool, int, int, int, int, bool,
+                                                                          int, str]:
+        """Full first given name, no upper-case surname, the surname spelling most articles use
+        (counted over every form that writes the surname so: "Guérassimov" in three French
+        articles, each with its own first-name spelling, beats "Gerasimov" in two English ones),
+        more occurrences of the form itself, more full given names, more given parts, a suffix,
+        more diacritics (the French press form), then the string itself so that ties are broken
+        the same way every time."""
         parts = _default_parse(name).parts
         given = _flat(parts.given)
         full = [g for g in given if not _is_initial(g)]
         full_first = bool(given) and not _is_initial(given[0])
         shouting = any(_is_strong_caps(t) for t in name.split())
         counts = self._counts.get(name, 0)
-        return (full_first, not shouting, counts, len(full), len(given), parts.suffix is not None,
-                _accents(name), name)  # fmt: skip
+        surname_votes = votes[_written_surname(name)] if votes else counts
+        return (full_first, not shouting, surname_votes, counts, len(full), len(given),
+                parts.suffix is not None, _accents(name), name)  # fmt: skip
+
+
+def _written_surname(name: str) -> str:
+    """The surname as written, case aside ("POUTINE" and "Poutine" are one spelling, "Poutine" and
+    "Putin" two)."""
+    try:
+        return _default_parse(name).parts.surname.casefold()
+    except ValueError:
+        return name.casefold()

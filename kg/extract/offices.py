@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.coref import is_role_noun, person_for
+from kg.extract.coref import country_of, is_role_noun, person_for
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
@@ -184,7 +184,11 @@ def find_holdings(doc: Doc) -> list[Holding]:
     doc.user_data["kg_attachments"] = attachments
     holdings = _direct(doc, attachments)
     holdings += _relative(doc, attachments, holdings)
-    holdings += _role_nouns(doc, attachments, holdings)
+    roles = _role_nouns(doc, attachments, holdings)
+    if roles:  # a counterpart of a person the role noun just placed ("son homologue russe Y")
+        holdings += roles
+        holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
+    holdings += _unnamed_counterparts(doc, attachments, holdings)
     holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
 
@@ -206,25 +210,91 @@ def _named_after(doc: Doc, post: PostMention) -> bool:
 
 def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
     """"Vladimir Poutine a déclaré … Le président russe a ordonné …": a definite post phrase with
-    no name of its own gives its post to the person it refers to (see :mod:`kg.extract.coref`)."""
+    no name of its own gives its post to the person it refers to (see :mod:`kg.extract.coref`).
+    "le président américain et son homologue russe" is two role nouns, one per country; a role noun
+    with no country ("Le secrétaire à la Défense a …") gives the post in the holder's known country,
+    else in the wording's own country, else in an unknown one that :func:`place_in_article` settles."""
     lexicon = load_lexicon()
     held: dict[str, set[str]] = {}
     for h in known:
         held.setdefault(h.person, set()).add(h.office)
+    people_countries = _known_countries(doc)
     attached = {a.post.span.start for a in attachments if a.post}
     out = []
     for post in find_posts(doc):
-        offices = post.offices()
         single = lexicon.post_types[post.post_type].single_holder
-        if (post.span.start in attached or post.former or not offices or not single
+        if (post.span.start in attached or post.former or not single
                 or _complement(doc, post) or not is_role_noun(doc, post.span) or _named_after(doc, post)):
             continue
-        person = person_for(doc, post.post_type, post.countries, post.span.start, held)
-        if person is None:
-            continue
-        held.setdefault(person.key, set()).add(offices[0])
-        out.append(Holding(person.key, offices[0], (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
+        if len(post.countries) > 1:  # one person per country, all different, or nothing
+            found = [person_for(doc, post.post_type, [c], post.span.start, held, people_countries)
+                     for c in post.countries]
+            if any(p is None for p in found) or len({p.key for p in found if p}) != len(found):
+                continue
+            pairs = [(p, o) for p, o in zip(found, post.offices(), strict=True) if p is not None]
+        else:
+            person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
+            if person is None:
+                continue
+            pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
+        for person, office in pairs:
+            held.setdefault(person.key, set()).add(office)
+            if post.default_country and office.startswith(UNKNOWN + "."):
+                doc.user_data.setdefault("kg_defaults", {})[(person.key, post.post_type)] = post.default_country
+            out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
     return out
+
+
+POSSESSIVES = frozenset(("son", "sa", "ses", "leur", "leurs"))
+
+
+def _unnamed_counterparts(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
+    """"X s'est entretenu avec ses homologues russe et ukrainien" with no name after: each demonym
+    is a role noun for X's post in that country ("son homologue russe" = the Russian holder of X's
+    post), resolved like one (:func:`kg.extract.coref.person_for`).  X is the one person whose posts
+    the sentence states before the word; nothing when that is not one person with one post type."""
+    lexicon = load_lexicon()
+    held: dict[str, set[str]] = {}
+    for h in known:
+        held.setdefault(h.person, set()).add(h.office)
+    people_countries = _known_countries(doc)
+    covered = {t.i for a in attachments if a.rule == "counterpart" and a.evidence_span is not None
+               for t in a.evidence_span}
+    out = []
+    for t in doc:
+        if fold(t.text) not in ("homologue", "homologues") or t.i == 0 or t.i in covered \
+                or fold(doc[t.i - 1].text) not in POSSESSIVES:
+            continue
+        demonyms = [s for s in lex_within(doc, t.i + 1, t.i + 5, "DEMONYM") if s.start > t.i]
+        if not demonyms or _named_after(doc, PostMention(doc[t.i:demonyms[-1].end], "")):
+            continue
+        sent = t.sent
+        owners = {(h.person, h.office) for h in known if h.office.split(".")[0] != UNKNOWN and any(
+            sent.start_char <= e.start and e.end <= t.idx for e in h.evidence)}
+        if len({p for p, _ in owners}) != 1 or len({lexicon.office(o).type for _, o in owners}) != 1:
+            continue
+        owner, office = next(iter(owners))
+        post_type, own_country = lexicon.office(office).type, office.split(".")[0]
+        if not lexicon.post_types[post_type].single_holder:
+            continue
+        for s in demonyms:
+            if s.kb_id_ == own_country:
+                continue
+            person = person_for(doc, post_type, [s.kb_id_], t.i, held, people_countries)
+            if person is None or person.key == owner:
+                continue
+            found = lexicon.office_for(post_type, s.kb_id_).id
+            held.setdefault(person.key, set()).add(found)
+            out.append(Holding(person.key, found, (evidence(doc[t.i - 1:s.end], "counterpart-role"),),
+                               attested=_ref_day(doc)))
+    return out
+
+
+def _role_noun_office(post: PostMention, country: str | None) -> str:
+    offices = post.offices()
+    if offices:
+        return offices[0]
+    return _place(post.post_type, country) if country else f"{UNKNOWN}.{post.post_type}"
 
 
 def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
@@ -239,7 +309,9 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
 
     linked: set[int] = set()  # mentions whose post was linked by a verb: a title before them still counts
     for m in mentions:
-        post = _post_after(doc, m, posts) or _post_in_relative_clause(doc, m)
+        post = _post_after(doc, m, posts)
+        relative = _post_in_relative_clause(doc, m) if post is None else None
+        post = post or relative
         if post is None:
             post = _post_linked(doc, m, posts) or _post_as_object(doc, m, posts)
             linked.add(id(m))
@@ -249,6 +321,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if listed is None:
             attach(m, post)
             also = _post_linked(doc, m, posts, after=post) if post.former else None
+            if also is None and relative is not None:  # "X, qui dirigeait la Défense, est nommé ministre …"
+                also = _post_linked(doc, m, posts)
             if also is not None:  # "X, jusqu'ici chef de la diplomatie, devient vice-Premier ministre"
                 attach(m, also)
         else:
@@ -487,7 +561,9 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         if p.span.start < end:
             continue
         between = doc[end:p.span.start]
-        words = _without_apposition([fold(t.text) for t in between], between)
+        if after is None and not _may_be_subject(doc, m, between):
+            break
+        words = _without_fillers(_without_apposition([fold(t.text) for t in between], between))
         active = "a" in words and "ete" not in words  # "X a nommé le ministre Y": X appoints, Y holds
         if words and not active and set(words) <= cues("post_link_words_fr") and set(words) & cues(
                 "post_link_verbs_fr"):
@@ -531,16 +607,44 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
 
 def _without_apposition(words: list[str], between: Span) -> list[str]:
     """The words between a name and a linking verb, a closing comma or a verbless incise
-    (", ancien négociateur en chef du dossier,") left out: "X, ancien …, devient ministre"."""
+    (", ancien négociateur en chef du dossier,") left out: "X, ancien …, devient ministre"; so is a
+    relative clause on the name (", qui dirigeait le ministère depuis 2012,"): the name is still the
+    subject of the verb after it."""
     if words[:1] != [","]:
         return words
     if "," not in words[1:]:
         return words[1:]  # "Le patron du MIT, X, devient ministre": the comma closes an apposition
     close = words.index(",", 1)
     incise = between[1:close]
-    if len(incise) > 10 or any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in incise):
+    relative = words[1:2] == ["qui"] and len(incise) <= RELATIVE_INCISE
+    if any(t.ent_type_ == "PER" for t in incise) or (not relative and (
+            len(incise) > 10 or any(t.pos_ in ("VERB", "AUX") for t in incise))):
         return words
     return words[close + 1:]
+
+
+def _may_be_subject(doc: Doc, m: PersonMention, between: Span) -> bool:
+    """A name followed by a lone closing comma ("Le patron du MIT, X, devient ministre") is the
+    subject of the verb after it only when it is itself set off (a comma, a bracket or the sentence
+    start before it), not the object inside a relative clause ("Y, qui a conseillé X, est nommé …")."""
+    if not len(between) or between[0].text != "," or "," in [t.text for t in between[1:]]:
+        return True
+    i = m.span.start - 1
+    while i >= m.span.sent.start and not doc[i].is_punct and fold(doc[i].text) in _titles() | glue():
+        i -= 1
+    return i < m.span.sent.start or doc[i].text in (",", "(", ":") or doc[i].is_sent_start
+
+
+RELATIVE_INCISE = 12  # the most words of a relative clause set off between a name and its verb
+
+
+def _without_fillers(words: list[str]) -> list[str]:
+    """The words between a linking verb and its post, adverbials that change nothing ("a été nommé à
+    son tour chef d'état-major", "est désormais ministre") left out."""
+    text = " ".join(words)
+    for filler in sorted(cues("post_link_fillers_fr"), key=len, reverse=True):
+        text = f" {text} ".replace(f" {filler} ", " ").strip()
+    return text.split()
 
 
 def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:

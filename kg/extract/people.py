@@ -63,7 +63,8 @@ class PeopleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         nationals = [s for s in lex_spans(doc, "DEMONYM") if s.text[:1].isupper()]  # "le Turc X"
-        titles = sorted(lex_spans(doc, "TITLE") + nationals, key=lambda s: s.start)
+        titles = sorted([t for t in lex_spans(doc, "TITLE") if not self._opens_known_name(doc, t)] + nationals,
+                        key=lambda s: s.start)
         national = {(s.start, s.end) for s in nationals}
         blockers = SpanIndex(s for s in lex_spans(doc, *NOT_PEOPLE) if (s.start, s.end) not in national)
         model_names = [e for e in doc.ents if e.label_ == "PER"]
@@ -74,6 +75,19 @@ class PeopleFinder:
         found = [m for m in found if not self._blocked(m, blockers)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
+
+    def _opens_known_name(self, doc: Doc, title: Span) -> bool:
+        """A title word that is the given name of a known person written in full ("Gen Nakatani":
+        "Gen" is also the English abbreviation of General)."""
+        for extra in (1, 2):
+            end = title.end + extra
+            if end > len(doc) or not doc[end - 1].text[:1].isupper():
+                return False
+            text = doc[title.start:end].text
+            person = self.known.identify(text)
+            if person is not None and fold(text) in {fold(f) for f in person.forms}:
+                return True
+        return False
 
     def _from_entity(self, ent: Span, titles: list[Span]) -> list[PersonMention]:
         """The names inside an entity: role words and titles before a name are cut off, and a

@@ -46,12 +46,21 @@ def _cues(name: str) -> tuple[tuple[str, ...], ...]:
 def presidency_holdings(doc: Doc) -> list[Holding]:
     """"sous la présidence de X entre 2009 et 2012", "pendant la présidence de X (2012-2017)": a
     presidency with its years is a head of state's term.  Without years it may be the chair of a
-    meeting ("réuni sous la présidence de X"), so it says nothing."""
+    meeting ("réuni sous la présidence de X"), so it says nothing; "la présidence X" with the name
+    right after the word (no "de") only ever names a head of state's term ("sous la présidence
+    Donald Trump").  The country comes later (the gazetteer, or the person's other posts)."""
     out = []
     for sent in doc.sents:
         folded = [fold(t.text) for t in sent]
-        for k in range(len(folded) - 2):
-            if folded[k] != "presidence" or folded[k + 1] not in ("de", "d'", "du"):
+        for k in range(len(folded) - 1):
+            if folded[k] != "presidence":
+                continue
+            named = next((m for m in people_within(doc, sent.start + k + 1, sent.start + k + 2)), None)
+            if named is not None:  # "sous la présidence Donald Trump": a name right after, no "de"
+                out.append(Holding(named.key, "?.head_of_state",
+                                   (evidence(doc[sent.start + k:named.span.end], "presidency"),)))
+                continue
+            if k + 2 >= len(folded) or folded[k + 1] not in ("de", "d'", "du"):
                 continue
             holder = next((m for m in people_within(doc, sent.start + k + 2, sent.start + k + 4)
                            if m.span.start <= sent.start + k + 3), None)

@@ -10,6 +10,7 @@ a date the cue can use.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -150,21 +151,70 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     the last person named before it, when that person holds exactly one known post (the appointee
     the previous sentence was about); anyone else, or nobody, when that is not so."""
     words = fold(doc[sent.start:sent.start + 2].text).split()
-    if not words or words[0] not in ("il", "elle") or at - sent.start_char > 40:
+    title = _role_subject(doc, sent, at) if words and words[0] not in ("il", "elle") else None
+    if not words or not (words[0] in ("il", "elle") or title) or at - sent.start_char > 120:
         return []
     last = next((m for m in reversed(people_within(doc, 0, sent.start))), None)
-    if last is None or len(_offices_of(by_key, last.key, doc)) != 1:
+    offices = _offices_of(by_key, last.key, doc) if last is not None else []
+    if last is None or len(offices) != 1:
         return []
+    if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
+        return []  # "Le ministre" does not stand for the last person named if that is the Premier ministre
     return [last]
 
 
+def _post_type(office: str) -> str:
+    country, _, rest = office.partition(".")
+    return rest if country == "?" else load_lexicon().office(office).type
+
+
+@cache
+def _title_words() -> dict[str, frozenset[str]]:
+    """Post type -> the words its French wordings open with ("ministre", "secrétaire", "chef")."""
+    lexicon = load_lexicon()
+    out: dict[str, set[str]] = {}
+    for phrase in lexicon.phrases:
+        if phrase.label not in ("POST", "OFFICE", "OFFICE_WEAK") or not phrase.text.strip():
+            continue
+        kind = lexicon.offices[phrase.id].type if phrase.id in lexicon.offices else phrase.id
+        out.setdefault(kind, set()).add(fold(phrase.text).split()[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+#: Words that may stand between the article and the title of a role-noun subject ("La nouvelle ministre").
+ROLE_SUBJECT_LEADS = ("ex", "-", "nouveau", "nouvelle", "ancien", "ancienne", "futur", "future")
+
+
+def _role_subject(doc: Doc, sent: Span, at: int) -> str | None:
+    """The title word of a definite title opening the sentence as its subject ("Le ministre succède à
+    Y", "L'ex-ministre du Travail … succède à Y"), before the cue: it stands for the person the
+    article is about, as a pronoun would.  None when the sentence does not open so."""
+    if fold(sent[0].text) not in ("le", "la", "l'"):
+        return None
+    heads = {fold(h) for h in load_lexicon().titles.get("post_heads_fr", ())}
+    for token in sent[1:5]:
+        if token.idx >= at:
+            return None
+        word = fold(token.text)
+        word = word[3:] if word.startswith("ex-") else word
+        if word in heads:
+            return word
+        if word not in ROLE_SUBJECT_LEADS:
+            return None
+    return None
+
+
 def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, predecessor: str) -> str | None:
-    """The office changing hands: the predecessor's one known office, else a post the sentence
-    links to the cue ("pour remplacer Y au poste de …", "en tant que …"), else the successor's one
-    known office.  Never just any post of the sentence."""
+    """The office changing hands: the predecessor's one known office (of several, the one they are
+    leaving: not one they were just given in someone's place, "Y remplace Z à la Défense … X succède
+    à Y"), else a post the sentence links to the cue ("pour remplacer Y au poste de …", "en tant que
+    …"), else the successor's one known office.  Never just any post of the sentence."""
     held = {person: _offices_of(by_key, person, doc) for person in (successor, predecessor)}
     if len(held[predecessor]) == 1:
         return held[predecessor][0]
+    leaving = [o for o in held[predecessor] if not by_key[(predecessor, o)].replaces]
+    if len(held[predecessor]) > 1 and len(leaving) == 1:
+        return leaving[0]
     linked = _linked_post(doc, sent, at)
     if linked:
         return linked

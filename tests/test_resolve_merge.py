@@ -1,0 +1,44 @@
+"""Merging reports of one call across articles (kg/resolve.py): a one-day tolerance between
+day-dated reports of different articles, and an undated report joining the most recent call."""
+
+from __future__ import annotations
+
+from kg.extract.model import CallFact, Party
+from kg.resolve import resolve
+from tests.test_resolve import article, day, ev, people
+
+PAIR = ("Hakan Fidan", "Sergueï Lavrov")
+
+
+def report(name: str, published: str, when: str | None) -> object:
+    return article(name, published, people(name, *PAIR),
+                   calls=[CallFact((Party("p1"), Party("p2")), ev(name), day(when) if when else None)])
+
+
+def test_day_dated_reports_one_day_apart_are_one_call() -> None:
+    r = resolve([report("a.txt", "2025-02-08", "2025-02-07"), report("b.txt", "2025-02-08", "2025-02-06")])
+    (call,) = r.calls
+    assert sorted(call.reports) == ["a.txt", "b.txt"]
+
+
+def test_two_days_apart_or_one_article_stay_two_calls() -> None:
+    apart = resolve([report("a.txt", "2025-02-08", "2025-02-07"), report("b.txt", "2025-02-08", "2025-02-05")])
+    assert len(apart.calls) == 2
+    same = article("s.txt", "2025-02-08", people("s.txt", *PAIR),
+                   calls=[CallFact((Party("p1"), Party("p2")), ev("s.txt"), day("2025-02-06")),
+                          CallFact((Party("p1"), Party("p2")), ev("s.txt"), day("2025-02-07"))])
+    assert len(resolve([same]).calls) == 2  # "ils s'étaient déjà parlé la veille": one article, two calls
+
+
+def test_undated_report_joins_the_recent_call_not_an_old_one() -> None:
+    r = resolve([report("old.txt", "2025-01-10", "2025-01-09"), report("new.txt", "2025-02-08", "2025-02-07"),
+                 report("u.txt", "2025-02-09", None)])
+    assert len(r.calls) == 2
+    recent = next(c for c in r.calls if c.date.value == "2025-02-07")
+    assert "u.txt" in recent.reports
+
+
+def test_undated_report_between_two_recent_calls_stays_apart() -> None:
+    r = resolve([report("a.txt", "2025-02-05", "2025-02-04"), report("b.txt", "2025-02-08", "2025-02-07"),
+                 report("u.txt", "2025-02-09", None)])
+    assert len(r.calls) == 3  # both within a week: which one it tells is not known
