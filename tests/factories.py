@@ -81,3 +81,27 @@ def fake_extract(seen: list[str]):
             yield ArticleFacts(article, f.persons, f.holdings, f.calls)
 
     return extract
+
+
+# -- one-line facts for resolution tests
+
+
+def ev(article: str) -> tuple[Evidence, ...]:
+    return (Evidence(article, 0, 5, "Une phrase.", "test"),)
+
+
+def person(key: str, name: str, article: str) -> PersonRef:
+    return PersonRef(key, name, (name,), ev(article))
+
+
+def people(article_id: str, *names: str) -> list[PersonRef]:
+    return [person(f"p{i}", n, article_id) for i, n in enumerate(names, 1)]
+
+
+def day(text: str) -> DateValue:
+    return DateValue.of_day(date.fromisoformat(text))
+
+
+def article(name: str, published: str | None, persons, holdings=(), calls=()) -> ArticleFacts:
+    pub = date.fromisoformat(published) if published else None
+    return ArticleFacts(Article(name, "Une phrase.", published=pub), tuple(persons), tuple(holdings), tuple(calls))

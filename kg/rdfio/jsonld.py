@@ -8,7 +8,7 @@ compaction it allows is simple to do exactly: each value is written short only w
 same term, else as an explicit ``{"@id"}`` or ``{"@value", "@type"/"@language"}`` object.  The output is one
 ``{"@context": {...}, "@graph": [...]}`` document holding the union of the graphs (as the README says), one node
 per subject, sorted; the context is embedded, so reading it back (kg reads with pyoxigraph, which never fetches a
-remote context) needs no network and gives the same triples (``tests/test_formats_readable.py``).
+remote context) needs no network and gives the same triples (``tests/unit/test_formats_readable.py``).
 
 Shapes of values under a term of the context:
 

@@ -3,7 +3,7 @@
 pySHACL checks one focus node at a time in Python (about 100 s for a million triples); here each
 constraint component of each shape becomes one SPARQL SELECT that returns all of its violations at
 once, evaluated by pyoxigraph.  The semantics follow pySHACL's (what each component reports, with
-which value) so that both engines give the same report; ``tests/test_robust_validation_engine.py``
+which value) so that both engines give the same report; ``tests/unit/test_robust_validation_engine.py``
 checks that on every shape fixture.  Value tests also exist as Python predicates, applied to the
 literals the store would rewrite (``"4"^^xsd:nonNegativeInteger`` is stored as an ``xsd:integer``)
 or that are ill-typed.  Any SHACL feature not compiled here raises :class:`Unsupported`, and

@@ -4,7 +4,7 @@ Data is streamed into a store by :mod:`kg.validate.fast.load`; each check is one
 all its violations; value tests on literals the store rewrote or that are ill-typed are applied in
 Python to their original form; comparisons SPARQL cannot make are made as pySHACL makes them.  The
 outcome is a pySHACL-style report graph, read by :mod:`kg.validate` like pySHACL's own, so that
-both engines give the same report (``tests/test_robust_validation_engine.py``).
+both engines give the same report (``tests/unit/test_robust_validation_engine.py``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Bulk paths to big triplestores: N-Quads shards (``kg export --shards``), Virtuoso's bulk loader run on
 them as the README says, and ``kg push --bulk`` through Oxigraph's non-transactional endpoint.
 
-Servers are fresh ones on free loopback ports (the helpers of ``tests/test_push.py``); Virtuoso is Debian's
+Servers are fresh ones on free loopback ports (the helpers of ``tests/integration/test_push.py``); Virtuoso is Debian's
 build unpacked by ``.ci/fetch-virtuoso``, and its tests skip, saying why, without it.
 """
 

@@ -1,6 +1,6 @@
 """`kg view` without a browser: what the page's data holds, how it is escaped, and the command's errors.
 
-The browser tests are in tests/test_view_browser.py."""
+The browser tests are in tests/integration/test_view_browser.py."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 resolution and mapping, and the graph must be isomorphic to the reviewed ``expected.trig`` beside them, named graph
 by named graph.  No spaCy model: a failure here is the mapping's (or resolution's), never the extractor's.
 
-After a deliberate change of the graph's shape, ``KG_REGENERATE_GOLDEN=1 pytest tests/test_mapping_golden.py``
+After a deliberate change of the graph's shape, ``KG_REGENERATE_GOLDEN=1 pytest tests/unit/test_mapping_golden.py``
 rewrites the expected files; read their diff before committing them.
 """
 

@@ -4,33 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
+from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.resolve import resolve
-
-
-def ev(article: str) -> tuple[Evidence, ...]:
-    return (Evidence(article, 0, 5, "Une phrase.", "test"),)
-
-
-def person(key: str, name: str, article: str) -> PersonRef:
-    return PersonRef(key, name, (name,), ev(article))
-
-
-def people(article_id: str, *names: str) -> list[PersonRef]:
-    return [person(f"p{i}", n, article_id) for i, n in enumerate(names, 1)]
-
-
-def day(text: str) -> DateValue:
-    return DateValue.of_day(date.fromisoformat(text))
-
+from tests.factories import article, day, ev, people, person
 
 MONTH_2023_03 = DateValue("2023-03", "month", date(2023, 3, 1), date(2023, 3, 31))
 SEPT_2023 = DateValue("2023-09", "month", date(2023, 9, 1), date(2023, 9, 30))
-
-
-def article(name: str, published: str | None, persons, holdings=(), calls=()) -> ArticleFacts:
-    pub = date.fromisoformat(published) if published else None
-    return ArticleFacts(Article(name, "Une phrase.", published=pub), tuple(persons), tuple(holdings), tuple(calls))
 
 
 def test_transliterations_are_one_person_and_one_call() -> None:

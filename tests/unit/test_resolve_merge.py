@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.extract.model import CallFact, Party
 from kg.resolve import resolve
-from tests.test_resolve import article, day, ev, people
+from tests.factories import article, day, ev, people
 
 PAIR = ("Hakan Fidan", "Sergueï Lavrov")
 

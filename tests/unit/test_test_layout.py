@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parent.parent
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -24,3 +24,15 @@ def test_no_test_module_imports_another() -> None:
     offenders = sorted(f"{path.name} imports {name}" for path in TESTS.rglob("*.py")
                        for name in _imported_modules(path) if name.split(".")[-1].startswith("test_"))
     assert offenders == []
+
+
+def test_test_modules_live_in_unit_or_integration() -> None:
+    """``tests/unit/``: no spaCy model, no server, no cluster at module level; ``tests/integration/``: the rest
+    (module-level marks model, server or cluster, or a real browser).  Data: ``fixtures/``, ``cases/``,
+    ``mapping_cases/``."""
+    misplaced = sorted(str(p.relative_to(TESTS)) for p in TESTS.rglob("test_*.py")
+                       if p.parent.name not in ("unit", "integration"))
+    assert misplaced == []
+    for path in (TESTS / "unit").glob("test_*.py"):
+        marks = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("pytestmark")]
+        assert not any(word in line for line in marks for word in ("model", "server", "cluster")), path.name
