@@ -10,6 +10,7 @@ replacements ("remplacer X au poste de … à partir de septembre 2023").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -18,7 +19,7 @@ from spacy.util import filter_spans
 
 from kg.extract.coref import country_of, is_role_noun, person_for
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import Office, load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
@@ -978,14 +979,7 @@ def _generic_wording_offices() -> dict[tuple[str, str], str]:
         if p.label == "POST" and p.id not in heads:
             heads.add(p.id)
             generic.setdefault(fold(p.text), set()).add(p.id)
-    found: dict[tuple[str, str], set[str]] = {}
-    for p in lexicon.phrases:
-        office = lexicon.offices.get(p.id) if p.label.startswith("OFFICE") else None
-        if office is None:
-            continue
-        for post_type in generic.get(fold(p.text), ()):
-            if post_type != office.type:
-                found.setdefault((post_type, office.country), set()).add(office.id)
+    found = _offices_named_by(generic, lambda _post_type, _office: True)
     own = {(lexicon.offices[p.id].type, lexicon.offices[p.id].country) for p in lexicon.phrases
            if p.label.startswith("OFFICE") and lexicon.offices[p.id].type in generic.get(fold(p.text), ())}
     # where a generic wording also names the country's own office of that type (Ukraine's
@@ -1003,15 +997,24 @@ def _wording_offices_abroad() -> dict[tuple[str, str], str]:
     for p in lexicon.phrases:
         if p.label == "POST":
             generic.setdefault(fold(p.text), set()).add(p.id)
+    found = _offices_named_by(generic, lambda post_type, office: f"{office.country}.{post_type}" not in lexicon.offices)
+    return {key: ids.pop() for key, ids in found.items() if len(ids) == 1}
+
+
+def _offices_named_by(generic: dict[str, set[str]],
+                      keep: Callable[[str, Office], bool]) -> dict[tuple[str, str], set[str]]:
+    """(post type, country) -> the offices of another type among whose own wordings is a generic wording
+    (``generic``: folded wording -> post types) of that post type, where ``keep(post type, office)``."""
+    lexicon = load_lexicon()
     found: dict[tuple[str, str], set[str]] = {}
     for p in lexicon.phrases:
         office = lexicon.offices.get(p.id) if p.label.startswith("OFFICE") else None
         if office is None:
             continue
         for post_type in generic.get(fold(p.text), ()):
-            if post_type != office.type and f"{office.country}.{post_type}" not in lexicon.offices:
+            if post_type != office.type and keep(post_type, office):
                 found.setdefault((post_type, office.country), set()).add(office.id)
-    return {key: ids.pop() for key, ids in found.items() if len(ids) == 1}
+    return found
 
 
 #: Post types a state fills with one of its own people, so that a known person's country is the
