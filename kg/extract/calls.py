@@ -331,8 +331,10 @@ def _planned(t: Token) -> bool:
     head = t.head
     if t.dep_ == "obj":  # "a demandé un entretien téléphonique", "propose un appel"
         return fold(head.lemma_) in _vocab()["plan_predicates"]
-    return _unrealised(head) or fold(head.lemma_) in _vocab()["plan_predicates"] or \
-        fold(head.text) in _vocab()["plan_predicates"]
+    plans = _vocab()["plan_predicates"]
+    if head.pos_ == "NOUN" and any(c.dep_ in ("acl", "xcomp") and fold(c.lemma_) in plans for c in head.children):
+        return True  # "Un échange … est en revanche prévu": the parser made "revanche" the predicate
+    return _unrealised(head) or fold(head.lemma_) in plans or fold(head.text) in plans
 
 
 def _clause_head(t: Token) -> Token:

@@ -742,7 +742,10 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
 
 @cache
 def _titles() -> frozenset[str]:
-    return cues("ranks_fr") | cues("civil_fr")
+    """Ranks, civil titles and honorifics, with each word of a long rank ("général de brigade",
+    "le prince"): an apposition may put them between a post and its holder."""
+    words = cues("ranks_fr") | cues("civil_fr") | cues("honorifics_fr")
+    return words | frozenset(w for t in words for w in fold(t).replace("'", "' ").split())
 
 
 def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
