@@ -331,8 +331,10 @@ def _planned(t: Token) -> bool:
     head = t.head
     if t.dep_ == "obj":  # "a demandé un entretien téléphonique", "propose un appel"
         return fold(head.lemma_) in _vocab()["plan_predicates"]
-    return _unrealised(head) or fold(head.lemma_) in _vocab()["plan_predicates"] or \
-        fold(head.text) in _vocab()["plan_predicates"]
+    plans = _vocab()["plan_predicates"]
+    if head.pos_ == "NOUN" and any(c.dep_ in ("acl", "xcomp") and fold(c.lemma_) in plans for c in head.children):
+        return True  # "Un échange … est en revanche prévu": the parser made "revanche" the predicate
+    return _unrealised(head) or fold(head.lemma_) in plans or fold(head.text) in plans
 
 
 def _clause_head(t: Token) -> Token:
@@ -831,7 +833,7 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
     russe", "a reçu un appel de X", "l'initiateur de l'entretien était X"), else the one subject
     of a calling verb ("X a appelé Y")."""
     for start in _cue_objects(m.sent):
-        party = _party_at(doc, start, m.sent.end)
+        party = _latter(doc, start) or _party_at(doc, start, m.sent.end)
         if party:
             return party
     verb = m.trigger[0]
@@ -842,6 +844,16 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
         if not m.callers and len(set(m.caller_offices)) == 1:
             return Party(office=m.caller_offices[0])  # the post's holder is found with the call's people
     return None
+
+
+def _latter(doc: Doc, start: int) -> Party | None:
+    """"à la demande de ce dernier": the person named last before the cue in its sentence."""
+    if start + 1 >= len(doc) or fold(doc[start].text) not in ("ce", "cette") or \
+            not fold(doc[start + 1].text).startswith("derni"):
+        return None
+    sent = doc[start].sent
+    before = [p for p in doc._.people or [] if sent.start <= p.span.start and p.span.end <= start]
+    return Party(person=max(before, key=lambda p: p.span.start).key) if before else None
 
 
 def _passive(verb: Token) -> bool:

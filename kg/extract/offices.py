@@ -235,7 +235,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             pairs = [(p, o) for p, o in zip(found, post.offices(), strict=True) if p is not None]
         else:
             person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
-            if person is None:
+            if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
         for person, office in pairs:
@@ -244,6 +244,18 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 doc.user_data.setdefault("kg_defaults", {})[(person.key, post.post_type)] = post.default_country
             out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
     return out
+
+
+def _someone_else(doc: Doc, post: PostMention, person: PersonMention) -> bool:
+    """"X s'entretient avec le ministre saoudien", "X a appelé le président russe": a role noun that
+    is not a subject, after a person named as the subject of its own clause, is someone else."""
+    root = post.span.root
+    if root.dep_ in ("nsubj", "nsubj:pass") or person.span.sent != post.span.sent:
+        return False
+    subject = person.span.root
+    while subject.dep_ == "flat:name" and subject.head is not subject:
+        subject = subject.head
+    return subject.dep_ in ("nsubj", "nsubj:pass") and root.i in {t.i for t in subject.head.subtree}
 
 
 POSSESSIVES = frozenset(("son", "sa", "ses", "leur", "leurs"))
@@ -742,7 +754,10 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
 
 @cache
 def _titles() -> frozenset[str]:
-    return cues("ranks_fr") | cues("civil_fr")
+    """Ranks, civil titles and honorifics, with each word of a long rank ("général de brigade",
+    "le prince"): an apposition may put them between a post and its holder."""
+    words = cues("ranks_fr") | cues("civil_fr") | cues("honorifics_fr")
+    return words | frozenset(w for t in words for w in fold(t).replace("'", "' ").split())
 
 
 def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
