@@ -319,11 +319,39 @@ def _group(found: list[PersonMention], known: Gazetteer) -> list[PersonMention]:
     clusters = NameClusters(canonical=known.canonical)
     for m in found:
         clusters.add(name_text(m.span))
+    joined = _short_forms(clusters.clusters())
     order: dict[int, str] = {}
     for m in found:
         cid = clusters.cluster_of(name_text(m.span))
-        m.key = order.setdefault(cid, f"p{len(order) + 1}")
+        m.key = order.setdefault(joined.get(cid, cid), f"p{len(order) + 1}")
     return found
+
+
+#: Particles after which a name is the father's ("bin Salman", "ould Abdelaziz"), not the person's own.
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti", "ould", "ben", "ap"})
+
+
+def _short_forms(clusters: list[list[str]]) -> dict[int, int]:
+    """Clusters of one-word names that stand for a fuller name of the article by a word other than its surname
+    ("M. Prabowo" for Prabowo Subianto, "Lula" for Luiz Inácio Lula da Silva, "M. Sánchez" for Pedro Sánchez
+    Pérez-Castejón): cluster id -> the id of the one cluster with a multi-word name containing that word.  A
+    word found in two clusters ("Kim" beside Kim Jong-un and Kim Yo-jong) joins neither, and a word after a
+    patronymic particle names the father ("Salman" in Khalid bin Salman is King Salman)."""
+    words: dict[str, set[int]] = {}
+    for cid, names in enumerate(clusters):
+        for name in names:
+            parts = [fold(part) for part in name.split()]
+            if len(parts) > 1:
+                for before, part in zip(["", *parts], parts, strict=False):
+                    if before not in PATRONYMIC:
+                        words.setdefault(part, set()).add(cid)
+    joined = {}
+    for cid, names in enumerate(clusters):
+        if all(len(name.split()) == 1 for name in names):
+            owners = set().union(*(words.get(fold(name), set()) for name in names)) - {cid}
+            if len(owners) == 1:
+                joined[cid] = owners.pop()
+    return joined
 
 
 def name_text(span: Span) -> str:
