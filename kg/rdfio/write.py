@@ -41,6 +41,7 @@ from pyoxigraph import (
 
 from kg.errors import InputError, KGError, reason
 from kg.namespaces import KGG, KGR, PREFIXES
+from kg.query_text import PN_CHARS, PN_CHARS_BASE
 from kg.rdfio.formats import Format, writable_format
 
 Writer = Callable[[BinaryIO], object]  # what it returns (a byte count, None) is ignored
@@ -55,10 +56,7 @@ _BARE = {_XSD + "integer": re.compile(r"[+-]?[0-9]+"), _XSD + "decimal": re.comp
          _XSD + "boolean": re.compile(r"true|false"), _XSD + "string": re.compile(r".*", re.S),
          PREFIXES["rdf"] + "langString": re.compile(r".*", re.S)}
 # A Turtle local name that needs no escape (PN_LOCAL without PLX): what follows ``prefix:``.
-_BASE = ("A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-         "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff")
-_CHARS = _BASE + r"_\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
-_LOCAL = re.compile(rf"(?:[{_BASE}_:0-9](?:[{_CHARS}.:]*[{_CHARS}:])?)?")
+_LOCAL = re.compile(rf"(?:[{PN_CHARS_BASE}_:0-9](?:[{PN_CHARS}.:]*[{PN_CHARS}:])?)?")
 _KIND = re.compile(r"[a-z](?:[a-z0-9-]*[a-z0-9])?")
 
 

@@ -22,6 +22,7 @@ from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidenc
 from kg.merge import merged_state
 from kg.namespaces import KGO, MERGED
 from kg.query import StoredQuery, load_query, run_query
+from tests.factories import day
 
 OLD_ROLES = """PREFIX kgo: <https://w3id.org/kg-news/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -248,21 +249,17 @@ def _ev(article: str, start: int = 0) -> tuple[Evidence, ...]:
     return (Evidence(article, start, start + 5, "Une phrase.", "test"),)
 
 
-def _day(text: str) -> DateValue:
-    return DateValue.of_day(date.fromisoformat(text))
-
-
 def test_the_pipeline_output_gives_the_same_rows() -> None:
     """Through :func:`kg.merge.merged_state`: two overlapping posts of one person, a post whose start is known
     to a month, a call known to a month, a dated call and an undated one (which resolution joins to the
     month's call, the one call of the week before publication)."""
     persons = (PersonRef("p1", "Mark Milley", ("Mark Milley",), _ev("a.txt")),
                PersonRef("p2", "Valéri Guérassimov", ("Valéri Guérassimov",), _ev("a.txt", 10)))
-    holdings = (Holding("p1", "US.chief_of_defence", _ev("a.txt"), start=_day("2019-10-01")),
+    holdings = (Holding("p1", "US.chief_of_defence", _ev("a.txt"), start=day("2019-10-01")),
                 Holding("p1", "US.defence_minister", _ev("a.txt", 20),
                         start=DateValue("2023-03", "month", date(2023, 3, 1), date(2023, 3, 31))),
                 Holding("p2", "RU.chief_of_defence", _ev("a.txt", 10)))
-    calls = (CallFact((Party("p1"), Party("p2")), _ev("a.txt", 30), _day("2022-10-24"), Party("p1")),
+    calls = (CallFact((Party("p1"), Party("p2")), _ev("a.txt", 30), day("2022-10-24"), Party("p1")),
              CallFact((Party("p1"), Party("p2")), _ev("a.txt", 40),
                       DateValue("2023-03", "month", date(2023, 3, 1), date(2023, 3, 31))),
              CallFact((Party("p1"), Party("p2")), _ev("a.txt", 50)))
