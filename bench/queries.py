@@ -4,8 +4,7 @@ Each query runs through :func:`kg.query.run_query` (parameters bound by a VALUES
 the graphs) and every row is materialised, on the embedded on-disk store opened read-only (what
 ``kg query`` does) and on an in-memory store (what ``kg query --data FILE`` does).  Next to a stored
 query, in the same run on the same store, the text it had before (``bench/before/``: same rows, checked),
-alternating them in each round, and the stored query with its final ORDER BY left to pyoxigraph (as before
-:mod:`kg.query_order`) rather than sorted in Python.  rdflib's engine
+alternating them in each round.  rdflib's engine
 cannot hold 1M triples in reasonable time, so that comparison runs on a smaller graph of the same
 shape, both engines on the same query text.
 """
@@ -16,7 +15,7 @@ import statistics
 from pathlib import Path
 
 from bench.timing import Row, median_time, timed
-from kg.query import StoredQuery, bind, load_query, prepare, run_query, with_values
+from kg.query import StoredQuery, bind, load_query, run_query, with_values
 
 BEFORE = Path(__file__).parent / "before"
 QUERIES = {
@@ -35,7 +34,7 @@ def run(store_dir: Path, graph: Path, triples: int, repeat: int) -> list[Row]:
     triples = len(memory)
     rows = []
     for name, (params, limit) in QUERIES.items():
-        texts = [("stored query", load_query(name)), ("stored query, engine sorts", load_query(name))]
+        texts = [("stored query", load_query(name))]
         if (BEFORE / f"{name}.rq").exists():
             texts.insert(0, ("text before", StoredQuery.from_file(BEFORE / f"{name}.rq")))
         for where, store in stores.items():
@@ -43,8 +42,7 @@ def run(store_dir: Path, graph: Path, triples: int, repeat: int) -> list[Row]:
             found: dict[str, list[tuple]] = {}
             for _ in range(max(repeat, 3)):  # alternate the texts, so that both see the same load
                 for label, query in texts:
-                    engine = label.endswith("engine sorts")
-                    t, result = timed(lambda q=query, s=store, p=params, e=engine: _solutions(s, q, p, e))
+                    t, result = timed(lambda q=query, s=store, p=params: _solutions(s, q, p))
                     runs[label].append(t)
                     found[label] = _rows(*result)
             expected = found[texts[0][0]]
@@ -55,9 +53,6 @@ def run(store_dir: Path, graph: Path, triples: int, repeat: int) -> list[Row]:
                 ratio = statistics.median(runs["text before"]) / statistics.median(runs[label])
                 rows.append(Row("3 queries", f"{name}: text before / {label}, {where}", ratio, "x",
                                 note=f"same store, same run; load {_load()}"))
-            ratio = statistics.median(runs["stored query, engine sorts"]) / statistics.median(runs["stored query"])
-            rows.append(Row("3 queries", f"{name}: engine's sort / kg's sort, {where}", ratio, "x",
-                            note=f"the final ORDER BY (kg.query_order); same run; load {_load()}"))
     return rows
 
 
@@ -65,12 +60,8 @@ def _load() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
 
 
-def _solutions(store, query: StoredQuery, params: dict, engine: bool = False) -> tuple[list[str], list]:
-    """Run and materialise every row (what is timed); with ``engine``, the query exactly as ``kg query`` sends
-    it, its final ORDER BY sorted by pyoxigraph rather than by :mod:`kg.query_order`."""
-    if engine:
-        solutions = store.query(prepare(query, params).text, use_default_graph_as_union=True)
-        return [v.value for v in solutions.variables], list(solutions)
+def _solutions(store, query: StoredQuery, params: dict) -> tuple[list[str], list]:
+    """Run and materialise every row (what is timed)."""
     solutions = run_query(store, query, params)
     return [v.value for v in solutions.variables], list(solutions)
 

@@ -25,10 +25,8 @@ from typing import Protocol, runtime_checkable
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
 
-from kg import query_order
 from kg.errors import InputError, QueryNotFound, UsageError
 from kg.namespaces import PREFIXES
-from kg.query_order import SortedSolutions
 from kg.query_text import (
     form,
     position,
@@ -245,27 +243,26 @@ def execute(target: QueryTarget, query: Prepared) -> Result:
 
 
 def run_query(store: Store, query: StoredQuery, values: dict[str, str] | None = None, *,
-              allow_network: bool = False) -> QuerySolutions | SortedSolutions | QueryBoolean | QueryTriples:
+              allow_network: bool = False) -> QuerySolutions | QueryBoolean | QueryTriples:
     """Run a query on a pyoxigraph store, over the union of its graphs, in this process (the library
     call behind the CLI's child process; tests, evaluation and benchmarks use it directly).
 
     pyoxigraph executes ``SERVICE`` clauses (an HTTP request from the query engine): they are
     refused unless ``allow_network``, decided on the query's tokens before it is parsed or run.
-    Updates are refused.  A syntax error names the line and column of the query as written.  A final
-    ORDER BY may be done in Python (:mod:`kg.query_order`): same rows, same order.
+    Updates are refused.  A syntax error names the line and column of the query as written.
     """
     prepared = prepare(query, values, allow_network=allow_network)
     try:
-        return query_order.query(store, prepared.text)
+        return store.query(prepared.text, use_default_graph_as_union=True)
     except SyntaxError as e:
         raise prepared.syntax_error(e) from None
 
 
 def run_select(store: Store, query: StoredQuery, values: dict[str, str] | None = None, *,
-               allow_network: bool = False) -> QuerySolutions | SortedSolutions:
+               allow_network: bool = False) -> QuerySolutions:
     """:func:`run_query` for a query that must be a SELECT (evaluation, the view, the API's rows)."""
     result = run_query(store, query, values, allow_network=allow_network)
-    if not isinstance(result, QuerySolutions | SortedSolutions):
+    if not isinstance(result, QuerySolutions):
         raise UsageError(f"{query.path}: a SELECT query is needed here")
     return result
 

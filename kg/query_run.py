@@ -22,11 +22,9 @@ from pathlib import Path
 
 from pyoxigraph import QueryResultsFormat, QueryTriples, RdfFormat
 
-from kg import query_order
 from kg.errors import InputError, KGError, StoreError
 from kg.query import Prepared, QueryTarget
-from kg.query_order import SortedSolutions
-from kg.results import Boolean, Graph, Result, Solutions, read, to_json
+from kg.results import Boolean, Graph, Result, Solutions, read
 
 SLICE = 0.1  # seconds between two looks at the clock and the child
 
@@ -137,7 +135,7 @@ def _child(writer, data: str, query: Prepared, out: str) -> None:
     try:
         store = open_data(data)
         try:
-            answer = query_order.query(store, query.text)
+            answer = store.query(query.text, use_default_graph_as_union=True)
         except SyntaxError as e:
             raise query.syntax_error(e) from None
         _write_answer(answer, out)
@@ -154,10 +152,6 @@ def _write_answer(answer, out: str) -> None:
     try:
         if isinstance(answer, QueryTriples):
             answer.serialize(out, format=RdfFormat.N_TRIPLES)
-        elif isinstance(answer, SortedSolutions):
-            names = tuple(v.value for v in answer.variables)
-            rows = tuple(tuple(s[n] for n in names) for s in answer)
-            Path(out).write_text(to_json(Solutions(names, rows)), encoding="utf-8")
         else:
             answer.serialize(out, format=QueryResultsFormat.JSON)
     except OSError as e:
