@@ -42,10 +42,15 @@ class KnownPerson:
 
 class Gazetteer:
     def __init__(self, people: list[KnownPerson], ambiguous: list[str], lead_words: list[str],
-                 government_words: list[str]) -> None:
+                 government_words: list[str], portfolio_words: Iterable[str] = (),
+                 role_words: Iterable[str] = ()) -> None:
         self.people = tuple(people)
         self.lead_words = frozenset(map(fold, lead_words))  # folded, as tokens are compared
         self.government_words = frozenset(map(fold, government_words))
+        #: a minister's portfolio that the model glues before a name ("ministre des Finances X")
+        self.portfolio_words = frozenset(map(fold, portfolio_words))
+        #: role nouns outside the post lexicon that a name may follow in apposition ("le diplomate X")
+        self.role_words = frozenset(map(fold, role_words))
         self._by_surname: dict[str, list[KnownPerson]] = defaultdict(list)
         for person in self.people:
             for form in person.forms:
@@ -124,4 +129,5 @@ def load_gazetteer() -> Gazetteer:
     data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
     people = [KnownPerson(e["name"], e["country"], (e["name"], *e["forms"])) for e in data["people"]]
     openers = data["not_names"]
-    return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"])
+    return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"],
+                     openers["portfolio_words"], data["apposition_roles"]["words"])

@@ -33,11 +33,15 @@ ORG_WORDS = frozenset(fold(w) for w in (
     "état-major", "commandement", "gouvernement", "parlement", "assemblée", "union", "organisation", "air",
     "force", "navy", "army", "department", "pentagone", "kremlin", "reuters", "afp", "tass", "ria", "bbc",
     "cnn", "nations", "unies", "otan", "nato", "photo", "source", "lire", "publicité", "thanksgiving",
+    "group", "groupe", "aviation", "industries", "systems", "aerospace", "corporation", "company", "holding",
 ))
 NAME_JOINERS = frozenset(("al", "el", "ben", "bin", "ibn", "de", "du", "da", "di", "van", "von", "der", "le", "la",
                           "abu", "ould", "-", "jr", "jr.", "."))
 ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi"))
 ARTICLES = frozenset(("le", "la", "les", "l'", "un", "une"))
+#: Words after which a capitalised word is a portfolio's complement, not a given name ("ministre des Finances").
+PORTFOLIO_LINKS = frozenset(("de", "des", "du", "d'", "la", "l'", "à", "aux", "of", "the", "for"))
+ROLE_LABELS = ("POST", "OFFICE", "OFFICE_WEAK", "OFFICE_WEAK?")
 OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "ADJ", "NUM"))
 
 
@@ -46,6 +50,7 @@ class PersonMention:
     span: Span  # the name as written, titles stripped
     title: str | None = None
     key: str = ""  # the article-local person id, set when mentions are grouped
+    apposed: bool = False  # right after a role noun or post ("le diplomate X", "le ministre …, X,")
 
 
 if not Doc.has_extension("people"):
@@ -68,9 +73,11 @@ class PeopleFinder:
         national = {(s.start, s.end) for s in nationals}
         blockers = SpanIndex(s for s in lex_spans(doc, *NOT_PEOPLE) if (s.start, s.end) not in national)
         model_names = [e for e in doc.ents if e.label_ == "PER"]
-        found = [m for e in model_names for m in self._from_entity(e, titles)]
-        found += [m for e in _name_shaped(doc) for m in self._from_entity(e, titles)]
+        posts = {t.i for s in lex_spans(doc, *ROLE_LABELS) for t in s}
+        found = [m for e in model_names for m in self._from_entity(e, titles, posts)]
+        found += [m for e in _name_shaped(doc) for m in self._from_entity(e, titles, posts)]
         found += self._after_titles(doc, titles, found)
+        found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
         found = [m for m in found if not self._blocked(m, blockers)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
@@ -89,24 +96,56 @@ class PeopleFinder:
                 return True
         return False
 
-    def _from_entity(self, ent: Span, titles: list[Span]) -> list[PersonMention]:
+    def _from_entity(self, ent: Span, titles: list[Span], posts: set[int]) -> list[PersonMention]:
         """The names inside an entity: role words and titles before a name are cut off, and a
         lower-case word that is no name particle separates two names ("Austin congratulated
         Umerov")."""
         tokens = self._without_opener(ent.doc, _cut_at_newline(list(ent)))
-        return [m for part in _split_at_words(tokens) if (m := self._mention(ent.doc, part, titles))]
+        return [m for part in _split_at_words(tokens) if (m := self._mention(ent.doc, part, titles, posts))]
 
-    def _mention(self, doc: Doc, tokens: list[Token], titles: list[Span]) -> PersonMention | None:
+    def _mention(self, doc: Doc, tokens: list[Token], titles: list[Span], posts: set[int]) -> PersonMention | None:
         title = None
-        while tokens and (_is_title(tokens[0], titles) or not tokens[0].text[:1].isupper()):
+        while tokens and (_is_title(tokens[0], titles) or not tokens[0].text[:1].isupper()
+                          or self._portfolio(tokens[0], posts)):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
             tokens = tokens[1:]
         tokens = _trim_end(tokens)
         if not tokens:
             return None
         tokens = _glued_tail(doc, tokens)
+        tokens = _particles_after_title(doc, tokens, titles)
         title = title or _title_before(doc, tokens[0].i, titles)
         return PersonMention(doc[tokens[0].i: tokens[-1].i + 1], title)
+
+    def _portfolio(self, token: Token, posts: set[int]) -> bool:
+        """Whether a word opening an entity ends the post before the name rather than starting
+        the name: the model glues the portfolio to the holder ("la ministre des Finances Sri
+        Mulyani Indrawati", "secrétaire à la Défense Pete Hegseth")."""
+        if token.i in posts:
+            return True
+        before = fold(token.doc[token.i - 1].text) if token.i > 0 else ""
+        return fold(token.text) in self.known.portfolio_words and before in PORTFOLIO_LINKS
+
+    def _after_roles(self, doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
+        """Names in apposition to a role: a post of the lexicon or a role noun, then maybe a demonym
+        and a comma, then a capitalised run with a proper noun in it ("le ministre des Affaires
+        étrangères, Sugiono,", "le roi Salmane", "la porte-parole du gouvernement, Fatemeh
+        Mohajerani").  The model often leaves such names alone or calls them places, and a one-word
+        name has no fuller form to support it: the role is its support.  A mention already found
+        there is marked as supported; a new one is added.  Places, countries and organisations are
+        dropped later like every candidate (:meth:`_blocked`)."""
+        extra = []
+        for end in _role_ends(doc, self.known.role_words):
+            tokens = _apposed_run(doc, end)
+            if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in tokens):
+                continue
+            span = doc[tokens[0].i: tokens[-1].i + 1]
+            hit = [m for m in found if overlaps(m.span, span)]
+            for m in hit:
+                m.apposed = m.apposed or m.span.start == span.start
+            if not hit:
+                extra.append(PersonMention(span, apposed=True))
+        return extra
 
     def _without_opener(self, doc: Doc, tokens: list[Token]) -> list[Token]:
         """Drop a role or group word and its "de" before a name ("Conseiller de Bruno X",
@@ -185,6 +224,8 @@ class PeopleFinder:
     def _after_titles(self, doc: Doc, titles: list[Span], found: list[PersonMention]) -> list[PersonMention]:
         extra = []
         for t in titles:
+            if _adjectival(t):
+                continue
             end = t.end
             while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                 end += 1
@@ -225,6 +266,55 @@ def _name_shaped(doc: Doc) -> list[Span]:
     return out
 
 
+def _particles_after_title(doc: Doc, tokens: list[Token], titles: list[Span]) -> list[Token]:
+    """Take back the lower-case particles between a title and the name the model tagged without them
+    ("le général de Villiers": the surname is "de Villiers")."""
+    start = tokens[0].i
+    while start > 0 and doc[start - 1].text in DEFAULT_PARTICLES:
+        start -= 1
+    if start < tokens[0].i and _title_before(doc, start, titles) is not None:
+        return list(doc[start: tokens[0].i]) + tokens
+    return tokens
+
+
+def _adjectival(title: Span) -> bool:
+    """Whether a rank word qualifies the noun before it ("président-directeur général de Dassault
+    Aviation", "procureur général"): then it names no one and what follows is no name."""
+    if title.start == 0 or len(title) > 1:
+        return False
+    before = title.doc[title.start - 1]
+    return before.text.islower() and before.pos_ == "NOUN"
+
+
+def _role_ends(doc: Doc, role_words: frozenset[str]) -> list[int]:
+    """Token indices right after a role: a post or office of the lexicon, or a lower-case role noun
+    ("diplomate", "député"), past a demonym that qualifies it ("le roi saoudien")."""
+    ends = {s.end for s in lex_spans(doc, *ROLE_LABELS)}
+    ends |= {t.i + 1 for t in doc if t.text.islower() and fold(t.text) in role_words}
+    demonyms = {s.start: s.end for s in lex_spans(doc, "DEMONYM") if s.text.islower()}
+    out = set()
+    for end in ends:
+        while end in demonyms:
+            end = demonyms[end]
+        out.add(end)
+    return sorted(out)
+
+
+def _apposed_run(doc: Doc, start: int) -> list[Token]:
+    """The capitalised run at ``start``, or after a comma there, within the line: the name a role
+    stands in apposition to, empty when none starts there."""
+    if start < len(doc) and doc[start].text == "," and "\n" not in doc[start].whitespace_:
+        start += 1
+    if start >= len(doc) or not doc[start].text[:1].isupper() or "\n" in doc[start - 1].whitespace_:
+        return []
+    end = start
+    while end < len(doc) and _name_like(doc[end]) and (end == start or not (
+            "\n" in doc[end - 1].whitespace_ or doc[end].is_sent_start)):
+        end += 1
+    tokens = _trim_end(list(doc[start:end]))
+    return _glued_tail(doc, tokens) if tokens else tokens
+
+
 def _cut_at_newline(tokens: list[Token]) -> list[Token]:
     for i, t in enumerate(tokens):
         if "\n" in t.text or "\n" in t.whitespace_:
@@ -246,10 +336,11 @@ def _name_like(token: Token) -> bool:
 
 
 def _glued_tail(doc: Doc, tokens: list[Token]) -> list[Token]:
-    """Keep a hyphenated lower-case end that the tokenizer split off ("Kim Jong-un")."""
+    """Keep a hyphenated lower-case end that the tokenizer split off ("Kim Jong-un", "Lee Jae-myung": a
+    romanised Korean syllable has up to six letters, "hyeong")."""
     i = tokens[-1].i
     while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ \
-            and doc[i + 2].text.isalpha() and len(doc[i + 2].text) <= 4:
+            and doc[i + 2].text.isalpha() and len(doc[i + 2].text) <= 6:
         tokens = tokens + [doc[i + 1], doc[i + 2]]
         i += 2
     return tokens
@@ -277,8 +368,8 @@ def _supported(found: list[PersonMention], model_names: list[Span], known: Gazet
         text = name_text(m.span)
         return known.knows_surname(text) and (m.span.start in person_tokens or not known.is_ambiguous(text))
 
-    return [m for m in found
-            if len(_core(m.span)) > 1 or m.title or fold(m.span.text) in full_tokens or gazetteer(m)]
+    return [m for m in found if len(_core(m.span)) > 1 or m.title or m.apposed or fold(m.span.text) in full_tokens
+            or gazetteer(m)]
 
 
 def _foreign_word(doc: Doc, i: int, titles: list[Span], lexical: set[int]) -> bool:
