@@ -142,7 +142,8 @@ _EAST_ASIAN_FAMILY = frozenset(
      "wei", "guo", "qin", "zheng", "xu", "nguyen", "tran", "pham",
      "cao", "chi", "liang", "chang", "fang", "tang", "zhu", "lin", "hua", "gao", "luo", "xie",
      "feng", "cai", "peng", "yuan", "jia", "tsai", "lai", "ri", "choe", "pak", "roh", "suh",
-     "yun", "jeong", "chung", "cho", "ahn", "ban", "kang", "shin", "hwang", "kwon", "no", "han"}
+     "yun", "jeong", "chung", "cho", "ahn", "ban", "kang", "shin", "hwang", "kwon", "no", "han",
+     "song", "hong", "ding", "geng", "fu", "lu", "ma", "sun", "meng", "yu", "wi", "bui", "vo", "ng"}
 )  # fmt: skip
 
 _ARTICLES = frozenset({"al", "el", "ul"})

@@ -101,3 +101,14 @@ def test_a_rank_word_used_as_an_adjective_names_no_one(nlp) -> None:
     text = "Le directeur général de Naval Group, Pierre Éric Pommellet, a salué la commande."
     found = people(nlp, text, [("Naval Group", "ORG"), ("Pierre Éric Pommellet", "PER")], nouns=("directeur",))
     assert found == ["Pierre Éric Pommellet"]
+
+
+@pytest.mark.parametrize("text", [
+    "Personne n'a répondu à l'appel.",  # Persson's key: the mute e and the double n fold away
+    "Le pays a ouvert la boîte de Pandore.",  # Naledi Pandor
+    "Vrai ou faux, la rumeur a couru.",  # Christopher Wray
+    "Marine et armée de l'air ont défilé.",  # Sanna Marin
+    "Mille soldats ont défilé, Bonne nouvelle pour la région.",
+])
+def test_common_words_that_spell_a_known_surname_are_no_one(nlp, text: str) -> None:
+    assert people(nlp, text) == []
