@@ -43,7 +43,7 @@ class KnownPerson:
 class Gazetteer:
     def __init__(self, people: list[KnownPerson], ambiguous: list[str], lead_words: list[str],
                  government_words: list[str], portfolio_words: Iterable[str] = (),
-                 role_words: Iterable[str] = ()) -> None:
+                 role_words: Iterable[str] = (), named_after_words: Iterable[str] = ()) -> None:
         self.people = tuple(people)
         self.lead_words = frozenset(map(fold, lead_words))  # folded, as tokens are compared
         self.government_words = frozenset(map(fold, government_words))
@@ -51,6 +51,8 @@ class Gazetteer:
         self.portfolio_words = frozenset(map(fold, portfolio_words))
         #: role nouns outside the post lexicon that a name may follow in apposition ("le diplomate X")
         self.role_words = frozenset(map(fold, role_words))
+        #: nouns before a ship, building or street named after someone ("le porte-avions Charles de Gaulle")
+        self.named_after_words = frozenset(map(fold, named_after_words))
         self._by_surname: dict[str, list[KnownPerson]] = defaultdict(list)
         for person in self.people:
             for form in person.forms:
@@ -130,4 +132,4 @@ def load_gazetteer() -> Gazetteer:
     people = [KnownPerson(e["name"], e["country"], (e["name"], *e["forms"])) for e in data["people"]]
     openers = data["not_names"]
     return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"],
-                     openers["portfolio_words"], data["apposition_roles"]["words"])
+                     openers["portfolio_words"], data["apposition_roles"]["words"], openers["named_after_words"])

@@ -72,7 +72,9 @@ Same person (:func:`same_person`)
     compatible; otherwise position by position (first, then middles) while
     both sides have a name: two initials must be equal, an initial must be
     a first letter of the full name (folded or transliterated, so "I." fits
-    "Iouri" and "Yuri"), two full names must have equal keys, or equal
+    "Iouri" and "Yuri"), two full names must have equal keys, be usual forms
+    of one English name (Mike/Michael, Bob/Robert: ``given_name_variants``
+    of kg/lexicons/people.json, the module's only data), or equal
     consonant skeletons of three letters or more with the same feminine
     ``-a`` ending (Oleksandr/Alexandre, Volodymyr/Vladimir).  Extra middle
     names on one side and suffixes are ignored.
@@ -113,13 +115,16 @@ Person key (:func:`person_key`)
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
+
+from kg.resources import lexicon_path
 
 DEFAULT_PARTICLES: frozenset[str] = frozenset(
     {
@@ -445,8 +450,20 @@ def _part_compatible(a: str, b: str) -> bool:
     return _full_names_match(given_key(a), given_key(b))
 
 
+@cache
+def _variant_groups() -> dict[str, int]:
+    """Given-name key -> its group of usual short forms (Mike/Michael, Bob/Robert), from
+    ``given_name_variants`` of kg/lexicons/people.json."""
+    data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
+    return {given_key(name): gid for gid, group in enumerate(data["given_name_variants"]["groups"])
+            for name in group}
+
+
 def _full_names_match(ka: str, kb: str) -> bool:
     if ka == kb:
+        return True
+    groups = _variant_groups()
+    if ka in groups and groups.get(kb) == groups[ka]:
         return True
     skeleton = _skeleton(ka)
     same_gender = ka.endswith("a") == kb.endswith("a")

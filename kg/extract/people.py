@@ -26,6 +26,9 @@ from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold
 from kg.extract.spanindex import SpanIndex
 from kg.extract.spans import evidence, overlaps
 
+#: The doc.spans key of the date expressions (kg.extract.pipeline.DATES_KEY, set by kg_dates before kg_people).
+DATES_KEY = "dates"
+
 NOT_PEOPLE = ("COUNTRY", "METONYM", "PLACE", "MISSILE", "MISSILE?", "TREATY", "DEMONYM", "OFFICE", "POST",
               "OFFICE_WEAK", "TREATY_DESC", "CATEGORY")
 ORG_WORDS = frozenset(fold(w) for w in (
@@ -42,6 +45,8 @@ ARTICLES = frozenset(("le", "la", "les", "l'", "un", "une"))
 #: Words after which a capitalised word is a portfolio's complement, not a given name ("ministre des Finances").
 PORTFOLIO_LINKS = frozenset(("de", "des", "du", "d'", "la", "l'", "à", "aux", "of", "the", "for"))
 ROLE_LABELS = ("POST", "OFFICE", "OFFICE_WEAK", "OFFICE_WEAK?")
+#: Prepositions before a place: a capitalised word after one of them and before a role is not its holder.
+PLACE_PREPOSITIONS = frozenset(("à", "a", "au", "aux", "en", "dans", "depuis", "vers", "sur", "via", "in", "at"))
 OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "ADJ", "NUM"))
 
 
@@ -79,7 +84,7 @@ class PeopleFinder:
         found += self._after_titles(doc, titles, found)
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
-        found = [m for m in found if not self._blocked(m, blockers)]
+        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
 
@@ -140,12 +145,31 @@ class PeopleFinder:
             if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in tokens):
                 continue
             span = doc[tokens[0].i: tokens[-1].i + 1]
+            if any(overlaps(d, span) for d in doc.spans.get(DATES_KEY, ())):
+                continue  # "le ministre de la Défense, Lundi, a annoncé": a date, not a name
             hit = [m for m in found if overlaps(m.span, span)]
             for m in hit:
                 m.apposed = m.apposed or m.span.start == span.start
             if not hit:
                 extra.append(PersonMention(span, apposed=True))
+        self._before_roles(doc, found)
         return extra
+
+    def _before_roles(self, doc: Doc, found: list[PersonMention]) -> None:
+        """Support a name the model tagged as a person that a role follows in apposition ("Salmane,
+        le roi d'Arabie saoudite, a reçu", "Sugiono, le ministre indonésien des Affaires étrangères").
+        Only the model's person mentions count here, and not after a preposition of place ("À
+        Wonsan, le dirigeant"), so that a town before a role never becomes a person."""
+        ends = {m.span.end: m for m in found}
+        for start in _role_starts(doc, self.known.role_words):
+            i = start - 1
+            if i >= 0 and fold(doc[i].text) in ARTICLES:
+                i -= 1
+            m = ends.get(i) if i >= 1 and doc[i].text == "," else None
+            if m is None or not any(t.ent_type_ == "PER" for t in m.span):
+                continue
+            if m.span.start == 0 or fold(doc[m.span.start - 1].text) not in PLACE_PREPOSITIONS:
+                m.apposed = True
 
     def _without_opener(self, doc: Doc, tokens: list[Token]) -> list[Token]:
         """Drop a role or group word and its "de" before a name ("Conseiller de Bruno X",
@@ -234,6 +258,15 @@ class PeopleFinder:
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
 
+    def _named_after(self, m: PersonMention) -> bool:
+        """A ship, building, street or institution named after a person: "le porte-avions Charles de
+        Gaulle", "l'aéroport John F. Kennedy", "USS Gerald R. Ford" (the model may include the noun)."""
+        doc = m.span.doc
+        before = doc[m.span.start - 1] if m.span.start > 0 else None
+        words = self.known.named_after_words
+        return (before is not None and fold(before.text) in words) or (
+            len(m.span) > 1 and fold(m.span[0].text) in words)
+
     def _blocked(self, m: PersonMention, blockers: SpanIndex) -> bool:
         words = [fold(t.text) for t in m.span]
         if any(w in ORG_WORDS for w in words):
@@ -284,6 +317,13 @@ def _adjectival(title: Span) -> bool:
         return False
     before = title.doc[title.start - 1]
     return before.text.islower() and before.pos_ == "NOUN"
+
+
+def _role_starts(doc: Doc, role_words: frozenset[str]) -> list[int]:
+    """Token indices where a role starts: a post or office of the lexicon, or a lower-case role noun."""
+    starts = {s.start for s in lex_spans(doc, *ROLE_LABELS)}
+    starts |= {t.i for t in doc if t.text.islower() and fold(t.text) in role_words}
+    return sorted(starts)
 
 
 def _role_ends(doc: Doc, role_words: frozenset[str]) -> list[int]:

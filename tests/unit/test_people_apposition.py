@@ -112,3 +112,36 @@ def test_a_rank_word_used_as_an_adjective_names_no_one(nlp) -> None:
 ])
 def test_common_words_that_spell_a_known_surname_are_no_one(nlp, text: str) -> None:
     assert people(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "entities"), [
+    ("Le porte-avions Charles de Gaulle a appareillé.", [("Charles de Gaulle", "PER")]),
+    ("Le USS Gerald R. Ford croise en Méditerranée.", [("USS Gerald R. Ford", "PER")]),
+    ("Il a atterri à l'aéroport John F. Kennedy.", [("John F. Kennedy", "PER")]),
+])
+def test_ships_and_buildings_named_after_people_are_no_one(nlp, text: str, entities: list[tuple[str, str]]) -> None:
+    assert people(nlp, text, entities) == []
+
+
+def test_the_person_a_ship_is_named_after_is_still_a_person_elsewhere(nlp) -> None:
+    assert people(nlp, "Le général de Gaulle a parlé.", [("Gaulle", "PER")]) == ["de Gaulle"]
+
+
+def test_a_date_after_a_role_is_no_name(nlp) -> None:
+    text = "Le ministre de la Défense, Lundi, a annoncé un plan."
+    doc: Doc = nlp(text)
+    day = text.index("Lundi")
+    doc.spans["dates"] = [doc.char_span(day, day + len("Lundi"), label="DATE")]
+    for token in doc:
+        token.pos_ = "PROPN" if token.text == "Lundi" else token.pos_
+    assert PeopleFinder(load_gazetteer())(doc)._.people == []
+
+
+@pytest.mark.parametrize(("text", "entities", "expected"), [
+    ("Wiranto, le ministre indonésien de la Défense, a parlé.", [("Wiranto", "PER")], ["Wiranto"]),
+    ("Hier, Salmane, roi d'Arabie saoudite, a reçu le visiteur.", [("Salmane", "PER")], ["Salmane"]),
+    ("À Wonsan, le dirigeant a inspecté un navire.", [("Wonsan", "PER")], []),  # a town, after a preposition
+    ("Wonsan, le port, a été bombardé.", [("Wonsan", "PER")], []),  # no role after it
+])
+def test_one_word_names_a_role_follows(nlp, text: str, entities: list[tuple[str, str]], expected: list[str]) -> None:
+    assert people(nlp, text, entities) == expected

@@ -85,3 +85,22 @@ def test_jd_vance_and_a_namesake_with_the_same_initial_would_merge() -> None:
     """Why the Canadian general Jonathan Vance is not listed: his name fits 'J. D. Vance'."""
     assert same_person("Jonathan Vance", "J. D. Vance")
     assert load_gazetteer().identify("Jonathan Vance").name == "JD Vance"
+
+
+@pytest.mark.parametrize(("short", "full"), [
+    ("Mike Pompeo", "Michael Pompeo"), ("Bob Gates", "Robert Gates"), ("Dick Cheney", "Richard Cheney"),
+    ("Bill Burns", "William Burns"), ("Tony Blinken", "Antony Blinken"),
+])
+def test_usual_short_forms_of_english_given_names_match(short: str, full: str) -> None:
+    assert same_person(short, full)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Mike Milley", "Mark Milley"), ("Chris Brown", "Charles Brown"),
+                                      ("Pat Ryder", "Patricia Ryder")])
+def test_other_given_names_still_differ(a: str, b: str) -> None:
+    assert not same_person(a, b)
+
+
+def test_each_short_form_belongs_to_one_group() -> None:
+    names = [fold(n) for group in _data()["given_name_variants"]["groups"] for n in group]
+    assert len(names) == len(set(names))
