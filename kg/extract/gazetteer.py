@@ -43,7 +43,8 @@ class KnownPerson:
 class Gazetteer:
     def __init__(self, people: list[KnownPerson], ambiguous: list[str], lead_words: list[str],
                  government_words: list[str], portfolio_words: Iterable[str] = (),
-                 role_words: Iterable[str] = (), named_after_words: Iterable[str] = ()) -> None:
+                 role_words: Iterable[str] = (), named_after_words: Iterable[str] = (),
+                 organisation_words: Iterable[str] = ()) -> None:
         self.people = tuple(people)
         self.lead_words = frozenset(map(fold, lead_words))  # folded, as tokens are compared
         self.government_words = frozenset(map(fold, government_words))
@@ -53,6 +54,8 @@ class Gazetteer:
         self.role_words = frozenset(map(fold, role_words))
         #: nouns before a ship, building or street named after someone ("le porte-avions Charles de Gaulle")
         self.named_after_words = frozenset(map(fold, named_after_words))
+        #: words of institutions, companies and media: a span holding one is no person ("Naval Group")
+        self.organisation_words = frozenset(map(fold, organisation_words))
         self._by_surname: dict[str, list[KnownPerson]] = defaultdict(list)
         for person in self.people:
             for form in person.forms:
@@ -132,4 +135,5 @@ def load_gazetteer() -> Gazetteer:
     people = [KnownPerson(e["name"], e["country"], (e["name"], *e["forms"])) for e in data["people"]]
     openers = data["not_names"]
     return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"],
-                     openers["portfolio_words"], data["apposition_roles"]["words"], openers["named_after_words"])
+                     openers["portfolio_words"], data["apposition_roles"]["words"], openers["named_after_words"],
+                     openers["organisation_words"])

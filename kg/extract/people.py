@@ -31,13 +31,6 @@ DATES_KEY = "dates"
 
 NOT_PEOPLE = ("COUNTRY", "METONYM", "PLACE", "MISSILE", "MISSILE?", "TREATY", "DEMONYM", "OFFICE", "POST",
               "OFFICE_WEAK", "TREATY_DESC", "CATEGORY")
-ORG_WORDS = frozenset(fold(w) for w in (
-    "ministère", "ministre", "comité", "forces", "armée", "armées", "sénat", "agence", "maison", "conseil",
-    "état-major", "commandement", "gouvernement", "parlement", "assemblée", "union", "organisation", "air",
-    "force", "navy", "army", "department", "pentagone", "kremlin", "reuters", "afp", "tass", "ria", "bbc",
-    "cnn", "nations", "unies", "otan", "nato", "photo", "source", "lire", "publicité", "thanksgiving",
-    "group", "groupe", "aviation", "industries", "systems", "aerospace", "corporation", "company", "holding",
-))
 NAME_JOINERS = frozenset(("al", "el", "ben", "bin", "ibn", "de", "du", "da", "di", "van", "von", "der", "le", "la",
                           "abu", "ould", "-", "jr", "jr.", "."))
 ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi"))
@@ -269,7 +262,7 @@ class PeopleFinder:
 
     def _blocked(self, m: PersonMention, blockers: SpanIndex) -> bool:
         words = [fold(t.text) for t in m.span]
-        if any(w in ORG_WORDS for w in words):
+        if any(w in self.known.organisation_words for w in words):
             return True
         if len(m.span) == 1 and m.span.text.isupper() and len(m.span.text) <= 6 and not m.title:
             return True  # an acronym

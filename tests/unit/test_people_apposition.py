@@ -145,3 +145,11 @@ def test_a_date_after_a_role_is_no_name(nlp) -> None:
 ])
 def test_one_word_names_a_role_follows(nlp, text: str, entities: list[tuple[str, str]], expected: list[str]) -> None:
     assert people(nlp, text, entities) == expected
+
+
+@pytest.mark.parametrize(("text", "entities"), [
+    ("Le contrat avec General Dynamics a été signé.", [("General Dynamics", "ORG")]),
+    ("Naval Group a livré la frégate.", [("Naval Group", "PER")]),
+])
+def test_companies_are_no_one(nlp, text: str, entities: list[tuple[str, str]]) -> None:
+    assert people(nlp, text, entities) == []

@@ -35,7 +35,8 @@ def test_top_level_word_lists_are_deduplicated(key: str) -> None:
     assert len(words) == len(set(words))
 
 
-@pytest.mark.parametrize("key", ["lead_words", "government_words", "portfolio_words"])
+@pytest.mark.parametrize("key", ["lead_words", "government_words", "portfolio_words", "named_after_words",
+                                 "organisation_words"])
 def test_not_names_lists_are_deduplicated(key: str) -> None:
     words = [fold(w) for w in _data()["not_names"][key]]
     assert words and len(words) == len(set(words))
