@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.extract.names import fold, same_person, split_name, translit_key
+from kg.extract.names import DEFAULT_PARTICLES, fold, given_key, same_person, split_name, translit_key
 from kg.resources import lexicon_path
 
 #: The most words a known surname spans ("von der Leyen", "de Hoop Scheffer").
@@ -62,6 +62,7 @@ class Gazetteer:
                 bucket = self._by_surname[_surname_key(form)]
                 if person not in bucket:
                     bucket.append(person)
+        self.given_names = frozenset(_given_names(self.people))
         self._last_words = frozenset(key.split()[-1] for key in self._by_surname)
         self._long_last_words = frozenset(key.split()[-1] for key in self._by_surname if " " in key)
         shared = {key for key, found in self._by_surname.items() if len(found) > 1}
@@ -123,6 +124,20 @@ class Gazetteer:
         if split_name(name).given:
             return person.name
         return split_name(person.name).surname
+
+
+def _given_names(people: Iterable[KnownPerson]) -> set[str]:
+    """The keys (:func:`~kg.extract.names.given_key`) of known people's first given names ("Vladimir",
+    "Sergueï", "Fatemeh"), initials and short names aside: a mislabelled entity that opens with one
+    is shaped like a person's name."""
+    out = set()
+    for person in people:
+        for form in person.forms:
+            given = split_name(form).given
+            key = given_key(given[0]) if given else ""
+            if len(key) > 2 and "-" not in given[0] and fold(given[0]) not in DEFAULT_PARTICLES:
+                out.add(key)
+    return out
 
 
 def _surname_key(name: str) -> str:

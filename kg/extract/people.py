@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
-from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold
+from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key
 from kg.extract.spanindex import SpanIndex
 from kg.extract.spans import evidence, overlaps
 
@@ -73,7 +73,7 @@ class PeopleFinder:
         model_names = [e for e in doc.ents if e.label_ == "PER"]
         posts = {t.i for s in lex_spans(doc, *ROLE_LABELS) for t in s}
         found = [m for e in model_names for m in self._from_entity(e, titles, posts)]
-        found += [m for e in _name_shaped(doc) for m in self._from_entity(e, titles, posts)]
+        found += [m for e in _name_shaped(doc, self.known.given_names) for m in self._from_entity(e, titles, posts)]
         found += self._after_titles(doc, titles, found)
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
@@ -274,10 +274,11 @@ class PeopleFinder:
 PARTICLES = frozenset(("al", "el", "ben", "bin", "ibn", "abou", "abu", "ould"))
 
 
-def _name_shaped(doc: Doc) -> list[Span]:
+def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset()) -> list[Span]:
     """Entities the model calls places or organisations but that are shaped like a person's name:
-    a name particle between capitalised words ("Bachar al-Assad"), or a name after "<country> de"
-    ("la Syrie de Bachar al-Assad"), and not a place the lexicons know."""
+    a name particle between capitalised words ("Bachar al-Assad"), a name after "<country> de"
+    ("la Syrie de Bachar al-Assad"), or two to four capitalised words opening with a given name of
+    the gazetteer ("Fatemeh Mohajerani" tagged as a place), and not a place the lexicons know."""
     places = lex_spans(doc, "COUNTRY", "METONYM", "PLACE", "MISSILE", "TREATY")
     out = []
     for ent in doc.ents:
@@ -287,7 +288,9 @@ def _name_shaped(doc: Doc) -> list[Span]:
         particle = any(fold(t.text) in PARTICLES for t in words[1:-1]) and words[-1].text[:1].isupper()
         after_country = ent.start >= 2 and fold(doc[ent.start - 1].text) == "de" and any(
             p.end == ent.start - 1 and p.label_ == "COUNTRY" for p in places)
-        if (particle or after_country) and words[0].text[:1].isupper():
+        given = len(words) <= 4 and given_key(words[0].text) in given_names and all(
+            t.text[:1].isupper() or fold(t.text) in NAME_JOINERS for t in words)
+        if (particle or after_country or given) and words[0].text[:1].isupper():
             out.append(ent)
     return out
 

@@ -153,3 +153,14 @@ def test_one_word_names_a_role_follows(nlp, text: str, entities: list[tuple[str,
 ])
 def test_companies_are_no_one(nlp, text: str, entities: list[tuple[str, str]]) -> None:
     assert people(nlp, text, entities) == []
+
+
+@pytest.mark.parametrize(("text", "entities", "expected"), [
+    ("Sergueï Tchemezov a visité l'usine.", [("Sergueï Tchemezov", "LOC")], ["Sergueï Tchemezov"]),
+    ("Hier, Abbas Kamel est arrivé.", [("Abbas Kamel", "ORG")], ["Abbas Kamel"]),
+    ("Il a visité Abu Dhabi.", [("Abu Dhabi", "LOC")], []),  # a place the lexicon knows
+    ("Il a visité Santa Cruz.", [("Santa Cruz", "LOC")], []),  # no known given name
+])
+def test_mislabelled_entities_opening_with_a_known_given_name(nlp, text: str, entities: list[tuple[str, str]],
+                                                             expected: list[str]) -> None:
+    assert people(nlp, text, entities) == expected
