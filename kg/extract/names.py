@@ -76,7 +76,9 @@ Same person (:func:`same_person`)
     of one English name (Mike/Michael, Bob/Robert: ``given_name_variants``
     of kg/lexicons/people.json, the module's only data), or equal
     consonant skeletons of three letters or more with the same feminine
-    ``-a`` ending (Oleksandr/Alexandre, Volodymyr/Vladimir).  Extra middle
+    ``-a`` ending (Oleksandr/Alexandre, Volodymyr/Vladimir).  Given names
+    written in one word on one side and two on the other are compared
+    joined (Abdelmalek/Abdul-Malik, Jinping/Jin-ping).  Extra middle
     names on one side and suffixes are ignored.
 
 Clusters (:class:`NameClusters`, :func:`group_names`)
@@ -471,7 +473,18 @@ def _full_names_match(ka: str, kb: str) -> bool:
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return all(_part_compatible(x, y) for x, y in zip(_flat(a), _flat(b), strict=False))
+    fa, fb = _flat(a), _flat(b)
+    if all(_part_compatible(x, y) for x, y in zip(fa, fb, strict=False)):
+        return True
+    return _joined_match(fa, fb)
+
+
+def _joined_match(fa: list[str], fb: list[str]) -> bool:
+    """Given names written in one word on one side and in two on the other ("Abdelmalek" and
+    "Abdul-Malik", "Jinping" and "Jin-ping"): the same name when the joined forms match."""
+    if len(fa) == len(fb) or any(_is_initial(p) for p in fa + fb):
+        return False
+    return _full_names_match(given_key("".join(fa)), given_key("".join(fb)))
 
 
 def _default_parse(name: str) -> _Parsed:
