@@ -324,14 +324,18 @@ def _role_starts(doc: Doc, role_words: frozenset[str]) -> list[int]:
 
 def _role_ends(doc: Doc, role_words: frozenset[str]) -> list[int]:
     """Token indices right after a role: a post or office of the lexicon, or a lower-case role noun
-    ("diplomate", "député"), past a demonym that qualifies it ("le roi saoudien")."""
+    ("diplomate", "député"), past the demonyms and adjectives that qualify it ("le roi saoudien",
+    "le ministre sortant")."""
     ends = {s.end for s in lex_spans(doc, *ROLE_LABELS)}
     ends |= {t.i + 1 for t in doc if t.text.islower() and fold(t.text) in role_words}
     demonyms = {s.start: s.end for s in lex_spans(doc, "DEMONYM") if s.text.islower()}
     out = set()
     for end in ends:
-        while end in demonyms:
-            end = demonyms[end]
+        for _ in range(3):  # "le ministre de la Défense sortant, X", "le Premier ministre démissionnaire X"
+            if end in demonyms:
+                end = demonyms[end]
+            elif end < len(doc) and doc[end].text.islower() and doc[end].pos_ == "ADJ":
+                end += 1
         out.add(end)
     return sorted(out)
 

@@ -24,9 +24,10 @@ def nlp():
 
 
 def people(nlp, text: str, entities: list[tuple[str, str]] = (), proper: tuple[str, ...] = (),
-           nouns: tuple[str, ...] = ()) -> list[str]:
+           nouns: tuple[str, ...] = (), adjectives: tuple[str, ...] = ()) -> list[str]:
     """Person mentions found in ``text``; the model's entities are given as (substring, label), and
-    the words the tagger would call proper or common nouns as ``proper`` and ``nouns``."""
+    the words the tagger would call proper nouns, common nouns or adjectives as ``proper``, ``nouns``
+    and ``adjectives``."""
     doc: Doc = nlp(text)
     spans = []
     for surface, label in entities:
@@ -38,6 +39,8 @@ def people(nlp, text: str, entities: list[tuple[str, str]] = (), proper: tuple[s
             token.pos_ = "PROPN"
         elif token.text in nouns:
             token.pos_ = "NOUN"
+        elif token.text in adjectives:
+            token.pos_ = "ADJ"
     doc = PeopleFinder(load_gazetteer())(doc)
     return [m.span.text for m in doc._.people]
 
@@ -164,3 +167,9 @@ def test_companies_are_no_one(nlp, text: str, entities: list[tuple[str, str]]) -
 def test_mislabelled_entities_opening_with_a_known_given_name(nlp, text: str, entities: list[tuple[str, str]],
                                                              expected: list[str]) -> None:
     assert people(nlp, text, entities) == expected
+
+
+def test_an_adjective_between_a_role_and_its_holder(nlp) -> None:
+    text = "Le ministre de la Défense sortant, Wiranto, a passé la main."
+    assert people(nlp, text, [("Wiranto", "PER")], adjectives=("sortant",)) == ["Wiranto"]
+    assert people(nlp, text, [("Wiranto", "PER")]) == []  # without the tag, nothing links them
