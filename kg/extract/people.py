@@ -1,13 +1,18 @@
 """The ``kg_people`` component: person mentions, titles stripped, grouped into persons.
 
 Candidates are the model's PER entities (role words such as "Conseiller de",
-"gouvernement" and a government's numeral cut off, cut at lower-case words that
-cannot be inside a name), capitalised names right after a rank or civil title
-that the model missed, and names of the gazetteer (:mod:`kg.extract.gazetteer`)
-that the model missed or mislabelled.  A candidate is dropped when it is a
-lexicon place, country, missile or treaty, when it looks like an organisation,
-or when it is a lone surname that no full name, title or gazetteer entry in the
-article supports.  Mentions are grouped with transliteration-aware name matching
+"gouvernement" and a government's numeral cut off, a portfolio glued before the
+name cut off, cut at lower-case words that cannot be inside a name), entities
+the model calls places or organisations that are shaped like a name (a particle
+inside, a known given name first), capitalised names right after a rank or civil
+title that the model missed, names in apposition to a role ("le diplomate
+Sugiono", "la porte-parole du gouvernement, Fatemeh Mohajerani") and names of
+the gazetteer (:mod:`kg.extract.gazetteer`) that the model missed or
+mislabelled.  A candidate is dropped when it is a lexicon place, country,
+missile or treaty, when it looks like an organisation, when a ship, building or
+street is named after it ("le porte-avions Charles de Gaulle"), or when it is a
+lone surname that no full name, title, role or gazetteer entry in the article
+supports.  Mentions are grouped with transliteration-aware name matching
 (:mod:`kg.extract.names`, known spellings standardised by the gazetteer) and
 numbered ``p1``, ``p2``… in order of appearance.
 """
