@@ -20,11 +20,13 @@ numbered ``p1``, ``p2``… in order of appearance.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer
+from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
 from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key
@@ -68,6 +70,7 @@ def make_people(nlp: Language, name: str) -> PeopleFinder:
 class PeopleFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.known = gazetteer
+        self.media = _media_names()
 
     def __call__(self, doc: Doc) -> Doc:
         nationals = [s for s in lex_spans(doc, "DEMONYM") if s.text[:1].isupper()]  # "le Turc X"
@@ -267,7 +270,7 @@ class PeopleFinder:
 
     def _blocked(self, m: PersonMention, blockers: SpanIndex) -> bool:
         words = [fold(t.text) for t in m.span]
-        if any(w in self.known.organisation_words for w in words):
+        if any(w in self.known.organisation_words for w in words) or _media_key(m.span.text) in self.media:
             return True
         if len(m.span) == 1 and m.span.text.isupper() and len(m.span.text) <= 6 and not m.title:
             return True  # an acronym
@@ -318,6 +321,16 @@ def _adjectival(title: Span) -> bool:
         return False
     before = title.doc[title.start - 1]
     return before.text.islower() and before.pos_ == "NOUN"
+
+
+@cache
+def _media_names() -> frozenset[str]:
+    """The news outlets of titles.json ("Al-Arabiya", "RIA Novosti"), which the model takes for people."""
+    return frozenset(_media_key(name) for name in load_lexicon().titles.get("media_outlets", ()))
+
+
+def _media_key(text: str) -> str:
+    return fold(text).replace("-", " ")
 
 
 def _role_starts(doc: Doc, role_words: frozenset[str]) -> list[int]:
