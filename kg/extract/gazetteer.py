@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.extract.names import fold, same_person, split_name, translit_key
+from kg.extract.names import DEFAULT_PARTICLES, fold, given_key, same_person, split_name, translit_key
 from kg.resources import lexicon_path
 
 #: The most words a known surname spans ("von der Leyen", "de Hoop Scheffer").
@@ -42,16 +42,27 @@ class KnownPerson:
 
 class Gazetteer:
     def __init__(self, people: list[KnownPerson], ambiguous: list[str], lead_words: list[str],
-                 government_words: list[str]) -> None:
+                 government_words: list[str], portfolio_words: Iterable[str] = (),
+                 role_words: Iterable[str] = (), named_after_words: Iterable[str] = (),
+                 organisation_words: Iterable[str] = ()) -> None:
         self.people = tuple(people)
         self.lead_words = frozenset(map(fold, lead_words))  # folded, as tokens are compared
         self.government_words = frozenset(map(fold, government_words))
+        #: a minister's portfolio that the model glues before a name ("ministre des Finances X")
+        self.portfolio_words = frozenset(map(fold, portfolio_words))
+        #: role nouns outside the post lexicon that a name may follow in apposition ("le diplomate X")
+        self.role_words = frozenset(map(fold, role_words))
+        #: nouns before a ship, building or street named after someone ("le porte-avions Charles de Gaulle")
+        self.named_after_words = frozenset(map(fold, named_after_words))
+        #: words of institutions, companies and media: a span holding one is no person ("Naval Group")
+        self.organisation_words = frozenset(map(fold, organisation_words))
         self._by_surname: dict[str, list[KnownPerson]] = defaultdict(list)
         for person in self.people:
             for form in person.forms:
                 bucket = self._by_surname[_surname_key(form)]
                 if person not in bucket:
                     bucket.append(person)
+        self.given_names = frozenset(_given_names(self.people))
         self._last_words = frozenset(key.split()[-1] for key in self._by_surname)
         self._long_last_words = frozenset(key.split()[-1] for key in self._by_surname if " " in key)
         shared = {key for key, found in self._by_surname.items() if len(found) > 1}
@@ -115,6 +126,20 @@ class Gazetteer:
         return split_name(person.name).surname
 
 
+def _given_names(people: Iterable[KnownPerson]) -> set[str]:
+    """The keys (:func:`~kg.extract.names.given_key`) of known people's first given names ("Vladimir",
+    "Sergueï", "Fatemeh"), initials and short names aside: a mislabelled entity that opens with one
+    is shaped like a person's name."""
+    out = set()
+    for person in people:
+        for form in person.forms:
+            given = split_name(form).given
+            key = given_key(given[0]) if given else ""
+            if len(key) > 2 and "-" not in given[0] and fold(given[0]) not in DEFAULT_PARTICLES:
+                out.add(key)
+    return out
+
+
 def _surname_key(name: str) -> str:
     return translit_key(split_name(name).surname)
 
@@ -124,4 +149,6 @@ def load_gazetteer() -> Gazetteer:
     data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
     people = [KnownPerson(e["name"], e["country"], (e["name"], *e["forms"])) for e in data["people"]]
     openers = data["not_names"]
-    return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"])
+    return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"],
+                     openers["portfolio_words"], data["apposition_roles"]["words"], openers["named_after_words"],
+                     openers["organisation_words"])

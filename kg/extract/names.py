@@ -72,9 +72,13 @@ Same person (:func:`same_person`)
     compatible; otherwise position by position (first, then middles) while
     both sides have a name: two initials must be equal, an initial must be
     a first letter of the full name (folded or transliterated, so "I." fits
-    "Iouri" and "Yuri"), two full names must have equal keys, or equal
+    "Iouri" and "Yuri"), two full names must have equal keys, be usual forms
+    of one English name (Mike/Michael, Bob/Robert: ``given_name_variants``
+    of kg/lexicons/people.json, the module's only data), or equal
     consonant skeletons of three letters or more with the same feminine
-    ``-a`` ending (Oleksandr/Alexandre, Volodymyr/Vladimir).  Extra middle
+    ``-a`` ending (Oleksandr/Alexandre, Volodymyr/Vladimir).  Given names
+    written in one word on one side and two on the other are compared
+    joined (Abdelmalek/Abdul-Malik, Jinping/Jin-ping).  Extra middle
     names on one side and suffixes are ignored.
 
 Clusters (:class:`NameClusters`, :func:`group_names`)
@@ -113,13 +117,16 @@ Person key (:func:`person_key`)
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
+
+from kg.resources import lexicon_path
 
 DEFAULT_PARTICLES: frozenset[str] = frozenset(
     {
@@ -142,7 +149,8 @@ _EAST_ASIAN_FAMILY = frozenset(
      "wei", "guo", "qin", "zheng", "xu", "nguyen", "tran", "pham",
      "cao", "chi", "liang", "chang", "fang", "tang", "zhu", "lin", "hua", "gao", "luo", "xie",
      "feng", "cai", "peng", "yuan", "jia", "tsai", "lai", "ri", "choe", "pak", "roh", "suh",
-     "yun", "jeong", "chung", "cho", "ahn", "ban", "kang", "shin", "hwang", "kwon", "no", "han"}
+     "yun", "jeong", "chung", "cho", "ahn", "ban", "kang", "shin", "hwang", "kwon", "no", "han",
+     "song", "hong", "ding", "geng", "fu", "lu", "ma", "sun", "meng", "yu", "wi", "bui", "vo", "ng"}
 )  # fmt: skip
 
 _ARTICLES = frozenset({"al", "el", "ul"})
@@ -444,8 +452,20 @@ def _part_compatible(a: str, b: str) -> bool:
     return _full_names_match(given_key(a), given_key(b))
 
 
+@cache
+def _variant_groups() -> dict[str, int]:
+    """Given-name key -> its group of usual short forms (Mike/Michael, Bob/Robert), from
+    ``given_name_variants`` of kg/lexicons/people.json."""
+    data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
+    return {given_key(name): gid for gid, group in enumerate(data["given_name_variants"]["groups"])
+            for name in group}
+
+
 def _full_names_match(ka: str, kb: str) -> bool:
     if ka == kb:
+        return True
+    groups = _variant_groups()
+    if ka in groups and groups.get(kb) == groups[ka]:
         return True
     skeleton = _skeleton(ka)
     same_gender = ka.endswith("a") == kb.endswith("a")
@@ -453,7 +473,18 @@ def _full_names_match(ka: str, kb: str) -> bool:
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return all(_part_compatible(x, y) for x, y in zip(_flat(a), _flat(b), strict=False))
+    fa, fb = _flat(a), _flat(b)
+    if all(_part_compatible(x, y) for x, y in zip(fa, fb, strict=False)):
+        return True
+    return _joined_match(fa, fb)
+
+
+def _joined_match(fa: list[str], fb: list[str]) -> bool:
+    """Given names written in one word on one side and in two on the other ("Abdelmalek" and
+    "Abdul-Malik", "Jinping" and "Jin-ping"): the same name when the joined forms match."""
+    if len(fa) == len(fb) or any(_is_initial(p) for p in fa + fb):
+        return False
+    return _full_names_match(given_key("".join(fa)), given_key("".join(fb)))
 
 
 def _default_parse(name: str) -> _Parsed:

@@ -1,13 +1,18 @@
 """The ``kg_people`` component: person mentions, titles stripped, grouped into persons.
 
 Candidates are the model's PER entities (role words such as "Conseiller de",
-"gouvernement" and a government's numeral cut off, cut at lower-case words that
-cannot be inside a name), capitalised names right after a rank or civil title
-that the model missed, and names of the gazetteer (:mod:`kg.extract.gazetteer`)
-that the model missed or mislabelled.  A candidate is dropped when it is a
-lexicon place, country, missile or treaty, when it looks like an organisation,
-or when it is a lone surname that no full name, title or gazetteer entry in the
-article supports.  Mentions are grouped with transliteration-aware name matching
+"gouvernement" and a government's numeral cut off, a portfolio glued before the
+name cut off, cut at lower-case words that cannot be inside a name), entities
+the model calls places or organisations that are shaped like a name (a particle
+inside, a known given name first), capitalised names right after a rank or civil
+title that the model missed, names in apposition to a role ("le diplomate
+Sugiono", "la porte-parole du gouvernement, Fatemeh Mohajerani") and names of
+the gazetteer (:mod:`kg.extract.gazetteer`) that the model missed or
+mislabelled.  A candidate is dropped when it is a lexicon place, country,
+missile or treaty, when it looks like an organisation, when a ship, building or
+street is named after it ("le porte-avions Charles de Gaulle"), or when it is a
+lone surname that no full name, title, role or gazetteer entry in the article
+supports.  Mentions are grouped with transliteration-aware name matching
 (:mod:`kg.extract.names`, known spellings standardised by the gazetteer) and
 numbered ``p1``, ``p2``… in order of appearance.
 """
@@ -15,29 +20,33 @@ numbered ``p1``, ``p2``… in order of appearance.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer
+from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
-from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold
+from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key
 from kg.extract.spanindex import SpanIndex
 from kg.extract.spans import evidence, overlaps
 
+#: The doc.spans key of the date expressions (kg.extract.pipeline.DATES_KEY, set by kg_dates before kg_people).
+DATES_KEY = "dates"
+
 NOT_PEOPLE = ("COUNTRY", "METONYM", "PLACE", "MISSILE", "MISSILE?", "TREATY", "DEMONYM", "OFFICE", "POST",
               "OFFICE_WEAK", "TREATY_DESC", "CATEGORY")
-ORG_WORDS = frozenset(fold(w) for w in (
-    "ministère", "ministre", "comité", "forces", "armée", "armées", "sénat", "agence", "maison", "conseil",
-    "état-major", "commandement", "gouvernement", "parlement", "assemblée", "union", "organisation", "air",
-    "force", "navy", "army", "department", "pentagone", "kremlin", "reuters", "afp", "tass", "ria", "bbc",
-    "cnn", "nations", "unies", "otan", "nato", "photo", "source", "lire", "publicité", "thanksgiving",
-))
 NAME_JOINERS = frozenset(("al", "el", "ben", "bin", "ibn", "de", "du", "da", "di", "van", "von", "der", "le", "la",
                           "abu", "ould", "-", "jr", "jr.", "."))
 ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi"))
 ARTICLES = frozenset(("le", "la", "les", "l'", "un", "une"))
+#: Words after which a capitalised word is a portfolio's complement, not a given name ("ministre des Finances").
+PORTFOLIO_LINKS = frozenset(("de", "des", "du", "d'", "la", "l'", "à", "aux", "of", "the", "for"))
+ROLE_LABELS = ("POST", "OFFICE", "OFFICE_WEAK", "OFFICE_WEAK?")
+#: Prepositions before a place: a capitalised word after one of them and before a role is not its holder.
+PLACE_PREPOSITIONS = frozenset(("à", "a", "au", "aux", "en", "dans", "depuis", "vers", "sur", "via", "in", "at"))
 OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "ADJ", "NUM"))
 
 
@@ -46,6 +55,7 @@ class PersonMention:
     span: Span  # the name as written, titles stripped
     title: str | None = None
     key: str = ""  # the article-local person id, set when mentions are grouped
+    apposed: bool = False  # right after a role noun or post ("le diplomate X", "le ministre …, X,")
 
 
 if not Doc.has_extension("people"):
@@ -60,6 +70,7 @@ def make_people(nlp: Language, name: str) -> PeopleFinder:
 class PeopleFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.known = gazetteer
+        self.media = _media_names()
 
     def __call__(self, doc: Doc) -> Doc:
         nationals = [s for s in lex_spans(doc, "DEMONYM") if s.text[:1].isupper()]  # "le Turc X"
@@ -68,11 +79,13 @@ class PeopleFinder:
         national = {(s.start, s.end) for s in nationals}
         blockers = SpanIndex(s for s in lex_spans(doc, *NOT_PEOPLE) if (s.start, s.end) not in national)
         model_names = [e for e in doc.ents if e.label_ == "PER"]
-        found = [m for e in model_names for m in self._from_entity(e, titles)]
-        found += [m for e in _name_shaped(doc) for m in self._from_entity(e, titles)]
+        posts = {t.i for s in lex_spans(doc, *ROLE_LABELS) for t in s}
+        found = [m for e in model_names for m in self._from_entity(e, titles, posts)]
+        found += [m for e in _name_shaped(doc, self.known.given_names) for m in self._from_entity(e, titles, posts)]
         found += self._after_titles(doc, titles, found)
+        found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
-        found = [m for m in found if not self._blocked(m, blockers)]
+        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
 
@@ -89,24 +102,75 @@ class PeopleFinder:
                 return True
         return False
 
-    def _from_entity(self, ent: Span, titles: list[Span]) -> list[PersonMention]:
+    def _from_entity(self, ent: Span, titles: list[Span], posts: set[int]) -> list[PersonMention]:
         """The names inside an entity: role words and titles before a name are cut off, and a
         lower-case word that is no name particle separates two names ("Austin congratulated
         Umerov")."""
         tokens = self._without_opener(ent.doc, _cut_at_newline(list(ent)))
-        return [m for part in _split_at_words(tokens) if (m := self._mention(ent.doc, part, titles))]
+        return [m for part in _split_at_words(tokens) if (m := self._mention(ent.doc, part, titles, posts))]
 
-    def _mention(self, doc: Doc, tokens: list[Token], titles: list[Span]) -> PersonMention | None:
+    def _mention(self, doc: Doc, tokens: list[Token], titles: list[Span], posts: set[int]) -> PersonMention | None:
         title = None
-        while tokens and (_is_title(tokens[0], titles) or not tokens[0].text[:1].isupper()):
+        while tokens and (_is_title(tokens[0], titles) or not tokens[0].text[:1].isupper()
+                          or self._portfolio(tokens[0], posts)):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
             tokens = tokens[1:]
         tokens = _trim_end(tokens)
         if not tokens:
             return None
         tokens = _glued_tail(doc, tokens)
+        tokens = _particles_after_title(doc, tokens, titles)
         title = title or _title_before(doc, tokens[0].i, titles)
         return PersonMention(doc[tokens[0].i: tokens[-1].i + 1], title)
+
+    def _portfolio(self, token: Token, posts: set[int]) -> bool:
+        """Whether a word opening an entity ends the post before the name rather than starting
+        the name: the model glues the portfolio to the holder ("la ministre des Finances Sri
+        Mulyani Indrawati", "secrétaire à la Défense Pete Hegseth")."""
+        if token.i in posts:
+            return True
+        before = fold(token.doc[token.i - 1].text) if token.i > 0 else ""
+        return fold(token.text) in self.known.portfolio_words and before in PORTFOLIO_LINKS
+
+    def _after_roles(self, doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
+        """Names in apposition to a role: a post of the lexicon or a role noun, then maybe a demonym
+        and a comma, then a capitalised run with a proper noun in it ("le ministre des Affaires
+        étrangères, Sugiono,", "le roi Salmane", "la porte-parole du gouvernement, Fatemeh
+        Mohajerani").  The model often leaves such names alone or calls them places, and a one-word
+        name has no fuller form to support it: the role is its support.  A mention already found
+        there is marked as supported; a new one is added.  Places, countries and organisations are
+        dropped later like every candidate (:meth:`_blocked`)."""
+        extra = []
+        for end in _role_ends(doc, self.known.role_words):
+            tokens = _apposed_run(doc, end)
+            if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in tokens):
+                continue
+            span = doc[tokens[0].i: tokens[-1].i + 1]
+            if any(overlaps(d, span) for d in doc.spans.get(DATES_KEY, ())):
+                continue  # "le ministre de la Défense, Lundi, a annoncé": a date, not a name
+            hit = [m for m in found if overlaps(m.span, span)]
+            for m in hit:
+                m.apposed = m.apposed or m.span.start == span.start
+            if not hit:
+                extra.append(PersonMention(span, apposed=True))
+        self._before_roles(doc, found)
+        return extra
+
+    def _before_roles(self, doc: Doc, found: list[PersonMention]) -> None:
+        """Support a name the model tagged as a person that a role follows in apposition ("Salmane,
+        le roi d'Arabie saoudite, a reçu", "Sugiono, le ministre indonésien des Affaires étrangères").
+        Only the model's person mentions count here, and not after a preposition of place ("À
+        Wonsan, le dirigeant"), so that a town before a role never becomes a person."""
+        ends = {m.span.end: m for m in found}
+        for start in _role_starts(doc, self.known.role_words):
+            i = start - 1
+            if i >= 0 and fold(doc[i].text) in ARTICLES:
+                i -= 1
+            m = ends.get(i) if i >= 1 and doc[i].text == "," else None
+            if m is None or not any(t.ent_type_ == "PER" for t in m.span):
+                continue
+            if m.span.start == 0 or fold(doc[m.span.start - 1].text) not in PLACE_PREPOSITIONS:
+                m.apposed = True
 
     def _without_opener(self, doc: Doc, tokens: list[Token]) -> list[Token]:
         """Drop a role or group word and its "de" before a name ("Conseiller de Bruno X",
@@ -185,6 +249,8 @@ class PeopleFinder:
     def _after_titles(self, doc: Doc, titles: list[Span], found: list[PersonMention]) -> list[PersonMention]:
         extra = []
         for t in titles:
+            if _adjectival(t):
+                continue
             end = t.end
             while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                 end += 1
@@ -193,9 +259,18 @@ class PeopleFinder:
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
 
+    def _named_after(self, m: PersonMention) -> bool:
+        """A ship, building, street or institution named after a person: "le porte-avions Charles de
+        Gaulle", "l'aéroport John F. Kennedy", "USS Gerald R. Ford" (the model may include the noun)."""
+        doc = m.span.doc
+        before = doc[m.span.start - 1] if m.span.start > 0 else None
+        words = self.known.named_after_words
+        return (before is not None and fold(before.text) in words) or (
+            len(m.span) > 1 and fold(m.span[0].text) in words)
+
     def _blocked(self, m: PersonMention, blockers: SpanIndex) -> bool:
         words = [fold(t.text) for t in m.span]
-        if any(w in ORG_WORDS for w in words):
+        if any(w in self.known.organisation_words for w in words) or _media_key(m.span.text) in self.media:
             return True
         if len(m.span) == 1 and m.span.text.isupper() and len(m.span.text) <= 6 and not m.title:
             return True  # an acronym
@@ -207,10 +282,11 @@ class PeopleFinder:
 PARTICLES = frozenset(("al", "el", "ben", "bin", "ibn", "abou", "abu", "ould"))
 
 
-def _name_shaped(doc: Doc) -> list[Span]:
+def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset()) -> list[Span]:
     """Entities the model calls places or organisations but that are shaped like a person's name:
-    a name particle between capitalised words ("Bachar al-Assad"), or a name after "<country> de"
-    ("la Syrie de Bachar al-Assad"), and not a place the lexicons know."""
+    a name particle between capitalised words ("Bachar al-Assad"), a name after "<country> de"
+    ("la Syrie de Bachar al-Assad"), or two to four capitalised words opening with a given name of
+    the gazetteer ("Fatemeh Mohajerani" tagged as a place), and not a place the lexicons know."""
     places = lex_spans(doc, "COUNTRY", "METONYM", "PLACE", "MISSILE", "TREATY")
     out = []
     for ent in doc.ents:
@@ -220,9 +296,81 @@ def _name_shaped(doc: Doc) -> list[Span]:
         particle = any(fold(t.text) in PARTICLES for t in words[1:-1]) and words[-1].text[:1].isupper()
         after_country = ent.start >= 2 and fold(doc[ent.start - 1].text) == "de" and any(
             p.end == ent.start - 1 and p.label_ == "COUNTRY" for p in places)
-        if (particle or after_country) and words[0].text[:1].isupper():
+        given = len(words) <= 4 and given_key(words[0].text) in given_names and all(
+            t.text[:1].isupper() or fold(t.text) in NAME_JOINERS for t in words)
+        if (particle or after_country or given) and words[0].text[:1].isupper():
             out.append(ent)
     return out
+
+
+def _particles_after_title(doc: Doc, tokens: list[Token], titles: list[Span]) -> list[Token]:
+    """Take back the lower-case particles between a title and the name the model tagged without them
+    ("le général de Villiers": the surname is "de Villiers")."""
+    start = tokens[0].i
+    while start > 0 and doc[start - 1].text in DEFAULT_PARTICLES:
+        start -= 1
+    if start < tokens[0].i and _title_before(doc, start, titles) is not None:
+        return list(doc[start: tokens[0].i]) + tokens
+    return tokens
+
+
+def _adjectival(title: Span) -> bool:
+    """Whether a rank word qualifies the noun before it ("président-directeur général de Dassault
+    Aviation", "procureur général"): then it names no one and what follows is no name."""
+    if title.start == 0 or len(title) > 1:
+        return False
+    before = title.doc[title.start - 1]
+    return before.text.islower() and before.pos_ == "NOUN"
+
+
+@cache
+def _media_names() -> frozenset[str]:
+    """The news outlets of titles.json ("Al-Arabiya", "RIA Novosti"), which the model takes for people."""
+    return frozenset(_media_key(name) for name in load_lexicon().titles.get("media_outlets", ()))
+
+
+def _media_key(text: str) -> str:
+    return fold(text).replace("-", " ")
+
+
+def _role_starts(doc: Doc, role_words: frozenset[str]) -> list[int]:
+    """Token indices where a role starts: a post or office of the lexicon, or a lower-case role noun."""
+    starts = {s.start for s in lex_spans(doc, *ROLE_LABELS)}
+    starts |= {t.i for t in doc if t.text.islower() and fold(t.text) in role_words}
+    return sorted(starts)
+
+
+def _role_ends(doc: Doc, role_words: frozenset[str]) -> list[int]:
+    """Token indices right after a role: a post or office of the lexicon, or a lower-case role noun
+    ("diplomate", "député"), past the demonyms and adjectives that qualify it ("le roi saoudien",
+    "le ministre sortant")."""
+    ends = {s.end for s in lex_spans(doc, *ROLE_LABELS)}
+    ends |= {t.i + 1 for t in doc if t.text.islower() and fold(t.text) in role_words}
+    demonyms = {s.start: s.end for s in lex_spans(doc, "DEMONYM") if s.text.islower()}
+    out = set()
+    for end in ends:
+        for _ in range(3):  # "le ministre de la Défense sortant, X", "le Premier ministre démissionnaire X"
+            if end in demonyms:
+                end = demonyms[end]
+            elif end < len(doc) and doc[end].text.islower() and doc[end].pos_ == "ADJ":
+                end += 1
+        out.add(end)
+    return sorted(out)
+
+
+def _apposed_run(doc: Doc, start: int) -> list[Token]:
+    """The capitalised run at ``start``, or after a comma there, within the line: the name a role
+    stands in apposition to, empty when none starts there."""
+    if start < len(doc) and doc[start].text == "," and "\n" not in doc[start].whitespace_:
+        start += 1
+    if start >= len(doc) or not doc[start].text[:1].isupper() or "\n" in doc[start - 1].whitespace_:
+        return []
+    end = start
+    while end < len(doc) and _name_like(doc[end]) and (end == start or not (
+            "\n" in doc[end - 1].whitespace_ or doc[end].is_sent_start)):
+        end += 1
+    tokens = _trim_end(list(doc[start:end]))
+    return _glued_tail(doc, tokens) if tokens else tokens
 
 
 def _cut_at_newline(tokens: list[Token]) -> list[Token]:
@@ -246,10 +394,11 @@ def _name_like(token: Token) -> bool:
 
 
 def _glued_tail(doc: Doc, tokens: list[Token]) -> list[Token]:
-    """Keep a hyphenated lower-case end that the tokenizer split off ("Kim Jong-un")."""
+    """Keep a hyphenated lower-case end that the tokenizer split off ("Kim Jong-un", "Lee Jae-myung": a
+    romanised Korean syllable has up to six letters, "hyeong")."""
     i = tokens[-1].i
     while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ \
-            and doc[i + 2].text.isalpha() and len(doc[i + 2].text) <= 4:
+            and doc[i + 2].text.isalpha() and len(doc[i + 2].text) <= 6:
         tokens = tokens + [doc[i + 1], doc[i + 2]]
         i += 2
     return tokens
@@ -277,8 +426,8 @@ def _supported(found: list[PersonMention], model_names: list[Span], known: Gazet
         text = name_text(m.span)
         return known.knows_surname(text) and (m.span.start in person_tokens or not known.is_ambiguous(text))
 
-    return [m for m in found
-            if len(_core(m.span)) > 1 or m.title or fold(m.span.text) in full_tokens or gazetteer(m)]
+    return [m for m in found if len(_core(m.span)) > 1 or m.title or m.apposed or fold(m.span.text) in full_tokens
+            or gazetteer(m)]
 
 
 def _foreign_word(doc: Doc, i: int, titles: list[Span], lexical: set[int]) -> bool:

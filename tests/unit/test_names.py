@@ -396,3 +396,21 @@ def test_best_name_follows_the_surname_most_articles_write(names: list[str], bes
             clusters.add(name)
         assert len(clusters.clusters()) == 1
         assert clusters.best_name(0) == best
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Abdelmalek al-Houthi", "Abdul-Malik al-Houthi"),
+    ("Xi Jinping", "Xi Jin-ping"),
+    ("Zhang Youxia", "Zhang You-xia"),
+    ("Mohammad Javad Zarif", "Mohammadjavad Zarif"),
+])
+def test_given_names_joined_on_one_side_match(a: str, b: str) -> None:
+    assert same_person(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Kim Jong-un", "Kim Jongil"),
+    ("Jean-Pierre Dupont", "Pierre Dupont"),
+])
+def test_joined_given_names_still_differ(a: str, b: str) -> None:
+    assert not same_person(a, b)
