@@ -24,7 +24,7 @@ from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
-from kg.extract.portfolios import portfolio_holdings, presidency_holdings
+from kg.extract.portfolios import bare_ministry, portfolio_holdings, presidency_holdings
 from kg.extract.spanindex import SpanIndex, dates_within, mention_index, people_within
 from kg.extract.spans import evidence
 
@@ -371,7 +371,84 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if relation:
             out.append(relation)
     out += _paired_counterparts(doc, sent, mentions, out)
+    out += _post_taken_over(doc, posts, mentions, out)
+    out += _demonym_listed_counterparts(doc, sent, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+def _demonym_listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
+                                 found: list[Attachment]) -> list[Attachment]:
+    """"X s'est entretenu avec ses homologues lituanien, A, et finlandais, B": each name after its
+    own demonym is X's counterpart in that country (X: the last person named before the word)."""
+    out = []
+    for t in sent:
+        if fold(t.text) != "homologues" or t.i == sent.start or fold(doc[t.i - 1].text) not in POSSESSIVES:
+            continue
+        owner = next((m for m in reversed(mentions) if m.span.end <= t.i), None)
+        pairs = _demonym_name_pairs(doc, t.i + 1, mentions)
+        if owner is None or len(pairs) < 2 or any(a.person is m for _, m in pairs for a in found):
+            continue
+        for country, m in pairs:
+            post = PostMention(doc[t.i:t.i + 1], "", [country])
+            out.append(Attachment(m, post, "counterpart", doc[t.i:m.span.end], counterpart_of=owner))
+    return out
+
+
+def _demonym_name_pairs(doc: Doc, i: int, mentions: list[PersonMention]) -> list[tuple[str, PersonMention]]:
+    """From token ``i``: "lituanien, A, et finlandais B" as [(LT, A), (FI, B)], demonym then name,
+    the pairs joined by a comma and/or "et"; the list stops at the first thing that is not so."""
+    pairs: list[tuple[str, PersonMention]] = []
+    while True:
+        demonym = next((s for s in lex_within(doc, i, i + 1, "DEMONYM") if s.start == i), None)
+        if demonym is None:
+            return pairs
+        name = next((m for m in mentions if demonym.end <= m.span.start <= demonym.end + 4), None)
+        if name is None or not _only_glue(doc[demonym.end:name.span.start], allow_title=True) \
+                or "et" in [fold(x.text) for x in doc[demonym.end:name.span.start]]:
+            return pairs
+        pairs.append((demonym.kb_id_, name))
+        j = name.span.end
+        while j < len(doc) and fold(doc[j].text) in (",", "et") and j < name.span.end + 2:
+            j += 1
+        if j == name.span.end:  # no comma nor "et": the list ends with this name
+            return pairs
+        i = j
+
+
+def _post_taken_over(doc: Doc, posts: list[PostMention], mentions: list[PersonMention],
+                     found: list[Attachment]) -> list[Attachment]:
+    """"Y devient ministre de la Défense, un poste qu'occupait jusqu'ici X" and "…, poste que X
+    détenait depuis 2019": the post named just before the relative clause is X's, held until the news
+    (a former post).  The clause must follow the post with only a comma and an article in between,
+    and X must be the subject of a verb of holding (inverted after it, or right after X)."""
+    out = []
+    for p in posts:
+        i = p.span.end
+        words = [fold(t.text) for t in doc[i:min(len(doc), i + 4)]]
+        if words[:1] != [","]:
+            continue
+        k = 2 if len(words) > 2 and words[1] in ("un", "une", "le", "la", "ce", "cette") else 1
+        if len(words) <= k + 1 or words[k] not in cues("post_hold_nouns_fr") or words[k + 1] not in ("que", "qu'"):
+            continue
+        holder = _subject_of_holding(doc, i + k + 2, mentions)
+        if holder is not None and not any(a.person is holder for a in found):
+            out.append(Attachment(holder, replace(p, former=True), "apposition", _cover(doc, holder.span, p.span)))
+    return out
+
+
+def _subject_of_holding(doc: Doc, start: int, mentions: list[PersonMention]) -> PersonMention | None:
+    """The name that holds in "qu'occupait [par intérim] X" (verb first, a few words, the name) or
+    "que X occupait" (the name, maybe a title, then the verb), from ``start`` just after "que"."""
+    holds = cues("post_hold_verbs_fr")
+    name = next((m for m in mentions if start <= m.span.start <= start + 6), None)
+    if name is None:
+        return None
+    before = [fold(t.text) for t in doc[start:name.span.start]]
+    if before and before[0] in holds:
+        rest = before[1:]
+        return name if len(rest) <= 4 and not any(w in stop() or w in (",", "et") for w in rest) else None
+    after = fold(doc[name.span.end].text) if name.span.end < len(doc) else ""
+    return name if after in holds and all(w in _titles() | glue() for w in before) else None
 
 
 def _paired_posts(doc: Doc, post: PostMention, posts: list[PostMention],
@@ -537,9 +614,24 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
         between = doc[start:p.span.start]
         listed = any(fold(t.text) in ("et", "ou") for t in between)  # ", et le ministre …" is the next item
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
-                and _only_glue(_without_incise(between), allow_title=False, former=True):
+                and (_only_glue(_without_incise(between), allow_title=False, former=True)
+                     or _appointed_incise(between)):
             return None if _holder_after(doc, p) else p
     return None
+
+
+def _appointed_incise(between: Span) -> bool:
+    """", tout juste nommé " or ", récemment promue " between a name and a post: an incise that
+    says the named person was just given the post (no agent: ", nommé par le président," names the
+    appointer, and "par" is no word of the list)."""
+    words = [fold(t.text) for t in between]
+    if words[:1] != [","] or len(words) > 6:
+        return False
+    text = " ".join(w for w in words[1:] if w not in glue())
+    for cue in sorted(cues("appointed_incise_fr"), key=len, reverse=True):
+        text = f" {text} ".replace(f" {cue} ", " ")
+    verbs = cues("appoint_verbs_fr") | {"devenu", "devenue"}
+    return not text.strip() and any(w in verbs for w in words)
 
 
 def _holder_after(doc: Doc, post: PostMention) -> bool:
@@ -656,7 +748,8 @@ def _without_fillers(words: list[str]) -> list[str]:
     son tour chef d'état-major", "est désormais ministre") left out."""
     text = " ".join(words)
     for filler in sorted(cues("post_link_fillers_fr"), key=len, reverse=True):
-        text = f" {text} ".replace(f" {filler} ", " ").strip()
+        for form in {filler, filler.replace("'", "' ")}:  # the tokenizer splits after "jusqu'"
+            text = f" {text} ".replace(f" {form} ", " ").strip()
     return text.split()
 
 
@@ -729,27 +822,61 @@ AGENT_NOUNS = {"command": "commandant", "dirig": "chef", "presid": "président"}
 
 
 def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
-    """"X, qui commande les forces américaines en Europe" read as "commandant des forces …"."""
+    """"X, qui commande les forces américaines en Europe" read as "commandant des forces …", "X, qui
+    dirigeait le ministère de la Défense" as "ministre de la Défense", and "X, qui a occupé le poste de
+    chef d'état-major" as the post named after "le poste de" (an auxiliary and adverbs may come first)."""
     i = m.span.end
     if i + 2 >= len(doc) or doc[i].text != "," or fold(doc[i + 1].text) != "qui":
         return None
-    verb = doc[i + 2]
+    j = i + 2
+    while j < min(len(doc) - 1, i + 5) and doc[j].pos_ in ("AUX", "ADV"):
+        j += 1  # "qui a longtemps dirigé"
+    verb = doc[j]
     noun = next((n for stem, n in AGENT_NOUNS.items() if fold(verb.text).startswith(stem)), None)
+    holds = fold(verb.text) in cues("post_hold_verbs_fr")
     obj = next((c for c in verb.children if c.dep_ == "obj"), None)
-    if noun is None or obj is None:
+    if (noun is None and not holds) or obj is None:
         return None
-    words = [t.text for t in doc[verb.i + 1: verb.right_edge.i + 1] if t.text not in (",", ";")]
-    if words and fold(words[0]) in ("le", "la", "les", "l'"):
-        words[0] = {"les": "des", "le": "du", "la": "de la", "l'": "de l'"}[fold(words[0])]
+    if noun is not None and fold(obj.text) in cues("ministry_nouns_fr"):  # "qui dirigeait le ministère depuis 2012"
+        folded = [fold(t.text) for t in doc]
+        ministry = bare_ministry(folded, obj.sent, obj.i)
+        if ministry is not None:
+            return PostMention(doc[verb.i:obj.i + 1], ministry[0], [ministry[1]] if ministry[1] else [])
+    words = [t.text_with_ws for t in doc[verb.i + 1: verb.right_edge.i + 1] if t.text not in (",", ";")]
+    phrase = _agent_phrase(noun, words) if noun else _held_phrase(words)
+    if phrase is None:
+        return None
     from kg.extract.lexmatch import match_text
 
-    found = [s for s in match_text(f"{noun} {' '.join(words)}") if s.label_ in POST_LABELS]
+    found = [s for s in match_text(phrase) if s.label_ in POST_LABELS]
     if not found:
         return None
     best = max(found, key=len)
     post = _post(best.doc, best)
     return PostMention(doc[verb.i: verb.right_edge.i + 1], post.post_type, post.countries, post.former,
                        post.office_id)
+
+
+def _agent_phrase(noun: str, words: list[str]) -> str:
+    """The post phrase a verb of leading and its object (``words``: its tokens with their spacing)
+    stand for: "diriger le ministère X" is to be "ministre X" (the ministry's head), "diriger l'armée
+    de terre" is to be "chef de l'armée de terre"."""
+    folded = [fold(w.strip()) for w in words]
+    if len(folded) > 1 and folded[0] in ("le", "l'") and folded[1] == "ministere":
+        return "".join(["ministre ", *words[2:]])
+    if words and folded[0] in ("le", "la", "les", "l'"):
+        words = [{"les": "des ", "le": "du ", "la": "de la ", "l'": "de l'"}[folded[0]], *words[1:]]
+    return f"{noun} {''.join(words)}"
+
+
+def _held_phrase(words: list[str]) -> str | None:
+    """"(occuper) le poste de chef d'état-major": the words after "le poste de"; None when the object
+    is not such a post noun (", qui occupait ce poste": no post of its own)."""
+    folded = [fold(w.strip()) for w in words]
+    if len(folded) < 4 or folded[0] not in ("le", "la", "les", "l'") or folded[1] not in cues("post_hold_nouns_fr") \
+            or folded[2] not in OF:
+        return None
+    return "".join(words[3:])
 
 
 @cache
@@ -905,10 +1032,12 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
     """Counterparts and predecessors, from the posts already known in the article."""
     lexicon = load_lexicon()
     post_of = {h.person: h.office for h in known}
+    counterpart_post = _counterpart_posts(known)
     out = []
     for a in attachments:
-        if a.rule == "counterpart" and a.counterpart_of and a.counterpart_of.key in post_of and a.post.countries:  # type: ignore[union-attr]
-            post_type = lexicon.office(post_of[a.counterpart_of.key]).type
+        if a.rule == "counterpart" and a.counterpart_of and a.counterpart_of.key in counterpart_post \
+                and a.post.countries:  # type: ignore[union-attr]
+            post_type = counterpart_post[a.counterpart_of.key]
             office = lexicon.office_for(post_type, a.post.countries[0]).id  # type: ignore[union-attr]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "counterpart"),),
                                attested=_ref_day(doc)))
@@ -922,6 +1051,21 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
             office = post_of[a.predecessor_of.key]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
             doc.user_data.setdefault("kg_replaces", []).append((a.predecessor_of.key, a.person.key, office))
+    return out
+
+
+def _counterpart_posts(known: list[Holding]) -> dict[str, str]:
+    """Person key -> the post type a counterpart of theirs holds: their one post, or of several
+    ("le vice-Premier ministre et ministre de la Défense"), the one single-holder post (a country
+    has one defence minister, several deputy prime ministers), else the last one stated."""
+    lexicon = load_lexicon()
+    types: dict[str, list[str]] = {}
+    for h in known:
+        types.setdefault(h.person, []).append(lexicon.office(h.office).type)
+    out = {}
+    for person, found in types.items():
+        single = {t for t in found if lexicon.post_types[t].single_holder}
+        out[person] = single.pop() if len(single) == 1 else found[-1]
     return out
 
 

@@ -303,7 +303,7 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         people = [m for m in people if not _agent(doc, m, at)]  # "nommés par X": X appointed them
         if _plural_at(sent, at):  # "les chefs militaires nommés par …": nobody's term in particular
             continue
-        date = _date_after(doc, sent, at)
+        date = _date_after(doc, sent, at, skip_since=not _since_cue(sent, at))
         if not people or date is None:
             continue
         person = min(people, key=lambda m: abs(m.span.start_char - at)).key
@@ -313,3 +313,11 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
             if getattr(h, field) is None:
                 by_key[(person, offices[0])] = replace(h, **{field: date}, evidence=_merge(
                     h.evidence, (evidence(sent, f"term-{field}"),)))
+
+
+def _since_cue(sent: Span, at: int) -> bool:
+    """The cue at ``at`` itself says since when ("en poste depuis 2019"): only then is a "depuis"
+    date the bound; elsewhere it tells how long someone held a post ("nommé à la place de Y, qui
+    occupait ce poste depuis 2018")."""
+    return _folded(sent)[at - sent.start_char:].split(" ")[:3] == ["en", "poste", "depuis"]
+

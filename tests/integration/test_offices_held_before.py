@@ -1,0 +1,66 @@
+"""Posts held until the news or taken over, and counterparts listed by demonym (kg/extract/offices.py:
+``_without_fillers``, ``_appointed_incise``, ``_post_in_relative_clause``, ``_post_taken_over``,
+``_demonym_listed_counterparts``; kg/extract/portfolios.py: ``bare_ministry``).  Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.pipeline import Extractor
+from tests.conftest import text_holdings
+
+pytestmark = pytest.mark.model
+
+
+def offices_of(extractor: Extractor, text: str, name: str) -> set[str]:
+    return {o for p, o in text_holdings(extractor, text, date(2025, 3, 4)) if p == name}
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # a copula with an adverb of time between it and the post
+    ("Kajsa Ollongren était jusqu'à présent ministre néerlandaise de la Défense.",
+     "Kajsa Ollongren", "NL.defence_minister"),
+    ("M. Pál Kovács, juriste de formation, était jusqu'ici premier vice-Premier ministre hongrois.",
+     "Pál Kovács", "HU.deputy_head_of_government"),
+    # an appointing participle in the incise after the name
+    ("Le général Jan Kowalski, récemment promu chef d'état-major des armées polonaises, a visité Vilnius.",
+     "Jan Kowalski", "PL.chief_of_defence"),
+    # a relative clause whose verb leads a ministry, or holds a post named after "le poste de"
+    ("Dmytro Kuleba, qui dirigeait le ministère ukrainien des Affaires étrangères depuis 2020, a démissionné.",
+     "Dmytro Kuleba", "UA.foreign_minister"),
+    ("L'amiral Rob Bauer, qui a occupé le poste de chef d'état-major des armées néerlandaises, préside le comité.",
+     "Rob Bauer", "NL.chief_of_defence"),
+    # the post named just before "un poste que X occupait" / "poste qu'occupait X"
+    ("Le Parlement a confirmé Lisa Berg au poste de ministre suédoise de la Défense, un poste que Pål Jonson "
+     "occupait depuis 2022.", "Pål Jonson", "SE.defence_minister"),
+    ("Ahmed Attaf devient ministre algérien des Affaires étrangères, poste qu'occupait depuis 2021 Omar Lamrani.",
+     "Omar Lamrani", "DZ.foreign_minister"),
+    # "ce ministère": the last ministry named, with its country
+    ("Le général Tomasz Nowak, jusqu'ici vice-ministre polonais de la Défense, prend la tête de ce ministère.",
+     "Tomasz Nowak", "PL.defence_minister"),
+])
+def test_post_held_before_or_taken_over(extractor: Extractor, text: str, name: str, office: str) -> None:
+    assert office in offices_of(extractor, text, name)
+
+
+def test_this_ministry_after_a_ministry_of_no_list_is_nobodys(extractor: Extractor) -> None:
+    # the nearest ministry is Finance, which no portfolio list knows: not the older Defence one
+    text = ("Le ministre grec de la Défense a salué la décision. La ministre des Finances a démissionné lundi. "
+            "Le Premier ministre a nommé Eleni Pappa à la tête de ce ministère.")
+    assert offices_of(extractor, text, "Eleni Pappa") == set()
+
+
+def test_an_agent_in_the_incise_takes_no_post(extractor: Extractor) -> None:
+    # ", nommé par le Premier ministre," names the appointer: the name before holds nothing of it
+    text = "Le général Karel Novak, nommé par le Premier ministre tchèque, a visité Prague."
+    assert not any(o.endswith("head_of_government") for o in offices_of(extractor, text, "Karel Novak"))
+
+
+def test_counterparts_listed_each_after_their_demonym(extractor: Extractor) -> None:
+    text = ("Le ministre roumain des Affaires étrangères, Emil Hurezeanu, a reçu jeudi ses homologues "
+            "moldave, Mihai Popșoi, et bulgare Georg Georgiev.")
+    assert offices_of(extractor, text, "Mihai Popșoi") == {"MD.foreign_minister"}
+    assert offices_of(extractor, text, "Georg Georgiev") == {"BG.foreign_minister"}
