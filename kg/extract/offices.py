@@ -1012,8 +1012,9 @@ def _country_for(doc: Doc, a: Attachment) -> str:
         return nationality
     known, post_type = _known_countries(doc), a.post.post_type
     sent = a.person.span.sent
-    opening = lex_within(doc, sent.start + 1, sent.start + 3, "PLACE", "METONYM", "COUNTRY")
-    if opening and fold(sent[0].text) in ("a", "au", "en") and opening[0].kb_id_:
+    first = _after_timestamp(doc, sent)
+    opening = lex_within(doc, first + 1, first + 3, "PLACE", "METONYM", "COUNTRY")
+    if opening and fold(doc[first].text) in ("a", "au", "en") and opening[0].kb_id_:
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, opening[0].kb_id_) else opening[0].kb_id_
     before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start
               and p.post_type != a.post.post_type for c in p.countries}  # one head of state per country
@@ -1021,6 +1022,15 @@ def _country_for(doc: Doc, a: Attachment) -> str:
         guess = before.pop()
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, guess) else guess
     return UNKNOWN
+
+
+def _after_timestamp(doc: Doc, sent: Span) -> int:
+    """Where a sentence's words begin, past a live-blog time stamp and its dash ("22h10 - A
+    Washington, …")."""
+    i = sent.start
+    while i < min(sent.end - 1, sent.start + 3) and (doc[i].is_punct or doc[i].text[:1].isdigit()):
+        i += 1
+    return i
 
 
 def _nationality(doc: Doc, m: PersonMention) -> str | None:
@@ -1114,7 +1124,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if guess and not _elsewhere(known, h.person, post_type, guess):
                 h = replace(h, office=_place(post_type, guess))
         out.append(h)
-    placed = _from_successions(_from_article_country(doc, out, known))
+    placed = _from_successions(_from_dateline_country(doc, _from_article_country(doc, out, known), known))
     return [h for h in placed if not _state_secretary_general(h)]
 
 
@@ -1270,3 +1280,43 @@ def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, st
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)
+
+
+#: Post types a dateline article's own country fills when its text names no other country for them:
+#: the national posts and a spokesperson (of its presidency, government or ministry).
+DATELINE_POSTS = NATIONAL_POSTS | {"spokesperson"}
+
+
+def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """In an article datelined in a country ("BUENOS AIRES - …") where every post placed so far is
+    that country's, a national post or a spokesperson named without a country ("Le ministre de la
+    Défense, X, …") is that country's too, though the article mentions other countries (a vote at the
+    UN, an embargo); never for a person the gazetteer knows elsewhere."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
+        return holdings
+    country = _dateline_country(doc)
+    governing = {h.office.split(".")[0] for h in holdings} - {UNKNOWN}
+    if country is None or governing != {country}:
+        return holdings
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS \
+                and not _elsewhere(known, h.person, post_type, country):
+            h = replace(h, office=_place(post_type, country))
+        out.append(h)
+    return _dedupe(out)
+
+
+def _dateline_country(doc: Doc) -> str | None:
+    """The country of the article's dateline: a place in capitals opening one of its first lines and
+    followed by a dash or a comma ("BUENOS AIRES - ", "PRETORIA, 3 mars")."""
+    for span in sorted(lex_spans(doc, "PLACE", "METONYM"), key=lambda s: s.start):  # a capital is a metonym
+        if span.start > 60:
+            break
+        opens_line = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or "\n" in doc[span.start - 1].text
+        after = doc[span.end].text if span.end < len(doc) else ""
+        if opens_line and span.text.isupper() and after in ("-", "–", "—", ","):
+            return span.kb_id_ if _is_state(span.kb_id_) else None
+    return None
+

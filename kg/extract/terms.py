@@ -33,6 +33,7 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         _link(by_key, successor=pred_holder, predecessor=succ_or_pred, office=office, date=None)
     for sent in doc.sents:
         _replacements(doc, sent, by_key)
+        _successor_of_pronoun(doc, sent, by_key)
         _starts_and_ends(doc, sent, by_key)
     return list(by_key.values())
 
@@ -104,6 +105,8 @@ def _squeezed_starts(words: list[str]) -> list[int]:
 def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     """"X remplace Y", "X succède à Y" (the successor first) and "Y a été remplacé par X"."""
     people = _people_in(doc, sent)
+    if _cue_at(sent, _cues("term_replace_pronoun_fr")) is not None:
+        return  # "a choisi pour le remplacer X": the one replaced is a pronoun (_successor_of_pronoun)
     by_at = _cue_at(sent, _cues("term_replaced_by_fr"))
     at = by_at if by_at is not None else _cue_at(sent, _cues("term_replace_fr"))
     if at is None or not people:
@@ -134,6 +137,44 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _successor_of_pronoun(doc: Doc, sent: Span, by_key: dict) -> None:
+    """"Pour lui succéder, Z a désigné X", "Il a nommé pour la remplacer X": the one appointed (the
+    first name after the appointing verb) takes the office of the person the pronoun stands for, the
+    last person named before the sentence, when that person holds exactly one known office.  Nothing
+    when the sentence names nobody after the verb or the antecedent is unclear."""
+    at = _cue_at(sent, _cues("term_replace_pronoun_fr"))
+    if at is None:
+        return
+    verb = next((t for t in sent if fold(t.text) in _cues("appoint_verbs_fr")), None)
+    if verb is None:
+        return
+    appointed = [m for m in _people_in(doc, sent) if m.span.start > verb.i and m.span.start_char > at]
+    before = people_within(doc, max(0, sent.start - 80), sent.start)
+    if not appointed or not before or not any(_departing(doc, m) for m in before if m.key == before[-1].key):
+        return  # the pronoun stands for the last person named, whose departure was told just before
+    predecessor = before[-1].key
+    offices = _offices_of(by_key, predecessor, doc) + [o for (p, o) in by_key if p == predecessor
+                                                       and o not in _offices_of(by_key, predecessor)]
+    if len(set(offices)) != 1 or appointed[0].key == predecessor:
+        return
+    _link(by_key, successor=appointed[0].key, predecessor=predecessor, office=offices[0], date=None, span=sent)
+
+
+def _departing(doc: Doc, m: PersonMention) -> bool:
+    """The mention is of the one whose departure its sentence tells: named after a departure cue
+    ("a limogé son ministre, X", "le départ du général X"), or before a cue whose subject departs ("X a
+    quitté ses fonctions", "X a été limogé"), with no other name in between."""
+    sent = m.span.sent
+    at = _cue_at(sent, _cues("term_departure_fr"))
+    if at is None:
+        return False
+    if m.span.start_char > at:
+        return True
+    subject_at = _cue_at(sent, _cues("term_departure_subject_fr"))
+    between = [p for p in _people_in(doc, sent) if m.span.end_char <= p.span.start_char < (subject_at or 0)]
+    return subject_at is not None and subject_at > m.span.start_char and not between
 
 
 def _about_predecessor(doc: Doc, sent: Span, predecessor: PersonMention, date: DateValue | None) -> bool:

@@ -64,3 +64,40 @@ def test_counterparts_listed_each_after_their_demonym(extractor: Extractor) -> N
             "moldave, Mihai Popșoi, et bulgare Georg Georgiev.")
     assert offices_of(extractor, text, "Mihai Popșoi") == {"MD.foreign_minister"}
     assert offices_of(extractor, text, "Georg Georgiev") == {"BG.foreign_minister"}
+
+
+def holdings_of(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    return text_holdings(extractor, text, date(2025, 3, 4))
+
+
+def test_pronoun_successor_takes_the_office_of_the_one_who_left(extractor: Extractor) -> None:
+    text = ("Le chef de la diplomatie kényane, Musalia Mudavadi, a quitté ses fonctions. Le président "
+            "William Ruto a choisi pour le remplacer l'ancienne députée Amina Mohamed.")
+    found = holdings_of(extractor, text)
+    assert ("Amina Mohamed", "KE.foreign_minister") in found
+    assert ("William Ruto", "KE.foreign_minister") not in found  # the appointer replaces nobody
+
+
+def test_pronoun_successor_needs_the_departure_of_the_last_named(extractor: Extractor) -> None:
+    # the last person named is the one who accepted a resignation, not the one who left
+    text = ("Le Premier ministre Keir Starmer a accepté la démission de sa ministre des Transports. "
+            "Il a nommé à sa place Heidi Alexander.")
+    assert not any(p == "Heidi Alexander" for p, _ in holdings_of(extractor, text))
+
+
+def test_a_dateline_country_places_a_post_named_without_one(extractor: Extractor) -> None:
+    text = ("Bolivie : le gouvernement face aux manifestants\n\nLA PAZ - Le président bolivien Luis Arce a "
+            "reçu jeudi les syndicats, après un vote à l'ONU et une visite du ministre brésilien de "
+            "l'Agriculture.\n\nLe ministre de la Défense, Edmundo Novillo, a appelé au calme.")
+    assert ("Edmundo Novillo", "BO.defence_minister") in holdings_of(extractor, text)
+
+
+def test_no_dateline_country_when_another_country_holds_a_post(extractor: Extractor) -> None:
+    text = ("LA PAZ - Le président bolivien Luis Arce a reçu jeudi la présidente péruvienne Dina Boluarte. "
+            "Le ministre de la Défense, Edmundo Novillo, était présent.")
+    assert ("Edmundo Novillo", "BO.defence_minister") not in holdings_of(extractor, text)
+
+
+def test_a_live_blog_time_stamp_before_the_opening_place(extractor: Extractor) -> None:
+    text = "18h05 - A Ottawa, le porte-parole du Premier ministre, Mohammad Hussain, a confirmé l'appel."
+    assert ("Mohammad Hussain", "CA.spokesperson") in holdings_of(extractor, text)
