@@ -24,7 +24,7 @@ from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
-from kg.extract.portfolios import bare_ministry, portfolio_holdings, presidency_holdings
+from kg.extract.portfolios import bare_ministry, government_holdings, portfolio_holdings, presidency_holdings
 from kg.extract.spanindex import SpanIndex, dates_within, mention_index, people_within
 from kg.extract.spans import evidence
 
@@ -190,7 +190,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
         holdings += roles
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
-    holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc)
+    holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc) + government_holdings(doc)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
 
 
@@ -321,6 +321,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         out.append(Attachment(m, post, rule, _cover(doc, m.span, post.span)))
 
     linked: set[int] = set()  # mentions whose post was linked by a verb: a title before them still counts
+    becoming: set[int] = set()  # ... by a verb of becoming: the title before them is the post they leave
     for m in mentions:
         post = _post_after(doc, m, posts)
         relative = _post_in_relative_clause(doc, m) if post is None else None
@@ -328,6 +329,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if post is None:
             post = _post_linked(doc, m, posts) or _post_as_object(doc, m, posts)
             linked.add(id(m))
+            if post is not None and _becomes(doc, m, post):
+                becoming.add(id(m))
         if post is None or any(a.person is m for a in out):
             continue
         listed = _respectively(doc, post, _names_ending_at(doc, m, mentions))
@@ -362,6 +365,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             used.add(id(post))
             out.append(Attachment(m, post, "aide", _cover(doc, m.span, post.span), counterpart_of=owner))
             continue
+        if id(m) in becoming:  # "le patron du MIT, X, devient ministre": X leaves the first post
+            post = replace(post, former=True)
         attach(m, post)
         out += _coordinated_posts(doc, m, post, posts, used)
         out += _plural_post_list(doc, m, post, mentions, out)
@@ -679,6 +684,12 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
     return None
 
 
+def _becomes(doc: Doc, m: PersonMention, post: PostMention) -> bool:
+    """The verb linking the name to the post says the person takes it now ("devient", "deviendra"), so
+    a post stated before the name is the one they held until then."""
+    return any(fold(t.text) in cues("become_verbs_fr") for t in doc[m.span.end:post.span.start])
+
+
 def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
     """"A a nommé vendredi X ministre de la Défense", "a désigné le général X comme prochain chef
     d'état-major": the object of an appointing verb holds the post that follows it (the subject,
@@ -890,10 +901,22 @@ def _titles() -> frozenset[str]:
 def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
     """Only articles, punctuation and (if allowed) titles, or words of former office ("ancien",
     "jusqu'ici"), between a name and a post."""
-    if len(between) > 5:
+    words = " ".join(fold(t.text) for t in _without_acronym(list(between)))
+    for acting in cues("acting_fr"):  # "le président par intérim, X"
+        words = f" {words} ".replace(f" {acting} ", " ").strip()
+    if len(words.split()) > 5:
         return False
     allowed = glue() | (_titles() if allow_title else frozenset()) | (_former_words() if former else frozenset())
-    return all(fold(t.text) in allowed for t in between)
+    return all(w in allowed for w in words.split())
+
+
+def _without_acronym(tokens: list) -> list:
+    """The tokens with a bracketed acronym left out: "le commandant du Commandement des États-Unis pour
+    l'Afrique (AFRICOM), le général X"."""
+    for i in range(len(tokens) - 2):
+        if tokens[i].text == "(" and tokens[i + 2].text == ")" and tokens[i + 1].text.isupper():
+            return tokens[:i] + tokens[i + 3:]
+    return tokens
 
 
 @cache

@@ -71,6 +71,19 @@ def presidency_holdings(doc: Doc) -> list[Holding]:
     return out
 
 
+def government_holdings(doc: Doc) -> list[Holding]:
+    """"le gouvernement Lecornu II", "dans le gouvernement Borne": a government named after a person
+    (the name right after the word, no "de") is led by them: its head of government.  The country
+    comes later (the gazetteer, or the article's country)."""
+    out = []
+    nouns = cues_words("government_nouns_fr")
+    for m in doc._.people or []:
+        i = m.span.start
+        if i > 0 and fold(doc[i - 1].text) in nouns and "\n" not in doc[i - 1].whitespace_:
+            out.append(Holding(m.key, "?.head_of_government", (evidence(doc[i - 1:m.span.end], "government-name"),)))
+    return out
+
+
 def _years_follow(doc: Doc, i: int, end: int) -> bool:
     """A period right after the name: "entre 2009 et 2012", "de 2012 à 2017", "(2012-2017)"."""
     words = [t.text for t in doc[i:min(end, i + 5)]]

@@ -197,11 +197,29 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
         return []
     last = next((m for m in reversed(people_within(doc, 0, sent.start))), None)
     offices = _offices_of(by_key, last.key, doc) if last is not None else []
+    if last is not None and not offices:  # "M. X a battu Y. Il succède à Z": the subject before, not Y
+        last = _subject_before(doc, sent)
+        offices = _offices_of(by_key, last.key, doc) if last is not None else []
     if last is None or len(offices) != 1:
         return []
     if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
         return []  # "Le ministre" does not stand for the last person named if that is the Premier ministre
     return [last]
+
+
+def _subject_before(doc: Doc, sent: Span) -> PersonMention | None:
+    """The person named as the subject of the sentence just before ``sent`` (the name's head is its
+    verb's subject), if one is."""
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    for m in people_within(doc, before.start, before.end):
+        head = m.span.root
+        while head.dep_ == "flat:name" and head.head is not head:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubj:pass"):
+            return m
+    return None
 
 
 def _post_type(office: str) -> str:

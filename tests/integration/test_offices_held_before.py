@@ -101,3 +101,32 @@ def test_no_dateline_country_when_another_country_holds_a_post(extractor: Extrac
 def test_a_live_blog_time_stamp_before_the_opening_place(extractor: Extractor) -> None:
     text = "18h05 - A Ottawa, le porte-parole du Premier ministre, Mohammad Hussain, a confirmé l'appel."
     assert ("Mohammad Hussain", "CA.spokesperson") in holdings_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # a government named after its head (the country from the one other post the article places)
+    ("Le gouvernement Kristersson a présenté jeudi son budget. Ulf Kristersson et le ministre suédois de la "
+     "Défense, Pål Jonson, ont défendu les dépenses militaires.", "Ulf Kristersson", "SE.head_of_government"),
+    # "par intérim" between a post and its holder's name
+    ("Le Premier ministre thaïlandais par intérim, Phumtham Wechayachai, a reçu l'ambassadeur.",
+     "Phumtham Wechayachai", "TH.head_of_government"),
+    # a bracketed acronym between a post and its holder's name
+    ("Le commandant des forces américaines dans le Pacifique (INDOPACOM), l'amiral Samuel Paparo, est arrivé à "
+     "Manille.", "Samuel Paparo", "US.military_commander.indopacom"),
+    # a chief of defence named by the staff they take over
+    ("Le général Valeri Guerassimov a pris la tête de l'état-major général russe en 2012.",
+     "Valeri Guerassimov", "RU.chief_of_defence"),
+    # a post before the name, then a verb of becoming: the first post is the one left
+    ("Le chef des services de renseignement turcs, Hakan Fidan, devient ministre des Affaires étrangères de "
+     "la Turquie. Il succède à Mevlüt Çavuşoğlu.", "Mevlüt Çavuşoğlu", "TR.foreign_minister"),
+])
+def test_government_names_acting_posts_and_staffs(extractor: Extractor, text: str, name: str, office: str) -> None:
+    assert office in offices_of(extractor, text, name)
+
+
+def test_a_pronoun_subject_falls_back_on_the_subject_before(extractor: Extractor) -> None:
+    # the last name before "Il" holds nothing; the subject of the sentence before does
+    text = ("Le général Eirik Kristoffersen devient chef d'état-major des armées norvégiennes. Le général "
+            "Kristoffersen a été préféré au général Lars Lervik. Il succède à l'amiral Haakon Bruun-Hanssen.")
+    assert "NO.chief_of_defence" in offices_of(extractor, text, "Haakon Bruun-Hanssen")
+    assert offices_of(extractor, text, "Lars Lervik") == set()
