@@ -130,3 +130,30 @@ def test_a_pronoun_subject_falls_back_on_the_subject_before(extractor: Extractor
             "Kristoffersen a été préféré au général Lars Lervik. Il succède à l'amiral Haakon Bruun-Hanssen.")
     assert "NO.chief_of_defence" in offices_of(extractor, text, "Haakon Bruun-Hanssen")
     assert offices_of(extractor, text, "Lars Lervik") == set()
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # a possessive whose owner is the sentence's subject, a state named by its capital
+    ("Pékin a dénoncé par la voix du porte-parole de son ministère des Affaires étrangères, Mao Ning, une "
+     "provocation.", "Mao Ning", "CN.spokesperson"),
+    ("Téhéran a dépêché son ministre de la Défense, le général Aziz Nasirzadeh, à Riyad.",
+     "Aziz Nasirzadeh", "IR.defence_minister"),
+    # the presidency of the dateline's country, though another president is named
+    ("NAIROBI - Le président kényan William Ruto s'est entretenu lundi avec son homologue ougandais Yoweri "
+     "Museveni, a précisé le porte-parole de la présidence, Hussein Mohamed.", "Hussein Mohamed", "KE.spokesperson"),
+])
+def test_posts_placed_by_a_possessive_or_the_dateline_presidency(extractor: Extractor, text: str, name: str,
+                                                                  office: str) -> None:
+    assert office in offices_of(extractor, text, name)
+
+
+def test_a_possessive_without_a_state_subject_places_nothing(extractor: Extractor) -> None:
+    text = "Le président a reçu son ministre de la Défense, Ali Nasser, et le général Omar Saleh."
+    assert offices_of(extractor, text, "Ali Nasser") <= {"?.defence_minister"}
+
+
+def test_the_dateline_presidency_is_not_another_countrys_spokesperson(extractor: Extractor) -> None:
+    # the spokesperson of the other president, named with his country, stays his
+    text = ("NAIROBI - Le président kényan William Ruto a appelé lundi le président ougandais Yoweri Museveni, a "
+            "précisé le porte-parole de la présidence ougandaise, Chris Baryomunsi.")
+    assert "KE.spokesperson" not in offices_of(extractor, text, "Chris Baryomunsi")
