@@ -619,10 +619,39 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
         between = doc[start:p.span.start]
         listed = any(fold(t.text) in ("et", "ou") for t in between)  # ", et le ministre …" is the next item
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
-                and (_only_glue(_without_incise(between), allow_title=False, former=True)
+                and (_only_glue(_without_since(doc, _without_incise(between)), allow_title=False, former=True)
                      or _appointed_incise(between)):
             return None if _holder_after(doc, p) else p
     return None
+
+
+def _without_since(doc: Doc, tokens: list) -> list:
+    """The tokens with a "depuis <date>" left out: "X, depuis février 2024 commandant en chef …"."""
+    for t in tokens:
+        if fold(t.text) == "depuis":
+            dated = next((d for d in dates_within(doc, t.i + 1, t.i + 2) if d._.date), None)
+            if dated is not None:
+                return [u for u in tokens if not t.i <= u.i < dated.end]
+    return tokens
+
+
+def _since_date(doc: Doc, a: Attachment) -> DateValue | None:
+    """When the apposition says the post is held since ("X, ministre de la Défense depuis septembre
+    2023", "X, depuis 2024 chef d'état-major"): that date, a start; not a span of time ("depuis
+    deux ans" is no date)."""
+    assert a.post is not None
+    for i in (a.post.span.end, a.post.span.start - 1 - _since_length(doc, a.post.span.start)):
+        if 0 <= i < len(doc) and fold(doc[i].text) == "depuis":
+            dated = next((d for d in dates_within(doc, i + 1, i + 2) if d._.date), None)
+            if dated is not None and (i > a.post.span.start or dated.end == a.post.span.start):
+                return dated._.date
+    return None
+
+
+def _since_length(doc: Doc, start: int) -> int:
+    """Length of the date span ending right before ``start``, 0 when there is none."""
+    spans = [d for d in dates_within(doc, max(0, start - 6), start) if d.end == start]
+    return len(spans[0]) if spans else 0
 
 
 def _appointed_incise(between: Span) -> bool:
@@ -783,7 +812,8 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
             continue
         between = doc[p.span.end:m.span.start]
         listed = any(fold(t.text) in ("et", "ou") for t in between)
-        if _only_glue(between, allow_title=True) and not listed and not _name_is_complement(between):
+        if _only_glue(_without_since(doc, list(between)), allow_title=True) and not listed \
+                and not _name_is_complement(between):
             return p
         if _complement_then_name(doc, between) or _coordinated_title(doc, between):
             return p
@@ -1007,9 +1037,10 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
             doc.user_data.setdefault("kg_outgoing", set()).add((a.person.key, a.post.post_type))
         if a.post.default_country:
             doc.user_data.setdefault("kg_defaults", {})[(a.person.key, a.post.post_type)] = a.post.default_country
+        since = None if a.post.former else _since_date(doc, a)
         for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
-                               attested=None if a.post.former else _attested(doc, a.person.span.sent)))
+                               attested=None if a.post.former else _attested(doc, a.person.span.sent), start=since))
     return out
 
 

@@ -157,3 +157,32 @@ def test_the_dateline_presidency_is_not_another_countrys_spokesperson(extractor:
     text = ("NAIROBI - Le président kényan William Ruto a appelé lundi le président ougandais Yoweri Museveni, a "
             "précisé le porte-parole de la présidence ougandaise, Chris Baryomunsi.")
     assert "KE.spokesperson" not in offices_of(extractor, text, "Chris Baryomunsi")
+
+
+def starts_of(extractor: Extractor, text: str) -> dict[tuple[str, str], str | None]:
+    """(person name, office) -> the start bound's value, from one article's text."""
+    from kg.corpus import RawArticle
+
+    facts = next(extractor.extract([RawArticle(id="t.txt", path="t.txt", text=text, sha256="",
+                                               published=date(2025, 3, 4))]))
+    names = {p.key: p.name for p in facts.persons}
+    return {(names[h.person], h.office): (h.start.value if h.start else None) for h in facts.holdings}
+
+
+@pytest.mark.parametrize("text, name, office, start", [
+    # "depuis <date>" after the post, or between the name's comma and the post
+    ("Rustem Umerov, ministre ukrainien de la Défense depuis septembre 2023, a appelé Lloyd Austin.",
+     "Rustem Umerov", "UA.defence_minister", "2023-09"),
+    ("Oleksandr Syrsky, depuis février 2024 commandant en chef des forces armées ukrainiennes, a visité le front.",
+     "Oleksandr Syrsky", "UA.chief_of_defence", "2024-02"),
+    ("Le ministre estonien de la Défense depuis 2022, Hanno Pevkur, a reçu son homologue letton.",
+     "Hanno Pevkur", "EE.defence_minister", "2022"),
+    # a span of time is no start
+    ("Le général Thierry Burkhard, chef d'état-major des armées françaises depuis deux ans, a visité Kiev.",
+     "Thierry Burkhard", "FR.chief_of_defence", None),
+])
+def test_a_post_held_since_a_date_starts_then(extractor: Extractor, text: str, name: str, office: str,
+                                              start: str | None) -> None:
+    found = starts_of(extractor, text)
+    assert (name, office) in found
+    assert found[(name, office)] == start
