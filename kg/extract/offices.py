@@ -377,6 +377,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             out.append(relation)
     out += _paired_counterparts(doc, sent, mentions, out)
     out += _post_taken_over(doc, posts, mentions, out)
+    out += _gapped_appointments(doc, sent, posts, mentions, out)
     out += _demonym_listed_counterparts(doc, sent, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
 
@@ -418,6 +419,30 @@ def _demonym_name_pairs(doc: Doc, i: int, mentions: list[PersonMention]) -> list
         if j == name.span.end:  # no comma nor "et": the list ends with this name
             return pairs
         i = j
+
+
+def _gapped_appointments(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                         found: list[Attachment]) -> list[Attachment]:
+    """"A est nommé chef d'état-major de la marine et le général B chef d'état-major de l'armée de
+    l'air": after "et", a name and a post side by side (no comma) share the linking verb of the
+    clause before, whose own name holds a post through that verb."""
+    out = []
+    verbs = cues("post_link_verbs_fr")
+    for m in mentions:
+        post = next((p for p in posts if p.span.start == m.span.end), None)
+        if post is None or any(a.person is m for a in found):
+            continue
+        i = m.span.start - 1
+        while i > sent.start and (fold(doc[i].text) in _titles() or fold(doc[i].text) in ("le", "la", "l'")):
+            i -= 1
+        if fold(doc[i].text) != "et":
+            continue
+        ends = [a.post.span.end for a in found if a.post is not None and a.person.span.end <= i
+                and a.post.span.end <= i
+                and any(fold(t.text) in verbs for t in doc[a.person.span.end:a.post.span.start])]
+        if ends and not any((t.is_punct and t.text != ",") or t.pos_ in ("VERB", "AUX") for t in doc[ends[-1]:i]):
+            out.append(Attachment(m, post, "apposition", _cover(doc, m.span, post.span)))
+    return out
 
 
 def _post_taken_over(doc: Doc, posts: list[PostMention], mentions: list[PersonMention],

@@ -186,3 +186,15 @@ def test_a_post_held_since_a_date_starts_then(extractor: Extractor, text: str, n
     found = starts_of(extractor, text)
     assert (name, office) in found
     assert found[(name, office)] == start
+
+
+def test_a_gapped_appointment_shares_the_verb_before(extractor: Extractor) -> None:
+    text = ("Le contre-amiral Ahmed Bello est nommé chef d'état-major de la marine nigériane et le vice-maréchal "
+            "de l'air Yusuf Danladi chef d'état-major de l'armée de l'air nigériane.")
+    assert offices_of(extractor, text, "Yusuf Danladi") == {"NG.air_force_chief"}
+
+
+def test_a_name_and_a_post_side_by_side_after_a_meeting_verb_are_not_gapped(extractor: Extractor) -> None:
+    # no verb of appointment links the clause before: nothing is shared
+    text = "Le président a reçu le ministre de la Défense Ali Nasser et le général Omar Saleh chef d'état-major."
+    assert offices_of(extractor, text, "Omar Saleh") == set()
