@@ -82,7 +82,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
     """Every post mention of the doc, cached on the doc."""
     if "kg_posts" not in doc.user_data:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
-        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
+        spans = [s for s in filter_spans(spans + _ex_prefixed(doc, spans)) if not _chair_of_a_body(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
@@ -92,6 +92,30 @@ def find_posts(doc: Doc) -> list[PostMention]:
                 owner.countries = list(inner.countries)
         doc.user_data["kg_posts"] = posts
     return doc.user_data["kg_posts"]
+
+
+EX_PREFIX = "ex-"
+EX_REACH = 12  # tokens read after an "ex-" word to find the post it opens
+
+
+def _ex_prefixed(doc: Doc, found: list[Span]) -> list[Span]:
+    """Post phrases opened by a word glued to "ex-" ("l'ex-ministre de la Défense X", "ex-secrétaire
+    américain à la Défense"): the tokenizer keeps "ex-ministre" whole, so the lexicon misses the post;
+    the words without the prefix are matched again, and the phrase is a former post (see :func:`_post`)."""
+    from kg.extract.lexmatch import match_text
+
+    taken = {i for s in found for i in range(s.start, s.end)}
+    out = []
+    for t in doc:
+        if not t.lower_.startswith(EX_PREFIX) or len(t.text) <= len(EX_PREFIX) or t.i in taken:
+            continue
+        rest = doc[t.i:min(len(doc), t.i + EX_REACH, t.sent.end)]
+        text = t.text_with_ws[len(EX_PREFIX):] + "".join(u.text_with_ws for u in rest[1:])
+        matched = [m for m in match_text(text) if m.start == 0 and m.label_ in POST_LABELS]
+        if matched:
+            best = max(matched, key=len)
+            out.append(Span(doc, t.i, t.i + len(best), label=best.label_, kb_id=best.kb_id_))
+    return out
 
 
 def posts_within(doc: Doc, lo: int, hi: int) -> list[PostMention]:
@@ -121,6 +145,7 @@ def _post(doc: Doc, span: Span) -> PostMention:
     if not countries and office and span.label_ == "OFFICE":
         countries = [office.country]
     former = span.start > 0 and fold(doc[span.start - 1].text) in cues("former_fr")
+    former = former or span[0].lower_.startswith(EX_PREFIX)  # "l'ex-ministre de la Défense"
     former = former or (end < len(doc) and fold(doc[end].text) in cues("outgoing_fr")) or _former_lead(doc, span.start)
     default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
     if office is None and not countries:

@@ -198,3 +198,19 @@ def test_a_name_and_a_post_side_by_side_after_a_meeting_verb_are_not_gapped(extr
     # no verb of appointment links the clause before: nothing is shared
     text = "Le président a reçu le ministre de la Défense Ali Nasser et le général Omar Saleh chef d'état-major."
     assert offices_of(extractor, text, "Omar Saleh") == set()
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("L'ex-ministre de la Défense Ben Wallace a critiqué le budget britannique.", "Ben Wallace", "GB.defence_minister"),
+    ("Mark Esper, ex-secrétaire américain à la Défense, a témoigné devant le Congrès.",
+     "Mark Esper", "US.defence_minister"),
+    ("L'ex-chef d'état-major des armées françaises, le général Pierre de Villiers, publie un livre.",
+     "Pierre de Villiers", "FR.chief_of_defence"),
+])
+def test_a_post_glued_to_ex_is_a_former_post(extractor: Extractor, text: str, name: str, office: str) -> None:
+    assert office in offices_of(extractor, text, name)
+
+
+def test_an_ex_word_that_opens_no_post_gives_nothing(extractor: Extractor) -> None:
+    text = "L'ex-Yougoslavie a été évoquée par Goran Petrović, diplomate serbe."
+    assert offices_of(extractor, text, "Goran Petrović") == set()
