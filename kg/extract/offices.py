@@ -24,7 +24,7 @@ from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
-from kg.extract.portfolios import portfolio_holdings, presidency_holdings
+from kg.extract.portfolios import bare_ministry, government_holdings, portfolio_holdings, presidency_holdings
 from kg.extract.spanindex import SpanIndex, dates_within, mention_index, people_within
 from kg.extract.spans import evidence
 
@@ -82,7 +82,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
     """Every post mention of the doc, cached on the doc."""
     if "kg_posts" not in doc.user_data:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
-        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
+        spans = [s for s in filter_spans(spans + _ex_prefixed(doc, spans)) if not _chair_of_a_body(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
@@ -92,6 +92,30 @@ def find_posts(doc: Doc) -> list[PostMention]:
                 owner.countries = list(inner.countries)
         doc.user_data["kg_posts"] = posts
     return doc.user_data["kg_posts"]
+
+
+EX_PREFIX = "ex-"
+EX_REACH = 12  # tokens read after an "ex-" word to find the post it opens
+
+
+def _ex_prefixed(doc: Doc, found: list[Span]) -> list[Span]:
+    """Post phrases opened by a word glued to "ex-" ("l'ex-ministre de la Défense X", "ex-secrétaire
+    américain à la Défense"): the tokenizer keeps "ex-ministre" whole, so the lexicon misses the post;
+    the words without the prefix are matched again, and the phrase is a former post (see :func:`_post`)."""
+    from kg.extract.lexmatch import match_text
+
+    taken = {i for s in found for i in range(s.start, s.end)}
+    out = []
+    for t in doc:
+        if not t.lower_.startswith(EX_PREFIX) or len(t.text) <= len(EX_PREFIX) or t.i in taken:
+            continue
+        rest = doc[t.i:min(len(doc), t.i + EX_REACH, t.sent.end)]
+        text = t.text_with_ws[len(EX_PREFIX):] + "".join(u.text_with_ws for u in rest[1:])
+        matched = [m for m in match_text(text) if m.start == 0 and m.label_ in POST_LABELS]
+        if matched:
+            best = max(matched, key=len)
+            out.append(Span(doc, t.i, t.i + len(best), label=best.label_, kb_id=best.kb_id_))
+    return out
 
 
 def posts_within(doc: Doc, lo: int, hi: int) -> list[PostMention]:
@@ -121,6 +145,7 @@ def _post(doc: Doc, span: Span) -> PostMention:
     if not countries and office and span.label_ == "OFFICE":
         countries = [office.country]
     former = span.start > 0 and fold(doc[span.start - 1].text) in cues("former_fr")
+    former = former or span[0].lower_.startswith(EX_PREFIX)  # "l'ex-ministre de la Défense"
     former = former or (end < len(doc) and fold(doc[end].text) in cues("outgoing_fr")) or _former_lead(doc, span.start)
     default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
     if office is None and not countries:
@@ -190,7 +215,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
         holdings += roles
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
-    holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc)
+    holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc) + government_holdings(doc)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
 
 
@@ -321,6 +346,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         out.append(Attachment(m, post, rule, _cover(doc, m.span, post.span)))
 
     linked: set[int] = set()  # mentions whose post was linked by a verb: a title before them still counts
+    becoming: set[int] = set()  # ... by a verb of becoming: the title before them is the post they leave
     for m in mentions:
         post = _post_after(doc, m, posts)
         relative = _post_in_relative_clause(doc, m) if post is None else None
@@ -328,6 +354,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if post is None:
             post = _post_linked(doc, m, posts) or _post_as_object(doc, m, posts)
             linked.add(id(m))
+            if post is not None and _becomes(doc, m, post):
+                becoming.add(id(m))
         if post is None or any(a.person is m for a in out):
             continue
         listed = _respectively(doc, post, _names_ending_at(doc, m, mentions))
@@ -362,6 +390,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             used.add(id(post))
             out.append(Attachment(m, post, "aide", _cover(doc, m.span, post.span), counterpart_of=owner))
             continue
+        if id(m) in becoming:  # "le patron du MIT, X, devient ministre": X leaves the first post
+            post = replace(post, former=True)
         attach(m, post)
         out += _coordinated_posts(doc, m, post, posts, used)
         out += _plural_post_list(doc, m, post, mentions, out)
@@ -371,7 +401,109 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if relation:
             out.append(relation)
     out += _paired_counterparts(doc, sent, mentions, out)
+    out += _post_taken_over(doc, posts, mentions, out)
+    out += _gapped_appointments(doc, sent, posts, mentions, out)
+    out += _demonym_listed_counterparts(doc, sent, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+def _demonym_listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
+                                 found: list[Attachment]) -> list[Attachment]:
+    """"X s'est entretenu avec ses homologues lituanien, A, et finlandais, B": each name after its
+    own demonym is X's counterpart in that country (X: the last person named before the word)."""
+    out = []
+    for t in sent:
+        if fold(t.text) != "homologues" or t.i == sent.start or fold(doc[t.i - 1].text) not in POSSESSIVES:
+            continue
+        owner = next((m for m in reversed(mentions) if m.span.end <= t.i), None)
+        pairs = _demonym_name_pairs(doc, t.i + 1, mentions)
+        if owner is None or len(pairs) < 2 or any(a.person is m for _, m in pairs for a in found):
+            continue
+        for country, m in pairs:
+            post = PostMention(doc[t.i:t.i + 1], "", [country])
+            out.append(Attachment(m, post, "counterpart", doc[t.i:m.span.end], counterpart_of=owner))
+    return out
+
+
+def _demonym_name_pairs(doc: Doc, i: int, mentions: list[PersonMention]) -> list[tuple[str, PersonMention]]:
+    """From token ``i``: "lituanien, A, et finlandais B" as [(LT, A), (FI, B)], demonym then name,
+    the pairs joined by a comma and/or "et"; the list stops at the first thing that is not so."""
+    pairs: list[tuple[str, PersonMention]] = []
+    while True:
+        demonym = next((s for s in lex_within(doc, i, i + 1, "DEMONYM") if s.start == i), None)
+        if demonym is None:
+            return pairs
+        name = next((m for m in mentions if demonym.end <= m.span.start <= demonym.end + 4), None)
+        if name is None or not _only_glue(doc[demonym.end:name.span.start], allow_title=True) \
+                or "et" in [fold(x.text) for x in doc[demonym.end:name.span.start]]:
+            return pairs
+        pairs.append((demonym.kb_id_, name))
+        j = name.span.end
+        while j < len(doc) and fold(doc[j].text) in (",", "et") and j < name.span.end + 2:
+            j += 1
+        if j == name.span.end:  # no comma nor "et": the list ends with this name
+            return pairs
+        i = j
+
+
+def _gapped_appointments(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                         found: list[Attachment]) -> list[Attachment]:
+    """"A est nommé chef d'état-major de la marine et le général B chef d'état-major de l'armée de
+    l'air": after "et", a name and a post side by side (no comma) share the linking verb of the
+    clause before, whose own name holds a post through that verb."""
+    out = []
+    verbs = cues("post_link_verbs_fr")
+    for m in mentions:
+        post = next((p for p in posts if p.span.start == m.span.end), None)
+        if post is None or any(a.person is m for a in found):
+            continue
+        i = m.span.start - 1
+        while i > sent.start and (fold(doc[i].text) in _titles() or fold(doc[i].text) in ("le", "la", "l'")):
+            i -= 1
+        if fold(doc[i].text) != "et":
+            continue
+        ends = [a.post.span.end for a in found if a.post is not None and a.person.span.end <= i
+                and a.post.span.end <= i
+                and any(fold(t.text) in verbs for t in doc[a.person.span.end:a.post.span.start])]
+        if ends and not any((t.is_punct and t.text != ",") or t.pos_ in ("VERB", "AUX") for t in doc[ends[-1]:i]):
+            out.append(Attachment(m, post, "apposition", _cover(doc, m.span, post.span)))
+    return out
+
+
+def _post_taken_over(doc: Doc, posts: list[PostMention], mentions: list[PersonMention],
+                     found: list[Attachment]) -> list[Attachment]:
+    """"Y devient ministre de la Défense, un poste qu'occupait jusqu'ici X" and "…, poste que X
+    détenait depuis 2019": the post named just before the relative clause is X's, held until the news
+    (a former post).  The clause must follow the post with only a comma and an article in between,
+    and X must be the subject of a verb of holding (inverted after it, or right after X)."""
+    out = []
+    for p in posts:
+        i = p.span.end
+        words = [fold(t.text) for t in doc[i:min(len(doc), i + 4)]]
+        if words[:1] != [","]:
+            continue
+        k = 2 if len(words) > 2 and words[1] in ("un", "une", "le", "la", "ce", "cette") else 1
+        if len(words) <= k + 1 or words[k] not in cues("post_hold_nouns_fr") or words[k + 1] not in ("que", "qu'"):
+            continue
+        holder = _subject_of_holding(doc, i + k + 2, mentions)
+        if holder is not None and not any(a.person is holder for a in found):
+            out.append(Attachment(holder, replace(p, former=True), "apposition", _cover(doc, holder.span, p.span)))
+    return out
+
+
+def _subject_of_holding(doc: Doc, start: int, mentions: list[PersonMention]) -> PersonMention | None:
+    """The name that holds in "qu'occupait [par intérim] X" (verb first, a few words, the name) or
+    "que X occupait" (the name, maybe a title, then the verb), from ``start`` just after "que"."""
+    holds = cues("post_hold_verbs_fr")
+    name = next((m for m in mentions if start <= m.span.start <= start + 6), None)
+    if name is None:
+        return None
+    before = [fold(t.text) for t in doc[start:name.span.start]]
+    if before and before[0] in holds:
+        rest = before[1:]
+        return name if len(rest) <= 4 and not any(w in stop() or w in (",", "et") for w in rest) else None
+    after = fold(doc[name.span.end].text) if name.span.end < len(doc) else ""
+    return name if after in holds and all(w in _titles() | glue() for w in before) else None
 
 
 def _paired_posts(doc: Doc, post: PostMention, posts: list[PostMention],
@@ -537,9 +669,53 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
         between = doc[start:p.span.start]
         listed = any(fold(t.text) in ("et", "ou") for t in between)  # ", et le ministre …" is the next item
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
-                and _only_glue(_without_incise(between), allow_title=False, former=True):
+                and (_only_glue(_without_since(doc, _without_incise(between)), allow_title=False, former=True)
+                     or _appointed_incise(between)):
             return None if _holder_after(doc, p) else p
     return None
+
+
+def _without_since(doc: Doc, tokens: list) -> list:
+    """The tokens with a "depuis <date>" left out: "X, depuis février 2024 commandant en chef …"."""
+    for t in tokens:
+        if fold(t.text) == "depuis":
+            dated = next((d for d in dates_within(doc, t.i + 1, t.i + 2) if d._.date), None)
+            if dated is not None:
+                return [u for u in tokens if not t.i <= u.i < dated.end]
+    return tokens
+
+
+def _since_date(doc: Doc, a: Attachment) -> DateValue | None:
+    """When the apposition says the post is held since ("X, ministre de la Défense depuis septembre
+    2023", "X, depuis 2024 chef d'état-major"): that date, a start; not a span of time ("depuis
+    deux ans" is no date)."""
+    assert a.post is not None
+    for i in (a.post.span.end, a.post.span.start - 1 - _since_length(doc, a.post.span.start)):
+        if 0 <= i < len(doc) and fold(doc[i].text) == "depuis":
+            dated = next((d for d in dates_within(doc, i + 1, i + 2) if d._.date), None)
+            if dated is not None and (i > a.post.span.start or dated.end == a.post.span.start):
+                return dated._.date
+    return None
+
+
+def _since_length(doc: Doc, start: int) -> int:
+    """Length of the date span ending right before ``start``, 0 when there is none."""
+    spans = [d for d in dates_within(doc, max(0, start - 6), start) if d.end == start]
+    return len(spans[0]) if spans else 0
+
+
+def _appointed_incise(between: Span) -> bool:
+    """", tout juste nommé " or ", récemment promue " between a name and a post: an incise that
+    says the named person was just given the post (no agent: ", nommé par le président," names the
+    appointer, and "par" is no word of the list)."""
+    words = [fold(t.text) for t in between]
+    if words[:1] != [","] or len(words) > 6:
+        return False
+    text = " ".join(w for w in words[1:] if w not in glue())
+    for cue in sorted(cues("appointed_incise_fr"), key=len, reverse=True):
+        text = f" {text} ".replace(f" {cue} ", " ")
+    verbs = cues("appoint_verbs_fr") | {"devenu", "devenue"}
+    return not text.strip() and any(w in verbs for w in words)
 
 
 def _holder_after(doc: Doc, post: PostMention) -> bool:
@@ -585,6 +761,12 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+def _becomes(doc: Doc, m: PersonMention, post: PostMention) -> bool:
+    """The verb linking the name to the post says the person takes it now ("devient", "deviendra"), so
+    a post stated before the name is the one they held until then."""
+    return any(fold(t.text) in cues("become_verbs_fr") for t in doc[m.span.end:post.span.start])
 
 
 def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
@@ -656,7 +838,8 @@ def _without_fillers(words: list[str]) -> list[str]:
     son tour chef d'état-major", "est désormais ministre") left out."""
     text = " ".join(words)
     for filler in sorted(cues("post_link_fillers_fr"), key=len, reverse=True):
-        text = f" {text} ".replace(f" {filler} ", " ").strip()
+        for form in {filler, filler.replace("'", "' ")}:  # the tokenizer splits after "jusqu'"
+            text = f" {text} ".replace(f" {form} ", " ").strip()
     return text.split()
 
 
@@ -679,7 +862,8 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
             continue
         between = doc[p.span.end:m.span.start]
         listed = any(fold(t.text) in ("et", "ou") for t in between)
-        if _only_glue(between, allow_title=True) and not listed and not _name_is_complement(between):
+        if _only_glue(_without_since(doc, list(between)), allow_title=True) and not listed \
+                and not _name_is_complement(between):
             return p
         if _complement_then_name(doc, between) or _coordinated_title(doc, between):
             return p
@@ -729,27 +913,61 @@ AGENT_NOUNS = {"command": "commandant", "dirig": "chef", "presid": "président"}
 
 
 def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
-    """"X, qui commande les forces américaines en Europe" read as "commandant des forces …"."""
+    """"X, qui commande les forces américaines en Europe" read as "commandant des forces …", "X, qui
+    dirigeait le ministère de la Défense" as "ministre de la Défense", and "X, qui a occupé le poste de
+    chef d'état-major" as the post named after "le poste de" (an auxiliary and adverbs may come first)."""
     i = m.span.end
     if i + 2 >= len(doc) or doc[i].text != "," or fold(doc[i + 1].text) != "qui":
         return None
-    verb = doc[i + 2]
+    j = i + 2
+    while j < min(len(doc) - 1, i + 5) and doc[j].pos_ in ("AUX", "ADV"):
+        j += 1  # "qui a longtemps dirigé"
+    verb = doc[j]
     noun = next((n for stem, n in AGENT_NOUNS.items() if fold(verb.text).startswith(stem)), None)
+    holds = fold(verb.text) in cues("post_hold_verbs_fr")
     obj = next((c for c in verb.children if c.dep_ == "obj"), None)
-    if noun is None or obj is None:
+    if (noun is None and not holds) or obj is None:
         return None
-    words = [t.text for t in doc[verb.i + 1: verb.right_edge.i + 1] if t.text not in (",", ";")]
-    if words and fold(words[0]) in ("le", "la", "les", "l'"):
-        words[0] = {"les": "des", "le": "du", "la": "de la", "l'": "de l'"}[fold(words[0])]
+    if noun is not None and fold(obj.text) in cues("ministry_nouns_fr"):  # "qui dirigeait le ministère depuis 2012"
+        folded = [fold(t.text) for t in doc]
+        ministry = bare_ministry(folded, obj.sent, obj.i)
+        if ministry is not None:
+            return PostMention(doc[verb.i:obj.i + 1], ministry[0], [ministry[1]] if ministry[1] else [])
+    words = [t.text_with_ws for t in doc[verb.i + 1: verb.right_edge.i + 1] if t.text not in (",", ";")]
+    phrase = _agent_phrase(noun, words) if noun else _held_phrase(words)
+    if phrase is None:
+        return None
     from kg.extract.lexmatch import match_text
 
-    found = [s for s in match_text(f"{noun} {' '.join(words)}") if s.label_ in POST_LABELS]
+    found = [s for s in match_text(phrase) if s.label_ in POST_LABELS]
     if not found:
         return None
     best = max(found, key=len)
     post = _post(best.doc, best)
     return PostMention(doc[verb.i: verb.right_edge.i + 1], post.post_type, post.countries, post.former,
                        post.office_id)
+
+
+def _agent_phrase(noun: str, words: list[str]) -> str:
+    """The post phrase a verb of leading and its object (``words``: its tokens with their spacing)
+    stand for: "diriger le ministère X" is to be "ministre X" (the ministry's head), "diriger l'armée
+    de terre" is to be "chef de l'armée de terre"."""
+    folded = [fold(w.strip()) for w in words]
+    if len(folded) > 1 and folded[0] in ("le", "l'") and folded[1] == "ministere":
+        return "".join(["ministre ", *words[2:]])
+    if words and folded[0] in ("le", "la", "les", "l'"):
+        words = [{"les": "des ", "le": "du ", "la": "de la ", "l'": "de l'"}[folded[0]], *words[1:]]
+    return f"{noun} {''.join(words)}"
+
+
+def _held_phrase(words: list[str]) -> str | None:
+    """"(occuper) le poste de chef d'état-major": the words after "le poste de"; None when the object
+    is not such a post noun (", qui occupait ce poste": no post of its own)."""
+    folded = [fold(w.strip()) for w in words]
+    if len(folded) < 4 or folded[0] not in ("le", "la", "les", "l'") or folded[1] not in cues("post_hold_nouns_fr") \
+            or folded[2] not in OF:
+        return None
+    return "".join(words[3:])
 
 
 @cache
@@ -763,10 +981,22 @@ def _titles() -> frozenset[str]:
 def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
     """Only articles, punctuation and (if allowed) titles, or words of former office ("ancien",
     "jusqu'ici"), between a name and a post."""
-    if len(between) > 5:
+    words = " ".join(fold(t.text) for t in _without_acronym(list(between)))
+    for acting in cues("acting_fr"):  # "le président par intérim, X"
+        words = f" {words} ".replace(f" {acting} ", " ").strip()
+    if len(words.split()) > 5:
         return False
     allowed = glue() | (_titles() if allow_title else frozenset()) | (_former_words() if former else frozenset())
-    return all(fold(t.text) in allowed for t in between)
+    return all(w in allowed for w in words.split())
+
+
+def _without_acronym(tokens: list) -> list:
+    """The tokens with a bracketed acronym left out: "le commandant du Commandement des États-Unis pour
+    l'Afrique (AFRICOM), le général X"."""
+    for i in range(len(tokens) - 2):
+        if tokens[i].text == "(" and tokens[i + 2].text == ")" and tokens[i + 1].text.isupper():
+            return tokens[:i] + tokens[i + 3:]
+    return tokens
 
 
 @cache
@@ -857,9 +1087,10 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
             doc.user_data.setdefault("kg_outgoing", set()).add((a.person.key, a.post.post_type))
         if a.post.default_country:
             doc.user_data.setdefault("kg_defaults", {})[(a.person.key, a.post.post_type)] = a.post.default_country
+        since = None if a.post.former else _since_date(doc, a)
         for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
-                               attested=None if a.post.former else _attested(doc, a.person.span.sent)))
+                               attested=None if a.post.former else _attested(doc, a.person.span.sent), start=since))
     return out
 
 
@@ -885,15 +1116,42 @@ def _country_for(doc: Doc, a: Attachment) -> str:
         return nationality
     known, post_type = _known_countries(doc), a.post.post_type
     sent = a.person.span.sent
-    opening = lex_within(doc, sent.start + 1, sent.start + 3, "PLACE", "METONYM", "COUNTRY")
-    if opening and fold(sent[0].text) in ("a", "au", "en") and opening[0].kb_id_:
+    first = _after_timestamp(doc, sent)
+    opening = lex_within(doc, first + 1, first + 3, "PLACE", "METONYM", "COUNTRY")
+    if opening and fold(doc[first].text) in ("a", "au", "en") and opening[0].kb_id_:
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, opening[0].kb_id_) else opening[0].kb_id_
+    owner = _possessive_owner(doc, a)
+    if owner is not None:  # "Pékin a dénoncé par la voix du porte-parole de son ministère …, X"
+        return UNKNOWN if _elsewhere(known, a.person.key, post_type, owner) else owner
     before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start
               and p.post_type != a.post.post_type for c in p.countries}  # one head of state per country
     if len(before) == 1:  # "Le ministre japonais de la défense, X, …, et le premier ministre, Y"
         guess = before.pop()
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, guess) else guess
     return UNKNOWN
+
+
+def _possessive_owner(doc: Doc, a: Attachment) -> str | None:
+    """The state a possessive before or inside the post phrase refers to: the sentence's subject when
+    it is a state named by its country or its capital ("Moscou a dépêché son ministre …, X", "Pékin a
+    dénoncé par la voix du porte-parole de son ministère …, X")."""
+    assert a.post is not None
+    lo, hi = a.post.span.start - 1, min(a.person.span.start, a.post.span.end + 6)
+    if not any(fold(t.text) in POSSESSIVES for t in doc[max(lo, 0):hi]):
+        return None
+    sent = a.person.span.sent
+    subjects = {s.kb_id_ for s in lex_within(doc, sent.start, a.post.span.start, "COUNTRY", "METONYM")
+                if s.root.dep_ in ("nsubj", "nsubj:pass") and _is_state(s.kb_id_)}
+    return subjects.pop() if len(subjects) == 1 else None
+
+
+def _after_timestamp(doc: Doc, sent: Span) -> int:
+    """Where a sentence's words begin, past a live-blog time stamp and its dash ("22h10 - A
+    Washington, …")."""
+    i = sent.start
+    while i < min(sent.end - 1, sent.start + 3) and (doc[i].is_punct or doc[i].text[:1].isdigit()):
+        i += 1
+    return i
 
 
 def _nationality(doc: Doc, m: PersonMention) -> str | None:
@@ -905,10 +1163,12 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
     """Counterparts and predecessors, from the posts already known in the article."""
     lexicon = load_lexicon()
     post_of = {h.person: h.office for h in known}
+    counterpart_post = _counterpart_posts(known)
     out = []
     for a in attachments:
-        if a.rule == "counterpart" and a.counterpart_of and a.counterpart_of.key in post_of and a.post.countries:  # type: ignore[union-attr]
-            post_type = lexicon.office(post_of[a.counterpart_of.key]).type
+        if a.rule == "counterpart" and a.counterpart_of and a.counterpart_of.key in counterpart_post \
+                and a.post.countries:  # type: ignore[union-attr]
+            post_type = counterpart_post[a.counterpart_of.key]
             office = lexicon.office_for(post_type, a.post.countries[0]).id  # type: ignore[union-attr]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "counterpart"),),
                                attested=_ref_day(doc)))
@@ -922,6 +1182,21 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
             office = post_of[a.predecessor_of.key]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
             doc.user_data.setdefault("kg_replaces", []).append((a.predecessor_of.key, a.person.key, office))
+    return out
+
+
+def _counterpart_posts(known: list[Holding]) -> dict[str, str]:
+    """Person key -> the post type a counterpart of theirs holds: their one post, or of several
+    ("le vice-Premier ministre et ministre de la Défense"), the one single-holder post (a country
+    has one defence minister, several deputy prime ministers), else the last one stated."""
+    lexicon = load_lexicon()
+    types: dict[str, list[str]] = {}
+    for h in known:
+        types.setdefault(h.person, []).append(lexicon.office(h.office).type)
+    out = {}
+    for person, found in types.items():
+        single = {t for t in found if lexicon.post_types[t].single_holder}
+        out[person] = single.pop() if len(single) == 1 else found[-1]
     return out
 
 
@@ -970,7 +1245,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if guess and not _elsewhere(known, h.person, post_type, guess):
                 h = replace(h, office=_place(post_type, guess))
         out.append(h)
-    placed = _from_successions(_from_article_country(doc, out, known))
+    placed = _from_successions(_from_dateline_country(doc, _from_article_country(doc, out, known), known))
     return [h for h in placed if not _state_secretary_general(h)]
 
 
@@ -1126,3 +1401,57 @@ def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, st
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)
+
+
+#: Post types a dateline article's own country fills when its text names no other country for them:
+#: the national posts and a spokesperson (of its presidency, government or ministry).
+DATELINE_POSTS = NATIONAL_POSTS | {"spokesperson"}
+
+
+def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """In an article datelined in a country ("BUENOS AIRES - …") where every post placed so far is
+    that country's, a national post or a spokesperson named without a country ("Le ministre de la
+    Défense, X, …") is that country's too, though the article mentions other countries (a vote at the
+    UN, an embargo); never for a person the gazetteer knows elsewhere."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
+        return holdings
+    country = _dateline_country(doc)
+    governing = {h.office.split(".")[0] for h in holdings} - {UNKNOWN}
+    if country is None or country not in governing:
+        return holdings
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        fits = governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
+        if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
+                and not _elsewhere(known, h.person, post_type, country):
+            h = replace(h, office=_place(post_type, country))
+        out.append(h)
+    return _dedupe(out)
+
+
+def _presidency_spokesperson(doc: Doc, h: Holding, country: str, holdings: list[Holding]) -> bool:
+    """"le porte-parole de la présidence, X" in an article datelined where its president is named (a
+    call between two presidents reported from Pretoria): the spokesperson of the dateline's presidency,
+    though the other country is named too."""
+    if not h.office.endswith(".spokesperson") or not h.evidence:
+        return False
+    text = fold(doc.text[h.evidence[0].start:h.evidence[0].end]).replace(",", " ")
+    lexicon = load_lexicon()
+    president = any(lexicon.office(o.office).type == "head_of_state" and o.office.startswith(country + ".")
+                    for o in holdings)
+    return president and any(w in text.split() for w in cues("presidency_words_fr"))
+
+
+def _dateline_country(doc: Doc) -> str | None:
+    """The country of the article's dateline: a place in capitals opening one of its first lines and
+    followed by a dash or a comma ("BUENOS AIRES - ", "PRETORIA, 3 mars")."""
+    for span in sorted(lex_spans(doc, "PLACE", "METONYM"), key=lambda s: s.start):  # a capital is a metonym
+        if span.start > 60:
+            break
+        opens_line = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or "\n" in doc[span.start - 1].text
+        after = doc[span.end].text if span.end < len(doc) else ""
+        if opens_line and span.text.isupper() and after in ("-", "–", "—", ","):
+            return span.kb_id_ if _is_state(span.kb_id_) else None
+    return None
+

@@ -71,6 +71,19 @@ def presidency_holdings(doc: Doc) -> list[Holding]:
     return out
 
 
+def government_holdings(doc: Doc) -> list[Holding]:
+    """"le gouvernement Lecornu II", "dans le gouvernement Borne": a government named after a person
+    (the name right after the word, no "de") is led by them: its head of government.  The country
+    comes later (the gazetteer, or the article's country)."""
+    out = []
+    nouns = cues_words("government_nouns_fr")
+    for m in doc._.people or []:
+        i = m.span.start
+        if i > 0 and fold(doc[i - 1].text) in nouns and "\n" not in doc[i - 1].whitespace_:
+            out.append(Holding(m.key, "?.head_of_government", (evidence(doc[i - 1:m.span.end], "government-name"),)))
+    return out
+
+
 def _years_follow(doc: Doc, i: int, end: int) -> bool:
     """A period right after the name: "entre 2009 et 2012", "de 2012 à 2017", "(2012-2017)"."""
     words = [t.text for t in doc[i:min(end, i + 5)]]
@@ -89,7 +102,8 @@ def portfolio_holdings(doc: Doc, appointed) -> list[Holding]:
                 or _object(doc, folded, sent, start, appointed)
             if holder is None:
                 continue
-            country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), "?")
+            country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
+                or _antecedent_country(doc, folded, sent, end) or "?"
             office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
             span = doc[min(holder.span.start, start):max(holder.span.end, end)]
             out.append(Holding(holder.key, office, (evidence(span, "portfolio"),)))
@@ -106,7 +120,8 @@ def _by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _find(folded: list[str], sent: Span) -> list[tuple[int, int, str]]:
-    """Portfolio phrases of the sentence, longest first at each token."""
+    """Portfolio phrases of the sentence, longest first at each token, and bare "ce ministère" / "le
+    ministère" standing for the last ministry named before (see :func:`ministry_before`)."""
     found, i = [], sent.start
     while i < sent.end:
         for words in _by_first_word().get(folded[i], ()):
@@ -114,8 +129,60 @@ def _find(folded: list[str], sent: Span) -> list[tuple[int, int, str]]:
                 found.append((i, i + len(words), _portfolios()[words]))
                 i += len(words) - 1
                 break
+        else:
+            ministry = bare_ministry(folded, sent, i)
+            if ministry is not None:
+                found.append((i - 1, i + 1, ministry[0]))
         i += 1
     return found
+
+
+def bare_ministry(folded: list[str], sent: Span, i: int) -> tuple[str, str | None] | None:
+    """"(prend la tête de) ce ministère", "(dirigeait) le ministère": a ministry with no portfolio of
+    its own words is the last one the text named (:func:`ministry_before`)."""
+    if folded[i] not in cues_words("ministry_nouns_fr") or i == sent.start or folded[i - 1] not in (
+            "ce", "cet", "le", "du"):
+        return None
+    if i + 1 < len(folded) and (folded[i + 1] in ("de", "du", "des", "d'") or sent.doc[i + 1]._.kg_demonym):
+        return None  # "le ministère de l'Intérieur": a ministry of its own, maybe none of the lists
+    return ministry_before(sent.doc, folded, i - 1)
+
+
+#: Tokens back from a bare "ce ministère" to the ministry it stands for.
+MINISTRY_REACH = 60
+
+
+def ministry_before(doc: Doc, folded: list[str], i: int) -> tuple[str, str | None] | None:
+    """The post type of the ministry last named before token ``i``, with its country when a demonym
+    goes with it: the nearest minister's or ministry's word ("vice-ministre lettonne de la Défense",
+    "au ministère de la Défense") whose portfolio the lists know.  None when that nearest word names
+    a ministry of no list ("ministre des Finances"): the anaphor is that one, not an older one."""
+    nouns = cues_words("ministry_nouns_fr") | cues_words("minister_nouns_fr")
+    for k in range(i - 1, max(-1, i - MINISTRY_REACH), -1):
+        if folded[k] not in nouns or k + 1 >= len(folded) or not (
+                folded[k + 1] in ARTICLES or doc[k + 1]._.kg_demonym):
+            continue  # "vice-Premier ministre." names no ministry
+        j = k + 1
+        while j < min(len(folded), k + 4) and (folded[j] in ARTICLES or doc[j]._.kg_demonym):
+            j += 1
+        words = next((w for w in _by_first_word().get(folded[j], ()) if j < len(folded)
+                      and tuple(folded[j:j + len(w)]) == w), None) if j < len(folded) else None
+        if words is None:
+            return None
+        demonyms = {s.kb_id_ for s in lex_within(doc, k + 1, j + len(words) + 1, "DEMONYM")}
+        return _portfolios()[words], (demonyms.pop() if len(demonyms) == 1 else None)
+    return None
+
+
+def _antecedent_country(doc: Doc, folded: list[str], sent: Span, end: int) -> str | None:
+    """The country of the ministry a bare "ce ministère" ending at ``end`` stands for, if stated."""
+    ministry = bare_ministry(folded, sent, end - 1)
+    return ministry[1] if ministry is not None else None
+
+
+@cache
+def cues_words(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lexicon().titles.get(name, ()))
 
 
 def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int | None:

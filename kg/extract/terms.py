@@ -33,6 +33,7 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         _link(by_key, successor=pred_holder, predecessor=succ_or_pred, office=office, date=None)
     for sent in doc.sents:
         _replacements(doc, sent, by_key)
+        _successor_of_pronoun(doc, sent, by_key)
         _starts_and_ends(doc, sent, by_key)
     return list(by_key.values())
 
@@ -104,6 +105,8 @@ def _squeezed_starts(words: list[str]) -> list[int]:
 def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     """"X remplace Y", "X succède à Y" (the successor first) and "Y a été remplacé par X"."""
     people = _people_in(doc, sent)
+    if _cue_at(sent, _cues("term_replace_pronoun_fr")) is not None:
+        return  # "a choisi pour le remplacer X": the one replaced is a pronoun (_successor_of_pronoun)
     by_at = _cue_at(sent, _cues("term_replaced_by_fr"))
     at = by_at if by_at is not None else _cue_at(sent, _cues("term_replace_fr"))
     if at is None or not people:
@@ -136,6 +139,44 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
 
 
+def _successor_of_pronoun(doc: Doc, sent: Span, by_key: dict) -> None:
+    """"Pour lui succéder, Z a désigné X", "Il a nommé pour la remplacer X": the one appointed (the
+    first name after the appointing verb) takes the office of the person the pronoun stands for, the
+    last person named before the sentence, when that person holds exactly one known office.  Nothing
+    when the sentence names nobody after the verb or the antecedent is unclear."""
+    at = _cue_at(sent, _cues("term_replace_pronoun_fr"))
+    if at is None:
+        return
+    verb = next((t for t in sent if fold(t.text) in _cues("appoint_verbs_fr")), None)
+    if verb is None:
+        return
+    appointed = [m for m in _people_in(doc, sent) if m.span.start > verb.i and m.span.start_char > at]
+    before = people_within(doc, max(0, sent.start - 80), sent.start)
+    if not appointed or not before or not any(_departing(doc, m) for m in before if m.key == before[-1].key):
+        return  # the pronoun stands for the last person named, whose departure was told just before
+    predecessor = before[-1].key
+    offices = _offices_of(by_key, predecessor, doc) + [o for (p, o) in by_key if p == predecessor
+                                                       and o not in _offices_of(by_key, predecessor)]
+    if len(set(offices)) != 1 or appointed[0].key == predecessor:
+        return
+    _link(by_key, successor=appointed[0].key, predecessor=predecessor, office=offices[0], date=None, span=sent)
+
+
+def _departing(doc: Doc, m: PersonMention) -> bool:
+    """The mention is of the one whose departure its sentence tells: named after a departure cue
+    ("a limogé son ministre, X", "le départ du général X"), or before a cue whose subject departs ("X a
+    quitté ses fonctions", "X a été limogé"), with no other name in between."""
+    sent = m.span.sent
+    at = _cue_at(sent, _cues("term_departure_fr"))
+    if at is None:
+        return False
+    if m.span.start_char > at:
+        return True
+    subject_at = _cue_at(sent, _cues("term_departure_subject_fr"))
+    between = [p for p in _people_in(doc, sent) if m.span.end_char <= p.span.start_char < (subject_at or 0)]
+    return subject_at is not None and subject_at > m.span.start_char and not between
+
+
 def _about_predecessor(doc: Doc, sent: Span, predecessor: PersonMention, date: DateValue | None) -> bool:
     """"X remplace Y, démis de ses fonctions en octobre": a date in an incise after the predecessor's
     name tells when the predecessor left, not when the successor came."""
@@ -156,11 +197,29 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
         return []
     last = next((m for m in reversed(people_within(doc, 0, sent.start))), None)
     offices = _offices_of(by_key, last.key, doc) if last is not None else []
+    if last is not None and not offices:  # "M. X a battu Y. Il succède à Z": the subject before, not Y
+        last = _subject_before(doc, sent)
+        offices = _offices_of(by_key, last.key, doc) if last is not None else []
     if last is None or len(offices) != 1:
         return []
     if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
         return []  # "Le ministre" does not stand for the last person named if that is the Premier ministre
     return [last]
+
+
+def _subject_before(doc: Doc, sent: Span) -> PersonMention | None:
+    """The person named as the subject of the sentence just before ``sent`` (the name's head is its
+    verb's subject), if one is."""
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    for m in people_within(doc, before.start, before.end):
+        head = m.span.root
+        while head.dep_ == "flat:name" and head.head is not head:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubj:pass"):
+            return m
+    return None
 
 
 def _post_type(office: str) -> str:
@@ -303,7 +362,7 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         people = [m for m in people if not _agent(doc, m, at)]  # "nommés par X": X appointed them
         if _plural_at(sent, at):  # "les chefs militaires nommés par …": nobody's term in particular
             continue
-        date = _date_after(doc, sent, at)
+        date = _date_after(doc, sent, at, skip_since=not _since_cue(sent, at))
         if not people or date is None:
             continue
         person = min(people, key=lambda m: abs(m.span.start_char - at)).key
@@ -313,3 +372,11 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
             if getattr(h, field) is None:
                 by_key[(person, offices[0])] = replace(h, **{field: date}, evidence=_merge(
                     h.evidence, (evidence(sent, f"term-{field}"),)))
+
+
+def _since_cue(sent: Span, at: int) -> bool:
+    """The cue at ``at`` itself says since when ("en poste depuis 2019"): only then is a "depuis"
+    date the bound; elsewhere it tells how long someone held a post ("nommé à la place de Y, qui
+    occupait ce poste depuis 2018")."""
+    return _folded(sent)[at - sent.start_char:].split(" ")[:3] == ["en", "poste", "depuis"]
+
