@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.dates import normalise
+from kg.extract.dates import normalise, ticker_entries
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
@@ -101,18 +101,30 @@ def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, 
         participle = _participle(t)
         if participle:  # "a téléphoné" tagged as a noun: a verb all the same
             hit = _verb_trigger(t, phone, context, participle)
+        elif t.pos_ in ("NOUN", "PROPN") or _strong_phrase_at(t):
+            hit = _noun_trigger(t, phone, context)
         else:
-            hit = _noun_trigger(t, phone, context) if t.pos_ in ("NOUN", "PROPN") else _verb_trigger(t, phone, context)
+            hit = _verb_trigger(t, phone, context)
         if hit and t.i not in used:
             used.add(t.i)
             found.append(([t], *hit))
-    return found
+    verbs = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ not in ("NOUN", "PROPN")}
+    return [f for f in found if not _medium_of(f[0][0], verbs)]
+
+
+def _medium_of(t: Token, verbs: set[int]) -> bool:
+    """"s'est entretenue en visioconférence avec X", "a parlé par visioconférence à Y": the noun is
+    the medium of the call verb it complements, one call with it; its complements are the verb's."""
+    return t.pos_ in ("NOUN", "PROPN") and t.head.i in verbs and t.dep_.startswith(("obl", "nmod")) and any(
+        fold(c.text) in _words("medium_cases") for c in t.children if c.dep_ == "case")
 
 
 def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, bool] | None:
     lemma = fold(t.lemma_)
-    if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone):
+    strong = _strong_phrase_at(t)
+    if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone) and not strong:
         return None
+    phone = phone or strong
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
     if det in ("leur", "leurs") and _strong_possessive(t, phone):
         return False, False, False  # "leur conversation téléphonique de septembre": a call of its own
@@ -125,6 +137,16 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     if _not_an_event(t) or not (strong or referring or weak):
         return None
     return referring or not strong, demonstrative, weak
+
+
+STRONG_WORDS = 4  # the longest strong call noun phrase, in tokens ("entretien en visioconférence")
+
+
+def _strong_phrase_at(t: Token) -> bool:
+    """A strong call noun phrase of the lexicon opens at ``t``, whatever the tagger made of its
+    head ("coup de fil", "coup de téléphone": "coup" is no call noun by itself)."""
+    words = fold(" ".join(x.text for x in t.doc[t.i: min(t.sent.end, t.i + STRONG_WORDS)]))
+    return any(words == p or words.startswith(p + " ") for p in _vocab()["strong_nouns"])
 
 
 def _strong_possessive(t: Token, phone: bool) -> bool:
@@ -205,7 +227,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     elif lemma == "parler":
         ok = phone or (context and (reflexive or _has_avec(t)))
     elif lemma in ("appeler", "joindre", "contacter"):
-        ok = (phone or context) and _has_object(t) and not _calls_on(t)
+        ok = (phone or context or _official_object(t)) and _has_object(t) and not _calls_on(t)
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False, False) if ok else None
@@ -254,6 +276,18 @@ def _has_object(t: Token) -> bool:
         if x.i in dated or x.pos_ in ("ADV", "DET") or fold(x.text) in ("au", "par", "telephone", "fil"):
             continue
         return x.i in people or fold(x.lemma_) in _vocab()["object_nouns"]
+    return False
+
+
+def _official_object(t: Token) -> bool:
+    """"affirme avoir appelé mercredi le Premier ministre X": a person or a post right after the verb
+    (past dates and adverbs) makes "appeler" a call in an article with no other call word; "appeler
+    X à …" is still an urging (:func:`_calls_on`)."""
+    dated = {i for s in t.doc.spans.get("dates", []) for i in range(s.start, s.end)}
+    for x in t.doc[t.i + 1: min(t.sent.end, t.i + 10)]:
+        if x.i in dated or x.pos_ in ("ADV", "DET"):
+            continue
+        return bool(people_within(t.doc, x.i, x.i + 1) or posts_within(t.doc, x.i, x.i + 1))
     return False
 
 
@@ -356,9 +390,16 @@ CLAUSE_DEPS = ("obl", "obl:mod", "obl:arg", "advcl", "advmod", "nmod", "acl")
 
 
 def _clause_text(t: Token) -> str:
-    """The trigger with its own complements (not its subject's appositions)."""
-    parts = [t] + [x for c in t.children if c.dep_ in CLAUSE_DEPS for x in c.subtree]
+    """The trigger with its own complements (not its subject's appositions), less the infinitive
+    clauses of other acts ("après avoir reçu à Vienne X", "pour préparer leur rencontre")."""
+    parts = [t] + [x for c in t.children if c.dep_ in CLAUSE_DEPS and not _other_act(c) for x in c.subtree]
     return " ".join(fold(x.text) for x in sorted(parts, key=lambda x: x.i))
+
+
+def _other_act(clause: Token) -> bool:
+    """An adverbial clause opened by a ``clause_marks`` word ("avant de", "après", "pour")."""
+    return clause.dep_ == "advcl" and any(
+        fold(c.text) in _words("clause_marks") for c in clause.children if c.dep_ in ("mark", "case"))
 
 
 def _at_a_place(t: Token) -> bool:
@@ -433,15 +474,18 @@ PURPOSE_REACH = 10  # words back from a name to the "pour" of a purpose clause
 
 
 def _in_purpose_clause(span: Span) -> bool:
-    """A name inside a purpose clause after the call: "a téléphoné à Y pour réclamer son aide en
-    faveur du gendarme X" (X is what the call is about)."""
+    """A name inside an infinitive clause of another act after the call: "a téléphoné à Y pour
+    réclamer son aide en faveur du gendarme X" (X is what the call is about), "a téléphoné à Y
+    avant de recevoir X", "après avoir reçu X" (X is met, not called).  The marks are
+    ``clause_marks``; an infinitive that is itself a call word ("avant de parler à X") keeps X."""
     doc = span.doc
     for x in reversed(doc[max(span.sent.start, span.start - PURPOSE_REACH): span.start]):
         if x.text in (",", ";", ":", "(") or _is_call_word(x):
             return False
-        if fold(x.text) in ("pour", "afin"):
-            after = [y for y in doc[x.i + 1: x.i + 4] if fold(y.text) not in ("de", "d'", "ne", "pas", "se", "s'")]
-            return bool(after) and "Inf" in after[0].morph.get("VerbForm")
+        if fold(x.text) in _words("clause_marks"):
+            after = [y for y in doc[x.i + 1: span.start] if fold(y.text) not in _words("clause_glue")]
+            return bool(after) and "Inf" in after[0].morph.get("VerbForm") and not any(
+                _is_call_word(y) for y in after[:2])
     return False
 
 
@@ -511,16 +555,30 @@ def _reported_subject(doc: Doc, m: Mention) -> None:
     """"X dit s'être entretenu avec Y", "X affirme avoir appelé Y": the infinitive's subject is the
     reporting verb's."""
     verb = m.trigger[0]
-    if verb.dep_ not in ("xcomp", "ccomp") or fold(verb.head.lemma_) not in _vocab()["reporting_verbs"]:
+    if verb.dep_ == "obj" and verb.head.pos_ == "AUX" and "Inf" in verb.head.morph.get("VerbForm"):
+        verb = verb.head  # "indique avoir téléphoné", the participle parsed as the object of "avoir"
+    if verb.dep_ not in ("xcomp", "ccomp") or not _reporting(verb.head):
         return
     infinitive = "Inf" in verb.morph.get("VerbForm") or any(
         "Inf" in c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux"))
     if not infinitive:
         return
     for p in people_within(doc, verb.sent.start, verb.head.i):
-        if p.span.root.dep_ in SUBJECT_DEPS and p.span.root.head == verb.head and p.key not in m.persons:
-            m.persons.insert(0, p.key)
+        subject = _subject_node(p.span)
+        if subject is not None and subject.head == verb.head and p.key not in m.callers:
+            m.persons = [p.key, *(k for k in m.persons if k != p.key)]
             m.callers.append(p.key)
+
+
+STEM_MIN = 6  # shortest infinitive whose stem is matched when the lemma is wrong
+
+
+def _reporting(verb: Token) -> bool:
+    """A reporting verb, by lemma or, when the model leaves the form as its lemma ("indique"), by
+    the stem of a long enough infinitive of ``reporting_verbs``."""
+    verbs = _vocab()["reporting_verbs"]
+    word = fold(verb.text)
+    return fold(verb.lemma_) in verbs or any(len(v) >= STEM_MIN and word.startswith(v[:-2]) for v in verbs)
 
 
 def _pronoun_subject(doc: Doc, m: Mention) -> None:
@@ -557,14 +615,19 @@ def _subject_pronoun(verb: Token) -> Token | None:
 def _is_subject(span: Span) -> bool:
     """The person is a clause's subject, in apposition to it or coordinated with it ("Le ministre,
     X, a …", "Le président X et le président Y ont …")."""
+    return _subject_node(span) is not None
+
+
+def _subject_node(span: Span) -> Token | None:
+    """The subject token the person is, or stands in apposition or coordination to."""
     node = span.root
     for _ in range(4):
         if node.dep_ in SUBJECT_DEPS:
-            return True
+            return node
         if node.dep_ not in ("appos", "nmod", "flat:name", "conj") or node.head.i == node.i:
-            return False
+            return None
         node = node.head
-    return False
+    return None
 
 
 def _coordinated(doc: Doc, m: Mention) -> None:
@@ -594,8 +657,8 @@ def _joined_by_and(doc: Doc, first: Span, second: Span) -> bool:
 def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
     attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
     for post in find_posts(doc):
-        if id(post) in attached:
-            continue
+        if id(post) in attached or _in_purpose_clause(post.span):
+            continue  # "après avoir reçu le président slovaque": the post of another act
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
         if owner:
             owner[0].offices += post.offices(with_default=True)
@@ -697,7 +760,25 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
         m.date = m.date or _date_after_parties(doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0]))
+    _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
+
+
+def _ticker_dates(doc: Doc, mentions: list[Mention]) -> None:
+    """"11h05 — X s'est entretenu avec Y" under a heading "les événements du samedi 10 mai": an
+    undated call told in the present perfect in a live ticker's entry happened on the heading's
+    day.  A call told in the pluperfect ("avait parlé"), or as an earlier one, may be older."""
+    entries = ticker_entries(doc.text, doc._.ref if isinstance(doc._.ref, date) else None)
+    for m in mentions:
+        at = m.trigger[0].idx
+        entry = next((e for e in entries if e.start <= at < e.end), None)
+        if entry and m.date is None and not m.earlier and not _pluperfect(m.trigger[0]):
+            m.date = DateValue.of_day(entry.day)
+
+
+def _pluperfect(verb: Token) -> bool:
+    """"avait appelé", "s'était entretenu": an auxiliary in the imperfect."""
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
 
 
 #: Words that may stand between a date and the call noun it dates, in the verb group ("a eu hier un
@@ -905,7 +986,24 @@ def _party_at(doc: Doc, start: int, end: int) -> Party | None:
     place = next(iter(lex_within(doc, start, stop, "DEMONYM", "COUNTRY", "METONYM")), None)
     if person and (place is None or person.span.start <= place.start or place.label_ == "DEMONYM"):
         return Party(person=person.key)  # "du président ukrainien X": the demonym is X's post
-    return Party(country=place.kb_id_) if place else None
+    return _holder_after_post(doc, start, end) or (Party(country=place.kb_id_) if place else None)
+
+
+def _holder_after_post(doc: Doc, start: int, end: int) -> Party | None:
+    """"un appel du ministre de la Défense nationale de la République de Turquie, Yaşar Güler": a
+    post opening the cue's object, too long for :func:`_party_at`'s reach, and the name set off
+    right after it by a comma."""
+    post = next(iter(posts_within(doc, start, min(start + 2, end))), None)
+    if post is None:
+        return None
+    after = post.span.end
+    while after < end and doc[after].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") and not (
+            any(p.span.start == after for p in doc._.people or [])):
+        after += 1  # the rest of the post's complement ("de la République de Turquie")
+    if after < end and doc[after].text == ",":
+        after += 1
+    person = next((p for p in doc._.people or [] if p.span.start == after), None)
+    return Party(person=person.key) if person else None
 
 
 def _topics(sent: Span) -> list[str]:

@@ -66,8 +66,8 @@ from typing import TypeVar
 
 from kg.extract.model import DateValue
 
-__all__ = ["WIRE_DATELINE", "DateMatch", "find_dateline", "find_dates", "find_month_dateline", "normalise",
-           "wire_dateline"]
+__all__ = ["WIRE_DATELINE", "DateMatch", "TickerEntry", "find_dateline", "find_dates", "find_month_dateline",
+           "find_page_dates", "normalise", "ticker_entries", "wire_dateline"]
 
 T = TypeVar("T")
 
@@ -306,6 +306,10 @@ WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’ .-]{1,40}), (?:le )?(?P<date>\d{1,2}(?:er)? [a-zéû]+\.?(?: \d{4})?)"
     r"(?:\s*\([\w/ .-]{2,20}\))?(?:\s*[-–—]+|\.? ?/[\w .-]{2,20}/\.?)\s*")
 WIRE_LINES = 4  # a dateline opens one of the article's first lines (after the headline)
+#: A live-ticker entry: a line opening with a clock time and a dash ("11h05 — ", "15:30 - ", "9 h 40 – ").
+TICKER_ENTRY = re.compile(r"[ \t]*\d{1,2} ?[hH:] ?\d{2}\s*[—–-]")
+TICKER_MIN_ENTRIES = 2  # a page with fewer timestamped lines is no ticker
+HEADING_CHARS = 160  # a day heading ("Les événements du samedi 10 mai") is one short line
 
 
 # ============================================================== public types
@@ -906,6 +910,69 @@ def _in_month(text: str, month: DateValue, anchor: DateValue | None) -> list[Dat
         else:
             out.append(replace(m, value=None))
     return out
+
+
+@dataclass(frozen=True)
+class TickerEntry:
+    """One timestamped entry of a live ticker (char offsets in the page) and the day of the heading
+    it stands under."""
+
+    start: int
+    end: int
+    day: date
+
+
+def ticker_entries(text: str, ref: date | None = None) -> list[TickerEntry]:
+    """The entries of a live ticker ("11h05 — X s'est entretenu avec Y") that stand under a day
+    heading ("EN DIRECT … les événements du samedi 10 mai", or a day line between entries).  An
+    entry's clock time says nothing of its day; the heading above it does, and the publication
+    date of the page may be another day (a page closed after midnight, archived, or updated).
+    An entry runs to the next entry or heading.  Entries under no dated heading are left out."""
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line))
+        pos += len(line)
+    if sum(bool(TICKER_ENTRY.match(line)) for _, line in lines) < TICKER_MIN_ENTRIES:
+        return []
+    out: list[TickerEntry] = []
+    day: date | None = None
+    for start, line in lines:
+        if TICKER_ENTRY.match(line):
+            if day:
+                out.append(TickerEntry(start, start + len(line), day))
+            continue
+        heading = _heading_day(line, ref)
+        if heading:
+            day = heading
+        elif out and out[-1].end == start:
+            out[-1] = replace(out[-1], end=start + len(line))  # a paragraph continuing the entry
+    return out
+
+
+def _heading_day(line: str, ref: date | None) -> date | None:
+    """The day a short title line names ("suivez les événements de ce jeudi 12 juin"); a sentence
+    of prose (ending with a full stop) or a day after the publication is no heading."""
+    text = line.strip()
+    if not text or len(text) > HEADING_CHARS or text.endswith((".", "»", "\"")):
+        return None
+    days = [m.value for m in find_dates(text, ref) if m.value and m.value.precision == "day"]
+    if len(days) != 1 or (ref and days[0].earliest > ref + timedelta(days=1)):
+        return None
+    return days[0].earliest
+
+
+def find_page_dates(text: str, ref: date | None = None, *, month: DateValue | None = None) -> list[DateMatch]:
+    """:func:`find_dates` over a whole page, with the relative dates of a live ticker's entries
+    ("samedi soir", "hier") read against the day heading the entry stands under, not against the
+    publication date (see :func:`ticker_entries`)."""
+    matches = find_dates(text, ref, month=month)
+    for entry in ticker_entries(text, ref):
+        if entry.day == ref:
+            continue
+        inside = [replace(m, start=m.start + entry.start, end=m.end + entry.start)
+                  for m in find_dates(text[entry.start:entry.end], entry.day)]
+        matches = [m for m in matches if not entry.start <= m.start < entry.end] + inside
+    return sorted(matches, key=lambda m: m.start)
 
 
 def normalise(expr: str, ref: date | None = None, *, anchor: DateValue | None = None) -> DateValue | None:

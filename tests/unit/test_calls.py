@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 import kg.extract.people  # noqa: F401  (registers Doc._.people)
 import kg.extract.pipeline  # noqa: F401  (registers Doc._.ref and Span._.date)
 from kg.extract import calls
+from kg.extract.callgroups import _split
 from kg.extract.model import CallFact, DateValue, Evidence, Party
 from kg.extract.people import PersonMention
 from kg.resolve import Call, _merge_reports, _report
@@ -311,3 +312,65 @@ def test_a_day_shift_standing_alone(words: list[str], expected: bool) -> None:
     start = 1 if words[0] == "averti" else 0
     end = 3 if words[0] == "averti" else len(words)
     assert calls._standalone_day_shift(doc, Span(doc, start, end)) is expected
+
+
+# "X a téléphoné à Y avant de recevoir Z" / "… après avoir appelé Z"
+def _then(mark: list[tuple], verb: tuple) -> Doc:
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("téléphoné", "VERB", "ROOT", 2, "téléphoner", "VerbForm=Part"), ("à", "ADP", "case", 4, "à"),
+            ("Y", "PROPN", "obl:arg", 2, "Y"), *mark, verb, ("Z", "PROPN", "obj", 5 + len(mark), "Z")]
+    return tagged(rows, people=[(0, 1, "p1"), (4, 5, "p2"), (len(rows) - 1, len(rows), "p3")])
+
+
+def test_a_name_in_the_infinitive_clause_of_another_act_is_not_a_party() -> None:
+    before = _then([("avant", "ADP", "mark", 7, "avant"), ("de", "ADP", "mark", 7, "de")],
+                   ("recevoir", "VERB", "advcl", 2, "recevoir", INF))
+    assert calls._in_purpose_clause(before[8:9]) and not calls._in_purpose_clause(before[4:5])
+    assert calls._other_act(before[7])
+    after = _then([("après", "ADP", "mark", 7, "après"), ("avoir", "AUX", "aux:tense", 7, "avoir", INF)],
+                  ("appelé", "VERB", "advcl", 2, "appeler", "VerbForm=Part"))
+    assert not calls._in_purpose_clause(after[8:9])  # "après avoir appelé Z": Z is called
+
+
+def test_a_call_noun_that_is_the_medium_of_a_call_verb_is_no_call_of_its_own() -> None:
+    # "X s'est entretenue en visioconférence avec Y"
+    rows = [("X", "PROPN", "nsubj", 3, "X"), ("s'", "PRON", "expl:comp", 3, "se"),
+            ("est", "AUX", "aux:tense", 3, "être"), ("entretenue", "VERB", "ROOT", 3, "entretenir"),
+            ("en", "ADP", "case", 5, "en"), ("visioconférence", "NOUN", "obl:mod", 3, "visioconférence"),
+            ("avec", "ADP", "case", 7, "avec"), ("Y", "PROPN", "nmod", 5, "Y")]
+    doc = parse(rows, people=[(0, 1, "p1"), (7, 8, "p2")])
+    assert calls._medium_of(doc[5], {3}) and not calls._medium_of(doc[5], set())
+    found = calls._triggers(doc[:], True)
+    assert [t[0][0].i for t in found] == [3]
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["un", "coup", "de", "fil", "du", "ministre"], True),
+    (["un", "coup", "de", "téléphone"], True),
+    (["un", "coup", "d'", "Etat"], False),
+])
+def test_a_strong_call_phrase_is_a_trigger_whatever_its_head(words: list[str], expected: bool) -> None:
+    doc = parse([(w, "NOUN", "dep", 0, w.lower()) for w in words])
+    assert calls._strong_phrase_at(doc[1]) is expected
+
+
+def test_the_subject_of_a_reporting_verb_is_found_through_a_misparsed_auxiliary() -> None:
+    # "Le ministre X indique avoir téléphoné au président Y": "téléphoné" parsed as the object of
+    # "avoir", the lemma of "indique" left as is, the name in apposition to the subject
+    rows = [("Le", "DET", "det", 1, "le"), ("ministre", "NOUN", "nsubj", 3, "ministre"),
+            ("X", "PROPN", "appos", 1, "X"), ("indique", "VERB", "ROOT", 3, "indique", FIN),
+            ("avoir", "AUX", "xcomp", 3, "avoir", INF), ("téléphoné", "NOUN", "obj", 4, "téléphoné"),
+            ("au", "ADP", "case", 7, "au"), ("président", "NOUN", "obl:arg", 4, "président"),
+            ("Y", "PROPN", "appos", 7, "Y")]
+    doc = tagged(rows, people=[(2, 3, "p1"), (8, 9, "p2")])
+    m = calls.Mention(doc[:], [doc[5]], False, False, False, persons=["p1", "p2"])
+    calls._reported_subject(doc, m)
+    assert m.persons == ["p1", "p2"] and m.callers == ["p1"]
+
+
+@pytest.mark.parametrize("medium, parts", [("visioconférence", 1), ("téléphone", 2)])
+def test_one_caller_with_two_others_is_one_conference_or_two_calls(medium: str, parts: int) -> None:
+    words = ["X", "a", "parlé", "par", medium, "avec", "Y", "et", "Z"]
+    doc = parse([(w, "X", "dep", 0, w) for w in words])
+    m = calls.Mention(doc[:], [doc[2]], False, False, False, callers=["p1"], persons=["p1", "p2", "p3"])
+    assert len(_split(m)) == parts

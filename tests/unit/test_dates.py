@@ -13,7 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.dates import DateMatch, find_dateline, find_dates, find_month_dateline, normalise, wire_dateline
+from kg.extract.dates import (
+    DateMatch,
+    find_dateline,
+    find_dates,
+    find_month_dateline,
+    find_page_dates,
+    normalise,
+    ticker_entries,
+    wire_dateline,
+)
 from kg.extract.model import DateValue
 
 REF = date(2024, 12, 5)  # a Thursday
@@ -551,3 +560,27 @@ def test_a_bare_day_is_the_last_such_day_before_the_reference(text: str, ref: da
 @pytest.mark.parametrize("text", ["le 3 000 soldats", "le 3e régiment", "le 12 de la liste", "le 5 mars"])
 def test_a_bare_day_needs_a_word_that_closes_it(text: str) -> None:
     assert [m.text for m in find_dates(text, date(2025, 6, 5)) if m.text.split()[-1].isdigit()] == []
+
+
+TICKER = ("EN DIRECT - Les événements du samedi 1er mars\n\n"
+          "21h10 - X s'est entretenu par téléphone avec Y.\n\n"
+          "17:02 – Z a parlé hier avec W.\n\n"
+          "Dimanche 2 mars\n\n"
+          "9h40 - V a appelé U.\n")
+
+
+def test_ticker_entries_take_the_day_of_the_heading_above_them() -> None:
+    entries = ticker_entries(TICKER, d("2025-03-03"))
+    assert [e.day for e in entries] == [d("2025-03-01"), d("2025-03-01"), d("2025-03-02")]
+    assert TICKER[entries[0].start:].startswith("21h10") and TICKER[entries[2].start:].startswith("9h40")
+
+
+def test_a_page_without_timestamped_entries_or_without_a_day_heading_has_no_ticker_days() -> None:
+    assert ticker_entries("Titre du samedi 1er mars\n\n21h10 - X a appelé Y.\n", d("2025-03-03")) == []
+    assert ticker_entries("EN DIRECT - Guerre\n\n16h05 - A.\n\n15h40 - B.\n", d("2025-03-03")) == []
+
+
+def test_relative_dates_of_a_ticker_entry_count_from_its_heading_day() -> None:
+    found = {m.text: m.value.value for m in find_page_dates(TICKER, d("2025-03-03")) if m.value}
+    assert found["hier"] == "2025-02-28"
+    assert found["samedi 1er mars"] == "2025-03-01"
