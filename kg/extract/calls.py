@@ -227,7 +227,8 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     elif lemma == "parler":
         ok = phone or (context and (reflexive or _has_avec(t)))
     elif lemma in ("appeler", "joindre", "contacter"):
-        ok = (phone or context or _official_object(t)) and _has_object(t) and not _calls_on(t)
+        agent = _passive_agent(t)
+        ok = (phone or context or agent or _official_object(t)) and (agent or _has_object(t)) and not _calls_on(t)
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False, False) if ok else None
@@ -239,9 +240,10 @@ def _calls_on(t: Token) -> bool:
     elsewhere ("a appelé les pays de la région à « ne pas détourner le regard »")."""
     if _urged_by_surface(t):
         return True
+    dated = {s.root.i for s in dates_within(t.doc, t.sent.start, t.sent.end)}
     for c in t.children:
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
-        if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"}:
+        if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"} and c.i not in dated:  # "appelé jeudi"
             return True
         if c.pos_ == "VERB" and c.dep_.startswith(("advcl", "obl")) and marks & {"a", "de", "d'"}:
             return True
@@ -277,6 +279,23 @@ def _has_object(t: Token) -> bool:
             continue
         return x.i in people or fold(x.lemma_) in _vocab()["object_nouns"]
     return False
+
+
+AGENT_REACH = 8  # words after a passive participle where "par" + its agent may stand
+
+
+def _passive_agent(t: Token) -> bool:
+    """"X a été appelé mardi par le secrétaire d'Etat Y": a passive "appeler" whose agent, after
+    "par" (past dates, adverbs, articles), is a person or a post: a call placed by the agent."""
+    doc = t.doc
+    if not (_passive(t) or any(fold(x.text) in ("ete", "etait", "sera") for x in doc[max(t.sent.start, t.i - 3): t.i])):
+        return False
+    dated = {i for s in doc.spans.get("dates", []) for i in range(s.start, s.end)}
+    words = [x for x in doc[t.i + 1: min(t.sent.end, t.i + AGENT_REACH)] if x.i not in dated and x.pos_ != "ADV"]
+    if not words or fold(words[0].text) != "par":
+        return False
+    rest = [x.i for x in words[1:] if x.pos_ != "DET"]
+    return bool(rest) and bool(people_within(doc, rest[0], rest[0] + 1) or posts_within(doc, rest[0], rest[0] + 1))
 
 
 def _official_object(t: Token) -> bool:
@@ -438,8 +457,11 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
     for _ in range(40):
         if node in anchors:
             m = anchors[node]
-            own = node.i in {t.i for t in m.trigger}
-            return (m, entry) if own or not parties or _enters_light_verb(child) else None
+            if node.i in {t.i for t in m.trigger}:
+                return m, entry
+            if _shifted_anchor(node, m):  # its date too is the other act's
+                return (m, entry) if parties and child.dep_ in SUBJECT_DEPS else None
+            return (m, entry) if not parties or _enters_light_verb(child) else None
         if node.i != token.i and fold(node.lemma_) in reporting:
             return None
         if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
@@ -448,6 +470,14 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
             return None
         entry, child, node = node.dep_, node, node.head
     return None
+
+
+def _shifted_anchor(verb: Token, m: Mention) -> bool:
+    """"Trois jours après son appel avec X, Y a reçu Z": the verb tells another act, later than the
+    call (or before it, "avant", "depuis"); its subject is the one whose call it was, its objects
+    were not on the call."""
+    return any(t.head == verb and t.pos_ in ("NOUN", "PROPN") and any(
+        fold(c.text) in _words("since_words") for c in t.children if c.dep_ == "case") for t in m.trigger)
 
 
 def _enters_light_verb(child: Token) -> bool:

@@ -374,3 +374,34 @@ def test_one_caller_with_two_others_is_one_conference_or_two_calls(medium: str, 
     doc = parse([(w, "X", "dep", 0, w) for w in words])
     m = calls.Mention(doc[:], [doc[2]], False, False, False, callers=["p1"], persons=["p1", "p2", "p3"])
     assert len(_split(m)) == parts
+
+
+# "X a été appelé jeudi par Y"; the parser makes the day an xcomp of the participle
+CALLED_BY = [("X", "PROPN", "nsubj:pass", 3, "X"), ("a", "AUX", "aux:tense", 3, "avoir"),
+             ("été", "AUX", "aux:pass", 3, "être"), ("appelé", "VERB", "ROOT", 3, "appeler"),
+             ("jeudi", "NOUN", "xcomp", 3, "jeudi"), ("par", "ADP", "case", 6, "par"),
+             ("Y", "PROPN", "obl:agent", 3, "Y")]
+
+
+def test_a_passive_appeler_with_a_named_agent_is_a_call_and_its_date_no_urging() -> None:
+    doc = parse(CALLED_BY, people=[(0, 1, "p1"), (6, 7, "p2")])
+    doc.spans["dates"] = [Span(doc, 4, 5, label="DATE")]
+    assert calls._passive_agent(doc[3]) and not calls._calls_on(doc[3])
+    active = parse([("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+                    ("appelé", "VERB", "ROOT", 2, "appeler"), ("Y", "PROPN", "obj", 2, "Y")],
+                   people=[(0, 1, "p1"), (3, 4, "p2")])
+    assert not calls._passive_agent(active[2])
+
+
+def test_a_verb_told_after_a_call_lends_it_its_subject_only() -> None:
+    # "Y a reçu Z deux jours après son appel avec X"
+    rows = [("Y", "PROPN", "nsubj", 2, "Y"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("reçu", "VERB", "ROOT", 2, "recevoir"), ("Z", "PROPN", "obj", 2, "Z"),
+            ("après", "ADP", "case", 6, "après"), ("son", "DET", "det", 6, "son"),
+            ("appel", "NOUN", "obl:mod", 2, "appel"), ("avec", "ADP", "case", 8, "avec"),
+            ("X", "PROPN", "nmod", 6, "X")]
+    doc = parse(rows, people=[(0, 1, "p1"), (3, 4, "p2"), (8, 9, "p3")])
+    m = calls.Mention(doc[:], [doc[6]], True, False, False)
+    assert calls._shifted_anchor(doc[2], m)
+    assert calls._owner(doc[0], [m]) == (m, "nsubj")
+    assert calls._owner(doc[3], [m]) is None and calls._owner(doc[8], [m]) == (m, "nmod")
