@@ -306,8 +306,11 @@ WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’ .-]{1,40}), (?:le )?(?P<date>\d{1,2}(?:er)? [a-zéû]+\.?(?: \d{4})?)"
     r"(?:\s*\([\w/ .-]{2,20}\))?(?:\s*[-–—]+|\.? ?/[\w .-]{2,20}/\.?)\s*")
 WIRE_LINES = 4  # a dateline opens one of the article's first lines (after the headline)
-#: A live-ticker entry: a line opening with a clock time and a dash ("11h05 — ", "15:30 - ", "9 h 40 – ").
-TICKER_ENTRY = re.compile(r"[ \t]*\d{1,2} ?[hH:] ?\d{2}\s*[—–-]")
+#: A live-ticker entry: a line opening with a clock time and a dash or colon ("11h05 — ", "15:30 - ",
+#: "• 9h40 : "), or a clock time alone on its line with the entry below it.
+TICKER_ENTRY = re.compile(r"[ \t]*(?:[•*–—-][ \t]*)?\d{1,2} ?[hH:] ?\d{2}(?:[ \t]*[—–:|•-]|[ \t]*$)")
+#: An update stamp ("Mis à jour le 6 mars à 9h12") is no day heading of the entries below it.
+_UPDATE_STAMP = re.compile(r"(?<!\w)(?:mise? a jour|modifiee?|actualisee?)(?!\w)")
 TICKER_MIN_ENTRIES = 2  # a page with fewer timestamped lines is no ticker
 HEADING_CHARS = 160  # a day heading ("Les événements du samedi 10 mai") is one short line
 
@@ -951,9 +954,9 @@ def ticker_entries(text: str, ref: date | None = None) -> list[TickerEntry]:
 
 def _heading_day(line: str, ref: date | None) -> date | None:
     """The day a short title line names ("suivez les événements de ce jeudi 12 juin"); a sentence
-    of prose (ending with a full stop) or a day after the publication is no heading."""
+    of prose (ending with a full stop), an update stamp or a day after the publication is no heading."""
     text = line.strip()
-    if not text or len(text) > HEADING_CHARS or text.endswith((".", "»", "\"")):
+    if not text or len(text) > HEADING_CHARS or text.endswith((".", "»", "\"")) or _UPDATE_STAMP.search(_fold(text)):
         return None
     days = [m.value for m in find_dates(text, ref) if m.value and m.value.precision == "day"]
     if len(days) != 1 or (ref and days[0].earliest > ref + timedelta(days=1)):

@@ -584,3 +584,11 @@ def test_relative_dates_of_a_ticker_entry_count_from_its_heading_day() -> None:
     found = {m.text: m.value.value for m in find_page_dates(TICKER, d("2025-03-03")) if m.value}
     assert found["hier"] == "2025-02-28"
     assert found["samedi 1er mars"] == "2025-03-01"
+
+
+def test_a_clock_time_alone_on_its_line_opens_an_entry_and_an_update_stamp_is_no_heading() -> None:
+    page = ("Direct - Proche-Orient, jeudi 12 juin\n\nMis à jour le 13 juin à 01h10\n\n"
+            "22:15\nX a appelé Y.\n\n• 20h40 : Z a parlé avec W.\n")
+    entries = ticker_entries(page, d("2025-06-13"))
+    assert [e.day for e in entries] == [d("2025-06-12"), d("2025-06-12")]
+    assert "X a appelé Y" in page[entries[0].start:entries[0].end]
