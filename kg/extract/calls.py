@@ -612,9 +612,13 @@ def _reporting(verb: Token) -> bool:
 
 
 def _pronoun_subject(doc: Doc, m: Mention) -> None:
-    """"Deux jours plus tard, il s'est entretenu avec Y": the pronoun is the person last named as
-    a subject, in this sentence or the two before."""
+    """"Deux jours plus tard, il s'est entretenu avec Y", "il avait eu un entretien téléphonique avec
+    Y" (the subject of the light verb): the pronoun is the person last named as a subject, in this
+    sentence or the two before."""
     pronoun = _subject_pronoun(m.trigger[0])
+    if pronoun is None and m.trigger[0].pos_ in ("NOUN", "PROPN"):  # "il avait eu un entretien téléphonique"
+        pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
+                        for p in [_subject_pronoun(a)] if p is not None), None)
     if pronoun is None or m.callers:
         return
     start = doc[max(m.sent.start - 1, 0)].sent.start
@@ -649,14 +653,17 @@ def _is_subject(span: Span) -> bool:
 
 
 def _subject_node(span: Span) -> Token | None:
-    """The subject token the person is, or stands in apposition or coordination to."""
-    node = span.root
-    for _ in range(4):
-        if node.dep_ in SUBJECT_DEPS:
-            return node
-        if node.dep_ not in ("appos", "nmod", "flat:name", "conj") or node.head.i == node.i:
-            return None
-        node = node.head
+    """The subject token the person is, or stands in apposition or coordination to; tried from each
+    word of the name, as the parser may hang its last word elsewhere ("Le ministre Boris | Pistorius
+    a reçu": "Boris" in apposition to the subject, "Pistorius" an adverb of the verb)."""
+    for start in [span.root, *(t for t in span if t != span.root)]:
+        node = start
+        for _ in range(4):
+            if node.dep_ in SUBJECT_DEPS:
+                return node
+            if node.dep_ not in ("appos", "nmod", "flat:name", "conj") or node.head.i == node.i:
+                break
+            node = node.head
     return None
 
 

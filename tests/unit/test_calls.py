@@ -405,3 +405,27 @@ def test_a_verb_told_after_a_call_lends_it_its_subject_only() -> None:
     assert calls._shifted_anchor(doc[2], m)
     assert calls._owner(doc[0], [m]) == (m, "nsubj")
     assert calls._owner(doc[3], [m]) is None and calls._owner(doc[8], [m]) == (m, "nmod")
+
+
+def test_the_pronoun_subject_of_a_light_verb_is_the_callers() -> None:
+    # "X a reçu Z. Il avait eu un entretien téléphonique avec Y"
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("reçu", "VERB", "ROOT", 2, "recevoir"), ("Z", "PROPN", "obj", 2, "Z"), (".", "PUNCT", "punct", 2, "."),
+            ("Il", "PRON", "nsubj", 7, "il"), ("avait", "AUX", "aux:tense", 7, "avoir"),
+            ("eu", "VERB", "ROOT", 7, "avoir"), ("un", "DET", "det", 9, "un"),
+            ("entretien", "NOUN", "obj", 7, "entretien"), ("téléphonique", "ADJ", "amod", 9, "téléphonique"),
+            ("avec", "ADP", "case", 12, "avec"), ("Y", "PROPN", "obl:mod", 7, "Y")]
+    doc = parse(rows, people=[(0, 1, "p1"), (3, 4, "p2"), (12, 13, "p3")])
+    m = calls.Mention(doc[5:], [doc[9]], False, False, False, persons=["p3"])
+    calls._pronoun_subject(doc, m)
+    assert m.persons == ["p1", "p3"] and m.callers == ["p1"]
+
+
+def test_a_name_is_a_subject_when_any_of_its_words_stands_in_apposition_to_it() -> None:
+    # "Le ministre Boris Pistorius a reçu …": "Pistorius" hung on the verb as an adverb
+    rows = [("Le", "DET", "det", 1, "le"), ("ministre", "NOUN", "nsubj", 5, "ministre"),
+            ("Boris", "PROPN", "appos", 1, "Boris"), ("Pistorius", "PROPN", "advmod", 5, "Pistorius"),
+            ("a", "AUX", "aux:tense", 5, "avoir"), ("reçu", "VERB", "ROOT", 5, "recevoir")]
+    doc = parse(rows)
+    subject = calls._subject_node(doc[2:4])
+    assert subject is not None and subject.i == 1
