@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.dates import normalise, ticker_entries
+from kg.extract.dates import counts_from_reference, normalise, ticker_entries
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
@@ -887,8 +887,9 @@ def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
 
 
 def _anchor_relative(span: Span) -> bool:
-    """"deux jours plus tard", "la veille", "trois jours après": counted from another event."""
-    return has_phrase(folded_text(span), _vocab()["anchor_relative_dates"])
+    """"deux jours plus tard", "la veille", "trois jours après": counted from another event (not
+    "plus tôt dans la journée", the dispatch's own day)."""
+    return has_phrase(folded_text(span), _vocab()["anchor_relative_dates"]) and not counts_from_reference(span.text)
 
 
 def _from_anchor(doc: Doc, span: Span) -> DateValue | None:

@@ -66,8 +66,8 @@ from typing import TypeVar
 
 from kg.extract.model import DateValue
 
-__all__ = ["WIRE_DATELINE", "DateMatch", "TickerEntry", "find_dateline", "find_dates", "find_month_dateline",
-           "find_page_dates", "normalise", "ticker_entries", "wire_dateline"]
+__all__ = ["WIRE_DATELINE", "DateMatch", "TickerEntry", "counts_from_reference", "find_dateline", "find_dates",
+           "find_month_dateline", "find_page_dates", "normalise", "ticker_entries", "wire_dateline"]
 
 T = TypeVar("T")
 
@@ -102,6 +102,10 @@ RELATIVE_DAYS: dict[str, int] = {
     "aujourd'hui": 0, "ce matin": 0, "ce midi": 0, "cet apres-midi": 0, "ce soir": 0,
     "hier": -1, "hier matin": -1, "hier midi": -1, "hier apres-midi": -1, "hier soir": -1,
     "avant-hier": -2, "demain": 1, "demain matin": 1, "demain soir": 1, "apres-demain": 2,
+    # earlier the same day: the day of the dispatch (of the ticker entry's heading); not "dans la
+    # soirée", which often takes its day after it ("dans la soirée de mercredi")
+    "plus tot dans la journee": 0, "plus tot dans la matinee": 0, "plus tot dans l'apres-midi": 0,
+    "plus tot ce jour": 0, "plus tot aujourd'hui": 0,
 }
 # Days counted from ``anchor`` (the event the sentence talks about), else from ``ref``.
 ANCHOR_DAYS: dict[str, int] = {
@@ -962,6 +966,13 @@ def _heading_day(line: str, ref: date | None) -> date | None:
     if len(days) != 1 or (ref and days[0].earliest > ref + timedelta(days=1)):
         return None
     return days[0].earliest
+
+
+def counts_from_reference(text: str) -> bool:
+    """Whether a date expression is a day counted from the dispatch itself ("hier", "plus tôt dans
+    la journée"), never from another event, whatever words of anchoring it holds ("plus tôt")."""
+    folded = " ".join(_fold(text).split())
+    return folded in RELATIVE_DAYS
 
 
 def find_page_dates(text: str, ref: date | None = None, *, month: DateValue | None = None) -> list[DateMatch]:

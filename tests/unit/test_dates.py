@@ -592,3 +592,9 @@ def test_a_clock_time_alone_on_its_line_opens_an_entry_and_an_update_stamp_is_no
     entries = ticker_entries(page, d("2025-06-13"))
     assert [e.day for e in entries] == [d("2025-06-12"), d("2025-06-12")]
     assert "X a appelé Y" in page[entries[0].start:entries[0].end]
+
+
+@pytest.mark.parametrize("text", ["plus tôt dans la journée", "Plus tôt dans la matinée", "plus tôt aujourd'hui"])
+def test_earlier_the_same_day_is_the_reference_day(text: str) -> None:
+    value = normalise(text, REF)
+    assert value is not None and value.value == REF.isoformat()
