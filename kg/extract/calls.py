@@ -254,10 +254,11 @@ URGE_REACH = 12  # words after "appeler" where "à" + infinitive may stand
 
 
 def _urged_by_surface(t: Token) -> bool:
-    """"à" then an infinitive or an urging noun ("à la retenue") after the verb, in the same clause."""
+    """"à" then an infinitive or an urging noun ("à la retenue") after the verb, in the same clause;
+    not in a purpose clause after it ("a appelé Y pour l'exhorter à la retenue" is a call)."""
     doc = t.doc
     for x in doc[t.i + 1: min(t.sent.end, t.i + URGE_REACH)]:
-        if x.text in (",", ";", ":", ".") or _is_call_word(x):
+        if x.text in (",", ";", ":", ".") or _is_call_word(x) or fold(x.text) in ("pour", "afin"):
             return False
         if fold(x.text) in ("a", "au", "aux"):
             nxt = [y for y in doc[x.i + 1: min(t.sent.end, x.i + 5)] if y.text not in ("«", '"') and fold(y.text) not in

@@ -429,3 +429,14 @@ def test_a_name_is_a_subject_when_any_of_its_words_stands_in_apposition_to_it() 
     doc = parse(rows)
     subject = calls._subject_node(doc[2:4])
     assert subject is not None and subject.i == 1
+
+
+def test_an_urging_inside_a_purpose_clause_leaves_the_call() -> None:
+    # "X a appelé Y pour l'exhorter à la retenue"
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("appelé", "VERB", "ROOT", 2, "appeler"), ("Y", "PROPN", "obj", 2, "Y"),
+            ("pour", "ADP", "mark", 6, "pour"), ("l'", "PRON", "obj", 6, "le"),
+            ("exhorter", "VERB", "advcl", 2, "exhorter", INF), ("à", "ADP", "case", 9, "à"),
+            ("la", "DET", "det", 9, "le"), ("retenue", "NOUN", "obl:arg", 6, "retenue")]
+    doc = tagged(rows, people=[(0, 1, "p1"), (3, 4, "p2")])
+    assert not calls._urged_by_surface(doc[2]) and not calls._calls_on(doc[2])
