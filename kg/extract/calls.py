@@ -1030,11 +1030,11 @@ def _party_at(doc: Doc, start: int, end: int) -> Party | None:
 
 def _holder_after_post(doc: Doc, start: int, end: int) -> Party | None:
     """"un appel du ministre de la Défense nationale de la République de Turquie, Yaşar Güler": a
-    post opening the cue's object, too long for :func:`_party_at`'s reach, and the name set off
-    right after it by a comma."""
-    post = next(iter(posts_within(doc, start, min(start + 2, end))), None)
-    if post is None:
-        return None
+    post opening the cue's object (after an honorific, "Son Excellence"), too long for
+    :func:`_party_at`'s reach, and the name set off right after it by a comma."""
+    post = next(iter(posts_within(doc, start, min(start + OBJECT_SKIP, end))), None)
+    if post is None or any(t.text in (",", ";", ":") for t in doc[start:post.span.start]):
+        return None  # past an honorific ("de Son Excellence le président de la République française, X")
     after = post.span.end
     while after < end and doc[after].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") and not (
             any(p.span.start == after for p in doc._.people or [])):
