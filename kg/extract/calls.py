@@ -805,13 +805,17 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
 def _ticker_dates(doc: Doc, mentions: list[Mention]) -> None:
     """"11h05 — X s'est entretenu avec Y" under a heading "les événements du samedi 10 mai": an
     undated call told in the present perfect in a live ticker's entry happened on the heading's
-    day.  A call told in the pluperfect ("avait parlé"), or as an earlier one, may be older."""
+    day.  A call told in the pluperfect ("avait parlé"), or as an earlier one, may be older, and
+    so may one whose sentence holds another date ("la semaine dernière", left vague)."""
     entries = ticker_entries(doc.text, doc._.ref if isinstance(doc._.ref, date) else None)
     for m in mentions:
         at = m.trigger[0].idx
         entry = next((e for e in entries if e.start <= at < e.end), None)
-        if entry and m.date is None and not m.earlier and not _pluperfect(m.trigger[0]):
-            m.date = DateValue.of_day(entry.day)
+        if entry is None or m.date is not None or m.earlier or _pluperfect(m.trigger[0]):
+            continue
+        day = DateValue.of_day(entry.day)
+        if all(s._.date and s._.date.value == day.value for s in dates_within(doc, m.sent.start, m.sent.end)):
+            m.date = day
 
 
 def _pluperfect(verb: Token) -> bool:
