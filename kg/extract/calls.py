@@ -213,7 +213,10 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     if lemma is None and t.pos_ not in ("VERB", "AUX"):
         return None
     lemma = lemma or fold(t.lemma_)
-    by_phone = any(fold(c.lemma_) in _vocab()["phone_nouns"] and c.dep_.startswith("obl") for c in t.children)
+    complements = [c for c in t.children if c.dep_.startswith("obl")] + [  # "a eu Y au bout du fil", hung on Y
+        g for c in t.children if c.dep_ == "obj" for g in c.children
+        if g.dep_ == "nmod" and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
+    by_phone = any(_phone_complement(c) for c in complements)
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
         return None  # the cheap test first: most verbs are not about calling
@@ -232,6 +235,15 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False, False) if ok else None
+
+
+def _phone_complement(c: Token) -> bool:
+    """"au téléphone", "par visioconférence", or a complement that is a phone phrase of the lexicon
+    as a whole ("au bout du fil"; not "dans un discours vidéo")."""
+    if fold(c.lemma_) in _vocab()["phone_nouns"]:
+        return True
+    text = " ".join(fold(x.text) for x in c.subtree)
+    return any(" " in p and (text == p or text.startswith(p + " ")) for p in _vocab()["phone_markers"])
 
 
 def _calls_on(t: Token) -> bool:

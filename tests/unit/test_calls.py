@@ -440,3 +440,23 @@ def test_an_urging_inside_a_purpose_clause_leaves_the_call() -> None:
             ("la", "DET", "det", 9, "le"), ("retenue", "NOUN", "obl:arg", 6, "retenue")]
     doc = tagged(rows, people=[(0, 1, "p1"), (3, 4, "p2")])
     assert not calls._urged_by_surface(doc[2]) and not calls._calls_on(doc[2])
+
+
+def test_a_phone_complement_hung_on_the_object_makes_a_call_verb() -> None:
+    # "X a eu Y au bout du fil": the parser hangs "bout" on Y
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("eu", "VERB", "ROOT", 2, "avoir"), ("Y", "PROPN", "obj", 2, "Y"),
+            ("au", "ADP", "case", 5, "au"), ("bout", "NOUN", "nmod", 3, "bout"),
+            ("du", "ADP", "case", 7, "de"), ("fil", "NOUN", "nmod", 5, "fil")]
+    doc = parse(rows, people=[(0, 1, "p1"), (3, 4, "p2")])
+    assert calls._phone_complement(doc[5])
+    assert calls._verb_trigger(doc[2], True, False) == (False, False, False)
+
+
+def test_a_noun_with_a_video_modifier_is_no_phone_complement() -> None:
+    # "X a salué Y dans un discours vidéo"
+    rows = [("X", "PROPN", "nsubj", 1, "X"), ("salue", "VERB", "ROOT", 1, "saluer"), ("Y", "PROPN", "obj", 1, "Y"),
+            ("dans", "ADP", "case", 5, "dans"), ("un", "DET", "det", 5, "un"),
+            ("discours", "NOUN", "obl:mod", 1, "discours"), ("vidéo", "NOUN", "nmod", 5, "vidéo")]
+    doc = parse(rows, people=[(0, 1, "p1"), (2, 3, "p2")])
+    assert not calls._phone_complement(doc[5]) and calls._verb_trigger(doc[1], True, False) is None
