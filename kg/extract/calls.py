@@ -220,6 +220,8 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
         return None  # the cheap test first: most verbs are not about calling
+    if by_phone and _reached_by_the_press(t):
+        return None
     reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
     if _negated(t):
         return (False, False, False) if _last_spoke(t, context) else None
@@ -235,6 +237,18 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False, False) if ok else None
+
+
+def _reached_by_the_press(t: Token) -> bool:
+    """"Interrogé au téléphone, X a répondu …", "Joint par téléphone, X a critiqué Y": a bare
+    participle opening the sentence, set off by a comma, tells how a journalist reached X, not a
+    call between X and anyone named; a named agent ("Joint par téléphone par le ministre Y, X …")
+    is a caller all the same."""
+    if t.i - t.sent.start > 1 or "Part" not in t.morph.get("VerbForm") or any(
+            c.dep_.startswith("aux") for c in t.children):
+        return False
+    comma = next((x for x in t.doc[t.i + 1: min(t.sent.end, t.i + 8)] if x.text == ","), None)
+    return comma is not None and not people_within(t.doc, t.i + 1, comma.i)
 
 
 def _phone_complement(c: Token) -> bool:

@@ -460,3 +460,20 @@ def test_a_noun_with_a_video_modifier_is_no_phone_complement() -> None:
             ("discours", "NOUN", "obl:mod", 1, "discours"), ("vidéo", "NOUN", "nmod", 5, "vidéo")]
     doc = parse(rows, people=[(0, 1, "p1"), (2, 3, "p2")])
     assert not calls._phone_complement(doc[5]) and calls._verb_trigger(doc[1], True, False) is None
+
+
+def test_a_bare_participle_opening_the_sentence_with_a_phone_complement_is_the_press_reaching_someone() -> None:
+    # "Interrogé au téléphone, X a répondu à Y"
+    rows = [("Interrogé", "VERB", "advcl", 6, "interroger", "VerbForm=Part"), ("au", "ADP", "case", 2, "au"),
+            ("téléphone", "NOUN", "obl:mod", 0, "téléphone"), (",", "PUNCT", "punct", 0, ","),
+            ("X", "PROPN", "nsubj", 6, "X"), ("a", "AUX", "aux:tense", 6, "avoir"),
+            ("répondu", "VERB", "ROOT", 6, "répondre", "VerbForm=Part"), ("à", "ADP", "case", 8, "à"),
+            ("Y", "PROPN", "obl:arg", 6, "Y")]
+    doc = tagged(rows, people=[(4, 5, "p1"), (8, 9, "p2")])
+    assert calls._reached_by_the_press(doc[0]) and calls._verb_trigger(doc[0], True, False) is None
+    agent = tagged([("Joint", "VERB", "advcl", 8, "joindre", "VerbForm=Part"), ("par", "ADP", "case", 2, "par"),
+                    ("téléphone", "NOUN", "obl:mod", 0, "téléphone"), ("par", "ADP", "case", 4, "par"),
+                    ("Z", "PROPN", "obl:agent", 0, "Z"), (",", "PUNCT", "punct", 0, ","),
+                    ("X", "PROPN", "nsubj", 8, "X"), ("a", "AUX", "aux:tense", 8, "avoir"),
+                    ("plaidé", "VERB", "ROOT", 8, "plaider", "VerbForm=Part")], people=[(4, 5, "p3"), (6, 7, "p1")])
+    assert not calls._reached_by_the_press(agent[0])  # "Joint par téléphone par Z, X …": Z called X
