@@ -106,7 +106,10 @@ RELATIVE_DAYS: dict[str, int] = {
     # soirée", which often takes its day after it ("dans la soirée de mercredi")
     "plus tot dans la journee": 0, "plus tot dans la matinee": 0, "plus tot dans l'apres-midi": 0,
     "plus tot ce jour": 0, "plus tot aujourd'hui": 0,
+    "ce jour": 0,  # a communiqué's "s'est entretenu ce jour avec" (not "ce jour-là", not "à ce jour")
 }
+#: Words before "ce jour" that make it "to date" or "since that day", no day of its own.
+_CE_JOUR_BEFORE = re.compile(r"(?<![\w-])(?:a|depuis|jusqu'a|jusqu' a|de)\s*\Z")
 # Days counted from ``anchor`` (the event the sentence talks about), else from ``ref``.
 ANCHOR_DAYS: dict[str, int] = {
     "la veille": -1, "la veille au soir": -1, "l'avant-veille": -2,
@@ -741,6 +744,8 @@ def _year_word(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 def _relative_day(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    if _key(m["x"]) == _key("ce jour") and _CE_JOUR_BEFORE.search(ctx.folded[max(0, m.start("x") - 12):m.start("x")]):
+        return None
     n = _lookup(RELATIVE_DAYS, m["x"])
     return _rel(ctx.ref, lambda r: _day(r + timedelta(days=n)))
 

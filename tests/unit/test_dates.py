@@ -598,3 +598,14 @@ def test_a_clock_time_alone_on_its_line_opens_an_entry_and_an_update_stamp_is_no
 def test_earlier_the_same_day_is_the_reference_day(text: str) -> None:
     value = normalise(text, REF)
     assert value is not None and value.value == REF.isoformat()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le ministre s'est entretenu ce jour avec son homologue.", REF.isoformat()),
+    ("À ce jour, aucun appel n'a eu lieu.", None),
+    ("depuis ce jour", None),
+    ("ce jour-là", None),
+])
+def test_ce_jour_is_the_dispatchs_day_unless_to_date_or_that_day(text: str, expected: str | None) -> None:
+    values = [m.value.value for m in find_dates(text, REF) if m.value]
+    assert values == ([expected] if expected else [])
