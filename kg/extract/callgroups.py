@@ -1,7 +1,8 @@
 """Phone and video calls, second stage: mentions grouped into the article's calls.
 
 One caller with several people on the other side ("X a appelé A, B et C") makes
-one call per pair.  A demonstrative ("cet appel") refers to the latest call; a
+one call per pair, unless the sentence tells one conference ("en visioconférence avec
+ses homologues A et B").  A demonstrative ("cet appel") refers to the latest call; a
 mention that agrees with a call (people, date) joins it; other people, another
 date or an earlier time ("auparavant", "à l'époque") start another call.  Posts
 named as participants are matched with the people of the same call, giving
@@ -35,9 +36,12 @@ class Call:
 
 
 def _split(m: Mention) -> list[Mention]:
-    """One caller with several people on the other side: one call each."""
+    """One caller with several people on the other side: one call each ("s'est entretenu par
+    téléphone avec ses homologues lituanien et finlandais"), unless the sentence tells one
+    conference of them all ("en visioconférence avec ses homologues allemand et polonais")."""
     others = [p for p in m.persons if p not in m.callers]
-    if len(m.callers) != 1 or len(others) < 2:
+    conference = has_phrase(folded_text(m.sent), load_lexicon().calls["conference_cues"])
+    if len(m.callers) != 1 or len(others) < 2 or conference:
         return [m]
     return [replace(m, persons=[m.callers[0], p], offices=[], sides=[], counterparts=[]) for p in others]
 

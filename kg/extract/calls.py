@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.dates import normalise
+from kg.extract.dates import counts_from_reference, normalise, ticker_entries
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
@@ -101,18 +101,30 @@ def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, 
         participle = _participle(t)
         if participle:  # "a téléphoné" tagged as a noun: a verb all the same
             hit = _verb_trigger(t, phone, context, participle)
+        elif t.pos_ in ("NOUN", "PROPN") or _strong_phrase_at(t):
+            hit = _noun_trigger(t, phone, context)
         else:
-            hit = _noun_trigger(t, phone, context) if t.pos_ in ("NOUN", "PROPN") else _verb_trigger(t, phone, context)
+            hit = _verb_trigger(t, phone, context)
         if hit and t.i not in used:
             used.add(t.i)
             found.append(([t], *hit))
-    return found
+    verbs = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ not in ("NOUN", "PROPN")}
+    return [f for f in found if not _medium_of(f[0][0], verbs)]
+
+
+def _medium_of(t: Token, verbs: set[int]) -> bool:
+    """"s'est entretenue en visioconférence avec X", "a parlé par visioconférence à Y": the noun is
+    the medium of the call verb it complements, one call with it; its complements are the verb's."""
+    return t.pos_ in ("NOUN", "PROPN") and t.head.i in verbs and t.dep_.startswith(("obl", "nmod")) and any(
+        fold(c.text) in _words("medium_cases") for c in t.children if c.dep_ == "case")
 
 
 def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, bool] | None:
     lemma = fold(t.lemma_)
-    if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone):
+    strong = _strong_phrase_at(t)
+    if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone) and not strong:
         return None
+    phone = phone or strong
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
     if det in ("leur", "leurs") and _strong_possessive(t, phone):
         return False, False, False  # "leur conversation téléphonique de septembre": a call of its own
@@ -125,6 +137,16 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     if _not_an_event(t) or not (strong or referring or weak):
         return None
     return referring or not strong, demonstrative, weak
+
+
+STRONG_WORDS = 4  # the longest strong call noun phrase, in tokens ("entretien en visioconférence")
+
+
+def _strong_phrase_at(t: Token) -> bool:
+    """A strong call noun phrase of the lexicon opens at ``t``, whatever the tagger made of its
+    head ("coup de fil", "coup de téléphone": "coup" is no call noun by itself)."""
+    words = fold(" ".join(x.text for x in t.doc[t.i: min(t.sent.end, t.i + STRONG_WORDS)]))
+    return any(words == p or words.startswith(p + " ") for p in _vocab()["strong_nouns"])
 
 
 def _strong_possessive(t: Token, phone: bool) -> bool:
@@ -191,10 +213,15 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     if lemma is None and t.pos_ not in ("VERB", "AUX"):
         return None
     lemma = lemma or fold(t.lemma_)
-    by_phone = any(fold(c.lemma_) in _vocab()["phone_nouns"] and c.dep_.startswith("obl") for c in t.children)
+    complements = [c for c in t.children if c.dep_.startswith("obl")] + [  # "a eu Y au bout du fil", hung on Y
+        g for c in t.children if c.dep_ == "obj" for g in c.children
+        if g.dep_ == "nmod" and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
+    by_phone = any(_phone_complement(c) for c in complements)
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
         return None  # the cheap test first: most verbs are not about calling
+    if by_phone and _reached_by_the_press(t):
+        return None
     reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
     if _negated(t):
         return (False, False, False) if _last_spoke(t, context) else None
@@ -205,10 +232,32 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     elif lemma == "parler":
         ok = phone or (context and (reflexive or _has_avec(t)))
     elif lemma in ("appeler", "joindre", "contacter"):
-        ok = (phone or context) and _has_object(t) and not _calls_on(t)
+        agent = _passive_agent(t)
+        ok = (phone or context or agent or _official_object(t)) and (agent or _has_object(t)) and not _calls_on(t)
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False, False) if ok else None
+
+
+def _reached_by_the_press(t: Token) -> bool:
+    """"Interrogé au téléphone, X a répondu …", "Joint par téléphone, X a critiqué Y": a bare
+    participle opening the sentence, set off by a comma, tells how a journalist reached X, not a
+    call between X and anyone named; a named agent ("Joint par téléphone par le ministre Y, X …")
+    is a caller all the same."""
+    if t.i - t.sent.start > 1 or "Part" not in t.morph.get("VerbForm") or any(
+            c.dep_.startswith("aux") for c in t.children):
+        return False
+    comma = next((x for x in t.doc[t.i + 1: min(t.sent.end, t.i + 8)] if x.text == ","), None)
+    return comma is not None and not people_within(t.doc, t.i + 1, comma.i)
+
+
+def _phone_complement(c: Token) -> bool:
+    """"au téléphone", "par visioconférence", or a complement that is a phone phrase of the lexicon
+    as a whole ("au bout du fil"; not "dans un discours vidéo")."""
+    if fold(c.lemma_) in _vocab()["phone_nouns"]:
+        return True
+    text = " ".join(fold(x.text) for x in c.subtree)
+    return any(" " in p and (text == p or text.startswith(p + " ")) for p in _vocab()["phone_markers"])
 
 
 def _calls_on(t: Token) -> bool:
@@ -217,9 +266,10 @@ def _calls_on(t: Token) -> bool:
     elsewhere ("a appelé les pays de la région à « ne pas détourner le regard »")."""
     if _urged_by_surface(t):
         return True
+    dated = {s.root.i for s in dates_within(t.doc, t.sent.start, t.sent.end)}
     for c in t.children:
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
-        if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"}:
+        if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"} and c.i not in dated:  # "appelé jeudi"
             return True
         if c.pos_ == "VERB" and c.dep_.startswith(("advcl", "obl")) and marks & {"a", "de", "d'"}:
             return True
@@ -230,10 +280,11 @@ URGE_REACH = 12  # words after "appeler" where "à" + infinitive may stand
 
 
 def _urged_by_surface(t: Token) -> bool:
-    """"à" then an infinitive or an urging noun ("à la retenue") after the verb, in the same clause."""
+    """"à" then an infinitive or an urging noun ("à la retenue") after the verb, in the same clause;
+    not in a purpose clause after it ("a appelé Y pour l'exhorter à la retenue" is a call)."""
     doc = t.doc
     for x in doc[t.i + 1: min(t.sent.end, t.i + URGE_REACH)]:
-        if x.text in (",", ";", ":", ".") or _is_call_word(x):
+        if x.text in (",", ";", ":", ".") or _is_call_word(x) or fold(x.text) in ("pour", "afin"):
             return False
         if fold(x.text) in ("a", "au", "aux"):
             nxt = [y for y in doc[x.i + 1: min(t.sent.end, x.i + 5)] if y.text not in ("«", '"') and fold(y.text) not in
@@ -254,6 +305,35 @@ def _has_object(t: Token) -> bool:
         if x.i in dated or x.pos_ in ("ADV", "DET") or fold(x.text) in ("au", "par", "telephone", "fil"):
             continue
         return x.i in people or fold(x.lemma_) in _vocab()["object_nouns"]
+    return False
+
+
+AGENT_REACH = 8  # words after a passive participle where "par" + its agent may stand
+
+
+def _passive_agent(t: Token) -> bool:
+    """"X a été appelé mardi par le secrétaire d'Etat Y": a passive "appeler" whose agent, after
+    "par" (past dates, adverbs, articles), is a person or a post: a call placed by the agent."""
+    doc = t.doc
+    if not (_passive(t) or any(fold(x.text) in ("ete", "etait", "sera") for x in doc[max(t.sent.start, t.i - 3): t.i])):
+        return False
+    dated = {i for s in doc.spans.get("dates", []) for i in range(s.start, s.end)}
+    words = [x for x in doc[t.i + 1: min(t.sent.end, t.i + AGENT_REACH)] if x.i not in dated and x.pos_ != "ADV"]
+    if not words or fold(words[0].text) != "par":
+        return False
+    rest = [x.i for x in words[1:] if x.pos_ != "DET"]
+    return bool(rest) and bool(people_within(doc, rest[0], rest[0] + 1) or posts_within(doc, rest[0], rest[0] + 1))
+
+
+def _official_object(t: Token) -> bool:
+    """"affirme avoir appelé mercredi le Premier ministre X": a person or a post right after the verb
+    (past dates and adverbs) makes "appeler" a call in an article with no other call word; "appeler
+    X à …" is still an urging (:func:`_calls_on`)."""
+    dated = {i for s in t.doc.spans.get("dates", []) for i in range(s.start, s.end)}
+    for x in t.doc[t.i + 1: min(t.sent.end, t.i + 10)]:
+        if x.i in dated or x.pos_ in ("ADV", "DET"):
+            continue
+        return bool(people_within(t.doc, x.i, x.i + 1) or posts_within(t.doc, x.i, x.i + 1))
     return False
 
 
@@ -356,9 +436,16 @@ CLAUSE_DEPS = ("obl", "obl:mod", "obl:arg", "advcl", "advmod", "nmod", "acl")
 
 
 def _clause_text(t: Token) -> str:
-    """The trigger with its own complements (not its subject's appositions)."""
-    parts = [t] + [x for c in t.children if c.dep_ in CLAUSE_DEPS for x in c.subtree]
+    """The trigger with its own complements (not its subject's appositions), less the infinitive
+    clauses of other acts ("après avoir reçu à Vienne X", "pour préparer leur rencontre")."""
+    parts = [t] + [x for c in t.children if c.dep_ in CLAUSE_DEPS and not _other_act(c) for x in c.subtree]
     return " ".join(fold(x.text) for x in sorted(parts, key=lambda x: x.i))
+
+
+def _other_act(clause: Token) -> bool:
+    """An adverbial clause opened by a ``clause_marks`` word ("avant de", "après", "pour")."""
+    return clause.dep_ == "advcl" and any(
+        fold(c.text) in _words("clause_marks") for c in clause.children if c.dep_ in ("mark", "case"))
 
 
 def _at_a_place(t: Token) -> bool:
@@ -397,8 +484,11 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
     for _ in range(40):
         if node in anchors:
             m = anchors[node]
-            own = node.i in {t.i for t in m.trigger}
-            return (m, entry) if own or not parties or _enters_light_verb(child) else None
+            if node.i in {t.i for t in m.trigger}:
+                return m, entry
+            if _shifted_anchor(node, m):  # its date too is the other act's
+                return (m, entry) if parties and child.dep_ in SUBJECT_DEPS else None
+            return (m, entry) if not parties or _enters_light_verb(child) else None
         if node.i != token.i and fold(node.lemma_) in reporting:
             return None
         if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
@@ -407,6 +497,14 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
             return None
         entry, child, node = node.dep_, node, node.head
     return None
+
+
+def _shifted_anchor(verb: Token, m: Mention) -> bool:
+    """"Trois jours après son appel avec X, Y a reçu Z": the verb tells another act, later than the
+    call (or before it, "avant", "depuis"); its subject is the one whose call it was, its objects
+    were not on the call."""
+    return any(t.head == verb and t.pos_ in ("NOUN", "PROPN") and any(
+        fold(c.text) in _words("since_words") for c in t.children if c.dep_ == "case") for t in m.trigger)
 
 
 def _enters_light_verb(child: Token) -> bool:
@@ -433,15 +531,18 @@ PURPOSE_REACH = 10  # words back from a name to the "pour" of a purpose clause
 
 
 def _in_purpose_clause(span: Span) -> bool:
-    """A name inside a purpose clause after the call: "a téléphoné à Y pour réclamer son aide en
-    faveur du gendarme X" (X is what the call is about)."""
+    """A name inside an infinitive clause of another act after the call: "a téléphoné à Y pour
+    réclamer son aide en faveur du gendarme X" (X is what the call is about), "a téléphoné à Y
+    avant de recevoir X", "après avoir reçu X" (X is met, not called).  The marks are
+    ``clause_marks``; an infinitive that is itself a call word ("avant de parler à X") keeps X."""
     doc = span.doc
     for x in reversed(doc[max(span.sent.start, span.start - PURPOSE_REACH): span.start]):
         if x.text in (",", ";", ":", "(") or _is_call_word(x):
             return False
-        if fold(x.text) in ("pour", "afin"):
-            after = [y for y in doc[x.i + 1: x.i + 4] if fold(y.text) not in ("de", "d'", "ne", "pas", "se", "s'")]
-            return bool(after) and "Inf" in after[0].morph.get("VerbForm")
+        if fold(x.text) in _words("clause_marks"):
+            after = [y for y in doc[x.i + 1: span.start] if fold(y.text) not in _words("clause_glue")]
+            return bool(after) and "Inf" in after[0].morph.get("VerbForm") and not any(
+                _is_call_word(y) for y in after[:2])
     return False
 
 
@@ -511,22 +612,40 @@ def _reported_subject(doc: Doc, m: Mention) -> None:
     """"X dit s'être entretenu avec Y", "X affirme avoir appelé Y": the infinitive's subject is the
     reporting verb's."""
     verb = m.trigger[0]
-    if verb.dep_ not in ("xcomp", "ccomp") or fold(verb.head.lemma_) not in _vocab()["reporting_verbs"]:
+    if verb.dep_ == "obj" and verb.head.pos_ == "AUX" and "Inf" in verb.head.morph.get("VerbForm"):
+        verb = verb.head  # "indique avoir téléphoné", the participle parsed as the object of "avoir"
+    if verb.dep_ not in ("xcomp", "ccomp") or not _reporting(verb.head):
         return
     infinitive = "Inf" in verb.morph.get("VerbForm") or any(
         "Inf" in c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux"))
     if not infinitive:
         return
     for p in people_within(doc, verb.sent.start, verb.head.i):
-        if p.span.root.dep_ in SUBJECT_DEPS and p.span.root.head == verb.head and p.key not in m.persons:
-            m.persons.insert(0, p.key)
+        subject = _subject_node(p.span)
+        if subject is not None and subject.head == verb.head and p.key not in m.callers:
+            m.persons = [p.key, *(k for k in m.persons if k != p.key)]
             m.callers.append(p.key)
 
 
+STEM_MIN = 6  # shortest infinitive whose stem is matched when the lemma is wrong
+
+
+def _reporting(verb: Token) -> bool:
+    """A reporting verb, by lemma or, when the model leaves the form as its lemma ("indique"), by
+    the stem of a long enough infinitive of ``reporting_verbs``."""
+    verbs = _vocab()["reporting_verbs"]
+    word = fold(verb.text)
+    return fold(verb.lemma_) in verbs or any(len(v) >= STEM_MIN and word.startswith(v[:-2]) for v in verbs)
+
+
 def _pronoun_subject(doc: Doc, m: Mention) -> None:
-    """"Deux jours plus tard, il s'est entretenu avec Y": the pronoun is the person last named as
-    a subject, in this sentence or the two before."""
+    """"Deux jours plus tard, il s'est entretenu avec Y", "il avait eu un entretien téléphonique avec
+    Y" (the subject of the light verb): the pronoun is the person last named as a subject, in this
+    sentence or the two before."""
     pronoun = _subject_pronoun(m.trigger[0])
+    if pronoun is None and m.trigger[0].pos_ in ("NOUN", "PROPN"):  # "il avait eu un entretien téléphonique"
+        pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
+                        for p in [_subject_pronoun(a)] if p is not None), None)
     if pronoun is None or m.callers:
         return
     start = doc[max(m.sent.start - 1, 0)].sent.start
@@ -557,14 +676,22 @@ def _subject_pronoun(verb: Token) -> Token | None:
 def _is_subject(span: Span) -> bool:
     """The person is a clause's subject, in apposition to it or coordinated with it ("Le ministre,
     X, a …", "Le président X et le président Y ont …")."""
-    node = span.root
-    for _ in range(4):
-        if node.dep_ in SUBJECT_DEPS:
-            return True
-        if node.dep_ not in ("appos", "nmod", "flat:name", "conj") or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    return _subject_node(span) is not None
+
+
+def _subject_node(span: Span) -> Token | None:
+    """The subject token the person is, or stands in apposition or coordination to; tried from each
+    word of the name, as the parser may hang its last word elsewhere ("Le ministre Boris | Pistorius
+    a reçu": "Boris" in apposition to the subject, "Pistorius" an adverb of the verb)."""
+    for start in [span.root, *(t for t in span if t != span.root)]:
+        node = start
+        for _ in range(4):
+            if node.dep_ in SUBJECT_DEPS:
+                return node
+            if node.dep_ not in ("appos", "nmod", "flat:name", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+    return None
 
 
 def _coordinated(doc: Doc, m: Mention) -> None:
@@ -594,8 +721,8 @@ def _joined_by_and(doc: Doc, first: Span, second: Span) -> bool:
 def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
     attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
     for post in find_posts(doc):
-        if id(post) in attached:
-            continue
+        if id(post) in attached or _in_purpose_clause(post.span):
+            continue  # "après avoir reçu le président slovaque": the post of another act
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
         if owner:
             owner[0].offices += post.offices(with_default=True)
@@ -697,7 +824,29 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
         m.date = m.date or _date_after_parties(doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0]))
+    _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
+
+
+def _ticker_dates(doc: Doc, mentions: list[Mention]) -> None:
+    """"11h05 — X s'est entretenu avec Y" under a heading "les événements du samedi 10 mai": an
+    undated call told in the present perfect in a live ticker's entry happened on the heading's
+    day.  A call told in the pluperfect ("avait parlé"), or as an earlier one, may be older, and
+    so may one whose sentence holds another date ("la semaine dernière", left vague)."""
+    entries = ticker_entries(doc.text, doc._.ref if isinstance(doc._.ref, date) else None)
+    for m in mentions:
+        at = m.trigger[0].idx
+        entry = next((e for e in entries if e.start <= at < e.end), None)
+        if entry is None or m.date is not None or m.earlier or _pluperfect(m.trigger[0]):
+            continue
+        day = DateValue.of_day(entry.day)
+        if all(s._.date and s._.date.value == day.value for s in dates_within(doc, m.sent.start, m.sent.end)):
+            m.date = day
+
+
+def _pluperfect(verb: Token) -> bool:
+    """"avait appelé", "s'était entretenu": an auxiliary in the imperfect."""
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
 
 
 #: Words that may stand between a date and the call noun it dates, in the verb group ("a eu hier un
@@ -769,8 +918,9 @@ def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
 
 
 def _anchor_relative(span: Span) -> bool:
-    """"deux jours plus tard", "la veille", "trois jours après": counted from another event."""
-    return has_phrase(folded_text(span), _vocab()["anchor_relative_dates"])
+    """"deux jours plus tard", "la veille", "trois jours après": counted from another event (not
+    "plus tôt dans la journée", the dispatch's own day)."""
+    return has_phrase(folded_text(span), _vocab()["anchor_relative_dates"]) and not counts_from_reference(span.text)
 
 
 def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
@@ -905,7 +1055,24 @@ def _party_at(doc: Doc, start: int, end: int) -> Party | None:
     place = next(iter(lex_within(doc, start, stop, "DEMONYM", "COUNTRY", "METONYM")), None)
     if person and (place is None or person.span.start <= place.start or place.label_ == "DEMONYM"):
         return Party(person=person.key)  # "du président ukrainien X": the demonym is X's post
-    return Party(country=place.kb_id_) if place else None
+    return _holder_after_post(doc, start, end) or (Party(country=place.kb_id_) if place else None)
+
+
+def _holder_after_post(doc: Doc, start: int, end: int) -> Party | None:
+    """"un appel du ministre de la Défense nationale de la République de Turquie, Yaşar Güler": a
+    post opening the cue's object (after an honorific, "Son Excellence"), too long for
+    :func:`_party_at`'s reach, and the name set off right after it by a comma."""
+    post = next(iter(posts_within(doc, start, min(start + OBJECT_SKIP, end))), None)
+    if post is None or any(t.text in (",", ";", ":") for t in doc[start:post.span.start]):
+        return None  # past an honorific ("de Son Excellence le président de la République française, X")
+    after = post.span.end
+    while after < end and doc[after].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") and not (
+            any(p.span.start == after for p in doc._.people or [])):
+        after += 1  # the rest of the post's complement ("de la République de Turquie")
+    if after < end and doc[after].text == ",":
+        after += 1
+    person = next((p for p in doc._.people or [] if p.span.start == after), None)
+    return Party(person=person.key) if person else None
 
 
 def _topics(sent: Span) -> list[str]:

@@ -66,8 +66,8 @@ from typing import TypeVar
 
 from kg.extract.model import DateValue
 
-__all__ = ["WIRE_DATELINE", "DateMatch", "find_dateline", "find_dates", "find_month_dateline", "normalise",
-           "wire_dateline"]
+__all__ = ["WIRE_DATELINE", "DateMatch", "TickerEntry", "counts_from_reference", "find_dateline", "find_dates",
+           "find_month_dateline", "find_page_dates", "normalise", "ticker_entries", "wire_dateline"]
 
 T = TypeVar("T")
 
@@ -102,7 +102,14 @@ RELATIVE_DAYS: dict[str, int] = {
     "aujourd'hui": 0, "ce matin": 0, "ce midi": 0, "cet apres-midi": 0, "ce soir": 0,
     "hier": -1, "hier matin": -1, "hier midi": -1, "hier apres-midi": -1, "hier soir": -1,
     "avant-hier": -2, "demain": 1, "demain matin": 1, "demain soir": 1, "apres-demain": 2,
+    # earlier the same day: the day of the dispatch (of the ticker entry's heading); not "dans la
+    # soirée", which often takes its day after it ("dans la soirée de mercredi")
+    "plus tot dans la journee": 0, "plus tot dans la matinee": 0, "plus tot dans l'apres-midi": 0,
+    "plus tot ce jour": 0, "plus tot aujourd'hui": 0,
+    "ce jour": 0,  # a communiqué's "s'est entretenu ce jour avec" (not "ce jour-là", not "à ce jour")
 }
+#: Words before "ce jour" that make it "to date" or "since that day", no day of its own.
+_CE_JOUR_BEFORE = re.compile(r"(?<![\w-])(?:a|depuis|jusqu'a|jusqu' a|de)\s*\Z")
 # Days counted from ``anchor`` (the event the sentence talks about), else from ``ref``.
 ANCHOR_DAYS: dict[str, int] = {
     "la veille": -1, "la veille au soir": -1, "l'avant-veille": -2,
@@ -306,6 +313,13 @@ WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’ .-]{1,40}), (?:le )?(?P<date>\d{1,2}(?:er)? [a-zéû]+\.?(?: \d{4})?)"
     r"(?:\s*\([\w/ .-]{2,20}\))?(?:\s*[-–—]+|\.? ?/[\w .-]{2,20}/\.?)\s*")
 WIRE_LINES = 4  # a dateline opens one of the article's first lines (after the headline)
+#: A live-ticker entry: a line opening with a clock time and a dash or colon ("11h05 — ", "15:30 - ",
+#: "• 9h40 : "), or a clock time alone on its line with the entry below it.
+TICKER_ENTRY = re.compile(r"[ \t]*(?:[•*–—-][ \t]*)?\d{1,2} ?[hH:] ?\d{2}(?:[ \t]*[—–:|•-]|[ \t]*$)")
+#: An update stamp ("Mis à jour le 6 mars à 9h12") is no day heading of the entries below it.
+_UPDATE_STAMP = re.compile(r"(?<!\w)(?:mise? a jour|modifiee?|actualisee?)(?!\w)")
+TICKER_MIN_ENTRIES = 2  # a page with fewer timestamped lines is no ticker
+HEADING_CHARS = 160  # a day heading ("Les événements du samedi 10 mai") is one short line
 
 
 # ============================================================== public types
@@ -730,6 +744,8 @@ def _year_word(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 def _relative_day(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    if _key(m["x"]) == _key("ce jour") and _CE_JOUR_BEFORE.search(ctx.folded[max(0, m.start("x") - 12):m.start("x")]):
+        return None
     n = _lookup(RELATIVE_DAYS, m["x"])
     return _rel(ctx.ref, lambda r: _day(r + timedelta(days=n)))
 
@@ -906,6 +922,76 @@ def _in_month(text: str, month: DateValue, anchor: DateValue | None) -> list[Dat
         else:
             out.append(replace(m, value=None))
     return out
+
+
+@dataclass(frozen=True)
+class TickerEntry:
+    """One timestamped entry of a live ticker (char offsets in the page) and the day of the heading
+    it stands under."""
+
+    start: int
+    end: int
+    day: date
+
+
+def ticker_entries(text: str, ref: date | None = None) -> list[TickerEntry]:
+    """The entries of a live ticker ("11h05 — X s'est entretenu avec Y") that stand under a day
+    heading ("EN DIRECT … les événements du samedi 10 mai", or a day line between entries).  An
+    entry's clock time says nothing of its day; the heading above it does, and the publication
+    date of the page may be another day (a page closed after midnight, archived, or updated).
+    An entry runs to the next entry or heading.  Entries under no dated heading are left out."""
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line))
+        pos += len(line)
+    if sum(bool(TICKER_ENTRY.match(line)) for _, line in lines) < TICKER_MIN_ENTRIES:
+        return []
+    out: list[TickerEntry] = []
+    day: date | None = None
+    for start, line in lines:
+        if TICKER_ENTRY.match(line):
+            if day:
+                out.append(TickerEntry(start, start + len(line), day))
+            continue
+        heading = _heading_day(line, ref)
+        if heading:
+            day = heading
+        elif out and out[-1].end == start:
+            out[-1] = replace(out[-1], end=start + len(line))  # a paragraph continuing the entry
+    return out
+
+
+def _heading_day(line: str, ref: date | None) -> date | None:
+    """The day a short title line names ("suivez les événements de ce jeudi 12 juin"); a sentence
+    of prose (ending with a full stop), an update stamp or a day after the publication is no heading."""
+    text = line.strip()
+    if not text or len(text) > HEADING_CHARS or text.endswith((".", "»", "\"")) or _UPDATE_STAMP.search(_fold(text)):
+        return None
+    days = [m.value for m in find_dates(text, ref) if m.value and m.value.precision == "day"]
+    if len(days) != 1 or (ref and days[0].earliest > ref + timedelta(days=1)):
+        return None
+    return days[0].earliest
+
+
+def counts_from_reference(text: str) -> bool:
+    """Whether a date expression is a day counted from the dispatch itself ("hier", "plus tôt dans
+    la journée"), never from another event, whatever words of anchoring it holds ("plus tôt")."""
+    folded = " ".join(_fold(text).split())
+    return folded in RELATIVE_DAYS
+
+
+def find_page_dates(text: str, ref: date | None = None, *, month: DateValue | None = None) -> list[DateMatch]:
+    """:func:`find_dates` over a whole page, with the relative dates of a live ticker's entries
+    ("samedi soir", "hier") read against the day heading the entry stands under, not against the
+    publication date (see :func:`ticker_entries`)."""
+    matches = find_dates(text, ref, month=month)
+    for entry in ticker_entries(text, ref):
+        if entry.day == ref:
+            continue
+        inside = [replace(m, start=m.start + entry.start, end=m.end + entry.start)
+                  for m in find_dates(text[entry.start:entry.end], entry.day)]
+        matches = [m for m in matches if not entry.start <= m.start < entry.end] + inside
+    return sorted(matches, key=lambda m: m.start)
 
 
 def normalise(expr: str, ref: date | None = None, *, anchor: DateValue | None = None) -> DateValue | None:

@@ -72,7 +72,7 @@ def _continues(doc: Doc, token) -> bool:
 def date_spans(doc: Doc) -> Doc:
     """Every French date expression, normalised against ``doc._.ref`` (the publication date)."""
     spans = []
-    for m in french_dates.find_dates(doc.text, doc._.ref, month=doc._.ref_month):
+    for m in french_dates.find_page_dates(doc.text, doc._.ref, month=doc._.ref_month):
         span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
         if span is not None:
             span._.date = m.value

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 import kg.extract.people  # noqa: F401  (registers Doc._.people)
 import kg.extract.pipeline  # noqa: F401  (registers Doc._.ref and Span._.date)
 from kg.extract import calls
+from kg.extract.callgroups import _split
 from kg.extract.model import CallFact, DateValue, Evidence, Party
 from kg.extract.people import PersonMention
 from kg.resolve import Call, _merge_reports, _report
@@ -311,3 +312,168 @@ def test_a_day_shift_standing_alone(words: list[str], expected: bool) -> None:
     start = 1 if words[0] == "averti" else 0
     end = 3 if words[0] == "averti" else len(words)
     assert calls._standalone_day_shift(doc, Span(doc, start, end)) is expected
+
+
+# "X a téléphoné à Y avant de recevoir Z" / "… après avoir appelé Z"
+def _then(mark: list[tuple], verb: tuple) -> Doc:
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("téléphoné", "VERB", "ROOT", 2, "téléphoner", "VerbForm=Part"), ("à", "ADP", "case", 4, "à"),
+            ("Y", "PROPN", "obl:arg", 2, "Y"), *mark, verb, ("Z", "PROPN", "obj", 5 + len(mark), "Z")]
+    return tagged(rows, people=[(0, 1, "p1"), (4, 5, "p2"), (len(rows) - 1, len(rows), "p3")])
+
+
+def test_a_name_in_the_infinitive_clause_of_another_act_is_not_a_party() -> None:
+    before = _then([("avant", "ADP", "mark", 7, "avant"), ("de", "ADP", "mark", 7, "de")],
+                   ("recevoir", "VERB", "advcl", 2, "recevoir", INF))
+    assert calls._in_purpose_clause(before[8:9]) and not calls._in_purpose_clause(before[4:5])
+    assert calls._other_act(before[7])
+    after = _then([("après", "ADP", "mark", 7, "après"), ("avoir", "AUX", "aux:tense", 7, "avoir", INF)],
+                  ("appelé", "VERB", "advcl", 2, "appeler", "VerbForm=Part"))
+    assert not calls._in_purpose_clause(after[8:9])  # "après avoir appelé Z": Z is called
+
+
+def test_a_call_noun_that_is_the_medium_of_a_call_verb_is_no_call_of_its_own() -> None:
+    # "X s'est entretenue en visioconférence avec Y"
+    rows = [("X", "PROPN", "nsubj", 3, "X"), ("s'", "PRON", "expl:comp", 3, "se"),
+            ("est", "AUX", "aux:tense", 3, "être"), ("entretenue", "VERB", "ROOT", 3, "entretenir"),
+            ("en", "ADP", "case", 5, "en"), ("visioconférence", "NOUN", "obl:mod", 3, "visioconférence"),
+            ("avec", "ADP", "case", 7, "avec"), ("Y", "PROPN", "nmod", 5, "Y")]
+    doc = parse(rows, people=[(0, 1, "p1"), (7, 8, "p2")])
+    assert calls._medium_of(doc[5], {3}) and not calls._medium_of(doc[5], set())
+    found = calls._triggers(doc[:], True)
+    assert [t[0][0].i for t in found] == [3]
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["un", "coup", "de", "fil", "du", "ministre"], True),
+    (["un", "coup", "de", "téléphone"], True),
+    (["un", "coup", "d'", "Etat"], False),
+])
+def test_a_strong_call_phrase_is_a_trigger_whatever_its_head(words: list[str], expected: bool) -> None:
+    doc = parse([(w, "NOUN", "dep", 0, w.lower()) for w in words])
+    assert calls._strong_phrase_at(doc[1]) is expected
+
+
+def test_the_subject_of_a_reporting_verb_is_found_through_a_misparsed_auxiliary() -> None:
+    # "Le ministre X indique avoir téléphoné au président Y": "téléphoné" parsed as the object of
+    # "avoir", the lemma of "indique" left as is, the name in apposition to the subject
+    rows = [("Le", "DET", "det", 1, "le"), ("ministre", "NOUN", "nsubj", 3, "ministre"),
+            ("X", "PROPN", "appos", 1, "X"), ("indique", "VERB", "ROOT", 3, "indique", FIN),
+            ("avoir", "AUX", "xcomp", 3, "avoir", INF), ("téléphoné", "NOUN", "obj", 4, "téléphoné"),
+            ("au", "ADP", "case", 7, "au"), ("président", "NOUN", "obl:arg", 4, "président"),
+            ("Y", "PROPN", "appos", 7, "Y")]
+    doc = tagged(rows, people=[(2, 3, "p1"), (8, 9, "p2")])
+    m = calls.Mention(doc[:], [doc[5]], False, False, False, persons=["p1", "p2"])
+    calls._reported_subject(doc, m)
+    assert m.persons == ["p1", "p2"] and m.callers == ["p1"]
+
+
+@pytest.mark.parametrize("medium, parts", [("visioconférence", 1), ("téléphone", 2)])
+def test_one_caller_with_two_others_is_one_conference_or_two_calls(medium: str, parts: int) -> None:
+    words = ["X", "a", "parlé", "par", medium, "avec", "Y", "et", "Z"]
+    doc = parse([(w, "X", "dep", 0, w) for w in words])
+    m = calls.Mention(doc[:], [doc[2]], False, False, False, callers=["p1"], persons=["p1", "p2", "p3"])
+    assert len(_split(m)) == parts
+
+
+# "X a été appelé jeudi par Y"; the parser makes the day an xcomp of the participle
+CALLED_BY = [("X", "PROPN", "nsubj:pass", 3, "X"), ("a", "AUX", "aux:tense", 3, "avoir"),
+             ("été", "AUX", "aux:pass", 3, "être"), ("appelé", "VERB", "ROOT", 3, "appeler"),
+             ("jeudi", "NOUN", "xcomp", 3, "jeudi"), ("par", "ADP", "case", 6, "par"),
+             ("Y", "PROPN", "obl:agent", 3, "Y")]
+
+
+def test_a_passive_appeler_with_a_named_agent_is_a_call_and_its_date_no_urging() -> None:
+    doc = parse(CALLED_BY, people=[(0, 1, "p1"), (6, 7, "p2")])
+    doc.spans["dates"] = [Span(doc, 4, 5, label="DATE")]
+    assert calls._passive_agent(doc[3]) and not calls._calls_on(doc[3])
+    active = parse([("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+                    ("appelé", "VERB", "ROOT", 2, "appeler"), ("Y", "PROPN", "obj", 2, "Y")],
+                   people=[(0, 1, "p1"), (3, 4, "p2")])
+    assert not calls._passive_agent(active[2])
+
+
+def test_a_verb_told_after_a_call_lends_it_its_subject_only() -> None:
+    # "Y a reçu Z deux jours après son appel avec X"
+    rows = [("Y", "PROPN", "nsubj", 2, "Y"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("reçu", "VERB", "ROOT", 2, "recevoir"), ("Z", "PROPN", "obj", 2, "Z"),
+            ("après", "ADP", "case", 6, "après"), ("son", "DET", "det", 6, "son"),
+            ("appel", "NOUN", "obl:mod", 2, "appel"), ("avec", "ADP", "case", 8, "avec"),
+            ("X", "PROPN", "nmod", 6, "X")]
+    doc = parse(rows, people=[(0, 1, "p1"), (3, 4, "p2"), (8, 9, "p3")])
+    m = calls.Mention(doc[:], [doc[6]], True, False, False)
+    assert calls._shifted_anchor(doc[2], m)
+    assert calls._owner(doc[0], [m]) == (m, "nsubj")
+    assert calls._owner(doc[3], [m]) is None and calls._owner(doc[8], [m]) == (m, "nmod")
+
+
+def test_the_pronoun_subject_of_a_light_verb_is_the_callers() -> None:
+    # "X a reçu Z. Il avait eu un entretien téléphonique avec Y"
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("reçu", "VERB", "ROOT", 2, "recevoir"), ("Z", "PROPN", "obj", 2, "Z"), (".", "PUNCT", "punct", 2, "."),
+            ("Il", "PRON", "nsubj", 7, "il"), ("avait", "AUX", "aux:tense", 7, "avoir"),
+            ("eu", "VERB", "ROOT", 7, "avoir"), ("un", "DET", "det", 9, "un"),
+            ("entretien", "NOUN", "obj", 7, "entretien"), ("téléphonique", "ADJ", "amod", 9, "téléphonique"),
+            ("avec", "ADP", "case", 12, "avec"), ("Y", "PROPN", "obl:mod", 7, "Y")]
+    doc = parse(rows, people=[(0, 1, "p1"), (3, 4, "p2"), (12, 13, "p3")])
+    m = calls.Mention(doc[5:], [doc[9]], False, False, False, persons=["p3"])
+    calls._pronoun_subject(doc, m)
+    assert m.persons == ["p1", "p3"] and m.callers == ["p1"]
+
+
+def test_a_name_is_a_subject_when_any_of_its_words_stands_in_apposition_to_it() -> None:
+    # "Le ministre Boris Pistorius a reçu …": "Pistorius" hung on the verb as an adverb
+    rows = [("Le", "DET", "det", 1, "le"), ("ministre", "NOUN", "nsubj", 5, "ministre"),
+            ("Boris", "PROPN", "appos", 1, "Boris"), ("Pistorius", "PROPN", "advmod", 5, "Pistorius"),
+            ("a", "AUX", "aux:tense", 5, "avoir"), ("reçu", "VERB", "ROOT", 5, "recevoir")]
+    doc = parse(rows)
+    subject = calls._subject_node(doc[2:4])
+    assert subject is not None and subject.i == 1
+
+
+def test_an_urging_inside_a_purpose_clause_leaves_the_call() -> None:
+    # "X a appelé Y pour l'exhorter à la retenue"
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("appelé", "VERB", "ROOT", 2, "appeler"), ("Y", "PROPN", "obj", 2, "Y"),
+            ("pour", "ADP", "mark", 6, "pour"), ("l'", "PRON", "obj", 6, "le"),
+            ("exhorter", "VERB", "advcl", 2, "exhorter", INF), ("à", "ADP", "case", 9, "à"),
+            ("la", "DET", "det", 9, "le"), ("retenue", "NOUN", "obl:arg", 6, "retenue")]
+    doc = tagged(rows, people=[(0, 1, "p1"), (3, 4, "p2")])
+    assert not calls._urged_by_surface(doc[2]) and not calls._calls_on(doc[2])
+
+
+def test_a_phone_complement_hung_on_the_object_makes_a_call_verb() -> None:
+    # "X a eu Y au bout du fil": the parser hangs "bout" on Y
+    rows = [("X", "PROPN", "nsubj", 2, "X"), ("a", "AUX", "aux:tense", 2, "avoir"),
+            ("eu", "VERB", "ROOT", 2, "avoir"), ("Y", "PROPN", "obj", 2, "Y"),
+            ("au", "ADP", "case", 5, "au"), ("bout", "NOUN", "nmod", 3, "bout"),
+            ("du", "ADP", "case", 7, "de"), ("fil", "NOUN", "nmod", 5, "fil")]
+    doc = parse(rows, people=[(0, 1, "p1"), (3, 4, "p2")])
+    assert calls._phone_complement(doc[5])
+    assert calls._verb_trigger(doc[2], True, False) == (False, False, False)
+
+
+def test_a_noun_with_a_video_modifier_is_no_phone_complement() -> None:
+    # "X a salué Y dans un discours vidéo"
+    rows = [("X", "PROPN", "nsubj", 1, "X"), ("salue", "VERB", "ROOT", 1, "saluer"), ("Y", "PROPN", "obj", 1, "Y"),
+            ("dans", "ADP", "case", 5, "dans"), ("un", "DET", "det", 5, "un"),
+            ("discours", "NOUN", "obl:mod", 1, "discours"), ("vidéo", "NOUN", "nmod", 5, "vidéo")]
+    doc = parse(rows, people=[(0, 1, "p1"), (2, 3, "p2")])
+    assert not calls._phone_complement(doc[5]) and calls._verb_trigger(doc[1], True, False) is None
+
+
+def test_a_bare_participle_opening_the_sentence_with_a_phone_complement_is_the_press_reaching_someone() -> None:
+    # "Interrogé au téléphone, X a répondu à Y"
+    rows = [("Interrogé", "VERB", "advcl", 6, "interroger", "VerbForm=Part"), ("au", "ADP", "case", 2, "au"),
+            ("téléphone", "NOUN", "obl:mod", 0, "téléphone"), (",", "PUNCT", "punct", 0, ","),
+            ("X", "PROPN", "nsubj", 6, "X"), ("a", "AUX", "aux:tense", 6, "avoir"),
+            ("répondu", "VERB", "ROOT", 6, "répondre", "VerbForm=Part"), ("à", "ADP", "case", 8, "à"),
+            ("Y", "PROPN", "obl:arg", 6, "Y")]
+    doc = tagged(rows, people=[(4, 5, "p1"), (8, 9, "p2")])
+    assert calls._reached_by_the_press(doc[0]) and calls._verb_trigger(doc[0], True, False) is None
+    agent = tagged([("Joint", "VERB", "advcl", 8, "joindre", "VerbForm=Part"), ("par", "ADP", "case", 2, "par"),
+                    ("téléphone", "NOUN", "obl:mod", 0, "téléphone"), ("par", "ADP", "case", 4, "par"),
+                    ("Z", "PROPN", "obl:agent", 0, "Z"), (",", "PUNCT", "punct", 0, ","),
+                    ("X", "PROPN", "nsubj", 8, "X"), ("a", "AUX", "aux:tense", 8, "avoir"),
+                    ("plaidé", "VERB", "ROOT", 8, "plaider", "VerbForm=Part")], people=[(4, 5, "p3"), (6, 7, "p1")])
+    assert not calls._reached_by_the_press(agent[0])  # "Joint par téléphone par Z, X …": Z called X

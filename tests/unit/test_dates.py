@@ -13,7 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.dates import DateMatch, find_dateline, find_dates, find_month_dateline, normalise, wire_dateline
+from kg.extract.dates import (
+    DateMatch,
+    find_dateline,
+    find_dates,
+    find_month_dateline,
+    find_page_dates,
+    normalise,
+    ticker_entries,
+    wire_dateline,
+)
 from kg.extract.model import DateValue
 
 REF = date(2024, 12, 5)  # a Thursday
@@ -551,3 +560,52 @@ def test_a_bare_day_is_the_last_such_day_before_the_reference(text: str, ref: da
 @pytest.mark.parametrize("text", ["le 3 000 soldats", "le 3e régiment", "le 12 de la liste", "le 5 mars"])
 def test_a_bare_day_needs_a_word_that_closes_it(text: str) -> None:
     assert [m.text for m in find_dates(text, date(2025, 6, 5)) if m.text.split()[-1].isdigit()] == []
+
+
+TICKER = ("EN DIRECT - Les événements du samedi 1er mars\n\n"
+          "21h10 - X s'est entretenu par téléphone avec Y.\n\n"
+          "17:02 – Z a parlé hier avec W.\n\n"
+          "Dimanche 2 mars\n\n"
+          "9h40 - V a appelé U.\n")
+
+
+def test_ticker_entries_take_the_day_of_the_heading_above_them() -> None:
+    entries = ticker_entries(TICKER, d("2025-03-03"))
+    assert [e.day for e in entries] == [d("2025-03-01"), d("2025-03-01"), d("2025-03-02")]
+    assert TICKER[entries[0].start:].startswith("21h10") and TICKER[entries[2].start:].startswith("9h40")
+
+
+def test_a_page_without_timestamped_entries_or_without_a_day_heading_has_no_ticker_days() -> None:
+    assert ticker_entries("Titre du samedi 1er mars\n\n21h10 - X a appelé Y.\n", d("2025-03-03")) == []
+    assert ticker_entries("EN DIRECT - Guerre\n\n16h05 - A.\n\n15h40 - B.\n", d("2025-03-03")) == []
+
+
+def test_relative_dates_of_a_ticker_entry_count_from_its_heading_day() -> None:
+    found = {m.text: m.value.value for m in find_page_dates(TICKER, d("2025-03-03")) if m.value}
+    assert found["hier"] == "2025-02-28"
+    assert found["samedi 1er mars"] == "2025-03-01"
+
+
+def test_a_clock_time_alone_on_its_line_opens_an_entry_and_an_update_stamp_is_no_heading() -> None:
+    page = ("Direct - Proche-Orient, jeudi 12 juin\n\nMis à jour le 13 juin à 01h10\n\n"
+            "22:15\nX a appelé Y.\n\n• 20h40 : Z a parlé avec W.\n")
+    entries = ticker_entries(page, d("2025-06-13"))
+    assert [e.day for e in entries] == [d("2025-06-12"), d("2025-06-12")]
+    assert "X a appelé Y" in page[entries[0].start:entries[0].end]
+
+
+@pytest.mark.parametrize("text", ["plus tôt dans la journée", "Plus tôt dans la matinée", "plus tôt aujourd'hui"])
+def test_earlier_the_same_day_is_the_reference_day(text: str) -> None:
+    value = normalise(text, REF)
+    assert value is not None and value.value == REF.isoformat()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le ministre s'est entretenu ce jour avec son homologue.", REF.isoformat()),
+    ("À ce jour, aucun appel n'a eu lieu.", None),
+    ("depuis ce jour", None),
+    ("ce jour-là", None),
+])
+def test_ce_jour_is_the_dispatchs_day_unless_to_date_or_that_day(text: str, expected: str | None) -> None:
+    values = [m.value.value for m in find_dates(text, REF) if m.value]
+    assert values == ([expected] if expected else [])
