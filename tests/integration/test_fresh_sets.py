@@ -1,0 +1,100 @@
+"""The fresh sets (tests/fixtures/fresh-*) scored with ``kg eval`` against their answer keys.
+
+Short French articles written for issue 9 in our own words, each answer key written before kg was run on
+its set, so that they measure how the rules generalise rather than what they were shaped on:
+
+* ``fresh-fcalls``: 23 articles on calls in the wordings of wire copy, regional papers, state-media
+  releases and a live ticker; several calls reported twice (another spelling, one report undated, one a
+  day apart).
+* ``fresh-fposts``: 19 articles on appointments, reshuffles and officials named with their posts.
+* ``fresh-mixed``: 14 articles in styles the first two lacked (a ticker, TASS/Xinhua/IRNA/VNA releases,
+  a defence-trade paragraph, an opinion piece, a meeting, a refused and a planned call, "prend ses
+  fonctions", "assure l'intérim", "remplacé au pied levé" as a trap).
+* ``fresh-wire``: 15 articles in styles the others lacked (Xinhua's "les deux parties ont eu des
+  échanges approfondis", "a reçu un appel téléphonique de", "à la demande de la partie omanaise", live
+  tickers under a day heading, a three-way video conference communiqué, calls told as nouns, a call in
+  two spellings, and traps: meetings, plans, refused and declined calls, "appeler X à", "selon X").
+
+The floors sit a little below the figures reached (given beside each), so a regression fails here while
+the sets stay a fair measure; precision has floors of its own, since a post given to the wrong person or a
+meeting taken for a call is worse than a miss.  The rules were checked on other sentences
+(tests/cases, the unit tests of each rule module).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from kg.evaluate import evaluate
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.model
+
+
+@dataclass(frozen=True)
+class Floors:
+    articles: int
+    calls_precision: float
+    calls_f1: float
+    holdings_precision: float
+    holdings_f1: float
+    people_f1: float = 0.97
+    merged_found: int = 0
+    merged_dated: int = 0
+    initiators: int = 0
+
+
+SETS = {
+    # reached: calls 1.0; holdings 0.956; people 1.0; merged 23/23 found, 23/23 dated, initiators 14/14
+    "fresh-fcalls": Floors(23, 0.95, 0.95, 0.9, 0.92, merged_found=21, merged_dated=21, initiators=13),
+    # reached: holdings 0.94 (0.511 before the post rules were reworked); people 1.0; calls 1.0
+    "fresh-fposts": Floors(19, 0.9, 0.95, 0.9, 0.9),
+    # reached: calls 1.0; holdings 1.0; people 1.0; merged 9/9 found and dated, initiators 4/4
+    "fresh-mixed": Floors(14, 0.95, 0.9, 0.95, 0.95, merged_found=8, merged_dated=8, initiators=3),
+    # reached: calls 1.0 (0.833 first); holdings 0.932; people 1.0; merged 16/17 found and dated, initiators 9/10
+    "fresh-wire": Floors(15, 0.9, 0.95, 0.9, 0.9, merged_found=15, merged_dated=15, initiators=8),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def scored(request):
+    folder = FIXTURES / request.param
+    return SETS[request.param], evaluate(folder, folder / "gold.json", lang="fr")
+
+
+def test_every_article_is_scored(scored) -> None:
+    floors, report = scored
+    assert len(report.articles) == floors.articles
+
+
+def test_calls_per_article(scored) -> None:
+    floors, report = scored
+    calls = report.kinds["calls"]
+    assert calls.precision >= floors.calls_precision, calls.spurious
+    assert calls.f1 >= floors.calls_f1, (calls.missed, calls.spurious)
+
+
+def test_holdings_per_article(scored) -> None:
+    floors, report = scored
+    holdings = report.kinds["holdings"]
+    assert holdings.precision >= floors.holdings_precision, holdings.spurious
+    assert holdings.f1 >= floors.holdings_f1, (holdings.missed, holdings.spurious)
+
+
+def test_people_are_found_and_never_split(scored) -> None:
+    floors, report = scored
+    assert report.kinds["people"].f1 >= floors.people_f1, report.kinds["people"].missed
+    assert not report.split_people
+
+
+def test_merged_calls_dates_and_initiators(scored) -> None:
+    floors, report = scored
+    merged = report.merged
+    if not floors.merged_found:
+        return
+    assert merged is not None
+    assert merged.found >= floors.merged_found and merged.split == 0, merged.to_json()
+    assert merged.dated >= floors.merged_dated, merged.to_json()
+    assert merged.initiators >= floors.initiators, merged.to_json()
