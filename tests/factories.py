@@ -105,3 +105,43 @@ def day(text: str) -> DateValue:
 def article(name: str, published: str | None, persons, holdings=(), calls=()) -> ArticleFacts:
     pub = date.fromisoformat(published) if published else None
     return ArticleFacts(Article(name, "Une phrase.", published=pub), tuple(persons), tuple(holdings), tuple(calls))
+
+
+# ------------------------------------------------------------------ the people finder on hand-annotated Docs
+
+
+def lexicon_pipeline():
+    """A blank French pipeline with sentences and kg's lexicon matcher: the model's work is given by hand."""
+    import spacy
+
+    import kg.extract.lexmatch  # noqa: F401  (registers kg_lexicon)
+    import kg.extract.pipeline  # noqa: F401  (registers Doc._.article_id)
+
+    blank = spacy.blank("fr")
+    blank.add_pipe("sentencizer")
+    blank.add_pipe("kg_lexicon")
+    return blank
+
+
+def people_found(nlp, text: str, entities=(), proper: tuple[str, ...] = (), nouns: tuple[str, ...] = (),
+                 adjectives: tuple[str, ...] = ()) -> list[str]:
+    """Person mentions kg_people finds in ``text``; the model's entities are given as (substring, label), and
+    the words the tagger would call proper nouns, common nouns or adjectives as ``proper``, ``nouns`` and
+    ``adjectives``."""
+    from spacy.tokens import Span
+
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.people import PeopleFinder
+
+    doc = nlp(text)
+    spans = []
+    for surface, label in entities:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = [s for s in spans if isinstance(s, Span)]
+    tags = {**dict.fromkeys(adjectives, "ADJ"), **dict.fromkeys(nouns, "NOUN"), **dict.fromkeys(proper, "PROPN")}
+    for token in doc:
+        if token.text in tags:
+            token.pos_ = tags[token.text]
+    doc = PeopleFinder(load_gazetteer())(doc)
+    return [m.span.text for m in doc._.people]

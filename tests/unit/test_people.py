@@ -8,14 +8,13 @@ import json
 from itertools import combinations
 
 import pytest
-import spacy
-from spacy.tokens import Doc, Span
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.names import NameClusters, clean_name, fold, group_names, same_person, translit_key
 from kg.extract.people import PeopleFinder, person_refs
 from kg.resources import lexicon_path
 from tests.conftest import SHARED
+from tests.factories import lexicon_pipeline, people_found
 
 DEVSET_GOLD = SHARED / "devset" / "gold.json"
 
@@ -160,25 +159,9 @@ def test_invisible_characters_never_reach_names(dirty: str, clean: str) -> None:
 
 @pytest.fixture(scope="module")
 def nlp():
-    import kg.extract.lexmatch  # noqa: F401  (registers kg_lexicon)
-    import kg.extract.pipeline  # noqa: F401  (registers Doc._.article_id)
-
-    blank = spacy.blank("fr")
-    blank.add_pipe("sentencizer")
-    blank.add_pipe("kg_lexicon")
-    return blank
+    return lexicon_pipeline()
 
 
-def people(nlp, text: str, entities: list[tuple[str, str]] = ()) -> list[str]:
-    """Person mentions found in ``text``, the model's entities given as (substring, label)."""
-    doc: Doc = nlp(text)
-    spans = []
-    for surface, label in entities:
-        start = text.index(surface)
-        spans.append(doc.char_span(start, start + len(surface), label=label))
-    doc.ents = [s for s in spans if isinstance(s, Span)]
-    doc = PeopleFinder(load_gazetteer())(doc)
-    return [m.span.text for m in doc._.people]
 
 
 @pytest.mark.parametrize(("text", "entities", "expected"), [
@@ -196,7 +179,7 @@ def people(nlp, text: str, entities: list[tuple[str, str]] = ()) -> list[str]:
     ("after Speaker Nancy Pelosi\u2019s visit to Taiwan", [], ["Nancy Pelosi\u2019"]),
 ])
 def test_people_found(nlp, text: str, entities: list[tuple[str, str]], expected: list[str]) -> None:
-    assert people(nlp, text, entities) == expected
+    assert people_found(nlp, text, entities) == expected
 
 
 @pytest.mark.parametrize(("text", "entities"), [
@@ -210,7 +193,7 @@ def test_people_found(nlp, text: str, entities: list[tuple[str, str]], expected:
     ("Monsieur le Président, merci.", [("Président", "PER")]),
 ])
 def test_no_person_found(nlp, text: str, entities: list[tuple[str, str]]) -> None:
-    assert people(nlp, text, entities) == []
+    assert people_found(nlp, text, entities) == []
 
 
 def test_person_refs_labels_are_clean(nlp) -> None:

@@ -5,44 +5,18 @@ after a title, and rank words used as adjectives (issue 9)."""
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.people import PeopleFinder
+from tests.factories import lexicon_pipeline, people_found
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    import kg.extract.lexmatch  # noqa: F401  (registers kg_lexicon)
-    import kg.extract.pipeline  # noqa: F401  (registers Doc._.article_id)
-
-    blank = spacy.blank("fr")
-    blank.add_pipe("sentencizer")
-    blank.add_pipe("kg_lexicon")
-    return blank
+    return lexicon_pipeline()
 
 
-def people(nlp, text: str, entities: list[tuple[str, str]] = (), proper: tuple[str, ...] = (),
-           nouns: tuple[str, ...] = (), adjectives: tuple[str, ...] = ()) -> list[str]:
-    """Person mentions found in ``text``; the model's entities are given as (substring, label), and
-    the words the tagger would call proper nouns, common nouns or adjectives as ``proper``, ``nouns``
-    and ``adjectives``."""
-    doc: Doc = nlp(text)
-    spans = []
-    for surface, label in entities:
-        start = text.index(surface)
-        spans.append(doc.char_span(start, start + len(surface), label=label))
-    doc.ents = [s for s in spans if isinstance(s, Span)]
-    for token in doc:
-        if token.text in proper:
-            token.pos_ = "PROPN"
-        elif token.text in nouns:
-            token.pos_ = "NOUN"
-        elif token.text in adjectives:
-            token.pos_ = "ADJ"
-    doc = PeopleFinder(load_gazetteer())(doc)
-    return [m.span.text for m in doc._.people]
 
 
 @pytest.mark.parametrize(("text", "entities", "proper", "expected"), [
@@ -59,7 +33,7 @@ def people(nlp, text: str, entities: list[tuple[str, str]] = (), proper: tuple[s
 ])
 def test_names_in_apposition_to_a_role(nlp, text: str, entities: list[tuple[str, str]], proper: tuple[str, ...],
                                        expected: list[str]) -> None:
-    assert people(nlp, text, entities, proper) == expected
+    assert people_found(nlp, text, entities, proper) == expected
 
 
 @pytest.mark.parametrize(("text", "entities", "proper"), [
@@ -69,7 +43,7 @@ def test_names_in_apposition_to_a_role(nlp, text: str, entities: list[tuple[str,
     ("Le diplomate Budiman a parlé.", [], ()),  # neither a proper noun nor a person for the model
 ])
 def test_no_name_in_apposition(nlp, text: str, entities: list[tuple[str, str]], proper: tuple[str, ...]) -> None:
-    assert people(nlp, text, entities, proper) == []
+    assert people_found(nlp, text, entities, proper) == []
 
 
 @pytest.mark.parametrize(("text", "entity", "expected"), [
@@ -79,12 +53,12 @@ def test_no_name_in_apposition(nlp, text: str, entities: list[tuple[str, str]], 
     ("Le ministre de l'Intérieur Bruno Retailleau a parlé.", "Intérieur Bruno Retailleau", "Bruno Retailleau"),
 ])
 def test_portfolio_glued_to_a_name_is_cut_off(nlp, text: str, entity: str, expected: str) -> None:
-    assert people(nlp, text, [(entity, "PER")]) == [expected]
+    assert people_found(nlp, text, [(entity, "PER")]) == [expected]
 
 
 def test_a_portfolio_word_opening_a_name_stays(nlp) -> None:
     """Only after a preposition or an article is the word a portfolio: "Justice" may open a name."""
-    assert people(nlp, "Hier, Justice Malala a parlé.", [("Justice Malala", "PER")]) == ["Justice Malala"]
+    assert people_found(nlp, "Hier, Justice Malala a parlé.", [("Justice Malala", "PER")]) == ["Justice Malala"]
 
 
 @pytest.mark.parametrize(("text", "entity"), [
@@ -93,16 +67,16 @@ def test_a_portfolio_word_opening_a_name_stays(nlp) -> None:
     ("Le ministre Kim Yong-hyun a démissionné.", "Kim Yong-hyun"),
 ])
 def test_long_hyphenated_korean_given_names_stay_whole(nlp, text: str, entity: str) -> None:
-    assert people(nlp, text, [(entity, "PER")]) == [entity]
+    assert people_found(nlp, text, [(entity, "PER")]) == [entity]
 
 
 def test_particle_between_a_rank_and_a_surname_belongs_to_the_name(nlp) -> None:
-    assert people(nlp, "Le général de Lattre a parlé.", [("Lattre", "PER")]) == ["de Lattre"]
+    assert people_found(nlp, "Le général de Lattre a parlé.", [("Lattre", "PER")]) == ["de Lattre"]
 
 
 def test_a_rank_word_used_as_an_adjective_names_no_one(nlp) -> None:
     text = "Le directeur général de Naval Group, Pierre Éric Pommellet, a salué la commande."
-    found = people(nlp, text, [("Naval Group", "ORG"), ("Pierre Éric Pommellet", "PER")], nouns=("directeur",))
+    found = people_found(nlp, text, [("Naval Group", "ORG"), ("Pierre Éric Pommellet", "PER")], nouns=("directeur",))
     assert found == ["Pierre Éric Pommellet"]
 
 
@@ -114,7 +88,7 @@ def test_a_rank_word_used_as_an_adjective_names_no_one(nlp) -> None:
     "Mille soldats ont défilé, Bonne nouvelle pour la région.",
 ])
 def test_common_words_that_spell_a_known_surname_are_no_one(nlp, text: str) -> None:
-    assert people(nlp, text) == []
+    assert people_found(nlp, text) == []
 
 
 @pytest.mark.parametrize(("text", "entities"), [
@@ -123,11 +97,11 @@ def test_common_words_that_spell_a_known_surname_are_no_one(nlp, text: str) -> N
     ("Il a atterri à l'aéroport John F. Kennedy.", [("John F. Kennedy", "PER")]),
 ])
 def test_ships_and_buildings_named_after_people_are_no_one(nlp, text: str, entities: list[tuple[str, str]]) -> None:
-    assert people(nlp, text, entities) == []
+    assert people_found(nlp, text, entities) == []
 
 
 def test_the_person_a_ship_is_named_after_is_still_a_person_elsewhere(nlp) -> None:
-    assert people(nlp, "Le général de Gaulle a parlé.", [("Gaulle", "PER")]) == ["de Gaulle"]
+    assert people_found(nlp, "Le général de Gaulle a parlé.", [("Gaulle", "PER")]) == ["de Gaulle"]
 
 
 def test_a_date_after_a_role_is_no_name(nlp) -> None:
@@ -147,7 +121,7 @@ def test_a_date_after_a_role_is_no_name(nlp) -> None:
     ("Wonsan, le port, a été bombardé.", [("Wonsan", "PER")], []),  # no role after it
 ])
 def test_one_word_names_a_role_follows(nlp, text: str, entities: list[tuple[str, str]], expected: list[str]) -> None:
-    assert people(nlp, text, entities) == expected
+    assert people_found(nlp, text, entities) == expected
 
 
 @pytest.mark.parametrize(("text", "entities"), [
@@ -155,7 +129,7 @@ def test_one_word_names_a_role_follows(nlp, text: str, entities: list[tuple[str,
     ("Naval Group a livré la frégate.", [("Naval Group", "PER")]),
 ])
 def test_companies_are_no_one(nlp, text: str, entities: list[tuple[str, str]]) -> None:
-    assert people(nlp, text, entities) == []
+    assert people_found(nlp, text, entities) == []
 
 
 @pytest.mark.parametrize(("text", "entities", "expected"), [
@@ -166,13 +140,13 @@ def test_companies_are_no_one(nlp, text: str, entities: list[tuple[str, str]]) -
 ])
 def test_mislabelled_entities_opening_with_a_known_given_name(nlp, text: str, entities: list[tuple[str, str]],
                                                              expected: list[str]) -> None:
-    assert people(nlp, text, entities) == expected
+    assert people_found(nlp, text, entities) == expected
 
 
 def test_an_adjective_between_a_role_and_its_holder(nlp) -> None:
     text = "Le ministre de la Défense sortant, Wiranto, a passé la main."
-    assert people(nlp, text, [("Wiranto", "PER")], adjectives=("sortant",)) == ["Wiranto"]
-    assert people(nlp, text, [("Wiranto", "PER")]) == []  # without the tag, nothing links them
+    assert people_found(nlp, text, [("Wiranto", "PER")], adjectives=("sortant",)) == ["Wiranto"]
+    assert people_found(nlp, text, [("Wiranto", "PER")]) == []  # without the tag, nothing links them
 
 
 @pytest.mark.parametrize(("text", "entity"), [
@@ -181,4 +155,4 @@ def test_an_adjective_between_a_role_and_its_holder(nlp) -> None:
     ("La chaîne Al Mayadeen a diffusé la vidéo.", "Al Mayadeen"),  # an organisation word
 ])
 def test_news_outlets_are_no_one(nlp, text: str, entity: str) -> None:
-    assert people(nlp, text, [(entity, "PER")]) == []
+    assert people_found(nlp, text, [(entity, "PER")]) == []
