@@ -145,8 +145,20 @@ STRONG_WORDS = 4  # the longest strong call noun phrase, in tokens ("entretien e
 def _strong_phrase_at(t: Token) -> bool:
     """A strong call noun phrase of the lexicon opens at ``t``, whatever the tagger made of its
     head ("coup de fil", "coup de téléphone": "coup" is no call noun by itself)."""
+    phrases = _strong_openers().get(fold(t.text))
+    if not phrases:
+        return False
     words = fold(" ".join(x.text for x in t.doc[t.i: min(t.sent.end, t.i + STRONG_WORDS)]))
-    return any(words == p or words.startswith(p + " ") for p in _vocab()["strong_nouns"])
+    return any(words == p or words.startswith(p + " ") for p in phrases)
+
+
+@lru_cache(maxsize=1)
+def _strong_openers() -> dict[str, tuple[str, ...]]:
+    """The strong call noun phrases by their first word (most tokens open none)."""
+    by_first: dict[str, list[str]] = {}
+    for phrase in _vocab()["strong_nouns"]:
+        by_first.setdefault(phrase.split()[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in by_first.items()}
 
 
 def _strong_possessive(t: Token, phone: bool) -> bool:
@@ -833,6 +845,8 @@ def _ticker_dates(doc: Doc, mentions: list[Mention]) -> None:
     undated call told in the present perfect in a live ticker's entry happened on the heading's
     day.  A call told in the pluperfect ("avait parlé"), or as an earlier one, may be older, and
     so may one whose sentence holds another date ("la semaine dernière", left vague)."""
+    if all(m.date is not None for m in mentions):
+        return
     entries = ticker_entries(doc.text, doc._.ref if isinstance(doc._.ref, date) else None)
     for m in mentions:
         at = m.trigger[0].idx
