@@ -1161,12 +1161,37 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     owner = _possessive_owner(doc, a)
     if owner is not None:  # "Pékin a dénoncé par la voix du porte-parole de son ministère …, X"
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, owner) else owner
+    if a.post.post_type == "spokesperson":
+        return _subject_country(doc, a, known)
     before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start
               and p.post_type != a.post.post_type for c in p.countries}  # one head of state per country
     if len(before) == 1:  # "Le ministre japonais de la défense, X, …, et le premier ministre, Y"
         guess = before.pop()
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, guess) else guess
     return UNKNOWN
+
+
+def _subject_country(doc: Doc, a: Attachment, known: dict[str, str]) -> str:
+    """A spokesperson named without a country ("…, a précisé le porte-parole du ministère, X")
+    speaks for the one person the sentence opens with as its subject: the country the gazetteer
+    knows them by; else unknown.  Not the country of another post in the sentence: that is most
+    often the other party of the act reported ("a appelé le Premier ministre qatari")."""
+    sent = a.person.span.sent
+    subjects = {m.key for m in people_within(doc, sent.start, sent.end)
+                if m.key != a.person.key and (opens_as_subject(m.span.root, sent) or _opens_before_verb(doc, m))}
+    country = known.get(subjects.pop()) if len(subjects) == 1 else None
+    if country is None or _elsewhere(known, a.person.key, "spokesperson", country):
+        return UNKNOWN
+    return country
+
+
+def _opens_before_verb(doc: Doc, m: PersonMention) -> bool:
+    """By surface, as the parser often hangs a sentence-initial name elsewhere: the name opens its
+    sentence (a title may come first) and a verb, an auxiliary or a clitic follows it."""
+    after = m.span.end
+    clitics = load_lexicon().calls.get("clitics", ())
+    return (m.span.start - m.span.sent.start <= 1 and after < m.span.sent.end
+            and (doc[after].pos_ in ("AUX", "VERB") or fold(doc[after].text) in clitics))
 
 
 def _possessive_owner(doc: Doc, a: Attachment) -> str | None:
