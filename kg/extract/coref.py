@@ -110,9 +110,9 @@ def _continued_subject(doc: Doc, at: int, held: dict[str, set[str]], post_type: 
     sent = token.sent
     if not _is_subject(token, sent) or sent.start == 0:
         return None
-    previous = doc[sent.start - 1].sent
+    previous = _subject_sentence_before(doc, sent)
     people = people_within(doc, previous.start, previous.end)
-    subjects = {m.key: m for m in people if _opens_as_subject(m.span.root, previous)}
+    subjects = {m.key: m for m in people if opens_as_subject(m.span.root, previous)}
     if len(subjects) != 1:
         return None
     person = next(iter(subjects.values()))
@@ -125,6 +125,24 @@ def _continued_subject(doc: Doc, at: int, held: dict[str, set[str]], post_type: 
     return person
 
 
+def _subject_sentence_before(doc: Doc, sent: Span) -> Span:
+    """The sentence before, or the one before that when it only continues its subject through a
+    pronoun ("X a appelé Y. Il a ensuite téléphoné à Z. Le ministre …": the ministre is X)."""
+    previous = doc[sent.start - 1].sent
+    if pronoun_subject(previous) and previous.start > 0:
+        return doc[previous.start - 1].sent
+    return previous
+
+
+def pronoun_subject(sent: Span) -> bool:
+    """The sentence's main verb has "il"/"elle" as its subject (the parser tags it ``expl:subj``
+    when it takes "téléphoné" for a noun): the sentence continues the subject of the one before."""
+    pronouns = frozenset(fold(w) for w in load_lexicon().calls.get("subject_pronouns", ()))
+    subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and t.head.dep_ == "ROOT"),
+                   None)
+    return subject is not None and fold(subject.text) in pronouns
+
+
 def _is_subject(token, sent: Span) -> bool:
     """The token opens its sentence (a few words in) as the subject of the main verb."""
     head = token
@@ -134,7 +152,7 @@ def _is_subject(token, sent: Span) -> bool:
             and head.head.dep_ == "ROOT" and head.head.sent == sent)
 
 
-def _opens_as_subject(token, sent: Span) -> bool:
+def opens_as_subject(token, sent: Span) -> bool:
     """The token opens its sentence as the subject of a verb, the main one or one a reporting clause
     took the root from ("X a reçu un appel de Y, a confirmé le ministère, …")."""
     head = token
@@ -146,9 +164,14 @@ def _opens_as_subject(token, sent: Span) -> bool:
 
 
 def is_role_noun(doc: Doc, span: Span) -> bool:
-    """A definite, singular post phrase ("le président russe", "du chef du Kremlin")."""
-    if span.start == 0:
+    """A definite, singular post phrase ("le président russe", "du chef du Kremlin"), also with an
+    adjective that keeps it the present holder between ("le nouveau secrétaire à la Défense")."""
+    start = span.start
+    adjectives = frozenset(fold(w) for w in load_lexicon().titles.get("role_noun_adjectives_fr", ()))
+    while start > 0 and fold(doc[start - 1].text) in adjectives:
+        start -= 1
+    if start == 0:
         return False
-    before = fold(doc[span.start - 1].text)
+    before = fold(doc[start - 1].text)
     head = span[0]
     return before in DEFINITE and "Plur" not in head.morph.get("Number") and not fold(head.text).endswith("s")

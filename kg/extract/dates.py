@@ -1045,6 +1045,14 @@ def wire_dateline(text: str, published: date | None = None) -> date | None:
     return None
 
 
+def wire_dateline_place(text: str) -> str | None:
+    """The place of the wire dateline opening one of the article's first lines ("RIYAD" in "RIYAD,
+    15 janvier 2025 (SPA) --"), or None.  The dateline leaves the prose (:func:`kg.corpus.clean`), so
+    where the dispatch was written is kept here for the rules that place posts."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()][:WIRE_LINES]
+    return next((m["place"] for m in map(WIRE_DATELINE.match, lines) if m), None)
+
+
 _MONTH_HEADER = re.compile(r"\A\s*date\s*:?\s*(?P<y>\d{4})-(?P<m>\d{2})(?![\d-])", re.IGNORECASE)
 
 

@@ -17,10 +17,10 @@ from functools import cache
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.coref import country_of, is_role_noun, person_for
+from kg.extract.coref import country_of, is_role_noun, opens_as_subject, person_for, pronoun_subject
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import Office, load_lexicon
-from kg.extract.lexmatch import lex_spans, lex_within
+from kg.extract.lexmatch import lex_spans, lex_within, match_text
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
@@ -213,6 +213,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     roles = _role_nouns(doc, attachments, holdings)
     if roles:  # a counterpart of a person the role noun just placed ("son homologue russe Y")
         holdings += roles
+        attachments = _role_noun_owners(doc, attachments, roles)
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
     holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc) + government_holdings(doc)
@@ -1064,11 +1065,48 @@ def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[Perso
 
 
 def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: int) -> PersonMention | None:
-    """Whose counterpart: the nearest other person before the word "homologue", else after."""
-    before = next((p for p in reversed(people_within(doc, 0, i)) if p.span.end <= i and p.key != m.key), None)
+    """Whose counterpart ("son homologue"): the possessor, linked by the sentence itself: the nearest
+    other person before the word in its sentence, else one after it there.  A sentence naming nobody
+    else reaches back only through a pronoun subject ("Il a appelé son homologue …") to the person
+    who opens the sentence before as its subject; a nominal subject ("Le chef de la diplomatie
+    égyptienne a décliné … son homologue israélien") is settled once role nouns are placed
+    (:func:`_role_noun_owners`).  The nearest name of another sentence is never taken: it is often a
+    quoted spokesman, and his post is not the counterpart's."""
+    sent = doc[i].sent
+    before = next((p for p in reversed(people_within(doc, sent.start, i)) if p.span.end <= i and p.key != m.key),
+                  None)
     if before:
         return before
-    return next((p for p in mentions if p.key != m.key), None)
+    after = next((p for p in mentions if p.key != m.key and p.span.start >= sent.start), None)
+    return after or _pronoun_subject_owner(doc, sent, m)
+
+
+def _pronoun_subject_owner(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """"X a … . Il a ensuite appelé son homologue russe": the person opening the previous sentence as
+    its subject, when this sentence's subject is a personal pronoun."""
+    if not pronoun_subject(sent) or sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    found = {p.key: p for p in people_within(doc, previous.start, previous.end)
+             if p.key != m.key and opens_as_subject(p.span.root, previous)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _role_noun_owners(doc: Doc, attachments: list[Attachment], roles: list[Holding]) -> list[Attachment]:
+    """A counterpart whose possessor is a role noun of its own sentence ("Le chef de la diplomatie
+    égyptienne a décliné l'appel de son homologue israélien, X"): the person that role noun was
+    found to be, when it stands before the word "homologue"."""
+    out = []
+    for a in attachments:
+        if a.rule == "counterpart" and a.counterpart_of is None and a.post is not None:
+            word = a.post.span
+            sent = word.sent
+            keys = {h.person for h in roles for e in h.evidence
+                    if e.rule == "role-noun" and sent.start_char <= e.start and e.end <= word.start_char}
+            owner = next((p for p in doc._.people if p.key in keys), None) if len(keys) == 1 else None
+            a = replace(a, counterpart_of=owner) if owner else a
+        out.append(a)
+    return out
 
 
 def _cover(doc: Doc, a: Span, b: Span) -> Span:
@@ -1123,12 +1161,37 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     owner = _possessive_owner(doc, a)
     if owner is not None:  # "Pékin a dénoncé par la voix du porte-parole de son ministère …, X"
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, owner) else owner
+    if a.post.post_type == "spokesperson":
+        return _subject_country(doc, a, known)
     before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start
               and p.post_type != a.post.post_type for c in p.countries}  # one head of state per country
     if len(before) == 1:  # "Le ministre japonais de la défense, X, …, et le premier ministre, Y"
         guess = before.pop()
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, guess) else guess
     return UNKNOWN
+
+
+def _subject_country(doc: Doc, a: Attachment, known: dict[str, str]) -> str:
+    """A spokesperson named without a country ("…, a précisé le porte-parole du ministère, X")
+    speaks for the one person the sentence opens with as its subject: the country the gazetteer
+    knows them by; else unknown.  Not the country of another post in the sentence: that is most
+    often the other party of the act reported ("a appelé le Premier ministre qatari")."""
+    sent = a.person.span.sent
+    subjects = {m.key for m in people_within(doc, sent.start, sent.end)
+                if m.key != a.person.key and (opens_as_subject(m.span.root, sent) or _opens_before_verb(doc, m))}
+    country = known.get(subjects.pop()) if len(subjects) == 1 else None
+    if country is None or _elsewhere(known, a.person.key, "spokesperson", country):
+        return UNKNOWN
+    return country
+
+
+def _opens_before_verb(doc: Doc, m: PersonMention) -> bool:
+    """By surface, as the parser often hangs a sentence-initial name elsewhere: the name opens its
+    sentence (a title may come first) and a verb, an auxiliary or a clitic follows it."""
+    after = m.span.end
+    clitics = load_lexicon().calls.get("clitics", ())
+    return (m.span.start - m.span.sent.start <= 1 and after < m.span.sent.end
+            and (doc[after].pos_ in ("AUX", "VERB") or fold(doc[after].text) in clitics))
 
 
 def _possessive_owner(doc: Doc, a: Attachment) -> str | None:
@@ -1397,10 +1460,23 @@ def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, st
     out = []
     for h in holdings:
         post_type = h.office[2:]
-        if h.office.startswith("?.") and not _elsewhere(known, h.person, post_type, country):
+        if h.office.startswith("?.") and not _elsewhere(known, h.person, post_type, country) \
+                and not _held_by_another(doc, h, _place(post_type, country), holdings):
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)
+
+
+def _held_by_another(doc: Doc, h: Holding, office: str, holdings: list[Holding]) -> bool:
+    """"Le ministre de la Défense, X, a reçu un appel du ministre portugais de la Défense, Y": a
+    one-holder post that someone else holds now in that country is not the one X holds now; the
+    article's one country does not make X Portuguese.  A post left or ended is no clash."""
+    post_type = h.office.partition(".")[2]
+    if not load_lexicon().post_types[post_type].single_holder or h.end is not None \
+            or (h.person, post_type) in doc.user_data.get("kg_outgoing", set()):
+        return False
+    return any(o.person != h.person and o.office == office and o.end is None
+               and (o.person, post_type) not in doc.user_data.get("kg_outgoing", set()) for o in holdings)
 
 
 #: Post types a dateline article's own country fills when its text names no other country for them:
@@ -1417,17 +1493,31 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
         return holdings
     country = _dateline_country(doc)
     governing = {h.office.split(".")[0] for h in holdings} - {UNKNOWN}
-    if country is None or country not in governing:
+    if country is None:
         return holdings
     out = []
     for h in holdings:
         post_type = h.office.partition(".")[2]
-        fits = governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
+        fits = (governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
+                if country in governing else _other_side_of(h, country, holdings))
         if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
                 and not _elsewhere(known, h.person, post_type, country):
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)
+
+
+def _other_side_of(h: Holding, country: str, holdings: list[Holding]) -> bool:
+    """"RIYAD, … -- Le prince X, ministre de la Défense, a reçu un appel du ministre turc de la
+    Défense, Y": a one-holder post with no country, in an article datelined in a country where no post
+    is placed yet, while every country that is placed already has its own holder of that post: it is
+    none of theirs, and the dateline is where the article speaks from."""
+    post_type = h.office.partition(".")[2]
+    if not load_lexicon().post_types[post_type].single_holder:
+        return False
+    placed = {o.office.split(".")[0] for o in holdings if o.person != h.person} - {UNKNOWN}
+    held = {o.office.split(".")[0] for o in holdings if o.person != h.person and o.office.endswith("." + post_type)}
+    return bool(placed) and country not in placed and placed <= held
 
 
 def _presidency_spokesperson(doc: Doc, h: Holding, country: str, holdings: list[Holding]) -> bool:
@@ -1453,5 +1543,16 @@ def _dateline_country(doc: Doc) -> str | None:
         after = doc[span.end].text if span.end < len(doc) else ""
         if opens_line and span.text.isupper() and after in ("-", "–", "—", ","):
             return span.kb_id_ if _is_state(span.kb_id_) else None
-    return None
+    return _wire_place_country(doc)
+
+
+def _wire_place_country(doc: Doc) -> str | None:
+    """The country of a wire dateline's place, taken out of the prose when the article was read
+    ("RIYAD, 15 janvier 2025 (SPA) --"): only a place the lexicon knows, in capitals as datelines are."""
+    place = doc.user_data.get("kg_dateline_place")
+    if not place or not place.isupper():
+        return None
+    found = {s.kb_id_ for s in match_text(place) if s.label_ in ("PLACE", "METONYM") and s.text == place}
+    country = found.pop() if len(found) == 1 else None
+    return country if country and _is_state(country) else None
 
