@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract.coref import country_of, is_role_noun, opens_as_subject, person_for, pronoun_subject
+from kg.extract.dates import TICKER_ENTRY
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import Office, load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within, match_text
@@ -1209,12 +1210,13 @@ def _possessive_owner(doc: Doc, a: Attachment) -> str | None:
 
 
 def _after_timestamp(doc: Doc, sent: Span) -> int:
-    """Where a sentence's words begin, past a live-blog time stamp and its dash ("22h10 - A
-    Washington, …")."""
-    i = sent.start
-    while i < min(sent.end - 1, sent.start + 3) and (doc[i].is_punct or doc[i].text[:1].isdigit()):
-        i += 1
-    return i
+    """Where a sentence's words begin, past a live ticker's clock time and its dash ("22h10 - A
+    Washington, …"), the entry stamp of :data:`kg.extract.dates.TICKER_ENTRY`."""
+    stamp = TICKER_ENTRY.match(sent.text)
+    if stamp is None:
+        return sent.start
+    at = sent.start_char + stamp.end()
+    return next((t.i for t in sent if t.idx >= at and not t.is_space), sent.start)
 
 
 def _nationality(doc: Doc, m: PersonMention) -> str | None:
