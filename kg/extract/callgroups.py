@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from kg.extract.calls import Mention, find_mentions, folded_text, has_phrase
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import CallFact, DateValue, Holding, Party
+from kg.extract.offices import notes
 from kg.extract.spans import evidence
 
 
@@ -236,16 +237,13 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
 
 def _counterpart_countries(doc: Doc) -> dict[str, set[str]]:
     """Each person's countries as a counterpart ("son homologue russe, X"), from the attachments."""
-    attachments = doc.user_data.get("kg_attachments", [])
-    cached = doc.user_data.get("kg_counterpart_countries")
-    if cached is not None and cached[0] is attachments and cached[1] == len(attachments):
-        return cached[2]
-    out: dict[str, set[str]] = {}
-    for a in attachments:
-        if a.rule == "counterpart" and a.post and a.post.countries:
-            out.setdefault(a.person.key, set()).update(a.post.countries)
-    doc.user_data["kg_counterpart_countries"] = (attachments, len(attachments), out)
-    return out
+    state = notes(doc)
+    if state.counterparts is None:
+        state.counterparts = {}
+        for a in state.attachments:
+            if a.rule == "counterpart" and a.post and a.post.countries:
+                state.counterparts.setdefault(a.person.key, set()).update(a.post.countries)
+    return state.counterparts
 
 
 def _fill_sides(persons: list[str], sides: list[str], holdings: list[Holding]) -> list[str]:

@@ -26,8 +26,9 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
-from kg.extract.offices import find_posts, posts_within
+from kg.extract.offices import find_posts, notes, posts_within
 from kg.extract.spanindex import dates_within, people_within
+from kg.extract.spans import folded
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 
@@ -55,8 +56,7 @@ def has_phrase(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
     return _pattern(tuple(phrases)).search(text) is not None
 
 
-def folded_text(span: Span) -> str:
-    return fold(span.text)
+folded_text = folded  # one folding per span of a doc (kg.extract.spans)
 
 
 @dataclass
@@ -731,7 +731,7 @@ def _joined_by_and(doc: Doc, first: Span, second: Span) -> bool:
 
 
 def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
-    attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
+    attached = {id(a.post) for a in notes(doc).attachments if a.post}
     for post in find_posts(doc):
         if id(post) in attached or _in_purpose_clause(post.span):
             continue  # "après avoir reçu le président slovaque": the post of another act
@@ -751,7 +751,7 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
     """A strong or possessive mention ("leur conversation téléphonique") left with fewer than two
     parties by a poor parse takes the sentence's people and posts that no other trigger owns and
     that "selon", a reporting verb or a relation noun ("le prédécesseur de X") does not cut off."""
-    attached = {id(a.post) for a in doc.user_data.get("kg_attachments", []) if a.post}
+    attached = {id(a.post) for a in notes(doc).attachments if a.post}
     mentions_of = _in_sentence(mentions)
     for m in mentions:
         if (m.referring and not m.possessive) or m.weak or len(m.persons) + len(m.offices) >= 2:

@@ -79,9 +79,35 @@ class PostMention:
                 for c in self.countries]
 
 
+@dataclass
+class OfficeNotes:
+    """What the post rules work out once per article and leave for the rules after them, on the
+    registered ``Doc._.offices`` extension (:func:`notes`)."""
+
+    posts: list[PostMention] | None = None  # every post mention (find_posts), computed once
+    attachments: list[Attachment] = field(default_factory=list)  # each post linked to its holder (find_holdings)
+    defaults: dict[tuple[str, str], str] = field(default_factory=dict)  # (person, post type) -> default country
+    outgoing: set[tuple[str, str]] = field(default_factory=set)  # (person, post type) the person is leaving
+    replaces: list[tuple[str, str, str]] = field(default_factory=list)  # (predecessor, successor, office)
+    known: dict[str, str] | None = None  # person key -> the gazetteer's country for that person
+    counterparts: dict[str, set[str]] | None = None  # person key -> countries as someone's counterpart
+
+
+if not Doc.has_extension("offices"):
+    Doc.set_extension("offices", default=None)
+
+
+def notes(doc: Doc) -> OfficeNotes:
+    """The doc's :class:`OfficeNotes`, made empty on first use."""
+    if doc._.offices is None:
+        doc._.offices = OfficeNotes()
+    return doc._.offices
+
+
 def find_posts(doc: Doc) -> list[PostMention]:
     """Every post mention of the doc, cached on the doc."""
-    if "kg_posts" not in doc.user_data:
+    state = notes(doc)
+    if state.posts is None:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [s for s in filter_spans(spans + _ex_prefixed(doc, spans)) if not _chair_of_a_body(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
@@ -91,8 +117,8 @@ def find_posts(doc: Doc) -> list[PostMention]:
                          if p is not inner and p.span.start < inner.span.start <= p.span.end + 3)
             if not owner.countries:  # "le porte-parole du président russe": a Russian spokesperson
                 owner.countries = list(inner.countries)
-        doc.user_data["kg_posts"] = posts
-    return doc.user_data["kg_posts"]
+        state.posts = posts
+    return state.posts
 
 
 EX_PREFIX = "ex-"
@@ -208,7 +234,8 @@ class Attachment:
 def find_holdings(doc: Doc) -> list[Holding]:
     """Holdings stated in the article, counterparts and predecessors resolved where the text allows."""
     attachments = [a for sent in doc.sents for a in _attach_in(doc, sent)]
-    doc.user_data["kg_attachments"] = attachments
+    state = notes(doc)
+    state.attachments, state.counterparts = attachments, None  # counterparts follow the new links
     holdings = _direct(doc, attachments)
     holdings += _relative(doc, attachments, holdings)
     roles = _role_nouns(doc, attachments, holdings)
@@ -268,7 +295,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
         for person, office in pairs:
             held.setdefault(person.key, set()).add(office)
             if post.default_country and office.startswith(UNKNOWN + "."):
-                doc.user_data.setdefault("kg_defaults", {})[(person.key, post.post_type)] = post.default_country
+                notes(doc).defaults[(person.key, post.post_type)] = post.default_country
             out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
     return out
 
@@ -1123,9 +1150,9 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         offices = a.post.offices() or [_place(a.post.post_type, country) if country != UNKNOWN
                                        else f"{UNKNOWN}.{a.post.post_type}"]
         if a.post.former:
-            doc.user_data.setdefault("kg_outgoing", set()).add((a.person.key, a.post.post_type))
+            notes(doc).outgoing.add((a.person.key, a.post.post_type))
         if a.post.default_country:
-            doc.user_data.setdefault("kg_defaults", {})[(a.person.key, a.post.post_type)] = a.post.default_country
+            notes(doc).defaults[(a.person.key, a.post.post_type)] = a.post.default_country
         since = None if a.post.former else _since_date(doc, a)
         for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
@@ -1246,7 +1273,7 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
         if a.rule in ("predecessor", "successor") and a.predecessor_of and a.predecessor_of.key in post_of:
             office = post_of[a.predecessor_of.key]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
-            doc.user_data.setdefault("kg_replaces", []).append((a.predecessor_of.key, a.person.key, office))
+            notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
     return out
 
 
@@ -1298,7 +1325,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for post in find_posts(doc):
         if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
             named.setdefault(post.post_type, set()).update(post.countries)
-    outgoing = doc.user_data.get("kg_outgoing", set())
+    outgoing = notes(doc).outgoing
     out = []
     for h in holdings:
         country, _, post_type = h.office.partition(".")
@@ -1306,7 +1333,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             taken = {o.split(".")[0] for o in (x.office for x in holdings)
                      if o.endswith("." + post_type)} if (h.person, post_type) not in outgoing else set()
             free = named.get(post_type, set()) - taken
-            guess = free.pop() if len(free) == 1 else doc.user_data.get("kg_defaults", {}).get((h.person, post_type))
+            guess = free.pop() if len(free) == 1 else notes(doc).defaults.get((h.person, post_type))
             if guess and not _elsewhere(known, h.person, post_type, guess):
                 h = replace(h, office=_place(post_type, guess))
         out.append(h)
@@ -1386,14 +1413,14 @@ NATIONAL_POSTS = frozenset((
 def _known_countries(doc: Doc) -> dict[str, str]:
     """Person key -> the gazetteer country of the one known person all that person's names denote
     (:meth:`~kg.extract.gazetteer.Gazetteer.person_of`); people it does not know are absent."""
-    if "kg_known" not in doc.user_data:
+    state = notes(doc)
+    if state.known is None:
         names: dict[str, set[str]] = {}
         for m in doc._.people or []:
             names.setdefault(m.key, set()).add(name_text(m.span))
         gazetteer = load_gazetteer()
-        doc.user_data["kg_known"] = {key: p.country for key, found in names.items()
-                                     if (p := gazetteer.person_of(found))}
-    return doc.user_data["kg_known"]
+        state.known = {key: p.country for key, found in names.items() if (p := gazetteer.person_of(found))}
+    return state.known
 
 
 def _is_state(actor: str | None) -> bool:
@@ -1475,10 +1502,10 @@ def _held_by_another(doc: Doc, h: Holding, office: str, holdings: list[Holding])
     article's one country does not make X Portuguese.  A post left or ended is no clash."""
     post_type = h.office.partition(".")[2]
     if not load_lexicon().post_types[post_type].single_holder or h.end is not None \
-            or (h.person, post_type) in doc.user_data.get("kg_outgoing", set()):
+            or (h.person, post_type) in notes(doc).outgoing:
         return False
     return any(o.person != h.person and o.office == office and o.end is None
-               and (o.person, post_type) not in doc.user_data.get("kg_outgoing", set()) for o in holdings)
+               and (o.person, post_type) not in notes(doc).outgoing for o in holdings)
 
 
 #: Post types a dateline article's own country fills when its text names no other country for them:
@@ -1551,7 +1578,7 @@ def _dateline_country(doc: Doc) -> str | None:
 def _wire_place_country(doc: Doc) -> str | None:
     """The country of a wire dateline's place, taken out of the prose when the article was read
     ("RIYAD, 15 janvier 2025 (SPA) --"): only a place the lexicon knows, in capitals as datelines are."""
-    place = doc.user_data.get("kg_dateline_place")
+    place = doc._.dateline_place
     if not place or not place.isupper():
         return None
     found = {s.kb_id_ for s in match_text(place) if s.label_ in ("PLACE", "METONYM") and s.text == place}

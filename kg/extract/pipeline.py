@@ -28,7 +28,7 @@ KG_COMPONENTS = ("kg_lexicon", "kg_dates", "kg_people")
 #: proportion to the text it is given (about 1 GB per 100,000 characters).
 PIECE_CHARS = 20_000
 
-for _name, _default in (("ref", None), ("ref_month", None), ("article_id", "")):
+for _name, _default in (("ref", None), ("ref_month", None), ("article_id", ""), ("dateline_place", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Span.has_extension("date"):
@@ -167,7 +167,7 @@ class Extractor:
         doc._.ref = reference_day(raw)
         doc._.ref_month = None if doc._.ref else french_dates.find_month_dateline(raw.text)
         doc._.article_id = raw.id
-        doc.user_data["kg_dateline_place"] = french_dates.wire_dateline_place(raw.text)
+        doc._.dateline_place = french_dates.wire_dateline_place(raw.text)
         return doc
 
     def extract(self, articles: Iterable[RawArticle], *, batch_size: int = 16,
@@ -198,7 +198,7 @@ class Extractor:
             pieces = list(self.nlp.pipe(split_at_lines(doc.text, PIECE_CHARS), batch_size=1))
         whole = Doc.from_docs(pieces, ensure_whitespace=False)
         whole._.ref, whole._.article_id = doc._.ref, doc._.article_id
-        whole.user_data["kg_dateline_place"] = doc.user_data.get("kg_dateline_place")
+        whole._.dateline_place = doc._.dateline_place
         for name in own:
             whole = self.nlp.get_pipe(name)(whole)
         return whole

@@ -1,10 +1,14 @@
-"""Small helpers shared by the fact-finding modules: evidence from spans, span overlap."""
+"""Small helpers shared by the fact-finding modules: evidence from spans, span overlap, folded text."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kg.extract.model import Evidence
+from kg.extract.names import fold
+
+if not Doc.has_extension("folded_spans"):
+    Doc.set_extension("folded_spans", default=None)
 
 
 def evidence(span: Span, rule: str) -> Evidence:
@@ -16,3 +20,15 @@ def evidence(span: Span, rule: str) -> Evidence:
 
 def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def folded(span: Span) -> str:
+    """The span's text folded (:func:`kg.extract.names.fold`), once per span of a doc: the cue lists of
+    every rule look at the same sentences again and again."""
+    cache = span.doc._.folded_spans
+    if cache is None:
+        cache = span.doc._.folded_spans = {}
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = fold(span.text)
+    return cache[key]

@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
+from kg.extract.offices import notes
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dates_within, people_within
-from kg.extract.spans import evidence
+from kg.extract.spans import evidence, folded
 
 
 def _cues(name: str) -> tuple[str, ...]:
@@ -29,7 +30,7 @@ def _cues(name: str) -> tuple[str, ...]:
 
 def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     by_key = {(h.person, h.office): h for h in holdings}
-    for pred_holder, succ_or_pred, office in doc.user_data.get("kg_replaces", []):
+    for pred_holder, succ_or_pred, office in notes(doc).replaces:
         _link(by_key, successor=pred_holder, predecessor=succ_or_pred, office=office, date=None)
     for sent in doc.sents:
         _replacements(doc, sent, by_key)
@@ -65,7 +66,7 @@ def _future_told_as_past(doc: Doc, sent: Span, date: DateValue) -> bool:
 def _cue_at(sent: Span, cues: tuple[str, ...]) -> int | None:
     """Where the first cue of the sentence starts (a character offset), dates and adverbs inside
     it skipped ("succédera le 1er septembre au général Y", "remplace désormais Y")."""
-    text = _folded(sent)
+    text = folded(sent)
     hits = [text.find(c) for c in cues if c in text]
     if hits:
         return sent.start_char + min(hits)
@@ -83,14 +84,6 @@ def _cue_at(sent: Span, cues: tuple[str, ...]) -> int | None:
     first = min(hits)
     return max((t.idx for t, at in zip(kept, _squeezed_starts(words), strict=True) if at <= first),
                default=sent.start_char)
-
-
-def _folded(sent: Span) -> str:
-    """The sentence's folded text, folded once per sentence (every cue list looks at it)."""
-    cache = sent.doc.user_data.setdefault("kg_folded_sents", {})
-    if sent.start not in cache:
-        cache[sent.start] = fold(sent.text)
-    return cache[sent.start]
 
 
 def _squeezed_starts(words: list[str]) -> list[int]:
@@ -298,7 +291,7 @@ def _stated_just_before(h: Holding, at: int) -> bool:
 def _offices_of(by_key: dict, person: str, doc: Doc | None = None) -> list[str]:
     """The person's offices, an unknown-country one dropped when the same post is known with its
     country, and (given the doc) the posts the text says they held before ("ancien", "jusqu'ici")."""
-    outgoing = doc.user_data.get("kg_outgoing", set()) if doc is not None else set()
+    outgoing = notes(doc).outgoing if doc is not None else set()
     offices = [o for (p, o) in by_key if p == person and (person, o.partition(".")[2]) not in outgoing]
     known = {o.partition(".")[2] for o in offices if not o.startswith("?.")}
     return [o for o in offices if not (o.startswith("?.") and o[2:] in known)]
@@ -378,5 +371,5 @@ def _since_cue(sent: Span, at: int) -> bool:
     """The cue at ``at`` itself says since when ("en poste depuis 2019"): only then is a "depuis"
     date the bound; elsewhere it tells how long someone held a post ("nommé à la place de Y, qui
     occupait ce poste depuis 2018")."""
-    return _folded(sent)[at - sent.start_char:].split(" ")[:3] == ["en", "poste", "depuis"]
+    return folded(sent)[at - sent.start_char:].split(" ")[:3] == ["en", "poste", "depuis"]
 

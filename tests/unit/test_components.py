@@ -4,6 +4,7 @@ hand-built parses for the call rules.  Each case is one parametrized example."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 import spacy
@@ -131,3 +132,20 @@ def test_calls_on_hand_built_parses(nlp, tokens, pairs, day) -> None:
 ])
 def test_phrase_search_is_on_whole_words(text: str, phrases: tuple, hit: bool) -> None:
     assert calls.has_phrase(text, phrases) is hit
+
+
+def test_rules_share_state_through_registered_extensions(nlp) -> None:
+    """What one rule leaves for another is on a declared ``Doc._`` extension, typed (OfficeNotes), not under
+    string keys of ``doc.user_data``; only the span indexes keep their cache there."""
+    import inspect
+
+    import kg.extract as package
+
+    for path in sorted(Path(inspect.getfile(package)).parent.glob("*.py")):
+        if path.name != "spanindex.py":
+            assert "user_data" not in path.read_text(encoding="utf-8"), path.name
+    doc = nlp("Le ministre russe de la Défense, Andreï Belooussov, a parlé à son homologue.")
+    for token in doc:
+        token.is_sent_start = token.i == 0
+    find_holdings(doc)
+    assert doc._.offices.posts == find_posts(doc) and doc._.offices.attachments
