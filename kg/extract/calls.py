@@ -27,6 +27,7 @@ from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
 from kg.extract.offices import find_posts, posts_within
+from kg.extract.people import PersonMention
 from kg.extract.spanindex import dates_within, people_within
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -663,9 +664,59 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     start = doc[max(m.sent.start - 1, 0)].sent.start
     start = doc[max(start - 1, 0)].sent.start
     subjects = [p for p in doc._.people or [] if start <= p.span.start < pronoun.i and _is_subject(p.span)]
+    subjects = [p for p in subjects if not _speaker_of_an_incise(p, subjects)]
     if subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+def _speaker_of_an_incise(p: PersonMention, subjects: list[PersonMention]) -> bool:
+    """"X a annoncé …, a fait savoir le porte-parole, Y. Il a téléphoné …": the speaker Y of a
+    reporting incise only vouches for the main clause, whose person subject X stays the topic that
+    the next sentence's "il" continues; Y is skipped when such an X is in Y's sentence."""
+    if not _reported_speaker(p.span):
+        return False
+    sent = p.span.sent
+    return any(q.span.sent == sent and q.span.start != p.span.start and not _reported_speaker(q.span)
+               for q in subjects)
+
+
+SELON_REACH = 10  # "selon le porte-parole du ministère des Affaires étrangères, Y"
+
+
+def _reported_speaker(span: Span) -> bool:
+    """The person is the inverted subject of a reporting incise (", a indiqué Y", ", a fait savoir le
+    porte-parole, Y") or is introduced by "selon"; a reporting verb that opens its clause ("X a
+    annoncé …") is a main clause, not an incise."""
+    node = _subject_node(span)
+    if node is not None and node.head.i < span.start and _reporting_phrase(node.head):
+        return _opens_incise(node.head)
+    for t in reversed(span.doc[max(span.sent.start, span.start - SELON_REACH): span.start]):
+        if fold(t.text) == "selon":
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _opens_incise(verb: Token) -> bool:
+    """The verb group (auxiliaries, "fait" of "fait savoir") follows a comma: ", a précisé"."""
+    for t in reversed(verb.doc[verb.sent.start: verb.i]):
+        if t.text == ",":
+            return True
+        if not (t.pos_ == "AUX" or t.pos_ == "VERB" and t.i == verb.i - 1):
+            return False
+    return False
+
+
+def _reporting_phrase(verb: Token) -> bool:
+    """A reporting verb, or the last verb of a multi-word one ("faire savoir") with the word before
+    it completing the phrase."""
+    if _reporting(verb):
+        return True
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    pair = f"{fold(before.lemma_)} {fold(verb.lemma_)}" if before is not None else ""
+    return pair in {fold(v) for v in _vocab()["reporting_verbs"] if " " in v}
 
 
 def _subject_pronoun(verb: Token) -> Token | None:
