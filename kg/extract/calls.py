@@ -1177,6 +1177,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_dates(doc, mentions)
     _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)
+    _named_in_next_sentence(doc, mentions)
     mentions = [m for m in mentions if not _after_publication(doc, m)]
     for m in mentions:
         m.initiator = _initiator(doc, m)
@@ -1205,6 +1206,27 @@ def _antecedents(doc: Doc, mentions: list[Mention]) -> None:
             m.persons, m.callers = subjects, list(subjects)
             dates = [s._.date for s in dates_within(doc, prev.start, prev.end) if s._.date]
             m.date = m.date or (dates[0] if len(dates) == 1 else None)
+
+
+def _named_in_next_sentence(doc: Doc, mentions: list[Mention]) -> None:
+    """"Le chef de l'Etat turc a eu un entretien téléphonique avec son homologue azerbaïdjanais. A et
+    B ont évoqué …": a call told between two posts only, whose next sentence (no call of its own)
+    says what was discussed (a topic verb whose subject is exactly two people joined by "et") is between
+    them. The posts are dropped: which name holds which is not said, and a post left over would
+    count as a third party."""
+    for m in mentions:
+        sides = len(set(m.offices)) + len(set(m.counterparts))
+        if m.persons or m.referring or m.weak or m.earlier or sides != 2 or m.sent.end >= len(doc):
+            continue
+        nxt = doc[m.sent.end].sent
+        if any(x.sent.start == nxt.start for x in mentions) or not _topics(nxt):
+            continue
+        here = people_within(doc, nxt.start, nxt.end)
+        subject = _subject_node(here[0].span) if len(here) == 2 and here[0].key != here[1].key else None
+        if subject is None or fold(subject.head.lemma_) not in _vocab()["topic_verbs"]:
+            continue  # "A et B ont signé …" is another act, not what the call was about
+        if _joined_by_and(doc, here[0].span, here[1].span):
+            m.persons, m.offices, m.counterparts, m.post_types = [here[0].key, here[1].key], [], [], []
 
 
 def _after_publication(doc: Doc, m: Mention) -> bool:
