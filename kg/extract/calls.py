@@ -691,6 +691,8 @@ def _reported_speaker(span: Span) -> bool:
     node = _subject_node(span)
     if node is not None and node.head.i < span.start and _reporting_phrase(node.head):
         return _opens_incise(node.head)
+    if node is not None and node.head.i > span.start:
+        return False  # "Selon Moscou, X a appelé …": X is its clause's own subject
     for t in reversed(span.doc[max(span.sent.start, span.start - SELON_REACH): span.start]):
         if fold(t.text) == "selon":
             return True

@@ -87,3 +87,11 @@ def test_a_reporting_verb_opening_its_clause_is_no_incise() -> None:
                  ("précisé", "VERB", "ROOT", 2, "préciser")], [(0, 1, "Y")])
     assert not calls._opens_incise(doc[2])
     assert calls._reporting_phrase(doc[2])
+
+
+def test_a_subject_after_an_opening_selon_is_no_speaker() -> None:
+    # "Selon Moscou , X a annoncé la reprise": X is the subject of its own clause
+    doc = build([("Selon", "ADP", "case", 1, "selon"), ("Moscou", "PROPN", "obl:mod", 4, "Moscou"),
+                 (",", "PUNCT", "punct", 1, ","), ("X", "PROPN", "nsubj", 4, "X"),
+                 ("annonce", "VERB", "ROOT", 4, "annoncer")], [(3, 4, "X")])
+    assert not calls._reported_speaker(doc._.people[0].span)
