@@ -27,6 +27,7 @@ from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
 from kg.extract.offices import find_posts, notes, posts_within
+from kg.extract.people import PersonMention
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import folded
 
@@ -663,9 +664,61 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     start = doc[max(m.sent.start - 1, 0)].sent.start
     start = doc[max(start - 1, 0)].sent.start
     subjects = [p for p in doc._.people or [] if start <= p.span.start < pronoun.i and _is_subject(p.span)]
+    subjects = [p for p in subjects if not _speaker_of_an_incise(p, subjects)]
     if subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+def _speaker_of_an_incise(p: PersonMention, subjects: list[PersonMention]) -> bool:
+    """"X a annoncé …, a fait savoir le porte-parole, Y. Il a téléphoné …": the speaker Y of a
+    reporting incise only vouches for the main clause, whose person subject X stays the topic that
+    the next sentence's "il" continues; Y is skipped when such an X is in Y's sentence."""
+    if not _reported_speaker(p.span):
+        return False
+    sent = p.span.sent
+    return any(q.span.sent == sent and q.span.start != p.span.start and not _reported_speaker(q.span)
+               for q in subjects)
+
+
+SELON_REACH = 10  # "selon le porte-parole du ministère des Affaires étrangères, Y"
+
+
+def _reported_speaker(span: Span) -> bool:
+    """The person is the inverted subject of a reporting incise (", a indiqué Y", ", a fait savoir le
+    porte-parole, Y") or is introduced by "selon"; a reporting verb that opens its clause ("X a
+    annoncé …") is a main clause, not an incise."""
+    node = _subject_node(span)
+    if node is not None and node.head.i < span.start and _reporting_phrase(node.head):
+        return _opens_incise(node.head)
+    if node is not None and node.head.i > span.start:
+        return False  # "Selon Moscou, X a appelé …": X is its clause's own subject
+    for t in reversed(span.doc[max(span.sent.start, span.start - SELON_REACH): span.start]):
+        if fold(t.text) == "selon":
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _opens_incise(verb: Token) -> bool:
+    """The verb group (auxiliaries, "fait" of "fait savoir") follows a comma: ", a précisé"."""
+    for t in reversed(verb.doc[verb.sent.start: verb.i]):
+        if t.text == ",":
+            return True
+        if not (t.pos_ == "AUX" or t.pos_ == "VERB" and t.i == verb.i - 1):
+            return False
+    return False
+
+
+def _reporting_phrase(verb: Token) -> bool:
+    """A reporting verb, or the last verb of a multi-word one ("faire savoir") with the word before
+    it completing the phrase."""
+    if _reporting(verb):
+        return True
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    pair = f"{fold(before.lemma_)} {fold(verb.lemma_)}" if before is not None else ""
+    return pair in {fold(v) for v in _vocab()["reporting_verbs"] if " " in v}
 
 
 def _subject_pronoun(verb: Token) -> Token | None:
@@ -1126,6 +1179,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_dates(doc, mentions)
     _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)
+    _named_in_next_sentence(doc, mentions)
     mentions = [m for m in mentions if not _after_publication(doc, m)]
     for m in mentions:
         m.initiator = _initiator(doc, m)
@@ -1154,6 +1208,27 @@ def _antecedents(doc: Doc, mentions: list[Mention]) -> None:
             m.persons, m.callers = subjects, list(subjects)
             dates = [s._.date for s in dates_within(doc, prev.start, prev.end) if s._.date]
             m.date = m.date or (dates[0] if len(dates) == 1 else None)
+
+
+def _named_in_next_sentence(doc: Doc, mentions: list[Mention]) -> None:
+    """"Le chef de l'Etat turc a eu un entretien téléphonique avec son homologue azerbaïdjanais. A et
+    B ont évoqué …": a call told between two posts only, whose next sentence (no call of its own)
+    says what was discussed (a topic verb whose subject is exactly two people joined by "et") is between
+    them. The posts are dropped: which name holds which is not said, and a post left over would
+    count as a third party."""
+    for m in mentions:
+        sides = len(set(m.offices)) + len(set(m.counterparts))
+        if m.persons or m.referring or m.weak or m.earlier or sides != 2 or m.sent.end >= len(doc):
+            continue
+        nxt = doc[m.sent.end].sent
+        if any(x.sent.start == nxt.start for x in mentions) or not _topics(nxt):
+            continue
+        here = people_within(doc, nxt.start, nxt.end)
+        subject = _subject_node(here[0].span) if len(here) == 2 and here[0].key != here[1].key else None
+        if subject is None or fold(subject.head.lemma_) not in _vocab()["topic_verbs"]:
+            continue  # "A et B ont signé …" is another act, not what the call was about
+        if _joined_by_and(doc, here[0].span, here[1].span):
+            m.persons, m.offices, m.counterparts, m.post_types = [here[0].key, here[1].key], [], [], []
 
 
 def _after_publication(doc: Doc, m: Mention) -> bool:
