@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from kg.extract.calls import Mention, find_mentions, folded_text, has_phrase
+from kg.extract.calls import Mention, find_mentions, has_phrase
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.offices import notes
-from kg.extract.spans import evidence
+from kg.extract.spans import evidence, folded
 
 
 @dataclass
@@ -41,7 +41,7 @@ def _split(m: Mention) -> list[Mention]:
     téléphone avec ses homologues lituanien et finlandais"), unless the sentence tells one
     conference of them all ("en visioconférence avec ses homologues allemand et polonais")."""
     others = [p for p in m.persons if p not in m.callers]
-    conference = has_phrase(folded_text(m.sent), load_lexicon().calls["conference_cues"])
+    conference = has_phrase(folded(m.sent), load_lexicon().calls["conference_cues"])
     if len(m.callers) != 1 or len(others) < 2 or conference:
         return [m]
     return [replace(m, persons=[m.callers[0], p], offices=[], sides=[], counterparts=[]) for p in others]
@@ -157,7 +157,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
         return None, holdings
     ev = tuple(evidence(m.sent, "call-" + ("reference" if m.referring else "mention")) for m in call.mentions)
     topics = tuple(dict.fromkeys(t for m in call.mentions for t in m.topics))[:8]
-    video = any(has_phrase(folded_text(m.sent), ("visioconference", "videoconference", "video")) for m in call.mentions)
+    video = any(has_phrase(folded(m.sent), ("visioconference", "videoconference", "video")) for m in call.mentions)
     fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), call.date(),
                     _initiator_party(initiator, persons, holdings, offices), topics,
                     "video" if video else "phone")

@@ -57,7 +57,6 @@ def has_phrase(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
     return _pattern(tuple(phrases)).search(text) is not None
 
 
-folded_text = folded  # one folding per span of a doc (kg.extract.spans)
 
 
 @dataclass
@@ -88,7 +87,7 @@ class Mention:
 
 def _call_context(doc: Doc) -> bool:
     """Whether the article is about calls at all (a phone word or a call noun somewhere)."""
-    text = folded_text(doc[:])
+    text = folded(doc[:])
     vocab = _vocab()
     return has_phrase(text, vocab["phone_markers"]) or has_phrase(text, vocab["strong_nouns"]) or has_phrase(
         text, ("appel", "appels", "joindre", "a appele", "ont appele"))
@@ -96,7 +95,7 @@ def _call_context(doc: Doc) -> bool:
 
 def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, bool]]:
     """The call triggers of a sentence: (tokens, referring, demonstrative, weak)."""
-    phone = has_phrase(folded_text(sent), _vocab()["phone_markers"])
+    phone = has_phrase(folded(sent), _vocab()["phone_markers"])
     found, used = [], set()
     for t in sent:
         participle = _participle(t)
@@ -373,7 +372,7 @@ def _has_avec(t: Token) -> bool:
 
 def _framed(t: Token) -> bool:
     """"lors d'un appel", "au cours de leur conversation", "pendant l'entretien": said by surface."""
-    before = folded_text(t.doc[max(t.sent.start, t.i - 4): t.i])
+    before = folded(t.doc[max(t.sent.start, t.i - 4): t.i])
     return has_phrase(before, _vocab()["frame_cues"])
 
 
@@ -396,7 +395,7 @@ def _not_an_event(t: Token) -> bool:
     window = " ".join("avoir" if x.pos_ == "AUX" and fold(x.text) == "a" else fold(x.text)
                       for x in t.doc[max(t.sent.start, t.i - 6): t.i + 3])
     if fold(t.text).startswith("appel") and t.i + 1 < len(t.doc):
-        after = folded_text(t.doc[t.i + 1: t.i + 4])
+        after = folded(t.doc[t.i + 1: t.i + 4])
         urge = re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after) \
             and t.doc[t.i + 1].pos_ != "AUX"  # "L'appel a été passé": the auxiliary, not "à"
         if urge and not has_phrase(after, _vocab()["phone_nouns"]):
@@ -406,7 +405,7 @@ def _not_an_event(t: Token) -> bool:
     failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
     if any(fold(a.lemma_) in failing for a in t.ancestors):
         return True  # "n'est pas parvenu à le joindre", not "sont parvenus à un accord lors d'un appel"
-    if has_phrase(folded_text(t.sent), vocab["phone_markers"]):
+    if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t)
 
@@ -955,7 +954,7 @@ def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:
     ref = doc._.ref if isinstance(doc._.ref, date) else None
     last = None
     for m in mentions:
-        if m.date is None and last is not None and ref and has_phrase(folded_text(m.sent), _vocab()["sequel_cues"]):
+        if m.date is None and last is not None and ref and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
             m.date = _between(last, ref)
         last = m.date if m.date and m.date.precision == "day" else last
 
@@ -987,7 +986,7 @@ def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
 def _anchor_relative(span: Span) -> bool:
     """"deux jours plus tard", "la veille", "trois jours après": counted from another event (not
     "plus tôt dans la journée", the dispatch's own day)."""
-    return has_phrase(folded_text(span), _vocab()["anchor_relative_dates"]) and not counts_from_reference(span.text)
+    return has_phrase(folded(span), _vocab()["anchor_relative_dates"]) and not counts_from_reference(span.text)
 
 
 def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
@@ -1009,7 +1008,7 @@ def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
 def _standalone_day_shift(doc: Doc, span: Span) -> bool:
     """"la veille", "le lendemain" not followed by what they are the eve of ("la veille de X")."""
     after = fold(doc[span.end].text) if span.end < len(doc) else ""
-    return has_phrase(folded_text(span), _vocab()["day_shifts"]) and after not in ("de", "du", "d'", "des")
+    return has_phrase(folded(span), _vocab()["day_shifts"]) and after not in ("de", "du", "d'", "des")
 
 
 def _since(span: Span, m: Mention) -> bool:
@@ -1035,7 +1034,7 @@ def _since(span: Span, m: Mention) -> bool:
 
 def _then_date(doc: Doc, sent: Span) -> DateValue | None:
     """"À l'époque, …", "Le même jour, …": the last date of the sentences just before."""
-    if sent.start == 0 or not has_phrase(folded_text(sent[:6]), _vocab()["then_cues"]):
+    if sent.start == 0 or not has_phrase(folded(sent[:6]), _vocab()["then_cues"]):
         return None
     start = doc[sent.start - 1].sent.start
     for _ in range(2):  # the paragraph's last date, up to three sentences back
@@ -1162,7 +1161,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     context = _call_context(doc)
     mentions: list[Mention] = []
     for sent in doc.sents:
-        earlier = has_phrase(folded_text(sent), _vocab()["earlier_cues"])
+        earlier = has_phrase(folded(sent), _vocab()["earlier_cues"])
         found = [Mention(sent, tokens, referring, demo, earlier or _negated(tokens[0]),
                          possessive=_possessive(tokens[0]), weak=weak,
                          frame=tokens[0].pos_ in ("NOUN", "PROPN") and _framed(tokens[0]))
@@ -1196,11 +1195,11 @@ def _antecedents(doc: Doc, mentions: list[Mention]) -> None:
         if not (m.referring and not m.weak and not m.persons and first and m.sent.start > 0):
             continue
         prev = doc[m.sent.start - 1].sent
-        medium = has_phrase(folded_text(m.sent), _vocab()["phone_markers"]) or has_phrase(
-            folded_text(prev), _vocab()["phone_markers"])
-        unreal = any(has_phrase(folded_text(x), _vocab()["non_event_cues"]) or "Fut" in x.root.morph.get("Tense")
+        medium = has_phrase(folded(m.sent), _vocab()["phone_markers"]) or has_phrase(
+            folded(prev), _vocab()["phone_markers"])
+        unreal = any(has_phrase(folded(x), _vocab()["non_event_cues"]) or "Fut" in x.root.morph.get("Tense")
                      for x in (prev, m.sent))
-        if not medium or unreal or has_phrase(folded_text(prev), _vocab()["in_person_markers"]):
+        if not medium or unreal or has_phrase(folded(prev), _vocab()["in_person_markers"]):
             continue  # "Ils se sont vus à Lima. Cet entretien …" is a meeting; "X souhaite …" a wish
         subjects = [p.key for p in people_within(doc, prev.start, prev.end) if _is_subject(p.span)]
         subjects = list(dict.fromkeys(subjects))
