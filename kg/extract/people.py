@@ -333,10 +333,16 @@ def _media_key(text: str) -> str:
     return fold(text).replace("-", " ")
 
 
+def _role_words(doc: Doc, role_words: frozenset[str]) -> list[int]:
+    """Token indices of lower-case role nouns ("diplomate", "député").  Token norms are the folded
+    words here: ``kg_lexicon``, which runs before this component, sets them."""
+    return [t.i for t in doc if t.norm_ in role_words and t.text.islower()]
+
+
 def _role_starts(doc: Doc, role_words: frozenset[str]) -> list[int]:
     """Token indices where a role starts: a post or office of the lexicon, or a lower-case role noun."""
     starts = {s.start for s in lex_spans(doc, *ROLE_LABELS)}
-    starts |= {t.i for t in doc if t.text.islower() and fold(t.text) in role_words}
+    starts.update(_role_words(doc, role_words))
     return sorted(starts)
 
 
@@ -345,7 +351,7 @@ def _role_ends(doc: Doc, role_words: frozenset[str]) -> list[int]:
     ("diplomate", "député"), past the demonyms and adjectives that qualify it ("le roi saoudien",
     "le ministre sortant")."""
     ends = {s.end for s in lex_spans(doc, *ROLE_LABELS)}
-    ends |= {t.i + 1 for t in doc if t.text.islower() and fold(t.text) in role_words}
+    ends.update(i + 1 for i in _role_words(doc, role_words))
     demonyms = {s.start: s.end for s in lex_spans(doc, "DEMONYM") if s.text.islower()}
     out = set()
     for end in ends:
