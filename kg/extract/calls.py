@@ -28,7 +28,7 @@ from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
 from kg.extract.offices import find_posts, notes, posts_within
 from kg.extract.people import PersonMention
-from kg.extract.spanindex import dates_within, people_within
+from kg.extract.spanindex import dated_tokens, dates_within, people_within
 from kg.extract.spans import folded
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -311,9 +311,10 @@ def _has_object(t: Token) -> bool:
     after the verb, past dates and adverbs ("a appelé le 14 mars le général X")."""
     if any(c.dep_ == "obj" for c in t.children):
         return True
-    dated = {i for s in t.doc.spans.get("dates", []) for i in range(s.start, s.end)}
+    end = min(t.sent.end, t.i + 10)
+    dated = dated_tokens(t.doc, t.i + 1, end)
     people = {p.span.start for p in t.doc._.people or []}
-    for x in t.doc[t.i + 1: min(t.sent.end, t.i + 10)]:
+    for x in t.doc[t.i + 1: end]:
         if x.i in dated or x.pos_ in ("ADV", "DET") or fold(x.text) in ("au", "par", "telephone", "fil"):
             continue
         return x.i in people or fold(x.lemma_) in _vocab()["object_nouns"]
@@ -329,8 +330,9 @@ def _passive_agent(t: Token) -> bool:
     doc = t.doc
     if not (_passive(t) or any(fold(x.text) in ("ete", "etait", "sera") for x in doc[max(t.sent.start, t.i - 3): t.i])):
         return False
-    dated = {i for s in doc.spans.get("dates", []) for i in range(s.start, s.end)}
-    words = [x for x in doc[t.i + 1: min(t.sent.end, t.i + AGENT_REACH)] if x.i not in dated and x.pos_ != "ADV"]
+    end = min(t.sent.end, t.i + AGENT_REACH)
+    dated = dated_tokens(doc, t.i + 1, end)
+    words = [x for x in doc[t.i + 1: end] if x.i not in dated and x.pos_ != "ADV"]
     if not words or fold(words[0].text) != "par":
         return False
     rest = [x.i for x in words[1:] if x.pos_ != "DET"]
@@ -341,8 +343,9 @@ def _official_object(t: Token) -> bool:
     """"affirme avoir appelé mercredi le Premier ministre X": a person or a post right after the verb
     (past dates and adverbs) makes "appeler" a call in an article with no other call word; "appeler
     X à …" is still an urging (:func:`_calls_on`)."""
-    dated = {i for s in t.doc.spans.get("dates", []) for i in range(s.start, s.end)}
-    for x in t.doc[t.i + 1: min(t.sent.end, t.i + 10)]:
+    end = min(t.sent.end, t.i + 10)
+    dated = dated_tokens(t.doc, t.i + 1, end)
+    for x in t.doc[t.i + 1: end]:
         if x.i in dated or x.pos_ in ("ADV", "DET"):
             continue
         return bool(people_within(t.doc, x.i, x.i + 1) or posts_within(t.doc, x.i, x.i + 1))

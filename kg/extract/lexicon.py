@@ -12,6 +12,7 @@ from datetime import date
 from functools import cache, cached_property
 from typing import Any
 
+from kg.extract.names import fold
 from kg.resources import lexicon_path
 
 
@@ -234,3 +235,10 @@ def load_lexicon() -> Lexicon:
     return Lexicon(actors, post_types, offices, missiles, cats, treaties,
                    tuple(phrases + more + mphr + tphr), titles, _load("calls"),
                    {"missiles": missile_data.get("cues", {}), "treaties": treaty_data.get("cues", {})})
+
+
+@cache
+def title_cues(name: str) -> frozenset[str]:
+    """One cue word list of ``titles.json`` ("post_glue_fr", "term_start_fr", "government_nouns_fr"...),
+    folded as tokens are compared."""
+    return frozenset(fold(w) for w in load_lexicon().titles.get(name, ()))

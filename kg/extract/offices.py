@@ -10,7 +10,7 @@ replacements ("remplacer X au poste de … à partir de septembre 2023").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 from kg.extract.coref import country_of, is_role_noun, opens_as_subject, person_for, pronoun_subject
 from kg.extract.dates import TICKER_ENTRY
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract.lexicon import Office, load_lexicon
+from kg.extract.lexicon import Office, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within, match_text
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
@@ -39,19 +39,13 @@ OF = frozenset(("de", "du", "des", "d'"))
 
 
 @cache
-def cues(name: str) -> frozenset[str]:
-    """A cue word list of ``titles.json`` ("post_glue_fr", "former_fr"...), folded."""
-    return frozenset(fold(w) for w in load_lexicon().titles.get(name, ()))
-
-
-@cache
 def glue() -> frozenset[str]:
-    return cues("post_glue_fr") | PUNCT_GLUE
+    return title_cues("post_glue_fr") | PUNCT_GLUE
 
 
 @cache
 def stop() -> frozenset[str]:
-    return cues("post_stop_fr") | PUNCT_STOP
+    return title_cues("post_stop_fr") | PUNCT_STOP
 
 
 @dataclass
@@ -129,8 +123,6 @@ def _ex_prefixed(doc: Doc, found: list[Span]) -> list[Span]:
     """Post phrases opened by a word glued to "ex-" ("l'ex-ministre de la Défense X", "ex-secrétaire
     américain à la Défense"): the tokenizer keeps "ex-ministre" whole, so the lexicon misses the post;
     the words without the prefix are matched again, and the phrase is a former post (see :func:`_post`)."""
-    from kg.extract.lexmatch import match_text
-
     taken = {i for s in found for i in range(s.start, s.end)}
     out = []
     for t in doc:
@@ -153,7 +145,7 @@ def posts_within(doc: Doc, lo: int, hi: int) -> list[PostMention]:
 def _chair_of_a_body(doc: Doc, span: Span) -> bool:
     """A bare "président" of something that is not a country ("le président de la commission des
     Affaires étrangères", "du Sénat") chairs a body: not a head of state."""
-    if len(span) != 1 or fold(span.text) not in cues("chair_words_fr"):
+    if len(span) != 1 or fold(span.text) not in title_cues("chair_words_fr"):
         return False
     i = span.end
     if i >= len(doc) or fold(doc[i].text) not in OF:
@@ -171,9 +163,10 @@ def _post(doc: Doc, span: Span) -> PostMention:
     end, countries = _country_words(doc, span)
     if not countries and office and span.label_ == "OFFICE":
         countries = [office.country]
-    former = span.start > 0 and fold(doc[span.start - 1].text) in cues("former_fr")
+    former = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("former_fr")
     former = former or span[0].lower_.startswith(EX_PREFIX)  # "l'ex-ministre de la Défense"
-    former = former or (end < len(doc) and fold(doc[end].text) in cues("outgoing_fr")) or _former_lead(doc, span.start)
+    former = former or (end < len(doc) and fold(doc[end].text) in title_cues("outgoing_fr")) \
+        or _former_lead(doc, span.start)
     default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
     if office is None and not countries:
         office = _shared_wording_office(doc, span)
@@ -481,7 +474,7 @@ def _gapped_appointments(doc: Doc, sent: Span, posts: list[PostMention], mention
     l'air": after "et", a name and a post side by side (no comma) share the linking verb of the
     clause before, whose own name holds a post through that verb."""
     out = []
-    verbs = cues("post_link_verbs_fr")
+    verbs = title_cues("post_link_verbs_fr")
     for m in mentions:
         post = next((p for p in posts if p.span.start == m.span.end), None)
         if post is None or any(a.person is m for a in found):
@@ -512,7 +505,8 @@ def _post_taken_over(doc: Doc, posts: list[PostMention], mentions: list[PersonMe
         if words[:1] != [","]:
             continue
         k = 2 if len(words) > 2 and words[1] in ("un", "une", "le", "la", "ce", "cette") else 1
-        if len(words) <= k + 1 or words[k] not in cues("post_hold_nouns_fr") or words[k + 1] not in ("que", "qu'"):
+        if len(words) <= k + 1 or words[k] not in title_cues("post_hold_nouns_fr") \
+                or words[k + 1] not in ("que", "qu'"):
             continue
         holder = _subject_of_holding(doc, i + k + 2, mentions)
         if holder is not None and not any(a.person is holder for a in found):
@@ -523,7 +517,7 @@ def _post_taken_over(doc: Doc, posts: list[PostMention], mentions: list[PersonMe
 def _subject_of_holding(doc: Doc, start: int, mentions: list[PersonMention]) -> PersonMention | None:
     """The name that holds in "qu'occupait [par intérim] X" (verb first, a few words, the name) or
     "que X occupait" (the name, maybe a title, then the verb), from ``start`` just after "que"."""
-    holds = cues("post_hold_verbs_fr")
+    holds = title_cues("post_hold_verbs_fr")
     name = next((m for m in mentions if start <= m.span.start <= start + 6), None)
     if name is None:
         return None
@@ -707,10 +701,9 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
 def _without_since(doc: Doc, tokens: list) -> list:
     """The tokens with a "depuis <date>" left out: "X, depuis février 2024 commandant en chef …"."""
     for t in tokens:
-        if fold(t.text) == "depuis":
-            dated = next((d for d in dates_within(doc, t.i + 1, t.i + 2) if d._.date), None)
-            if dated is not None:
-                return [u for u in tokens if not t.i <= u.i < dated.end]
+        dated = _since(doc, t.i)
+        if dated is not None:
+            return [u for u in tokens if not t.i <= u.i < dated.end]
     return tokens
 
 
@@ -720,11 +713,17 @@ def _since_date(doc: Doc, a: Attachment) -> DateValue | None:
     deux ans" is no date)."""
     assert a.post is not None
     for i in (a.post.span.end, a.post.span.start - 1 - _since_length(doc, a.post.span.start)):
-        if 0 <= i < len(doc) and fold(doc[i].text) == "depuis":
-            dated = next((d for d in dates_within(doc, i + 1, i + 2) if d._.date), None)
-            if dated is not None and (i > a.post.span.start or dated.end == a.post.span.start):
-                return dated._.date
+        dated = _since(doc, i)
+        if dated is not None and (i > a.post.span.start or dated.end == a.post.span.start):
+            return dated._.date
     return None
+
+
+def _since(doc: Doc, i: int) -> Span | None:
+    """The date span right after a "depuis" at token ``i`` ("depuis septembre 2023"), if there is one."""
+    if not 0 <= i < len(doc) or fold(doc[i].text) != "depuis":
+        return None
+    return next((d for d in dates_within(doc, i + 1, i + 2) if d._.date), None)
 
 
 def _since_length(doc: Doc, start: int) -> int:
@@ -740,11 +739,9 @@ def _appointed_incise(between: Span) -> bool:
     words = [fold(t.text) for t in between]
     if words[:1] != [","] or len(words) > 6:
         return False
-    text = " ".join(w for w in words[1:] if w not in glue())
-    for cue in sorted(cues("appointed_incise_fr"), key=len, reverse=True):
-        text = f" {text} ".replace(f" {cue} ", " ")
-    verbs = cues("appoint_verbs_fr") | {"devenu", "devenue"}
-    return not text.strip() and any(w in verbs for w in words)
+    rest = _without_phrases([w for w in words[1:] if w not in glue()], title_cues("appointed_incise_fr"))
+    verbs = title_cues("appoint_verbs_fr") | {"devenu", "devenue"}
+    return not rest and any(w in verbs for w in words)
 
 
 def _holder_after(doc: Doc, post: PostMention) -> bool:
@@ -783,7 +780,7 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             break
         words = _without_fillers(_without_apposition([fold(t.text) for t in between], between))
         active = "a" in words and "ete" not in words  # "X a nommé le ministre Y": X appoints, Y holds
-        if words and not active and set(words) <= cues("post_link_words_fr") and set(words) & cues(
+        if words and not active and set(words) <= title_cues("post_link_words_fr") and set(words) & title_cues(
                 "post_link_verbs_fr"):
             return p
         if _as_phrase_before(doc, p, m):
@@ -795,7 +792,7 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
 def _becomes(doc: Doc, m: PersonMention, post: PostMention) -> bool:
     """The verb linking the name to the post says the person takes it now ("devient", "deviendra"), so
     a post stated before the name is the one they held until then."""
-    return any(fold(t.text) in cues("become_verbs_fr") for t in doc[m.span.end:post.span.start])
+    return any(fold(t.text) in title_cues("become_verbs_fr") for t in doc[m.span.end:post.span.start])
 
 
 def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
@@ -808,7 +805,7 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
     if nxt is None or nxt.span.start - m.span.end > 6:
         return None
     between = {fold(t.text) for t in doc[m.span.end:nxt.span.start]}
-    return nxt if between <= cues("appointed_as_fr") | glue() and not _holder_after(doc, nxt) else None
+    return nxt if between <= title_cues("appointed_as_fr") | glue() and not _holder_after(doc, nxt) else None
 
 
 def _appointed(doc: Doc, m: PersonMention) -> bool:
@@ -816,12 +813,12 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     adverb, an article and a title or a noun in between ("a désigné lundi le député X")."""
     i = m.span.start - 1
     skipped = 0
-    while i >= 0 and skipped < 5 and fold(doc[i].text) not in cues("appoint_verbs_fr"):
+    while i >= 0 and skipped < 5 and fold(doc[i].text) not in title_cues("appoint_verbs_fr"):
         token = doc[i]
         if token.is_punct or token.pos_ in ("VERB", "AUX", "PROPN") or token.ent_type_ == "PER":
             return False
         i, skipped = i - 1, skipped + 1
-    if i < 1 or fold(doc[i].text) not in cues("appoint_verbs_fr"):
+    if i < 1 or fold(doc[i].text) not in title_cues("appoint_verbs_fr"):
         return False
     j = i - 1
     while j > 0 and doc[j].pos_ == "ADV":  # "a également proposé"
@@ -865,16 +862,21 @@ RELATIVE_INCISE = 12  # the most words of a relative clause set off between a na
 def _without_fillers(words: list[str]) -> list[str]:
     """The words between a linking verb and its post, adverbials that change nothing ("a été nommé à
     son tour chef d'état-major", "est désormais ministre") left out."""
+    fillers = title_cues("post_link_fillers_fr")
+    return _without_phrases(words, fillers | {f.replace("'", "' ") for f in fillers})  # tokens split after "jusqu'"
+
+
+def _without_phrases(words: list[str], phrases: Iterable[str]) -> list[str]:
+    """``words`` with every whole-word occurrence of the (folded) ``phrases`` taken out, longest first."""
     text = " ".join(words)
-    for filler in sorted(cues("post_link_fillers_fr"), key=len, reverse=True):
-        for form in {filler, filler.replace("'", "' ")}:  # the tokenizer splits after "jusqu'"
-            text = f" {text} ".replace(f" {form} ", " ").strip()
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = f" {text} ".replace(f" {phrase} ", " ")
     return text.split()
 
 
 def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
     text = fold(doc[max(m.span.end, p.span.start - 4):p.span.start].text)
-    cue = next((c for c in cues("post_as_fr") if text.endswith(c)), None)
+    cue = next((c for c in title_cues("post_as_fr") if text.endswith(c)), None)
     if cue is None or p.span.start - m.span.end > 14:
         return False
     between = doc[m.span.end:p.span.start]
@@ -915,7 +917,7 @@ def _coordinated_title(doc: Doc, between: Span) -> bool:
     while end > between.start and (fold(doc[end - 1].text) in glue() or fold(doc[end - 1].text) in titles):
         end -= 1  # ", Mme" before the name
     words = [fold(t.text) for t in doc[between.start:end]]
-    if len(words) < 2 or len(words) > 7 or words[0] != "et" or words[1] not in cues("post_heads_fr"):
+    if len(words) < 2 or len(words) > 7 or words[0] != "et" or words[1] not in title_cues("post_heads_fr"):
         return False
     names = people_within(doc, between.start, between.end)
     return not names and all(t.pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") for t in doc[between.start + 2:end])
@@ -953,11 +955,12 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
         j += 1  # "qui a longtemps dirigé"
     verb = doc[j]
     noun = next((n for stem, n in AGENT_NOUNS.items() if fold(verb.text).startswith(stem)), None)
-    holds = fold(verb.text) in cues("post_hold_verbs_fr")
+    holds = fold(verb.text) in title_cues("post_hold_verbs_fr")
     obj = next((c for c in verb.children if c.dep_ == "obj"), None)
     if (noun is None and not holds) or obj is None:
         return None
-    if noun is not None and fold(obj.text) in cues("ministry_nouns_fr"):  # "qui dirigeait le ministère depuis 2012"
+    # "qui dirigeait le ministère depuis 2012"
+    if noun is not None and fold(obj.text) in title_cues("ministry_nouns_fr"):
         folded = [fold(t.text) for t in doc]
         ministry = bare_ministry(folded, obj.sent, obj.i)
         if ministry is not None:
@@ -966,8 +969,6 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     phrase = _agent_phrase(noun, words) if noun else _held_phrase(words)
     if phrase is None:
         return None
-    from kg.extract.lexmatch import match_text
-
     found = [s for s in match_text(phrase) if s.label_ in POST_LABELS]
     if not found:
         return None
@@ -993,7 +994,8 @@ def _held_phrase(words: list[str]) -> str | None:
     """"(occuper) le poste de chef d'état-major": the words after "le poste de"; None when the object
     is not such a post noun (", qui occupait ce poste": no post of its own)."""
     folded = [fold(w.strip()) for w in words]
-    if len(folded) < 4 or folded[0] not in ("le", "la", "les", "l'") or folded[1] not in cues("post_hold_nouns_fr") \
+    if len(folded) < 4 or folded[0] not in ("le", "la", "les", "l'") \
+            or folded[1] not in title_cues("post_hold_nouns_fr") \
             or folded[2] not in OF:
         return None
     return "".join(words[3:])
@@ -1003,20 +1005,19 @@ def _held_phrase(words: list[str]) -> str | None:
 def _titles() -> frozenset[str]:
     """Ranks, civil titles and honorifics, with each word of a long rank ("général de brigade",
     "le prince"): an apposition may put them between a post and its holder."""
-    words = cues("ranks_fr") | cues("civil_fr") | cues("honorifics_fr")
+    words = title_cues("ranks_fr") | title_cues("civil_fr") | title_cues("honorifics_fr")
     return words | frozenset(w for t in words for w in fold(t).replace("'", "' ").split())
 
 
 def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
     """Only articles, punctuation and (if allowed) titles, or words of former office ("ancien",
     "jusqu'ici"), between a name and a post."""
-    words = " ".join(fold(t.text) for t in _without_acronym(list(between)))
-    for acting in cues("acting_fr"):  # "le président par intérim, X"
-        words = f" {words} ".replace(f" {acting} ", " ").strip()
-    if len(words.split()) > 5:
+    # "le président par intérim, X"
+    words = _without_phrases([fold(t.text) for t in _without_acronym(list(between))], title_cues("acting_fr"))
+    if len(words) > 5:
         return False
     allowed = glue() | (_titles() if allow_title else frozenset()) | (_former_words() if former else frozenset())
-    return all(w in allowed for w in words.split())
+    return all(w in allowed for w in words)
 
 
 def _without_acronym(tokens: list) -> list:
@@ -1030,13 +1031,14 @@ def _without_acronym(tokens: list) -> list:
 
 @cache
 def _former_words() -> frozenset[str]:
-    return cues("former_fr") | frozenset(w for lead in cues("former_lead_fr") for w in lead.replace("'", "' ").split())
+    leads = title_cues("former_lead_fr")
+    return title_cues("former_fr") | frozenset(w for lead in leads for w in lead.replace("'", "' ").split())
 
 
 def _former_lead(doc: Doc, start: int) -> bool:
     """"jusqu'ici chef de …", "jusque-là ministre …": a post held until the news."""
     before = fold(doc[max(0, start - 3):start].text).replace(" ", "")
-    return any(before.endswith(lead.replace(" ", "")) for lead in cues("former_lead_fr"))
+    return any(before.endswith(lead.replace(" ", "")) for lead in title_cues("former_lead_fr"))
 
 
 def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
@@ -1559,7 +1561,7 @@ def _presidency_spokesperson(doc: Doc, h: Holding, country: str, holdings: list[
     lexicon = load_lexicon()
     president = any(lexicon.office(o.office).type == "head_of_state" and o.office.startswith(country + ".")
                     for o in holdings)
-    return president and any(w in text.split() for w in cues("presidency_words_fr"))
+    return president and any(w in text.split() for w in title_cues("presidency_words_fr"))
 
 
 def _dateline_country(doc: Doc) -> str | None:

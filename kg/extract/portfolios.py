@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_within
 from kg.extract.model import Holding
 from kg.extract.names import fold
@@ -76,7 +76,7 @@ def government_holdings(doc: Doc) -> list[Holding]:
     (the name right after the word, no "de") is led by them: its head of government.  The country
     comes later (the gazetteer, or the article's country)."""
     out = []
-    nouns = cues_words("government_nouns_fr")
+    nouns = title_cues("government_nouns_fr")
     for m in doc._.people or []:
         i = m.span.start
         if i > 0 and fold(doc[i - 1].text) in nouns and "\n" not in doc[i - 1].whitespace_:
@@ -140,7 +140,7 @@ def _find(folded: list[str], sent: Span) -> list[tuple[int, int, str]]:
 def bare_ministry(folded: list[str], sent: Span, i: int) -> tuple[str, str | None] | None:
     """"(prend la tête de) ce ministère", "(dirigeait) le ministère": a ministry with no portfolio of
     its own words is the last one the text named (:func:`ministry_before`)."""
-    if folded[i] not in cues_words("ministry_nouns_fr") or i == sent.start or folded[i - 1] not in (
+    if folded[i] not in title_cues("ministry_nouns_fr") or i == sent.start or folded[i - 1] not in (
             "ce", "cet", "le", "du"):
         return None
     if i + 1 < len(folded) and (folded[i + 1] in ("de", "du", "des", "d'") or sent.doc[i + 1]._.kg_demonym):
@@ -157,7 +157,7 @@ def ministry_before(doc: Doc, folded: list[str], i: int) -> tuple[str, str | Non
     goes with it: the nearest minister's or ministry's word ("vice-ministre lettonne de la Défense",
     "au ministère de la Défense") whose portfolio the lists know.  None when that nearest word names
     a ministry of no list ("ministre des Finances"): the anaphor is that one, not an older one."""
-    nouns = cues_words("ministry_nouns_fr") | cues_words("minister_nouns_fr")
+    nouns = title_cues("ministry_nouns_fr") | title_cues("minister_nouns_fr")
     for k in range(i - 1, max(-1, i - MINISTRY_REACH), -1):
         if folded[k] not in nouns or k + 1 >= len(folded) or not (
                 folded[k + 1] in ARTICLES or doc[k + 1]._.kg_demonym):
@@ -178,11 +178,6 @@ def _antecedent_country(doc: Doc, folded: list[str], sent: Span, end: int) -> st
     """The country of the ministry a bare "ce ministère" ending at ``end`` stands for, if stated."""
     ministry = bare_ministry(folded, sent, end - 1)
     return ministry[1] if ministry is not None else None
-
-
-@cache
-def cues_words(name: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lexicon().titles.get(name, ()))
 
 
 def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int | None:

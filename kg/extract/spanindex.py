@@ -19,6 +19,8 @@ from operator import attrgetter
 from spacy.tokens import Doc, Span
 
 _CACHE = "kg_span_index"
+#: The ``doc.spans`` group of the date expressions, set by the ``kg_dates`` component.
+DATES_KEY = "dates"
 
 
 class SpanIndex:
@@ -72,7 +74,18 @@ def span_index(doc: Doc, group: str, labels: tuple[str, ...] = ()) -> SpanIndex:
 
 def dates_within(doc: Doc, lo: int, hi: int) -> list[Span]:
     """The date spans (``kg_dates``) that start at a token index in ``[lo, hi)``."""
-    return span_index(doc, "dates").starting(lo, hi)
+    return span_index(doc, DATES_KEY).starting(lo, hi)
+
+
+def dates_overlapping(doc: Doc, lo: int, hi: int) -> list[Span]:
+    """The date spans that share a token with ``[lo, hi)``."""
+    return span_index(doc, DATES_KEY).overlapping(lo, hi)
+
+
+def dated_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
+    """The indices of the tokens of ``[lo, hi)`` that are part of a date expression (skipped by rules
+    that read past dates: "a appelé le 14 mars le général X")."""
+    return {i for s in dates_overlapping(doc, lo, hi) for i in range(max(s.start, lo), min(s.end, hi))}
 
 
 def mention_index(doc: Doc, key: str, mentions: list | None) -> SpanIndex:

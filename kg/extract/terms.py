@@ -9,23 +9,19 @@ a date the cue can use.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
-from kg.extract.offices import notes
+from kg.extract.offices import find_posts, notes
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
-
-
-def _cues(name: str) -> tuple[str, ...]:
-    """A folded cue list of ``titles.json`` ("term_start_fr", "term_replace_fr"...)."""
-    return tuple(fold(c) for c in load_lexicon().titles.get(name, ()))
 
 
 def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -63,7 +59,7 @@ def _future_told_as_past(doc: Doc, sent: Span, date: DateValue) -> bool:
     return ref is not None and future and date.latest < ref
 
 
-def _cue_at(sent: Span, cues: tuple[str, ...]) -> int | None:
+def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
     """Where the first cue of the sentence starts (a character offset), dates and adverbs inside
     it skipped ("succédera le 1er septembre au général Y", "remplace désormais Y")."""
     text = folded(sent)
@@ -98,10 +94,10 @@ def _squeezed_starts(words: list[str]) -> list[int]:
 def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     """"X remplace Y", "X succède à Y" (the successor first) and "Y a été remplacé par X"."""
     people = _people_in(doc, sent)
-    if _cue_at(sent, _cues("term_replace_pronoun_fr")) is not None:
+    if _cue_at(sent, title_cues("term_replace_pronoun_fr")) is not None:
         return  # "a choisi pour le remplacer X": the one replaced is a pronoun (_successor_of_pronoun)
-    by_at = _cue_at(sent, _cues("term_replaced_by_fr"))
-    at = by_at if by_at is not None else _cue_at(sent, _cues("term_replace_fr"))
+    by_at = _cue_at(sent, title_cues("term_replaced_by_fr"))
+    at = by_at if by_at is not None else _cue_at(sent, title_cues("term_replace_fr"))
     if at is None or not people:
         return
     before = [m for m in people if m.span.start_char < at]
@@ -137,10 +133,10 @@ def _successor_of_pronoun(doc: Doc, sent: Span, by_key: dict) -> None:
     first name after the appointing verb) takes the office of the person the pronoun stands for, the
     last person named before the sentence, when that person holds exactly one known office.  Nothing
     when the sentence names nobody after the verb or the antecedent is unclear."""
-    at = _cue_at(sent, _cues("term_replace_pronoun_fr"))
+    at = _cue_at(sent, title_cues("term_replace_pronoun_fr"))
     if at is None:
         return
-    verb = next((t for t in sent if fold(t.text) in _cues("appoint_verbs_fr")), None)
+    verb = next((t for t in sent if fold(t.text) in title_cues("appoint_verbs_fr")), None)
     if verb is None:
         return
     appointed = [m for m in _people_in(doc, sent) if m.span.start > verb.i and m.span.start_char > at]
@@ -160,12 +156,12 @@ def _departing(doc: Doc, m: PersonMention) -> bool:
     ("a limogé son ministre, X", "le départ du général X"), or before a cue whose subject departs ("X a
     quitté ses fonctions", "X a été limogé"), with no other name in between."""
     sent = m.span.sent
-    at = _cue_at(sent, _cues("term_departure_fr"))
+    at = _cue_at(sent, title_cues("term_departure_fr"))
     if at is None:
         return False
     if m.span.start_char > at:
         return True
-    subject_at = _cue_at(sent, _cues("term_departure_subject_fr"))
+    subject_at = _cue_at(sent, title_cues("term_departure_subject_fr"))
     between = [p for p in _people_in(doc, sent) if m.span.end_char <= p.span.start_char < (subject_at or 0)]
     return subject_at is not None and subject_at > m.span.start_char and not between
 
@@ -298,14 +294,12 @@ def _offices_of(by_key: dict, person: str, doc: Doc | None = None) -> list[str]:
 
 
 def _linked_post(doc: Doc, sent: Span, at: int) -> str | None:
-    from kg.extract.offices import cues, find_posts
-
     for post in find_posts(doc):
         if not (sent.start <= post.span.start < sent.end) or post.span.start_char < at:
             continue
         lead = fold(doc[max(sent.start, post.span.start - 4):post.span.start].text)
         offices = post.offices(with_default=True) or [f"?.{post.post_type}"]
-        if any(lead.endswith(c) for c in cues("term_post_links_fr")):
+        if any(lead.endswith(c) for c in title_cues("term_post_links_fr")):
             return offices[0]
     return None
 
@@ -329,7 +323,7 @@ def _active(sent: Span, at: int) -> bool:
     passive ("a été limogé") nor an intransitive one ("a pris ses fonctions")."""
     before = fold(sent.text[:at - sent.start_char]).split()
     after = fold(sent.text[at - sent.start_char:])
-    transitive = any(after.startswith(c) for c in _cues("term_object_cues_fr"))
+    transitive = any(after.startswith(c) for c in title_cues("term_object_cues_fr"))
     return transitive and bool(before) and before[-1] in ("a", "ont", "avait", "avaient")
 
 
@@ -345,9 +339,9 @@ def _agent(doc: Doc, m: PersonMention, at: int) -> bool:
 
 
 def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
-    for cues, field in ((_cues("term_start_fr"), "start"), (_cues("term_end_fr"), "end")):
+    for cues, field in ((title_cues("term_start_fr"), "start"), (title_cues("term_end_fr"), "end")):
         at = _cue_at(sent, cues)
-        if at is None or _cue_at(sent, _cues("term_replace_fr")) is not None:
+        if at is None or _cue_at(sent, title_cues("term_replace_fr")) is not None:
             continue
         people = _people_in(doc, sent)
         if _active(sent, at):  # "X a limogé Y", "X a nommé Y": the term is Y's, never X's
