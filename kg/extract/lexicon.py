@@ -150,7 +150,8 @@ def _actors(data: dict) -> tuple[dict[str, Actor], list[Phrase]]:
     for e in data["entries"]:
         actors[e["id"]] = Actor(e["id"], e.get("kind", "country"), e["label_en"], e["label_fr"], e.get("wikidata"))
         for key, label in (("names_fr", "COUNTRY"), ("names_en", "COUNTRY"), ("metonyms_fr", "METONYM"),
-                           ("demonyms_fr", "DEMONYM"), ("combining_fr", "COMBINING")):
+                           ("demonyms_fr", "DEMONYM"), ("demonyms_en", "DEMONYM"),
+                           ("combining_fr", "COMBINING")):
             phrases += [Phrase(t, label, e["id"]) for t in e.get(key, [])]
         phrases.append(Phrase(e["label_fr"], "COUNTRY", e["id"]))
     return actors, phrases
@@ -230,7 +231,7 @@ def load_lexicon() -> Lexicon:
     missiles, cats, mphr = _missiles(missile_data)
     treaties, tphr = _treaties(treaty_data)
     titles = {k: tuple(v) for k, v in _load("titles").items() if isinstance(v, list)}
-    phrases += [Phrase(t, "TITLE", kind) for kind in ("ranks_fr", "ranks_en", "civil_fr", "civil_en")
+    phrases += [Phrase(t, "TITLE", kind) for kind in ("ranks_fr", "ranks_en", "civil_fr", "civil_en", "honorifics_en")
                 for t in titles.get(kind, ())]
     return Lexicon(actors, post_types, offices, missiles, cats, treaties,
                    tuple(phrases + more + mphr + tphr), titles, _load("calls"),

@@ -70,13 +70,13 @@ class PeopleFinder:
         self.media = _media_names()
 
     def __call__(self, doc: Doc) -> Doc:
-        nationals = [s for s in lex_spans(doc, "DEMONYM") if s.text[:1].isupper()]  # "le Turc X"
+        nationals, adjectives = _demonyms(doc)
         titles = sorted([t for t in lex_spans(doc, "TITLE") if not self._opens_known_name(doc, t)] + nationals,
                         key=lambda s: s.start)
         national = {(s.start, s.end) for s in nationals}
         blockers = SpanIndex(s for s in lex_spans(doc, *NOT_PEOPLE) if (s.start, s.end) not in national)
         model_names = [e for e in doc.ents if e.label_ == "PER"]
-        posts = {t.i for s in lex_spans(doc, *ROLE_LABELS) for t in s}
+        posts = {t.i for s in lex_spans(doc, *ROLE_LABELS) + adjectives for t in s}
         found = [m for e in model_names for m in self._from_entity(e, titles, posts)]
         found += [m for e in _name_shaped(doc, self.known.given_names) for m in self._from_entity(e, titles, posts)]
         found += self._after_titles(doc, titles, found)
@@ -274,6 +274,17 @@ class PeopleFinder:
         near = blockers.overlapping(m.span.start, m.span.end)
         return any(b.start <= m.span.start and m.span.end <= b.end for b in near) or any(
             b.label_ in ("MISSILE", "TREATY") for b in near)
+
+
+def _demonyms(doc: Doc) -> tuple[list[Span], list[Span]]:
+    """Capitalised demonyms used as nouns after an article ("le Turc X"), which act as titles before
+    a name, and those that a post follows, which are that post's adjective as English writes it
+    ("Chinese Foreign Minister Wang Yi"): part of the post before the name, never of the name.  A
+    capitalised demonym with neither is a name's own word ("Saudi Aramco" names no person)."""
+    posts = {s.start for s in lex_spans(doc, *ROLE_LABELS)}
+    capitalised = [s for s in lex_spans(doc, "DEMONYM") if s.text[:1].isupper()]
+    nouns = [s for s in capitalised if s.end not in posts and s.start and fold(doc[s.start - 1].text) in ARTICLES]
+    return nouns, [s for s in capitalised if s.end in posts]
 
 
 PARTICLES = frozenset(("al", "el", "ben", "bin", "ibn", "abou", "abu", "ould"))

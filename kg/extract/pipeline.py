@@ -6,6 +6,7 @@ annotated Doc into an :class:`~kg.extract.model.ArticleFacts`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -48,7 +49,13 @@ def newline_sentences(doc: Doc) -> Doc:
     return doc
 
 
-ABBREVIATIONS = frozenset(("jr", "sr", "m", "mm", "mme", "dr", "st", "gen", "lt", "col", "adm", "pr", "me"))
+#: Acronyms written with a full stop after each letter ("U.S.", "U.K."), which open far more
+#: names and posts than they end sentences.
+DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+ABBREVIATIONS = frozenset(("jr", "sr", "m", "mm", "mme", "dr", "st", "gen", "lt", "col", "adm", "pr", "me",
+                           # English ranks and months, written with a full stop before a name or a day
+                           "capt", "sgt", "maj", "brig", "cmdr", "gov", "sen", "rep",
+                           "jan", "feb", "aug", "oct", "nov", "dec"))
 
 
 def _continues(doc: Doc, token) -> bool:
@@ -65,7 +72,8 @@ def _continues(doc: Doc, token) -> bool:
     if before.text == "." and token.i >= 2:
         prev = doc[token.i - 2].text
         return (len(prev) == 1 and prev.isupper()) or prev.lower() in ABBREVIATIONS
-    return before.text.endswith(".") and len(before.text) == 2 and before.text[0].isupper()
+    return before.text.endswith(".") and len(before.text) == 2 and before.text[0].isupper() \
+        or DOTTED_ACRONYM.match(before.text) is not None  # "U.S. President X"
 
 
 @Language.component("kg_dates")
@@ -258,7 +266,13 @@ def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
                       url=raw.url, lang=raw.lang, sha256=raw.sha256)
     persons = person_refs(doc)
     holdings = offices.find_holdings(doc)
-    found_calls, holdings = callgroups.find_calls(doc, holdings)
+    if raw.lang == "en":  # the call rules read French; English calls are read from the surface
+        from kg.extract import english
+
+        found_calls, holdings = english.find_calls(
+            doc, english.possessive_posts(doc, english.countries_of_posts(doc, holdings)))
+    else:
+        found_calls, holdings = callgroups.find_calls(doc, holdings)
     holdings = offices.place_in_article(doc, terms.apply_terms(doc, holdings))
     missiles, launches = weapons.find_weapons(doc)
     treaty_mentions, treaty_events = treaties.find_treaties(doc)

@@ -1,0 +1,456 @@
+"""English articles: calls, their dates and counterparts' posts, read from the surface.
+
+kg's model is French.  On English text its tokenizer, its person entities and kg's gazetteer and
+lexicon (English post wordings in ``offices.json``, English demonyms in ``countries.json``) still
+work, so people and most posts come from the shared components; but the call rules read French
+cues over a French parse, and find nothing true in English.  An article whose manifest says
+``lang: en`` has its calls read here instead, sentence by sentence, with the cues of
+``english.json`` and no parse:
+
+* a sentence tells a call when it holds a call phrase ("spoke by phone", "held a video
+  teleconference", "in a call") or a calling verb right before a party ("Mr Healey called X"),
+  and no plan or denial before it ("expected to speak", "no such contact");
+* the people named before the cue are one side, those after it the other: one caller and several
+  people after the cue are that many calls ("with A and then with B"), unless a conference word
+  makes them one; speakers of a reporting clause (", the spokesman said") are no party, and a
+  pronoun subject is the person named first in the sentence before;
+* "his Japanese counterpart, X" gives X the speaker's post in Japan, and stands for that post's
+  holder when no name follows;
+* "X called Y", "Y received a call from X", "at the request of X" and "at the Japanese side's
+  request" name the initiator;
+* dates count from the publication day: a weekday is the last such day up to it, "yesterday"
+  the day before, "March 3" the last March 3 up to a week after it; the dateline's own date is
+  the publication's, not the call's.
+
+Calls of one article with the same people and compatible dates are one call (a readout's heading
+and its body), as in French.  Prefer a miss to a guess: a sentence with no second party gives no
+call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.lexicon import load_lexicon
+from kg.extract.lexmatch import lex_spans
+from kg.extract.model import CallFact, DateValue, Holding, Party
+from kg.extract.names import fold
+from kg.extract.spans import evidence
+from kg.resources import lexicon_path
+
+#: A wire dateline at the head of an article ("WASHINGTON, March 12 (KGN) - "): its date is the
+#: dispatch's, never an event's.
+DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]*\))?\s*[-\u2013\u2014]\s")
+
+
+@cache
+def cues() -> dict[str, Any]:
+    import json
+
+    with lexicon_path("english").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w])")
+
+
+@cache
+def _pattern(key: str) -> re.Pattern[str]:
+    return _phrase_re(tuple(cues()[key]))
+
+
+# ------------------------------------------------------------------ dates
+
+
+@cache
+def _date_re() -> re.Pattern[str]:
+    c = cues()
+    months = "|".join(sorted(c["months"], key=len, reverse=True))
+    days = "|".join(c["weekdays"])
+    relative = "|".join(re.escape(k) for k in sorted(c["days_before"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+        rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{months})\.?(?:\s+(?P<year2>\d{{4}}))?"
+        rf"|(?P<weekday>{days})|(?P<relative>{relative})|(?P<ago>\d+|a|one|two|three|four|five|six|seven)\s+days?\s+ago"
+        rf"|(?P<lastweek>last week))\b")
+
+
+#: Lexicon spans that may stand between a calling verb and the name it governs.
+STYLING = ("DEMONYM", "POST", "OFFICE", "OFFICE_WEAK", "TITLE", "COUNTRY")
+NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def english_dates(text: str, ref: date | None) -> list[tuple[int, DateValue]]:
+    """The dates of ``text`` (folded), each with its character offset, counted from ``ref``."""
+    out = []
+    for m in _date_re().finditer(text):
+        value = _date_value(m, ref)
+        if value is not None:
+            out.append((m.start(), value))
+    return out
+
+
+def _date_value(m: re.Match[str], ref: date | None) -> DateValue | None:
+    c = cues()
+    g = m.groupdict()
+    if g["month"] or g["month2"]:
+        month, day = c["months"][g["month"] or g["month2"]], int(g["day"] or g["day2"])
+        year = g["year"] or g["year2"]
+        return _calendar_day(int(year) if year else None, month, day, ref, m.group(0))
+    if ref is None:
+        return None
+    if g["weekday"]:
+        back = (ref.weekday() - c["weekdays"].index(g["weekday"])) % 7
+        return DateValue.of_day(ref - timedelta(days=back), m.group(0))
+    if g["relative"]:
+        return DateValue.of_day(ref - timedelta(days=c["days_before"][g["relative"]]), m.group(0))
+    if g["ago"]:
+        n = NUMBERS.get(g["ago"]) or int(g["ago"])
+        return DateValue.of_day(ref - timedelta(days=n), m.group(0))
+    monday = ref - timedelta(days=ref.weekday() + 7)
+    return DateValue(None, None, monday, monday + timedelta(days=6), m.group(0))
+
+
+def _calendar_day(year: int | None, month: int, day: int, ref: date | None, text: str) -> DateValue | None:
+    try:
+        if year is not None:
+            return DateValue.of_day(date(year, month, day), text)
+        if ref is None:
+            return None
+        found = date(ref.year, month, day)
+        if found > ref + timedelta(days=7):  # "Dec. 28" in a January article: last year's
+            found = date(ref.year - 1, month, day)
+        return DateValue.of_day(found, text)
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------ people and posts
+
+
+@dataclass(frozen=True)
+class _Named:
+    key: str
+    start: int  # token index
+    end: int
+
+
+def _people(doc: Doc, sent: Span) -> list[_Named]:
+    return [_Named(m.key, m.span.start, m.span.end) for m in doc._.people or []
+            if sent.start <= m.span.start < sent.end]
+
+
+def _demonym_before(doc: Doc, i: int) -> str | None:
+    """The country of a demonym ending right before token ``i``."""
+    return next((s.kb_id_ for s in lex_spans(doc, "DEMONYM") if s.end == i), None)
+
+
+def _post_types(holdings: list[Holding], person: str) -> list[str]:
+    offices = load_lexicon().offices
+    return [offices[h.office].type for h in holdings if h.person == person and h.office in offices] + \
+        [h.office.partition(".")[2] for h in holdings if h.person == person and h.office not in offices]
+
+
+def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holding],
+                  named: list[_Named]) -> tuple[list[Holding], list[str]]:
+    """"his Japanese counterpart, X": X holds the caller's post in Japan (new holdings); with no
+    name after it, that office stands for its holder (office ids)."""
+    lexicon = load_lexicon()
+    types = _post_types(holdings, caller) if caller else []
+    new, offices = [], []
+    for tok in sent:
+        if fold(tok.text) not in cues()["counterpart_words"] or not types:
+            continue
+        country = _demonym_before(doc, tok.i)
+        if country is None or tok.i < 2 or fold(doc[tok.i - 2].text) not in cues()["possessives"]:
+            continue
+        office = lexicon.office_for(types[0], country).id
+        after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+        holder = next((n for n in named if n.start == after), None)
+        if holder is None:
+            offices.append(office)
+        elif not any(h.person == holder.key and h.office == office for h in holdings):
+            new.append(Holding(holder.key, office, (evidence(doc[tok.i - 2: holder.end], "en-counterpart"),)))
+    return new, offices
+
+
+# ------------------------------------------------------------------ calls
+
+
+@dataclass
+class _Call:
+    parties: list[str]
+    offices: list[str]
+    date: DateValue | None
+    initiator: str | None
+    sentences: list[Span]
+    video: bool
+
+
+def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[Holding]]:
+    """The calls of an English article, and its holdings completed with the counterparts' posts."""
+    found: list[_Call] = []
+    holdings = list(holdings)
+    previous_subject: str | None = None
+    for sent in doc.sents:
+        named = [n for n in _people(doc, sent) if not _reporting(doc, sent, n)]
+        calls, more = _calls_in(doc, sent, named, holdings, previous_subject)
+        holdings += more
+        found = _merge(found, calls)
+        if named:
+            previous_subject = named[0].key
+    return [fact for c in found if (fact := _fact(c))], holdings
+
+
+def _reporting(doc: Doc, sent: Span, n: _Named) -> bool:
+    """A person named as the source of the sentence (", the spokesman Sean Parnell said", "according
+    to X"), not as a party."""
+    before = fold(doc[max(sent.start, n.start - 3): n.start].text)
+    after = fold(doc[n.end: min(sent.end, n.end + 2)].text)
+    words = _pattern("reporting_words")
+    return bool(words.search(before)) or (n.start > sent.start + 2 and bool(words.search(after))
+                                          and doc[n.start - 1].text == ",")
+
+
+def _cue(doc: Doc, sent: Span, named: list[_Named]) -> int | None:
+    """The token where the sentence tells a call, or None."""
+    text = fold(sent.text)
+    m = _pattern("call_phrases").search(text) or _pattern("received_call").search(text)
+    verbs = cues()["calling_verbs"]
+    starts = {n.start for n in named}
+    styling = {t.i for s in lex_spans(doc, *STYLING) for t in s}  # "called Polish Deputy Prime Minister X"
+    for tok in sent:
+        nxt = tok.i + 1
+        while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")):
+            nxt += 1
+        governs = nxt in starts or (nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
+        if fold(tok.text) in verbs and governs and (m is None or tok.idx - sent.start_char < m.start()):
+            return tok.i
+    if m is None:
+        return _talk(doc, sent)
+    return next(t.i for t in sent if t.idx - sent.start_char + len(t.text) > m.start())
+
+
+def _talk(doc: Doc, sent: Span) -> int | None:
+    """"spoke to his Chinese counterpart on Thursday", "spoke on Dec. 6 with X": a talk verb with
+    "with" or "to" within a few words tells a call only in an article that speaks of a call
+    elsewhere (its event told again as "Brown's call", "the conversation"), and never beside an
+    in-person cue ("met", "on the sidelines")."""
+    if not _article_tells_call(doc) or _pattern("in_person").search(fold(sent.text)):
+        return None
+    verbs, links = cues()["talk_verbs"], cues()["talk_links"]
+    for tok in sent:
+        if fold(tok.text) in verbs and any(fold(t.text) in links for t in doc[tok.i + 1: min(sent.end, tok.i + 6)]):
+            return tok.i
+    return None
+
+
+def _article_tells_call(doc: Doc) -> bool:
+    calls = _pattern("call_phrases")
+    return any(calls.search(fold(s.text)) or re.search(r"(?<![\w-])calls?(?![\w-])", fold(s.text))
+               and not re.search(r"\bcalls? (?:for|on|to)\b", fold(s.text)) for s in doc.sents)
+
+
+def _denied(doc: Doc, sent: Span, cue: int) -> bool:
+    before = fold(doc[sent.start:cue].text)
+    return bool(_pattern("not_event_before").search(before) or _pattern("not_event_anywhere").search(fold(sent.text)))
+
+
+def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding],
+              previous_subject: str | None) -> tuple[list[_Call], list[Holding]]:
+    cue = _cue(doc, sent, named)
+    if cue is None or _denied(doc, sent, cue):
+        return [], []
+    lo = _clause_start(doc, sent, cue) if fold(doc[cue].text) in cues()["talk_verbs"] else sent.start
+    before = list(dict.fromkeys(n.key for n in named if lo <= n.start < cue))
+    after = list(dict.fromkeys(n.key for n in named if n.start > cue and n.key not in before))
+    if not before and previous_subject and _pronoun_subject(doc, sent):
+        before = [previous_subject]
+    caller = before[0] if len(before) == 1 else None
+    more, offices = _counterparts(doc, sent, caller, holdings, [n for n in named if n.start > cue])
+    text = fold(sent.text)
+    video = any(fold(w) in text for w in cues()["video_words"])
+    initiator = _initiator(doc, sent, cue, before, after, holdings + more)
+    dates = _dates(doc, sent)
+    if caller and after and not _pattern("conference_words").search(text):
+        return [_Call([caller, other], [], _date_near(dates, doc, named, other, sent), initiator, [sent], video)
+                for other in after], more
+    parties = before + after
+    if len(parties) + len(offices) < 2:
+        return [], more
+    return [_Call(parties, offices, _date_near(dates, doc, named, None, sent), initiator, [sent], video)], more
+
+
+def _clause_start(doc: Doc, sent: Span, cue: int) -> int:
+    """Where the clause of a talk verb starts: after the last clause word before it ("Brown's call
+    is the first since Blinken spoke with X": Brown is not a party)."""
+    for i in range(cue - 1, sent.start - 1, -1):
+        if fold(doc[i].text) in CLAUSE_OPENERS:
+            return i + 1
+    return sent.start
+
+
+#: Words that open a new clause before a talk verb.
+CLAUSE_OPENERS = frozenset((",", ";", ":", "since", "after", "before", "while", "when", "as", "but", "because",
+                            "that", "which"))
+
+
+def _pronoun_subject(doc: Doc, sent: Span) -> bool:
+    first = [t for t in sent if not t.is_punct][:3]
+    return any(fold(t.text) in ("he", "she", "they") for t in first)
+
+
+def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[str],
+               holdings: list[Holding]) -> str | None:
+    text = fold(sent.text)
+    received = _pattern("received_call").search(text)
+    if received:
+        return after[0] if after else None
+    if fold(doc[cue].text) in cues()["calling_verbs"]:
+        return before[0] if len(before) == 1 else None
+    request = _pattern("request_cues").search(text)
+    if request:
+        return next((k for n, k in _named_after(doc, sent, request.end()) if k in before + after), None)
+    side = _pattern("side_request").search(text)
+    if side:
+        tokens = [t for t in sent if t.idx - sent.start_char < side.start()]
+        country = _demonym_before(doc, tokens[-1].i + 1) if tokens else None
+        if country is None and len(tokens) > 1:
+            country = _demonym_before(doc, tokens[-2].i + 1)
+        offices = load_lexicon().offices
+        sided = [p for p in before + after for h in holdings
+                 if h.person == p and h.office in offices and offices[h.office].country == country]
+        return sided[0] if len(set(sided)) == 1 else None
+    return None
+
+
+def _named_after(doc: Doc, sent: Span, char: int) -> list[tuple[int, str]]:
+    return [(m.span.start, m.key) for m in doc._.people or []
+            if sent.start <= m.span.start < sent.end and m.span.start_char - sent.start_char >= char]
+
+
+def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
+    """The sentence's dates with their character offsets in the doc; the dateline's date is left out."""
+    text = sent.text
+    skip = 0
+    if sent.start == 0 and (m := DATELINE.match(text)):
+        skip = m.end()
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    return [(sent.start_char + skip + at, d) for at, d in english_dates(fold(text[skip:]), ref)]
+
+
+def _date_near(dates: list[tuple[int, DateValue]], doc: Doc, named: list[_Named], other: str | None,
+               sent: Span) -> DateValue | None:
+    """The sentence's date; with several, the one nearest the other party's name."""
+    if not dates:
+        return None
+    anchor = next((doc[n.start].idx for n in named if n.key == other), sent.start_char)
+    return min(dates, key=lambda d: abs(d[0] - anchor))[1]
+
+
+def _merge(found: list[_Call], new: list[_Call]) -> list[_Call]:
+    """A call told again in the article (a readout's heading, then its body) is the same call."""
+    for c in new:
+        same = next((f for f in found if set(f.parties) == set(c.parties) and set(f.offices) == set(c.offices)
+                     and (f.date is None or c.date is None or f.date.overlaps(c.date))), None)
+        if same is None:
+            found.append(c)
+            continue
+        same.date = min((d for d in (same.date, c.date) if d), key=lambda d: d.width, default=None)
+        same.initiator = same.initiator or c.initiator
+        same.sentences += c.sentences
+        same.video = same.video or c.video
+    return found
+
+
+def _fact(c: _Call) -> CallFact | None:
+    parties = tuple([Party(person=p) for p in c.parties] + [Party(office=o) for o in dict.fromkeys(c.offices)])
+    if len(parties) < 2:
+        return None
+    ev = tuple(dict.fromkeys(evidence(s, "en-call") for s in c.sentences))
+    initiator = Party(person=c.initiator) if c.initiator in c.parties else None
+    return CallFact(parties, ev, c.date, initiator, (), "video" if c.video else "phone")
+
+
+def countries_of_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """Posts named with no country take the demonym English writes before them ("Saudi Foreign
+    Minister Prince X"): a holding of the type's unknown-country office gets that country when a
+    demonym ends right before a post span that ends before the holder's name."""
+    lexicon = load_lexicon()
+    starts = {m.key: m.span.start for m in doc._.people or []}
+    out = []
+    for h in holdings:
+        if not h.office.startswith("?.") or h.person not in starts:
+            out.append(h)
+            continue
+        post = next((s for s in reversed(lex_spans(doc, "POST")) if s.end <= starts[h.person]
+                     and starts[h.person] - s.end <= 2 and s.kb_id_ == h.office[2:]), None)
+        country = _demonym_before(doc, post.start) if post is not None else None
+        out.append(replace(h, office=lexicon.office_for(h.office[2:], country).id) if country else h)
+    return out
+
+
+def possessive_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """Posts English writes with the country as a possessive: "Australia's Deputy Prime Minister X",
+    and in a relative clause or an apposition after the holder ("X, who is also Poland's defence
+    minister", "X, Japan's defense minister").  A holder needs that link; a post with no name next
+    to it gives nothing."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        country = _possessor(doc, post.start)
+        if country is None:
+            continue
+        holder = _holder_of(doc, post, people)
+        if holder is None:
+            continue
+        office = lexicon.office_for(post.kb_id_, country).id
+        out = [h for h in out if not (h.person == holder and h.office == f"?.{post.kb_id_}")]
+        if not any(h.person == holder and h.office == office for h in out):
+            out.append(Holding(holder, office, (evidence(post, "en-possessive-post"),)))
+    return out
+
+
+def _possessor(doc: Doc, i: int) -> str | None:
+    """The country of "<Country>'s" right before token ``i`` (the French tokenizer cuts it as an
+    elision: "Poland'" then "s")."""
+    if i < 2 or doc[i - 1].text != "s" or not doc[i - 2].text.endswith(("'", "\u2019")):
+        return None
+    return _country_names().get(fold(doc[i - 2].text[:-1]))
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    return {fold(p.text): p.id for p in load_lexicon().phrases if p.label == "COUNTRY"}
+
+
+def _holder_of(doc: Doc, post: Span, people: list) -> str | None:
+    """The person a possessive post is linked to: the name right after it (titles between), or the
+    name before ", who is (also)" / "," that opens the clause holding it."""
+    after = post.end
+    titles = {t.i for s in lex_spans(doc, "TITLE") for t in s}
+    while after in titles:
+        after += 1
+    following = next((m.key for m in people if m.span.start == after), None)
+    if following is not None:
+        return following
+    start, words = post.start - 3, []  # the token before "<Country>' s"
+    while start >= 0 and fold(doc[start].text) in CLAUSE_WORDS:
+        words.append(doc[start].text)
+        start -= 1
+    if "," not in words:
+        return None
+    return next((m.key for m in people if m.span.end == start + 1), None)
+
+
+#: Words between a holder's name and the possessive post of a clause about them.
+CLAUSE_WORDS = frozenset((",", "who", "is", "was", "also", "now", "the"))
