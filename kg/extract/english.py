@@ -202,9 +202,10 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     previous_subject: str | None = None
     for sent in doc.sents:
         named = [n for n in _people(doc, sent) if not _reporting(doc, sent, n)]
-        calls, more = _calls_in(doc, sent, named, holdings, previous_subject)
+        calls, more = _calls_in(doc, sent, named, holdings, previous_subject, bool(found))
         holdings += more
-        found = _merge(found, calls)
+        found, named_posts = _merge(found, calls)
+        holdings += named_posts
         if named:
             previous_subject = named[0].key
     return [fact for c in found if (fact := _fact(c))], holdings
@@ -265,13 +266,18 @@ def _denied(doc: Doc, sent: Span, cue: int) -> bool:
 
 
 def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding],
-              previous_subject: str | None) -> tuple[list[_Call], list[Holding]]:
+              previous_subject: str | None, told: bool) -> tuple[list[_Call], list[Holding]]:
+    """The calls one sentence tells (``told``: the article has told a call before it, so that a
+    referring noun, "Brown's conversation with X", is that call again)."""
     cue = _cue(doc, sent, named)
+    if cue is None and told:
+        cue = _referring(doc, sent)
     if cue is None or _denied(doc, sent, cue):
         return [], []
     lo = _clause_start(doc, sent, cue) if fold(doc[cue].text) in cues()["talk_verbs"] else sent.start
+    hi = _clause_end(doc, sent, cue)
     before = list(dict.fromkeys(n.key for n in named if lo <= n.start < cue))
-    after = list(dict.fromkeys(n.key for n in named if n.start > cue and n.key not in before))
+    after = list(dict.fromkeys(n.key for n in named if cue < n.start < hi and n.key not in before))
     if not before and previous_subject and _pronoun_subject(doc, sent):
         before = [previous_subject]
     caller = before[0] if len(before) == 1 else None
@@ -289,6 +295,28 @@ def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding]
     return [_Call(parties, offices, _date_near(dates, doc, named, None, sent), initiator, [sent], video)], more
 
 
+def _referring(doc: Doc, sent: Span) -> int | None:
+    m = _pattern("referring_phrases").search(fold(sent.text))
+    return None if m is None else next(t.i for t in sent if t.idx - sent.start_char + len(t.text) > m.start())
+
+
+def _clause_end(doc: Doc, sent: Span, cue: int) -> int:
+    """Where the far side of a call ends: at a clause word, or at a comma that no name, post or list
+    word follows ("with China's Gen. Liu Zhenli ended an impasse ..., a freeze sparked by X's visit":
+    X is not a party)."""
+    breaks, listing = cues()["clause_breaks"], cues()["list_words"]
+    naming = {t.i for s in lex_spans(doc, *STYLING) for t in s} | {t.i for m in doc._.people or [] for t in m.span}
+    for i in range(cue + 1, sent.end):
+        word = fold(doc[i].text)
+        if word in breaks:
+            return i
+        if word == "," and i + 1 < sent.end and i + 1 not in naming and fold(doc[i + 1].text) not in listing:
+            return i
+        if doc[i].pos_ == "VERB" and doc[i].text.endswith("ed") and i > cue + 2 and doc[i - 1].i in naming:
+            return i  # "with X ended the impasse": a new predicate
+    return sent.end
+
+
 def _clause_start(doc: Doc, sent: Span, cue: int) -> int:
     """Where the clause of a talk verb starts: after the last clause word before it ("Brown's call
     is the first since Blinken spoke with X": Brown is not a party)."""
@@ -299,7 +327,7 @@ def _clause_start(doc: Doc, sent: Span, cue: int) -> int:
 
 
 #: Words that open a new clause before a talk verb.
-CLAUSE_OPENERS = frozenset((",", ";", ":", "since", "after", "before", "while", "when", "as", "but", "because",
+CLAUSE_OPENERS = frozenset((";", ":", "since", "after", "before", "while", "when", "as", "but", "because",
                             "that", "which"))
 
 
@@ -356,11 +384,18 @@ def _date_near(dates: list[tuple[int, DateValue]], doc: Doc, named: list[_Named]
     return min(dates, key=lambda d: abs(d[0] - anchor))[1]
 
 
-def _merge(found: list[_Call], new: list[_Call]) -> list[_Call]:
-    """A call told again in the article (a readout's heading, then its body) is the same call."""
+def _merge(found: list[_Call], new: list[_Call]) -> tuple[list[_Call], list[Holding]]:
+    """A call told again in the article (a readout's heading, then its body) is the same call; one
+    told first with a post ("his Chinese counterpart") and then with a name ("Brown's conversation
+    with Liu") is that call too, and the name holds that post.  Returns the calls and those posts."""
+    named_posts: list[Holding] = []
     for c in new:
         same = next((f for f in found if set(f.parties) == set(c.parties) and set(f.offices) == set(c.offices)
-                     and (f.date is None or c.date is None or f.date.overlaps(c.date))), None)
+                     and _dates_fit(f, c)), None)
+        if same is None and (same := _named_counterpart(found, c)) is not None:
+            (office,), (person,) = same.offices, set(c.parties) - set(same.parties)
+            named_posts.append(Holding(person, office, tuple(evidence(s, "en-call-counterpart") for s in c.sentences)))
+            same.parties, same.offices = same.parties + [person], []
         if same is None:
             found.append(c)
             continue
@@ -368,7 +403,20 @@ def _merge(found: list[_Call], new: list[_Call]) -> list[_Call]:
         same.initiator = same.initiator or c.initiator
         same.sentences += c.sentences
         same.video = same.video or c.video
-    return found
+    return found, named_posts
+
+
+def _dates_fit(a: _Call, b: _Call) -> bool:
+    return a.date is None or b.date is None or a.date.overlaps(b.date)
+
+
+def _named_counterpart(found: list[_Call], c: _Call) -> _Call | None:
+    """The earlier call of one person with a post alone whose other party ``c`` names."""
+    if c.offices or len(c.parties) != 2:
+        return None
+    fits = [f for f in found if len(f.offices) == 1 and len(f.parties) == 1 and f.parties[0] in c.parties
+            and _dates_fit(f, c)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _fact(c: _Call) -> CallFact | None:
@@ -454,3 +502,71 @@ def _holder_of(doc: Doc, post: Span, people: list) -> str | None:
 
 #: Words between a holder's name and the possessive post of a clause about them.
 CLAUSE_WORDS = frozenset((",", "who", "is", "was", "also", "now", "the"))
+
+
+def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """Posts in apposition to a name, which English writes with commas around either side: "The chair
+    of the Joint Chiefs of Staff, Gen. C.Q. Brown, said", "Gen. Oleksandr Syrskyi, the Ukrainian
+    commander-in-chief".  The country is the one the text gives (a demonym before the post, "of
+    <Country>" after it, a country's own office) or else the one kg knows of a known person; with
+    neither, the post stays without a country rather than take a guessed one."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        holder = _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
+        if holder is None:
+            continue
+        country = _country_of_post(doc, post) or _known_country(holder, people)
+        office = lexicon.office_for(post.kb_id_, country or "?").id
+        if any(h.person == holder.key and h.office.endswith("." + post.kb_id_) and not h.office.startswith("?.")
+               for h in out):
+            continue
+        out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post.kb_id_}")]
+        out.append(Holding(holder.key, office, (evidence(post, "en-apposed-post"),)))
+    return out
+
+
+def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
+    """"<post>, [rank] <Name>,": the name after the comma that follows the post."""
+    i = post.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    titles = {t.i for s in lex_spans(doc, "TITLE") for t in s}
+    while i in titles or (i < len(doc) and doc[i].text == "." and i - 1 in titles):
+        i += 1
+    return next((m for m in people if m.span.start == i), None)
+
+
+def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
+    """"<Name>, the [demonym] <post>": the name before the comma that opens the apposition."""
+    i = post.start - 1
+    while i >= 0 and (fold(doc[i].text) in ("the", "a") or _demonym_before(doc, i + 1) is not None
+                      and doc[i].text[:1].isupper()):
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    return next((m for m in people if m.span.end == i), None)
+
+
+def _country_of_post(doc: Doc, post: Span) -> str | None:
+    """The country the text gives a post: a demonym right before it (after "the"), a possessive, the
+    post's own office when the wording names one country's office only, or "of <Country>" after it."""
+    before = post.start - 1 if post.start and fold(doc[post.start - 1].text) == "the" else post.start
+    found = _demonym_before(doc, post.start) or _demonym_before(doc, before) or _possessor(doc, post.start)
+    if found:
+        return found
+    if post.end + 1 < len(doc) and fold(doc[post.end].text) == "of":
+        return next((s.kb_id_ for s in lex_spans(doc, "COUNTRY") if s.start == post.end + 1), None)
+    return None
+
+
+def _known_country(holder: Any, people: list) -> str | None:
+    """The country the gazetteer gives a known person (their every mention in this article must
+    denote that one person)."""
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.people import name_text
+
+    known = load_gazetteer().person_of(name_text(m.span) for m in people if m.key == holder.key)
+    return known.country if known else None
