@@ -148,9 +148,10 @@ def _people(doc: Doc, sent: Span) -> list[_Named]:
             if sent.start <= m.span.start < sent.end]
 
 
-def _demonym_before(doc: Doc, i: int) -> str | None:
-    """The country of a demonym ending right before token ``i``."""
-    return next((s.kb_id_ for s in lex_spans(doc, "DEMONYM") if s.end == i), None)
+def _country_before(doc: Doc, i: int) -> str | None:
+    """The country of a demonym, or of a country's name used as one ("his U.S. counterpart", "NATO
+    Secretary General"), ending right before token ``i``."""
+    return next((s.kb_id_ for s in lex_spans(doc, "DEMONYM", "COUNTRY") if s.end == i), None)
 
 
 def _post_types(holdings: list[Holding], person: str) -> list[str]:
@@ -169,7 +170,7 @@ def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holdi
     for tok in sent:
         if fold(tok.text) not in cues()["counterpart_words"] or not types:
             continue
-        country = _demonym_before(doc, tok.i)
+        country = _country_before(doc, tok.i)
         if country is None or tok.i < 2 or fold(doc[tok.i - 2].text) not in cues()["possessives"]:
             continue
         office = lexicon.office_for(types[0], country).id
@@ -180,6 +181,22 @@ def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holdi
         elif not any(h.person == holder.key and h.office == office for h in holdings):
             new.append(Holding(holder.key, office, (evidence(doc[tok.i - 2: holder.end], "en-counterpart"),)))
     return new, offices
+
+
+def counterpart_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"A met his Chinese counterpart Dong Jun": a counterpart named in any sentence, call or not,
+    holds the post of the person named last before the phrase, in the demonym's country."""
+    out = list(holdings)
+    words = cues()["counterpart_words"]
+    for sent in doc.sents:
+        at = next((t.i for t in sent if fold(t.text) in words), None)
+        if at is None:
+            continue
+        named = _people(doc, sent)
+        speaker = next((n.key for n in reversed(named) if n.end <= at - 2), None)
+        if speaker is not None:
+            out += _counterparts(doc, sent, speaker, out, named)[0]
+    return out
 
 
 # ------------------------------------------------------------------ calls
@@ -213,12 +230,12 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
 
 def _reporting(doc: Doc, sent: Span, n: _Named) -> bool:
     """A person named as the source of the sentence (", the spokesman Sean Parnell said", "according
-    to X"), not as a party."""
+    to X"), not as a party; the one someone "told" is an addressee, who may be the other party ("A
+    told B in a phone call")."""
     before = fold(doc[max(sent.start, n.start - 3): n.start].text)
     after = fold(doc[n.end: min(sent.end, n.end + 2)].text)
-    words = _pattern("reporting_words")
-    return bool(words.search(before)) or (n.start > sent.start + 2 and bool(words.search(after))
-                                          and doc[n.start - 1].text == ",")
+    return bool(_pattern("source_words").search(before)) or (
+        n.start > sent.start + 2 and bool(_pattern("reporting_words").search(after)) and doc[n.start - 1].text == ",")
 
 
 def _cue(doc: Doc, sent: Span, named: list[_Named]) -> int | None:
@@ -350,9 +367,9 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
     side = _pattern("side_request").search(text)
     if side:
         tokens = [t for t in sent if t.idx - sent.start_char < side.start()]
-        country = _demonym_before(doc, tokens[-1].i + 1) if tokens else None
+        country = _country_before(doc, tokens[-1].i + 1) if tokens else None
         if country is None and len(tokens) > 1:
-            country = _demonym_before(doc, tokens[-2].i + 1)
+            country = _country_before(doc, tokens[-2].i + 1)
         offices = load_lexicon().offices
         sided = [p for p in before + after for h in holdings
                  if h.person == p and h.office in offices and offices[h.office].country == country]
@@ -441,7 +458,7 @@ def countries_of_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             continue
         post = next((s for s in reversed(lex_spans(doc, "POST")) if s.end <= starts[h.person]
                      and starts[h.person] - s.end <= 2 and s.kb_id_ == h.office[2:]), None)
-        country = _demonym_before(doc, post.start) if post is not None else None
+        country = _country_before(doc, post.start) if post is not None else None
         out.append(replace(h, office=lexicon.office_for(h.office[2:], country).id) if country else h)
     return out
 
@@ -542,7 +559,7 @@ def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
 def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
     """"<Name>, the [demonym] <post>": the name before the comma that opens the apposition."""
     i = post.start - 1
-    while i >= 0 and (fold(doc[i].text) in ("the", "a") or _demonym_before(doc, i + 1) is not None
+    while i >= 0 and (fold(doc[i].text) in ("the", "a") or _country_before(doc, i + 1) is not None
                       and doc[i].text[:1].isupper()):
         i -= 1
     if i < 1 or doc[i].text != ",":
@@ -554,7 +571,7 @@ def _country_of_post(doc: Doc, post: Span) -> str | None:
     """The country the text gives a post: a demonym right before it (after "the"), a possessive, the
     post's own office when the wording names one country's office only, or "of <Country>" after it."""
     before = post.start - 1 if post.start and fold(doc[post.start - 1].text) == "the" else post.start
-    found = _demonym_before(doc, post.start) or _demonym_before(doc, before) or _possessor(doc, post.start)
+    found = _country_before(doc, post.start) or _country_before(doc, before) or _possessor(doc, post.start)
     if found:
         return found
     if post.end + 1 < len(doc) and fold(doc[post.end].text) == "of":
@@ -570,3 +587,10 @@ def _known_country(holder: Any, people: list) -> str | None:
 
     known = load_gazetteer().person_of(name_text(m.span) for m in people if m.key == holder.key)
     return known.country if known else None
+
+
+def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """The article's holdings completed with the ways English writes a post beside a name."""
+    for step in (countries_of_posts, possessive_posts, apposed_posts, counterpart_posts):
+        holdings = step(doc, holdings)
+    return holdings

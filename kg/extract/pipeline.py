@@ -269,8 +269,7 @@ def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
     if raw.lang == "en":  # the call rules read French; English calls are read from the surface
         from kg.extract import english
 
-        holdings = english.apposed_posts(doc, english.possessive_posts(doc, english.countries_of_posts(doc, holdings)))
-        found_calls, holdings = english.find_calls(doc, holdings)
+        found_calls, holdings = english.find_calls(doc, english.posts(doc, holdings))
     else:
         found_calls, holdings = callgroups.find_calls(doc, holdings)
     holdings = offices.place_in_article(doc, terms.apply_terms(doc, holdings))

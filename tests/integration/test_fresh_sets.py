@@ -18,6 +18,9 @@ its set, so that they measure how the rules generalise rather than what they wer
   teleconference", "received a phone call from", "at the Japanese side's request", one call told
   twice, two calls in one sentence, and traps: a meeting, a hoped-for call, a denied contact),
   scored on their own language.
+* ``fresh-english2``: 8 more English articles written after the English reading was built on the first
+  set, to measure it on constructions it was not shaped on ("had a telephonic conversation", "A told B
+  in a phone call", "He later called", "his U.S. counterpart", "called on allies to" as a trap).
 
 The floors sit a little below the figures reached (given beside each), so a regression fails here while
 the sets stay a fair measure; precision has floors of its own, since a post given to the wrong person or a
@@ -63,6 +66,9 @@ SETS = {
     # reached: calls 1.0 (0.571 first); holdings 0.98 (0.837 first); people 1.0; merged 9/9 found (0/9
     # first), 7/7 dated, initiators 2/3
     "fresh-english": Floors(9, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=7, initiators=2, lang="en"),
+    # reached: calls 1.0 (0.857 first); holdings 0.974 (0.919 first; the one spurious is NATO's Secretary
+    # General, which the scorer has no role class for); merged 8/8 (6/8 first), 7/7 dated, initiators 1/1
+    "fresh-english2": Floors(8, 0.95, 0.95, 0.9, 0.95, merged_found=8, merged_dated=7, initiators=1, lang="en"),
 }
 
 
