@@ -241,7 +241,7 @@ def _reporting(doc: Doc, sent: Span, n: _Named) -> bool:
 def _cue(doc: Doc, sent: Span, named: list[_Named]) -> int | None:
     """The token where the sentence tells a call, or None."""
     text = fold(sent.text)
-    m = _pattern("call_phrases").search(text) or _pattern("received_call").search(text)
+    m = _pattern("call_phrases").search(text) or _received(text)
     verbs = cues()["calling_verbs"]
     starts = {n.start for n in named}
     styling = {t.i for s in lex_spans(doc, *STYLING) for t in s}  # "called Polish Deputy Prime Minister X"
@@ -275,6 +275,19 @@ def _article_tells_call(doc: Doc) -> bool:
     calls = _pattern("call_phrases")
     return any(calls.search(fold(s.text)) or re.search(r"(?<![\w-])calls?(?![\w-])", fold(s.text))
                and not re.search(r"\bcalls? (?:for|on|to)\b", fold(s.text)) for s in doc.sents)
+
+
+@cache
+def _received_re() -> re.Pattern[str]:
+    """"received a phone call yesterday from X", "took a call from X": the verb, a call noun and "from"
+    a few words apart; or a passive "was called by X"."""
+    verbs, nouns = _pattern("receive_verbs").pattern, _pattern("call_nouns").pattern
+    between = r"(?:\s+(?!with\b)\S+){0,3}?"
+    return re.compile(rf"{verbs}{between}\s+{nouns}{between}\s+from\b|{_pattern('received_call').pattern}")
+
+
+def _received(text: str) -> re.Match[str] | None:
+    return _received_re().search(text)
 
 
 def _denied(doc: Doc, sent: Span, cue: int) -> bool:
@@ -356,7 +369,7 @@ def _pronoun_subject(doc: Doc, sent: Span) -> bool:
 def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[str],
                holdings: list[Holding]) -> str | None:
     text = fold(sent.text)
-    received = _pattern("received_call").search(text)
+    received = _received(text)
     if received:
         return after[0] if after else None
     if fold(doc[cue].text) in cues()["calling_verbs"]:
