@@ -33,14 +33,29 @@ def find_weapons(doc: Doc) -> tuple[list[MissileMention], list[LaunchFact]]:
 
 
 def _systems(doc: Doc) -> list[Span]:
-    out = []
-    for s in lex_spans(doc, "MISSILE", "MISSILE?"):
-        if s.label_ == "MISSILE?":
-            near = doc[max(0, s.start - 6): s.end + 3]
-            if not any(fold(t.text) in _cues("weapon_words") for t in near):
-                continue
-        out.append(s)
-    return out
+    sure = lex_spans(doc, "MISSILE")
+    people = {t.i for m in doc._.people or [] for t in m.span}
+    return sorted(list(sure) + [s for s in lex_spans(doc, "MISSILE?")
+                                if not people & set(range(s.start, s.end)) and _weapon_context(doc, s, sure)],
+                  key=lambda s: s.start)
+
+
+def _weapon_context(doc: Doc, s: Span, sure: list[Span]) -> bool:
+    """Whether an ambiguous alias ("Patriot", "Fattah", a town's name) is a weapon here: a weapon word
+    next to it, a missile category in its clause ("le Fattah, qualifié d'hypersonique"), or a list it
+    closes after a system named without doubt ("le Kheibar Shekan ... et le Fattah").  Never inside
+    a person's name ("Abdel Fattah al-Sissi")."""
+    near = doc[max(0, s.start - 6): s.end + 3]
+    if any(fold(t.text) in _cues("weapon_words") for t in near):
+        return True
+    if lex_within(doc, max(0, s.start - 3), min(len(doc), s.end + 8), "CATEGORY"):
+        return True
+    sent = doc[s.start].sent
+    i = s.start - 1
+    while i > sent.start and fold(doc[i].text) in ("le", "la", "les", "l'", "des", "du", "de", "d'"):
+        i -= 1
+    listed = fold(doc[i].text) in ("et", "ou", ",") if i >= sent.start else False
+    return listed and any(sent.start <= m.start < s.start for m in sure)
 
 
 def _launch(doc: Doc, sent: Span) -> LaunchFact | None:

@@ -21,6 +21,9 @@ its set, so that they measure how the rules generalise rather than what they wer
 * ``fresh-english2``: 8 more English articles written after the English reading was built on the first
   set, to measure it on constructions it was not shaped on ("had a telephonic conversation", "A told B
   in a phone call", "He later called", "his U.S. counterpart", "called on allies to" as a trap).
+* ``fresh-arms``: 8 French articles on missile systems and arms-control treaties, which the others barely
+  exercise (a launch named a day later, a parade, a combined strike, a suspension and a de-ratification,
+  withdrawals from two conventions, traps: a space launcher, the Élysée Treaty).
 
 The floors sit a little below the figures reached (given beside each), so a regression fails here while
 the sets stay a fair measure; precision has floors of its own, since a post given to the wrong person or a
@@ -52,6 +55,8 @@ class Floors:
     merged_dated: int = 0
     initiators: int = 0
     lang: str = "fr"
+    missiles_f1: float = 0.0
+    treaties_f1: float = 0.0
 
 
 SETS = {
@@ -68,6 +73,9 @@ SETS = {
     "fresh-english": Floors(9, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=7, initiators=2, lang="en"),
     # reached: calls 1.0 (0.857 first); holdings 0.974 (0.919 first; the one spurious is NATO's Secretary
     # General, which the scorer has no role class for); merged 8/8 (6/8 first), 7/7 dated, initiators 1/1
+    # reached: missiles 0.96 (0.917 first: an ambiguous name closing a list was left out; the one spurious is
+    # Geran-2, which the lexicon keeps as a variant of Shahed-136 and the key as the same system); treaties 1.0
+    "fresh-arms": Floors(8, 0.0, 0.0, 0.0, 0.0, missiles_f1=0.95, treaties_f1=0.95),
     "fresh-english2": Floors(8, 0.95, 0.95, 0.9, 0.95, merged_found=8, merged_dated=7, initiators=1, lang="en"),
 }
 
@@ -96,6 +104,12 @@ def test_holdings_per_article(scored) -> None:
     holdings = report.kinds["holdings"]
     assert holdings.precision >= floors.holdings_precision, holdings.spurious
     assert holdings.f1 >= floors.holdings_f1, (holdings.missed, holdings.spurious)
+
+
+def test_missiles_and_treaties_per_article(scored) -> None:
+    floors, report = scored
+    for kind, floor in (("missiles", floors.missiles_f1), ("treaties", floors.treaties_f1)):
+        assert report.kinds[kind].f1 >= floor, (report.kinds[kind].missed, report.kinds[kind].spurious)
 
 
 def test_people_are_found_and_never_split(scored) -> None:
