@@ -117,13 +117,23 @@ class Gazetteer:
 
     def _canonical(self, name: str) -> str:
         """The form a name is matched under: the known person's standard name (or surname, for a
-        surname alone), otherwise the name itself."""
+        surname alone), otherwise the name itself.  A by-name of the data ("MBS", "Jokowi",
+        "Prabowo") stands for the whole person, not for a surname that relatives share (Mohammed
+        and Khalid bin Salman), so it is matched under the standard name."""
         person = self.identify(name)
         if person is None:
             return name
-        if split_name(name).given:
+        if split_name(name).given or self.is_by_name(name, person):
             return person.name
         return split_name(person.name).surname
+
+    def is_by_name(self, name: str, person: KnownPerson | None = None) -> bool:
+        """Whether ``name`` is one of the forms the data lists for a known person that is not that
+        person's surname: an acronym or a usual short name ("MBS", "AMLO", "Lula", "Hemedti")."""
+        person = person or self.identify(name)
+        if person is None or fold(name) not in {fold(f) for f in person.forms}:
+            return False
+        return not split_name(name).given and _surname_key(name) != _surname_key(person.name)
 
 
 def _given_names(people: Iterable[KnownPerson]) -> set[str]:
