@@ -28,7 +28,10 @@ Transliteration key (:func:`translit_key`)
        so all of them must meet (Tchernov/Chernov, Khrouchtchev/Khrushchev,
        Bachar/Bashar);
     4. ``dzh``, ``dj``, ``zh`` -> ``j`` (Jdanov/Zhdanov, Prigojine/Prigozhin);
-    5. ``kh`` -> ``h`` (after 3, so that ``s|kh`` never reads as ``sh``);
+    5. ``kh`` -> ``h`` (after 3, so that ``s|kh`` never reads as ``sh``), and
+       ``gh`` -> ``k`` except before ``t`` or at the end (English "Knight",
+       "Hugh"): Persian and Arabic ``q`` is written ``gh`` as often as ``q``
+       (Ghalibaf/Qalibaf, Araghchi/Araqchi, Gharibabadi/Qaribabadi);
     6. Latin spellings: ``ph`` -> ``f``, ``th`` -> ``t``, ``x`` -> ``ks``,
        ``q`` -> ``k``, ``w`` -> ``v`` (Wagner/Vagner, Alexandre/Aleksandr);
        ``c`` stays in surnames (Cline/Kline, Cramer/Kramer are different
@@ -173,6 +176,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tsch|sch|tch|sh|ch", "sh"),
         (r"dzh|dj|zh", "j"),
         (r"kh", "h"),
+        (r"gh(?!t|$)", "k"),
         (r"ph", "f"),
         (r"th", "t"),
         (r"x", "ks"),
