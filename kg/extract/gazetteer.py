@@ -21,6 +21,7 @@ person only when the model or a title says so.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -98,6 +99,8 @@ class Gazetteer:
         except ValueError:
             return None
         fits = [p for p in self._by_surname.get(key, ()) if any(same_person(name, f) for f in p.forms)]
+        if not fits and (bare := without_dynasty(name)):
+            return self._identify(bare)  # "Mohammed bin Salman Al Saoud"
         return fits[0] if len(fits) == 1 else None
 
     def person_of(self, names: Iterable[str]) -> KnownPerson | None:
@@ -136,6 +139,25 @@ class Gazetteer:
         return not split_name(name).given and _surname_key(name) != _surname_key(person.name)
 
 
+#: Patronymic particles: "X bin Y" names X by his father Y.
+_PATRONYMIC = frozenset(("bin", "ben", "ibn"))
+
+
+def without_dynasty(name: str) -> str | None:
+    """A Gulf royal's name without the dynasty the press may add or leave out after the father's name
+    ("Mohammed bin Salman Al Saoud", "Tamim ben Hamad Al Thani" -> "Tamim ben Hamad"); None for any
+    other name."""
+    try:
+        parts = split_name(name)
+    except ValueError:
+        return None
+    words = re.split(r"[\s-]+", fold(parts.surname))
+    patronymic = len(parts.given) > 2 and fold(parts.given[-2]) in _PATRONYMIC
+    if patronymic and len(words) == 2 and words[0] in ("al", "el"):
+        return " ".join(parts.given)
+    return None
+
+
 def _given_names(people: Iterable[KnownPerson]) -> set[str]:
     """The keys (:func:`~kg.extract.names.given_key`) of known people's first given names ("Vladimir",
     "Sergueï", "Fatemeh"), initials and short names aside: a mislabelled entity that opens with one
@@ -157,8 +179,14 @@ def _surname_key(name: str) -> str:
 @cache
 def load_gazetteer() -> Gazetteer:
     data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
-    people = [KnownPerson(e["name"], e["country"], (e["name"], *e["forms"])) for e in data["people"]]
+    people = [KnownPerson(e["name"], e["country"], _with_bare_forms((e["name"], *e["forms"]))) for e in data["people"]]
     openers = data["not_names"]
     return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"],
                      openers["portfolio_words"], data["apposition_roles"]["words"], openers["named_after_words"],
                      openers["organisation_words"])
+
+
+def _with_bare_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms of an entry and, for a royal listed with his dynasty, the same forms without it."""
+    bare = [b for f in forms if (b := without_dynasty(f)) and b not in forms]
+    return tuple(dict.fromkeys((*forms, *bare)))

@@ -56,3 +56,26 @@ def test_the_alliance_alone_is_nato(nlp) -> None:
     doc = nlp("La porte-parole de l'Alliance a parlé ; l'Alliance des États du Sahel aussi.")
     found = [(s.text, s.label_, s.ent_id_ or s.kb_id_) for s in lex_spans(doc, "COUNTRY")]
     assert [f[0] for f in found] == ["Alliance", "Alliance des États du Sahel"]
+
+
+@pytest.mark.parametrize(("with_dynasty", "without"), [
+    ("Mohammed bin Salman Al Saoud", "Mohammed ben Salmane"),
+    ("Tamim ben Hamad Al Thani", "Tamim ben Hamad"),
+    ("Mohammed ben Zayed Al Nahyane", "Mohamed bin Zayed"),
+])
+def test_a_royal_is_known_with_or_without_his_dynasty(with_dynasty: str, without: str) -> None:
+    known = load_gazetteer()
+    assert known.identify(with_dynasty) is not None and known.identify(with_dynasty) is known.identify(without)
+
+
+def test_the_dynasty_never_joins_two_brothers() -> None:
+    known = load_gazetteer()
+    clusters = NameClusters(["Khalid bin Salman Al Saoud", "Mohammed bin Salman"], canonical=known.canonical)
+    assert len(clusters.clusters()) == 2
+
+
+@pytest.mark.parametrize(("usual", "standard"), [("Lula da Silva", "Luiz Inácio Lula da Silva"),
+                                                 ("Tayyip Erdogan", "Recep Tayyip Erdoğan")])
+def test_usual_shorter_forms_of_known_people(usual: str, standard: str) -> None:
+    person = load_gazetteer().identify(usual)
+    assert person is not None and person.name == standard
