@@ -69,8 +69,12 @@ class Call:
     reports: list[str]  # article ids
     note: str = ""
     reported_by: _date | None = None  # the latest day the call can have happened: its article's publication
-    #: how many merged reports name each initiator (see :func:`_agreed_initiator`)
+    #: how many merged reports name each initiator (see :func:`_agreed_initiator`); a single report's own
     initiator_votes: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        if not self.initiator_votes:
+            self.initiator_votes = Counter(self.initiators)
 
 
 @dataclass
@@ -291,7 +295,7 @@ def _report(a: ArticleFacts, c: CallFact, local: dict, terms: list[Term]) -> Cal
     init = _party(a.article.id, c.initiator, local, terms, when) if c.initiator else None
     initiators = [init] if init in people else []
     return Call(people, list(c.evidence), c.date, initiators, list(c.topics), c.medium,
-                [a.article.id], reported_by=a.article.published, initiator_votes=Counter(initiators))
+                [a.article.id], reported_by=a.article.published)
 
 
 def _party(article: str, party: Party, local: dict, terms: list[Term], when: DateValue | None) -> str | None:
