@@ -48,7 +48,7 @@ _FURNITURE = re.compile(
         (?:[àa]\s+)?(?:lire|consulter|voir|d[ée]couvrir)\s+(?:aussi|[ée]galement|plus)\b.*
       | (?:sur\s+le\s+m[êe]me\s+sujet|articles?\s+li[ée]s?|[àa]\s+la\s+une)\b.*
       | publicit[ée]
-      | (?:photo|cr[ée]dits?(?:\s+photo)?|illustration|image)\s*:.*
+      | [(\[]?\s*(?:photo|cr[ée]dits?(?:\s+photo)?|illustration|image)\s*:.*
       | ©.*
       | sources?\s*:.*
       | (?:commentaires?|comments?|r[ée]actions?)\s*\(\d+\)
@@ -57,6 +57,10 @@ _FURNITURE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A byline: "Par" and one or more authors' names, maybe with an agency or a posting ("Par Claire Dubois et
+#: Marc Petit, avec AFP", "Par Anne Martin, envoyée spéciale à Kiev"); its authors are no people of the news.
+_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:de|du|van|von|le|la)\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3}"
+_BYLINE = re.compile(rf"^(?:Par|By)\s+{_NAME}(?:\s*(?:,|et|and)\s+{_NAME})*(?:\s*[,(–-]\s*[^.]{{0,60}})?$")
 # A leading dateline header such as " date 2026-02-05 " kept out of the prose.
 _HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+", re.IGNORECASE)  # also a month: "date 2025-03"
 # A wire dateline opening a paragraph ("PÉKIN, 14 mars 2025 (AFP) - ", "MOSCOU, 13 juillet. /TASS/. ") is kept out
@@ -103,7 +107,7 @@ def clean(text: str) -> str:
     seen: set[str] = set()
     for line in text.split("\n"):
         stripped = _WIRE_DATELINE.sub("", " ".join(line.split()))
-        if not stripped or _FURNITURE.match(stripped):
+        if not stripped or _FURNITURE.match(stripped) or _BYLINE.match(stripped):
             continue
         key = stripped.casefold()
         if len(stripped) > 80 and key in seen:

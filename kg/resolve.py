@@ -11,7 +11,9 @@
 * Calls: a participant named only by a post ("les chefs d'état-major russe et
   américain") becomes the unique known holder of that post on the call's date;
   then reports with the same participants and compatible dates are one call,
-  the most precise date wins, and every reporting article is kept.
+  the most precise date wins, and every reporting article is kept.  The
+  initiator is the one most reports name (a report silent on it does not
+  count; a tie leaves it unknown).
 """
 
 from __future__ import annotations
@@ -67,6 +69,12 @@ class Call:
     reports: list[str]  # article ids
     note: str = ""
     reported_by: _date | None = None  # the latest day the call can have happened: its article's publication
+    #: how many merged reports name each initiator (see :func:`_agreed_initiator`); a single report's own
+    initiator_votes: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        if not self.initiator_votes:
+            self.initiator_votes = Counter(self.initiators)
 
 
 @dataclass
@@ -285,7 +293,8 @@ def _report(a: ArticleFacts, c: CallFact, local: dict, terms: list[Term]) -> Cal
     if len(people) < 2:
         return None
     init = _party(a.article.id, c.initiator, local, terms, when) if c.initiator else None
-    return Call(people, list(c.evidence), c.date, [init] if init in people else [], list(c.topics), c.medium,
+    initiators = [init] if init in people else []
+    return Call(people, list(c.evidence), c.date, initiators, list(c.topics), c.medium,
                 [a.article.id], reported_by=a.article.published)
 
 
@@ -366,7 +375,8 @@ def _most_recent(fits: list[Call], reported_by: _date | None) -> list[Call]:
 
 def _absorb(into: Call, other: Call) -> None:
     into.evidence += other.evidence
-    into.initiators += [i for i in other.initiators if i not in into.initiators]
+    into.initiator_votes.update(other.initiator_votes)
+    into.initiators = _agreed_initiator(into.initiator_votes)
     into.topics += [t for t in other.topics if t not in into.topics]
     into.reports += [r for r in other.reports if r not in into.reports]
     if other.date and (into.date is None or other.date.width < into.date.width):
@@ -374,3 +384,13 @@ def _absorb(into: Call, other: Call) -> None:
     when = into.date.value or f"{into.date.earliest}..{into.date.latest}" if into.date else "no date"
     into.note = (f"{len(into.reports)} reports merged ({', '.join(into.reports)}): same participants, "
                  f"compatible dates; date kept: {when}")
+
+
+def _agreed_initiator(votes: Counter[str]) -> list[str]:
+    """The initiator most of the merged reports name: a report silent on it casts no vote, and two
+    initiators named equally often leave it unknown, since a call is placed by one side and one of
+    the reports must have misread it (a wrong initiator is worse than none)."""
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return []
+    return [ranked[0][0]]

@@ -21,6 +21,7 @@ person only when the model or a title says so.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -98,6 +99,8 @@ class Gazetteer:
         except ValueError:
             return None
         fits = [p for p in self._by_surname.get(key, ()) if any(same_person(name, f) for f in p.forms)]
+        if not fits and (bare := without_dynasty(name)):
+            return self._identify(bare)  # "Mohammed bin Salman Al Saoud"
         return fits[0] if len(fits) == 1 else None
 
     def person_of(self, names: Iterable[str]) -> KnownPerson | None:
@@ -117,13 +120,42 @@ class Gazetteer:
 
     def _canonical(self, name: str) -> str:
         """The form a name is matched under: the known person's standard name (or surname, for a
-        surname alone), otherwise the name itself."""
+        surname alone), otherwise the name itself.  A by-name of the data ("MBS", "Jokowi",
+        "Prabowo") stands for the whole person, not for a surname that relatives share (Mohammed
+        and Khalid bin Salman), so it is matched under the standard name."""
         person = self.identify(name)
         if person is None:
             return name
-        if split_name(name).given:
+        if split_name(name).given or self.is_by_name(name, person):
             return person.name
         return split_name(person.name).surname
+
+    def is_by_name(self, name: str, person: KnownPerson | None = None) -> bool:
+        """Whether ``name`` is one of the forms the data lists for a known person that is not that
+        person's surname: an acronym or a usual short name ("MBS", "AMLO", "Lula", "Hemedti")."""
+        person = person or self.identify(name)
+        if person is None or fold(name) not in {fold(f) for f in person.forms}:
+            return False
+        return not split_name(name).given and _surname_key(name) != _surname_key(person.name)
+
+
+#: Patronymic particles: "X bin Y" names X by his father Y.
+_PATRONYMIC = frozenset(("bin", "ben", "ibn"))
+
+
+def without_dynasty(name: str) -> str | None:
+    """A Gulf royal's name without the dynasty the press may add or leave out after the father's name
+    ("Mohammed bin Salman Al Saoud", "Tamim ben Hamad Al Thani" -> "Tamim ben Hamad"); None for any
+    other name."""
+    try:
+        parts = split_name(name)
+    except ValueError:
+        return None
+    words = re.split(r"[\s-]+", fold(parts.surname))
+    patronymic = len(parts.given) > 2 and fold(parts.given[-2]) in _PATRONYMIC
+    if patronymic and len(words) == 2 and words[0] in ("al", "el"):
+        return " ".join(parts.given)
+    return None
 
 
 def _given_names(people: Iterable[KnownPerson]) -> set[str]:
@@ -147,8 +179,14 @@ def _surname_key(name: str) -> str:
 @cache
 def load_gazetteer() -> Gazetteer:
     data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
-    people = [KnownPerson(e["name"], e["country"], (e["name"], *e["forms"])) for e in data["people"]]
+    people = [KnownPerson(e["name"], e["country"], _with_bare_forms((e["name"], *e["forms"]))) for e in data["people"]]
     openers = data["not_names"]
     return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"],
                      openers["portfolio_words"], data["apposition_roles"]["words"], openers["named_after_words"],
                      openers["organisation_words"])
+
+
+def _with_bare_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms of an entry and, for a royal listed with his dynasty, the same forms without it."""
+    bare = [b for f in forms if (b := without_dynasty(f)) and b not in forms]
+    return tuple(dict.fromkeys((*forms, *bare)))

@@ -28,7 +28,10 @@ Transliteration key (:func:`translit_key`)
        so all of them must meet (Tchernov/Chernov, Khrouchtchev/Khrushchev,
        Bachar/Bashar);
     4. ``dzh``, ``dj``, ``zh`` -> ``j`` (Jdanov/Zhdanov, Prigojine/Prigozhin);
-    5. ``kh`` -> ``h`` (after 3, so that ``s|kh`` never reads as ``sh``);
+    5. ``kh`` -> ``h`` (after 3, so that ``s|kh`` never reads as ``sh``), and
+       ``gh`` -> ``k`` except before ``t`` or at the end (English "Knight",
+       "Hugh"): Persian and Arabic ``q`` is written ``gh`` as often as ``q``
+       (Ghalibaf/Qalibaf, Araghchi/Araqchi, Gharibabadi/Qaribabadi);
     6. Latin spellings: ``ph`` -> ``f``, ``th`` -> ``t``, ``x`` -> ``ks``,
        ``q`` -> ``k``, ``w`` -> ``v`` (Wagner/Vagner, Alexandre/Aleksandr);
        ``c`` stays in surnames (Cline/Kline, Cramer/Kramer are different
@@ -156,6 +159,11 @@ _EAST_ASIAN_FAMILY = frozenset(
 _ARTICLES = frozenset({"al", "el", "ul"})
 _HYPHEN_ARTICLES = _ARTICLES | {"ad", "an", "ar", "as", "ash", "at", "ath", "az"}
 _BIN = frozenset({"ben", "bin", "ibn"})
+# Words that open an Arabic compound name ("servant of", "father of the"), written apart, hyphenated or
+# glued to the next word: Abdel Ati / Abdel-Ati / Abdelatty, Aboul Gheit / Aboulgheit.  The compound is
+# one name, so it is the surname when it ends the name, and its key is one word.
+_COMPOUND_OPENERS = {"abd": "abdal", "abdel": "abdal", "abdal": "abdal", "abdul": "abdal", "abdoul": "abdal",
+                     "aboul": "abul", "abul": "abul"}
 _VOWELS = "aeiou"
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u02bb`\u00b4\u2032"
@@ -173,6 +181,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tsch|sch|tch|sh|ch", "sh"),
         (r"dzh|dj|zh", "j"),
         (r"kh", "h"),
+        (r"gh(?!t|$)", "k"),
         (r"ph", "f"),
         (r"th", "t"),
         (r"x", "ks"),
@@ -246,7 +255,18 @@ def _key_parts(folded: str) -> list[str]:
         elif len(pieces) == 1 and pieces[0] in _ARTICLES and index < len(chunks) - 1:
             continue
         parts.extend(pieces)
-    return parts
+    return _join_compounds(parts)
+
+
+def _join_compounds(parts: list[str]) -> list[str]:
+    """An Arabic compound opener and the word after it as one word ("abdel", "ati" -> "abdalati")."""
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1] in _COMPOUND_OPENERS:
+            out[-1] = _COMPOUND_OPENERS[out[-1]] + part
+        else:
+            out.append(part)
+    return out
 
 
 def _word_key(part: str) -> str:
@@ -374,6 +394,8 @@ def _is_particle(token: str, at_start: bool, particles: frozenset[str]) -> bool:
 
 def _surname_start(tokens: list[str], particles: frozenset[str]) -> int:
     start = len(tokens) - 1
+    if start > 0 and fold(tokens[start - 1]) in _COMPOUND_OPENERS:
+        start -= 1  # "Badr Abdel Ati": the compound is the surname
     while start > 0 and _is_particle(tokens[start - 1], start - 1 == 0, particles):
         start -= 1
     return start

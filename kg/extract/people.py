@@ -83,6 +83,7 @@ class PeopleFinder:
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m)]
+        found = [m for m in found if not _pairing(m, found)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
 
@@ -109,7 +110,7 @@ class PeopleFinder:
     def _mention(self, doc: Doc, tokens: list[Token], titles: list[Span], posts: set[int]) -> PersonMention | None:
         title = None
         while tokens and (_is_title(tokens[0], titles) or not tokens[0].text[:1].isupper()
-                          or self._portfolio(tokens[0], posts)):
+                          or self._portfolio(tokens[0], posts) or _article_before_role(tokens, titles, posts)):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
             tokens = tokens[1:]
         tokens = _trim_end(tokens)
@@ -270,7 +271,7 @@ class PeopleFinder:
         if any(w in self.known.organisation_words for w in words) or _media_key(m.span.text) in self.media:
             return True
         if len(m.span) == 1 and m.span.text.isupper() and len(m.span.text) <= 6 and not m.title:
-            return True  # an acronym
+            return not self.known.is_by_name(m.span.text)  # an acronym, unless a known person's ("MBS")
         near = blockers.overlapping(m.span.start, m.span.end)
         return any(b.start <= m.span.start and m.span.end <= b.end for b in near) or any(
             b.label_ in ("MISSILE", "TREATY") for b in near)
@@ -320,6 +321,14 @@ def _particles_after_title(doc: Doc, tokens: list[Token], titles: list[Span]) ->
     if start < tokens[0].i and _title_before(doc, start, titles) is not None:
         return list(doc[start: tokens[0].i]) + tokens
     return tokens
+
+
+def _article_before_role(tokens: list[Token], titles: list[Span], posts: set[int]) -> bool:
+    """Whether the first token is a capitalised article opening a post or title, not a name: the
+    model's entity "Le Premier ministre irakien X" cut at "ministre" leaves "Le Premier".  An
+    article before a name word stays ("Le Drian", "La Russa")."""
+    return len(tokens) > 1 and fold(tokens[0].text) in ARTICLES and (
+        tokens[1].i in posts or _is_title(tokens[1], titles))
 
 
 def _adjectival(title: Span) -> bool:
@@ -472,6 +481,18 @@ def _split_at_words(tokens: list[Token]) -> list[list[Token]]:
     return [p for p in parts if p]
 
 
+def _pairing(m: PersonMention, found: list[PersonMention]) -> bool:
+    """Whether a name ends in a hyphenated pair of words of two other people of the article: a call or
+    summit named after its parties ("l'entretien Prabowo-Macron", "Entretien Macron-Modi" taken whole
+    for a person), not a double-barrelled surname ("Kosiniak-Kamysz": no other name holds "Kamysz")."""
+    words = [t.text for t in m.span]
+    if len(words) < 3 or words[-2] != "-" or not (words[-3][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    names = [{fold(t.text) for t in o.span} for o in found if o is not m and len(_core(o.span)) > 1]
+    first, second = fold(words[-3]), fold(words[-1])
+    return any(first in a and second not in a for a in names) and any(second in b and first not in b for b in names)
+
+
 def _core(span: Span) -> list[Token]:
     """The name's own words: particles count only in lower case or inside ("Ben Wallace" has two)."""
     return [t for i, t in enumerate(span) if fold(t.text) not in NAME_JOINERS or (i == 0 and t.text[:1].isupper())]
@@ -482,7 +503,8 @@ def _group(found: list[PersonMention], known: Gazetteer) -> list[PersonMention]:
     clusters = NameClusters(canonical=known.canonical)
     for m in found:
         clusters.add(name_text(m.span))
-    joined = _short_forms(clusters.clusters())
+    joined, ambiguous = _short_forms(clusters.clusters())
+    found = [m for m in found if clusters.cluster_of(name_text(m.span)) not in ambiguous]
     order: dict[int, str] = {}
     for m in found:
         cid = clusters.cluster_of(name_text(m.span))
@@ -494,12 +516,13 @@ def _group(found: list[PersonMention], known: Gazetteer) -> list[PersonMention]:
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti", "ould", "ben", "ap"})
 
 
-def _short_forms(clusters: list[list[str]]) -> dict[int, int]:
+def _short_forms(clusters: list[list[str]]) -> tuple[dict[int, int], set[int]]:
     """Clusters of one-word names that stand for a fuller name of the article by a word other than its surname
     ("M. Prabowo" for Prabowo Subianto, "Lula" for Luiz Inácio Lula da Silva, "M. Sánchez" for Pedro Sánchez
     Pérez-Castejón): cluster id -> the id of the one cluster with a multi-word name containing that word.  A
-    word found in two clusters ("Kim" beside Kim Jong-un and Kim Yo-jong) joins neither, and a word after a
-    patronymic particle names the father ("Salman" in Khalid bin Salman is King Salman)."""
+    word found in two clusters ("Kim" beside Kim Jong Un and Kim Yo Jong) joins neither and is returned in
+    the second set: it is one of those people, not a third one, so it is no person of its own.  A word after
+    a patronymic particle names the father ("Salman" in Khalid bin Salman is King Salman)."""
     words: dict[str, set[int]] = {}
     for cid, names in enumerate(clusters):
         for name in names:
@@ -508,13 +531,15 @@ def _short_forms(clusters: list[list[str]]) -> dict[int, int]:
                 for before, part in zip(["", *parts], parts, strict=False):
                     if before not in PATRONYMIC:
                         words.setdefault(part, set()).add(cid)
-    joined = {}
+    joined, ambiguous = {}, set()
     for cid, names in enumerate(clusters):
         if all(len(name.split()) == 1 for name in names):
             owners = set().union(*(words.get(fold(name), set()) for name in names)) - {cid}
             if len(owners) == 1:
                 joined[cid] = owners.pop()
-    return joined
+            elif owners:
+                ambiguous.add(cid)
+    return joined, ambiguous
 
 
 def name_text(span: Span) -> str:
