@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from kg.extract.calls import Mention, find_mentions, has_phrase
+from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.offices import notes
@@ -158,7 +159,8 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     ev = tuple(evidence(m.sent, "call-" + ("reference" if m.referring else "mention")) for m in call.mentions)
     topics = tuple(dict.fromkeys(t for m in call.mentions for t in m.topics))[:8]
     video = any(has_phrase(folded(m.sent), ("visioconference", "videoconference", "video")) for m in call.mentions)
-    fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), call.date(),
+    day = call.date()
+    fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), shared_precision(day) if day else None,
                     _initiator_party(initiator, persons, holdings, offices), topics,
                     "video" if video else "phone")
     return fact, holdings

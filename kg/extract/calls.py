@@ -77,6 +77,7 @@ class Mention:
     possessive: bool = False  # "leur conversation": its owners are the sentence's people
     weak: bool = False  # "lors d'un entretien avec …" with no medium: joins a call, never makes one
     frame: bool = False  # "a déclaré X à Y lors d'un appel": the clause around the noun is said in the call
+    incise: Token | None = None  # "« J'ai appelé Y », a écrit X": the reporting verb of a first-person quote
     date: DateValue | None = None
     initiator: Party | None = None
     topics: list[str] = field(default_factory=list)
@@ -234,7 +235,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         return None  # the cheap test first: most verbs are not about calling
     if by_phone and _reached_by_the_press(t):
         return None
-    reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
+    reflexive = any(fold(c.text) in _words("reflexive_clitics") and c.dep_ not in SUBJECT_DEPS for c in t.children)
     if _negated(t):
         return (False, False, False) if _last_spoke(t, context) else None
     if lemma == "entretenir":
@@ -600,6 +601,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
             m.persons.append(p.key)
             if entry in SUBJECT_DEPS:
                 m.callers.append(p.key)
+    _subject_after_fronted_call(doc, mentions)
     for m in mentions:
         _relative_clause_subject(doc, m)
         _reported_subject(doc, m)
@@ -607,6 +609,25 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         if m.persons:
             _coordinated(doc, m)
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
+
+
+def _subject_after_fronted_call(doc: Doc, mentions: list[Mention]) -> None:
+    """"Trois jours après son appel avec M. X, M. Y s'est entretenu avec Z": the parser often hangs
+    Y in apposition to X, inside the fronted phrase; a person between the comma that closes the
+    phrase and the next call verb is that verb's subject, not a party of the earlier call."""
+    mentions_of = _in_sentence(mentions)
+    for s in doc.spans.get("dates", []):
+        here = mentions_of(s[0])
+        noun = _call_noun_after(s, here) if _anchor_relative(s) and s.start == s.sent.start else None
+        comma = next((t.i for t in doc[noun.trigger[0].i: s.sent.end] if t.text == ","), None) if noun else None
+        verb = next((m for m in here if comma is not None and m.trigger[0].i > comma), None)
+        if noun is None or comma is None or verb is None or verb.callers:
+            continue
+        for p in people_within(doc, comma + 1, verb.trigger[0].i):
+            if p.key in noun.persons and p.key not in verb.persons:
+                noun.persons.remove(p.key)
+                verb.persons.insert(0, p.key)
+                verb.callers.append(p.key)
 
 
 def _relative_clause_subject(doc: Doc, m: Mention) -> None:
@@ -623,21 +644,28 @@ def _relative_clause_subject(doc: Doc, m: Mention) -> None:
             m.callers.append(p.key)
 
 
-def _reported_subject(doc: Doc, m: Mention) -> None:
-    """"X dit s'être entretenu avec Y", "X affirme avoir appelé Y": the infinitive's subject is the
-    reporting verb's."""
-    verb = m.trigger[0]
+def _reporting_head(trigger: Token) -> Token | None:
+    """The reporting verb whose infinitive complement the trigger is ("dit s'être entretenu",
+    "affirme avoir appelé", "a confié avoir téléphoné"), or None."""
+    verb = trigger
     if verb.dep_ == "obj" and verb.head.pos_ == "AUX" and "Inf" in verb.head.morph.get("VerbForm"):
         verb = verb.head  # "indique avoir téléphoné", the participle parsed as the object of "avoir"
     if verb.dep_ not in ("xcomp", "ccomp") or not _reporting(verb.head):
-        return
+        return None
     infinitive = "Inf" in verb.morph.get("VerbForm") or any(
         "Inf" in c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux"))
-    if not infinitive:
+    return verb.head if infinitive else None
+
+
+def _reported_subject(doc: Doc, m: Mention) -> None:
+    """"X dit s'être entretenu avec Y", "X affirme avoir appelé Y": the infinitive's subject is the
+    reporting verb's."""
+    head = _reporting_head(m.trigger[0])
+    if head is None:
         return
-    for p in people_within(doc, verb.sent.start, verb.head.i):
+    for p in people_within(doc, head.sent.start, head.i):
         subject = _subject_node(p.span)
-        if subject is not None and subject.head == verb.head and p.key not in m.callers:
+        if subject is not None and subject.head == head and p.key not in m.callers:
             m.persons = [p.key, *(k for k in m.persons if k != p.key)]
             m.callers.append(p.key)
 
@@ -655,13 +683,18 @@ def _reporting(verb: Token) -> bool:
 
 def _pronoun_subject(doc: Doc, m: Mention) -> None:
     """"Deux jours plus tard, il s'est entretenu avec Y", "il avait eu un entretien téléphonique avec
-    Y" (the subject of the light verb): the pronoun is the person last named as a subject, in this
-    sentence or the two before."""
+    Y" (the subject of the light verb), "il a confié s'être entretenu avec Y" (of the reporting verb):
+    the pronoun is the person last named as a subject, in this sentence or the two before."""
     pronoun = _subject_pronoun(m.trigger[0])
+    if pronoun is None and (head := _reporting_head(m.trigger[0])) is not None:
+        pronoun = _subject_pronoun(head)  # "Il a confié s'être entretenu avec Y"
     if pronoun is None and m.trigger[0].pos_ in ("NOUN", "PROPN"):  # "il avait eu un entretien téléphonique"
         pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                         for p in [_subject_pronoun(a)] if p is not None), None)
-    if pronoun is None or m.callers:
+    if m.callers:
+        return
+    if pronoun is None:
+        _first_person_subject(doc, m)
         return
     start = doc[max(m.sent.start - 1, 0)].sent.start
     start = doc[max(start - 1, 0)].sent.start
@@ -670,6 +703,62 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     if subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+def _first_person_subject(doc: Doc, m: Mention) -> None:
+    """"« J'ai eu un bon échange téléphonique avec mon homologue Y … », a écrit X sur X": a call
+    told in the first person inside a quote is the quote's speaker's (see :func:`_quote_speaker`)."""
+    verb = m.trigger[0]
+    if verb.pos_ in ("NOUN", "PROPN"):  # "J'ai eu un entretien téléphonique": the light verb's subject
+        verb = next((a for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
+                     and _subject_pronoun(a, "first_person_pronouns") is not None), verb)
+    pronoun = _subject_pronoun(verb, "first_person_pronouns")
+    speaker, m.incise = _quote_speaker(doc, pronoun.i) if pronoun is not None else (None, None)
+    if speaker is not None and speaker.key not in m.callers:
+        m.persons = [speaker.key, *(k for k in m.persons if k != speaker.key)]
+        m.callers.append(speaker.key)
+
+
+#: A quote runs over a few sentences at most; its speaker's name comes a few words after the closing
+#: quote (", a écrit mardi le ministre ukrainien des Affaires étrangères, X") past its reporting verb.
+QUOTE_REACH = 150
+SPEAKER_REACH = 20
+INCISE_VERB_REACH = 4
+
+
+def _quote_bounds(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The token indices of the opening and closing quotation marks around token ``i``."""
+    marks = _vocab()
+    opening = next((t.i for t in reversed(doc[max(0, i - QUOTE_REACH): i])
+                    if t.text in marks["opening_quotes"] or t.text in marks["closing_quotes"]), None)
+    closing = next((t.i for t in doc[i: i + QUOTE_REACH]
+                    if t.text in marks["closing_quotes"] or t.text in marks["opening_quotes"]), None)
+    if opening is None or closing is None:
+        return None
+    if doc[opening].text not in marks["opening_quotes"] or doc[closing].text not in marks["closing_quotes"]:
+        return None
+    return opening, closing
+
+
+def _quote_speaker(doc: Doc, i: int) -> tuple[PersonMention | None, Token | None]:
+    """The named speaker of the quote around token ``i``: the person right after the reporting verb
+    of an incise that follows the closing mark ("», a écrit mardi X sur Telegram"), or else the
+    subject of a reporting verb before the opening mark ("X a écrit sur X : « … »").  A speaker
+    given by a pronoun ("», a-t-il écrit") or not at all gives nobody.  The incise's reporting verb
+    comes along (its date is the post's)."""
+    bounds = _quote_bounds(doc, i)
+    if bounds is None:
+        return None, None
+    opening, closing = bounds
+    verb = next((t for t in doc[closing + 1: closing + 1 + INCISE_VERB_REACH]
+                 if t.pos_ in ("VERB", "AUX") and _reporting_phrase(t)), None)
+    if verb is not None:
+        after = people_within(doc, verb.i + 1, min(verb.sent.end, verb.i + 1 + SPEAKER_REACH))
+        return (after[0], verb) if after else (None, None)
+    sent = doc[opening].sent
+    before = [p for p in people_within(doc, sent.start, opening)
+              if (node := _subject_node(p.span)) is not None and _reporting_phrase(node.head)]
+    return (before[-1], None) if before else (None, None)
 
 
 def _speaker_of_an_incise(p: PersonMention, subjects: list[PersonMention]) -> bool:
@@ -723,11 +812,12 @@ def _reporting_phrase(verb: Token) -> bool:
     return pair in {fold(v) for v in _vocab()["reporting_verbs"] if " " in v}
 
 
-def _subject_pronoun(verb: Token) -> Token | None:
-    """"il"/"elle" as the trigger's subject: in the tree (the parser calls it ``expl:subj`` when it
-    takes "téléphoné" for a noun), or by surface just before the verb, past auxiliaries, adverbs and
-    clitics ("Il a ensuite téléphoné", "elle s'est longuement entretenue")."""
-    pronouns = _words("subject_pronouns")
+def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None:
+    """"il"/"elle" (or the pronouns of another ``calls.json`` list, "je") as the trigger's subject: in
+    the tree (the parser calls it ``expl:subj`` when it takes "téléphoné" for a noun), or by surface
+    just before the verb, past auxiliaries, adverbs and clitics ("Il a ensuite téléphoné", "elle
+    s'est longuement entretenue")."""
+    pronouns = _words(key)
     found = next((c for c in verb.children
                   if c.dep_ in (*SUBJECT_DEPS, "expl:subj") and fold(c.text) in pronouns), None)
     if found is not None:
@@ -880,19 +970,76 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         m.date = _then_date(doc, m.sent)
     mentions_of = _in_sentence(mentions)
     for s in doc.spans.get("dates", []):
+        here = mentions_of(s[0])
+        if _anchor_relative(s) and _call_noun_after(s, here) is not None:
+            continue  # "deux jours après son appel avec X": counted from that call, below
         value = _from_anchor(doc, s) if _anchor_relative(s) else s._.date
         if not value:
             continue
-        here = mentions_of(s[0])
         owner = _owner(s.root, here, parties=False) or next(
             ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None)
         since_ok = owner and _negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
-        m.date = m.date or _date_after_parties(doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0]))
+        m.date = m.date or _date_after_parties(doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0])) \
+            or _posted_date(doc, m)
+    _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
+
+
+#: Words between "après"/"avant" and the call noun it counts from ("après son appel", "après leur
+#: entretien téléphonique").
+ANCHOR_NOUN_GAP = 2
+
+
+def _call_noun_after(span: Span, here: list[Mention]) -> Mention | None:
+    """The call noun an anchor-relative date counts from ("deux jours après | son appel avec X")."""
+    return next((m for m in here if m.trigger[0].pos_ in ("NOUN", "PROPN")
+                 and span.end <= m.trigger[0].i <= span.end + ANCHOR_NOUN_GAP), None)
+
+
+def _after_another_call(doc: Doc, mentions: list[Mention]) -> None:
+    """"Deux jours après son appel avec X, Y a échangé par téléphone avec Z": the date counts from
+    the call the noun refers to (the latest call dated to the day before it that shares a person
+    with it, or the latest one when the noun names nobody, "après leur entretien"), and dates the
+    sentence's other, undated calls; the noun keeps its own call's date.  Without such an earlier
+    call nothing is dated (the date of the article is no anchor)."""
+    mentions_of = _in_sentence(mentions)
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    for s in doc.spans.get("dates", []):
+        here = mentions_of(s[0])
+        anchor = _call_noun_after(s, here) if _anchor_relative(s) else None
+        if anchor is None:
+            continue
+        before = [m for m in mentions if m.trigger[0].i < s.start and m.date and m.date.precision == "day"]
+        named = [m for m in before if set(m.persons) & set(anchor.persons)] if anchor.persons else before
+        if not named:
+            continue
+        base = named[-1].date
+        anchor.date = base
+        value = normalise(s.text, ref, anchor=base)
+        for m in here:
+            if m is not anchor and m.date is None:
+                m.date = value
+
+
+def _posted_date(doc: Doc, m: Mention) -> DateValue | None:
+    """"« J'ai eu un bon échange téléphonique avec Y », a écrit mardi X sur X": a call its caller tells
+    in the first person and the present perfect, in a post or statement, happened on the day it was
+    posted, the day the incise's reporting verb carries.  Not a pluperfect ("J'avais parlé"), nor a
+    day that is only bounded or later than the article."""
+    verb = m.incise
+    if verb is None or _pluperfect(m.trigger[0]):
+        return None
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    for s in dates_within(doc, verb.i + 1, verb.sent.end):
+        value = s._.date
+        if s.root.head == verb and value and value.precision == "day" and not _anchor_relative(s) \
+                and not (ref and value.earliest > ref):
+            return value
+    return None
 
 
 def _ticker_dates(doc: Doc, mentions: list[Mention]) -> None:
