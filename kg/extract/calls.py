@@ -110,7 +110,16 @@ def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, 
             used.add(t.i)
             found.append(([t], *hit))
     verbs = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ not in ("NOUN", "PROPN")}
-    return [f for f in found if not _medium_of(f[0][0], verbs)]
+    nouns = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ in ("NOUN", "PROPN")}
+    return [f for f in found if not _medium_of(f[0][0], verbs) and not _light_verb_of(f[0][0], nouns)]
+
+
+def _light_verb_of(t: Token, nouns: set[int]) -> bool:
+    """"avoir eu « un échange fructueux » au téléphone avec Y": a light verb made a trigger by the
+    phone phrase its object carries is no second call when that object is itself a call noun; the
+    noun is the call and the verb lends it its subject."""
+    return t.pos_ in ("VERB", "AUX") and fold(t.lemma_) in _words("light_verbs") and any(
+        c.i in nouns for c in t.children if c.dep_ == "obj")
 
 
 def _medium_of(t: Token, verbs: set[int]) -> bool:
@@ -707,13 +716,18 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
 
 def _first_person_subject(doc: Doc, m: Mention) -> None:
     """"« J'ai eu un bon échange téléphonique avec mon homologue Y … », a écrit X sur X": a call
-    told in the first person inside a quote is the quote's speaker's (see :func:`_quote_speaker`)."""
+    told in the first person inside a quote is the quote's speaker's (see :func:`_quote_speaker`),
+    and so is a call noun that is a verbless sentence of its own in the quote, as posts are written
+    ("« Excellent échange téléphonique avec Y », a écrit X"), when it names one other party at most
+    (not "« Entretien entre A et B », a indiqué le porte-parole")."""
     verb = m.trigger[0]
+    verbless = verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "ROOT" and len(m.persons) <= 1 and not m.sides
     if verb.pos_ in ("NOUN", "PROPN"):  # "J'ai eu un entretien téléphonique": the light verb's subject
         verb = next((a for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                      and _subject_pronoun(a, "first_person_pronouns") is not None), verb)
     pronoun = _subject_pronoun(verb, "first_person_pronouns")
-    speaker, m.incise = _quote_speaker(doc, pronoun.i) if pronoun is not None else (None, None)
+    at = pronoun.i if pronoun is not None else verb.i if verbless else None
+    speaker, m.incise = _quote_speaker(doc, at) if at is not None else (None, None)
     if speaker is not None and speaker.key not in m.callers:
         m.persons = [speaker.key, *(k for k in m.persons if k != speaker.key)]
         m.callers.append(speaker.key)
