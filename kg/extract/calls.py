@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.dates import counts_from_reference, normalise, ticker_entries
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
@@ -144,9 +144,29 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     referring = demonstrative or det in _words("definites")
     strong = phone or (context and lemma == "appel")
     weak = context and not (strong or referring) and (_framed(t) or _has_avec(t))
-    if _not_an_event(t) or not (strong or referring or weak):
+    if _not_an_event(t) or _press_interview(t) or not (strong or referring or weak):
         return None
     return referring or not strong, demonstrative, weak
+
+
+PRESS_REACH = 8  # words after the noun where "accordé à l'AFP", "avec notre correspondant" stand
+
+
+def _press_interview(t: Token) -> bool:
+    """"Dans un entretien téléphonique accordé à l'AFP, X a critiqué Y", "un entretien avec notre
+    journaliste": a call noun given to the press (a ``press_interview_cues`` phrase, or "avec"/"à"
+    and a media outlet of ``titles.json``, in the words after it up to a comma) is an interview,
+    not a call between the officials of the sentence."""
+    words = []
+    for x in t.doc[t.i + 1: min(t.sent.end, t.i + 1 + PRESS_REACH)]:
+        if x.text in (",", ";", ".", ":"):
+            break
+        words.append(fold(x.text))
+    after = " ".join(words)
+    if has_phrase(after, _vocab()["press_interview_cues"]):
+        return True
+    outlets = tuple(f"{case} {name}" for case in ("avec", "a", "au") for name in title_cues("media_outlets"))
+    return has_phrase(after, outlets)
 
 
 STRONG_WORDS = 4  # the longest strong call noun phrase, in tokens ("entretien en visioconférence")
@@ -240,7 +260,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         if g.dep_ == "nmod" and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
     by_phone = any(_phone_complement(c) for c in complements)
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
-    if not could_be or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
+    if not could_be or _not_an_event(t) or _future_form(t):
         return None  # the cheap test first: most verbs are not about calling
     if by_phone and _reached_by_the_press(t):
         return None
@@ -259,6 +279,18 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False, False) if ok else None
+
+
+def _future_form(t: Token) -> bool:
+    """A call verb in the future or the conditional ("s'entretiendrait", "appellera"): by the parser's
+    morphology, or by the verb's future stem (``future_stems``), as the parser often tags
+    "s'entretiendrait" an imperfect."""
+    if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+        return True
+    word = fold(t.text)
+    if "Inf" in t.morph.get("VerbForm") or word == fold(t.lemma_):
+        return False  # "joindre" is no future of "joindr-"
+    return any(word.startswith(stem) and len(word) > len(stem) for stem in _vocab()["future_stems"])
 
 
 def _reached_by_the_press(t: Token) -> bool:
