@@ -242,8 +242,26 @@ def _participle(t: Token) -> str | None:
     lemma = _participles().get(fold(t.text))
     if lemma is None:
         return None
-    before = next((x for x in reversed(t.doc[t.sent.start: t.i]) if x.pos_ != "ADV" and fold(x.text) != "pas"), None)
+    before = next((x for x in reversed(t.doc[t.sent.start: _before_adverbials(t)])
+                   if x.pos_ != "ADV" and fold(x.text) != "pas"), None)
     return lemma if before is not None and fold(before.lemma_) in ("avoir", "etre") else None
+
+
+ADVERBIAL_WORDS = 4  # the longest ``adverbial_phrases`` entry, in tokens
+
+
+def _before_adverbials(t: Token) -> int:
+    """Where the words before ``t`` end once adverbial locutions the parser takes for nouns are
+    skipped ("a en revanche | téléphoné", "a de son côté | appelé")."""
+    end = t.i
+    while end > t.sent.start:
+        for n in range(ADVERBIAL_WORDS, 0, -1):
+            if end - n >= t.sent.start and folded(t.doc[end - n: end]) in _words("adverbial_phrases"):
+                end -= n
+                break
+        else:
+            return end
+    return end
 
 
 @lru_cache(maxsize=1)
@@ -382,7 +400,7 @@ def _passive_agent(t: Token) -> bool:
 
 
 def _official_object(t: Token) -> bool:
-    """"affirme avoir appelé mercredi le Premier ministre X": a person or a post right after the verb
+    """"affirme avoir appelé mercredi le Premier ministre X": a person, a post or a counterpart right after the verb
     (past dates and adverbs) makes "appeler" a call in an article with no other call word; "appeler
     X à …" is still an urging (:func:`_calls_on`)."""
     end = min(t.sent.end, t.i + 10)
@@ -390,7 +408,8 @@ def _official_object(t: Token) -> bool:
     for x in t.doc[t.i + 1: end]:
         if x.i in dated or x.pos_ in ("ADV", "DET"):
             continue
-        return bool(people_within(t.doc, x.i, x.i + 1) or posts_within(t.doc, x.i, x.i + 1))
+        return bool(people_within(t.doc, x.i, x.i + 1) or posts_within(t.doc, x.i, x.i + 1)) \
+            or fold(x.text) in _words("counterpart_nouns")  # "a appelé mardi son homologue …"
     return False
 
 
@@ -868,7 +887,7 @@ def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None
                   if c.dep_ in (*SUBJECT_DEPS, "expl:subj") and fold(c.text) in pronouns), None)
     if found is not None:
         return found
-    for x in reversed(verb.doc[verb.sent.start: verb.i]):
+    for x in reversed(verb.doc[verb.sent.start: _before_adverbials(verb)]):
         if fold(x.text) in pronouns:
             return x
         if not (x.pos_ in ("AUX", "ADV") or fold(x.text) in _words("clitics")):
