@@ -661,7 +661,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
             m.persons.append(p.key)
             if entry in SUBJECT_DEPS:
                 m.callers.append(p.key)
-    _subject_after_fronted_call(doc, mentions)
+    _anchor_phrase_people(doc, mentions)
     for m in mentions:
         _relative_clause_subject(doc, m)
         _reported_subject(doc, m)
@@ -669,19 +669,47 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         if m.persons:
             _coordinated(doc, m)
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
+    _possessive_anchor_owner(doc, mentions)
 
 
-def _subject_after_fronted_call(doc: Doc, mentions: list[Mention]) -> None:
-    """"Trois jours après son appel avec M. X, M. Y s'est entretenu avec Z": the parser often hangs
-    Y in apposition to X, inside the fronted phrase; a person between the comma that closes the
-    phrase and the next call verb is that verb's subject, not a party of the earlier call."""
+def _possessive_anchor_owner(doc: Doc, mentions: list[Mention]) -> None:
+    """"Y s'est entretenu avec Z, deux jours après son appel avec X": "son" is the caller of the
+    sentence's other call; that earlier call is theirs too."""
     mentions_of = _in_sentence(mentions)
     for s in doc.spans.get("dates", []):
         here = mentions_of(s[0])
-        noun = _call_noun_after(s, here) if _anchor_relative(s) and s.start == s.sent.start else None
-        comma = next((t.i for t in doc[noun.trigger[0].i: s.sent.end] if t.text == ","), None) if noun else None
-        verb = next((m for m in here if comma is not None and m.trigger[0].i > comma), None)
-        if noun is None or comma is None or verb is None or verb.callers:
+        noun = _call_noun_after(s, here) if _anchor_relative(s) else None
+        owner = next((m for m in here if m is not noun and len(m.callers) == 1), None)
+        if noun is None or owner is None or not any(
+                fold(c.text) in _words("possessives") for c in noun.trigger[0].children if c.dep_ == "det"):
+            continue
+        if owner.callers[0] not in noun.persons:
+            noun.persons.insert(0, owner.callers[0])
+
+
+def _anchor_phrase_people(doc: Doc, mentions: list[Mention]) -> None:
+    """"(Deux jours) après son appel avec X": the people of that phrase, up to its comma, are the
+    earlier call's, not the sentence's other call's, wherever the parser hangs them ("Y s'est
+    entretenu jeudi avec Z, deux jours après son appel avec X").  When the phrase is fronted
+    ("Trois jours après son appel avec M. X, M. Y s'est entretenu avec Z"), the parser often runs Y
+    into it in apposition to X; a person between its comma and the next call verb is that verb's
+    subject."""
+    mentions_of = _in_sentence(mentions)
+    for s in doc.spans.get("dates", []):
+        here = mentions_of(s[0])
+        noun = _call_noun_after(s, here) if _anchor_relative(s) else None
+        if noun is None:
+            continue
+        comma = next((t.i for t in doc[noun.trigger[0].i: s.sent.end] if t.text in (",", ";")), s.sent.end)
+        others = [m for m in here if m is not noun]
+        for p in people_within(doc, noun.trigger[0].i + 1, comma):
+            for m in others:
+                if p.key in m.persons:
+                    m.persons.remove(p.key)
+                    m.callers = [k for k in m.callers if k != p.key]
+            noun.persons.append(p.key) if p.key not in noun.persons else None
+        verb = next((m for m in others if m.trigger[0].i > comma), None)
+        if s.start != s.sent.start or verb is None or verb.callers:
             continue
         for p in people_within(doc, comma + 1, verb.trigger[0].i):
             if p.key in noun.persons and p.key not in verb.persons:
@@ -768,11 +796,11 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
 def _first_person_subject(doc: Doc, m: Mention) -> None:
     """"« J'ai eu un bon échange téléphonique avec mon homologue Y … », a écrit X sur X": a call
     told in the first person inside a quote is the quote's speaker's (see :func:`_quote_speaker`),
-    and so is a call noun that is a verbless sentence of its own in the quote, as posts are written
+    and so is a call noun that opens a verbless sentence of the quote, as posts are written
     ("« Excellent échange téléphonique avec Y », a écrit X"), when it names one other party at most
     (not "« Entretien entre A et B », a indiqué le porte-parole")."""
     verb = m.trigger[0]
-    verbless = verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "ROOT" and len(m.persons) <= 1 and not m.sides
+    verbless = verb.pos_ in ("NOUN", "PROPN") and _opens_quote(verb) and len(m.persons) <= 1 and not m.sides
     if verb.pos_ in ("NOUN", "PROPN"):  # "J'ai eu un entretien téléphonique": the light verb's subject
         verb = next((a for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                      and _subject_pronoun(a, "first_person_pronouns") is not None), verb)
@@ -782,6 +810,40 @@ def _first_person_subject(doc: Doc, m: Mention) -> None:
     if speaker is not None and speaker.key not in m.callers:
         m.persons = [speaker.key, *(k for k in m.persons if k != speaker.key)]
         m.callers.append(speaker.key)
+        if verbless:
+            m.persons += [k for k in _with_whom(m.trigger[-1]) if k not in m.persons]
+
+
+WITH_REACH = 3  # "conversation téléphonique très cordiale avec": words between the noun and "avec"
+WITH_PHRASE = 12  # "avec mon homologue belge, le ministre des Affaires étrangères Y"
+
+
+def _with_whom(t: Token) -> list[str]:
+    """The person of the "avec" phrase right after a verbless quoted call noun, by surface (the
+    parser hangs it on the reporting verb around the quote): up to the next punctuation."""
+    doc = t.doc
+    avec = next((x.i for x in doc[t.i + 1: min(t.sent.end, t.i + 1 + WITH_REACH)] if fold(x.text) == "avec"), None)
+    if avec is None:
+        return []
+    end = next((x.i for x in doc[avec + 1: min(t.sent.end, avec + 1 + WITH_PHRASE)] if x.is_punct and x.text != "-"),
+               min(t.sent.end, avec + 1 + WITH_PHRASE))
+    found = people_within(doc, avec + 1, end)
+    return [found[0].key] if found else []
+
+
+QUOTE_OPENING_WORDS = 3  # "« Très bonne conversation téléphonique avec Y »": the noun's words before it
+
+
+def _opens_quote(t: Token) -> bool:
+    """The noun opens a quote or a sentence of it, with at most a few adjectives or determiners
+    before it and no verb: a verbless post ("« Bon appel avec mon homologue Y »")."""
+    doc = t.doc
+    start = max(t.sent.start, t.i - QUOTE_OPENING_WORDS)
+    opening = next((x.i for x in reversed(doc[start: t.i]) if x.text in _vocab()["opening_quotes"]), None)
+    first = opening + 1 if opening is not None else t.sent.start
+    if opening is None and (t.dep_ != "ROOT" or _quote_bounds(doc, t.i) is None):
+        return False
+    return t.i - first <= QUOTE_OPENING_WORDS and all(x.pos_ not in ("VERB", "AUX", "PRON") for x in doc[first: t.i])
 
 
 #: A quote runs over a few sentences at most; its speaker's name comes a few words after the closing
@@ -1078,16 +1140,27 @@ def _after_another_call(doc: Doc, mentions: list[Mention]) -> None:
         anchor = _call_noun_after(s, here) if _anchor_relative(s) else None
         if anchor is None:
             continue
-        before = [m for m in mentions if m.trigger[0].i < s.start and m.date and m.date.precision == "day"]
+        before = [m for m in mentions if m.trigger[0].i < s.sent.start and m.date and m.date.precision == "day"]
         named = [m for m in before if set(m.persons) & set(anchor.persons)] if anchor.persons else before
-        if not named:
-            continue
-        base = named[-1].date
-        anchor.date = base
-        value = normalise(s.text, ref, anchor=base)
-        for m in here:
-            if m is not anchor and m.date is None:
-                m.date = value
+        dated = [m.date for m in here if m is not anchor and m.date and m.date.precision == "day"]
+        if named:
+            base = named[-1].date
+            anchor.date = base
+            value = normalise(s.text, ref, anchor=base)
+            for m in here:
+                if m is not anchor and m.date is None:
+                    m.date = value
+        elif dated and anchor.date in (None, dated[0]):
+            anchor.date = _counted_back(s, dated[0])  # "jeudi …, deux jours après son appel avec X"
+
+
+def _counted_back(span: Span, later: DateValue) -> DateValue | None:
+    """The day an anchor-relative date counts from, given the day it leads to ("deux jours après"
+    X, leading to Thursday: X was on Tuesday)."""
+    value = normalise(span.text, None, anchor=later)
+    if value is None or value.precision != "day" or later.value is None:
+        return None
+    return DateValue.of_day(later.earliest - (value.earliest - later.earliest))
 
 
 def _posted_date(doc: Doc, m: Mention) -> DateValue | None:
