@@ -670,6 +670,30 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
             _coordinated(doc, m)
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
     _possessive_anchor_owner(doc, mentions)
+    _plural_pronoun_pair(doc, mentions)
+
+
+#: Sentences back where "Ils se sont parlé" finds the pair it stands for.
+PAIR_REACH = 2
+
+
+def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
+    """"A et B se sont entretenus mardi. … Ils s'étaient déjà parlé la veille": a plural subject
+    pronoun of a reciprocal call verb stands for the two people of the latest call mention in the
+    sentences just before, when it names exactly two."""
+    for n, m in enumerate(mentions):
+        verb = m.trigger[0]
+        if m.persons or verb.pos_ in ("NOUN", "PROPN") or _subject_pronoun(verb, "plural_subject_pronouns") is None:
+            continue
+        if not any(fold(c.text) in ("se", "s'") for c in verb.children):
+            continue  # "ils ont appelé Y": not each other
+        start = verb.sent.start
+        for _ in range(PAIR_REACH):
+            start = doc[max(start - 1, 0)].sent.start
+        pair = next((p.persons for p in reversed(mentions[:n]) if start <= p.trigger[0].i < verb.sent.start
+                     and len(p.persons) >= 2), None)
+        if pair is not None and len(pair) == 2:
+            m.persons = list(pair)
 
 
 def _possessive_anchor_owner(doc: Doc, mentions: list[Mention]) -> None:
