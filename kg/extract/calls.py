@@ -731,7 +731,8 @@ def _anchor_phrase_people(doc: Doc, mentions: list[Mention]) -> None:
                 if p.key in m.persons:
                     m.persons.remove(p.key)
                     m.callers = [k for k in m.callers if k != p.key]
-            noun.persons.append(p.key) if p.key not in noun.persons else None
+            if p.key not in noun.persons:
+                noun.persons.append(p.key)
         verb = next((m for m in others if m.trigger[0].i > comma), None)
         if s.start != s.sent.start or verb is None or verb.callers:
             continue
