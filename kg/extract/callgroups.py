@@ -17,9 +17,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from kg.extract.calls import Mention, find_mentions, has_phrase
+from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.offices import notes
+from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, folded
 
 
@@ -41,10 +43,20 @@ def _split(m: Mention) -> list[Mention]:
     téléphone avec ses homologues lituanien et finlandais"), unless the sentence tells one
     conference of them all ("en visioconférence avec ses homologues allemand et polonais")."""
     others = [p for p in m.persons if p not in m.callers]
-    conference = has_phrase(folded(m.sent), load_lexicon().calls["conference_cues"])
+    conference = has_phrase(folded(m.sent), load_lexicon().calls["conference_cues"]) and not _in_turn(m, others)
     if len(m.callers) != 1 or len(others) < 2 or conference:
         return [m]
     return [replace(m, persons=[m.callers[0], p], offices=[], sides=[], counterparts=[]) for p in others]
+
+
+def _in_turn(m: Mention, others: list[str]) -> bool:
+    """"en visioconférence avec A, puis avec B": a sequel word ("puis", "ensuite") between the people
+    on the other side tells one call after the other, not one conference."""
+    spans = [p.span for p in people_within(m.sent.doc, m.sent.start, m.sent.end) if p.key in others]
+    if len(spans) < 2:
+        return False
+    between = m.sent.doc[spans[0].end: spans[-1].start]
+    return has_phrase(folded(between), load_lexicon().calls["sequel_cues"])
 
 
 def _compatible(call: Call, m: Mention) -> bool:
@@ -158,7 +170,8 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     ev = tuple(evidence(m.sent, "call-" + ("reference" if m.referring else "mention")) for m in call.mentions)
     topics = tuple(dict.fromkeys(t for m in call.mentions for t in m.topics))[:8]
     video = any(has_phrase(folded(m.sent), ("visioconference", "videoconference", "video")) for m in call.mentions)
-    fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), call.date(),
+    day = call.date()
+    fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), shared_precision(day) if day else None,
                     _initiator_party(initiator, persons, holdings, offices), topics,
                     "video" if video else "phone")
     return fact, holdings

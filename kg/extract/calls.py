@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.dates import counts_from_reference, normalise, ticker_entries
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
@@ -77,6 +77,7 @@ class Mention:
     possessive: bool = False  # "leur conversation": its owners are the sentence's people
     weak: bool = False  # "lors d'un entretien avec …" with no medium: joins a call, never makes one
     frame: bool = False  # "a déclaré X à Y lors d'un appel": the clause around the noun is said in the call
+    incise: Token | None = None  # "« J'ai appelé Y », a écrit X": the reporting verb of a first-person quote
     date: DateValue | None = None
     initiator: Party | None = None
     topics: list[str] = field(default_factory=list)
@@ -109,7 +110,16 @@ def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, 
             used.add(t.i)
             found.append(([t], *hit))
     verbs = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ not in ("NOUN", "PROPN")}
-    return [f for f in found if not _medium_of(f[0][0], verbs)]
+    nouns = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ in ("NOUN", "PROPN")}
+    return [f for f in found if not _medium_of(f[0][0], verbs) and not _light_verb_of(f[0][0], nouns)]
+
+
+def _light_verb_of(t: Token, nouns: set[int]) -> bool:
+    """"avoir eu « un échange fructueux » au téléphone avec Y": a light verb made a trigger by the
+    phone phrase its object carries is no second call when that object is itself a call noun; the
+    noun is the call and the verb lends it its subject."""
+    return t.pos_ in ("VERB", "AUX") and fold(t.lemma_) in _words("light_verbs") and any(
+        c.i in nouns for c in t.children if c.dep_ == "obj")
 
 
 def _medium_of(t: Token, verbs: set[int]) -> bool:
@@ -134,9 +144,29 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     referring = demonstrative or det in _words("definites")
     strong = phone or (context and lemma == "appel")
     weak = context and not (strong or referring) and (_framed(t) or _has_avec(t))
-    if _not_an_event(t) or not (strong or referring or weak):
+    if _not_an_event(t) or _press_interview(t) or not (strong or referring or weak):
         return None
     return referring or not strong, demonstrative, weak
+
+
+PRESS_REACH = 8  # words after the noun where "accordé à l'AFP", "avec notre correspondant" stand
+
+
+def _press_interview(t: Token) -> bool:
+    """"Dans un entretien téléphonique accordé à l'AFP, X a critiqué Y", "un entretien avec notre
+    journaliste": a call noun given to the press (a ``press_interview_cues`` phrase, or "avec"/"à"
+    and a media outlet of ``titles.json``, in the words after it up to a comma) is an interview,
+    not a call between the officials of the sentence."""
+    words = []
+    for x in t.doc[t.i + 1: min(t.sent.end, t.i + 1 + PRESS_REACH)]:
+        if x.text in (",", ";", ".", ":"):
+            break
+        words.append(fold(x.text))
+    after = " ".join(words)
+    if has_phrase(after, _vocab()["press_interview_cues"]):
+        return True
+    outlets = tuple(f"{case} {name}" for case in ("avec", "a", "au") for name in title_cues("media_outlets"))
+    return has_phrase(after, outlets)
 
 
 STRONG_WORDS = 4  # the longest strong call noun phrase, in tokens ("entretien en visioconférence")
@@ -212,8 +242,26 @@ def _participle(t: Token) -> str | None:
     lemma = _participles().get(fold(t.text))
     if lemma is None:
         return None
-    before = next((x for x in reversed(t.doc[t.sent.start: t.i]) if x.pos_ != "ADV" and fold(x.text) != "pas"), None)
+    before = next((x for x in reversed(t.doc[t.sent.start: _before_adverbials(t)])
+                   if x.pos_ != "ADV" and fold(x.text) != "pas"), None)
     return lemma if before is not None and fold(before.lemma_) in ("avoir", "etre") else None
+
+
+ADVERBIAL_WORDS = 4  # the longest ``adverbial_phrases`` entry, in tokens
+
+
+def _before_adverbials(t: Token) -> int:
+    """Where the words before ``t`` end once adverbial locutions the parser takes for nouns are
+    skipped ("a en revanche | téléphoné", "a de son côté | appelé")."""
+    end = t.i
+    while end > t.sent.start:
+        for n in range(ADVERBIAL_WORDS, 0, -1):
+            if end - n >= t.sent.start and folded(t.doc[end - n: end]) in _words("adverbial_phrases"):
+                end -= n
+                break
+        else:
+            return end
+    return end
 
 
 @lru_cache(maxsize=1)
@@ -230,11 +278,11 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         if g.dep_ == "nmod" and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
     by_phone = any(_phone_complement(c) for c in complements)
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
-    if not could_be or _not_an_event(t) or "Fut" in t.morph.get("Tense"):
+    if not could_be or _not_an_event(t) or _future_form(t):
         return None  # the cheap test first: most verbs are not about calling
     if by_phone and _reached_by_the_press(t):
         return None
-    reflexive = any(fold(c.text) in ("se", "s'") for c in t.children)
+    reflexive = any(fold(c.text) in _words("reflexive_clitics") and c.dep_ not in SUBJECT_DEPS for c in t.children)
     if _negated(t):
         return (False, False, False) if _last_spoke(t, context) else None
     if lemma == "entretenir":
@@ -249,6 +297,18 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False, False) if ok else None
+
+
+def _future_form(t: Token) -> bool:
+    """A call verb in the future or the conditional ("s'entretiendrait", "appellera"): by the parser's
+    morphology, or by the verb's future stem (``future_stems``), as the parser often tags
+    "s'entretiendrait" an imperfect."""
+    if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+        return True
+    word = fold(t.text)
+    if "Inf" in t.morph.get("VerbForm") or word == fold(t.lemma_):
+        return False  # "joindre" is no future of "joindr-"
+    return any(word.startswith(stem) and len(word) > len(stem) for stem in _vocab()["future_stems"])
 
 
 def _reached_by_the_press(t: Token) -> bool:
@@ -340,7 +400,7 @@ def _passive_agent(t: Token) -> bool:
 
 
 def _official_object(t: Token) -> bool:
-    """"affirme avoir appelé mercredi le Premier ministre X": a person or a post right after the verb
+    """"affirme avoir appelé mercredi le Premier ministre X": a person, a post or a counterpart right after the verb
     (past dates and adverbs) makes "appeler" a call in an article with no other call word; "appeler
     X à …" is still an urging (:func:`_calls_on`)."""
     end = min(t.sent.end, t.i + 10)
@@ -348,7 +408,8 @@ def _official_object(t: Token) -> bool:
     for x in t.doc[t.i + 1: end]:
         if x.i in dated or x.pos_ in ("ADV", "DET"):
             continue
-        return bool(people_within(t.doc, x.i, x.i + 1) or posts_within(t.doc, x.i, x.i + 1))
+        return bool(people_within(t.doc, x.i, x.i + 1) or posts_within(t.doc, x.i, x.i + 1)) \
+            or fold(x.text) in _words("counterpart_nouns")  # "a appelé mardi son homologue …"
     return False
 
 
@@ -600,6 +661,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
             m.persons.append(p.key)
             if entry in SUBJECT_DEPS:
                 m.callers.append(p.key)
+    _anchor_phrase_people(doc, mentions)
     for m in mentions:
         _relative_clause_subject(doc, m)
         _reported_subject(doc, m)
@@ -607,6 +669,78 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         if m.persons:
             _coordinated(doc, m)
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
+    _possessive_anchor_owner(doc, mentions)
+    _plural_pronoun_pair(doc, mentions)
+
+
+#: Sentences back where "Ils se sont parlé" finds the pair it stands for.
+PAIR_REACH = 2
+
+
+def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
+    """"A et B se sont entretenus mardi. … Ils s'étaient déjà parlé la veille": a plural subject
+    pronoun of a reciprocal call verb stands for the two people of the latest call mention in the
+    sentences just before, when it names exactly two."""
+    for n, m in enumerate(mentions):
+        verb = m.trigger[0]
+        if m.persons or verb.pos_ in ("NOUN", "PROPN") or _subject_pronoun(verb, "plural_subject_pronouns") is None:
+            continue
+        if not any(fold(c.text) in ("se", "s'") for c in verb.children):
+            continue  # "ils ont appelé Y": not each other
+        start = verb.sent.start
+        for _ in range(PAIR_REACH):
+            start = doc[max(start - 1, 0)].sent.start
+        pair = next((p.persons for p in reversed(mentions[:n]) if start <= p.trigger[0].i < verb.sent.start
+                     and len(p.persons) >= 2), None)
+        if pair is not None and len(pair) == 2:
+            m.persons = list(pair)
+
+
+def _possessive_anchor_owner(doc: Doc, mentions: list[Mention]) -> None:
+    """"Y s'est entretenu avec Z, deux jours après son appel avec X": "son" is the caller of the
+    sentence's other call; that earlier call is theirs too."""
+    mentions_of = _in_sentence(mentions)
+    for s in doc.spans.get("dates", []):
+        here = mentions_of(s[0])
+        noun = _call_noun_after(s, here) if _anchor_relative(s) else None
+        owner = next((m for m in here if m is not noun and len(m.callers) == 1), None)
+        if noun is None or owner is None or not any(
+                fold(c.text) in _words("possessives") for c in noun.trigger[0].children if c.dep_ == "det"):
+            continue
+        if owner.callers[0] not in noun.persons:
+            noun.persons.insert(0, owner.callers[0])
+
+
+def _anchor_phrase_people(doc: Doc, mentions: list[Mention]) -> None:
+    """"(Deux jours) après son appel avec X": the people of that phrase, up to its comma, are the
+    earlier call's, not the sentence's other call's, wherever the parser hangs them ("Y s'est
+    entretenu jeudi avec Z, deux jours après son appel avec X").  When the phrase is fronted
+    ("Trois jours après son appel avec M. X, M. Y s'est entretenu avec Z"), the parser often runs Y
+    into it in apposition to X; a person between its comma and the next call verb is that verb's
+    subject."""
+    mentions_of = _in_sentence(mentions)
+    for s in doc.spans.get("dates", []):
+        here = mentions_of(s[0])
+        noun = _call_noun_after(s, here) if _anchor_relative(s) else None
+        if noun is None:
+            continue
+        comma = next((t.i for t in doc[noun.trigger[0].i: s.sent.end] if t.text in (",", ";")), s.sent.end)
+        others = [m for m in here if m is not noun]
+        for p in people_within(doc, noun.trigger[0].i + 1, comma):
+            for m in others:
+                if p.key in m.persons:
+                    m.persons.remove(p.key)
+                    m.callers = [k for k in m.callers if k != p.key]
+            if p.key not in noun.persons:
+                noun.persons.append(p.key)
+        verb = next((m for m in others if m.trigger[0].i > comma), None)
+        if s.start != s.sent.start or verb is None or verb.callers:
+            continue
+        for p in people_within(doc, comma + 1, verb.trigger[0].i):
+            if p.key in noun.persons and p.key not in verb.persons:
+                noun.persons.remove(p.key)
+                verb.persons.insert(0, p.key)
+                verb.callers.append(p.key)
 
 
 def _relative_clause_subject(doc: Doc, m: Mention) -> None:
@@ -623,21 +757,28 @@ def _relative_clause_subject(doc: Doc, m: Mention) -> None:
             m.callers.append(p.key)
 
 
-def _reported_subject(doc: Doc, m: Mention) -> None:
-    """"X dit s'être entretenu avec Y", "X affirme avoir appelé Y": the infinitive's subject is the
-    reporting verb's."""
-    verb = m.trigger[0]
+def _reporting_head(trigger: Token) -> Token | None:
+    """The reporting verb whose infinitive complement the trigger is ("dit s'être entretenu",
+    "affirme avoir appelé", "a confié avoir téléphoné"), or None."""
+    verb = trigger
     if verb.dep_ == "obj" and verb.head.pos_ == "AUX" and "Inf" in verb.head.morph.get("VerbForm"):
         verb = verb.head  # "indique avoir téléphoné", the participle parsed as the object of "avoir"
     if verb.dep_ not in ("xcomp", "ccomp") or not _reporting(verb.head):
-        return
+        return None
     infinitive = "Inf" in verb.morph.get("VerbForm") or any(
         "Inf" in c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux"))
-    if not infinitive:
+    return verb.head if infinitive else None
+
+
+def _reported_subject(doc: Doc, m: Mention) -> None:
+    """"X dit s'être entretenu avec Y", "X affirme avoir appelé Y": the infinitive's subject is the
+    reporting verb's."""
+    head = _reporting_head(m.trigger[0])
+    if head is None:
         return
-    for p in people_within(doc, verb.sent.start, verb.head.i):
+    for p in people_within(doc, head.sent.start, head.i):
         subject = _subject_node(p.span)
-        if subject is not None and subject.head == verb.head and p.key not in m.callers:
+        if subject is not None and subject.head == head and p.key not in m.callers:
             m.persons = [p.key, *(k for k in m.persons if k != p.key)]
             m.callers.append(p.key)
 
@@ -655,13 +796,18 @@ def _reporting(verb: Token) -> bool:
 
 def _pronoun_subject(doc: Doc, m: Mention) -> None:
     """"Deux jours plus tard, il s'est entretenu avec Y", "il avait eu un entretien téléphonique avec
-    Y" (the subject of the light verb): the pronoun is the person last named as a subject, in this
-    sentence or the two before."""
+    Y" (the subject of the light verb), "il a confié s'être entretenu avec Y" (of the reporting verb):
+    the pronoun is the person last named as a subject, in this sentence or the two before."""
     pronoun = _subject_pronoun(m.trigger[0])
+    if pronoun is None and (head := _reporting_head(m.trigger[0])) is not None:
+        pronoun = _subject_pronoun(head)  # "Il a confié s'être entretenu avec Y"
     if pronoun is None and m.trigger[0].pos_ in ("NOUN", "PROPN"):  # "il avait eu un entretien téléphonique"
         pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                         for p in [_subject_pronoun(a)] if p is not None), None)
-    if pronoun is None or m.callers:
+    if m.callers:
+        return
+    if pronoun is None:
+        _first_person_subject(doc, m)
         return
     start = doc[max(m.sent.start - 1, 0)].sent.start
     start = doc[max(start - 1, 0)].sent.start
@@ -670,6 +816,101 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     if subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+def _first_person_subject(doc: Doc, m: Mention) -> None:
+    """"« J'ai eu un bon échange téléphonique avec mon homologue Y … », a écrit X sur X": a call
+    told in the first person inside a quote is the quote's speaker's (see :func:`_quote_speaker`),
+    and so is a call noun that opens a verbless sentence of the quote, as posts are written
+    ("« Excellent échange téléphonique avec Y », a écrit X"), when it names one other party at most
+    (not "« Entretien entre A et B », a indiqué le porte-parole")."""
+    verb = m.trigger[0]
+    verbless = verb.pos_ in ("NOUN", "PROPN") and _opens_quote(verb) and len(m.persons) <= 1 and not m.sides
+    if verb.pos_ in ("NOUN", "PROPN"):  # "J'ai eu un entretien téléphonique": the light verb's subject
+        verb = next((a for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
+                     and _subject_pronoun(a, "first_person_pronouns") is not None), verb)
+    pronoun = _subject_pronoun(verb, "first_person_pronouns")
+    at = pronoun.i if pronoun is not None else verb.i if verbless else None
+    speaker, m.incise = _quote_speaker(doc, at) if at is not None else (None, None)
+    if speaker is not None and speaker.key not in m.callers:
+        m.persons = [speaker.key, *(k for k in m.persons if k != speaker.key)]
+        m.callers.append(speaker.key)
+        if verbless:
+            m.persons += [k for k in _with_whom(m.trigger[-1]) if k not in m.persons]
+
+
+WITH_REACH = 3  # "conversation téléphonique très cordiale avec": words between the noun and "avec"
+WITH_PHRASE = 12  # "avec mon homologue belge, le ministre des Affaires étrangères Y"
+
+
+def _with_whom(t: Token) -> list[str]:
+    """The person of the "avec" phrase right after a verbless quoted call noun, by surface (the
+    parser hangs it on the reporting verb around the quote): up to the next punctuation."""
+    doc = t.doc
+    avec = next((x.i for x in doc[t.i + 1: min(t.sent.end, t.i + 1 + WITH_REACH)] if fold(x.text) == "avec"), None)
+    if avec is None:
+        return []
+    end = next((x.i for x in doc[avec + 1: min(t.sent.end, avec + 1 + WITH_PHRASE)] if x.is_punct and x.text != "-"),
+               min(t.sent.end, avec + 1 + WITH_PHRASE))
+    found = people_within(doc, avec + 1, end)
+    return [found[0].key] if found else []
+
+
+QUOTE_OPENING_WORDS = 3  # "« Très bonne conversation téléphonique avec Y »": the noun's words before it
+
+
+def _opens_quote(t: Token) -> bool:
+    """The noun opens a quote or a sentence of it, with at most a few adjectives or determiners
+    before it and no verb: a verbless post ("« Bon appel avec mon homologue Y »")."""
+    doc = t.doc
+    start = max(t.sent.start, t.i - QUOTE_OPENING_WORDS)
+    opening = next((x.i for x in reversed(doc[start: t.i]) if x.text in _vocab()["opening_quotes"]), None)
+    first = opening + 1 if opening is not None else t.sent.start
+    if opening is None and (t.dep_ != "ROOT" or _quote_bounds(doc, t.i) is None):
+        return False
+    return t.i - first <= QUOTE_OPENING_WORDS and all(x.pos_ not in ("VERB", "AUX", "PRON") for x in doc[first: t.i])
+
+
+#: A quote runs over a few sentences at most; its speaker's name comes a few words after the closing
+#: quote (", a écrit mardi le ministre ukrainien des Affaires étrangères, X") past its reporting verb.
+QUOTE_REACH = 150
+SPEAKER_REACH = 20
+INCISE_VERB_REACH = 4
+
+
+def _quote_bounds(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The token indices of the opening and closing quotation marks around token ``i``."""
+    marks = _vocab()
+    opening = next((t.i for t in reversed(doc[max(0, i - QUOTE_REACH): i])
+                    if t.text in marks["opening_quotes"] or t.text in marks["closing_quotes"]), None)
+    closing = next((t.i for t in doc[i: i + QUOTE_REACH]
+                    if t.text in marks["closing_quotes"] or t.text in marks["opening_quotes"]), None)
+    if opening is None or closing is None:
+        return None
+    if doc[opening].text not in marks["opening_quotes"] or doc[closing].text not in marks["closing_quotes"]:
+        return None
+    return opening, closing
+
+
+def _quote_speaker(doc: Doc, i: int) -> tuple[PersonMention | None, Token | None]:
+    """The named speaker of the quote around token ``i``: the person right after the reporting verb
+    of an incise that follows the closing mark ("», a écrit mardi X sur Telegram"), or else the
+    subject of a reporting verb before the opening mark ("X a écrit sur X : « … »").  A speaker
+    given by a pronoun ("», a-t-il écrit") or not at all gives nobody.  The incise's reporting verb
+    comes along (its date is the post's)."""
+    bounds = _quote_bounds(doc, i)
+    if bounds is None:
+        return None, None
+    opening, closing = bounds
+    verb = next((t for t in doc[closing + 1: closing + 1 + INCISE_VERB_REACH]
+                 if t.pos_ in ("VERB", "AUX") and _reporting_phrase(t)), None)
+    if verb is not None:
+        after = people_within(doc, verb.i + 1, min(verb.sent.end, verb.i + 1 + SPEAKER_REACH))
+        return (after[0], verb) if after else (None, None)
+    sent = doc[opening].sent
+    before = [p for p in people_within(doc, sent.start, opening)
+              if (node := _subject_node(p.span)) is not None and _reporting_phrase(node.head)]
+    return (before[-1], None) if before else (None, None)
 
 
 def _speaker_of_an_incise(p: PersonMention, subjects: list[PersonMention]) -> bool:
@@ -723,16 +964,17 @@ def _reporting_phrase(verb: Token) -> bool:
     return pair in {fold(v) for v in _vocab()["reporting_verbs"] if " " in v}
 
 
-def _subject_pronoun(verb: Token) -> Token | None:
-    """"il"/"elle" as the trigger's subject: in the tree (the parser calls it ``expl:subj`` when it
-    takes "téléphoné" for a noun), or by surface just before the verb, past auxiliaries, adverbs and
-    clitics ("Il a ensuite téléphoné", "elle s'est longuement entretenue")."""
-    pronouns = _words("subject_pronouns")
+def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None:
+    """"il"/"elle" (or the pronouns of another ``calls.json`` list, "je") as the trigger's subject: in
+    the tree (the parser calls it ``expl:subj`` when it takes "téléphoné" for a noun), or by surface
+    just before the verb, past auxiliaries, adverbs and clitics ("Il a ensuite téléphoné", "elle
+    s'est longuement entretenue")."""
+    pronouns = _words(key)
     found = next((c for c in verb.children
                   if c.dep_ in (*SUBJECT_DEPS, "expl:subj") and fold(c.text) in pronouns), None)
     if found is not None:
         return found
-    for x in reversed(verb.doc[verb.sent.start: verb.i]):
+    for x in reversed(verb.doc[verb.sent.start: _before_adverbials(verb)]):
         if fold(x.text) in pronouns:
             return x
         if not (x.pos_ in ("AUX", "ADV") or fold(x.text) in _words("clitics")):
@@ -880,19 +1122,87 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         m.date = _then_date(doc, m.sent)
     mentions_of = _in_sentence(mentions)
     for s in doc.spans.get("dates", []):
+        here = mentions_of(s[0])
+        if _anchor_relative(s) and _call_noun_after(s, here) is not None:
+            continue  # "deux jours après son appel avec X": counted from that call, below
         value = _from_anchor(doc, s) if _anchor_relative(s) else s._.date
         if not value:
             continue
-        here = mentions_of(s[0])
         owner = _owner(s.root, here, parties=False) or next(
             ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None)
         since_ok = owner and _negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
-        m.date = m.date or _date_after_parties(doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0]))
+        m.date = m.date or _date_after_parties(doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0])) \
+            or _posted_date(doc, m)
+    _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
+
+
+#: Words between "après"/"avant" and the call noun it counts from ("après son appel", "après leur
+#: entretien téléphonique").
+ANCHOR_NOUN_GAP = 2
+
+
+def _call_noun_after(span: Span, here: list[Mention]) -> Mention | None:
+    """The call noun an anchor-relative date counts from ("deux jours après | son appel avec X")."""
+    return next((m for m in here if m.trigger[0].pos_ in ("NOUN", "PROPN")
+                 and span.end <= m.trigger[0].i <= span.end + ANCHOR_NOUN_GAP), None)
+
+
+def _after_another_call(doc: Doc, mentions: list[Mention]) -> None:
+    """"Deux jours après son appel avec X, Y a échangé par téléphone avec Z": the date counts from
+    the call the noun refers to (the latest call dated to the day before it that shares a person
+    with it, or the latest one when the noun names nobody, "après leur entretien"), and dates the
+    sentence's other, undated calls; the noun keeps its own call's date.  Without such an earlier
+    call nothing is dated (the date of the article is no anchor)."""
+    mentions_of = _in_sentence(mentions)
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    for s in doc.spans.get("dates", []):
+        here = mentions_of(s[0])
+        anchor = _call_noun_after(s, here) if _anchor_relative(s) else None
+        if anchor is None:
+            continue
+        before = [m for m in mentions if m.trigger[0].i < s.sent.start and m.date and m.date.precision == "day"]
+        named = [m for m in before if set(m.persons) & set(anchor.persons)] if anchor.persons else before
+        dated = [m.date for m in here if m is not anchor and m.date and m.date.precision == "day"]
+        if named:
+            base = named[-1].date
+            anchor.date = base
+            value = normalise(s.text, ref, anchor=base)
+            for m in here:
+                if m is not anchor and m.date is None:
+                    m.date = value
+        elif dated and anchor.date in (None, dated[0]):
+            anchor.date = _counted_back(s, dated[0])  # "jeudi …, deux jours après son appel avec X"
+
+
+def _counted_back(span: Span, later: DateValue) -> DateValue | None:
+    """The day an anchor-relative date counts from, given the day it leads to ("deux jours après"
+    X, leading to Thursday: X was on Tuesday)."""
+    value = normalise(span.text, None, anchor=later)
+    if value is None or value.precision != "day" or later.value is None:
+        return None
+    return DateValue.of_day(later.earliest - (value.earliest - later.earliest))
+
+
+def _posted_date(doc: Doc, m: Mention) -> DateValue | None:
+    """"« J'ai eu un bon échange téléphonique avec Y », a écrit mardi X sur X": a call its caller tells
+    in the first person and the present perfect, in a post or statement, happened on the day it was
+    posted, the day the incise's reporting verb carries.  Not a pluperfect ("J'avais parlé"), nor a
+    day that is only bounded or later than the article."""
+    verb = m.incise
+    if verb is None or _pluperfect(m.trigger[0]):
+        return None
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    for s in dates_within(doc, verb.i + 1, verb.sent.end):
+        value = s._.date
+        if s.root.head == verb and value and value.precision == "day" and not _anchor_relative(s) \
+                and not (ref and value.earliest > ref):
+            return value
+    return None
 
 
 def _ticker_dates(doc: Doc, mentions: list[Mention]) -> None:

@@ -1003,6 +1003,21 @@ def normalise(expr: str, ref: date | None = None, *, anchor: DateValue | None = 
     return best.value if best else None
 
 
+def shared_precision(value: DateValue) -> DateValue:
+    """A date the text only bounds ("dans la nuit de dimanche à lundi", "le week-end dernier", "la
+    semaine dernière") stated at the precision its bounds share: the day when they are one day, the
+    month when both fall in it.  The bounds stay; the value says no more than they do.  Bounds across
+    two months keep no value (a year alone would date a call too loosely to tell it from another)."""
+    if value.value is not None:
+        return value
+    first, last = value.earliest, value.latest
+    if first == last:
+        return replace(_day(first), text=value.text)
+    if (first.year, first.month) == (last.year, last.month):
+        return DateValue(f"{first.year:04d}-{first.month:02d}", "month", first, last, value.text)
+    return value
+
+
 def find_dateline(text: str) -> date | None:
     """A publication date stated in the article itself, or None.
 

@@ -20,6 +20,7 @@ from kg.extract.dates import (
     find_month_dateline,
     find_page_dates,
     normalise,
+    shared_precision,
     ticker_entries,
     wire_dateline,
 )
@@ -609,3 +610,24 @@ def test_earlier_the_same_day_is_the_reference_day(text: str) -> None:
 def test_ce_jour_is_the_dispatchs_day_unless_to_date_or_that_day(text: str, expected: str | None) -> None:
     values = [m.value.value for m in find_dates(text, REF) if m.value]
     assert values == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), [
+    ("la nuit de mardi à mercredi", REF, "2024-12"),  # 3-4 December
+    ("le week-end dernier", REF, None),  # 30 November - 1 December: no shared month
+    ("le week-end dernier", date(2025, 5, 16), "2025-05"),
+    ("la semaine dernière", date(2025, 5, 16), "2025-05"),
+    ("la semaine dernière", date(2025, 6, 3), None),  # 26 May - 1 June
+    ("mardi", REF, "2024-12-03"),  # a value already given is kept
+])
+def test_bounded_dates_take_the_precision_their_bounds_share(text: str, ref: date, expected: str | None) -> None:
+    value = normalise(text, ref)
+    assert value is not None
+    shared = shared_precision(value)
+    assert shared.value == expected
+    assert (shared.earliest, shared.latest) == (value.earliest, value.latest)
+
+
+def test_bounds_of_one_day_are_that_day() -> None:
+    day = date(2025, 3, 2)
+    assert shared_precision(DateValue(None, None, day, day)).value == "2025-03-02"
