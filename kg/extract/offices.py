@@ -26,7 +26,7 @@ from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
 from kg.extract.portfolios import bare_ministry, government_holdings, portfolio_holdings, presidency_holdings
-from kg.extract.spanindex import SpanIndex, dates_within, mention_index, people_within
+from kg.extract.spanindex import SpanIndex, dated_tokens, dates_within, mention_index, people_within
 from kg.extract.spans import evidence
 
 POST_LABELS = ("OFFICE", "POST", "OFFICE_WEAK", "OFFICE_WEAK?")  # on equal spans, the first wins
@@ -383,7 +383,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         listed = _respectively(doc, post, _names_ending_at(doc, m, mentions))
         if listed is None:
             attach(m, post)
-            also = _post_linked(doc, m, posts, after=post) if post.former else None
+            also = _post_linked(doc, m, posts, after=post)  # "X, ministre …, est aussi vice-président du Conseil"
             if also is None and relative is not None:  # "X, qui dirigeait la Défense, est nommé ministre …"
                 also = _post_linked(doc, m, posts)
             if also is not None:  # "X, jusqu'ici chef de la diplomatie, devient vice-Premier ministre"
@@ -776,9 +776,14 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         if p.span.start < end:
             continue
         between = doc[end:p.span.start]
+        if after is None and [fold(t.text) for t in between[:2]] == [",", "qui"] and _as_phrase_before(doc, p, m):
+            return p  # "X, qui a entamé en mars son deuxième mandat de Premier ministre": the relative's subject
         if after is None and not _may_be_subject(doc, m, between):
             break
-        words = _without_fillers(_without_apposition([fold(t.text) for t in between], between))
+        dated = dated_tokens(doc, between.start, between.end)  # "a été nommé dimanche vice-Premier ministre"
+        words = _without_fillers(_without_apposition([fold(t.text) if t.i not in dated else "," if t.text == ","
+                                                      else "" for t in between], between))
+        words = [w for w in words if w]
         active = "a" in words and "ete" not in words  # "X a nommé le ministre Y": X appoints, Y holds
         if words and not active and set(words) <= title_cues("post_link_words_fr") and set(words) & title_cues(
                 "post_link_verbs_fr"):
