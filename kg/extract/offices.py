@@ -10,7 +10,7 @@ replacements ("remplacer X au poste de … à partir de septembre 2023").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -27,7 +27,7 @@ from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
 from kg.extract.portfolios import bare_ministry, government_holdings, portfolio_holdings, presidency_holdings
 from kg.extract.spanindex import SpanIndex, dated_tokens, dates_within, mention_index, people_within
-from kg.extract.spans import evidence
+from kg.extract.spans import evidence, without_fillers, without_phrases
 
 POST_LABELS = ("OFFICE", "POST", "OFFICE_WEAK", "OFFICE_WEAK?")  # on equal spans, the first wins
 DEFAULT_MIN_WORDS = 3  # a weak wording this long, and owned by one office, names its country by default
@@ -237,7 +237,8 @@ def find_holdings(doc: Doc) -> list[Holding]:
         attachments = _role_noun_owners(doc, attachments, roles)
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
-    holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc) + government_holdings(doc)
+    holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after)
+    holdings += presidency_holdings(doc) + government_holdings(doc)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
 
 
@@ -424,6 +425,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             out.append(relation)
     out += _paired_counterparts(doc, sent, mentions, out)
     out += _post_taken_over(doc, posts, mentions, out)
+    out += _cumulated_posts(doc, sent, posts, mentions, out)
     out += _gapped_appointments(doc, sent, posts, mentions, out)
     out += _demonym_listed_counterparts(doc, sent, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
@@ -492,26 +494,77 @@ def _gapped_appointments(doc: Doc, sent: Span, posts: list[PostMention], mention
     return out
 
 
+def _cumulated_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                     found: list[Attachment]) -> list[Attachment]:
+    """"X, vice-Premier ministre, qui cumule cette charge avec celle de ministre de la Défense" (and
+    "… avec celles de ministre de la Défense et de ministre des Anciens combattants"): the posts after
+    the link are X's too, X being the nearest name before the verb of cumulating."""
+    out: list[Attachment] = []
+    links = [tuple(c.replace("'", "' ").split()) for c in title_cues("cumul_links_fr")]
+    for p in posts:
+        lead = tuple(fold(t.text) for t in doc[max(sent.start, p.span.start - 3):p.span.start])
+        link = next((n for n in links if lead[-len(n):] == n), None)
+        if link is None or any(a.post is p for a in found + out):
+            continue
+        at = p.span.start - len(link)
+        verb = next((t.i for t in reversed(doc[max(sent.start, at - 6):at])
+                     if fold(t.text) in title_cues("cumul_verbs_fr")), None)
+        holder = next((m for m in reversed(mentions) if verb is not None and m.span.end <= verb), None)
+        if holder is None:
+            continue
+        for q in [p, *_coordinated_after(doc, p, posts)]:
+            out.append(Attachment(holder, q, "apposition", _cover(doc, holder.span, q.span)))
+    return out
+
+
+def _coordinated_after(doc: Doc, first: PostMention, posts: list[PostMention]) -> list[PostMention]:
+    """The posts listed after ``first`` with only "et", "de" and commas in between ("celles de
+    ministre de la Défense et de ministre de l'Intérieur")."""
+    out, end = [], first.span.end
+    for q in posts:
+        if q.span.start < end:
+            continue
+        if not {fold(t.text) for t in doc[end:q.span.start]} <= {",", "et", "de", "d'"}:
+            break
+        out.append(q)
+        end = q.span.end
+    return out
+
+
 def _post_taken_over(doc: Doc, posts: list[PostMention], mentions: list[PersonMention],
                      found: list[Attachment]) -> list[Attachment]:
-    """"Y devient ministre de la Défense, un poste qu'occupait jusqu'ici X" and "…, poste que X
-    détenait depuis 2019": the post named just before the relative clause is X's, held until the news
-    (a former post).  The clause must follow the post with only a comma and an article in between,
-    and X must be the subject of a verb of holding (inverted after it, or right after X)."""
+    """"Y devient ministre de la Défense, un poste qu'occupait jusqu'ici X", "…, poste que X
+    détenait depuis 2019" and "Y est vice-président du Conseil, un rang que détient déjà X": the post
+    named just before the relative clause is X's too (see :func:`holder_of_clause_after`)."""
     out = []
     for p in posts:
-        i = p.span.end
-        words = [fold(t.text) for t in doc[i:min(len(doc), i + 4)]]
-        if words[:1] != [","]:
+        held = holder_of_clause_after(doc, p.span.end)
+        if held is None:
             continue
-        k = 2 if len(words) > 2 and words[1] in ("un", "une", "le", "la", "ce", "cette") else 1
-        if len(words) <= k + 1 or words[k] not in title_cues("post_hold_nouns_fr") \
-                or words[k + 1] not in ("que", "qu'"):
-            continue
-        holder = _subject_of_holding(doc, i + k + 2, mentions)
-        if holder is not None and not any(a.person is holder for a in found):
-            out.append(Attachment(holder, replace(p, former=True), "apposition", _cover(doc, holder.span, p.span)))
+        holder, former = held
+        if holder in mentions and not any(a.person is holder for a in found):
+            out.append(Attachment(holder, replace(p, former=former), "apposition", _cover(doc, holder.span, p.span)))
     return out
+
+
+def holder_of_clause_after(doc: Doc, i: int) -> tuple[PersonMention, bool] | None:
+    """The holder a relative clause right after token ``i`` names for the post (or portfolio) that ends
+    there: ", un poste qu'occupait jusqu'ici X", ", un rang que détient déjà X", with whether the
+    verb says the holding is over (any tense but the present: "occupait", "a détenu").  The clause
+    must follow with only a comma and an article in between, and X must be the subject of a verb of
+    holding (inverted after it, or right after X)."""
+    words = [fold(t.text) for t in doc[i:min(len(doc), i + 4)]]
+    if words[:1] != [","]:
+        return None
+    k = 2 if len(words) > 2 and words[1] in ("un", "une", "le", "la", "ce", "cette") else 1
+    if len(words) <= k + 1 or words[k] not in title_cues("post_hold_nouns_fr") or words[k + 1] not in ("que", "qu'"):
+        return None
+    mentions = people_within(doc, i, min(len(doc), i + k + 2 + 8))
+    holder = _subject_of_holding(doc, i + k + 2, mentions)
+    if holder is None:
+        return None
+    verbs = {fold(t.text) for t in doc[i + k + 2:holder.span.end + 1]}
+    return holder, not verbs & title_cues("post_hold_present_fr")
 
 
 def _subject_of_holding(doc: Doc, start: int, mentions: list[PersonMention]) -> PersonMention | None:
@@ -739,7 +792,7 @@ def _appointed_incise(between: Span) -> bool:
     words = [fold(t.text) for t in between]
     if words[:1] != [","] or len(words) > 6:
         return False
-    rest = _without_phrases([w for w in words[1:] if w not in glue()], title_cues("appointed_incise_fr"))
+    rest = without_phrases([w for w in words[1:] if w not in glue()], title_cues("appointed_incise_fr"))
     verbs = title_cues("appoint_verbs_fr") | {"devenu", "devenue"}
     return not rest and any(w in verbs for w in words)
 
@@ -781,7 +834,7 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         if after is None and not _may_be_subject(doc, m, between):
             break
         dated = dated_tokens(doc, between.start, between.end)  # "a été nommé dimanche vice-Premier ministre"
-        words = _without_fillers(_without_apposition([fold(t.text) if t.i not in dated else "," if t.text == ","
+        words = without_fillers(_without_apposition([fold(t.text) if t.i not in dated else "," if t.text == ","
                                                       else "" for t in between], between))
         words = [w for w in words if w]
         active = "a" in words and "ete" not in words  # "X a nommé le ministre Y": X appoints, Y holds
@@ -862,21 +915,6 @@ def _may_be_subject(doc: Doc, m: PersonMention, between: Span) -> bool:
 
 
 RELATIVE_INCISE = 12  # the most words of a relative clause set off between a name and its verb
-
-
-def _without_fillers(words: list[str]) -> list[str]:
-    """The words between a linking verb and its post, adverbials that change nothing ("a été nommé à
-    son tour chef d'état-major", "est désormais ministre") left out."""
-    fillers = title_cues("post_link_fillers_fr")
-    return _without_phrases(words, fillers | {f.replace("'", "' ") for f in fillers})  # tokens split after "jusqu'"
-
-
-def _without_phrases(words: list[str], phrases: Iterable[str]) -> list[str]:
-    """``words`` with every whole-word occurrence of the (folded) ``phrases`` taken out, longest first."""
-    text = " ".join(words)
-    for phrase in sorted(phrases, key=len, reverse=True):
-        text = f" {text} ".replace(f" {phrase} ", " ")
-    return text.split()
 
 
 def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
@@ -1018,7 +1056,7 @@ def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
     """Only articles, punctuation and (if allowed) titles, or words of former office ("ancien",
     "jusqu'ici"), between a name and a post."""
     # "le président par intérim, X"
-    words = _without_phrases([fold(t.text) for t in _without_acronym(list(between))], title_cues("acting_fr"))
+    words = without_phrases([fold(t.text) for t in _without_acronym(list(between))], title_cues("acting_fr"))
     if len(words) > 5:
         return False
     allowed = glue() | (_titles() if allow_title else frozenset()) | (_former_words() if former else frozenset())

@@ -20,7 +20,7 @@ from kg.extract.model import Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dates_within, people_within
-from kg.extract.spans import evidence
+from kg.extract.spans import evidence, without_fillers
 
 ARTICLES = frozenset(("le", "la", "l'", "les", "ce", "cet", "cette", "de", "du", "des", "d'", "a", "au", "aux"))
 REACH = 25  # tokens between a taker's name and the cue
@@ -91,23 +91,31 @@ def _years_follow(doc: Doc, i: int, end: int) -> bool:
     return bool(words) and fold(words[0]) in ("entre", "de", "(") and len(years) >= 1
 
 
-def portfolio_holdings(doc: Doc, appointed) -> list[Holding]:
+def portfolio_holdings(doc: Doc, appointed, held_after) -> list[Holding]:
     """Holdings stated through a portfolio; ``appointed(doc, mention)`` says whether a name is the
-    object of an active appointing verb (see :func:`kg.extract.offices._appointed`)."""
+    object of an active appointing verb (see :func:`kg.extract.offices._appointed`), and
+    ``held_after(doc, end)`` names the holder of a relative clause after the portfolio ("reprend la
+    Défense, un portefeuille que détenait X": X's too; :func:`kg.extract.offices.holder_of_clause_after`)."""
     out = []
     folded = [fold(t.text) for t in doc]
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
             holder = _taker(doc, folded, sent, start) or _receiver(doc, folded, sent, end) \
-                or _object(doc, folded, sent, start, appointed)
-            if holder is None:
-                continue
-            country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
-                or _antecedent_country(doc, folded, sent, end) or "?"
-            office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
-            span = doc[min(holder.span.start, start):max(holder.span.end, end)]
-            out.append(Holding(holder.key, office, (evidence(span, "portfolio"),)))
+                or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end)
+            held = held_after(doc, end)
+            for person in (holder, held[0] if held else None):
+                if person is not None:
+                    out.append(_holding(doc, folded, sent, person, start, end, post_type))
     return out
+
+
+def _holding(doc: Doc, folded: list[str], sent: Span, holder: PersonMention, start: int, end: int,
+             post_type: str) -> Holding:
+    country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
+        or _antecedent_country(doc, folded, sent, end) or "?"
+    office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
+    span = doc[min(holder.span.start, start):max(holder.span.end, end)]
+    return Holding(holder.key, office, (evidence(span, "portfolio"),))
 
 
 @cache
@@ -192,7 +200,7 @@ def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int |
 
 def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
     """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense"."""
-    lead = folded[max(sent.start, start - 6):start]
+    lead = without_fillers(folded[max(sent.start, start - 9):start])  # "prend quant à lui la tête de"
     if _ends_with_cue(lead, _cues("portfolio_take_fr")) is None:
         return None
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
@@ -217,11 +225,48 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMentio
 
 
 def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> PersonMention | None:
-    """"a proposé X pour les Affaires étrangères", "a nommé X à la Défense"."""
+    """"a proposé X pour les Affaires étrangères", "a nommé X à la Défense", "a choisi X pour diriger
+    le ministère de la Défense"."""
     i = start - 1
     while i > sent.start and folded[i] in ("le", "la", "l'", "les"):
         i -= 1
+    if i > sent.start and folded[i] in title_cues("portfolio_lead_verbs_fr") and folded[i - 1] == "pour":
+        i -= 1  # "a choisi X pour diriger le ministère de la Défense"
     if folded[i] not in ("pour", "a", "au", "aux"):
         return None
+    i = _before_incise(folded, sent, i)  # "a choisi X, chef d'état-major de l'armée, pour diriger …"
     before = [m for m in people_within(doc, sent.start, i) if m.span.end == i]
     return before[0] if before and appointed(doc, before[0]) else None
+
+
+def _replacer(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"X est remplacé à la Défense par Y", "remplacée au Foreign Office par Y": the name after "par"
+    takes the portfolio (X held it: the replacement rules of :mod:`kg.extract.terms` say so)."""
+    lead = folded[max(sent.start, start - 3):start]
+    while lead and lead[-1] in ARTICLES:
+        lead = lead[:-1]
+    replaced = {c.split()[0] for c in title_cues("term_replaced_by_fr")}
+    if not lead or lead[-1] not in replaced or end >= sent.end or folded[end] != "par":
+        return None
+    after = people_within(doc, end + 1, min(sent.end, end + 5))
+    titles = title_cues("ranks_fr") | title_cues("civil_fr")
+    if not after or not all(folded[k] in ARTICLES or folded[k] in {fold(t) for t in titles}
+                            for k in range(end + 1, after[0].span.start)):
+        return None
+    return after[0]
+
+
+INCISE = 12  # the most tokens of an apposition set off by commas between a name and what follows it
+
+
+def _before_incise(folded: list[str], sent: Span, i: int) -> int:
+    """Where a comma-enclosed apposition that ends right before token ``i`` starts (the token index
+    just after the name it follows), or ``i`` when there is none."""
+    if i - 1 <= sent.start or folded[i - 1] != ",":
+        return i
+    for k in range(i - 2, max(sent.start, i - 2 - INCISE), -1):
+        if folded[k] == ",":
+            return k
+        if folded[k] in (";", ":", ".", "qui", "que"):
+            break
+    return i
