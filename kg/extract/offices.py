@@ -103,7 +103,8 @@ def find_posts(doc: Doc) -> list[PostMention]:
     state = notes(doc)
     if state.posts is None:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
-        spans = [s for s in filter_spans(spans + _ex_prefixed(doc, spans)) if not _chair_of_a_body(doc, s)]
+        spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans)
+        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
@@ -134,6 +135,35 @@ def _ex_prefixed(doc: Doc, found: list[Span]) -> list[Span]:
         if matched:
             best = max(matched, key=len)
             out.append(Span(doc, t.i, t.i + len(best), label=best.label_, kb_id=best.kb_id_))
+    return out
+
+
+COMPOUND_REACH = 8  # words of a first portfolio between "ministre de" and the "et" before a known one
+
+
+def _compound_portfolios(doc: Doc, found: list[Span]) -> list[Span]:
+    """"ministre de l'Intégration africaine et des Affaires étrangères": a minister of two portfolios
+    whose known one comes second.  The lexicon only matches the words it lists side by side, so the
+    title is matched again on the words after "et" ("ministre des Affaires étrangères"), and the
+    whole phrase is that post.  (A known portfolio first is matched as it stands.)"""
+    taken = {i for s in found for i in range(s.start, s.end)}
+    heads = title_cues("minister_nouns_fr") - title_cues("ministry_nouns_fr")
+    out = []
+    for t in doc:
+        if fold(t.text) not in heads or t.i in taken or t.i + 2 >= len(doc) or fold(doc[t.i + 1].text) not in OF:
+            continue
+        for k in range(t.i + 2, min(len(doc), t.i + 2 + COMPOUND_REACH)):
+            word = doc[k]
+            if fold(word.text) == "et":
+                rest = doc[k + 1:min(len(doc), k + 1 + EX_REACH, word.sent.end)]
+                text = t.text_with_ws + "".join(u.text_with_ws for u in rest)
+                matched = [m for m in match_text(text) if m.start == 0 and m.label_ in POST_LABELS]
+                if matched and rest[:1].text and fold(rest[0].text) in OF:
+                    best = max(matched, key=len)
+                    out.append(Span(doc, t.i, k + len(best), label=best.label_, kb_id=best.kb_id_))
+                break
+            if word.is_punct and word.text not in ("'", "’", "-") or word.pos_ in ("VERB", "AUX"):
+                break
     return out
 
 
@@ -396,7 +426,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if any(a.person is m for a in out) and id(m) not in linked:
             continue
         post = _post_before(doc, m, [p for p in posts if id(p) not in used])
-        if post is None:
+        if post is None or _listed_with_own_post(doc, sent, m, posts) or _kin_of_holder(doc, post, m):
             continue
         paired = _paired_posts(doc, post, posts, _names_starting_at(doc, m, mentions))
         if paired is not None:
@@ -473,18 +503,16 @@ def _demonym_name_pairs(doc: Doc, i: int, mentions: list[PersonMention]) -> list
 def _gapped_appointments(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
                          found: list[Attachment]) -> list[Attachment]:
     """"A est nommé chef d'état-major de la marine et le général B chef d'état-major de l'armée de
-    l'air": after "et", a name and a post side by side (no comma) share the linking verb of the
-    clause before, whose own name holds a post through that verb."""
+    l'air" (or ", B chef d'état-major …, C …"): after "et" or a comma, a name and a post side by side
+    (no comma) share the linking verb of the clause before, whose own name holds a post through that verb."""
     out = []
     verbs = title_cues("post_link_verbs_fr")
     for m in mentions:
         post = next((p for p in posts if p.span.start == m.span.end), None)
         if post is None or any(a.person is m for a in found):
             continue
-        i = m.span.start - 1
-        while i > sent.start and (fold(doc[i].text) in _titles() or fold(doc[i].text) in ("le", "la", "l'")):
-            i -= 1
-        if fold(doc[i].text) != "et":
+        i = _list_joint_before(doc, sent, m)
+        if i is None:
             continue
         ends = [a.post.span.end for a in found if a.post is not None and a.person.span.end <= i
                 and a.post.span.end <= i
@@ -529,6 +557,37 @@ def _coordinated_after(doc: Doc, first: PostMention, posts: list[PostMention]) -
         out.append(q)
         end = q.span.end
     return out
+
+
+def _kin_of_holder(doc: Doc, post: PostMention, m: PersonMention) -> bool:
+    """"Le frère du président, X": a post that is the complement of a kinship noun names the holder's
+    relative when a comma sets the name off (X is the brother); "le fils du président X" with the name
+    right after the post is the president's name, and stays his."""
+    i = post.span.start - 1
+    while i > 0 and fold(doc[i].text) in ("la", "le", "l'", "les"):
+        i -= 1
+    if i < 1 or fold(doc[i].text) not in OF or fold(doc[i - 1].text) not in title_cues("kinship_nouns_fr"):
+        return False
+    return any(t.text == "," for t in doc[post.span.end:m.span.start])
+
+
+def _list_joint_before(doc: Doc, sent: Span, m: PersonMention) -> int | None:
+    """The index of the "et" or the comma that opens a list item at the name (titles and articles
+    skipped: ", le général X"), or None."""
+    i = m.span.start - 1
+    while i > sent.start and (fold(doc[i].text) in _titles() or fold(doc[i].text) in ("le", "la", "l'")):
+        i -= 1
+    return i if fold(doc[i].text) in ("et", ",") else None
+
+
+def _listed_with_own_post(doc: Doc, sent: Span, m: PersonMention, posts: list[PostMention]) -> bool:
+    """"X est nommé ministre des Armées, Y ministre de l'Intégration africaine et des Affaires
+    étrangères, Z ministre de l'Intérieur": a list item whose name is followed by its own post (no
+    comma; maybe a post the lexicon lacks, opened by a post noun) does not take the post of the item
+    before (:func:`_gapped_appointments` reads it)."""
+    own = any(p.span.start == m.span.end for p in posts) or (
+        m.span.end < sent.end and fold(doc[m.span.end].text) in title_cues("post_heads_fr"))  # a post of no list
+    return own and _list_joint_before(doc, sent, m) is not None
 
 
 def _post_taken_over(doc: Doc, posts: list[PostMention], mentions: list[PersonMention],
@@ -868,7 +927,10 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
 
 def _appointed(doc: Doc, m: PersonMention) -> bool:
     """The name follows an active appointing verb ("a nommé", "ont choisi"), maybe with a date, an
-    adverb, an article and a title or a noun in between ("a désigné lundi le député X")."""
+    adverb, an article and a title or a noun in between ("a désigné lundi le député X"), or the noun
+    of an appointment ("ont approuvé la nomination de X"; see :func:`_appointment_noun_before`)."""
+    if _appointment_noun_before(doc, m):
+        return True
     i = m.span.start - 1
     skipped = 0
     while i >= 0 and skipped < 5 and fold(doc[i].text) not in title_cues("appoint_verbs_fr"):
@@ -882,6 +944,19 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     while j > 0 and doc[j].pos_ == "ADV":  # "a également proposé"
         j -= 1
     return fold(doc[j].text) in ("a", "ont", "avait")
+
+
+def _appointment_noun_before(doc: Doc, m: PersonMention) -> bool:
+    """"la nomination de X (comme secrétaire d'État)", "après la désignation du général X": the name is
+    the complement of a noun of appointment (a title may come between), unless a word close before
+    says the appointment was blocked or is only considered ("a rejeté la nomination de X")."""
+    i = m.span.start - 1
+    while i > 0 and fold(doc[i].text) in _titles() - OF:
+        i -= 1
+    if i < 1 or fold(doc[i].text) not in OF or fold(doc[i - 1].text) not in title_cues("appoint_nouns_fr"):
+        return False
+    before = {fold(t.text) for t in doc[max(doc[i].sent.start, i - 6):i - 1]}
+    return not before & title_cues("appoint_blockers_fr")
 
 
 def _without_apposition(words: list[str], between: Span) -> list[str]:
