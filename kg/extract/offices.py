@@ -597,13 +597,31 @@ def _post_taken_over(doc: Doc, posts: list[PostMention], mentions: list[PersonMe
     named just before the relative clause is X's too (see :func:`holder_of_clause_after`)."""
     out = []
     for p in posts:
-        held = holder_of_clause_after(doc, p.span.end)
+        held = holder_of_clause_after(doc, p.span.end) or holder_of_clause_after(doc, _clause_after(doc, p, posts))
         if held is None:
             continue
         holder, former = held
-        if holder in mentions and not any(a.person is holder for a in found):
+        if holder in mentions and not any(a.person is holder and a.post is not None and a.post.post_type == p.post_type
+                                          for a in found):  # a second post of someone titled there
             out.append(Attachment(holder, replace(p, former=former), "apposition", _cover(doc, holder.span, p.span)))
     return out
+
+
+CLAUSE_REACH = 8  # words between a post and a ", un rang que …" clause that still speaks of it
+
+
+def _clause_after(doc: Doc, post: PostMention, posts: list[PostMention]) -> int:
+    """The comma that may open a clause about the post a few words after it ("promu vice-Premier
+    ministre tout en conservant son portefeuille, un rang que …"), when no name, post or clause
+    punctuation comes in between; the post's end otherwise."""
+    sent_end = doc[post.span.start].sent.end
+    for i in range(post.span.end, min(sent_end, post.span.end + CLAUSE_REACH)):
+        t = doc[i]
+        if t.text == ",":
+            return i
+        if t.is_punct or people_within(doc, i, i + 1) or any(p.span.start == i for p in posts):
+            break
+    return post.span.end
 
 
 def holder_of_clause_after(doc: Doc, i: int) -> tuple[PersonMention, bool] | None:
@@ -618,7 +636,7 @@ def holder_of_clause_after(doc: Doc, i: int) -> tuple[PersonMention, bool] | Non
     k = 2 if len(words) > 2 and words[1] in ("un", "une", "le", "la", "ce", "cette") else 1
     if len(words) <= k + 1 or words[k] not in title_cues("post_hold_nouns_fr") or words[k + 1] not in ("que", "qu'"):
         return None
-    mentions = people_within(doc, i, min(len(doc), i + k + 2 + 8))
+    mentions = people_within(doc, i, min(len(doc), i + k + 2 + 16))
     holder = _subject_of_holding(doc, i + k + 2, mentions)
     if holder is None:
         return None
@@ -630,13 +648,18 @@ def _subject_of_holding(doc: Doc, start: int, mentions: list[PersonMention]) -> 
     """The name that holds in "qu'occupait [par intérim] X" (verb first, a few words, the name) or
     "que X occupait" (the name, maybe a title, then the verb), from ``start`` just after "que"."""
     holds = title_cues("post_hold_verbs_fr")
-    name = next((m for m in mentions if start <= m.span.start <= start + 6), None)
+    name = next((m for m in mentions if start <= m.span.start <= start + 14), None)
     if name is None:
         return None
+    titled = {i for p in posts_within(doc, start, name.span.start) for i in range(p.span.start, p.span.end)}
     before = [fold(t.text) for t in doc[start:name.span.start]]
-    if before and before[0] in holds:
-        rest = before[1:]
+    if before and before[0] in holds:  # "que détient déjà [le ministre de la Défense,] X": the name's own title
+        rest = [fold(t.text) for t in doc[start + 1:name.span.start] if t.i not in titled]
+        if titled and rest[-1:] == [","]:
+            rest = rest[:-1]
         return name if len(rest) <= 4 and not any(w in stop() or w in (",", "et") for w in rest) else None
+    if name.span.start > start + 6:
+        return None
     after = fold(doc[name.span.end].text) if name.span.end < len(doc) else ""
     return name if after in holds and all(w in _titles() | glue() for w in before) else None
 
