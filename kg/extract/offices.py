@@ -25,7 +25,14 @@ from kg.extract.lexmatch import lex_spans, lex_within, match_text
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
-from kg.extract.portfolios import bare_ministry, government_holdings, portfolio_holdings, presidency_holdings
+from kg.extract.portfolios import (
+    MINISTRY_REACH,
+    bare_ministry,
+    government_holdings,
+    ministry_named_before,
+    portfolio_holdings,
+    presidency_holdings,
+)
 from kg.extract.spanindex import SpanIndex, dated_tokens, dates_within, mention_index, people_within
 from kg.extract.spans import evidence, without_fillers, without_phrases
 
@@ -1088,18 +1095,20 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     """"X, qui commande les forces américaines en Europe" read as "commandant des forces …", "X, qui
     dirigeait le ministère de la Défense" as "ministre de la Défense", and "X, qui a occupé le poste de
     chef d'état-major" as the post named after "le poste de" (an auxiliary and adverbs may come first)."""
-    i = m.span.end
-    if i + 2 >= len(doc) or doc[i].text != "," or fold(doc[i + 1].text) != "qui":
+    i = m.span.end if m.span.end < len(doc) and doc[m.span.end].text == "," else m.span.end - 1
+    if i + 2 >= len(doc) or fold(doc[i + 1].text) != "qui":
         return None
     j = i + 2
-    while j < min(len(doc) - 1, i + 5) and doc[j].pos_ in ("AUX", "ADV"):
-        j += 1  # "qui a longtemps dirigé"
+    while j < min(len(doc) - 1, i + 6) and (doc[j].pos_ in ("AUX", "ADV") or fold(doc[j].text) in glue()):
+        j += 1  # "qui a longtemps dirigé", "qui a lui-même occupé"
     verb = doc[j]
     noun = next((n for stem, n in AGENT_NOUNS.items() if fold(verb.text).startswith(stem)), None)
     holds = fold(verb.text) in title_cues("post_hold_verbs_fr")
     obj = next((c for c in verb.children if c.dep_ == "obj"), None)
     if (noun is None and not holds) or obj is None:
         return None
+    if holds and _bare_post_noun(doc, obj):
+        return _post_named_before(doc, m.span.start)  # "un Lecornu qui a lui-même occupé le poste entre …"
     # "qui dirigeait le ministère depuis 2012"
     if noun is not None and fold(obj.text) in title_cues("ministry_nouns_fr"):
         folded = [fold(t.text) for t in doc]
@@ -1117,6 +1126,25 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     post = _post(best.doc, best)
     return PostMention(doc[verb.i: verb.right_edge.i + 1], post.post_type, post.countries, post.former,
                        post.office_id)
+
+
+def _bare_post_noun(doc: Doc, obj) -> bool:
+    """"(occuper) le poste", "ce portefeuille": a post noun with a determiner and no "de" after it."""
+    nxt = fold(doc[obj.i + 1].text) if obj.i + 1 < len(doc) else ""
+    return fold(obj.text) in title_cues("post_hold_nouns_fr") and obj.i > 0 \
+        and fold(doc[obj.i - 1].text) in ("le", "la", "ce", "cette") and nxt not in OF
+
+
+def _post_named_before(doc: Doc, i: int) -> PostMention | None:
+    """The post a bare "le poste" stands for: the nearest post or ministry named before token ``i``
+    ("le portefeuille des Armées a été confié à Y … un X qui a lui-même occupé le poste")."""
+    posts = [p for p in find_posts(doc) if p.span.end <= i and i - p.span.end <= MINISTRY_REACH]
+    folded = [fold(t.text) for t in doc]
+    ministry = ministry_named_before(doc, folded, i)
+    if ministry is not None and (not posts or ministry[0] >= posts[-1].span.start):
+        k, post_type, country = ministry
+        return PostMention(doc[k:k + 1], post_type, [country] if country else [])
+    return posts[-1] if posts else None
 
 
 def _agent_phrase(noun: str, words: list[str]) -> str:

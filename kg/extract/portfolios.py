@@ -165,6 +165,12 @@ def ministry_before(doc: Doc, folded: list[str], i: int) -> tuple[str, str | Non
     goes with it: the nearest minister's or ministry's word ("vice-ministre lettonne de la Défense",
     "au ministère de la Défense") whose portfolio the lists know.  None when that nearest word names
     a ministry of no list ("ministre des Finances"): the anaphor is that one, not an older one."""
+    found = ministry_named_before(doc, folded, i)
+    return found[1:] if found is not None else None
+
+
+def ministry_named_before(doc: Doc, folded: list[str], i: int) -> tuple[int, str, str | None] | None:
+    """:func:`ministry_before` with where the minister's or ministry's word stands."""
     nouns = title_cues("ministry_nouns_fr") | title_cues("minister_nouns_fr")
     for k in range(i - 1, max(-1, i - MINISTRY_REACH), -1):
         if folded[k] not in nouns or k + 1 >= len(folded) or not (
@@ -178,7 +184,7 @@ def ministry_before(doc: Doc, folded: list[str], i: int) -> tuple[str, str | Non
         if words is None:
             return None
         demonyms = {s.kb_id_ for s in lex_within(doc, k + 1, j + len(words) + 1, "DEMONYM")}
-        return _portfolios()[words], (demonyms.pop() if len(demonyms) == 1 else None)
+        return k, _portfolios()[words], (demonyms.pop() if len(demonyms) == 1 else None)
     return None
 
 
