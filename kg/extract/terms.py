@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date as date_type
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -46,17 +47,27 @@ def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) ->
              and not (skip_since and s.start > 0 and fold(doc[s.start - 1].text) in ("depuis", "des"))]
     after = [s for s in spans if s.start_char >= char]
     chosen = after[0] if after else (spans[-1] if spans else None)
-    if chosen is None or _future_told_as_past(doc, sent, chosen._.date):
+    if chosen is None:
         return None
-    return chosen._.date
+    return _in_the_future_told(doc, sent, chosen._.date)
 
 
-def _future_told_as_past(doc: Doc, sent: Span, date: DateValue) -> bool:
-    """"Il prendra ses fonctions le 30 juin": a sentence in the future whose date was read as a
-    past day (before publication) has its year wrong; no bound beats a wrong one."""
+def _in_the_future_told(doc: Doc, sent: Span, date: DateValue) -> DateValue | None:
+    """"Il prendra ses fonctions le 30 juin", "à partir du 1er août": a sentence in the future whose
+    date was read as a past day (before publication) has its year wrong.  A day and month written
+    without a year is the next such day (the year after); a date whose text gives its year is not
+    trusted (no bound beats a wrong one).  Any other date stands."""
     ref = doc._.ref
     future = any("Fut" in t.morph.get("Tense") for t in sent)
-    return ref is not None and future and date.latest < ref
+    if ref is None or not future or date.latest >= ref:
+        return date
+    if date.precision != "day" or date.value is None or any(w.isdigit() and len(w) == 4 for w in date.text.split()):
+        return None
+    try:
+        nxt = date_type.fromisoformat(date.value).replace(year=date.earliest.year + 1)
+    except ValueError:  # 29 February
+        return None
+    return DateValue(nxt.isoformat(), "day", nxt, nxt, date.text) if nxt >= ref else None
 
 
 def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
@@ -350,6 +361,8 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         if _plural_at(sent, at):  # "les chefs militaires nommés par …": nobody's term in particular
             continue
         date = _date_after(doc, sent, at, skip_since=not _since_cue(sent, at))
+        if not people and not _active(sent, at):  # "Elle prendra ses fonctions le 1er août": the appointee before
+            people = _pronoun_subject(doc, sent, at, by_key)
         if not people or date is None:
             continue
         person = min(people, key=lambda m: abs(m.span.start_char - at)).key
