@@ -1257,7 +1257,8 @@ def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[Perso
         return Attachment(m, post, "counterpart", span, counterpart_of=other)
     of = next(iter(people_within(doc, i + 1, m.span.start)), None)
     if of is None and i > 0 and fold(doc[i - 1].text) in ("son", "sa"):  # "X … son prédécesseur, Y"
-        of = next((p for p in reversed(people_within(doc, m.span.sent.start, i)) if p.key != m.key), None)
+        of = next((p for p in reversed(people_within(doc, m.span.sent.start, i)) if p.key != m.key), None) \
+            or _pronoun_subject_owner(doc, m.span.sent, m)  # "X … . Il a succédé à son prédécesseur, Y"
     if rel == "successeur":
         return Attachment(of, None, "successor", span, predecessor_of=m) if of else Attachment(m, None, "none", span)
     return Attachment(m, None, "predecessor", span, predecessor_of=of)
@@ -1281,14 +1282,21 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
 
 
 def _pronoun_subject_owner(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
-    """"X a … . Il a ensuite appelé son homologue russe": the person opening the previous sentence as
-    its subject, when this sentence's subject is a personal pronoun."""
+    """"X a … . Il a ensuite appelé son homologue russe", "… Il avait succédé à son prédécesseur, Y":
+    the person opening the previous sentence as its subject, when this sentence's subject is a
+    personal pronoun."""
     if not pronoun_subject(sent) or sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
     found = {p.key: p for p in people_within(doc, previous.start, previous.end)
-             if p.key != m.key and opens_as_subject(p.span.root, previous)}
+             if p.key != m.key and (opens_as_subject(p.span.root, previous) or _opens_with(doc, previous, p))}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _opens_with(doc: Doc, sent: Span, p: PersonMention) -> bool:
+    """The name opens the sentence, only an article and titles before it ("Le général X, chef …, reste
+    en fonction"): its subject, whatever the parser made of the title ("X" as an apposition of "général")."""
+    return all(fold(t.text) in _titles() | {"le", "la", "l'"} for t in doc[sent.start:p.span.start])
 
 
 def _role_noun_owners(doc: Doc, attachments: list[Attachment], roles: list[Holding]) -> list[Attachment]:
