@@ -251,7 +251,7 @@ def _replacer(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> 
     lead = folded[max(sent.start, start - 3):start]
     while lead and lead[-1] in ARTICLES:
         lead = lead[:-1]
-    replaced = {c.split()[0] for c in title_cues("term_replaced_by_fr")}
+    replaced = {c.split()[0] for c in title_cues("term_replaced_by_fr") if c.endswith(" par")}
     if not lead or lead[-1] not in replaced or end >= sent.end or folded[end] != "par":
         return None
     after = people_within(doc, end + 1, min(sent.end, end + 5))
