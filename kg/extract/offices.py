@@ -28,6 +28,7 @@ from kg.extract.people import PersonMention, name_text
 from kg.extract.portfolios import (
     MINISTRY_REACH,
     bare_ministry,
+    fronted_subject,
     government_holdings,
     ministry_named_before,
     portfolio_holdings,
@@ -463,6 +464,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _paired_counterparts(doc, sent, mentions, out)
     out += _post_taken_over(doc, posts, mentions, out)
     out += _cumulated_posts(doc, sent, posts, mentions, out)
+    out += _fronted_posts(doc, sent, posts, out)
     out += _gapped_appointments(doc, sent, posts, mentions, out)
     out += _demonym_listed_counterparts(doc, sent, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
@@ -549,6 +551,17 @@ def _cumulated_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: l
             continue
         for q in [p, *_coordinated_after(doc, p, posts)]:
             out.append(Attachment(holder, q, "apposition", _cover(doc, holder.span, q.span)))
+    return out
+
+
+def _fronted_posts(doc: Doc, sent: Span, posts: list[PostMention], found: list[Attachment]) -> list[Attachment]:
+    """"Devenue ministre des Affaires étrangères en 2024, X a …": the posts of an opening participle
+    clause are the subject's (:func:`kg.extract.portfolios.fronted_subject`)."""
+    out = []
+    for p in posts:
+        holder = fronted_subject(doc, sent, p.span.start)
+        if holder is not None and not any(a.post is p for a in found):
+            out.append(Attachment(holder, p, "apposition", _cover(doc, p.span, holder.span)))
     return out
 
 
@@ -1040,14 +1053,29 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
         if p.span.end > m.span.start:
             continue
         between = doc[p.span.end:m.span.start]
-        listed = any(fold(t.text) in ("et", "ou") for t in between)
-        if _only_glue(_without_since(doc, list(between)), allow_title=True) and not listed \
+        listed = any(fold(t.text) in ("et", "ou") for t in _without_relative(between))
+        if _only_glue(_without_since(doc, _without_relative(between)), allow_title=True) and not listed \
                 and not _name_is_complement(between):
             return p
         if _complement_then_name(doc, between) or _coordinated_title(doc, between):
             return p
         return None
     return None
+
+
+def _without_relative(between: Span) -> list:
+    """The tokens between a post and a name, a relative clause on the post set off by commas left out
+    ("le chef d'état-major des armées, qui a pris ses fonctions le 1er septembre, le général X"); a
+    clause that names someone stays."""
+    words = [fold(t.text) for t in between]
+    if words[:2] != [",", "qui"] or "," not in words[2:]:
+        return list(between)
+    close = words.index(",", 2)
+    clause = between[1:close]
+    if len(clause) > RELATIVE_INCISE or any(t.ent_type_ == "PER" for t in clause) \
+            or people_within(between.doc, clause.start, clause.end):
+        return list(between)
+    return list(between[:1]) + list(between[close:])
 
 
 def _owner_in_complement(doc: Doc, post: PostMention, m: PersonMention) -> PersonMention | None:

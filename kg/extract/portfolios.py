@@ -101,7 +101,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after) -> list[Holding]:
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
             holder = _taker(doc, folded, sent, start) or _receiver(doc, folded, sent, end) \
-                or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end)
+                or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
+                or fronted_subject(doc, sent, start)
             held = held_after(doc, end)
             for person in (holder, held[0] if held else None):
                 if person is not None:
@@ -276,3 +277,37 @@ def _before_incise(folded: list[str], sent: Span, i: int) -> int:
         if folded[k] in (";", ":", ".", "qui", "que"):
             break
     return i
+
+
+def fronted_subject(doc: Doc, sent: Span, i: int) -> PersonMention | None:
+    """"Nommé en juillet à la tête du ministère de la Défense, X a …", "Devenue ministre des Affaires
+    étrangères en 2024, X …": a sentence that opens on an appointing participle is about the name
+    right after the comma that closes it (an article and titles may come first); token ``i`` must lie
+    inside that opening clause."""
+    dash = next((t.i for t in sent[:6] if t.text in ("-", "–", "—")), None)  # "KIEV - Nommé …": past a dateline
+    opening = doc[dash + 1] if dash is not None and dash + 1 < sent.end else sent[0]
+    if fold(opening.text) not in title_cues("appointed_incise_fr"):
+        return None
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or not sent.start < i < comma:
+        return None
+    titles = {fold(t) for key in ("ranks_fr", "civil_fr", "honorifics_fr") for t in title_cues(key)}
+    k = comma + 1
+    while k < sent.end and (fold(doc[k].text) in titles or fold(doc[k].text) in ("le", "la", "l'")):
+        k += 1
+    after = people_within(doc, k, k + 1)
+    return after[0] if after and after[0].span.start == k else None
+
+
+def portfolio_after(doc: Doc, sent: Span, i: int) -> str | None:
+    """The office of a portfolio phrase at token ``i`` (after "à", "au", "aux" and articles): "Y a
+    succédé à X au ministère des Armées"; "?.<post type>" unless a demonym follows the phrase."""
+    folded = [fold(t.text) for t in doc]
+    while i < sent.end and folded[i] in ARTICLES:
+        i += 1
+    found = next(((start, end, post_type) for start, end, post_type in _find(folded, sent) if start == i), None)
+    if found is None:
+        return None
+    _, end, post_type = found
+    country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None)
+    return load_lexicon().office_for(post_type, country).id if country else f"?.{post_type}"

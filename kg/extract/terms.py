@@ -21,6 +21,7 @@ from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.offices import find_posts, notes
 from kg.extract.people import PersonMention
+from kg.extract.portfolios import portfolio_after
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
@@ -274,7 +275,7 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     leaving = [o for o in held[predecessor] if not by_key[(predecessor, o)].replaces]
     if len(held[predecessor]) > 1 and len(leaving) == 1:
         return leaving[0]
-    linked = _linked_post(doc, sent, at)
+    linked = _linked_post(doc, sent, at) or _portfolio_after_name(doc, sent, predecessor)
     if linked:
         return linked
     if not held[predecessor] and len(held[successor]) == 1:
@@ -283,6 +284,12 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     if not held[predecessor] and len(near) == 1:  # "X prend la tête du ministère de la Défense à la place de Y"
         return _elect_to_office(near[0])
     return None
+
+
+def _portfolio_after_name(doc: Doc, sent: Span, person: str) -> str | None:
+    """"Y a succédé à X au ministère des Armées": the portfolio right after the predecessor's name."""
+    named = [m for m in _people_in(doc, sent) if m.key == person]
+    return portfolio_after(doc, sent, named[-1].span.end) if named else None
 
 
 def _elect_to_office(office: str) -> str:
