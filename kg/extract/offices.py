@@ -1481,6 +1481,10 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
             office = post_of[a.predecessor_of.key]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
             notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
+        elif a.rule == "successor" and a.predecessor_of and a.person.key in post_of:
+            office = post_of[a.person.key]  # "l'ex-chef de la diplomatie X a critiqué son successeur, Y": X's post
+            out.append(Holding(a.predecessor_of.key, office, (evidence(a.evidence_span, a.rule),)))
+            notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
     return out
 
 

@@ -19,7 +19,7 @@ from kg.extract.lexmatch import lex_within
 from kg.extract.model import Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention
-from kg.extract.spanindex import dates_within, people_within
+from kg.extract.spanindex import dated_tokens, dates_within, people_within
 from kg.extract.spans import evidence, without_fillers
 
 ARTICLES = frozenset(("le", "la", "l'", "les", "ce", "cet", "cette", "de", "du", "des", "d'", "a", "au", "aux"))
@@ -207,7 +207,8 @@ def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int |
 
 def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
     """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense"."""
-    lead = without_fillers(folded[max(sent.start, start - 9):start])  # "prend quant à lui la tête de"
+    dated = dated_tokens(doc, max(sent.start, start - 12), start)  # "X, reconduit mardi au ministère de …"
+    lead = without_fillers([folded[k] for k in range(max(sent.start, start - 12), start) if k not in dated][-9:])
     if _ends_with_cue(lead, _cues("portfolio_take_fr")) is None:
         return None
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]

@@ -270,6 +270,7 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     à Y"), else a post the sentence links to the cue ("pour remplacer Y au poste de …", "en tant que
     …"), else the successor's one known office.  Never just any post of the sentence."""
     held = {person: _offices_of(by_key, person, doc) for person in (successor, predecessor)}
+    held[predecessor] = held[predecessor] or _offices_of(by_key, predecessor)  # "le chancelier sortant X a cédé …"
     if len(held[predecessor]) == 1:
         return held[predecessor][0]
     leaving = [o for o in held[predecessor] if not by_key[(predecessor, o)].replaces]
