@@ -939,7 +939,7 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         words = without_fillers(_without_apposition([fold(t.text) if t.i not in dated else "," if t.text == ","
                                                       else "" for t in between], between))
         words = [w for w in words if w]
-        active = "a" in words and "ete" not in words  # "X a nommé le ministre Y": X appoints, Y holds
+        active = bool({"a", "avait"} & set(words)) and "ete" not in words  # "X a nommé le ministre Y": X appoints
         if words and not active and set(words) <= title_cues("post_link_words_fr") and set(words) & title_cues(
                 "post_link_verbs_fr"):
             return p
