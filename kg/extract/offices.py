@@ -1287,6 +1287,8 @@ def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[Perso
     if of is None and i > 0 and fold(doc[i - 1].text) in ("son", "sa"):  # "X … son prédécesseur, Y"
         of = next((p for p in reversed(people_within(doc, m.span.sent.start, i)) if p.key != m.key), None) \
             or _pronoun_subject_owner(doc, m.span.sent, m)  # "X … . Il a succédé à son prédécesseur, Y"
+        if of is None and i - 1 == m.span.sent.start:  # "X a salué ce choix. Son prédécesseur Y, …"
+            of = _previous_subject(doc, m.span.sent, m)
     if rel == "successeur":
         return Attachment(of, None, "successor", span, predecessor_of=m) if of else Attachment(m, None, "none", span)
     return Attachment(m, None, "predecessor", span, predecessor_of=of)
@@ -1313,7 +1315,14 @@ def _pronoun_subject_owner(doc: Doc, sent: Span, m: PersonMention) -> PersonMent
     """"X a … . Il a ensuite appelé son homologue russe", "… Il avait succédé à son prédécesseur, Y":
     the person opening the previous sentence as its subject, when this sentence's subject is a
     personal pronoun."""
-    if not pronoun_subject(sent) or sent.start == 0:
+    if not pronoun_subject(sent):
+        return None
+    return _previous_subject(doc, sent, m)
+
+
+def _previous_subject(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """The one person (other than ``m``) opening the sentence before ``sent`` as its subject."""
+    if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
     found = {p.key: p for p in people_within(doc, previous.start, previous.end)
@@ -1322,9 +1331,12 @@ def _pronoun_subject_owner(doc: Doc, sent: Span, m: PersonMention) -> PersonMent
 
 
 def _opens_with(doc: Doc, sent: Span, p: PersonMention) -> bool:
-    """The name opens the sentence, only an article and titles before it ("Le général X, chef …, reste
-    en fonction"): its subject, whatever the parser made of the title ("X" as an apposition of "général")."""
-    return all(fold(t.text) in _titles() | {"le", "la", "l'"} for t in doc[sent.start:p.span.start])
+    """The name opens the sentence, only an article, titles and a post before it ("Le général X, chef
+    …, reste en fonction", "Le chef de la diplomatie, X, a salué …"): its subject, whatever the parser
+    made of the title ("X" as an apposition of "général")."""
+    titled = {i for q in posts_within(doc, sent.start, p.span.start) for i in range(q.span.start, q.span.end)}
+    return all(t.i in titled or fold(t.text) in _titles() | {"le", "la", "l'", ","} or t.is_space
+               for t in doc[sent.start:p.span.start])  # "Le chef de la diplomatie, X, a salué …" too
 
 
 def _role_noun_owners(doc: Doc, attachments: list[Attachment], roles: list[Holding]) -> list[Attachment]:
