@@ -10,7 +10,7 @@ replacements ("remplacer X au poste de … à partir de septembre 2023").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -25,9 +25,17 @@ from kg.extract.lexmatch import lex_spans, lex_within, match_text
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
-from kg.extract.portfolios import bare_ministry, government_holdings, portfolio_holdings, presidency_holdings
-from kg.extract.spanindex import SpanIndex, dates_within, mention_index, people_within
-from kg.extract.spans import evidence
+from kg.extract.portfolios import (
+    MINISTRY_REACH,
+    bare_ministry,
+    fronted_subject,
+    government_holdings,
+    ministry_named_before,
+    portfolio_holdings,
+    presidency_holdings,
+)
+from kg.extract.spanindex import SpanIndex, dated_tokens, dates_within, mention_index, people_within
+from kg.extract.spans import evidence, without_fillers, without_phrases
 
 POST_LABELS = ("OFFICE", "POST", "OFFICE_WEAK", "OFFICE_WEAK?")  # on equal spans, the first wins
 DEFAULT_MIN_WORDS = 3  # a weak wording this long, and owned by one office, names its country by default
@@ -103,7 +111,8 @@ def find_posts(doc: Doc) -> list[PostMention]:
     state = notes(doc)
     if state.posts is None:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
-        spans = [s for s in filter_spans(spans + _ex_prefixed(doc, spans)) if not _chair_of_a_body(doc, s)]
+        spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans)
+        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
@@ -134,6 +143,35 @@ def _ex_prefixed(doc: Doc, found: list[Span]) -> list[Span]:
         if matched:
             best = max(matched, key=len)
             out.append(Span(doc, t.i, t.i + len(best), label=best.label_, kb_id=best.kb_id_))
+    return out
+
+
+COMPOUND_REACH = 8  # words of a first portfolio between "ministre de" and the "et" before a known one
+
+
+def _compound_portfolios(doc: Doc, found: list[Span]) -> list[Span]:
+    """"ministre de l'Intégration africaine et des Affaires étrangères": a minister of two portfolios
+    whose known one comes second.  The lexicon only matches the words it lists side by side, so the
+    title is matched again on the words after "et" ("ministre des Affaires étrangères"), and the
+    whole phrase is that post.  (A known portfolio first is matched as it stands.)"""
+    taken = {i for s in found for i in range(s.start, s.end)}
+    heads = title_cues("minister_nouns_fr") - title_cues("ministry_nouns_fr")
+    out = []
+    for t in doc:
+        if fold(t.text) not in heads or t.i in taken or t.i + 2 >= len(doc) or fold(doc[t.i + 1].text) not in OF:
+            continue
+        for k in range(t.i + 2, min(len(doc), t.i + 2 + COMPOUND_REACH)):
+            word = doc[k]
+            if fold(word.text) == "et":
+                rest = doc[k + 1:min(len(doc), k + 1 + EX_REACH, word.sent.end)]
+                text = t.text_with_ws + "".join(u.text_with_ws for u in rest)
+                matched = [m for m in match_text(text) if m.start == 0 and m.label_ in POST_LABELS]
+                if matched and rest[:1].text and fold(rest[0].text) in OF:
+                    best = max(matched, key=len)
+                    out.append(Span(doc, t.i, k + len(best), label=best.label_, kb_id=best.kb_id_))
+                break
+            if word.is_punct and word.text not in ("'", "’", "-") or word.pos_ in ("VERB", "AUX"):
+                break
     return out
 
 
@@ -237,7 +275,8 @@ def find_holdings(doc: Doc) -> list[Holding]:
         attachments = _role_noun_owners(doc, attachments, roles)
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
-    holdings += portfolio_holdings(doc, _appointed) + presidency_holdings(doc) + government_holdings(doc)
+    holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after)
+    holdings += presidency_holdings(doc) + government_holdings(doc)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
 
 
@@ -383,7 +422,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         listed = _respectively(doc, post, _names_ending_at(doc, m, mentions))
         if listed is None:
             attach(m, post)
-            also = _post_linked(doc, m, posts, after=post) if post.former else None
+            also = _post_linked(doc, m, posts, after=post)  # "X, ministre …, est aussi vice-président du Conseil"
             if also is None and relative is not None:  # "X, qui dirigeait la Défense, est nommé ministre …"
                 also = _post_linked(doc, m, posts)
             if also is not None:  # "X, jusqu'ici chef de la diplomatie, devient vice-Premier ministre"
@@ -395,7 +434,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if any(a.person is m for a in out) and id(m) not in linked:
             continue
         post = _post_before(doc, m, [p for p in posts if id(p) not in used])
-        if post is None:
+        if post is None or _listed_with_own_post(doc, sent, m, posts) or _kin_of_holder(doc, post, m):
             continue
         paired = _paired_posts(doc, post, posts, _names_starting_at(doc, m, mentions))
         if paired is not None:
@@ -424,6 +463,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             out.append(relation)
     out += _paired_counterparts(doc, sent, mentions, out)
     out += _post_taken_over(doc, posts, mentions, out)
+    out += _cumulated_posts(doc, sent, posts, mentions, out)
+    out += _fronted_posts(doc, sent, posts, out)
     out += _gapped_appointments(doc, sent, posts, mentions, out)
     out += _demonym_listed_counterparts(doc, sent, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
@@ -471,18 +512,16 @@ def _demonym_name_pairs(doc: Doc, i: int, mentions: list[PersonMention]) -> list
 def _gapped_appointments(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
                          found: list[Attachment]) -> list[Attachment]:
     """"A est nommé chef d'état-major de la marine et le général B chef d'état-major de l'armée de
-    l'air": after "et", a name and a post side by side (no comma) share the linking verb of the
-    clause before, whose own name holds a post through that verb."""
+    l'air" (or ", B chef d'état-major …, C …"): after "et" or a comma, a name and a post side by side
+    (no comma) share the linking verb of the clause before, whose own name holds a post through that verb."""
     out = []
     verbs = title_cues("post_link_verbs_fr")
     for m in mentions:
         post = next((p for p in posts if p.span.start == m.span.end), None)
         if post is None or any(a.person is m for a in found):
             continue
-        i = m.span.start - 1
-        while i > sent.start and (fold(doc[i].text) in _titles() or fold(doc[i].text) in ("le", "la", "l'")):
-            i -= 1
-        if fold(doc[i].text) != "et":
+        i = _list_joint_before(doc, sent, m)
+        if i is None:
             continue
         ends = [a.post.span.end for a in found if a.post is not None and a.person.span.end <= i
                 and a.post.span.end <= i
@@ -492,39 +531,155 @@ def _gapped_appointments(doc: Doc, sent: Span, posts: list[PostMention], mention
     return out
 
 
-def _post_taken_over(doc: Doc, posts: list[PostMention], mentions: list[PersonMention],
+def _cumulated_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
                      found: list[Attachment]) -> list[Attachment]:
-    """"Y devient ministre de la Défense, un poste qu'occupait jusqu'ici X" and "…, poste que X
-    détenait depuis 2019": the post named just before the relative clause is X's, held until the news
-    (a former post).  The clause must follow the post with only a comma and an article in between,
-    and X must be the subject of a verb of holding (inverted after it, or right after X)."""
+    """"X, vice-Premier ministre, qui cumule cette charge avec celle de ministre de la Défense" (and
+    "… avec celles de ministre de la Défense et de ministre des Anciens combattants"): the posts after
+    the link are X's too, X being the nearest name before the verb of cumulating."""
+    out: list[Attachment] = []
+    links = [tuple(c.replace("'", "' ").split()) for c in title_cues("cumul_links_fr")]
+    for p in posts:
+        lead = tuple(fold(t.text) for t in doc[max(sent.start, p.span.start - 3):p.span.start])
+        link = next((n for n in links if lead[-len(n):] == n), None)
+        if link is None or any(a.post is p for a in found + out):
+            continue
+        at = p.span.start - len(link)
+        verb = next((t.i for t in reversed(doc[max(sent.start, at - 6):at])
+                     if fold(t.text) in title_cues("cumul_verbs_fr")), None)
+        holder = next((m for m in reversed(mentions) if verb is not None and m.span.end <= verb), None)
+        if holder is None:
+            continue
+        for q in [p, *_coordinated_after(doc, p, posts)]:
+            out.append(Attachment(holder, q, "apposition", _cover(doc, holder.span, q.span)))
+    return out
+
+
+def _fronted_posts(doc: Doc, sent: Span, posts: list[PostMention], found: list[Attachment]) -> list[Attachment]:
+    """"Devenue ministre des Affaires étrangères en 2024, X a …": the posts of an opening participle
+    clause are the subject's (:func:`kg.extract.portfolios.fronted_subject`)."""
     out = []
     for p in posts:
-        i = p.span.end
-        words = [fold(t.text) for t in doc[i:min(len(doc), i + 4)]]
-        if words[:1] != [","]:
-            continue
-        k = 2 if len(words) > 2 and words[1] in ("un", "une", "le", "la", "ce", "cette") else 1
-        if len(words) <= k + 1 or words[k] not in title_cues("post_hold_nouns_fr") \
-                or words[k + 1] not in ("que", "qu'"):
-            continue
-        holder = _subject_of_holding(doc, i + k + 2, mentions)
-        if holder is not None and not any(a.person is holder for a in found):
-            out.append(Attachment(holder, replace(p, former=True), "apposition", _cover(doc, holder.span, p.span)))
+        holder = fronted_subject(doc, sent, p.span.start)
+        if holder is not None and not any(a.post is p for a in found):
+            out.append(Attachment(holder, p, "apposition", _cover(doc, p.span, holder.span)))
     return out
+
+
+def _coordinated_after(doc: Doc, first: PostMention, posts: list[PostMention]) -> list[PostMention]:
+    """The posts listed after ``first`` with only "et", "de" and commas in between ("celles de
+    ministre de la Défense et de ministre de l'Intérieur")."""
+    out, end = [], first.span.end
+    for q in posts:
+        if q.span.start < end:
+            continue
+        if not {fold(t.text) for t in doc[end:q.span.start]} <= {",", "et", "de", "d'"}:
+            break
+        out.append(q)
+        end = q.span.end
+    return out
+
+
+def _kin_of_holder(doc: Doc, post: PostMention, m: PersonMention) -> bool:
+    """"Le frère du président, X": a post that is the complement of a kinship noun names the holder's
+    relative when a comma sets the name off (X is the brother); "le fils du président X" with the name
+    right after the post is the president's name, and stays his."""
+    i = post.span.start - 1
+    while i > 0 and fold(doc[i].text) in ("la", "le", "l'", "les"):
+        i -= 1
+    if i < 1 or fold(doc[i].text) not in OF or fold(doc[i - 1].text) not in title_cues("kinship_nouns_fr"):
+        return False
+    return any(t.text == "," for t in doc[post.span.end:m.span.start])
+
+
+def _list_joint_before(doc: Doc, sent: Span, m: PersonMention) -> int | None:
+    """The index of the "et" or the comma that opens a list item at the name (titles and articles
+    skipped: ", le général X"), or None."""
+    i = m.span.start - 1
+    while i > sent.start and (fold(doc[i].text) in _titles() or fold(doc[i].text) in ("le", "la", "l'")):
+        i -= 1
+    return i if fold(doc[i].text) in ("et", ",") else None
+
+
+def _listed_with_own_post(doc: Doc, sent: Span, m: PersonMention, posts: list[PostMention]) -> bool:
+    """"X est nommé ministre des Armées, Y ministre de l'Intégration africaine et des Affaires
+    étrangères, Z ministre de l'Intérieur": a list item whose name is followed by its own post (no
+    comma; maybe a post the lexicon lacks, opened by a post noun) does not take the post of the item
+    before (:func:`_gapped_appointments` reads it)."""
+    own = any(p.span.start == m.span.end for p in posts) or (
+        m.span.end < sent.end and fold(doc[m.span.end].text) in title_cues("post_heads_fr"))  # a post of no list
+    return own and _list_joint_before(doc, sent, m) is not None
+
+
+def _post_taken_over(doc: Doc, posts: list[PostMention], mentions: list[PersonMention],
+                     found: list[Attachment]) -> list[Attachment]:
+    """"Y devient ministre de la Défense, un poste qu'occupait jusqu'ici X", "…, poste que X
+    détenait depuis 2019" and "Y est vice-président du Conseil, un rang que détient déjà X": the post
+    named just before the relative clause is X's too (see :func:`holder_of_clause_after`)."""
+    out = []
+    for p in posts:
+        held = holder_of_clause_after(doc, p.span.end) or holder_of_clause_after(doc, _clause_after(doc, p, posts))
+        if held is None:
+            continue
+        holder, former = held
+        if holder in mentions and not any(a.person is holder and a.post is not None and a.post.post_type == p.post_type
+                                          for a in found):  # a second post of someone titled there
+            out.append(Attachment(holder, replace(p, former=former), "apposition", _cover(doc, holder.span, p.span)))
+    return out
+
+
+CLAUSE_REACH = 8  # words between a post and a ", un rang que …" clause that still speaks of it
+
+
+def _clause_after(doc: Doc, post: PostMention, posts: list[PostMention]) -> int:
+    """The comma that may open a clause about the post a few words after it ("promu vice-Premier
+    ministre tout en conservant son portefeuille, un rang que …"), when no name, post or clause
+    punctuation comes in between; the post's end otherwise."""
+    sent_end = doc[post.span.start].sent.end
+    for i in range(post.span.end, min(sent_end, post.span.end + CLAUSE_REACH)):
+        t = doc[i]
+        if t.text == ",":
+            return i
+        if t.is_punct or people_within(doc, i, i + 1) or any(p.span.start == i for p in posts):
+            break
+    return post.span.end
+
+
+def holder_of_clause_after(doc: Doc, i: int) -> tuple[PersonMention, bool] | None:
+    """The holder a relative clause right after token ``i`` names for the post (or portfolio) that ends
+    there: ", un poste qu'occupait jusqu'ici X", ", un rang que détient déjà X", with whether the
+    verb says the holding is over (any tense but the present: "occupait", "a détenu").  The clause
+    must follow with only a comma and an article in between, and X must be the subject of a verb of
+    holding (inverted after it, or right after X)."""
+    words = [fold(t.text) for t in doc[i:min(len(doc), i + 4)]]
+    if words[:1] != [","]:
+        return None
+    k = 2 if len(words) > 2 and words[1] in ("un", "une", "le", "la", "ce", "cette") else 1
+    if len(words) <= k + 1 or words[k] not in title_cues("post_hold_nouns_fr") or words[k + 1] not in ("que", "qu'"):
+        return None
+    mentions = people_within(doc, i, min(len(doc), i + k + 2 + 16))
+    holder = _subject_of_holding(doc, i + k + 2, mentions)
+    if holder is None:
+        return None
+    verbs = {fold(t.text) for t in doc[i + k + 2:holder.span.end + 1]}
+    return holder, not verbs & title_cues("post_hold_present_fr")
 
 
 def _subject_of_holding(doc: Doc, start: int, mentions: list[PersonMention]) -> PersonMention | None:
     """The name that holds in "qu'occupait [par intérim] X" (verb first, a few words, the name) or
     "que X occupait" (the name, maybe a title, then the verb), from ``start`` just after "que"."""
     holds = title_cues("post_hold_verbs_fr")
-    name = next((m for m in mentions if start <= m.span.start <= start + 6), None)
+    name = next((m for m in mentions if start <= m.span.start <= start + 14), None)
     if name is None:
         return None
+    titled = {i for p in posts_within(doc, start, name.span.start) for i in range(p.span.start, p.span.end)}
     before = [fold(t.text) for t in doc[start:name.span.start]]
-    if before and before[0] in holds:
-        rest = before[1:]
+    if before and before[0] in holds:  # "que détient déjà [le ministre de la Défense,] X": the name's own title
+        rest = [fold(t.text) for t in doc[start + 1:name.span.start] if t.i not in titled]
+        if titled and rest[-1:] == [","]:
+            rest = rest[:-1]
         return name if len(rest) <= 4 and not any(w in stop() or w in (",", "et") for w in rest) else None
+    if name.span.start > start + 6:
+        return None
     after = fold(doc[name.span.end].text) if name.span.end < len(doc) else ""
     return name if after in holds and all(w in _titles() | glue() for w in before) else None
 
@@ -739,7 +894,7 @@ def _appointed_incise(between: Span) -> bool:
     words = [fold(t.text) for t in between]
     if words[:1] != [","] or len(words) > 6:
         return False
-    rest = _without_phrases([w for w in words[1:] if w not in glue()], title_cues("appointed_incise_fr"))
+    rest = without_phrases([w for w in words[1:] if w not in glue()], title_cues("appointed_incise_fr"))
     verbs = title_cues("appoint_verbs_fr") | {"devenu", "devenue"}
     return not rest and any(w in verbs for w in words)
 
@@ -776,10 +931,15 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         if p.span.start < end:
             continue
         between = doc[end:p.span.start]
+        if after is None and [fold(t.text) for t in between[:2]] == [",", "qui"] and _as_phrase_before(doc, p, m):
+            return p  # "X, qui a entamé en mars son deuxième mandat de Premier ministre": the relative's subject
         if after is None and not _may_be_subject(doc, m, between):
             break
-        words = _without_fillers(_without_apposition([fold(t.text) for t in between], between))
-        active = "a" in words and "ete" not in words  # "X a nommé le ministre Y": X appoints, Y holds
+        dated = dated_tokens(doc, between.start, between.end)  # "a été nommé dimanche vice-Premier ministre"
+        words = without_fillers(_without_apposition([fold(t.text) if t.i not in dated else "," if t.text == ","
+                                                      else "" for t in between], between))
+        words = [w for w in words if w]
+        active = bool({"a", "avait"} & set(words)) and "ete" not in words  # "X a nommé le ministre Y": X appoints
         if words and not active and set(words) <= title_cues("post_link_words_fr") and set(words) & title_cues(
                 "post_link_verbs_fr"):
             return p
@@ -810,7 +970,10 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
 
 def _appointed(doc: Doc, m: PersonMention) -> bool:
     """The name follows an active appointing verb ("a nommé", "ont choisi"), maybe with a date, an
-    adverb, an article and a title or a noun in between ("a désigné lundi le député X")."""
+    adverb, an article and a title or a noun in between ("a désigné lundi le député X"), or the noun
+    of an appointment ("ont approuvé la nomination de X"; see :func:`_appointment_noun_before`)."""
+    if _appointment_noun_before(doc, m):
+        return True
     i = m.span.start - 1
     skipped = 0
     while i >= 0 and skipped < 5 and fold(doc[i].text) not in title_cues("appoint_verbs_fr"):
@@ -824,6 +987,19 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     while j > 0 and doc[j].pos_ == "ADV":  # "a également proposé"
         j -= 1
     return fold(doc[j].text) in ("a", "ont", "avait")
+
+
+def _appointment_noun_before(doc: Doc, m: PersonMention) -> bool:
+    """"la nomination de X (comme secrétaire d'État)", "après la désignation du général X": the name is
+    the complement of a noun of appointment (a title may come between), unless a word close before
+    says the appointment was blocked or is only considered ("a rejeté la nomination de X")."""
+    i = m.span.start - 1
+    while i > 0 and fold(doc[i].text) in _titles() - OF:
+        i -= 1
+    if i < 1 or fold(doc[i].text) not in OF or fold(doc[i - 1].text) not in title_cues("appoint_nouns_fr"):
+        return False
+    before = {fold(t.text) for t in doc[max(doc[i].sent.start, i - 6):i - 1]}
+    return not before & title_cues("appoint_blockers_fr")
 
 
 def _without_apposition(words: list[str], between: Span) -> list[str]:
@@ -859,21 +1035,6 @@ def _may_be_subject(doc: Doc, m: PersonMention, between: Span) -> bool:
 RELATIVE_INCISE = 12  # the most words of a relative clause set off between a name and its verb
 
 
-def _without_fillers(words: list[str]) -> list[str]:
-    """The words between a linking verb and its post, adverbials that change nothing ("a été nommé à
-    son tour chef d'état-major", "est désormais ministre") left out."""
-    fillers = title_cues("post_link_fillers_fr")
-    return _without_phrases(words, fillers | {f.replace("'", "' ") for f in fillers})  # tokens split after "jusqu'"
-
-
-def _without_phrases(words: list[str], phrases: Iterable[str]) -> list[str]:
-    """``words`` with every whole-word occurrence of the (folded) ``phrases`` taken out, longest first."""
-    text = " ".join(words)
-    for phrase in sorted(phrases, key=len, reverse=True):
-        text = f" {text} ".replace(f" {phrase} ", " ")
-    return text.split()
-
-
 def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
     text = fold(doc[max(m.span.end, p.span.start - 4):p.span.start].text)
     cue = next((c for c in title_cues("post_as_fr") if text.endswith(c)), None)
@@ -892,14 +1053,29 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
         if p.span.end > m.span.start:
             continue
         between = doc[p.span.end:m.span.start]
-        listed = any(fold(t.text) in ("et", "ou") for t in between)
-        if _only_glue(_without_since(doc, list(between)), allow_title=True) and not listed \
+        listed = any(fold(t.text) in ("et", "ou") for t in _without_relative(between))
+        if _only_glue(_without_since(doc, _without_relative(between)), allow_title=True) and not listed \
                 and not _name_is_complement(between):
             return p
         if _complement_then_name(doc, between) or _coordinated_title(doc, between):
             return p
         return None
     return None
+
+
+def _without_relative(between: Span) -> list:
+    """The tokens between a post and a name, a relative clause on the post set off by commas left out
+    ("le chef d'état-major des armées, qui a pris ses fonctions le 1er septembre, le général X"); a
+    clause that names someone stays."""
+    words = [fold(t.text) for t in between]
+    if words[:2] != [",", "qui"] or "," not in words[2:]:
+        return list(between)
+    close = words.index(",", 2)
+    clause = between[1:close]
+    if len(clause) > RELATIVE_INCISE or any(t.ent_type_ == "PER" for t in clause) \
+            or people_within(between.doc, clause.start, clause.end):
+        return list(between)
+    return list(between[:1]) + list(between[close:])
 
 
 def _owner_in_complement(doc: Doc, post: PostMention, m: PersonMention) -> PersonMention | None:
@@ -947,18 +1123,20 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     """"X, qui commande les forces américaines en Europe" read as "commandant des forces …", "X, qui
     dirigeait le ministère de la Défense" as "ministre de la Défense", and "X, qui a occupé le poste de
     chef d'état-major" as the post named after "le poste de" (an auxiliary and adverbs may come first)."""
-    i = m.span.end
-    if i + 2 >= len(doc) or doc[i].text != "," or fold(doc[i + 1].text) != "qui":
+    i = m.span.end if m.span.end < len(doc) and doc[m.span.end].text == "," else m.span.end - 1
+    if i + 2 >= len(doc) or fold(doc[i + 1].text) != "qui":
         return None
     j = i + 2
-    while j < min(len(doc) - 1, i + 5) and doc[j].pos_ in ("AUX", "ADV"):
-        j += 1  # "qui a longtemps dirigé"
+    while j < min(len(doc) - 1, i + 6) and (doc[j].pos_ in ("AUX", "ADV") or fold(doc[j].text) in glue()):
+        j += 1  # "qui a longtemps dirigé", "qui a lui-même occupé"
     verb = doc[j]
     noun = next((n for stem, n in AGENT_NOUNS.items() if fold(verb.text).startswith(stem)), None)
     holds = fold(verb.text) in title_cues("post_hold_verbs_fr")
     obj = next((c for c in verb.children if c.dep_ == "obj"), None)
     if (noun is None and not holds) or obj is None:
         return None
+    if holds and _bare_post_noun(doc, obj):
+        return _post_named_before(doc, m.span.start)  # "un Lecornu qui a lui-même occupé le poste entre …"
     # "qui dirigeait le ministère depuis 2012"
     if noun is not None and fold(obj.text) in title_cues("ministry_nouns_fr"):
         folded = [fold(t.text) for t in doc]
@@ -976,6 +1154,25 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     post = _post(best.doc, best)
     return PostMention(doc[verb.i: verb.right_edge.i + 1], post.post_type, post.countries, post.former,
                        post.office_id)
+
+
+def _bare_post_noun(doc: Doc, obj) -> bool:
+    """"(occuper) le poste", "ce portefeuille": a post noun with a determiner and no "de" after it."""
+    nxt = fold(doc[obj.i + 1].text) if obj.i + 1 < len(doc) else ""
+    return fold(obj.text) in title_cues("post_hold_nouns_fr") and obj.i > 0 \
+        and fold(doc[obj.i - 1].text) in ("le", "la", "ce", "cette") and nxt not in OF
+
+
+def _post_named_before(doc: Doc, i: int) -> PostMention | None:
+    """The post a bare "le poste" stands for: the nearest post or ministry named before token ``i``
+    ("le portefeuille des Armées a été confié à Y … un X qui a lui-même occupé le poste")."""
+    posts = [p for p in find_posts(doc) if p.span.end <= i and i - p.span.end <= MINISTRY_REACH]
+    folded = [fold(t.text) for t in doc]
+    ministry = ministry_named_before(doc, folded, i)
+    if ministry is not None and (not posts or ministry[0] >= posts[-1].span.start):
+        k, post_type, country = ministry
+        return PostMention(doc[k:k + 1], post_type, [country] if country else [])
+    return posts[-1] if posts else None
 
 
 def _agent_phrase(noun: str, words: list[str]) -> str:
@@ -1013,7 +1210,7 @@ def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
     """Only articles, punctuation and (if allowed) titles, or words of former office ("ancien",
     "jusqu'ici"), between a name and a post."""
     # "le président par intérim, X"
-    words = _without_phrases([fold(t.text) for t in _without_acronym(list(between))], title_cues("acting_fr"))
+    words = without_phrases([fold(t.text) for t in _without_acronym(list(between))], title_cues("acting_fr"))
     if len(words) > 5:
         return False
     allowed = glue() | (_titles() if allow_title else frozenset()) | (_former_words() if former else frozenset())
@@ -1088,7 +1285,10 @@ def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[Perso
         return Attachment(m, post, "counterpart", span, counterpart_of=other)
     of = next(iter(people_within(doc, i + 1, m.span.start)), None)
     if of is None and i > 0 and fold(doc[i - 1].text) in ("son", "sa"):  # "X … son prédécesseur, Y"
-        of = next((p for p in reversed(people_within(doc, m.span.sent.start, i)) if p.key != m.key), None)
+        of = next((p for p in reversed(people_within(doc, m.span.sent.start, i)) if p.key != m.key), None) \
+            or _pronoun_subject_owner(doc, m.span.sent, m)  # "X … . Il a succédé à son prédécesseur, Y"
+        if of is None and i - 1 == m.span.sent.start:  # "X a salué ce choix. Son prédécesseur Y, …"
+            of = _previous_subject(doc, m.span.sent, m)
     if rel == "successeur":
         return Attachment(of, None, "successor", span, predecessor_of=m) if of else Attachment(m, None, "none", span)
     return Attachment(m, None, "predecessor", span, predecessor_of=of)
@@ -1112,14 +1312,31 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
 
 
 def _pronoun_subject_owner(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
-    """"X a … . Il a ensuite appelé son homologue russe": the person opening the previous sentence as
-    its subject, when this sentence's subject is a personal pronoun."""
-    if not pronoun_subject(sent) or sent.start == 0:
+    """"X a … . Il a ensuite appelé son homologue russe", "… Il avait succédé à son prédécesseur, Y":
+    the person opening the previous sentence as its subject, when this sentence's subject is a
+    personal pronoun."""
+    if not pronoun_subject(sent):
+        return None
+    return _previous_subject(doc, sent, m)
+
+
+def _previous_subject(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """The one person (other than ``m``) opening the sentence before ``sent`` as its subject."""
+    if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
     found = {p.key: p for p in people_within(doc, previous.start, previous.end)
-             if p.key != m.key and opens_as_subject(p.span.root, previous)}
+             if p.key != m.key and (opens_as_subject(p.span.root, previous) or _opens_with(doc, previous, p))}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _opens_with(doc: Doc, sent: Span, p: PersonMention) -> bool:
+    """The name opens the sentence, only an article, titles and a post before it ("Le général X, chef
+    …, reste en fonction", "Le chef de la diplomatie, X, a salué …"): its subject, whatever the parser
+    made of the title ("X" as an apposition of "général")."""
+    titled = {i for q in posts_within(doc, sent.start, p.span.start) for i in range(q.span.start, q.span.end)}
+    return all(t.i in titled or fold(t.text) in _titles() | {"le", "la", "l'", ","} or t.is_space
+               for t in doc[sent.start:p.span.start])  # "Le chef de la diplomatie, X, a salué …" too
 
 
 def _role_noun_owners(doc: Doc, attachments: list[Attachment], roles: list[Holding]) -> list[Attachment]:
@@ -1275,6 +1492,10 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
         if a.rule in ("predecessor", "successor") and a.predecessor_of and a.predecessor_of.key in post_of:
             office = post_of[a.predecessor_of.key]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
+            notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
+        elif a.rule == "successor" and a.predecessor_of and a.person.key in post_of:
+            office = post_of[a.person.key]  # "l'ex-chef de la diplomatie X a critiqué son successeur, Y": X's post
+            out.append(Holding(a.predecessor_of.key, office, (evidence(a.evidence_span, a.rule),)))
             notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
     return out
 

@@ -19,8 +19,8 @@ from kg.extract.lexmatch import lex_within
 from kg.extract.model import Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention
-from kg.extract.spanindex import dates_within, people_within
-from kg.extract.spans import evidence
+from kg.extract.spanindex import dated_tokens, dates_within, people_within
+from kg.extract.spans import evidence, without_fillers
 
 ARTICLES = frozenset(("le", "la", "l'", "les", "ce", "cet", "cette", "de", "du", "des", "d'", "a", "au", "aux"))
 REACH = 25  # tokens between a taker's name and the cue
@@ -91,23 +91,32 @@ def _years_follow(doc: Doc, i: int, end: int) -> bool:
     return bool(words) and fold(words[0]) in ("entre", "de", "(") and len(years) >= 1
 
 
-def portfolio_holdings(doc: Doc, appointed) -> list[Holding]:
+def portfolio_holdings(doc: Doc, appointed, held_after) -> list[Holding]:
     """Holdings stated through a portfolio; ``appointed(doc, mention)`` says whether a name is the
-    object of an active appointing verb (see :func:`kg.extract.offices._appointed`)."""
+    object of an active appointing verb (see :func:`kg.extract.offices._appointed`), and
+    ``held_after(doc, end)`` names the holder of a relative clause after the portfolio ("reprend la
+    Défense, un portefeuille que détenait X": X's too; :func:`kg.extract.offices.holder_of_clause_after`)."""
     out = []
     folded = [fold(t.text) for t in doc]
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
             holder = _taker(doc, folded, sent, start) or _receiver(doc, folded, sent, end) \
-                or _object(doc, folded, sent, start, appointed)
-            if holder is None:
-                continue
-            country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
-                or _antecedent_country(doc, folded, sent, end) or "?"
-            office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
-            span = doc[min(holder.span.start, start):max(holder.span.end, end)]
-            out.append(Holding(holder.key, office, (evidence(span, "portfolio"),)))
+                or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
+                or fronted_subject(doc, sent, start)
+            held = held_after(doc, end)
+            for person in (holder, held[0] if held else None):
+                if person is not None:
+                    out.append(_holding(doc, folded, sent, person, start, end, post_type))
     return out
+
+
+def _holding(doc: Doc, folded: list[str], sent: Span, holder: PersonMention, start: int, end: int,
+             post_type: str) -> Holding:
+    country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
+        or _antecedent_country(doc, folded, sent, end) or "?"
+    office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
+    span = doc[min(holder.span.start, start):max(holder.span.end, end)]
+    return Holding(holder.key, office, (evidence(span, "portfolio"),))
 
 
 @cache
@@ -157,6 +166,12 @@ def ministry_before(doc: Doc, folded: list[str], i: int) -> tuple[str, str | Non
     goes with it: the nearest minister's or ministry's word ("vice-ministre lettonne de la Défense",
     "au ministère de la Défense") whose portfolio the lists know.  None when that nearest word names
     a ministry of no list ("ministre des Finances"): the anaphor is that one, not an older one."""
+    found = ministry_named_before(doc, folded, i)
+    return found[1:] if found is not None else None
+
+
+def ministry_named_before(doc: Doc, folded: list[str], i: int) -> tuple[int, str, str | None] | None:
+    """:func:`ministry_before` with where the minister's or ministry's word stands."""
     nouns = title_cues("ministry_nouns_fr") | title_cues("minister_nouns_fr")
     for k in range(i - 1, max(-1, i - MINISTRY_REACH), -1):
         if folded[k] not in nouns or k + 1 >= len(folded) or not (
@@ -170,7 +185,7 @@ def ministry_before(doc: Doc, folded: list[str], i: int) -> tuple[str, str | Non
         if words is None:
             return None
         demonyms = {s.kb_id_ for s in lex_within(doc, k + 1, j + len(words) + 1, "DEMONYM")}
-        return _portfolios()[words], (demonyms.pop() if len(demonyms) == 1 else None)
+        return k, _portfolios()[words], (demonyms.pop() if len(demonyms) == 1 else None)
     return None
 
 
@@ -192,7 +207,8 @@ def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int |
 
 def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
     """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense"."""
-    lead = folded[max(sent.start, start - 6):start]
+    dated = dated_tokens(doc, max(sent.start, start - 12), start)  # "X, reconduit mardi au ministère de …"
+    lead = without_fillers([folded[k] for k in range(max(sent.start, start - 12), start) if k not in dated][-9:])
     if _ends_with_cue(lead, _cues("portfolio_take_fr")) is None:
         return None
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
@@ -217,11 +233,82 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMentio
 
 
 def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> PersonMention | None:
-    """"a proposé X pour les Affaires étrangères", "a nommé X à la Défense"."""
+    """"a proposé X pour les Affaires étrangères", "a nommé X à la Défense", "a choisi X pour diriger
+    le ministère de la Défense"."""
     i = start - 1
     while i > sent.start and folded[i] in ("le", "la", "l'", "les"):
         i -= 1
+    if i > sent.start and folded[i] in title_cues("portfolio_lead_verbs_fr") and folded[i - 1] == "pour":
+        i -= 1  # "a choisi X pour diriger le ministère de la Défense"
     if folded[i] not in ("pour", "a", "au", "aux"):
         return None
+    i = _before_incise(folded, sent, i)  # "a choisi X, chef d'état-major de l'armée, pour diriger …"
     before = [m for m in people_within(doc, sent.start, i) if m.span.end == i]
     return before[0] if before and appointed(doc, before[0]) else None
+
+
+def _replacer(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"X est remplacé à la Défense par Y", "remplacée au Foreign Office par Y": the name after "par"
+    takes the portfolio (X held it: the replacement rules of :mod:`kg.extract.terms` say so)."""
+    lead = folded[max(sent.start, start - 3):start]
+    while lead and lead[-1] in ARTICLES:
+        lead = lead[:-1]
+    replaced = {c.split()[0] for c in title_cues("term_replaced_by_fr") if c.endswith(" par")}
+    if not lead or lead[-1] not in replaced or end >= sent.end or folded[end] != "par":
+        return None
+    after = people_within(doc, end + 1, min(sent.end, end + 5))
+    titles = title_cues("ranks_fr") | title_cues("civil_fr")
+    if not after or not all(folded[k] in ARTICLES or folded[k] in {fold(t) for t in titles}
+                            for k in range(end + 1, after[0].span.start)):
+        return None
+    return after[0]
+
+
+INCISE = 12  # the most tokens of an apposition set off by commas between a name and what follows it
+
+
+def _before_incise(folded: list[str], sent: Span, i: int) -> int:
+    """Where a comma-enclosed apposition that ends right before token ``i`` starts (the token index
+    just after the name it follows), or ``i`` when there is none."""
+    if i - 1 <= sent.start or folded[i - 1] != ",":
+        return i
+    for k in range(i - 2, max(sent.start, i - 2 - INCISE), -1):
+        if folded[k] == ",":
+            return k
+        if folded[k] in (";", ":", ".", "qui", "que"):
+            break
+    return i
+
+
+def fronted_subject(doc: Doc, sent: Span, i: int) -> PersonMention | None:
+    """"Nommé en juillet à la tête du ministère de la Défense, X a …", "Devenue ministre des Affaires
+    étrangères en 2024, X …": a sentence that opens on an appointing participle is about the name
+    right after the comma that closes it (an article and titles may come first); token ``i`` must lie
+    inside that opening clause."""
+    dash = next((t.i for t in sent[:6] if t.text in ("-", "–", "—")), None)  # "KIEV - Nommé …": past a dateline
+    opening = doc[dash + 1] if dash is not None and dash + 1 < sent.end else sent[0]
+    if fold(opening.text) not in title_cues("appointed_incise_fr"):
+        return None
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or not sent.start < i < comma:
+        return None
+    titles = {fold(t) for key in ("ranks_fr", "civil_fr", "honorifics_fr") for t in title_cues(key)}
+    k = comma + 1
+    while k < sent.end and (fold(doc[k].text) in titles or fold(doc[k].text) in ("le", "la", "l'")):
+        k += 1
+    after = people_within(doc, k, k + 1)
+    return after[0] if after and after[0].span.start == k else None
+
+
+def portfolio_after(doc: Doc, sent: Span, i: int) -> str | None:
+    """The office of a portfolio phrase at token ``i`` (after "à", "au", "aux" and articles): "Y a
+    succédé à X au ministère des Armées"; "?.<post type>" unless a demonym follows the phrase."""
+    folded = [fold(t.text) for t in doc]
+    while i < sent.end and folded[i] in ARTICLES:
+        i += 1
+    found = next(((start, end, post_type) for start, end, post_type in _find(folded, sent) if start == i), None)
+    if found is None:
+        return None
+    _, end, post_type = found
+    country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None)
+    return load_lexicon().office_for(post_type, country).id if country else f"?.{post_type}"

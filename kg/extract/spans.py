@@ -1,9 +1,13 @@
-"""Small helpers shared by the fact-finding modules: evidence from spans, span overlap, folded text."""
+"""Small helpers shared by the fact-finding modules: evidence from spans, span overlap, folded text,
+word lists with cue phrases left out."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span
 
+from kg.extract.lexicon import title_cues
 from kg.extract.model import Evidence
 from kg.extract.names import fold
 
@@ -32,3 +36,18 @@ def folded(span: Span) -> str:
     if key not in cache:
         cache[key] = fold(span.text)
     return cache[key]
+
+
+def without_fillers(words: list[str]) -> list[str]:
+    """The words between a linking verb and its post, adverbials that change nothing ("a été nommé à
+    son tour chef d'état-major", "est désormais ministre") left out."""
+    fillers = title_cues("post_link_fillers_fr")
+    return without_phrases(words, fillers | {f.replace("'", "' ") for f in fillers})  # tokens split after "jusqu'"
+
+
+def without_phrases(words: list[str], phrases: Iterable[str]) -> list[str]:
+    """``words`` with every whole-word occurrence of the (folded) ``phrases`` taken out, longest first."""
+    text = " ".join(words)
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = f" {text} ".replace(f" {phrase} ", " ")
+    return text.split()

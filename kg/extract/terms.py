@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date as date_type
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -20,6 +21,7 @@ from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.offices import find_posts, notes
 from kg.extract.people import PersonMention
+from kg.extract.portfolios import portfolio_after
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
@@ -46,17 +48,27 @@ def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) ->
              and not (skip_since and s.start > 0 and fold(doc[s.start - 1].text) in ("depuis", "des"))]
     after = [s for s in spans if s.start_char >= char]
     chosen = after[0] if after else (spans[-1] if spans else None)
-    if chosen is None or _future_told_as_past(doc, sent, chosen._.date):
+    if chosen is None:
         return None
-    return chosen._.date
+    return _in_the_future_told(doc, sent, chosen._.date)
 
 
-def _future_told_as_past(doc: Doc, sent: Span, date: DateValue) -> bool:
-    """"Il prendra ses fonctions le 30 juin": a sentence in the future whose date was read as a
-    past day (before publication) has its year wrong; no bound beats a wrong one."""
+def _in_the_future_told(doc: Doc, sent: Span, date: DateValue) -> DateValue | None:
+    """"Il prendra ses fonctions le 30 juin", "à partir du 1er août": a sentence in the future whose
+    date was read as a past day (before publication) has its year wrong.  A day and month written
+    without a year is the next such day (the year after); a date whose text gives its year is not
+    trusted (no bound beats a wrong one).  Any other date stands."""
     ref = doc._.ref
     future = any("Fut" in t.morph.get("Tense") for t in sent)
-    return ref is not None and future and date.latest < ref
+    if ref is None or not future or date.latest >= ref:
+        return date
+    if date.precision != "day" or date.value is None or any(w.isdigit() and len(w) == 4 for w in date.text.split()):
+        return None
+    try:
+        nxt = date_type.fromisoformat(date.value).replace(year=date.earliest.year + 1)
+    except ValueError:  # 29 February
+        return None
+    return DateValue(nxt.isoformat(), "day", nxt, nxt, date.text) if nxt >= ref else None
 
 
 def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
@@ -258,12 +270,13 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     à Y"), else a post the sentence links to the cue ("pour remplacer Y au poste de …", "en tant que
     …"), else the successor's one known office.  Never just any post of the sentence."""
     held = {person: _offices_of(by_key, person, doc) for person in (successor, predecessor)}
+    held[predecessor] = held[predecessor] or _offices_of(by_key, predecessor)  # "le chancelier sortant X a cédé …"
     if len(held[predecessor]) == 1:
         return held[predecessor][0]
     leaving = [o for o in held[predecessor] if not by_key[(predecessor, o)].replaces]
     if len(held[predecessor]) > 1 and len(leaving) == 1:
         return leaving[0]
-    linked = _linked_post(doc, sent, at)
+    linked = _linked_post(doc, sent, at) or _portfolio_after_name(doc, sent, predecessor)
     if linked:
         return linked
     if not held[predecessor] and len(held[successor]) == 1:
@@ -272,6 +285,12 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     if not held[predecessor] and len(near) == 1:  # "X prend la tête du ministère de la Défense à la place de Y"
         return _elect_to_office(near[0])
     return None
+
+
+def _portfolio_after_name(doc: Doc, sent: Span, person: str) -> str | None:
+    """"Y a succédé à X au ministère des Armées": the portfolio right after the predecessor's name."""
+    named = [m for m in _people_in(doc, sent) if m.key == person]
+    return portfolio_after(doc, sent, named[-1].span.end) if named else None
 
 
 def _elect_to_office(office: str) -> str:
@@ -350,6 +369,8 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         if _plural_at(sent, at):  # "les chefs militaires nommés par …": nobody's term in particular
             continue
         date = _date_after(doc, sent, at, skip_since=not _since_cue(sent, at))
+        if not people and not _active(sent, at):  # "Elle prendra ses fonctions le 1er août": the appointee before
+            people = _pronoun_subject(doc, sent, at, by_key)
         if not people or date is None:
             continue
         person = min(people, key=lambda m: abs(m.span.start_char - at)).key

@@ -1,5 +1,5 @@
 """Posts held until the news or taken over, and counterparts listed by demonym (kg/extract/offices.py:
-``_without_fillers``, ``_appointed_incise``, ``_post_in_relative_clause``, ``_post_taken_over``,
+``without_fillers`` (kg/extract/spans.py), ``_appointed_incise``, ``_post_in_relative_clause``, ``_post_taken_over``,
 ``_demonym_listed_counterparts``; kg/extract/portfolios.py: ``bare_ministry``).  Sentences written for
 these tests."""
 
