@@ -1036,7 +1036,11 @@ RELATIVE_INCISE = 12  # the most words of a relative clause set off between a na
 
 
 def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
-    text = fold(doc[max(m.span.end, p.span.start - 4):p.span.start].text)
+    """"X … en tant que <post>", "X a prêté serment lundi comme <post>": an as-phrase (``post_as_fr``)
+    right before the post, dates between its words left out."""
+    lo = max(m.span.end, p.span.start - 6)
+    dated = dated_tokens(doc, lo, p.span.start)
+    text = " ".join(fold(t.text) for t in doc[lo:p.span.start] if t.i not in dated)
     cue = next((c for c in title_cues("post_as_fr") if text.endswith(c)), None)
     if cue is None or p.span.start - m.span.end > 14:
         return False

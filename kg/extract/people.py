@@ -469,16 +469,23 @@ def _foreign_word(doc: Doc, i: int, titles: list[Span], lexical: set[int]) -> bo
 
 def _split_at_words(tokens: list[Token]) -> list[list[Token]]:
     """Cut a token run at lower-case words that cannot be inside a name (particles and hyphen-glued
-    ends such as "Jong-un" can)."""
+    ends such as "Jong-un" can), and at a dash set off by spaces, which no name holds ("WASHINGTON -
+    Pete Hegseth": a dateline, then the name)."""
     parts: list[list[Token]] = [[]]
     for t in tokens:
         glued = t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
         inner = t.is_alpha and t.text.islower() and fold(t.text) not in DEFAULT_PARTICLES | NAME_JOINERS
-        if inner and not glued and parts[-1] and any(x.text[:1].isupper() for x in parts[-1]):
+        cut = inner and not glued and parts[-1] and any(x.text[:1].isupper() for x in parts[-1])
+        if cut or _spaced_dash(t):
             parts.append([])
         else:
             parts[-1].append(t)
     return [p for p in parts if p]
+
+
+def _spaced_dash(t: Token) -> bool:
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    return t.text in ("-", "\u2013", "\u2014") and bool(t.whitespace_) and (before is None or bool(before.whitespace_))
 
 
 def _pairing(m: PersonMention, found: list[PersonMention]) -> bool:
