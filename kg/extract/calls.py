@@ -21,6 +21,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.coref import (
+    SUBJECT_DEPS,
+    reported_speaker,
+    reporting_phrase,
+    reporting_verb,
+    subject_node,
+)
 from kg.extract.dates import counts_from_reference, normalise, ticker_entries
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
@@ -30,8 +37,6 @@ from kg.extract.offices import find_posts, notes, posts_within
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dated_tokens, dates_within, people_within
 from kg.extract.spans import folded
-
-SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 
 
 @lru_cache(maxsize=32)
@@ -763,7 +768,7 @@ def _reporting_head(trigger: Token) -> Token | None:
     verb = trigger
     if verb.dep_ == "obj" and verb.head.pos_ == "AUX" and "Inf" in verb.head.morph.get("VerbForm"):
         verb = verb.head  # "indique avoir téléphoné", the participle parsed as the object of "avoir"
-    if verb.dep_ not in ("xcomp", "ccomp") or not _reporting(verb.head):
+    if verb.dep_ not in ("xcomp", "ccomp") or not reporting_verb(verb.head):
         return None
     infinitive = "Inf" in verb.morph.get("VerbForm") or any(
         "Inf" in c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux"))
@@ -777,21 +782,10 @@ def _reported_subject(doc: Doc, m: Mention) -> None:
     if head is None:
         return
     for p in people_within(doc, head.sent.start, head.i):
-        subject = _subject_node(p.span)
+        subject = subject_node(p.span)
         if subject is not None and subject.head == head and p.key not in m.callers:
             m.persons = [p.key, *(k for k in m.persons if k != p.key)]
             m.callers.append(p.key)
-
-
-STEM_MIN = 6  # shortest infinitive whose stem is matched when the lemma is wrong
-
-
-def _reporting(verb: Token) -> bool:
-    """A reporting verb, by lemma or, when the model leaves the form as its lemma ("indique"), by
-    the stem of a long enough infinitive of ``reporting_verbs``."""
-    verbs = _vocab()["reporting_verbs"]
-    word = fold(verb.text)
-    return fold(verb.lemma_) in verbs or any(len(v) >= STEM_MIN and word.startswith(v[:-2]) for v in verbs)
 
 
 def _pronoun_subject(doc: Doc, m: Mention) -> None:
@@ -903,13 +897,13 @@ def _quote_speaker(doc: Doc, i: int) -> tuple[PersonMention | None, Token | None
         return None, None
     opening, closing = bounds
     verb = next((t for t in doc[closing + 1: closing + 1 + INCISE_VERB_REACH]
-                 if t.pos_ in ("VERB", "AUX") and _reporting_phrase(t)), None)
+                 if t.pos_ in ("VERB", "AUX") and reporting_phrase(t)), None)
     if verb is not None:
         after = people_within(doc, verb.i + 1, min(verb.sent.end, verb.i + 1 + SPEAKER_REACH))
         return (after[0], verb) if after else (None, None)
     sent = doc[opening].sent
     before = [p for p in people_within(doc, sent.start, opening)
-              if (node := _subject_node(p.span)) is not None and _reporting_phrase(node.head)]
+              if (node := subject_node(p.span)) is not None and reporting_phrase(node.head)]
     return (before[-1], None) if before else (None, None)
 
 
@@ -917,51 +911,11 @@ def _speaker_of_an_incise(p: PersonMention, subjects: list[PersonMention]) -> bo
     """"X a annoncé …, a fait savoir le porte-parole, Y. Il a téléphoné …": the speaker Y of a
     reporting incise only vouches for the main clause, whose person subject X stays the topic that
     the next sentence's "il" continues; Y is skipped when such an X is in Y's sentence."""
-    if not _reported_speaker(p.span):
+    if not reported_speaker(p.span):
         return False
     sent = p.span.sent
-    return any(q.span.sent == sent and q.span.start != p.span.start and not _reported_speaker(q.span)
+    return any(q.span.sent == sent and q.span.start != p.span.start and not reported_speaker(q.span)
                for q in subjects)
-
-
-SELON_REACH = 10  # "selon le porte-parole du ministère des Affaires étrangères, Y"
-
-
-def _reported_speaker(span: Span) -> bool:
-    """The person is the inverted subject of a reporting incise (", a indiqué Y", ", a fait savoir le
-    porte-parole, Y") or is introduced by "selon"; a reporting verb that opens its clause ("X a
-    annoncé …") is a main clause, not an incise."""
-    node = _subject_node(span)
-    if node is not None and node.head.i < span.start and _reporting_phrase(node.head):
-        return _opens_incise(node.head)
-    if node is not None and node.head.i > span.start:
-        return False  # "Selon Moscou, X a appelé …": X is its clause's own subject
-    for t in reversed(span.doc[max(span.sent.start, span.start - SELON_REACH): span.start]):
-        if fold(t.text) == "selon":
-            return True
-        if t.pos_ in ("VERB", "AUX"):
-            return False
-    return False
-
-
-def _opens_incise(verb: Token) -> bool:
-    """The verb group (auxiliaries, "fait" of "fait savoir") follows a comma: ", a précisé"."""
-    for t in reversed(verb.doc[verb.sent.start: verb.i]):
-        if t.text == ",":
-            return True
-        if not (t.pos_ == "AUX" or t.pos_ == "VERB" and t.i == verb.i - 1):
-            return False
-    return False
-
-
-def _reporting_phrase(verb: Token) -> bool:
-    """A reporting verb, or the last verb of a multi-word one ("faire savoir") with the word before
-    it completing the phrase."""
-    if _reporting(verb):
-        return True
-    before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    pair = f"{fold(before.lemma_)} {fold(verb.lemma_)}" if before is not None else ""
-    return pair in {fold(v) for v in _vocab()["reporting_verbs"] if " " in v}
 
 
 def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None:
@@ -985,22 +939,7 @@ def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None
 def _is_subject(span: Span) -> bool:
     """The person is a clause's subject, in apposition to it or coordinated with it ("Le ministre,
     X, a …", "Le président X et le président Y ont …")."""
-    return _subject_node(span) is not None
-
-
-def _subject_node(span: Span) -> Token | None:
-    """The subject token the person is, or stands in apposition or coordination to; tried from each
-    word of the name, as the parser may hang its last word elsewhere ("Le ministre Boris | Pistorius
-    a reçu": "Boris" in apposition to the subject, "Pistorius" an adverb of the verb)."""
-    for start in [span.root, *(t for t in span if t != span.root)]:
-        node = start
-        for _ in range(4):
-            if node.dep_ in SUBJECT_DEPS:
-                return node
-            if node.dep_ not in ("appos", "nmod", "flat:name", "conj") or node.head.i == node.i:
-                break
-            node = node.head
-    return None
+    return subject_node(span) is not None
 
 
 def _coordinated(doc: Doc, m: Mention) -> None:
@@ -1536,7 +1475,7 @@ def _named_in_next_sentence(doc: Doc, mentions: list[Mention]) -> None:
         if any(x.sent.start == nxt.start for x in mentions) or not _topics(nxt):
             continue
         here = people_within(doc, nxt.start, nxt.end)
-        subject = _subject_node(here[0].span) if len(here) == 2 and here[0].key != here[1].key else None
+        subject = subject_node(here[0].span) if len(here) == 2 and here[0].key != here[1].key else None
         if subject is None or fold(subject.head.lemma_) not in _vocab()["topic_verbs"]:
             continue  # "A et B ont signé …" is another act, not what the call was about
         if _joined_by_and(doc, here[0].span, here[1].span):

@@ -23,8 +23,9 @@ The extraction of holdings uses it to give that person the post; the call rules 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import load_lexicon
 from kg.extract.names import fold
@@ -175,3 +176,82 @@ def is_role_noun(doc: Doc, span: Span) -> bool:
     before = fold(doc[start - 1].text)
     head = span[0]
     return before in DEFINITE and "Plur" not in head.morph.get("Number") and not fold(head.text).endswith("s")
+
+# ------------------------------------------------------------------ who speaks, who is spoken of
+# A reporting clause names a source, not a topic: ", a indiqué le porte-parole, Y" or "selon Y" vouch
+# for the sentence; the rules that look for a sentence's actor (the caller of a call, the owner of
+# "son homologue") skip such a speaker.
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+
+
+@cache
+def _reporting_verbs() -> tuple[str, ...]:
+    """``calls.json``'s reporting verbs, folded."""
+    return tuple(fold(v) for v in load_lexicon().calls["reporting_verbs"])
+
+
+STEM_MIN = 6  # shortest infinitive whose stem is matched when the lemma is wrong
+
+
+def reporting_verb(verb: Token) -> bool:
+    """A reporting verb, by lemma or, when the model leaves the form as its lemma ("indique"), by
+    the stem of a long enough infinitive of ``reporting_verbs``."""
+    verbs = _reporting_verbs()
+    word = fold(verb.text)
+    return fold(verb.lemma_) in verbs or any(len(v) >= STEM_MIN and word.startswith(v[:-2]) for v in verbs)
+
+
+SELON_REACH = 10  # "selon le porte-parole du ministère des Affaires étrangères, Y"
+
+
+def reported_speaker(span: Span) -> bool:
+    """The person is the inverted subject of a reporting incise (", a indiqué Y", ", a fait savoir le
+    porte-parole, Y") or is introduced by "selon"; a reporting verb that opens its clause ("X a
+    annoncé …") is a main clause, not an incise."""
+    node = subject_node(span)
+    if node is not None and node.head.i < span.start and reporting_phrase(node.head):
+        return opens_incise(node.head)
+    if node is not None and node.head.i > span.start:
+        return False  # "Selon Moscou, X a appelé …": X is its clause's own subject
+    for t in reversed(span.doc[max(span.sent.start, span.start - SELON_REACH): span.start]):
+        if fold(t.text) == "selon":
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def opens_incise(verb: Token) -> bool:
+    """The verb group (auxiliaries, "fait" of "fait savoir") follows a comma: ", a précisé"."""
+    for t in reversed(verb.doc[verb.sent.start: verb.i]):
+        if t.text == ",":
+            return True
+        if not (t.pos_ == "AUX" or t.pos_ == "VERB" and t.i == verb.i - 1):
+            return False
+    return False
+
+
+def reporting_phrase(verb: Token) -> bool:
+    """A reporting verb, or the last verb of a multi-word one ("faire savoir") with the word before
+    it completing the phrase."""
+    if reporting_verb(verb):
+        return True
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    pair = f"{fold(before.lemma_)} {fold(verb.lemma_)}" if before is not None else ""
+    return pair in {v for v in _reporting_verbs() if " " in v}
+
+
+def subject_node(span: Span) -> Token | None:
+    """The subject token the person is, or stands in apposition or coordination to; tried from each
+    word of the name, as the parser may hang its last word elsewhere ("Le ministre Boris | Pistorius
+    a reçu": "Boris" in apposition to the subject, "Pistorius" an adverb of the verb)."""
+    for start in [span.root, *(t for t in span if t != span.root)]:
+        node = start
+        for _ in range(4):
+            if node.dep_ in SUBJECT_DEPS:
+                return node
+            if node.dep_ not in ("appos", "nmod", "flat:name", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+    return None

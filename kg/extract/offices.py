@@ -17,7 +17,14 @@ from functools import cache
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.coref import country_of, is_role_noun, opens_as_subject, person_for, pronoun_subject
+from kg.extract.coref import (
+    country_of,
+    is_role_noun,
+    opens_as_subject,
+    person_for,
+    pronoun_subject,
+    reported_speaker,
+)
 from kg.extract.dates import TICKER_ENTRY
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import Office, load_lexicon, title_cues
@@ -1304,14 +1311,16 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
     else reaches back only through a pronoun subject ("Il a appelé son homologue …") to the person
     who opens the sentence before as its subject; a nominal subject ("Le chef de la diplomatie
     égyptienne a décliné … son homologue israélien") is settled once role nouns are placed
-    (:func:`_role_noun_owners`).  The nearest name of another sentence is never taken: it is often a
-    quoted spokesman, and his post is not the counterpart's."""
+    (:func:`_role_noun_owners`).  The nearest name of another sentence is never taken, nor the speaker
+    of a reporting clause of this one ("Selon le porte-parole, Y, le secrétaire devrait appeler son
+    homologue philippin X"): a quoted spokesman's post is not the counterpart's."""
     sent = doc[i].sent
-    before = next((p for p in reversed(people_within(doc, sent.start, i)) if p.span.end <= i and p.key != m.key),
-                  None)
+    before = next((p for p in reversed(people_within(doc, sent.start, i)) if p.span.end <= i and p.key != m.key
+                   and not reported_speaker(p.span)), None)
     if before:
         return before
-    after = next((p for p in mentions if p.key != m.key and p.span.start >= sent.start), None)
+    after = next((p for p in mentions if p.key != m.key and p.span.start >= sent.start
+                  and not reported_speaker(p.span)), None)
     return after or _pronoun_subject_owner(doc, sent, m)
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 import kg.extract.people  # noqa: F401  (registers Doc._.people)
 import kg.extract.pipeline  # noqa: F401  (registers Doc._.ref and Span._.date)
-from kg.extract import calls
+from kg.extract import calls, coref
 from kg.extract.callgroups import _split
 from kg.extract.model import CallFact, DateValue, Evidence, Party
 from kg.extract.people import PersonMention
@@ -427,7 +427,7 @@ def test_a_name_is_a_subject_when_any_of_its_words_stands_in_apposition_to_it() 
             ("Boris", "PROPN", "appos", 1, "Boris"), ("Pistorius", "PROPN", "advmod", 5, "Pistorius"),
             ("a", "AUX", "aux:tense", 5, "avoir"), ("reçu", "VERB", "ROOT", 5, "recevoir")]
     doc = parse(rows)
-    subject = calls._subject_node(doc[2:4])
+    subject = coref.subject_node(doc[2:4])
     assert subject is not None and subject.i == 1
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 import kg.extract.people  # noqa: F401  (registers Doc._.people)
 import kg.extract.pipeline  # noqa: F401  (registers Doc._.ref and Span._.date)
-from kg.extract import calls
+from kg.extract import calls, coref
 from kg.extract.people import PersonMention
 
 VOCAB = spacy.blank("fr").vocab
@@ -68,8 +68,8 @@ def test_the_speaker_of_an_incise_is_not_the_antecedent(incise: str) -> None:
 def test_a_speaker_is_told_apart_from_the_main_clause_subject(incise: str) -> None:
     doc = story(incise)
     speaker, subject = doc._.people[1], doc._.people[0]
-    assert calls._reported_speaker(speaker.span)
-    assert not calls._reported_speaker(subject.span)  # "X a annoncé": a main clause, not an incise
+    assert coref.reported_speaker(speaker.span)
+    assert not coref.reported_speaker(subject.span)  # "X a annoncé": a main clause, not an incise
 
 
 def test_a_speaker_alone_in_the_sentence_is_still_the_antecedent() -> None:
@@ -85,8 +85,8 @@ def test_a_reporting_verb_opening_its_clause_is_no_incise() -> None:
     # "Y a précisé que …": nothing but the subject before the verb group
     doc = build([("Y", "PROPN", "nsubj", 2, "Y"), ("a", "AUX", "aux:tense", 2, "avoir"),
                  ("précisé", "VERB", "ROOT", 2, "préciser")], [(0, 1, "Y")])
-    assert not calls._opens_incise(doc[2])
-    assert calls._reporting_phrase(doc[2])
+    assert not coref.opens_incise(doc[2])
+    assert coref.reporting_phrase(doc[2])
 
 
 def test_a_subject_after_an_opening_selon_is_no_speaker() -> None:
@@ -94,4 +94,4 @@ def test_a_subject_after_an_opening_selon_is_no_speaker() -> None:
     doc = build([("Selon", "ADP", "case", 1, "selon"), ("Moscou", "PROPN", "obl:mod", 4, "Moscou"),
                  (",", "PUNCT", "punct", 1, ","), ("X", "PROPN", "nsubj", 4, "X"),
                  ("annonce", "VERB", "ROOT", 4, "annoncer")], [(3, 4, "X")])
-    assert not calls._reported_speaker(doc._.people[0].span)
+    assert not coref.reported_speaker(doc._.people[0].span)
