@@ -112,15 +112,20 @@ def resolve(articles: list[ArticleFacts]) -> Resolved:
 
 def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple[str, str], str]]:
     # known people's spellings are compared under the gazetteer's standard form (Shmygal = Shmyhal)
-    clusters = NameClusters((p.name for a in articles for p in a.persons), canonical=load_gazetteer().canonical)
-    keys = _identity_keys(clusters.clusters(), Counter(p.name for a in articles for p in a.persons))
+    # each distinct name is weighed once, however many articles write it: the work follows the
+    # people of the corpus, not its articles
+    counts = Counter(p.name for a in articles for p in a.persons)
+    clusters = NameClusters(canonical=load_gazetteer().canonical)
+    clusters.add_counts(counts)
+    keys = _identity_keys(clusters.clusters(), counts)
+    key_of = {name: keys[clusters.cluster_of(name)] for name in counts}
     persons: dict[str, Person] = {}
     local: dict[tuple[str, str], str] = {}
     for a in articles:
         for p in a.persons:
-            cid = clusters.cluster_of(p.name)
-            key = keys[cid]
-            person = persons.get(key) or persons.setdefault(key, Person(key, clusters.best_name(cid), [], []))
+            key = key_of[p.name]
+            person = persons.get(key) or persons.setdefault(
+                key, Person(key, clusters.best_name(clusters.cluster_of(p.name)), [], []))
             person.aliases += [m for m in p.mentions if m not in person.aliases]
             person.evidence += p.evidence
             local[(a.article.id, p.key)] = key

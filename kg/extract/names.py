@@ -124,7 +124,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations
@@ -686,12 +686,21 @@ class NameClusters:
     def update(self, names: Iterable[str]) -> None:
         """Add many names (rejecting strings without letters), regrouping lazily.  Names are
         kept without invisible format characters (:func:`clean_name`)."""
-        for name in map(clean_name, names):
+        counts: Counter[str] = Counter()
+        for name in names:  # one by one: a mapping given here is a collection of names, not of counts
+            counts[name] += 1
+        self.add_counts(counts)
+
+    def add_counts(self, counts: Mapping[str, int]) -> None:
+        """Add names with how many times each occurs, each distinct name weighed once (the same as
+        ``update`` with every name repeated that many times)."""
+        for raw, times in counts.items():
+            name = clean_name(raw)
             key = _surname_key(self._canonical(name))
-            self._counts[name] = self._counts.get(name, 0) + 1
+            self._counts[name] = self._counts.get(name, 0) + times
             self._buckets[key].add(name)
             self._groups.pop(key, None)
-            self._sorted = None
+        self._sorted = None
 
     def add(self, name: str) -> int:
         """Add one name; returns its cluster id in the grouping as it now stands."""
