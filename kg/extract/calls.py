@@ -36,7 +36,7 @@ from kg.extract.names import fold
 from kg.extract.offices import find_posts, notes, posts_within
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dated_tokens, dates_within, people_within
-from kg.extract.spans import folded
+from kg.extract.spans import folded, phrase_pattern
 
 
 @lru_cache(maxsize=32)
@@ -51,15 +51,9 @@ def _vocab() -> dict[str, list[str]]:
     return {k: [fold(w) for w in v] for k, v in load_lexicon().calls.items() if isinstance(v, list)}
 
 
-@lru_cache(maxsize=64)
-def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
-    words = sorted({fold(p) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
-
-
 def has_phrase(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
     """Whether folded ``text`` contains one of the phrases as whole words."""
-    return _pattern(tuple(phrases)).search(text) is not None
+    return phrase_pattern(tuple(phrases)).search(text) is not None
 
 
 
@@ -1344,8 +1338,7 @@ def _cue_objects(sent: Span) -> list[int]:
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern:
     """The initiator cues over words joined by single spaces ("a l' initiative de")."""
-    cues = sorted({c.replace("'", "' ").replace("  ", " ") for c in _vocab()["initiator_cues"]}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c.strip()) for c in cues) + r")(?!\w)")
+    return phrase_pattern(tuple(c.replace("'", "' ").replace("  ", " ").strip() for c in _vocab()["initiator_cues"]))
 
 
 def _joined(sent: Span) -> tuple[str, dict[int, int]]:

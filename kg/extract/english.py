@@ -41,7 +41,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold
-from kg.extract.spans import evidence
+from kg.extract.spans import evidence, phrase_pattern
 from kg.resources import lexicon_path
 
 #: A wire dateline at the head of an article ("WASHINGTON, March 12 (KGN) - "): its date is the
@@ -57,14 +57,9 @@ def cues() -> dict[str, Any]:
         return json.load(f)
 
 
-def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w])")
-
-
-@cache
 def _pattern(key: str) -> re.Pattern[str]:
-    return _phrase_re(tuple(cues()[key]))
+    """The whole-word regex of one cue list of ``english.json``."""
+    return phrase_pattern(tuple(cues()[key]))
 
 
 # ------------------------------------------------------------------ dates

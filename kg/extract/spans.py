@@ -3,7 +3,9 @@ word lists with cue phrases left out."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -51,3 +53,11 @@ def without_phrases(words: list[str], phrases: Iterable[str]) -> list[str]:
     for phrase in sorted(phrases, key=len, reverse=True):
         text = f" {text} ".replace(f" {phrase} ", " ")
     return text.split()
+
+
+@lru_cache(maxsize=128)
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex of the phrases, folded, as whole words of folded text (longest first, so that "phone
+    call" wins over "call"); an apostrophe before a phrase glues it to the word before."""
+    words = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
