@@ -1556,7 +1556,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     Russian chiefs of staff, where the Russian one is named, the other is French.  No guess places a
     person the gazetteer knows in another country."""
     known = _known_countries(doc)
-    holdings = _from_known_people(holdings, known)
+    holdings = _from_known_people(doc, holdings, known)
     named: dict[str, set[str]] = {}
     for post in find_posts(doc):
         if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
@@ -1664,19 +1664,35 @@ def _is_state(actor: str | None) -> bool:
     return found is not None and found.kind == "country"
 
 
-def _from_known_people(holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+def _from_known_people(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
     """A national post the text states without a country and attaches to its holder ("le président
     Ilham Aliyev", "le chef de la diplomatie Radosław Sikorski") is held in the state the gazetteer
     knows that person by.  Only "?." posts change (a country the text gives always stands), and a
-    person known through an organisation (a NATO secretary general, once a prime minister) keeps "?."."""
+    person known through an organisation (a NATO secretary general, once a prime minister) keeps "?.".
+    Nor does a person of an article datelined in another country that never names their state
+    (:func:`_namesake_risk`)."""
     out = []
     for h in holdings:
         country, _, post_type = h.office.partition(".")
         home = known.get(h.person)
-        if country == UNKNOWN and post_type in NATIONAL_POSTS and _is_state(home):
+        if country == UNKNOWN and post_type in NATIONAL_POSTS and _is_state(home) \
+                and not _namesake_risk(doc, home or UNKNOWN):
             h = replace(h, office=_place(post_type, home or UNKNOWN))
         out.append(h)
     return _dedupe(out)
+
+
+def _namesake_risk(doc: Doc, home: str) -> bool:
+    """"BOGOTA - … le ministre de la Défense, Pedro Sánchez": an article datelined in one country
+    that never names the state the gazetteer knows the holder by (no name, demonym, capital or place
+    of it) may well be about a namesake; the gazetteer's country is then no evidence, and the post
+    stays without a country rather than take a guessed one.  The person is still known elsewhere,
+    so no other guess places them either."""
+    dateline = _dateline_country(doc)
+    if dateline is None or dateline == home:
+        return False
+    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "DEMONYM", "METONYM", "COMBINING", "PLACE")}
+    return home not in named
 
 
 def _elsewhere(known: dict[str, str], person: str, post_type: str, country: str) -> bool:

@@ -166,14 +166,34 @@ def _held(office: str, person: str = "p1") -> Holding:
     ("?.secretary_general", "NATO", "?.secretary_general"),  # the gazetteer adds no organisation post
     ("?.head_of_state", None, "?.head_of_state"),  # unknown person
 ])
-def test_from_known_people(office: str, home: str | None, placed: str) -> None:
+def test_from_known_people(extractor, office: str, home: str | None, placed: str) -> None:
     known = {"p1": home} if home else {}
-    assert [h.office for h in _from_known_people([_held(office)], known)] == [placed]
+    assert [h.office for h in _from_known_people(_doc(extractor), [_held(office)], known)] == [placed]
 
 
-def test_from_known_people_merges_a_post_found_twice() -> None:
-    found = _from_known_people([_held("TR.head_of_state"), _held("?.head_of_state")], {"p1": "TR"})
+def test_from_known_people_merges_a_post_found_twice(extractor) -> None:
+    found = _from_known_people(_doc(extractor), [_held("TR.head_of_state"), _held("?.head_of_state")], {"p1": "TR"})
     assert [h.office for h in found] == ["TR.head_of_state"]
+
+
+@pytest.mark.parametrize("text, placed", [
+    # datelined elsewhere, the known person's state never named: perhaps a namesake, no country
+    ("BOGOTA - La cérémonie était présidée par le ministre de la Défense.", "?.defence_minister"),
+    # datelined elsewhere, but the article names the person's state: the gazetteer stands
+    ("BOGOTA - Le ministre espagnol a été reçu. Le ministre de la Défense était là.", "ES.defence_minister"),
+    # datelined in the person's own state
+    ("MADRID - Le ministre de la Défense a parlé.", "ES.defence_minister"),
+])
+def test_from_known_people_namesake_risk(extractor, text: str, placed: str) -> None:
+    found = _from_known_people(_doc(extractor, text), [_held("?.defence_minister")], {"p1": "ES"})
+    assert [h.office for h in found] == [placed]
+
+
+def _doc(extractor, text: str = "Le texte ne dit rien de plus."):
+    from kg.corpus import RawArticle
+
+    raw = RawArticle(id="t.txt", path="t.txt", text=text, sha256="", published=date(2025, 1, 15))
+    return next(extractor.annotate([raw]))[0]
 
 
 @pytest.mark.parametrize("home, post_type, country, contradicted", [
