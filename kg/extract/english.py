@@ -538,18 +538,52 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     lexicon = load_lexicon()
     people = doc._.people or []
     out = list(holdings)
-    for post in lex_spans(doc, "POST"):
+    posts = [(p, p.kb_id_, None) for p in lex_spans(doc, "POST")] + _possessive_inside(doc)
+    for post, post_type, given in posts:
         holder = _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
         if holder is None:
             continue
-        country = _country_of_post(doc, post) or _known_country(holder, people)
-        office = lexicon.office_for(post.kb_id_, country or "?").id
-        if any(h.person == holder.key and h.office.endswith("." + post.kb_id_) and not h.office.startswith("?.")
+        country = given or _country_of_post(doc, post) or _known_country(holder, people)
+        office = lexicon.office_for(post_type, country or "?").id
+        if any(h.person == holder.key and h.office.endswith("." + post_type) and not h.office.startswith("?.")
                for h in out):
             continue
-        out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post.kb_id_}")]
+        out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post_type}")]
         out.append(Holding(holder.key, office, (evidence(post, "en-apposed-post"),)))
     return out
+
+
+POSSESSIVE_REACH = 5  # words of a post on either side of "of <Country>'s"
+
+
+def _possessive_inside(doc: Doc) -> list[tuple[Span, str, str]]:
+    """Posts English writes with the country as a possessive inside them: "the commander-in-chief of
+    Ukraine's armed forces" is the post "commander-in-chief of the armed forces" in Ukraine.  Each as
+    (span, post type, country), the longest wording of the lexicon that fits."""
+    wordings = _post_wordings()
+    out = []
+    for tok in doc[:-3]:
+        country = _possessor(doc, tok.i + 3) if fold(tok.text) == "of" else None
+        if country is None:
+            continue
+        best = None
+        for lo in range(max(0, tok.i - POSSESSIVE_REACH), tok.i):
+            for hi in range(tok.i + 4, min(len(doc), tok.i + 3 + POSSESSIVE_REACH) + 1):
+                before, after = doc[lo:tok.i], doc[tok.i + 3:hi]
+                post_type = wordings.get(" ".join([*(fold(t.text) for t in before), "of", "the",
+                                                   *(fold(t.text) for t in after)]))
+                if post_type and (best is None or hi - lo > best[0].end - best[0].start):
+                    best = (doc[lo:hi], post_type, country)
+        if best:
+            out.append(best)
+    return out
+
+
+@cache
+def _post_wordings() -> dict[str, str]:
+    """Folded wording -> post type, for the post types' own wordings (``offices.json``)."""
+    return {" ".join(fold(p.text).replace("-", " - ").split()): p.id for p in load_lexicon().phrases
+            if p.label == "POST"}
 
 
 def _right_apposed(doc: Doc, post: Span, people: list) -> Any:

@@ -86,6 +86,13 @@ def test_possessive_and_relative_clause_posts(extractor) -> None:
     assert ("Tore Sandvik", "NO.defence_minister") in posts and ("Penny Wong", "AU.foreign_minister") in posts
 
 
+def test_a_country_written_as_a_possessive_inside_a_post(extractor) -> None:
+    _, posts = read(extractor, "Gen. Eirik Kristoffersen, the chief of Norway's defence staff, visited Oslo. Later, "
+                               "Gen. Mykhailo Zabrodskyi, the commander-in-chief of Ukraine's armed forces, arrived.")
+    assert ("Eirik Kristoffersen", "NO.chief_of_defence") in posts
+    assert ("Mykhailo Zabrodskyi", "UA.chief_of_defence") in posts
+
+
 def test_the_english_reading_is_for_english_articles_only(extractor) -> None:
     text = "Canadian Defence Minister Bill Blair spoke by phone on Monday with his Dutch counterpart, Ruben Brekelmans."
     assert read(extractor, text, lang="fr")[0] != read(extractor, text)[0]
