@@ -157,25 +157,43 @@ def _post_types(holdings: list[Holding], person: str) -> list[str]:
 
 def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holding],
                   named: list[_Named]) -> tuple[list[Holding], list[str]]:
-    """"his Japanese counterpart, X": X holds the caller's post in Japan (new holdings); with no
-    name after it, that office stands for its holder (office ids)."""
+    """"his Japanese counterpart, X" (or "his colleague from the USA X"): X holds the caller's post in
+    Japan (new holdings); with no name after it, that office stands for its holder (office ids)."""
     lexicon = load_lexicon()
     types = _post_types(holdings, caller) if caller else []
     new, offices = [], []
     for tok in sent:
         if fold(tok.text) not in cues()["counterpart_words"] or not types:
             continue
-        country = _country_before(doc, tok.i)
-        if country is None or tok.i < 2 or fold(doc[tok.i - 2].text) not in cues()["possessives"]:
+        found = _counterpart_country(doc, tok)
+        if found is None:
             continue
+        country, end = found
         office = lexicon.office_for(types[0], country).id
-        after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+        after = end + (end < len(doc) and doc[end].text == ",")
         holder = next((n for n in named if n.start == after), None)
         if holder is None:
             offices.append(office)
         elif not any(h.person == holder.key and h.office == office for h in holdings):
             new.append(Holding(holder.key, office, (evidence(doc[tok.i - 2: holder.end], "en-counterpart"),)))
     return new, offices
+
+
+def _counterpart_country(doc: Doc, tok: Any) -> tuple[str, int] | None:
+    """The country of a counterpart word after a possessive, and where the phrase ends: "his
+    <Demonym> counterpart", or "his counterpart / colleague from (the) <Country>"."""
+    if tok.i < 1:
+        return None
+    if tok.i >= 2 and fold(doc[tok.i - 2].text) in cues()["possessives"]:
+        country = _country_before(doc, tok.i)
+        if country is not None:
+            return country, tok.i + 1
+    if fold(doc[tok.i - 1].text) not in cues()["possessives"] or tok.i + 2 >= len(doc) \
+            or fold(doc[tok.i + 1].text) != "from":
+        return None
+    start = tok.i + 2 + (fold(doc[tok.i + 2].text) == "the")
+    place = next((s for s in lex_spans(doc, "COUNTRY") if s.start == start), None)
+    return (place.kb_id_, place.end) if place is not None else None
 
 
 def counterpart_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:

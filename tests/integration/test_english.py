@@ -93,6 +93,13 @@ def test_a_country_written_as_a_possessive_inside_a_post(extractor) -> None:
     assert ("Mykhailo Zabrodskyi", "UA.chief_of_defence") in posts
 
 
+def test_a_colleague_from_a_country_is_a_counterpart(extractor) -> None:
+    calls, posts = read(extractor, "Estonian Defence Minister Hanno Pevkur and his colleague from Latvia Andris "
+                                   "Sprūds held a phone call on Monday.")
+    assert ("Andris Sprūds", "LV.defence_minister") in posts
+    assert calls == [(["Andris Sprūds", "Hanno Pevkur"], "2025-03-10", None, "phone")]
+
+
 def test_the_english_reading_is_for_english_articles_only(extractor) -> None:
     text = "Canadian Defence Minister Bill Blair spoke by phone on Monday with his Dutch counterpart, Ruben Brekelmans."
     assert read(extractor, text, lang="fr")[0] != read(extractor, text)[0]
