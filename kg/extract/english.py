@@ -37,12 +37,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.lexicon import load_lexicon
-from kg.extract.lexmatch import lex_spans
+from kg.extract.lexicon import load_file, load_lexicon
+from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold
+from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, phrase_pattern
-from kg.resources import lexicon_path
 
 #: A wire dateline at the head of an article ("WASHINGTON, March 12 (KGN) - "): its date is the
 #: dispatch's, never an event's.
@@ -51,10 +51,8 @@ DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?
 
 @cache
 def cues() -> dict[str, Any]:
-    import json
-
-    with lexicon_path("english").open(encoding="utf-8") as f:
-        return json.load(f)
+    """The cue lists of ``english.json``."""
+    return load_file("english")
 
 
 def _pattern(key: str) -> re.Pattern[str]:
@@ -139,14 +137,17 @@ class _Named:
 
 
 def _people(doc: Doc, sent: Span) -> list[_Named]:
-    return [_Named(m.key, m.span.start, m.span.end) for m in doc._.people or []
-            if sent.start <= m.span.start < sent.end]
+    return [_Named(m.key, m.span.start, m.span.end) for m in people_within(doc, sent.start, sent.end)]
+
+
+NAME_REACH = 6  # tokens of the longest country name or demonym ("Democratic Republic of the Congo")
 
 
 def _country_before(doc: Doc, i: int) -> str | None:
     """The country of a demonym, or of a country's name used as one ("his U.S. counterpart", "NATO
     Secretary General"), ending right before token ``i``."""
-    return next((s.kb_id_ for s in lex_spans(doc, "DEMONYM", "COUNTRY") if s.end == i), None)
+    return next((s.kb_id_ for s in lex_within(doc, max(0, i - NAME_REACH), i, "DEMONYM", "COUNTRY") if s.end == i),
+                None)
 
 
 def _post_types(holdings: list[Holding], person: str) -> list[str]:
@@ -192,7 +193,7 @@ def _counterpart_country(doc: Doc, tok: Any) -> tuple[str, int] | None:
             or fold(doc[tok.i + 1].text) != "from":
         return None
     start = tok.i + 2 + (fold(doc[tok.i + 2].text) == "the")
-    place = next((s for s in lex_spans(doc, "COUNTRY") if s.start == start), None)
+    place = next(iter(lex_within(doc, start, start + 1, "COUNTRY")), None)
     return (place.kb_id_, place.end) if place is not None else None
 
 
@@ -230,9 +231,10 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     found: list[_Call] = []
     holdings = list(holdings)
     previous_subject: str | None = None
+    talk = _article_tells_call(doc)
     for sent in doc.sents:
         named = [n for n in _people(doc, sent) if not _reporting(doc, sent, n)]
-        calls, more = _calls_in(doc, sent, named, holdings, previous_subject, bool(found))
+        calls, more = _calls_in(doc, sent, named, holdings, previous_subject, bool(found), talk)
         holdings += more
         found, named_posts = _merge(found, calls)
         holdings += named_posts
@@ -251,13 +253,14 @@ def _reporting(doc: Doc, sent: Span, n: _Named) -> bool:
         n.start > sent.start + 2 and bool(_pattern("reporting_words").search(after)) and doc[n.start - 1].text == ",")
 
 
-def _cue(doc: Doc, sent: Span, named: list[_Named]) -> int | None:
-    """The token where the sentence tells a call, or None."""
+def _cue(doc: Doc, sent: Span, named: list[_Named], talk: bool) -> int | None:
+    """The token where the sentence tells a call, or None (``talk``: the article speaks of a call,
+    so that a talk verb may tell one, see :func:`_talk`)."""
     text = fold(sent.text)
     m = _pattern("call_phrases").search(text) or _received(text)
     verbs = cues()["calling_verbs"]
     starts = {n.start for n in named}
-    styling = {t.i for s in lex_spans(doc, *STYLING) for t in s}  # "called Polish Deputy Prime Minister X"
+    styling = {t.i for s in lex_within(doc, sent.start, sent.end, *STYLING) for t in s}  # "called Polish … X"
     for tok in sent:
         nxt = tok.i + 1
         while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")):
@@ -266,7 +269,7 @@ def _cue(doc: Doc, sent: Span, named: list[_Named]) -> int | None:
         if fold(tok.text) in verbs and governs and (m is None or tok.idx - sent.start_char < m.start()):
             return tok.i
     if m is None:
-        return _talk(doc, sent)
+        return _talk(doc, sent) if talk else None
     return next(t.i for t in sent if t.idx - sent.start_char + len(t.text) > m.start())
 
 
@@ -275,7 +278,7 @@ def _talk(doc: Doc, sent: Span) -> int | None:
     "with" or "to" within a few words tells a call only in an article that speaks of a call
     elsewhere (its event told again as "Brown's call", "the conversation"), and never beside an
     in-person cue ("met", "on the sidelines")."""
-    if not _article_tells_call(doc) or _pattern("in_person").search(fold(sent.text)):
+    if _pattern("in_person").search(fold(sent.text)):
         return None
     verbs, links = cues()["talk_verbs"], cues()["talk_links"]
     for tok in sent:
@@ -285,6 +288,8 @@ def _talk(doc: Doc, sent: Span) -> int | None:
 
 
 def _article_tells_call(doc: Doc) -> bool:
+    """Whether any sentence of the article speaks of a call (a call phrase, or "call" that is no
+    urging): read once per article."""
     calls = _pattern("call_phrases")
     return any(calls.search(fold(s.text)) or re.search(r"(?<![\w-])calls?(?![\w-])", fold(s.text))
                and not re.search(r"\bcalls? (?:for|on|to)\b", fold(s.text)) for s in doc.sents)
@@ -309,10 +314,10 @@ def _denied(doc: Doc, sent: Span, cue: int) -> bool:
 
 
 def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding],
-              previous_subject: str | None, told: bool) -> tuple[list[_Call], list[Holding]]:
+              previous_subject: str | None, told: bool, talk: bool) -> tuple[list[_Call], list[Holding]]:
     """The calls one sentence tells (``told``: the article has told a call before it, so that a
-    referring noun, "Brown's conversation with X", is that call again)."""
-    cue = _cue(doc, sent, named)
+    referring noun, "Brown's conversation with X", is that call again; ``talk``: see :func:`_cue`)."""
+    cue = _cue(doc, sent, named, talk)
     if cue is None and told:
         cue = _referring(doc, sent)
     if cue is None or _denied(doc, sent, cue):
@@ -348,7 +353,8 @@ def _clause_end(doc: Doc, sent: Span, cue: int) -> int:
     word follows ("with China's Gen. Liu Zhenli ended an impasse ..., a freeze sparked by X's visit":
     X is not a party)."""
     breaks, listing = cues()["clause_breaks"], cues()["list_words"]
-    naming = {t.i for s in lex_spans(doc, *STYLING) for t in s} | {t.i for m in doc._.people or [] for t in m.span}
+    naming = {t.i for s in lex_within(doc, sent.start, sent.end, *STYLING) for t in s} | {
+        t.i for m in people_within(doc, sent.start, sent.end) for t in m.span}
     for i in range(cue + 1, sent.end):
         word = fold(doc[i].text)
         if word in breaks:
@@ -404,8 +410,8 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
 
 
 def _named_after(doc: Doc, sent: Span, char: int) -> list[tuple[int, str]]:
-    return [(m.span.start, m.key) for m in doc._.people or []
-            if sent.start <= m.span.start < sent.end and m.span.start_char - sent.start_char >= char]
+    return [(m.span.start, m.key) for m in people_within(doc, sent.start, sent.end)
+            if m.span.start_char - sent.start_char >= char]
 
 
 def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
@@ -471,6 +477,9 @@ def _fact(c: _Call) -> CallFact | None:
     return CallFact(parties, ev, c.date, initiator, (), "video" if c.video else "phone")
 
 
+POST_REACH = 16  # tokens of the longest post wording before a name
+
+
 def countries_of_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """Posts named with no country take the demonym English writes before them ("Saudi Foreign
     Minister Prince X"): a holding of the type's unknown-country office gets that country when a
@@ -482,8 +491,9 @@ def countries_of_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if not h.office.startswith("?.") or h.person not in starts:
             out.append(h)
             continue
-        post = next((s for s in reversed(lex_spans(doc, "POST")) if s.end <= starts[h.person]
-                     and starts[h.person] - s.end <= 2 and s.kb_id_ == h.office[2:]), None)
+        start = starts[h.person]
+        post = next((s for s in reversed(lex_within(doc, max(0, start - POST_REACH), start, "POST"))
+                     if s.end <= start and start - s.end <= 2 and s.kb_id_ == h.office[2:]), None)
         country = _country_before(doc, post.start) if post is not None else None
         out.append(replace(h, office=lexicon.office_for(h.office[2:], country).id) if country else h)
     return out
@@ -528,7 +538,7 @@ def _holder_of(doc: Doc, post: Span, people: list) -> str | None:
     """The person a possessive post is linked to: the name right after it (titles between), or the
     name before ", who is (also)" / "," that opens the clause holding it."""
     after = post.end
-    titles = {t.i for s in lex_spans(doc, "TITLE") for t in s}
+    titles = _title_tokens(doc, after)
     while after in titles:
         after += 1
     following = next((m.key for m in people if m.span.start == after), None)
@@ -561,7 +571,7 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         holder = _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
         if holder is None:
             continue
-        country = given or _country_of_post(doc, post) or _known_country(holder, people)
+        country = given or _country_of_post(doc, post) or _known_country(doc, holder)
         office = lexicon.office_for(post_type, country or "?").id
         if any(h.person == holder.key and h.office.endswith("." + post_type) and not h.office.startswith("?.")
                for h in out):
@@ -604,13 +614,21 @@ def _post_wordings() -> dict[str, str]:
             if p.label == "POST"}
 
 
+TITLE_REACH = 6  # tokens of ranks and honorifics between a post and a name ("Son Altesse Royale le prince")
+
+
+def _title_tokens(doc: Doc, i: int) -> set[int]:
+    """The indices of the title tokens (ranks, honorifics) in the few words from ``i``."""
+    return {t.i for s in lex_within(doc, i, i + TITLE_REACH, "TITLE") for t in s}
+
+
 def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
     """"<post>, [rank] <Name>,": the name after the comma that follows the post."""
     i = post.end
     if i >= len(doc) or doc[i].text != ",":
         return None
     i += 1
-    titles = {t.i for s in lex_spans(doc, "TITLE") for t in s}
+    titles = _title_tokens(doc, i)
     while i in titles or (i < len(doc) and doc[i].text == "." and i - 1 in titles):
         i += 1
     return next((m for m in people if m.span.start == i), None)
@@ -635,18 +653,15 @@ def _country_of_post(doc: Doc, post: Span) -> str | None:
     if found:
         return found
     if post.end + 1 < len(doc) and fold(doc[post.end].text) == "of":
-        return next((s.kb_id_ for s in lex_spans(doc, "COUNTRY") if s.start == post.end + 1), None)
+        return next((s.kb_id_ for s in lex_within(doc, post.end + 1, post.end + 2, "COUNTRY")), None)
     return None
 
 
-def _known_country(holder: Any, people: list) -> str | None:
-    """The country the gazetteer gives a known person (their every mention in this article must
-    denote that one person)."""
-    from kg.extract.gazetteer import load_gazetteer
-    from kg.extract.people import name_text
+def _known_country(doc: Doc, holder: Any) -> str | None:
+    """The country the gazetteer gives a known person (:func:`kg.extract.offices.known_countries`)."""
+    from kg.extract.offices import known_countries
 
-    known = load_gazetteer().person_of(name_text(m.span) for m in people if m.key == holder.key)
-    return known.country if known else None
+    return known_countries(doc).get(holder.key)
 
 
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:

@@ -140,7 +140,8 @@ class Lexicon:
         return self.office_for(post_type, country)
 
 
-def _load(name: str) -> Any:
+def load_file(name: str) -> Any:
+    """One lexicon file (``kg/lexicons/<name>.json``) as parsed JSON."""
     with lexicon_path(name).open(encoding="utf-8") as f:
         return json.load(f)
 
@@ -221,20 +222,20 @@ def _treaties(data: dict) -> tuple[dict[str, Treaty], list[Phrase]]:
 @cache
 def load_lexicon() -> Lexicon:
     """The lexicon, loaded once per process."""
-    actors, phrases = _actors(_load("countries"))
+    actors, phrases = _actors(load_file("countries"))
     phrases += [Phrase(p["name_fr"], "PLACE", p.get("country") or "")
-                for p in _load("places")["entries"]]
+                for p in load_file("places")["entries"]]
     phrases += [Phrase(a, "PLACE", p.get("country") or "")
-                for p in _load("places")["entries"] for a in p.get("aliases", [])]
-    post_types, offices, more = _offices(_load("offices"))
-    missile_data, treaty_data = _load("missiles"), _load("treaties")
+                for p in load_file("places")["entries"] for a in p.get("aliases", [])]
+    post_types, offices, more = _offices(load_file("offices"))
+    missile_data, treaty_data = load_file("missiles"), load_file("treaties")
     missiles, cats, mphr = _missiles(missile_data)
     treaties, tphr = _treaties(treaty_data)
-    titles = {k: tuple(v) for k, v in _load("titles").items() if isinstance(v, list)}
+    titles = {k: tuple(v) for k, v in load_file("titles").items() if isinstance(v, list)}
     phrases += [Phrase(t, "TITLE", kind) for kind in ("ranks_fr", "ranks_en", "civil_fr", "civil_en", "honorifics_en")
                 for t in titles.get(kind, ())]
     return Lexicon(actors, post_types, offices, missiles, cats, treaties,
-                   tuple(phrases + more + mphr + tphr), titles, _load("calls"),
+                   tuple(phrases + more + mphr + tphr), titles, load_file("calls"),
                    {"missiles": missile_data.get("cues", {}), "treaties": treaty_data.get("cues", {})})
 
 

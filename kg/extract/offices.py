@@ -312,7 +312,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
     held: dict[str, set[str]] = {}
     for h in known:
         held.setdefault(h.person, set()).add(h.office)
-    people_countries = _known_countries(doc)
+    people_countries = known_countries(doc)
     attached = {a.post.span.start for a in attachments if a.post}
     out = []
     for post in find_posts(doc):
@@ -363,7 +363,7 @@ def _unnamed_counterparts(doc: Doc, attachments: list[Attachment], known: list[H
     held: dict[str, set[str]] = {}
     for h in known:
         held.setdefault(h.person, set()).add(h.office)
-    people_countries = _known_countries(doc)
+    people_countries = known_countries(doc)
     covered = {t.i for a in attachments if a.rule == "counterpart" and a.evidence_span is not None
                for t in a.evidence_span}
     out = []
@@ -1412,7 +1412,7 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     nationality = _nationality(doc, a.person)
     if nationality:
         return nationality
-    known, post_type = _known_countries(doc), a.post.post_type
+    known, post_type = known_countries(doc), a.post.post_type
     sent = a.person.span.sent
     first = _after_timestamp(doc, sent)
     opening = lex_within(doc, first + 1, first + 3, "PLACE", "METONYM", "COUNTRY")
@@ -1555,7 +1555,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for that kind of post and that none of its other holders has: in an article about the French and
     Russian chiefs of staff, where the Russian one is named, the other is French.  No guess places a
     person the gazetteer knows in another country."""
-    known = _known_countries(doc)
+    known = known_countries(doc)
     holdings = _from_known_people(doc, holdings, known)
     named: dict[str, set[str]] = {}
     for post in find_posts(doc):
@@ -1646,7 +1646,7 @@ NATIONAL_POSTS = frozenset((
     "security_council_deputy_chair", "intelligence_chief", "chief_of_staff"))
 
 
-def _known_countries(doc: Doc) -> dict[str, str]:
+def known_countries(doc: Doc) -> dict[str, str]:
     """Person key -> the gazetteer country of the one known person all that person's names denote
     (:meth:`~kg.extract.gazetteer.Gazetteer.person_of`); people it does not know are absent."""
     state = notes(doc)
@@ -1672,27 +1672,29 @@ def _from_known_people(doc: Doc, holdings: list[Holding], known: dict[str, str])
     Nor does a person of an article datelined in another country that never names their state
     (:func:`_namesake_risk`)."""
     out = []
+    risky: Callable[[str], bool] | None = None  # read from the article once, when a post needs it
     for h in holdings:
         country, _, post_type = h.office.partition(".")
         home = known.get(h.person)
-        if country == UNKNOWN and post_type in NATIONAL_POSTS and _is_state(home) \
-                and not _namesake_risk(doc, home or UNKNOWN):
-            h = replace(h, office=_place(post_type, home or UNKNOWN))
+        if country == UNKNOWN and post_type in NATIONAL_POSTS and _is_state(home):
+            risky = risky or _namesake_risk(doc)
+            if not risky(home or UNKNOWN):
+                h = replace(h, office=_place(post_type, home or UNKNOWN))
         out.append(h)
     return _dedupe(out)
 
 
-def _namesake_risk(doc: Doc, home: str) -> bool:
-    """"BOGOTA - … le ministre de la Défense, Pedro Sánchez": an article datelined in one country
-    that never names the state the gazetteer knows the holder by (no name, demonym, capital or place
-    of it) may well be about a namesake; the gazetteer's country is then no evidence, and the post
-    stays without a country rather than take a guessed one.  The person is still known elsewhere,
-    so no other guess places them either."""
+def _namesake_risk(doc: Doc) -> Callable[[str], bool]:
+    """Whether a person the gazetteer knows in a state may be a namesake in this article: "BOGOTA -
+    … le ministre de la Défense, Pedro Sánchez", an article datelined in one country that never names
+    the state (no name, demonym, capital or place of it).  The gazetteer's country is then no
+    evidence, and the post stays without a country rather than take a guessed one.  The person is
+    still known elsewhere, so no other guess places them either."""
     dateline = _dateline_country(doc)
-    if dateline is None or dateline == home:
-        return False
+    if dateline is None:
+        return lambda home: False
     named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "DEMONYM", "METONYM", "COMBINING", "PLACE")}
-    return home not in named
+    return lambda home: home != dateline and home not in named
 
 
 def _elsewhere(known: dict[str, str], person: str, post_type: str, country: str) -> bool:
