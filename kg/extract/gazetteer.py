@@ -99,8 +99,8 @@ class Gazetteer:
         except ValueError:
             return None
         fits = [p for p in self._by_surname.get(key, ()) if any(same_person(name, f) for f in p.forms)]
-        if not fits and (bare := without_dynasty(name)):
-            return self._identify(bare)  # "Mohammed bin Salman Al Saoud"
+        if not fits and (bare := without_dynasty(name) or _recased(name)):
+            return self._identify(bare)  # "Mohammed bin Salman Al Saoud", "SJAFRIE Sjamsoeddin"
         return fits[0] if len(fits) == 1 else None
 
     def person_of(self, names: Iterable[str]) -> KnownPerson | None:
@@ -120,12 +120,14 @@ class Gazetteer:
 
     def _canonical(self, name: str) -> str:
         """The form a name is matched under: the known person's standard name (or surname, for a
-        surname alone), otherwise the name itself.  A by-name of the data ("MBS", "Jokowi",
+        surname alone), otherwise the name itself, an Arabic name cut to the person's own and their
+        father's (:func:`without_dynasty`: "Abdallah ben Zayed Al Nahyane" and "Abdallah ben Zayed" are
+        one person whoever he is).  A by-name of the data ("MBS", "Jokowi",
         "Prabowo") stands for the whole person, not for a surname that relatives share (Mohammed
         and Khalid bin Salman), so it is matched under the standard name."""
         person = self.identify(name)
         if person is None:
-            return name
+            return without_dynasty(name) or name
         if split_name(name).given or self.is_by_name(name, person):
             return person.name
         return split_name(person.name).surname
@@ -144,18 +146,35 @@ _PATRONYMIC = frozenset(("bin", "ben", "ibn"))
 
 
 def without_dynasty(name: str) -> str | None:
-    """A Gulf royal's name without the dynasty the press may add or leave out after the father's name
-    ("Mohammed bin Salman Al Saoud", "Tamim ben Hamad Al Thani" -> "Tamim ben Hamad"); None for any
-    other name."""
+    """An Arabic name cut to the person's own name and their father's, the form the press uses most:
+    without the dynasty it may add or leave out ("Mohammed bin Salman Al Saoud", "Tamim ben Hamad
+    Al Thani" -> "Tamim ben Hamad") and without the grandfathers of a longer chain ("Khalid ben
+    Salmane ben Abdelaziz" -> "Khalid ben Salmane", "Fayçal ben Farhane ben Abdallah Al Saoud" ->
+    "Fayçal ben Farhane").  The own name comes first, so a father ("Salmane ben Abdelaziz") never
+    meets his son.  None for any other name."""
     try:
         parts = split_name(name)
     except ValueError:
         return None
+    given = parts.given
+    if len(given) < 3 or fold(given[1]) not in _PATRONYMIC:
+        return None
     words = re.split(r"[\s-]+", fold(parts.surname))
-    patronymic = len(parts.given) > 2 and fold(parts.given[-2]) in _PATRONYMIC
-    if patronymic and len(words) == 2 and words[0] in ("al", "el"):
-        return " ".join(parts.given)
-    return None
+    dynasty = len(words) == 2 and words[0] in ("al", "el")
+    chain = len(words) == 2 and words[0] in _PATRONYMIC
+    return " ".join(given[:3]) if dynasty or chain else None
+
+
+def _recased(name: str) -> str | None:
+    """The name with its upper-case words written like the others, when it has both ("SJAFRIE
+    Sjamsoeddin" -> "Sjafrie Sjamsoeddin"): a known person whose own given name a report shouts reads
+    as a surname first (the French NOM Prénom habit), so the plain reading is tried when that one
+    identifies nobody.  None for a name in one case."""
+    words = name.split()
+    shouted = [w.isupper() and len(w) > 2 for w in words]
+    if not any(shouted) or all(shouted):
+        return None
+    return " ".join(w.capitalize() if loud else w for w, loud in zip(words, shouted, strict=True))
 
 
 def _given_names(people: Iterable[KnownPerson]) -> set[str]:

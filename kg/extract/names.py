@@ -47,7 +47,8 @@ Transliteration key (:func:`translit_key`)
 
     Deliberately *not* merged: vowel changes (Lavrov/Lavrentiev,
     Ivanov/Ivanova, Zelensky/Zelenska, Austin/Augustin), Ukrainian ``h``
-    against Russian ``g`` (Serhiy/Sergei), ``c`` against ``k`` in surnames
+    against Russian ``g`` in surnames (given names do meet, see below),
+    ``c`` against ``k`` in surnames
     (Cline/Kline), and English against German spellings of a Western name
     (Brown/Braun are different surnames, not transliterations of one name).
     Known people's spellings that these rules keep apart (Shmyhal/Shmygal)
@@ -79,7 +80,11 @@ Same person (:func:`same_person`)
     of one English name (Mike/Michael, Bob/Robert: ``given_name_variants``
     of kg/lexicons/people.json, the module's only data), or equal
     consonant skeletons of three letters or more with the same feminine
-    ``-a`` ending (Oleksandr/Alexandre, Volodymyr/Vladimir).  Given names
+    ``-a`` ending (Oleksandr/Alexandre, Volodymyr/Vladimir), the Ukrainian
+    ``h`` read as the Russian ``g`` in both tests (Serhiy/Sergueï, Oleh/Oleg).
+    A word of lineage or honour opening the given names ("Seyed Abbas",
+    ``honorific_given_names`` of people.json) is set aside by
+    :func:`split_name` when another given name follows.  Given names
     written in one word on one side and two on the other are compared
     joined (Abdelmalek/Abdul-Malik, Jinping/Jin-ping).  Extra middle
     names on one side and suffixes are ignored.
@@ -419,7 +424,23 @@ def _recase_word(token: str, particles: frozenset[str]) -> str:
 
 
 def _given(tokens: list[str]) -> tuple[str, ...]:
-    return tuple(unit for token in tokens for unit in _given_units(token))
+    units = tuple(unit for token in tokens for unit in _given_units(token))
+    return _without_honorific(units)
+
+
+def _without_honorific(given: tuple[str, ...]) -> tuple[str, ...]:
+    """Given names without an opening word of lineage or honour ("Seyed Abbas" -> "Abbas"), which
+    other reports of the same person leave out; such a word alone stays the given name."""
+    if len(given) > 1 and fold(given[0]) in _honorifics():
+        return given[1:]
+    return given
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    """Folded ``honorific_given_names`` of kg/lexicons/people.json."""
+    data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
+    return frozenset(fold(word) for word in data["honorific_given_names"]["words"])
 
 
 def _given_units(token: str) -> list[str]:
@@ -489,9 +510,18 @@ def _full_names_match(ka: str, kb: str) -> bool:
     groups = _variant_groups()
     if ka in groups and groups.get(kb) == groups[ka]:
         return True
-    skeleton = _skeleton(ka)
+    if _as_russian(ka) == _as_russian(kb):  # Oleh/Oleg, Ihor/Igor
+        return True
     same_gender = ka.endswith("a") == kb.endswith("a")
-    return len(skeleton) >= 3 and skeleton == _skeleton(kb) and same_gender
+    skeletons = (_skeleton(ka), _skeleton(kb)), (_skeleton(_as_russian(ka)), _skeleton(_as_russian(kb)))
+    return same_gender and any(len(x) >= 3 and x == y for x, y in skeletons)
+
+
+def _as_russian(key: str) -> str:
+    """A given-name key with the Ukrainian ``h`` written as the Russian ``g`` it stands for (Serhiy/
+    Sergueï, Heorhiy/Gueorgui, Hennadiy/Guennadi); the ``h`` of ``sh`` stays.  Given names only: in
+    surnames h and g tell different families apart."""
+    return re.sub(r"(?<!s)h", "g", key)
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
