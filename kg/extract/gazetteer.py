@@ -120,14 +120,15 @@ class Gazetteer:
 
     def _canonical(self, name: str) -> str:
         """The form a name is matched under: the known person's standard name (or surname, for a
-        surname alone), otherwise the name itself, an Arabic name cut to the person's own and their
-        father's (:func:`without_dynasty`: "Abdallah ben Zayed Al Nahyane" and "Abdallah ben Zayed" are
-        one person whoever he is).  A by-name of the data ("MBS", "Jokowi",
+        surname alone), otherwise the name itself without the grandfathers of an Arabic name
+        (:func:`without_grandfathers`: "Saoud ben Abdulrahman ben Hassan Al Thani" is "Saoud ben
+        Abdulrahman Al Thani" whoever he is; the family name stays, since an unknown person's other
+        reports may write it without the father, "Abdellatif Al-Zayani").  A by-name of the data ("MBS", "Jokowi",
         "Prabowo") stands for the whole person, not for a surname that relatives share (Mohammed
         and Khalid bin Salman), so it is matched under the standard name."""
         person = self.identify(name)
         if person is None:
-            return without_dynasty(name) or name
+            return without_grandfathers(name) or name
         if split_name(name).given or self.is_by_name(name, person):
             return person.name
         return split_name(person.name).surname
@@ -163,6 +164,25 @@ def without_dynasty(name: str) -> str | None:
     dynasty = len(words) == 2 and words[0] in ("al", "el")
     chain = len(words) == 2 and words[0] in _PATRONYMIC
     return " ".join(given[:3]) if dynasty or chain else None
+
+
+def without_grandfathers(name: str) -> str | None:
+    """An Arabic name whose chain of fathers goes beyond the first cut to the person's own name, their
+    father's and the family or dynasty name, if any ("Khalid ben Salmane ben Abdelaziz" -> "Khalid ben
+    Salmane", "Saoud ben Abdulrahman ben Hassan Al Thani" -> "Saoud ben Abdulrahman Al Thani"); None
+    for a name with one father or none."""
+    try:
+        parts = split_name(name)
+    except ValueError:
+        return None
+    given, words = parts.given, re.split(r"[\s-]+", fold(parts.surname))
+    if len(given) < 3 or fold(given[1]) not in _PATRONYMIC:
+        return None
+    if len(words) == 2 and words[0] in _PATRONYMIC:
+        return " ".join(given[:3])
+    if len(given) > 3 and fold(given[3]) in _PATRONYMIC:
+        return " ".join((*given[:3], parts.surname))
+    return None
 
 
 def _recased(name: str) -> str | None:

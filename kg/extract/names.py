@@ -22,7 +22,9 @@ Transliteration key (:func:`translit_key`)
     1. French ``ou`` -> ``u``, and ``oou`` too, which is English ``ou``
        (Choïgou/Shoigu, Belooussov/Belousov, Iouri/Yuri once ``y`` is ``i``);
     2. the Muhammad/Ahmad/Abdel families of Arabic given names get one
-       spelling each (a name pattern, not a list of people);
+       spelling each (a name pattern, not a list of people), the article of
+       ``Abd`` assimilated to a sun letter too (Abderrahmane/Abdulrahman,
+       Abdessalam/Abdul Salam, Abdennour/Abdel Nour);
     3. the hushing class: ``tsch``, ``sch``, ``tch``, ``sh``, ``ch`` -> ``sh``.
        French ``ch`` is English ``sh`` and French ``tch`` is English ``ch``,
        so all of them must meet (Tchernov/Chernov, Khrouchtchev/Khrushchev,
@@ -183,6 +185,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^m[ou]h?am+[aeo]d$", "muhamad"),
         (r"^ahm[ae]d$", "ahmad"),
         (r"^abd[aeou]l", "abdal"),
+        (r"^abd[aeiou]([dnrstz])\1", r"abdal\1"),
         (r"tsch|sch|tch|sh|ch", "sh"),
         (r"dzh|dj|zh", "j"),
         (r"kh", "h"),
