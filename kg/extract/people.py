@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
 from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key
@@ -82,6 +82,7 @@ class PeopleFinder:
         found += self._after_titles(doc, titles, found)
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
+        found = _without_inner([_with_fathers(m, titles, blockers) for m in found])
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m)]
         found = [m for m in found if not _pairing(m, found)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
@@ -113,13 +114,23 @@ class PeopleFinder:
                           or self._portfolio(tokens[0], posts) or _article_before_role(tokens, titles, posts)):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
             tokens = tokens[1:]
-        tokens = _trim_end(tokens)
+        tokens = _trim_end(self._without_honorific(tokens))
         if not tokens:
             return None
         tokens = _glued_tail(doc, tokens)
         tokens = _particles_after_title(doc, tokens, titles)
         title = title or _title_before(doc, tokens[0].i, titles)
         return PersonMention(doc[tokens[0].i: tokens[-1].i + 1], title)
+
+    def _without_honorific(self, tokens: list[Token]) -> list[Token]:
+        """A name without the capitalised honorific that opens a sentence or a dateline before it
+        ("DOHA - Cheikh Hamdan ben Mohammed ..."): the lexicon's titles are lower case in French prose
+        ("le cheikh X"), so the model takes the word into the name.  It stays when it belongs to a
+        known person's name ("Sheikh Hasina") or when no two words would be left."""
+        if len(tokens) < 3 or fold(tokens[0].text) not in title_cues("honorifics_fr") | title_cues("honorifics_en"):
+            return tokens
+        whole = tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
+        return tokens if self.known.identify(whole) is not None else tokens[1:]
 
     def _portfolio(self, token: Token, posts: set[int]) -> bool:
         """Whether a word opening an entity ends the post before the name rather than starting
@@ -394,6 +405,39 @@ def _apposed_run(doc: Doc, start: int) -> list[Token]:
         end += 1
     tokens = _trim_end(list(doc[start:end]))
     return _glued_tail(doc, tokens) if tokens else tokens
+
+
+def _with_fathers(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> PersonMention:
+    """The mention taken back to the start of the Arabic name it ends: the model often tags only the
+    family or the last father ("Mohammed ben Abdelrahmane [Al Thani]", "Turki ben Mohammed [ben Fahd]"),
+    so the chain of "<name> ben <name>" before it is the person's own name and fathers.  A title, a
+    lexicon term (a place, a country) or a line break ends the chain."""
+    doc = m.span.doc
+
+    def name_word(i: int) -> bool:
+        t = doc[i]
+        return (t.is_alpha and t.text[:1].isupper() and not _is_title(t, titles) and "\n" not in t.whitespace_
+                and not blockers.overlapping(i, i + 1))
+
+    def patronymic(i: int) -> bool:
+        return doc[i].text in PATRONYMIC and "\n" not in doc[i].whitespace_
+
+    start = m.span.start
+    if start >= 2 and name_word(start - 1) and patronymic(start - 2):
+        start -= 1  # "ben Abdelrahmane" before "Al Thani"
+    if start >= 1 and patronymic(start) and name_word(start - 1):
+        start -= 1  # the mention opens with "ben": the given name before it
+    while start >= 2 and patronymic(start - 1) and name_word(start - 2):
+        start -= 2
+    if start == m.span.start or not name_word(start):
+        return m
+    return PersonMention(doc[start: m.span.end], m.title or _title_before(doc, start, titles), apposed=m.apposed)
+
+
+def _without_inner(found: list[PersonMention]) -> list[PersonMention]:
+    """Mentions that no longer one covers ("Mohammed" inside "Mohammed ben Abdelrahmane Al Thani")."""
+    return [m for m in found if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
+                                        and len(o.span) > len(m.span) for o in found)]
 
 
 def _cut_at_newline(tokens: list[Token]) -> list[Token]:
