@@ -86,7 +86,9 @@ Same person (:func:`same_person`)
     ``h`` read as the Russian ``g`` in both tests (Serhiy/Sergueï, Oleh/Oleg).
     A word of lineage or honour opening the given names ("Seyed Abbas",
     ``honorific_given_names`` of people.json) is set aside by
-    :func:`split_name` when another given name follows.  Given names
+    :func:`split_name` when another given name follows; an abbreviated first
+    given name ("Ma. Teresita", "Mohd Khaled": ``given_name_abbreviations``)
+    may be left out by one side.  Given names
     written in one word on one side and two on the other are compared
     joined (Abdelmalek/Abdul-Malik, Jinping/Jin-ping).  Extra middle
     names on one side and suffixes are ignored.
@@ -531,7 +533,28 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     fa, fb = _flat(a), _flat(b)
     if all(_part_compatible(x, y) for x, y in zip(fa, fb, strict=False)):
         return True
-    return _joined_match(fa, fb)
+    if _joined_match(fa, fb):
+        return True
+    shorter = _without_abbreviation(fa), _without_abbreviation(fb)
+    if shorter == (fa, fb):
+        return False
+    return all(_part_compatible(x, y) for x, y in zip(*shorter, strict=False))
+
+
+def _without_abbreviation(given: list[str]) -> list[str]:
+    """Given names without an abbreviated first one that other reports leave out ("Ma. Teresita" ->
+    "Teresita", "Mohd Khaled" -> "Khaled": ``given_name_abbreviations`` of people.json)."""
+    if len(given) > 1 and fold(given[0]) in given_name_abbreviations():
+        return given[1:]
+    return given
+
+
+@cache
+def given_name_abbreviations() -> frozenset[str]:
+    """Folded ``given_name_abbreviations`` of kg/lexicons/people.json (without their full stop)."""
+    data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
+    return frozenset(fold(word) for word in data["given_name_abbreviations"]["words"])
+
 
 
 def _joined_match(fa: list[str], fb: list[str]) -> bool:

@@ -29,7 +29,7 @@ from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
-from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key
+from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key, given_name_abbreviations
 from kg.extract.spanindex import SpanIndex, dates_overlapping
 from kg.extract.spans import evidence, overlaps
 
@@ -82,7 +82,7 @@ class PeopleFinder:
         found += self._after_titles(doc, titles, found)
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
-        found = _without_inner([_with_fathers(m, titles, blockers) for m in found])
+        found = _without_inner([_with_abbreviation(_with_fathers(m, titles, blockers)) for m in found])
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m)]
         found = [m for m in found if not _pairing(m, found)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
@@ -434,6 +434,22 @@ def _with_fathers(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> 
     return PersonMention(doc[start: m.span.end], m.title or _title_before(doc, start, titles), apposed=m.apposed)
 
 
+def _with_abbreviation(m: PersonMention) -> PersonMention:
+    """The mention with the abbreviated given name and full stop before it ("Ma. Teresita Daza",
+    "Mohd. Khaled Nordin"; ``given_name_abbreviations`` of people.json): the model takes the stop for
+    the end of a sentence and the abbreviation for a word of its own."""
+    doc, start = m.span.doc, m.span.start
+    if start >= 2 and doc[start - 1].text == "." and not doc[start - 2].whitespace_:
+        word = doc[start - 2]
+    elif start >= 1 and doc[start - 1].text.endswith(".") and len(doc[start - 1]) > 1:
+        word = doc[start - 1]
+    else:
+        return m
+    if not word.text[:1].isupper() or fold(word.text.rstrip(".")) not in given_name_abbreviations():
+        return m
+    return PersonMention(doc[word.i: m.span.end], m.title, apposed=m.apposed)
+
+
 def _without_inner(found: list[PersonMention]) -> list[PersonMention]:
     """Mentions that no longer one covers ("Mohammed" inside "Mohammed ben Abdelrahmane Al Thani")."""
     return [m for m in found if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
@@ -468,7 +484,18 @@ def _glued_tail(doc: Doc, tokens: list[Token]) -> list[Token]:
             and doc[i + 2].text.isalpha() and len(doc[i + 2].text) <= 6:
         tokens = tokens + [doc[i + 1], doc[i + 2]]
         i += 2
+    if i + 1 < len(doc) and _after_inner_apostrophe(doc[i + 1]):
+        tokens = tokens + [doc[i + 1]]
     return tokens
+
+
+def _after_inner_apostrophe(t: Token) -> bool:
+    """Whether a lower-case word continues the name before it across an apostrophe the tokenizer cut
+    at ("Kimani Ichung'wah", "Ma'ruf"): glued to a word that ends with the apostrophe, and not the
+    "s" of an English possessive ("Pelosi's")."""
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    return (before is not None and not before.whitespace_ and before.text[-1:] in "'\u2019"
+            and len(before.text) > 2 and t.is_alpha and t.text.islower() and len(t.text) > 1)
 
 
 def _trim_end(tokens: list[Token]) -> list[Token]:
@@ -517,7 +544,7 @@ def _split_at_words(tokens: list[Token]) -> list[list[Token]]:
     Pete Hegseth": a dateline, then the name)."""
     parts: list[list[Token]] = [[]]
     for t in tokens:
-        glued = t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
+        glued = t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ or _after_inner_apostrophe(t)
         inner = t.is_alpha and t.text.islower() and fold(t.text) not in DEFAULT_PARTICLES | NAME_JOINERS
         cut = inner and not glued and parts[-1] and any(x.text[:1].isupper() for x in parts[-1])
         if cut or _spaced_dash(t):
