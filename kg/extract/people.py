@@ -83,7 +83,7 @@ class PeopleFinder:
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
         found = _without_inner([_with_abbreviation(_with_fathers(m, titles, blockers)) for m in found])
-        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m)]
+        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles)]
         found = [m for m in found if not _pairing(m, found)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
@@ -268,11 +268,19 @@ class PeopleFinder:
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
 
-    def _named_after(self, m: PersonMention) -> bool:
+    def _named_after(self, m: PersonMention, titles: list[Span]) -> bool:
         """A ship, building, street or institution named after a person: "le porte-avions Charles de
-        Gaulle", "l'aéroport John F. Kennedy", "USS Gerald R. Ford" (the model may include the noun)."""
+        Gaulle", "l'aéroport John F. Kennedy", "USS Gerald R. Ford" (the model may include the noun),
+        also with the namesake's rank or the ship's flag between ("le croiseur Amiral Nakhimov", "la
+        frégate française Amiral Ronarc'h")."""
         doc = m.span.doc
-        before = doc[m.span.start - 1] if m.span.start > 0 else None
+        start = m.span.start
+        for _ in range(3):
+            word = doc[start - 1] if start > 0 else None
+            if word is None or not (_is_title(word, titles) or (word.text.islower() and word.pos_ == "ADJ")):
+                break
+            start -= 1
+        before = doc[start - 1] if start > 0 else None
         words = self.known.named_after_words
         return (before is not None and fold(before.text) in words) or (
             len(m.span) > 1 and fold(m.span[0].text) in words)
@@ -495,7 +503,8 @@ def _after_inner_apostrophe(t: Token) -> bool:
     "s" of an English possessive ("Pelosi's")."""
     before = t.doc[t.i - 1] if t.i > 0 else None
     return (before is not None and not before.whitespace_ and before.text[-1:] in "'\u2019"
-            and len(before.text) > 2 and t.is_alpha and t.text.islower() and len(t.text) > 1)
+            and len(before.text) > 2 and t.is_alpha and t.text.islower()
+            and (len(t.text) > 1 or fold(before.text[-2:]) == "c'" and t.text == "h"))  # Breton "Ronarc'h"
 
 
 def _trim_end(tokens: list[Token]) -> list[Token]:
