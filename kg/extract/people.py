@@ -635,6 +635,13 @@ def name_text(span: Span) -> str:
     return clean_name(span.text).rstrip("'\u2019 ")
 
 
+def _fullest(name: str) -> tuple[int, bool, int, str]:
+    """Sort key of a person's mentions, the name to show first: more words, then a form in the case
+    of prose over one shouted in a capitals headline or dateline ("Oleksandr Syrskyi" over "OLEKSANDR
+    SYRSKYI"), then the longer, then the string, so that ties never depend on order."""
+    return -len(name.split()), name.isupper(), -len(name), name
+
+
 def person_refs(doc: Doc) -> list[PersonRef]:
     """One PersonRef per person of the article, with every mention as evidence."""
     refs: dict[str, list[PersonMention]] = {}
@@ -642,7 +649,7 @@ def person_refs(doc: Doc) -> list[PersonRef]:
         refs.setdefault(m.key, []).append(m)
     out = []
     for key, mentions in refs.items():
-        names = sorted({name_text(m.span) for m in mentions}, key=lambda n: (-len(n.split()), -len(n), n))
+        names = sorted({name_text(m.span) for m in mentions}, key=_fullest)
         title = next((m.title for m in mentions if m.title), None)
         out.append(PersonRef(key=key, name=names[0], mentions=tuple(names),
                              evidence=tuple(evidence(m.span, "person-mention") for m in mentions), title=title))
