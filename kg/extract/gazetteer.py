@@ -93,15 +93,26 @@ class Gazetteer:
     # ------------------------------------------------------------ names
 
     def _identify(self, name: str) -> KnownPerson | None:
-        """The one known person the name can denote, or None (unknown, or several fit)."""
+        """The one known person the name can denote, or None (unknown, or several fit).  A name that
+        fits nobody as written is read once more in each other way the press writes known names:
+        without the dynasty or grandfathers ("Mohammed bin Salman Al Saoud"), with a shouted given
+        name in plain case ("SJAFRIE Sjamsoeddin"), family name first ("Ishiba Shigeru")."""
+        fits = self._fits(name)
+        if fits is None:
+            return None
+        for other in (without_dynasty(name), _recased(name), _swapped(name)) if not fits else ():
+            if other and (found := self._fits(other)):
+                fits = found
+                break
+        return fits[0] if len(fits) == 1 else None
+
+    def _fits(self, name: str) -> list[KnownPerson] | None:
+        """The known people one of whose spellings the name as written can be; None for no name."""
         try:
             key = _surname_key(name)
         except ValueError:
             return None
-        fits = [p for p in self._by_surname.get(key, ()) if any(same_person(name, f) for f in p.forms)]
-        if not fits and (bare := without_dynasty(name) or _recased(name)):
-            return self._identify(bare)  # "Mohammed bin Salman Al Saoud", "SJAFRIE Sjamsoeddin"
-        return fits[0] if len(fits) == 1 else None
+        return [p for p in self._by_surname.get(key, ()) if any(same_person(name, f) for f in p.forms)]
 
     def person_of(self, names: Iterable[str]) -> KnownPerson | None:
         """The one known person that all the names of one article's person denote, or None: a name
@@ -195,6 +206,13 @@ def _recased(name: str) -> str | None:
     if not any(shouted) or all(shouted):
         return None
     return " ".join(w.capitalize() if loud else w for w, loud in zip(words, shouted, strict=True))
+
+
+def _swapped(name: str) -> str | None:
+    """A two-word name with its words the other way round ("Ishiba Shigeru" -> "Shigeru Ishiba"): the
+    family-first order Japanese and Hungarian sources keep; None for any other name."""
+    words = name.split()
+    return f"{words[1]} {words[0]}" if len(words) == 2 else None
 
 
 def _given_names(people: Iterable[KnownPerson]) -> set[str]:

@@ -97,3 +97,13 @@ def test_a_shouted_given_name_of_a_known_person() -> None:
     known = load_gazetteer()
     assert known.canonical("SJAFRIE Sjamsoeddin") == known.canonical("Sjafrie Sjamsoeddin")
     assert known.identify("DUPONT Sjamsoeddin") is None
+
+
+@pytest.mark.parametrize("name", ["Ishiba Shigeru", "ISHIBA Shigeru", "Shigeru Ishiba"])
+def test_a_known_name_written_family_first(name: str) -> None:
+    person = load_gazetteer().identify(name)
+    assert person is not None and person.name == "Shigeru Ishiba"
+
+
+def test_an_unknown_name_is_not_read_the_other_way_round() -> None:
+    assert load_gazetteer().identify("Dupont Paul") is None
