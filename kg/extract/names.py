@@ -144,6 +144,7 @@ DEFAULT_PARTICLES: frozenset[str] = frozenset(
     {
         "de", "du", "des", "d", "la", "le", "les", "van", "von", "der", "den", "ter", "ten",
         "da", "das", "dos", "di", "del", "della", "al", "el", "ben", "bin", "ibn", "abu", "abou", "ould",
+        "dela", "delos", "los",  # Filipino and Spanish: "dela Cruz", "delos Santos", "de los Reyes"
     }
 )  # fmt: skip
 DEFAULT_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -151,7 +152,7 @@ DEFAULT_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Particles that may open a name even when capitalised ("Le Drian", "Von der Leyen").
 _START_PARTICLES = frozenset(
     {"de", "du", "des", "d", "la", "le", "les", "van", "von", "der", "den", "ter", "ten",
-     "da", "das", "dos", "di", "del", "della"}
+     "da", "das", "dos", "di", "del", "della", "dela", "delos"}
 )  # fmt: skip
 # Family names that announce East Asian order (family name first).  "Le" is
 # left out on purpose: it is far more often the French particle.

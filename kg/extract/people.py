@@ -36,7 +36,7 @@ from kg.extract.spans import evidence, overlaps
 NOT_PEOPLE = ("COUNTRY", "METONYM", "PLACE", "MISSILE", "MISSILE?", "TREATY", "DEMONYM", "OFFICE", "POST",
               "OFFICE_WEAK", "TREATY_DESC", "CATEGORY")
 NAME_JOINERS = frozenset(("al", "el", "ben", "bin", "ibn", "de", "du", "da", "di", "van", "von", "der", "le", "la",
-                          "abu", "ould", "-", "jr", "jr.", "."))
+                          "abu", "ould", "dela", "delos", "-", "jr", "jr.", "."))
 ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi"))
 ARTICLES = frozenset(("le", "la", "les", "l'", "un", "une"))
 #: Words after which a capitalised word is a portfolio's complement, not a given name ("ministre des Finances").
@@ -82,7 +82,8 @@ class PeopleFinder:
         found += self._after_titles(doc, titles, found)
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
-        found = _without_inner([_with_abbreviation(_with_fathers(m, titles, blockers)) for m in found])
+        found = _without_inner([_with_particle_surname(_with_abbreviation(_with_fathers(m, titles, blockers)), blockers)
+                                for m in found])
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles)]
         found = [m for m in found if not _pairing(m, found)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
@@ -456,6 +457,28 @@ def _with_abbreviation(m: PersonMention) -> PersonMention:
     if not word.text[:1].isupper() or fold(word.text.rstrip(".")) not in given_name_abbreviations():
         return m
     return PersonMention(doc[word.i: m.span.end], m.title, apposed=m.apposed)
+
+
+#: Name particles that are no French word, so that one right after a name opens its surname.
+SURNAME_OPENERS = frozenset(("dela", "delos", "van", "von", "der", "ter", "ten", "da", "das", "dos", "di", "del",
+                             "della", "ben", "bin", "ibn", "ould"))
+
+
+def _with_particle_surname(m: PersonMention, blockers: SpanIndex) -> PersonMention:
+    """The mention with the surname the model left out after a name particle ("[Maria Teresa] dela
+    Cruz-Santos", "[Ursula] von der Leyen"): a lower-case particle that is no French word, maybe a
+    second one, then a capitalised word that is no lexicon term, within the line."""
+    doc, end = m.span.doc, m.span.end
+    i = end
+    while i < len(doc) and i - end < 2 and doc[i].text in SURNAME_OPENERS | {"der", "den", "la", "los"} \
+            and "\n" not in doc[i - 1].whitespace_:
+        i += 1
+    if i == end or doc[end].text not in SURNAME_OPENERS or i >= len(doc) or "\n" in doc[i - 1].whitespace_:
+        return m
+    if not (doc[i].is_alpha and doc[i].text[:1].isupper()) or blockers.overlapping(i, i + 1):
+        return m
+    tokens = _glued_tail(doc, list(doc[m.span.start: i + 1]))  # "dela Cruz-Santos"
+    return PersonMention(doc[m.span.start: tokens[-1].i + 1], m.title, apposed=m.apposed)
 
 
 def _without_inner(found: list[PersonMention]) -> list[PersonMention]:
