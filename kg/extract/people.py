@@ -8,9 +8,15 @@ inside, a known given name first), capitalised names right after a rank or civil
 title that the model missed, names in apposition to a role ("le diplomate
 Sugiono", "la porte-parole du gouvernement, Fatemeh Mohajerani") and names of
 the gazetteer (:mod:`kg.extract.gazetteer`) that the model missed or
-mislabelled.  A candidate is dropped when it is a lexicon place, country,
+mislabelled.  A candidate the model cut is taken back to the whole name: the
+chain of "<name> ben <name>" before an Arabic family name, an abbreviated given
+name before a full stop ("Ma. Teresita"), a surname opened by a particle after it
+("dela Cruz"), a lower-case rest after an apostrophe ("Ma'ruf"); a capitalised
+honorific opening a dateline sentence ("DOHA - Cheikh X") is cut off.  A
+candidate is dropped when it is a lexicon place, country,
 missile or treaty, when it looks like an organisation, when a ship, building or
-street is named after it ("le porte-avions Charles de Gaulle"), or when it is a
+street is named after it ("le porte-avions Charles de Gaulle", "la frégate
+Amiral Ronarc'h"), or when it is a
 lone surname that no full name, title, role or gazetteer entry in the article
 supports.  Mentions are grouped with transliteration-aware name matching
 (:mod:`kg.extract.names`, known spellings standardised by the gazetteer) and
