@@ -93,15 +93,26 @@ class Gazetteer:
     # ------------------------------------------------------------ names
 
     def _identify(self, name: str) -> KnownPerson | None:
-        """The one known person the name can denote, or None (unknown, or several fit)."""
+        """The one known person the name can denote, or None (unknown, or several fit).  A name that
+        fits nobody as written is read once more in each other way the press writes known names:
+        without the dynasty or grandfathers ("Mohammed bin Salman Al Saoud"), with a shouted given
+        name in plain case ("SJAFRIE Sjamsoeddin"), family name first ("Ishiba Shigeru")."""
+        fits = self._fits(name)
+        if fits is None:
+            return None
+        for other in (without_dynasty(name), _recased(name), _swapped(name)) if not fits else ():
+            if other and (found := self._fits(other)):
+                fits = found
+                break
+        return fits[0] if len(fits) == 1 else None
+
+    def _fits(self, name: str) -> list[KnownPerson] | None:
+        """The known people one of whose spellings the name as written can be; None for no name."""
         try:
             key = _surname_key(name)
         except ValueError:
             return None
-        fits = [p for p in self._by_surname.get(key, ()) if any(same_person(name, f) for f in p.forms)]
-        if not fits and (bare := without_dynasty(name)):
-            return self._identify(bare)  # "Mohammed bin Salman Al Saoud"
-        return fits[0] if len(fits) == 1 else None
+        return [p for p in self._by_surname.get(key, ()) if any(same_person(name, f) for f in p.forms)]
 
     def person_of(self, names: Iterable[str]) -> KnownPerson | None:
         """The one known person that all the names of one article's person denote, or None: a name
@@ -120,12 +131,15 @@ class Gazetteer:
 
     def _canonical(self, name: str) -> str:
         """The form a name is matched under: the known person's standard name (or surname, for a
-        surname alone), otherwise the name itself.  A by-name of the data ("MBS", "Jokowi",
+        surname alone), otherwise the name itself without the grandfathers of an Arabic name
+        (:func:`without_grandfathers`: "Saoud ben Abdulrahman ben Hassan Al Thani" is "Saoud ben
+        Abdulrahman Al Thani" whoever he is; the family name stays, since an unknown person's other
+        reports may write it without the father, "Abdellatif Al-Zayani").  A by-name of the data ("MBS", "Jokowi",
         "Prabowo") stands for the whole person, not for a surname that relatives share (Mohammed
         and Khalid bin Salman), so it is matched under the standard name."""
         person = self.identify(name)
         if person is None:
-            return name
+            return without_grandfathers(name) or name
         if split_name(name).given or self.is_by_name(name, person):
             return person.name
         return split_name(person.name).surname
@@ -144,18 +158,61 @@ _PATRONYMIC = frozenset(("bin", "ben", "ibn"))
 
 
 def without_dynasty(name: str) -> str | None:
-    """A Gulf royal's name without the dynasty the press may add or leave out after the father's name
-    ("Mohammed bin Salman Al Saoud", "Tamim ben Hamad Al Thani" -> "Tamim ben Hamad"); None for any
-    other name."""
+    """An Arabic name cut to the person's own name and their father's, the form the press uses most:
+    without the dynasty it may add or leave out ("Mohammed bin Salman Al Saoud", "Tamim ben Hamad
+    Al Thani" -> "Tamim ben Hamad") and without the grandfathers of a longer chain ("Khalid ben
+    Salmane ben Abdelaziz" -> "Khalid ben Salmane", "Fayçal ben Farhane ben Abdallah Al Saoud" ->
+    "Fayçal ben Farhane").  The own name comes first, so a father ("Salmane ben Abdelaziz") never
+    meets his son.  None for any other name."""
     try:
         parts = split_name(name)
     except ValueError:
         return None
+    given = parts.given
+    if len(given) < 3 or fold(given[1]) not in _PATRONYMIC:
+        return None
     words = re.split(r"[\s-]+", fold(parts.surname))
-    patronymic = len(parts.given) > 2 and fold(parts.given[-2]) in _PATRONYMIC
-    if patronymic and len(words) == 2 and words[0] in ("al", "el"):
-        return " ".join(parts.given)
+    dynasty = len(words) == 2 and words[0] in ("al", "el")
+    chain = len(words) == 2 and words[0] in _PATRONYMIC
+    return " ".join(given[:3]) if dynasty or chain else None
+
+
+def without_grandfathers(name: str) -> str | None:
+    """An Arabic name whose chain of fathers goes beyond the first cut to the person's own name, their
+    father's and the family or dynasty name, if any ("Khalid ben Salmane ben Abdelaziz" -> "Khalid ben
+    Salmane", "Saoud ben Abdulrahman ben Hassan Al Thani" -> "Saoud ben Abdulrahman Al Thani"); None
+    for a name with one father or none."""
+    try:
+        parts = split_name(name)
+    except ValueError:
+        return None
+    given, words = parts.given, re.split(r"[\s-]+", fold(parts.surname))
+    if len(given) < 3 or fold(given[1]) not in _PATRONYMIC:
+        return None
+    if len(words) == 2 and words[0] in _PATRONYMIC:
+        return " ".join(given[:3])
+    if len(given) > 3 and fold(given[3]) in _PATRONYMIC:
+        return " ".join((*given[:3], parts.surname))
     return None
+
+
+def _recased(name: str) -> str | None:
+    """The name with its upper-case words written like the others, when it has both ("SJAFRIE
+    Sjamsoeddin" -> "Sjafrie Sjamsoeddin"): a known person whose own given name a report shouts reads
+    as a surname first (the French NOM Prénom habit), so the plain reading is tried when that one
+    identifies nobody.  None for a name in one case."""
+    words = name.split()
+    shouted = [w.isupper() and len(w) > 2 for w in words]
+    if not any(shouted) or all(shouted):
+        return None
+    return " ".join(w.capitalize() if loud else w for w, loud in zip(words, shouted, strict=True))
+
+
+def _swapped(name: str) -> str | None:
+    """A two-word name with its words the other way round ("Ishiba Shigeru" -> "Shigeru Ishiba"): the
+    family-first order Japanese and Hungarian sources keep; None for any other name."""
+    words = name.split()
+    return f"{words[1]} {words[0]}" if len(words) == 2 else None
 
 
 def _given_names(people: Iterable[KnownPerson]) -> set[str]:

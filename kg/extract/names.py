@@ -22,7 +22,9 @@ Transliteration key (:func:`translit_key`)
     1. French ``ou`` -> ``u``, and ``oou`` too, which is English ``ou``
        (Choïgou/Shoigu, Belooussov/Belousov, Iouri/Yuri once ``y`` is ``i``);
     2. the Muhammad/Ahmad/Abdel families of Arabic given names get one
-       spelling each (a name pattern, not a list of people);
+       spelling each (a name pattern, not a list of people), the article of
+       ``Abd`` assimilated to a sun letter too (Abderrahmane/Abdulrahman,
+       Abdessalam/Abdul Salam, Abdennour/Abdel Nour);
     3. the hushing class: ``tsch``, ``sch``, ``tch``, ``sh``, ``ch`` -> ``sh``.
        French ``ch`` is English ``sh`` and French ``tch`` is English ``ch``,
        so all of them must meet (Tchernov/Chernov, Khrouchtchev/Khrushchev,
@@ -47,7 +49,8 @@ Transliteration key (:func:`translit_key`)
 
     Deliberately *not* merged: vowel changes (Lavrov/Lavrentiev,
     Ivanov/Ivanova, Zelensky/Zelenska, Austin/Augustin), Ukrainian ``h``
-    against Russian ``g`` (Serhiy/Sergei), ``c`` against ``k`` in surnames
+    against Russian ``g`` in surnames (given names do meet, see below),
+    ``c`` against ``k`` in surnames
     (Cline/Kline), and English against German spellings of a Western name
     (Brown/Braun are different surnames, not transliterations of one name).
     Known people's spellings that these rules keep apart (Shmyhal/Shmygal)
@@ -79,7 +82,13 @@ Same person (:func:`same_person`)
     of one English name (Mike/Michael, Bob/Robert: ``given_name_variants``
     of kg/lexicons/people.json, the module's only data), or equal
     consonant skeletons of three letters or more with the same feminine
-    ``-a`` ending (Oleksandr/Alexandre, Volodymyr/Vladimir).  Given names
+    ``-a`` ending (Oleksandr/Alexandre, Volodymyr/Vladimir), the Ukrainian
+    ``h`` read as the Russian ``g`` in both tests (Serhiy/Sergueï, Oleh/Oleg).
+    A word of lineage or honour opening the given names ("Seyed Abbas",
+    ``honorific_given_names`` of people.json) is set aside by
+    :func:`split_name` when another given name follows; an abbreviated first
+    given name ("Ma. Teresita", "Mohd Khaled": ``given_name_abbreviations``)
+    may be left out by one side.  Given names
     written in one word on one side and two on the other are compared
     joined (Abdelmalek/Abdul-Malik, Jinping/Jin-ping).  Extra middle
     names on one side and suffixes are ignored.
@@ -135,6 +144,7 @@ DEFAULT_PARTICLES: frozenset[str] = frozenset(
     {
         "de", "du", "des", "d", "la", "le", "les", "van", "von", "der", "den", "ter", "ten",
         "da", "das", "dos", "di", "del", "della", "al", "el", "ben", "bin", "ibn", "abu", "abou", "ould",
+        "dela", "delos", "los",  # Filipino and Spanish: "dela Cruz", "delos Santos", "de los Reyes"
     }
 )  # fmt: skip
 DEFAULT_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -142,7 +152,7 @@ DEFAULT_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Particles that may open a name even when capitalised ("Le Drian", "Von der Leyen").
 _START_PARTICLES = frozenset(
     {"de", "du", "des", "d", "la", "le", "les", "van", "von", "der", "den", "ter", "ten",
-     "da", "das", "dos", "di", "del", "della"}
+     "da", "das", "dos", "di", "del", "della", "dela", "delos"}
 )  # fmt: skip
 # Family names that announce East Asian order (family name first).  "Le" is
 # left out on purpose: it is far more often the French particle.
@@ -178,6 +188,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^m[ou]h?am+[aeo]d$", "muhamad"),
         (r"^ahm[ae]d$", "ahmad"),
         (r"^abd[aeou]l", "abdal"),
+        (r"^abd[aeiou]([dnrstz])\1", r"abdal\1"),
         (r"tsch|sch|tch|sh|ch", "sh"),
         (r"dzh|dj|zh", "j"),
         (r"kh", "h"),
@@ -419,7 +430,23 @@ def _recase_word(token: str, particles: frozenset[str]) -> str:
 
 
 def _given(tokens: list[str]) -> tuple[str, ...]:
-    return tuple(unit for token in tokens for unit in _given_units(token))
+    units = tuple(unit for token in tokens for unit in _given_units(token))
+    return _without_honorific(units)
+
+
+def _without_honorific(given: tuple[str, ...]) -> tuple[str, ...]:
+    """Given names without an opening word of lineage or honour ("Seyed Abbas" -> "Abbas"), which
+    other reports of the same person leave out; such a word alone stays the given name."""
+    if len(given) > 1 and fold(given[0]) in _honorifics():
+        return given[1:]
+    return given
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    """Folded ``honorific_given_names`` of kg/lexicons/people.json."""
+    data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
+    return frozenset(fold(word) for word in data["honorific_given_names"]["words"])
 
 
 def _given_units(token: str) -> list[str]:
@@ -489,16 +516,46 @@ def _full_names_match(ka: str, kb: str) -> bool:
     groups = _variant_groups()
     if ka in groups and groups.get(kb) == groups[ka]:
         return True
-    skeleton = _skeleton(ka)
+    if _as_russian(ka) == _as_russian(kb):  # Oleh/Oleg, Ihor/Igor
+        return True
     same_gender = ka.endswith("a") == kb.endswith("a")
-    return len(skeleton) >= 3 and skeleton == _skeleton(kb) and same_gender
+    skeletons = (_skeleton(ka), _skeleton(kb)), (_skeleton(_as_russian(ka)), _skeleton(_as_russian(kb)))
+    return same_gender and any(len(x) >= 3 and x == y for x, y in skeletons)
+
+
+def _as_russian(key: str) -> str:
+    """A given-name key with the Ukrainian ``h`` written as the Russian ``g`` it stands for (Serhiy/
+    Sergueï, Heorhiy/Gueorgui, Hennadiy/Guennadi); the ``h`` of ``sh`` stays.  Given names only: in
+    surnames h and g tell different families apart."""
+    return re.sub(r"(?<!s)h", "g", key)
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     fa, fb = _flat(a), _flat(b)
     if all(_part_compatible(x, y) for x, y in zip(fa, fb, strict=False)):
         return True
-    return _joined_match(fa, fb)
+    if _joined_match(fa, fb):
+        return True
+    shorter = _without_abbreviation(fa), _without_abbreviation(fb)
+    if shorter == (fa, fb):
+        return False
+    return all(_part_compatible(x, y) for x, y in zip(*shorter, strict=False))
+
+
+def _without_abbreviation(given: list[str]) -> list[str]:
+    """Given names without an abbreviated first one that other reports leave out ("Ma. Teresita" ->
+    "Teresita", "Mohd Khaled" -> "Khaled": ``given_name_abbreviations`` of people.json)."""
+    if len(given) > 1 and fold(given[0]) in given_name_abbreviations():
+        return given[1:]
+    return given
+
+
+@cache
+def given_name_abbreviations() -> frozenset[str]:
+    """Folded ``given_name_abbreviations`` of kg/lexicons/people.json (without their full stop)."""
+    data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
+    return frozenset(fold(word) for word in data["given_name_abbreviations"]["words"])
+
 
 
 def _joined_match(fa: list[str], fb: list[str]) -> bool:

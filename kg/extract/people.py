@@ -8,9 +8,15 @@ inside, a known given name first), capitalised names right after a rank or civil
 title that the model missed, names in apposition to a role ("le diplomate
 Sugiono", "la porte-parole du gouvernement, Fatemeh Mohajerani") and names of
 the gazetteer (:mod:`kg.extract.gazetteer`) that the model missed or
-mislabelled.  A candidate is dropped when it is a lexicon place, country,
+mislabelled.  A candidate the model cut is taken back to the whole name: the
+chain of "<name> ben <name>" before an Arabic family name, an abbreviated given
+name before a full stop ("Ma. Teresita"), a surname opened by a particle after it
+("dela Cruz"), a lower-case rest after an apostrophe ("Ma'ruf"); a capitalised
+honorific opening a dateline sentence ("DOHA - Cheikh X") is cut off.  A
+candidate is dropped when it is a lexicon place, country,
 missile or treaty, when it looks like an organisation, when a ship, building or
-street is named after it ("le porte-avions Charles de Gaulle"), or when it is a
+street is named after it ("le porte-avions Charles de Gaulle", "la frégate
+Amiral Ronarc'h"), or when it is a
 lone surname that no full name, title, role or gazetteer entry in the article
 supports.  Mentions are grouped with transliteration-aware name matching
 (:mod:`kg.extract.names`, known spellings standardised by the gazetteer) and
@@ -26,17 +32,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
-from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key
+from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key, given_name_abbreviations
 from kg.extract.spanindex import SpanIndex, dates_overlapping
 from kg.extract.spans import evidence, overlaps
 
 NOT_PEOPLE = ("COUNTRY", "METONYM", "PLACE", "MISSILE", "MISSILE?", "TREATY", "DEMONYM", "OFFICE", "POST",
               "OFFICE_WEAK", "TREATY_DESC", "CATEGORY")
 NAME_JOINERS = frozenset(("al", "el", "ben", "bin", "ibn", "de", "du", "da", "di", "van", "von", "der", "le", "la",
-                          "abu", "ould", "-", "jr", "jr.", "."))
+                          "abu", "ould", "dela", "delos", "-", "jr", "jr.", "."))
 ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi"))
 ARTICLES = frozenset(("le", "la", "les", "l'", "un", "une"))
 #: Words after which a capitalised word is a portfolio's complement, not a given name ("ministre des Finances").
@@ -82,7 +88,9 @@ class PeopleFinder:
         found += self._after_titles(doc, titles, found)
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
-        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m)]
+        found = _without_inner([_with_particle_surname(_with_abbreviation(_with_fathers(m, titles, blockers)), blockers)
+                                for m in found])
+        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles)]
         found = [m for m in found if not _pairing(m, found)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
@@ -113,13 +121,23 @@ class PeopleFinder:
                           or self._portfolio(tokens[0], posts) or _article_before_role(tokens, titles, posts)):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
             tokens = tokens[1:]
-        tokens = _trim_end(tokens)
+        tokens = _trim_end(self._without_honorific(tokens))
         if not tokens:
             return None
         tokens = _glued_tail(doc, tokens)
         tokens = _particles_after_title(doc, tokens, titles)
         title = title or _title_before(doc, tokens[0].i, titles)
         return PersonMention(doc[tokens[0].i: tokens[-1].i + 1], title)
+
+    def _without_honorific(self, tokens: list[Token]) -> list[Token]:
+        """A name without the capitalised honorific that opens a sentence or a dateline before it
+        ("DOHA - Cheikh Hamdan ben Mohammed ..."): the lexicon's titles are lower case in French prose
+        ("le cheikh X"), so the model takes the word into the name.  It stays when it belongs to a
+        known person's name ("Sheikh Hasina") or when no two words would be left."""
+        if len(tokens) < 3 or fold(tokens[0].text) not in title_cues("honorifics_fr") | title_cues("honorifics_en"):
+            return tokens
+        whole = tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
+        return tokens if self.known.identify(whole) is not None else tokens[1:]
 
     def _portfolio(self, token: Token, posts: set[int]) -> bool:
         """Whether a word opening an entity ends the post before the name rather than starting
@@ -257,11 +275,19 @@ class PeopleFinder:
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
 
-    def _named_after(self, m: PersonMention) -> bool:
+    def _named_after(self, m: PersonMention, titles: list[Span]) -> bool:
         """A ship, building, street or institution named after a person: "le porte-avions Charles de
-        Gaulle", "l'aéroport John F. Kennedy", "USS Gerald R. Ford" (the model may include the noun)."""
+        Gaulle", "l'aéroport John F. Kennedy", "USS Gerald R. Ford" (the model may include the noun),
+        also with the namesake's rank or the ship's flag between ("le croiseur Amiral Nakhimov", "la
+        frégate française Amiral Ronarc'h")."""
         doc = m.span.doc
-        before = doc[m.span.start - 1] if m.span.start > 0 else None
+        start = m.span.start
+        for _ in range(3):
+            word = doc[start - 1] if start > 0 else None
+            if word is None or not (_is_title(word, titles) or (word.text.islower() and word.pos_ == "ADJ")):
+                break
+            start -= 1
+        before = doc[start - 1] if start > 0 else None
         words = self.known.named_after_words
         return (before is not None and fold(before.text) in words) or (
             len(m.span) > 1 and fold(m.span[0].text) in words)
@@ -396,6 +422,77 @@ def _apposed_run(doc: Doc, start: int) -> list[Token]:
     return _glued_tail(doc, tokens) if tokens else tokens
 
 
+def _with_fathers(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> PersonMention:
+    """The mention taken back to the start of the Arabic name it ends: the model often tags only the
+    family or the last father ("Mohammed ben Abdelrahmane [Al Thani]", "Turki ben Mohammed [ben Fahd]"),
+    so the chain of "<name> ben <name>" before it is the person's own name and fathers.  A title, a
+    lexicon term (a place, a country) or a line break ends the chain."""
+    doc = m.span.doc
+
+    def name_word(i: int) -> bool:
+        t = doc[i]
+        return (t.is_alpha and t.text[:1].isupper() and not _is_title(t, titles) and "\n" not in t.whitespace_
+                and not blockers.overlapping(i, i + 1))
+
+    def patronymic(i: int) -> bool:
+        return doc[i].text in PATRONYMIC and "\n" not in doc[i].whitespace_
+
+    start = m.span.start
+    if start >= 2 and name_word(start - 1) and patronymic(start - 2):
+        start -= 1  # "ben Abdelrahmane" before "Al Thani"
+    if start >= 1 and patronymic(start) and name_word(start - 1):
+        start -= 1  # the mention opens with "ben": the given name before it
+    while start >= 2 and patronymic(start - 1) and name_word(start - 2):
+        start -= 2
+    if start == m.span.start or not name_word(start):
+        return m
+    return PersonMention(doc[start: m.span.end], m.title or _title_before(doc, start, titles), apposed=m.apposed)
+
+
+def _with_abbreviation(m: PersonMention) -> PersonMention:
+    """The mention with the abbreviated given name and full stop before it ("Ma. Teresita Daza",
+    "Mohd. Khaled Nordin"; ``given_name_abbreviations`` of people.json): the model takes the stop for
+    the end of a sentence and the abbreviation for a word of its own."""
+    doc, start = m.span.doc, m.span.start
+    if start >= 2 and doc[start - 1].text == "." and not doc[start - 2].whitespace_:
+        word = doc[start - 2]
+    elif start >= 1 and doc[start - 1].text.endswith(".") and len(doc[start - 1]) > 1:
+        word = doc[start - 1]
+    else:
+        return m
+    if not word.text[:1].isupper() or fold(word.text.rstrip(".")) not in given_name_abbreviations():
+        return m
+    return PersonMention(doc[word.i: m.span.end], m.title, apposed=m.apposed)
+
+
+#: Name particles that are no French word, so that one right after a name opens its surname.
+SURNAME_OPENERS = frozenset(("dela", "delos", "van", "von", "der", "ter", "ten", "da", "das", "dos", "di", "del",
+                             "della", "ben", "bin", "ibn", "ould"))
+
+
+def _with_particle_surname(m: PersonMention, blockers: SpanIndex) -> PersonMention:
+    """The mention with the surname the model left out after a name particle ("[Maria Teresa] dela
+    Cruz-Santos", "[Ursula] von der Leyen"): a lower-case particle that is no French word, maybe a
+    second one, then a capitalised word that is no lexicon term, within the line."""
+    doc, end = m.span.doc, m.span.end
+    i = end
+    while i < len(doc) and i - end < 2 and doc[i].text in SURNAME_OPENERS | {"der", "den", "la", "los"} \
+            and "\n" not in doc[i - 1].whitespace_:
+        i += 1
+    if i == end or doc[end].text not in SURNAME_OPENERS or i >= len(doc) or "\n" in doc[i - 1].whitespace_:
+        return m
+    if not (doc[i].is_alpha and doc[i].text[:1].isupper()) or blockers.overlapping(i, i + 1):
+        return m
+    tokens = _glued_tail(doc, list(doc[m.span.start: i + 1]))  # "dela Cruz-Santos"
+    return PersonMention(doc[m.span.start: tokens[-1].i + 1], m.title, apposed=m.apposed)
+
+
+def _without_inner(found: list[PersonMention]) -> list[PersonMention]:
+    """Mentions that no longer one covers ("Mohammed" inside "Mohammed ben Abdelrahmane Al Thani")."""
+    return [m for m in found if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
+                                        and len(o.span) > len(m.span) for o in found)]
+
+
 def _cut_at_newline(tokens: list[Token]) -> list[Token]:
     for i, t in enumerate(tokens):
         if "\n" in t.text or "\n" in t.whitespace_:
@@ -424,7 +521,19 @@ def _glued_tail(doc: Doc, tokens: list[Token]) -> list[Token]:
             and doc[i + 2].text.isalpha() and len(doc[i + 2].text) <= 6:
         tokens = tokens + [doc[i + 1], doc[i + 2]]
         i += 2
+    if i + 1 < len(doc) and _after_inner_apostrophe(doc[i + 1]):
+        tokens = tokens + [doc[i + 1]]
     return tokens
+
+
+def _after_inner_apostrophe(t: Token) -> bool:
+    """Whether a lower-case word continues the name before it across an apostrophe the tokenizer cut
+    at ("Kimani Ichung'wah", "Ma'ruf"): glued to a word that ends with the apostrophe, and not the
+    "s" of an English possessive ("Pelosi's")."""
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    return (before is not None and not before.whitespace_ and before.text[-1:] in "'\u2019"
+            and len(before.text) > 2 and t.is_alpha and t.text.islower()
+            and (len(t.text) > 1 or fold(before.text[-2:]) == "c'" and t.text == "h"))  # Breton "Ronarc'h"
 
 
 def _trim_end(tokens: list[Token]) -> list[Token]:
@@ -473,7 +582,7 @@ def _split_at_words(tokens: list[Token]) -> list[list[Token]]:
     Pete Hegseth": a dateline, then the name)."""
     parts: list[list[Token]] = [[]]
     for t in tokens:
-        glued = t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
+        glued = t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ or _after_inner_apostrophe(t)
         inner = t.is_alpha and t.text.islower() and fold(t.text) not in DEFAULT_PARTICLES | NAME_JOINERS
         cut = inner and not glued and parts[-1] and any(x.text[:1].isupper() for x in parts[-1])
         if cut or _spaced_dash(t):
@@ -555,6 +664,13 @@ def name_text(span: Span) -> str:
     return clean_name(span.text).rstrip("'\u2019 ")
 
 
+def _fullest(name: str) -> tuple[int, bool, int, str]:
+    """Sort key of a person's mentions, the name to show first: more words, then a form in the case
+    of prose over one shouted in a capitals headline or dateline ("Oleksandr Syrskyi" over "OLEKSANDR
+    SYRSKYI"), then the longer, then the string, so that ties never depend on order."""
+    return -len(name.split()), name.isupper(), -len(name), name
+
+
 def person_refs(doc: Doc) -> list[PersonRef]:
     """One PersonRef per person of the article, with every mention as evidence."""
     refs: dict[str, list[PersonMention]] = {}
@@ -562,7 +678,7 @@ def person_refs(doc: Doc) -> list[PersonRef]:
         refs.setdefault(m.key, []).append(m)
     out = []
     for key, mentions in refs.items():
-        names = sorted({name_text(m.span) for m in mentions}, key=lambda n: (-len(n.split()), -len(n), n))
+        names = sorted({name_text(m.span) for m in mentions}, key=_fullest)
         title = next((m.title for m in mentions if m.title), None)
         out.append(PersonRef(key=key, name=names[0], mentions=tuple(names),
                              evidence=tuple(evidence(m.span, "person-mention") for m in mentions), title=title))
