@@ -443,10 +443,19 @@ def _without_honorific(given: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
+def _people_data() -> dict:
+    """kg/lexicons/people.json, read once: its name-matching lists are this module's only data."""
+    return json.loads(lexicon_path("people").read_text(encoding="utf-8"))
+
+
+@cache
+def _folded_words(key: str) -> frozenset[str]:
+    """One word list of people.json (``honorific_given_names``, ``given_name_abbreviations``), folded."""
+    return frozenset(fold(word) for word in _people_data()[key]["words"])
+
+
 def _honorifics() -> frozenset[str]:
-    """Folded ``honorific_given_names`` of kg/lexicons/people.json."""
-    data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
-    return frozenset(fold(word) for word in data["honorific_given_names"]["words"])
+    return _folded_words("honorific_given_names")
 
 
 def _given_units(token: str) -> list[str]:
@@ -505,8 +514,7 @@ def _part_compatible(a: str, b: str) -> bool:
 def _variant_groups() -> dict[str, int]:
     """Given-name key -> its group of usual short forms (Mike/Michael, Bob/Robert), from
     ``given_name_variants`` of kg/lexicons/people.json."""
-    data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
-    return {given_key(name): gid for gid, group in enumerate(data["given_name_variants"]["groups"])
+    return {given_key(name): gid for gid, group in enumerate(_people_data()["given_name_variants"]["groups"])
             for name in group}
 
 
@@ -550,12 +558,9 @@ def _without_abbreviation(given: list[str]) -> list[str]:
     return given
 
 
-@cache
 def given_name_abbreviations() -> frozenset[str]:
     """Folded ``given_name_abbreviations`` of kg/lexicons/people.json (without their full stop)."""
-    data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
-    return frozenset(fold(word) for word in data["given_name_abbreviations"]["words"])
-
+    return _folded_words("given_name_abbreviations")
 
 
 def _joined_match(fa: list[str], fb: list[str]) -> bool:
