@@ -1279,8 +1279,11 @@ def _since(span: Span, m: Mention) -> bool:
 
 
 def _then_date(doc: Doc, sent: Span) -> DateValue | None:
-    """"À l'époque, …", "Le même jour, …": the last date of the sentences just before."""
-    if sent.start == 0 or not has_phrase(folded(sent[:6]), _vocab()["then_cues"]):
+    """"À l'époque, …", "Le même jour, …" opening the sentence, or a same-day cue anywhere in it ("a
+    parlé le soir même avec Y", "Dans la soirée, …"): the last date of the sentences just before."""
+    if sent.start == 0:
+        return None
+    if not has_phrase(folded(sent[:6]), _vocab()["then_cues"]) and not _same_day(sent):
         return None
     start = doc[sent.start - 1].sent.start
     for _ in range(2):  # the paragraph's last date, up to three sentences back
@@ -1288,6 +1291,18 @@ def _then_date(doc: Doc, sent: Span) -> DateValue | None:
             start = doc[start - 1].sent.start
     dates = [s._.date for s in doc.spans.get("dates", []) if start <= s.start < sent.start and s._.date]
     return dates[-1] if dates else None
+
+
+def _same_day(sent: Span) -> bool:
+    """A cue that puts the sentence on the day of the one before ("le soir même", "dans la soirée",
+    "quelques heures plus tard"), not followed by a day of its own ("dans la soirée de mardi")."""
+    text = folded(sent)
+    return any(not _OWN_DAY.match(text, m.end())
+               for m in phrase_pattern(tuple(_vocab()["same_day_cues"])).finditer(text))
+
+
+#: What follows a same-day cue that names its own day: "dans la soirée de mardi", "du 4 mars".
+_OWN_DAY = re.compile(r"\s*(?:de|du|d')(?![\w])")
 
 
 def _initiator(doc: Doc, m: Mention) -> Party | None:
