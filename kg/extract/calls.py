@@ -542,7 +542,8 @@ def _anchors(trigger: list[Token]) -> set[Token]:
         frame = _frame_verb(t) if t.pos_ in ("NOUN", "PROPN") and _framed(t) else None
         if frame is not None:  # "a déclaré à Y lors d'un appel": what is said is said in the call
             anchors.add(frame)
-        light = fold(t.head.lemma_) in _words("light_verbs")
+        light = fold(t.head.lemma_) in _words("light_verbs") or (  # "leur échange remontait à janvier"
+            t.dep_ in SUBJECT_DEPS and fold(t.head.lemma_) in _words("dating_verbs"))
         adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
         if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting:
             anchors.add(t.head)
@@ -678,14 +679,13 @@ PAIR_REACH = 2
 
 def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
     """"A et B se sont entretenus mardi. … Ils s'étaient déjà parlé la veille": a plural subject
-    pronoun of a reciprocal call verb stands for the two people of the latest call mention in the
-    sentences just before, when it names exactly two."""
+    (a pronoun, or "les deux dirigeants") of a reciprocal call verb, or "leur" before a call noun
+    ("Leur dernier échange téléphonique remontait à janvier"), stands for the two people of the
+    latest call mention in the sentences just before, when it names exactly two."""
     for n, m in enumerate(mentions):
         verb = m.trigger[0]
-        if m.persons or verb.pos_ in ("NOUN", "PROPN") or _subject_pronoun(verb, "plural_subject_pronouns") is None:
+        if m.persons or not (_their_call(verb) or _reciprocal_plural(verb)):
             continue
-        if not any(fold(c.text) in ("se", "s'") for c in verb.children):
-            continue  # "ils ont appelé Y": not each other
         start = verb.sent.start
         for _ in range(PAIR_REACH):
             start = doc[max(start - 1, 0)].sent.start
@@ -693,6 +693,22 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
                      and len(p.persons) >= 2), None)
         if pair is not None and len(pair) == 2:
             m.persons = list(pair)
+
+
+def _reciprocal_plural(verb: Token) -> bool:
+    """"Ils se sont parlé", "Les deux ministres s'étaient entretenus": a plural subject of a
+    reflexive call verb ("ils ont appelé Y" is not each other)."""
+    if verb.pos_ in ("NOUN", "PROPN") or not any(fold(c.text) in ("se", "s'") for c in verb.children):
+        return False
+    pair = any(c.dep_ in SUBJECT_DEPS and fold(c.text) in _words("pair_nouns")
+               and any(fold(x.text) == "deux" for x in c.children) for c in verb.children)
+    return pair or _subject_pronoun(verb, "plural_subject_pronouns") is not None
+
+
+def _their_call(noun: Token) -> bool:
+    """"leur dernier échange", "leurs entretiens": a call noun owned by a plural possessive."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        fold(c.text) in _words("plural_possessives") for c in noun.children if c.dep_ in ("det", "nmod:poss"))
 
 
 def _possessive_anchor_owner(doc: Doc, mentions: list[Mention]) -> None:

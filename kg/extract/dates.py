@@ -202,7 +202,9 @@ DAY_MODES: dict[int, str] = {-1: "past", 0: "past", 1: "next"}
 
 YEAR_TRIGGERS = ("en", "depuis", "des", "avant", "apres", "vers", "jusqu'en", "jusqu'a", "d'ici",
                  "l'an", "l'annee", "annee", "pour", "de")
-MONTH_TRIGGERS = ("en", "depuis", "des", "jusqu'en", "d'ici", "avant", "apres", "au", "pour")
+MONTH_TRIGGERS = ("en", "depuis", "des", "jusqu'en", "d'ici", "avant", "apres", "au", "pour",
+                  # what an earlier event "dates from": "leur échange remontait à septembre"
+                  "remonte a", "remontait a", "remontant a", "date de", "datait de", "datant de")
 SEASON_TRIGGERS = ("en", "au", "durant", "pendant", "depuis", "des", "jusqu'au", "jusqu'a", "d'ici",
                    "avant", "apres")
 QUANTITY_WORDS = ("soldats", "hommes", "militaires", "personnes", "civils", "morts", "victimes", "blesses",
