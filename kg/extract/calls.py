@@ -544,10 +544,22 @@ def _anchors(trigger: list[Token]) -> set[Token]:
             anchors.add(frame)
         light = fold(t.head.lemma_) in _words("light_verbs") or (  # "leur échange remontait à janvier"
             t.dep_ in SUBJECT_DEPS and fold(t.head.lemma_) in _words("dating_verbs"))
+        taker = _initiative_taker(t)
+        if taker is not None:  # "a pris jeudi l'initiative d'un entretien": the day and the caller are the verb's
+            anchors.add(taker)
         adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
         if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting:
             anchors.add(t.head)
     return anchors
+
+
+def _initiative_taker(noun: Token) -> Token | None:
+    """The verb of "prendre l'initiative d'un appel": whose subject placed the call."""
+    initiative = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or initiative is noun or fold(initiative.lemma_) not in _words(
+            "initiative_nouns"):
+        return None
+    return initiative.head if fold(initiative.head.lemma_) in _words("initiative_verbs") else None
 
 
 def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tuple[Mention, str] | None:
@@ -1330,6 +1342,8 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
         if party:
             return party
     verb = m.trigger[0]
+    if _initiative_taker(verb) is not None and len(m.callers) == 1:
+        return Party(person=m.callers[0])  # "X a pris l'initiative d'un entretien avec Y"
     lemma = _participle(verb) or fold(verb.lemma_)  # "a téléphoné" tagged as a noun is still a verb
     if lemma in _vocab()["initiator_verbs"] and not _passive(verb):
         if len(m.callers) == 1:
