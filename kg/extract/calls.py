@@ -542,11 +542,24 @@ def _anchors(trigger: list[Token]) -> set[Token]:
         frame = _frame_verb(t) if t.pos_ in ("NOUN", "PROPN") and _framed(t) else None
         if frame is not None:  # "a déclaré à Y lors d'un appel": what is said is said in the call
             anchors.add(frame)
-        light = fold(t.head.lemma_) in _words("light_verbs")
+        light = fold(t.head.lemma_) in _words("light_verbs") or (  # "leur échange remontait à janvier"
+            t.dep_ in SUBJECT_DEPS and fold(t.head.lemma_) in _words("dating_verbs"))
+        taker = _initiative_taker(t)
+        if taker is not None:  # "a pris jeudi l'initiative d'un entretien": the day and the caller are the verb's
+            anchors.add(taker)
         adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
         if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting:
             anchors.add(t.head)
     return anchors
+
+
+def _initiative_taker(noun: Token) -> Token | None:
+    """The verb of "prendre l'initiative d'un appel": whose subject placed the call."""
+    initiative = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or initiative is noun or fold(initiative.lemma_) not in _words(
+            "initiative_nouns"):
+        return None
+    return initiative.head if fold(initiative.head.lemma_) in _words("initiative_verbs") else None
 
 
 def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tuple[Mention, str] | None:
@@ -678,14 +691,13 @@ PAIR_REACH = 2
 
 def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
     """"A et B se sont entretenus mardi. … Ils s'étaient déjà parlé la veille": a plural subject
-    pronoun of a reciprocal call verb stands for the two people of the latest call mention in the
-    sentences just before, when it names exactly two."""
+    (a pronoun, or "les deux dirigeants") of a reciprocal call verb, or "leur" before a call noun
+    ("Leur dernier échange téléphonique remontait à janvier"), stands for the two people of the
+    latest call mention in the sentences just before, when it names exactly two."""
     for n, m in enumerate(mentions):
         verb = m.trigger[0]
-        if m.persons or verb.pos_ in ("NOUN", "PROPN") or _subject_pronoun(verb, "plural_subject_pronouns") is None:
+        if m.persons or not (_their_call(verb) or _reciprocal_plural(verb)):
             continue
-        if not any(fold(c.text) in ("se", "s'") for c in verb.children):
-            continue  # "ils ont appelé Y": not each other
         start = verb.sent.start
         for _ in range(PAIR_REACH):
             start = doc[max(start - 1, 0)].sent.start
@@ -693,6 +705,22 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
                      and len(p.persons) >= 2), None)
         if pair is not None and len(pair) == 2:
             m.persons = list(pair)
+
+
+def _reciprocal_plural(verb: Token) -> bool:
+    """"Ils se sont parlé", "Les deux ministres s'étaient entretenus": a plural subject of a
+    reflexive call verb ("ils ont appelé Y" is not each other)."""
+    if verb.pos_ in ("NOUN", "PROPN") or not any(fold(c.text) in ("se", "s'") for c in verb.children):
+        return False
+    pair = any(c.dep_ in SUBJECT_DEPS and fold(c.text) in _words("pair_nouns")
+               and any(fold(x.text) == "deux" for x in c.children) for c in verb.children)
+    return pair or _subject_pronoun(verb, "plural_subject_pronouns") is not None
+
+
+def _their_call(noun: Token) -> bool:
+    """"leur dernier échange", "leurs entretiens": a call noun owned by a plural possessive."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        fold(c.text) in _words("plural_possessives") for c in noun.children if c.dep_ in ("det", "nmod:poss"))
 
 
 def _possessive_anchor_owner(doc: Doc, mentions: list[Mention]) -> None:
@@ -1279,8 +1307,11 @@ def _since(span: Span, m: Mention) -> bool:
 
 
 def _then_date(doc: Doc, sent: Span) -> DateValue | None:
-    """"À l'époque, …", "Le même jour, …": the last date of the sentences just before."""
-    if sent.start == 0 or not has_phrase(folded(sent[:6]), _vocab()["then_cues"]):
+    """"À l'époque, …", "Le même jour, …" opening the sentence, or a same-day cue anywhere in it ("a
+    parlé le soir même avec Y", "Dans la soirée, …"): the last date of the sentences just before."""
+    if sent.start == 0:
+        return None
+    if not has_phrase(folded(sent[:6]), _vocab()["then_cues"]) and not _same_day(sent):
         return None
     start = doc[sent.start - 1].sent.start
     for _ in range(2):  # the paragraph's last date, up to three sentences back
@@ -1288,6 +1319,18 @@ def _then_date(doc: Doc, sent: Span) -> DateValue | None:
             start = doc[start - 1].sent.start
     dates = [s._.date for s in doc.spans.get("dates", []) if start <= s.start < sent.start and s._.date]
     return dates[-1] if dates else None
+
+
+def _same_day(sent: Span) -> bool:
+    """A cue that puts the sentence on the day of the one before ("le soir même", "dans la soirée",
+    "quelques heures plus tard"), not followed by a day of its own ("dans la soirée de mardi")."""
+    text = folded(sent)
+    return any(not _OWN_DAY.match(text, m.end())
+               for m in phrase_pattern(tuple(_vocab()["same_day_cues"])).finditer(text))
+
+
+#: What follows a same-day cue that names its own day: "dans la soirée de mardi", "du 4 mars".
+_OWN_DAY = re.compile(r"\s*(?:de|du|d')(?![\w])")
 
 
 def _initiator(doc: Doc, m: Mention) -> Party | None:
@@ -1299,6 +1342,8 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
         if party:
             return party
     verb = m.trigger[0]
+    if _initiative_taker(verb) is not None and len(m.callers) == 1:
+        return Party(person=m.callers[0])  # "X a pris l'initiative d'un entretien avec Y"
     lemma = _participle(verb) or fold(verb.lemma_)  # "a téléphoné" tagged as a noun is still a verb
     if lemma in _vocab()["initiator_verbs"] and not _passive(verb):
         if len(m.callers) == 1:

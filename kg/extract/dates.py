@@ -120,6 +120,16 @@ SHIFT_PREFIXES: dict[str, int] = {
     "la veille": -1, "l'avant-veille": -2, "le lendemain": 1, "au lendemain": 1, "le surlendemain": 2,
 }
 SHIFTABLE_RULES = frozenset({"iso", "numeric", "day_month", "holiday"})
+# "dans la soirée de mardi", "au matin du 4 mars": a part of the day before a day, which the date
+# takes in (so that the words between a verb and its object are all date: "a appelé dans la soirée
+# de mardi X"); the day stays the day.
+DAYPARTS = (  # folded, like the text they are matched in; "dans la nuit de" is the night rule's
+    "dans la soiree", "dans la matinee", "dans l'apres-midi", "dans la journee",
+    "tard dans la soiree", "tot dans la matinee", "en fin de journee", "en fin de matinee",
+    "en fin d'apres-midi", "en debut de soiree", "en debut de matinee", "en debut d'apres-midi",
+    "au soir", "au matin", "le soir", "le matin",
+)
+DAYPART_RULES = frozenset({"iso", "numeric", "day_month", "weekday", "holiday"})
 
 # Fixed phrases that name a span around ``ref``.
 SPANS: dict[str, Callable[[date], DateValue]] = {
@@ -192,7 +202,9 @@ DAY_MODES: dict[int, str] = {-1: "past", 0: "past", 1: "next"}
 
 YEAR_TRIGGERS = ("en", "depuis", "des", "avant", "apres", "vers", "jusqu'en", "jusqu'a", "d'ici",
                  "l'an", "l'annee", "annee", "pour", "de")
-MONTH_TRIGGERS = ("en", "depuis", "des", "jusqu'en", "d'ici", "avant", "apres", "au", "pour")
+MONTH_TRIGGERS = ("en", "depuis", "des", "jusqu'en", "d'ici", "avant", "apres", "au", "pour",
+                  # what an earlier event "dates from": "leur échange remontait à septembre"
+                  "remonte a", "remontait a", "remontant a", "date de", "datait de", "datant de")
 SEASON_TRIGGERS = ("en", "au", "durant", "pendant", "depuis", "des", "jusqu'au", "jusqu'a", "d'ici",
                    "avant", "apres")
 QUANTITY_WORDS = ("soldats", "hommes", "militaires", "personnes", "civils", "morts", "victimes", "blesses",
@@ -300,6 +312,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               rf"(?P<dir>{_alt(LATER_SIGNS)})){_END}"),
 )
 
+_DAYPART_PREFIX = re.compile(rf"(?<![\w-])(?P<p>{_alt(DAYPARTS)})\s+(?:de\s+|du\s+|d'\s*)\Z")
 _SHIFT_PREFIX = re.compile(rf"(?<![\w-])(?P<p>{_alt(SHIFT_PREFIXES)})\s+(?:de\s+|du\s+|d'\s*)\Z")
 _QUANTITY_AFTER = re.compile(rf"\s*(?:[%$€]|(?:{_alt(QUANTITY_WORDS)})\b)")
 _CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-ZÀ-ÖØ-Þ]")  # "Noël Mamère" is a name
@@ -838,6 +851,14 @@ def _shifted(c: _Candidate, ctx: _Ctx) -> _Candidate | None:
     return _Candidate(prefix.start("p"), c.end, _Hit(value, inner.relative), c.rule, c.match)
 
 
+def _with_daypart(c: _Candidate, ctx: _Ctx) -> _Candidate | None:
+    """"dans la soirée de mardi": the day's candidate widened over the part of the day before it."""
+    if c.rule.name not in DAYPART_RULES or c.hit is _INVALID:
+        return None
+    prefix = _DAYPART_PREFIX.search(ctx.folded, max(0, c.start - 40), c.start)
+    return _Candidate(prefix.start("p"), c.end, c.hit, c.rule, c.match) if prefix else None
+
+
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Longest first, then leftmost; a candidate overlapping a chosen one is dropped.
 
@@ -858,6 +879,7 @@ def _find(text: str, ref: date | None, anchor: DateValue | None) -> list[DateMat
     ctx = _Ctx(text, _fold(text), ref, anchor)
     found = [c for rule in _RULES for c in _candidates(rule, ctx)]
     found += [s for c in found if (s := _shifted(c, ctx)) is not None]
+    found += [s for c in found if (s := _with_daypart(c, ctx)) is not None]
     return [_to_match(c, ctx) for c in _select(found) if c.hit is not _INVALID]
 
 

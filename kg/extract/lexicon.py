@@ -164,13 +164,28 @@ def _offices(data: dict) -> tuple[dict[str, PostType], dict[str, Office], list[P
         types[t["id"]] = PostType(t["id"], t["label_en"], t["label_fr"], bool(t.get("single_holder", True)),
                                  t.get("gloss_en", ""))
         phrases += [Phrase(p, "POST", t["id"]) for p in t.get("patterns_fr", []) + t.get("patterns_en", [])]
+    heads = data.get("command_heads", {}).get("fr", [])
     for o in data["offices"]:
         offices[o["id"]] = Office(o["id"], o["type"], o["country"], o["label_en"], o["label_fr"], o.get("gloss_en", ""))
         implying = set(o.get("implying_patterns") or (
             o.get("patterns_fr", []) + o.get("patterns_en", []) if o.get("implies_country") else []))
+        french = o.get("patterns_fr", [])
+        if o["type"] == "military_commander":
+            french, implying = _with_heads(french, heads), set(_with_heads(sorted(implying), heads))
         phrases += [Phrase(p, "OFFICE" if p in implying else "OFFICE_WEAK", o["id"])
-                    for p in o.get("patterns_fr", []) + o.get("patterns_en", [])]
+                    for p in [*french, *o.get("patterns_en", [])]]
     return types, offices, _mark_shared_wordings(phrases)
+
+
+def _with_heads(patterns: list[str], heads: list[str]) -> list[str]:
+    """The wordings and their twins with the other head nouns of a command ("commandant du Centcom",
+    "chef du Centcom"), each once; an English wording (no French head noun) stays alone."""
+    out = list(patterns)
+    for p in patterns:
+        head, _, rest = p.partition(" ")
+        if head in heads and rest:
+            out += [f"{h} {rest}" for h in heads]
+    return list(dict.fromkeys(out))
 
 
 def _mark_shared_wordings(phrases: list[Phrase]) -> list[Phrase]:

@@ -417,8 +417,11 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     becoming: set[int] = set()  # ... by a verb of becoming: the title before them is the post they leave
     for m in mentions:
         post = _post_after(doc, m, posts)
-        relative = _post_in_relative_clause(doc, m) if post is None else None
-        post = post or relative
+        copular = _copular_relative_post(doc, m) if post is None else None
+        if copular is not None:
+            linked.add(id(m))  # "Le ministre … X, qui est aussi vice-Premier ministre": the title before counts
+        relative = _post_in_relative_clause(doc, m) if post is None and copular is None else None
+        post = post or copular or relative
         if post is None:
             post = _post_linked(doc, m, posts) or _post_as_object(doc, m, posts)
             linked.add(id(m))
@@ -1128,6 +1131,21 @@ def _complement_then_name(doc: Doc, between: Span) -> bool:
 
 
 AGENT_NOUNS = {"command": "commandant", "dirig": "chef", "presid": "président"}  # verb stem -> agent noun
+
+
+def _copular_relative_post(doc: Doc, m: PersonMention) -> PostMention | None:
+    """"X, qui est aussi vice-Premier ministre", "X, qui est désormais haute représentante …": the post
+    right after "qui" and a form of "être" (adverbs may come between).  It adds to a title before the
+    name ("Le ministre … X, qui est aussi …" holds both)."""
+    i = m.span.end if m.span.end < len(doc) and doc[m.span.end].text == "," else m.span.end - 1
+    if i + 2 >= len(doc) or fold(doc[i + 1].text) != "qui":
+        return None
+    j = i + 2
+    while j < min(len(doc) - 1, i + 6) and (doc[j].pos_ in ("AUX", "ADV") or fold(doc[j].text) in glue()):
+        j += 1
+    if not any(fold(t.lemma_) == "etre" for t in doc[i + 2: j]):
+        return None
+    return next(iter(posts_within(doc, j, j + 1)), None)
 
 
 def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
