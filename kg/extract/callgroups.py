@@ -238,7 +238,8 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
             new.append((match[0], o))
             free_people.remove(match[0])
             free_offices.remove(o)
-    if len(free_people) == 1 and len(free_offices) == 1:
+    if len(persons) >= 2 and len(free_people) == 1 and len(free_offices) == 1 and _may_hold(
+            free_people[0], free_offices[0], countries, holdings):
         new.append((free_people[0], free_offices[0]))
         free_offices = []
     ev = (evidence(call.mentions[0].sent, "call-role"),)
@@ -246,6 +247,15 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
     holdings = holdings + [Holding(p, o, ev, attested=date if date and date.precision == "day" else None)
                            for p, o in new]
     return holdings, free_offices
+
+
+def _may_hold(person: str, office: str, countries: dict[str, set[str]], holdings: list[Holding]) -> bool:
+    """The one person and the one post left on a call of two or more people go together unless the
+    person is known to serve another country.  With one person only, the post is the other party
+    ("le prince héritier X avait reçu un appel du président français": X is no French president; a
+    wrong post is worse than none)."""
+    known = countries.get(person, set()) | _country_of(person, holdings)
+    return not known or office.split(".")[0] in known
 
 
 def _counterpart_countries(doc: Doc) -> dict[str, set[str]]:

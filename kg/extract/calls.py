@@ -693,10 +693,14 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
     """"A et B se sont entretenus mardi. … Ils s'étaient déjà parlé la veille": a plural subject
     (a pronoun, or "les deux dirigeants") of a reciprocal call verb, or "leur" before a call noun
     ("Leur dernier échange téléphonique remontait à janvier"), stands for the two people of the
-    latest call mention in the sentences just before, when it names exactly two."""
+    latest call mention in the sentences just before, when it names exactly two.  When "leur" has
+    its owners in its own sentence ("A et B ne se sont plus parlé depuis leur conversation de
+    septembre"), they are left to the sentence's own reading."""
     for n, m in enumerate(mentions):
         verb = m.trigger[0]
         if m.persons or not (_their_call(verb) or _reciprocal_plural(verb)):
+            continue
+        if _their_call(verb) and len(people_within(doc, verb.sent.start, verb.i)) >= 2:
             continue
         start = verb.sent.start
         for _ in range(PAIR_REACH):

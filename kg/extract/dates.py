@@ -204,7 +204,9 @@ YEAR_TRIGGERS = ("en", "depuis", "des", "avant", "apres", "vers", "jusqu'en", "j
                  "l'an", "l'annee", "annee", "pour", "de")
 MONTH_TRIGGERS = ("en", "depuis", "des", "jusqu'en", "d'ici", "avant", "apres", "au", "pour",
                   # what an earlier event "dates from": "leur échange remontait à septembre"
-                  "remonte a", "remontait a", "remontant a", "date de", "datait de", "datant de")
+                  "remonte a", "remontait a", "remontant a", "date de", "datait de", "datant de",
+                  # an event's month: "leur conversation de janvier"
+                  "de")
 SEASON_TRIGGERS = ("en", "au", "durant", "pendant", "depuis", "des", "jusqu'au", "jusqu'a", "d'ici",
                    "avant", "apres")
 QUANTITY_WORDS = ("soldats", "hommes", "militaires", "personnes", "civils", "morts", "victimes", "blesses",
