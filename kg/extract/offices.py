@@ -1771,23 +1771,34 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
     """In an article datelined in a country ("BUENOS AIRES - …") where every post placed so far is
     that country's, a national post or a spokesperson named without a country ("Le ministre de la
     Défense, X, …") is that country's too, though the article mentions other countries (a vote at the
-    UN, an embargo); never for a person the gazetteer knows elsewhere."""
+    UN, an embargo); with no post placed yet, only when the article names no other state.  Never for
+    a person the gazetteer knows elsewhere.  A headline's kicker ("Sénégal : …") counts as a dateline."""
     if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
         return holdings
     country = _dateline_country(doc)
     governing = {h.office.split(".")[0] for h in holdings} - {UNKNOWN}
     if country is None:
         return holdings
+    alone = not governing and _names_no_other_state(doc, country)
     out = []
     for h in holdings:
         post_type = h.office.partition(".")[2]
         fits = (governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
-                if country in governing else _other_side_of(h, country, holdings))
+                if country in governing else _other_side_of(h, country, holdings) or alone)
         if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
                 and not _elsewhere(known, h.person, post_type, country):
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)
+
+
+def _names_no_other_state(doc: Doc, country: str) -> bool:
+    """The article names no state but its dateline's ("LIMA - X a été nommé ministre de la Défense …"
+    under "Pérou : …"): with no post placed yet, nothing else could own its national posts."""
+    lexicon = load_lexicon()
+    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")}
+    named |= {c for p in find_posts(doc) for c in p.countries}
+    return all(c == country or (c in lexicon.actors and lexicon.actors[c].kind != "country") for c in named)
 
 
 def _other_side_of(h: Holding, country: str, holdings: list[Holding]) -> bool:
@@ -1826,7 +1837,25 @@ def _dateline_country(doc: Doc) -> str | None:
         after = doc[span.end].text if span.end < len(doc) else ""
         if opens_line and span.text.isupper() and after in ("-", "–", "—", ","):
             return span.kb_id_ if _is_state(span.kb_id_) else None
-    return _wire_place_country(doc)
+    return _wire_place_country(doc) or _kicker_country(doc)
+
+
+KICKER_REACH = 8  # tokens of a headline that may hold its kicker and its colon
+
+
+def _kicker_country(doc: Doc) -> str | None:
+    """The state a headline's kicker names ("Sénégal : le chef de l'État préside …", "Côte d'Ivoire :
+    …"): the headline opens with that state's name and a colon right after it.  The press files such a
+    piece under that country as it does under a dateline; a kicker of two states ("Égypte-Éthiopie :")
+    or of a region ("Sahel :") names none."""
+    first = doc[0:min(len(doc), KICKER_REACH)]
+    colon = next((t.i for t in first if t.text == ":"), None)
+    if colon is None or "\n" in first[:colon - first.start].text:
+        return None
+    spans = lex_within(doc, 0, colon, "COUNTRY")
+    if len(spans) != 1 or spans[0].start != 0 or spans[0].end != colon:
+        return None
+    return spans[0].kb_id_ if _is_state(spans[0].kb_id_) else None
 
 
 def _wire_place_country(doc: Doc) -> str | None:

@@ -119,7 +119,7 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if not before or not after:
         return
     successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
-    par = next((t.i for t in sent if t.idx > at and fold(t.text) == "par"), None)
+    par = _par_after_replaced(doc, sent, at, after)
     if by_at is None and par is not None:  # "a remplacé Y par X"
         replaced = [m for m in after if m.span.end <= par]
         by = [m for m in after if m.span.start > par]
@@ -138,6 +138,23 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+PAR_REACH = 8  # words of an apposition between the one replaced and the "par" of their successor
+
+
+def _par_after_replaced(doc: Doc, sent: Span, at: int, after: list[PersonMention]) -> int | None:
+    """The "par" of "a remplacé Y par X": after the name of the one replaced, maybe past an apposition
+    with no verb ("a remplacé Y, chef de la marine, par X").  A "par" after a verb opens someone
+    else's agent phrase ("succédant à Y, lors d'une cérémonie présidée par le ministre X", "en
+    remplacement de Y, limogé par le président X"): X replaces nobody there."""
+    for m in after:
+        for t in doc[m.span.end:min(sent.end, m.span.end + PAR_REACH)]:
+            if fold(t.text) == "par":
+                return t.i
+            if t.pos_ in ("VERB", "AUX") or people_within(doc, t.i, t.i + 1):
+                break
+    return None
 
 
 def _successor_of_pronoun(doc: Doc, sent: Span, by_key: dict) -> None:
