@@ -429,6 +429,9 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         listed = _respectively(doc, post, _names_ending_at(doc, m, mentions))
         if listed is None:
             attach(m, post)
+            if id(m) not in linked and relative is None:  # "X, vice-Premier ministre et ministre de la Défense"
+                for q in _titles_listed_after(doc, post, posts):
+                    attach(m, q)
             also = _post_linked(doc, m, posts, after=post)  # "X, ministre …, est aussi vice-président du Conseil"
             if also is None and relative is not None:  # "X, qui dirigeait la Défense, est nommé ministre …"
                 also = _post_linked(doc, m, posts)
@@ -584,6 +587,33 @@ def _coordinated_after(doc: Doc, first: PostMention, posts: list[PostMention]) -
         out.append(q)
         end = q.span.end
     return out
+
+
+def _titles_listed_after(doc: Doc, first: PostMention, posts: list[PostMention]) -> list[PostMention]:
+    """The further titles of an apposition ("X, prince héritier de Dubaï, vice-Premier ministre et
+    ministre de la Défense", "X, ministre d'État, ministre de la Défense"): posts that follow the first
+    with only a comma or "et" before each, up to the clause's end.  Not "X, ministre de la Défense, et
+    le chef d'état-major Y" (an article opens another holder) nor a post with a name of its own."""
+    out: list[PostMention] = []
+    end = first.span.end
+    for q in posts:
+        if q.span.start < end:
+            continue
+        glue_words = [fold(t.text) for t in doc[_past_place_complement(doc, end, q.span.start):q.span.start]]
+        if glue_words not in ([","], ["et"], [",", "et"]) or _holder_after(doc, q):
+            break
+        out.append(q)
+        end = q.span.end
+    return out
+
+
+def _past_place_complement(doc: Doc, i: int, hi: int) -> int:
+    """Past "de Dubaï" after a title ("prince héritier de Dubaï"): a place or country complement the
+    post phrase left out; ``i`` itself when none opens there."""
+    if i >= hi or fold(doc[i].text) not in OF:
+        return i
+    place = next(iter(lex_within(doc, i + 1, i + 2, "PLACE", "COUNTRY", "METONYM")), None)
+    return place.end if place is not None and place.end <= hi else i
 
 
 def _kin_of_holder(doc: Doc, post: PostMention, m: PersonMention) -> bool:
@@ -1562,6 +1592,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
             named.setdefault(post.post_type, set()).update(post.countries)
     outgoing = notes(doc).outgoing
+    unplaced = _unplaced_holders(holdings)
     out = []
     for h in holdings:
         country, _, post_type = h.office.partition(".")
@@ -1569,12 +1600,25 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             taken = {o.split(".")[0] for o in (x.office for x in holdings)
                      if o.endswith("." + post_type)} if (h.person, post_type) not in outgoing else set()
             free = named.get(post_type, set()) - taken
+            if unplaced.get(post_type, 0) > 1 and load_lexicon().post_types[post_type].single_holder:
+                free = set()  # two holders without a country: the one free country cannot be both's
             guess = free.pop() if len(free) == 1 else notes(doc).defaults.get((h.person, post_type))
             if guess and not _elsewhere(known, h.person, post_type, guess):
                 h = replace(h, office=_place(post_type, guess))
         out.append(h)
-    placed = _from_successions(_from_dateline_country(doc, _from_article_country(doc, out, known), known))
+    placed = _from_dateline_country(doc, _from_article_country(doc, out, known), known)
+    placed = _from_successions(_from_section_place(doc, placed, known))
     return [h for h in placed if not _state_secretary_general(h)]
+
+
+def _unplaced_holders(holdings: list[Holding]) -> dict[str, int]:
+    """Post type -> how many people hold it without a known country."""
+    people: dict[str, set[str]] = {}
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if country == UNKNOWN:
+            people.setdefault(post_type, set()).add(h.person)
+    return {post_type: len(found) for post_type, found in people.items()}
 
 
 def _place(post_type: str, country: str) -> str:
@@ -1830,14 +1874,70 @@ def _presidency_spokesperson(doc: Doc, h: Holding, country: str, holdings: list[
 def _dateline_country(doc: Doc) -> str | None:
     """The country of the article's dateline: a place in capitals opening one of its first lines and
     followed by a dash or a comma ("BUENOS AIRES - ", "PRETORIA, 3 mars")."""
-    for span in sorted(lex_spans(doc, "PLACE", "METONYM"), key=lambda s: s.start):  # a capital is a metonym
+    span = _dateline_span(doc)
+    if span is not None:
+        return span.kb_id_ if _is_state(span.kb_id_) else None
+    return _wire_place_country(doc) or _kicker_country(doc)
+
+
+def _dateline_span(doc: Doc) -> Span | None:
+    """The place of a dateline opening one of the article's first lines ("LE CAIRE - "); a city that
+    bears its state's name ("MEXICO - ", "KOWEÏT - ") is matched as that state."""
+    for span in sorted(lex_spans(doc, "PLACE", "METONYM", "COUNTRY"), key=lambda s: s.start):  # a capital is a metonym
         if span.start > 60:
             break
         opens_line = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or "\n" in doc[span.start - 1].text
         after = doc[span.end].text if span.end < len(doc) else ""
         if opens_line and span.text.isupper() and after in ("-", "–", "—", ","):
-            return span.kb_id_ if _is_state(span.kb_id_) else None
-    return _wire_place_country(doc) or _kicker_country(doc)
+            return span
+    return None
+
+
+def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """A round-up from several capitals ("MEXICO - Le secrétaire à la Défense nationale, X, … A Bogota,
+    le ministre de la Défense Y …"): a national post or a spokesperson named without a country is
+    the country of its section, the one a sentence opening with "A <ville>," starts, or before any
+    such sentence the dateline's, within the dateline's paragraph.  Not when the gazetteer knows the
+    holder elsewhere, nor when someone else holds that one-holder post there."""
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        where = _section_country(doc, h.evidence[0].start) if country == UNKNOWN and h.evidence \
+            and post_type in DATELINE_POSTS else None
+        if where and not _elsewhere(known, h.person, post_type, where) \
+                and not _held_by_another(doc, h, _place(post_type, where), holdings):
+            h = replace(h, office=_place(post_type, where))
+        out.append(h)
+    return _dedupe(out)
+
+
+def _section_country(doc: Doc, char: int) -> str | None:
+    """The country of the section holding character ``char``: the last sentence of its paragraph, up to
+    it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's."""
+    line = doc.text.rfind("\n", 0, char) + 1
+    found = None
+    for sent in doc.sents:
+        if sent.end_char <= line:
+            continue
+        if sent.start_char > char:
+            break
+        found = _section_opener(doc, sent) or found
+    if found is not None:
+        return found
+    dateline = _dateline_span(doc)
+    if dateline is None or not line <= dateline.start_char < char:
+        return None
+    return dateline.kb_id_ if _is_state(dateline.kb_id_) else None
+
+
+def _section_opener(doc: Doc, sent: Span) -> str | None:
+    """The state of a place that opens the sentence as "A Bogota," / "À Téhéran,"."""
+    if len(sent) < 3 or fold(sent[0].text) != "a":
+        return None
+    place = next(iter(lex_within(doc, sent.start + 1, sent.start + 2, "PLACE", "METONYM")), None)
+    if place is None or place.end >= sent.end or doc[place.end].text != ",":
+        return None
+    return place.kb_id_ if _is_state(place.kb_id_) else None
 
 
 KICKER_REACH = 8  # tokens of a headline that may hold its kicker and its colon
