@@ -118,6 +118,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
     state = notes(doc)
     if state.posts is None:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
+        spans = [_with_second_portfolio(doc, s) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans)
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
@@ -180,6 +181,30 @@ def _compound_portfolios(doc: Doc, found: list[Span]) -> list[Span]:
             if word.is_punct and word.text not in ("'", "’", "-") or word.pos_ in ("VERB", "AUX"):
                 break
     return out
+
+
+def _with_second_portfolio(doc: Doc, span: Span) -> Span:
+    """"ministre de la Défense et de la Production militaire", "ministre de la Défense et des Anciens
+    combattants": a minister's known portfolio followed by a second one the lexicon does not list;
+    the phrase takes it in, so that the name after it is still the minister's.  The second portfolio
+    opens with "et de" and a capitalised word, and ends at a comma or the sentence's end before any
+    verb, name or post head ("du ministre de la Défense et du chef d'état-major" is two people)."""
+    heads = title_cues("minister_nouns_fr") - title_cues("ministry_nouns_fr")
+    end, sent_end = span.end, span.sent.end
+    if fold(span[0].text) not in heads or end + 2 >= sent_end or fold(doc[end].text) != "et" \
+            or fold(doc[end + 1].text) not in OF:
+        return span
+    post_heads = title_cues("post_heads_fr") | heads
+    capitalised = False
+    for k in range(end + 2, min(sent_end, end + 2 + COMPOUND_REACH)):
+        word = doc[k]
+        if word.text in (",", "(") or word.is_sent_end:
+            return Span(doc, span.start, k, label=span.label_, kb_id=span.kb_id_) if capitalised else span
+        if word.is_punct and word.text not in ("'", "’", "-") or word.pos_ in ("VERB", "AUX") \
+                or fold(word.text) in post_heads or people_within(doc, k, k + 1):
+            return span
+        capitalised = capitalised or word.text[:1].isupper()
+    return span
 
 
 def posts_within(doc: Doc, lo: int, hi: int) -> list[PostMention]:
@@ -441,7 +466,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             used.add(id(post))
             out += listed
     for m in mentions:
-        if any(a.person is m for a in out) and id(m) not in linked:
+        if any(a.person is m for a in out) and id(m) not in linked and not _only_former_after(m, out):
             continue
         post = _post_before(doc, m, [p for p in posts if id(p) not in used])
         if post is None or _listed_with_own_post(doc, sent, m, posts) or _kin_of_holder(doc, post, m):
@@ -587,6 +612,13 @@ def _coordinated_after(doc: Doc, first: PostMention, posts: list[PostMention]) -
         out.append(q)
         end = q.span.end
     return out
+
+
+def _only_former_after(m: PersonMention, found: list[Attachment]) -> bool:
+    """"Le président indonésien X, lui-même ancien ministre de la Défense": what the apposition after
+    the name gives is a former post only, so the title before the name (the one held now) is read too."""
+    after = [a.post for a in found if a.person is m and a.rule == "apposition"]
+    return bool(after) and all(p is not None and p.former for p in after)
 
 
 def _titles_listed_after(doc: Doc, first: PostMention, posts: list[PostMention]) -> list[PostMention]:
