@@ -21,7 +21,7 @@ from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.offices import find_posts, notes
 from kg.extract.people import PersonMention
-from kg.extract.portfolios import portfolio_after
+from kg.extract.portfolios import fronted_subject, portfolio_after
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
@@ -115,7 +115,7 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
     if not before and by_at is None and after:
-        before = _pronoun_subject(doc, sent, at, by_key)
+        before = _pronoun_subject(doc, sent, at, by_key) or _fronted_successor(doc, sent, at)
     if not before or not after:
         return
     successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
@@ -138,6 +138,15 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _fronted_successor(doc: Doc, sent: Span, at: int) -> list[PersonMention]:
+    """"Nommée à ce poste en remplacement de Y, Mme X a salué …": a sentence opening on an appointing
+    participle whose clause holds the cue is about the name after its comma, the successor
+    (:func:`kg.extract.portfolios.fronted_subject`)."""
+    cue = next((t.i for t in sent if t.idx >= at), None)
+    subject = fronted_subject(doc, sent, cue) if cue is not None else None
+    return [subject] if subject is not None else []
 
 
 PAR_REACH = 8  # words of an apposition between the one replaced and the "par" of their successor
