@@ -238,12 +238,26 @@ def _post(doc: Doc, span: Span) -> PostMention:
     former = former or (end < len(doc) and fold(doc[end].text) in title_cues("outgoing_fr")) \
         or _former_lead(doc, span.start)
     default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
+    if office is None and len(countries) == 1:  # "le chef de l'armée pakistanaise": Pakistan's own wording
+        wording = span.text.casefold().replace("’", "'")
+        office = lexicon.offices.get(_country_wordings().get((wording, countries[0]), ""))
     if office is None and not countries:
         office = _shared_wording_office(doc, span)
         default = office is not None
+    post_type = office.type if office else post_type
     if post_type == "ambassador":
         countries = countries[:1]  # "l'ambassadeur d'Argentine aux États-Unis": Argentina's, posted there
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default)
+
+
+@cache
+def _country_wordings() -> dict[tuple[str, str], str]:
+    """(casefolded wording, country) -> the office of that country a non-implying wording of its own
+    names: Pakistan lists "chef de l'armée" for its army chief, where the generic wording names a
+    state's top officer.  The generic match with that country's demonym is that office."""
+    lexicon = load_lexicon()
+    return {(p.text.casefold(), lexicon.offices[p.id].country): p.id for p in lexicon.phrases
+            if p.label == "OFFICE_WEAK" and p.id in lexicon.offices}
 
 
 def _shared_wording_office(doc: Doc, span: Span):
