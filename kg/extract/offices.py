@@ -1423,9 +1423,18 @@ def _opens_with(doc: Doc, sent: Span, p: PersonMention) -> bool:
     """The name opens the sentence, only an article, titles and a post before it ("Le général X, chef
     …, reste en fonction", "Le chef de la diplomatie, X, a salué …"): its subject, whatever the parser
     made of the title ("X" as an apposition of "général")."""
-    titled = {i for q in posts_within(doc, sent.start, p.span.start) for i in range(q.span.start, q.span.end)}
+    start = _past_dateline(doc, sent)
+    titled = {i for q in posts_within(doc, start, p.span.start) for i in range(q.span.start, q.span.end)}
     return all(t.i in titled or fold(t.text) in _titles() | {"le", "la", "l'", ","} or t.is_space
-               for t in doc[sent.start:p.span.start])  # "Le chef de la diplomatie, X, a salué …" too
+               for t in doc[start:p.span.start])  # "Le chef de la diplomatie, X, a salué …" too
+
+
+def _past_dateline(doc: Doc, sent: Span) -> int:
+    """Where a sentence's words begin past a dateline in capitals and its dash ("N'DJAMENA - Le …")."""
+    dash = next((t.i for t in sent[:6] if t.text in ("-", "–", "—")), None)
+    if dash is None or dash == sent.start or not all(t.text.isupper() or t.is_punct for t in doc[sent.start:dash]):
+        return sent.start
+    return dash + 1
 
 
 def _role_noun_owners(doc: Doc, attachments: list[Attachment], roles: list[Holding]) -> list[Attachment]:
@@ -1652,9 +1661,44 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if guess and not _elsewhere(known, h.person, post_type, guess):
                 h = replace(h, office=_place(post_type, guess))
         out.append(h)
-    placed = _from_dateline_country(doc, _from_article_country(doc, out, known), known)
+    placed = _from_dateline_country(doc, _from_article_country(doc, _from_possessor(doc, out, known), known), known)
     placed = _from_successions(_from_section_place(doc, placed, known))
     return [h for h in placed if not _state_secretary_general(h)]
+
+
+def _from_possessor(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"Le chef de la junte malienne, X, est attendu. Il sera accompagné de son ministre de la Défense,
+    Y": a national post opened by a possessive, in a sentence whose subject is a pronoun, belongs to
+    the state of the person the pronoun stands for (the subject of the sentence before), when that
+    person holds posts of one country only."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
+        return holdings
+    countries: dict[str, set[str]] = {}
+    for h in holdings:
+        countries.setdefault(h.person, set()).add(h.office.split(".")[0])
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        owner = _possessor_of(doc, h, post_type) if country == UNKNOWN and post_type in NATIONAL_POSTS else None
+        theirs = countries.get(owner.key, set()) - {UNKNOWN} if owner is not None else set()
+        if len(theirs) == 1 and not _elsewhere(known, h.person, post_type, next(iter(theirs))):
+            h = replace(h, office=_place(post_type, theirs.pop()))
+        out.append(h)
+    return out
+
+
+def _possessor_of(doc: Doc, h: Holding, post_type: str) -> PersonMention | None:
+    """The person a possessive before the holding's post stands for ("Il … son ministre de la
+    Défense, Y"): the previous sentence's subject, when a pronoun is this sentence's subject."""
+    if not h.evidence:
+        return None
+    ev = h.evidence[0]
+    post = next((p for p in find_posts(doc) if ev.start <= p.span.start_char < ev.end
+                 and p.post_type == post_type), None)
+    if post is None or post.span.start == 0 or fold(doc[post.span.start - 1].text) not in POSSESSIVES:
+        return None
+    holder = next((m for m in people_within(doc, post.span.start, post.span.sent.end) if m.key == h.person), None)
+    return _pronoun_subject_owner(doc, post.span.sent, holder) if holder is not None else None
 
 
 def _unplaced_holders(holdings: list[Holding]) -> dict[str, int]:
