@@ -387,7 +387,12 @@ def _someone_else(doc: Doc, post: PostMention, person: PersonMention) -> bool:
     subject = person.span.root
     while subject.dep_ == "flat:name" and subject.head is not subject:
         subject = subject.head
-    return subject.dep_ in ("nsubj", "nsubj:pass") and root.i in {t.i for t in subject.head.subtree}
+    if subject.dep_ in ("nsubj", "nsubj:pass") and root.i in {t.i for t in subject.head.subtree}:
+        return True
+    # "Le prince héritier et ministre de la Défense, X, a reçu le secrétaire américain à la Défense":
+    # the parser hangs the titled name elsewhere, but it opens the sentence before the role noun's verb
+    return _opens_with(doc, post.span.sent, person, joined=True) and person.span.end <= post.span.start \
+        and root.dep_ in ("obj", "obl:arg", "obl", "iobj")
 
 
 POSSESSIVES = frozenset(("son", "sa", "ses", "leur", "leurs"))
@@ -1419,13 +1424,14 @@ def _previous_subject(doc: Doc, sent: Span, m: PersonMention) -> PersonMention |
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _opens_with(doc: Doc, sent: Span, p: PersonMention) -> bool:
+def _opens_with(doc: Doc, sent: Span, p: PersonMention, *, joined: bool = False) -> bool:
     """The name opens the sentence, only an article, titles and a post before it ("Le général X, chef
     …, reste en fonction", "Le chef de la diplomatie, X, a salué …"): its subject, whatever the parser
     made of the title ("X" as an apposition of "général")."""
     start = _past_dateline(doc, sent)
     titled = {i for q in posts_within(doc, start, p.span.start) for i in range(q.span.start, q.span.end)}
-    return all(t.i in titled or fold(t.text) in _titles() | {"le", "la", "l'", ","} or t.is_space
+    glue_words = _titles() | {"le", "la", "l'", ","} | ({"et"} if joined else set())  # "prince héritier et ministre"
+    return all(t.i in titled or fold(t.text) in glue_words or t.is_space
                for t in doc[start:p.span.start])  # "Le chef de la diplomatie, X, a salué …" too
 
 
