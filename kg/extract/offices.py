@@ -190,15 +190,15 @@ def _with_second_portfolio(doc: Doc, span: Span) -> Span:
     opens with "et de" and a capitalised word, and ends at a comma or the sentence's end before any
     verb, name or post head ("du ministre de la Défense et du chef d'état-major" is two people)."""
     heads = title_cues("minister_nouns_fr") - title_cues("ministry_nouns_fr")
-    end, sent_end = span.end, span.sent.end
-    if fold(span[0].text) not in heads or end + 2 >= sent_end or fold(doc[end].text) != "et" \
+    end = span.end
+    if fold(span[0].text) not in heads or end + 2 >= len(doc) or fold(doc[end].text) != "et" \
             or fold(doc[end + 1].text) not in OF:
         return span
     post_heads = title_cues("post_heads_fr") | heads
     capitalised = False
-    for k in range(end + 2, min(sent_end, end + 2 + COMPOUND_REACH)):
+    for k in range(end + 2, min(len(doc), end + 2 + COMPOUND_REACH)):
         word = doc[k]
-        if word.text in (",", "(") or word.is_sent_end:
+        if word.text in (",", "(", ".", "!", "?") or "\n" in word.text:
             return Span(doc, span.start, k, label=span.label_, kb_id=span.kb_id_) if capitalised else span
         if word.is_punct and word.text not in ("'", "’", "-") or word.pos_ in ("VERB", "AUX") \
                 or fold(word.text) in post_heads or people_within(doc, k, k + 1):
@@ -1696,7 +1696,7 @@ def _from_possessor(doc: Doc, holdings: list[Holding], known: dict[str, str]) ->
 def _possessor_of(doc: Doc, h: Holding, post_type: str) -> PersonMention | None:
     """The person a possessive before the holding's post stands for ("Il … son ministre de la
     Défense, Y"): the previous sentence's subject, when a pronoun is this sentence's subject."""
-    if not h.evidence:
+    if not h.evidence or not doc.has_annotation("SENT_START"):
         return None
     ev = h.evidence[0]
     post = next((p for p in find_posts(doc) if ev.start <= p.span.start_char < ev.end
@@ -2010,6 +2010,8 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
 def _section_country(doc: Doc, char: int) -> str | None:
     """The country of the section holding character ``char``: the last sentence of its paragraph, up to
     it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's."""
+    if not doc.has_annotation("SENT_START"):
+        return None
     line = doc.text.rfind("\n", 0, char) + 1
     found = None
     for sent in doc.sents:
