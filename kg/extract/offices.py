@@ -118,6 +118,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
     state = notes(doc)
     if state.posts is None:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
+        spans = [_with_second_portfolio(doc, s) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans)
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
@@ -182,6 +183,30 @@ def _compound_portfolios(doc: Doc, found: list[Span]) -> list[Span]:
     return out
 
 
+def _with_second_portfolio(doc: Doc, span: Span) -> Span:
+    """"ministre de la Défense et de la Production militaire", "ministre de la Défense et des Anciens
+    combattants": a minister's known portfolio followed by a second one the lexicon does not list;
+    the phrase takes it in, so that the name after it is still the minister's.  The second portfolio
+    opens with "et de" and a capitalised word, and ends at a comma or the sentence's end before any
+    verb, name or post head ("du ministre de la Défense et du chef d'état-major" is two people)."""
+    heads = title_cues("minister_nouns_fr") - title_cues("ministry_nouns_fr")
+    end = span.end
+    if fold(span[0].text) not in heads or end + 2 >= len(doc) or fold(doc[end].text) != "et" \
+            or fold(doc[end + 1].text) not in OF:
+        return span
+    post_heads = title_cues("post_heads_fr") | heads
+    capitalised = False
+    for k in range(end + 2, min(len(doc), end + 2 + COMPOUND_REACH)):
+        word = doc[k]
+        if word.text in (",", "(", ".", "!", "?") or "\n" in word.text:
+            return Span(doc, span.start, k, label=span.label_, kb_id=span.kb_id_) if capitalised else span
+        if word.is_punct and word.text not in ("'", "’", "-") or word.pos_ in ("VERB", "AUX") \
+                or fold(word.text) in post_heads or people_within(doc, k, k + 1):
+            return span
+        capitalised = capitalised or word.text[:1].isupper()
+    return span
+
+
 def posts_within(doc: Doc, lo: int, hi: int) -> list[PostMention]:
     """The post mentions that start at a token index in ``[lo, hi)``."""
     return mention_index(doc, "posts", find_posts(doc)).starting(lo, hi)
@@ -213,12 +238,26 @@ def _post(doc: Doc, span: Span) -> PostMention:
     former = former or (end < len(doc) and fold(doc[end].text) in title_cues("outgoing_fr")) \
         or _former_lead(doc, span.start)
     default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
+    if office is None and len(countries) == 1:  # "le chef de l'armée pakistanaise": Pakistan's own wording
+        wording = span.text.casefold().replace("’", "'")
+        office = lexicon.offices.get(_country_wordings().get((wording, countries[0]), ""))
     if office is None and not countries:
         office = _shared_wording_office(doc, span)
         default = office is not None
+    post_type = office.type if office else post_type
     if post_type == "ambassador":
         countries = countries[:1]  # "l'ambassadeur d'Argentine aux États-Unis": Argentina's, posted there
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default)
+
+
+@cache
+def _country_wordings() -> dict[tuple[str, str], str]:
+    """(casefolded wording, country) -> the office of that country a non-implying wording of its own
+    names: Pakistan lists "chef de l'armée" for its army chief, where the generic wording names a
+    state's top officer.  The generic match with that country's demonym is that office."""
+    lexicon = load_lexicon()
+    return {(p.text.casefold(), lexicon.offices[p.id].country): p.id for p in lexicon.phrases
+            if p.label == "OFFICE_WEAK" and p.id in lexicon.offices}
 
 
 def _shared_wording_office(doc: Doc, span: Span):
@@ -348,7 +387,12 @@ def _someone_else(doc: Doc, post: PostMention, person: PersonMention) -> bool:
     subject = person.span.root
     while subject.dep_ == "flat:name" and subject.head is not subject:
         subject = subject.head
-    return subject.dep_ in ("nsubj", "nsubj:pass") and root.i in {t.i for t in subject.head.subtree}
+    if subject.dep_ in ("nsubj", "nsubj:pass") and root.i in {t.i for t in subject.head.subtree}:
+        return True
+    # "Le prince héritier et ministre de la Défense, X, a reçu le secrétaire américain à la Défense":
+    # the parser hangs the titled name elsewhere, but it opens the sentence before the role noun's verb
+    return _opens_with(doc, post.span.sent, person, joined=True) and person.span.end <= post.span.start \
+        and root.dep_ in ("obj", "obl:arg", "obl", "iobj")
 
 
 POSSESSIVES = frozenset(("son", "sa", "ses", "leur", "leurs"))
@@ -432,6 +476,9 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         listed = _respectively(doc, post, _names_ending_at(doc, m, mentions))
         if listed is None:
             attach(m, post)
+            if id(m) not in linked and relative is None:  # "X, vice-Premier ministre et ministre de la Défense"
+                for q in _titles_listed_after(doc, post, posts):
+                    attach(m, q)
             also = _post_linked(doc, m, posts, after=post)  # "X, ministre …, est aussi vice-président du Conseil"
             if also is None and relative is not None:  # "X, qui dirigeait la Défense, est nommé ministre …"
                 also = _post_linked(doc, m, posts)
@@ -441,7 +488,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             used.add(id(post))
             out += listed
     for m in mentions:
-        if any(a.person is m for a in out) and id(m) not in linked:
+        if any(a.person is m for a in out) and id(m) not in linked and not _only_former_after(m, out):
             continue
         post = _post_before(doc, m, [p for p in posts if id(p) not in used])
         if post is None or _listed_with_own_post(doc, sent, m, posts) or _kin_of_holder(doc, post, m):
@@ -587,6 +634,40 @@ def _coordinated_after(doc: Doc, first: PostMention, posts: list[PostMention]) -
         out.append(q)
         end = q.span.end
     return out
+
+
+def _only_former_after(m: PersonMention, found: list[Attachment]) -> bool:
+    """"Le président indonésien X, lui-même ancien ministre de la Défense": what the apposition after
+    the name gives is a former post only, so the title before the name (the one held now) is read too."""
+    after = [a.post for a in found if a.person is m and a.rule == "apposition"]
+    return bool(after) and all(p is not None and p.former for p in after)
+
+
+def _titles_listed_after(doc: Doc, first: PostMention, posts: list[PostMention]) -> list[PostMention]:
+    """The further titles of an apposition ("X, prince héritier de Dubaï, vice-Premier ministre et
+    ministre de la Défense", "X, ministre d'État, ministre de la Défense"): posts that follow the first
+    with only a comma or "et" before each, up to the clause's end.  Not "X, ministre de la Défense, et
+    le chef d'état-major Y" (an article opens another holder) nor a post with a name of its own."""
+    out: list[PostMention] = []
+    end = first.span.end
+    for q in posts:
+        if q.span.start < end:
+            continue
+        glue_words = [fold(t.text) for t in doc[_past_place_complement(doc, end, q.span.start):q.span.start]]
+        if glue_words not in ([","], ["et"], [",", "et"]) or _holder_after(doc, q):
+            break
+        out.append(q)
+        end = q.span.end
+    return out
+
+
+def _past_place_complement(doc: Doc, i: int, hi: int) -> int:
+    """Past "de Dubaï" after a title ("prince héritier de Dubaï"): a place or country complement the
+    post phrase left out; ``i`` itself when none opens there."""
+    if i >= hi or fold(doc[i].text) not in OF:
+        return i
+    place = next(iter(lex_within(doc, i + 1, i + 2, "PLACE", "COUNTRY", "METONYM")), None)
+    return place.end if place is not None and place.end <= hi else i
 
 
 def _kin_of_holder(doc: Doc, post: PostMention, m: PersonMention) -> bool:
@@ -1361,13 +1442,23 @@ def _previous_subject(doc: Doc, sent: Span, m: PersonMention) -> PersonMention |
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _opens_with(doc: Doc, sent: Span, p: PersonMention) -> bool:
+def _opens_with(doc: Doc, sent: Span, p: PersonMention, *, joined: bool = False) -> bool:
     """The name opens the sentence, only an article, titles and a post before it ("Le général X, chef
     …, reste en fonction", "Le chef de la diplomatie, X, a salué …"): its subject, whatever the parser
     made of the title ("X" as an apposition of "général")."""
-    titled = {i for q in posts_within(doc, sent.start, p.span.start) for i in range(q.span.start, q.span.end)}
-    return all(t.i in titled or fold(t.text) in _titles() | {"le", "la", "l'", ","} or t.is_space
-               for t in doc[sent.start:p.span.start])  # "Le chef de la diplomatie, X, a salué …" too
+    start = _past_dateline(doc, sent)
+    titled = {i for q in posts_within(doc, start, p.span.start) for i in range(q.span.start, q.span.end)}
+    glue_words = _titles() | {"le", "la", "l'", ","} | ({"et"} if joined else set())  # "prince héritier et ministre"
+    return all(t.i in titled or fold(t.text) in glue_words or t.is_space
+               for t in doc[start:p.span.start])  # "Le chef de la diplomatie, X, a salué …" too
+
+
+def _past_dateline(doc: Doc, sent: Span) -> int:
+    """Where a sentence's words begin past a dateline in capitals and its dash ("N'DJAMENA - Le …")."""
+    dash = next((t.i for t in sent[:6] if t.text in ("-", "–", "—")), None)
+    if dash is None or dash == sent.start or not all(t.text.isupper() or t.is_punct for t in doc[sent.start:dash]):
+        return sent.start
+    return dash + 1
 
 
 def _role_noun_owners(doc: Doc, attachments: list[Attachment], roles: list[Holding]) -> list[Attachment]:
@@ -1580,6 +1671,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
             named.setdefault(post.post_type, set()).update(post.countries)
     outgoing = notes(doc).outgoing
+    unplaced = _unplaced_holders(holdings)
     out = []
     for h in holdings:
         country, _, post_type = h.office.partition(".")
@@ -1587,12 +1679,60 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             taken = {o.split(".")[0] for o in (x.office for x in holdings)
                      if o.endswith("." + post_type)} if (h.person, post_type) not in outgoing else set()
             free = named.get(post_type, set()) - taken
+            if unplaced.get(post_type, 0) > 1 and load_lexicon().post_types[post_type].single_holder:
+                free = set()  # two holders without a country: the one free country cannot be both's
             guess = free.pop() if len(free) == 1 else notes(doc).defaults.get((h.person, post_type))
             if guess and not _elsewhere(known, h.person, post_type, guess):
                 h = replace(h, office=_place(post_type, guess))
         out.append(h)
-    placed = _from_successions(_from_dateline_country(doc, _from_article_country(doc, out, known), known))
+    placed = _from_dateline_country(doc, _from_article_country(doc, _from_possessor(doc, out, known), known), known)
+    placed = _from_successions(_from_section_place(doc, placed, known))
     return [h for h in placed if not _state_secretary_general(h)]
+
+
+def _from_possessor(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"Le chef de la junte malienne, X, est attendu. Il sera accompagné de son ministre de la Défense,
+    Y": a national post opened by a possessive, in a sentence whose subject is a pronoun, belongs to
+    the state of the person the pronoun stands for (the subject of the sentence before), when that
+    person holds posts of one country only."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
+        return holdings
+    countries: dict[str, set[str]] = {}
+    for h in holdings:
+        countries.setdefault(h.person, set()).add(h.office.split(".")[0])
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        owner = _possessor_of(doc, h, post_type) if country == UNKNOWN and post_type in NATIONAL_POSTS else None
+        theirs = countries.get(owner.key, set()) - {UNKNOWN} if owner is not None else set()
+        if len(theirs) == 1 and not _elsewhere(known, h.person, post_type, next(iter(theirs))):
+            h = replace(h, office=_place(post_type, theirs.pop()))
+        out.append(h)
+    return out
+
+
+def _possessor_of(doc: Doc, h: Holding, post_type: str) -> PersonMention | None:
+    """The person a possessive before the holding's post stands for ("Il … son ministre de la
+    Défense, Y"): the previous sentence's subject, when a pronoun is this sentence's subject."""
+    if not h.evidence or not doc.has_annotation("SENT_START"):
+        return None
+    ev = h.evidence[0]
+    post = next((p for p in find_posts(doc) if ev.start <= p.span.start_char < ev.end
+                 and p.post_type == post_type), None)
+    if post is None or post.span.start == 0 or fold(doc[post.span.start - 1].text) not in POSSESSIVES:
+        return None
+    holder = next((m for m in people_within(doc, post.span.start, post.span.sent.end) if m.key == h.person), None)
+    return _pronoun_subject_owner(doc, post.span.sent, holder) if holder is not None else None
+
+
+def _unplaced_holders(holdings: list[Holding]) -> dict[str, int]:
+    """Post type -> how many people hold it without a known country."""
+    people: dict[str, set[str]] = {}
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if country == UNKNOWN:
+            people.setdefault(post_type, set()).add(h.person)
+    return {post_type: len(found) for post_type, found in people.items()}
 
 
 def _place(post_type: str, country: str) -> str:
@@ -1789,23 +1929,34 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
     """In an article datelined in a country ("BUENOS AIRES - …") where every post placed so far is
     that country's, a national post or a spokesperson named without a country ("Le ministre de la
     Défense, X, …") is that country's too, though the article mentions other countries (a vote at the
-    UN, an embargo); never for a person the gazetteer knows elsewhere."""
+    UN, an embargo); with no post placed yet, only when the article names no other state.  Never for
+    a person the gazetteer knows elsewhere.  A headline's kicker ("Sénégal : …") counts as a dateline."""
     if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
         return holdings
     country = _dateline_country(doc)
     governing = {h.office.split(".")[0] for h in holdings} - {UNKNOWN}
     if country is None:
         return holdings
+    alone = not governing and _names_no_other_state(doc, country)
     out = []
     for h in holdings:
         post_type = h.office.partition(".")[2]
         fits = (governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
-                if country in governing else _other_side_of(h, country, holdings))
+                if country in governing else _other_side_of(h, country, holdings) or alone)
         if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
                 and not _elsewhere(known, h.person, post_type, country):
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)
+
+
+def _names_no_other_state(doc: Doc, country: str) -> bool:
+    """The article names no state but its dateline's ("LIMA - X a été nommé ministre de la Défense …"
+    under "Pérou : …"): with no post placed yet, nothing else could own its national posts."""
+    lexicon = load_lexicon()
+    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")}
+    named |= {c for p in find_posts(doc) for c in p.countries}
+    return all(c == country or (c in lexicon.actors and lexicon.actors[c].kind != "country") for c in named)
 
 
 def _other_side_of(h: Holding, country: str, holdings: list[Holding]) -> bool:
@@ -1837,14 +1988,90 @@ def _presidency_spokesperson(doc: Doc, h: Holding, country: str, holdings: list[
 def _dateline_country(doc: Doc) -> str | None:
     """The country of the article's dateline: a place in capitals opening one of its first lines and
     followed by a dash or a comma ("BUENOS AIRES - ", "PRETORIA, 3 mars")."""
-    for span in sorted(lex_spans(doc, "PLACE", "METONYM"), key=lambda s: s.start):  # a capital is a metonym
+    span = _dateline_span(doc)
+    if span is not None:
+        return span.kb_id_ if _is_state(span.kb_id_) else None
+    return _wire_place_country(doc) or _kicker_country(doc)
+
+
+def _dateline_span(doc: Doc) -> Span | None:
+    """The place of a dateline opening one of the article's first lines ("LE CAIRE - "); a city that
+    bears its state's name ("MEXICO - ", "KOWEÏT - ") is matched as that state."""
+    for span in sorted(lex_spans(doc, "PLACE", "METONYM", "COUNTRY"), key=lambda s: s.start):  # a capital is a metonym
         if span.start > 60:
             break
         opens_line = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or "\n" in doc[span.start - 1].text
         after = doc[span.end].text if span.end < len(doc) else ""
         if opens_line and span.text.isupper() and after in ("-", "–", "—", ","):
-            return span.kb_id_ if _is_state(span.kb_id_) else None
-    return _wire_place_country(doc)
+            return span
+    return None
+
+
+def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """A round-up from several capitals ("MEXICO - Le secrétaire à la Défense nationale, X, … A Bogota,
+    le ministre de la Défense Y …"): a national post or a spokesperson named without a country is
+    the country of its section, the one a sentence opening with "A <ville>," starts, or before any
+    such sentence the dateline's, within the dateline's paragraph.  Not when the gazetteer knows the
+    holder elsewhere, nor when someone else holds that one-holder post there."""
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        where = _section_country(doc, h.evidence[0].start) if country == UNKNOWN and h.evidence \
+            and post_type in DATELINE_POSTS else None
+        if where and not _elsewhere(known, h.person, post_type, where) \
+                and not _held_by_another(doc, h, _place(post_type, where), holdings):
+            h = replace(h, office=_place(post_type, where))
+        out.append(h)
+    return _dedupe(out)
+
+
+def _section_country(doc: Doc, char: int) -> str | None:
+    """The country of the section holding character ``char``: the last sentence of its paragraph, up to
+    it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    line = doc.text.rfind("\n", 0, char) + 1
+    found = None
+    for sent in doc.sents:
+        if sent.end_char <= line:
+            continue
+        if sent.start_char > char:
+            break
+        found = _section_opener(doc, sent) or found
+    if found is not None:
+        return found
+    dateline = _dateline_span(doc)
+    if dateline is None or not line <= dateline.start_char < char:
+        return None
+    return dateline.kb_id_ if _is_state(dateline.kb_id_) else None
+
+
+def _section_opener(doc: Doc, sent: Span) -> str | None:
+    """The state of a place that opens the sentence as "A Bogota," / "À Téhéran,"."""
+    if len(sent) < 3 or fold(sent[0].text) != "a":
+        return None
+    place = next(iter(lex_within(doc, sent.start + 1, sent.start + 2, "PLACE", "METONYM")), None)
+    if place is None or place.end >= sent.end or doc[place.end].text != ",":
+        return None
+    return place.kb_id_ if _is_state(place.kb_id_) else None
+
+
+KICKER_REACH = 8  # tokens of a headline that may hold its kicker and its colon
+
+
+def _kicker_country(doc: Doc) -> str | None:
+    """The state a headline's kicker names ("Sénégal : le chef de l'État préside …", "Côte d'Ivoire :
+    …"): the headline opens with that state's name and a colon right after it.  The press files such a
+    piece under that country as it does under a dateline; a kicker of two states ("Égypte-Éthiopie :")
+    or of a region ("Sahel :") names none."""
+    first = doc[0:min(len(doc), KICKER_REACH)]
+    colon = next((t.i for t in first if t.text == ":"), None)
+    if colon is None or "\n" in first[:colon - first.start].text:
+        return None
+    spans = lex_within(doc, 0, colon, "COUNTRY")
+    if len(spans) != 1 or spans[0].start != 0 or spans[0].end != colon:
+        return None
+    return spans[0].kb_id_ if _is_state(spans[0].kb_id_) else None
 
 
 def _wire_place_country(doc: Doc) -> str | None:

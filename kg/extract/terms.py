@@ -21,7 +21,7 @@ from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.offices import find_posts, notes
 from kg.extract.people import PersonMention
-from kg.extract.portfolios import portfolio_after
+from kg.extract.portfolios import fronted_subject, portfolio_after
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
@@ -115,11 +115,11 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
     if not before and by_at is None and after:
-        before = _pronoun_subject(doc, sent, at, by_key)
+        before = _pronoun_subject(doc, sent, at, by_key) or _fronted_successor(doc, sent, at)
     if not before or not after:
         return
     successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
-    par = next((t.i for t in sent if t.idx > at and fold(t.text) == "par"), None)
+    par = _par_after_replaced(doc, sent, at, after)
     if by_at is None and par is not None:  # "a remplacé Y par X"
         replaced = [m for m in after if m.span.end <= par]
         by = [m for m in after if m.span.start > par]
@@ -138,6 +138,32 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _fronted_successor(doc: Doc, sent: Span, at: int) -> list[PersonMention]:
+    """"Nommée à ce poste en remplacement de Y, Mme X a salué …": a sentence opening on an appointing
+    participle whose clause holds the cue is about the name after its comma, the successor
+    (:func:`kg.extract.portfolios.fronted_subject`)."""
+    cue = next((t.i for t in sent if t.idx >= at), None)
+    subject = fronted_subject(doc, sent, cue) if cue is not None else None
+    return [subject] if subject is not None else []
+
+
+PAR_REACH = 8  # words of an apposition between the one replaced and the "par" of their successor
+
+
+def _par_after_replaced(doc: Doc, sent: Span, at: int, after: list[PersonMention]) -> int | None:
+    """The "par" of "a remplacé Y par X": after the name of the one replaced, maybe past an apposition
+    with no verb ("a remplacé Y, chef de la marine, par X").  A "par" after a verb opens someone
+    else's agent phrase ("succédant à Y, lors d'une cérémonie présidée par le ministre X", "en
+    remplacement de Y, limogé par le président X"): X replaces nobody there."""
+    for m in after:
+        for t in doc[m.span.end:min(sent.end, m.span.end + PAR_REACH)]:
+            if fold(t.text) == "par":
+                return t.i
+            if t.pos_ in ("VERB", "AUX") or people_within(doc, t.i, t.i + 1):
+                break
+    return None
 
 
 def _successor_of_pronoun(doc: Doc, sent: Span, by_key: dict) -> None:
