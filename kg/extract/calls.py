@@ -1309,9 +1309,10 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
 
 
 def _latter(doc: Doc, start: int) -> Party | None:
-    """"à la demande de ce dernier": the person named last before the cue in its sentence."""
-    if start + 1 >= len(doc) or fold(doc[start].text) not in ("ce", "cette") or \
-            not fold(doc[start + 1].text).startswith("derni"):
+    """"à la demande de ce dernier", "à la demande de celui-ci" (the state-media wording): the
+    person named last before the cue in its sentence."""
+    opening = " ".join(fold(t.text) for t in doc[start:start + 2])
+    if not phrase_pattern(tuple(_vocab()["latter_pronouns"])).match(opening):
         return None
     sent = doc[start].sent
     before = [p for p in doc._.people or [] if sent.start <= p.span.start and p.span.end <= start]
