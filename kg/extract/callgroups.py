@@ -20,7 +20,7 @@ from kg.extract.calls import Mention, find_mentions, has_phrase
 from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import CallFact, DateValue, Holding, Party
-from kg.extract.offices import notes
+from kg.extract.offices import known_countries, notes
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, folded
 
@@ -230,10 +230,12 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
         persons += [next(iter(h)) for h in holders.values() if len(h) == 1 and next(iter(h)) not in persons]
         free_offices = [o for o in free_offices if len(holders[o]) != 1]
     countries = _counterpart_countries(doc)  # cached: read for every call
+    known = known_countries(doc)  # the gazetteer's: "Le locataire de l'Élysée" is the one French party
     new = []
     for o in list(free_offices):
         country = o.split(".")[0]
-        match = [p for p in free_people if country in (countries.get(p, set()) | _country_of(p, holdings))]
+        match = [p for p in free_people
+                 if country in (countries.get(p, set()) | _country_of(p, holdings) | {known.get(p)})]
         if len(match) == 1:
             new.append((match[0], o))
             free_people.remove(match[0])

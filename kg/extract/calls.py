@@ -33,7 +33,7 @@ from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
-from kg.extract.offices import find_posts, notes, posts_within
+from kg.extract.offices import find_posts, known_countries, notes, posts_within
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dated_tokens, dates_within, people_within
 from kg.extract.spans import folded, phrase_pattern
@@ -972,6 +972,97 @@ def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
             owner[0].post_types += [post.post_type] if not post.countries and _singular(post) else []
 
 
+#: Sentences back where a role-noun subject ("Le chef de l'État a ensuite appelé Y") finds its person.
+ROLE_REACH = 3
+
+
+def _role_subjects(doc: Doc, mentions: list[Mention]) -> None:
+    """"X a reçu lundi le roi Y. Après son départ, le chef de l'État a appelé Z", "X a eu jeudi un
+    entretien avec A. … Le ministre s'est également entretenu avec B": a call whose subject is a
+    definite, singular role noun with no name of its own (a post, or a bare post head, "le
+    ministre") is placed by the person last named as a subject (or a call's caller) in the
+    sentences before, when that person fits the role (see :func:`_fits_role`).  Nobody when that
+    sentence has two subjects or another role opens it: the person stays unknown, not guessed."""
+    for m in mentions:
+        if m.callers or m.referring or m.weak or m.earlier:
+            continue
+        subject = _role_subject(doc, m)
+        if subject is None:
+            continue
+        post = next((p for p in posts_within(doc, subject.left_edge.i, subject.right_edge.i + 1)
+                     if p.span.start <= subject.i < p.span.end), None)
+        person = _subject_before(doc, m, mentions, post)
+        if person is not None and person not in m.persons:
+            m.persons.insert(0, person)
+            m.callers.append(person)
+
+
+def _role_subject(doc: Doc, m: Mention) -> Token | None:
+    """The role noun that is the subject of the trigger (or of its light verb, "Le ministre a eu un
+    entretien"): definite, singular, a post head, no person named in it."""
+    verbs = [a for a in _anchors(m.trigger) if a.pos_ in ("VERB", "AUX") or a in m.trigger]
+    subject = next((c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"), None)
+    if subject is None or "Plur" in subject.morph.get("Number"):
+        return None
+    definite = any(c.dep_ == "det" and fold(c.text) in ("le", "la", "l'") for c in subject.children)
+    named = people_within(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    head = fold(subject.text) in title_cues("post_heads_fr") or any(
+        p.span.start <= subject.i < p.span.end for p in posts_within(doc, subject.i, subject.i + 1))
+    return subject if definite and head and not named else None
+
+
+def _subject_before(doc: Doc, m: Mention, mentions: list[Mention], post) -> str | None:
+    """The person the sentences before have as their one subject (or caller), walking back past
+    sentences with no person as subject; None at two subjects or at another role noun as subject."""
+    sent = m.sent
+    for _ in range(ROLE_REACH):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        keys = [p.key for p in people_within(doc, sent.start, sent.end) if _names_a_subject(p.span)]
+        keys += [k for x in mentions if x.sent.start == sent.start for k in x.callers]
+        keys = list(dict.fromkeys(keys))
+        if len(keys) > 1:
+            return None
+        if keys:
+            return keys[0] if _fits_role(doc, keys[0], post) else None
+        if _other_role_opens(doc, sent, post):
+            return None
+    return None
+
+
+def _names_a_subject(span: Span) -> bool:
+    """The person is a subject, or the name of one: hung on a subject post noun in any way, as the
+    parser often takes a first name for an adjective ("Le ministre polonais … Radosław Sikorski a")."""
+    return _is_subject(span) or (span.root.head.dep_ in SUBJECT_DEPS and span.root.head.pos_ == "NOUN"
+                                 and span.root.head.i < span.start)
+
+
+def _other_role_opens(doc: Doc, sent: Span, post) -> bool:
+    """The sentence's subject is a post of another type or country than the role noun's ("Le
+    président égyptien a …" between "X a …" and "Le ministre a …")."""
+    for other in posts_within(doc, sent.start, sent.end):
+        if other.span.root.dep_ in SUBJECT_DEPS and other.span.root.head.dep_ == "ROOT":
+            same = post is not None and other.post_type == post.post_type and (
+                not other.countries or not post.countries or set(other.countries) & set(post.countries))
+            return not same
+    return False
+
+
+def _fits_role(doc: Doc, key: str, post) -> bool:
+    """The person may hold the role: no post of another type in the article, and, when the role
+    names a country, known to be of it (gazetteer or a post held there)."""
+    if post is None:
+        return True
+    held = [a.post for a in notes(doc).attachments if a.post and a.person and a.person.key == key]
+    if held and all(h.post_type != post.post_type for h in held):
+        return False
+    if not post.countries:
+        return True
+    countries = {c for h in held for c in h.countries} | {known_countries(doc).get(key, "")}
+    return bool(countries & set(post.countries))
+
+
 def _singular(post) -> bool:
     """"le chancelier" (one person the article names elsewhere), not "les deux dirigeants"."""
     return "Plur" not in post.span[0].morph.get("Number")
@@ -1421,6 +1512,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_pairs(doc, mentions)
     _attach_sides(doc, mentions)
     _fallback(doc, mentions)
+    _role_subjects(doc, mentions)
     _attach_dates(doc, mentions)
     _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)
