@@ -1261,8 +1261,9 @@ def _date_in_verb_group(doc: Doc, m: Mention, here: list[Mention]) -> DateValue 
     """A past date in the call's own verb group, found by position when the parser hangs it on
     another word ("X a eu hier un entretien téléphonique avec Y, a annoncé …" parsed with the noun
     under "annoncé"): the sentence's only call, the date right after a verb or auxiliary and just
-    before the call noun (articles, adjectives, adverbs between), or right after the noun and its
-    adjectives.  Never a date under "depuis"/"avant", an anchor-relative one, or a future one."""
+    before the call noun (articles, adjectives, adverbs between; the date may be set off by commas,
+    "a eu, ce vendredi, un entretien"), or right after the noun and its adjectives.  Never a date
+    under "depuis"/"avant", an anchor-relative one, or a future one."""
     if len(here) != 1 or not m.trigger:
         return None
     first, last = m.trigger[0].i, m.trigger[-1].i
@@ -1273,13 +1274,15 @@ def _date_in_verb_group(doc: Doc, m: Mention, here: list[Mention]) -> DateValue 
             continue
         if s.end <= first:
             gap = doc[s.end:first]
-            opens = s.start > 0 and doc[s.start - 1].pos_ in ("VERB", "AUX")
+            before = s.start - 1 - (s.start > 1 and doc[s.start - 1].text == ",")  # "a eu, ce vendredi, un …"
+            opens = s.start > 0 and doc[before].pos_ in ("VERB", "AUX")
         elif s.start > last:
             gap = doc[last + 1:s.start]
             opens = True
         else:
             continue
-        if opens and len(gap) <= VERB_GROUP_GAP and all(t.pos_ in ("DET", "ADJ", "ADV") for t in gap):
+        words = [t for t in gap if t.text != ","]
+        if opens and len(words) <= VERB_GROUP_GAP and all(t.pos_ in ("DET", "ADJ", "ADV") for t in words):
             return value
     return None
 
