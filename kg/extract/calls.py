@@ -1014,11 +1014,14 @@ def _role_subject(doc: Doc, m: Mention) -> Token | None:
 def _subject_before(doc: Doc, m: Mention, mentions: list[Mention], post) -> str | None:
     """The person the sentences before have as their one subject (or caller), walking back past
     sentences with no person as subject; None at two subjects or at another role noun as subject."""
-    sent = m.sent
-    for _ in range(ROLE_REACH):
+    sent, reach = m.sent, ROLE_REACH
+    while reach > 0:
         if sent.start == 0:
             return None
         sent = doc[sent.start - 1].sent
+        if not sent.text.strip():
+            continue  # a paragraph break the sentence splitter kept as a sentence of its own
+        reach -= 1
         keys = [p.key for p in people_within(doc, sent.start, sent.end) if _names_a_subject(p.span)]
         keys += [k for x in mentions if x.sent.start == sent.start for k in x.callers]
         keys = list(dict.fromkeys(keys))
@@ -1040,9 +1043,10 @@ def _names_a_subject(span: Span) -> bool:
 
 def _other_role_opens(doc: Doc, sent: Span, post) -> bool:
     """The sentence's subject is a post of another type or country than the role noun's ("Le
-    président égyptien a …" between "X a …" and "Le ministre a …")."""
+    président égyptien a …" between "X a …" and "Le ministre a …"); not a pair ("Les deux dirigeants
+    ont discuté …", the call's two parties)."""
     for other in posts_within(doc, sent.start, sent.end):
-        if other.span.root.dep_ in SUBJECT_DEPS and other.span.root.head.dep_ == "ROOT":
+        if other.span.root.dep_ in SUBJECT_DEPS and other.span.root.head.dep_ == "ROOT" and _singular(other):
             same = post is not None and other.post_type == post.post_type and (
                 not other.countries or not post.countries or set(other.countries) & set(post.countries))
             return not same
