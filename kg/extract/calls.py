@@ -1292,15 +1292,23 @@ def _date_in_verb_group(doc: Doc, m: Mention, here: list[Mention]) -> DateValue 
 
 
 def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:
-    """"Il a ensuite téléphoné à Y": an undated call told after a dated one happened between that
-    date and the article's reference day; dated at the precision both ends share (the same day,
-    the same month), bounded by them."""
+    """"Il a ensuite téléphoné à Y": an undated call told right after a dated one, in the same or
+    the next sentence, continues that day's account and takes its date (a day, or a night "de
+    dimanche à lundi"); told further on, it happened between that date and the article's reference
+    day, dated at the precision both ends share (the same day, the same month)."""
     ref = doc._.ref if isinstance(doc._.ref, date) else None
-    last = None
+    last: Mention | None = None
     for m in mentions:
-        if m.date is None and last is not None and ref and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
-            m.date = _between(last, ref)
-        last = m.date if m.date and m.date.precision == "day" else last
+        if m.date is None and last is not None and last.date and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
+            m.date = last.date if _next_sentence(doc, last.sent, m.sent) else (
+                _between(last.date, ref) if ref and last.date.precision == "day" else None)
+        last = m if m.date and not m.referring else last
+
+
+def _next_sentence(doc: Doc, first: Span, second: Span) -> bool:
+    """``second`` is ``first`` or the sentence right after it, blank lines between not counted."""
+    between = doc[first.end:second.start]
+    return not len(between) or all(not s.text.strip() for s in between.sents)
 
 
 def _between(earlier: DateValue, ref: date) -> DateValue | None:
