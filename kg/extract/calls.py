@@ -463,7 +463,7 @@ def _not_an_event(t: Token) -> bool:
             and t.doc[t.i + 1].pos_ != "AUX"  # "L'appel a été passé": the auxiliary, not "à"
         if urge and not has_phrase(after, _vocab()["phone_nouns"]):
             return True  # "appeler à la retenue", not "appeler au téléphone"
-    if has_phrase(window, vocab["non_event_cues"]) or _planned(t):
+    if has_phrase(window, vocab["non_event_cues"]) or _planned(t) or _denied(t) or _summit(t):
         return True
     failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
     if any(fold(a.lemma_) in failing for a in t.ancestors):
@@ -471,6 +471,43 @@ def _not_an_event(t: Token) -> bool:
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t)
+
+
+def _denied(t: Token) -> bool:
+    """A call noun whose own predicate says it never took place ("le coup de fil entre A et B
+    annoncé par la presse n'a jamais eu lieu", "un appel qui n'a jamais eu lieu"): the noun is the
+    subject of that predicate (or of a verb it is coordinated with, as the parser often makes the
+    participle after a long noun phrase the main verb), or its relative clause is that predicate."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verbs = [c for c in t.children if c.dep_ == "acl:relcl"]
+    if t.dep_ in SUBJECT_DEPS:
+        verbs += [t.head, *(c for c in t.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    denials = _vocab()["denial_predicates"]
+    return any(has_phrase(folded(t.doc[max(v.i - 3, v.sent.start): v.i + 2]), denials) for v in verbs)
+
+
+def _summit(t: Token) -> bool:
+    """"a participé à un sommet des BRICS en visioconférence", "un sommet en visioconférence": a
+    summit held by video is a meeting of many, not a call between the people it names.  The summit
+    is the noun the medium qualifies, or the object ("à", or none) of a verb told with a video
+    medium; not a summit prepared in a call ("a préparé le sommet au cours d'un appel avec Y") or
+    one that dates it ("avant le sommet de l'OTAN")."""
+    summits = _words("summit_nouns")
+    if t.pos_ in ("NOUN", "PROPN"):  # "un sommet (de la CELAC) en visioconférence"
+        node = t
+        while node.dep_.startswith("nmod") and node.head.i != node.i:
+            node = node.head
+            if fold(node.lemma_) in summits:
+                return True
+        video = has_phrase(fold(t.text), _vocab()["conference_cues"])
+        return video and t.dep_.startswith("obl") and t.head.pos_ == "VERB" and _summit(t.head)
+    if not has_phrase(_clause_text(t), _vocab()["conference_cues"]):
+        return False
+    return any(fold(c.lemma_) in summits and c.dep_ in ("obj", "obl:arg", "obl:mod")
+               and all(fold(x.text) in ("a", "au", "un", "une", "le", "la", "l'") for x in c.children
+                       if x.dep_ == "case")
+               for c in t.children)
 
 
 def _planned(t: Token) -> bool:
