@@ -1329,23 +1329,35 @@ def _date_in_verb_group(doc: Doc, m: Mention, here: list[Mention]) -> DateValue 
 
 
 def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:
-    """"Il a ensuite téléphoné à Y": an undated call told right after a dated one, in the same or
-    the next sentence, continues that day's account and takes its date (a day, or a night "de
-    dimanche à lundi"); told further on, it happened between that date and the article's reference
-    day, dated at the precision both ends share (the same day, the same month)."""
+    """"Il a ensuite téléphoné à Y": an undated call told soon after a dated one, with no other
+    date stated between them, continues that day's account and takes its date (a day, or a night
+    "de dimanche à lundi"); told further on, or after another date, it happened between that date
+    and the article's reference day, dated at the precision both ends share (the same day, the
+    same month)."""
     ref = doc._.ref if isinstance(doc._.ref, date) else None
     last: Mention | None = None
     for m in mentions:
         if m.date is None and last is not None and last.date and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
-            m.date = last.date if _next_sentence(doc, last.sent, m.sent) else (
+            m.date = last.date if _same_account(doc, last.sent, m.sent) else (
                 _between(last.date, ref) if ref and last.date.precision == "day" else None)
         last = m if m.date and not m.referring else last
 
 
-def _next_sentence(doc: Doc, first: Span, second: Span) -> bool:
-    """``second`` is ``first`` or the sentence right after it, blank lines between not counted."""
+#: Sentences that may stand between a dated call and its sequel in one account ("X a appelé mardi
+#: Y. Les deux hommes ont évoqué Z. Il a ensuite appelé W").
+SEQUEL_GAP = 2
+
+
+def _same_account(doc: Doc, first: Span, second: Span) -> bool:
+    """``second`` follows ``first`` within :data:`SEQUEL_GAP` sentences (blank lines not counted)
+    and no date is stated between them: the account has not moved to another time."""
+    if second.start <= first.start:
+        return True
     between = doc[first.end:second.start]
-    return not len(between) or all(not s.text.strip() for s in between.sents)
+    if not len(between):
+        return True
+    told = [s for s in between.sents if s.text.strip()]
+    return len(told) <= SEQUEL_GAP and not dates_within(doc, first.end, second.start)
 
 
 def _between(earlier: DateValue, ref: date) -> DateValue | None:
