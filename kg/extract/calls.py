@@ -1337,10 +1337,28 @@ def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:
     ref = doc._.ref if isinstance(doc._.ref, date) else None
     last: Mention | None = None
     for m in mentions:
-        if m.date is None and last is not None and last.date and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
-            m.date = last.date if _same_account(doc, last.sent, m.sent) else (
-                _between(last.date, ref) if ref and last.date.precision == "day" else None)
+        if m.date is None and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
+            if last is not None and last.date:
+                m.date = last.date if _same_account(doc, last.sent, m.sent) else (
+                    _between(last.date, ref) if ref and last.date.precision == "day" else None)
+            else:
+                m.date = _account_day(doc, m.sent)
         last = m if m.date and not m.referring else last
+
+
+def _account_day(doc: Doc, sent: Span) -> DateValue | None:
+    """"Pete Hegseth a visité lundi une base navale. … Le secrétaire à la Défense a ensuite appelé
+    Y": a sequel told after another dated act, with no call before it, is of that act's day, when
+    the sentences just before (:data:`SEQUEL_GAP` and the one before them) state exactly one date,
+    a day."""
+    start, told = sent.start, 0
+    while start > 0 and told <= SEQUEL_GAP:
+        start = doc[start - 1].sent.start
+        told += bool(doc[start].sent.text.strip())
+    days = {s._.date.value: s._.date for s in dates_within(doc, start, sent.start)
+            if s._.date and not _anchor_relative(s)}
+    value = next(iter(days.values())) if len(days) == 1 else None
+    return value if value is not None and value.precision == "day" else None
 
 
 #: Sentences that may stand between a dated call and its sequel in one account ("X a appelé mardi
