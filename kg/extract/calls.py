@@ -962,7 +962,8 @@ def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None
     for x in reversed(verb.doc[verb.sent.start: _before_adverbials(verb)]):
         if fold(x.text) in pronouns:
             return x
-        if not (x.pos_ in ("AUX", "ADV") or fold(x.text) in _words("clitics")):
+        auxiliary = x.pos_ == "AUX" or fold(x.lemma_) in ("avoir", "etre")  # "Il a | par ailleurs eu": "a" as a verb
+        if not (auxiliary or x.pos_ == "ADV" or fold(x.text) in _words("clitics")):
             return None
     return None
 
