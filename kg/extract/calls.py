@@ -695,7 +695,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         if owner:
             m, entry = owner
             m.persons.append(p.key)
-            if entry in SUBJECT_DEPS:
+            if entry in SUBJECT_DEPS or _subject_of(p.span, m):
                 m.callers.append(p.key)
     _anchor_phrase_people(doc, mentions)
     for m in mentions:
@@ -707,6 +707,14 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
     _possessive_anchor_owner(doc, mentions)
     _plural_pronoun_pair(doc, mentions)
+
+
+def _subject_of(span: Span, m: Mention) -> bool:
+    """The person is the subject of the trigger through another word of the name than the one the
+    parser hangs on the verb ("Le président français Emmanuel | Macron a appelé": "Emmanuel" in
+    apposition to the subject, "Macron" an adverb of the verb)."""
+    subject = subject_node(span)
+    return subject is not None and subject.head in _anchors(m.trigger)
 
 
 #: Sentences back where "Ils se sont parlé" finds the pair it stands for.
