@@ -160,6 +160,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     offices += _counterpart_offices(call, persons, holdings)
     persons += _post_type_holders(call, persons, holdings)
     holdings, offices = _align(doc, call, persons, offices, holdings)
+    holdings = holdings + _counterpart_holdings(doc, call, persons, holdings)
     persons = _fill_sides(persons, sides, holdings)
     pair = next((m.pair for m in call.mentions if m.pair), None)
     if pair and len(persons) + len(offices) < 2:
@@ -212,6 +213,30 @@ def _counterpart_offices(call: Call, persons: list[str], holdings: list[Holding]
         types = {lexicon.office(h.office).type for h in holdings if h.person in persons}
         if len(types) == 1:
             out.append(lexicon.office_for(types.pop(), country).id)
+    return out
+
+
+def _counterpart_holdings(doc: Doc, call: Call, persons: list[str], holdings: list[Holding]) -> list[Holding]:
+    """"Le ministre s'est également entretenu avec son homologue néerlandais Y": a named counterpart
+    whose owner the post rules could not place (a role noun, a pronoun) holds, in the demonym's
+    country, the post of the call's one other party, when that party holds posts of one type only
+    (rule ``call-counterpart``)."""
+    lexicon, out = load_lexicon(), []
+    sents = {m.sent.start for m in call.mentions}
+    for a in notes(doc).attachments:
+        if a.rule != "counterpart" or a.counterpart_of is not None or a.post is None or len(a.post.countries) != 1:
+            continue
+        if a.person.key not in persons or a.person.span.sent.start not in sents:
+            continue
+        others = [p for p in persons if p != a.person.key]
+        types = {lexicon.office(h.office).type for h in holdings if others and h.person == others[0]}
+        country = a.post.countries[0]
+        if len(others) != 1 or len(types) != 1 or country in _country_of(a.person.key, holdings):
+            continue
+        date = call.date()
+        out.append(Holding(a.person.key, lexicon.office_for(types.pop(), country).id,
+                           (evidence(a.evidence_span, "call-counterpart"),),
+                           attested=date if date and date.precision == "day" else None))
     return out
 
 
