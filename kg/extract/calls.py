@@ -1100,12 +1100,17 @@ def _other_role_opens(doc: Doc, sent: Span, post) -> bool:
 
 
 def _fits_role(doc: Doc, key: str, post) -> bool:
-    """The person may hold the role: no post of another type in the article, and, when the role
-    names a country, known to be of it (gazetteer or a post held there)."""
+    """The person may hold the role: a post of that type in the article, or none at all and the
+    role a leader's (``bare_name_roles``: the press names heads of state and government bare,
+    "Emmanuel Macron a reçu …", but introduces a minister by the post, so "Le ministre des Affaires
+    étrangères" after a bare "Emmanuel Macron" is someone else); and, when the role names a
+    country, known to be of it (gazetteer or a post held there)."""
     if post is None:
         return True
     held = [a.post for a in notes(doc).attachments if a.post and a.person and a.person.key == key]
     if held and all(h.post_type != post.post_type for h in held):
+        return False
+    if not held and post.post_type not in _vocab()["bare_name_roles"]:
         return False
     if not post.countries:
         return True
