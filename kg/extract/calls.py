@@ -1100,22 +1100,28 @@ def _other_role_opens(doc: Doc, sent: Span, post) -> bool:
 
 
 def _fits_role(doc: Doc, key: str, post) -> bool:
-    """The person may hold the role: a post of that type in the article, or none at all and the
-    role a leader's (``bare_name_roles``: the press names heads of state and government bare,
-    "Emmanuel Macron a reçu …", but introduces a minister by the post, so "Le ministre des Affaires
-    étrangères" after a bare "Emmanuel Macron" is someone else); and, when the role names a
-    country, known to be of it (gazetteer or a post held there)."""
+    """The person may hold the role: a post of that type in the article, or none at all and either
+    the role a leader's (``bare_name_roles``: the press names heads of state and government bare)
+    or the person the only one named before ("Pete Hegseth a visité … Le secrétaire à la Défense a
+    ensuite appelé Y"); not "Cyril Ramaphosa a reçu X. Le ministre des Affaires étrangères …", where
+    the minister may be anyone; and, when the role names a country, known to be of it (gazetteer
+    or a post held there)."""
     if post is None:
         return True
     held = [a.post for a in notes(doc).attachments if a.post and a.person and a.person.key == key]
     if held and all(h.post_type != post.post_type for h in held):
         return False
-    if not held and post.post_type not in _vocab()["bare_name_roles"]:
+    if not held and post.post_type not in _vocab()["bare_name_roles"] and not _only_one_before(doc, key, post):
         return False
     if not post.countries:
         return True
     countries = {c for h in held for c in h.countries} | {known_countries(doc).get(key, "")}
     return bool(countries & set(post.countries))
+
+
+def _only_one_before(doc: Doc, key: str, post) -> bool:
+    """Nobody but the person is named in the article before the role noun."""
+    return {p.key for p in doc._.people or [] if p.span.end <= post.span.start} == {key}
 
 
 def _singular(post) -> bool:
