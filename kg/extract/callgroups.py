@@ -20,7 +20,7 @@ from kg.extract.calls import Mention, find_mentions, has_phrase
 from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import CallFact, DateValue, Holding, Party
-from kg.extract.offices import notes
+from kg.extract.offices import known_countries, notes
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, folded
 
@@ -160,6 +160,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     offices += _counterpart_offices(call, persons, holdings)
     persons += _post_type_holders(call, persons, holdings)
     holdings, offices = _align(doc, call, persons, offices, holdings)
+    holdings = holdings + _counterpart_holdings(doc, call, persons, holdings)
     persons = _fill_sides(persons, sides, holdings)
     pair = next((m.pair for m in call.mentions if m.pair), None)
     if pair and len(persons) + len(offices) < 2:
@@ -215,6 +216,30 @@ def _counterpart_offices(call: Call, persons: list[str], holdings: list[Holding]
     return out
 
 
+def _counterpart_holdings(doc: Doc, call: Call, persons: list[str], holdings: list[Holding]) -> list[Holding]:
+    """"Le ministre s'est également entretenu avec son homologue néerlandais Y": a named counterpart
+    whose owner the post rules could not place (a role noun, a pronoun) holds, in the demonym's
+    country, the post of the call's one other party, when that party holds posts of one type only
+    (rule ``call-counterpart``)."""
+    lexicon, out = load_lexicon(), []
+    sents = {m.sent.start for m in call.mentions}
+    for a in notes(doc).attachments:
+        if a.rule != "counterpart" or a.counterpart_of is not None or a.post is None or len(a.post.countries) != 1:
+            continue
+        if a.person.key not in persons or a.person.span.sent.start not in sents:
+            continue
+        others = [p for p in persons if p != a.person.key]
+        types = {lexicon.office(h.office).type for h in holdings if others and h.person == others[0]}
+        country = a.post.countries[0]
+        if len(others) != 1 or len(types) != 1 or country in _country_of(a.person.key, holdings):
+            continue
+        date = call.date()
+        out.append(Holding(a.person.key, lexicon.office_for(types.pop(), country).id,
+                           (evidence(a.evidence_span, "call-counterpart"),),
+                           attested=date if date and date.precision == "day" else None))
+    return out
+
+
 def _country_of(person: str, holdings: list[Holding]) -> set[str]:
     return {h.office.split(".")[0] for h in holdings if h.person == person} - {"?"}
 
@@ -230,10 +255,12 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
         persons += [next(iter(h)) for h in holders.values() if len(h) == 1 and next(iter(h)) not in persons]
         free_offices = [o for o in free_offices if len(holders[o]) != 1]
     countries = _counterpart_countries(doc)  # cached: read for every call
+    known = known_countries(doc)  # the gazetteer's: "Le locataire de l'Élysée" is the one French party
     new = []
     for o in list(free_offices):
         country = o.split(".")[0]
-        match = [p for p in free_people if country in (countries.get(p, set()) | _country_of(p, holdings))]
+        match = [p for p in free_people
+                 if country in (countries.get(p, set()) | _country_of(p, holdings) | {known.get(p)})]
         if len(match) == 1:
             new.append((match[0], o))
             free_people.remove(match[0])

@@ -33,7 +33,7 @@ from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
-from kg.extract.offices import find_posts, notes, posts_within
+from kg.extract.offices import find_posts, known_countries, notes, posts_within
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dated_tokens, dates_within, people_within
 from kg.extract.spans import folded, phrase_pattern
@@ -463,7 +463,7 @@ def _not_an_event(t: Token) -> bool:
             and t.doc[t.i + 1].pos_ != "AUX"  # "L'appel a été passé": the auxiliary, not "à"
         if urge and not has_phrase(after, _vocab()["phone_nouns"]):
             return True  # "appeler à la retenue", not "appeler au téléphone"
-    if has_phrase(window, vocab["non_event_cues"]) or _planned(t):
+    if has_phrase(window, vocab["non_event_cues"]) or _planned(t) or _denied(t) or _summit(t):
         return True
     failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
     if any(fold(a.lemma_) in failing for a in t.ancestors):
@@ -471,6 +471,43 @@ def _not_an_event(t: Token) -> bool:
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t)
+
+
+def _denied(t: Token) -> bool:
+    """A call noun whose own predicate says it never took place ("le coup de fil entre A et B
+    annoncé par la presse n'a jamais eu lieu", "un appel qui n'a jamais eu lieu"): the noun is the
+    subject of that predicate (or of a verb it is coordinated with, as the parser often makes the
+    participle after a long noun phrase the main verb), or its relative clause is that predicate."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verbs = [c for c in t.children if c.dep_ == "acl:relcl"]
+    if t.dep_ in SUBJECT_DEPS:
+        verbs += [t.head, *(c for c in t.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    denials = _vocab()["denial_predicates"]
+    return any(has_phrase(folded(t.doc[max(v.i - 3, v.sent.start): v.i + 2]), denials) for v in verbs)
+
+
+def _summit(t: Token) -> bool:
+    """"a participé à un sommet des BRICS en visioconférence", "un sommet en visioconférence": a
+    summit held by video is a meeting of many, not a call between the people it names.  The summit
+    is the noun the medium qualifies, or the object ("à", or none) of a verb told with a video
+    medium; not a summit prepared in a call ("a préparé le sommet au cours d'un appel avec Y") or
+    one that dates it ("avant le sommet de l'OTAN")."""
+    summits = _words("summit_nouns")
+    if t.pos_ in ("NOUN", "PROPN"):  # "un sommet (de la CELAC) en visioconférence"
+        node = t
+        while node.dep_.startswith("nmod") and node.head.i != node.i:
+            node = node.head
+            if fold(node.lemma_) in summits:
+                return True
+        video = has_phrase(fold(t.text), _vocab()["conference_cues"])
+        return video and t.dep_.startswith("obl") and t.head.pos_ == "VERB" and _summit(t.head)
+    if not has_phrase(_clause_text(t), _vocab()["conference_cues"]):
+        return False
+    return any(fold(c.lemma_) in summits and c.dep_ in ("obj", "obl:arg", "obl:mod")
+               and all(fold(x.text) in ("a", "au", "un", "une", "le", "la", "l'") for x in c.children
+                       if x.dep_ == "case")
+               for c in t.children)
 
 
 def _planned(t: Token) -> bool:
@@ -671,7 +708,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         if owner:
             m, entry = owner
             m.persons.append(p.key)
-            if entry in SUBJECT_DEPS:
+            if entry in SUBJECT_DEPS or _subject_of(p.span, m):
                 m.callers.append(p.key)
     _anchor_phrase_people(doc, mentions)
     for m in mentions:
@@ -683,6 +720,14 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
     _possessive_anchor_owner(doc, mentions)
     _plural_pronoun_pair(doc, mentions)
+
+
+def _subject_of(span: Span, m: Mention) -> bool:
+    """The person is the subject of the trigger through another word of the name than the one the
+    parser hangs on the verb ("Le président français Emmanuel | Macron a appelé": "Emmanuel" in
+    apposition to the subject, "Macron" an adverb of the verb)."""
+    subject = subject_node(span)
+    return subject is not None and subject.head in _anchors(m.trigger)
 
 
 #: Sentences back where "Ils se sont parlé" finds the pair it stands for.
@@ -957,7 +1002,8 @@ def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None
     for x in reversed(verb.doc[verb.sent.start: _before_adverbials(verb)]):
         if fold(x.text) in pronouns:
             return x
-        if not (x.pos_ in ("AUX", "ADV") or fold(x.text) in _words("clitics")):
+        auxiliary = x.pos_ == "AUX" or fold(x.lemma_) in ("avoir", "etre")  # "Il a | par ailleurs eu": "a" as a verb
+        if not (auxiliary or x.pos_ == "ADV" or fold(x.text) in _words("clitics")):
             return None
     return None
 
@@ -1002,6 +1048,112 @@ def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
             owner[0].offices += post.offices(with_default=True)
             owner[0].caller_offices += post.offices(with_default=True) if owner[1] in SUBJECT_DEPS else []
             owner[0].post_types += [post.post_type] if not post.countries and _singular(post) else []
+
+
+#: Sentences back where a role-noun subject ("Le chef de l'État a ensuite appelé Y") finds its person.
+ROLE_REACH = 3
+
+
+def _role_subjects(doc: Doc, mentions: list[Mention]) -> None:
+    """"X a reçu lundi le roi Y. Après son départ, le chef de l'État a appelé Z", "X a eu jeudi un
+    entretien avec A. … Le ministre s'est également entretenu avec B": a call whose subject is a
+    definite, singular role noun with no name of its own (a post, or a bare post head, "le
+    ministre") is placed by the person last named as a subject (or a call's caller) in the
+    sentences before, when that person fits the role (see :func:`_fits_role`).  Nobody when that
+    sentence has two subjects or another role opens it: the person stays unknown, not guessed."""
+    for m in mentions:
+        if m.callers or m.referring or m.weak or m.earlier:
+            continue
+        subject = _role_subject(doc, m)
+        if subject is None:
+            continue
+        post = next((p for p in posts_within(doc, subject.left_edge.i, subject.right_edge.i + 1)
+                     if p.span.start <= subject.i < p.span.end), None)
+        person = _subject_before(doc, m, mentions, post)
+        if person is not None and person not in m.persons:
+            m.persons.insert(0, person)
+            m.callers.append(person)
+
+
+def _role_subject(doc: Doc, m: Mention) -> Token | None:
+    """The role noun that is the subject of the trigger (or of its light verb, "Le ministre a eu un
+    entretien"): definite, singular, a post head, no person named in it."""
+    verbs = [a for a in _anchors(m.trigger) if a.pos_ in ("VERB", "AUX") or a in m.trigger]
+    subject = next((c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"), None)
+    if subject is None or "Plur" in subject.morph.get("Number"):
+        return None
+    definite = any(c.dep_ == "det" and fold(c.text) in ("le", "la", "l'") for c in subject.children)
+    named = people_within(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    head = fold(subject.text) in title_cues("post_heads_fr") or any(
+        p.span.start <= subject.i < p.span.end for p in posts_within(doc, subject.i, subject.i + 1))
+    return subject if definite and head and not named else None
+
+
+def _subject_before(doc: Doc, m: Mention, mentions: list[Mention], post) -> str | None:
+    """The person the sentences before have as their one subject (or caller), walking back past
+    sentences with no person as subject; None at two subjects or at another role noun as subject."""
+    sent, reach = m.sent, ROLE_REACH
+    while reach > 0:
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        if not sent.text.strip():
+            continue  # a paragraph break the sentence splitter kept as a sentence of its own
+        reach -= 1
+        keys = [p.key for p in people_within(doc, sent.start, sent.end) if _names_a_subject(p.span)]
+        keys += [k for x in mentions if x.sent.start == sent.start for k in x.callers]
+        keys = list(dict.fromkeys(keys))
+        if len(keys) > 1:
+            return None
+        if keys:
+            return keys[0] if _fits_role(doc, keys[0], post) else None
+        if _other_role_opens(doc, sent, post):
+            return None
+    return None
+
+
+def _names_a_subject(span: Span) -> bool:
+    """The person is a subject, or the name of one: hung on a subject post noun in any way, as the
+    parser often takes a first name for an adjective ("Le ministre polonais … Radosław Sikorski a")."""
+    return _is_subject(span) or (span.root.head.dep_ in SUBJECT_DEPS and span.root.head.pos_ == "NOUN"
+                                 and span.root.head.i < span.start)
+
+
+def _other_role_opens(doc: Doc, sent: Span, post) -> bool:
+    """The sentence's subject is a post of another type or country than the role noun's ("Le
+    président égyptien a …" between "X a …" and "Le ministre a …"); not a pair ("Les deux dirigeants
+    ont discuté …", the call's two parties)."""
+    for other in posts_within(doc, sent.start, sent.end):
+        if other.span.root.dep_ in SUBJECT_DEPS and other.span.root.head.dep_ == "ROOT" and _singular(other):
+            same = post is not None and other.post_type == post.post_type and (
+                not other.countries or not post.countries or set(other.countries) & set(post.countries))
+            return not same
+    return False
+
+
+def _fits_role(doc: Doc, key: str, post) -> bool:
+    """The person may hold the role: a post of that type in the article, or none at all and either
+    the role a leader's (``bare_name_roles``: the press names heads of state and government bare)
+    or the person the only one named before ("Pete Hegseth a visité … Le secrétaire à la Défense a
+    ensuite appelé Y"); not "Cyril Ramaphosa a reçu X. Le ministre des Affaires étrangères …", where
+    the minister may be anyone; and, when the role names a country, known to be of it (gazetteer
+    or a post held there)."""
+    if post is None:
+        return True
+    held = [a.post for a in notes(doc).attachments if a.post and a.person and a.person.key == key]
+    if held and all(h.post_type != post.post_type for h in held):
+        return False
+    if not held and post.post_type not in _vocab()["bare_name_roles"] and not _only_one_before(doc, key, post):
+        return False
+    if not post.countries:
+        return True
+    countries = {c for h in held for c in h.countries} | {known_countries(doc).get(key, "")}
+    return bool(countries & set(post.countries))
+
+
+def _only_one_before(doc: Doc, key: str, post) -> bool:
+    """Nobody but the person is named in the article before the role noun."""
+    return {p.key for p in doc._.people or [] if p.span.end <= post.span.start} == {key}
 
 
 def _singular(post) -> bool:
@@ -1202,8 +1354,9 @@ def _date_in_verb_group(doc: Doc, m: Mention, here: list[Mention]) -> DateValue 
     """A past date in the call's own verb group, found by position when the parser hangs it on
     another word ("X a eu hier un entretien téléphonique avec Y, a annoncé …" parsed with the noun
     under "annoncé"): the sentence's only call, the date right after a verb or auxiliary and just
-    before the call noun (articles, adjectives, adverbs between), or right after the noun and its
-    adjectives.  Never a date under "depuis"/"avant", an anchor-relative one, or a future one."""
+    before the call noun (articles, adjectives, adverbs between; the date may be set off by commas,
+    "a eu, ce vendredi, un entretien"), or right after the noun and its adjectives.  Never a date
+    under "depuis"/"avant", an anchor-relative one, or a future one."""
     if len(here) != 1 or not m.trigger:
         return None
     first, last = m.trigger[0].i, m.trigger[-1].i
@@ -1214,27 +1367,67 @@ def _date_in_verb_group(doc: Doc, m: Mention, here: list[Mention]) -> DateValue 
             continue
         if s.end <= first:
             gap = doc[s.end:first]
-            opens = s.start > 0 and doc[s.start - 1].pos_ in ("VERB", "AUX")
+            before = s.start - 1 - (s.start > 1 and doc[s.start - 1].text == ",")  # "a eu, ce vendredi, un …"
+            opens = s.start > 0 and doc[before].pos_ in ("VERB", "AUX")
         elif s.start > last:
             gap = doc[last + 1:s.start]
             opens = True
         else:
             continue
-        if opens and len(gap) <= VERB_GROUP_GAP and all(t.pos_ in ("DET", "ADJ", "ADV") for t in gap):
+        words = [t for t in gap if t.text != ","]
+        if opens and len(words) <= VERB_GROUP_GAP and all(t.pos_ in ("DET", "ADJ", "ADV") for t in words):
             return value
     return None
 
 
 def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:
-    """"Il a ensuite téléphoné à Y": an undated call told after a dated one happened between that
-    date and the article's reference day; dated at the precision both ends share (the same day,
-    the same month), bounded by them."""
+    """"Il a ensuite téléphoné à Y": an undated call told soon after a dated one, with no other
+    date stated between them, continues that day's account and takes its date (a day, or a night
+    "de dimanche à lundi"); told further on, or after another date, it happened between that date
+    and the article's reference day, dated at the precision both ends share (the same day, the
+    same month)."""
     ref = doc._.ref if isinstance(doc._.ref, date) else None
-    last = None
+    last: Mention | None = None
     for m in mentions:
-        if m.date is None and last is not None and ref and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
-            m.date = _between(last, ref)
-        last = m.date if m.date and m.date.precision == "day" else last
+        if m.date is None and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
+            if last is not None and last.date:
+                m.date = last.date if _same_account(doc, last.sent, m.sent) else (
+                    _between(last.date, ref) if ref and last.date.precision == "day" else None)
+            else:
+                m.date = _account_day(doc, m.sent)
+        last = m if m.date and not m.referring else last
+
+
+def _account_day(doc: Doc, sent: Span) -> DateValue | None:
+    """"Pete Hegseth a visité lundi une base navale. … Le secrétaire à la Défense a ensuite appelé
+    Y": a sequel told after another dated act, with no call before it, is of that act's day, when
+    the sentences just before (:data:`SEQUEL_GAP` and the one before them) state exactly one date,
+    a day."""
+    start, told = sent.start, 0
+    while start > 0 and told <= SEQUEL_GAP:
+        start = doc[start - 1].sent.start
+        told += bool(doc[start].sent.text.strip())
+    days = {s._.date.value: s._.date for s in dates_within(doc, start, sent.start)
+            if s._.date and not _anchor_relative(s)}
+    value = next(iter(days.values())) if len(days) == 1 else None
+    return value if value is not None and value.precision == "day" else None
+
+
+#: Sentences that may stand between a dated call and its sequel in one account ("X a appelé mardi
+#: Y. Les deux hommes ont évoqué Z. Il a ensuite appelé W").
+SEQUEL_GAP = 2
+
+
+def _same_account(doc: Doc, first: Span, second: Span) -> bool:
+    """``second`` follows ``first`` within :data:`SEQUEL_GAP` sentences (blank lines not counted)
+    and no date is stated between them: the account has not moved to another time."""
+    if second.start <= first.start:
+        return True
+    between = doc[first.end:second.start]
+    if not len(between):
+        return True
+    told = [s for s in between.sents if s.text.strip()]
+    return len(told) <= SEQUEL_GAP and not dates_within(doc, first.end, second.start)
 
 
 def _between(earlier: DateValue, ref: date) -> DateValue | None:
@@ -1358,9 +1551,10 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
 
 
 def _latter(doc: Doc, start: int) -> Party | None:
-    """"à la demande de ce dernier": the person named last before the cue in its sentence."""
-    if start + 1 >= len(doc) or fold(doc[start].text) not in ("ce", "cette") or \
-            not fold(doc[start + 1].text).startswith("derni"):
+    """"à la demande de ce dernier", "à la demande de celui-ci" (the state-media wording): the
+    person named last before the cue in its sentence."""
+    opening = " ".join(fold(t.text) for t in doc[start:start + 2])
+    if not phrase_pattern(tuple(_vocab()["latter_pronouns"])).match(opening):
         return None
     sent = doc[start].sent
     before = [p for p in doc._.people or [] if sent.start <= p.span.start and p.span.end <= start]
@@ -1469,6 +1663,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_pairs(doc, mentions)
     _attach_sides(doc, mentions)
     _fallback(doc, mentions)
+    _role_subjects(doc, mentions)
     _attach_dates(doc, mentions)
     _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)

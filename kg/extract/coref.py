@@ -4,7 +4,9 @@ A role noun is a definite, singular post mention that no name is attached to.  I
 person named earlier in the article, in this order, and to nobody when a step is ambiguous:
 
 1. the one person already known to hold that post in that country;
-2. the one person named with that post and no country ("le président X" … "le président russe");
+2. the one person named with that post and no country ("le président X" … "le président russe"),
+   unless the gazetteer puts them in another country or also puts in that country someone the
+   article gives no post ("Emmanuel Macron a reçu le roi X … Le locataire de l'Élysée …": unknown);
 3. topic continuation: the role noun is the subject of its sentence and the previous sentence's
    subject is a person ("X a appelé son homologue russe Y … Le secrétaire à la Défense a insisté …"),
    who holds no other post, is not named in the role noun's sentence and, when the role noun names
@@ -50,8 +52,10 @@ def person_for(doc: Doc, post_type: str, countries: Iterable[str], at: int,
         exact = {k for k in latest if any(_fits(o, post_type, countries) for o in held.get(k, ()))}
         if exact:
             return latest[exact.pop()] if len(exact) == 1 else None
-        unknown = {k for k in latest if f"{UNKNOWN}.{post_type}" in held.get(k, ())}
-        if unknown:
+        unknown = {k for k in latest if f"{UNKNOWN}.{post_type}" in held.get(k, ())
+                   and known.get(k, next(iter(countries))) in countries}
+        if unknown:  # people the gazetteer places in that country, with no post here, fit as well
+            unknown |= {k for k in latest if not held.get(k) and known.get(k) in countries}
             return latest[unknown.pop()] if len(unknown) == 1 else None
     subject = _continued_subject(doc, at, held, post_type, countries, known) if before else None
     if subject is not None or not countries:

@@ -329,8 +329,10 @@ WIRE_DATELINE = re.compile(
     r"(?:\s*\([\w/ .-]{2,20}\))?(?:\s*[-–—]+|\.? ?/[\w .-]{2,20}/\.?)\s*")
 WIRE_LINES = 4  # a dateline opens one of the article's first lines (after the headline)
 #: A live-ticker entry: a line opening with a clock time and a dash or colon ("11h05 — ", "15:30 - ",
-#: "• 9h40 : "), or a clock time alone on its line with the entry below it.
-TICKER_ENTRY = re.compile(r"[ \t]*(?:[•*–—-][ \t]*)?\d{1,2} ?[hH:] ?\d{2}(?:[ \t]*[—–:|•-]|[ \t]*$)")
+#: "• 9h40 : "), or a clock time alone on its line with the entry below it, or a time told as the
+#: entry's opening adverbial ("À 21 h 40, X a appelé Y"), the style of many regional live pages.
+TICKER_ENTRY = re.compile(r"[ \t]*(?:[•*–—-][ \t]*)?(?:[ÀA][ \t]+)?\d{1,2} ?[hH:] ?\d{2}"
+                          r"(?:[ \t]*[—–:|•-]|(?<=\d),|[ \t]*$)")
 #: An update stamp ("Mis à jour le 6 mars à 9h12") is no day heading of the entries below it.
 _UPDATE_STAMP = re.compile(r"(?<!\w)(?:mise? a jour|modifiee?|actualisee?)(?!\w)")
 TICKER_MIN_ENTRIES = 2  # a page with fewer timestamped lines is no ticker

@@ -595,6 +595,15 @@ def test_a_clock_time_alone_on_its_line_opens_an_entry_and_an_update_stamp_is_no
     assert "X a appelé Y" in page[entries[0].start:entries[0].end]
 
 
+def test_a_clock_time_told_as_an_opening_adverbial_opens_an_entry() -> None:
+    page = ("DIRECT - Andes : le fil du vendredi 7 novembre\n\n"
+            "À 20 h 05, X s'est entretenu au téléphone avec Y.\n\n"
+            "A 8 h 30, Z a reçu W à Quito.\n")
+    entries = ticker_entries(page, d("2025-11-08"))
+    assert [e.day for e in entries] == [d("2025-11-07"), d("2025-11-07")]
+    assert ticker_entries("Le 7 novembre\n\nÀ 20 h 05, X parle.\n", d("2025-11-08")) == []
+
+
 @pytest.mark.parametrize("text", ["plus tôt dans la journée", "Plus tôt dans la matinée", "plus tôt aujourd'hui"])
 def test_earlier_the_same_day_is_the_reference_day(text: str) -> None:
     value = normalise(text, REF)
