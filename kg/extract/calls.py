@@ -29,7 +29,7 @@ from kg.extract.coref import (
     subject_node,
 )
 from kg.extract.dates import counts_from_reference, normalise, ticker_entries
-from kg.extract.lexicon import load_lexicon, title_cues
+from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
@@ -1069,7 +1069,7 @@ def _role_subjects(doc: Doc, mentions: list[Mention]) -> None:
             continue
         post = next((p for p in posts_within(doc, subject.left_edge.i, subject.right_edge.i + 1)
                      if p.span.start <= subject.i < p.span.end), None)
-        person = _subject_before(doc, m, mentions, post)
+        person = _subject_before(doc, m, mentions, post, subject)
         if person is not None and person not in m.persons:
             m.persons.insert(0, person)
             m.callers.append(person)
@@ -1089,7 +1089,7 @@ def _role_subject(doc: Doc, m: Mention) -> Token | None:
     return subject if definite and head and not named else None
 
 
-def _subject_before(doc: Doc, m: Mention, mentions: list[Mention], post) -> str | None:
+def _subject_before(doc: Doc, m: Mention, mentions: list[Mention], post, subject: Token) -> str | None:
     """The person the sentences before have as their one subject (or caller), walking back past
     sentences with no person as subject; None at two subjects or at another role noun as subject."""
     sent, reach = m.sent, ROLE_REACH
@@ -1106,7 +1106,7 @@ def _subject_before(doc: Doc, m: Mention, mentions: list[Mention], post) -> str 
         if len(keys) > 1:
             return None
         if keys:
-            return keys[0] if _fits_role(doc, keys[0], post) else None
+            return keys[0] if _fits_role(doc, keys[0], post, subject) else None
         if _other_role_opens(doc, sent, post):
             return None
     return None
@@ -1131,16 +1131,19 @@ def _other_role_opens(doc: Doc, sent: Span, post) -> bool:
     return False
 
 
-def _fits_role(doc: Doc, key: str, post) -> bool:
+def _fits_role(doc: Doc, key: str, post, subject: Token) -> bool:
     """The person may hold the role: a post of that type in the article, or none at all and either
     the role a leader's (``bare_name_roles``: the press names heads of state and government bare)
     or the person the only one named before ("Pete Hegseth a visité … Le secrétaire à la Défense a
     ensuite appelé Y"); not "Cyril Ramaphosa a reçu X. Le ministre des Affaires étrangères …", where
     the minister may be anyone; and, when the role names a country, known to be of it (gazetteer
-    or a post held there)."""
-    if post is None:
-        return True
+    or a post held there).  A bare head noun ("le ministre", "la nouvelle ministre") fits a person
+    holding a post that noun can name, not a president (:func:`_head_fits`)."""
     held = [a.post for a in notes(doc).attachments if a.post and a.person and a.person.key == key]
+    if post is None:
+        if held:
+            return any(_head_fits(subject, h.post_type) for h in held)
+        return {p.key for p in doc._.people or [] if p.span.end <= subject.i} == {key}
     if held and all(h.post_type != post.post_type for h in held):
         return False
     if not held and post.post_type not in _vocab()["bare_name_roles"] and not _only_one_before(doc, key, post):
@@ -1149,6 +1152,27 @@ def _fits_role(doc: Doc, key: str, post) -> bool:
         return True
     countries = {c for h in held for c in h.countries} | {known_countries(doc).get(key, "")}
     return bool(countries & set(post.countries))
+
+
+def _head_fits(head: Token, post_type: str) -> bool:
+    """Whether a post head noun ("ministre", "présidente", "chef") opens some French wording of the
+    post type (the type's own or one of its offices'): "le ministre" may be a defence minister, not a
+    head of state."""
+    word = fold(head.text)
+    heads = _post_type_heads().get(post_type, frozenset())
+    return word in heads or (word.endswith("e") and word[:-1] in heads)
+
+
+@lru_cache(maxsize=1)
+def _post_type_heads() -> dict[str, frozenset[str]]:
+    """Post type -> the first words of its French wordings in offices.json."""
+    data = load_file("offices")
+    heads: dict[str, set[str]] = {}
+    for t in data["post_types"]:
+        heads.setdefault(t["id"], set()).update(fold(p.split()[0]) for p in t.get("patterns_fr", []))
+    for o in data["offices"]:
+        heads.setdefault(o["type"], set()).update(fold(p.split()[0]) for p in o.get("patterns_fr", []))
+    return {k: frozenset(v) for k, v in heads.items()}
 
 
 def _only_one_before(doc: Doc, key: str, post) -> bool:
