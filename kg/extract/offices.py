@@ -1218,28 +1218,32 @@ def _copular_relative_post(doc: Doc, m: PersonMention) -> PostMention | None:
     """"X, qui est aussi vice-Premier ministre", "X, qui est désormais haute représentante …": the post
     right after "qui" and a form of "être" (adverbs may come between).  It adds to a title before the
     name ("Le ministre … X, qui est aussi …" holds both)."""
-    i = m.span.end if m.span.end < len(doc) and doc[m.span.end].text == "," else m.span.end - 1
-    if i + 2 >= len(doc) or fold(doc[i + 1].text) != "qui":
+    clause = _relative_after(doc, m)
+    if clause is None or not any(fold(t.lemma_) == "etre" for t in doc[clause[0]: clause[1]]):
         return None
-    j = i + 2
-    while j < min(len(doc) - 1, i + 6) and (doc[j].pos_ in ("AUX", "ADV") or fold(doc[j].text) in glue()):
-        j += 1
-    if not any(fold(t.lemma_) == "etre" for t in doc[i + 2: j]):
-        return None
-    return next(iter(posts_within(doc, j, j + 1)), None)
+    return next(iter(posts_within(doc, clause[1], clause[1] + 1)), None)
 
 
-def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
-    """"X, qui commande les forces américaines en Europe" read as "commandant des forces …", "X, qui
-    dirigeait le ministère de la Défense" as "ministre de la Défense", and "X, qui a occupé le poste de
-    chef d'état-major" as the post named after "le poste de" (an auxiliary and adverbs may come first)."""
+def _relative_after(doc: Doc, m: PersonMention) -> tuple[int, int] | None:
+    """Where a relative clause on the name ("X, qui a longtemps dirigé …", "X, qui est aussi …")
+    starts after "qui", and where its first word past auxiliaries, adverbs and glue stands."""
     i = m.span.end if m.span.end < len(doc) and doc[m.span.end].text == "," else m.span.end - 1
     if i + 2 >= len(doc) or fold(doc[i + 1].text) != "qui":
         return None
     j = i + 2
     while j < min(len(doc) - 1, i + 6) and (doc[j].pos_ in ("AUX", "ADV") or fold(doc[j].text) in glue()):
         j += 1  # "qui a longtemps dirigé", "qui a lui-même occupé"
-    verb = doc[j]
+    return i + 2, j
+
+
+def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
+    """"X, qui commande les forces américaines en Europe" read as "commandant des forces …", "X, qui
+    dirigeait le ministère de la Défense" as "ministre de la Défense", and "X, qui a occupé le poste de
+    chef d'état-major" as the post named after "le poste de" (an auxiliary and adverbs may come first)."""
+    clause = _relative_after(doc, m)
+    if clause is None:
+        return None
+    verb = doc[clause[1]]
     noun = next((n for stem, n in AGENT_NOUNS.items() if fold(verb.text).startswith(stem)), None)
     holds = fold(verb.text) in title_cues("post_hold_verbs_fr")
     obj = next((c for c in verb.children if c.dep_ == "obj"), None)
@@ -2027,7 +2031,8 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
 
 def _section_country(doc: Doc, char: int) -> str | None:
     """The country of the section holding character ``char``: the last sentence of its paragraph, up to
-    it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's."""
+    it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's
+    and the article is a round-up (another section opens with "A <lieu>,")."""
     if not doc.has_annotation("SENT_START"):
         return None
     line = doc.text.rfind("\n", 0, char) + 1
@@ -2043,6 +2048,8 @@ def _section_country(doc: Doc, char: int) -> str | None:
     dateline = _dateline_span(doc)
     if dateline is None or not line <= dateline.start_char < char:
         return None
+    if not any(_section_opener(doc, sent) for sent in doc.sents):
+        return None  # no round-up: the dateline alone places nothing where other states are named
     return dateline.kb_id_ if _is_state(dateline.kb_id_) else None
 
 
