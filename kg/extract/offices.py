@@ -2018,10 +2018,14 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
     such sentence the dateline's, within the dateline's paragraph.  Not when the gazetteer knows the
     holder elsewhere, nor when someone else holds that one-holder post there."""
     out = []
+    states = {h.office.partition(".")[0] for h in holdings} - {UNKNOWN}
+    round_up = any(_section_opener(doc, sent) for sent in doc.sents) if doc.has_annotation("SENT_START") else False
     for h in holdings:
         country, _, post_type = h.office.partition(".")
         where = _section_country(doc, h.evidence[0].start) if country == UNKNOWN and h.evidence \
             and post_type in DATELINE_POSTS else None
+        if where and not round_up and states - {where}:
+            where = None  # a dateline alone, with another state's official in the article: a guess
         if where and not _elsewhere(known, h.person, post_type, where) \
                 and not _held_by_another(doc, h, _place(post_type, where), holdings):
             h = replace(h, office=_place(post_type, where))
@@ -2031,8 +2035,7 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
 
 def _section_country(doc: Doc, char: int) -> str | None:
     """The country of the section holding character ``char``: the last sentence of its paragraph, up to
-    it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's
-    and the article is a round-up (another section opens with "A <lieu>,")."""
+    it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's."""
     if not doc.has_annotation("SENT_START"):
         return None
     line = doc.text.rfind("\n", 0, char) + 1
@@ -2048,8 +2051,6 @@ def _section_country(doc: Doc, char: int) -> str | None:
     dateline = _dateline_span(doc)
     if dateline is None or not line <= dateline.start_char < char:
         return None
-    if not any(_section_opener(doc, sent) for sent in doc.sents):
-        return None  # no round-up: the dateline alone places nothing where other states are named
     return dateline.kb_id_ if _is_state(dateline.kb_id_) else None
 
 
