@@ -863,20 +863,20 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     """"Deux jours plus tard, il s'est entretenu avec Y", "il avait eu un entretien téléphonique avec
     Y" (the subject of the light verb), "il a confié s'être entretenu avec Y" (of the reporting verb):
     the pronoun is the person last named as a subject, in this sentence or the two before."""
+    if m.callers:
+        return
     pronoun = _subject_pronoun(m.trigger[0])
     if pronoun is None and (head := _reporting_head(m.trigger[0])) is not None:
         pronoun = _subject_pronoun(head)  # "Il a confié s'être entretenu avec Y"
     if pronoun is None and m.trigger[0].pos_ in ("NOUN", "PROPN"):  # "il avait eu un entretien téléphonique"
         pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                         for p in [_subject_pronoun(a)] if p is not None), None)
-    if m.callers:
-        return
     if pronoun is None:
         _first_person_subject(doc, m)
         return
     start = doc[max(m.sent.start - 1, 0)].sent.start
     start = doc[max(start - 1, 0)].sent.start
-    subjects = [p for p in doc._.people or [] if start <= p.span.start < pronoun.i and _is_subject(p.span)]
+    subjects = [p for p in people_within(doc, start, pronoun.i) if _is_subject(p.span)]
     subjects = [p for p in subjects if not _speaker_of_an_incise(p, subjects)]
     if subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
