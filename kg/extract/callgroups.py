@@ -256,17 +256,21 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
         free_offices = [o for o in free_offices if len(holders[o]) != 1]
     countries = _counterpart_countries(doc)  # cached: read for every call
     known = known_countries(doc)  # the gazetteer's: "Le locataire de l'Élysée" is the one French party
+
+    def served(p: str) -> set[str]:
+        """The countries the article has the person serve: as a counterpart or by a post."""
+        return countries.get(p, set()) | _country_of(p, holdings)
+
     new = []
     for o in list(free_offices):
         country = o.split(".")[0]
-        match = [p for p in free_people
-                 if country in (countries.get(p, set()) | _country_of(p, holdings) | {known.get(p)})]
+        match = [p for p in free_people if country in served(p) | {known.get(p)}]
         if len(match) == 1:
             new.append((match[0], o))
             free_people.remove(match[0])
             free_offices.remove(o)
     if len(persons) >= 2 and len(free_people) == 1 and len(free_offices) == 1 and _may_hold(
-            free_people[0], free_offices[0], countries, holdings):
+            free_offices[0], served(free_people[0])):
         new.append((free_people[0], free_offices[0]))
         free_offices = []
     ev = (evidence(call.mentions[0].sent, "call-role"),)
@@ -276,13 +280,12 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
     return holdings, free_offices
 
 
-def _may_hold(person: str, office: str, countries: dict[str, set[str]], holdings: list[Holding]) -> bool:
+def _may_hold(office: str, served: set[str]) -> bool:
     """The one person and the one post left on a call of two or more people go together unless the
-    person is known to serve another country.  With one person only, the post is the other party
-    ("le prince héritier X avait reçu un appel du président français": X is no French president; a
-    wrong post is worse than none)."""
-    known = countries.get(person, set()) | _country_of(person, holdings)
-    return not known or office.split(".")[0] in known
+    person is known to serve another country (``served``).  With one person only, the post is the
+    other party ("le prince héritier X avait reçu un appel du président français": X is no French
+    president; a wrong post is worse than none)."""
+    return not served or office.split(".")[0] in served
 
 
 def _counterpart_countries(doc: Doc) -> dict[str, set[str]]:

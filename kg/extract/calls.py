@@ -1143,10 +1143,11 @@ def _fits_role(doc: Doc, key: str, post, subject: Token) -> bool:
     if post is None:
         if held:
             return any(_head_fits(subject, h.post_type) for h in held)
-        return {p.key for p in doc._.people or [] if p.span.end <= subject.i} == {key}
+        return _only_one_before(doc, key, subject.i)
     if held and all(h.post_type != post.post_type for h in held):
         return False
-    if not held and post.post_type not in _vocab()["bare_name_roles"] and not _only_one_before(doc, key, post):
+    if not held and post.post_type not in _vocab()["bare_name_roles"] and not _only_one_before(
+            doc, key, post.span.start):
         return False
     if not post.countries:
         return True
@@ -1175,9 +1176,9 @@ def _post_type_heads() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in heads.items()}
 
 
-def _only_one_before(doc: Doc, key: str, post) -> bool:
-    """Nobody but the person is named in the article before the role noun."""
-    return {p.key for p in doc._.people or [] if p.span.end <= post.span.start} == {key}
+def _only_one_before(doc: Doc, key: str, i: int) -> bool:
+    """Nobody but the person is named in the article before token ``i`` (the role noun)."""
+    return {p.key for p in doc._.people or [] if p.span.end <= i} == {key}
 
 
 def _singular(post) -> bool:
