@@ -18,11 +18,13 @@ import os
 import signal
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from pyoxigraph import QueryResultsFormat, QueryTriples, RdfFormat
 
 from kg.errors import InputError, KGError, StoreError
+from kg.order import outer_order
 from kg.query import Prepared, QueryTarget
 from kg.results import Boolean, Graph, Result, Solutions, read
 
@@ -65,6 +67,15 @@ class LocalData:
         self.data, self.timeout = data, timeout
 
     def select(self, query: Prepared) -> Solutions:
+        """The solutions; a final ORDER BY of plain variables is applied here rather than by the engine,
+        which is slow at it on disk (:mod:`kg.order`), unless the rows hold terms only it can order."""
+        plan = outer_order(query.text)
+        if plan is not None:
+            unordered = self._run(replace(query, text=plan.text))
+            assert isinstance(unordered, Solutions)
+            rows = plan.sort(unordered.variables, unordered.rows)
+            if rows is not None:
+                return Solutions(unordered.variables, tuple(rows))
         result = self._run(query)
         assert isinstance(result, Solutions)
         return result
