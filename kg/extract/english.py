@@ -236,11 +236,43 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
         named = [n for n in _people(doc, sent) if not _reporting(doc, sent, n)]
         calls, more = _calls_in(doc, sent, named, holdings, previous_subject, bool(found), talk)
         holdings += more
+        if found and not calls and not named:
+            _told_again(doc, sent, found[-1], holdings)
+        _same_day(doc, sent, calls, found)
         found, named_posts = _merge(found, calls)
         holdings += named_posts
         if named:
             previous_subject = named[0].key
     return [fact for c in found if (fact := _fact(c))], holdings
+
+
+def _same_day(doc: Doc, sent: Span, calls: list[_Call], found: list[_Call]) -> None:
+    """"Earlier the same day, A had also spoken with B": an undated call of a sentence that places it
+    on the day of the call told before takes that call's date."""
+    if not found or found[-1].date is None or not _pattern("same_day").search(fold(sent.text)):
+        return
+    for call in calls:
+        if call.date is None:
+            call.date = found[-1].date
+
+
+def _told_again(doc: Doc, sent: Span, call: _Call, holdings: list[Holding]) -> None:
+    """"The call took place on Saturday at the request of the Chinese side": a sentence naming nobody
+    whose subject is a call noun ("the call", "the conversation") speaks of the call told last; it
+    gives that call a date it lacks (one of the same clause, no "after ..." between) and an initiator."""
+    text = fold(sent.text)
+    noun = _pattern("call_anaphora").search(text)
+    if noun is None:
+        return
+    if call.date is None:
+        for at, value in _dates(doc, sent):
+            between = text[noun.end(): at - sent.start_char]
+            if at - sent.start_char > noun.start() and not _pattern("clause_breaks").search(between):
+                call.date = value
+                break
+    if call.initiator is None:
+        cue = next(t.i for t in sent if t.idx - sent.start_char >= noun.start())
+        call.initiator = _initiator(doc, sent, cue, [], call.parties, holdings)
 
 
 def _reporting(doc: Doc, sent: Span, n: _Named) -> bool:
@@ -395,10 +427,16 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
         return before[0] if len(before) == 1 else None
     request = _pattern("request_cues").search(text)
     if request:
-        return next((k for n, k in _named_after(doc, sent, request.end()) if k in before + after), None)
-    side = _pattern("side_request").search(text)
-    if side:
-        tokens = [t for t in sent if t.idx - sent.start_char < side.start()]
+        named = next((k for n, k in _named_after(doc, sent, request.end()) if k in before + after), None)
+        side_after = SIDE_AFTER.search(text, request.end())
+        if named is not None or side_after is None or side_after.start() != request.end():
+            return named
+        cut: int | None = side_after.end() - len("side")  # "at the request of the Chinese side"
+    else:
+        side = _pattern("side_request").search(text)  # "at the Chinese side's request"
+        cut = side.start() if side else None
+    if cut is not None:
+        tokens = [t for t in sent if t.idx - sent.start_char < cut]
         country = _country_before(doc, tokens[-1].i + 1) if tokens else None
         if country is None and len(tokens) > 1:
             country = _country_before(doc, tokens[-2].i + 1)
@@ -409,19 +447,43 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
     return None
 
 
+#: "... of the Chinese side" right after a request cue: the side's country asked for the call.
+SIDE_AFTER = re.compile(r"\s*the\s+[^,;.]{2,40}?\s+side\b")
+
+
 def _named_after(doc: Doc, sent: Span, char: int) -> list[tuple[int, str]]:
     return [(m.span.start, m.key) for m in people_within(doc, sent.start, sent.end)
             if m.span.start_char - sent.start_char >= char]
 
 
 def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
-    """The sentence's dates with their character offsets in the doc; the dateline's date is left out."""
+    """The sentence's dates with their character offsets in the doc; the dateline's date and the dates
+    of the report itself (", state media reported on Sunday", "the ministry said in a statement on
+    Wednesday") are left out."""
     text = sent.text
     skip = 0
     if sent.start == 0 and (m := DATELINE.match(text)):
         skip = m.end()
     ref = doc._.ref if isinstance(doc._.ref, date) else None
-    return [(sent.start_char + skip + at, d) for at, d in english_dates(fold(text[skip:]), ref)]
+    folded = fold(text[skip:])
+    return [(sent.start_char + skip + at, d) for at, d in english_dates(folded, ref) if not _reported_on(folded, at)]
+
+
+REPORT_REACH = 4  # words between a reporting verb and its date ("said in a statement on")
+
+
+def _reported_on(text: str, at: int) -> bool:
+    """Whether the date at ``at`` is the report's: a reporting word ("said", "reported", "in a
+    statement") at most a few words before it in its clause, with no call or talk word between ("said
+    he spoke with X on Tuesday" dates the call)."""
+    clause = text[text.rfind(",", 0, at) + 1: at]
+    words = list(_pattern("report_date_words").finditer(clause))
+    if not words:
+        return False
+    tail = clause[words[-1].end():]
+    return len(tail.split()) <= REPORT_REACH and not (
+        _pattern("call_phrases").search(tail) or _pattern("talk_verbs").search(tail)
+        or _pattern("calling_verbs").search(tail))
 
 
 def _date_near(dates: list[tuple[int, DateValue]], doc: Doc, named: list[_Named], other: str | None,
@@ -585,19 +647,22 @@ POSSESSIVE_REACH = 5  # words of a post on either side of "of <Country>'s"
 
 
 def _possessive_inside(doc: Doc) -> list[tuple[Span, str, str]]:
-    """Posts English writes with the country as a possessive inside them: "the commander-in-chief of
-    Ukraine's armed forces" is the post "commander-in-chief of the armed forces" in Ukraine.  Each as
-    (span, post type, country), the longest wording of the lexicon that fits."""
+    """Posts English writes with the country inside them, as a possessive or a demonym after "of the":
+    "the commander-in-chief of Ukraine's armed forces" and "chairman of the U.S. Joint Chiefs of Staff"
+    are the posts "commander-in-chief of the armed forces" in Ukraine and "chairman of the joint chiefs
+    of staff" in the United States.  Each as (span, post type, country), the longest wording of the
+    lexicon that fits."""
     wordings = _post_wordings()
     out = []
     for tok in doc[:-3]:
-        country = _possessor(doc, tok.i + 3) if fold(tok.text) == "of" else None
-        if country is None:
+        inside = _country_inside(doc, tok)
+        if inside is None:
             continue
+        country, resume = inside
         best = None
         for lo in range(max(0, tok.i - POSSESSIVE_REACH), tok.i):
-            for hi in range(tok.i + 4, min(len(doc), tok.i + 3 + POSSESSIVE_REACH) + 1):
-                before, after = doc[lo:tok.i], doc[tok.i + 3:hi]
+            for hi in range(resume + 1, min(len(doc), resume + POSSESSIVE_REACH) + 1):
+                before, after = doc[lo:tok.i], doc[resume:hi]
                 post_type = wordings.get(" ".join([*(fold(t.text) for t in before), "of", "the",
                                                    *(fold(t.text) for t in after)]))
                 if post_type and (best is None or hi - lo > best[0].end - best[0].start):
@@ -605,6 +670,21 @@ def _possessive_inside(doc: Doc) -> list[tuple[Span, str, str]]:
         if best:
             out.append(best)
     return out
+
+
+def _country_inside(doc: Doc, tok: Any) -> tuple[str, int] | None:
+    """After the word "of": "<Country>'s" or "the <Country or demonym>", as (country, index of the
+    token after it)."""
+    if fold(tok.text) != "of":
+        return None
+    country = _possessor(doc, tok.i + 3) if tok.i + 3 <= len(doc) else None
+    if country is not None:
+        return country, tok.i + 3
+    if tok.i + 2 >= len(doc) or fold(doc[tok.i + 1].text) != "the":
+        return None
+    named = next((s for s in lex_within(doc, tok.i + 2, tok.i + 2 + NAME_REACH, "DEMONYM", "COUNTRY")
+                  if s.start == tok.i + 2), None)
+    return (named.kb_id_, named.end) if named is not None else None
 
 
 @cache
@@ -635,10 +715,11 @@ def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
 
 
 def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
-    """"<Name>, the [demonym] <post>": the name before the comma that opens the apposition."""
+    """"<Name>, the [demonym] <post>", "<Name>, who is also the <post> of <Country>": the name before
+    the comma that opens the apposition or the relative clause."""
     i = post.start - 1
     while i >= 0 and (fold(doc[i].text) in ("the", "a") or _country_before(doc, i + 1) is not None
-                      and doc[i].text[:1].isupper()):
+                      and doc[i].text[:1].isupper() or fold(doc[i].text) in CLAUSE_WORDS - {","}):
         i -= 1
     if i < 1 or doc[i].text != ",":
         return None

@@ -116,3 +116,44 @@ WORDS = ["He", "spoke", "called", "phoned", "by", "phone", "call", "with", "his"
 def test_any_text_of_cue_words_is_read_without_error(extractor, words: list[str]) -> None:
     calls, posts = read(extractor, " ".join(words))
     assert all(len(parties) >= 2 for parties, *_ in calls)
+
+
+def test_the_day_a_report_came_out_is_not_the_calls(extractor) -> None:
+    calls, _ = read(extractor, "Turkish Foreign Minister Hakan Fidan has spoken by phone with his Greek counterpart "
+                               "Giorgos Gerapetritis, the Turkish ministry said in a statement on Tuesday.")
+    assert calls == [(["Giorgos Gerapetritis", "Hakan Fidan"], None, None, "phone")]
+    calls, _ = read(extractor, "Canadian Defence Minister Bill Blair said he spoke by phone with his Dutch "
+                               "counterpart Ruben Brekelmans on Monday.")
+    assert calls == [(["Bill Blair", "Ruben Brekelmans"], "2025-03-10", None, "phone")]
+
+
+def test_a_later_sentence_about_the_call_dates_it_and_names_who_asked(extractor) -> None:
+    calls, _ = read(extractor, "Japanese Foreign Minister Takeshi Iwaya spoke by phone with his Indian counterpart "
+                               "Subrahmanyam Jaishankar, Kyodo reported. The conversation was held on Monday at the "
+                               "request of the Indian side, officials in Tokyo said.")
+    assert calls == [(["Subrahmanyam Jaishankar", "Takeshi Iwaya"], "2025-03-10", "Subrahmanyam Jaishankar",
+                      "phone")]
+
+
+def test_a_sentence_about_the_call_after_another_event_keeps_its_date_out(extractor) -> None:
+    calls, _ = read(extractor, "Italian Defence Minister Guido Crosetto spoke by phone with his Spanish counterpart "
+                               "Margarita Robles. The call came after Monday's drone incursion.")
+    assert calls == [(["Guido Crosetto", "Margarita Robles"], None, None, "phone")]
+
+
+def test_a_second_call_later_that_day_takes_the_first_ones_date(extractor) -> None:
+    calls, _ = read(extractor, "Dutch Defence Minister Ruben Brekelmans held a video call with his Estonian "
+                               "counterpart Hanno Pevkur on Tuesday. Later that day, Brekelmans also spoke by phone "
+                               "with Lithuanian Defence Minister Dovile Sakaliene.")
+    assert sorted(calls) == [(["Dovile Sakaliene", "Ruben Brekelmans"], "2025-03-11", None, "phone"),
+                             (["Hanno Pevkur", "Ruben Brekelmans"], "2025-03-11", None, "video")]
+
+
+def test_posts_with_the_country_inside_or_in_a_relative_clause(extractor) -> None:
+    _, posts = read(extractor, "French President Emmanuel Macron spoke by phone on Monday with Gen. Randy George, "
+                               "chief of staff of the U.S. Army, and with Antonio Tajani, who is also the Deputy Prime "
+                               "Minister of Italy.")
+    assert ("Antonio Tajani", "IT.deputy_head_of_government") in posts
+    _, posts = read(extractor, "Polish Defence Minister Wladyslaw Kosiniak-Kamysz talked by phone with Gen. Dan "
+                               "Caine, chairman of the U.S. Joint Chiefs of Staff, on Monday.")
+    assert ("Dan Caine", "US.chief_of_defence") in posts
