@@ -50,6 +50,14 @@ PORTFOLIO_LINKS = frozenset(("de", "des", "du", "d'", "la", "l'", "à", "aux", "
 ROLE_LABELS = ("POST", "OFFICE", "OFFICE_WEAK", "OFFICE_WEAK?")
 #: Prepositions before a place: a capitalised word after one of them and before a role is not its holder.
 PLACE_PREPOSITIONS = frozenset(("à", "a", "au", "aux", "en", "dans", "depuis", "vers", "sur", "via", "in", "at"))
+#: Model labels of a capitalised run in apposition to a role that may be its holder: the model often calls an
+#: unfamiliar name an organisation or "misc" ("le ministre éthiopien des Affaires étrangères, Gedion Timothewos");
+#: organisations and places of the lexicons are dropped later all the same (:meth:`PeopleFinder._blocked`).
+APPOSED_ENTITIES = frozenset(("PER", "ORG", "MISC"))
+#: Possessive determiners: after one, a noun of ``named_after_words`` is no name ("à sa place X").
+POSSESSIVES = frozenset(("sa", "son", "ses", "leur", "leurs", "notre", "votre", "ma", "mon"))
+#: Prepositions that tie a country to a name before it: "le roi Abdallah II de Jordanie" is Abdallah II.
+COUNTRY_LINKS = frozenset(("de", "d'", "du", "des"))
 OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "ADJ", "NUM"))
 
 
@@ -88,9 +96,10 @@ class PeopleFinder:
         found += self._after_titles(doc, titles, found)
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
-        found = _without_inner([_with_particle_surname(_with_abbreviation(_with_fathers(m, titles, blockers)), blockers)
-                                for m in found])
-        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles)]
+        countries = {s.start: s.end for s in lex_spans(doc, "COUNTRY")}
+        found = _without_inner([_without_country(_with_particle_surname(
+            _with_abbreviation(_with_fathers(m, titles, blockers)), blockers), countries) for m in found])
+        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)]
         found = [m for m in found if not _pairing(m, found)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
@@ -159,7 +168,7 @@ class PeopleFinder:
         extra = []
         for end in _role_ends(doc, self.known.role_words):
             tokens = _apposed_run(doc, end)
-            if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in tokens):
+            if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ in APPOSED_ENTITIES for t in tokens):
                 continue
             span = doc[tokens[0].i: tokens[-1].i + 1]
             if dates_overlapping(doc, span.start, span.end):
@@ -275,21 +284,25 @@ class PeopleFinder:
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
 
-    def _named_after(self, m: PersonMention, titles: list[Span]) -> bool:
+    def _named_after(self, m: PersonMention, titles: list[Span], posts: set[int]) -> bool:
         """A ship, building, street or institution named after a person: "le porte-avions Charles de
         Gaulle", "l'aéroport John F. Kennedy", "USS Gerald R. Ford" (the model may include the noun),
-        also with the namesake's rank or the ship's flag between ("le croiseur Amiral Nakhimov", "la
-        frégate française Amiral Ronarc'h")."""
+        also with the namesake's rank, post or the ship's flag between ("le croiseur Amiral Nakhimov", "la
+        frégate française Amiral Ronarc'h", "la fondation Roi Baudouin"), and in the hyphenated form French
+        gives such names ("l'aéroport international Jomo-Kenyatta", "la mosquée Hassan-II": the mention may
+        be only the last part)."""
         doc = m.span.doc
-        start = m.span.start
+        start = _hyphenated_start(doc, m.span.start)
         for _ in range(3):
             word = doc[start - 1] if start > 0 else None
-            if word is None or not (_is_title(word, titles) or (word.text.islower() and word.pos_ == "ADJ")):
+            if word is None or not (_is_title(word, titles) or word.i in posts
+                                    or (word.text.islower() and word.pos_ == "ADJ")):
                 break
             start -= 1
         before = doc[start - 1] if start > 0 else None
         words = self.known.named_after_words
-        return (before is not None and fold(before.text) in words) or (
+        owner = fold(doc[start - 2].text) if start > 1 else ""  # "à sa place X": the post, not a square
+        return (before is not None and fold(before.text) in words and owner not in POSSESSIVES) or (
             len(m.span) > 1 and fold(m.span[0].text) in words)
 
     def _blocked(self, m: PersonMention, blockers: SpanIndex) -> bool:
@@ -487,10 +500,34 @@ def _with_particle_surname(m: PersonMention, blockers: SpanIndex) -> PersonMenti
     return PersonMention(doc[m.span.start: tokens[-1].i + 1], m.title, apposed=m.apposed)
 
 
+def _without_country(m: PersonMention, countries: dict[int, int]) -> PersonMention:
+    """The mention without the country it is "of" at its end ("le roi Abdallah II de Jordanie", "le sultan
+    Haïtham ben Tariq d'Oman"): the model takes the preposition and the country into the name of a
+    sovereign or a prince, but a country of the lexicon is never a person's surname ("de la Fuente",
+    "de Gaulle" are no countries)."""
+    doc = m.span.doc
+    for t in m.span[1:]:
+        if fold(t.text) in COUNTRY_LINKS and countries.get(t.i + 1, -1) >= m.span.end and t.i - 1 >= m.span.start:
+            return PersonMention(doc[m.span.start: t.i], m.title, apposed=m.apposed)
+    return m
+
+
 def _without_inner(found: list[PersonMention]) -> list[PersonMention]:
     """Mentions that no longer one covers ("Mohammed" inside "Mohammed ben Abdelrahmane Al Thani")."""
     return [m for m in found if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
                                         and len(o.span) > len(m.span) for o in found)]
+
+
+def _hyphenated_start(doc: Doc, start: int) -> int:
+    """The start of the hyphen-glued name that token ``start`` ends or continues ("Jomo-[Kenyatta]",
+    "Cheikh-Anta-[Diop]", "Prince[-Sultan]"): French joins the words of a person's name with hyphens
+    when it names a place, a building or a ship after them."""
+    if start < len(doc) and doc[start].text == "-" and start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return start
 
 
 def _cut_at_newline(tokens: list[Token]) -> list[Token]:
