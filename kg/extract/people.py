@@ -92,13 +92,15 @@ class PeopleFinder:
         model_names = [e for e in doc.ents if e.label_ == "PER"]
         posts = {t.i for s in lex_spans(doc, *ROLE_LABELS) + adjectives for t in s}
         found = [m for e in model_names for m in self._from_entity(e, titles, posts)]
-        found += [m for e in _name_shaped(doc, self.known.given_names) for m in self._from_entity(e, titles, posts)]
+        found += [m for e in _name_shaped(doc, self.known.given_names, self.known.portfolio_words)
+                  for m in self._from_entity(e, titles, posts)]
         found += self._after_titles(doc, titles, found)
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
         countries = {s.start: s.end for s in lex_spans(doc, "COUNTRY")}
         found = _without_inner([_without_country(_with_particle_surname(
             _with_abbreviation(_with_fathers(m, titles, blockers)), blockers), countries) for m in found])
+        found = _cut_before_overlaps(found)
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)]
         found = [m for m in found if not _pairing(m, found)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
@@ -330,11 +332,14 @@ def _demonyms(doc: Doc) -> tuple[list[Span], list[Span]]:
 PARTICLES = frozenset(("al", "el", "ben", "bin", "ibn", "abou", "abu", "ould"))
 
 
-def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset()) -> list[Span]:
+def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset(),
+                 portfolio_words: frozenset[str] = frozenset()) -> list[Span]:
     """Entities the model calls places or organisations but that are shaped like a person's name:
     a name particle between capitalised words ("Bachar al-Assad"), a name after "<country> de"
-    ("la Syrie de Bachar al-Assad"), or two to four capitalised words opening with a given name of
-    the gazetteer ("Fatemeh Mohajerani" tagged as a place), and not a place the lexicons know."""
+    ("la Syrie de Bachar al-Assad"), two to four capitalised words opening with a given name of
+    the gazetteer ("Fatemeh Mohajerani" tagged as a place), or a portfolio glued before two
+    capitalised words ("le ministre kényan de l'Intérieur Kipchumba Murkomen" tagged as a place
+    whole: :meth:`PeopleFinder._portfolio` cuts the portfolio off), and not a place the lexicons know."""
     places = lex_spans(doc, "COUNTRY", "METONYM", "PLACE", "MISSILE", "TREATY")
     out = []
     for ent in doc.ents:
@@ -346,9 +351,24 @@ def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset()) -> list[Sp
             p.end == ent.start - 1 and p.label_ == "COUNTRY" for p in places)
         given = len(words) <= 4 and given_key(words[0].text) in given_names and all(
             t.text[:1].isupper() or fold(t.text) in NAME_JOINERS for t in words)
-        if (particle or after_country or given) and words[0].text[:1].isupper():
+        if (particle or after_country or given) and words[0].text[:1].isupper() \
+                or _portfolio_then_name(doc, words, portfolio_words):
             out.append(ent)
     return out
+
+
+def _portfolio_then_name(doc: Doc, words: list[Token], portfolio_words: frozenset[str]) -> bool:
+    """Whether an entity ends with a portfolio and two or more capitalised words: the model glues the
+    post's end to its holder and calls the whole a place or an organisation ("ministre de la Santé Aden
+    Duale", "Intérieur Kipchumba Murkomen"); :meth:`PeopleFinder._from_entity` cuts the post off.  An
+    adjective of the model's vocabulary after the portfolio continues the post ("Défense Nationale
+    Populaire"); one it does not know is a name it mistags ("Kahinda" in "Kahinda Otafiire")."""
+    at = max((k for k, t in enumerate(words) if fold(t.text) in portfolio_words), default=None)
+    if at is None or len(words) - at - 1 < 2 or words[at].i == 0:
+        return False
+    tail = words[at + 1:]
+    return fold(doc[words[at].i - 1].text) in PORTFOLIO_LINKS and all(t.text[:1].isupper() for t in tail) \
+        and any(t.pos_ == "PROPN" for t in tail) and not any(t.pos_ == "ADJ" and t.has_vector for t in tail)
 
 
 def _particles_after_title(doc: Doc, tokens: list[Token], titles: list[Span]) -> list[Token]:
@@ -510,6 +530,25 @@ def _without_country(m: PersonMention, countries: dict[int, int]) -> PersonMenti
         if fold(t.text) in COUNTRY_LINKS and countries.get(t.i + 1, -1) >= m.span.end and t.i - 1 >= m.span.start:
             return PersonMention(doc[m.span.start: t.i], m.title, apposed=m.apposed)
     return m
+
+
+def _cut_before_overlaps(found: list[PersonMention]) -> list[PersonMention]:
+    """Mentions that run into the start of a longer one cut before it ("[Pastef d'Ousmane] Sonko": the
+    model takes a party and the given name of its leader for a name, another rule finds "Ousmane Sonko"):
+    a name ends where another person's begins.  Nothing is kept of a mention that would keep no name."""
+    out = []
+    for m in found:
+        cut = min((o.span.start for o in found if m.span.start < o.span.start < m.span.end < o.span.end
+                   and len(o.span) > 1), default=None)
+        if cut is None:
+            out.append(m)
+            continue
+        tokens = _trim_end([t for t in m.span if t.i < cut])
+        while tokens and fold(tokens[-1].text) in COUNTRY_LINKS:  # "Pastef d'": the preposition goes too
+            tokens = _trim_end(tokens[:-1])
+        if tokens:
+            out.append(PersonMention(m.span.doc[tokens[0].i: tokens[-1].i + 1], m.title, apposed=m.apposed))
+    return out
 
 
 def _without_inner(found: list[PersonMention]) -> list[PersonMention]:
