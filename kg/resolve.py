@@ -23,22 +23,19 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from datetime import date as _date  # for the field type where "date" is a field name
 from functools import lru_cache
 
-from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.gazetteer import Gazetteer, load_gazetteer, with_second_surnames
 from kg.extract.model import ArticleFacts, CallFact, DateValue, Evidence, Holding, Party
 from kg.extract.names import (
-    DEFAULT_PARTICLES,
     NameClusters,
     fold,
-    given_key,
     person_key,
-    same_person,
     split_name,
     translit_key,
 )
@@ -143,7 +140,7 @@ def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple
     # each distinct name is weighed once, however many articles write it: the work follows the
     # people of the corpus, not its articles
     counts = Counter(p.name for a in articles for p in a.persons)
-    clusters = NameClusters(canonical=_with_second_surnames(counts, load_gazetteer()))
+    clusters = NameClusters(canonical=with_second_surnames(counts, load_gazetteer()))
     clusters.add_counts(counts)
     keys = _identity_keys(clusters.clusters(), counts)
     key_of = {name: keys[clusters.cluster_of(name)] for name in counts}
@@ -158,43 +155,6 @@ def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple
             person.evidence += p.evidence
             local[(a.article.id, p.key)] = key
     return persons, local
-
-
-def _with_second_surnames(names: Iterable[str], gazetteer: Gazetteer) -> Callable[[str], str]:
-    """The gazetteer's standard form of a name, or, for a name ending in a second surname, its form
-    without it when another name of the corpus is that form: Spanish and Portuguese names add the
-    mother's surname ("Iván Velásquez Gómez", "Gustavo Petro Urrego") that other reports leave out, and
-    names are compared under their last word.  The word before the dropped one must be no known given
-    name ("Mohammed Ali Hassan" is not "Mohammed Ali"), and the name hold no particle (Arabic and Dutch
-    names carry their own rules).  A function of the set of names only, so of no article order."""
-    standard = gazetteer.canonical
-    names = sorted(set(names))
-    shorter = {name: short for name in names if (short := _without_second_surname(standard(name), gazetteer))}
-    by_key: dict[str, list[str]] = defaultdict(list)
-    for name in names:
-        by_key[person_key(standard(name))].append(name)
-
-    def fits(short: str, long: str, other: str) -> bool:
-        # an unknown long name never joins a known person (the gazetteer lists that person's long forms)
-        return other != long and same_person(short, standard(other)) and (
-            gazetteer.identify(other) is None or gazetteer.identify(long) is not None)
-
-    def canonical(name: str) -> str:
-        short = shorter.get(name)
-        if short and any(fits(short, name, other) for other in by_key.get(person_key(short), ())):
-            return short
-        return standard(name)
-
-    return canonical
-
-
-def _without_second_surname(name: str, gazetteer: Gazetteer) -> str | None:
-    words = name.split()
-    if len(words) < 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
-        return None
-    if any(fold(w) in DEFAULT_PARTICLES for w in words) or given_key(words[-2]) in gazetteer.given_names:
-        return None
-    return " ".join(words[:-1]) if len(words[-2]) > 2 else None
 
 
 def identity_key(names: dict[str, int], *, gazetteer: Gazetteer | None = None) -> str:

@@ -31,7 +31,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer
+from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer, with_second_surnames
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
@@ -692,10 +692,10 @@ def _core(span: Span) -> list[Token]:
 
 def _group(found: list[PersonMention], known: Gazetteer) -> list[PersonMention]:
     found = sorted({m.span.start: m for m in found}.values(), key=lambda m: m.span.start)
-    clusters = NameClusters(canonical=known.canonical)
+    clusters = NameClusters(canonical=with_second_surnames({name_text(m.span) for m in found}, known))
     for m in found:
         clusters.add(name_text(m.span))
-    joined, ambiguous = _short_forms(clusters.clusters())
+    joined, ambiguous = _short_forms(clusters.clusters(), known.given_names)
     found = [m for m in found if clusters.cluster_of(name_text(m.span)) not in ambiguous]
     order: dict[int, str] = {}
     for m in found:
@@ -708,13 +708,15 @@ def _group(found: list[PersonMention], known: Gazetteer) -> list[PersonMention]:
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti", "ould", "ben", "ap"})
 
 
-def _short_forms(clusters: list[list[str]]) -> tuple[dict[int, int], set[int]]:
+def _short_forms(clusters: list[list[str]],
+                 given_names: frozenset[str] = frozenset()) -> tuple[dict[int, int], set[int]]:
     """Clusters of one-word names that stand for a fuller name of the article by a word other than its surname
     ("M. Prabowo" for Prabowo Subianto, "Lula" for Luiz Inácio Lula da Silva, "M. Sánchez" for Pedro Sánchez
     Pérez-Castejón): cluster id -> the id of the one cluster with a multi-word name containing that word.  A
     word found in two clusters ("Kim" beside Kim Jong Un and Kim Yo Jong) joins neither and is returned in
     the second set: it is one of those people, not a third one, so it is no person of its own.  A word after
-    a patronymic particle names the father ("Salman" in Khalid bin Salman is King Salman)."""
+    a patronymic particle names the father ("Salman" in Khalid bin Salman is King Salman).  A two-word name
+    may also stand for a longer one as its two-word surname (:func:`_compound_surname_owners`)."""
     words: dict[str, set[int]] = {}
     for cid, names in enumerate(clusters):
         for name in names:
@@ -731,7 +733,22 @@ def _short_forms(clusters: list[list[str]]) -> tuple[dict[int, int], set[int]]:
                 joined[cid] = owners.pop()
             elif owners:
                 ambiguous.add(cid)
+        elif len(owners := _compound_surname_owners(clusters, cid, given_names)) == 1:
+            joined[cid] = owners.pop()
     return joined, ambiguous
+
+
+def _compound_surname_owners(clusters: list[list[str]], cid: int, given_names: frozenset[str]) -> set[int]:
+    """The clusters of which a two-word name of cluster ``cid`` is the end of a longer name, when its first word
+    is no known given name: "Mme Bruins Slot" for Hanke Bruins Slot, "M. Ramírez Blanco" for Marta Lucía
+    Ramírez Blanco: a surname of two words (Dutch double names, Spanish father's and mother's surnames)
+    written alone, which name matching reads as a given name and a surname.  "Idriss Déby" beside
+    "Mahamat Idriss Déby" is another man (the son is named after his father, "Idriss" is a given name)."""
+    tails = {tuple(fold(w) for w in name.split()) for name in clusters[cid] if len(name.split()) == 2}
+    if not tails or len(tails) != len(clusters[cid]) or any(given_key(t[0]) in given_names for t in tails):
+        return set()
+    return {other for other, names in enumerate(clusters) if other != cid and any(
+        len(words := [fold(w) for w in name.split()]) > 2 and tuple(words[-2:]) in tails for name in names)}
 
 
 def name_text(span: Span) -> str:

@@ -8,10 +8,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.corpus import unwrapped
-from kg.extract.gazetteer import load_gazetteer
+from kg.extract.gazetteer import load_gazetteer, with_second_surnames
 from kg.extract.names import NameClusters
-from kg.extract.people import PersonMention, _cut_before_overlaps, _hyphenated_start, _without_country
-from kg.resolve import _with_second_surnames
+from kg.extract.people import PersonMention, _cut_before_overlaps, _hyphenated_start, _short_forms, _without_country
 
 VOCAB = Vocab()
 
@@ -76,6 +75,15 @@ def test_a_text_with_long_lines_is_not_unwrapped() -> None:
     (["Pedro Arnulfo Sánchez Suárez", "Pedro Sánchez"], False),  # a known person's long form is known
 ])
 def test_a_second_surname_left_out_by_another_report(names: list[str], together: bool) -> None:
-    clusters = NameClusters(canonical=_with_second_surnames(names, load_gazetteer()))
+    clusters = NameClusters(canonical=with_second_surnames(names, load_gazetteer()))
     clusters.update(names)
     assert (len(clusters.clusters()) == 1) is together, clusters.clusters()
+
+
+@pytest.mark.parametrize(("clusters", "joined"), [
+    ([["Hanke Bruins Slot"], ["Bruins Slot"]], {1: 0}),
+    ([["Marta Lucía Ramírez Blanco"], ["Ramírez Blanco"]], {1: 0}),
+    ([["Mahamat Idriss Déby"], ["Idriss Déby"]], {}),  # "Idriss" is a known given name: the father
+])
+def test_a_two_word_surname_written_alone_joins_its_person(clusters: list[list[str]], joined: dict[int, int]) -> None:
+    assert _short_forms(clusters, load_gazetteer().given_names)[0] == joined
