@@ -337,7 +337,8 @@ def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset(),
     """Entities the model calls places or organisations but that are shaped like a person's name:
     a name particle between capitalised words ("Bachar al-Assad"), a name after "<country> de"
     ("la Syrie de Bachar al-Assad"), two to four capitalised words opening with a given name of
-    the gazetteer ("Fatemeh Mohajerani" tagged as a place), or a portfolio glued before two
+    the gazetteer ("Fatemeh Mohajerani" tagged as a place), two to four capitalised words coordinated with
+    a person's name (:func:`_beside_person`), or a portfolio glued before two
     capitalised words ("le ministre kényan de l'Intérieur Kipchumba Murkomen" tagged as a place
     whole: :meth:`PeopleFinder._portfolio` cuts the portfolio off), and not a place the lexicons know."""
     places = lex_spans(doc, "COUNTRY", "METONYM", "PLACE", "MISSILE", "TREATY")
@@ -351,10 +352,22 @@ def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset(),
             p.end == ent.start - 1 and p.label_ == "COUNTRY" for p in places)
         given = len(words) <= 4 and given_key(words[0].text) in given_names and all(
             t.text[:1].isupper() or fold(t.text) in NAME_JOINERS for t in words)
-        if (particle or after_country or given) and words[0].text[:1].isupper() \
+        capitalised = len(words) <= 4 and all(t.text[:1].isupper() for t in words)
+        if (particle or after_country or given or capitalised and _beside_person(doc, ent)) \
+                and words[0].text[:1].isupper() \
                 or _portfolio_then_name(doc, words, portfolio_words):
             out.append(ent)
     return out
+
+
+def _beside_person(doc: Doc, ent: Span) -> bool:
+    """Whether an entity is coordinated with one the model calls a person ("a reçu Uhuru Kenyatta et
+    Raila Odinga", "Raila Odinga et Kalonzo Musyoka"): the model tags the unfamiliar one of two names in
+    one coordination as a place or an organisation.  Only "et": a comma also sets off a name in apposition
+    to an organisation ("le président-directeur général de Saudi Aramco, Amin Nasser")."""
+    before = ent.start >= 2 and doc[ent.start - 1].lower_ == "et" and doc[ent.start - 2].ent_type_ == "PER"
+    after = ent.end + 1 < len(doc) and doc[ent.end].lower_ == "et" and doc[ent.end + 1].ent_type_ == "PER"
+    return before or after
 
 
 def _portfolio_then_name(doc: Doc, words: list[Token], portfolio_words: frozenset[str]) -> bool:
