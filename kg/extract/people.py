@@ -340,7 +340,7 @@ def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset(),
     the gazetteer ("Fatemeh Mohajerani" tagged as a place), two to four capitalised words coordinated with
     a person's name (:func:`_beside_person`), or a portfolio glued before two
     capitalised words ("le ministre kényan de l'Intérieur Kipchumba Murkomen" tagged as a place
-    whole: :meth:`PeopleFinder._portfolio` cuts the portfolio off), and not a place the lexicons know."""
+    whole: only the name after the portfolio is returned), and not a place the lexicons know."""
     places = lex_spans(doc, "COUNTRY", "METONYM", "PLACE", "MISSILE", "TREATY")
     out = []
     for ent in doc.ents:
@@ -354,9 +354,10 @@ def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset(),
             t.text[:1].isupper() or fold(t.text) in NAME_JOINERS for t in words)
         capitalised = len(words) <= 4 and all(t.text[:1].isupper() for t in words)
         if (particle or after_country or given or capitalised and _beside_person(doc, ent)) \
-                and words[0].text[:1].isupper() \
-                or _portfolio_then_name(doc, words, portfolio_words):
+                and words[0].text[:1].isupper():
             out.append(ent)
+        elif (start := _name_after_portfolio(doc, words, portfolio_words)) is not None:
+            out.append(doc[start: ent.end])
     return out
 
 
@@ -370,18 +371,20 @@ def _beside_person(doc: Doc, ent: Span) -> bool:
     return before or after
 
 
-def _portfolio_then_name(doc: Doc, words: list[Token], portfolio_words: frozenset[str]) -> bool:
-    """Whether an entity ends with a portfolio and two or more capitalised words: the model glues the
-    post's end to its holder and calls the whole a place or an organisation ("ministre de la Santé Aden
-    Duale", "Intérieur Kipchumba Murkomen"); :meth:`PeopleFinder._from_entity` cuts the post off.  An
-    adjective of the model's vocabulary after the portfolio continues the post ("Défense Nationale
-    Populaire"); one it does not know is a name it mistags ("Kahinda" in "Kahinda Otafiire")."""
+def _name_after_portfolio(doc: Doc, words: list[Token], portfolio_words: frozenset[str]) -> int | None:
+    """Where the name starts in an entity that ends with a portfolio and two or more capitalised words: the
+    model glues the post's end to its holder and calls the whole a place or an organisation ("ministre de
+    la Santé Aden Duale", "Intérieur Kipchumba Murkomen", "Phone Call With Israeli Minister of Defense Yoav
+    Gallant"); None for any other entity.  An adjective of the model's vocabulary after the portfolio
+    continues the post ("Défense Nationale Populaire"); one it does not know is a name it mistags
+    ("Kahinda" in "Kahinda Otafiire")."""
     at = max((k for k, t in enumerate(words) if fold(t.text) in portfolio_words), default=None)
     if at is None or len(words) - at - 1 < 2 or words[at].i == 0:
-        return False
+        return None
     tail = words[at + 1:]
-    return fold(doc[words[at].i - 1].text) in PORTFOLIO_LINKS and all(t.text[:1].isupper() for t in tail) \
+    name = fold(doc[words[at].i - 1].text) in PORTFOLIO_LINKS and all(t.text[:1].isupper() for t in tail) \
         and any(t.pos_ == "PROPN" for t in tail) and not any(t.pos_ == "ADJ" and t.has_vector for t in tail)
+    return tail[0].i if name else None
 
 
 def _particles_after_title(doc: Doc, tokens: list[Token], titles: list[Span]) -> list[Token]:

@@ -10,7 +10,14 @@ from spacy.vocab import Vocab
 from kg.corpus import unwrapped
 from kg.extract.gazetteer import load_gazetteer, with_second_surnames
 from kg.extract.names import NameClusters
-from kg.extract.people import PersonMention, _cut_before_overlaps, _hyphenated_start, _short_forms, _without_country
+from kg.extract.people import (
+    PersonMention,
+    _cut_before_overlaps,
+    _hyphenated_start,
+    _name_after_portfolio,
+    _short_forms,
+    _without_country,
+)
 
 VOCAB = Vocab()
 
@@ -87,3 +94,15 @@ def test_a_second_surname_left_out_by_another_report(names: list[str], together:
 ])
 def test_a_two_word_surname_written_alone_joins_its_person(clusters: list[list[str]], joined: dict[int, int]) -> None:
     assert _short_forms(clusters, load_gazetteer().given_names)[0] == joined
+
+
+def test_only_the_name_after_a_glued_portfolio_is_taken() -> None:
+    words = ["Phone", "Call", "With", "Israeli", "Minister", "of", "Defense", "Yoav", "Gallant"]
+    doc = Doc(VOCAB, words=words, pos=["NOUN", "NOUN", "ADP", "ADJ", "NOUN", "ADP", "NOUN", "PROPN", "PROPN"])
+    assert _name_after_portfolio(doc, list(doc), frozenset({"defense"})) == 7
+
+
+def test_one_word_after_a_portfolio_is_no_name() -> None:
+    words = ["ministère", "de", "la", "Défense", "Nationale"]
+    doc = Doc(VOCAB, words=words, pos=["NOUN", "ADP", "DET", "NOUN", "ADJ"])
+    assert _name_after_portfolio(doc, list(doc), frozenset({"defense"})) is None
