@@ -32,13 +32,7 @@ from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer, load_gazetteer, with_second_surnames
 from kg.extract.model import ArticleFacts, CallFact, DateValue, Evidence, Holding, Party
-from kg.extract.names import (
-    NameClusters,
-    fold,
-    person_key,
-    split_name,
-    translit_key,
-)
+from kg.extract.names import NameClusters, fold, given_key, person_key, split_name, translit_key
 
 UNKNOWN_START = date(1, 1, 1)
 
@@ -140,7 +134,10 @@ def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple
     # each distinct name is weighed once, however many articles write it: the work follows the
     # people of the corpus, not its articles
     counts = Counter(p.name for a in articles for p in a.persons)
-    clusters = NameClusters(canonical=with_second_surnames(counts, load_gazetteer()))
+    known = load_gazetteer()
+    present = {id(entry) for name in counts if len(name.split()) > 1 and (entry := known.identify(name))}
+    clusters = NameClusters(canonical=with_second_surnames(counts, known),
+                            apart=lambda name: _lone_given_name(name, known, present))
     clusters.add_counts(counts)
     keys = _identity_keys(clusters.clusters(), counts)
     key_of = {name: keys[clusters.cluster_of(name)] for name in counts}
@@ -155,6 +152,18 @@ def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple
             person.evidence += p.evidence
             local[(a.article.id, p.key)] = key
     return persons, local
+
+
+def _lone_given_name(name: str, known: Gazetteer, present: set[int]) -> bool:
+    """Whether an article's whole name for a person is one word that is a known given name, and not the
+    name of a known person another article names in full (``present``: ids of those people; "Petro" with
+    "Gustavo Petro"): "le cheikh Ibrahim" is not another article's "Yassin Ibrahim", nor "le prince
+    Mohammed" its "Aisha Mohammed", since Arabic, Ethiopian and Somali names end with the father's given
+    name.  Such a name joins no one across articles; in its own article it joins as before."""
+    if len(name.split()) != 1 or given_key(name) not in known.given_names:
+        return False
+    person = known.identify(name)
+    return person is None or id(person) not in present
 
 
 def identity_key(names: dict[str, int], *, gazetteer: Gazetteer | None = None) -> str:

@@ -18,6 +18,7 @@ from kg.extract.people import (
     _short_forms,
     _without_country,
 )
+from kg.resolve import _lone_given_name
 
 VOCAB = Vocab()
 
@@ -106,3 +107,14 @@ def test_one_word_after_a_portfolio_is_no_name() -> None:
     words = ["ministère", "de", "la", "Défense", "Nationale"]
     doc = Doc(VOCAB, words=words, pos=["NOUN", "ADP", "DET", "NOUN", "ADJ"])
     assert _name_after_portfolio(doc, list(doc), frozenset({"defense"})) is None
+
+
+def test_a_lone_given_name_joins_no_one_across_articles() -> None:
+    known = load_gazetteer()
+    petro = known.identify("Gustavo Petro")
+    assert petro is not None
+    assert _lone_given_name("Mohammed", known, set())
+    assert _lone_given_name("Ibrahim", known, set())  # Anwar Ibrahim is known, but no article names him
+    assert not _lone_given_name("Petro", known, {id(petro)})  # Gustavo Petro is named in full elsewhere
+    assert not _lone_given_name("Camara", known, set())  # a surname, not a given name
+    assert not _lone_given_name("Aisha Mohammed", known, set())
