@@ -118,3 +118,9 @@ def test_a_lone_given_name_joins_no_one_across_articles() -> None:
     assert not _lone_given_name("Petro", known, {id(petro)})  # Gustavo Petro is named in full elsewhere
     assert not _lone_given_name("Camara", known, set())  # a surname, not a given name
     assert not _lone_given_name("Aisha Mohammed", known, set())
+
+
+def test_ticker_entries_and_ended_sentences_keep_their_line() -> None:
+    text = "Titre\n\n22h10 - Le président a parlé\n22h30 - Le ministre a répondu à\nson homologue.\nFin du direct\n"
+    assert unwrapped(text).split("\n")[2:5] == ["22h10 - Le président a parlé",
+                                                "22h30 - Le ministre a répondu à son homologue.", "Fin du direct"]
