@@ -117,15 +117,17 @@ class Gazetteer:
     def person_of(self, names: Iterable[str]) -> KnownPerson | None:
         """The one known person that all the names of one article's person denote, or None: a name
         that denotes nobody known (or several people) leaves the person unknown, and a person named
-        only by ambiguous bare surnames ("le secrétaire Austin") is not identified."""
+        only by ambiguous bare surnames ("le secrétaire Austin") is not identified.  A one-word name
+        that denotes nobody known is a short form by another word than the surname ("Khalid" beside
+        "Khalid ben Salmane", "Anutin" beside "Anutin Charnvirakul") and is left out."""
         found = set()
         for name in names:
             try:
                 parts = split_name(name)
             except ValueError:  # nothing name-like left
                 return None
-            if not parts.given and self.is_ambiguous(parts.surname):
-                continue
+            if not parts.given and (self.is_ambiguous(parts.surname) or self.identify(name) is None):
+                continue  # an ambiguous surname, or a short form by another word ("le prince Khalid")
             found.add(self.identify(name))
         return found.pop() if len(found) == 1 else None
 

@@ -124,3 +124,12 @@ def test_ticker_entries_and_ended_sentences_keep_their_line() -> None:
     text = "Titre\n\n22h10 - Le président a parlé\n22h30 - Le ministre a répondu à\nson homologue.\nFin du direct\n"
     assert unwrapped(text).split("\n")[2:5] == ["22h10 - Le président a parlé",
                                                 "22h30 - Le ministre a répondu à son homologue.", "Fin du direct"]
+
+
+def test_a_short_form_by_the_given_name_leaves_a_known_person_known() -> None:
+    known = load_gazetteer()
+    khalid = known.person_of(["Khalid ben Salmane", "Khalid"])
+    assert khalid is not None and khalid.country == "SA"
+    anutin = known.person_of(["Anutin Charnvirakul", "Anutin"])
+    assert anutin is not None and anutin.country == "TH"
+    assert known.person_of(["Khalid"]) is None
