@@ -2,7 +2,11 @@
 
 * People: every article's persons are clustered by transliteration-aware name
   matching (:class:`kg.extract.names.NameClusters`); a lone surname joins a
-  person only when exactly one fits.  Each person's key (:func:`identity_key`,
+  person only when exactly one fits, and a lone word that is a known given name
+  ("le prince Mohammed") joins no one (:func:`_lone_given_name`).  A name that
+  ends in a second surname is compared without it when the corpus holds that
+  shorter form ("Iván Velásquez Gómez" and "Iván Velásquez":
+  :func:`kg.extract.gazetteer.with_second_surnames`).  Each person's key (:func:`identity_key`,
   the base of their IRI) comes from their own name forms only (and, for a
   known person, the gazetteer's standard name), so other articles never
   change it.
