@@ -100,9 +100,43 @@ class ManifestEntry:
     lang: str
 
 
+#: The longest line of a hard-wrapped text (wire copy and mail wrap at 60 to 80 characters).
+WRAP_WIDTH = 100
+#: A line that opens with a word in capitals (a dateline or a heading), a time, a number or a bullet (a
+#: ticker entry, a list item) starts anew; so does any line after one that ends a sentence or a clause.
+_CAPS_OPENING = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,}\b|\d|[-–—•*·])")
+_LINE_END = re.compile(r"[.!?:;»\"…)]\s*$")
+
+
+def unwrapped(text: str) -> str:
+    """The text with the line breaks of hard-wrapped paragraphs made spaces: a line break ends a sentence
+    for kg (:func:`kg.extract.pipeline.newline_sentences`), so a name or a clause cut by the wrap ("John
+    Dramani / Mahama") would be lost.  A text is hard-wrapped when its paragraphs are set off by blank
+    lines, no line is longer than ``WRAP_WIDTH`` and one paragraph has three lines or more.  Its first
+    line (a title), a line after one that ends with punctuation, and a line that opens with capitals (a
+    dateline), a number or a bullet (a ticker entry, a list item) keep their break."""
+    blocks = [b.split("\n") for b in re.split(r"\n[ \t]*\n", text)]
+    lines = [line for b in blocks for line in b if line.strip()]
+    if len(blocks) < 2 or any(len(line) > WRAP_WIDTH for line in lines) or not any(len(b) >= 3 for b in blocks):
+        return text
+    out = []
+    for k, block in enumerate(blocks):
+        joined = block[:1]
+        for line in block[1:]:
+            opens = k == 0 and len(joined) == 1 or _CAPS_OPENING.match(line.strip()) is not None \
+                or _LINE_END.search(joined[-1]) is not None
+            if opens or not line.strip() or not joined[-1].strip():
+                joined.append(line)
+            else:
+                joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
+        out.append("\n".join(joined))
+    return "\n\n".join(out)
+
+
 def clean(text: str) -> str:
-    """Drop page furniture lines, a header dateline and repeated paragraphs; keep every prose line."""
-    text = _HEADER_DATE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Drop page furniture lines, a header dateline and repeated paragraphs; keep every prose line (a
+    hard-wrapped paragraph is one line, :func:`unwrapped`)."""
+    text = _HEADER_DATE.sub("", unwrapped(text.replace("\r\n", "\n").replace("\r", "\n")))
     kept: list[str] = []
     seen: set[str] = set()
     for line in text.split("\n"):

@@ -2,7 +2,11 @@
 
 * People: every article's persons are clustered by transliteration-aware name
   matching (:class:`kg.extract.names.NameClusters`); a lone surname joins a
-  person only when exactly one fits.  Each person's key (:func:`identity_key`,
+  person only when exactly one fits, and a lone word that is a known given name
+  ("le prince Mohammed") joins no one (:func:`_lone_given_name`).  A name that
+  ends in a second surname is compared without it when the corpus holds that
+  shorter form ("Iván Velásquez Gómez" and "Iván Velásquez":
+  :func:`kg.extract.gazetteer.with_second_surnames`).  Each person's key (:func:`identity_key`,
   the base of their IRI) comes from their own name forms only (and, for a
   known person, the gazetteer's standard name), so other articles never
   change it.
@@ -30,9 +34,9 @@ from datetime import date
 from datetime import date as _date  # for the field type where "date" is a field name
 from functools import lru_cache
 
-from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.gazetteer import Gazetteer, load_gazetteer, with_second_surnames
 from kg.extract.model import ArticleFacts, CallFact, DateValue, Evidence, Holding, Party
-from kg.extract.names import NameClusters, fold, person_key, split_name, translit_key
+from kg.extract.names import NameClusters, fold, given_key, person_key, split_name, translit_key
 
 UNKNOWN_START = date(1, 1, 1)
 
@@ -134,7 +138,10 @@ def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple
     # each distinct name is weighed once, however many articles write it: the work follows the
     # people of the corpus, not its articles
     counts = Counter(p.name for a in articles for p in a.persons)
-    clusters = NameClusters(canonical=load_gazetteer().canonical)
+    known = load_gazetteer()
+    present = {id(entry) for name in counts if len(name.split()) > 1 and (entry := known.identify(name))}
+    clusters = NameClusters(canonical=with_second_surnames(counts, known),
+                            apart=lambda name: _lone_given_name(name, known, present))
     clusters.add_counts(counts)
     keys = _identity_keys(clusters.clusters(), counts)
     key_of = {name: keys[clusters.cluster_of(name)] for name in counts}
@@ -149,6 +156,18 @@ def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple
             person.evidence += p.evidence
             local[(a.article.id, p.key)] = key
     return persons, local
+
+
+def _lone_given_name(name: str, known: Gazetteer, present: set[int]) -> bool:
+    """Whether an article's whole name for a person is one word that is a known given name, and not the
+    name of a known person another article names in full (``present``: ids of those people; "Petro" with
+    "Gustavo Petro"): "le cheikh Ibrahim" is not another article's "Yassin Ibrahim", nor "le prince
+    Mohammed" its "Aisha Mohammed", since Arabic, Ethiopian and Somali names end with the father's given
+    name.  Such a name joins no one across articles; in its own article it joins as before."""
+    if len(name.split()) != 1 or given_key(name) not in known.given_names:
+        return False
+    person = known.identify(name)
+    return person is None or id(person) not in present
 
 
 def identity_key(names: dict[str, int], *, gazetteer: Gazetteer | None = None) -> str:

@@ -23,11 +23,11 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.extract.names import DEFAULT_PARTICLES, fold, given_key, same_person, split_name, translit_key
+from kg.extract.names import DEFAULT_PARTICLES, fold, given_key, person_key, same_person, split_name, translit_key
 from kg.resources import lexicon_path
 
 #: The most words a known surname spans ("von der Leyen", "de Hoop Scheffer").
@@ -117,15 +117,17 @@ class Gazetteer:
     def person_of(self, names: Iterable[str]) -> KnownPerson | None:
         """The one known person that all the names of one article's person denote, or None: a name
         that denotes nobody known (or several people) leaves the person unknown, and a person named
-        only by ambiguous bare surnames ("le secrétaire Austin") is not identified."""
+        only by ambiguous bare surnames ("le secrétaire Austin") is not identified.  A one-word name
+        that denotes nobody known is a short form by another word than the surname ("Khalid" beside
+        "Khalid ben Salmane", "Anutin" beside "Anutin Charnvirakul") and is left out."""
         found = set()
         for name in names:
             try:
                 parts = split_name(name)
             except ValueError:  # nothing name-like left
                 return None
-            if not parts.given and self.is_ambiguous(parts.surname):
-                continue
+            if not parts.given and (self.is_ambiguous(parts.surname) or self.identify(name) is None):
+                continue  # an ambiguous surname, or a short form by another word ("le prince Khalid")
             found.add(self.identify(name))
         return found.pop() if len(found) == 1 else None
 
@@ -247,3 +249,40 @@ def _with_bare_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
     """The forms of an entry and, for a royal listed with his dynasty, the same forms without it."""
     bare = [b for f in forms if (b := without_dynasty(f)) and b not in forms]
     return tuple(dict.fromkeys((*forms, *bare)))
+
+
+def with_second_surnames(names: Iterable[str], gazetteer: Gazetteer) -> Callable[[str], str]:
+    """The gazetteer's standard form of a name, or, for a name ending in a second surname, its form
+    without it when another name of the corpus is that form: Spanish and Portuguese names add the
+    mother's surname ("Iván Velásquez Gómez", "Gustavo Petro Urrego") that other reports leave out, and
+    names are compared under their last word.  The word before the dropped one must be no known given
+    name ("Mohammed Ali Hassan" is not "Mohammed Ali"), and the name hold no particle (Arabic and Dutch
+    names carry their own rules).  A function of the set of names only, so of no article order."""
+    standard = gazetteer.canonical
+    names = sorted(set(names))
+    shorter = {name: short for name in names if (short := _without_second_surname(standard(name), gazetteer))}
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_key[person_key(standard(name))].append(name)
+
+    def fits(short: str, long: str, other: str) -> bool:
+        # an unknown long name never joins a known person (the gazetteer lists that person's long forms)
+        return other != long and same_person(short, standard(other)) and (
+            gazetteer.identify(other) is None or gazetteer.identify(long) is not None)
+
+    def canonical(name: str) -> str:
+        short = shorter.get(name)
+        if short and any(fits(short, name, other) for other in by_key.get(person_key(short), ())):
+            return short
+        return standard(name)
+
+    return canonical
+
+
+def _without_second_surname(name: str, gazetteer: Gazetteer) -> str | None:
+    words = name.split()
+    if len(words) < 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return None
+    if any(fold(w) in DEFAULT_PARTICLES for w in words) or given_key(words[-2]) in gazetteer.given_names:
+        return None
+    return " ".join(words[:-1]) if len(words[-2]) > 2 else None

@@ -684,23 +684,30 @@ def _give_back(bridge: str, parts: list[list[str]]) -> bool:
     return len(fits) == 1
 
 
-def _group_bucket(names: Iterable[str]) -> list[list[str]]:
-    """Persons among names that share one surname key."""
+def _never(name: str) -> bool:
+    return False
+
+
+def _group_bucket(names: Iterable[str], apart: Callable[[str], bool] = _never) -> list[list[str]]:
+    """Persons among names that share one surname key; a bare name for which ``apart`` holds joins no
+    full name."""
     unique = sorted(set(names))
     full = [n for n in unique if _default_parse(n).parts.given]
-    bare = [n for n in unique if not _default_parse(n).parts.given]
+    bare = [n for n in unique if not _default_parse(n).parts.given and not apart(n)]
+    alone = [[n] for n in unique if not _default_parse(n).parts.given and apart(n)]
     clusters = [p for comp in _components(full) for p in _split_conflicts(comp)]
     if len(clusters) == 1:
-        return [sorted(clusters[0] + bare)]
-    return sorted(sorted(c) for c in clusters + ([bare] if bare else []))
+        return sorted([sorted(clusters[0] + bare), *alone])
+    return sorted(sorted(c) for c in clusters + ([bare] if bare else []) + alone)
 
 
-def _group_as(names: Iterable[str], canonical: Callable[[str], str]) -> list[list[str]]:
+def _group_as(names: Iterable[str], canonical: Callable[[str], str],
+              apart: Callable[[str], bool] = _never) -> list[list[str]]:
     """Persons among names that share one canonical surname key, grouped on their canonical forms."""
     forms: dict[str, list[str]] = defaultdict(list)
     for name in sorted(set(names)):
         forms[canonical(name)].append(name)
-    return sorted(sorted(n for form in group for n in forms[form]) for group in _group_bucket(forms))
+    return sorted(sorted(n for form in group for n in forms[form]) for group in _group_bucket(forms, apart))
 
 
 def _as_written(name: str) -> str:
@@ -736,8 +743,10 @@ class NameClusters:
     only when a name with that surname key is added.
     """
 
-    def __init__(self, names: Iterable[str] = (), *, canonical: Callable[[str], str] = _as_written) -> None:
+    def __init__(self, names: Iterable[str] = (), *, canonical: Callable[[str], str] = _as_written,
+                 apart: Callable[[str], bool] = _never) -> None:
         self._canonical = canonical
+        self._apart = apart  # bare names that join no full name (see kg.resolve: lone given names)
         self._counts: dict[str, int] = {}
         self._buckets: dict[str, set[str]] = defaultdict(set)
         self._groups: dict[str, list[list[str]]] = {}
@@ -776,7 +785,7 @@ class NameClusters:
         if self._sorted is None:
             for key, bucket in self._buckets.items():
                 if key not in self._groups:
-                    self._groups[key] = _group_as(bucket, self._canonical)
+                    self._groups[key] = _group_as(bucket, self._canonical, self._apart)
             self._sorted = sorted(c for groups in self._groups.values() for c in groups)
             self._index = {name: index for index, cluster in enumerate(self._sorted) for name in cluster}
         return self._sorted

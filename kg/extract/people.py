@@ -31,7 +31,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer
+from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer, with_second_surnames
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
@@ -50,6 +50,14 @@ PORTFOLIO_LINKS = frozenset(("de", "des", "du", "d'", "la", "l'", "à", "aux", "
 ROLE_LABELS = ("POST", "OFFICE", "OFFICE_WEAK", "OFFICE_WEAK?")
 #: Prepositions before a place: a capitalised word after one of them and before a role is not its holder.
 PLACE_PREPOSITIONS = frozenset(("à", "a", "au", "aux", "en", "dans", "depuis", "vers", "sur", "via", "in", "at"))
+#: Model labels of a capitalised run in apposition to a role that may be its holder: the model often calls an
+#: unfamiliar name an organisation or "misc" ("le ministre éthiopien des Affaires étrangères, Gedion Timothewos");
+#: organisations and places of the lexicons are dropped later all the same (:meth:`PeopleFinder._blocked`).
+APPOSED_ENTITIES = frozenset(("PER", "ORG", "MISC"))
+#: Possessive determiners: after one, a noun of ``named_after_words`` is no name ("à sa place X").
+POSSESSIVES = frozenset(("sa", "son", "ses", "leur", "leurs", "notre", "votre", "ma", "mon"))
+#: Prepositions that tie a country to a name before it: "le roi Abdallah II de Jordanie" is Abdallah II.
+COUNTRY_LINKS = frozenset(("de", "d'", "du", "des"))
 OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "ADJ", "NUM"))
 
 
@@ -84,13 +92,16 @@ class PeopleFinder:
         model_names = [e for e in doc.ents if e.label_ == "PER"]
         posts = {t.i for s in lex_spans(doc, *ROLE_LABELS) + adjectives for t in s}
         found = [m for e in model_names for m in self._from_entity(e, titles, posts)]
-        found += [m for e in _name_shaped(doc, self.known.given_names) for m in self._from_entity(e, titles, posts)]
+        found += [m for e in _name_shaped(doc, self.known.given_names, self.known.portfolio_words)
+                  for m in self._from_entity(e, titles, posts)]
         found += self._after_titles(doc, titles, found)
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
-        found = _without_inner([_with_particle_surname(_with_abbreviation(_with_fathers(m, titles, blockers)), blockers)
-                                for m in found])
-        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles)]
+        countries = {s.start: s.end for s in lex_spans(doc, "COUNTRY")}
+        found = _without_inner([_without_country(_with_particle_surname(
+            _with_abbreviation(_with_fathers(m, titles, blockers)), blockers), countries) for m in found])
+        found = _cut_before_overlaps(found)
+        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)]
         found = [m for m in found if not _pairing(m, found)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
@@ -159,7 +170,7 @@ class PeopleFinder:
         extra = []
         for end in _role_ends(doc, self.known.role_words):
             tokens = _apposed_run(doc, end)
-            if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in tokens):
+            if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ in APPOSED_ENTITIES for t in tokens):
                 continue
             span = doc[tokens[0].i: tokens[-1].i + 1]
             if dates_overlapping(doc, span.start, span.end):
@@ -275,21 +286,25 @@ class PeopleFinder:
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
 
-    def _named_after(self, m: PersonMention, titles: list[Span]) -> bool:
+    def _named_after(self, m: PersonMention, titles: list[Span], posts: set[int]) -> bool:
         """A ship, building, street or institution named after a person: "le porte-avions Charles de
         Gaulle", "l'aéroport John F. Kennedy", "USS Gerald R. Ford" (the model may include the noun),
-        also with the namesake's rank or the ship's flag between ("le croiseur Amiral Nakhimov", "la
-        frégate française Amiral Ronarc'h")."""
+        also with the namesake's rank, post or the ship's flag between ("le croiseur Amiral Nakhimov", "la
+        frégate française Amiral Ronarc'h", "la fondation Roi Baudouin"), and in the hyphenated form French
+        gives such names ("l'aéroport international Jomo-Kenyatta", "la mosquée Hassan-II": the mention may
+        be only the last part)."""
         doc = m.span.doc
-        start = m.span.start
+        start = _hyphenated_start(doc, m.span.start)
         for _ in range(3):
             word = doc[start - 1] if start > 0 else None
-            if word is None or not (_is_title(word, titles) or (word.text.islower() and word.pos_ == "ADJ")):
+            if word is None or not (_is_title(word, titles) or word.i in posts
+                                    or (word.text.islower() and word.pos_ == "ADJ")):
                 break
             start -= 1
         before = doc[start - 1] if start > 0 else None
         words = self.known.named_after_words
-        return (before is not None and fold(before.text) in words) or (
+        owner = fold(doc[start - 2].text) if start > 1 else ""  # "à sa place X": the post, not a square
+        return (before is not None and fold(before.text) in words and owner not in POSSESSIVES) or (
             len(m.span) > 1 and fold(m.span[0].text) in words)
 
     def _blocked(self, m: PersonMention, blockers: SpanIndex) -> bool:
@@ -317,11 +332,15 @@ def _demonyms(doc: Doc) -> tuple[list[Span], list[Span]]:
 PARTICLES = frozenset(("al", "el", "ben", "bin", "ibn", "abou", "abu", "ould"))
 
 
-def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset()) -> list[Span]:
+def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset(),
+                 portfolio_words: frozenset[str] = frozenset()) -> list[Span]:
     """Entities the model calls places or organisations but that are shaped like a person's name:
     a name particle between capitalised words ("Bachar al-Assad"), a name after "<country> de"
-    ("la Syrie de Bachar al-Assad"), or two to four capitalised words opening with a given name of
-    the gazetteer ("Fatemeh Mohajerani" tagged as a place), and not a place the lexicons know."""
+    ("la Syrie de Bachar al-Assad"), two to four capitalised words opening with a given name of
+    the gazetteer ("Fatemeh Mohajerani" tagged as a place), two to four capitalised words coordinated with
+    a person's name (:func:`_beside_person`), or a portfolio glued before two
+    capitalised words ("le ministre kényan de l'Intérieur Kipchumba Murkomen" tagged as a place
+    whole: only the name after the portfolio is returned), and not a place the lexicons know."""
     places = lex_spans(doc, "COUNTRY", "METONYM", "PLACE", "MISSILE", "TREATY")
     out = []
     for ent in doc.ents:
@@ -333,9 +352,39 @@ def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset()) -> list[Sp
             p.end == ent.start - 1 and p.label_ == "COUNTRY" for p in places)
         given = len(words) <= 4 and given_key(words[0].text) in given_names and all(
             t.text[:1].isupper() or fold(t.text) in NAME_JOINERS for t in words)
-        if (particle or after_country or given) and words[0].text[:1].isupper():
+        capitalised = len(words) <= 4 and all(t.text[:1].isupper() for t in words)
+        if (particle or after_country or given or capitalised and _beside_person(doc, ent)) \
+                and words[0].text[:1].isupper():
             out.append(ent)
+        elif (start := _name_after_portfolio(doc, words, portfolio_words)) is not None:
+            out.append(doc[start: ent.end])
     return out
+
+
+def _beside_person(doc: Doc, ent: Span) -> bool:
+    """Whether an entity is coordinated with one the model calls a person ("a reçu Uhuru Kenyatta et
+    Raila Odinga", "Raila Odinga et Kalonzo Musyoka"): the model tags the unfamiliar one of two names in
+    one coordination as a place or an organisation.  Only "et": a comma also sets off a name in apposition
+    to an organisation ("le président-directeur général de Saudi Aramco, Amin Nasser")."""
+    before = ent.start >= 2 and doc[ent.start - 1].lower_ == "et" and doc[ent.start - 2].ent_type_ == "PER"
+    after = ent.end + 1 < len(doc) and doc[ent.end].lower_ == "et" and doc[ent.end + 1].ent_type_ == "PER"
+    return before or after
+
+
+def _name_after_portfolio(doc: Doc, words: list[Token], portfolio_words: frozenset[str]) -> int | None:
+    """Where the name starts in an entity that ends with a portfolio and two or more capitalised words: the
+    model glues the post's end to its holder and calls the whole a place or an organisation ("ministre de
+    la Santé Aden Duale", "Intérieur Kipchumba Murkomen", "Phone Call With Israeli Minister of Defense Yoav
+    Gallant"); None for any other entity.  An adjective of the model's vocabulary after the portfolio
+    continues the post ("Défense Nationale Populaire"); one it does not know is a name it mistags
+    ("Kahinda" in "Kahinda Otafiire")."""
+    at = max((k for k, t in enumerate(words) if fold(t.text) in portfolio_words), default=None)
+    if at is None or len(words) - at - 1 < 2 or words[at].i == 0:
+        return None
+    tail = words[at + 1:]
+    name = fold(doc[words[at].i - 1].text) in PORTFOLIO_LINKS and all(t.text[:1].isupper() for t in tail) \
+        and any(t.pos_ == "PROPN" for t in tail) and not any(t.pos_ == "ADJ" and t.has_vector for t in tail)
+    return tail[0].i if name else None
 
 
 def _particles_after_title(doc: Doc, tokens: list[Token], titles: list[Span]) -> list[Token]:
@@ -487,10 +536,53 @@ def _with_particle_surname(m: PersonMention, blockers: SpanIndex) -> PersonMenti
     return PersonMention(doc[m.span.start: tokens[-1].i + 1], m.title, apposed=m.apposed)
 
 
+def _without_country(m: PersonMention, countries: dict[int, int]) -> PersonMention:
+    """The mention without the country it is "of" at its end ("le roi Abdallah II de Jordanie", "le sultan
+    Haïtham ben Tariq d'Oman"): the model takes the preposition and the country into the name of a
+    sovereign or a prince, but a country of the lexicon is never a person's surname ("de la Fuente",
+    "de Gaulle" are no countries)."""
+    doc = m.span.doc
+    for t in m.span[1:]:
+        if fold(t.text) in COUNTRY_LINKS and countries.get(t.i + 1, -1) >= m.span.end and t.i - 1 >= m.span.start:
+            return PersonMention(doc[m.span.start: t.i], m.title, apposed=m.apposed)
+    return m
+
+
+def _cut_before_overlaps(found: list[PersonMention]) -> list[PersonMention]:
+    """Mentions that run into the start of a longer one cut before it ("[Pastef d'Ousmane] Sonko": the
+    model takes a party and the given name of its leader for a name, another rule finds "Ousmane Sonko"):
+    a name ends where another person's begins.  Nothing is kept of a mention that would keep no name."""
+    out = []
+    for m in found:
+        cut = min((o.span.start for o in found if m.span.start < o.span.start < m.span.end < o.span.end
+                   and len(o.span) > 1), default=None)
+        if cut is None:
+            out.append(m)
+            continue
+        tokens = _trim_end([t for t in m.span if t.i < cut])
+        while tokens and fold(tokens[-1].text) in COUNTRY_LINKS:  # "Pastef d'": the preposition goes too
+            tokens = _trim_end(tokens[:-1])
+        if tokens:
+            out.append(PersonMention(m.span.doc[tokens[0].i: tokens[-1].i + 1], m.title, apposed=m.apposed))
+    return out
+
+
 def _without_inner(found: list[PersonMention]) -> list[PersonMention]:
     """Mentions that no longer one covers ("Mohammed" inside "Mohammed ben Abdelrahmane Al Thani")."""
     return [m for m in found if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
                                         and len(o.span) > len(m.span) for o in found)]
+
+
+def _hyphenated_start(doc: Doc, start: int) -> int:
+    """The start of the hyphen-glued name that token ``start`` ends or continues ("Jomo-[Kenyatta]",
+    "Cheikh-Anta-[Diop]", "Prince[-Sultan]"): French joins the words of a person's name with hyphens
+    when it names a place, a building or a ship after them."""
+    if start < len(doc) and doc[start].text == "-" and start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return start
 
 
 def _cut_at_newline(tokens: list[Token]) -> list[Token]:
@@ -616,10 +708,10 @@ def _core(span: Span) -> list[Token]:
 
 def _group(found: list[PersonMention], known: Gazetteer) -> list[PersonMention]:
     found = sorted({m.span.start: m for m in found}.values(), key=lambda m: m.span.start)
-    clusters = NameClusters(canonical=known.canonical)
+    clusters = NameClusters(canonical=with_second_surnames({name_text(m.span) for m in found}, known))
     for m in found:
         clusters.add(name_text(m.span))
-    joined, ambiguous = _short_forms(clusters.clusters())
+    joined, ambiguous = _short_forms(clusters.clusters(), known.given_names)
     found = [m for m in found if clusters.cluster_of(name_text(m.span)) not in ambiguous]
     order: dict[int, str] = {}
     for m in found:
@@ -632,13 +724,15 @@ def _group(found: list[PersonMention], known: Gazetteer) -> list[PersonMention]:
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti", "ould", "ben", "ap"})
 
 
-def _short_forms(clusters: list[list[str]]) -> tuple[dict[int, int], set[int]]:
+def _short_forms(clusters: list[list[str]],
+                 given_names: frozenset[str] = frozenset()) -> tuple[dict[int, int], set[int]]:
     """Clusters of one-word names that stand for a fuller name of the article by a word other than its surname
     ("M. Prabowo" for Prabowo Subianto, "Lula" for Luiz Inácio Lula da Silva, "M. Sánchez" for Pedro Sánchez
     Pérez-Castejón): cluster id -> the id of the one cluster with a multi-word name containing that word.  A
     word found in two clusters ("Kim" beside Kim Jong Un and Kim Yo Jong) joins neither and is returned in
     the second set: it is one of those people, not a third one, so it is no person of its own.  A word after
-    a patronymic particle names the father ("Salman" in Khalid bin Salman is King Salman)."""
+    a patronymic particle names the father ("Salman" in Khalid bin Salman is King Salman).  A two-word name
+    may also stand for a longer one as its two-word surname (:func:`_compound_surname_owners`)."""
     words: dict[str, set[int]] = {}
     for cid, names in enumerate(clusters):
         for name in names:
@@ -655,7 +749,22 @@ def _short_forms(clusters: list[list[str]]) -> tuple[dict[int, int], set[int]]:
                 joined[cid] = owners.pop()
             elif owners:
                 ambiguous.add(cid)
+        elif len(owners := _compound_surname_owners(clusters, cid, given_names)) == 1:
+            joined[cid] = owners.pop()
     return joined, ambiguous
+
+
+def _compound_surname_owners(clusters: list[list[str]], cid: int, given_names: frozenset[str]) -> set[int]:
+    """The clusters of which a two-word name of cluster ``cid`` is the end of a longer name, when its first word
+    is no known given name: "Mme Bruins Slot" for Hanke Bruins Slot, "M. Ramírez Blanco" for Marta Lucía
+    Ramírez Blanco: a surname of two words (Dutch double names, Spanish father's and mother's surnames)
+    written alone, which name matching reads as a given name and a surname.  "Idriss Déby" beside
+    "Mahamat Idriss Déby" is another man (the son is named after his father, "Idriss" is a given name)."""
+    tails = {tuple(fold(w) for w in name.split()) for name in clusters[cid] if len(name.split()) == 2}
+    if not tails or len(tails) != len(clusters[cid]) or any(given_key(t[0]) in given_names for t in tails):
+        return set()
+    return {other for other, names in enumerate(clusters) if other != cid and any(
+        len(words := [fold(w) for w in name.split()]) > 2 and tuple(words[-2:]) in tails for name in names)}
 
 
 def name_text(span: Span) -> str:
