@@ -120,7 +120,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [_with_second_portfolio(doc, s) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans)
-        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
+        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
@@ -210,6 +210,15 @@ def _with_second_portfolio(doc: Doc, span: Span) -> Span:
 def posts_within(doc: Doc, lo: int, hi: int) -> list[PostMention]:
     """The post mentions that start at a token index in ``[lo, hi)``."""
     return mention_index(doc, "posts", find_posts(doc)).starting(lo, hi)
+
+
+def _junior_rank(doc: Doc, span: Span) -> bool:
+    """"secrétaire d'État chargée des Anciens combattants", "secrétaire d'État auprès du ministre des
+    Armées": a wording that is a junior rank when a portfolio of its own follows it (French and other
+    governments' junior ministers), not the post it names alone (the US Secretary of State)."""
+    if fold(span.text) not in title_cues("junior_rank_wordings_fr") or span.end >= len(doc):
+        return False
+    return fold(doc[span.end].text) in title_cues("junior_rank_links_fr")
 
 
 def _chair_of_a_body(doc: Doc, span: Span) -> bool:
@@ -936,12 +945,32 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
     start = m.span.end + (1 if m.span.end < len(doc) and doc[m.span.end].text == "." else 0)
     for p in posts:
         between = doc[start:p.span.start]
-        listed = any(fold(t.text) in ("et", "ou") for t in between)  # ", et le ministre …" is the next item
+        tokens = _without_membership(_without_incise(between))
+        listed = any(fold(t.text) in ("et", "ou") for t in tokens)  # ", et le ministre …" is the next item
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
-                and (_only_glue(_without_since(doc, _without_incise(between)), allow_title=False, former=True)
+                and (_only_glue(_without_since(doc, tokens), allow_title=False, former=True)
                      or _appointed_incise(between)):
             return None if _holder_after(doc, p) else p
     return None
+
+
+MEMBERSHIP_REACH = 16  # words of a "membre du …" title before the post it is chained to
+
+
+def _without_membership(tokens: list) -> list:
+    """The tokens with a leading membership title and its "et" left out: "X, membre du Bureau politique
+    du Comité central du Parti et ministre des Affaires étrangères" (state media and protocol chain
+    a seat in a body, which is no post, before the post).  Only a verbless, unpunctuated title naming
+    nobody is skipped, so ", membre du parti, a reçu le ministre" keeps its words."""
+    words = [fold(t.text) for t in tokens]
+    if words[:1] != [","] or len(words) < 3 or words[1] not in title_cues("membership_heads_fr"):
+        return tokens
+    for i, t in enumerate(tokens[2:MEMBERSHIP_REACH], start=2):
+        if words[i] == "et":
+            return tokens[:1] + tokens[i + 1:]
+        if t.is_punct and t.text not in ("-", "'") or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER":
+            return tokens
+    return tokens
 
 
 def _without_since(doc: Doc, tokens: list) -> list:
@@ -1105,10 +1134,21 @@ def _without_apposition(words: list[str], between: Span) -> list[str]:
     close = words.index(",", 1)
     incise = between[1:close]
     relative = words[1:2] == ["qui"] and len(incise) <= RELATIVE_INCISE
-    if any(t.ent_type_ == "PER" for t in incise) or (not relative and (
-            len(incise) > 10 or any(t.pos_ in ("VERB", "AUX") for t in incise))):
+    appointed = words[1] in title_cues("appointed_incise_fr")  # ", nommé le 6 mai, devient ministre …"
+    if any(t.ent_type_ == "PER" for t in incise) or (not relative and (len(incise) > 10 or any(
+            t.pos_ in ("VERB", "AUX") and not (appointed and t.i == incise.start) for t in incise))):
         return words
     return words[close + 1:]
+
+
+SOUGHT_REACH = 3  # words between a word of candidacy and the post or cue it governs
+
+
+def sought_before(doc: Doc, i: int) -> bool:
+    """A word of candidacy or expectation stands just before token ``i`` ("candidat au poste de",
+    "pressenti pour succéder à", "brigue le poste de"): what follows is sought, not held."""
+    words = {fold(t.text) for t in doc[max(0, i - SOUGHT_REACH):i]}
+    return bool(words & title_cues("post_sought_fr"))
 
 
 def _may_be_subject(doc: Doc, m: PersonMention, between: Span) -> bool:
@@ -1133,8 +1173,8 @@ def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
     dated = dated_tokens(doc, lo, p.span.start)
     text = " ".join(fold(t.text) for t in doc[lo:p.span.start] if t.i not in dated)
     cue = next((c for c in title_cues("post_as_fr") if text.endswith(c)), None)
-    if cue is None or p.span.start - m.span.end > 14:
-        return False
+    if cue is None or p.span.start - m.span.end > 14 or sought_before(doc, p.span.start - len(cue.split())):
+        return False  # "X, candidat au poste de Premier ministre": a post sought, not held
     between = doc[m.span.end:p.span.start]
     others = people_within(doc, m.span.end, p.span.start)
     return not others and not any(fold(t.text) in (";", ":", "«", "»") for t in between)
@@ -1353,9 +1393,17 @@ def _former_lead(doc: Doc, start: int) -> bool:
 
 
 def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
-    """"X, son homologue russe," just after a name."""
+    """"X, son homologue russe," and "X, prédécesseur de M. Y," just after a name."""
     window = doc[m.span.end: min(m.span.sent.end, m.span.end + 5)]
     words = [fold(t.text) for t in window]
+    if len(words) >= 3 and words[0] == "," and words[1] in ("predecesseur", "successeur") and words[2] in OF:
+        of = next(iter(people_within(doc, window.start + 3, min(m.span.sent.end, window.start + 6))), None)
+        if of is None or of.key == m.key or not _only_glue(doc[window.start + 3:of.span.start], allow_title=True):
+            return None
+        span = doc[m.span.start:of.span.end]
+        if words[1] == "successeur":
+            return Attachment(of, None, "successor", span, predecessor_of=m)
+        return Attachment(m, None, "predecessor", span, predecessor_of=of)
     if len(words) < 3 or words[0] != "," or words[1] not in ("son", "sa", "leur") or words[2] != "homologue":
         return None
     i = window.start + words.index("homologue")
@@ -1424,6 +1472,8 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
         return before
     after = next((p for p in mentions if p.key != m.key and p.span.start >= sent.start
                   and not reported_speaker(p.span)), None)
+    if after is None and i > 0 and i - 1 == _past_dateline(doc, sent) and fold(doc[i - 1].text) in ("son", "sa"):
+        return _previous_subject(doc, sent, m)  # "X a salué l'accord. Son homologue suédoise, Y, …"
     return after or _pronoun_subject_owner(doc, sent, m)
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
-from kg.extract.offices import find_posts, notes
+from kg.extract.offices import find_posts, notes, sought_before
 from kg.extract.people import PersonMention
 from kg.extract.portfolios import fronted_subject, portfolio_after
 from kg.extract.spanindex import dates_within, people_within
@@ -71,6 +71,10 @@ def _in_the_future_told(doc: Doc, sent: Span, date: DateValue) -> DateValue | No
     return DateValue(nxt.isoformat(), "day", nxt, nxt, date.text) if nxt >= ref else None
 
 
+#: Words that open a date phrase without being part of the date span ("a succédé en avril à Y").
+DATE_LEADS = frozenset(("en", "le", "des", "debut", "fin", "courant"))
+
+
 def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
     """Where the first cue of the sentence starts (a character offset), dates and adverbs inside
     it skipped ("succédera le 1er septembre au général Y", "remplace désormais Y")."""
@@ -81,6 +85,7 @@ def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
     if not any(max(c.split(" "), key=len) in text for c in cues):
         return None  # no cue's main word: nothing a date or an adverb could have split
     inside = {t.i for s in dates_within(sent.doc, sent.start, sent.end) for t in s}
+    inside |= {i - 1 for i in inside if i - 1 not in inside and fold(sent.doc[i - 1].text) in DATE_LEADS}
     kept = [t for t in sent if t.i not in inside and t.pos_ != "ADV"]
     if len(kept) == len(sent):
         return None
@@ -110,8 +115,8 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         return  # "a choisi pour le remplacer X": the one replaced is a pronoun (_successor_of_pronoun)
     by_at = _cue_at(sent, title_cues("term_replaced_by_fr"))
     at = by_at if by_at is not None else _cue_at(sent, title_cues("term_replace_fr"))
-    if at is None or not people:
-        return
+    if at is None or not people or _sought(doc, at):
+        return  # "X, pressenti pour succéder à Y": a succession expected, not told
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
     if not before and by_at is None and after:
@@ -138,6 +143,12 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _sought(doc: Doc, at: int) -> bool:
+    """The cue at character ``at`` is governed by a word of candidacy ("pressenti pour succéder")."""
+    token = next((t for t in doc if t.idx >= at), None)
+    return token is not None and sought_before(doc, token.i)
 
 
 def _fronted_successor(doc: Doc, sent: Span, at: int) -> list[PersonMention]:
@@ -222,7 +233,7 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     title = _role_subject(doc, sent, at) if words and words[0] not in ("il", "elle") else None
     if not words or not (words[0] in ("il", "elle") or title) or at - sent.start_char > 120:
         return []
-    last = next((m for m in reversed(people_within(doc, 0, sent.start))), None)
+    last = next((m for m in reversed(people_within(doc, 0, sent.start)) if not _passive_agent(doc, m)), None)
     offices = _offices_of(by_key, last.key, doc) if last is not None else []
     if last is not None and not offices:  # "M. X a battu Y. Il succède à Z": the subject before, not Y
         last = _subject_before(doc, sent)
@@ -232,6 +243,17 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
         return []  # "Le ministre" does not stand for the last person named if that is the Premier ministre
     return [last]
+
+
+AGENT_REACH = 6  # words of a title between "par" and the name of a passive's agent
+
+
+def _passive_agent(doc: Doc, m: PersonMention) -> bool:
+    """The name is a passive's agent ("X a été nommée … par le Premier ministre Y"): it names who acted
+    on the subject, and a pronoun opening the next sentence ("Elle remplace Z") still stands for X."""
+    lead = list(doc[max(m.span.sent.start, m.span.start - AGENT_REACH):m.span.start])
+    at = next((k for k in range(len(lead) - 1, -1, -1) if fold(lead[k].text) == "par"), None)
+    return at is not None and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in lead[at + 1:])
 
 
 def _subject_before(doc: Doc, sent: Span) -> PersonMention | None:
@@ -295,14 +317,18 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     leaving: not one they were just given in someone's place, "Y remplace Z à la Défense … X succède
     à Y"), else a post the sentence links to the cue ("pour remplacer Y au poste de …", "en tant que
     …"), else the successor's one known office.  Never just any post of the sentence."""
+    linked = _linked_post(doc, sent, at)
+    if linked:  # "X a succédé à Y comme ministre des Affaires étrangères": the sentence says which
+        return linked
     held = {person: _offices_of(by_key, person, doc) for person in (successor, predecessor)}
     held[predecessor] = held[predecessor] or _offices_of(by_key, predecessor)  # "le chancelier sortant X a cédé …"
+    held[predecessor] = [o for o in held[predecessor] if not _taken_in(doc, sent, at, by_key[(predecessor, o)])]
     if len(held[predecessor]) == 1:
         return held[predecessor][0]
     leaving = [o for o in held[predecessor] if not by_key[(predecessor, o)].replaces]
     if len(held[predecessor]) > 1 and len(leaving) == 1:
         return leaving[0]
-    linked = _linked_post(doc, sent, at) or _portfolio_after_name(doc, sent, predecessor)
+    linked = _portfolio_after_name(doc, sent, predecessor)
     if linked:
         return linked
     if not held[predecessor] and len(held[successor]) == 1:
@@ -311,6 +337,20 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     if not held[predecessor] and len(near) == 1:  # "X prend la tête du ministère de la Défense à la place de Y"
         return _elect_to_office(near[0])
     return None
+
+
+def _taken_in(doc: Doc, sent: Span, at: int, h: Holding) -> bool:
+    """The holding is told in this sentence, after the cue, as a post taken ("X a succédé à Y, devenu
+    secrétaire du Conseil de sécurité", "… à Y, nommé ambassadeur"): the one replaced moved to it, so
+    it is not the office changing hands."""
+    taking = title_cues("become_verbs_fr") | title_cues("appoint_verbs_fr")
+    for e in h.evidence:
+        if not at <= e.start < sent.end_char:
+            continue
+        words = [fold(t.text) for t in doc[sent.start:sent.end] if at <= t.idx < e.end]
+        if taking & set(words):
+            return True
+    return False
 
 
 def _portfolio_after_name(doc: Doc, sent: Span, person: str) -> str | None:
