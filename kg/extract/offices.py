@@ -533,7 +533,35 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _fronted_posts(doc, sent, posts, out)
     out += _gapped_appointments(doc, sent, posts, mentions, out)
     out += _demonym_listed_counterparts(doc, sent, mentions, out)
+    out += _demonstrative_subject(doc, sent, posts)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+DEMONSTRATIVE_REACH = 80  # tokens back from a "ce dernier" to the person it stands for
+
+
+def demonstrative_subject(doc: Doc, sent: Span) -> PersonMention | None:
+    """"… le général X. Ce dernier, nommé chef d'état-major, a succédé à Y": a sentence opening (past
+    a dateline) on a demonstrative pronoun (``demonstrative_subjects_fr``) is about the last person
+    named before it; that mention, its span moved onto the pronoun."""
+    start = _past_dateline(doc, sent)
+    for cue in title_cues("demonstrative_subjects_fr"):
+        words = cue.replace("-", " - ").split()
+        span = doc[start:min(sent.end, start + len(words))]
+        if [fold(t.text) for t in span] == words or fold(span.text).replace(" ", "") == cue.replace(" ", ""):
+            before = people_within(doc, max(0, sent.start - DEMONSTRATIVE_REACH), sent.start)
+            return PersonMention(span, key=before[-1].key) if before else None
+    return None
+
+
+def _demonstrative_subject(doc: Doc, sent: Span, posts: list[PostMention]) -> list[Attachment]:
+    """"Ce dernier, nommé chef d'état-major des armées, …", "Celle-ci, ministre de la Défense depuis
+    2022, …", "Ce dernier est devenu ministre": the post goes to the person the pronoun stands for."""
+    m = demonstrative_subject(doc, sent)
+    post = (_post_after(doc, m, posts) or _post_linked(doc, m, posts)) if m is not None else None
+    if m is None or post is None:
+        return []
+    return [Attachment(m, post, "apposition", _cover(doc, m.span, post.span))]
 
 
 def _demonym_listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
@@ -958,15 +986,18 @@ MEMBERSHIP_REACH = 16  # words of a "membre du …" title before the post it is 
 
 
 def _without_membership(tokens: list) -> list:
-    """The tokens with a leading membership title and its "et" left out: "X, membre du Bureau politique
-    du Comité central du Parti et ministre des Affaires étrangères" (state media and protocol chain
-    a seat in a body, which is no post, before the post).  Only a verbless, unpunctuated title naming
+    """The tokens with a leading membership title or rank and its "et" or comma left out: "X, membre du
+    Bureau politique du Comité central du Parti et ministre des Affaires étrangères", "X, conseiller
+    fédéral, chef du DFAE", "X, ministre d'État, ministre des Armées" (state media and protocol chain
+    a seat in a body or a rank, which is no post, before the post).  Only a verbless title naming
     nobody is skipped, so ", membre du parti, a reçu le ministre" keeps its words."""
     words = [fold(t.text) for t in tokens]
-    if words[:1] != [","] or len(words) < 3 or words[1] not in title_cues("membership_heads_fr"):
+    text = " ".join(words[1:]).replace("' ", "'")
+    if words[:1] != [","] or len(words) < 3 or not any(
+            text == head or text.startswith(head + " ") for head in title_cues("membership_heads_fr")):
         return tokens
     for i, t in enumerate(tokens[2:MEMBERSHIP_REACH], start=2):
-        if words[i] == "et":
+        if words[i] in ("et", ","):
             return tokens[:1] + tokens[i + 1:]
         if t.is_punct and t.text not in ("-", "'") or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER":
             return tokens
@@ -987,7 +1018,8 @@ def _since_date(doc: Doc, a: Attachment) -> DateValue | None:
     2023", "X, depuis 2024 chef d'état-major"): that date, a start; not a span of time ("depuis
     deux ans" is no date)."""
     assert a.post is not None
-    for i in (a.post.span.end, a.post.span.start - 1 - _since_length(doc, a.post.span.start)):
+    inside = [t.i for t in a.post.span[1:] if fold(t.text) == "depuis"]  # "X, qui dirige la diplomatie depuis octobre"
+    for i in (a.post.span.end, a.post.span.start - 1 - _since_length(doc, a.post.span.start), *inside):
         dated = _since(doc, i)
         if dated is not None and (i > a.post.span.start or dated.end == a.post.span.start):
             return dated._.date
@@ -1429,7 +1461,7 @@ def _relation_before(doc: Doc, m: PersonMention, mentions: list[PersonMention]) 
 def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
     """End of "homologue russe" / "prédécesseur de Brown" before the name."""
     j = i + 1
-    while j < m.span.start and (doc[j]._.kg_demonym or doc[j].pos_ in ("ADJ",)):
+    while j < m.span.start and (doc[j]._.kg_demonym or doc[j].pos_ in ("ADJ",) or fold(doc[j].text) in ELECT):
         j += 1
     if j < m.span.start and fold(doc[j].text) in ("de", "du", "d'"):
         other = next(iter(people_within(doc, j + 1, j + 2)), None)
@@ -1670,10 +1702,26 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
             notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
         elif a.rule == "successor" and a.predecessor_of and a.person.key in post_of:
-            office = post_of[a.person.key]  # "l'ex-chef de la diplomatie X a critiqué son successeur, Y": X's post
+            # "l'ex-chef de la diplomatie X a critiqué son successeur, Y": X's post
+            office = _elect(post_of[a.person.key], a.evidence_span)
             out.append(Holding(a.predecessor_of.key, office, (evidence(a.evidence_span, a.rule),)))
-            notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
+            if office == post_of[a.person.key]:
+                notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
     return out
+
+
+ELECT = frozenset(("elu", "elue"))  # "son successeur élu": elected, not yet in office
+
+
+def _elect(office: str, span: Span) -> str:
+    """"Le président X … Son successeur élu, Y": a head of state's successor said to be elected holds
+    the office of president-elect, not yet the presidency.  Any other office stands."""
+    country, _, rest = office.partition(".")
+    if rest != "head_of_state" or not ELECT & {fold(t.text) for t in span}:
+        return office
+    if country == UNKNOWN:
+        return f"{UNKNOWN}.president_elect"
+    return load_lexicon().office_for("president_elect", country).id
 
 
 def _counterpart_posts(known: list[Holding]) -> dict[str, str]:

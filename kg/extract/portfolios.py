@@ -100,6 +100,7 @@ def portfolio_holdings(doc: Doc, appointed, held_after) -> list[Holding]:
     folded = [fold(t.text) for t in doc]
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
+            post_type = _headship(folded, end, post_type)
             holder = _taker(doc, folded, sent, start) or _receiver(doc, folded, sent, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end)
@@ -229,6 +230,15 @@ def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int |
     return None
 
 
+def _headship(folded: list[str], end: int, post_type: str) -> str:
+    """"à la tête des armées", "aux commandes des armées": the headship of the armed forces is the
+    chief of defence's, though "les Armées" alone is also the French defence ministry ("reconduit aux
+    Armées")."""
+    if any(tuple(folded[max(0, end - len(words)):end]) == words for words in _cues("chief_of_defence_headship_fr")):
+        return "chief_of_defence"
+    return post_type
+
+
 def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
     """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense"."""
     dated = dated_tokens(doc, max(sent.start, start - 12), start)  # "X, reconduit mardi au ministère de …"
@@ -240,6 +250,8 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention
         return None
     last = names[-1]
     between = folded[last.span.end:start]
+    if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
+        between = between[2:]
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
 
 

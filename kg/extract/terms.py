@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
-from kg.extract.offices import find_posts, notes, sought_before
+from kg.extract.offices import demonstrative_subject, find_posts, notes, sought_before
 from kg.extract.people import PersonMention
 from kg.extract.portfolios import fronted_subject, portfolio_after
 from kg.extract.spanindex import dates_within, people_within
@@ -50,6 +50,8 @@ def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) ->
     chosen = after[0] if after else (spans[-1] if spans else None)
     if chosen is None:
         return None
+    if chosen.start > 0 and fold(doc[chosen.start - 1].text) == "depuis":
+        return chosen._.date  # "Il travaillera avec X, en poste depuis juillet 2024": a past start, whatever the tense
     return _in_the_future_told(doc, sent, chosen._.date)
 
 
@@ -229,6 +231,9 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     """"… Il succède à Y", "… Elle remplace Y": a subject pronoun that opens the sentence stands for
     the last person named before it, when that person holds exactly one known post (the appointee
     the previous sentence was about); anyone else, or nobody, when that is not so."""
+    demonstrative = demonstrative_subject(doc, sent)
+    if demonstrative is not None:  # "Ce dernier, nommé …, a succédé à Y": the last person named, always
+        return [demonstrative] if demonstrative.span.start_char < at else []
     words = fold(doc[sent.start:sent.start + 2].text).split()
     title = _role_subject(doc, sent, at) if words and words[0] not in ("il", "elle") else None
     if not words or not (words[0] in ("il", "elle") or title) or at - sent.start_char > 120:
@@ -242,7 +247,19 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
         return []
     if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
         return []  # "Le ministre" does not stand for the last person named if that is the Premier ministre
+    named = _role_subject_type(doc, sent, at) if title else None
+    if named is not None and _post_type(offices[0]) != named:  # "X (Défense) et Y (Affaires étrangères).
+        holder = next((m for m in reversed(people_within(doc, 0, sent.start))  # La ministre de la Défense …"
+                       if [_post_type(o) for o in _offices_of(by_key, m.key, doc)] == [named]), None)
+        return [holder] if holder is not None else []
     return [last]
+
+
+def _role_subject_type(doc: Doc, sent: Span, at: int) -> str | None:
+    """The post type of the post phrase a role-noun subject opens the sentence with, before the cue
+    ("La ministre de la Défense, en poste depuis juin 2018, …"), if it names one."""
+    return next((p.post_type for p in find_posts(doc) if sent.start <= p.span.start < sent.start + 5
+                 and p.span.start_char < at and p.post_type), None)
 
 
 AGENT_REACH = 6  # words of a title between "par" and the name of a passive's agent
@@ -441,11 +458,25 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
             continue
         person = min(people, key=lambda m: abs(m.span.start_char - at)).key
         offices = [office for (p, office) in by_key if p == person and not office.endswith(".president_elect")]
+        if len(offices) > 1:  # "X, chef de la diplomatie, a été nommé mercredi vice-Premier ministre"
+            told = _post_type_after(doc, sent, at)
+            offices = [o for o in _offices_of(by_key, person) if _post_type(o) == told]
         if len(offices) == 1:
             h = by_key[(person, offices[0])]
             if getattr(h, field) is None:
                 by_key[(person, offices[0])] = replace(h, **{field: date}, evidence=_merge(
                     h.evidence, (evidence(sent, f"term-{field}"),)))
+
+
+CUE_POST_REACH = 6  # tokens between a start or end cue and the post it governs ("nommé mercredi vice-Premier ministre")
+
+
+def _post_type_after(doc: Doc, sent: Span, at: int) -> str | None:
+    """The post type of the post phrase right after the cue at character ``at``, if one follows closely."""
+    cue = next((t.i for t in sent if t.idx >= at), None)
+    post = next((p for p in find_posts(doc) if cue is not None and sent.start <= p.span.start < sent.end
+                 and p.span.start_char >= at and p.span.start - cue <= CUE_POST_REACH), None)
+    return post.post_type if post is not None else None
 
 
 def _since_cue(sent: Span, at: int) -> bool:
