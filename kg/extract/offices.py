@@ -292,8 +292,9 @@ def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
         if people.overlapping(s.start, s.end):
             break  # "le ministre des Affaires étrangères, Israël Katz": a name, not a country
         between = doc[end:s.start] if s.start >= end else doc[s.start:s.start]
-        if any(fold(t.text) in stop() or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in between):
-            break
+        if any(fold(t.text) in stop() or fold(t.text) in title_cues("relation_nouns_fr") or t.pos_ in ("VERB", "AUX")
+               or t.ent_type_ == "PER" for t in between):
+            break  # "X, commandant en chef de l'armée ukrainienne, et son homologue français": another's country
         if any(fold(t.text) not in glue() and t.pos_ and t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN")
                for t in between):
             break
