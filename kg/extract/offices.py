@@ -1079,7 +1079,7 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
                  after: PostMention | None = None) -> PostMention | None:
     """"X est nommé ministre des Armées", "X devient chef d'état-major", and "X … en tant que
     Premier ministre" (the nearest name before "en tant que" in the clause)."""
-    end = after.span.end if after is not None else m.span.end  # past an apposition already read
+    end = _past_term(doc, after.span.end) if after is not None else m.span.end  # past an apposition already read
     for p in posts:
         if p.span.start < end:
             continue
@@ -1582,10 +1582,54 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         if a.post.default_country:
             notes(doc).defaults[(a.person.key, a.post.post_type)] = a.post.default_country
         since = None if a.post.former else _since_date(doc, a)
+        start, end = _term_after(doc, a.post.span.end)
         for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
-                               attested=None if a.post.former else _attested(doc, a.person.span.sent), start=since))
+                               attested=None if a.post.former or end else _attested(doc, a.person.span.sent),
+                               start=since or start, end=end))
     return out
+
+
+def _term_after(doc: Doc, i: int) -> tuple[DateValue | None, DateValue | None]:
+    """A term written right after the post: "ministre des Armées de mai 2022 à octobre 2025",
+    "ministre de la Défense entre 2019 et 2022", "ministre de la Défense (2012-2017)"."""
+    found = _term_spans(doc, i)
+    if len(found) == 2:
+        return found[0]._.date, found[1]._.date
+    return _year_bounds(found[0]._.date) if found else (None, None)
+
+
+def _term_spans(doc: Doc, i: int) -> list[Span]:
+    """The date spans of a term right after token ``i``: two for "de D1 à D2", one period for "entre
+    2019 et 2022" or "(2012-2017)"; none when no term follows."""
+    spans = [s for s in dates_within(doc, i, min(len(doc), i + 9)) if s._.date]
+    lead = fold(doc[i].text) if i < len(doc) else ""
+    if len(spans) >= 2 and lead == "de" and spans[0].start == i + 1 and spans[1].start == spans[0].end + 1 \
+            and fold(doc[spans[0].end].text) in ("a", "au"):
+        return spans[:2]
+    if spans and (spans[0].start == i + 1 and lead in ("entre", "(")
+                  or spans[0].start == i and fold(spans[0].text).startswith("entre")):
+        return spans[:1]
+    return []
+
+
+def _past_term(doc: Doc, i: int) -> int:
+    """Token ``i``, or the end of a term written there ("de mai 2022 à octobre 2025", "(2012-2017)")."""
+    found = _term_spans(doc, i)
+    if not found:
+        return i
+    end = found[-1].end
+    return end + 1 if end < len(doc) and doc[end].text == ")" else end
+
+
+def _year_bounds(period: DateValue) -> tuple[DateValue | None, DateValue | None]:
+    """The first and last years of a period of whole years ("entre 2019 et 2022", "2012-2017")."""
+    first, last = period.earliest, period.latest
+    if period.value is not None or (first.month, first.day, last.month, last.day) != (1, 1, 12, 31) \
+            or first.year == last.year:
+        return None, None
+    return (DateValue(str(first.year), "year", first, first.replace(month=12, day=31), str(first.year)),
+            DateValue(str(last.year), "year", last.replace(month=1, day=1), last, str(last.year)))
 
 
 def _attested(doc: Doc, sent: Span) -> DateValue | None:
