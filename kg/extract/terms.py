@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date as date_type
+from datetime import timedelta
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.dates import WEEKDAYS
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
@@ -66,6 +68,10 @@ def _in_the_future_told(doc: Doc, sent: Span, date: DateValue) -> DateValue | No
         return date
     if date.precision != "day" or date.value is None or any(w.isdigit() and len(w) == 4 for w in date.text.split()):
         return None
+    weekday = _bare_weekday(date.text)
+    if weekday is not None:  # "Elle prendra ses fonctions lundi": the next Monday, not the last one
+        nxt = ref + timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+        return DateValue(nxt.isoformat(), "day", nxt, nxt, date.text)
     try:
         nxt = date_type.fromisoformat(date.value).replace(year=date.earliest.year + 1)
     except ValueError:  # 29 February
@@ -75,6 +81,12 @@ def _in_the_future_told(doc: Doc, sent: Span, date: DateValue) -> DateValue | No
 
 #: Words that open a date phrase without being part of the date span ("a succédé en avril à Y").
 DATE_LEADS = frozenset(("en", "le", "des", "debut", "fin", "courant"))
+
+
+def _bare_weekday(text: str) -> int | None:
+    """The weekday a date written as a bare weekday names ("lundi", "ce lundi"), else None."""
+    words = [w for w in fold(text).split() if w not in ("ce", "le")]
+    return WEEKDAYS.get(words[0]) if len(words) == 1 else None
 
 
 def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
