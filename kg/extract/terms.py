@@ -255,6 +255,8 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     if last is not None and not offices:  # "M. X a battu Y. Il succède à Z": the subject before, not Y
         last = _subject_before(doc, sent)
         offices = _offices_of(by_key, last.key, doc) if last is not None else []
+    if last is not None and len(offices) > 1 and _appointed_office(doc, by_key, last.key, sent) is not None:
+        return [last]  # "A a nommé X, chef de l'armée de terre, ministre de la Défense. Il remplace Y"
     if last is None or len(offices) != 1:
         return []
     if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
@@ -362,6 +364,9 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
         return linked
     if not held[predecessor] and len(held[successor]) == 1:
         return _elect_to_office(held[successor][0])
+    appointed = _appointed_office(doc, by_key, successor, sent) if not held[predecessor] else None
+    if appointed is not None:
+        return appointed
     near = [o for o in held[successor] if _stated_just_before(by_key[(successor, o)], at)]
     if not held[predecessor] and len(near) == 1:  # "X prend la tête du ministère de la Défense à la place de Y"
         return _elect_to_office(near[0])
@@ -380,6 +385,28 @@ def _taken_in(doc: Doc, sent: Span, at: int, h: Holding) -> bool:
         if taking & set(words):
             return True
     return False
+
+
+def _appointed_office(doc: Doc, by_key: dict, person: str, sent: Span) -> str | None:
+    """The office the sentence before ``sent`` appoints the person to, when they hold several: that
+    sentence names them after an appointing verb ("a nommé X, chef de l'armée de terre, ministre de la
+    Défense", "a choisi X ... pour diriger le ministère de la Défense"), and the office stated last
+    there is the new one; the others are the posts they leave."""
+    named = [m for m in people_within(doc, max(0, sent.start - 80), sent.start) if m.key == person]
+    if not named:
+        return None
+    before = named[-1].span.sent
+    verbs = title_cues("appoint_verbs_fr")
+    if not any(fold(t.text) in verbs for t in doc[before.start:named[-1].span.start]):
+        return None
+    ends = {o: max(e.end for e in by_key[(person, o)].evidence if before.start_char <= e.start < before.end_char)
+            for o in _offices_of(by_key, person, doc)
+            if any(before.start_char <= e.start < before.end_char for e in by_key[(person, o)].evidence)}
+    if len(ends) < 2:
+        return None
+    last = max(ends.values())
+    latest = [o for o, end in ends.items() if end == last]
+    return latest[0] if len(latest) == 1 else None
 
 
 def _portfolio_after_name(doc: Doc, sent: Span, person: str) -> str | None:
