@@ -120,7 +120,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [_with_second_portfolio(doc, s) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans)
-        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s)]
+        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
@@ -212,6 +212,15 @@ def posts_within(doc: Doc, lo: int, hi: int) -> list[PostMention]:
     return mention_index(doc, "posts", find_posts(doc)).starting(lo, hi)
 
 
+def _junior_rank(doc: Doc, span: Span) -> bool:
+    """"secrétaire d'État chargée des Anciens combattants", "secrétaire d'État auprès du ministre des
+    Armées": a wording that is a junior rank when a portfolio of its own follows it (French and other
+    governments' junior ministers), not the post it names alone (the US Secretary of State)."""
+    if fold(span.text) not in title_cues("junior_rank_wordings_fr") or span.end >= len(doc):
+        return False
+    return fold(doc[span.end].text) in title_cues("junior_rank_links_fr")
+
+
 def _chair_of_a_body(doc: Doc, span: Span) -> bool:
     """A bare "président" of something that is not a country ("le président de la commission des
     Affaires étrangères", "du Sénat") chairs a body: not a head of state."""
@@ -283,8 +292,9 @@ def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
         if people.overlapping(s.start, s.end):
             break  # "le ministre des Affaires étrangères, Israël Katz": a name, not a country
         between = doc[end:s.start] if s.start >= end else doc[s.start:s.start]
-        if any(fold(t.text) in stop() or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in between):
-            break
+        if any(fold(t.text) in stop() or fold(t.text) in title_cues("relation_nouns_fr") or t.pos_ in ("VERB", "AUX")
+               or t.ent_type_ == "PER" for t in between):
+            break  # "X, commandant en chef de l'armée ukrainienne, et son homologue français": another's country
         if any(fold(t.text) not in glue() and t.pos_ and t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN")
                for t in between):
             break
@@ -524,7 +534,35 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _fronted_posts(doc, sent, posts, out)
     out += _gapped_appointments(doc, sent, posts, mentions, out)
     out += _demonym_listed_counterparts(doc, sent, mentions, out)
+    out += _demonstrative_subject(doc, sent, posts)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+DEMONSTRATIVE_REACH = 80  # tokens back from a "ce dernier" to the person it stands for
+
+
+def demonstrative_subject(doc: Doc, sent: Span) -> PersonMention | None:
+    """"… le général X. Ce dernier, nommé chef d'état-major, a succédé à Y": a sentence opening (past
+    a dateline) on a demonstrative pronoun (``demonstrative_subjects_fr``) is about the last person
+    named before it; that mention, its span moved onto the pronoun."""
+    start = _past_dateline(doc, sent)
+    for cue in title_cues("demonstrative_subjects_fr"):
+        words = cue.replace("-", " - ").split()
+        span = doc[start:min(sent.end, start + len(words))]
+        if [fold(t.text) for t in span] == words or fold(span.text).replace(" ", "") == cue.replace(" ", ""):
+            before = people_within(doc, max(0, sent.start - DEMONSTRATIVE_REACH), sent.start)
+            return PersonMention(span, key=before[-1].key) if before else None
+    return None
+
+
+def _demonstrative_subject(doc: Doc, sent: Span, posts: list[PostMention]) -> list[Attachment]:
+    """"Ce dernier, nommé chef d'état-major des armées, …", "Celle-ci, ministre de la Défense depuis
+    2022, …", "Ce dernier est devenu ministre": the post goes to the person the pronoun stands for."""
+    m = demonstrative_subject(doc, sent)
+    post = (_post_after(doc, m, posts) or _post_linked(doc, m, posts)) if m is not None else None
+    if m is None or post is None:
+        return []
+    return [Attachment(m, post, "apposition", _cover(doc, m.span, post.span))]
 
 
 def _demonym_listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
@@ -936,12 +974,35 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
     start = m.span.end + (1 if m.span.end < len(doc) and doc[m.span.end].text == "." else 0)
     for p in posts:
         between = doc[start:p.span.start]
-        listed = any(fold(t.text) in ("et", "ou") for t in between)  # ", et le ministre …" is the next item
+        tokens = _without_membership(_without_incise(between))
+        listed = any(fold(t.text) in ("et", "ou") for t in tokens)  # ", et le ministre …" is the next item
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
-                and (_only_glue(_without_since(doc, _without_incise(between)), allow_title=False, former=True)
+                and (_only_glue(_without_since(doc, tokens), allow_title=False, former=True)
                      or _appointed_incise(between)):
             return None if _holder_after(doc, p) else p
     return None
+
+
+MEMBERSHIP_REACH = 16  # words of a "membre du …" title before the post it is chained to
+
+
+def _without_membership(tokens: list) -> list:
+    """The tokens with a leading membership title or rank and its "et" or comma left out: "X, membre du
+    Bureau politique du Comité central du Parti et ministre des Affaires étrangères", "X, conseiller
+    fédéral, chef du DFAE", "X, ministre d'État, ministre des Armées" (state media and protocol chain
+    a seat in a body or a rank, which is no post, before the post).  Only a verbless title naming
+    nobody is skipped, so ", membre du parti, a reçu le ministre" keeps its words."""
+    words = [fold(t.text) for t in tokens]
+    text = " ".join(words[1:]).replace("' ", "'")
+    if words[:1] != [","] or len(words) < 3 or not any(
+            text == head or text.startswith(head + " ") for head in title_cues("membership_heads_fr")):
+        return tokens
+    for i, t in enumerate(tokens[2:MEMBERSHIP_REACH], start=2):
+        if words[i] in ("et", ","):
+            return tokens[:1] + tokens[i + 1:]
+        if t.is_punct and t.text not in ("-", "'") or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER":
+            return tokens
+    return tokens
 
 
 def _without_since(doc: Doc, tokens: list) -> list:
@@ -958,7 +1019,8 @@ def _since_date(doc: Doc, a: Attachment) -> DateValue | None:
     2023", "X, depuis 2024 chef d'état-major"): that date, a start; not a span of time ("depuis
     deux ans" is no date)."""
     assert a.post is not None
-    for i in (a.post.span.end, a.post.span.start - 1 - _since_length(doc, a.post.span.start)):
+    inside = [t.i for t in a.post.span[1:] if fold(t.text) == "depuis"]  # "X, qui dirige la diplomatie depuis octobre"
+    for i in (a.post.span.end, a.post.span.start - 1 - _since_length(doc, a.post.span.start), *inside):
         dated = _since(doc, i)
         if dated is not None and (i > a.post.span.start or dated.end == a.post.span.start):
             return dated._.date
@@ -1017,7 +1079,7 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
                  after: PostMention | None = None) -> PostMention | None:
     """"X est nommé ministre des Armées", "X devient chef d'état-major", and "X … en tant que
     Premier ministre" (the nearest name before "en tant que" in the clause)."""
-    end = after.span.end if after is not None else m.span.end  # past an apposition already read
+    end = _past_term(doc, after.span.end) if after is not None else m.span.end  # past an apposition already read
     for p in posts:
         if p.span.start < end:
             continue
@@ -1105,10 +1167,21 @@ def _without_apposition(words: list[str], between: Span) -> list[str]:
     close = words.index(",", 1)
     incise = between[1:close]
     relative = words[1:2] == ["qui"] and len(incise) <= RELATIVE_INCISE
-    if any(t.ent_type_ == "PER" for t in incise) or (not relative and (
-            len(incise) > 10 or any(t.pos_ in ("VERB", "AUX") for t in incise))):
+    appointed = words[1] in title_cues("appointed_incise_fr")  # ", nommé le 6 mai, devient ministre …"
+    if any(t.ent_type_ == "PER" for t in incise) or (not relative and (len(incise) > 10 or any(
+            t.pos_ in ("VERB", "AUX") and not (appointed and t.i == incise.start) for t in incise))):
         return words
     return words[close + 1:]
+
+
+SOUGHT_REACH = 3  # words between a word of candidacy and the post or cue it governs
+
+
+def sought_before(doc: Doc, i: int) -> bool:
+    """A word of candidacy or expectation stands just before token ``i`` ("candidat au poste de",
+    "pressenti pour succéder à", "brigue le poste de"): what follows is sought, not held."""
+    words = {fold(t.text) for t in doc[max(0, i - SOUGHT_REACH):i]}
+    return bool(words & title_cues("post_sought_fr"))
 
 
 def _may_be_subject(doc: Doc, m: PersonMention, between: Span) -> bool:
@@ -1133,8 +1206,8 @@ def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
     dated = dated_tokens(doc, lo, p.span.start)
     text = " ".join(fold(t.text) for t in doc[lo:p.span.start] if t.i not in dated)
     cue = next((c for c in title_cues("post_as_fr") if text.endswith(c)), None)
-    if cue is None or p.span.start - m.span.end > 14:
-        return False
+    if cue is None or p.span.start - m.span.end > 14 or sought_before(doc, p.span.start - len(cue.split())):
+        return False  # "X, candidat au poste de Premier ministre": a post sought, not held
     between = doc[m.span.end:p.span.start]
     others = people_within(doc, m.span.end, p.span.start)
     return not others and not any(fold(t.text) in (";", ":", "«", "»") for t in between)
@@ -1353,9 +1426,17 @@ def _former_lead(doc: Doc, start: int) -> bool:
 
 
 def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
-    """"X, son homologue russe," just after a name."""
+    """"X, son homologue russe," and "X, prédécesseur de M. Y," just after a name."""
     window = doc[m.span.end: min(m.span.sent.end, m.span.end + 5)]
     words = [fold(t.text) for t in window]
+    if len(words) >= 3 and words[0] == "," and words[1] in ("predecesseur", "successeur") and words[2] in OF:
+        of = next(iter(people_within(doc, window.start + 3, min(m.span.sent.end, window.start + 6))), None)
+        if of is None or of.key == m.key or not _only_glue(doc[window.start + 3:of.span.start], allow_title=True):
+            return None
+        span = doc[m.span.start:of.span.end]
+        if words[1] == "successeur":
+            return Attachment(of, None, "successor", span, predecessor_of=m)
+        return Attachment(m, None, "predecessor", span, predecessor_of=of)
     if len(words) < 3 or words[0] != "," or words[1] not in ("son", "sa", "leur") or words[2] != "homologue":
         return None
     i = window.start + words.index("homologue")
@@ -1381,7 +1462,7 @@ def _relation_before(doc: Doc, m: PersonMention, mentions: list[PersonMention]) 
 def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
     """End of "homologue russe" / "prédécesseur de Brown" before the name."""
     j = i + 1
-    while j < m.span.start and (doc[j]._.kg_demonym or doc[j].pos_ in ("ADJ",)):
+    while j < m.span.start and (doc[j]._.kg_demonym or doc[j].pos_ in ("ADJ",) or fold(doc[j].text) in ELECT):
         j += 1
     if j < m.span.start and fold(doc[j].text) in ("de", "du", "d'"):
         other = next(iter(people_within(doc, j + 1, j + 2)), None)
@@ -1424,6 +1505,8 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
         return before
     after = next((p for p in mentions if p.key != m.key and p.span.start >= sent.start
                   and not reported_speaker(p.span)), None)
+    if after is None and i > 0 and i - 1 == _past_dateline(doc, sent) and fold(doc[i - 1].text) in ("son", "sa"):
+        return _previous_subject(doc, sent, m)  # "X a salué l'accord. Son homologue suédoise, Y, …"
     return after or _pronoun_subject_owner(doc, sent, m)
 
 
@@ -1499,10 +1582,54 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         if a.post.default_country:
             notes(doc).defaults[(a.person.key, a.post.post_type)] = a.post.default_country
         since = None if a.post.former else _since_date(doc, a)
+        start, end = _term_after(doc, a.post.span.end)
         for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
-                               attested=None if a.post.former else _attested(doc, a.person.span.sent), start=since))
+                               attested=None if a.post.former or end else _attested(doc, a.person.span.sent),
+                               start=since or start, end=end))
     return out
+
+
+def _term_after(doc: Doc, i: int) -> tuple[DateValue | None, DateValue | None]:
+    """A term written right after the post: "ministre des Armées de mai 2022 à octobre 2025",
+    "ministre de la Défense entre 2019 et 2022", "ministre de la Défense (2012-2017)"."""
+    found = _term_spans(doc, i)
+    if len(found) == 2:
+        return found[0]._.date, found[1]._.date
+    return _year_bounds(found[0]._.date) if found else (None, None)
+
+
+def _term_spans(doc: Doc, i: int) -> list[Span]:
+    """The date spans of a term right after token ``i``: two for "de D1 à D2", one period for "entre
+    2019 et 2022" or "(2012-2017)"; none when no term follows."""
+    spans = [s for s in dates_within(doc, i, min(len(doc), i + 9)) if s._.date]
+    lead = fold(doc[i].text) if i < len(doc) else ""
+    if len(spans) >= 2 and lead == "de" and spans[0].start == i + 1 and spans[1].start == spans[0].end + 1 \
+            and fold(doc[spans[0].end].text) in ("a", "au"):
+        return spans[:2]
+    if spans and (spans[0].start == i + 1 and lead in ("entre", "(")
+                  or spans[0].start == i and fold(spans[0].text).startswith("entre")):
+        return spans[:1]
+    return []
+
+
+def _past_term(doc: Doc, i: int) -> int:
+    """Token ``i``, or the end of a term written there ("de mai 2022 à octobre 2025", "(2012-2017)")."""
+    found = _term_spans(doc, i)
+    if not found:
+        return i
+    end = found[-1].end
+    return end + 1 if end < len(doc) and doc[end].text == ")" else end
+
+
+def _year_bounds(period: DateValue) -> tuple[DateValue | None, DateValue | None]:
+    """The first and last years of a period of whole years ("entre 2019 et 2022", "2012-2017")."""
+    first, last = period.earliest, period.latest
+    if period.value is not None or (first.month, first.day, last.month, last.day) != (1, 1, 12, 31) \
+            or first.year == last.year:
+        return None, None
+    return (DateValue(str(first.year), "year", first, first.replace(month=12, day=31), str(first.year)),
+            DateValue(str(last.year), "year", last.replace(month=1, day=1), last, str(last.year)))
 
 
 def _attested(doc: Doc, sent: Span) -> DateValue | None:
@@ -1620,10 +1747,26 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
             notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
         elif a.rule == "successor" and a.predecessor_of and a.person.key in post_of:
-            office = post_of[a.person.key]  # "l'ex-chef de la diplomatie X a critiqué son successeur, Y": X's post
+            # "l'ex-chef de la diplomatie X a critiqué son successeur, Y": X's post
+            office = _elect(post_of[a.person.key], a.evidence_span)
             out.append(Holding(a.predecessor_of.key, office, (evidence(a.evidence_span, a.rule),)))
-            notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
+            if office == post_of[a.person.key]:
+                notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
     return out
+
+
+ELECT = frozenset(("elu", "elue"))  # "son successeur élu": elected, not yet in office
+
+
+def _elect(office: str, span: Span) -> str:
+    """"Le président X … Son successeur élu, Y": a head of state's successor said to be elected holds
+    the office of president-elect, not yet the presidency.  Any other office stands."""
+    country, _, rest = office.partition(".")
+    if rest != "head_of_state" or not ELECT & {fold(t.text) for t in span}:
+        return office
+    if country == UNKNOWN:
+        return f"{UNKNOWN}.president_elect"
+    return load_lexicon().office_for("president_elect", country).id
 
 
 def _counterpart_posts(known: list[Holding]) -> dict[str, str]:

@@ -100,20 +100,45 @@ def portfolio_holdings(doc: Doc, appointed, held_after) -> list[Holding]:
     folded = [fold(t.text) for t in doc]
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
+            post_type = _headship(folded, end, post_type)
             holder = _taker(doc, folded, sent, start) or _receiver(doc, folded, sent, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
-                or fronted_subject(doc, sent, start)
+                or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end)
             held = held_after(doc, end)
             for person in (holder, held[0] if held else None):
                 if person is not None:
                     out.append(_holding(doc, folded, sent, person, start, end, post_type))
+            colleague = _colleague(doc, folded, sent, start, end) if holder is None else None
+            if colleague is not None:
+                out.append(_holding(doc, folded, sent, colleague[0], start, end, post_type, colleague[1]))
     return out
 
 
+COLLEAGUE_REACH = 4  # words between a colleague noun and the name after its portfolio
+
+
+def _colleague(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> tuple[PersonMention, str] | None:
+    """"la secrétaire philippine aux Affaires étrangères, X, et son collègue de la Défense, Y": a
+    colleague noun whose portfolio is followed by a name gives that person the portfolio, in the
+    government of the sentence's one state named before it ("?" when none or several are)."""
+    i = start - 1
+    while i > sent.start and folded[i] in ARTICLES:
+        i -= 1
+    if folded[i] not in title_cues("colleague_nouns_fr") or i == start - 1:
+        return None
+    after = [m for m in people_within(doc, end, min(sent.end, end + COLLEAGUE_REACH))]
+    titles = {fold(t) for key in ("ranks_fr", "civil_fr") for t in title_cues(key)}
+    if not after or not all(folded[k] in ARTICLES or folded[k] in titles or folded[k] == ","
+                            for k in range(end, after[0].span.start)):
+        return None
+    countries = {s.kb_id_ for s in lex_within(doc, sent.start, i, "DEMONYM")}
+    return after[0], (countries.pop() if len(countries) == 1 else "?")
+
+
 def _holding(doc: Doc, folded: list[str], sent: Span, holder: PersonMention, start: int, end: int,
-             post_type: str) -> Holding:
+             post_type: str, default: str = "?") -> Holding:
     country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
-        or _antecedent_country(doc, folded, sent, end) or "?"
+        or _antecedent_country(doc, folded, sent, end) or default
     office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
     span = doc[min(holder.span.start, start):max(holder.span.end, end)]
     return Holding(holder.key, office, (evidence(span, "portfolio"),))
@@ -205,6 +230,15 @@ def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int |
     return None
 
 
+def _headship(folded: list[str], end: int, post_type: str) -> str:
+    """"à la tête des armées", "aux commandes des armées": the headship of the armed forces is the
+    chief of defence's, though "les Armées" alone is also the French defence ministry ("reconduit aux
+    Armées")."""
+    if any(tuple(folded[max(0, end - len(words)):end]) == words for words in _cues("chief_of_defence_headship_fr")):
+        return "chief_of_defence"
+    return post_type
+
+
 def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
     """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense"."""
     dated = dated_tokens(doc, max(sent.start, start - 12), start)  # "X, reconduit mardi au ministère de …"
@@ -216,7 +250,18 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention
         return None
     last = names[-1]
     between = folded[last.span.end:start]
+    if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
+        between = between[2:]
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
+
+
+def _bracketed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"entouré de X (Défense) et de Y (Affaires étrangères)": a portfolio alone in brackets right
+    after a name is that person's (lists of ministers and group photos write posts so)."""
+    if start - 1 <= sent.start or end >= sent.end or folded[start - 1] != "(" or folded[end] != ")":
+        return None
+    named = [m for m in people_within(doc, max(sent.start, start - 8), start - 1) if m.span.end == start - 1]
+    return named[0] if named else None
 
 
 def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMention | None:

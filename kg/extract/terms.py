@@ -12,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date as date_type
+from datetime import timedelta
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.dates import WEEKDAYS
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
-from kg.extract.offices import find_posts, notes
+from kg.extract.offices import demonstrative_subject, find_posts, notes, sought_before
 from kg.extract.people import PersonMention
 from kg.extract.portfolios import fronted_subject, portfolio_after
 from kg.extract.spanindex import dates_within, people_within
@@ -50,6 +52,8 @@ def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) ->
     chosen = after[0] if after else (spans[-1] if spans else None)
     if chosen is None:
         return None
+    if chosen.start > 0 and fold(doc[chosen.start - 1].text) == "depuis":
+        return chosen._.date  # "Il travaillera avec X, en poste depuis juillet 2024": a past start, whatever the tense
     return _in_the_future_told(doc, sent, chosen._.date)
 
 
@@ -64,11 +68,25 @@ def _in_the_future_told(doc: Doc, sent: Span, date: DateValue) -> DateValue | No
         return date
     if date.precision != "day" or date.value is None or any(w.isdigit() and len(w) == 4 for w in date.text.split()):
         return None
+    weekday = _bare_weekday(date.text)
+    if weekday is not None:  # "Elle prendra ses fonctions lundi": the next Monday, not the last one
+        nxt = ref + timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+        return DateValue(nxt.isoformat(), "day", nxt, nxt, date.text)
     try:
         nxt = date_type.fromisoformat(date.value).replace(year=date.earliest.year + 1)
     except ValueError:  # 29 February
         return None
     return DateValue(nxt.isoformat(), "day", nxt, nxt, date.text) if nxt >= ref else None
+
+
+#: Words that open a date phrase without being part of the date span ("a succédé en avril à Y").
+DATE_LEADS = frozenset(("en", "le", "des", "debut", "fin", "courant"))
+
+
+def _bare_weekday(text: str) -> int | None:
+    """The weekday a date written as a bare weekday names ("lundi", "ce lundi"), else None."""
+    words = [w for w in fold(text).split() if w not in ("ce", "le")]
+    return WEEKDAYS.get(words[0]) if len(words) == 1 else None
 
 
 def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
@@ -81,6 +99,7 @@ def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
     if not any(max(c.split(" "), key=len) in text for c in cues):
         return None  # no cue's main word: nothing a date or an adverb could have split
     inside = {t.i for s in dates_within(sent.doc, sent.start, sent.end) for t in s}
+    inside |= {i - 1 for i in inside if i - 1 not in inside and fold(sent.doc[i - 1].text) in DATE_LEADS}
     kept = [t for t in sent if t.i not in inside and t.pos_ != "ADV"]
     if len(kept) == len(sent):
         return None
@@ -110,8 +129,8 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         return  # "a choisi pour le remplacer X": the one replaced is a pronoun (_successor_of_pronoun)
     by_at = _cue_at(sent, title_cues("term_replaced_by_fr"))
     at = by_at if by_at is not None else _cue_at(sent, title_cues("term_replace_fr"))
-    if at is None or not people:
-        return
+    if at is None or not people or _sought(doc, at):
+        return  # "X, pressenti pour succéder à Y": a succession expected, not told
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
     if not before and by_at is None and after:
@@ -138,6 +157,12 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _sought(doc: Doc, at: int) -> bool:
+    """The cue at character ``at`` is governed by a word of candidacy ("pressenti pour succéder")."""
+    token = next((t for t in doc if t.idx >= at), None)
+    return token is not None and sought_before(doc, token.i)
 
 
 def _fronted_successor(doc: Doc, sent: Span, at: int) -> list[PersonMention]:
@@ -218,20 +243,48 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     """"… Il succède à Y", "… Elle remplace Y": a subject pronoun that opens the sentence stands for
     the last person named before it, when that person holds exactly one known post (the appointee
     the previous sentence was about); anyone else, or nobody, when that is not so."""
+    demonstrative = demonstrative_subject(doc, sent)
+    if demonstrative is not None:  # "Ce dernier, nommé …, a succédé à Y": the last person named, always
+        return [demonstrative] if demonstrative.span.start_char < at else []
     words = fold(doc[sent.start:sent.start + 2].text).split()
     title = _role_subject(doc, sent, at) if words and words[0] not in ("il", "elle") else None
     if not words or not (words[0] in ("il", "elle") or title) or at - sent.start_char > 120:
         return []
-    last = next((m for m in reversed(people_within(doc, 0, sent.start))), None)
+    last = next((m for m in reversed(people_within(doc, 0, sent.start)) if not _passive_agent(doc, m)), None)
     offices = _offices_of(by_key, last.key, doc) if last is not None else []
     if last is not None and not offices:  # "M. X a battu Y. Il succède à Z": the subject before, not Y
         last = _subject_before(doc, sent)
         offices = _offices_of(by_key, last.key, doc) if last is not None else []
+    if last is not None and len(offices) > 1 and _appointed_office(doc, by_key, last.key, sent) is not None:
+        return [last]  # "A a nommé X, chef de l'armée de terre, ministre de la Défense. Il remplace Y"
     if last is None or len(offices) != 1:
         return []
     if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
         return []  # "Le ministre" does not stand for the last person named if that is the Premier ministre
+    named = _role_subject_type(doc, sent, at) if title else None
+    if named is not None and _post_type(offices[0]) != named:  # "X (Défense) et Y (Affaires étrangères).
+        holder = next((m for m in reversed(people_within(doc, 0, sent.start))  # La ministre de la Défense …"
+                       if [_post_type(o) for o in _offices_of(by_key, m.key, doc)] == [named]), None)
+        return [holder] if holder is not None else []
     return [last]
+
+
+def _role_subject_type(doc: Doc, sent: Span, at: int) -> str | None:
+    """The post type of the post phrase a role-noun subject opens the sentence with, before the cue
+    ("La ministre de la Défense, en poste depuis juin 2018, …"), if it names one."""
+    return next((p.post_type for p in find_posts(doc) if sent.start <= p.span.start < sent.start + 5
+                 and p.span.start_char < at and p.post_type), None)
+
+
+AGENT_REACH = 6  # words of a title between "par" and the name of a passive's agent
+
+
+def _passive_agent(doc: Doc, m: PersonMention) -> bool:
+    """The name is a passive's agent ("X a été nommée … par le Premier ministre Y"): it names who acted
+    on the subject, and a pronoun opening the next sentence ("Elle remplace Z") still stands for X."""
+    lead = list(doc[max(m.span.sent.start, m.span.start - AGENT_REACH):m.span.start])
+    at = next((k for k in range(len(lead) - 1, -1, -1) if fold(lead[k].text) == "par"), None)
+    return at is not None and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in lead[at + 1:])
 
 
 def _subject_before(doc: Doc, sent: Span) -> PersonMention | None:
@@ -295,22 +348,65 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     leaving: not one they were just given in someone's place, "Y remplace Z à la Défense … X succède
     à Y"), else a post the sentence links to the cue ("pour remplacer Y au poste de …", "en tant que
     …"), else the successor's one known office.  Never just any post of the sentence."""
+    linked = _linked_post(doc, sent, at)
+    if linked:  # "X a succédé à Y comme ministre des Affaires étrangères": the sentence says which
+        return linked
     held = {person: _offices_of(by_key, person, doc) for person in (successor, predecessor)}
     held[predecessor] = held[predecessor] or _offices_of(by_key, predecessor)  # "le chancelier sortant X a cédé …"
+    held[predecessor] = [o for o in held[predecessor] if not _taken_in(doc, sent, at, by_key[(predecessor, o)])]
     if len(held[predecessor]) == 1:
         return held[predecessor][0]
     leaving = [o for o in held[predecessor] if not by_key[(predecessor, o)].replaces]
     if len(held[predecessor]) > 1 and len(leaving) == 1:
         return leaving[0]
-    linked = _linked_post(doc, sent, at) or _portfolio_after_name(doc, sent, predecessor)
+    linked = _portfolio_after_name(doc, sent, predecessor)
     if linked:
         return linked
     if not held[predecessor] and len(held[successor]) == 1:
         return _elect_to_office(held[successor][0])
+    appointed = _appointed_office(doc, by_key, successor, sent) if not held[predecessor] else None
+    if appointed is not None:
+        return appointed
     near = [o for o in held[successor] if _stated_just_before(by_key[(successor, o)], at)]
     if not held[predecessor] and len(near) == 1:  # "X prend la tête du ministère de la Défense à la place de Y"
         return _elect_to_office(near[0])
     return None
+
+
+def _taken_in(doc: Doc, sent: Span, at: int, h: Holding) -> bool:
+    """The holding is told in this sentence, after the cue, as a post taken ("X a succédé à Y, devenu
+    secrétaire du Conseil de sécurité", "… à Y, nommé ambassadeur"): the one replaced moved to it, so
+    it is not the office changing hands."""
+    taking = title_cues("become_verbs_fr") | title_cues("appoint_verbs_fr")
+    for e in h.evidence:
+        if not at <= e.start < sent.end_char:
+            continue
+        words = [fold(t.text) for t in doc[sent.start:sent.end] if at <= t.idx < e.end]
+        if taking & set(words):
+            return True
+    return False
+
+
+def _appointed_office(doc: Doc, by_key: dict, person: str, sent: Span) -> str | None:
+    """The office the sentence before ``sent`` appoints the person to, when they hold several: that
+    sentence names them after an appointing verb ("a nommé X, chef de l'armée de terre, ministre de la
+    Défense", "a choisi X ... pour diriger le ministère de la Défense"), and the office stated last
+    there is the new one; the others are the posts they leave."""
+    named = [m for m in people_within(doc, max(0, sent.start - 80), sent.start) if m.key == person]
+    if not named:
+        return None
+    before = named[-1].span.sent
+    verbs = title_cues("appoint_verbs_fr")
+    if not any(fold(t.text) in verbs for t in doc[before.start:named[-1].span.start]):
+        return None
+    ends = {o: max(e.end for e in by_key[(person, o)].evidence if before.start_char <= e.start < before.end_char)
+            for o in _offices_of(by_key, person, doc)
+            if any(before.start_char <= e.start < before.end_char for e in by_key[(person, o)].evidence)}
+    if len(ends) < 2:
+        return None
+    last = max(ends.values())
+    latest = [o for o, end in ends.items() if end == last]
+    return latest[0] if len(latest) == 1 else None
 
 
 def _portfolio_after_name(doc: Doc, sent: Span, person: str) -> str | None:
@@ -401,11 +497,25 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
             continue
         person = min(people, key=lambda m: abs(m.span.start_char - at)).key
         offices = [office for (p, office) in by_key if p == person and not office.endswith(".president_elect")]
+        if len(offices) > 1:  # "X, chef de la diplomatie, a été nommé mercredi vice-Premier ministre"
+            told = _post_type_after(doc, sent, at)
+            offices = [o for o in _offices_of(by_key, person) if _post_type(o) == told]
         if len(offices) == 1:
             h = by_key[(person, offices[0])]
             if getattr(h, field) is None:
                 by_key[(person, offices[0])] = replace(h, **{field: date}, evidence=_merge(
                     h.evidence, (evidence(sent, f"term-{field}"),)))
+
+
+CUE_POST_REACH = 6  # tokens between a start or end cue and the post it governs ("nommé mercredi vice-Premier ministre")
+
+
+def _post_type_after(doc: Doc, sent: Span, at: int) -> str | None:
+    """The post type of the post phrase right after the cue at character ``at``, if one follows closely."""
+    cue = next((t.i for t in sent if t.idx >= at), None)
+    post = next((p for p in find_posts(doc) if cue is not None and sent.start <= p.span.start < sent.end
+                 and p.span.start_char >= at and p.span.start - cue <= CUE_POST_REACH), None)
+    return post.post_type if post is not None else None
 
 
 def _since_cue(sent: Span, at: int) -> bool:
