@@ -27,7 +27,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.extract.names import DEFAULT_PARTICLES, fold, given_key, person_key, same_person, split_name, translit_key
+from kg.extract.names import (
+    DEFAULT_PARTICLES,
+    fold,
+    given_key,
+    lineage,
+    person_key,
+    same_person,
+    split_name,
+    translit_key,
+)
 from kg.resources import lexicon_path
 
 #: The most words a known surname spans ("von der Leyen", "de Hoop Scheffer").
@@ -107,12 +116,16 @@ class Gazetteer:
         return fits[0] if len(fits) == 1 else None
 
     def _fits(self, name: str) -> list[KnownPerson] | None:
-        """The known people one of whose spellings the name as written can be; None for no name."""
+        """The known people one of whose spellings the name as written can be; None for no name.  A
+        name with a generational suffix fits only a spelling with that suffix ("Donald Trump Jr." is
+        not Donald Trump; the data lists "Gilberto Teodoro Jr." among Gilberto Teodoro's forms)."""
         try:
             key = _surname_key(name)
         except ValueError:
             return None
-        return [p for p in self._by_surname.get(key, ()) if any(same_person(name, f) for f in p.forms)]
+        suffix = lineage(name)
+        return [p for p in self._by_surname.get(key, ())
+                if any(same_person(name, f) and (not suffix or lineage(f) == suffix) for f in p.forms)]
 
     def person_of(self, names: Iterable[str]) -> KnownPerson | None:
         """The one known person that all the names of one article's person denote, or None: a name

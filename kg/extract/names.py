@@ -91,7 +91,9 @@ Same person (:func:`same_person`)
     may be left out by one side.  Given names
     written in one word on one side and two on the other are compared
     joined (Abdelmalek/Abdul-Malik, Jinping/Jin-ping).  Extra middle
-    names on one side and suffixes are ignored.
+    names on one side and suffixes are ignored, except in clusters: two full
+    names of one corpus that differ by a suffix (Jr., Sr., II, III) are a father
+    and a son.
 
 Clusters (:class:`NameClusters`, :func:`group_names`)
     Computed from the set of names, never from insertion order, one surname
@@ -581,11 +583,28 @@ def _surname_key(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
-    """True when the two name strings can denote the same person."""
+    """True when the two name strings can denote the same person (a suffix on one side only is
+    ignored: "CQ Brown" is "Charles Q. Brown Jr.")."""
     pa, pb = _default_parse(a).parts, _default_parse(b).parts
     if translit_key(pa.surname) != translit_key(pb.surname):
         return False
     return _given_compatible(pa.given, pb.given)
+
+
+def lineage(name: str) -> str:
+    """The generational suffix of a name, folded ("jr", "iii"), or ""."""
+    return fold(_default_parse(name).parts.suffix or "").replace(".", "")
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Two names of one corpus denote one person: :func:`same_person`, and two full names that differ
+    by a generational suffix ("Donald Trump Jr." beside "Donald Trump") are a father and a son.  Names
+    are compared in their canonical forms, so a known person the press names with and without the
+    suffix ("CQ Brown", "Charles Q. Brown Jr.") is one form already."""
+    if not same_person(a, b):
+        return False
+    both_full = bool(_default_parse(a).parts.given and _default_parse(b).parts.given)
+    return not both_full or lineage(a) == lineage(b)
 
 
 def _initial(part: str) -> str:
@@ -653,19 +672,19 @@ def _components(names: list[str]) -> list[list[str]]:
     forest = _UnionFind(names)
     for bucket in _by_surname(names).values():
         for a, b in combinations(bucket, 2):
-            if same_person(a, b):
+            if _one_person(a, b):
                 forest.union(a, b)
     return forest.groups()
 
 
 def _is_bridge(name: str, group: list[str]) -> bool:
-    neighbours = [m for m in group if m != name and same_person(name, m)]
-    return any(not same_person(x, y) for x, y in combinations(neighbours, 2))
+    neighbours = [m for m in group if m != name and _one_person(name, m)]
+    return any(not _one_person(x, y) for x, y in combinations(neighbours, 2))
 
 
 def _split_conflicts(group: list[str]) -> list[list[str]]:
     """Split a component until every part is pairwise compatible."""
-    if all(same_person(a, b) for a, b in combinations(group, 2)):
+    if all(_one_person(a, b) for a, b in combinations(group, 2)):
         return [group]
     bridges = [n for n in group if _is_bridge(n, group)]
     core = [n for n in group if n not in bridges]
@@ -678,7 +697,7 @@ def _split_conflicts(group: list[str]) -> list[list[str]]:
 
 def _give_back(bridge: str, parts: list[list[str]]) -> bool:
     """Append the bridge to the only part whose members all fit it; False if none or several."""
-    fits = [p for p in parts if all(same_person(bridge, m) for m in p)]
+    fits = [p for p in parts if all(_one_person(bridge, m) for m in p)]
     if len(fits) == 1:
         fits[0].append(bridge)
     return len(fits) == 1
