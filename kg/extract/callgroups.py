@@ -103,6 +103,11 @@ class _CallsByPerson:
         return next((self.calls[i] for i in sorted(candidates, reverse=True) if _compatible(self.calls[i], m)), None)
 
 
+def _plural(m: Mention) -> bool:
+    """A call noun in the plural ("les échanges", "les contacts") stands for several calls."""
+    return m.trigger[0].pos_ in ("NOUN", "PROPN") and "Plur" in m.trigger[0].morph.get("Number")
+
+
 def _group(mentions: list[Mention]) -> list[Call]:
     calls: list[Call] = []
     index = _CallsByPerson(calls)
@@ -115,7 +120,8 @@ def _group(mentions: list[Mention]) -> list[Call]:
             latest = [c for c in calls if not c.earlier]
             target = latest[-1] if latest else None
             if target is None:
-                pending.append(m)
+                if not _plural(m):  # "revient sur les échanges de la semaine": several calls, told after
+                    pending.append(m)
                 continue
             if m.date and target.date() and not target.date().overlaps(m.date):  # type: ignore[union-attr]
                 m.date = None  # a bare reference keeps its call; its date was about something else
@@ -162,6 +168,8 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     holdings, offices = _align(doc, call, persons, offices, holdings)
     holdings = holdings + _counterpart_holdings(doc, call, persons, holdings)
     persons = _fill_sides(persons, sides, holdings)
+    persons += _named_before(doc, call, persons, holdings)
+    persons += _bare_counterpart(call, persons, holdings)
     pair = next((m.pair for m in call.mentions if m.pair), None)
     if pair and len(persons) + len(offices) < 2:
         persons = _fill_pair(doc, pair, persons, holdings)
@@ -297,6 +305,38 @@ def _counterpart_countries(doc: Doc) -> dict[str, set[str]]:
             if a.rule == "counterpart" and a.post and a.post.countries:
                 state.counterparts.setdefault(a.person.key, set()).update(a.post.countries)
     return state.counterparts
+
+
+def _named_before(doc: Doc, call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
+    """"… d'un appel au dirigeant ukrainien": the latest person named before the role noun who serves
+    that country (by a post of the article or as the gazetteer knows them), when the call has no
+    party of that country yet."""
+    known = known_countries(doc)
+    out: list[str] = []
+    for country, i in dict.fromkeys(r for m in call.mentions for r in m.role_sides):
+        if any(country in _country_of(p, holdings) | {known.get(p)} for p in persons + out):
+            continue
+        before = [p.key for p in doc._.people or [] if p.span.end <= i]
+        serving = [k for k in before if country in _country_of(k, holdings) | {known.get(k)}]
+        if serving and serving[-1] not in persons:
+            out.append(serving[-1])
+    return out
+
+
+def _bare_counterpart(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
+    """"Mardi, X s'est entretenu par téléphone avec son homologue", the homologue named in another
+    sentence: on a call with one person, the article's one holder of that person's post type (of
+    one type only) in another country."""
+    if len(persons) != 1 or not any(m.bare_counterpart for m in call.mentions):
+        return []
+    lexicon = load_lexicon()
+    types = {lexicon.office(h.office).type for h in holdings if h.person == persons[0]}
+    if len(types) != 1:
+        return []
+    post_type, own = types.pop(), _country_of(persons[0], holdings)
+    holders = {h.person for h in holdings if h.person != persons[0] and lexicon.office(h.office).type == post_type
+               and h.office.split(".")[0] not in own | {"?"}}
+    return list(holders) if len(holders) == 1 else []
 
 
 def _fill_sides(persons: list[str], sides: list[str], holdings: list[Holding]) -> list[str]:

@@ -275,6 +275,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("range_dash", _day_range("", r"\s*-\s*")),
     ("day_month", rf"{_START}(?P<x>(?:(?P<det>le|ce)\s+)?(?:(?P<wd>{_WEEKDAY})\s*,?\s+)?(?P<day>{_DAY})"
                   rf"(?:\s+|-)(?P<mon>{_MONTH})(?:\s+(?P<year>{_YEAR})|\s+(?P<dir>dernier|prochain)\b)?)"),
+    ("day_current", rf"(?<![\w-])(?P<x>le\s+(?P<day>1\s?er|\d{{1,2}})\s+(?:courant|du\s+mois\s+courant)){_END}"),
     ("day_alone", rf"(?<![\w-])(?P<x>le\s+(?P<day>1\s?er|\d{{1,2}}))(?=\s*[,.;]|\s+(?:{_alt(DAY_ALONE_NEXT)})\s)"),
     ("night", rf"(?<![\w-])(?P<x>(?:la\s+)?nuit\s+(?:de|du)\s+(?P<w1>{_WEEKDAY})\s+(?:a|au)\s+"
               rf"(?P<w2>{_WEEKDAY})){_END}"),
@@ -679,6 +680,15 @@ def _day_alone(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _rel(ctx.ref, build)
 
 
+def _day_current(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    """"le 4 courant" (administrative and wire style): that day of the month of ``ref``, whatever
+    the side of ``ref`` it falls on ("courant" names the month)."""
+    day = _day_number(m["day"])
+    if not 1 <= day <= 31:
+        return _INVALID
+    return _rel(ctx.ref, lambda r: _make_day(r.year, r.month, day) if _possible(r.month, day) else None)
+
+
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     weekday, direction = WEEKDAYS[m["wd"]], _direction(m["dir"])
     return _rel(ctx.ref, lambda r: _day(_weekday_date(r, weekday, direction)))
@@ -794,6 +804,7 @@ def _later(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 _HANDLERS: dict[str, Handler] = {
     "iso": _iso, "numeric": _numeric, "range_du": _day_range_hit, "range_entre": _day_range_hit,
     "range_les": _day_range_hit, "range_dash": _day_range_hit, "day_month": _day_month, "night": _night,
+    "day_current": _day_current,
     "day_alone": _day_alone,
     "weekday": _weekday, "month": _month_name, "part_month": _part_month, "part_year": _part_year,
     "part_period": _part_period, "season": _season, "holiday": _holiday, "years_de": _year_range,

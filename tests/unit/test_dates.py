@@ -431,6 +431,22 @@ def test_normalise(expr: str, ref: date | None, value: str | None) -> None:
     assert (result.value if result else None) == value
 
 
+@pytest.mark.parametrize(
+    ("expr", "ref", "value"),
+    [
+        ("le 4 courant", date(2025, 12, 8), "2025-12-04"),
+        ("le 1er courant", date(2025, 12, 8), "2025-12-01"),
+        ("le 12 du mois courant", date(2025, 11, 8), "2025-11-12"),  # the month is named, not the last 12th
+        ("le 31 courant", date(2025, 11, 8), None),
+        ("le 4 courant", None, None),
+    ],
+)
+def test_day_of_the_current_month(expr: str, ref: date | None, value: str | None) -> None:
+    """"le 4 courant" (wire and administrative style) is that day of the month of publication."""
+    result = normalise(expr, ref)
+    assert (result.value if result else None) == value
+
+
 def test_normalise_keeps_the_text() -> None:
     result = normalise("depuis le 5 février", REF)
     assert result == DateValue("2024-02-05", "day", d("2024-02-05"), d("2024-02-05"), "le 5 février")
