@@ -167,6 +167,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     persons += _post_type_holders(call, persons, holdings)
     holdings, offices = _align(doc, call, persons, offices, holdings)
     holdings = holdings + _counterpart_holdings(doc, call, persons, holdings)
+    holdings = holdings + _respective_holdings(call, persons, holdings)
     persons = _fill_sides(persons, sides, holdings)
     persons += _named_before(doc, call, persons, holdings)
     persons += _bare_counterpart(call, persons, holdings)
@@ -245,6 +246,29 @@ def _counterpart_holdings(doc: Doc, call: Call, persons: list[str], holdings: li
         out.append(Holding(a.person.key, lexicon.office_for(types.pop(), country).id,
                            (evidence(a.evidence_span, "call-counterpart"),),
                            attested=date if date and date.precision == "day" else None))
+    return out
+
+
+def _respective_holdings(call: Call, persons: list[str], holdings: list[Holding]) -> list[Holding]:
+    """"X a appelé ses homologues allemand, britannique et française, A, B et C": each named
+    counterpart holds, in the country its demonym gives, the post of the caller when the caller
+    holds posts of one type only (rule ``call-counterpart``)."""
+    lexicon, out = load_lexicon(), []
+    callers = {c for m in call.mentions for c in m.callers}
+    types = {lexicon.office(h.office).type for h in holdings if h.person in callers}
+    if len(callers) != 1 or len(types) != 1:
+        return []
+    post_type = types.pop()
+    held = {(h.person, h.office) for h in holdings}
+    for m in call.mentions:
+        for person, country in m.respective:
+            office = lexicon.office_for(post_type, country).id
+            if person in persons and person not in callers and (person, office) not in held and \
+                    country not in _country_of(person, holdings):
+                held.add((person, office))
+                date = call.date()
+                out.append(Holding(person, office, (evidence(m.sent, "call-counterpart"),),
+                                   attested=date if date and date.precision == "day" else None))
     return out
 
 

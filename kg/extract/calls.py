@@ -73,6 +73,7 @@ class Mention:
     role_sides: list[tuple[str, int]] = field(default_factory=list)  # "au dirigeant ukrainien": (country, token)
     counterparts: list[str] = field(default_factory=list)  # countries of unnamed "homologues"
     bare_counterpart: bool = False  # "avec son homologue", no name and no country
+    respective: list[tuple[str, str]] = field(default_factory=list)  # "ses homologues A et B, X et Y"
     pair: str | None = None  # "les deux ministres": the noun naming the two participants
     post_types: list[str] = field(default_factory=list)  # posts named without a country ("le chancelier")
     possessive: bool = False  # "leur conversation": its owners are the sentence's people
@@ -1266,11 +1267,48 @@ def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
     for t in doc:
         if fold(t.lemma_) != "homologue" or t.i in named:
             continue
-        owner = _owner(t, mentions_of(t))
+        here = mentions_of(t)
+        pairs = _respective(doc, t) if len(here) == 1 else []
+        if pairs:
+            here[0].respective += pairs
+            continue
+        owner = _owner(t, here)
         if owner:
             countries = [s.kb_id_ for s in lex_within(doc, t.i + 1, t.i + 3, "DEMONYM")]
             owner[0].counterparts += countries[:1]
             owner[0].bare_counterpart |= not countries and _bare_noun(t)
+
+
+LIST_GLUE = (",", "et")  # what separates the items of a list
+
+
+def _respective(doc: Doc, t: Token) -> list[tuple[str, str]]:
+    """"ses homologues allemand, britannique et française, A, B et C": as many demonyms as names,
+    both listed right after the plural noun, pair up in order (person key, country).  By surface:
+    the parser rarely keeps such lists together."""
+    i, countries = t.i + 1, []
+    while i < t.sent.end:
+        if fold(doc[i].text) in LIST_GLUE:
+            i += 1
+            continue
+        found = lex_within(doc, i, i + 1, "DEMONYM")
+        if not found:
+            break
+        countries.append(found[0].kb_id_)
+        i = found[0].end
+    keys = []
+    while i < t.sent.end:
+        if fold(doc[i].text) in LIST_GLUE:
+            i += 1
+            continue
+        people = people_within(doc, i, i + 1)
+        if not people:
+            break
+        keys.append(people[0].key)
+        i = people[0].span.end
+    if len(countries) < 2 or len(keys) != len(countries) or len(set(keys)) != len(keys):
+        return []
+    return list(zip(keys, countries, strict=True))
 
 
 def _bare_noun(t: Token) -> bool:
