@@ -1542,13 +1542,24 @@ def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:
     ref = doc._.ref if isinstance(doc._.ref, date) else None
     last: Mention | None = None
     for m in mentions:
-        if m.date is None and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
+        if m.date is None and last is not None and last.date and _also(m) and _same_account(
+                doc, last.sent, m.sent, last.date):
+            m.date = last.date  # "Il a précisé avoir également échangé par téléphone avec Y"
+        elif m.date is None and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
             if last is not None and last.date:
                 m.date = last.date if _same_account(doc, last.sent, m.sent) else (
                     _between(last.date, ref) if ref and last.date.precision == "day" else None)
             else:
                 m.date = _account_day(doc, m.sent)
         last = m if m.date and not m.referring else last
+
+
+def _also(m: Mention) -> bool:
+    """"X a également parlé avec Y" right after a dated call: another call of the same account, of
+    that day; not "X avait aussi parlé avec Y" (the pluperfect steps back in time), nor a noun."""
+    verb = m.trigger[0]
+    return not m.referring and verb.pos_ not in ("NOUN", "PROPN") and not _pluperfect(verb) and has_phrase(
+        folded(m.sent), _vocab()["also_cues"])
 
 
 def _account_day(doc: Doc, sent: Span) -> DateValue | None:
@@ -1571,16 +1582,18 @@ def _account_day(doc: Doc, sent: Span) -> DateValue | None:
 SEQUEL_GAP = 2
 
 
-def _same_account(doc: Doc, first: Span, second: Span) -> bool:
+def _same_account(doc: Doc, first: Span, second: Span, day: DateValue | None = None) -> bool:
     """``second`` follows ``first`` within :data:`SEQUEL_GAP` sentences (blank lines not counted)
-    and no date is stated between them: the account has not moved to another time."""
+    and no date is stated between them: the account has not moved to another time.  A date of the
+    account's own ``day`` does not move it ("« J'ai parlé avec X. … », a écrit dimanche Y")."""
     if second.start <= first.start:
         return True
     between = doc[first.end:second.start]
     if not len(between):
         return True
     told = [s for s in between.sents if s.text.strip()]
-    return len(told) <= SEQUEL_GAP and not dates_within(doc, first.end, second.start)
+    moved = [s for s in dates_within(doc, first.end, second.start) if day is None or s._.date != day]
+    return len(told) <= SEQUEL_GAP and not moved
 
 
 def _between(earlier: DateValue, ref: date) -> DateValue | None:
