@@ -276,8 +276,9 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         return None
     lemma = lemma or fold(t.lemma_)
     complements = [c for c in t.children if c.dep_.startswith("obl")] + [  # "a eu Y au bout du fil", hung on Y
-        g for c in t.children if c.dep_ == "obj" for g in c.children
-        if g.dep_ == "nmod" and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
+        g for c in t.children if c.dep_ == "obj" for g in c.subtree  # or on a word of Y's name or title
+        if g.dep_ in ("nmod", "obl:mod") and g is not c
+        and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
     by_phone = any(_phone_complement(c) for c in complements)
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or _future_form(t):
