@@ -1908,7 +1908,11 @@ def _denied_next(doc: Doc, m: Mention) -> bool:
     """"Des médias ont affirmé que X avait appelé Y. Le Kremlin a démenti cette information": a call
     told in one sentence and denied in the next (a ``denial_verbs`` verb, not negated, whose object
     is a demonstrative ``denied_objects`` noun, or "aucun" before a call noun) never took place."""
-    if m.referring or m.sent.end >= len(doc):
+    if m.referring:
+        return False
+    if _denied_after_in_sentence(m):
+        return True
+    if m.sent.end >= len(doc):
         return False
     nxt = doc[m.sent.end].sent
     verbs = [t for t in nxt if fold(t.lemma_) in _words("denial_verbs") and t.pos_ == "VERB" and not _negated(t)]
@@ -1920,6 +1924,21 @@ def _denied_next(doc: Doc, m: Mention) -> bool:
             if c.dep_ == "obj" and fold(c.lemma_) in _words("denied_objects") and det in _words("demonstratives"):
                 return True
     return any(fold(t.text) in ("aucun", "aucune") and fold(t.head.lemma_) in _vocab()["weak_nouns"] for t in nxt)
+
+
+def _denied_after_in_sentence(m: Mention) -> bool:
+    """"X aurait parlé avec Y, ce que Riyad a formellement démenti", "…, une information démentie par
+    Riyad": a denial after the trigger in its own sentence, whose object is the clause before it
+    ("ce que", "ce qu'") or a ``denied_objects`` noun it qualifies."""
+    doc, t = m.sent.doc, m.trigger[0]
+    for x in doc[t.i + 1: m.sent.end]:
+        denial = fold(x.lemma_) in _words("denial_verbs") or fold(x.text) in _words("denial_forms")
+        if not denial or _negated(x):
+            continue
+        before = " ".join(fold(y.text) for y in doc[max(t.i + 1, x.i - 5): x.i])
+        if re.search(r"(^| )ce qu(e|')( |$)", before) or fold(x.head.lemma_) in _words("denied_objects"):
+            return True
+    return False
 
 
 def _after_publication(doc: Doc, m: Mention) -> bool:
