@@ -447,6 +447,25 @@ def test_day_of_the_current_month(expr: str, ref: date | None, value: str | None
     assert (result.value if result else None) == value
 
 
+@pytest.mark.parametrize(
+    ("expr", "value"),
+    [
+        ("dimanche 2", "2025-11-02"),  # the 2nd that is a Sunday, not last Sunday (the 16th)
+        ("le mardi 4", "2025-11-04"),
+        ("samedi 15", "2025-11-15"),
+        ("lundi 13", "2025-10-13"),  # November's 13th is a Thursday: October's
+        ("vendredi 21", "2025-11-21"),  # after the reference: the next one (a plan)
+        ("samedi 12", "2025-11-15"),  # no recent 12th is a Saturday: the weekday alone
+        ("mardi 18 novembre", "2025-11-18"),
+        ("dimanche 2 soldats", "2025-11-16"),  # a quantity, not a day number
+    ],
+)
+def test_weekday_and_day_number_without_month(expr: str, value: str) -> None:
+    """"samedi 12" with no month: the recent day of that number that falls on that weekday."""
+    result = normalise(expr, date(2025, 11, 20))
+    assert result is not None and result.value == value
+
+
 def test_normalise_keeps_the_text() -> None:
     result = normalise("depuis le 5 février", REF)
     assert result == DateValue("2024-02-05", "day", d("2024-02-05"), d("2024-02-05"), "le 5 février")
