@@ -20,6 +20,7 @@ from kg.extract.calls import Mention, find_mentions, has_phrase
 from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import CallFact, DateValue, Holding, Party
+from kg.extract.names import fold
 from kg.extract.offices import known_countries, notes
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, folded
@@ -335,13 +336,17 @@ def _named_before(doc: Doc, call: Call, persons: list[str], holdings: list[Holdi
     """"… d'un appel au dirigeant ukrainien": the latest person named before the role noun who serves
     that country (by a post of the article or as the gazetteer knows them), when the call has no
     party of that country yet."""
-    known = known_countries(doc)
+    known, vocab, lexicon = known_countries(doc), load_lexicon().calls, load_lexicon()
     out: list[str] = []
     for country, i in dict.fromkeys(r for m in call.mentions for r in m.role_sides):
         if any(country in _country_of(p, holdings) | {known.get(p)} for p in persons + out):
             continue
         before = [p.key for p in doc._.people or [] if p.span.end <= i]
         serving = [k for k in before if country in _country_of(k, holdings) | {known.get(k)}]
+        if fold(doc[i].lemma_) in {fold(w) for w in vocab["leader_nouns"]}:
+            leaders = [k for k in serving if any(h.person == k and lexicon.office(h.office).type in
+                                                 vocab["leader_post_types"] for h in holdings)]
+            serving = leaders or serving  # "le dirigeant ukrainien": its president before its minister
         if serving and serving[-1] not in persons:
             out.append(serving[-1])
     return out
