@@ -476,6 +476,8 @@ def _not_an_event(t: Token) -> bool:
     failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
     if any(fold(a.lemma_) in failing for a in t.ancestors):
         return True  # "n'est pas parvenu à le joindre", not "sont parvenus à un accord lors d'un appel"
+    if any(fold(a.lemma_) in _words("negated_failure_verbs") and _negated(a) for a in t.ancestors):
+        return True  # "n'a pas pu joindre son homologue"
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t)
