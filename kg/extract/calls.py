@@ -907,6 +907,8 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     pronoun = _subject_pronoun(m.trigger[0])
     if pronoun is None and (head := _reporting_head(m.trigger[0])) is not None:
         pronoun = _subject_pronoun(head)  # "Il a confié s'être entretenu avec Y"
+    if pronoun is None and m.trigger[0].dep_ == "xcomp":
+        pronoun = _subject_pronoun(m.trigger[0].head)  # "Elle a pu s'entretenir avec Y": the modal's subject
     if pronoun is None and m.trigger[0].pos_ in ("NOUN", "PROPN"):  # "il avait eu un entretien téléphonique"
         pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                         for p in [_subject_pronoun(a)] if p is not None), None)
