@@ -20,6 +20,7 @@ from kg.extract.calls import Mention, find_mentions, has_phrase
 from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import CallFact, DateValue, Holding, Party
+from kg.extract.names import fold
 from kg.extract.offices import known_countries, notes
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, folded
@@ -103,6 +104,11 @@ class _CallsByPerson:
         return next((self.calls[i] for i in sorted(candidates, reverse=True) if _compatible(self.calls[i], m)), None)
 
 
+def _plural(m: Mention) -> bool:
+    """A call noun in the plural ("les échanges", "les contacts") stands for several calls."""
+    return m.trigger[0].pos_ in ("NOUN", "PROPN") and "Plur" in m.trigger[0].morph.get("Number")
+
+
 def _group(mentions: list[Mention]) -> list[Call]:
     calls: list[Call] = []
     index = _CallsByPerson(calls)
@@ -115,7 +121,8 @@ def _group(mentions: list[Mention]) -> list[Call]:
             latest = [c for c in calls if not c.earlier]
             target = latest[-1] if latest else None
             if target is None:
-                pending.append(m)
+                if not _plural(m):  # "revient sur les échanges de la semaine": several calls, told after
+                    pending.append(m)
                 continue
             if m.date and target.date() and not target.date().overlaps(m.date):  # type: ignore[union-attr]
                 m.date = None  # a bare reference keeps its call; its date was about something else
@@ -161,7 +168,10 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     persons += _post_type_holders(call, persons, holdings)
     holdings, offices = _align(doc, call, persons, offices, holdings)
     holdings = holdings + _counterpart_holdings(doc, call, persons, holdings)
+    holdings = holdings + _respective_holdings(call, persons, holdings)
     persons = _fill_sides(persons, sides, holdings)
+    persons += _named_before(doc, call, persons, holdings)
+    persons += _bare_counterpart(call, persons, holdings)
     pair = next((m.pair for m in call.mentions if m.pair), None)
     if pair and len(persons) + len(offices) < 2:
         persons = _fill_pair(doc, pair, persons, holdings)
@@ -240,6 +250,29 @@ def _counterpart_holdings(doc: Doc, call: Call, persons: list[str], holdings: li
     return out
 
 
+def _respective_holdings(call: Call, persons: list[str], holdings: list[Holding]) -> list[Holding]:
+    """"X a appelé ses homologues allemand, britannique et française, A, B et C": each named
+    counterpart holds, in the country its demonym gives, the post of the caller when the caller
+    holds posts of one type only (rule ``call-counterpart``)."""
+    lexicon, out = load_lexicon(), []
+    callers = {c for m in call.mentions for c in m.callers}
+    types = {lexicon.office(h.office).type for h in holdings if h.person in callers}
+    if len(callers) != 1 or len(types) != 1:
+        return []
+    post_type = types.pop()
+    held = {(h.person, h.office) for h in holdings}
+    for m in call.mentions:
+        for person, country in m.respective:
+            office = lexicon.office_for(post_type, country).id
+            if person in persons and person not in callers and (person, office) not in held and \
+                    country not in _country_of(person, holdings):
+                held.add((person, office))
+                date = call.date()
+                out.append(Holding(person, office, (evidence(m.sent, "call-counterpart"),),
+                                   attested=date if date and date.precision == "day" else None))
+    return out
+
+
 def _country_of(person: str, holdings: list[Holding]) -> set[str]:
     return {h.office.split(".")[0] for h in holdings if h.person == person} - {"?"}
 
@@ -297,6 +330,42 @@ def _counterpart_countries(doc: Doc) -> dict[str, set[str]]:
             if a.rule == "counterpart" and a.post and a.post.countries:
                 state.counterparts.setdefault(a.person.key, set()).update(a.post.countries)
     return state.counterparts
+
+
+def _named_before(doc: Doc, call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
+    """"… d'un appel au dirigeant ukrainien": the latest person named before the role noun who serves
+    that country (by a post of the article or as the gazetteer knows them), when the call has no
+    party of that country yet."""
+    known, vocab, lexicon = known_countries(doc), load_lexicon().calls, load_lexicon()
+    out: list[str] = []
+    for country, i in dict.fromkeys(r for m in call.mentions for r in m.role_sides):
+        if any(country in _country_of(p, holdings) | {known.get(p)} for p in persons + out):
+            continue
+        before = [p.key for p in doc._.people or [] if p.span.end <= i]
+        serving = [k for k in before if country in _country_of(k, holdings) | {known.get(k)}]
+        if fold(doc[i].lemma_) in {fold(w) for w in vocab["leader_nouns"]}:
+            leaders = [k for k in serving if any(h.person == k and lexicon.office(h.office).type in
+                                                 vocab["leader_post_types"] for h in holdings)]
+            serving = leaders or serving  # "le dirigeant ukrainien": its president before its minister
+        if serving and serving[-1] not in persons:
+            out.append(serving[-1])
+    return out
+
+
+def _bare_counterpart(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
+    """"Mardi, X s'est entretenu par téléphone avec son homologue", the homologue named in another
+    sentence: on a call with one person, the article's one holder of that person's post type (of
+    one type only) in another country."""
+    if len(persons) != 1 or not any(m.bare_counterpart for m in call.mentions):
+        return []
+    lexicon = load_lexicon()
+    types = {lexicon.office(h.office).type for h in holdings if h.person == persons[0]}
+    if len(types) != 1:
+        return []
+    post_type, own = types.pop(), _country_of(persons[0], holdings)
+    holders = {h.person for h in holdings if h.person != persons[0] and lexicon.office(h.office).type == post_type
+               and h.office.split(".")[0] not in own | {"?"}}
+    return list(holders) if len(holders) == 1 else []
 
 
 def _fill_sides(persons: list[str], sides: list[str], holdings: list[Holding]) -> list[str]:

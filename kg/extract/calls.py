@@ -70,7 +70,10 @@ class Mention:
     persons: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)
+    role_sides: list[tuple[str, int]] = field(default_factory=list)  # "au dirigeant ukrainien": (country, token)
     counterparts: list[str] = field(default_factory=list)  # countries of unnamed "homologues"
+    bare_counterpart: bool = False  # "avec son homologue", no name and no country
+    respective: list[tuple[str, str]] = field(default_factory=list)  # "ses homologues A et B, X et Y"
     pair: str | None = None  # "les deux ministres": the noun naming the two participants
     post_types: list[str] = field(default_factory=list)  # posts named without a country ("le chancelier")
     possessive: bool = False  # "leur conversation": its owners are the sentence's people
@@ -273,8 +276,9 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         return None
     lemma = lemma or fold(t.lemma_)
     complements = [c for c in t.children if c.dep_.startswith("obl")] + [  # "a eu Y au bout du fil", hung on Y
-        g for c in t.children if c.dep_ == "obj" for g in c.children
-        if g.dep_ == "nmod" and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
+        g for c in t.children if c.dep_ == "obj" for g in c.subtree  # or on a word of Y's name or title
+        if g.dep_ in ("nmod", "obl:mod") and g is not c
+        and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
     by_phone = any(_phone_complement(c) for c in complements)
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or _future_form(t):
@@ -454,23 +458,57 @@ def _frame_verb(t: Token) -> Token | None:
 def _not_an_event(t: Token) -> bool:
     """A wish, an attempt, a refusal, a plan, a call *for* something, or a meeting."""
     vocab = _vocab()
-    # the auxiliary "a" is written "avoir" so that "Cet appel a été passé" is not "appel à"
+    addressed = fold(t.text).startswith("appel") and t.i + 1 < len(t.doc) and _addressed(t)
+    # the auxiliary "a" is written "avoir" so that "Cet appel a été passé" is not "appel à"; the
+    # words after a call placed to someone ("un appel au dirigeant X") are its addressee, no cue
     window = " ".join("avoir" if x.pos_ == "AUX" and fold(x.text) == "a" else fold(x.text)
-                      for x in t.doc[max(t.sent.start, t.i - 6): t.i + 3])
+                      for x in t.doc[max(t.sent.start, t.i - 6): t.i + (1 if addressed else 3)])
     if fold(t.text).startswith("appel") and t.i + 1 < len(t.doc):
         after = folded(t.doc[t.i + 1: t.i + 4])
         urge = re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after) \
             and t.doc[t.i + 1].pos_ != "AUX"  # "L'appel a été passé": the auxiliary, not "à"
-        if urge and not has_phrase(after, _vocab()["phone_nouns"]):
+        if urge and not has_phrase(after, _vocab()["phone_nouns"]) and not addressed:
             return True  # "appeler à la retenue", not "appeler au téléphone"
     if has_phrase(window, vocab["non_event_cues"]) or _planned(t) or _denied(t) or _summit(t):
+        return True
+    if _object_of_denial(t):
         return True
     failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
     if any(fold(a.lemma_) in failing for a in t.ancestors):
         return True  # "n'est pas parvenu à le joindre", not "sont parvenus à un accord lors d'un appel"
+    if any(fold(a.lemma_) in _words("negated_failure_verbs") and _negated(a) for a in t.ancestors):
+        return True  # "n'a pas pu joindre son homologue"
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t)
+
+
+ADDRESSEE_REACH = 4  # words after "appel à" where the person or post it is placed to stands
+
+
+def _addressed(t: Token) -> bool:
+    """"un appel au dirigeant ukrainien", "son appel à M. X", "un appel à son homologue": a call
+    noun whose "à" complement is a person, a post or an official's noun (``object_nouns``) is a
+    call placed to that official, not a call *for* something ("l'appel au calme")."""
+    doc = t.doc
+    end = min(t.sent.end, t.i + 1 + ADDRESSEE_REACH)
+    for x in doc[t.i + 2: end]:  # t.i + 1 is "à"/"au"
+        if x.pos_ == "DET":
+            continue
+        return bool(people_within(doc, x.i, x.i + 1) or posts_within(doc, x.i, x.i + 1)) \
+            or fold(x.lemma_) in _words("object_nouns")
+    return False
+
+
+def _object_of_denial(t: Token) -> bool:
+    """"Athènes dément tout contact avec Ankara", "le Kremlin a nié tout appel": the noun is what a
+    denial verb denies, by tree or by surface (the verb right before it, past its determiners; the
+    parser often mistags a headline's verb)."""
+    if t.dep_ == "obj" and fold(t.head.lemma_) in _words("denial_verbs"):
+        return True
+    before = next((x for x in reversed(t.doc[max(t.sent.start, t.i - 3): t.i]) if x.pos_ != "DET"
+                   and fold(x.text) not in ("tout", "toute", "tous", "toutes")), None)
+    return before is not None and fold(before.text) in _words("denial_forms")
 
 
 def _denied(t: Token) -> bool:
@@ -820,9 +858,10 @@ def _anchor_phrase_people(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _relative_clause_subject(doc: Doc, m: Mention) -> None:
-    """"X, qui s'était entretenu avec Y": X is the caller."""
-    verb = m.trigger[0]
-    if verb.dep_ != "acl:relcl" or not any(fold(c.text) == "qui" for c in verb.children):
+    """"X, qui s'était entretenu avec Y": X is the caller; so is X of "C'est X qui a pris l'initiative
+    d'un appel à Y" (the relative clause of the cleft is the verb the call noun depends on)."""
+    verb = _initiative_taker(m.trigger[0]) or m.trigger[0]
+    if (verb.dep_ != "acl:relcl" or not any(fold(c.text) == "qui" for c in verb.children)) and not _cleft_focus(verb):
         return
     antecedent = verb.head
     for p in doc._.people or []:
@@ -868,6 +907,8 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     pronoun = _subject_pronoun(m.trigger[0])
     if pronoun is None and (head := _reporting_head(m.trigger[0])) is not None:
         pronoun = _subject_pronoun(head)  # "Il a confié s'être entretenu avec Y"
+    if pronoun is None and m.trigger[0].dep_ == "xcomp":
+        pronoun = _subject_pronoun(m.trigger[0].head)  # "Elle a pu s'entretenir avec Y": the modal's subject
     if pronoun is None and m.trigger[0].pos_ in ("NOUN", "PROPN"):  # "il avait eu un entretien téléphonique"
         pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                         for p in [_subject_pronoun(a)] if p is not None), None)
@@ -1231,10 +1272,57 @@ def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
     for t in doc:
         if fold(t.lemma_) != "homologue" or t.i in named:
             continue
-        owner = _owner(t, mentions_of(t))
+        here = mentions_of(t)
+        pairs = _respective(doc, t) if len(here) == 1 else []
+        if pairs:
+            here[0].respective += pairs
+            continue
+        owner = _owner(t, here)
         if owner:
             countries = [s.kb_id_ for s in lex_within(doc, t.i + 1, t.i + 3, "DEMONYM")]
             owner[0].counterparts += countries[:1]
+            owner[0].bare_counterpart |= not countries and _bare_noun(t)
+
+
+LIST_GLUE = (",", "et")  # what separates the items of a list
+
+
+def _respective(doc: Doc, t: Token) -> list[tuple[str, str]]:
+    """"ses homologues allemand, britannique et française, A, B et C": as many demonyms as names,
+    both listed right after the plural noun, pair up in order (person key, country).  By surface:
+    the parser rarely keeps such lists together."""
+    i, countries = t.i + 1, []
+    while i < t.sent.end:
+        if fold(doc[i].text) in LIST_GLUE:
+            i += 1
+            continue
+        found = lex_within(doc, i, i + 1, "DEMONYM")
+        if not found:
+            break
+        countries.append(found[0].kb_id_)
+        i = found[0].end
+    keys = []
+    while i < t.sent.end:
+        if fold(doc[i].text) in LIST_GLUE:
+            i += 1
+            continue
+        people = people_within(doc, i, i + 1)
+        if not people:
+            break
+        keys.append(people[0].key)
+        i = people[0].span.end
+    if len(countries) < 2 or len(keys) != len(countries) or len(set(keys)) != len(keys):
+        return []
+    return list(zip(keys, countries, strict=True))
+
+
+def _bare_noun(t: Token) -> bool:
+    """A singular noun with nothing that qualifies it after it ("avec son homologue pour …", "avec
+    son homologue."), not "son homologue chypriote, Vasilis Palmas" whose words the lexicon or the
+    NER may have missed."""
+    doc = t.doc
+    after = [x for x in doc[t.i + 1: min(t.sent.end, t.i + 3)] if x.text != ","]
+    return "Plur" not in t.morph.get("Number") and not (after and after[0].pos_ in ("ADJ", "PROPN", "NOUN", "X"))
 
 
 def _attach_pairs(doc: Doc, mentions: list[Mention]) -> None:
@@ -1259,6 +1347,31 @@ def _attach_sides(doc: Doc, mentions: list[Mention]) -> None:
                 m.sides.append(s.kb_id_)
 
 
+def _attach_role_nouns(doc: Doc, mentions: list[Mention]) -> None:
+    """"a pris l'initiative d'un appel au dirigeant ukrainien", "a appelé la responsable moldave":
+    a singular official's noun (``object_nouns``) that is no post of the lexicon and names nobody,
+    with a demonym right after it, refers to an official of that country named before it; the
+    grouping picks that person (:func:`kg.extract.callgroups._named_before`)."""
+    named = {p.span.root.head.i for p in doc._.people or []} | {p.span.root.i for p in doc._.people or []}
+    nouns = _words("object_nouns") - _words("counterpart_nouns")
+    mentions_of = _in_sentence(mentions)
+    for t in doc:
+        if fold(t.lemma_) not in nouns or t.i in named or "Plur" in t.morph.get("Number"):
+            continue
+        if t.pos_ != "NOUN" or posts_within(doc, t.i - 2, t.i + 1) and any(
+                p.span.start <= t.i < p.span.end for p in posts_within(doc, t.i - 2, t.i + 1)):
+            continue
+        countries = [x.kb_id_ for x in lex_within(doc, t.i + 1, t.i + 2, "DEMONYM")]
+        if not countries:
+            continue
+        owner = _owner(t, mentions_of(t))
+        addressed = next((m for m in mentions_of(t) if m.trigger[0].i < t.i <= m.trigger[0].i + 1 + ADDRESSEE_REACH
+                          and m.trigger[0].pos_ == "NOUN" and _addressed(m.trigger[0])), None)
+        target = owner[0] if owner else addressed  # "un appel à la dirigeante X", however parsed
+        if target is not None:
+            target.role_sides.append((countries[0], t.i))
+
+
 def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         m.date = _then_date(doc, m.sent)
@@ -1271,7 +1384,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         if not value:
             continue
         owner = _owner(s.root, here, parties=False) or next(
-            ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None)
+            ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None) or next(
+            ((m, "") for m in here if _cleft_of(s.root.head, m.trigger[0])), None)
         since_ok = owner and _negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
@@ -1281,6 +1395,25 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
+
+
+def _cleft_of(root: Token, trigger: Token) -> bool:
+    """"Mercredi, c'est X qui a appelé Y": ``root`` is the focus of a cleft ("c'est X") and the
+    trigger (or the verb it is the initiative of) its relative clause, so what the parser hangs on
+    the focus (a fronted date) belongs to the call."""
+    verb = _initiative_taker(trigger) or trigger
+    return _cleft_focus(verb) == root
+
+
+def _cleft_focus(verb: Token) -> Token | None:
+    """The focus X of "c'est X qui VERB" when ``verb`` is that relative clause (whatever dependency
+    the parser gives it: "acl:relcl", or "dep" when it tags the participle as a noun), else None."""
+    root = verb.head
+    if root.i == verb.i or not any(fold(c.text) == "qui" for c in verb.children):
+        return None
+    cleft = any(c.dep_ == "cop" for c in root.children) and any(
+        c.dep_.startswith(("expl", "nsubj")) and fold(c.text) in ("c'", "ce") for c in root.children)
+    return root if cleft else None
 
 
 #: Words between "après"/"avant" and the call noun it counts from ("après son appel", "après leur
@@ -1414,13 +1547,24 @@ def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:
     ref = doc._.ref if isinstance(doc._.ref, date) else None
     last: Mention | None = None
     for m in mentions:
-        if m.date is None and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
+        if m.date is None and last is not None and last.date and _also(m) and _same_account(
+                doc, last.sent, m.sent, last.date):
+            m.date = last.date  # "Il a précisé avoir également échangé par téléphone avec Y"
+        elif m.date is None and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
             if last is not None and last.date:
                 m.date = last.date if _same_account(doc, last.sent, m.sent) else (
                     _between(last.date, ref) if ref and last.date.precision == "day" else None)
             else:
                 m.date = _account_day(doc, m.sent)
         last = m if m.date and not m.referring else last
+
+
+def _also(m: Mention) -> bool:
+    """"X a également parlé avec Y" right after a dated call: another call of the same account, of
+    that day; not "X avait aussi parlé avec Y" (the pluperfect steps back in time), nor a noun."""
+    verb = m.trigger[0]
+    return not m.referring and verb.pos_ not in ("NOUN", "PROPN") and not _pluperfect(verb) and has_phrase(
+        folded(m.sent), _vocab()["also_cues"])
 
 
 def _account_day(doc: Doc, sent: Span) -> DateValue | None:
@@ -1443,16 +1587,18 @@ def _account_day(doc: Doc, sent: Span) -> DateValue | None:
 SEQUEL_GAP = 2
 
 
-def _same_account(doc: Doc, first: Span, second: Span) -> bool:
+def _same_account(doc: Doc, first: Span, second: Span, day: DateValue | None = None) -> bool:
     """``second`` follows ``first`` within :data:`SEQUEL_GAP` sentences (blank lines not counted)
-    and no date is stated between them: the account has not moved to another time."""
+    and no date is stated between them: the account has not moved to another time.  A date of the
+    account's own ``day`` does not move it ("« J'ai parlé avec X. … », a écrit dimanche Y")."""
     if second.start <= first.start:
         return True
     between = doc[first.end:second.start]
     if not len(between):
         return True
     told = [s for s in between.sents if s.text.strip()]
-    return len(told) <= SEQUEL_GAP and not dates_within(doc, first.end, second.start)
+    moved = [s for s in dates_within(doc, first.end, second.start) if day is None or s._.date != day]
+    return len(told) <= SEQUEL_GAP and not moved
 
 
 def _between(earlier: DateValue, ref: date) -> DateValue | None:
@@ -1567,11 +1713,28 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
     if _initiative_taker(verb) is not None and len(m.callers) == 1:
         return Party(person=m.callers[0])  # "X a pris l'initiative d'un entretien avec Y"
     lemma = _participle(verb) or fold(verb.lemma_)  # "a téléphoné" tagged as a noun is still a verb
+    placing = _placing(verb)
+    if placing is not None and not _passive(placing) and len(m.callers) == 1:
+        return Party(person=m.callers[0])  # "X a passé un coup de fil à Y", "X a pris contact avec Y"
+    if placing is not None and not m.callers and len(set(m.caller_offices)) == 1:
+        return Party(office=m.caller_offices[0])
     if lemma in _vocab()["initiator_verbs"] and not _passive(verb):
         if len(m.callers) == 1:
             return Party(person=m.callers[0])
         if not m.callers and len(set(m.caller_offices)) == 1:
             return Party(office=m.caller_offices[0])  # the post's holder is found with the call's people
+    return None
+
+
+def _placing(trigger: Token) -> Token | None:
+    """The verb of "passer un appel", "passer un coup de fil", "prendre contact" (``placing_phrases``,
+    verb and object lemmas) whose subject placed the call: the trigger itself or the verb it is
+    the object of."""
+    pairs = _words("placing_phrases")
+    if any(c.dep_ == "obj" and f"{fold(trigger.lemma_)} {fold(c.lemma_)}" in pairs for c in trigger.children):
+        return trigger
+    if trigger.dep_ == "obj" and f"{fold(trigger.head.lemma_)} {fold(trigger.lemma_)}" in pairs:
+        return trigger.head
     return None
 
 
@@ -1687,13 +1850,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_counterparts(doc, mentions)
     _attach_pairs(doc, mentions)
     _attach_sides(doc, mentions)
+    _attach_role_nouns(doc, mentions)
     _fallback(doc, mentions)
     _role_subjects(doc, mentions)
     _attach_dates(doc, mentions)
     _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)
     _named_in_next_sentence(doc, mentions)
-    mentions = [m for m in mentions if not _after_publication(doc, m)]
+    mentions = [m for m in mentions if not _after_publication(doc, m) and not _denied_next(doc, m)]
     for m in mentions:
         m.initiator = _initiator(doc, m)
         m.topics += _topics(m.sent)
@@ -1742,6 +1906,43 @@ def _named_in_next_sentence(doc: Doc, mentions: list[Mention]) -> None:
             continue  # "A et B ont signé …" is another act, not what the call was about
         if _joined_by_and(doc, here[0].span, here[1].span):
             m.persons, m.offices, m.counterparts, m.post_types = [here[0].key, here[1].key], [], [], []
+
+
+def _denied_next(doc: Doc, m: Mention) -> bool:
+    """"Des médias ont affirmé que X avait appelé Y. Le Kremlin a démenti cette information": a call
+    told in one sentence and denied in the next (a ``denial_verbs`` verb, not negated, whose object
+    is a demonstrative ``denied_objects`` noun, or "aucun" before a call noun) never took place."""
+    if m.referring:
+        return False
+    if _denied_after_in_sentence(m):
+        return True
+    if m.sent.end >= len(doc):
+        return False
+    nxt = doc[m.sent.end].sent
+    verbs = [t for t in nxt if fold(t.lemma_) in _words("denial_verbs") and t.pos_ == "VERB" and not _negated(t)]
+    if not verbs:
+        return False
+    for v in verbs:
+        for c in v.children:
+            det = next((fold(x.text) for x in c.children if x.dep_ == "det"), None)
+            if c.dep_ == "obj" and fold(c.lemma_) in _words("denied_objects") and det in _words("demonstratives"):
+                return True
+    return any(fold(t.text) in ("aucun", "aucune") and fold(t.head.lemma_) in _vocab()["weak_nouns"] for t in nxt)
+
+
+def _denied_after_in_sentence(m: Mention) -> bool:
+    """"X aurait parlé avec Y, ce que Riyad a formellement démenti", "…, une information démentie par
+    Riyad": a denial after the trigger in its own sentence, whose object is the clause before it
+    ("ce que", "ce qu'") or a ``denied_objects`` noun it qualifies."""
+    doc, t = m.sent.doc, m.trigger[0]
+    for x in doc[t.i + 1: m.sent.end]:
+        denial = fold(x.lemma_) in _words("denial_verbs") or fold(x.text) in _words("denial_forms")
+        if not denial or _negated(x):
+            continue
+        before = " ".join(fold(y.text) for y in doc[max(t.i + 1, x.i - 5): x.i])
+        if re.search(r"(^| )ce qu(e|')( |$)", before) or fold(x.head.lemma_) in _words("denied_objects"):
+            return True
+    return False
 
 
 def _after_publication(doc: Doc, m: Mention) -> bool:

@@ -275,9 +275,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("range_dash", _day_range("", r"\s*-\s*")),
     ("day_month", rf"{_START}(?P<x>(?:(?P<det>le|ce)\s+)?(?:(?P<wd>{_WEEKDAY})\s*,?\s+)?(?P<day>{_DAY})"
                   rf"(?:\s+|-)(?P<mon>{_MONTH})(?:\s+(?P<year>{_YEAR})|\s+(?P<dir>dernier|prochain)\b)?)"),
+    ("day_current", rf"(?<![\w-])(?P<x>le\s+(?P<day>1\s?er|\d{{1,2}})\s+(?:courant|du\s+mois\s+courant)){_END}"),
     ("day_alone", rf"(?<![\w-])(?P<x>le\s+(?P<day>1\s?er|\d{{1,2}}))(?=\s*[,.;]|\s+(?:{_alt(DAY_ALONE_NEXT)})\s)"),
     ("night", rf"(?<![\w-])(?P<x>(?:la\s+)?nuit\s+(?:de|du)\s+(?P<w1>{_WEEKDAY})\s+(?:a|au)\s+"
               rf"(?P<w2>{_WEEKDAY})){_END}"),
+    ("weekday_day", rf"(?<![\w-])(?P<x>(?:(?:ce|le)\s+)?(?P<wd>{_WEEKDAY})\s+(?P<day>1\s?er|\d{{1,2}}))"
+                    rf"{_NUM_END}(?!\s*(?:{_MONTH}|h\b|heures?\b))"),
     ("weekday", rf"(?<![\w-])(?P<x>(?:(?:ce|le)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<dir>{_DIR}))?"
                 rf"(?:\s+(?:matin|midi|soir|apres-midi))?){_END}"),
     ("month", rf"(?:(?<![\w'])(?P<trig>{_alt(MONTH_TRIGGERS)})\s+)?{_START}"
@@ -679,6 +682,39 @@ def _day_alone(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _rel(ctx.ref, build)
 
 
+def _day_current(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    """"le 4 courant" (administrative and wire style): that day of the month of ``ref``, whatever
+    the side of ``ref`` it falls on ("courant" names the month)."""
+    day = _day_number(m["day"])
+    if not 1 <= day <= 31:
+        return _INVALID
+    return _rel(ctx.ref, lambda r: _make_day(r.year, r.month, day) if _possible(r.month, day) else None)
+
+
+#: Months back from the reference where "samedi 12" (no month) looks for a 12th that is a Saturday.
+WEEKDAY_DAY_MONTHS = 3
+
+
+def _weekday_day(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    """"samedi 12", "le mardi 4" with no month: the latest such day (that day number falling on that
+    weekday) on or before ``ref``, within :data:`WEEKDAY_DAY_MONTHS` months, else the next one after
+    it (a plan); a number no recent month puts on that weekday is read as the weekday alone."""
+    day, weekday = _day_number(m["day"]), WEEKDAYS[m["wd"]]
+    if not 1 <= day <= 31 or _QUANTITY_AFTER.match(ctx.folded, m.end("x")):
+        return None
+
+    def build(ref: date) -> DateValue | None:
+        start = ref.replace(day=1)
+        months = [_add_months(start, -k) for k in range(WEEKDAY_DAY_MONTHS)] + [_add_months(start, 1)]
+        days = [date(x.year, x.month, day) for x in months if _possible(x.month, day)
+                and _make_day(x.year, x.month, day) is not None]
+        fitting = [d for d in days if d.weekday() == weekday]
+        past = [d for d in fitting if d <= ref]
+        chosen = max(past) if past else min((d for d in fitting if d > ref), default=None)
+        return _day(chosen) if chosen else _day(_weekday_date(ref, weekday, 0))
+    return _rel(ctx.ref, build)
+
+
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     weekday, direction = WEEKDAYS[m["wd"]], _direction(m["dir"])
     return _rel(ctx.ref, lambda r: _day(_weekday_date(r, weekday, direction)))
@@ -794,6 +830,8 @@ def _later(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 _HANDLERS: dict[str, Handler] = {
     "iso": _iso, "numeric": _numeric, "range_du": _day_range_hit, "range_entre": _day_range_hit,
     "range_les": _day_range_hit, "range_dash": _day_range_hit, "day_month": _day_month, "night": _night,
+    "day_current": _day_current,
+    "weekday_day": _weekday_day,
     "day_alone": _day_alone,
     "weekday": _weekday, "month": _month_name, "part_month": _part_month, "part_year": _part_year,
     "part_period": _part_period, "season": _season, "holiday": _holiday, "years_de": _year_range,

@@ -431,6 +431,41 @@ def test_normalise(expr: str, ref: date | None, value: str | None) -> None:
     assert (result.value if result else None) == value
 
 
+@pytest.mark.parametrize(
+    ("expr", "ref", "value"),
+    [
+        ("le 4 courant", date(2025, 12, 8), "2025-12-04"),
+        ("le 1er courant", date(2025, 12, 8), "2025-12-01"),
+        ("le 12 du mois courant", date(2025, 11, 8), "2025-11-12"),  # the month is named, not the last 12th
+        ("le 31 courant", date(2025, 11, 8), None),
+        ("le 4 courant", None, None),
+    ],
+)
+def test_day_of_the_current_month(expr: str, ref: date | None, value: str | None) -> None:
+    """"le 4 courant" (wire and administrative style) is that day of the month of publication."""
+    result = normalise(expr, ref)
+    assert (result.value if result else None) == value
+
+
+@pytest.mark.parametrize(
+    ("expr", "value"),
+    [
+        ("dimanche 2", "2025-11-02"),  # the 2nd that is a Sunday, not last Sunday (the 16th)
+        ("le mardi 4", "2025-11-04"),
+        ("samedi 15", "2025-11-15"),
+        ("lundi 13", "2025-10-13"),  # November's 13th is a Thursday: October's
+        ("vendredi 21", "2025-11-21"),  # after the reference: the next one (a plan)
+        ("samedi 12", "2025-11-15"),  # no recent 12th is a Saturday: the weekday alone
+        ("mardi 18 novembre", "2025-11-18"),
+        ("dimanche 2 soldats", "2025-11-16"),  # a quantity, not a day number
+    ],
+)
+def test_weekday_and_day_number_without_month(expr: str, value: str) -> None:
+    """"samedi 12" with no month: the recent day of that number that falls on that weekday."""
+    result = normalise(expr, date(2025, 11, 20))
+    assert result is not None and result.value == value
+
+
 def test_normalise_keeps_the_text() -> None:
     result = normalise("depuis le 5 février", REF)
     assert result == DateValue("2024-02-05", "day", d("2024-02-05"), d("2024-02-05"), "le 5 février")
