@@ -113,7 +113,7 @@ def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, 
             found.append(([t], *hit))
     verbs = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ not in ("NOUN", "PROPN")}
     nouns = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ in ("NOUN", "PROPN")}
-    return [f for f in found if not _medium_of(f[0][0], verbs) and not _light_verb_of(f[0][0], nouns)]
+    return [f for f in found if not _medium_of(f[0][0], verbs | nouns) and not _light_verb_of(f[0][0], nouns)]
 
 
 def _light_verb_of(t: Token, nouns: set[int]) -> bool:
@@ -124,10 +124,15 @@ def _light_verb_of(t: Token, nouns: set[int]) -> bool:
         c.i in nouns for c in t.children if c.dep_ == "obj")
 
 
-def _medium_of(t: Token, verbs: set[int]) -> bool:
-    """"s'est entretenue en visioconférence avec X", "a parlé par visioconférence à Y": the noun is
-    the medium of the call verb it complements, one call with it; its complements are the verb's."""
-    return t.pos_ in ("NOUN", "PROPN") and t.head.i in verbs and t.dep_.startswith(("obl", "nmod")) and any(
+def _medium_of(t: Token, triggers: set[int]) -> bool:
+    """"s'est entretenue en visioconférence avec X", "a parlé par visioconférence à Y", "un entretien
+    en visioconférence avec X": the noun is the medium of the call verb or call noun it complements,
+    one call with it; its complements are that trigger's."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if t.i >= 2 and fold(t.doc[t.i - 1].text) in _words("medium_cases") and t.i - 2 in triggers:
+        return True  # right after the trigger, whatever the parser attached it to
+    return t.head.i in triggers and t.head.i != t.i and t.dep_.startswith(("obl", "nmod")) and any(
         fold(c.text) in _words("medium_cases") for c in t.children if c.dep_ == "case")
 
 
@@ -656,6 +661,8 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
             return None
         if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
             return None  # "le prédécesseur de Brown": Brown is not on the call
+        if node.i != token.i and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and entry in SUBJECT_DEPS:
+            return None  # "X a appelé Y, et Z a salué …": the subject of a clause of its own
         if node.head.i == node.i:
             return None
         entry, child, node = node.dep_, node, node.head
@@ -1069,14 +1076,28 @@ def _coordinated(doc: Doc, m: Mention) -> None:
                 break
 
 
+#: Tokens between "et" and the second name: a title, a post with its portfolio ("et le ministre chinois
+#: de la Défense, B").
+JOIN_GAP = 12
+#: Lexicon spans a title between "et" and a name may hold.
+TITLE_SPANS = ("POST", "OFFICE", "OFFICE_WEAK", "DEMONYM", "COUNTRY", "TITLE")
+
+
 def _joined_by_and(doc: Doc, first: Span, second: Span) -> bool:
-    """Only "et" and a short title between two names ("A et son homologue turc B")."""
+    """Only "et" and a title between two names ("A et son homologue turc B", "A et le ministre chinois
+    de la Défense, B"); a comma may close the first name's apposition before "et" ("Le secrétaire
+    américain, A, et le ministre chinois, B"), not end a clause ("A a appelé B, et C a salué ...")."""
     if first.end > second.start:
         first, second = second, first
-    gap = doc[first.end: second.start]
-    if not 1 <= len(gap) <= 6 or fold(gap[0].text) != "et":
+    start = first.end + (first.end < second.start and doc[first.end].text == ","
+                         and first.start > 0 and doc[first.start - 1].text == ",")
+    end = second.start - (second.start > start and doc[second.start - 1].text == ",")
+    gap = doc[start:end]
+    if not 1 <= len(gap) <= JOIN_GAP or fold(gap[0].text) != "et":
         return False
-    return all(t.pos_ in ("DET", "ADJ", "NOUN") and not t.text[:1].isupper() or t.ent_type_ for t in gap[1:])
+    titled = {t.i for s in lex_within(doc, gap.start, gap.end, *TITLE_SPANS) for t in s}
+    return all(t.i in titled or t.pos_ in ("DET", "ADJ", "NOUN", "ADP") and not t.text[:1].isupper() or t.ent_type_
+               for t in gap[1:])
 
 
 def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:

@@ -279,10 +279,14 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMentio
 
 def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> PersonMention | None:
     """"a proposé X pour les Affaires étrangères", "a nommé X à la Défense", "a choisi X pour diriger
-    le ministère de la Défense"."""
+    le ministère de la Défense", "a nommé X à la tête de l'état-major" (``headship_leads_fr``)."""
     i = start - 1
     while i > sent.start and folded[i] in ("le", "la", "l'", "les"):
         i -= 1
+    for lead in _cues("headship_leads_fr"):  # "a nommé X à la tête de l'état-major interarmées"
+        if i - len(lead) + 1 > sent.start and tuple(folded[i - len(lead) + 1: i + 1]) == lead:
+            i -= len(lead) - 1
+            break
     if i > sent.start and folded[i] in title_cues("portfolio_lead_verbs_fr") and folded[i - 1] == "pour":
         i -= 1  # "a choisi X pour diriger le ministère de la Défense"
     if folded[i] not in ("pour", "a", "au", "aux"):
