@@ -215,6 +215,11 @@ def fold_name(name: str) -> str:
     return " ".join(text.split())
 
 
+def _written(name: str) -> str:
+    """A name as written, less case, accents and punctuation ("Donald Trump Jr" is "Donald Trump Jr.")."""
+    return " ".join(_MARKS.sub(" ", plain(name)).split())
+
+
 class People:
     """The key's people (over all its articles) with every form written for them; ``match`` maps an
     output name to a key name: the same folded form, or else the same surname with the same initial
@@ -229,11 +234,15 @@ class People:
         for name, forms in self.forms.items():
             for form in forms:
                 self.first.setdefault(form, name)
+        #: names and mentions exactly as the key writes them: "Donald Trump Jr." is not "Donald Trump",
+        #: though the two fold alike (the fold drops "Jr." so that "Charles Q. Brown Jr." finds "Charles Brown")
+        self.exact = {_written(x): p.name for article in key.articles.values() for p in article.persons
+                      for x in (p.name, *p.mentions)}
         self.memo: dict[str, str | None] = {}
 
     def match(self, name: str) -> str | None:
         if name not in self.memo:
-            self.memo[name] = self._match(fold_name(name))
+            self.memo[name] = self.exact.get(_written(name)) or self._match(fold_name(name))
         return self.memo[name]
 
     def _match(self, folded: str) -> str | None:

@@ -33,6 +33,11 @@ its set, so that they measure how the rules generalise rather than what they wer
 * ``fresh-english3``: 8 English articles in the styles of other outlets (Indian, Korean and Gulf papers, a
   "Secretary of War" readout, a Reuters dateline), with a report's own date beside the call's, a later
   sentence about "the call" giving its day and who asked for it, "earlier the same day", and traps.
+* ``fresh-names``, ``fresh-titles``, ``fresh-digest`` (round 5): officials' names of the whole world
+  (African, Hispanic double surnames, royalty, Asian order, wrapped wire copy, places named after people);
+  posts in state-media and protocol titles, feminine forms, relative clauses and term bounds; calls in
+  round-ups, subordinate and nominal clauses, clefts, passive views, successive callees and denials.
+* ``fresh-blind``: the lead's held-out set of round 5 (11 dispatches in the commonest constructions).
 * ``fresh-arms``: 8 French articles on missile systems and arms-control treaties, which the others barely
   exercise (a launch named a day later, a parade, a combined strike, a suspension and a de-ratification,
   withdrawals from two conventions, traps: a space launcher, the Élysée Treaty).
@@ -86,9 +91,8 @@ SETS = {
     # crown princes and two NATO Secretaries General, which the scorer has no role class for); people 1.0
     # with no split; merged 9/9 found and dated, initiators 5/5
     "fresh-echoes": Floors(16, 0.95, 0.95, 0.87, 0.91, merged_found=9, merged_dated=9, initiators=5),
-    # reached: holdings 0.924 (0.689 first), precision 0.944; people 0.947 (long Gulf and Filipino names cut
-    # short, two Kenyan ministers missed); calls 1.0
-    "fresh-cabinet": Floors(14, 0.95, 0.95, 0.9, 0.9, people_f1=0.93),
+    # reached: holdings 0.986 (0.689 first); people 0.993 (0.947 before the round-5 names work); calls 1.0
+    "fresh-cabinet": Floors(14, 0.95, 0.95, 0.93, 0.95, people_f1=0.97),
     # reached: calls 1.0 (0.571 first); holdings 1.0 (0.837 first); people 1.0; merged 9/9 found (0/9
     # first), 7/7 dated, initiators 2/3
     "fresh-english": Floors(9, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=7, initiators=2, lang="en"),
@@ -103,20 +107,33 @@ SETS = {
     # taken for a name), 8/8 dated, initiators 1/1
     "fresh-english3": Floors(8, 0.95, 0.95, 0.9, 0.93, people_f1=0.95, merged_found=8, merged_dated=8,
                              initiators=1, lang="en"),
-    # reached: calls 0.923 (0.895 first), precision 0.947; holdings 0.918 (0.894 first); people 1.0 with no
-    # split (5 people split in two first); merged 9/10 found and dated, initiators 7/8
-    "fresh-relay": Floors(16, 0.92, 0.9, 0.92, 0.9, merged_found=9, merged_dated=9, initiators=6),
+    # reached: calls 1.0 (0.895 first); holdings 0.955 (0.894 first); people 1.0 with no split (5 people split
+    # in two first); merged 10/10 found and dated, initiators 8/8
+    "fresh-relay": Floors(16, 0.95, 0.95, 0.92, 0.93, merged_found=9, merged_dated=9, initiators=7),
     # held-out sets written by the lead and kept from the helpers: first scores calls 0.957 / 0.875,
-    # holdings 0.946 / 0.926, merged 9/11 / 4/8; reached: calls 0.957 / 0.875 (precision 1.0),
-    # holdings 0.96 / 0.945, people 1.0, merged 10/11 / 6/8
-    "fresh-plain": Floors(15, 0.95, 0.93, 0.93, 0.93, merged_found=10, merged_dated=9, initiators=4),
-    "fresh-long": Floors(6, 0.95, 0.85, 0.93, 0.92, merged_found=6, merged_dated=6, initiators=4),
-    # reached: calls 1.0 (0.882 first), precision 1.0; holdings 0.875 (0.821 first), precision 0.921;
-    # people 0.977; merged 17/18 found (13/18 first), 14/15 dated, initiators 6/7
-    "fresh-tickers": Floors(14, 0.95, 0.95, 0.9, 0.85, people_f1=0.95, merged_found=16, merged_dated=13,
-                            initiators=5),
-    # reached: calls 1.0; holdings 0.942 (0.70 first), precision 0.973; people 0.993
-    "fresh-regions": Floors(14, 0.95, 0.95, 0.93, 0.92, people_f1=0.97),
+    # holdings 0.946 / 0.926, merged 9/11 / 4/8; reached: calls 1.0 / 0.941 (precision 1.0),
+    # holdings 0.974 / 0.945, people 1.0, merged 11/11 / 7/8
+    "fresh-plain": Floors(15, 0.95, 0.95, 0.93, 0.95, merged_found=10, merged_dated=9, initiators=4),
+    "fresh-long": Floors(6, 0.95, 0.9, 0.93, 0.92, merged_found=7, merged_dated=7, initiators=5),
+    # the lead's third held-out set (round 5), first score calls 0.87 (P 1.0), holdings 0.941 (P 1.0), merged
+    # 9/12, unchanged by the round's three helpers; reached after its classes were fixed: calls 1.0, holdings
+    # 1.0, merged 11/12 (one call dated 'la veille' of an announcement stays undated)
+    "fresh-blind": Floors(11, 0.95, 0.95, 0.95, 0.95, merged_found=11, merged_dated=11, initiators=3),
+    # reached: calls 1.0 (0.882 first), precision 1.0; holdings 0.941 (0.821 first); people 1.0; merged 18/18
+    # found (13/18 first), 15/15 dated, initiators 7/7
+    "fresh-tickers": Floors(14, 0.95, 0.95, 0.9, 0.9, people_f1=0.97, merged_found=17, merged_dated=14,
+                            initiators=6),
+    # reached: calls 1.0; holdings 0.949 (0.70 first), precision 0.973; people 1.0
+    "fresh-regions": Floors(14, 0.95, 0.95, 0.93, 0.93, people_f1=0.97),
+    # round 5. fresh-names: first calls 0.839, holdings 0.871, people 0.902, merged 13/16; reached 0.97 (P 1.0),
+    # 0.991 (P 0.982), 1.0, merged 15/16, initiators 5/5
+    "fresh-names": Floors(15, 0.95, 0.95, 0.95, 0.95, merged_found=14, merged_dated=14, initiators=4),
+    # fresh-titles: first holdings 0.773 (P 0.879); reached 0.973 (P 0.973); calls 1.0; people 0.993
+    "fresh-titles": Floors(14, 0.95, 0.95, 0.93, 0.95),
+    # fresh-digest: first calls 0.894 (P 0.913), holdings 0.938, merged 18/24, initiators 7/12; reached calls
+    # 0.979 (P 1.0), holdings 0.97 (P 0.96), people 0.983, merged 23/24, initiators 11/12
+    "fresh-digest": Floors(14, 0.95, 0.95, 0.93, 0.95, people_f1=0.97, merged_found=22, merged_dated=22,
+                           initiators=10),
 }
 
 

@@ -82,6 +82,19 @@ def test_people_match(key, name: str, person: str | None) -> None:
     assert People(key).match(name) == person
 
 
+def test_a_son_named_like_his_father_is_matched_as_written(tmp_path: Path) -> None:
+    """The fold drops "Jr." (so that "Charles Brown" finds "Charles Q. Brown Jr."), but a key that lists
+    both a father and a son matches each name as written first."""
+    data = {"a.txt": {"persons": [{"name": "Donald Trump", "mentions": ["Donald Trump"]},
+                                  {"name": "Donald Trump Jr.", "mentions": ["Donald Trump Jr."]},
+                                  {"name": "Charles Q. Brown Jr.", "mentions": ["Charles Q. Brown Jr."]}],
+                      "holdings": [], "calls": []}}
+    people = People(load_answer_key(key_file(tmp_path, data)))
+    assert people.match("Donald Trump Jr") == "Donald Trump Jr."
+    assert people.match("Donald Trump") == "Donald Trump"
+    assert people.match("Charles Brown") == "Charles Q. Brown Jr."
+
+
 @pytest.mark.parametrize("office, role", [
     ("Minister of the Armed Forces", "defence_minister"),
     ("ministre des Armées", "defence_minister"),
