@@ -129,6 +129,21 @@ def _calendar_day(year: int | None, month: int, day: int, ref: date | None, text
 # ------------------------------------------------------------------ people and posts
 
 
+def drop_pronouns(doc: Doc) -> None:
+    """"He also dismissed reports …": the French model may tag a capitalised English pronoun as a name
+    (and "He" is a Chinese surname kg knows).  A one-word person mention that is an English pronoun
+    with no title before it ("Mr He" keeps his) is no person of an English article."""
+    pronouns = frozenset(cues()["pronouns"])
+    titled = {t.i for s in lex_within(doc, 0, len(doc), "TITLE") for t in s}
+
+    def pronoun(m: Any) -> bool:
+        i = m.span.start
+        return len(m.span) == 1 and fold(m.span.text) in pronouns and i - 1 not in titled and not (
+            i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].i != doc[i - 1].sent.start)
+
+    doc._.people = [m for m in doc._.people or [] if not pronoun(m)]
+
+
 @dataclass(frozen=True)
 class _Named:
     key: str

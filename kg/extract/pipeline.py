@@ -258,17 +258,17 @@ def _extract_parallel(extractor: Extractor, articles: Iterable[RawArticle], jobs
 
 def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
     """Assemble an article's facts from its annotated Doc."""
-    from kg.extract import callgroups, offices, terms, treaties, weapons
+    from kg.extract import callgroups, english, offices, terms, treaties, weapons
     from kg.extract.people import person_refs
 
     article = Article(id=raw.id, text=doc.text,
                       published=raw.published or (doc._.ref if isinstance(doc._.ref, date) else None),
                       url=raw.url, lang=raw.lang, sha256=raw.sha256)
+    if raw.lang == "en":
+        english.drop_pronouns(doc)
     persons = person_refs(doc)
     holdings = offices.find_holdings(doc)
     if raw.lang == "en":  # the call rules read French; English calls are read from the surface
-        from kg.extract import english
-
         found_calls, holdings = english.find_calls(doc, english.posts(doc, holdings))
     else:
         found_calls, holdings = callgroups.find_calls(doc, holdings)

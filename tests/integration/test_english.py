@@ -157,3 +157,11 @@ def test_posts_with_the_country_inside_or_in_a_relative_clause(extractor) -> Non
     _, posts = read(extractor, "Polish Defence Minister Wladyslaw Kosiniak-Kamysz talked by phone with Gen. Dan "
                                "Caine, chairman of the U.S. Joint Chiefs of Staff, on Monday.")
     assert ("Dan Caine", "US.chief_of_defence") in posts
+
+
+def test_a_capitalised_pronoun_is_no_person_but_mr_he_is(extractor) -> None:
+    raw = RawArticle(id="t.txt", path="t.txt", sha256="", published=PUBLISHED, lang="en",
+                     text="Dutch Defence Minister Ruben Brekelmans spoke by phone with Estonian Defence Minister Hanno "
+                          "Pevkur on Monday. He later dismissed claims of a rift as \"nonsense\". She did not comment.")
+    facts = next(iter(extractor.extract([raw])))
+    assert sorted(p.name for p in facts.persons) == ["Hanno Pevkur", "Ruben Brekelmans"]
