@@ -67,9 +67,10 @@ class LocalData:
         self.data, self.timeout = data, timeout
 
     def select(self, query: Prepared) -> Solutions:
-        """The solutions; a final ORDER BY of plain variables is applied here rather than by the engine,
-        which is slow at it on disk (:mod:`kg.order`), unless the rows hold terms only it can order."""
-        plan = outer_order(query.text)
+        """The solutions; on the on-disk store a final ORDER BY of plain variables is applied here rather
+        than by the engine, which is slow at it there (:mod:`kg.order`), unless the rows hold terms only
+        it can order."""
+        plan = outer_order(query.text) if self.data.is_dir() else None
         if plan is not None:
             unordered = self._run(replace(query, text=plan.text))
             assert isinstance(unordered, Solutions)

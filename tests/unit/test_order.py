@@ -50,9 +50,10 @@ def test_same_rows_in_the_same_order_as_the_engine(seed: int) -> None:
     text = f"{HEAD}\nORDER BY {keys}\n"
     plan = outer_order(text)
     assert plan is not None and len(plan.keys) == 3
-    variables, rows = select_rows(store, text)
+    variables, rows = select_rows(store, text, on_disk=True)
     assert variables == ("s", "a", "b")
     assert rows == _engine(store, text), keys
+    assert select_rows(store, text, on_disk=False)[1] == rows  # in memory the engine sorts
 
 
 def test_orders_that_only_the_engine_knows_go_back_to_it() -> None:
@@ -65,7 +66,7 @@ def test_orders_that_only_the_engine_knows_go_back_to_it() -> None:
     assert plan is not None
     variables, rows = (lambda r: (("s", "a", "b"), [tuple(x) for x in r]))(store.query(plan.text))
     assert plan.sort(variables, rows) is None
-    assert select_rows(store, text)[1] == _engine(store, text)
+    assert select_rows(store, text, on_disk=True)[1] == _engine(store, text)
 
 
 @pytest.mark.parametrize("tail", [
@@ -88,7 +89,7 @@ def test_a_key_the_query_does_not_return_goes_back_to_the_engine() -> None:
     text = f"PREFIX ex: <{EX}> SELECT ?s WHERE {{ ?s ex:a ?a }} ORDER BY ?a ?s"
     plan = outer_order(text)
     assert plan is not None and plan.sort(("s",), [(NamedNode(f"{EX}x"),)]) is None
-    assert select_rows(store, text)[1] == _engine(store, text)
+    assert select_rows(store, text, on_disk=True)[1] == _engine(store, text)
 
 
 @pytest.fixture(scope="module")
