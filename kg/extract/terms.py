@@ -9,6 +9,7 @@ a date the cue can use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date as date_type
@@ -91,8 +92,10 @@ def _bare_weekday(text: str) -> int | None:
 
 def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
     """Where the first cue of the sentence starts (a character offset), dates and adverbs inside
-    it skipped ("succédera le 1er septembre au général Y", "remplace désormais Y")."""
-    text = folded(sent)
+    it skipped ("succédera le 1er septembre au général Y", "remplace désormais Y").  Words that only
+    look like a cue are blanked first (``term_not_cues_fr``: "qui l'a remercié pour son soutien" is
+    thanks, "X a été remercié" a dismissal)."""
+    text = _without_look_alikes(folded(sent))
     hits = [text.find(c) for c in cues if c in text]
     if hits:
         return sent.start_char + min(hits)
@@ -104,13 +107,28 @@ def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
     if len(kept) == len(sent):
         return None
     words = [fold(t.text) for t in kept]
-    squeezed = " ".join(words).replace("' ", "'")
+    squeezed = _without_look_alikes(" ".join(words).replace("' ", "'"))
     hits = [squeezed.find(c) for c in cues if c in squeezed]
     if not hits:
         return None
     first = min(hits)
     return max((t.idx for t, at in zip(kept, _squeezed_starts(words), strict=True) if at <= first),
                default=sent.start_char)
+
+
+def _without_look_alikes(text: str) -> str:
+    """The folded text with the ``term_not_cues_fr`` phrases and the thanks ("remercié mardi pour",
+    ``thanks_words_fr`` then up to two words then ``thanks_for_fr``) blanked, offsets kept."""
+    for phrase in title_cues("term_not_cues_fr"):
+        text = text.replace(phrase, " " * len(phrase))
+    return _thanks().sub(lambda m: " " * len(m.group(0)), text)
+
+
+@cache
+def _thanks() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(title_cues("thanks_words_fr"), key=len, reverse=True))
+    then = "|".join(re.escape(w) for w in sorted(title_cues("thanks_for_fr"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})(?:\s+\S+){{0,2}}?\s+(?:{then})(?=\s|\w|$)")
 
 
 def _squeezed_starts(words: list[str]) -> list[int]:

@@ -125,3 +125,16 @@ def test_appointed_by_someone_is_not_that_someone_s_start(extractor: Extractor) 
                          "Uhuru Kenyatta.")
     for (name, office), (h, _) in held(f).items():
         assert h.start is None, (name, office, h.start)
+
+
+@pytest.mark.parametrize("text", [
+    "Le président finlandais Alexander Stubb s'est entretenu mardi au téléphone avec le Premier ministre canadien, "
+    "Mark Carney, qui l'a chaleureusement remercié pour son soutien.",
+    "Le Premier ministre canadien Mark Carney a remercié lundi le président finlandais Alexander Stubb.",
+    "Le président finlandais Alexander Stubb a été remercié mardi de son accueil par le Premier ministre canadien "
+    "Mark Carney.",
+])
+def test_thanks_end_no_term(extractor: Extractor, text: str) -> None:
+    """"remercier" dismisses only in "X a été remercié" with no thanks after it: thanks end nobody's post."""
+    f = facts(extractor, text)
+    assert f.holdings and all(h.end is None for h in f.holdings), [(h.person, h.office, h.end) for h in f.holdings]
