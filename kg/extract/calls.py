@@ -93,7 +93,7 @@ def _call_context(doc: Doc) -> bool:
     text = folded(doc[:])
     vocab = _vocab()
     return has_phrase(text, vocab["phone_markers"]) or has_phrase(text, vocab["strong_nouns"]) or has_phrase(
-        text, ("appel", "appels", "joindre", "a appele", "ont appele"))
+        text, ("appel", "appels", "l'appel", "joindre", "a appele", "ont appele"))
 
 
 def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, bool]]:
@@ -689,10 +689,11 @@ def _enters_light_verb(child: Token) -> bool:
 
 def _not_a_party(span: Span) -> bool:
     """Named in the call's sentence but not on the call: "selon X", "au sujet de X", "la libération
-    de X" (the cue in the few words before, within the same clause)."""
+    de X" (the cue in the few words before, within the same clause: not "a annoncé que X")."""
     doc = span.doc
     window = [x for x in doc[max(span.sent.start, span.start - 6): span.start]]
-    cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(")), default=-1)
+    cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(") or fold(x.text) in ("que", "qu'")),
+              default=-1)  # a clause boundary: "a annoncé que X …" makes X the subject of the completive
     return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"]) or \
         _of_another_event(span) or _in_purpose_clause(span)
 
@@ -1257,8 +1258,8 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if (m.referring and not m.possessive) or m.weak or len(m.persons) + len(m.offices) >= 2:
             continue
-        if len(mentions_of(m.trigger[0])) > 1:
-            continue
+        if sum(not x.referring for x in mentions_of(m.trigger[0])) > 1:
+            continue  # another call in the sentence ("… de l'appel" refers to this one)
         for p in people_within(doc, m.sent.start, m.sent.end):
             if p.key not in m.persons and not _cut_off(p.span.root, m) and not _not_a_party(p.span):
                 m.persons.append(p.key)
@@ -1657,15 +1658,25 @@ def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
     from the last date stated before the sentence; anywhere else ("trois jours après un appel") it
     dates another event, and the call gets nothing from it.  "la veille", "le lendemain" standing
     alone further in ("Le chancelier avait prévenu la veille Y") count from the last *day* stated
-    before, not from a month named in passing ("depuis décembre 2022")."""
+    before, not from a month named in passing ("depuis décembre 2022"), or from the day of a report
+    told earlier in the same sentence (:func:`_reported_on`)."""
     standalone = _standalone_day_shift(doc, span)
     if span.start - span.sent.start > 2 and not standalone:
         return None
     before = [s._.date for s in doc.spans.get("dates", [])
-              if s.end <= span.sent.start and s._.date and not _anchor_relative(s)
-              and (not standalone or s._.date.precision == "day")]
+              if (s.end <= span.sent.start or standalone and s.end <= span.start and _reported_on(s))
+              and s._.date and not _anchor_relative(s) and (not standalone or s._.date.precision == "day")]
     return normalise(span.text, doc._.ref if isinstance(doc._.ref, date) else None, anchor=before[-1]) \
         if before else None
+
+
+def _reported_on(span: Span) -> bool:
+    """The date is the day of a report told in the sentence ("Le Kremlin a annoncé mercredi que A et B
+    s'étaient parlé la veille"): it hangs on a reporting verb, so "la veille" after it is its eve."""
+    head = span.root.head
+    verbs = _vocab()["reporting_verbs"]
+    return head.pos_ in ("VERB", "AUX") and (
+        fold(head.lemma_) in verbs or f"{fold(head.head.lemma_)} {fold(head.lemma_)}" in verbs)  # "faire savoir"
 
 
 def _standalone_day_shift(doc: Doc, span: Span) -> bool:
