@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
 
@@ -60,7 +61,7 @@ class OuterOrder:
             ranks = [_rank(row[column]) for row in ordered]
             if any(rank is None for rank in ranks):
                 return None
-            ranked = sorted(zip(ranks, range(len(ordered)), strict=True), key=_first, reverse=descending)
+            ranked = sorted(zip(ranks, range(len(ordered)), strict=True), key=itemgetter(0), reverse=descending)
             ordered = [ordered[i] for _, i in ranked]
         return ordered
 
@@ -78,10 +79,6 @@ def outer_order(text: str) -> OuterOrder | None:
     keys = tuple((m["a"] or m["b"], (m["dir"] or "").upper() == "DESC")
                  for m in _ONE_KEY.finditer(found["keys"]))
     return OuterOrder(text[:close + 1] + "\n", keys)
-
-
-def _first(pair: tuple) -> tuple:
-    return pair[0]
 
 
 def _rank(term: object) -> tuple | None:

@@ -12,9 +12,10 @@ article's officials of that country.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.calls import Mention, find_mentions, has_phrase
 from kg.extract.dates import shared_precision
@@ -215,14 +216,29 @@ def _post_type_holders(call: Call, persons: list[str], holdings: list[Holding]) 
     return out
 
 
+def _only_post_type(persons: Iterable[str], holdings: list[Holding]) -> str | None:
+    """The one post type the people hold between them, or None when they hold none or several (a
+    counterpart's post is read from it only when it is unambiguous)."""
+    wanted = set(persons)
+    types = {load_lexicon().office(h.office).type for h in holdings if h.person in wanted}
+    return types.pop() if len(types) == 1 else None
+
+
+def _counterpart_holding(person: str, post_type: str, country: str, span: Span, call: Call) -> Holding:
+    """A counterpart's post in ``country`` (rule ``call-counterpart``), attested on the call's day."""
+    date = call.date()
+    return Holding(person, load_lexicon().office_for(post_type, country).id, (evidence(span, "call-counterpart"),),
+                   attested=date if date and date.precision == "day" else None)
+
+
 def _counterpart_offices(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
     """"son homologue russe": the post of the other participant, in that country."""
     lexicon, out = load_lexicon(), []
     countries = [c for m in call.mentions for c in m.counterparts]
     for country in dict.fromkeys(countries):
-        types = {lexicon.office(h.office).type for h in holdings if h.person in persons}
-        if len(types) == 1:
-            out.append(lexicon.office_for(types.pop(), country).id)
+        post_type = _only_post_type(persons, holdings)
+        if post_type is not None:
+            out.append(lexicon.office_for(post_type, country).id)
     return out
 
 
@@ -231,7 +247,7 @@ def _counterpart_holdings(doc: Doc, call: Call, persons: list[str], holdings: li
     whose owner the post rules could not place (a role noun, a pronoun) holds, in the demonym's
     country, the post of the call's one other party, when that party holds posts of one type only
     (rule ``call-counterpart``)."""
-    lexicon, out = load_lexicon(), []
+    out = []
     sents = {m.sent.start for m in call.mentions}
     for a in notes(doc).attachments:
         if a.rule != "counterpart" or a.counterpart_of is not None or a.post is None or len(a.post.countries) != 1:
@@ -239,14 +255,11 @@ def _counterpart_holdings(doc: Doc, call: Call, persons: list[str], holdings: li
         if a.person.key not in persons or a.person.span.sent.start not in sents:
             continue
         others = [p for p in persons if p != a.person.key]
-        types = {lexicon.office(h.office).type for h in holdings if others and h.person == others[0]}
+        post_type = _only_post_type(others, holdings) if len(others) == 1 else None
         country = a.post.countries[0]
-        if len(others) != 1 or len(types) != 1 or country in _country_of(a.person.key, holdings):
+        if post_type is None or country in _country_of(a.person.key, holdings):
             continue
-        date = call.date()
-        out.append(Holding(a.person.key, lexicon.office_for(types.pop(), country).id,
-                           (evidence(a.evidence_span, "call-counterpart"),),
-                           attested=date if date and date.precision == "day" else None))
+        out.append(_counterpart_holding(a.person.key, post_type, country, a.evidence_span, call))
     return out
 
 
@@ -256,10 +269,9 @@ def _respective_holdings(call: Call, persons: list[str], holdings: list[Holding]
     holds posts of one type only (rule ``call-counterpart``)."""
     lexicon, out = load_lexicon(), []
     callers = {c for m in call.mentions for c in m.callers}
-    types = {lexicon.office(h.office).type for h in holdings if h.person in callers}
-    if len(callers) != 1 or len(types) != 1:
+    post_type = _only_post_type(callers, holdings) if len(callers) == 1 else None
+    if post_type is None:
         return []
-    post_type = types.pop()
     held = {(h.person, h.office) for h in holdings}
     for m in call.mentions:
         for person, country in m.respective:
@@ -267,9 +279,7 @@ def _respective_holdings(call: Call, persons: list[str], holdings: list[Holding]
             if person in persons and person not in callers and (person, office) not in held and \
                     country not in _country_of(person, holdings):
                 held.add((person, office))
-                date = call.date()
-                out.append(Holding(person, office, (evidence(m.sent, "call-counterpart"),),
-                                   attested=date if date and date.precision == "day" else None))
+                out.append(_counterpart_holding(person, post_type, country, m.sent, call))
     return out
 
 
@@ -358,11 +368,10 @@ def _bare_counterpart(call: Call, persons: list[str], holdings: list[Holding]) -
     one type only) in another country."""
     if len(persons) != 1 or not any(m.bare_counterpart for m in call.mentions):
         return []
-    lexicon = load_lexicon()
-    types = {lexicon.office(h.office).type for h in holdings if h.person == persons[0]}
-    if len(types) != 1:
+    lexicon, post_type = load_lexicon(), _only_post_type(persons, holdings)
+    if post_type is None:
         return []
-    post_type, own = types.pop(), _country_of(persons[0], holdings)
+    own = _country_of(persons[0], holdings)
     holders = {h.person for h in holdings if h.person != persons[0] and lexicon.office(h.office).type == post_type
                and h.office.split(".")[0] not in own | {"?"}}
     return list(holders) if len(holders) == 1 else []

@@ -134,7 +134,7 @@ def drop_pronouns(doc: Doc) -> None:
     (and "He" is a Chinese surname kg knows).  A one-word person mention that is an English pronoun
     with no title before it ("Mr He" keeps his) is no person of an English article."""
     pronouns = frozenset(cues()["pronouns"])
-    titled = {t.i for s in lex_within(doc, 0, len(doc), "TITLE") for t in s}
+    titled = {t.i for s in lex_spans(doc, "TITLE") for t in s}
 
     def pronoun(m: Any) -> bool:
         i = m.span.start
