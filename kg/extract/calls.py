@@ -33,7 +33,7 @@ from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
-from kg.extract.offices import find_posts, known_countries, notes, posts_within
+from kg.extract.offices import find_posts, handed_over, known_countries, notes, posts_within
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dated_tokens, dates_within, people_within
 from kg.extract.spans import folded, phrase_pattern
@@ -689,13 +689,15 @@ def _enters_light_verb(child: Token) -> bool:
 
 def _not_a_party(span: Span) -> bool:
     """Named in the call's sentence but not on the call: "selon X", "au sujet de X", "la libération
-    de X" (the cue in the few words before, within the same clause: not "a annoncé que X")."""
+    de X", "en remplacement de X" (the cue in the few words before, within the same clause: not
+    "a annoncé que X")."""
     doc = span.doc
     window = [x for x in doc[max(span.sent.start, span.start - 6): span.start]]
     cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(") or fold(x.text) in ("que", "qu'")),
               default=-1)  # a clause boundary: "a annoncé que X …" makes X the subject of the completive
     return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"]) or \
-        _of_another_event(span) or _in_purpose_clause(span)
+        handed_over(span) or _of_another_event(span) or _in_purpose_clause(span)
+
 
 
 PURPOSE_REACH = 10  # words back from a name to the "pour" of a purpose clause
@@ -1408,6 +1410,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         owner = _owner(s.root, here, parties=False) or next(
             ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None) or next(
             ((m, "") for m in here if _cleft_of(s.root.head, m.trigger[0])), None)
+        if owner and _in_noun_clause(s.root, owner[0]):
+            continue  # "X, nommé le 17 juillet, a reçu jeudi un appel de Y": the day X was named
         since_ok = owner and _negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
@@ -1417,6 +1421,24 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
+
+
+def _in_noun_clause(token: Token, m: Mention) -> bool:
+    """Whether ``token`` reaches the call through a clause that qualifies a person or a post rather
+    than the call ("X, nommé le 17 juillet en remplacement de Y, a reçu un appel", "X, qui a pris ses
+    fonctions lundi, a appelé Y"): a participle or a relative clause hung on a noun that is not the
+    call word itself ("l'appel, intervenu jeudi" keeps its day), met before the call's own verbs ("C'est
+    X qui a pris mercredi l'initiative d'un appel" keeps its day too)."""
+    triggers = {t.i for t in m.trigger}
+    anchors = {t.i for t in _anchors(m.trigger)} | triggers
+    node = token
+    for _ in range(40):
+        if node.i in anchors or node.head.i == node.i:
+            return False
+        if node.dep_.startswith("acl") and node.head.pos_ in ("NOUN", "PROPN") and node.head.i not in triggers:
+            return True
+        node = node.head
+    return False
 
 
 def _cleft_of(root: Token, trigger: Token) -> bool:

@@ -10,6 +10,7 @@ replacements ("remplacer X au poste de … à partir de septembre 2023").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -42,7 +43,7 @@ from kg.extract.portfolios import (
     presidency_holdings,
 )
 from kg.extract.spanindex import SpanIndex, dated_tokens, dates_within, mention_index, people_within
-from kg.extract.spans import evidence, without_fillers, without_phrases
+from kg.extract.spans import evidence, phrase_pattern, without_fillers, without_phrases
 
 POST_LABELS = ("OFFICE", "POST", "OFFICE_WEAK", "OFFICE_WEAK?")  # on equal spans, the first wins
 DEFAULT_MIN_WORDS = 3  # a weak wording this long, and owned by one office, names its country by default
@@ -1489,6 +1490,24 @@ def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[Perso
     return Attachment(m, None, "predecessor", span, predecessor_of=of)
 
 
+HANDOVER_REACH = 6  # words back from a name to the cue of the handover it is the other side of
+
+
+@cache
+def _handover_cues() -> re.Pattern[str]:
+    return phrase_pattern(tuple(sorted(title_cues("term_replace_fr") | title_cues("term_replaced_by_fr"))))
+
+
+def handed_over(span: Span) -> bool:
+    """The name is the other side of a handover told just before it, in its clause ("X, nommé le 17
+    juillet en remplacement de Y, a appelé Z", "X, qui succède à Y", "X, remplacé par Y"): Y is
+    neither a party of the sentence's call nor the one whose counterpart "son homologue" is."""
+    doc = span.doc
+    window = doc[max(span.sent.start, span.start - HANDOVER_REACH):span.start]
+    cut = max((t.i + 1 for t in window if t.text in (",", ";", ":", "(")), default=window.start)
+    return _handover_cues().search(" ".join(fold(t.text) for t in doc[cut:span.start])) is not None
+
+
 def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: int) -> PersonMention | None:
     """Whose counterpart ("son homologue"): the possessor, linked by the sentence itself: the nearest
     other person before the word in its sentence, else one after it there.  A sentence naming nobody
@@ -1497,10 +1516,11 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
     égyptienne a décliné … son homologue israélien") is settled once role nouns are placed
     (:func:`_role_noun_owners`).  The nearest name of another sentence is never taken, nor the speaker
     of a reporting clause of this one ("Selon le porte-parole, Y, le secrétaire devrait appeler son
-    homologue philippin X"): a quoted spokesman's post is not the counterpart's."""
+    homologue philippin X"): a quoted spokesman's post is not the counterpart's, nor the one a
+    handover names ("X, nommé en remplacement de Y, a appelé son homologue Z": X's)."""
     sent = doc[i].sent
     before = next((p for p in reversed(people_within(doc, sent.start, i)) if p.span.end <= i and p.key != m.key
-                   and not reported_speaker(p.span)), None)
+                   and not reported_speaker(p.span) and not handed_over(p.span)), None)
     if before:
         return before
     after = next((p for p in mentions if p.key != m.key and p.span.start >= sent.start

@@ -167,7 +167,7 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         return
     office = _office_in(doc, sent, at, by_key, successor, predecessor)
     if office:
-        date = _date_after(doc, sent, at, skip_since=True)
+        date = _date_in_clause(doc, sent, at) or _date_after(doc, sent, at, skip_since=True)
         told = next((m for m in after if m.key == predecessor), None) if by_at is None else None
         if told is not None and _about_predecessor(doc, sent, told, date):
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=None, span=sent)
@@ -175,6 +175,20 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _date_in_clause(doc: Doc, sent: Span, at: int) -> DateValue | None:
+    """The date told in the cue's own clause, between the commas around it, before or after the cue
+    ("X, nommé le 17 juillet en remplacement de Y, a reçu jeudi un appel": the 17th, not Thursday).
+    Not a "depuis" date, which says how long a state lasted."""
+    cue = next((t.i for t in sent if t.idx >= at), None)
+    if cue is None:
+        return None
+    start = next((t.i + 1 for t in reversed(doc[sent.start:cue]) if t.text in (",", ";", "(")), sent.start)
+    end = next((t.i for t in doc[cue:sent.end] if t.text in (",", ";", ")")), sent.end)
+    spans = [d for d in dates_within(doc, start, end) if d._.date and not (
+        d.start > 0 and fold(doc[d.start - 1].text) in ("depuis", "des"))]
+    return _in_the_future_told(doc, sent, spans[0]._.date) if len(spans) == 1 else None
 
 
 def _sought(doc: Doc, at: int) -> bool:
@@ -402,7 +416,20 @@ def _taken_in(doc: Doc, sent: Span, at: int, h: Holding) -> bool:
         words = [fold(t.text) for t in doc[sent.start:sent.end] if at <= t.idx < e.end]
         if taking & set(words):
             return True
-    return False
+    later = [e for e in h.evidence if e.start >= sent.end_char]
+    return bool(later) and len(later) == len(h.evidence) and all(_told_as_taken(doc, e.start, e.end) for e in later)
+
+
+def _told_as_taken(doc: Doc, start: int, end: int) -> bool:
+    """A post told after the handover as one its holder is given ("X succède à Y. M. Y a été nommé
+    secrétaire du Conseil de sécurité"): an appointing or becoming word before it in its sentence,
+    not in the pluperfect ("Y avait été nommé ministre en 2022" tells the office Y leaves)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = {fold(t.text) for t in doc[span.sent.start:span.end]}
+    taking = title_cues("become_verbs_fr") | title_cues("appoint_verbs_fr")
+    return bool(taking & words) and not words & {"avait", "avaient", "etait", "etaient"}
 
 
 def _appointed_office(doc: Doc, by_key: dict, person: str, sent: Span) -> str | None:
