@@ -281,7 +281,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         return None
     lemma = lemma or fold(t.lemma_)
     complements = [c for c in t.children if c.dep_.startswith("obl")] + [  # "a eu Y au bout du fil", hung on Y
-        g for c in t.children if c.dep_ == "obj" for g in c.subtree  # or on a word of Y's name or title
+        g for c in t.children if _object_like(t, c) for g in c.subtree  # or on a word of Y's name or title
         if g.dep_ in ("nmod", "obl:mod") and g is not c
         and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
     by_phone = any(_phone_complement(c) for c in complements)
@@ -305,6 +305,12 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False, False) if ok else None
+
+
+def _object_like(verb: Token, child: Token) -> bool:
+    """The verb's object, or a noun after it parsed as its subject ("J'ai eu ce matin le président X au
+    téléphone": the parser makes "le président" a second subject when a date comes between)."""
+    return child.dep_ == "obj" or (child.dep_ in SUBJECT_DEPS and child.i > verb.i and child.pos_ in ("NOUN", "PROPN"))
 
 
 def _future_form(t: Token) -> bool:
@@ -756,7 +762,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         if owner:
             m, entry = owner
             m.persons.append(p.key)
-            if entry in SUBJECT_DEPS or _subject_of(p.span, m):
+            if (entry in SUBJECT_DEPS or _subject_of(p.span, m)) and not _second_subject(p.span):
                 m.callers.append(p.key)
     _anchor_phrase_people(doc, mentions)
     for m in mentions:
@@ -768,6 +774,14 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
     _possessive_anchor_owner(doc, mentions)
     _plural_pronoun_pair(doc, mentions)
+
+
+def _second_subject(span: Span) -> bool:
+    """A "subject" after its verb when the verb has a subject before it already ("J'ai eu ce matin le
+    président X au téléphone"): the parser's second subject is the object."""
+    node = subject_node(span) or span.root
+    verb = node.head
+    return node.i > verb.i and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children)
 
 
 def _subject_of(span: Span, m: Mention) -> bool:
@@ -1944,15 +1958,16 @@ def _antecedents(doc: Doc, mentions: list[Mention]) -> None:
 def _named_in_next_sentence(doc: Doc, mentions: list[Mention]) -> None:
     """"Le chef de l'Etat turc a eu un entretien téléphonique avec son homologue azerbaïdjanais. A et
     B ont évoqué …": a call told between two posts only, whose next sentence (no call of its own)
-    says what was discussed (a topic verb whose subject is exactly two people joined by "et") is between
-    them. The posts are dropped: which name holds which is not said, and a post left over would
+    says what was discussed or agreed (a topic verb whose subject is exactly two people joined by "et";
+    the sentence may refer back to the call, "Au cours de cet échange, A et B sont convenus …") is
+    between them. The posts are dropped: which name holds which is not said, and a post left over would
     count as a third party."""
     for m in mentions:
         sides = len(set(m.offices)) + len(set(m.counterparts))
         if m.persons or m.referring or m.weak or m.earlier or sides != 2 or m.sent.end >= len(doc):
             continue
         nxt = doc[m.sent.end].sent
-        if any(x.sent.start == nxt.start for x in mentions) or not _topics(nxt):
+        if any(x.sent.start == nxt.start and not x.referring for x in mentions):
             continue
         here = people_within(doc, nxt.start, nxt.end)
         subject = subject_node(here[0].span) if len(here) == 2 and here[0].key != here[1].key else None

@@ -92,8 +92,9 @@ def _only_of_country(doc: Doc, post_type: str, countries: set[str], at: int,
     for key in mentions:
         country = country_of(key, held, known)
         if country is None:
-            if not held.get(key):
+            if not held.get(key) and not any(m.apposed for m in mentions[key]):
                 open_.append(key)  # nothing says where this person belongs: they could be meant
+                # (not one named after a role of their own: "selon le gouverneur de la région, X")
         elif country in countries and not _other_post(key, post_type, held):
             fitting.append(key)
     if len(fitting) != 1 or open_:

@@ -444,6 +444,7 @@ def _role_ends(doc: Doc, role_words: frozenset[str]) -> list[int]:
     "le ministre sortant")."""
     ends = {s.end for s in lex_spans(doc, *ROLE_LABELS)}
     ends.update(i + 1 for i in _role_words(doc, role_words))
+    ends.update(end for i in _role_words(doc, role_words) if (end := _past_complement(doc, i + 1)) is not None)
     demonyms = {s.start: s.end for s in lex_spans(doc, "DEMONYM") if s.text.islower()}
     out = set()
     for end in ends:
@@ -454,6 +455,23 @@ def _role_ends(doc: Doc, role_words: frozenset[str]) -> list[int]:
                 end += 1
         out.add(end)
     return sorted(out)
+
+
+COMPLEMENT_REACH = 4  # "de l'oblast de Kharkiv": words of a role noun's complement before its comma
+
+
+def _past_complement(doc: Doc, i: int) -> int | None:
+    """Where a role noun's short "de" complement ends when a comma follows it ("le gouverneur de la
+    région, X", "le maire de Kharkiv, X"), so that the name set off after it is read as the role's;
+    None when no such complement and comma follow."""
+    if i >= len(doc) or fold(doc[i].text) not in ("de", "du", "des", "d'"):
+        return None
+    for j in range(i + 1, min(len(doc), i + 2 + COMPLEMENT_REACH)):
+        if doc[j].text == ",":
+            return j if j > i + 1 else None
+        if doc[j].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "ADP"):
+            return None
+    return None
 
 
 def _apposed_run(doc: Doc, start: int) -> list[Token]:
