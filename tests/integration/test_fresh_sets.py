@@ -38,7 +38,9 @@ its set, so that they measure how the rules generalise rather than what they wer
   posts in state-media and protocol titles, feminine forms, relative clauses and term bounds; calls in
   round-ups, subordinate and nominal clauses, clefts, passive views, successive callees and denials.
 * ``fresh-blind``: the lead's held-out set of round 5 (11 dispatches in the commonest constructions), and
-  ``fresh-probe``, six more written after the round's merges.
+  ``fresh-probe``, six more written after the round's merges; ``fresh-probe2``, ``fresh-probe3`` (ten
+  dispatches each) and ``fresh-probe4`` (four long articles in the noise of real copy), written by the lead
+  during round 6 and kept from its helpers.
 * ``fresh-arms``: 8 French articles on missile systems and arms-control treaties, which the others barely
   exercise (a launch named a day later, a parade, a combined strike, a suspension and a de-ratification,
   withdrawals from two conventions, traps: a space launcher, the Élysée Treaty).
@@ -124,6 +126,15 @@ SETS = {
     # an adviser's post the scorer reads as a foreign minister's), merged 4/6 found and dated, and one wrong
     # fact (a president's term ended by "qui l'a remercié"); reached calls 1.0, merged 6/6 dated
     "fresh-probe": Floors(6, 0.95, 0.95, 0.9, 0.93, merged_found=6, merged_dated=6, initiators=1),
+    # the lead's probes of round 6, written while the helpers worked and kept from them. probe2 (10 dispatches):
+    # first calls 0.889, holdings 0.889, merged 8/9 (a handover told in an incise); reached 1.0, 1.0, 9/9.
+    # probe3 (10 dispatches): first calls 0.875 against the corrected key (a call inside a quote, role nouns
+    # named in the next sentence), holdings 0.979; reached 1.0, 1.0. probe4 (4 long articles): first calls
+    # 1.0, holdings 0.923, people 0.979; reached holdings 0.95 (an envoy whose country is a fronted 'Côté
+    # américain'), people 1.0
+    "fresh-probe2": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
+    "fresh-probe3": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=7, initiators=2),
+    "fresh-probe4": Floors(4, 0.95, 0.95, 0.9, 0.9, merged_found=7, merged_dated=6, initiators=2),
     # reached: calls 1.0 (0.882 first), precision 1.0; holdings 0.941 (0.821 first); people 1.0; merged 18/18
     # found (13/18 first), 15/15 dated, initiators 7/7
     "fresh-tickers": Floors(14, 0.95, 0.95, 0.9, 0.9, people_f1=0.97, merged_found=17, merged_dated=14,
