@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.calls import Mention, find_mentions, has_phrase
+from kg.extract.calls import Mention, find_mentions, has_phrase, pair_post_type
 from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import CallFact, DateValue, Holding, Party
@@ -193,17 +193,14 @@ def _fill_pair(doc: Doc, noun: str, persons: list[str], holdings: list[Holding])
     """"les deux ministres": the article's first two officials of different countries whose posts
     fit the noun (any post for "hommes", "dirigeants")."""
     order = [m.key for m in doc._.people or []]
-    fits = [h for h in holdings if not noun.startswith(("ministre", "president", "chef", "general"))
-            or load_lexicon().office(h.office).type.startswith(_PAIR_TYPES.get(noun[:5], ""))]
+    post_type = pair_post_type(noun)
+    fits = [h for h in holdings if post_type is None or load_lexicon().office(h.office).type.startswith(post_type)]
     chosen = list(persons)
     for key in sorted({h.person for h in fits}, key=order.index):
         countries = {c for p in chosen for c in _country_of(p, holdings)}
         if key not in chosen and not _country_of(key, holdings) & countries:
             chosen.append(key)
     return chosen[:2] if len(chosen) >= 2 else persons
-
-
-_PAIR_TYPES = {"minis": "", "presi": "head_of_state", "chefs": "chief", "gener": "chief"}
 
 
 def _post_type_holders(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:

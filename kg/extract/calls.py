@@ -236,7 +236,7 @@ def _attach_relative_clauses(doc: Doc, mentions: list[Mention]) -> None:
         dates = [s._.date for s in dates_within(doc, window.start, window.end) if s._.date]
         m.date = m.date or (dates[0] if dates else None)
         nouns = set(_vocab()["pair_nouns"])
-        pair = next((fold(x.text) for x in window[1:]
+        pair = next((pair_phrase(x) for x in window[1:]
                      if fold(doc[x.i - 1].text) == "deux" and fold(x.text) in nouns), None)
         m.pair = m.pair or pair
 
@@ -513,7 +513,26 @@ def _object_of_denial(t: Token) -> bool:
         return True
     before = next((x for x in reversed(t.doc[max(t.sent.start, t.i - 3): t.i]) if x.pos_ != "DET"
                    and fold(x.text) not in ("tout", "toute", "tous", "toutes")), None)
-    return before is not None and fold(before.text) in _words("denial_forms")
+    return before is not None and fold(before.text) in _words("denial_forms") or _in_denied_report(t)
+
+
+DENIED_REPORT_REACH = 10  # "dément les informations de presse faisant état d'un appel": denial to call noun
+
+
+def _in_denied_report(t: Token) -> bool:
+    """"Peskov dément les informations de presse faisant état d'un appel entre A et B": the call noun
+    is told inside the report a denial form denies (a ``denied_objects`` noun right after it, past its
+    determiners), by surface (the parser tags "dément" an adverb), with no clause or phrase boundary
+    (punctuation, conjunction, finite verb) between that report and the noun."""
+    doc = t.doc
+    for x in reversed(doc[max(t.sent.start, t.i - DENIED_REPORT_REACH): t.i]):
+        denial = fold(x.text) in _words("denial_forms")
+        if not denial and (x.is_punct or x.pos_ == "CCONJ" or "Fin" in x.morph.get("VerbForm")):
+            return False
+        if denial and not _negated(x):
+            report = next((y for y in doc[x.i + 1: t.i] if y.pos_ != "DET"), None)
+            return report is not None and fold(report.text) in _words("denied_objects")
+    return False
 
 
 def _denied(t: Token) -> bool:
@@ -1352,9 +1371,42 @@ def _attach_pairs(doc: Doc, mentions: list[Mention]) -> None:
     nouns = set(_vocab()["pair_nouns"])
     for t in doc:
         if fold(t.text) == "deux" and fold(t.head.text) in nouns:
-            owner = _owner(t.head, [m for m in mentions if m.sent.start <= t.i < m.sent.end])
-            if owner:
-                owner[0].pair = fold(t.head.text)
+            here = [m for m in mentions if m.sent.start <= t.i < m.sent.end]
+            owner = _owner(t.head, here)
+            mention = owner[0] if owner else _verb_after_subject(t.head, here)
+            if mention:
+                mention.pair = pair_phrase(t.head)
+
+
+def _verb_after_subject(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """"Les deux chefs d'Etat s'étaient déjà parlé": the mention whose call verb comes right after
+    the noun phrase, past its complement and the verb's clitics, auxiliaries and adverbs, by surface
+    (the parser often makes the noun the root and the verb its modifier)."""
+    doc, i = noun.doc, noun.i + 1
+    while i < noun.sent.end and doc[i].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ"):
+        i += 1  # the complement: "d'Etat", "de la diplomatie"
+    while i < noun.sent.end and doc[i].pos_ in ("PRON", "AUX", "ADV", "PART"):
+        i += 1
+    return next((m for m in mentions if m.trigger[0].i == i and m.trigger[0].pos_ in ("VERB", "AUX")), None)
+
+
+PAIR_PHRASE_WORDS = 6  # "chefs de la diplomatie", "ministres des affaires étrangères"
+
+
+def pair_phrase(noun: Token) -> str:
+    """The pair noun with the complement that says which posts the two hold ("chefs d'Etat", not
+    "chefs", which alone means military chiefs), as listed in ``pair_noun_posts``, folded."""
+    text = folded(noun.doc[noun.i: min(noun.sent.end, noun.i + PAIR_PHRASE_WORDS)])
+    phrases = sorted((fold(k) for k in load_lexicon().calls["pair_noun_posts"] if not k.startswith("_")),
+                     key=len, reverse=True)
+    return next((p for p in phrases if re.match(re.escape(p) + r"(?![\w-])", text)), fold(noun.text))
+
+
+def pair_post_type(phrase: str) -> str | None:
+    """The office type prefix the posts of a pair phrase start with ("" any post), or None when the
+    phrase says nothing of their posts ("les deux hommes")."""
+    table = {fold(k): v for k, v in load_lexicon().calls["pair_noun_posts"].items() if not k.startswith("_")}
+    return table.get(phrase)
 
 
 def _attach_sides(doc: Doc, mentions: list[Mention]) -> None:
