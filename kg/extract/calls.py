@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coref import (
     SUBJECT_DEPS,
+    interviewee,
     reported_speaker,
     reporting_phrase,
     reporting_verb,
@@ -298,13 +299,20 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     elif lemma in _vocab()["self_sufficient_verbs"] or by_phone:
         ok = True
     elif lemma == "parler":
-        ok = phone or (context and (reflexive or _has_avec(t)))
+        ok = phone or ((context or _first_person_answer(t)) and (reflexive or _has_avec(t)))
     elif lemma in ("appeler", "joindre", "contacter"):
         agent = _passive_agent(t)
         ok = (phone or context or agent or _official_object(t)) and (agent or _has_object(t)) and not _calls_on(t)
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False, False) if ok else None
+
+
+def _first_person_answer(verb: Token) -> bool:
+    """"J'ai parlé hier avec mon homologue" in an interview's answer: the interviewee telling a talk of
+    their own is the article's call context, as a phone word elsewhere would be."""
+    pronoun = _subject_pronoun(verb, "first_person_pronouns")
+    return pronoun is not None and _interview_answer(pronoun) is not None
 
 
 def _future_form(t: Token) -> bool:
@@ -965,11 +973,24 @@ def _first_person_subject(doc: Doc, m: Mention) -> None:
     pronoun = _subject_pronoun(verb, "first_person_pronouns")
     at = pronoun.i if pronoun is not None else verb.i if verbless else None
     speaker, m.incise = _quote_speaker(doc, at) if at is not None else (None, None)
+    if speaker is None and pronoun is not None:
+        speaker = _interview_answer(pronoun)
     if speaker is not None and speaker.key not in m.callers:
         m.persons = [speaker.key, *(k for k in m.persons if k != speaker.key)]
         m.callers.append(speaker.key)
         if verbless:
             m.persons += [k for k in _with_whom(m.trigger[-1]) if k not in m.persons]
+
+
+def _interview_answer(t: Token) -> PersonMention | None:
+    """"— J'ai parlé hier avec mon homologue allemand": in an interview, a first person outside any
+    quote, on a line that is no question, is the interviewee (see :func:`coref.interviewee`)."""
+    doc = t.doc
+    start, end = doc.text.rfind("\n", 0, t.idx) + 1, doc.text.find("\n", t.idx)
+    line = doc.text[start: end if end >= 0 else len(doc.text)].strip()
+    if line.endswith("?") or _quote_bounds(doc, t.i) is not None:
+        return None
+    return interviewee(doc)
 
 
 WITH_REACH = 3  # "conversation téléphonique très cordiale avec": words between the noun and "avec"
