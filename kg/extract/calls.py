@@ -299,7 +299,8 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     elif lemma in _vocab()["self_sufficient_verbs"] or by_phone:
         ok = True
     elif lemma == "parler":
-        ok = phone or ((context or _first_person_answer(t)) and (reflexive or _has_avec(t)))
+        told = (context or _first_person_answer(t)) and (reflexive or _has_avec(t))
+        ok = phone or told or _dated_talk_with_official(t)
     elif lemma in ("appeler", "joindre", "contacter"):
         agent = _passive_agent(t)
         ok = (phone or context or agent or _official_object(t)) and (agent or _has_object(t)) and not _calls_on(t)
@@ -427,6 +428,24 @@ def _official_object(t: Token) -> bool:
         return bool(people_within(t.doc, x.i, x.i + 1) or posts_within(t.doc, x.i, x.i + 1)) \
             or fold(x.text) in _words("counterpart_nouns")  # "a appelé mardi son homologue …"
     return False
+
+
+TALK_DATE_REACH = 4  # "a parlé hier avec", "a parlé mardi soir avec": the date next to the verb
+
+
+def _dated_talk_with_official(t: Token) -> bool:
+    """"X a parlé hier avec le président turc": "parler" dated next to the verb, with an official
+    right after "avec" (a person, a post or a counterpart, past determiners), tells a call even in an
+    article with no other call word; a meeting is still told apart by :func:`_not_an_event`."""
+    doc = t.doc
+    window = (max(t.sent.start, t.i - TALK_DATE_REACH), min(t.sent.end, t.i + 1 + TALK_DATE_REACH))
+    avec = next((x for x in doc[t.i + 1: window[1] + 1] if fold(x.text) == "avec"), None)
+    if avec is None or not dated_tokens(doc, *window):
+        return False
+    official = next((x for x in doc[avec.i + 1: min(t.sent.end, avec.i + 4)] if x.pos_ != "DET"), None)
+    return official is not None and bool(
+        people_within(doc, official.i, official.i + 1) or posts_within(doc, official.i, official.i + 1)
+        or fold(official.text) in _words("counterpart_nouns"))
 
 
 def _last_spoke(t: Token, context: bool) -> bool:
