@@ -704,7 +704,7 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
                 return (m, entry) if parties and child.dep_ in SUBJECT_DEPS else None
             return (m, entry) if not parties or _enters_light_verb(child) else None
         if node.i != token.i and fold(node.lemma_) in reporting:
-            return None
+            return _completive_owner(token, node, mentions, entry)
         if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
             return None  # "le prédécesseur de Brown": Brown is not on the call
         if node.i != token.i and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and entry in SUBJECT_DEPS:
@@ -712,6 +712,20 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
         if node.head.i == node.i:
             return None
         entry, child, node = node.dep_, node, node.head
+    return None
+
+
+def _completive_owner(token: Token, verb: Token, mentions: list[Mention], entry: str) -> tuple[Mention, str] | None:
+    """"Il a confirmé que M. X a téléphoné jeudi à son homologue chypriote, Y": the parser hangs the
+    call's object on the reporting verb; a party told after the call verb of the verb's completive,
+    in the same clause (no finite verb, no ";" between), is that call's, not the reporter's."""
+    for m in mentions:
+        t = m.trigger[0]
+        if t.head != verb or t.dep_ != "ccomp" or not verb.i < t.i < token.i or entry in SUBJECT_DEPS:
+            continue
+        between = token.doc[t.i + 1: token.i]
+        if not any("Fin" in x.morph.get("VerbForm") or x.text in (";", ":") for x in between):
+            return m, entry
     return None
 
 
