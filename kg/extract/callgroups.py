@@ -184,7 +184,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     video = any(has_phrase(folded(m.sent), ("visioconference", "videoconference", "video")) for m in call.mentions)
     day = call.date()
     fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), shared_precision(day) if day else None,
-                    _initiator_party(initiator, persons, holdings, offices), topics,
+                    _initiator_party(doc, initiator, persons, holdings, offices), topics,
                     "video" if video else "phone")
     return fact, holdings
 
@@ -385,7 +385,14 @@ def _fill_sides(persons: list[str], sides: list[str], holdings: list[Holding]) -
     return persons
 
 
-def _initiator_party(initiator: Party | None, persons: list[str], holdings: list[Holding],
+def _known_countries_of(doc: Doc, person: str) -> set[str]:
+    """The countries a person is known to serve without a post of the text: the gazetteer's, and the
+    one of a counterpart phrase ("son homologue iranien, X")."""
+    known = known_countries(doc).get(person)
+    return _counterpart_countries(doc).get(person, set()) | ({known} if known else set())
+
+
+def _initiator_party(doc: Doc, initiator: Party | None, persons: list[str], holdings: list[Holding],
                      offices: list[str]) -> Party | None:
     if initiator is None or initiator.person:
         return initiator if initiator is None or initiator.person in persons else None
@@ -393,6 +400,8 @@ def _initiator_party(initiator: Party | None, persons: list[str], holdings: list
         holders = [p for p in persons if any(h.person == p and h.office == initiator.office for h in holdings)]
         return Party(person=holders[0]) if len(holders) == 1 else None
     side = [p for p in persons if initiator.country in _country_of(p, holdings)]
+    if not side:  # "à l'initiative de l'Elysée" with no post of Macron's in the text: the gazetteer
+        side = [p for p in persons if initiator.country in _known_countries_of(doc, p)]
     if len(side) == 1:
         return Party(person=side[0])
     office = [o for o in offices if o.startswith(f"{initiator.country}.")]
