@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.calls import Mention, find_mentions, has_phrase, pair_post_type
 from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
+from kg.extract.lexmatch import lex_spans
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold
 from kg.extract.offices import known_countries, notes
@@ -110,6 +111,19 @@ def _plural(m: Mention) -> bool:
     return m.trigger[0].pos_ in ("NOUN", "PROPN") and "Plur" in m.trigger[0].morph.get("Number")
 
 
+def _their_earlier_call(m: Mention) -> bool:
+    """"Comme lors de leur précédent échange, le 14 février, …" after a call of the pair: a framed
+    noun with no medium names that pair's earlier call of its own date, not a meeting, when "leur"
+    took its two people from the call just told (:func:`calls._plural_pronoun_pair`) and its
+    sentence names no place and no meeting ("le 3 septembre à Santiago" was a visit)."""
+    if not (m.earlier and m.date is not None and len(m.persons) == 2 and not m.callers):
+        return False
+    sent = m.sent
+    place = any(sent.start < x.start < sent.end and fold(sent.doc[x.start - 1].text) in ("a", "au", "aux", "en")
+                for x in lex_spans(sent.doc, "PLACE", "METONYM", "COUNTRY"))  # "à Santiago", "en Turquie"
+    return not place and not has_phrase(folded(sent), load_lexicon().calls["in_person_markers"])
+
+
 def _group(mentions: list[Mention]) -> list[Call]:
     calls: list[Call] = []
     index = _CallsByPerson(calls)
@@ -133,7 +147,7 @@ def _group(mentions: list[Mention]) -> list[Call]:
         if target:
             target.mentions.append(m)
             index.update(target)
-        elif m.weak:
+        elif m.weak and not _their_earlier_call(m):
             weak.append(m)  # "lors d'un entretien avec …": waits for a call with a medium
         else:
             call = Call([*pending, m], m.earlier)

@@ -874,8 +874,12 @@ def _reciprocal_plural(verb: Token) -> bool:
 
 def _their_call(noun: Token) -> bool:
     """"leur dernier échange", "leurs entretiens": a call noun owned by a plural possessive."""
-    return noun.pos_ in ("NOUN", "PROPN") and any(
-        fold(c.text) in _words("plural_possessives") for c in noun.children if c.dep_ in ("det", "nmod:poss"))
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(fold(c.text) in _words("plural_possessives") for c in noun.children if c.dep_ in ("det", "nmod:poss")):
+        return True
+    before = next((x for x in reversed(noun.doc[noun.sent.start: noun.i]) if x.pos_ != "ADJ"), None)
+    return before is not None and fold(before.text) in _words("plural_possessives")  # "leur précédent échange"
 
 
 def _possessive_anchor_owner(doc: Doc, mentions: list[Mention]) -> None:
