@@ -29,7 +29,7 @@ from kg.extract.coref import (
     reporting_verb,
     subject_node,
 )
-from kg.extract.dates import counts_from_reference, normalise, ticker_entries
+from kg.extract.dates import TickerEntry, counts_from_reference, normalise, ticker_entries
 from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
@@ -1554,7 +1554,10 @@ ANCHOR_NOUN_GAP = 2
 
 
 def _call_noun_after(span: Span, here: list[Mention]) -> Mention | None:
-    """The call noun an anchor-relative date counts from ("deux jours après | son appel avec X")."""
+    """The call noun an anchor-relative date counts from ("deux jours après | son appel avec X"); a
+    standalone "la veille" is no such anchor ("a reçu la veille un appel de X": the call's own day)."""
+    if _standalone_day_shift(span.doc, span):
+        return None
     return next((m for m in here if m.trigger[0].pos_ in ("NOUN", "PROPN")
                  and span.end <= m.trigger[0].i <= span.end + ANCHOR_NOUN_GAP), None)
 
@@ -1773,11 +1776,22 @@ def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
     standalone = _standalone_day_shift(doc, span)
     if span.start - span.sent.start > 2 and not standalone:
         return None
+    entry = _ticker_entry_of(doc, span.start_char)
     before = [s._.date for s in doc.spans.get("dates", [])
               if (s.end <= span.sent.start or standalone and s.end <= span.start and _reported_on(s))
+              and (entry is None or s.start_char >= entry.start)
               and s._.date and not _anchor_relative(s) and (not standalone or s._.date.precision == "day")]
+    if not before and entry is not None:
+        before = [DateValue.of_day(entry.day)]  # "15h32 — … l'appel de la veille": the eve of the entry's day
     return normalise(span.text, doc._.ref if isinstance(doc._.ref, date) else None, anchor=before[-1]) \
         if before else None
+
+
+def _ticker_entry_of(doc: Doc, at: int) -> TickerEntry | None:
+    """The live ticker entry holding character ``at``: its dates count from its own heading's day, not
+    from the dates of the entries before it (see :func:`dates.ticker_entries`)."""
+    entries = ticker_entries(doc.text, doc._.ref if isinstance(doc._.ref, date) else None)
+    return next((e for e in entries if e.start <= at < e.end), None)
 
 
 def _reported_on(span: Span) -> bool:
