@@ -99,11 +99,20 @@ class _CallsByPerson:
             self.by_person.setdefault(p, set()).add(index)
 
     def latest_compatible(self, m: Mention) -> Call | None:
-        """The most recent call the mention may join."""
+        """The most recent call the mention may join; one told without people ("l'appel de la veille
+        avec le chancelier") prefers the latest call with a post of the type it names."""
         if not m.persons:
-            return next((c for c in reversed(self.calls) if _compatible(c, m)), None)
+            compatible = [c for c in reversed(self.calls) if _compatible(c, m)]
+            return next((c for c in compatible if _has_post_type(c, m.post_types)), next(iter(compatible), None))
         candidates = set(self.anonymous).union(*(self.by_person.get(p, ()) for p in m.persons))
         return next((self.calls[i] for i in sorted(candidates, reverse=True) if _compatible(self.calls[i], m)), None)
+
+
+def _has_post_type(call: Call, post_types: list[str]) -> bool:
+    """Whether a post of the call's mentions is of one of the types ("DE.head_of_government" for
+    "le chancelier")."""
+    lexicon = load_lexicon()
+    return bool(post_types) and any(lexicon.office(o).type in post_types for x in call.mentions for o in x.offices)
 
 
 def _plural(m: Mention) -> bool:
