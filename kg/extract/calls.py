@@ -674,7 +674,9 @@ def _anchors(trigger: list[Token]) -> set[Token]:
         if taker is not None:  # "a pris jeudi l'initiative d'un entretien": the day and the caller are the verb's
             anchors.add(taker)
         adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
-        if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting:
+        attending = fold(t.head.lemma_) in _words("attendance_verbs")  # "X a assisté à l'entretien": no party
+        if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting \
+                and not attending:
             anchors.add(t.head)
     return anchors
 
@@ -1762,8 +1764,11 @@ def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
 
 def _anchor_relative(span: Span) -> bool:
     """"deux jours plus tard", "la veille", "trois jours après": counted from another event (not
-    "plus tôt dans la journée", the dispatch's own day)."""
-    return has_phrase(folded(span), _vocab()["anchor_relative_dates"]) and not counts_from_reference(span.text)
+    "plus tôt dans la journée", the dispatch's own day); a cue that opens a compound word is none
+    ("mardi après-midi" is a day's afternoon, not "après")."""
+    text = folded(span)
+    cues = phrase_pattern(tuple(_vocab()["anchor_relative_dates"])).finditer(text)
+    return any(not text.startswith("-", m.end()) for m in cues) and not counts_from_reference(span.text)
 
 
 def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
