@@ -1840,14 +1840,19 @@ def _then_date(doc: Doc, sent: Span) -> DateValue | None:
     parlé le soir même avec Y", "Dans la soirée, …"): the last date of the sentences just before."""
     if sent.start == 0:
         return None
-    if not has_phrase(folded(sent[:6]), _vocab()["then_cues"]) and not _same_day(sent):
+    same_day = _same_day(sent)
+    if not same_day and not has_phrase(folded(sent[:6]), _vocab()["then_cues"]):
         return None
     start = doc[sent.start - 1].sent.start
     for _ in range(2):  # the paragraph's last date, up to three sentences back
         if start > 0:
             start = doc[start - 1].sent.start
     dates = [s._.date for s in doc.spans.get("dates", []) if start <= s.start < sent.start and s._.date]
-    return dates[-1] if dates else None
+    if not same_day:
+        return dates[-1] if dates else None
+    days = [s._.date for s in doc.spans.get("dates", [])  # "Plus tard dans la journée": the last *day* told,
+            if s.start < sent.start and s._.date and s._.date.precision == "day"]  # past background sentences
+    return days[-1] if days else None
 
 
 def _same_day(sent: Span) -> bool:
