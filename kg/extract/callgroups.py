@@ -17,9 +17,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.calls import Mention, find_mentions, has_phrase
+from kg.extract.calls import Mention, find_mentions, has_phrase, pair_post_type
 from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
+from kg.extract.lexmatch import lex_spans
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold
 from kg.extract.offices import known_countries, notes
@@ -98,16 +99,38 @@ class _CallsByPerson:
             self.by_person.setdefault(p, set()).add(index)
 
     def latest_compatible(self, m: Mention) -> Call | None:
-        """The most recent call the mention may join."""
+        """The most recent call the mention may join; one told without people ("l'appel de la veille
+        avec le chancelier") prefers the latest call with a post of the type it names."""
         if not m.persons:
-            return next((c for c in reversed(self.calls) if _compatible(c, m)), None)
+            compatible = [c for c in reversed(self.calls) if _compatible(c, m)]
+            return next((c for c in compatible if _has_post_type(c, m.post_types)), next(iter(compatible), None))
         candidates = set(self.anonymous).union(*(self.by_person.get(p, ()) for p in m.persons))
         return next((self.calls[i] for i in sorted(candidates, reverse=True) if _compatible(self.calls[i], m)), None)
+
+
+def _has_post_type(call: Call, post_types: list[str]) -> bool:
+    """Whether a post of the call's mentions is of one of the types ("DE.head_of_government" for
+    "le chancelier")."""
+    lexicon = load_lexicon()
+    return bool(post_types) and any(lexicon.office(o).type in post_types for x in call.mentions for o in x.offices)
 
 
 def _plural(m: Mention) -> bool:
     """A call noun in the plural ("les échanges", "les contacts") stands for several calls."""
     return m.trigger[0].pos_ in ("NOUN", "PROPN") and "Plur" in m.trigger[0].morph.get("Number")
+
+
+def _their_earlier_call(m: Mention) -> bool:
+    """"Comme lors de leur précédent échange, le 14 février, …" after a call of the pair: a framed
+    noun with no medium names that pair's earlier call of its own date, not a meeting, when "leur"
+    took its two people from the call just told (:func:`calls._plural_pronoun_pair`) and its
+    sentence names no place and no meeting ("le 3 septembre à Santiago" was a visit)."""
+    if not (m.earlier and m.date is not None and len(m.persons) == 2 and not m.callers):
+        return False
+    sent = m.sent
+    place = any(sent.start < x.start < sent.end and fold(sent.doc[x.start - 1].text) in ("a", "au", "aux", "en")
+                for x in lex_spans(sent.doc, "PLACE", "METONYM", "COUNTRY"))  # "à Santiago", "en Turquie"
+    return not place and not has_phrase(folded(sent), load_lexicon().calls["in_person_markers"])
 
 
 def _group(mentions: list[Mention]) -> list[Call]:
@@ -133,7 +156,7 @@ def _group(mentions: list[Mention]) -> list[Call]:
         if target:
             target.mentions.append(m)
             index.update(target)
-        elif m.weak:
+        elif m.weak and not _their_earlier_call(m):
             weak.append(m)  # "lors d'un entretien avec …": waits for a call with a medium
         else:
             call = Call([*pending, m], m.earlier)
@@ -184,7 +207,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     video = any(has_phrase(folded(m.sent), ("visioconference", "videoconference", "video")) for m in call.mentions)
     day = call.date()
     fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), shared_precision(day) if day else None,
-                    _initiator_party(initiator, persons, holdings, offices), topics,
+                    _initiator_party(doc, initiator, persons, holdings, offices), topics,
                     "video" if video else "phone")
     return fact, holdings
 
@@ -193,17 +216,14 @@ def _fill_pair(doc: Doc, noun: str, persons: list[str], holdings: list[Holding])
     """"les deux ministres": the article's first two officials of different countries whose posts
     fit the noun (any post for "hommes", "dirigeants")."""
     order = [m.key for m in doc._.people or []]
-    fits = [h for h in holdings if not noun.startswith(("ministre", "president", "chef", "general"))
-            or load_lexicon().office(h.office).type.startswith(_PAIR_TYPES.get(noun[:5], ""))]
+    post_type = pair_post_type(noun)
+    fits = [h for h in holdings if post_type is None or load_lexicon().office(h.office).type.startswith(post_type)]
     chosen = list(persons)
     for key in sorted({h.person for h in fits}, key=order.index):
         countries = {c for p in chosen for c in _country_of(p, holdings)}
         if key not in chosen and not _country_of(key, holdings) & countries:
             chosen.append(key)
     return chosen[:2] if len(chosen) >= 2 else persons
-
-
-_PAIR_TYPES = {"minis": "", "presi": "head_of_state", "chefs": "chief", "gener": "chief"}
 
 
 def _post_type_holders(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
@@ -388,7 +408,14 @@ def _fill_sides(persons: list[str], sides: list[str], holdings: list[Holding]) -
     return persons
 
 
-def _initiator_party(initiator: Party | None, persons: list[str], holdings: list[Holding],
+def _known_countries_of(doc: Doc, person: str) -> set[str]:
+    """The countries a person is known to serve without a post of the text: the gazetteer's, and the
+    one of a counterpart phrase ("son homologue iranien, X")."""
+    known = known_countries(doc).get(person)
+    return _counterpart_countries(doc).get(person, set()) | ({known} if known else set())
+
+
+def _initiator_party(doc: Doc, initiator: Party | None, persons: list[str], holdings: list[Holding],
                      offices: list[str]) -> Party | None:
     if initiator is None or initiator.person:
         return initiator if initiator is None or initiator.person in persons else None
@@ -396,6 +423,8 @@ def _initiator_party(initiator: Party | None, persons: list[str], holdings: list
         holders = [p for p in persons if any(h.person == p and h.office == initiator.office for h in holdings)]
         return Party(person=holders[0]) if len(holders) == 1 else None
     side = [p for p in persons if initiator.country in _country_of(p, holdings)]
+    if not side:  # "à l'initiative de l'Elysée" with no post of Macron's in the text: the gazetteer
+        side = [p for p in persons if initiator.country in _known_countries_of(doc, p)]
     if len(side) == 1:
         return Party(person=side[0])
     office = [o for o in offices if o.startswith(f"{initiator.country}.")]

@@ -23,12 +23,13 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coref import (
     SUBJECT_DEPS,
+    interviewee,
     reported_speaker,
     reporting_phrase,
     reporting_verb,
     subject_node,
 )
-from kg.extract.dates import counts_from_reference, normalise, ticker_entries
+from kg.extract.dates import TickerEntry, counts_from_reference, normalise, ticker_entries
 from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
@@ -236,7 +237,7 @@ def _attach_relative_clauses(doc: Doc, mentions: list[Mention]) -> None:
         dates = [s._.date for s in dates_within(doc, window.start, window.end) if s._.date]
         m.date = m.date or (dates[0] if dates else None)
         nouns = set(_vocab()["pair_nouns"])
-        pair = next((fold(x.text) for x in window[1:]
+        pair = next((pair_phrase(x) for x in window[1:]
                      if fold(doc[x.i - 1].text) == "deux" and fold(x.text) in nouns), None)
         m.pair = m.pair or pair
 
@@ -298,7 +299,8 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     elif lemma in _vocab()["self_sufficient_verbs"] or by_phone:
         ok = True
     elif lemma == "parler":
-        ok = phone or (context and (reflexive or _has_avec(t)))
+        told = (context or _first_person_answer(t)) and (reflexive or _has_avec(t))
+        ok = phone or told or _dated_talk_with_official(t)
     elif lemma in ("appeler", "joindre", "contacter"):
         agent = _passive_agent(t)
         ok = (phone or context or agent or _official_object(t)) and (agent or _has_object(t)) and not _calls_on(t)
@@ -311,6 +313,13 @@ def _object_like(verb: Token, child: Token) -> bool:
     """The verb's object, or a noun after it parsed as its subject ("J'ai eu ce matin le président X au
     téléphone": the parser makes "le président" a second subject when a date comes between)."""
     return child.dep_ == "obj" or (child.dep_ in SUBJECT_DEPS and child.i > verb.i and child.pos_ in ("NOUN", "PROPN"))
+
+
+def _first_person_answer(verb: Token) -> bool:
+    """"J'ai parlé hier avec mon homologue" in an interview's answer: the interviewee telling a talk of
+    their own is the article's call context, as a phone word elsewhere would be."""
+    pronoun = _subject_pronoun(verb, "first_person_pronouns")
+    return pronoun is not None and _interview_answer(pronoun) is not None
 
 
 def _future_form(t: Token) -> bool:
@@ -427,6 +436,24 @@ def _official_object(t: Token) -> bool:
     return False
 
 
+TALK_DATE_REACH = 4  # "a parlé hier avec", "a parlé mardi soir avec": the date next to the verb
+
+
+def _dated_talk_with_official(t: Token) -> bool:
+    """"X a parlé hier avec le président turc": "parler" dated next to the verb, with an official
+    right after "avec" (a person, a post or a counterpart, past determiners), tells a call even in an
+    article with no other call word; a meeting is still told apart by :func:`_not_an_event`."""
+    doc = t.doc
+    window = (max(t.sent.start, t.i - TALK_DATE_REACH), min(t.sent.end, t.i + 1 + TALK_DATE_REACH))
+    avec = next((x for x in doc[t.i + 1: window[1] + 1] if fold(x.text) == "avec"), None)
+    if avec is None or not dated_tokens(doc, *window):
+        return False
+    official = next((x for x in doc[avec.i + 1: min(t.sent.end, avec.i + 4)] if x.pos_ != "DET"), None)
+    return official is not None and bool(
+        people_within(doc, official.i, official.i + 1) or posts_within(doc, official.i, official.i + 1)
+        or fold(official.text) in _words("counterpart_nouns"))
+
+
 def _last_spoke(t: Token, context: bool) -> bool:
     """"X et Y ne se sont plus parlé depuis mars 2023": they last spoke then (an earlier call dated
     by the "depuis" date); not "… depuis leur conversation de mars" (that noun is a trigger itself)."""
@@ -519,7 +546,26 @@ def _object_of_denial(t: Token) -> bool:
         return True
     before = next((x for x in reversed(t.doc[max(t.sent.start, t.i - 3): t.i]) if x.pos_ != "DET"
                    and fold(x.text) not in ("tout", "toute", "tous", "toutes")), None)
-    return before is not None and fold(before.text) in _words("denial_forms")
+    return before is not None and fold(before.text) in _words("denial_forms") or _in_denied_report(t)
+
+
+DENIED_REPORT_REACH = 10  # "dément les informations de presse faisant état d'un appel": denial to call noun
+
+
+def _in_denied_report(t: Token) -> bool:
+    """"Peskov dément les informations de presse faisant état d'un appel entre A et B": the call noun
+    is told inside the report a denial form denies (a ``denied_objects`` noun right after it, past its
+    determiners), by surface (the parser tags "dément" an adverb), with no clause or phrase boundary
+    (punctuation, conjunction, finite verb) between that report and the noun."""
+    doc = t.doc
+    for x in reversed(doc[max(t.sent.start, t.i - DENIED_REPORT_REACH): t.i]):
+        denial = fold(x.text) in _words("denial_forms")
+        if not denial and (x.is_punct or x.pos_ == "CCONJ" or "Fin" in x.morph.get("VerbForm")):
+            return False
+        if denial and not _negated(x):
+            report = next((y for y in doc[x.i + 1: t.i] if y.pos_ != "DET"), None)
+            return report is not None and fold(report.text) in _words("denied_objects")
+    return False
 
 
 def _denied(t: Token) -> bool:
@@ -634,7 +680,9 @@ def _anchors(trigger: list[Token]) -> set[Token]:
         if taker is not None:  # "a pris jeudi l'initiative d'un entretien": the day and the caller are the verb's
             anchors.add(taker)
         adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
-        if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting:
+        attending = fold(t.head.lemma_) in _words("attendance_verbs")  # "X a assisté à l'entretien": no party
+        if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting \
+                and not attending:
             anchors.add(t.head)
     return anchors
 
@@ -664,7 +712,7 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
                 return (m, entry) if parties and child.dep_ in SUBJECT_DEPS else None
             return (m, entry) if not parties or _enters_light_verb(child) else None
         if node.i != token.i and fold(node.lemma_) in reporting:
-            return None
+            return _completive_owner(token, node, mentions, entry)
         if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
             return None  # "le prédécesseur de Brown": Brown is not on the call
         if node.i != token.i and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and entry in SUBJECT_DEPS:
@@ -672,6 +720,20 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
         if node.head.i == node.i:
             return None
         entry, child, node = node.dep_, node, node.head
+    return None
+
+
+def _completive_owner(token: Token, verb: Token, mentions: list[Mention], entry: str) -> tuple[Mention, str] | None:
+    """"Il a confirmé que M. X a téléphoné jeudi à son homologue chypriote, Y": the parser hangs the
+    call's object on the reporting verb; a party told after the call verb of the verb's completive,
+    in the same clause (no finite verb, no ";" between), is that call's, not the reporter's."""
+    for m in mentions:
+        t = m.trigger[0]
+        if t.head != verb or t.dep_ != "ccomp" or not verb.i < t.i < token.i or entry in SUBJECT_DEPS:
+            continue
+        between = token.doc[t.i + 1: token.i]
+        if not any("Fin" in x.morph.get("VerbForm") or x.text in (";", ":") for x in between):
+            return m, entry
     return None
 
 
@@ -830,8 +892,12 @@ def _reciprocal_plural(verb: Token) -> bool:
 
 def _their_call(noun: Token) -> bool:
     """"leur dernier échange", "leurs entretiens": a call noun owned by a plural possessive."""
-    return noun.pos_ in ("NOUN", "PROPN") and any(
-        fold(c.text) in _words("plural_possessives") for c in noun.children if c.dep_ in ("det", "nmod:poss"))
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(fold(c.text) in _words("plural_possessives") for c in noun.children if c.dep_ in ("det", "nmod:poss")):
+        return True
+    before = next((x for x in reversed(noun.doc[noun.sent.start: noun.i]) if x.pos_ != "ADJ"), None)
+    return before is not None and fold(before.text) in _words("plural_possessives")  # "leur précédent échange"
 
 
 def _possessive_anchor_owner(doc: Doc, mentions: list[Mention]) -> None:
@@ -962,11 +1028,24 @@ def _first_person_subject(doc: Doc, m: Mention) -> None:
     pronoun = _subject_pronoun(verb, "first_person_pronouns")
     at = pronoun.i if pronoun is not None else verb.i if verbless else None
     speaker, m.incise = _quote_speaker(doc, at) if at is not None else (None, None)
+    if speaker is None and pronoun is not None:
+        speaker = _interview_answer(pronoun)
     if speaker is not None and speaker.key not in m.callers:
         m.persons = [speaker.key, *(k for k in m.persons if k != speaker.key)]
         m.callers.append(speaker.key)
         if verbless:
             m.persons += [k for k in _with_whom(m.trigger[-1]) if k not in m.persons]
+
+
+def _interview_answer(t: Token) -> PersonMention | None:
+    """"— J'ai parlé hier avec mon homologue allemand": in an interview, a first person outside any
+    quote, on a line that is no question, is the interviewee (see :func:`coref.interviewee`)."""
+    doc = t.doc
+    start, end = doc.text.rfind("\n", 0, t.idx) + 1, doc.text.find("\n", t.idx)
+    line = doc.text[start: end if end >= 0 else len(doc.text)].strip()
+    if line.endswith("?") or _quote_bounds(doc, t.i) is not None:
+        return None
+    return interviewee(doc)
 
 
 WITH_REACH = 3  # "conversation téléphonique très cordiale avec": words between the noun and "avec"
@@ -1368,9 +1447,42 @@ def _attach_pairs(doc: Doc, mentions: list[Mention]) -> None:
     nouns = set(_vocab()["pair_nouns"])
     for t in doc:
         if fold(t.text) == "deux" and fold(t.head.text) in nouns:
-            owner = _owner(t.head, [m for m in mentions if m.sent.start <= t.i < m.sent.end])
-            if owner:
-                owner[0].pair = fold(t.head.text)
+            here = [m for m in mentions if m.sent.start <= t.i < m.sent.end]
+            owner = _owner(t.head, here)
+            mention = owner[0] if owner else _verb_after_subject(t.head, here)
+            if mention:
+                mention.pair = pair_phrase(t.head)
+
+
+def _verb_after_subject(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """"Les deux chefs d'Etat s'étaient déjà parlé": the mention whose call verb comes right after
+    the noun phrase, past its complement and the verb's clitics, auxiliaries and adverbs, by surface
+    (the parser often makes the noun the root and the verb its modifier)."""
+    doc, i = noun.doc, noun.i + 1
+    while i < noun.sent.end and doc[i].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ"):
+        i += 1  # the complement: "d'Etat", "de la diplomatie"
+    while i < noun.sent.end and doc[i].pos_ in ("PRON", "AUX", "ADV", "PART"):
+        i += 1
+    return next((m for m in mentions if m.trigger[0].i == i and m.trigger[0].pos_ in ("VERB", "AUX")), None)
+
+
+PAIR_PHRASE_WORDS = 6  # "chefs de la diplomatie", "ministres des affaires étrangères"
+
+
+def pair_phrase(noun: Token) -> str:
+    """The pair noun with the complement that says which posts the two hold ("chefs d'Etat", not
+    "chefs", which alone means military chiefs), as listed in ``pair_noun_posts``, folded."""
+    text = folded(noun.doc[noun.i: min(noun.sent.end, noun.i + PAIR_PHRASE_WORDS)])
+    phrases = sorted((fold(k) for k in load_lexicon().calls["pair_noun_posts"] if not k.startswith("_")),
+                     key=len, reverse=True)
+    return next((p for p in phrases if re.match(re.escape(p) + r"(?![\w-])", text)), fold(noun.text))
+
+
+def pair_post_type(phrase: str) -> str | None:
+    """The office type prefix the posts of a pair phrase start with ("" any post), or None when the
+    phrase says nothing of their posts ("les deux hommes")."""
+    table = {fold(k): v for k, v in load_lexicon().calls["pair_noun_posts"].items() if not k.startswith("_")}
+    return table.get(phrase)
 
 
 def _attach_sides(doc: Doc, mentions: list[Mention]) -> None:
@@ -1480,7 +1592,10 @@ ANCHOR_NOUN_GAP = 2
 
 
 def _call_noun_after(span: Span, here: list[Mention]) -> Mention | None:
-    """The call noun an anchor-relative date counts from ("deux jours après | son appel avec X")."""
+    """The call noun an anchor-relative date counts from ("deux jours après | son appel avec X"); a
+    standalone "la veille" is no such anchor ("a reçu la veille un appel de X": the call's own day)."""
+    if _standalone_day_shift(span.doc, span):
+        return None
     return next((m for m in here if m.trigger[0].pos_ in ("NOUN", "PROPN")
                  and span.end <= m.trigger[0].i <= span.end + ANCHOR_NOUN_GAP), None)
 
@@ -1685,8 +1800,11 @@ def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
 
 def _anchor_relative(span: Span) -> bool:
     """"deux jours plus tard", "la veille", "trois jours après": counted from another event (not
-    "plus tôt dans la journée", the dispatch's own day)."""
-    return has_phrase(folded(span), _vocab()["anchor_relative_dates"]) and not counts_from_reference(span.text)
+    "plus tôt dans la journée", the dispatch's own day); a cue that opens a compound word is none
+    ("mardi après-midi" is a day's afternoon, not "après")."""
+    text = folded(span)
+    cues = phrase_pattern(tuple(_vocab()["anchor_relative_dates"])).finditer(text)
+    return any(not text.startswith("-", m.end()) for m in cues) and not counts_from_reference(span.text)
 
 
 def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
@@ -1699,11 +1817,22 @@ def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
     standalone = _standalone_day_shift(doc, span)
     if span.start - span.sent.start > 2 and not standalone:
         return None
+    entry = _ticker_entry_of(doc, span.start_char)
     before = [s._.date for s in doc.spans.get("dates", [])
               if (s.end <= span.sent.start or standalone and s.end <= span.start and _reported_on(s))
+              and (entry is None or s.start_char >= entry.start)
               and s._.date and not _anchor_relative(s) and (not standalone or s._.date.precision == "day")]
+    if not before and entry is not None:
+        before = [DateValue.of_day(entry.day)]  # "15h32 — … l'appel de la veille": the eve of the entry's day
     return normalise(span.text, doc._.ref if isinstance(doc._.ref, date) else None, anchor=before[-1]) \
         if before else None
+
+
+def _ticker_entry_of(doc: Doc, at: int) -> TickerEntry | None:
+    """The live ticker entry holding character ``at``: its dates count from its own heading's day, not
+    from the dates of the entries before it (see :func:`dates.ticker_entries`)."""
+    entries = ticker_entries(doc.text, doc._.ref if isinstance(doc._.ref, date) else None)
+    return next((e for e in entries if e.start <= at < e.end), None)
 
 
 def _reported_on(span: Span) -> bool:
@@ -1747,14 +1876,19 @@ def _then_date(doc: Doc, sent: Span) -> DateValue | None:
     parlé le soir même avec Y", "Dans la soirée, …"): the last date of the sentences just before."""
     if sent.start == 0:
         return None
-    if not has_phrase(folded(sent[:6]), _vocab()["then_cues"]) and not _same_day(sent):
+    same_day = _same_day(sent)
+    if not same_day and not has_phrase(folded(sent[:6]), _vocab()["then_cues"]):
         return None
     start = doc[sent.start - 1].sent.start
     for _ in range(2):  # the paragraph's last date, up to three sentences back
         if start > 0:
             start = doc[start - 1].sent.start
     dates = [s._.date for s in doc.spans.get("dates", []) if start <= s.start < sent.start and s._.date]
-    return dates[-1] if dates else None
+    if not same_day:
+        return dates[-1] if dates else None
+    days = [s._.date for s in doc.spans.get("dates", [])  # "Plus tard dans la journée": the last *day* told,
+            if s.start < sent.start and s._.date and s._.date.precision == "day"]  # past background sentences
+    return days[-1] if days else None
 
 
 def _same_day(sent: Span) -> bool:

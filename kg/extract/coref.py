@@ -24,6 +24,7 @@ The extraction of holdings uses it to give that person the post; the call rules 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -138,6 +139,27 @@ def _subject_sentence_before(doc: Doc, sent: Span) -> Span:
     if pronoun_subject(previous) and previous.start > 0:
         return doc[previous.start - 1].sent
     return previous
+
+
+CREDIT_REACH = 4  # "Propos recueillis par Elise Vincent": words between the credit and the journalist
+
+
+def interviewee(doc: Doc) -> PersonMention | None:
+    """The person an interview gives the floor to, whose answers are told in the first person: in an
+    article marked as an interview (a kicker line in capitals, "ENTRETIEN.", or a credit, "Propos
+    recueillis par"), the first person named who is not the journalist the credit names."""
+    calls = load_lexicon().calls
+    kickers = "|".join(re.escape(k) for k in calls.get("interview_kickers", ()))
+    kicker = bool(kickers) and re.search(rf"(?m)^\s*(?:{kickers})(?:\s*[.:—–-]|\s*$)", doc.text) is not None
+    credits = [fold(c) for c in calls.get("interview_credits", ())]
+    text = fold(doc.text)
+    if not kicker and not any(c in text for c in credits):
+        return None
+    for p in doc._.people or []:
+        before = fold(doc[max(0, p.span.start - CREDIT_REACH): p.span.start].text)
+        if not any(c.split()[-1] in before.split() and c.split()[0] in before.split() for c in credits):
+            return p
+    return None
 
 
 def pronoun_subject(sent: Span) -> bool:
