@@ -256,6 +256,8 @@ def _as_subordinate(doc: Doc, span: Span) -> Span | None:
     X", "X, secrétaire général adjoint de l'OTAN".  The phrase becomes the deputy's post where the
     lexicon has one ("deputy_" and the principal's type: a junior defence or foreign minister, a deputy
     head of government), else it is dropped: the deputy holds no post kg can name (prefer unknown)."""
+    if _proposer_before_appointee(doc, span):
+        return None
     head = _junior_head(doc, span)
     if head is None or _name_follows(doc, span):
         return span
@@ -267,6 +269,25 @@ def _as_subordinate(doc: Doc, span: Span) -> Span | None:
     if deputy not in lexicon.post_types or not (deputy_word or principal in DELEGATED_MINISTRIES):
         return None
     return Span(doc, head, span.end + deputy_word, label="POST", kb_id=deputy)
+
+
+PROPOSAL_REACH = 4  # words between "Sur proposition" and the proposer's post ("de la ministre")
+
+
+def _proposer_before_appointee(doc: Doc, span: Span) -> bool:
+    """"Sur proposition du ministre des Armées, M. X est nommé directeur de cabinet": the post is the
+    proposer's, and the name after the comma is the appointee's, not its holder (a minister named there,
+    "Sur proposition du ministre des Armées, M. Y, le général X est nommé …", keeps it)."""
+    lo = max(0, span.start - PROPOSAL_REACH)
+    lead = fold(doc[lo:span.start].text).replace("' ", "'")
+    if not any(f" {lead}".endswith(f" {link}") for link in title_cues("proposal_links_fr")):
+        return False
+    end, _ = _country_words(doc, span)
+    after = people_within(doc, end, min(len(doc), end + 4))
+    if not after or doc[end].text != ",":
+        return False
+    nxt = after[0].span.end
+    return nxt < len(doc) and fold(doc[nxt].text) in title_cues("post_link_words_fr")
 
 
 def _name_follows(doc: Doc, span: Span) -> bool:
