@@ -38,12 +38,13 @@ from kg.extract.portfolios import (
     bare_ministry,
     fronted_subject,
     government_holdings,
+    ministry_before,
     ministry_named_before,
     portfolio_holdings,
     presidency_holdings,
 )
 from kg.extract.spanindex import SpanIndex, dated_tokens, dates_within, mention_index, people_within
-from kg.extract.spans import evidence, phrase_pattern, without_fillers, without_phrases
+from kg.extract.spans import evidence, folded, phrase_pattern, without_fillers, without_phrases
 
 POST_LABELS = ("OFFICE", "POST", "OFFICE_WEAK", "OFFICE_WEAK?")  # on equal spans, the first wins
 DEFAULT_MIN_WORDS = 3  # a weak wording this long, and owned by one office, names its country by default
@@ -72,6 +73,7 @@ class PostMention:
     former: bool = False
     office_id: str | None = None  # the lexicon office the phrase names, when it names one
     default: bool = False  # the wording may name its office's country when nothing else does
+    designated: bool = False  # "le futur ministre", "le prochain chef d'état-major": not held yet
 
     @property
     def default_country(self) -> str | None:
@@ -98,6 +100,7 @@ class OfficeNotes:
     attachments: list[Attachment] = field(default_factory=list)  # each post linked to its holder (find_holdings)
     defaults: dict[tuple[str, str], str] = field(default_factory=dict)  # (person, post type) -> default country
     outgoing: set[tuple[str, str]] = field(default_factory=set)  # (person, post type) the person is leaving
+    designated: set[tuple[str, str]] = field(default_factory=set)  # (person, post type) the person is to take
     replaces: list[tuple[str, str, str]] = field(default_factory=list)  # (predecessor, successor, office)
     known: dict[str, str] | None = None  # person key -> the gazetteer's country for that person
     counterparts: dict[str, set[str]] | None = None  # person key -> countries as someone's counterpart
@@ -120,7 +123,8 @@ def find_posts(doc: Doc) -> list[PostMention]:
     if state.posts is None:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [_with_second_portfolio(doc, s) for s in spans]
-        spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans)
+        spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans) + _elliptic_deputies(doc, spans)
+        spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None]
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
@@ -184,6 +188,25 @@ def _compound_portfolios(doc: Doc, found: list[Span]) -> list[Span]:
     return out
 
 
+def _elliptic_deputies(doc: Doc, found: list[Span]) -> list[Span]:
+    """"Le premier vice-ministre, X" after "vice-ministre de la Défense" or "le ministre de la Défense":
+    a deputy minister named without a portfolio is the deputy of the ministry last named before
+    (:func:`kg.extract.portfolios.ministry_before`); nothing when that ministry is of no list."""
+    taken = {i for s in found for i in range(s.start, s.end)}
+    nouns = title_cues("elliptic_deputy_nouns_fr")
+    folded_doc = [fold(t.text) for t in doc]
+    out = []
+    for t in doc:
+        if folded_doc[t.i] not in nouns or t.i in taken or (t.i + 1 < len(doc) and folded_doc[t.i + 1] in OF):
+            continue
+        ministry = ministry_before(doc, folded_doc, t.i)
+        deputy = f"deputy_{ministry[0]}" if ministry else ""
+        if deputy in load_lexicon().post_types:
+            start = t.i - (t.i > 0 and f"{folded_doc[t.i - 1]} {folded_doc[t.i]}" in nouns)
+            out.append(Span(doc, start, t.i + 1, label="POST", kb_id=deputy))
+    return out
+
+
 def _with_second_portfolio(doc: Doc, span: Span) -> Span:
     """"ministre de la Défense et de la Production militaire", "ministre de la Défense et des Anciens
     combattants": a minister's known portfolio followed by a second one the lexicon does not list;
@@ -222,6 +245,85 @@ def _junior_rank(doc: Doc, span: Span) -> bool:
     return fold(doc[span.end].text) in title_cues("junior_rank_links_fr")
 
 
+SUPERIOR_REACH = 4  # words before "auprès du" that may hold the junior title ("ministre déléguée")
+#: Principals whose delegate ("ministre délégué auprès du ministre de la Défense") is their ministry's deputy
+#: minister; a minister delegate to a head of government is no deputy head of government.
+DELEGATED_MINISTRIES = frozenset(("defence_minister", "foreign_minister"))
+
+
+def _as_subordinate(doc: Doc, span: Span) -> Span | None:
+    """A post named as someone else's superior or principal is not the post of the name beside it:
+    "la ministre déléguée auprès du ministre des Armées, X", "l'adjoint au chef d'état-major, le général
+    X", "X, secrétaire général adjoint de l'OTAN".  The phrase becomes the deputy's post where the
+    lexicon has one ("deputy_" and the principal's type: a junior defence or foreign minister, a deputy
+    head of government), else it is dropped: the deputy holds no post kg can name (prefer unknown)."""
+    if _proposer_before_appointee(doc, span):
+        return None
+    head = _junior_head(doc, span)
+    if head is None or _name_follows(doc, span):
+        return span
+    deputy_word = span.end < len(doc) and fold(doc[span.end].text) in title_cues("deputy_words_fr")
+    lexicon = load_lexicon()
+    office = lexicon.offices.get(span.kb_id_)
+    principal = office.type if office else span.kb_id_
+    deputy = "deputy_" + principal
+    if deputy not in lexicon.post_types or not (deputy_word or principal in DELEGATED_MINISTRIES):
+        return None
+    return Span(doc, head, span.end + deputy_word, label="POST", kb_id=deputy)
+
+
+PROPOSAL_REACH = 4  # words between "Sur proposition" and the proposer's post ("de la ministre")
+
+
+def _proposer_before_appointee(doc: Doc, span: Span) -> bool:
+    """"Sur proposition du ministre des Armées, M. X est nommé directeur de cabinet": the post is the
+    proposer's, and the name after the comma is the appointee's, not its holder (a minister named there,
+    "Sur proposition du ministre des Armées, M. Y, le général X est nommé …", keeps it)."""
+    lo = max(0, span.start - PROPOSAL_REACH)
+    lead = fold(doc[lo:span.start].text).replace("' ", "'")
+    if not any(f" {lead}".endswith(f" {link}") for link in title_cues("proposal_links_fr")):
+        return False
+    end, _ = _country_words(doc, span)
+    after = people_within(doc, end, min(len(doc), end + 4))
+    if not after or doc[end].text != ",":
+        return False
+    nxt = after[0].span.end
+    return nxt < len(doc) and fold(doc[nxt].text) in title_cues("post_link_words_fr")
+
+
+def _name_follows(doc: Doc, span: Span) -> bool:
+    """"conseiller auprès du président Emmanuel Macron": the principal is named right after his post,
+    which is then his (and the deputy's title is left as it stands)."""
+    end = span.end
+    while end < len(doc) and lex_within(doc, end, end + 1, *COUNTRY_LABELS):
+        end += 1
+    return bool(people_within(doc, end, end + 1))
+
+
+def _junior_head(doc: Doc, span: Span) -> int | None:
+    """Where the deputy's title opens when ``span`` names a principal's post: the deputy word after it
+    ("secrétaire général adjoint"), an "adjoint au" before it, or a junior title before "auprès du"
+    ("ministre délégué auprès du", "secrétaire d'État auprès de la"); None when the post is its own."""
+    if span.end < len(doc) and fold(doc[span.end].text) in title_cues("deputy_words_fr"):
+        return span.start
+    lo = max(0, span.start - 3 - SUPERIOR_REACH)
+    lo = max([lo] + [t.i + 1 for t in doc[lo:span.start] if fold(t.text) in PUNCT_STOP])
+    before = [fold(t.text) for t in doc[lo:span.start]]
+    for link in title_cues("deputy_links_fr"):
+        n = len(link.split())
+        if before[-n:] == link.split() and len(before) > n and before[-n - 1] in title_cues("deputy_words_fr"):
+            return span.start - n - 1
+    for link in title_cues("superior_links_fr"):
+        n = len(link.split())
+        if before[-n:] != link.split():
+            continue
+        title = doc[lo:span.start - n]
+        heads = title_cues("attached_heads_fr")
+        if any(folded(title[k:]) in heads for k in range(len(title))):
+            return next((t.i for t in title if fold(t.text) in title_cues("post_heads_fr")), title.start)
+    return None
+
+
 def _chair_of_a_body(doc: Doc, span: Span) -> bool:
     """A bare "président" of something that is not a country ("le président de la commission des
     Affaires étrangères", "du Sénat") chairs a body: not a head of state."""
@@ -257,7 +359,9 @@ def _post(doc: Doc, span: Span) -> PostMention:
     post_type = office.type if office else post_type
     if post_type == "ambassador":
         countries = countries[:1]  # "l'ambassadeur d'Argentine aux États-Unis": Argentina's, posted there
-    return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default)
+    designated = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("designated_fr")
+    return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
+                       designated)
 
 
 @cache
@@ -283,11 +387,13 @@ def _shared_wording_office(doc: Doc, span: Span):
 
 def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
     """Countries named inside the phrase or just after it, and where the phrase ends."""
-    places = lex_within(doc, span.start, span.end + WINDOW, *COUNTRY_LABELS)
+    places = lex_within(doc, span.start, span.end + WINDOW, *COUNTRY_LABELS, "METONYM")
     people = mention_index(doc, "people", doc._.people)
     end, found = span.end, []
     later = [p.start for p in lex_within(doc, span.end, span.end + WINDOW, *POST_LABELS) if p.start >= span.end]
     for s in places:
+        if s.label_ == "METONYM" and not _institution_of(doc, end, s):
+            continue  # read as before: only an adjacent complement counts
         if later and s.start >= min(later):
             break  # "le ministre de la Défense et le chef de la diplomatie philippins": the second post's
         if people.overlapping(s.start, s.end):
@@ -302,6 +408,14 @@ def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
         found.append(s.kb_id_)
         end = max(end, s.end)
     return end, list(dict.fromkeys(found))
+
+
+def _institution_of(doc: Doc, end: int, place: Span) -> bool:
+    """"le porte-parole du Quai d'Orsay", "la porte-parole de la Maison Blanche": an institution that
+    stands for its state ("metonyms_fr") names the post's country only as its complement right after the
+    phrase ("de", an article), not further on ("le ministre de la Défense, reçu à Washington")."""
+    between = [fold(t.text) for t in doc[end:place.start]]
+    return bool(between) and between[0] in OF and all(w in OF or w in ("la", "l'", "le", "les") for w in between)
 
 
 # ------------------------------------------------------------------ holdings
@@ -1599,6 +1713,8 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
                                        else f"{UNKNOWN}.{a.post.post_type}"]
         if a.post.former:
             notes(doc).outgoing.add((a.person.key, a.post.post_type))
+        if a.post.designated:
+            notes(doc).designated.add((a.person.key, a.post.post_type))
         if a.post.default_country:
             notes(doc).defaults[(a.person.key, a.post.post_type)] = a.post.default_country
         since = None if a.post.former else _since_date(doc, a)

@@ -102,6 +102,7 @@ def portfolio_holdings(doc: Doc, appointed, held_after) -> list[Holding]:
         for start, end, post_type in _find(folded, sent):
             post_type = _headship(folded, end, post_type)
             holder = _taker(doc, folded, sent, start) or _receiver(doc, folded, sent, end) \
+                or _handed_to(doc, folded, sent, start, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end)
             held = held_after(doc, end)
@@ -242,6 +243,7 @@ def _headship(folded: list[str], end: int, post_type: str) -> str:
 def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
     """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense"."""
     dated = dated_tokens(doc, max(sent.start, start - 12), start)  # "X, reconduit mardi au ministère de …"
+    dated |= {k - 1 for k in dated if folded[k - 1] == "depuis"}  # "X assure depuis lundi l'intérim du …"
     lead = without_fillers([folded[k] for k in range(max(sent.start, start - 12), start) if k not in dated][-9:])
     if _ends_with_cue(lead, _cues("portfolio_take_fr")) is None:
         return None
@@ -262,6 +264,21 @@ def _bracketed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
         return None
     named = [m for m in people_within(doc, max(sent.start, start - 8), start - 1) if m.span.end == start - 1]
     return named[0] if named else None
+
+
+def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"X cède ce portefeuille à Y", "le président a confié la Défense à Y": a handing-over verb right
+    before the portfolio and "à" with a name right after it give the portfolio to that name."""
+    dated = dated_tokens(doc, max(sent.start, start - 12), start)  # "a confié mardi la Défense au général Y"
+    lead = without_fillers([folded[k] for k in range(max(sent.start, start - 12), start) if k not in dated][-9:])
+    if _ends_with_cue(lead, _cues("portfolio_hand_over_fr")) is None or end >= sent.end or folded[end] not in (
+            "a", "au", "aux"):
+        return None
+    titles = {fold(t) for key in ("ranks_fr", "civil_fr") for t in title_cues(key)}
+    after = people_within(doc, end + 1, min(sent.end, end + 5))
+    if not after or not all(folded[k] in ARTICLES or folded[k] in titles for k in range(end + 1, after[0].span.start)):
+        return None
+    return after[0]
 
 
 def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMention | None:

@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.coref import reported_speaker
 from kg.extract.dates import WEEKDAYS
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.model import DateValue, Holding
@@ -35,9 +36,39 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         _link(by_key, successor=pred_holder, predecessor=succ_or_pred, office=office, date=None)
     for sent in doc.sents:
         _replacements(doc, sent, by_key)
+        _appointed_after_departure(doc, sent, by_key)
+        _interim_of_the_departed(doc, sent, by_key)
         _successor_of_pronoun(doc, sent, by_key)
         _starts_and_ends(doc, sent, by_key)
-    return list(by_key.values())
+    _interims_ended(doc, by_key)
+    return [h for h in by_key.values() if not _not_yet_held(doc, h)]
+
+
+def _interims_ended(doc: Doc, by_key: dict) -> None:
+    """"X assurait l'intérim à la tête de l'état-major … Y est nommé chef d'état-major": an acting holder
+    (the holding told with an interim word) holds the post until the one successor the article names
+    with a start takes it; that start ends the interim."""
+    for (person, office), h in list(by_key.items()):
+        if h.end is not None or not _acting(doc, h):
+            continue
+        starts = {o.start.value: o.start for (p, oo), o in by_key.items()
+                  if oo == office and p != person and o.start is not None and o.replaces and not _acting(doc, o)}
+        if len(starts) == 1:
+            by_key[(person, office)] = replace(h, end=next(iter(starts.values())))
+
+
+def _acting(doc: Doc, h: Holding) -> bool:
+    """The holding is told as an interim ("assure l'intérim du ministère", "ministre par intérim")."""
+    words = title_cues("acting_words_fr")
+    return any(words & set(fold(doc.text[e.start:e.end]).replace("'", " ").split()) for e in h.evidence)
+
+
+def _not_yet_held(doc: Doc, h: Holding) -> bool:
+    """"le futur ministre des Affaires étrangères, X", "X sera le prochain chef d'état-major": a post
+    the text only says someone is to take is no holding unless the text says when it starts ("il
+    prendra ses fonctions le 6 mai") or whom they are to succeed ("Il succédera début mars au général Y"):
+    a bare designation would read as held today."""
+    return h.start is None and h.replaces is None and (h.person, _post_type(h.office)) in notes(doc).designated
 
 
 def _people_in(doc: Doc, sent: Span) -> list[PersonMention]:
@@ -47,15 +78,34 @@ def _people_in(doc: Doc, sent: Span) -> list[PersonMention]:
 def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) -> DateValue | None:
     """The first date after a cue (else the sentence's last); with ``skip_since``, not a date that
     says since when a state lasts ("qui occupait ce poste depuis 2018")."""
-    spans = [s for s in dates_within(doc, sent.start, sent.end) if s._.date
+    spans = [s for s in dates_within(doc, sent.start, sent.end) if s._.date and not _event_relative(s)
              and not (skip_since and s.start > 0 and fold(doc[s.start - 1].text) in ("depuis", "des"))]
     after = [s for s in spans if s.start_char >= char]
+    if not after and _offset_before(doc, sent, char):
+        return None  # "trois jours après le limogeage de Y": the cue's day is not told
     chosen = after[0] if after else (spans[-1] if spans else None)
     if chosen is None:
         return None
     if chosen.start > 0 and fold(doc[chosen.start - 1].text) == "depuis":
         return chosen._.date  # "Il travaillera avec X, en poste depuis juillet 2024": a past start, whatever the tense
     return _in_the_future_told(doc, sent, chosen._.date)
+
+
+OFFSET_REACH = 3  # tokens between an event-relative offset and the cue it dates ("trois jours après le limogeage")
+
+
+def _offset_before(doc: Doc, sent: Span, char: int) -> bool:
+    """An event-relative offset ends right before the cue at character ``char``."""
+    cue = next((t.i for t in sent if t.idx >= char), sent.end)
+    return any(_event_relative(s) and s.end <= cue <= s.end + OFFSET_REACH
+               for s in dates_within(doc, sent.start, sent.end))
+
+
+def _event_relative(span: Span) -> bool:
+    """"trois jours après (le limogeage de Y)", "une semaine plus tard": an offset from another event
+    the text tells, not from the day of publication, so no term bound can be read from it."""
+    text = folded(span)
+    return any(text.endswith(" " + end) for end in title_cues("event_relative_date_ends_fr"))
 
 
 def _in_the_future_told(doc: Doc, sent: Span, date: DateValue) -> DateValue | None:
@@ -180,15 +230,63 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
 def _date_in_clause(doc: Doc, sent: Span, at: int) -> DateValue | None:
     """The date told in the cue's own clause, between the commas around it, before or after the cue
     ("X, nommé le 17 juillet en remplacement de Y, a reçu jeudi un appel": the 17th, not Thursday).
-    Not a "depuis" date, which says how long a state lasted."""
+    Not a "depuis" date, which says how long a state lasted, nor an offset from another event."""
     cue = next((t.i for t in sent if t.idx >= at), None)
     if cue is None:
         return None
     start = next((t.i + 1 for t in reversed(doc[sent.start:cue]) if t.text in (",", ";", "(")), sent.start)
     end = next((t.i for t in doc[cue:sent.end] if t.text in (",", ";", ")")), sent.end)
-    spans = [d for d in dates_within(doc, start, end) if d._.date and not (
+    spans = [d for d in dates_within(doc, start, end) if d._.date and not _event_relative(d) and not (
         d.start > 0 and fold(doc[d.start - 1].text) in ("depuis", "des"))]
     return _in_the_future_told(doc, sent, spans[0]._.date) if len(spans) == 1 else None
+
+
+DEPARTED_REACH = 4  # tokens of titles between "après la mort de" and the name ("du général Y")
+
+
+def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
+    """"X, nommé chef d'état-major après la mort de Y", "X a été nommé ministre des Affaires étrangères,
+    une semaine après la démission de Y": an appointment told with the departure it follows names the
+    predecessor.  Only when the sentence appoints (an appointing verb before the cue) and exactly one
+    post was told in it between the verb and the cue, for someone other than Y: that post changes hands
+    (not the appointer's own, "Le Premier ministre X a nommé … après la démission de Y")."""
+    at = _cue_at(sent, title_cues("term_after_departure_fr"))
+    if at is None or _cue_at(sent, title_cues("term_replace_fr")) is not None:
+        return
+    verbs = title_cues("appoint_verbs_fr")
+    verb = next((t.idx for t in sent if t.idx < at and fold(t.text) in verbs), None)
+    if verb is None:
+        return
+    cue_end = next((t.i for t in sent if t.idx >= at and fold(t.text) in ("de", "du", "d'")), None)
+    after = people_within(doc, cue_end + 1, min(sent.end, cue_end + 1 + DEPARTED_REACH)) if cue_end else []
+    if not after:
+        return
+    predecessor = after[0].key
+    given = {(p, o) for (p, o), h in by_key.items() if p != predecessor and not h.replaces
+             and any(sent.start_char <= e.start and verb < e.end <= at for e in h.evidence)}
+    if len(given) == 1:
+        successor, office = given.pop()
+        _link(by_key, successor=successor, predecessor=predecessor, office=office, date=None, span=sent)
+
+
+def _interim_of_the_departed(doc: Doc, sent: Span, by_key: dict) -> None:
+    """"L'amiral X, qui assurait l'intérim depuis le départ du général Y, …": an interim told with no
+    post of its own is of the post Y left, when Y holds exactly one known office; X held it (the end
+    comes from the successor's start, :func:`_interims_ended`)."""
+    at = _cue_at(sent, title_cues("interim_cues_fr"))
+    since = _cue_at(sent, title_cues("interim_since_departure_fr"))
+    if at is None or since is None or since < at:
+        return
+    since_end = next((t.i for t in sent if t.idx >= since and fold(t.text) in ("de", "du", "d'")), None)
+    departed = people_within(doc, since_end + 1, min(sent.end, since_end + 1 + DEPARTED_REACH)) if since_end else []
+    acting = [m for m in _people_in(doc, sent) if m.span.end_char <= at]
+    if not departed or not acting or acting[-1].key == departed[0].key:
+        return
+    offices = _offices_of(by_key, departed[0].key, doc)
+    offices = offices or [o for (p, o) in by_key if p == departed[0].key]
+    if len(set(offices)) != 1 or (acting[-1].key, offices[0]) in by_key:
+        return
+    by_key[(acting[-1].key, offices[0])] = Holding(acting[-1].key, offices[0], (evidence(sent, "interim"),))
 
 
 def _sought(doc: Doc, at: int) -> bool:
@@ -279,10 +377,13 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     if demonstrative is not None:  # "Ce dernier, nommé …, a succédé à Y": the last person named, always
         return [demonstrative] if demonstrative.span.start_char < at else []
     words = fold(doc[sent.start:sent.start + 2].text).split()
-    title = _role_subject(doc, sent, at) if words and words[0] not in ("il", "elle") else None
-    if not words or not (words[0] in ("il", "elle") or title) or at - sent.start_char > 120:
+    pronoun = bool(words) and (words[0] in ("il", "elle") or _epithet_subject(sent, at))
+    title = _role_subject(doc, sent, at) if words and not pronoun else None
+    if not words or not (pronoun or title) or at - sent.start_char > 120:
         return []
     last = next((m for m in reversed(people_within(doc, 0, sent.start)) if not _passive_agent(doc, m)), None)
+    if pronoun and words[0] not in ("il", "elle"):  # an epithet ("Cet avocat de formation") names the previous subject
+        last = _subject_before(doc, sent) or last
     offices = _offices_of(by_key, last.key, doc) if last is not None else []
     if last is not None and not offices:  # "M. X a battu Y. Il succède à Z": the subject before, not Y
         last = _subject_before(doc, sent)
@@ -299,6 +400,20 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
                        if [_post_type(o) for o in _offices_of(by_key, m.key, doc)] == [named]), None)
         return [holder] if holder is not None else []
     return [last]
+
+
+EPITHET_REACH = 8  # tokens of a demonstrative epithet subject before its verb ("Cet ancien pilote de chasse")
+
+
+def _epithet_subject(sent: Span, at: int) -> bool:
+    """"Cet ancien pilote de F-16 succède à Y", "Cette diplomate de carrière remplace Y": a demonstrative
+    noun phrase opening the sentence and running straight into the cue (no verb before it) is an epithet
+    for the person the text is about, as "il" would be."""
+    if fold(sent[0].text) not in title_cues("epithet_determiners_fr"):
+        return False
+    lead = [t for t in sent[1:EPITHET_REACH + 1] if t.idx < at]
+    return bool(lead) and len(lead) < EPITHET_REACH and any(t.pos_ == "NOUN" for t in lead) \
+        and not any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") for t in lead)
 
 
 def _role_subject_type(doc: Doc, sent: Span, at: int) -> str | None:
@@ -533,10 +648,15 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         if _active(sent, at):  # "X a limogé Y", "X a nommé Y": the term is Y's, never X's
             people = [m for m in people if m.span.start_char > at][:1]
         people = [m for m in people if not _agent(doc, m, at)]  # "nommés par X": X appointed them
+        people = [m for m in people if not (m.span.start_char > at and reported_speaker(m.span))]
         if _plural_at(sent, at):  # "les chefs militaires nommés par …": nobody's term in particular
             continue
         date = _date_after(doc, sent, at, skip_since=not _since_cue(sent, at))
-        if not people and not _active(sent, at):  # "Elle prendra ses fonctions le 1er août": the appointee before
+        if _pronoun_opens(sent, at) and not _active(sent, at):  # "Il prendra ses fonctions le 6 mai, jour de …
+            people = _pronoun_subject(doc, sent, at, by_key)  # l'élection de Y": the subject, not a name after
+        if not people and not _active(sent, at) and _new_holder_subject(sent):
+            people = _successor_before(doc, sent, at, by_key)
+        elif not people and not _active(sent, at):  # "Elle prendra ses fonctions le 1er août": the appointee before
             people = _pronoun_subject(doc, sent, at, by_key)
         if not people or date is None:
             continue
@@ -550,6 +670,33 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
             if getattr(h, field) is None:
                 by_key[(person, offices[0])] = replace(h, **{field: date}, evidence=_merge(
                     h.evidence, (evidence(sent, f"term-{field}"),)))
+
+
+PRONOUN_CUE_REACH = 3  # tokens from a subject pronoun opening the sentence to the cue that is its verb
+
+
+def _pronoun_opens(sent: Span, at: int) -> bool:
+    """The sentence opens on "Il" or "Elle" with the cue right after it ("Il prendra ses fonctions …")."""
+    return fold(sent[0].text) in ("il", "elle") and len(sent) > PRONOUN_CUE_REACH \
+        and sent[PRONOUN_CUE_REACH].idx >= at
+
+
+def _new_holder_subject(sent: Span) -> bool:
+    """The sentence opens on "Le nouveau …", "La nouvelle …" (a title for whoever was just appointed)."""
+    words = [fold(t.text) for t in sent[:2]]
+    return len(words) == 2 and words[0] in ("le", "la", "l'", "les") and words[1] in title_cues("new_holder_fr")
+
+
+def _successor_before(doc: Doc, sent: Span, at: int, by_key: dict) -> list[PersonMention]:
+    """"Le nouveau chef d'état-major prendra ses fonctions le 16 décembre": the one the text named as
+    someone's successor in the post the subject names, not merely the last person named (who may be the
+    predecessor or an interim holder); nobody unless exactly one such successor was named before."""
+    told = _role_subject_type(doc, sent, at)
+    successors = {p for (p, o), h in by_key.items() if h.replaces and (told is None or _post_type(o) == told)}
+    if len(successors) != 1:
+        return []
+    key = successors.pop()
+    return [m for m in people_within(doc, 0, sent.start) if m.key == key][-1:]
 
 
 CUE_POST_REACH = 6  # tokens between a start or end cue and the post it governs ("nommé mercredi vice-Premier ministre")
