@@ -252,6 +252,8 @@ def _participle(t: Token) -> str | None:
         return None
     before = next((x for x in reversed(t.doc[t.sent.start: _before_adverbials(t)])
                    if x.pos_ != "ADV" and fold(x.text) != "pas"), None)
+    if before is None and _opens_sentence(t):  # "Joint par téléphone mardi par X, Y a …" tagged a name
+        return lemma
     return lemma if before is not None and fold(before.lemma_) in ("avoir", "etre") else None
 
 
@@ -364,7 +366,8 @@ def _calls_on(t: Token) -> bool:
     dated = {s.root.i for s in dates_within(t.doc, t.sent.start, t.sent.end)}
     for c in t.children:
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
-        if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"} and c.i not in dated:  # "appelé jeudi"
+        if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"} and c.i not in dated \
+                and c.pos_ != "PROPN":  # "appelé jeudi"; a name is no act one is called on to do
             return True
         if c.pos_ == "VERB" and c.dep_.startswith(("advcl", "obl")) and marks & {"a", "de", "d'"}:
             return True
@@ -411,15 +414,24 @@ def _passive_agent(t: Token) -> bool:
     """"X a été appelé mardi par le secrétaire d'Etat Y": a passive "appeler" whose agent, after
     "par" (past dates, adverbs, articles), is a person or a post: a call placed by the agent."""
     doc = t.doc
-    if not (_passive(t) or any(fold(x.text) in ("ete", "etait", "sera") for x in doc[max(t.sent.start, t.i - 3): t.i])):
+    if not (_passive(t) or _opens_sentence(t)
+            or any(fold(x.text) in ("ete", "etait", "sera") for x in doc[max(t.sent.start, t.i - 3): t.i])):
         return False
     end = min(t.sent.end, t.i + AGENT_REACH)
     dated = dated_tokens(doc, t.i + 1, end)
     words = [x for x in doc[t.i + 1: end] if x.i not in dated and x.pos_ != "ADV"]
     if not words or fold(words[0].text) != "par":
         return False
-    rest = [x.i for x in words[1:] if x.pos_ != "DET"]
+    rest = [x.i for x in words[1:] if x.pos_ != "DET" and not (x.pos_ == "ADJ" and x.text.islower())
+            and fold(x.text) not in _words("counterpart_nouns")]  # "par son homologue turc X"
     return bool(rest) and bool(people_within(doc, rest[0], rest[0] + 1) or posts_within(doc, rest[0], rest[0] + 1))
+
+
+def _opens_sentence(t: Token) -> bool:
+    """The participle opens its sentence, a clause fronted before the main one ("Appelé mardi par son
+    homologue turc X, le ministre Y a …", "Joint par téléphone par X, Y a …"): passive, with no
+    auxiliary."""
+    return t.i == t.sent.start and t.text[:1].isupper() and fold(t.text) in _participles()
 
 
 def _official_object(t: Token) -> bool:

@@ -613,7 +613,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             used.add(id(post))
             out += listed
     for m in mentions:
-        if any(a.person is m for a in out) and id(m) not in linked and not _only_former_after(m, out):
+        if any(a.person is m for a in out) and id(m) not in linked and not _only_former_after(m, out) \
+                and not _also_after(doc, m, out):
             continue
         post = _post_before(doc, m, [p for p in posts if id(p) not in used])
         if post is None or _listed_with_own_post(doc, sent, m, posts) or _kin_of_holder(doc, post, m):
@@ -794,6 +795,15 @@ def _only_former_after(m: PersonMention, found: list[Attachment]) -> bool:
     the name gives is a former post only, so the title before the name (the one held now) is read too."""
     after = [a.post for a in found if a.person is m and a.rule == "apposition"]
     return bool(after) and all(p is not None and p.former for p in after)
+
+
+def _also_after(doc: Doc, m: PersonMention, found: list[Attachment]) -> bool:
+    """"Le vice-Premier ministre italien X, également ministre des Affaires étrangères": the apposition
+    after the name says it is a post held besides another (``also_posts_fr``), so the title before the
+    name is read too."""
+    after = [a.post for a in found if a.person is m and a.rule == "apposition" and a.post is not None]
+    pattern = phrase_pattern(tuple(sorted(title_cues("also_posts_fr"))))
+    return any(pattern.search(" ".join(fold(t.text) for t in doc[m.span.end:p.span.start])) for p in after)
 
 
 def _titles_listed_after(doc: Doc, first: PostMention, posts: list[PostMention]) -> list[PostMention]:
@@ -1511,8 +1521,9 @@ def _titles() -> frozenset[str]:
 def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
     """Only articles, punctuation and (if allowed) titles, or words of former office ("ancien",
     "jusqu'ici"), between a name and a post."""
-    # "le président par intérim, X"
-    words = without_phrases([fold(t.text) for t in _without_acronym(list(between))], title_cues("acting_fr"))
+    # "le président par intérim, X"; "X, également ministre de …" (``post_link_fillers_fr``)
+    words = without_fillers(without_phrases([fold(t.text) for t in _without_acronym(list(between))],
+                                            title_cues("acting_fr")))
     if len(words) > 5:
         return False
     allowed = glue() | (_titles() if allow_title else frozenset()) | (_former_words() if former else frozenset())
