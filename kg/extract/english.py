@@ -69,11 +69,12 @@ def _date_re() -> re.Pattern[str]:
     months = "|".join(sorted(c["months"], key=len, reverse=True))
     days = "|".join(c["weekdays"])
     relative = "|".join(re.escape(k) for k in sorted(c["days_before"], key=len, reverse=True))
+    monthly = "|".join(re.escape(k) for k in sorted(c["months_before"], key=len, reverse=True))
     return re.compile(
         rf"\b(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
         rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{months})\.?(?:\s+(?P<year2>\d{{4}}))?"
         rf"|(?P<weekday>{days})|(?P<relative>{relative})|(?P<ago>\d+|a|one|two|three|four|five|six|seven)\s+days?\s+ago"
-        rf"|(?P<lastweek>last week))\b")
+        rf"|(?P<lastweek>last week)|(?P<monthly>{monthly}))\b")
 
 
 #: Lexicon spans that may stand between a calling verb and the name it governs.
@@ -105,11 +106,23 @@ def _date_value(m: re.Match[str], ref: date | None) -> DateValue | None:
         return DateValue.of_day(ref - timedelta(days=back), m.group(0))
     if g["relative"]:
         return DateValue.of_day(ref - timedelta(days=c["days_before"][g["relative"]]), m.group(0))
+    if g["monthly"]:
+        return _month_before(ref, c["months_before"][g["monthly"]], m.group(0))
     if g["ago"]:
         n = NUMBERS.get(g["ago"]) or int(g["ago"])
         return DateValue.of_day(ref - timedelta(days=n), m.group(0))
     monday = ref - timedelta(days=ref.weekday() + 7)
     return DateValue(None, None, monday, monday + timedelta(days=6), m.group(0))
+
+
+def _month_before(ref: date, back: int, text: str) -> DateValue:
+    """"earlier this month" (``back`` 0) is the publication's month up to its day, "last month" (1) the
+    month before, at month precision."""
+    first = ref.replace(day=1)
+    if back:
+        last = first - timedelta(days=1)
+        first, ref = last.replace(day=1), last
+    return DateValue(first.isoformat()[:7], "month", first, ref, text)
 
 
 def _calendar_day(year: int | None, month: int, day: int, ref: date | None, text: str) -> DateValue | None:
@@ -141,7 +154,19 @@ def drop_pronouns(doc: Doc) -> None:
         return len(m.span) == 1 and fold(m.span.text) in pronouns and i - 1 not in titled and not (
             i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].i != doc[i - 1].sent.start)
 
-    doc._.people = [m for m in doc._.people or [] if not pronoun(m)]
+    doc._.people = [m for m in doc._.people or [] if not pronoun(m) and not _country_pair(m.span.text)]
+
+
+def _country_pair(text: str) -> bool:
+    """"the Japan-US alliance", "U.S.-Japan talks": a mention made only of country names or demonyms
+    joined by hyphens is an adjective of two states, which the model may take for a name."""
+    parts = fold(text).split("-")
+    return len(parts) > 1 and all(p in _country_words() for p in parts)
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    return frozenset(fold(p.text) for p in load_lexicon().phrases if p.label in ("COUNTRY", "DEMONYM"))
 
 
 @dataclass(frozen=True)
@@ -248,8 +273,8 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     previous_subject: str | None = None
     talk = _article_tells_call(doc)
     for sent in doc.sents:
-        named = [n for n in _people(doc, sent) if not _reporting(doc, sent, n)]
-        calls, more = _calls_in(doc, sent, named, holdings, previous_subject, bool(found), talk)
+        named = [n for n in _people(doc, sent) if not _reporting(doc, sent, n) and not _proxied(doc, sent, n)]
+        calls, more = _calls_in(doc, sent, named, holdings, previous_subject, found, talk)
         holdings += more
         if found and not calls and not named:
             _told_again(doc, sent, found[-1], holdings)
@@ -258,7 +283,32 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
         holdings += named_posts
         if named:
             previous_subject = named[0].key
+    for call in found:
+        _name_offices(call, holdings)
     return [fact for c in found if (fact := _fact(c))], holdings
+
+
+def _name_offices(call: _Call, holdings: list[Holding]) -> None:
+    """"Healey spoke to his Ukrainian counterpart" and, elsewhere in the article, "Ukraine's defence
+    minister, Mykhailo Fedorov": a post standing for a party is the one person the article gives that
+    post; with none or several (a former holder named too), the post stays, a name is not guessed."""
+    for office in list(call.offices):
+        holders = {h.person for h in holdings if h.office == office}
+        if len(holders) == 1 and not holders <= set(call.parties):
+            call.parties.append(holders.pop())
+            call.offices.remove(office)
+
+
+def _proxied(doc: Doc, sent: Span, n: _Named) -> bool:
+    """"Aides to Russian President Vladimir Putin and U.S. President Donald Trump held a phone call":
+    a person named after a proxy phrase ("aides to", "officials of"), with only names, posts and
+    "and" between, is whom the callers serve, not a party."""
+    naming = {t.i for s in lex_within(doc, sent.start, n.start, *STYLING) for t in s} | {
+        t.i for m in people_within(doc, sent.start, n.start) for t in m.span}
+    i = n.start
+    while i > sent.start and (i - 1 in naming or fold(doc[i - 1].text) in ("and", ",", "the", ".")):
+        i -= 1
+    return bool(re.search(_pattern("proxy_words").pattern + r"\s*$", fold(doc[sent.start:i].text)))
 
 
 def _same_day(doc: Doc, sent: Span, calls: list[_Call], found: list[_Call]) -> None:
@@ -327,8 +377,10 @@ def _talk(doc: Doc, sent: Span) -> int | None:
     in-person cue ("met", "on the sidelines")."""
     if _pattern("in_person").search(fold(sent.text)):
         return None
-    verbs, links = cues()["talk_verbs"], cues()["talk_links"]
+    verbs, links, nouns = cues()["talk_verbs"], cues()["talk_links"], cues()["noun_makers"]
     for tok in sent:
+        if tok.i > sent.start and fold(doc[tok.i - 1].text) in nouns:
+            continue  # "held talks with X in Washington": the noun of a meeting, not "X talks with Y"
         if fold(tok.text) in verbs and any(fold(t.text) in links for t in doc[tok.i + 1: min(sent.end, tok.i + 6)]):
             return tok.i
     return None
@@ -357,15 +409,27 @@ def _received(text: str) -> re.Match[str] | None:
 
 def _denied(doc: Doc, sent: Span, cue: int) -> bool:
     before = fold(doc[sent.start:cue].text)
-    return bool(_pattern("not_event_before").search(before) or _pattern("not_event_anywhere").search(fold(sent.text)))
+    if _pattern("not_event_anywhere").search(fold(sent.text)):
+        return True
+    plans = [m.group(0) for m in _pattern("not_event_before").finditer(before)]
+    if plans and all(p in cues()["content_cues"] for p in plans) and _framed(before):
+        return False  # "agreed to deepen the alliance in Sunday's phone call": what the call agreed
+    return bool(plans)
+
+
+def _framed(before: str) -> bool:
+    """Whether the call phrase is the frame of what the sentence tells: "in" or "during" at most two
+    words before it ("in Sunday's phone call", "during a video call")."""
+    frames = "|".join(re.escape(w) for w in cues()["frame_words"])
+    return bool(re.search(rf"\b(?:{frames})(?:\s+\S+){{0,2}}\s*$", before))
 
 
 def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding],
-              previous_subject: str | None, told: bool, talk: bool) -> tuple[list[_Call], list[Holding]]:
-    """The calls one sentence tells (``told``: the article has told a call before it, so that a
-    referring noun, "Brown's conversation with X", is that call again; ``talk``: see :func:`_cue`)."""
+              previous_subject: str | None, found: list[_Call], talk: bool) -> tuple[list[_Call], list[Holding]]:
+    """The calls one sentence tells (``found``: the calls told before it, see :func:`_retold`;
+    ``talk``: see :func:`_cue`)."""
     cue = _cue(doc, sent, named, talk)
-    if cue is None and told:
+    if cue is None and _retold(found, named):
         cue = _referring(doc, sent)
     if cue is None or _denied(doc, sent, cue):
         return [], []
@@ -388,6 +452,14 @@ def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding]
     if len(parties) + len(offices) < 2:
         return [], more
     return [_Call(parties, offices, _date_near(dates, doc, named, None, sent), initiator, [sent], video)], more
+
+
+def _retold(found: list[_Call], named: list[_Named]) -> bool:
+    """Whether a referring noun ("Brown's conversation with X") may be a call told before: one of those
+    calls has a party the sentence names, or a post still waiting for a name.  "X held talks with Y in
+    Washington", naming nobody of those calls, is another event."""
+    names = {n.key for n in named}
+    return any(c.offices or names & set(c.parties) for c in found)
 
 
 def _referring(doc: Doc, sent: Span) -> int | None:
@@ -614,7 +686,7 @@ def _country_names() -> dict[str, str]:
 def _holder_of(doc: Doc, post: Span, people: list) -> str | None:
     """The person a possessive post is linked to: the name right after it (titles between), or the
     name before ", who is (also)" / "," that opens the clause holding it."""
-    after = post.end
+    after = _coordinated_post_end(doc, post.end)
     titles = _title_tokens(doc, after)
     while after in titles:
         after += 1
@@ -630,6 +702,16 @@ def _holder_of(doc: Doc, post: Span, people: list) -> str | None:
     return next((m.key for m in people if m.span.end == start + 1), None)
 
 
+def _coordinated_post_end(doc: Doc, i: int) -> int:
+    """"Australia's deputy prime minister and defence minister Richard Marles": past a second post
+    joined by "and" to the one ending at ``i``, both held by the name that follows them."""
+    if i + 1 >= len(doc) or fold(doc[i].text) != "and":
+        return i
+    reach = min(len(doc), i + 1 + POST_REACH)
+    second = next((s for s in lex_within(doc, i + 1, reach, "POST") if s.start == i + 1), None)
+    return second.end if second is not None else i
+
+
 #: Words between a holder's name and the possessive post of a clause about them.
 CLAUSE_WORDS = frozenset((",", "who", "is", "was", "also", "now", "the"))
 
@@ -639,14 +721,20 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     of the Joint Chiefs of Staff, Gen. C.Q. Brown, said", "Gen. Oleksandr Syrskyi, the Ukrainian
     commander-in-chief".  The country is the one the text gives (a demonym before the post, "of
     <Country>" after it, a country's own office) or else the one kg knows of a known person; with
-    neither, the post stays without a country rather than take a guessed one."""
+    neither, the post stays without a country rather than take a guessed one.  A country's office
+    whose wording other countries share ("the foreign secretary": British, Mexican or Indian) is read
+    as its post type in the same way."""
     lexicon = load_lexicon()
     people = doc._.people or []
     out = list(holdings)
-    posts = [(p, p.kb_id_, None) for p in lex_spans(doc, "POST")] + _possessive_inside(doc)
+    posts = [(p, p.kb_id_, None) for p in lex_spans(doc, "POST")] + _possessive_inside(doc) + [
+        (p, lexicon.offices[p.kb_id_].type, None) for p in lex_spans(doc, "OFFICE_WEAK") if p.kb_id_ in lexicon.offices]
     for post, post_type, given in posts:
-        holder = _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
-        if holder is None:
+        before_name = _named_right_after(doc, post, people)
+        holder = before_name or _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
+        if holder is None or before_name is not None and not _title_tokens(doc, post.end) & {post.end} \
+                and not any(h.person == holder.key and h.office == f"?.{post_type}" for h in out):
+            continue  # "<post> <Name>" with no rank between is the shared post rules' reading, if it has a country
             continue
         country = given or _country_of_post(doc, post) or _known_country(doc, holder)
         office = lexicon.office_for(post_type, country or "?").id
@@ -717,6 +805,17 @@ def _title_tokens(doc: Doc, i: int) -> set[int]:
     return {t.i for s in lex_within(doc, i, i + TITLE_REACH, "TITLE") for t in s}
 
 
+def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
+    """"Chairman of the Joint Chiefs of Staff Gen. Dan Caine", "Polish Prime Minister Donald Tusk":
+    the name right after a post, ranks and honorifics between.  The post is that name's title, so
+    it is never in apposition to a name before it ("French President X, British Prime Minister Y")."""
+    i = post.end
+    titles = _title_tokens(doc, i)
+    while i in titles or (i < len(doc) and doc[i].text == "." and i - 1 in titles):
+        i += 1
+    return next((m for m in people if m.span.start == i), None)
+
+
 def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
     """"<post>, [rank] <Name>,": the name after the comma that follows the post."""
     i = post.end
@@ -733,12 +832,24 @@ def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
     """"<Name>, the [demonym] <post>", "<Name>, who is also the <post> of <Country>": the name before
     the comma that opens the apposition or the relative clause."""
     i = post.start - 1
-    while i >= 0 and (fold(doc[i].text) in ("the", "a") or _country_before(doc, i + 1) is not None
-                      and doc[i].text[:1].isupper() or fold(doc[i].text) in CLAUSE_WORDS - {","}):
-        i -= 1
+    while i >= 0 and (_modifier_before(doc, i + 1) or fold(doc[i].text) in ("the", "a")
+                      or _country_before(doc, i + 1) is not None and doc[i].text[:1].isupper()
+                      or fold(doc[i].text) in CLAUSE_WORDS - {","}):
+        i -= _modifier_before(doc, i + 1) or 1
     if i < 1 or doc[i].text != ",":
         return None
     return next((m for m in people if m.span.end == i), None)
+
+
+def _modifier_before(doc: Doc, i: int) -> int:
+    """The length of a word that qualifies a post without naming it, ending right before token ``i``:
+    "the current chief of the defence staff", "the newly appointed defence minister", "the
+    country's top diplomat" (whose country is then the one kg knows of the holder)."""
+    words = [*cues()["post_modifiers"], *cues()["own_country"]]
+    for size in (3, 2, 1):
+        if i - size >= 0 and fold(doc[i - size:i].text).replace(" '", "'").replace("' s", "'s") in words:
+            return size
+    return 0
 
 
 def _country_of_post(doc: Doc, post: Span) -> str | None:
@@ -760,8 +871,55 @@ def _known_country(doc: Doc, holder: Any) -> str | None:
     return known_countries(doc).get(holder.key)
 
 
+def succession_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Sir Rich Knighton, who succeeded Admiral Sir Tony Radakin as chief of the defence staff": the
+    post after "as" is held by both, the successor and the one succeeded (a past holding).  The
+    country is the one the text gives the post, or else the one kg knows of each holder."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        pair = _succession(doc, post, people)
+        if pair is None:
+            continue
+        given = _country_of_post(doc, post) or _known_country(doc, pair[1]) or _known_country(doc, pair[0])
+        for holder in pair:
+            country = given  # one post changing hands: the holders' country, whichever kg knows
+            if country is None or any(h.person == holder.key and h.office.endswith("." + post.kb_id_) for h in out):
+                continue
+            out.append(Holding(holder.key, lexicon.office_for(post.kb_id_, country).id,
+                               (evidence(doc[post.sent.start:post.end], "en-succession-post"),),
+                               replaces=pair[1].key if holder is pair[0] else None))
+    return out
+
+
+SUCCESSION_REACH = 4  # tokens between a successor's name and the verb (", who", ", 35,")
+
+
+def _succession(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
+    """(successor, predecessor) of "A [, who] succeeded B as <post>", ranks and honorifics before B."""
+    at = post.start - (3 if _possessor(doc, post.start) else 1)  # "as Canada's chief of ..."
+    at -= at > 0 and fold(doc[at].text) == "the"
+    if at < 1 or fold(doc[at].text) != "as":
+        return None
+    before = next((m for m in people if m.span.end == at), None)
+    if before is None:
+        return None
+    i = before.span.start
+    titles = {t.i for s in lex_within(doc, max(0, i - TITLE_REACH), i, "TITLE") for t in s}
+    while i - 1 in titles or (i > 0 and doc[i - 1].text == "." and i - 2 in titles):
+        i -= 1
+    verb = re.search(_pattern("succession_verbs").pattern + r"\s*$", fold(doc[post.sent.start:i].text))
+    if verb is None:
+        return None
+    verb_start = next(t.i for t in doc[post.sent.start:i] if t.idx - post.sent.start_char >= verb.start())
+    successor = next((m for m in people if 0 <= verb_start - m.span.end <= SUCCESSION_REACH
+                      and m.span.end <= verb_start), None)
+    return (successor, before) if successor is not None else None
+
+
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
-    for step in (countries_of_posts, possessive_posts, apposed_posts, counterpart_posts):
+    for step in (countries_of_posts, possessive_posts, apposed_posts, succession_posts, counterpart_posts):
         holdings = step(doc, holdings)
     return holdings
