@@ -199,7 +199,8 @@ def _post_types(holdings: list[Holding], person: str) -> list[str]:
 def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holding],
                   named: list[_Named]) -> tuple[list[Holding], list[str]]:
     """"his Japanese counterpart, X" (or "his colleague from the USA X"): X holds the caller's post in
-    Japan (new holdings); with no name after it, that office stands for its holder (office ids)."""
+    Japan (new holdings); with no name after it, that office stands for its holder (office ids).  X
+    may begin a word or two later, when the model left a capitalised given name out of it."""
     lexicon = load_lexicon()
     types = _post_types(holdings, caller) if caller else []
     new, offices = [], []
@@ -212,7 +213,8 @@ def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holdi
         country, end = found
         office = lexicon.office_for(types[0], country).id
         after = end + (end < len(doc) and doc[end].text == ",")
-        holder = next((n for n in named if n.start == after), None)
+        holder = next((n for n in named if after <= n.start <= after + 2
+                       and all(t.text[:1].isupper() and t.is_alpha for t in doc[after:n.start])), None)
         if holder is None:
             offices.append(office)
         elif not any(h.person == holder.key and h.office == office for h in holdings):
@@ -225,10 +227,10 @@ def _counterpart_country(doc: Doc, tok: Any) -> tuple[str, int] | None:
     <Demonym> counterpart", or "his counterpart / colleague from (the) <Country>"."""
     if tok.i < 1:
         return None
-    if tok.i >= 2 and fold(doc[tok.i - 2].text) in cues()["possessives"]:
-        country = _country_before(doc, tok.i)
-        if country is not None:
-            return country, tok.i + 1
+    named = next((s for s in lex_within(doc, max(0, tok.i - NAME_REACH), tok.i, "DEMONYM", "COUNTRY")
+                  if s.end == tok.i and s.start >= 1), None)  # "his South Korean counterpart"
+    if named is not None and fold(doc[named.start - 1].text) in cues()["possessives"]:
+        return named.kb_id_, tok.i + 1
     if fold(doc[tok.i - 1].text) not in cues()["possessives"] or tok.i + 2 >= len(doc) \
             or fold(doc[tok.i + 1].text) != "from":
         return None
@@ -247,10 +249,23 @@ def counterpart_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if at is None:
             continue
         named = _people(doc, sent)
-        speaker = next((n.key for n in reversed(named) if n.end <= at - 2), None)
+        speaker = next((n.key for n in reversed(named) if n.end <= at - 2), None) \
+            or _fronted_speaker(doc, sent, at, named)
         if speaker is not None:
             out += _counterparts(doc, sent, speaker, out, named)[0]
     return out
+
+
+def _fronted_speaker(doc: Doc, sent: Span, at: int, named: list[_Named]) -> str | None:
+    """"In a call with his Chinese counterpart Wang Yi on Wednesday, Russian Foreign Minister Sergei
+    Lavrov said": in a phrase fronted by "in" or "during" and naming nobody before it, "his" is the
+    subject after the comma that closes the phrase, the first person named after the counterpart."""
+    line = DATELINE.match(sent.text)  # "MOSCOW, May 8 (Reuters) - In a call with ..."
+    first = next((t for t in sent if t.idx - sent.start_char >= (line.end() if line else 0) and not t.is_punct), None)
+    if first is None or fold(first.text) not in cues()["frame_words"]:
+        return None
+    comma = next((t.i for t in doc[at:sent.end] if t.text == ","), None)
+    return next((n.key for n in named if comma is not None and n.start > comma), None)
 
 
 # ------------------------------------------------------------------ calls
@@ -546,14 +561,19 @@ def _named_after(doc: Doc, sent: Span, char: int) -> list[tuple[int, str]]:
 def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
     """The sentence's dates with their character offsets in the doc; the dateline's date and the dates
     of the report itself (", state media reported on Sunday", "the ministry said in a statement on
-    Wednesday") are left out."""
+    Wednesday") are left out; the dateline opens the article's body, after its headline."""
     text = sent.text
     skip = 0
-    if sent.start == 0 and (m := DATELINE.match(text)):
+    if _opens_line(doc, sent) and (m := DATELINE.match(text)):
         skip = m.end()
     ref = doc._.ref if isinstance(doc._.ref, date) else None
     folded = fold(text[skip:])
     return [(sent.start_char + skip + at, d) for at, d in english_dates(folded, ref) if not _reported_on(folded, at)]
+
+
+def _opens_line(doc: Doc, sent: Span) -> bool:
+    """Whether a sentence starts the text or a line: where a dateline stands, after the headline."""
+    return sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n"
 
 
 REPORT_REACH = 4  # words between a reporting verb and its date ("said in a statement on")
@@ -918,8 +938,32 @@ def _succession(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
     return (successor, before) if successor is not None else None
 
 
+def future_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Hegseth's nominee for Army chief of staff, Gen. X", "X, the government's nominee to become the
+    next chief of the defence staff": a post announced for someone is not held yet; the holder that
+    post's wording names gets no holding of its type."""
+    people = doc._.people or []
+    gone: set[tuple[str, str]] = set()
+    for post in lex_spans(doc, "POST"):
+        start = post.start - (3 if _possessor(doc, post.start) else 0)  # "to become Canada's ..."
+        while start > 0 and fold(doc[start - 1].text) in ("the", "a", "next", "new"):
+            start -= 1
+        before = fold(doc[max(0, start - NOT_YET_REACH):start].text)
+        if not re.search(_pattern("not_yet_before").pattern + r"\s*$", before):
+            continue
+        holder = _named_right_after(doc, post, people) or _right_apposed(doc, post, people) \
+            or _left_apposed(doc, doc[start:post.end], people)
+        if holder is not None:
+            gone.add((holder.key, post.kb_id_))
+    return [h for h in holdings if (h.person, h.office.partition(".")[2]) not in gone]
+
+
+NOT_YET_REACH = 5  # tokens of the longest cue of a post not held yet ("nominated to become")
+
+
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
-    for step in (countries_of_posts, possessive_posts, apposed_posts, succession_posts, counterpart_posts):
+    for step in (countries_of_posts, possessive_posts, apposed_posts, succession_posts, counterpart_posts,
+                 future_posts):
         holdings = step(doc, holdings)
     return holdings
