@@ -752,9 +752,9 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for post, post_type, given in posts:
         before_name = _named_right_after(doc, post, people)
         holder = before_name or _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
-        if holder is None or before_name is not None and not _title_tokens(doc, post.end) & {post.end} \
+        if holder is None or before_name is not None and before_name.span.start == post.end \
                 and not any(h.person == holder.key and h.office == f"?.{post_type}" for h in out):
-            continue  # "<post> <Name>" with no rank between is the shared post rules' reading, if it has a country
+            continue  # "<post> <Name>" with nothing between is the shared post rules' reading, if it has a country
             continue
         country = given or _country_of_post(doc, post) or _known_country(doc, holder)
         office = lexicon.office_for(post_type, country or "?").id
@@ -828,8 +828,9 @@ def _title_tokens(doc: Doc, i: int) -> set[int]:
 def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
     """"Chairman of the Joint Chiefs of Staff Gen. Dan Caine", "Polish Prime Minister Donald Tusk":
     the name right after a post, ranks and honorifics between.  The post is that name's title, so
-    it is never in apposition to a name before it ("French President X, British Prime Minister Y")."""
-    i = post.end
+    it is never in apposition to a name before it ("French President X, British Prime Minister Y").
+    Two posts joined by "and" are both the name's ("Polish Deputy Prime Minister and Defence Minister X")."""
+    i = _coordinated_post_end(doc, post.end)
     titles = _title_tokens(doc, i)
     while i in titles or (i < len(doc) and doc[i].text == "." and i - 1 in titles):
         i += 1
