@@ -288,7 +288,8 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     previous_subject: str | None = None
     talk = _article_tells_call(doc)
     for sent in doc.sents:
-        named = [n for n in _people(doc, sent) if not _reporting(doc, sent, n) and not _proxied(doc, sent, n)]
+        named = [n for n in _people(doc, sent)
+                 if not _reporting(doc, sent, n) and not _proxied(doc, sent, n) and not _owner_only(doc, n)]
         calls, more = _calls_in(doc, sent, named, holdings, previous_subject, found, talk)
         holdings += more
         if found and not calls and not named:
@@ -377,12 +378,32 @@ def _cue(doc: Doc, sent: Span, named: list[_Named], talk: bool) -> int | None:
         nxt = tok.i + 1
         while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")):
             nxt += 1
-        governs = nxt in starts or (nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
+        governs = nxt in starts and not _named_as(doc, next(n for n in named if n.start == nxt)) or (
+            nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
         if fold(tok.text) in verbs and governs and (m is None or tok.idx - sent.start_char < m.start()):
             return tok.i
     if m is None:
         return _talk(doc, sent) if talk else None
     return next(t.i for t in sent if t.idx - sent.start_char + len(t.text) > m.start())
+
+
+def _named_as(doc: Doc, n: _Named) -> bool:
+    """"Biden called Putin a killer", "called Putin's actions unacceptable": the calling verb names
+    or judges, it does not call (a naming word or a possessive right after the name)."""
+    return n.end < len(doc) and (fold(doc[n.end].text) in cues()["naming_after"] or _possessive_at(doc, n.end))
+
+
+def _possessive_at(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the "s" of a possessive the tokenizer cut off ("Putin'" + "s")."""
+    cut = i > 0 and doc[i].text == "s" and doc[i - 1].text.endswith(("'", "\u2019"))
+    return cut or doc[i].text in ("'s", "\u2019s")
+
+
+def _owner_only(doc: Doc, n: _Named) -> bool:
+    """"Trump's envoy Steve Witkoff spoke with Putin", "Putin's aide": the owner of what the sentence
+    speaks of is no party, unless what is owned is the call ("Rubio's call with Lavrov")."""
+    return n.end + 1 < len(doc) and _possessive_at(doc, n.end) \
+        and fold(doc[n.end + 1].text) not in cues()["possessed_call_words"]
 
 
 def _talk(doc: Doc, sent: Span) -> int | None:
