@@ -74,7 +74,7 @@ def _date_re() -> re.Pattern[str]:
         rf"\b(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
         rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{months})\.?(?:\s+(?P<year2>\d{{4}}))?"
         rf"|(?P<weekday>{days})|(?P<relative>{relative})|(?P<ago>\d+|a|one|two|three|four|five|six|seven)\s+days?\s+ago"
-        rf"|(?P<lastweek>last week)|(?P<monthly>{monthly}))\b")
+        rf"|(?P<lastweek>last week)|(?P<thisweek>(?:earlier )?this week)|(?P<monthly>{monthly}))\b")
 
 
 #: Lexicon spans that may stand between a calling verb and the name it governs.
@@ -106,6 +106,9 @@ def _date_value(m: re.Match[str], ref: date | None) -> DateValue | None:
         return DateValue.of_day(ref - timedelta(days=back), m.group(0))
     if g["relative"]:
         return DateValue.of_day(ref - timedelta(days=c["days_before"][g["relative"]]), m.group(0))
+    if g["thisweek"]:
+        monday = ref - timedelta(days=ref.weekday())
+        return DateValue(None, None, monday, ref, m.group(0))
     if g["monthly"]:
         return _month_before(ref, c["months_before"][g["monthly"]], m.group(0))
     if g["ago"]:
@@ -183,6 +186,26 @@ def _people(doc: Doc, sent: Span) -> list[_Named]:
 NAME_REACH = 6  # tokens of the longest country name or demonym ("Democratic Republic of the Congo")
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The article's sentences, without the cut the model makes after a month written "Sept." ("on
+    Sept. 9, 2025, in a call initiated by ..."): a sentence ending in an abbreviated month goes on
+    into the next when that one opens with the day."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        if out and _ends_in_month(out[-1]) and sent[0].text[:1].isdigit():
+            out[-1] = doc[out[-1].start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def _ends_in_month(sent: Span) -> bool:
+    """Whether a sentence ends with a month's abbreviation and its period ("Sept." or "Sept" ".")."""
+    last = fold(sent[-1].text)
+    word = last[:-1] if last.endswith(".") and len(last) > 1 else fold(sent[-2].text) if len(sent) > 1 else ""
+    return last.endswith(".") and word in cues()["months"]
+
+
 def _country_before(doc: Doc, i: int) -> str | None:
     """The country of a demonym, or of a country's name used as one ("his U.S. counterpart", "NATO
     Secretary General"), ending right before token ``i``."""
@@ -244,7 +267,7 @@ def counterpart_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     holds the post of the person named last before the phrase, in the demonym's country."""
     out = list(holdings)
     words = cues()["counterpart_words"]
-    for sent in doc.sents:
+    for sent in sentences(doc):
         at = next((t.i for t in sent if fold(t.text) in words), None)
         if at is None:
             continue
@@ -287,7 +310,7 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     holdings = list(holdings)
     previous_subject: str | None = None
     talk = _article_tells_call(doc)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         named = [n for n in _people(doc, sent)
                  if not _reporting(doc, sent, n) and not _proxied(doc, sent, n) and not _owner_only(doc, n)]
         calls, more = _calls_in(doc, sent, named, holdings, previous_subject, found, talk)
@@ -556,13 +579,15 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
             return named
         cut: int | None = side_after.end() - len("side")  # "at the request of the Chinese side"
     else:
-        side = _pattern("side_request").search(text)  # "at the Chinese side's request"
+        side = _side_request(text)  # "at the Chinese side's request", "at Ankara's request"
         cut = side.start() if side else None
     if cut is not None:
         tokens = [t for t in sent if t.idx - sent.start_char < cut]
         country = _country_before(doc, tokens[-1].i + 1) if tokens else None
         if country is None and len(tokens) > 1:
             country = _country_before(doc, tokens[-2].i + 1)
+        if country is None and tokens:  # "at Ankara's request": the tokenizer keeps the apostrophe
+            country = _possessor(doc, tokens[-1].i + 2)
         offices = load_lexicon().offices
         sided = [p for p in before + after for h in holdings
                  if h.person == p and h.office in offices and offices[h.office].country == country]
@@ -570,8 +595,15 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
     return None
 
 
+def _side_request(text: str) -> re.Match[str] | None:
+    """"the Chinese side's request", or a possessive glued to its owner ("Ankara's request"), which
+    the whole-word pattern cannot find after a letter."""
+    owned = [re.escape(w) for w in cues()["side_request"] if w.startswith("'")]
+    return _pattern("side_request").search(text) or re.search(rf"(?<=\w)(?:{'|'.join(owned)})\b", text)
+
+
 #: "... of the Chinese side" right after a request cue: the side's country asked for the call.
-SIDE_AFTER = re.compile(r"\s*the\s+[^,;.]{2,40}?\s+side\b")
+SIDE_AFTER = re.compile(r"\s*the\s+[^,;]{2,40}?\s+side\b")  # "the U.S. side" has dots
 
 
 def _named_after(doc: Doc, sent: Span, char: int) -> list[tuple[int, str]]:
@@ -721,7 +753,7 @@ def _possessor(doc: Doc, i: int) -> str | None:
 
 @cache
 def _country_names() -> dict[str, str]:
-    return {fold(p.text): p.id for p in load_lexicon().phrases if p.label == "COUNTRY"}
+    return {fold(p.text): p.id for p in load_lexicon().phrases if p.label in ("COUNTRY", "METONYM")}
 
 
 def _holder_of(doc: Doc, post: Span, people: list) -> str | None:

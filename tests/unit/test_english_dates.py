@@ -65,3 +65,8 @@ def test_a_sentence_is_no_dateline() -> None:
 def test_months_before_are_months(text: str, month: str, bounds: tuple[date, date]) -> None:
     (_, value), = english_dates(text, WEDNESDAY)
     assert value.value == month and value.precision == "month" and (value.earliest, value.latest) == bounds
+
+
+def test_this_week_is_bounded_up_to_the_publication() -> None:
+    (_, value), = english_dates("they talked by telephone earlier this week", WEDNESDAY)
+    assert value.value is None and (value.earliest, value.latest) == (date(2025, 3, 10), date(2025, 3, 12))
