@@ -275,8 +275,31 @@ def counterpart_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         speaker = next((n.key for n in reversed(named) if n.end <= at - 2), None) \
             or _fronted_speaker(doc, sent, at, named)
         if speaker is not None:
-            out += _counterparts(doc, sent, speaker, out, named)[0]
+            out += _counterparts(doc, sent, speaker, out, named)[0] + _respective(doc, at, speaker, out, named)
     return out
+
+
+def _respective(doc: Doc, at: int, speaker: str, holdings: list[Holding], named: list[_Named]) -> list[Holding]:
+    """"his Japanese and Australian counterparts, Shinjiro Koizumi and Richard Marles": two demonyms
+    joined by "and" before the plural, and two names joined by "and" after it, taken in order."""
+    types = _post_types(holdings, speaker)
+    second = next((s for s in lex_within(doc, max(0, at - NAME_REACH), at, "DEMONYM") if s.end == at), None)
+    if not types or second is None or second.start < 3 or fold(doc[second.start - 1].text) != "and":
+        return []
+    first = next((s for s in lex_within(doc, max(0, second.start - 1 - NAME_REACH), second.start - 1, "DEMONYM")
+                  if s.end == second.start - 1), None)
+    if first is None or fold(doc[first.start - 1].text) not in cues()["possessives"]:
+        return []
+    start = at + 1 + (at + 1 < len(doc) and doc[at + 1].text == ",")
+    one = next((n for n in named if n.start == start), None)
+    two = next((n for n in named if one is not None and n.start == one.end + 1 and fold(doc[one.end].text) == "and"),
+               None)
+    if one is None or two is None:
+        return []
+    lexicon = load_lexicon()
+    return [Holding(n.key, lexicon.office_for(types[0], place.kb_id_).id,
+                    (evidence(doc[first.start - 1: two.end], "en-respective-counterparts"),))
+            for n, place in ((one, first), (two, second))]
 
 
 def _fronted_speaker(doc: Doc, sent: Span, at: int, named: list[_Named]) -> str | None:
