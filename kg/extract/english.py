@@ -15,12 +15,19 @@ cues over a French parse, and find nothing true in English.  An article whose ma
   makes them one; speakers of a reporting clause (", the spokesman said") are no party, and a
   pronoun subject is the person named first in the sentence before;
 * "his Japanese counterpart, X" gives X the speaker's post in Japan, and stands for that post's
-  holder when no name follows;
+  holder when no name follows (the one person the article gives that post, if there is one);
+  "his Japanese and Australian counterparts, A and B" are taken in order;
+* people whom the callers serve ("aides to X and Y", "Trump's envoy") are no parties, and a
+  calling verb that names ("called Putin a war criminal") tells no call;
 * "X called Y", "Y received a call from X", "at the request of X" and "at the Japanese side's
   request" name the initiator;
 * dates count from the publication day: a weekday is the last such day up to it, "yesterday"
-  the day before, "March 3" the last March 3 up to a week after it; the dateline's own date is
-  the publication's, not the call's.
+  the day before, "March 3" the last March 3 up to a week after it, "earlier this month" that
+  month; the dateline's own date is the publication's, not the call's.
+
+Posts English writes beside a name (:func:`posts`) complete the shared post rules: a rank between
+post and name, an apposition on either side, a possessive country, two posts joined by "and",
+"A succeeded B as <post>"; a post announced for someone ("nominee for") gives none.
 
 Calls of one article with the same people and compatible dates are one call (a readout's heading
 and its body), as in French.  Prefer a miss to a guess: a sentence with no second party gives no
