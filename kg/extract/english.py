@@ -343,6 +343,7 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     for sent in sentences(doc):
         named = [n for n in _people(doc, sent)
                  if not _reporting(doc, sent, n) and not _proxied(doc, sent, n) and not _owner_only(doc, n)]
+        named = sorted(named + _quoted_self(doc, sent), key=lambda n: n.start)
         calls, more = _calls_in(doc, sent, named, holdings, previous_subject, found, talk)
         holdings += more
         if found and not calls and not named:
@@ -355,6 +356,23 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     for call in found:
         _name_offices(call, holdings)
     return [fact for c in found if (fact := _fact(c))], holdings
+
+
+QUOTES = ('"', "\u201c")
+
+
+def _quoted_self(doc: Doc, sent: Span) -> list[_Named]:
+    """'"I called Prime Minister Babis to congratulate him," Zelensky wrote': an "I" inside a quote
+    that opens the sentence is the one person the sentence names as its source after the quote."""
+    opened = sent[0].text in QUOTES or sent.start > 0 and doc[sent.start - 1].text in QUOTES
+    close = next((t.i for t in sent[1:] if t.text in (*QUOTES, "\u201d")), None)
+    if not opened or close is None or not _pattern("reporting_words").search(fold(doc[close:sent.end].text)):
+        return []
+    speakers = [n for n in _people(doc, sent) if n.start > close]
+    me = next((t.i for t in doc[sent.start: close] if t.text == "I"), None)
+    if me is None or len(speakers) != 1:
+        return []
+    return [_Named(speakers[0].key, me, me + 1)]
 
 
 def _name_offices(call: _Call, holdings: list[Holding]) -> None:
