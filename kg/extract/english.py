@@ -15,12 +15,19 @@ cues over a French parse, and find nothing true in English.  An article whose ma
   makes them one; speakers of a reporting clause (", the spokesman said") are no party, and a
   pronoun subject is the person named first in the sentence before;
 * "his Japanese counterpart, X" gives X the speaker's post in Japan, and stands for that post's
-  holder when no name follows;
+  holder when no name follows (the one person the article gives that post, if there is one);
+  "his Japanese and Australian counterparts, A and B" are taken in order;
+* people whom the callers serve ("aides to X and Y", "Trump's envoy") are no parties, and a
+  calling verb that names ("called Putin a war criminal") tells no call;
 * "X called Y", "Y received a call from X", "at the request of X" and "at the Japanese side's
   request" name the initiator;
 * dates count from the publication day: a weekday is the last such day up to it, "yesterday"
-  the day before, "March 3" the last March 3 up to a week after it; the dateline's own date is
-  the publication's, not the call's.
+  the day before, "March 3" the last March 3 up to a week after it, "earlier this month" that
+  month; the dateline's own date is the publication's, not the call's.
+
+Posts English writes beside a name (:func:`posts`) complete the shared post rules: a rank between
+post and name, an apposition on either side, a possessive country, two posts joined by "and",
+"A succeeded B as <post>"; a post announced for someone ("nominee for") gives none.
 
 Calls of one article with the same people and compatible dates are one call (a readout's heading
 and its body), as in French.  Prefer a miss to a guess: a sentence with no second party gives no
@@ -69,11 +76,12 @@ def _date_re() -> re.Pattern[str]:
     months = "|".join(sorted(c["months"], key=len, reverse=True))
     days = "|".join(c["weekdays"])
     relative = "|".join(re.escape(k) for k in sorted(c["days_before"], key=len, reverse=True))
+    monthly = "|".join(re.escape(k) for k in sorted(c["months_before"], key=len, reverse=True))
     return re.compile(
         rf"\b(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
         rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{months})\.?(?:\s+(?P<year2>\d{{4}}))?"
         rf"|(?P<weekday>{days})|(?P<relative>{relative})|(?P<ago>\d+|a|one|two|three|four|five|six|seven)\s+days?\s+ago"
-        rf"|(?P<lastweek>last week))\b")
+        rf"|(?P<lastweek>last week)|(?P<thisweek>(?:earlier )?this week)|(?P<monthly>{monthly}))\b")
 
 
 #: Lexicon spans that may stand between a calling verb and the name it governs.
@@ -105,11 +113,26 @@ def _date_value(m: re.Match[str], ref: date | None) -> DateValue | None:
         return DateValue.of_day(ref - timedelta(days=back), m.group(0))
     if g["relative"]:
         return DateValue.of_day(ref - timedelta(days=c["days_before"][g["relative"]]), m.group(0))
+    if g["thisweek"]:
+        monday = ref - timedelta(days=ref.weekday())
+        return DateValue(None, None, monday, ref, m.group(0))
+    if g["monthly"]:
+        return _month_before(ref, c["months_before"][g["monthly"]], m.group(0))
     if g["ago"]:
         n = NUMBERS.get(g["ago"]) or int(g["ago"])
         return DateValue.of_day(ref - timedelta(days=n), m.group(0))
     monday = ref - timedelta(days=ref.weekday() + 7)
     return DateValue(None, None, monday, monday + timedelta(days=6), m.group(0))
+
+
+def _month_before(ref: date, back: int, text: str) -> DateValue:
+    """"earlier this month" (``back`` 0) is the publication's month up to its day, "last month" (1) the
+    month before, at month precision."""
+    first = ref.replace(day=1)
+    if back:
+        last = first - timedelta(days=1)
+        first, ref = last.replace(day=1), last
+    return DateValue(first.isoformat()[:7], "month", first, ref, text)
 
 
 def _calendar_day(year: int | None, month: int, day: int, ref: date | None, text: str) -> DateValue | None:
@@ -141,7 +164,19 @@ def drop_pronouns(doc: Doc) -> None:
         return len(m.span) == 1 and fold(m.span.text) in pronouns and i - 1 not in titled and not (
             i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].i != doc[i - 1].sent.start)
 
-    doc._.people = [m for m in doc._.people or [] if not pronoun(m)]
+    doc._.people = [m for m in doc._.people or [] if not pronoun(m) and not _country_pair(m.span.text)]
+
+
+def _country_pair(text: str) -> bool:
+    """"the Japan-US alliance", "U.S.-Japan talks": a mention made only of country names or demonyms
+    joined by hyphens is an adjective of two states, which the model may take for a name."""
+    parts = fold(text).split("-")
+    return len(parts) > 1 and all(p in _country_words() for p in parts)
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    return frozenset(fold(p.text) for p in load_lexicon().phrases if p.label in ("COUNTRY", "DEMONYM"))
 
 
 @dataclass(frozen=True)
@@ -156,6 +191,26 @@ def _people(doc: Doc, sent: Span) -> list[_Named]:
 
 
 NAME_REACH = 6  # tokens of the longest country name or demonym ("Democratic Republic of the Congo")
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The article's sentences, without the cut the model makes after a month written "Sept." ("on
+    Sept. 9, 2025, in a call initiated by ..."): a sentence ending in an abbreviated month goes on
+    into the next when that one opens with the day."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        if out and _ends_in_month(out[-1]) and sent[0].text[:1].isdigit():
+            out[-1] = doc[out[-1].start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def _ends_in_month(sent: Span) -> bool:
+    """Whether a sentence ends with a month's abbreviation and its period ("Sept." or "Sept" ".")."""
+    last = fold(sent[-1].text)
+    word = last[:-1] if last.endswith(".") and len(last) > 1 else fold(sent[-2].text) if len(sent) > 1 else ""
+    return last.endswith(".") and word in cues()["months"]
 
 
 def _country_before(doc: Doc, i: int) -> str | None:
@@ -174,7 +229,8 @@ def _post_types(holdings: list[Holding], person: str) -> list[str]:
 def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holding],
                   named: list[_Named]) -> tuple[list[Holding], list[str]]:
     """"his Japanese counterpart, X" (or "his colleague from the USA X"): X holds the caller's post in
-    Japan (new holdings); with no name after it, that office stands for its holder (office ids)."""
+    Japan (new holdings); with no name after it, that office stands for its holder (office ids).  X
+    may begin a word or two later, when the model left a capitalised given name out of it."""
     lexicon = load_lexicon()
     types = _post_types(holdings, caller) if caller else []
     new, offices = [], []
@@ -187,7 +243,8 @@ def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holdi
         country, end = found
         office = lexicon.office_for(types[0], country).id
         after = end + (end < len(doc) and doc[end].text == ",")
-        holder = next((n for n in named if n.start == after), None)
+        holder = next((n for n in named if after <= n.start <= after + 2
+                       and all(t.text[:1].isupper() and t.is_alpha for t in doc[after:n.start])), None)
         if holder is None:
             offices.append(office)
         elif not any(h.person == holder.key and h.office == office for h in holdings):
@@ -200,10 +257,10 @@ def _counterpart_country(doc: Doc, tok: Any) -> tuple[str, int] | None:
     <Demonym> counterpart", or "his counterpart / colleague from (the) <Country>"."""
     if tok.i < 1:
         return None
-    if tok.i >= 2 and fold(doc[tok.i - 2].text) in cues()["possessives"]:
-        country = _country_before(doc, tok.i)
-        if country is not None:
-            return country, tok.i + 1
+    named = next((s for s in lex_within(doc, max(0, tok.i - NAME_REACH), tok.i, "DEMONYM", "COUNTRY")
+                  if s.end == tok.i and s.start >= 1), None)  # "his South Korean counterpart"
+    if named is not None and fold(doc[named.start - 1].text) in cues()["possessives"]:
+        return named.kb_id_, tok.i + 1
     if fold(doc[tok.i - 1].text) not in cues()["possessives"] or tok.i + 2 >= len(doc) \
             or fold(doc[tok.i + 1].text) != "from":
         return None
@@ -217,15 +274,51 @@ def counterpart_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     holds the post of the person named last before the phrase, in the demonym's country."""
     out = list(holdings)
     words = cues()["counterpart_words"]
-    for sent in doc.sents:
+    for sent in sentences(doc):
         at = next((t.i for t in sent if fold(t.text) in words), None)
         if at is None:
             continue
         named = _people(doc, sent)
-        speaker = next((n.key for n in reversed(named) if n.end <= at - 2), None)
+        speaker = next((n.key for n in reversed(named) if n.end <= at - 2), None) \
+            or _fronted_speaker(doc, sent, at, named)
         if speaker is not None:
-            out += _counterparts(doc, sent, speaker, out, named)[0]
+            out += _counterparts(doc, sent, speaker, out, named)[0] + _respective(doc, at, speaker, out, named)
     return out
+
+
+def _respective(doc: Doc, at: int, speaker: str, holdings: list[Holding], named: list[_Named]) -> list[Holding]:
+    """"his Japanese and Australian counterparts, Shinjiro Koizumi and Richard Marles": two demonyms
+    joined by "and" before the plural, and two names joined by "and" after it, taken in order."""
+    types = _post_types(holdings, speaker)
+    second = next((s for s in lex_within(doc, max(0, at - NAME_REACH), at, "DEMONYM") if s.end == at), None)
+    if not types or second is None or second.start < 3 or fold(doc[second.start - 1].text) != "and":
+        return []
+    first = next((s for s in lex_within(doc, max(0, second.start - 1 - NAME_REACH), second.start - 1, "DEMONYM")
+                  if s.end == second.start - 1), None)
+    if first is None or fold(doc[first.start - 1].text) not in cues()["possessives"]:
+        return []
+    start = at + 1 + (at + 1 < len(doc) and doc[at + 1].text == ",")
+    one = next((n for n in named if n.start == start), None)
+    two = next((n for n in named if one is not None and n.start == one.end + 1 and fold(doc[one.end].text) == "and"),
+               None)
+    if one is None or two is None:
+        return []
+    lexicon = load_lexicon()
+    return [Holding(n.key, lexicon.office_for(types[0], place.kb_id_).id,
+                    (evidence(doc[first.start - 1: two.end], "en-respective-counterparts"),))
+            for n, place in ((one, first), (two, second))]
+
+
+def _fronted_speaker(doc: Doc, sent: Span, at: int, named: list[_Named]) -> str | None:
+    """"In a call with his Chinese counterpart Wang Yi on Wednesday, Russian Foreign Minister Sergei
+    Lavrov said": in a phrase fronted by "in" or "during" and naming nobody before it, "his" is the
+    subject after the comma that closes the phrase, the first person named after the counterpart."""
+    line = DATELINE.match(sent.text)  # "MOSCOW, May 8 (Reuters) - In a call with ..."
+    first = next((t for t in sent if t.idx - sent.start_char >= (line.end() if line else 0) and not t.is_punct), None)
+    if first is None or fold(first.text) not in cues()["frame_words"]:
+        return None
+    comma = next((t.i for t in doc[at:sent.end] if t.text == ","), None)
+    return next((n.key for n in named if comma is not None and n.start > comma), None)
 
 
 # ------------------------------------------------------------------ calls
@@ -247,9 +340,11 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     holdings = list(holdings)
     previous_subject: str | None = None
     talk = _article_tells_call(doc)
-    for sent in doc.sents:
-        named = [n for n in _people(doc, sent) if not _reporting(doc, sent, n)]
-        calls, more = _calls_in(doc, sent, named, holdings, previous_subject, bool(found), talk)
+    for sent in sentences(doc):
+        named = [n for n in _people(doc, sent)
+                 if not _reporting(doc, sent, n) and not _proxied(doc, sent, n) and not _owner_only(doc, n)]
+        named = sorted(named + _quoted_self(doc, sent), key=lambda n: n.start)
+        calls, more = _calls_in(doc, sent, named, holdings, previous_subject, found, talk)
         holdings += more
         if found and not calls and not named:
             _told_again(doc, sent, found[-1], holdings)
@@ -258,7 +353,49 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
         holdings += named_posts
         if named:
             previous_subject = named[0].key
+    for call in found:
+        _name_offices(call, holdings)
     return [fact for c in found if (fact := _fact(c))], holdings
+
+
+QUOTES = ('"', "\u201c")
+
+
+def _quoted_self(doc: Doc, sent: Span) -> list[_Named]:
+    """'"I called Prime Minister Babis to congratulate him," Zelensky wrote': an "I" inside a quote
+    that opens the sentence is the one person the sentence names as its source after the quote."""
+    opened = sent[0].text in QUOTES or sent.start > 0 and doc[sent.start - 1].text in QUOTES
+    close = next((t.i for t in sent[1:] if t.text in (*QUOTES, "\u201d")), None)
+    if not opened or close is None or not _pattern("reporting_words").search(fold(doc[close:sent.end].text)):
+        return []
+    speakers = [n for n in _people(doc, sent) if n.start > close]
+    me = next((t.i for t in doc[sent.start: close] if t.text == "I"), None)
+    if me is None or len(speakers) != 1:
+        return []
+    return [_Named(speakers[0].key, me, me + 1)]
+
+
+def _name_offices(call: _Call, holdings: list[Holding]) -> None:
+    """"Healey spoke to his Ukrainian counterpart" and, elsewhere in the article, "Ukraine's defence
+    minister, Mykhailo Fedorov": a post standing for a party is the one person the article gives that
+    post; with none or several (a former holder named too), the post stays, a name is not guessed."""
+    for office in list(call.offices):
+        holders = {h.person for h in holdings if h.office == office}
+        if len(holders) == 1 and not holders <= set(call.parties):
+            call.parties.append(holders.pop())
+            call.offices.remove(office)
+
+
+def _proxied(doc: Doc, sent: Span, n: _Named) -> bool:
+    """"Aides to Russian President Vladimir Putin and U.S. President Donald Trump held a phone call":
+    a person named after a proxy phrase ("aides to", "officials of"), with only names, posts and
+    "and" between, is whom the callers serve, not a party."""
+    naming = {t.i for s in lex_within(doc, sent.start, n.start, *STYLING) for t in s} | {
+        t.i for m in people_within(doc, sent.start, n.start) for t in m.span}
+    i = n.start
+    while i > sent.start and (i - 1 in naming or fold(doc[i - 1].text) in ("and", ",", "the", ".")):
+        i -= 1
+    return bool(re.search(_pattern("proxy_words").pattern + r"\s*$", fold(doc[sent.start:i].text)))
 
 
 def _same_day(doc: Doc, sent: Span, calls: list[_Call], found: list[_Call]) -> None:
@@ -312,12 +449,32 @@ def _cue(doc: Doc, sent: Span, named: list[_Named], talk: bool) -> int | None:
         nxt = tok.i + 1
         while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")):
             nxt += 1
-        governs = nxt in starts or (nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
+        governs = nxt in starts and not _named_as(doc, next(n for n in named if n.start == nxt)) or (
+            nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
         if fold(tok.text) in verbs and governs and (m is None or tok.idx - sent.start_char < m.start()):
             return tok.i
     if m is None:
         return _talk(doc, sent) if talk else None
     return next(t.i for t in sent if t.idx - sent.start_char + len(t.text) > m.start())
+
+
+def _named_as(doc: Doc, n: _Named) -> bool:
+    """"Biden called Putin a killer", "called Putin's actions unacceptable": the calling verb names
+    or judges, it does not call (a naming word or a possessive right after the name)."""
+    return n.end < len(doc) and (fold(doc[n.end].text) in cues()["naming_after"] or _possessive_at(doc, n.end))
+
+
+def _possessive_at(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the "s" of a possessive the tokenizer cut off ("Putin'" + "s")."""
+    cut = i > 0 and doc[i].text == "s" and doc[i - 1].text.endswith(("'", "\u2019"))
+    return cut or doc[i].text in ("'s", "\u2019s")
+
+
+def _owner_only(doc: Doc, n: _Named) -> bool:
+    """"Trump's envoy Steve Witkoff spoke with Putin", "Putin's aide": the owner of what the sentence
+    speaks of is no party, unless what is owned is the call ("Rubio's call with Lavrov")."""
+    return n.end + 1 < len(doc) and _possessive_at(doc, n.end) \
+        and fold(doc[n.end + 1].text) not in cues()["possessed_call_words"]
 
 
 def _talk(doc: Doc, sent: Span) -> int | None:
@@ -327,8 +484,10 @@ def _talk(doc: Doc, sent: Span) -> int | None:
     in-person cue ("met", "on the sidelines")."""
     if _pattern("in_person").search(fold(sent.text)):
         return None
-    verbs, links = cues()["talk_verbs"], cues()["talk_links"]
+    verbs, links, nouns = cues()["talk_verbs"], cues()["talk_links"], cues()["noun_makers"]
     for tok in sent:
+        if tok.i > sent.start and fold(doc[tok.i - 1].text) in nouns:
+            continue  # "held talks with X in Washington": the noun of a meeting, not "X talks with Y"
         if fold(tok.text) in verbs and any(fold(t.text) in links for t in doc[tok.i + 1: min(sent.end, tok.i + 6)]):
             return tok.i
     return None
@@ -357,15 +516,27 @@ def _received(text: str) -> re.Match[str] | None:
 
 def _denied(doc: Doc, sent: Span, cue: int) -> bool:
     before = fold(doc[sent.start:cue].text)
-    return bool(_pattern("not_event_before").search(before) or _pattern("not_event_anywhere").search(fold(sent.text)))
+    if _pattern("not_event_anywhere").search(fold(sent.text)):
+        return True
+    plans = [m.group(0) for m in _pattern("not_event_before").finditer(before)]
+    if plans and all(p in cues()["content_cues"] for p in plans) and _framed(before):
+        return False  # "agreed to deepen the alliance in Sunday's phone call": what the call agreed
+    return bool(plans)
+
+
+def _framed(before: str) -> bool:
+    """Whether the call phrase is the frame of what the sentence tells: "in" or "during" at most two
+    words before it ("in Sunday's phone call", "during a video call")."""
+    frames = "|".join(re.escape(w) for w in cues()["frame_words"])
+    return bool(re.search(rf"\b(?:{frames})(?:\s+\S+){{0,2}}\s*$", before))
 
 
 def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding],
-              previous_subject: str | None, told: bool, talk: bool) -> tuple[list[_Call], list[Holding]]:
-    """The calls one sentence tells (``told``: the article has told a call before it, so that a
-    referring noun, "Brown's conversation with X", is that call again; ``talk``: see :func:`_cue`)."""
+              previous_subject: str | None, found: list[_Call], talk: bool) -> tuple[list[_Call], list[Holding]]:
+    """The calls one sentence tells (``found``: the calls told before it, see :func:`_retold`;
+    ``talk``: see :func:`_cue`)."""
     cue = _cue(doc, sent, named, talk)
-    if cue is None and told:
+    if cue is None and _retold(found, named):
         cue = _referring(doc, sent)
     if cue is None or _denied(doc, sent, cue):
         return [], []
@@ -388,6 +559,14 @@ def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding]
     if len(parties) + len(offices) < 2:
         return [], more
     return [_Call(parties, offices, _date_near(dates, doc, named, None, sent), initiator, [sent], video)], more
+
+
+def _retold(found: list[_Call], named: list[_Named]) -> bool:
+    """Whether a referring noun ("Brown's conversation with X") may be a call told before: one of those
+    calls has a party the sentence names, or a post still waiting for a name.  "X held talks with Y in
+    Washington", naming nobody of those calls, is another event."""
+    names = {n.key for n in named}
+    return any(c.offices or names & set(c.parties) for c in found)
 
 
 def _referring(doc: Doc, sent: Span) -> int | None:
@@ -448,13 +627,15 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
             return named
         cut: int | None = side_after.end() - len("side")  # "at the request of the Chinese side"
     else:
-        side = _pattern("side_request").search(text)  # "at the Chinese side's request"
+        side = _side_request(text)  # "at the Chinese side's request", "at Ankara's request"
         cut = side.start() if side else None
     if cut is not None:
         tokens = [t for t in sent if t.idx - sent.start_char < cut]
         country = _country_before(doc, tokens[-1].i + 1) if tokens else None
         if country is None and len(tokens) > 1:
             country = _country_before(doc, tokens[-2].i + 1)
+        if country is None and tokens:  # "at Ankara's request": the tokenizer keeps the apostrophe
+            country = _possessor(doc, tokens[-1].i + 2)
         offices = load_lexicon().offices
         sided = [p for p in before + after for h in holdings
                  if h.person == p and h.office in offices and offices[h.office].country == country]
@@ -462,8 +643,15 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
     return None
 
 
+def _side_request(text: str) -> re.Match[str] | None:
+    """"the Chinese side's request", or a possessive glued to its owner ("Ankara's request"), which
+    the whole-word pattern cannot find after a letter."""
+    owned = [re.escape(w) for w in cues()["side_request"] if w.startswith("'")]
+    return _pattern("side_request").search(text) or re.search(rf"(?<=\w)(?:{'|'.join(owned)})\b", text)
+
+
 #: "... of the Chinese side" right after a request cue: the side's country asked for the call.
-SIDE_AFTER = re.compile(r"\s*the\s+[^,;.]{2,40}?\s+side\b")
+SIDE_AFTER = re.compile(r"\s*the\s+[^,;]{2,40}?\s+side\b")  # "the U.S. side" has dots
 
 
 def _named_after(doc: Doc, sent: Span, char: int) -> list[tuple[int, str]]:
@@ -474,14 +662,19 @@ def _named_after(doc: Doc, sent: Span, char: int) -> list[tuple[int, str]]:
 def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
     """The sentence's dates with their character offsets in the doc; the dateline's date and the dates
     of the report itself (", state media reported on Sunday", "the ministry said in a statement on
-    Wednesday") are left out."""
+    Wednesday") are left out; the dateline opens the article's body, after its headline."""
     text = sent.text
     skip = 0
-    if sent.start == 0 and (m := DATELINE.match(text)):
+    if _opens_line(doc, sent) and (m := DATELINE.match(text)):
         skip = m.end()
     ref = doc._.ref if isinstance(doc._.ref, date) else None
     folded = fold(text[skip:])
     return [(sent.start_char + skip + at, d) for at, d in english_dates(folded, ref) if not _reported_on(folded, at)]
+
+
+def _opens_line(doc: Doc, sent: Span) -> bool:
+    """Whether a sentence starts the text or a line: where a dateline stands, after the headline."""
+    return sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n"
 
 
 REPORT_REACH = 4  # words between a reporting verb and its date ("said in a statement on")
@@ -608,13 +801,13 @@ def _possessor(doc: Doc, i: int) -> str | None:
 
 @cache
 def _country_names() -> dict[str, str]:
-    return {fold(p.text): p.id for p in load_lexicon().phrases if p.label == "COUNTRY"}
+    return {fold(p.text): p.id for p in load_lexicon().phrases if p.label in ("COUNTRY", "METONYM")}
 
 
 def _holder_of(doc: Doc, post: Span, people: list) -> str | None:
     """The person a possessive post is linked to: the name right after it (titles between), or the
     name before ", who is (also)" / "," that opens the clause holding it."""
-    after = post.end
+    after = _coordinated_post_end(doc, post.end)
     titles = _title_tokens(doc, after)
     while after in titles:
         after += 1
@@ -630,6 +823,16 @@ def _holder_of(doc: Doc, post: Span, people: list) -> str | None:
     return next((m.key for m in people if m.span.end == start + 1), None)
 
 
+def _coordinated_post_end(doc: Doc, i: int) -> int:
+    """"Australia's deputy prime minister and defence minister Richard Marles": past a second post
+    joined by "and" to the one ending at ``i``, both held by the name that follows them."""
+    if i + 1 >= len(doc) or fold(doc[i].text) != "and":
+        return i
+    reach = min(len(doc), i + 1 + POST_REACH)
+    second = next((s for s in lex_within(doc, i + 1, reach, "POST") if s.start == i + 1), None)
+    return second.end if second is not None else i
+
+
 #: Words between a holder's name and the possessive post of a clause about them.
 CLAUSE_WORDS = frozenset((",", "who", "is", "was", "also", "now", "the"))
 
@@ -639,14 +842,20 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     of the Joint Chiefs of Staff, Gen. C.Q. Brown, said", "Gen. Oleksandr Syrskyi, the Ukrainian
     commander-in-chief".  The country is the one the text gives (a demonym before the post, "of
     <Country>" after it, a country's own office) or else the one kg knows of a known person; with
-    neither, the post stays without a country rather than take a guessed one."""
+    neither, the post stays without a country rather than take a guessed one.  A country's office
+    whose wording other countries share ("the foreign secretary": British, Mexican or Indian) is read
+    as its post type in the same way."""
     lexicon = load_lexicon()
     people = doc._.people or []
     out = list(holdings)
-    posts = [(p, p.kb_id_, None) for p in lex_spans(doc, "POST")] + _possessive_inside(doc)
+    posts = [(p, p.kb_id_, None) for p in lex_spans(doc, "POST")] + _possessive_inside(doc) + [
+        (p, lexicon.offices[p.kb_id_].type, None) for p in lex_spans(doc, "OFFICE_WEAK") if p.kb_id_ in lexicon.offices]
     for post, post_type, given in posts:
-        holder = _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
-        if holder is None:
+        before_name = _named_right_after(doc, post, people)
+        holder = before_name or _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
+        if holder is None or before_name is not None and before_name.span.start == post.end \
+                and not any(h.person == holder.key and h.office == f"?.{post_type}" for h in out):
+            continue  # "<post> <Name>" with nothing between is the shared post rules' reading, if it has a country
             continue
         country = given or _country_of_post(doc, post) or _known_country(doc, holder)
         office = lexicon.office_for(post_type, country or "?").id
@@ -717,6 +926,18 @@ def _title_tokens(doc: Doc, i: int) -> set[int]:
     return {t.i for s in lex_within(doc, i, i + TITLE_REACH, "TITLE") for t in s}
 
 
+def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
+    """"Chairman of the Joint Chiefs of Staff Gen. Dan Caine", "Polish Prime Minister Donald Tusk":
+    the name right after a post, ranks and honorifics between.  The post is that name's title, so
+    it is never in apposition to a name before it ("French President X, British Prime Minister Y").
+    Two posts joined by "and" are both the name's ("Polish Deputy Prime Minister and Defence Minister X")."""
+    i = _coordinated_post_end(doc, post.end)
+    titles = _title_tokens(doc, i)
+    while i in titles or (i < len(doc) and doc[i].text == "." and i - 1 in titles):
+        i += 1
+    return next((m for m in people if m.span.start == i), None)
+
+
 def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
     """"<post>, [rank] <Name>,": the name after the comma that follows the post."""
     i = post.end
@@ -733,12 +954,24 @@ def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
     """"<Name>, the [demonym] <post>", "<Name>, who is also the <post> of <Country>": the name before
     the comma that opens the apposition or the relative clause."""
     i = post.start - 1
-    while i >= 0 and (fold(doc[i].text) in ("the", "a") or _country_before(doc, i + 1) is not None
-                      and doc[i].text[:1].isupper() or fold(doc[i].text) in CLAUSE_WORDS - {","}):
-        i -= 1
+    while i >= 0 and (_modifier_before(doc, i + 1) or fold(doc[i].text) in ("the", "a")
+                      or _country_before(doc, i + 1) is not None and doc[i].text[:1].isupper()
+                      or fold(doc[i].text) in CLAUSE_WORDS - {","}):
+        i -= _modifier_before(doc, i + 1) or 1
     if i < 1 or doc[i].text != ",":
         return None
     return next((m for m in people if m.span.end == i), None)
+
+
+def _modifier_before(doc: Doc, i: int) -> int:
+    """The length of a word that qualifies a post without naming it, ending right before token ``i``:
+    "the current chief of the defence staff", "the newly appointed defence minister", "the
+    country's top diplomat" (whose country is then the one kg knows of the holder)."""
+    words = [*cues()["post_modifiers"], *cues()["own_country"]]
+    for size in (3, 2, 1):
+        if i - size >= 0 and fold(doc[i - size:i].text).replace(" '", "'").replace("' s", "'s") in words:
+            return size
+    return 0
 
 
 def _country_of_post(doc: Doc, post: Span) -> str | None:
@@ -760,8 +993,79 @@ def _known_country(doc: Doc, holder: Any) -> str | None:
     return known_countries(doc).get(holder.key)
 
 
+def succession_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Sir Rich Knighton, who succeeded Admiral Sir Tony Radakin as chief of the defence staff": the
+    post after "as" is held by both, the successor and the one succeeded (a past holding).  The
+    country is the one the text gives the post, or else the one kg knows of each holder."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        pair = _succession(doc, post, people)
+        if pair is None:
+            continue
+        given = _country_of_post(doc, post) or _known_country(doc, pair[1]) or _known_country(doc, pair[0])
+        for holder in pair:
+            country = given  # one post changing hands: the holders' country, whichever kg knows
+            if country is None or any(h.person == holder.key and h.office.endswith("." + post.kb_id_) for h in out):
+                continue
+            out.append(Holding(holder.key, lexicon.office_for(post.kb_id_, country).id,
+                               (evidence(doc[post.sent.start:post.end], "en-succession-post"),),
+                               replaces=pair[1].key if holder is pair[0] else None))
+    return out
+
+
+SUCCESSION_REACH = 4  # tokens between a successor's name and the verb (", who", ", 35,")
+
+
+def _succession(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
+    """(successor, predecessor) of "A [, who] succeeded B as <post>", ranks and honorifics before B."""
+    at = post.start - (3 if _possessor(doc, post.start) else 1)  # "as Canada's chief of ..."
+    at -= at > 0 and fold(doc[at].text) == "the"
+    if at < 1 or fold(doc[at].text) != "as":
+        return None
+    before = next((m for m in people if m.span.end == at), None)
+    if before is None:
+        return None
+    i = before.span.start
+    titles = {t.i for s in lex_within(doc, max(0, i - TITLE_REACH), i, "TITLE") for t in s}
+    while i - 1 in titles or (i > 0 and doc[i - 1].text == "." and i - 2 in titles):
+        i -= 1
+    verb = re.search(_pattern("succession_verbs").pattern + r"\s*$", fold(doc[post.sent.start:i].text))
+    if verb is None:
+        return None
+    verb_start = next(t.i for t in doc[post.sent.start:i] if t.idx - post.sent.start_char >= verb.start())
+    successor = next((m for m in people if 0 <= verb_start - m.span.end <= SUCCESSION_REACH
+                      and m.span.end <= verb_start), None)
+    return (successor, before) if successor is not None else None
+
+
+def future_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Hegseth's nominee for Army chief of staff, Gen. X", "X, the government's nominee to become the
+    next chief of the defence staff": a post announced for someone is not held yet; the holder that
+    post's wording names gets no holding of its type."""
+    people = doc._.people or []
+    gone: set[tuple[str, str]] = set()
+    for post in lex_spans(doc, "POST"):
+        start = post.start - (3 if _possessor(doc, post.start) else 0)  # "to become Canada's ..."
+        while start > 0 and fold(doc[start - 1].text) in ("the", "a", "next", "new"):
+            start -= 1
+        before = fold(doc[max(0, start - NOT_YET_REACH):start].text)
+        if not re.search(_pattern("not_yet_before").pattern + r"\s*$", before):
+            continue
+        holder = _named_right_after(doc, post, people) or _right_apposed(doc, post, people) \
+            or _left_apposed(doc, doc[start:post.end], people)
+        if holder is not None:
+            gone.add((holder.key, post.kb_id_))
+    return [h for h in holdings if (h.person, h.office.partition(".")[2]) not in gone]
+
+
+NOT_YET_REACH = 5  # tokens of the longest cue of a post not held yet ("nominated to become")
+
+
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
-    for step in (countries_of_posts, possessive_posts, apposed_posts, counterpart_posts):
+    for step in (countries_of_posts, possessive_posts, apposed_posts, succession_posts, counterpart_posts,
+                 future_posts):
         holdings = step(doc, holdings)
     return holdings

@@ -56,3 +56,17 @@ def test_datelines(head: str) -> None:
 def test_a_sentence_is_no_dateline() -> None:
     assert DATELINE.match("The minister spoke - briefly.") is None
     assert re.match(DATELINE, "U.S. Defense Secretary - X") is None
+
+
+@pytest.mark.parametrize(("text", "month", "bounds"), [
+    ("earlier this month, she spoke with", "2025-03", (date(2025, 3, 1), date(2025, 3, 12))),
+    ("they had talked last month", "2025-02", (date(2025, 2, 1), date(2025, 2, 28))),
+])
+def test_months_before_are_months(text: str, month: str, bounds: tuple[date, date]) -> None:
+    (_, value), = english_dates(text, WEDNESDAY)
+    assert value.value == month and value.precision == "month" and (value.earliest, value.latest) == bounds
+
+
+def test_this_week_is_bounded_up_to_the_publication() -> None:
+    (_, value), = english_dates("they talked by telephone earlier this week", WEDNESDAY)
+    assert value.value is None and (value.earliest, value.latest) == (date(2025, 3, 10), date(2025, 3, 12))
