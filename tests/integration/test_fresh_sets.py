@@ -41,6 +41,10 @@ its set, so that they measure how the rules generalise rather than what they wer
   ``fresh-probe``, six more written after the round's merges; ``fresh-probe2``, ``fresh-probe3`` (ten
   dispatches each) and ``fresh-probe4`` (four long articles in the noise of real copy), written by the lead
   during round 6 and kept from its helpers.
+* ``fresh-feature``, ``fresh-acting``, ``fresh-english4`` (round 6): nine long articles where most sentences
+  are not facts (analysis, live blog, interview, state media, foreign French-language outlets); interim,
+  deputy, spokesperson and ranked military posts with official-style nominations; English copy of wires,
+  Pentagon and State Department readouts and Asian and British outlets.
 * ``fresh-arms``: 8 French articles on missile systems and arms-control treaties, which the others barely
   exercise (a launch named a day later, a parade, a combined strike, a suspension and a de-ratification,
   withdrawals from two conventions, traps: a space launcher, the Élysée Treaty).
@@ -132,6 +136,16 @@ SETS = {
     # named in the next sentence), holdings 0.979; reached 1.0, 1.0. probe4 (4 long articles): first calls
     # 1.0, holdings 0.923, people 0.979; reached holdings 0.95 (an envoy whose country is a fronted 'Côté
     # américain'), people 1.0
+    # round 6's helpers' sets. fresh-feature (9 long articles): first calls 0.923, holdings 0.921, merged 15/20;
+    # reached calls 1.0 (P 1.0), holdings 0.921 (P 0.98), people 0.987, merged 18/19 found and dated,
+    # initiators 4/4. fresh-acting (14, interim, deputy, spokesperson and ranked posts): first holdings 0.837,
+    # reached 0.972 (P 0.986), people 0.98. fresh-english4 (14 English articles of other outlets): first calls
+    # 0.788, holdings 0.808, merged 11/16; reached calls 0.97, holdings 0.917 (both P 1.0), people 0.992,
+    # merged 15/16 found and dated, initiators 4/4
+    "fresh-feature": Floors(9, 0.95, 0.95, 0.95, 0.9, merged_found=17, merged_dated=17, initiators=4),
+    "fresh-acting": Floors(14, 0.0, 0.0, 0.95, 0.95, people_f1=0.97),
+    "fresh-english4": Floors(14, 0.95, 0.95, 0.95, 0.9, merged_found=14, merged_dated=14, initiators=4,
+                             lang="en"),
     "fresh-probe2": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
     "fresh-probe3": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=7, initiators=2),
     "fresh-probe4": Floors(4, 0.95, 0.95, 0.9, 0.9, merged_found=7, merged_dated=6, initiators=2),
