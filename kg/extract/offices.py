@@ -1805,6 +1805,9 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     opening = lex_within(doc, first + 1, first + 3, "PLACE", "METONYM", "COUNTRY")
     if opening and fold(doc[first].text) in ("a", "au", "en") and opening[0].kb_id_:
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, opening[0].kb_id_) else opening[0].kb_id_
+    side = _side_opening(doc, first)
+    if side is not None:  # "Côté américain, l'émissaire spécial X doit …"
+        return UNKNOWN if _elsewhere(known, a.person.key, post_type, side) else side
     owner = _possessive_owner(doc, a)
     if owner is not None:  # "Pékin a dénoncé par la voix du porte-parole de son ministère …, X"
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, owner) else owner
@@ -1816,6 +1819,16 @@ def _country_for(doc: Doc, a: Attachment) -> str:
         guess = before.pop()
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, guess) else guess
     return UNKNOWN
+
+
+def _side_opening(doc: Doc, first: int) -> str | None:
+    """The country of a sentence that opens on the side it speaks for, "Côté américain," or "Du côté
+    russe,": the demonym right after "côté", then a comma."""
+    at = first + 1 if fold(doc[first].text) == "du" else first
+    if at + 2 >= len(doc) or fold(doc[at].text) != "cote" or doc[at + 2].text != ",":
+        return None
+    demonym = next((s for s in lex_within(doc, at + 1, at + 2, "DEMONYM") if s.start == at + 1), None)
+    return demonym.kb_id_ if demonym is not None and demonym.kb_id_ else None
 
 
 def _subject_country(doc: Doc, a: Attachment, known: dict[str, str]) -> str:
