@@ -134,8 +134,8 @@ SETS = {
     # first calls 0.889, holdings 0.889, merged 8/9 (a handover told in an incise); reached 1.0, 1.0, 9/9.
     # probe3 (10 dispatches): first calls 0.875 against the corrected key (a call inside a quote, role nouns
     # named in the next sentence), holdings 0.979; reached 1.0, 1.0. probe4 (4 long articles): first calls
-    # 1.0, holdings 0.923, people 0.979; reached holdings 0.95 (an envoy whose country is a fronted 'Côté
-    # américain'), people 1.0
+    # 1.0, holdings 0.923, people 0.979; reached holdings 0.976 (0.95 until a fronted 'Côté américain' gave an
+    # envoy's country), people 1.0
     # round 6's helpers' sets. fresh-feature (9 long articles): first calls 0.923, holdings 0.921, merged 15/20;
     # reached calls 1.0 (P 1.0), holdings 0.921 (P 0.98), people 0.987, merged 18/19 found and dated,
     # initiators 4/4. fresh-acting (14, interim, deputy, spokesperson and ranked posts): first holdings 0.837,
