@@ -240,12 +240,22 @@ def _headship(folded: list[str], end: int, post_type: str) -> str:
     return post_type
 
 
+LEAD_REACH = 12  # tokens before a portfolio where the verb that takes or hands it over may stand
+
+
+def _lead(doc: Doc, folded: list[str], sent: Span, start: int) -> list[str]:
+    """The last words before the portfolio at ``start``, dates ("X, reconduit mardi au ministère de …",
+    "a confié mardi la Défense au général Y") with a "depuis" before them ("X assure depuis lundi
+    l'intérim du …") and fillers left out: where a cue of taking or handing over ends."""
+    first = max(sent.start, start - LEAD_REACH)
+    dated = dated_tokens(doc, first, start)
+    dated |= {k - 1 for k in dated if folded[k - 1] == "depuis"}
+    return without_fillers([folded[k] for k in range(first, start) if k not in dated][-9:])
+
+
 def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
     """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense"."""
-    dated = dated_tokens(doc, max(sent.start, start - 12), start)  # "X, reconduit mardi au ministère de …"
-    dated |= {k - 1 for k in dated if folded[k - 1] == "depuis"}  # "X assure depuis lundi l'intérim du …"
-    lead = without_fillers([folded[k] for k in range(max(sent.start, start - 12), start) if k not in dated][-9:])
-    if _ends_with_cue(lead, _cues("portfolio_take_fr")) is None:
+    if _ends_with_cue(_lead(doc, folded, sent, start), _cues("portfolio_take_fr")) is None:
         return None
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
     if not names:
@@ -269,9 +279,8 @@ def _bracketed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"X cède ce portefeuille à Y", "le président a confié la Défense à Y": a handing-over verb right
     before the portfolio and "à" with a name right after it give the portfolio to that name."""
-    dated = dated_tokens(doc, max(sent.start, start - 12), start)  # "a confié mardi la Défense au général Y"
-    lead = without_fillers([folded[k] for k in range(max(sent.start, start - 12), start) if k not in dated][-9:])
-    if _ends_with_cue(lead, _cues("portfolio_hand_over_fr")) is None or end >= sent.end or folded[end] not in (
+    if _ends_with_cue(_lead(doc, folded, sent, start), _cues("portfolio_hand_over_fr")) is None \
+            or end >= sent.end or folded[end] not in (
             "a", "au", "aux"):
         return None
     titles = {fold(t) for key in ("ranks_fr", "civil_fr") for t in title_cues(key)}

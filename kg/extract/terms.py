@@ -524,7 +524,7 @@ def _taken_in(doc: Doc, sent: Span, at: int, h: Holding) -> bool:
     """The holding is told in this sentence, after the cue, as a post taken ("X a succédé à Y, devenu
     secrétaire du Conseil de sécurité", "… à Y, nommé ambassadeur"): the one replaced moved to it, so
     it is not the office changing hands."""
-    taking = title_cues("become_verbs_fr") | title_cues("appoint_verbs_fr")
+    taking = _taking_words()
     for e in h.evidence:
         if not at <= e.start < sent.end_char:
             continue
@@ -535,6 +535,11 @@ def _taken_in(doc: Doc, sent: Span, at: int, h: Holding) -> bool:
     return bool(later) and len(later) == len(h.evidence) and all(_told_as_taken(doc, e.start, e.end) for e in later)
 
 
+def _taking_words() -> frozenset[str]:
+    """The words that tell a post being taken: becoming ("devenu") or appointing ("nommé")."""
+    return title_cues("become_verbs_fr") | title_cues("appoint_verbs_fr")
+
+
 def _told_as_taken(doc: Doc, start: int, end: int) -> bool:
     """A post told after the handover as one its holder is given ("X succède à Y. M. Y a été nommé
     secrétaire du Conseil de sécurité"): an appointing or becoming word before it in its sentence,
@@ -543,7 +548,7 @@ def _told_as_taken(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     words = {fold(t.text) for t in doc[span.sent.start:span.end]}
-    taking = title_cues("become_verbs_fr") | title_cues("appoint_verbs_fr")
+    taking = _taking_words()
     return bool(taking & words) and not words & {"avait", "avaient", "etait", "etaient"}
 
 
