@@ -519,7 +519,7 @@ def _not_an_event(t: Token) -> bool:
             and t.doc[t.i + 1].pos_ != "AUX"  # "L'appel a été passé": the auxiliary, not "à"
         if urge and not has_phrase(after, _vocab()["phone_nouns"]) and not addressed:
             return True  # "appeler à la retenue", not "appeler au téléphone"
-    if has_phrase(window, vocab["non_event_cues"]) or _planned(t) or _denied(t) or _summit(t):
+    if has_phrase(window, vocab["non_event_cues"]) or _planned(t) or _denied(t) or _summit(t) or _habitual(t):
         return True
     if _object_of_denial(t):
         return True
@@ -531,6 +531,16 @@ def _not_an_event(t: Token) -> bool:
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t)
+
+
+def _habitual(t: Token) -> bool:
+    """"Ils se parlent régulièrement au téléphone", "dit s'entretenir chaque semaine avec Y", "des échanges
+    téléphoniques réguliers": a habit of calling, not one call; its frequency word hangs on the trigger
+    (or, for a call noun, on the noun or its light verb)."""
+    heads = [t, t.head] if t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("VERB", "AUX") else [t]
+    return any(has_phrase(folded(t.doc[c.left_edge.i: c.right_edge.i + 1]), _vocab()["habitual_cues"])
+               for h in heads for c in h.children if c.dep_ in ("advmod", "amod", "obl:mod", "obl", "nmod")
+               and c.i != t.i and not any(x.pos_ == "PROPN" for x in c.subtree))
 
 
 ADDRESSEE_REACH = 4  # words after "appel à" where the person or post it is placed to stands
@@ -738,10 +748,12 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
 def _completive_owner(token: Token, verb: Token, mentions: list[Mention], entry: str) -> tuple[Mention, str] | None:
     """"Il a confirmé que M. X a téléphoné jeudi à son homologue chypriote, Y": the parser hangs the
     call's object on the reporting verb; a party told after the call verb of the verb's completive,
-    in the same clause (no finite verb, no ";" between), is that call's, not the reporter's."""
+    in the same clause (no finite verb, no ";" between), is that call's, not the reporter's; so is one
+    told after a call in a perfect infinitive ("a affirmé mardi avoir appelé son homologue, Y")."""
     for m in mentions:
         t = m.trigger[0]
-        if t.head != verb or t.dep_ != "ccomp" or not verb.i < t.i < token.i or entry in SUBJECT_DEPS:
+        completive = t.head == verb and t.dep_ == "ccomp" or _reporting_head(t) == verb  # or "affirme avoir appelé"
+        if not completive or not verb.i < t.i < token.i or entry in SUBJECT_DEPS:
             continue
         between = token.doc[t.i + 1: token.i]
         if not any("Fin" in x.morph.get("VerbForm") or x.text in (";", ":") for x in between):
@@ -876,10 +888,11 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
     ("Leur dernier échange téléphonique remontait à janvier"), stands for the two people of the
     latest call mention in the sentences just before, when it names exactly two.  When "leur" has
     its owners in its own sentence ("A et B ne se sont plus parlé depuis leur conversation de
-    septembre"), they are left to the sentence's own reading."""
+    septembre"), they are left to the sentence's own reading; a reciprocal verb keeps the pair when
+    the only people of its sentence are of that pair."""
     for n, m in enumerate(mentions):
         verb = m.trigger[0]
-        if m.persons or not (_their_call(verb) or _reciprocal_plural(verb)):
+        if not (_their_call(verb) or _reciprocal_plural(verb)) or m.persons and not _reciprocal_plural(verb):
             continue
         if _their_call(verb) and len(people_within(doc, verb.sent.start, verb.i)) >= 2:
             continue
@@ -888,8 +901,18 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
             start = doc[max(start - 1, 0)].sent.start
         pair = next((p.persons for p in reversed(mentions[:n]) if start <= p.trigger[0].i < verb.sent.start
                      and len(p.persons) >= 2), None)
-        if pair is not None and len(pair) == 2:
-            m.persons = list(pair)
+        if pair is None and not _their_call(verb):
+            pair = _only_two_named(doc, start, verb.sent.start)  # "A a rencontré B. … Ils s'étaient parlé"
+        if pair is not None and len(pair) == 2 and set(m.persons) <= set(pair):
+            m.persons = list(pair)  # one of them named again in the sentence ("peu après la nomination de A")
+
+
+def _only_two_named(doc: Doc, start: int, end: int) -> list[str] | None:
+    """The two people named between ``start`` and ``end`` when there are exactly two (a meeting of A
+    and B told just before "Ils s'étaient parlé au téléphone"), else None: with a third one named, the
+    pair is not known."""
+    keys = list(dict.fromkeys(p.key for p in people_within(doc, start, end)))
+    return keys if len(keys) == 2 else None
 
 
 def _reciprocal_plural(verb: Token) -> bool:
@@ -980,11 +1003,22 @@ def _reporting_head(trigger: Token) -> Token | None:
     verb = trigger
     if verb.dep_ == "obj" and verb.head.pos_ == "AUX" and "Inf" in verb.head.morph.get("VerbForm"):
         verb = verb.head  # "indique avoir téléphoné", the participle parsed as the object of "avoir"
-    if verb.dep_ not in ("xcomp", "ccomp") or not reporting_verb(verb.head):
-        return None
+    bare = verb.dep_ == "advcl" and not any(c.dep_ in ("mark", "case") and c.pos_ in ("ADP", "SCONJ")
+                                            for c in verb.children)
+    if verb.dep_ not in ("xcomp", "ccomp") and not bare or not reporting_verb(verb.head):
+        return None  # an adverbial infinitive with no "pour" or "après" is the parser's xcomp
     infinitive = "Inf" in verb.morph.get("VerbForm") or any(
         "Inf" in c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux"))
     return verb.head if infinitive else None
+
+
+def _reported_perfect(trigger: Token) -> Token | None:
+    """The reporting verb of a call told in a perfect infinitive ("a indiqué s'être entretenu", "dit
+    avoir appelé"), not a present one ("dit s'entretenir souvent avec Y": a habit)."""
+    head = _reporting_head(trigger)
+    perfect = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in trigger.children) \
+        or trigger.dep_ == "obj" and trigger.head.pos_ == "AUX"
+    return head if perfect else None
 
 
 def _reported_subject(doc: Doc, m: Mention) -> None:
@@ -1652,8 +1686,10 @@ def _posted_date(doc: Doc, m: Mention) -> DateValue | None:
     """"« J'ai eu un bon échange téléphonique avec Y », a écrit mardi X sur X": a call its caller tells
     in the first person and the present perfect, in a post or statement, happened on the day it was
     posted, the day the incise's reporting verb carries.  Not a pluperfect ("J'avais parlé"), nor a
-    day that is only bounded or later than the article."""
-    verb = m.incise
+    day that is only bounded or later than the article.  Told in the third person with a perfect
+    infinitive ("X a indiqué samedi s'être entretenu avec Y"), the call is dated the same way, by the
+    day the reporting verb carries."""
+    verb = m.incise or _reported_perfect(m.trigger[0])
     if verb is None or _pluperfect(m.trigger[0]):
         return None
     ref = doc._.ref if isinstance(doc._.ref, date) else None
