@@ -367,11 +367,18 @@ def _calls_on(t: Token) -> bool:
     for c in t.children:
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
         if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"} and c.i not in dated \
-                and c.pos_ != "PROPN":  # "appelé jeudi"; a name is no act one is called on to do
+                and c.pos_ != "PROPN" and not _reporting_incise(c):  # "appelé jeudi"; a name is no act
             return True
         if c.pos_ == "VERB" and c.dep_.startswith(("advcl", "obl")) and marks & {"a", "de", "d'"}:
             return True
     return False
+
+
+def _reporting_incise(verb: Token) -> bool:
+    """", a annoncé la Maison Blanche" after the call: a reporting verb set off by a comma, which the
+    parser may hang on "appeler" as its complement, is the report, not what one was called on to do."""
+    start = verb.left_edge.i
+    return reporting_phrase(verb) and (verb.doc[start].text == "," or start > 0 and verb.doc[start - 1].text == ",")
 
 
 URGE_REACH = 12  # words after "appeler" where "à" + infinitive may stand
@@ -901,10 +908,20 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
             start = doc[max(start - 1, 0)].sent.start
         pair = next((p.persons for p in reversed(mentions[:n]) if start <= p.trigger[0].i < verb.sent.start
                      and len(p.persons) >= 2), None)
-        if pair is None and not _their_call(verb):
-            pair = _only_two_named(doc, start, verb.sent.start)  # "A a rencontré B. … Ils s'étaient parlé"
+        if pair is None:
+            pair = _pair_told_since(doc, mentions[:n], verb) or _only_two_named(doc, start, verb.sent.start)
         if pair is not None and len(pair) == 2 and set(m.persons) <= set(pair):
             m.persons = list(pair)  # one of them named again in the sentence ("peu après la nomination de A")
+
+
+def _pair_told_since(doc: Doc, before: list[Mention], verb: Token) -> list[str] | None:
+    """The two people of the latest earlier call, further back than the usual reach, when nobody else has
+    been named since ("A a appelé B … [two sentences on them] … Leur dernier échange datait de mai")."""
+    last = next((p for p in reversed(before) if len(p.persons) == 2), None)
+    if last is None:
+        return None
+    since = {p.key for p in people_within(doc, last.sent.start, verb.sent.start)}
+    return list(last.persons) if since <= set(last.persons) else None
 
 
 def _only_two_named(doc: Doc, start: int, end: int) -> list[str] | None:
@@ -1014,7 +1031,10 @@ def _reporting_head(trigger: Token) -> Token | None:
 
 def _reported_perfect(trigger: Token) -> Token | None:
     """The reporting verb of a call told in a perfect infinitive ("a indiqué s'être entretenu", "dit
-    avoir appelé"), not a present one ("dit s'entretenir souvent avec Y": a habit)."""
+    avoir appelé", "a annoncé avoir reçu un appel"), not a present one ("dit s'entretenir souvent avec Y": a habit)."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "obj" and fold(trigger.head.lemma_) in _words(
+            "light_verbs"):
+        trigger = trigger.head  # "a annoncé avoir reçu un appel de Y": the light verb's infinitive
     head = _reporting_head(trigger)
     perfect = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in trigger.children) \
         or trigger.dep_ == "obj" and trigger.head.pos_ == "AUX"

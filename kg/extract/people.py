@@ -25,7 +25,7 @@ numbered ``p1``, ``p2``… in order of appearance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
@@ -97,6 +97,7 @@ class PeopleFinder:
         found += self._after_titles(doc, titles, found)
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
+        found = [self._with_known_given_names(doc, m, titles) for m in found]
         countries = {s.start: s.end for s in lex_spans(doc, "COUNTRY")}
         found = _without_inner([_without_country(_with_particle_surname(
             _with_abbreviation(_with_fathers(m, titles, blockers)), blockers), countries) for m in found])
@@ -237,7 +238,9 @@ class PeopleFinder:
             if surname is None or any(t.i in taken for t in surname):
                 continue
             mention = self._with_given_names(doc, surname, titles)
-            bare = mention.span.start == surname.start
+            if mention.span.start == surname.start:
+                mention = self._with_names_after(doc, mention)
+            bare = mention.span.start == surname.start and mention.span.end == surname.end
             if _foreign_word(doc, mention.span.end, titles, lexical) or (
                     bare and _foreign_word(doc, surname.start - 1, titles, lexical)):
                 continue  # "Hunter Biden", "Trump Tower": another person, or not a person
@@ -250,6 +253,28 @@ class PeopleFinder:
             out.append(mention)
             taken.update(t.i for t in mention.span)
         return out
+
+    def _with_known_given_names(self, doc: Doc, m: PersonMention, titles: list[Span]) -> PersonMention:
+        """A surname the model found alone, after the given names that make it one known person
+        ("la Première ministre danoise Mette Frederiksen", "Mette" parsed as a form of "mettre")."""
+        if m.span.start == 0 or not doc[m.span.start - 1].text[:1].isupper():
+            return m
+        wider = self._with_given_names(doc, m.span, titles)
+        return replace(m, span=wider.span) if wider.span.start < m.span.start else m
+
+    def _with_names_after(self, doc: Doc, mention: PersonMention) -> PersonMention:
+        """A known family name that comes first ("Xi Jinping", "Dong Jun", "Lee Jae-myung") extended to
+        the right over the capitalised words (at most two) with which the name is one known person:
+        the model often tags such names as MISC or not at all, and the word after a lone surname is
+        otherwise read as another name ("Hunter Biden")."""
+        span = mention.span
+        for end in range(span.end + 1, min(len(doc), span.end + 2) + 1):
+            words = doc[span.end: end]
+            if not all(w.text[:1].isupper() or w.text == "-" for w in words) or "\n" in doc[span.start: end].text:
+                break
+            if self.known.identify(name_text(doc[span.start: end])):
+                return PersonMention(doc[span.start: end], mention.title)
+        return mention
 
     def _surname_at(self, doc: Doc, end: int) -> Span | None:
         """The longest known surname ending at token ``end`` ("Le Drian", "von der Leyen")."""
