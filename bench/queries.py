@@ -11,14 +11,16 @@ shape, both engines on the same query text.
 
 from __future__ import annotations
 
+import re
 import statistics
 from pathlib import Path
 
-from bench.timing import Row, median_time, timed
-from kg.order import select_rows
+from bench.timing import Row, median_run, median_time, timed
+from kg.order import outer_order, select_rows
 from kg.query import StoredQuery, bind, load_query, prepare, run_query, with_values
 
 BEFORE = Path(__file__).parent / "before"
+_SELECT = re.compile(r"^SELECT\b", re.MULTILINE)
 QUERIES = {
     "holder-at-date": ({"office": "US.chief_of_defence", "date": "2022-10-24"}, 0.050),
     "chair-at-each-call": ({}, 1.5),
@@ -55,7 +57,36 @@ def run(store_dir: Path, graph: Path, triples: int, repeat: int) -> list[Row]:
                 ratio = statistics.median(runs["text before"]) / statistics.median(runs[label])
                 rows.append(Row("3 queries", f"{name}: text before / {label}, {where}", ratio, "x",
                                 note=f"same store, same run; load {_load()}"))
+        if limit >= 1:
+            rows += _breakdown(stores["on-disk store"], name, load_query(name), params, repeat)
     return rows
+
+
+def _breakdown(store, name: str, query: StoredQuery, params: dict, repeat: int) -> list[Row]:
+    """Where a stored query's time goes on disk, each step timed alone (medians): the joins (the rows
+    counted inside the engine, no term decoded), the rows read (every term decoded, not sorted), and the
+    sort in Python (:mod:`kg.order`) of those rows.  The first two are what no ordering can save."""
+    text = prepare(query, params).text
+    plan = outer_order(text)
+    if plan is None:
+        return []
+    select = _SELECT.search(plan.text)
+    assert select is not None, name
+    count = f"{plan.text[:select.start()]}SELECT (COUNT(*) AS ?rows) WHERE {{\n{plan.text[select.start():]}}}\n"
+    join, _ = median_time(lambda: list(store.query(count, use_default_graph_as_union=True)), max(repeat, 3))
+    read, _, found = median_run(lambda: _read(store, plan.text), max(repeat, 3))
+    variables, rows = found
+    ordering, _ = median_time(lambda: plan.sort(variables, rows), max(repeat, 3))
+    where = "on-disk store, step alone"
+    return [Row("3 queries", f"{name}: joins only (COUNT(*)), {where}", join, "s"),
+            Row("3 queries", f"{name}: rows read, every term decoded, unsorted, {where}", read, "s",
+                note=f"{len(rows)} rows of {len(variables)} columns"),
+            Row("3 queries", f"{name}: those rows sorted in Python (kg.order), {where}", ordering, "s")]
+
+
+def _read(store, text: str) -> tuple[list[str], list[tuple]]:
+    solutions = store.query(text, use_default_graph_as_union=True)
+    return [v.value for v in solutions.variables], [tuple(row) for row in solutions]
 
 
 def _load() -> str:

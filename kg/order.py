@@ -21,9 +21,8 @@ returns None and the caller runs the query as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
 
@@ -47,23 +46,43 @@ class OuterOrder:
     def sort(self, variables: Sequence[str], rows: Sequence[tuple]) -> list[tuple] | None:
         """The rows in the engine's order, or None when a key holds a term whose engine order is not
         the simple one above, or when a key is not among the variables (the caller then lets the engine
-        sort)."""
+        sort).  The rows are sorted by the first key, then each run of rows tied on the keys so far by
+        the next key: a later key is ranked only where rows tie before it, as the engine only compares
+        it there (``chair-at-each-call``'s rows nearly all differ by date and call)."""
         if any(name not in variables for name, _ in self.keys):
             return None  # ordered by a variable the query does not return
-        columns = [(variables.index(name), descending) for name, descending in self.keys]
-        if not any(descending for _, descending in columns):  # the usual case: one sort on all the keys
-            keys = [tuple(_rank(row[column]) for column, _ in columns) for row in rows]
-            if any(None in key for key in keys):
-                return None
-            return [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
-        ordered = list(rows)
-        for column, descending in reversed(columns):  # least significant key first: stable sorts compose
-            ranks = [_rank(row[column]) for row in ordered]
-            if any(rank is None for rank in ranks):
-                return None
-            ranked = sorted(zip(ranks, range(len(ordered)), strict=True), key=itemgetter(0), reverse=descending)
-            ordered = [ordered[i] for _, i in ranked]
-        return ordered
+        order, ties = list(range(len(rows))), [(0, len(rows))] if len(rows) > 1 else []
+        for name, descending in self.keys:
+            column, tied = variables.index(name), list[tuple[int, int]]()
+            for start, end in ties:
+                ranks = _ranks(rows, order[start:end], column)
+                if ranks is None:
+                    return None
+                order[start:end] = sorted(order[start:end], key=ranks.__getitem__, reverse=descending)
+                tied.extend(_runs(order, start, end, ranks))
+            ties = tied
+        return [rows[i] for i in order]
+
+
+def _ranks(rows: Sequence[tuple], indices: list[int], column: int) -> dict[int, tuple] | None:
+    """The sort key of each of these rows' term in ``column``, or None if one has no plain order."""
+    ranks = {}
+    for i in indices:
+        rank = _rank(rows[i][column])
+        if rank is None:
+            return None
+        ranks[i] = rank
+    return ranks
+
+
+def _runs(order: list[int], start: int, end: int, ranks: dict[int, tuple]) -> Iterator[tuple[int, int]]:
+    """The runs of two or more rows of equal rank in ``order[start:end]``, sorted by that rank."""
+    first = start
+    for i in range(start + 1, end + 1):
+        if i == end or ranks[order[i]] != ranks[order[first]]:
+            if i - first > 1:
+                yield first, i
+            first = i
 
 
 def outer_order(text: str) -> OuterOrder | None:

@@ -110,3 +110,22 @@ def test_kg_query_on_a_store_orders_as_the_engine(store_folder: Path) -> None:
     ordered = LocalData(store_folder).select(prepared)
     engine = LocalData(store_folder)._run(prepared)
     assert ordered == engine and len(ordered.rows) > 100
+
+
+def test_a_later_key_is_only_ranked_where_the_rows_before_it_tie() -> None:
+    """Like the engine, the sort looks at a later key only between rows tied on the keys before it: a
+    date in ?b beside distinct ?s orders in Python, but the same dates on tied rows go back to the engine."""
+    date = NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    store = Store()
+    for i, day in enumerate(("2024-05-03", "2024-05-01", "2024-05-02")):
+        subject = NamedNode(f"{EX}s/{i}")
+        store.add(Quad(subject, NamedNode(f"{EX}p"), Literal(str(i))))
+        store.add(Quad(subject, NamedNode(f"{EX}a"), Literal("same")))
+        store.add(Quad(subject, NamedNode(f"{EX}b"), Literal(day, datatype=date)))
+    untied = outer_order(f"{HEAD} ORDER BY ?s ?b")
+    tied = outer_order(f"{HEAD} ORDER BY ?a ?b")
+    assert untied is not None and tied is not None
+    rows = [tuple(row) for row in store.query(untied.text)]
+    assert untied.sort(("s", "a", "b"), rows) == _engine(store, f"{HEAD} ORDER BY ?s ?b")
+    assert tied.sort(("s", "a", "b"), rows) is None
+    assert select_rows(store, f"{HEAD} ORDER BY ?a ?b", on_disk=True)[1] == _engine(store, f"{HEAD} ORDER BY ?a ?b")
