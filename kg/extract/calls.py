@@ -531,13 +531,20 @@ def _not_an_event(t: Token) -> bool:
     if _object_of_denial(t):
         return True
     failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
-    if any(fold(a.lemma_) in failing for a in t.ancestors):
+    if any(fold(a.lemma_) in failing and not _in_relative_after(t, a) for a in t.ancestors):
         return True  # "n'est pas parvenu à le joindre", not "sont parvenus à un accord lors d'un appel"
     if any(fold(a.lemma_) in _words("negated_failure_verbs") and _negated(a) for a in t.ancestors):
         return True  # "n'a pas pu joindre son homologue"
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t)
+
+
+def _in_relative_after(t: Token, verb: Token) -> bool:
+    """Whether ``verb`` stands after the call in a relative clause of its own ("un appel avec Y, lors
+    duquel il a proposé de …"), which the parser may make the call's head: what is proposed or tried
+    there is another act, not the call."""
+    return verb.i > t.i and any(fold(x.text) in _words("relative_pronouns") for x in t.doc[t.i + 1: verb.i])
 
 
 def _habitual(t: Token) -> bool:

@@ -139,7 +139,7 @@ SPANS: dict[str, Callable[[date], DateValue]] = {
     "la semaine prochaine": lambda r: _week(r, 1),
     "le week-end dernier": lambda r: _weekend(r, -1),
     "le week-end passe": lambda r: _weekend(r, -1),
-    "ce week-end": lambda r: _weekend(r, 0),
+    "ce week-end": lambda r: _this_weekend(r),
     "le week-end prochain": lambda r: _weekend(r, 1),
     "le mois dernier": lambda r: _month_at(r, -1),
     "le mois passe": lambda r: _month_at(r, -1),
@@ -434,6 +434,18 @@ def _monday(d: date) -> date:
 def _week(ref: date, n: int) -> DateValue:
     start = _monday(ref) + timedelta(weeks=n)
     return _bounds(start, start + timedelta(days=6))
+
+
+def _this_weekend(ref: date) -> DateValue:
+    """"ce week-end" as a news article means it: the week-end under way on a Saturday or Sunday, the
+    one just past early in the week, and either of the two around it later in the week (both in the
+    bounds: the text does not say which, and a past call must not be pushed after its article)."""
+    weekday = ref.weekday()
+    if weekday >= 5:
+        return _weekend(ref, 0)
+    if weekday <= 1:
+        return _weekend(ref, -1)
+    return _bounds(_weekend(ref, -1).earliest, _weekend(ref, 0).latest)
 
 
 def _weekend(ref: date, n: int) -> DateValue:

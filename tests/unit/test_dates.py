@@ -214,7 +214,9 @@ def test_absolute_bounds(text: str, span: str, earliest: str, latest: str) -> No
         ("cette semaine", REF, None, "2024-12-02", "2024-12-08"),
         ("la semaine prochaine", REF, None, "2024-12-09", "2024-12-15"),
         ("le week-end dernier", REF, None, "2024-11-30", "2024-12-01"),
-        ("ce week-end", REF, None, "2024-12-07", "2024-12-08"),
+        ("ce week-end", REF, None, "2024-11-30", "2024-12-08"),  # a Thursday: the one past or the next
+        ("ce week-end", date(2024, 12, 2), None, "2024-11-30", "2024-12-01"),  # a Monday: just past
+        ("ce week-end", date(2024, 12, 7), None, "2024-12-07", "2024-12-08"),  # a Saturday: under way
         ("le mois dernier", REF, "2024-11", None, None),
         ("le mois dernier", date(2025, 1, 10), "2024-12", None, None),
         ("ce mois-ci", REF, "2024-12", None, None),
