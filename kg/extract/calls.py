@@ -915,18 +915,18 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
             start = doc[max(start - 1, 0)].sent.start
         pair = next((p.persons for p in reversed(mentions[:n]) if start <= p.trigger[0].i < verb.sent.start
                      and len(p.persons) >= 2), None)
-        if pair is None:
+        if pair is None and not any(start <= p.trigger[0].i < verb.sent.start for p in mentions[:n]):
             pair = _pair_told_since(doc, mentions[:n], verb) or _only_two_named(doc, start, verb.sent.start)
         if pair is not None and len(pair) == 2 and set(m.persons) <= set(pair):
             m.persons = list(pair)  # one of them named again in the sentence ("peu après la nomination de A")
 
 
 def _pair_told_since(doc: Doc, before: list[Mention], verb: Token) -> list[str] | None:
-    """The two people of the latest earlier call, further back than the usual reach, when nobody else has
-    been named since ("A a appelé B … [two sentences on them] … Leur dernier échange datait de mai")."""
-    last = next((p for p in reversed(before) if len(p.persons) == 2), None)
-    if last is None:
-        return None
+    """The two people of the latest earlier call, further back than the usual reach, when it names two
+    and nobody else has been named since ("A a appelé B … [two sentences on them] … Leur dernier échange datait de mai")."""
+    last = before[-1] if before else None
+    if last is None or len(last.persons) != 2:
+        return None  # the latest call is not between two named people: "leur" is not known
     since = {p.key for p in people_within(doc, last.sent.start, verb.sent.start)}
     return list(last.persons) if since <= set(last.persons) else None
 
@@ -934,7 +934,7 @@ def _pair_told_since(doc: Doc, before: list[Mention], verb: Token) -> list[str] 
 def _only_two_named(doc: Doc, start: int, end: int) -> list[str] | None:
     """The two people named between ``start`` and ``end`` when there are exactly two (a meeting of A
     and B told just before "Ils s'étaient parlé au téléphone"), else None: with a third one named, the
-    pair is not known."""
+    pair is not known.  Only asked when no call is told in that window (a call there decides)."""
     keys = list(dict.fromkeys(p.key for p in people_within(doc, start, end)))
     return keys if len(keys) == 2 else None
 
