@@ -54,6 +54,10 @@ PLACE_PREPOSITIONS = frozenset(("à", "a", "au", "aux", "en", "dans", "depuis", 
 #: unfamiliar name an organisation or "misc" ("le ministre éthiopien des Affaires étrangères, Gedion Timothewos");
 #: organisations and places of the lexicons are dropped later all the same (:meth:`PeopleFinder._blocked`).
 APPOSED_ENTITIES = frozenset(("PER", "ORG", "MISC"))
+#: Fewest words of an apposed run the model calls a place for it to be taken as a name all the same: "son homologue
+#: chypriote, Vasilis Palmas" (a given name and a surname, tagged as a place, neither word a proper noun); a
+#: one-word place after a role is more often a place ("son homologue russe, Moscou refusant ...").
+APPOSED_PLACE_WORDS = 2
 #: Possessive determiners: after one, a noun of ``named_after_words`` is no name ("à sa place X").
 POSSESSIVES = frozenset(("sa", "son", "ses", "leur", "leurs", "notre", "votre", "ma", "mon"))
 #: Prepositions that tie a country to a name before it: "le roi Abdallah II de Jordanie" is Abdallah II.
@@ -170,7 +174,7 @@ class PeopleFinder:
         extra = []
         for end in _role_ends(doc, self.known.role_words):
             tokens = _apposed_run(doc, end)
-            if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ in APPOSED_ENTITIES for t in tokens):
+            if not tokens or not _apposed_name(tokens):
                 continue
             span = doc[tokens[0].i: tokens[-1].i + 1]
             if dates_overlapping(doc, span.start, span.end):
@@ -487,6 +491,16 @@ def _apposed_run(doc: Doc, start: int) -> list[Token]:
         end += 1
     tokens = _trim_end(list(doc[start:end]))
     return _glued_tail(doc, tokens) if tokens else tokens
+
+
+def _apposed_name(tokens: list[Token]) -> bool:
+    """Whether a capitalised run in apposition to a role may be its holder's name: a proper noun in it, a
+    person, organisation or "misc" entity over it, or two words or more the model calls a place (it often
+    tags an unfamiliar given name and surname so, and parses neither as a proper noun)."""
+    if any(t.pos_ == "PROPN" or t.ent_type_ in APPOSED_ENTITIES for t in tokens):
+        return True
+    words = [t for t in tokens if t.is_alpha]
+    return len(words) >= APPOSED_PLACE_WORDS and all(t.ent_type_ == "LOC" for t in words)
 
 
 def _with_fathers(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> PersonMention:

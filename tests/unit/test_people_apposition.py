@@ -36,6 +36,23 @@ def test_names_in_apposition_to_a_role(nlp, text: str, entities: list[tuple[str,
     assert people_found(nlp, text, entities, proper) == expected
 
 
+@pytest.mark.parametrize(("text", "entities", "expected"), [
+    # a given name and a surname the model calls a place, neither tagged a proper noun
+    ("Il a joint son homologue maltais, Carmelo Abela, dimanche.", [("Carmelo Abela", "LOC")], ["Carmelo Abela"]),
+    ("La ministre chypriote de la Défense, Vasilis Palmas, a répondu.", [("Vasilis Palmas", "LOC")],
+     ["Vasilis Palmas"]),
+])
+def test_two_words_tagged_as_a_place_after_a_role(nlp, text: str, entities: list[tuple[str, str]],
+                                                  expected: list[str]) -> None:
+    assert people_found(nlp, text, entities, nouns=tuple(expected[0].split())) == expected
+
+
+def test_one_word_tagged_as_a_place_after_a_role_stays_a_place(nlp) -> None:
+    """A one-word place after a role and a comma is more often the place it seems ("son homologue, Ankara …")."""
+    assert people_found(nlp, "Il a joint son homologue, Valletta refusant tout contact.", [("Valletta", "LOC")],
+                        nouns=("Valletta",)) == []
+
+
 @pytest.mark.parametrize(("text", "entities", "proper"), [
     ("Le ministre de la Défense, Paris a réagi.", [], ("Paris",)),  # a place
     ("Le porte-parole, Naval Group, a confirmé.", [("Naval Group", "ORG")], ("Naval", "Group")),  # an organisation
