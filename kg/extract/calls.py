@@ -1559,6 +1559,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
+    _readout_day(doc, mentions)
 
 
 def _in_noun_clause(token: Token, m: Mention) -> bool:
@@ -1681,6 +1682,29 @@ def _ticker_dates(doc: Doc, mentions: list[Mention]) -> None:
         day = DateValue.of_day(entry.day)
         if all(s._.date and s._.date.value == day.value for s in dates_within(doc, m.sent.start, m.sent.end)):
             m.date = day
+
+
+def _readout_day(doc: Doc, mentions: list[Mention]) -> None:
+    """"Entretien téléphonique avec le Premier ministre de l'Inde" then "Vladimir Poutine a eu un
+    entretien téléphonique avec X": a readout, as the Kremlin, the Élysée and many ministries publish
+    them, titled by the call itself and dating nothing, since the call it tells in the present perfect
+    happened on the day it was published.  Only such a readout: a news report that dates nothing may
+    come days after the call ("a reçu un appel de Y, sans préciser la date"); only in an article with
+    no date at all (a date elsewhere may be the call's, left unlinked); and only for a new call in the
+    present perfect, not one told as earlier, referred back to or in the pluperfect."""
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    if ref is None or doc.spans.get("dates") or not len(doc) or not _strong_phrase_at(doc[0]):
+        return
+    for m in mentions:
+        if m.date is None and not m.referring and not m.earlier and _present_perfect(m.trigger[0]):
+            m.date = DateValue.of_day(ref)
+
+
+def _present_perfect(trigger: Token) -> bool:
+    """The call verb, or the light verb a call noun hangs from ("a eu un entretien"), in the present
+    perfect: an auxiliary in the present tense."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") or _participle(trigger) else trigger.head
+    return any(c.dep_.startswith("aux") and "Pres" in c.morph.get("Tense") for c in verb.children)
 
 
 def _pluperfect(verb: Token) -> bool:
