@@ -102,8 +102,9 @@ class PeopleFinder:
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
         countries = {s.start: s.end for s in lex_spans(doc, "COUNTRY")}
-        found = _without_inner([_without_country(_with_particle_surname(
-            _with_abbreviation(_with_fathers(m, titles, blockers)), blockers), countries) for m in found])
+        found = _without_inner([_without_country(_with_particle_surname(_with_flat_names(
+            _with_abbreviation(_with_fathers(m, titles, blockers)), titles, blockers), blockers), countries)
+            for m in found])
         found = _cut_before_overlaps(found)
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)]
         found = [m for m in found if not _pairing(m, found)]
@@ -528,6 +529,32 @@ def _with_fathers(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> 
     if start == m.span.start or not name_word(start):
         return m
     return PersonMention(doc[start: m.span.end], m.title or _title_before(doc, start, titles), apposed=m.apposed)
+
+
+def _with_flat_names(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> PersonMention:
+    """The mention taken over the words the parser ties to it as parts of one name (``flat:name``) that
+    the model labelled apart: "[Elbridge] Colby" with "Elbridge" called a place, the given name the
+    parser makes the head of the surname; or a surname left out after the given name.  Only a
+    capitalised word (not a whole upper-case one, as datelines are) right next to the mention, within
+    the line, that is no title and no lexicon term (a place, a country, a post)."""
+    doc = m.span.doc
+
+    def name_word(i: int) -> bool:
+        t = doc[i]
+        return (t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and not _is_title(t, titles)
+                and not blockers.overlapping(i, i + 1))
+
+    start, end = m.span.start, m.span.end
+    first, last = doc[start], doc[end - 1]
+    if start >= 1 and first.dep_ == "flat:name" and first.head.i == start - 1 and name_word(start - 1) \
+            and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    if end < len(doc) and doc[end].dep_ == "flat:name" and doc[end].head.i == last.i and name_word(end) \
+            and "\n" not in last.whitespace_:
+        end += 1
+    if (start, end) == (m.span.start, m.span.end):
+        return m
+    return PersonMention(doc[start:end], m.title or _title_before(doc, start, titles), apposed=m.apposed)
 
 
 def _with_abbreviation(m: PersonMention) -> PersonMention:

@@ -173,3 +173,37 @@ def test_an_adjective_between_a_role_and_its_holder(nlp) -> None:
 ])
 def test_news_outlets_are_no_one(nlp, text: str, entity: str) -> None:
     assert people_found(nlp, text, [(entity, "PER")]) == []
+
+
+def _people_with_flat_name(nlp, text: str, entities: list[tuple[str, str]], flat: tuple[str, str]) -> list[str]:
+    """People found when the parser ties ``flat[1]`` to ``flat[0]`` as two parts of one name (``flat:name``)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    doc.ents = [s for surface, label in entities
+                if isinstance(s := doc.char_span(text.index(surface), text.index(surface) + len(surface), label=label),
+                              Span)]
+    words = {t.text: t for t in doc}
+    words[flat[1]].head = words[flat[0]]
+    words[flat[1]].dep_ = "flat:name"
+    return [m.span.text for m in PeopleFinder(load_gazetteer())(doc)._.people]
+
+
+@pytest.mark.parametrize(("text", "entities", "flat", "expected"), [
+    # the given name the model calls a place, head of the surname it calls a person
+    ("Hier, Aurelio Vasconcelos a appelé son homologue.", [("Aurelio", "LOC"), ("Vasconcelos", "PER")],
+     ("Aurelio", "Vasconcelos"), ["Aurelio Vasconcelos"]),
+    # the surname left out after the given name the model tags
+    ("Hier, Aurelio Vasconcelos a appelé son homologue.", [("Aurelio", "PER"), ("Vasconcelos", "MISC")],
+     ("Aurelio", "Vasconcelos"), ["Aurelio Vasconcelos"]),
+])
+def test_parts_of_one_name_the_model_labels_apart(nlp, text: str, entities: list[tuple[str, str]],
+                                                  flat: tuple[str, str], expected: list[str]) -> None:
+    assert _people_with_flat_name(nlp, text, entities, flat) == expected
+
+
+def test_a_dateline_in_capitals_is_no_given_name(nlp) -> None:
+    """"LIMA - Vasconcelos a appelé": a whole upper-case word before the name is the dateline's place."""
+    found = _people_with_flat_name(nlp, "LIMA Vasconcelos a appelé son homologue.", [("Vasconcelos", "PER")],
+                                   ("LIMA", "Vasconcelos"))
+    assert not any("LIMA" in name for name in found)
