@@ -120,9 +120,11 @@ def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, 
 def _light_verb_of(t: Token, nouns: set[int]) -> bool:
     """"avoir eu « un échange fructueux » au téléphone avec Y": a light verb made a trigger by the
     phone phrase its object carries is no second call when that object is itself a call noun; the
-    noun is the call and the verb lends it its subject."""
+    noun is the call and the verb lends it its subject.  The object may be parsed as a bare oblique, with
+    no preposition ("ont tenu mardi une visioconférence avec Y", the date before it)."""
     return t.pos_ in ("VERB", "AUX") and fold(t.lemma_) in _words("light_verbs") and any(
-        c.i in nouns for c in t.children if c.dep_ == "obj")
+        c.i in nouns for c in t.children if c.dep_ == "obj" or (
+            c.dep_.startswith("obl") and not any(x.dep_ == "case" for x in c.children)))
 
 
 def _medium_of(t: Token, triggers: set[int]) -> bool:

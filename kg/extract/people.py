@@ -536,13 +536,15 @@ def _with_flat_names(m: PersonMention, titles: list[Span], blockers: SpanIndex) 
     the model labelled apart: "[Elbridge] Colby" with "Elbridge" called a place, the given name the
     parser makes the head of the surname; or a surname left out after the given name.  Only a
     capitalised word (not a whole upper-case one, as datelines are) right next to the mention, within
-    the line, that is no title and no lexicon term (a place, a country, a post)."""
+    the line, that is no title, no honorific ("Cheikh" opening a headline) and no lexicon term (a place, a
+    country, a post)."""
     doc = m.span.doc
+    honorifics = title_cues("honorifics_fr") | title_cues("honorifics_en")
 
     def name_word(i: int) -> bool:
         t = doc[i]
         return (t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and not _is_title(t, titles)
-                and not blockers.overlapping(i, i + 1))
+                and fold(t.text) not in honorifics and not blockers.overlapping(i, i + 1))
 
     start, end = m.span.start, m.span.end
     first, last = doc[start], doc[end - 1]

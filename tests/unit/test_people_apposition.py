@@ -207,3 +207,10 @@ def test_a_dateline_in_capitals_is_no_given_name(nlp) -> None:
     found = _people_with_flat_name(nlp, "LIMA Vasconcelos a appelé son homologue.", [("Vasconcelos", "PER")],
                                    ("LIMA", "Vasconcelos"))
     assert not any("LIMA" in name for name in found)
+
+
+def test_an_honorific_opening_a_headline_is_no_given_name(nlp) -> None:
+    """"Cheikh Hamdan ben Zayed reçoit un appel": the parser ties the capitalised honorific to the name."""
+    found = _people_with_flat_name(nlp, "Cheikh Hamdan ben Zayed reçoit un appel.", [("Hamdan ben Zayed", "PER")],
+                                   ("Cheikh", "Hamdan"))
+    assert found == ["Hamdan ben Zayed"]
