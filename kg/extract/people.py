@@ -548,11 +548,12 @@ def _with_flat_names(m: PersonMention, titles: list[Span], blockers: SpanIndex) 
 
     start, end = m.span.start, m.span.end
     first, last = doc[start], doc[end - 1]
+    # a word inside the same model entity as the mention was cut off on purpose ("[Deputy Secretary] Feinberg")
     if start >= 1 and first.dep_ == "flat:name" and first.head.i == start - 1 and name_word(start - 1) \
-            and "\n" not in doc[start - 1].whitespace_:
+            and "\n" not in doc[start - 1].whitespace_ and first.ent_iob_ != "I":
         start -= 1
     if end < len(doc) and doc[end].dep_ == "flat:name" and doc[end].head.i == last.i and name_word(end) \
-            and "\n" not in last.whitespace_:
+            and "\n" not in last.whitespace_ and doc[end].ent_iob_ != "I":
         end += 1
     if (start, end) == (m.span.start, m.span.end):
         return m
