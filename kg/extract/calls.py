@@ -1401,12 +1401,14 @@ def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
     named = {p.span.root.head.i for p in doc._.people or []}
     mentions_of = _in_sentence(mentions)
     for t in doc:
-        if fold(t.lemma_) != "homologue" or t.i in named:
+        if fold(t.lemma_) != "homologue":
             continue
         here = mentions_of(t)
         pairs = _respective(doc, t) if len(here) == 1 else []
-        if pairs:
+        if pairs:  # a list of pairs, whatever name the parser hangs on the noun
             here[0].respective += pairs
+            continue
+        if t.i in named:
             continue
         owner = _owner(t, here)
         if owner:
@@ -1442,9 +1444,35 @@ def _respective(doc: Doc, t: Token) -> list[tuple[str, str]]:
             break
         keys.append(people[0].key)
         i = people[0].span.end
+    if len(countries) == 1:  # "sud-africain, X, puis kényan, Y": one demonym before each name
+        return _interleaved(doc, t)
     if len(countries) < 2 or len(keys) != len(countries) or len(set(keys)) != len(keys):
         return []
     return list(zip(keys, countries, strict=True))
+
+
+INTERLEAVED_GLUE = (*LIST_GLUE, "puis")  # "ses homologues sud-africain, X, puis kényan, Y"
+
+
+def _interleaved(doc: Doc, t: Token) -> list[tuple[str, str]]:
+    """"ses homologues sud-africain, Ronald Lamola, puis kényan, Musalia Mudavadi": each demonym right
+    before the name it qualifies, the pairs listed after the plural noun (two at least)."""
+    i, pairs = t.i + 1, []
+    while i < t.sent.end:
+        while i < t.sent.end and fold(doc[i].text) in INTERLEAVED_GLUE:
+            i += 1
+        found = lex_within(doc, i, i + 1, "DEMONYM")
+        if not found:
+            break
+        i = found[0].end
+        while i < t.sent.end and fold(doc[i].text) in LIST_GLUE:
+            i += 1
+        people = people_within(doc, i, i + 1)
+        if not people:
+            return []
+        pairs.append((people[0].key, found[0].kb_id_))
+        i = people[0].span.end
+    return pairs if len(pairs) >= 2 and len({k for k, _ in pairs}) == len(pairs) else []
 
 
 def _bare_noun(t: Token) -> bool:
