@@ -196,6 +196,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     persons = _fill_sides(persons, sides, holdings)
     persons += _named_before(doc, call, persons, holdings)
     persons += _bare_counterpart(call, persons, holdings)
+    persons += _counterpart_in_country(call, persons, offices, holdings)
     pair = next((m.pair for m in call.mentions if m.pair), None)
     if pair and len(persons) + len(offices) < 2:
         persons = _fill_pair(doc, pair, persons, holdings)
@@ -394,6 +395,24 @@ def _bare_counterpart(call: Call, persons: list[str], holdings: list[Holding]) -
     own = _country_of(persons[0], holdings)
     holders = {h.person for h in holdings if h.person != persons[0] and lexicon.office(h.office).type == post_type
                and h.office.split(".")[0] not in own | {"?"}}
+    return list(holders) if len(holders) == 1 else []
+
+
+def _counterpart_in_country(call: Call, persons: list[str], offices: list[str], holdings: list[Holding]) -> list[str]:
+    """"X s'est entretenu avec son homologue chinois" with X's own post not said (so no counterpart post
+    could be read from it), the counterpart named in another sentence ("Le ministre chinois des Affaires
+    étrangères Y a salué …"): on a call with one person and no other party, the article's one holder of
+    a post in that country, of a kind one has counterparts in (``counterpart_post_types``: a minister, a
+    leader, a chief of defence; not the spokesperson who reports the call), of X's post type when X has one."""
+    countries = {c for m in call.mentions for c in m.counterparts}
+    if len(persons) != 1 or offices or len(countries) != 1:
+        return []
+    lexicon, country = load_lexicon(), countries.pop()
+    kinds = set(lexicon.calls["counterpart_post_types"])
+    post_type = _only_post_type(persons, holdings)
+    holders = {h.person for h in holdings if h.person != persons[0] and h.office.split(".")[0] == country
+               and lexicon.office(h.office).type in kinds
+               and (post_type is None or lexicon.office(h.office).type == post_type)}
     return list(holders) if len(holders) == 1 else []
 
 

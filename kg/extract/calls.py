@@ -120,9 +120,11 @@ def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, 
 def _light_verb_of(t: Token, nouns: set[int]) -> bool:
     """"avoir eu « un échange fructueux » au téléphone avec Y": a light verb made a trigger by the
     phone phrase its object carries is no second call when that object is itself a call noun; the
-    noun is the call and the verb lends it its subject."""
+    noun is the call and the verb lends it its subject.  The object may be parsed as a bare oblique, with
+    no preposition ("ont tenu mardi une visioconférence avec Y", the date before it)."""
     return t.pos_ in ("VERB", "AUX") and fold(t.lemma_) in _words("light_verbs") and any(
-        c.i in nouns for c in t.children if c.dep_ == "obj")
+        c.i in nouns for c in t.children if c.dep_ == "obj" or (
+            c.dep_.startswith("obl") and not any(x.dep_ == "case" for x in c.children)))
 
 
 def _medium_of(t: Token, triggers: set[int]) -> bool:
@@ -1460,12 +1462,14 @@ def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
     named = {p.span.root.head.i for p in doc._.people or []}
     mentions_of = _in_sentence(mentions)
     for t in doc:
-        if fold(t.lemma_) != "homologue" or t.i in named:
+        if fold(t.lemma_) != "homologue":
             continue
         here = mentions_of(t)
         pairs = _respective(doc, t) if len(here) == 1 else []
-        if pairs:
+        if pairs:  # a list of pairs, whatever name the parser hangs on the noun
             here[0].respective += pairs
+            continue
+        if t.i in named:
             continue
         owner = _owner(t, here)
         if owner:
@@ -1501,9 +1505,35 @@ def _respective(doc: Doc, t: Token) -> list[tuple[str, str]]:
             break
         keys.append(people[0].key)
         i = people[0].span.end
+    if len(countries) == 1:  # "sud-africain, X, puis kényan, Y": one demonym before each name
+        return _interleaved(doc, t)
     if len(countries) < 2 or len(keys) != len(countries) or len(set(keys)) != len(keys):
         return []
     return list(zip(keys, countries, strict=True))
+
+
+INTERLEAVED_GLUE = (*LIST_GLUE, "puis")  # "ses homologues sud-africain, X, puis kényan, Y"
+
+
+def _interleaved(doc: Doc, t: Token) -> list[tuple[str, str]]:
+    """"ses homologues sud-africain, Ronald Lamola, puis kényan, Musalia Mudavadi": each demonym right
+    before the name it qualifies, the pairs listed after the plural noun (two at least)."""
+    i, pairs = t.i + 1, []
+    while i < t.sent.end:
+        while i < t.sent.end and fold(doc[i].text) in INTERLEAVED_GLUE:
+            i += 1
+        found = lex_within(doc, i, i + 1, "DEMONYM")
+        if not found:
+            break
+        i = found[0].end
+        while i < t.sent.end and fold(doc[i].text) in LIST_GLUE:
+            i += 1
+        people = people_within(doc, i, i + 1)
+        if not people:
+            return []
+        pairs.append((people[0].key, found[0].kb_id_))
+        i = people[0].span.end
+    return pairs if len(pairs) >= 2 and len({k for k, _ in pairs}) == len(pairs) else []
 
 
 def _bare_noun(t: Token) -> bool:
@@ -1620,6 +1650,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
+    _readout_day(doc, mentions)
 
 
 def _in_noun_clause(token: Token, m: Mention) -> bool:
@@ -1744,6 +1775,29 @@ def _ticker_dates(doc: Doc, mentions: list[Mention]) -> None:
         day = DateValue.of_day(entry.day)
         if all(s._.date and s._.date.value == day.value for s in dates_within(doc, m.sent.start, m.sent.end)):
             m.date = day
+
+
+def _readout_day(doc: Doc, mentions: list[Mention]) -> None:
+    """"Entretien téléphonique avec le Premier ministre de l'Inde" then "Vladimir Poutine a eu un
+    entretien téléphonique avec X": a readout, as the Kremlin, the Élysée and many ministries publish
+    them, titled by the call itself and dating nothing, since the call it tells in the present perfect
+    happened on the day it was published.  Only such a readout: a news report that dates nothing may
+    come days after the call ("a reçu un appel de Y, sans préciser la date"); only in an article with
+    no date at all (a date elsewhere may be the call's, left unlinked); and only for a new call in the
+    present perfect, not one told as earlier, referred back to or in the pluperfect."""
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    if ref is None or doc.spans.get("dates") or not len(doc) or not _strong_phrase_at(doc[0]):
+        return
+    for m in mentions:
+        if m.date is None and not m.referring and not m.earlier and _present_perfect(m.trigger[0]):
+            m.date = DateValue.of_day(ref)
+
+
+def _present_perfect(trigger: Token) -> bool:
+    """The call verb, or the light verb a call noun hangs from ("a eu un entretien"), in the present
+    perfect: an auxiliary in the present tense."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") or _participle(trigger) else trigger.head
+    return any(c.dep_.startswith("aux") and "Pres" in c.morph.get("Tense") for c in verb.children)
 
 
 def _pluperfect(verb: Token) -> bool:

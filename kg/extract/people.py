@@ -54,6 +54,10 @@ PLACE_PREPOSITIONS = frozenset(("à", "a", "au", "aux", "en", "dans", "depuis", 
 #: unfamiliar name an organisation or "misc" ("le ministre éthiopien des Affaires étrangères, Gedion Timothewos");
 #: organisations and places of the lexicons are dropped later all the same (:meth:`PeopleFinder._blocked`).
 APPOSED_ENTITIES = frozenset(("PER", "ORG", "MISC"))
+#: Fewest words of an apposed run the model calls a place for it to be taken as a name all the same: "son homologue
+#: chypriote, Vasilis Palmas" (a given name and a surname, tagged as a place, neither word a proper noun); a
+#: one-word place after a role is more often a place ("son homologue russe, Moscou refusant ...").
+APPOSED_PLACE_WORDS = 2
 #: Possessive determiners: after one, a noun of ``named_after_words`` is no name ("à sa place X").
 POSSESSIVES = frozenset(("sa", "son", "ses", "leur", "leurs", "notre", "votre", "ma", "mon"))
 #: Prepositions that tie a country to a name before it: "le roi Abdallah II de Jordanie" is Abdallah II.
@@ -99,8 +103,9 @@ class PeopleFinder:
         found += self._known_names(doc, titles, found, model_names)
         found = [self._with_known_given_names(doc, m, titles) for m in found]
         countries = {s.start: s.end for s in lex_spans(doc, "COUNTRY")}
-        found = _without_inner([_without_country(_with_particle_surname(
-            _with_abbreviation(_with_fathers(m, titles, blockers)), blockers), countries) for m in found])
+        found = _without_inner([_without_country(_with_particle_surname(_with_flat_names(
+            _with_abbreviation(_with_fathers(m, titles, blockers)), titles, blockers), blockers), countries)
+            for m in found])
         found = _cut_before_overlaps(found)
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)]
         found = [m for m in found if not _pairing(m, found)]
@@ -171,7 +176,7 @@ class PeopleFinder:
         extra = []
         for end in _role_ends(doc, self.known.role_words):
             tokens = _apposed_run(doc, end)
-            if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ in APPOSED_ENTITIES for t in tokens):
+            if not tokens or not _apposed_name(tokens):
                 continue
             span = doc[tokens[0].i: tokens[-1].i + 1]
             if dates_overlapping(doc, span.start, span.end):
@@ -514,6 +519,16 @@ def _apposed_run(doc: Doc, start: int) -> list[Token]:
     return _glued_tail(doc, tokens) if tokens else tokens
 
 
+def _apposed_name(tokens: list[Token]) -> bool:
+    """Whether a capitalised run in apposition to a role may be its holder's name: a proper noun in it, a
+    person, organisation or "misc" entity over it, or two words or more the model calls a place (it often
+    tags an unfamiliar given name and surname so, and parses neither as a proper noun)."""
+    if any(t.pos_ == "PROPN" or t.ent_type_ in APPOSED_ENTITIES for t in tokens):
+        return True
+    words = [t for t in tokens if t.is_alpha]
+    return len(words) >= APPOSED_PLACE_WORDS and all(t.ent_type_ == "LOC" for t in words)
+
+
 def _with_fathers(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> PersonMention:
     """The mention taken back to the start of the Arabic name it ends: the model often tags only the
     family or the last father ("Mohammed ben Abdelrahmane [Al Thani]", "Turki ben Mohammed [ben Fahd]"),
@@ -539,6 +554,35 @@ def _with_fathers(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> 
     if start == m.span.start or not name_word(start):
         return m
     return PersonMention(doc[start: m.span.end], m.title or _title_before(doc, start, titles), apposed=m.apposed)
+
+
+def _with_flat_names(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> PersonMention:
+    """The mention taken over the words the parser ties to it as parts of one name (``flat:name``) that
+    the model labelled apart: "[Elbridge] Colby" with "Elbridge" called a place, the given name the
+    parser makes the head of the surname; or a surname left out after the given name.  Only a
+    capitalised word (not a whole upper-case one, as datelines are) right next to the mention, within
+    the line, that is no title, no honorific ("Cheikh" opening a headline) and no lexicon term (a place, a
+    country, a post)."""
+    doc = m.span.doc
+    honorifics = title_cues("honorifics_fr") | title_cues("honorifics_en")
+
+    def name_word(i: int) -> bool:
+        t = doc[i]
+        return (t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and not _is_title(t, titles)
+                and fold(t.text) not in honorifics and not blockers.overlapping(i, i + 1))
+
+    start, end = m.span.start, m.span.end
+    first, last = doc[start], doc[end - 1]
+    # a word inside the same model entity as the mention was cut off on purpose ("[Deputy Secretary] Feinberg")
+    if start >= 1 and first.dep_ == "flat:name" and first.head.i == start - 1 and name_word(start - 1) \
+            and "\n" not in doc[start - 1].whitespace_ and first.ent_iob_ != "I":
+        start -= 1
+    if end < len(doc) and doc[end].dep_ == "flat:name" and doc[end].head.i == last.i and name_word(end) \
+            and "\n" not in last.whitespace_ and doc[end].ent_iob_ != "I":
+        end += 1
+    if (start, end) == (m.span.start, m.span.end):
+        return m
+    return PersonMention(doc[start:end], m.title or _title_before(doc, start, titles), apposed=m.apposed)
 
 
 def _with_abbreviation(m: PersonMention) -> PersonMention:

@@ -36,6 +36,23 @@ def test_names_in_apposition_to_a_role(nlp, text: str, entities: list[tuple[str,
     assert people_found(nlp, text, entities, proper) == expected
 
 
+@pytest.mark.parametrize(("text", "entities", "expected"), [
+    # a given name and a surname the model calls a place, neither tagged a proper noun
+    ("Il a joint son homologue maltais, Carmelo Abela, dimanche.", [("Carmelo Abela", "LOC")], ["Carmelo Abela"]),
+    ("La ministre chypriote de la Défense, Vasilis Palmas, a répondu.", [("Vasilis Palmas", "LOC")],
+     ["Vasilis Palmas"]),
+])
+def test_two_words_tagged_as_a_place_after_a_role(nlp, text: str, entities: list[tuple[str, str]],
+                                                  expected: list[str]) -> None:
+    assert people_found(nlp, text, entities, nouns=tuple(expected[0].split())) == expected
+
+
+def test_one_word_tagged_as_a_place_after_a_role_stays_a_place(nlp) -> None:
+    """A one-word place after a role and a comma is more often the place it seems ("son homologue, Ankara …")."""
+    assert people_found(nlp, "Il a joint son homologue, Valletta refusant tout contact.", [("Valletta", "LOC")],
+                        nouns=("Valletta",)) == []
+
+
 @pytest.mark.parametrize(("text", "entities", "proper"), [
     ("Le ministre de la Défense, Paris a réagi.", [], ("Paris",)),  # a place
     ("Le porte-parole, Naval Group, a confirmé.", [("Naval Group", "ORG")], ("Naval", "Group")),  # an organisation
@@ -156,3 +173,52 @@ def test_an_adjective_between_a_role_and_its_holder(nlp) -> None:
 ])
 def test_news_outlets_are_no_one(nlp, text: str, entity: str) -> None:
     assert people_found(nlp, text, [(entity, "PER")]) == []
+
+
+def _people_with_flat_name(nlp, text: str, entities: list[tuple[str, str]], flat: tuple[str, str]) -> list[str]:
+    """People found when the parser ties ``flat[1]`` to ``flat[0]`` as two parts of one name (``flat:name``)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    doc.ents = [s for surface, label in entities
+                if isinstance(s := doc.char_span(text.index(surface), text.index(surface) + len(surface), label=label),
+                              Span)]
+    words = {t.text: t for t in doc}
+    words[flat[1]].head = words[flat[0]]
+    words[flat[1]].dep_ = "flat:name"
+    return [m.span.text for m in PeopleFinder(load_gazetteer())(doc)._.people]
+
+
+@pytest.mark.parametrize(("text", "entities", "flat", "expected"), [
+    # the given name the model calls a place, head of the surname it calls a person
+    ("Hier, Aurelio Vasconcelos a appelé son homologue.", [("Aurelio", "LOC"), ("Vasconcelos", "PER")],
+     ("Aurelio", "Vasconcelos"), ["Aurelio Vasconcelos"]),
+    # the surname left out after the given name the model tags
+    ("Hier, Aurelio Vasconcelos a appelé son homologue.", [("Aurelio", "PER"), ("Vasconcelos", "MISC")],
+     ("Aurelio", "Vasconcelos"), ["Aurelio Vasconcelos"]),
+])
+def test_parts_of_one_name_the_model_labels_apart(nlp, text: str, entities: list[tuple[str, str]],
+                                                  flat: tuple[str, str], expected: list[str]) -> None:
+    assert _people_with_flat_name(nlp, text, entities, flat) == expected
+
+
+def test_a_dateline_in_capitals_is_no_given_name(nlp) -> None:
+    """"LIMA - Vasconcelos a appelé": a whole upper-case word before the name is the dateline's place."""
+    found = _people_with_flat_name(nlp, "LIMA Vasconcelos a appelé son homologue.", [("Vasconcelos", "PER")],
+                                   ("LIMA", "Vasconcelos"))
+    assert not any("LIMA" in name for name in found)
+
+
+def test_an_honorific_opening_a_headline_is_no_given_name(nlp) -> None:
+    """"Cheikh Hamdan ben Zayed reçoit un appel": the parser ties the capitalised honorific to the name."""
+    found = _people_with_flat_name(nlp, "Cheikh Hamdan ben Zayed reçoit un appel.", [("Hamdan ben Zayed", "PER")],
+                                   ("Cheikh", "Hamdan"))
+    assert found == ["Hamdan ben Zayed"]
+
+
+def test_words_cut_off_the_same_entity_stay_off(nlp) -> None:
+    """"Deputy Secretary Feinberg" tagged whole as a person: the post cut off before the name is not taken back
+    because the parser ties the name to it."""
+    found = _people_with_flat_name(nlp, "Hier, Deputy Secretary Vasconcelos reiterated the commitment.",
+                                   [("Deputy Secretary Vasconcelos", "PER")], ("Secretary", "Vasconcelos"))
+    assert not any("Secretary" in name for name in found)
