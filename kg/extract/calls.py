@@ -925,7 +925,8 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
 
 def _pair_told_since(doc: Doc, before: list[Mention], verb: Token) -> list[str] | None:
     """The two people of the latest earlier call, further back than the usual reach, when it names two
-    and nobody else has been named since ("A a appelé B … [two sentences on them] … Leur dernier échange datait de mai")."""
+    and nobody else has been named since ("A a appelé B … [two sentences on them] … Leur dernier échange
+    datait de mai")."""
     last = before[-1] if before else None
     if last is None or len(last.persons) != 2:
         return None  # the latest call is not between two named people: "leur" is not known

@@ -119,9 +119,7 @@ class PeopleFinder:
             end = title.end + extra
             if end > len(doc) or not doc[end - 1].text[:1].isupper():
                 return False
-            text = doc[title.start:end].text
-            person = self.known.identify(text)
-            if person is not None and fold(text) in {fold(f) for f in person.forms}:
+            if self._known_form(doc[title.start:end]):
                 return True
         return False
 
@@ -264,8 +262,20 @@ class PeopleFinder:
         ("la Première ministre danoise Mette Frederiksen", "Mette" parsed as a form of "mettre")."""
         if m.span.start == 0 or not doc[m.span.start - 1].text[:1].isupper():
             return m
-        wider = self._with_given_names(doc, m.span, titles)
-        return replace(m, span=wider.span) if wider.span.start < m.span.start else m
+        start = m.span.start
+        while start > m.span.start - 3 and start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+                and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        for begin in range(start, m.span.start):  # the longest run of words that is a known spelling
+            if self._known_form(doc[begin: m.span.end]):
+                return replace(m, span=doc[begin: m.span.end])
+        return m
+
+    def _known_form(self, span: Span) -> bool:
+        """Whether the words are, as written, one spelling the gazetteer lists for a known person (not
+        only a name that may denote one: "Jordanie Abdallah II" may, "Mette Frederiksen" is)."""
+        person = self.known.identify(name_text(span))
+        return person is not None and any(fold(f) == fold(name_text(span)) for f in person.forms)
 
     def _with_names_after(self, doc: Doc, mention: PersonMention) -> PersonMention:
         """A known family name that comes first ("Xi Jinping", "Dong Jun", "Lee Jae-myung") extended to
@@ -277,7 +287,7 @@ class PeopleFinder:
             words = doc[span.end: end]
             if not all(w.text[:1].isupper() or w.text == "-" for w in words) or "\n" in doc[span.start: end].text:
                 break
-            if self.known.identify(name_text(doc[span.start: end])):
+            if self._known_form(doc[span.start: end]):
                 return PersonMention(doc[span.start: end], mention.title)
         return mention
 
