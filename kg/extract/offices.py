@@ -446,7 +446,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
         attachments = _role_noun_owners(doc, attachments, roles)
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
-    holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after)
+    holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
 
@@ -1217,6 +1217,8 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         words = without_fillers(_without_apposition([fold(t.text) if t.i not in dated else "," if t.text == ","
                                                       else "" for t in between], between))
         words = [w for w in words if w]
+        if not words and _opens_on_verb(p):
+            return p
         active = bool({"a", "avait"} & set(words)) and "ete" not in words  # "X a nommé le ministre Y": X appoints
         if words and not active and set(words) <= title_cues("post_link_words_fr") and set(words) & title_cues(
                 "post_link_verbs_fr"):
@@ -1225,6 +1227,12 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+def _opens_on_verb(post: PostMention) -> bool:
+    """A post wording that holds its own verb ("dirige le gouvernement", ``post_verb_openers_fr``):
+    the name right before it is its subject ("X dirige le gouvernement par intérim")."""
+    return fold(post.span[0].text) in title_cues("post_verb_openers_fr")
 
 
 def _becomes(doc: Doc, m: PersonMention, post: PostMention) -> bool:
@@ -1664,13 +1672,20 @@ def _pronoun_subject_owner(doc: Doc, sent: Span, m: PersonMention) -> PersonMent
     return _previous_subject(doc, sent, m)
 
 
-def _previous_subject(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+def pronoun_owner(doc: Doc, sent: Span) -> PersonMention | None:
+    """"X a présenté son gouvernement. Il détient lui-même le portefeuille de la Défense": the person
+    opening the previous sentence as its subject, when this sentence's subject is a personal pronoun."""
+    return _previous_subject(doc, sent, None) if pronoun_subject(sent) else None
+
+
+def _previous_subject(doc: Doc, sent: Span, m: PersonMention | None) -> PersonMention | None:
     """The one person (other than ``m``) opening the sentence before ``sent`` as its subject."""
     if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
     found = {p.key: p for p in people_within(doc, previous.start, previous.end)
-             if p.key != m.key and (opens_as_subject(p.span.root, previous) or _opens_with(doc, previous, p))}
+             if (m is None or p.key != m.key)
+             and (opens_as_subject(p.span.root, previous) or _opens_with(doc, previous, p))}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -2249,12 +2264,29 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
     for h in holdings:
         post_type = h.office.partition(".")[2]
         fits = (governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
-                if country in governing else _other_side_of(h, country, holdings) or alone)
+                or _before_other_states(doc, h, country)
+                if country in governing else _other_side_of(h, country, holdings) or alone
+                or _before_other_states(doc, h, country))
         if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
                 and not _elsewhere(known, h.person, post_type, country):
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)
+
+
+def _before_other_states(doc: Doc, h: Holding, country: str) -> bool:
+    """"ALGER - Le général X, chef d'état-major de l'Armée nationale populaire, … À Rabat, le ministre
+    marocain …": a post named without a country before the article names any state but its dateline's
+    is the dateline's, as a wire lead speaks of its dateline's state first; another state named later
+    (a reaction abroad) changes nothing before it."""
+    if not h.evidence:
+        return False
+    at = h.evidence[0].start
+    lexicon = load_lexicon()
+    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")
+             if s.start_char < at}
+    named |= {c for p in find_posts(doc) if p.span.start_char < at for c in p.countries}
+    return all(c == country or (c in lexicon.actors and lexicon.actors[c].kind != "country") for c in named)
 
 
 def _names_no_other_state(doc: Doc, country: str) -> bool:

@@ -91,17 +91,19 @@ def _years_follow(doc: Doc, i: int, end: int) -> bool:
     return bool(words) and fold(words[0]) in ("entre", "de", "(") and len(years) >= 1
 
 
-def portfolio_holdings(doc: Doc, appointed, held_after) -> list[Holding]:
+def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[Holding]:
     """Holdings stated through a portfolio; ``appointed(doc, mention)`` says whether a name is the
-    object of an active appointing verb (see :func:`kg.extract.offices._appointed`), and
+    object of an active appointing verb (see :func:`kg.extract.offices._appointed`),
     ``held_after(doc, end)`` names the holder of a relative clause after the portfolio ("reprend la
-    Défense, un portefeuille que détenait X": X's too; :func:`kg.extract.offices.holder_of_clause_after`)."""
+    Défense, un portefeuille que détenait X": X's too; :func:`kg.extract.offices.holder_of_clause_after`),
+    and ``pronoun_owner(doc, sent)`` the person a sentence's subject pronoun stands for
+    (:func:`kg.extract.offices.pronoun_owner`)."""
     out = []
     folded = [fold(t.text) for t in doc]
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
             post_type = _headship(folded, end, post_type)
-            holder = _taker(doc, folded, sent, start) or _receiver(doc, folded, sent, end) \
+            holder = _taker(doc, folded, sent, start, pronoun_owner) or _receiver(doc, folded, sent, end) \
                 or _handed_to(doc, folded, sent, start, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end)
@@ -253,13 +255,14 @@ def _lead(doc: Doc, folded: list[str], sent: Span, start: int) -> list[str]:
     return without_fillers([folded[k] for k in range(first, start) if k not in dated][-9:])
 
 
-def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
-    """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense"."""
+def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -> PersonMention | None:
+    """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense", and "… Il détient
+    lui-même le portefeuille de la Défense" (the person the subject pronoun stands for)."""
     if _ends_with_cue(_lead(doc, folded, sent, start), _cues("portfolio_take_fr")) is None:
         return None
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
     if not names:
-        return None
+        return pronoun_owner(doc, sent) if folded[sent.start] in ("il", "elle") else None
     last = names[-1]
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject

@@ -203,6 +203,8 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     after = [m for m in people if m.span.start_char > at]
     if not before and by_at is None and after:
         before = _pronoun_subject(doc, sent, at, by_key) or _fronted_successor(doc, sent, at)
+    elif not before and after and _agent(doc, after[0], at):
+        before = _pronoun_subject(doc, sent, at, by_key)  # "X a été limogée jeudi. Elle est remplacée par Y"
     if not before or not after:
         return
     successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
