@@ -143,7 +143,8 @@ def _holding(doc: Doc, folded: list[str], sent: Span, holder: PersonMention, sta
     country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
         or _antecedent_country(doc, folded, sent, end) or default
     office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
-    span = doc[min(holder.span.start, start):max(holder.span.end, end)]
+    acting = _acting_words(folded, end, min(sent.end, end + 3))  # "dirige le ministère par intérim": told as acting
+    span = doc[min(holder.span.start, start):max(holder.span.end, end, max(acting, default=0) + 1)]
     return Holding(holder.key, office, (evidence(span, "portfolio"),))
 
 
@@ -297,6 +298,8 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMentio
     """"La diplomatie revient à X", "le portefeuille des Armées a été confié dimanche à X" (dates
     inside the cue skipped)."""
     dated = {t.i for s in dates_within(doc, end, min(sent.end, end + 12)) for t in s}
+    dated |= {k - 1 for k in dated if folded[k - 1] == "depuis"}  # "est dirigé depuis décembre par X"
+    dated |= _acting_words(folded, end, min(sent.end, end + 12))  # "est dirigé par intérim par X"
     kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated]
     for cue in _cues("portfolio_give_fr"):
         if tuple(folded[i] for i in kept[:len(cue)]) == cue:
@@ -304,6 +307,17 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMentio
             after = people_within(doc, last, min(sent.end, last + 4))
             return after[0] if after else None
     return None
+
+
+def _acting_words(folded: list[str], lo: int, hi: int) -> set[int]:
+    """Tokens of an interim phrase ("par intérim", ``acting_fr``) between ``lo`` and ``hi``: the
+    words of a give cue may stand around it ("Le ministère est dirigé par intérim par X")."""
+    out: set[int] = set()
+    for phrase in _cues("acting_fr"):
+        for k in range(lo, hi - len(phrase) + 1):
+            if tuple(folded[k:k + len(phrase)]) == phrase:
+                out |= set(range(k, k + len(phrase)))
+    return out
 
 
 def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> PersonMention | None:
