@@ -2276,12 +2276,15 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
 
 def _before_other_states(doc: Doc, h: Holding, country: str) -> bool:
     """"ALGER - Le général X, chef d'état-major de l'Armée nationale populaire, … À Rabat, le ministre
-    marocain …": a post named without a country before the article names any state but its dateline's
-    is the dateline's, as a wire lead speaks of its dateline's state first; another state named later
-    (a reaction abroad) changes nothing before it."""
+    marocain …": a post named without a country, in a sentence ending before the article names any
+    state but its dateline's, is the dateline's, as a wire lead speaks of its dateline's state first;
+    another state named later (a reaction abroad) changes nothing before it."""
     if not h.evidence:
         return False
-    at = h.evidence[0].start
+    token = next((t for t in doc if t.idx >= h.evidence[0].start), None)
+    if token is None:
+        return False
+    at = token.sent.end_char  # the post's own sentence names no other state either ("X, prince héritier de Dubaï")
     lexicon = load_lexicon()
     named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")
              if s.start_char < at}
