@@ -2007,7 +2007,8 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if guess and not _elsewhere(known, h.person, post_type, guess):
                 h = replace(h, office=_place(post_type, guess))
         out.append(h)
-    placed = _from_dateline_country(doc, _from_article_country(doc, _from_possessor(doc, out, known), known), known)
+    placed = _from_delegation(doc, _from_possessor(doc, out, known), known)
+    placed = _from_dateline_country(doc, _from_article_country(doc, placed, known), known)
     placed = _from_successions(_from_section_place(doc, placed, known))
     return [h for h in placed if not _state_secretary_general(h)]
 
@@ -2031,6 +2032,60 @@ def _from_possessor(doc: Doc, holdings: list[Holding], known: dict[str, str]) ->
             h = replace(h, office=_place(post_type, theirs.pop()))
         out.append(h)
     return out
+
+
+DELEGATION_REACH = 12  # tokens from a delegation cue to the member's name ("accompagné du ministre d'État …, X")
+
+
+def _from_delegation(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"Le Qatar était représenté par cheikh X, vice-Premier ministre et ministre d'État …": a national
+    post named without a country, held by a delegation's member, is the country of what the member
+    stands for: the state the sentence names last before "représenté par", or the one country of the
+    person named last before "accompagné de" ("Y, ministre de la Défense des Émirats, conduisait la
+    délégation, accompagné du ministre d'État chargé de la Défense, X")."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
+        return holdings
+    countries: dict[str, set[str]] = {}
+    for h in holdings:
+        countries.setdefault(h.person, set()).add(h.office.split(".")[0])
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if country == UNKNOWN and post_type in NATIONAL_POSTS:
+            side = _delegation_side(doc, h, countries)
+            if side is not None and not _elsewhere(known, h.person, post_type, side):
+                h = replace(h, office=_place(post_type, side))
+        out.append(h)
+    return _dedupe(out)
+
+
+def _delegation_side(doc: Doc, h: Holding, countries: dict[str, set[str]]) -> str | None:
+    """The country a delegation cue right before the holder's name gives (see :func:`_from_delegation`)."""
+    holder = next((m for m in doc._.people or [] if m.key == h.person and h.evidence
+                   and h.evidence[0].start <= m.span.start_char < h.evidence[0].end), None)
+    if holder is None:
+        return None
+    sent = holder.span.sent
+    lo = max(sent.start, holder.span.start - DELEGATION_REACH)
+    for cues, by_state in ((title_cues("delegation_represented_by_fr"), True),
+                           (title_cues("delegation_accompanied_fr"), False)):
+        cue = _last_cue(doc, lo, holder.span.start, cues)
+        if cue is None or people_within(doc, cue, holder.span.start):
+            continue
+        if by_state:
+            states = [s.kb_id_ for s in lex_within(doc, sent.start, cue, "COUNTRY", "METONYM") if _is_state(s.kb_id_)]
+            return states[-1] if states else None
+        before = people_within(doc, sent.start, cue)
+        theirs = countries.get(before[-1].key, set()) - {UNKNOWN} if before else set()
+        return theirs.pop() if len(theirs) == 1 else None
+    return None
+
+
+def _last_cue(doc: Doc, lo: int, hi: int, cues: frozenset[str]) -> int | None:
+    """Where the last of the (folded, whole-word) ``cues`` between tokens ``lo`` and ``hi`` opens."""
+    words = [fold(t.text) for t in doc[lo:hi]]
+    found = [lo + k for k in range(len(words)) for c in cues if words[k:k + len(c.split())] == c.split()]
+    return max(found, default=None)
 
 
 def _possessor_of(doc: Doc, h: Holding, post_type: str) -> PersonMention | None:
