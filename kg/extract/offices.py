@@ -1696,8 +1696,15 @@ def _opens_with(doc: Doc, sent: Span, p: PersonMention, *, joined: bool = False)
     start = _past_dateline(doc, sent)
     titled = {i for q in posts_within(doc, start, p.span.start) for i in range(q.span.start, q.span.end)}
     glue_words = _titles() | {"le", "la", "l'", ","} | ({"et"} if joined else set())  # "prince héritier et ministre"
+    glue_words |= _qualifier_words()  # "Le Premier ministre de transition, le général X, a salué …"
     return all(t.i in titled or fold(t.text) in glue_words or t.is_space
                for t in doc[start:p.span.start])  # "Le chef de la diplomatie, X, a salué …" too
+
+
+@cache
+def _qualifier_words() -> frozenset[str]:
+    """The words of the qualifiers a post may take before its holder's name (``post_qualifiers_fr``)."""
+    return frozenset(w for q in title_cues("post_qualifiers_fr") for w in q.replace("'", "' ").split())
 
 
 def _past_dateline(doc: Doc, sent: Span) -> int:
