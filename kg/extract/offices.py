@@ -1667,15 +1667,24 @@ def _pronoun_subject_owner(doc: Doc, sent: Span, m: PersonMention) -> PersonMent
     """"X a … . Il a ensuite appelé son homologue russe", "… Il avait succédé à son prédécesseur, Y":
     the person opening the previous sentence as its subject, when this sentence's subject is a
     personal pronoun."""
-    if not pronoun_subject(sent):
+    if not (pronoun_subject(sent) or _opens_on_pronoun(doc, sent)):
         return None
     return _previous_subject(doc, sent, m)
+
+
+def _opens_on_pronoun(doc: Doc, sent: Span) -> bool:
+    """The sentence opens (past a dateline) on a subject pronoun and its verb or auxiliary ("Il a en
+    outre démenti …"), whatever the parser made of it: an adverb after the auxiliary makes it take
+    "Il" for the auxiliary's subject, not the main verb's."""
+    start = _past_dateline(doc, sent)
+    pronouns = frozenset(fold(w) for w in load_lexicon().calls.get("subject_pronouns", ()))
+    return start + 1 < sent.end and fold(doc[start].text) in pronouns and doc[start + 1].pos_ in ("AUX", "VERB")
 
 
 def pronoun_owner(doc: Doc, sent: Span) -> PersonMention | None:
     """"X a présenté son gouvernement. Il détient lui-même le portefeuille de la Défense": the person
     opening the previous sentence as its subject, when this sentence's subject is a personal pronoun."""
-    return _previous_subject(doc, sent, None) if pronoun_subject(sent) else None
+    return _previous_subject(doc, sent, None) if pronoun_subject(sent) or _opens_on_pronoun(doc, sent) else None
 
 
 def _previous_subject(doc: Doc, sent: Span, m: PersonMention | None) -> PersonMention | None:
