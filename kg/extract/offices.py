@@ -446,7 +446,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
         attachments = _role_noun_owners(doc, attachments, roles)
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
-    holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after)
+    holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
 
@@ -1217,6 +1217,8 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         words = without_fillers(_without_apposition([fold(t.text) if t.i not in dated else "," if t.text == ","
                                                       else "" for t in between], between))
         words = [w for w in words if w]
+        if not words and _opens_on_verb(p):
+            return p
         active = bool({"a", "avait"} & set(words)) and "ete" not in words  # "X a nommé le ministre Y": X appoints
         if words and not active and set(words) <= title_cues("post_link_words_fr") and set(words) & title_cues(
                 "post_link_verbs_fr"):
@@ -1225,6 +1227,12 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+def _opens_on_verb(post: PostMention) -> bool:
+    """A post wording that holds its own verb ("dirige le gouvernement", ``post_verb_openers_fr``):
+    the name right before it is its subject ("X dirige le gouvernement par intérim")."""
+    return fold(post.span[0].text) in title_cues("post_verb_openers_fr")
 
 
 def _becomes(doc: Doc, m: PersonMention, post: PostMention) -> bool:
@@ -1659,18 +1667,34 @@ def _pronoun_subject_owner(doc: Doc, sent: Span, m: PersonMention) -> PersonMent
     """"X a … . Il a ensuite appelé son homologue russe", "… Il avait succédé à son prédécesseur, Y":
     the person opening the previous sentence as its subject, when this sentence's subject is a
     personal pronoun."""
-    if not pronoun_subject(sent):
+    if not (pronoun_subject(sent) or _opens_on_pronoun(doc, sent)):
         return None
     return _previous_subject(doc, sent, m)
 
 
-def _previous_subject(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+def _opens_on_pronoun(doc: Doc, sent: Span) -> bool:
+    """The sentence opens (past a dateline) on a subject pronoun and its verb or auxiliary ("Il a en
+    outre démenti …"), whatever the parser made of it: an adverb after the auxiliary makes it take
+    "Il" for the auxiliary's subject, not the main verb's."""
+    start = _past_dateline(doc, sent)
+    pronouns = frozenset(fold(w) for w in load_lexicon().calls.get("subject_pronouns", ()))
+    return start + 1 < sent.end and fold(doc[start].text) in pronouns and doc[start + 1].pos_ in ("AUX", "VERB")
+
+
+def pronoun_owner(doc: Doc, sent: Span) -> PersonMention | None:
+    """"X a présenté son gouvernement. Il détient lui-même le portefeuille de la Défense": the person
+    opening the previous sentence as its subject, when this sentence's subject is a personal pronoun."""
+    return _previous_subject(doc, sent, None) if pronoun_subject(sent) or _opens_on_pronoun(doc, sent) else None
+
+
+def _previous_subject(doc: Doc, sent: Span, m: PersonMention | None) -> PersonMention | None:
     """The one person (other than ``m``) opening the sentence before ``sent`` as its subject."""
     if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
     found = {p.key: p for p in people_within(doc, previous.start, previous.end)
-             if p.key != m.key and (opens_as_subject(p.span.root, previous) or _opens_with(doc, previous, p))}
+             if (m is None or p.key != m.key)
+             and (opens_as_subject(p.span.root, previous) or _opens_with(doc, previous, p))}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -1681,8 +1705,15 @@ def _opens_with(doc: Doc, sent: Span, p: PersonMention, *, joined: bool = False)
     start = _past_dateline(doc, sent)
     titled = {i for q in posts_within(doc, start, p.span.start) for i in range(q.span.start, q.span.end)}
     glue_words = _titles() | {"le", "la", "l'", ","} | ({"et"} if joined else set())  # "prince héritier et ministre"
+    glue_words |= _qualifier_words()  # "Le Premier ministre de transition, le général X, a salué …"
     return all(t.i in titled or fold(t.text) in glue_words or t.is_space
                for t in doc[start:p.span.start])  # "Le chef de la diplomatie, X, a salué …" too
+
+
+@cache
+def _qualifier_words() -> frozenset[str]:
+    """The words of the qualifiers a post may take before its holder's name (``post_qualifiers_fr``)."""
+    return frozenset(w for q in title_cues("post_qualifiers_fr") for w in q.replace("'", "' ").split())
 
 
 def _past_dateline(doc: Doc, sent: Span) -> int:
@@ -1992,7 +2023,8 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if guess and not _elsewhere(known, h.person, post_type, guess):
                 h = replace(h, office=_place(post_type, guess))
         out.append(h)
-    placed = _from_dateline_country(doc, _from_article_country(doc, _from_possessor(doc, out, known), known), known)
+    placed = _from_delegation(doc, _from_possessor(doc, out, known), known)
+    placed = _from_dateline_country(doc, _from_article_country(doc, placed, known), known)
     placed = _from_successions(_from_section_place(doc, placed, known))
     return [h for h in placed if not _state_secretary_general(h)]
 
@@ -2016,6 +2048,60 @@ def _from_possessor(doc: Doc, holdings: list[Holding], known: dict[str, str]) ->
             h = replace(h, office=_place(post_type, theirs.pop()))
         out.append(h)
     return out
+
+
+DELEGATION_REACH = 12  # tokens from a delegation cue to the member's name ("accompagné du ministre d'État …, X")
+
+
+def _from_delegation(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"Le Qatar était représenté par cheikh X, vice-Premier ministre et ministre d'État …": a national
+    post named without a country, held by a delegation's member, is the country of what the member
+    stands for: the state the sentence names last before "représenté par", or the one country of the
+    person named last before "accompagné de" ("Y, ministre de la Défense des Émirats, conduisait la
+    délégation, accompagné du ministre d'État chargé de la Défense, X")."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
+        return holdings
+    countries: dict[str, set[str]] = {}
+    for h in holdings:
+        countries.setdefault(h.person, set()).add(h.office.split(".")[0])
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if country == UNKNOWN and post_type in NATIONAL_POSTS:
+            side = _delegation_side(doc, h, countries)
+            if side is not None and not _elsewhere(known, h.person, post_type, side):
+                h = replace(h, office=_place(post_type, side))
+        out.append(h)
+    return _dedupe(out)
+
+
+def _delegation_side(doc: Doc, h: Holding, countries: dict[str, set[str]]) -> str | None:
+    """The country a delegation cue right before the holder's name gives (see :func:`_from_delegation`)."""
+    holder = next((m for m in doc._.people or [] if m.key == h.person and h.evidence
+                   and h.evidence[0].start <= m.span.start_char < h.evidence[0].end), None)
+    if holder is None:
+        return None
+    sent = holder.span.sent
+    lo = max(sent.start, holder.span.start - DELEGATION_REACH)
+    for cues, by_state in ((title_cues("delegation_represented_by_fr"), True),
+                           (title_cues("delegation_accompanied_fr"), False)):
+        cue = _last_cue(doc, lo, holder.span.start, cues)
+        if cue is None or people_within(doc, cue, holder.span.start):
+            continue
+        if by_state:
+            states = [s.kb_id_ for s in lex_within(doc, sent.start, cue, "COUNTRY", "METONYM") if _is_state(s.kb_id_)]
+            return states[-1] if states else None
+        before = people_within(doc, sent.start, cue)
+        theirs = countries.get(before[-1].key, set()) - {UNKNOWN} if before else set()
+        return theirs.pop() if len(theirs) == 1 else None
+    return None
+
+
+def _last_cue(doc: Doc, lo: int, hi: int, cues: frozenset[str]) -> int | None:
+    """Where the last of the (folded, whole-word) ``cues`` between tokens ``lo`` and ``hi`` opens."""
+    words = [fold(t.text) for t in doc[lo:hi]]
+    found = [lo + k for k in range(len(words)) for c in cues if words[k:k + len(c.split())] == c.split()]
+    return max(found, default=None)
 
 
 def _possessor_of(doc: Doc, h: Holding, post_type: str) -> PersonMention | None:
@@ -2249,12 +2335,32 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
     for h in holdings:
         post_type = h.office.partition(".")[2]
         fits = (governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
-                if country in governing else _other_side_of(h, country, holdings) or alone)
+                or _before_other_states(doc, h, country)
+                if country in governing else _other_side_of(h, country, holdings) or alone
+                or _before_other_states(doc, h, country))
         if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
                 and not _elsewhere(known, h.person, post_type, country):
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)
+
+
+def _before_other_states(doc: Doc, h: Holding, country: str) -> bool:
+    """"ALGER - Le général X, chef d'état-major de l'Armée nationale populaire, … À Rabat, le ministre
+    marocain …": a post named without a country, in a sentence ending before the article names any
+    state but its dateline's, is the dateline's, as a wire lead speaks of its dateline's state first;
+    another state named later (a reaction abroad) changes nothing before it."""
+    if not h.evidence:
+        return False
+    token = next((t for t in doc if t.idx >= h.evidence[0].start), None)
+    if token is None:
+        return False
+    at = token.sent.end_char  # the post's own sentence names no other state either ("X, prince héritier de Dubaï")
+    lexicon = load_lexicon()
+    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")
+             if s.start_char < at}
+    named |= {c for p in find_posts(doc) if p.span.start_char < at for c in p.countries}
+    return all(c == country or (c in lexicon.actors and lexicon.actors[c].kind != "country") for c in named)
 
 
 def _names_no_other_state(doc: Doc, country: str) -> bool:

@@ -91,17 +91,19 @@ def _years_follow(doc: Doc, i: int, end: int) -> bool:
     return bool(words) and fold(words[0]) in ("entre", "de", "(") and len(years) >= 1
 
 
-def portfolio_holdings(doc: Doc, appointed, held_after) -> list[Holding]:
+def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[Holding]:
     """Holdings stated through a portfolio; ``appointed(doc, mention)`` says whether a name is the
-    object of an active appointing verb (see :func:`kg.extract.offices._appointed`), and
+    object of an active appointing verb (see :func:`kg.extract.offices._appointed`),
     ``held_after(doc, end)`` names the holder of a relative clause after the portfolio ("reprend la
-    Défense, un portefeuille que détenait X": X's too; :func:`kg.extract.offices.holder_of_clause_after`)."""
+    Défense, un portefeuille que détenait X": X's too; :func:`kg.extract.offices.holder_of_clause_after`),
+    and ``pronoun_owner(doc, sent)`` the person a sentence's subject pronoun stands for
+    (:func:`kg.extract.offices.pronoun_owner`)."""
     out = []
     folded = [fold(t.text) for t in doc]
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
             post_type = _headship(folded, end, post_type)
-            holder = _taker(doc, folded, sent, start) or _receiver(doc, folded, sent, end) \
+            holder = _taker(doc, folded, sent, start, pronoun_owner) or _receiver(doc, folded, sent, end) \
                 or _handed_to(doc, folded, sent, start, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end)
@@ -141,7 +143,8 @@ def _holding(doc: Doc, folded: list[str], sent: Span, holder: PersonMention, sta
     country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
         or _antecedent_country(doc, folded, sent, end) or default
     office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
-    span = doc[min(holder.span.start, start):max(holder.span.end, end)]
+    acting = _acting_words(folded, end, min(sent.end, end + 3))  # "dirige le ministère par intérim": told as acting
+    span = doc[min(holder.span.start, start):max(holder.span.end, end, max(acting, default=0) + 1)]
     return Holding(holder.key, office, (evidence(span, "portfolio"),))
 
 
@@ -253,13 +256,14 @@ def _lead(doc: Doc, folded: list[str], sent: Span, start: int) -> list[str]:
     return without_fillers([folded[k] for k in range(first, start) if k not in dated][-9:])
 
 
-def _taker(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
-    """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense"."""
+def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -> PersonMention | None:
+    """"X prend la tête du ministère de la Défense", "X est reconduit à la Défense", and "… Il détient
+    lui-même le portefeuille de la Défense" (the person the subject pronoun stands for)."""
     if _ends_with_cue(_lead(doc, folded, sent, start), _cues("portfolio_take_fr")) is None:
         return None
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
     if not names:
-        return None
+        return pronoun_owner(doc, sent) if folded[sent.start] in ("il", "elle") else None
     last = names[-1]
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
@@ -294,6 +298,8 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMentio
     """"La diplomatie revient à X", "le portefeuille des Armées a été confié dimanche à X" (dates
     inside the cue skipped)."""
     dated = {t.i for s in dates_within(doc, end, min(sent.end, end + 12)) for t in s}
+    dated |= {k - 1 for k in dated if folded[k - 1] == "depuis"}  # "est dirigé depuis décembre par X"
+    dated |= _acting_words(folded, end, min(sent.end, end + 12))  # "est dirigé par intérim par X"
     kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated]
     for cue in _cues("portfolio_give_fr"):
         if tuple(folded[i] for i in kept[:len(cue)]) == cue:
@@ -301,6 +307,17 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMentio
             after = people_within(doc, last, min(sent.end, last + 4))
             return after[0] if after else None
     return None
+
+
+def _acting_words(folded: list[str], lo: int, hi: int) -> set[int]:
+    """Tokens of an interim phrase ("par intérim", ``acting_fr``) between ``lo`` and ``hi``: the
+    words of a give cue may stand around it ("Le ministère est dirigé par intérim par X")."""
+    out: set[int] = set()
+    for phrase in _cues("acting_fr"):
+        for k in range(lo, hi - len(phrase) + 1):
+            if tuple(folded[k:k + len(phrase)]) == phrase:
+                out |= set(range(k, k + len(phrase)))
+    return out
 
 
 def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> PersonMention | None:

@@ -38,6 +38,7 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         _replacements(doc, sent, by_key)
         _appointed_after_departure(doc, sent, by_key)
         _interim_of_the_departed(doc, sent, by_key)
+        _departed_before_an_interim(doc, sent, by_key)
         _successor_of_pronoun(doc, sent, by_key)
         _starts_and_ends(doc, sent, by_key)
     _interims_ended(doc, by_key)
@@ -203,6 +204,8 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     after = [m for m in people if m.span.start_char > at]
     if not before and by_at is None and after:
         before = _pronoun_subject(doc, sent, at, by_key) or _fronted_successor(doc, sent, at)
+    elif not before and after and _agent(doc, after[0], at):
+        before = _pronoun_subject(doc, sent, at, by_key)  # "X a été limogée jeudi. Elle est remplacée par Y"
     if not before or not after:
         return
     successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
@@ -287,6 +290,31 @@ def _interim_of_the_departed(doc: Doc, sent: Span, by_key: dict) -> None:
     if len(set(offices)) != 1 or (acting[-1].key, offices[0]) in by_key:
         return
     by_key[(acting[-1].key, offices[0])] = Holding(acting[-1].key, offices[0], (evidence(sent, "interim"),))
+
+
+def _departed_before_an_interim(doc: Doc, sent: Span, by_key: dict) -> None:
+    """"Le ministère est dirigé par intérim depuis décembre par X, après la démission de Y", "X dirige
+    le ministère par intérim depuis la démission de Y": an interim told with its post, in the sentence
+    of the departure it follows, is of the post Y left; Y held it, until the one date the sentence
+    gives (none when it gives none or several).  Only when the interim is of exactly one office."""
+    at = _cue_at(sent, title_cues("interim_since_departure_fr") | title_cues("term_after_departure_fr"))
+    if at is None:
+        return
+    cue_end = next((t.i for t in sent if t.idx >= at and fold(t.text) in ("de", "du", "d'")), None)
+    departed = people_within(doc, cue_end + 1, min(sent.end, cue_end + 1 + DEPARTED_REACH)) if cue_end else []
+    if not departed:
+        return
+    gone = departed[0].key
+    acting = {o for (p, o), h in by_key.items() if p != gone and _acting(doc, h)
+              and any(sent.start_char <= e.start < sent.end_char for e in h.evidence)}
+    if len(acting) != 1:
+        return
+    office = acting.pop()
+    if any(p == gone and _post_type(o) == _post_type(office) for (p, o) in by_key):
+        return
+    dates = [d._.date for d in dates_within(doc, sent.start, sent.end) if d._.date]
+    by_key[(gone, office)] = Holding(gone, office, (evidence(sent, "interim-departed"),),
+                                     end=dates[0] if len(dates) == 1 else None)
 
 
 def _sought(doc: Doc, at: int) -> bool:
