@@ -1,15 +1,57 @@
 """The merged layer of a set of articles: their facts resolved together (:mod:`kg.resolve`) and mapped to
-quads (:mod:`kg.mapping`).  The build pipeline computes it; the store only applies the quads."""
+quads (:mod:`kg.mapping`).  The build pipeline computes it; the store only applies the quads.
+
+:func:`merged_state` resolves every article.  :func:`incremental_state` computes what a commit of a few
+changed articles (new, edited or removed) does to a big store, from the articles their facts can interact
+with only (the *affected closure*), and gives exactly the change a full re-resolution would give.
+
+How the closure is found.  Resolution compares articles only through the keys of
+:func:`kg.resolve.article_keys` (name keys, office keys, call parties named by office, missiles, treaties),
+which the store's resolution index (:mod:`kg.store.index`) maps to articles.  Starting from the keys of the
+changed articles' old and new facts, two key sets grow until they stop changing:
+
+* *affected* keys, whose entities are rewritten.  A person is affected when one of their names has an
+  affected key; then all of their names' keys are affected (every article naming them is read, so their
+  cluster, identity key, aliases, evidence and terms are whole).  A person whose term replaces an affected
+  one, or whom an affected one replaces, is affected (a successor's start bounds the predecessor's end).
+  When an affected person holds an office that some call party is named by (``p:``), that office's
+  reports and every holder of it are affected (the party may now resolve to another holder).
+* *context* keys, whose entities must be whole to be read, but are not rewritten: every participant of a
+  call with an affected participant (the call's IRI holds their keys, and facts derived from their terms
+  may be written on it), the holders of the offices that name call parties in the closure, and the
+  successors and predecessors of those people.
+
+Each round re-resolves the closure's articles before and after the change with :func:`kg.resolve.resolve`
+itself (no second copy of any decision) and reads the grown key sets off the result.  The change then
+rewrites the merged nodes that are *sourced by a changed article*, *affected people* and the missiles and
+treaties of affected keys, and, repeatedly, *every node that refers to a rewritten one* (a term to its
+holder, a call to its participants, a derived fact to its call): all of them are whole in the closure.
+Lexicon nodes (offices, post types, countries, missile categories) are shared constants that the store
+keeps while anything refers to them (:meth:`kg.store.embedded.KGStore.apply_change`).
+
+Fallback: a closure over half of the store is re-resolved in full (:func:`merged_state`): it is no cheaper
+and the full path needs no argument.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Protocol
 
-from pyoxigraph import Quad
+from pyoxigraph import NamedNode, Quad
 
 from kg.extract.model import ArticleFacts
-from kg.mapping import to_quads
-from kg.resolve import Resolved, resolve
+from kg.mapping import Mapper, to_quads
+from kg.namespaces import KGO, MERGED, article_graph, mint
+from kg.resolve import Resolved, article_keys, name_keys, office_keys, resolve
+from kg.store.embedded import Change, is_lexicon
+
+_SOURCE = NamedNode(str(KGO.source))
+#: Whether the mapping writes on a call facts derived from each participant's terms (their post on the
+#: day).  Then a rewritten call needs all of its participants' terms, so they are read whole (as context);
+#: without such facts a call needs only its participants' keys, which pinning gives (:func:`_pinned`).
+CALLS_READ_PARTICIPANT_TERMS = False
 
 
 def merged_state(facts: Mapping[str, ArticleFacts]) -> tuple[Resolved, list[Quad]]:
@@ -17,3 +59,177 @@ def merged_state(facts: Mapping[str, ArticleFacts]) -> tuple[Resolved, list[Quad
     any run order gives the same graph."""
     resolved = resolve([facts[k] for k in sorted(facts)])
     return resolved, to_quads(resolved)
+
+
+class Index(Protocol):
+    """What :func:`incremental_state` asks of the resolution index (:class:`kg.store.index.ResolutionIndex`)."""
+
+    def articles_of(self, keys: Iterable[str]) -> set[str]: ...
+    def any_with(self, key: str) -> bool: ...
+    def persons_of(self, names: Iterable[str]) -> dict[str, str]: ...
+
+
+def incremental_state(old: Mapping[str, ArticleFacts | None], new: Mapping[str, ArticleFacts | None],
+                      index: Index, load: Callable[[Iterable[str]], dict[str, ArticleFacts]], *,
+                      limit: int | None = None) -> Change | None:
+    """The change that moves the store from the ``old`` facts of the changed articles (None: not stored
+    before) to their ``new`` ones (None: removed), all other stored articles staying as they are; see the
+    module docstring.  ``index`` knows the stored articles' keys (before the change), ``load`` reads stored
+    articles' facts by id.  None when the closure grows over ``limit`` articles: re-resolve in full then."""
+    changed = set(old) | set(new)
+    mine = [f for f in (*old.values(), *new.values()) if f is not None]
+    affected = {k for f in mine for k in article_keys(f)}
+    context: set[str] = set()
+    loaded: dict[str, ArticleFacts] = {}
+    rounds = 0
+    while True:
+        rounds += 1
+        around = index.articles_of(affected | context) - changed
+        if limit is not None and len(around) > limit:
+            return None
+        loaded.update(load(around - set(loaded)))
+        base = {i: loaded[i] for i in around}
+        pinned = _pinned(base, affected, index)
+        if pinned is None:
+            return None
+        states = [_resolve(base, side, pinned) for side in (old, new)]
+        grown = [_grow(r, affected, context, index, affected_at_start=mine) for r in states]
+        more_affected = set().union(*(g[0] for g in grown)) - affected
+        more_context = set().union(*(g[1] for g in grown)) - context - affected
+        if not more_affected and not more_context:
+            break
+        affected |= more_affected
+        context |= more_context
+    before, after = states
+    quads = _Closure(after, set(new)).quads()
+    graphs = {article_graph(i) for i, f in new.items() if f is not None}
+    sources = {mint("article", i) for i in changed}
+    rewrite = (_rewritten(list(_Closure(before, set()).quads()), before, affected, sources)
+               | _rewritten(quads, after, affected, sources))
+    names = {n: key for key, ns in _names(after).items() for n in ns if name_keys(n) & affected}
+    return Change([q for q in quads if q.graph_name in graphs], rewrite,
+                  [q for q in quads if q.graph_name == MERGED and q.subject in rewrite],
+                  _lexicon_nodes(quads), names, closure=len(around) + len(changed), rounds=rounds)
+
+
+class _Closure(Mapper):
+    """The mapping of a closure: the merged layer, and the article graphs of the changed articles only."""
+
+    def __init__(self, resolved: Resolved, changed: set[str]) -> None:
+        super().__init__(resolved)
+        self.changed = changed
+
+    def article_quads(self, a: ArticleFacts) -> Iterator[Quad]:
+        return super().article_quads(a) if a.article.id in self.changed else iter(())
+
+    def quads(self) -> list[Quad]:  # type: ignore[override]
+        return list(super().quads())
+
+
+def _pinned(base: Mapping[str, ArticleFacts], affected: set[str], index: Index) -> dict[str, str] | None:
+    """The person keys of the closure's names that no affected key reaches, as the index records them:
+    their people are not rewritten, and the full resolution gave them these keys.  None when the index
+    lacks one (it cannot be exact then: re-resolve in full)."""
+    names = {p.name for f in base.values() for p in f.persons}
+    fixed = {n for n in names if not name_keys(n) & affected}
+    found = index.persons_of(fixed)
+    return found if len(found) == len(fixed) else None
+
+
+def _resolve(base: dict[str, ArticleFacts], side: Mapping[str, ArticleFacts | None],
+             pinned: Mapping[str, str]) -> Resolved:
+    facts = {**base, **{i: f for i, f in side.items() if f is not None}}
+    return resolve([facts[k] for k in sorted(facts)], pinned)
+
+
+def _names(r: Resolved) -> dict[str, set[str]]:
+    """Each resolved person's names as the articles write them."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for a in r.articles:
+        for p in a.persons:
+            key = r.local.get((a.article.id, p.key))
+            if key:
+                out[key].add(p.name)
+    return out
+
+
+def _grow(r: Resolved, affected: set[str], context: set[str], index: Index, *,
+          affected_at_start: list[ArticleFacts]) -> tuple[set[str], set[str]]:
+    """The affected and context keys one resolution of the closure asks for (module docstring)."""
+    names = _names(r)
+    keys = {person: set().union(*(name_keys(n) for n in ns)) for person, ns in names.items()}
+    hit = {person for person, ks in keys.items() if ks & affected}
+    grow_a: set[str] = set().union(*(keys[p] for p in hit))
+    holders: dict[str, set[str]] = defaultdict(set)
+    for t in r.terms:
+        holders[t.office].add(t.person)
+    named = {k for f in affected_at_start for k in article_keys(f) if k.startswith("p:")}
+
+    def by_office(office: str) -> bool:
+        return "p:" + office in named or "p:" + office in affected or index.any_with("p:" + office)
+
+    for t in r.terms:
+        if t.person in hit:
+            if t.replaces:
+                grow_a |= keys.get(t.replaces, set())
+            if by_office(t.office):
+                grow_a |= {*office_keys(t.office), "p:" + t.office}
+        if t.replaces in hit:
+            grow_a |= keys[t.person]
+    for office, people in holders.items():
+        if "p:" + office in affected or "p:" + office in grow_a:
+            grow_a |= set().union(*(keys[p] for p in people))
+    grow_c: set[str] = set()
+    if CALLS_READ_PARTICIPANT_TERMS:
+        for c in r.calls:
+            if hit & set(c.participants):
+                grow_c |= set().union(*(keys[p] for p in c.participants))
+    for a in r.articles:
+        if any(k in affected for p in a.persons for k in name_keys(p.name)):
+            for fact in a.calls:
+                for x in (*fact.participants, fact.initiator):
+                    if x and x.office:
+                        grow_c |= {*office_keys(x.office), "p:" + x.office}
+                        grow_c |= set().union(*(keys[p] for p in holders.get(x.office, ())))
+    whole = {person for person, ks in keys.items() if ks & (context | grow_c)}
+    for t in r.terms:
+        if t.person in whole and t.replaces:
+            grow_c |= keys.get(t.replaces, set())
+        if t.replaces in whole:
+            grow_c |= keys[t.person]
+    return grow_a, grow_c
+
+
+def _rewritten(quads: list[Quad], r: Resolved, affected: set[str], sources: set[NamedNode]) -> set[NamedNode]:
+    """The merged nodes of one side of the change that are rewritten: those sourced by a changed article,
+    the affected people, missiles and treaties, and every node that refers to one of those, repeatedly."""
+    names = _names(r)
+    out: set[NamedNode] = {Mapper.person_iri(p) for p, ns in names.items()
+                           if any(name_keys(n) & affected for n in ns)}
+    mapper = Mapper(r)
+    out |= {mapper.missile_iri(k[2:]) for k in affected if k.startswith("m:") and k[2:] in mapper.lex.missiles}
+    out |= {mapper.treaty_iri(k[2:]) for k in affected if k.startswith("t:") and k[2:] in mapper.lex.treaties}
+    refers: dict[NamedNode, set[NamedNode]] = defaultdict(set)  # object -> subjects referring to it
+    for q in quads:
+        if q.graph_name != MERGED or is_lexicon(q.subject):
+            continue
+        if q.predicate == _SOURCE and q.object in sources:
+            out.add(q.subject)  # type: ignore[arg-type]
+        elif isinstance(q.object, NamedNode):
+            refers[q.object].add(q.subject)  # type: ignore[arg-type]
+    todo = list(out)
+    while todo:
+        for s in refers.get(todo.pop(), ()):
+            if s not in out:
+                out.add(s)
+                todo.append(s)
+    return out
+
+
+def _lexicon_nodes(quads: list[Quad]) -> dict[NamedNode, list[Quad]]:
+    """The lexicon nodes' own quads in the merged layer."""
+    out: dict[NamedNode, list[Quad]] = defaultdict(list)
+    for q in quads:
+        if q.graph_name == MERGED and is_lexicon(q.subject):
+            out[q.subject].append(q)  # type: ignore[index]
+    return dict(out)
