@@ -41,6 +41,7 @@ from typing import Protocol
 
 from pyoxigraph import NamedNode, Quad
 
+from kg.extract.lexicon import load_lexicon
 from kg.extract.model import ArticleFacts
 from kg.mapping import Mapper, to_quads
 from kg.namespaces import KGO, MERGED, article_graph, mint
@@ -78,7 +79,8 @@ def incremental_state(old: Mapping[str, ArticleFacts | None], new: Mapping[str, 
     articles' facts by id.  None when the closure grows over ``limit`` articles: re-resolve in full then."""
     changed = set(old) | set(new)
     mine = [f for f in (*old.values(), *new.values()) if f is not None]
-    affected = {k for f in mine for k in article_keys(f)}
+    named = {k for f in mine for k in article_keys(f) if k.startswith(("p:", "p?:"))}
+    affected = {k for f in mine for k in article_keys(f) if _matters(k, named, index)}
     context: set[str] = set()
     loaded: dict[str, ArticleFacts] = {}
     rounds = 0
@@ -92,24 +94,24 @@ def incremental_state(old: Mapping[str, ArticleFacts | None], new: Mapping[str, 
         pinned = _pinned(base, affected, index)
         if pinned is None:
             return None
-        states = [_resolve(base, side, pinned) for side in (old, new)]
-        grown = [_grow(r, affected, context, index, affected_at_start=mine) for r in states]
-        more_affected = set().union(*(g[0] for g in grown)) - affected
-        more_context = set().union(*(g[1] for g in grown)) - context - affected
-        if not more_affected and not more_context:
+        after = _resolve(base, new, pinned)
+        grow_a, grow_c = _grow(after, affected, context, index, affected_at_start=mine)
+        if not grow_a - affected and not grow_c - context - affected:
             break
-        affected |= more_affected
-        context |= more_context
-    before, after = states
+        affected |= grow_a
+        context |= grow_c - affected
     quads = _Closure(after, set(new)).quads()
     graphs = {article_graph(i) for i, f in new.items() if f is not None}
     sources = {mint("article", i) for i in changed}
-    rewrite = (_rewritten(list(_Closure(before, set()).quads()), before, affected, sources)
-               | _rewritten(quads, after, affected, sources))
+    rewrite = _rewritten(quads, after, affected, sources)
     names = {n: key for key, ns in _names(after).items() for n in ns if name_keys(n) & affected}
+    were = {p.name for f in (*base.values(), *(f for f in old.values() if f)) for p in f.persons}
+    held = index.persons_of(n for n in were if name_keys(n) & affected)
     return Change([q for q in quads if q.graph_name in graphs], rewrite,
                   [q for q in quads if q.graph_name == MERGED and q.subject in rewrite],
-                  _lexicon_nodes(quads), names, closure=len(around) + len(changed), rounds=rounds)
+                  _lexicon_nodes(quads), names, closure=len(around) + len(changed), rounds=rounds,
+                  old_seeds={Mapper.person_iri(k) for k in held.values()} | _lexicon_entities(affected),
+                  sources=sources)
 
 
 class _Closure(Mapper):
@@ -136,7 +138,19 @@ def _pinned(base: Mapping[str, ArticleFacts], affected: set[str], index: Index) 
     return found if len(found) == len(fixed) else None
 
 
-def _resolve(base: dict[str, ArticleFacts], side: Mapping[str, ArticleFacts | None],
+def _matters(key: str, named: set[str], index: Index) -> bool:
+    """Whether a key of a changed article can make other articles interact with it.  An office key
+    (``o:``) matters only where some call party is named by that office (or, for a claim of a post without
+    a country, by an office of its type), since an office's terms are read together only to find the
+    holder of such a party: the terms of one person are found through their names."""
+    if not key.startswith("o:"):
+        return True
+    office = key[2:]
+    party = "p?:" + office[1:] if office.startswith("?") else "p:" + office
+    return party in named or index.any_with(party)
+
+
+def _resolve(base: Mapping[str, ArticleFacts], side: Mapping[str, ArticleFacts | None],
              pinned: Mapping[str, str]) -> Resolved:
     facts = {**base, **{i: f for i, f in side.items() if f is not None}}
     return resolve([facts[k] for k in sorted(facts)], pinned)
@@ -206,9 +220,7 @@ def _rewritten(quads: list[Quad], r: Resolved, affected: set[str], sources: set[
     names = _names(r)
     out: set[NamedNode] = {Mapper.person_iri(p) for p, ns in names.items()
                            if any(name_keys(n) & affected for n in ns)}
-    mapper = Mapper(r)
-    out |= {mapper.missile_iri(k[2:]) for k in affected if k.startswith("m:") and k[2:] in mapper.lex.missiles}
-    out |= {mapper.treaty_iri(k[2:]) for k in affected if k.startswith("t:") and k[2:] in mapper.lex.treaties}
+    out |= _lexicon_entities(affected)
     refers: dict[NamedNode, set[NamedNode]] = defaultdict(set)  # object -> subjects referring to it
     for q in quads:
         if q.graph_name != MERGED or is_lexicon(q.subject):
@@ -224,6 +236,14 @@ def _rewritten(quads: list[Quad], r: Resolved, affected: set[str], sources: set[
                 out.add(s)
                 todo.append(s)
     return out
+
+
+def _lexicon_entities(affected: set[str]) -> set[NamedNode]:
+    """The missiles and treaties of affected keys (gathered across articles, rewritten whole)."""
+    mapper = Mapper.__new__(Mapper)
+    mapper.lex = load_lexicon()
+    return ({mapper.missile_iri(k[2:]) for k in affected if k.startswith("m:") and k[2:] in mapper.lex.missiles}
+            | {mapper.treaty_iri(k[2:]) for k in affected if k.startswith("t:") and k[2:] in mapper.lex.treaties})
 
 
 def _lexicon_nodes(quads: list[Quad]) -> dict[NamedNode, list[Quad]]:

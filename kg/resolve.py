@@ -186,11 +186,13 @@ def person_keys(r: Resolved) -> dict[str, str]:
 def article_keys(a: ArticleFacts) -> set[str]:
     """Everything in one article's facts that resolution compares across articles: its people's names
     (:func:`name_keys`), the offices they hold (:func:`office_keys`), the offices its call parties are
-    named by (``p:``: resolved to the holder on the day) and its missile systems and treaties (``m:``,
-    ``t:``: gathered across articles)."""
+    named by (``p:``: resolved to the holder on the day; ``p?:`` their post type, which claims of a post
+    without a country may fill) and its missile systems and treaties (``m:``, ``t:``: gathered across
+    articles)."""
     keys = {k for p in a.persons for k in name_keys(p.name)}
     keys.update(k for h in a.holdings for k in office_keys(h.office))
-    keys.update("p:" + x.office for c in a.calls for x in (*c.participants, c.initiator) if x and x.office)
+    for office in {x.office for c in a.calls for x in (*c.participants, c.initiator) if x and x.office}:
+        keys |= {"p:" + office, "p?:" + office.partition(".")[2]}
     keys.update("m:" + m.system for m in a.missiles)
     keys.update("t:" + t.treaty for t in a.treaties)
     keys.update("t:" + e.treaty for e in a.treaty_events)

@@ -41,6 +41,7 @@ LEXICON_KINDS = ("office", "post-type", "actor", "missile-category")
 _LEXICON = tuple(f"{KGR}{kind}/" for kind in LEXICON_KINDS)
 _OFFICE = f"{KGR}office/"
 SHA256, FILE_NAME = NamedNode(str(KGO.sha256)), NamedNode(str(KGO.fileName))
+SOURCE = NamedNode(str(KGO.source))
 #: What an article graph says of its source besides the hash, in the order of
 #: :func:`kg.facts_cache.article_meta`.
 META = tuple(NamedNode(str(p)) for p in (KGO.published, KGO.url, KGO.language))
@@ -80,6 +81,10 @@ class Change:
     names: dict[str, str] = field(default_factory=dict)  # the rewritten people's names -> their person keys
     closure: int = 0  # articles re-resolved
     rounds: int = 0
+    #: the stored nodes to rewrite are these, the nodes sourced by ``sources`` (the changed articles) and
+    #: every stored node that refers to one of them, repeatedly (found in the store: see ``rewrite_stored``)
+    old_seeds: set[NamedNode] = field(default_factory=set)
+    sources: set[NamedNode] = field(default_factory=set)
 
 
 class KGStore:
@@ -163,7 +168,8 @@ class KGStore:
     def change_update(self, change: Change, *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> str:
         """The SPARQL Update that :meth:`apply_change` runs."""
         graphs = {article_graph(a) for a in replaced}
-        before = {q for s in change.rewrite for q in self.db.quads_for_pattern(s, None, None, MERGED)}
+        rewrite = change.rewrite | self.rewrite_stored(change)
+        before = {q for s in rewrite for q in self.db.quads_for_pattern(s, None, None, MERGED)}
         after = canonical(change.merged)
         held, links = self._relinked(before, after)
         gone, came = before - after, after - before
@@ -171,6 +177,21 @@ class KGStore:
         drops = [sparql.drop(g) for g in sorted(graphs | {article_graph(a) for a in removed}, key=str)]
         return sparql.join(sparql.delete_data(gone | (held - links)), *drops,
                            sparql.insert_data(change.article_quads + sorted(came | (links - held), key=str)))
+
+    def rewrite_stored(self, change: Change) -> set[NamedNode]:
+        """The stored merged nodes a change rewrites: its old seeds, the nodes its changed articles source,
+        and every node that refers to one of those, repeatedly (a term to its holder, a call to its
+        participants); never a lexicon node.  The store holds the full resolution of the old facts, so
+        these are the nodes that resolution made of what the change touches."""
+        out = {q.subject for src in change.sources for q in self.db.quads_for_pattern(None, SOURCE, src, MERGED)}
+        out |= change.old_seeds
+        todo = list(out)
+        while todo:
+            for q in self.db.quads_for_pattern(None, None, todo.pop(), MERGED):
+                if q.subject not in out and not is_lexicon(q.subject) and q.predicate != SOURCE:
+                    out.add(q.subject)  # type: ignore[arg-type]
+                    todo.append(q.subject)
+        return out  # type: ignore[return-value]
 
     def _lexicon(self, lexicon: dict[NamedNode, list[Quad]], gone: set[Quad], came: set[Quad]) -> None:
         """Add to ``came`` the quads of the lexicon nodes something now refers to and the store lacks, and to
