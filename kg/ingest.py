@@ -296,12 +296,14 @@ def stored_facts(kgs: BuildStore, work: Plan) -> StoredFacts:
 
 def remove_articles(kgs: BuildStore, ids: list[str]) -> None:
     """Drop stored articles and move the merged layer to the others' facts: incrementally when their old
-    facts are at hand and the store allows, otherwise by re-resolving the rest in full."""
-    stored = kgs.articles()
-    found = {i: kgs.facts.find(i, stored[i].sha256, stored[i].meta) for i in ids}
-    old = {i: f[1] for i, f in found.items() if f is not None}
+    facts are at hand (found by the version the index records) and the store allows, otherwise by
+    re-resolving the rest in full."""
+    index = kgs.index()
+    versions = {i: index.version(i) for i in ids}
+    old = {i: f for i, v in versions.items() if v and (f := kgs.facts.get(i, *v)) is not None}
     if len(old) == len(ids) and kgs.commit_incremental(old, dict.fromkeys(ids), {}):
         return
+    stored = kgs.articles()
     resolved, quads = kgs.state(kgs.load_facts(a for a in stored.values() if a.id not in ids))
     kgs.apply(quads, removed=ids)
     kgs.reindex(dict.fromkeys(ids), {}, person_keys(resolved))

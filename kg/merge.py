@@ -16,21 +16,27 @@ changed articles' old and new facts, two key sets grow until they stop changing:
   one, or whom an affected one replaces, is affected (a successor's start bounds the predecessor's end).
   When an affected person holds an office that some call party is named by (``p:``), that office's
   reports and every holder of it are affected (the party may now resolve to another holder).
-* *context* keys, whose entities must be whole to be read, but are not rewritten: every participant of a
-  call with an affected participant (the call's IRI holds their keys, and facts derived from their terms
-  may be written on it), the holders of the offices that name call parties in the closure, and the
-  successors and predecessors of those people.
+* *context* keys, whose entities must be whole to be read, but are not rewritten: the holders of the
+  offices that name call parties in the closure, the successors and predecessors of those people, and,
+  with :data:`CALLS_READ_PARTICIPANT_TERMS`, every participant of a call with an affected participant.
 
-Each round re-resolves the closure's articles before and after the change with :func:`kg.resolve.resolve`
-itself (no second copy of any decision) and reads the grown key sets off the result.  The change then
-rewrites the merged nodes that are *sourced by a changed article*, *affected people* and the missiles and
-treaties of affected keys, and, repeatedly, *every node that refers to a rewritten one* (a term to its
-holder, a call to its participants, a derived fact to its call): all of them are whole in the closure.
-Lexicon nodes (offices, post types, countries, missile categories) are shared constants that the store
-keeps while anything refers to them (:meth:`kg.store.embedded.KGStore.apply_change`).
+Each round re-resolves the closure's articles with the new facts, with :func:`kg.resolve.resolve` itself (no
+second copy of any decision), the names no affected key reaches pinned to the person keys the index records
+for them (:func:`_pinned`: a full resolution gave them, and nothing in the closure can change them), and reads
+the grown key sets off the result.  The office keys of a changed article count only where some call party is
+named by that office (:func:`_matters`).  The change then rewrites the merged nodes that are *sourced by a
+changed article*, *affected people* and the missiles and treaties of affected keys, and, repeatedly, *every
+node that refers to a rewritten one* (a term to its holder, a call to its participants, a derived fact to its
+call): all of them are whole in the closure.  On the stored side the same rule is applied to the store
+itself, from the people's old keys (:meth:`kg.store.embedded.KGStore.rewrite_stored`), since the store holds
+the full resolution of the old facts.  Lexicon nodes (offices, post types, countries, missile categories) are
+shared constants that the store keeps while anything refers to them
+(:meth:`kg.store.embedded.KGStore.apply_change`).
 
-Fallback: a closure over half of the store is re-resolved in full (:func:`merged_state`): it is no cheaper
-and the full path needs no argument.
+Fallbacks: a closure over half of the store is re-resolved in full (:func:`merged_state`), as is a commit
+whose closure holds a name the index does not know (an index out of step with the store: it cannot be exact).
+When the mapping derives facts on a call from every participant's terms, set
+:data:`CALLS_READ_PARTICIPANT_TERMS`: a rewritten call's participants are then read whole.
 """
 
 from __future__ import annotations
