@@ -176,48 +176,59 @@ def _names(r: Resolved) -> dict[str, set[str]]:
 def _grow(r: Resolved, affected: set[str], context: set[str], index: Index, *,
           affected_at_start: list[ArticleFacts]) -> tuple[set[str], set[str]]:
     """The affected and context keys one resolution of the closure asks for (module docstring)."""
-    names = _names(r)
-    keys = {person: set().union(*(name_keys(n) for n in ns)) for person, ns in names.items()}
-    hit = {person for person, ks in keys.items() if ks & affected}
-    grow_a: set[str] = set().union(*(keys[p] for p in hit))
+    keys = {person: set().union(*(name_keys(n) for n in ns)) for person, ns in _names(r).items()}
     holders: dict[str, set[str]] = defaultdict(set)
     for t in r.terms:
         holders[t.office].add(t.person)
     named = {k for f in affected_at_start for k in article_keys(f) if k.startswith("p:")}
+    grow_a = _grow_affected(r, keys, holders, affected, lambda office: "p:" + office in named | affected
+                            or index.any_with("p:" + office))
+    return grow_a, _grow_context(r, keys, holders, affected, context)
 
-    def by_office(office: str) -> bool:
-        return "p:" + office in named or "p:" + office in affected or index.any_with("p:" + office)
 
+def _grow_affected(r: Resolved, keys: dict[str, set[str]], holders: dict[str, set[str]], affected: set[str],
+                   named_by: Callable[[str], bool]) -> set[str]:
+    """Affected people's own keys; the people they replace or who replace them (a successor's start bounds
+    the predecessor's term); and, for an office some call party is named by (``named_by``), its keys and
+    every holder of it (the party may resolve to another holder now)."""
+    hit = {person for person, ks in keys.items() if ks & affected}
+    out: set[str] = set().union(*(keys[p] for p in hit))
     for t in r.terms:
         if t.person in hit:
             if t.replaces:
-                grow_a |= keys.get(t.replaces, set())
-            if by_office(t.office):
-                grow_a |= {*office_keys(t.office), "p:" + t.office}
+                out |= keys.get(t.replaces, set())
+            if named_by(t.office):
+                out |= {*office_keys(t.office), "p:" + t.office}
         if t.replaces in hit:
-            grow_a |= keys[t.person]
+            out |= keys[t.person]
     for office, people in holders.items():
-        if "p:" + office in affected or "p:" + office in grow_a:
-            grow_a |= set().union(*(keys[p] for p in people))
-    grow_c: set[str] = set()
+        if "p:" + office in affected or "p:" + office in out:
+            out |= set().union(*(keys[p] for p in people))
+    return out
+
+
+def _grow_context(r: Resolved, keys: dict[str, set[str]], holders: dict[str, set[str]], affected: set[str],
+                  context: set[str]) -> set[str]:
+    """Keys of people the rewritten nodes read but do not rewrite: the holders of the offices that name call
+    parties in articles of affected people (the party resolves among them), their successors and
+    predecessors, and with :data:`CALLS_READ_PARTICIPANT_TERMS` the participants of affected people's calls."""
+    hit = {person for person, ks in keys.items() if ks & affected}
+    out: set[str] = set()
     if CALLS_READ_PARTICIPANT_TERMS:
         for c in r.calls:
             if hit & set(c.participants):
-                grow_c |= set().union(*(keys[p] for p in c.participants))
+                out |= set().union(*(keys[p] for p in c.participants))
     for a in r.articles:
-        if any(k in affected for p in a.persons for k in name_keys(p.name)):
-            for fact in a.calls:
-                for x in (*fact.participants, fact.initiator):
-                    if x and x.office:
-                        grow_c |= {*office_keys(x.office), "p:" + x.office}
-                        grow_c |= set().union(*(keys[p] for p in holders.get(x.office, ())))
-    whole = {person for person, ks in keys.items() if ks & (context | grow_c)}
+        if any(name_keys(p.name) & affected for p in a.persons):
+            for office in {x.office for c in a.calls for x in (*c.participants, c.initiator) if x and x.office}:
+                out |= {*office_keys(office), "p:" + office, *set().union(*(keys[p] for p in holders[office]))}
+    whole = {person for person, ks in keys.items() if ks & (context | out)}
     for t in r.terms:
         if t.person in whole and t.replaces:
-            grow_c |= keys.get(t.replaces, set())
+            out |= keys.get(t.replaces, set())
         if t.replaces in whole:
-            grow_c |= keys[t.person]
-    return grow_a, grow_c
+            out |= keys[t.person]
+    return out
 
 
 def _rewritten(quads: list[Quad], r: Resolved, affected: set[str], sources: set[NamedNode]) -> set[NamedNode]:
