@@ -14,8 +14,13 @@ from kg.cli import cli
 from kg.ingest import BuildStore
 from kg.store.embedded import canonical
 from tests.conftest import EXAMPLES, FIXTURES
-from tests.unit.test_incremental_commit import build as commit_in_steps
-from tests.unit.test_incremental_commit import closures, one_shot, orders  # noqa: F401  (closures: a fixture)
+from tests.factories import commit_in_steps, incremental_only, one_shot, orders
+
+
+@pytest.fixture
+def closures(monkeypatch) -> list[int | None]:
+    """Every commit goes the incremental way; the size of each closure (None: re-resolved in full)."""
+    return incremental_only(monkeypatch)
 
 
 def stored_facts_of(store: Path) -> list:
@@ -33,7 +38,7 @@ def real(request, tmp_path_factory) -> tuple[Path, Path, list]:
     return request.param, store, stored_facts_of(store)
 
 
-def test_real_facts_in_any_order_give_the_one_shot_graph(real, tmp_path: Path, closures) -> None:  # noqa: F811
+def test_real_facts_in_any_order_give_the_one_shot_graph(real, tmp_path: Path, closures) -> None:
     _, store, facts = real
     expected = one_shot(facts)
     assert _quads(store) - _identity(store) == expected

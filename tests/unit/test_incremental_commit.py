@@ -5,73 +5,26 @@ build of the same articles, whatever the order of the commits and whether articl
 from __future__ import annotations
 
 import hashlib
-import random
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Quad, Store
+from pyoxigraph import Store
 
 from bench.resolution import synthetic_facts
-from kg import merge
 from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
-from kg.ingest import BuildStore, Committer, Plan, remove_articles, stored_facts
-from kg.merge import merged_state
+from kg.ingest import BuildStore
 from kg.namespaces import IDENTITY
-from kg.store.embedded import canonical
 from kg.store.index import INDEX_FILE, ResolutionIndex
-
-Step = tuple[str, list]
+from tests.factories import commit_in_steps as build
+from tests.factories import incremental_only, one_shot, orders
 
 
 @pytest.fixture
 def closures(monkeypatch) -> list[int | None]:
-    """Every commit goes the incremental way (no share of the store is too big); records each closure's size
-    (None: re-resolved in full)."""
-    monkeypatch.setattr(BuildStore, "full_share", 100.0)
-    seen: list[int | None] = []
-    original = merge.incremental_state
-
-    def spy(*args, **kwargs):
-        change = original(*args, **kwargs)
-        seen.append(None if change is None else change.closure)
-        return change
-
-    monkeypatch.setattr("kg.ingest.incremental_state", spy)
-    return seen
-
-
-def build(path: Path, steps: Iterable[Step]) -> set[Quad]:
-    """Run each step as its own ``kg build`` would (one commit per step) and return the store's quads
-    outside the identity graph."""
-    for kind, items in steps:
-        with BuildStore.writing(path) as kgs:
-            if kind == "add":
-                committer = Committer(kgs, stored_facts(kgs, Plan()), total=len(items), grouped=False)
-                for f in items:
-                    committer.add(f, extractor="test")
-                committer.commit()
-            else:
-                remove_articles(kgs, items)
-    db = Store(str(path))
-    try:
-        return {q for q in db if q.graph_name != IDENTITY}
-    finally:
-        del db
-
-
-def one_shot(facts: Iterable[ArticleFacts]) -> set[Quad]:
-    return canonical(merged_state({f.article.id: f for f in facts})[1])
-
-
-def orders(facts: list[ArticleFacts], seed: int = 3) -> dict[str, list[Step]]:
-    half, ids = len(facts) // 2, [f.article.id for f in facts]
-    shuffled = random.Random(seed).sample(facts, len(facts))
-    return {"halves": [("add", facts[:half]), ("add", facts[half:])],
-            "one by one, shuffled": [("add", [f]) for f in shuffled],
-            "in threes": [("add", facts[i:i + 3]) for i in range(0, len(facts), 3)],
-            "add, remove half, add back": [("add", facts), ("remove", ids[:half]), ("add", facts[:half])]}
+    """Every commit goes the incremental way; the size of each closure (None: re-resolved in full)."""
+    return incremental_only(monkeypatch)
 
 
 # ---------------------------------------------------------------- hand-made facts
