@@ -28,17 +28,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--subset", type=int, default=80_000, help="graph size for rdflib and pySHACL")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is shown")
     parser.add_argument("--quick", action="store_true", help="200 articles, 200k triples, one run each")
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9,10,11", help="figures to run, e.g. 3,5")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9,10,11,12", help="figures to run, e.g. 3,5")
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / ".work", help="cache folder")
     parser.add_argument("--resolution-sizes", default="1000,4000,16000,64000",
                         help="figure 10: corpus sizes (articles' facts, no NLP) to resolve")
+    parser.add_argument("--incremental-sizes", default="10000,100000",
+                        help="figure 12: sizes of the stores (synthetic articles) that 100 articles are added to")
     parser.add_argument("--copies", type=int, default=10, help="figure 11: times the dev set is repeated")
     args = parser.parse_args(argv)
     args.resolution_sizes = [int(x) for x in args.resolution_sizes.split(",")]
+    args.incremental_sizes = [int(x) for x in args.incremental_sizes.split(",")]
     if args.quick:
         args.articles, args.triples, args.subset, args.repeat = 200, 200_000, 70_000, 1
         args.resolution_sizes = [1000, 4000]
         args.copies = 3
+        args.incremental_sizes = [1000, 4000]
     args.only = {int(x) for x in args.only.split(",")}
     return args
 
@@ -131,6 +135,10 @@ def figures(inputs: Inputs, args: argparse.Namespace) -> list[Row]:
         from bench import whole_build
 
         rows += whole_build.run(inputs.work, inputs.corpus(), args.repeat, args.copies)
+    if 12 in args.only:
+        from bench import incremental
+
+        rows += incremental.run(inputs.work, args.incremental_sizes, args.repeat)
     return rows
 
 

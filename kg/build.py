@@ -245,7 +245,7 @@ def _build_store(raws: list[RawArticle], path: Path, *, model: str, validate: bo
         committer = Committer(kgs, stored_facts(kgs, work), total=work.changes, progress=progress,
                               grouped=not strict)
         for facts in work.cached:
-            committer.add(facts, extractor=extractor, cache=False)
+            committer.add(facts, extractor=extractor, cache=False, source=work.sources[facts.article.id])
         sources = {raw.id: raw.source for raw in work.todo}
         for facts in extract(work.todo, model=model, jobs=jobs, progress=progress, cluster=cluster):
             committer.add(facts, extractor=extractor, source=sources[facts.article.id])
@@ -309,15 +309,14 @@ def remove(articles: Iterable[str], *, store: str | Path | None = None, endpoint
            profile: str | None = None, progress: Callable[[str], None] | None = None) -> str:
     """Remove articles (by id, or a path whose file name is the id) and their cached facts from the store,
     recompute the merged layer from the others, and mirror that to ``endpoint`` when given."""
-    from kg.ingest import BuildStore
+    from kg.ingest import BuildStore, remove_articles
 
     remote = _endpoint(endpoint, profile)
     path = Path(store) if store is not None else DEFAULT_STORE
     with BuildStore.writing(path) as kgs:
         stored = kgs.articles()
         ids = list(dict.fromkeys(_stored_id(a, stored, path) for a in articles))
-        _, quads = kgs.state(kgs.load_facts(a for a in stored.values() if a.id not in ids))
-        kgs.apply(quads, removed=ids)
+        remove_articles(kgs, ids)
         kgs.keep_facts_of_stored()
         if remote is not None:
             from kg.store.push import sync

@@ -11,12 +11,19 @@ article graphs and moves the merged layer in one transaction.  Commits come
 after every article while recomputing the merged layer is cheap, and further
 apart as the store grows, so that they never take more than about a fifth of
 the run (see :attr:`Committer.ratio`).
+
+A commit is incremental when the store's resolution index (:mod:`kg.store.index`) holds exactly its
+articles: only the articles the group's facts can interact with are read and re-resolved, and only the
+merged nodes they produce are rewritten (:func:`kg.merge.incremental_state`), so its cost follows what
+the group touches, not the size of the store.  A store without an index (or with one a crash left
+behind the store) gets it rebuilt from the facts cache once, and a commit whose closure spans most of
+the store is re-resolved in full; both give the same graph.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from pyoxigraph import Quad
@@ -25,10 +32,11 @@ from kg.corpus import RawArticle
 from kg.errors import StoreError, short
 from kg.extract.model import ArticleFacts
 from kg.facts_cache import FactsCache, article_meta
-from kg.merge import merged_state
-from kg.resolve import Resolved
+from kg.merge import incremental_state, merged_state
+from kg.resolve import Resolved, article_keys, person_keys, resolve
 from kg.store import FACTS_DIR
 from kg.store.embedded import KGStore, StoredArticle
+from kg.store.index import ResolutionIndex
 
 Progress = Callable[[str], None]
 
@@ -41,6 +49,72 @@ class BuildStore(KGStore):
     def __init__(self, path, db) -> None:
         super().__init__(path, db)
         self.facts = FactsCache(path / FACTS_DIR)
+        self._index: ResolutionIndex | None = None
+
+    #: A commit whose closure holds more than this share of the stored articles is re-resolved in full.
+    full_share = 0.5
+
+    def index(self) -> ResolutionIndex:
+        """The resolution index, brought in line with the stored articles (rebuilt from the facts cache
+        when it is missing or behind the store: once per store, or after a crash between the two)."""
+        if self._index is None:
+            self._index = ResolutionIndex(self.path)
+            stored = self.articles()
+            if not self._index.matches({a.id: a.sha256 for a in stored.values()}):
+                self._rebuild_index(self._index, stored)
+        return self._index
+
+    def _rebuild_index(self, index: ResolutionIndex, stored: dict[str, StoredArticle]) -> None:
+        """Index every stored article from its cached facts, with the person keys a full resolution gives."""
+        found = {a.id: self.facts.find(a.id, a.sha256, a.meta) for a in stored.values()}
+        missing = [stored[i] for i, f in found.items() if f is None]
+        if missing:
+            self.load_facts(missing)  # the store error naming the article
+        versions = {i: f for i, f in found.items() if f is not None}
+        resolved = resolve([versions[i][1] for i in sorted(versions)])
+        index.clear()
+        index.update({i: (stored[i].sha256, source, article_keys(facts)) for i, (source, facts) in versions.items()},
+                     names=person_keys(resolved))
+
+    def load_indexed(self, ids: Iterable[str]) -> dict[str, ArticleFacts]:
+        """The cached facts of indexed articles, found by the version the index records."""
+        out = {}
+        for i in ids:
+            version = self.index().version(i)
+            facts = self.facts.get(i, *version) if version else None
+            if facts is None:
+                raise StoreError(f"{short(self.path)}: no cached facts for the stored article {i!r}: build "
+                                 f"it again from its file (kg build FILE --store {short(self.path)}) or kg remove it")
+            out[i] = facts
+        return out
+
+    def commit_incremental(self, old: Mapping[str, ArticleFacts | None], new: Mapping[str, ArticleFacts | None],
+                           sources: Mapping[str, str]) -> bool:
+        """Commit the change from ``old`` to ``new`` facts (None: absent) of a few articles incrementally and
+        index it; False, with nothing done, when its closure spans over half the store (re-resolve in full)."""
+        index = self.index()
+        change = incremental_state(old, new, index, self.load_indexed, limit=int(len(index) * self.full_share))
+        if change is None:
+            return False
+        self.apply_change(change, replaced=[i for i, f in new.items() if f is not None],
+                          removed=[i for i, f in new.items() if f is None])
+        self.reindex(new, sources, change.names)
+        return True
+
+    def reindex(self, new: Mapping[str, ArticleFacts | None], sources: Mapping[str, str],
+                names: Mapping[str, str] | None = None) -> None:
+        """Record committed articles in the index (None: removed).  An index not opened in this run is
+        left behind: the next run that needs it sees that and rebuilds it."""
+        if self._index is None:
+            return
+        self._index.update({i: (f.article.sha256, sources.get(i, ""), article_keys(f))
+                            for i, f in new.items() if f is not None}, drop=new, names=names)
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
 
     @staticmethod
     def state(facts: dict[str, ArticleFacts]) -> tuple[Resolved, list[Quad]]:
@@ -78,6 +152,7 @@ class Plan:
     cached: list[ArticleFacts] = field(default_factory=list)
     todo: list[RawArticle] = field(default_factory=list)
     replacing: set[str] = field(default_factory=set)  # ids already stored in another version
+    sources: dict[str, str] = field(default_factory=dict)  # id -> facts-cache source key of cached facts
 
     @property
     def changes(self) -> int:
@@ -99,30 +174,82 @@ def plan(kgs: BuildStore, raws: Iterable[RawArticle], *, extractor: str, force: 
             out.replacing.add(raw.id)  # stored in another version, or re-extracted (--force, new extractor)
         if facts is not None:
             out.cached.append(facts)
+            out.sources[raw.id] = raw.source
         else:
             out.todo.append(raw)
     return out
 
 
+class StoredFacts(Mapping[str, ArticleFacts]):
+    """The cached facts of every stored article, the base on which a run's changes are committed, read
+    only when something asks for all of them (a full re-resolution, the build's summary): an incremental
+    commit needs only the old facts of the articles it replaces (:meth:`old`).
+
+    Articles this run replaces keep their old facts until their new ones are committed, so that the
+    merged layer of an intermediate commit still matches their old graphs; if those old facts are
+    lost the article is left out.  Any other stored article without facts is a store error.
+    """
+
+    def __init__(self, kgs: BuildStore, work: Plan) -> None:
+        self.kgs, self.work = kgs, work
+        self._all: dict[str, ArticleFacts] | None = None
+
+    def all(self) -> dict[str, ArticleFacts]:
+        if self._all is None:
+            incoming = {r.id for r in self.work.todo} | {f.article.id for f in self.work.cached}
+            stored = self.kgs.articles().values()
+            self._all = self.kgs.load_facts(a for a in stored if a.id not in incoming)
+            for a in stored:
+                old = self.kgs.facts.find(a.id, a.sha256, a.meta) if a.id in incoming else None
+                if old is not None:
+                    self._all[a.id] = old[1]
+        return self._all
+
+    def old(self, article: str) -> ArticleFacts | None:
+        """The stored facts of one article (None: not stored, or its old facts are lost)."""
+        if self._all is not None:
+            return self._all.get(article)
+        version = self.kgs.index().version(article)
+        return self.kgs.facts.get(article, *version) if version else None
+
+    def __getitem__(self, key: str) -> ArticleFacts:
+        return self.all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.all())
+
+    def __len__(self) -> int:
+        return len(self.all())
+
+
 class Committer:
-    """Collects new facts and commits them to the store in transactional groups."""
+    """Collects new facts and commits them to the store in transactional groups, incrementally when the
+    store's resolution index allows (module docstring)."""
 
     #: A commit waits until the time since the last one is ``ratio`` times what that commit took.
     ratio = 4.0
 
-    def __init__(self, kgs: BuildStore, facts: dict[str, ArticleFacts], *, total: int,
+    def __init__(self, kgs: BuildStore, facts: Mapping[str, ArticleFacts], *, total: int,
                  progress: Progress | None = None, grouped: bool = True) -> None:
-        self.kgs, self.facts, self.total, self.progress = kgs, facts, total, progress
+        self.kgs, self.base, self.total, self.progress = kgs, facts, total, progress
         self.grouped = grouped  # False: keep everything for one final commit (kg build --strict)
+        self.new: dict[str, ArticleFacts] = {}  # facts added in this run, committed or pending
+        self.sources: dict[str, str] = {}
         self.pending: list[str] = []
         self.done = 0
         self.last_end, self.last_cost = time.monotonic(), 0.0
+
+    @property
+    def facts(self) -> dict[str, ArticleFacts]:
+        """Every article's facts as the store holds them after the next commit (reads the whole base)."""
+        return {**dict(self.base), **self.new}
 
     def add(self, facts: ArticleFacts, *, extractor: str, cache: bool = True, source: str = "") -> None:
         """Cache one article's new facts (under its ``source`` key) and commit the group when it is due."""
         if cache:
             self.kgs.facts.put(facts, extractor=extractor, source=source)
-        self.facts[facts.article.id] = facts
+        self.new[facts.article.id] = facts
+        self.sources[facts.article.id] = source
         self.pending.append(facts.article.id)
         if self.grouped and time.monotonic() - self.last_end >= self.ratio * self.last_cost:
             self.commit()
@@ -131,11 +258,15 @@ class Committer:
         """The graph the store will hold after the next commit."""
         return self.kgs.state(self.facts)
 
-    def commit(self, state: tuple[Resolved, list[Quad]] | None = None) -> tuple[Resolved, list[Quad]]:
-        """Commit the pending articles (with none, just bring the merged layer up to date)."""
+    def commit(self, state: tuple[Resolved, list[Quad]] | None = None) -> tuple[Resolved, list[Quad]] | None:
+        """Commit the pending articles (with none, just bring the merged layer up to date): incrementally
+        when the store allows (``state``, the whole graph, is then only checked against, never needed),
+        otherwise by moving the store to ``state`` or the full state."""
         start = time.monotonic()
-        state = state or self.state()
-        self.kgs.apply(state[1], replaced=self.pending)
+        if not (self.pending and self._incremental()):
+            state = state or self.state()
+            self.kgs.apply(state[1], replaced=self.pending)
+            self.kgs.reindex({i: self.new[i] for i in self.pending}, self.sources, person_keys(state[0]))
         self.done += len(self.pending)
         if self.pending and self.progress:
             self.progress(f"stored {self.done}/{self.total} new or changed articles ({self.pending[-1]})")
@@ -144,19 +275,35 @@ class Committer:
         self.last_cost = self.last_end - start
         return state
 
+    def _incremental(self) -> bool:
+        """Commit the pending group incrementally; False when it must be re-resolved in full."""
+        old = {i: self._old(i) for i in self.pending}
+        return self.kgs.commit_incremental(old, {i: self.new[i] for i in self.pending}, self.sources)
 
-def stored_facts(kgs: BuildStore, work: Plan) -> dict[str, ArticleFacts]:
-    """The cached facts of every stored article, the base on which a run's changes are committed.
+    def _old(self, article: str) -> ArticleFacts | None:
+        """The facts the store holds for an article before the pending commit."""
+        if article in self.new and article not in self.pending:
+            return self.new[article]  # pragma: no cover  (a run adds each article once)
+        if isinstance(self.base, StoredFacts):
+            return self.base.old(article)
+        return self.base.get(article)
 
-    Articles this run replaces keep their old facts until their new ones are committed, so that the
-    merged layer of an intermediate commit still matches their old graphs; if those old facts are
-    lost the article is left out.  Any other stored article without facts is a store error.
-    """
-    incoming = {r.id for r in work.todo} | {f.article.id for f in work.cached}
-    stored = kgs.articles().values()
-    facts = kgs.load_facts(a for a in stored if a.id not in incoming)
-    for a in stored:
-        old = kgs.facts.find(a.id, a.sha256, a.meta) if a.id in incoming else None
-        if old is not None:
-            facts[a.id] = old[1]
-    return facts
+
+def stored_facts(kgs: BuildStore, work: Plan) -> StoredFacts:
+    """The cached facts of every stored article (read when first needed): see :class:`StoredFacts`."""
+    return StoredFacts(kgs, work)
+
+
+def remove_articles(kgs: BuildStore, ids: list[str]) -> None:
+    """Drop stored articles and move the merged layer to the others' facts: incrementally when their old
+    facts are at hand (found by the version the index records) and the store allows, otherwise by
+    re-resolving the rest in full."""
+    index = kgs.index()
+    versions = {i: index.version(i) for i in ids}
+    old = {i: f for i, v in versions.items() if v and (f := kgs.facts.get(i, *v)) is not None}
+    if len(old) == len(ids) and kgs.commit_incremental(old, dict.fromkeys(ids), {}):
+        return
+    stored = kgs.articles()
+    resolved, quads = kgs.state(kgs.load_facts(a for a in stored.values() if a.id not in ids))
+    kgs.apply(quads, removed=ids)
+    kgs.reindex(dict.fromkeys(ids), {}, person_keys(resolved))

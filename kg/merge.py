@@ -1,15 +1,64 @@
 """The merged layer of a set of articles: their facts resolved together (:mod:`kg.resolve`) and mapped to
-quads (:mod:`kg.mapping`).  The build pipeline computes it; the store only applies the quads."""
+quads (:mod:`kg.mapping`).  The build pipeline computes it; the store only applies the quads.
+
+:func:`merged_state` resolves every article.  :func:`incremental_state` computes what a commit of a few
+changed articles (new, edited or removed) does to a big store, from the articles their facts can interact
+with only (the *affected closure*), and gives exactly the change a full re-resolution would give.
+
+How the closure is found.  Resolution compares articles only through the keys of
+:func:`kg.resolve.article_keys` (name keys, office keys, call parties named by office, missiles, treaties),
+which the store's resolution index (:mod:`kg.store.index`) maps to articles.  Starting from the keys of the
+changed articles' old and new facts, two key sets grow until they stop changing:
+
+* *affected* keys, whose entities are rewritten.  A person is affected when one of their names has an
+  affected key; then all of their names' keys are affected (every article naming them is read, so their
+  cluster, identity key, aliases, evidence and terms are whole).  A person whose term replaces an affected
+  one, or whom an affected one replaces, is affected (a successor's start bounds the predecessor's end).
+  When an affected person holds an office that some call party is named by (``p:``), that office's
+  reports and every holder of it are affected (the party may now resolve to another holder).
+* *context* keys, whose entities must be whole to be read, but are not rewritten: the holders of the
+  offices that name call parties in the closure, the successors and predecessors of those people, and,
+  with :data:`CALLS_READ_PARTICIPANT_TERMS`, every participant of a call with an affected participant.
+
+Each round re-resolves the closure's articles with the new facts, with :func:`kg.resolve.resolve` itself (no
+second copy of any decision), the names no affected key reaches pinned to the person keys the index records
+for them (:func:`_pinned`: a full resolution gave them, and nothing in the closure can change them), and reads
+the grown key sets off the result.  The office keys of a changed article count only where some call party is
+named by that office (:func:`_matters`).  The change then rewrites the merged nodes that are *sourced by a
+changed article*, *affected people* and the missiles and treaties of affected keys, and, repeatedly, *every
+node that refers to a rewritten one* (a term to its holder, a call to its participants, a derived fact to its
+call): all of them are whole in the closure.  On the stored side the same rule is applied to the store
+itself, from the people's old keys (:meth:`kg.store.embedded.KGStore.rewrite_stored`), since the store holds
+the full resolution of the old facts.  Lexicon nodes (offices, post types, countries, missile categories) are
+shared constants that the store keeps while anything refers to them
+(:meth:`kg.store.embedded.KGStore.apply_change`).
+
+Fallbacks: a closure over half of the store is re-resolved in full (:func:`merged_state`), as is a commit
+whose closure holds a name the index does not know (an index out of step with the store: it cannot be exact).
+When the mapping derives facts on a call from every participant's terms, set
+:data:`CALLS_READ_PARTICIPANT_TERMS`: a rewritten call's participants are then read whole.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Protocol
 
-from pyoxigraph import Quad
+from pyoxigraph import NamedNode, Quad
 
+from kg.extract.lexicon import load_lexicon
 from kg.extract.model import ArticleFacts
-from kg.mapping import to_quads
-from kg.resolve import Resolved, resolve
+from kg.mapping import Mapper, to_quads
+from kg.namespaces import KGO, MERGED, article_graph, mint
+from kg.resolve import Resolved, article_keys, name_keys, office_keys, resolve
+from kg.store.embedded import Change, is_lexicon
+
+_SOURCE = NamedNode(str(KGO.source))
+#: Whether the mapping writes on a call facts derived from each participant's terms (their post on the
+#: day).  Then a rewritten call needs all of its participants' terms, so they are read whole (as context);
+#: without such facts a call needs only its participants' keys, which pinning gives (:func:`_pinned`).
+CALLS_READ_PARTICIPANT_TERMS = False
 
 
 def merged_state(facts: Mapping[str, ArticleFacts]) -> tuple[Resolved, list[Quad]]:
@@ -17,3 +66,207 @@ def merged_state(facts: Mapping[str, ArticleFacts]) -> tuple[Resolved, list[Quad
     any run order gives the same graph."""
     resolved = resolve([facts[k] for k in sorted(facts)])
     return resolved, to_quads(resolved)
+
+
+class Index(Protocol):
+    """What :func:`incremental_state` asks of the resolution index (:class:`kg.store.index.ResolutionIndex`)."""
+
+    def articles_of(self, keys: Iterable[str]) -> set[str]: ...
+    def any_with(self, key: str) -> bool: ...
+    def persons_of(self, names: Iterable[str]) -> dict[str, str]: ...
+
+
+def incremental_state(old: Mapping[str, ArticleFacts | None], new: Mapping[str, ArticleFacts | None],
+                      index: Index, load: Callable[[Iterable[str]], dict[str, ArticleFacts]], *,
+                      limit: int | None = None) -> Change | None:
+    """The change that moves the store from the ``old`` facts of the changed articles (None: not stored
+    before) to their ``new`` ones (None: removed), all other stored articles staying as they are; see the
+    module docstring.  ``index`` knows the stored articles' keys (before the change), ``load`` reads stored
+    articles' facts by id.  None when the closure grows over ``limit`` articles: re-resolve in full then."""
+    changed = set(old) | set(new)
+    mine = [f for f in (*old.values(), *new.values()) if f is not None]
+    named = {k for f in mine for k in article_keys(f) if k.startswith(("p:", "p?:"))}
+    affected = {k for f in mine for k in article_keys(f) if _matters(k, named, index)}
+    context: set[str] = set()
+    loaded: dict[str, ArticleFacts] = {}
+    rounds = 0
+    while True:
+        rounds += 1
+        around = index.articles_of(affected | context) - changed
+        if limit is not None and len(around) > limit:
+            return None
+        loaded.update(load(around - set(loaded)))
+        base = {i: loaded[i] for i in around}
+        pinned = _pinned(base, affected, index)
+        if pinned is None:
+            return None
+        after = _resolve(base, new, pinned)
+        grow_a, grow_c = _grow(after, affected, context, index, affected_at_start=mine)
+        if not grow_a - affected and not grow_c - context - affected:
+            break
+        affected |= grow_a
+        context |= grow_c - affected
+    quads = _Closure(after, set(new)).quads()
+    graphs = {article_graph(i) for i, f in new.items() if f is not None}
+    sources = {mint("article", i) for i in changed}
+    rewrite = _rewritten(quads, after, affected, sources)
+    names = {n: key for key, ns in _names(after).items() for n in ns if name_keys(n) & affected}
+    were = {p.name for f in (*base.values(), *(f for f in old.values() if f)) for p in f.persons}
+    held = index.persons_of(n for n in were if name_keys(n) & affected)
+    return Change([q for q in quads if q.graph_name in graphs], rewrite,
+                  [q for q in quads if q.graph_name == MERGED and q.subject in rewrite],
+                  _lexicon_nodes(quads), names, closure=len(around) + len(changed), rounds=rounds,
+                  old_seeds={Mapper.person_iri(k) for k in held.values()} | _lexicon_entities(affected),
+                  sources=sources)
+
+
+class _Closure(Mapper):
+    """The mapping of a closure: the merged layer, and the article graphs of the changed articles only."""
+
+    def __init__(self, resolved: Resolved, changed: set[str]) -> None:
+        super().__init__(resolved)
+        self.changed = changed
+
+    def article_quads(self, a: ArticleFacts) -> Iterator[Quad]:
+        return super().article_quads(a) if a.article.id in self.changed else iter(())
+
+    def quads(self) -> list[Quad]:  # type: ignore[override]
+        return list(super().quads())
+
+
+def _pinned(base: Mapping[str, ArticleFacts], affected: set[str], index: Index) -> dict[str, str] | None:
+    """The person keys of the closure's names that no affected key reaches, as the index records them:
+    their people are not rewritten, and the full resolution gave them these keys.  None when the index
+    lacks one (it cannot be exact then: re-resolve in full)."""
+    names = {p.name for f in base.values() for p in f.persons}
+    fixed = {n for n in names if not name_keys(n) & affected}
+    found = index.persons_of(fixed)
+    return found if len(found) == len(fixed) else None
+
+
+def _matters(key: str, named: set[str], index: Index) -> bool:
+    """Whether a key of a changed article can make other articles interact with it.  An office key
+    (``o:``) matters only where some call party is named by that office (or, for a claim of a post without
+    a country, by an office of its type), since an office's terms are read together only to find the
+    holder of such a party: the terms of one person are found through their names."""
+    if not key.startswith("o:"):
+        return True
+    office = key[2:]
+    party = "p?:" + office[1:] if office.startswith("?") else "p:" + office
+    return party in named or index.any_with(party)
+
+
+def _resolve(base: Mapping[str, ArticleFacts], side: Mapping[str, ArticleFacts | None],
+             pinned: Mapping[str, str]) -> Resolved:
+    facts = {**base, **{i: f for i, f in side.items() if f is not None}}
+    return resolve([facts[k] for k in sorted(facts)], pinned)
+
+
+def _names(r: Resolved) -> dict[str, set[str]]:
+    """Each resolved person's names as the articles write them."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for a in r.articles:
+        for p in a.persons:
+            key = r.local.get((a.article.id, p.key))
+            if key:
+                out[key].add(p.name)
+    return out
+
+
+def _grow(r: Resolved, affected: set[str], context: set[str], index: Index, *,
+          affected_at_start: list[ArticleFacts]) -> tuple[set[str], set[str]]:
+    """The affected and context keys one resolution of the closure asks for (module docstring)."""
+    keys = {person: set().union(*(name_keys(n) for n in ns)) for person, ns in _names(r).items()}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for t in r.terms:
+        holders[t.office].add(t.person)
+    named = {k for f in affected_at_start for k in article_keys(f) if k.startswith("p:")}
+    grow_a = _grow_affected(r, keys, holders, affected, lambda office: "p:" + office in named | affected
+                            or index.any_with("p:" + office))
+    return grow_a, _grow_context(r, keys, holders, affected, context)
+
+
+def _grow_affected(r: Resolved, keys: dict[str, set[str]], holders: dict[str, set[str]], affected: set[str],
+                   named_by: Callable[[str], bool]) -> set[str]:
+    """Affected people's own keys; the people they replace or who replace them (a successor's start bounds
+    the predecessor's term); and, for an office some call party is named by (``named_by``), its keys and
+    every holder of it (the party may resolve to another holder now)."""
+    hit = {person for person, ks in keys.items() if ks & affected}
+    out: set[str] = set().union(*(keys[p] for p in hit))
+    for t in r.terms:
+        if t.person in hit:
+            if t.replaces:
+                out |= keys.get(t.replaces, set())
+            if named_by(t.office):
+                out |= {*office_keys(t.office), "p:" + t.office}
+        if t.replaces in hit:
+            out |= keys[t.person]
+    for office, people in holders.items():
+        if "p:" + office in affected or "p:" + office in out:
+            out |= set().union(*(keys[p] for p in people))
+    return out
+
+
+def _grow_context(r: Resolved, keys: dict[str, set[str]], holders: dict[str, set[str]], affected: set[str],
+                  context: set[str]) -> set[str]:
+    """Keys of people the rewritten nodes read but do not rewrite: the holders of the offices that name call
+    parties in articles of affected people (the party resolves among them), their successors and
+    predecessors, and with :data:`CALLS_READ_PARTICIPANT_TERMS` the participants of affected people's calls."""
+    hit = {person for person, ks in keys.items() if ks & affected}
+    out: set[str] = set()
+    if CALLS_READ_PARTICIPANT_TERMS:
+        for c in r.calls:
+            if hit & set(c.participants):
+                out |= set().union(*(keys[p] for p in c.participants))
+    for a in r.articles:
+        if any(name_keys(p.name) & affected for p in a.persons):
+            for office in {x.office for c in a.calls for x in (*c.participants, c.initiator) if x and x.office}:
+                out |= {*office_keys(office), "p:" + office, *set().union(*(keys[p] for p in holders[office]))}
+    whole = {person for person, ks in keys.items() if ks & (context | out)}
+    for t in r.terms:
+        if t.person in whole and t.replaces:
+            out |= keys.get(t.replaces, set())
+        if t.replaces in whole:
+            out |= keys[t.person]
+    return out
+
+
+def _rewritten(quads: list[Quad], r: Resolved, affected: set[str], sources: set[NamedNode]) -> set[NamedNode]:
+    """The merged nodes of one side of the change that are rewritten: those sourced by a changed article,
+    the affected people, missiles and treaties, and every node that refers to one of those, repeatedly."""
+    names = _names(r)
+    out: set[NamedNode] = {Mapper.person_iri(p) for p, ns in names.items()
+                           if any(name_keys(n) & affected for n in ns)}
+    out |= _lexicon_entities(affected)
+    refers: dict[NamedNode, set[NamedNode]] = defaultdict(set)  # object -> subjects referring to it
+    for q in quads:
+        if q.graph_name != MERGED or is_lexicon(q.subject):
+            continue
+        if q.predicate == _SOURCE and q.object in sources:
+            out.add(q.subject)  # type: ignore[arg-type]
+        elif isinstance(q.object, NamedNode):
+            refers[q.object].add(q.subject)  # type: ignore[arg-type]
+    todo = list(out)
+    while todo:
+        for s in refers.get(todo.pop(), ()):
+            if s not in out:
+                out.add(s)
+                todo.append(s)
+    return out
+
+
+def _lexicon_entities(affected: set[str]) -> set[NamedNode]:
+    """The missiles and treaties of affected keys (gathered across articles, rewritten whole)."""
+    mapper = Mapper.__new__(Mapper)
+    mapper.lex = load_lexicon()
+    return ({mapper.missile_iri(k[2:]) for k in affected if k.startswith("m:") and k[2:] in mapper.lex.missiles}
+            | {mapper.treaty_iri(k[2:]) for k in affected if k.startswith("t:") and k[2:] in mapper.lex.treaties})
+
+
+def _lexicon_nodes(quads: list[Quad]) -> dict[NamedNode, list[Quad]]:
+    """The lexicon nodes' own quads in the merged layer."""
+    out: dict[NamedNode, list[Quad]] = defaultdict(list)
+    for q in quads:
+        if q.graph_name == MERGED and is_lexicon(q.subject):
+            out[q.subject].append(q)  # type: ignore[index]
+    return dict(out)

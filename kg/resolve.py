@@ -27,16 +27,25 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from datetime import date as _date  # for the field type where "date" is a field name
 from functools import lru_cache
 
-from kg.extract.gazetteer import Gazetteer, load_gazetteer, with_second_surnames
+from kg.extract.gazetteer import Gazetteer, _without_second_surname, load_gazetteer, with_second_surnames
 from kg.extract.model import ArticleFacts, CallFact, DateValue, Evidence, Holding, Party
-from kg.extract.names import NameClusters, fold, given_key, person_key, split_name, translit_key
+from kg.extract.names import (
+    NameClusters,
+    _surname_key,
+    clean_name,
+    fold,
+    given_key,
+    person_key,
+    split_name,
+    translit_key,
+)
 
 UNKNOWN_START = date(1, 1, 1)
 
@@ -106,9 +115,13 @@ def _gather(items: Iterable[tuple[str, str, tuple[Evidence, ...]]]) -> dict[str,
     return dict(out)
 
 
-def resolve(articles: list[ArticleFacts]) -> Resolved:
+def resolve(articles: list[ArticleFacts], pinned: Mapping[str, str] | None = None) -> Resolved:
+    """The articles' facts resolved together.  ``pinned`` (name -> person key) gives the key of names whose
+    people an incremental commit does not rewrite (:mod:`kg.merge`): they are not clustered again, and the
+    people they make are partial (only the articles at hand); the others cluster as in a full resolution,
+    which is the same since no pinned name shares a name key with them (:func:`name_keys`)."""
     with frozen_heap():
-        persons, local = _people(articles)
+        persons, local = _people(articles, pinned or {})
         terms = _terms(articles, local)
         calls, unresolved = _calls(articles, local, terms)
     return Resolved(articles, persons, terms, calls, unresolved, local)
@@ -130,14 +143,71 @@ def frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
+# ------------------------------------------------------------------ what resolution compares
+
+
+def name_keys(name: str) -> frozenset[str]:
+    """Keys under which resolution can compare this person name with another (``n:``), for an incremental
+    commit to find the articles whose people can interact with it (:mod:`kg.merge`).  Two names that
+    :func:`_people` may put in one person, or whose clusters it may compare, share one: the surname bucket
+    of :class:`NameClusters` under either canonical form (the gazetteer's standard form, or that form
+    without a second surname, :func:`with_second_surnames`), the surname of :func:`identity_key` (the
+    written one and a known person's standard one: clusters with colliding keys are told apart
+    together), and a known person's entry (``present`` of :func:`_lone_given_name`)."""
+    return _name_keys(name) | _name_keys(clean_name(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str) -> frozenset[str]:
+    known = load_gazetteer()
+    standard = known.canonical(name)
+    forms = [standard, _without_second_surname(standard, known) or standard]
+    keys = {_surname_key(f) for f in forms} | {person_key(f).partition("|")[0] for f in forms}
+    keys.add(_name_key_parts(name)[0])
+    entry = known.identify(name)
+    if entry is not None:
+        keys |= {"=" + entry.name, _name_key_parts(entry.name)[0]}
+    return frozenset("n:" + k for k in keys)
+
+
+def office_keys(office: str) -> tuple[str, ...]:
+    """Keys of an office's terms (``o:``): its id, and its post type for claims made without a country
+    (``?.type``), which :func:`_place_unknown_countries` may place in it."""
+    post_type = office.partition(".")[2]
+    return ("o:?" + post_type,) if office.startswith("?.") else ("o:" + office, "o:?" + post_type)
+
+
+def person_keys(r: Resolved) -> dict[str, str]:
+    """Each name of the resolved articles' people -> its person key (a function of the name: see
+    :func:`_people`), which the resolution index keeps to pin unchanged people (:mod:`kg.merge`)."""
+    return {p.name: r.local[(a.article.id, p.key)] for a in r.articles for p in a.persons}
+
+
+def article_keys(a: ArticleFacts) -> set[str]:
+    """Everything in one article's facts that resolution compares across articles: its people's names
+    (:func:`name_keys`), the offices they hold (:func:`office_keys`), the offices its call parties are
+    named by (``p:``: resolved to the holder on the day; ``p?:`` their post type, which claims of a post
+    without a country may fill) and its missile systems and treaties (``m:``, ``t:``: gathered across
+    articles)."""
+    keys = {k for p in a.persons for k in name_keys(p.name)}
+    keys.update(k for h in a.holdings for k in office_keys(h.office))
+    for office in {x.office for c in a.calls for x in (*c.participants, c.initiator) if x and x.office}:
+        keys |= {"p:" + office, "p?:" + office.partition(".")[2]}
+    keys.update("m:" + m.system for m in a.missiles)
+    keys.update("t:" + t.treaty for t in a.treaties)
+    keys.update("t:" + e.treaty for e in a.treaty_events)
+    return keys
+
+
 # ------------------------------------------------------------------ people
 
 
-def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple[str, str], str]]:
+def _people(articles: list[ArticleFacts], pinned: Mapping[str, str]) -> tuple[dict[str, Person],
+                                                                              dict[tuple[str, str], str]]:
     # known people's spellings are compared under the gazetteer's standard form (Shmygal = Shmyhal)
     # each distinct name is weighed once, however many articles write it: the work follows the
     # people of the corpus, not its articles
-    counts = Counter(p.name for a in articles for p in a.persons)
+    counts = Counter(p.name for a in articles for p in a.persons if p.name not in pinned)
     known = load_gazetteer()
     present = {id(entry) for name in counts if len(name.split()) > 1 and (entry := known.identify(name))}
     clusters = NameClusters(canonical=with_second_surnames(counts, known),
@@ -149,9 +219,9 @@ def _people(articles: list[ArticleFacts]) -> tuple[dict[str, Person], dict[tuple
     local: dict[tuple[str, str], str] = {}
     for a in articles:
         for p in a.persons:
-            key = key_of[p.name]
-            person = persons.get(key) or persons.setdefault(
-                key, Person(key, clusters.best_name(clusters.cluster_of(p.name)), [], []))
+            key = key_of[p.name] if p.name in key_of else pinned[p.name]
+            person = persons.get(key) or persons.setdefault(key, Person(
+                key, clusters.best_name(clusters.cluster_of(p.name)) if p.name in key_of else p.name, [], []))
             person.aliases += [m for m in p.mentions if m not in person.aliases]
             person.evidence += p.evidence
             local[(a.article.id, p.key)] = key

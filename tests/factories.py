@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import shutil
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import Quad, Store
 from rdflib import Graph
 
 from kg.extract.model import Article, ArticleFacts, CallFact, DateValue, Evidence, Holding, Party, PersonRef
 from kg.ingest import BuildStore
-from kg.namespaces import KGO, KGR
+from kg.namespaces import IDENTITY, KGO, KGR
 from kg.validate import load_data
 from tests.conftest import EXAMPLES, SHAPE_FIXTURES
 
@@ -145,3 +147,66 @@ def people_found(nlp, text: str, entities=(), proper: tuple[str, ...] = (), noun
             token.pos_ = tags[token.text]
     doc = PeopleFinder(load_gazetteer())(doc)
     return [m.span.text for m in doc._.people]
+
+
+# ---------------------------------------------------------------- incremental commits
+
+Step = tuple[str, list]
+
+
+def incremental_only(monkeypatch) -> list[int | None]:
+    """Make every commit go the incremental way (no share of the store is too big); the list it returns
+    records each closure's size (None: re-resolved in full)."""
+    monkeypatch.setattr(BuildStore, "full_share", 100.0)
+    seen: list[int | None] = []
+    from kg import merge
+
+    original = merge.incremental_state
+
+    def spy(*args, **kwargs):
+        change = original(*args, **kwargs)
+        seen.append(None if change is None else change.closure)
+        return change
+
+    monkeypatch.setattr("kg.ingest.incremental_state", spy)
+    return seen
+
+
+def commit_in_steps(path: Path, steps: Iterable[Step]) -> set[Quad]:
+    """Run each step as its own ``kg build`` would (one commit per step) and return the store's quads
+    outside the identity graph."""
+    from kg.ingest import Committer, Plan, remove_articles, stored_facts
+
+    for kind, items in steps:
+        with BuildStore.writing(path) as kgs:
+            if kind == "add":
+                committer = Committer(kgs, stored_facts(kgs, Plan()), total=len(items), grouped=False)
+                for f in items:
+                    committer.add(f, extractor="test")
+                committer.commit()
+            else:
+                remove_articles(kgs, items)
+    db = Store(str(path))
+    try:
+        return {q for q in db if q.graph_name != IDENTITY}
+    finally:
+        del db
+
+
+def one_shot(facts: Iterable[ArticleFacts]) -> set[Quad]:
+    """The quads of a one-shot build of these facts, as a store keeps them."""
+    from kg.merge import merged_state
+    from kg.store.embedded import canonical
+
+    return canonical(merged_state({f.article.id: f for f in facts})[1])
+
+
+def orders(facts: list[ArticleFacts], seed: int = 3) -> dict[str, list[Step]]:
+    """Ways to reach a store of these facts in several commits: halves, one by one shuffled, in threes,
+    and with a removal of half of them added back."""
+    half, ids = len(facts) // 2, [f.article.id for f in facts]
+    shuffled = random.Random(seed).sample(facts, len(facts))
+    return {"halves": [("add", facts[:half]), ("add", facts[half:])],
+            "one by one, shuffled": [("add", [f]) for f in shuffled],
+            "in threes": [("add", facts[i:i + 3]) for i in range(0, len(facts), 3)],
+            "add, remove half, add back": [("add", facts), ("remove", ids[:half]), ("add", facts[:half])]}

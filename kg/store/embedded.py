@@ -23,19 +23,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
 from pyoxigraph import NamedNode, Quad, Store
 
 from kg.errors import KGError, StoreError, store_error
-from kg.identity import relink
-from kg.namespaces import IDENTITY, KGO, MERGED, article_graph
+from kg.identity import EVIDENCE, IS_REPLACED_BY, _current, relink, successors
+from kg.namespaces import IDENTITY, KGO, KGR, MERGED, article_graph
 from kg.store import FACTS_DIR, LOCK_FILE, open_store, reading, sparql
+from kg.store.index import INDEX_FILE
 from kg.store.lock import exclusive
 
+#: The kinds of minted IRIs that are lexicon constants, shared by every node that refers to them.
+LEXICON_KINDS = ("office", "post-type", "actor", "missile-category")
+_LEXICON = tuple(f"{KGR}{kind}/" for kind in LEXICON_KINDS)
+_OFFICE = f"{KGR}office/"
 SHA256, FILE_NAME = NamedNode(str(KGO.sha256)), NamedNode(str(KGO.fileName))
+SOURCE = NamedNode(str(KGO.source))
 #: What an article graph says of its source besides the hash, in the order of
 #: :func:`kg.facts_cache.article_meta`.
 META = tuple(NamedNode(str(p)) for p in (KGO.published, KGO.url, KGO.language))
@@ -57,6 +63,30 @@ class StoredArticle:
         return (self.sha256, *self.meta)
 
 
+def is_lexicon(node: object) -> bool:
+    """Whether a node is a lexicon constant (an office, post type, country or organisation, category)."""
+    return isinstance(node, NamedNode) and node.value.startswith(_LEXICON)
+
+
+@dataclass
+class Change:
+    """What an incremental commit does to the store (computed by :func:`kg.merge.incremental_state`): the
+    changed articles' graphs, the merged nodes to rewrite and their new quads, and the lexicon nodes those
+    may refer to (with their constant quads)."""
+
+    article_quads: list[Quad]
+    rewrite: set[NamedNode]
+    merged: list[Quad]
+    lexicon: dict[NamedNode, list[Quad]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # the rewritten people's names -> their person keys
+    closure: int = 0  # articles re-resolved
+    rounds: int = 0
+    #: the stored nodes to rewrite are these, the nodes sourced by ``sources`` (the changed articles) and
+    #: every stored node that refers to one of them, repeatedly (found in the store: see ``rewrite_stored``)
+    old_seeds: set[NamedNode] = field(default_factory=set)
+    sources: set[NamedNode] = field(default_factory=set)
+
+
 class KGStore:
     """A store folder opened for writing (under its lock); see the module docstring for the layout.  It applies
     quads the build pipeline computed (:mod:`kg.ingest`) and answers for what it holds."""
@@ -64,13 +94,14 @@ class KGStore:
     def __init__(self, path: Path, db: Store) -> None:
         self.path, self.db = path, db
         self._issued: tuple[set[Quad], set[Quad]] | None = None  # merged and identity graphs when opened
+        self._held_at_open: dict[object, bool] = {}  # merged nodes an incremental commit touched: held at open?
 
     @classmethod
     @contextmanager
     def writing(cls, path: str | Path) -> Iterator[Self]:
         """Lock the store folder (created if needed), open it and yield it; release both afterwards."""
         path = Path(path)
-        ours = {LOCK_FILE, FACTS_DIR, "CURRENT"}
+        ours = {LOCK_FILE, FACTS_DIR, "CURRENT", INDEX_FILE, INDEX_FILE + "-wal", INDEX_FILE + "-shm"}
         if path.is_dir() and not (path / "CURRENT").exists() and any(p.name not in ours for p in path.iterdir()):
             raise StoreError(f"{path}: not a store, and not empty: give a new or empty folder to --store")
         try:
@@ -87,7 +118,11 @@ class KGStore:
                     raise
                 raise store_error(e, path) from None
             finally:
+                store.close()
                 del store.db  # pyoxigraph has no close(): the last reference releases RocksDB's lock
+
+    def close(self) -> None:
+        """Release what a subclass opened beside the database (the build's resolution index)."""
 
     def articles(self) -> dict[str, StoredArticle]:
         """The stored articles by id, from the ``kgo:sha256`` and ``kgo:fileName`` of each article graph."""
@@ -121,14 +156,101 @@ class KGStore:
         return sparql.join(sparql.delete_data((current - merged) | (held - links)), *drops,
                            sparql.insert_data(fresh + sorted((merged - current) | (links - held), key=str)))
 
+    def apply_change(self, change: Change, *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
+        """In one transaction: replace the graphs of ``replaced`` with the change's article quads, drop those of
+        ``removed``, and rewrite the merged nodes of an incremental commit (:func:`kg.merge.incremental_state`):
+        their stored quads go, their new ones come, lexicon nodes come or go as something refers to them, and
+        retired IRIs are linked to their successors.  Reads only the nodes the change names."""
+        update = self.change_update(change, replaced=replaced, removed=removed)
+        if update:
+            self.db.update(update)
+
+    def change_update(self, change: Change, *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> str:
+        """The SPARQL Update that :meth:`apply_change` runs."""
+        graphs = {article_graph(a) for a in replaced}
+        rewrite = change.rewrite | self.rewrite_stored(change)
+        before = {q for s in rewrite for q in self.db.quads_for_pattern(s, None, None, MERGED)}
+        after = canonical(change.merged)
+        held, links = self._relinked(before, after)
+        gone, came = before - after, after - before
+        self._lexicon(change.lexicon, gone, came)
+        drops = [sparql.drop(g) for g in sorted(graphs | {article_graph(a) for a in removed}, key=str)]
+        return sparql.join(sparql.delete_data(gone | (held - links)), *drops,
+                           sparql.insert_data(change.article_quads + sorted(came | (links - held), key=str)))
+
+    def rewrite_stored(self, change: Change) -> set[NamedNode]:
+        """The stored merged nodes a change rewrites: its old seeds, the nodes its changed articles source,
+        and every node that refers to one of those, repeatedly (a term to its holder, a call to its
+        participants); never a lexicon node.  The store holds the full resolution of the old facts, so
+        these are the nodes that resolution made of what the change touches."""
+        out = {q.subject for src in change.sources for q in self.db.quads_for_pattern(None, SOURCE, src, MERGED)}
+        out |= change.old_seeds
+        todo = list(out)
+        while todo:
+            for q in self.db.quads_for_pattern(None, None, todo.pop(), MERGED):
+                if q.subject not in out and not is_lexicon(q.subject) and q.predicate != SOURCE:
+                    out.add(q.subject)  # type: ignore[arg-type]
+                    todo.append(q.subject)
+        return out  # type: ignore[return-value]
+
+    def _lexicon(self, lexicon: dict[NamedNode, list[Quad]], gone: set[Quad], came: set[Quad]) -> None:
+        """Add to ``came`` the quads of the lexicon nodes something now refers to and the store lacks, and to
+        ``gone`` those of the lexicon nodes nothing refers to any more (offices first: an office refers to its
+        country and post type)."""
+        todo = {q.object for q in (*gone, *came) if is_lexicon(q.object)}
+        done: set[object] = set()
+        while todo - done:
+            node = min(todo - done, key=lambda n: (not n.value.startswith(_OFFICE), n.value))  # type: ignore[union-attr]
+            done.add(node)
+            stored = set(self.db.quads_for_pattern(node, None, None, MERGED))  # type: ignore[arg-type]
+            if not self._referred(node, gone, came):
+                own = stored
+                gone |= own
+            elif stored:
+                own = set()
+            else:
+                own = canonical(lexicon.get(node, []))  # type: ignore[call-overload,arg-type]
+                came |= own
+            todo |= {q.object for q in own if is_lexicon(q.object)}
+
+    def _referred(self, node, gone: set[Quad], came: set[Quad]) -> bool:
+        """Whether a merged quad other than the node's own refers to it after the change."""
+        if any(q.object == node and q.subject != node for q in came):
+            return True
+        return any(q not in gone and q.subject != node for q in self.db.quads_for_pattern(None, None, node, MERGED))
+
+    def _relinked(self, before: set[Quad], after: set[Quad]) -> tuple[set[Quad], set[Quad]]:
+        """The identity links the change touches, as stored and as they must become: links from IRIs issued
+        again are dropped, links to retired IRIs moved on, and IRIs the store held when this run opened it
+        that the change retires are linked to their successors (:mod:`kg.identity`)."""
+        live = {q.subject for q in after}
+        for q in before:
+            self._held_at_open.setdefault(q.subject, True)
+        for s in live:
+            self._held_at_open.setdefault(s, False)
+        retired = {q.subject for q in before if q.predicate == EVIDENCE} - live
+        held = {q for s in live for q in self.db.quads_for_pattern(s, IS_REPLACED_BY, None, IDENTITY)}
+        held |= {q for s in retired for q in self.db.quads_for_pattern(None, IS_REPLACED_BY, s, IDENTITY)}
+        if not retired:
+            return held, {q for q in held if q.subject not in live}
+        target: dict = {q.subject: q.object for q in held}
+        target.update(successors(before, after))
+        links = {Quad(n, IS_REPLACED_BY, _current(n, target), IDENTITY) for n in target
+                 if n not in live and (n not in retired or self._held_at_open.get(n, True))}
+        return held, {q for q in links if q.object != q.subject}
+
     def identity_links(self, current: set[Quad], merged: set[Quad]) -> tuple[set[Quad], set[Quad]]:
         """The identity graph as stored and as it must become for the merged layer ``merged``: the IRIs
         retired since this run opened the store linked to their successors (:mod:`kg.identity`).  IRIs
         that only an intermediate commit of this run held get no link."""
         held = set(self.db.quads_for_pattern(None, None, None, IDENTITY))
-        if self._issued is None:
-            self._issued = (current, held)
+        if self._issued is None:  # the nodes an incremental commit of this run issued were not held at open
+            self._issued = ({q for q in current if self._held_at_open.get(q.subject, True)}, held)
         before, links = self._issued
+        for q in before:
+            self._held_at_open.setdefault(q.subject, True)
+        for q in merged:
+            self._held_at_open.setdefault(q.subject, False)
         return held, relink(before, merged, links)
 
 
