@@ -100,7 +100,7 @@ class LexiconMatcher:
         russe et américain d'état-major"): the phrases are matched on the article with its demonym
         tokens taken out, and a match counts when the tokens taken out sit right after its first
         word, inside one sentence.  One phrase-matcher pass: linear in the article's length."""
-        kept = [t.i for t in doc if not t._.kg_demonym]
+        kept = [t.i for t in doc if not t._.kg_demonym and not _joins_demonyms(t)]
         if len(kept) == len(doc):
             return []
         reduced = Doc(doc.vocab, words=[doc[i].text for i in kept])
@@ -114,6 +114,14 @@ class LexiconMatcher:
                     doc[k].is_sent_start for k in range(first + 1, rest[-1] + 1)):
                 found.append((match_id, first, rest[-1] + 1))
         return found
+
+
+def _joins_demonyms(t: Token) -> bool:
+    """"et" or a comma between two demonyms ("ministres allemand et américain de la Défense"): taken out
+    with them, so that the plural post phrase around the list is matched too."""
+    doc = t.doc
+    return t.text in ("et", ",") and 0 < t.i < len(doc) - 1 and doc[t.i - 1]._.kg_demonym \
+        and doc[t.i + 1]._.kg_demonym
 
 
 def _case_sensitive(phrase: Phrase) -> str:
