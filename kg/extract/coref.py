@@ -184,11 +184,26 @@ def opens_as_subject(token, sent: Span) -> bool:
     """The token opens its sentence as the subject of a verb, the main one or one a reporting clause
     took the root from ("X a reçu un appel de Y, a confirmé le ministère, …")."""
     head = token
-    while head.dep_ == "flat:name" and head.head is not head:
-        head = head.head
+    while head.dep_ in ("flat:name", "appos") and head.head is not head and head.head.i < head.i:
+        head = head.head  # "le secrétaire d'État Antony Blinken": the name stands in apposition to the subject
     verb = head.head
-    return (head.i - sent.start <= SUBJECT_WINDOW and head.dep_ in ("nsubj", "nsubj:pass")
+    return (head.i - _after_fronted_adverbial(sent) <= SUBJECT_WINDOW and head.dep_ in ("nsubj", "nsubj:pass")
             and verb.sent == sent and (verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT" and verb.i < verb.head.i))
+
+
+FRONTED_REACH = 5  # "Depuis,", "Mardi soir,", "Le 3 mars," before the subject
+
+
+def _after_fronted_adverbial(sent: Span) -> int:
+    """Where the sentence's clause starts: after a short fronted adverbial set off by a comma ("Depuis,
+    le secrétaire d'État …"), which has no verb and no subject of its own; else the sentence's start."""
+    for t in sent[:FRONTED_REACH + 1]:
+        if t.text == ",":
+            before = sent.doc[sent.start: t.i]
+            if len(before) and not any(x.pos_ in ("VERB", "AUX") or x.dep_.startswith("nsubj") for x in before):
+                return t.i + 1
+            break
+    return sent.start
 
 
 def is_role_noun(doc: Doc, span: Span) -> bool:
