@@ -1219,7 +1219,8 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         words = [w for w in words if w]
         if not words and _opens_on_verb(p):
             return p
-        active = bool({"a", "avait"} & set(words)) and "ete" not in words  # "X a nommé le ministre Y": X appoints
+        active = bool({"a", "avait"} & set(words)) and "ete" not in words and not set(words) & title_cues(
+            "post_holding_verbs_fr")  # "X a nommé le ministre Y": X appoints; "X a occupé le poste de": X held
         if words and not active and set(words) <= title_cues("post_link_words_fr") and set(words) & title_cues(
                 "post_link_verbs_fr"):
             return p
