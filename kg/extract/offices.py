@@ -2035,20 +2035,12 @@ def _from_possessor(doc: Doc, holdings: list[Holding], known: dict[str, str]) ->
     Y": a national post opened by a possessive, in a sentence whose subject is a pronoun, belongs to
     the state of the person the pronoun stands for (the subject of the sentence before), when that
     person holds posts of one country only."""
-    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
-        return holdings
-    countries: dict[str, set[str]] = {}
-    for h in holdings:
-        countries.setdefault(h.person, set()).add(h.office.split(".")[0])
-    out = []
-    for h in holdings:
-        country, _, post_type = h.office.partition(".")
-        owner = _possessor_of(doc, h, post_type) if country == UNKNOWN and post_type in NATIONAL_POSTS else None
+    def side(h: Holding, post_type: str, countries: dict[str, set[str]]) -> str | None:
+        owner = _possessor_of(doc, h, post_type)
         theirs = countries.get(owner.key, set()) - {UNKNOWN} if owner is not None else set()
-        if len(theirs) == 1 and not _elsewhere(known, h.person, post_type, next(iter(theirs))):
-            h = replace(h, office=_place(post_type, theirs.pop()))
-        out.append(h)
-    return out
+        return next(iter(theirs)) if len(theirs) == 1 else None
+
+    return _place_national(holdings, known, side)
 
 
 DELEGATION_REACH = 12  # tokens from a delegation cue to the member's name ("accompagné du ministre d'État …, X")
@@ -2060,6 +2052,14 @@ def _from_delegation(doc: Doc, holdings: list[Holding], known: dict[str, str]) -
     stands for: the state the sentence names last before "représenté par", or the one country of the
     person named last before "accompagné de" ("Y, ministre de la Défense des Émirats, conduisait la
     délégation, accompagné du ministre d'État chargé de la Défense, X")."""
+    return _dedupe(_place_national(holdings, known, lambda h, _, countries: _delegation_side(doc, h, countries)))
+
+
+def _place_national(holdings: list[Holding], known: dict[str, str],
+                    side: Callable[[Holding, str, dict[str, set[str]]], str | None]) -> list[Holding]:
+    """The holdings with each national post of unknown country placed in the country ``side`` gives it
+    (from the holding, its post type and the countries each person's posts are in), unless the person
+    is known to hold that post elsewhere."""
     if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
         return holdings
     countries: dict[str, set[str]] = {}
@@ -2068,12 +2068,11 @@ def _from_delegation(doc: Doc, holdings: list[Holding], known: dict[str, str]) -
     out = []
     for h in holdings:
         country, _, post_type = h.office.partition(".")
-        if country == UNKNOWN and post_type in NATIONAL_POSTS:
-            side = _delegation_side(doc, h, countries)
-            if side is not None and not _elsewhere(known, h.person, post_type, side):
-                h = replace(h, office=_place(post_type, side))
+        where = side(h, post_type, countries) if country == UNKNOWN and post_type in NATIONAL_POSTS else None
+        if where is not None and not _elsewhere(known, h.person, post_type, where):
+            h = replace(h, office=_place(post_type, where))
         out.append(h)
-    return _dedupe(out)
+    return out
 
 
 def _delegation_side(doc: Doc, h: Holding, countries: dict[str, set[str]]) -> str | None:

@@ -260,8 +260,7 @@ def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
     verb = next((t.idx for t in sent if t.idx < at and fold(t.text) in verbs), None)
     if verb is None:
         return
-    cue_end = next((t.i for t in sent if t.idx >= at and fold(t.text) in ("de", "du", "d'")), None)
-    after = people_within(doc, cue_end + 1, min(sent.end, cue_end + 1 + DEPARTED_REACH)) if cue_end else []
+    after = _departed_named(doc, sent, at)
     if not after:
         return
     predecessor = after[0].key
@@ -272,6 +271,13 @@ def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
         _link(by_key, successor=successor, predecessor=predecessor, office=office, date=None, span=sent)
 
 
+def _departed_named(doc: Doc, sent: Span, at: int) -> list:
+    """The people named just after the "de" of a departure cue at character ``at`` ("après la démission
+    de Y", "depuis le départ du général Y")."""
+    cue_end = next((t.i for t in sent if t.idx >= at and fold(t.text) in ("de", "du", "d'")), None)
+    return people_within(doc, cue_end + 1, min(sent.end, cue_end + 1 + DEPARTED_REACH)) if cue_end else []
+
+
 def _interim_of_the_departed(doc: Doc, sent: Span, by_key: dict) -> None:
     """"L'amiral X, qui assurait l'intérim depuis le départ du général Y, …": an interim told with no
     post of its own is of the post Y left, when Y holds exactly one known office; X held it (the end
@@ -280,8 +286,7 @@ def _interim_of_the_departed(doc: Doc, sent: Span, by_key: dict) -> None:
     since = _cue_at(sent, title_cues("interim_since_departure_fr"))
     if at is None or since is None or since < at:
         return
-    since_end = next((t.i for t in sent if t.idx >= since and fold(t.text) in ("de", "du", "d'")), None)
-    departed = people_within(doc, since_end + 1, min(sent.end, since_end + 1 + DEPARTED_REACH)) if since_end else []
+    departed = _departed_named(doc, sent, since)
     acting = [m for m in _people_in(doc, sent) if m.span.end_char <= at]
     if not departed or not acting or acting[-1].key == departed[0].key:
         return
@@ -300,8 +305,7 @@ def _departed_before_an_interim(doc: Doc, sent: Span, by_key: dict) -> None:
     at = _cue_at(sent, title_cues("interim_since_departure_fr") | title_cues("term_after_departure_fr"))
     if at is None:
         return
-    cue_end = next((t.i for t in sent if t.idx >= at and fold(t.text) in ("de", "du", "d'")), None)
-    departed = people_within(doc, cue_end + 1, min(sent.end, cue_end + 1 + DEPARTED_REACH)) if cue_end else []
+    departed = _departed_named(doc, sent, at)
     if not departed:
         return
     gone = departed[0].key

@@ -64,18 +64,20 @@ class ResolutionIndex:
 
     def articles_of(self, keys: Iterable[str]) -> set[str]:
         """The indexed articles that touch any of ``keys``."""
-        out: set[str] = set()
-        for chunk in _chunks(sorted(set(keys))):
-            marks = ",".join("?" * len(chunk))
-            out.update(r[0] for r in self.db.execute(f"SELECT article FROM touch WHERE key IN ({marks})", chunk))
-        return out
+        return self._touching("article", "key", keys)
 
     def keys_of(self, articles: Iterable[str]) -> set[str]:
         """The keys the indexed ``articles`` touch."""
+        return self._touching("key", "article", articles)
+
+    def _touching(self, wanted: str, given: str, values: Iterable[str]) -> set[str]:
+        """One side of the ``touch`` table for the rows whose other side is one of ``values`` (the two
+        column names are this module's constants, never input)."""
         out: set[str] = set()
-        for chunk in _chunks(sorted(set(articles))):
+        for chunk in _chunks(sorted(set(values))):
             marks = ",".join("?" * len(chunk))
-            out.update(r[0] for r in self.db.execute(f"SELECT key FROM touch WHERE article IN ({marks})", chunk))
+            rows = self.db.execute(f"SELECT {wanted} FROM touch WHERE {given} IN ({marks})", chunk)
+            out.update(r[0] for r in rows)
         return out
 
     def persons_of(self, names: Iterable[str]) -> dict[str, str]:
