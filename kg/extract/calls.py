@@ -682,15 +682,22 @@ CLAUSE_DEPS = ("obl", "obl:mod", "obl:arg", "advcl", "advmod", "nmod", "acl")
 
 def _clause_text(t: Token) -> str:
     """The trigger with its own complements (not its subject's appositions), less the infinitive
-    clauses of other acts ("après avoir reçu à Vienne X", "pour préparer leur rencontre")."""
+    clauses of other acts ("après avoir reçu à Vienne X", "pour préparer leur rencontre"), here or
+    deeper in a complement ("un appel de X, qui souhaitait coordonner … avant le sommet")."""
     parts = [t] + [x for c in t.children if c.dep_ in CLAUSE_DEPS and not _other_act(c) for x in c.subtree]
-    return " ".join(fold(x.text) for x in sorted(parts, key=lambda x: x.i))
+    others = {x.i for p in parts if p.i != t.i and _marked_other(p) for x in p.subtree}
+    return " ".join(fold(x.text) for x in sorted(parts, key=lambda x: x.i) if x.i not in others)
 
 
 def _other_act(clause: Token) -> bool:
     """An adverbial clause opened by a ``clause_marks`` word ("avant de", "après", "pour")."""
-    return clause.dep_ == "advcl" and any(
-        fold(c.text) in _words("clause_marks") for c in clause.children if c.dep_ in ("mark", "case"))
+    return clause.dep_ == "advcl" and _marked_other(clause)
+
+
+def _marked_other(node: Token) -> bool:
+    """A phrase opened by a ``clause_marks`` word ("avant le sommet", "après la réunion", "pour
+    préparer …"): it tells another event than the one it hangs in."""
+    return any(fold(c.text) in _words("clause_marks") for c in node.children if c.dep_ in ("mark", "case"))
 
 
 def _at_a_place(t: Token) -> bool:
