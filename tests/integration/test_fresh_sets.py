@@ -154,6 +154,9 @@ SETS = {
     # lead dropped 'numéro deux du gouvernement' as a deputy premiership, which the text does not name)
     "fresh-probe5": Floors(10, 0.95, 0.95, 0.95, 0.93, merged_found=10, merged_dated=10, initiators=3),
     "fresh-probe6": Floors(10, 0.95, 0.95, 0.95, 0.93, merged_found=9, merged_dated=9, initiators=3),
+    # probe7, written after the round's merges: first calls 0.8 (P 0.857), holdings 1.0, merged 6/8; reached
+    # calls 0.875 (P 0.875: a third participant of a video conference, 'y participait également', is not read)
+    "fresh-probe7": Floors(10, 0.85, 0.85, 0.95, 0.95, merged_found=7, merged_dated=7, initiators=2),
     "fresh-worldcalls": Floors(14, 0.9, 0.95, 0.95, 0.97, merged_found=16, merged_dated=16, initiators=8),
     "fresh-worldposts": Floors(15, 0.0, 0.0, 0.95, 0.92, people_f1=0.97),
     "fresh-probe2": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
