@@ -25,6 +25,7 @@ numbered ``p1``, ``p2``… in order of appearance.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -260,16 +261,8 @@ class PeopleFinder:
     def _with_known_given_names(self, doc: Doc, m: PersonMention, titles: list[Span]) -> PersonMention:
         """A surname the model found alone, after the given names that make it one known person
         ("la Première ministre danoise Mette Frederiksen", "Mette" parsed as a form of "mettre")."""
-        if m.span.start == 0 or not doc[m.span.start - 1].text[:1].isupper():
-            return m
-        start = m.span.start
-        while start > m.span.start - 3 and start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
-                and "\n" not in doc[start - 1].whitespace_:
-            start -= 1
-        for begin in range(start, m.span.start):  # the longest run of words that is a known spelling
-            if self._known_form(doc[begin: m.span.end]):
-                return replace(m, span=doc[begin: m.span.end])
-        return m
+        wider = self._with_given_names(doc, m.span, titles, fits=self._known_form)
+        return replace(m, span=wider.span) if wider.span.start < m.span.start else m
 
     def _known_form(self, span: Span) -> bool:
         """Whether the words are, as written, one spelling the gazetteer lists for a known person (not
@@ -301,15 +294,17 @@ class PeopleFinder:
                 return span
         return None
 
-    def _with_given_names(self, doc: Doc, surname: Span, titles: list[Span]) -> PersonMention:
+    def _with_given_names(self, doc: Doc, surname: Span, titles: list[Span],
+                          fits: Callable[[Span], bool] | None = None) -> PersonMention:
         """The surname extended to the left over the longest run of capitalised words (at most
-        three) with which the name still denotes one known person."""
+        three) with which the name still denotes one known person (or, with ``fits``, passes it)."""
+        fits = fits or (lambda span: self.known.identify(name_text(span)) is not None)
         best = surname.start
         for start in range(surname.start - 1, max(-1, surname.start - 4), -1):
             word = doc[start]
             if not (word.text[:1].isupper() or word.text in ("-", ".")) or "\n" in word.whitespace_:
                 break
-            if word.text[:1].isupper() and self.known.identify(name_text(doc[start: surname.end])):
+            if word.text[:1].isupper() and fits(doc[start: surname.end]):
                 best = start
         return PersonMention(doc[best: surname.end], _title_before(doc, best, titles))
 
