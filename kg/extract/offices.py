@@ -640,6 +640,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         out += _coordinated_posts(doc, m, post, posts, used)
         out += _plural_post_list(doc, m, post, mentions, out)
         out += _other_demonym_after(doc, m, post, mentions, out)
+        out += _interleaved_countries(doc, m, post, mentions, out)
     for m in mentions:
         relation = _relation_before(doc, m, mentions) or _relation_after(doc, m, mentions)
         if relation:
@@ -1045,6 +1046,50 @@ def _other_demonym_after(doc: Doc, first: PersonMention, post: PostMention, ment
         return []
     other = PostMention(post.span, post.post_type, [demonyms[0].kb_id_])
     return [Attachment(nxt, other, "apposition", _cover(doc, nxt.span, post.span))]
+
+
+PAIR_GLUE = frozenset(("de", "du", "d'", "des", "la", "l'", "le", "les"))  # "et de la Pologne, X"
+
+
+def _interleaved_countries(doc: Doc, first: PersonMention, post: PostMention, mentions: list[PersonMention],
+                           found: list[Attachment]) -> list[Attachment]:
+    """"les ministres de la Défense du Royaume-Uni, A, d'Allemagne, B, et de Pologne, C", "les ministres
+    … français, A, et allemand, B", "le ministre … de la Suède, A, et celui de la Finlande, B": each
+    later name holds the post for the country told between commas just before it.  The chain stops at
+    the first gap that is not exactly one country (a clause, a second post, a verb)."""
+    out: list[Attachment] = []
+    last = first
+    for nxt in [m for m in mentions if m.span.start > first.span.end]:
+        country = _country_between(doc, doc[last.span.end:nxt.span.start], plural=_plural(post))
+        if country is None or any(a.person is nxt for a in found):
+            break
+        other = replace(post, countries=[country], office_id=None)
+        out.append(Attachment(nxt, other, "apposition", _cover(doc, nxt.span, post.span)))
+        last = nxt
+    return out
+
+
+def _country_between(doc: Doc, gap: Span, plural: bool) -> str | None:
+    """The country of ", d'Allemagne," / ", et allemand," / ", et celui de la Finlande," between two
+    names, or None.  A singular post continues only through "celui"/"celle" (its pronoun)."""
+    countries = [s for s in lex_within(doc, gap.start, gap.end, "COUNTRY", "DEMONYM") if s.end <= gap.end]
+    if len(countries) != 1 or countries[0].start <= gap.start:
+        return None
+    span = countries[0]
+    lead = [fold(t.text) for t in doc[gap.start:span.start]]
+    tail = [fold(t.text) for t in doc[span.end:gap.end]]  # ", le général X": a rank may open the name
+    if lead[:1] != [","] or tail[:1] != [","] or not set(tail[1:]) <= _titles() | {"le", "la", "l'"}:
+        return None
+    lead = lead[1:]
+    if lead[:1] == ["et"]:
+        lead = lead[1:]
+    pronoun = lead[:1] in (["celui"], ["celle"])
+    if pronoun:
+        lead = lead[1:]
+    if not (plural or pronoun):
+        return None
+    glue_ok = not lead if span.label_ == "DEMONYM" else bool(lead) and set(lead) <= PAIR_GLUE
+    return span.kb_id_ if glue_ok else None
 
 
 def _coordinated_posts(doc: Doc, m: PersonMention, post: PostMention, posts: list[PostMention],
@@ -1922,10 +1967,10 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
     counterpart_post = _counterpart_posts(known)
     out = []
     for a in attachments:
-        if a.rule == "counterpart" and a.counterpart_of and a.counterpart_of.key in counterpart_post \
-                and a.post.countries:  # type: ignore[union-attr]
-            post_type = counterpart_post[a.counterpart_of.key]
-            office = lexicon.office_for(post_type, a.post.countries[0]).id  # type: ignore[union-attr]
+        country = _counterpart_country(doc, a, post_of) if a.rule == "counterpart" and a.counterpart_of \
+            and a.counterpart_of.key in counterpart_post else None
+        if country is not None:
+            office = lexicon.office_for(counterpart_post[a.counterpart_of.key], country).id  # type: ignore[union-attr]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "counterpart"),),
                                attested=_ref_day(doc)))
         if a.rule == "aide" and a.counterpart_of and a.counterpart_of.key in post_of:
@@ -1945,6 +1990,28 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
             if office == post_of[a.person.key]:
                 notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
     return out
+
+
+SIDE_NOUNS = frozenset(("partie", "cote"))  # "à la demande de la partie japonaise", "côté allemand"
+
+
+def _counterpart_country(doc: Doc, a: Attachment, post_of: dict[str, str]) -> str | None:
+    """The country of "son homologue X": the demonym the text gives, else for a counterpart named
+    without one ("avec son homologue Takeshi Iwaya") the one side its sentence names that is not the
+    owner's ("à la demande de la partie japonaise"), else the state the gazetteer knows the person by
+    (as :func:`_from_known_people` places "le président Ilham Aliyev") when it is not the owner's.
+    None when nothing tells it: a counterpart is by definition abroad, so neither the dateline nor
+    the article's country may stand in."""
+    if a.post.countries:  # type: ignore[union-attr]
+        return a.post.countries[0]  # type: ignore[union-attr]
+    owner = post_of.get(a.counterpart_of.key, "").split(".")[0]  # type: ignore[union-attr]
+    sent = a.person.span.sent
+    sides = {s.kb_id_ for s in lex_within(doc, sent.start, sent.end, "DEMONYM")
+             if s.start > sent.start and fold(doc[s.start - 1].text) in SIDE_NOUNS} - {owner, UNKNOWN}
+    if len(sides) == 1:
+        return sides.pop()
+    home = known_countries(doc).get(a.person.key)
+    return home if _is_state(home) and home != owner and owner not in ("", UNKNOWN) else None
 
 
 ELECT = frozenset(("elu", "elue"))  # "son successeur élu": elected, not yet in office
