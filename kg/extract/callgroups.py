@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.calls import Mention, find_mentions, has_phrase, pair_post_type
 from kg.extract.dates import shared_precision
@@ -173,11 +173,113 @@ def _group(mentions: list[Mention]) -> list[Call]:
 def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[Holding]]:
     """The article's calls, and its holdings completed by matching posts with the people of each call."""
     facts = []
-    for call in _group([part for m in find_mentions(doc) for part in _split(m)]):
+    joiners = _joiners(doc)
+    joined = {c.i for j in joiners for c in _complements(j.trigger[0])}  # "à la conversation": the joiner's
+    calls = _group([part for m in find_mentions(doc) if m.trigger[0].i not in joined for part in _split(m)])
+    for joining in joiners:
+        call = _call_just_before(calls, joining.sent)
+        if call is not None:
+            call.mentions.append(joining)
+    for call in calls:
         fact, holdings = _assemble(doc, call, holdings)
         if fact:
             facts.append(fact)
     return facts, holdings
+
+
+JOIN_REACH = 2  # sentences back from "X y participait" to the call it joins
+
+
+def _joiners(doc: Doc) -> list[Mention]:
+    """People said to have taken part in a call told just before: "Le ministre X y participait
+    également", "X a pris part à la conversation", "X s'est joint à l'échange".  Each becomes a
+    mention of that call with the subject's people as parties (a conference of three).  Only a
+    realised joining counts ("y participera", "doit y participer" do not); the complement is the
+    clitic "y" or a call noun with nothing after it that names another event ("à la réunion de
+    l'Otan à Bruxelles"); mere attendance ("a assisté à l'entretien") stays no party."""
+    out = []
+    for sent in doc.sents:
+        for verb in sent:
+            if not _joining_verb(verb) or not _realised(verb) or not _joins_a_call(verb):
+                continue
+            people = _subject_people(doc, verb)
+            if people:
+                out.append(Mention(sent, [verb], referring=True, demonstrative=False, earlier=False, persons=people))
+    return out
+
+
+def _joining_verb(t: Token) -> bool:
+    lemma = fold(t.lemma_)
+    verbs = load_lexicon().calls["joining_verbs"]
+    if t.pos_ not in ("VERB", "AUX") or not any(fold(v.split()[0]) == lemma for v in verbs):
+        return False
+    if lemma == "joindre":  # "s'est joint à": the reflexive one only ("X a joint Y" reached Y)
+        return any(fold(c.text) in ("se", "s'") for c in t.children)
+    objects = {fold(v.split()[1]) for v in verbs if len(v.split()) == 2 and fold(v.split()[0]) == lemma}
+    return not objects or any(fold(c.lemma_) in objects for c in t.children if c.dep_ == "obj")
+
+
+def _realised(verb: Token) -> bool:
+    """A past or present joining: not a future, a conditional or an infinitive ("doit y participer")."""
+    return not ({"Fut"} & set(verb.morph.get("Tense")) or "Cnd" in verb.morph.get("Mood")
+                or "Inf" in verb.morph.get("VerbForm"))
+
+
+def _joins_a_call(verb: Token) -> bool:
+    """The verb's complement is "y" or a call noun ("à la conversation", "à cet échange") whose
+    phrase names nothing else (no place, no person, no "de" complement)."""
+    nouns = {fold(n) for n in load_lexicon().calls["weak_nouns"]}
+    for c in _complements(verb):
+        if fold(c.text) == "y" and c.i < verb.i:
+            return True
+        if fold(c.lemma_) in nouns and not [x for x in c.children if x.dep_ in ("nmod", "amod")
+                                           and x.pos_ in ("PROPN", "NOUN")]:
+            return any(fold(x.text) in ("a", "au") for x in c.children if x.dep_ == "case")
+    return False
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The oblique and indirect complements of a joining verb, and of its object ("prendre part à")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "obj"]
+    return [c for h in heads for c in h.children if c.dep_.startswith("obl") or c.dep_ in ("iobj", "expl:comp")]
+
+
+def _subject_people(doc: Doc, verb: Token) -> list[str]:
+    """The people the verb's subject names: the subject and its appositions and conjuncts ("Le
+    ministre X", "X et Y"), not people in a complement of it ("un conseiller de X")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is None:
+        return []
+    out = []
+    for p in people_within(doc, subject.left_edge.i, subject.right_edge.i + 1):
+        node = p.span.root
+        while node.i != subject.i and _apposed(node) and node.head.i != node.i:
+            node = node.head
+        if node.i == subject.i and p.key not in out:
+            out.append(p.key)
+    return out
+
+
+def _apposed(node: Token) -> bool:
+    """Whether a name stands beside its head rather than in a complement of it: an apposition, a
+    conjunct, a part of the name, or a "nmod" with no preposition (the parser's reading of ", X," after
+    a title); "de X" is a complement ("un conseiller de X")."""
+    if node.dep_ in ("appos", "conj", "flat:name", "flat"):
+        return True
+    return node.dep_ == "nmod" and not any(c.dep_ == "case" for c in node.children)
+
+
+def _call_just_before(calls: list[Call], sent: Span) -> Call | None:
+    """The call told last before the sentence, when it is told in one of the few sentences before
+    (or in the sentence itself) and no other call comes between."""
+    doc = sent.doc
+    told = [(max(m.sent.start for m in c.mentions if m.sent.start <= sent.start), c) for c in calls
+            if not c.earlier and any(m.sent.start <= sent.start for m in c.mentions)]
+    if not told:
+        return None
+    start, call = max(told, key=lambda x: x[0])
+    between = [s for s in doc[start:sent.start].sents] if start < sent.start else []
+    return call if len(between) <= JOIN_REACH else None
 
 
 def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact | None, list[Holding]]:
