@@ -133,6 +133,22 @@ def _their_earlier_call(m: Mention) -> bool:
     return not place and not has_phrase(folded(sent), load_lexicon().calls["in_person_markers"])
 
 
+def _medium_for_weak(m: Mention, weak: list[Mention]) -> Mention | None:
+    """The waiting weak mention ("a affirmé avoir eu une très bonne conversation avec Y", no medium)
+    that a bare reference right after it shows to be a call: "l'appel" (a call noun in an article
+    about calls) or a reference whose sentence names a medium ("cet échange téléphonique").  Only
+    the latest weak mention, one or two sentences back, and never a meeting's noun ("l'entretien"
+    stays what it was)."""
+    if not weak or m.earlier:
+        return None
+    last = weak[-1]
+    sentences = list(m.sent.doc[last.sent.start:m.sent.start].sents) if last.sent.start < m.sent.start else []
+    if not 0 < len(sentences) <= JOIN_REACH or last.earlier:
+        return None
+    medium = fold(m.trigger[0].lemma_) == "appel" or has_phrase(folded(m.sent), load_lexicon().calls["phone_markers"])
+    return last if medium else None
+
+
 def _group(mentions: list[Mention]) -> list[Call]:
     calls: list[Call] = []
     index = _CallsByPerson(calls)
@@ -145,7 +161,11 @@ def _group(mentions: list[Mention]) -> list[Call]:
             latest = [c for c in calls if not c.earlier]
             target = latest[-1] if latest else None
             if target is None:
-                if not _plural(m):  # "revient sur les échanges de la semaine": several calls, told after
+                told = _medium_for_weak(m, weak)
+                if told is not None:  # "avoir eu une conversation avec Y. … l'appel …": a call after all
+                    weak.remove(told)
+                    index.add(Call([told, m], False))
+                elif not _plural(m):  # "revient sur les échanges de la semaine": several calls, told after
                     pending.append(m)
                 continue
             if m.date and target.date() and not target.date().overlaps(m.date):  # type: ignore[union-attr]
@@ -282,6 +302,13 @@ def _call_just_before(calls: list[Call], sent: Span) -> Call | None:
     return call if len(between) <= JOIN_REACH else None
 
 
+def _said_undated(call: Call) -> bool:
+    """The text says the call's day is not known ("n'a pas précisé quand l'appel avait eu lieu",
+    "a confirmé l'échange sans le dater"): a day borrowed from the reporting verb or the dateline
+    would be a guess, so the call stays undated."""
+    return any(has_phrase(folded(m.sent), load_lexicon().calls["undated_cues"]) for m in call.mentions)
+
+
 def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact | None, list[Holding]]:
     persons = list(dict.fromkeys(p for m in call.mentions for p in m.persons))
     offices = list(dict.fromkeys(o for m in call.mentions for o in m.offices))
@@ -308,7 +335,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     ev = tuple(evidence(m.sent, "call-" + ("reference" if m.referring else "mention")) for m in call.mentions)
     topics = tuple(dict.fromkeys(t for m in call.mentions for t in m.topics))[:8]
     video = any(has_phrase(folded(m.sent), ("visioconference", "videoconference", "video")) for m in call.mentions)
-    day = call.date()
+    day = None if _said_undated(call) else call.date()
     fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), shared_precision(day) if day else None,
                     _initiator_party(doc, initiator, persons, holdings, offices), topics,
                     "video" if video else "phone")

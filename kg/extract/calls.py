@@ -492,8 +492,21 @@ def _negated(t: Token) -> bool:
                for c in t.children)
 
 
+AVEC_REACH = 3  # tokens after a call noun where its "avec" may stand ("conversation » avec", "échange franc avec")
+
+
 def _has_avec(t: Token) -> bool:
-    return any(fold(x.text) == "avec" for c in t.children if c.dep_.startswith(("obl", "nmod")) for x in c.children)
+    """The noun has an "avec" complement: by the tree, or by surface right after it past a closing
+    quote or an adjective ("avoir eu « une très bonne conversation » avec Y", which the parser may
+    hang on the verb)."""
+    if any(fold(x.text) == "avec" for c in t.children if c.dep_.startswith(("obl", "nmod")) for x in c.children):
+        return True
+    for x in t.doc[t.i + 1: min(t.sent.end, t.i + 1 + AVEC_REACH)]:
+        if fold(x.text) == "avec":
+            return True
+        if not (x.pos_ == "ADJ" or x.text in _vocab()["closing_quotes"]):
+            return False
+    return False
 
 
 def _framed(t: Token) -> bool:
@@ -1035,15 +1048,31 @@ def _reporting_head(trigger: Token) -> Token | None:
     """The reporting verb whose infinitive complement the trigger is ("dit s'être entretenu",
     "affirme avoir appelé", "a confié avoir téléphoné"), or None."""
     verb = trigger
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "obj" and fold(verb.head.lemma_) in _words("light_verbs"):
+        verb = verb.head  # "affirme avoir eu une conversation avec Y": the light verb's infinitive
     if verb.dep_ == "obj" and verb.head.pos_ == "AUX" and "Inf" in verb.head.morph.get("VerbForm"):
         verb = verb.head  # "indique avoir téléphoné", the participle parsed as the object of "avoir"
+    infinitive = "Inf" in verb.morph.get("VerbForm") or any(
+        "Inf" in c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux"))
     bare = verb.dep_ == "advcl" and not any(c.dep_ in ("mark", "case") and c.pos_ in ("ADP", "SCONJ")
                                             for c in verb.children)
     if verb.dep_ not in ("xcomp", "ccomp") and not bare or not reporting_verb(verb.head):
-        return None  # an adverbial infinitive with no "pour" or "après" is the parser's xcomp
-    infinitive = "Inf" in verb.morph.get("VerbForm") or any(
-        "Inf" in c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux"))
+        # an adverbial infinitive with no "pour" or "après" is the parser's xcomp; a perfect infinitive
+        # the parser hung elsewhere ("a affirmé dimanche sur son réseau avoir eu …") is read by surface
+        return _reporting_verb_before(verb) if infinitive and verb.pos_ in ("VERB", "AUX") else None
     return verb.head if infinitive else None
+
+
+def _reporting_verb_before(verb: Token) -> Token | None:
+    """The reporting verb of a perfect infinitive by surface: the nearest verb before it in its
+    sentence, when that is a reporting verb and no clause mark or other verb comes between."""
+    aux = min((c.i for c in verb.children if c.dep_.startswith("aux")), default=verb.i)
+    for x in reversed(verb.doc[verb.sent.start:aux]):
+        if x.text in (";", ":", "«", "»") or fold(x.text) in _words("relative_pronouns") | {"que", "qu'"}:
+            return None
+        if x.pos_ == "VERB":
+            return x if reporting_verb(x) else None
+    return None
 
 
 def _reported_perfect(trigger: Token) -> Token | None:
