@@ -240,8 +240,10 @@ def _joining_verb(t: Token) -> bool:
 
 
 def _realised(verb: Token) -> bool:
-    """A past or present joining: not a future, a conditional or an infinitive ("doit y participer")."""
-    return not ({"Fut"} & set(verb.morph.get("Tense")) or "Cnd" in verb.morph.get("Mood")
+    """A past or present joining: not a future, a conditional, an infinitive ("doit y participer") or
+    a negation ("n'a pas pris part à ces échanges")."""
+    negated = any(fold(c.text) in ("ne", "n'", "pas", "jamais", "guere", "point") for c in verb.children)
+    return not (negated or {"Fut"} & set(verb.morph.get("Tense")) or "Cnd" in verb.morph.get("Mood")
                 or "Inf" in verb.morph.get("VerbForm"))
 
 
