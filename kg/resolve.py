@@ -457,7 +457,10 @@ def _merge_reports(reports: list[Call]) -> list[Call]:
             target = target or _next_day(merged, r)
             _absorb(target, r) if target else merged.append(r)
         for r in (r for r in group if not r.date):
-            fits = [m for m in merged if m.date is None or r.reported_by is None or m.date.earliest <= r.reported_by]
+            # a call its own article tells apart from this one ("Le chef du Kremlin s'était déjà entretenu
+            # avec Y le 18 mars" beside an undated new call) is another call
+            fits = [m for m in merged if not set(m.reports) & set(r.reports)
+                    and (m.date is None or r.reported_by is None or m.date.earliest <= r.reported_by)]
             if len(fits) > 1:
                 fits = _most_recent(fits, r.reported_by)
             if len(fits) == 1:  # the one call that can precede the article reporting it

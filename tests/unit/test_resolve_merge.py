@@ -42,3 +42,12 @@ def test_undated_report_between_two_recent_calls_stays_apart() -> None:
     r = resolve([report("a.txt", "2025-02-05", "2025-02-04"), report("b.txt", "2025-02-08", "2025-02-07"),
                  report("u.txt", "2025-02-09", None)])
     assert len(r.calls) == 3  # both within a week: which one it tells is not known
+
+
+def test_an_undated_call_beside_a_dated_one_of_its_own_article_stays_apart() -> None:
+    both = article("s.txt", "2025-05-19", people("s.txt", *PAIR),
+                   calls=[CallFact((Party("p1"), Party("p2")), ev("s.txt"), None),
+                          CallFact((Party("p1"), Party("p2")), ev("s.txt"), day("2025-03-18"))])
+    r = resolve([both])
+    assert len(r.calls) == 2  # the article told a new undated call and an older one apart
+    assert sorted(str(c.date and c.date.value) for c in r.calls) == ["2025-03-18", "None"]
