@@ -407,13 +407,28 @@ def _has_object(t: Token) -> bool:
     if any(c.dep_ == "obj" for c in t.children):
         return True
     end = min(t.sent.end, t.i + 10)
-    dated = dated_tokens(t.doc, t.i + 1, end)
+    dated = dated_tokens(t.doc, t.i + 1, end) | _locution_tokens(t.doc, t.i + 1, end)
     people = {p.span.start for p in t.doc._.people or []}
     for x in t.doc[t.i + 1: end]:
         if x.i in dated or x.pos_ in ("ADV", "DET") or fold(x.text) in ("au", "par", "telephone", "fil"):
             continue
         return x.i in people or fold(x.lemma_) in _vocab()["object_nouns"]
     return False
+
+
+def _locution_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
+    """Tokens in ``[lo, hi)`` inside an adverbial locution or a same-day cue ("de son côté", "dans la
+    journée", "dans la nuit"), which the parser often takes for the head of the object after them
+    ("a appelé dans la nuit le Premier ministre X": "le Premier ministre" hangs on "nuit")."""
+    phrases = _words("adverbial_phrases") | _words("same_day_cues")
+    longest = max(len(p.split()) for p in phrases)
+    out: set[int] = set()
+    for i in range(lo, hi):
+        for n in range(min(longest, hi - i), 0, -1):
+            if folded(doc[i:i + n]) in phrases:
+                out.update(range(i, i + n))
+                break
+    return out
 
 
 AGENT_REACH = 8  # words after a passive participle where "par" + its agent may stand
@@ -552,7 +567,20 @@ def _not_an_event(t: Token) -> bool:
         return True  # "n'a pas pu joindre son homologue"
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
-    return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t)
+    return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t)
+
+
+def _where_at_a_place(t: Token) -> bool:
+    """"… une visite officielle en Turquie, où il s'était entretenu avec Y": a call verb in a relative
+    clause opened by "où" whose antecedent is a place or an in-person event (a visit, a summit) tells a
+    talk held there.  A sentence naming a medium never gets here."""
+    if t.pos_ not in ("VERB", "AUX") or t.dep_ != "acl:relcl" or not any(c.text.lower() == "où" for c in t.children):
+        return False
+    antecedent = t.head
+    places = lex_spans(t.doc, "PLACE", "METONYM", "COUNTRY")
+    near = {antecedent.i} | {c.i for c in antecedent.children if c.dep_ == "nmod"}
+    return fold(antecedent.lemma_) in _words("other_event_nouns") or any(s.start <= i < s.end for s in places
+                                                                         for i in near)
 
 
 def _in_relative_after(t: Token, verb: Token) -> bool:
@@ -1258,9 +1286,22 @@ def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None
     for x in reversed(verb.doc[verb.sent.start: _before_adverbials(verb)]):
         if fold(x.text) in pronouns:
             return x
+        if fold(x.text) == "qui" and key == "subject_pronouns":
+            return _cleft_pronoun(x)  # "C'est lui qui a téléphoné vendredi à Y"
         auxiliary = x.pos_ == "AUX" or fold(x.lemma_) in ("avoir", "etre")  # "Il a | par ailleurs eu": "a" as a verb
         if not (auxiliary or x.pos_ == "ADV" or fold(x.text) in _words("clitics")):
             return None
+    return None
+
+
+def _cleft_pronoun(relative: Token) -> Token | None:
+    """The stressed pronoun of a cleft subject ("C'est lui qui a téléphoné", "c'était elle qui"): it
+    stands, like "il"/"elle", for the person last named as a subject."""
+    doc = relative.doc
+    words = [fold(x.text) for x in doc[max(relative.sent.start, relative.i - 3): relative.i]]
+    cleft = words[:2] in (["c'", "est"], ["c'", "etait"], ["ce", "fut"])
+    if len(words) == 3 and cleft and words[2] in _words("cleft_pronouns"):
+        return doc[relative.i - 1]
     return None
 
 

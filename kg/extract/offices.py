@@ -1517,6 +1517,8 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     if not found:
         return None
     best = max(found, key=len)
+    if noun is not None and best.end <= len(noun.split()):
+        return None  # "qui présidait la réunion": "président" alone, its object no part of any post
     post = _post(best.doc, best)
     return PostMention(doc[verb.i: verb.right_edge.i + 1], post.post_type, post.countries, post.former,
                        post.office_id)
