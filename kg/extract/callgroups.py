@@ -24,7 +24,7 @@ from kg.extract.lexmatch import lex_spans
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold
 from kg.extract.offices import known_countries, notes
-from kg.extract.spanindex import people_within
+from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
 
@@ -46,6 +46,11 @@ def _split(m: Mention) -> list[Mention]:
     téléphone avec ses homologues lituanien et finlandais"), unless the sentence tells one
     conference of them all ("en visioconférence avec ses homologues allemand et polonais")."""
     others = [p for p in m.persons if p not in m.callers]
+    if not m.callers and len(others) >= 2 and _in_turn(m, others):
+        # "il s'est entretenu avec A, puis, mercredi, avec B" with the subject unknown: A and B are
+        # each the other side of a call of their own, never each other's party
+        return [replace(m, persons=[p], offices=list(m.caller_offices), date=day)
+                for p, day in _days_in_turn(m, others)] if m.caller_offices else []
     conference = has_phrase(folded(m.sent), load_lexicon().calls["conference_cues"]) and not _in_turn(m, others)
     if len(m.callers) != 1 or len(others) < 2 or conference:
         return [m]
@@ -60,6 +65,23 @@ def _in_turn(m: Mention, others: list[str]) -> bool:
         return False
     between = m.sent.doc[spans[0].end: spans[-1].start]
     return has_phrase(folded(between), load_lexicon().calls["sequel_cues"])
+
+
+def _days_in_turn(m: Mention, others: list[str]) -> list[tuple[str, DateValue | None]]:
+    """Each person of "avec A, puis, mercredi, avec B" with the day told between them and the one
+    before ("mercredi" is B's day); the first keeps the mention's day."""
+    doc = m.sent.doc
+    spans = {p.key: p.span for p in people_within(doc, m.sent.start, m.sent.end) if p.key in others}
+    out: list[tuple[str, DateValue | None]] = []
+    day, last = m.date, None
+    for key in sorted(others, key=lambda k: spans[k].start if k in spans else m.sent.end):
+        span = spans.get(key)
+        if span is not None and last is not None:
+            told = [d._.date for d in dates_within(doc, last.end, span.start) if d._.date]
+            day = told[-1] if told else day
+        out.append((key, day))
+        last = span or last
+    return out
 
 
 def _compatible(call: Call, m: Mention) -> bool:

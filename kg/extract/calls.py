@@ -332,6 +332,8 @@ def _future_form(t: Token) -> bool:
     "s'entretiendrait" an imperfect."""
     if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
         return True
+    if "Inf" in t.morph.get("VerbForm") and t.dep_ == "xcomp" and fold(t.head.lemma_) == "aller":
+        return True  # "va appeler", "vont se parler": the near future
     word = fold(t.text)
     if "Inf" in t.morph.get("VerbForm") or word == fold(t.lemma_):
         return False  # "joindre" is no future of "joindr-"
@@ -558,6 +560,8 @@ def _not_an_event(t: Token) -> bool:
             return True  # "appeler à la retenue", not "appeler au téléphone"
     if has_phrase(window, vocab["non_event_cues"]) or _planned(t) or _denied(t) or _summit(t) or _habitual(t):
         return True
+    if _asked(t):
+        return True
     if _object_of_denial(t):
         return True
     failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
@@ -568,6 +572,13 @@ def _not_an_event(t: Token) -> bool:
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t)
+
+
+def _asked(t: Token) -> bool:
+    """The call is what a question asks about ("Friedrich Merz va-t-il appeler Vladimir Poutine ?",
+    "Un appel a-t-il eu lieu ?"): the clause of the trigger ends with a question mark."""
+    end = next((x for x in t.doc[t.i: t.sent.end] if x.text in (".", "!", "?", "»", ";")), None)
+    return end is not None and end.text == "?"
 
 
 def _where_at_a_place(t: Token) -> bool:
@@ -1149,9 +1160,31 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     start = doc[max(start - 1, 0)].sent.start
     subjects = [p for p in people_within(doc, start, pronoun.i) if _is_subject(p.span)]
     subjects = [p for p in subjects if not _speaker_of_an_incise(p, subjects)]
-    if subjects and subjects[-1].key not in m.persons:
+    role = _role_noun_subject_of(doc[m.sent.start - 1].sent) if m.sent.start > 0 else []
+    if role and not [p for p in subjects if p.span.start >= m.sent.start]:
+        # "Lundi, le ministre … a reçu son homologue, Y. Mardi, il s'est entretenu avec Z": the sentence
+        # before has a role noun as its subject, so a person the parser also calls a subject there is not it
+        m.caller_offices += role
+        m.offices += [o for o in role if o not in m.offices]
+    elif subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+def _role_noun_subject_of(sent: Span) -> list[str]:
+    """The offices of a sentence's subject when it is a role noun with a post and no name ("Le
+    ministre de l'Europe et des Affaires étrangères a reçu …"): what a pronoun opening the next
+    sentence stands for when no person was named as a subject.  Its holder is then the article's
+    (:func:`~kg.extract.callgroups.find_calls` matches posts with people)."""
+    doc = sent.doc
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"), None)
+    if subject is None or "Plur" in subject.morph.get("Number") \
+            or people_within(doc, subject.left_edge.i, subject.right_edge.i + 1):
+        return []
+    post = next((p for p in posts_within(doc, subject.left_edge.i, subject.right_edge.i + 1)
+                 if p.span.start <= subject.i < p.span.end), None)
+    return post.offices(with_default=True) if post is not None else []
 
 
 def _first_person_subject(doc: Doc, m: Mention) -> None:
@@ -2047,6 +2080,8 @@ def _reported_on(span: Span) -> bool:
     s'étaient parlé la veille"): it hangs on a reporting verb, so "la veille" after it is its eve."""
     head = span.root.head
     verbs = _vocab()["reporting_verbs"]
+    if head.i == span.sent.start and head.i != head.head.i and "Part" in head.morph.get("VerbForm"):
+        head = head.head  # "Invité mardi matin de la radio X, Y a raconté …": the day of the report
     return head.pos_ in ("VERB", "AUX") and (
         fold(head.lemma_) in verbs or f"{fold(head.head.lemma_)} {fold(head.lemma_)}" in verbs)  # "faire savoir"
 

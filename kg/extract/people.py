@@ -37,7 +37,7 @@ from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
 from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key, given_name_abbreviations
-from kg.extract.spanindex import SpanIndex, dates_overlapping
+from kg.extract.spanindex import SpanIndex, dated_tokens, dates_overlapping
 from kg.extract.spans import evidence, overlaps
 
 NOT_PEOPLE = ("COUNTRY", "METONYM", "PLACE", "MISSILE", "MISSILE?", "TREATY", "DEMONYM", "OFFICE", "POST",
@@ -108,7 +108,8 @@ class PeopleFinder:
             _with_abbreviation(_with_fathers(m, titles, blockers)), titles, blockers), blockers), countries)
             for m in found])
         found = _cut_before_overlaps(found)
-        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)]
+        found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)
+                 and not _all_date(doc, m.span)]
         found = [m for m in found if not _pairing(m, found)]
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
@@ -365,6 +366,12 @@ def _demonyms(doc: Doc) -> tuple[list[Span], list[Span]]:
 
 
 PARTICLES = frozenset(("al", "el", "ben", "bin", "ibn", "abou", "abu", "ould"))
+
+
+def _all_date(doc: Doc, span: Span) -> bool:
+    """Every word of the candidate is part of a date ("Lundi, le ministre … a reçu Y": a weekday
+    opening the sentence before a comma and a post reads like "X, ministre …")."""
+    return len(dated_tokens(doc, span.start, span.end)) == len(span)
 
 
 def _name_shaped(doc: Doc, given_names: frozenset[str] = frozenset(),
