@@ -12,6 +12,7 @@ article's officials of that country.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -352,7 +353,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     persons += _counterpart_in_country(call, persons, offices, holdings)
     pair = next((m.pair for m in call.mentions if m.pair), None)
     if pair and len(persons) + len(offices) < 2:
-        persons = _fill_pair(doc, pair, persons, holdings)
+        persons = _fill_pair(doc, pair, persons, holdings, call.mentions[0].sent.start)
     parties = [Party(person=p) for p in persons] + [Party(office=o) for o in dict.fromkeys(offices)]
     if len(parties) < 2:
         return None, holdings
@@ -366,9 +367,10 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     return fact, holdings
 
 
-def _fill_pair(doc: Doc, noun: str, persons: list[str], holdings: list[Holding]) -> list[str]:
+def _fill_pair(doc: Doc, noun: str, persons: list[str], holdings: list[Holding], at: int) -> list[str]:
     """"les deux ministres": the article's first two officials of different countries whose posts
-    fit the noun (any post for "hommes", "dirigeants")."""
+    fit the noun (any post for "hommes", "dirigeants"); when the article states no such posts, the
+    last two people named together before the call's first sentence (:func:`_pair_named_before`)."""
     order = [m.key for m in doc._.people or []]
     post_type = pair_post_type(noun)
     fits = [h for h in holdings if post_type is None or load_lexicon().office(h.office).type.startswith(post_type)]
@@ -377,7 +379,19 @@ def _fill_pair(doc: Doc, noun: str, persons: list[str], holdings: list[Holding])
         countries = {c for p in chosen for c in _country_of(p, holdings)}
         if key not in chosen and not _country_of(key, holdings) & countries:
             chosen.append(key)
+    if len(chosen) < 2 and not persons:
+        chosen = _pair_named_before(doc, at)
     return chosen[:2] if len(chosen) >= 2 else persons
+
+
+def _pair_named_before(doc: Doc, at: int) -> list[str]:
+    """The last two people named together ("A et B") before token ``at``, when the posts that would
+    tell "les deux présidents" apart are not stated: the pair noun stands for them."""
+    before = [p for p in doc._.people or [] if p.span.end <= at]
+    for first, second in reversed(list(itertools.pairwise(before))):
+        if [fold(t.text) for t in doc[first.span.end:second.span.start]] == ["et"] and first.key != second.key:
+            return [first.key, second.key]
+    return []
 
 
 def _post_type_holders(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:

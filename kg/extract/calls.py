@@ -1663,8 +1663,9 @@ def _attach_pairs(doc: Doc, mentions: list[Mention]) -> None:
         if fold(t.text) == "deux" and fold(t.head.text) in nouns:
             here = [m for m in mentions if m.sent.start <= t.i < m.sent.end]
             owner = _owner(t.head, here)
-            mention = owner[0] if owner else _verb_after_subject(t.head, here)
-            if mention:
+            mention = owner[0] if owner else _verb_after_subject(t.head, here) or next(
+                (m for m in here if m.possessive and m.trigger[0].i > t.i and not m.persons), None)
+            if mention:  # "Les deux présidents ne se sont plus parlé depuis leur entretien du 1er juillet"
                 mention.pair = pair_phrase(t.head)
 
 
