@@ -359,9 +359,31 @@ def _post(doc: Doc, span: Span) -> PostMention:
     post_type = office.type if office else post_type
     if post_type == "ambassador":
         countries = countries[:1]  # "l'ambassadeur d'Argentine aux États-Unis": Argentina's, posted there
+        end = _posting_end(doc, end)
     designated = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("designated_fr")
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
                        designated)
+
+
+POSTING_CASES = frozenset(("a", "au", "aux", "en", "aupres"))  # "à Moscou", "auprès de l'ONU"
+POSTING_GLUE = frozenset(("de", "du", "des", "d'", "la", "l'", "le", "les"))
+
+
+def _posting_end(doc: Doc, end: int) -> int:
+    """Where an ambassador's phrase ends once the place of posting after it is taken in
+    ("l'ambassadeur des États-Unis à Moscou, X": the name after the comma is still its holder)."""
+    if end >= len(doc) or fold(doc[end].text) not in POSTING_CASES:
+        return end
+    i = end + 1
+    while i < len(doc) and fold(doc[i].text) in POSTING_GLUE:
+        i += 1
+    place = next((s for s in lex_within(doc, i, i + 1, "PLACE", "METONYM", "COUNTRY") if s.start == i), None)
+    if place is not None:
+        return place.end
+    j = i  # a place or a body the lexicon does not list ("à Kinshasa", "auprès de l'Otan"): its capitalised words
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and not people_within(doc, j, j + 1):
+        j += 1
+    return j if j > i else end
 
 
 @cache
@@ -1588,9 +1610,13 @@ def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
 
 def _without_acronym(tokens: list) -> list:
     """The tokens with a bracketed acronym left out: "le commandant du Commandement des États-Unis pour
-    l'Afrique (AFRICOM), le général X"."""
+    l'Afrique (AFRICOM), le général X", "de l'US Africa Command (Africom), le général X" (written in
+    capitals or as a word; never a name the people finder found)."""
     for i in range(len(tokens) - 2):
-        if tokens[i].text == "(" and tokens[i + 2].text == ")" and tokens[i + 1].text.isupper():
+        word = tokens[i + 1]
+        acronym = word.text.isupper() or (word.text.istitle() and word.text.isalpha()
+                                          and not people_within(word.doc, word.i, word.i + 1))
+        if tokens[i].text == "(" and tokens[i + 2].text == ")" and acronym:
             return tokens[:i] + tokens[i + 3:]
     return tokens
 
