@@ -1087,8 +1087,12 @@ def _reporting_head(trigger: Token) -> Token | None:
     """The reporting verb whose infinitive complement the trigger is ("dit s'être entretenu",
     "affirme avoir appelé", "a confié avoir téléphoné"), or None."""
     verb = trigger
-    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "obj" and fold(verb.head.lemma_) in _words("light_verbs"):
-        verb = verb.head  # "affirme avoir eu une conversation avec Y": the light verb's infinitive
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("obj", "conj", "nmod", "appos"):
+        head, dated = verb.head, False
+        while head.i != head.head.i and dated_tokens(head.doc, head.i, head.i + 1):
+            head, dated = head.head, True  # "avoir eu jeudi un entretien": the parser hangs the noun on the day
+        if fold(head.lemma_) in _words("light_verbs") and (verb.dep_ == "obj" or dated) and head.i < verb.i:
+            verb = head  # "affirme avoir eu une conversation avec Y": the light verb's infinitive
     if verb.dep_ == "obj" and verb.head.pos_ == "AUX" and "Inf" in verb.head.morph.get("VerbForm"):
         verb = verb.head  # "indique avoir téléphoné", the participle parsed as the object of "avoir"
     infinitive = "Inf" in verb.morph.get("VerbForm") or any(
