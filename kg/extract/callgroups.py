@@ -231,6 +231,7 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
 
 
 JOIN_REACH = 2  # sentences back from "X y participait" to the call it joins
+RELATIVE_LEMMAS = frozenset(("lequel", "laquelle", "auquel", "auxquels", "auxquelles"))  # "à laquelle", "auquel"
 
 
 def _joiners(doc: Doc) -> list[Mention]:
@@ -274,9 +275,11 @@ def _joins_a_call(verb: Token) -> bool:
     """The verb's complement is "y" or a call noun ("à la conversation", "à cet échange") whose
     phrase names nothing else (no place, no person, no "de" complement)."""
     nouns = {fold(n) for n in load_lexicon().calls["weak_nouns"]}
-    for c in _complements(verb):
+    for c in _complements(verb) + [c for c in verb.children if c.dep_ == "dep"]:
         if fold(c.text) == "y" and c.i < verb.i:
             return True
+        if fold(c.lemma_) in RELATIVE_LEMMAS and c.i < verb.i:  # "une visioconférence …, à laquelle s'est joint X"
+            return any(fold(x.lemma_) in nouns for x in verb.doc[verb.sent.start:c.i])
         if fold(c.lemma_) in nouns and not [x for x in c.children if x.dep_ in ("nmod", "amod")
                                            and x.pos_ in ("PROPN", "NOUN")]:
             return any(fold(x.text) in ("a", "au") for x in c.children if x.dep_ == "case")

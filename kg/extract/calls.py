@@ -289,7 +289,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         g for c in t.children if _object_like(t, c) for g in c.subtree  # or on a word of Y's name or title
         if g.dep_ in ("nmod", "obl:mod") and g is not c
         and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
-    by_phone = any(_phone_complement(c) for c in complements)
+    by_phone = any(_phone_complement(c) for c in complements) or _cleft_medium(t)
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or _future_form(t):
         return None  # the cheap test first: most verbs are not about calling
@@ -350,6 +350,13 @@ def _reached_by_the_press(t: Token) -> bool:
         return False
     comma = next((x for x in t.doc[t.i + 1: min(t.sent.end, t.i + 8)] if x.text == ","), None)
     return comma is not None and not people_within(t.doc, t.i + 1, comma.i)
+
+
+def _cleft_medium(verb: Token) -> bool:
+    """"C'est au téléphone qu'il a fait le point avec Y", "c'est par visioconférence que les deux
+    ministres ont échangé": the medium is the focus of a cleft whose clause the verb heads."""
+    focus = _cleft_focus(verb)
+    return focus is not None and fold(focus.lemma_) in _vocab()["phone_nouns"]
 
 
 def _phone_complement(c: Token) -> bool:
@@ -536,10 +543,11 @@ def _frame_verb(t: Token) -> Token | None:
     """The verb a framed call noun hangs from, directly or through "lors"."""
     head = t.head if fold(t.head.text) != "lors" else t.head.head
     for _ in range(3):  # "a prévenu le président X, lors d'un entretien": "lors" hangs on the object
-        if head.pos_ in ("VERB", "AUX") and head.i != t.i:
+        named = any(p.span.start <= head.i < p.span.end for p in t.doc._.people or [])
+        if head.pos_ in ("VERB", "AUX") and head.i != t.i and not named:
             return head
-        if head.head.i == head.i or head.pos_ not in ("NOUN", "PROPN"):
-            return None
+        if head.head.i == head.i or not (head.pos_ in ("NOUN", "PROPN") or named):
+            return None  # a word of a name the tagger made a verb ("Mette") is climbed past like a noun
         head = head.head
     return None
 
@@ -1796,10 +1804,13 @@ def _cleft_of(root: Token, trigger: Token) -> bool:
 
 
 def _cleft_focus(verb: Token) -> Token | None:
-    """The focus X of "c'est X qui VERB" when ``verb`` is that relative clause (whatever dependency
-    the parser gives it: "acl:relcl", or "dep" when it tags the participle as a noun), else None."""
+    """The focus X of "c'est X qui VERB" (or of an adverbial cleft, "c'est au téléphone qu'il a …")
+    when ``verb`` is that clause (whatever dependency the parser gives it: "acl:relcl", or "dep" when it
+    tags the participle as a noun), else None."""
     root = verb.head
-    if root.i == verb.i or not any(fold(c.text) == "qui" for c in verb.children):
+    opened = any(fold(c.text) == "qui" for c in verb.children) or any(
+        fold(c.text) in ("que", "qu'") for c in verb.children if c.dep_ == "mark")
+    if root.i == verb.i or not opened:
         return None
     cleft = any(c.dep_ == "cop" for c in root.children) and any(
         c.dep_.startswith(("expl", "nsubj")) and fold(c.text) in ("c'", "ce") for c in root.children)
