@@ -781,7 +781,7 @@ def _anchors(trigger: list[Token]) -> set[Token]:
             anchors.add(frame)
         light = fold(t.head.lemma_) in _words("light_verbs") or (  # "leur échange remontait à janvier"
             t.dep_ in SUBJECT_DEPS and fold(t.head.lemma_) in _words("dating_verbs"))
-        taker = _initiative_taker(t)
+        taker = _initiative_taker(t) or _phone_taker(t)
         if taker is not None:  # "a pris jeudi l'initiative d'un entretien": the day and the caller are the verb's
             anchors.add(taker)
         adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
@@ -790,6 +790,17 @@ def _anchors(trigger: list[Token]) -> set[Token]:
                 and not attending:
             anchors.add(t.head)
     return anchors
+
+
+def _phone_taker(verb: Token) -> Token | None:
+    """The verb of "X a pris son téléphone mercredi pour appeler Y" (a phone as its object, the call
+    verb its "pour" clause): its subject placed the call, on its day."""
+    head = verb.head
+    if verb.pos_ != "VERB" or verb.dep_ != "advcl" or head.i == verb.i \
+            or not any(fold(c.text) == "pour" for c in verb.children if c.dep_ == "mark"):
+        return None
+    phone = any(c.dep_ == "obj" and fold(c.lemma_) in _vocab()["phone_nouns"] for c in head.children)
+    return head if phone else None
 
 
 def _initiative_taker(noun: Token) -> Token | None:
