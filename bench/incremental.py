@@ -32,8 +32,9 @@ def prepare(folder: Path, n: int, k: int) -> Path:
 
     from bench.resolution import synthetic_facts
     from kg.facts_cache import FactsCache
+    from kg.ingest import index_entry
     from kg.mapping import Mapper
-    from kg.resolve import article_keys, person_keys, resolve
+    from kg.resolve import person_keys, resolve
     from kg.store import FACTS_DIR
     from kg.store.index import ResolutionIndex
 
@@ -48,7 +49,7 @@ def prepare(folder: Path, n: int, k: int) -> Path:
     for f in facts:
         cache.put(f, extractor=EXTRACTOR)
     index = ResolutionIndex(folder)
-    index.update({f.article.id: (f.article.sha256, "", article_keys(f)) for f in facts}, names=person_keys(resolved))
+    index.update({f.article.id: index_entry(f) for f in facts}, names=person_keys(resolved))
     index.close()
     (folder / "done").write_text(f"{n} articles\n")
     return folder
