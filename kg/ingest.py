@@ -50,6 +50,9 @@ class BuildStore(KGStore):
         super().__init__(path, db)
         self.facts = FactsCache(path / FACTS_DIR)
         self._index: ResolutionIndex | None = None
+        #: the last incremental commit's closure (articles re-resolved), merged nodes rewritten and rounds of key
+        #: growth, for the bench (figure 12)
+        self.last_change: tuple[int, int, int] | None = None
 
     #: A commit whose closure holds more than this share of the stored articles is re-resolved in full.
     full_share = 0.5
@@ -112,6 +115,7 @@ class BuildStore(KGStore):
         change = incremental_state(old, new, index, self.load_indexed, limit=int(len(index) * self.full_share))
         if change is None:
             return False
+        self.last_change = (change.closure, len(change.rewrite), change.rounds)
         self.apply_change(change, replaced=[i for i, f in new.items() if f is not None],
                           removed=[i for i, f in new.items() if f is None])
         self.reindex(new, sources, change.names)
