@@ -137,3 +137,28 @@ def test_an_index_of_the_previous_version_is_migrated_and_commits_stay_exact(tmp
 def closures(monkeypatch) -> list[int | None]:
     """Every commit goes the incremental way; the size of each closure (None: re-resolved in full)."""
     return incremental_only(monkeypatch)
+
+
+def test_leaving_the_pinned_people_out_of_the_closure_mapping_changes_nothing(tmp_path: Path, monkeypatch) -> None:
+    """The closure's mapping skips its pinned people, their terms and the calls among them only (kg.merge._Closure):
+    the change it gives is the one a mapping of the whole closure gives, and it did skip some."""
+    from kg import merge
+
+    facts = synthetic_facts(60)
+    build(tmp_path / "s", [("add", facts[:50])])
+    new = {f.article.id: f for f in facts[50:]}
+    with BuildStore.writing(tmp_path / "s") as kgs:
+        index = kgs.index()
+        skipping = merge.incremental_state(dict.fromkeys(new), new, index, kgs.load_indexed)
+        skipped: list[int] = []
+
+        class Whole(merge._Closure):
+            def __init__(self, resolved, changed, pinned) -> None:
+                skipped.append(len(pinned))
+                super().__init__(resolved, changed, set())
+
+        monkeypatch.setattr(merge, "_Closure", Whole)
+        whole = merge.incremental_state(dict.fromkeys(new), new, index, kgs.load_indexed)
+    assert skipping is not None and whole is not None and skipped and skipped[0] > 0
+    assert skipping.rewrite == whole.rewrite and set(skipping.merged) == set(whole.merged)
+    assert set(skipping.article_quads) == set(whole.article_quads) and skipping.names == whole.names
