@@ -15,20 +15,33 @@ The RDF store stays the single source of truth for *which* version of an
 article is current; files that no stored article refers to are removed by
 :meth:`FactsCache.keep_only` after a successful build (until then they save the
 NLP work of an interrupted build).
+
+Beside these files, the resolution index (:mod:`kg.store.index`) keeps each stored article's facts in a
+compact form (:func:`compact` / :func:`from_compact`) that an incremental commit reads instead of the JSON:
+decoding JSON through the typed decoder of :mod:`kg.extract.model` was 40 % of such a commit's work.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import json
+import marshal
+import types
+import typing
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError, StoreError, reason, short
-from kg.extract.model import Article, ArticleFacts
+from kg.extract.model import Article, ArticleFacts, _encode, _fields
 
 FORMAT = "kg-facts/1"
+#: The first byte of a compact record (:func:`compact`); another byte is another format, read as absent.
+COMPACT_FORMAT = b"\x01"
 
 
 class FactsCache:
@@ -133,3 +146,81 @@ def article_meta(article: Article) -> tuple[str | None, str | None, str | None]:
     URL and language, as :meth:`kg.store.embedded.KGStore.articles` reads them back."""
     return (article.published.isoformat() if article.published else None, article.url or None,
             article.lang or None)
+
+
+# ----------------------------------------------------------------- compact form (kept in the resolution index)
+#
+# Format 1: the byte 0x01, then :mod:`marshal` (version 4) of the facts as positional rows: each dataclass of
+# :mod:`kg.extract.model` is a tuple of its fields in declaration order, each tuple field a list, each date its
+# proleptic ordinal (``date.toordinal``), None and plain values as they are; the article's ``text`` is left
+# out (an empty string), since resolution and the merged layer never read it: the article graphs that quote it
+# are made from the full facts of the JSON files.  marshal is Python's own fast serializer of plain values
+# (it runs no code when loading); its format may change between Python versions, so a record that does not
+# decode is treated as absent and the JSON file is read instead.
+
+
+def compact(facts: ArticleFacts) -> bytes:
+    """The compact record of one article's facts (text left out: see the format note above)."""
+    row = _pack(dataclasses.replace(facts, article=dataclasses.replace(facts.article, text="")))
+    return COMPACT_FORMAT + marshal.dumps(row, 4)
+
+
+def from_compact(record: bytes) -> ArticleFacts | None:
+    """The facts of a compact record, with an empty article text; None when it is not one this kg reads."""
+    if record[:1] != COMPACT_FORMAT:
+        return None
+    try:
+        return _decoder(ArticleFacts)(marshal.loads(record[1:]))
+    except (EOFError, ValueError, TypeError, IndexError):
+        return None
+
+
+def _pack(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return tuple(_pack(getattr(value, f.name)) for f in dataclasses.fields(value))
+    if isinstance(value, tuple | list):
+        return [_pack(v) for v in value]
+    if isinstance(value, date):
+        return value.toordinal()
+    if isinstance(value, dict):  # ``extra``: as in the JSON form, which it keeps undecoded
+        return _encode(value)
+    return value
+
+
+@functools.cache
+def _decoder(cls: type) -> Callable[[Any], Any]:
+    """A function that builds one ``cls`` from its positional row, its field converters worked out once from
+    the type hints (building the objects is most of the cost: they are made without calling ``__init__``,
+    which for a frozen dataclass sets each field through ``object.__setattr__``)."""
+    fields = _fields(cls)
+    names = [name for name, _ in fields]
+    convert = [(i, c) for i, (_, hint) in enumerate(fields) if (c := _converter(hint)) is not None]
+    new = object.__new__
+
+    def build(row: Any) -> Any:
+        values = list(row)
+        if len(values) != len(names):
+            raise ValueError(f"{cls.__name__}: {len(values)} fields, {len(names)} expected")
+        for i, c in convert:
+            if values[i] is not None:
+                values[i] = c(values[i])
+        obj: Any = new(cls)
+        obj.__dict__.update(zip(names, values, strict=True))
+        return obj
+
+    return build
+
+
+def _converter(hint: Any) -> Callable[[Any], Any] | None:
+    """How one field's packed value becomes the field's value (None: it is already)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _converter(next(a for a in typing.get_args(hint) if a is not type(None)))
+    if origin is tuple:
+        item = _converter(typing.get_args(hint)[0])
+        return tuple if item is None else (lambda v: tuple(map(item, v)))
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _decoder(hint)
+    if hint is date:
+        return date.fromordinal
+    return None

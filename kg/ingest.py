@@ -31,9 +31,9 @@ from pyoxigraph import Quad
 from kg.corpus import RawArticle
 from kg.errors import StoreError, short
 from kg.extract.model import ArticleFacts
-from kg.facts_cache import FactsCache, article_meta
+from kg.facts_cache import FactsCache, article_meta, compact, from_compact
 from kg.merge import incremental_state, merged_state
-from kg.resolve import Resolved, article_keys, person_keys, resolve
+from kg.resolve import Resolved, article_keys, name_keys, person_keys, resolve
 from kg.store import FACTS_DIR
 from kg.store.embedded import KGStore, StoredArticle
 from kg.store.index import ResolutionIndex
@@ -50,6 +50,9 @@ class BuildStore(KGStore):
         super().__init__(path, db)
         self.facts = FactsCache(path / FACTS_DIR)
         self._index: ResolutionIndex | None = None
+        #: the last incremental commit's closure (articles re-resolved), merged nodes rewritten and rounds of key
+        #: growth, for the bench (figure 12)
+        self.last_change: tuple[int, int, int] | None = None
 
     #: A commit whose closure holds more than this share of the stored articles is re-resolved in full.
     full_share = 0.5
@@ -62,7 +65,20 @@ class BuildStore(KGStore):
             stored = self.articles()
             if not self._index.matches({a.id: a.sha256 for a in stored.values()}):
                 self._rebuild_index(self._index, stored)
+            elif not self._index.current:
+                self._migrate_index(self._index)
         return self._index
+
+    def _migrate_index(self, index: ResolutionIndex) -> None:
+        """Give an index of an older version the compact facts of its articles, from the facts cache (once per
+        store: it reads every article's JSON, but resolves nothing again)."""
+        records, names = {}, {}
+        for i, (sha, source) in index.versions().items():
+            facts = self.facts.get(i, sha, source)
+            if facts is not None:  # a lost file stays a store error when the article is needed
+                records[i] = (sha, compact(facts))
+                names.update(names_keys(facts))
+        index.put_records(records, names)
 
     def _rebuild_index(self, index: ResolutionIndex, stored: dict[str, StoredArticle]) -> None:
         """Index every stored article from its cached facts, with the person keys a full resolution gives."""
@@ -73,13 +89,16 @@ class BuildStore(KGStore):
         versions = {i: f for i, f in found.items() if f is not None}
         resolved = resolve([versions[i][1] for i in sorted(versions)])
         index.clear()
-        index.update({i: (stored[i].sha256, source, article_keys(facts)) for i, (source, facts) in versions.items()},
+        index.update({i: index_entry(facts, source) for i, (source, facts) in versions.items()},
                      names=person_keys(resolved))
 
     def load_indexed(self, ids: Iterable[str]) -> dict[str, ArticleFacts]:
-        """The cached facts of indexed articles, found by the version the index records."""
-        out = {}
-        for i in ids:
+        """The cached facts of indexed articles, found by the version the index records: from the index's
+        compact records (without the article text, which re-resolving them does not need), and from the JSON
+        facts cache for any article whose record is missing or unreadable."""
+        ids = set(ids)
+        out = {i: f for i, rec in self.index().records(ids).items() if (f := from_compact(rec)) is not None}
+        for i in sorted(ids - set(out)):
             version = self.index().version(i)
             facts = self.facts.get(i, *version) if version else None
             if facts is None:
@@ -96,6 +115,7 @@ class BuildStore(KGStore):
         change = incremental_state(old, new, index, self.load_indexed, limit=int(len(index) * self.full_share))
         if change is None:
             return False
+        self.last_change = (change.closure, len(change.rewrite), change.rounds)
         self.apply_change(change, replaced=[i for i, f in new.items() if f is not None],
                           removed=[i for i, f in new.items() if f is None])
         self.reindex(new, sources, change.names)
@@ -107,8 +127,8 @@ class BuildStore(KGStore):
         left behind: the next run that needs it sees that and rebuilds it."""
         if self._index is None:
             return
-        self._index.update({i: (f.article.sha256, sources.get(i, ""), article_keys(f))
-                            for i, f in new.items() if f is not None}, drop=new, names=names)
+        self._index.update({i: index_entry(f, sources.get(i, "")) for i, f in new.items() if f is not None},
+                           drop=new, names=names)
 
     def close(self) -> None:
         if self._index is not None:
@@ -137,6 +157,18 @@ class BuildStore(KGStore):
         keep = {(a.id, a.sha256, source) for a in self.articles().values()
                 for source, _ in self.facts.versions(a.id, a.sha256, a.meta)}
         return self.facts.keep_only(keep)
+
+
+def index_entry(facts: ArticleFacts, source: str = "") -> tuple[str, str, set[str], bytes,
+                                                                 dict[str, frozenset[str]]]:
+    """What the resolution index records of one article: its content hash, facts-cache source key, resolution
+    keys, compact facts and its names' keys (:meth:`ResolutionIndex.update`)."""
+    return facts.article.sha256, source, article_keys(facts), compact(facts), names_keys(facts)
+
+
+def names_keys(facts: ArticleFacts) -> dict[str, frozenset[str]]:
+    """The name keys of an article's people's names, which the index keeps for incremental commits."""
+    return {p.name: name_keys(p.name) for p in facts.persons}
 
 
 def holds(stored: StoredArticle, facts: ArticleFacts) -> bool:

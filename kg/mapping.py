@@ -26,7 +26,7 @@ from rdflib import URIRef
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import ArticleFacts, DateValue, Evidence
 from kg.namespaces import KGO, MERGED, PREFIXES, WD, article_graph, mint
-from kg.resolve import UNKNOWN_START, Call, Resolved, Term
+from kg.resolve import UNKNOWN_START, Call, Person, Resolved, Term
 
 XSD = PREFIXES["xsd"]
 RDF_TYPE = NamedNode(PREFIXES["rdf"] + "type")
@@ -150,14 +150,17 @@ class Mapper:
 
     def _persons(self) -> Iterator[Quad]:
         for key, p in self.r.persons.items():
-            node = self.person_iri(key)
-            yield Quad(node, RDF_TYPE, _n(KGO.Person), MERGED)
-            yield Quad(node, RDFS_LABEL, _text(p.name), MERGED)
-            yield Quad(node, PREF, _text(p.name), MERGED)
-            for alias in p.aliases:
-                if alias != p.name:
-                    yield Quad(node, ALT, _text(alias), MERGED)
-            yield from self._provenance(node, p.evidence)
+            yield from self._person(key, p)
+
+    def _person(self, key: str, p: Person) -> Iterator[Quad]:
+        node = self.person_iri(key)
+        yield Quad(node, RDF_TYPE, _n(KGO.Person), MERGED)
+        yield Quad(node, RDFS_LABEL, _text(p.name), MERGED)
+        yield Quad(node, PREF, _text(p.name), MERGED)
+        for alias in p.aliases:
+            if alias != p.name:
+                yield Quad(node, ALT, _text(alias), MERGED)
+        yield from self._provenance(node, p.evidence)
 
     def _terms(self) -> Iterator[Quad]:
         for t in self.r.terms:

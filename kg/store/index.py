@@ -5,8 +5,19 @@ of :func:`kg.resolve.article_keys` (its people's name keys, the offices they hol
 parties are named by, its missiles and treaties), indexed both ways.  An incremental commit
 (:func:`kg.merge.incremental_state`) looks up the articles that share a key with the changed ones, so its
 work follows what the change touches, not the size of the store: a lookup is a B-tree search, and nothing
-here is read whole.  The index grows with the articles (a few dozen bytes per key) but holds no
-evidence: that stays in the facts cache and the article graphs.
+here is read whole.  The index grows with the articles (a few dozen bytes per key).
+
+It also keeps each article's facts in the compact form of :func:`kg.facts_cache.compact` (marshalled
+positional rows, without the article text), which a commit reads for the articles it re-resolves in one
+query instead of opening and decoding their JSON files (three times faster to decode): the JSON files of the
+facts cache stay the reference, and a record that is missing, of another version of the article or not
+readable is read from them instead.  And it keeps the name keys (:func:`kg.resolve.name_keys`, a gazetteer
+lookup each) of the names of its articles, as they were when the article was indexed, like the keys of the
+``touch`` table: a commit whose closure holds thousands of names reads them instead of computing them again
+(a changed gazetteer changes the extractor, so every article is extracted and indexed again).  An index
+written before these records (``PRAGMA user_version`` below :data:`VERSION`) is migrated when the store is
+opened for a build: the records and name keys are filled in from the facts cache, without resolving anything
+again (:meth:`kg.ingest.BuildStore.index`).
 
 The RDF store stays the source of truth.  The index is written after each store commit, so a crash
 between the two leaves it behind the store; :meth:`ResolutionIndex.matches` tells (the build compares
@@ -23,13 +34,19 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 INDEX_FILE = "kg-index.sqlite"
+#: The index's schema version (``PRAGMA user_version``): 2 added the ``facts`` table of compact records and the
+#: ``namekey`` table of each name's :func:`kg.resolve.name_keys`.
+VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS article (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, source TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS touch (key TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (key, article))
     WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS touch_article ON touch (article);
 CREATE TABLE IF NOT EXISTS name (name TEXT PRIMARY KEY, person TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS facts (article TEXT PRIMARY KEY, sha256 TEXT NOT NULL, record BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS namekey (name TEXT PRIMARY KEY, keys TEXT NOT NULL) WITHOUT ROWID;
 """
+_SEP = "\x1f"
 #: SQLite's default limit on the parameters of one statement is 32766 since 3.32; stay well below.
 _CHUNK = 900
 
@@ -57,6 +74,44 @@ class ResolutionIndex:
     def matches(self, stored: Mapping[str, str]) -> bool:
         """Whether the index holds exactly the stored articles (id -> sha256) and nothing else."""
         return {i: sha for i, (sha, _) in self.versions().items()} == dict(stored)
+
+    @property
+    def current(self) -> bool:
+        """Whether the index was written in this schema version (an older one lacks the compact facts)."""
+        return self.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+
+    def records(self, articles: Iterable[str]) -> dict[str, bytes]:
+        """The compact facts records of these articles, for the version the index records for each (a record
+        a kg without them left behind, for another version, is not returned)."""
+        out: dict[str, bytes] = {}
+        for chunk in _chunks(sorted(set(articles))):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT f.article, f.record FROM facts f JOIN article a ON a.id = f.article "
+                                       f"AND a.sha256 = f.sha256 WHERE f.article IN ({marks})", chunk).fetchall())
+        return out
+
+    def put_records(self, records: Mapping[str, tuple[str, bytes]], names: Mapping[str, Iterable[str]]) -> None:
+        """Write the compact records (id -> (sha256, record)) of indexed articles and the keys of their
+        ``names``, and mark the index as of this version (the migration of an older index)."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)",
+                                [(i, sha, rec) for i, (sha, rec) in sorted(records.items())])
+            self._put_name_keys(names)
+            self.db.execute(f"PRAGMA user_version = {VERSION}")
+
+    def name_keys_of(self, names: Iterable[str]) -> dict[str, frozenset[str]]:
+        """The recorded :func:`kg.resolve.name_keys` of these names (those the index knows)."""
+        out: dict[str, frozenset[str]] = {}
+        for chunk in _chunks(sorted(set(names))):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT name, keys FROM namekey WHERE name IN ({marks})", chunk)
+            out.update((name, frozenset(keys.split(_SEP))) for name, keys in rows)
+        return out
+
+    def _put_name_keys(self, names: Mapping[str, Iterable[str]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO namekey VALUES (?, ?)",
+                            [(n, _SEP.join(sorted(ks))) for n, ks in sorted(names.items())])
 
     def version(self, article: str) -> tuple[str, str] | None:
         row = self.db.execute("SELECT sha256, source FROM article WHERE id = ?", (article,)).fetchone()
@@ -91,11 +146,12 @@ class ResolutionIndex:
     def any_with(self, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM touch WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
-    def update(self, put: Mapping[str, tuple[str, str, Iterable[str]]], drop: Iterable[str] = (),
-               names: Mapping[str, str] | None = None) -> None:
+    def update(self, put: Mapping[str, tuple[str, str, Iterable[str], bytes, Mapping[str, Iterable[str]]]],
+               drop: Iterable[str] = (), names: Mapping[str, str] | None = None) -> None:
         """In one transaction: forget the ``drop`` articles, (re)write ``put`` (id -> (sha256, source,
-        keys)) and record the person key of ``names``.  A name no stored article uses any more may stay:
-        it is looked up only for names of stored articles, and written again whenever its people change."""
+        keys, compact facts record, name keys of its names)) and record the person key of ``names``.  A name
+        no stored article uses any more may stay: it is looked up only for names of stored articles, and
+        written again whenever its people change."""
         gone = sorted(set(drop) | set(put))
         with self.db:
             self.db.execute("BEGIN")
@@ -103,10 +159,14 @@ class ResolutionIndex:
                 marks = ",".join("?" * len(chunk))
                 self.db.execute(f"DELETE FROM touch WHERE article IN ({marks})", chunk)
                 self.db.execute(f"DELETE FROM article WHERE id IN ({marks})", chunk)
+                self.db.execute(f"DELETE FROM facts WHERE article IN ({marks})", chunk)
             self.db.executemany("INSERT INTO article VALUES (?, ?, ?)",
-                                [(i, sha, src) for i, (sha, src, _) in put.items()])
+                                [(i, sha, src) for i, (sha, src, *_) in put.items()])
             self.db.executemany("INSERT INTO touch VALUES (?, ?)",
-                                [(k, i) for i, (_, _, keys) in put.items() for k in sorted(set(keys))])
+                                [(k, i) for i, (_, _, keys, *_) in put.items() for k in sorted(set(keys))])
+            self.db.executemany("INSERT INTO facts VALUES (?, ?, ?)",
+                                [(i, sha, rec) for i, (sha, _, _, rec, _) in put.items()])
+            self._put_name_keys({n: ks for *_, named in put.values() for n, ks in named.items()})
             self.db.executemany("INSERT OR REPLACE INTO name VALUES (?, ?)", sorted((names or {}).items()))
 
     def clear(self) -> None:
@@ -115,6 +175,9 @@ class ResolutionIndex:
             self.db.execute("DELETE FROM touch")
             self.db.execute("DELETE FROM name")
             self.db.execute("DELETE FROM article")
+            self.db.execute("DELETE FROM facts")
+            self.db.execute("DELETE FROM namekey")
+            self.db.execute(f"PRAGMA user_version = {VERSION}")
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
