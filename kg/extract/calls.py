@@ -956,6 +956,27 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
     _plural_pronoun_pair(doc, mentions)
 
 
+def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
+    """"La secrétaire d'État auprès du ministre des Armées, X, a téléphoné à Y": a name set off by
+    commas right before the call verb's auxiliaries is its subject's apposition, whatever the parser
+    hung it on (here the minister of the complement).  Only a party already found becomes the caller,
+    and only when the call has none."""
+    verb = m.trigger[0]
+    if m.callers or verb.pos_ not in ("VERB", "AUX") and _participle(verb) is None:
+        return
+    i = _before_adverbials(verb)
+    while i > verb.sent.start and (doc[i - 1].pos_ == "AUX" or fold(doc[i - 1].text) in _words("clitics")
+                                   or doc[i - 1].pos_ == "ADV"):
+        i -= 1
+    if i - 1 <= verb.sent.start or doc[i - 1].text != "," or i == verb.i:
+        return
+    person = next((p for p in people_within(doc, verb.sent.start, i - 1) if p.span.end == i - 1), None)
+    if person is not None and person.key in m.persons and person.span.start > verb.sent.start \
+            and doc[person.span.start - 1].text == ",":
+        m.callers.append(person.key)
+        m.persons = [person.key, *(k for k in m.persons if k != person.key)]
+
+
 def _second_subject(span: Span) -> bool:
     """A "subject" after its verb when the verb has a subject before it already ("J'ai eu ce matin le
     président X au téléphone"): the parser's second subject is the object."""
@@ -2284,6 +2305,9 @@ def _holder_after_post(doc: Doc, start: int, end: int) -> Party | None:
         after += 1  # the rest of the post's complement ("de la République de Turquie")
     if after < end and doc[after].text == ",":
         after += 1
+    if after < end and fold(doc[after].text) in ("le", "la", "l'"):  # ", le vice-maréchal de l'air X": a rank
+        rank = next((s for s in lex_within(doc, after + 1, min(end, after + 6), "TITLE") if s.start == after + 1), None)
+        after = rank.end if rank is not None else after
     person = next((p for p in doc._.people or [] if p.span.start == after), None)
     return Party(person=person.key) if person else None
 
@@ -2323,6 +2347,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_sides(doc, mentions)
     _attach_role_nouns(doc, mentions)
     _fallback(doc, mentions)
+    for m in mentions:
+        _apposed_subject_by_surface(doc, m)
     _role_subjects(doc, mentions)
     _attach_dates(doc, mentions)
     _attach_relative_clauses(doc, mentions)

@@ -1596,13 +1596,22 @@ def _titles() -> frozenset[str]:
     return words | frozenset(w for t in words for w in fold(t).replace("'", "' ").split())
 
 
+@cache
+def _long_titles() -> frozenset[str]:
+    """The ranks and titles of several words, folded and split as text is ("marechal de l' air")."""
+    words = title_cues("ranks_fr") | title_cues("civil_fr") | title_cues("honorifics_fr")
+    split = (fold(t).replace("'", "' ").split() for t in words)
+    return frozenset(" ".join(parts) for parts in split if len(parts) > 1)
+
+
 def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
     """Only articles, punctuation and (if allowed) titles, or words of former office ("ancien",
     "jusqu'ici"), between a name and a post."""
     # "le président par intérim, X"; "X, également ministre de …" (``post_link_fillers_fr``)
     words = without_fillers(without_phrases([fold(t.text) for t in _without_acronym(list(between))],
                                             title_cues("acting_fr")))
-    if len(words) > 5:
+    counted = without_phrases(words, _long_titles()) if allow_title else words  # "maréchal de l'air": one title
+    if len(counted) > 5:
         return False
     allowed = glue() | (_titles() if allow_title else frozenset()) | (_former_words() if former else frozenset())
     return all(w in allowed for w in words)
