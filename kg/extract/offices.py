@@ -1676,6 +1676,24 @@ def _relation_before(doc: Doc, m: PersonMention, mentions: list[PersonMention]) 
     return None
 
 
+def _counterpart_place(doc: Doc, i: int) -> list[str]:
+    """The country of "son homologue de la Royal Navy", "son homologue du Royaume-Uni": a country or an
+    institution standing for it, as the complement right after the word."""
+    place = _place_complement(doc, i + 1)
+    return [place.kb_id_] if place is not None else []
+
+
+def _place_complement(doc: Doc, j: int) -> Span | None:
+    """The state or the institution standing for it named by a "de" complement opening at ``j``."""
+    if j >= len(doc) or fold(doc[j].text) not in OF:
+        return None
+    j += 1
+    while j < len(doc) and fold(doc[j].text) in ("la", "l'", "le", "les"):
+        j += 1
+    place = next((s for s in lex_within(doc, j, j + 1, "COUNTRY", "METONYM") if s.start == j), None)
+    return place if place is not None and _is_state(place.kb_id_) else None
+
+
 def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
     """End of "homologue russe" / "prédécesseur de Brown" before the name."""
     j = i + 1
@@ -1683,15 +1701,18 @@ def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
         j += 1
     if j < m.span.start and fold(doc[j].text) in ("de", "du", "d'"):
         other = next(iter(people_within(doc, j + 1, j + 2)), None)
+        place = _place_complement(doc, j) if other is None else None  # "son homologue de la Royal Navy, X"
         if other:
             j = other.span.end
+        elif place is not None and place.end <= m.span.start:
+            j = place.end
     return j
 
 
 def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[PersonMention]) -> Attachment:
     span = doc[i:m.span.end]
     if rel == "homologue":
-        countries = [s.kb_id_ for s in lex_within(doc, i + 1, i + 4, "DEMONYM")]
+        countries = [s.kb_id_ for s in lex_within(doc, i + 1, i + 4, "DEMONYM")] or _counterpart_place(doc, i)
         post = PostMention(doc[i:i + 1], "", countries)
         other = _other_party(m, mentions, doc, i)
         return Attachment(m, post, "counterpart", span, counterpart_of=other)
