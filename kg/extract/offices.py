@@ -124,7 +124,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [_with_second_portfolio(doc, s) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans) + _elliptic_deputies(doc, spans)
-        spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None]
+        spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None and not _other_council(doc, s)]
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
@@ -324,10 +324,26 @@ def _junior_head(doc: Doc, span: Span) -> int | None:
     return None
 
 
+def _other_council(doc: Doc, span: Span) -> bool:
+    """"le président du Conseil présidentiel libyen", "du Conseil de souveraineté": Italy's wording of its
+    prime minister ("le président du Conseil", a weak match) followed by a qualifier names another council,
+    whose president is either a head of state (:func:`_chair_of_a_body` keeps those) or a chair."""
+    if span.label_ != "OFFICE_WEAK" or fold(span[-1].text) != "conseil" or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if fold(nxt.text) in ("des", "de") and span.end + 1 < len(doc) and fold(doc[span.end + 1].text) == "ministres":
+        return False  # "président du Conseil des ministres": the prime minister
+    return (nxt.pos_ == "ADJ" and nxt.text.islower() and not nxt._.kg_demonym) or fold(nxt.text) in ("de", "d'")
+
+
 def _chair_of_a_body(doc: Doc, span: Span) -> bool:
     """A bare "président" of something that is not a country ("le président de la commission des
-    Affaires étrangères", "du Sénat") chairs a body: not a head of state."""
+    Affaires étrangères", "du Sénat") chairs a body: not a head of state.  A state's governing council
+    ("du Conseil présidentiel", ``state_councils_fr``) is the state's head."""
     if len(span) != 1 or fold(span.text) not in title_cues("chair_words_fr"):
+        return False
+    after = folded(doc[span.end + 1: min(len(doc), span.end + 8)])
+    if any(after == c or after.startswith(c + " ") for c in (fold(x) for x in title_cues("state_councils_fr"))):
         return False
     i = span.end
     if i >= len(doc) or fold(doc[i].text) not in OF:
