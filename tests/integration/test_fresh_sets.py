@@ -155,8 +155,25 @@ SETS = {
     "fresh-probe5": Floors(10, 0.95, 0.95, 0.95, 0.93, merged_found=10, merged_dated=10, initiators=3),
     "fresh-probe6": Floors(10, 0.95, 0.95, 0.95, 0.93, merged_found=9, merged_dated=9, initiators=3),
     # probe7, written after the round's merges: first calls 0.8 (P 0.857), holdings 1.0, merged 6/8; reached
-    # calls 0.875 (P 0.875: a third participant of a video conference, 'y participait également', is not read)
-    "fresh-probe7": Floors(10, 0.85, 0.85, 0.95, 0.95, merged_found=7, merged_dated=7, initiators=2),
+    # calls 0.875 in round 7, 1.0 in round 8 (the third participant, 'y participait également', is now read)
+    "fresh-probe7": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=8, merged_dated=8, initiators=2),
+    # round 8: the lead's probes, each key written before kg ran on it (first contact, then reached):
+    # probe8 calls 1.0 / 1.0, holdings 0.88 / 0.981; probe9 1.0 / 1.0, 0.979 / 0.979; probe10 0.6 / 1.0,
+    # 0.938 / 1.0; probe11 0.615 / 1.0, 0.971 / 0.971; probe12 missiles and treaties 1.0 / 1.0; probe13 0.933 /
+    # 1.0, 0.9 / 1.0; probe14 0.909 / 1.0, 1.0; probe15 holdings 0.812 / 0.938; probe16 0.4 / 1.0, 0.941;
+    # probe17 0.727 / 1.0; probe18 holdings 0.8 / 1.0 (initiators 0/2 / 2/2); probe19 holdings 0.778 / 1.0
+    "fresh-probe8": Floors(11, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
+    "fresh-probe9": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=10, merged_dated=9, initiators=2),
+    "fresh-probe10": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=6, merged_dated=4, initiators=4),
+    "fresh-probe11": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=7, merged_dated=7, initiators=2),
+    "fresh-probe12": Floors(5, 0.0, 0.0, 0.95, 0.95, missiles_f1=0.95, treaties_f1=0.95),
+    "fresh-probe13": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=7, merged_dated=6, initiators=2),
+    "fresh-probe14": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=3, merged_dated=3, initiators=3),
+    "fresh-probe15": Floors(5, 0.0, 0.0, 0.9, 0.9),
+    "fresh-probe16": Floors(4, 0.95, 0.95, 0.85, 0.9, merged_found=3, merged_dated=3),
+    "fresh-probe17": Floors(5, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=3, initiators=2),
+    "fresh-probe18": Floors(5, 0.95, 0.95, 0.95, 0.95, merged_found=3, merged_dated=3, initiators=2),
+    "fresh-probe19": Floors(4, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, initiators=1),
     "fresh-worldcalls": Floors(14, 0.9, 0.95, 0.95, 0.97, merged_found=16, merged_dated=16, initiators=8),
     "fresh-worldposts": Floors(15, 0.0, 0.0, 0.95, 0.92, people_f1=0.97),
     "fresh-probe2": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
