@@ -68,6 +68,23 @@ def _in_turn(m: Mention, others: list[str]) -> bool:
     return has_phrase(folded(between), load_lexicon().calls["sequel_cues"])
 
 
+def _on_each_day(m: Mention) -> list[Mention]:
+    """"s'est entretenu à deux reprises au téléphone avec Y, lundi puis mercredi": a repeated call
+    (``repetition_cues``) told with a list of days is one call on each day."""
+    if not has_phrase(folded(m.sent), load_lexicon().calls["repetition_cues"]):
+        return [m]
+    doc = m.sent.doc
+    days = [d for d in dates_within(doc, m.sent.start, m.sent.end) if d._.date and d._.date.precision == "day"]
+    listed = days[:1]
+    for before, after in itertools.pairwise(days):
+        between = [fold(t.text) for t in doc[before.end:after.start]]
+        if between and set(between) <= {"puis", "et", ",", "ensuite", "enfin"} and before is listed[-1]:
+            listed.append(after)
+    if len(listed) < 2:
+        return [m]
+    return [replace(m, date=d._.date) for d in listed]
+
+
 def _days_in_turn(m: Mention, others: list[str]) -> list[tuple[str, DateValue | None]]:
     """Each person of "avec A, puis, mercredi, avec B" with the day told between them and the one
     before ("mercredi" is B's day); the first keeps the mention's day."""
@@ -218,7 +235,8 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     facts = []
     joiners = _joiners(doc)
     joined = {c.i for j in joiners for c in _complements(j.trigger[0])}  # "à la conversation": the joiner's
-    calls = _group([part for m in find_mentions(doc) if m.trigger[0].i not in joined for part in _split(m)])
+    calls = _group([part for m in find_mentions(doc) if m.trigger[0].i not in joined
+                    for each in _on_each_day(m) for part in _split(each)])
     for joining in joiners:
         call = _call_just_before(calls, joining.sent)
         if call is not None:
