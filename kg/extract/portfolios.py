@@ -106,7 +106,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             holder = _taker(doc, folded, sent, start, pronoun_owner) or _receiver(doc, folded, sent, end) \
                 or _handed_to(doc, folded, sent, start, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
-                or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end)
+                or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end) \
+                or _headed(doc, folded, sent, start, end)
             held = held_after(doc, end)
             for person in (holder, held[0] if held else None):
                 if person is not None:
@@ -263,7 +264,7 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
         return None
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
     if not names:
-        return pronoun_owner(doc, sent) if folded[sent.start] in ("il", "elle") else None
+        return pronoun_owner(doc, sent)  # "Il a dirigé le ministère", "Le septuagénaire prend la Défense"
     last = names[-1]
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
@@ -278,6 +279,18 @@ def _bracketed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
         return None
     named = [m for m in people_within(doc, max(sent.start, start - 8), start - 1) if m.span.end == start - 1]
     return named[0] if named else None
+
+
+def _headed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"Défense : Shinjiro Koizumi.": a who's who of a government lists each portfolio as a heading
+    that opens its line, a colon and the name of its holder, the entry ending there."""
+    if start != sent.start or end >= sent.end or folded[end] != ":" or end + 1 >= len(doc):
+        return None
+    after = people_within(doc, end + 1, doc[end + 1].sent.end)  # the parser may end the sentence at the colon
+    if not after or after[0].span.start != end + 1 or not all(
+            t.is_punct or t.is_space for t in doc[after[0].span.end:after[0].span.sent.end]):
+        return None
+    return after[0]
 
 
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
