@@ -710,16 +710,17 @@ def continued_subject(doc: Doc, sent: Span, depth: int = STAND_IN_DEPTH) -> Pers
 
 
 def _object_introduced(doc: Doc, sent: Span, subject: PersonMention) -> bool:
-    """Someone other than the subject is the sentence's direct object ("X a reçu le général Y", "X a
-    nommé Y ministre"): a pronoun or an epithet after it ("Il remplace Z", "L'ex-aviateur …") may as well
-    stand for the newcomer, so the subject is not taken for it."""
+    """Someone other than the subject is an object of a verb after it ("X a reçu le général Y", "X a
+    nommé Y ministre", "a confié ce portefeuille à Y"): a pronoun or an epithet after it ("Il remplace
+    Z", "L'ex-aviateur …") may as well stand for the newcomer, so the subject is not taken for it."""
     for m in people_within(doc, sent.start, sent.end):
         head = m.span.root
         while head.dep_ in ("flat:name", "appos") and head.head is not head and head.head.i < head.i:
             head = head.head
-        if m.key != subject.key and (head.dep_ == "obj" or head.dep_ in ("nmod", "dep") and head.head.pos_ == "VERB"
-                                     and head.head.i < head.i):
-            return True  # the parser may take the object's title for a verb's "nmod" ("a remplacé son ministre")
+        if m.key != subject.key and m.span.start > subject.span.end \
+                and head.dep_ in ("obj", "iobj", "obl:arg", "nmod", "dep") \
+                and head.head.pos_ == "VERB" and head.head.i < head.i:
+            return True  # "a confié ce portefeuille à Y"; the parser may take an object's title for an "nmod"
     return False
 
 

@@ -204,6 +204,9 @@ def ministry_named_before(doc: Doc, folded: list[str], i: int) -> tuple[int, str
     """:func:`ministry_before` with where the minister's or ministry's word stands."""
     nouns = title_cues("ministry_nouns_fr") | title_cues("minister_nouns_fr")
     for k in range(i - 1, max(-1, i - MINISTRY_REACH), -1):
+        given = _given_portfolio(doc, folded, k)
+        if given is not None:  # "nommer X aux Affaires étrangères. Le portefeuille est revenu à Y"
+            return given
         if folded[k] not in nouns or k + 1 >= len(folded) or not (
                 folded[k + 1] in ARTICLES or doc[k + 1]._.kg_demonym):
             continue  # "vice-Premier ministre." names no ministry
@@ -217,6 +220,17 @@ def ministry_named_before(doc: Doc, folded: list[str], i: int) -> tuple[int, str
         demonyms = {s.kb_id_ for s in lex_within(doc, k + 1, j + len(words) + 1, "DEMONYM")}
         return k, _portfolios()[words], (demonyms.pop() if len(demonyms) == 1 else None)
     return None
+
+
+def _given_portfolio(doc: Doc, folded: list[str], k: int) -> tuple[int, str, str | None] | None:
+    """A portfolio phrase at token ``k`` that a post is given at ("nommé aux Affaires étrangères", "reconduit
+    à la Défense"): "à", "au" or "aux" before it, maybe with "la" or "l'"; with its post type and demonym."""
+    words = next((w for w in _by_first_word().get(folded[k], ()) if tuple(folded[k:k + len(w)]) == w), None)
+    j = k - 1 - (k > 0 and folded[k - 1] in ("la", "l'"))
+    if words is None or j < 0 or folded[j] not in ("a", "au", "aux"):
+        return None
+    demonyms = {s.kb_id_ for s in lex_within(doc, k, k + len(words) + 1, "DEMONYM")}
+    return k, _portfolios()[words], (demonyms.pop() if len(demonyms) == 1 else None)
 
 
 def _antecedent_country(doc: Doc, folded: list[str], sent: Span, end: int) -> str | None:
@@ -313,7 +327,8 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMentio
     dated = {t.i for s in dates_within(doc, end, min(sent.end, end + 12)) for t in s}
     dated |= {k - 1 for k in dated if folded[k - 1] == "depuis"}  # "est dirigé depuis décembre par X"
     dated |= _acting_words(folded, end, min(sent.end, end + 12))  # "est dirigé par intérim par X"
-    kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated]
+    fillers = title_cues("post_link_fillers_fr")  # "est finalement revenu à X"
+    kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated and folded[i] not in fillers]
     for cue in _cues("portfolio_give_fr"):
         if tuple(folded[i] for i in kept[:len(cue)]) == cue:
             last = kept[len(cue) - 1] + 1

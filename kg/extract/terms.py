@@ -422,7 +422,10 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     if demonstrative is not None:  # "Ce dernier, nommé …, a succédé à Y": the last person named, always
         return [demonstrative] if demonstrative.span.start_char < at else []
     continued = continued_subject(doc, sent)  # "X … Porte-parole …, l'ancien sénateur défend Y. Il a succédé à Z"
-    if continued is not None and continued.span.start_char < at:
+    if continued is not None and continued.span.start_char < at and sent.start > 0 and (
+            continued.span.start > sent.start  # "Ancien député, il remplace Z": past an opening apposition
+            or fold(continued.span[0].text) not in ("il", "elle")  # "Le quinquagénaire succède à Z": an epithet
+            or continued_subject(doc, doc[sent.start - 1].sent) is not None):  # a chain of stand-ins: one story
         offices = _offices_of(by_key, continued.key, doc)  # the subject continued, not the last name (Y)
         several = len(offices) > 1 and _appointed_office(doc, by_key, continued.key, sent) is not None
         return [continued] if len(offices) == 1 or several else []
