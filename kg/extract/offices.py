@@ -122,7 +122,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
     state = notes(doc)
     if state.posts is None:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
-        spans = [_with_second_portfolio(doc, s) for s in spans]
+        spans = [_with_charge(doc, _with_second_portfolio(doc, s)) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans) + _elliptic_deputies(doc, spans)
         spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None]
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)]
@@ -226,6 +226,28 @@ def _with_second_portfolio(doc: Doc, span: Span) -> Span:
             return Span(doc, span.start, k, label=span.label_, kb_id=span.kb_id_) if capitalised else span
         if word.is_punct and word.text not in ("'", "’", "-") or word.pos_ in ("VERB", "AUX") \
                 or fold(word.text) in post_heads or people_within(doc, k, k + 1):
+            return span
+        capitalised = capitalised or word.text[:1].isupper()
+    return span
+
+
+def _with_charge(doc: Doc, span: Span) -> Span:
+    """"Vice-Premier ministre chargé de l'Économie depuis 2023, X": a post followed by the field it is
+    in charge of (``post_charge_fr`` then "de" and capitalised words) takes that complement in, so that
+    the name after it is still the post's holder.  The complement ends before a comma, a bracket, a
+    "depuis" or the sentence's end, and holds no verb, name or post head (else the span is left as is)."""
+    end = span.end
+    if end + 2 >= len(doc) or fold(doc[end].text) not in title_cues("post_charge_fr") \
+            or fold(doc[end + 1].text) not in OF | {"la", "l'"}:
+        return span
+    post_heads = title_cues("post_heads_fr") | title_cues("minister_nouns_fr")
+    capitalised = False
+    for k in range(end + 1, min(len(doc), end + 1 + COMPOUND_REACH)):
+        word = doc[k]
+        if word.text in (",", "(", ".", ";", ":") or "\n" in word.text or fold(word.text) == "depuis":
+            return Span(doc, span.start, k, label=span.label_, kb_id=span.kb_id_) if capitalised else span
+        if word.pos_ in ("VERB", "AUX") or fold(word.text) in post_heads or people_within(doc, k, k + 1) \
+                or not word.text[:1].isupper() and fold(word.text) not in OF | {"la", "l'", "le", "les", "et"}:
             return span
         capitalised = capitalised or word.text[:1].isupper()
     return span
@@ -746,6 +768,8 @@ def _stand_in_span(doc: Doc, sent: Span) -> Span | None:
     head = doc[k]
     verb_at = next((t.i for t in doc[end:min(sent.end, end + EPITHET_NP_REACH + 1)]
                     if t.pos_ in ("AUX", "VERB") or t.is_punct), None)
+    if people_within(doc, end, verb_at if verb_at is not None else min(sent.end, end + EPITHET_NP_REACH)):
+        return None  # "Le vice-amiral d'escadre X est nommé": a rank before a name, not an epithet
     runs_into_verb = verb_at is not None and doc[verb_at].pos_ in ("AUX", "VERB")
     if not (head.dep_ in ("nsubj", "nsubj:pass") or runs_into_verb):
         return None
@@ -1820,8 +1844,18 @@ def _previous_subject(doc: Doc, sent: Span, m: PersonMention | None, *, past_ope
              if (m is None or p.key != m.key)
              and (opens_as_subject(p.span.root, previous) or _opens_with(doc, previous, p)
                   or past_opening and p.span.start >= clause and _opens_with(doc, previous, p, start=clause)
+                  and _subject_dep(p)
                   or past_opening and heading_entry(doc, previous, p.span.start))}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _subject_dep(p: PersonMention) -> bool:
+    """The parser makes the name (or the title it stands in apposition to) a subject: not a second
+    apposition of an opening phrase ("Sur proposition de la ministre …, Mme X, le Conseil a …")."""
+    head = p.span.root
+    while head.dep_ in ("flat:name", "appos") and head.head is not head and head.head.i < head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubj:pass")
 
 
 def heading_entry(doc: Doc, sent: Span, at: int) -> bool:
