@@ -236,7 +236,7 @@ def _with_charge(doc: Doc, span: Span) -> Span:
     in charge of (``post_charge_fr`` then "de" and capitalised words) takes that complement in, so that
     the name after it is still the post's holder.  The complement ends before a comma, a bracket, a
     "depuis" or the sentence's end, and holds no verb, name or post head (else the span is left as is)."""
-    end = span.end
+    end = span.end + (span.end < len(doc) and doc[span.end]._.kg_demonym)  # "Vice-Premier ministre vietnamien chargé"
     if end + 2 >= len(doc) or fold(doc[end].text) not in title_cues("post_charge_fr") \
             or fold(doc[end + 1].text) not in OF | {"la", "l'"}:
         return span
@@ -1438,7 +1438,8 @@ def _without_apposition(words: list[str], between: Span) -> list[str]:
     close = words.index(",", 1)
     incise = between[1:close]
     relative = words[1:2] == ["qui"] and len(incise) <= RELATIVE_INCISE
-    appointed = words[1] in title_cues("appointed_incise_fr")  # ", nommé le 6 mai, devient ministre …"
+    appointed = words[1] in title_cues("appointed_incise_fr") | title_cues("birth_words_fr")  # ", nommé le 6 mai,"
+    # or ", né en 1965," before "devient ministre …"
     if any(t.ent_type_ == "PER" for t in incise) or (not relative and (len(incise) > 10 or any(
             t.pos_ in ("VERB", "AUX") and not (appointed and t.i == incise.start) for t in incise))):
         return words

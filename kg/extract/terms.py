@@ -80,7 +80,8 @@ def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) ->
     """The first date after a cue (else the sentence's last); with ``skip_since``, not a date that
     says since when a state lasts ("qui occupait ce poste depuis 2018")."""
     spans = [s for s in dates_within(doc, sent.start, sent.end) if s._.date and not _event_relative(s)
-             and not (skip_since and s.start > 0 and fold(doc[s.start - 1].text) in ("depuis", "des"))]
+             and not (skip_since and s.start > 0 and fold(doc[s.start - 1].text) in ("depuis", "des"))
+             and not _birth_date(doc, s)]
     after = [s for s in spans if s.start_char >= char]
     if not after and _offset_before(doc, sent, char):
         return None  # "trois jours après le limogeage de Y": the cue's day is not told
@@ -90,6 +91,15 @@ def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) ->
     if chosen.start > 0 and fold(doc[chosen.start - 1].text) == "depuis":
         return chosen._.date  # "Il travaillera avec X, en poste depuis juillet 2024": a past start, whatever the tense
     return _in_the_future_told(doc, sent, chosen._.date)
+
+
+def _birth_date(doc: Doc, span: Span) -> bool:
+    """"Née en 1970 à Lyon, X a été nommée …", "X, né le 3 mai 1965, …": a birth participle
+    (``birth_words_fr``) right before the date (past "en" or "le") dates the birth, no term."""
+    before = [fold(t.text) for t in doc[max(0, span.start - 2):span.start]]
+    while before and before[-1] in ("en", "le"):
+        before.pop()
+    return bool(before) and before[-1] in title_cues("birth_words_fr")
 
 
 OFFSET_REACH = 3  # tokens between an event-relative offset and the cue it dates ("trois jours après le limogeage")
