@@ -707,7 +707,7 @@ def _demonstrative_subject(doc: Doc, sent: Span, posts: list[PostMention]) -> li
 
 
 DEFINITE_SUBJECT_OPENERS = frozenset(("le", "la", "l'", "les", "ce", "cet", "cette"))
-STAND_IN_DEPTH = 3  # sentences back through stand-in subjects to the name they all continue
+STAND_IN_DEPTH = 5  # sentences back through stand-in subjects to the name they all continue
 EPITHET_NP_REACH = 5  # tokens of an epithet subject after its noun ("Le technocrate de 61 ans")
 OPENING_INCISE_REACH = 16  # tokens of a verbless opening apposition ("Porte-parole du gouvernement depuis mars 2024,")
 
@@ -806,8 +806,22 @@ def _clause_start(doc: Doc, sent: Span) -> int:
     participle phrase set off by a comma ("Porte-parole du gouvernement depuis mars 2024, l'ancien
     sénateur défend …", "Médecin de formation, il avait été …"), if one opens it."""
     start = _past_dateline(doc, sent)
-    if fold(doc[start].text) in DEFINITE_SUBJECT_OPENERS and not dated_tokens(doc, start, start + 1):
-        return start  # "L'ex-général, chef du …, a été nommé": the subject itself, an incise after it
+    for _ in range(OPENING_SEGMENTS):  # "Née en 1968 à Asbestos, au Québec, elle …": a phrase per comma
+        if start >= sent.end or fold(doc[start].text) in DEFINITE_SUBJECT_OPENERS and not dated_tokens(
+                doc, start, start + 1):
+            break  # "L'ex-général, chef du …, a été nommé": the subject itself, an incise after it
+        after = _past_opening_segment(doc, sent, start)
+        if after == start:
+            break
+        start = after
+    return start
+
+
+OPENING_SEGMENTS = 3  # comma-separated verbless phrases that may open a sentence before its subject
+
+
+def _past_opening_segment(doc: Doc, sent: Span, start: int) -> int:
+    """Past one verbless phrase from ``start`` up to a comma, or ``start`` when none opens there."""
     for t in doc[start:min(sent.end, start + OPENING_INCISE_REACH)]:
         if t.text == ",":
             return t.i + 1 if t.i > start else start

@@ -24,6 +24,10 @@ EPITHET: list[Row] = [("L'", 1, "det", "DET"), ("ex-aviateur", 3, "nsubj", "NOUN
                       ("commandé", 3, "ROOT", "VERB"), ("tout", 3, "obj", "PRON"), (".", 3, "punct", "PUNCT")]
 AGED: list[Row] = [("Le", 1, "det", "DET"), ("quinquagénaire", 2, "nsubj", "NOUN"), ("succède", 2, "ROOT", "VERB"),
                    ("à", 4, "case", "ADP"), ("Bravo", 2, "obl:arg", "PROPN"), (".", 2, "punct", "PUNCT")]
+OPENED: list[Row] = [("À", 2, "case", "ADP"), ("68", 2, "nummod", "NUM"), ("ans", 9, "obl:mod", "NOUN"),
+                     (",", 2, "punct", "PUNCT"), ("au", 5, "case", "ADP"), ("Cap", 9, "obl:mod", "NOUN"),
+                     (",", 5, "punct", "PUNCT"), ("il", 9, "nsubj", "PRON"), ("a", 9, "aux:tense", "AUX"),
+                     ("dirigé", 9, "ROOT", "VERB"), (".", 9, "punct", "PUNCT")]
 COUNTRY: list[Row] = [("Le", 1, "det", "DET"), ("pays", 2, "nsubj", "NOUN"), ("pleure", 2, "ROOT", "VERB"),
                       ("tout", 2, "obj", "PRON"), (".", 2, "punct", "PUNCT")]
 
@@ -76,3 +80,7 @@ def test_an_object_person_before_makes_the_stand_in_nobody(nlp: Language) -> Non
 
 def test_a_noun_of_no_epithet_list_stands_for_nobody(nlp: Language) -> None:
     assert _stands_for(nlp, NAMED, COUNTRY) is None
+
+
+def test_a_pronoun_past_two_opening_phrases_continues_the_subject(nlp: Language) -> None:
+    assert _stands_for(nlp, NAMED, OPENED) == "alpha"  # "À 68 ans, au Cap, il a dirigé …"
