@@ -597,9 +597,6 @@ def _role_noun_office(post: PostMention, country: str | None) -> str:
 def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     posts = [p for p in posts_within(doc, sent.start, sent.end) if not _complement(doc, p)]
     mentions = people_within(doc, sent.start, sent.end)
-    stand_in = continued_subject(doc, sent)
-    if stand_in is not None and not any(m.key == stand_in.key for m in mentions):
-        mentions = sorted([*mentions, stand_in], key=lambda m: m.span.start)  # "Il a ensuite occupé le poste de …"
     out: list[Attachment] = []
     used: set[int] = set()
 
@@ -676,7 +673,26 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _gapped_appointments(doc, sent, posts, mentions, out)
     out += _demonym_listed_counterparts(doc, sent, mentions, out)
     out += _demonstrative_subject(doc, sent, posts)
+    out += _stand_in_posts(doc, sent, posts, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+def _stand_in_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                    found: list[Attachment]) -> list[Attachment]:
+    """"Il a ensuite occupé le poste de …", "Porte-parole du gouvernement depuis 2024, l'ancien sénateur
+    défend …": a post linked to a stand-in subject (:func:`continued_subject`) or set before it is the
+    continued person's, when no name of the sentence took it and that person is not named here."""
+    m = continued_subject(doc, sent)
+    if m is None or any(q.key == m.key for q in mentions):
+        return []
+    free = [p for p in posts if not any(a.post is p for a in found)]
+    linked = _post_linked(doc, m, free)
+    pronoun = fold(m.span[0].text) in _subject_pronouns()
+    if linked is not None and pronoun and not dates_within(doc, linked.span.end, min(sent.end, linked.span.end + 8)):
+        linked = None  # a pronoun's post comes with its years in a career ("Il a ensuite occupé le poste de … de
+        # 2010 à 2014"); without them "Il" may as well be someone the sentence before named last
+    post = _post_after(doc, m, free) or linked or _post_before(doc, m, free)
+    return [Attachment(m, post, "apposition", _cover(doc, m.span, post.span))] if post is not None else []
 
 
 DEMONSTRATIVE_REACH = 80  # tokens back from a "ce dernier" to the person it stands for
