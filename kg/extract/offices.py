@@ -691,8 +691,9 @@ def _stand_in_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: li
     if linked is not None and pronoun and not dates_within(doc, linked.span.end, min(sent.end, linked.span.end + 8)):
         linked = None  # a pronoun's post comes with its years in a career ("Il a ensuite occupé le poste de … de
         # 2010 à 2014"); without them "Il" may as well be someone the sentence before named last
-    post = _post_after(doc, m, free) or linked or _post_before(doc, m, free)
-    return [Attachment(m, post, "apposition", _cover(doc, m.span, post.span))] if post is not None else []
+    found_posts = [_post_after(doc, m, free) or linked, _post_before(doc, m, free)]  # "Porte-parole …, il avait
+    return [Attachment(m, p, "apposition", _cover(doc, m.span, p.span))  # été ministre de la Défense de … à …"
+            for k, p in enumerate(found_posts) if p is not None and p not in found_posts[:k]]
 
 
 DEMONSTRATIVE_REACH = 80  # tokens back from a "ce dernier" to the person it stands for
