@@ -122,7 +122,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
     state = notes(doc)
     if state.posts is None:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
-        spans = [_with_second_portfolio(doc, s) for s in spans]
+        spans = [_with_charge(doc, _with_second_portfolio(doc, s)) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans) + _elliptic_deputies(doc, spans)
         spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None and not _other_council(doc, s)]
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)]
@@ -226,6 +226,28 @@ def _with_second_portfolio(doc: Doc, span: Span) -> Span:
             return Span(doc, span.start, k, label=span.label_, kb_id=span.kb_id_) if capitalised else span
         if word.is_punct and word.text not in ("'", "’", "-") or word.pos_ in ("VERB", "AUX") \
                 or fold(word.text) in post_heads or people_within(doc, k, k + 1):
+            return span
+        capitalised = capitalised or word.text[:1].isupper()
+    return span
+
+
+def _with_charge(doc: Doc, span: Span) -> Span:
+    """"Vice-Premier ministre chargé de l'Économie depuis 2023, X": a post followed by the field it is
+    in charge of (``post_charge_fr`` then "de" and capitalised words) takes that complement in, so that
+    the name after it is still the post's holder.  The complement ends before a comma, a bracket, a
+    "depuis" or the sentence's end, and holds no verb, name or post head (else the span is left as is)."""
+    end = span.end + (span.end < len(doc) and doc[span.end]._.kg_demonym)  # "Vice-Premier ministre vietnamien chargé"
+    if end + 2 >= len(doc) or fold(doc[end].text) not in title_cues("post_charge_fr") \
+            or fold(doc[end + 1].text) not in OF | {"la", "l'"}:
+        return span
+    post_heads = title_cues("post_heads_fr") | title_cues("minister_nouns_fr")
+    capitalised = False
+    for k in range(end + 1, min(len(doc), end + 1 + COMPOUND_REACH)):
+        word = doc[k]
+        if word.text in (",", "(", ".", ";", ":") or "\n" in word.text or fold(word.text) == "depuis":
+            return Span(doc, span.start, k, label=span.label_, kb_id=span.kb_id_) if capitalised else span
+        if word.pos_ in ("VERB", "AUX") or fold(word.text) in post_heads or people_within(doc, k, k + 1) \
+                or not word.text[:1].isupper() and fold(word.text) not in OF | {"la", "l'", "le", "les", "et"}:
             return span
         capitalised = capitalised or word.text[:1].isupper()
     return span
@@ -690,7 +712,27 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _gapped_appointments(doc, sent, posts, mentions, out)
     out += _demonym_listed_counterparts(doc, sent, mentions, out)
     out += _demonstrative_subject(doc, sent, posts)
+    out += _stand_in_posts(doc, sent, posts, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+def _stand_in_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                    found: list[Attachment]) -> list[Attachment]:
+    """"Il a ensuite occupé le poste de …", "Porte-parole du gouvernement depuis 2024, l'ancien sénateur
+    défend …": a post linked to a stand-in subject (:func:`continued_subject`) or set before it is the
+    continued person's, when no name of the sentence took it and that person is not named here."""
+    m = continued_subject(doc, sent)
+    if m is None or any(q.key == m.key for q in mentions):
+        return []
+    free = [p for p in posts if not any(a.post is p for a in found)]
+    linked = _post_linked(doc, m, free)
+    pronoun = fold(m.span[0].text) in _subject_pronouns()
+    if linked is not None and pronoun and not dates_within(doc, linked.span.end, min(sent.end, linked.span.end + 8)):
+        linked = None  # a pronoun's post comes with its years in a career ("Il a ensuite occupé le poste de … de
+        # 2010 à 2014"); without them "Il" may as well be someone the sentence before named last
+    found_posts = [_post_after(doc, m, free) or linked, _post_before(doc, m, free)]  # "Porte-parole …, il avait
+    return [Attachment(m, p, "apposition", _cover(doc, m.span, p.span))  # été ministre de la Défense de … à …"
+            for k, p in enumerate(found_posts) if p is not None and p not in found_posts[:k]]
 
 
 DEMONSTRATIVE_REACH = 80  # tokens back from a "ce dernier" to the person it stands for
@@ -718,6 +760,132 @@ def _demonstrative_subject(doc: Doc, sent: Span, posts: list[PostMention]) -> li
     if m is None or post is None:
         return []
     return [Attachment(m, post, "apposition", _cover(doc, m.span, post.span))]
+
+
+DEFINITE_SUBJECT_OPENERS = frozenset(("le", "la", "l'", "les", "ce", "cet", "cette"))
+STAND_IN_DEPTH = 5  # sentences back through stand-in subjects to the name they all continue
+EPITHET_NP_REACH = 5  # tokens of an epithet subject after its noun ("Le technocrate de 61 ans")
+OPENING_INCISE_REACH = 16  # tokens of a verbless opening apposition ("Porte-parole du gouvernement depuis mars 2024,")
+
+
+def continued_subject(doc: Doc, sent: Span, depth: int = STAND_IN_DEPTH) -> PersonMention | None:
+    """"X a été nommé … Il a ensuite occupé le poste de …", "L'ex-aviateur a commandé …", "La
+    quinquagénaire succède à Y": a personal pronoun or an epithet noun phrase (``epithet_nouns_fr``,
+    an "ex-" word, "ancien …") as the subject of a sentence's clause says nothing of who it is; it
+    continues the subject of the sentence before, a name there or, through that sentence's own stand-in,
+    the name before it.  Careers are told so, one post a sentence.  The mention returned is that
+    person's, its span moved onto the stand-in; None when the clause opens otherwise or the sentence
+    before has no single person for subject."""
+    span = _stand_in_span(doc, sent)
+    if span is None or sent.start == 0 or depth == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    person = _previous_subject(doc, sent, None, past_opening=True) or continued_subject(doc, previous, depth - 1) \
+        or demonstrative_subject(doc, previous)
+    if person is None or _object_introduced(doc, previous, person):
+        return None
+    return PersonMention(span, key=person.key)
+
+
+def _object_introduced(doc: Doc, sent: Span, subject: PersonMention) -> bool:
+    """Someone other than the subject is an object of a verb after it ("X a reçu le général Y", "X a
+    nommé Y ministre", "a confié ce portefeuille à Y"): a pronoun or an epithet after it ("Il remplace
+    Z", "L'ex-aviateur …") may as well stand for the newcomer, so the subject is not taken for it."""
+    for m in people_within(doc, sent.start, sent.end):
+        head = m.span.root
+        while head.dep_ in ("flat:name", "appos") and head.head is not head and head.head.i < head.i:
+            head = head.head
+        if m.key != subject.key and m.span.start > subject.span.end \
+                and head.dep_ in ("obj", "iobj", "obl:arg", "nmod", "dep") \
+                and head.head.pos_ == "VERB" and head.head.i < head.i:
+            return True  # "a confié ce portefeuille à Y"; the parser may take an object's title for an "nmod"
+    return False
+
+
+def _stand_in_span(doc: Doc, sent: Span) -> Span | None:
+    """The pronoun ("Il", "elle") or epithet noun phrase ("L'ex-aviateur", "le quinquagénaire", "Le
+    technocrate de 61 ans") opening the sentence's clause as its subject, if one does."""
+    start = _clause_start(doc, sent)
+    if start + 1 >= sent.end:
+        return None
+    first = fold(doc[start].text)
+    if first in _subject_pronouns():
+        return doc[start:start + 1] if doc[start + 1].pos_ in ("AUX", "VERB") or doc[start].dep_.startswith(
+            "nsubj") else None
+    if first not in ("le", "la", "l'"):
+        return None
+    k = start + 1 + (fold(doc[start + 1].text) in title_cues("epithet_qualifiers_fr"))  # "L'ancien légionnaire"
+    noun = _epithet_noun(doc, k, sent.end)
+    if noun is None:
+        return None
+    end = k + noun
+    if _in_post_or_name(doc, start, end + 1) or end < sent.end and doc[end].pos_ == "PROPN":
+        return None  # "Le nouveau chef d'état-major …" is a role noun (:mod:`kg.extract.coref`); "Le général X" a name
+    head = doc[k]
+    verb_at = next((t.i for t in doc[end:min(sent.end, end + EPITHET_NP_REACH + 1)]
+                    if t.pos_ in ("AUX", "VERB") or t.is_punct), None)
+    if people_within(doc, end, verb_at if verb_at is not None else min(sent.end, end + EPITHET_NP_REACH)):
+        return None  # "Le vice-amiral d'escadre X est nommé": a rank before a name, not an epithet
+    runs_into_verb = verb_at is not None and doc[verb_at].pos_ in ("AUX", "VERB")
+    if not (head.dep_ in ("nsubj", "nsubj:pass") or runs_into_verb):
+        return None
+    return doc[start:verb_at if runs_into_verb and verb_at is not None else end]
+
+
+def _epithet_noun(doc: Doc, k: int, end: int) -> int | None:
+    """How many words of an epithet noun start at ``k``: one of ``epithet_nouns_fr`` ("quinquagénaire",
+    "haut fonctionnaire") or a rank ("L'ex-général"), maybe glued to "ex-" ("L'ex-aviateur"); never a
+    post's head ("la nouvelle ministre" is a role noun, which :mod:`kg.extract.coref` reads)."""
+    if k >= end:
+        return None
+    first = fold(doc[k].text)
+    epithets = title_cues("epithet_nouns_fr") | title_cues("ranks_fr")
+    if first.startswith(EX_PREFIX) and first[len(EX_PREFIX):] in epithets:
+        return 1
+    if first in title_cues("ranks_fr") and doc[k].pos_ == "NOUN":
+        return 1
+    for phrase in sorted(title_cues("epithet_nouns_fr"), key=len, reverse=True):
+        words = phrase.split()
+        if k + len(words) <= end and [fold(t.text) for t in doc[k:k + len(words)]] == words:
+            return len(words)
+    return None
+
+
+def _in_post_or_name(doc: Doc, start: int, end: int) -> bool:
+    """A post phrase or a person's name overlaps tokens ``start`` to ``end``."""
+    return bool(posts_within(doc, start, end)) or any(
+        m.span.start < end and m.span.end > start for m in doc._.people or [])
+
+
+def _clause_start(doc: Doc, sent: Span) -> int:
+    """Where the sentence's clause opens: past a dateline, then past a verbless apposition or
+    participle phrase set off by a comma ("Porte-parole du gouvernement depuis mars 2024, l'ancien
+    sénateur défend …", "Médecin de formation, il avait été …"), if one opens it."""
+    start = _past_dateline(doc, sent)
+    for _ in range(OPENING_SEGMENTS):  # "Née en 1968 à Asbestos, au Québec, elle …": a phrase per comma
+        if start >= sent.end or fold(doc[start].text) in DEFINITE_SUBJECT_OPENERS and not dated_tokens(
+                doc, start, start + 1):
+            break  # "L'ex-général, chef du …, a été nommé": the subject itself, an incise after it
+        after = _past_opening_segment(doc, sent, start)
+        if after == start:
+            break
+        start = after
+    return start
+
+
+OPENING_SEGMENTS = 3  # comma-separated verbless phrases that may open a sentence before its subject
+
+
+def _past_opening_segment(doc: Doc, sent: Span, start: int) -> int:
+    """Past one verbless phrase from ``start`` up to a comma, or ``start`` when none opens there."""
+    for t in doc[start:min(sent.end, start + OPENING_INCISE_REACH)]:
+        if t.text == ",":
+            return t.i + 1 if t.i > start else start
+        if t.pos_ == "AUX" or t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm") \
+                or fold(t.text) in _subject_pronouns() or t.i == start and any(
+                m.span.start == t.i for m in doc._.people or []):
+            return start  # a clause, or a sentence opening on a name ("X, ministre …, a …")
+    return start
 
 
 def _demonym_listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
@@ -1384,7 +1552,8 @@ def _without_apposition(words: list[str], between: Span) -> list[str]:
     close = words.index(",", 1)
     incise = between[1:close]
     relative = words[1:2] == ["qui"] and len(incise) <= RELATIVE_INCISE
-    appointed = words[1] in title_cues("appointed_incise_fr")  # ", nommé le 6 mai, devient ministre …"
+    appointed = words[1] in title_cues("appointed_incise_fr") | title_cues("birth_words_fr")  # ", nommé le 6 mai,"
+    # or ", né en 1965," before "devient ministre …"
     if any(t.ent_type_ == "PER" for t in incise) or (not relative and (len(incise) > 10 or any(
             t.pos_ in ("VERB", "AUX") and not (appointed and t.i == incise.start) for t in incise))):
         return words
@@ -1797,32 +1966,70 @@ def _opens_on_pronoun(doc: Doc, sent: Span) -> bool:
     outre démenti …"), whatever the parser made of it: an adverb after the auxiliary makes it take
     "Il" for the auxiliary's subject, not the main verb's."""
     start = _past_dateline(doc, sent)
-    pronouns = frozenset(fold(w) for w in load_lexicon().calls.get("subject_pronouns", ()))
-    return start + 1 < sent.end and fold(doc[start].text) in pronouns and doc[start + 1].pos_ in ("AUX", "VERB")
+    return start + 1 < sent.end and fold(doc[start].text) in _subject_pronouns() and doc[start + 1].pos_ in (
+        "AUX", "VERB")
+
+
+@cache
+def _subject_pronouns() -> frozenset[str]:
+    """"il", "elle": the personal pronouns that may stand for a person as a clause's subject."""
+    return frozenset(fold(w) for w in load_lexicon().calls.get("subject_pronouns", ()))
 
 
 def pronoun_owner(doc: Doc, sent: Span) -> PersonMention | None:
     """"X a présenté son gouvernement. Il détient lui-même le portefeuille de la Défense": the person
     opening the previous sentence as its subject, when this sentence's subject is a personal pronoun."""
-    return _previous_subject(doc, sent, None) if pronoun_subject(sent) or _opens_on_pronoun(doc, sent) else None
+    owner = _previous_subject(doc, sent, None) if pronoun_subject(sent) or _opens_on_pronoun(doc, sent) else None
+    return owner or continued_subject(doc, sent) or demonstrative_subject(doc, sent)  # "L'ex-aviateur a dirigé …"
 
 
-def _previous_subject(doc: Doc, sent: Span, m: PersonMention | None) -> PersonMention | None:
-    """The one person (other than ``m``) opening the sentence before ``sent`` as its subject."""
+def _previous_subject(doc: Doc, sent: Span, m: PersonMention | None, *, past_opening: bool = False
+                      ) -> PersonMention | None:
+    """The one person (other than ``m``) opening the sentence before ``sent`` as its subject; with
+    ``past_opening``, also past an opening apposition ("Né en 1952 à …, X a …") or as a who's who entry."""
     if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
+    clause = _clause_start(doc, previous) if past_opening else previous.start
     found = {p.key: p for p in people_within(doc, previous.start, previous.end)
              if (m is None or p.key != m.key)
-             and (opens_as_subject(p.span.root, previous) or _opens_with(doc, previous, p))}
+             and (opens_as_subject(p.span.root, previous) or _opens_with(doc, previous, p)
+                  or past_opening and p.span.start >= clause and _opens_with(doc, previous, p, start=clause)
+                  and _subject_dep(p)
+                  or past_opening and heading_entry(doc, previous, p.span.start))}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _opens_with(doc: Doc, sent: Span, p: PersonMention, *, joined: bool = False) -> bool:
-    """The name opens the sentence, only an article, titles and a post before it ("Le général X, chef
-    …, reste en fonction", "Le chef de la diplomatie, X, a salué …"): its subject, whatever the parser
-    made of the title ("X" as an apposition of "général")."""
-    start = _past_dateline(doc, sent)
+def _subject_dep(p: PersonMention) -> bool:
+    """The parser makes the name (or the title it stands in apposition to) a subject: not a second
+    apposition of an opening phrase ("Sur proposition de la ministre …, Mme X, le Conseil a …")."""
+    head = p.span.root
+    while head.dep_ in ("flat:name", "appos") and head.head is not head and head.head.i < head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubj:pass")
+
+
+def heading_entry(doc: Doc, sent: Span, at: int) -> bool:
+    """"Défense : Shinjiro Koizumi.", "Porte-parole : X": a who's who entry, a heading (a portfolio or a
+    post) opening its own sentence, a colon, then the name at token ``at`` ending the sentence; the
+    entry is about that person, as a sentence with them for subject would be."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None or colon - sent.start > HEADING_REACH or any(
+            t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[sent.start:colon]):
+        return False
+    named = next((m for m in people_within(doc, at, sent.end) if m.span.start == at), None)
+    return named is not None and all(fold(t.text) in _titles() | {"le", "la", "l'"} for t in doc[colon + 1:at]) \
+        and all(t.is_punct for t in doc[named.span.end:sent.end])
+
+
+HEADING_REACH = 8  # words of a who's who heading before its colon ("Secrétaire général du cabinet :")
+
+
+def _opens_with(doc: Doc, sent: Span, p: PersonMention, *, joined: bool = False, start: int | None = None) -> bool:
+    """The name opens the sentence (or its clause from token ``start``), only an article, titles and a
+    post before it ("Le général X, chef …, reste en fonction", "Le chef de la diplomatie, X, a salué …"):
+    its subject, whatever the parser made of the title ("X" as an apposition of "général")."""
+    start = _past_dateline(doc, sent) if start is None else start
     titled = {i for q in posts_within(doc, start, p.span.start) for i in range(q.span.start, q.span.end)}
     glue_words = _titles() | {"le", "la", "l'", ","} | ({"et"} if joined else set())  # "prince héritier et ministre"
     glue_words |= _qualifier_words()  # "Le Premier ministre de transition, le général X, a salué …"

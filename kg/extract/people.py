@@ -351,7 +351,15 @@ class PeopleFinder:
             return not self.known.is_by_name(m.span.text)  # an acronym, unless a known person's ("MBS")
         near = blockers.overlapping(m.span.start, m.span.end)
         return any(b.start <= m.span.start and m.span.end <= b.end for b in near) or any(
-            b.label_ in ("MISSILE", "TREATY") for b in near)
+            b.label_ in ("MISSILE", "TREATY") for b in near) or _cuts_organisation(m.span)
+
+
+def _cuts_organisation(span: Span) -> bool:
+    """"commandant de la Garde républicaine": a run opening on a lower-case particle after a rank is no
+    name when an organisation the model tagged starts inside it and runs on past it ("Garde
+    républicaine"); "le général de Gaulle" cuts nothing."""
+    return span[0].text.islower() and any(
+        e.label_ == "ORG" and span.start < e.start < span.end < e.end for e in span.doc.ents)
 
 
 def _demonyms(doc: Doc) -> tuple[list[Span], list[Span]]:

@@ -106,7 +106,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             holder = _taker(doc, folded, sent, start, pronoun_owner) or _receiver(doc, folded, sent, end) \
                 or _handed_to(doc, folded, sent, start, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
-                or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end)
+                or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end) \
+                or _headed(doc, folded, sent, start, end)
             held = held_after(doc, end)
             for person in (holder, held[0] if held else None):
                 if person is not None:
@@ -203,6 +204,9 @@ def ministry_named_before(doc: Doc, folded: list[str], i: int) -> tuple[int, str
     """:func:`ministry_before` with where the minister's or ministry's word stands."""
     nouns = title_cues("ministry_nouns_fr") | title_cues("minister_nouns_fr")
     for k in range(i - 1, max(-1, i - MINISTRY_REACH), -1):
+        given = _given_portfolio(doc, folded, k)
+        if given is not None:  # "nommer X aux Affaires étrangères. Le portefeuille est revenu à Y"
+            return given
         if folded[k] not in nouns or k + 1 >= len(folded) or not (
                 folded[k + 1] in ARTICLES or doc[k + 1]._.kg_demonym):
             continue  # "vice-Premier ministre." names no ministry
@@ -216,6 +220,17 @@ def ministry_named_before(doc: Doc, folded: list[str], i: int) -> tuple[int, str
         demonyms = {s.kb_id_ for s in lex_within(doc, k + 1, j + len(words) + 1, "DEMONYM")}
         return k, _portfolios()[words], (demonyms.pop() if len(demonyms) == 1 else None)
     return None
+
+
+def _given_portfolio(doc: Doc, folded: list[str], k: int) -> tuple[int, str, str | None] | None:
+    """A portfolio phrase at token ``k`` that a post is given at ("nommé aux Affaires étrangères", "reconduit
+    à la Défense"): "à", "au" or "aux" before it, maybe with "la" or "l'"; with its post type and demonym."""
+    words = next((w for w in _by_first_word().get(folded[k], ()) if tuple(folded[k:k + len(w)]) == w), None)
+    j = k - 1 - (k > 0 and folded[k - 1] in ("la", "l'"))
+    if words is None or j < 0 or folded[j] not in ("a", "au", "aux"):
+        return None
+    demonyms = {s.kb_id_ for s in lex_within(doc, k, k + len(words) + 1, "DEMONYM")}
+    return k, _portfolios()[words], (demonyms.pop() if len(demonyms) == 1 else None)
 
 
 def _antecedent_country(doc: Doc, folded: list[str], sent: Span, end: int) -> str | None:
@@ -263,7 +278,7 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
         return None
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
     if not names:
-        return pronoun_owner(doc, sent) if folded[sent.start] in ("il", "elle") else None
+        return pronoun_owner(doc, sent)  # "Il a dirigé le ministère", "Le septuagénaire prend la Défense"
     last = names[-1]
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
@@ -278,6 +293,18 @@ def _bracketed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
         return None
     named = [m for m in people_within(doc, max(sent.start, start - 8), start - 1) if m.span.end == start - 1]
     return named[0] if named else None
+
+
+def _headed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"Défense : Shinjiro Koizumi.": a who's who of a government lists each portfolio as a heading
+    that opens its line, a colon and the name of its holder, the entry ending there."""
+    if start != sent.start or end >= sent.end or folded[end] != ":" or end + 1 >= len(doc):
+        return None
+    after = people_within(doc, end + 1, doc[end + 1].sent.end)  # the parser may end the sentence at the colon
+    if not after or after[0].span.start != end + 1 or not all(
+            t.is_punct or t.is_space for t in doc[after[0].span.end:after[0].span.sent.end]):
+        return None
+    return after[0]
 
 
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
@@ -300,7 +327,8 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMentio
     dated = {t.i for s in dates_within(doc, end, min(sent.end, end + 12)) for t in s}
     dated |= {k - 1 for k in dated if folded[k - 1] == "depuis"}  # "est dirigé depuis décembre par X"
     dated |= _acting_words(folded, end, min(sent.end, end + 12))  # "est dirigé par intérim par X"
-    kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated]
+    fillers = title_cues("post_link_fillers_fr")  # "est finalement revenu à X"
+    kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated and folded[i] not in fillers]
     for cue in _cues("portfolio_give_fr"):
         if tuple(folded[i] for i in kept[:len(cue)]) == cue:
             last = kept[len(cue) - 1] + 1

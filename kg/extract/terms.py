@@ -23,7 +23,7 @@ from kg.extract.dates import WEEKDAYS
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
-from kg.extract.offices import demonstrative_subject, find_posts, notes, sought_before
+from kg.extract.offices import continued_subject, demonstrative_subject, find_posts, notes, sought_before
 from kg.extract.people import PersonMention
 from kg.extract.portfolios import fronted_subject, portfolio_after
 from kg.extract.spanindex import dates_within, people_within
@@ -80,7 +80,8 @@ def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) ->
     """The first date after a cue (else the sentence's last); with ``skip_since``, not a date that
     says since when a state lasts ("qui occupait ce poste depuis 2018")."""
     spans = [s for s in dates_within(doc, sent.start, sent.end) if s._.date and not _event_relative(s)
-             and not (skip_since and s.start > 0 and fold(doc[s.start - 1].text) in ("depuis", "des"))]
+             and not (skip_since and s.start > 0 and fold(doc[s.start - 1].text) in ("depuis", "des"))
+             and not _birth_date(doc, s)]
     after = [s for s in spans if s.start_char >= char]
     if not after and _offset_before(doc, sent, char):
         return None  # "trois jours après le limogeage de Y": the cue's day is not told
@@ -90,6 +91,15 @@ def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) ->
     if chosen.start > 0 and fold(doc[chosen.start - 1].text) == "depuis":
         return chosen._.date  # "Il travaillera avec X, en poste depuis juillet 2024": a past start, whatever the tense
     return _in_the_future_told(doc, sent, chosen._.date)
+
+
+def _birth_date(doc: Doc, span: Span) -> bool:
+    """"Née en 1970 à Lyon, X a été nommée …", "X, né le 3 mai 1965, …": a birth participle
+    (``birth_words_fr``) right before the date (past "en" or "le") dates the birth, no term."""
+    before = [fold(t.text) for t in doc[max(0, span.start - 2):span.start]]
+    while before and before[-1] in ("en", "le"):
+        before.pop()
+    return bool(before) and before[-1] in title_cues("birth_words_fr")
 
 
 OFFSET_REACH = 3  # tokens between an event-relative offset and the cue it dates ("trois jours après le limogeage")
@@ -216,7 +226,7 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         if not replaced or not by:
             return
         successor, predecessor = by[0].key, replaced[0].key
-    if successor == predecessor:
+    if successor == predecessor or by_at is None and par is None and _own_subordinate(doc, sent, at, after[0]):
         return
     office = _office_in(doc, sent, at, by_key, successor, predecessor)
     if office:
@@ -228,6 +238,19 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _own_subordinate(doc: Doc, sent: Span, at: int, replaced: PersonMention) -> bool:
+    """"Le président X a remplacé mercredi son ministre de la Défense, le général Y": the one replaced is
+    named as the subject's own subordinate (a possessive and a post before the name), so the subject
+    is who made the change, not the successor."""
+    cue = next((t.i for t in sent if t.idx >= at), None)
+    if cue is None:
+        return False
+    dated = {t.i for d in dates_within(doc, cue + 1, replaced.span.start) for t in d}
+    words = [t for t in doc[cue + 1:replaced.span.start] if t.i not in dated]
+    return bool(words) and fold(words[0].text) in title_cues("possessive_determiners_fr") and any(
+        p.span.start == words[0].i + 1 for p in find_posts(doc))
 
 
 def _date_in_clause(doc: Doc, sent: Span, at: int) -> DateValue | None:
@@ -408,6 +431,14 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     demonstrative = demonstrative_subject(doc, sent)
     if demonstrative is not None:  # "Ce dernier, nommé …, a succédé à Y": the last person named, always
         return [demonstrative] if demonstrative.span.start_char < at else []
+    continued = continued_subject(doc, sent)  # "X … Porte-parole …, l'ancien sénateur défend Y. Il a succédé à Z"
+    if continued is not None and continued.span.start_char < at and sent.start > 0 and (
+            continued.span.start > sent.start  # "Ancien député, il remplace Z": past an opening apposition
+            or fold(continued.span[0].text) not in ("il", "elle")  # "Le quinquagénaire succède à Z": an epithet
+            or continued_subject(doc, doc[sent.start - 1].sent) is not None):  # a chain of stand-ins: one story
+        offices = _offices_of(by_key, continued.key, doc)  # the subject continued, not the last name (Y)
+        several = len(offices) > 1 and _appointed_office(doc, by_key, continued.key, sent) is not None
+        return [continued] if len(offices) == 1 or several else []
     words = fold(doc[sent.start:sent.start + 2].text).split()
     pronoun = bool(words) and (words[0] in ("il", "elle") or _epithet_subject(sent, at))
     title = _role_subject(doc, sent, at) if words and not pronoun else None
@@ -533,6 +564,9 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     held = {person: _offices_of(by_key, person, doc) for person in (successor, predecessor)}
     held[predecessor] = held[predecessor] or _offices_of(by_key, predecessor)  # "le chancelier sortant X a cédé …"
     held[predecessor] = [o for o in held[predecessor] if not _taken_in(doc, sent, at, by_key[(predecessor, o)])]
+    if len(held[successor]) == 1 and _this_post_after(doc, sent, at):  # "Le technocrate remplace à ce poste Y":
+        this = held[successor][0]  # the post just told of the successor, unless Y is known by others only
+        return this if not held[predecessor] or this in held[predecessor] else None
     if len(held[predecessor]) == 1:
         return held[predecessor][0]
     leaving = [o for o in held[predecessor] if not by_key[(predecessor, o)].replaces]
@@ -550,6 +584,17 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     if not held[predecessor] and len(near) == 1:  # "X prend la tête du ministère de la Défense à la place de Y"
         return _elect_to_office(near[0])
     return None
+
+
+THIS_POST_REACH = 5  # tokens after a replacement cue where "à ce poste" may stand
+
+
+def _this_post_after(doc: Doc, sent: Span, at: int) -> bool:
+    """"X remplace à ce poste Y", "succède à ce poste à Y": the cue names the post by a demonstrative
+    (``post_anaphors_fr``), the one the text just gave the successor."""
+    words = " ".join(fold(t.text) for t in sent if t.idx >= at)
+    head = " ".join(words.split()[:THIS_POST_REACH])
+    return any(f" {a} " in f" {head} " for a in title_cues("post_anaphors_fr"))
 
 
 def _taken_in(doc: Doc, sent: Span, at: int, h: Holding) -> bool:
