@@ -11,6 +11,7 @@ graphs, on the pipeline's own output, and on the bench's synthetic graph.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -251,8 +252,9 @@ def _ev(article: str, start: int = 0) -> tuple[Evidence, ...]:
 
 def test_the_pipeline_output_gives_the_same_rows() -> None:
     """Through :func:`kg.merge.merged_state`: two overlapping posts of one person, a post whose start is known
-    to a month, a call known to a month, a dated call and an undated one (which resolution joins to the
-    month's call, the one call of the week before publication)."""
+    to a month, a call known to a month, a dated call and an undated report of another article (which
+    resolution joins to the month's call, the one call of the week before its publication; an undated call
+    of the same article would be another call, since the article told them apart)."""
     persons = (PersonRef("p1", "Mark Milley", ("Mark Milley",), _ev("a.txt")),
                PersonRef("p2", "Valéri Guérassimov", ("Valéri Guérassimov",), _ev("a.txt", 10)))
     holdings = (Holding("p1", "US.chief_of_defence", _ev("a.txt"), start=day("2019-10-01")),
@@ -261,10 +263,12 @@ def test_the_pipeline_output_gives_the_same_rows() -> None:
                 Holding("p2", "RU.chief_of_defence", _ev("a.txt", 10)))
     calls = (CallFact((Party("p1"), Party("p2")), _ev("a.txt", 30), day("2022-10-24"), Party("p1")),
              CallFact((Party("p1"), Party("p2")), _ev("a.txt", 40),
-                      DateValue("2023-03", "month", date(2023, 3, 1), date(2023, 3, 31))),
-             CallFact((Party("p1"), Party("p2")), _ev("a.txt", 50)))
+                      DateValue("2023-03", "month", date(2023, 3, 1), date(2023, 3, 31))))
     facts = ArticleFacts(Article("a.txt", "Une phrase." * 10, published=date(2023, 4, 1)), persons, holdings, calls)
-    _, quads = merged_state({"a.txt": facts})
+    report = ArticleFacts(Article("b.txt", "Une phrase." * 10, published=date(2023, 4, 1)),
+                          tuple(replace(p, evidence=_ev("b.txt")) for p in persons), (),
+                          (CallFact((Party("p1"), Party("p2")), _ev("b.txt", 50)),))
+    _, quads = merged_state({"a.txt": facts, "b.txt": report})
     rows = _same_answers(quads)["roles-at-each-call"]
     # two calls: Milley 1 post at the dated one, 2 at the month's; Guérassimov 1 at each
     assert len([r for r in rows if r[5] is not None]) == 5
