@@ -174,6 +174,10 @@ SETS = {
     "fresh-probe17": Floors(5, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=3, initiators=2),
     "fresh-probe18": Floors(5, 0.95, 0.95, 0.95, 0.95, merged_found=3, merged_dated=3, initiators=2),
     "fresh-probe19": Floors(4, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, initiators=1),
+    "fresh-probe20": Floors(5, 0.95, 0.95, 0.95, 0.95, merged_found=8, merged_dated=8),
+    # the helper's set of round 8 (portraits, careers, who's who): first holdings 0.726 (P 0.932), reached 0.923
+    # (P 0.983), people 1.0
+    "fresh-profiles": Floors(14, 0.0, 0.0, 0.95, 0.9),
     "fresh-worldcalls": Floors(14, 0.9, 0.95, 0.95, 0.97, merged_found=16, merged_dated=16, initiators=8),
     "fresh-worldposts": Floors(15, 0.0, 0.0, 0.95, 0.92, people_f1=0.97),
     "fresh-probe2": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
