@@ -1906,7 +1906,7 @@ def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[Perso
         of = next((p for p in reversed(people_within(doc, m.span.sent.start, i)) if p.key != m.key), None) \
             or _pronoun_subject_owner(doc, m.span.sent, m)  # "X … . Il a succédé à son prédécesseur, Y"
         if of is None and i - 1 == m.span.sent.start:  # "X a salué ce choix. Son prédécesseur Y, …"
-            of = _previous_subject(doc, m.span.sent, m)
+            of = _previous_subject(doc, m.span.sent, m) or _only_person_before(doc, m.span.sent, m)
     if rel == "successeur":
         return Attachment(of, None, "successor", span, predecessor_of=m) if of else Attachment(m, None, "none", span)
     return Attachment(m, None, "predecessor", span, predecessor_of=of)
@@ -1997,6 +1997,17 @@ def _previous_subject(doc: Doc, sent: Span, m: PersonMention | None, *, past_ope
                   or past_opening and p.span.start >= clause and _opens_with(doc, previous, p, start=clause)
                   and _subject_dep(p)
                   or past_opening and heading_entry(doc, previous, p.span.start))}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _only_person_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """The one person (other than ``m``) the sentence before names at all, when its subject is no person
+    ("Il s'agit du premier échange depuis l'arrivée du général X. Son prédécesseur, Y, …"; "Aucun contact
+    n'a eu lieu depuis l'entrée en fonctions de M. X. Son prédécesseur, Y, …"): "son" can only be theirs."""
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    found = {p.key: p for p in people_within(doc, previous.start, previous.end) if p.key != m.key}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
