@@ -25,6 +25,7 @@ from kg.extract.coref import (
     person_for,
     pronoun_subject,
     reported_speaker,
+    subject_node,
 )
 from kg.extract.dates import TICKER_ENTRY
 from kg.extract.gazetteer import load_gazetteer
@@ -2007,7 +2008,10 @@ def _only_person_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention
     if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
-    found = {p.key: p for p in people_within(doc, previous.start, previous.end) if p.key != m.key}
+    named = people_within(doc, previous.start, previous.end)
+    if any(subject_node(p.span) is not None for p in named):
+        return None  # "…, le président X a salué …. Son successeur, Y": X is a subject, not whose successor
+    found = {p.key: p for p in named if p.key != m.key}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
