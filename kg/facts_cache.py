@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, StoreError, reason, short
-from kg.extract.model import Article, ArticleFacts, _encode, _fields
+from kg.extract.model import Article, ArticleFacts, encode_json, typed_fields
 
 FORMAT = "kg-facts/1"
 #: The first byte of a compact record (:func:`compact`); another byte is another format, read as absent.
@@ -183,7 +183,7 @@ def _pack(value: Any) -> Any:
     if isinstance(value, date):
         return value.toordinal()
     if isinstance(value, dict):  # ``extra``: as in the JSON form, which it keeps undecoded
-        return _encode(value)
+        return encode_json(value)
     return value
 
 
@@ -192,7 +192,7 @@ def _decoder(cls: type) -> Callable[[Any], Any]:
     """A function that builds one ``cls`` from its positional row, its field converters worked out once from
     the type hints (building the objects is most of the cost: they are made without calling ``__init__``,
     which for a frozen dataclass sets each field through ``object.__setattr__``)."""
-    fields = _fields(cls)
+    fields = typed_fields(cls)
     names = [name for name, _ in fields]
     convert = [(i, c) for i, (_, hint) in enumerate(fields) if (c := _converter(hint)) is not None]
     new = object.__new__

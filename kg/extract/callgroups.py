@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.calls import Mention, find_mentions, has_phrase, pair_post_type
+from kg.extract.calls import Mention, find_mentions, future_form, has_phrase, negated, pair_post_type
 from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
@@ -283,10 +283,8 @@ def _joining_verb(t: Token) -> bool:
 
 def _realised(verb: Token) -> bool:
     """A past or present joining: not a future, a conditional, an infinitive ("doit y participer") or
-    a negation ("n'a pas pris part à ces échanges")."""
-    negated = any(fold(c.text) in ("ne", "n'", "pas", "jamais", "guere", "point") for c in verb.children)
-    return not (negated or {"Fut"} & set(verb.morph.get("Tense")) or "Cnd" in verb.morph.get("Mood")
-                or "Inf" in verb.morph.get("VerbForm"))
+    a negation ("n'a pas pris part à ces échanges"), read as the call verbs are read."""
+    return not (negated(verb) or future_form(verb) or "Inf" in verb.morph.get("VerbForm"))
 
 
 def _joins_a_call(verb: Token) -> bool:

@@ -291,12 +291,12 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
     by_phone = any(_phone_complement(c) for c in complements) or _cleft_medium(t)
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
-    if not could_be or _not_an_event(t) or _future_form(t):
+    if not could_be or _not_an_event(t) or future_form(t):
         return None  # the cheap test first: most verbs are not about calling
     if by_phone and _reached_by_the_press(t):
         return None
     reflexive = any(fold(c.text) in _words("reflexive_clitics") and c.dep_ not in SUBJECT_DEPS for c in t.children)
-    if _negated(t):
+    if negated(t):
         return (False, False, False) if _last_spoke(t, context) else None
     if lemma == "entretenir":
         ok = reflexive and (phone or context)
@@ -326,7 +326,7 @@ def _first_person_answer(verb: Token) -> bool:
     return pronoun is not None and _interview_answer(pronoun) is not None
 
 
-def _future_form(t: Token) -> bool:
+def future_form(t: Token) -> bool:
     """A call verb in the future or the conditional ("s'entretiendrait", "appellera"): by the parser's
     morphology, or by the verb's future stem (``future_stems``), as the parser often tags
     "s'entretiendrait" an imperfect."""
@@ -510,7 +510,7 @@ def _last_spoke(t: Token, context: bool) -> bool:
     return bool(dates) and any(fold(t.doc[s.start - 1].text) == "depuis" for s in dates)
 
 
-def _negated(t: Token) -> bool:
+def negated(t: Token) -> bool:
     """"ne se sont plus parlé", "n'a pas appelé"."""
     return any(fold(c.text) in ("ne", "n'") or fold(c.lemma_) in ("pas", "plus", "jamais") and c.dep_ == "advmod"
                for c in t.children)
@@ -575,7 +575,7 @@ def _not_an_event(t: Token) -> bool:
     failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
     if any(fold(a.lemma_) in failing and not _in_relative_after(t, a) for a in t.ancestors):
         return True  # "n'est pas parvenu à le joindre", not "sont parvenus à un accord lors d'un appel"
-    if any(fold(a.lemma_) in _words("negated_failure_verbs") and _negated(a) for a in t.ancestors):
+    if any(fold(a.lemma_) in _words("negated_failure_verbs") and negated(a) for a in t.ancestors):
         return True  # "n'a pas pu joindre son homologue"
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
@@ -660,7 +660,7 @@ def _in_denied_report(t: Token) -> bool:
         denial = fold(x.text) in _words("denial_forms")
         if not denial and (x.is_punct or x.pos_ == "CCONJ" or "Fin" in x.morph.get("VerbForm")):
             return False
-        if denial and not _negated(x):
+        if denial and not negated(x):
             report = next((y for y in doc[x.i + 1: t.i] if y.pos_ != "DET"), None)
             return report is not None and fold(report.text) in _words("denied_objects")
     return False
@@ -1797,7 +1797,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
             ((m, "") for m in here if _cleft_of(s.root.head, m.trigger[0])), None)
         if owner and _in_noun_clause(s.root, owner[0]):
             continue  # "X, nommé le 17 juillet, a reçu jeudi un appel de Y": the day X was named
-        since_ok = owner and _negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"
+        since_ok = owner and negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
@@ -2333,7 +2333,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     for sent in doc.sents:
         earlier = has_phrase(folded(sent), _vocab()["earlier_cues"])
-        found = [Mention(sent, tokens, referring, demo, earlier or _negated(tokens[0]),
+        found = [Mention(sent, tokens, referring, demo, earlier or negated(tokens[0]),
                          possessive=_possessive(tokens[0]), weak=weak,
                          frame=tokens[0].pos_ in ("NOUN", "PROPN") and _framed(tokens[0]))
                  for tokens, referring, demo, weak in _triggers(sent, context)]
@@ -2417,7 +2417,7 @@ def _denied_next(doc: Doc, m: Mention) -> bool:
     if m.sent.end >= len(doc):
         return False
     nxt = doc[m.sent.end].sent
-    verbs = [t for t in nxt if fold(t.lemma_) in _words("denial_verbs") and t.pos_ == "VERB" and not _negated(t)]
+    verbs = [t for t in nxt if fold(t.lemma_) in _words("denial_verbs") and t.pos_ == "VERB" and not negated(t)]
     if not verbs:
         return False
     for v in verbs:
@@ -2435,7 +2435,7 @@ def _denied_after_in_sentence(m: Mention) -> bool:
     doc, t = m.sent.doc, m.trigger[0]
     for x in doc[t.i + 1: m.sent.end]:
         denial = fold(x.lemma_) in _words("denial_verbs") or fold(x.text) in _words("denial_forms")
-        if not denial or _negated(x):
+        if not denial or negated(x):
             continue
         before = " ".join(fold(y.text) for y in doc[max(t.i + 1, x.i - 5): x.i])
         if re.search(r"(^| )ce qu(e|')( |$)", before) or fold(x.head.lemma_) in _words("denied_objects"):

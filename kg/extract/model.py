@@ -168,7 +168,7 @@ class ArticleFacts:
         return next(p for p in self.persons if p.key == key)
 
     def to_json(self) -> dict[str, Any]:
-        return _encode(self)
+        return encode_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ArticleFacts:
@@ -178,28 +178,30 @@ class ArticleFacts:
 # ----------------------------------------------------------------- JSON codec
 
 
-def _encode(value: Any) -> Any:
+def encode_json(value: Any) -> Any:
+    """The JSON form of facts (dataclasses as objects, tuples as lists, dates in ISO); also what the
+    compact records of :mod:`kg.facts_cache` keep for the undecoded ``extra`` field."""
     if dataclasses.is_dataclass(value):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: encode_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
-        return [_encode(v) for v in value]
+        return [encode_json(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
+        return {k: encode_json(v) for k, v in value.items()}
     return value
 
 
 def _decode(cls: type, data: Any) -> Any:
     kwargs = {}
-    for name, hint in _fields(cls):
+    for name, hint in typed_fields(cls):
         if name in data:
             kwargs[name] = _decode_value(hint, data[name])
     return cls(**kwargs)
 
 
 @functools.cache
-def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+def typed_fields(cls: type) -> tuple[tuple[str, Any], ...]:
     """Each field of a facts dataclass with its resolved type, worked out once per class: resolving the
     string annotations took most of the time of reading cached facts back (10 ms per article)."""
     hints = typing.get_type_hints(cls)

@@ -1774,20 +1774,27 @@ def _held_phrase(words: list[str]) -> str | None:
     return "".join(words[3:])
 
 
+def _title_cues() -> frozenset[str]:
+    """Ranks, civil titles and honorifics, as the lexicon lists them."""
+    return title_cues("ranks_fr") | title_cues("civil_fr") | title_cues("honorifics_fr")
+
+
+def _title_words() -> list[list[str]]:
+    """Each rank, civil title and honorific, folded and split into words as text is ("marechal de l' air")."""
+    return [fold(t).replace("'", "' ").split() for t in _title_cues()]
+
+
 @cache
 def _titles() -> frozenset[str]:
     """Ranks, civil titles and honorifics, with each word of a long rank ("général de brigade",
     "le prince"): an apposition may put them between a post and its holder."""
-    words = title_cues("ranks_fr") | title_cues("civil_fr") | title_cues("honorifics_fr")
-    return words | frozenset(w for t in words for w in fold(t).replace("'", "' ").split())
+    return _title_cues() | frozenset(w for words in _title_words() for w in words)
 
 
 @cache
 def _long_titles() -> frozenset[str]:
-    """The ranks and titles of several words, folded and split as text is ("marechal de l' air")."""
-    words = title_cues("ranks_fr") | title_cues("civil_fr") | title_cues("honorifics_fr")
-    split = (fold(t).replace("'", "' ").split() for t in words)
-    return frozenset(" ".join(parts) for parts in split if len(parts) > 1)
+    """The ranks and titles of several words, as folded text writes them ("marechal de l' air")."""
+    return frozenset(" ".join(words) for words in _title_words() if len(words) > 1)
 
 
 def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
