@@ -289,6 +289,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         g for c in t.children if _object_like(t, c) for g in c.subtree  # or on a word of Y's name or title
         if g.dep_ in ("nmod", "obl:mod") and g is not c
         and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
+    complements += _hung_on_a_date(t)
     by_phone = any(_phone_complement(c) for c in complements) or _cleft_medium(t)
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or future_form(t):
@@ -311,6 +312,19 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     else:
         ok = phone and lemma in ("discuter", "echanger", "converser")
     return (False, False, False) if ok else None
+
+
+def _hung_on_a_date(verb: Token) -> list[Token]:
+    """"a eu vendredi au téléphone Y", "a parlé mardi soir par visioconférence avec Y": a medium phrase
+    right after a date that complements the verb, which the parser hangs on the date's noun; it is the
+    verb's complement all the same (only a phrase opened by a ``medium_cases`` word)."""
+    doc, out = verb.doc, []
+    for c in verb.children:
+        if c.dep_ != "obl:mod" or not dated_tokens(doc, c.i, c.i + 1):
+            continue
+        out += [g for g in c.children if g.dep_ == "nmod" and g.i > c.i and any(
+            x.dep_ == "case" and fold(x.text) in _words("medium_cases") for x in g.children)]
+    return out
 
 
 def _object_like(verb: Token, child: Token) -> bool:
@@ -715,11 +729,41 @@ def _planned(t: Token) -> bool:
         return False
     head = t.head
     if t.dep_ == "obj":  # "a demandé un entretien téléphonique", "propose un appel"
-        return fold(head.lemma_) in _vocab()["plan_predicates"]
+        return fold(head.lemma_) in _vocab()["plan_predicates"] and _requested(t) is None
     plans = _vocab()["plan_predicates"]
     if head.pos_ == "NOUN" and any(c.dep_ in ("acl", "xcomp") and fold(c.lemma_) in plans for c in head.children):
         return True  # "Un échange … est en revanche prévu": the parser made "revanche" the predicate
     return _unrealised(head) or fold(head.lemma_) in plans or fold(head.text) in plans
+
+
+def _requested(noun: Token) -> Token | None:
+    """The verb of "C'est X qui avait sollicité cet échange", "Kiev avait demandé cet appel": a call
+    already told, named by a demonstrative, that someone asked for in the past; it took place, and the
+    verb's subject placed it. Not a call asked for and still to come ("a demandé un entretien",
+    "demandera cet appel")."""
+    verb = noun.head
+    if noun.dep_ != "obj" or fold(verb.lemma_) not in _words("request_verbs") or _passive(verb) \
+            or _unrealised(verb) or negated(verb):
+        return None
+    det = next((fold(c.text) for c in noun.children if c.dep_ == "det"), None)
+    return verb if det in _words("demonstratives") else None
+
+
+def _requester(doc: Doc, verb: Token) -> Party | None:
+    """Who asked for a call by a post or a place: the subject of the request verb, or the focus of its
+    cleft ("C'est le chef de l'État français qui avait sollicité …", "Bratislava avait demandé …")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and fold(subject.text) == "qui" and verb.dep_ == "acl:relcl":
+        subject = verb.head
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    lo, hi = subject.left_edge.i, subject.i + 1
+    post = next((p for p in posts_within(doc, lo, hi) if p.offices(with_default=True)), None)
+    if post is not None:
+        return Party(office=post.offices(with_default=True)[0])
+    place = next(iter(lex_within(doc, subject.i, hi, "COUNTRY", "METONYM")), None) or next(
+        iter(lex_within(doc, subject.i + 1, subject.i + 2, "DEMONYM")), None)  # "le ministre néerlandais"
+    return Party(country=place.kb_id_) if place is not None else None
 
 
 def _clause_head(t: Token) -> Token:
@@ -882,7 +926,8 @@ def _not_a_party(span: Span) -> bool:
     cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(") or fold(x.text) in ("que", "qu'")),
               default=-1)  # a clause boundary: "a annoncé que X …" makes X the subject of the completive
     return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"]) or \
-        handed_over(span) or _of_another_event(span) or _in_purpose_clause(span)
+        handed_over(span) or _of_another_event(span) or _in_purpose_clause(span) or \
+        (_second_subject(span) and reported_speaker(span))  # ", a fait savoir le porte-parole, Z"
 
 
 
@@ -1110,8 +1155,9 @@ def _anchor_phrase_people(doc: Doc, mentions: list[Mention]) -> None:
 
 def _relative_clause_subject(doc: Doc, m: Mention) -> None:
     """"X, qui s'était entretenu avec Y": X is the caller; so is X of "C'est X qui a pris l'initiative
-    d'un appel à Y" (the relative clause of the cleft is the verb the call noun depends on)."""
-    verb = _initiative_taker(m.trigger[0]) or m.trigger[0]
+    d'un appel à Y" or "C'est X qui avait sollicité cet échange" (the relative clause of the cleft is
+    the verb the call noun depends on)."""
+    verb = _initiative_taker(m.trigger[0]) or _requested(m.trigger[0]) or m.trigger[0]
     if (verb.dep_ != "acl:relcl" or not any(fold(c.text) == "qui" for c in verb.children)) and not _cleft_focus(verb):
         return
     antecedent = verb.head
@@ -1429,8 +1475,8 @@ def _joined_by_and(doc: Doc, first: Span, second: Span) -> bool:
 def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
     attached = {id(a.post) for a in notes(doc).attachments if a.post}
     for post in find_posts(doc):
-        if id(post) in attached or _in_purpose_clause(post.span):
-            continue  # "après avoir reçu le président slovaque": the post of another act
+        if id(post) in attached or _not_a_party(post.span):
+            continue  # "après avoir reçu le président slovaque": the post of another act; "selon le porte-parole"
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
         if owner:
             owner[0].offices += post.offices(with_default=True)
@@ -1457,21 +1503,41 @@ def _role_subjects(doc: Doc, mentions: list[Mention]) -> None:
             continue
         post = next((p for p in posts_within(doc, subject.left_edge.i, subject.right_edge.i + 1)
                      if p.span.start <= subject.i < p.span.end), None)
-        person = _subject_before(doc, m, mentions, post, subject)
+        person = _newcomer(doc, post, subject) or _subject_before(doc, m, mentions, post, subject)
         if person is not None and person not in m.persons:
             m.persons.insert(0, person)
             m.callers.append(person)
+
+
+NEW_WORDS = frozenset(("nouveau", "nouvel", "nouvelle"))
+
+
+def _newcomer(doc: Doc, post, subject: Token) -> str | None:
+    """"la nouvelle ministre", "le nouveau chef d'état-major": the one person of the article who holds
+    a post the role names and is not leaving it nor replaced in it (the outgoing holder an appointment
+    article also names is not "the new" one); nobody when two remain."""
+    if not any(c.dep_ == "amod" and fold(c.text) in NEW_WORDS for c in subject.children):
+        return None
+    state = notes(doc)
+    replaced = {before for before, _, _ in state.replaces}
+    fits = {a.person.key for a in state.attachments if a.post and a.person and (
+        a.post.post_type == post.post_type if post is not None else _head_fits(subject, a.post.post_type))
+        and (a.person.key, a.post.post_type) not in state.outgoing and a.person.key not in replaced}
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _role_subject(doc: Doc, m: Mention) -> Token | None:
     """The role noun that is the subject of the trigger (or of its light verb, "Le ministre a eu un
     entretien"): definite, singular, a post head, no person named in it."""
     verbs = [a for a in _anchors(m.trigger) if a.pos_ in ("VERB", "AUX") or a in m.trigger]
-    subject = next((c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"), None)
+    subject = next((c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"
+                    and c not in m.trigger), None)  # "Sa première conversation, la ministre l'a eue …"
     if subject is None or "Plur" in subject.morph.get("Number"):
         return None
     definite = any(c.dep_ == "det" and fold(c.text) in ("le", "la", "l'") for c in subject.children)
-    named = people_within(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    # a name inside the subject, or right after it ("Le ministre letton X a …", X parsed apart)
+    named = [p for p in people_within(doc, subject.left_edge.i, subject.right_edge.i + 2)
+             if p.span.start <= subject.right_edge.i + 1]
     head = fold(subject.text) in title_cues("post_heads_fr") or any(
         p.span.start <= subject.i < p.span.end for p in posts_within(doc, subject.i, subject.i + 1))
     return subject if definite and head and not named else None
@@ -1589,7 +1655,7 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
             if p.key not in m.persons and not _cut_off(p.span.root, m) and not _not_a_party(p.span):
                 m.persons.append(p.key)
         for post in posts_within(doc, m.sent.start, m.sent.end):
-            if id(post) not in attached and not _cut_off(post.span.root, m):
+            if id(post) not in attached and not _cut_off(post.span.root, m) and not _not_a_party(post.span):
                 m.offices += post.offices(with_default=True)
                 m.post_types += [post.post_type] if not post.countries and _singular(post) else []
 
@@ -1762,6 +1828,7 @@ def _attach_role_nouns(doc: Doc, mentions: list[Mention]) -> None:
     with a demonym right after it, refers to an official of that country named before it; the
     grouping picks that person (:func:`kg.extract.callgroups._named_before`)."""
     named = {p.span.root.head.i for p in doc._.people or []} | {p.span.root.i for p in doc._.people or []}
+    starts = {p.span.start for p in doc._.people or []}
     nouns = _words("object_nouns") - _words("counterpart_nouns")
     mentions_of = _in_sentence(mentions)
     for t in doc:
@@ -1771,8 +1838,8 @@ def _attach_role_nouns(doc: Doc, mentions: list[Mention]) -> None:
                 p.span.start <= t.i < p.span.end for p in posts_within(doc, t.i - 2, t.i + 1)):
             continue
         countries = [x.kb_id_ for x in lex_within(doc, t.i + 1, t.i + 2, "DEMONYM")]
-        if not countries:
-            continue
+        if not countries or t.i + 2 in starts:
+            continue  # "Le ministre letton Andris Sprūds a …": the noun is the title of the name after it
         owner = _owner(t, mentions_of(t))
         addressed = next((m for m in mentions_of(t) if m.trigger[0].i < t.i <= m.trigger[0].i + 1 + ADDRESSEE_REACH
                           and m.trigger[0].pos_ == "NOUN" and _addressed(m.trigger[0])), None)
@@ -2202,7 +2269,12 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
         if party:
             return party
     verb = m.trigger[0]
-    if _initiative_taker(verb) is not None and len(m.callers) == 1:
+    requested = _requested(verb)
+    if requested is not None and not m.callers:
+        party = _requester(doc, requested)
+        if party is not None:
+            return party  # "C'est le chef de l'État français qui avait sollicité cet appel", "Kiev avait demandé …"
+    if (_initiative_taker(verb) is not None or requested is not None) and len(m.callers) == 1:
         return Party(person=m.callers[0])  # "X a pris l'initiative d'un entretien avec Y"
     lemma = _participle(verb) or fold(verb.lemma_)  # "a téléphoné" tagged as a noun is still a verb
     placing = _placing(verb)

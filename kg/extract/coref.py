@@ -252,8 +252,10 @@ def reported_speaker(span: Span) -> bool:
     porte-parole, Y") or is introduced by "selon"; a reporting verb that opens its clause ("X a
     annoncé …") is a main clause, not an incise."""
     node = subject_node(span)
-    if node is not None and node.head.i < span.start and reporting_phrase(node.head):
-        return opens_incise(node.head)
+    if node is not None and node.head.i < span.start:
+        verb = node.head if reporting_phrase(node.head) else _verb_right_before(node)
+        if verb is not None and reporting_phrase(verb):
+            return opens_incise(verb)
     if node is not None and node.head.i > span.start:
         return False  # "Selon Moscou, X a appelé …": X is its clause's own subject
     for t in reversed(span.doc[max(span.sent.start, span.start - SELON_REACH): span.start]):
@@ -262,6 +264,22 @@ def reported_speaker(span: Span) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+INCISE_GAP = 6  # words of a date or a source between a reporting verb and its inverted subject
+
+
+def _verb_right_before(node: Token) -> Token | None:
+    """The verb just before a subject hung on another verb: "X a eu un entretien avec Y, a fait savoir
+    jeudi le porte-parole, Z", where the parser makes "le porte-parole" the subject of "eu"; only a date,
+    an adverb or a short phrase ("dans un communiqué") may stand between."""
+    doc = node.doc
+    for t in reversed(doc[max(node.sent.start, node.left_edge.i - INCISE_GAP): node.left_edge.i]):
+        if t.pos_ == "VERB":
+            return t
+        if t.is_punct or t.pos_ not in ("NOUN", "ADV", "ADJ", "DET", "ADP", "NUM"):
+            return None
+    return None
 
 
 def opens_incise(verb: Token) -> bool:

@@ -2646,16 +2646,19 @@ def _from_successions(holdings: list[Holding]) -> list[Holding]:
 
 
 def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
-    """In an article that names one country and no other, and where someone holds a post of that
-    country, a post named without a country is that country's ("le président de la République X" in
+    """In an article that names one country and no other (a counterpart's demonym, "son homologue
+    italien", names the other side, not the article's), and where someone holds a post of that country
+    or a post of it is named, a post named without a country is that country's ("le président de la République X" in
     a piece about French ministers only) unless the gazetteer knows its holder elsewhere (a visiting
     foreign leader the article names without a country)."""
     if not any(h.office.startswith("?.") for h in holdings):
         return holdings
     lexicon = load_lexicon()
-    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")}
-    named |= {c for p in find_posts(doc) for c in p.countries}
-    governing = {h.office.split(".")[0] for h in holdings} - {UNKNOWN}
+    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")
+             if not _counterpart_demonym(s)}
+    own_posts = {c for p in find_posts(doc) if not _counterpart_demonym(p.span) for c in p.countries}
+    named |= own_posts
+    governing = ({h.office.split(".")[0] for h in holdings if not _as_counterpart(h)} | own_posts) - {UNKNOWN}
     named |= governing
     states = {c for c in named if c in lexicon.actors and lexicon.actors[c].kind == "country"}
     if len(states) != 1 or states != governing or any(c and c not in lexicon.actors for c in named):
@@ -2669,6 +2672,20 @@ def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, st
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)
+
+
+COUNTERPART_RULES = frozenset(("counterpart", "call-counterpart"))
+
+
+def _as_counterpart(h: Holding) -> bool:
+    """A post known only as someone's counterpart's ("son homologue allemand Y"): the other side's."""
+    return all(e.rule in COUNTERPART_RULES for e in h.evidence)
+
+
+def _counterpart_demonym(span: Span) -> bool:
+    """A demonym that qualifies a counterpart noun ("son homologue allemand"): it names the other side,
+    not the article's own country."""
+    return any(fold(t.head.lemma_) in ("homologue", "homologues") and t.dep_ == "amod" for t in span)
 
 
 def _held_by_another(doc: Doc, h: Holding, office: str, holdings: list[Holding]) -> bool:

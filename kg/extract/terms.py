@@ -212,6 +212,9 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         return  # "X, pressenti pour succéder à Y": a succession expected, not told
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
+    if by_at is None and not after and before and _relative_to_predecessor(doc, sent, at, before[-1]):
+        # "X a été nommée …, le gouvernement de Y, à qui elle succède"; "Il salue Y, auquel il succède"
+        before, after = before[:-1] or _pronoun_subject(doc, sent, at, by_key), before[-1:]
     if not before and by_at is None and after:
         before = _pronoun_subject(doc, sent, at, by_key) or _fronted_successor(doc, sent, at)
     elif not before and after and _agent(doc, after[0], at):
@@ -238,6 +241,18 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+RELATIVE_DATIVES = ("a qui ", "auquel ", "a laquelle ")  # opening the relative cues of ``term_replace_fr``
+
+
+def _relative_to_predecessor(doc: Doc, sent: Span, at: int, named: PersonMention) -> bool:
+    """"…, à qui elle succède", "…, auquel il a succédé": a relative clause on the name just before it,
+    whose subject pronoun stands for the sentence's subject; the name is the one replaced."""
+    cue = next((t.i for t in sent if t.idx >= at), None)
+    if cue is None or not fold(doc[cue:cue + 3].text).startswith(RELATIVE_DATIVES):
+        return False
+    return all(t.text == "," for t in doc[named.span.end:cue])
 
 
 def _own_subordinate(doc: Doc, sent: Span, at: int, replaced: PersonMention) -> bool:
