@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.calls import Mention, find_mentions, future_form, has_phrase, negated, pair_post_type
+from kg.extract.calls import Mention, find_mentions, future_form, has_phrase, in_series, negated, pair_post_type
 from kg.extract.dates import shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
@@ -235,7 +235,16 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     facts = []
     joiners = _joiners(doc)
     joined = {c.i for j in joiners for c in _complements(j.trigger[0])}  # "à la conversation": the joiner's
-    calls = _group([part for m in find_mentions(doc) if m.trigger[0].i not in joined
+    mentions = find_mentions(doc)
+    for m in mentions:  # "les deux présidents" resolved before grouping, so that no other call joins it
+        if m.pair and m.each and len(m.callers) == 1:
+            pair = [k for k in _pair_named_before(doc, m.sent.start) if k not in m.callers]
+            m.persons = m.callers + pair if len(pair) == 2 else m.persons
+            m.pair = None  # "X s'est entretenu avec chacun des deux dirigeants": one call with each
+        elif m.pair and not m.persons and not m.offices and not m.referring:
+            m.persons = _fill_pair(doc, m.pair, [], holdings, m.sent.start)
+    _series(mentions)
+    calls = _group([part for m in mentions if m.trigger[0].i not in joined
                     for each in _on_each_day(m) for part in _split(each)])
     for joining in joiners:
         call = _call_just_before(calls, joining.sent)
@@ -246,6 +255,18 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
         if fact:
             facts.append(fact)
     return facts, holdings
+
+
+def _series(mentions: list[Mention]) -> None:
+    """"Après un premier appel le 12 février, puis un deuxième le 18 mars, A et B se sont de nouveau
+    parlé lundi": the dated calls a sentence counts in a series (:func:`kg.extract.calls.in_series`),
+    with no party of their own, are calls of the parties of the sentence's call, each on its day."""
+    for m in mentions:
+        if m.persons or m.offices or m.date is None or not in_series(m.trigger[0]):
+            continue
+        main = next((x for x in mentions if x is not m and x.sent.start == m.sent.start and len(x.persons) >= 2), None)
+        if main is not None:
+            m.persons = list(main.persons)
 
 
 JOIN_REACH = 2  # sentences back from "X y participait" to the call it joins
@@ -404,13 +425,19 @@ def _fill_pair(doc: Doc, noun: str, persons: list[str], holdings: list[Holding],
 
 
 def _pair_named_before(doc: Doc, at: int) -> list[str]:
-    """The last two people named together ("A et B") before token ``at``, when the posts that would
-    tell "les deux présidents" apart are not stated: the pair noun stands for them."""
+    """The last two people named together ("A et B") before token ``at``, or else the two people of
+    the nearest sentence before that names anyone, when it names exactly two ("A a multiplié les
+    échanges avec B"), when the posts that would tell "les deux présidents" apart are not stated:
+    the pair noun stands for them."""
     before = [p for p in doc._.people or [] if p.span.end <= at]
     for first, second in reversed(list(itertools.pairwise(before))):
         if [fold(t.text) for t in doc[first.span.end:second.span.start]] == ["et"] and first.key != second.key:
             return [first.key, second.key]
-    return []
+    if not before:
+        return []
+    sent = before[-1].span.sent  # else the nearest sentence naming anyone, when it names exactly two
+    keys = list(dict.fromkeys(p.key for p in before if p.span.sent == sent))
+    return keys if len(keys) == 2 else []
 
 
 def _post_type_holders(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:

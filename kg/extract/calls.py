@@ -76,6 +76,7 @@ class Mention:
     bare_counterpart: bool = False  # "avec son homologue", no name and no country
     respective: list[tuple[str, str]] = field(default_factory=list)  # "ses homologues A et B, X et Y"
     pair: str | None = None  # "les deux ministres": the noun naming the two participants
+    each: bool = False  # "avec chacun des deux dirigeants": the pair is the other side of one call each
     post_types: list[str] = field(default_factory=list)  # posts named without a country ("le chancelier")
     possessive: bool = False  # "leur conversation": its owners are the sentence's people
     weak: bool = False  # "lors d'un entretien avec …" with no medium: joins a call, never makes one
@@ -990,6 +991,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
             if (entry in SUBJECT_DEPS or _subject_of(p.span, m)) and not _second_subject(p.span):
                 m.callers.append(p.key)
     _anchor_phrase_people(doc, mentions)
+    _named_in_turn(doc, mentions)
     for m in mentions:
         _relative_clause_subject(doc, m)
         _reported_subject(doc, m)
@@ -999,6 +1001,31 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
     _possessive_anchor_owner(doc, mentions)
     _plural_pronoun_pair(doc, mentions)
+
+
+TURN_WORDS = frozenset(("puis", "ensuite", "enfin", "et"))
+TURN_REACH = 10  # words from "puis avec" to the name ("puis avec le secrétaire général de l'Otan, X")
+
+
+def _named_in_turn(doc: Doc, mentions: list[Mention]) -> None:
+    """"s'est entretenu avec A, puis avec le président américain B, a précisé …": the person after a
+    "puis avec" (``TURN_WORDS``) that follows a person of the call is on the call too, however the
+    parser hung that phrase (often on a reporting verb after it); the grouping then tells one call
+    each (:func:`kg.extract.callgroups._split`)."""
+    for m in mentions:
+        trigger = m.trigger[0]
+        if not m.persons or trigger.pos_ in ("NOUN", "PROPN"):
+            continue
+        for x in doc[trigger.i + 2: m.sent.end - 1]:
+            if fold(x.text) != "avec" or fold(doc[x.i - 1].text) not in TURN_WORDS:
+                continue
+            if not any(p.key in m.persons for p in people_within(doc, trigger.i + 1, x.i)):
+                continue
+            end = min(m.sent.end, x.i + 1 + TURN_REACH)
+            end = next((t.i for t in doc[x.i + 1:end] if t.pos_ in ("VERB", "AUX") or t.text in (";", ":")), end)
+            person = next(iter(people_within(doc, x.i + 1, end)), None)
+            if person is not None and person.key not in m.persons and not _not_a_party(person.span):
+                m.persons.append(person.key)
 
 
 def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
@@ -1473,11 +1500,16 @@ def _joined_by_and(doc: Doc, first: Span, second: Span) -> bool:
 
 
 def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
-    attached = {id(a.post) for a in notes(doc).attachments if a.post}
+    holder = {id(a.post): a.person.key for a in notes(doc).attachments if a.post and a.person}
     for post in find_posts(doc):
-        if id(post) in attached or _not_a_party(post.span):
+        if _not_a_party(post.span):
             continue  # "après avoir reçu le président slovaque": the post of another act; "selon le porte-parole"
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
+        if id(post) in holder:
+            key = holder[id(post)]  # "avec le ministre …, Wang Yi": the name hung apart from its post
+            if owner and key not in owner[0].persons and post.span.sent == owner[0].sent:
+                owner[0].persons.append(key)
+            continue
         if owner:
             owner[0].offices += post.offices(with_default=True)
             owner[0].caller_offices += post.offices(with_default=True) if owner[1] in SUBJECT_DEPS else []
@@ -1514,15 +1546,16 @@ NEW_WORDS = frozenset(("nouveau", "nouvel", "nouvelle"))
 
 def _newcomer(doc: Doc, post, subject: Token) -> str | None:
     """"la nouvelle ministre", "le nouveau chef d'état-major": the one person of the article who holds
-    a post the role names and is not leaving it nor replaced in it (the outgoing holder an appointment
-    article also names is not "the new" one); nobody when two remain."""
+    a post the role names, in a sentence that appoints (``appoint_verbs_fr``: "a été nommée"), and is
+    not leaving it (the outgoing holder an appointment article also names is not "the new" one);
+    nobody when two remain or none is told appointed."""
     if not any(c.dep_ == "amod" and fold(c.text) in NEW_WORDS for c in subject.children):
         return None
-    state = notes(doc)
-    replaced = {before for before, _, _ in state.replaces}
+    state, appointing = notes(doc), title_cues("appoint_verbs_fr")
     fits = {a.person.key for a in state.attachments if a.post and a.person and (
         a.post.post_type == post.post_type if post is not None else _head_fits(subject, a.post.post_type))
-        and (a.person.key, a.post.post_type) not in state.outgoing and a.person.key not in replaced}
+        and (a.person.key, a.post.post_type) not in state.outgoing
+        and any(fold(t.text) in appointing for t in a.person.span.sent)}
     return fits.pop() if len(fits) == 1 else None
 
 
@@ -1766,6 +1799,9 @@ def _bare_noun(t: Token) -> bool:
     return "Plur" not in t.morph.get("Number") and not (after and after[0].pos_ in ("ADJ", "PROPN", "NOUN", "X"))
 
 
+EACH_WORDS = frozenset(("chacun", "chacune"))  # "avec chacun des deux dirigeants": one call with each
+
+
 def _attach_pairs(doc: Doc, mentions: list[Mention]) -> None:
     """"les deux ministres se sont parlé": the participants are a pair named elsewhere."""
     nouns = set(_vocab()["pair_nouns"])
@@ -1777,6 +1813,7 @@ def _attach_pairs(doc: Doc, mentions: list[Mention]) -> None:
                 (m for m in here if m.possessive and m.trigger[0].i > t.i and not m.persons), None)
             if mention:  # "Les deux présidents ne se sont plus parlé depuis leur entretien du 1er juillet"
                 mention.pair = pair_phrase(t.head)
+                mention.each = t.i >= 2 and fold(doc[t.i - 1].text) == "des" and fold(doc[t.i - 2].text) in EACH_WORDS
 
 
 def _verb_after_subject(noun: Token, mentions: list[Mention]) -> Mention | None:
@@ -1868,8 +1905,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
-        m.date = m.date or _date_after_parties(doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0])) \
-            or _posted_date(doc, m)
+        m.date = _series_date(doc, m) or m.date or _date_after_parties(doc, m) or _date_in_verb_group(
+            doc, m, mentions_of(m.trigger[0])) or _posted_date(doc, m)
     _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
@@ -2409,6 +2446,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                          possessive=_possessive(tokens[0]), weak=weak,
                          frame=tokens[0].pos_ in ("NOUN", "PROPN") and _framed(tokens[0]))
                  for tokens, referring, demo, weak in _triggers(sent, context)]
+        found += [Mention(sent, [c], False, False, m.earlier) for m in found for c in _next_in_series(m.trigger[0])]
+        found.sort(key=lambda m: m.trigger[0].i)
         if not found and mentions and _topics(sent) and sent.start - mentions[-1].sent.end < 60:
             mentions[-1].topics += _topics(sent)
         mentions += found
@@ -2431,6 +2470,37 @@ def find_mentions(doc: Doc) -> list[Mention]:
         m.initiator = _initiator(doc, m)
         m.topics += _topics(m.sent)
     return mentions
+
+
+def in_series(t: Token) -> bool:
+    """A call noun counted in a series ("un premier appel"), or the ordinal standing for one ("puis un
+    deuxième le 18 mars")."""
+    ordinals = _words("series_ordinals")
+    return fold(t.text) in ordinals or any(c.dep_ == "amod" and fold(c.text) in ordinals for c in t.children)
+
+
+def _next_in_series(noun: Token) -> list[Token]:
+    """"un premier appel le 12 février, puis un deuxième le 18 mars": the ordinals coordinated with a
+    counted call noun, each a call of its own whose noun is left out."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not in_series(noun):
+        return []
+    ordinals = _words("series_ordinals")  # the ordinal is the conjunct, or qualifies it ("une seconde le 17 avril")
+    return [c if fold(c.text) in ordinals else next(x for x in c.children if fold(x.text) in ordinals)
+            for c in noun.children if c.dep_ == "conj" and in_series(c)]
+
+
+def _series_date(doc: Doc, m: Mention) -> DateValue | None:
+    """The day of an ordinal standing for a call of a series ("puis une seconde le 17 avril"): the date
+    the ordinal qualifies or that hangs on it, not the one of the call noun it is coordinated with."""
+    t = m.trigger[0]
+    if t.pos_ in ("NOUN", "PROPN") or fold(t.text) not in _words("series_ordinals"):
+        return None
+    around = [t.head] if t.dep_ == "amod" else [t]
+    for node in around:
+        spans = [d for d in dates_within(doc, node.left_edge.i, node.right_edge.i + 1) if d._.date]
+        if spans:
+            return spans[0]._.date
+    return None
 
 
 def _antecedents(doc: Doc, mentions: list[Mention]) -> None:

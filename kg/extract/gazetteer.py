@@ -48,6 +48,7 @@ class KnownPerson:
     name: str  # the standard (English Wikipedia) form
     country: str  # where a stated post without a country is held (kg.extract.offices); never a post itself
     forms: tuple[str, ...]  # every spelling, the standard one first
+    home: str | None = None  # for one known by an organisation: the state whose national posts they held
 
 
 class Gazetteer:
@@ -251,7 +252,8 @@ def _surname_key(name: str) -> str:
 @cache
 def load_gazetteer() -> Gazetteer:
     data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
-    people = [KnownPerson(e["name"], e["country"], _with_bare_forms((e["name"], *e["forms"]))) for e in data["people"]]
+    people = [KnownPerson(e["name"], e["country"], _with_bare_forms((e["name"], *e["forms"])), e.get("home"))
+              for e in data["people"]]
     openers = data["not_names"]
     return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"],
                      openers["portfolio_words"], data["apposition_roles"]["words"], openers["named_after_words"],

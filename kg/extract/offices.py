@@ -104,6 +104,7 @@ class OfficeNotes:
     designated: set[tuple[str, str]] = field(default_factory=set)  # (person, post type) the person is to take
     replaces: list[tuple[str, str, str]] = field(default_factory=list)  # (predecessor, successor, office)
     known: dict[str, str] | None = None  # person key -> the gazetteer's country for that person
+    homes: dict[str, str] | None = None  # person key -> the home state of one known by an organisation
     counterparts: dict[str, set[str]] | None = None  # person key -> countries as someone's counterpart
 
 
@@ -2576,8 +2577,16 @@ def known_countries(doc: Doc) -> dict[str, str]:
         for m in doc._.people or []:
             names.setdefault(m.key, set()).add(name_text(m.span))
         gazetteer = load_gazetteer()
-        state.known = {key: p.country for key, found in names.items() if (p := gazetteer.person_of(found))}
+        people = {key: p for key, found in names.items() if (p := gazetteer.person_of(found))}
+        state.known = {key: p.country for key, p in people.items()}
+        state.homes = {key: p.home for key, p in people.items() if p.home}
     return state.known
+
+
+def known_homes(doc: Doc) -> dict[str, str]:
+    """Person key -> the home state of a known person the gazetteer knows by an organisation."""
+    known_countries(doc)
+    return notes(doc).homes or {}
 
 
 def _is_state(actor: str | None) -> bool:
@@ -2588,15 +2597,17 @@ def _is_state(actor: str | None) -> bool:
 def _from_known_people(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
     """A national post the text states without a country and attaches to its holder ("le président
     Ilham Aliyev", "le chef de la diplomatie Radosław Sikorski") is held in the state the gazetteer
-    knows that person by.  Only "?." posts change (a country the text gives always stands), and a
-    person known through an organisation (a NATO secretary general, once a prime minister) keeps "?.".
+    knows that person by.  Only "?." posts change (a country the text gives always stands); a person
+    known through an organisation (a NATO secretary general, once a prime minister) is placed in the
+    home state the gazetteer gives them ("le Premier ministre Donald Tusk"), and keeps "?." without one.
     Nor does a person of an article datelined in another country that never names their state
     (:func:`_namesake_risk`)."""
     out = []
     risky: Callable[[str], bool] | None = None  # read from the article once, when a post needs it
+    homes = known_homes(doc)
     for h in holdings:
         country, _, post_type = h.office.partition(".")
-        home = known.get(h.person)
+        home = known.get(h.person) if _is_state(known.get(h.person)) else homes.get(h.person)
         if country == UNKNOWN and post_type in NATIONAL_POSTS and _is_state(home):
             risky = risky or _namesake_risk(doc)
             if not risky(home or UNKNOWN):
