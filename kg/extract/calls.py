@@ -1273,8 +1273,7 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     if pronoun is None:
         _first_person_subject(doc, m)
         return
-    start = doc[max(m.sent.start - 1, 0)].sent.start
-    start = doc[max(start - 1, 0)].sent.start
+    start = _pronoun_window(doc, m.sent)
     subjects = [p for p in people_within(doc, start, pronoun.i) if _is_subject(p.span)]
     subjects = [p for p in subjects if not _speaker_of_an_incise(p, subjects)]
     role = _role_noun_subject_of(doc[m.sent.start - 1].sent) if m.sent.start > 0 else []
@@ -1286,6 +1285,29 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     elif subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+PRONOUN_REACH = 2  # sentences back where a subject pronoun finds its person
+PRONOUN_CHAIN = 6  # sentences back at most, through sentences whose subject is itself a pronoun
+
+
+def _pronoun_window(doc: Doc, sent: Span) -> int:
+    """Where the person a subject pronoun stands for is looked for: the two sentences before, and
+    further back through sentences whose own subject is a pronoun with no person as subject (a topic
+    the text keeps: "X est … . Formé en Russie, il a … . Ces derniers mois, il a … . Mardi, il s'est
+    entretenu avec Y"); paragraph breaks kept as sentences of their own do not count."""
+    reach, start = PRONOUN_REACH, sent.start
+    for _ in range(PRONOUN_CHAIN):
+        if start == 0 or reach == 0:
+            break
+        prev = doc[start - 1].sent
+        start = prev.start
+        if not prev.text.strip():
+            continue
+        pronoun_led = any(t.dep_ in SUBJECT_DEPS and fold(t.text) in _words("subject_pronouns") for t in prev)
+        if not (pronoun_led and not any(_is_subject(p.span) for p in people_within(doc, prev.start, prev.end))):
+            reach -= 1
+    return start
 
 
 def _role_noun_subject_of(sent: Span) -> list[str]:
@@ -2306,12 +2328,12 @@ def _initiator(doc: Doc, m: Mention) -> Party | None:
         if party:
             return party
     verb = m.trigger[0]
-    requested = _requested(verb)
-    if requested is not None and not m.callers:
-        party = _requester(doc, requested)
+    asker = _requested(verb) or _initiative_taker(verb)
+    if asker is not None and not m.callers:
+        party = _requester(doc, asker)
         if party is not None:
             return party  # "C'est le chef de l'État français qui avait sollicité cet appel", "Kiev avait demandé …"
-    if (_initiative_taker(verb) is not None or requested is not None) and len(m.callers) == 1:
+    if asker is not None and len(m.callers) == 1:
         return Party(person=m.callers[0])  # "X a pris l'initiative d'un entretien avec Y"
     lemma = _participle(verb) or fold(verb.lemma_)  # "a téléphoné" tagged as a noun is still a verb
     placing = _placing(verb)

@@ -553,7 +553,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 continue
             pairs = [(p, o) for p, o in zip(found, post.offices(), strict=True) if p is not None]
         else:
-            person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
+            person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries) \
+                or _lead_subject(doc, post)
             if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
@@ -563,6 +564,24 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 notes(doc).defaults[(person.key, post.post_type)] = post.default_country
             out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
     return out
+
+
+def _lead_subject(doc: Doc, post: PostMention) -> PersonMention | None:
+    """"La ministre des Armées en visite à Lorient" over "Catherine Vautrin a passé la matinée …": a role
+    noun opening the headline (the article's first line, which names nobody) is the one person the
+    lead's first sentence opens with as its subject."""
+    line_end = doc.text.find("\n")
+    if line_end < 0 or post.span.end_char > line_end or people_within(doc, 0, post.span.sent.end):
+        return None
+    opening = doc[post.span.sent.start:post.span.start]
+    if any(not (t.is_punct or t.pos_ == "DET") for t in opening):
+        return None  # "l'opposition attaque la ministre de la Défense": the headline's object, not its topic
+    after = [s for s in doc.sents if s.start_char > line_end and s.text.strip()]
+    if not after:
+        return None
+    lead = after[0]
+    found = {p.key: p for p in people_within(doc, lead.start, lead.end) if opens_as_subject(p.span.root, lead)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _someone_else(doc: Doc, post: PostMention, person: PersonMention) -> bool:
@@ -1900,7 +1919,13 @@ def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
             j = other.span.end
         elif place is not None and place.end <= m.span.start:
             j = place.end
+    if fold(doc[i].text) != "homologue" and folded(doc[j:j + 4]).startswith(SAME_POST_PHRASES):
+        # "son prédécesseur à la tête du ministère, X", "son successeur à ce poste, X": the post just named
+        j = next((t.i for t in doc[j:m.span.start] if t.text == ","), j)
     return j
+
+
+SAME_POST_PHRASES = ("a la tete d", "a ce poste", "au poste", "au ministere", "a ces fonctions")
 
 
 def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[PersonMention]) -> Attachment:
@@ -1915,7 +1940,7 @@ def _relation(doc: Doc, m: PersonMention, rel: str, i: int, mentions: list[Perso
         of = next((p for p in reversed(people_within(doc, m.span.sent.start, i)) if p.key != m.key), None) \
             or _pronoun_subject_owner(doc, m.span.sent, m)  # "X … . Il a succédé à son prédécesseur, Y"
         if of is None and i - 1 == m.span.sent.start:  # "X a salué ce choix. Son prédécesseur Y, …"
-            of = _previous_subject(doc, m.span.sent, m) or _only_person_before(doc, m.span.sent, m)
+            of = _possessor_before(doc, m.span.sent, m)
     if rel == "successeur":
         return Attachment(of, None, "successor", span, predecessor_of=m) if of else Attachment(m, None, "none", span)
     return Attachment(m, None, "predecessor", span, predecessor_of=of)
@@ -1954,10 +1979,10 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
                    and not reported_speaker(p.span) and not handed_over(p.span)), None)
     if before:
         return before
-    after = next((p for p in mentions if p.key != m.key and p.span.start >= sent.start
+    after = next((p for p in mentions if p.key != m.key and sent.start <= p.span.start < sent.end
                   and not reported_speaker(p.span)), None)
     if after is None and i > 0 and i - 1 == _past_dateline(doc, sent) and fold(doc[i - 1].text) in ("son", "sa"):
-        return _previous_subject(doc, sent, m)  # "X a salué l'accord. Son homologue suédoise, Y, …"
+        return _possessor_before(doc, sent, m)  # "X a salué l'accord. Son homologue suédoise, Y, …"
     return after or _pronoun_subject_owner(doc, sent, m)
 
 
@@ -2007,6 +2032,26 @@ def _previous_subject(doc: Doc, sent: Span, m: PersonMention | None, *, past_ope
                   and _subject_dep(p)
                   or past_opening and heading_entry(doc, previous, p.span.start))}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _possessor_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """Whose "Son homologue, Y" or "Son prédécesseur, Y" opening a sentence: the subject of the sentence
+    before, or the person its pronoun subject stands for, or the one person it names when its subject
+    is no person ("… une visite du ministre X. Son homologue, Y, l'avait invité")."""
+    return _previous_subject(doc, sent, m) or _pronoun_led_before(doc, sent, m) or _only_person_before(doc, sent, m)
+
+
+def _pronoun_led_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """The person a pronoun subject of the sentence before stands for ("X est ministre depuis 2020. …
+    Mardi, il s'est entretenu avec Y. Son prédécesseur, Z, …": "son" is X's, as "il" is), past a
+    paragraph break; never ``m``."""
+    start = sent.start
+    while start > 0 and not doc[start - 1].sent.text.strip():
+        start = doc[start - 1].sent.start  # a paragraph break kept as a sentence of its own
+    if start == 0:
+        return None
+    person = continued_subject(doc, doc[start - 1].sent)
+    return person if person is not None and person.key != m.key else None
 
 
 def _only_person_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
@@ -2309,6 +2354,8 @@ def _counterpart_country(doc: Doc, a: Attachment, post_of: dict[str, str]) -> st
     if a.post.countries:  # type: ignore[union-attr]
         return a.post.countries[0]  # type: ignore[union-attr]
     owner = post_of.get(a.counterpart_of.key, "").split(".")[0]  # type: ignore[union-attr]
+    if owner == UNKNOWN:  # the owner's post is placed later: the gazetteer's state for them stands in
+        owner = known_countries(doc).get(a.counterpart_of.key, UNKNOWN)  # type: ignore[union-attr]
     sent = a.person.span.sent
     sides = {s.kb_id_ for s in lex_within(doc, sent.start, sent.end, "DEMONYM")
              if s.start > sent.start and fold(doc[s.start - 1].text) in SIDE_NOUNS} - {owner, UNKNOWN}
