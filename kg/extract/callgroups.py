@@ -243,6 +243,10 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
             m.pair = None  # "X s'est entretenu avec chacun des deux dirigeants": one call with each
         elif m.pair and not m.persons and not m.offices and not m.referring:
             m.persons = _fill_pair(doc, m.pair, [], holdings, m.sent.start)
+        elif m.pair and m.pair_subject and m.persons and not m.callers and not m.referring:
+            pair = _fill_pair(doc, m.pair, [], holdings, m.sent.start)  # "les deux hommes … avec Y": three
+            if len(pair) == 2 and not set(pair) & set(m.persons):
+                m.persons, m.callers, m.pair = pair + m.persons, pair, None
     _series(mentions)
     calls = _group([part for m in mentions if m.trigger[0].i not in joined
                     for each in _on_each_day(m) for part in _split(each)])

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.coref import (
     SUBJECT_DEPS,
     interviewee,
+    pronoun_led,
     reported_speaker,
     reporting_phrase,
     reporting_verb,
@@ -77,6 +78,7 @@ class Mention:
     respective: list[tuple[str, str]] = field(default_factory=list)  # "ses homologues A et B, X et Y"
     pair: str | None = None  # "les deux ministres": the noun naming the two participants
     each: bool = False  # "avec chacun des deux dirigeants": the pair is the other side of one call each
+    pair_subject: bool = False  # "les deux hommes avaient échangé avec Y": the pair is the subject, Y a third party
     post_types: list[str] = field(default_factory=list)  # posts named without a country ("le chancelier")
     possessive: bool = False  # "leur conversation": its owners are the sentence's people
     weak: bool = False  # "lors d'un entretien avec …" with no medium: joins a call, never makes one
@@ -1304,8 +1306,7 @@ def _pronoun_window(doc: Doc, sent: Span) -> int:
         start = prev.start
         if not prev.text.strip():
             continue
-        pronoun_led = any(t.dep_ in SUBJECT_DEPS and fold(t.text) in _words("subject_pronouns") for t in prev)
-        if not (pronoun_led and not any(_is_subject(p.span) for p in people_within(doc, prev.start, prev.end))):
+        if not (pronoun_led(prev) and not any(_is_subject(p.span) for p in people_within(doc, prev.start, prev.end))):
             reach -= 1
     return start
 
@@ -1835,6 +1836,7 @@ def _attach_pairs(doc: Doc, mentions: list[Mention]) -> None:
                 (m for m in here if m.possessive and m.trigger[0].i > t.i and not m.persons), None)
             if mention:  # "Les deux présidents ne se sont plus parlé depuis leur entretien du 1er juillet"
                 mention.pair = pair_phrase(t.head)
+                mention.pair_subject = owner is None or owner[1] in SUBJECT_DEPS
                 mention.each = t.i >= 2 and fold(doc[t.i - 1].text) == "des" and fold(doc[t.i - 2].text) in EACH_WORDS
 
 
@@ -2299,7 +2301,9 @@ def _then_date(doc: Doc, sent: Span) -> DateValue | None:
     for _ in range(2):  # the paragraph's last date, up to three sentences back
         if start > 0:
             start = doc[start - 1].sent.start
-    dates = [s._.date for s in doc.spans.get("dates", []) if start <= s.start < sent.start and s._.date]
+    since = _words("since_words")  # "qui occupait le poste depuis septembre 2021": a bound, not a day told
+    dates = [s._.date for s in doc.spans.get("dates", []) if start <= s.start < sent.start and s._.date
+             and not (s.start > 0 and fold(doc[s.start - 1].text) in since)]
     if not same_day:
         return dates[-1] if dates else None
     days = [s._.date for s in doc.spans.get("dates", [])  # "Plus tard dans la journée": the last *day* told,

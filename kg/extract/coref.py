@@ -171,6 +171,18 @@ def pronoun_subject(sent: Span) -> bool:
     return subject is not None and fold(subject.text) in pronouns
 
 
+def pronoun_led(sent: Span) -> bool:
+    """The sentence's subject is "il"/"elle": by the parser, or by the surface when the sentence opens
+    (past a short fronted adverbial, "Dans la foulée,") on the pronoun and a verb or an auxiliary, as
+    the parser sometimes leaves it unattached ("Il succède au général X, qui …")."""
+    pronouns = frozenset(fold(w) for w in load_lexicon().calls.get("subject_pronouns", ()))
+    if any(t.dep_ in SUBJECT_DEPS and fold(t.text) in pronouns for t in sent):
+        return True
+    start = _after_fronted_adverbial(sent)
+    doc = sent.doc
+    return start + 1 < sent.end and fold(doc[start].text) in pronouns and doc[start + 1].pos_ in ("AUX", "VERB")
+
+
 def _is_subject(token, sent: Span) -> bool:
     """The token opens its sentence (a few words in) as the subject of the main verb."""
     head = token
