@@ -510,7 +510,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _unnamed_counterparts(doc, attachments, holdings)
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
-    return _dedupe([h for h in holdings if not _state_secretary_general(h)])
+    return _dedupe([h for h in _service_chief_named(doc, holdings) if not _state_secretary_general(h)])
 
 
 def _state_secretary_general(h: Holding) -> bool:
@@ -564,6 +564,21 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 notes(doc).defaults[(person.key, post.post_type)] = post.default_country
             out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
     return out
+
+
+SERVICE_CHIEFS = frozenset(("army_chief", "navy_chief", "air_force_chief"))
+BARE_CHIEF_WORDINGS = frozenset(("chef d'etat-major", "cheffe d'etat-major"))
+
+
+def _service_chief_named(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Le général X prend la tête de l'armée de l'Air. … Le nouveau chef d'état-major a …": a bare
+    "chef d'état-major" role noun naming someone the article makes a service chief is that post, not
+    the chief of the defence staff the bare wording means alone; that role-noun holding is dropped."""
+    lexicon = load_lexicon()
+    chiefs = {h.person for h in holdings if lexicon.office(h.office).type in SERVICE_CHIEFS}
+    return [h for h in holdings if not (
+        h.person in chiefs and h.office.endswith(".chief_of_defence") and all(
+            e.rule == "role-noun" and fold(doc.text[e.start:e.end]) in BARE_CHIEF_WORDINGS for e in h.evidence))]
 
 
 def _lead_subject(doc: Doc, post: PostMention) -> PersonMention | None:
