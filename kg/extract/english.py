@@ -630,6 +630,10 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
         side = _side_request(text)  # "at the Chinese side's request", "at Ankara's request"
         cut = side.start() if side else None
     if cut is not None:
+        owner = next((m.key for m in people_within(doc, sent.start, sent.end) if m.key in before + after
+                      and abs(cut - (m.span.end_char - sent.start_char)) <= 1), None)
+        if owner is not None:
+            return owner  # "at Trump's request": a party of the call asked for it
         tokens = [t for t in sent if t.idx - sent.start_char < cut]
         country = _country_before(doc, tokens[-1].i + 1) if tokens else None
         if country is None and len(tokens) > 1:
