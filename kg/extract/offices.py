@@ -1935,8 +1935,10 @@ def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
         elif place is not None and place.end <= m.span.start:
             j = place.end
     if fold(doc[i].text) != "homologue" and folded(doc[j:j + 4]).startswith(SAME_POST_PHRASES):
-        # "son prédécesseur à la tête du ministère, X", "son successeur à ce poste, X": the post just named
-        j = next((t.i for t in doc[j:m.span.start] if t.text == ","), j)
+        # "son prédécesseur à la tête du ministère, X", "son successeur à ce poste, X": the post just named;
+        # not "son prédécesseur au poste de Premier ministre, X", which names a post of its own
+        comma = next((t.i for t in doc[j:m.span.start] if t.text == ","), j)
+        j = j if posts_within(doc, j, comma) else comma
     return j
 
 
