@@ -24,7 +24,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold
-from kg.extract.offices import known_countries, notes
+from kg.extract.offices import counterpart_type, known_countries, notes
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
@@ -386,9 +386,14 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
                      next((m.initiator for m in call.mentions if m.initiator), None))
     if initiator and initiator.person and initiator.person not in persons and len(persons) < 2:
         persons.append(initiator.person)  # "X a reçu un appel de Y": Y is the other party
-    offices += _counterpart_offices(call, persons, holdings)
+    counterpart_offices = _counterpart_offices(call, persons, holdings)
+    offices += counterpart_offices
     persons += _post_type_holders(call, persons, holdings)
     holdings, offices = _align(doc, call, persons, offices, holdings)
+    if not counterpart_offices:  # "Vous avez parlé avec votre homologue ukrainien ?" — "J'ai eu X au téléphone":
+        late = [o for o in _counterpart_offices(call, persons, holdings) if o not in offices]  # the owner's post
+        if late:  # is known only once the interviewee's post is aligned with them
+            holdings, offices = _align(doc, call, persons, offices + late, holdings)
     holdings = holdings + _counterpart_holdings(doc, call, persons, holdings)
     holdings = holdings + _respective_holdings(call, persons, holdings)
     persons = _fill_sides(persons, sides, holdings)
@@ -455,11 +460,12 @@ def _post_type_holders(call: Call, persons: list[str], holdings: list[Holding]) 
 
 
 def _only_post_type(persons: Iterable[str], holdings: list[Holding]) -> str | None:
-    """The one post type the people hold between them, or None when they hold none or several (a
+    """The one post type the people hold between them, or of several the one a country has a single
+    holder of ("vice-Premier ministre et ministre des Affaires étrangères": the foreign minister, see
+    :func:`kg.extract.offices.counterpart_type`); None when they hold none or it stays ambiguous (a
     counterpart's post is read from it only when it is unambiguous)."""
     wanted = set(persons)
-    types = {load_lexicon().office(h.office).type for h in holdings if h.person in wanted}
-    return types.pop() if len(types) == 1 else None
+    return counterpart_type({load_lexicon().office(h.office).type for h in holdings if h.person in wanted})
 
 
 def _counterpart_holding(person: str, post_type: str, country: str, span: Span, call: Call) -> Holding:

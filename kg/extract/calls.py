@@ -290,7 +290,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     lemma = lemma or fold(t.lemma_)
     complements = [c for c in t.children if c.dep_.startswith("obl")] + [  # "a eu Y au bout du fil", hung on Y
         g for c in t.children if _object_like(t, c) for g in c.subtree  # or on a word of Y's name or title
-        if g.dep_ in ("nmod", "obl:mod") and g is not c
+        if g.dep_ in ("nmod", "obl:mod", "dep") and g is not c
         and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
     complements += _hung_on_a_date(t)
     by_phone = any(_phone_complement(c) for c in complements) or _cleft_medium(t)
@@ -333,7 +333,9 @@ def _hung_on_a_date(verb: Token) -> list[Token]:
 def _object_like(verb: Token, child: Token) -> bool:
     """The verb's object, or a noun after it parsed as its subject ("J'ai eu ce matin le président X au
     téléphone": the parser makes "le président" a second subject when a date comes between)."""
-    return child.dep_ == "obj" or (child.dep_ in SUBJECT_DEPS and child.i > verb.i and child.pos_ in ("NOUN", "PROPN"))
+    after = child.i > verb.i  # "j'ai eu Wang | Yi au téléphone": a name's last word hung on the verb
+    return child.dep_ == "obj" or after and (
+        child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN") or child.dep_ == "flat:name")
 
 
 def _first_person_answer(verb: Token) -> bool:

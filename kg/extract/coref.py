@@ -146,11 +146,14 @@ CREDIT_REACH = 4  # "Propos recueillis par Elise Vincent": words between the cre
 
 def interviewee(doc: Doc) -> PersonMention | None:
     """The person an interview gives the floor to, whose answers are told in the first person: in an
-    article marked as an interview (a kicker line in capitals, "ENTRETIEN.", or a credit, "Propos
-    recueillis par"), the first person named who is not the journalist the credit names."""
+    article marked as an interview (a kicker line in capitals, "ENTRETIEN.", a heading line "Entretien
+    avec X", or a credit, "Propos recueillis par"), the first person named who is not the journalist
+    the credit names."""
     calls = load_lexicon().calls
     kickers = "|".join(re.escape(k) for k in calls.get("interview_kickers", ()))
     kicker = bool(kickers) and re.search(rf"(?m)^\s*(?:{kickers})(?:\s*[.:—–-]|\s*$)", doc.text) is not None
+    headings = "|".join(re.escape(h) for h in calls.get("interview_headings", ()))  # "Entretien avec X, …"
+    kicker = kicker or bool(headings) and re.search(rf"(?m)^\s*(?:{headings})\s", doc.text) is not None
     credits = [fold(c) for c in calls.get("interview_credits", ())]
     text = fold(doc.text)
     if not kicker and not any(c in text for c in credits):

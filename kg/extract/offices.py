@@ -11,7 +11,7 @@ replacements ("remplacer X au poste de … à partir de septembre 2023").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -2404,11 +2404,18 @@ def _counterpart_posts(known: list[Holding]) -> dict[str, str]:
     types: dict[str, list[str]] = {}
     for h in known:
         types.setdefault(h.person, []).append(lexicon.office(h.office).type)
-    out = {}
-    for person, found in types.items():
-        single = {t for t in found if lexicon.post_types[t].single_holder}
-        out[person] = single.pop() if len(single) == 1 else found[-1]
-    return out
+    return {person: counterpart_type(found) or found[-1] for person, found in types.items()}
+
+
+def counterpart_type(types: Iterable[str]) -> str | None:
+    """The post type a counterpart of someone holding posts of these types holds: the one type, or of
+    several the one single-holder type (a country has one defence minister, several deputy prime
+    ministers); None when that leaves more than one or none."""
+    found = set(types)
+    if len(found) == 1:
+        return found.pop()
+    single = {t for t in found if load_lexicon().post_types[t].single_holder}
+    return single.pop() if len(single) == 1 else None
 
 
 def _ref_day(doc: Doc) -> DateValue | None:

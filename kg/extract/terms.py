@@ -243,6 +243,22 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
 
 
+def _handing_offices(by_key: dict, person: str, doc: Doc, sent: Span, at: int) -> list[str]:
+    """The offices a handover told at ``at`` may be about: the person's present ones, or, told in the
+    pluperfect ("X, ancien chef d'état-major, … Il avait succédé à Y"), the former ones as well."""
+    offices = _offices_of(by_key, person, doc)
+    return offices or (_offices_of(by_key, person) if _pluperfect_cue(doc, sent, at) else [])
+
+
+PLUPERFECT = frozenset(("avait", "avaient"))
+
+
+def _pluperfect_cue(doc: Doc, sent: Span, at: int) -> bool:
+    """The cue at character ``at`` is told in the pluperfect ("Il avait succédé à Y"): a past handover."""
+    cue = next((t.i for t in sent if t.idx >= at), None)
+    return cue is not None and any(fold(t.text) in PLUPERFECT for t in doc[max(sent.start, cue - 3):cue])
+
+
 RELATIVE_DATIVES = ("a qui ", "auquel ", "a laquelle ")  # opening the relative cues of ``term_replace_fr``
 
 
@@ -451,7 +467,7 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
             continued.span.start > sent.start  # "Ancien député, il remplace Z": past an opening apposition
             or fold(continued.span[0].text) not in ("il", "elle")  # "Le quinquagénaire succède à Z": an epithet
             or continued_subject(doc, doc[sent.start - 1].sent) is not None):  # a chain of stand-ins: one story
-        offices = _offices_of(by_key, continued.key, doc)  # the subject continued, not the last name (Y)
+        offices = _handing_offices(by_key, continued.key, doc, sent, at)  # the subject continued, not Y
         several = len(offices) > 1 and _appointed_office(doc, by_key, continued.key, sent) is not None
         return [continued] if len(offices) == 1 or several else []
     words = fold(doc[sent.start:sent.start + 2].text).split()
@@ -462,10 +478,10 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     last = next((m for m in reversed(people_within(doc, 0, sent.start)) if not _passive_agent(doc, m)), None)
     if pronoun and words[0] not in ("il", "elle"):  # an epithet ("Cet avocat de formation") names the previous subject
         last = _subject_before(doc, sent) or last
-    offices = _offices_of(by_key, last.key, doc) if last is not None else []
+    offices = _handing_offices(by_key, last.key, doc, sent, at) if last is not None else []
     if last is not None and not offices:  # "M. X a battu Y. Il succède à Z": the subject before, not Y
         last = _subject_before(doc, sent)
-        offices = _offices_of(by_key, last.key, doc) if last is not None else []
+        offices = _handing_offices(by_key, last.key, doc, sent, at) if last is not None else []
     if last is not None and len(offices) > 1 and _appointed_office(doc, by_key, last.key, sent) is not None:
         return [last]  # "A a nommé X, chef de l'armée de terre, ministre de la Défense. Il remplace Y"
     if last is None or len(offices) != 1:
@@ -576,7 +592,7 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     linked = _linked_post(doc, sent, at)
     if linked:  # "X a succédé à Y comme ministre des Affaires étrangères": the sentence says which
         return linked
-    held = {person: _offices_of(by_key, person, doc) for person in (successor, predecessor)}
+    held = {person: _handing_offices(by_key, person, doc, sent, at) for person in (successor, predecessor)}
     held[predecessor] = held[predecessor] or _offices_of(by_key, predecessor)  # "le chancelier sortant X a cédé …"
     held[predecessor] = [o for o in held[predecessor] if not _taken_in(doc, sent, at, by_key[(predecessor, o)])]
     if len(held[successor]) == 1 and _this_post_after(doc, sent, at):  # "Le technocrate remplace à ce poste Y":
