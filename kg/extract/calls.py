@@ -828,17 +828,27 @@ def _anchors(trigger: list[Token]) -> set[Token]:
         frame = _frame_verb(t) if t.pos_ in ("NOUN", "PROPN") and _framed(t) else None
         if frame is not None:  # "a déclaré à Y lors d'un appel": what is said is said in the call
             anchors.add(frame)
-        light = fold(t.head.lemma_) in _words("light_verbs") or (  # "leur échange remontait à janvier"
-            t.dep_ in SUBJECT_DEPS and fold(t.head.lemma_) in _words("dating_verbs"))
+        head = _verb_past_date(t)
+        light = fold(head.lemma_) in _words("light_verbs") or (  # "leur échange remontait à janvier"
+            t.dep_ in SUBJECT_DEPS and fold(head.lemma_) in _words("dating_verbs"))
         taker = _initiative_taker(t) or _phone_taker(t)
         if taker is not None:  # "a pris jeudi l'initiative d'un entretien": the day and the caller are the verb's
             anchors.add(taker)
-        adverbial = t.dep_.startswith("obl") and t.head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
-        attending = fold(t.head.lemma_) in _words("attendance_verbs")  # "X a assisté à l'entretien": no party
-        if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(t.head.lemma_) not in reporting \
+        adverbial = t.dep_.startswith("obl") and head.pos_ == "VERB"  # "a prévenu X lors d'un appel"
+        attending = fold(head.lemma_) in _words("attendance_verbs")  # "X a assisté à l'entretien": no party
+        if t.pos_ in ("NOUN", "PROPN") and (light or adverbial) and fold(head.lemma_) not in reporting \
                 and not attending:
-            anchors.add(t.head)
+            anchors.add(head)
     return anchors
+
+
+def _verb_past_date(t: Token) -> Token:
+    """The word a noun depends on, past a date the parser hung it on ("a enchaîné jeudi les entretiens
+    téléphoniques avec Y": "entretiens" made the object of "jeudi", itself a complement of the verb)."""
+    head = t.head
+    if head.dep_ == "obl:mod" and head.head.pos_ in ("VERB", "AUX") and dated_tokens(t.doc, head.i, head.i + 1):
+        return head.head
+    return head
 
 
 def _phone_taker(verb: Token) -> Token | None:
