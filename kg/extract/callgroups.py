@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.calls import Mention, find_mentions, future_form, has_phrase, in_series, negated, pair_post_type
-from kg.extract.dates import shared_precision
+from kg.extract.dates import normalise, shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import CallFact, DateValue, Holding, Party
@@ -55,7 +55,9 @@ def _split(m: Mention) -> list[Mention]:
     conference = has_phrase(folded(m.sent), load_lexicon().calls["conference_cues"]) and not _in_turn(m, others)
     if len(m.callers) != 1 or len(others) < 2 or conference:
         return [m]
-    return [replace(m, persons=[m.callers[0], p], offices=[], sides=[], counterparts=[]) for p in others]
+    days = dict(_days_in_turn(m, others)) if _in_turn(m, others) else {}  # "avec A samedi, puis, le lendemain, avec B"
+    return [replace(m, persons=[m.callers[0], p], offices=[], sides=[], counterparts=[], date=days.get(p, m.date))
+            for p in others]
 
 
 def _in_turn(m: Mention, others: list[str]) -> bool:
@@ -95,11 +97,22 @@ def _days_in_turn(m: Mention, others: list[str]) -> list[tuple[str, DateValue | 
     for key in sorted(others, key=lambda k: spans[k].start if k in spans else m.sent.end):
         span = spans.get(key)
         if span is not None and last is not None:
-            told = [d._.date for d in dates_within(doc, last.end, span.start) if d._.date]
+            told = [_day_told(d, day) for d in dates_within(doc, last.end, span.start)]
+            told = [d for d in told if d is not None]
             day = told[-1] if told else day
         out.append((key, day))
         last = span or last
     return out
+
+
+def _day_told(span: Span, before: DateValue | None) -> DateValue | None:
+    """A date told between two people of "avec A samedi, puis, le lendemain, avec B": its own value, or
+    for a day shift ("le lendemain", "la veille") the day after (before) the one told for A, not the
+    article's day it would count from alone; None when A's day is not a day."""
+    shifts = {fold(w) for w in load_lexicon().calls["day_shifts"]}
+    if fold(span.text) not in shifts:
+        return span._.date or None
+    return normalise(span.text, None, anchor=before) if before is not None and before.precision == "day" else None
 
 
 def _compatible(call: Call, m: Mention) -> bool:
