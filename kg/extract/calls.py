@@ -35,7 +35,7 @@ from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
-from kg.extract.offices import find_posts, handed_over, known_countries, notes, posts_within
+from kg.extract.offices import demonstrative_subject, find_posts, handed_over, known_countries, notes, posts_within
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dated_tokens, dates_within, people_within
 from kg.extract.spans import folded, phrase_pattern
@@ -100,9 +100,10 @@ def _call_context(doc: Doc) -> bool:
         text, ("appel", "appels", "l'appel", "joindre", "a appele", "ont appele"))
 
 
-def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, bool]]:
-    """The call triggers of a sentence: (tokens, referring, demonstrative, weak)."""
-    phone = has_phrase(folded(sent), _vocab()["phone_markers"])
+def _triggers(sent: Span, context: bool, carried: bool = False) -> list[tuple[list[Token], bool, bool, bool]]:
+    """The call triggers of a sentence: (tokens, referring, demonstrative, weak); ``carried``: the
+    sentence before put its subject on the phone (:func:`_on_the_phone`)."""
+    phone = carried or has_phrase(folded(sent), _vocab()["phone_markers"])
     found, used = [], set()
     for t in sent:
         participle = _participle(t)
@@ -118,6 +119,17 @@ def _triggers(sent: Span, context: bool) -> list[tuple[list[Token], bool, bool, 
     verbs = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ not in ("NOUN", "PROPN")}
     nouns = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ in ("NOUN", "PROPN")}
     return [f for f in found if not _medium_of(f[0][0], verbs | nouns) and not _light_verb_of(f[0][0], nouns)]
+
+
+def _on_the_phone(sent: Span, found: list) -> bool:
+    """"Le chancelier a consacré sa matinée de mercredi au téléphone. Il a d'abord échangé avec A, puis
+    avec B": a sentence whose only trigger is its subject on the phone with nobody on the other end
+    lends its medium to the next sentence, when that one continues the subject with a pronoun."""
+    if len(found) != 1 or found[0].trigger[0].pos_ not in ("VERB", "AUX"):
+        return False
+    verb = found[0].trigger[0]
+    named = {p.key for p in people_within(sent.doc, sent.start, sent.end)}
+    return len(named) <= 1 and not _has_avec(verb) and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _light_verb_of(t: Token, nouns: set[int]) -> bool:
@@ -394,8 +406,11 @@ def _calls_on(t: Token) -> bool:
     if _urged_by_surface(t):
         return True
     dated = {s.root.i for s in dates_within(t.doc, t.sent.start, t.sent.end)}
+    has_object = any(c.dep_ == "obj" for c in t.children)
     for c in t.children:
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
+        if c.dep_ == "xcomp" and c.pos_ == "NOUN" and not marks and not has_object:
+            continue  # "a appelé lui-même le président X": the object the parser took for a predicate
         if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"} and c.i not in dated \
                 and c.pos_ != "PROPN" and not _reporting_incise(c):  # "appelé jeudi"; a name is no act
             return True
@@ -438,10 +453,14 @@ def _has_object(t: Token) -> bool:
     dated = dated_tokens(t.doc, t.i + 1, end) | _locution_tokens(t.doc, t.i + 1, end)
     people = {p.span.start for p in t.doc._.people or []}
     for x in t.doc[t.i + 1: end]:
-        if x.i in dated or x.pos_ in ("ADV", "DET") or fold(x.text) in ("au", "par", "telephone", "fil"):
+        if x.i in dated or x.pos_ in ("ADV", "DET") or fold(x.text) in ("au", "par", "telephone", "fil") \
+                or fold(x.text) in EMPHATIC_PRONOUNS:  # "a appelé lui-même le président X"
             continue
         return x.i in people or fold(x.lemma_) in _vocab()["object_nouns"]
     return False
+
+
+EMPHATIC_PRONOUNS = frozenset(("lui-meme", "elle-meme", "eux-memes", "elles-memes", "en personne"))
 
 
 def _locution_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
@@ -598,7 +617,8 @@ def _not_an_event(t: Token) -> bool:
         return True  # "n'a pas pu joindre son homologue"
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
-    return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t)
+    return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t) \
+        or has_phrase(folded(t.doc[t.i:t.sent.end]), vocab["meeting_frames"])  # "a parlé avec Y, …, lors d'une rencontre"
 
 
 def _asked(t: Token) -> bool:
@@ -937,7 +957,10 @@ def _not_a_party(span: Span) -> bool:
     de X", "en remplacement de X" (the cue in the few words before, within the same clause: not
     "a annoncé que X")."""
     doc = span.doc
-    window = [x for x in doc[max(span.sent.start, span.start - 6): span.start]]
+    # "en présence du ministre de la Défense, X": the cue stands before the post attached to X
+    anchor = min([span.start] + [a.post.span.start for a in notes(doc).attachments
+                                 if a.post and a.person.span == span and a.post.span.end <= span.start])
+    window = [x for x in doc[max(span.sent.start, anchor - 6): anchor]]
     cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(") or fold(x.text) in ("que", "qu'")),
               default=-1)  # a clause boundary: "a annoncé que X …" makes X the subject of the completive
     return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"]) or \
@@ -1285,6 +1308,11 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
         pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                         for p in [_subject_pronoun(a)] if p is not None), None)
     if pronoun is None:
+        stand_in = demonstrative_subject(doc, m.sent) if m.trigger[0].pos_ in ("VERB", "AUX") else None
+        if stand_in is not None and stand_in.key not in m.persons:  # "Ce dernier a ensuite appelé Y"
+            m.persons.insert(0, stand_in.key)
+            m.callers.append(stand_in.key)
+            return
         _first_person_subject(doc, m)
         return
     start = _pronoun_window(doc, m.sent)
@@ -1474,7 +1502,8 @@ def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None
         if fold(x.text) == "qui" and key == "subject_pronouns":
             return _cleft_pronoun(x)  # "C'est lui qui a téléphoné vendredi à Y"
         auxiliary = x.pos_ == "AUX" or fold(x.lemma_) in ("avoir", "etre")  # "Il a | par ailleurs eu": "a" as a verb
-        if not (auxiliary or x.pos_ == "ADV" or fold(x.text) in _words("clitics")):
+        adverb = x.pos_ == "ADV" or x.dep_ in ("advmod", "fixed")  # "Il a d'abord échangé": "d'" + "abord"
+        if not (auxiliary or adverb or fold(x.text) in _words("clitics")):
             return None
     return None
 
@@ -2478,12 +2507,15 @@ def _topics(sent: Span) -> list[str]:
 def find_mentions(doc: Doc) -> list[Mention]:
     context = _call_context(doc)
     mentions: list[Mention] = []
+    carried = False
     for sent in doc.sents:
         earlier = has_phrase(folded(sent), _vocab()["earlier_cues"])
         found = [Mention(sent, tokens, referring, demo, earlier or negated(tokens[0]),
                          possessive=_possessive(tokens[0]), weak=weak,
                          frame=tokens[0].pos_ in ("NOUN", "PROPN") and _framed(tokens[0]))
-                 for tokens, referring, demo, weak in _triggers(sent, context)]
+                 for tokens, referring, demo, weak in _triggers(sent, context, carried and pronoun_led(sent))]
+        if sent.text.strip():
+            carried = _on_the_phone(sent, found)
         found += [Mention(sent, [c], False, False, m.earlier) for m in found for c in _next_in_series(m.trigger[0])]
         found.sort(key=lambda m: m.trigger[0].i)
         if not found and mentions and _topics(sent) and sent.start - mentions[-1].sent.end < 60:

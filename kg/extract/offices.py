@@ -584,7 +584,8 @@ def _service_chief_named(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 def _lead_subject(doc: Doc, post: PostMention) -> PersonMention | None:
     """"La ministre des Armées en visite à Lorient" over "Catherine Vautrin a passé la matinée …": a role
     noun opening the headline (the article's first line, which names nobody) is the one person the
-    lead's first sentence opens with as its subject."""
+    lead's first sentence opens with as its subject, when the gazetteer places that person in the
+    post's country."""
     line_end = doc.text.find("\n")
     if line_end < 0 or post.span.end_char > line_end or people_within(doc, 0, post.span.sent.end):
         return None
@@ -596,7 +597,10 @@ def _lead_subject(doc: Doc, post: PostMention) -> PersonMention | None:
         return None
     lead = after[0]
     found = {p.key: p for p in people_within(doc, lead.start, lead.end) if opens_as_subject(p.span.root, lead)}
-    return next(iter(found.values())) if len(found) == 1 else None
+    person = next(iter(found.values())) if len(found) == 1 else None
+    if person is None or not post.countries or known_countries(doc).get(person.key) not in post.countries:
+        return None  # "Le ministre indien … \n\n X a parlé …": X may be anyone the gazetteer does not place there
+    return person
 
 
 def _someone_else(doc: Doc, post: PostMention, person: PersonMention) -> bool:

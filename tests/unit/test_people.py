@@ -35,8 +35,10 @@ def test_people_entries_are_well_formed() -> None:
     assert len(entries) >= 400
     assert len({e["name"] for e in entries}) == len(entries)
     for e in entries:
-        assert set(e) == {"name", "country", "forms"}, e
+        assert set(e) - {"home"} == {"name", "country", "forms"}, e
         assert e["country"] in countries, e
+        if "home" in e:  # a person known by an organisation: the state whose national posts they held
+            assert e["home"] in countries and e["home"] != e["country"], e
         assert e["name"] not in e["forms"] and len(set(e["forms"])) == len(e["forms"]), e
 
 
