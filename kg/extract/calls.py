@@ -617,8 +617,9 @@ def _not_an_event(t: Token) -> bool:
         return True  # "n'a pas pu joindre son homologue"
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
+    after = folded(t.doc[t.i:t.sent.end])  # "a parlé avec Y, …, lors d'une rencontre en marge de …"
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t) \
-        or has_phrase(folded(t.doc[t.i:t.sent.end]), vocab["meeting_frames"])  # "a parlé avec Y, …, lors d'une rencontre"
+        or has_phrase(after, vocab["meeting_frames"])
 
 
 def _asked(t: Token) -> bool:
