@@ -37,6 +37,7 @@ from kg.extract.people import PersonMention, name_text
 from kg.extract.portfolios import (
     MINISTRY_REACH,
     bare_ministry,
+    cleft_focus,
     fronted_subject,
     government_holdings,
     ministry_before,
@@ -126,7 +127,8 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans = [_with_charge(doc, _with_second_portfolio(doc, s)) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans) + _elliptic_deputies(doc, spans)
         spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None and not _other_council(doc, s)]
-        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)]
+        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)
+                 and not _staff_title(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
@@ -398,6 +400,10 @@ def _post(doc: Doc, span: Span) -> PostMention:
     post_type = office.type if office else post_type
     if post_type == "ambassador":
         countries = countries[:1]  # "l'ambassadeur d'Argentine aux États-Unis": Argentina's, posted there
+        if span.end < len(doc) and fold(doc[span.end].text) in POSTING_CASES:
+            # "SÉOUL — … l'ambassadeur en Arabie saoudite": posted there; sent by the dateline's state, if another
+            home = _dateline_country(doc)
+            countries = [home] if home is not None and home not in countries else []
         end = _posting_end(doc, end)
     designated = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("designated_fr")
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
@@ -509,7 +515,78 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _unnamed_counterparts(doc, attachments, holdings)
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
+    holdings += _named_successors(doc, holdings)
     return _dedupe([h for h in holdings if not _state_secretary_general(h)])
+
+
+SUCCESSOR_REACH = 12  # tokens between a purpose phrase ("pour lui succéder") and the successor's name
+APPOINT_REACH = 4  # tokens before the purpose phrase where its appointing verb may stand ("et désigné pour …")
+
+
+def _named_successors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"… a accepté la démission de son ministre de la Défense, X, et désigné pour lui succéder Y",
+    "Pour la remplacer, le chef de l'État a fait appel à Y": a purpose phrase whose pronoun stands for
+    the leaver (``successor_purpose_fr``) and a verb of an appointment made (``successor_appoint_fr``;
+    not "a proposé", still to be confirmed) give the name after them the leaver's post.  The leaver is
+    the last name before the phrase in its sentence that is not the subject (the appointer), else the
+    subject of the sentence before; only a leaver with one post in the article passes it on."""
+    out: list[Holding] = []
+    folded_doc = [fold(t.text) for t in doc]
+    verbs = {fold(v) for v in title_cues("successor_appoint_fr")}
+    for cue in title_cues("successor_purpose_fr"):
+        words = fold(cue).split()
+        for k in range(len(doc) - len(words)):
+            if folded_doc[k:k + len(words)] != words:
+                continue
+            sent, end = doc[k].sent, k + len(words)
+            after = [m for m in people_within(doc, end, min(sent.end, end + SUCCESSOR_REACH))]
+            if not after or people_within(doc, end, after[0].span.start):
+                continue
+            lead = set(folded_doc[max(sent.start, k - APPOINT_REACH):k]) | set(folded_doc[end:after[0].span.start])
+            if not lead & verbs:
+                continue
+            leaver = _leaver(doc, sent, k)
+            if leaver is None or leaver.key == after[0].key:
+                continue
+            offices = {h.office for h in holdings if h.person == leaver.key}
+            if len(offices) == 1:
+                span = doc[k:after[0].span.end]
+                out.append(Holding(after[0].key, offices.pop(), (evidence(span, "successor"),), replaces=leaver.key))
+    return out
+
+
+LEAVER_REACH = 16  # tokens after a word of departure to the leaver's name ("a limogé vendredi le chef …, X")
+
+
+def _leaver(doc: Doc, sent: Span, k: int) -> PersonMention | None:
+    """Whom the pronoun of a purpose phrase at token ``k`` stands for: the person whose departure the
+    text tells last before it, in its sentence or the one before.  After a departure verb or noun with
+    its complement ("a limogé vendredi le chef d'état-major, le général X", "la démission de son
+    ministre …, X": ``term_departure_fr``), the first name after it; before a departure its subject
+    tells ("X a démissionné", ``term_departure_subject_fr``) or one owned by a possessive ("X a présenté
+    sa démission au président Y"), the subject.  None without a departure: the appointer, the subject
+    before, is never the leaver ("Il a désigné pour lui succéder Y")."""
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    folded_doc = [fold(t.text) for t in doc[lo:k]]
+    words = {fold(c).split()[0] for c in title_cues("term_departure_fr")} - {"a", "quitte"}  # "relevé (de …)"
+    subject_cues = [fold(c).split() for c in title_cues("term_departure_subject_fr")]
+    for d in range(k - 1, lo - 1, -1):
+        here = folded_doc[d - lo:]
+        own = doc[d].sent
+        subjects = [m for m in people_within(doc, own.start, d) if _subject_dep(m)]
+        if any(here[:len(c)] == c for c in subject_cues):  # "X a démissionné", "X a été limogé"
+            return subjects[-1] if subjects else None
+        if here[0] not in words:
+            continue
+        if d > lo and folded_doc[d - lo - 1] in POSSESSIVES:  # "X a présenté sa démission au président Y"
+            return subjects[-1] if subjects else None
+        complement = d + 1 < len(doc) and fold(doc[d + 1].text) in OF  # "la démission de …"
+        after = people_within(doc, d + 1, min(own.end, d + 1 + LEAVER_REACH, k))
+        if after and (complement or doc[d].pos_ in ("VERB", "AUX")) \
+                and not any(t.pos_ in ("VERB", "AUX") for t in doc[d + 1:after[0].span.start]):
+            return after[0]
+        return None
+    return None
 
 
 def _state_secretary_general(h: Holding) -> bool:
@@ -694,6 +771,11 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if owner is not None:
             used.add(id(post))
             out.append(Attachment(m, post, "aide", _cover(doc, m.span, post.span), counterpart_of=owner))
+            continue
+        bracketed = _bracketed_countries(doc, m, post, mentions)
+        if bracketed:  # "les ministres de la Défense, X (Arabie saoudite), Y (Qatar) et Z (Bahreïn)"
+            used.add(id(post))
+            out += [a for a in bracketed if not any(b.person is a.person for b in out)]
             continue
         if id(m) in becoming:  # "le patron du MIT, X, devient ministre": X leaves the first post
             post = replace(post, former=True)
@@ -1186,14 +1268,22 @@ def _paired_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
     return out
 
 
+def _staff_title(doc: Doc, span: Span) -> bool:
+    """"chef d'état-major particulier du président": a title followed by a word of personal staff
+    (``staff_qualifiers_fr``) is a post on someone's staff, not the post its first words name."""
+    return span.end < len(doc) and fold(doc[span.end].text) in title_cues("staff_qualifiers_fr")
+
+
 def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> bool:
     """A post that only says whose: "le porte-parole du président russe" (the president is not
-    the one named next)."""
+    the one named next), "le chef d'état-major particulier du président"."""
     i = post.span.start - 1
     while i >= 0 and fold(doc[i].text) in ("la", "l'", "le", "les"):
         i -= 1
     if i < 0 or fold(doc[i].text) not in OF:
         return False
+    if i > 0 and fold(doc[i - 1].text) in title_cues("staff_qualifiers_fr"):
+        return not _name_follows(doc, post.span)  # "… particulier du président Emmanuel Macron": his post
     index = posts or mention_index(doc, "posts", find_posts(doc))
     return any(q.span.start < post.span.start for q in index.overlapping(i - 1, post.span.start) if q is not post)
 
@@ -1332,6 +1422,43 @@ def _listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
     return out
 
 
+def _bracketed_country(doc: Doc, m: PersonMention) -> tuple[str, int] | None:
+    """"X (Qatar)": a name followed by a country alone in brackets, with where the bracket closes."""
+    i = m.span.end
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    close = next((t.i for t in doc[i + 1:min(len(doc), i + 8)] if t.text == ")"), None)
+    if close is None:
+        return None
+    found = [s for s in lex_within(doc, i + 1, close, "COUNTRY") if s.start == i + 1 and s.end == close]
+    return (found[0].kb_id_, close + 1) if found else None
+
+
+def _bracketed_countries(doc: Doc, first: PersonMention, post: PostMention,
+                         mentions: list[PersonMention]) -> list[Attachment]:
+    """"Les ministres de la Défense du Golfe, X (Arabie saoudite), Y (Qatar) et Z (Bahreïn)", "le
+    ministre de la Défense, X (Qatar)": a post with no country of its own before names that each
+    carry their country in brackets is each one's post in that country; a singular post only the
+    first's.  A name of the list without its bracket ends the list."""
+    if post.countries and not _plural(post):
+        return []
+    out: list[Attachment] = []
+    m: PersonMention | None = first
+    while m is not None:
+        bracket = _bracketed_country(doc, m)
+        if bracket is None:
+            break
+        country, end = bracket
+        out.append(Attachment(m, replace(post, countries=[country], office_id=None), "apposition",
+                              _cover(doc, m.span, post.span)))
+        if not _plural(post):
+            break
+        m = next((q for q in mentions if q.span.start >= end), None)
+        if m is not None and not _list_joint(doc[end:m.span.start]):
+            break
+    return out
+
+
 def _plural_post_list(doc: Doc, first: PersonMention, post: PostMention, mentions: list[PersonMention],
                       found: list[Attachment]) -> list[Attachment]:
     """"les présidents X et Y": a plural post before a pair of names is held by both."""
@@ -1461,6 +1588,8 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         if p.span.start < end:
             continue
         between = doc[end:p.span.start]
+        if after is None and len(between) and fold(between[0].text) == "qui" and cleft_focus(doc, m):
+            between = between[1:]  # "c'est le général X qui devient chef d'état-major": X is the subject
         if after is None and [fold(t.text) for t in between[:2]] == [",", "qui"] and _as_phrase_before(doc, p, m):
             return p  # "X, qui a entamé en mars son deuxième mandat de Premier ministre": the relative's subject
         if after is None and not _may_be_subject(doc, m, between):
@@ -1612,10 +1741,34 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
         if _only_glue(_without_since(doc, _without_relative(between)), allow_title=True) and not listed \
                 and not _name_is_complement(between):
             return p
-        if _complement_then_name(doc, between) or _coordinated_title(doc, between):
+        if _complement_then_name(doc, between) or _coordinated_title(doc, between) \
+                or _copula_to_name(doc, p, between):
             return p
         return None
     return None
+
+
+def _copula_to_name(doc: Doc, post: PostMention, between: Span) -> bool:
+    """"Le porte-parole du gouvernement sera désormais X", "le nouveau chef d'état-major est le général
+    Y": a post that is the subject of its clause, a copula (``post_copulas_fr``; adverbs and dates left
+    out) and the name as its attribute.  A name in the post's clause before it ("X, ministre …, est Y")
+    or any other word (a negation, a verb, "par") breaks the link."""
+    words = [fold(t.text) for t in between if t.i not in dated_tokens(doc, between.start, between.end)]
+    words = without_fillers(words)
+    titles = _titles()
+    while words and (words[-1] in titles or words[-1] in ("le", "la", "l'")):
+        words = words[:-1]
+    if not words or " ".join(words) not in {fold(c) for c in title_cues("post_copulas_fr")}:
+        return False
+    i = post.span.start - 1
+    while i >= post.span.sent.start and fold(doc[i].text) in title_cues("role_noun_adjectives_fr") | {
+            "le", "la", "l'", "les"}:  # "Le nouveau chef d'état-major est …"
+        i -= 1
+    if i >= post.span.sent.start and doc[i].text == ",":  # "À Jakarta, le nouveau chef d'état-major est …"
+        opening = doc[post.span.sent.start:i]
+        return not people_within(doc, opening.start, opening.end) and not any(
+            t.pos_ in ("VERB", "AUX") for t in opening)
+    return i < post.span.sent.start or doc[i].text in ("—", "–", "-", ":") or doc[i].is_sent_start
 
 
 def _without_relative(between: Span) -> list:
