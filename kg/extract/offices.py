@@ -1595,8 +1595,8 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         if after is None and not _may_be_subject(doc, m, between):
             break
         dated = dated_tokens(doc, between.start, between.end)  # "a été nommé dimanche vice-Premier ministre"
-        words = without_fillers(_without_apposition([fold(t.text) if t.i not in dated else "," if t.text == ","
-                                                      else "" for t in between], between))
+        words = without_fillers(_without_apposition(_without_rank_title(
+            [fold(t.text) if t.i not in dated else "," if t.text == "," else "" for t in between]), between))
         words = [w for w in words if w]
         if not words and _opens_on_verb(p):
             return p
@@ -1609,6 +1609,18 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+def _without_rank_title(words: list[str]) -> list[str]:
+    """The words between a linking verb and its post, a membership title or protocol rank and its comma
+    or "et" at their end left out: "a été nommé ministre d'État, ministre de la Défense" (see
+    :func:`_without_membership`)."""
+    for head in title_cues("membership_heads_fr"):
+        for joint in (",", "et"):
+            tail = fold(head).replace("'", "' ").split() + [joint]
+            if len(words) > len(tail) and words[-len(tail):] == tail:
+                return words[:-len(tail)]
+    return words
 
 
 def _opens_on_verb(post: PostMention) -> bool:

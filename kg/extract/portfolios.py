@@ -107,7 +107,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 or _handed_to(doc, folded, sent, start, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end) \
-                or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end)
+                or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
+                or _gapped_item(doc, folded, sent, start, end)
             held = held_after(doc, end)
             for person in (holder, held[0] if held else None):
                 if person is not None:
@@ -366,6 +367,24 @@ def _title_words() -> frozenset[str]:
                      for w in _words(t)) | {"le", "la", "l'"}
 
 
+TITLE_PHRASE_REACH = 8  # words of a title phrase set off before a name ("la ministre de la Justice, X")
+
+
+def _name_past_title_phrase(doc: Doc, folded: list[str], sent: Span, k: int) -> PersonMention | None:
+    """The name after a title phrase that opens at token ``k`` and a comma: "(confié par intérim) à la
+    ministre de la Justice, X" — the phrase opens on an article and a head noun of posts
+    (``post_heads_fr``) and holds no verb and no name."""
+    if k < sent.end and folded[k] in ("le", "la", "l'"):
+        k += 1  # "à la ministre …"; "au ministre …" has its article in the cue
+    if k >= sent.end or not (folded[k] in {fold(h) for h in title_cues("post_heads_fr")}
+                             or any(s.start == k for s in lex_within(doc, k, k + 1, *POST_LABELS))):
+        return None
+    comma = next((j for j in range(k + 1, min(sent.end, k + TITLE_PHRASE_REACH)) if folded[j] == ","), None)
+    if comma is None or people_within(doc, k, comma) or any(t.pos_ in ("VERB", "AUX") for t in doc[k:comma]):
+        return None
+    return _name_past_titles(doc, folded, sent, comma + 1)
+
+
 def _name_past_titles(doc: Doc, folded: list[str], sent: Span, k: int) -> PersonMention | None:
     """The name that starts at token ``k`` past ranks, titles and articles ("le maréchal de l'air X")."""
     lo = k
@@ -373,6 +392,34 @@ def _name_past_titles(doc: Doc, folded: list[str], sent: Span, k: int) -> Person
         k += 1
     named = people_within(doc, k, k + 1)
     return named[0] if named and named[0].span.start == k else None
+
+
+GAPPED_REACH = 40  # tokens back from an item of a gapped list to its plural head ("les commandants de …")
+
+
+def _gapped_item(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"les commandants de l'armée de terre, le général X, de la marine, l'amiral Y, et de l'armée de
+    l'air, Z": each portfolio of a list under one plural head noun (``plural_post_heads_fr``), told
+    as a "de" complement and followed by a comma and a name, is that name's.  The head is the noun
+    right before the first "de", or, for a later item opened by a comma or "et", the nearest such
+    noun and "de" before it in the sentence."""
+    i = start - 1
+    while i > sent.start and folded[i] in ("la", "l'", "le", "les"):
+        i -= 1
+    if i <= sent.start or folded[i] not in ("de", "du", "des", "d'") or end + 1 >= sent.end or folded[end] != ",":
+        return None
+    heads = {fold(h) for h in title_cues("plural_post_heads_fr")}
+    if folded[i - 1] not in heads:
+        if folded[i - 1] not in (",", "et"):
+            return None
+        first = next((k for k in range(i - 2, max(sent.start, i - GAPPED_REACH), -1)
+                      if folded[k] in heads and folded[k + 1] in ("de", "du", "des", "d'")), None)
+        if first is None or any(t.pos_ in ("VERB", "AUX") for t in doc[first:i]):
+            return None
+    named = _name_past_titles(doc, folded, sent, end + 1)
+    if named is None or (named.span.end < sent.end and folded[named.span.end] not in (",", "et", ".", ")", ";")):
+        return None
+    return named
 
 
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
@@ -419,7 +466,8 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> 
         if tuple(folded[i] for i in kept[:len(cue)]) == cue:
             last = kept[len(cue) - 1] + 1
             after = people_within(doc, last, min(sent.end, last + 4))
-            return after[0] if after else _name_past_titles(doc, folded, sent, last)  # "par le maréchal de l'air X"
+            return after[0] if after else _name_past_titles(doc, folded, sent, last) \
+                or _name_past_title_phrase(doc, folded, sent, last)  # "par le maréchal de l'air X"
     return None
 
 
@@ -456,18 +504,21 @@ def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> P
 def _replacer(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"X est remplacé à la Défense par Y", "remplacée au Foreign Office par Y": the name after "par"
     takes the portfolio (X held it: the replacement rules of :mod:`kg.extract.terms` say so)."""
-    lead = folded[max(sent.start, start - 3):start]
+    lead = folded[max(sent.start, start - 7):start]
     while lead and lead[-1] in ARTICLES:
         lead = lead[:-1]
-    replaced = {c.split()[0] for c in title_cues("term_replaced_by_fr") if c.endswith(" par")}
+    for head in _cues("headship_leads_fr"):  # "est remplacé à la tête de l'état-major par X"
+        bare = [w for w in head if w not in ARTICLES]
+        if [w for w in lead if w not in ARTICLES][-len(bare):] == bare:
+            while lead and (lead[-1] in ARTICLES or lead[-1] in bare):
+                lead = lead[:-1]
+            break
+    replaced = {fold(c.split()[0]) for c in title_cues("term_replaced_by_fr") if c.endswith(" par")}
+    if end < sent.end and doc[end]._.kg_demonym:  # "remplacé à la tête de la marine indienne par X"
+        end += 1
     if not lead or lead[-1] not in replaced or end >= sent.end or folded[end] != "par":
         return None
-    after = people_within(doc, end + 1, min(sent.end, end + 5))
-    titles = title_cues("ranks_fr") | title_cues("civil_fr")
-    if not after or not all(folded[k] in ARTICLES or folded[k] in {fold(t) for t in titles}
-                            for k in range(end + 1, after[0].span.start)):
-        return None
-    return after[0]
+    return _name_past_titles(doc, folded, sent, end + 1)  # "par le général de brigade X"
 
 
 INCISE = 12  # the most tokens of an apposition set off by commas between a name and what follows it
