@@ -516,7 +516,19 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
-    return _dedupe([h for h in holdings if not _state_secretary_general(h)])
+    return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
+
+
+def _foreign_seat(doc: Doc, h: Holding, holdings: list[Holding]) -> bool:
+    """A national post read from a portfolio or a seat ("a quitté Matignon", "reste au Pentagone") in a
+    state its holder is not from: the gazetteer knows them elsewhere, or the article gives them the same
+    post in another state ("Le chancelier autrichien X a quitté Matignon"): a visitor, not the holder."""
+    country, _, post_type = h.office.partition(".")
+    if country == UNKNOWN or post_type not in NATIONAL_POSTS or not all(e.rule == "portfolio" for e in h.evidence):
+        return False
+    other = any(g.person == h.person and g.office.partition(".")[2] == post_type and not g.office.startswith(
+        (country + ".", UNKNOWN + ".")) for g in holdings)
+    return other or _elsewhere(known_countries(doc), h.person, post_type, country)
 
 
 SUCCESSOR_REACH = 12  # tokens between a purpose phrase ("pour lui succéder") and the successor's name

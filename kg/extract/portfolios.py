@@ -353,9 +353,23 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     if named is None:
         return None
     after = named.span.end
-    dated = dated_tokens(doc, after, min(sent.end, after + 8))
-    words = without_fillers([folded[j] for j in range(after, min(sent.end, after + 8)) if j not in dated])
-    return named if any(tuple(words[:len(cue)]) == cue for cue in _cues("portfolio_take_fr")) else None
+    kept = [j for j in range(after, min(sent.end, after + 8)) if j not in dated_tokens(doc, after, after + 8)]
+    words = without_fillers([folded[j] for j in kept])
+    cue = next((c for c in _cues("portfolio_take_fr") if tuple(words[:len(c)]) == c), None)
+    if cue is None:
+        return None
+    fillers = {fold(f) for f in title_cues("post_link_fillers_fr") if " " not in f}
+    words_seen, nxt = 0, None
+    for j in kept:  # the first token after the cue's words ("est désormais reconduit ." -> ".")
+        if folded[j] in fillers:
+            continue
+        if words_seen == len(cue):
+            nxt = j
+            break
+        words_seen += 1
+    if nxt is not None and doc[nxt].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
+        return None  # "Au ministère de la Défense, X a pris la parole": the verb has an object of its own
+    return named
 
 
 TITLE_REACH = 6  # words of ranks, civil titles and articles before a name ("le maréchal de l'air X")
