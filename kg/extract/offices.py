@@ -564,6 +564,36 @@ def _named_successors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if len(offices) == 1:
                 span = doc[k:after[0].span.end]
                 out.append(Holding(after[0].key, offices.pop(), (evidence(span, "successor"),), replaces=leaver.key))
+    return out + _subject_successors(doc, holdings, folded_doc)
+
+
+INCISE_REACH = 12  # tokens of an apposition set off between a successor's name and "le remplace"
+
+
+def _subject_successors(doc: Doc, holdings: list[Holding], folded_doc: list[str]) -> list[Holding]:
+    """"L'amiral X a présenté sa démission. Le général Y lui succède": a succession verb whose object
+    pronoun stands for the leaver (``successor_pronoun_verbs_fr``) gives its subject, the name right
+    before it (titles between), the leaver's post; the leaver as in :func:`_named_successors`."""
+    out: list[Holding] = []
+    for cue in title_cues("successor_pronoun_verbs_fr"):
+        words = fold(cue).replace("'", "' ").split()
+        for k in range(len(doc) - len(words)):
+            if folded_doc[k:k + len(words)] != words:
+                continue
+            sent = doc[k].sent
+            before = people_within(doc, sent.start, k)
+            between = doc[before[-1].span.end:k] if before else doc[k:k]
+            incise = len(between) >= 2 and between[0].text == between[-1].text == "," and len(between) <= INCISE_REACH \
+                and not any(t.pos_ in ("VERB", "AUX") for t in between)  # "Y, jusqu'ici ministre de …, le remplace"
+            if not before or not (incise or _only_glue(between, allow_title=True, former=False)):
+                continue
+            leaver = _leaver(doc, sent, k)
+            if leaver is None or leaver.key == before[-1].key:
+                continue
+            offices = {h.office for h in holdings if h.person == leaver.key}
+            if len(offices) == 1:
+                out.append(Holding(before[-1].key, offices.pop(), (evidence(doc[before[-1].span.start:k + len(words)],
+                                                                              "successor"),), replaces=leaver.key))
     return out
 
 
@@ -585,9 +615,12 @@ def _leaver(doc: Doc, sent: Span, k: int) -> PersonMention | None:
     for d in range(k - 1, lo - 1, -1):
         here = folded_doc[d - lo:]
         own = doc[d].sent
-        subjects = [m for m in people_within(doc, own.start, d) if _subject_dep(m)]
-        if any(here[:len(c)] == c for c in subject_cues):  # "X a démissionné", "X a été limogé"
-            return subjects[-1] if subjects else None
+        named = people_within(doc, own.start, d)
+        subjects = [m for m in named if _subject_dep(m)] or (named if len({m.key for m in named}) == 1 else [])
+        ending = any(folded_doc[max(0, d - lo - len(c) + 1):d - lo + 1] == c for c in subject_cues)
+        passive = any(c.dep_ == "aux:pass" for c in doc[d].children)
+        if any(here[:len(c)] == c for c in subject_cues) or (here[0] in words and (ending or passive)):
+            return subjects[-1] if subjects else None  # "X a démissionné", "X a été limogé"
         if here[0] not in words:
             continue
         if d > lo and folded_doc[d - lo - 1] in POSSESSIVES:  # "X a présenté sa démission au président Y"
