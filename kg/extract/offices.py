@@ -1872,6 +1872,11 @@ def _name_is_complement(between: Span) -> bool:
 def _complement_then_name(doc: Doc, between: Span) -> bool:
     """"du ministère russe de la Défense, " or "du général Y, le colonel " between a post and a name."""
     words = [fold(t.text) for t in between]
+    lead = 0
+    while lead < len(words) - 1 and between[lead].pos_ == "ADJ" and between[lead].text.islower() \
+            and not between[lead]._.kg_demonym:
+        lead += 1  # "le porte-parole militaire des Houthis, X"
+    between, words = between[lead:], words[lead:]
     if not words or words[0] not in OF or "," not in words or len(between) > 12:
         return False
     comma = between.start + words.index(",")
