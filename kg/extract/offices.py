@@ -126,6 +126,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [_with_charge(doc, _with_second_portfolio(doc, s)) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans) + _elliptic_deputies(doc, spans)
+        spans += _elliptic_ministers(doc, spans)
         spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None and not _other_council(doc, s)]
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)
                  and not _staff_title(doc, s)]
@@ -208,6 +209,52 @@ def _elliptic_deputies(doc: Doc, found: list[Span]) -> list[Span]:
             start = t.i - (t.i > 0 and f"{folded_doc[t.i - 1]} {folded_doc[t.i]}" in nouns)
             out.append(Span(doc, start, t.i + 1, label="POST", kb_id=deputy))
     return out
+
+
+ELLIPTIC_MINISTER_NOUNS = frozenset(("ministre",))
+
+
+def _elliptic_ministers(doc: Doc, found: list[Span]) -> list[Span]:
+    """"Le chef de la diplomatie iranienne, X, a été reçu par le ministre omanais, Y": a minister named
+    by a demonym alone, no portfolio after it, holds the portfolio last named before
+    (:func:`kg.extract.portfolios.ministry_before`); nothing when that one is of no list, or when a
+    complement follows the demonym ("le ministre omanais de l'Intérieur" is another ministry)."""
+    taken = {i for s in found for i in range(s.start, s.end)}
+    folded_doc = [fold(t.text) for t in doc]
+    out = []
+    for t in doc:
+        k = t.i
+        if folded_doc[k] not in ELLIPTIC_MINISTER_NOUNS or k in taken or k + 1 >= len(doc) \
+                or not doc[k + 1]._.kg_demonym or (k + 2 < len(doc) and folded_doc[k + 2] in OF):
+            continue
+        post_type = _ministry_last_named(doc, folded_doc, found, k)
+        if post_type is not None:
+            out.append(Span(doc, k, k + 1, label="POST", kb_id=post_type))
+    return out
+
+
+def _ministry_last_named(doc: Doc, folded_doc: list[str], found: list[Span], k: int) -> str | None:
+    """The post type of the ministry named last before token ``k``: a minister's or ministry's word with
+    its portfolio (:func:`kg.extract.portfolios.ministry_named_before`) or a post of the lists that
+    stands for one ("le chef de la diplomatie iranienne"), whichever is nearer; None when a minister's
+    word of another ministry ("le ministre des Finances") comes between."""
+    lexicon = load_lexicon()
+    posts = [s for s in found if s.end <= k and k - s.end <= MINISTRY_REACH and _span_type(s) in DELEGATED_MINISTRIES]
+    nearest = max(posts, key=lambda s: s.end, default=None)
+    word = ministry_named_before(doc, folded_doc, k)
+    if word is not None and (nearest is None or word[0] >= nearest.start):
+        return word[1] if word[1] in lexicon.post_types else None
+    if nearest is None:
+        return None
+    nouns = title_cues("minister_nouns_fr") | title_cues("ministry_nouns_fr")
+    if any(folded_doc[j] in nouns for j in range(nearest.end, k)):
+        return None
+    return _span_type(nearest)
+
+
+def _span_type(span: Span) -> str:
+    office = load_lexicon().offices.get(span.kb_id_)
+    return office.type if office else span.kb_id_
 
 
 def _with_second_portfolio(doc: Doc, span: Span) -> Span:
