@@ -108,7 +108,7 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end) \
                 or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
-                or _gapped_item(doc, folded, sent, start, end)
+                or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start)
             held = held_after(doc, end)
             for person in (holder, held[0] if held else None):
                 if person is not None:
@@ -434,6 +434,42 @@ def _gapped_item(doc: Doc, folded: list[str], sent: Span, start: int, end: int) 
     if named is None or (named.span.end < sent.end and folded[named.span.end] not in (",", "et", ".", ")", ";")):
         return None
     return named
+
+
+SUCCESSION_VERBS = frozenset(("remplace", "remplacera", "succede", "succedera", "succedait"))  # folded
+SUCCESSION_REACH = 6  # tokens between the successor's name and the verb ("X a remplacé lundi Y")
+
+
+def _successor_over(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
+    """"X a remplacé Y à la tête des forces armées", "X succède au général Y à la tête de la marine",
+    "X remplace Y au ministère de la Défense": the subject of a verb of succession whose object, a name,
+    is followed by the portfolio after "à la tête de" or "à"/"au" takes the portfolio (the predecessor
+    held it: :mod:`kg.extract.terms` reads the replacement once the successor holds it)."""
+    i = start - 1
+    while i > sent.start and folded[i] in ("la", "l'", "le", "les"):
+        i -= 1
+    lead = next((h for h in _cues("headship_leads_fr") if tuple(folded[i - len(h) + 1:i + 1]) == h), None)
+    if lead is not None:
+        i -= len(lead)
+    elif folded[i] in ("a", "au", "aux"):
+        i -= 1
+    else:
+        return None
+    leaver = next((m for m in people_within(doc, max(sent.start, i - 8), i + 1) if m.span.end == i + 1), None)
+    if leaver is None:
+        return None
+    k = leaver.span.start - 1
+    dated = dated_tokens(doc, max(sent.start, k - SUCCESSION_REACH), k + 1)
+    while k > sent.start and (folded[k] in _title_words() | {"a", "au"} or k in dated):
+        k -= 1  # "succède au général Y", "a remplacé mardi l'amiral Y"
+    if folded[k] not in SUCCESSION_VERBS:
+        return None
+    dated = dated_tokens(doc, max(sent.start, k - SUCCESSION_REACH), k)
+    j = k - 1
+    while j > sent.start and (j in dated or doc[j].pos_ in ("AUX", "ADV")):
+        j -= 1
+    successor = next((m for m in people_within(doc, max(sent.start, j - 8), j + 1) if m.span.end == j + 1), None)
+    return successor if successor is not None and successor.key != leaver.key else None
 
 
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
