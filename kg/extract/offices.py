@@ -553,6 +553,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     state = notes(doc)
     state.attachments, state.counterparts = attachments, None  # counterparts follow the new links
     holdings = _direct(doc, attachments)
+    attachments = _bare_minister_owners(doc, attachments, holdings)
     holdings += _relative(doc, attachments, holdings)
     roles = _role_nouns(doc, attachments, holdings)
     if roles:  # a counterpart of a person the role noun just placed ("son homologue russe Y")
@@ -679,6 +680,35 @@ def _leaver(doc: Doc, sent: Span, k: int) -> PersonMention | None:
             return after[0]
         return None
     return None
+
+
+def _bare_minister_owners(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Attachment]:
+    """"« … », insiste le ministre, qui doit recevoir son homologue kazakh, X": a counterpart whose
+    sentence names no one else, with a bare "le ministre" / "la ministre" (no portfolio, no demonym)
+    before the word, is the counterpart of the one person the article has so far given a minister's
+    post of the lists (defence or foreign affairs); nobody's when there are several."""
+    nouns = title_cues("minister_nouns_fr")
+    out = []
+    for a in attachments:
+        if a.rule == "counterpart" and a.counterpart_of is None and a.post is not None:
+            word = a.post.span
+            sent = word.sent
+            bare = any(fold(t.text) in nouns and t.i > sent.start and fold(doc[t.i - 1].text) in ("le", "la")
+                       and t.i + 1 < len(doc) and fold(doc[t.i + 1].text) not in OF and not doc[t.i + 1]._.kg_demonym
+                       and not any(p.span.start <= t.i < p.span.end for p in find_posts(doc))
+                       for t in doc[sent.start:word.start])
+            owners = {h.person for h in known if _held_type(h) in DELEGATED_MINISTRIES
+                      and any(e.end <= sent.start_char for e in h.evidence)} if bare else set()
+            owner = next((p for p in doc._.people or [] if p.key in owners), None) if len(owners) == 1 else None
+            if owner is not None and owner.key != a.person.key:
+                a = replace(a, counterpart_of=owner)
+        out.append(a)
+    return out
+
+
+def _held_type(h: Holding) -> str:
+    country, _, rest = h.office.partition(".")
+    return rest if country == UNKNOWN else load_lexicon().office(h.office).type
 
 
 def _state_secretary_general(h: Holding) -> bool:
