@@ -760,6 +760,13 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             if post.default_country and office.startswith(UNKNOWN + "."):
                 notes(doc).defaults[(person.key, post.post_type)] = post.default_country
             out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
+        if len(pairs) == 1:  # "Le chef de la diplomatie paraguayenne, qui a été ambassadeur à Washington, …"
+            person = pairs[0][0]
+            also = _copular_relative_post(doc, PersonMention(post.span, key=person.key))
+            if also is not None and also.span.start > post.span.end:
+                office = _role_noun_office(also, country_of(person.key, held, people_countries))
+                held.setdefault(person.key, set()).add(office)
+                out.append(Holding(person.key, office, (evidence(also.span, "role-noun"),)))
     return out
 
 
