@@ -216,7 +216,7 @@ ELLIPTIC_MINISTER_NOUNS = frozenset(("ministre",))
 
 def _elliptic_ministers(doc: Doc, found: list[Span]) -> list[Span]:
     """"Le chef de la diplomatie iranienne, X, a été reçu par le ministre omanais, Y": a minister named
-    by a demonym alone, no portfolio after it, holds the portfolio last named before
+    by a demonym alone, no portfolio after it, and followed by a name holds the portfolio last named before
     (:func:`kg.extract.portfolios.ministry_before`); nothing when that one is of no list, or when a
     complement follows the demonym ("le ministre omanais de l'Intérieur" is another ministry)."""
     taken = {i for s in found for i in range(s.start, s.end)}
@@ -227,6 +227,11 @@ def _elliptic_ministers(doc: Doc, found: list[Span]) -> list[Span]:
         if folded_doc[k] not in ELLIPTIC_MINISTER_NOUNS or k in taken or k + 1 >= len(doc) \
                 or not doc[k + 1]._.kg_demonym or (k + 2 < len(doc) and folded_doc[k + 2] in OF):
             continue
+        j = k + 2 + (k + 2 < len(doc) and doc[k + 2].text == ",")
+        while j < len(doc) and folded_doc[j] in _titles() | {"le", "la", "l'"}:
+            j += 1
+        if not people_within(doc, j, j + 1):
+            continue  # a role noun ("le ministre turc a téléphoné à …") is the call rules' to read, not a post here
         post_type = _ministry_last_named(doc, folded_doc, found, k)
         if post_type is not None:
             out.append(Span(doc, k, k + 1, label="POST", kb_id=post_type))
