@@ -123,6 +123,13 @@ def _continued_subject(doc: Doc, at: int, held: dict[str, set[str]], post_type: 
     if len(subjects) != 1:
         return None
     person = next(iter(subjects.values()))
+    if _new_holder_word(doc, at):  # "X a transmis le commandement à Y. Le nouveau chef d'état-major …": Y
+        receiver = _receiver_after(doc, person)
+        if receiver is not person:
+            where = country_of(receiver.key, held, known) if receiver is not None else None
+            fits = receiver is not None and not _other_post(receiver.key, post_type, held) \
+                and not any(m.key == receiver.key for m in people_within(doc, sent.start, sent.end))
+            return receiver if fits and (not countries or where is None or where in countries) else None
     alone = len({m.key for m in people}) == 1
     in_sentence = any(m.key == person.key for m in people_within(doc, sent.start, sent.end))
     if in_sentence or _other_post(person.key, post_type, held) or (held.get(person.key) and alone):
@@ -130,6 +137,29 @@ def _continued_subject(doc: Doc, at: int, held: dict[str, set[str]], post_type: 
     if countries and not alone and country_of(person.key, held, known) not in countries:
         return None  # several people before: only a person known to be of that country
     return person
+
+
+def _new_holder_word(doc: Doc, at: int) -> bool:
+    """"Le nouveau chef d'état-major": a word of a new holder (``new_holder_fr``) opens the role noun."""
+    words = {fold(w) for w in load_lexicon().titles.get("new_holder_fr", ())}
+    return any(fold(doc[k].text) in words for k in range(max(0, at - 1), min(len(doc), at + 1)))
+
+
+def _receiver_after(doc: Doc, subject: PersonMention) -> PersonMention | None:
+    """Who took the post in the subject's sentence, for a role noun of the new holder: the subject,
+    unless a verb of handing over or of being replaced comes after it ("X a transmis lundi le
+    commandement au général Y", "X a été remplacé par Y", ``portfolio_hand_over_fr``,
+    ``term_replaced_by_fr``); then the first name after that verb, or nobody."""
+    sent = subject.span.sent
+    titles = load_lexicon().titles
+    cues = [tuple(fold(c).replace("'", "' ").split()) for key in ("portfolio_hand_over_fr", "term_replaced_by_fr")
+            for c in titles.get(key, ())]
+    folded = [fold(t.text) for t in doc]
+    for k in range(subject.span.end, sent.end):
+        if any(tuple(folded[k:k + len(c)]) == c for c in cues):
+            after = [m for m in people_within(doc, k, sent.end) if m.key != subject.key]
+            return after[0] if after else None
+    return subject
 
 
 def _subject_sentence_before(doc: Doc, sent: Span) -> Span:

@@ -37,6 +37,7 @@ from kg.extract.people import PersonMention, name_text
 from kg.extract.portfolios import (
     MINISTRY_REACH,
     bare_ministry,
+    cleft_focus,
     fronted_subject,
     government_holdings,
     ministry_before,
@@ -126,8 +127,10 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [_with_charge(doc, _with_second_portfolio(doc, s)) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans) + _elliptic_deputies(doc, spans)
+        spans += _elliptic_ministers(doc, spans)
         spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None and not _other_council(doc, s)]
-        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)]
+        spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)
+                 and not _staff_title(doc, s)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
@@ -207,6 +210,57 @@ def _elliptic_deputies(doc: Doc, found: list[Span]) -> list[Span]:
             start = t.i - (t.i > 0 and f"{folded_doc[t.i - 1]} {folded_doc[t.i]}" in nouns)
             out.append(Span(doc, start, t.i + 1, label="POST", kb_id=deputy))
     return out
+
+
+ELLIPTIC_MINISTER_NOUNS = frozenset(("ministre",))
+
+
+def _elliptic_ministers(doc: Doc, found: list[Span]) -> list[Span]:
+    """"Le chef de la diplomatie iranienne, X, a été reçu par le ministre omanais, Y": a minister named
+    by a demonym alone, no portfolio after it, and followed by a name holds the portfolio last named before
+    (:func:`kg.extract.portfolios.ministry_before`); nothing when that one is of no list, or when a
+    complement follows the demonym ("le ministre omanais de l'Intérieur" is another ministry)."""
+    taken = {i for s in found for i in range(s.start, s.end)}
+    folded_doc = [fold(t.text) for t in doc]
+    out = []
+    for t in doc:
+        k = t.i
+        if folded_doc[k] not in ELLIPTIC_MINISTER_NOUNS or k in taken or k + 1 >= len(doc) \
+                or not doc[k + 1]._.kg_demonym or (k + 2 < len(doc) and folded_doc[k + 2] in OF):
+            continue
+        j = k + 2 + (k + 2 < len(doc) and doc[k + 2].text == ",")
+        while j < len(doc) and folded_doc[j] in _titles() | {"le", "la", "l'"}:
+            j += 1
+        if not people_within(doc, j, j + 1):
+            continue  # a role noun ("le ministre turc a téléphoné à …") is the call rules' to read, not a post here
+        post_type = _ministry_last_named(doc, folded_doc, found, k)
+        if post_type is not None:
+            out.append(Span(doc, k, k + 1, label="POST", kb_id=post_type))
+    return out
+
+
+def _ministry_last_named(doc: Doc, folded_doc: list[str], found: list[Span], k: int) -> str | None:
+    """The post type of the ministry named last before token ``k``: a minister's or ministry's word with
+    its portfolio (:func:`kg.extract.portfolios.ministry_named_before`) or a post of the lists that
+    stands for one ("le chef de la diplomatie iranienne"), whichever is nearer; None when a minister's
+    word of another ministry ("le ministre des Finances") comes between."""
+    lexicon = load_lexicon()
+    posts = [s for s in found if s.end <= k and k - s.end <= MINISTRY_REACH and _span_type(s) in DELEGATED_MINISTRIES]
+    nearest = max(posts, key=lambda s: s.end, default=None)
+    word = ministry_named_before(doc, folded_doc, k)
+    if word is not None and (nearest is None or word[0] >= nearest.start):
+        return word[1] if word[1] in lexicon.post_types else None
+    if nearest is None:
+        return None
+    nouns = title_cues("minister_nouns_fr") | title_cues("ministry_nouns_fr")
+    if any(folded_doc[j] in nouns for j in range(nearest.end, k)):
+        return None
+    return _span_type(nearest)
+
+
+def _span_type(span: Span) -> str:
+    office = load_lexicon().offices.get(span.kb_id_)
+    return office.type if office else span.kb_id_
 
 
 def _with_second_portfolio(doc: Doc, span: Span) -> Span:
@@ -399,6 +453,10 @@ def _post(doc: Doc, span: Span) -> PostMention:
     post_type = office.type if office else post_type
     if post_type == "ambassador":
         countries = countries[:1]  # "l'ambassadeur d'Argentine aux États-Unis": Argentina's, posted there
+        if span.end < len(doc) and fold(doc[span.end].text) in POSTING_CASES:
+            # "SÉOUL — … l'ambassadeur en Arabie saoudite": posted there; sent by the dateline's state, if another
+            home = _dateline_country(doc)
+            countries = [home] if home is not None and home not in countries else []
         end = _posting_end(doc, end)
     designated = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("designated_fr")
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
@@ -501,6 +559,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     state = notes(doc)
     state.attachments, state.counterparts = attachments, None  # counterparts follow the new links
     holdings = _direct(doc, attachments)
+    attachments = _bare_minister_owners(doc, attachments, holdings)
     holdings += _relative(doc, attachments, holdings)
     roles = _role_nouns(doc, attachments, holdings)
     if roles:  # a counterpart of a person the role noun just placed ("son homologue russe Y")
@@ -510,7 +569,153 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _unnamed_counterparts(doc, attachments, holdings)
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
-    return _dedupe([h for h in _service_chief_named(doc, holdings) if not _state_secretary_general(h)])
+    holdings += _named_successors(doc, holdings)
+    holdings = _service_chief_named(doc, holdings)
+    return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
+
+
+def _foreign_seat(doc: Doc, h: Holding, holdings: list[Holding]) -> bool:
+    """A national post read from a portfolio or a seat ("a quitté Matignon", "reste au Pentagone") in a
+    state its holder is not from: the gazetteer knows them elsewhere, or the article gives them the same
+    post in another state ("Le chancelier autrichien X a quitté Matignon"): a visitor, not the holder."""
+    country, _, post_type = h.office.partition(".")
+    if country == UNKNOWN or post_type not in NATIONAL_POSTS or not all(e.rule == "portfolio" for e in h.evidence):
+        return False
+    other = any(g.person == h.person and g.office.partition(".")[2] == post_type and not g.office.startswith(
+        (country + ".", UNKNOWN + ".")) for g in holdings)
+    return other or _elsewhere(known_countries(doc), h.person, post_type, country)
+
+
+SUCCESSOR_REACH = 12  # tokens between a purpose phrase ("pour lui succéder") and the successor's name
+APPOINT_REACH = 4  # tokens before the purpose phrase where its appointing verb may stand ("et désigné pour …")
+
+
+def _named_successors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"… a accepté la démission de son ministre de la Défense, X, et désigné pour lui succéder Y",
+    "Pour la remplacer, le chef de l'État a fait appel à Y": a purpose phrase whose pronoun stands for
+    the leaver (``successor_purpose_fr``) and a verb of an appointment made (``successor_appoint_fr``;
+    not "a proposé", still to be confirmed) give the name after them the leaver's post.  The leaver is
+    the last name before the phrase in its sentence that is not the subject (the appointer), else the
+    subject of the sentence before; only a leaver with one post in the article passes it on."""
+    out: list[Holding] = []
+    folded_doc = [fold(t.text) for t in doc]
+    verbs = {fold(v) for v in title_cues("successor_appoint_fr")}
+    for cue in title_cues("successor_purpose_fr"):
+        words = fold(cue).split()
+        for k in range(len(doc) - len(words)):
+            if folded_doc[k:k + len(words)] != words:
+                continue
+            sent, end = doc[k].sent, k + len(words)
+            after = [m for m in people_within(doc, end, min(sent.end, end + SUCCESSOR_REACH))]
+            if not after or people_within(doc, end, after[0].span.start):
+                continue
+            lead = set(folded_doc[max(sent.start, k - APPOINT_REACH):k]) | set(folded_doc[end:after[0].span.start])
+            if not lead & verbs:
+                continue
+            leaver = _leaver(doc, sent, k)
+            if leaver is None or leaver.key == after[0].key:
+                continue
+            offices = {h.office for h in holdings if h.person == leaver.key}
+            if len(offices) == 1:
+                span = doc[k:after[0].span.end]
+                out.append(Holding(after[0].key, offices.pop(), (evidence(span, "successor"),), replaces=leaver.key))
+    return out + _subject_successors(doc, holdings, folded_doc)
+
+
+INCISE_REACH = 12  # tokens of an apposition set off between a successor's name and "le remplace"
+
+
+def _subject_successors(doc: Doc, holdings: list[Holding], folded_doc: list[str]) -> list[Holding]:
+    """"L'amiral X a présenté sa démission. Le général Y lui succède": a succession verb whose object
+    pronoun stands for the leaver (``successor_pronoun_verbs_fr``) gives its subject, the name right
+    before it (titles between), the leaver's post; the leaver as in :func:`_named_successors`."""
+    out: list[Holding] = []
+    for cue in title_cues("successor_pronoun_verbs_fr"):
+        words = fold(cue).replace("'", "' ").split()
+        for k in range(len(doc) - len(words)):
+            if folded_doc[k:k + len(words)] != words:
+                continue
+            sent = doc[k].sent
+            before = people_within(doc, sent.start, k)
+            between = doc[before[-1].span.end:k] if before else doc[k:k]
+            incise = len(between) >= 2 and between[0].text == between[-1].text == "," and len(between) <= INCISE_REACH \
+                and not any(t.pos_ in ("VERB", "AUX") for t in between)  # "Y, jusqu'ici ministre de …, le remplace"
+            if not before or not (incise or _only_glue(between, allow_title=True, former=False)):
+                continue
+            leaver = _leaver(doc, sent, k)
+            if leaver is None or leaver.key == before[-1].key:
+                continue
+            offices = {h.office for h in holdings if h.person == leaver.key}
+            if len(offices) == 1:
+                out.append(Holding(before[-1].key, offices.pop(), (evidence(doc[before[-1].span.start:k + len(words)],
+                                                                              "successor"),), replaces=leaver.key))
+    return out
+
+
+LEAVER_REACH = 16  # tokens after a word of departure to the leaver's name ("a limogé vendredi le chef …, X")
+
+
+def _leaver(doc: Doc, sent: Span, k: int) -> PersonMention | None:
+    """Whom the pronoun of a purpose phrase at token ``k`` stands for: the person whose departure the
+    text tells last before it, in its sentence or the one before.  After a departure verb or noun with
+    its complement ("a limogé vendredi le chef d'état-major, le général X", "la démission de son
+    ministre …, X": ``term_departure_fr``), the first name after it; before a departure its subject
+    tells ("X a démissionné", ``term_departure_subject_fr``) or one owned by a possessive ("X a présenté
+    sa démission au président Y"), the subject.  None without a departure: the appointer, the subject
+    before, is never the leaver ("Il a désigné pour lui succéder Y")."""
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    folded_doc = [fold(t.text) for t in doc[lo:k]]
+    words = {fold(c).split()[0] for c in title_cues("term_departure_fr")} - {"a", "quitte"}  # "relevé (de …)"
+    subject_cues = [fold(c).split() for c in title_cues("term_departure_subject_fr")]
+    for d in range(k - 1, lo - 1, -1):
+        here = folded_doc[d - lo:]
+        own = doc[d].sent
+        named = people_within(doc, own.start, d)
+        subjects = [m for m in named if _subject_dep(m)] or (named if len({m.key for m in named}) == 1 else [])
+        ending = any(folded_doc[max(0, d - lo - len(c) + 1):d - lo + 1] == c for c in subject_cues)
+        passive = any(c.dep_ == "aux:pass" for c in doc[d].children)
+        if any(here[:len(c)] == c for c in subject_cues) or (here[0] in words and (ending or passive)):
+            return subjects[-1] if subjects else None  # "X a démissionné", "X a été limogé"
+        if here[0] not in words:
+            continue
+        if d > lo and folded_doc[d - lo - 1] in POSSESSIVES:  # "X a présenté sa démission au président Y"
+            return subjects[-1] if subjects else None
+        complement = d + 1 < len(doc) and fold(doc[d + 1].text) in OF  # "la démission de …"
+        after = people_within(doc, d + 1, min(own.end, d + 1 + LEAVER_REACH, k))
+        if after and (complement or doc[d].pos_ in ("VERB", "AUX")) \
+                and not any(t.pos_ in ("VERB", "AUX") for t in doc[d + 1:after[0].span.start]):
+            return after[0]
+        return None
+    return None
+
+
+def _bare_minister_owners(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Attachment]:
+    """"« … », insiste le ministre, qui doit recevoir son homologue kazakh, X": a counterpart whose
+    sentence names no one else, with a bare "le ministre" / "la ministre" (no portfolio, no demonym)
+    before the word, is the counterpart of the one person the article has so far given a minister's
+    post of the lists (defence or foreign affairs); nobody's when there are several."""
+    nouns = title_cues("minister_nouns_fr")
+    out = []
+    for a in attachments:
+        if a.rule == "counterpart" and a.counterpart_of is None and a.post is not None:
+            word = a.post.span
+            sent = word.sent
+            bare = any(fold(t.text) in nouns and t.i > sent.start and fold(doc[t.i - 1].text) in ("le", "la")
+                       and t.i + 1 < len(doc) and fold(doc[t.i + 1].text) not in OF and not doc[t.i + 1]._.kg_demonym
+                       and not any(p.span.start <= t.i < p.span.end for p in find_posts(doc))
+                       for t in doc[sent.start:word.start])
+            owners = {h.person for h in known if _held_type(h) in DELEGATED_MINISTRIES
+                      and any(e.end <= sent.start_char for e in h.evidence)} if bare else set()
+            owner = next((p for p in doc._.people or [] if p.key in owners), None) if len(owners) == 1 else None
+            if owner is not None and owner.key != a.person.key:
+                a = replace(a, counterpart_of=owner)
+        out.append(a)
+    return out
+
+
+def _held_type(h: Holding) -> str:
+    country, _, rest = h.office.partition(".")
+    return rest if country == UNKNOWN else load_lexicon().office(h.office).type
 
 
 def _state_secretary_general(h: Holding) -> bool:
@@ -563,6 +768,13 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             if post.default_country and office.startswith(UNKNOWN + "."):
                 notes(doc).defaults[(person.key, post.post_type)] = post.default_country
             out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
+        if len(pairs) == 1:  # "Le chef de la diplomatie paraguayenne, qui a été ambassadeur à Washington, …"
+            person = pairs[0][0]
+            also = _copular_relative_post(doc, PersonMention(post.span, key=person.key))
+            if also is not None and also.span.start > post.span.end:
+                office = _role_noun_office(also, country_of(person.key, held, people_countries))
+                held.setdefault(person.key, set()).add(office)
+                out.append(Holding(person.key, office, (evidence(also.span, "role-noun"),)))
     return out
 
 
@@ -733,6 +945,11 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if owner is not None:
             used.add(id(post))
             out.append(Attachment(m, post, "aide", _cover(doc, m.span, post.span), counterpart_of=owner))
+            continue
+        bracketed = _bracketed_countries(doc, m, post, mentions)
+        if bracketed:  # "les ministres de la Défense, X (Arabie saoudite), Y (Qatar) et Z (Bahreïn)"
+            used.add(id(post))
+            out += [a for a in bracketed if not any(b.person is a.person for b in out)]
             continue
         if id(m) in becoming:  # "le patron du MIT, X, devient ministre": X leaves the first post
             post = replace(post, former=True)
@@ -1225,14 +1442,22 @@ def _paired_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
     return out
 
 
+def _staff_title(doc: Doc, span: Span) -> bool:
+    """"chef d'état-major particulier du président": a title followed by a word of personal staff
+    (``staff_qualifiers_fr``) is a post on someone's staff, not the post its first words name."""
+    return span.end < len(doc) and fold(doc[span.end].text) in title_cues("staff_qualifiers_fr")
+
+
 def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> bool:
     """A post that only says whose: "le porte-parole du président russe" (the president is not
-    the one named next)."""
+    the one named next), "le chef d'état-major particulier du président"."""
     i = post.span.start - 1
     while i >= 0 and fold(doc[i].text) in ("la", "l'", "le", "les"):
         i -= 1
     if i < 0 or fold(doc[i].text) not in OF:
         return False
+    if i > 0 and fold(doc[i - 1].text) in title_cues("staff_qualifiers_fr"):
+        return not _name_follows(doc, post.span)  # "… particulier du président Emmanuel Macron": his post
     index = posts or mention_index(doc, "posts", find_posts(doc))
     return any(q.span.start < post.span.start for q in index.overlapping(i - 1, post.span.start) if q is not post)
 
@@ -1371,6 +1596,43 @@ def _listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
     return out
 
 
+def _bracketed_country(doc: Doc, m: PersonMention) -> tuple[str, int] | None:
+    """"X (Qatar)": a name followed by a country alone in brackets, with where the bracket closes."""
+    i = m.span.end
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    close = next((t.i for t in doc[i + 1:min(len(doc), i + 8)] if t.text == ")"), None)
+    if close is None:
+        return None
+    found = [s for s in lex_within(doc, i + 1, close, "COUNTRY") if s.start == i + 1 and s.end == close]
+    return (found[0].kb_id_, close + 1) if found else None
+
+
+def _bracketed_countries(doc: Doc, first: PersonMention, post: PostMention,
+                         mentions: list[PersonMention]) -> list[Attachment]:
+    """"Les ministres de la Défense du Golfe, X (Arabie saoudite), Y (Qatar) et Z (Bahreïn)", "le
+    ministre de la Défense, X (Qatar)": a post with no country of its own before names that each
+    carry their country in brackets is each one's post in that country; a singular post only the
+    first's.  A name of the list without its bracket ends the list."""
+    if post.countries and not _plural(post):
+        return []
+    out: list[Attachment] = []
+    m: PersonMention | None = first
+    while m is not None:
+        bracket = _bracketed_country(doc, m)
+        if bracket is None:
+            break
+        country, end = bracket
+        out.append(Attachment(m, replace(post, countries=[country], office_id=None), "apposition",
+                              _cover(doc, m.span, post.span)))
+        if not _plural(post):
+            break
+        m = next((q for q in mentions if q.span.start >= end), None)
+        if m is not None and not _list_joint(doc[end:m.span.start]):
+            break
+    return out
+
+
 def _plural_post_list(doc: Doc, first: PersonMention, post: PostMention, mentions: list[PersonMention],
                       found: list[Attachment]) -> list[Attachment]:
     """"les présidents X et Y": a plural post before a pair of names is held by both."""
@@ -1500,13 +1762,15 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         if p.span.start < end:
             continue
         between = doc[end:p.span.start]
+        if after is None and len(between) and fold(between[0].text) == "qui" and cleft_focus(doc, m):
+            between = between[1:]  # "c'est le général X qui devient chef d'état-major": X is the subject
         if after is None and [fold(t.text) for t in between[:2]] == [",", "qui"] and _as_phrase_before(doc, p, m):
             return p  # "X, qui a entamé en mars son deuxième mandat de Premier ministre": the relative's subject
         if after is None and not _may_be_subject(doc, m, between):
             break
         dated = dated_tokens(doc, between.start, between.end)  # "a été nommé dimanche vice-Premier ministre"
-        words = without_fillers(_without_apposition([fold(t.text) if t.i not in dated else "," if t.text == ","
-                                                      else "" for t in between], between))
+        words = without_fillers(_without_apposition(_without_rank_title(
+            [fold(t.text) if t.i not in dated else "," if t.text == "," else "" for t in between]), between))
         words = [w for w in words if w]
         if not words and _opens_on_verb(p):
             return p
@@ -1519,6 +1783,18 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+def _without_rank_title(words: list[str]) -> list[str]:
+    """The words between a linking verb and its post, a membership title or protocol rank and its comma
+    or "et" at their end left out: "a été nommé ministre d'État, ministre de la Défense" (see
+    :func:`_without_membership`)."""
+    for head in title_cues("membership_heads_fr"):
+        for joint in (",", "et"):
+            tail = fold(head).replace("'", "' ").split() + [joint]
+            if len(words) > len(tail) and words[-len(tail):] == tail:
+                return words[:-len(tail)]
+    return words
 
 
 def _opens_on_verb(post: PostMention) -> bool:
@@ -1651,10 +1927,34 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
         if _only_glue(_without_since(doc, _without_relative(between)), allow_title=True) and not listed \
                 and not _name_is_complement(between):
             return p
-        if _complement_then_name(doc, between) or _coordinated_title(doc, between):
+        if _complement_then_name(doc, between) or _coordinated_title(doc, between) \
+                or _copula_to_name(doc, p, between):
             return p
         return None
     return None
+
+
+def _copula_to_name(doc: Doc, post: PostMention, between: Span) -> bool:
+    """"Le porte-parole du gouvernement sera désormais X", "le nouveau chef d'état-major est le général
+    Y": a post that is the subject of its clause, a copula (``post_copulas_fr``; adverbs and dates left
+    out) and the name as its attribute.  A name in the post's clause before it ("X, ministre …, est Y")
+    or any other word (a negation, a verb, "par") breaks the link."""
+    words = [fold(t.text) for t in between if t.i not in dated_tokens(doc, between.start, between.end)]
+    words = without_fillers(words)
+    titles = _titles()
+    while words and (words[-1] in titles or words[-1] in ("le", "la", "l'")):
+        words = words[:-1]
+    if not words or " ".join(words) not in {fold(c) for c in title_cues("post_copulas_fr")}:
+        return False
+    i = post.span.start - 1
+    while i >= post.span.sent.start and fold(doc[i].text) in title_cues("role_noun_adjectives_fr") | {
+            "le", "la", "l'", "les"}:  # "Le nouveau chef d'état-major est …"
+        i -= 1
+    if i >= post.span.sent.start and doc[i].text == ",":  # "À Jakarta, le nouveau chef d'état-major est …"
+        opening = doc[post.span.sent.start:i]
+        return not people_within(doc, opening.start, opening.end) and not any(
+            t.pos_ in ("VERB", "AUX") for t in opening)
+    return i < post.span.sent.start or doc[i].text in ("—", "–", "-", ":") or doc[i].is_sent_start
 
 
 def _without_relative(between: Span) -> list:
@@ -1701,6 +2001,11 @@ def _name_is_complement(between: Span) -> bool:
 def _complement_then_name(doc: Doc, between: Span) -> bool:
     """"du ministère russe de la Défense, " or "du général Y, le colonel " between a post and a name."""
     words = [fold(t.text) for t in between]
+    lead = 0
+    while lead < len(words) - 1 and between[lead].pos_ == "ADJ" and between[lead].text.islower() \
+            and not between[lead]._.kg_demonym:
+        lead += 1  # "le porte-parole militaire des Houthis, X"
+    between, words = between[lead:], words[lead:]
     if not words or words[0] not in OF or "," not in words or len(between) > 12:
         return False
     comma = between.start + words.index(",")

@@ -138,7 +138,7 @@ class PeopleFinder:
                           or self._portfolio(tokens[0], posts) or _article_before_role(tokens, titles, posts)):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
             tokens = tokens[1:]
-        tokens = _trim_end(self._without_honorific(tokens))
+        tokens = _trim_end(_before_post(doc, self._without_honorific(tokens)))
         if not tokens:
             return None
         tokens = _glued_tail(doc, tokens)
@@ -733,6 +733,17 @@ def _after_inner_apostrophe(t: Token) -> bool:
     return (before is not None and not before.whitespace_ and before.text[-1:] in "'\u2019"
             and len(before.text) > 2 and t.is_alpha and t.text.islower()
             and (len(t.text) > 1 or fold(before.text[-2:]) == "c'" and t.text == "h"))  # Breton "Ronarc'h"
+
+
+def _before_post(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """The name's tokens before a post phrase that starts inside them and runs on past them ("a nommé
+    Sébastien Lecornu Premier ministre": the model takes "Premier" into the name).  A post word wholly
+    inside the name ("Mohammed Sultan") stays."""
+    if len(tokens) < 2:
+        return tokens
+    first, last = tokens[0].i, tokens[-1].i
+    cut = min((s.start for s in lex_spans(doc, *ROLE_LABELS) if first < s.start <= last < s.end - 1), default=None)
+    return [t for t in tokens if t.i < cut] if cut is not None else tokens
 
 
 def _trim_end(tokens: list[Token]) -> list[Token]:

@@ -103,11 +103,12 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
             post_type = _headship(folded, end, post_type)
-            holder = _taker(doc, folded, sent, start, pronoun_owner) or _receiver(doc, folded, sent, end) \
+            holder = _taker(doc, folded, sent, start, pronoun_owner) or _receiver(doc, folded, sent, start, end) \
                 or _handed_to(doc, folded, sent, start, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end) \
-                or _headed(doc, folded, sent, start, end)
+                or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
+                or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start)
             held = held_after(doc, end)
             for person in (holder, held[0] if held else None):
                 if person is not None:
@@ -142,7 +143,8 @@ def _colleague(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
 def _holding(doc: Doc, folded: list[str], sent: Span, holder: PersonMention, start: int, end: int,
              post_type: str, default: str = "?") -> Holding:
     country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
-        or _antecedent_country(doc, folded, sent, end) or default
+        or _antecedent_country(doc, folded, sent, end) \
+        or next((s.kb_id_ for s in lex_within(doc, start, end, "METONYM")), None) or default  # "Matignon"
     office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
     acting = _acting_words(folded, end, min(sent.end, end + 3))  # "dirige le ministère par intérim": told as acting
     span = doc[min(holder.span.start, start):max(holder.span.end, end, max(acting, default=0) + 1)]
@@ -268,6 +270,7 @@ def _lead(doc: Doc, folded: list[str], sent: Span, start: int) -> list[str]:
     first = max(sent.start, start - LEAD_REACH)
     dated = dated_tokens(doc, first, start)
     dated |= {k - 1 for k in dated if folded[k - 1] == "depuis"}
+    dated |= _acting_words(folded, first, start)  # "détient aussi par intérim le portefeuille de la Défense"
     return without_fillers([folded[k] for k in range(first, start) if k not in dated][-9:])
 
 
@@ -283,7 +286,30 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
         between = between[2:]
+    elif between[:1] == ["qui"] and cleft_focus(doc, last):  # "c'est X qui prend la tête de la Marine"
+        between = between[1:]
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
+
+
+CLEFT_REACH = 8  # words of titles, posts and articles between "c'est" and the name it puts in focus
+POST_LABELS = ("OFFICE", "POST", "OFFICE_WEAK", "OFFICE_WEAK?")
+
+
+def cleft_focus(doc: Doc, m: PersonMention) -> bool:
+    """"C'est l'amiral X qui prend la tête de la Marine", "c'est désormais Y qui dirige …": the name is
+    the focus of a cleft (``cleft_openers_fr`` right before it, maybe with titles and an article
+    between), so the "qui" after it is its own relative: the name is the subject of that verb."""
+    i = m.span.start
+    while i > max(m.span.sent.start, m.span.start - CLEFT_REACH):
+        post = [s for s in lex_within(doc, max(m.span.sent.start, i - CLEFT_REACH), i, *POST_LABELS) if s.end == i]
+        if post:  # "c'est le Premier ministre X qui assure l'intérim"
+            i = min(s.start for s in post)
+        elif fold(doc[i - 1].text) in _title_words() or doc[i - 1].text == ",":
+            i -= 1
+        else:
+            break
+    lead = " ".join(fold(t.text) for t in doc[max(m.span.sent.start, i - 3):i]).replace("' ", "'")
+    return any(lead == c or lead.endswith(" " + c) for c in (fold(x) for x in title_cues("cleft_openers_fr")))
 
 
 def _bracketed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
@@ -307,6 +333,145 @@ def _headed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> Pe
     return after[0]
 
 
+SEAT_REACH = 6  # tokens of a dateline before a fronted "Au Quai d'Orsay," that opens the sentence
+
+
+def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"Au Quai d'Orsay, X est reconduit", "À la Défense, Y prend la suite": a portfolio fronted with
+    "à" that opens the sentence (a dateline may come first), then a comma, a name and a cue of taking
+    (``portfolio_take_fr``) right after it: the name takes the portfolio."""
+    i = start - 1
+    while i > sent.start and folded[i] in ("la", "l'", "le", "les"):
+        i -= 1
+    if folded[i] not in ("a", "au", "aux") or end >= sent.end or folded[end] != ",":
+        return None
+    opening = [t for t in doc[max(sent.start, i - SEAT_REACH):i]]
+    dash = next((t.i for t in reversed(opening) if t.text in ("-", "–", "—")), None)
+    if i != sent.start and (dash is None or dash != i - 1):
+        return None
+    named = _name_past_titles(doc, folded, sent, end + 1)
+    if named is None:
+        return None
+    after = named.span.end
+    kept = [j for j in range(after, min(sent.end, after + 8)) if j not in dated_tokens(doc, after, after + 8)]
+    words = without_fillers([folded[j] for j in kept])
+    cue = next((c for c in _cues("portfolio_take_fr") if tuple(words[:len(c)]) == c), None)
+    if cue is None:
+        return None
+    fillers = {fold(f) for f in title_cues("post_link_fillers_fr") if " " not in f}
+    words_seen, nxt = 0, None
+    for j in kept:  # the first token after the cue's words ("est désormais reconduit ." -> ".")
+        if folded[j] in fillers:
+            continue
+        if words_seen == len(cue):
+            nxt = j
+            break
+        words_seen += 1
+    if nxt is not None and doc[nxt].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
+        return None  # "Au ministère de la Défense, X a pris la parole": the verb has an object of its own
+    return named
+
+
+TITLE_REACH = 6  # words of ranks, civil titles and articles before a name ("le maréchal de l'air X")
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for key in ("ranks_fr", "civil_fr", "honorifics_fr") for t in title_cues(key)
+                     for w in _words(t)) | {"le", "la", "l'"}
+
+
+TITLE_PHRASE_REACH = 8  # words of a title phrase set off before a name ("la ministre de la Justice, X")
+
+
+def _name_past_title_phrase(doc: Doc, folded: list[str], sent: Span, k: int) -> PersonMention | None:
+    """The name after a title phrase that opens at token ``k`` and a comma: "(confié par intérim) à la
+    ministre de la Justice, X" — the phrase opens on an article and a head noun of posts
+    (``post_heads_fr``) and holds no verb and no name."""
+    if k < sent.end and folded[k] in ("le", "la", "l'"):
+        k += 1  # "à la ministre …"; "au ministre …" has its article in the cue
+    if k >= sent.end or not (folded[k] in {fold(h) for h in title_cues("post_heads_fr")}
+                             or any(s.start == k for s in lex_within(doc, k, k + 1, *POST_LABELS))):
+        return None
+    comma = next((j for j in range(k + 1, min(sent.end, k + TITLE_PHRASE_REACH)) if folded[j] == ","), None)
+    if comma is None or people_within(doc, k, comma) or any(t.pos_ in ("VERB", "AUX") for t in doc[k:comma]):
+        return None
+    return _name_past_titles(doc, folded, sent, comma + 1)
+
+
+def _name_past_titles(doc: Doc, folded: list[str], sent: Span, k: int) -> PersonMention | None:
+    """The name that starts at token ``k`` past ranks, titles and articles ("le maréchal de l'air X")."""
+    lo = k
+    while k < min(sent.end, lo + TITLE_REACH) and folded[k] in _title_words():
+        k += 1
+    named = people_within(doc, k, k + 1)
+    return named[0] if named and named[0].span.start == k else None
+
+
+GAPPED_REACH = 40  # tokens back from an item of a gapped list to its plural head ("les commandants de …")
+
+
+def _gapped_item(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"les commandants de l'armée de terre, le général X, de la marine, l'amiral Y, et de l'armée de
+    l'air, Z": each portfolio of a list under one plural head noun (``plural_post_heads_fr``), told
+    as a "de" complement and followed by a comma and a name, is that name's.  The head is the noun
+    right before the first "de", or, for a later item opened by a comma or "et", the nearest such
+    noun and "de" before it in the sentence."""
+    i = start - 1
+    while i > sent.start and folded[i] in ("la", "l'", "le", "les"):
+        i -= 1
+    if i <= sent.start or folded[i] not in ("de", "du", "des", "d'") or end + 1 >= sent.end or folded[end] != ",":
+        return None
+    heads = {fold(h) for h in title_cues("plural_post_heads_fr")}
+    if folded[i - 1] not in heads:
+        if folded[i - 1] not in (",", "et"):
+            return None
+        first = next((k for k in range(i - 2, max(sent.start, i - GAPPED_REACH), -1)
+                      if folded[k] in heads and folded[k + 1] in ("de", "du", "des", "d'")), None)
+        if first is None or any(t.pos_ in ("VERB", "AUX") for t in doc[first:i]):
+            return None
+    named = _name_past_titles(doc, folded, sent, end + 1)
+    if named is None or (named.span.end < sent.end and folded[named.span.end] not in (",", "et", ".", ")", ";")):
+        return None
+    return named
+
+
+SUCCESSION_VERBS = frozenset(("remplace", "remplacera", "succede", "succedera", "succedait"))  # folded
+SUCCESSION_REACH = 6  # tokens between the successor's name and the verb ("X a remplacé lundi Y")
+
+
+def _successor_over(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
+    """"X a remplacé Y à la tête des forces armées", "X succède au général Y à la tête de la marine",
+    "X remplace Y au ministère de la Défense": the subject of a verb of succession whose object, a name,
+    is followed by the portfolio after "à la tête de" or "à"/"au" takes the portfolio (the predecessor
+    held it: :mod:`kg.extract.terms` reads the replacement once the successor holds it)."""
+    i = start - 1
+    while i > sent.start and folded[i] in ("la", "l'", "le", "les"):
+        i -= 1
+    lead = next((h for h in _cues("headship_leads_fr") if tuple(folded[i - len(h) + 1:i + 1]) == h), None)
+    if lead is not None:
+        i -= len(lead)
+    elif folded[i] in ("a", "au", "aux"):
+        i -= 1
+    else:
+        return None
+    leaver = next((m for m in people_within(doc, max(sent.start, i - 8), i + 1) if m.span.end == i + 1), None)
+    if leaver is None:
+        return None
+    k = leaver.span.start - 1
+    dated = dated_tokens(doc, max(sent.start, k - SUCCESSION_REACH), k + 1)
+    while k > sent.start and (folded[k] in _title_words() | {"a", "au"} or k in dated):
+        k -= 1  # "succède au général Y", "a remplacé mardi l'amiral Y"
+    if folded[k] not in SUCCESSION_VERBS:
+        return None
+    dated = dated_tokens(doc, max(sent.start, k - SUCCESSION_REACH), k)
+    j = k - 1
+    while j > sent.start and (j in dated or doc[j].pos_ in ("AUX", "ADV")):
+        j -= 1
+    successor = next((m for m in people_within(doc, max(sent.start, j - 8), j + 1) if m.span.end == j + 1), None)
+    return successor if successor is not None and successor.key != leaver.key else None
+
+
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"X cède ce portefeuille à Y", "le président a confié la Défense à Y": a handing-over verb right
     before the portfolio and "à" with a name right after it give the portfolio to that name."""
@@ -321,19 +486,38 @@ def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
     return after[0]
 
 
-def _receiver(doc: Doc, folded: list[str], sent: Span, end: int) -> PersonMention | None:
+#: Participles that open a give cue without an auxiliary ("le ministère, dirigé par X"): they may agree
+#: with the noun the portfolio complements ("une opération de la marine commandée par X").
+PARTICIPLES = frozenset(("dirige", "dirigee", "commande", "commandee", "place", "placee", "places", "placees"))
+
+
+def _receiver(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"La diplomatie revient à X", "le portefeuille des Armées a été confié dimanche à X" (dates
     inside the cue skipped)."""
     dated = {t.i for s in dates_within(doc, end, min(sent.end, end + 12)) for t in s}
     dated |= {k - 1 for k in dated if folded[k - 1] == "depuis"}  # "est dirigé depuis décembre par X"
     dated |= _acting_words(folded, end, min(sent.end, end + 12))  # "est dirigé par intérim par X"
     fillers = title_cues("post_link_fillers_fr")  # "est finalement revenu à X"
-    kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated and folded[i] not in fillers]
+    kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated and folded[i] not in fillers
+            and not (i == end and doc[i]._.kg_demonym)]  # "l'armée de l'air polonaise est commandée par X"
+    i = start - 1
+    while i > sent.start and folded[i] in ("la", "l'", "le", "les"):
+        i -= 1
+    j = i - 1
+    while j > sent.start and doc[j]._.kg_demonym:
+        j -= 1
+    complement = i >= sent.start and folded[i] in ("de", "du", "des", "d'") and not (
+        j >= sent.start and folded[j] in title_cues("ministry_nouns_fr"))  # "le ministère polonais de la Défense"
+    if kept and folded[kept[0]] == ",":  # "le ministère des Forces armées, dirigé par X"
+        kept = kept[1:]
     for cue in _cues("portfolio_give_fr"):
+        if cue[0] in PARTICIPLES and complement:
+            continue  # "une opération de l'armée de l'air dirigée par X": the participle is the operation's
         if tuple(folded[i] for i in kept[:len(cue)]) == cue:
             last = kept[len(cue) - 1] + 1
             after = people_within(doc, last, min(sent.end, last + 4))
-            return after[0] if after else None
+            return after[0] if after else _name_past_titles(doc, folded, sent, last) \
+                or _name_past_title_phrase(doc, folded, sent, last)  # "par le maréchal de l'air X"
     return None
 
 
@@ -370,18 +554,21 @@ def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> P
 def _replacer(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"X est remplacé à la Défense par Y", "remplacée au Foreign Office par Y": the name after "par"
     takes the portfolio (X held it: the replacement rules of :mod:`kg.extract.terms` say so)."""
-    lead = folded[max(sent.start, start - 3):start]
+    lead = folded[max(sent.start, start - 7):start]
     while lead and lead[-1] in ARTICLES:
         lead = lead[:-1]
-    replaced = {c.split()[0] for c in title_cues("term_replaced_by_fr") if c.endswith(" par")}
+    for head in _cues("headship_leads_fr"):  # "est remplacé à la tête de l'état-major par X"
+        bare = [w for w in head if w not in ARTICLES]
+        if [w for w in lead if w not in ARTICLES][-len(bare):] == bare:
+            while lead and (lead[-1] in ARTICLES or lead[-1] in bare):
+                lead = lead[:-1]
+            break
+    replaced = {fold(c.split()[0]) for c in title_cues("term_replaced_by_fr") if c.endswith(" par")}
+    if end < sent.end and doc[end]._.kg_demonym:  # "remplacé à la tête de la marine indienne par X"
+        end += 1
     if not lead or lead[-1] not in replaced or end >= sent.end or folded[end] != "par":
         return None
-    after = people_within(doc, end + 1, min(sent.end, end + 5))
-    titles = title_cues("ranks_fr") | title_cues("civil_fr")
-    if not after or not all(folded[k] in ARTICLES or folded[k] in {fold(t) for t in titles}
-                            for k in range(end + 1, after[0].span.start)):
-        return None
-    return after[0]
+    return _name_past_titles(doc, folded, sent, end + 1)  # "par le général de brigade X"
 
 
 INCISE = 12  # the most tokens of an apposition set off by commas between a name and what follows it

@@ -178,6 +178,13 @@ SETS = {
     # the helper's set of round 8 (portraits, careers, who's who): first holdings 0.726 (P 0.932), reached 0.923
     # (P 0.983), people 1.0
     "fresh-profiles": Floors(14, 0.0, 0.0, 0.95, 0.9),
+    # round 9, helper posts9's held-out probes on posts (keys written before kg ran on them): fresh-posts9a
+    # (decrees, resignations with successors, interims, clefts, copulas, seats, bracketed countries) first
+    # holdings 0.738 (P 0.96), reached 0.974 (P 1.0); fresh-posts9b (a caption, an interview intro, former
+    # holders, a gapped list, 'remplacé à la tête de … par', 'confié par intérim à la ministre de …') first
+    # 0.824 (P 1.0), reached 0.947 (P 1.0), people 0.982 (a caption line is page furniture to kg.corpus)
+    "fresh-posts9a": Floors(8, 0.0, 0.0, 0.95, 0.95),
+    "fresh-posts9b": Floors(8, 0.0, 0.0, 0.95, 0.92, people_f1=0.97),
     "fresh-worldcalls": Floors(14, 0.9, 0.95, 0.95, 0.97, merged_found=16, merged_dated=16, initiators=8),
     "fresh-worldposts": Floors(15, 0.0, 0.0, 0.95, 0.92, people_f1=0.97),
     "fresh-probe2": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
