@@ -48,7 +48,7 @@ _FURNITURE = re.compile(
         (?:[àa]\s+)?(?:lire|consulter|voir|d[ée]couvrir)\s+(?:aussi|[ée]galement|plus)\b.*
       | (?:sur\s+le\s+m[êe]me\s+sujet|articles?\s+li[ée]s?|[àa]\s+la\s+une)\b.*
       | publicit[ée]
-      | [(\[]?\s*(?:photo|cr[ée]dits?(?:\s+photo)?|illustration|image)\s*:.*
+      | [(\[]?\s*(?:photo|cr[ée]dits?(?:\s+photo)?|illustration|image)\s*:.{0,60}  # a credit; a caption runs longer
       | ©.*
       | sources?\s*:.*
       | (?:commentaires?|comments?|r[ée]actions?)\s*\(\d+\)

@@ -612,13 +612,13 @@ def _named_successors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             lead = set(folded_doc[max(sent.start, k - APPOINT_REACH):k]) | set(folded_doc[end:after[0].span.start])
             if not lead & verbs:
                 continue
-            leaver = _leaver(doc, sent, k)
-            if leaver is None or leaver.key == after[0].key:
+            gone = leaver(doc, sent, k)
+            if gone is None or gone.key == after[0].key:
                 continue
-            offices = {h.office for h in holdings if h.person == leaver.key}
+            offices = {h.office for h in holdings if h.person == gone.key}
             if len(offices) == 1:
                 span = doc[k:after[0].span.end]
-                out.append(Holding(after[0].key, offices.pop(), (evidence(span, "successor"),), replaces=leaver.key))
+                out.append(Holding(after[0].key, offices.pop(), (evidence(span, "successor"),), replaces=gone.key))
     return out + _subject_successors(doc, holdings, folded_doc)
 
 
@@ -642,20 +642,20 @@ def _subject_successors(doc: Doc, holdings: list[Holding], folded_doc: list[str]
                 and not any(t.pos_ in ("VERB", "AUX") for t in between)  # "Y, jusqu'ici ministre de …, le remplace"
             if not before or not (incise or _only_glue(between, allow_title=True, former=False)):
                 continue
-            leaver = _leaver(doc, sent, k)
-            if leaver is None or leaver.key == before[-1].key:
+            gone = leaver(doc, sent, k)
+            if gone is None or gone.key == before[-1].key:
                 continue
-            offices = {h.office for h in holdings if h.person == leaver.key}
+            offices = {h.office for h in holdings if h.person == gone.key}
             if len(offices) == 1:
                 out.append(Holding(before[-1].key, offices.pop(), (evidence(doc[before[-1].span.start:k + len(words)],
-                                                                              "successor"),), replaces=leaver.key))
+                                                                              "successor"),), replaces=gone.key))
     return out
 
 
 LEAVER_REACH = 16  # tokens after a word of departure to the leaver's name ("a limogé vendredi le chef …, X")
 
 
-def _leaver(doc: Doc, sent: Span, k: int) -> PersonMention | None:
+def leaver(doc: Doc, sent: Span, k: int) -> PersonMention | None:
     """Whom the pronoun of a purpose phrase at token ``k`` stands for: the person whose departure the
     text tells last before it, in its sentence or the one before.  After a departure verb or noun with
     its complement ("a limogé vendredi le chef d'état-major, le général X", "la démission de son

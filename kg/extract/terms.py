@@ -23,7 +23,7 @@ from kg.extract.dates import WEEKDAYS
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
-from kg.extract.offices import continued_subject, demonstrative_subject, find_posts, notes, sought_before
+from kg.extract.offices import continued_subject, demonstrative_subject, find_posts, leaver, notes, sought_before
 from kg.extract.people import PersonMention
 from kg.extract.portfolios import fronted_subject, portfolio_after
 from kg.extract.spanindex import dates_within, people_within
@@ -410,8 +410,9 @@ def _par_after_replaced(doc: Doc, sent: Span, at: int, after: list[PersonMention
 def _successor_of_pronoun(doc: Doc, sent: Span, by_key: dict) -> None:
     """"Pour lui succéder, Z a désigné X", "Il a nommé pour la remplacer X": the one appointed (the
     first name after the appointing verb) takes the office of the person the pronoun stands for, the
-    last person named before the sentence, when that person holds exactly one known office.  Nothing
-    when the sentence names nobody after the verb or the antecedent is unclear."""
+    one whose departure the text told last (:func:`kg.extract.offices.leaver`), when that person holds
+    exactly one known office.  Nothing when the sentence names nobody after the verb or no departure
+    was told."""
     at = _cue_at(sent, title_cues("term_replace_pronoun_fr"))
     if at is None:
         return
@@ -419,10 +420,11 @@ def _successor_of_pronoun(doc: Doc, sent: Span, by_key: dict) -> None:
     if verb is None:
         return
     appointed = [m for m in _people_in(doc, sent) if m.span.start > verb.i and m.span.start_char > at]
-    before = people_within(doc, max(0, sent.start - 80), sent.start)
-    if not appointed or not before or not any(_departing(doc, m) for m in before if m.key == before[-1].key):
-        return  # the pronoun stands for the last person named, whose departure was told just before
-    predecessor = before[-1].key
+    cue = next(t.i for t in sent if t.idx >= at)
+    leaving = leaver(doc, sent, cue)  # whose departure was told last: "X a remis sa démission à la présidente Y.
+    if not appointed or leaving is None:  # Pour prendre sa suite, …": X, not Y
+        return
+    predecessor = leaving.key
     offices = _offices_of(by_key, predecessor, doc) + [o for (p, o) in by_key if p == predecessor
                                                        and o not in _offices_of(by_key, predecessor)]
     if len(set(offices)) != 1 or appointed[0].key == predecessor:

@@ -35,6 +35,8 @@ def test_furniture_lines_are_dropped(furniture: str) -> None:
     "Source de tensions, le tir a été condamné par Séoul.",
     "Lire entre les lignes du communiqué n'est pas simple, ont noté les diplomates.",
     "Photographiés ensemble à Genève, les deux ministres se sont serré la main.",
+    # a caption is a sentence about the news, not a credit: its people and posts are kept
+    "Photo : le ministre suédois de la Défense, Pål Jonson, accueille mardi son homologue finlandais à Stockholm.",
 ])
 def test_prose_lines_are_kept(prose: str) -> None:
     assert clean(prose) == prose
