@@ -1606,15 +1606,12 @@ def _role_subjects(doc: Doc, mentions: list[Mention]) -> None:
             m.callers.append(person)
 
 
-NEW_WORDS = frozenset(("nouveau", "nouvel", "nouvelle"))
-
-
 def _newcomer(doc: Doc, post, subject: Token) -> str | None:
     """"la nouvelle ministre", "le nouveau chef d'état-major": the one person of the article who holds
     a post the role names, in a sentence that appoints (``appoint_verbs_fr``: "a été nommée"), and is
     not leaving it (the outgoing holder an appointment article also names is not "the new" one);
     nobody when two remain or none is told appointed."""
-    if not any(c.dep_ == "amod" and fold(c.text) in NEW_WORDS for c in subject.children):
+    if not any(c.dep_ == "amod" and fold(c.text) in title_cues("new_holder_fr") for c in subject.children):
         return None
     state, appointing = notes(doc), title_cues("appoint_verbs_fr")
     fits = {a.person.key for a in state.attachments if a.post and a.person and (

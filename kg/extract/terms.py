@@ -410,9 +410,10 @@ def _par_after_replaced(doc: Doc, sent: Span, at: int, after: list[PersonMention
 def _successor_of_pronoun(doc: Doc, sent: Span, by_key: dict) -> None:
     """"Pour lui succéder, Z a désigné X", "Il a nommé pour la remplacer X": the one appointed (the
     first name after the appointing verb) takes the office of the person the pronoun stands for, the
-    one whose departure the text told last (:func:`kg.extract.offices.leaver`), when that person holds
-    exactly one known office.  Nothing when the sentence names nobody after the verb or no departure
-    was told."""
+    one whose departure the text told last in this sentence or the one before
+    (:func:`kg.extract.offices.leaver`), else the last person named when a departure of theirs was told
+    earlier, when that person holds exactly one known office.  Nothing when the sentence names nobody
+    after the verb or no departure was told."""
     at = _cue_at(sent, title_cues("term_replace_pronoun_fr"))
     if at is None:
         return
@@ -422,7 +423,10 @@ def _successor_of_pronoun(doc: Doc, sent: Span, by_key: dict) -> None:
     appointed = [m for m in _people_in(doc, sent) if m.span.start > verb.i and m.span.start_char > at]
     cue = next(t.i for t in sent if t.idx >= at)
     leaving = leaver(doc, sent, cue)  # whose departure was told last: "X a remis sa démission à la présidente Y.
-    if not appointed or leaving is None:  # Pour prendre sa suite, …": X, not Y
+    before = people_within(doc, max(0, sent.start - 80), sent.start)  # Pour prendre sa suite, …": X, not Y
+    if leaving is None and before and any(_departing(doc, m) for m in before if m.key == before[-1].key):
+        leaving = before[-1]  # further back: the last person named, whose departure was told before
+    if not appointed or leaving is None:
         return
     predecessor = leaving.key
     offices = _offices_of(by_key, predecessor, doc) + [o for (p, o) in by_key if p == predecessor
