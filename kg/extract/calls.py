@@ -2340,7 +2340,9 @@ def _then_date(doc: Doc, sent: Span) -> DateValue | None:
     for _ in range(2):  # the paragraph's last date, up to three sentences back
         if start > 0:
             start = doc[start - 1].sent.start
-    since = _words("since_words")  # "qui occupait le poste depuis septembre 2021": a bound, not a day told
+    # "Dans la foulée" after "qui occupait le poste depuis septembre 2021": a bound, not a day told; but "À
+    # l'époque" after "la première depuis 2022" is that very time (``era_cues``)
+    since = set() if has_phrase(folded(sent[:6]), _vocab()["era_cues"]) else _words("since_words")
     dates = [s._.date for s in doc.spans.get("dates", []) if start <= s.start < sent.start and s._.date
              and not (s.start > 0 and fold(doc[s.start - 1].text) in since)]
     if not same_day:
