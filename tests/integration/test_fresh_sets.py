@@ -193,7 +193,7 @@ SETS = {
     "fresh-probe21": Floors(8, 0.95, 0.95, 0.93, 0.95, merged_found=9, merged_dated=9, initiators=4),
     "fresh-probe22": Floors(8, 0.95, 0.95, 0.92, 0.95, merged_found=12, merged_dated=12, initiators=3),
     "fresh-probe23": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=6, merged_dated=6),
-    "fresh-probe24": Floors(4, 0.95, 0.95, 0.95, 0.95, merged_found=3, merged_dated=3, initiators=1),
+    "fresh-probe24": Floors(4, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, initiators=1),
     "fresh-probe25": Floors(4, 0.95, 0.85, 0.9, 0.85, merged_found=3, merged_dated=3),
     "fresh-probe26": Floors(4, 0.95, 0.95, 0.9, 0.95, merged_found=3, merged_dated=3, initiators=1),
     "fresh-probe27": Floors(3, 0.95, 0.95, 0.85, 0.92, merged_found=7, merged_dated=7),
