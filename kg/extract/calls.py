@@ -333,13 +333,14 @@ def _hung_on_a_date(verb: Token) -> list[Token]:
     """"a eu vendredi au téléphone Y", "a parlé mardi soir par visioconférence avec Y": a medium phrase
     right after a date that complements the verb, which the parser hangs on the date's noun; it is the
     verb's complement all the same (only a phrase opened by a ``medium_cases`` word)."""
-    doc, out = verb.doc, []
-    for c in verb.children:
-        if c.dep_ != "obl:mod" or not dated_tokens(doc, c.i, c.i + 1):
-            continue
-        out += [g for g in c.children if g.dep_ == "nmod" and g.i > c.i and any(
-            x.dep_ == "case" and fold(x.text) in _words("medium_cases") for x in g.children)]
-    return out
+    return [g for c in verb.children if _date_adjunct(c) for g in c.children if g.dep_ == "nmod" and g.i > c.i
+            and any(x.dep_ == "case" and fold(x.text) in _words("medium_cases") for x in g.children)]
+
+
+def _date_adjunct(t: Token) -> bool:
+    """A date complementing the word it hangs on ("a eu vendredi …"), which the parser often makes the
+    head of what follows it (:func:`_hung_on_a_date`, :func:`_verb_past_date`)."""
+    return t.dep_ == "obl:mod" and bool(dated_tokens(t.doc, t.i, t.i + 1))
 
 
 def _object_like(verb: Token, child: Token) -> bool:
@@ -460,7 +461,7 @@ def _has_object(t: Token) -> bool:
     return False
 
 
-EMPHATIC_PRONOUNS = frozenset(("lui-meme", "elle-meme", "eux-memes", "elles-memes", "en personne"))
+EMPHATIC_PRONOUNS = frozenset(("lui-meme", "elle-meme", "eux-memes", "elles-memes"))
 
 
 def _locution_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
@@ -866,10 +867,7 @@ def _anchors(trigger: list[Token]) -> set[Token]:
 def _verb_past_date(t: Token) -> Token:
     """The word a noun depends on, past a date the parser hung it on ("a enchaîné jeudi les entretiens
     téléphoniques avec Y": "entretiens" made the object of "jeudi", itself a complement of the verb)."""
-    head = t.head
-    if head.dep_ == "obl:mod" and head.head.pos_ in ("VERB", "AUX") and dated_tokens(t.doc, head.i, head.i + 1):
-        return head.head
-    return head
+    return t.head.head if _date_adjunct(t.head) and t.head.head.pos_ in ("VERB", "AUX") else t.head
 
 
 def _phone_taker(verb: Token) -> Token | None:
@@ -2565,12 +2563,9 @@ def _series_date(doc: Doc, m: Mention) -> DateValue | None:
     t = m.trigger[0]
     if t.pos_ in ("NOUN", "PROPN") or fold(t.text) not in _words("series_ordinals"):
         return None
-    around = [t.head] if t.dep_ == "amod" else [t]
-    for node in around:
-        spans = [d for d in dates_within(doc, node.left_edge.i, node.right_edge.i + 1) if d._.date]
-        if spans:
-            return spans[0]._.date
-    return None
+    node = t.head if t.dep_ == "amod" else t
+    spans = [d for d in dates_within(doc, node.left_edge.i, node.right_edge.i + 1) if d._.date]
+    return spans[0]._.date if spans else None
 
 
 def _antecedents(doc: Doc, mentions: list[Mention]) -> None:

@@ -73,15 +73,15 @@ def country_of(key: str, held: dict[str, set[str]], known: dict[str, str]) -> st
     return placed.pop() if len(placed) == 1 else None
 
 
+def office_type(office_id: str) -> str:
+    """The post type of an office id, also of one with no country yet ("?.defence_minister")."""
+    country, _, rest = office_id.partition(".")
+    return rest if country == UNKNOWN else load_lexicon().office(office_id).type
+
+
 def _other_post(key: str, post_type: str, held: dict[str, set[str]]) -> bool:
     """The person holds, in this article, a post of another type than ``post_type``."""
-    lexicon = load_lexicon()
-    for office_id in held.get(key, ()):
-        country, _, rest = office_id.partition(".")
-        kind = rest if country == UNKNOWN else lexicon.office(office_id).type
-        if kind != post_type and rest != post_type:
-            return True
-    return False
+    return any(office_type(o) != post_type and o.partition(".")[2] != post_type for o in held.get(key, ()))
 
 
 def _only_of_country(doc: Doc, post_type: str, countries: set[str], at: int,

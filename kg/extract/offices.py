@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from kg.extract.coref import (
     country_of,
     is_role_noun,
+    office_type,
     opens_as_subject,
     person_for,
     pronoun_subject,
@@ -704,18 +705,13 @@ def _bare_minister_owners(doc: Doc, attachments: list[Attachment], known: list[H
                        and t.i + 1 < len(doc) and fold(doc[t.i + 1].text) not in OF and not doc[t.i + 1]._.kg_demonym
                        and not any(p.span.start <= t.i < p.span.end for p in find_posts(doc))
                        for t in doc[sent.start:word.start])
-            owners = {h.person for h in known if _held_type(h) in DELEGATED_MINISTRIES
+            owners = {h.person for h in known if office_type(h.office) in DELEGATED_MINISTRIES
                       and any(e.end <= sent.start_char for e in h.evidence)} if bare else set()
             owner = next((p for p in doc._.people or [] if p.key in owners), None) if len(owners) == 1 else None
             if owner is not None and owner.key != a.person.key:
                 a = replace(a, counterpart_of=owner)
         out.append(a)
     return out
-
-
-def _held_type(h: Holding) -> str:
-    country, _, rest = h.office.partition(".")
-    return rest if country == UNKNOWN else load_lexicon().office(h.office).type
 
 
 def _state_secretary_general(h: Holding) -> bool:

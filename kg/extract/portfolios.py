@@ -333,6 +333,18 @@ def _headed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> Pe
     return after[0]
 
 
+DEFINITE = frozenset(("la", "l'", "le", "les"))
+
+
+def _word_before(folded: list[str], sent: Span, start: int) -> int:
+    """The token before the portfolio at ``start``, past its definite article ("au ministère", "de la
+    marine": "au", "de")."""
+    i = start - 1
+    while i > sent.start and folded[i] in DEFINITE:
+        i -= 1
+    return i
+
+
 SEAT_REACH = 6  # tokens of a dateline before a fronted "Au Quai d'Orsay," that opens the sentence
 
 
@@ -340,9 +352,7 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     """"Au Quai d'Orsay, X est reconduit", "À la Défense, Y prend la suite": a portfolio fronted with
     "à" that opens the sentence (a dateline may come first), then a comma, a name and a cue of taking
     (``portfolio_take_fr``) right after it: the name takes the portfolio."""
-    i = start - 1
-    while i > sent.start and folded[i] in ("la", "l'", "le", "les"):
-        i -= 1
+    i = _word_before(folded, sent, start)
     if folded[i] not in ("a", "au", "aux") or end >= sent.end or folded[end] != ",":
         return None
     opening = [t for t in doc[max(sent.start, i - SEAT_REACH):i]]
@@ -417,9 +427,7 @@ def _gapped_item(doc: Doc, folded: list[str], sent: Span, start: int, end: int) 
     as a "de" complement and followed by a comma and a name, is that name's.  The head is the noun
     right before the first "de", or, for a later item opened by a comma or "et", the nearest such
     noun and "de" before it in the sentence."""
-    i = start - 1
-    while i > sent.start and folded[i] in ("la", "l'", "le", "les"):
-        i -= 1
+    i = _word_before(folded, sent, start)
     if i <= sent.start or folded[i] not in ("de", "du", "des", "d'") or end + 1 >= sent.end or folded[end] != ",":
         return None
     heads = {fold(h) for h in title_cues("plural_post_heads_fr")}
@@ -445,9 +453,7 @@ def _successor_over(doc: Doc, folded: list[str], sent: Span, start: int) -> Pers
     "X remplace Y au ministère de la Défense": the subject of a verb of succession whose object, a name,
     is followed by the portfolio after "à la tête de" or "à"/"au" takes the portfolio (the predecessor
     held it: :mod:`kg.extract.terms` reads the replacement once the successor holds it)."""
-    i = start - 1
-    while i > sent.start and folded[i] in ("la", "l'", "le", "les"):
-        i -= 1
+    i = _word_before(folded, sent, start)
     lead = next((h for h in _cues("headship_leads_fr") if tuple(folded[i - len(h) + 1:i + 1]) == h), None)
     if lead is not None:
         i -= len(lead)
@@ -500,9 +506,7 @@ def _receiver(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> 
     fillers = title_cues("post_link_fillers_fr")  # "est finalement revenu à X"
     kept = [i for i in range(end, min(sent.end, end + 12)) if i not in dated and folded[i] not in fillers
             and not (i == end and doc[i]._.kg_demonym)]  # "l'armée de l'air polonaise est commandée par X"
-    i = start - 1
-    while i > sent.start and folded[i] in ("la", "l'", "le", "les"):
-        i -= 1
+    i = _word_before(folded, sent, start)
     j = i - 1
     while j > sent.start and doc[j]._.kg_demonym:
         j -= 1

@@ -255,7 +255,7 @@ PLUPERFECT = frozenset(("avait", "avaient"))
 
 def _pluperfect_cue(doc: Doc, sent: Span, at: int) -> bool:
     """The cue at character ``at`` is told in the pluperfect ("Il avait succédé à Y"): a past handover."""
-    cue = next((t.i for t in sent if t.idx >= at), None)
+    cue = _token_at(sent, at)
     return cue is not None and any(fold(t.text) in PLUPERFECT for t in doc[max(sent.start, cue - 3):cue])
 
 
@@ -265,17 +265,23 @@ RELATIVE_DATIVES = ("a qui ", "auquel ", "a laquelle ")  # opening the relative 
 def _relative_to_predecessor(doc: Doc, sent: Span, at: int, named: PersonMention) -> bool:
     """"…, à qui elle succède", "…, auquel il a succédé": a relative clause on the name just before it,
     whose subject pronoun stands for the sentence's subject; the name is the one replaced."""
-    cue = next((t.i for t in sent if t.idx >= at), None)
+    cue = _token_at(sent, at)
     if cue is None or not fold(doc[cue:cue + 3].text).startswith(RELATIVE_DATIVES):
         return False
     return all(t.text == "," for t in doc[named.span.end:cue])
+
+
+def _token_at(sent: Span, at: int) -> int | None:
+    """The first token of the sentence at or after character ``at`` (where a cue found on the folded
+    text starts)."""
+    return next((t.i for t in sent if t.idx >= at), None)
 
 
 def _own_subordinate(doc: Doc, sent: Span, at: int, replaced: PersonMention) -> bool:
     """"Le président X a remplacé mercredi son ministre de la Défense, le général Y": the one replaced is
     named as the subject's own subordinate (a possessive and a post before the name), so the subject
     is who made the change, not the successor."""
-    cue = next((t.i for t in sent if t.idx >= at), None)
+    cue = _token_at(sent, at)
     if cue is None:
         return False
     dated = {t.i for d in dates_within(doc, cue + 1, replaced.span.start) for t in d}
@@ -288,7 +294,7 @@ def _date_in_clause(doc: Doc, sent: Span, at: int) -> DateValue | None:
     """The date told in the cue's own clause, between the commas around it, before or after the cue
     ("X, nommé le 17 juillet en remplacement de Y, a reçu jeudi un appel": the 17th, not Thursday).
     Not a "depuis" date, which says how long a state lasted, nor an offset from another event."""
-    cue = next((t.i for t in sent if t.idx >= at), None)
+    cue = _token_at(sent, at)
     if cue is None:
         return None
     start = next((t.i + 1 for t in reversed(doc[sent.start:cue]) if t.text in (",", ";", "(")), sent.start)
@@ -385,7 +391,7 @@ def _fronted_successor(doc: Doc, sent: Span, at: int) -> list[PersonMention]:
     """"Nommée à ce poste en remplacement de Y, Mme X a salué …": a sentence opening on an appointing
     participle whose clause holds the cue is about the name after its comma, the successor
     (:func:`kg.extract.portfolios.fronted_subject`)."""
-    cue = next((t.i for t in sent if t.idx >= at), None)
+    cue = _token_at(sent, at)
     subject = fronted_subject(doc, sent, cue) if cue is not None else None
     return [subject] if subject is not None else []
 
@@ -421,7 +427,9 @@ def _successor_of_pronoun(doc: Doc, sent: Span, by_key: dict) -> None:
     if verb is None:
         return
     appointed = [m for m in _people_in(doc, sent) if m.span.start > verb.i and m.span.start_char > at]
-    cue = next(t.i for t in sent if t.idx >= at)
+    cue = _token_at(sent, at)
+    if cue is None:
+        return
     leaving = leaver(doc, sent, cue)  # whose departure was told last: "X a remis sa démission à la présidente Y.
     before = people_within(doc, max(0, sent.start - 80), sent.start)  # Pour prendre sa suite, …": X, not Y
     if leaving is None and before and any(_departing(doc, m) for m in before if m.key == before[-1].key):
@@ -823,7 +831,7 @@ CUE_POST_REACH = 6  # tokens between a start or end cue and the post it governs 
 
 def _post_type_after(doc: Doc, sent: Span, at: int) -> str | None:
     """The post type of the post phrase right after the cue at character ``at``, if one follows closely."""
-    cue = next((t.i for t in sent if t.idx >= at), None)
+    cue = _token_at(sent, at)
     post = next((p for p in find_posts(doc) if cue is not None and sent.start <= p.span.start < sent.end
                  and p.span.start_char >= at and p.span.start - cue <= CUE_POST_REACH), None)
     return post.post_type if post is not None else None
