@@ -597,8 +597,9 @@ def _not_an_event(t: Token) -> bool:
     addressed = fold(t.text).startswith("appel") and t.i + 1 < len(t.doc) and _addressed(t)
     # the auxiliary "a" is written "avoir" so that "Cet appel a été passé" is not "appel à"; the
     # words after a call placed to someone ("un appel au dirigeant X") are its addressee, no cue
-    window = " ".join("avoir" if x.pos_ == "AUX" and fold(x.text) == "a" else fold(x.text)
-                      for x in t.doc[max(t.sent.start, t.i - 6): t.i + (1 if addressed else 3)])
+    # the words keep their own spacing, so that an elided article stays glued ("pas l'intention de")
+    window = "".join(("avoir" if x.pos_ == "AUX" and fold(x.text) == "a" else fold(x.text)) + x.whitespace_
+                     for x in t.doc[max(t.sent.start, t.i - 6): t.i + (1 if addressed else 3)])
     if fold(t.text).startswith("appel") and t.i + 1 < len(t.doc):
         after = folded(t.doc[t.i + 1: t.i + 4])
         urge = re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after) \

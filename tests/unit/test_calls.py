@@ -80,6 +80,19 @@ def test_a_call_noun_whose_predicate_plans_it_is_not_an_event(rows, expected: bo
     assert calls._planned(noun) is expected
 
 
+def test_an_intention_cue_with_an_elided_article_makes_the_call_verb_no_event() -> None:
+    """"n'a pas l'intention de l'appeler": the cue is read with the article glued to its noun, as
+    the lexicon writes it, not "l' intention" as the tokens split it."""
+    words = ["X", "n'", "a", "pas", "l'", "intention", "de", "l'", "appeler", "."]
+    spaces = [True, False, True, True, False, True, True, False, False, False]
+    doc = Doc(VOCAB, words=words, spaces=spaces, pos=["PROPN", "ADV", "VERB", "ADV", "DET", "NOUN", "ADP", "PRON",
+                                                      "VERB", "PUNCT"],
+              sent_starts=[True] + [False] * (len(words) - 1))
+    doc._.people = []
+    doc.spans["dates"] = []
+    assert calls._not_an_event(doc[8])
+
+
 @pytest.mark.parametrize("words, expected", [
     (["pour", "obtenir", "la", "libération", "du", "reporter", "Z"], True),
     (["selon", "le", "porte-parole", "Z"], True),
