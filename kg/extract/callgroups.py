@@ -18,7 +18,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.calls import Mention, find_mentions, future_form, has_phrase, in_series, negated, pair_post_type
+from kg.extract.calls import (
+    Mention,
+    find_mentions,
+    future_form,
+    has_phrase,
+    in_series,
+    negated,
+    pair_post_type,
+    plural_noun,
+)
 from kg.extract.dates import normalise, shared_precision
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
@@ -118,6 +127,8 @@ def _day_told(span: Span, before: DateValue | None) -> DateValue | None:
 def _compatible(call: Call, m: Mention) -> bool:
     if m.earlier and not call.earlier:
         return False
+    if call.earlier and not m.earlier and m.persons and not call.persons():
+        return False  # "lors de la première, le 3 janvier, le chef de l'État …" then "X s'est entretenu avec Y"
     date = call.date()
     if date and m.date and not date.overlaps(m.date):
         return False
@@ -169,8 +180,7 @@ def _has_post_type(call: Call, post_types: list[str]) -> bool:
 
 
 def _plural(m: Mention) -> bool:
-    """A call noun in the plural ("les échanges", "les contacts") stands for several calls."""
-    return m.trigger[0].pos_ in ("NOUN", "PROPN") and "Plur" in m.trigger[0].morph.get("Number")
+    return plural_noun(m.trigger[0])
 
 
 def _their_earlier_call(m: Mention) -> bool:
@@ -421,12 +431,27 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
         return None, holdings
     ev = tuple(evidence(m.sent, "call-" + ("reference" if m.referring else "mention")) for m in call.mentions)
     topics = tuple(dict.fromkeys(t for m in call.mentions for t in m.topics))[:8]
-    video = any(has_phrase(folded(m.sent), ("visioconference", "videoconference", "video")) for m in call.mentions)
+    video = any(_told_by_video(m) for m in call.mentions)
     day = None if _said_undated(call) else call.date()
     fact = CallFact(tuple(parties), tuple(dict.fromkeys(ev)), shared_precision(day) if day else None,
                     _initiator_party(doc, initiator, persons, holdings, offices), topics,
                     "video" if video else "phone")
     return fact, holdings
+
+
+def _told_by_video(m: Mention) -> bool:
+    """The medium word nearest the mention's trigger in its sentence is a video one: "ont tenu une
+    réunion par visioconférence, avant que X ne s'entretienne avec Y, au téléphone cette fois" tells
+    a video meeting and a phone call."""
+    at, doc = m.trigger[0].i, m.sent.doc
+    media = [(abs(t.i - at), fold(t.text).startswith(("visio", "video"))) for t in m.sent
+             if fold(t.text).startswith(("visio", "video", "telephon"))
+             and not any(fold(x.text) in CLAUSE_OPENERS for x in doc[min(t.i, at) + 1: max(t.i, at)])]
+    return bool(media) and min(media)[1]
+
+
+#: Words that open another clause between a medium word and a trigger: the medium is that clause's.
+CLAUSE_OPENERS = frozenset({"que", "qu'", ";", "tandis", "alors"})
 
 
 def _fill_pair(doc: Doc, noun: str, persons: list[str], holdings: list[Holding], at: int) -> list[str]:

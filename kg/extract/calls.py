@@ -271,7 +271,17 @@ def _participle(t: Token) -> str | None:
                    if x.pos_ != "ADV" and fold(x.text) != "pas"), None)
     if before is None and _opens_sentence(t):  # "Joint par téléphone mardi par X, Y a …" tagged a name
         return lemma
-    return lemma if before is not None and fold(before.lemma_) in ("avoir", "etre") else None
+    return lemma if before is not None and fold(before.lemma_) in ("avoir", "etre") else _present_phoning(t)
+
+
+def _present_phoning(t: Token) -> str | None:
+    """"La ministre X téléphone à son homologue": "téléphone" in the present, tagged a noun, right
+    after a name (or a subject pronoun) and right before "à"/"au"/"aux", with no article of its own."""
+    if fold(t.text) not in ("telephone", "telephonent") or t.i + 1 >= t.sent.end or t.i == t.sent.start:
+        return None
+    before, after = t.doc[t.i - 1], t.doc[t.i + 1]
+    named = any(p.span.end == t.i for p in t.doc._.people or []) or fold(before.text) in _words("subject_pronouns")
+    return "telephoner" if named and fold(after.text) in ("a", "au", "aux") else None
 
 
 ADVERBIAL_WORDS = 4  # the longest ``adverbial_phrases`` entry, in tokens
@@ -358,12 +368,16 @@ def _first_person_answer(verb: Token) -> bool:
     return pronoun is not None and _interview_answer(pronoun) is not None
 
 
+#: The endings of every French future and conditional form: "appellera", "parleraient".
+FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+
+
 def future_form(t: Token) -> bool:
     """A call verb in the future or the conditional ("s'entretiendrait", "appellera"): by the parser's
     morphology, or by the verb's future stem (``future_stems``), as the parser often tags
     "s'entretiendrait" an imperfect."""
-    if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
-        return True
+    if ("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood")) and FUTURE_ENDING.search(fold(t.text)):
+        return True  # the tagger's future only where the word has a future's ending: not "(ne) discute"
     if "Inf" in t.morph.get("VerbForm") and t.dep_ == "xcomp" and fold(t.head.lemma_) == "aller":
         return True  # "va appeler", "vont se parler": the near future
     word = fold(t.text)
@@ -549,10 +563,32 @@ def _last_spoke(t: Token, context: bool) -> bool:
     return bool(dates) and any(fold(t.doc[s.start - 1].text) == "depuis" for s in dates)
 
 
+#: Words that make a "ne" a negation in the verb's clause ("ne … aucun", "n'a parlé à personne").
+NEGATIVE_WORDS = frozenset({"pas", "plus", "jamais", "guere", "point", "rien", "personne", "aucun", "aucune", "nul",
+                            "nulle", "ni"})
+#: Conjunctions after which a bare "ne" is expletive and denies nothing ("avant que X ne l'appelle").
+EXPLETIVE_NE_AFTER = ("avant que", "avant qu'", "a moins que", "a moins qu'", "de peur que", "de peur qu'",
+                      "de crainte que", "de crainte qu'")
+RESTRICTIVE_REACH = 14  # tokens after the verb where the "que" of "ne … que le 25" may stand
+
+
 def negated(t: Token) -> bool:
-    """"ne se sont plus parlé", "n'a pas appelé"."""
-    return any(fold(c.text) in ("ne", "n'") or fold(c.lemma_) in ("pas", "plus", "jamais") and c.dep_ == "advmod"
-               for c in t.children)
+    """"ne se sont plus parlé", "n'a pas appelé", "ne s'est entretenu avec aucun dirigeant"; not the
+    restrictive "ne s'est entretenu avec Y que le 25" (only then, but then) nor the expletive "ne" of
+    "avant que X ne s'entretienne avec Y"."""
+    if any(fold(c.lemma_) in ("pas", "plus", "jamais") and c.dep_ == "advmod" for c in t.children):
+        return True
+    ne = next((c for c in t.children if fold(c.text) in ("ne", "n'")), None)
+    if ne is None:
+        return False
+    doc = t.doc
+    clause = doc[ne.i: min(t.sent.end, t.i + 1 + RESTRICTIVE_REACH)]
+    if any(fold(x.text) in NEGATIVE_WORDS for x in clause):
+        return True
+    before = " ".join(fold(x.text) for x in doc[max(t.sent.start, ne.i - 6): ne.i])
+    if any(before.endswith(c) or f"{c} " in before for c in EXPLETIVE_NE_AFTER):
+        return False
+    return not any(fold(x.text) in ("que", "qu'") for x in doc[t.i + 1: clause.end])
 
 
 AVEC_REACH = 3  # tokens after a call noun where its "avec" may stand ("conversation » avec", "échange franc avec")
@@ -952,14 +988,19 @@ def _enters_light_verb(child: Token) -> bool:
         and any(fold(c.text) in ("lors", "pendant", "durant", "au cours") for c in child.children))
 
 
+def _phrase_start(span: Span) -> int:
+    """Where the person's phrase starts: at the post attached before the name ("le ministre de la
+    Défense, X"), else at the name."""
+    return min([span.start] + [a.post.span.start for a in notes(span.doc).attachments
+                               if a.post and a.person.span == span and a.post.span.end <= span.start])
+
+
 def _not_a_party(span: Span) -> bool:
     """Named in the call's sentence but not on the call: "selon X", "au sujet de X", "la libération
     de X", "en remplacement de X" (the cue in the few words before, within the same clause: not
     "a annoncé que X")."""
     doc = span.doc
-    # "en présence du ministre de la Défense, X": the cue stands before the post attached to X
-    anchor = min([span.start] + [a.post.span.start for a in notes(doc).attachments
-                                 if a.post and a.person.span == span and a.post.span.end <= span.start])
+    anchor = _phrase_start(span)  # "en présence du ministre de la Défense, X": the cue stands before the post
     window = [x for x in doc[max(span.sent.start, anchor - 6): anchor]]
     cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(") or fold(x.text) in ("que", "qu'")),
               default=-1)  # a clause boundary: "a annoncé que X …" makes X the subject of the completive
@@ -1017,16 +1058,73 @@ def _in_sentence(mentions: list[Mention]) -> Callable[[Token], list[Mention]]:
     return lambda t: by_sentence.get(t.sent.start, []) if by_sentence else []
 
 
+def _own_clause_subject(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
+    """"A, B et C ont tenu une réunion, avant que C ne discute avec D": when the call has a subject of
+    its own named after another call's trigger in the sentence, the people named only before that
+    trigger are that call's, not this one's (the parser may hang them on either verb)."""
+    cut = _earlier_clause_end(doc, m, mentions)
+    if cut is None:
+        return
+    earlier = {p.key for p in people_within(doc, m.sent.start, cut)} - {
+        p.key for p in people_within(doc, cut, m.sent.end)}
+    m.persons = [k for k in m.persons if k not in earlier]
+    m.callers = [k for k in m.callers if k not in earlier]
+
+
+def _earlier_clause_end(doc: Doc, m: Mention, mentions: list[Mention]) -> int | None:
+    """The last trigger of another call before ``m``'s in its sentence, when ``m`` has a caller named
+    between that trigger and its own (see :func:`_own_clause_subject`); else None."""
+    before = [t.i for n in mentions if n is not m and n.sent == m.sent for t in n.trigger if t.i < m.trigger[0].i]
+    if not before or not m.callers:
+        return None
+    cut = max(before)
+    named = people_within(doc, cut + 1, m.trigger[0].i)
+    return cut if any(p.key in m.callers for p in named) else None
+
+
+ASIDE_REACH = 30  # words back from a token to the ", qui" opening the aside it may stand in
+
+
+def _aside(t: Token) -> Span | None:
+    """The relative clause set off by commas that ``t`` stands in (", qui avait reçu au Kremlin Y le
+    23 juin,"), by surface: the parser often hangs its words on the main clause."""
+    doc = t.doc
+    for x in reversed(doc[max(t.sent.start, t.i - ASIDE_REACH): t.i]):
+        if x.text in (",", ";", "(") or x.text in _vocab()["closing_quotes"]:
+            opener = doc[x.i + 1] if x.i + 1 < t.sent.end else None
+            if x.text != "," or opener is None or fold(opener.text) not in ("qui", "dont"):
+                return None
+            end = next((y.i for y in doc[t.i: t.sent.end] if y.text in (",", ";", ".", ")")), t.sent.end)
+            return doc[x.i + 1: end]
+    return None
+
+
+def _in_other_aside(t: Token, m: Mention) -> bool:
+    """``t`` is in a relative clause set off by commas that tells another act than the call ("X, qui
+    avait reçu Y le 23 juin, ne s'est entretenu avec Z que le 25"): Y and the 23rd are not the call's."""
+    aside = _aside(t)
+    return aside is not None and not aside.start <= m.trigger[0].i < aside.end \
+        and not any(_is_call_word(x) for x in aside)
+
+
 def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
     mentions_of = _in_sentence(mentions)
     for p in doc._.people or []:
         sent_mentions = mentions_of(p.span[0])
         owner = _owner(p.span.root, sent_mentions) if sent_mentions and not _not_a_party(p.span) else None
+        if owner and _in_other_aside(p.span[0], owner[0]):
+            continue
         if owner:
             m, entry = owner
             m.persons.append(p.key)
             if (entry in SUBJECT_DEPS or _subject_of(p.span, m)) and not _second_subject(p.span):
                 m.callers.append(p.key)
+    for m in mentions:
+        _own_clause_subject(doc, m, mentions)
+        if _present_phoning(m.trigger[0]):  # "X téléphone à Y": X, right before, is the subject
+            named = next((p.key for p in doc._.people or [] if p.span.end == m.trigger[0].i), None)
+            m.persons += [named] if named and named not in m.persons else []
+            m.callers += [named] if named and named not in m.callers else []
     _anchor_phrase_people(doc, mentions)
     _named_in_turn(doc, mentions)
     for m in mentions:
@@ -1034,7 +1132,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         _reported_subject(doc, m)
         _pronoun_subject(doc, m)
         if m.persons:
-            _coordinated(doc, m)
+            _coordinated(doc, m, mentions)
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
     _possessive_anchor_owner(doc, mentions)
     _plural_pronoun_pair(doc, mentions)
@@ -1051,10 +1149,10 @@ def _named_in_turn(doc: Doc, mentions: list[Mention]) -> None:
     each (:func:`kg.extract.callgroups._split`)."""
     for m in mentions:
         trigger = m.trigger[0]
-        if not m.persons or trigger.pos_ in ("NOUN", "PROPN"):
+        if not m.persons or trigger.pos_ in ("NOUN", "PROPN") and not plural_noun(trigger):
             continue
         for x in doc[trigger.i + 2: m.sent.end - 1]:
-            if fold(x.text) != "avec" or fold(doc[x.i - 1].text) not in TURN_WORDS:
+            if fold(x.text) != "avec" or not (fold(doc[x.i - 1].text) in TURN_WORDS or _listed_avec(doc, x, trigger)):
                 continue
             if not any(p.key in m.persons for p in people_within(doc, trigger.i + 1, x.i)):
                 continue
@@ -1063,6 +1161,23 @@ def _named_in_turn(doc: Doc, mentions: list[Mention]) -> None:
             person = next(iter(people_within(doc, x.i + 1, end)), None)
             if person is not None and person.key not in m.persons and not _not_a_party(person.span):
                 m.persons.append(person.key)
+
+
+def plural_noun(t: Token) -> bool:
+    """A call noun in the plural ("les échanges", "les contacts") stands for several calls ("a multiplié
+    les échanges téléphoniques : avec A, avec B")."""
+    return t.pos_ in ("NOUN", "PROPN") and "Plur" in t.morph.get("Number")
+
+
+def _listed_avec(doc: Doc, x: Token, trigger: Token) -> bool:
+    """"avec A, avec B, puis avec C": an "avec" after a comma that follows another "avec" of the
+    trigger's list (not "avec qui …", a relative clause)."""
+    after = fold(doc[x.i + 1].text) if x.i + 1 < len(doc) else ""
+    return doc[x.i - 1].text == "," and after not in RELATIVE_WORDS and any(
+        fold(y.text) == "avec" for y in doc[trigger.i + 1: x.i - 1])
+
+
+RELATIVE_WORDS = frozenset(("qui", "lequel", "laquelle", "lesquels", "lesquelles", "quoi"))
 
 
 def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
@@ -1316,7 +1431,7 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
         _first_person_subject(doc, m)
         return
     start = _pronoun_window(doc, m.sent)
-    subjects = [p for p in people_within(doc, start, pronoun.i) if _is_subject(p.span)]
+    subjects = [p for p in people_within(doc, start, pronoun.i) if _is_subject(p.span) or _topic_phrase(p.span)]
     subjects = [p for p in subjects if not _speaker_of_an_incise(p, subjects)]
     role = _role_noun_subject_of(doc[m.sent.start - 1].sent) if m.sent.start > 0 else []
     if role and not [p for p in subjects if p.span.start >= m.sent.start]:
@@ -1327,6 +1442,15 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     elif subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+def _topic_phrase(span: Span) -> bool:
+    """"C'est au tour du président français, X, de décrocher son téléphone : il …", "Quant au chef
+    d'état-major, le général X, il …": the person whose turn it is, or set up as the topic, acts in
+    what follows, as a subject would."""
+    doc, anchor = span.doc, _phrase_start(span)
+    before = folded(doc[max(span.sent.start, anchor - 3): anchor])
+    return re.search(r"(?:(?<![\w'])au tour (?:de|du|d')|^quant (?:a|au|aux))$", before) is not None
 
 
 PRONOUN_REACH = 2  # sentences back where a subject pronoun finds its person
@@ -1525,18 +1649,32 @@ def _is_subject(span: Span) -> bool:
     return subject_node(span) is not None
 
 
-def _coordinated(doc: Doc, m: Mention) -> None:
-    """"A et B ont eu un entretien", "A a appelé B et son homologue C": a person joined by "et" to a
-    party of the call is a party too, in the same role (by surface: the parser often loses it)."""
+def _coordinated(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
+    """"A et B ont eu un entretien", "A, B et C ont tenu une visioconférence", "A a appelé B et son
+    homologue C": a person joined by "et" (or listed before such a pair) to a party of the call is a
+    party too, in the same role (by surface: the parser often loses it). The party must be named in
+    the call's own clause: not across another call's trigger ("A et B ont tenu une réunion, avant que
+    A ne s'entretienne avec C": B is not on A's call with C)."""
     here = people_within(doc, m.sent.start, m.sent.end)
+    others = [t.i for n in mentions if n is not m and n.sent == m.sent for t in n.trigger]
     for p in here:
         if p.key in m.persons or _not_a_party(p.span):
             continue
         for q in here:
-            if q.key in m.persons and q.key != p.key and _joined_by_and(doc, q.span, p.span):
+            if q.key not in m.persons or q.key == p.key or any(
+                    min(q.span.start, m.trigger[0].i) < i < max(q.span.end, m.trigger[0].i) for i in others):
+                continue
+            if _joined_by_and(doc, q.span, p.span) or _listed_before(doc, p.span, q.span, here):
                 m.persons.append(p.key)
                 m.callers += [p.key] if q.key in m.callers else []
                 break
+
+
+def _listed_before(doc: Doc, first: Span, second: Span, here: list[PersonMention]) -> bool:
+    """"A, le Premier ministre B et C": ``first`` heads a list whose next item ``second`` is joined by
+    "et" to a third name; only a comma and a title stand between the first two."""
+    return first.end <= second.start and _joined_by_and(doc, first, second, joiner=",") and any(
+        r.span.start >= second.end and _joined_by_and(doc, second, r.span) for r in here)
 
 
 #: Tokens between "et" and the second name: a title, a post with its portfolio ("et le ministre chinois
@@ -1546,17 +1684,18 @@ JOIN_GAP = 12
 TITLE_SPANS = ("POST", "OFFICE", "OFFICE_WEAK", "DEMONYM", "COUNTRY", "TITLE")
 
 
-def _joined_by_and(doc: Doc, first: Span, second: Span) -> bool:
-    """Only "et" and a title between two names ("A et son homologue turc B", "A et le ministre chinois
-    de la Défense, B"); a comma may close the first name's apposition before "et" ("Le secrétaire
-    américain, A, et le ministre chinois, B"), not end a clause ("A a appelé B, et C a salué ...")."""
+def _joined_by_and(doc: Doc, first: Span, second: Span, joiner: str = "et") -> bool:
+    """Only "et" (or another ``joiner``) and a title between two names ("A et son homologue turc B",
+    "A et le ministre chinois de la Défense, B"); a comma may close the first name's apposition before
+    "et" ("Le secrétaire américain, A, et le ministre chinois, B"), not end a clause ("A a appelé B,
+    et C a salué ...")."""
     if first.end > second.start:
         first, second = second, first
-    start = first.end + (first.end < second.start and doc[first.end].text == ","
+    start = first.end + (joiner == "et" and first.end < second.start and doc[first.end].text == ","
                          and first.start > 0 and doc[first.start - 1].text == ",")
-    end = second.start - (second.start > start and doc[second.start - 1].text == ",")
+    end = second.start - (second.start > start + 1 and doc[second.start - 1].text == ",")
     gap = doc[start:end]
-    if not 1 <= len(gap) <= JOIN_GAP or fold(gap[0].text) != "et":
+    if not 1 <= len(gap) <= JOIN_GAP or fold(gap[0].text) != joiner:
         return False
     titled = {t.i for s in lex_within(doc, gap.start, gap.end, *TITLE_SPANS) for t in s}
     return all(t.i in titled or t.pos_ in ("DET", "ADJ", "NOUN", "ADP") and not t.text[:1].isupper() or t.ent_type_
@@ -1564,11 +1703,17 @@ def _joined_by_and(doc: Doc, first: Span, second: Span) -> bool:
 
 
 def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
-    holder = {id(a.post): a.person.key for a in notes(doc).attachments if a.post and a.person}
+    holder: dict[int, str] = {}
+    for a in notes(doc).attachments:  # of two people given one post, the one named with it in its sentence,
+        if a.post and a.person and (id(a.post) not in holder or a.person.span.sent == a.post.span.sent):
+            holder[id(a.post)] = a.person.key  # not one given it from afar ("X a succédé à Y")
     for post in find_posts(doc):
         if _not_a_party(post.span):
             continue  # "après avoir reçu le président slovaque": the post of another act; "selon le porte-parole"
         owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
+        if owner and (_in_other_aside(post.span[0], owner[0]) or post.span.end <= (
+                _earlier_clause_end(doc, owner[0], mentions) or -1)):
+            continue
         if id(post) in holder:
             key = holder[id(post)]  # "avec le ministre …, Wang Yi": the name hung apart from its post
             if owner and key not in owner[0].persons and post.span.sent == owner[0].sent:
@@ -1949,7 +2094,7 @@ def _attach_role_nouns(doc: Doc, mentions: list[Mention]) -> None:
 
 def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
-        m.date = _then_date(doc, m.sent)
+        m.date = _then_date(doc, m)
     mentions_of = _in_sentence(mentions)
     for s in doc.spans.get("dates", []):
         here = mentions_of(s[0])
@@ -1958,21 +2103,33 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         value = _from_anchor(doc, s) if _anchor_relative(s) else s._.date
         if not value:
             continue
-        owner = _owner(s.root, here, parties=False) or next(
+        restricted = _restricted_to(s, here)
+        owner = restricted or _owner(s.root, here, parties=False) or next(
             ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None) or next(
             ((m, "") for m in here if _cleft_of(s.root.head, m.trigger[0])), None)
-        if owner and _in_noun_clause(s.root, owner[0]):
+        if owner and not restricted and (_in_noun_clause(s.root, owner[0]) or _in_other_aside(s[0], owner[0])):
             continue  # "X, nommé le 17 juillet, a reçu jeudi un appel de Y": the day X was named
         since_ok = owner and negated(owner[0].trigger[0])  # "ne se sont plus parlé depuis mars 2023"
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
         m.date = _series_date(doc, m) or m.date or _date_after_parties(doc, m) or _date_in_verb_group(
-            doc, m, mentions_of(m.trigger[0])) or _posted_date(doc, m)
+            doc, m, mentions_of(m.trigger[0])) or _fronted_date(doc, m, mentions) or _scene_date(
+            doc, m, mentions) or _posted_date(doc, m)
     _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
     _readout_day(doc, mentions)
+
+
+def _restricted_to(span: Span, here: list[Mention]) -> tuple[Mention, str] | None:
+    """"ne s'est entretenu avec Y que le 25": the date after the "que" of a restrictive "ne … que" is
+    the day of the call whose verb carries the "ne" (the parser hangs it anywhere)."""
+    doc = span.doc
+    if span.start == 0 or fold(doc[span.start - 1].text) not in ("que", "qu'"):
+        return None
+    return next(((m, "") for m in here if m.trigger[0].i < span.start and not negated(m.trigger[0])
+                 and any(fold(c.text) in ("ne", "n'") for c in m.trigger[0].children)), None)
 
 
 def _in_noun_clause(token: Token, m: Mention) -> bool:
@@ -2239,6 +2396,53 @@ def _between(earlier: DateValue, ref: date) -> DateValue | None:
     return None
 
 
+FRONT_REACH = 2  # words before a date that still fronts its sentence ("Puis, le 5 mars, …")
+
+
+def _fronted_date(doc: Doc, m: Mention, mentions: list[Mention]) -> DateValue | None:
+    """A date that frames the whole sentence dates a call told further in it that has no date of its
+    own (:func:`_frame_date`); not a date another call of the sentence owns."""
+    owned = {id(n.date) for n in mentions if n is not m and n.sent == m.sent and n.date is not None}
+    value = _frame_date(doc, m.sent, m.trigger[0].i)
+    return value if value is not None and id(value) not in owned else None
+
+
+def _frame_date(doc: Doc, sent: Span, before: int) -> DateValue | None:
+    """The date that frames a sentence, before token ``before``: fronted and set off by a comma or a
+    colon ("Le lendemain, c'est au tour de X de décrocher son téléphone : il s'entretient avec Y"), or
+    in a verbless lead before a colon ("Dernier acte le 27 juin : A et B font le point au téléphone");
+    not a bound ("Depuis mars, …")."""
+    for s in dates_within(doc, sent.start, before):
+        if s.end >= sent.end or doc[s.end].text not in (",", ":"):
+            continue
+        lead = doc[sent.start: s.start]
+        if any(fold(x.text) in _words("since_words") for x in lead):
+            continue
+        fronted = len(lead) <= FRONT_REACH and all(x.is_punct or x.pos_ in ("ADV", "CCONJ") for x in lead)
+        colon = next((x for x in doc[s.end: before] if x.text == ":"), None)
+        verbless = colon is not None and not any(x.pos_ in ("VERB", "AUX") for x in doc[sent.start: colon.i])
+        if fronted or verbless:
+            return _from_anchor(doc, s) if _anchor_relative(s) else s._.date
+    return None
+
+
+def _scene_date(doc: Doc, m: Mention, mentions: list[Mention]) -> DateValue | None:
+    """A chronicle in the narrative present: "Le 23 juin, le Qatar entre en scène. L'émir reçoit un
+    appel de X": the date fronting the sentence just before, in the same paragraph, with no call of its
+    own, dates a call told in the present with no date of its sentence."""
+    verbs = [a for a in [*m.trigger, *_anchors(m.trigger)] if a.pos_ in ("VERB", "AUX")]
+    if not verbs or m.sent.start == 0 or dates_within(doc, m.sent.start, m.sent.end):
+        return None
+    verb = verbs[0]
+    if verb.morph.get("Tense") != ["Pres"] or verb.morph.get("Mood") != ["Ind"] or any(
+            c.dep_.startswith("aux") for c in verb.children):
+        return None
+    prev = doc[m.sent.start - 1].sent
+    if "\n" in doc[prev.end - 1: m.sent.start + 1].text or any(n.sent == prev for n in mentions):
+        return None  # another paragraph, or a sentence with a call of its own
+    return _frame_date(doc, prev, prev.end)
+
+
 def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
     """"… un appel entre A et son homologue B, le 21 octobre.": a date set off by a comma right
     after the call's last party, ending the clause, is the call's (the parser hangs it elsewhere)."""
@@ -2327,14 +2531,25 @@ def _since(span: Span, m: Mention) -> bool:
     return False
 
 
-def _then_date(doc: Doc, sent: Span) -> DateValue | None:
+def _then_date(doc: Doc, m: Mention) -> DateValue | None:
     """"À l'époque, …", "Le même jour, …" opening the sentence, or a same-day cue anywhere in it ("a
-    parlé le soir même avec Y", "Dans la soirée, …"): the last date of the sentences just before."""
-    if sent.start == 0:
+    parlé le soir même avec Y", "Dans la soirée, …"): the last date of the sentences just before, or
+    the last day told before the cue in the sentence itself ("ont tenu le 24 juin une réunion, avant
+    que X ne s'entretienne, le soir même, avec Y"); a call told before the cue with a date of its own
+    between them keeps that date."""
+    sent = m.sent
+    cue = _same_day_at(sent)
+    if sent.start == 0 and cue is None:
         return None
-    same_day = _same_day(sent)
-    if not same_day and not has_phrase(folded(sent[:6]), _vocab()["then_cues"]):
+    if cue is None and not has_phrase(folded(sent[:6]), _vocab()["then_cues"]):
         return None
+    spans = [s for s in doc.spans.get("dates", []) if s._.date]
+    if cue is not None:
+        if any(m.trigger[0].i < s.start < cue for s in spans):
+            return None
+        days = [s._.date for s in spans  # "Plus tard dans la journée": the last *day* told, past background
+                if s.start < cue and s._.date.precision == "day"]
+        return days[-1] if days else None
     start = doc[sent.start - 1].sent.start
     for _ in range(2):  # the paragraph's last date, up to three sentences back
         if start > 0:
@@ -2342,21 +2557,27 @@ def _then_date(doc: Doc, sent: Span) -> DateValue | None:
     # "Dans la foulée" after "qui occupait le poste depuis septembre 2021": a bound, not a day told; but "À
     # l'époque" after "la première depuis 2022" is that very time (``era_cues``)
     since = set() if has_phrase(folded(sent[:6]), _vocab()["era_cues"]) else _words("since_words")
-    dates = [s._.date for s in doc.spans.get("dates", []) if start <= s.start < sent.start and s._.date
+    dates = [s._.date for s in spans if start <= s.start < sent.start
              and not (s.start > 0 and fold(doc[s.start - 1].text) in since)]
-    if not same_day:
-        return dates[-1] if dates else None
-    days = [s._.date for s in doc.spans.get("dates", [])  # "Plus tard dans la journée": the last *day* told,
-            if s.start < sent.start and s._.date and s._.date.precision == "day"]  # past background sentences
-    return days[-1] if days else None
+    return dates[-1] if dates else None
 
 
-def _same_day(sent: Span) -> bool:
-    """A cue that puts the sentence on the day of the one before ("le soir même", "dans la soirée",
-    "quelques heures plus tard"), not followed by a day of its own ("dans la soirée de mardi")."""
-    text = folded(sent)
-    return any(not _OWN_DAY.match(text, m.end())
-               for m in phrase_pattern(tuple(_vocab()["same_day_cues"])).finditer(text))
+SAME_DAY_REACH = 8  # words read from a token for a same-day cue and what follows it
+
+
+def _same_day_at(sent: Span) -> int | None:
+    """Where a cue that puts the sentence on the day told before stands ("le soir même", "dans la
+    soirée", "quelques heures plus tard"), not followed by a day of its own ("dans la soirée de
+    mardi"): the index of its first word, or None."""
+    pattern = phrase_pattern(tuple(_vocab()["same_day_cues"]))
+    if not pattern.search(folded(sent)):
+        return None  # the cheap test first
+    for t in sent:
+        text = folded(sent.doc[t.i: min(sent.end, t.i + SAME_DAY_REACH)])
+        found = pattern.match(text)
+        if found is not None and not _OWN_DAY.match(text, found.end()):
+            return t.i
+    return None
 
 
 #: What follows a same-day cue that names its own day: "dans la soirée de mardi", "du 4 mars".
@@ -2448,7 +2669,8 @@ def _joined(sent: Span) -> tuple[str, dict[int, int]]:
         if t.i in dated or (t.pos_ == "ADV" and fold(t.text) not in ("lors", "ne", "n'")):
             continue  # "a reçu lundi un appel de X", "a été longuement appelé par X"
         starts[len(words)] = t.i
-        words += fold(t.text) + " "
+        # any tense of "recevoir" reads as the cues write it: "reçoit un appel de X" as "reçu un appel de X"
+        words += ("recu" if fold(t.lemma_) == "recevoir" and t.pos_ in ("VERB", "AUX") else fold(t.text)) + " "
     return words, starts
 
 
