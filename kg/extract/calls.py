@@ -694,7 +694,17 @@ def _habitual(t: Token) -> bool:
     heads = [t, t.head] if t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("VERB", "AUX") else [t]
     return any(has_phrase(folded(t.doc[c.left_edge.i: c.right_edge.i + 1]), _vocab()["habitual_cues"])
                for h in heads for c in h.children if c.dep_ in ("advmod", "amod", "obl:mod", "obl", "nmod")
-               and c.i != t.i and not any(x.pos_ == "PROPN" for x in c.subtree))
+               and c.i != t.i and not any(x.pos_ == "PROPN" for x in c.subtree)) or _undated_round(t)
+
+
+def _undated_round(t: Token) -> bool:
+    """"X multiplie les échanges avec ses partenaires": calls in the plural, object of a light verb in a
+    simple tense, with no date in the sentence (but in an aside), tell a habit; not "a multiplié samedi
+    les échanges"."""
+    verb = t.head  # the tagger's tense is unreliable here ("multiplie" read as a past subjunctive)
+    return plural_noun(t) and t.dep_ == "obj" and fold(verb.lemma_) in _words("light_verbs") \
+        and "Fin" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children) \
+        and all(_aside(s[0]) is not None for s in dates_within(t.doc, t.sent.start, t.sent.end))
 
 
 ADDRESSEE_REACH = 4  # words after "appel à" where the person or post it is placed to stands
@@ -1086,14 +1096,16 @@ ASIDE_REACH = 30  # words back from a token to the ", qui" opening the aside it 
 
 
 def _aside(t: Token) -> Span | None:
-    """The relative clause set off by commas that ``t`` stands in (", qui avait reçu au Kremlin Y le
-    23 juin,"), by surface: the parser often hangs its words on the main clause."""
+    """The relative or participial clause set off by commas that ``t`` stands in (", qui avait reçu au
+    Kremlin Y le 23 juin,", ", nommé en octobre dans le gouvernement de Y,"), by surface: the parser
+    often hangs its words on the main clause."""
     doc = t.doc
     for x in reversed(doc[max(t.sent.start, t.i - ASIDE_REACH): t.i]):
         if x.text in (",", ";", "(") or x.text in _vocab()["closing_quotes"]:
             opener = doc[x.i + 1] if x.i + 1 < t.sent.end else None
-            if x.text != "," or opener is None or fold(opener.text) not in ("qui", "dont"):
-                return None
+            if x.text != "," or opener is None or not (fold(opener.text) in ("qui", "dont") or (
+                    "Part" in opener.morph.get("VerbForm") and "Past" in opener.morph.get("Tense"))):
+                return None  # ", qui avait reçu Y", ", nommé en octobre dans le gouvernement de Y,"
             end = next((y.i for y in doc[t.i: t.sent.end] if y.text in (",", ";", ".", ")")), t.sent.end)
             return doc[x.i + 1: end]
     return None

@@ -339,7 +339,7 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     found: list[_Call] = []
     holdings = list(holdings)
     previous_subject: str | None = None
-    talk = _article_tells_call(doc)
+    talk = _article_tells_call(doc) or any(_calling(doc, s, t, _people(doc, s)) for s in sentences(doc) for t in s)
     for sent in sentences(doc):
         named = [n for n in _people(doc, sent)
                  if not _reporting(doc, sent, n) and not _proxied(doc, sent, n) and not _owner_only(doc, n)]
@@ -442,20 +442,42 @@ def _cue(doc: Doc, sent: Span, named: list[_Named], talk: bool) -> int | None:
     so that a talk verb may tell one, see :func:`_talk`)."""
     text = fold(sent.text)
     m = _pattern("call_phrases").search(text) or _received(text)
-    verbs = cues()["calling_verbs"]
-    starts = {n.start for n in named}
-    styling = {t.i for s in lex_within(doc, sent.start, sent.end, *STYLING) for t in s}  # "called Polish … X"
     for tok in sent:
-        nxt = tok.i + 1
-        while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")):
-            nxt += 1
-        governs = nxt in starts and not _named_as(doc, next(n for n in named if n.start == nxt)) or (
-            nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
-        if fold(tok.text) in verbs and governs and (m is None or tok.idx - sent.start_char < m.start()):
+        if _calling(doc, sent, tok, named) and (m is None or tok.idx - sent.start_char < m.start()):
             return tok.i
     if m is None:
         return _talk(doc, sent) if talk else None
     return next(t.i for t in sent if t.idx - sent.start_char + len(t.text) > m.start())
+
+
+def _calling(doc: Doc, sent: Span, tok: Any, named: list[_Named]) -> bool:
+    """A calling verb ("called", "phoned", "dialed") that governs a name or a possessive right after
+    it, past the name's styling ("called Polish Prime Minister X"), and does not name or judge."""
+    if fold(tok.text) not in cues()["calling_verbs"]:
+        return False
+    starts = {n.start for n in named}
+    styling = {t.i for s in lex_within(doc, sent.start, sent.end, *STYLING) for t in s}
+    nxt = tok.i + 1
+    while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")):
+        nxt += 1
+    return nxt in starts and not _named_as(doc, next(n for n in named if n.start == nxt)) or (
+        nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
+
+
+def _cues(doc: Doc, sent: Span, named: list[_Named], talk: bool) -> list[int]:
+    """Where the sentence tells its calls: the first cue (:func:`_cue`, or a talk verb before it), then
+    each calling verb after a name told since the cue before ("spoke with X on Monday, then called Y":
+    two calls)."""
+    first = _cue(doc, sent, named, talk)
+    if first is None:
+        return []
+    spoke = _talk(doc, sent) if talk else None
+    found = [spoke] if spoke is not None and spoke < first else [first]
+    starts = [n.start for n in named]
+    for tok in doc[found[0] + 1: sent.end]:
+        if _calling(doc, sent, tok, named) and any(found[-1] < s < tok.i for s in starts):
+            found.append(tok.i)
+    return found
 
 
 def _named_as(doc: Doc, n: _Named) -> bool:
@@ -488,16 +510,34 @@ def _talk(doc: Doc, sent: Span) -> int | None:
     for tok in sent:
         if tok.i > sent.start and fold(doc[tok.i - 1].text) in nouns:
             continue  # "held talks with X in Washington": the noun of a meeting, not "X talks with Y"
-        if fold(tok.text) in verbs and any(fold(t.text) in links for t in doc[tok.i + 1: min(sent.end, tok.i + 6)]):
+        if fold(tok.text) not in verbs:
+            continue
+        window = doc[tok.i + 1: min(sent.end, tok.i + 1 + TALK_REACH)]
+        stop = next((t.i for t in window if t.is_punct), window.end)  # "spoke for more than two hours with X"
+        if any(fold(t.text) in links for t in doc[window.start: stop]) or _pair_subject(doc, sent, tok.i):
             return tok.i
     return None
 
 
+def _pair_subject(doc: Doc, sent: Span, verb: int) -> bool:
+    """"A and B talked on Tuesday": two people joined by "and" right before the talk verb, its
+    subject, need no "with"."""
+    named = sorted(people_within(doc, sent.start, verb), key=lambda p: p.span.start)
+    if len(named) < 2 or named[-1].span.end != verb:
+        return False
+    return any(fold(t.text) == "and" for t in doc[named[-2].span.end: named[-1].span.start])
+
+
+TALK_REACH = 7  # words between a talk verb and its "with"/"to", within its clause
+
+
 def _article_tells_call(doc: Doc) -> bool:
     """Whether any sentence of the article speaks of a call (a call phrase, or "call" that is no
-    urging): read once per article."""
-    calls = _pattern("call_phrases")
-    return any(calls.search(fold(s.text)) or re.search(r"(?<![\w-])calls?(?![\w-])", fold(s.text))
+    urging), or the article reports an official readout or statement, which says "met" of a meeting
+    and "spoke with" of a call: read once per article."""
+    calls, readout = _pattern("call_phrases"), _pattern("readout_words")
+    return any(calls.search(fold(s.text)) or readout.search(fold(s.text))
+               or re.search(r"(?<![\w-])calls?(?![\w-])", fold(s.text))
                and not re.search(r"\bcalls? (?:for|on|to)\b", fold(s.text)) for s in doc.sents)
 
 
@@ -535,19 +575,63 @@ def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding]
               previous_subject: str | None, found: list[_Call], talk: bool) -> tuple[list[_Call], list[Holding]]:
     """The calls one sentence tells (``found``: the calls told before it, see :func:`_retold`;
     ``talk``: see :func:`_cue`)."""
-    cue = _cue(doc, sent, named, talk)
-    if cue is None and _retold(found, named):
-        cue = _referring(doc, sent)
-    if cue is None or _denied(doc, sent, cue):
-        return [], []
-    lo = _clause_start(doc, sent, cue) if fold(doc[cue].text) in cues()["talk_verbs"] else sent.start
-    hi = _clause_end(doc, sent, cue)
+    cues_at = _cues(doc, sent, named, talk)
+    if not cues_at and _retold(found, named) and (referring := _referring(doc, sent)) is not None:
+        cues_at = [referring]
+    calls: list[_Call] = []
+    more: list[Holding] = []
+    subject: list[str] = []
+    for k, cue in enumerate(cues_at):
+        if _denied(doc, sent, cue):
+            continue
+        later = k + 1 < len(cues_at)
+        hi = min(_clause_end(doc, sent, cue), cues_at[k + 1]) if later else _clause_end(doc, sent, cue)
+        if k == 0:
+            lo = _clause_start(doc, sent, cue) if fold(doc[cue].text) in cues()["talk_verbs"] else sent.start
+        else:  # "…, then called Y": the subject of the clause, or the one of the call before
+            lo = cues_at[k - 1] + 1
+        told, extra = _calls_of(doc, sent, cue, lo, hi, named, holdings + more, previous_subject,
+                                subject if k else [])
+        calls += told
+        more += extra
+        if k == 0:
+            subject = list(dict.fromkeys(n.key for n in named if lo <= n.start < cue))
+    counted = _counted_from_call(sent, found)
+    if counted is not None:
+        for c in calls:
+            c.date = counted
+    return calls, more
+
+
+#: "The call came a day after X dialed Y": the day of the call just told, counted back (or on).
+COUNTED_FROM_CALL = re.compile(r"\b(?:the|that|this) (?:phone |telephone |video )?(?:call|conversation|exchange) "
+                               r"(?:came|took place) (a|one|two|three|four|five|six|\d) days? (after|before)\b")
+
+
+def _counted_from_call(sent: Span, found: list[_Call]) -> DateValue | None:
+    """The day of a call told in a clause counted from the call told just before ("The call came a
+    day after Araghchi dialed Lavrov": the day before that call's), when that call has a day."""
+    m = COUNTED_FROM_CALL.search(fold(sent.text))
+    last = found[-1].date if found else None
+    if m is None or last is None or last.precision != "day" or last.earliest is None:
+        return None
+    n = NUMBERS.get(m.group(1)) or int(m.group(1))
+    day = last.earliest - timedelta(days=n) if m.group(2) == "after" else last.earliest + timedelta(days=n)
+    return DateValue.of_day(day, m.group(0))
+
+
+def _calls_of(doc: Doc, sent: Span, cue: int, lo: int, hi: int, named: list[_Named], holdings: list[Holding],
+              previous_subject: str | None, shared: list[str]) -> tuple[list[_Call], list[Holding]]:
+    """The calls one cue tells, its near side named in ``[lo, cue)`` and its far side in ``(cue, hi)``;
+    ``shared``: the subject of the sentence's first call, for a later verb with none of its own."""
     before = list(dict.fromkeys(n.key for n in named if lo <= n.start < cue))
     after = list(dict.fromkeys(n.key for n in named if cue < n.start < hi and n.key not in before))
+    if shared:  # the names between the two cues are the first call's far side
+        before = shared
     if not before and previous_subject and _pronoun_subject(doc, sent):
         before = [previous_subject]
     caller = before[0] if len(before) == 1 else None
-    more, offices = _counterparts(doc, sent, caller, holdings, [n for n in named if n.start > cue])
+    more, offices = _counterparts(doc, sent, caller, holdings, [n for n in named if cue < n.start < hi])
     text = fold(sent.text)
     video = any(fold(w) in text for w in cues()["video_words"])
     initiator = _initiator(doc, sent, cue, before, after, holdings + more)
@@ -619,6 +703,9 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
         return after[0] if after else None
     if fold(doc[cue].text) in cues()["calling_verbs"]:
         return before[0] if len(before) == 1 else None
+    order = LATTER.search(text)
+    if order is not None and len(before + after) >= 2:  # "at the latter's request": by the order of naming
+        return (before + after)[-1 if "latter" in (order.group(1), order.group(2)) else 0]
     request = _pattern("request_cues").search(text)
     if request:
         named = next((k for n, k in _named_after(doc, sent, request.end()) if k in before + after), None)
@@ -645,6 +732,11 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
                  if h.person == p and h.office in offices and offices[h.office].country == country]
         return sided[0] if len(set(sided)) == 1 else None
     return None
+
+
+#: "at the latter's request", "at the request of the former": the party named last (or first) asked.
+LATTER = re.compile(r"\b(?:at|on) the (latter|former)'s (?:request|initiative)\b|"
+                    r"\b(?:at|on) the (?:request|initiative) of the (latter|former)\b")
 
 
 def _side_request(text: str) -> re.Match[str] | None:

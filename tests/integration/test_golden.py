@@ -1,6 +1,7 @@
 """Golden cases: small articles written for kg, each with the facts a correct build finds.
 
-Each folder of ``tests/cases`` holds one or more articles and ``expected.json``; the
+Each folder of ``tests/cases`` holds one or more articles and ``expected.json`` (its ``lang``
+"fr" unless said); the
 traps (a meeting, a failed attempt, a wish, page furniture) expect *no* call.  Names
 are compared with kg's transliteration-aware matching, so "Shoigu" finds "Choïgou".
 """
@@ -25,7 +26,8 @@ def _corpus(case: Path, tmp_path: Path, expected: dict) -> Path:
     folder = tmp_path / case.name
     shutil.copytree(case, folder, ignore=shutil.ignore_patterns("expected.json"))
     if not (folder / "manifest.json").exists():
-        entries = [{"file": p.name, "published": expected.get("published"), "url": None, "lang": "fr"}
+        entries = [{"file": p.name, "published": expected.get("published"), "url": None,
+                    "lang": expected.get("lang", "fr")}
                    for p in sorted(folder.glob("*.txt"))]
         (folder / "manifest.json").write_text(json.dumps(entries), encoding="utf-8")
     return folder
