@@ -13,6 +13,7 @@ Grouping mentions into calls is :mod:`kg.extract.callgroups`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -2750,11 +2751,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if sent.text.strip():
             carried = _on_the_phone(sent, found)
         found += [Mention(sent, [c], False, False, m.earlier) for m in found for c in _next_in_series(m.trigger[0])]
+        if not found and mentions and (t := _elliptic_earlier(sent, mentions[-1])) is not None:
+            found.append(Mention(sent, [t], False, False, True))
         found.sort(key=lambda m: m.trigger[0].i)
         if not found and mentions and _topics(sent) and sent.start - mentions[-1].sent.end < 60:
             mentions[-1].topics += _topics(sent)
         mentions += found
     _attach_people(doc, mentions)
+    _elliptic_pairs(mentions)
     _attach_posts(doc, mentions)
     _attach_counterparts(doc, mentions)
     _attach_pairs(doc, mentions)
@@ -2792,10 +2796,39 @@ def _next_in_series(noun: Token) -> list[Token]:
             for c in noun.children if c.dep_ == "conj" and in_series(c)]
 
 
+ELLIPTIC_WORDS = frozenset(("precedent", "precedente", "dernier", "derniere"))
+
+
+def _elliptic_earlier(sent: Span, before: Mention) -> Token | None:
+    """"Il s'agit de leur troisième échange téléphonique. Le précédent remontait au 12 juin": an
+    adjective standing for the call noun of the sentence just before, as the subject of a dating verb
+    ("remonter", "dater"), tells an earlier call of the same people."""
+    doc = sent.doc
+    if before.trigger[0].pos_ not in ("NOUN", "PROPN") or sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if before.sent != prev:
+        return None
+    return next((t for t in sent if fold(t.text) in ELLIPTIC_WORDS and t.i < t.head.i  # the subject, however
+                 and fold(t.head.lemma_) in _words("dating_verbs")  # parsed ("La précédente datait" as amod)
+                 and t.i > 0 and fold(doc[t.i - 1].text) in ("le", "la", "l'")), None)
+
+
+def _elliptic_pairs(mentions: list[Mention]) -> None:
+    """An elliptic earlier call (:func:`_elliptic_earlier`) has the people of the call noun before it."""
+    for before, m in itertools.pairwise(mentions):
+        if fold(m.trigger[0].text) in ELLIPTIC_WORDS and m.earlier and not m.persons and len(before.persons) >= 2:
+            m.persons = list(before.persons)
+
+
 def _series_date(doc: Doc, m: Mention) -> DateValue | None:
     """The day of an ordinal standing for a call of a series ("puis une seconde le 17 avril"): the date
-    the ordinal qualifies or that hangs on it, not the one of the call noun it is coordinated with."""
+    the ordinal qualifies or that hangs on it, not the one of the call noun it is coordinated with; the
+    day an elliptic earlier call dates back to ("Le précédent remontait au jeudi 12 juin")."""
     t = m.trigger[0]
+    if fold(t.text) in ELLIPTIC_WORDS and m.earlier and t.pos_ not in ("NOUN", "PROPN"):
+        spans = [d for d in dates_within(doc, t.head.i + 1, t.head.right_edge.i + 1) if d._.date]
+        return spans[0]._.date if spans else None
     if t.pos_ in ("NOUN", "PROPN") or fold(t.text) not in _words("series_ordinals"):
         return None
     node = t.head if t.dep_ == "amod" else t
