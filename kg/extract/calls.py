@@ -1069,6 +1069,23 @@ def _in_sentence(mentions: list[Mention]) -> Callable[[Token], list[Mention]]:
     return lambda t: by_sentence.get(t.sent.start, []) if by_sentence else []
 
 
+def _infinitive_subject(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
+    """"X a téléphoné à Y, avant de recevoir un appel de Z": a call told in an infinitive clause of
+    time ("avant de", "après avoir") has the subject of the call it follows in the sentence as its
+    own, the person on the other end of "recevoir un appel de Z".  Not a purpose ("pour appeler Y"
+    after another act keeps nobody: the call is only planned there, see ``_not_an_event``)."""
+    verb = next((a for a in [*m.trigger, *_anchors(m.trigger)] if "Inf" in a.morph.get("VerbForm")), None)
+    if verb is None or m.callers:
+        return
+    before = [fold(x.text) for x in doc[max(m.sent.start, verb.i - 3): verb.i]]
+    if not ("avant" in before or "apres" in before):
+        return
+    main = next((n for n in reversed(mentions) if n is not m and n.sent == m.sent and n.trigger[0].i < verb.i
+                 and len(n.callers) == 1), None)
+    if main is not None and main.callers[0] not in m.persons:
+        m.persons.insert(0, main.callers[0])
+
+
 def _own_clause_subject(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
     """"A, B et C ont tenu une réunion, avant que C ne discute avec D": when the call has a subject of
     its own named after another call's trigger in the sentence, the people named only before that
@@ -1196,8 +1213,8 @@ RELATIVE_WORDS = frozenset(("qui", "lequel", "laquelle", "lesquels", "lesquelles
 def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
     """"La secrétaire d'État auprès du ministre des Armées, X, a téléphoné à Y": a name set off by
     commas right before the call verb's auxiliaries is its subject's apposition, whatever the parser
-    hung it on (here the minister of the complement).  Only a party already found becomes the caller,
-    and only when the call has none."""
+    hung it on (here the minister of the complement).  A party already found becomes the caller, or a
+    person set off after the post attached to them; only when the call has no caller."""
     verb = m.trigger[0]
     if m.callers or verb.pos_ not in ("VERB", "AUX") and _participle(verb) is None:
         return
@@ -1208,8 +1225,18 @@ def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
     if i - 1 <= verb.sent.start or doc[i - 1].text != "," or i == verb.i:
         return
     person = next((p for p in people_within(doc, verb.sent.start, i - 1) if p.span.end == i - 1), None)
-    if person is not None and person.key in m.persons and person.span.start > verb.sent.start \
-            and doc[person.span.start - 1].text == ",":
+    if person is None:
+        return
+    titles = {t.i for x in lex_within(doc, verb.sent.start, person.span.start, "TITLE") for t in x}
+    honorifics = title_cues("honorifics_fr")
+    start = person.span.start
+    while start - 1 > verb.sent.start and (start - 1 in titles or fold(doc[start - 1].text) in honorifics):
+        start -= 1  # ", cheikh X,", ", le général X,": a title before the name
+    if start <= verb.sent.start or doc[start - 1].text != ",":
+        return
+    # a person the call has not found yet only when the phrase set off is a post's apposition ("l'émir du
+    # Qatar, cheikh X, a téléphoné à Y", the parser lost in "Dans le Golfe, l'émir …")
+    if person.key in m.persons or _phrase_start(person.span) < start - 1:
         m.callers.append(person.key)
         m.persons = [person.key, *(k for k in m.persons if k != person.key)]
 
@@ -2127,7 +2154,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
         m.date = _series_date(doc, m) or m.date or _date_after_parties(doc, m) or _date_in_verb_group(
-            doc, m, mentions_of(m.trigger[0])) or _fronted_date(doc, m, mentions) or _scene_date(
+            doc, m, mentions_of(m.trigger[0])) or _fronted_date(doc, m) or _scene_date(
             doc, m, mentions) or _posted_date(doc, m)
     _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
@@ -2412,12 +2439,10 @@ def _between(earlier: DateValue, ref: date) -> DateValue | None:
 FRONT_REACH = 2  # words before a date that still fronts its sentence ("Puis, le 5 mars, …")
 
 
-def _fronted_date(doc: Doc, m: Mention, mentions: list[Mention]) -> DateValue | None:
-    """A date that frames the whole sentence dates a call told further in it that has no date of its
-    own (:func:`_frame_date`); not a date another call of the sentence owns."""
-    owned = {id(n.date) for n in mentions if n is not m and n.sent == m.sent and n.date is not None}
-    value = _frame_date(doc, m.sent, m.trigger[0].i)
-    return value if value is not None and id(value) not in owned else None
+def _fronted_date(doc: Doc, m: Mention) -> DateValue | None:
+    """A date that frames the whole sentence dates each call told further in it that has no date of
+    its own (:func:`_frame_date`), not an earlier call the sentence recalls."""
+    return None if m.earlier else _frame_date(doc, m.sent, m.trigger[0].i)
 
 
 def _frame_date(doc: Doc, sent: Span, before: int) -> DateValue | None:
@@ -2597,11 +2622,15 @@ def _same_day_at(sent: Span) -> int | None:
 _OWN_DAY = re.compile(r"\s*(?:de|du|d')(?![\w])")
 
 
-def _initiator(doc: Doc, m: Mention) -> Party | None:
+def _initiator(doc: Doc, m: Mention, mentions: list[Mention]) -> Party | None:
     """Who placed the call: the object of a cue ("à l'initiative de X", "à la demande de la partie
-    russe", "a reçu un appel de X", "l'initiateur de l'entretien était X"), else the one subject
-    of a calling verb ("X a appelé Y")."""
+    russe", "a reçu un appel de X", "l'initiateur de l'entretien était X") with no other call's
+    trigger between it and this one's, else the one subject of a calling verb ("X a appelé Y")."""
+    at = m.trigger[0].i
+    others = [t.i for n in mentions if n is not m and n.sent == m.sent for t in n.trigger]
     for start in _cue_objects(m.sent):
+        if any(min(start, at) < i < max(start, at) for i in others):
+            continue  # "X a téléphoné à Y, avant de recevoir un appel de Z": Z placed the other call
         party = _latter(doc, start) or _party_at(doc, start, m.sent.end)
         if party:
             return party
@@ -2767,6 +2796,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _fallback(doc, mentions)
     for m in mentions:
         _apposed_subject_by_surface(doc, m)
+    for m in mentions:
+        _infinitive_subject(doc, m, mentions)
     _role_subjects(doc, mentions)
     _attach_dates(doc, mentions)
     _attach_relative_clauses(doc, mentions)
@@ -2774,7 +2805,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _named_in_next_sentence(doc, mentions)
     mentions = [m for m in mentions if not _after_publication(doc, m) and not _denied_next(doc, m)]
     for m in mentions:
-        m.initiator = _initiator(doc, m)
+        m.initiator = _initiator(doc, m, mentions)
         m.topics += _topics(m.sent)
     return mentions
 
