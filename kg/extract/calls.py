@@ -98,7 +98,8 @@ def _call_context(doc: Doc) -> bool:
     text = folded(doc[:])
     vocab = _vocab()
     return has_phrase(text, vocab["phone_markers"]) or has_phrase(text, vocab["strong_nouns"]) or has_phrase(
-        text, ("appel", "appels", "l'appel", "joindre", "a appele", "ont appele"))
+        text, ("appel", "appels", "l'appel", "joindre", "a appele", "ont appele", "avait appele", "avaient appele",
+               "ete appele", "ete appelee", "ete appeles"))
 
 
 def _triggers(sent: Span, context: bool, carried: bool = False) -> list[tuple[list[Token], bool, bool, bool]]:
@@ -510,7 +511,7 @@ def _passive_agent(t: Token) -> bool:
     if not words or fold(words[0].text) != "par":
         return False
     rest = [x.i for x in words[1:] if x.pos_ != "DET" and not (x.pos_ == "ADJ" and x.text.islower())
-            and fold(x.text) not in _words("counterpart_nouns")]  # "par son homologue turc X"
+            and not x.is_punct and fold(x.text) not in _words("counterpart_nouns")]  # "par son homologue turc, X"
     return bool(rest) and bool(people_within(doc, rest[0], rest[0] + 1) or posts_within(doc, rest[0], rest[0] + 1))
 
 
@@ -1048,11 +1049,17 @@ def _of_another_event(span: Span) -> bool:
     X et Y", "au lendemain de la visite de X" (the noun within a few words before, no comma, call
     word or finite verb between)."""
     doc, nouns = span.doc, _words("other_event_nouns")
+    before = _phrase_start(span) - 1
+    while before > span.sent.start and doc[before].pos_ == "DET":
+        before -= 1  # "avec le Premier ministre indien X"
+    partner = before >= span.sent.start and fold(doc[before].text) == "avec"
     for x in reversed(doc[max(span.sent.start, span.start - EVENT_REACH): span.start]):
         if x.text in (",", ";", ":", "(") or "Fin" in x.morph.get("VerbForm") or _is_call_word(x):
             return False
         if fold(x.lemma_) in nouns or fold(x.text) in nouns:
-            return True
+            # "depuis son investiture avec X": an event that takes no partner leaves "avec X" to the verb
+            return not partner or fold(x.lemma_) in _words("partner_event_nouns") or fold(x.text) in _words(
+                "partner_event_nouns")
     return False
 
 
@@ -2156,10 +2163,35 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         m.date = _series_date(doc, m) or m.date or _date_after_parties(doc, m) or _date_in_verb_group(
             doc, m, mentions_of(m.trigger[0])) or _fronted_date(doc, m) or _scene_date(
             doc, m, mentions) or _posted_date(doc, m)
+    _headline_dates(doc, mentions)
     _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
     _readout_day(doc, mentions)
+
+
+def _headline_dates(doc: Doc, mentions: list[Mention]) -> None:
+    """"Conversation téléphonique entre X et Y" as a headline, then "Le président chinois et son
+    homologue indonésien ont évoqué mardi …": a verbless headline's call takes the day of the lead
+    sentence, when that sentence tells no call of its own and its subject comes before its verb."""
+    told = {m.sent.start for m in mentions}
+    for m in mentions:
+        sent = m.sent
+        if m.date is not None or sent.end >= len(doc) or any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        if "\n" not in sent.text_with_ws + doc[sent.end].text:
+            continue  # not a line of its own
+        lead = next((s for s in doc[sent.end:].sents if s.text.strip()), None)
+        if lead is None or lead.start in told:
+            continue
+        root = lead.root
+        if not any(c.dep_ in SUBJECT_DEPS and c.i < root.i for c in root.children):
+            continue
+        days = [s._.date for s in dates_within(doc, lead.start, lead.end) if s._.date
+                and root in (s.root.head, s.root.head.head) and not _anchor_relative(s)  # "a fait le point jeudi"
+                and not (s.start > 0 and fold(doc[s.start - 1].text) in _words("since_words"))]
+        if days:
+            m.date = days[0]
 
 
 def _restricted_to(span: Span, here: list[Mention]) -> tuple[Mention, str] | None:
