@@ -1015,7 +1015,8 @@ def ticker_entries(text: str, ref: date | None = None) -> list[TickerEntry]:
     heading ("EN DIRECT … les événements du samedi 10 mai", or a day line between entries).  An
     entry's clock time says nothing of its day; the heading above it does, and the publication
     date of the page may be another day (a page closed after midnight, archived, or updated).
-    An entry runs to the next entry or heading.  Entries under no dated heading are left out."""
+    An entry runs to the next entry or heading.  Entries under no dated heading are left out, but on
+    a page with no day heading at all (one day's live page) every entry is on the page's own date."""
     lines, pos = [], 0
     for line in text.splitlines(keepends=True):
         lines.append((pos, line))
@@ -1023,7 +1024,8 @@ def ticker_entries(text: str, ref: date | None = None) -> list[TickerEntry]:
     if sum(bool(TICKER_ENTRY.match(line)) for _, line in lines) < TICKER_MIN_ENTRIES:
         return []
     out: list[TickerEntry] = []
-    day: date | None = None
+    headed = any(not TICKER_ENTRY.match(line) and _heading_day(line, ref) for _, line in lines)
+    day: date | None = None if headed else ref  # a page with no day heading at all: the day it is dated
     for start, line in lines:
         if TICKER_ENTRY.match(line):
             if day:

@@ -613,9 +613,14 @@ def test_ticker_entries_take_the_day_of_the_heading_above_them() -> None:
     assert TICKER[entries[0].start:].startswith("21h10") and TICKER[entries[2].start:].startswith("9h40")
 
 
-def test_a_page_without_timestamped_entries_or_without_a_day_heading_has_no_ticker_days() -> None:
+def test_a_page_without_timestamped_entries_has_no_ticker_days() -> None:
     assert ticker_entries("Titre du samedi 1er mars\n\n21h10 - X a appelé Y.\n", d("2025-03-03")) == []
-    assert ticker_entries("EN DIRECT - Guerre\n\n16h05 - A.\n\n15h40 - B.\n", d("2025-03-03")) == []
+
+
+def test_a_live_page_without_any_day_heading_has_its_entries_on_its_own_date() -> None:
+    entries = ticker_entries("EN DIRECT - Guerre\n\n16h05 - A.\n\n15h40 - B.\n", d("2025-03-03"))
+    assert [e.day for e in entries] == [d("2025-03-03"), d("2025-03-03")]
+    assert ticker_entries("EN DIRECT - Guerre\n\n16h05 - A.\n\n15h40 - B.\n", None) == []
 
 
 def test_relative_dates_of_a_ticker_entry_count_from_its_heading_day() -> None:
