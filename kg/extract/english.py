@@ -513,7 +513,7 @@ def _talk(doc: Doc, sent: Span) -> int | None:
         if fold(tok.text) not in verbs:
             continue
         window = doc[tok.i + 1: min(sent.end, tok.i + 1 + TALK_REACH)]
-        stop = next((t.i for t in window if t.is_punct), window.end)  # "spoke for more than two hours with X"
+        stop = next((t.i for t in window if t.text in (",", ";", ":", "(", ")")), window.end)  # not "Dec."
         if any(fold(t.text) in links for t in doc[window.start: stop]) or _pair_subject(doc, sent, tok.i):
             return tok.i
     return None
@@ -528,7 +528,7 @@ def _pair_subject(doc: Doc, sent: Span, verb: int) -> bool:
     return any(fold(t.text) == "and" for t in doc[named[-2].span.end: named[-1].span.start])
 
 
-TALK_REACH = 7  # words between a talk verb and its "with"/"to", within its clause
+TALK_REACH = 7  # words between a talk verb and its "with"/"to" ("spoke for more than two hours with X"), in its clause
 
 
 def _article_tells_call(doc: Doc) -> bool:
