@@ -158,7 +158,7 @@ def _medium_of(t: Token, triggers: set[int]) -> bool:
 
 def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, bool] | None:
     lemma = fold(t.lemma_)
-    strong = _strong_phrase_at(t)
+    strong = _strong_phrase_at(t) or _on_the_line(t)
     if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone) and not strong:
         return None
     phone = phone or strong
@@ -174,6 +174,16 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     if _not_an_event(t) or _press_interview(t) or not (strong or referring or weak):
         return None
     return referring or not strong, demonstrative, weak
+
+
+def _on_the_line(t: Token) -> bool:
+    """"X était en ligne mercredi soir avec Y": "en ligne" with "avec" right after, past a date."""
+    doc = t.doc
+    if fold(t.text) != "ligne" or t.i == t.sent.start or fold(doc[t.i - 1].text) != "en":
+        return False
+    dated = dated_tokens(doc, t.i + 1, min(t.sent.end, t.i + 5))
+    after = next((x for x in doc[t.i + 1: t.sent.end] if x.i not in dated), None)
+    return after is not None and fold(after.text) == "avec"
 
 
 PRESS_REACH = 8  # words after the noun where "accordé à l'AFP", "avec notre correspondant" stand
