@@ -2336,6 +2336,9 @@ def _ticker_dates(doc: Doc, mentions: list[Mention]) -> None:
         entry = next((e for e in entries if e.start <= at < e.end), None)
         if entry is None or m.date is not None or m.earlier or _pluperfect(m.trigger[0]):
             continue
+        if not entry.headed and (_reported_perfect(m.trigger[0]) is not None or has_phrase(
+                folded(m.sent), _vocab()["night_cues"])):
+            continue  # on a page dated by itself alone, "dans la nuit" at 09h15 and "assure avoir reçu" stay open
         day = DateValue.of_day(entry.day)
         if all(s._.date and s._.date.value == day.value for s in dates_within(doc, m.sent.start, m.sent.end)):
             m.date = day

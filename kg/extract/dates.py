@@ -1008,6 +1008,7 @@ class TickerEntry:
     start: int
     end: int
     day: date
+    headed: bool = True  # the day is a heading's, not the page's own date taken for want of one
 
 
 def ticker_entries(text: str, ref: date | None = None) -> list[TickerEntry]:
@@ -1029,7 +1030,7 @@ def ticker_entries(text: str, ref: date | None = None) -> list[TickerEntry]:
     for start, line in lines:
         if TICKER_ENTRY.match(line):
             if day:
-                out.append(TickerEntry(start, start + len(line), day))
+                out.append(TickerEntry(start, start + len(line), day, headed))
             continue
         heading = _heading_day(line, ref)
         if heading:

@@ -620,6 +620,7 @@ def test_a_page_without_timestamped_entries_has_no_ticker_days() -> None:
 def test_a_live_page_without_any_day_heading_has_its_entries_on_its_own_date() -> None:
     entries = ticker_entries("EN DIRECT - Guerre\n\n16h05 - A.\n\n15h40 - B.\n", d("2025-03-03"))
     assert [e.day for e in entries] == [d("2025-03-03"), d("2025-03-03")]
+    assert not any(e.headed for e in entries)  # the calls rules are warier of such days
     assert ticker_entries("EN DIRECT - Guerre\n\n16h05 - A.\n\n15h40 - B.\n", None) == []
 
 
@@ -634,6 +635,7 @@ def test_a_clock_time_alone_on_its_line_opens_an_entry_and_an_update_stamp_is_no
             "22:15\nX a appelé Y.\n\n• 20h40 : Z a parlé avec W.\n")
     entries = ticker_entries(page, d("2025-06-13"))
     assert [e.day for e in entries] == [d("2025-06-12"), d("2025-06-12")]
+    assert all(e.headed for e in entries)
     assert "X a appelé Y" in page[entries[0].start:entries[0].end]
 
 
