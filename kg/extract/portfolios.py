@@ -113,10 +113,52 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             for person in (holder, held[0] if held else None):
                 if person is not None:
                     out.append(_holding(doc, folded, sent, person, start, end, post_type))
+            listed = _list_item(doc, folded, sent, start, end, post_type) if holder is None else None
+            if listed is not None:
+                out.append(_holding(doc, folded, sent, listed[0], start, end, post_type, listed[1]))
             colleague = _colleague(doc, folded, sent, start, end) if holder is None else None
             if colleague is not None:
                 out.append(_holding(doc, folded, sent, colleague[0], start, end, post_type, colleague[1]))
     return out
+
+
+LIST_PORTFOLIOS = frozenset(("defence_minister", "foreign_minister"))  # ministries a cabinet list hands out
+LIST_JOINTS = frozenset((":", ",", ";", "et", "—", "-"))  # what opens an item of a list of portfolios
+
+
+def _portfolio_item(doc: Doc, folded: list[str], k: int) -> PersonMention | None:
+    """The name of a list item "X à la Défense", "Y aux Finances", "Z à l'Intérieur" whose "à", "au" or
+    "aux" stands at token ``k``: a name ending right before it, opened by a list joint, and a capitalised
+    portfolio word after the preposition and its article."""
+    j = k + 1 + (k + 1 < len(folded) and folded[k + 1] in ("la", "l'"))
+    if folded[k] not in ("a", "au", "aux") or j >= len(folded) or not doc[j].text[:1].isupper():
+        return None
+    m = next((m for m in people_within(doc, max(0, k - 8), k) if m.span.end == k), None)
+    if m is None or m.span.start == 0:
+        return None
+    before = folded[m.span.start - 1]
+    return m if before in LIST_JOINTS or m.span.start == doc[k].sent.start else None
+
+
+def _list_item(doc: Doc, folded: list[str], sent: Span, start: int, end: int,
+               post_type: str) -> tuple[PersonMention, str] | None:
+    """"… a dévoilé son gouvernement : X à la Défense, Y aux Affaires étrangères et Z aux Finances": in a
+    list of at least two items "name + à/au/aux + portfolio", each name holds its portfolio, in the
+    government of the sentence's one state named before the list ("?" when none or several are).  A bare
+    portfolio word only ("à la Défense", not "au ministère de la Défense", a place where one is received), and
+    only a ministry's: in a cabinet list "Y à la Marine" is a navy secretary, no navy chief."""
+    k = start - 1 - (folded[start - 1] in ("la", "l'"))
+    if post_type not in LIST_PORTFOLIOS or folded[start] in title_cues("ministry_nouns_fr") or k < sent.start:
+        return None
+    m = _portfolio_item(doc, folded, k)
+    if m is None:
+        return None
+    others = [i for i in range(sent.start, sent.end) if i != k and _portfolio_item(doc, folded, i) is not None]
+    if not others:
+        return None
+    first = min([k, *others])
+    countries = {s.kb_id_ for label in ("DEMONYM", "COUNTRY") for s in lex_within(doc, sent.start, first, label)}
+    return m, (countries.pop() if len(countries) == 1 else "?")
 
 
 COLLEAGUE_REACH = 4  # words between a colleague noun and the name after its portfolio
@@ -300,10 +342,14 @@ def cleft_focus(doc: Doc, m: PersonMention) -> bool:
     the focus of a cleft (``cleft_openers_fr`` right before it, maybe with titles and an article
     between), so the "qui" after it is its own relative: the name is the subject of that verb."""
     i = m.span.start
-    while i > max(m.span.sent.start, m.span.start - CLEFT_REACH):
+    while i > max(m.span.sent.start, m.span.start - 3 * CLEFT_REACH):
         post = [s for s in lex_within(doc, max(m.span.sent.start, i - CLEFT_REACH), i, *POST_LABELS) if s.end == i]
         if post:  # "c'est le Premier ministre X qui assure l'intérim"
             i = min(s.start for s in post)
+        elif fold(doc[i - 1].text) == "et" and i - 1 > m.span.sent.start and any(  # "le vice-Premier ministre et
+                s.end == i - 1 for s in lex_within(doc, max(m.span.sent.start, i - 1 - CLEFT_REACH), i - 1,
+                                                   *POST_LABELS)):  # ministre de la Défense, X, qui …"
+            i -= 1
         elif fold(doc[i - 1].text) in _title_words() or doc[i - 1].text == ",":
             i -= 1
         else:
