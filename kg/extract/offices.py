@@ -1151,6 +1151,8 @@ def _demonym_listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMent
             continue
         owner = next((m for m in reversed(mentions) if m.span.end <= t.i), None)
         pairs = _demonym_name_pairs(doc, t.i + 1, mentions)
+        if len(pairs) < 2:
+            pairs = _demonyms_then_names(doc, t.i + 1, mentions)
         if owner is None or len(pairs) < 2 or any(a.person is m for _, m in pairs for a in found):
             continue
         for country, m in pairs:
@@ -1178,6 +1180,40 @@ def _demonym_name_pairs(doc: Doc, i: int, mentions: list[PersonMention]) -> list
         if j == name.span.end:  # no comma nor "et": the list ends with this name
             return pairs
         i = j
+
+
+def _demonyms_then_names(doc: Doc, i: int, mentions: list[PersonMention]) -> list[tuple[str, PersonMention]]:
+    """From token ``i``: "nigérien et burkinabè, les généraux A et B" as [(NE, A), (BF, B)], the demonyms
+    listed first and then as many names in the same order, the names maybe after titles ("les généraux",
+    "MM."); nothing when the counts differ or something else stands between."""
+    countries: list[str] = []
+    while True:
+        demonym = next((s for s in lex_within(doc, i, i + 1, "DEMONYM") if s.start == i), None)
+        if demonym is None:
+            break
+        countries.append(demonym.kb_id_)
+        i = demonym.end
+        if i < len(doc) and fold(doc[i].text) in (",", "et") and lex_within(doc, i + 1, i + 2, "DEMONYM"):
+            i += 1
+    if len(countries) < 2 or i >= len(doc) or doc[i].text != ",":
+        return []
+    names: list[PersonMention] = []
+    j = i + 1
+    while len(names) < len(countries):
+        name = next((m for m in mentions if j <= m.span.start <= j + 3), None)
+        if name is None or not all(_title_or_plural(fold(x.text)) for x in doc[j:name.span.start]):
+            return []
+        names.append(name)
+        j = name.span.end
+        if j < len(doc) and fold(doc[j].text) in (",", "et"):
+            j += 1
+    return list(zip(countries, names))
+
+
+def _title_or_plural(word: str) -> bool:
+    """A glue word, a title, or a title in the plural ("les généraux", "les amiraux", "MM.")."""
+    singular = word[:-3] + "al" if word.endswith("aux") else word.removesuffix("s")
+    return word in glue() | _titles() | {"mm", ".", "et"} or singular in _titles()
 
 
 def _gapped_appointments(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
@@ -1653,8 +1689,25 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
                 and (_only_glue(_without_since(doc, tokens), allow_title=False, former=True)
                      or _appointed_incise(between)):
-            return None if _holder_after(doc, p) else p
+            return None if _holder_after(doc, p) or _subject_of_next_verb(doc, p, between) else p
     return None
+
+
+SUBJECT_REACH = 4  # tokens after a post phrase where the finite verb it is the subject of may stand
+
+
+def _subject_of_next_verb(doc: Doc, p: PostMention, between: Span) -> bool:
+    """"Reçu par le président, le capitaine X, l'ambassadeur de Russie a remis un message": a definite post
+    after the comma that runs on into a finite verb with no comma closing it is the subject of the main
+    clause, not an apposition of the name before it (which would be set off: "X, l'ambassadeur, a dit")."""
+    if not {"le", "la", "l'"} & {fold(t.text) for t in between}:
+        return False
+    for t in doc[p.span.end:min(p.span.sent.end, p.span.end + SUBJECT_REACH)]:
+        if t.is_punct:
+            return False
+        if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm"):
+            return True
+    return False
 
 
 MEMBERSHIP_REACH = 16  # words of a "membre du …" title before the post it is chained to
@@ -2142,7 +2195,7 @@ def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
     "jusqu'ici"), between a name and a post."""
     # "le président par intérim, X"; "X, également ministre de …" (``post_link_fillers_fr``)
     words = without_fillers(without_phrases([fold(t.text) for t in _without_acronym(list(between))],
-                                            title_cues("acting_fr")))
+                                            title_cues("acting_fr") | title_cues("retired_fr")))
     counted = without_phrases(words, _long_titles()) if allow_title else words  # "maréchal de l'air": one title
     if len(counted) > 5:
         return False
@@ -2233,7 +2286,10 @@ def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
     while j < m.span.start and (doc[j]._.kg_demonym or doc[j].pos_ in ("ADJ",) or fold(doc[j].text) in ELECT):
         j += 1
     if j < m.span.start and fold(doc[j].text) in ("de", "du", "d'"):
-        other = next(iter(people_within(doc, j + 1, j + 2)), None)
+        k = j + 1  # "prédécesseur de Mme X", "successeur du général Y": titles before the other's name
+        while k < min(m.span.start, j + 4) and fold(doc[k].text) in _titles() | {"."}:
+            k += 1
+        other = next(iter(people_within(doc, k, k + 1)), None)
         place = _place_complement(doc, j) if other is None else None  # "son homologue de la Royal Navy, X"
         if other:
             j = other.span.end
@@ -2360,7 +2416,33 @@ def _possessor_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention |
     """Whose "Son homologue, Y" or "Son prédécesseur, Y" opening a sentence: the subject of the sentence
     before, or the person its pronoun subject stands for, or the one person it names when its subject
     is no person ("… une visite du ministre X. Son homologue, Y, l'avait invité")."""
-    return _previous_subject(doc, sent, m) or _pronoun_led_before(doc, sent, m) or _only_person_before(doc, sent, m)
+    return _previous_subject(doc, sent, m) or _pronoun_led_before(doc, sent, m) or _only_person_before(doc, sent, m) \
+        or _cleft_focus_before(doc, sent, m) or _possessor_through_possessive(doc, sent, m)
+
+
+def _cleft_focus_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """The person the sentence before puts in focus with a cleft ("Pour la Pologne, c'est le ministre …,
+    X, qui a pris la parole au nom du Premier ministre Y. Son homologue allemand, Z": X's, not Y's)."""
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    found = {p.key: p for p in people_within(doc, previous.start, previous.end)
+             if p.key != m.key and cleft_focus(doc, p)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _possessor_through_possessive(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """"X a pris la parole. Son discours a été applaudi. Son homologue allemand, Y, …": a sentence
+    before that names nobody and opens on a possessive ("Son discours") has the same possessor, so
+    the search goes on one sentence further back."""
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    start = _past_dateline(doc, previous)
+    if people_within(doc, previous.start, previous.end) or fold(doc[start].text) not in POSSESSIVES \
+            or previous.start == 0:
+        return None
+    return _previous_subject(doc, previous, m) or _cleft_focus_before(doc, previous, m)
 
 
 def _pronoun_led_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
