@@ -966,7 +966,70 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _demonym_listed_counterparts(doc, sent, mentions, out)
     out += _demonstrative_subject(doc, sent, posts)
     out += _stand_in_posts(doc, sent, posts, mentions, out)
+    out += _quoted_own_posts(doc, sent, posts, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+OWN_POST_LEADS = (("en", "tant", "que"), ("comme",))  # "« En tant que ministre de la Défense, je …"
+OWN_PAST_LEADS = (("quand", "j'", "etais"), ("lorsque", "j'", "etais"), ("quand", "j'", "ai", "ete"),
+                  ("lorsque", "j'", "ai", "ete"))  # "« Quand j'étais Premier ministre, je …" (a former post)
+FIRST_PERSON = frozenset(("je", "j'", "nous"))
+QUOTE_SPEAKER_REACH = 12  # tokens between a closing quote mark and the speaker's name (", a prévenu M. X")
+
+
+def _quoted_own_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                      found: list[Attachment]) -> list[Attachment]:
+    """A post the speaker gives themself in the first person inside a quote, and the speaker named in the
+    reporting incise after it: "« En tant que ministre de la Défense, je ne signerai rien », a prévenu
+    M. X" (X holds it), "« Quand j'étais Premier ministre, je pensais … », a confié M. Y" (Y held it)."""
+    out = []
+    for p in posts:
+        words = [fold(t.text) for t in doc[max(sent.start, p.span.start - 4):p.span.start]]
+        while words and words[-1] in ("le", "la", "l'"):
+            words.pop()
+        now = any(tuple(words[-len(lead):]) == lead for lead in OWN_POST_LEADS)
+        past = any(tuple(words[-len(lead):]) == lead for lead in OWN_PAST_LEADS)
+        if not (now or past):
+            continue
+        opening = next((t.i for t in reversed(doc[sent.start:p.span.start]) if t.text in ("«", "»", '"')), None)
+        if opening is None or doc[opening].text == "»":
+            continue  # not inside a quote
+        after = [fold(t.text) for t in doc[p.span.end:min(sent.end, p.span.end + 3)]]
+        if not past and not FIRST_PERSON & set(after):
+            continue  # "en tant que ministre, il …" names the post of someone else's clause
+        closing = next((t.i for t in doc[p.span.end:sent.end] if t.text in ("»", '"')), None)
+        speaker = next((m for m in mentions if closing is not None
+                        and closing < m.span.start <= closing + QUOTE_SPEAKER_REACH
+                        and _inverted_speaker(doc, closing, m)), None)
+        if speaker is None or any(a.person is speaker and a.post is not None and a.post.post_type == p.post_type
+                                  for a in found):
+            continue
+        post = replace(p, former=True) if past else p
+        out.append(Attachment(speaker, post, "apposition", doc[p.span.start:speaker.span.end]))
+    return out
+
+
+def _inverted_speaker(doc: Doc, closing: int, m: PersonMention) -> bool:
+    """The name is the inverted subject of the reporting incise right after a closing quote mark
+    ("», a prévenu M. X", "», a confié jeudi le général Y"): a comma, a verb, then only adverbs, dates,
+    articles and titles before the name."""
+    between = doc[closing + 1:m.span.start]
+    if not len(between) or between[0].text != "," or not any(t.pos_ == "VERB" for t in between):
+        return False
+    skipped = dated_tokens(doc, between.start, between.end) | _retired_words(doc, between)
+    return all(t.pos_ in ("AUX", "VERB", "ADV", "DET", "PUNCT") or t.i in skipped or fold(t.text) in _titles()
+               or t.text in ("M.", "Mme", "MM.") for t in between[1:])
+
+
+def _retired_words(doc: Doc, span: Span) -> set[int]:
+    """Tokens of the span that belong to a retirement phrase after a rank ("à la retraite", ``retired_fr``)."""
+    words = [fold(t.text) for t in span]
+    out: set[int] = set()
+    for phrase in title_cues("retired_fr"):
+        cue = phrase.replace("'", "' ").split()
+        out |= {span.start + i + k for i in range(len(words) - len(cue) + 1)
+                if words[i:i + len(cue)] == cue for k in range(len(cue))}
+    return out
 
 
 def _stand_in_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
