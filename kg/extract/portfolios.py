@@ -527,14 +527,16 @@ def _successor_over(doc: Doc, folded: list[str], sent: Span, start: int) -> Pers
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"X cède ce portefeuille à Y", "le président a confié la Défense à Y": a handing-over verb right
     before the portfolio and "à" with a name right after it give the portfolio to that name."""
-    if _ends_with_cue(_lead(doc, folded, sent, start), _cues("portfolio_hand_over_fr")) is None \
-            or end >= sent.end or folded[end] not in (
-            "a", "au", "aux"):
+    if _ends_with_cue(_lead(doc, folded, sent, start), _cues("portfolio_hand_over_fr")) is None:
+        return None
+    acting = _acting_words(folded, end, min(sent.end, end + 4))  # "a confié le portefeuille par intérim à Y"
+    end = max(acting, default=end - 1) + 1 if acting and min(acting) == end else end
+    if end >= sent.end or folded[end] not in ("a", "au", "aux"):
         return None
     titles = {fold(t) for key in ("ranks_fr", "civil_fr") for t in title_cues(key)}
     after = people_within(doc, end + 1, min(sent.end, end + 5))
     if not after or not all(folded[k] in ARTICLES or folded[k] in titles for k in range(end + 1, after[0].span.start)):
-        return None
+        return _name_past_title_phrase(doc, folded, sent, end + 1)  # "… au ministre de l'Intérieur, Y"
     return after[0]
 
 
