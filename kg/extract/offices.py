@@ -226,10 +226,14 @@ def _elliptic_ministers(doc: Doc, found: list[Span]) -> list[Span]:
     out = []
     for t in doc:
         k = t.i
-        if folded_doc[k] not in ELLIPTIC_MINISTER_NOUNS or k in taken or k + 1 >= len(doc) \
-                or not doc[k + 1]._.kg_demonym or (k + 2 < len(doc) and folded_doc[k + 2] in OF):
+        if folded_doc[k] not in ELLIPTIC_MINISTER_NOUNS or k in taken or k + 1 >= len(doc):
             continue
-        j = k + 2 + (k + 2 < len(doc) and doc[k + 2].text == ",")
+        current = _current_minister(folded_doc, k)  # "Le ministre actuel, X", "l'actuel ministre, X"
+        if not (doc[k + 1]._.kg_demonym or current) or (k + 2 < len(doc) and folded_doc[k + 2] in OF) \
+                or folded_doc[k + 1] in OF:
+            continue
+        j = k + 1 + (folded_doc[k + 1] in CURRENT_AFTER or bool(doc[k + 1]._.kg_demonym))
+        j += j < len(doc) and doc[j].text == ","
         while j < len(doc) and folded_doc[j] in _titles() | {"le", "la", "l'"}:
             j += 1
         if not people_within(doc, j, j + 1):
@@ -238,6 +242,20 @@ def _elliptic_ministers(doc: Doc, found: list[Span]) -> list[Span]:
         if post_type is not None:
             out.append(Span(doc, k, k + 1, label="POST", kb_id=post_type))
     return out
+
+
+CURRENT_AFTER = frozenset(("actuel", "actuelle"))  # "le ministre actuel, X": the one in office now
+CURRENT_BEFORE = frozenset(("actuel", "actuelle", "nouveau", "nouvelle"))  # "l'actuel ministre, X"
+
+
+def _current_minister(folded_doc: list[str], k: int) -> bool:
+    """"Le ministre actuel, X", "L'actuel ministre, X", "le nouveau ministre, X": a minister's word with an
+    adjective of the present and a name after its comma stands for the ministry last named, as one with a
+    demonym does ("le ministre omanais, Y")."""
+    after = k + 1 < len(folded_doc) and folded_doc[k + 1] in CURRENT_AFTER \
+        and k + 2 < len(folded_doc) and folded_doc[k + 2] == ","
+    before = k > 0 and folded_doc[k - 1] in CURRENT_BEFORE and k + 1 < len(folded_doc) and folded_doc[k + 1] == ","
+    return after or before
 
 
 def _ministry_last_named(doc: Doc, folded_doc: list[str], found: list[Span], k: int) -> str | None:
