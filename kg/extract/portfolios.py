@@ -10,6 +10,7 @@ appointing verb.  All word lists are in ``titles.json`` (``portfolio_fr_<post ty
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -108,11 +109,19 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end) \
                 or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
-                or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start)
+                or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start) \
+                or _successor_noun_named(doc, folded, sent, start, end)
             held = held_after(doc, end)
             for person in (holder, held[0] if held else None):
                 if person is not None:
                     out.append(_holding(doc, folded, sent, person, start, end, post_type))
+            named = _successor_noun_named(doc, folded, sent, start, end) if holder is not None else None
+            gone = _possessor_of_successor(doc, folded, sent, start, holder) \
+                if named is not None and holder is not None and named.key == holder.key else None
+            if gone is not None and holder is not None:  # "après la mort du général X, … son successeur …: Y"
+                taken = _holding(doc, folded, sent, holder, start, end, post_type)
+                out[-1] = dataclasses.replace(taken, replaces=gone.key)
+                out.append(_holding(doc, folded, sent, gone, start, end, post_type))
             listed = _list_item(doc, folded, sent, start, end, post_type) if holder is None else None
             if listed is not None:
                 out.append(_holding(doc, folded, sent, listed[0], start, end, post_type, listed[1]))
@@ -120,6 +129,55 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             if colleague is not None:
                 out.append(_holding(doc, folded, sent, colleague[0], start, end, post_type, colleague[1]))
     return out
+
+
+OF_WORDS = frozenset(("de", "du", "d'"))
+SUCCESSOR_NOUNS = frozenset(("successeur", "successeure", "remplacant", "remplacante"))
+HEADSHIP_LINKS = (("a", "la", "tete", "de"), ("a", "la", "tete", "du"), ("a", "la", "tete", "des"),
+                  ("a", "la", "tete", "d'"), ("aux", "commandes", "de"), ("aux", "commandes", "du"),
+                  ("aux", "commandes", "des"), ("aux", "commandes", "d'"))  # "son successeur à la tête de l'…"
+COMPLEMENT_REACH = 6  # tokens of the portfolio's own complement before the colon ("… des forces armées :")
+
+
+def _successor_noun_named(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"… a désigné son successeur à la tête de l'état-major général des forces armées : le général Y": a
+    successor noun with its headship and then, after a colon or a comma, a name (past titles): that name
+    takes the portfolio."""
+    words = folded[max(sent.start, start - 7):start]
+    while words and words[-1] in ("la", "l'", "le", "les"):
+        words.pop()
+    link = next((lnk for lnk in HEADSHIP_LINKS if tuple(words[-len(lnk):]) == lnk), None)
+    if link is None or len(words) <= len(link) or words[-len(link) - 1] not in SUCCESSOR_NOUNS:
+        return None
+    colon = next((j for j in range(end, min(sent.end, end + COMPLEMENT_REACH)) if folded[j] in (":", ",")), None)
+    if colon is None or people_within(doc, end, colon) or any(t.pos_ in ("VERB", "AUX") for t in doc[end:colon]):
+        return None
+    return _name_past_titles(doc, folded, sent, colon + 1)
+
+
+def _possessor_of_successor(doc: Doc, folded: list[str], sent: Span, start: int,
+                            holder: PersonMention | None) -> PersonMention | None:
+    """Whose successor "son successeur à la tête de …: Y" names: the one person named before the possessive
+    in the sentence as a "de" complement, not the subject who appoints: "Après la mort du général X, le Guide Z a
+    désigné son successeur …" is X's (the holder found by :func:`_successor_noun_named`)."""
+    if holder is None:
+        return None
+    k = next((j for j in range(start - 1, max(sent.start, start - 8) - 1, -1) if folded[j] in SUCCESSOR_NOUNS), None)
+    if k is None or folded[k - 1] not in ("son", "sa"):
+        return None
+    named = {m.key: m for m in people_within(doc, sent.start, k - 1)
+             if m.key != holder.key and _genitive(folded, sent, m)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _genitive(folded: list[str], sent: Span, m: PersonMention) -> bool:
+    """The name is a "de" complement, past titles ("la mort du général X", "le départ de M. X"): not the
+    subject that appoints."""
+    i = m.span.start - 1
+    while i > sent.start and folded[i] not in OF_WORDS and (
+            folded[i] in _title_words() or folded[i] in ("m.", "mme", ".", "le", "la", "l'")):
+        i -= 1
+    return folded[i] in OF_WORDS
 
 
 LIST_PORTFOLIOS = frozenset(("defence_minister", "foreign_minister"))  # ministries a cabinet list hands out
