@@ -968,6 +968,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if id(m) in becoming:  # "le patron du MIT, X, devient ministre": X leaves the first post
             post = replace(post, former=True)
         attach(m, post)
+        for q in _coordinated_before(doc, post, [p for p in posts if id(p) not in used]):
+            attach(m, q)  # "Chef de la diplomatie depuis 2006 et vice-Premier ministre depuis 2024, X"
         out += _coordinated_posts(doc, m, post, posts, used)
         out += _plural_post_list(doc, m, post, mentions, out)
         out += _other_demonym_after(doc, m, post, mentions, out)
@@ -1364,6 +1366,25 @@ def _coordinated_after(doc: Doc, first: PostMention, posts: list[PostMention]) -
             break
         out.append(q)
         end = q.span.end
+    return out
+
+
+def _coordinated_before(doc: Doc, last: PostMention, posts: list[PostMention]) -> list[PostMention]:
+    """The posts listed before ``last`` and joined to it by "et" (or a comma), each maybe with its own
+    "depuis …" date: "Chef de la diplomatie émiratie depuis 2006 et vice-Premier ministre depuis 2024, X"
+    gives X both."""
+    out, start = [], last.span.start
+    for q in sorted((q for q in posts if q.span.end <= start and q is not last), key=lambda q: -q.span.start):
+        if q.span.end > start:
+            continue
+        between = doc[q.span.end:start]
+        dated = dated_tokens(doc, between.start, between.end)
+        words = [fold(t.text) for t in between if t.i not in dated]
+        words = [w for w in words if w != "depuis"] if len(words) < len(between) else words
+        if not words or not set(words) <= {",", "et"} or "et" not in words and out == []:
+            break
+        out.append(q)
+        start = q.span.start
     return out
 
 
@@ -1888,6 +1909,8 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
     """"X est nommé ministre des Armées", "X devient chef d'état-major", and "X … en tant que
     Premier ministre" (the nearest name before "en tant que" in the clause)."""
     end = _past_term(doc, after.span.end) if after is not None else m.span.end  # past an apposition already read
+    if after is not None:
+        end = _past_complement(doc, end)  # "X, chef d'état-major général de l'Armée populaire, devient aussi …"
     for p in posts:
         if p.span.start < end:
             continue
@@ -1913,6 +1936,21 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+APPOSITION_COMPLEMENT_REACH = 7  # tokens of a "de …" complement closing an apposed post before its comma
+
+
+def _past_complement(doc: Doc, i: int) -> int:
+    """Token ``i``, or the comma closing a "de …" complement that opens there and names no one and holds no
+    verb ("(chef d'état-major général) de l'Armée populaire,"): the apposition ends at that comma."""
+    if i >= len(doc) or fold(doc[i].text) not in OF:
+        return i
+    hi = min(doc[i].sent.end, i + APPOSITION_COMPLEMENT_REACH)
+    comma = next((t.i for t in doc[i:hi] if t.text == ","), None)
+    if comma is None or people_within(doc, i, comma) or any(t.pos_ in ("VERB", "AUX") for t in doc[i:comma]):
+        return i
+    return comma
 
 
 def _without_rank_title(words: list[str]) -> list[str]:
