@@ -987,7 +987,39 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _demonstrative_subject(doc, sent, posts)
     out += _stand_in_posts(doc, sent, posts, mentions, out)
     out += _quoted_own_posts(doc, sent, posts, mentions, out)
+    out += _plural_post_among(doc, sent, posts, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+AMONG_REACH = 8  # tokens between a plural post and the "dont" that names some of its holders
+
+
+def _plural_post_among(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                       found: list[Attachment]) -> list[Attachment]:
+    """"cinq ministres de la Défense en seize mois, dont X et Y": the names a "dont" lists after a plural
+    post (no verb nor other post between) held it."""
+    out = []
+    for p in posts:
+        if not _plural(p) or fold(p.span[0].text) in ("homologues",):
+            continue
+        hi = min(sent.end, p.span.end + AMONG_REACH)
+        among = next((t.i for t in doc[p.span.end:hi] if fold(t.text) == "dont"), None)
+        if among is None or any(t.pos_ in ("VERB", "AUX") for t in doc[p.span.end:among]) \
+                or posts_within(doc, p.span.end, among) or people_within(doc, p.span.end, among):
+            continue
+        first = _name_past_titles_at(doc, among + 1, sent)
+        for m in ([first] + _names_starting_at(doc, first, mentions)[1:]) if first is not None else []:
+            if not any(a.person is m and a.post is not None and a.post.post_type == p.post_type for a in found):
+                out.append(Attachment(m, p, "apposition", doc[p.span.start:m.span.end]))
+    return out
+
+
+def _name_past_titles_at(doc: Doc, k: int, sent: Span) -> PersonMention | None:
+    """The name that opens at token ``k`` past articles and titles ("dont le général X")."""
+    while k < sent.end and fold(doc[k].text) in _titles() | {"le", "la", "l'", "m.", "mme"}:
+        k += 1
+    named = people_within(doc, k, k + 1)
+    return named[0] if named else None
 
 
 OWN_POST_LEADS = (("en", "tant", "que"), ("comme",))  # "« En tant que ministre de la Défense, je …"
@@ -2536,7 +2568,27 @@ def _possessor_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention |
     before, or the person its pronoun subject stands for, or the one person it names when its subject
     is no person ("… une visite du ministre X. Son homologue, Y, l'avait invité")."""
     return _previous_subject(doc, sent, m) or _pronoun_led_before(doc, sent, m) or _only_person_before(doc, sent, m) \
-        or _cleft_focus_before(doc, sent, m) or _possessor_through_possessive(doc, sent, m)
+        or _cleft_focus_before(doc, sent, m) or _possessor_through_possessive(doc, sent, m) \
+        or _name_closing_before_root(doc, sent, m)  # "Relevé de ses fonctions par Y, le ministre X, devient …"
+
+
+def _name_closing_before_root(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """The person whose name, set off by commas, stands right before the main verb of the sentence before
+    ("Relevé … par la présidente Y, le ministre de la Défense, X, devient …"): that verb's subject, however
+    the parser hung the name (as an apposition of Y)."""
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    root = previous.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    k = root.i  # past the auxiliaries and adverbs of the verb ("X, a quitté …", "X, a finalement accepté …")
+    while k > previous.start and doc[k - 1].pos_ in ("AUX", "ADV") and doc[k - 1].head.i == root.i:
+        k -= 1
+    if k < previous.start + 2 or doc[k - 1].text != ",":
+        return None
+    named = [p for p in people_within(doc, previous.start, k) if p.span.end == k - 1 and p.key != m.key]
+    return named[0] if named else None
 
 
 def _cleft_focus_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
