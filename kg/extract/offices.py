@@ -2254,6 +2254,8 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     if (noun is None and not holds) or obj is None:
         return None
     if holds and _bare_post_noun(doc, obj):
+        if m.span.start > 0 and fold(doc[m.span.start - 1].text) in title_cues("minister_nouns_fr"):
+            return _ministry_named_before(doc, m.span.start)  # "L'ancien ministre X, qui avait occupé le poste"
         return _post_named_before(doc, m.span.start)  # "un Lecornu qui a lui-même occupé le poste entre …"
     # "qui dirigeait le ministère depuis 2012"
     if noun is not None and fold(obj.text) in title_cues("ministry_nouns_fr"):
@@ -2293,6 +2295,17 @@ def _post_named_before(doc: Doc, i: int) -> PostMention | None:
         k, post_type, country = ministry
         return PostMention(doc[k:k + 1], post_type, [country] if country else [])
     return posts[-1] if posts else None
+
+
+def _ministry_named_before(doc: Doc, i: int) -> PostMention | None:
+    """The ministry a bare "le poste" stands for when its holder is titled a minister ("L'ancien ministre
+    X, qui avait occupé le poste en 2023"): the last ministry named before, never a post of another kind
+    named nearer (a chief of staff's)."""
+    ministry = ministry_named_before(doc, [fold(t.text) for t in doc], i)
+    if ministry is None:
+        return None
+    k, post_type, country = ministry
+    return PostMention(doc[k:k + 1], post_type, [country] if country else [])
 
 
 def _agent_phrase(noun: str, words: list[str]) -> str:
