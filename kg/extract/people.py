@@ -318,6 +318,7 @@ class PeopleFinder:
             while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                 end += 1
             tokens = _trim_end(self._without_opener(doc, list(doc[t.end:end])))  # not "Monsieur le Président"
+            tokens = _glued_tail(doc, tokens) if tokens else tokens  # "le général Po Horng-huei"
             if tokens and not any(overlaps(m.span, doc[t.end:end]) for m in found):
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
