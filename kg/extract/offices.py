@@ -589,6 +589,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
+    holdings += _post_of_named(doc, holdings)
     holdings = _service_chief_named(doc, holdings)
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
 
@@ -639,6 +640,50 @@ def _named_successors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 span = doc[k:after[0].span.end]
                 out.append(Holding(after[0].key, offices.pop(), (evidence(span, "successor"),), replaces=gone.key))
     return out + _subject_successors(doc, holdings, folded_doc)
+
+
+PAST_HOLD_FORMS = frozenset(("occupe", "tenu", "detenu", "exerce"))  # participles after "a"/"avait" (folded)
+NAMED_POST_REACH = 4  # tokens of titles between "le poste de" and the holder's name ("de M.", "du général")
+
+
+def _post_of_named(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X avait lui-même occupé le poste de M. Y pendant quatorze ans": X holds (here held) the post Y is
+    known to hold in the article, when Y holds one (or one single-holder post among several).  X is the
+    name nearest before the verb in its sentence, with no other verb between; a past tense ("a occupé",
+    "avait occupé") makes it a former post."""
+    out: list[Holding] = []
+    folded_doc = [fold(t.text) for t in doc]
+    verbs = title_cues("post_hold_verbs_fr")
+    for k, word in enumerate(folded_doc):
+        if word not in verbs:
+            continue
+        j = k + 1
+        while j < len(doc) and folded_doc[j] in ("lui-meme", "elle-meme", "deja", "aussi", "egalement"):
+            j += 1
+        if folded_doc[j:j + 2] != ["le", "poste"] or j + 2 >= len(doc) or folded_doc[j + 2] not in OF:
+            continue
+        i = j + 3
+        while i < min(len(doc), j + 3 + NAMED_POST_REACH) and (folded_doc[i] in _titles() or doc[i].text in (
+                "M.", "Mme", ".")):
+            i += 1
+        owner = next(iter(people_within(doc, i, i + 1)), None)
+        sent = doc[k].sent
+        before = [m for m in people_within(doc, sent.start, k) if m.span.end <= k]
+        if owner is None or not before or before[-1].key == owner.key \
+                or any(t.pos_ == "VERB" for t in doc[before[-1].span.end:k]):
+            continue
+        types = {load_lexicon().office(h.office).type: h.office for h in holdings if h.person == owner.key}
+        chosen = counterpart_type(types)
+        if chosen is None:
+            continue
+        holder = before[-1]
+        past = word in PAST_HOLD_FORMS and k > 0 and folded_doc[k - 1] in ("a", "avait", "aura") or (
+            k > 1 and folded_doc[k - 2] in ("a", "avait") and folded_doc[k - 1] in ("lui-meme", "elle-meme", "deja"))
+        if past:
+            notes(doc).outgoing.add((holder.key, chosen))
+        out.append(Holding(holder.key, types[chosen], (evidence(doc[holder.span.start:owner.span.end], "post-of"),),
+                           attested=None if past else _ref_day(doc)))
+    return out
 
 
 INCISE_REACH = 12  # tokens of an apposition set off between a successor's name and "le remplace"
