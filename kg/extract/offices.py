@@ -818,7 +818,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             pairs = [(p, o) for p, o in zip(found, post.offices(), strict=True) if p is not None]
         else:
             person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries) \
-                or _lead_subject(doc, post)
+                or _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries)
             if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
@@ -850,6 +850,25 @@ def _service_chief_named(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     return [h for h in holdings if not (
         h.person in chiefs and h.office.endswith(".chief_of_defence") and all(
             e.rule == "role-noun" and fold(doc.text[e.start:e.end]) in BARE_CHIEF_WORDINGS for e in h.evidence))]
+
+
+def _datelined_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str]],
+                        people_countries: dict[str, str]) -> PersonMention | None:
+    """"BERLIN — Le chancelier avait voulu une réunion courte. … Friedrich Merz recevait …": a role noun
+    with no country that opens the story before anyone is named stands for the first person the article
+    names, when that person is a subject, holds no post here and the gazetteer places them in the dateline's
+    country."""
+    if post.countries or people_within(doc, 0, post.span.start):
+        return None
+    country = _dateline_country(doc)
+    if country is None:
+        return None
+    first = next((m for m in doc._.people or [] if m.span.start >= post.span.end), None)
+    if first is None or people_countries.get(first.key) != country or held.get(first.key) \
+            or not (_subject_dep(first) or opens_as_subject(first.span.root, first.span.sent)
+                    or _opens_before_verb(doc, first)):
+        return None  # "Le Premier ministre a reçu le chef de l'opposition, X": X is no subject, nor the premier
+    return first
 
 
 def _lead_subject(doc: Doc, post: PostMention) -> PersonMention | None:
