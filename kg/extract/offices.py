@@ -1386,7 +1386,7 @@ def _demonyms_then_names(doc: Doc, i: int, mentions: list[PersonMention]) -> lis
         j = name.span.end
         if j < len(doc) and fold(doc[j].text) in (",", "et"):
             j += 1
-    return list(zip(countries, names))
+    return list(zip(countries, names, strict=True))
 
 
 def _title_or_plural(word: str) -> bool:
@@ -1469,7 +1469,8 @@ def _coordinated_before(doc: Doc, last: PostMention, posts: list[PostMention]) -
     """The posts listed before ``last`` and joined to it by "et" (or a comma), each maybe with its own
     "depuis …" date: "Chef de la diplomatie émiratie depuis 2006 et vice-Premier ministre depuis 2024, X"
     gives X both."""
-    out, start = [], last.span.start
+    out: list[PostMention] = []
+    start = last.span.start
     for q in sorted((q for q in posts if q.span.end <= start and q is not last), key=lambda q: -q.span.start):
         if q.span.end > start:
             continue

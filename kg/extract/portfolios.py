@@ -404,16 +404,20 @@ def cleft_focus(doc: Doc, m: PersonMention) -> bool:
         post = [s for s in lex_within(doc, max(m.span.sent.start, i - CLEFT_REACH), i, *POST_LABELS) if s.end == i]
         if post:  # "c'est le Premier ministre X qui assure l'intérim"
             i = min(s.start for s in post)
-        elif fold(doc[i - 1].text) == "et" and i - 1 > m.span.sent.start and any(  # "le vice-Premier ministre et
-                s.end == i - 1 for s in lex_within(doc, max(m.span.sent.start, i - 1 - CLEFT_REACH), i - 1,
-                                                   *POST_LABELS)):  # ministre de la Défense, X, qui …"
-            i -= 1
-        elif fold(doc[i - 1].text) in _title_words() or doc[i - 1].text == ",":
+        elif fold(doc[i - 1].text) in _title_words() or doc[i - 1].text == "," or _post_and(doc, m, i):
             i -= 1
         else:
             break
     lead = " ".join(fold(t.text) for t in doc[max(m.span.sent.start, i - 3):i]).replace("' ", "'")
     return any(lead == c or lead.endswith(" " + c) for c in (fold(x) for x in title_cues("cleft_openers_fr")))
+
+
+def _post_and(doc: Doc, m: PersonMention, i: int) -> bool:
+    """"et" right before token ``i`` just after a post: "c'est le vice-Premier ministre et ministre de la
+    Défense, X, qui …" (coordinated posts in a cleft's focus)."""
+    lo = m.span.sent.start
+    return fold(doc[i - 1].text) == "et" and i - 1 > lo and any(
+        s.end == i - 1 for s in lex_within(doc, max(lo, i - 1 - CLEFT_REACH), i - 1, *POST_LABELS))
 
 
 def _bracketed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
