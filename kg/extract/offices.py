@@ -226,10 +226,14 @@ def _elliptic_ministers(doc: Doc, found: list[Span]) -> list[Span]:
     out = []
     for t in doc:
         k = t.i
-        if folded_doc[k] not in ELLIPTIC_MINISTER_NOUNS or k in taken or k + 1 >= len(doc) \
-                or not doc[k + 1]._.kg_demonym or (k + 2 < len(doc) and folded_doc[k + 2] in OF):
+        if folded_doc[k] not in ELLIPTIC_MINISTER_NOUNS or k in taken or k + 1 >= len(doc):
             continue
-        j = k + 2 + (k + 2 < len(doc) and doc[k + 2].text == ",")
+        current = _current_minister(folded_doc, k)  # "Le ministre actuel, X", "l'actuel ministre, X"
+        if not (doc[k + 1]._.kg_demonym or current) or (k + 2 < len(doc) and folded_doc[k + 2] in OF) \
+                or folded_doc[k + 1] in OF:
+            continue
+        j = k + 1 + (folded_doc[k + 1] in CURRENT_AFTER or bool(doc[k + 1]._.kg_demonym))
+        j += j < len(doc) and doc[j].text == ","
         while j < len(doc) and folded_doc[j] in _titles() | {"le", "la", "l'"}:
             j += 1
         if not people_within(doc, j, j + 1):
@@ -238,6 +242,20 @@ def _elliptic_ministers(doc: Doc, found: list[Span]) -> list[Span]:
         if post_type is not None:
             out.append(Span(doc, k, k + 1, label="POST", kb_id=post_type))
     return out
+
+
+CURRENT_AFTER = frozenset(("actuel", "actuelle"))  # "le ministre actuel, X": the one in office now
+CURRENT_BEFORE = frozenset(("actuel", "actuelle", "nouveau", "nouvelle"))  # "l'actuel ministre, X"
+
+
+def _current_minister(folded_doc: list[str], k: int) -> bool:
+    """"Le ministre actuel, X", "L'actuel ministre, X", "le nouveau ministre, X": a minister's word with an
+    adjective of the present and a name after its comma stands for the ministry last named, as one with a
+    demonym does ("le ministre omanais, Y")."""
+    after = k + 1 < len(folded_doc) and folded_doc[k + 1] in CURRENT_AFTER \
+        and k + 2 < len(folded_doc) and folded_doc[k + 2] == ","
+    before = k > 0 and folded_doc[k - 1] in CURRENT_BEFORE and k + 1 < len(folded_doc) and folded_doc[k + 1] == ","
+    return after or before
 
 
 def _ministry_last_named(doc: Doc, folded_doc: list[str], found: list[Span], k: int) -> str | None:
@@ -571,6 +589,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
+    holdings += _post_of_named(doc, holdings)
     holdings = _service_chief_named(doc, holdings)
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
 
@@ -621,6 +640,50 @@ def _named_successors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 span = doc[k:after[0].span.end]
                 out.append(Holding(after[0].key, offices.pop(), (evidence(span, "successor"),), replaces=gone.key))
     return out + _subject_successors(doc, holdings, folded_doc)
+
+
+PAST_HOLD_FORMS = frozenset(("occupe", "tenu", "detenu", "exerce"))  # participles after "a"/"avait" (folded)
+NAMED_POST_REACH = 4  # tokens of titles between "le poste de" and the holder's name ("de M.", "du général")
+
+
+def _post_of_named(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X avait lui-même occupé le poste de M. Y pendant quatorze ans": X holds (here held) the post Y is
+    known to hold in the article, when Y holds one (or one single-holder post among several).  X is the
+    name nearest before the verb in its sentence, with no other verb between; a past tense ("a occupé",
+    "avait occupé") makes it a former post."""
+    out: list[Holding] = []
+    folded_doc = [fold(t.text) for t in doc]
+    verbs = title_cues("post_hold_verbs_fr")
+    for k, word in enumerate(folded_doc):
+        if word not in verbs:
+            continue
+        j = k + 1
+        while j < len(doc) and folded_doc[j] in ("lui-meme", "elle-meme", "deja", "aussi", "egalement"):
+            j += 1
+        if folded_doc[j:j + 2] != ["le", "poste"] or j + 2 >= len(doc) or folded_doc[j + 2] not in OF:
+            continue
+        i = j + 3
+        while i < min(len(doc), j + 3 + NAMED_POST_REACH) and (folded_doc[i] in _titles() or doc[i].text in (
+                "M.", "Mme", ".")):
+            i += 1
+        owner = next(iter(people_within(doc, i, i + 1)), None)
+        sent = doc[k].sent
+        before = [m for m in people_within(doc, sent.start, k) if m.span.end <= k]
+        if owner is None or not before or before[-1].key == owner.key \
+                or any(t.pos_ == "VERB" for t in doc[before[-1].span.end:k]):
+            continue
+        types = {load_lexicon().office(h.office).type: h.office for h in holdings if h.person == owner.key}
+        chosen = counterpart_type(types)
+        if chosen is None:
+            continue
+        holder = before[-1]
+        past = word in PAST_HOLD_FORMS and k > 0 and folded_doc[k - 1] in ("a", "avait", "aura") or (
+            k > 1 and folded_doc[k - 2] in ("a", "avait") and folded_doc[k - 1] in ("lui-meme", "elle-meme", "deja"))
+        if past:
+            notes(doc).outgoing.add((holder.key, chosen))
+        out.append(Holding(holder.key, types[chosen], (evidence(doc[holder.span.start:owner.span.end], "post-of"),),
+                           attested=None if past else _ref_day(doc)))
+    return out
 
 
 INCISE_REACH = 12  # tokens of an apposition set off between a successor's name and "le remplace"
@@ -755,7 +818,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             pairs = [(p, o) for p, o in zip(found, post.offices(), strict=True) if p is not None]
         else:
             person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries) \
-                or _lead_subject(doc, post)
+                or _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries)
             if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
@@ -787,6 +850,25 @@ def _service_chief_named(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     return [h for h in holdings if not (
         h.person in chiefs and h.office.endswith(".chief_of_defence") and all(
             e.rule == "role-noun" and fold(doc.text[e.start:e.end]) in BARE_CHIEF_WORDINGS for e in h.evidence))]
+
+
+def _datelined_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str]],
+                        people_countries: dict[str, str]) -> PersonMention | None:
+    """"BERLIN — Le chancelier avait voulu une réunion courte. … Friedrich Merz recevait …": a role noun
+    with no country that opens the story before anyone is named stands for the first person the article
+    names, when that person is a subject, holds no post here and the gazetteer places them in the dateline's
+    country."""
+    if post.countries or people_within(doc, 0, post.span.start):
+        return None
+    country = _dateline_country(doc)
+    if country is None:
+        return None
+    first = next((m for m in doc._.people or [] if m.span.start >= post.span.end), None)
+    if first is None or people_countries.get(first.key) != country or held.get(first.key) \
+            or not (_subject_dep(first) or opens_as_subject(first.span.root, first.span.sent)
+                    or _opens_before_verb(doc, first)):
+        return None  # "Le Premier ministre a reçu le chef de l'opposition, X": X is no subject, nor the premier
+    return first
 
 
 def _lead_subject(doc: Doc, post: PostMention) -> PersonMention | None:
@@ -950,6 +1032,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if id(m) in becoming:  # "le patron du MIT, X, devient ministre": X leaves the first post
             post = replace(post, former=True)
         attach(m, post)
+        for q in _coordinated_before(doc, post, [p for p in posts if id(p) not in used]):
+            attach(m, q)  # "Chef de la diplomatie depuis 2006 et vice-Premier ministre depuis 2024, X"
         out += _coordinated_posts(doc, m, post, posts, used)
         out += _plural_post_list(doc, m, post, mentions, out)
         out += _other_demonym_after(doc, m, post, mentions, out)
@@ -966,7 +1050,102 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _demonym_listed_counterparts(doc, sent, mentions, out)
     out += _demonstrative_subject(doc, sent, posts)
     out += _stand_in_posts(doc, sent, posts, mentions, out)
+    out += _quoted_own_posts(doc, sent, posts, mentions, out)
+    out += _plural_post_among(doc, sent, posts, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+AMONG_REACH = 8  # tokens between a plural post and the "dont" that names some of its holders
+
+
+def _plural_post_among(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                       found: list[Attachment]) -> list[Attachment]:
+    """"cinq ministres de la Défense en seize mois, dont X et Y": the names a "dont" lists after a plural
+    post (no verb nor other post between) held it."""
+    out = []
+    for p in posts:
+        if not _plural(p) or fold(p.span[0].text) in ("homologues",):
+            continue
+        hi = min(sent.end, p.span.end + AMONG_REACH)
+        among = next((t.i for t in doc[p.span.end:hi] if fold(t.text) == "dont"), None)
+        if among is None or any(t.pos_ in ("VERB", "AUX") for t in doc[p.span.end:among]) \
+                or posts_within(doc, p.span.end, among) or people_within(doc, p.span.end, among):
+            continue
+        first = _name_past_titles_at(doc, among + 1, sent)
+        for m in ([first] + _names_starting_at(doc, first, mentions)[1:]) if first is not None else []:
+            if not any(a.person is m and a.post is not None and a.post.post_type == p.post_type for a in found):
+                out.append(Attachment(m, p, "apposition", doc[p.span.start:m.span.end]))
+    return out
+
+
+def _name_past_titles_at(doc: Doc, k: int, sent: Span) -> PersonMention | None:
+    """The name that opens at token ``k`` past articles and titles ("dont le général X")."""
+    while k < sent.end and fold(doc[k].text) in _titles() | {"le", "la", "l'", "m.", "mme"}:
+        k += 1
+    named = people_within(doc, k, k + 1)
+    return named[0] if named else None
+
+
+OWN_POST_LEADS = (("en", "tant", "que"), ("comme",))  # "« En tant que ministre de la Défense, je …"
+OWN_PAST_LEADS = (("quand", "j'", "etais"), ("lorsque", "j'", "etais"), ("quand", "j'", "ai", "ete"),
+                  ("lorsque", "j'", "ai", "ete"))  # "« Quand j'étais Premier ministre, je …" (a former post)
+FIRST_PERSON = frozenset(("je", "j'", "nous"))
+QUOTE_SPEAKER_REACH = 12  # tokens between a closing quote mark and the speaker's name (", a prévenu M. X")
+
+
+def _quoted_own_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                      found: list[Attachment]) -> list[Attachment]:
+    """A post the speaker gives themself in the first person inside a quote, and the speaker named in the
+    reporting incise after it: "« En tant que ministre de la Défense, je ne signerai rien », a prévenu
+    M. X" (X holds it), "« Quand j'étais Premier ministre, je pensais … », a confié M. Y" (Y held it)."""
+    out = []
+    for p in posts:
+        words = [fold(t.text) for t in doc[max(sent.start, p.span.start - 4):p.span.start]]
+        while words and words[-1] in ("le", "la", "l'"):
+            words.pop()
+        now = any(tuple(words[-len(lead):]) == lead for lead in OWN_POST_LEADS)
+        past = any(tuple(words[-len(lead):]) == lead for lead in OWN_PAST_LEADS)
+        if not (now or past):
+            continue
+        opening = next((t.i for t in reversed(doc[sent.start:p.span.start]) if t.text in ("«", "»", '"')), None)
+        if opening is None or doc[opening].text == "»":
+            continue  # not inside a quote
+        after = [fold(t.text) for t in doc[p.span.end:min(sent.end, p.span.end + 3)]]
+        if not past and not FIRST_PERSON & set(after):
+            continue  # "en tant que ministre, il …" names the post of someone else's clause
+        closing = next((t.i for t in doc[p.span.end:sent.end] if t.text in ("»", '"')), None)
+        speaker = next((m for m in mentions if closing is not None
+                        and closing < m.span.start <= closing + QUOTE_SPEAKER_REACH
+                        and _inverted_speaker(doc, closing, m)), None)
+        if speaker is None or any(a.person is speaker and a.post is not None and a.post.post_type == p.post_type
+                                  for a in found):
+            continue
+        post = replace(p, former=True) if past else p
+        out.append(Attachment(speaker, post, "apposition", doc[p.span.start:speaker.span.end]))
+    return out
+
+
+def _inverted_speaker(doc: Doc, closing: int, m: PersonMention) -> bool:
+    """The name is the inverted subject of the reporting incise right after a closing quote mark
+    ("», a prévenu M. X", "», a confié jeudi le général Y"): a comma, a verb, then only adverbs, dates,
+    articles and titles before the name."""
+    between = doc[closing + 1:m.span.start]
+    if not len(between) or between[0].text != "," or not any(t.pos_ == "VERB" for t in between):
+        return False
+    skipped = dated_tokens(doc, between.start, between.end) | _retired_words(doc, between)
+    return all(t.pos_ in ("AUX", "VERB", "ADV", "DET", "PUNCT") or t.i in skipped or fold(t.text) in _titles()
+               or t.text in ("M.", "Mme", "MM.") for t in between[1:])
+
+
+def _retired_words(doc: Doc, span: Span) -> set[int]:
+    """Tokens of the span that belong to a retirement phrase after a rank ("à la retraite", ``retired_fr``)."""
+    words = [fold(t.text) for t in span]
+    out: set[int] = set()
+    for phrase in title_cues("retired_fr"):
+        cue = phrase.replace("'", "' ").split()
+        out |= {span.start + i + k for i in range(len(words) - len(cue) + 1)
+                if words[i:i + len(cue)] == cue for k in range(len(cue))}
+    return out
 
 
 def _stand_in_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
@@ -1151,6 +1330,8 @@ def _demonym_listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMent
             continue
         owner = next((m for m in reversed(mentions) if m.span.end <= t.i), None)
         pairs = _demonym_name_pairs(doc, t.i + 1, mentions)
+        if len(pairs) < 2:
+            pairs = _demonyms_then_names(doc, t.i + 1, mentions)
         if owner is None or len(pairs) < 2 or any(a.person is m for _, m in pairs for a in found):
             continue
         for country, m in pairs:
@@ -1178,6 +1359,40 @@ def _demonym_name_pairs(doc: Doc, i: int, mentions: list[PersonMention]) -> list
         if j == name.span.end:  # no comma nor "et": the list ends with this name
             return pairs
         i = j
+
+
+def _demonyms_then_names(doc: Doc, i: int, mentions: list[PersonMention]) -> list[tuple[str, PersonMention]]:
+    """From token ``i``: "nigérien et burkinabè, les généraux A et B" as [(NE, A), (BF, B)], the demonyms
+    listed first and then as many names in the same order, the names maybe after titles ("les généraux",
+    "MM."); nothing when the counts differ or something else stands between."""
+    countries: list[str] = []
+    while True:
+        demonym = next((s for s in lex_within(doc, i, i + 1, "DEMONYM") if s.start == i), None)
+        if demonym is None:
+            break
+        countries.append(demonym.kb_id_)
+        i = demonym.end
+        if i < len(doc) and fold(doc[i].text) in (",", "et") and lex_within(doc, i + 1, i + 2, "DEMONYM"):
+            i += 1
+    if len(countries) < 2 or i >= len(doc) or doc[i].text != ",":
+        return []
+    names: list[PersonMention] = []
+    j = i + 1
+    while len(names) < len(countries):
+        name = next((m for m in mentions if j <= m.span.start <= j + 3), None)
+        if name is None or not all(_title_or_plural(fold(x.text)) for x in doc[j:name.span.start]):
+            return []
+        names.append(name)
+        j = name.span.end
+        if j < len(doc) and fold(doc[j].text) in (",", "et"):
+            j += 1
+    return list(zip(countries, names, strict=True))
+
+
+def _title_or_plural(word: str) -> bool:
+    """A glue word, a title, or a title in the plural ("les généraux", "les amiraux", "MM.")."""
+    singular = word[:-3] + "al" if word.endswith("aux") else word.removesuffix("s")
+    return word in glue() | _titles() | {"mm", ".", "et"} or singular in _titles()
 
 
 def _gapped_appointments(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
@@ -1247,6 +1462,26 @@ def _coordinated_after(doc: Doc, first: PostMention, posts: list[PostMention]) -
             break
         out.append(q)
         end = q.span.end
+    return out
+
+
+def _coordinated_before(doc: Doc, last: PostMention, posts: list[PostMention]) -> list[PostMention]:
+    """The posts listed before ``last`` and joined to it by "et" (or a comma), each maybe with its own
+    "depuis …" date: "Chef de la diplomatie émiratie depuis 2006 et vice-Premier ministre depuis 2024, X"
+    gives X both."""
+    out: list[PostMention] = []
+    start = last.span.start
+    for q in sorted((q for q in posts if q.span.end <= start and q is not last), key=lambda q: -q.span.start):
+        if q.span.end > start:
+            continue
+        between = doc[q.span.end:start]
+        dated = dated_tokens(doc, between.start, between.end)
+        words = [fold(t.text) for t in between if t.i not in dated]
+        words = [w for w in words if w != "depuis"] if len(words) < len(between) else words
+        if not words or not set(words) <= {",", "et"} or "et" not in words and out == []:
+            break
+        out.append(q)
+        start = q.span.start
     return out
 
 
@@ -1653,8 +1888,25 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
                 and (_only_glue(_without_since(doc, tokens), allow_title=False, former=True)
                      or _appointed_incise(between)):
-            return None if _holder_after(doc, p) else p
+            return None if _holder_after(doc, p) or _subject_of_next_verb(doc, p, between) else p
     return None
+
+
+SUBJECT_REACH = 4  # tokens after a post phrase where the finite verb it is the subject of may stand
+
+
+def _subject_of_next_verb(doc: Doc, p: PostMention, between: Span) -> bool:
+    """"Reçu par le président, le capitaine X, l'ambassadeur de Russie a remis un message": a definite post
+    after the comma that runs on into a finite verb with no comma closing it is the subject of the main
+    clause, not an apposition of the name before it (which would be set off: "X, l'ambassadeur, a dit")."""
+    if not {"le", "la", "l'"} & {fold(t.text) for t in between}:
+        return False
+    for t in doc[p.span.end:min(p.span.sent.end, p.span.end + SUBJECT_REACH)]:
+        if t.is_punct:
+            return False
+        if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm"):
+            return True
+    return False
 
 
 MEMBERSHIP_REACH = 16  # words of a "membre du …" title before the post it is chained to
@@ -1754,6 +2006,8 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
     """"X est nommé ministre des Armées", "X devient chef d'état-major", and "X … en tant que
     Premier ministre" (the nearest name before "en tant que" in the clause)."""
     end = _past_term(doc, after.span.end) if after is not None else m.span.end  # past an apposition already read
+    if after is not None:
+        end = _past_complement(doc, end)  # "X, chef d'état-major général de l'Armée populaire, devient aussi …"
     for p in posts:
         if p.span.start < end:
             continue
@@ -1779,6 +2033,21 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+APPOSITION_COMPLEMENT_REACH = 7  # tokens of a "de …" complement closing an apposed post before its comma
+
+
+def _past_complement(doc: Doc, i: int) -> int:
+    """Token ``i``, or the comma closing a "de …" complement that opens there and names no one and holds no
+    verb ("(chef d'état-major général) de l'Armée populaire,"): the apposition ends at that comma."""
+    if i >= len(doc) or fold(doc[i].text) not in OF:
+        return i
+    hi = min(doc[i].sent.end, i + APPOSITION_COMPLEMENT_REACH)
+    comma = next((t.i for t in doc[i:hi] if t.text == ","), None)
+    if comma is None or people_within(doc, i, comma) or any(t.pos_ in ("VERB", "AUX") for t in doc[i:comma]):
+        return i
+    return comma
 
 
 def _without_rank_title(words: list[str]) -> list[str]:
@@ -2050,6 +2319,8 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     if (noun is None and not holds) or obj is None:
         return None
     if holds and _bare_post_noun(doc, obj):
+        if m.span.start > 0 and fold(doc[m.span.start - 1].text) in title_cues("minister_nouns_fr"):
+            return _ministry_named_before(doc, m.span.start)  # "L'ancien ministre X, qui avait occupé le poste"
         return _post_named_before(doc, m.span.start)  # "un Lecornu qui a lui-même occupé le poste entre …"
     # "qui dirigeait le ministère depuis 2012"
     if noun is not None and fold(obj.text) in title_cues("ministry_nouns_fr"):
@@ -2089,6 +2360,17 @@ def _post_named_before(doc: Doc, i: int) -> PostMention | None:
         k, post_type, country = ministry
         return PostMention(doc[k:k + 1], post_type, [country] if country else [])
     return posts[-1] if posts else None
+
+
+def _ministry_named_before(doc: Doc, i: int) -> PostMention | None:
+    """The ministry a bare "le poste" stands for when its holder is titled a minister ("L'ancien ministre
+    X, qui avait occupé le poste en 2023"): the last ministry named before, never a post of another kind
+    named nearer (a chief of staff's)."""
+    ministry = ministry_named_before(doc, [fold(t.text) for t in doc], i)
+    if ministry is None:
+        return None
+    k, post_type, country = ministry
+    return PostMention(doc[k:k + 1], post_type, [country] if country else [])
 
 
 def _agent_phrase(noun: str, words: list[str]) -> str:
@@ -2142,7 +2424,7 @@ def _only_glue(between, *, allow_title: bool, former: bool = False) -> bool:
     "jusqu'ici"), between a name and a post."""
     # "le président par intérim, X"; "X, également ministre de …" (``post_link_fillers_fr``)
     words = without_fillers(without_phrases([fold(t.text) for t in _without_acronym(list(between))],
-                                            title_cues("acting_fr")))
+                                            title_cues("acting_fr") | title_cues("retired_fr")))
     counted = without_phrases(words, _long_titles()) if allow_title else words  # "maréchal de l'air": one title
     if len(counted) > 5:
         return False
@@ -2233,7 +2515,10 @@ def _rel_end(doc: Doc, i: int, m: PersonMention) -> int:
     while j < m.span.start and (doc[j]._.kg_demonym or doc[j].pos_ in ("ADJ",) or fold(doc[j].text) in ELECT):
         j += 1
     if j < m.span.start and fold(doc[j].text) in ("de", "du", "d'"):
-        other = next(iter(people_within(doc, j + 1, j + 2)), None)
+        k = j + 1  # "prédécesseur de Mme X", "successeur du général Y": titles before the other's name
+        while k < min(m.span.start, j + 4) and fold(doc[k].text) in _titles() | {"."}:
+            k += 1
+        other = next(iter(people_within(doc, k, k + 1)), None)
         place = _place_complement(doc, j) if other is None else None  # "son homologue de la Royal Navy, X"
         if other:
             j = other.span.end
@@ -2360,7 +2645,53 @@ def _possessor_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention |
     """Whose "Son homologue, Y" or "Son prédécesseur, Y" opening a sentence: the subject of the sentence
     before, or the person its pronoun subject stands for, or the one person it names when its subject
     is no person ("… une visite du ministre X. Son homologue, Y, l'avait invité")."""
-    return _previous_subject(doc, sent, m) or _pronoun_led_before(doc, sent, m) or _only_person_before(doc, sent, m)
+    return _previous_subject(doc, sent, m) or _pronoun_led_before(doc, sent, m) or _only_person_before(doc, sent, m) \
+        or _cleft_focus_before(doc, sent, m) or _possessor_through_possessive(doc, sent, m) \
+        or _name_closing_before_root(doc, sent, m)  # "Relevé de ses fonctions par Y, le ministre X, devient …"
+
+
+def _name_closing_before_root(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """The person whose name, set off by commas, stands right before the main verb of the sentence before
+    ("Relevé … par la présidente Y, le ministre de la Défense, X, devient …"): that verb's subject, however
+    the parser hung the name (as an apposition of Y)."""
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    root = previous.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    k = root.i  # past the auxiliaries and adverbs of the verb ("X, a quitté …", "X, a finalement accepté …")
+    while k > previous.start and doc[k - 1].pos_ in ("AUX", "ADV") and doc[k - 1].head.i == root.i:
+        k -= 1
+    if k < previous.start + 2 or doc[k - 1].text != ",":
+        return None
+    named = [p for p in people_within(doc, previous.start, k) if p.span.end == k - 1 and p.key != m.key]
+    return named[0] if named else None
+
+
+def _cleft_focus_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """The person the sentence before puts in focus with a cleft ("Pour la Pologne, c'est le ministre …,
+    X, qui a pris la parole au nom du Premier ministre Y. Son homologue allemand, Z": X's, not Y's)."""
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    found = {p.key: p for p in people_within(doc, previous.start, previous.end)
+             if p.key != m.key and cleft_focus(doc, p)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _possessor_through_possessive(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """"X a pris la parole. Son discours a été applaudi. Son homologue allemand, Y, …": a sentence
+    before that names nobody and opens on a possessive ("Son discours") has the same possessor, so
+    the search goes on one sentence further back."""
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    start = _past_dateline(doc, previous)
+    if people_within(doc, previous.start, previous.end) or fold(doc[start].text) not in POSSESSIVES \
+            or previous.start == 0:
+        return None
+    return _previous_subject(doc, previous, m) or _cleft_focus_before(doc, previous, m)
 
 
 def _pronoun_led_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:

@@ -318,6 +318,7 @@ class PeopleFinder:
             while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                 end += 1
             tokens = _trim_end(self._without_opener(doc, list(doc[t.end:end])))  # not "Monsieur le Président"
+            tokens = _glued_tail(doc, tokens) if tokens else tokens  # "le général Po Horng-huei"
             if tokens and not any(overlaps(m.span, doc[t.end:end]) for m in found):
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
         return extra
@@ -579,7 +580,8 @@ def _with_fathers(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> 
 def _with_flat_names(m: PersonMention, titles: list[Span], blockers: SpanIndex) -> PersonMention:
     """The mention taken over the words the parser ties to it as parts of one name (``flat:name``) that
     the model labelled apart: "[Elbridge] Colby" with "Elbridge" called a place, the given name the
-    parser makes the head of the surname; or a surname left out after the given name.  Only a
+    parser makes the head of the surname; or a surname left out after the given name (tied to the last word
+    or, as the parser often does, to the first: "Alexandre Barro [Chambrier]").  Only a
     capitalised word (not a whole upper-case one, as datelines are) right next to the mention, within
     the line, that is no title, no honorific ("Cheikh" opening a headline) and no lexicon term (a place, a
     country, a post)."""
@@ -597,7 +599,7 @@ def _with_flat_names(m: PersonMention, titles: list[Span], blockers: SpanIndex) 
     if start >= 1 and first.dep_ == "flat:name" and first.head.i == start - 1 and name_word(start - 1) \
             and "\n" not in doc[start - 1].whitespace_ and first.ent_iob_ != "I":
         start -= 1
-    if end < len(doc) and doc[end].dep_ == "flat:name" and doc[end].head.i == last.i and name_word(end) \
+    if end < len(doc) and doc[end].dep_ == "flat:name" and start <= doc[end].head.i < end and name_word(end) \
             and "\n" not in last.whitespace_ and doc[end].ent_iob_ != "I":
         end += 1
     if (start, end) == (m.span.start, m.span.end):

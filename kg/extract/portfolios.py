@@ -10,6 +10,7 @@ appointing verb.  All word lists are in ``titles.json`` (``portfolio_fr_<post ty
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -108,15 +109,114 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end) \
                 or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
-                or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start)
+                or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start) \
+                or _successor_noun_named(doc, folded, sent, start, end)
             held = held_after(doc, end)
             for person in (holder, held[0] if held else None):
                 if person is not None:
                     out.append(_holding(doc, folded, sent, person, start, end, post_type))
+            named = _successor_noun_named(doc, folded, sent, start, end) if holder is not None else None
+            gone = _possessor_of_successor(doc, folded, sent, start, holder) \
+                if named is not None and holder is not None and named.key == holder.key else None
+            if gone is not None and holder is not None:  # "après la mort du général X, … son successeur …: Y"
+                taken = _holding(doc, folded, sent, holder, start, end, post_type)
+                out[-1] = dataclasses.replace(taken, replaces=gone.key)
+                out.append(_holding(doc, folded, sent, gone, start, end, post_type))
+            listed = _list_item(doc, folded, sent, start, end, post_type) if holder is None else None
+            if listed is not None:
+                out.append(_holding(doc, folded, sent, listed[0], start, end, post_type, listed[1]))
             colleague = _colleague(doc, folded, sent, start, end) if holder is None else None
             if colleague is not None:
                 out.append(_holding(doc, folded, sent, colleague[0], start, end, post_type, colleague[1]))
     return out
+
+
+OF_WORDS = frozenset(("de", "du", "d'"))
+SUCCESSOR_NOUNS = frozenset(("successeur", "successeure", "remplacant", "remplacante"))
+HEADSHIP_LINKS = (("a", "la", "tete", "de"), ("a", "la", "tete", "du"), ("a", "la", "tete", "des"),
+                  ("a", "la", "tete", "d'"), ("aux", "commandes", "de"), ("aux", "commandes", "du"),
+                  ("aux", "commandes", "des"), ("aux", "commandes", "d'"))  # "son successeur à la tête de l'…"
+COMPLEMENT_REACH = 6  # tokens of the portfolio's own complement before the colon ("… des forces armées :")
+
+
+def _successor_noun_named(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"… a désigné son successeur à la tête de l'état-major général des forces armées : le général Y": a
+    successor noun with its headship and then, after a colon or a comma, a name (past titles): that name
+    takes the portfolio."""
+    words = folded[max(sent.start, start - 7):start]
+    while words and words[-1] in ("la", "l'", "le", "les"):
+        words.pop()
+    link = next((lnk for lnk in HEADSHIP_LINKS if tuple(words[-len(lnk):]) == lnk), None)
+    if link is None or len(words) <= len(link) or words[-len(link) - 1] not in SUCCESSOR_NOUNS:
+        return None
+    colon = next((j for j in range(end, min(sent.end, end + COMPLEMENT_REACH)) if folded[j] in (":", ",")), None)
+    if colon is None or people_within(doc, end, colon) or any(t.pos_ in ("VERB", "AUX") for t in doc[end:colon]):
+        return None
+    return _name_past_titles(doc, folded, sent, colon + 1)
+
+
+def _possessor_of_successor(doc: Doc, folded: list[str], sent: Span, start: int,
+                            holder: PersonMention | None) -> PersonMention | None:
+    """Whose successor "son successeur à la tête de …: Y" names: the one person named before the possessive
+    in the sentence as a "de" complement, not the subject who appoints: "Après la mort du général X, le Guide Z a
+    désigné son successeur …" is X's (the holder found by :func:`_successor_noun_named`)."""
+    if holder is None:
+        return None
+    k = next((j for j in range(start - 1, max(sent.start, start - 8) - 1, -1) if folded[j] in SUCCESSOR_NOUNS), None)
+    if k is None or folded[k - 1] not in ("son", "sa"):
+        return None
+    named = {m.key: m for m in people_within(doc, sent.start, k - 1)
+             if m.key != holder.key and _genitive(folded, sent, m)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _genitive(folded: list[str], sent: Span, m: PersonMention) -> bool:
+    """The name is a "de" complement, past titles ("la mort du général X", "le départ de M. X"): not the
+    subject that appoints."""
+    i = m.span.start - 1
+    while i > sent.start and folded[i] not in OF_WORDS and (
+            folded[i] in _title_words() or folded[i] in ("m.", "mme", ".", "le", "la", "l'")):
+        i -= 1
+    return folded[i] in OF_WORDS
+
+
+LIST_PORTFOLIOS = frozenset(("defence_minister", "foreign_minister"))  # ministries a cabinet list hands out
+LIST_JOINTS = frozenset((":", ",", ";", "et", "—", "-"))  # what opens an item of a list of portfolios
+
+
+def _portfolio_item(doc: Doc, folded: list[str], k: int) -> PersonMention | None:
+    """The name of a list item "X à la Défense", "Y aux Finances", "Z à l'Intérieur" whose "à", "au" or
+    "aux" stands at token ``k``: a name ending right before it, opened by a list joint, and a capitalised
+    portfolio word after the preposition and its article."""
+    j = k + 1 + (k + 1 < len(folded) and folded[k + 1] in ("la", "l'"))
+    if folded[k] not in ("a", "au", "aux") or j >= len(folded) or not doc[j].text[:1].isupper():
+        return None
+    m = next((m for m in people_within(doc, max(0, k - 8), k) if m.span.end == k), None)
+    if m is None or m.span.start == 0:
+        return None
+    before = folded[m.span.start - 1]
+    return m if before in LIST_JOINTS or m.span.start == doc[k].sent.start else None
+
+
+def _list_item(doc: Doc, folded: list[str], sent: Span, start: int, end: int,
+               post_type: str) -> tuple[PersonMention, str] | None:
+    """"… a dévoilé son gouvernement : X à la Défense, Y aux Affaires étrangères et Z aux Finances": in a
+    list of at least two items "name + à/au/aux + portfolio", each name holds its portfolio, in the
+    government of the sentence's one state named before the list ("?" when none or several are).  A bare
+    portfolio word only ("à la Défense", not "au ministère de la Défense", a place where one is received), and
+    only a ministry's: in a cabinet list "Y à la Marine" is a navy secretary, no navy chief."""
+    k = start - 1 - (folded[start - 1] in ("la", "l'"))
+    if post_type not in LIST_PORTFOLIOS or folded[start] in title_cues("ministry_nouns_fr") or k < sent.start:
+        return None
+    m = _portfolio_item(doc, folded, k)
+    if m is None:
+        return None
+    others = [i for i in range(sent.start, sent.end) if i != k and _portfolio_item(doc, folded, i) is not None]
+    if not others:
+        return None
+    first = min([k, *others])
+    countries = {s.kb_id_ for label in ("DEMONYM", "COUNTRY") for s in lex_within(doc, sent.start, first, label)}
+    return m, (countries.pop() if len(countries) == 1 else "?")
 
 
 COLLEAGUE_REACH = 4  # words between a colleague noun and the name after its portfolio
@@ -300,16 +400,24 @@ def cleft_focus(doc: Doc, m: PersonMention) -> bool:
     the focus of a cleft (``cleft_openers_fr`` right before it, maybe with titles and an article
     between), so the "qui" after it is its own relative: the name is the subject of that verb."""
     i = m.span.start
-    while i > max(m.span.sent.start, m.span.start - CLEFT_REACH):
+    while i > max(m.span.sent.start, m.span.start - 3 * CLEFT_REACH):
         post = [s for s in lex_within(doc, max(m.span.sent.start, i - CLEFT_REACH), i, *POST_LABELS) if s.end == i]
         if post:  # "c'est le Premier ministre X qui assure l'intérim"
             i = min(s.start for s in post)
-        elif fold(doc[i - 1].text) in _title_words() or doc[i - 1].text == ",":
+        elif fold(doc[i - 1].text) in _title_words() or doc[i - 1].text == "," or _post_and(doc, m, i):
             i -= 1
         else:
             break
     lead = " ".join(fold(t.text) for t in doc[max(m.span.sent.start, i - 3):i]).replace("' ", "'")
     return any(lead == c or lead.endswith(" " + c) for c in (fold(x) for x in title_cues("cleft_openers_fr")))
+
+
+def _post_and(doc: Doc, m: PersonMention, i: int) -> bool:
+    """"et" right before token ``i`` just after a post: "c'est le vice-Premier ministre et ministre de la
+    Défense, X, qui …" (coordinated posts in a cleft's focus)."""
+    lo = m.span.sent.start
+    return fold(doc[i - 1].text) == "et" and i - 1 > lo and any(
+        s.end == i - 1 for s in lex_within(doc, max(lo, i - 1 - CLEFT_REACH), i - 1, *POST_LABELS))
 
 
 def _bracketed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
@@ -481,14 +589,16 @@ def _successor_over(doc: Doc, folded: list[str], sent: Span, start: int) -> Pers
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"X cède ce portefeuille à Y", "le président a confié la Défense à Y": a handing-over verb right
     before the portfolio and "à" with a name right after it give the portfolio to that name."""
-    if _ends_with_cue(_lead(doc, folded, sent, start), _cues("portfolio_hand_over_fr")) is None \
-            or end >= sent.end or folded[end] not in (
-            "a", "au", "aux"):
+    if _ends_with_cue(_lead(doc, folded, sent, start), _cues("portfolio_hand_over_fr")) is None:
+        return None
+    acting = _acting_words(folded, end, min(sent.end, end + 4))  # "a confié le portefeuille par intérim à Y"
+    end = max(acting, default=end - 1) + 1 if acting and min(acting) == end else end
+    if end >= sent.end or folded[end] not in ("a", "au", "aux"):
         return None
     titles = {fold(t) for key in ("ranks_fr", "civil_fr") for t in title_cues(key)}
     after = people_within(doc, end + 1, min(sent.end, end + 5))
     if not after or not all(folded[k] in ARTICLES or folded[k] in titles for k in range(end + 1, after[0].span.start)):
-        return None
+        return _name_past_title_phrase(doc, folded, sent, end + 1)  # "… au ministre de l'Intérieur, Y"
     return after[0]
 
 

@@ -188,6 +188,14 @@ SETS = {
     # 0.824 (P 1.0), reached 0.947 (P 1.0), people 0.982 (a caption line is page furniture to kg.corpus)
     "fresh-posts9a": Floors(8, 0.0, 0.0, 0.95, 0.95),
     "fresh-posts9b": Floors(8, 0.0, 0.0, 0.95, 0.92, people_f1=0.97),
+    # round 10, helper posts10's held-out probes on posts (keys written before kg ran on them): fresh-posts10a
+    # (two long analyses with many people, a cabinet list 'X à la Défense, Y aux …', a post in the speaker's
+    # quote, 'son successeur à la tête de … : X', 'le poste de M. X', a cataphoric 'Le chancelier') first
+    # holdings 0.771 (P 0.974, after four key labels corrected), reached 0.927 (P 0.981); fresh-posts10b
+    # (Cabinet des ministres, a decree list with semicolons, coordinated fronted titles, 'dont X' after a
+    # plural post, a long piece on Peru's defence ministers) first 0.725 (P 0.862), reached 0.923 (P 0.947)
+    "fresh-posts10a": Floors(7, 0.0, 0.0, 0.95, 0.9, people_f1=0.97),
+    "fresh-posts10b": Floors(6, 0.0, 0.0, 0.92, 0.9, people_f1=0.97),
     # round 9, the lead's held-out probes (keys written before kg ran on them; first contact in each key's
     # _about). First calls / holdings -> reached: probe21 0.778 / 0.884 -> 1.0 / 0.979; probe22 0.7 / 0.938 ->
     # 1.0 / 0.97; probe23 1.0 / 1.0 (first contact); probe24 0.857 / 0.75 -> 1.0 / 1.0; probe25 0.333 / 0.815 ->
