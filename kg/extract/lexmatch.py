@@ -96,10 +96,11 @@ class LexiconMatcher:
 
 
     def _posts_with_demonyms(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Post phrases with demonyms after their head noun ("ministre russe de la Défense", "chefs
-        russe et américain d'état-major"): the phrases are matched on the article with its demonym
-        tokens taken out, and a match counts when the tokens taken out sit right after its first
-        word, inside one sentence.  One phrase-matcher pass: linear in the article's length."""
+        """Post phrases with demonyms inside them ("ministre russe de la Défense", "chefs russe et
+        américain d'état-major", "envoyé spécial américain pour le Moyen-Orient"): the phrases are
+        matched on the article with its demonym tokens taken out, and a match counts when the tokens
+        taken out make one run inside it, within one sentence.  One phrase-matcher pass: linear in the
+        article's length."""
         kept = [t.i for t in doc if not t._.kg_demonym and not _joins_demonyms(t)]
         if len(kept) == len(doc):
             return []
@@ -108,11 +109,10 @@ class LexiconMatcher:
             token.norm_ = doc[i].norm_
         found = []
         for match_id, a, b in self.posts(reduced):
-            first, rest = kept[a], kept[a + 1:b]
-            gap = rest[0] - first - 1
-            if gap and rest[-1] - rest[0] == len(rest) - 1 and not any(
-                    doc[k].is_sent_start for k in range(first + 1, rest[-1] + 1)):
-                found.append((match_id, first, rest[-1] + 1))
+            words = kept[a:b]
+            gaps = [x for x, y in zip(words, words[1:], strict=False) if y - x > 1]
+            if len(gaps) == 1 and not any(doc[k].is_sent_start for k in range(words[0] + 1, words[-1] + 1)):
+                found.append((match_id, words[0], words[-1] + 1))
         return found
 
 

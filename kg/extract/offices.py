@@ -2585,12 +2585,24 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
     before = next((p for p in reversed(people_within(doc, sent.start, i)) if p.span.end <= i and p.key != m.key
                    and not reported_speaker(p.span) and not handed_over(p.span)), None)
     if before:
-        return before
+        return _subject_of_partner_list(doc, sent, i, m) or before
     after = next((p for p in mentions if p.key != m.key and sent.start <= p.span.start < sent.end
                   and not reported_speaker(p.span)), None)
     if after is None and i > 0 and i - 1 == _past_dateline(doc, sent) and fold(doc[i - 1].text) in ("son", "sa"):
         return _possessor_before(doc, sent, m)  # "X a salué l'accord. Son homologue suédoise, Y, …"
     return after or _pronoun_subject_owner(doc, sent, m)
+
+
+def _subject_of_partner_list(doc: Doc, sent: Span, i: int, m: PersonMention) -> PersonMention | None:
+    """"X s'est entretenu avec A, puis avec son homologue estonien, B": in a list of partners each
+    opened by "avec", "son homologue" is the subject's, not the partner named just before."""
+    if i < 2 or fold(doc[i - 1].text) not in ("son", "sa") or fold(doc[i - 2].text) != "avec":
+        return None
+    first = next((t.i for t in doc[sent.start: i - 2] if fold(t.text) == "avec"), None)
+    if first is None:
+        return None
+    return next((p for p in people_within(doc, sent.start, first) if p.key != m.key
+                 and subject_node(p.span) is not None and not reported_speaker(p.span)), None)
 
 
 def _pronoun_subject_owner(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
