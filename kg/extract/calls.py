@@ -1086,6 +1086,11 @@ def _in_sentence(mentions: list[Mention]) -> Callable[[Token], list[Mention]]:
     return lambda t: by_sentence.get(t.sent.start, []) if by_sentence else []
 
 
+def _other_triggers(m: Mention, mentions: list[Mention]) -> list[int]:
+    """The token indices of the other calls' triggers in ``m``'s sentence: the bounds of its clause."""
+    return [t.i for n in mentions if n is not m and n.sent == m.sent for t in n.trigger]
+
+
 def _infinitive_subject(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
     """"X a téléphoné à Y, avant de recevoir un appel de Z": a call told in an infinitive clause of
     time ("avant de", "après avoir") has the subject of the call it follows in the sentence as its
@@ -1119,7 +1124,7 @@ def _own_clause_subject(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
 def _earlier_clause_end(doc: Doc, m: Mention, mentions: list[Mention]) -> int | None:
     """The last trigger of another call before ``m``'s in its sentence, when ``m`` has a caller named
     between that trigger and its own (see :func:`_own_clause_subject`); else None."""
-    before = [t.i for n in mentions if n is not m and n.sent == m.sent for t in n.trigger if t.i < m.trigger[0].i]
+    before = [i for i in _other_triggers(m, mentions) if i < m.trigger[0].i]
     if not before or not m.callers:
         return None
     cut = max(before)
@@ -1713,7 +1718,7 @@ def _coordinated(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
     the call's own clause: not across another call's trigger ("A et B ont tenu une réunion, avant que
     A ne s'entretienne avec C": B is not on A's call with C)."""
     here = people_within(doc, m.sent.start, m.sent.end)
-    others = [t.i for n in mentions if n is not m and n.sent == m.sent for t in n.trigger]
+    others = _other_triggers(m, mentions)
     for p in here:
         if p.key in m.persons or _not_a_party(p.span):
             continue
@@ -2672,7 +2677,7 @@ def _initiator(doc: Doc, m: Mention, mentions: list[Mention]) -> Party | None:
     russe", "a reçu un appel de X", "l'initiateur de l'entretien était X") with no other call's
     trigger between it and this one's, else the one subject of a calling verb ("X a appelé Y")."""
     at = m.trigger[0].i
-    others = [t.i for n in mentions if n is not m and n.sent == m.sent for t in n.trigger]
+    others = _other_triggers(m, mentions)
     for start in _cue_objects(m.sent):
         if any(min(start, at) < i < max(start, at) for i in others):
             continue  # "X a téléphoné à Y, avant de recevoir un appel de Z": Z placed the other call
