@@ -644,9 +644,10 @@ def _this_post_after(doc: Doc, sent: Span, at: int) -> bool:
 
 def _taken_in(doc: Doc, sent: Span, at: int, h: Holding) -> bool:
     """The holding is told in this sentence, after the cue, as a post taken ("X a succédé à Y, devenu
-    secrétaire du Conseil de sécurité", "… à Y, nommé ambassadeur"): the one replaced moved to it, so
+    secrétaire du Conseil de sécurité", "… à Y, nommé ambassadeur") or still held ("… à son père, Y, qui
+    préside désormais le Sénat et reste le chef du parti"): the one replaced moved to it or keeps it, so
     it is not the office changing hands."""
-    taking = _taking_words()
+    taking = _taking_words() | title_cues("still_holding_fr")
     for e in h.evidence:
         if not at <= e.start < sent.end_char:
             continue
