@@ -103,6 +103,7 @@ class PeopleFinder:
         found += self._after_roles(doc, found)
         found += self._known_names(doc, titles, found, model_names)
         found = [self._with_known_given_names(doc, m, titles) for m in found]
+        found += _told_again(doc, found)
         countries = {s.start: s.end for s in lex_spans(doc, "COUNTRY")}
         found = _without_inner([_without_country(_with_particle_surname(_with_flat_names(
             _with_abbreviation(_with_fathers(m, titles, blockers)), titles, blockers), blockers), countries)
@@ -353,6 +354,36 @@ class PeopleFinder:
         near = blockers.overlapping(m.span.start, m.span.end)
         return any(b.start <= m.span.start and m.span.end <= b.end for b in near) or any(
             b.label_ in ("MISSILE", "TREATY") for b in near) or _cuts_organisation(m.span)
+
+
+def _told_again(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
+    """A full name the article has already given, written again word for word where no rule found it
+    ("Fidan and Giorgos Gerapetritis talked": the model made one organisation of the pair): the same
+    capitalised words, not inside a longer run of capitalised words."""
+    forms: dict[str, set[tuple[str, ...]]] = {}
+    for m in found:
+        words = tuple(t.text for t in m.span)
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            forms.setdefault(words[0], set()).add(words)
+    taken = {t.i for m in found for t in m.span}
+    styled = {i for x in lex_spans(doc) for i in range(x.start, x.end)} | dated_tokens(doc, 0, len(doc))
+
+    def name_word(i: int) -> bool:  # a capitalised word that is no title, post, country or date
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper() and i not in styled and not (
+            i == 0 or doc[i].is_sent_start)
+
+    out: list[PersonMention] = []
+    for t in doc:
+        for words in forms.get(t.text, ()):
+            end = t.i + len(words)
+            if end > len(doc) or tuple(x.text for x in doc[t.i:end]) != words or any(
+                    i in taken for i in range(t.i, end)):
+                continue
+            if name_word(t.i - 1) or name_word(end):
+                continue  # part of a longer name ("Giorgos Gerapetritis Jr")
+            out.append(PersonMention(doc[t.i:end]))
+            taken.update(range(t.i, end))
+    return out
 
 
 def _cuts_organisation(span: Span) -> bool:
