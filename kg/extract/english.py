@@ -339,7 +339,8 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     found: list[_Call] = []
     holdings = list(holdings)
     previous_subject: str | None = None
-    talk = _article_tells_call(doc) or any(_calling(doc, s, t, _people(doc, s)) for s in sentences(doc) for t in s)
+    talk = _article_tells_call(doc) or any(_calling(doc, s, t, named) for s in sentences(doc)
+                                           for named in [_people(doc, s)] for t in s)  # once per sentence
     for sent in sentences(doc):
         named = [n for n in _people(doc, sent)
                  if not _reporting(doc, sent, n) and not _proxied(doc, sent, n) and not _owner_only(doc, n)]
