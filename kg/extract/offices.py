@@ -2193,10 +2193,44 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
                 and not _name_is_complement(between):
             return p
         if _complement_then_name(doc, between) or _coordinated_title(doc, between) \
-                or _copula_to_name(doc, p, between):
+                or _copula_to_name(doc, p, between) or _portfolios_then_name(doc, between):
             return p
         return None
     return None
+
+
+def _capitalised_portfolio(words: Span) -> bool:
+    """A portfolio as titles write it: "de", an article, then a capitalised noun ("de la Sécurité",
+    "des Anciens combattants"); not an aside ("de l'avis des observateurs")."""
+    rest = [t for t in words[1:4] if fold(t.text) not in ("la", "le", "l'", "les")]
+    return bool(rest) and rest[0].text[:1].isupper()
+
+
+PORTFOLIO_REACH = 16  # words of the further portfolios a title lists between commas
+
+
+def _portfolios_then_name(doc: Doc, between: Span) -> bool:
+    """"le ministre des Affaires étrangères, de la Communauté nationale à l'étranger et des Affaires
+    africaines, M. X", "… et des Marocains résidant à l'étranger, M. X": the further portfolios of a
+    long title, set off by commas, each opened by "de", "du" or "des" (after "et" too) and
+    capitalised, or the participle that ends the last one, then the name.  A finite verb or a person
+    inside is another phrase, and an aside in lower case ("de l'avis des observateurs") no portfolio."""
+    words = [fold(t.text) for t in between]
+    if "," not in words or len(between) > PORTFOLIO_REACH:
+        return False
+    last = between.start + len(words) - 1 - words[::-1].index(",")
+    inside = doc[between.start:last]
+    finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inside)
+    if not len(inside) or finite or people_within(doc, inside.start, inside.end) \
+            or not _only_glue(doc[last + 1:between.end], allow_title=True):
+        return False
+    cuts = [i for i, t in enumerate(inside) if fold(t.text) in (",", "et")]
+    segments = [inside[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(inside)], strict=True)]
+    if segments and not len(segments[0]):
+        segments = segments[1:]  # the comma right after the title
+    elif segments and "Part" in segments[0][0].morph.get("VerbForm") and segments[0][0].text.islower():
+        segments = segments[1:]  # "… et des Marocains | résidant à l'étranger": the title's own last words
+    return all(len(g) and fold(g[0].text) in OF and _capitalised_portfolio(g) for g in segments)
 
 
 def _copula_to_name(doc: Doc, post: PostMention, between: Span) -> bool:
@@ -3116,6 +3150,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         out.append(h)
     placed = _from_delegation(doc, _from_possessor(doc, out, known), known)
     placed = _from_dateline_country(doc, _from_article_country(doc, placed, known), known)
+    placed = _from_home_posts(doc, placed, known)
     placed = _from_successions(_from_section_place(doc, placed, known))
     return [h for h in placed if not _state_secretary_general(h)]
 
@@ -3458,6 +3493,44 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
         if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
                 and not _elsewhere(known, h.person, post_type, country):
             h = replace(h, office=_place(post_type, country))
+        out.append(h)
+    return _dedupe(out)
+
+
+def _from_home_posts(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """An article speaks of its own state's office holders without naming the state ("Le président
+    de la République, X, … Le chef d'état-major général des armées, le général Y, …") and qualifies
+    the foreign ones ("son homologue italien", "le président français").  Where every post the text
+    names without a country and whose holder is placed (by the gazetteer, a dateline, a post only
+    one state has) is one state's, and two people hold such posts or one who is the article's first
+    person, a national post still without a country is that state's too, though the article names
+    other states.  Two states among those posts (a piece on "le président Trump" and "le président
+    Poutine"), one holder named late (a foreign leader named bare in a Seoul dispatch) or a dateline of
+    another state place nobody, and no
+    guess places a person the gazetteer knows elsewhere or a one-holder post another holds there."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
+        return holdings
+    placed = {(h.person, h.office.partition(".")[2]): h.office.partition(".")[0] for h in holdings}
+    holders: dict[str, set[str]] = {}  # state -> the people holding a post of it named without a country
+    for a in notes(doc).attachments:
+        if a.post is not None and not a.post.countries and a.post.post_type in NATIONAL_POSTS \
+                and a.counterpart_of is None and a.predecessor_of is None:
+            holders.setdefault(placed.get((a.person.key, a.post.post_type), UNKNOWN), set()).add(a.person.key)
+    holders.pop(UNKNOWN, None)
+    if len(holders) != 1:
+        return holdings
+    home, people = holders.popitem()
+    first = min(doc._.people or [], key=lambda m: m.span.start, default=None)
+    lead = len(people) > 1 or (first is not None and first.key in people)
+    if not lead or not _is_state(home) or _dateline_country(doc) not in (None, home):
+        return holdings  # one such holder, later, may be a foreign leader named bare ("la Première ministre X")
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        if h.office.startswith(UNKNOWN + ".") and post_type in NATIONAL_POSTS \
+                and not _elsewhere(known, h.person, post_type, home) \
+                and not _held_by_another(doc, h, _place(post_type, home), holdings):
+            h = replace(h, office=_place(post_type, home))
         out.append(h)
     return _dedupe(out)
 
