@@ -839,9 +839,9 @@ def _requester(doc: Doc, verb: Token) -> Party | None:
     """Who asked for a call by a post or a place: the subject of the request verb, or the focus of its
     cleft ("C'est le chef de l'État français qui avait sollicité …", "Bratislava avait demandé …")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None and fold(subject.text) == "qui" and verb.dep_ == "acl:relcl":
-        subject = verb.head
-    if subject is None or subject.pos_ == "PRON":
+    if subject is not None and fold(subject.text) == "qui" and (verb.dep_ == "acl:relcl" or _cleft_focus(verb)):
+        subject = verb.head  # "… qui avait sollicité", a relative or a cleft ("C'est Vienne qui …")
+    if subject is None:  # a pronoun names no post or place below (the tagger takes "Vienne" for one)
         return None
     lo, hi = subject.left_edge.i, subject.i + 1
     post = next((p for p in posts_within(doc, lo, hi) if p.offices(with_default=True)), None)
@@ -891,10 +891,13 @@ def _marked_other(node: Token) -> bool:
 
 
 def _at_a_place(t: Token) -> bool:
-    """"s'est entretenu avec Y à Moscou": a place as the verb's own complement means a meeting."""
+    """"s'est entretenu avec Y à Moscou", "… au palais présidentiel", "… dans son bureau": a place or a
+    building (``venue_nouns``) as the verb's own complement means a meeting."""
     places = {s.root.i for s in lex_spans(t.doc, "PLACE", "METONYM") if t.sent.start <= s.start < t.sent.end}
+    venues = _words("venue_nouns")
     return t.pos_ == "VERB" and any(
-        c.i in places and any(fold(x.text) in ("a", "au") for x in c.children if x.dep_ == "case")
+        (c.i in places or fold(c.lemma_) in venues)
+        and any(fold(x.text) in ("a", "au", "dans") for x in c.children if x.dep_ == "case")
         for c in t.children if c.dep_.startswith("obl"))
 
 
@@ -926,7 +929,24 @@ def _anchors(trigger: list[Token]) -> set[Token]:
 def _verb_past_date(t: Token) -> Token:
     """The word a noun depends on, past a date the parser hung it on ("a enchaîné jeudi les entretiens
     téléphoniques avec Y": "entretiens" made the object of "jeudi", itself a complement of the verb)."""
-    return t.head.head if _date_adjunct(t.head) and t.head.head.pos_ in ("VERB", "AUX") else t.head
+    if _date_adjunct(t.head) and t.head.head.pos_ in ("VERB", "AUX"):
+        return t.head.head
+    return _verb_before_incise(t) or t.head
+
+
+def _verb_before_incise(t: Token) -> Token | None:
+    """"X a eu lundi, à la demande de Y, un échange téléphonique avec Z": the parser makes the object
+    after an incise an apposition of the incise's last noun (or hangs it on its comma); an indefinite
+    noun so hung, whose chain of complements leads back to a light verb before it, is that verb's
+    object."""
+    if t.dep_ not in ("appos", "fixed", "dep") or not any(c.dep_ == "det" and fold(c.text) in ("un", "une")
+                                                        for c in t.children):
+        return None
+    head = t.head.head if t.head.pos_ == "PUNCT" else t.head  # or of the incise's closing comma
+    while head.dep_ in ("nmod", "obl", "obl:mod", "appos") and head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
+        head = head.head
+    light = head.pos_ in ("VERB", "AUX") and head.i < t.i and fold(head.lemma_) in _words("light_verbs")
+    return head if light else None
 
 
 def _phone_taker(verb: Token) -> Token | None:
@@ -1306,6 +1326,35 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
             pair = _pair_told_since(doc, mentions[:n], verb) or _only_two_named(doc, start, verb.sent.start)
         if pair is not None and len(pair) == 2 and set(m.persons) <= set(pair):
             m.persons = list(pair)  # one of them named again in the sentence ("peu après la nomination de A")
+
+
+def _their_call_pair(doc: Doc, mentions: list[Mention]) -> None:
+    """"A et B ont tenu mercredi une visioconférence. Il s'agit de leur premier entretien depuis
+    l'entrée en fonctions de B, nommé dans le gouvernement de C": "leur" + call noun refers back to
+    the pair of the latest call just before; people its sentence names after it, but not as its
+    partner ("leur entretien avec X") nor as its owners before it, are another act's (C named in an
+    aside) and give way to that pair when it includes every one of them but one at most."""
+    for n, m in enumerate(mentions):
+        noun = m.trigger[0]
+        if not m.persons or not m.referring or not _their_call(noun) or _partner_named(doc, noun) \
+                or len(people_within(doc, noun.sent.start, noun.i)) >= 2:
+            continue
+        start = noun.sent.start
+        for _ in range(PAIR_REACH):
+            start = doc[max(start - 1, 0)].sent.start
+        pair = next((p.persons for p in reversed(mentions[:n]) if start <= p.trigger[0].i < noun.sent.start
+                     and len(p.persons) >= 2), None)
+        if pair is not None and len(pair) == 2 and set(m.persons) != set(pair) \
+                and len(set(m.persons) - set(pair)) <= 1:
+            m.persons, m.callers = list(pair), []
+
+
+def _partner_named(doc: Doc, noun: Token) -> bool:
+    """The call noun names its partner in a complement of its own ("leur entretien avec X", "l'appel
+    entre A et B")."""
+    return any(any(fold(x.text) in ("avec", "entre") for x in c.children if x.dep_ == "case")
+               and people_within(doc, c.left_edge.i, c.right_edge.i + 1)
+               for c in noun.children if c.dep_.startswith(("nmod", "obl")))
 
 
 def _pair_told_since(doc: Doc, before: list[Mention], verb: Token) -> list[str] | None:
@@ -1799,7 +1848,7 @@ def _role_subjects(doc: Doc, mentions: list[Mention]) -> None:
     sentences before, when that person fits the role (see :func:`_fits_role`).  Nobody when that
     sentence has two subjects or another role opens it: the person stays unknown, not guessed."""
     for m in mentions:
-        if m.callers or m.referring or m.weak or m.earlier:
+        if m.callers or m.referring or m.weak:
             continue
         subject = _role_subject(doc, m)
         if subject is None:
@@ -1831,8 +1880,9 @@ def _role_subject(doc: Doc, m: Mention) -> Token | None:
     """The role noun that is the subject of the trigger (or of its light verb, "Le ministre a eu un
     entretien"): definite, singular, a post head, no person named in it."""
     verbs = [a for a in _anchors(m.trigger) if a.pos_ in ("VERB", "AUX") or a in m.trigger]
+    # "Sa première conversation, la ministre l'a eue …"; the parser may lose the subject altogether
     subject = next((c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"
-                    and c not in m.trigger), None)  # "Sa première conversation, la ministre l'a eue …"
+                    and c not in m.trigger), None) or _subject_before_verb_group(doc, m)
     if subject is None or "Plur" in subject.morph.get("Number"):
         return None
     definite = any(c.dep_ == "det" and fold(c.text) in ("le", "la", "l'") for c in subject.children)
@@ -1842,6 +1892,22 @@ def _role_subject(doc: Doc, m: Mention) -> Token | None:
     head = fold(subject.text) in title_cues("post_heads_fr") or any(
         p.span.start <= subject.i < p.span.end for p in posts_within(doc, subject.i, subject.i + 1))
     return subject if definite and head and not named else None
+
+
+def _subject_before_verb_group(doc: Doc, m: Mention) -> Token | None:
+    """A post phrase ending right before the verb group of the trigger (auxiliaries, adverbs, clitic
+    pronouns, with an auxiliary among them): the trigger's subject where the parser lost it ("Le chef
+    de l'État avait auparavant téléphoné à X", the participle taken for a noun and the subject hung on
+    the adverb).  Surface order only; :func:`_role_subject` still asks for a definite, singular post."""
+    first = min(m.trigger, key=lambda t: t.i)
+    i = first.i - 1
+    while i >= m.sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].dep_.startswith("expl")
+                                 or fold(doc[i].text) in _words("clitics")):
+        i -= 1
+    if i < m.sent.start or not any(t.pos_ == "AUX" for t in doc[i + 1:first.i]):
+        return None
+    post = next((p for p in posts_within(doc, m.sent.start, i + 1) if p.span.end == i + 1), None)
+    return post.span.root if post is not None else None
 
 
 def _subject_before(doc: Doc, m: Mention, mentions: list[Mention], post, subject: Token) -> str | None:
@@ -1859,12 +1925,41 @@ def _subject_before(doc: Doc, m: Mention, mentions: list[Mention], post, subject
         keys += [k for x in mentions if x.sent.start == sent.start for k in x.callers]
         keys = list(dict.fromkeys(keys))
         if len(keys) > 1:
-            return None
+            return _one_of_role_country(doc, keys, post, subject)
         if keys:
             return keys[0] if _fits_role(doc, keys[0], post, subject) else None
         if _other_role_opens(doc, sent, post):
             return None
     return None
+
+
+def _one_of_role_country(doc: Doc, keys: list[str], post, subject: Token) -> str | None:
+    """"A et son homologue russe B se sont parlé. Le président américain a ensuite appelé C": of the
+    sentence's several subjects, the one the role fits who is known to be of the country the role
+    names (or the one country its wording stands for); with no country, the one introduced with the
+    very title the role repeats ("le secrétaire d'État X et le ministre russe Y … Le secrétaire d'État
+    a ensuite joint Z"); nobody when two fit ("Le ministre a ensuite appelé Y" after two ministers)."""
+    held = notes(doc).attachments
+    countries = set(post.countries) if post is not None else set()
+    if post is not None and not countries and post.default_country:
+        countries = {post.default_country}
+    if not countries:
+        title = _bare_title(doc[subject.left_edge.i: subject.right_edge.i + 1])
+        same = {a.person.key for a in held if a.post and a.person and a.person.key in keys
+                and _bare_title(a.post.span) == title}
+        return same.pop() if len(same) == 1 else None  # the title the person was introduced with
+    known = known_countries(doc)
+    fits = [k for k in keys if _fits_role(doc, k, post, subject) and countries & (
+        {c for a in held if a.post and a.person and a.person.key == k for c in a.post.countries} | {known.get(k, "")})]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _bare_title(span: Span) -> str:
+    """A title's words less its leading determiners, folded ("Le secrétaire d'État" -> "secretaire d'etat")."""
+    words = [fold(t.text) for t in span]
+    while words and words[0] in ("le", "la", "l'", "les"):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _names_a_subject(span: Span) -> bool:
@@ -2425,8 +2520,9 @@ def _sequel_dates(doc: Doc, mentions: list[Mention]) -> None:
                 doc, last.sent, m.sent, last.date):
             m.date = last.date  # "Il a précisé avoir également échangé par téléphone avec Y"
         elif m.date is None and has_phrase(folded(m.sent), _vocab()["sequel_cues"]):
-            if last is not None and last.date:
-                m.date = last.date if _same_account(doc, last.sent, m.sent) else (
+            if last is not None and last.date:  # the caller's account moved on to another act's day: its sequel
+                m.date = last.date if _same_account(doc, last.sent, m.sent) else _account_day(
+                    doc, m.sent, last.sent.end, actor=m) or (
                     _between(last.date, ref) if ref and last.date.precision == "day" else None)
             else:
                 m.date = _account_day(doc, m.sent)
@@ -2441,19 +2537,32 @@ def _also(m: Mention) -> bool:
         folded(m.sent), _vocab()["also_cues"])
 
 
-def _account_day(doc: Doc, sent: Span) -> DateValue | None:
+def _account_day(doc: Doc, sent: Span, after: int = 0, actor: Mention | None = None) -> DateValue | None:
     """"Pete Hegseth a visité lundi une base navale. … Le secrétaire à la Défense a ensuite appelé
     Y": a sequel told after another dated act, with no call before it, is of that act's day, when
     the sentences just before (:data:`SEQUEL_GAP` and the one before them) state exactly one date,
-    a day."""
+    a day.  Told after a call (since ``after``), only an act of the caller's own account counts, one
+    whose subject is "il"/"elle" or a party of the sequel ("A a appelé lundi B. Mercredi, il a visité
+    une usine. Il s'est ensuite entretenu avec C": Wednesday), not anyone's ("Des manifestations ont
+    eu lieu jeudi. A a ensuite appelé C": somewhere after Monday)."""
     start, told = sent.start, 0
-    while start > 0 and told <= SEQUEL_GAP:
+    while start > after and told <= SEQUEL_GAP:
         start = doc[start - 1].sent.start
         told += bool(doc[start].sent.text.strip())
-    days = {s._.date.value: s._.date for s in dates_within(doc, start, sent.start)
-            if s._.date and not _anchor_relative(s)}
+    start = max(start, after)
+    spans = [s for s in dates_within(doc, start, sent.start) if s._.date and not _anchor_relative(s)]
+    days = {s._.date.value: s._.date for s in spans}
     value = next(iter(days.values())) if len(days) == 1 else None
+    if actor is not None and not all(_acted_by(s.sent, actor) for s in spans):
+        return None
     return value if value is not None and value.precision == "day" else None
+
+
+def _acted_by(sent: Span, m: Mention) -> bool:
+    """The sentence's subject is "il"/"elle" or one of the call's people."""
+    subjects = [t for t in sent if t.dep_ in SUBJECT_DEPS]
+    return any(fold(t.text) in _words("subject_pronouns") for t in subjects) or any(
+        p.key in m.persons and p.span.root.dep_ in SUBJECT_DEPS for p in people_within(sent.doc, sent.start, sent.end))
 
 
 #: Sentences that may stand between a dated call and its sequel in one account ("X a appelé mardi
@@ -2730,13 +2839,23 @@ def _latter(doc: Doc, start: int) -> Party | None:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+    """The verb is passive: an auxiliary "être" of the passive, or a passive subject; not when the
+    tense's only auxiliary is "avoir" ("Le président a ensuite appelé X", "La présidente a ensuite
+    joint par téléphone X", the subject tagged nsubj:pass), as the French passive takes "être"."""
+    auxiliaries = [fold(c.lemma_) for c in verb.children if c.dep_.startswith("aux")]
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    if "avoir" in auxiliaries and "etre" not in auxiliaries:
+        return False
+    return any(c.dep_ == "nsubj:pass" for c in verb.children)
 
 
 def _cue_objects(sent: Span) -> list[int]:
     """Token indices where the object of an initiator cue starts."""
     words, starts = _joined(sent)
-    out = [starts[hit.end() + 1] for hit in _cue_regex().finditer(words) if hit.end() + 1 in starts]
+    media = _words("phone_nouns")  # "a joint par téléphone X": the medium, not the agent ("joint par X")
+    out = [starts[hit.end() + 1] for hit in _cue_regex().finditer(words) if hit.end() + 1 in starts
+           and fold(sent.doc[starts[hit.end() + 1]].text) not in media]
     nouns = _words("initiator_nouns")
     for t in sent:  # "l'initiateur de la conversation était (lui-même) X"
         if fold(t.text) in nouns:
@@ -2844,6 +2963,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_sides(doc, mentions)
     _attach_role_nouns(doc, mentions)
     _fallback(doc, mentions)
+    _their_call_pair(doc, mentions)
     for m in mentions:
         _apposed_subject_by_surface(doc, m)
     for m in mentions:
