@@ -399,14 +399,30 @@ def _proxied(doc: Doc, sent: Span, n: _Named) -> bool:
     return bool(re.search(_pattern("proxy_words").pattern + r"\s*$", fold(doc[sent.start:i].text)))
 
 
+#: Sentences that may stand between a dated call and a sequel of the same account ("A was called by B
+#: on Tuesday. It was their first conversation since June. A later spoke with C").
+SEQUEL_GAP = 2
+
+
 def _same_day(doc: Doc, sent: Span, calls: list[_Call], found: list[_Call]) -> None:
     """"Earlier the same day, A had also spoken with B": an undated call of a sentence that places it
-    on the day of the call told before takes that call's date."""
-    if not found or found[-1].date is None or not _pattern("same_day").search(fold(sent.text)):
+    on the day of the call told before takes that call's date; so does a sequel ("later", "then")
+    told within :data:`SEQUEL_GAP` sentences of it with no date stated between."""
+    if not found or found[-1].date is None:
+        return
+    text = fold(sent.text)
+    if not _pattern("same_day").search(text) and not (
+            _pattern("sequel_words").search(text) and _same_account(doc, found[-1].sentences[-1], sent)):
         return
     for call in calls:
         if call.date is None:
             call.date = found[-1].date
+
+
+def _same_account(doc: Doc, told: Span, sent: Span) -> bool:
+    """``sent`` follows ``told`` closely, with no date stated in the sentences between."""
+    between = [s for s in sentences(doc) if told.end <= s.start and s.end <= sent.start and s.text.strip()]
+    return told.start < sent.start and len(between) <= SEQUEL_GAP and not any(_dates(doc, s) for s in between)
 
 
 def _told_again(doc: Doc, sent: Span, call: _Call, holdings: list[Holding]) -> None:
@@ -533,11 +549,11 @@ TALK_REACH = 7  # words between a talk verb and its "with"/"to" ("spoke for more
 
 
 def _article_tells_call(doc: Doc) -> bool:
-    """Whether any sentence of the article speaks of a call (a call phrase, or "call" that is no
-    urging), or the article reports an official readout or statement, which says "met" of a meeting
+    """Whether any sentence of the article speaks of a call (a call phrase, "was called by", or "call"
+    that is no urging), or the article reports an official readout or statement, which says "met" of a meeting
     and "spoke with" of a call: read once per article."""
-    calls, readout = _pattern("call_phrases"), _pattern("readout_words")
-    return any(calls.search(fold(s.text)) or readout.search(fold(s.text))
+    calls, readout, received = _pattern("call_phrases"), _pattern("readout_words"), _pattern("received_call")
+    return any(calls.search(fold(s.text)) or readout.search(fold(s.text)) or received.search(fold(s.text))
                or re.search(r"(?<![\w-])calls?(?![\w-])", fold(s.text))
                and not re.search(r"\bcalls? (?:for|on|to)\b", fold(s.text)) for s in doc.sents)
 
