@@ -525,6 +525,7 @@ def _role_ends(doc: Doc, role_words: frozenset[str]) -> list[int]:
     ("diplomate", "député"), past the demonyms and adjectives that qualify it ("le roi saoudien",
     "le ministre sortant")."""
     ends = {s.end for s in lex_spans(doc, *ROLE_LABELS)}
+    ends.update(end for s in lex_spans(doc, *ROLE_LABELS) if (end := _past_country(doc, s.end)) is not None)
     ends.update(i + 1 for i in _role_words(doc, role_words))
     ends.update(end for i in _role_words(doc, role_words) if (end := _past_complement(doc, i + 1)) is not None)
     demonyms = {s.start: s.end for s in lex_spans(doc, "DEMONYM") if s.text.islower()}
@@ -548,12 +549,23 @@ def _past_complement(doc: Doc, i: int) -> int | None:
     None when no such complement and comma follow."""
     if i >= len(doc) or fold(doc[i].text) not in ("de", "du", "des", "d'"):
         return None
+    if (state := _past_country(doc, i)) is not None:
+        return state
     for j in range(i + 1, min(len(doc), i + 2 + COMPLEMENT_REACH)):
         if doc[j].text == ",":
             return j if j > i + 1 else None
         if doc[j].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "ADP"):
             return None
     return None
+
+
+def _past_country(doc: Doc, i: int) -> int | None:
+    """Where "de" + a country ends when a comma follows ("la Première ministre | de Trinité-et-Tobago,
+    X"), a post of the lexicon naming its state after it; None otherwise."""
+    if i >= len(doc) or fold(doc[i].text) not in ("de", "du", "des", "d'"):
+        return None
+    state = next((s for s in lex_spans(doc, "COUNTRY") if s.start in (i + 1, i + 2)), None)
+    return state.end if state is not None and state.end < len(doc) and doc[state.end].text == "," else None
 
 
 def _apposed_run(doc: Doc, start: int) -> list[Token]:
