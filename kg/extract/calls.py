@@ -346,8 +346,8 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     elif lemma in ("appeler", "joindre", "contacter"):
         agent = _passive_agent(t)
         ok = (phone or context or agent or _official_object(t)) and (agent or _has_object(t)) and not _calls_on(t)
-    else:
-        ok = phone and lemma in ("discuter", "echanger", "converser")
+    else:  # "a échangé le 14 octobre avec Y" in an article that tells calls, as "parler" above
+        ok = lemma in ("discuter", "echanger", "converser") and (phone or context and _has_avec(t))
     return (False, False, False) if ok else None
 
 
@@ -2262,7 +2262,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
             continue
         restricted = _restricted_to(s, here)
         owner = restricted or _owner(s.root, here, parties=False) or next(
-            ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"), None) or next(
+            ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"
+             and not _own_date(m)), None) or next(
             ((m, "") for m in here if _cleft_of(s.root.head, m.trigger[0])), None)
         if owner and not restricted and (_in_noun_clause(s.root, owner[0]) or _in_other_aside(s[0], owner[0])):
             continue  # "X, nommé le 17 juillet, a reçu jeudi un appel de Y": the day X was named
@@ -2278,6 +2279,14 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
     _readout_day(doc, mentions)
+
+
+def _own_date(m: Mention) -> bool:
+    """The trigger has a date of its own as a complement ("a indiqué vendredi avoir parlé la veille
+    avec Y", "parlé" hung on "vendredi" by the parser): the date it hangs from is another verb's."""
+    doc = m.trigger[0].doc
+    return any(s.root.head in m.trigger and s.root.dep_.startswith("obl")
+               for s in dates_within(doc, m.sent.start, m.sent.end))
 
 
 def _headline_dates(doc: Doc, mentions: list[Mention]) -> None:
