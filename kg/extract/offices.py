@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.coref import (
@@ -757,24 +757,69 @@ def _bare_minister_owners(doc: Doc, attachments: list[Attachment], known: list[H
     """"« … », insiste le ministre, qui doit recevoir son homologue kazakh, X": a counterpart whose
     sentence names no one else, with a bare "le ministre" / "la ministre" (no portfolio, no demonym)
     before the word, is the counterpart of the one person the article has so far given a minister's
-    post of the lists (defence or foreign affairs); nobody's when there are several."""
+    post of the lists (defence or foreign affairs); of several, the one of the noun's gender told as a
+    subject in the sentences just before ("M. X a rappelé …"), else nobody's."""
     nouns = title_cues("minister_nouns_fr")
     out = []
     for a in attachments:
         if a.rule == "counterpart" and a.counterpart_of is None and a.post is not None:
             word = a.post.span
             sent = word.sent
-            bare = any(fold(t.text) in nouns and t.i > sent.start and fold(doc[t.i - 1].text) in ("le", "la")
-                       and t.i + 1 < len(doc) and fold(doc[t.i + 1].text) not in OF and not doc[t.i + 1]._.kg_demonym
-                       and not any(p.span.start <= t.i < p.span.end for p in find_posts(doc))
-                       for t in doc[sent.start:word.start])
+            bare = next((t for t in doc[sent.start:word.start] if fold(t.text) in nouns and t.i > sent.start
+                         and fold(doc[t.i - 1].text) in ("le", "la") and t.i + 1 < len(doc)
+                         and fold(doc[t.i + 1].text) not in OF and not doc[t.i + 1]._.kg_demonym
+                         and not any(p.span.start <= t.i < p.span.end for p in find_posts(doc))), None)
             owners = {h.person for h in known if office_type(h.office) in DELEGATED_MINISTRIES
-                      and any(e.end <= sent.start_char for e in h.evidence)} if bare else set()
+                      and any(e.end <= sent.start_char for e in h.evidence)} if bare is not None else set()
+            if len(owners) > 1 and bare is not None:  # "M. X a rappelé que … Le ministre a démenti …"
+                owners = _last_subject_among(doc, sent, _same_gender(doc, attachments, owners, doc[bare.i - 1]))
             owner = next((p for p in doc._.people or [] if p.key in owners), None) if len(owners) == 1 else None
             if owner is not None and owner.key != a.person.key:
                 a = replace(a, counterpart_of=owner)
         out.append(a)
     return out
+
+
+def _same_gender(doc: Doc, attachments: list[Attachment], keys: set[str], article: Token) -> set[str]:
+    """Of ``keys``, those not introduced with a post of the other gender than the bare noun's article
+    ("Le ministre" is not "la ministre lettonne …, Y")."""
+    other = {"le": "la", "la": "le"}[fold(article.text)]
+    return {k for k in keys if not any(a.person.key == k and a.post is not None and a.post.span.start > 0
+                                       and fold(doc[a.post.span.start - 1].text) == other for a in attachments)}
+
+
+#: Sentences back where a bare "le ministre" finds the minister told as a subject just before.
+BARE_MINISTER_REACH = 2
+SUBJECTS = ("nsubj", "nsubj:pass")
+
+
+def _in_subject(token: Token) -> bool:
+    """The name is a subject or hangs on one, through its title, an apposition or a coordination ("M. |
+    Bourita a rappelé", "Le ministre X, et la ministre Y, ont ouvert": both)."""
+    for _ in range(4):
+        if token.dep_ in SUBJECTS:
+            return True
+        if token.dep_ not in ("flat:name", "appos", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _last_subject_among(doc: Doc, sent: Span, keys: set[str]) -> set[str]:
+    """Of ``keys``, the one person named as a subject in the sentences just before ``sent`` (the
+    nearest such sentence decides; blank ones do not count), or nothing."""
+    start, told = sent.start, 0
+    while start > 0 and told < BARE_MINISTER_REACH:
+        start = doc[start - 1].sent.start
+        before = doc[start].sent
+        if not before.text.strip():
+            continue
+        told += 1
+        subjects = {m.key for m in people_within(doc, before.start, before.end)
+                    if m.key in keys and _in_subject(m.span.root)}
+        if subjects:
+            return subjects
+    return set()
 
 
 def _state_secretary_general(h: Holding) -> bool:
