@@ -551,13 +551,19 @@ TALK_DATE_REACH = 4  # "a parlé hier avec", "a parlé mardi soir avec": the dat
 
 def _dated_talk_with_official(t: Token) -> bool:
     """"X a parlé hier avec le président turc": "parler" dated next to the verb, with an official
-    right after "avec" (a person, a post or a counterpart, past determiners), tells a call even in an
+    right after "avec" (a person, a post or a counterpart, past determiners), or two people named as
+    the subject of "se parler" ("A et B se sont parlé ce vendredi matin"), tells a call even in an
     article with no other call word; a meeting is still told apart by :func:`_not_an_event`."""
     doc = t.doc
     window = (max(t.sent.start, t.i - TALK_DATE_REACH), min(t.sent.end, t.i + 1 + TALK_DATE_REACH))
-    avec = next((x for x in doc[t.i + 1: window[1] + 1] if fold(x.text) == "avec"), None)
-    if avec is None or not dated_tokens(doc, *window):
+    if not dated_tokens(doc, *window):
         return False
+    avec = next((x for x in doc[t.i + 1: window[1] + 1] if fold(x.text) == "avec"), None)
+    if avec is None:  # "A et B se sont parlé ce vendredi matin": two people named as the subject
+        reflexive = any(fold(c.text) in _words("reflexive_clitics") for c in t.children)
+        before = doc[t.sent.start:t.i]
+        return reflexive and any(fold(x.text) == "et" for x in before) \
+            and len({p.key for p in people_within(doc, before.start, before.end)}) >= 2
     official = next((x for x in doc[avec.i + 1: min(t.sent.end, avec.i + 4)] if x.pos_ != "DET"), None)
     return official is not None and bool(
         people_within(doc, official.i, official.i + 1) or posts_within(doc, official.i, official.i + 1)
