@@ -1323,15 +1323,21 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if _their_call(verb) and len(people_within(doc, verb.sent.start, verb.i)) >= 2:
             continue
-        start = verb.sent.start
-        for _ in range(PAIR_REACH):
-            start = doc[max(start - 1, 0)].sent.start
-        pair = next((p.persons for p in reversed(mentions[:n]) if start <= p.trigger[0].i < verb.sent.start
-                     and len(p.persons) >= 2), None)
+        start, pair = _latest_pair_before(doc, mentions[:n], verb.sent)
         if pair is None and not any(start <= p.trigger[0].i < verb.sent.start for p in mentions[:n]):
             pair = _pair_told_since(doc, mentions[:n], verb) or _only_two_named(doc, start, verb.sent.start)
         if pair is not None and len(pair) == 2 and set(m.persons) <= set(pair):
             m.persons = list(pair)  # one of them named again in the sentence ("peu après la nomination de A")
+
+
+def _latest_pair_before(doc: Doc, before: list[Mention], sent: Span) -> tuple[int, list[str] | None]:
+    """Where the :data:`PAIR_REACH` sentences before ``sent`` start, and the people of the latest call
+    told there that names two or more (None when none does)."""
+    start = sent.start
+    for _ in range(PAIR_REACH):
+        start = doc[max(start - 1, 0)].sent.start
+    return start, next((p.persons for p in reversed(before) if start <= p.trigger[0].i < sent.start
+                        and len(p.persons) >= 2), None)
 
 
 def _their_call_pair(doc: Doc, mentions: list[Mention]) -> None:
@@ -1345,11 +1351,7 @@ def _their_call_pair(doc: Doc, mentions: list[Mention]) -> None:
         if not m.persons or not m.referring or not _their_call(noun) or _partner_named(doc, noun) \
                 or len(people_within(doc, noun.sent.start, noun.i)) >= 2:
             continue
-        start = noun.sent.start
-        for _ in range(PAIR_REACH):
-            start = doc[max(start - 1, 0)].sent.start
-        pair = next((p.persons for p in reversed(mentions[:n]) if start <= p.trigger[0].i < noun.sent.start
-                     and len(p.persons) >= 2), None)
+        pair = _latest_pair_before(doc, mentions[:n], noun.sent)[1]
         if pair is not None and len(pair) == 2 and set(m.persons) != set(pair) \
                 and len(set(m.persons) - set(pair)) <= 1:
             m.persons, m.callers = list(pair), []
