@@ -1052,7 +1052,32 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _stand_in_posts(doc, sent, posts, mentions, out)
     out += _quoted_own_posts(doc, sent, posts, mentions, out)
     out += _plural_post_among(doc, sent, posts, mentions, out)
+    out += _made_into_post(doc, sent, posts, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+MAKING_VERBS = frozenset(("fait", "font", "faisait", "fera", "ferait", "fasse"))  # "(qui) fait de lui"
+MADE_REACH = 25  # tokens from the name back before "qui fait de lui" to it
+
+
+def _made_into_post(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                    found: list[Attachment]) -> list[Attachment]:
+    """"X, conseiller du Premier ministre, une fonction qui fait de lui le porte-parole du ministère", "Y a
+    été nommé conseiller, ce qui fait d'elle la porte-parole du gouvernement": a post after "fait de lui /
+    d'elle" (its article aside) is held by the last person named before the verb in the sentence."""
+    out = []
+    for p in posts:
+        k = p.span.start - (p.span.start > sent.start and fold(doc[p.span.start - 1].text) in ("le", "la", "l'"))
+        words = [fold(t.text) for t in doc[max(sent.start, k - 3):k]]
+        if len(words) < 3 or words[-1] not in ("lui", "elle") or words[-2] not in ("de", "d'") \
+                or words[-3] not in MAKING_VERBS:
+            continue
+        verb = k - 3
+        before = [m for m in mentions if m.span.end <= verb and verb - m.span.end <= MADE_REACH]
+        if not before or any(a.person is before[-1] and a.post is p for a in found):
+            continue
+        out.append(Attachment(before[-1], p, "apposition", _cover(doc, before[-1].span, p.span)))
+    return out
 
 
 AMONG_REACH = 8  # tokens between a plural post and the "dont" that names some of its holders
