@@ -1053,7 +1053,35 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _quoted_own_posts(doc, sent, posts, mentions, out)
     out += _plural_post_among(doc, sent, posts, mentions, out)
     out += _made_into_post(doc, sent, posts, mentions, out)
+    out += _holders_listed_before(doc, sent, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+def _holders_listed_before(doc: Doc, sent: Span, mentions: list[PersonMention],
+                           found: list[Attachment]) -> list[Attachment]:
+    """"Après X et Y, Z est le troisième ministre de la Défense": a post linked to its holder with an
+    ordinal past the first, in a sentence that opens on "Après" and a list of names only: the names
+    listed held that post before (a past term each)."""
+    opener = next((t.i for t in sent[:4] if fold(t.text) == "apres"
+                   and (t.i == sent.start or doc[t.i - 1].text in ("—", "–", "-", ":"))), None)
+    if opener is None:  # "Après …" or "LONDRES — Après …"
+        return []
+    out = []
+    for a in found:
+        if a.post is None or a.post.former or a.person.span.start <= sent.start:
+            continue
+        between = [fold(t.text) for t in doc[a.person.span.end:a.post.span.start]]
+        if not any(_ordinal(w) and w not in ("premier", "premiere") for w in between):
+            continue
+        listed = [m for m in mentions if opener < m.span.start and m.span.end <= a.person.span.start]
+        covered = {i for m in listed for i in range(m.span.start, m.span.end)}
+        glue = {",", "et", "m.", "mme"} | _titles()
+        if not listed or not all(i in covered or fold(doc[i].text) in glue
+                                 for i in range(opener + 1, a.person.span.start)):
+            continue
+        out += [Attachment(m, replace(a.post, former=True), "apposition", _cover(doc, m.span, a.post.span))
+                for m in listed]
+    return out
 
 
 MAKING_VERBS = frozenset(("fait", "font", "faisait", "fera", "ferait", "fasse"))  # "(qui) fait de lui"
@@ -2046,7 +2074,7 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         dated = dated_tokens(doc, between.start, between.end)  # "a été nommé dimanche vice-Premier ministre"
         words = without_fillers(_without_apposition(_without_rank_title(
             [fold(t.text) if t.i not in dated else "," if t.text == "," else "" for t in between]), between))
-        words = [w for w in words if w]
+        words = [w for w in words if w and not _ordinal(w)]  # "X est le troisième ministre de la Défense"
         if not words and _opens_on_verb(p):
             return p
         active = bool({"a", "avait"} & set(words)) and "ete" not in words and not set(words) & title_cues(
@@ -2058,6 +2086,12 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+def _ordinal(word: str) -> bool:
+    """A folded ordinal ("troisième", "2e", "premier"): what rank a holder has among a post's holders."""
+    return word in ("premier", "premiere") or (len(word) > 4 and word.endswith("ieme")) \
+        or (word[:-1].isdigit() and word[-1:] == "e")
 
 
 APPOSITION_COMPLEMENT_REACH = 7  # tokens of a "de …" complement closing an apposed post before its comma

@@ -869,8 +869,8 @@ def _post_type_after(doc: Doc, sent: Span, at: int) -> str | None:
 
 def _since_cue(sent: Span, at: int) -> bool:
     """The cue at ``at`` itself says since when ("en poste depuis 2019", "qui occupe ce poste depuis
-    octobre 2024", in the present): only then is a "depuis" date the bound; elsewhere it tells how long someone held a post ("nommé à la place de Y, qui
-    occupait ce poste depuis 2018")."""
+    octobre 2024", in the present): only then is a "depuis" date the bound; elsewhere it tells how long
+    someone held a post ("nommé à la place de Y, qui occupait ce poste depuis 2018")."""
     words = folded(sent)[at - sent.start_char:].split(" ")
     return words[:3] == ["en", "poste", "depuis"] or words[:4] in (  # "qui occupe ce poste depuis octobre 2024"
         ["occupe", "ce", "poste", "depuis"], ["occupe", "cette", "fonction", "depuis"],
