@@ -2910,11 +2910,29 @@ def _term_spans(doc: Doc, i: int) -> list[Span]:
     return []
 
 
+DURATION_UNITS = frozenset(("an", "ans", "annee", "annees", "mois", "semaine", "semaines", "decennie", "decennies"))
+DURATION_REACH = 6  # words of a length after "pendant" ("pendant plus de cinq ans")
+
+
+def _past_duration(doc: Doc, i: int) -> int | None:
+    """Where a length told at token ``i`` ends ("pendant plus de cinq ans", "durant deux décennies"): a term
+    that lasted that long, past the post it follows; None when there is none."""
+    if i >= len(doc) or fold(doc[i].text) not in ("pendant", "durant"):
+        return None
+    for k in range(i + 1, min(len(doc), i + 1 + DURATION_REACH)):
+        if fold(doc[k].text) in DURATION_UNITS:
+            return k + 1
+        if doc[k].is_punct:
+            return None
+    return None
+
+
 def _past_term(doc: Doc, i: int) -> int:
-    """Token ``i``, or the end of a term written there ("de mai 2022 à octobre 2025", "(2012-2017)")."""
+    """Token ``i``, or the end of a term written there ("de mai 2022 à octobre 2025", "(2012-2017)", "pendant
+    plus de cinq ans")."""
     found = _term_spans(doc, i)
     if not found:
-        return i
+        return _past_duration(doc, i) or i
     end = found[-1].end
     return end + 1 if end < len(doc) and doc[end].text == ")" else end
 
