@@ -84,7 +84,7 @@ class LexiconMatcher:
                     token._.kg_demonym = True
         for match_id, start, end in matches + self._posts_with_demonyms(doc):
             label, lex_id, ambiguous, cased = doc.vocab.strings[match_id].split("|")
-            if not _case_agrees(doc[start].text, cased):
+            if not _case_agrees(doc[start].text, cased) or _given_name_not_title(doc, start, end):
                 continue
             span = Span(doc, start, end, label=label, kb_id=lex_id)
             if ambiguous == "1":
@@ -114,6 +114,23 @@ class LexiconMatcher:
             if len(gaps) == 1 and not any(doc[k].is_sent_start for k in range(words[0] + 1, words[-1] + 1)):
                 found.append((match_id, words[0], words[-1] + 1))
         return found
+
+
+#: Royal titles that are also given names ("le général Sultan Kamaletdinov", "Emir Kusturica").
+TITLE_GIVEN_NAMES = frozenset(("sultan", "emir"))
+TITLE_DETERMINERS = frozenset(("le", "la", "l'", "du", "au", "son", "sa", "leur", "ce", "cet", "the", "a", "de", "d'"))
+
+
+def _given_name_not_title(doc: Doc, start: int, end: int) -> bool:
+    """A royal title word that is a given name here: capitalised, with no determiner before it and a
+    capitalised word after it ("le général Sultan Kamaletdinov", "Sultan Kamaletdinov a déclaré"); "le
+    sultan Haïtham", "le Sultan Qabous" and "l'émir du Qatar" stay titles."""
+    t = doc[start]
+    if end - start != 1 or t.norm_ not in TITLE_GIVEN_NAMES or not t.text[:1].isupper() or t.text.isupper():
+        return False
+    before = doc[start - 1].norm_ if start > 0 and not t.is_sent_start else ""
+    nxt = doc[end] if end < len(doc) else None
+    return before not in TITLE_DETERMINERS and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
 
 
 def _joins_demonyms(t: Token) -> bool:

@@ -1097,7 +1097,60 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
     out += _stand_in_posts(doc, sent, posts, mentions, out)
     out += _quoted_own_posts(doc, sent, posts, mentions, out)
     out += _plural_post_among(doc, sent, posts, mentions, out)
+    out += _made_into_post(doc, sent, posts, mentions, out)
+    out += _holders_listed_before(doc, sent, mentions, out)
     return out + _listed_counterparts(doc, sent, mentions, out)
+
+
+def _holders_listed_before(doc: Doc, sent: Span, mentions: list[PersonMention],
+                           found: list[Attachment]) -> list[Attachment]:
+    """"Après X et Y, Z est le troisième ministre de la Défense": a post linked to its holder with an
+    ordinal past the first, in a sentence that opens on "Après" and a list of names only: the names
+    listed held that post before (a past term each)."""
+    opener = next((t.i for t in sent[:4] if fold(t.text) == "apres"
+                   and (t.i == sent.start or doc[t.i - 1].text in ("—", "–", "-", ":"))), None)
+    if opener is None:  # "Après …" or "LONDRES — Après …"
+        return []
+    out = []
+    for a in found:
+        if a.post is None or a.post.former or a.person.span.start <= sent.start:
+            continue
+        between = [fold(t.text) for t in doc[a.person.span.end:a.post.span.start]]
+        if not any(_ordinal(w) and w not in ("premier", "premiere") for w in between):
+            continue
+        listed = [m for m in mentions if opener < m.span.start and m.span.end <= a.person.span.start]
+        covered = {i for m in listed for i in range(m.span.start, m.span.end)}
+        glue = {",", "et", "m.", "mme"} | _titles()
+        if not listed or not all(i in covered or fold(doc[i].text) in glue
+                                 for i in range(opener + 1, a.person.span.start)):
+            continue
+        out += [Attachment(m, replace(a.post, former=True), "apposition", _cover(doc, m.span, a.post.span))
+                for m in listed]
+    return out
+
+
+MAKING_VERBS = frozenset(("fait", "font", "faisait", "fera", "ferait", "fasse"))  # "(qui) fait de lui"
+MADE_REACH = 25  # tokens from the name back before "qui fait de lui" to it
+
+
+def _made_into_post(doc: Doc, sent: Span, posts: list[PostMention], mentions: list[PersonMention],
+                    found: list[Attachment]) -> list[Attachment]:
+    """"X, conseiller du Premier ministre, une fonction qui fait de lui le porte-parole du ministère", "Y a
+    été nommé conseiller, ce qui fait d'elle la porte-parole du gouvernement": a post after "fait de lui /
+    d'elle" (its article aside) is held by the last person named before the verb in the sentence."""
+    out = []
+    for p in posts:
+        k = p.span.start - (p.span.start > sent.start and fold(doc[p.span.start - 1].text) in ("le", "la", "l'"))
+        words = [fold(t.text) for t in doc[max(sent.start, k - 3):k]]
+        if len(words) < 3 or words[-1] not in ("lui", "elle") or words[-2] not in ("de", "d'") \
+                or words[-3] not in MAKING_VERBS:
+            continue
+        verb = k - 3
+        before = [m for m in mentions if m.span.end <= verb and verb - m.span.end <= MADE_REACH]
+        if not before or any(a.person is before[-1] and a.post is p for a in found):
+            continue
+        out.append(Attachment(before[-1], p, "apposition", _cover(doc, before[-1].span, p.span)))
+    return out
 
 
 AMONG_REACH = 8  # tokens between a plural post and the "dont" that names some of its holders
@@ -2066,7 +2119,7 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
         dated = dated_tokens(doc, between.start, between.end)  # "a été nommé dimanche vice-Premier ministre"
         words = without_fillers(_without_apposition(_without_rank_title(
             [fold(t.text) if t.i not in dated else "," if t.text == "," else "" for t in between]), between))
-        words = [w for w in words if w]
+        words = [w for w in words if w and not _ordinal(w)]  # "X est le troisième ministre de la Défense"
         if not words and _opens_on_verb(p):
             return p
         active = bool({"a", "avait"} & set(words)) and "ete" not in words and not set(words) & title_cues(
@@ -2078,6 +2131,12 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+def _ordinal(word: str) -> bool:
+    """A folded ordinal ("troisième", "2e", "premier"): what rank a holder has among a post's holders."""
+    return word in ("premier", "premiere") or (len(word) > 4 and word.endswith("ieme")) \
+        or (word[:-1].isdigit() and word[-1:] == "e")
 
 
 APPOSITION_COMPLEMENT_REACH = 7  # tokens of a "de …" complement closing an apposed post before its comma
@@ -2930,11 +2989,29 @@ def _term_spans(doc: Doc, i: int) -> list[Span]:
     return []
 
 
+DURATION_UNITS = frozenset(("an", "ans", "annee", "annees", "mois", "semaine", "semaines", "decennie", "decennies"))
+DURATION_REACH = 6  # words of a length after "pendant" ("pendant plus de cinq ans")
+
+
+def _past_duration(doc: Doc, i: int) -> int | None:
+    """Where a length told at token ``i`` ends ("pendant plus de cinq ans", "durant deux décennies"): a term
+    that lasted that long, past the post it follows; None when there is none."""
+    if i >= len(doc) or fold(doc[i].text) not in ("pendant", "durant"):
+        return None
+    for k in range(i + 1, min(len(doc), i + 1 + DURATION_REACH)):
+        if fold(doc[k].text) in DURATION_UNITS:
+            return k + 1
+        if doc[k].is_punct:
+            return None
+    return None
+
+
 def _past_term(doc: Doc, i: int) -> int:
-    """Token ``i``, or the end of a term written there ("de mai 2022 à octobre 2025", "(2012-2017)")."""
+    """Token ``i``, or the end of a term written there ("de mai 2022 à octobre 2025", "(2012-2017)", "pendant
+    plus de cinq ans")."""
     found = _term_spans(doc, i)
     if not found:
-        return i
+        return _past_duration(doc, i) or i
     end = found[-1].end
     return end + 1 if end < len(doc) and doc[end].text == ")" else end
 

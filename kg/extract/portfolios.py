@@ -111,10 +111,16 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
                 or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start) \
                 or _successor_noun_named(doc, folded, sent, start, end)
+            ousted = _replaced_at_head(doc, folded, sent, start) if holder is None else None
+            if ousted is not None:  # "X a remplacé en février Y à la tête du ministère de la Défense"
+                holder = ousted[0]
+                out.append(_holding(doc, folded, sent, ousted[1], start, end, post_type))
             held = held_after(doc, end)
             for person in (holder, held[0] if held else None):
                 if person is not None:
                     out.append(_holding(doc, folded, sent, person, start, end, post_type))
+            if ousted is not None and holder is not None:
+                out[-1] = dataclasses.replace(out[-1], replaces=ousted[1].key)
             named = _successor_noun_named(doc, folded, sent, start, end) if holder is not None else None
             gone = _possessor_of_successor(doc, folded, sent, start, holder) \
                 if named is not None and holder is not None and named.key == holder.key else None
@@ -153,6 +159,46 @@ def _successor_noun_named(doc: Doc, folded: list[str], sent: Span, start: int, e
     if colon is None or people_within(doc, end, colon) or any(t.pos_ in ("VERB", "AUX") for t in doc[end:colon]):
         return None
     return _name_past_titles(doc, folded, sent, colon + 1)
+
+
+REPLACING_STEMS = ("remplac", "succed")  # "a remplacé", "remplacera", "succède à", "a succédé à"
+
+
+def _replaced_at_head(doc: Doc, folded: list[str], sent: Span,
+                      start: int) -> tuple[PersonMention, PersonMention] | None:
+    """"X a remplacé en février Y à la tête du ministère de la Défense", "X succède à Y à la tête de la
+    marine": a verb of replacing, its object's name (past titles and dates) and a headship link right
+    before the portfolio: the subject X takes it, Y held it before (the subject as :func:`_taker` reads it:
+    the last name before the verb, no "qui", "que", "et" or colon between)."""
+    j = start
+    while j > sent.start and folded[j - 1] in ("la", "l'", "le", "les"):
+        j -= 1
+    link = next((lnk for lnk in HEADSHIP_LINKS if tuple(folded[j - len(lnk):j]) == lnk), None)
+
+    if link is None:
+        return None
+    gone = next((m for m in people_within(doc, max(sent.start, j - len(link) - 8), j - len(link))
+                 if m.span.end == j - len(link)), None)
+    if gone is None:
+        return None
+    dated = dated_tokens(doc, max(sent.start, gone.span.start - 8), gone.span.start)
+    i = gone.span.start - 1
+    while i > sent.start and (i in dated or folded[i] in _title_words() or folded[i] in ("m.", "mme", "a", "au")
+                              or (i + 1 in dated and folded[i] in ("en", "le", "l'", "des"))):  # "en février"
+        i -= 1
+    if not folded[i].startswith(REPLACING_STEMS) or doc[i].pos_ not in ("VERB", "AUX"):
+        return None
+    while i > sent.start and (doc[i - 1].pos_ == "AUX" or doc[i - 1].pos_ == "ADV"):
+        i -= 1
+    names = [m for m in people_within(doc, sent.start, i) if i - m.span.end <= REACH]
+    if not names:
+        return None
+    between = folded[names[-1].span.end:i]
+    if between[:2] == [",", "qui"]:
+        between = between[2:]
+    if {"qui", "que", "et", ";", ":"} & set(between):
+        return None
+    return names[-1], gone
 
 
 def _possessor_of_successor(doc: Doc, folded: list[str], sent: Span, start: int,
@@ -242,7 +288,10 @@ def _colleague(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
 
 def _holding(doc: Doc, folded: list[str], sent: Span, holder: PersonMention, start: int, end: int,
              post_type: str, default: str = "?") -> Holding:
-    country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
+    inner = [s.kb_id_ for s in lex_within(doc, start + 1, start + 2, "DEMONYM")] \
+        if folded[start] in title_cues("ministry_nouns_fr") else []  # "le ministère kazakh de la Défense"
+    country = (inner[0] if inner else None) \
+        or next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None) \
         or _antecedent_country(doc, folded, sent, end) \
         or next((s.kb_id_ for s in lex_within(doc, start, end, "METONYM")), None) or default  # "Matignon"
     office = load_lexicon().office_for(post_type, country).id if country != "?" else f"?.{post_type}"
@@ -266,9 +315,14 @@ def _find(folded: list[str], sent: Span) -> list[tuple[int, int, str]]:
     found, i = [], sent.start
     while i < sent.end:
         for words in _by_first_word().get(folded[i], ()):
+            gap = _inner_demonym(sent.doc, folded, i, words)
             if tuple(folded[i:i + len(words)]) == words and i + len(words) <= sent.end:
                 found.append((i, i + len(words), _portfolios()[words]))
                 i += len(words) - 1
+                break
+            if gap and i + len(words) + 1 <= sent.end:  # "le ministère kazakh de la Défense"
+                found.append((i, i + len(words) + 1, _portfolios()[words]))
+                i += len(words)
                 break
         else:
             ministry = bare_ministry(folded, sent, i)
@@ -276,6 +330,14 @@ def _find(folded: list[str], sent: Span) -> list[tuple[int, int, str]]:
                 found.append((i - 1, i + 1, ministry[0]))
         i += 1
     return found
+
+
+def _inner_demonym(doc: Doc, folded: list[str], i: int, words: tuple[str, ...]) -> bool:
+    """"ministère kazakh de la Défense", "ministère russe des Affaires étrangères": a ministry phrase
+    with a demonym right after its ministry noun (the country it belongs to)."""
+    return len(words) > 2 and words[0] in title_cues("ministry_nouns_fr") and i + len(words) < len(folded) \
+        and folded[i] == words[0] and doc[i + 1]._.kg_demonym \
+        and tuple(folded[i + 2:i + len(words) + 1]) == words[1:]
 
 
 def bare_ministry(folded: list[str], sent: Span, i: int) -> tuple[str, str | None] | None:

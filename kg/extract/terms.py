@@ -775,6 +775,9 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         people = _people_in(doc, sent)
         if _active(sent, at):  # "X a limogé Y", "X a nommé Y": the term is Y's, never X's
             people = [m for m in people if m.span.start_char > at][:1]
+        genitive = _genitive_of_noun_cue(doc, sent, at)
+        if genitive is not None:  # "X assurera l'intérim jusqu'à la prise de fonctions de Y": Y's start, not X's
+            people = [m for m in people if genitive[0] is not None and m.key == genitive[0].key]
         people = [m for m in people if not _agent(doc, m, at)]  # "nommés par X": X appointed them
         people = [m for m in people if not (m.span.start_char > at and reported_speaker(m.span))]
         if _plural_at(sent, at):  # "les chefs militaires nommés par …": nobody's term in particular
@@ -798,6 +801,32 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
             if getattr(h, field) is None:
                 by_key[(person, offices[0])] = replace(h, **{field: date}, evidence=_merge(
                     h.evidence, (evidence(sent, f"term-{field}"),)))
+
+
+NOUN_CUES = ("prise de fonction",)  # cues that are nouns: whose start they tell, a "de" complement says
+GENITIVE_REACH = 8  # tokens from a noun cue's "de" to the name it complements, past a noun and titles
+
+
+def _genitive_of_noun_cue(doc: Doc, sent: Span, at: int) -> tuple[PersonMention | None] | None:
+    """"… jusqu'à la prise de fonctions de son successeur, le général Y, attendue le 1er octobre": a noun
+    cue with a "de" complement tells the complement's term, never the subject's.  Returns the name of the
+    complement (None in it when the complement names a successor or a newcomer, whose new post may be
+    another than the one the name holds now: nobody's term is then bounded), None when the cue is no noun
+    with a "de" complement."""
+    text = folded(sent)[at - sent.start_char:]
+    if not any(text.startswith(c) for c in NOUN_CUES):
+        return None
+    cue = _token_at(sent, at)
+    if cue is None:
+        return None
+    k = cue + 3  # "prise de fonction(s)"
+    if k >= sent.end or fold(doc[k].text) not in ("de", "du", "d'", "des"):
+        return None
+    named = [m for m in people_within(doc, k, min(sent.end, k + GENITIVE_REACH))]
+    words = {fold(t.text) for t in doc[k:named[0].span.start]} if named else set()
+    if not named or words & {"successeur", "successeure", "remplacant", "remplacante", "nouveau", "nouvelle"}:
+        return (None,)
+    return (named[0],)
 
 
 PRONOUN_CUE_REACH = 3  # tokens from a subject pronoun opening the sentence to the cue that is its verb
@@ -839,8 +868,11 @@ def _post_type_after(doc: Doc, sent: Span, at: int) -> str | None:
 
 
 def _since_cue(sent: Span, at: int) -> bool:
-    """The cue at ``at`` itself says since when ("en poste depuis 2019"): only then is a "depuis"
-    date the bound; elsewhere it tells how long someone held a post ("nommé à la place de Y, qui
-    occupait ce poste depuis 2018")."""
-    return folded(sent)[at - sent.start_char:].split(" ")[:3] == ["en", "poste", "depuis"]
+    """The cue at ``at`` itself says since when ("en poste depuis 2019", "qui occupe ce poste depuis
+    octobre 2024", in the present): only then is a "depuis" date the bound; elsewhere it tells how long
+    someone held a post ("nommé à la place de Y, qui occupait ce poste depuis 2018")."""
+    words = folded(sent)[at - sent.start_char:].split(" ")
+    return words[:3] == ["en", "poste", "depuis"] or words[:4] in (  # "qui occupe ce poste depuis octobre 2024"
+        ["occupe", "ce", "poste", "depuis"], ["occupe", "cette", "fonction", "depuis"],
+        ["occupe", "ces", "fonctions", "depuis"])
 

@@ -196,6 +196,16 @@ SETS = {
     # plural post, a long piece on Peru's defence ministers) first 0.725 (P 0.862), reached 0.923 (P 0.947)
     "fresh-posts10a": Floors(7, 0.0, 0.0, 0.95, 0.9, people_f1=0.97),
     "fresh-posts10b": Floors(6, 0.0, 0.0, 0.92, 0.9, people_f1=0.97),
+    # round 11, helper posts11's held-out probe on posts (key written before kg ran on it): fresh-posts11a (US
+    # posts in translated-wire style, a future successor, 'Après X et Y, Z est le troisième ministre', a headline
+    # and a caption line, Gulf double portfolios, 'une fonction qui fait de lui le porte-parole', a Senegalese
+    # decree with an interim, 'a remplacé en février X à la tête du ministère kazakh de la Défense', 'Sultan' as
+    # a given name) first holdings 0.741 (P 0.952, after one key label corrected), reached 0.842 (P 1.0)
+    "fresh-posts11a": Floors(7, 0.0, 0.0, 0.97, 0.82, people_f1=0.97),
+    # fresh-posts11b (written after -11a's fixes: officials changing post within a piece, 'X, chef du
+    # gouvernement pendant plus de cinq ans, a été investi … ministre de la Défense', joint chiefs, an army chief
+    # 'a pris le commandement de', an interview intro, spokespeople) first 0.821 (P 0.941), reached 0.872 (P 1.0)
+    "fresh-posts11b": Floors(5, 0.0, 0.0, 0.97, 0.85, people_f1=0.97),
     # round 9, the lead's held-out probes (keys written before kg ran on them; first contact in each key's
     # _about). First calls / holdings -> reached: probe21 0.778 / 0.884 -> 1.0 / 0.979; probe22 0.7 / 0.938 ->
     # 1.0 / 0.97; probe23 1.0 / 1.0 (first contact); probe24 0.857 / 0.75 -> 1.0 / 1.0; probe25 0.333 / 0.815 ->

@@ -100,6 +100,9 @@ def test_holdings(case) -> None:
     for name, office, bound, value in expected.get("terms", []):
         term = next(t for t in r.terms if t.person == _find(r, name) and t.office == office)
         assert getattr(term, bound) and getattr(term, bound).value == value
+    for name, office, bound in expected.get("no_terms", []):  # a bound the text gives no date for
+        term = next(t for t in r.terms if t.person == _find(r, name) and t.office == office)
+        assert getattr(term, bound) is None, f"{name} {office} {bound} = {getattr(term, bound)}"
 
 
 def test_weapons_and_treaties(case) -> None:
