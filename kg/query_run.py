@@ -109,7 +109,8 @@ def _start(data: Path, query: Prepared, out: str) -> tuple[multiprocessing.proce
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     reader, writer = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(writer, str(data), query, out), daemon=True)  # type: ignore[attr-defined]
+    child = context.Process(target=_child, args=(writer, str(data), query, out, os.getpid()),  # type: ignore[attr-defined]
+                            daemon=True)
     child.start()
     writer.close()
     return child, reader
@@ -139,11 +140,12 @@ def _wait(started: tuple, timeout: float | None) -> None:
         raise RuntimeError(error)
 
 
-def _child(writer, data: str, query: Prepared, out: str) -> None:
+def _child(writer, data: str, query: Prepared, out: str, parent: int) -> None:
     """In the child: run, write the answer to ``out``, and send ("ok" | "error" | "crash", detail)."""
     from kg.store import open_data
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it kills this process
+    _die_with(parent)
     try:
         store = open_data(data)
         try:
@@ -158,6 +160,24 @@ def _child(writer, data: str, query: Prepared, out: str) -> None:
         writer.send(("crash", f"{type(e).__name__}: {e}"))
     finally:
         writer.close()
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal a Linux process gets when its parent dies
+
+
+def _die_with(parent: int) -> None:
+    """Ask Linux to kill this query process when its parent dies, however it dies (SIGKILL, the OOM
+    killer), so that no query runs on for hours with nobody to answer; where prctl is not to be had,
+    the parent's own clean-ups are all there is.  A parent already gone ends the child at once."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _write_answer(answer, out: str) -> None:

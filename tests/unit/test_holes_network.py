@@ -6,6 +6,7 @@ Every test here talks only to listeners on 127.0.0.1 that it starts itself.
 from __future__ import annotations
 
 import contextlib
+import os
 import tempfile
 import time
 from collections.abc import Iterator
@@ -398,7 +399,11 @@ def test_ctrl_c_stops_a_running_query_with_130(endless: tuple[Path, Path]) -> No
     import signal
 
     rq, data = endless
-    proc = kg_process("query", str(rq), "--data", str(data))
+    # Ctrl-C as at a terminal, though the test runner may have been started with SIGINT ignored (a
+    # background job of a non-interactive shell is), which a child would inherit
+    proc = kg_process("query", str(rq), "--data", str(data),
+                      preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    workers: list[int] = []
     try:
         for _ in range(100):  # until the query runs (in its own process, or after a while)
             workers = _children(proc.pid)
@@ -411,9 +416,42 @@ def test_ctrl_c_stops_a_running_query_with_130(endless: tuple[Path, Path]) -> No
         out, err = proc.communicate(timeout=10)
     finally:
         proc.kill()
+        for pid in workers:  # never leave a runaway query behind a failed test
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
     assert time.monotonic() - started < 3
     assert proc.returncode == 130 and "interrupted" in err and out == ""
     assert all(_gone(pid) for pid in workers)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the query's process")
+def test_a_query_process_dies_with_its_parent(endless: tuple[Path, Path]) -> None:
+    """However the parent dies (SIGKILL here, the OOM killer elsewhere), its query process does not run on."""
+    import signal
+
+    rq, data = endless
+    proc = kg_process("query", str(rq), "--data", str(data))
+    workers: list[int] = []
+    try:
+        for _ in range(200):
+            workers = _children(proc.pid)
+            if workers:
+                break
+            time.sleep(0.05)
+        assert workers, "the query process never started"
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        for _ in range(100):
+            if all(_gone(pid) for pid in workers):
+                break
+            time.sleep(0.05)
+        assert all(_gone(pid) for pid in workers)
+    finally:
+        proc.kill()
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 # ------------------------------------------------------------------ 11. a foreign push onto a kg mirror
