@@ -1956,9 +1956,7 @@ def _one_of_role_country(doc: Doc, keys: list[str], post, subject: Token) -> str
         same = {a.person.key for a in held if a.post and a.person and a.person.key in keys
                 and _bare_title(a.post.span) == title}
         return same.pop() if len(same) == 1 else None  # the title the person was introduced with
-    known = known_countries(doc)
-    fits = [k for k in keys if _fits_role(doc, k, post, subject) and countries & (
-        {c for a in held if a.post and a.person and a.person.key == k for c in a.post.countries} | {known.get(k, "")})]
+    fits = [k for k in keys if _fits_role(doc, k, post, subject) and countries & _countries_of(doc, k)]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -2007,10 +2005,14 @@ def _fits_role(doc: Doc, key: str, post, subject: Token) -> bool:
     if not held and post.post_type not in _vocab()["bare_name_roles"] and not _only_one_before(
             doc, key, post.span.start):
         return False
-    if not post.countries:
-        return True
-    countries = {c for h in held for c in h.countries} | {known_countries(doc).get(key, "")}
-    return bool(countries & set(post.countries))
+    return not post.countries or bool(_countries_of(doc, key) & set(post.countries))
+
+
+def _countries_of(doc: Doc, key: str) -> set[str]:
+    """The countries a person is of in the article: those of the posts attached to them, and the
+    gazetteer's."""
+    return {c for a in notes(doc).attachments if a.post and a.person and a.person.key == key
+            for c in a.post.countries} | {known_countries(doc).get(key, "")}
 
 
 def _head_fits(head: Token, post_type: str) -> bool:
@@ -2579,7 +2581,7 @@ def _acted_by(sent: Span, m: Mention) -> bool:
     """The sentence's subject is "il"/"elle" or one of the call's people."""
     subjects = [t for t in sent if t.dep_ in SUBJECT_DEPS]
     return any(fold(t.text) in _words("subject_pronouns") for t in subjects) or any(
-        p.key in m.persons and p.span.root.dep_ in SUBJECT_DEPS for p in people_within(sent.doc, sent.start, sent.end))
+        p.key in m.persons and _is_subject(p.span) for p in people_within(sent.doc, sent.start, sent.end))
 
 
 #: Sentences that may stand between a dated call and its sequel in one account ("X a appelé mardi

@@ -790,19 +790,6 @@ def _same_gender(doc: Doc, attachments: list[Attachment], keys: set[str], articl
 
 #: Sentences back where a bare "le ministre" finds the minister told as a subject just before.
 BARE_MINISTER_REACH = 2
-SUBJECTS = ("nsubj", "nsubj:pass")
-
-
-def _in_subject(token: Token) -> bool:
-    """The name is a subject or hangs on one, through its title, an apposition or a coordination ("M. |
-    Bourita a rappelé", "Le ministre X, et la ministre Y, ont ouvert": both)."""
-    for _ in range(4):
-        if token.dep_ in SUBJECTS:
-            return True
-        if token.dep_ not in ("flat:name", "appos", "conj") or token.head.i == token.i:
-            return False
-        token = token.head
-    return False
 
 
 def _last_subject_among(doc: Doc, sent: Span, keys: set[str]) -> set[str]:
@@ -816,7 +803,7 @@ def _last_subject_among(doc: Doc, sent: Span, keys: set[str]) -> set[str]:
             continue
         told += 1
         subjects = {m.key for m in people_within(doc, before.start, before.end)
-                    if m.key in keys and _in_subject(m.span.root)}
+                    if m.key in keys and subject_node(m.span) is not None}
         if subjects:
             return subjects
     return set()
