@@ -829,16 +829,19 @@ def _planned(t: Token) -> bool:
 
 
 def _requested(noun: Token) -> Token | None:
-    """The verb of "C'est X qui avait sollicité cet échange", "Kiev avait demandé cet appel": a call
-    already told, named by a demonstrative, that someone asked for in the past; it took place, and the
-    verb's subject placed it. Not a call asked for and still to come ("a demandé un entretien",
+    """The verb of "C'est X qui avait sollicité cet échange", "Kiev avait demandé l'appel": a call
+    already told, named by a demonstrative or a definite article, that someone asked for in the past;
+    it took place, and the verb's subject placed it. Not a call asked for and still to come ("a demandé un entretien",
     "demandera cet appel")."""
     verb = noun.head
     if noun.dep_ != "obj" or fold(verb.lemma_) not in _words("request_verbs") or _passive(verb) \
             or _unrealised(verb) or negated(verb):
         return None
     det = next((fold(c.text) for c in noun.children if c.dep_ == "det"), None)
-    return verb if det in _words("demonstratives") else None
+    return verb if det in _words("demonstratives") or det in _words("definites") else None
+
+
+PLACE_WORDS = 4  # the longest place name a request's subject may open ("Buenos Aires", "La Nouvelle-Delhi")
 
 
 def _requester(doc: Doc, verb: Token) -> Party | None:
@@ -853,7 +856,8 @@ def _requester(doc: Doc, verb: Token) -> Party | None:
     post = next((p for p in posts_within(doc, lo, hi) if p.offices(with_default=True)), None)
     if post is not None:
         return Party(office=post.offices(with_default=True)[0])
-    place = next(iter(lex_within(doc, subject.i, hi, "COUNTRY", "METONYM")), None) or next(
+    place = next((s for s in lex_within(doc, lo, subject.i + PLACE_WORDS, "COUNTRY", "METONYM")
+                  if s.start <= subject.i < s.end), None) or next(  # "Buenos Aires", headed by its first word
         iter(lex_within(doc, subject.i + 1, subject.i + 2, "DEMONYM")), None)  # "le ministre néerlandais"
     return Party(country=place.kb_id_) if place is not None else None
 
@@ -1542,7 +1546,8 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
         pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                         for p in [_subject_pronoun(a)] if p is not None), None)
     if pronoun is None:
-        stand_in = demonstrative_subject(doc, m.sent) if m.trigger[0].pos_ in ("VERB", "AUX") else None
+        verbal = m.trigger[0].pos_ in ("VERB", "AUX") or _participle(m.trigger[0]) is not None
+        stand_in = demonstrative_subject(doc, m.sent) if verbal else None
         if stand_in is not None and stand_in.key not in m.persons:  # "Ce dernier a ensuite appelé Y"
             m.persons.insert(0, stand_in.key)
             m.callers.append(stand_in.key)
@@ -2284,6 +2289,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         m.date = _series_date(doc, m) or m.date or _date_after_parties(doc, m) or _date_in_verb_group(
             doc, m, mentions_of(m.trigger[0])) or _fronted_date(doc, m) or _scene_date(
             doc, m, mentions) or _posted_date(doc, m)
+    _quoted_deixis(doc, mentions)
     _headline_dates(doc, mentions)
     _after_another_call(doc, mentions)
     _ticker_dates(doc, mentions)
@@ -2433,6 +2439,12 @@ def _posted_date(doc: Doc, m: Mention) -> DateValue | None:
     verb = m.incise or _reported_perfect(m.trigger[0])
     if verb is None or _pluperfect(m.trigger[0]):
         return None
+    return _speech_day(doc, verb)
+
+
+def _speech_day(doc: Doc, verb: Token) -> DateValue | None:
+    """The day a reporting verb carries ("a déclaré jeudi", "a écrit mardi"), not later than the
+    article, nor one counted from another event."""
     ref = doc._.ref if isinstance(doc._.ref, date) else None
     for s in dates_within(doc, verb.i + 1, verb.sent.end):
         value = s._.date
@@ -2440,6 +2452,25 @@ def _posted_date(doc: Doc, m: Mention) -> DateValue | None:
                 and not (ref and value.earliest > ref):
             return value
     return None
+
+
+def _quoted_deixis(doc: Doc, mentions: list[Mention]) -> None:
+    """"« J'ai eu ce matin X au téléphone », a déclaré jeudi Y": the speaker's "ce matin", "hier" or
+    "mardi" count from the day they spoke, which the incise's reporting verb carries, not from the
+    article's date.  A date the quotation spells out in full reads the same from either day and is
+    left as it is."""
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    for m in mentions:
+        if m.incise is None or m.date is None or ref is None:
+            continue
+        spoken = _speech_day(doc, m.incise)
+        if spoken is None or spoken.earliest == ref:
+            continue
+        quoted = (m.sent.start, m.incise.i) if m.trigger[0].i < m.incise.i else (m.incise.i + 1, m.sent.end)
+        own = [s for s in dates_within(doc, *quoted) if s._.date == m.date and not _anchor_relative(s)]
+        again = normalise(own[0].text, spoken.earliest) if len(own) == 1 else None
+        if again is not None and again != m.date:
+            m.date = again
 
 
 def _ticker_dates(doc: Doc, mentions: list[Mention]) -> None:
