@@ -36,7 +36,7 @@ from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
 from kg.extract.names import fold
-from kg.extract.offices import demonstrative_subject, find_posts, handed_over, known_countries, notes, posts_within
+from kg.extract.offices import OF, demonstrative_subject, find_posts, handed_over, known_countries, notes, posts_within
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dated_tokens, dates_within, people_within
 from kg.extract.spans import folded, phrase_pattern
@@ -794,6 +794,8 @@ def _summit(t: Token) -> bool:
     one that dates it ("avant le sommet de l'OTAN")."""
     summits = _words("summit_nouns")
     if t.pos_ in ("NOUN", "PROPN"):  # "un sommet (de la CELAC) en visioconférence"
+        if _of_many(t):
+            return True
         node = t
         while node.dep_.startswith("nmod") and node.head.i != node.i:
             node = node.head
@@ -803,10 +805,49 @@ def _summit(t: Token) -> bool:
         return video and t.dep_.startswith("obl") and t.head.pos_ == "VERB" and _summit(t.head)
     if not has_phrase(_clause_text(t), _vocab()["conference_cues"]):
         return False
+    if any(_of_many(n) for n in _own_conference(t)):
+        return True  # "a échangé avec Y lors d'une visioconférence de la coalition"
     return any(fold(c.lemma_) in summits and c.dep_ in ("obj", "obl:arg", "obl:mod")
                and all(fold(x.text) in ("a", "au", "un", "une", "le", "la", "l'") for x in c.children
                        if x.dep_ == "case")
                for c in t.children)
+
+
+def _of_many(noun: Token) -> bool:
+    """"une visioconférence de la coalition des volontaires", "… des ministres de l'UE", "… réunissant
+    une trentaine de pays": a call or video noun owned by a group, by many people or states, or
+    gathering them, tells a meeting of many.  Not "l'entretien des deux ministres", nor one that
+    gathers the people it names ("un appel réunissant X et Y", "a réuni par visioconférence ses
+    homologues X et Y": a call of three)."""
+    def few(n: Token) -> bool:  # two or three, a name that is no group, or people it names
+        named = people_within(n.doc, n.left_edge.i, n.right_edge.i + 1)
+        sides = any(a.dep_ == "amod" and any(c.dep_ == "conj" for c in a.children) for a in n.children)
+        return bool(named) or sides or any(fold(x.text) in ("deux", "trois") for x in n.children) or (
+            n.pos_ == "PROPN" and fold(n.text) not in _words("gathering_nouns"))
+    for c in noun.children:
+        owned = any(fold(x.text) in OF for x in c.children if x.dep_ == "case")  # not "entre les chefs …"
+        if c.dep_.startswith("nmod") and owned and fold(c.text) in _words("gathering_nouns") and not few(c):
+            return True
+        if c.dep_ == "acl" and fold(c.lemma_) in _words("gathering_verbs"):
+            gathered = next((x for x in c.children if x.dep_ == "obj"), None)
+            if gathered is not None and gathered.pos_ == "NOUN" and not few(gathered):
+                return True
+    return False
+
+
+def _own_conference(verb: Token) -> list[Token]:
+    """The video nouns that are the medium of ``verb``'s act: "par visioconférence", "lors d'une
+    visioconférence", "au cours d'une vidéoconférence"; not one it is only dated by ("avant la
+    visioconférence du G7")."""
+    cues = _vocab()["conference_cues"]
+    out = []
+    for n in verb.subtree:
+        if n.pos_ != "NOUN" or not has_phrase(fold(n.text), cues) or n.sent != verb.sent:
+            continue
+        case = {fold(c.text) for c in n.children if c.dep_ == "case"}
+        if case & {"par", "en", "pendant", "durant"} or fold(n.head.text) in ("lors", "cours"):
+            out.append(n)
+    return out
 
 
 def _planned(t: Token) -> bool:
