@@ -744,9 +744,9 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
             country = _country_before(doc, tokens[-2].i + 1)
         if country is None and tokens:  # "at Ankara's request": the tokenizer keeps the apostrophe
             country = _possessor(doc, tokens[-1].i + 2)
-        offices = load_lexicon().offices
+        lexicon = load_lexicon()
         sided = [p for p in before + after for h in holdings
-                 if h.person == p and h.office in offices and offices[h.office].country == country]
+                 if h.person == p and not h.office.startswith("?.") and lexicon.office(h.office).country == country]
         return sided[0] if len(set(sided)) == 1 else None
     return None
 
@@ -961,15 +961,16 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     lexicon = load_lexicon()
     people = doc._.people or []
     out = list(holdings)
+    generic = {(p.start, p.end) for p in lex_spans(doc, "POST")}  # "President": not Iran's office alone
     posts = [(p, p.kb_id_, None) for p in lex_spans(doc, "POST")] + _possessive_inside(doc) + [
-        (p, lexicon.offices[p.kb_id_].type, None) for p in lex_spans(doc, "OFFICE_WEAK") if p.kb_id_ in lexicon.offices]
+        (p, lexicon.offices[p.kb_id_].type, None) for p in lex_spans(doc, "OFFICE_WEAK")
+        if p.kb_id_ in lexicon.offices and (p.start, p.end) not in generic]
     for post, post_type, given in posts:
         before_name = _named_right_after(doc, post, people)
         holder = before_name or _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
         if holder is None or before_name is not None and before_name.span.start == post.end \
                 and not any(h.person == holder.key and h.office == f"?.{post_type}" for h in out):
             continue  # "<post> <Name>" with nothing between is the shared post rules' reading, if it has a country
-            continue
         country = given or _country_of_post(doc, post) or _known_country(doc, holder)
         office = lexicon.office_for(post_type, country or "?").id
         if any(h.person == holder.key and h.office.endswith("." + post_type) and not h.office.startswith("?.")
@@ -1043,8 +1044,10 @@ def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
     """"Chairman of the Joint Chiefs of Staff Gen. Dan Caine", "Polish Prime Minister Donald Tusk":
     the name right after a post, ranks and honorifics between.  The post is that name's title, so
     it is never in apposition to a name before it ("French President X, British Prime Minister Y").
-    Two posts joined by "and" are both the name's ("Polish Deputy Prime Minister and Defence Minister X")."""
-    i = _coordinated_post_end(doc, post.end)
+    Two posts joined by "and" are both the name's ("Polish Deputy Prime Minister and Defence Minister X"),
+    and a country may come between ("President of the Republic of Kazakhstan X")."""
+    after = _of_country(doc, post.end)
+    i = after[1] if after else _coordinated_post_end(doc, post.end)
     titles = _title_tokens(doc, i)
     while i in titles or (i < len(doc) and doc[i].text == "." and i - 1 in titles):
         i += 1
@@ -1052,8 +1055,10 @@ def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
 
 
 def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
-    """"<post>, [rank] <Name>,": the name after the comma that follows the post."""
-    i = post.end
+    """"<post>, [rank] <Name>,": the name after the comma that follows the post, or its country ("the
+    Defence Minister of Vietnam, General X")."""
+    after = _of_country(doc, post.end)
+    i = after[1] if after else post.end
     if i >= len(doc) or doc[i].text != ",":
         return None
     i += 1
@@ -1094,9 +1099,25 @@ def _country_of_post(doc: Doc, post: Span) -> str | None:
     found = _country_before(doc, post.start) or _country_before(doc, before) or _possessor(doc, post.start)
     if found:
         return found
-    if post.end + 1 < len(doc) and fold(doc[post.end].text) == "of":
-        return next((s.kb_id_ for s in lex_within(doc, post.end + 1, post.end + 2, "COUNTRY")), None)
-    return None
+    found_after = _of_country(doc, post.end)
+    return found_after[0] if found_after else None
+
+
+#: Words of a state's formal name before the country itself ("of the Republic of Kazakhstan", "of
+#: the Islamic Republic of Iran", "of the Kingdom of Saudi Arabia").
+STATE_FORM_WORDS = frozenset(("the", "republic", "of", "kingdom", "state", "federal", "islamic", "people's",
+                              "democratic", "socialist", "arab", "federation", "sultanate", "principality"))
+
+
+def _of_country(doc: Doc, i: int) -> tuple[str, int] | None:
+    """"of Vietnam", "of the Republic of Kazakhstan" from token ``i``: the country and the index after it."""
+    if i >= len(doc) or fold(doc[i].text) != "of":
+        return None
+    j = i + 1
+    while j < len(doc) and fold(doc[j].text) in STATE_FORM_WORDS and not lex_within(doc, j, j + 1, "COUNTRY"):
+        j += 1
+    place = next((s for s in lex_within(doc, j, j + NAME_REACH, "COUNTRY") if s.start == j), None)
+    return (place.kb_id_, place.end) if place is not None and place.kb_id_ else None
 
 
 def _known_country(doc: Doc, holder: Any) -> str | None:

@@ -792,7 +792,12 @@ def _before_post(doc: Doc, tokens: list[Token]) -> list[Token]:
 
 
 def _trim_end(tokens: list[Token]) -> list[Token]:
-    """Drop trailing tokens that cannot end a name (a final full stop stays only after Jr/Sr)."""
+    """Drop trailing tokens that cannot end a name (a final full stop stays only after Jr/Sr); a Jr/Sr
+    ends the name ("Gilberto Teodoro Jr. The two leaders …": the next sentence's first word is not in it)."""
+    suffix = next((k for k, t in enumerate(tokens) if k and fold(t.text).rstrip(".") in ("jr", "sr")), None)
+    if suffix is not None:
+        dot = suffix + 1 < len(tokens) and tokens[suffix + 1].text == "."
+        tokens = tokens[:suffix + 1 + dot]
     while tokens:
         last = fold(tokens[-1].text)
         keep_dot = last == "." and len(tokens) > 1 and fold(tokens[-2].text) in ("jr", "sr")
