@@ -17,7 +17,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -120,7 +120,20 @@ def _triggers(sent: Span, context: bool, carried: bool = False) -> list[tuple[li
             found.append(([t], *hit))
     verbs = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ not in ("NOUN", "PROPN")}
     nouns = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ in ("NOUN", "PROPN")}
-    return [f for f in found if not _medium_of(f[0][0], verbs | nouns) and not _light_verb_of(f[0][0], nouns)]
+    return [f for f in found if not _medium_of(f[0][0], verbs | nouns) and not _light_verb_of(f[0][0], nouns)
+            and not _described_by_source(f[0][0], verbs)]
+
+
+def _described_by_source(noun: Token, verbs: set[int]) -> bool:
+    """"X et Y se sont entretenus …, a fait savoir l'Élysée, qui évoque une conversation consacrée au
+    commerce": a call noun in a relative clause hung on something other than a person, after the
+    sentence's call verb, is how the source describes that call, not another one."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(i < noun.i for i in verbs):
+        return False
+    head = _clause_head(noun)
+    antecedent = head.head
+    return head.dep_ == "acl:relcl" and head.i > min(verbs) and not people_within(
+        noun.doc, antecedent.i, antecedent.i + 1)
 
 
 def _on_the_phone(sent: Span, found: list) -> bool:
@@ -2327,9 +2340,9 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
-        m.date = _series_date(doc, m) or m.date or _date_after_parties(doc, m) or _date_in_verb_group(
-            doc, m, mentions_of(m.trigger[0])) or _fronted_date(doc, m) or _scene_date(
-            doc, m, mentions) or _posted_date(doc, m)
+        m.date = _series_date(doc, m) or _beside_a_dated_event(doc, m) or m.date or _date_after_parties(
+            doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0])) or _fronted_date(
+            doc, m) or _scene_date(doc, m, mentions) or _posted_date(doc, m)
     _quoted_deixis(doc, mentions)
     _headline_dates(doc, mentions)
     _after_another_call(doc, mentions)
@@ -2468,6 +2481,30 @@ def _counted_back(span: Span, later: DateValue) -> DateValue | None:
     if value is None or value.precision != "day" or later.value is None:
         return None
     return DateValue.of_day(later.earliest - (value.earliest - later.earliest))
+
+
+#: Openings that date what follows from an event the phrase names: days after (or before) it.
+EVENT_SHIFTS = {"au lendemain": 1, "au surlendemain": 2, "a la veille": -1, "a l'avant-veille": -2}
+
+
+def _beside_a_dated_event(doc: Doc, m: Mention) -> DateValue | None:
+    """"Au lendemain de la frappe sur Odessa, survenue samedi, X a téléphoné à Y", "À la veille du
+    sommet du 24 juin, …": a sentence opening on the day after (or before) an event whose own day the
+    phrase gives, in a participle ("survenue samedi") or a complement ("de samedi", "du 7 mars"),
+    dates its call that many days from it, whatever the parser hung that day on.  A day set off on
+    its own ("Au lendemain du vote, lundi, …") is the call's; one after the call's people is not the
+    event's."""
+    opening = fold(doc[m.sent.start:min(m.sent.end, m.sent.start + 3)].text).replace("à", "a")
+    shift = next((n for cue, n in EVENT_SHIFTS.items() if opening.startswith(cue)), None)
+    if shift is None:
+        return None
+    stop = min([m.trigger[0].i] + [p.span.start for p in people_within(doc, m.sent.start, m.trigger[0].i)])
+    for s in dates_within(doc, m.sent.start, stop):
+        value, before = s._.date, doc[s.start - 1]
+        owned = fold(s[0].text) in OF or fold(before.text) in OF or "Part" in before.morph.get("VerbForm")
+        if value and value.precision == "day" and value.earliest and owned and not _anchor_relative(s):
+            return DateValue.of_day(value.earliest + timedelta(days=shift), f"{opening} … {s.text}")
+    return None
 
 
 def _posted_date(doc: Doc, m: Mention) -> DateValue | None:
