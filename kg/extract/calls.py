@@ -165,8 +165,14 @@ def _medium_of(t: Token, triggers: set[int]) -> bool:
         return False
     if t.i >= 2 and fold(t.doc[t.i - 1].text) in _words("medium_cases") and t.i - 2 in triggers:
         return True  # right after the trigger, whatever the parser attached it to
-    return t.head.i in triggers and t.head.i != t.i and t.dep_.startswith(("obl", "nmod")) and any(
-        fold(c.text) in _words("medium_cases") for c in t.children if c.dep_ == "case")
+    if not any(fold(c.text) in _words("medium_cases") for c in t.children if c.dep_ == "case"):
+        return False
+    for a in t.ancestors:  # "s'est parlé le lendemain, cette fois par visioconférence": through nouns
+        if a.i in triggers:
+            return t.dep_.startswith(("obl", "nmod"))
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, bool] | None:
@@ -331,10 +337,15 @@ def _participles() -> dict[str, str]:
     return {fold(form): fold(lemma) for form, lemma in load_lexicon().calls["participles"].items()}
 
 
+#: Call verbs told again ("se sont reparlé jeudi"): read as the verb itself.
+AGAIN_VERBS = {"reparler": "parler", "rediscuter": "discuter", "retelephoner": "telephoner"}
+
+
 def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None) -> tuple[bool, bool, bool] | None:
     if lemma is None and t.pos_ not in ("VERB", "AUX"):
         return None
     lemma = lemma or fold(t.lemma_)
+    lemma = AGAIN_VERBS.get(lemma, lemma)
     complements = [c for c in t.children if c.dep_.startswith("obl")] + [  # "a eu Y au bout du fil", hung on Y
         g for c in t.children if _object_like(t, c) for g in c.subtree  # or on a word of Y's name or title
         if g.dep_ in ("nmod", "obl:mod", "dep") and g is not c
@@ -2144,7 +2155,8 @@ def _cut_off(token: Token, m: Mention) -> bool:
 
 
 def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
-    """"son homologue russe" with no name after it: the counterpart's country."""
+    """"son homologue russe" with no name after it: the counterpart's country; with one right after
+    it (whatever the parser hung it on), that person."""
     named = {p.span.root.head.i for p in doc._.people or []}
     mentions_of = _in_sentence(mentions)
     for t in doc:
@@ -2159,6 +2171,11 @@ def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
             continue
         owner = _owner(t, here)
         if owner:
+            demonyms = [s for s in lex_within(doc, t.i + 1, t.i + 3, "DEMONYM") if s.start == t.i + 1]
+            after = demonyms[0].end if demonyms else t.i + 1
+            name = next((p for p in people_within(doc, after, after + 1) if p.span.start == after), None)
+            if name is not None and name.key not in owner[0].persons:  # "… de leur homologue espagnole X"
+                owner[0].persons.append(name.key)
             countries = [s.kb_id_ for s in lex_within(doc, t.i + 1, t.i + 3, "DEMONYM")]
             owner[0].counterparts += countries[:1]
             owner[0].bare_counterpart |= not countries and _bare_noun(t)
