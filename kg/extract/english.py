@@ -243,6 +243,9 @@ def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holdi
         country, end = found
         office = lexicon.office_for(types[0], country).id
         after = end + (end < len(doc) and doc[end].text == ",")
+        titles = _title_tokens(doc, after)
+        while after in titles or (after < len(doc) and doc[after].text == "." and after - 1 in titles):
+            after += 1  # "his U.S. counterpart Gen. X"
         holder = next((n for n in named if after <= n.start <= after + 2
                        and all(t.text[:1].isupper() and t.is_alpha for t in doc[after:n.start])), None)
         if holder is None:
@@ -475,8 +478,9 @@ def _calling(doc: Doc, sent: Span, tok: Any, named: list[_Named]) -> bool:
     starts = {n.start for n in named}
     styling = {t.i for s in lex_within(doc, sent.start, sent.end, *STYLING) for t in s}
     nxt = tok.i + 1
-    while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")):
-        nxt += 1
+    while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")
+                                  or _possessor(doc, nxt + 2) is not None):  # "called Finland's minister X"
+        nxt += 2 if _possessor(doc, nxt + 2) is not None else 1
     return nxt in starts and not _named_as(doc, next(n for n in named if n.start == nxt)) or (
         nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
 
@@ -708,7 +712,12 @@ CLAUSE_OPENERS = frozenset((";", ":", "since", "after", "before", "while", "when
 
 
 def _pronoun_subject(doc: Doc, sent: Span) -> bool:
-    first = [t for t in sent if not t.is_punct][:3]
+    """The sentence's subject is a pronoun among its first words, past an opening time phrase ("Later
+    that day he also called Y")."""
+    words = [t for t in sent if not t.is_punct]
+    opening = fold(" ".join(t.text for t in words[:4]))
+    timed = any(opening.startswith(w) for w in [*cues()["sequel_words"], *cues()["same_day"]])
+    first = words[:6] if timed else words[:3]
     return any(fold(t.text) in ("he", "she", "they") for t in first)
 
 
@@ -943,7 +952,15 @@ def _coordinated_post_end(doc: Doc, i: int) -> int:
         return i
     reach = min(len(doc), i + 1 + POST_REACH)
     second = next((s for s in lex_within(doc, i + 1, reach, "POST") if s.start == i + 1), None)
-    return second.end if second is not None else i
+    if second is not None:
+        return second.end
+    if i + 3 < len(doc) and fold(doc[i + 1].text) in ("minister", "secretary") and fold(doc[i + 2].text) in (
+            "for", "of"):  # "… and Minister for Trade": a portfolio kg has no post for, in capitals
+        j = i + 3
+        while j < reach and (doc[j].text[:1].isupper() or fold(doc[j].text) in ("and", "the")):
+            j += 1
+        return j if j < len(doc) and doc[j].text == "," and doc[j - 1].text[:1].isupper() else i
+    return i
 
 
 #: Words between a holder's name and the possessive post of a clause about them.
@@ -1058,10 +1075,12 @@ def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
     """"<post>, [rank] <Name>,": the name after the comma that follows the post, or its country ("the
     Defence Minister of Vietnam, General X")."""
     after = _of_country(doc, post.end)
-    i = after[1] if after else post.end
+    i = after[1] if after else _coordinated_post_end(doc, post.end)
     if i >= len(doc) or doc[i].text != ",":
         return None
     i += 1
+    if i + 1 < len(doc) and fold(doc[i].text) == "the" and i + 1 in _title_tokens(doc, i + 1):
+        i += 1  # ", the Hon X MP,"
     titles = _title_tokens(doc, i)
     while i in titles or (i < len(doc) and doc[i].text == "." and i - 1 in titles):
         i += 1

@@ -791,6 +791,12 @@ def _before_post(doc: Doc, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i < cut] if cut is not None else tokens
 
 
+@cache
+def _post_nominals() -> frozenset[str]:
+    """Letters after a name ("MP", "KC", "OBE"), as written: case tells them from words."""
+    return frozenset(load_lexicon().titles.get("post_nominals_en", ()))
+
+
 def _trim_end(tokens: list[Token]) -> list[Token]:
     """Drop trailing tokens that cannot end a name (a final full stop stays only after Jr/Sr); a Jr/Sr
     ends the name ("Gilberto Teodoro Jr. The two leaders …": the next sentence's first word is not in it)."""
@@ -798,6 +804,8 @@ def _trim_end(tokens: list[Token]) -> list[Token]:
     if suffix is not None:
         dot = suffix + 1 < len(tokens) and tokens[suffix + 1].text == "."
         tokens = tokens[:suffix + 1 + dot]
+    while len(tokens) > 1 and tokens[-1].text in _post_nominals():  # "the Hon Richard Marles MP"
+        tokens = tokens[:-1]
     while tokens:
         last = fold(tokens[-1].text)
         keep_dot = last == "." and len(tokens) > 1 and fold(tokens[-2].text) in ("jr", "sr")
