@@ -199,11 +199,28 @@ def sentences(doc: Doc) -> list[Span]:
     into the next when that one opens with the day."""
     out: list[Span] = []
     for sent in doc.sents:
-        if out and _ends_in_month(out[-1]) and sent[0].text[:1].isdigit():
+        if out and (_ends_in_month(out[-1]) and sent[0].text[:1].isdigit()
+                    or _ends_in_title(out[-1]) and sent[0].text[:1].isupper()):
             out[-1] = doc[out[-1].start:sent.end]
         else:
             out.append(sent)
     return out
+
+
+@cache
+def _abbreviated_titles() -> frozenset[str]:
+    """Titles written with a period ("Ms.", "Gen.", "Lt. Gen.", "H.E."), folded without their last one."""
+    titles = load_lexicon().titles
+    words = [w for key in ("civil_en", "ranks_en", "honorifics_en") for w in titles.get(key, ())]
+    return frozenset(fold(w.split()[-1])[:-1] for w in words if w.endswith("."))
+
+
+def _ends_in_title(sent: Span) -> bool:
+    """Whether the model cut a sentence after a title's period ("… held a telephone talk with Ms." then
+    "Theresa Lazaro …"): the name that follows belongs to it."""
+    last = fold(sent[-1].text)
+    word = last[:-1] if last.endswith(".") and len(last) > 1 else fold(sent[-2].text) if len(sent) > 1 else ""
+    return last.endswith(".") and word.rstrip(".") in _abbreviated_titles()
 
 
 def _ends_in_month(sent: Span) -> bool:
