@@ -261,8 +261,9 @@ def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holdi
         office = lexicon.office_for(types[0], country).id
         after = end + (end < len(doc) and doc[end].text == ",")
         titles = _title_tokens(doc, after)
-        while after in titles or (after < len(doc) and doc[after].text == "." and after - 1 in titles):
-            after += 1  # "his U.S. counterpart Gen. X"
+        while not any(n.start == after for n in named) and (
+                after in titles or (after < len(doc) and doc[after].text == "." and after - 1 in titles)):
+            after += 1  # "his U.S. counterpart Gen. X" (not "Gen Nakatani", a name)
         holder = next((n for n in named if after <= n.start <= after + 2
                        and all(t.text[:1].isupper() and t.is_alpha for t in doc[after:n.start])), None)
         if holder is None:
