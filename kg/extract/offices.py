@@ -3714,7 +3714,7 @@ def _dateline_span(doc: Doc) -> Span | None:
             break
         opens_line = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or "\n" in doc[span.start - 1].text
         after = doc[span.end].text if span.end < len(doc) else ""
-        if opens_line and span.text.isupper() and after in ("-", "–", "—", ","):
+        if opens_line and span.text.isupper() and after in ("-", "–", "—", ",", ":"):
             return span
     return None
 
