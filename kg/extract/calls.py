@@ -869,7 +869,7 @@ def _own_conference(verb: Token) -> list[Token]:
         if n.pos_ != "NOUN" or not has_phrase(fold(n.text), cues) or n.sent != verb.sent:
             continue
         case = {fold(c.text) for c in n.children if c.dep_ == "case"}
-        if case & {"par", "en", "pendant", "durant"} or fold(n.head.text) in ("lors", "cours"):
+        if case & (_words("medium_cases") | {"pendant", "durant"}) or fold(n.head.text) in ("lors", "cours"):
             out.append(n)
     return out
 
@@ -896,8 +896,8 @@ def _planned(t: Token) -> bool:
 def _requested(noun: Token) -> Token | None:
     """The verb of "C'est X qui avait sollicité cet échange", "Kiev avait demandé l'appel": a call
     already told, named by a demonstrative or a definite article, that someone asked for in the past;
-    it took place, and the verb's subject placed it. Not a call asked for and still to come ("a demandé un entretien",
-    "demandera cet appel")."""
+    it took place, and the verb's subject placed it. Not a call asked for and still to come ("a demandé
+    un entretien", "demandera cet appel")."""
     verb = noun.head
     if noun.dep_ != "obj" or fold(verb.lemma_) not in _words("request_verbs") or _passive(verb) \
             or _unrealised(verb) or negated(verb):
