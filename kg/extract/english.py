@@ -259,11 +259,8 @@ def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holdi
             continue
         country, end = found
         office = lexicon.office_for(types[0], country).id
-        after = end + (end < len(doc) and doc[end].text == ",")
-        titles = _title_tokens(doc, after)
-        while not any(n.start == after for n in named) and (
-                after in titles or (after < len(doc) and doc[after].text == "." and after - 1 in titles)):
-            after += 1  # "his U.S. counterpart Gen. X" (not "Gen Nakatani", a name)
+        after = _past_titles(doc, end + (end < len(doc) and doc[end].text == ","),
+                             frozenset(n.start for n in named))  # "his U.S. counterpart Gen. X"
         holder = next((n for n in named if after <= n.start <= after + 2
                        and all(t.text[:1].isupper() and t.is_alpha for t in doc[after:n.start])), None)
         if holder is None:
@@ -1075,6 +1072,15 @@ def _title_tokens(doc: Doc, i: int) -> set[int]:
     return {t.i for s in lex_within(doc, i, i + TITLE_REACH, "TITLE") for t in s}
 
 
+def _past_titles(doc: Doc, i: int, starts: frozenset[int] = frozenset()) -> int:
+    """Where a name may start after the ranks and honorifics (and their periods) from ``i``; not past
+    a name that starts on a title word (``starts``: "Gen Nakatani", whose given name is Gen)."""
+    titles = _title_tokens(doc, i)
+    while i not in starts and (i in titles or (i < len(doc) and doc[i].text == "." and i - 1 in titles)):
+        i += 1
+    return i
+
+
 def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
     """"Chairman of the Joint Chiefs of Staff Gen. Dan Caine", "Polish Prime Minister Donald Tusk":
     the name right after a post, ranks and honorifics between.  The post is that name's title, so
@@ -1082,10 +1088,7 @@ def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
     Two posts joined by "and" are both the name's ("Polish Deputy Prime Minister and Defence Minister X"),
     and a country may come between ("President of the Republic of Kazakhstan X")."""
     after = _of_country(doc, post.end)
-    i = after[1] if after else _coordinated_post_end(doc, post.end)
-    titles = _title_tokens(doc, i)
-    while i in titles or (i < len(doc) and doc[i].text == "." and i - 1 in titles):
-        i += 1
+    i = _past_titles(doc, after[1] if after else _coordinated_post_end(doc, post.end))
     return next((m for m in people if m.span.start == i), None)
 
 
@@ -1099,9 +1102,7 @@ def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
     i += 1
     if i + 1 < len(doc) and fold(doc[i].text) == "the" and i + 1 in _title_tokens(doc, i + 1):
         i += 1  # ", the Hon X MP,"
-    titles = _title_tokens(doc, i)
-    while i in titles or (i < len(doc) and doc[i].text == "." and i - 1 in titles):
-        i += 1
+    i = _past_titles(doc, i)
     return next((m for m in people if m.span.start == i), None)
 
 
