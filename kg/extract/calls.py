@@ -1525,6 +1525,8 @@ def _relative_clause_subject(doc: Doc, m: Mention) -> None:
     d'un appel à Y" or "C'est X qui avait sollicité cet échange" (the relative clause of the cleft is
     the verb the call noun depends on)."""
     verb = _initiative_taker(m.trigger[0]) or _requested(m.trigger[0]) or m.trigger[0]
+    if verb is m.trigger[0] and verb.dep_ in ("advcl", "xcomp") and "Inf" in verb.morph.get("VerbForm"):
+        verb = verb.head  # "C'est X qui a pris son téléphone pour appeler Y": the infinitive's subject
     if (verb.dep_ != "acl:relcl" or not any(fold(c.text) == "qui" for c in verb.children)) and not _cleft_focus(verb):
         return
     antecedent = verb.head
@@ -1605,8 +1607,9 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     pronoun = _subject_pronoun(m.trigger[0])
     if pronoun is None and (head := _reporting_head(m.trigger[0])) is not None:
         pronoun = _subject_pronoun(head)  # "Il a confié s'être entretenu avec Y"
-    if pronoun is None and m.trigger[0].dep_ == "xcomp":
-        pronoun = _subject_pronoun(m.trigger[0].head)  # "Elle a pu s'entretenir avec Y": the modal's subject
+    if pronoun is None and (m.trigger[0].dep_ == "xcomp" or m.trigger[0].dep_ == "advcl" and "Inf" in (
+            m.trigger[0].morph.get("VerbForm"))):  # "Elle a pu s'entretenir avec Y": the modal's subject;
+        pronoun = _subject_pronoun(m.trigger[0].head)  # "il a reçu X, avant de s'entretenir avec Y": the main verb's
     if pronoun is None and m.trigger[0].pos_ in ("NOUN", "PROPN"):  # "il avait eu un entretien téléphonique"
         pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                         for p in [_subject_pronoun(a)] if p is not None), None)
@@ -2819,13 +2822,24 @@ def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
         return None
     entry = _ticker_entry_of(doc, span.start_char)
     before = [s._.date for s in doc.spans.get("dates", [])
-              if (s.end <= span.sent.start or standalone and s.end <= span.start and _reported_on(s))
+              if (s.end <= span.sent.start or standalone and s.end <= span.start and (
+                  _reported_on(s) or _other_clause_day(s, span)))
               and (entry is None or s.start_char >= entry.start)
               and s._.date and not _anchor_relative(s) and (not standalone or s._.date.precision == "day")]
     if not before and entry is not None:
         before = [DateValue.of_day(entry.day)]  # "15h32 — … l'appel de la veille": the eve of the entry's day
     return normalise(span.text, doc._.ref if isinstance(doc._.ref, date) else None, anchor=before[-1]) \
         if before else None
+
+
+def _other_clause_day(day: Span, shift: Span) -> bool:
+    """"Lundi, il a reçu X, avant de s'entretenir, le lendemain, avec Y": a day hung on the sentence's
+    main verb, and a standalone "le lendemain" in a clause of its own after it (an infinitive or a
+    participle clause hung on that verb): the shift counts from that day."""
+    verb = day.root.head
+    clause = next((a for a in shift.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return clause is not None and clause.i != verb.i and clause.head.i == verb.i and clause.dep_ in (
+        "advcl", "xcomp", "conj")
 
 
 def _ticker_entry_of(doc: Doc, at: int) -> TickerEntry | None:
