@@ -575,6 +575,7 @@ class Attachment:
 def find_holdings(doc: Doc) -> list[Holding]:
     """Holdings stated in the article, counterparts and predecessors resolved where the text allows."""
     attachments = [a for sent in doc.sents for a in _attach_in(doc, sent)]
+    attachments += _listed_lines(doc, attachments)
     state = notes(doc)
     state.attachments, state.counterparts = attachments, None  # counterparts follow the new links
     holdings = _direct(doc, attachments)
@@ -592,6 +593,45 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _post_of_named(doc, holdings)
     holdings = _service_chief_named(doc, holdings)
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
+
+
+LINE_BULLETS = frozenset(("-", "–", "—", "•", "*", "·"))
+LINE_HEADING_REACH = 24  # words of a list line's heading before its colon (long portfolio titles)
+
+
+def _listed_lines(doc: Doc, found: list[Attachment]) -> list[Attachment]:
+    """"Voici la composition du gouvernement : - Ministre des Armées, des Anciens combattants … : X ;":
+    a line of a list (a bullet or not) whose heading holds posts and runs to a colon with no verb nor
+    name, the line ending on one name (then only punctuation) gives that person every post of its heading.  The parser
+    often ends the sentence at the colon, so the line, not the sentence, is read."""
+    out: list[Attachment] = []
+    people = doc._.people or []
+    start = 0
+    for line in doc.text.split("\n"):
+        lo, hi = start, start + len(line)
+        start = hi + 1
+        colon = line.rfind(" :")
+        if colon < 0 or ":" in line[:colon]:
+            continue
+        tokens = [t for t in doc if lo <= t.idx < hi and not t.is_space]
+        at = next((k for k, t in enumerate(tokens) if t.idx >= lo + colon + 1), None)  # the colon
+        if at is None or at == 0 or at + 1 >= len(tokens) or at > LINE_HEADING_REACH + 1:
+            continue
+        heading = [t for t in tokens[:at] if t.text not in LINE_BULLETS]
+        named = [m for m in people if lo + colon < m.span.start_char < hi]
+        if not heading or not heading[0].text[:1].isupper() or len(named) != 1 \
+                or named[0].span.start != tokens[at + 1].i \
+                or not all(t.is_punct for t in doc[named[0].span.end:tokens[-1].i + 1]) \
+                or any(t.pos_ in ("VERB", "AUX") for t in heading) \
+                or any(m.span.start_char < lo + colon and m.span.end_char > lo for m in people):
+            continue
+        posts = [p for p in posts_within(doc, heading[0].i, tokens[at].i) if not p.former]
+        m = named[0]
+        for post in posts:
+            if not any(a.person.key == m.key and a.post is not None and a.post.post_type == post.post_type
+                       for a in found):
+                out.append(Attachment(m, post, "apposition", _cover(doc, m.span, post.span)))
+    return out
 
 
 def _foreign_seat(doc: Doc, h: Holding, holdings: list[Holding]) -> bool:
@@ -849,8 +889,9 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 continue
             pairs = [(p, o) for p, o in zip(found, post.offices(), strict=True) if p is not None]
         else:
-            person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries) \
-                or _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries)
+            person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
+            if person is None and not _held_by_a_named_one(post, known):
+                person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries)
             if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
@@ -901,6 +942,14 @@ def _datelined_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str]],
                     or _opens_before_verb(doc, first)):
         return None  # "Le Premier ministre a reçu le chef de l'opposition, X": X is no subject, nor the premier
     return first
+
+
+def _held_by_a_named_one(post: PostMention, known: list[Holding]) -> bool:
+    """"Erevan – Le chef d'état-major arménien reconduit" over "Le Premier ministre X a reconduit le
+    général Y, chef de l'état-major général": a role noun told before anyone is named is not read
+    forward into the lead's subject when the article names someone else in that very office."""
+    offices = set(post.offices())
+    return bool(offices) and any(h.office in offices for h in known)
 
 
 def _lead_subject(doc: Doc, post: PostMention) -> PersonMention | None:
@@ -1319,6 +1368,9 @@ def _object_introduced(doc: Doc, sent: Span, subject: PersonMention) -> bool:
     return False
 
 
+OBJECT_CLITICS = frozenset(("y", "en", "se", "s'", "ne", "n'", "lui", "leur", "le", "la", "l'", "les"))
+
+
 def _stand_in_span(doc: Doc, sent: Span) -> Span | None:
     """The pronoun ("Il", "elle") or epithet noun phrase ("L'ex-aviateur", "le quinquagénaire", "Le
     technocrate de 61 ans") opening the sentence's clause as its subject, if one does."""
@@ -1327,7 +1379,10 @@ def _stand_in_span(doc: Doc, sent: Span) -> Span | None:
         return None
     first = fold(doc[start].text)
     if first in _subject_pronouns():
-        return doc[start:start + 1] if doc[start + 1].pos_ in ("AUX", "VERB") or doc[start].dep_.startswith(
+        k = start + 1
+        while k + 1 < sent.end and fold(doc[k].text) in OBJECT_CLITICS:
+            k += 1  # "il y revient", "elle en a dirigé", "il s'est vu confier"
+        return doc[start:start + 1] if doc[k].pos_ in ("AUX", "VERB") or doc[start].dep_.startswith(
             "nsubj") else None
     if first not in ("le", "la", "l'"):
         return None
@@ -2017,11 +2072,16 @@ def _without_membership(tokens: list) -> list:
 
 
 def _without_since(doc: Doc, tokens: list) -> list:
-    """The tokens with a "depuis <date>" left out: "X, depuis février 2024 commandant en chef …"."""
+    """The tokens with a "depuis <date>" left out: "X, depuis février 2024 commandant en chef …", and a
+    term's bounds ("Commandant des forces terrestres de 1994 à 2004, il …")."""
     for t in tokens:
         dated = _since(doc, t.i)
         if dated is not None:
             return [u for u in tokens if not t.i <= u.i < dated.end]
+        if fold(t.text) in ("de", "entre", "(") and t.i == tokens[0].i:
+            end = _past_term(doc, t.i)
+            if end > t.i:
+                return [u for u in tokens if not t.i <= u.i < end]
     return tokens
 
 
@@ -2279,8 +2339,9 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
         if p.span.end > m.span.start:
             continue
         between = doc[p.span.end:m.span.start]
-        listed = any(fold(t.text) in ("et", "ou") for t in _without_relative(between))
-        if _only_glue(_without_since(doc, _without_relative(between)), allow_title=True) and not listed \
+        kept = _without_since(doc, _without_relative(between))  # "entre 2019 et 2022": no list
+        listed = any(fold(t.text) in ("et", "ou") for t in kept)
+        if _only_glue(kept, allow_title=True) and not listed \
                 and not _name_is_complement(between):
             return p
         if _complement_then_name(doc, between) or _coordinated_title(doc, between) \
@@ -2971,8 +3032,8 @@ def _term_spans(doc: Doc, i: int) -> list[Span]:
             and fold(doc[spans[0].end].text) in ("a", "au"):
         return spans[:2]
     if spans and (spans[0].start == i + 1 and lead in ("entre", "(")
-                  or spans[0].start == i and fold(spans[0].text).startswith("entre")):
-        return spans[:1]
+                  or spans[0].start == i and fold(spans[0].text).startswith(("entre", "de "))):
+        return spans[:1]  # "de 1994 à 2004" is one period of whole years (see :func:`_year_bounds`)
     return []
 
 
