@@ -265,7 +265,15 @@ def _list_item(doc: Doc, folded: list[str], sent: Span, start: int, end: int,
     return m, (countries.pop() if len(countries) == 1 else "?")
 
 
-COLLEAGUE_REACH = 4  # words between a colleague noun and the name after its portfolio
+@cache
+def _name_title_words() -> frozenset[str]:
+    """Each word of the ranks, civil titles and honorifics that may stand between a portfolio's cue and
+    its holder's name ("le général de corps d'armée", "cheikh")."""
+    return frozenset(w for key in ("ranks_fr", "civil_fr", "honorifics_fr") for t in title_cues(key)
+                     for w in fold(t).replace("'", "' ").split())
+
+
+COLLEAGUE_REACH = 10  # words between a colleague's portfolio and the name (", le général de corps d'armée")
 
 
 def _colleague(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> tuple[PersonMention, str] | None:
@@ -278,11 +286,16 @@ def _colleague(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
     if folded[i] not in title_cues("colleague_nouns_fr") or i == start - 1:
         return None
     after = [m for m in people_within(doc, end, min(sent.end, end + COLLEAGUE_REACH))]
-    titles = {fold(t) for key in ("ranks_fr", "civil_fr") for t in title_cues(key)}
-    if not after or not all(folded[k] in ARTICLES or folded[k] in titles or folded[k] == ","
+    titles = _name_title_words()
+    if not after or not all(folded[k] in ARTICLES or folded[k] in titles or folded[k] in (",", "-")
                             for k in range(end, after[0].span.start)):
         return None
     countries = {s.kb_id_ for s in lex_within(doc, sent.start, i, "DEMONYM")}
+    if not countries and i > sent.start and folded[i - 1] in ("son", "sa", "leur") and sent.start > 0:
+        # "Le ministre azerbaïdjanais des Affaires étrangères, X, a dénoncé … Son collègue de la Défense,
+        # Y, …": the possessive stands for the last sentence's holder, in the one state it names
+        before = doc[sent.start - 1].sent
+        countries = {s.kb_id_ for s in lex_within(doc, before.start, before.end, "DEMONYM")}
     return after[0], (countries.pop() if len(countries) == 1 else "?")
 
 
@@ -648,6 +661,9 @@ def _successor_over(doc: Doc, folded: list[str], sent: Span, start: int) -> Pers
     return successor if successor is not None and successor.key != leaver.key else None
 
 
+NATIONAL = frozenset(("national", "nationale", "nationaux", "nationales"))
+
+
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"X cède ce portefeuille à Y", "le président a confié la Défense à Y": a handing-over verb right
     before the portfolio and "à" with a name right after it give the portfolio to that name."""
@@ -655,9 +671,11 @@ def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
         return None
     acting = _acting_words(folded, end, min(sent.end, end + 4))  # "a confié le portefeuille par intérim à Y"
     end = max(acting, default=end - 1) + 1 if acting and min(acting) == end else end
+    while end < sent.end and end - start < 4 and (doc[end]._.kg_demonym or folded[end] in NATIONAL):
+        end += 1  # "a confié le commandement de l'armée nationale au général Y"
     if end >= sent.end or folded[end] not in ("a", "au", "aux"):
         return None
-    titles = {fold(t) for key in ("ranks_fr", "civil_fr") for t in title_cues(key)}
+    titles = _name_title_words()
     after = people_within(doc, end + 1, min(sent.end, end + 5))
     if not after or not all(folded[k] in ARTICLES or folded[k] in titles for k in range(end + 1, after[0].span.start)):
         return _name_past_title_phrase(doc, folded, sent, end + 1)  # "… au ministre de l'Intérieur, Y"
