@@ -461,6 +461,9 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
         between = between[2:]
+    elif between[:1] == [","] and "," in between[1:INCISE + 1] and not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[last.span.end:last.span.end + between.index(",", 1)]):
+        between = between[between.index(",", 1) + 1:]  # "X, vice-Premier ministre et ministre de l'Intérieur, assure"
     elif between[:1] == ["qui"] and cleft_focus(doc, last):  # "c'est X qui prend la tête de la Marine"
         between = between[1:]
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
