@@ -440,11 +440,12 @@ def _chair_of_a_body(doc: Doc, span: Span) -> bool:
     if len(span) != 1 or fold(span.text) not in title_cues("chair_words_fr"):
         return False
     after = folded(doc[span.end + 1: min(len(doc), span.end + 8)])
-    if any(after == c or after.startswith(c + " ") for c in (fold(x) for x in title_cues("state_councils_fr"))):
-        return False
+    if any(after.startswith(c) and after[len(c):len(c) + 1] in ("", " ", ",", ";", ".", ")")
+           for c in (fold(x) for x in title_cues("state_councils_fr"))):
+        return False  # "président du Conseil de souveraineté, a désigné …": the comma ends the council's name
     i = span.end
-    if i >= len(doc) or fold(doc[i].text) not in OF:
-        return False
+    if i >= len(doc) or fold(doc[i].text) not in OF or _term_spans(doc, i):
+        return False  # "Président de 2001 à 2008, il …": a term, not a body
     while i + 1 < len(doc) and fold(doc[i + 1].text) in ("la", "l'", "le", "les"):
         i += 1
     nxt = i + 1

@@ -104,6 +104,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
             post_type = _headship(folded, end, post_type)
+            if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc):
+                post_type = "army_chief"  # "commandant général de l'armée … prend le commandement de l'armée"
             holder = _taker(doc, folded, sent, start, pronoun_owner) or _receiver(doc, folded, sent, start, end) \
                 or _handed_to(doc, folded, sent, start, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
@@ -135,6 +137,15 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             if colleague is not None:
                 out.append(_holding(doc, folded, sent, colleague[0], start, end, post_type, colleague[1]))
     return out
+
+
+def _army_named(doc: Doc) -> bool:
+    """The article names an army chief's post in so many words ("chef de l'armée de terre", "commandant
+    général de l'armée"): a bare "l'armée" it hands over or heads afterwards is that service, not the
+    armed forces as a whole the word means alone ("Son successeur à la tête de l'armée, le général Y")."""
+    lexicon = load_lexicon()
+    return any((lexicon.offices[s.kb_id_].type if s.kb_id_ in lexicon.offices else s.kb_id_) == "army_chief"
+               for s in lex_within(doc, 0, len(doc), *POST_LABELS))
 
 
 OF_WORDS = frozenset(("de", "du", "d'"))
