@@ -3660,7 +3660,7 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
         fits = (governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
                 or _before_other_states(doc, h, country)
                 if country in governing else _other_side_of(h, country, holdings) or alone
-                or _before_other_states(doc, h, country))
+                or _before_other_states(doc, h, country) or _speaks_for_dateline(doc, h, country))
         if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
                 and not _elsewhere(known, h.person, post_type, country):
             h = replace(h, office=_place(post_type, country))
@@ -3722,6 +3722,24 @@ def _before_other_states(doc: Doc, h: Holding, country: str) -> bool:
              if s.start_char < at}
     named |= {c for p in find_posts(doc) if p.span.start_char < at for c in p.countries}
     return all(c == country or (c in lexicon.actors and lexicon.actors[c].kind != "country") for c in named)
+
+
+def _speaks_for_dateline(doc: Doc, h: Holding, country: str) -> bool:
+    """"PÉKIN — « La Chine s'oppose … », a déclaré le porte-parole X, interrogé sur les propos du ministre
+    japonais …": a spokesperson named without a country, whose own sentence names the dateline's state
+    before the post and no other state until the post; the states named after it are whom the words answer."""
+    if h.office.partition(".")[2] != "spokesperson" or not h.evidence:
+        return False
+    token = next((t for t in doc if t.idx >= h.evidence[0].start), None)
+    if token is None:
+        return False
+    sent, at = token.sent, h.evidence[0].start
+    lexicon = load_lexicon()
+    named = [s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")
+             if sent.start_char <= s.start_char < at]
+    named += [c for p in find_posts(doc) if sent.start_char <= p.span.start_char < at for c in p.countries]
+    return country in named and all(
+        c == country or (c in lexicon.actors and lexicon.actors[c].kind != "country") for c in named)
 
 
 def _names_no_other_state(doc: Doc, country: str) -> bool:
