@@ -479,8 +479,42 @@ def _post(doc: Doc, span: Span) -> PostMention:
             countries = [home] if home is not None and home not in countries else []
         end = _posting_end(doc, end)
     designated = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("designated_fr")
+    service = _service_of_possessor(doc, span) if post_type == "chief_of_defence" and not countries else None
+    if service is not None:  # "La marine indonésienne a reçu … présidée par son chef d'état-major"
+        post_type, countries, office = service[0], service[1], None
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
                        designated)
+
+
+SERVICE_NOUNS = (("marine",), ("armee", "de", "l'", "air"), ("armee", "de", "terre"), ("armee", "de", "l'", "air",
+                 "et", "de", "l'", "espace"), ("force", "aerienne"))
+SERVICE_POSTS = {"marine": "navy_chief", "air": "air_force_chief", "terre": "army_chief", "espace": "air_force_chief",
+                 "aerienne": "air_force_chief"}
+
+
+def _service_of_possessor(doc: Doc, span: Span) -> tuple[str, list[str]] | None:
+    """"La marine indonésienne a reçu sa frégate. La cérémonie était présidée par son chef d'état-major,
+    l'amiral X": a bare "chef d'état-major" after "son"/"sa", in the sentence right after one whose subject
+    is a service ("la marine", "l'armée de l'air") and in which no person is named, is that service's
+    chief, in the country of the service's demonym (none without one)."""
+    if fold(span.text) not in BARE_CHIEF_WORDINGS or span.start == 0 \
+            or fold(doc[span.start - 1].text) not in ("son", "sa"):
+        return None
+    sent = span.sent
+    if sent.start == 0 or people_within(doc, sent.start, span.start):
+        return None
+    previous = doc[sent.start - 1].sent
+    if people_within(doc, previous.start, previous.end):
+        return None
+    subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if subject is None:
+        return None
+    words = [fold(t.text) for t in doc[subject.i:min(previous.end, subject.i + 8)]]
+    found = next((w for w in SERVICE_NOUNS if tuple(words[:len(w)]) == w), None)
+    if found is None:
+        return None
+    demonyms = [s.kb_id_ for s in lex_within(doc, subject.i + len(found), subject.i + len(found) + 1, "DEMONYM")]
+    return (SERVICE_POSTS[found[-1]], demonyms[:1]) if demonyms else None
 
 
 POSTING_CASES = frozenset(("a", "au", "aux", "en", "aupres"))  # "à Moscou", "auprès de l'ONU"
