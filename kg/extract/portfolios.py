@@ -687,11 +687,15 @@ def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
     end = max(acting, default=end - 1) + 1 if acting and min(acting) == end else end
     while end < sent.end and end - start < 4 and (doc[end]._.kg_demonym or folded[end] in NATIONAL):
         end += 1  # "a confié le commandement de l'armée nationale au général Y"
+    dated = dated_tokens(doc, end, min(sent.end, end + 4))
+    while end in dated:
+        end += 1  # "a confié ce portefeuille mardi au général Y"
     if end >= sent.end or folded[end] not in ("a", "au", "aux"):
         return None
     titles = _name_title_words()
     after = people_within(doc, end + 1, min(sent.end, end + 5))
-    if not after or not all(folded[k] in ARTICLES or folded[k] in titles for k in range(end + 1, after[0].span.start)):
+    if not after or not all(folded[k] in ARTICLES or folded[k] in titles or folded[k] == "-"
+                            for k in range(end + 1, after[0].span.start)):  # "au colonel-général Y"
         return _name_past_title_phrase(doc, folded, sent, end + 1)  # "… au ministre de l'Intérieur, Y"
     return after[0]
 
