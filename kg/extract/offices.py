@@ -2281,17 +2281,22 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
         return True
     i = m.span.start - 1
     skipped = 0
-    while i >= 0 and skipped < 5 and fold(doc[i].text) not in title_cues("appoint_verbs_fr"):
+    verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr")
+    while i >= 0 and skipped < 5 and fold(doc[i].text) not in verbs:
         token = doc[i]
         if token.is_punct or token.pos_ in ("VERB", "AUX", "PROPN") or token.ent_type_ == "PER":
             return False
         i, skipped = i - 1, skipped + 1
-    if i < 1 or fold(doc[i].text) not in title_cues("appoint_verbs_fr"):
+    if i < 1 or fold(doc[i].text) not in verbs:
         return False
     j = i - 1
     while j > 0 and doc[j].pos_ == "ADV":  # "a également proposé"
         j -= 1
-    return fold(doc[j].text) in ("a", "ont", "avait")
+    if fold(doc[j].text) in ("a", "ont", "avait"):
+        return True
+    # headline style, a present tense after its subject: "Le capitaine X reconduit le général Y à la Défense"
+    return fold(doc[i].text) in title_cues("appoint_present_fr") and doc[i].pos_ == "VERB" \
+        and doc[j].pos_ != "AUX" and fold(doc[j].text) not in OBJECT_CLITICS | {"est", "sont", "sera", "qui", "que"}
 
 
 def _appointment_noun_before(doc: Doc, m: PersonMention) -> bool:
