@@ -104,7 +104,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
             post_type = _headship(folded, end, post_type)
-            if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc):
+            if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc) \
+                    and not (end < len(doc) and doc[end]._.kg_demonym):  # "l'armée malienne": that state's forces
                 post_type = "army_chief"  # "commandant général de l'armée … prend le commandement de l'armée"
             holder = _taker(doc, folded, sent, start, pronoun_owner) or _receiver(doc, folded, sent, start, end) \
                 or _handed_to(doc, folded, sent, start, end) \

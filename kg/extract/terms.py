@@ -250,7 +250,14 @@ def _purpose_cue(sent: Span, at: int) -> bool:
     designation is to come; the designation's day is neither X's start nor Y's end (a date after the
     cue still is: "pour remplacer Y à partir de juillet 2021")."""
     i = _token_at(sent, at)
-    return i is not None and i > sent.start and fold(sent.doc[i - 1].text) == "pour"
+    return i is not None and i > sent.start and fold(sent.doc[i - 1].text) == "pour" and any(
+        fold(t.text) in DESIGNATING for t in sent.doc[max(sent.start, i - PURPOSE_REACH):i - 1])
+
+
+#: Verbs that choose someone for a post still to take ("désigné pour succéder"); "nommé pour succéder" is
+#: an appointment, whose day may well be the start.
+DESIGNATING = frozenset(("designe", "designee", "choisi", "choisie", "retenu", "retenue", "propose", "proposee"))
+PURPOSE_REACH = 14  # tokens from the designating verb to the "pour" (a date, a rank and a name between)
 
 
 def _dated_after(doc: Doc, sent: Span, at: int) -> bool:
