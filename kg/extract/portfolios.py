@@ -521,8 +521,12 @@ def _bracketed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
 
 def _headed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"Défense : Shinjiro Koizumi.": a who's who of a government lists each portfolio as a heading
-    that opens its line, a colon and the name of its holder, the entry ending there."""
-    if start != sent.start or end >= sent.end or folded[end] != ":" or end + 1 >= len(doc):
+    that opens its line (past a bullet: "- Défense nationale : X ;"), a colon and the name of its holder,
+    the entry ending there."""
+    first = sent.start
+    while first < sent.end and doc[first].text in BULLETS:
+        first += 1
+    if start != first or end >= sent.end or folded[end] != ":" or end + 1 >= len(doc):
         return None
     after = people_within(doc, end + 1, doc[end + 1].sent.end)  # the parser may end the sentence at the colon
     if not after or after[0].span.start != end + 1 or not all(
@@ -532,6 +536,7 @@ def _headed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> Pe
 
 
 DEFINITE = frozenset(("la", "l'", "le", "les"))
+BULLETS = frozenset(("-", "–", "—", "•", "*", "·"))
 
 
 def _word_before(folded: list[str], sent: Span, start: int) -> int:
