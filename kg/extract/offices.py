@@ -440,11 +440,12 @@ def _chair_of_a_body(doc: Doc, span: Span) -> bool:
     if len(span) != 1 or fold(span.text) not in title_cues("chair_words_fr"):
         return False
     after = folded(doc[span.end + 1: min(len(doc), span.end + 8)])
-    if any(after == c or after.startswith(c + " ") for c in (fold(x) for x in title_cues("state_councils_fr"))):
-        return False
+    if any(after.startswith(c) and after[len(c):len(c) + 1] in ("", " ", ",", ";", ".", ")")
+           for c in (fold(x) for x in title_cues("state_councils_fr"))):
+        return False  # "président du Conseil de souveraineté, a désigné …": the comma ends the council's name
     i = span.end
-    if i >= len(doc) or fold(doc[i].text) not in OF:
-        return False
+    if i >= len(doc) or fold(doc[i].text) not in OF or _term_spans(doc, i):
+        return False  # "Président de 2001 à 2008, il …": a term, not a body
     while i + 1 < len(doc) and fold(doc[i + 1].text) in ("la", "l'", "le", "les"):
         i += 1
     nxt = i + 1
@@ -478,8 +479,42 @@ def _post(doc: Doc, span: Span) -> PostMention:
             countries = [home] if home is not None and home not in countries else []
         end = _posting_end(doc, end)
     designated = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("designated_fr")
+    service = _service_of_possessor(doc, span) if post_type == "chief_of_defence" and not countries else None
+    if service is not None:  # "La marine indonésienne a reçu … présidée par son chef d'état-major"
+        post_type, countries, office = service[0], service[1], None
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
                        designated)
+
+
+SERVICE_NOUNS = (("marine",), ("armee", "de", "l'", "air"), ("armee", "de", "terre"), ("armee", "de", "l'", "air",
+                 "et", "de", "l'", "espace"), ("force", "aerienne"))
+SERVICE_POSTS = {"marine": "navy_chief", "air": "air_force_chief", "terre": "army_chief", "espace": "air_force_chief",
+                 "aerienne": "air_force_chief"}
+
+
+def _service_of_possessor(doc: Doc, span: Span) -> tuple[str, list[str]] | None:
+    """"La marine indonésienne a reçu sa frégate. La cérémonie était présidée par son chef d'état-major,
+    l'amiral X": a bare "chef d'état-major" after "son"/"sa", in the sentence right after one whose subject
+    is a service ("la marine", "l'armée de l'air") and in which no person is named, is that service's
+    chief, in the country of the service's demonym (none without one)."""
+    if fold(span.text) not in BARE_CHIEF_WORDINGS or span.start == 0 \
+            or fold(doc[span.start - 1].text) not in ("son", "sa"):
+        return None
+    sent = span.sent
+    if sent.start == 0 or people_within(doc, sent.start, span.start):
+        return None
+    previous = doc[sent.start - 1].sent
+    if people_within(doc, previous.start, previous.end):
+        return None
+    subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if subject is None:
+        return None
+    words = [fold(t.text) for t in doc[subject.i:min(previous.end, subject.i + 8)]]
+    found = next((w for w in SERVICE_NOUNS if tuple(words[:len(w)]) == w), None)
+    if found is None:
+        return None
+    demonyms = [s.kb_id_ for s in lex_within(doc, subject.i + len(found), subject.i + len(found) + 1, "DEMONYM")]
+    return (SERVICE_POSTS[found[-1]], demonyms[:1]) if demonyms else None
 
 
 POSTING_CASES = frozenset(("a", "au", "aux", "en", "aupres"))  # "à Moscou", "auprès de l'ONU"
@@ -575,6 +610,7 @@ class Attachment:
 def find_holdings(doc: Doc) -> list[Holding]:
     """Holdings stated in the article, counterparts and predecessors resolved where the text allows."""
     attachments = [a for sent in doc.sents for a in _attach_in(doc, sent)]
+    attachments += _listed_lines(doc, attachments)
     state = notes(doc)
     state.attachments, state.counterparts = attachments, None  # counterparts follow the new links
     holdings = _direct(doc, attachments)
@@ -592,6 +628,45 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _post_of_named(doc, holdings)
     holdings = _service_chief_named(doc, holdings)
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
+
+
+LINE_BULLETS = frozenset(("-", "–", "—", "•", "*", "·"))
+LINE_HEADING_REACH = 24  # words of a list line's heading before its colon (long portfolio titles)
+
+
+def _listed_lines(doc: Doc, found: list[Attachment]) -> list[Attachment]:
+    """"Voici la composition du gouvernement : - Ministre des Armées, des Anciens combattants … : X ;":
+    a line of a list (a bullet or not) whose heading holds posts and runs to a colon with no verb nor
+    name, the line ending on one name (then only punctuation) gives that person every post of its heading.  The parser
+    often ends the sentence at the colon, so the line, not the sentence, is read."""
+    out: list[Attachment] = []
+    people = doc._.people or []
+    start = 0
+    for line in doc.text.split("\n"):
+        lo, hi = start, start + len(line)
+        start = hi + 1
+        colon = line.rfind(" :")
+        if colon < 0 or ":" in line[:colon]:
+            continue
+        tokens = [t for t in doc if lo <= t.idx < hi and not t.is_space]
+        at = next((k for k, t in enumerate(tokens) if t.idx >= lo + colon + 1), None)  # the colon
+        if at is None or at == 0 or at + 1 >= len(tokens) or at > LINE_HEADING_REACH + 1:
+            continue
+        heading = [t for t in tokens[:at] if t.text not in LINE_BULLETS]
+        named = [m for m in people if lo + colon < m.span.start_char < hi]
+        if not heading or not heading[0].text[:1].isupper() or len(named) != 1 \
+                or named[0].span.start != tokens[at + 1].i \
+                or not all(t.is_punct for t in doc[named[0].span.end:tokens[-1].i + 1]) \
+                or any(t.pos_ in ("VERB", "AUX") for t in heading) \
+                or any(m.span.start_char < lo + colon and m.span.end_char > lo for m in people):
+            continue
+        posts = [p for p in posts_within(doc, heading[0].i, tokens[at].i) if not p.former]
+        m = named[0]
+        for post in posts:
+            if not any(a.person.key == m.key and a.post is not None and a.post.post_type == post.post_type
+                       for a in found):
+                out.append(Attachment(m, post, "apposition", _cover(doc, m.span, post.span)))
+    return out
 
 
 def _foreign_seat(doc: Doc, h: Holding, holdings: list[Holding]) -> bool:
@@ -849,8 +924,9 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 continue
             pairs = [(p, o) for p, o in zip(found, post.offices(), strict=True) if p is not None]
         else:
-            person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries) \
-                or _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries)
+            person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
+            if person is None and not _held_by_a_named_one(post, known):
+                person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries)
             if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
@@ -901,6 +977,14 @@ def _datelined_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str]],
                     or _opens_before_verb(doc, first)):
         return None  # "Le Premier ministre a reçu le chef de l'opposition, X": X is no subject, nor the premier
     return first
+
+
+def _held_by_a_named_one(post: PostMention, known: list[Holding]) -> bool:
+    """"Erevan – Le chef d'état-major arménien reconduit" over "Le Premier ministre X a reconduit le
+    général Y, chef de l'état-major général": a role noun told before anyone is named is not read
+    forward into the lead's subject when the article names someone else in that very office."""
+    offices = set(post.offices())
+    return bool(offices) and any(h.office in offices for h in known)
 
 
 def _lead_subject(doc: Doc, post: PostMention) -> PersonMention | None:
@@ -1319,6 +1403,9 @@ def _object_introduced(doc: Doc, sent: Span, subject: PersonMention) -> bool:
     return False
 
 
+OBJECT_CLITICS = frozenset(("y", "en", "se", "s'", "ne", "n'", "lui", "leur", "le", "la", "l'", "les"))
+
+
 def _stand_in_span(doc: Doc, sent: Span) -> Span | None:
     """The pronoun ("Il", "elle") or epithet noun phrase ("L'ex-aviateur", "le quinquagénaire", "Le
     technocrate de 61 ans") opening the sentence's clause as its subject, if one does."""
@@ -1327,7 +1414,10 @@ def _stand_in_span(doc: Doc, sent: Span) -> Span | None:
         return None
     first = fold(doc[start].text)
     if first in _subject_pronouns():
-        return doc[start:start + 1] if doc[start + 1].pos_ in ("AUX", "VERB") or doc[start].dep_.startswith(
+        k = start + 1
+        while k + 1 < sent.end and fold(doc[k].text) in OBJECT_CLITICS:
+            k += 1  # "il y revient", "elle en a dirigé", "il s'est vu confier"
+        return doc[start:start + 1] if doc[k].pos_ in ("AUX", "VERB") or doc[start].dep_.startswith(
             "nsubj") else None
     if first not in ("le", "la", "l'"):
         return None
@@ -2017,11 +2107,16 @@ def _without_membership(tokens: list) -> list:
 
 
 def _without_since(doc: Doc, tokens: list) -> list:
-    """The tokens with a "depuis <date>" left out: "X, depuis février 2024 commandant en chef …"."""
+    """The tokens with a "depuis <date>" left out: "X, depuis février 2024 commandant en chef …", and a
+    term's bounds ("Commandant des forces terrestres de 1994 à 2004, il …")."""
     for t in tokens:
         dated = _since(doc, t.i)
         if dated is not None:
             return [u for u in tokens if not t.i <= u.i < dated.end]
+        if fold(t.text) in ("de", "entre", "(") and t.i == tokens[0].i:
+            end = _past_term(doc, t.i)
+            if end > t.i:
+                return [u for u in tokens if not t.i <= u.i < end]
     return tokens
 
 
@@ -2186,17 +2281,22 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
         return True
     i = m.span.start - 1
     skipped = 0
-    while i >= 0 and skipped < 5 and fold(doc[i].text) not in title_cues("appoint_verbs_fr"):
+    verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr")
+    while i >= 0 and skipped < 5 and fold(doc[i].text) not in verbs:
         token = doc[i]
         if token.is_punct or token.pos_ in ("VERB", "AUX", "PROPN") or token.ent_type_ == "PER":
             return False
         i, skipped = i - 1, skipped + 1
-    if i < 1 or fold(doc[i].text) not in title_cues("appoint_verbs_fr"):
+    if i < 1 or fold(doc[i].text) not in verbs:
         return False
     j = i - 1
     while j > 0 and doc[j].pos_ == "ADV":  # "a également proposé"
         j -= 1
-    return fold(doc[j].text) in ("a", "ont", "avait")
+    if fold(doc[j].text) in ("a", "ont", "avait"):
+        return True
+    # headline style, a present tense after its subject: "Le capitaine X reconduit le général Y à la Défense"
+    return fold(doc[i].text) in title_cues("appoint_present_fr") and doc[i].pos_ == "VERB" \
+        and doc[j].pos_ != "AUX" and fold(doc[j].text) not in OBJECT_CLITICS | {"est", "sont", "sera", "qui", "que"}
 
 
 def _appointment_noun_before(doc: Doc, m: PersonMention) -> bool:
@@ -2279,8 +2379,9 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
         if p.span.end > m.span.start:
             continue
         between = doc[p.span.end:m.span.start]
-        listed = any(fold(t.text) in ("et", "ou") for t in _without_relative(between))
-        if _only_glue(_without_since(doc, _without_relative(between)), allow_title=True) and not listed \
+        kept = _without_since(doc, _without_relative(between))  # "entre 2019 et 2022": no list
+        listed = any(fold(t.text) in ("et", "ou") for t in kept)
+        if _only_glue(kept, allow_title=True) and not listed \
                 and not _name_is_complement(between):
             return p
         if _complement_then_name(doc, between) or _coordinated_title(doc, between) \
@@ -2971,8 +3072,8 @@ def _term_spans(doc: Doc, i: int) -> list[Span]:
             and fold(doc[spans[0].end].text) in ("a", "au"):
         return spans[:2]
     if spans and (spans[0].start == i + 1 and lead in ("entre", "(")
-                  or spans[0].start == i and fold(spans[0].text).startswith("entre")):
-        return spans[:1]
+                  or spans[0].start == i and fold(spans[0].text).startswith(("entre", "de "))):
+        return spans[:1]  # "de 1994 à 2004" is one period of whole years (see :func:`_year_bounds`)
     return []
 
 
@@ -3598,7 +3699,7 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
         fits = (governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
                 or _before_other_states(doc, h, country)
                 if country in governing else _other_side_of(h, country, holdings) or alone
-                or _before_other_states(doc, h, country))
+                or _before_other_states(doc, h, country) or _speaks_for_dateline(doc, h, country))
         if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
                 and not _elsewhere(known, h.person, post_type, country):
             h = replace(h, office=_place(post_type, country))
@@ -3660,6 +3761,24 @@ def _before_other_states(doc: Doc, h: Holding, country: str) -> bool:
              if s.start_char < at}
     named |= {c for p in find_posts(doc) if p.span.start_char < at for c in p.countries}
     return all(c == country or (c in lexicon.actors and lexicon.actors[c].kind != "country") for c in named)
+
+
+def _speaks_for_dateline(doc: Doc, h: Holding, country: str) -> bool:
+    """"PÉKIN — « La Chine s'oppose … », a déclaré le porte-parole X, interrogé sur les propos du ministre
+    japonais …": a spokesperson named without a country, whose own sentence names the dateline's state
+    before the post and no other state until the post; the states named after it are whom the words answer."""
+    if h.office.partition(".")[2] != "spokesperson" or not h.evidence:
+        return False
+    token = next((t for t in doc if t.idx >= h.evidence[0].start), None)
+    if token is None:
+        return False
+    sent, at = token.sent, h.evidence[0].start
+    lexicon = load_lexicon()
+    named = [s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")
+             if sent.start_char <= s.start_char < at]
+    named += [c for p in find_posts(doc) if sent.start_char <= p.span.start_char < at for c in p.countries]
+    return country in named and all(
+        c == country or (c in lexicon.actors and lexicon.actors[c].kind != "country") for c in named)
 
 
 def _names_no_other_state(doc: Doc, country: str) -> bool:

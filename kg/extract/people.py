@@ -63,6 +63,8 @@ APPOSED_PLACE_WORDS = 2
 POSSESSIVES = frozenset(("sa", "son", "ses", "leur", "leurs", "notre", "votre", "ma", "mon"))
 #: Prepositions that tie a country to a name before it: "le roi Abdallah II de Jordanie" is Abdallah II.
 COUNTRY_LINKS = frozenset(("de", "d'", "du", "des"))
+#: Nouns of a place whose name follows after "de" ("le cimetière d'El Alia"): no person.
+PLACE_OF_NOUNS = frozenset(("cimetiere", "quartier", "faubourg"))
 OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "ADJ", "NUM"))
 
 
@@ -342,6 +344,8 @@ class PeopleFinder:
         before = doc[start - 1] if start > 0 else None
         words = self.known.named_after_words
         owner = fold(doc[start - 2].text) if start > 1 else ""  # "à sa place X": the post, not a square
+        if before is not None and fold(before.text) in ("de", "d'") and owner in PLACE_OF_NOUNS:
+            return True  # "au cimetière d'El Alia", "le quartier de Mezzeh": a place, not a namesake
         return (before is not None and fold(before.text) in words and owner not in POSSESSIVES) or (
             len(m.span) > 1 and fold(m.span[0].text) in words)
 

@@ -104,6 +104,9 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
             post_type = _headship(folded, end, post_type)
+            if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc) \
+                    and not (end < len(doc) and doc[end]._.kg_demonym):  # "l'armée malienne": that state's forces
+                post_type = "army_chief"  # "commandant général de l'armée … prend le commandement de l'armée"
             holder = _taker(doc, folded, sent, start, pronoun_owner) or _receiver(doc, folded, sent, start, end) \
                 or _handed_to(doc, folded, sent, start, end) \
                 or _object(doc, folded, sent, start, appointed) or _replacer(doc, folded, sent, start, end) \
@@ -135,6 +138,15 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             if colleague is not None:
                 out.append(_holding(doc, folded, sent, colleague[0], start, end, post_type, colleague[1]))
     return out
+
+
+def _army_named(doc: Doc) -> bool:
+    """The article names an army chief's post in so many words ("chef de l'armée de terre", "commandant
+    général de l'armée"): a bare "l'armée" it hands over or heads afterwards is that service, not the
+    armed forces as a whole the word means alone ("Son successeur à la tête de l'armée, le général Y")."""
+    lexicon = load_lexicon()
+    return any((lexicon.offices[s.kb_id_].type if s.kb_id_ in lexicon.offices else s.kb_id_) == "army_chief"
+               for s in lex_within(doc, 0, len(doc), *POST_LABELS))
 
 
 OF_WORDS = frozenset(("de", "du", "d'"))
@@ -265,7 +277,15 @@ def _list_item(doc: Doc, folded: list[str], sent: Span, start: int, end: int,
     return m, (countries.pop() if len(countries) == 1 else "?")
 
 
-COLLEAGUE_REACH = 4  # words between a colleague noun and the name after its portfolio
+@cache
+def _name_title_words() -> frozenset[str]:
+    """Each word of the ranks, civil titles and honorifics that may stand between a portfolio's cue and
+    its holder's name ("le général de corps d'armée", "cheikh")."""
+    return frozenset(w for key in ("ranks_fr", "civil_fr", "honorifics_fr") for t in title_cues(key)
+                     for w in fold(t).replace("'", "' ").split())
+
+
+COLLEAGUE_REACH = 10  # words between a colleague's portfolio and the name (", le général de corps d'armée")
 
 
 def _colleague(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> tuple[PersonMention, str] | None:
@@ -278,11 +298,16 @@ def _colleague(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
     if folded[i] not in title_cues("colleague_nouns_fr") or i == start - 1:
         return None
     after = [m for m in people_within(doc, end, min(sent.end, end + COLLEAGUE_REACH))]
-    titles = {fold(t) for key in ("ranks_fr", "civil_fr") for t in title_cues(key)}
-    if not after or not all(folded[k] in ARTICLES or folded[k] in titles or folded[k] == ","
+    titles = _name_title_words()
+    if not after or not all(folded[k] in ARTICLES or folded[k] in titles or folded[k] in (",", "-")
                             for k in range(end, after[0].span.start)):
         return None
     countries = {s.kb_id_ for s in lex_within(doc, sent.start, i, "DEMONYM")}
+    if not countries and i > sent.start and folded[i - 1] in ("son", "sa", "leur") and sent.start > 0:
+        # "Le ministre azerbaïdjanais des Affaires étrangères, X, a dénoncé … Son collègue de la Défense,
+        # Y, …": the possessive stands for the last sentence's holder, in the one state it names
+        before = doc[sent.start - 1].sent
+        countries = {s.kb_id_ for s in lex_within(doc, before.start, before.end, "DEMONYM")}
     return after[0], (countries.pop() if len(countries) == 1 else "?")
 
 
@@ -448,6 +473,9 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
         between = between[2:]
+    elif between[:1] == [","] and "," in between[1:INCISE + 1] and not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[last.span.end:last.span.end + between.index(",", 1)]):
+        between = between[between.index(",", 1) + 1:]  # "X, vice-Premier ministre et ministre de l'Intérieur, assure"
     elif between[:1] == ["qui"] and cleft_focus(doc, last):  # "c'est X qui prend la tête de la Marine"
         between = between[1:]
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
@@ -493,8 +521,12 @@ def _bracketed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
 
 def _headed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"Défense : Shinjiro Koizumi.": a who's who of a government lists each portfolio as a heading
-    that opens its line, a colon and the name of its holder, the entry ending there."""
-    if start != sent.start or end >= sent.end or folded[end] != ":" or end + 1 >= len(doc):
+    that opens its line (past a bullet: "- Défense nationale : X ;"), a colon and the name of its holder,
+    the entry ending there."""
+    first = sent.start
+    while first < sent.end and doc[first].text in BULLETS:
+        first += 1
+    if start != first or end >= sent.end or folded[end] != ":" or end + 1 >= len(doc):
         return None
     after = people_within(doc, end + 1, doc[end + 1].sent.end)  # the parser may end the sentence at the colon
     if not after or after[0].span.start != end + 1 or not all(
@@ -504,6 +536,7 @@ def _headed(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> Pe
 
 
 DEFINITE = frozenset(("la", "l'", "le", "les"))
+BULLETS = frozenset(("-", "–", "—", "•", "*", "·"))
 
 
 def _word_before(folded: list[str], sent: Span, start: int) -> int:
@@ -648,6 +681,9 @@ def _successor_over(doc: Doc, folded: list[str], sent: Span, start: int) -> Pers
     return successor if successor is not None and successor.key != leaver.key else None
 
 
+NATIONAL = frozenset(("national", "nationale", "nationaux", "nationales"))
+
+
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"X cède ce portefeuille à Y", "le président a confié la Défense à Y": a handing-over verb right
     before the portfolio and "à" with a name right after it give the portfolio to that name."""
@@ -655,11 +691,17 @@ def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) ->
         return None
     acting = _acting_words(folded, end, min(sent.end, end + 4))  # "a confié le portefeuille par intérim à Y"
     end = max(acting, default=end - 1) + 1 if acting and min(acting) == end else end
+    while end < sent.end and end - start < 4 and (doc[end]._.kg_demonym or folded[end] in NATIONAL):
+        end += 1  # "a confié le commandement de l'armée nationale au général Y"
+    dated = dated_tokens(doc, end, min(sent.end, end + 4))
+    while end in dated:
+        end += 1  # "a confié ce portefeuille mardi au général Y"
     if end >= sent.end or folded[end] not in ("a", "au", "aux"):
         return None
-    titles = {fold(t) for key in ("ranks_fr", "civil_fr") for t in title_cues(key)}
+    titles = _name_title_words()
     after = people_within(doc, end + 1, min(sent.end, end + 5))
-    if not after or not all(folded[k] in ARTICLES or folded[k] in titles for k in range(end + 1, after[0].span.start)):
+    if not after or not all(folded[k] in ARTICLES or folded[k] in titles or folded[k] == "-"
+                            for k in range(end + 1, after[0].span.start)):  # "au colonel-général Y"
         return _name_past_title_phrase(doc, folded, sent, end + 1)  # "… au ministre de l'Intérieur, Y"
     return after[0]
 

@@ -234,6 +234,8 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     office = _office_in(doc, sent, at, by_key, successor, predecessor)
     if office:
         date = _date_in_clause(doc, sent, at) or _date_after(doc, sent, at, skip_since=True)
+        if _purpose_cue(sent, at) and not _dated_after(doc, sent, at):
+            date = None
         told = next((m for m in after if m.key == predecessor), None) if by_at is None else None
         if told is not None and _about_predecessor(doc, sent, told, date):
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=None, span=sent)
@@ -241,6 +243,26 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _purpose_cue(sent: Span, at: int) -> bool:
+    """"Le gouvernement a désigné jeudi X pour succéder à Y": a succession told as the purpose of a
+    designation is to come; the designation's day is neither X's start nor Y's end (a date after the
+    cue still is: "pour remplacer Y à partir de juillet 2021")."""
+    i = _token_at(sent, at)
+    return i is not None and i > sent.start and fold(sent.doc[i - 1].text) == "pour" and any(
+        fold(t.text) in DESIGNATING for t in sent.doc[max(sent.start, i - PURPOSE_REACH):i - 1])
+
+
+#: Verbs that choose someone for a post still to take ("désigné pour succéder"); "nommé pour succéder" is
+#: an appointment, whose day may well be the start.
+DESIGNATING = frozenset(("designe", "designee", "choisi", "choisie", "retenu", "retenue", "propose", "proposee"))
+PURPOSE_REACH = 14  # tokens from the designating verb to the "pour" (a date, a rank and a name between)
+
+
+def _dated_after(doc: Doc, sent: Span, at: int) -> bool:
+    """A date stands after the cue at character ``at`` ("pour remplacer Y … à partir de juillet 2021")."""
+    return any(s._.date and s.start_char >= at for s in dates_within(doc, sent.start, sent.end))
 
 
 def _handing_offices(by_key: dict, person: str, doc: Doc, sent: Span, at: int) -> list[str]:
@@ -783,6 +805,9 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         if _plural_at(sent, at):  # "les chefs militaires nommés par …": nobody's term in particular
             continue
         date = _date_after(doc, sent, at, skip_since=not _since_cue(sent, at))
+        if date is not None and _after_another_event(doc, sent, at, date):
+            date = None  # "ne prendra ses fonctions qu'après son audition, prévue le mois prochain"
+        people = [m for m in people if not _beyond_semicolon(doc, sent, at, m)]
         if _pronoun_opens(sent, at) and not _active(sent, at):  # "Il prendra ses fonctions le 6 mai, jour de …
             people = _pronoun_subject(doc, sent, at, by_key)  # l'élection de Y": the subject, not a name after
         if not people and not _active(sent, at) and _new_holder_subject(sent):
@@ -801,6 +826,24 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
             if getattr(h, field) is None:
                 by_key[(person, offices[0])] = replace(h, **{field: date}, evidence=_merge(
                     h.evidence, (evidence(sent, f"term-{field}"),)))
+
+
+EVENT_LINKS = frozenset(("apres", "avant"))
+
+
+def _after_another_event(doc: Doc, sent: Span, at: int, date: DateValue) -> bool:
+    """The date read after a start or end cue dates another event the cue is told relative to: "après"
+    or "avant" stands between the cue and that date."""
+    i = _token_at(sent, at)
+    span = next((s for s in dates_within(doc, sent.start, sent.end) if s._.date == date and s.start_char >= at), None)
+    return i is not None and span is not None and any(fold(t.text) in EVENT_LINKS for t in doc[i:span.start])
+
+
+def _beyond_semicolon(doc: Doc, sent: Span, at: int, m: PersonMention) -> bool:
+    """A name after the cue, past a semicolon: another clause's ("… prendra ses fonctions le mois prochain ;
+    d'ici là, l'amiral Y reste en poste")."""
+    i = _token_at(sent, at)
+    return i is not None and m.span.start > i and any(t.text == ";" for t in doc[i:m.span.start])
 
 
 NOUN_CUES = ("prise de fonction",)  # cues that are nouns: whose start they tell, a "de" complement says

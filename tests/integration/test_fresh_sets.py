@@ -206,6 +206,15 @@ SETS = {
     # gouvernement pendant plus de cinq ans, a été investi … ministre de la Défense', joint chiefs, an army chief
     # 'a pris le commandement de', an interview intro, spokespeople) first 0.821 (P 0.941), reached 0.872 (P 1.0)
     "fresh-posts11b": Floors(5, 0.0, 0.0, 0.97, 0.85, people_f1=0.97),
+    # round 12, helper posts12's held-out probes on posts (keys written before kg ran on them): fresh-posts12a
+    # (a Chadian 'Voici la composition' list of 'Poste : Nom' lines, an Armenian headline role noun, 'son bras
+    # droit', a Korean navy chief designated to succeed later, an Algerian obituary with 'de 1994 à 2004', Gulf
+    # deputy premiers and 'assure le portefeuille', a Bolivian army commander, a Serbian caption) first holdings
+    # 0.854 (P 0.95), reached 0.98 (P 0.98); fresh-posts12b (an interview, a Niger decree, an Albanian swap, an
+    # Indonesian 'son chef d'état-major' of the navy, Sudan's council, a Pakistani obituary, a Beijing
+    # spokesperson) first 0.723 (P 0.895), reached 0.88 (P 1.0)
+    "fresh-posts12a": Floors(8, 0.0, 0.0, 0.95, 0.95, people_f1=0.97),
+    "fresh-posts12b": Floors(7, 0.0, 0.0, 0.97, 0.85, people_f1=0.97),
     # round 9, the lead's held-out probes (keys written before kg ran on them; first contact in each key's
     # _about). First calls / holdings -> reached: probe21 0.778 / 0.884 -> 1.0 / 0.979; probe22 0.7 / 0.938 ->
     # 1.0 / 0.97; probe23 1.0 / 1.0 (first contact); probe24 0.857 / 0.75 -> 1.0 / 1.0; probe25 0.333 / 0.815 ->
