@@ -267,6 +267,36 @@ SETS = {
     # English copy of five outlets: calls 0.933 (an undated 'productive conversation' with no medium unread),
     # holdings 0.95, merged 5/6 -> 6/6 ('later' in a joint call)
     "fresh-english7": Floors(5, 0.95, 0.9, 0.93, 0.93, merged_found=6, merged_dated=6, initiators=2, lang="en"),
+    # round 12 (lead), held out, keys written before kg ran on them; first contact -> reached (shared scorer):
+    # six call pieces (a junta leader, a US-China video call, a round of calls, a first-person quote): calls
+    # 0.957 -> 1.0, holdings 0.917 -> 0.958 (a combatant command's head 'qui dirige le commandement' unread)
+    "fresh-probe45": Floors(6, 0.95, 0.95, 0.9, 0.93, merged_found=9, merged_dated=9, initiators=3),
+    # a next-day call by a role noun, a denied and a planned call, a Canadian release: 1.0 on calls at first contact
+    "fresh-probe46": Floors(6, 0.95, 0.95, 0.9, 0.93, merged_found=8, merged_dated=8, initiators=3),
+    # scraped pages: no publication date, no accents, a date line, glued sentences; a group's video conference
+    # taken for a second call at first contact (fixed)
+    "fresh-probe47": Floors(6, 0.95, 0.95, 0.88, 0.93, merged_found=3, merged_dated=3, people_f1=0.95),
+    # ten ways of dating a call: calls 0.947 -> 1.0, dated 6/8 -> 8/8
+    "fresh-probe48": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=8, merged_dated=8, initiators=3),
+    # role nouns before the names, a three-way video call 'le lendemain': calls 0.909 -> 1.0, holdings 0.9 -> 0.952
+    "fresh-probe49": Floors(6, 0.95, 0.95, 0.88, 0.93, merged_found=5, merged_dated=5, initiators=2),
+    # noise: two spellings of a name, lower case, no accents, glued sentences: 1.0 on first contact
+    "fresh-probe50": Floors(5, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4),
+    # missile systems and treaties in French spellings: missiles 0.947 -> 1.0, treaties 1.0
+    "fresh-probe51": Floors(6, 0.0, 0.0, 0.0, 0.0, missiles_f1=0.95, treaties_f1=0.95),
+    # two page openings of real length: calls 0.889 -> 1.0, holdings 0.966 -> 1.0, initiators 0/1 -> 1/1
+    "fresh-probe52": Floors(2, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, initiators=1),
+    # English official readouts: calls 0.833 -> 1.0, holdings 0.833 -> 1.0, people 0.867 -> 1.0
+    "fresh-english8": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, lang="en"),
+    # six English outlets: 1.0 everywhere on first contact
+    "fresh-english9": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=5, lang="en"),
+    # Australian, Pakistani, Korean, Chinese and British styles: calls 0.8 -> 1.0, holdings 0.7 -> 0.957
+    "fresh-english10": Floors(5, 0.95, 0.95, 0.95, 0.93, merged_found=5, merged_dated=5, initiators=3, lang="en"),
+    # government readouts (White House, State Department, Japanese and Ukrainian ministries): calls 0.75 -> 1.0
+    "fresh-english11": Floors(5, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, lang="en"),
+    # agency styles: calls 0.8 (a name with no model entity, a Korean surname alone), holdings 0.909: as found
+    "fresh-english12": Floors(5, 0.95, 0.78, 0.88, 0.88, merged_found=2, merged_dated=2, initiators=1,
+                              people_f1=0.95, lang="en"),
     "fresh-worldcalls": Floors(14, 0.9, 0.95, 0.95, 0.97, merged_found=16, merged_dated=16, initiators=8),
     "fresh-worldposts": Floors(15, 0.0, 0.0, 0.95, 0.92, people_f1=0.97),
     "fresh-probe2": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
