@@ -573,6 +573,8 @@ def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
         if people.overlapping(s.start, s.end):
             break  # "le ministre des Affaires étrangères, Israël Katz": a name, not a country
         between = doc[end:s.start] if s.start >= end else doc[s.start:s.start]
+        if between and people.overlapping(between.start, between.end):
+            break  # "Prime Minister X telephoned Saudi …": a country past the holder's name is another's
         if any(fold(t.text) in stop() or fold(t.text) in title_cues("relation_nouns_fr") or t.pos_ in ("VERB", "AUX")
                or t.ent_type_ == "PER" for t in between):
             break  # "X, commandant en chef de l'armée ukrainienne, et son homologue français": another's country
