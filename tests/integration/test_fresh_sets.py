@@ -286,6 +286,8 @@ SETS = {
     "fresh-probe51": Floors(6, 0.0, 0.0, 0.0, 0.0, missiles_f1=0.95, treaties_f1=0.95),
     # two page openings of real length: calls 0.889 -> 1.0, holdings 0.966 -> 1.0, initiators 0/1 -> 1/1
     "fresh-probe52": Floors(2, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, initiators=1),
+    # eight briefs of the commonest constructions written after the round's fixes: 1.0 everywhere on first contact
+    "fresh-probe53": Floors(8, 0.95, 0.95, 0.95, 0.95, merged_found=7, merged_dated=7, initiators=2),
     # English official readouts: calls 0.833 -> 1.0, holdings 0.833 -> 1.0, people 0.867 -> 1.0
     "fresh-english8": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, lang="en"),
     # six English outlets: 1.0 everywhere on first contact
