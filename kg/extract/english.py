@@ -155,7 +155,8 @@ def _calendar_day(year: int | None, month: int, day: int, ref: date | None, text
 def drop_pronouns(doc: Doc) -> None:
     """"He also dismissed reports …": the French model may tag a capitalised English pronoun as a name
     (and "He" is a Chinese surname kg knows).  A one-word person mention that is an English pronoun
-    with no title before it ("Mr He" keeps his) is no person of an English article."""
+    with no title before it ("Mr He" keeps his) is no person of an English article; nor is a country's
+    name cut before its possessive "s"."""
     pronouns = frozenset(cues()["pronouns"])
     titled = {t.i for s in lex_spans(doc, "TITLE") for t in s}
 
@@ -164,7 +165,11 @@ def drop_pronouns(doc: Doc) -> None:
         return len(m.span) == 1 and fold(m.span.text) in pronouns and i - 1 not in titled and not (
             i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].i != doc[i - 1].sent.start)
 
-    doc._.people = [m for m in doc._.people or [] if not pronoun(m) and not _country_pair(m.span.text)]
+    def country(m: Any) -> bool:  # "New Zealand's foreign minister": the tokenizer leaves "New Zealand'"
+        return fold(m.span.text.rstrip("'\u2019")) in _country_names()
+
+    doc._.people = [m for m in doc._.people or [] if not pronoun(m) and not _country_pair(m.span.text)
+                    and not country(m)]
 
 
 def _country_pair(text: str) -> bool:
@@ -200,7 +205,7 @@ def sentences(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for sent in doc.sents:
         if out and (_ends_in_month(out[-1]) and sent[0].text[:1].isdigit()
-                    or _ends_in_title(out[-1]) and sent[0].text[:1].isupper()):
+                    or _ends_in_title(out[-1]) and sent[0].text[:1].isupper() or _mid_word(out[-1])):
             out[-1] = doc[out[-1].start:sent.end]
         else:
             out.append(sent)
@@ -213,6 +218,12 @@ def _abbreviated_titles() -> frozenset[str]:
     titles = load_lexicon().titles
     words = [w for key in ("civil_en", "ranks_en", "honorifics_en") for w in titles.get(key, ())]
     return frozenset(fold(w.split()[-1])[:-1] for w in words if w.endswith("."))
+
+
+def _mid_word(sent: Span) -> bool:
+    """Whether the model cut a sentence inside a word ("… Władysław Kosiniak-" then "Kamysz on Monday"):
+    no space after its last token, which is no closing punctuation."""
+    return not sent[-1].whitespace_ and sent.end < len(sent.doc) and sent[-1].text[-1:] not in '.!?;:"»”)\n'
 
 
 def _ends_in_title(sent: Span) -> bool:
@@ -494,8 +505,8 @@ def _calling(doc: Doc, sent: Span, tok: Any, named: list[_Named]) -> bool:
     styling = {t.i for s in lex_within(doc, sent.start, sent.end, *STYLING) for t in s}
     nxt = tok.i + 1
     while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")
-                                  or _possessor(doc, nxt + 2) is not None):  # "called Finland's minister X"
-        nxt += 2 if _possessor(doc, nxt + 2) is not None else 1
+                                  or _possessive_from(doc, nxt) is not None):  # "called Finland's minister X"
+        nxt = _possessive_from(doc, nxt) or nxt + 1
     return nxt in starts and not _named_as(doc, next(n for n in named if n.start == nxt)) or (
         nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
 
@@ -806,7 +817,19 @@ def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
         skip = m.end()
     ref = doc._.ref if isinstance(doc._.ref, date) else None
     folded = fold(text[skip:])
-    return [(sent.start_char + skip + at, d) for at, d in english_dates(folded, ref) if not _reported_on(folded, at)]
+    found = english_dates(folded, ref)
+    own = [(sent.start_char + skip + at, d) for at, d in found if not _reported_on(folded, at)]
+    reported = [d for at, d in found if _reported_on(folded, at) and d.precision == "day" and d.earliest]
+    eve = PREVIOUS_DAY.search(folded)
+    if eve and reported and reported[0].earliest:  # "said on Friday he had spoken with X the previous evening"
+        own.append((sent.start_char + skip + eve.start(), DateValue.of_day(
+            reported[0].earliest - timedelta(days=1), eve.group(0))))
+    return own
+
+
+#: A day counted back from the day a report in the same sentence carries.
+PREVIOUS_DAY = re.compile(r"\b(?:the previous (?:day|evening|night|morning|afternoon)"
+                          r"|the (?:day|night|evening) before(?!\s+(?:a|an|the|his|her|its|their)\b))\b")
 
 
 def _opens_line(doc: Doc, sent: Span) -> bool:
@@ -933,7 +956,25 @@ def _possessor(doc: Doc, i: int) -> str | None:
     elision: "Poland'" then "s")."""
     if i < 2 or doc[i - 1].text != "s" or not doc[i - 2].text.endswith(("'", "\u2019")):
         return None
-    return _country_names().get(fold(doc[i - 2].text[:-1]))
+    last = doc[i - 2].text[:-1]
+    for size in range(1, NAME_REACH):  # "New Zealand's", "the United States'" cut after "Zealand'"
+        if i - 1 - size < 0:
+            break
+        words = [t.text for t in doc[i - 1 - size:i - 2]] + [last]
+        found = _country_names().get(fold(" ".join(words)))
+        if found:
+            return found
+    return None
+
+
+def _possessive_from(doc: Doc, i: int) -> int | None:
+    """Where a country's possessive that starts at token ``i`` ends ("Finland's", "New Zealand's", cut by
+    the tokenizer as "Zealand'" then "s"), or None."""
+    for end in range(i + 2, min(len(doc), i + NAME_REACH) + 1):
+        if doc[end - 1].text == "s" and doc[end - 2].text.endswith(("'", "\u2019")):
+            words = [t.text for t in doc[i:end - 2]] + [doc[end - 2].text[:-1]]
+            return end if fold(" ".join(words)) in _country_names() else None
+    return None
 
 
 @cache
