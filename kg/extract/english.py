@@ -953,28 +953,28 @@ def possessive_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 
 def _possessor(doc: Doc, i: int) -> str | None:
     """The country of "<Country>'s" right before token ``i`` (the French tokenizer cuts it as an
-    elision: "Poland'" then "s")."""
-    if i < 2 or doc[i - 1].text != "s" or not doc[i - 2].text.endswith(("'", "\u2019")):
-        return None
-    last = doc[i - 2].text[:-1]
-    for size in range(1, NAME_REACH):  # "New Zealand's", "the United States'" cut after "Zealand'"
-        if i - 1 - size < 0:
-            break
-        words = [t.text for t in doc[i - 1 - size:i - 2]] + [last]
-        found = _country_names().get(fold(" ".join(words)))
-        if found:
-            return found
-    return None
+    elision: "Poland'" then "s"; "New Zealand'" then "s")."""
+    return next((c for start in range(i - 2, max(-1, i - 1 - NAME_REACH), -1)
+                 if (c := _country_possessive(doc, start, i)) is not None), None)
 
 
 def _possessive_from(doc: Doc, i: int) -> int | None:
-    """Where a country's possessive that starts at token ``i`` ends ("Finland's", "New Zealand's", cut by
-    the tokenizer as "Zealand'" then "s"), or None."""
-    for end in range(i + 2, min(len(doc), i + NAME_REACH) + 1):
-        if doc[end - 1].text == "s" and doc[end - 2].text.endswith(("'", "\u2019")):
-            words = [t.text for t in doc[i:end - 2]] + [doc[end - 2].text[:-1]]
-            return end if fold(" ".join(words)) in _country_names() else None
-    return None
+    """Where a country's possessive that starts at token ``i`` ends ("Finland's", "New Zealand's"), or None."""
+    end = next((e for e in range(i + 2, min(len(doc), i + NAME_REACH) + 1) if _cut_possessive(doc, e)), None)
+    return end if end is not None and _country_possessive(doc, i, end) is not None else None
+
+
+def _cut_possessive(doc: Doc, end: int) -> bool:
+    """Tokens ``end - 2`` and ``end - 1`` are a possessive the tokenizer cut ("Zealand'" then "s")."""
+    return end >= 2 and doc[end - 1].text == "s" and doc[end - 2].text.endswith(("'", "\u2019"))
+
+
+def _country_possessive(doc: Doc, start: int, end: int) -> str | None:
+    """The country whose name, cut before its possessive "s", the tokens ``[start, end)`` are."""
+    if start < 0 or start > end - 2 or not _cut_possessive(doc, end):
+        return None
+    words = [t.text for t in doc[start:end - 2]] + [doc[end - 2].text[:-1]]
+    return _country_names().get(fold(" ".join(words)))
 
 
 @cache

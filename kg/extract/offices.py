@@ -36,6 +36,7 @@ from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.people import PersonMention, name_text
 from kg.extract.portfolios import (
+    BULLETS,
     MINISTRY_REACH,
     bare_ministry,
     cleft_focus,
@@ -45,6 +46,7 @@ from kg.extract.portfolios import (
     ministry_named_before,
     portfolio_holdings,
     presidency_holdings,
+    service_opening,
 )
 from kg.extract.spanindex import SpanIndex, dated_tokens, dates_within, mention_index, people_within
 from kg.extract.spans import evidence, folded, phrase_pattern, without_fillers, without_phrases
@@ -486,12 +488,6 @@ def _post(doc: Doc, span: Span) -> PostMention:
                        designated)
 
 
-SERVICE_NOUNS = (("marine",), ("armee", "de", "l'", "air"), ("armee", "de", "terre"), ("armee", "de", "l'", "air",
-                 "et", "de", "l'", "espace"), ("force", "aerienne"))
-SERVICE_POSTS = {"marine": "navy_chief", "air": "air_force_chief", "terre": "army_chief", "espace": "air_force_chief",
-                 "aerienne": "air_force_chief"}
-
-
 def _service_of_possessor(doc: Doc, span: Span) -> tuple[str, list[str]] | None:
     """"La marine indonésienne a reçu sa frégate. La cérémonie était présidée par son chef d'état-major,
     l'amiral X": a bare "chef d'état-major" after "son"/"sa", in the sentence right after one whose subject
@@ -509,12 +505,12 @@ def _service_of_possessor(doc: Doc, span: Span) -> tuple[str, list[str]] | None:
     subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
     if subject is None:
         return None
-    words = [fold(t.text) for t in doc[subject.i:min(previous.end, subject.i + 8)]]
-    found = next((w for w in SERVICE_NOUNS if tuple(words[:len(w)]) == w), None)
-    if found is None:
+    service = service_opening([fold(t.text) for t in doc[subject.i:min(previous.end, subject.i + 8)]])
+    if service is None:
         return None
-    demonyms = [s.kb_id_ for s in lex_within(doc, subject.i + len(found), subject.i + len(found) + 1, "DEMONYM")]
-    return (SERVICE_POSTS[found[-1]], demonyms[:1]) if demonyms else None
+    post_type, size = service
+    demonyms = [s.kb_id_ for s in lex_within(doc, subject.i + size, subject.i + size + 1, "DEMONYM")]
+    return (post_type, demonyms[:1]) if demonyms else None
 
 
 POSTING_CASES = frozenset(("a", "au", "aux", "en", "aupres"))  # "à Moscou", "auprès de l'ONU"
@@ -632,7 +628,6 @@ def find_holdings(doc: Doc) -> list[Holding]:
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
 
 
-LINE_BULLETS = frozenset(("-", "–", "—", "•", "*", "·"))
 LINE_HEADING_REACH = 24  # words of a list line's heading before its colon (long portfolio titles)
 
 
@@ -654,7 +649,7 @@ def _listed_lines(doc: Doc, found: list[Attachment]) -> list[Attachment]:
         at = next((k for k, t in enumerate(tokens) if t.idx >= lo + colon + 1), None)  # the colon
         if at is None or at == 0 or at + 1 >= len(tokens) or at > LINE_HEADING_REACH + 1:
             continue
-        heading = [t for t in tokens[:at] if t.text not in LINE_BULLETS]
+        heading = [t for t in tokens[:at] if t.text not in BULLETS]
         named = [m for m in people if lo + colon < m.span.start_char < hi]
         if not heading or not heading[0].text[:1].isupper() or len(named) != 1 \
                 or named[0].span.start != tokens[at + 1].i \

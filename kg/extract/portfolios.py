@@ -39,6 +39,17 @@ def _portfolios() -> dict[tuple[str, ...], str]:
             if key.startswith("portfolio_fr_") for p in phrases}
 
 
+SERVICE_CHIEFS = frozenset(("navy_chief", "air_force_chief", "army_chief"))
+
+
+def service_opening(words: list[str]) -> tuple[str, int] | None:
+    """The armed service named at the head of ``words`` (folded tokens: "marine", "armée de l'air",
+    "forces terrestres", from the ``portfolio_fr_<service chief>`` lists): its chief's post type and how
+    many words name it, the longest naming."""
+    found = [(len(w), t) for w, t in _portfolios().items() if t in SERVICE_CHIEFS and tuple(words[:len(w)]) == w]
+    return (max(found)[1], max(found)[0]) if found else None
+
+
 @cache
 def _cues(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(_words(c) for c in load_lexicon().titles.get(name, ()))
