@@ -35,7 +35,7 @@ from kg.extract.names import fold
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import people_within
 
-DEFINITE = frozenset(("le", "la", "l'", "du", "au", "ce", "cet", "cette"))
+DEFINITE = frozenset(("le", "la", "l'", "du", "au", "ce", "cet", "cette", "the"))
 UNKNOWN = "?"
 SUBJECT_WINDOW = 3  # "Le président russe a …", "Vladimir Poutine a …": the subject comes first
 

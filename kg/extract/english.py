@@ -44,6 +44,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_file, load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
@@ -507,8 +508,24 @@ def _calling(doc: Doc, sent: Span, tok: Any, named: list[_Named]) -> bool:
     while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")
                                   or _possessive_from(doc, nxt) is not None):  # "called Finland's minister X"
         nxt = _possessive_from(doc, nxt) or nxt + 1
+    nxt = _past_title_head(doc, nxt, sent.end)
     return nxt in starts and not _named_as(doc, next(n for n in named if n.start == nxt)) or (
         nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
+
+
+TITLE_HEAD_REACH = 4  # capitalised words of a title kg has no office for ("Deputy Trade Commissioner")
+
+
+def _past_title_head(doc: Doc, i: int, end: int) -> int:
+    """Past a capitalised title that ends in a head noun kg has no office for ("called Trade
+    Commissioner X", "Energy Secretary X"): where the name after it starts; ``i`` when there is none."""
+    heads = load_gazetteer().title_heads
+    for k in range(i, min(end - 1, i + TITLE_HEAD_REACH)):
+        if not doc[k].text[:1].isupper():
+            break
+        if doc[k].text in heads:
+            return k + 1
+    return i
 
 
 def _cues(doc: Doc, sent: Span, named: list[_Named], talk: bool) -> list[int]:
@@ -555,8 +572,8 @@ def _talk(doc: Doc, sent: Span) -> int | None:
         return None
     verbs, links, nouns = cues()["talk_verbs"], cues()["talk_links"], cues()["noun_makers"]
     for tok in sent:
-        if tok.i > sent.start and fold(doc[tok.i - 1].text) in nouns:
-            continue  # "held talks with X in Washington": the noun of a meeting, not "X talks with Y"
+        if tok.i > sent.start and fold(doc[tok.i - 1].text) in nouns and fold(tok.text) in cues()["talk_nouns"]:
+            continue  # "held talks with X in Washington": the noun of a meeting, not "X talks with Y" ("has spoken")
         if fold(tok.text) not in verbs:
             continue
         window = doc[tok.i + 1: min(sent.end, tok.i + 1 + TALK_REACH)]
@@ -710,6 +727,7 @@ def _clause_end(doc: Doc, sent: Span, cue: int) -> int:
     word follows ("with China's Gen. Liu Zhenli ended an impasse ..., a freeze sparked by X's visit":
     X is not a party)."""
     breaks, listing = cues()["clause_breaks"], cues()["list_words"]
+    names = {m.span.end - 1 for m in people_within(doc, sent.start, sent.end)}
     naming = {t.i for s in lex_within(doc, sent.start, sent.end, *STYLING) for t in s} | {
         t.i for m in people_within(doc, sent.start, sent.end) for t in m.span}
     for i in range(cue + 1, sent.end):
@@ -718,9 +736,23 @@ def _clause_end(doc: Doc, sent: Span, cue: int) -> int:
             return i
         if word == "," and i + 1 < sent.end and i + 1 not in naming and fold(doc[i + 1].text) not in listing:
             return i
-        if doc[i].pos_ == "VERB" and doc[i].text.endswith("ed") and i > cue + 2 and doc[i - 1].i in naming:
-            return i  # "with X ended the impasse": a new predicate
+        if not (doc[i].text.endswith("ed") and i > cue + 2):
+            continue
+        if doc[i].is_lower and doc[i].is_alpha and i - 1 in names and (comma := _new_subject_at(doc, cue, i, naming)):
+            return comma  # "a call with X, and Y briefed reporters": Y opens a clause of its own
+        if doc[i].pos_ == "VERB" and i - 1 in naming:
+            return i  # "with X ended the impasse": a new predicate, the call's
     return sent.end
+
+
+def _new_subject_at(doc: Doc, cue: int, verb: int, naming: set[int]) -> int | None:
+    """The comma before ", and <name> <verb>": where the name before ``verb`` opens a new clause."""
+    j = verb - 1
+    while j > cue and (j in naming or doc[j].text[:1].isupper()):  # past "Under Secretary of State"
+        j -= 1
+    if j > cue + 1 and fold(doc[j].text) == "and" and doc[j - 1].text == ",":
+        return j - 1
+    return None
 
 
 def _clause_start(doc: Doc, sent: Span, cue: int) -> int:

@@ -55,7 +55,7 @@ class Gazetteer:
     def __init__(self, people: list[KnownPerson], ambiguous: list[str], lead_words: list[str],
                  government_words: list[str], portfolio_words: Iterable[str] = (),
                  role_words: Iterable[str] = (), named_after_words: Iterable[str] = (),
-                 organisation_words: Iterable[str] = ()) -> None:
+                 organisation_words: Iterable[str] = (), title_heads: Iterable[str] = ()) -> None:
         self.people = tuple(people)
         self.lead_words = frozenset(map(fold, lead_words))  # folded, as tokens are compared
         self.government_words = frozenset(map(fold, government_words))
@@ -63,6 +63,8 @@ class Gazetteer:
         self.portfolio_words = frozenset(map(fold, portfolio_words))
         #: role nouns outside the post lexicon that a name may follow in apposition ("le diplomate X")
         self.role_words = frozenset(map(fold, role_words))
+        #: capitalised English heads of a title kg has no office for ("Treasury Secretary X"), as written
+        self.title_heads = frozenset(title_heads)
         #: nouns before a ship, building or street named after someone ("le porte-avions Charles de Gaulle")
         self.named_after_words = frozenset(map(fold, named_after_words))
         #: words of institutions, companies and media: a span holding one is no person ("Naval Group")
@@ -257,7 +259,7 @@ def load_gazetteer() -> Gazetteer:
     openers = data["not_names"]
     return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"],
                      openers["portfolio_words"], data["apposition_roles"]["words"], openers["named_after_words"],
-                     openers["organisation_words"])
+                     openers["organisation_words"], data["apposition_roles"]["title_heads_en"])
 
 
 def _with_bare_forms(forms: tuple[str, ...]) -> tuple[str, ...]:

@@ -350,6 +350,15 @@ SUPERIOR_REACH = 4  # words before "auprès du" that may hold the junior title (
 DELEGATED_MINISTRIES = frozenset(("defence_minister", "foreign_minister"))
 
 
+#: English words before a post that make it a lower one, and whether that lower one is the principal's
+#: deputy ("Deputy Secretary of State": a deputy foreign minister) or a post kg cannot name ("Assistant
+#: Secretary of Defense", "Under Secretary of State").  Capitalised only: lower-case "under" is a
+#: preposition ("served under Secretary of State X"); the lexicon's own wordings that open with one of
+#: them ("Deputy Prime Minister") are matched whole.
+LOWER_RANKS_EN = {"Deputy": True, "Vice": True, "Assistant": False, "Associate": False, "Under": False,
+                  "Principal": False}
+
+
 def _as_subordinate(doc: Doc, span: Span) -> Span | None:
     """A post named as someone else's superior or principal is not the post of the name beside it:
     "la ministre déléguée auprès du ministre des Armées, X", "l'adjoint au chef d'état-major, le général
@@ -359,16 +368,23 @@ def _as_subordinate(doc: Doc, span: Span) -> Span | None:
     if _proposer_before_appointee(doc, span):
         return None
     head = _junior_head(doc, span)
-    if head is None or _name_follows(doc, span):
+    english = head is not None and head == span.start - 1 and doc[head].text in LOWER_RANKS_EN
+    if head is None or (not english and _name_follows(doc, span)):
         return span
-    deputy_word = span.end < len(doc) and fold(doc[span.end].text) in title_cues("deputy_words_fr")
+    if english:  # "Deputy Secretary of State X": the name after is the deputy's own
+        deputy_word, tail = LOWER_RANKS_EN[doc[head].text], 0
+        if not deputy_word:
+            return None
+    else:
+        deputy_word = span.end < len(doc) and fold(doc[span.end].text) in title_cues("deputy_words_fr")
+        tail = int(deputy_word)
     lexicon = load_lexicon()
     office = lexicon.offices.get(span.kb_id_)
     principal = office.type if office else span.kb_id_
     deputy = "deputy_" + principal
     if deputy not in lexicon.post_types or not (deputy_word or principal in DELEGATED_MINISTRIES):
         return None
-    return Span(doc, head, span.end + deputy_word, label="POST", kb_id=deputy)
+    return Span(doc, head, span.end + tail, label="POST", kb_id=deputy)
 
 
 PROPOSAL_REACH = 4  # words between "Sur proposition" and the proposer's post ("de la ministre")
@@ -405,6 +421,8 @@ def _junior_head(doc: Doc, span: Span) -> int | None:
     ("ministre délégué auprès du", "secrétaire d'État auprès de la"); None when the post is its own."""
     if span.end < len(doc) and fold(doc[span.end].text) in title_cues("deputy_words_fr"):
         return span.start
+    if span.start > 0 and doc[span.start - 1].text in LOWER_RANKS_EN:
+        return span.start - 1
     lo = max(0, span.start - 3 - SUPERIOR_REACH)
     lo = max([lo] + [t.i + 1 for t in doc[lo:span.start] if fold(t.text) in PUNCT_STOP])
     before = [fold(t.text) for t in doc[lo:span.start]]
@@ -459,6 +477,9 @@ def _post(doc: Doc, span: Span) -> PostMention:
     office = lexicon.offices.get(span.kb_id_)
     post_type = office.type if office else span.kb_id_
     end, countries = _country_words(doc, span)
+    start = span.start
+    if not countries and (before := _capitalised_demonym_before(doc, span.start)) is not None:
+        start, countries = before.start, [before.kb_id_]  # English "the French President"
     if not countries and office and span.label_ == "OFFICE":
         countries = [office.country]
     former = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("former_fr")
@@ -484,8 +505,17 @@ def _post(doc: Doc, span: Span) -> PostMention:
     service = _service_of_possessor(doc, span) if post_type == "chief_of_defence" and not countries else None
     if service is not None:  # "La marine indonésienne a reçu … présidée par son chef d'état-major"
         post_type, countries, office = service[0], service[1], None
-    return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
+    return PostMention(doc[start:end], post_type, countries, former, office.id if office else None, default,
                        designated)
+
+
+def _capitalised_demonym_before(doc: Doc, start: int) -> Span | None:
+    """The capitalised demonym right before a post, as English writes a post's country ("the French
+    President", "the South Korean Defence Minister"); French demonyms follow the post, in lower case."""
+    if start == 0 or not doc[start - 1]._.kg_demonym:
+        return None
+    found = next((d for d in lex_within(doc, max(0, start - 3), start, "DEMONYM") if d.end == start), None)
+    return found if found is not None and found.text[:1].isupper() else None
 
 
 def _service_of_possessor(doc: Doc, span: Span) -> tuple[str, list[str]] | None:

@@ -177,7 +177,7 @@ class PeopleFinder:
         there is marked as supported; a new one is added.  Places, countries and organisations are
         dropped later like every candidate (:meth:`_blocked`)."""
         extra = []
-        for end in _role_ends(doc, self.known.role_words):
+        for end in _role_ends(doc, self.known):
             tokens = _apposed_run(doc, end)
             if not tokens or not _apposed_name(tokens):
                 continue
@@ -198,7 +198,7 @@ class PeopleFinder:
         Only the model's person mentions count here, and not after a preposition of place ("À
         Wonsan, le dirigeant"), so that a town before a role never becomes a person."""
         ends = {m.span.end: m for m in found}
-        for start in _role_starts(doc, self.known.role_words):
+        for start in _role_starts(doc, self.known):
             i = start - 1
             if i >= 0 and fold(doc[i].text) in ARTICLES:
                 i -= 1
@@ -511,27 +511,29 @@ def _media_key(text: str) -> str:
     return fold(text).replace("-", " ")
 
 
-def _role_words(doc: Doc, role_words: frozenset[str]) -> list[int]:
-    """Token indices of lower-case role nouns ("diplomate", "député").  Token norms are the folded
-    words here: ``kg_lexicon``, which runs before this component, sets them."""
-    return [t.i for t in doc if t.norm_ in role_words and t.text.islower()]
+def _role_words(doc: Doc, known: Gazetteer) -> list[int]:
+    """Token indices of lower-case role nouns ("diplomate", "député") and of the capitalised head of
+    an English title kg has no office for ("Treasury Secretary").  Token norms are the folded words
+    here: ``kg_lexicon``, which runs before this component, sets them."""
+    return [t.i for t in doc if (t.norm_ in known.role_words and t.text.islower()) or t.text in known.title_heads]
 
 
-def _role_starts(doc: Doc, role_words: frozenset[str]) -> list[int]:
+def _role_starts(doc: Doc, known: Gazetteer) -> list[int]:
     """Token indices where a role starts: a post or office of the lexicon, or a lower-case role noun."""
     starts = {s.start for s in lex_spans(doc, *ROLE_LABELS)}
-    starts.update(_role_words(doc, role_words))
+    starts.update(_role_words(doc, known))
     return sorted(starts)
 
 
-def _role_ends(doc: Doc, role_words: frozenset[str]) -> list[int]:
+def _role_ends(doc: Doc, known: Gazetteer) -> list[int]:
     """Token indices right after a role: a post or office of the lexicon, or a lower-case role noun
     ("diplomate", "député"), past the demonyms and adjectives that qualify it ("le roi saoudien",
     "le ministre sortant")."""
     ends = {s.end for s in lex_spans(doc, *ROLE_LABELS)}
     ends.update(end for s in lex_spans(doc, *ROLE_LABELS) if (end := _past_country(doc, s.end)) is not None)
-    ends.update(i + 1 for i in _role_words(doc, role_words))
-    ends.update(end for i in _role_words(doc, role_words) if (end := _past_complement(doc, i + 1)) is not None)
+    heads = _role_words(doc, known)
+    ends.update(i + 1 for i in heads)
+    ends.update(end for i in heads if (end := _past_complement(doc, i + 1)) is not None)
     demonyms = {s.start: s.end for s in lex_spans(doc, "DEMONYM") if s.text.islower()}
     out = set()
     for end in ends:
@@ -634,11 +636,12 @@ def _with_flat_names(m: PersonMention, titles: list[Span], blockers: SpanIndex) 
     country, a post)."""
     doc = m.span.doc
     honorifics = title_cues("honorifics_fr") | title_cues("honorifics_en")
+    heads = load_gazetteer().title_heads  # "Energy [Secretary] Chris Wright"
 
     def name_word(i: int) -> bool:
         t = doc[i]
         return (t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and not _is_title(t, titles)
-                and fold(t.text) not in honorifics and not blockers.overlapping(i, i + 1))
+                and fold(t.text) not in honorifics and t.text not in heads and not blockers.overlapping(i, i + 1))
 
     start, end = m.span.start, m.span.end
     first, last = doc[start], doc[end - 1]
