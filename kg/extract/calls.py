@@ -913,8 +913,11 @@ def _requester(doc: Doc, verb: Token) -> Party | None:
     """Who asked for a call by a post or a place: the subject of the request verb, or the focus of its
     cleft ("C'est le chef de l'État français qui avait sollicité …", "Bratislava avait demandé …")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None and fold(subject.text) == "qui" and (verb.dep_ == "acl:relcl" or _cleft_focus(verb)):
+    relative = subject is not None and fold(subject.text) == "qui"
+    if relative and (verb.dep_ == "acl:relcl" or _cleft_focus(verb)):
         subject = verb.head  # "… qui avait sollicité", a relative or a cleft ("C'est Vienne qui …")
+    elif relative and (focus := _written_cleft_focus(doc, subject.i)) is not None:
+        subject = focus  # "Selon Pékin, c'est Washington qui a demandé …": the parser glued "c'est X"
     if subject is None:  # a pronoun names no post or place below (the tagger takes "Vienne" for one)
         return None
     lo, hi = subject.left_edge.i, subject.i + 1
@@ -925,6 +928,19 @@ def _requester(doc: Doc, verb: Token) -> Party | None:
                   if s.start <= subject.i < s.end), None) or next(  # "Buenos Aires", headed by its first word
         iter(lex_within(doc, subject.i + 1, subject.i + 2, "DEMONYM")), None)  # "le ministre néerlandais"
     return Party(country=place.kb_id_) if place is not None else None
+
+
+CLEFT_COPULAS = frozenset(("est", "etait"))
+
+
+def _written_cleft_focus(doc: Doc, qui: int) -> Token | None:
+    """The first word of X in "c'est X qui", read from the words when the parser did not build the cleft
+    (after a fronted "Selon Y," it glues "c'est" into an adverb): X is at most :data:`PLACE_WORDS` words."""
+    for k in range(qui - 1, max(0, qui - 1 - PLACE_WORDS), -1):
+        if fold(doc[k].text) in CLEFT_COPULAS:
+            opens = k > 0 and fold(doc[k - 1].text) in ("c'", "ce")
+            return doc[k + 1] if opens and k + 1 < qui else None
+    return None
 
 
 def _clause_head(t: Token) -> Token:
