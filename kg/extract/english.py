@@ -44,11 +44,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.coref import person_for
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_file, load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold
+from kg.extract.offices import known_countries
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, phrase_pattern
 
@@ -973,7 +975,7 @@ def possessive_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         country = _possessor(doc, post.start)
         if country is None:
             continue
-        holder = _holder_of(doc, post, people)
+        holder = _holder_of(doc, post, people) or _possessive_role_noun(doc, post, country, out)
         if holder is None:
             continue
         office = lexicon.office_for(post.kb_id_, country).id
@@ -981,6 +983,20 @@ def possessive_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if not any(h.person == holder and h.office == office for h in out):
             out.append(Holding(holder, office, (evidence(post, "en-possessive-post"),)))
     return out
+
+
+def _possessive_role_noun(doc: Doc, post: Span, country: str, holdings: list[Holding]) -> str | None:
+    """"Iran's foreign minister has held talks by phone …" with no name beside the post: a role noun,
+    the one person of the article that the gazetteer or a post of the article places in that country
+    (:func:`~kg.extract.coref.person_for`), who holds no other post of that kind; else nobody."""
+    lexicon = load_lexicon()
+    if post.kb_id_ not in lexicon.post_types or not lexicon.post_types[post.kb_id_].single_holder:
+        return None
+    held: dict[str, set[str]] = {}
+    for h in holdings:
+        held.setdefault(h.person, set()).add(h.office)
+    person = person_for(doc, post.kb_id_, [country], post.start, held, known_countries(doc))
+    return person.key if person is not None else None
 
 
 def _possessor(doc: Doc, i: int) -> str | None:
