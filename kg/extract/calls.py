@@ -913,11 +913,11 @@ def _requester(doc: Doc, verb: Token) -> Party | None:
     """Who asked for a call by a post or a place: the subject of the request verb, or the focus of its
     cleft ("C'est le chef de l'État français qui avait sollicité …", "Bratislava avait demandé …")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    relative = subject is not None and fold(subject.text) == "qui"
-    if relative and (verb.dep_ == "acl:relcl" or _cleft_focus(verb)):
-        subject = verb.head  # "… qui avait sollicité", a relative or a cleft ("C'est Vienne qui …")
-    elif relative and (focus := _written_cleft_focus(doc, subject.i)) is not None:
-        subject = focus  # "Selon Pékin, c'est Washington qui a demandé …": the parser glued "c'est X"
+    if subject is not None and fold(subject.text) == "qui":
+        if verb.dep_ == "acl:relcl" or _cleft_focus(verb):
+            subject = verb.head  # "… qui avait sollicité", a relative or a cleft ("C'est Vienne qui …")
+        elif (focus := _written_cleft_focus(doc, subject.i)) is not None:
+            subject = focus  # "Selon Pékin, c'est Washington qui a demandé …": the parser glued "c'est X"
     if subject is None:  # a pronoun names no post or place below (the tagger takes "Vienne" for one)
         return None
     lo, hi = subject.left_edge.i, subject.i + 1
