@@ -221,7 +221,10 @@ DATELINE_CUES: tuple[tuple[str, str], ...] = (
     (r"(?<!\w)(?:publiee?|mise? en ligne|date(?: de publication)?)\s*:?\s*(?:le\s*|en\s*)?", ""),
     ("", r"\s*\((?:afp|reuters|ap|ats|belga|dpa|efe|ansa|tass|xinhua|apa)\)"),
     (r"(?<!\w)(?:mise? a jour|modifiee?|actualisee?)\s*:?\s*(?:le\s*)?", ""),
-    (r"(?:^|\n)[^\S\n]*", r"[^\S\n]*(?:\n|$)"),  # a date alone on its line
+    # a date alone on its line, maybe with "le" before and the clock time after ("Dimanche 16 mars 2025 -
+    # 11:19", "Le 14/03/2026 à 10h05"), or closing a byline ("Par Claire Dubois, le 14/03/26", "By X | ")
+    (r"(?:^|\n)[^\S\n]*(?:(?:par|by)\s+[^\n,|]{2,60}?(?:,\s*|\s*\|\s*))?(?:le\s+)?",
+     r"[^\S\n]*(?:(?:-|\u2013|,|a|\|)?[^\S\n]*\d{1,2}[^\S\n]*(?:h|:)[^\S\n]*(?:\d{2})?[^\S\n]*)?(?:\n|$)"),
 )
 
 

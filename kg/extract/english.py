@@ -102,6 +102,31 @@ def english_dates(text: str, ref: date | None) -> list[tuple[int, DateValue]]:
     return out
 
 
+PAGE_DATE_WINDOW = 300  # characters at the head and at the tail of a page where its date line may stand
+#: What a page's date line may hold besides the date: publication and update words, a weekday, the
+#: clock time and its zone, a byline ("By Jane Doe |"), separators.
+PAGE_DATE_FILLER = re.compile(
+    r"\b(?:published|updated|posted|last|modified|first|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|et|ist|bst|cet|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d{1,2}[:.]\d{2}\s*(?:am|pm)?|\bby\s+[^|,\n]{2,40}[|,]|"
+    r"[|,:;\-\u2013\u2014.()\s]")
+
+
+def page_date(text: str) -> date | None:
+    """The day a page states as its own on a line of its head or tail that holds nothing else
+    ("Published March 14, 2026 10:05am", "Updated: 14 Mar 2026", "By Jane Doe | March 14, 2026"),
+    or None; the first such line wins."""
+    head, tail = text[:PAGE_DATE_WINDOW], text[-PAGE_DATE_WINDOW:] if len(text) > 2 * PAGE_DATE_WINDOW else ""
+    for line in (head + "\n" + tail).splitlines():
+        folded = fold(line)
+        for at, value in english_dates(folded, None):
+            if value.precision != "day" or value.earliest is None:
+                continue
+            rest = folded[:at] + folded[at + len(value.text):]
+            if not PAGE_DATE_FILLER.sub("", rest):
+                return value.earliest
+    return None
+
+
 def _date_value(m: re.Match[str], ref: date | None) -> DateValue | None:
     c = cues()
     g = m.groupdict()

@@ -99,7 +99,10 @@ def reference_day(raw: RawArticle) -> date | None:
     wire = french_dates.wire_dateline(raw.text, raw.published)
     if wire and (raw.published is None or 0 <= (raw.published - wire).days <= WIRE_LAG):
         return wire
-    return raw.published or french_dates.find_dateline(raw.text)
+    if raw.published or raw.lang != "en":
+        return raw.published or french_dates.find_dateline(raw.text)
+    from kg.extract import english
+    return french_dates.find_dateline(raw.text) or english.page_date(raw.text)
 
 
 def add_compounds(nlp: Language) -> None:

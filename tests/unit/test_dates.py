@@ -492,6 +492,10 @@ PADDING = "Le ministre a parlé longuement de la situation. " * 20
         ("MOSCOU\n5 décembre 2024\nLe ministre a parlé.", "2024-12-05"),
         ("Texte.\n" + PADDING + "\nPublié le 7 décembre 2024", "2024-12-07"),
         ("Le 3 décembre 2024, le ministre a appelé son homologue.", None),
+        ("Dimanche 8 décembre 2024 - 11:19\n\nLe ministre a parlé.", "2024-12-08"),  # a page's own line, with its time
+        ("Le 05.12.2024 à 10:05\nTexte", "2024-12-05"),
+        ("Par Claire Dubois, le 05/12/24\nTexte", "2024-12-05"),  # a byline closed by the date
+        ("Le 5 décembre 2024, à Paris, le ministre a parlé.", None),  # prose goes on after the date
         ("Publié le 5 décembre à 10h12", None),
         ("Texte.\n" + PADDING + " Publié le 7 décembre 2024 " + PADDING, None),
     ],

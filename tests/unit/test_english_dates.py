@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.english import DATELINE, english_dates
+from kg.extract.english import DATELINE, english_dates, page_date
 
 WEDNESDAY = date(2025, 3, 12)
 
@@ -70,3 +70,15 @@ def test_months_before_are_months(text: str, month: str, bounds: tuple[date, dat
 def test_this_week_is_bounded_up_to_the_publication() -> None:
     (_, value), = english_dates("they talked by telephone earlier this week", WEDNESDAY)
     assert value.value is None and (value.earliest, value.latest) == (date(2025, 3, 10), date(2025, 3, 12))
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Published March 14, 2026 10:05am\n\nThe minister spoke on Thursday.", date(2026, 3, 14)),
+    ("Updated: 14 Mar 2026\n\nThe minister spoke.", date(2026, 3, 14)),
+    ("By Jane Doe | March 14, 2026\nThe minister spoke.", date(2026, 3, 14)),
+    ("Posted on Saturday, March 14, 2026 at 10:05 AM\nText.", date(2026, 3, 14)),
+    ("On March 14, 2026 the minister called his counterpart.", None),  # a sentence, not the page's date
+    ("WASHINGTON, March 14 (Reuters) - The minister spoke.", None),  # no year: the wire dateline's business
+])
+def test_page_date(text: str, day: date | None) -> None:
+    assert page_date(text) == day
