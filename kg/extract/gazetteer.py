@@ -55,7 +55,8 @@ class Gazetteer:
     def __init__(self, people: list[KnownPerson], ambiguous: list[str], lead_words: list[str],
                  government_words: list[str], portfolio_words: Iterable[str] = (),
                  role_words: Iterable[str] = (), named_after_words: Iterable[str] = (),
-                 organisation_words: Iterable[str] = (), title_heads: Iterable[str] = ()) -> None:
+                 organisation_words: Iterable[str] = (), title_heads: Iterable[str] = (),
+                 family_first: Iterable[str] = ()) -> None:
         self.people = tuple(people)
         self.lead_words = frozenset(map(fold, lead_words))  # folded, as tokens are compared
         self.government_words = frozenset(map(fold, government_words))
@@ -65,6 +66,8 @@ class Gazetteer:
         self.role_words = frozenset(map(fold, role_words))
         #: capitalised English heads of a title kg has no office for ("Treasury Secretary X"), as written
         self.title_heads = frozenset(title_heads)
+        #: Korean and Chinese family names, which open a name ("Cho Hyun"), as written
+        self.family_first = frozenset(family_first)
         #: nouns before a ship, building or street named after someone ("le porte-avions Charles de Gaulle")
         self.named_after_words = frozenset(map(fold, named_after_words))
         #: words of institutions, companies and media: a span holding one is no person ("Naval Group")
@@ -259,7 +262,8 @@ def load_gazetteer() -> Gazetteer:
     openers = data["not_names"]
     return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"],
                      openers["portfolio_words"], data["apposition_roles"]["words"], openers["named_after_words"],
-                     openers["organisation_words"], data["apposition_roles"]["title_heads_en"])
+                     openers["organisation_words"], data["apposition_roles"]["title_heads_en"],
+                     data["family_first_surnames"]["names"])
 
 
 def _with_bare_forms(forms: tuple[str, ...]) -> tuple[str, ...]:

@@ -363,12 +363,16 @@ class PeopleFinder:
 def _told_again(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
     """A full name the article has already given, written again word for word where no rule found it
     ("Fidan and Giorgos Gerapetritis talked": the model made one organisation of the pair): the same
-    capitalised words, not inside a longer run of capitalised words."""
+    capitalised words, not inside a longer run of capitalised words.  A Korean or Chinese family name,
+    which opens the full name, is that person alone as well ("Cho Hyun …. Cho also spoke with Y")."""
     forms: dict[str, set[tuple[str, ...]]] = {}
+    family_first = load_gazetteer().family_first
     for m in found:
         words = tuple(t.text for t in m.span)
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             forms.setdefault(words[0], set()).add(words)
+            if words[0] in family_first and len(words) <= 3:  # "Cho Hyun …. Cho also spoke with Y"
+                forms[words[0]].add(words[:1])
     taken = {t.i for m in found for t in m.span}
     styled = {i for x in lex_spans(doc) for i in range(x.start, x.end)} | dated_tokens(doc, 0, len(doc))
 
