@@ -47,7 +47,7 @@ NAME_JOINERS = frozenset(("al", "el", "ben", "bin", "ibn", "de", "du", "da", "di
 ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi"))
 ARTICLES = frozenset(("le", "la", "les", "l'", "un", "une"))
 #: Words after which a capitalised word is a portfolio's complement, not a given name ("ministre des Finances").
-PORTFOLIO_LINKS = frozenset(("de", "des", "du", "d'", "la", "l'", "à", "aux", "of", "the", "for"))
+PORTFOLIO_LINKS = frozenset(("de", "des", "du", "d'", "la", "l'", "à", "au", "aux", "of", "the", "for"))
 ROLE_LABELS = ("POST", "OFFICE", "OFFICE_WEAK", "OFFICE_WEAK?")
 #: Prepositions before a place: a capitalised word after one of them and before a role is not its holder.
 PLACE_PREPOSITIONS = frozenset(("à", "a", "au", "aux", "en", "dans", "depuis", "vers", "sur", "via", "in", "at"))
