@@ -669,6 +669,9 @@ def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding]
     cues_at = _cues(doc, sent, named, talk)
     if not cues_at and _retold(found, named) and (referring := _referring(doc, sent)) is not None:
         cues_at = [referring]
+    clause = _counted_clause(doc, sent, cues_at[-1], named) if cues_at else None
+    if clause is not None:
+        cues_at = [*cues_at, clause.cue]
     calls: list[_Call] = []
     more: list[Holding] = []
     subject: list[str] = []
@@ -677,6 +680,15 @@ def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding]
             continue
         later = k + 1 < len(cues_at)
         hi = min(_clause_end(doc, sent, cue), cues_at[k + 1]) if later else _clause_end(doc, sent, cue)
+        if clause is not None and cue == clause.cue:
+            told, extra = _calls_of(doc, sent, cue, clause.start, hi, named, holdings + more, None, [],
+                                    _post_party(doc, clause.start, cue))
+            for c in told:  # its own date, else counted from the sentence's first call
+                own = [(at, v) for at, v in _dates(doc, sent) if doc[clause.start].idx <= at < doc[hi - 1].idx]
+                c.date = own[0][1] if own else _counted_day(calls[0].date if calls else None, clause.days)
+            calls += told
+            more += extra
+            continue
         if k == 0:
             lo = _clause_start(doc, sent, cue) if fold(doc[cue].text) in cues()["talk_verbs"] else sent.start
         else:  # "…, then called Y": the subject of the clause, or the one of the call before
@@ -692,6 +704,63 @@ def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding]
         for c in calls:
             c.date = counted
     return calls, more
+
+
+@dataclass
+class _CountedClause:
+    start: int  # the first token of the clause's subject, past "a day after"
+    cue: int  # the clause's call cue
+    days: int | None  # days after (+) or before (-) the sentence's first call; 0 for "hours after"
+
+
+#: ", a day after X received a call from Y", ", hours before X spoke with Y": a clause counted from the
+#: call the sentence told first (on folded text, the clause's subject right after it).
+COUNTED_CLAUSE = re.compile(r"[,;]\s*(?:(a|one|two|three|four|five|six|\d) days?|(?:only |just |a few )?hours|shortly)"
+                            r" (after|before)\s+")
+
+
+def _counted_clause(doc: Doc, sent: Span, after: int, named: list[_Named]) -> _CountedClause | None:
+    """A clause after the sentence's last call cue, counted from its first call, that tells a call of its
+    own: a "received a call from" or a calling verb with its party named in it."""
+    text = fold(sent.text)
+    from_char = doc[after].idx - sent.start_char
+    m = COUNTED_CLAUSE.search(text, from_char)
+    if m is None:
+        return None
+    rest = text[m.end():]
+    stop = re.search(r"[,;]", rest)
+    rest = rest[:stop.start()] if stop else rest
+    told = _received(rest) or _pattern("call_phrases").search(rest)
+    if told is None:
+        return None
+    start = next(t.i for t in sent if t.idx - sent.start_char >= m.end())
+    cue = next(t.i for t in sent if t.idx - sent.start_char + len(t.text) > m.end() + told.start())
+    if not any(cue < n.start for n in named):
+        return None
+    n = m.group(1)
+    days: int | None = (NUMBERS.get(n) or int(n)) if n else 0
+    if n is None and "hours" not in m.group(0):
+        days = None  # "shortly after": a day unknown
+    return _CountedClause(start, cue, days if m.group(2) == "after" or days is None else -days)
+
+
+def _counted_day(first: DateValue | None, days: int | None) -> DateValue | None:
+    """The day ``days`` before the first call's day (the clause's call came that much earlier)."""
+    if first is None or days is None or first.precision != "day" or first.earliest is None:
+        return None
+    return DateValue.of_day(first.earliest - timedelta(days=days), first.text) if days else first
+
+
+def _post_party(doc: Doc, lo: int, hi: int) -> str | None:
+    """The office a post stands for as a party where no name is ("Saudi Arabia's crown prince received
+    a call from X"): a post in ``[lo, hi)`` with a country's possessive or a demonym right before it."""
+    if people_within(doc, lo, hi):
+        return None
+    for post in lex_within(doc, lo, hi, "POST"):
+        country = _possessor(doc, post.start) or _country_before(doc, post.start)
+        if country is not None:
+            return load_lexicon().office_for(post.kb_id_, country).id
+    return None
 
 
 #: "The call came a day after X dialed Y": the day of the call just told, counted back (or on).
@@ -712,9 +781,11 @@ def _counted_from_call(sent: Span, found: list[_Call]) -> DateValue | None:
 
 
 def _calls_of(doc: Doc, sent: Span, cue: int, lo: int, hi: int, named: list[_Named], holdings: list[Holding],
-              previous_subject: str | None, shared: list[str]) -> tuple[list[_Call], list[Holding]]:
+              previous_subject: str | None, shared: list[str],
+              near_office: str | None = None) -> tuple[list[_Call], list[Holding]]:
     """The calls one cue tells, its near side named in ``[lo, cue)`` and its far side in ``(cue, hi)``;
-    ``shared``: the subject of the sentence's first call, for a later verb with none of its own."""
+    ``shared``: the subject of the sentence's first call, for a later verb with none of its own;
+    ``near_office``: the office that stands for an unnamed near side (:func:`_post_party`)."""
     before = list(dict.fromkeys(n.key for n in named if lo <= n.start < cue))
     after = list(dict.fromkeys(n.key for n in named if cue < n.start < hi and n.key not in before))
     if shared:  # the names between the two cues are the first call's far side
@@ -723,6 +794,8 @@ def _calls_of(doc: Doc, sent: Span, cue: int, lo: int, hi: int, named: list[_Nam
         before = [previous_subject]
     caller = before[0] if len(before) == 1 else None
     more, offices = _counterparts(doc, sent, caller, holdings, [n for n in named if cue < n.start < hi])
+    if near_office is not None and not before:
+        offices = [near_office, *offices]
     text = fold(sent.text)
     video = any(fold(w) in text for w in cues()["video_words"])
     initiator = _initiator(doc, sent, cue, before, after, holdings + more)
@@ -810,8 +883,8 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
                holdings: list[Holding]) -> str | None:
     text = fold(sent.text)
     received = _received(text)
-    if received:
-        return after[0] if after else None
+    if received and received.start() <= doc[cue].idx - sent.start_char <= received.end():
+        return after[0] if after else None  # not "… spoke with Y, a day after Z received a call from W"
     if fold(doc[cue].text) in cues()["calling_verbs"]:
         return before[0] if len(before) == 1 else None
     order = LATTER.search(text)
@@ -1120,11 +1193,18 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         country = given or _country_of_post(doc, post) or _known_country(doc, holder)
         office = lexicon.office_for(post_type, country or "?").id
         if any(h.person == holder.key and h.office.endswith("." + post_type) and not h.office.startswith("?.")
-               for h in out):
+               for h in out) or _read_already(out, holder.key, post):
             continue
         out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post_type}")]
         out.append(Holding(holder.key, office, (evidence(post, "en-apposed-post"),)))
     return out
+
+
+def _read_already(holdings: list[Holding], person: str, post: Span) -> bool:
+    """Whether the shared post rules already read this very phrase as one of the person's placed offices
+    ("Iranian President X": Iran's president, whose office the lexicon knows apart from its head of state)."""
+    return any(h.person == person and not h.office.startswith("?.") and any(
+        e.start < post.end_char and post.start_char < e.end for e in h.evidence) for h in holdings)
 
 
 POSSESSIVE_REACH = 5  # words of a post on either side of "of <Country>'s"
@@ -1230,7 +1310,24 @@ def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
         i -= _modifier_before(doc, i + 1) or 1
     if i < 1 or doc[i].text != ",":
         return None
-    return next((m for m in people if m.span.end == i), None)
+    name = next((m for m in people if m.span.end == i), None)
+    if name is not None and _fronted_object(doc, name.span.start, post):
+        return None  # "During the call with X, the emir stressed …": the emir is the clause's subject
+    return name
+
+
+#: Prepositions whose object a fronted phrase ends with ("During the call with X, the emir said").
+FRONTED_PREPOSITIONS = frozenset(("with", "to", "from", "by", "after", "before", "for", "during", "at", "on"))
+
+
+def _fronted_object(doc: Doc, start: int, post: Span) -> bool:
+    """A name after a preposition, then a post phrase that no comma or full stop closes: the name ends a
+    fronted phrase and the post opens the main clause, no apposition ("with X, the emir of Qatar, said"
+    is one)."""
+    if start == 0 or fold(doc[start - 1].text) not in FRONTED_PREPOSITIONS:
+        return False
+    end = (_of_country(doc, post.end) or (None, post.end))[1]
+    return end < len(doc) and not doc[end].is_punct
 
 
 def _modifier_before(doc: Doc, i: int) -> int:

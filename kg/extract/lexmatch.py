@@ -118,6 +118,7 @@ class LexiconMatcher:
 
 #: Royal titles that are also given names ("le général Sultan Kamaletdinov", "Emir Kusturica").
 TITLE_GIVEN_NAMES = frozenset(("sultan", "emir"))
+HONORIFICS_AFTER_TITLE = frozenset(("sheikh", "cheikh", "shaikh", "cheik"))
 TITLE_DETERMINERS = frozenset(("le", "la", "l'", "du", "au", "son", "sa", "leur", "ce", "cet", "the", "a", "de", "d'"))
 
 
@@ -130,6 +131,8 @@ def _given_name_not_title(doc: Doc, start: int, end: int) -> bool:
         return False
     before = doc[start - 1].norm_ if start > 0 and not t.is_sent_start else ""
     nxt = doc[end] if end < len(doc) else None
+    if before == "s" or (nxt is not None and nxt.norm_ in HONORIFICS_AFTER_TITLE):
+        return False  # "Qatar's Emir Sheikh Tamim": a country's possessive or an honorific after it
     return before not in TITLE_DETERMINERS and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
 
 
