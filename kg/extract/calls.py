@@ -1270,6 +1270,34 @@ def _in_other_aside(t: Token, m: Mention) -> bool:
         and not any(_is_call_word(x) for x in aside)
 
 
+BETWEEN_REACH = 3  # words between a call noun and its "entre" ("un échange téléphonique entre")
+
+
+def _between_pair(doc: Doc, mentions: list[Mention]) -> None:
+    """"X a parlé jeudi avec Y, au lendemain d'un échange téléphonique entre A et B": the people of
+    "entre A et B" right after a call noun are that call's parties, and no other call's, however the
+    parser hung them (it often ties them to the sentence's main verb)."""
+    mentions_of = _in_sentence(mentions)
+    for m in mentions:
+        noun = m.trigger[-1]
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        at = next((t.i for t in doc[noun.i + 1:min(m.sent.end, noun.i + 1 + BETWEEN_REACH)]
+                   if fold(t.text) == "entre"), None)
+        if at is None or any(t.is_punct for t in doc[noun.i + 1:at]):
+            continue
+        end = next((t.i for t in doc[at + 1:m.sent.end] if t.text in (",", ";", ".", ":")), m.sent.end)
+        pair = [p for p in people_within(doc, at + 1, end)]
+        if len(pair) < 2 or not any(fold(t.text) == "et" for t in doc[pair[0].span.end:pair[-1].span.start]):
+            continue
+        keys = list(dict.fromkeys(p.key for p in pair))
+        for other in mentions_of(noun):
+            if other is not m:
+                other.persons = [k for k in other.persons if k not in keys]
+                other.callers = [k for k in other.callers if k not in keys]
+        m.persons = list(dict.fromkeys([*m.persons, *keys]))
+
+
 def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
     mentions_of = _in_sentence(mentions)
     for p in doc._.people or []:
@@ -1870,8 +1898,9 @@ def _coordinated(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
             continue
         for q in here:
             if q.key not in m.persons or q.key == p.key or any(
-                    min(q.span.start, m.trigger[0].i) < i < max(q.span.end, m.trigger[0].i) for i in others):
-                continue
+                    min(q.span.start, m.trigger[0].i) < i < max(q.span.end, m.trigger[0].i) for i in others) \
+                    or min(p.span.end, q.span.end) <= m.trigger[0].i < max(p.span.start, q.span.start):
+                continue  # nor across the call's own trigger ("A, au lendemain d'un appel entre B et C")
             if _joined_by_and(doc, q.span, p.span) or _listed_before(doc, p.span, q.span, here):
                 m.persons.append(p.key)
                 m.callers += [p.key] if q.key in m.callers else []
@@ -2382,6 +2411,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     _quoted_deixis(doc, mentions)
     _headline_dates(doc, mentions)
     _after_another_call(doc, mentions)
+    _eve_of_a_call(doc, mentions)
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
     _readout_day(doc, mentions)
@@ -2508,6 +2538,27 @@ def _after_another_call(doc: Doc, mentions: list[Mention]) -> None:
                     m.date = value
         elif dated and anchor.date in (None, dated[0]):
             anchor.date = _counted_back(s, dated[0])  # "jeudi …, deux jours après son appel avec X"
+
+
+EVE_OF_CALL = re.compile(r"(au lendemain|au surlendemain|a la veille|a l'avant-veille) (?:de |d'|du )"
+                         r"(?:un|une|l'|le|la|leur|son|sa|cet|cette|ce)?\s*$")
+
+
+def _eve_of_a_call(doc: Doc, mentions: list[Mention]) -> None:
+    """"X a téléphoné vendredi à Y, au lendemain d'un appel entre A et B": a call noun that a shift opens
+    after a call dated to the day is that many days before (or after) it; nothing else dates it."""
+    mentions_of = _in_sentence(mentions)
+    for m in mentions:
+        noun = m.trigger[0]
+        if m.date is not None or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lead = fold(doc[max(m.sent.start, noun.i - 4):noun.i].text).replace("à", "a").replace("' ", "'")
+        shift = EVE_OF_CALL.search(lead)
+        dated = [o for o in mentions_of(noun) if o is not m and o.trigger[0].i < noun.i and o.date
+                 and o.date.precision == "day" and o.date.earliest]
+        if shift is not None and dated:
+            day = dated[-1].date.earliest - timedelta(days=EVENT_SHIFTS[shift.group(1)])  # type: ignore[union-attr]
+            m.date = DateValue.of_day(day, shift.group(0).strip())
 
 
 def _counted_back(span: Span, later: DateValue) -> DateValue | None:
@@ -3144,6 +3195,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for m in mentions:
         _infinitive_subject(doc, m, mentions)
     _role_subjects(doc, mentions)
+    _between_pair(doc, mentions)
     _attach_dates(doc, mentions)
     _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)
