@@ -1290,6 +1290,10 @@ def _between_pair(doc: Doc, mentions: list[Mention]) -> None:
         pair = [p for p in people_within(doc, at + 1, end)]
         if len(pair) < 2 or not any(fold(t.text) == "et" for t in doc[pair[0].span.end:pair[-1].span.start]):
             continue
+        titled = {t.i for s in lex_within(doc, at + 1, pair[0].span.start, *TITLE_SPANS) for t in s}
+        if any(t.i not in titled and not (t.pos_ in ("DET", "ADJ") and t.text.islower())
+               for t in doc[at + 1:pair[0].span.start]):
+            continue  # "un contact entre les deux ministères depuis … entre A et B": not this noun's pair
         keys = list(dict.fromkeys(p.key for p in pair))
         for other in mentions_of(noun):
             if other is not m:
