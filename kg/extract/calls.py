@@ -3020,7 +3020,7 @@ def _initiator(doc: Doc, m: Mention, mentions: list[Mention]) -> Party | None:
     for start in _cue_objects(m.sent):
         if any(min(start, at) < i < max(start, at) for i in others):
             continue  # "X a téléphoné à Y, avant de recevoir un appel de Z": Z placed the other call
-        party = _latter(doc, start) or _party_at(doc, start, m.sent.end)
+        party = _latter(doc, start) or _party_at(doc, start, m.sent.end) or _past_relation(doc, start, m.sent.end)
         if party:
             return party
     verb = m.trigger[0]
@@ -3128,6 +3128,26 @@ def _party_at(doc: Doc, start: int, end: int) -> Party | None:
     if person and (place is None or person.span.start <= place.start or place.label_ == "DEMONYM"):
         return Party(person=person.key)  # "du président ukrainien X": the demonym is X's post
     return _holder_after_post(doc, start, end) or (Party(country=place.kb_id_) if place else None)
+
+
+#: Nouns of the relation a call's other party stands in, set off before their post and name ("un appel
+#: de son frère, le Président de la République tunisienne, M. X", "de son homologue et ami, X").
+RELATION_NOUNS = frozenset(("frere", "soeur", "ami", "amie", "homologue"))
+
+
+def _past_relation(doc: Doc, start: int, end: int) -> Party | None:
+    """The party named after a relation noun and a comma ("de son frère, le Président …, M. X")."""
+    words = [fold(t.text) for t in doc[start:min(end, start + 5)]]
+    k = 1 if words and words[0] in ("son", "sa", "leur") else 0
+    if len(words) <= k or words[k] not in RELATION_NOUNS:
+        return None
+    k += 1
+    if words[k:k + 2] and words[k] == "et" and len(words) > k + 1 and words[k + 1] in RELATION_NOUNS:
+        k += 2  # "son homologue et frère"
+    if start + k >= end or doc[start + k].text != ",":
+        return None
+    after = start + k + 1
+    return _party_at(doc, after, end) or _holder_after_post(doc, after, end)
 
 
 def _holder_after_post(doc: Doc, start: int, end: int) -> Party | None:
