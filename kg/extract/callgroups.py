@@ -29,11 +29,13 @@ from kg.extract.calls import (
     plural_noun,
 )
 from kg.extract.dates import normalise, shared_precision
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold
 from kg.extract.offices import counterpart_type, known_countries, notes
+from kg.extract.people import name_text
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
@@ -589,7 +591,7 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
     new = []
     for o in list(free_offices):
         country = o.split(".")[0]
-        match = [p for p in free_people if country in served(p) | {known.get(p)}]
+        match = [p for p in free_people if country in served(p) | {known.get(p) or _surname_country(doc, p)}]
         if len(match) == 1:
             new.append((match[0], o))
             free_people.remove(match[0])
@@ -603,6 +605,16 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
     holdings = holdings + [Holding(p, o, ev, attested=date if date and date.precision == "day" else None)
                            for p, o in new]
     return holdings, free_offices
+
+
+def _surname_country(doc: Doc, person: str) -> str | None:
+    """The country of the known person a surname alone denotes ("Appel Trump-Xi"), read only to match a
+    post named for the same call with its party: a surname the gazetteer calls ambiguous identifies
+    nobody elsewhere (:meth:`~kg.extract.gazetteer.Gazetteer.person_of`)."""
+    gazetteer = load_gazetteer()
+    found = {k.country for m in doc._.people or [] if m.key == person
+             if (k := gazetteer.identify(name_text(m.span))) is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _may_hold(office: str, served: set[str]) -> bool:

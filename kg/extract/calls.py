@@ -691,15 +691,22 @@ def _not_an_event(t: Token) -> bool:
     if _object_of_denial(t):
         return True
     failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
-    if any(fold(a.lemma_) in failing and not _in_relative_after(t, a) for a in t.ancestors):
+    heads = [a for a in t.ancestors if not _past_headline_colon(t, a)]
+    if any(fold(a.lemma_) in failing and not _in_relative_after(t, a) for a in heads):
         return True  # "n'est pas parvenu à le joindre", not "sont parvenus à un accord lors d'un appel"
-    if any(fold(a.lemma_) in _words("negated_failure_verbs") and negated(a) for a in t.ancestors):
+    if any(fold(a.lemma_) in _words("negated_failure_verbs") and negated(a) for a in heads):
         return True  # "n'a pas pu joindre son homologue"
     if has_phrase(folded(t.sent), vocab["phone_markers"]):
         return False
     after = folded(t.doc[t.i:t.sent.end])  # "a parlé avec Y, …, lors d'une rencontre en marge de …"
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t) \
         or has_phrase(after, vocab["meeting_frames"])
+
+
+def _past_headline_colon(t: Token, verb: Token) -> bool:
+    """"Entretien téléphonique Trump-Xi : Washington et Pékin veulent …": a verb after the colon of a
+    headline that opens on the call noun is the next clause's, whatever the parser hung the noun on."""
+    return verb.i > t.i and t.i == t.sent.start and any(x.text == ":" for x in t.doc[t.i + 1:verb.i])
 
 
 def _asked(t: Token) -> bool:

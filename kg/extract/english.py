@@ -488,6 +488,9 @@ def _told_again(doc: Doc, sent: Span, call: _Call, holdings: list[Holding]) -> N
     gives that call a date it lacks (one of the same clause, no "after ..." between) and an initiator."""
     text = fold(sent.text)
     noun = _pattern("call_anaphora").search(text)
+    if noun is None and (pair := _pattern("pair_anaphora").search(text)) is not None \
+            and _cue(doc, sent, [], True) is not None:
+        noun = pair  # "The two leaders spoke by phone on Thursday" after "Trump-Xi call": that call
     if noun is None:
         return
     if call.date is None:
@@ -515,6 +518,9 @@ def _cue(doc: Doc, sent: Span, named: list[_Named], talk: bool) -> int | None:
     """The token where the sentence tells a call, or None (``talk``: the article speaks of a call,
     so that a talk verb may tell one, see :func:`_talk`)."""
     text = fold(sent.text)
+    paired = _paired_event(doc, sent, named)
+    if paired is not None:
+        return paired
     m = _pattern("call_phrases").search(text) or _received(text)
     for tok in sent:
         if _calling(doc, sent, tok, named) and (m is None or tok.idx - sent.start_char < m.start()):
@@ -522,6 +528,20 @@ def _cue(doc: Doc, sent: Span, named: list[_Named], talk: bool) -> int | None:
     if m is None:
         return _talk(doc, sent) if talk else None
     return next(t.i for t in sent if t.idx - sent.start_char + len(t.text) > m.start())
+
+
+def _paired_event(doc: Doc, sent: Span, named: list[_Named]) -> int | None:
+    """"Trump-Xi call: …", "the Rubio-Lavrov phone call": a call named after its two parties, the
+    hyphenated pair right before the call noun; the noun's token."""
+    starts = {n.start: n for n in named}
+    for n in named:
+        other = starts.get(n.end + 1)
+        if other is None or doc[n.end].text != "-" or other.key == n.key:
+            continue
+        rest = fold(doc[other.end:min(sent.end, other.end + 3)].text)
+        if any(rest == w or rest.startswith(w + " ") or rest.startswith(w + ":") for w in cues()["pair_event_nouns"]):
+            return other.end
+    return None
 
 
 def _calling(doc: Doc, sent: Span, tok: Any, named: list[_Named]) -> bool:

@@ -114,6 +114,7 @@ class PeopleFinder:
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)
                  and not _all_date(doc, m.span)]
         found = [m for m in found if not _pairing(m, found)]
+        found = sorted([x for m in found for x in (self._known_pair(m) or [m])], key=lambda m: m.span.start)
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
 
@@ -256,11 +257,34 @@ class PeopleFinder:
             if lower and not (token.i in person_tokens or token.pos_ == "PROPN"):
                 continue
             if bare and self.known.is_ambiguous(name_text(surname)) and (lower or not (
-                    mention.title or (surname.start, surname.end) in person_spans)):
+                    mention.title or (surname.start, surname.end) in person_spans or self._paired(doc, surname))):
                 continue
             out.append(mention)
             taken.update(t.i for t in mention.span)
         return out
+
+    def _known_pair(self, m: PersonMention) -> list[PersonMention] | None:
+        """"Trump-Xi" taken whole for one person ("the Trump-Xi call"): two known people's surnames
+        joined by a hyphen are two people, each side a mention of its own."""
+        words = list(m.span)
+        if len(words) != 3 or words[1].text != "-" or words[0].whitespace_ or words[1].whitespace_:
+            return None
+        first, second = (self.known.identify(t.text) for t in (words[0], words[2]))
+        if first is None or second is None or first == second:
+            return None
+        doc = m.span.doc
+        return [PersonMention(doc[words[0].i:words[0].i + 1]), PersonMention(doc[words[2].i:words[2].i + 1])]
+
+    def _paired(self, doc: Doc, surname: Span) -> bool:
+        """One side of a hyphenated pair of two known people's surnames, as a call or a summit is named
+        after its parties ("Entretien Biden-Xi", "the Trump-Xi call"): each side is a person, even a
+        surname that alone would be ambiguous."""
+        def known(i: int) -> bool:
+            return 0 <= i < len(doc) and doc[i].text[:1].isupper() and self.known.identify(doc[i].text) is not None
+
+        start, end = surname.start, surname.end
+        return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and known(end + 1)) or (
+            start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and known(start - 2))
 
     def _with_known_given_names(self, doc: Doc, m: PersonMention, titles: list[Span]) -> PersonMention:
         """A surname the model found alone, after the given names that make it one known person
@@ -832,13 +856,25 @@ def _supported(found: list[PersonMention], model_names: list[Span], known: Gazet
     ambiguous)."""
     full_tokens = {fold(t.text) for m in found if len(_core(m.span)) > 1 for t in m.span}
     person_tokens = {t.i for e in model_names for t in e}
+    starts, ends = {m.span.start for m in found}, {m.span.end for m in found}
 
     def gazetteer(m: PersonMention) -> bool:
         text = name_text(m.span)
-        return known.knows_surname(text) and (m.span.start in person_tokens or not known.is_ambiguous(text))
+        return known.knows_surname(text) and (m.span.start in person_tokens or not known.is_ambiguous(text)
+                                              or _hyphen_paired(m.span, starts, ends))
 
     return [m for m in found if len(_core(m.span)) > 1 or m.title or m.apposed or fold(m.span.text) in full_tokens
             or gazetteer(m)]
+
+
+def _hyphen_paired(span: Span, starts: set[int], ends: set[int]) -> bool:
+    """One side of "A-B" whose other side is a person found too ("Entretien Trump-Xi")."""
+    doc = span.doc
+    after = span.end < len(doc) - 1 and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+        and span.end + 1 in starts
+    before = span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_ \
+        and span.start - 1 in ends
+    return after or before
 
 
 def _foreign_word(doc: Doc, i: int, titles: list[Span], lexical: set[int]) -> bool:
