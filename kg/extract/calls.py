@@ -1289,6 +1289,8 @@ def _between_pair(doc: Doc, mentions: list[Mention]) -> None:
         noun = m.trigger[-1]
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
+        if _anchored_noun(doc, m) and _with_after_noun(doc, m, mentions_of(noun)):
+            continue
         at = next((t.i for t in doc[noun.i + 1:min(m.sent.end, noun.i + 1 + BETWEEN_REACH)]
                    if fold(t.text) == "entre"), None)
         if at is None or any(t.is_punct for t in doc[noun.i + 1:at]):
@@ -1307,6 +1309,39 @@ def _between_pair(doc: Doc, mentions: list[Mention]) -> None:
                 other.persons = [k for k in other.persons if k not in keys]
                 other.callers = [k for k in other.callers if k not in keys]
         m.persons = list(dict.fromkeys([*m.persons, *keys]))
+
+
+ANCHORED_NOUN = re.compile(r"(?:au lendemain|au surlendemain|a la veille|a l'avant-veille|apres|avant) "
+                           r"(?:de |d'|du )?(?:un|une|l'|le|la|leur|son|sa|cet|cette|ce)?\s*$")
+
+
+def _anchored_noun(doc: Doc, m: Mention) -> bool:
+    """A call noun in a phrase of time that counts the sentence's call from it ("au lendemain d'un appel",
+    "après son entretien"): it is another call than the sentence's main one."""
+    noun = m.trigger[0]
+    lead = fold(doc[max(m.sent.start, noun.i - 4):noun.i].text).replace("à", "a").replace("' ", "'")
+    return noun.pos_ in ("NOUN", "PROPN") and ANCHORED_NOUN.search(lead) is not None
+
+
+def _with_after_noun(doc: Doc, m: Mention, here: list[Mention]) -> bool:
+    """"…, au lendemain d'un appel de ce dernier avec Y": the person after the noun's own "avec" (past
+    "de ce dernier") is that call's party and no other call's, however the parser hung it."""
+    noun = m.trigger[0]
+    window = doc[noun.i + 1:min(m.sent.end, noun.i + 1 + DEMONSTRATIVE_REACH)]
+    at = next((t.i for t in window if fold(t.text) == "avec"), None)
+    if at is None or any(t.is_punct for t in doc[noun.i + 1:at]):
+        return False
+    end = next((t.i for t in doc[at + 1:m.sent.end] if t.text in (",", ";", ".", ":")), m.sent.end)
+    party = next(iter(people_within(doc, at + 1, end)), None)
+    if party is None:
+        return False
+    for other in here:
+        if other is not m and other.trigger[0].i < noun.i:
+            other.persons = [k for k in other.persons if k != party.key]
+            other.callers = [k for k in other.callers if k != party.key]
+    m.persons = list(dict.fromkeys([*m.persons, party.key]))
+    _demonstrative_party(doc, m)
+    return True
 
 
 def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
@@ -1333,6 +1368,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         _relative_clause_subject(doc, m)
         _reported_subject(doc, m)
         _pronoun_subject(doc, m)
+        _demonstrative_party(doc, m)
         if m.persons:
             _coordinated(doc, m, mentions)
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
@@ -1689,6 +1725,29 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     elif subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+DEMONSTRATIVES = (("ce", "dernier"), ("cette", "derniere"), ("celui-ci",), ("celle-ci",))
+DEMONSTRATIVE_REACH = 6  # words between "ce dernier" and the call's trigger ("ce dernier a reçu un appel")
+
+
+def _demonstrative_party(doc: Doc, m: Mention) -> None:
+    """"X a parlé avec Y, deux jours après que ce dernier a reçu un appel de Z", "au lendemain d'un appel
+    de ce dernier avec Z": "ce dernier" next to a call with one party named is the person named last
+    before it, the call's other party."""
+    if len(m.persons) != 1:
+        return
+    at = m.trigger[0].i
+    lo, hi = max(m.sent.start, at - DEMONSTRATIVE_REACH), min(m.sent.end, at + 4)
+    words = [fold(t.text) for t in doc[lo:hi]]
+    for k in range(len(words)):
+        form = next((d for d in DEMONSTRATIVES if tuple(words[k:k + len(d)]) == d), None)
+        if form is None:
+            continue
+        named = [p for p in people_within(doc, m.sent.start, lo + k) if p.span.end <= lo + k]
+        if named and named[-1].key not in m.persons:
+            m.persons.append(named[-1].key)
+        return
 
 
 def _topic_phrase(span: Span) -> bool:
@@ -2555,21 +2614,44 @@ EVE_OF_CALL = re.compile(r"(au lendemain|au surlendemain|a la veille|a l'avant-v
                          r"(?:un|une|l'|le|la|leur|son|sa|cet|cette|ce)?\s*$")
 
 
+#: ", deux jours après que X a reçu un appel de Y": a clause counted from the sentence's dated call.
+COUNTED_CLAUSE_FR = re.compile(r",\s*(un|une|deux|trois|quatre|cinq|six|sept|\d+) jours? (apres|avant) qu(?:e |')")
+FRENCH_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7}
+
+
+def _after_counting(doc: Doc, lo: int, hi: int) -> int:
+    """The token after the "que" that closes ", deux jours après que" in ``[lo, hi)``."""
+    return next((k + 1 for k in range(lo + 1, hi) if fold(doc[k].text) in ("que", "qu'")
+                 and fold(doc[k - 1].text) in ("apres", "avant")), hi)
+
+
 def _eve_of_a_call(doc: Doc, mentions: list[Mention]) -> None:
     """"X a téléphoné vendredi à Y, au lendemain d'un appel entre A et B": a call noun that a shift opens
-    after a call dated to the day is that many days before (or after) it; nothing else dates it."""
+    after a call dated to the day is that many days before (or after) it; so is the call of a clause
+    counted from it (", deux jours après que ce dernier a reçu un appel de Z"); nothing else dates them."""
     mentions_of = _in_sentence(mentions)
     for m in mentions:
         noun = m.trigger[0]
-        if m.date is not None or noun.pos_ not in ("NOUN", "PROPN"):
+        if m.date is not None:
             continue
-        lead = fold(doc[max(m.sent.start, noun.i - 4):noun.i].text).replace("à", "a").replace("' ", "'")
-        shift = EVE_OF_CALL.search(lead)
         dated = [o for o in mentions_of(noun) if o is not m and o.trigger[0].i < noun.i and o.date
                  and o.date.precision == "day" and o.date.earliest]
-        if shift is not None and dated:
-            day = dated[-1].date.earliest - timedelta(days=EVENT_SHIFTS[shift.group(1)])  # type: ignore[union-attr]
-            m.date = DateValue.of_day(day, shift.group(0).strip())
+        if not dated:
+            continue
+        lead = fold(doc[max(m.sent.start, noun.i - 4):noun.i].text).replace("à", "a").replace("' ", "'")
+        shift = EVE_OF_CALL.search(lead) if noun.pos_ in ("NOUN", "PROPN") else None
+        since = fold(doc[dated[-1].trigger[0].i:noun.i].text).replace("' ", "'")
+        counted = COUNTED_CLAUSE_FR.search(since)
+        if shift is not None:
+            days = EVENT_SHIFTS[shift.group(1)]
+        elif counted is not None and not dates_within(
+                doc, _after_counting(doc, dated[-1].trigger[0].i, noun.i), noun.i):
+            n = counted.group(1)
+            days = (FRENCH_NUMBERS.get(n) or int(n)) * (1 if counted.group(2) == "apres" else -1)
+        else:
+            continue
+        day = dated[-1].date.earliest - timedelta(days=days)  # type: ignore[union-attr]
+        m.date = DateValue.of_day(day, (shift or counted).group(0).strip())  # type: ignore[union-attr]
 
 
 def _counted_back(span: Span, later: DateValue) -> DateValue | None:
