@@ -31,7 +31,7 @@ from kg.extract.coref import (
     reporting_verb,
     subject_node,
 )
-from kg.extract.dates import TickerEntry, counts_from_reference, normalise, ticker_entries
+from kg.extract.dates import NUMBER_WORDS, TickerEntry, counts_from_reference, normalise, ticker_entries
 from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
@@ -2615,8 +2615,7 @@ EVE_OF_CALL = re.compile(r"(au lendemain|au surlendemain|a la veille|a l'avant-v
 
 
 #: ", deux jours après que X a reçu un appel de Y": a clause counted from the sentence's dated call.
-COUNTED_CLAUSE_FR = re.compile(r",\s*(un|une|deux|trois|quatre|cinq|six|sept|\d+) jours? (apres|avant) qu(?:e |')")
-FRENCH_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7}
+COUNTED_CLAUSE_FR = re.compile(rf",\s*({'|'.join(NUMBER_WORDS)}|\d+) jours? (apres|avant) qu(?:e |')")
 
 
 def _after_counting(doc: Doc, lo: int, hi: int) -> int:
@@ -2647,7 +2646,7 @@ def _eve_of_a_call(doc: Doc, mentions: list[Mention]) -> None:
         elif counted is not None and not dates_within(
                 doc, _after_counting(doc, dated[-1].trigger[0].i, noun.i), noun.i):
             n = counted.group(1)
-            days = (FRENCH_NUMBERS.get(n) or int(n)) * (1 if counted.group(2) == "apres" else -1)
+            days = (NUMBER_WORDS.get(n) or int(n)) * (1 if counted.group(2) == "apres" else -1)
         else:
             continue
         day = dated[-1].date.earliest - timedelta(days=days)  # type: ignore[union-attr]
