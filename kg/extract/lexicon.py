@@ -42,6 +42,7 @@ class Office:
     label_en: str
     label_fr: str
     gloss_en: str = ""  # what kind of post an official name stands for ("foreign minister")
+    generic_for: tuple[str, ...] = ()  # generic post types that name this office in its country (Iran's president)
 
     @property
     def display_en(self) -> str:
@@ -122,8 +123,19 @@ class Lexicon:
                 owners.setdefault(p.text.casefold(), []).append(p.id)
         return {k: tuple(dict.fromkeys(v)) for k, v in owners.items()}
 
+    @cached_property
+    def generic_offices(self) -> dict[tuple[str, str], Office]:
+        """(generic post type, country) -> the office that generic wording names there: in Iran a
+        "président", a "President" or a president's counterpart is the president, not the head of state
+        (the Supreme Leader)."""
+        return {(t, o.country): o for o in self.offices.values() for t in o.generic_for}
+
     def office_for(self, post_type: str, country: str) -> Office:
-        """The office of that type in that country: the lexicon's own, or one composed from the type."""
+        """The office of that type in that country: the lexicon's own (or the one that type's generic
+        wording names there, :attr:`generic_offices`), or one composed from the type."""
+        named = self.generic_offices.get((post_type, country))
+        if named:
+            return named
         exact = self.offices.get(f"{country}.{post_type}")
         if exact:
             return exact
@@ -166,7 +178,8 @@ def _offices(data: dict) -> tuple[dict[str, PostType], dict[str, Office], list[P
         phrases += [Phrase(p, "POST", t["id"]) for p in t.get("patterns_fr", []) + t.get("patterns_en", [])]
     heads = data.get("command_heads", {}).get("fr", [])
     for o in data["offices"]:
-        offices[o["id"]] = Office(o["id"], o["type"], o["country"], o["label_en"], o["label_fr"], o.get("gloss_en", ""))
+        offices[o["id"]] = Office(o["id"], o["type"], o["country"], o["label_en"], o["label_fr"], o.get("gloss_en", ""),
+                                  tuple(o.get("generic_for", ())))
         implying = set(o.get("implying_patterns") or (
             o.get("patterns_fr", []) + o.get("patterns_en", []) if o.get("implies_country") else []))
         french = o.get("patterns_fr", [])

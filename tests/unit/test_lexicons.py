@@ -382,6 +382,8 @@ def test_offices_schema() -> None:
             assert isinstance(o["single_holder"], bool), where
         for t in o.get("also_post_types", []):
             assert t in types and t != o["type"], where
+        for t in o.get("generic_for", []):  # a generic post type names this office in its country
+            assert t in types and t != o["type"], where
 
 
 def test_office_patterns_do_not_collide() -> None:
