@@ -469,6 +469,8 @@ def _post(doc: Doc, span: Span) -> PostMention:
     if office is None and len(countries) == 1:  # "le chef de l'armée pakistanaise": Pakistan's own wording
         wording = span.text.casefold().replace("’", "'")
         office = lexicon.offices.get(_country_wordings().get((wording, countries[0]), ""))
+    if office is None and post_type == "army_chief" and _army_of_a_state(doc, span, countries):
+        post_type = "chief_of_defence"  # "chef d'état-major de l'armée tchèque": the Czech armed forces' chief
     if office is None and not countries:
         office = _shared_wording_office(doc, span)
         default = office is not None
@@ -486,6 +488,20 @@ def _post(doc: Doc, span: Span) -> PostMention:
         post_type, countries, office = service[0], service[1], None
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
                        designated)
+
+
+def _army_of_a_state(doc: Doc, span: Span, countries: list[str]) -> bool:
+    """"le chef d'état-major de l'armée polonaise", "… de l'armée tchèque": a generic army chief's wording
+    that ends on a bare "armée" with a state's demonym right after it names that state's armed forces as a
+    whole, so their chief of defence, except in the states whose press calls their land army "l'armée X"
+    beside a joint chief, or whose "Ejército" is the land army ("land_army_states": Pakistan, India, the
+    United States, Spanish and Portuguese-speaking states).  A wording of the
+    country's own (Pakistan's "chef de l'armée") was looked up before."""
+    if len(countries) != 1 or fold(span[0].text) not in ("chef", "cheffe") or fold(span[-1].text) != "armee" \
+            or span.end >= len(doc) \
+            or not doc[span.end]._.kg_demonym:
+        return False
+    return countries[0] not in {c.upper() for c in title_cues("land_army_states")}
 
 
 def _service_of_possessor(doc: Doc, span: Span) -> tuple[str, list[str]] | None:

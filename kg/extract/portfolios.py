@@ -114,7 +114,7 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
     folded = [fold(t.text) for t in doc]
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
-            post_type = _headship(folded, end, post_type)
+            post_type = _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type))
             if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc) \
                     and not (end < len(doc) and doc[end]._.kg_demonym):  # "l'armée malienne": that state's forces
                 post_type = "army_chief"  # "commandant général de l'armée … prend le commandement de l'armée"
@@ -454,6 +454,16 @@ def _headship(folded: list[str], end: int, post_type: str) -> str:
     chief of defence's, though "les Armées" alone is also the French defence ministry ("reconduit aux
     Armées")."""
     if any(tuple(folded[max(0, end - len(words)):end]) == words for words in _cues("chief_of_defence_headship_fr")):
+        return "chief_of_defence"
+    return post_type
+
+
+def _forces_not_ministry(doc: Doc, folded: list[str], start: int, end: int, post_type: str) -> str:
+    """"qui avait dirigé les armées pendant quatre ans", "commande les armées rwandaises": "les armées"
+    in lower case, a verb's object, are the armed forces, whose head is the chief of defence; the
+    ministry is written "les Armées" ("reconduit aux Armées", "le ministère des Armées")."""
+    if post_type == "defence_minister" and folded[start:end] == ["armees"] and doc[start].text.islower() \
+            and start > 0 and folded[start - 1] == "les":
         return "chief_of_defence"
     return post_type
 
