@@ -2551,6 +2551,9 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     clause = _relative_after(doc, m)
     if clause is None:
         return None
+    headed = _headship_in_clause(doc, clause)
+    if headed is not None:  # "X, qui est à la tête du commandement indo-pacifique": "chef du commandement …"
+        return headed
     verb = doc[clause[1]]
     noun = next((n for stem, n in AGENT_NOUNS.items() if fold(verb.text).startswith(stem)), None)
     holds = fold(verb.text) in title_cues("post_hold_verbs_fr")
@@ -2577,9 +2580,53 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     best = max(found, key=len)
     if noun is not None and best.end <= len(noun.split()):
         return None  # "qui présidait la réunion": "président" alone, its object no part of any post
+    if _cut_name(best):
+        return None
     post = _post(best.doc, best)
     return PostMention(doc[verb.i: verb.right_edge.i + 1], post.post_type, post.countries, post.former,
                        post.office_id)
+
+
+def _cut_name(best: Span) -> bool:
+    """A post matched on the first words of a longer body's name: "(qui préside) le Conseil de sécurité
+    nationale" is read "président du Conseil" (Italy's head of government) then "de sécurité": a "de"
+    and a lower-case noun right after the match go on the name, so the match names no post."""
+    rest = [t for t in best.doc[best.end:best.end + 3]]
+    if not rest or fold(rest[0].text) not in OF:
+        return False
+    nxt = next((t for t in rest[1:] if fold(t.text) not in ("la", "l'", "le", "les")), None)
+    return nxt is not None and nxt.is_alpha and nxt.text.islower()
+
+
+HEADSHIP_WORDS = ("a", "la", "tete")
+
+
+def _headship_in_clause(doc: Doc, clause: tuple[int, int]) -> PostMention | None:
+    """"X, qui est à la tête du commandement indo-pacifique des États-Unis", "qui est désormais à la tête de
+    l'armée de terre": a form of "être" (adverbs may come between) then "à la tête de" is read as the
+    head noun of the body named after it ("chef du commandement …", "chef de l'armée de terre"), a ministry
+    as its minister; the phrase must be a post of the lexicon, and a whole one (:func:`_cut_name`)."""
+    k = clause[0]
+    if not any(fold(t.lemma_) == "etre" for t in doc[k:clause[1] + 1]):
+        return None
+    while k < len(doc) - 4 and (doc[k].pos_ in ("AUX", "ADV") or fold(doc[k].lemma_) == "etre"):
+        k += 1
+    if tuple(fold(t.text) for t in doc[k:k + 3]) != HEADSHIP_WORDS or fold(doc[k + 3].text) not in OF:
+        return None
+    end = doc[k + 2].right_edge.i + 1
+    words = [t.text_with_ws for t in doc[k + 3:end] if t.text not in (",", ";")]
+    if len(words) < 2:
+        return None
+    folded = [fold(w.strip()) for w in words]
+    lead = "chef "
+    if folded[0] == "du" and folded[1] == "ministere":
+        lead, words = "ministre ", words[2:]
+    found = [s for s in match_text(lead + "".join(words)) if s.label_ in POST_LABELS]
+    best = max(found, key=len) if found else None
+    if best is None or best.end <= 1 or _cut_name(best):
+        return None
+    post = _post(best.doc, best)
+    return PostMention(doc[k:end], post.post_type, post.countries, post.former, post.office_id)
 
 
 def _bare_post_noun(doc: Doc, obj) -> bool:
