@@ -2211,7 +2211,7 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p  # "X, qui a entamé en mars son deuxième mandat de Premier ministre": the relative's subject
         if after is None and not _may_be_subject(doc, m, between):
             break
-        dated = dated_tokens(doc, between.start, between.end)  # "a été nommé dimanche vice-Premier ministre"
+        dated = _with_date_leads(doc, dated_tokens(doc, between.start, between.end))  # "a été nommé dimanche …"
         words = without_fillers(_without_apposition(_without_rank_title(
             [fold(t.text) if t.i not in dated else "," if t.text == "," else "" for t in between]), between))
         words = [w for w in words if w and not _ordinal(w)]  # "X est le troisième ministre de la Défense"
@@ -2226,6 +2226,21 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+DATE_LEADS = frozenset(("depuis", "jusqu'", "jusqu'a", "jusqu'au", "jusque", "en", "le", "au", "des", "a"))
+
+
+def _with_date_leads(doc: Doc, dated: set[int]) -> set[int]:
+    """"X occupait jusqu'en octobre le poste de …", "occupe depuis 2023 le poste de": the prepositions that
+    open a date ("jusqu'", "en", "depuis") are skipped with it, as the date is."""
+    out = set(dated)
+    for k in sorted(dated, reverse=True):
+        j = k - 1
+        while j >= 0 and j not in out and fold(doc[j].text) in DATE_LEADS:
+            out.add(j)
+            j -= 1
+    return out
 
 
 def _ordinal(word: str) -> bool:
