@@ -1133,7 +1133,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             out += listed
     for m in mentions:
         if any(a.person is m for a in out) and id(m) not in linked and not _only_former_after(m, out) \
-                and not _also_after(doc, m, out):
+                and not _also_after(doc, m, out) and not _former_title_before(m, posts, used):
             continue
         post = _post_before(doc, m, [p for p in posts if id(p) not in used])
         if post is None or _listed_with_own_post(doc, sent, m, posts) or _kin_of_holder(doc, post, m):
@@ -1671,6 +1671,17 @@ def _coordinated_before(doc: Doc, last: PostMention, posts: list[PostMention]) -
         out.append(q)
         start = q.span.start
     return out
+
+
+def _former_title_before(m: PersonMention, posts: list[PostMention], used: set[int]) -> bool:
+    """"L'ancien patron de la marine, l'amiral X, aujourd'hui commandant suprême allié …": a former
+    title just before the name (a few words of rank and punctuation between) is a past post of its own,
+    beside the current one after the name."""
+    return any(p.former and id(p) not in used and 0 <= m.span.start - p.span.end <= FORMER_TITLE_REACH
+               for p in posts)
+
+
+FORMER_TITLE_REACH = 5
 
 
 def _only_former_after(m: PersonMention, found: list[Attachment]) -> bool:

@@ -326,6 +326,7 @@ def _date_in_clause(doc: Doc, sent: Span, at: int) -> DateValue | None:
     return _in_the_future_told(doc, sent, spans[0]._.date) if len(spans) == 1 else None
 
 
+INVESTED_WORDS = frozenset(("investi", "investie", "serment", "devenu", "devenue"))  # taking office, no appointer
 DEPARTED_REACH = 4  # tokens of titles between "après la mort de" and the name ("du général Y")
 
 
@@ -338,7 +339,7 @@ def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
     at = _cue_at(sent, title_cues("term_after_departure_fr"))
     if at is None or _cue_at(sent, title_cues("term_replace_fr")) is not None:
         return
-    verbs = title_cues("appoint_verbs_fr")
+    verbs = title_cues("appoint_verbs_fr") | INVESTED_WORDS  # "a prêté serment comme ministre … après la démission de Y"
     verb = next((t.idx for t in sent if t.idx < at and fold(t.text) in verbs), None)
     if verb is None:
         return
