@@ -469,6 +469,8 @@ def _post(doc: Doc, span: Span) -> PostMention:
     if office is None and len(countries) == 1:  # "le chef de l'armée pakistanaise": Pakistan's own wording
         wording = span.text.casefold().replace("’", "'")
         office = lexicon.offices.get(_country_wordings().get((wording, countries[0]), ""))
+    if post_type == "air_force_chief" and _branch_aviation(doc, span):
+        post_type, countries, office = "military_commander", countries, None  # "commandant de l'aviation de l'armée"
     if office is None and post_type == "army_chief" and _army_of_a_state(doc, span, countries):
         post_type = "chief_of_defence"  # "chef d'état-major de l'armée tchèque": the Czech armed forces' chief
     if office is None and not countries:
@@ -488,6 +490,18 @@ def _post(doc: Doc, span: Span) -> PostMention:
         post_type, countries, office = service[0], service[1], None
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
                        designated)
+
+
+BRANCH_AVIATION = (("de", "l'", "armee"), ("de", "la", "marine"), ("navale",), ("legere",))
+
+
+def _branch_aviation(doc: Doc, span: Span) -> bool:
+    """"commandant de l'aviation de l'armée (de terre)", "… de l'aviation navale": the aviation of another
+    service is a command of its own, not the air force (whose chief "commandant de l'aviation" names alone)."""
+    if fold(span[-1].text) != "aviation":
+        return False
+    after = tuple(fold(t.text) for t in doc[span.end:span.end + 3])
+    return any(after[:len(b)] == b for b in BRANCH_AVIATION)
 
 
 def _army_of_a_state(doc: Doc, span: Span, countries: list[str]) -> bool:
