@@ -3737,12 +3737,42 @@ def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, st
     named |= governing
     states = {c for c in named if c in lexicon.actors and lexicon.actors[c].kind == "country"}
     if len(states) != 1 or states != governing or any(c and c not in lexicon.actors for c in named):
-        return holdings  # one country, and someone of the article holds one of its posts
+        return _government_posts(doc, holdings, known, {c for c in governing if c in lexicon.actors
+                                                        and lexicon.actors[c].kind == "country"})
     country = states.pop()
     out = []
     for h in holdings:
         post_type = h.office[2:]
         if h.office.startswith("?.") and not _elsewhere(known, h.person, post_type, country) \
+                and not _held_by_another(doc, h, _place(post_type, country), holdings):
+            h = replace(h, office=_place(post_type, country))
+        out.append(h)
+    return _dedupe(out)
+
+
+GOVERNMENT_POST_TYPES = frozenset(("spokesperson", "head_of_government", "deputy_prime_minister"))
+GOVERNMENT_OWN_WORDS = ("du gouvernement",)
+GOVERNING_MIN = 3  # holdings of the one governing country before its government's posts are read as its own
+
+
+def _government_posts(doc: Doc, holdings: list[Holding], known: dict[str, str], governing: set[str]) -> list[Holding]:
+    """"La porte-parole du gouvernement, X" in a piece where every post held is of one country (several of
+    them), though other countries are named as places ("se rendre à Kiev"): "du gouvernement" without a
+    demonym is that country's government.  Only a government's own posts, never one the gazetteer places
+    elsewhere or another holds."""
+    if len(governing) != 1:
+        return holdings
+    country = next(iter(governing))
+    if sum(h.office.startswith(country + ".") for h in holdings) < GOVERNING_MIN:
+        return holdings
+    out = []
+    for h in holdings:
+        post_type = h.office[2:]
+        said = " ".join(fold(doc.char_span(e.start, e.end, alignment_mode="expand").text)
+                        for e in h.evidence if doc.char_span(e.start, e.end, alignment_mode="expand") is not None)
+        if h.office.startswith("?.") and post_type in GOVERNMENT_POST_TYPES \
+                and any(w in said for w in GOVERNMENT_OWN_WORDS) \
+                and not _elsewhere(known, h.person, post_type, country) \
                 and not _held_by_another(doc, h, _place(post_type, country), holdings):
             h = replace(h, office=_place(post_type, country))
         out.append(h)
