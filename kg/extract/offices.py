@@ -2591,7 +2591,7 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     clause = _relative_after(doc, m)
     if clause is None:
         return None
-    headed = _headship_in_clause(doc, clause)
+    headed = _headship_in_clause(doc, clause) or _ruled_by_an_officer(doc, m, clause)
     if headed is not None:  # "X, qui est à la tête du commandement indo-pacifique": "chef du commandement …"
         return headed
     verb = doc[clause[1]]
@@ -2636,6 +2636,26 @@ def _cut_name(best: Span) -> bool:
         return False
     nxt = next((t for t in rest[1:] if fold(t.text) not in ("la", "l'", "le", "les")), None)
     return nxt is not None and nxt.is_alpha and nxt.text.islower()
+
+
+RULING_STEMS = ("dirig", "gouvern")  # "qui dirige le Mali", "qui gouverne le Niger"
+
+
+def _ruled_by_an_officer(doc: Doc, m: PersonMention, clause: tuple[int, int]) -> PostMention | None:
+    """"le colonel X, qui dirige le Mali depuis le coup d'État", "le général Y, qui gouverne le Niger": an
+    officer (a military rank right before the name) who leads a country heads its state, as juntas do.  A
+    civilian who "dirige" a country may head its government instead (a prime minister): no post then."""
+    verb = doc[clause[1]]
+    if not fold(verb.text).startswith(RULING_STEMS) or m.span.start == 0 \
+            or fold(doc[m.span.start - 1].text) not in title_cues("ranks_fr"):
+        return None
+    k = verb.i + 1
+    while k < len(doc) and fold(doc[k].text) in ("le", "la", "l'", "les"):
+        k += 1
+    country = next((s for s in lex_within(doc, k, k + 1, "COUNTRY") if s.start == k), None)
+    if country is None:
+        return None
+    return PostMention(doc[verb.i:country.end], "head_of_state", [country.kb_id_])
 
 
 HEADSHIP_WORDS = ("a", "la", "tete")
