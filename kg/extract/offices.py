@@ -459,6 +459,10 @@ def _post(doc: Doc, span: Span) -> PostMention:
     office = lexicon.offices.get(span.kb_id_)
     post_type = office.type if office else span.kb_id_
     end, countries = _country_words(doc, span)
+    state = _possessing_state(doc, span) if not countries else None
+    if state is not None:  # "Le Tchad avait dépêché son ministre des Armées": Chad's, not France's
+        countries = [state]
+        office = office if office and office.country == state else None
     if not countries and office and span.label_ == "OFFICE":
         countries = [office.country]
     former = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("former_fr")
@@ -490,6 +494,20 @@ def _post(doc: Doc, span: Span) -> PostMention:
         post_type, countries, office = service[0], service[1], None
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
                        designated)
+
+
+def _possessing_state(doc: Doc, span: Span) -> str | None:
+    """"Le Tchad avait dépêché son ministre des Armées, le général X": a post opened by "son"/"sa"/"ses"/"leur"
+    in a sentence whose subject is a state (a country's name as the subject of the main verb) is that
+    state's, whatever country its wording would imply by itself."""
+    if span.start == 0 or fold(doc[span.start - 1].text) not in ("son", "sa", "ses", "leur", "leurs"):
+        return None
+    sent = span.sent
+    for s in lex_within(doc, sent.start, span.start - 1, "COUNTRY"):
+        if any(t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" for t in s) \
+                and not people_within(doc, s.end, span.start):
+            return s.kb_id_ if _is_state(s.kb_id_) else None
+    return None
 
 
 BRANCH_AVIATION = (("de", "l'", "armee"), ("de", "la", "marine"), ("navale",), ("legere",))
@@ -3541,15 +3559,33 @@ def _delegation_side(doc: Doc, h: Holding, countries: dict[str, set[str]]) -> st
     for cues, by_state in ((title_cues("delegation_represented_by_fr"), True),
                            (title_cues("delegation_accompanied_fr"), False)):
         cue = _last_cue(doc, lo, holder.span.start, cues)
-        if cue is None or people_within(doc, cue, holder.span.start):
+        if cue is None:
+            cue = _listed_member_cue(doc, sent, holder, cues)
+        elif people_within(doc, cue, holder.span.start):
+            continue
+        if cue is None:
             continue
         if by_state:
             states = [s.kb_id_ for s in lex_within(doc, sent.start, cue, "COUNTRY", "METONYM") if _is_state(s.kb_id_)]
             return states[-1] if states else None
         before = people_within(doc, sent.start, cue)
-        theirs = countries.get(before[-1].key, set()) - {UNKNOWN} if before else set()
+        head = before[-1] if before else (pronoun_owner(doc, sent) if pronoun_subject(sent) else None)
+        theirs = countries.get(head.key, set()) - {UNKNOWN} if head else set()  # "Il est accompagné du …"
         return theirs.pop() if len(theirs) == 1 else None
     return None
+
+
+def _listed_member_cue(doc: Doc, sent: Span, holder: PersonMention, cues: frozenset[str]) -> int | None:
+    """"accompagné du vice-ministre …, le général X, et du commandant des forces aériennes, le général Y":
+    a later member of the list the cue opens (an "et" before their post, no verb between the cue and them)
+    is a member too."""
+    lo = max(sent.start, holder.span.start - 3 * DELEGATION_REACH)
+    cue = _last_cue(doc, lo, holder.span.start, cues)
+    if cue is None or not any(fold(t.text) == "et" for t in doc[cue:holder.span.start]):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[cue + 2:holder.span.start]):
+        return None
+    return cue
 
 
 def _last_cue(doc: Doc, lo: int, hi: int, cues: frozenset[str]) -> int | None:
