@@ -477,6 +477,8 @@ def _post(doc: Doc, span: Span) -> PostMention:
         post_type, countries, office = "military_commander", countries, None  # "commandant de l'aviation de l'armée"
     if office is None and post_type == "army_chief" and _army_of_a_state(doc, span, countries):
         post_type = "chief_of_defence"  # "chef d'état-major de l'armée tchèque": the Czech armed forces' chief
+    elif office is None and post_type == "chief_of_defence" and _land_army_of_a_state(doc, span, countries):
+        post_type = "army_chief"  # "le commandant en chef de l'armée thaïlandaise": Thailand's land army
     if office is None and not countries:
         office = _shared_wording_office(doc, span)
         default = office is not None
@@ -494,6 +496,17 @@ def _post(doc: Doc, span: Span) -> PostMention:
         post_type, countries, office = service[0], service[1], None
     return PostMention(doc[span.start:end], post_type, countries, former, office.id if office else None, default,
                        designated)
+
+
+def _land_army_of_a_state(doc: Doc, span: Span, countries: list[str]) -> bool:
+    """"le commandant en chef de l'armée thaïlandaise", "le chef de l'armée indienne": a chief of defence's
+    wording that ends on a bare "armée" with the demonym of a land-army state (see :func:`_army_of_a_state`)
+    names that state's land army.  Not the United States, whose "chef de l'armée américaine" the press
+    also gives the Joint Chiefs' chairman."""
+    if len(countries) != 1 or fold(span[-1].text) != "armee" or span.end >= len(doc) \
+            or not doc[span.end]._.kg_demonym or countries[0] == "US":
+        return False
+    return countries[0] in {c.upper() for c in title_cues("land_army_states")}
 
 
 def _possessing_state(doc: Doc, span: Span) -> str | None:
@@ -2506,8 +2519,8 @@ def _copula_to_name(doc: Doc, post: PostMention, between: Span) -> bool:
     titles = _titles()
     while words and (words[-1] in titles or words[-1] in ("le", "la", "l'")):
         words = words[:-1]
-    if not words or " ".join(words) not in {fold(c) for c in title_cues("post_copulas_fr")}:
-        return False
+    if not words or " ".join(words).replace("' ", "'") not in {fold(c) for c in title_cues("post_copulas_fr")}:
+        return False  # "est", "sera désormais", "s'appelle"
     i = post.span.start - 1
     while i >= post.span.sent.start and fold(doc[i].text) in title_cues("role_noun_adjectives_fr") | {
             "le", "la", "l'", "les"}:  # "Le nouveau chef d'état-major est …"

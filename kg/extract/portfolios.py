@@ -115,6 +115,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
             post_type = _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type))
+            if folded[start:end] == ["gouvernement"] and not _government_led(doc, folded, sent, start):
+                continue  # "quitte le gouvernement", "entre au gouvernement": a minister's, no head's
             if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc) \
                     and not (end < len(doc) and doc[end]._.kg_demonym):  # "l'armée malienne": that state's forces
                 post_type = "army_chief"  # "commandant général de l'armée … prend le commandement de l'armée"
@@ -458,6 +460,21 @@ def _headship(folded: list[str], end: int, post_type: str) -> str:
     return post_type
 
 
+GOVERNMENT_LEADS = (("a", "la", "tete", "du"), ("aux", "commandes", "du"))
+LEADING_STEMS = ("dirig", "presid")
+
+
+def _government_led(doc: Doc, folded: list[str], sent: Span, start: int) -> bool:
+    """"à la tête du gouvernement", "X a dirigé le gouvernement pendant cinq ans": the government is a
+    head of government's portfolio only when it is headed or led; joined, left or kept it is a minister's
+    ("quitte le gouvernement", "entre au gouvernement")."""
+    words = folded[max(sent.start, start - 4):start]
+    if any(tuple(words[-len(lead):]) == lead for lead in GOVERNMENT_LEADS):
+        return True
+    return start - 2 >= sent.start and folded[start - 1] == "le" and folded[start - 2].startswith(LEADING_STEMS) \
+        and doc[start - 2].pos_ in ("VERB", "AUX")
+
+
 def _forces_not_ministry(doc: Doc, folded: list[str], start: int, end: int, post_type: str) -> str:
     """"qui avait dirigé les armées pendant quatre ans", "commande les armées rwandaises": "les armées"
     in lower case, a verb's object, are the armed forces, whose head is the chief of defence; the
@@ -497,7 +514,7 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     elif between[:1] == [","] and "," in between[1:INCISE + 1] and not any(
             t.pos_ in ("VERB", "AUX") for t in doc[last.span.end:last.span.end + between.index(",", 1)]):
         between = between[between.index(",", 1) + 1:]  # "X, vice-Premier ministre et ministre de l'Intérieur, assure"
-    elif between[:1] == ["qui"] and cleft_focus(doc, last):  # "c'est X qui prend la tête de la Marine"
+    if between[:1] == ["qui"] and cleft_focus(doc, last):  # "c'est X(, jusque-là …,) qui prend la tête de …"
         between = between[1:]
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
 
