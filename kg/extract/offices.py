@@ -1711,8 +1711,9 @@ def _coordinated_before(doc: Doc, last: PostMention, posts: list[PostMention]) -
         dated = dated_tokens(doc, between.start, between.end)
         words = [fold(t.text) for t in between if t.i not in dated]
         words = [w for w in words if w != "depuis"] if len(words) < len(between) else words
-        if not words or not set(words) <= {",", "et"} or "et" not in words and out == []:
-            break
+        bare = words == [","] and doc[last.span.start - 1].text == "," and last.span[0].text[:1].islower()
+        if not words or not set(words) <= {",", "et"} or "et" not in words and out == [] and not bare:
+            break  # "le vice-Premier ministre, ministre de la Défense, X": a bare title after the comma, both
         out.append(q)
         start = q.span.start
     return out
@@ -2622,7 +2623,7 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     clause = _relative_after(doc, m)
     if clause is None:
         return None
-    headed = _headship_in_clause(doc, clause) or _ruled_by_an_officer(doc, m, clause)
+    headed = _headship_in_clause(doc, clause) or _ruled_by_an_officer(doc, m, clause) or _preceded_in_post(doc, m)
     if headed is not None:  # "X, qui est à la tête du commandement indo-pacifique": "chef du commandement …"
         return headed
     verb = doc[clause[1]]
@@ -2667,6 +2668,27 @@ def _cut_name(best: Span) -> bool:
         return False
     nxt = next((t for t in rest[1:] if fold(t.text) not in ("la", "l'", "le", "les")), None)
     return nxt is not None and nxt.is_alpha and nxt.text.islower()
+
+
+PRECEDED_OBJECTS = ("m'", "l'", "me", "nous", "vous", "les")
+PRECEDED_POSTS = ("poste", "fonction", "fonctions", "portefeuille", "ministere")
+
+
+def _preceded_in_post(doc: Doc, m: PersonMention) -> PostMention | None:
+    """"X, qui m'a précédée à ce poste", "Y, qui l'avait précédé à ce ministère": X held, before, the post
+    last named before the name (as "le poste" stands for it, :func:`_post_named_before`)."""
+    i = m.span.end + (1 if m.span.end < len(doc) and doc[m.span.end].text == "," else 0)
+    words = [fold(t.text) for t in doc[i:i + 8]]
+    if len(words) < 6 or words[0] != "qui" or words[1] not in PRECEDED_OBJECTS:
+        return None
+    k = 2
+    while k < len(words) and doc[i + k].pos_ in ("AUX", "ADV"):
+        k += 1
+    if k + 3 > len(words) or not words[k].startswith("preced") or words[k + 1] not in ("a", "au") \
+            or words[k + 2] not in ("ce", "cette", "ces") + PRECEDED_POSTS:
+        return None
+    post = _post_named_before(doc, m.span.start)
+    return replace(post, former=True) if post is not None else None
 
 
 RULING_STEMS = ("dirig", "gouvern")  # "qui dirige le Mali", "qui gouverne le Niger"
