@@ -3534,8 +3534,27 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     placed = _from_delegation(doc, _from_possessor(doc, out, known), known)
     placed = _from_dateline_country(doc, _from_article_country(doc, placed, known), known)
     placed = _from_home_posts(doc, placed, known)
-    placed = _from_successions(_from_section_place(doc, placed, known))
+    placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, placed, known)), known)
     return [h for h in placed if not _state_secretary_general(h)]
+
+
+ENVOY_POSTS = frozenset(("ambassador",))
+
+
+def _envoy_of_own_state(holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"Il avait remplacé le général X, devenu ensuite ambassadeur au Royaume-Uni": an ambassador with no
+    sending state, whose holder holds or held posts of one state only in the article, is that state's
+    envoy (states send their own generals and ministers abroad), unless the gazetteer knows otherwise."""
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        if h.office.startswith(UNKNOWN + ".") and post_type in ENVOY_POSTS:
+            states = {o.office.split(".")[0] for o in holdings if o.person == h.person and o is not h} - {UNKNOWN}
+            states = {c for c in states if _is_state(c)}
+            if len(states) == 1 and not _elsewhere(known, h.person, post_type, next(iter(states))):
+                h = replace(h, office=_place(post_type, states.pop()))
+        out.append(h)
+    return _dedupe(out)
 
 
 def _from_possessor(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
