@@ -339,7 +339,7 @@ def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
     at = _cue_at(sent, title_cues("term_after_departure_fr"))
     if at is None or _cue_at(sent, title_cues("term_replace_fr")) is not None:
         return
-    verbs = title_cues("appoint_verbs_fr") | INVESTED_WORDS  # "a prêté serment comme ministre … après la démission de Y"
+    verbs = title_cues("appoint_verbs_fr") | INVESTED_WORDS  # "a prêté serment comme …, après la démission de Y"
     verb = next((t.idx for t in sent if t.idx < at and fold(t.text) in verbs), None)
     if verb is None:
         return
