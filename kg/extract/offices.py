@@ -3534,8 +3534,27 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     placed = _from_delegation(doc, _from_possessor(doc, out, known), known)
     placed = _from_dateline_country(doc, _from_article_country(doc, placed, known), known)
     placed = _from_home_posts(doc, placed, known)
-    placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, placed, known)), known)
+    placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, _from_relay(doc, placed), known)), known)
     return [h for h in placed if not _state_secretary_general(h)]
+
+
+def _from_relay(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Le prédécesseur de Y à la Défense, X": X's post without a country is that of Y's same post (the one
+    other person named in the phrase), when Y holds it in one country."""
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        if h.office.startswith(UNKNOWN + ".") and any(e.rule == "relay-portfolio" for e in h.evidence):
+            ev = h.evidence[0]
+            before = [m for m in doc._.people or [] if m.key != h.person and m.span.end_char <= ev.start
+                      and m.span.sent.start_char <= ev.start < m.span.sent.end_char]
+            others = {before[-1].key} if before else set()  # the "de Y" of the relay noun, before the portfolio
+            states = {o.office.split(".")[0] for o in holdings if o.person in others
+                      and o.office.partition(".")[2] == post_type} - {UNKNOWN}
+            if len(others) == 1 and len(states) == 1:
+                h = replace(h, office=_place(post_type, states.pop()))
+        out.append(h)
+    return out
 
 
 ENVOY_POSTS = frozenset(("ambassador",))

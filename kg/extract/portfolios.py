@@ -127,6 +127,12 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
                 or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start) \
                 or _successor_noun_named(doc, folded, sent, start, end)
+            relay = _relay_noun_at(doc, folded, sent, start, end) if holder is None else None
+            if relay is not None:  # "Le prédécesseur de Y à la Défense, X": placed later from Y's post
+                taken = _holding(doc, folded, sent, relay, start, end, post_type)
+                out.append(dataclasses.replace(taken, evidence=tuple(
+                    dataclasses.replace(e, rule="relay-portfolio") for e in taken.evidence)))
+                continue
             ousted = _replaced_at_head(doc, folded, sent, start) if holder is None else None
             if ousted is not None:  # "X a remplacé en février Y à la tête du ministère de la Défense"
                 holder = ousted[0]
@@ -184,6 +190,29 @@ def _successor_noun_named(doc: Doc, folded: list[str], sent: Span, start: int, e
     if colon is None or people_within(doc, end, colon) or any(t.pos_ in ("VERB", "AUX") for t in doc[end:colon]):
         return None
     return _name_past_titles(doc, folded, sent, colon + 1)
+
+
+PREDECESSOR_NOUNS = frozenset(("predecesseur", "predecesseure"))
+RELAY_REACH = 8  # tokens from the relay noun to the portfolio ("prédécesseur de Denys Chmyhal à la")
+
+
+def _relay_noun_at(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"Son prédécesseur à la Défense, X", "Le prédécesseur de Y à la Défense, X", "son successeur aux
+    Affaires étrangères, X": a predecessor's or successor's noun, maybe with its "de" complement, then
+    "à"/"au"/"aux" and the portfolio, a comma and a name (past titles): that name holds or held it."""
+    j = start
+    while j > sent.start and folded[j - 1] in ("la", "l'"):
+        j -= 1
+    if j - 1 <= sent.start or folded[j - 1] not in ("a", "au", "aux") or end >= sent.end or folded[end] != ",":
+        return None
+    k = next((i for i in range(j - 2, max(sent.start, j - 2 - RELAY_REACH) - 1, -1)
+              if folded[i] in PREDECESSOR_NOUNS | SUCCESSOR_NOUNS), None)
+    if k is None:
+        return None
+    gap = doc[k + 1:j - 1]
+    if len(gap) and (folded[k + 1] not in OF_WORDS or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in gap)):
+        return None  # only "de Y" between the noun and "à la Défense"
+    return _name_past_titles(doc, folded, sent, end + 1)
 
 
 REPLACING_STEMS = ("remplac", "succed")  # "a remplacé", "remplacera", "succède à", "a succédé à"
