@@ -231,7 +231,11 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         successor, predecessor = by[0].key, replaced[0].key
     if successor == predecessor or by_at is None and par is None and _own_subordinate(doc, sent, at, after[0]):
         return
-    office = _office_in(doc, sent, at, by_key, successor, predecessor)
+    where = _post_before_where(doc, sent, at)
+    if where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
+        office = next((o for (p, o) in by_key if p == successor and o.partition(".")[2] == where), None)
+    else:
+        office = _office_in(doc, sent, at, by_key, successor, predecessor)
     if office:
         date = _date_in_clause(doc, sent, at) or _date_after(doc, sent, at, skip_since=True)
         if _purpose_cue(sent, at) and not _dated_after(doc, sent, at):
@@ -243,6 +247,21 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _post_before_where(doc: Doc, sent: Span, at: int) -> str | None:
+    """The post type of the post named right before ", où" when the replacing cue at character ``at``
+    is in that relative ("Il occupe le poste de secrétaire du Conseil, où il a remplacé Y"): the post
+    changing hands is that one, not another the subject holds."""
+    cue = next((t.i for t in sent if t.idx >= at), None)
+    if cue is None:
+        return None
+    where = next((k for k in range(cue - 1, max(sent.start, cue - 5), -1) if fold(doc[k].text) in ("ou", "où")
+                  and doc[k - 1].text == ","), None)
+    if where is None:
+        return None
+    posts = [p for p in find_posts(doc) if sent.start <= p.span.start and p.span.end < where]
+    return posts[-1].post_type if posts else ""
 
 
 def _purpose_cue(sent: Span, at: int) -> bool:
