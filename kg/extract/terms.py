@@ -85,12 +85,31 @@ def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) ->
     after = [s for s in spans if s.start_char >= char]
     if not after and _offset_before(doc, sent, char):
         return None  # "trois jours après le limogeage de Y": the cue's day is not told
-    chosen = after[0] if after else (spans[-1] if spans else None)
+    before = [s for s in spans if s.start_char < char and not _in_closed_relative(doc, sent, s, char)
+              and not _period(s._.date)]
+    chosen = after[0] if after else (before[-1] if before else None)
     if chosen is None:
         return None
     if chosen.start > 0 and fold(doc[chosen.start - 1].text) == "depuis":
         return chosen._.date  # "Il travaillera avec X, en poste depuis juillet 2024": a past start, whatever the tense
     return _in_the_future_told(doc, sent, chosen._.date)
+
+
+def _in_closed_relative(doc: Doc, sent: Span, span: Span, char: int) -> bool:
+    """"X, qui a été ministre des Armées de 2017 à 2022, a été nommée …": a date inside a relative set off
+    by commas before the cue dates the relative's own fact, never the cue's."""
+    k = span.start - 1
+    while k > sent.start and doc[k].text != ",":
+        if fold(doc[k].text) in ("qui", "que", "qu'", "dont", "ou", "où"):
+            return any(t.text == "," and t.idx < char for t in doc[span.end:sent.end])
+        k -= 1
+    return False
+
+
+def _period(date: DateValue | None) -> bool:
+    """A period of several years ("de 2017 à 2022"), which dates a term, not a day something happened."""
+    return date is not None and date.value is None and date.earliest is not None and date.latest is not None \
+        and date.earliest.year != date.latest.year
 
 
 def _birth_date(doc: Doc, span: Span) -> bool:
