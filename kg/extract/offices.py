@@ -3879,9 +3879,11 @@ def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, st
     return _dedupe(out)
 
 
-GOVERNMENT_POST_TYPES = frozenset(("spokesperson", "head_of_government", "deputy_prime_minister"))
-GOVERNMENT_OWN_WORDS = ("du gouvernement",)
-GOVERNING_MIN = 3  # holdings of the one governing country before its government's posts are read as its own
+GOVERNMENT_POST_TYPES = frozenset(("spokesperson", "head_of_government", "deputy_prime_minister", "chief_of_defence",
+                                   "defence_minister", "foreign_minister", "army_chief", "navy_chief",
+                                   "air_force_chief"))
+GOVERNMENT_OWN_WORDS = ("du gouvernement", "notre ", "nos ")  # "notre chef des forces de défense": the speaker's
+GOVERNING_MIN = 2  # holdings of the one governing country before its government's posts are read as its own
 
 
 def _government_posts(doc: Doc, holdings: list[Holding], known: dict[str, str], governing: set[str]) -> list[Holding]:
