@@ -3882,7 +3882,7 @@ def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, st
 GOVERNMENT_POST_TYPES = frozenset(("spokesperson", "head_of_government", "deputy_prime_minister", "chief_of_defence",
                                    "defence_minister", "foreign_minister", "army_chief", "navy_chief",
                                    "air_force_chief"))
-GOVERNMENT_OWN_WORDS = ("du gouvernement", "notre ", "nos ")  # "notre chef des forces de défense": the speaker's
+GOVERNMENT_OWN_WORDS = ("du gouvernement", "notre", "nos")  # "notre chef des forces de défense": the speaker's
 GOVERNING_MIN = 2  # holdings of the one governing country before its government's posts are read as its own
 
 
@@ -3902,7 +3902,7 @@ def _government_posts(doc: Doc, holdings: list[Holding], known: dict[str, str], 
         said = " ".join(fold(doc.char_span(e.start, e.end, alignment_mode="expand").text)
                         for e in h.evidence if doc.char_span(e.start, e.end, alignment_mode="expand") is not None)
         if h.office.startswith("?.") and post_type in GOVERNMENT_POST_TYPES \
-                and any(w in said for w in GOVERNMENT_OWN_WORDS) \
+                and any(f" {w} " in f" {said} " for w in GOVERNMENT_OWN_WORDS) \
                 and not _elsewhere(known, h.person, post_type, country) \
                 and not _held_by_another(doc, h, _place(post_type, country), holdings):
             h = replace(h, office=_place(post_type, country))
