@@ -3902,7 +3902,7 @@ def _government_posts(doc: Doc, holdings: list[Holding], known: dict[str, str], 
         said = " ".join(fold(doc.char_span(e.start, e.end, alignment_mode="expand").text)
                         for e in h.evidence if doc.char_span(e.start, e.end, alignment_mode="expand") is not None)
         if h.office.startswith("?.") and post_type in GOVERNMENT_POST_TYPES \
-                and any(f" {w} " in f" {said} " for w in GOVERNMENT_OWN_WORDS) \
+                and any(f" {w} " in " " + re.sub(r"[^\w'-]+", " ", said) + " " for w in GOVERNMENT_OWN_WORDS) \
                 and not _elsewhere(known, h.person, post_type, country) \
                 and not _held_by_another(doc, h, _place(post_type, country), holdings):
             h = replace(h, office=_place(post_type, country))
