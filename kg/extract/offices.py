@@ -2655,8 +2655,14 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     if _cut_name(best):
         return None
     post = _post(best.doc, best)
-    return PostMention(doc[verb.i: verb.right_edge.i + 1], post.post_type, post.countries, post.former,
-                       post.office_id)
+    return PostMention(doc[verb.i:_before_term(doc, verb.i + 1, verb.right_edge.i + 1)], post.post_type,
+                       post.countries, post.former, post.office_id)
+
+
+def _before_term(doc: Doc, lo: int, end: int) -> int:
+    """Where a relative's post phrase ends before the term its object carries ("qui a commandé la marine
+    de 2019 à 2022": the years are the term's, read after the phrase by :func:`_term_after`)."""
+    return next((i for i in range(lo, end) if _term_spans(doc, i)), end)
 
 
 def _cut_name(best: Span) -> bool:
