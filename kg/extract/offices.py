@@ -3226,11 +3226,33 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
             notes(doc).defaults[(a.person.key, a.post.post_type)] = a.post.default_country
         since = None if a.post.former else _since_date(doc, a)
         start, end = _term_after(doc, a.post.span.end)
+        if since is None and start is None and end is None:  # "X occupait jusqu'en octobre le poste de …"
+            since, end = _bounds_between(doc, a)
         for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
                                attested=None if a.post.former or end else _attested(doc, a.person.span.sent),
                                start=since or start, end=end))
     return out
+
+
+BOUND_GAP = 12  # tokens between a name and the post its verb links it to, where a bound may stand
+
+
+def _bounds_between(doc: Doc, a: Attachment) -> tuple[DateValue | None, DateValue | None]:
+    """"X occupe depuis 2023 le poste de …" (a start), "X occupait jusqu'en octobre le poste de …" (an end):
+    a date opened by "depuis" or "jusqu'" between the name and the post a holding verb links it to."""
+    assert a.post is not None
+    lo, hi = a.person.span.end, a.post.span.start
+    if not 0 < hi - lo <= BOUND_GAP or not any(fold(t.text) in title_cues("post_hold_verbs_fr") for t in doc[lo:hi]):
+        return None, None
+    since = until = None
+    for d in dates_within(doc, lo, hi):
+        lead = [fold(t.text) for t in doc[max(lo, d.start - 2):d.start]]
+        if lead[-1:] == ["depuis"]:
+            since = d._.date
+        elif any(w.startswith("jusqu") for w in lead):
+            until = d._.date
+    return since, until
 
 
 def _term_after(doc: Doc, i: int) -> tuple[DateValue | None, DateValue | None]:
