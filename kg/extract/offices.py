@@ -2223,7 +2223,8 @@ def _appointed_incise(between: Span) -> bool:
     words = [fold(t.text) for t in between]
     if words[:1] != [","] or len(words) > 6:
         return False
-    rest = without_phrases([w for w in words[1:] if w not in glue()], title_cues("appointed_incise_fr"))
+    rest = without_fillers(without_phrases([w for w in words[1:] if w not in glue()],
+                                           title_cues("appointed_incise_fr")))  # ", devenu ensuite …"
     verbs = title_cues("appoint_verbs_fr") | {"devenu", "devenue"}
     return not rest and any(w in verbs for w in words)
 
