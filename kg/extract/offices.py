@@ -1315,7 +1315,10 @@ def _name_past_titles_at(doc: Doc, k: int, sent: Span) -> PersonMention | None:
 
 OWN_POST_LEADS = (("en", "tant", "que"), ("comme",))  # "« En tant que ministre de la Défense, je …"
 OWN_PAST_LEADS = (("quand", "j'", "etais"), ("lorsque", "j'", "etais"), ("quand", "j'", "ai", "ete"),
-                  ("lorsque", "j'", "ai", "ete"))  # "« Quand j'étais Premier ministre, je …" (a former post)
+                  ("lorsque", "j'", "ai", "ete"), ("j'", "ai", "ete"), ("j'", "etais"))  # "« Quand j'étais Premier
+# ministre, je …", "« J'ai été ministre de la Défense »" (a former post)
+OWN_FIRST_LEADS = (("je", "suis"), ("je", "reste"), ("je", "suis", "devenu"), ("je", "suis", "devenue"),
+                   ("je", "suis", "desormais"))  # "« Je suis ministre de la Défense depuis 2023 »"
 FIRST_PERSON = frozenset(("je", "j'", "nous"))
 QUOTE_SPEAKER_REACH = 12  # tokens between a closing quote mark and the speaker's name (", a prévenu M. X")
 
@@ -1332,24 +1335,37 @@ def _quoted_own_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: 
             words.pop()
         now = any(tuple(words[-len(lead):]) == lead for lead in OWN_POST_LEADS)
         past = any(tuple(words[-len(lead):]) == lead for lead in OWN_PAST_LEADS)
-        if not (now or past):
+        first = any(tuple(words[-len(lead):]) == lead for lead in OWN_FIRST_LEADS)
+        if not (now or past or first):
             continue
         opening = next((t.i for t in reversed(doc[sent.start:p.span.start]) if t.text in ("«", "»", '"')), None)
         if opening is None or doc[opening].text == "»":
             continue  # not inside a quote
         after = [fold(t.text) for t in doc[p.span.end:min(sent.end, p.span.end + 3)]]
-        if not past and not FIRST_PERSON & set(after):
+        if not past and not first and not FIRST_PERSON & set(after):
             continue  # "en tant que ministre, il …" names the post of someone else's clause
         closing = next((t.i for t in doc[p.span.end:sent.end] if t.text in ("»", '"')), None)
         speaker = next((m for m in mentions if closing is not None
                         and closing < m.span.start <= closing + QUOTE_SPEAKER_REACH
-                        and _inverted_speaker(doc, closing, m)), None)
+                        and _inverted_speaker(doc, closing, m)), None) or _speaker_before_colon(doc, sent, opening)
         if speaker is None or any(a.person is speaker and a.post is not None and a.post.post_type == p.post_type
                                   for a in found):
             continue
         post = replace(p, former=True) if past else p
         out.append(Attachment(speaker, post, "apposition", doc[p.span.start:speaker.span.end]))
     return out
+
+
+def _speaker_before_colon(doc: Doc, sent: Span, opening: int) -> PersonMention | None:
+    """"X explique : « Je suis ministre … »": the one person named before a colon that opens the quote,
+    as the subject of the sentence's verb of saying."""
+    if opening - 1 <= sent.start or doc[opening - 1].text != ":":
+        return None
+    named = {m.key: m for m in people_within(doc, sent.start, opening - 1)}
+    if len(named) != 1:
+        return None
+    m = next(iter(named.values()))
+    return m if any(t.dep_ in ("nsubj", "nsubj:pass") for t in m.span) else None
 
 
 def _inverted_speaker(doc: Doc, closing: int, m: PersonMention) -> bool:
