@@ -501,12 +501,14 @@ def _post(doc: Doc, span: Span) -> PostMention:
 def _land_army_of_a_state(doc: Doc, span: Span, countries: list[str]) -> bool:
     """"le commandant en chef de l'armée thaïlandaise", "le chef de l'armée indienne": a chief of defence's
     wording that ends on a bare "armée" with the demonym of a land-army state (see :func:`_army_of_a_state`)
-    names that state's land army.  Not the United States, whose "chef de l'armée américaine" the press
-    also gives the Joint Chiefs' chairman."""
+    names that state's land army, in the states whose army chief the press calls so ("land_army_commander_states":
+    Thailand's commander-in-chief, India's, Britain's, the Spanish and Portuguese-speaking "Ejército").  Not
+    the United States, South Korea, Japan or Indonesia, whose "chef de l'armée …" the press also gives the
+    top officer of all the forces."""
     if len(countries) != 1 or fold(span[-1].text) != "armee" or span.end >= len(doc) \
-            or not doc[span.end]._.kg_demonym or countries[0] == "US":
+            or not doc[span.end]._.kg_demonym:
         return False
-    return countries[0] in {c.upper() for c in title_cues("land_army_states")}
+    return countries[0] in {c.upper() for c in title_cues("land_army_commander_states")}
 
 
 def _possessing_state(doc: Doc, span: Span) -> str | None:
