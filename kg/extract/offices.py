@@ -3582,6 +3582,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     placed = _from_dateline_country(doc, _from_article_country(doc, placed, known), known)
     placed = _from_home_posts(doc, placed, known)
     placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, _from_relay(doc, placed), known)), known)
+    placed = _namesakes_at_home(doc, placed, known)
     return [h for h in placed if not _state_secretary_general(h)]
 
 
@@ -3602,6 +3603,35 @@ def _from_relay(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 h = replace(h, office=_place(post_type, states.pop()))
         out.append(h)
     return out
+
+
+TOP_POSTS = frozenset(("head_of_state", "head_of_government", "president_elect"))
+
+
+def _namesakes_at_home(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"« Le ministre de la Défense, Pedro Sánchez, et moi … »" in a Colombian piece: the gazetteer knows a
+    namesake in a state the article never names (Spain), so it does not hold the person there; a national
+    post without a country is then the one state every other post of the piece is of (2+ holdings), as
+    for anyone the gazetteer does not know.  Never a head of state's or government's post (a foreign leader
+    named bare), nor one another holds there."""
+    named = {sp.kb_id_ for sp in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")}
+    named |= {c for p in find_posts(doc) for c in p.countries}
+    governing = {h.office.split(".")[0] for h in holdings if not h.office.startswith(UNKNOWN + ".")}
+    if len(governing) != 1 or len([h for h in holdings if not h.office.startswith(UNKNOWN + ".")]) < GOVERNING_MIN:
+        return holdings
+    home = next(iter(governing))
+    if not _is_state(home):
+        return holdings
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        elsewhere = known.get(h.person)
+        if h.office.startswith(UNKNOWN + ".") and post_type in NATIONAL_POSTS and post_type not in TOP_POSTS \
+                and elsewhere is not None and elsewhere != home and elsewhere not in named \
+                and not _held_by_another(doc, h, _place(post_type, home), holdings):
+            h = replace(h, office=_place(post_type, home))
+        out.append(h)
+    return _dedupe(out)
 
 
 ENVOY_POSTS = frozenset(("ambassador",))
