@@ -545,7 +545,21 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
         between = between[between.index(",", 1) + 1:]  # "X, vice-Premier ministre et ministre de l'Intérieur, assure"
     if between[:1] == ["qui"] and cleft_focus(doc, last):  # "c'est X(, jusque-là …,) qui prend la tête de …"
         between = between[1:]
+    if ":" in between and _pronoun_after_colon(folded, sent, last, between):
+        between = between[len(between) - between[::-1].index(":") + 1:]  # "X connaît la maison : il a hérité de …"
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
+
+
+SUBJECT_OPENING = 4  # tokens of articles and titles before a name that opens its sentence as its subject
+
+
+def _pronoun_after_colon(folded: list[str], sent: Span, last: PersonMention, between: list[str]) -> bool:
+    """"Le général X connaît bien la maison : il a hérité du portefeuille …": a clause after a colon whose
+    subject is "il"/"elle" goes on about the subject the sentence opened with (the name, past its titles)."""
+    after = between[len(between) - between[::-1].index(":"):]
+    return after[:1] in (["il"], ["elle"]) and between.count(":") == 1 \
+        and last.span.start - sent.start <= SUBJECT_OPENING and not {"qui", "que", ";"} & set(between) \
+        and any(t.dep_ in ("nsubj", "nsubj:pass") or t.head.dep_ in ("nsubj", "nsubj:pass") for t in last.span)
 
 
 CLEFT_REACH = 8  # words of titles, posts and articles between "c'est" and the name it puts in focus
