@@ -477,6 +477,10 @@ def _post(doc: Doc, span: Span) -> PostMention:
     office = lexicon.offices.get(span.kb_id_)
     post_type = office.type if office else span.kb_id_
     end, countries = _country_words(doc, span)
+    state = _possessing_state(doc, span) if not countries else None
+    if state is not None:  # "Le Tchad avait dépêché son ministre des Armées": Chad's, not France's
+        countries = [state]
+        office = office if office and office.country == state else None
     start = span.start
     if not countries and (before := _capitalised_demonym_before(doc, span.start)) is not None:
         start, countries = before.start, [before.kb_id_]  # English "the French President"
@@ -490,6 +494,12 @@ def _post(doc: Doc, span: Span) -> PostMention:
     if office is None and len(countries) == 1:  # "le chef de l'armée pakistanaise": Pakistan's own wording
         wording = span.text.casefold().replace("’", "'")
         office = lexicon.offices.get(_country_wordings().get((wording, countries[0]), ""))
+    if post_type == "air_force_chief" and _branch_aviation(doc, span):
+        post_type, countries, office = "military_commander", countries, None  # "commandant de l'aviation de l'armée"
+    if office is None and post_type == "army_chief" and _army_of_a_state(doc, span, countries):
+        post_type = "chief_of_defence"  # "chef d'état-major de l'armée tchèque": the Czech armed forces' chief
+    elif office is None and post_type == "chief_of_defence" and _land_army_of_a_state(doc, span, countries):
+        post_type = "army_chief"  # "le commandant en chef de l'armée thaïlandaise": Thailand's land army
     if office is None and not countries:
         office = _shared_wording_office(doc, span)
         default = office is not None
@@ -516,6 +526,59 @@ def _capitalised_demonym_before(doc: Doc, start: int) -> Span | None:
         return None
     found = next((d for d in lex_within(doc, max(0, start - 3), start, "DEMONYM") if d.end == start), None)
     return found if found is not None and found.text[:1].isupper() else None
+
+
+def _land_army_of_a_state(doc: Doc, span: Span, countries: list[str]) -> bool:
+    """"le commandant en chef de l'armée thaïlandaise", "le chef de l'armée indienne": a chief of defence's
+    wording that ends on a bare "armée" with the demonym of a land-army state (see :func:`_army_of_a_state`)
+    names that state's land army, in the states whose army chief the press calls so ("land_army_commander_states":
+    Thailand's commander-in-chief, India's, Britain's, the Spanish and Portuguese-speaking "Ejército").  Not
+    the United States, South Korea, Japan or Indonesia, whose "chef de l'armée …" the press also gives the
+    top officer of all the forces."""
+    if len(countries) != 1 or fold(span[-1].text) != "armee" or span.end >= len(doc) \
+            or not doc[span.end]._.kg_demonym:
+        return False
+    return countries[0] in {c.upper() for c in title_cues("land_army_commander_states")}
+
+
+def _possessing_state(doc: Doc, span: Span) -> str | None:
+    """"Le Tchad avait dépêché son ministre des Armées, le général X": a post opened by "son"/"sa"/"ses"/"leur"
+    in a sentence whose subject is a state (a country's name as the subject of the main verb) is that
+    state's, whatever country its wording would imply by itself."""
+    if span.start == 0 or fold(doc[span.start - 1].text) not in ("son", "sa", "ses", "leur", "leurs"):
+        return None
+    sent = span.sent
+    for s in lex_within(doc, sent.start, span.start - 1, "COUNTRY"):
+        if any(t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" for t in s) \
+                and not people_within(doc, s.end, span.start):
+            return s.kb_id_ if _is_state(s.kb_id_) else None
+    return None
+
+
+BRANCH_AVIATION = (("de", "l'", "armee"), ("de", "la", "marine"), ("navale",), ("legere",))
+
+
+def _branch_aviation(doc: Doc, span: Span) -> bool:
+    """"commandant de l'aviation de l'armée (de terre)", "… de l'aviation navale": the aviation of another
+    service is a command of its own, not the air force (whose chief "commandant de l'aviation" names alone)."""
+    if fold(span[-1].text) != "aviation":
+        return False
+    after = tuple(fold(t.text) for t in doc[span.end:span.end + 3])
+    return any(after[:len(b)] == b for b in BRANCH_AVIATION)
+
+
+def _army_of_a_state(doc: Doc, span: Span, countries: list[str]) -> bool:
+    """"le chef d'état-major de l'armée polonaise", "… de l'armée tchèque": a generic army chief's wording
+    that ends on a bare "armée" with a state's demonym right after it names that state's armed forces as a
+    whole, so their chief of defence, except in the states whose press calls their land army "l'armée X"
+    beside a joint chief, or whose "Ejército" is the land army ("land_army_states": Pakistan, India, the
+    United States, Spanish and Portuguese-speaking states).  A wording of the
+    country's own (Pakistan's "chef de l'armée") was looked up before."""
+    if len(countries) != 1 or fold(span[0].text) not in ("chef", "cheffe") or fold(span[-1].text) != "armee" \
+            or span.end >= len(doc) \
+            or not doc[span.end]._.kg_demonym:
+        return False
+    return countries[0] not in {c.upper() for c in title_cues("land_army_states")}
 
 
 def _service_of_possessor(doc: Doc, span: Span) -> tuple[str, list[str]] | None:
@@ -1147,7 +1210,7 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             out += listed
     for m in mentions:
         if any(a.person is m for a in out) and id(m) not in linked and not _only_former_after(m, out) \
-                and not _also_after(doc, m, out):
+                and not _also_after(doc, m, out) and not _former_title_before(m, posts, used):
             continue
         post = _post_before(doc, m, [p for p in posts if id(p) not in used])
         if post is None or _listed_with_own_post(doc, sent, m, posts) or _kin_of_holder(doc, post, m):
@@ -1284,7 +1347,10 @@ def _name_past_titles_at(doc: Doc, k: int, sent: Span) -> PersonMention | None:
 
 OWN_POST_LEADS = (("en", "tant", "que"), ("comme",))  # "« En tant que ministre de la Défense, je …"
 OWN_PAST_LEADS = (("quand", "j'", "etais"), ("lorsque", "j'", "etais"), ("quand", "j'", "ai", "ete"),
-                  ("lorsque", "j'", "ai", "ete"))  # "« Quand j'étais Premier ministre, je …" (a former post)
+                  ("lorsque", "j'", "ai", "ete"), ("j'", "ai", "ete"), ("j'", "etais"))  # "« Quand j'étais Premier
+# ministre, je …", "« J'ai été ministre de la Défense »" (a former post)
+OWN_FIRST_LEADS = (("je", "suis"), ("je", "reste"), ("je", "suis", "devenu"), ("je", "suis", "devenue"),
+                   ("je", "suis", "desormais"))  # "« Je suis ministre de la Défense depuis 2023 »"
 FIRST_PERSON = frozenset(("je", "j'", "nous"))
 QUOTE_SPEAKER_REACH = 12  # tokens between a closing quote mark and the speaker's name (", a prévenu M. X")
 
@@ -1301,24 +1367,37 @@ def _quoted_own_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: 
             words.pop()
         now = any(tuple(words[-len(lead):]) == lead for lead in OWN_POST_LEADS)
         past = any(tuple(words[-len(lead):]) == lead for lead in OWN_PAST_LEADS)
-        if not (now or past):
+        first = any(tuple(words[-len(lead):]) == lead for lead in OWN_FIRST_LEADS)
+        if not (now or past or first):
             continue
         opening = next((t.i for t in reversed(doc[sent.start:p.span.start]) if t.text in ("«", "»", '"')), None)
         if opening is None or doc[opening].text == "»":
             continue  # not inside a quote
         after = [fold(t.text) for t in doc[p.span.end:min(sent.end, p.span.end + 3)]]
-        if not past and not FIRST_PERSON & set(after):
+        if not past and not first and not FIRST_PERSON & set(after):
             continue  # "en tant que ministre, il …" names the post of someone else's clause
         closing = next((t.i for t in doc[p.span.end:sent.end] if t.text in ("»", '"')), None)
         speaker = next((m for m in mentions if closing is not None
                         and closing < m.span.start <= closing + QUOTE_SPEAKER_REACH
-                        and _inverted_speaker(doc, closing, m)), None)
+                        and _inverted_speaker(doc, closing, m)), None) or _speaker_before_colon(doc, sent, opening)
         if speaker is None or any(a.person is speaker and a.post is not None and a.post.post_type == p.post_type
                                   for a in found):
             continue
         post = replace(p, former=True) if past else p
         out.append(Attachment(speaker, post, "apposition", doc[p.span.start:speaker.span.end]))
     return out
+
+
+def _speaker_before_colon(doc: Doc, sent: Span, opening: int) -> PersonMention | None:
+    """"X explique : « Je suis ministre … »": the one person named before a colon that opens the quote,
+    as the subject of the sentence's verb of saying."""
+    if opening - 1 <= sent.start or doc[opening - 1].text != ":":
+        return None
+    named = {m.key: m for m in people_within(doc, sent.start, opening - 1)}
+    if len(named) != 1:
+        return None
+    m = next(iter(named.values()))
+    return m if any(t.dep_ in ("nsubj", "nsubj:pass") for t in m.span) else None
 
 
 def _inverted_speaker(doc: Doc, closing: int, m: PersonMention) -> bool:
@@ -1680,11 +1759,23 @@ def _coordinated_before(doc: Doc, last: PostMention, posts: list[PostMention]) -
         dated = dated_tokens(doc, between.start, between.end)
         words = [fold(t.text) for t in between if t.i not in dated]
         words = [w for w in words if w != "depuis"] if len(words) < len(between) else words
-        if not words or not set(words) <= {",", "et"} or "et" not in words and out == []:
-            break
+        bare = words == [","] and doc[last.span.start - 1].text == "," and last.span[0].text[:1].islower()
+        if not words or not set(words) <= {",", "et"} or "et" not in words and out == [] and not bare:
+            break  # "le vice-Premier ministre, ministre de la Défense, X": a bare title after the comma, both
         out.append(q)
         start = q.span.start
     return out
+
+
+def _former_title_before(m: PersonMention, posts: list[PostMention], used: set[int]) -> bool:
+    """"L'ancien patron de la marine, l'amiral X, aujourd'hui commandant suprême allié …": a former
+    title just before the name (a few words of rank and punctuation between) is a past post of its own,
+    beside the current one after the name."""
+    return any(p.former and id(p) not in used and 0 <= m.span.start - p.span.end <= FORMER_TITLE_REACH
+               for p in posts)
+
+
+FORMER_TITLE_REACH = 5
 
 
 def _only_former_after(m: PersonMention, found: list[Attachment]) -> bool:
@@ -2180,7 +2271,8 @@ def _appointed_incise(between: Span) -> bool:
     words = [fold(t.text) for t in between]
     if words[:1] != [","] or len(words) > 6:
         return False
-    rest = without_phrases([w for w in words[1:] if w not in glue()], title_cues("appointed_incise_fr"))
+    rest = without_fillers(without_phrases([w for w in words[1:] if w not in glue()],
+                                           title_cues("appointed_incise_fr")))  # ", devenu ensuite …"
     verbs = title_cues("appoint_verbs_fr") | {"devenu", "devenue"}
     return not rest and any(w in verbs for w in words)
 
@@ -2225,7 +2317,7 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p  # "X, qui a entamé en mars son deuxième mandat de Premier ministre": the relative's subject
         if after is None and not _may_be_subject(doc, m, between):
             break
-        dated = dated_tokens(doc, between.start, between.end)  # "a été nommé dimanche vice-Premier ministre"
+        dated = _with_date_leads(doc, dated_tokens(doc, between.start, between.end))  # "a été nommé dimanche …"
         words = without_fillers(_without_apposition(_without_rank_title(
             [fold(t.text) if t.i not in dated else "," if t.text == "," else "" for t in between]), between))
         words = [w for w in words if w and not _ordinal(w)]  # "X est le troisième ministre de la Défense"
@@ -2240,6 +2332,21 @@ def _post_linked(doc: Doc, m: PersonMention, posts: list[PostMention],
             return p
         break
     return None
+
+
+DATE_LEADS = frozenset(("depuis", "jusqu'", "jusqu'a", "jusqu'au", "jusque", "en", "le", "au", "des", "a"))
+
+
+def _with_date_leads(doc: Doc, dated: set[int]) -> set[int]:
+    """"X occupait jusqu'en octobre le poste de …", "occupe depuis 2023 le poste de": the prepositions that
+    open a date ("jusqu'", "en", "depuis") are skipped with it, as the date is."""
+    out = set(dated)
+    for k in sorted(dated, reverse=True):
+        j = k - 1
+        while j >= 0 and j not in out and fold(doc[j].text) in DATE_LEADS:
+            out.add(j)
+            j -= 1
+    return out
 
 
 def _ordinal(word: str) -> bool:
@@ -2462,8 +2569,8 @@ def _copula_to_name(doc: Doc, post: PostMention, between: Span) -> bool:
     titles = _titles()
     while words and (words[-1] in titles or words[-1] in ("le", "la", "l'")):
         words = words[:-1]
-    if not words or " ".join(words) not in {fold(c) for c in title_cues("post_copulas_fr")}:
-        return False
+    if not words or " ".join(words).replace("' ", "'") not in {fold(c) for c in title_cues("post_copulas_fr")}:
+        return False  # "est", "sera désormais", "s'appelle"
     i = post.span.start - 1
     while i >= post.span.sent.start and fold(doc[i].text) in title_cues("role_noun_adjectives_fr") | {
             "le", "la", "l'", "les"}:  # "Le nouveau chef d'état-major est …"
@@ -2565,6 +2672,9 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     clause = _relative_after(doc, m)
     if clause is None:
         return None
+    headed = _headship_in_clause(doc, clause) or _ruled_by_an_officer(doc, m, clause) or _preceded_in_post(doc, m)
+    if headed is not None:  # "X, qui est à la tête du commandement indo-pacifique": "chef du commandement …"
+        return headed
     verb = doc[clause[1]]
     noun = next((n for stem, n in AGENT_NOUNS.items() if fold(verb.text).startswith(stem)), None)
     holds = fold(verb.text) in title_cues("post_hold_verbs_fr")
@@ -2591,9 +2701,100 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     best = max(found, key=len)
     if noun is not None and best.end <= len(noun.split()):
         return None  # "qui présidait la réunion": "président" alone, its object no part of any post
+    if _cut_name(best):
+        return None
     post = _post(best.doc, best)
-    return PostMention(doc[verb.i: verb.right_edge.i + 1], post.post_type, post.countries, post.former,
-                       post.office_id)
+    return PostMention(doc[verb.i:_before_term(doc, verb.i + 1, verb.right_edge.i + 1)], post.post_type,
+                       post.countries, post.former, post.office_id)
+
+
+def _before_term(doc: Doc, lo: int, end: int) -> int:
+    """Where a relative's post phrase ends before the term its object carries ("qui a commandé la marine
+    de 2019 à 2022": the years are the term's, read after the phrase by :func:`_term_after`)."""
+    return next((i for i in range(lo, end) if _term_spans(doc, i)), end)
+
+
+def _cut_name(best: Span) -> bool:
+    """A post matched on the first words of a longer body's name: "(qui préside) le Conseil de sécurité
+    nationale" is read "président du Conseil" (Italy's head of government) then "de sécurité": a "de"
+    and a lower-case noun right after the match go on the name, so the match names no post."""
+    rest = [t for t in best.doc[best.end:best.end + 3]]
+    if not rest or fold(rest[0].text) not in OF:
+        return False
+    nxt = next((t for t in rest[1:] if fold(t.text) not in ("la", "l'", "le", "les")), None)
+    return nxt is not None and nxt.is_alpha and nxt.text.islower()
+
+
+PRECEDED_OBJECTS = ("m'", "l'", "me", "nous", "vous", "les")
+PRECEDED_POSTS = ("poste", "fonction", "fonctions", "portefeuille", "ministere")
+
+
+def _preceded_in_post(doc: Doc, m: PersonMention) -> PostMention | None:
+    """"X, qui m'a précédée à ce poste", "Y, qui l'avait précédé à ce ministère": X held, before, the post
+    last named before the name (as "le poste" stands for it, :func:`_post_named_before`)."""
+    i = m.span.end + (1 if m.span.end < len(doc) and doc[m.span.end].text == "," else 0)
+    words = [fold(t.text) for t in doc[i:i + 8]]
+    if len(words) < 6 or words[0] != "qui" or words[1] not in PRECEDED_OBJECTS:
+        return None
+    k = 2
+    while k < len(words) and doc[i + k].pos_ in ("AUX", "ADV"):
+        k += 1
+    if k + 3 > len(words) or not words[k].startswith("preced") or words[k + 1] not in ("a", "au") \
+            or words[k + 2] not in ("ce", "cette", "ces") + PRECEDED_POSTS:
+        return None
+    post = _post_named_before(doc, m.span.start)
+    return replace(post, former=True) if post is not None else None
+
+
+RULING_STEMS = ("dirig", "gouvern")  # "qui dirige le Mali", "qui gouverne le Niger"
+
+
+def _ruled_by_an_officer(doc: Doc, m: PersonMention, clause: tuple[int, int]) -> PostMention | None:
+    """"le colonel X, qui dirige le Mali depuis le coup d'État", "le général Y, qui gouverne le Niger": an
+    officer (a military rank right before the name) who leads a country heads its state, as juntas do.  A
+    civilian who "dirige" a country may head its government instead (a prime minister): no post then."""
+    verb = doc[clause[1]]
+    if not fold(verb.text).startswith(RULING_STEMS) or m.span.start == 0 \
+            or fold(doc[m.span.start - 1].text) not in title_cues("ranks_fr"):
+        return None
+    k = verb.i + 1
+    while k < len(doc) and fold(doc[k].text) in ("le", "la", "l'", "les"):
+        k += 1
+    country = next((s for s in lex_within(doc, k, k + 1, "COUNTRY") if s.start == k), None)
+    if country is None:
+        return None
+    return PostMention(doc[verb.i:country.end], "head_of_state", [country.kb_id_])
+
+
+HEADSHIP_WORDS = ("a", "la", "tete")
+
+
+def _headship_in_clause(doc: Doc, clause: tuple[int, int]) -> PostMention | None:
+    """"X, qui est à la tête du commandement indo-pacifique des États-Unis", "qui est désormais à la tête de
+    l'armée de terre": a form of "être" (adverbs may come between) then "à la tête de" is read as the
+    head noun of the body named after it ("chef du commandement …", "chef de l'armée de terre"), a ministry
+    as its minister; the phrase must be a post of the lexicon, and a whole one (:func:`_cut_name`)."""
+    k = clause[0]
+    if not any(fold(t.lemma_) == "etre" for t in doc[k:clause[1] + 1]):
+        return None
+    while k < len(doc) - 4 and (doc[k].pos_ in ("AUX", "ADV") or fold(doc[k].lemma_) == "etre"):
+        k += 1
+    if tuple(fold(t.text) for t in doc[k:k + 3]) != HEADSHIP_WORDS or fold(doc[k + 3].text) not in OF:
+        return None
+    end = doc[k + 2].right_edge.i + 1
+    words = [t.text_with_ws for t in doc[k + 3:end] if t.text not in (",", ";")]
+    if len(words) < 2:
+        return None
+    folded = [fold(w.strip()) for w in words]
+    lead = "chef "
+    if folded[0] == "du" and folded[1] == "ministere":
+        lead, words = "ministre ", words[2:]
+    found = [s for s in match_text(lead + "".join(words)) if s.label_ in POST_LABELS]
+    best = max(found, key=len) if found else None
+    if best is None or best.end <= 1 or _cut_name(best):
+        return None
+    post = _post(best.doc, best)
+    return PostMention(doc[k:end], post.post_type, post.countries, post.former, post.office_id)
 
 
 def _bare_post_noun(doc: Doc, obj) -> bool:
@@ -3074,11 +3275,33 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
             notes(doc).defaults[(a.person.key, a.post.post_type)] = a.post.default_country
         since = None if a.post.former else _since_date(doc, a)
         start, end = _term_after(doc, a.post.span.end)
+        if since is None and start is None and end is None:  # "X occupait jusqu'en octobre le poste de …"
+            since, end = _bounds_between(doc, a)
         for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
                                attested=None if a.post.former or end else _attested(doc, a.person.span.sent),
                                start=since or start, end=end))
     return out
+
+
+BOUND_GAP = 12  # tokens between a name and the post its verb links it to, where a bound may stand
+
+
+def _bounds_between(doc: Doc, a: Attachment) -> tuple[DateValue | None, DateValue | None]:
+    """"X occupe depuis 2023 le poste de …" (a start), "X occupait jusqu'en octobre le poste de …" (an end):
+    a date opened by "depuis" or "jusqu'" between the name and the post a holding verb links it to."""
+    assert a.post is not None
+    lo, hi = a.person.span.end, a.post.span.start
+    if not 0 < hi - lo <= BOUND_GAP or not any(fold(t.text) in title_cues("post_hold_verbs_fr") for t in doc[lo:hi]):
+        return None, None
+    since = until = None
+    for d in dates_within(doc, lo, hi):
+        lead = [fold(t.text) for t in doc[max(lo, d.start - 2):d.start]]
+        if lead[-1:] == ["depuis"]:
+            since = d._.date
+        elif any(w.startswith("jusqu") for w in lead):
+            until = d._.date
+    return since, until
 
 
 def _term_after(doc: Doc, i: int) -> tuple[DateValue | None, DateValue | None]:
@@ -3388,8 +3611,76 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     placed = _from_delegation(doc, _from_possessor(doc, out, known), known)
     placed = _from_dateline_country(doc, _from_article_country(doc, placed, known), known)
     placed = _from_home_posts(doc, placed, known)
-    placed = _from_successions(_from_section_place(doc, placed, known))
+    placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, _from_relay(doc, placed), known)), known)
+    placed = _namesakes_at_home(doc, placed, known)
     return [h for h in placed if not _state_secretary_general(h)]
+
+
+def _from_relay(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Le prédécesseur de Y à la Défense, X": X's post without a country is that of Y's same post (the one
+    other person named in the phrase), when Y holds it in one country."""
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        if h.office.startswith(UNKNOWN + ".") and any(e.rule == "relay-portfolio" for e in h.evidence):
+            ev = h.evidence[0]
+            before = [m for m in doc._.people or [] if m.key != h.person and m.span.end_char <= ev.start
+                      and m.span.sent.start_char <= ev.start < m.span.sent.end_char]
+            others = {before[-1].key} if before else set()  # the "de Y" of the relay noun, before the portfolio
+            states = {o.office.split(".")[0] for o in holdings if o.person in others
+                      and o.office.partition(".")[2] == post_type} - {UNKNOWN}
+            if len(others) == 1 and len(states) == 1:
+                h = replace(h, office=_place(post_type, states.pop()))
+        out.append(h)
+    return out
+
+
+TOP_POSTS = frozenset(("head_of_state", "head_of_government", "president_elect"))
+
+
+def _namesakes_at_home(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"« Le ministre de la Défense, Pedro Sánchez, et moi … »" in a Colombian piece: the gazetteer knows a
+    namesake in a state the article never names (Spain), so it does not hold the person there; a national
+    post without a country is then the one state every other post of the piece is of (2+ holdings), as
+    for anyone the gazetteer does not know.  Never a head of state's or government's post (a foreign leader
+    named bare), nor one another holds there."""
+    named = {sp.kb_id_ for sp in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")}
+    named |= {c for p in find_posts(doc) for c in p.countries}
+    governing = {h.office.split(".")[0] for h in holdings if not h.office.startswith(UNKNOWN + ".")}
+    if len(governing) != 1 or len([h for h in holdings if not h.office.startswith(UNKNOWN + ".")]) < GOVERNING_MIN:
+        return holdings
+    home = next(iter(governing))
+    if not _is_state(home):
+        return holdings
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        elsewhere = known.get(h.person)
+        if h.office.startswith(UNKNOWN + ".") and post_type in NATIONAL_POSTS and post_type not in TOP_POSTS \
+                and elsewhere is not None and elsewhere != home and elsewhere not in named \
+                and not _held_by_another(doc, h, _place(post_type, home), holdings):
+            h = replace(h, office=_place(post_type, home))
+        out.append(h)
+    return _dedupe(out)
+
+
+ENVOY_POSTS = frozenset(("ambassador",))
+
+
+def _envoy_of_own_state(holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"Il avait remplacé le général X, devenu ensuite ambassadeur au Royaume-Uni": an ambassador with no
+    sending state, whose holder holds or held posts of one state only in the article, is that state's
+    envoy (states send their own generals and ministers abroad), unless the gazetteer knows otherwise."""
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        if h.office.startswith(UNKNOWN + ".") and post_type in ENVOY_POSTS:
+            states = {o.office.split(".")[0] for o in holdings if o.person == h.person and o is not h} - {UNKNOWN}
+            states = {c for c in states if _is_state(c)}
+            if len(states) == 1 and not _elsewhere(known, h.person, post_type, next(iter(states))):
+                h = replace(h, office=_place(post_type, states.pop()))
+        out.append(h)
+    return _dedupe(out)
 
 
 def _from_possessor(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
@@ -3448,15 +3739,33 @@ def _delegation_side(doc: Doc, h: Holding, countries: dict[str, set[str]]) -> st
     for cues, by_state in ((title_cues("delegation_represented_by_fr"), True),
                            (title_cues("delegation_accompanied_fr"), False)):
         cue = _last_cue(doc, lo, holder.span.start, cues)
-        if cue is None or people_within(doc, cue, holder.span.start):
+        if cue is None:
+            cue = _listed_member_cue(doc, sent, holder, cues)
+        elif people_within(doc, cue, holder.span.start):
+            continue
+        if cue is None:
             continue
         if by_state:
             states = [s.kb_id_ for s in lex_within(doc, sent.start, cue, "COUNTRY", "METONYM") if _is_state(s.kb_id_)]
             return states[-1] if states else None
         before = people_within(doc, sent.start, cue)
-        theirs = countries.get(before[-1].key, set()) - {UNKNOWN} if before else set()
+        head = before[-1] if before else (pronoun_owner(doc, sent) if pronoun_subject(sent) else None)
+        theirs = countries.get(head.key, set()) - {UNKNOWN} if head else set()  # "Il est accompagné du …"
         return theirs.pop() if len(theirs) == 1 else None
     return None
+
+
+def _listed_member_cue(doc: Doc, sent: Span, holder: PersonMention, cues: frozenset[str]) -> int | None:
+    """"accompagné du vice-ministre …, le général X, et du commandant des forces aériennes, le général Y":
+    a later member of the list the cue opens (an "et" before their post, no verb between the cue and them)
+    is a member too."""
+    lo = max(sent.start, holder.span.start - 3 * DELEGATION_REACH)
+    cue = _last_cue(doc, lo, holder.span.start, cues)
+    if cue is None or not any(fold(t.text) == "et" for t in doc[cue:holder.span.start]):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[cue + 2:holder.span.start]):
+        return None
+    return cue
 
 
 def _last_cue(doc: Doc, lo: int, hi: int, cues: frozenset[str]) -> int | None:
@@ -3664,12 +3973,44 @@ def _from_article_country(doc: Doc, holdings: list[Holding], known: dict[str, st
     named |= governing
     states = {c for c in named if c in lexicon.actors and lexicon.actors[c].kind == "country"}
     if len(states) != 1 or states != governing or any(c and c not in lexicon.actors for c in named):
-        return holdings  # one country, and someone of the article holds one of its posts
+        return _government_posts(doc, holdings, known, {c for c in governing if c in lexicon.actors
+                                                        and lexicon.actors[c].kind == "country"})
     country = states.pop()
     out = []
     for h in holdings:
         post_type = h.office[2:]
         if h.office.startswith("?.") and not _elsewhere(known, h.person, post_type, country) \
+                and not _held_by_another(doc, h, _place(post_type, country), holdings):
+            h = replace(h, office=_place(post_type, country))
+        out.append(h)
+    return _dedupe(out)
+
+
+GOVERNMENT_POST_TYPES = frozenset(("spokesperson", "head_of_government", "deputy_prime_minister", "chief_of_defence",
+                                   "defence_minister", "foreign_minister", "army_chief", "navy_chief",
+                                   "air_force_chief"))
+GOVERNMENT_OWN_WORDS = ("du gouvernement", "notre", "nos")  # "notre chef des forces de défense": the speaker's
+GOVERNING_MIN = 2  # holdings of the one governing country before its government's posts are read as its own
+
+
+def _government_posts(doc: Doc, holdings: list[Holding], known: dict[str, str], governing: set[str]) -> list[Holding]:
+    """"La porte-parole du gouvernement, X" in a piece where every post held is of one country (several of
+    them), though other countries are named as places ("se rendre à Kiev"): "du gouvernement" without a
+    demonym is that country's government.  Only a government's own posts, never one the gazetteer places
+    elsewhere or another holds."""
+    if len(governing) != 1:
+        return holdings
+    country = next(iter(governing))
+    if sum(h.office.startswith(country + ".") for h in holdings) < GOVERNING_MIN:
+        return holdings
+    out = []
+    for h in holdings:
+        post_type = h.office[2:]
+        said = " ".join(fold(doc.char_span(e.start, e.end, alignment_mode="expand").text)
+                        for e in h.evidence if doc.char_span(e.start, e.end, alignment_mode="expand") is not None)
+        if h.office.startswith("?.") and post_type in GOVERNMENT_POST_TYPES \
+                and any(f" {w} " in " " + re.sub(r"[^\w'-]+", " ", said) + " " for w in GOVERNMENT_OWN_WORDS) \
+                and not _elsewhere(known, h.person, post_type, country) \
                 and not _held_by_another(doc, h, _place(post_type, country), holdings):
             h = replace(h, office=_place(post_type, country))
         out.append(h)

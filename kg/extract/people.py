@@ -342,7 +342,8 @@ class PeopleFinder:
             if _adjectival(t):
                 continue
             end = t.end
-            while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+            while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_ \
+                    and not _full_stop(doc, end):
                 end += 1
             tokens = _trim_end(self._without_opener(doc, list(doc[t.end:end])))  # not "Monsieur le Président"
             tokens = _glued_tail(doc, tokens) if tokens else tokens  # "le général Po Horng-huei"
@@ -785,6 +786,12 @@ def _is_title(token: Token, titles: list[Span]) -> bool:
 
 def _title_before(doc: Doc, i: int, titles: list[Span]) -> str | None:
     return next((s.text for s in titles if s.end == i), None)
+
+
+def _full_stop(doc: Doc, i: int) -> bool:
+    """A full stop after a whole word ("… le général X Y. Z doit …") ends the sentence, not a name; one
+    after an initial or a "Jr" may be inside it."""
+    return doc[i].text == "." and i > 0 and len(doc[i - 1].text) > 2 and doc[i - 1].is_alpha
 
 
 def _name_like(token: Token) -> bool:

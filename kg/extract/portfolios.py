@@ -114,7 +114,9 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
     folded = [fold(t.text) for t in doc]
     for sent in doc.sents:
         for start, end, post_type in _find(folded, sent):
-            post_type = _headship(folded, end, post_type)
+            post_type = _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type))
+            if folded[start:end] == ["gouvernement"] and not _government_led(doc, folded, sent, start):
+                continue  # "quitte le gouvernement", "entre au gouvernement": a minister's, no head's
             if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc) \
                     and not (end < len(doc) and doc[end]._.kg_demonym):  # "l'armée malienne": that state's forces
                 post_type = "army_chief"  # "commandant général de l'armée … prend le commandement de l'armée"
@@ -125,6 +127,12 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
                 or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start) \
                 or _successor_noun_named(doc, folded, sent, start, end)
+            relay = _relay_noun_at(doc, folded, sent, start, end) if holder is None else None
+            if relay is not None:  # "Le prédécesseur de Y à la Défense, X": placed later from Y's post
+                taken = _holding(doc, folded, sent, relay, start, end, post_type)
+                out.append(dataclasses.replace(taken, evidence=tuple(
+                    dataclasses.replace(e, rule="relay-portfolio") for e in taken.evidence)))
+                continue
             ousted = _replaced_at_head(doc, folded, sent, start) if holder is None else None
             if ousted is not None:  # "X a remplacé en février Y à la tête du ministère de la Défense"
                 holder = ousted[0]
@@ -182,6 +190,29 @@ def _successor_noun_named(doc: Doc, folded: list[str], sent: Span, start: int, e
     if colon is None or people_within(doc, end, colon) or any(t.pos_ in ("VERB", "AUX") for t in doc[end:colon]):
         return None
     return _name_past_titles(doc, folded, sent, colon + 1)
+
+
+PREDECESSOR_NOUNS = frozenset(("predecesseur", "predecesseure"))
+RELAY_REACH = 8  # tokens from the relay noun to the portfolio ("prédécesseur de Denys Chmyhal à la")
+
+
+def _relay_noun_at(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"Son prédécesseur à la Défense, X", "Le prédécesseur de Y à la Défense, X", "son successeur aux
+    Affaires étrangères, X": a predecessor's or successor's noun, maybe with its "de" complement, then
+    "à"/"au"/"aux" and the portfolio, a comma and a name (past titles): that name holds or held it."""
+    j = start
+    while j > sent.start and folded[j - 1] in ("la", "l'"):
+        j -= 1
+    if j - 1 <= sent.start or folded[j - 1] not in ("a", "au", "aux") or end >= sent.end or folded[end] != ",":
+        return None
+    k = next((i for i in range(j - 2, max(sent.start, j - 2 - RELAY_REACH) - 1, -1)
+              if folded[i] in PREDECESSOR_NOUNS | SUCCESSOR_NOUNS), None)
+    if k is None:
+        return None
+    gap = doc[k + 1:j - 1]
+    if len(gap) and (folded[k + 1] not in OF_WORDS or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in gap)):
+        return None  # only "de Y" between the noun and "à la Défense"
+    return _name_past_titles(doc, folded, sent, end + 1)
 
 
 REPLACING_STEMS = ("remplac", "succed")  # "a remplacé", "remplacera", "succède à", "a succédé à"
@@ -458,6 +489,31 @@ def _headship(folded: list[str], end: int, post_type: str) -> str:
     return post_type
 
 
+GOVERNMENT_LEADS = (("a", "la", "tete", "du"), ("aux", "commandes", "du"))
+LEADING_STEMS = ("dirig", "presid")
+
+
+def _government_led(doc: Doc, folded: list[str], sent: Span, start: int) -> bool:
+    """"à la tête du gouvernement", "X a dirigé le gouvernement pendant cinq ans": the government is a
+    head of government's portfolio only when it is headed or led; joined, left or kept it is a minister's
+    ("quitte le gouvernement", "entre au gouvernement")."""
+    words = folded[max(sent.start, start - 4):start]
+    if any(tuple(words[-len(lead):]) == lead for lead in GOVERNMENT_LEADS):
+        return True
+    return start - 2 >= sent.start and folded[start - 1] == "le" and folded[start - 2].startswith(LEADING_STEMS) \
+        and doc[start - 2].pos_ in ("VERB", "AUX")
+
+
+def _forces_not_ministry(doc: Doc, folded: list[str], start: int, end: int, post_type: str) -> str:
+    """"qui avait dirigé les armées pendant quatre ans", "commande les armées rwandaises": "les armées"
+    in lower case, a verb's object, are the armed forces, whose head is the chief of defence; the
+    ministry is written "les Armées" ("reconduit aux Armées", "le ministère des Armées")."""
+    if post_type == "defence_minister" and folded[start:end] == ["armees"] and doc[start].text.islower() \
+            and start > 0 and folded[start - 1] == "les":
+        return "chief_of_defence"
+    return post_type
+
+
 LEAD_REACH = 12  # tokens before a portfolio where the verb that takes or hands it over may stand
 
 
@@ -487,9 +543,23 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     elif between[:1] == [","] and "," in between[1:INCISE + 1] and not any(
             t.pos_ in ("VERB", "AUX") for t in doc[last.span.end:last.span.end + between.index(",", 1)]):
         between = between[between.index(",", 1) + 1:]  # "X, vice-Premier ministre et ministre de l'Intérieur, assure"
-    elif between[:1] == ["qui"] and cleft_focus(doc, last):  # "c'est X qui prend la tête de la Marine"
+    if between[:1] == ["qui"] and cleft_focus(doc, last):  # "c'est X(, jusque-là …,) qui prend la tête de …"
         between = between[1:]
+    if ":" in between and _pronoun_after_colon(folded, sent, last, between):
+        between = between[len(between) - between[::-1].index(":") + 1:]  # "X connaît la maison : il a hérité de …"
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
+
+
+SUBJECT_OPENING = 4  # tokens of articles and titles before a name that opens its sentence as its subject
+
+
+def _pronoun_after_colon(folded: list[str], sent: Span, last: PersonMention, between: list[str]) -> bool:
+    """"Le général X connaît bien la maison : il a hérité du portefeuille …": a clause after a colon whose
+    subject is "il"/"elle" goes on about the subject the sentence opened with (the name, past its titles)."""
+    after = between[len(between) - between[::-1].index(":"):]
+    return after[:1] in (["il"], ["elle"]) and between.count(":") == 1 \
+        and last.span.start - sent.start <= SUBJECT_OPENING and not {"qui", "que", ";"} & set(between) \
+        and any(t.dep_ in ("nsubj", "nsubj:pass") or t.head.dep_ in ("nsubj", "nsubj:pass") for t in last.span)
 
 
 CLEFT_REACH = 8  # words of titles, posts and articles between "c'est" and the name it puts in focus

@@ -85,12 +85,31 @@ def _date_after(doc: Doc, sent: Span, char: int, *, skip_since: bool = False) ->
     after = [s for s in spans if s.start_char >= char]
     if not after and _offset_before(doc, sent, char):
         return None  # "trois jours après le limogeage de Y": the cue's day is not told
-    chosen = after[0] if after else (spans[-1] if spans else None)
+    before = [s for s in spans if s.start_char < char and not _in_closed_relative(doc, sent, s, char)
+              and not _period(s._.date)]
+    chosen = after[0] if after else (before[-1] if before else None)
     if chosen is None:
         return None
     if chosen.start > 0 and fold(doc[chosen.start - 1].text) == "depuis":
         return chosen._.date  # "Il travaillera avec X, en poste depuis juillet 2024": a past start, whatever the tense
     return _in_the_future_told(doc, sent, chosen._.date)
+
+
+def _in_closed_relative(doc: Doc, sent: Span, span: Span, char: int) -> bool:
+    """"X, qui a été ministre des Armées de 2017 à 2022, a été nommée …": a date inside a relative set off
+    by commas before the cue dates the relative's own fact, never the cue's."""
+    k = span.start - 1
+    while k > sent.start and doc[k].text != ",":
+        if fold(doc[k].text) in ("qui", "que", "qu'", "dont", "ou", "où"):
+            return any(t.text == "," and t.idx < char for t in doc[span.end:sent.end])
+        k -= 1
+    return False
+
+
+def _period(date: DateValue | None) -> bool:
+    """A period of several years ("de 2017 à 2022"), which dates a term, not a day something happened."""
+    return date is not None and date.value is None and date.earliest is not None and date.latest is not None \
+        and date.earliest.year != date.latest.year
 
 
 def _birth_date(doc: Doc, span: Span) -> bool:
@@ -231,7 +250,11 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         successor, predecessor = by[0].key, replaced[0].key
     if successor == predecessor or by_at is None and par is None and _own_subordinate(doc, sent, at, after[0]):
         return
-    office = _office_in(doc, sent, at, by_key, successor, predecessor)
+    where = _post_before_where(doc, sent, at)
+    if where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
+        office = next((o for (p, o) in by_key if p == successor and o.partition(".")[2] == where), None)
+    else:
+        office = _office_in(doc, sent, at, by_key, successor, predecessor)
     if office:
         date = _date_in_clause(doc, sent, at) or _date_after(doc, sent, at, skip_since=True)
         if _purpose_cue(sent, at) and not _dated_after(doc, sent, at):
@@ -243,6 +266,21 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _post_before_where(doc: Doc, sent: Span, at: int) -> str | None:
+    """The post type of the post named right before ", où" when the replacing cue at character ``at``
+    is in that relative ("Il occupe le poste de secrétaire du Conseil, où il a remplacé Y"): the post
+    changing hands is that one, not another the subject holds."""
+    cue = next((t.i for t in sent if t.idx >= at), None)
+    if cue is None:
+        return None
+    where = next((k for k in range(cue - 1, max(sent.start, cue - 5), -1) if fold(doc[k].text) in ("ou", "où")
+                  and doc[k - 1].text == ","), None)
+    if where is None:
+        return None
+    posts = [p for p in find_posts(doc) if sent.start <= p.span.start and p.span.end < where]
+    return posts[-1].post_type if posts else ""
 
 
 def _purpose_cue(sent: Span, at: int) -> bool:
@@ -326,6 +364,7 @@ def _date_in_clause(doc: Doc, sent: Span, at: int) -> DateValue | None:
     return _in_the_future_told(doc, sent, spans[0]._.date) if len(spans) == 1 else None
 
 
+INVESTED_WORDS = frozenset(("investi", "investie", "serment", "devenu", "devenue"))  # taking office, no appointer
 DEPARTED_REACH = 4  # tokens of titles between "après la mort de" and the name ("du général Y")
 
 
@@ -338,7 +377,7 @@ def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
     at = _cue_at(sent, title_cues("term_after_departure_fr"))
     if at is None or _cue_at(sent, title_cues("term_replace_fr")) is not None:
         return
-    verbs = title_cues("appoint_verbs_fr")
+    verbs = title_cues("appoint_verbs_fr") | INVESTED_WORDS  # "a prêté serment comme …, après la démission de Y"
     verb = next((t.idx for t in sent if t.idx < at and fold(t.text) in verbs), None)
     if verb is None:
         return

@@ -215,6 +215,19 @@ SETS = {
     # spokesperson) first 0.723 (P 0.895), reached 0.88 (P 1.0)
     "fresh-posts12a": Floors(8, 0.0, 0.0, 0.95, 0.95, people_f1=0.97),
     "fresh-posts12b": Floors(7, 0.0, 0.0, 0.97, 0.85, people_f1=0.97),
+    # round 13, helper posts13's held-out probes on posts (keys written before kg ran on them): fresh-posts13a (a
+    # Sahel summit without accents or date, 'qui dirige le Mali', delegations 'accompagné du …', 'a hérité du
+    # portefeuille', a Colombian 'Pedro Sánchez', 'qui est à la tête du commandement indo-pacifique', Czech posts
+    # between dashes and in brackets, 'chef d'état-major de l'armée tchèque', Gulf 'Abdallah …' names, a Nigerian
+    # general turned minister, a French portrait with 'L'ancien patron de la marine') first holdings 0.763 (P
+    # 0.902), reached 0.935 (P 0.98); fresh-posts13b (written after -13a's fixes: a Kenyan interview 'qui m'a
+    # précédée à ce poste', Mexico, a Kazakh delegation after 'Il est accompagné du', 'Le commandant en chef de
+    # l'armée thaïlandaise', Lebanon, a long Ukrainian reshuffle 's'appelle', 'Le prédécesseur de X à la
+    # Défense, Y', '…, où il a remplacé Y', Central African ministers 'Le Tchad avait dépêché son ministre des
+    # Armées') first 0.688 (P 0.815, after three key labels corrected), reached 0.919 (P 0.919: two of its three
+    # spurious are posts of no scorer class)
+    "fresh-posts13a": Floors(7, 0.0, 0.0, 0.95, 0.9, people_f1=0.97),
+    "fresh-posts13b": Floors(7, 0.0, 0.0, 0.9, 0.88, people_f1=0.97),
     # round 9, the lead's held-out probes (keys written before kg ran on them; first contact in each key's
     # _about). First calls / holdings -> reached: probe21 0.778 / 0.884 -> 1.0 / 0.979; probe22 0.7 / 0.938 ->
     # 1.0 / 0.97; probe23 1.0 / 1.0 (first contact); probe24 0.857 / 0.75 -> 1.0 / 1.0; probe25 0.333 / 0.815 ->
