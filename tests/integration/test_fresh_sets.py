@@ -309,11 +309,27 @@ SETS = {
     "fresh-english10": Floors(5, 0.95, 0.95, 0.95, 0.93, merged_found=5, merged_dated=5, initiators=3, lang="en"),
     # government readouts (White House, State Department, Japanese and Ukrainian ministries): calls 0.75 -> 1.0
     "fresh-english11": Floors(5, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, lang="en"),
-    # agency styles: calls 0.8 (a name with no model entity, a Korean surname alone), holdings 0.909: as found
-    "fresh-english12": Floors(5, 0.95, 0.78, 0.88, 0.88, merged_found=2, merged_dated=2, initiators=1,
+    # agency styles: calls 0.8 -> 1.0 (a name with no model entity, a Korean surname alone: both read in round 13)
+    "fresh-english12": Floors(5, 0.95, 0.95, 0.88, 0.93, merged_found=4, merged_dated=4, initiators=1,
                               people_f1=0.95, lang="en"),
     # five wire briefs written after the round's fixes: calls 0.909 -> 1.0 ("New Zealand's" cut by the tokenizer)
     "fresh-english13": Floors(5, 0.95, 0.95, 0.9, 0.93, merged_found=5, merged_dated=5, initiators=1, lang="en"),
+    # round 13. six English page openings: calls 0.889 -> 1.0 ('Treasury Secretary X', 'has spoken with')
+    "fresh-english14": Floors(6, 0.95, 0.95, 0.9, 0.95, merged_found=5, merged_dated=5, initiators=1, lang="en"),
+    # six outlets' page openings: calls 1.0 on first contact; holdings 0.903 -> 0.938 ("Iran's foreign minister")
+    "fresh-english15": Floors(6, 0.95, 0.95, 0.85, 0.9, merged_found=7, merged_dated=7, initiators=2, lang="en"),
+    # two wire analyses: calls 0.667 -> 1.0 ('Qatar's Emir Sheikh X', 'a day after … received a call from')
+    "fresh-english16": Floors(2, 0.95, 0.95, 0.83, 0.9, merged_found=4, merged_dated=4, initiators=2, lang="en"),
+    # eight briefs written after the round's fixes: 1.0 everywhere on first contact
+    "fresh-english17": Floors(8, 0.95, 0.95, 0.95, 0.95, merged_found=8, merged_dated=8, initiators=2, lang="en"),
+    # six French page openings (ticker, African, Lebanese, Canadian, Xinhua, Anadolu): 1.0 with the key's mention fixed
+    "fresh-probe54": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=6, merged_dated=6, initiators=2),
+    # two analyses dense with background calls: merged 3/4 -> 4/4, initiators 1/3 -> 3/3
+    "fresh-probe55": Floors(2, 0.95, 0.95, 0.88, 0.93, merged_found=4, merged_dated=4, initiators=3),
+    # francophone state agencies: 1.0 on first contact, initiators 1/2 -> 2/2 ('un appel de son frère, …')
+    "fresh-probe56": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=5, initiators=2),
+    # Central Asian, Caucasian and Balkan calls, written after the round's fixes: 1.0 on first contact
+    "fresh-probe57": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=6, merged_dated=6, initiators=2),
     "fresh-worldcalls": Floors(14, 0.9, 0.95, 0.95, 0.97, merged_found=16, merged_dated=16, initiators=8),
     "fresh-worldposts": Floors(15, 0.0, 0.0, 0.95, 0.92, people_f1=0.97),
     "fresh-probe2": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
