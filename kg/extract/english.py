@@ -409,6 +409,8 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
         _same_day(doc, sent, calls, found)
         found, named_posts = _merge(found, calls)
         holdings += named_posts
+        if found:
+            _cleft_initiator(doc, sent, found[-1])
         if named:
             previous_subject = named[0].key
     for call in found:
@@ -502,6 +504,29 @@ def _told_again(doc: Doc, sent: Span, call: _Call, holdings: list[Holding]) -> N
     if call.initiator is None:
         cue = next(t.i for t in sent if t.idx - sent.start_char >= noun.start())
         call.initiator = _initiator(doc, sent, cue, [], call.parties, holdings)
+
+
+#: "It was Marcos who initiated the call": the person named in the cleft placed the call told before.
+CLEFT_INITIATOR = re.compile(r"\bit was (.{2,60}?) who (?:initiated|requested|placed|made|asked for|sought) "
+                             r"(?:the|this|that) (?:phone |telephone |video )?(?:call|conversation)")
+
+
+def _cleft_initiator(doc: Doc, sent: Span, call: _Call) -> None:
+    """The initiator a later sentence gives the call told last in a cleft ("It was X who initiated the
+    call"), when X is one of its parties and it has none yet."""
+    m = CLEFT_INITIATOR.search(fold(sent.text))
+    if m is None or call.initiator is not None:
+        return
+    lo, hi = sent.start_char + m.start(1), sent.start_char + m.end(1)
+    named = {p.key for p in people_within(doc, sent.start, sent.end)
+             if lo <= p.span.start_char and p.span.end_char <= hi}
+    if not named:  # a surname the model left alone ("It was Marcos who …"): a party's name or its last word
+        focus = m.group(1).split()
+        named = {p.key for p in doc._.people or [] if p.key in call.parties
+                 and (fold(p.span.text).split() == focus or focus == [w for w in fold(p.span.text).split()
+                                                                   if w not in ("jr", "jr.", "sr", "sr.")][-1:])}
+    if len(named) == 1 and (key := next(iter(named))) in call.parties:
+        call.initiator = key
 
 
 def _reporting(doc: Doc, sent: Span, n: _Named) -> bool:
@@ -1217,6 +1242,13 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             continue
         out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post_type}")]
         out.append(Holding(holder.key, office, (evidence(post, "en-apposed-post"),)))
+    for post in lex_spans(doc, "OFFICE"):  # a country's own office: "the Commander of U.S. Central Command, Adm. X"
+        other = _of_country(doc, post.end)
+        if other is not None and other[0] != lexicon.offices[post.kb_id_].country:
+            continue  # "the Secretary of Defense of the Philippines, X": the post type's, read above
+        holder = _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
+        if holder is not None and not any(h.person == holder.key and h.office == post.kb_id_ for h in out):
+            out.append(Holding(holder.key, post.kb_id_, (evidence(post, "en-apposed-post"),)))
     return out
 
 

@@ -338,9 +338,10 @@ class PeopleFinder:
 
     def _after_titles(self, doc: Doc, titles: list[Span], found: list[PersonMention]) -> list[PersonMention]:
         extra = []
+        starts = {t.start for t in titles}
         for t in titles:
-            if _adjectival(t):
-                continue
+            if _adjectival(t) or t.end in starts:
+                continue  # "His Highness Sheikh X": the title right after names the person, not this one
             end = t.end
             while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_ \
                     and not _full_stop(doc, end):
