@@ -322,6 +322,8 @@ SETS = {
     "fresh-english16": Floors(2, 0.95, 0.95, 0.83, 0.9, merged_found=4, merged_dated=4, initiators=2, lang="en"),
     # eight briefs written after the round's fixes: 1.0 everywhere on first contact
     "fresh-english17": Floors(8, 0.95, 0.95, 0.95, 0.95, merged_found=8, merged_dated=8, initiators=2, lang="en"),
+    # African and Asian English outlets: calls 0.833 -> 1.0, holdings 0.7 -> 1.0 ('His Highness Sheikh X', CENTCOM)
+    "fresh-english18": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=6, merged_dated=6, initiators=3, lang="en"),
     # six French page openings (ticker, African, Lebanese, Canadian, Xinhua, Anadolu): 1.0 with the key's mention fixed
     "fresh-probe54": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=6, merged_dated=6, initiators=2),
     # two analyses dense with background calls: merged 3/4 -> 4/4, initiators 1/3 -> 3/3
