@@ -24,9 +24,9 @@ from pyoxigraph import Literal, NamedNode, Quad
 from rdflib import URIRef
 
 from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.extract.model import ArticleFacts, DateValue, Evidence
+from kg.extract.model import UNKNOWN_START, ArticleFacts, DateValue, Evidence
 from kg.namespaces import KGO, MERGED, PREFIXES, WD, article_graph, mint
-from kg.resolve import UNKNOWN_START, Call, Person, Resolved, Term
+from kg.resolve import Call, Person, Resolved, Term
 
 XSD = PREFIXES["xsd"]
 RDF_TYPE = NamedNode(PREFIXES["rdf"] + "type")

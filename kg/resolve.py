@@ -30,7 +30,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from datetime import date as _date  # for the field type where "date" is a field name
 from functools import lru_cache
 
@@ -46,8 +45,6 @@ from kg.extract.names import (
     split_name,
     translit_key,
 )
-
-UNKNOWN_START = date(1, 1, 1)
 
 
 @dataclass
@@ -342,7 +339,16 @@ def _terms(articles: list[ArticleFacts], local: dict[tuple[str, str], str]) -> l
     merged = _place_unknown_countries(merged)
     for term in merged.values():
         _bound_predecessor(term, merged)
+        _unbound_if_held_later(term)
     return list(merged.values())
+
+
+def _unbound_if_held_later(term: Term) -> None:
+    """A bound with no date of its own ("l'ancien ministre", over by an article's day) gives way to a later
+    day another article says the person held the post on: the person held it again, or the bound was
+    too strict; an end the text dates stays."""
+    if term.end is not None and term.end.value is None and any(d.latest > term.end.latest for d in term.held_on):
+        term.end = None
 
 
 def _place_unknown_countries(merged: dict[tuple[str, str], Term]) -> dict[tuple[str, str], Term]:
@@ -369,8 +375,9 @@ def _add_claim(merged: dict[tuple[str, str], Term], person: str, h: Holding, rep
     term.evidence += h.evidence  # made distinct once all claims are in (_terms)
     if h.start and (term.start is None or h.start.earliest < term.start.earliest):
         term.start = h.start
-    if h.end and (term.end is None or h.end.latest > term.end.latest):
-        term.end = h.end
+    if h.end and (term.end is None or (h.end.value is not None, h.end.latest) > (term.end.value is not None,
+                                                                                   term.end.latest)):
+        term.end = h.end  # a dated end beats a bound with no date ("l'ancien …"), then the later one
     if h.attested:
         term.held_on.append(h.attested)
     term.replaces = term.replaces or replaces
@@ -380,7 +387,7 @@ def _bound_predecessor(term: Term, merged: dict[tuple[str, str], Term]) -> None:
     """A predecessor's term ended no later than the successor's started."""
     previous = merged.get((term.replaces or "", term.office))
     if previous and previous.end is None and term.start:
-        previous.end = DateValue(None, None, UNKNOWN_START, term.start.latest, "")
+        previous.end = DateValue.no_later_than(term.start.latest)
 
 
 # ------------------------------------------------------------------ calls

@@ -1295,10 +1295,11 @@ def _between_pair(doc: Doc, mentions: list[Mention]) -> None:
                    if fold(t.text) == "entre"), None)
         if at is None or any(t.is_punct for t in doc[noun.i + 1:at]):
             continue
-        end = next((t.i for t in doc[at + 1:m.sent.end] if t.text in (",", ";", ".", ":")), m.sent.end)
-        pair = [p for p in people_within(doc, at + 1, end)]
-        if len(pair) < 2 or not any(fold(t.text) == "et" for t in doc[pair[0].span.end:pair[-1].span.start]):
-            continue
+        end = next((t.i for t in doc[at + 1:m.sent.end] if t.text in (";", ".", ":") or (
+            t.text == "," and not (t.i + 1 < m.sent.end and doc[t.i + 1].text[:1].isupper()))), m.sent.end)
+        pair = [p for p in people_within(doc, at + 1, end)]  # past a comma before a name ("…, David Lammy")
+        if not pair or not any(fold(t.text) == "et" for t in doc[at + 1:end]):
+            continue  # "entre A et B", "entre la ministre A et son homologue nigérien" (a post for a party)
         titled = {t.i for s in lex_within(doc, at + 1, pair[0].span.start, *TITLE_SPANS) for t in s}
         if any(t.i not in titled and not (t.pos_ in ("DET", "ADJ") and t.text.islower())
                for t in doc[at + 1:pair[0].span.start]):
@@ -1308,7 +1309,12 @@ def _between_pair(doc: Doc, mentions: list[Mention]) -> None:
             if other is not m:
                 other.persons = [k for k in other.persons if k not in keys]
                 other.callers = [k for k in other.callers if k not in keys]
-        m.persons = list(dict.fromkeys([*m.persons, *keys]))
+        m.persons = keys  # the call "entre" them is theirs alone, not the sentence's subject's
+        m.callers = [k for k in m.callers if k in keys] or keys[:1]  # whose "son homologue" the second is
+        for t in doc[at + 1:end]:  # "… et son homologue nigérien": the counterpart's country
+            if fold(t.lemma_) == "homologue":
+                countries = [d.kb_id_ for d in lex_within(doc, t.i + 1, t.i + 3, "DEMONYM") if d.start == t.i + 1]
+                m.counterparts += [c for c in countries[:1] if c not in m.counterparts]
 
 
 ANCHORED_NOUN = re.compile(r"(?:au lendemain|au surlendemain|a la veille|a l'avant-veille|apres|avant) "

@@ -22,6 +22,8 @@ from datetime import date
 from typing import Any, Literal
 
 Precision = Literal["day", "month", "year"]
+#: The earliest day of a bound that only has a latest one ("ended no later than …").
+UNKNOWN_START = date(1, 1, 1)
 TreatyEventKind = Literal["signature", "ratification", "entry_into_force", "suspension", "withdrawal", "expiry"]
 
 
@@ -64,6 +66,11 @@ class DateValue:
     @classmethod
     def of_day(cls, day: date, text: str = "") -> DateValue:
         return cls(day.isoformat(), "day", day, day, text)
+
+    @classmethod
+    def no_later_than(cls, day: date, text: str = "") -> DateValue:
+        """A bound and no date: on or before ``day`` (a term the text says is over by then)."""
+        return cls(None, None, UNKNOWN_START, day, text)
 
 
 @dataclass(frozen=True)

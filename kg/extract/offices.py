@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -105,6 +106,7 @@ class OfficeNotes:
     attachments: list[Attachment] = field(default_factory=list)  # each post linked to its holder (find_holdings)
     defaults: dict[tuple[str, str], str] = field(default_factory=dict)  # (person, post type) -> default country
     outgoing: set[tuple[str, str]] = field(default_factory=set)  # (person, post type) the person is leaving
+    former: set[tuple[str, str]] = field(default_factory=set)  # (person, post type) named as held before
     designated: set[tuple[str, str]] = field(default_factory=set)  # (person, post type) the person is to take
     replaces: list[tuple[str, str, str]] = field(default_factory=list)  # (predecessor, successor, office)
     known: dict[str, str] | None = None  # person key -> the gazetteer's country for that person
@@ -3277,6 +3279,8 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         start, end = _term_after(doc, a.post.span.end)
         if since is None and start is None and end is None:  # "X occupait jusqu'en octobre le poste de …"
             since, end = _bounds_between(doc, a)
+        if a.post.former:
+            notes(doc).former.add((a.person.key, a.post.post_type))
         for office in offices:
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "post-apposition"),),
                                attested=None if a.post.former or end else _attested(doc, a.person.span.sent),
@@ -3558,6 +3562,19 @@ def counterpart_type(types: Iterable[str]) -> str | None:
         return found.pop()
     single = {t for t in found if load_lexicon().post_types[t].single_holder}
     return single.pop() if len(single) == 1 else None
+
+
+def bound_former_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """A post the article names as held before ("l'ancien ministre X", "X, ex-chef d'état-major") ended no
+    later than the article's day when no rule dated its end: a bound with no date, so that role-at-date
+    questions after that day leave the former holder out.  Run last, once every rule had its chance to
+    date the end ("de 2010 à 2014")."""
+    former = notes(doc).former
+    if not former or not isinstance(doc._.ref, date):
+        return holdings
+    lexicon = load_lexicon()
+    return [replace(h, end=DateValue.no_later_than(doc._.ref, "former"))
+            if h.end is None and (h.person, lexicon.office(h.office).type) in former else h for h in holdings]
 
 
 def _ref_day(doc: Doc) -> DateValue | None:

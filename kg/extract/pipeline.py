@@ -275,7 +275,7 @@ def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
         found_calls, holdings = english.find_calls(doc, english.posts(doc, holdings))
     else:
         found_calls, holdings = callgroups.find_calls(doc, holdings)
-    holdings = offices.place_in_article(doc, terms.apply_terms(doc, holdings))
+    holdings = offices.bound_former_terms(doc, offices.place_in_article(doc, terms.apply_terms(doc, holdings)))
     missiles, launches = weapons.find_weapons(doc)
     treaty_mentions, treaty_events = treaties.find_treaties(doc)
     return ArticleFacts(article=article, persons=tuple(persons), holdings=tuple(holdings),
