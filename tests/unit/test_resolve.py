@@ -62,3 +62,21 @@ def test_a_post_without_country_takes_the_persons_one_known_country() -> None:
                 holdings=[Holding("p1", "?.defence_minister", ev("b.txt"))])
     (term,) = resolve([a, b]).terms
     assert term.office == "US.defence_minister" and {e.article for e in term.evidence} == {"a.txt", "b.txt"}
+
+
+def test_a_former_post_bound_gives_way_to_a_dated_end_and_to_a_later_holding() -> None:
+    """"l'ancien ministre X" bounds the term by the article's day; a dated end from another article
+    wins, and a later article that has X hold the post again lifts the bound."""
+    bound = DateValue.no_later_than(date(2025, 6, 1))
+    former = article("f.txt", "2025-06-01", people("f.txt", "Sébastien Lecornu"),
+                     holdings=[Holding("p1", "FR.defence_minister", ev("f.txt"), end=bound)])
+    dated = article("d.txt", "2025-06-02", people("d.txt", "Sébastien Lecornu"),
+                    holdings=[Holding("p1", "FR.defence_minister", ev("d.txt"), end=day("2024-12-23"))])
+    (term,) = resolve([former, dated]).terms
+    assert term.end is not None and term.end.value == "2024-12-23"
+    (term,) = resolve([former]).terms
+    assert term.end == bound
+    again = article("g.txt", "2026-01-10", people("g.txt", "Sébastien Lecornu"),
+                    holdings=[Holding("p1", "FR.defence_minister", ev("g.txt"), attested=day("2026-01-10"))])
+    (term,) = resolve([former, again]).terms
+    assert term.end is None
