@@ -50,7 +50,7 @@ from kg.extract.lexicon import load_file, load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold
-from kg.extract.offices import known_countries
+from kg.extract.offices import known_countries, notes
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, phrase_pattern
 
@@ -1503,4 +1503,27 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for step in (countries_of_posts, possessive_posts, apposed_posts, succession_posts, counterpart_posts,
                  future_posts):
         holdings = step(doc, holdings)
+    _note_former(doc, holdings)
     return holdings
+
+
+FORMER_WORDS = frozenset(("former", "ex", "onetime", "erstwhile", "retired", "late", "outgoing"))
+FORMER_REACH = 4  # words between "former" and its post ("a former Japanese defence minister")
+
+
+def _note_former(doc: Doc, holdings: list[Holding]) -> None:
+    """"Former Defence Secretary X", "X, a former chairman of the Joint Chiefs": a post held before, noted
+    for :func:`~kg.extract.offices.bound_former_terms` (over by the article's day)."""
+    lexicon = load_lexicon()
+    by_char = {t.idx: t.i for t in doc}
+    country = {t.i for s in lex_spans(doc, "DEMONYM", "COUNTRY") for t in s}
+    for h in holdings:
+        for e in h.evidence:
+            i = by_char.get(e.start)
+            if i is None:
+                continue
+            k = i - 1
+            while k >= max(0, i - FORMER_REACH) and (k in country or fold(doc[k].text) in ("a", "the", "s", "-")):
+                k -= 1
+            if k >= 0 and fold(doc[k].text).rstrip("-") in FORMER_WORDS:
+                notes(doc).former.add((h.person, lexicon.office(h.office).type))
