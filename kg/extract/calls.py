@@ -1305,10 +1305,7 @@ def _between_pair(doc: Doc, mentions: list[Mention]) -> None:
                for t in doc[at + 1:pair[0].span.start]):
             continue  # "un contact entre les deux ministères depuis … entre A et B": not this noun's pair
         keys = list(dict.fromkeys(p.key for p in pair))
-        for other in mentions_of(noun):
-            if other is not m:
-                other.persons = [k for k in other.persons if k not in keys]
-                other.callers = [k for k in other.callers if k not in keys]
+        _taken_from_others(m, keys, mentions_of(noun))
         m.persons = keys  # the call "entre" them is theirs alone, not the sentence's subject's
         m.callers = [k for k in m.callers if k in keys] or keys[:1]  # whose "son homologue" the second is
         for t in doc[at + 1:end]:  # "… et son homologue nigérien": the counterpart's country
@@ -1317,16 +1314,24 @@ def _between_pair(doc: Doc, mentions: list[Mention]) -> None:
                 m.counterparts += [c for c in countries[:1] if c not in m.counterparts]
 
 
-ANCHORED_NOUN = re.compile(r"(?:au lendemain|au surlendemain|a la veille|a l'avant-veille|apres|avant) "
-                           r"(?:de |d'|du )?(?:un|une|l'|le|la|leur|son|sa|cet|cette|ce)?\s*$")
+def _taken_from_others(m: Mention, keys: list[str], others: list[Mention]) -> None:
+    """The people ``keys`` are ``m``'s parties, not those of the sentence's other calls."""
+    for other in others:
+        if other is not m:
+            other.persons = [k for k in other.persons if k not in keys]
+            other.callers = [k for k in other.callers if k not in keys]
+
+
+def _noun_lead(doc: Doc, m: Mention) -> str:
+    """The folded words right before a call noun ("au lendemain d'un"), for :data:`EVE_OF_CALL`."""
+    noun = m.trigger[0]
+    return fold(doc[max(m.sent.start, noun.i - 4):noun.i].text).replace("à", "a").replace("' ", "'")
 
 
 def _anchored_noun(doc: Doc, m: Mention) -> bool:
     """A call noun in a phrase of time that counts the sentence's call from it ("au lendemain d'un appel",
     "après son entretien"): it is another call than the sentence's main one."""
-    noun = m.trigger[0]
-    lead = fold(doc[max(m.sent.start, noun.i - 4):noun.i].text).replace("à", "a").replace("' ", "'")
-    return noun.pos_ in ("NOUN", "PROPN") and ANCHORED_NOUN.search(lead) is not None
+    return m.trigger[0].pos_ in ("NOUN", "PROPN") and ANCHORED_NOUN.search(_noun_lead(doc, m)) is not None
 
 
 def _with_after_noun(doc: Doc, m: Mention, here: list[Mention]) -> bool:
@@ -1341,10 +1346,7 @@ def _with_after_noun(doc: Doc, m: Mention, here: list[Mention]) -> bool:
     party = next(iter(people_within(doc, at + 1, end)), None)
     if party is None:
         return False
-    for other in here:
-        if other is not m and other.trigger[0].i < noun.i:
-            other.persons = [k for k in other.persons if k != party.key]
-            other.callers = [k for k in other.callers if k != party.key]
+    _taken_from_others(m, [party.key], [o for o in here if o.trigger[0].i < noun.i])
     m.persons = list(dict.fromkeys([*m.persons, party.key]))
     _demonstrative_party(doc, m)
     return True
@@ -2616,8 +2618,6 @@ def _after_another_call(doc: Doc, mentions: list[Mention]) -> None:
             anchor.date = _counted_back(s, dated[0])  # "jeudi …, deux jours après son appel avec X"
 
 
-EVE_OF_CALL = re.compile(r"(au lendemain|au surlendemain|a la veille|a l'avant-veille) (?:de |d'|du )"
-                         r"(?:un|une|l'|le|la|leur|son|sa|cet|cette|ce)?\s*$")
 
 
 #: ", deux jours après que X a reçu un appel de Y": a clause counted from the sentence's dated call.
@@ -2643,8 +2643,7 @@ def _eve_of_a_call(doc: Doc, mentions: list[Mention]) -> None:
                  and o.date.precision == "day" and o.date.earliest]
         if not dated:
             continue
-        lead = fold(doc[max(m.sent.start, noun.i - 4):noun.i].text).replace("à", "a").replace("' ", "'")
-        shift = EVE_OF_CALL.search(lead) if noun.pos_ in ("NOUN", "PROPN") else None
+        shift = EVE_OF_CALL.search(_noun_lead(doc, m)) if noun.pos_ in ("NOUN", "PROPN") else None
         since = fold(doc[dated[-1].trigger[0].i:noun.i].text).replace("' ", "'")
         counted = COUNTED_CLAUSE_FR.search(since)
         if shift is not None:
@@ -2670,6 +2669,12 @@ def _counted_back(span: Span, later: DateValue) -> DateValue | None:
 
 #: Openings that date what follows from an event the phrase names: days after (or before) it.
 EVENT_SHIFTS = {"au lendemain": 1, "au surlendemain": 2, "a la veille": -1, "a l'avant-veille": -2}
+_SHIFT_CUES = "|".join(map(re.escape, EVENT_SHIFTS))
+_NOUN_DETERMINER = r"(?:un|une|l'|le|la|leur|son|sa|cet|cette|ce)?\s*$"
+#: "au lendemain d'un [appel]": a call noun that a day shift opens (:data:`EVENT_SHIFTS`).
+EVE_OF_CALL = re.compile(rf"({_SHIFT_CUES}) (?:de |d'|du ){_NOUN_DETERMINER}")
+#: The same, or "après"/"avant" ("après son [entretien]").
+ANCHORED_NOUN = re.compile(rf"(?:{_SHIFT_CUES}|apres|avant) (?:de |d'|du )?{_NOUN_DETERMINER}")
 
 
 def _beside_a_dated_event(doc: Doc, m: Mention) -> DateValue | None:

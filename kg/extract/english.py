@@ -49,8 +49,9 @@ from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_file, load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
-from kg.extract.names import fold
+from kg.extract.names import fold, split_name
 from kg.extract.offices import known_countries, notes
+from kg.extract.people import name_text
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, phrase_pattern
 
@@ -520,11 +521,10 @@ def _cleft_initiator(doc: Doc, sent: Span, call: _Call) -> None:
     lo, hi = sent.start_char + m.start(1), sent.start_char + m.end(1)
     named = {p.key for p in people_within(doc, sent.start, sent.end)
              if lo <= p.span.start_char and p.span.end_char <= hi}
-    if not named:  # a surname the model left alone ("It was Marcos who …"): a party's name or its last word
-        focus = m.group(1).split()
+    if not named:  # a surname the model left alone ("It was Marcos who …"): a party's name or surname
+        focus = m.group(1)
         named = {p.key for p in doc._.people or [] if p.key in call.parties
-                 and (fold(p.span.text).split() == focus or focus == [w for w in fold(p.span.text).split()
-                                                                   if w not in ("jr", "jr.", "sr", "sr.")][-1:])}
+                 and focus in (fold(p.span.text), fold(split_name(name_text(p.span)).surname))}
     if len(named) == 1 and (key := next(iter(named))) in call.parties:
         call.initiator = key
 
@@ -728,9 +728,9 @@ def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding]
         if clause is not None and cue == clause.cue:
             told, extra = _calls_of(doc, sent, cue, clause.start, hi, named, holdings + more, None, [],
                                     _post_party(doc, clause.start, cue))
+            own = [v for at, v in _dates(doc, sent) if doc[clause.start].idx <= at < doc[hi - 1].idx]
             for c in told:  # its own date, else counted from the sentence's first call
-                own = [(at, v) for at, v in _dates(doc, sent) if doc[clause.start].idx <= at < doc[hi - 1].idx]
-                c.date = own[0][1] if own else _counted_day(calls[0].date if calls else None, clause.days)
+                c.date = own[0] if own else _counted_day(calls[0].date if calls else None, clause.days)
             calls += told
             more += extra
             continue
