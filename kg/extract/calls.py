@@ -690,7 +690,10 @@ def _not_an_event(t: Token) -> bool:
         return True
     if _object_of_denial(t):
         return True
-    failing = set(vocab["failure_verbs"]) - ({"reussir", "parvenir"} if _framed(t) else set())
+    # a call framing the act ("Au cours d'un appel avec Y, X a proposé …", "a refusé, lors d'un appel,
+    # de …") took place whatever was proposed or refused in it; only a wish keeps it from being one
+    # ("veut aborder la question lors d'un appel avec Y")
+    failing = _words("intention_verbs") if _framed(t) else set(vocab["failure_verbs"])
     heads = [a for a in t.ancestors if not _past_headline_colon(t, a)]
     if any(fold(a.lemma_) in failing and not _in_relative_after(t, a) for a in heads):
         return True  # "n'est pas parvenu à le joindre", not "sont parvenus à un accord lors d'un appel"
@@ -1477,19 +1480,20 @@ def _subject_of(span: Span, m: Mention) -> bool:
 PAIR_REACH = 2
 
 
-def _plural_pronoun_pair(doc: Doc, mentions: list[Mention]) -> None:
+def _plural_pronoun_pair(doc: Doc, mentions: list[Mention], *, verbs_only: bool = False) -> None:
     """"A et B se sont entretenus mardi. … Ils s'étaient déjà parlé la veille": a plural subject
     (a pronoun, or "les deux dirigeants") of a reciprocal call verb, or "leur" before a call noun
     ("Leur dernier échange téléphonique remontait à janvier"), stands for the two people of the
     latest call mention in the sentences just before, when it names exactly two.  When "leur" has
     its owners in its own sentence ("A et B ne se sont plus parlé depuis leur conversation de
     septembre"), they are left to the sentence's own reading; a reciprocal verb keeps the pair when
-    the only people of its sentence are of that pair."""
+    the only people of its sentence are of that pair.  ``verbs_only``: the reciprocal verbs alone."""
     for n, m in enumerate(mentions):
         verb = m.trigger[0]
-        if not (_their_call(verb) or _reciprocal_plural(verb)) or m.persons and not _reciprocal_plural(verb):
+        their = _their_call(verb) and not verbs_only
+        if not (their or _reciprocal_plural(verb)) or m.persons and not _reciprocal_plural(verb):
             continue
-        if _their_call(verb) and len(people_within(doc, verb.sent.start, verb.i)) >= 2:
+        if their and len(people_within(doc, verb.sent.start, verb.i)) >= 2:
             continue
         start, pair = _latest_pair_before(doc, mentions[:n], verb.sent)
         if pair is None and not any(start <= p.trigger[0].i < verb.sent.start for p in mentions[:n]):
@@ -3312,6 +3316,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _attach_sides(doc, mentions)
     _attach_role_nouns(doc, mentions)
     _fallback(doc, mentions)
+    # again for "Ils s'étaient parlé …": the pair's own call may have had its people only now
+    _plural_pronoun_pair(doc, mentions, verbs_only=True)
     _their_call_pair(doc, mentions)
     for m in mentions:
         _apposed_subject_by_surface(doc, m)

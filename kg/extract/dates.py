@@ -995,12 +995,23 @@ def _in_month(text: str, month: DateValue, anchor: DateValue | None) -> list[Dat
         other = last.get((m.start, m.end))
         if not m.relative or (other and other.value == m.value):
             out.append(m)
+        elif other and _same_day_in_month(m.value, other.value, month):
+            out.append(other)  # "le 3 avril" in an April dateline: that April, wherever in it the page fell
         elif other and m.value and other.value and low <= min(m.value.earliest, other.value.earliest) \
                 and max(m.value.latest, other.value.latest) <= high:
             out.append(replace(m, value=replace(month, text=m.text)))
         else:
             out.append(replace(m, value=None))
     return out
+
+
+def _same_day_in_month(early: DateValue | None, late: DateValue | None, month: DateValue) -> bool:
+    """Two readings of one day and month that differ only in their year, the later one falling in the
+    dateline's month: a day the text names in the page's own month, which that month's year fixes."""
+    if not (early and late and early.precision == late.precision == "day"):
+        return False
+    a, b = early.earliest, late.earliest
+    return (a.month, a.day) == (b.month, b.day) and a.year != b.year and month.earliest <= b <= month.latest
 
 
 @dataclass(frozen=True)
