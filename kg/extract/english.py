@@ -405,6 +405,8 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
         named = sorted(named + _quoted_self(doc, sent), key=lambda n: n.start)
         calls, more = _calls_in(doc, sent, named, holdings, previous_subject, found, talk)
         holdings += more
+        if not calls and not named and talk:
+            calls = _pair_spoke(doc, sent, found)
         if found and not calls and not named:
             _told_again(doc, sent, found[-1], holdings)
         _same_day(doc, sent, calls, found)
@@ -505,6 +507,34 @@ def _told_again(doc: Doc, sent: Span, call: _Call, holdings: list[Holding]) -> N
     if call.initiator is None:
         cue = next(t.i for t in sent if t.idx - sent.start_char >= noun.start())
         call.initiator = _initiator(doc, sent, cue, [], call.parties, holdings)
+
+
+#: Adverbs between a pair noun and its talk verb ("The two leaders last spoke on Oct. 16").
+PAIR_ADVERBS = r"(?:\s+(?:last|also|had|have|has|previously|already|most|recently|first|then|later|briefly))*"
+
+
+def _pair_spoke(doc: Doc, sent: Span, found: list[_Call]) -> list[_Call]:
+    """"Trump said he would speak with Putin soon. The two leaders last spoke on Oct. 16": a sentence
+    naming nobody whose subject is a pair noun ("the two leaders") with a talk verb tells a call of
+    the two people the sentence before names, when it names exactly two and no call was told there
+    (a call told there is the one spoken of again, see :func:`_told_again`)."""
+    text = fold(sent.text)
+    verbs = "|".join(map(re.escape, cues()["talk_verbs"]))
+    m = re.match(rf"\s*{_pattern('pair_anaphora').pattern}{PAIR_ADVERBS}\s+(?:{verbs})\b", text)
+    before = [s for s in sentences(doc) if s.end <= sent.start and s.text.strip()]
+    clause = re.split(r"[,;:]", text[m.end():], maxsplit=1)[0] if m else ""
+    if m is None or not before or _pattern("in_person").search(text[:m.end()] + clause) \
+            or _denied(doc, sent, sent.start + 2):
+        return []  # "… last spoke on Oct. 16, a call that preceded a summit": the summit is another event
+    prev = before[-1]
+    if any(prev.start <= s.start < prev.end for c in found for s in c.sentences):
+        return []
+    pair = list(dict.fromkeys(p.key for p in people_within(doc, prev.start, prev.end)))
+    if len(pair) != 2:
+        return []
+    date = next((d for at, d in _dates(doc, sent) if at - sent.start_char >= m.end()), None)
+    video = bool(_pattern("video_words").search(text))
+    return [_Call(pair, [], date, None, [sent], video)]
 
 
 #: "It was Marcos who initiated the call": the person named in the cleft placed the call told before.
