@@ -1136,6 +1136,13 @@ def countries_of_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     return out
 
 
+def _own_office(doc: Doc, post: Span, country: str) -> str | None:
+    """The office of the possessor's country that a wording over the post names ("Pakistan's Chief of
+    Defence Forces": that country's office of that name, not its generic chief of defence)."""
+    return next((s.kb_id_ for s in lex_spans(doc, "OFFICE", "OFFICE_WEAK")
+                 if s.start == post.start and s.end >= post.end and s.kb_id_.split(".")[0] == country), None)
+
+
 def possessive_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """Posts English writes with the country as a possessive: "Australia's Deputy Prime Minister X",
     and in a relative clause or an apposition after the holder ("X, who is also Poland's defence
@@ -1151,7 +1158,7 @@ def possessive_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         holder = _holder_of(doc, post, people) or _possessive_role_noun(doc, post, country, out)
         if holder is None:
             continue
-        office = lexicon.office_for(post.kb_id_, country).id
+        office = _own_office(doc, post, country) or lexicon.office_for(post.kb_id_, country).id
         out = [h for h in out if not (h.person == holder and h.office == f"?.{post.kb_id_}")]
         if not any(h.person == holder and h.office == office for h in out):
             out.append(Holding(holder, office, (evidence(post, "en-possessive-post"),)))
