@@ -269,21 +269,27 @@ def _relative_window(t: Token) -> Span | None:
     after the noun, up to the next comma, when it holds a date (by surface: the parser often hangs
     the clause elsewhere)."""
     doc = t.doc
-    if t.i + 1 >= t.sent.end or fold(doc[t.i + 1].text) not in ("que", "qu'"):
+    at = t.i + 1
+    while at < t.sent.end and doc[at].head == t and doc[at].dep_ == "amod":
+        at += 1  # "l'entretien téléphonique qu'il a eu lundi"
+    if at >= t.sent.end or fold(doc[at].text) not in ("que", "qu'"):
         return None
-    end = next((x.i for x in doc[t.i + 1: min(t.sent.end, t.i + RELATIVE_REACH)] if x.text in (",", ";", ".")),
-               min(t.sent.end, t.i + RELATIVE_REACH))
-    return doc[t.i + 1: end] if dates_within(doc, t.i + 1, end) else None
+    end = next((x.i for x in doc[at: min(t.sent.end, at + RELATIVE_REACH)] if x.text in (",", ";", ".")),
+               min(t.sent.end, at + RELATIVE_REACH))
+    return doc[at: end] if dates_within(doc, at, end) else None
 
 
 def _attach_relative_clauses(doc: Doc, mentions: list[Mention]) -> None:
-    """The date and the pair ("les deux ministres") of a call noun's relative clause are the call's."""
+    """The date and the pair ("les deux ministres") of a call noun's relative clause are the call's.
+    A light verb there ("l'entretien qu'il a eu lundi avec Y") makes the clause the call's own telling:
+    its date beats that of the verb the noun hangs from ("est revenu jeudi sur l'entretien …")."""
     for m in mentions:
         window = _relative_window(m.trigger[0]) if m.trigger[0].pos_ in ("NOUN", "PROPN") else None
         if window is None:
             continue
         dates = [s._.date for s in dates_within(doc, window.start, window.end) if s._.date]
-        m.date = m.date or (dates[0] if dates else None)
+        held = any(fold(x.lemma_) in _words("light_verbs") for x in window)
+        m.date = (dates[0] if dates and held else None) or m.date or (dates[0] if dates else None)
         nouns = set(_vocab()["pair_nouns"])
         pair = next((pair_phrase(x) for x in window[1:]
                      if fold(doc[x.i - 1].text) == "deux" and fold(x.text) in nouns), None)
