@@ -375,10 +375,25 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         ok = phone or told or _dated_talk_with_official(t)
     elif lemma in ("appeler", "joindre", "contacter"):
         agent = _passive_agent(t)
-        ok = (phone or context or agent or _official_object(t)) and (agent or _has_object(t)) and not _calls_on(t)
+        each_other = lemma == "appeler" and reflexive and _called_each_other(t)  # "s'est joint aux entretiens": no
+        ok = (phone or context or agent or each_other or _official_object(t)) \
+            and (agent or each_other or _has_object(t)) and not _calls_on(t)
     else:  # "a échangé le 14 octobre avec Y" in an article that tells calls, as "parler" above
         ok = lemma in ("discuter", "echanger", "converser") and (phone or context and _has_avec(t))
     return (False, False, False) if ok else None
+
+
+def _called_each_other(verb: Token) -> bool:
+    """"A et son homologue B se sont appelés lundi", "Les deux hommes se sont appelés": a reflexive
+    "s'appeler" with a plural subject (two people joined, a pair noun, a plural pronoun, or a plural
+    participle) is a call between them; not "s'appelle X", where a name after the verb is what
+    someone is called."""
+    doc = verb.doc
+    dated = dated_tokens(doc, verb.i + 1, min(verb.sent.end, verb.i + 4))
+    if any(c.dep_ in ("obj", "xcomp", "attr") and c.pos_ == "PROPN" and c.i not in dated for c in verb.children):
+        return False
+    joined = any(c.dep_ in SUBJECT_DEPS and any(g.dep_ == "conj" for g in c.subtree) for c in verb.children)
+    return joined or _reciprocal_plural(verb) or "Plur" in verb.morph.get("Number")
 
 
 def _hung_on_a_date(verb: Token) -> list[Token]:
@@ -1063,7 +1078,10 @@ def _phone_taker(verb: Token) -> Token | None:
     if verb.pos_ != "VERB" or verb.dep_ != "advcl" or head.i == verb.i \
             or not any(fold(c.text) == "pour" for c in verb.children if c.dep_ == "mark"):
         return None
-    phone = any(c.dep_ == "obj" and fold(c.lemma_) in _vocab()["phone_nouns"] for c in head.children)
+    # the phone between the two verbs, under the first, whatever a date between made of it ("a
+    # décroché jeudi son téléphone pour joindre Y": "téléphone" hung on "jeudi")
+    phone = any(fold(x.lemma_) in _vocab()["phone_nouns"] and head in x.ancestors
+                for x in verb.doc[head.i + 1: verb.i])
     return head if phone else None
 
 
