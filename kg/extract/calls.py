@@ -1403,6 +1403,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         _relative_clause_subject(doc, m)
         _reported_subject(doc, m)
         _pronoun_subject(doc, m)
+        _object_pronoun(doc, m)
         _demonstrative_party(doc, m)
         if m.persons:
             _coordinated(doc, m, mentions)
@@ -1750,8 +1751,7 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
         _first_person_subject(doc, m)
         return
     start = _pronoun_window(doc, m.sent)
-    subjects = [p for p in people_within(doc, start, pronoun.i) if _is_subject(p.span) or _topic_phrase(p.span)]
-    subjects = [p for p in subjects if not _speaker_of_an_incise(p, subjects)]
+    subjects = _subjects_before(doc, start, pronoun.i)
     role = _role_noun_subject_of(doc[m.sent.start - 1].sent) if m.sent.start > 0 else []
     if role and not [p for p in subjects if p.span.start >= m.sent.start]:
         # "Lundi, le ministre … a reçu son homologue, Y. Mardi, il s'est entretenu avec Z": the sentence
@@ -1983,6 +1983,44 @@ def _cleft_pronoun(relative: Token) -> Token | None:
     if len(words) == 3 and cleft and words[2] in _words("cleft_pronouns"):
         return doc[relative.i - 1]
     return None
+
+
+def _subjects_before(doc: Doc, start: int, end: int) -> list[PersonMention]:
+    """The people named as subjects (or set up as topics) between ``start`` and ``end``, in text order,
+    without the speakers of incises: where a pronoun looks for its person."""
+    subjects = [p for p in people_within(doc, start, end)
+                if _is_subject(p.span) or _topic_phrase(p.span) or _caseless_subject(p.span)]
+    return [p for p in subjects if not _speaker_of_an_incise(p, subjects)]
+
+
+def _caseless_subject(span: Span) -> bool:
+    """"Rarement le président émirien, X, aura autant décroché son téléphone": a noun phrase before a
+    verb that has no subject, hung on it as an oblique with no preposition, is the subject the parser
+    lost (a fronted adverb misleads it); the person is that phrase, or in apposition to it."""
+    node = span.root
+    while node.dep_ in ("appos", "flat:name", "conj") and node.head.i < node.i:
+        node = node.head  # "le roi de Jordanie, Abdallah II,": the person joined to the noun before it
+    verb = node.head.head if node.head.pos_ == "ADV" else node.head  # or hung on the fronted adverb
+    return (node.dep_.startswith("obl") or node.dep_ == "dep") and node.i < verb.i and verb.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ == "case" for c in node.children) and not dated_tokens(node.doc, node.i, node.i + 1) \
+        and not any(c.dep_ in (*SUBJECT_DEPS, "expl:subj") for c in verb.children)
+
+
+def _object_pronoun(doc: Doc, m: Mention) -> None:
+    """"Le lendemain, c'est Y qui l'a appelé", "Y l'a joint mardi": an object pronoun of a calling verb
+    whose caller is named stands for the person last named as a subject in the sentences before
+    (as a subject pronoun does), who is the other party."""
+    verb = m.trigger[0]
+    if verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in ("appeler", "joindre", "contacter", "rappeler") \
+            or len(m.persons) != 1 or m.callers != m.persons:
+        return
+    clitic = next((c for c in verb.children if c.dep_ == "obj" and fold(c.text) in ("l'", "le", "la")), None)
+    if clitic is None:
+        return
+    subjects = [p for p in _subjects_before(doc, _pronoun_window(doc, m.sent), m.sent.start)
+                if p.key not in m.persons]
+    if subjects:
+        m.persons.append(subjects[-1].key)
 
 
 def _is_subject(span: Span) -> bool:
