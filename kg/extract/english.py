@@ -410,6 +410,7 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
         if found and not calls and not named:
             _told_again(doc, sent, found[-1], holdings)
         _same_day(doc, sent, calls, found)
+        _days_before_told(doc, sent, calls, found)
         found, named_posts = _merge(found, calls)
         holdings += named_posts
         if found:
@@ -479,6 +480,27 @@ def _same_day(doc: Doc, sent: Span, calls: list[_Call], found: list[_Call]) -> N
     for call in calls:
         if call.date is None:
             call.date = found[-1].date
+
+
+#: "a day earlier", "two days before", "the previous day": counted back from the call told just before.
+DAYS_BEFORE_TOLD = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six) days? (?:earlier|before)"
+                              r"|the (?:previous day|day before))\b(?!\s+(?:a|an|the|his|her|its|their)\b)")
+COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _days_before_told(doc: Doc, sent: Span, calls: list[_Call], found: list[_Call]) -> None:
+    """"Sharif telephoned X on Monday … Sharif had spoken with Y a day earlier": an undated call of a
+    sentence that counts days back with no anchor of its own ("a day earlier", not "a day before the
+    summit") is dated from the call told just before, when that one has a day and is told within
+    :data:`SEQUEL_GAP` sentences with no date between."""
+    m = DAYS_BEFORE_TOLD.search(fold(sent.text))
+    if m is None or not found or found[-1].date is None or found[-1].date.precision != "day" \
+            or not found[-1].date.earliest or not _same_account(doc, found[-1].sentences[-1], sent):
+        return
+    back = COUNT_WORDS[m["n"]] if m["n"] else 1
+    for call in calls:
+        if call.date is None:
+            call.date = DateValue.of_day(found[-1].date.earliest - timedelta(days=back), m.group(0))
 
 
 def _same_account(doc: Doc, told: Span, sent: Span) -> bool:
@@ -1031,7 +1053,18 @@ def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
     if eve and reported and reported[0].earliest:  # "said on Friday he had spoken with X the previous evening"
         own.append((sent.start_char + skip + eve.start(), DateValue.of_day(
             reported[0].earliest - timedelta(days=1), eve.group(0))))
+    if not own and not UNDATED_SPANS.search(folded):
+        own += [(sent.start_char + skip + at, d) for at, d in found
+                if _reported_on(folded, at) and d.precision == "day" and OWN_ACCOUNT.match(folded, at + len(d.text))]
     return own
+
+
+#: "X said on Tuesday he had a call with Y", "… she spoke with Y": after the day of a report, the
+#: speaker's own account of a call in the simple past, which that day dates when the sentence gives no
+#: other (as French "a annoncé jeudi s'être entretenu avec Y"); not a pluperfect ("he had spoken to Y"
+#: is some time before) nor a span the dates do not read ("over the weekend", "without saying when").
+OWN_ACCOUNT = re.compile(r"\s+(?:that\s+)?(?:he|she|i)\s+(?:had\s+(?:a|an)\s|held\s|spoke\s|talked\s)")
+UNDATED_SPANS = re.compile(r"\b(?:weekend|last week|earlier|recently|ago|previous|when)\b")
 
 
 #: A day counted back from the day a report in the same sentence carries.
