@@ -913,8 +913,8 @@ def _planned(t: Token) -> bool:
         return False
     if t.dep_ == "nmod":
         return _unrealised(_clause_head(t))
-    if t.dep_ not in (*SUBJECT_DEPS, "obj"):
-        return False
+    if t.dep_ not in (*SUBJECT_DEPS, "obj") or _past_headline_colon(t, t.head):
+        return False  # "Échange A-B : Pretoria et Abuja veulent …": the verb is the next clause's
     head = t.head
     if t.dep_ == "obj":  # "a demandé un entretien téléphonique", "propose un appel"
         return fold(head.lemma_) in _vocab()["plan_predicates"] and _requested(t) is None
@@ -2573,11 +2573,14 @@ def _headline_dates(doc: Doc, mentions: list[Mention]) -> None:
     """"Conversation téléphonique entre X et Y" as a headline, then "Le président chinois et son
     homologue indonésien ont évoqué mardi …": a verbless headline's call takes the day of the lead
     sentence, when that sentence tells no call of its own and its subject comes before its verb."""
-    told = {m.sent.start for m in mentions}
+    told = {m.sent.start for m in mentions if not m.referring}  # "à l'issue de l'entretien" tells no new one
     for m in mentions:
         sent = m.sent
-        if m.date is not None or sent.end >= len(doc) or any(t.pos_ in ("VERB", "AUX") for t in sent):
-            continue
+        colon = next((t.i for t in sent if t.text == ":" and t.i > m.trigger[0].i), sent.end)
+        if m.date is not None or sent.end >= len(doc) or any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:colon]):
+            continue  # the headline's words up to a colon are verbless ("Entretien A-B : Alger et Rome veulent …")
+        if colon < sent.end and any(o.sent == sent and o is not m and not o.referring for o in mentions):
+            continue  # "Coup de fil à trois : A, B et C se sont entretenus mardi": the clause tells the call
         if "\n" not in sent.text_with_ws + doc[sent.end].text:
             continue  # not a line of its own
         lead = next((s for s in doc[sent.end:].sents if s.text.strip()), None)
@@ -3355,12 +3358,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
     context = _call_context(doc)
     mentions: list[Mention] = []
     carried = False
-    for sent in doc.sents:
+    sents = [s for s in doc.sents if s.text.strip()]
+    for n, sent in enumerate(sents):
         earlier = has_phrase(folded(sent), _vocab()["earlier_cues"])
+        phoned = carried and pronoun_led(sent) or any(map(_medium_told_after, sents[n + 1: n + 1 + MEDIUM_AFTER]))
         found = [Mention(sent, tokens, referring, demo, earlier or negated(tokens[0]),
                          possessive=_possessive(tokens[0]), weak=weak,
                          frame=tokens[0].pos_ in ("NOUN", "PROPN") and _framed(tokens[0]))
-                 for tokens, referring, demo, weak in _triggers(sent, context, carried and pronoun_led(sent))]
+                 for tokens, referring, demo, weak in _triggers(sent, context, phoned)]
         if sent.text.strip():
             carried = _on_the_phone(sent, found)
         found += [Mention(sent, [c], False, False, m.earlier) for m in found for c in _next_in_series(m.trigger[0])]
@@ -3371,6 +3376,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mentions[-1].topics += _topics(sent)
         mentions += found
     _attach_people(doc, mentions)
+    for m in mentions:
+        _surname_pair(doc, m)
     _elliptic_pairs(mentions)
     _attach_posts(doc, mentions)
     _attach_counterparts(doc, mentions)
@@ -3396,6 +3403,47 @@ def find_mentions(doc: Doc) -> list[Mention]:
         m.initiator = _initiator(doc, m, mentions)
         m.topics += _topics(m.sent)
     return mentions
+
+
+def _surname_pair(doc: Doc, m: Mention) -> None:
+    """"Entretien Tebboune-Meloni : …", "Appel téléphonique Macron-Poutine": a call noun (past its
+    adjectives) followed by two surnames joined by a hyphen, each the surname of one person the article
+    names, is a call between those two."""
+    noun = m.trigger[0]
+    if noun.pos_ not in ("NOUN", "PROPN") or len(m.persons) >= 2:
+        return
+    at = noun.i + 1
+    while at < m.sent.end and doc[at].pos_ == "ADJ":
+        at += 1
+    if at + 2 >= len(doc) or doc[at + 1].text != "-":
+        return
+    by_surname: dict[str, set[str]] = {}
+    for p in doc._.people or []:
+        by_surname.setdefault(fold(p.span[-1].text), set()).add(p.key)
+    pair = [by_surname.get(fold(doc[i].text), set()) for i in (at, at + 2)]
+    if all(len(keys) == 1 for keys in pair) and pair[0] != pair[1]:
+        m.persons = list(dict.fromkeys([*m.persons, *pair[0], *pair[1]]))
+
+
+MEDIUM_AFTER = 2  # sentences before one that gives the medium of the exchange they told
+
+
+def _medium_told_after(sent: Span) -> bool:
+    """"L'échange s'est déroulé par téléphone", "Les deux conversations ont eu lieu par téléphone": a
+    sentence naming nobody that opens on a definite or demonstrative call noun ("les deux" allowed) and
+    gives a phone or video medium tells how the exchange told just before took place, so that the
+    exchange ("un échange avec Y", a headline's "Entretien A-B") is a call."""
+    words = [fold(t.text) for t in sent if not t.is_space][:4]
+    if len(words) < 2 or people_within(sent.doc, sent.start, sent.end):
+        return False
+    opener, rest = words[0], words[1:]
+    if opener not in _words("definites") | _words("demonstratives"):
+        return False
+    if rest[0] == "deux":
+        rest = rest[1:]
+    nouns = _vocab()["weak_nouns"]
+    return bool(rest) and (rest[0] in nouns or rest[0].rstrip("s") in nouns) \
+        and has_phrase(folded(sent), _vocab()["phone_markers"])
 
 
 def in_series(t: Token) -> bool:

@@ -64,6 +64,8 @@ def _continues(doc: Doc, token) -> bool:
     before = doc[token.i - 1]
     if (not before.whitespace_ and not before.is_punct) or token.text in ("-", "’", "'", ",", ";", ":"):
         return True
+    if before.text == "-" and not before.whitespace_ and token.i >= 2 and not doc[token.i - 2].whitespace_:
+        return True  # a hyphenated pair of names ("Échange Ramaphosa-Tinubu : …")
     if before.is_sent_start and not before.is_punct and "\n" not in before.whitespace_:
         return True  # no one-word sentence ("A | Kiev, le ministre …")
     if token.text[:1].islower() or before.text in (",", ";", "(", "«") or (
