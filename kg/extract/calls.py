@@ -1715,8 +1715,12 @@ def _reported_perfect(trigger: Token) -> Token | None:
 
 def _reported_subject(doc: Doc, m: Mention) -> None:
     """"X dit s'être entretenu avec Y", "X affirme avoir appelé Y": the infinitive's subject is the
-    reporting verb's."""
+    reporting verb's; so is that of an infinitive a call noun frames ("X a indiqué avoir évoqué avec Y,
+    lors d'un appel, …")."""
     head = _reporting_head(m.trigger[0])
+    if head is None and m.frame and (frame := _frame_verb(m.trigger[0])) is not None \
+            and not any(c.dep_ in SUBJECT_DEPS for c in frame.children):
+        head = _reporting_head(frame)
     if head is None:
         return
     for p in people_within(doc, head.sent.start, head.i):
@@ -2531,10 +2535,14 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         m.date = _then_date(doc, m)
     mentions_of = _in_sentence(mentions)
-    for s in doc.spans.get("dates", []):
+    spans = doc.spans.get("dates", [])
+    for s in spans:
         here = mentions_of(s[0])
         if _anchor_relative(s) and _call_noun_after(s, here) is not None:
             continue  # "deux jours après son appel avec X": counted from that call, below
+        if _reported_on(s) and any(t.sent == s.sent and t.start > s.start and _anchor_relative(t)
+                                   and _standalone_day_shift(doc, t) for t in spans):
+            continue  # "a fait savoir mercredi avoir abordé la veille avec Y": the eve is the call's day
         value = _from_anchor(doc, s) if _anchor_relative(s) else s._.date
         if not value:
             continue
@@ -3095,8 +3103,13 @@ def _reported_on(span: Span) -> bool:
     verbs = _vocab()["reporting_verbs"]
     if head.i == span.sent.start and head.i != head.head.i and "Part" in head.morph.get("VerbForm"):
         head = head.head  # "Invité mardi matin de la radio X, Y a raconté …": the day of the report
-    return head.pos_ in ("VERB", "AUX") and (
-        fold(head.lemma_) in verbs or f"{fold(head.head.lemma_)} {fold(head.lemma_)}" in verbs)  # "faire savoir"
+    if head.pos_ in ("VERB", "AUX") and (
+            fold(head.lemma_) in verbs or f"{fold(head.head.lemma_)} {fold(head.lemma_)}" in verbs):  # "faire savoir"
+        return True
+    doc, at = span.doc, span.start  # by surface, right after the verb the parser lost ("a fait savoir mercredi")
+    last = fold(doc[at - 1].lemma_) if at > span.sent.start else ""
+    pair = f"{fold(doc[at - 2].lemma_)} {last}" if at - 1 > span.sent.start else ""
+    return doc[at - 1].pos_ in ("VERB", "AUX", "ADV") and (last in verbs or pair in verbs)
 
 
 def _standalone_day_shift(doc: Doc, span: Span) -> bool:
@@ -3143,7 +3156,7 @@ def _then_date(doc: Doc, m: Mention) -> DateValue | None:
         if any(m.trigger[0].i < s.start < cue for s in spans):
             return None
         days = [s._.date for s in spans  # "Plus tard dans la journée": the last *day* told, past background
-                if s.start < cue and s._.date.precision == "day"]
+                if s.start < cue and s._.date.precision == "day" and not _planned_day(s)]
         return days[-1] if days else None
     start = doc[sent.start - 1].sent.start
     for _ in range(2):  # the paragraph's last date, up to three sentences back
@@ -3155,6 +3168,16 @@ def _then_date(doc: Doc, m: Mention) -> DateValue | None:
     dates = [s._.date for s in spans if start <= s.start < sent.start
              and not (s.start > 0 and fold(doc[s.start - 1].text) in since)]
     return dates[-1] if dates else None
+
+
+def _planned_day(span: Span) -> bool:
+    """The day of something planned ("la réunion prévue lundi à Genève", "doit se rendre mardi"): not a
+    day the account tells, which a same-day cue ("Dans la soirée") would continue."""
+    head = span.root.head
+    if head.pos_ not in ("VERB", "AUX", "ADJ") or people_within(span.doc, head.i, head.i + 1):
+        return False  # a name the parser hung the day on ("avec … Narendra Modi, vendredi")
+    return fold(head.lemma_) in _vocab()["plan_predicates"] or fold(head.text) in _vocab()["plan_predicates"] \
+        or future_form(head)
 
 
 SAME_DAY_REACH = 8  # words read from a token for a same-day cue and what follows it
