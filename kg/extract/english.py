@@ -85,7 +85,10 @@ def _date_re() -> re.Pattern[str]:
         rf"\b(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
         rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{months})\.?(?:\s+(?P<year2>\d{{4}}))?"
         rf"|(?P<weekday>{days})|(?P<relative>{relative})|(?P<ago>\d+|a|one|two|three|four|five|six|seven)\s+days?\s+ago"
-        rf"|(?P<lastweek>last week)|(?P<thisweek>(?:earlier )?this week)|(?P<monthly>{monthly}))\b")
+        rf"|(?P<lastweek>last week)|(?P<thisweek>(?:earlier )?this week)|(?P<monthly>{monthly})"
+        rf"|(?P<bound>since|after|before|until|by)?\s*(?:in\s+)?(?:(?:late|early|mid-?)\s*)(?P<season>(?:19|20)\d{{2}})(?![\d-])"
+        rf"|(?P<bound2>since|after|before|until|by|in)\s+(?:(?P<inmonth>{months})\s+)?(?P<yearonly>(?:19|20)\d{{2}})(?![\d-])"
+        rf"|in\s+(?P<monthonly>{months})(?!\.?\s+\d))\b")
 
 
 #: Lexicon spans that may stand between a calling verb and the name it governs.
@@ -93,10 +96,16 @@ STYLING = ("DEMONYM", "POST", "OFFICE", "OFFICE_WEAK", "TITLE", "COUNTRY")
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
-def english_dates(text: str, ref: date | None) -> list[tuple[int, DateValue]]:
-    """The dates of ``text`` (folded), each with its character offset, counted from ``ref``."""
+COARSE_GROUPS = ("season", "yearonly", "monthonly")
+
+
+def english_dates(text: str, ref: date | None, *, coarse: bool = False) -> list[tuple[int, DateValue]]:
+    """The dates of ``text`` (folded), each with its character offset, counted from ``ref``; a month or
+    a year alone ("in October", "in late 2023") only with ``coarse`` (see :func:`_dates`)."""
     out = []
     for m in _date_re().finditer(text):
+        if not coarse and any(m[g] for g in COARSE_GROUPS):
+            continue
         value = _date_value(m, ref)
         if value is not None:
             out.append((m.start(), value))
@@ -131,6 +140,20 @@ def page_date(text: str) -> date | None:
 def _date_value(m: re.Match[str], ref: date | None) -> DateValue | None:
     c = cues()
     g = m.groupdict()
+    if g["season"] or g["yearonly"]:  # "in late 2023", "in March 2024", "in 2019"; not a bound ("since 2022")
+        if g["bound"] or (g["bound2"] or "in") != "in":
+            return None
+        year = int(g["season"] or g["yearonly"])
+        if g["inmonth"]:
+            first = date(year, c["months"][g["inmonth"]], 1)
+            return DateValue(first.isoformat()[:7], "month", first, _month_last(first), m.group(0))
+        return DateValue(str(year), "year", date(year, 1, 1), date(year, 12, 31), m.group(0))
+    if g["monthonly"]:  # "in October": the last such month on or before the reference day
+        if ref is None:
+            return None
+        month = c["months"][g["monthonly"]]
+        first = date(ref.year - (month > ref.month), month, 1)
+        return DateValue(first.isoformat()[:7], "month", first, _month_last(first), m.group(0))
     if g["month"] or g["month2"]:
         month, day = c["months"][g["month"] or g["month2"]], int(g["day"] or g["day2"])
         year = g["year"] or g["year2"]
@@ -152,6 +175,11 @@ def _date_value(m: re.Match[str], ref: date | None) -> DateValue | None:
         return DateValue.of_day(ref - timedelta(days=n), m.group(0))
     monday = ref - timedelta(days=ref.weekday() + 7)
     return DateValue(None, None, monday, monday + timedelta(days=6), m.group(0))
+
+
+def _month_last(first: date) -> date:
+    """The last day of the month that ``first`` opens."""
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 def _month_before(ref: date, back: int, text: str) -> DateValue:
@@ -1053,11 +1081,18 @@ def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
     if eve and reported and reported[0].earliest:  # "said on Friday he had spoken with X the previous evening"
         own.append((sent.start_char + skip + eve.start(), DateValue.of_day(
             reported[0].earliest - timedelta(days=1), eve.group(0))))
+    own += [(sent.start_char + skip + at, d) for at, d in english_dates(folded, ref, coarse=True)
+            if d.precision in ("month", "year") and WHEN_AFTER.match(folded, at + len(d.text))]
     if not own and not UNDATED_SPANS.search(folded):
         own += [(sent.start_char + skip + at, d) for at, d in found
                 if _reported_on(folded, at) and d.precision == "day" and OWN_ACCOUNT.match(folded, at + len(d.text))]
     return own
 
+
+#: "… resumed in late 2023, when A held a video call with B": a month or a year alone dates the clause
+#: that "when" opens right after it (elsewhere it is mostly background: "a freeze sparked by a visit in
+#: August 2022").
+WHEN_AFTER = re.compile(r",?\s+when\b")
 
 #: "X said on Tuesday he had a call with Y", "… she spoke with Y": after the day of a report, the
 #: speaker's own account of a call in the simple past, which that day dates when the sentence gives no
