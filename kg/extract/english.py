@@ -143,16 +143,16 @@ def _date_value(m: re.Match[str], ref: date | None) -> DateValue | None:
     if g["season"] or g["yearonly"]:  # "in late 2023", "in March 2024", "in 2019"; not a bound ("since 2022")
         if g["bound"] or (g["bound2"] or "in") != "in":
             return None
-        year = int(g["season"] or g["yearonly"])
+        number = int(g["season"] or g["yearonly"])
         if g["inmonth"]:
-            first = date(year, c["months"][g["inmonth"]], 1)
+            first = date(number, c["months"][g["inmonth"]], 1)
             return DateValue(first.isoformat()[:7], "month", first, _month_last(first), m.group(0))
-        return DateValue(str(year), "year", date(year, 1, 1), date(year, 12, 31), m.group(0))
+        return DateValue(str(number), "year", date(number, 1, 1), date(number, 12, 31), m.group(0))
     if g["monthonly"]:  # "in October": the last such month on or before the reference day
         if ref is None:
             return None
-        month = c["months"][g["monthonly"]]
-        first = date(ref.year - (month > ref.month), month, 1)
+        named = c["months"][g["monthonly"]]
+        first = date(ref.year - (named > ref.month), named, 1)
         return DateValue(first.isoformat()[:7], "month", first, _month_last(first), m.group(0))
     if g["month"] or g["month2"]:
         month, day = c["months"][g["month"] or g["month2"]], int(g["day"] or g["day2"])
