@@ -550,24 +550,37 @@ def _locution_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
     return out
 
 
-AGENT_REACH = 8  # words after a passive participle where "par" + its agent may stand
+AGENT_REACH = 10  # words after a passive participle where "par" + its agent may stand
+
+
+DAY_PARTS = frozenset(("matin", "soir", "soiree", "nuit", "apres-midi", "midi"))  # "avant-hier soir"
 
 
 def _passive_agent(t: Token) -> bool:
     """"X a été appelé mardi par le secrétaire d'Etat Y": a passive "appeler" whose agent, after
     "par" (past dates, adverbs, articles), is a person or a post: a call placed by the agent."""
+    return _agent_at(t) is not None
+
+
+def _agent_at(t: Token) -> int | None:
+    """Where the agent of a passive calling verb (:func:`_passive_agent`) starts, past a medium
+    between ("a été joint avant-hier soir au téléphone par son homologue Y"), or None."""
     doc = t.doc
     if not (_passive(t) or _opens_sentence(t)
             or any(fold(x.text) in ("ete", "etait", "sera") for x in doc[max(t.sent.start, t.i - 3): t.i])):
-        return False
+        return None
     end = min(t.sent.end, t.i + AGENT_REACH)
     dated = dated_tokens(doc, t.i + 1, end)
-    words = [x for x in doc[t.i + 1: end] if x.i not in dated and x.pos_ != "ADV"]
+    words = [x for x in doc[t.i + 1: end] if x.i not in dated and x.pos_ != "ADV" and fold(x.text) not in DAY_PARTS]
+    phones = _vocab()["phone_nouns"]
+    while len(words) > 2 and fold(words[0].text) in ("au", "par", "en") and fold(words[1].lemma_) in phones:
+        words = words[2:]  # the medium, not the agent ("joint par téléphone par Y")
     if not words or fold(words[0].text) != "par":
-        return False
+        return None
     rest = [x.i for x in words[1:] if x.pos_ != "DET" and not (x.pos_ == "ADJ" and x.text.islower())
             and not x.is_punct and fold(x.text) not in _words("counterpart_nouns")]  # "par son homologue turc, X"
-    return bool(rest) and bool(people_within(doc, rest[0], rest[0] + 1) or posts_within(doc, rest[0], rest[0] + 1))
+    found = bool(rest) and bool(people_within(doc, rest[0], rest[0] + 1) or posts_within(doc, rest[0], rest[0] + 1))
+    return rest[0] if found else None
 
 
 def _opens_sentence(t: Token) -> bool:
@@ -1162,16 +1175,23 @@ def _phrase_start(span: Span) -> int:
                                if a.post and a.person.span == span and a.post.span.end <= span.start])
 
 
+STAND_IN_REACH = 9  # words back from a name to "en l'absence du" ("… du ministre de la Défense X")
+
+
 def _not_a_party(span: Span) -> bool:
     """Named in the call's sentence but not on the call: "selon X", "au sujet de X", "la libération
     de X", "en remplacement de X" (the cue in the few words before, within the same clause: not
-    "a annoncé que X")."""
+    "a annoncé que X"); the one someone stands in for ("en l'absence du ministre X", "au nom de X")."""
     doc = span.doc
     anchor = _phrase_start(span)  # "en présence du ministre de la Défense, X": the cue stands before the post
-    window = [x for x in doc[max(span.sent.start, anchor - 6): anchor]]
-    cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(") or fold(x.text) in ("que", "qu'")),
-              default=-1)  # a clause boundary: "a annoncé que X …" makes X the subject of the completive
-    return has_phrase(" ".join(fold(x.text) for x in window[cut + 1:]), _vocab()["non_party_cues"]) or \
+    def cue_before(reach: int, key: str) -> bool:
+        window = [x for x in doc[max(span.sent.start, anchor - reach): anchor]]
+        cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(") or fold(x.text) in ("que", "qu'")),
+                  default=-1)  # a clause boundary: "a annoncé que X …" makes X the subject of the completive
+        words = "".join(fold(x.text) + (" " if x.whitespace_ else "") for x in window[cut + 1:])  # "l'absence" whole
+        return has_phrase(words, _vocab()[key])
+
+    return cue_before(6, "non_party_cues") or cue_before(STAND_IN_REACH, "stand_in_cues") or \
         handed_over(span) or _of_another_event(span) or _in_purpose_clause(span) or \
         (_second_subject(span) and reported_speaker(span))  # ", a fait savoir le porte-parole, Z"
 
@@ -3228,6 +3248,9 @@ def _initiator(doc: Doc, m: Mention, mentions: list[Mention]) -> Party | None:
         return Party(person=m.callers[0])  # "X a passé un coup de fil à Y", "X a pris contact avec Y"
     if placing is not None and not m.callers and len(set(m.caller_offices)) == 1:
         return Party(office=m.caller_offices[0])
+    agent = _agent_at(verb) if verb.pos_ in ("VERB", "AUX") and lemma in _vocab()["initiator_verbs"] else None
+    if agent is not None and (party := _party_at(doc, agent, m.sent.end)) is not None:
+        return party  # "a été joint avant-hier soir au téléphone par son homologue Y"
     if lemma in _vocab()["initiator_verbs"] and not _passive(verb):
         if len(m.callers) == 1:
             return Party(person=m.callers[0])
