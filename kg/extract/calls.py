@@ -3196,8 +3196,8 @@ def _planned_day(span: Span) -> bool:
     head = span.root.head
     if head.pos_ not in ("VERB", "AUX", "ADJ") or people_within(span.doc, head.i, head.i + 1):
         return False  # a name the parser hung the day on ("avec … Narendra Modi, vendredi")
-    return fold(head.lemma_) in _vocab()["plan_predicates"] or fold(head.text) in _vocab()["plan_predicates"] \
-        or future_form(head)
+    scheduled = _words("schedule_predicates")  # not a request's day ("a sollicité mardi un entretien")
+    return fold(head.lemma_) in scheduled or fold(head.text) in scheduled or future_form(head)
 
 
 SAME_DAY_REACH = 8  # words read from a token for a same-day cue and what follows it
