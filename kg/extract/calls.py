@@ -1423,6 +1423,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         _relative_clause_subject(doc, m)
         _reported_subject(doc, m)
         _pronoun_subject(doc, m)
+        _main_clause_subject(doc, m)
         _object_pronoun(doc, m)
         _demonstrative_party(doc, m)
         if m.persons:
@@ -1775,7 +1776,7 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
         _first_person_subject(doc, m)
         return
     start = _pronoun_window(doc, m.sent)
-    subjects = _subjects_before(doc, start, pronoun.i)
+    subjects = _subjects_before(doc, start, pronoun.i) or _sole_person_before(doc, m.sent)
     role = _role_noun_subject_of(doc[m.sent.start - 1].sent) if m.sent.start > 0 else []
     if role and not [p for p in subjects if p.span.start >= m.sent.start]:
         # "Lundi, le ministre … a reçu son homologue, Y. Mardi, il s'est entretenu avec Z": the sentence
@@ -2015,6 +2016,58 @@ def _subjects_before(doc: Doc, start: int, end: int) -> list[PersonMention]:
     subjects = [p for p in people_within(doc, start, end)
                 if _is_subject(p.span) or _topic_phrase(p.span) or _caseless_subject(p.span)]
     return [p for p in subjects if not _speaker_of_an_incise(p, subjects)]
+
+
+def _time_clause_head(doc: Doc, m: Mention) -> Token | None:
+    """The main verb of the infinitive clause of time ("avant de", "après avoir") the call verb opens
+    ("X a adressé dimanche ses vœux …, avant de s'entretenir avec Z": "adressé"), or None."""
+    verb = m.trigger[0]
+    if verb.dep_ != "advcl" or "Inf" not in verb.morph.get("VerbForm") or verb.head.i >= verb.i:
+        return None
+    before = [fold(x.text) for x in doc[max(m.sent.start, verb.i - 4): verb.i]]
+    return verb.head if "avant" in before or "apres" in before else None
+
+
+def _main_clause_day(doc: Doc, m: Mention) -> DateValue | None:
+    """The day of the main verb a call's infinitive clause of time hangs on: the same account's day."""
+    head = _time_clause_head(doc, m)
+    days = [s._.date for s in dates_within(doc, m.sent.start, m.sent.end)
+            if head is not None and s.root.head == head and s._.date and not _anchor_relative(s)]
+    return days[0] if len(days) == 1 else None
+
+
+def _main_clause_subject(doc: Doc, m: Mention) -> None:
+    """"X a adressé ses vœux au roi Y, avant de s'entretenir au téléphone avec Z": a call verb in an
+    infinitive clause of time ("avant de", "après avoir") has the main verb's named subject as its
+    caller, not the other people of the main clause."""
+    head = _time_clause_head(doc, m)
+    if m.callers or head is None:
+        return
+    subject = next((p for p in people_within(doc, m.sent.start, head.i)
+                    if (node := subject_node(p.span)) is not None and node.head == head), None)
+    if subject is not None and subject.key not in m.persons:
+        m.persons.insert(0, subject.key)
+        m.callers.append(subject.key)
+
+
+def _sole_person_before(doc: Doc, sent: Span) -> list[PersonMention]:
+    """"Dans un entretien accordé samedi au Figaro, la ministre X a estimé … Elle a indiqué …": when the
+    parser found no subject, the one person the sentence before names, outside any prepositional
+    phrase ("la décision de X" is not who acts), is whom a subject pronoun stands for."""
+    prev = sent
+    while prev.start > 0:
+        prev = doc[prev.start - 1].sent
+        if prev.text.strip():
+            break
+    if prev is sent or not prev.text.strip():
+        return []
+    named = people_within(doc, prev.start, prev.end)
+    if len({p.key for p in named}) != 1:
+        return []
+    node = named[0].span.root
+    while node.dep_ in ("appos", "flat:name", "conj") and node.head.i < node.i:
+        node = node.head
+    return [] if any(c.dep_ == "case" for c in node.children) else named[:1]
 
 
 def _caseless_subject(span: Span) -> bool:
@@ -2579,7 +2632,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         m.date = _series_date(doc, m) or _beside_a_dated_event(doc, m) or m.date or _date_after_parties(
             doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0])) or _fronted_date(
-            doc, m) or _scene_date(doc, m, mentions) or _posted_date(doc, m)
+            doc, m) or _scene_date(doc, m, mentions) or _posted_date(doc, m) or _main_clause_day(doc, m)
     _quoted_deixis(doc, mentions)
     _headline_dates(doc, mentions)
     _after_another_call(doc, mentions)
