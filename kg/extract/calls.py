@@ -928,6 +928,8 @@ def _planned(t: Token) -> bool:
         return _unrealised(_clause_head(t))
     if t.dep_ not in (*SUBJECT_DEPS, "obj") or _past_headline_colon(t, t.head):
         return False  # "Échange A-B : Pretoria et Abuja veulent …": the verb is the next clause's
+    if people_within(t.doc, t.head.i, t.head.i + 1):
+        return False  # a name the tagger made a verb ("un appel du Premier ministre indien Narendra Modi")
     head = t.head
     if t.dep_ == "obj":  # "a demandé un entretien téléphonique", "propose un appel"
         return fold(head.lemma_) in _vocab()["plan_predicates"] and _requested(t) is None
