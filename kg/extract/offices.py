@@ -340,10 +340,14 @@ def posts_within(doc: Doc, lo: int, hi: int) -> list[PostMention]:
 def _junior_rank(doc: Doc, span: Span) -> bool:
     """"secrétaire d'État chargée des Anciens combattants", "secrétaire d'État auprès du ministre des
     Armées": a wording that is a junior rank when a portfolio of its own follows it (French and other
-    governments' junior ministers), not the post it names alone (the US Secretary of State)."""
-    if fold(span.text) not in title_cues("junior_rank_wordings_fr") or span.end >= len(doc):
-        return False
-    return fold(doc[span.end].text) in title_cues("junior_rank_links_fr")
+    governments' junior ministers), not the post it names alone (the US Secretary of State); also when
+    the portfolio was taken into the span ("secrétaire d'État chargé de l'Approvisionnement de la
+    Défense", see :func:`_with_charge`)."""
+    wordings, links = title_cues("junior_rank_wordings_fr"), title_cues("junior_rank_links_fr")
+    if fold(span.text) in wordings:
+        return span.end < len(doc) and fold(doc[span.end].text) in links
+    return any(fold(doc[span.start:k].text) in wordings and fold(doc[k].text) in title_cues("post_charge_fr")
+               for k in range(span.start + 1, span.end))
 
 
 SUPERIOR_REACH = 4  # words before "auprès du" that may hold the junior title ("ministre déléguée")
@@ -3627,10 +3631,32 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         out.append(h)
     placed = _from_delegation(doc, _from_possessor(doc, out, known), known)
     placed = _from_dateline_country(doc, _from_article_country(doc, placed, known), known)
-    placed = _from_home_posts(doc, placed, known)
+    placed = _from_dominant_state(doc, _from_home_posts(doc, placed, known), known)
     placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, _from_relay(doc, placed), known)), known)
-    placed = _namesakes_at_home(doc, placed, known)
+    placed = _foreign_chancellors(doc, _namesakes_at_home(doc, placed, known))
     return [h for h in placed if not _state_secretary_general(h)]
+
+
+#: States whose press calls the foreign minister "le chancelier" (Haiti; Latin America's "canciller",
+#: Brazil's "chanceler"): there the word never names a head of government.
+CHANCELLOR_FOREIGN_MINISTER_STATES = frozenset((
+    "HT", "AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "MX", "NI", "PA", "PE", "PY", "SV",
+    "UY", "VE"))
+CHANCELLOR_WORD = re.compile(r"(?<![\w-])chanceli[eè]re?s?\b", re.IGNORECASE)
+
+
+def _foreign_chancellors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Le chancelier Jean-Victor Harvel Jean-Baptiste conserve les Affaires étrangères" in a Haitian
+    paper, "l'ancien chancelier" of Brazil: where the press calls the foreign minister "chancelier", a
+    head of government read from that word alone is the foreign minister."""
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if post_type == "head_of_government" and country in CHANCELLOR_FOREIGN_MINISTER_STATES and h.evidence \
+                and all(CHANCELLOR_WORD.search(doc.text[e.start:e.end]) for e in h.evidence):
+            h = replace(h, office=_place("foreign_minister", country))
+        out.append(h)
+    return _dedupe(out)
 
 
 def _from_relay(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -4087,6 +4113,51 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
                 or _before_other_states(doc, h, country) or _speaks_for_dateline(doc, h, country))
         if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
                 and not _elsewhere(known, h.person, post_type, country):
+            h = replace(h, office=_place(post_type, country))
+        out.append(h)
+    return _dedupe(out)
+
+
+DOMINANT_MIN = 3  # places in the text that name the article's own state before it counts as the home one
+DOMINANT_RATIO = 2  # ... and how many times more often than any other state
+
+
+def _state_mentions(doc: Doc) -> dict[str, int]:
+    """How many places in the text name each state (its name, demonym, capital or a place in it);
+    a word matched as both a place and a metonym counts once, a counterpart's demonym not at all."""
+    lexicon = load_lexicon()
+    seen: dict[str, set[int]] = {}
+    for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE"):
+        found = lexicon.actors.get(s.kb_id_)
+        if found is not None and found.kind == "country" and not _counterpart_demonym(s):
+            seen.setdefault(s.kb_id_, set()).add(s.start)
+    return {c: len(at) for c, at in seen.items()}
+
+
+def _from_dominant_state(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """A national outlet speaks of its own state without naming it by each post ("Le Conseil
+    présidentiel a installé le nouveau Premier ministre, X" in a Haitian paper that writes "Haïti" only
+    in "l'ambassadeur d'Haïti", "les Forces armées d'Haïti", "la diplomatie haïtienne"): with no
+    dateline, where every post placed so far is one state's and the text names that
+    state at least three times and twice as often as any other, a national post still without a
+    country is that state's.  Never for a person the gazetteer knows elsewhere, nor for a one-holder
+    post another person holds there now."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings) or _dateline_country(doc) is not None:
+        return holdings
+    governing = {h.office.split(".")[0] for h in holdings if not _as_counterpart(h)} - {UNKNOWN}
+    if len(governing) != 1:
+        return holdings
+    country = next(iter(governing))
+    counts = _state_mentions(doc)
+    mine = counts.pop(country, 0)
+    if mine < DOMINANT_MIN or mine < DOMINANT_RATIO * max(counts.values(), default=0):
+        return holdings
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS \
+                and not _elsewhere(known, h.person, post_type, country) \
+                and not _held_by_another(doc, h, _place(post_type, country), holdings):
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)

@@ -536,7 +536,9 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
     if not names:
         return pronoun_owner(doc, sent)  # "Il a dirigé le ministère", "Le septuagénaire prend la Défense"
-    last = names[-1]
+    last = _apposition_owner(doc, sent, names)
+    if last is None:
+        return None
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
         between = between[2:]
@@ -548,6 +550,25 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     if ":" in between and _pronoun_after_colon(folded, sent, last, between):
         between = between[len(between) - between[::-1].index(":") + 1:]  # "X connaît la maison : il a hérité de …"
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
+
+
+def _apposition_owner(doc: Doc, sent: Span, names: list[PersonMention]) -> PersonMention | None:
+    """"M. Ouattara, frère cadet du chef de l'État Alassane Ouattara, détient le portefeuille …": the
+    last name before the cue is a complement ("de", "du") inside an apposition set off by commas after a
+    capitalised word (no verb, no other comma in it); the verb after the closing comma is that word's name's, the earlier
+    mention ending there, or nobody kg can name (a surname two people of the text share)."""
+    last = names[-1]
+    if last.span.end >= len(doc) or doc[last.span.end].text != ",":
+        return last
+    k = last.span.start - 1
+    while k > sent.start and doc[k].text != "," and k >= last.span.start - INCISE:
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in (";", ":", "(", ")", "«", "»"):
+            return last
+        k -= 1
+    if k <= sent.start or doc[k].text != "," or k == last.span.start - 1 or not doc[k - 1].text[:1].isupper() \
+            or not any(fold(t.text) in ("de", "du", "des", "d'") for t in doc[k + 1:last.span.start]):
+        return last  # "À Islamabad, le vice-Premier ministre X, qui …": X heads the phrase, no complement
+    return next((m for m in names[:-1] if m.span.end == k), None)
 
 
 SUBJECT_OPENING = 4  # tokens of articles and titles before a name that opens its sentence as its subject
