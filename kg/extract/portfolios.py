@@ -150,7 +150,9 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 taken = _holding(doc, folded, sent, holder, start, end, post_type)
                 out[-1] = dataclasses.replace(taken, replaces=gone.key)
                 out.append(_holding(doc, folded, sent, gone, start, end, post_type))
-            listed = _list_item(doc, folded, sent, start, end, post_type) if holder is None else None
+            listed = _list_item(doc, folded, sent, start, end, post_type) or _heading_line(doc, folded, start, end,
+                                                                                       post_type) \
+                if holder is None else None
             if listed is not None:
                 out.append(_holding(doc, folded, sent, listed[0], start, end, post_type, listed[1]))
             colleague = _colleague(doc, folded, sent, start, end) if holder is None else None
@@ -296,6 +298,39 @@ def _portfolio_item(doc: Doc, folded: list[str], k: int) -> PersonMention | None
         return None
     before = folded[m.span.start - 1]
     return m if before in LIST_JOINTS or m.span.start == doc[k].sent.start else None
+
+
+HEADING_REACH = 14  # tokens of a list line's portfolio heading before its colon ("Affaires étrangères, Coopération …")
+
+
+def _heading_line(doc: Doc, folded: list[str], start: int, end: int,
+                  post_type: str) -> tuple[PersonMention, str] | None:
+    """A cabinet list written "Défense et Anciens combattants : général X ;" line by line: a ministry's
+    portfolio opens the line (after a bullet, if any), the heading runs to a colon with no verb nor name,
+    and after it one name (past ranks and civil titles) ends the line, only punctuation after it.  The
+    name holds the portfolio, in a country the article settles ("?" here)."""
+    k = start - 1
+    while k >= 0 and doc[k].text in BULLETS and "\n" not in doc[k].whitespace_:
+        k -= 1
+    if post_type not in LIST_PORTFOLIOS or (k >= 0 and "\n" not in doc[k].whitespace_ and "\n" not in doc[k].text):
+        return None
+    colon = next((i for i in range(end, min(len(doc), end + HEADING_REACH))
+                  if doc[i].text == ":" or "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_), None)
+    if colon is None or doc[colon].text != ":" or "\n" in doc[colon - 1].whitespace_ \
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[end:colon]) or people_within(doc, start, colon):
+        return None
+    i = colon + 1
+    while i < len(doc) and folded[i].rstrip(".") in _name_title_words() and "\n" not in doc[i - 1].whitespace_:
+        i += 1
+    m = next((m for m in people_within(doc, i, i + 1) if m.span.start == i), None)
+    if m is None:
+        return None
+    rest = m.span.end
+    while rest < len(doc) and "\n" not in doc[rest - 1].whitespace_ and "\n" not in doc[rest].text:
+        if not doc[rest].is_punct:
+            return None
+        rest += 1
+    return m, "?"
 
 
 def _list_item(doc: Doc, folded: list[str], sent: Span, start: int, end: int,
@@ -536,7 +571,7 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
     if not names:
         return pronoun_owner(doc, sent)  # "Il a dirigé le ministère", "Le septuagénaire prend la Défense"
-    last = _apposition_owner(doc, sent, names)
+    last = apposition_owner(doc, sent, names)
     if last is None:
         return None
     between = folded[last.span.end:start]
@@ -552,7 +587,7 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
 
 
-def _apposition_owner(doc: Doc, sent: Span, names: list[PersonMention]) -> PersonMention | None:
+def apposition_owner(doc: Doc, sent: Span, names: list[PersonMention]) -> PersonMention | None:
     """"M. Ouattara, frère cadet du chef de l'État Alassane Ouattara, détient le portefeuille …": the
     last name before the cue is a complement ("de", "du") inside an apposition set off by commas after a
     capitalised word (no verb, no other comma in it); the verb after the closing comma is that word's name's, the earlier

@@ -25,7 +25,7 @@ from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.offices import continued_subject, demonstrative_subject, find_posts, leaver, notes, sought_before
 from kg.extract.people import PersonMention
-from kg.extract.portfolios import fronted_subject, portfolio_after
+from kg.extract.portfolios import apposition_owner, fronted_subject, portfolio_after
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
@@ -551,6 +551,11 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     if not words or not (pronoun or title) or at - sent.start_char > 120:
         return []
     last = next((m for m in reversed(people_within(doc, 0, sent.start)) if not _passive_agent(doc, m)), None)
+    if last is not None:  # "M. X, frère du président Y, détient … Il y a succédé à Z": not Y
+        owner = apposition_owner(doc, last.span.sent, people_within(doc, last.span.sent.start, last.span.end))
+        if owner is None:
+            return []
+        last = owner
     if pronoun and words[0] not in ("il", "elle"):  # an epithet ("Cet avocat de formation") names the previous subject
         last = _subject_before(doc, sent) or last
     offices = _handing_offices(by_key, last.key, doc, sent, at) if last is not None else []
