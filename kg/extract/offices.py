@@ -2716,7 +2716,7 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
 
 def _before_term(doc: Doc, lo: int, end: int) -> int:
     """Where a relative's post phrase ends before the term its object carries ("qui a commandé la marine
-    de 2019 à 2022": the years are the term's, read after the phrase by :func:`_term_after`)."""
+    de 2019 à 2022": the years are the term's, read after the phrase by :func:`term_after`)."""
     return next((i for i in range(lo, end) if _term_spans(doc, i)), end)
 
 
@@ -3280,7 +3280,7 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         if a.post.default_country:
             notes(doc).defaults[(a.person.key, a.post.post_type)] = a.post.default_country
         since = None if a.post.former else _since_date(doc, a)
-        start, end = _term_after(doc, a.post.span.end)
+        start, end = term_after(doc, a.post.span.end)
         if since is None and start is None and end is None:  # "X occupait jusqu'en octobre le poste de …"
             since, end = _bounds_between(doc, a)
         if a.post.former:
@@ -3312,7 +3312,7 @@ def _bounds_between(doc: Doc, a: Attachment) -> tuple[DateValue | None, DateValu
     return since, until
 
 
-def _term_after(doc: Doc, i: int) -> tuple[DateValue | None, DateValue | None]:
+def term_after(doc: Doc, i: int) -> tuple[DateValue | None, DateValue | None]:
     """A term written right after the post: "ministre des Armées de mai 2022 à octobre 2025",
     "ministre de la Défense entre 2019 et 2022", "ministre de la Défense (2012-2017)"."""
     found = _term_spans(doc, i)

@@ -23,7 +23,15 @@ from kg.extract.dates import WEEKDAYS
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
-from kg.extract.offices import continued_subject, demonstrative_subject, find_posts, leaver, notes, sought_before
+from kg.extract.offices import (
+    continued_subject,
+    demonstrative_subject,
+    find_posts,
+    leaver,
+    notes,
+    sought_before,
+    term_after,
+)
 from kg.extract.people import PersonMention
 from kg.extract.portfolios import apposition_owner, fronted_subject, portfolio_after
 from kg.extract.spanindex import dates_within, people_within
@@ -32,6 +40,7 @@ from kg.extract.spans import evidence, folded
 
 def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     by_key = {(h.person, h.office): h for h in holdings}
+    _portfolio_periods(doc, by_key)
     for pred_holder, succ_or_pred, office in notes(doc).replaces:
         _link(by_key, successor=pred_holder, predecessor=succ_or_pred, office=office, date=None)
     for sent in doc.sents:
@@ -43,6 +52,21 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         _starts_and_ends(doc, sent, by_key)
     _interims_ended(doc, by_key)
     return [h for h in by_key.values() if not _not_yet_held(doc, h)]
+
+
+def _portfolio_periods(doc: Doc, by_key: dict) -> None:
+    """"X a dirigé la Défense nationale de 2021 à 2023", "après avoir dirigé le ministère (2019-2022)": a
+    term written right after a portfolio bounds the holding read from it, as after a post (see
+    :func:`kg.extract.offices.term_after`); a holding already bounded keeps its bounds."""
+    for key, h in list(by_key.items()):
+        if h.start is not None or h.end is not None:
+            continue
+        for e in h.evidence:
+            span = doc.char_span(e.start, e.end, alignment_mode="expand") if e.rule == "portfolio" else None
+            start, end = term_after(doc, span.end) if span is not None else (None, None)
+            if start is not None or end is not None:
+                by_key[key] = replace(h, start=start, end=end)
+                break
 
 
 def _interims_ended(doc: Doc, by_key: dict) -> None:
@@ -564,6 +588,9 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
         offices = _handing_offices(by_key, last.key, doc, sent, at) if last is not None else []
     if last is not None and len(offices) > 1 and _appointed_office(doc, by_key, last.key, sent) is not None:
         return [last]  # "A a nommé X, chef de l'armée de terre, ministre de la Défense. Il remplace Y"
+    if last is not None and len(offices) > 1:  # "M. X avait tenu la Défense de 2005 à 2007. Il a remplacé Z"
+        current = [o for o in offices if by_key[(last.key, o)].end is None]
+        offices = current if len(current) == 1 else offices
     if last is None or len(offices) != 1:
         return []
     if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
@@ -691,6 +718,9 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     appointed = _appointed_office(doc, by_key, successor, sent) if not held[predecessor] else None
     if appointed is not None:
         return appointed
+    current = [o for o in held[successor] if by_key[(successor, o)].end is None]
+    if not held[predecessor] and len(held[successor]) > 1 and len(current) == 1:
+        return _elect_to_office(current[0])  # "… après avoir dirigé la Défense de 2021 à 2023. Elle a succédé à Y"
     near = [o for o in held[successor] if _stated_just_before(by_key[(successor, o)], at)]
     if not held[predecessor] and len(near) == 1:  # "X prend la tête du ministère de la Défense à la place de Y"
         return _elect_to_office(near[0])
