@@ -4305,7 +4305,7 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
     round_up = any(_section_opener(doc, sent) for sent in doc.sents) if doc.has_annotation("SENT_START") else False
     for h in holdings:
         country, _, post_type = h.office.partition(".")
-        where = _section_country(doc, h.evidence[0].start) if country == UNKNOWN and h.evidence \
+        where = _section_country(doc, h.evidence[0].start, round_up) if country == UNKNOWN and h.evidence \
             and post_type in DATELINE_POSTS else None
         if where and not round_up and states - {where}:
             where = None  # a dateline alone, with another state's official in the article: a guess
@@ -4316,23 +4316,28 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
     return _dedupe(out)
 
 
-def _section_country(doc: Doc, char: int) -> str | None:
+def _section_country(doc: Doc, char: int, round_up: bool = False) -> str | None:
     """The country of the section holding character ``char``: the last sentence of its paragraph, up to
-    it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's."""
+    it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's, or
+    in a round-up (``round_up``: sections opened by "A <lieu>,") when no section opens between the
+    dateline and ``char`` (the dateline's section runs on over its next paragraphs)."""
     if not doc.has_annotation("SENT_START"):
         return None
     line = doc.text.rfind("\n", 0, char) + 1
     found = None
+    opened = False
     for sent in doc.sents:
-        if sent.end_char <= line:
-            continue
         if sent.start_char > char:
             break
-        found = _section_opener(doc, sent) or found
+        opener = _section_opener(doc, sent)
+        opened = opened or opener is not None
+        if sent.end_char > line:
+            found = opener or found
     if found is not None:
         return found
     dateline = _dateline_span(doc)
-    if dateline is None or not line <= dateline.start_char < char:
+    if dateline is None or not (line <= dateline.start_char < char or round_up and not opened
+                                and dateline.start_char < char):
         return None
     return dateline.kb_id_ if _is_state(dateline.kb_id_) else None
 
