@@ -245,12 +245,14 @@ def _squeezed_starts(words: list[str]) -> list[int]:
 
 
 def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
-    """"X remplace Y", "X succède à Y" (the successor first) and "Y a été remplacé par X"."""
+    """"X remplace Y", "X succède à Y" (the successor first) and "Y a été remplacé par X"; also "X a hérité
+    d'un portefeuille que détenait Y", "X occupe un poste qu'avait occupé Y" (``term_held_before_fr``)."""
     people = _people_in(doc, sent)
     if _cue_at(sent, title_cues("term_replace_pronoun_fr")) is not None:
         return  # "a choisi pour le remplacer X": the one replaced is a pronoun (_successor_of_pronoun)
     by_at = _cue_at(sent, title_cues("term_replaced_by_fr"))
     at = by_at if by_at is not None else _cue_at(sent, title_cues("term_replace_fr"))
+    held_before = at is None and (at := _cue_at(sent, title_cues("term_held_before_fr"))) is not None
     if at is None or not people or _sought(doc, at):
         return  # "X, pressenti pour succéder à Y": a succession expected, not told
     before = [m for m in people if m.span.start_char < at]
@@ -283,6 +285,10 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         date = _date_in_clause(doc, sent, at) or _date_after(doc, sent, at, skip_since=True)
         if _purpose_cue(sent, at) and not _dated_after(doc, sent, at):
             date = None
+        if held_before and any(d.start_char >= at for d in dates_within(doc, sent.start, sent.end)):
+            date = None  # "un poste qu'occupait X depuis mai": a date after dates X's own term, not the handover
+        if held_before:  # "qu'avait occupé Y": Y's term is over by the article's day
+            notes(doc).former.add((predecessor, _post_type(office)))
         told = next((m for m in after if m.key == predecessor), None) if by_at is None else None
         if told is not None and _about_predecessor(doc, sent, told, date):
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=None, span=sent)
