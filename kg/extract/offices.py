@@ -1600,11 +1600,18 @@ def _past_opening_segment(doc: Doc, sent: Span, start: int) -> int:
     for t in doc[start:min(sent.end, start + OPENING_INCISE_REACH)]:
         if t.text == ",":
             return t.i + 1 if t.i > start else start
-        if t.pos_ == "AUX" or t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm") \
+        if t.pos_ == "AUX" or t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm") and not _infinitive_of_noun(t) \
                 or fold(t.text) in _subject_pronouns() or t.i == start and any(
                 m.span.start == t.i for m in doc._.people or []):
             return start  # a clause, or a sentence opening on a name ("X, ministre …, a …")
     return start
+
+
+def _infinitive_of_noun(t: Token) -> bool:
+    """An infinitive a noun phrase governs through "à" / "de" ("Première femme à occuper ce poste,"): part
+    of a verbless opening phrase, no clause of its own."""
+    return "Inf" in t.morph.get("VerbForm") and t.i > 0 and fold(t.doc[t.i - 1].text) in ("a", "de", "d'") \
+        and t.i > 1 and t.doc[t.i - 2].pos_ in ("NOUN", "ADJ", "PROPN")
 
 
 def _demonym_listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
