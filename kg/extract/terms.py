@@ -277,7 +277,9 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if successor == predecessor or by_at is None and par is None and _own_subordinate(doc, sent, at, after[0]):
         return
     where = _post_before_where(doc, sent, at)
-    if where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
+    if held_before:  # "X devient chef d'état-major, un poste qu'occupait Y": X's post, the one just told
+        office = _successor_post(by_key, successor, at)
+    elif where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
         office = next((o for (p, o) in by_key if p == successor and o.partition(".")[2] == where), None)
     else:
         office = _office_in(doc, sent, at, by_key, successor, predecessor)
@@ -296,6 +298,18 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _successor_post(by_key: dict, successor: str, at: int) -> str | None:
+    """The post a successor takes over in "X devient chef d'état-major, un poste qu'occupait Y" or "X a
+    hérité d'un portefeuille que détenait Y": the one told right before the cue, else their one office
+    without an end."""
+    offices = [o for (p, o) in by_key if p == successor]
+    near = [o for o in offices if _stated_just_before(by_key[(successor, o)], at)]
+    if len(near) == 1:
+        return near[0]
+    current = [o for o in offices if by_key[(successor, o)].end is None]
+    return current[0] if len(current) == 1 else None
 
 
 def _post_before_where(doc: Doc, sent: Span, at: int) -> str | None:
