@@ -676,6 +676,8 @@ def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
         if any(fold(t.text) not in glue() and t.pos_ and t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN")
                for t in between):
             break
+        if any(fold(t.text) == "pour" for t in between):
+            break  # "l'envoyé personnel du secrétaire général de l'ONU pour le Soudan": where sent, not who sends
         found.append(s.kb_id_)
         end = max(end, s.end)
     return end, list(dict.fromkeys(found))
