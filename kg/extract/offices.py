@@ -2306,12 +2306,19 @@ def _holder_after(doc: Doc, post: PostMention) -> bool:
     return bool(nxt) and not listed and _only_glue(between, allow_title=True)
 
 
+NICKNAME_CUES = frozenset(("dit", "dite", "surnomme", "surnommee", "alias"))
+NICKNAME_REACH = 8  # tokens of a nickname incise up to its closing comma
+
+
 def _without_incise(between: Span) -> list:
-    """The tokens between a name and its post, an age incise (", 62 ans,") left out."""
+    """The tokens between a name and its post, an age incise (", 62 ans,") or a nickname's (", dit « Idi
+    Amin »,") left out."""
     words = [fold(t.text) for t in between]
     for i in range(len(words) - 2):
         if words[i] == "," and words[i + 1].isdigit() and words[i + 2] == "ans":
             return list(between[:i]) + list(between[i + 3:])
+    if len(words) > 2 and words[0] == "," and words[1] in NICKNAME_CUES and "," in words[2:NICKNAME_REACH]:
+        return list(between[words.index(",", 2):])  # "X, dit « Idi Amin », est relevé de ses fonctions de …"
     return list(between)
 
 
@@ -2475,6 +2482,8 @@ def _without_apposition(words: list[str], between: Span) -> list[str]:
     relative = words[1:2] == ["qui"] and len(incise) <= RELATIVE_INCISE
     appointed = words[1] in title_cues("appointed_incise_fr") | title_cues("birth_words_fr")  # ", nommé le 6 mai,"
     # or ", né en 1965," before "devient ministre …"
+    if words[1] in NICKNAME_CUES and len(incise) <= NICKNAME_REACH:
+        return words[close + 1:]  # "X, dit « Idi Amin », est relevé de ses fonctions de …": a nickname
     if any(t.ent_type_ == "PER" for t in incise) or (not relative and (len(incise) > 10 or any(
             t.pos_ in ("VERB", "AUX") and not (appointed and t.i == incise.start) for t in incise))):
         return words
