@@ -725,7 +725,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
     holdings += _post_of_named(doc, holdings)
-    holdings = _service_chief_named(doc, holdings)
+    holdings = _foreign_chancellors(doc, _service_chief_named(doc, holdings))
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
 
 
