@@ -4107,6 +4107,18 @@ def _held_by_another(doc: Doc, h: Holding, office: str, holdings: list[Holding])
 #: Post types a dateline article's own country fills when its text names no other country for them:
 #: the national posts and a spokesperson (of its presidency, government or ministry).
 DATELINE_POSTS = NATIONAL_POSTS | {"spokesperson"}
+NATIONAL_FORCES = ("gendarmerie nationale",)  # a command that is always a state's own, never a coalition's
+
+
+def _dateline_post(doc: Doc, h: Holding) -> bool:
+    """A post the dateline's (or section's, or home) state may own when the text names none: a national
+    post, a spokesperson, or the command of a national force ("commandant supérieur de la gendarmerie
+    nationale")."""
+    post_type = h.office.partition(".")[2]
+    if post_type in DATELINE_POSTS:
+        return True
+    return post_type == "military_commander" and any(
+        w in fold(doc.text[e.start:e.end]) for e in h.evidence for w in NATIONAL_FORCES)
 
 
 def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
@@ -4129,7 +4141,7 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
                 or _before_other_states(doc, h, country)
                 if country in governing else _other_side_of(h, country, holdings) or alone
                 or _before_other_states(doc, h, country) or _speaks_for_dateline(doc, h, country))
-        if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
+        if h.office.startswith(UNKNOWN + ".") and _dateline_post(doc, h) and fits \
                 and not _elsewhere(known, h.person, post_type, country):
             h = replace(h, office=_place(post_type, country))
         out.append(h)
@@ -4173,7 +4185,7 @@ def _from_dominant_state(doc: Doc, holdings: list[Holding], known: dict[str, str
     out = []
     for h in holdings:
         post_type = h.office.partition(".")[2]
-        if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS \
+        if h.office.startswith(UNKNOWN + ".") and _dateline_post(doc, h) \
                 and not _elsewhere(known, h.person, post_type, country) \
                 and not _held_by_another(doc, h, _place(post_type, country), holdings):
             h = replace(h, office=_place(post_type, country))
@@ -4324,7 +4336,7 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
     for h in holdings:
         country, _, post_type = h.office.partition(".")
         where = _section_country(doc, h.evidence[0].start, round_up) if country == UNKNOWN and h.evidence \
-            and post_type in DATELINE_POSTS else None
+            and _dateline_post(doc, h) else None
         if where and not round_up and states - {where}:
             where = None  # a dateline alone, with another state's official in the article: a guess
         if where and not _elsewhere(known, h.person, post_type, where) \

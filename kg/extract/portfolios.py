@@ -117,6 +117,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             post_type = _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type))
             if folded[start:end] == ["gouvernement"] and not _government_led(doc, folded, sent, start):
                 continue  # "quitte le gouvernement", "entre au gouvernement": a minister's, no head's
+            if post_type == "military_commander" and end < len(folded) and folded[end] in ("de", "du", "d'", "des"):
+                continue  # "la gendarmerie nationale de la région de Kolda": a regional command, not the force's
             if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc) \
                     and not (end < len(doc) and doc[end]._.kg_demonym):  # "l'armée malienne": that state's forces
                 post_type = "army_chief"  # "commandant général de l'armée … prend le commandement de l'armée"
