@@ -1194,6 +1194,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if copular is not None:
             linked.add(id(m))  # "Le ministre … X, qui est aussi vice-Premier ministre": the title before counts
         relative = _post_in_relative_clause(doc, m) if post is None and copular is None else None
+        if relative is not None:  # "Le Premier ministre par intérim, X, qui dirige par ailleurs la diplomatie"
+            linked.add(id(m))  # the title before the name is X's too
         post = post or copular or relative
         if post is None:
             post = _post_linked(doc, m, posts) or _post_as_object(doc, m, posts)
@@ -2715,7 +2717,8 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
         ministry = bare_ministry(folded, obj.sent, obj.i)
         if ministry is not None:
             return PostMention(doc[verb.i:obj.i + 1], ministry[0], [ministry[1]] if ministry[1] else [])
-    words = [t.text_with_ws for t in doc[verb.i + 1: verb.right_edge.i + 1] if t.text not in (",", ";")]
+    words = [t.text_with_ws for t in doc[verb.i + 1: verb.right_edge.i + 1] if t.text not in (",", ";")
+             and t.i >= obj.left_edge.i]  # "qui commandait auparavant / naguère le district militaire de …"
     phrase = _agent_phrase(noun, words) if noun else _held_phrase(words)
     if phrase is None:
         return None
@@ -2729,7 +2732,20 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
         return None
     post = _post(best.doc, best)
     return PostMention(doc[verb.i:_before_term(doc, verb.i + 1, verb.right_edge.i + 1)], post.post_type,
-                       post.countries, post.former, post.office_id)
+                       post.countries, post.former or _past_verb(verb), post.office_id)
+
+
+def _past_verb(verb: Token) -> bool:
+    """"qui commandait le district", "qui avait dirigé la marine", "qui a commandé la région militaire": a verb
+    of leading in the imperfect or a compound past tells a post held before, not one held now; not with a
+    "depuis" in its clause ("qui dirigeait la diplomatie depuis 2014" tells the start of a term the sentence
+    goes on to end, read as such)."""
+    if any(fold(t.text) == "depuis" for t in verb.subtree):
+        return False
+    if "Imp" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood"):
+        return True
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_ == "aux:tense" or c.dep_ == "aux" and fold(c.text) in ("a", "avait", "ont", "avaient") for c in verb.children)
 
 
 def _before_term(doc: Doc, lo: int, end: int) -> int:
