@@ -431,9 +431,30 @@ def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
     predecessor = after[0].key
     given = {(p, o) for (p, o), h in by_key.items() if p != predecessor and not h.replaces
              and any(sent.start_char <= e.start and verb < e.end <= at for e in h.evidence)}
+    date = None
+    if not given:  # "Le Premier ministre X, nommé en février après le limogeage de Y": the post told of X before
+        given = _appointee_post_before(doc, sent, verb, by_key, predecessor)
+        dated = [d for d in dates_within(doc, sent.start, sent.end) if d._.date and verb <= d.start_char < at]
+        date = dated[0]._.date if len(dated) == 1 else None  # the appointment's day is the handover's
     if len(given) == 1:
         successor, office = given.pop()
-        _link(by_key, successor=successor, predecessor=predecessor, office=office, date=None, span=sent)
+        _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+APPOINTEE_REACH = 3  # tokens between the appointee's name and the appointing participle (", nommé", "a été nommé")
+
+
+def _appointee_post_before(doc: Doc, sent: Span, verb: int, by_key: dict, predecessor: str) -> set:
+    """The one post the sentence gives, before the appointing word at character ``verb``, to the person
+    named right before that word: the post an appointment after a departure hands over."""
+    named = [m for m in _people_in(doc, sent) if m.span.end_char <= verb]
+    if not named or named[-1].key == predecessor:
+        return set()
+    last = named[-1]
+    if len(doc[last.span.end:_token_at(sent, verb) or last.span.end]) > APPOINTEE_REACH:
+        return set()
+    return {(p, o) for (p, o), h in by_key.items() if p == last.key and not h.replaces
+            and any(sent.start_char <= e.start and e.end <= verb for e in h.evidence)}
 
 
 def _departed_named(doc: Doc, sent: Span, at: int) -> list:
