@@ -451,8 +451,10 @@ def _appointee_post_before(doc: Doc, sent: Span, verb: int, by_key: dict, predec
     if not named or named[-1].key == predecessor:
         return set()
     last = named[-1]
-    if len(doc[last.span.end:_token_at(sent, verb) or last.span.end]) > APPOINTEE_REACH:
-        return set()
+    k = _token_at(sent, verb)
+    if k is None or len(doc[last.span.end:k]) > APPOINTEE_REACH or k == 0 \
+            or fold(doc[k - 1].text) not in (",", "ete", "est", "etait", "fut"):
+        return set()  # "Le Premier ministre X a nommé … après la démission de Y": X appoints, holds nothing of Y's
     return {(p, o) for (p, o), h in by_key.items() if p == last.key and not h.replaces
             and any(sent.start_char <= e.start and e.end <= verb for e in h.evidence)}
 
