@@ -2526,7 +2526,7 @@ def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
     cue = next((c for c in title_cues("post_as_fr") if text.endswith(c)), None)
     if cue is None or p.span.start - m.span.end > 14 or sought_before(doc, p.span.start - len(cue.split())):
         return False  # "X, candidat au poste de Premier ministre": a post sought, not held
-    between = doc[m.span.end:p.span.start]
+    between = _without_incise(doc[m.span.end:p.span.start])  # "X, dit « Idi Amin », est relevé de ses fonctions de"
     others = people_within(doc, m.span.end, p.span.start)
     return not others and not any(fold(t.text) in (";", ":", "«", "»") for t in between)
 
