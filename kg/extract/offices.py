@@ -3677,6 +3677,7 @@ CHANCELLOR_FOREIGN_MINISTER_STATES = frozenset((
     "HT", "AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "MX", "NI", "PA", "PE", "PY", "SV",
     "UY", "VE"))
 CHANCELLOR_WORD = re.compile(r"(?<![\w-])chanceli[eè]re?s?\b", re.IGNORECASE)
+GOVERNMENT_HEAD_WORD = re.compile(r"premi[eè]re? ministre|chef(fe)? du gouvernement|primature", re.IGNORECASE)
 
 
 def _foreign_chancellors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -3688,7 +3689,13 @@ def _foreign_chancellors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         country, _, post_type = h.office.partition(".")
         if post_type == "head_of_government" and country in CHANCELLOR_FOREIGN_MINISTER_STATES and h.evidence \
                 and all(CHANCELLOR_WORD.search(doc.text[e.start:e.end]) for e in h.evidence):
-            h = replace(h, office=_place("foreign_minister", country))
+            foreign = replace(h, office=_place("foreign_minister", country))
+            if (h.person, post_type) in notes(doc).former:  # "ancien chancelier": a former foreign minister
+                notes(doc).former.add((h.person, "foreign_minister"))
+            if any(GOVERNMENT_HEAD_WORD.search(doc.text[e.start:e.end]) for e in h.evidence):
+                out.append(foreign)  # "ancien chancelier devenu Premier ministre": both posts
+            else:
+                h = foreign
         out.append(h)
     return _dedupe(out)
 
