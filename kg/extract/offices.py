@@ -1604,7 +1604,8 @@ def _past_opening_segment(doc: Doc, sent: Span, start: int) -> int:
     for t in doc[start:min(sent.end, start + OPENING_INCISE_REACH)]:
         if t.text == ",":
             return t.i + 1 if t.i > start else start
-        if t.pos_ == "AUX" or t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm") and not _infinitive_of_noun(t) \
+        if t.pos_ == "AUX" or t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm") \
+                and not _infinitive_of_noun(t) \
                 or fold(t.text) in _subject_pronouns() or t.i == start and any(
                 m.span.start == t.i for m in doc._.people or []):
             return start  # a clause, or a sentence opening on a name ("X, ministre …, a …")
@@ -2745,7 +2746,8 @@ def _past_verb(verb: Token) -> bool:
     if "Imp" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood"):
         return True
     return "Part" in verb.morph.get("VerbForm") and any(
-        c.dep_ == "aux:tense" or c.dep_ == "aux" and fold(c.text) in ("a", "avait", "ont", "avaient") for c in verb.children)
+        c.dep_ == "aux:tense" or c.dep_ == "aux" and fold(c.text) in ("a", "avait", "ont", "avaient")
+        for c in verb.children)
 
 
 def _before_term(doc: Doc, lo: int, end: int) -> int:

@@ -592,8 +592,9 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
 def apposition_owner(doc: Doc, sent: Span, names: list[PersonMention]) -> PersonMention | None:
     """"M. Ouattara, frère cadet du chef de l'État Alassane Ouattara, détient le portefeuille …": the
     last name before the cue is a complement ("de", "du") inside an apposition set off by commas after a
-    capitalised word (no verb, no other comma in it); the verb after the closing comma is that word's name's, the earlier
-    mention ending there, or nobody kg can name (a surname two people of the text share)."""
+    capitalised word (no verb, no other comma in it); the verb after the closing comma is that word's
+    name's, the earlier mention ending there, or nobody kg can name (a surname two people of the text
+    share)."""
     last = names[-1]
     if last.span.end >= len(doc) or doc[last.span.end].text != ",":
         return last
