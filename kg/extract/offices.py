@@ -2732,8 +2732,17 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     if _cut_name(best):
         return None
     post = _post(best.doc, best)
+    countries = post.countries or _places_in(doc, obj)  # "qui commandait le district militaire de Tachkent"
     return PostMention(doc[verb.i:_before_term(doc, verb.i + 1, verb.right_edge.i + 1)], post.post_type,
-                       post.countries, post.former or _past_verb(verb), post.office_id)
+                       countries, post.former or _past_verb(verb), post.office_id)
+
+
+def _places_in(doc: Doc, obj: Token) -> list[str]:
+    """The one state a verb's object names by a place, capital or demonym in it ("le district militaire de
+    Tachkent": Uzbekistan's), as a post phrase's own complement would; none when it names several."""
+    found = {s.kb_id_ for s in lex_within(doc, obj.left_edge.i, obj.right_edge.i + 1, "PLACE", "METONYM",
+                                          "COUNTRY", "DEMONYM") if _is_state(s.kb_id_)}
+    return list(found) if len(found) == 1 else []
 
 
 def _past_verb(verb: Token) -> bool:
@@ -2741,7 +2750,8 @@ def _past_verb(verb: Token) -> bool:
     of leading in the imperfect or a compound past tells a post held before, not one held now; not with a
     "depuis" in its clause ("qui dirigeait la diplomatie depuis 2014" tells the start of a term the sentence
     goes on to end, read as such)."""
-    if any(fold(t.text) == "depuis" for t in verb.subtree):
+    close = next((t.i for t in verb.doc[verb.i:verb.sent.end] if t.text in (",", ";", ")")), verb.sent.end)
+    if any(fold(t.text) == "depuis" for t in verb.doc[verb.i:close]):  # within the relative, to its comma
         return False
     if "Imp" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood"):
         return True

@@ -300,6 +300,11 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
 
 
+def _current(doc: Doc, h: Holding) -> bool:
+    """A holding neither ended by a date nor told as held before ("qui commandait auparavant …")."""
+    return h.end is None and (h.person, _post_type(h.office)) not in notes(doc).former
+
+
 def _successor_post(by_key: dict, successor: str, at: int) -> str | None:
     """The post a successor takes over in "X devient chef d'état-major, un poste qu'occupait Y" or "X a
     hérité d'un portefeuille que détenait Y": the one told right before the cue, else their one office
@@ -632,7 +637,7 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     if last is not None and len(offices) > 1 and _appointed_office(doc, by_key, last.key, sent) is not None:
         return [last]  # "A a nommé X, chef de l'armée de terre, ministre de la Défense. Il remplace Y"
     if last is not None and len(offices) > 1:  # "M. X avait tenu la Défense de 2005 à 2007. Il a remplacé Z"
-        current = [o for o in offices if by_key[(last.key, o)].end is None]
+        current = [o for o in offices if _current(doc, by_key[(last.key, o)])]
         offices = current if len(current) == 1 else offices
     if last is None or len(offices) != 1:
         return []
@@ -761,7 +766,7 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     appointed = _appointed_office(doc, by_key, successor, sent) if not held[predecessor] else None
     if appointed is not None:
         return appointed
-    current = [o for o in held[successor] if by_key[(successor, o)].end is None]
+    current = [o for o in held[successor] if _current(doc, by_key[(successor, o)])]
     if not held[predecessor] and len(held[successor]) > 1 and len(current) == 1:
         return _elect_to_office(current[0])  # "… après avoir dirigé la Défense de 2021 à 2023. Elle a succédé à Y"
     near = [o for o in held[successor] if _stated_just_before(by_key[(successor, o)], at)]
