@@ -340,10 +340,14 @@ def posts_within(doc: Doc, lo: int, hi: int) -> list[PostMention]:
 def _junior_rank(doc: Doc, span: Span) -> bool:
     """"secrétaire d'État chargée des Anciens combattants", "secrétaire d'État auprès du ministre des
     Armées": a wording that is a junior rank when a portfolio of its own follows it (French and other
-    governments' junior ministers), not the post it names alone (the US Secretary of State)."""
-    if fold(span.text) not in title_cues("junior_rank_wordings_fr") or span.end >= len(doc):
-        return False
-    return fold(doc[span.end].text) in title_cues("junior_rank_links_fr")
+    governments' junior ministers), not the post it names alone (the US Secretary of State); also when
+    the portfolio was taken into the span ("secrétaire d'État chargé de l'Approvisionnement de la
+    Défense", see :func:`_with_charge`)."""
+    wordings, links = title_cues("junior_rank_wordings_fr"), title_cues("junior_rank_links_fr")
+    if fold(span.text) in wordings:
+        return span.end < len(doc) and fold(doc[span.end].text) in links
+    return any(fold(doc[span.start:k].text) in wordings and fold(doc[k].text) in title_cues("post_charge_fr")
+               for k in range(span.start + 1, span.end))
 
 
 SUPERIOR_REACH = 4  # words before "auprès du" that may hold the junior title ("ministre déléguée")
@@ -672,6 +676,8 @@ def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
         if any(fold(t.text) not in glue() and t.pos_ and t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN")
                for t in between):
             break
+        if any(fold(t.text) == "pour" for t in between):
+            break  # "l'envoyé personnel du secrétaire général de l'ONU pour le Soudan": where sent, not who sends
         found.append(s.kb_id_)
         end = max(end, s.end)
     return end, list(dict.fromkeys(found))
@@ -719,7 +725,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
     holdings += _post_of_named(doc, holdings)
-    holdings = _service_chief_named(doc, holdings)
+    holdings = _foreign_chancellors(doc, _service_chief_named(doc, holdings))
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
 
 
@@ -1188,6 +1194,8 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
         if copular is not None:
             linked.add(id(m))  # "Le ministre … X, qui est aussi vice-Premier ministre": the title before counts
         relative = _post_in_relative_clause(doc, m) if post is None and copular is None else None
+        if relative is not None:  # "Le Premier ministre par intérim, X, qui dirige par ailleurs la diplomatie"
+            linked.add(id(m))  # the title before the name is X's too
         post = post or copular or relative
         if post is None:
             post = _post_linked(doc, m, posts) or _post_as_object(doc, m, posts)
@@ -1627,10 +1635,18 @@ def _past_opening_segment(doc: Doc, sent: Span, start: int) -> int:
         if t.text == ",":
             return t.i + 1 if t.i > start else start
         if t.pos_ == "AUX" or t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm") \
+                and not _infinitive_of_noun(t) \
                 or fold(t.text) in _subject_pronouns() or t.i == start and any(
                 m.span.start == t.i for m in doc._.people or []):
             return start  # a clause, or a sentence opening on a name ("X, ministre …, a …")
     return start
+
+
+def _infinitive_of_noun(t: Token) -> bool:
+    """An infinitive a noun phrase governs through "à" / "de" ("Première femme à occuper ce poste,"): part
+    of a verbless opening phrase, no clause of its own."""
+    return "Inf" in t.morph.get("VerbForm") and t.i > 0 and fold(t.doc[t.i - 1].text) in ("a", "de", "d'") \
+        and t.i > 1 and t.doc[t.i - 2].pos_ in ("NOUN", "ADJ", "PROPN")
 
 
 def _demonym_listed_counterparts(doc: Doc, sent: Span, mentions: list[PersonMention],
@@ -2323,12 +2339,19 @@ def _holder_after(doc: Doc, post: PostMention) -> bool:
     return bool(nxt) and not listed and _only_glue(between, allow_title=True)
 
 
+NICKNAME_CUES = frozenset(("dit", "dite", "surnomme", "surnommee", "alias"))
+NICKNAME_REACH = 8  # tokens of a nickname incise up to its closing comma
+
+
 def _without_incise(between: Span) -> list:
-    """The tokens between a name and its post, an age incise (", 62 ans,") left out."""
+    """The tokens between a name and its post, an age incise (", 62 ans,") or a nickname's (", dit « Idi
+    Amin »,") left out."""
     words = [fold(t.text) for t in between]
     for i in range(len(words) - 2):
         if words[i] == "," and words[i + 1].isdigit() and words[i + 2] == "ans":
             return list(between[:i]) + list(between[i + 3:])
+    if len(words) > 2 and words[0] == "," and words[1] in NICKNAME_CUES and "," in words[2:NICKNAME_REACH]:
+        return list(between[words.index(",", 2):])  # "X, dit « Idi Amin », est relevé de ses fonctions de …"
     return list(between)
 
 
@@ -2492,6 +2515,8 @@ def _without_apposition(words: list[str], between: Span) -> list[str]:
     relative = words[1:2] == ["qui"] and len(incise) <= RELATIVE_INCISE
     appointed = words[1] in title_cues("appointed_incise_fr") | title_cues("birth_words_fr")  # ", nommé le 6 mai,"
     # or ", né en 1965," before "devient ministre …"
+    if words[1] in NICKNAME_CUES and len(incise) <= NICKNAME_REACH:
+        return words[close + 1:]  # "X, dit « Idi Amin », est relevé de ses fonctions de …": a nickname
     if any(t.ent_type_ == "PER" for t in incise) or (not relative and (len(incise) > 10 or any(
             t.pos_ in ("VERB", "AUX") and not (appointed and t.i == incise.start) for t in incise))):
         return words
@@ -2532,7 +2557,7 @@ def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
     cue = next((c for c in title_cues("post_as_fr") if text.endswith(c)), None)
     if cue is None or p.span.start - m.span.end > 14 or sought_before(doc, p.span.start - len(cue.split())):
         return False  # "X, candidat au poste de Premier ministre": a post sought, not held
-    between = doc[m.span.end:p.span.start]
+    between = _without_incise(doc[m.span.end:p.span.start])  # "X, dit « Idi Amin », est relevé de ses fonctions de"
     others = people_within(doc, m.span.end, p.span.start)
     return not others and not any(fold(t.text) in (";", ":", "«", "»") for t in between)
 
@@ -2723,7 +2748,8 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
         ministry = bare_ministry(folded, obj.sent, obj.i)
         if ministry is not None:
             return PostMention(doc[verb.i:obj.i + 1], ministry[0], [ministry[1]] if ministry[1] else [])
-    words = [t.text_with_ws for t in doc[verb.i + 1: verb.right_edge.i + 1] if t.text not in (",", ";")]
+    words = [t.text_with_ws for t in doc[verb.i + 1: verb.right_edge.i + 1] if t.text not in (",", ";")
+             and t.i >= obj.left_edge.i]  # "qui commandait auparavant / naguère le district militaire de …"
     phrase = _agent_phrase(noun, words) if noun else _held_phrase(words)
     if phrase is None:
         return None
@@ -2736,13 +2762,37 @@ def _post_in_relative_clause(doc: Doc, m: PersonMention) -> PostMention | None:
     if _cut_name(best):
         return None
     post = _post(best.doc, best)
+    countries = post.countries or _places_in(doc, obj)  # "qui commandait le district militaire de Tachkent"
     return PostMention(doc[verb.i:_before_term(doc, verb.i + 1, verb.right_edge.i + 1)], post.post_type,
-                       post.countries, post.former, post.office_id)
+                       countries, post.former or _past_verb(verb), post.office_id)
+
+
+def _places_in(doc: Doc, obj: Token) -> list[str]:
+    """The one state a verb's object names by a place, capital or demonym in it ("le district militaire de
+    Tachkent": Uzbekistan's), as a post phrase's own complement would; none when it names several."""
+    found = {s.kb_id_ for s in lex_within(doc, obj.left_edge.i, obj.right_edge.i + 1, "PLACE", "METONYM",
+                                          "COUNTRY", "DEMONYM") if _is_state(s.kb_id_)}
+    return list(found) if len(found) == 1 else []
+
+
+def _past_verb(verb: Token) -> bool:
+    """"qui commandait le district", "qui avait dirigé la marine", "qui a commandé la région militaire": a verb
+    of leading in the imperfect or a compound past tells a post held before, not one held now; not with a
+    "depuis" in its clause ("qui dirigeait la diplomatie depuis 2014" tells the start of a term the sentence
+    goes on to end, read as such)."""
+    close = next((t.i for t in verb.doc[verb.i:verb.sent.end] if t.text in (",", ";", ")")), verb.sent.end)
+    if any(fold(t.text) == "depuis" for t in verb.doc[verb.i:close]):  # within the relative, to its comma
+        return False
+    if "Imp" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood"):
+        return True
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_ == "aux:tense" or c.dep_ == "aux" and fold(c.text) in ("a", "avait", "ont", "avaient")
+        for c in verb.children)
 
 
 def _before_term(doc: Doc, lo: int, end: int) -> int:
     """Where a relative's post phrase ends before the term its object carries ("qui a commandé la marine
-    de 2019 à 2022": the years are the term's, read after the phrase by :func:`_term_after`)."""
+    de 2019 à 2022": the years are the term's, read after the phrase by :func:`term_after`)."""
     return next((i for i in range(lo, end) if _term_spans(doc, i)), end)
 
 
@@ -3306,7 +3356,7 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         if a.post.default_country:
             notes(doc).defaults[(a.person.key, a.post.post_type)] = a.post.default_country
         since = None if a.post.former else _since_date(doc, a)
-        start, end = _term_after(doc, a.post.span.end)
+        start, end = term_after(doc, a.post.span.end)
         if since is None and start is None and end is None:  # "X occupait jusqu'en octobre le poste de …"
             since, end = _bounds_between(doc, a)
         if a.post.former:
@@ -3338,7 +3388,7 @@ def _bounds_between(doc: Doc, a: Attachment) -> tuple[DateValue | None, DateValu
     return since, until
 
 
-def _term_after(doc: Doc, i: int) -> tuple[DateValue | None, DateValue | None]:
+def term_after(doc: Doc, i: int) -> tuple[DateValue | None, DateValue | None]:
     """A term written right after the post: "ministre des Armées de mai 2022 à octobre 2025",
     "ministre de la Défense entre 2019 et 2022", "ministre de la Défense (2012-2017)"."""
     found = _term_spans(doc, i)
@@ -3657,10 +3707,39 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         out.append(h)
     placed = _from_delegation(doc, _from_possessor(doc, out, known), known)
     placed = _from_dateline_country(doc, _from_article_country(doc, placed, known), known)
-    placed = _from_home_posts(doc, placed, known)
+    placed = _from_dominant_state(doc, _from_home_posts(doc, placed, known), known)
     placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, _from_relay(doc, placed), known)), known)
-    placed = _namesakes_at_home(doc, placed, known)
+    placed = _foreign_chancellors(doc, _namesakes_at_home(doc, placed, known))
     return [h for h in placed if not _state_secretary_general(h)]
+
+
+#: States whose press calls the foreign minister "le chancelier" (Haiti; Latin America's "canciller",
+#: Brazil's "chanceler"): there the word never names a head of government.
+CHANCELLOR_FOREIGN_MINISTER_STATES = frozenset((
+    "HT", "AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "MX", "NI", "PA", "PE", "PY", "SV",
+    "UY", "VE"))
+CHANCELLOR_WORD = re.compile(r"(?<![\w-])chanceli[eè]re?s?\b", re.IGNORECASE)
+GOVERNMENT_HEAD_WORD = re.compile(r"premi[eè]re? ministre|chef(fe)? du gouvernement|primature", re.IGNORECASE)
+
+
+def _foreign_chancellors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Le chancelier Jean-Victor Harvel Jean-Baptiste conserve les Affaires étrangères" in a Haitian
+    paper, "l'ancien chancelier" of Brazil: where the press calls the foreign minister "chancelier", a
+    head of government read from that word alone is the foreign minister."""
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if post_type == "head_of_government" and country in CHANCELLOR_FOREIGN_MINISTER_STATES and h.evidence \
+                and all(CHANCELLOR_WORD.search(doc.text[e.start:e.end]) for e in h.evidence):
+            foreign = replace(h, office=_place("foreign_minister", country))
+            if (h.person, post_type) in notes(doc).former:  # "ancien chancelier": a former foreign minister
+                notes(doc).former.add((h.person, "foreign_minister"))
+            if any(GOVERNMENT_HEAD_WORD.search(doc.text[e.start:e.end]) for e in h.evidence):
+                out.append(foreign)  # "ancien chancelier devenu Premier ministre": both posts
+            else:
+                h = foreign
+        out.append(h)
+    return _dedupe(out)
 
 
 def _from_relay(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -4093,6 +4172,18 @@ def _held_by_another(doc: Doc, h: Holding, office: str, holdings: list[Holding])
 #: Post types a dateline article's own country fills when its text names no other country for them:
 #: the national posts and a spokesperson (of its presidency, government or ministry).
 DATELINE_POSTS = NATIONAL_POSTS | {"spokesperson"}
+NATIONAL_FORCES = ("gendarmerie nationale",)  # a command that is always a state's own, never a coalition's
+
+
+def _dateline_post(doc: Doc, h: Holding) -> bool:
+    """A post the dateline's (or section's, or home) state may own when the text names none: a national
+    post, a spokesperson, or the command of a national force ("commandant supérieur de la gendarmerie
+    nationale")."""
+    post_type = h.office.partition(".")[2]
+    if post_type in DATELINE_POSTS:
+        return True
+    return post_type == "military_commander" and any(
+        w in fold(doc.text[e.start:e.end]) for e in h.evidence for w in NATIONAL_FORCES)
 
 
 def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
@@ -4115,8 +4206,53 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
                 or _before_other_states(doc, h, country)
                 if country in governing else _other_side_of(h, country, holdings) or alone
                 or _before_other_states(doc, h, country) or _speaks_for_dateline(doc, h, country))
-        if h.office.startswith(UNKNOWN + ".") and post_type in DATELINE_POSTS and fits \
+        if h.office.startswith(UNKNOWN + ".") and _dateline_post(doc, h) and fits \
                 and not _elsewhere(known, h.person, post_type, country):
+            h = replace(h, office=_place(post_type, country))
+        out.append(h)
+    return _dedupe(out)
+
+
+DOMINANT_MIN = 3  # places in the text that name the article's own state before it counts as the home one
+DOMINANT_RATIO = 2  # ... and how many times more often than any other state
+
+
+def _state_mentions(doc: Doc) -> dict[str, int]:
+    """How many places in the text name each state (its name, demonym, capital or a place in it);
+    a word matched as both a place and a metonym counts once, a counterpart's demonym not at all."""
+    lexicon = load_lexicon()
+    seen: dict[str, set[int]] = {}
+    for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE"):
+        found = lexicon.actors.get(s.kb_id_)
+        if found is not None and found.kind == "country" and not _counterpart_demonym(s):
+            seen.setdefault(s.kb_id_, set()).add(s.start)
+    return {c: len(at) for c, at in seen.items()}
+
+
+def _from_dominant_state(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """A national outlet speaks of its own state without naming it by each post ("Le Conseil
+    présidentiel a installé le nouveau Premier ministre, X" in a Haitian paper that writes "Haïti" only
+    in "l'ambassadeur d'Haïti", "les Forces armées d'Haïti", "la diplomatie haïtienne"): with no
+    dateline, where every post placed so far is one state's and the text names that
+    state at least three times and twice as often as any other, a national post still without a
+    country is that state's.  Never for a person the gazetteer knows elsewhere, nor for a one-holder
+    post another person holds there now."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings) or _dateline_country(doc) is not None:
+        return holdings
+    governing = {h.office.split(".")[0] for h in holdings if not _as_counterpart(h)} - {UNKNOWN}
+    if len(governing) != 1:
+        return holdings
+    country = next(iter(governing))
+    counts = _state_mentions(doc)
+    mine = counts.pop(country, 0)
+    if mine < DOMINANT_MIN or mine < DOMINANT_RATIO * max(counts.values(), default=0):
+        return holdings
+    out = []
+    for h in holdings:
+        post_type = h.office.partition(".")[2]
+        if h.office.startswith(UNKNOWN + ".") and _dateline_post(doc, h) \
+                and not _elsewhere(known, h.person, post_type, country) \
+                and not _held_by_another(doc, h, _place(post_type, country), holdings):
             h = replace(h, office=_place(post_type, country))
         out.append(h)
     return _dedupe(out)
@@ -4264,8 +4400,8 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
     round_up = any(_section_opener(doc, sent) for sent in doc.sents) if doc.has_annotation("SENT_START") else False
     for h in holdings:
         country, _, post_type = h.office.partition(".")
-        where = _section_country(doc, h.evidence[0].start) if country == UNKNOWN and h.evidence \
-            and post_type in DATELINE_POSTS else None
+        where = _section_country(doc, h.evidence[0].start, round_up) if country == UNKNOWN and h.evidence \
+            and _dateline_post(doc, h) else None
         if where and not round_up and states - {where}:
             where = None  # a dateline alone, with another state's official in the article: a guess
         if where and not _elsewhere(known, h.person, post_type, where) \
@@ -4275,23 +4411,28 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
     return _dedupe(out)
 
 
-def _section_country(doc: Doc, char: int) -> str | None:
+def _section_country(doc: Doc, char: int, round_up: bool = False) -> str | None:
     """The country of the section holding character ``char``: the last sentence of its paragraph, up to
-    it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's."""
+    it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's, or
+    in a round-up (``round_up``: sections opened by "A <lieu>,") when no section opens between the
+    dateline and ``char`` (the dateline's section runs on over its next paragraphs)."""
     if not doc.has_annotation("SENT_START"):
         return None
     line = doc.text.rfind("\n", 0, char) + 1
     found = None
+    opened = False
     for sent in doc.sents:
-        if sent.end_char <= line:
-            continue
         if sent.start_char > char:
             break
-        found = _section_opener(doc, sent) or found
+        opener = _section_opener(doc, sent)
+        opened = opened or opener is not None
+        if sent.end_char > line:
+            found = opener or found
     if found is not None:
         return found
     dateline = _dateline_span(doc)
-    if dateline is None or not line <= dateline.start_char < char:
+    if dateline is None or not (line <= dateline.start_char < char or round_up and not opened
+                                and dateline.start_char < char):
         return None
     return dateline.kb_id_ if _is_state(dateline.kb_id_) else None
 

@@ -112,7 +112,7 @@ class PeopleFinder:
             for m in found])
         found = _cut_before_overlaps(found)
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)
-                 and not _all_date(doc, m.span)]
+                 and not _all_date(doc, m.span) and not _nickname(doc, m.span)]
         found = [m for m in found if not _pairing(m, found)]
         found = sorted([x for m in found for x in (self._known_pair(m) or [m])], key=lambda m: m.span.start)
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
@@ -440,6 +440,18 @@ def _demonyms(doc: Doc) -> tuple[list[Span], list[Span]]:
 
 
 PARTICLES = frozenset(("al", "el", "ben", "bin", "ibn", "abou", "abu", "ould"))
+
+
+NICKNAME_CUES = frozenset(("dit", "dite", "surnomme", "surnommee", "alias", "surnom"))
+
+
+def _nickname(doc: Doc, span: Span) -> bool:
+    """"Le général X, dit « Idi Amin », …", "surnommé « le Tigre »": a nickname after its cue (quoted or
+    not) is no other person."""
+    k = span.start - 1
+    while k >= 0 and doc[k].text in ("«", "\"", "“", "'"):
+        k -= 1
+    return k >= 0 and fold(doc[k].text) in NICKNAME_CUES
 
 
 def _all_date(doc: Doc, span: Span) -> bool:

@@ -117,6 +117,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             post_type = _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type))
             if folded[start:end] == ["gouvernement"] and not _government_led(doc, folded, sent, start):
                 continue  # "quitte le gouvernement", "entre au gouvernement": a minister's, no head's
+            if post_type == "military_commander" and end < len(folded) and folded[end] in ("de", "du", "d'", "des"):
+                continue  # "la gendarmerie nationale de la région de Kolda": a regional command, not the force's
             if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc) \
                     and not (end < len(doc) and doc[end]._.kg_demonym):  # "l'armée malienne": that state's forces
                 post_type = "army_chief"  # "commandant général de l'armée … prend le commandement de l'armée"
@@ -150,7 +152,9 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 taken = _holding(doc, folded, sent, holder, start, end, post_type)
                 out[-1] = dataclasses.replace(taken, replaces=gone.key)
                 out.append(_holding(doc, folded, sent, gone, start, end, post_type))
-            listed = _list_item(doc, folded, sent, start, end, post_type) if holder is None else None
+            listed = _list_item(doc, folded, sent, start, end, post_type) or _heading_line(doc, folded, start, end,
+                                                                                       post_type) \
+                if holder is None else None
             if listed is not None:
                 out.append(_holding(doc, folded, sent, listed[0], start, end, post_type, listed[1]))
             colleague = _colleague(doc, folded, sent, start, end) if holder is None else None
@@ -296,6 +300,39 @@ def _portfolio_item(doc: Doc, folded: list[str], k: int) -> PersonMention | None
         return None
     before = folded[m.span.start - 1]
     return m if before in LIST_JOINTS or m.span.start == doc[k].sent.start else None
+
+
+HEADING_REACH = 14  # tokens of a list line's portfolio heading before its colon ("Affaires étrangères, Coopération …")
+
+
+def _heading_line(doc: Doc, folded: list[str], start: int, end: int,
+                  post_type: str) -> tuple[PersonMention, str] | None:
+    """A cabinet list written "Défense et Anciens combattants : général X ;" line by line: a ministry's
+    portfolio opens the line (after a bullet, if any), the heading runs to a colon with no verb nor name,
+    and after it one name (past ranks and civil titles) ends the line, only punctuation after it.  The
+    name holds the portfolio, in a country the article settles ("?" here)."""
+    k = start - 1
+    while k >= 0 and doc[k].text in BULLETS and "\n" not in doc[k].whitespace_:
+        k -= 1
+    if post_type not in LIST_PORTFOLIOS or (k >= 0 and "\n" not in doc[k].whitespace_ and "\n" not in doc[k].text):
+        return None
+    colon = next((i for i in range(end, min(len(doc), end + HEADING_REACH))
+                  if doc[i].text == ":" or "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_), None)
+    if colon is None or doc[colon].text != ":" or "\n" in doc[colon - 1].whitespace_ \
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[end:colon]) or people_within(doc, start, colon):
+        return None
+    i = colon + 1
+    while i < len(doc) and folded[i].rstrip(".") in _name_title_words() and "\n" not in doc[i - 1].whitespace_:
+        i += 1
+    m = next((m for m in people_within(doc, i, i + 1) if m.span.start == i), None)
+    if m is None:
+        return None
+    rest = m.span.end
+    while rest < len(doc) and "\n" not in doc[rest - 1].whitespace_ and "\n" not in doc[rest].text:
+        if not doc[rest].is_punct:
+            return None
+        rest += 1
+    return m, "?"
 
 
 def _list_item(doc: Doc, folded: list[str], sent: Span, start: int, end: int,
@@ -536,7 +573,9 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     names = [m for m in people_within(doc, sent.start, start) if start - m.span.end <= REACH]
     if not names:
         return pronoun_owner(doc, sent)  # "Il a dirigé le ministère", "Le septuagénaire prend la Défense"
-    last = names[-1]
+    last = apposition_owner(doc, sent, names)
+    if last is None:
+        return None
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
         between = between[2:]
@@ -548,6 +587,26 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     if ":" in between and _pronoun_after_colon(folded, sent, last, between):
         between = between[len(between) - between[::-1].index(":") + 1:]  # "X connaît la maison : il a hérité de …"
     return None if {"qui", "que", "et", ";", ":"} & set(between) else last
+
+
+def apposition_owner(doc: Doc, sent: Span, names: list[PersonMention]) -> PersonMention | None:
+    """"M. Ouattara, frère cadet du chef de l'État Alassane Ouattara, détient le portefeuille …": the
+    last name before the cue is a complement ("de", "du") inside an apposition set off by commas after a
+    capitalised word (no verb, no other comma in it); the verb after the closing comma is that word's
+    name's, the earlier mention ending there, or nobody kg can name (a surname two people of the text
+    share)."""
+    last = names[-1]
+    if last.span.end >= len(doc) or doc[last.span.end].text != ",":
+        return last
+    k = last.span.start - 1
+    while k > sent.start and doc[k].text != "," and k >= last.span.start - INCISE:
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in (";", ":", "(", ")", "«", "»"):
+            return last
+        k -= 1
+    if k <= sent.start or doc[k].text != "," or k == last.span.start - 1 or not doc[k - 1].text[:1].isupper() \
+            or not any(fold(t.text) in ("de", "du", "des", "d'") for t in doc[k + 1:last.span.start]):
+        return last  # "À Islamabad, le vice-Premier ministre X, qui …": X heads the phrase, no complement
+    return next((m for m in names[:-1] if m.span.end == k), None)
 
 
 SUBJECT_OPENING = 4  # tokens of articles and titles before a name that opens its sentence as its subject

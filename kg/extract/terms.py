@@ -23,15 +23,24 @@ from kg.extract.dates import WEEKDAYS
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
-from kg.extract.offices import continued_subject, demonstrative_subject, find_posts, leaver, notes, sought_before
+from kg.extract.offices import (
+    continued_subject,
+    demonstrative_subject,
+    find_posts,
+    leaver,
+    notes,
+    sought_before,
+    term_after,
+)
 from kg.extract.people import PersonMention
-from kg.extract.portfolios import fronted_subject, portfolio_after
+from kg.extract.portfolios import apposition_owner, fronted_subject, portfolio_after
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
 
 def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     by_key = {(h.person, h.office): h for h in holdings}
+    _portfolio_periods(doc, by_key)
     for pred_holder, succ_or_pred, office in notes(doc).replaces:
         _link(by_key, successor=pred_holder, predecessor=succ_or_pred, office=office, date=None)
     for sent in doc.sents:
@@ -43,6 +52,21 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         _starts_and_ends(doc, sent, by_key)
     _interims_ended(doc, by_key)
     return [h for h in by_key.values() if not _not_yet_held(doc, h)]
+
+
+def _portfolio_periods(doc: Doc, by_key: dict) -> None:
+    """"X a dirigé la Défense nationale de 2021 à 2023", "après avoir dirigé le ministère (2019-2022)": a
+    term written right after a portfolio bounds the holding read from it, as after a post (see
+    :func:`kg.extract.offices.term_after`); a holding already bounded keeps its bounds."""
+    for key, h in list(by_key.items()):
+        if h.start is not None or h.end is not None:
+            continue
+        for e in h.evidence:
+            span = doc.char_span(e.start, e.end, alignment_mode="expand") if e.rule == "portfolio" else None
+            start, end = term_after(doc, span.end) if span is not None else (None, None)
+            if start is not None or end is not None:
+                by_key[key] = replace(h, start=start, end=end)
+                break
 
 
 def _interims_ended(doc: Doc, by_key: dict) -> None:
@@ -221,12 +245,14 @@ def _squeezed_starts(words: list[str]) -> list[int]:
 
 
 def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
-    """"X remplace Y", "X succède à Y" (the successor first) and "Y a été remplacé par X"."""
+    """"X remplace Y", "X succède à Y" (the successor first) and "Y a été remplacé par X"; also "X a hérité
+    d'un portefeuille que détenait Y", "X occupe un poste qu'avait occupé Y" (``term_held_before_fr``)."""
     people = _people_in(doc, sent)
     if _cue_at(sent, title_cues("term_replace_pronoun_fr")) is not None:
         return  # "a choisi pour le remplacer X": the one replaced is a pronoun (_successor_of_pronoun)
     by_at = _cue_at(sent, title_cues("term_replaced_by_fr"))
     at = by_at if by_at is not None else _cue_at(sent, title_cues("term_replace_fr"))
+    held_before = at is None and (at := _cue_at(sent, title_cues("term_held_before_fr"))) is not None
     if at is None or not people or _sought(doc, at):
         return  # "X, pressenti pour succéder à Y": a succession expected, not told
     before = [m for m in people if m.span.start_char < at]
@@ -251,7 +277,9 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if successor == predecessor or by_at is None and par is None and _own_subordinate(doc, sent, at, after[0]):
         return
     where = _post_before_where(doc, sent, at)
-    if where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
+    if held_before:  # "X devient chef d'état-major, un poste qu'occupait Y": X's post, the one just told
+        office = _successor_post(by_key, successor, at)
+    elif where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
         office = next((o for (p, o) in by_key if p == successor and o.partition(".")[2] == where), None)
     else:
         office = _office_in(doc, sent, at, by_key, successor, predecessor)
@@ -259,6 +287,10 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         date = _date_in_clause(doc, sent, at) or _date_after(doc, sent, at, skip_since=True)
         if _purpose_cue(sent, at) and not _dated_after(doc, sent, at):
             date = None
+        if held_before and any(d.start_char >= at for d in dates_within(doc, sent.start, sent.end)):
+            date = None  # "un poste qu'occupait X depuis mai": a date after dates X's own term, not the handover
+        if held_before:  # "qu'avait occupé Y": Y's term is over by the article's day
+            notes(doc).former.add((predecessor, _post_type(office)))
         told = next((m for m in after if m.key == predecessor), None) if by_at is None else None
         if told is not None and _about_predecessor(doc, sent, told, date):
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=None, span=sent)
@@ -266,6 +298,23 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _current(doc: Doc, h: Holding) -> bool:
+    """A holding neither ended by a date nor told as held before ("qui commandait auparavant …")."""
+    return h.end is None and (h.person, _post_type(h.office)) not in notes(doc).former
+
+
+def _successor_post(by_key: dict, successor: str, at: int) -> str | None:
+    """The post a successor takes over in "X devient chef d'état-major, un poste qu'occupait Y" or "X a
+    hérité d'un portefeuille que détenait Y": the one told right before the cue, else their one office
+    without an end."""
+    offices = [o for (p, o) in by_key if p == successor]
+    near = [o for o in offices if _stated_just_before(by_key[(successor, o)], at)]
+    if len(near) == 1:
+        return near[0]
+    current = [o for o in offices if by_key[(successor, o)].end is None]
+    return current[0] if len(current) == 1 else None
 
 
 def _post_before_where(doc: Doc, sent: Span, at: int) -> str | None:
@@ -387,9 +436,32 @@ def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
     predecessor = after[0].key
     given = {(p, o) for (p, o), h in by_key.items() if p != predecessor and not h.replaces
              and any(sent.start_char <= e.start and verb < e.end <= at for e in h.evidence)}
+    date = None
+    if not given:  # "Le Premier ministre X, nommé en février après le limogeage de Y": the post told of X before
+        given = _appointee_post_before(doc, sent, verb, by_key, predecessor)
+        dated = [d for d in dates_within(doc, sent.start, sent.end) if d._.date and verb <= d.start_char < at]
+        date = dated[0]._.date if len(dated) == 1 else None  # the appointment's day is the handover's
     if len(given) == 1:
         successor, office = given.pop()
-        _link(by_key, successor=successor, predecessor=predecessor, office=office, date=None, span=sent)
+        _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+APPOINTEE_REACH = 3  # tokens between the appointee's name and the appointing participle (", nommé", "a été nommé")
+
+
+def _appointee_post_before(doc: Doc, sent: Span, verb: int, by_key: dict, predecessor: str) -> set:
+    """The one post the sentence gives, before the appointing word at character ``verb``, to the person
+    named right before that word: the post an appointment after a departure hands over."""
+    named = [m for m in _people_in(doc, sent) if m.span.end_char <= verb]
+    if not named or named[-1].key == predecessor:
+        return set()
+    last = named[-1]
+    k = _token_at(sent, verb)
+    if k is None or len(doc[last.span.end:k]) > APPOINTEE_REACH or k == 0 \
+            or fold(doc[k - 1].text) not in (",", "ete", "est", "etait", "fut"):
+        return set()  # "Le Premier ministre X a nommé … après la démission de Y": X appoints, holds nothing of Y's
+    return {(p, o) for (p, o), h in by_key.items() if p == last.key and not h.replaces
+            and any(sent.start_char <= e.start and e.end <= verb for e in h.evidence)}
 
 
 def _departed_named(doc: Doc, sent: Span, at: int) -> list:
@@ -551,6 +623,11 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     if not words or not (pronoun or title) or at - sent.start_char > 120:
         return []
     last = next((m for m in reversed(people_within(doc, 0, sent.start)) if not _passive_agent(doc, m)), None)
+    if last is not None:  # "M. X, frère du président Y, détient … Il y a succédé à Z": not Y
+        owner = apposition_owner(doc, last.span.sent, people_within(doc, last.span.sent.start, last.span.end))
+        if owner is None:
+            return []
+        last = owner
     if pronoun and words[0] not in ("il", "elle"):  # an epithet ("Cet avocat de formation") names the previous subject
         last = _subject_before(doc, sent) or last
     offices = _handing_offices(by_key, last.key, doc, sent, at) if last is not None else []
@@ -559,6 +636,9 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
         offices = _handing_offices(by_key, last.key, doc, sent, at) if last is not None else []
     if last is not None and len(offices) > 1 and _appointed_office(doc, by_key, last.key, sent) is not None:
         return [last]  # "A a nommé X, chef de l'armée de terre, ministre de la Défense. Il remplace Y"
+    if last is not None and len(offices) > 1:  # "M. X avait tenu la Défense de 2005 à 2007. Il a remplacé Z"
+        current = [o for o in offices if _current(doc, by_key[(last.key, o)])]
+        offices = current if len(current) == 1 else offices
     if last is None or len(offices) != 1:
         return []
     if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
@@ -686,6 +766,9 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     appointed = _appointed_office(doc, by_key, successor, sent) if not held[predecessor] else None
     if appointed is not None:
         return appointed
+    current = [o for o in held[successor] if _current(doc, by_key[(successor, o)])]
+    if not held[predecessor] and len(held[successor]) > 1 and len(current) == 1:
+        return _elect_to_office(current[0])  # "… après avoir dirigé la Défense de 2021 à 2023. Elle a succédé à Y"
     near = [o for o in held[successor] if _stated_just_before(by_key[(successor, o)], at)]
     if not held[predecessor] and len(near) == 1:  # "X prend la tête du ministère de la Défense à la place de Y"
         return _elect_to_office(near[0])

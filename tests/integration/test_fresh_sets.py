@@ -228,6 +228,16 @@ SETS = {
     # spurious are posts of no scorer class)
     "fresh-posts13a": Floors(7, 0.0, 0.0, 0.95, 0.9, people_f1=0.97),
     "fresh-posts13b": Floors(7, 0.0, 0.0, 0.9, 0.88, people_f1=0.97),
+    # round 14, helper posts14's held-out probes on posts (keys written before kg ran on them): fresh-posts14a (a
+    # Haitian paper that never says 'haïtien' for its own posts, 'le chancelier' = Haiti's foreign minister, 'le
+    # nouveau chef de la Primature', a Canadian page with 'un portefeuille que détenait X' and 'Première femme à
+    # occuper ce poste, elle a succédé', a Maghreb round-up without accents, an Ivorian dateline and a name inside
+    # an apposition, a Burkinabè list 'Défense et Anciens combattants : général X ;', Chile, Riyadh) first
+    # holdings 0.817 (P 0.94), reached 0.96 (P 1.0); fresh-posts14b (written after -14a's fixes: an inline
+    # Senegalese list without accents, Argentina's 'chancelière', Qatar, Malaysia, a Central Asian caption, a long
+    # Guinean piece with a nickname incise) first 0.886 (P 1.0), reached 0.974 (P 1.0)
+    "fresh-posts14a": Floors(7, 0.0, 0.0, 0.97, 0.93, people_f1=0.97),
+    "fresh-posts14b": Floors(6, 0.0, 0.0, 0.97, 0.94, people_f1=0.97),
     # round 9, the lead's held-out probes (keys written before kg ran on them; first contact in each key's
     # _about). First calls / holdings -> reached: probe21 0.778 / 0.884 -> 1.0 / 0.979; probe22 0.7 / 0.938 ->
     # 1.0 / 0.97; probe23 1.0 / 1.0 (first contact); probe24 0.857 / 0.75 -> 1.0 / 1.0; probe25 0.333 / 0.815 ->
