@@ -119,7 +119,7 @@ def _continued_subject(doc: Doc, at: int, held: dict[str, set[str]], post_type: 
         return None
     previous = _subject_sentence_before(doc, sent)
     people = people_within(doc, previous.start, previous.end)
-    subjects = {m.key: m for m in people if opens_as_subject(m.span.root, previous)}
+    subjects = {m.key: m for m in people if opens_as_subject(m.span.root, previous) or _quote_speaker(m.span, previous)}
     if len(subjects) != 1:
         return None
     person = next(iter(subjects.values()))
@@ -223,6 +223,23 @@ def _is_subject(token, sent: Span) -> bool:
         head = head.head
     return (head.i - sent.start <= SUBJECT_WINDOW and head.dep_ in ("nsubj", "nsubj:pass")
             and head.head.dep_ == "ROOT" and head.head.sent == sent)
+
+
+QUOTE_OPENERS = ("«", '"', "\u201c")
+
+
+def _quote_speaker(span: Span, sent: Span) -> bool:
+    """"« … », a déclaré lundi X lors d'un déplacement": a sentence that opens on a quote is said by the
+    inverted subject of the reporting incise after it, who is the sentence's subject as the next one
+    continues it ("Le chef de l'État a précisé …")."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.text not in QUOTE_OPENERS or span.start <= first.i:
+        return False
+    close = next((t.i for t in sent if t.i > first.i and t.text in ("»", '"', "\u201d")), None)
+    if close is None or span.start < close:
+        return False
+    verb = next((t for t in span.doc[close + 1: span.start] if t.pos_ in ("VERB", "AUX") and reporting_phrase(t)), None)
+    return verb is not None and span.start - verb.i <= INCISE_GAP
 
 
 def opens_as_subject(token, sent: Span) -> bool:
