@@ -3705,7 +3705,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if guess and not _elsewhere(known, h.person, post_type, guess):
                 h = replace(h, office=_place(post_type, guess))
         out.append(h)
-    placed = _from_delegation(doc, _from_possessor(doc, out, known), known)
+    placed = _from_delegation(doc, _from_possessor(doc, _from_institution_possessor(doc, out, known), known), known)
     placed = _from_dateline_country(doc, _from_article_country(doc, placed, known), known)
     placed = _from_dominant_state(doc, _from_home_posts(doc, placed, known), known)
     placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, _from_relay(doc, placed), known)), known)
@@ -3899,6 +3899,44 @@ def _last_cue(doc: Doc, lo: int, hi: int, cues: frozenset[str]) -> int | None:
     words = [fold(t.text) for t in doc[lo:hi]]
     found = [lo + k for k in range(len(words)) for c in cues if words[k:k + len(c.split())] == c.split()]
     return max(found, default=None)
+
+
+def _from_institution_possessor(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"Le Kremlin a dénoncé … Son porte-parole, X, a assuré …": a post opened by a possessive that
+    opens its sentence belongs to the state of the institution or capital (a ``METONYM`` of the
+    lexicon) that is the subject of the sentence before."""
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        where = _institution_owner(doc, h, post_type) if country == UNKNOWN and h.evidence else None
+        if where is not None and not _elsewhere(known, h.person, post_type, where):
+            h = replace(h, office=_place(post_type, where))
+        out.append(h)
+    return out
+
+
+def _institution_owner(doc: Doc, h: Holding, post_type: str) -> str | None:
+    """The state of the institution a sentence-opening possessive before the holding's post stands for
+    (see :func:`_from_institution_possessor`), or None."""
+    ev = h.evidence[0]
+    post = next((p for p in find_posts(doc) if ev.start <= p.span.start_char < ev.end and p.post_type == post_type),
+                None)
+    if post is None or post.span.start == 0 or fold(doc[post.span.start - 1].text) not in POSSESSIVES:
+        return None
+    sent = post.span.sent
+    if next((t.i for t in sent if not (t.is_space or t.is_punct)), None) != post.span.start - 1:
+        return None
+    prev = sent
+    while prev.start > 0:
+        prev = doc[prev.start - 1].sent
+        if prev.text.strip():
+            break
+    if prev is sent:
+        return None
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    owner = next((s for s in lex_within(doc, prev.start, prev.end, "METONYM")
+                  if subject is not None and s.start <= subject.i < s.end), None)
+    return owner.kb_id_ if owner is not None else None
 
 
 def _possessor_of(doc: Doc, h: Holding, post_type: str) -> PersonMention | None:
