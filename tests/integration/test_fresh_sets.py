@@ -342,6 +342,36 @@ SETS = {
     "fresh-probe56": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=5, initiators=2),
     # Central Asian, Caucasian and Balkan calls, written after the round's fixes: 1.0 on first contact
     "fresh-probe57": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=6, merged_dated=6, initiators=2),
+    # round 14. a month-dated page, a fronted call phrase, denials: calls 0.933 -> 1.0 ('Au cours d'un entretien …,
+    # X a proposé': a framed call is no proposal of one), 'le 3 avril' under a 'date 2026-04' header dated
+    "fresh-probe58": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=8, merged_dated=8, initiators=3),
+    # a quoted first person, a periphrastic subject, a three-way video call: calls 1.0 first, holdings 0.929 -> 1.0
+    "fresh-probe59": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=8, merged_dated=8, initiators=2),
+    # ten briefs on new call wordings: calls 0.947 -> 1.0 ('se sont appelés', 'a décroché … pour joindre')
+    "fresh-probe60": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=10, merged_dated=10, initiators=3),
+    # three long pages: calls 0.5 -> 1.0 (a subject the parser lost, 'qui l'a appelé', 'Ce dernier' by gender)
+    "fresh-probe61": Floors(3, 0.95, 0.95, 0.9, 0.93, merged_found=4, merged_dated=4, initiators=2),
+    # a headline pair with the medium a sentence later, 'à l'issue d'un entretien': calls 0.667 -> 1.0
+    "fresh-probe62": Floors(6, 0.95, 0.95, 0.8, 0.88, merged_found=6, merged_dated=6, initiators=2),
+    # calls between military chiefs: 1.0 first, initiators 1/2 -> 2/2 ('l'initiative de l'appel revient à')
+    "fresh-probe63": Floors(4, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=5, initiators=2),
+    # three long pages: calls 0.923 -> 1.0, dated 5/7 -> 7/7 ('Dans la soirée' after a planned day)
+    "fresh-probe64": Floors(3, 0.95, 0.95, 0.95, 0.9, merged_found=7, merged_dated=7),
+    # eight briefs on dates: calls 0.933 -> 1.0 ('en l'absence du ministre X' is no party)
+    "fresh-probe65": Floors(8, 0.95, 0.95, 0.9, 0.93, merged_found=6, merged_dated=6, initiators=3),
+    # Middle East briefs with calls as nouns in frames: calls 0.727 -> 1.0
+    "fresh-probe66": Floors(6, 0.95, 0.95, 0.88, 0.93, merged_found=5, merged_dated=5),
+    # Asian briefs: calls 0.909 -> 1.0 (a name the tagger made a verb)
+    "fresh-probe67": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=6, merged_dated=6, initiators=2, missiles_f1=0.95),
+    # English: a readout's spokesperson, 'The two leaders last spoke on Oct. 16': calls 0.933 -> 1.0
+    "fresh-english19": Floors(6, 0.95, 0.95, 0.9, 0.9, merged_found=8, merged_dated=8, initiators=2, people_f1=0.95,
+                              lang="en"),
+    # wire pieces: dated 5/7 -> 7/7 ('said on Tuesday he had a call with', 'a day earlier')
+    "fresh-english20": Floors(5, 0.95, 0.95, 0.83, 0.9, merged_found=7, merged_dated=7, initiators=2, lang="en"),
+    # two long pages: dated 3/4 -> 4/4 ('in late 2023, when …')
+    "fresh-english21": Floors(2, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, lang="en"),
+    # Asian English outlets: calls 0.727 -> 1.0 ('Datuk Seri')
+    "fresh-english22": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=5, initiators=1, lang="en"),
     "fresh-worldcalls": Floors(14, 0.9, 0.95, 0.95, 0.97, merged_found=16, merged_dated=16, initiators=8),
     "fresh-worldposts": Floors(15, 0.0, 0.0, 0.95, 0.92, people_f1=0.97),
     "fresh-probe2": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
