@@ -29,6 +29,7 @@ from kg.extract.coref import (
     reported_speaker,
     reporting_phrase,
     reporting_verb,
+    sentence_before,
     subject_node,
 )
 from kg.extract.dates import NUMBER_WORDS, TickerEntry, counts_from_reference, normalise, ticker_entries
@@ -2056,29 +2057,27 @@ def _sole_person_before(doc: Doc, sent: Span) -> list[PersonMention]:
     """"Dans un entretien accordé samedi au Figaro, la ministre X a estimé … Elle a indiqué …": when the
     parser found no subject, the one person the sentence before names, outside any prepositional
     phrase ("la décision de X" is not who acts), is whom a subject pronoun stands for."""
-    prev = sent
-    while prev.start > 0:
-        prev = doc[prev.start - 1].sent
-        if prev.text.strip():
-            break
-    if prev is sent or not prev.text.strip():
-        return []
-    named = people_within(doc, prev.start, prev.end)
+    prev = sentence_before(doc, sent)
+    named = people_within(doc, prev.start, prev.end) if prev is not None else []
     if len({p.key for p in named}) != 1:
         return []
-    node = named[0].span.root
+    return [] if any(c.dep_ == "case" for c in _phrase_noun(named[0].span).children) else named[:1]
+
+
+def _phrase_noun(span: Span) -> Token:
+    """The noun a name stands in apposition to or is joined to before it ("le roi de Jordanie, Abdallah
+    II": "roi"), else the name's own root."""
+    node = span.root
     while node.dep_ in ("appos", "flat:name", "conj") and node.head.i < node.i:
         node = node.head
-    return [] if any(c.dep_ == "case" for c in node.children) else named[:1]
+    return node
 
 
 def _caseless_subject(span: Span) -> bool:
     """"Rarement le président émirien, X, aura autant décroché son téléphone": a noun phrase before a
     verb that has no subject, hung on it as an oblique with no preposition, is the subject the parser
     lost (a fronted adverb misleads it); the person is that phrase, or in apposition to it."""
-    node = span.root
-    while node.dep_ in ("appos", "flat:name", "conj") and node.head.i < node.i:
-        node = node.head  # "le roi de Jordanie, Abdallah II,": the person joined to the noun before it
+    node = _phrase_noun(span)  # "le roi de Jordanie, Abdallah II,": the person joined to the noun before it
     verb = node.head.head if node.head.pos_ == "ADV" else node.head  # or hung on the fronted adverb
     return (node.dep_.startswith("obl") or node.dep_ == "dep") and node.i < verb.i and verb.pos_ in ("VERB", "AUX") \
         and not any(c.dep_ == "case" for c in node.children) and not dated_tokens(node.doc, node.i, node.i + 1) \
@@ -3181,10 +3180,9 @@ def _reported_on(span: Span) -> bool:
     if head.pos_ in ("VERB", "AUX") and (
             fold(head.lemma_) in verbs or f"{fold(head.head.lemma_)} {fold(head.lemma_)}" in verbs):  # "faire savoir"
         return True
-    doc, at = span.doc, span.start  # by surface, right after the verb the parser lost ("a fait savoir mercredi")
-    last = fold(doc[at - 1].lemma_) if at > span.sent.start else ""
-    pair = f"{fold(doc[at - 2].lemma_)} {last}" if at - 1 > span.sent.start else ""
-    return doc[at - 1].pos_ in ("VERB", "AUX", "ADV") and (last in verbs or pair in verbs)
+    # by surface, right after the verb the parser lost ("a fait savoir mercredi")
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    return before is not None and before.pos_ in ("VERB", "AUX", "ADV") and reporting_phrase(before)
 
 
 def _standalone_day_shift(doc: Doc, span: Span) -> bool:

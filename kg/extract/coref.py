@@ -162,6 +162,17 @@ def _receiver_after(doc: Doc, subject: PersonMention) -> PersonMention | None:
     return subject
 
 
+def sentence_before(doc: Doc, sent: Span) -> Span | None:
+    """The nearest sentence before ``sent`` that holds words (paragraph breaks kept as sentences of their
+    own are passed over), or None at the start of the text."""
+    prev = sent
+    while prev.start > 0:
+        prev = doc[prev.start - 1].sent
+        if prev.text.strip():
+            return prev
+    return None
+
+
 def _subject_sentence_before(doc: Doc, sent: Span) -> Span:
     """The sentence before, or the one before that when it only continues its subject through a
     pronoun ("X a appelé Y. Il a ensuite téléphoné à Z. Le ministre …": the ministre is X)."""

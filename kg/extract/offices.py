@@ -27,6 +27,7 @@ from kg.extract.coref import (
     person_for,
     pronoun_subject,
     reported_speaker,
+    sentence_before,
     subject_node,
 )
 from kg.extract.dates import TICKER_ENTRY
@@ -3926,12 +3927,8 @@ def _institution_owner(doc: Doc, h: Holding, post_type: str) -> str | None:
     sent = post.span.sent
     if next((t.i for t in sent if not (t.is_space or t.is_punct)), None) != post.span.start - 1:
         return None
-    prev = sent
-    while prev.start > 0:
-        prev = doc[prev.start - 1].sent
-        if prev.text.strip():
-            break
-    if prev is sent:
+    prev = sentence_before(doc, sent)
+    if prev is None:
         return None
     subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     owner = next((s for s in lex_within(doc, prev.start, prev.end, "METONYM")
