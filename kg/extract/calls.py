@@ -346,6 +346,7 @@ def _participles() -> dict[str, str]:
 
 #: Call verbs told again ("se sont reparlé jeudi"): read as the verb itself.
 AGAIN_VERBS = {"reparler": "parler", "rediscuter": "discuter", "retelephoner": "telephoner"}
+CALLING_LEMMAS = ("appeler", "joindre", "contacter")  # verbs whose object is the one called
 
 
 def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None) -> tuple[bool, bool, bool] | None:
@@ -374,7 +375,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     elif lemma == "parler":
         told = (context or _first_person_answer(t)) and (reflexive or _has_avec(t))
         ok = phone or told or _dated_talk_with_official(t)
-    elif lemma in ("appeler", "joindre", "contacter"):
+    elif lemma in CALLING_LEMMAS:
         agent = _passive_agent(t)
         each_other = lemma == "appeler" and reflexive and _called_each_other(t)  # "s'est joint aux entretiens": no
         ok = (phone or context or agent or each_other or _official_object(t)) \
@@ -691,11 +692,16 @@ def _framed(t: Token) -> bool:
     return has_phrase(before, _vocab()["frame_cues"])
 
 
+def _in_a_name(token: Token) -> bool:
+    """The token is a word of a person's name, whatever the tagger made of it ("Narendra" as a verb)."""
+    return bool(people_within(token.doc, token.i, token.i + 1))
+
+
 def _frame_verb(t: Token) -> Token | None:
     """The verb a framed call noun hangs from, directly or through "lors"."""
     head = t.head if fold(t.head.text) != "lors" else t.head.head
     for _ in range(3):  # "a prévenu le président X, lors d'un entretien": "lors" hangs on the object
-        named = any(p.span.start <= head.i < p.span.end for p in t.doc._.people or [])
+        named = _in_a_name(head)
         if head.pos_ in ("VERB", "AUX") and head.i != t.i and not named:
             return head
         if head.head.i == head.i or not (head.pos_ in ("NOUN", "PROPN") or named):
@@ -929,7 +935,7 @@ def _planned(t: Token) -> bool:
         return _unrealised(_clause_head(t))
     if t.dep_ not in (*SUBJECT_DEPS, "obj") or _past_headline_colon(t, t.head):
         return False  # "Échange A-B : Pretoria et Abuja veulent …": the verb is the next clause's
-    if people_within(t.doc, t.head.i, t.head.i + 1):
+    if _in_a_name(t.head):
         return False  # a name the tagger made a verb ("un appel du Premier ministre indien Narendra Modi")
     head = t.head
     if t.dep_ == "obj":  # "a demandé un entretien téléphonique", "propose un appel"
@@ -1265,10 +1271,7 @@ def _infinitive_subject(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
     own, the person on the other end of "recevoir un appel de Z".  Not a purpose ("pour appeler Y"
     after another act keeps nobody: the call is only planned there, see ``_not_an_event``)."""
     verb = next((a for a in [*m.trigger, *_anchors(m.trigger)] if "Inf" in a.morph.get("VerbForm")), None)
-    if verb is None or m.callers:
-        return
-    before = [fold(x.text) for x in doc[max(m.sent.start, verb.i - 3): verb.i]]
-    if not ("avant" in before or "apres" in before):
+    if verb is None or m.callers or not _of_time(doc, verb, m.sent.start, 3):
         return
     main = next((n for n in reversed(mentions) if n is not m and n.sent == m.sent and n.trigger[0].i < verb.i
                  and len(n.callers) == 1), None)
@@ -2027,8 +2030,12 @@ def _time_clause_head(doc: Doc, m: Mention) -> Token | None:
     verb = m.trigger[0]
     if verb.dep_ != "advcl" or "Inf" not in verb.morph.get("VerbForm") or verb.head.i >= verb.i:
         return None
-    before = [fold(x.text) for x in doc[max(m.sent.start, verb.i - 4): verb.i]]
-    return verb.head if "avant" in before or "apres" in before else None
+    return verb.head if _of_time(doc, verb, m.sent.start, 4) else None
+
+
+def _of_time(doc: Doc, verb: Token, start: int, reach: int) -> bool:
+    """"avant de" or "après (avoir)" in the ``reach`` words before an infinitive: a clause of time."""
+    return any(fold(x.text) in ("avant", "apres") for x in doc[max(start, verb.i - reach): verb.i])
 
 
 def _main_clause_day(doc: Doc, m: Mention) -> DateValue | None:
@@ -2089,7 +2096,7 @@ def _object_pronoun(doc: Doc, m: Mention) -> None:
     whose caller is named stands for the person last named as a subject in the sentences before
     (as a subject pronoun does), who is the other party."""
     verb = m.trigger[0]
-    if verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in ("appeler", "joindre", "contacter", "rappeler") \
+    if verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in (*CALLING_LEMMAS, "rappeler") \
             or len(m.persons) != 1 or m.callers != m.persons:
         return
     clitic = next((c for c in verb.children if c.dep_ == "obj" and fold(c.text) in ("l'", "le", "la")), None)
@@ -3247,7 +3254,7 @@ def _planned_day(span: Span) -> bool:
     """The day of something planned ("la réunion prévue lundi à Genève", "doit se rendre mardi"): not a
     day the account tells, which a same-day cue ("Dans la soirée") would continue."""
     head = span.root.head
-    if head.pos_ not in ("VERB", "AUX", "ADJ") or people_within(span.doc, head.i, head.i + 1):
+    if head.pos_ not in ("VERB", "AUX", "ADJ") or _in_a_name(head):
         return False  # a name the parser hung the day on ("avec … Narendra Modi, vendredi")
     scheduled = _words("schedule_predicates")  # not a request's day ("a sollicité mardi un entretien")
     return fold(head.lemma_) in scheduled or fold(head.text) in scheduled or future_form(head)
@@ -3458,15 +3465,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     carried = False
     sents = [s for s in doc.sents if s.text.strip()]
+    medium_after = [_medium_told_after(s) for s in sents]
     for n, sent in enumerate(sents):
         earlier = has_phrase(folded(sent), _vocab()["earlier_cues"])
-        phoned = carried and pronoun_led(sent) or any(map(_medium_told_after, sents[n + 1: n + 1 + MEDIUM_AFTER]))
+        phoned = carried and pronoun_led(sent) or any(medium_after[n + 1: n + 1 + MEDIUM_AFTER])
         found = [Mention(sent, tokens, referring, demo, earlier or negated(tokens[0]),
                          possessive=_possessive(tokens[0]), weak=weak,
                          frame=tokens[0].pos_ in ("NOUN", "PROPN") and _framed(tokens[0]))
                  for tokens, referring, demo, weak in _triggers(sent, context, phoned)]
-        if sent.text.strip():
-            carried = _on_the_phone(sent, found)
+        carried = _on_the_phone(sent, found)
         found += [Mention(sent, [c], False, False, m.earlier) for m in found for c in _next_in_series(m.trigger[0])]
         if not found and mentions and (t := _elliptic_earlier(sent, mentions[-1])) is not None:
             found.append(Mention(sent, [t], False, False, True))

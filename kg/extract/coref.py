@@ -236,17 +236,15 @@ def _is_subject(token, sent: Span) -> bool:
             and head.head.dep_ == "ROOT" and head.head.sent == sent)
 
 
-QUOTE_OPENERS = ("«", '"', "\u201c")
-
-
 def _quote_speaker(span: Span, sent: Span) -> bool:
     """"« … », a déclaré lundi X lors d'un déplacement": a sentence that opens on a quote is said by the
     inverted subject of the reporting incise after it, who is the sentence's subject as the next one
     continues it ("Le chef de l'État a précisé …")."""
+    quotes = load_lexicon().calls  # the straight quote both opens and closes
     first = next((t for t in sent if not t.is_space), None)
-    if first is None or first.text not in QUOTE_OPENERS or span.start <= first.i:
+    if first is None or first.text not in (*quotes["opening_quotes"], '"') or span.start <= first.i:
         return False
-    close = next((t.i for t in sent if t.i > first.i and t.text in ("»", '"', "\u201d")), None)
+    close = next((t.i for t in sent if t.i > first.i and t.text in (*quotes["closing_quotes"], '"')), None)
     if close is None or span.start < close:
         return False
     verb = next((t for t in span.doc[close + 1: span.start] if t.pos_ in ("VERB", "AUX") and reporting_phrase(t)), None)

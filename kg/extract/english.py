@@ -510,10 +510,9 @@ def _same_day(doc: Doc, sent: Span, calls: list[_Call], found: list[_Call]) -> N
             call.date = found[-1].date
 
 
-#: "a day earlier", "two days before", "the previous day": counted back from the call told just before.
-DAYS_BEFORE_TOLD = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six) days? (?:earlier|before)"
-                              r"|the (?:previous day|day before))\b(?!\s+(?:a|an|the|his|her|its|their)\b)")
-COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: "a day earlier", "two days before" (and :data:`PREVIOUS_DAY`): counted back from the call told just before.
+DAYS_EARLIER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six) days? (?:earlier|before)\b"
+                          r"(?!\s+(?:a|an|the|his|her|its|their)\b)")
 
 
 def _days_before_told(doc: Doc, sent: Span, calls: list[_Call], found: list[_Call]) -> None:
@@ -521,11 +520,12 @@ def _days_before_told(doc: Doc, sent: Span, calls: list[_Call], found: list[_Cal
     sentence that counts days back with no anchor of its own ("a day earlier", not "a day before the
     summit") is dated from the call told just before, when that one has a day and is told within
     :data:`SEQUEL_GAP` sentences with no date between."""
-    m = DAYS_BEFORE_TOLD.search(fold(sent.text))
+    text = fold(sent.text)
+    m = DAYS_EARLIER.search(text) or PREVIOUS_DAY.search(text)
     if m is None or not found or found[-1].date is None or found[-1].date.precision != "day" \
             or not found[-1].date.earliest or not _same_account(doc, found[-1].sentences[-1], sent):
         return
-    back = COUNT_WORDS[m["n"]] if m["n"] else 1
+    back = NUMBERS[m["n"]] if m.re is DAYS_EARLIER else 1
     for call in calls:
         if call.date is None:
             call.date = DateValue.of_day(found[-1].date.earliest - timedelta(days=back), m.group(0))
@@ -571,10 +571,11 @@ def _pair_spoke(doc: Doc, sent: Span, found: list[_Call]) -> list[_Call]:
     text = fold(sent.text)
     verbs = "|".join(map(re.escape, cues()["talk_verbs"]))
     m = re.match(rf"\s*{_pattern('pair_anaphora').pattern}{PAIR_ADVERBS}\s+(?:{verbs})\b", text)
+    if m is None:
+        return []
     before = [s for s in sentences(doc) if s.end <= sent.start and s.text.strip()]
-    clause = re.split(r"[,;:]", text[m.end():], maxsplit=1)[0] if m else ""
-    if m is None or not before or _pattern("in_person").search(text[:m.end()] + clause) \
-            or _denied(doc, sent, sent.start + 2):
+    clause = re.split(r"[,;:]", text[m.end():], maxsplit=1)[0]
+    if not before or _pattern("in_person").search(text[:m.end()] + clause) or _denied(doc, sent, sent.start + 2):
         return []  # "… last spoke on Oct. 16, a call that preceded a summit": the summit is another event
     prev = before[-1]
     if any(prev.start <= s.start < prev.end for c in found for s in c.sentences):

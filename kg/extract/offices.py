@@ -3919,10 +3919,8 @@ def _from_institution_possessor(doc: Doc, holdings: list[Holding], known: dict[s
 def _institution_owner(doc: Doc, h: Holding, post_type: str) -> str | None:
     """The state of the institution a sentence-opening possessive before the holding's post stands for
     (see :func:`_from_institution_possessor`), or None."""
-    ev = h.evidence[0]
-    post = next((p for p in find_posts(doc) if ev.start <= p.span.start_char < ev.end and p.post_type == post_type),
-                None)
-    if post is None or post.span.start == 0 or fold(doc[post.span.start - 1].text) not in POSSESSIVES:
+    post = _possessive_post(doc, h, post_type)
+    if post is None:
         return None
     sent = post.span.sent
     if next((t.i for t in sent if not (t.is_space or t.is_punct)), None) != post.span.start - 1:
@@ -3936,15 +3934,24 @@ def _institution_owner(doc: Doc, h: Holding, post_type: str) -> str | None:
     return owner.kb_id_ if owner is not None else None
 
 
+def _possessive_post(doc: Doc, h: Holding, post_type: str) -> PostMention | None:
+    """The post of the holding's evidence when a possessive opens it ("son ministre de la Défense"), else
+    None."""
+    ev = h.evidence[0]
+    post = next((p for p in find_posts(doc) if ev.start <= p.span.start_char < ev.end and p.post_type == post_type),
+                None)
+    if post is None or post.span.start == 0 or fold(doc[post.span.start - 1].text) not in POSSESSIVES:
+        return None
+    return post
+
+
 def _possessor_of(doc: Doc, h: Holding, post_type: str) -> PersonMention | None:
     """The person a possessive before the holding's post stands for ("Il … son ministre de la
     Défense, Y"): the previous sentence's subject, when a pronoun is this sentence's subject."""
     if not h.evidence or not doc.has_annotation("SENT_START"):
         return None
-    ev = h.evidence[0]
-    post = next((p for p in find_posts(doc) if ev.start <= p.span.start_char < ev.end
-                 and p.post_type == post_type), None)
-    if post is None or post.span.start == 0 or fold(doc[post.span.start - 1].text) not in POSSESSIVES:
+    post = _possessive_post(doc, h, post_type)
+    if post is None:
         return None
     holder = next((m for m in people_within(doc, post.span.start, post.span.sent.end) if m.key == h.person), None)
     return _pronoun_subject_owner(doc, post.span.sent, holder) if holder is not None else None
