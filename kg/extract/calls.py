@@ -727,6 +727,8 @@ def _not_an_event(t: Token) -> bool:
             return True  # "appeler à la retenue", not "appeler au téléphone"
     if has_phrase(window, vocab["non_event_cues"]) or _planned(t) or _denied(t) or _summit(t) or _habitual(t):
         return True
+    if _broadcast(t):
+        return True
     if _asked(t):
         return True
     if _object_of_denial(t):
@@ -745,6 +747,20 @@ def _not_an_event(t: Token) -> bool:
     after = folded(t.doc[t.i:t.sent.end])  # "a parlé avec Y, …, lors d'une rencontre en marge de …"
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t) \
         or has_phrase(after, vocab["meeting_frames"])
+
+
+def _broadcast(t: Token) -> bool:
+    """"un appel vidéo diffusé sur Telegram", "un appel lancé aux Occidentaux": a call noun that a
+    participle of broadcasting or launching qualifies is an address or an appeal, not a call between
+    two people.  Read by surface, past the medium's own words ("vidéo", "téléphonique")."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    mediums = _words("phone_nouns") | _words("conference_cues")
+    for x in t.doc[t.i + 1: min(t.sent.end, t.i + 4)]:
+        if x.pos_ == "ADJ" and fold(x.text) not in _words("address_participles") or fold(x.text) in mediums:
+            continue
+        return fold(x.text) in _words("address_participles")
+    return False
 
 
 def _past_headline_colon(t: Token, verb: Token) -> bool:
@@ -880,8 +896,8 @@ def _summit(t: Token) -> bool:
         return video and t.dep_.startswith("obl") and t.head.pos_ == "VERB" and _summit(t.head)
     if not has_phrase(_clause_text(t), _vocab()["conference_cues"]):
         return False
-    if any(_of_many(n) for n in _own_conference(t)):
-        return True  # "a échangé avec Y lors d'une visioconférence de la coalition"
+    if any(_of_many(n) for n in _own_conference(t)) or _gathers_many(t):
+        return True  # "a échangé avec Y lors d'une visioconférence de la coalition", "a réuni … les dirigeants"
     return any(fold(c.lemma_) in summits and c.dep_ in ("obj", "obl:arg", "obl:mod")
                and all(fold(x.text) in ("a", "au", "un", "une", "le", "la", "l'") for x in c.children
                        if x.dep_ == "case")
@@ -894,20 +910,39 @@ def _of_many(noun: Token) -> bool:
     gathering them, tells a meeting of many.  Not "l'entretien des deux ministres", nor one that
     gathers the people it names ("un appel réunissant X et Y", "a réuni par visioconférence ses
     homologues X et Y": a call of three)."""
-    def few(n: Token) -> bool:  # two or three, a name that is no group, or people it names
-        named = people_within(n.doc, n.left_edge.i, n.right_edge.i + 1)
-        sides = any(a.dep_ == "amod" and any(c.dep_ == "conj" for c in a.children) for a in n.children)
-        return bool(named) or sides or any(fold(x.text) in ("deux", "trois") for x in n.children) or (
-            n.pos_ == "PROPN" and fold(n.text) not in _words("gathering_nouns"))
     for c in noun.children:
         owned = any(fold(x.text) in OF for x in c.children if x.dep_ == "case")  # not "entre les chefs …"
-        if c.dep_.startswith("nmod") and owned and fold(c.text) in _words("gathering_nouns") and not few(c):
+        if c.dep_.startswith("nmod") and owned and fold(c.text) in _words("gathering_nouns") and not _few(c):
             return True
-        if c.dep_ == "acl" and fold(c.lemma_) in _words("gathering_verbs"):
-            gathered = next((x for x in c.children if x.dep_ == "obj"), None)
-            if gathered is not None and gathered.pos_ == "NOUN" and not few(gathered):
-                return True
+        if c.dep_ == "acl" and _gathers_many(c):
+            return True
     return False
+
+
+def _gathers_many(verb: Token) -> bool:
+    """"réunissant une trentaine de pays", "a réuni par visioconférence les dirigeants de la
+    coalition": a gathering verb whose object is a group noun that is not a few people it names."""
+    if fold(verb.lemma_) not in _words("gathering_verbs"):
+        return False
+    gathered = next((x for x in verb.children if x.dep_ == "obj"), None)
+    if gathered is None and not any(fold(c.text) in _words("reflexive_clitics") for c in verb.children):
+        for x in verb.doc[verb.i + 1: verb.sent.end]:  # the parser lost the object: the first noun past
+            if x.pos_ in ("VERB", "AUX") or x.text in (",", ";", ":"):  # the adverbials, in the clause
+                break
+            if x.pos_ == "NOUN" and not x.dep_.startswith("obl") and not any(c.dep_ == "case" for c in x.children):
+                gathered = x
+                break
+    return gathered is not None and gathered.pos_ == "NOUN" and not _few(gathered)
+
+
+def _few(n: Token) -> bool:
+    """Two or three, a name that is no group, or people it names: not the examples a group's members
+    are given by ("les dirigeants de la coalition, dont le Premier ministre X": X is one of many)."""
+    cue = next((x.i for x in n.subtree if x.i > n.i and fold(x.text) in _words("member_cues")), n.right_edge.i + 1)
+    named = people_within(n.doc, n.left_edge.i, cue)
+    sides = any(a.dep_ == "amod" and any(c.dep_ == "conj" for c in a.children) for a in n.children)
+    return bool(named) or sides or any(fold(x.text) in ("deux", "trois") for x in n.children) or (
+        n.pos_ == "PROPN" and fold(n.text) not in _words("gathering_nouns"))
 
 
 def _own_conference(verb: Token) -> list[Token]:

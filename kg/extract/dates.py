@@ -341,7 +341,10 @@ TICKER_ENTRY = re.compile(r"[ \t]*(?:[•*–—-][ \t]*)?(?:[ÀA][ \t]+)?\d{1,2
                           r"(?:[ \t]*[—–:|•-]|(?<=\d),|[ \t]*$)")
 #: An update stamp ("Mis à jour le 6 mars à 9h12") is no day heading of the entries below it.
 _UPDATE_STAMP = re.compile(r"(?<!\w)(?:mise? a jour|modifiee?|actualisee?)(?!\w)")
-TICKER_MIN_ENTRIES = 2  # a page with fewer timestamped lines is no ticker
+#: A digest's entry: a line opening with its own day, set off by a full stop, a colon or a dash
+#: ("Mardi 24 novembre. X et Y se parlent au téléphone", "• 12 mars : …").
+_DAY_LED = re.compile(r"[ \t]*(?:[•*–—-][ \t]*)?(?P<lead>[^.:;,—–\n]{4,40}?)[ \t]*(?:\.|:|—|–|\s-)[ \t]+\S")
+TICKER_MIN_ENTRIES = 2  # a page with fewer timestamped (or day-led) lines is no ticker (no digest)
 HEADING_CHARS = 160  # a day heading ("Les événements du samedi 10 mai") is one short line
 
 
@@ -1036,13 +1039,19 @@ def ticker_entries(text: str, ref: date | None = None) -> list[TickerEntry]:
     for line in text.splitlines(keepends=True):
         lines.append((pos, line))
         pos += len(line)
-    if sum(bool(TICKER_ENTRY.match(line)) for _, line in lines) < TICKER_MIN_ENTRIES:
+    led = {start: lead for start, line in lines if (lead := _lead_day(line, ref))}
+    if len(led) < TICKER_MIN_ENTRIES:
+        led = {}
+    if not led and sum(bool(TICKER_ENTRY.match(line)) for _, line in lines) < TICKER_MIN_ENTRIES:
         return []
     out: list[TickerEntry] = []
-    headed = any(not TICKER_ENTRY.match(line) and _heading_day(line, ref) for _, line in lines)
+    headed = bool(led) or any(not TICKER_ENTRY.match(line) and _heading_day(line, ref) for _, line in lines)
     day: date | None = None if headed else ref  # a page with no day heading at all: the day it is dated
     for start, line in lines:
-        if TICKER_ENTRY.match(line):
+        if start in led:  # a digest's entry is its own heading
+            day = led[start]
+            out.append(TickerEntry(start, start + len(line), day))
+        elif TICKER_ENTRY.match(line):
             if day:
                 out.append(TickerEntry(start, start + len(line), day, headed))
             continue
@@ -1052,6 +1061,20 @@ def ticker_entries(text: str, ref: date | None = None) -> list[TickerEntry]:
         elif out and out[-1].end == start:
             out[-1] = replace(out[-1], end=start + len(line))  # a paragraph continuing the entry
     return out
+
+
+def _lead_day(line: str, ref: date | None) -> date | None:
+    """The day a digest's line opens with, alone in its first sentence ("Mardi 24 novembre. …",
+    "Le 3 mars : …"); not a day after the publication."""
+    lead = _DAY_LED.match(line)
+    if lead is None:
+        return None
+    text = lead["lead"].strip()
+    days = [(m, m.value) for m in find_dates(text, ref) if m.value and m.value.precision == "day"]
+    if len(days) != 1 or len(text[:days[0][0].start].split()) > 1 or text[days[0][0].end:].strip():
+        return None
+    day = days[0][1].earliest
+    return None if ref and day > ref + timedelta(days=1) else day
 
 
 def _heading_day(line: str, ref: date | None) -> date | None:

@@ -688,3 +688,25 @@ def test_bounded_dates_take_the_precision_their_bounds_share(text: str, ref: dat
 def test_bounds_of_one_day_are_that_day() -> None:
     day = date(2025, 3, 2)
     assert shared_precision(DateValue(None, None, day, day)).value == "2025-03-02"
+
+
+DIGEST = ("Les temps forts de la semaine\n"
+          "Lundi 2 mars. A et B se parlent au téléphone.\nLa veille, C avait appelé D.\n"
+          "• 4 mars : E reçoit F.\n")
+
+
+def test_a_digest_line_opening_with_its_day_is_an_entry_of_that_day() -> None:
+    entries = ticker_entries(DIGEST, d("2026-03-08"))
+    assert [e.day for e in entries] == [d("2026-03-02"), d("2026-03-04")]
+    assert "La veille, C" in DIGEST[entries[0].start:entries[0].end]  # a paragraph continuing the entry
+    found = {m.text: m.value.value for m in find_page_dates(DIGEST, d("2026-03-08")) if m.value}
+    assert found["La veille"] == "2026-03-01"
+
+
+@pytest.mark.parametrize("page", [
+    "Le 2 mars, A a parlé avec B.\nLe 4 mars, C a appelé D.\n",  # a comma: prose, not a digest's entry
+    "Lundi 2 mars. A et B se parlent.\nUn autre paragraphe.\n",  # a single day-led line
+    "Lundi 9 mars. A.\nMardi 10 mars. B.\n",  # days after the publication
+])
+def test_prose_is_no_digest(page: str) -> None:
+    assert ticker_entries(page, d("2026-03-08")) == []
