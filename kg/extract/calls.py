@@ -1172,10 +1172,18 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
             return None  # "le prédécesseur de Brown": Brown is not on the call
         if node.i != token.i and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and entry in SUBJECT_DEPS:
             return None  # "X a appelé Y, et Z a salué …": the subject of a clause of its own
+        if node.i != token.i and _before_or_after_clause(node):
+            return None  # "Après avoir reçu lundi son homologue Z, X a téléphoné à Y": Z was at another act
         if node.head.i == node.i:
             return None
         entry, child, node = node.dep_, node, node.head
     return None
+
+
+def _before_or_after_clause(verb: Token) -> bool:
+    """The verb heads a clause of time of its own ("après avoir reçu …", "avant de rencontrer …")."""
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and any(
+        fold(c.text) in ("apres", "avant") for c in verb.children if c.dep_ == "mark")
 
 
 def _completive_owner(token: Token, verb: Token, mentions: list[Mention], entry: str) -> tuple[Mention, str] | None:
@@ -1725,6 +1733,7 @@ def _relative_clause_subject(doc: Doc, m: Mention) -> None:
             antecedent.head == p.span.root)
         if near and p.key not in m.persons:
             m.persons.insert(0, p.key)
+        if near and p.key not in m.callers:  # a party found by another path is the caller all the same
             m.callers.append(p.key)
 
 
@@ -3335,8 +3344,8 @@ def _initiator(doc: Doc, m: Mention, mentions: list[Mention]) -> Party | None:
         party = _requester(doc, asker)
         if party is not None:
             return party  # "C'est le chef de l'État français qui avait sollicité cet appel", "Kiev avait demandé …"
-    if asker is not None and len(m.callers) == 1:
-        return Party(person=m.callers[0])  # "X a pris l'initiative d'un entretien avec Y"
+    if (asker is not None or _phone_taker(verb) is not None) and len(m.callers) == 1:
+        return Party(person=m.callers[0])  # "X a pris l'initiative d'un entretien avec Y", "… son téléphone pour"
     lemma = _participle(verb) or fold(verb.lemma_)  # "a téléphoné" tagged as a noun is still a verb
     placing = _placing(verb)
     if placing is not None and not _passive(placing) and len(m.callers) == 1:

@@ -1083,7 +1083,8 @@ def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
         own.append((sent.start_char + skip + eve.start(), DateValue.of_day(
             reported[0].earliest - timedelta(days=1), eve.group(0))))
     own += [(sent.start_char + skip + at, d) for at, d in english_dates(folded, ref, coarse=True)
-            if d.precision in ("month", "year") and WHEN_AFTER.match(folded, at + len(d.text))]
+            if d.precision in ("month", "year") and (WHEN_AFTER.match(folded, at + len(d.text))
+                                                     or MEDIUM_BEFORE.search(folded[:at]))]
     if not own and not UNDATED_SPANS.search(folded):
         own += [(sent.start_char + skip + at, d) for at, d in found
                 if _reported_on(folded, at) and d.precision == "day" and OWN_ACCOUNT.match(folded, at + len(d.text))]
@@ -1094,6 +1095,11 @@ def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
 #: that "when" opens right after it (elsewhere it is mostly background: "a freeze sparked by a visit in
 #: August 2022").
 WHEN_AFTER = re.compile(r",?\s+when\b")
+
+#: "… last spoke with Y by phone in March 2025", "held a video call in June": a month or a year right
+#: after the call's medium dates that call.
+MEDIUM_BEFORE = re.compile(r"\b(?:by (?:tele)?phone|over the (?:tele)?phone|by video(?:\s*(?:link|conference))?"
+                           r"|(?:tele)?phone call|video call|phone conversation)\s+(?:in\s+)?$")
 
 #: "X said on Tuesday he had a call with Y", "… she spoke with Y": after the day of a report, the
 #: speaker's own account of a call in the simple past, which that day dates when the sentence gives no
