@@ -2037,6 +2037,8 @@ def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None
                   if c.dep_ in (*SUBJECT_DEPS, "expl:subj") and fold(c.text) in pronouns), None)
     if found is not None:
         return found
+    if _recent_past(verb):  # "Je viens de m'entretenir avec Y": the subject of "venir"
+        return _subject_pronoun(verb.head, key)
     for x in reversed(verb.doc[verb.sent.start: _before_adverbials(verb)]):
         if fold(x.text) in pronouns:
             return x
@@ -2047,6 +2049,12 @@ def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None
         if not (auxiliary or adverb or fold(x.text) in _words("clitics")):
             return None
     return None
+
+
+def _recent_past(verb: Token) -> bool:
+    """The infinitive of a recent past ("vient de s'entretenir", "viens de parler"): done, not planned."""
+    return verb.dep_ == "xcomp" and fold(verb.head.lemma_) == "venir" and any(
+        fold(c.text) in ("de", "d'") for c in verb.children if c.dep_ == "mark")
 
 
 def _cleft_pronoun(relative: Token) -> Token | None:
@@ -3427,6 +3435,8 @@ def _joined(sent: Span) -> tuple[str, dict[int, int]]:
     for t in sent:
         if t.i in dated or (t.pos_ == "ADV" and fold(t.text) not in ("lors", "ne", "n'")):
             continue  # "a reçu lundi un appel de X", "a été longuement appelé par X"
+        if t.text == "," and (t.i - 1 in dated or t.i + 1 in dated):
+            continue  # the commas around a date set off ("a reçu, jeudi, un appel de X")
         starts[len(words)] = t.i
         # any tense of "recevoir" reads as the cues write it: "reçoit un appel de X" as "reçu un appel de X"
         words += ("recu" if fold(t.lemma_) == "recevoir" and t.pos_ in ("VERB", "AUX") else fold(t.text)) + " "
@@ -3464,8 +3474,8 @@ def _past_relation(doc: Doc, start: int, end: int) -> Party | None:
         k += 2  # "son homologue et frère"
     if start + k >= end or doc[start + k].text != ",":
         return None
-    after = start + k + 1
-    return _party_at(doc, after, end) or _holder_after_post(doc, after, end)
+    after = start + k + 1  # the name past the post first: "le président de l'État de Palestine, M. X"
+    return _holder_after_post(doc, after, end) or _party_at(doc, after, end)
 
 
 def _holder_after_post(doc: Doc, start: int, end: int) -> Party | None:
