@@ -1227,10 +1227,11 @@ def possessive_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     people = doc._.people or []
     out = list(holdings)
     for post in lex_spans(doc, "POST"):
-        country = _possessor(doc, post.start)
+        lead = post.start - _modifier_before(doc, post.start)  # "Ukraine's former defence minister"
+        country = _possessor(doc, lead)
         if country is None:
             continue
-        holder = _holder_of(doc, post, people) or _possessive_role_noun(doc, post, country, out)
+        holder = _holder_of(doc, post, people, lead) or _possessive_role_noun(doc, post, country, out)
         if holder is None:
             continue
         office = _own_office(doc, post, country) or lexicon.office_for(post.kb_id_, country).id
@@ -1285,9 +1286,10 @@ def _country_names() -> dict[str, str]:
     return {fold(p.text): p.id for p in load_lexicon().phrases if p.label in ("COUNTRY", "METONYM")}
 
 
-def _holder_of(doc: Doc, post: Span, people: list) -> str | None:
+def _holder_of(doc: Doc, post: Span, people: list, lead: int | None = None) -> str | None:
     """The person a possessive post is linked to: the name right after it (titles between), or the
-    name before ", who is (also)" / "," that opens the clause holding it."""
+    name before ", who is (also)" / "," that opens the clause holding it (``lead``: where the post's
+    modifiers start, "former")."""
     after = _coordinated_post_end(doc, post.end)
     titles = _title_tokens(doc, after)
     while after in titles:
@@ -1295,7 +1297,7 @@ def _holder_of(doc: Doc, post: Span, people: list) -> str | None:
     following = next((m.key for m in people if m.span.start == after), None)
     if following is not None:
         return following
-    start, words = post.start - 3, []  # the token before "<Country>' s"
+    start, words = (post.start if lead is None else lead) - 3, []  # the token before "<Country>' s"
     while start >= 0 and fold(doc[start].text) in CLAUSE_WORDS:
         words.append(doc[start].text)
         start -= 1
@@ -1587,6 +1589,159 @@ def _succession(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
     return (successor, before) if successor is not None else None
 
 
+def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Koizumi, who took office in October 2025 after succeeding Gen Nakatani", "X, who replaced Y in
+    March 2025": no post after the verb, so the one succeeded held the successor's post, when the
+    successor holds exactly one post type in that sentence (else nobody's post is guessed); and
+    "dismissed X and replaced him with his deputy, Y": Y took the post X held."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    verbs = _pattern("succession_verbs")
+    for sent in doc.sents:
+        text = fold(sent.text)
+        for hit in verbs.finditer(text):
+            at = next((t.i for t in sent if t.idx - sent.start_char >= hit.end()), None)
+            if at is None:
+                continue
+            named = [m for m in people if sent.start <= m.span.start and m.span.end <= sent.end]
+            before = [m for m in named if m.span.end < at]
+            after = next((m for m in named if m.span.start in (at, _past_titles(doc, at))), None)
+            pronoun = at < sent.end and fold(doc[at].text) in ("him", "her")
+            if pronoun:  # "replaced him with (his deputy,) Y": Y succeeded the one named before
+                successor = _named_after_with(doc, at + 1, sent.end, named)
+                predecessor = before[-1] if len(before) >= 2 else None
+            else:
+                successor, predecessor = (before[-1] if before else None), after
+            if successor is None or predecessor is None or successor.key == predecessor.key:
+                continue
+            out = _hand_over(doc, sent, out, successor, predecessor, pronoun, lexicon)
+    return out
+
+
+WITH_REACH = 6  # "with his deputy, Y": words between "with" and the successor's name
+
+
+def _named_after_with(doc: Doc, i: int, end: int, named: list) -> Any:
+    """The name after "with" (a role noun and a comma between: "with his deputy, Y")."""
+    if i >= end or fold(doc[i].text) != "with":
+        return None
+    return next((m for m in named if i < m.span.start <= i + WITH_REACH and not any(
+        t.pos_ == "VERB" for t in doc[i + 1:m.span.start])), None)
+
+
+def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention: Any, predecessor_mention: Any,
+               backwards: bool, lexicon: Any) -> list[Holding]:
+    """The post changing hands: the one post type the giver holds by this sentence's evidence or by a
+    post right before the giver's name here (the successor's, or with ``backwards`` the predecessor's:
+    "dismissed Foreign Minister X and replaced him with Y") is the taker's too; the successor's holding
+    names whom it replaces."""
+    successor, predecessor = successor_mention.key, predecessor_mention.key
+    giver, taker = (predecessor, successor) if backwards else (successor, predecessor)
+    named = predecessor_mention if backwards else successor_mention
+    told = {h.office.partition(".")[2] for h in holdings if h.person == giver
+            and any(sent.start_char <= e.start < sent.end_char for e in h.evidence)}
+    told |= {p.kb_id_ for p in lex_within(doc, max(sent.start, named.span.start - POST_REACH), named.span.start, "POST")
+             if _past_titles(doc, p.end) == named.span.start}
+    if len(told) != 1:
+        return holdings
+    post_type = told.pop()  # placed where the article places it ("Foreign Minister Kuleba", Ukraine's before)
+    office = next((h.office for h in holdings if h.person == giver and h.office.partition(".")[2] == post_type
+                   and not h.office.startswith("?.")), f"?.{post_type}")
+    out = list(holdings)
+    if not any(h.person == taker and h.office == office for h in out):
+        out.append(Holding(taker, office, (evidence(sent, "en-succession"),),
+                           replaces=predecessor if taker == successor else None))
+    return [replace(h, replaces=predecessor) if h.person == successor and h.office == office and h.replaces is None
+            else h for h in out]
+
+
+def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"appointed X, a five-term lawmaker, as defense minister", "X has been named the country's first
+    Chief of Defence Forces": the post an appointment told as done gives its appointee (not one that
+    "will be" made or is "expected"). The country is the one the text gives the post, else that of
+    the appointer's post (active) or of the appointee's other posts in the sentence (passive), else
+    the one kg knows of the appointee."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        found = _appointee(doc, post, people)
+        if found is None:
+            continue
+        holder, appointer = found
+        country = _country_of_post(doc, post) or _country_held(out, appointer or holder, post.sent) \
+            or _known_country(doc, holder)
+        office = (_own_office(doc, post, country) if country else None) or lexicon.office_for(
+            post.kb_id_, country or "?").id
+        if any(h.person == holder.key and h.office == office for h in out):
+            continue
+        out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post.kb_id_}")]
+        out.append(Holding(holder.key, office, (evidence(doc[post.sent.start:post.end], "en-appointed-post"),)))
+    return out
+
+
+APPOSITION_REACH = 12  # words of an apposition between an appointee and "as" (", a five-term lawmaker,")
+
+
+def _appointee(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
+    """(appointee, appointer or None) of "appointed X [, …,] as <post>" or "X [, …,] has been named
+    [as] <post>", the post's own modifiers ("the country's first", "new") skipped."""
+    i = post.start
+    while i > post.sent.start and (fold(doc[i - 1].text) in ("the", "a", "first", "new", "its", "his", "her")
+                                   or _modifier_before(doc, i) or _possessor(doc, i)):
+        i -= _modifier_before(doc, i) or (3 if _possessor(doc, i) else 1)
+    as_ = i > post.sent.start and fold(doc[i - 1].text) == "as"
+    i -= as_
+    name = next((m for m in people if m.span.end == i), None)
+    if name is None and i > post.sent.start and doc[i - 1].text == ",":  # past an apposition
+        comma = next((k for k in range(i - 2, max(post.sent.start, i - APPOSITION_REACH) - 1, -1)
+                      if doc[k].text == ","), None)
+        name = next((m for m in people if comma is not None and m.span.end == comma), None)
+    text = fold(doc[post.sent.start:i].text)
+    served = re.search(r"\b(?:served|serves|serving)\s*$", text) if as_ else None
+    if served:  # "X, who had served as ambassador to Turkey": the subject held it
+        k = next(t.i for t in doc[post.sent.start:i] if t.idx - post.sent.start_char >= served.start())
+        while k > post.sent.start and fold(doc[k - 1].text) in (",", "who", "had", "has", "have", "also",
+                                                                  "previously", "once", "earlier"):
+            k -= 1
+        subject = next((m for m in people if m.span.end == k), None)
+        if subject is None:  # "Y, a career diplomat who had served as": past a short apposition
+            comma = next((c for c in range(k - 1, max(post.sent.start, k - 6) - 1, -1) if doc[c].text == ","), None)
+            lower = comma is not None and all(t.text.islower() and t.pos_ != "VERB" for t in doc[comma + 1:k])
+            subject = next((m for m in people if lower and m.span.end == comma), None)
+        return (subject, None) if subject is not None else None
+    if name is not None:  # active: "<verb> X as <post>"
+        start = name.span.start
+        verb = re.search(_pattern("appointment_verbs").pattern + r"\s*$", fold(doc[post.sent.start:start].text))
+        if verb is None or not as_ and fold(doc[start - 1].text) != "named":
+            return None
+        head = fold(doc[post.sent.start:start].text)[:verb.start()]
+        if re.search(_pattern("not_realised_before").pattern + r"\s*$", head):
+            return None
+        appointer = next((m for m in reversed(people) if post.sent.start <= m.span.start and m.span.end <= start
+                          and m.key != name.key and m.span.end <= post.sent.start + len(head.split()) + 4), None)
+        return name, appointer
+    verb = re.search(r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?" + _pattern("appointment_verbs").pattern
+                     + r"\s*$", text)
+    if verb is None:  # passive: "X has been named <post>"
+        return None
+    k = next(t.i for t in doc[post.sent.start:i] if t.idx - post.sent.start_char >= verb.start())
+    while k > post.sent.start and doc[k - 1].text in (",", "who"):
+        k -= 1
+    subject = next((m for m in people if m.span.end == k), None)
+    return (subject, None) if subject is not None else None
+
+
+def _country_held(holdings: list[Holding], person: Any, sent: Span) -> str | None:
+    """The one country of the person's placed posts that this sentence tells."""
+    if person is None:
+        return None
+    countries = {h.office.split(".")[0] for h in holdings if h.person == person.key and not h.office.startswith("?.")
+                 and any(sent.start_char <= e.start < sent.end_char for e in h.evidence)}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def future_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """"Hegseth's nominee for Army chief of staff, Gen. X", "X, the government's nominee to become the
     next chief of the defence staff": a post announced for someone is not held yet; the holder that
@@ -1612,8 +1767,8 @@ NOT_YET_REACH = 5  # tokens of the longest cue of a post not held yet ("nominate
 
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
-    for step in (countries_of_posts, possessive_posts, apposed_posts, succession_posts, counterpart_posts,
-                 future_posts):
+    for step in (countries_of_posts, possessive_posts, apposed_posts, appointed_posts, succession_posts,
+                 successor_posts, counterpart_posts, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
