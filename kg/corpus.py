@@ -47,6 +47,10 @@ _FURNITURE = re.compile(
     r"""^(?:
         (?:[àa]\s+)?(?:lire|consulter|voir|d[ée]couvrir)\s+(?:aussi|[ée]galement|plus)\b.*
       | (?:sur\s+le\s+m[êe]me\s+sujet|articles?\s+li[ée]s?|[àa]\s+la\s+une)\b.*
+      | (?:read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?|watch)\s*[:|>»-].*
+      | related(?:\s+(?:articles?|stories|coverage|content|news))?\s*[:|>»-].*
+      | (?:advertisement|sponsored(?:\s+content)?|recommended(?:\s+for\s+you)?)
+      | share | (?:share\s+(?:this|on|via)|subscribe\s+(?:to|now|for)|sign\s+up|follow\s+us)\b.{0,60}
       | publicit[ée]
       | [(\[]?\s*(?:photo|cr[ée]dits?(?:\s+photo)?|illustration|image)\s*:.{0,60}  # a credit; a caption runs longer
       | ©.*

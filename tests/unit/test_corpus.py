@@ -25,6 +25,14 @@ PROSE = "Le ministre turc de la Défense s'est entretenu mardi par téléphone a
     "Commentaires (3)",
     "Comment (0)",
     "© Agence France-Presse",
+    # an English page's links to other stories: their headlines tell another article's news
+    "READ MORE: Leaders speak by phone as talks stall",
+    "Read also | Two ministers hold video call",
+    "Related: Defence chiefs spoke on Monday",
+    "Related Stories: A call between two presidents",
+    "Advertisement",
+    "Share this article",
+    "Sign up for our daily newsletter",
 ])
 def test_furniture_lines_are_dropped(furniture: str) -> None:
     assert clean(f"{PROSE}\n{furniture}\n{PROSE} Encore.") == f"{PROSE}\n{PROSE} Encore."
@@ -37,6 +45,10 @@ def test_furniture_lines_are_dropped(furniture: str) -> None:
     "Photographiés ensemble à Genève, les deux ministres se sont serré la main.",
     # a caption is a sentence about the news, not a credit: its people and posts are kept
     "Photo : le ministre suédois de la Défense, Pål Jonson, accueille mardi son homologue finlandais à Stockholm.",
+    "Related talks between the two ministers are planned for next week.",
+    "Share prices fell after the call between the two leaders, traders said on Monday.",
+    "Share prices fell on Monday.",
+    "Watchdogs said the two presidents had spoken by phone on Sunday.",
 ])
 def test_prose_lines_are_kept(prose: str) -> None:
     assert clean(prose) == prose
