@@ -225,8 +225,13 @@ def drop_pronouns(doc: Doc) -> None:
     def country(m: Any) -> bool:  # "New Zealand's foreign minister": the tokenizer leaves "New Zealand'"
         return fold(m.span.text.rstrip("'\u2019")) in _country_names()
 
+    def post_verb(m: Any) -> bool:  # '"Conveyed India's condolences …," X posted': a verb opening a post
+        i = m.span.start
+        opening = i == m.span.sent.start or (i > 0 and doc[i - 1].text in QUOTES + ("\u201d", "'", "\u2018"))
+        return opening and fold(doc[i].text) in cues()["post_opening_verbs"]
+
     doc._.people = [m for m in doc._.people or [] if not pronoun(m) and not _country_pair(m.span.text)
-                    and not country(m)]
+                    and not country(m) and not post_verb(m)]
 
 
 def _country_pair(text: str) -> bool:
