@@ -1292,7 +1292,17 @@ def _of_another_event(span: Span) -> bool:
 
 def _is_call_word(t: Token) -> bool:
     lemma = fold(t.lemma_)
-    return lemma in _vocab()["weak_nouns"] or lemma in _words("verbs") or _participle(t) is not None
+    return lemma in _vocab()["weak_nouns"] or lemma in _words("verbs") or _participle(t) is not None \
+        or _split_medium(t)
+
+
+def _split_medium(t: Token) -> bool:
+    """The last word of a medium the tokenizer cut apart ("visio-conférence", "visio conférence",
+    "vidéo - conférence"): glued back, it is one of the medium nouns."""
+    doc = t.doc
+    glued = "".join(fold(x.text) for x in doc[max(t.sent.start, t.i - 2): t.i + 1] if x.text != "-")
+    return t.i > t.sent.start and any(glued.endswith(fold(w)) and len(glued) > len(fold(t.text))
+                                      for w in _vocab()["weak_nouns"] if fold(t.text) != fold(w))
 
 
 def _in_sentence(mentions: list[Mention]) -> Callable[[Token], list[Mention]]:
