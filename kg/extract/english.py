@@ -662,7 +662,7 @@ def _calling(doc: Doc, sent: Span, tok: Any, named: list[_Named]) -> bool:
         return False
     starts = {n.start for n in named}
     styling = {t.i for s in lex_within(doc, sent.start, sent.end, *STYLING) for t in s}
-    nxt = tok.i + 1
+    nxt = tok.i + 1 + (tok.i + 1 < sent.end and fold(doc[tok.i + 1].text) == "up")  # "called up X"
     while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")
                                   or _possessive_from(doc, nxt) is not None):  # "called Finland's minister X"
         nxt = _possessive_from(doc, nxt) or nxt + 1
@@ -824,8 +824,10 @@ def _calls_in(doc: Doc, sent: Span, named: list[_Named], holdings: list[Holding]
             lo = _clause_start(doc, sent, cue) if fold(doc[cue].text) in cues()["talk_verbs"] else sent.start
         else:  # "…, then called Y": the subject of the clause, or the one of the call before
             lo = cues_at[k - 1] + 1
+        opened = next((i for i in range(cue - 1, lo - 1, -1) if k and _and_new_subject(doc, i, cue)), None)
+        lo = lo if opened is None else opened + 1  # "…, and Y called Z": Y's own clause, no subject carried
         told, extra = _calls_of(doc, sent, cue, lo, hi, named, holdings + more, previous_subject,
-                                subject if k else [])
+                                subject if k and opened is None else [])
         calls += told
         more += extra
         if k == 0:
@@ -992,7 +994,15 @@ def _clause_start(doc: Doc, sent: Span, cue: int) -> int:
     for i in range(cue - 1, sent.start - 1, -1):
         if fold(doc[i].text) in CLAUSE_OPENERS:
             return i + 1
+        if _and_new_subject(doc, i, cue):
+            return i + 1
     return sent.start
+
+
+def _and_new_subject(doc: Doc, i: int, cue: int) -> bool:
+    """", and President Y called Z": token ``i`` is the "and" after a comma that opens a clause of its
+    own, a person named between it and the cue as its subject."""
+    return fold(doc[i].text) == "and" and i > 0 and doc[i - 1].text == "," and bool(people_within(doc, i + 1, cue))
 
 
 #: Words that open a new clause before a talk verb.
