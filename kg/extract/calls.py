@@ -309,7 +309,9 @@ def _participle(t: Token) -> str | None:
                    if x.pos_ != "ADV" and fold(x.text) != "pas"), None)
     if before is None and _opens_sentence(t):  # "Joint par téléphone mardi par X, Y a …" tagged a name
         return lemma
-    return lemma if before is not None and fold(before.lemma_) in ("avoir", "etre") else _present_phoning(t)
+    if before is not None and fold(before.lemma_) in ("avoir", "etre") or _auxiliary_before(t) is not None:
+        return lemma  # also past an incise: "a, de son côté, téléphoné"
+    return _present_phoning(t)
 
 
 def _present_phoning(t: Token) -> str | None:
@@ -1088,6 +1090,9 @@ def _anchors(trigger: list[Token]) -> set[Token]:
     reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
     anchors = set(trigger)
     for t in trigger:
+        auxiliary = _auxiliary_before(t)
+        if auxiliary is not None and auxiliary.dep_ == "ROOT":  # "X a de son côté appelé Y": the parser's root
+            anchors.add(auxiliary)
         frame = _frame_verb(t) if t.pos_ in ("NOUN", "PROPN") and _framed(t) else None
         if frame is not None:  # "a déclaré à Y lors d'un appel": what is said is said in the call
             anchors.add(frame)
@@ -1578,7 +1583,26 @@ def _subject_of(span: Span, m: Mention) -> bool:
     parser hangs on the verb ("Le président français Emmanuel | Macron a appelé": "Emmanuel" in
     apposition to the subject, "Macron" an adverb of the verb)."""
     subject = subject_node(span)
-    return subject is not None and subject.head in _anchors(m.trigger)
+    if subject is None:
+        return False
+    anchors = _anchors(m.trigger)  # or the subject of its auxiliary ("X a quant à lui appelé Y")
+    return subject.head in anchors or subject.head.dep_.startswith("aux") and subject.head.head in anchors
+
+
+INCISE_REACH = 6  # words of an incise between an auxiliary and its participle ("a, de son côté, appelé")
+
+
+def _auxiliary_before(verb: Token) -> Token | None:
+    """The auxiliary a past participle is told with past an incise the parser made the clause's head
+    of ("X a de son côté appelé Y": "appelé" hung on "côté", "X" on "a"): no other verb between."""
+    if not (verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm") or fold(verb.text) in _participles()):
+        return None  # a participle, or a call verb's one the tagger made a noun ("téléphoné")
+    for x in reversed(verb.doc[max(verb.sent.start, verb.i - INCISE_REACH): verb.i]):
+        if fold(x.lemma_) in ("avoir", "etre") and "Fin" in x.morph.get("VerbForm"):
+            return x
+        if x.pos_ in ("VERB", "AUX", "PROPN") or x.text in (";", ":"):
+            return None
+    return None
 
 
 #: Sentences back where "Ils se sont parlé" finds the pair it stands for.
