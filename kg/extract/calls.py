@@ -178,7 +178,7 @@ def _medium_of(t: Token, triggers: set[int]) -> bool:
 
 def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, bool] | None:
     lemma = fold(t.lemma_)
-    strong = _strong_phrase_at(t) or _on_the_line(t)
+    strong = _strong_phrase_at(t) or _on_the_line(t) or _phone_incise(t) is not None
     if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone) and not strong:
         return None
     phone = phone or strong
@@ -204,6 +204,30 @@ def _on_the_line(t: Token) -> bool:
     dated = dated_tokens(doc, t.i + 1, min(t.sent.end, t.i + 5))
     after = next((x for x in doc[t.i + 1: t.sent.end] if x.i not in dated), None)
     return after is not None and fold(after.text) == "avec"
+
+
+def _phone_incise(t: Token) -> PersonMention | None:
+    """"X, au téléphone avec Y jeudi, a salué …": a medium opening an incise set off right after a
+    name, with "avec" and a name after it (past a date), puts that name's person on the phone with Y;
+    the person, or None."""
+    doc = t.doc
+    if fold(t.lemma_) not in _vocab()["phone_nouns"] or t.i - 2 <= t.sent.start:
+        return None
+    if fold(doc[t.i - 1].text) not in ("au", "par", "en") or doc[t.i - 2].text != ",":
+        return None
+    dated = dated_tokens(doc, t.i + 1, min(t.sent.end, t.i + 5))
+    after = next((x for x in doc[t.i + 1: t.sent.end] if x.i not in dated), None)
+    if after is None or fold(after.text) != "avec" or not people_within(doc, after.i + 1, min(t.sent.end, after.i + 8)):
+        return None
+    return next((p for p in people_within(doc, t.sent.start, t.i - 2) if p.span.end == t.i - 2), None)
+
+
+def _incise_date(t: Token) -> DateValue | None:
+    """The one date told inside the incise a medium opens, up to its closing comma ("…, au téléphone
+    avec Y jeudi, a …"), which the parser hangs on the name before it."""
+    end = next((x.i for x in t.doc[t.i + 1: t.sent.end] if x.text in (",", ";", ":")), t.sent.end)
+    days = [s._.date for s in dates_within(t.doc, t.i + 1, end) if s._.date is not None]
+    return days[0] if len(days) == 1 else None
 
 
 PRESS_REACH = 8  # words after the noun where "accordé à l'AFP", "avec notre correspondant" stand
@@ -599,7 +623,7 @@ def _official_object(t: Token) -> bool:
     (past dates and adverbs) makes "appeler" a call in an article with no other call word; "appeler
     X à …" is still an urging (:func:`_calls_on`)."""
     end = min(t.sent.end, t.i + 10)
-    dated = dated_tokens(t.doc, t.i + 1, end)
+    dated = dated_tokens(t.doc, t.i + 1, end) | _locution_tokens(t.doc, t.i + 1, end)  # "à son tour"
     for x in t.doc[t.i + 1: end]:
         if x.i in dated or x.pos_ in ("ADV", "DET"):
             continue
@@ -712,6 +736,11 @@ def _frame_verb(t: Token) -> Token | None:
     return None
 
 
+#: "appeler à son tour", "appelé à nouveau", "à plusieurs reprises": adverbials after the verb, no urging "à".
+NOT_URGED = re.compile(r"a (?:(?:son|sa|leur|mon|ton|notre|votre) tour|nouveau"
+                       r"|(?:plusieurs|deux|trois|maintes) reprises)\b")
+
+
 def _not_an_event(t: Token) -> bool:
     """A wish, an attempt, a refusal, a plan, a call *for* something, or a meeting."""
     vocab = _vocab()
@@ -724,12 +753,12 @@ def _not_an_event(t: Token) -> bool:
     if fold(t.text).startswith("appel") and t.i + 1 < len(t.doc):
         after = folded(t.doc[t.i + 1: t.i + 4])
         urge = re.match(r"(a|au|aux|a la|a l') ", after + " ") and not re.search(r"initiative|demande", after) \
-            and t.doc[t.i + 1].pos_ != "AUX"  # "L'appel a été passé": the auxiliary, not "à"
+            and t.doc[t.i + 1].pos_ != "AUX" and not NOT_URGED.match(after)  # "L'appel a été passé": not "à"
         if urge and not has_phrase(after, _vocab()["phone_nouns"]) and not addressed:
             return True  # "appeler à la retenue", not "appeler au téléphone"
     if has_phrase(window, vocab["non_event_cues"]) or _planned(t) or _denied(t) or _summit(t) or _habitual(t):
         return True
-    if _broadcast(t):
+    if _broadcast(t) or _asked_of_someone(t):
         return True
     if _asked(t):
         return True
@@ -749,6 +778,12 @@ def _not_an_event(t: Token) -> bool:
     after = folded(t.doc[t.i:t.sent.end])  # "a parlé avec Y, …, lors d'une rencontre en marge de …"
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t) \
         or has_phrase(after, vocab["meeting_frames"])
+
+
+def _asked_of_someone(t: Token) -> bool:
+    """"X a demandé à Y d'appeler Z", "a chargé Y de joindre Z": an infinitive someone is asked, urged
+    or charged to do is no call that took place (nor is its asker on it)."""
+    return "Inf" in t.morph.get("VerbForm") and t.head.i != t.i and fold(t.head.lemma_) in _words("asking_verbs")
 
 
 def _broadcast(t: Token) -> bool:
@@ -1090,6 +1125,8 @@ def _anchors(trigger: list[Token]) -> set[Token]:
     reporting = set(_vocab()["reporting_verbs"]) | {"selon"}
     anchors = set(trigger)
     for t in trigger:
+        if t.dep_ == "xcomp" and "Inf" in t.morph.get("VerbForm") and fold(t.head.lemma_) in _words("control_verbs"):
+            anchors.add(t.head)  # "X a tenu à appeler Y", "n'a pas manqué de joindre Y": X's own act
         auxiliary = _auxiliary_before(t)
         if auxiliary is not None and auxiliary.dep_ == "ROOT":  # "X a de son côté appelé Y": the parser's root
             anchors.add(auxiliary)
@@ -3584,11 +3621,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _their_call_pair(doc, mentions)
     for m in mentions:
         _apposed_subject_by_surface(doc, m)
+        incised = _phone_incise(m.trigger[0]) if m.trigger[0].pos_ in ("NOUN", "PROPN") else None
+        if incised is not None and incised.key not in m.persons:  # "X, au téléphone avec Y, a …"
+            m.persons.insert(0, incised.key)
     for m in mentions:
         _infinitive_subject(doc, m, mentions)
     _role_subjects(doc, mentions)
     _between_pair(doc, mentions)
     _attach_dates(doc, mentions)
+    for m in mentions:
+        if m.date is None and m.trigger[0].pos_ in ("NOUN", "PROPN") and _phone_incise(m.trigger[0]) is not None:
+            m.date = _incise_date(m.trigger[0])
     _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)
     _named_in_next_sentence(doc, mentions)
