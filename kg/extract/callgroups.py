@@ -78,7 +78,9 @@ def _in_turn(m: Mention, others: list[str]) -> bool:
     if len(spans) < 2:
         return False
     between = m.sent.doc[spans[0].end: spans[-1].start]
-    return has_phrase(folded(between), load_lexicon().calls["sequel_cues"])
+    before = m.sent.doc[m.sent.start: spans[0].start]  # "a tour à tour appelé A et B", "successivement"
+    return has_phrase(folded(between), load_lexicon().calls["sequel_cues"]) or has_phrase(
+        folded(before), load_lexicon().calls["one_by_one_cues"])
 
 
 def _on_each_day(m: Mention) -> list[Mention]:

@@ -1130,6 +1130,9 @@ def _anchors(trigger: list[Token]) -> set[Token]:
         auxiliary = _auxiliary_before(t)
         if auxiliary is not None and auxiliary.dep_ == "ROOT":  # "X a de son côté appelé Y": the parser's root
             anchors.add(auxiliary)
+        elif auxiliary is not None and auxiliary.dep_.startswith("aux") and auxiliary.head.pos_ in ("NOUN", "ADV") \
+                and auxiliary.head.i < t.i:  # "X a tour à tour appelé": the incise's noun made the auxiliary's head
+            anchors.add(auxiliary.head)
         frame = _frame_verb(t) if t.pos_ in ("NOUN", "PROPN") and _framed(t) else None
         if frame is not None:  # "a déclaré à Y lors d'un appel": what is said is said in the call
             anchors.add(frame)
