@@ -1312,6 +1312,12 @@ def _holder_of(doc: Doc, post: Span, people: list, lead: int | None = None) -> s
     following = next((m.key for m in people if m.span.start == after), None)
     if following is not None:
         return following
+    posted = _posting_end(doc, post.end)  # "Japan's ambassador to Washington, X", "… to China X"
+    if posted is not None and posted < len(doc):
+        start = _past_titles(doc, posted + (doc[posted].text == ","))
+        following = next((m.key for m in people if m.span.start == start), None)
+        if following is not None:
+            return following
     start, words = (post.start if lead is None else lead) - 3, []  # the token before "<Country>' s"
     while start >= 0 and fold(doc[start].text) in CLAUSE_WORDS:
         words.append(doc[start].text)
@@ -1319,6 +1325,23 @@ def _holder_of(doc: Doc, post: Span, people: list, lead: int | None = None) -> s
     if "," not in words:
         return None
     return next((m.key for m in people if m.span.end == start + 1), None)
+
+
+POSTING_REACH = 5  # words of the place a post is held at ("to the United Nations", "in Washington")
+
+
+def _posting_end(doc: Doc, i: int) -> int | None:
+    """Where the place a post is held at ends, when one follows token ``i`` ("ambassador to Washington",
+    "envoy to the United Nations", "ambassador in Paris"): capitalised words after "to"/"in"/"at"."""
+    if i >= len(doc) or fold(doc[i].text) not in ("to", "in", "at"):
+        return None
+    j = i + 1
+    j += j < len(doc) and fold(doc[j].text) == "the"
+    start = j
+    while j < min(len(doc), start + POSTING_REACH) and (doc[j].text[:1].isupper() or (
+            fold(doc[j].text) in ("of", "and") and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())):
+        j += 1
+    return j if j > start else None
 
 
 def _coordinated_post_end(doc: Doc, i: int) -> int:
@@ -1472,6 +1495,7 @@ def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
     Defence Minister of Vietnam, General X")."""
     after = _of_country(doc, post.end)
     i = after[1] if after else _coordinated_post_end(doc, post.end)
+    i = _posting_end(doc, i) or i  # "the ambassador to Washington, X"
     if i >= len(doc) or doc[i].text != ",":
         return None
     i += 1
