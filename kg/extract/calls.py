@@ -96,7 +96,7 @@ class Mention:
 
 def _call_context(doc: Doc) -> bool:
     """Whether the article is about calls at all (a phone word or a call noun somewhere)."""
-    text = folded(doc[:])
+    text = " ".join(_medium_told(s) for s in doc.sents)  # not a medium left open ("sans préciser si …")
     vocab = _vocab()
     return has_phrase(text, vocab["phone_markers"]) or has_phrase(text, vocab["strong_nouns"]) or has_phrase(
         text, ("appel", "appels", "l'appel", "joindre", "a appele", "ont appele", "avait appele", "avaient appele",
@@ -106,7 +106,7 @@ def _call_context(doc: Doc) -> bool:
 def _triggers(sent: Span, context: bool, carried: bool = False) -> list[tuple[list[Token], bool, bool, bool]]:
     """The call triggers of a sentence: (tokens, referring, demonstrative, weak); ``carried``: the
     sentence before put its subject on the phone (:func:`_on_the_phone`)."""
-    phone = carried or has_phrase(folded(sent), _vocab()["phone_markers"])
+    phone = carried or has_phrase(_medium_told(sent), _vocab()["phone_markers"])
     found, used = [], set()
     for t in sent:
         participle = _participle(t)
@@ -123,6 +123,24 @@ def _triggers(sent: Span, context: bool, carried: bool = False) -> list[tuple[li
     nouns = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ in ("NOUN", "PROPN")}
     return [f for f in found if not _medium_of(f[0][0], verbs | nouns) and not _light_verb_of(f[0][0], nouns)
             and not _described_by_source(f[0][0], verbs)]
+
+
+#: "…, sans préciser si l'entretien était téléphonique": what follows leaves the medium open.
+UNSAID = re.compile(r"\bsans (?:preciser|dire|indiquer|confirmer|savoir) (?:si|s'il|s'ils|s'elle|s'elles|comment)\b")
+
+
+def _medium_told(sent: Span) -> str:
+    """The sentence's folded words up to a clause that leaves the medium open ("sans préciser si …");
+    not one that only leaves open which remote medium it was ("s'il s'agissait d'un appel ou d'une
+    visioconférence": remote all the same)."""
+    text = folded(sent)
+    unsaid = UNSAID.search(text)
+    if unsaid is None:
+        return text
+    tail = text[unsaid.start():]
+    media = [*_vocab()["phone_markers"], *_vocab()["strong_nouns"], "appel"]
+    either = " ou " in tail and sum(has_phrase(part, media) for part in tail.split(" ou ")) >= 2
+    return text if either else text[:unsaid.start()]
 
 
 def _described_by_source(noun: Token, verbs: set[int]) -> bool:
@@ -385,7 +403,8 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         if g.dep_ in ("nmod", "obl:mod", "dep") and g is not c
         and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
     complements += _hung_on_a_date(t)
-    by_phone = any(_phone_complement(c) for c in complements) or _cleft_medium(t)
+    by_phone = any(_phone_complement(c) for c in complements) or _cleft_medium(t) or (
+        lemma == "avoir" and _phone_phrase_after(t))
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or future_form(t):
         return None  # the cheap test first: most verbs are not about calling
@@ -488,6 +507,23 @@ def _cleft_medium(verb: Token) -> bool:
     ministres ont échangé": the medium is the focus of a cleft whose clause the verb heads."""
     focus = _cleft_focus(verb)
     return focus is not None and fold(focus.lemma_) in _vocab()["phone_nouns"]
+
+
+PHONE_PHRASE_REACH = 12  # "a eu son homologue iranien X au bout du fil": words between the verb and the medium
+
+
+def _phone_phrase_after(verb: Token) -> bool:
+    """"X a eu son homologue Y au bout du fil": a medium phrase after the object of "avoir", by surface
+    when the parser hung it elsewhere (a name it made a second root): no other verb between, and a
+    person named between."""
+    doc = verb.doc
+    end = min(verb.sent.end, verb.i + PHONE_PHRASE_REACH)
+    for x in doc[verb.i + 1: end]:
+        if x.pos_ in ("VERB", "AUX") or x.text in (",", ";", ":"):
+            return False
+        if fold(x.text) in ("au", "par") and people_within(doc, verb.i + 1, x.i):
+            return _phone_complement(x.head) if x.dep_ == "case" else False
+    return False
 
 
 def _phone_complement(c: Token) -> bool:
