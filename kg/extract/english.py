@@ -923,7 +923,8 @@ def _calls_of(doc: Doc, sent: Span, cue: int, lo: int, hi: int, named: list[_Nam
     after = list(dict.fromkeys(n.key for n in named if cue < n.start < hi and n.key not in before))
     if shared:  # the names between the two cues are the first call's far side
         before = shared
-    if not before and previous_subject and _pronoun_subject(doc, sent):
+    if not before and previous_subject and (_pronoun_subject(doc, sent) or _role_noun_subject(
+            doc, sent, cue, previous_subject, holdings)):
         before = [previous_subject]
     caller = before[0] if len(before) == 1 else None
     more, offices = _counterparts(doc, sent, caller, holdings, [n for n in named if cue < n.start < hi])
@@ -1018,6 +1019,29 @@ def _pronoun_subject(doc: Doc, sent: Span) -> bool:
     timed = any(opening.startswith(w) for w in [*cues()["sequel_words"], *cues()["same_day"]])
     first = words[:6] if timed else words[:3]
     return any(fold(t.text) in ("he", "she", "they") for t in first)
+
+
+def _role_noun_subject(doc: Doc, sent: Span, cue: int, person: str, holdings: list[Holding]) -> bool:
+    """"The minister also held a video call with Y": a sentence opening (past a time phrase) on "the"
+    and a post with no name after it, before the cue, when the subject of the sentence before holds a
+    post of that type: that person is the subject."""
+    words = [t for t in sent if not t.is_punct]
+    opening = fold(" ".join(t.text for t in words[:4]))
+    timed = any(opening.startswith(w) for w in [*cues()["sequel_words"], *cues()["same_day"]])
+    the = next((t for t in (words[:6] if timed else words[:1]) if fold(t.text) == "the"), None)
+    if the is None:
+        return False
+    start = the.i + 1 + bool(lex_within(doc, the.i + 1, the.i + 2, "DEMONYM"))  # "The Australian minister"
+    post = next((p for p in lex_within(doc, start, cue, "POST") if p.start == start), None)
+    roles = cues()["role_nouns"]
+    word = next((w for w in sorted(roles, key=len, reverse=True)
+                 if fold(doc[start:min(cue, start + len(w.split()))].text) == w), None)
+    end = post.end if post is not None else start + len(word.split()) if word else None
+    if end is None or people_within(doc, end, min(cue, _past_titles(doc, end) + 1)):
+        return False  # "The minister X …" names its own subject
+    types = {post.kb_id_} if post is not None else set(roles[word])
+    held = {t.split(".")[0] for t in _post_types(holdings, person)}
+    return bool(held) and (not types or bool(held & types))
 
 
 def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[str],
