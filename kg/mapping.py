@@ -23,7 +23,7 @@ from datetime import date
 from pyoxigraph import Literal, NamedNode, Quad
 from rdflib import URIRef
 
-from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.lexicon import Lexicon, Missile, load_lexicon
 from kg.extract.model import UNKNOWN_START, ArticleFacts, DateValue, Evidence
 from kg.namespaces import KGO, MERGED, PREFIXES, WD, article_graph, mint
 from kg.resolve import Call, Person, Resolved, Term
@@ -221,7 +221,12 @@ class Mapper:
         yield from self._provenance(node, c.evidence)
 
     def missile_iri(self, system: str) -> NamedNode:
-        return mint("missile", system, self.lex.missiles[system].label_en)
+        return mint("missile", system, self._missile(system).label_en)
+
+    def _missile(self, system: str) -> Missile:
+        entry = self.lex.missile(system)
+        assert entry is not None, system  # the extraction names lexicon systems and designations only
+        return entry
 
     def treaty_iri(self, treaty: str) -> NamedNode:
         return mint("treaty", treaty, self.lex.treaties[treaty].label_en)
@@ -234,7 +239,7 @@ class Mapper:
 
     def _missiles(self) -> Iterator[Quad]:
         for system, seen in self.r.missiles().items():
-            m, node = self.lex.missiles[system], self.missile_iri(system)
+            m, node = self._missile(system), self.missile_iri(system)
             yield from self._lexicon_entity(node, KGO.MissileSystem, m, seen)
             if m.country:
                 yield Quad(node, _n(KGO.origin), self.actor_iri(m.country), MERGED)
@@ -243,7 +248,7 @@ class Mapper:
         yield from self._categories()
 
     def _categories(self) -> Iterator[Quad]:
-        used = {c for s in self.r.missiles() for c in self.lex.missiles[s].categories}
+        used = {c for s in self.r.missiles() for c in self._missile(s).categories}
         for cat in sorted(used):
             node = mint("missile-category", cat, cat)
             en, fr = self.lex.missile_categories.get(cat, (cat, cat))

@@ -311,8 +311,9 @@ def _lexicon_entities(affected: set[str]) -> set[NamedNode]:
     """The missiles and treaties of affected keys (gathered across articles, rewritten whole)."""
     mapper = Mapper.__new__(Mapper)
     mapper.lex = load_lexicon()
-    return ({mapper.missile_iri(k[2:]) for k in affected if k.startswith("m:") and k[2:] in mapper.lex.missiles}
-            | {mapper.treaty_iri(k[2:]) for k in affected if k.startswith("t:") and k[2:] in mapper.lex.treaties})
+    missiles = {mapper.missile_iri(k[2:]) for k in affected if k.startswith("m:") and mapper.lex.missile(k[2:])}
+    treaties = {mapper.treaty_iri(k[2:]) for k in affected if k.startswith("t:") and k[2:] in mapper.lex.treaties}
+    return missiles | treaties
 
 
 def _lexicon_nodes(quads: list[Quad]) -> dict[NamedNode, list[Quad]]:

@@ -63,6 +63,7 @@ def blank_pipeline():
     import spacy
 
     import kg.extract.lexmatch  # noqa: F401
+    import kg.extract.people  # noqa: F401  (registers Doc._.people, which the rules read)
     import kg.extract.pipeline  # noqa: F401  (registers kg_dates)
 
     blank = spacy.blank("fr")

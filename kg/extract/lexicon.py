@@ -101,6 +101,10 @@ class Phrase:
     ambiguous: bool = False
 
 
+#: The prefix of a missile system the text names by a designation the lexicon lacks.
+DESIGNATION = "designation"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     actors: dict[str, Actor]
@@ -144,6 +148,14 @@ class Lexicon:
         where_fr = actor.label_fr if actor else country
         return Office(f"{country}.{post_type}", post_type, country,
                       f"{pt.label_en} ({where_en})", f"{pt.label_fr} ({where_fr})", pt.gloss_en)
+
+    def missile(self, system: str) -> Missile | None:
+        """A lexicon system, or one the text names by a designation the lexicon lacks
+        (``designation:Hwasong-21``, see :func:`kg.extract.weapons.designations`), labelled as written."""
+        if system in self.missiles:
+            return self.missiles[system]
+        prefix, _, name = system.partition(":")
+        return Missile(system, name, name, None, ()) if prefix == DESIGNATION and name else None
 
     def office(self, office_id: str) -> Office:
         if office_id in self.offices:

@@ -8,11 +8,12 @@ The cue words are in ``kg/lexicons/missiles.json`` (``cues``).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import DESIGNATION, load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import LaunchFact, MissileMention
 from kg.extract.names import fold
@@ -35,9 +36,38 @@ def find_weapons(doc: Doc) -> tuple[list[MissileMention], list[LaunchFact]]:
 def _systems(doc: Doc) -> list[Span]:
     sure = lex_spans(doc, "MISSILE")
     people = {t.i for m in doc._.people or [] for t in m.span}
-    return sorted(list(sure) + [s for s in lex_spans(doc, "MISSILE?")
-                                if not people & set(range(s.start, s.end)) and _weapon_context(doc, s, sure)],
-                  key=lambda s: s.start)
+    named = list(sure) + [s for s in lex_spans(doc, "MISSILE?")
+                          if not people & set(range(s.start, s.end)) and _weapon_context(doc, s, sure)]
+    return sorted(named + designations(doc, named), key=lambda s: s.start)
+
+
+#: A designation the lexicon may lack, written next to a weapon word: letters, then a number
+#: ("Hwasong-21", "DF-100", "KN-26", "Fateh-360", "Agni-6"): "le missile balistique Hwasong-21",
+#: "a Hwasong-21 intercontinental ballistic missile".
+_DESIGNATION = r"(?P<d>[A-Z][A-Za-z]{0,11}(?:-[A-Z]{1,3})?[- ]?\d{1,4}[A-Z]?)"
+_BEFORE = re.compile(r"\b(?:missiles?|roquettes?|engins?)\b(?P<mid>(?:\s+[a-zà-ÿ'’-]+){0,5}?)\s+«?\s*"
+                     + _DESIGNATION + r"(?![\w-])")
+_AFTER = re.compile(r"(?<![\w-])" + _DESIGNATION + r"(?:\s+[a-z-]+){0,3}\s+missiles?\b")
+#: Words between a weapon word and a designation that are no part of a weapon's description.
+_NOT_DESCRIPTION = frozenset(("contre", "sur", "vers", "depuis", "par", "et", "ou", "dont", "que", "qui"))
+
+
+def designations(doc: Doc, named: list[Span]) -> list[Span]:
+    """Systems the text names by a designation next to a weapon word when the lexicon has no entry
+    for them: a span labelled MISSILE whose id is ``designation:<name as written>``.  Not inside a
+    system the lexicon found, nor past a word that starts another phrase ("missile contre Kiev")."""
+    taken = {t.i for s in named for t in s}
+    out = []
+    for pattern in (_BEFORE, _AFTER):
+        for m in pattern.finditer(doc.text):
+            if pattern is _BEFORE and set(fold(m["mid"]).split()) & _NOT_DESCRIPTION:
+                continue
+            span = doc.char_span(m.start("d"), m.end("d"), alignment_mode="expand")
+            if span is None or taken & set(range(span.start, span.end)) or re.fullmatch(r"[A-Z]\d+", m["d"]):
+                continue
+            taken.update(range(span.start, span.end))
+            out.append(Span(doc, span.start, span.end, label="MISSILE", kb_id=f"{DESIGNATION}:{m['d']}"))
+    return out
 
 
 def _weapon_context(doc: Doc, s: Span, sure: list[Span]) -> bool:

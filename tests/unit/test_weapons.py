@@ -35,6 +35,13 @@ def read(nlp, text: str, ref: date | None = None):
     ("Le Patriot Act a été prolongé par le Congrès.", []),  # the same word, no weapon near it
     ("Le Taurus est une constellation du zodiaque.", []),
     ("Pyongyang a présenté le Hwasong-18 lors du défilé.", ["hwasong_18"]),
+    # a designation the lexicon lacks, next to a weapon word, is a system named as written
+    ("Pyongyang a tiré un missile balistique intercontinental Hwasong-21.", ["designation:Hwasong-21"]),
+    ("Pékin a montré ses missiles DF-100 et le missile JL-1.", ["designation:DF-100", "designation:JL-1"]),
+    ("North Korea fired a Hwasong-21 intercontinental ballistic missile.", ["designation:Hwasong-21"]),
+    ("Le missile Hwasong-18 et le missile S-400.", ["hwasong_18", "s400"]),  # the lexicon's own, not twice
+    ("Des missiles contre Kiev 3 et des roquettes de 155 mm.", []),  # no designation, a word of another phrase
+    ("Le missile A4 est ancien.", []),  # a letter and a number alone: a paper size, a road
 ])
 def test_systems(nlp, text: str, systems: list[str]) -> None:
     mentions, _ = read(nlp, text)
