@@ -2463,6 +2463,9 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
     return nxt if between <= title_cues("appointed_as_fr") | glue() and not _holder_after(doc, nxt) else None
 
 
+OBJECT_REACH = 10  # tokens between an appointing verb and its object's name ("a parachuté mardi le général de l'armée de l'air X")
+
+
 def _appointed(doc: Doc, m: PersonMention) -> bool:
     """The name follows an active appointing verb ("a nommé", "ont choisi"), maybe with a date, an
     adverb, an article and a title or a noun in between ("a désigné lundi le député X"), or the noun
@@ -2471,8 +2474,10 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
         return True
     i = m.span.start - 1
     skipped = 0
-    verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr")
-    while i >= 0 and skipped < 5 and fold(doc[i].text) not in verbs:
+    # "a envoyé X aux Affaires étrangères", "a bombardé X à la Défense": verbs of sending that appoint only
+    # after an auxiliary (checked below), as "l'envoyé spécial" is a noun
+    verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr") | title_cues("appoint_sending_fr")
+    while i >= 0 and skipped < OBJECT_REACH and fold(doc[i].text) not in verbs:
         token = doc[i]
         if token.is_punct or token.pos_ in ("VERB", "AUX", "PROPN") or token.ent_type_ == "PER":
             return False
@@ -2484,6 +2489,8 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
         j -= 1
     if fold(doc[j].text) in ("a", "ont", "avait"):
         return True
+    if fold(doc[i].text) in title_cues("appoint_sending_fr"):
+        return False
     # headline style, a present tense after its subject: "Le capitaine X reconduit le général Y à la Défense"
     return fold(doc[i].text) in title_cues("appoint_present_fr") and doc[i].pos_ == "VERB" \
         and doc[j].pos_ != "AUX" and fold(doc[j].text) not in OBJECT_CLITICS | {"est", "sont", "sera", "qui", "que"}

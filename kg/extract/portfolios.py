@@ -436,6 +436,14 @@ def _find(folded: list[str], sent: Span) -> list[tuple[int, int, str]]:
     return found
 
 
+def portfolios_in(doc: Doc, sent: Span) -> list[tuple[int, int, str]]:
+    """The portfolio phrases of a sentence ("aux Affaires étrangères", "la Défense"), as token spans with
+    their post type (see :func:`_find`)."""
+    folded = [fold(t.text) for t in doc]
+    return [(start, end, _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type)))
+            for start, end, post_type in _find(folded, sent)]
+
+
 def _inner_demonym(doc: Doc, folded: list[str], i: int, words: tuple[str, ...]) -> bool:
     """"ministère kazakh de la Défense", "ministère russe des Affaires étrangères": a ministry phrase
     with a demonym right after its ministry noun (the country it belongs to)."""
@@ -548,6 +556,10 @@ def _forces_not_ministry(doc: Doc, folded: list[str], start: int, end: int, post
     if post_type == "defence_minister" and folded[start:end] == ["armees"] and doc[start].text.islower() \
             and start > 0 and folded[start - 1] == "les":
         return "chief_of_defence"
+    if post_type == "chief_of_defence" and folded[start:end] == ["forces", "armees"] and doc[start].text == "Forces" \
+            and start > 0 and folded[start - 1] == "aux" \
+            and not (end < len(doc) and (doc[end]._.kg_demonym or folded[end] in ("de", "du", "des", "d'"))):
+        return "defence_minister"  # "a propulsé X aux Forces armées": the ministry (Senegal's), not the forces
     return post_type
 
 

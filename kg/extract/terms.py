@@ -33,7 +33,7 @@ from kg.extract.offices import (
     term_after,
 )
 from kg.extract.people import PersonMention
-from kg.extract.portfolios import apposition_owner, fronted_subject, portfolio_after
+from kg.extract.portfolios import apposition_owner, fronted_subject, portfolio_after, portfolios_in
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
@@ -277,6 +277,8 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if successor == predecessor or by_at is None and par is None and _own_subordinate(doc, sent, at, after[0]):
         return
     where = _post_before_where(doc, sent, at)
+    if where is None:
+        where = _portfolio_just_before(doc, sent, at)
     if held_before:  # "X devient chef d'état-major, un poste qu'occupait Y": X's post, the one just told
         office = _successor_post(by_key, successor, at)
     elif where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
@@ -328,8 +330,36 @@ def _post_before_where(doc: Doc, sent: Span, at: int) -> str | None:
                   and doc[k - 1].text == ","), None)
     if where is None:
         return None
-    posts = [p for p in find_posts(doc) if sent.start <= p.span.start and p.span.end < where]
-    return posts[-1].post_type if posts else ""
+    posts = [(p.span.end, p.post_type) for p in find_posts(doc) if sent.start <= p.span.start and p.span.end < where]
+    # "a envoyé X, jusqu'ici représentant permanent …, aux Affaires étrangères, où il remplace Y": the
+    # portfolio X is sent to, named last before the relative, changes hands, not the post X leaves
+    posts += [(e, t) for s, e, t in _portfolios_sent_to(doc, sent) if e <= where]
+    return max(posts)[1] if posts else ""
+
+
+def _portfolio_just_before(doc: Doc, sent: Span, at: int) -> str | None:
+    """The post type of a portfolio that ends right before the replacing cue at character ``at``, a
+    comma between ("a propulsé X, chef d'état-major, aux Forces armées, à la place de Y"): the post
+    changing hands is that portfolio, not the one X leaves."""
+    cue = _token_at(sent, at)
+    if cue is None:
+        return None
+    k = cue - 1 if cue - 1 >= sent.start and doc[cue - 1].text == "," else cue
+    return next((t for s, e, t in _portfolios_sent_to(doc, sent) if e == k and k < cue), None)
+
+
+def _portfolios_sent_to(doc: Doc, sent: Span) -> list[tuple[int, int, str]]:
+    """The portfolios of the sentence someone is sent to: after "à", "au" or "aux" ("aux Affaires
+    étrangères", "à la Défense"), not a post's complement ("secrétaire du Conseil de sécurité et de
+    défense nationale", "chef d'état-major de la Défense")."""
+    out = []
+    for start, end, post_type in portfolios_in(doc, sent):
+        i = start - 1
+        while i > sent.start and fold(doc[i].text) in ("la", "l'", "le", "les"):
+            i -= 1
+        if i >= sent.start and fold(doc[i].text) in ("a", "au", "aux"):
+            out.append((start, end, post_type))
+    return out
 
 
 def _purpose_cue(sent: Span, at: int) -> bool:
