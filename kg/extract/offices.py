@@ -1029,6 +1029,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
+            if _other_holder_named_later(doc, post, person, pairs[0][1], known, people_countries):
+                continue
         for person, office in pairs:
             held.setdefault(person.key, set()).add(office)
             if post.default_country and office.startswith(UNKNOWN + "."):
@@ -1076,6 +1078,21 @@ def _datelined_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str]],
                     or _opens_before_verb(doc, first)):
         return None  # "Le Premier ministre a reçu le chef de l'opposition, X": X is no subject, nor the premier
     return first
+
+
+def _other_holder_named_later(doc: Doc, post: PostMention, person: PersonMention, office: str,
+                              known: list[Holding], people_countries: dict[str, str]) -> bool:
+    """"RDC : le chef d'état-major des FARDC en tournée … Le général X, chef d'état-major général des FARDC
+    …": a role noun told before anyone is named refers to the one the article names in that very office
+    (its country the one the role noun would give it), not to another person of that country (one whose
+    own post the text fails to say)."""
+    if people_within(doc, 0, post.span.start):
+        return False
+    country, post_type = office.partition(".")[0], office_type(office)
+    holders = {h.person for h in known if office_type(h.office) == post_type and (
+        h.office.partition(".")[0] == country or h.office.partition(".")[0] == UNKNOWN
+        and people_countries.get(h.person, country) == country)}  # "?.chief_of_defence": placed later
+    return bool(holders) and person.key not in holders
 
 
 def _held_by_a_named_one(post: PostMention, known: list[Holding]) -> bool:
