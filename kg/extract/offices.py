@@ -484,6 +484,7 @@ def _post(doc: Doc, span: Span) -> PostMention:
     office = lexicon.offices.get(span.kb_id_)
     post_type = office.type if office else span.kb_id_
     end, countries = _country_words(doc, span)
+    end = _remit_end(doc, span, end)
     state = _possessing_state(doc, span) if not countries else None
     if state is not None:  # "Le Tchad avait dépêché son ministre des Armées": Chad's, not France's
         countries = [state]
@@ -524,6 +525,39 @@ def _post(doc: Doc, span: Span) -> PostMention:
         post_type, countries, office = service[0], service[1], None
     return PostMention(doc[start:end], post_type, countries, former, office.id if office else None, default,
                        designated)
+
+
+REMIT_OPENERS = frozenset(("pour", "charge", "chargee", "aupres"))
+REMIT_REACH = 9  # tokens of an envoy's remit ("pour la région des Grands Lacs") up to the comma before the name
+MINISTER_POSTS = frozenset(("defence_minister", "foreign_minister", "deputy_defence_minister", "deputy_foreign_minister"))
+
+
+def _remit_end(doc: Doc, span: Span, end: int) -> int:
+    """Where a post phrase ends once its remit is read: an envoy's "pour la région des Grands Lacs" or
+    "chargé du Sahel", a minister's second portfolio without its article ("ministre de la Défense
+    nationale et Anciens combattants"), when a comma and a capitalised word (the holder's name) follow;
+    else ``end``.  Only nouns, articles and prepositions may stand in it."""
+    post_type = span.label_ and span.kb_id_
+    office = load_lexicon().offices.get(post_type)
+    post_type = office.type if office else post_type
+    if end >= len(doc) or post_type not in MINISTER_POSTS | {"special_envoy"}:
+        return end
+    word = fold(doc[end].text)
+    if post_type == "special_envoy" and word in REMIT_OPENERS:
+        pass
+    elif post_type in MINISTER_POSTS and word == "et" and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+        pass
+    else:
+        return end
+    stop = span.sent.end
+    for i in range(end + 1, min(stop, end + 1 + REMIT_REACH)):
+        token = doc[i]
+        if token.text == ",":
+            nxt = i + 1
+            return i if nxt < stop and doc[nxt].text[:1].isupper() and i > end + 1 else end
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON") or fold(token.text) in ("et", "ou", "qui", "que"):
+            return end
+    return end
 
 
 def _capitalised_demonym_before(doc: Doc, start: int) -> Span | None:
@@ -3508,7 +3542,8 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     if a.post.post_type == "spokesperson":
         return _subject_country(doc, a, known)
     before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start
-              and p.post_type != a.post.post_type for c in p.countries}  # one head of state per country
+              and p.post_type != a.post.post_type for c in p.countries
+              if _is_state(c)}  # one head of state per country; "l'envoyé de l'ONU …, reçu par le ministre": no UN minister
     if len(before) == 1:  # "Le ministre japonais de la défense, X, …, et le premier ministre, Y"
         guess = before.pop()
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, guess) else guess
@@ -3752,8 +3787,12 @@ def _foreign_chancellors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     paper, "l'ancien chancelier" of Brazil: where the press calls the foreign minister "chancelier", a
     head of government read from that word alone is the foreign minister."""
     out = []
+    states = {o.office.partition(".")[0] for o in holdings} - {UNKNOWN}
+    home = states.pop() if len(states) == 1 else None
     for h in holdings:
         country, _, post_type = h.office.partition(".")
+        if country == UNKNOWN and home in CHANCELLOR_FOREIGN_MINISTER_STATES:
+            country = home  # "Le chancelier X" with no country, in an article whose every post is Haitian
         if post_type == "head_of_government" and country in CHANCELLOR_FOREIGN_MINISTER_STATES and h.evidence \
                 and all(CHANCELLOR_WORD.search(doc.text[e.start:e.end]) for e in h.evidence):
             foreign = replace(h, office=_place("foreign_minister", country))
@@ -4261,7 +4300,8 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
     if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
         return holdings
     country = _dateline_country(doc)
-    governing = {h.office.split(".")[0] for h in holdings} - {UNKNOWN}
+    # an organisation's post ("l'envoyé spécial de l'ONU") competes with no state's
+    governing = {h.office.split(".")[0] for h in holdings if _is_state(h.office.split(".")[0])}
     if country is None:
         return holdings
     alone = not governing and _names_no_other_state(doc, country)
@@ -4305,7 +4345,8 @@ def _from_dominant_state(doc: Doc, holdings: list[Holding], known: dict[str, str
     post another person holds there now."""
     if not any(h.office.startswith(UNKNOWN + ".") for h in holdings) or _dateline_country(doc) is not None:
         return holdings
-    governing = {h.office.split(".")[0] for h in holdings if not _as_counterpart(h)} - {UNKNOWN}
+    governing = {h.office.split(".")[0] for h in holdings if not _as_counterpart(h)
+                 and _is_state(h.office.split(".")[0])}  # an organisation's envoy or secretary competes with none
     if len(governing) != 1:
         return holdings
     country = next(iter(governing))
