@@ -264,6 +264,8 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         before = _pronoun_subject(doc, sent, at, by_key) or _fronted_successor(doc, sent, at)
     elif not before and after and _agent(doc, after[0], at):
         before = _pronoun_subject(doc, sent, at, by_key)  # "X a été limogée jeudi. Elle est remplacée par Y"
+    if not before and by_at is not None and after:
+        _successor_of_role_noun(doc, sent, at, after[0], by_key)
     if not before or not after:
         return
     successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
@@ -300,6 +302,27 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+ROLE_NOUN_OPENING = 3  # tokens before a role noun that opens its sentence ("L'ancien", "Le nouveau")
+
+
+def _successor_of_role_noun(doc: Doc, sent: Span, at: int, successor: PersonMention, by_key: dict) -> None:
+    """"L'ancien chef d'état-major de la défense, remplacé en octobre par le général X, …": a post
+    phrase opening the sentence as its subject, then ", remplacé … par X": X holds that post (the one
+    replaced is the role noun's referent, left to the role-noun rules)."""
+    cue = _token_at(sent, at)
+    if cue is None:
+        return
+    post = next((p for p in find_posts(doc) if sent.start <= p.span.start <= sent.start + ROLE_NOUN_OPENING
+                 and p.span.end < cue), None)
+    if post is None or doc[post.span.end].text != "," or people_within(doc, sent.start, post.span.end) \
+            or any(t.is_punct and t.text != "," or t.pos_ == "VERB" and t.i != cue
+                   for t in doc[post.span.end + 1:cue]):
+        return
+    office = (post.offices(with_default=True) or [f"?.{post.post_type}"])[0]
+    if (successor.key, office) not in by_key:
+        by_key[(successor.key, office)] = Holding(successor.key, office, (evidence(sent, "replacement"),))
 
 
 def _current(doc: Doc, h: Holding) -> bool:
