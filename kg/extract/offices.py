@@ -2579,7 +2579,16 @@ def _without_apposition(words: list[str], between: Span) -> list[str]:
     if any(t.ent_type_ == "PER" for t in incise) or (not relative and (len(incise) > 10 or any(
             t.pos_ in ("VERB", "AUX") and not (appointed and t.i == incise.start) for t in incise))):
         return words
-    return words[close + 1:]
+    rest = words[close + 1:]
+    if "," in rest and 0 < rest.index(",") <= TRAILING_INCISE:  # ", mort vendredi dans les Pyrénées, à 74 ans, fut …"
+        tail = between[close + 1:close + 1 + rest.index(",")]
+        if not any(t.ent_type_ == "PER" or t.pos_ in ("VERB", "AUX") for t in tail) \
+                and not set(words[close + 1:close + 1 + rest.index(",")]) & title_cues("post_link_verbs_fr"):
+            return rest[rest.index(",") + 1:]
+    return rest
+
+
+TRAILING_INCISE = 4  # words of a second verbless incise right after the first (", à 74 ans,")
 
 
 SOUGHT_REACH = 3  # words between a word of candidacy and the post or cue it governs
