@@ -708,6 +708,10 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     "à" that opens the sentence (a dateline may come first), then a comma, a name and a cue of taking
     (``portfolio_take_fr``) right after it: the name takes the portfolio."""
     i = _word_before(folded, sent, start)
+    for lead in _cues("headship_leads_fr"):  # "À la tête de l'armée de terre, le général X est confirmé"
+        if i - len(lead) + 1 >= sent.start and tuple(folded[i - len(lead) + 1:i + 1]) == lead:
+            i -= len(lead) - 1
+            break
     if folded[i] not in ("a", "au", "aux") or end >= sent.end or folded[end] != ",":
         return None
     opening = [t for t in doc[max(sent.start, i - SEAT_REACH):i]]
@@ -722,7 +726,7 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     words = without_fillers([folded[j] for j in kept])
     cue = next((c for c in _cues("portfolio_take_fr") if tuple(words[:len(c)]) == c), None)
     if cue is None:
-        return None
+        return _seat_given(doc, folded, sent, kept)
     fillers = {fold(f) for f in title_cues("post_link_fillers_fr") if " " not in f}
     words_seen, nxt = 0, None
     for j in kept:  # the first token after the cue's words ("est désormais reconduit ." -> ".")
@@ -735,6 +739,26 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     if nxt is not None and doc[nxt].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
         return None  # "Au ministère de la Défense, X a pris la parole": the verb has an object of its own
     return named
+
+
+GIVEN_REACH = 8  # tokens from an appointing verb to the name of the one it puts in a fronted seat
+
+
+def _seat_given(doc: Doc, folded: list[str], sent: Span, kept: list[int]) -> PersonMention | None:
+    """"À la Défense, Prabowo a installé un autre fidèle, X": after a fronted portfolio, the name that
+    opens the clause appoints ("a installé", "a nommé", "a placé") and the name its verb governs, past an
+    article, adjectives, a noun and one comma, takes the portfolio."""
+    if len(kept) < 2 or folded[kept[0]] not in ("a", "ont", "avait") or folded[kept[1]] not in \
+            title_cues("appoint_verbs_fr") | title_cues("appoint_sending_fr"):
+        return None
+    verb = kept[1]
+    for j in range(verb + 1, min(sent.end, verb + 1 + GIVEN_REACH)):
+        named = people_within(doc, j, j + 1)
+        if named and named[0].span.start == j:
+            return named[0]
+        if doc[j].pos_ in ("VERB", "AUX", "PRON", "ADP") or doc[j].is_punct and doc[j].text != ",":
+            return None
+    return None
 
 
 TITLE_REACH = 6  # words of ranks, civil titles and articles before a name ("le maréchal de l'air X")
