@@ -3063,9 +3063,12 @@ def _former_lead(doc: Doc, start: int) -> bool:
 
 def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
     """"X, son homologue russe," and "X, prédécesseur de M. Y," just after a name."""
-    window = doc[m.span.end: min(m.span.sent.end, m.span.end + 5)]
-    words = [fold(t.text) for t in window]
-    if len(words) >= 3 and words[0] == "," and words[1] in ("predecesseur", "successeur") and words[2] in OF:
+    window = doc[m.span.end: min(m.span.sent.end, m.span.end + 6)]
+    words = [RELATION_FORMS.get(fold(t.text), fold(t.text)) for t in window]
+    if len(words) >= 4 and words[0] == "," and words[1] in ("le", "la"):  # "X, le prédécesseur de M. Y à …,"
+        window, words = window[1:], words[1:]
+    if len(words) >= 3 and words[0] in (",", "le", "la") and words[1] in ("predecesseur", "successeur") \
+            and words[2] in OF:
         of = next(iter(people_within(doc, window.start + 3, min(m.span.sent.end, window.start + 6))), None)
         if of is None or of.key == m.key or not _only_glue(doc[window.start + 3:of.span.start], allow_title=True):
             return None
@@ -3082,10 +3085,14 @@ def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -
                       counterpart_of=other)
 
 
+#: Feminine forms of the relation nouns ("Sa prédécesseure, X"), read as the masculine.
+RELATION_FORMS = {"predecesseure": "predecesseur", "predecesseuse": "predecesseur", "successeure": "successeur"}
+
+
 def _relation_before(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
     """"son homologue russe, X" and "le prédécesseur de Y, X" just before a name."""
     window = doc[max(m.span.sent.start, m.span.start - 12):m.span.start]
-    words = [fold(t.text) for t in window]
+    words = [RELATION_FORMS.get(fold(t.text), fold(t.text)) for t in window]
     for rel in ("homologue", "predecesseur", "successeur"):
         if rel in words:
             i = window.start + words.index(rel)
