@@ -1059,7 +1059,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
         else:
             person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
             if person is None and not _held_by_a_named_one(post, known):
-                person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries)
+                person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries) \
+                    or _next_sentence_cataphor(doc, post, held, people_countries)
             if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
@@ -1111,6 +1112,28 @@ def _datelined_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str]],
             or not (_subject_dep(first) or opens_as_subject(first.span.root, first.span.sent)
                     or _opens_before_verb(doc, first)):
         return None  # "Le Premier ministre a reçu le chef de l'opposition, X": X is no subject, nor the premier
+    return first
+
+
+def _next_sentence_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str]],
+                            people_countries: dict[str, str]) -> PersonMention | None:
+    """"PARIS — … Le président de la République a tenu à saluer … son ancien ministre. Emmanuel Macron,
+    qui …": a role noun with no country opening its sentence as the subject, in a sentence naming nobody,
+    stands for the name that opens the next sentence, when that person holds no post here and the
+    gazetteer places them in the dateline's country."""
+    sent = post.span.sent
+    if post.countries or post.span.start > sent.start + 1 or people_within(doc, sent.start, sent.end):
+        return None
+    country = _dateline_country(doc)
+    if country is None or sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    while not nxt.text.strip() and nxt.end < len(doc):
+        nxt = doc[nxt.end].sent
+    first = next((m for m in people_within(doc, nxt.start, nxt.end)), None)
+    if first is None or first.span.start != nxt.start or held.get(first.key) \
+            or people_countries.get(first.key) != country:
+        return None
     return first
 
 
