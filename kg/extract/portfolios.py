@@ -591,6 +591,9 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
         between = between[2:]
+        pairs = [k for k in range(len(between) - 1) if between[k:k + 2] == ["et", "qui"]]
+        if len(pairs) == 1 and not {"qui", "que", ";", ":"} & set(between[:pairs[0]]):
+            between = between[pairs[0] + 2:]  # "X, qui dirigeait le gouvernement … et qui prend la tête de …"
     elif between[:1] == [","] and "," in between[1:INCISE + 1] and not any(
             t.pos_ in ("VERB", "AUX") for t in doc[last.span.end:last.span.end + between.index(",", 1)]):
         between = between[between.index(",", 1) + 1:]  # "X, vice-Premier ministre et ministre de l'Intérieur, assure"
