@@ -494,9 +494,24 @@ def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
         given = _appointee_post_before(doc, sent, verb, by_key, predecessor)
         dated = [d for d in dates_within(doc, sent.start, sent.end) if d._.date and verb <= d.start_char < at]
         date = dated[0]._.date if len(dated) == 1 else None  # the appointment's day is the handover's
+    if not given:  # "Il avait été nommé à la Primature en novembre, après le limogeage de Y": the portfolio's one holder
+        given = _portfolio_holder_between(doc, sent, verb, at, by_key, predecessor)
     if len(given) == 1:
         successor, office = given.pop()
         _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _portfolio_holder_between(doc: Doc, sent: Span, verb: int, at: int, by_key: dict, predecessor: str) -> set:
+    """The post an appointment names as a portfolio between its verb at character ``verb`` and the
+    departure cue at ``at`` ("nommé à la Primature …, après le limogeage de Y"), held in the article by
+    exactly one person other than Y: that person's office changes hands."""
+    types = {t for s, e, t in portfolios_in(doc, sent) if verb < doc[s].idx and doc[e - 1].idx < at}
+    if len(types) != 1:
+        return set()
+    post_type = types.pop()
+    found = {(p, o) for (p, o), h in by_key.items() if p != predecessor and not h.replaces
+             and o.partition(".")[2] == post_type}
+    return found if len({p for p, _ in found}) == 1 else set()
 
 
 APPOINTEE_REACH = 3  # tokens between the appointee's name and the appointing participle (", nommé", "a été nommé")
@@ -515,6 +530,12 @@ def _appointee_post_before(doc: Doc, sent: Span, verb: int, by_key: dict, predec
         return set()  # "Le Premier ministre X a nommé … après la démission de Y": X appoints, holds nothing of Y's
     return {(p, o) for (p, o), h in by_key.items() if p == last.key and not h.replaces
             and any(sent.start_char <= e.start and e.end <= verb for e in h.evidence)}
+
+
+def _departed_keys(doc: Doc, sent: Span) -> set[str]:
+    """The people the sentence names right after a departure cue ("après le limogeage de Y")."""
+    at = _cue_at(sent, title_cues("interim_since_departure_fr") | title_cues("term_after_departure_fr"))
+    return {m.key for m in _departed_named(doc, sent, at)} if at is not None else set()
 
 
 def _departed_named(doc: Doc, sent: Span, at: int) -> list:
@@ -982,7 +1003,11 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         date = _date_after(doc, sent, at, skip_since=not _since_cue(sent, at))
         if date is not None and _after_another_event(doc, sent, at, date):
             date = None  # "ne prendra ses fonctions qu'après son audition, prévue le mois prochain"
+        if date is not None and field == "start" and _until_before(sent, at, date):
+            date = None  # "a prêté serment comme chef de l'État par intérim, jusqu'aux élections d'avril 2026"
         people = [m for m in people if not _beyond_semicolon(doc, sent, at, m)]
+        if field == "start":  # "Il avait été nommé en novembre, après le limogeage de Y": Y's term ends, not starts
+            people = [m for m in people if m.key not in _departed_keys(doc, sent)]
         if _pronoun_opens(sent, at) and not _active(sent, at):  # "Il prendra ses fonctions le 6 mai, jour de …
             people = _pronoun_subject(doc, sent, at, by_key)  # l'élection de Y": the subject, not a name after
         if not people and not _active(sent, at) and _new_holder_subject(sent):
@@ -1001,6 +1026,14 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
             if getattr(h, field) is None:
                 by_key[(person, offices[0])] = replace(h, **{field: date}, evidence=_merge(
                     h.evidence, (evidence(sent, f"term-{field}"),)))
+
+
+def _until_before(sent: Span, at: int, date: DateValue) -> bool:
+    """"jusqu'" stands between the start cue at character ``at`` and the date read after it: the date
+    bounds the term from the other end (or dates what the term lasts until), it starts nothing."""
+    rest = sent.text[at - sent.start_char:]
+    i = rest.find(date.text) if date.text else -1
+    return i > 0 and "jusqu" in fold(rest[:i])
 
 
 EVENT_LINKS = frozenset(("apres", "avant"))
