@@ -529,7 +529,8 @@ def _post(doc: Doc, span: Span) -> PostMention:
 
 REMIT_OPENERS = frozenset(("pour", "charge", "chargee", "aupres"))
 REMIT_REACH = 9  # tokens of an envoy's remit ("pour la région des Grands Lacs") up to the comma before the name
-MINISTER_POSTS = frozenset(("defence_minister", "foreign_minister", "deputy_defence_minister", "deputy_foreign_minister"))
+MINISTER_POSTS = frozenset(("defence_minister", "foreign_minister", "deputy_defence_minister",
+                            "deputy_foreign_minister"))
 
 
 def _remit_end(doc: Doc, span: Span, end: int) -> int:
@@ -537,17 +538,16 @@ def _remit_end(doc: Doc, span: Span, end: int) -> int:
     "chargé du Sahel", a minister's second portfolio without its article ("ministre de la Défense
     nationale et Anciens combattants"), when a comma and a capitalised word (the holder's name) follow;
     else ``end``.  Only nouns, articles and prepositions may stand in it."""
-    post_type = span.label_ and span.kb_id_
+    post_type = span.kb_id_
     office = load_lexicon().offices.get(post_type)
     post_type = office.type if office else post_type
     if end >= len(doc) or post_type not in MINISTER_POSTS | {"special_envoy"}:
         return end
     word = fold(doc[end].text)
-    if post_type == "special_envoy" and word in REMIT_OPENERS:
-        pass
-    elif post_type in MINISTER_POSTS and word == "et" and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
-        pass
-    else:
+    envoy_remit = post_type == "special_envoy" and word in REMIT_OPENERS
+    second_portfolio = post_type in MINISTER_POSTS and word == "et" and end + 1 < len(doc) \
+        and doc[end + 1].text[:1].isupper()
+    if not (envoy_remit or second_portfolio):
         return end
     stop = span.sent.end
     for i in range(end + 1, min(stop, end + 1 + REMIT_REACH)):
@@ -2537,7 +2537,8 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
     return nxt if between <= title_cues("appointed_as_fr") | glue() and not _holder_after(doc, nxt) else None
 
 
-OBJECT_REACH = 10  # tokens between an appointing verb and its object's name ("a parachuté mardi le général de l'armée de l'air X")
+#: Tokens between an appointing verb and its object's name ("a parachuté mardi le général de l'armée de l'air X").
+OBJECT_REACH = 10
 
 
 def _appointed(doc: Doc, m: PersonMention) -> bool:
@@ -3582,7 +3583,7 @@ def _country_for(doc: Doc, a: Attachment) -> str:
         return _subject_country(doc, a, known)
     before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start
               and p.post_type != a.post.post_type for c in p.countries
-              if _is_state(c)}  # one head of state per country; "l'envoyé de l'ONU …, reçu par le ministre": no UN minister
+              if _is_state(c)}  # one head of state per country; "l'envoyé de l'ONU, reçu par le ministre": no UN one
     if len(before) == 1:  # "Le ministre japonais de la défense, X, …, et le premier ministre, Y"
         guess = before.pop()
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, guess) else guess

@@ -494,7 +494,7 @@ def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
         given = _appointee_post_before(doc, sent, verb, by_key, predecessor)
         dated = [d for d in dates_within(doc, sent.start, sent.end) if d._.date and verb <= d.start_char < at]
         date = dated[0]._.date if len(dated) == 1 else None  # the appointment's day is the handover's
-    if not given:  # "Il avait été nommé à la Primature en novembre, après le limogeage de Y": the portfolio's one holder
+    if not given:  # "Il avait été nommé à la Primature …, après le limogeage de Y": the portfolio's one holder
         given = _portfolio_holder_between(doc, sent, verb, at, by_key, predecessor)
     if len(given) == 1:
         successor, office = given.pop()
