@@ -46,6 +46,7 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for sent in doc.sents:
         _replacements(doc, sent, by_key)
         _appointed_after_departure(doc, sent, by_key)
+        _overthrown(doc, sent, by_key)
         _interim_of_the_departed(doc, sent, by_key)
         _departed_before_an_interim(doc, sent, by_key)
         _successor_of_pronoun(doc, sent, by_key)
@@ -464,6 +465,34 @@ def _date_in_clause(doc: Doc, sent: Span, at: int) -> DateValue | None:
     spans = [d for d in dates_within(doc, start, end) if d._.date and not _event_relative(d) and not (
         d.start > 0 and fold(doc[d.start - 1].text) in ("depuis", "des"))]
     return _in_the_future_told(doc, sent, spans[0]._.date) if len(spans) == 1 else None
+
+
+OVERTHROW_REACH = 3  # tokens of titles between the cue of an overthrow and the ousted one's name
+
+
+def _overthrown(doc: Doc, sent: Span, by_key: dict) -> None:
+    """"Le général X avait pris le pouvoir en août 2023 en renversant Y": the one named right after a
+    cue of overthrow (``term_overthrow_fr``) held the head of state's post of the subject before the
+    cue, who holds it in the article; Y's term is over, X replaces Y."""
+    at = _cue_at(sent, title_cues("term_overthrow_fr"))
+    if at is None:
+        return
+    cue = _token_at(sent, at)
+    rest = folded(sent)[at - sent.start_char:]
+    said = next((c for c in sorted(title_cues("term_overthrow_fr"), key=len, reverse=True) if rest.startswith(c)), None)
+    if cue is None or said is None:
+        return  # a cue split by a date or an adverb: left unread
+    end = cue + len(said.split())
+    ousted = [m for m in people_within(doc, end, min(sent.end, end + OVERTHROW_REACH + 4))
+              if not any(t.is_punct or t.pos_ == "VERB" for t in doc[end:m.span.start])]
+    before = [m for m in _people_in(doc, sent) if m.span.end_char <= at]
+    if not ousted or not before or ousted[0].key == before[-1].key:
+        return
+    successor, predecessor = before[-1].key, ousted[0].key
+    offices = [o for (p, o) in by_key if p == successor and _post_type(o) == "head_of_state"]
+    if len(offices) == 1:
+        _link(by_key, successor=successor, predecessor=predecessor, office=offices[0], date=None, span=sent)
+        notes(doc).former.add((predecessor, "head_of_state"))
 
 
 INVESTED_WORDS = frozenset(("investi", "investie", "serment", "devenu", "devenue"))  # taking office, no appointer
