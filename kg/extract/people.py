@@ -110,7 +110,8 @@ class PeopleFinder:
         found = _without_inner([_without_country(_with_particle_surname(_with_flat_names(
             _with_abbreviation(_with_fathers(m, titles, blockers)), titles, blockers), blockers), countries)
             for m in found])
-        found = _joined_across_abbreviation([_with_glued_apostrophe(m) for m in found])
+        found = _joined_across_abbreviation([_with_weekday_given_name(_with_glued_apostrophe(m), titles)
+                                             for m in found])
         found = _cut_before_overlaps(found)
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)
                  and not _all_date(doc, m.span) and not _nickname(doc, m.span)]
@@ -745,6 +746,21 @@ def _joined_across_abbreviation(found: list[PersonMention]) -> list[PersonMentio
             continue
         out.append(m)
     return out
+
+
+ENGLISH_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+
+
+def _with_weekday_given_name(m: PersonMention, titles: list[Span]) -> PersonMention:
+    """"le maréchal de l'air Sunday Kelvin Aneke": an English weekday right after a title and before a
+    name is a given name (common in Nigeria and Ghana: Sunday, Monday, Friday), not a date."""
+    doc, start = m.span.doc, m.span.start
+    if start < 2 or doc[start - 1].text not in ENGLISH_WEEKDAYS or not doc[start - 1].whitespace_ \
+            or "\n" in doc[start - 2].whitespace_:
+        return m
+    if not any(t.start <= start - 2 < t.end for t in titles):
+        return m
+    return PersonMention(doc[start - 1:m.span.end], m.title, apposed=m.apposed)
 
 
 def _with_glued_apostrophe(m: PersonMention) -> PersonMention:
