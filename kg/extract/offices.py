@@ -2530,6 +2530,9 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
     who appoints, never does)."""
     if not _appointed(doc, m):
         return None
+    if _opens_post_headline(doc, m):  # the name's last words may open the next sentence (cut after "Ma.")
+        last = doc[m.span.end - 1].sent
+        posts = [p for p in posts_within(doc, last.start, last.end) if not _complement(doc, p)]
     nxt = next((p for p in posts if p.span.start >= m.span.end), None)
     if nxt is None or nxt.span.start - m.span.end > 6:
         return None
@@ -2545,7 +2548,7 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     """The name follows an active appointing verb ("a nommé", "ont choisi"), maybe with a date, an
     adverb, an article and a title or a noun in between ("a désigné lundi le député X"), or the noun
     of an appointment ("ont approuvé la nomination de X"; see :func:`_appointment_noun_before`)."""
-    if _appointment_noun_before(doc, m):
+    if _appointment_noun_before(doc, m) or _opens_post_headline(doc, m):
         return True
     i = m.span.start - 1
     skipped = 0
@@ -2569,6 +2572,15 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     # headline style, a present tense after its subject: "Le capitaine X reconduit le général Y à la Défense"
     return fold(doc[i].text) in title_cues("appoint_present_fr") and doc[i].pos_ == "VERB" \
         and doc[j].pos_ != "AUX" and fold(doc[j].text) not in OBJECT_CLITICS | {"est", "sont", "sera", "qui", "que"}
+
+
+def _opens_post_headline(doc: Doc, m: PersonMention) -> bool:
+    """"Sébastien Lecornu au poste de Premier ministre": a name opening its sentence (a headline, or the
+    part of one the sentence splitter cut after an abbreviated given name, "… a nommé mardi Ma. | Theresa
+    Lazaro au poste de secrétaire …") and followed right away by "au poste de" is appointed to it."""
+    sent = doc[m.span.end - 1].sent  # the sentence of the name's last word, which may open inside the name
+    words = [fold(t.text) for t in doc[m.span.end:min(sent.end, m.span.end + 3)]]
+    return m.span.start <= sent.start and words[:2] == ["au", "poste"] and words[2:3] in (["de"], ["d'"])
 
 
 def _appointment_noun_before(doc: Doc, m: PersonMention) -> bool:
