@@ -258,6 +258,9 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         return  # "X, pressenti pour succéder à Y": a succession expected, not told
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
+    if held_before:  # "X occupe … dans le gouvernement de Y, un poste qu'occupait Z": Y is a complement, X took it
+        before = [m for m in before if not (m.span.start > sent.start and fold(doc[m.span.start - 1].text) in
+                                            ("de", "du", "d'"))]
     if by_at is None and not after and before and _relative_to_predecessor(doc, sent, at, before[-1]):
         # "X a été nommée …, le gouvernement de Y, à qui elle succède"; "Il salue Y, auquel il succède"
         before, after = before[:-1] or _pronoun_subject(doc, sent, at, by_key), before[-1:]
