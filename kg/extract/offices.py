@@ -2103,8 +2103,10 @@ def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> 
         i -= 1
     if i < 0 or fold(doc[i].text) not in OF:
         return False
+    if _name_follows(doc, post.span):  # "ministre de la Défense du président Joko Widodo", "… particulier du
+        return False  # président Emmanuel Macron": the principal named right after is his post's holder
     if i > 0 and fold(doc[i - 1].text) in title_cues("staff_qualifiers_fr"):
-        return not _name_follows(doc, post.span)  # "… particulier du président Emmanuel Macron": his post
+        return True  # "le chef d'état-major particulier du président"
     index = posts or mention_index(doc, "posts", find_posts(doc))
     return any(q.span.start < post.span.start for q in index.overlapping(i - 1, post.span.start) if q is not post)
 
