@@ -3327,7 +3327,12 @@ def _name_closing_before_root(doc: Doc, sent: Span, m: PersonMention) -> PersonM
     if k < previous.start + 2 or doc[k - 1].text != ",":
         return None
     named = [p for p in people_within(doc, previous.start, k) if p.span.end == k - 1 and p.key != m.key]
-    return named[0] if named else None
+    if not named:
+        return None
+    opening = next((t.i for t in reversed(doc[previous.start:named[0].span.start]) if t.text == ","), previous.start)
+    if any(fold(t.text) in ("qui", "que", "qu'", "dont") for t in doc[opening:named[0].span.start]):
+        return None  # "Le ministre, qui fut un proche du président X, a défendu …": X ends a relative clause
+    return named[0]
 
 
 def _cleft_focus_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
@@ -3378,6 +3383,9 @@ def _only_person_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention
     named = people_within(doc, previous.start, previous.end)
     if any(subject_node(p.span) is not None for p in named):
         return None  # "…, le président X a salué …. Son successeur, Y": X is a subject, not whose successor
+    if any(p.span.start <= previous.start + 1 and is_role_noun(doc, p.span) for p in find_posts(doc)
+           if previous.start <= p.span.start < previous.end):
+        return None  # "Le chef de l'État, qui fut ministre du président X, … . Sa prédécesseure, Y": a role noun's
     found = {p.key: p for p in named if p.key != m.key}
     return next(iter(found.values())) if len(found) == 1 else None
 
