@@ -1060,7 +1060,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
             if person is None and not _held_by_a_named_one(post, known):
                 person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries) \
-                    or _next_sentence_cataphor(doc, post, held, people_countries)
+                    or _next_sentence_cataphor(doc, post, held, people_countries) or _colon_cataphor(doc, post)
             if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
@@ -1135,6 +1135,30 @@ def _next_sentence_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str
             or people_countries.get(first.key) != country:
         return None
     return first
+
+
+NEW_HOLDER_WORDS = frozenset(("nouveau", "nouvelle", "nouvel"))
+
+
+def _colon_cataphor(doc: Doc, post: PostMention) -> PersonMention | None:
+    """"Le nouveau commandant général des forces militaires vient de la marine : l'amiral X remplace Y": a
+    new holder's role noun opening its sentence, naming nobody before a colon, announces the name that
+    opens the clause after the colon (a rank and an article may come first)."""
+    sent = post.span.sent
+    lead = [fold(t.text) for t in doc[sent.start:post.span.start]]
+    if not lead or lead[-1] not in NEW_HOLDER_WORDS or len(lead) > 2:
+        return None
+    colon = next((t.i for t in doc[post.span.end:sent.end] if t.text == ":"), None)
+    if colon is None or people_within(doc, sent.start, colon):
+        return None
+    k = colon + 1
+    while k < sent.end and k - colon <= TITLE_SKIP and fold(doc[k].text) in _titles() | {"le", "la", "l'"}:
+        k += 1
+    first = next((m for m in people_within(doc, k, k + 1)), None)
+    return first if first is not None and first.span.start == k else None
+
+
+TITLE_SKIP = 5  # words of an article and a rank between the colon and the name ("l'amiral", "le général de brigade")
 
 
 def _other_holder_named_later(doc: Doc, post: PostMention, person: PersonMention, office: str,
