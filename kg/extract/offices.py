@@ -1060,7 +1060,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
             if person is None and not _held_by_a_named_one(post, known):
                 person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries) \
-                    or _next_sentence_cataphor(doc, post, held, people_countries) or _colon_cataphor(doc, post)
+                    or _next_sentence_cataphor(doc, post, held, people_countries) or _colon_cataphor(doc, post) \
+                    or _dateline_sole_leader(doc, post, held, people_countries)
             if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
@@ -1135,6 +1136,24 @@ def _next_sentence_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str
             or people_countries.get(first.key) != country:
         return None
     return first
+
+
+def _dateline_sole_leader(doc: Doc, post: PostMention, held: dict[str, set[str]],
+                          people_countries: dict[str, str]) -> PersonMention | None:
+    """"JAKARTA — Sugiono, ministre des Affaires étrangères, est un proche de Prabowo Subianto. Le chef de
+    l'État, qui fut …": a head of state's or government's role noun with no country, in a datelined
+    article, is the one person named before it whom the gazetteer places in the dateline's state and who
+    holds no post here, when nobody there holds that post yet."""
+    if post.countries or post.post_type not in TOP_POSTS:
+        return None
+    country = _dateline_country(doc)
+    if country is None:
+        return None
+    before = [m for m in doc._.people or [] if m.span.end <= post.span.start]
+    if any(f"{country}.{post.post_type}" in held.get(m.key, ()) for m in before):
+        return None
+    fits = {m.key: m for m in before if people_countries.get(m.key) == country and not held.get(m.key)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 NEW_HOLDER_WORDS = frozenset(("nouveau", "nouvelle", "nouvel"))
