@@ -1150,8 +1150,9 @@ def _dateline_sole_leader(doc: Doc, post: PostMention, held: dict[str, set[str]]
     if country is None:
         return None
     before = [m for m in doc._.people or [] if m.span.end <= post.span.start]
-    if any(f"{country}.{post.post_type}" in held.get(m.key, ()) for m in before):
-        return None
+    if any(o in (f"{country}.{post.post_type}", f"{UNKNOWN}.{post.post_type}") for m in before
+           for o in held.get(m.key, ())):
+        return None  # someone named before holds that post there already (or with no country yet)
     fits = {m.key: m for m in before if people_countries.get(m.key) == country and not held.get(m.key)}
     return next(iter(fits.values())) if len(fits) == 1 else None
 
