@@ -2705,6 +2705,8 @@ def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
     dated = dated_tokens(doc, lo, p.span.start)
     text = " ".join(fold(t.text) for t in doc[lo:p.span.start] if t.i not in dated)
     cue = next((c for c in title_cues("post_as_fr") if text.endswith(c)), None)
+    if cue is None and p.post_type == "ambassador" and text.endswith("comme"):
+        cue = "comme"  # "X représente désormais l'Ukraine à Londres comme ambassadeur"
     if cue is None or p.span.start - m.span.end > 14 or sought_before(doc, p.span.start - len(cue.split())):
         return False  # "X, candidat au poste de Premier ministre": a post sought, not held
     between = _without_incise(doc[m.span.end:p.span.start])  # "X, dit « Idi Amin », est relevé de ses fonctions de"
