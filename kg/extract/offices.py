@@ -484,6 +484,7 @@ def _post(doc: Doc, span: Span) -> PostMention:
     office = lexicon.offices.get(span.kb_id_)
     post_type = office.type if office else span.kb_id_
     end, countries = _country_words(doc, span)
+    end = _remit_end(doc, span, end)
     state = _possessing_state(doc, span) if not countries else None
     if state is not None:  # "Le Tchad avait dépêché son ministre des Armées": Chad's, not France's
         countries = [state]
@@ -524,6 +525,39 @@ def _post(doc: Doc, span: Span) -> PostMention:
         post_type, countries, office = service[0], service[1], None
     return PostMention(doc[start:end], post_type, countries, former, office.id if office else None, default,
                        designated)
+
+
+REMIT_OPENERS = frozenset(("pour", "charge", "chargee", "aupres"))
+REMIT_REACH = 9  # tokens of an envoy's remit ("pour la région des Grands Lacs") up to the comma before the name
+MINISTER_POSTS = frozenset(("defence_minister", "foreign_minister", "deputy_defence_minister",
+                            "deputy_foreign_minister"))
+
+
+def _remit_end(doc: Doc, span: Span, end: int) -> int:
+    """Where a post phrase ends once its remit is read: an envoy's "pour la région des Grands Lacs" or
+    "chargé du Sahel", a minister's second portfolio without its article ("ministre de la Défense
+    nationale et Anciens combattants"), when a comma and a capitalised word (the holder's name) follow;
+    else ``end``.  Only nouns, articles and prepositions may stand in it."""
+    post_type = span.kb_id_
+    office = load_lexicon().offices.get(post_type)
+    post_type = office.type if office else post_type
+    if end >= len(doc) or post_type not in MINISTER_POSTS | {"special_envoy"}:
+        return end
+    word = fold(doc[end].text)
+    envoy_remit = post_type == "special_envoy" and word in REMIT_OPENERS
+    second_portfolio = post_type in MINISTER_POSTS and word == "et" and end + 1 < len(doc) \
+        and doc[end + 1].text[:1].isupper()
+    if not (envoy_remit or second_portfolio):
+        return end
+    stop = span.sent.end
+    for i in range(end + 1, min(stop, end + 1 + REMIT_REACH)):
+        token = doc[i]
+        if token.text == ",":
+            nxt = i + 1
+            return i if nxt < stop and doc[nxt].text[:1].isupper() and i > end + 1 else end
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON") or fold(token.text) in ("et", "ou", "qui", "que"):
+            return end
+    return end
 
 
 def _capitalised_demonym_before(doc: Doc, start: int) -> Span | None:
@@ -1025,10 +1059,14 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
         else:
             person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
             if person is None and not _held_by_a_named_one(post, known):
-                person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries)
+                person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries) \
+                    or _next_sentence_cataphor(doc, post, held, people_countries) or _colon_cataphor(doc, post) \
+                    or _dateline_sole_leader(doc, post, held, people_countries)
             if person is None or _someone_else(doc, post, person):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
+            if _other_holder_named_later(doc, post, person, pairs[0][1], known, people_countries):
+                continue
         for person, office in pairs:
             held.setdefault(person.key, set()).add(office)
             if post.default_country and office.startswith(UNKNOWN + "."):
@@ -1076,6 +1114,86 @@ def _datelined_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str]],
                     or _opens_before_verb(doc, first)):
         return None  # "Le Premier ministre a reçu le chef de l'opposition, X": X is no subject, nor the premier
     return first
+
+
+def _next_sentence_cataphor(doc: Doc, post: PostMention, held: dict[str, set[str]],
+                            people_countries: dict[str, str]) -> PersonMention | None:
+    """"PARIS — … Le président de la République a tenu à saluer … son ancien ministre. Emmanuel Macron,
+    qui …": a role noun with no country opening its sentence as the subject, in a sentence naming nobody,
+    stands for the name that opens the next sentence, when that person holds no post here and the
+    gazetteer places them in the dateline's country."""
+    sent = post.span.sent
+    if post.countries or post.span.start > sent.start + 1 or people_within(doc, sent.start, sent.end):
+        return None
+    country = _dateline_country(doc)
+    if country is None or sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    while not nxt.text.strip() and nxt.end < len(doc):
+        nxt = doc[nxt.end].sent
+    first = next((m for m in people_within(doc, nxt.start, nxt.end)), None)
+    if first is None or first.span.start != nxt.start or held.get(first.key) \
+            or people_countries.get(first.key) != country:
+        return None
+    return first
+
+
+def _dateline_sole_leader(doc: Doc, post: PostMention, held: dict[str, set[str]],
+                          people_countries: dict[str, str]) -> PersonMention | None:
+    """"JAKARTA — Sugiono, ministre des Affaires étrangères, est un proche de Prabowo Subianto. Le chef de
+    l'État, qui fut …": a head of state's or government's role noun with no country, in a datelined
+    article, is the one person named before it whom the gazetteer places in the dateline's state and who
+    holds no post here, when nobody there holds that post yet."""
+    if post.countries or post.post_type not in TOP_POSTS:
+        return None
+    country = _dateline_country(doc)
+    if country is None:
+        return None
+    before = [m for m in doc._.people or [] if m.span.end <= post.span.start]
+    if any(o in (f"{country}.{post.post_type}", f"{UNKNOWN}.{post.post_type}") for m in before
+           for o in held.get(m.key, ())):
+        return None  # someone named before holds that post there already (or with no country yet)
+    fits = {m.key: m for m in before if people_countries.get(m.key) == country and not held.get(m.key)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+NEW_HOLDER_WORDS = frozenset(("nouveau", "nouvelle", "nouvel"))
+
+
+def _colon_cataphor(doc: Doc, post: PostMention) -> PersonMention | None:
+    """"Le nouveau commandant général des forces militaires vient de la marine : l'amiral X remplace Y": a
+    new holder's role noun opening its sentence, naming nobody before a colon, announces the name that
+    opens the clause after the colon (a rank and an article may come first)."""
+    sent = post.span.sent
+    lead = [fold(t.text) for t in doc[sent.start:post.span.start]]
+    if not lead or lead[-1] not in NEW_HOLDER_WORDS or len(lead) > 2:
+        return None
+    colon = next((t.i for t in doc[post.span.end:sent.end] if t.text == ":"), None)
+    if colon is None or people_within(doc, sent.start, colon):
+        return None
+    k = colon + 1
+    while k < sent.end and k - colon <= TITLE_SKIP and fold(doc[k].text) in _titles() | {"le", "la", "l'"}:
+        k += 1
+    first = next((m for m in people_within(doc, k, k + 1)), None)
+    return first if first is not None and first.span.start == k else None
+
+
+TITLE_SKIP = 5  # words of an article and a rank between the colon and the name ("l'amiral", "le général de brigade")
+
+
+def _other_holder_named_later(doc: Doc, post: PostMention, person: PersonMention, office: str,
+                              known: list[Holding], people_countries: dict[str, str]) -> bool:
+    """"RDC : le chef d'état-major des FARDC en tournée … Le général X, chef d'état-major général des FARDC
+    …": a role noun told before anyone is named refers to the one the article names in that very office
+    (its country the one the role noun would give it), not to another person of that country (one whose
+    own post the text fails to say)."""
+    if people_within(doc, 0, post.span.start):
+        return False
+    country, post_type = office.partition(".")[0], office_type(office)
+    holders = {h.person for h in known if office_type(h.office) == post_type and (
+        h.office.partition(".")[0] == country or h.office.partition(".")[0] == UNKNOWN
+        and people_countries.get(h.person, country) == country)}  # "?.chief_of_defence": placed later
+    return bool(holders) and person.key not in holders
 
 
 def _held_by_a_named_one(post: PostMention, known: list[Holding]) -> bool:
@@ -2029,8 +2147,10 @@ def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> 
         i -= 1
     if i < 0 or fold(doc[i].text) not in OF:
         return False
+    if _name_follows(doc, post.span):  # "ministre de la Défense du président Joko Widodo", "… particulier du
+        return False  # président Emmanuel Macron": the principal named right after is his post's holder
     if i > 0 and fold(doc[i - 1].text) in title_cues("staff_qualifiers_fr"):
-        return not _name_follows(doc, post.span)  # "… particulier du président Emmanuel Macron": his post
+        return True  # "le chef d'état-major particulier du président"
     index = posts or mention_index(doc, "posts", find_posts(doc))
     return any(q.span.start < post.span.start for q in index.overlapping(i - 1, post.span.start) if q is not post)
 
@@ -2456,6 +2576,9 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
     who appoints, never does)."""
     if not _appointed(doc, m):
         return None
+    if _opens_post_headline(doc, m):  # the name's last words may open the next sentence (cut after "Ma.")
+        last = doc[m.span.end - 1].sent
+        posts = [p for p in posts_within(doc, last.start, last.end) if not _complement(doc, p)]
     nxt = next((p for p in posts if p.span.start >= m.span.end), None)
     if nxt is None or nxt.span.start - m.span.end > 6:
         return None
@@ -2463,16 +2586,22 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
     return nxt if between <= title_cues("appointed_as_fr") | glue() and not _holder_after(doc, nxt) else None
 
 
+#: Tokens between an appointing verb and its object's name ("a parachuté mardi le général de l'armée de l'air X").
+OBJECT_REACH = 10
+
+
 def _appointed(doc: Doc, m: PersonMention) -> bool:
     """The name follows an active appointing verb ("a nommé", "ont choisi"), maybe with a date, an
     adverb, an article and a title or a noun in between ("a désigné lundi le député X"), or the noun
     of an appointment ("ont approuvé la nomination de X"; see :func:`_appointment_noun_before`)."""
-    if _appointment_noun_before(doc, m):
+    if _appointment_noun_before(doc, m) or _opens_post_headline(doc, m):
         return True
     i = m.span.start - 1
     skipped = 0
-    verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr")
-    while i >= 0 and skipped < 5 and fold(doc[i].text) not in verbs:
+    # "a envoyé X aux Affaires étrangères", "a bombardé X à la Défense": verbs of sending that appoint only
+    # after an auxiliary (checked below), as "l'envoyé spécial" is a noun
+    verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr") | title_cues("appoint_sending_fr")
+    while i >= 0 and skipped < OBJECT_REACH and fold(doc[i].text) not in verbs:
         token = doc[i]
         if token.is_punct or token.pos_ in ("VERB", "AUX", "PROPN") or token.ent_type_ == "PER":
             return False
@@ -2484,9 +2613,20 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
         j -= 1
     if fold(doc[j].text) in ("a", "ont", "avait"):
         return True
+    if fold(doc[i].text) in title_cues("appoint_sending_fr"):
+        return False
     # headline style, a present tense after its subject: "Le capitaine X reconduit le général Y à la Défense"
     return fold(doc[i].text) in title_cues("appoint_present_fr") and doc[i].pos_ == "VERB" \
         and doc[j].pos_ != "AUX" and fold(doc[j].text) not in OBJECT_CLITICS | {"est", "sont", "sera", "qui", "que"}
+
+
+def _opens_post_headline(doc: Doc, m: PersonMention) -> bool:
+    """"Sébastien Lecornu au poste de Premier ministre": a name opening its sentence (a headline, or the
+    part of one the sentence splitter cut after an abbreviated given name, "… a nommé mardi Ma. | Theresa
+    Lazaro au poste de secrétaire …") and followed right away by "au poste de" is appointed to it."""
+    sent = doc[m.span.end - 1].sent  # the sentence of the name's last word, which may open inside the name
+    words = [fold(t.text) for t in doc[m.span.end:min(sent.end, m.span.end + 3)]]
+    return m.span.start <= sent.start and words[:2] == ["au", "poste"] and words[2:3] in (["de"], ["d'"])
 
 
 def _appointment_noun_before(doc: Doc, m: PersonMention) -> bool:
@@ -2521,7 +2661,16 @@ def _without_apposition(words: list[str], between: Span) -> list[str]:
     if any(t.ent_type_ == "PER" for t in incise) or (not relative and (len(incise) > 10 or any(
             t.pos_ in ("VERB", "AUX") and not (appointed and t.i == incise.start) for t in incise))):
         return words
-    return words[close + 1:]
+    rest = words[close + 1:]
+    if "," in rest and 0 < rest.index(",") <= TRAILING_INCISE:  # ", mort vendredi dans les Pyrénées, à 74 ans, fut …"
+        tail = between[close + 1:close + 1 + rest.index(",")]
+        if not any(t.ent_type_ == "PER" or t.pos_ in ("VERB", "AUX") for t in tail) \
+                and not set(words[close + 1:close + 1 + rest.index(",")]) & title_cues("post_link_verbs_fr"):
+            return rest[rest.index(",") + 1:]
+    return rest
+
+
+TRAILING_INCISE = 4  # words of a second verbless incise right after the first (", à 74 ans,")
 
 
 SOUGHT_REACH = 3  # words between a word of candidacy and the post or cue it governs
@@ -2556,6 +2705,8 @@ def _as_phrase_before(doc: Doc, p: PostMention, m: PersonMention) -> bool:
     dated = dated_tokens(doc, lo, p.span.start)
     text = " ".join(fold(t.text) for t in doc[lo:p.span.start] if t.i not in dated)
     cue = next((c for c in title_cues("post_as_fr") if text.endswith(c)), None)
+    if cue is None and p.post_type == "ambassador" and text.endswith("comme"):
+        cue = "comme"  # "X représente désormais l'Ukraine à Londres comme ambassadeur"
     if cue is None or p.span.start - m.span.end > 14 or sought_before(doc, p.span.start - len(cue.split())):
         return False  # "X, candidat au poste de Premier ministre": a post sought, not held
     between = _without_incise(doc[m.span.end:p.span.start])  # "X, dit « Idi Amin », est relevé de ses fonctions de"
@@ -2996,9 +3147,12 @@ def _former_lead(doc: Doc, start: int) -> bool:
 
 def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
     """"X, son homologue russe," and "X, prédécesseur de M. Y," just after a name."""
-    window = doc[m.span.end: min(m.span.sent.end, m.span.end + 5)]
-    words = [fold(t.text) for t in window]
-    if len(words) >= 3 and words[0] == "," and words[1] in ("predecesseur", "successeur") and words[2] in OF:
+    window = doc[m.span.end: min(m.span.sent.end, m.span.end + 6)]
+    words = [RELATION_FORMS.get(fold(t.text), fold(t.text)) for t in window]
+    if len(words) >= 4 and words[0] == "," and words[1] in ("le", "la"):  # "X, le prédécesseur de M. Y à …,"
+        window, words = window[1:], words[1:]
+    if len(words) >= 3 and words[0] in (",", "le", "la") and words[1] in ("predecesseur", "successeur") \
+            and words[2] in OF:
         of = next(iter(people_within(doc, window.start + 3, min(m.span.sent.end, window.start + 6))), None)
         if of is None or of.key == m.key or not _only_glue(doc[window.start + 3:of.span.start], allow_title=True):
             return None
@@ -3015,10 +3169,14 @@ def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -
                       counterpart_of=other)
 
 
+#: Feminine forms of the relation nouns ("Sa prédécesseure, X"), read as the masculine.
+RELATION_FORMS = {"predecesseure": "predecesseur", "predecesseuse": "predecesseur", "successeure": "successeur"}
+
+
 def _relation_before(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
     """"son homologue russe, X" and "le prédécesseur de Y, X" just before a name."""
     window = doc[max(m.span.sent.start, m.span.start - 12):m.span.start]
-    words = [fold(t.text) for t in window]
+    words = [RELATION_FORMS.get(fold(t.text), fold(t.text)) for t in window]
     for rel in ("homologue", "predecesseur", "successeur"):
         if rel in words:
             i = window.start + words.index(rel)
@@ -3215,7 +3373,12 @@ def _name_closing_before_root(doc: Doc, sent: Span, m: PersonMention) -> PersonM
     if k < previous.start + 2 or doc[k - 1].text != ",":
         return None
     named = [p for p in people_within(doc, previous.start, k) if p.span.end == k - 1 and p.key != m.key]
-    return named[0] if named else None
+    if not named:
+        return None
+    opening = next((t.i for t in reversed(doc[previous.start:named[0].span.start]) if t.text == ","), previous.start)
+    if any(fold(t.text) in ("qui", "que", "qu'", "dont") for t in doc[opening:named[0].span.start]):
+        return None  # "Le ministre, qui fut un proche du président X, a défendu …": X ends a relative clause
+    return named[0]
 
 
 def _cleft_focus_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
@@ -3266,6 +3429,9 @@ def _only_person_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention
     named = people_within(doc, previous.start, previous.end)
     if any(subject_node(p.span) is not None for p in named):
         return None  # "…, le président X a salué …. Son successeur, Y": X is a subject, not whose successor
+    if any(p.span.start <= previous.start + 1 and is_role_noun(doc, p.span) for p in find_posts(doc)
+           if previous.start <= p.span.start < previous.end):
+        return None  # "Le chef de l'État, qui fut ministre du président X, … . Sa prédécesseure, Y": a role noun's
     found = {p.key: p for p in named if p.key != m.key}
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -3484,7 +3650,8 @@ def _country_for(doc: Doc, a: Attachment) -> str:
     if a.post.post_type == "spokesperson":
         return _subject_country(doc, a, known)
     before = {c for p in find_posts(doc) if sent.start <= p.span.start < a.post.span.start
-              and p.post_type != a.post.post_type for c in p.countries}  # one head of state per country
+              and p.post_type != a.post.post_type for c in p.countries
+              if _is_state(c)}  # one head of state per country; "l'envoyé de l'ONU, reçu par le ministre": no UN one
     if len(before) == 1:  # "Le ministre japonais de la défense, X, …, et le premier ministre, Y"
         guess = before.pop()
         return UNKNOWN if _elsewhere(known, a.person.key, post_type, guess) else guess
@@ -3728,8 +3895,12 @@ def _foreign_chancellors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     paper, "l'ancien chancelier" of Brazil: where the press calls the foreign minister "chancelier", a
     head of government read from that word alone is the foreign minister."""
     out = []
+    states = {o.office.partition(".")[0] for o in holdings} - {UNKNOWN}
+    home = states.pop() if len(states) == 1 else None
     for h in holdings:
         country, _, post_type = h.office.partition(".")
+        if country == UNKNOWN and home in CHANCELLOR_FOREIGN_MINISTER_STATES:
+            country = home  # "Le chancelier X" with no country, in an article whose every post is Haitian
         if post_type == "head_of_government" and country in CHANCELLOR_FOREIGN_MINISTER_STATES and h.evidence \
                 and all(CHANCELLOR_WORD.search(doc.text[e.start:e.end]) for e in h.evidence):
             foreign = replace(h, office=_place("foreign_minister", country))
@@ -4237,7 +4408,8 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
     if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
         return holdings
     country = _dateline_country(doc)
-    governing = {h.office.split(".")[0] for h in holdings} - {UNKNOWN}
+    # an organisation's post ("l'envoyé spécial de l'ONU") competes with no state's
+    governing = {h.office.split(".")[0] for h in holdings if _is_state(h.office.split(".")[0])}
     if country is None:
         return holdings
     alone = not governing and _names_no_other_state(doc, country)
@@ -4281,7 +4453,8 @@ def _from_dominant_state(doc: Doc, holdings: list[Holding], known: dict[str, str
     post another person holds there now."""
     if not any(h.office.startswith(UNKNOWN + ".") for h in holdings) or _dateline_country(doc) is not None:
         return holdings
-    governing = {h.office.split(".")[0] for h in holdings if not _as_counterpart(h)} - {UNKNOWN}
+    governing = {h.office.split(".")[0] for h in holdings if not _as_counterpart(h)
+                 and _is_state(h.office.split(".")[0])}  # an organisation's envoy or secretary competes with none
     if len(governing) != 1:
         return holdings
     country = next(iter(governing))

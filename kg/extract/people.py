@@ -110,6 +110,8 @@ class PeopleFinder:
         found = _without_inner([_without_country(_with_particle_surname(_with_flat_names(
             _with_abbreviation(_with_fathers(m, titles, blockers)), titles, blockers), blockers), countries)
             for m in found])
+        found = _joined_across_abbreviation([_with_weekday_given_name(_with_glued_apostrophe(m), titles)
+                                             for m in found])
         found = _cut_before_overlaps(found)
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)
                  and not _all_date(doc, m.span) and not _nickname(doc, m.span)]
@@ -381,6 +383,8 @@ class PeopleFinder:
             return True
         if len(m.span) == 1 and m.span.text.isupper() and len(m.span.text) <= 6 and not m.title:
             return not self.known.is_by_name(m.span.text)  # an acronym, unless a known person's ("MBS")
+        if _mixed_acronym(m.span) and not self.known.is_by_name(m.span.text):
+            return True  # "FAd'H" (Forces armées d'Haïti): an acronym with an elided article inside
         near = blockers.overlapping(m.span.start, m.span.end)
         return any(b.start <= m.span.start and m.span.end <= b.end for b in near) or any(
             b.label_ in ("MISSILE", "TREATY") for b in near) or _cuts_organisation(m.span)
@@ -713,6 +717,64 @@ def _with_abbreviation(m: PersonMention) -> PersonMention:
     if not word.text[:1].isupper() or fold(word.text.rstrip(".")) not in given_name_abbreviations():
         return m
     return PersonMention(doc[word.i: m.span.end], m.title, apposed=m.apposed)
+
+
+def _mixed_acronym(span: Span) -> bool:
+    """One word of at most six letters, more capitals than lower-case letters, with an apostrophe
+    inside ("FAd'H", "FAd’H"): an acronym keeping an elided article, no name ("N'Diaye" has one capital)."""
+    while len(span) > 1 and fold(span[0].text) in ("les", "le", "la", "des", "du", "l'"):
+        span = span[1:]  # "Les FAd'H ont lancé …": the article the model took in
+    text = span.text
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return any(q in text for q in "'’") and not any(t.whitespace_ for t in span[:-1]) and len(letters) <= 6 \
+        and upper >= 2 and upper > len(letters) - upper
+
+
+def _joined_across_abbreviation(found: list[PersonMention]) -> list[PersonMention]:
+    """"Jose Ma. Ambrosio Ezpeleta": a name the model cut at an abbreviated given name inside it (its
+    full stop taken for a sentence's end) is one name, the abbreviation's mention joined to the one
+    just before it, which may end on the abbreviation ("Jose Ma"; ``given_name_abbreviations``, see
+    :func:`_with_abbreviation`)."""
+    out: list[PersonMention] = []
+    for m in sorted(found, key=lambda m: m.span.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.span.start < m.span.start <= prev.span.end and len(m.span) > 2 \
+                and m.span[0].text[:1].isupper() and fold(m.span[0].text.rstrip(".")) in given_name_abbreviations() \
+                and (m.span[0].text.endswith(".") or m.span[1].text == "."):
+            out[-1] = PersonMention(m.span.doc[prev.span.start:m.span.end], prev.title, apposed=prev.apposed)
+            continue
+        out.append(m)
+    return out
+
+
+ENGLISH_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+
+
+def _with_weekday_given_name(m: PersonMention, titles: list[Span]) -> PersonMention:
+    """"le maréchal de l'air Sunday Kelvin Aneke": an English weekday right after a title and before a
+    name is a given name (common in Nigeria and Ghana: Sunday, Monday, Friday), not a date."""
+    doc, start = m.span.doc, m.span.start
+    if start < 2 or doc[start - 1].text not in ENGLISH_WEEKDAYS or not doc[start - 1].whitespace_ \
+            or "\n" in doc[start - 2].whitespace_:
+        return m
+    if not any(t.start <= start - 2 < t.end for t in titles):
+        return m
+    return PersonMention(doc[start - 1:m.span.end], m.title, apposed=m.apposed)
+
+
+def _with_glued_apostrophe(m: PersonMention) -> PersonMention:
+    """"Edgard Alain Mebe Ngo'o": a last name with an apostrophe inside, which the tokenizer cuts after
+    it ("Ngo'" + "o"), belongs to the name before it: a capitalised word ending on the apostrophe and a
+    short lower-case tail glued to it ("d'", "l'" are lower case and stay out)."""
+    doc, end = m.span.doc, m.span.end
+    if end + 1 >= len(doc) or not m.span[-1].whitespace_:
+        return m
+    word, tail = doc[end], doc[end + 1]
+    if word.text[:1].isupper() and len(word.text) >= 3 and word.text[-1] in "'’" and not word.whitespace_ \
+            and tail.is_alpha and tail.text.islower() and len(tail.text) <= 3:
+        return PersonMention(doc[m.span.start:end + 2], m.title, apposed=m.apposed)
+    return m
 
 
 #: Name particles that are no French word, so that one right after a name opens its surname.

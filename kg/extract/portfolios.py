@@ -436,6 +436,14 @@ def _find(folded: list[str], sent: Span) -> list[tuple[int, int, str]]:
     return found
 
 
+def portfolios_in(doc: Doc, sent: Span) -> list[tuple[int, int, str]]:
+    """The portfolio phrases of a sentence ("aux Affaires étrangères", "la Défense"), as token spans with
+    their post type (see :func:`_find`)."""
+    folded = [fold(t.text) for t in doc]
+    return [(start, end, _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type)))
+            for start, end, post_type in _find(folded, sent)]
+
+
 def _inner_demonym(doc: Doc, folded: list[str], i: int, words: tuple[str, ...]) -> bool:
     """"ministère kazakh de la Défense", "ministère russe des Affaires étrangères": a ministry phrase
     with a demonym right after its ministry noun (the country it belongs to)."""
@@ -548,6 +556,10 @@ def _forces_not_ministry(doc: Doc, folded: list[str], start: int, end: int, post
     if post_type == "defence_minister" and folded[start:end] == ["armees"] and doc[start].text.islower() \
             and start > 0 and folded[start - 1] == "les":
         return "chief_of_defence"
+    if post_type == "chief_of_defence" and folded[start:end] == ["forces", "armees"] and doc[start].text == "Forces" \
+            and start > 0 and folded[start - 1] == "aux" \
+            and not (end < len(doc) and (doc[end]._.kg_demonym or folded[end] in ("de", "du", "des", "d'"))):
+        return "defence_minister"  # "a propulsé X aux Forces armées": the ministry (Senegal's), not the forces
     return post_type
 
 
@@ -579,6 +591,9 @@ def _taker(doc: Doc, folded: list[str], sent: Span, start: int, pronoun_owner) -
     between = folded[last.span.end:start]
     if between[:2] == [",", "qui"]:  # "X, qui a pris la tête de la diplomatie en 2024": the relative's subject
         between = between[2:]
+        pairs = [k for k in range(len(between) - 1) if between[k:k + 2] == ["et", "qui"]]
+        if len(pairs) == 1 and not {"qui", "que", ";", ":"} & set(between[:pairs[0]]):
+            between = between[pairs[0] + 2:]  # "X, qui dirigeait le gouvernement … et qui prend la tête de …"
     elif between[:1] == [","] and "," in between[1:INCISE + 1] and not any(
             t.pos_ in ("VERB", "AUX") for t in doc[last.span.end:last.span.end + between.index(",", 1)]):
         between = between[between.index(",", 1) + 1:]  # "X, vice-Premier ministre et ministre de l'Intérieur, assure"
@@ -696,6 +711,10 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     "à" that opens the sentence (a dateline may come first), then a comma, a name and a cue of taking
     (``portfolio_take_fr``) right after it: the name takes the portfolio."""
     i = _word_before(folded, sent, start)
+    for lead in _cues("headship_leads_fr"):  # "À la tête de l'armée de terre, le général X est confirmé"
+        if i - len(lead) + 1 >= sent.start and tuple(folded[i - len(lead) + 1:i + 1]) == lead:
+            i -= len(lead) - 1
+            break
     if folded[i] not in ("a", "au", "aux") or end >= sent.end or folded[end] != ",":
         return None
     opening = [t for t in doc[max(sent.start, i - SEAT_REACH):i]]
@@ -710,7 +729,7 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     words = without_fillers([folded[j] for j in kept])
     cue = next((c for c in _cues("portfolio_take_fr") if tuple(words[:len(c)]) == c), None)
     if cue is None:
-        return None
+        return _seat_given(doc, folded, sent, kept)
     fillers = {fold(f) for f in title_cues("post_link_fillers_fr") if " " not in f}
     words_seen, nxt = 0, None
     for j in kept:  # the first token after the cue's words ("est désormais reconduit ." -> ".")
@@ -723,6 +742,26 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     if nxt is not None and doc[nxt].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
         return None  # "Au ministère de la Défense, X a pris la parole": the verb has an object of its own
     return named
+
+
+GIVEN_REACH = 8  # tokens from an appointing verb to the name of the one it puts in a fronted seat
+
+
+def _seat_given(doc: Doc, folded: list[str], sent: Span, kept: list[int]) -> PersonMention | None:
+    """"À la Défense, Prabowo a installé un autre fidèle, X": after a fronted portfolio, the name that
+    opens the clause appoints ("a installé", "a nommé", "a placé") and the name its verb governs, past an
+    article, adjectives, a noun and one comma, takes the portfolio."""
+    if len(kept) < 2 or folded[kept[0]] not in ("a", "ont", "avait") or folded[kept[1]] not in \
+            title_cues("appoint_verbs_fr") | title_cues("appoint_sending_fr"):
+        return None
+    verb = kept[1]
+    for j in range(verb + 1, min(sent.end, verb + 1 + GIVEN_REACH)):
+        named = people_within(doc, j, j + 1)
+        if named and named[0].span.start == j:
+            return named[0]
+        if doc[j].pos_ in ("VERB", "AUX", "PRON", "ADP") or doc[j].is_punct and doc[j].text != ",":
+            return None
+    return None
 
 
 TITLE_REACH = 6  # words of ranks, civil titles and articles before a name ("le maréchal de l'air X")

@@ -33,7 +33,7 @@ from kg.extract.offices import (
     term_after,
 )
 from kg.extract.people import PersonMention
-from kg.extract.portfolios import apposition_owner, fronted_subject, portfolio_after
+from kg.extract.portfolios import apposition_owner, fronted_subject, portfolio_after, portfolios_in
 from kg.extract.spanindex import dates_within, people_within
 from kg.extract.spans import evidence, folded
 
@@ -46,6 +46,7 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for sent in doc.sents:
         _replacements(doc, sent, by_key)
         _appointed_after_departure(doc, sent, by_key)
+        _overthrown(doc, sent, by_key)
         _interim_of_the_departed(doc, sent, by_key)
         _departed_before_an_interim(doc, sent, by_key)
         _successor_of_pronoun(doc, sent, by_key)
@@ -257,6 +258,9 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         return  # "X, pressenti pour succéder à Y": a succession expected, not told
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
+    if held_before:  # "X occupe … dans le gouvernement de Y, un poste qu'occupait Z": Y is a complement, X took it
+        before = [m for m in before if not (m.span.start > sent.start and fold(doc[m.span.start - 1].text) in
+                                            ("de", "du", "d'"))]
     if by_at is None and not after and before and _relative_to_predecessor(doc, sent, at, before[-1]):
         # "X a été nommée …, le gouvernement de Y, à qui elle succède"; "Il salue Y, auquel il succède"
         before, after = before[:-1] or _pronoun_subject(doc, sent, at, by_key), before[-1:]
@@ -264,6 +268,8 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         before = _pronoun_subject(doc, sent, at, by_key) or _fronted_successor(doc, sent, at)
     elif not before and after and _agent(doc, after[0], at):
         before = _pronoun_subject(doc, sent, at, by_key)  # "X a été limogée jeudi. Elle est remplacée par Y"
+    if not before and by_at is not None and after:
+        _successor_of_role_noun(doc, sent, at, after[0], by_key)
     if not before or not after:
         return
     successor, predecessor = (after[0].key, before[-1].key) if by_at is not None else (before[-1].key, after[0].key)
@@ -277,6 +283,8 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if successor == predecessor or by_at is None and par is None and _own_subordinate(doc, sent, at, after[0]):
         return
     where = _post_before_where(doc, sent, at)
+    if where is None:
+        where = _portfolio_just_before(doc, sent, at)
     if held_before:  # "X devient chef d'état-major, un poste qu'occupait Y": X's post, the one just told
         office = _successor_post(by_key, successor, at)
     elif where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
@@ -298,6 +306,27 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+ROLE_NOUN_OPENING = 3  # tokens before a role noun that opens its sentence ("L'ancien", "Le nouveau")
+
+
+def _successor_of_role_noun(doc: Doc, sent: Span, at: int, successor: PersonMention, by_key: dict) -> None:
+    """"L'ancien chef d'état-major de la défense, remplacé en octobre par le général X, …": a post
+    phrase opening the sentence as its subject, then ", remplacé … par X": X holds that post (the one
+    replaced is the role noun's referent, left to the role-noun rules)."""
+    cue = _token_at(sent, at)
+    if cue is None:
+        return
+    post = next((p for p in find_posts(doc) if sent.start <= p.span.start <= sent.start + ROLE_NOUN_OPENING
+                 and p.span.end < cue), None)
+    if post is None or doc[post.span.end].text != "," or people_within(doc, sent.start, post.span.end) \
+            or any(t.is_punct and t.text != "," or t.pos_ == "VERB" and t.i != cue
+                   for t in doc[post.span.end + 1:cue]):
+        return
+    office = (post.offices(with_default=True) or [f"?.{post.post_type}"])[0]
+    if (successor.key, office) not in by_key:
+        by_key[(successor.key, office)] = Holding(successor.key, office, (evidence(sent, "replacement"),))
 
 
 def _current(doc: Doc, h: Holding) -> bool:
@@ -328,8 +357,36 @@ def _post_before_where(doc: Doc, sent: Span, at: int) -> str | None:
                   and doc[k - 1].text == ","), None)
     if where is None:
         return None
-    posts = [p for p in find_posts(doc) if sent.start <= p.span.start and p.span.end < where]
-    return posts[-1].post_type if posts else ""
+    posts = [(p.span.end, p.post_type) for p in find_posts(doc) if sent.start <= p.span.start and p.span.end < where]
+    # "a envoyé X, jusqu'ici représentant permanent …, aux Affaires étrangères, où il remplace Y": the
+    # portfolio X is sent to, named last before the relative, changes hands, not the post X leaves
+    posts += [(e, t) for s, e, t in _portfolios_sent_to(doc, sent) if e <= where]
+    return max(posts)[1] if posts else ""
+
+
+def _portfolio_just_before(doc: Doc, sent: Span, at: int) -> str | None:
+    """The post type of a portfolio that ends right before the replacing cue at character ``at``, a
+    comma between ("a propulsé X, chef d'état-major, aux Forces armées, à la place de Y"): the post
+    changing hands is that portfolio, not the one X leaves."""
+    cue = _token_at(sent, at)
+    if cue is None:
+        return None
+    k = cue - 1 if cue - 1 >= sent.start and doc[cue - 1].text == "," else cue
+    return next((t for s, e, t in _portfolios_sent_to(doc, sent) if e == k and k < cue), None)
+
+
+def _portfolios_sent_to(doc: Doc, sent: Span) -> list[tuple[int, int, str]]:
+    """The portfolios of the sentence someone is sent to: after "à", "au" or "aux" ("aux Affaires
+    étrangères", "à la Défense"), not a post's complement ("secrétaire du Conseil de sécurité et de
+    défense nationale", "chef d'état-major de la Défense")."""
+    out = []
+    for start, end, post_type in portfolios_in(doc, sent):
+        i = start - 1
+        while i > sent.start and fold(doc[i].text) in ("la", "l'", "le", "les"):
+            i -= 1
+        if i >= sent.start and fold(doc[i].text) in ("a", "au", "aux"):
+            out.append((start, end, post_type))
+    return out
 
 
 def _purpose_cue(sent: Span, at: int) -> bool:
@@ -413,6 +470,34 @@ def _date_in_clause(doc: Doc, sent: Span, at: int) -> DateValue | None:
     return _in_the_future_told(doc, sent, spans[0]._.date) if len(spans) == 1 else None
 
 
+OVERTHROW_REACH = 3  # tokens of titles between the cue of an overthrow and the ousted one's name
+
+
+def _overthrown(doc: Doc, sent: Span, by_key: dict) -> None:
+    """"Le général X avait pris le pouvoir en août 2023 en renversant Y": the one named right after a
+    cue of overthrow (``term_overthrow_fr``) held the head of state's post of the subject before the
+    cue, who holds it in the article; Y's term is over, X replaces Y."""
+    at = _cue_at(sent, title_cues("term_overthrow_fr"))
+    if at is None:
+        return
+    cue = _token_at(sent, at)
+    rest = folded(sent)[at - sent.start_char:]
+    said = next((c for c in sorted(title_cues("term_overthrow_fr"), key=len, reverse=True) if rest.startswith(c)), None)
+    if cue is None or said is None:
+        return  # a cue split by a date or an adverb: left unread
+    end = cue + len(said.split())
+    ousted = [m for m in people_within(doc, end, min(sent.end, end + OVERTHROW_REACH + 4))
+              if not any(t.is_punct or t.pos_ == "VERB" for t in doc[end:m.span.start])]
+    before = [m for m in _people_in(doc, sent) if m.span.end_char <= at]
+    if not ousted or not before or ousted[0].key == before[-1].key:
+        return
+    successor, predecessor = before[-1].key, ousted[0].key
+    offices = [o for (p, o) in by_key if p == successor and _post_type(o) == "head_of_state"]
+    if len(offices) == 1:
+        _link(by_key, successor=successor, predecessor=predecessor, office=offices[0], date=None, span=sent)
+        notes(doc).former.add((predecessor, "head_of_state"))
+
+
 INVESTED_WORDS = frozenset(("investi", "investie", "serment", "devenu", "devenue"))  # taking office, no appointer
 DEPARTED_REACH = 4  # tokens of titles between "après la mort de" and the name ("du général Y")
 
@@ -441,9 +526,24 @@ def _appointed_after_departure(doc: Doc, sent: Span, by_key: dict) -> None:
         given = _appointee_post_before(doc, sent, verb, by_key, predecessor)
         dated = [d for d in dates_within(doc, sent.start, sent.end) if d._.date and verb <= d.start_char < at]
         date = dated[0]._.date if len(dated) == 1 else None  # the appointment's day is the handover's
+    if not given:  # "Il avait été nommé à la Primature …, après le limogeage de Y": the portfolio's one holder
+        given = _portfolio_holder_between(doc, sent, verb, at, by_key, predecessor)
     if len(given) == 1:
         successor, office = given.pop()
         _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+def _portfolio_holder_between(doc: Doc, sent: Span, verb: int, at: int, by_key: dict, predecessor: str) -> set:
+    """The post an appointment names as a portfolio between its verb at character ``verb`` and the
+    departure cue at ``at`` ("nommé à la Primature …, après le limogeage de Y"), held in the article by
+    exactly one person other than Y: that person's office changes hands."""
+    types = {t for s, e, t in portfolios_in(doc, sent) if verb < doc[s].idx and doc[e - 1].idx < at}
+    if len(types) != 1:
+        return set()
+    post_type = types.pop()
+    found = {(p, o) for (p, o), h in by_key.items() if p != predecessor and not h.replaces
+             and o.partition(".")[2] == post_type}
+    return found if len({p for p, _ in found}) == 1 else set()
 
 
 APPOINTEE_REACH = 3  # tokens between the appointee's name and the appointing participle (", nommé", "a été nommé")
@@ -462,6 +562,12 @@ def _appointee_post_before(doc: Doc, sent: Span, verb: int, by_key: dict, predec
         return set()  # "Le Premier ministre X a nommé … après la démission de Y": X appoints, holds nothing of Y's
     return {(p, o) for (p, o), h in by_key.items() if p == last.key and not h.replaces
             and any(sent.start_char <= e.start and e.end <= verb for e in h.evidence)}
+
+
+def _departed_keys(doc: Doc, sent: Span) -> set[str]:
+    """The people the sentence names right after a departure cue ("après le limogeage de Y")."""
+    at = _cue_at(sent, title_cues("interim_since_departure_fr") | title_cues("term_after_departure_fr"))
+    return {m.key for m in _departed_named(doc, sent, at)} if at is not None else set()
 
 
 def _departed_named(doc: Doc, sent: Span, at: int) -> list:
@@ -929,7 +1035,11 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         date = _date_after(doc, sent, at, skip_since=not _since_cue(sent, at))
         if date is not None and _after_another_event(doc, sent, at, date):
             date = None  # "ne prendra ses fonctions qu'après son audition, prévue le mois prochain"
+        if date is not None and field == "start" and _until_before(sent, at, date):
+            date = None  # "a prêté serment comme chef de l'État par intérim, jusqu'aux élections d'avril 2026"
         people = [m for m in people if not _beyond_semicolon(doc, sent, at, m)]
+        if field == "start":  # "Il avait été nommé en novembre, après le limogeage de Y": Y's term ends, not starts
+            people = [m for m in people if m.key not in _departed_keys(doc, sent)]
         if _pronoun_opens(sent, at) and not _active(sent, at):  # "Il prendra ses fonctions le 6 mai, jour de …
             people = _pronoun_subject(doc, sent, at, by_key)  # l'élection de Y": the subject, not a name after
         if not people and not _active(sent, at) and _new_holder_subject(sent):
@@ -948,6 +1058,14 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
             if getattr(h, field) is None:
                 by_key[(person, offices[0])] = replace(h, **{field: date}, evidence=_merge(
                     h.evidence, (evidence(sent, f"term-{field}"),)))
+
+
+def _until_before(sent: Span, at: int, date: DateValue) -> bool:
+    """"jusqu'" stands between the start cue at character ``at`` and the date read after it: the date
+    bounds the term from the other end (or dates what the term lasts until), it starts nothing."""
+    rest = sent.text[at - sent.start_char:]
+    i = rest.find(date.text) if date.text else -1
+    return i > 0 and "jusqu" in fold(rest[:i])
 
 
 EVENT_LINKS = frozenset(("apres", "avant"))

@@ -419,6 +419,17 @@ SETS = {
     # 0.979 (P 1.0), holdings 0.97 (P 0.96), people 0.983, merged 23/24, initiators 11/12
     "fresh-digest": Floors(14, 0.95, 0.95, 0.93, 0.95, people_f1=0.97, merged_found=22, merged_dated=22,
                            initiators=10),
+    # round 15, helper posts15's held-out probes on posts (keys written before kg ran on them): fresh-posts15a (a
+    # Congolese wire with a cataphoric 'Le président de la République … X lui a demandé' and a headline role noun,
+    # FARDC/FAMa/FAd'H acronyms, an envoy 'de l'ONU pour la région des Grands Lacs, X', Senegal's 'a envoyé X aux
+    # Affaires étrangères, où il remplace Y', a Philippine wire without accents, a Colombian portrait, an
+    # obituary) first holdings 0.684 (P 0.871), people 0.96, reached 0.979 (P 0.979), people 1.0; fresh-posts15b
+    # (Nigeria's 'a propulsé X à la Défense', a Ukrainian reshuffle, an Indonesian portrait, two Kims, Peru's
+    # interim president, a Gabonese release 'en renversant X', Cameroon without accents, France's 'Le président
+    # de la République a tenu … Emmanuel Macron, qui') first 0.796 (P 0.949, key label fixed), people 0.957,
+    # reached 0.971 (P 1.0), people 1.0
+    "fresh-posts15a": Floors(7, 0.0, 0.0, 0.95, 0.95, people_f1=0.97),
+    "fresh-posts15b": Floors(8, 0.0, 0.0, 0.97, 0.95, people_f1=0.97),
 }
 
 
