@@ -783,7 +783,8 @@ def _denied(doc: Doc, sent: Span, cue: int) -> bool:
     plans = [m.group(0) for m in _pattern("not_event_before").finditer(before)]
     if plans and all(p in cues()["content_cues"] for p in plans) and _framed(before):
         return False  # "agreed to deepen the alliance in Sunday's phone call": what the call agreed
-    return bool(plans)
+    after = fold(doc[cue + 1:_clause_end(doc, sent, cue)].text)  # "A call between X and Y is expected"
+    return bool(plans) or _pattern("not_event_after").search(after) is not None
 
 
 def _framed(before: str) -> bool:
