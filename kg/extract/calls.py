@@ -794,7 +794,7 @@ def _not_an_event(t: Token) -> bool:
             return True  # "appeler à la retenue", not "appeler au téléphone"
     if has_phrase(window, vocab["non_event_cues"]) or _planned(t) or _denied(t) or _summit(t) or _habitual(t):
         return True
-    if _broadcast(t) or _asked_of_someone(t):
+    if _broadcast(t) or _asked_of_someone(t) or _none_of(t):
         return True
     if _asked(t):
         return True
@@ -814,6 +814,14 @@ def _not_an_event(t: Token) -> bool:
     after = folded(t.doc[t.i:t.sent.end])  # "a parlé avec Y, …, lors d'une rencontre en marge de …"
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t) \
         or has_phrase(after, vocab["meeting_frames"])
+
+
+def _none_of(t: Token) -> bool:
+    """"qu'aucun appel n'avait eu lieu", "aucune conversation téléphonique": a call noun denied by its
+    own determiner (in the tree, or the word right before it)."""
+    dets = {fold(c.text) for c in t.children if c.dep_ == "det"}
+    before = fold(t.doc[t.i - 1].text) if t.i > t.sent.start else ""
+    return t.pos_ in ("NOUN", "PROPN") and bool((dets | {before}) & {"aucun", "aucune", "nul", "nulle"})
 
 
 def _asked_of_someone(t: Token) -> bool:
