@@ -37,6 +37,7 @@ call.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -1606,17 +1607,23 @@ def _known_country(doc: Doc, holder: Any) -> str | None:
     return known_countries(doc).get(holder.key)
 
 
+def _read_at_posts(doc: Doc, read: Callable[[Doc, Span, list], Any]) -> Iterator[tuple[Span, Any]]:
+    """Each post of the article with what ``read`` finds at it (the people of a succession or of an
+    appointment), where it finds something."""
+    people = doc._.people or []
+    for post in lex_spans(doc, "POST"):
+        found = read(doc, post, people)
+        if found is not None:
+            yield post, found
+
+
 def succession_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """"Sir Rich Knighton, who succeeded Admiral Sir Tony Radakin as chief of the defence staff": the
     post after "as" is held by both, the successor and the one succeeded (a past holding).  The
     country is the one the text gives the post, or else the one kg knows of each holder."""
     lexicon = load_lexicon()
-    people = doc._.people or []
     out = list(holdings)
-    for post in lex_spans(doc, "POST"):
-        pair = _succession(doc, post, people)
-        if pair is None:
-            continue
+    for post, pair in _read_at_posts(doc, _succession):
         given = _country_of_post(doc, post) or _known_country(doc, pair[1]) or _known_country(doc, pair[0])
         for holder in pair:
             country = given  # one post changing hands: the holders' country, whichever kg knows
@@ -1727,13 +1734,8 @@ def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     the appointer's post (active) or of the appointee's other posts in the sentence (passive), else
     the one kg knows of the appointee."""
     lexicon = load_lexicon()
-    people = doc._.people or []
     out = list(holdings)
-    for post in lex_spans(doc, "POST"):
-        found = _appointee(doc, post, people)
-        if found is None:
-            continue
-        holder, appointer = found
+    for post, (holder, appointer) in _read_at_posts(doc, _appointee):
         country = _country_of_post(doc, post) or _country_held(out, appointer or holder, post.sent) \
             or _known_country(doc, holder)
         office = (_own_office(doc, post, country) if country else None) or lexicon.office_for(
