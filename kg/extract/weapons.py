@@ -89,7 +89,8 @@ def _weapon_context(doc: Doc, s: Span, sure: list[Span]) -> bool:
 
 
 def _launch(doc: Doc, sent: Span) -> LaunchFact | None:
-    cue = next((t for t in sent if fold(t.lemma_) in _cues("launch_lemmas") and t.pos_ in ("VERB", "NOUN")), None)
+    cue = next((t for t in sent if fold(t.lemma_) in _cues("launch_lemmas") and t.pos_ in ("VERB", "NOUN")
+                or fold(t.text) in _cues("launch_forms")), None)  # English forms, whatever the French model tags
     if cue is None:
         return None
     systems = [s for s in _systems(doc) if sent.start <= s.start < sent.end]

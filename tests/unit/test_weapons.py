@@ -76,3 +76,14 @@ def test_one_launch_per_sentence(nlp) -> None:
     mentions, launches = read(nlp, text)
     assert [m.system for m in mentions] == ["fattah", "patriot"]
     assert [(x.system, x.by) for x in launches] == [("fattah", "IR"), ("patriot", None)]
+
+
+@pytest.mark.parametrize("text, system, target", [
+    # English forms of firing, read by surface whatever the French model tags them
+    ("North Korea fired a Hwasong-18 missile towards the sea of Japan.", "hwasong_18", "the sea of Japan"),
+    ("Russia launched Kinzhal missiles against Kyiv overnight.", "kinzhal", "Kyiv overnight"),
+])
+def test_english_launches(nlp, text: str, system: str, target: str) -> None:
+    _, launches = read(nlp, text)
+    [launch] = launches
+    assert (launch.system, launch.target) == (system, target)
