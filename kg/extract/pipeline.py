@@ -281,7 +281,7 @@ def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
         found_calls, holdings = callgroups.find_calls(doc, holdings)
     holdings = offices.bound_former_terms(doc, offices.place_in_article(doc, terms.apply_terms(doc, holdings)))
     missiles, launches = weapons.find_weapons(doc)
-    treaty_mentions, treaty_events = treaties.find_treaties(doc)
+    treaty_mentions, treaty_events = treaties.find_treaties(doc, english=raw.lang == "en")
     return ArticleFacts(article=article, persons=tuple(persons), holdings=tuple(holdings),
                         calls=tuple(found_calls), missiles=tuple(missiles), launches=tuple(launches),
                         treaties=tuple(treaty_mentions), treaty_events=tuple(treaty_events))

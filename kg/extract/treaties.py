@@ -29,6 +29,7 @@ from kg.extract.spans import evidence
 
 WINDOW = 4  # words (punctuation aside) between a bare ambiguous name and its treaty word
 EVENT_REACH = 10  # tokens before a mention searched for a life-cycle word
+EVENT_AFTER = 5  # tokens after a mention searched in English, whose verb follows its subject ("the treaty expired")
 
 
 @cache
@@ -50,11 +51,12 @@ def _owners() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def find_treaties(doc: Doc) -> tuple[list[TreatyMention], list[TreatyEventFact]]:
+def find_treaties(doc: Doc, *, english: bool = False) -> tuple[list[TreatyMention], list[TreatyEventFact]]:
+    """The treaties of an article and their events (``english``: its dates are read as English)."""
     spans = [(s, t) for s in lex_spans(doc, "TREATY") if (t := _named(doc, s))]
     spans += [(s, t) for s in lex_spans(doc, "TREATY_DESC") if (t := _described(doc, s))]
     mentions = [TreatyMention(t, s.text, (evidence(s, "treaty-" + s.label_.lower()),)) for s, t in spans]
-    events = [e for s, t in spans if (e := _event(doc, s, t))]
+    events = [e for s, t in spans if (e := _event(doc, s, t, english))]
     return mentions, _unique(events)
 
 
@@ -112,19 +114,26 @@ def _pending(treaty, day: date) -> bool:
             and not any(e.kind == "entry_into_force" and e.date <= day for e in treaty.events))
 
 
-def _event(doc: Doc, span: Span, treaty: str) -> TreatyEventFact | None:
+def _event(doc: Doc, span: Span, treaty: str, english: bool = False) -> TreatyEventFact | None:
     _, event_words, _ = _cues()
     sent = span.sent
     near = fold(doc[max(sent.start, span.start - EVENT_REACH): span.start].text)
+    if english and not any(w in near for words in event_words.values() for w in words):
+        near = fold(doc[span.end: min(sent.end, span.end + EVENT_AFTER)].text)  # "the treaty expired on …"
     kind = next((k for k, words in event_words.items() if any(w in near for w in words)), None)
     if kind is None:
         return None
-    return TreatyEventFact(treaty, kind, (evidence(sent, f"treaty-{kind}"),), _event_date(doc, sent, near),  # type: ignore[arg-type]
-                           _parties(doc, sent))
+    return TreatyEventFact(treaty, kind, (evidence(sent, f"treaty-{kind}"),),  # type: ignore[arg-type]
+                           _event_date(doc, sent, near, english), _parties(doc, sent))
 
 
-def _event_date(doc: Doc, sent: Span, near: str) -> DateValue | None:
+def _event_date(doc: Doc, sent: Span, near: str, english: bool = False) -> DateValue | None:
     dates = [s._.date for s in dates_within(doc, sent.start, sent.end) if s._.date]
+    if english and not dates:  # "withdrew from the INF Treaty in August 2019": English dates, coarse ones too
+        from kg.extract.english import english_dates
+
+        ref = doc._.ref if isinstance(doc._.ref, date) else None
+        dates = [d for _, d in sorted(english_dates(fold(sent.text), ref, coarse=True), key=lambda x: x[0])]
     if not dates:
         return None
     _, _, shifts = _cues()

@@ -108,3 +108,21 @@ def test_one_event_per_treaty_and_kind(nlp) -> None:
     text = "Washington s'est retiré du traité FNI. Le retrait du traité FNI a été critiqué."
     _, events = read(nlp, text)
     assert [(e.treaty, e.kind) for e in events] == [("inf", "withdrawal")]
+
+
+@pytest.mark.parametrize("text, kind, day", [
+    # English tells the event after the treaty as often as before it, and dates it in English
+    ("The New START treaty expired on February 5, 2026.", "expiry", "2026-02-05"),
+    ("The United States withdrew from the INF Treaty in August 2019.", "withdrawal", "2019-08"),
+    ("Russia suspended its participation in the New START treaty in February 2023.", "suspension", "2023-02"),
+])
+def test_english_events_and_dates(nlp, text: str, kind: str, day: str) -> None:
+    _, events = find_treaties(annotate(nlp, nlp.make_doc(text), date(2026, 11, 1)), english=True)
+    [event] = events
+    assert (event.kind, event.date.value if event.date else None) == (kind, day)
+
+
+def test_an_english_treaty_with_no_event_word_has_no_event(nlp) -> None:
+    _, events = find_treaties(annotate(nlp, nlp.make_doc("The New START treaty remains the last one."),
+                                       date(2026, 11, 1)), english=True)
+    assert events == []
