@@ -1236,18 +1236,21 @@ POST_REACH = 16  # tokens of the longest post wording before a name
 def countries_of_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """Posts named with no country take the demonym English writes before them ("Saudi Foreign
     Minister Prince X"): a holding of the type's unknown-country office gets that country when a
-    demonym ends right before a post span that ends before the holder's name."""
+    demonym ends right before a post span that ends before the holder's name, or when "of <Country>"
+    follows the name ("Acting Defense Minister X of Thailand")."""
     lexicon = load_lexicon()
-    starts = {m.key: m.span.start for m in doc._.people or []}
+    spans = {m.key: m.span for m in doc._.people or []}
     out = []
     for h in holdings:
-        if not h.office.startswith("?.") or h.person not in starts:
+        if not h.office.startswith("?.") or h.person not in spans:
             out.append(h)
             continue
-        start = starts[h.person]
+        start = spans[h.person].start
         post = next((s for s in reversed(lex_within(doc, max(0, start - POST_REACH), start, "POST"))
                      if s.end <= start and start - s.end <= 2 and s.kb_id_ == h.office[2:]), None)
         country = _country_before(doc, post.start) if post is not None else None
+        after = _of_country(doc, spans[h.person].end) if post is not None and country is None else None
+        country = country or (after[0] if after else None)  # "Acting Defense Minister X of Thailand"
         out.append(replace(h, office=lexicon.office_for(h.office[2:], country).id) if country else h)
     return out
 
