@@ -36,6 +36,7 @@ call.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -1690,6 +1691,27 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if successor is None or predecessor is None or successor.key == predecessor.key:
                 continue
             out = _hand_over(doc, sent, out, successor, predecessor, pronoun, lexicon)
+    return _successor_named_after(doc, out, people, lexicon)
+
+
+#: "His successor, X," / "Her predecessor, Y,": a relation noun whose owner is the sentence before's subject.
+RELATED = re.compile(r"^(?:his|her) (successor|predecessor),\s*$")
+
+
+def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexicon: Any) -> list[Holding]:
+    """"Former Prime Minister X, who stepped down in October, … His successor, Y, held …": the person
+    set off after "His successor," (or "Her predecessor,") opening a sentence takes the one post type
+    the first person of the sentence before holds there."""
+    sents = list(doc.sents)
+    out = holdings
+    for prev, sent in itertools.pairwise(sents):
+        named = next((m for m in people if sent.start <= m.span.start < sent.end), None)
+        related = RELATED.match(fold(doc[sent.start:named.span.start].text)) if named is not None else None
+        owner = next((m for m in people if prev.start <= m.span.start < prev.end), None)
+        if related is None or owner is None or named is None or owner.key == named.key:
+            continue
+        successor, predecessor = (named, owner) if related.group(1) == "successor" else (owner, named)
+        out = _hand_over(doc, prev, out, successor, predecessor, predecessor is owner, lexicon)
     return out
 
 

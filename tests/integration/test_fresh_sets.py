@@ -403,6 +403,8 @@ SETS = {
     # dates were corrected; the spurious post is To Lam's party post (no class), the spurious person a palace
     "fresh-probe74": Floors(6, 0.95, 0.95, 0.92, 0.93, people_f1=0.95, merged_found=6, merged_dated=6, initiators=4,
                             missiles_f1=0.95),
+    # English posts and calls after the round's fixes: calls 1.0 first; holdings 0.966 -> 1.0 ('His successor, X')
+    "fresh-english28": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=5, lang="en"),
     "fresh-worldcalls": Floors(14, 0.9, 0.95, 0.95, 0.97, merged_found=16, merged_dated=16, initiators=8),
     "fresh-worldposts": Floors(15, 0.0, 0.0, 0.95, 0.92, people_f1=0.97),
     "fresh-probe2": Floors(10, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
