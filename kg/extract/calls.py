@@ -792,7 +792,8 @@ def _not_an_event(t: Token) -> bool:
             and t.doc[t.i + 1].pos_ != "AUX" and not NOT_URGED.match(after)  # "L'appel a été passé": not "à"
         if urge and not has_phrase(after, _vocab()["phone_nouns"]) and not addressed:
             return True  # "appeler à la retenue", not "appeler au téléphone"
-    if has_phrase(window, vocab["non_event_cues"]) or _planned(t) or _denied(t) or _summit(t) or _habitual(t):
+    if has_phrase(window, vocab["non_event_cues"]) or _planned(t) and not _held_after_all(t) or _denied(t) \
+            or _summit(t) or _habitual(t):
         return True
     if _broadcast(t) or _asked_of_someone(t) or _none_of(t):
         return True
@@ -814,6 +815,18 @@ def _not_an_event(t: Token) -> bool:
     after = folded(t.doc[t.i:t.sent.end])  # "a parlé avec Y, …, lors d'une rencontre en marge de …"
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t) \
         or has_phrase(after, vocab["meeting_frames"])
+
+
+#: ", qui a eu lieu dans la soirée", ", qui s'est tenu mardi": a relative clause telling the call took place.
+HELD_AFTER_ALL = re.compile(r", (?:qui|lequel|laquelle) (?:a finalement |a bien )?(?:eu lieu|a eu lieu"
+                            r"|s'est (?:finalement |bien )?(?:tenue?|deroulee?)|a dure)\b")
+
+
+def _held_after_all(t: Token) -> bool:
+    """A call noun someone asked for or planned, which a relative clause after it says took place ("a
+    sollicité un entretien téléphonique avec Y, qui a eu lieu dans la soirée"), by surface (the
+    parser hangs the relative on the last name)."""
+    return HELD_AFTER_ALL.search(folded(t.doc[t.i: t.sent.end])) is not None
 
 
 def _none_of(t: Token) -> bool:
@@ -1064,22 +1077,23 @@ def _planned(t: Token) -> bool:
 
 def _requested(noun: Token) -> Token | None:
     """The verb of "C'est X qui avait sollicité cet échange", "Kiev avait demandé l'appel": a call
-    already told, named by a demonstrative or a definite article, that someone asked for in the past;
-    it took place, and the verb's subject placed it. Not a call asked for and still to come ("a demandé
-    un entretien", "demandera cet appel")."""
-    verb = noun.head
+    already told, named by a demonstrative or a definite article, or one a relative clause says took
+    place, that someone asked for in the past; it took place, and the verb's subject placed it. Not a
+    call asked for and still to come ("a demandé un entretien", "demandera cet appel")."""
+    verb = _verb_past_date(noun)  # "a sollicité jeudi un entretien": the parser hangs it on the day
     if noun.dep_ != "obj" or fold(verb.lemma_) not in _words("request_verbs") or _passive(verb) \
             or _unrealised(verb) or negated(verb):
         return None
     det = next((fold(c.text) for c in noun.children if c.dep_ == "det"), None)
-    return verb if det in _words("demonstratives") or det in _words("definites") else None
+    held = _held_after_all(noun)  # "a sollicité un entretien avec Y, qui a eu lieu …": it took place
+    return verb if det in _words("demonstratives") or det in _words("definites") or held else None
 
 
 PLACE_WORDS = 4  # the longest place name a request's subject may open ("Buenos Aires", "La Nouvelle-Delhi")
 
 
 def _requester(doc: Doc, verb: Token) -> Party | None:
-    """Who asked for a call by a post or a place: the subject of the request verb, or the focus of its
+    """Who asked for a call by name, a post or a place: the subject of the request verb, or the focus of its
     cleft ("C'est le chef de l'État français qui avait sollicité …", "Bratislava avait demandé …")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and fold(subject.text) == "qui":
@@ -1089,6 +1103,9 @@ def _requester(doc: Doc, verb: Token) -> Party | None:
             subject = focus  # "Selon Pékin, c'est Washington qui a demandé …": the parser glued "c'est X"
     if subject is None:  # a pronoun names no post or place below (the tagger takes "Vienne" for one)
         return None
+    named = next((p for p in doc._.people or [] if p.span.start <= subject.i < p.span.end), None)
+    if named is not None:  # "X a sollicité un entretien avec Y, qui a eu lieu …": X by name
+        return Party(person=named.key)
     lo, hi = subject.left_edge.i, subject.i + 1
     post = next((p for p in posts_within(doc, lo, hi) if p.offices(with_default=True)), None)
     if post is not None:
@@ -1849,6 +1866,8 @@ def _relative_clause_subject(doc: Doc, m: Mention) -> None:
     for p in doc._.people or []:
         near = p.span.start <= antecedent.i < p.span.end or p.span.root.head == antecedent or (
             antecedent.head == p.span.root)
+        near = near and p.span.start < verb.i  # the antecedent comes before its relative, not a name the
+        # parser glued to it after the verb ("C'est X qui a appelé mardi Y": "Y" hung on "X")
         if near and p.key not in m.persons:
             m.persons.insert(0, p.key)
         if near and p.key not in m.callers:  # a party found by another path is the caller all the same
