@@ -425,9 +425,34 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         each_other = lemma == "appeler" and reflexive and _called_each_other(t)  # "s'est joint aux entretiens": no
         ok = (phone or context or agent or each_other or _official_object(t)) \
             and (agent or each_other or _has_object(t)) and not _calls_on(t)
+    elif lemma == "rappeler":  # "X a rappelé mardi Y, qui avait tenté de le joindre": a call back
+        ok = (phone or context) and _called_back(t) and not _calls_on(t)
     else:  # "a échangé le 14 octobre avec Y" in an article that tells calls, as "parler" above
         ok = lemma in ("discuter", "echanger", "converser") and (phone or context and _has_avec(t))
     return (False, False, False) if ok else None
+
+
+CALLBACK_REACH = 4  # words between "rappeler" and the name it calls back (a date, an adverb)
+CALLBACK_PHRASE = 8  # words of the object phrase before its name ("le président indonésien X")
+
+
+def _called_back(verb: Token) -> bool:
+    """"rappeler" as a call back: a named person right after it (past a date or an adverb) or an object
+    pronoun before it ("qui l'a rappelé mardi"), and no "que", "à" or "de" after the object: not "a
+    rappelé que …", "a rappelé X à l'ordre", nor "a rappelé son ambassadeur" (a post, no name)."""
+    doc = verb.doc
+    dated = dated_tokens(doc, verb.i + 1, min(verb.sent.end, verb.i + 1 + CALLBACK_REACH))
+    after = next((x for x in doc[verb.i + 1: verb.sent.end] if x.i not in dated and x.pos_ != "ADV"), None)
+    end = next((x.i for x in doc[after.i: verb.sent.end] if x.text in (",", ";", ":") or fold(x.text) in (
+        "que", "qu'")), verb.sent.end) if after is not None else verb.i  # the object phrase ("le président X")
+    named = next(iter(people_within(doc, after.i, min(end, after.i + CALLBACK_PHRASE))), None) \
+        if after is not None and fold(after.text) not in ("que", "qu'") else None
+    if named is not None:
+        follow = doc[named.span.end] if named.span.end < verb.sent.end else None
+        return follow is None or fold(follow.text) not in ("que", "qu'", "a", "au", "aux", "de", "d'", "du")
+    clitic = verb.i > verb.sent.start + 1 and fold(doc[verb.i - 2].text) in ("l'", "le", "la") \
+        and doc[verb.i - 1].pos_ == "AUX"  # "qui l'a rappelé mardi"
+    return clitic and (after is None or fold(after.text) not in ("que", "qu'", "a", "au", "de", "d'"))
 
 
 def _called_each_other(verb: Token) -> bool:
@@ -547,7 +572,8 @@ def _calls_on(t: Token) -> bool:
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
         if c.dep_ == "xcomp" and c.pos_ == "NOUN" and not marks and not has_object:
             continue  # "a appelé lui-même le président X": the object the parser took for a predicate
-        if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"} and c.i not in dated \
+        relative = any(x.dep_ in SUBJECT_DEPS and fold(x.text) == "qui" for x in c.children)  # a relative clause
+        if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"} and c.i not in dated and not relative \
                 and c.pos_ != "PROPN" and not _reporting_incise(c):  # "appelé jeudi"; a name is no act
             return True
         if c.pos_ == "VERB" and c.dep_.startswith(("advcl", "obl")) and marks & {"a", "de", "d'"}:
