@@ -1053,8 +1053,22 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
     received = _received(text)
     if received and received.start() <= doc[cue].idx - sent.start_char <= received.end():
         return after[0] if after else None  # not "… spoke with Y, a day after Z received a call from W"
-    if fold(doc[cue].text) in cues()["calling_verbs"]:
-        return before[0] if len(before) == 1 else None
+    asked = _asked_for(doc, sent, text, before, after, holdings)
+    if asked is not None or fold(doc[cue].text) not in cues()["calling_verbs"]:
+        return asked
+    return before[0] if len(before) == 1 else None  # "X called Y": no one else said to have asked
+
+
+def _asked_for(doc: Doc, sent: Span, text: str, before: list[str], after: list[str],
+               holdings: list[Holding]) -> str | None:
+    """The party the sentence says asked for the call: "at the latter's request", "at the request of
+    X", "at the Turkish leader's request", "with Y, who had requested the call"."""
+    who = WHO_REQUESTED.search(text)
+    if who is not None:
+        owner = next((m.key for m in people_within(doc, sent.start, sent.end) if m.key in before + after
+                      and m.span.end_char - sent.start_char == who.start()), None)
+        if owner is not None:
+            return owner
     order = LATTER.search(text)
     if order is not None and len(before + after) >= 2:  # "at the latter's request": by the order of naming
         return (before + after)[-1 if "latter" in (order.group(1), order.group(2)) else 0]
@@ -1085,6 +1099,10 @@ def _initiator(doc: Doc, sent: Span, cue: int, before: list[str], after: list[st
         return sided[0] if len(set(sided)) == 1 else None
     return None
 
+
+#: "…, who had requested the call": the person named right before the comma asked for it.
+WHO_REQUESTED = re.compile(r",\s+who\s+(?:had\s+)?(?:requested|asked\s+for|sought|initiated)\s+the\s+"
+                           r"(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation|talks)\b")
 
 #: "at the latter's request", "at the request of the former": the party named last (or first) asked.
 LATTER = re.compile(r"\b(?:at|on) the (latter|former)'s (?:request|initiative)\b|"
