@@ -47,6 +47,7 @@ from kg.extract.portfolios import (
     ministry_before,
     ministry_named_before,
     portfolio_holdings,
+    portfolios_in,
     presidency_holdings,
     service_opening,
 )
@@ -136,7 +137,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans += _elliptic_ministers(doc, spans)
         spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None and not _other_council(doc, s)]
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)
-                 and not _staff_title(doc, s)]
+                 and not _staff_title(doc, s) and not _honorary_chancellor(doc, s.start_char, s.end_char)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
@@ -1927,6 +1928,9 @@ def _coordinated_before(doc: Doc, last: PostMention, posts: list[PostMention]) -
         words = [fold(t.text) for t in between if t.i not in dated]
         words = [w for w in words if w != "depuis"] if len(words) < len(between) else words
         bare = words == [","] and doc[last.span.start - 1].text == "," and last.span[0].text[:1].islower()
+        also = [w for w in words if w not in {fold(c) for c in title_cues("also_posts_fr")}]
+        if also == [","] and len(words) == 2:  # "Le ministre belge des Affaires étrangères, également vice-Premier …"
+            words, bare = [",", "et"], True
         if not words or not set(words) <= {",", "et"} or "et" not in words and out == [] and not bare:
             break  # "le vice-Premier ministre, ministre de la Défense, X": a bare title after the comma, both
         out.append(q)
@@ -2350,8 +2354,25 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
                 and (_only_glue(_without_since(doc, tokens), allow_title=False, former=True)
                      or _appointed_incise(between)):
+            if _bare_former_apposition(tokens):  # "X, jusque-là Premier ministre, M. Y conserve …"
+                return p
             return None if _holder_after(doc, p) or _subject_of_next_verb(doc, p, between) else p
     return None
+
+
+ARTICLES = frozenset(("le", "la", "l'", "les"))
+
+
+def _bare_former_apposition(tokens: list) -> bool:
+    """", jusque-là Premier ministre," ", ancien chef d'état-major," ", également vice-Premier ministre," just
+    after a name: a post with no article and a word of former or added office is an apposition of the name
+    before it, even when another name follows (that one would take "le Premier ministre", with an article)."""
+    words = [fold(t.text) for t in tokens]
+    if words[:1] != [","] or ARTICLES & set(words):
+        return False
+    text = " ".join(words[1:]).replace("' ", "'")
+    cues = {fold(c) for c in _former_words() | title_cues("also_posts_fr") | title_cues("former_lead_fr")}
+    return any(text == c or text.startswith(c + " ") for c in cues) and len(words) > 1
 
 
 SUBJECT_REACH = 4  # tokens after a post phrase where the finite verb it is the subject of may stand
@@ -2381,6 +2402,8 @@ def _without_membership(tokens: list) -> list:
     a seat in a body or a rank, which is no post, before the post).  Only a verbless title naming
     nobody is skipped, so ", membre du parti, a reçu le ministre" keeps its words."""
     words = [fold(t.text) for t in tokens]
+    if len(words) > 2 and words[0] == "," and words[1] in {fold(w) for w in title_cues("also_posts_fr")}:
+        tokens, words = tokens[:1] + tokens[2:], words[:1] + words[2:]  # ", également membre du Bureau …"
     text = " ".join(words[1:]).replace("' ", "'")
     if words[:1] != [","] or len(words) < 3 or not any(
             text == head or text.startswith(head + " ") for head in title_cues("membership_heads_fr")):
@@ -2857,8 +2880,15 @@ def _copular_relative_post(doc: Doc, m: PersonMention) -> PostMention | None:
     right after "qui" and a form of "être" (adverbs may come between).  It adds to a title before the
     name ("Le ministre … X, qui est aussi …" holds both)."""
     clause = _relative_after(doc, m)
-    if clause is None or not any(fold(t.lemma_) == "etre" for t in doc[clause[0]: clause[1]]):
+    if clause is None:
         return None
+    words = doc[clause[0]: clause[1]]
+    becoming = {fold(w) for w in title_cues("become_verbs_fr")}
+    if not any(fold(t.lemma_) == "etre" or fold(t.text) in becoming for t in words):
+        words = doc[clause[0]: clause[1] + 1]  # "X, qui devient vice-Premier ministre": the verb is no auxiliary
+        if not any(fold(t.text) in becoming for t in words):
+            return None
+        return next(iter(posts_within(doc, clause[1] + 1, clause[1] + 2)), None)
     return next(iter(posts_within(doc, clause[1], clause[1] + 1)), None)
 
 
@@ -3739,7 +3769,8 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
                 office = lexicon.office_for(a.post.post_type, country).id  # type: ignore[union-attr]
                 out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "aide"),),
                                    attested=_ref_day(doc)))
-        if a.rule in ("predecessor", "successor") and a.predecessor_of and a.predecessor_of.key in post_of:
+        if a.rule in ("predecessor", "successor") and a.predecessor_of and a.predecessor_of.key in post_of \
+                and not _other_post_named(doc, a, post_of[a.predecessor_of.key]):
             office = post_of[a.predecessor_of.key]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
             notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
@@ -3750,6 +3781,17 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
             if office == post_of[a.person.key]:
                 notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
     return out
+
+
+def _other_post_named(doc: Doc, a: Attachment, office: str) -> bool:
+    """"son prédécesseur au ministère de la Défense nationale, X" said by a minister who is also deputy
+    prime minister: the relation names its own post, so X takes that one (see :func:`_from_relay`), never
+    another post of the person he preceded."""
+    span = a.evidence_span
+    named = {p.post_type for p in posts_within(doc, span.start, span.end)
+             if not (a.person.span.start <= p.span.start < a.person.span.end)}
+    named |= {t for i, _, t in portfolios_in(doc, a.person.span.sent) if span.start <= i < a.person.span.start}
+    return bool(named) and office.partition(".")[2] not in named
 
 
 SIDE_NOUNS = frozenset(("partie", "cote"))  # "à la demande de la partie japonaise", "côté allemand"
@@ -3888,6 +3930,24 @@ CHANCELLOR_FOREIGN_MINISTER_STATES = frozenset((
     "UY", "VE"))
 CHANCELLOR_WORD = re.compile(r"(?<![\w-])chanceli[eè]re?s?\b", re.IGNORECASE)
 GOVERNMENT_HEAD_WORD = re.compile(r"premi[eè]re? ministre|chef(fe)? du gouvernement|primature", re.IGNORECASE)
+#: A chancellor who heads no government: the grand chancellor of an order ("Grand chancelier de la Légion
+#: d'honneur"), a university's, an academy's, Britain's Chancellor of the Exchequer (the finance minister).
+HONORARY_CHANCELLOR_BEFORE = re.compile(r"(?<![\w-])grande?[\s-]+$", re.IGNORECASE)
+HONORARY_CHANCELLOR_AFTER = re.compile(
+    r"^\s+(?:de\s+l['’]|du\s+|des\s+|de\s+la\s+|of\s+the\s+)(?:ordre|order|l[ée]gion|universit|[ée]chiquier"
+    r"|exchequer|acad[ée]mi|institut|coll[èe]ge)", re.IGNORECASE)
+
+
+def _honorary_chancellor(doc: Doc, start: int, end: int) -> bool:
+    """"Grand chancelier de la Légion d'honneur", "chancelier de l'Échiquier": the chancellor word of
+    ``start:end`` names no head of government."""
+    text = doc.text[start:end]
+    m = CHANCELLOR_WORD.search(text)
+    if not m:
+        return False
+    at, to = start + m.start(), start + m.end()
+    return bool(HONORARY_CHANCELLOR_BEFORE.search(doc.text[max(0, at - 12):at])
+                or HONORARY_CHANCELLOR_AFTER.search(doc.text[to:to + 20]))
 
 
 def _foreign_chancellors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -3899,6 +3959,9 @@ def _foreign_chancellors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     home = states.pop() if len(states) == 1 else None
     for h in holdings:
         country, _, post_type = h.office.partition(".")
+        if post_type == "head_of_government" and h.evidence \
+                and all(_honorary_chancellor(doc, e.start, e.end) for e in h.evidence):
+            continue  # "Grand chancelier de la Légion d'honneur ensuite, il …": no head of government
         if country == UNKNOWN and home in CHANCELLOR_FOREIGN_MINISTER_STATES:
             country = home  # "Le chancelier X" with no country, in an article whose every post is Haitian
         if post_type == "head_of_government" and country in CHANCELLOR_FOREIGN_MINISTER_STATES and h.evidence \
