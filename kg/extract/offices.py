@@ -514,6 +514,10 @@ def _post(doc: Doc, span: Span) -> PostMention:
         default = office is not None
     post_type = office.type if office else post_type
     if post_type == "ambassador":
+        posting = next((t.i for t in doc[span.start + 1:end] if fold(t.text) in POSTING_CASES), None)
+        if posting is not None:  # "ambassador to the United Nations", "ambassadrice à l'ONU": the host, not the sender
+            hosts = {s.kb_id_ for s in lex_within(doc, posting, end, *COUNTRY_LABELS, "METONYM")}
+            countries = [c for c in countries if c not in hosts]
         countries = countries[:1]  # "l'ambassadeur d'Argentine aux États-Unis": Argentina's, posted there
         if span.end < len(doc) and fold(doc[span.end].text) in POSTING_CASES:
             # "SÉOUL — … l'ambassadeur en Arabie saoudite": posted there; sent by the dateline's state, if another
@@ -648,8 +652,8 @@ def _service_of_possessor(doc: Doc, span: Span) -> tuple[str, list[str]] | None:
     return (post_type, demonyms[:1]) if demonyms else None
 
 
-POSTING_CASES = frozenset(("a", "au", "aux", "en", "aupres"))  # "à Moscou", "auprès de l'ONU"
-POSTING_GLUE = frozenset(("de", "du", "des", "d'", "la", "l'", "le", "les"))
+POSTING_CASES = frozenset(("a", "au", "aux", "en", "aupres", "to"))  # "à Moscou", "auprès de l'ONU", "to the UN"
+POSTING_GLUE = frozenset(("de", "du", "des", "d'", "la", "l'", "le", "les", "the"))
 
 
 def _posting_end(doc: Doc, end: int) -> int:
@@ -2632,8 +2636,12 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     if i < 1 or fold(doc[i].text) not in verbs:
         return False
     j = i - 1
-    while j > 0 and doc[j].pos_ == "ADV":  # "a également proposé"
-        j -= 1
+    # "a également proposé", "a par ailleurs envoyé", "a en outre nommé" (a preposition opening an adverbial)
+    while j > 0:
+        n = _filler_ending_at(doc, j) or (doc[j].pos_ == "ADV")
+        if not n:
+            break
+        j -= n
     if fold(doc[j].text) in ("a", "ont", "avait"):
         return True
     if fold(doc[i].text) in title_cues("appoint_sending_fr"):
@@ -2641,6 +2649,17 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     # headline style, a present tense after its subject: "Le capitaine X reconduit le général Y à la Défense"
     return fold(doc[i].text) in title_cues("appoint_present_fr") and doc[i].pos_ == "VERB" \
         and doc[j].pos_ != "AUX" and fold(doc[j].text) not in OBJECT_CLITICS | {"est", "sont", "sera", "qui", "que"}
+
+
+def _filler_ending_at(doc: Doc, j: int) -> int:
+    """The number of tokens of an adverbial of ``post_link_fillers_fr`` ("par ailleurs", "en outre", "à son
+    tour") that ends at token ``j``; 0 if none does."""
+    for phrase in sorted(title_cues("post_link_fillers_fr") | {"en outre", "de surcroit"}, key=len, reverse=True):
+        words = fold(phrase).replace("'", "' ").split()
+        n = len(words)
+        if j - n + 1 >= 0 and [fold(t.text) for t in doc[j - n + 1:j + 1]] == words:
+            return n
+    return 0
 
 
 def _opens_post_headline(doc: Doc, m: PersonMention) -> bool:

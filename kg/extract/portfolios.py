@@ -725,6 +725,8 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     if named is None:
         return None
     after = named.span.end
+    if _replaces_someone(doc, folded, sent, after):
+        return named  # "Aux Affaires étrangères, X (, ancien ambassadeur …,) remplace Y"
     kept = [j for j in range(after, min(sent.end, after + 8)) if j not in dated_tokens(doc, after, after + 8)]
     words = without_fillers([folded[j] for j in kept])
     cue = next((c for c in _cues("portfolio_take_fr") if tuple(words[:len(c)]) == c), None)
@@ -742,6 +744,28 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     if nxt is not None and doc[nxt].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
         return None  # "Au ministère de la Défense, X a pris la parole": the verb has an object of its own
     return named
+
+
+INCISE_REACH = 14  # tokens of an apposition between a fronted seat's holder and the verb
+REPLACING_VERBS = ("remplace", "remplacera", "a remplace", "succede a", "succedera a", "a succede a",
+                   "prend la suite de", "prend la suite d'", "prend la place de", "prend la place d'")
+
+
+def _replaces_someone(doc: Doc, folded: list[str], sent: Span, after: int) -> bool:
+    """After a fronted seat's holder (an apposition set off by commas may come first), a verb of replacing
+    whose object is a person: "Aux Affaires étrangères, X, ancien ambassadeur, remplace Y"."""
+    k = after
+    if k < sent.end and folded[k] == ",":
+        close = next((j for j in range(k + 1, min(sent.end, k + INCISE_REACH)) if folded[j] == ","), None)
+        if close is None:
+            return False
+        k = close + 1
+    words = " ".join(folded[k:min(sent.end, k + 5)]).replace("' ", "'")
+    for verb in REPLACING_VERBS:
+        if words == verb or words.startswith(verb + " "):
+            n = len(verb.replace("'", "' ").split())
+            return bool(people_within(doc, k + n, k + n + 3))
+    return False
 
 
 GIVEN_REACH = 8  # tokens from an appointing verb to the name of the one it puts in a fronted seat
@@ -796,8 +820,11 @@ def _name_past_titles(doc: Doc, folded: list[str], sent: Span, k: int) -> Person
     lo = k
     while k < min(sent.end, lo + TITLE_REACH) and folded[k] in _title_words():
         k += 1
-    named = people_within(doc, k, k + 1)
-    return named[0] if named and named[0].span.start == k else None
+    for j in range(lo, k + 1):  # a title word that opens the name itself ("Cheikh Niang", "Prince X")
+        named = people_within(doc, j, j + 1)
+        if named and named[0].span.start == j:
+            return named[0]
+    return None
 
 
 GAPPED_REACH = 40  # tokens back from an item of a gapped list to its plural head ("les commandants de …")
