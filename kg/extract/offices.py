@@ -538,6 +538,22 @@ MINISTER_POSTS = frozenset(("defence_minister", "foreign_minister", "deputy_defe
                             "deputy_foreign_minister"))
 
 
+def _sender_country(doc: Doc, post: PostMention) -> str | None:
+    """The state of the one person named inside an envoy's phrase (its sender), as the gazetteer knows him."""
+    senders = [m for m in doc._.people or [] if post.span.start <= m.span.start and m.span.end <= post.span.end]
+    country = known_countries(doc).get(senders[0].key) if len(senders) == 1 else None
+    return country if country and _is_state(country) else None
+
+
+def _sender_then_remit(doc: Doc, end: int) -> bool:
+    """"l'émissaire de Donald Trump pour le Moyen-Orient, X": the envoy's sender, named, then the remit."""
+    if fold(doc[end].text) not in ("de", "d'", "du"):
+        return False
+    sender = people_within(doc, end + 1, end + 2)
+    after = sender[0].span.end if sender and sender[0].span.start == end + 1 else None
+    return after is not None and after < len(doc) and fold(doc[after].text) in REMIT_OPENERS
+
+
 def _remit_end(doc: Doc, span: Span, end: int) -> int:
     """Where a post phrase ends once its remit is read: an envoy's "pour la région des Grands Lacs" or
     "chargé du Sahel", a minister's second portfolio without its article ("ministre de la Défense
@@ -549,7 +565,7 @@ def _remit_end(doc: Doc, span: Span, end: int) -> int:
     if end >= len(doc) or post_type not in MINISTER_POSTS | {"special_envoy"}:
         return end
     word = fold(doc[end].text)
-    envoy_remit = post_type == "special_envoy" and word in REMIT_OPENERS
+    envoy_remit = post_type == "special_envoy" and (word in REMIT_OPENERS or _sender_then_remit(doc, end))
     second_portfolio = post_type in MINISTER_POSTS and word == "et" and end + 1 < len(doc) \
         and doc[end + 1].text[:1].isupper()
     if not (envoy_remit or second_portfolio):
@@ -2628,9 +2644,14 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     # "a envoyé X aux Affaires étrangères", "a bombardé X à la Défense": verbs of sending that appoint only
     # after an auxiliary (checked below), as "l'envoyé spécial" is a noun
     verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr") | title_cues("appoint_sending_fr")
+    kin = {fold(k) for k in title_cues("kinship_nouns_fr")}
     while i >= 0 and skipped < OBJECT_REACH and fold(doc[i].text) not in verbs:
         token = doc[i]
-        if token.is_punct or token.pos_ in ("VERB", "AUX", "PROPN") or token.ent_type_ == "PER":
+        # "a reconduit son frère cadet, X, au ministère": a kinship apposition set off before the name
+        kin_apposition = i == m.span.start - 1 and token.text == "," \
+            and any(fold(t.text) in kin for t in doc[max(0, i - 3):i])
+        if (token.is_punct and not kin_apposition) or token.pos_ in ("VERB", "AUX", "PROPN") \
+                or token.ent_type_ == "PER":
             return False
         i, skipped = i - 1, skipped + 1
     if i < 1 or fold(doc[i].text) not in verbs:
@@ -2765,6 +2786,7 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
             continue
         between = doc[p.span.end:m.span.start]
         kept = _without_since(doc, _without_relative(between))  # "entre 2019 et 2022": no list
+        kept = _without_reign(kept)
         listed = any(fold(t.text) in ("et", "ou") for t in kept)
         if _only_glue(kept, allow_title=True) and not listed \
                 and not _name_is_complement(between):
@@ -2774,6 +2796,22 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
             return p
         return None
     return None
+
+
+REIGN_REACH = 12  # tokens of a ", sous X puis Y," incise
+
+
+def _without_reign(tokens: list) -> list:
+    """The tokens with a leading ", sous X (puis Y)," incise left out ("Chef d'état-major des armées de
+    2006 à 2010, sous Jacques Chirac puis Nicolas Sarkozy, il …": the presidents the post was held under,
+    not its holders); no verb may stand inside."""
+    words = [fold(t.text) for t in tokens]
+    if len(words) < 4 or words[0] != "," or words[1] != "sous":
+        return tokens
+    close = next((i for i in range(2, min(len(words), REIGN_REACH)) if words[i] == ","), None)
+    if close is None or any(t.pos_ in ("VERB", "AUX") for t in tokens[2:close]):
+        return tokens
+    return tokens[:1] + tokens[close + 1:]
 
 
 def _capitalised_portfolio(words: Span) -> bool:
@@ -2902,6 +2940,12 @@ def _copular_relative_post(doc: Doc, m: PersonMention) -> PostMention | None:
     if clause is None:
         return None
     words = doc[clause[0]: clause[1]]
+    k = clause[1]
+    serving = [fold(t.text) for t in doc[k:min(len(doc), k + 3)]]
+    if serving[:1] in (["sert"], ["servait"], ["servira"]) and serving[1:2] in (["de"], ["d'"]):
+        return next(iter(posts_within(doc, k + 2, k + 3)), None)  # "X, qui sert de porte-parole à l'exécutif"
+    if serving[:1] in (["fait"], ["faisait"]) and serving[1:2] == ["office"] and serving[2:3] in (["de"], ["d'"]):
+        return next(iter(posts_within(doc, k + 3, k + 4)), None)  # "X, qui fait office de chef d'état-major"
     becoming = {fold(w) for w in title_cues("become_verbs_fr")}
     if not any(fold(t.lemma_) == "etre" or fold(t.text) in becoming for t in words):
         words = doc[clause[0]: clause[1] + 1]  # "X, qui devient vice-Premier ministre": the verb is no auxiliary
@@ -3563,6 +3607,8 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         if a.rule != "apposition" or not a.post:
             continue
         country = _country_for(doc, a) if not a.post.offices() else UNKNOWN
+        if country == UNKNOWN and not a.post.offices() and a.post.post_type == "special_envoy":
+            country = _sender_country(doc, a.post) or UNKNOWN  # "l'émissaire de Donald Trump pour …"
         offices = a.post.offices() or [_place(a.post.post_type, country) if country != UNKNOWN
                                        else f"{UNKNOWN}.{a.post.post_type}"]
         if a.post.former:

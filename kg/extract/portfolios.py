@@ -970,8 +970,10 @@ def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> P
         i -= 1  # "a choisi X pour diriger le ministère de la Défense"
     if folded[i] not in ("pour", "a", "au", "aux"):
         return None
-    i = _before_incise(folded, sent, i)  # "a choisi X, chef d'état-major de l'armée, pour diriger …"
-    before = [m for m in people_within(doc, sent.start, i) if m.span.end == i]
+    k = _before_incise(folded, sent, i)  # "a choisi X, chef d'état-major de l'armée, pour diriger …"
+    before = [m for m in people_within(doc, sent.start, k) if m.span.end == k]
+    if not before and k < i:  # "a reconduit son frère cadet, X, au ministère": the name is the incise
+        before = [m for m in people_within(doc, k, i) if m.span.end == i - 1 and m.span.start == k + 1]
     return before[0] if before and appointed(doc, before[0]) else None
 
 
