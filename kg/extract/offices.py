@@ -1083,7 +1083,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries) \
                     or _next_sentence_cataphor(doc, post, held, people_countries) or _colon_cataphor(doc, post) \
                     or _dateline_sole_leader(doc, post, held, people_countries)
-            if person is None or _someone_else(doc, post, person):
+            if person is None or _someone_else(doc, post, person) or _close_to_another(doc, post, person, held):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
             if _other_holder_named_later(doc, post, person, pairs[0][1], known, people_countries):
@@ -1265,6 +1265,27 @@ def _someone_else(doc: Doc, post: PostMention, person: PersonMention) -> bool:
 
 
 POSSESSIVES = frozenset(("son", "sa", "ses", "leur", "leurs"))
+#: Nouns that tie a person to another ("X est un proche de Y", "l'allié de Y", "le fils de Y").
+CLOSENESS_NOUNS = frozenset(("proche", "proches", "allie", "alliee", "fidele", "protege", "protegee", "ami", "amie",
+                             "dauphin", "dauphine", "confident", "confidente", "favori", "favorite", "lieutenant"))
+
+
+def _close_to_another(doc: Doc, post: PostMention, person: PersonMention, held: dict[str, set[str]]) -> bool:
+    """"X est un proche du général Y. Le chef de l'État, qui …": a role noun resolved to X, from a sentence
+    before its own that ties X to another person Y by a noun of closeness or kinship ("un proche de",
+    "le frère de"), is as likely Y; unless X already holds a post of that type, it stays unknown."""
+    if post.span.sent == person.span.sent or any(o.partition(".")[2] == post.post_type
+                                                for o in held.get(person.key, set())):
+        return False
+    nouns = CLOSENESS_NOUNS | {fold(k) for k in title_cues("kinship_nouns_fr")}
+    sent = person.span.sent
+    for t in doc[person.span.end:sent.end]:
+        if fold(t.text) not in nouns or t.i + 1 >= sent.end or fold(doc[t.i + 1].text) not in ("de", "du", "d'"):
+            continue
+        after = [m for m in people_within(doc, t.i + 2, min(sent.end, t.i + 6)) if m.key != person.key]
+        if after:
+            return True
+    return False
 
 
 def _unnamed_counterparts(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
