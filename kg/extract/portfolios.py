@@ -134,6 +134,11 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 taken = _holding(doc, folded, sent, relay, start, end, post_type)
                 out.append(dataclasses.replace(taken, evidence=tuple(
                     dataclasses.replace(e, rule="relay-portfolio") for e in taken.evidence)))
+                owner = _possessive_relay_owner(doc, folded, sent, start, relay)
+                if owner is not None:  # "X a rappelé que son prédécesseur au ministère de la Défense, Y, …"
+                    held = _holding(doc, folded, sent, owner, start, end, post_type)
+                    out.append(dataclasses.replace(held, evidence=tuple(
+                        dataclasses.replace(e, rule="relay-portfolio") for e in held.evidence)))
                 continue
             ousted = _replaced_at_head(doc, folded, sent, start) if holder is None else None
             if ousted is not None:  # "X a remplacé en février Y à la tête du ministère de la Défense"
@@ -217,6 +222,23 @@ def _relay_noun_at(doc: Doc, folded: list[str], sent: Span, start: int, end: int
     if len(gap) and (folded[k + 1] not in OF_WORDS or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in gap)):
         return None  # only "de Y" between the noun and "à la Défense"
     return _name_past_titles(doc, folded, sent, end + 1)
+
+
+def _possessive_relay_owner(doc: Doc, folded: list[str], sent: Span, start: int,
+                            relay: PersonMention) -> PersonMention | None:
+    """"M. X a rappelé que son prédécesseur au ministère de la Défense, Y, avait …": the one person named
+    before a possessive predecessor's or successor's noun in its sentence, opening it, holds or held the
+    portfolio too (his predecessor there)."""
+    k = next((i for i in range(start - 1, max(sent.start, start - RELAY_REACH - 3) - 1, -1)
+              if folded[i] in PREDECESSOR_NOUNS | SUCCESSOR_NOUNS), None)
+    if k is None or k - 1 < sent.start or folded[k - 1] not in ("son", "sa"):
+        return None
+    before = [m for m in people_within(doc, sent.start, k) if m.key != relay.key]
+    if len({m.key for m in before}) != 1:
+        return None
+    lead = [t for t in doc[sent.start:before[0].span.start] if fold(t.text) not in _title_words()
+            and not t.is_punct and fold(t.text) not in ("le", "la", "l'", "m.", "mme")]
+    return before[0] if not lead else None
 
 
 REPLACING_STEMS = ("remplac", "succed")  # "a remplacé", "remplacera", "succède à", "a succédé à"
