@@ -47,6 +47,7 @@ from kg.extract.portfolios import (
     ministry_before,
     ministry_named_before,
     portfolio_holdings,
+    portfolios_in,
     presidency_holdings,
     service_opening,
 )
@@ -136,7 +137,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans += _elliptic_ministers(doc, spans)
         spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None and not _other_council(doc, s)]
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)
-                 and not _staff_title(doc, s)]
+                 and not _staff_title(doc, s) and not _honorary_chancellor(doc, s.start_char, s.end_char)]
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
@@ -513,6 +514,10 @@ def _post(doc: Doc, span: Span) -> PostMention:
         default = office is not None
     post_type = office.type if office else post_type
     if post_type == "ambassador":
+        posting = next((t.i for t in doc[span.start + 1:end] if fold(t.text) in POSTING_CASES), None)
+        if posting is not None:  # "ambassador to the United Nations", "ambassadrice à l'ONU": the host, not the sender
+            hosts = {s.kb_id_ for s in lex_within(doc, posting, end, *COUNTRY_LABELS, "METONYM")}
+            countries = [c for c in countries if c not in hosts]
         countries = countries[:1]  # "l'ambassadeur d'Argentine aux États-Unis": Argentina's, posted there
         if span.end < len(doc) and fold(doc[span.end].text) in POSTING_CASES:
             # "SÉOUL — … l'ambassadeur en Arabie saoudite": posted there; sent by the dateline's state, if another
@@ -533,6 +538,22 @@ MINISTER_POSTS = frozenset(("defence_minister", "foreign_minister", "deputy_defe
                             "deputy_foreign_minister"))
 
 
+def _sender_country(doc: Doc, post: PostMention) -> str | None:
+    """The state of the one person named inside an envoy's phrase (its sender), as the gazetteer knows him."""
+    senders = [m for m in doc._.people or [] if post.span.start <= m.span.start and m.span.end <= post.span.end]
+    country = known_countries(doc).get(senders[0].key) if len(senders) == 1 else None
+    return country if country and _is_state(country) else None
+
+
+def _sender_then_remit(doc: Doc, end: int) -> bool:
+    """"l'émissaire de Donald Trump pour le Moyen-Orient, X": the envoy's sender, named, then the remit."""
+    if fold(doc[end].text) not in ("de", "d'", "du"):
+        return False
+    sender = people_within(doc, end + 1, end + 2)
+    after = sender[0].span.end if sender and sender[0].span.start == end + 1 else None
+    return after is not None and after < len(doc) and fold(doc[after].text) in REMIT_OPENERS
+
+
 def _remit_end(doc: Doc, span: Span, end: int) -> int:
     """Where a post phrase ends once its remit is read: an envoy's "pour la région des Grands Lacs" or
     "chargé du Sahel", a minister's second portfolio without its article ("ministre de la Défense
@@ -544,7 +565,7 @@ def _remit_end(doc: Doc, span: Span, end: int) -> int:
     if end >= len(doc) or post_type not in MINISTER_POSTS | {"special_envoy"}:
         return end
     word = fold(doc[end].text)
-    envoy_remit = post_type == "special_envoy" and word in REMIT_OPENERS
+    envoy_remit = post_type == "special_envoy" and (word in REMIT_OPENERS or _sender_then_remit(doc, end))
     second_portfolio = post_type in MINISTER_POSTS and word == "et" and end + 1 < len(doc) \
         and doc[end + 1].text[:1].isupper()
     if not (envoy_remit or second_portfolio):
@@ -647,8 +668,8 @@ def _service_of_possessor(doc: Doc, span: Span) -> tuple[str, list[str]] | None:
     return (post_type, demonyms[:1]) if demonyms else None
 
 
-POSTING_CASES = frozenset(("a", "au", "aux", "en", "aupres"))  # "à Moscou", "auprès de l'ONU"
-POSTING_GLUE = frozenset(("de", "du", "des", "d'", "la", "l'", "le", "les"))
+POSTING_CASES = frozenset(("a", "au", "aux", "en", "aupres", "to"))  # "à Moscou", "auprès de l'ONU", "to the UN"
+POSTING_GLUE = frozenset(("de", "du", "des", "d'", "la", "l'", "le", "les", "the"))
 
 
 def _posting_end(doc: Doc, end: int) -> int:
@@ -1062,7 +1083,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries) \
                     or _next_sentence_cataphor(doc, post, held, people_countries) or _colon_cataphor(doc, post) \
                     or _dateline_sole_leader(doc, post, held, people_countries)
-            if person is None or _someone_else(doc, post, person):
+            if person is None or _someone_else(doc, post, person) or _close_to_another(doc, post, person, held):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
             if _other_holder_named_later(doc, post, person, pairs[0][1], known, people_countries):
@@ -1244,6 +1265,27 @@ def _someone_else(doc: Doc, post: PostMention, person: PersonMention) -> bool:
 
 
 POSSESSIVES = frozenset(("son", "sa", "ses", "leur", "leurs"))
+#: Nouns that tie a person to another ("X est un proche de Y", "l'allié de Y", "le fils de Y").
+CLOSENESS_NOUNS = frozenset(("proche", "proches", "allie", "alliee", "fidele", "protege", "protegee", "ami", "amie",
+                             "dauphin", "dauphine", "confident", "confidente", "favori", "favorite", "lieutenant"))
+
+
+def _close_to_another(doc: Doc, post: PostMention, person: PersonMention, held: dict[str, set[str]]) -> bool:
+    """"X est un proche du général Y. Le chef de l'État, qui …": a role noun resolved to X, from a sentence
+    before its own that ties X to another person Y by a noun of closeness or kinship ("un proche de",
+    "le frère de"), is as likely Y; unless X already holds a post of that type, it stays unknown."""
+    if post.span.sent == person.span.sent or any(o.partition(".")[2] == post.post_type
+                                                for o in held.get(person.key, set())):
+        return False
+    nouns = CLOSENESS_NOUNS | {fold(k) for k in title_cues("kinship_nouns_fr")}
+    sent = person.span.sent
+    for t in doc[person.span.end:sent.end]:
+        if fold(t.text) not in nouns or t.i + 1 >= sent.end or fold(doc[t.i + 1].text) not in ("de", "du", "d'"):
+            continue
+        after = [m for m in people_within(doc, t.i + 2, min(sent.end, t.i + 6)) if m.key != person.key]
+        if after:
+            return True
+    return False
 
 
 def _unnamed_counterparts(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
@@ -1927,6 +1969,9 @@ def _coordinated_before(doc: Doc, last: PostMention, posts: list[PostMention]) -
         words = [fold(t.text) for t in between if t.i not in dated]
         words = [w for w in words if w != "depuis"] if len(words) < len(between) else words
         bare = words == [","] and doc[last.span.start - 1].text == "," and last.span[0].text[:1].islower()
+        also = [w for w in words if w not in {fold(c) for c in title_cues("also_posts_fr")}]
+        if also == [","] and len(words) == 2:  # "Le ministre belge des Affaires étrangères, également vice-Premier …"
+            words, bare = [",", "et"], True
         if not words or not set(words) <= {",", "et"} or "et" not in words and out == [] and not bare:
             break  # "le vice-Premier ministre, ministre de la Défense, X": a bare title after the comma, both
         out.append(q)
@@ -2350,8 +2395,25 @@ def _post_after(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMen
         if p.span.start >= start and between.text.strip()[:1] in (",", "(") and not listed \
                 and (_only_glue(_without_since(doc, tokens), allow_title=False, former=True)
                      or _appointed_incise(between)):
+            if _bare_former_apposition(tokens):  # "X, jusque-là Premier ministre, M. Y conserve …"
+                return p
             return None if _holder_after(doc, p) or _subject_of_next_verb(doc, p, between) else p
     return None
+
+
+ARTICLES = frozenset(("le", "la", "l'", "les"))
+
+
+def _bare_former_apposition(tokens: list) -> bool:
+    """", jusque-là Premier ministre," ", ancien chef d'état-major," ", également vice-Premier ministre," just
+    after a name: a post with no article and a word of former or added office is an apposition of the name
+    before it, even when another name follows (that one would take "le Premier ministre", with an article)."""
+    words = [fold(t.text) for t in tokens]
+    if words[:1] != [","] or ARTICLES & set(words):
+        return False
+    text = " ".join(words[1:]).replace("' ", "'")
+    cues = {fold(c) for c in _former_words() | title_cues("also_posts_fr") | title_cues("former_lead_fr")}
+    return any(text == c or text.startswith(c + " ") for c in cues) and len(words) > 1
 
 
 SUBJECT_REACH = 4  # tokens after a post phrase where the finite verb it is the subject of may stand
@@ -2381,6 +2443,8 @@ def _without_membership(tokens: list) -> list:
     a seat in a body or a rank, which is no post, before the post).  Only a verbless title naming
     nobody is skipped, so ", membre du parti, a reçu le ministre" keeps its words."""
     words = [fold(t.text) for t in tokens]
+    if len(words) > 2 and words[0] == "," and words[1] in {fold(w) for w in title_cues("also_posts_fr")}:
+        tokens, words = tokens[:1] + tokens[2:], words[:1] + words[2:]  # ", également membre du Bureau …"
     text = " ".join(words[1:]).replace("' ", "'")
     if words[:1] != [","] or len(words) < 3 or not any(
             text == head or text.startswith(head + " ") for head in title_cues("membership_heads_fr")):
@@ -2601,16 +2665,25 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     # "a envoyé X aux Affaires étrangères", "a bombardé X à la Défense": verbs of sending that appoint only
     # after an auxiliary (checked below), as "l'envoyé spécial" is a noun
     verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr") | title_cues("appoint_sending_fr")
+    kin = {fold(k) for k in title_cues("kinship_nouns_fr")}
     while i >= 0 and skipped < OBJECT_REACH and fold(doc[i].text) not in verbs:
         token = doc[i]
-        if token.is_punct or token.pos_ in ("VERB", "AUX", "PROPN") or token.ent_type_ == "PER":
+        # "a reconduit son frère cadet, X, au ministère": a kinship apposition set off before the name
+        kin_apposition = i == m.span.start - 1 and token.text == "," \
+            and any(fold(t.text) in kin for t in doc[max(0, i - 3):i])
+        if (token.is_punct and not kin_apposition) or token.pos_ in ("VERB", "AUX", "PROPN") \
+                or token.ent_type_ == "PER":
             return False
         i, skipped = i - 1, skipped + 1
     if i < 1 or fold(doc[i].text) not in verbs:
         return False
     j = i - 1
-    while j > 0 and doc[j].pos_ == "ADV":  # "a également proposé"
-        j -= 1
+    # "a également proposé", "a par ailleurs envoyé", "a en outre nommé" (a preposition opening an adverbial)
+    while j > 0:
+        n = _filler_ending_at(doc, j) or (doc[j].pos_ == "ADV")
+        if not n:
+            break
+        j -= n
     if fold(doc[j].text) in ("a", "ont", "avait"):
         return True
     if fold(doc[i].text) in title_cues("appoint_sending_fr"):
@@ -2618,6 +2691,17 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     # headline style, a present tense after its subject: "Le capitaine X reconduit le général Y à la Défense"
     return fold(doc[i].text) in title_cues("appoint_present_fr") and doc[i].pos_ == "VERB" \
         and doc[j].pos_ != "AUX" and fold(doc[j].text) not in OBJECT_CLITICS | {"est", "sont", "sera", "qui", "que"}
+
+
+def _filler_ending_at(doc: Doc, j: int) -> int:
+    """The number of tokens of an adverbial of ``post_link_fillers_fr`` ("par ailleurs", "en outre", "à son
+    tour") that ends at token ``j``; 0 if none does."""
+    for phrase in sorted(title_cues("post_link_fillers_fr") | {"en outre", "de surcroit"}, key=len, reverse=True):
+        words = fold(phrase).replace("'", "' ").split()
+        n = len(words)
+        if j - n + 1 >= 0 and [fold(t.text) for t in doc[j - n + 1:j + 1]] == words:
+            return n
+    return 0
 
 
 def _opens_post_headline(doc: Doc, m: PersonMention) -> bool:
@@ -2723,6 +2807,7 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
             continue
         between = doc[p.span.end:m.span.start]
         kept = _without_since(doc, _without_relative(between))  # "entre 2019 et 2022": no list
+        kept = _without_reign(kept)
         listed = any(fold(t.text) in ("et", "ou") for t in kept)
         if _only_glue(kept, allow_title=True) and not listed \
                 and not _name_is_complement(between):
@@ -2732,6 +2817,22 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
             return p
         return None
     return None
+
+
+REIGN_REACH = 12  # tokens of a ", sous X puis Y," incise
+
+
+def _without_reign(tokens: list) -> list:
+    """The tokens with a leading ", sous X (puis Y)," incise left out ("Chef d'état-major des armées de
+    2006 à 2010, sous Jacques Chirac puis Nicolas Sarkozy, il …": the presidents the post was held under,
+    not its holders); no verb may stand inside."""
+    words = [fold(t.text) for t in tokens]
+    if len(words) < 4 or words[0] != "," or words[1] != "sous":
+        return tokens
+    close = next((i for i in range(2, min(len(words), REIGN_REACH)) if words[i] == ","), None)
+    if close is None or any(t.pos_ in ("VERB", "AUX") for t in tokens[2:close]):
+        return tokens
+    return tokens[:1] + tokens[close + 1:]
 
 
 def _capitalised_portfolio(words: Span) -> bool:
@@ -2857,8 +2958,21 @@ def _copular_relative_post(doc: Doc, m: PersonMention) -> PostMention | None:
     right after "qui" and a form of "être" (adverbs may come between).  It adds to a title before the
     name ("Le ministre … X, qui est aussi …" holds both)."""
     clause = _relative_after(doc, m)
-    if clause is None or not any(fold(t.lemma_) == "etre" for t in doc[clause[0]: clause[1]]):
+    if clause is None:
         return None
+    words = doc[clause[0]: clause[1]]
+    k = clause[1]
+    serving = [fold(t.text) for t in doc[k:min(len(doc), k + 3)]]
+    if serving[:1] in (["sert"], ["servait"], ["servira"]) and serving[1:2] in (["de"], ["d'"]):
+        return next(iter(posts_within(doc, k + 2, k + 3)), None)  # "X, qui sert de porte-parole à l'exécutif"
+    if serving[:1] in (["fait"], ["faisait"]) and serving[1:2] == ["office"] and serving[2:3] in (["de"], ["d'"]):
+        return next(iter(posts_within(doc, k + 3, k + 4)), None)  # "X, qui fait office de chef d'état-major"
+    becoming = {fold(w) for w in title_cues("become_verbs_fr")}
+    if not any(fold(t.lemma_) == "etre" or fold(t.text) in becoming for t in words):
+        words = doc[clause[0]: clause[1] + 1]  # "X, qui devient vice-Premier ministre": the verb is no auxiliary
+        if not any(fold(t.text) in becoming for t in words):
+            return None
+        return next(iter(posts_within(doc, clause[1] + 1, clause[1] + 2)), None)
     return next(iter(posts_within(doc, clause[1], clause[1] + 1)), None)
 
 
@@ -3514,6 +3628,8 @@ def _direct(doc: Doc, attachments: list[Attachment]) -> list[Holding]:
         if a.rule != "apposition" or not a.post:
             continue
         country = _country_for(doc, a) if not a.post.offices() else UNKNOWN
+        if country == UNKNOWN and not a.post.offices() and a.post.post_type == "special_envoy":
+            country = _sender_country(doc, a.post) or UNKNOWN  # "l'émissaire de Donald Trump pour …"
         offices = a.post.offices() or [_place(a.post.post_type, country) if country != UNKNOWN
                                        else f"{UNKNOWN}.{a.post.post_type}"]
         if a.post.former:
@@ -3739,7 +3855,8 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
                 office = lexicon.office_for(a.post.post_type, country).id  # type: ignore[union-attr]
                 out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "aide"),),
                                    attested=_ref_day(doc)))
-        if a.rule in ("predecessor", "successor") and a.predecessor_of and a.predecessor_of.key in post_of:
+        if a.rule in ("predecessor", "successor") and a.predecessor_of and a.predecessor_of.key in post_of \
+                and not _other_post_named(doc, a, post_of[a.predecessor_of.key]):
             office = post_of[a.predecessor_of.key]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
             notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
@@ -3750,6 +3867,17 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
             if office == post_of[a.person.key]:
                 notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
     return out
+
+
+def _other_post_named(doc: Doc, a: Attachment, office: str) -> bool:
+    """"son prédécesseur au ministère de la Défense nationale, X" said by a minister who is also deputy
+    prime minister: the relation names its own post, so X takes that one (see :func:`_from_relay`), never
+    another post of the person he preceded."""
+    span = a.evidence_span
+    named = {p.post_type for p in posts_within(doc, span.start, span.end)
+             if not (a.person.span.start <= p.span.start < a.person.span.end)}
+    named |= {t for i, _, t in portfolios_in(doc, a.person.span.sent) if span.start <= i < a.person.span.start}
+    return bool(named) and office.partition(".")[2] not in named
 
 
 SIDE_NOUNS = frozenset(("partie", "cote"))  # "à la demande de la partie japonaise", "côté allemand"
@@ -3888,6 +4016,24 @@ CHANCELLOR_FOREIGN_MINISTER_STATES = frozenset((
     "UY", "VE"))
 CHANCELLOR_WORD = re.compile(r"(?<![\w-])chanceli[eè]re?s?\b", re.IGNORECASE)
 GOVERNMENT_HEAD_WORD = re.compile(r"premi[eè]re? ministre|chef(fe)? du gouvernement|primature", re.IGNORECASE)
+#: A chancellor who heads no government: the grand chancellor of an order ("Grand chancelier de la Légion
+#: d'honneur"), a university's, an academy's, Britain's Chancellor of the Exchequer (the finance minister).
+HONORARY_CHANCELLOR_BEFORE = re.compile(r"(?<![\w-])grande?[\s-]+$", re.IGNORECASE)
+HONORARY_CHANCELLOR_AFTER = re.compile(
+    r"^\s+(?:de\s+l['’]|du\s+|des\s+|de\s+la\s+|of\s+the\s+)(?:ordre|order|l[ée]gion|universit|[ée]chiquier"
+    r"|exchequer|acad[ée]mi|institut|coll[èe]ge)", re.IGNORECASE)
+
+
+def _honorary_chancellor(doc: Doc, start: int, end: int) -> bool:
+    """"Grand chancelier de la Légion d'honneur", "chancelier de l'Échiquier": the chancellor word of
+    ``start:end`` names no head of government."""
+    text = doc.text[start:end]
+    m = CHANCELLOR_WORD.search(text)
+    if not m:
+        return False
+    at, to = start + m.start(), start + m.end()
+    return bool(HONORARY_CHANCELLOR_BEFORE.search(doc.text[max(0, at - 12):at])
+                or HONORARY_CHANCELLOR_AFTER.search(doc.text[to:to + 20]))
 
 
 def _foreign_chancellors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -3899,6 +4045,9 @@ def _foreign_chancellors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     home = states.pop() if len(states) == 1 else None
     for h in holdings:
         country, _, post_type = h.office.partition(".")
+        if post_type == "head_of_government" and h.evidence \
+                and all(_honorary_chancellor(doc, e.start, e.end) for e in h.evidence):
+            continue  # "Grand chancelier de la Légion d'honneur ensuite, il …": no head of government
         if country == UNKNOWN and home in CHANCELLOR_FOREIGN_MINISTER_STATES:
             country = home  # "Le chancelier X" with no country, in an article whose every post is Haitian
         if post_type == "head_of_government" and country in CHANCELLOR_FOREIGN_MINISTER_STATES and h.evidence \

@@ -134,6 +134,11 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 taken = _holding(doc, folded, sent, relay, start, end, post_type)
                 out.append(dataclasses.replace(taken, evidence=tuple(
                     dataclasses.replace(e, rule="relay-portfolio") for e in taken.evidence)))
+                owner = _possessive_relay_owner(doc, folded, sent, start, relay)
+                if owner is not None:  # "X a rappelé que son prédécesseur au ministère de la Défense, Y, …"
+                    held = _holding(doc, folded, sent, owner, start, end, post_type)
+                    out.append(dataclasses.replace(held, evidence=tuple(
+                        dataclasses.replace(e, rule="relay-portfolio") for e in held.evidence)))
                 continue
             ousted = _replaced_at_head(doc, folded, sent, start) if holder is None else None
             if ousted is not None:  # "X a remplacé en février Y à la tête du ministère de la Défense"
@@ -217,6 +222,23 @@ def _relay_noun_at(doc: Doc, folded: list[str], sent: Span, start: int, end: int
     if len(gap) and (folded[k + 1] not in OF_WORDS or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in gap)):
         return None  # only "de Y" between the noun and "à la Défense"
     return _name_past_titles(doc, folded, sent, end + 1)
+
+
+def _possessive_relay_owner(doc: Doc, folded: list[str], sent: Span, start: int,
+                            relay: PersonMention) -> PersonMention | None:
+    """"M. X a rappelé que son prédécesseur au ministère de la Défense, Y, avait …": the one person named
+    before a possessive predecessor's or successor's noun in its sentence, opening it, holds or held the
+    portfolio too (his predecessor there)."""
+    k = next((i for i in range(start - 1, max(sent.start, start - RELAY_REACH - 3) - 1, -1)
+              if folded[i] in PREDECESSOR_NOUNS | SUCCESSOR_NOUNS), None)
+    if k is None or k - 1 < sent.start or folded[k - 1] not in ("son", "sa"):
+        return None
+    before = [m for m in people_within(doc, sent.start, k) if m.key != relay.key]
+    if len({m.key for m in before}) != 1:
+        return None
+    lead = [t for t in doc[sent.start:before[0].span.start] if fold(t.text) not in _title_words()
+            and not t.is_punct and fold(t.text) not in ("le", "la", "l'", "m.", "mme")]
+    return before[0] if not lead else None
 
 
 REPLACING_STEMS = ("remplac", "succed")  # "a remplacé", "remplacera", "succède à", "a succédé à"
@@ -725,6 +747,8 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     if named is None:
         return None
     after = named.span.end
+    if _replaces_someone(doc, folded, sent, after):
+        return named  # "Aux Affaires étrangères, X (, ancien ambassadeur …,) remplace Y"
     kept = [j for j in range(after, min(sent.end, after + 8)) if j not in dated_tokens(doc, after, after + 8)]
     words = without_fillers([folded[j] for j in kept])
     cue = next((c for c in _cues("portfolio_take_fr") if tuple(words[:len(c)]) == c), None)
@@ -742,6 +766,28 @@ def _fronted_seat(doc: Doc, folded: list[str], sent: Span, start: int, end: int)
     if nxt is not None and doc[nxt].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
         return None  # "Au ministère de la Défense, X a pris la parole": the verb has an object of its own
     return named
+
+
+INCISE_REACH = 14  # tokens of an apposition between a fronted seat's holder and the verb
+REPLACING_VERBS = ("remplace", "remplacera", "a remplace", "succede a", "succedera a", "a succede a",
+                   "prend la suite de", "prend la suite d'", "prend la place de", "prend la place d'")
+
+
+def _replaces_someone(doc: Doc, folded: list[str], sent: Span, after: int) -> bool:
+    """After a fronted seat's holder (an apposition set off by commas may come first), a verb of replacing
+    whose object is a person: "Aux Affaires étrangères, X, ancien ambassadeur, remplace Y"."""
+    k = after
+    if k < sent.end and folded[k] == ",":
+        close = next((j for j in range(k + 1, min(sent.end, k + INCISE_REACH)) if folded[j] == ","), None)
+        if close is None:
+            return False
+        k = close + 1
+    words = " ".join(folded[k:min(sent.end, k + 5)]).replace("' ", "'")
+    for verb in REPLACING_VERBS:
+        if words == verb or words.startswith(verb + " "):
+            n = len(verb.replace("'", "' ").split())
+            return bool(people_within(doc, k + n, k + n + 3))
+    return False
 
 
 GIVEN_REACH = 8  # tokens from an appointing verb to the name of the one it puts in a fronted seat
@@ -796,8 +842,11 @@ def _name_past_titles(doc: Doc, folded: list[str], sent: Span, k: int) -> Person
     lo = k
     while k < min(sent.end, lo + TITLE_REACH) and folded[k] in _title_words():
         k += 1
-    named = people_within(doc, k, k + 1)
-    return named[0] if named and named[0].span.start == k else None
+    for j in range(lo, k + 1):  # a title word that opens the name itself ("Cheikh Niang", "Prince X")
+        named = people_within(doc, j, j + 1)
+        if named and named[0].span.start == j:
+            return named[0]
+    return None
 
 
 GAPPED_REACH = 40  # tokens back from an item of a gapped list to its plural head ("les commandants de …")
@@ -943,8 +992,10 @@ def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> P
         i -= 1  # "a choisi X pour diriger le ministère de la Défense"
     if folded[i] not in ("pour", "a", "au", "aux"):
         return None
-    i = _before_incise(folded, sent, i)  # "a choisi X, chef d'état-major de l'armée, pour diriger …"
-    before = [m for m in people_within(doc, sent.start, i) if m.span.end == i]
+    k = _before_incise(folded, sent, i)  # "a choisi X, chef d'état-major de l'armée, pour diriger …"
+    before = [m for m in people_within(doc, sent.start, k) if m.span.end == k]
+    if not before and k < i:  # "a reconduit son frère cadet, X, au ministère": the name is the incise
+        before = [m for m in people_within(doc, k, i) if m.span.end == i - 1 and m.span.start == k + 1]
     return before[0] if before and appointed(doc, before[0]) else None
 
 

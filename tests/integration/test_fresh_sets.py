@@ -436,6 +436,18 @@ SETS = {
     # reached 0.971 (P 1.0), people 1.0
     "fresh-posts15a": Floors(7, 0.0, 0.0, 0.95, 0.95, people_f1=0.97),
     "fresh-posts15b": Floors(8, 0.0, 0.0, 0.97, 0.95, people_f1=0.97),
+    # round 15, helper posts15c's held-out probes (keys written before kg ran on them): fresh-posts15c (Warsaw's
+    # 'Le ministre polonais, également vice-Premier ministre, X', Xinhua's 'également membre du Bureau politique …
+    # et ministre', UN ambassadors, Bamako 'X est un proche de Y. Le chef de l'État', Kinshasa without accents
+    # 'en remplacment du', 'qui devient vice-Premier ministre', Bogotá 'a propulsé X à la Défense') first
+    # holdings 0.873 (P 0.96), people 1.0, reached 0.966 (P 1.0), people 1.0; fresh-posts15d (Tokyo 'a par
+    # ailleurs envoyé X aux Affaires étrangères', Kyiv envoys 'l'émissaire de Donald Trump pour le Moyen-Orient, X',
+    # 'X, jusque-là Premier ministre, M. Y', an obituary 'Grand chancelier de la Légion d'honneur', 'sous X puis Y,
+    # il', Abidjan 'son frère cadet, X, au ministère', Dakar 'Aux Affaires étrangères, Cheikh X, …, remplace Y',
+    # KCNA) first 0.759 (P 0.846), people 1.0, reached 0.969 (P 0.969: the one spurious is Kim Jong Un's party
+    # post, which has no class and the scorer cannot match to the key's optional row), people 1.0
+    "fresh-posts15c": Floors(6, 0.0, 0.0, 0.97, 0.94, people_f1=0.97),
+    "fresh-posts15d": Floors(6, 0.0, 0.0, 0.94, 0.94, people_f1=0.97),
 }
 
 
