@@ -389,16 +389,16 @@ SETS = {
     "fresh-probe73": Floors(8, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=4),
     # English wires and readouts: 1.0 on first contact
     "fresh-english23": Floors(7, 0.95, 0.95, 0.95, 0.95, merged_found=6, merged_dated=6, initiators=2, lang="en"),
-    # two long English pages: merged 3/4 -> 4/4 ('by phone in March 2025'); an admiral after his post not
-    # found as a person (people 0.957)
-    "fresh-english24": Floors(2, 0.95, 0.95, 0.95, 0.93, people_f1=0.95, merged_found=4, merged_dated=4, lang="en"),
-    # English posts: holdings 0.545 -> 0.929 (appointments, successions, 'who had served as'); Israel's
-    # 'military chief of staff' still missed
-    "fresh-english25": Floors(6, 0.0, 0.0, 0.95, 0.9, lang="en"),
+    # two long English pages: merged 3/4 -> 4/4 ('by phone in March 2025'); holdings and people 0.957 -> 1.0
+    # (an admiral after 'Chief of the Defence Force', read by the second helper's wordings)
+    "fresh-english24": Floors(2, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, lang="en"),
+    # English posts: holdings 0.545 -> 1.0 (appointments, successions, 'who had served as', 'military chief of
+    # staff')
+    "fresh-english25": Floors(6, 0.0, 0.0, 0.95, 0.95, lang="en"),
     # English outlets' styles: calls 1.0 first; the one spurious holding is a crown prince (no class)
     "fresh-english26": Floors(8, 0.95, 0.95, 0.92, 0.95, merged_found=7, merged_dated=7, initiators=2, lang="en"),
-    # English posts: holdings 0.917 -> 0.96 ('ambassador to Washington, X'); NATO's 'top military commander'
-    "fresh-english27": Floors(6, 0.0, 0.0, 0.95, 0.93, lang="en"),
+    # English posts: holdings 0.917 -> 1.0 ('ambassador to Washington, X', NATO's 'top military commander')
+    "fresh-english27": Floors(6, 0.0, 0.0, 0.95, 0.95, lang="en"),
     # other French-language outlets, written after the round's fixes: calls 1.0 first, merged 6/6 once two key
     # dates were corrected; the spurious post is To Lam's party post (no class), the spurious person a palace
     "fresh-probe74": Floors(6, 0.95, 0.95, 0.92, 0.93, people_f1=0.95, merged_found=6, merged_dated=6, initiators=4,
