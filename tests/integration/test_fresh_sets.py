@@ -400,8 +400,8 @@ SETS = {
     # English posts: holdings 0.917 -> 1.0 ('ambassador to Washington, X', NATO's 'top military commander')
     "fresh-english27": Floors(6, 0.0, 0.0, 0.95, 0.95, lang="en"),
     # other French-language outlets, written after the round's fixes: calls 1.0 first, merged 6/6 once two key
-    # dates were corrected; the spurious post is To Lam's party post (no class), the spurious person a palace
-    "fresh-probe74": Floors(6, 0.95, 0.95, 0.92, 0.93, people_f1=0.95, merged_found=6, merged_dated=6, initiators=4,
+    # dates were corrected; the spurious post is To Lam's party post (no class); people 0.966 -> 1.0 (a palace)
+    "fresh-probe74": Floors(6, 0.95, 0.95, 0.92, 0.93, merged_found=6, merged_dated=6, initiators=4,
                             missiles_f1=0.95),
     # English posts and calls after the round's fixes: calls 1.0 first; holdings 0.966 -> 1.0 ('His successor, X')
     "fresh-english28": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=5, lang="en"),
