@@ -219,9 +219,14 @@ def _on_the_line(t: Token) -> bool:
     doc = t.doc
     if fold(t.text) != "ligne" or t.i == t.sent.start or fold(doc[t.i - 1].text) != "en":
         return False
-    dated = dated_tokens(doc, t.i + 1, min(t.sent.end, t.i + 5))
-    after = next((x for x in doc[t.i + 1: t.sent.end] if x.i not in dated), None)
-    return after is not None and fold(after.text) == "avec"
+    return _avec_past_a_date(t) is not None
+
+
+def _avec_past_a_date(t: Token) -> Token | None:
+    """The "avec" right after ``t``, past a date ("en ligne mercredi soir avec", "au téléphone avec")."""
+    dated = dated_tokens(t.doc, t.i + 1, min(t.sent.end, t.i + 5))
+    after = next((x for x in t.doc[t.i + 1: t.sent.end] if x.i not in dated), None)
+    return after if after is not None and fold(after.text) == "avec" else None
 
 
 def _phone_incise(t: Token) -> PersonMention | None:
@@ -233,9 +238,8 @@ def _phone_incise(t: Token) -> PersonMention | None:
         return None
     if fold(doc[t.i - 1].text) not in ("au", "par", "en") or doc[t.i - 2].text != ",":
         return None
-    dated = dated_tokens(doc, t.i + 1, min(t.sent.end, t.i + 5))
-    after = next((x for x in doc[t.i + 1: t.sent.end] if x.i not in dated), None)
-    if after is None or fold(after.text) != "avec" or not people_within(doc, after.i + 1, min(t.sent.end, after.i + 8)):
+    after = _avec_past_a_date(t)
+    if after is None or not people_within(doc, after.i + 1, min(t.sent.end, after.i + 8)):
         return None
     return next((p for p in people_within(doc, t.sent.start, t.i - 2) if p.span.end == t.i - 2), None)
 

@@ -1017,21 +1017,23 @@ CLAUSE_OPENERS = frozenset((";", ":", "since", "after", "before", "while", "when
 def _pronoun_subject(doc: Doc, sent: Span) -> bool:
     """The sentence's subject is a pronoun among its first words, past an opening time phrase ("Later
     that day he also called Y")."""
+    return any(fold(t.text) in ("he", "she", "they") for t in _opening(sent, 3))
+
+
+def _opening(sent: Span, size: int) -> list[Any]:
+    """The first ``size`` words of a sentence, or the first six past an opening time phrase ("Later that
+    day", "The next day"), punctuation aside: where its subject stands."""
     words = [t for t in sent if not t.is_punct]
     opening = fold(" ".join(t.text for t in words[:4]))
     timed = any(opening.startswith(w) for w in [*cues()["sequel_words"], *cues()["same_day"]])
-    first = words[:6] if timed else words[:3]
-    return any(fold(t.text) in ("he", "she", "they") for t in first)
+    return words[:6] if timed else words[:size]
 
 
 def _role_noun_subject(doc: Doc, sent: Span, cue: int, person: str, holdings: list[Holding]) -> bool:
     """"The minister also held a video call with Y": a sentence opening (past a time phrase) on "the"
     and a post with no name after it, before the cue, when the subject of the sentence before holds a
     post of that type: that person is the subject."""
-    words = [t for t in sent if not t.is_punct]
-    opening = fold(" ".join(t.text for t in words[:4]))
-    timed = any(opening.startswith(w) for w in [*cues()["sequel_words"], *cues()["same_day"]])
-    the = next((t for t in (words[:6] if timed else words[:1]) if fold(t.text) == "the"), None)
+    the = next((t for t in _opening(sent, 1) if fold(t.text) == "the"), None)
     if the is None:
         return False
     start = the.i + 1 + bool(lex_within(doc, the.i + 1, the.i + 2, "DEMONYM"))  # "The Australian minister"
