@@ -398,10 +398,11 @@ def _told_again(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
     forms: dict[str, set[tuple[str, ...]]] = {}
     family_first = load_gazetteer().family_first
     for m in found:
-        words = tuple(t.text for t in m.span)
-        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        words = tuple(t.text for t in m.span)  # a hyphenated given name keeps its lower-case half ("Jae-myung")
+        if len(words) >= 2 and all(w[:1].isupper() or w == "-" or k and words[k - 1] == "-"
+                                   for k, w in enumerate(words)):
             forms.setdefault(words[0], set()).add(words)
-            if words[0] in family_first and len(words) <= 3:  # "Cho Hyun …. Cho also spoke with Y"
+            if words[0] in family_first and len(m.span.text.split()) <= 3:  # "Cho Hyun …. Cho also spoke with Y"
                 forms[words[0]].add(words[:1])
     taken = {t.i for m in found for t in m.span}
     styled = {i for x in lex_spans(doc) for i in range(x.start, x.end)} | dated_tokens(doc, 0, len(doc))
