@@ -665,6 +665,8 @@ def _calling(doc: Doc, sent: Span, tok: Any, named: list[_Named]) -> bool:
     starts = {n.start for n in named}
     styling = {t.i for s in lex_within(doc, sent.start, sent.end, *STYLING) for t in s}
     nxt = tok.i + 1 + (tok.i + 1 < sent.end and fold(doc[tok.i + 1].text) == "up")  # "called up X"
+    if fold(doc[nxt:min(sent.end, nxt + 2)].text) == "out to":  # "reached out to X"
+        nxt += 2
     while nxt < sent.end - 1 and (nxt in styling or doc[nxt].text in (".", ",")
                                   or _possessive_from(doc, nxt) is not None):  # "called Finland's minister X"
         nxt = _possessive_from(doc, nxt) or nxt + 1
