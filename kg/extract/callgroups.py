@@ -590,16 +590,20 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
         """The countries the article has the person serve: as a counterpart or by a post."""
         return countries.get(p, set()) | _country_of(p, holdings)
 
+    def known_to_serve(p: str) -> set[str]:
+        """Those, and the country the gazetteer knows the person for."""
+        return served(p) | {c for c in [known.get(p) or _surname_country(doc, p)] if c}
+
     new = []
     for o in list(free_offices):
         country = o.split(".")[0]
-        match = [p for p in free_people if country in served(p) | {known.get(p) or _surname_country(doc, p)}]
+        match = [p for p in free_people if country in known_to_serve(p)]
         if len(match) == 1:
             new.append((match[0], o))
             free_people.remove(match[0])
             free_offices.remove(o)
     if len(persons) >= 2 and len(free_people) == 1 and len(free_offices) == 1 and _may_hold(
-            free_offices[0], served(free_people[0])):
+            free_offices[0], known_to_serve(free_people[0])):
         new.append((free_people[0], free_offices[0]))
         free_offices = []
     ev = (evidence(call.mentions[0].sent, "call-role"),)
@@ -623,7 +627,8 @@ def _may_hold(office: str, served: set[str]) -> bool:
     """The one person and the one post left on a call of two or more people go together unless the
     person is known to serve another country (``served``).  With one person only, the post is the
     other party ("le prince héritier X avait reçu un appel du président français": X is no French
-    president; a wrong post is worse than none)."""
+    president; a wrong post is worse than none); nor to one the gazetteer knows for another country
+    ("Le Premier ministre polonais, … ont parlé avec Volodymyr Zelensky", the Pole named elsewhere)."""
     return not served or office.split(".")[0] in served
 
 

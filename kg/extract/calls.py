@@ -200,6 +200,8 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone) and not strong:
         return None
     phone = phone or strong
+    if _denied(t):
+        return None  # "Le coup de fil entre A et B dont la presse a fait état la semaine passée n'a jamais eu lieu"
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
     if det in ("leur", "leurs") and _strong_possessive(t, phone):
         return False, False, False  # "leur conversation téléphonique de septembre": a call of its own
@@ -353,6 +355,8 @@ def _participle(t: Token) -> str | None:
         return None
     before = next((x for x in reversed(t.doc[t.sent.start: _before_adverbials(t)])
                    if x.pos_ != "ADV" and fold(x.text) != "pas"), None)
+    if before is not None and before.pos_ == "DET" and before.i == t.i - 1:
+        return None  # "à l'origine de cet échange": a noun, which folds like the participle "échangé"
     if before is None and _opens_sentence(t):  # "Joint par téléphone mardi par X, Y a …" tagged a name
         return lemma
     if before is not None and fold(before.lemma_) in ("avoir", "etre") or _auxiliary_before(t) is not None:
@@ -998,7 +1002,17 @@ def _denied(t: Token) -> bool:
     if t.dep_ in SUBJECT_DEPS:
         verbs += [t.head, *(c for c in t.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
     denials = _vocab()["denial_predicates"]
-    return any(has_phrase(folded(t.doc[max(v.i - 3, v.sent.start): v.i + 2]), denials) for v in verbs)
+    if any(has_phrase(folded(t.doc[max(v.i - 3, v.sent.start): v.i + 2]), denials) for v in verbs):
+        return True
+    # "Un appel entre A et B, évoqué par …, n'a en revanche toujours pas eu lieu": adverbs inside the
+    # predicate, and a long noun phrase after which the parser loses the subject of "avoir lieu"
+    return any(_took_place(v) and negated(v) and not any(c.dep_ in SUBJECT_DEPS for c in v.children)
+               for v in t.sent[t.i + 1 - t.sent.start:])
+
+
+def _took_place(v: Token) -> bool:
+    """"a eu lieu": the verb "avoir" with "lieu" for object."""
+    return fold(v.lemma_) == "avoir" and any(c.dep_ == "obj" and fold(c.text) == "lieu" for c in v.children)
 
 
 def _summit(t: Token) -> bool:
@@ -2005,6 +2019,34 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
         m.callers.append(subjects[-1].key)
 
 
+def _listed_subject(span: Span, m: Mention) -> bool:
+    """The post is an item of a subject list right before the call's verb ("Le président français, la
+    présidente du Conseil italien et le chancelier allemand ont tenu … une visioconférence"), read on
+    the surface: the parser often hangs the first items of such a list anywhere.  The list is posts
+    and names joined by commas and one "et"; the verb group after it (auxiliaries, a reflexive
+    clitic, adverbs) leads to the call's trigger or its light verb."""
+    doc, sent = span.doc, m.sent
+    items = [(p.span.start, p.span.end) for p in find_posts(doc) if p.span.sent == sent]
+    items += [(p.span.start, p.span.end) for p in doc._.people or [] if p.span.sent == sent]
+    covered = {i for a, b in items for i in range(a, b)}
+
+    def joining(x: Token) -> bool:
+        return x.i in covered or x.text == "," or x.pos_ == "DET" or fold(x.text) == "et"
+
+    start, end = span.start, span.end
+    while start > sent.start and joining(doc[start - 1]):
+        start -= 1
+    while end < sent.end and joining(doc[end]):
+        end += 1
+    run = doc[start:end]
+    if sum(fold(x.text) == "et" for x in run) != 1 or not any(x.text == "," or fold(x.text) == "et" for x in run):
+        return False
+    verb = next((x for x in doc[end: sent.end] if x.pos_ not in ("AUX", "ADV") and fold(x.text) not in ("se", "s'")),
+                None)
+    return verb is not None and doc[end].pos_ in ("AUX", "VERB", "PRON") and (
+        verb in _anchors(m.trigger) or verb in m.trigger)
+
+
 DEMONSTRATIVES = (("ce", "dernier"), ("cette", "derniere"), ("celui-ci",), ("celle-ci",))
 DEMONSTRATIVE_REACH = 6  # words between "ce dernier" and the call's trigger ("ce dernier a reçu un appel")
 
@@ -2395,7 +2437,9 @@ def _attach_posts(doc: Doc, mentions: list[Mention]) -> None:
     for post in find_posts(doc):
         if _not_a_party(post.span):
             continue  # "après avoir reçu le président slovaque": the post of another act; "selon le porte-parole"
-        owner = _owner(post.span.root, [m for m in mentions if m.sent.start <= post.span.start < m.sent.end])
+        here = [m for m in mentions if m.sent.start <= post.span.start < m.sent.end]
+        owner = _owner(post.span.root, here) or next(
+            ((m, "nsubj") for m in here if _listed_subject(post.span, m)), None)  # "A, B et C ont tenu …"
         if owner and (_in_other_aside(post.span[0], owner[0]) or post.span.end <= (
                 _earlier_clause_end(doc, owner[0], mentions) or -1)):
             continue
@@ -3585,7 +3629,24 @@ def _cue_objects(sent: Span) -> list[int]:
             copula = next((x for x in sent[t.i - sent.start + 1:] if fold(x.lemma_) == "etre"), None)
             if copula is not None and copula.i - t.i <= 8:
                 out.append(copula.i + 1)
+        if subject := _origin_subject(t):
+            out.append(subject.left_edge.i)  # "La partie indienne est à l'origine de cet entretien"
     return sorted(out)
+
+
+def _origin_subject(t: Token) -> Token | None:
+    """The subject of "être à l'origine de" a call or of the initiative ("La partie indienne est à
+    l'origine de cet entretien"), the parser's subject of the copula; not a pronoun, which names no one."""
+    if fold(t.lemma_) not in _words("origin_nouns") or not any(
+            c.dep_ == "case" and fold(c.text) == "a" for c in t.children):
+        return None
+    of = {fold(c.lemma_) for c in t.children if c.dep_ == "nmod"}
+    if not of & (_words("weak_nouns") | _words("initiative_nouns")):
+        return None
+    subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS and c is not t), None)
+    if subject is None and t.dep_ == "nsubj:pass":  # the parser may make the copula's subject a sibling
+        subject = next((c for c in t.head.children if c.dep_ in SUBJECT_DEPS and c is not t and c.i < t.i), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 @lru_cache(maxsize=1)
