@@ -796,8 +796,16 @@ def _in_a_name(token: Token) -> bool:
 def _frame_verb(t: Token) -> Token | None:
     """The verb a framed call noun hangs from, directly or through "lors"."""
     head = t.head if fold(t.head.text) != "lors" else t.head.head
+    phrase = t  # the frame's whole phrase ("lors d'un …", "au cours d'une …"), up to the verb it hangs on
+    for _ in range(2):
+        if phrase.head.i != phrase.i and phrase.head.pos_ in ("NOUN", "ADV"):
+            phrase = phrase.head
+    set_off = phrase.left_edge.i > 0 and t.doc[phrase.left_edge.i - 1].text == ","
     for _ in range(3):  # "a prévenu le président X, lors d'un entretien": "lors" hangs on the object
         named = _in_a_name(head)
+        if set_off and head.pos_ == "VERB" and "Inf" in head.morph.get("VerbForm") and head.head.i != head.i:
+            head = head.head  # "a proposé à Y d'accueillir …, lors d'un entretien": the proposal's, not the hosting's
+            continue
         if head.pos_ in ("VERB", "AUX") and head.i != t.i and not named:
             return head
         if head.head.i == head.i or not (head.pos_ in ("NOUN", "PROPN") or named):
