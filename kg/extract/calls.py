@@ -1402,12 +1402,33 @@ def _not_a_party(span: Span) -> bool:
         return has_phrase(words, _vocab()[key])
 
     return cue_before(6, "non_party_cues") or cue_before(STAND_IN_REACH, "stand_in_cues") or \
-        handed_over(span) or _of_another_event(span) or _in_purpose_clause(span) or \
+        handed_over(span) or _of_another_event(span) or _in_purpose_clause(span) or _in_topic_phrase(span) or \
         (_second_subject(span) and reported_speaker(span))  # ", a fait savoir le porte-parole, Z"
 
 
 
 PURPOSE_REACH = 10  # words back from a name to the "pour" of a purpose clause
+TOPIC_REACH = 14  # words back from a name to the participle of a call's topic ("consacrée à la … de la X")
+
+
+def _in_topic_phrase(span: Span) -> bool:
+    """A name inside the topic a participle gives the call: "une visioconférence avec ses homologues,
+    consacrée à la force unifiée de la Confédération des États du Sahel", "un appel portant sur le sort
+    de X"; not one named after a later "avec" or "entre" ("consacré à l'Ukraine avec Y")."""
+    doc = span.doc
+    window = doc[max(span.sent.start, _phrase_start(span) - TOPIC_REACH): _phrase_start(span)]
+    words = ""
+    for x in window:  # the words since the last clause mark, "avec"/"entre" or call word
+        cut = x.text in (";", ":", "(") or fold(x.text) in ("avec", "entre") or _is_call_word(x)
+        words = "" if cut else words + fold(x.text) + " "
+    return has_phrase(words, _topic_cues())
+
+
+@lru_cache(maxsize=1)
+def _topic_cues() -> tuple[str, ...]:
+    """``topic_participles`` with the article "à" may merge with ("consacrée aux menaces")."""
+    cues = _vocab()["topic_participles"]
+    return tuple(cues) + tuple(c[:-1] + a for c in cues if c.endswith(" a") for a in ("au", "aux"))
 
 
 def _in_purpose_clause(span: Span) -> bool:
