@@ -1460,6 +1460,8 @@ def _of_another_event(span: Span) -> bool:
         before -= 1  # "avec le Premier ministre indien X"
     partner = before >= span.sent.start and fold(doc[before].text) == "avec"
     for x in reversed(doc[max(span.sent.start, span.start - EVENT_REACH): span.start]):
+        if _is_call_word(x) and _told_of(x):
+            return True  # "a informé Y par téléphone des résultats de ses discussions avec l'émissaire"
         if x.text in (",", ";", ":", "(") or "Fin" in x.morph.get("VerbForm") or _is_call_word(x):
             return False
         if fold(x.lemma_) in nouns or fold(x.text) in nouns:
@@ -1467,6 +1469,17 @@ def _of_another_event(span: Span) -> bool:
             return not partner or fold(x.lemma_) in _words("partner_event_nouns") or fold(x.text) in _words(
                 "partner_event_nouns")
     return False
+
+
+def _told_of(t: Token) -> bool:
+    """A talk noun with a possessive that only says what a call was about: "des résultats de ses
+    discussions avec X", "la teneur de ses entretiens avec X" (the complement of another noun, with
+    no medium of its own): talks held before, not this call."""
+    possessive = any(c.dep_ == "det" and fold(c.text) in _words("possessives") | _words("plural_possessives") | {"ses"}
+                     for c in t.children)
+    return t.pos_ == "NOUN" and t.dep_ == "nmod" and t.head.pos_ == "NOUN" and possessive \
+        and not _is_call_word(t.head) and not _strong_phrase_at(t) and not any(
+            fold(c.text) in _words("phone_nouns") or fold(c.text).startswith("telephon") for c in t.subtree)
 
 
 def _is_call_word(t: Token) -> bool:
