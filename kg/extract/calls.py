@@ -1401,7 +1401,14 @@ def _not_a_party(span: Span) -> bool:
         words = "".join(fold(x.text) + (" " if x.whitespace_ else "") for x in window[cut + 1:])  # "l'absence" whole
         return has_phrase(words, _vocab()[key])
 
-    return cue_before(6, "non_party_cues") or cue_before(STAND_IN_REACH, "stand_in_cues") or \
+    def reporter_before() -> bool:  # ", a indiqué le porte-parole X", not "a indiqué avoir discuté avec X"
+        i = anchor - 1
+        while i > span.sent.start and doc[i].pos_ == "DET":
+            i -= 1
+        words = "".join(fold(x.text) + (" " if x.whitespace_ else "") for x in doc[max(span.sent.start, i - 3): i + 1])
+        return any(f" {words.strip()}".endswith(f" {c}") for c in _vocab()["reporter_cues"])
+
+    return cue_before(6, "non_party_cues") or reporter_before() or cue_before(STAND_IN_REACH, "stand_in_cues") or \
         handed_over(span) or _of_another_event(span) or _in_purpose_clause(span) or _in_topic_phrase(span) or \
         (_second_subject(span) and reported_speaker(span))  # ", a fait savoir le porte-parole, Z"
 
