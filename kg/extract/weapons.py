@@ -70,11 +70,18 @@ def designations(doc: Doc, named: list[Span]) -> list[Span]:
     return out
 
 
+#: Words before a system's name that make it a noun phrase of its own, in French and English (read on the
+#: surface: an English page's tags come from the French model).
+DETERMINERS = frozenset(("le", "la", "les", "l'", "des", "du", "son", "sa", "ses", "leur", "leurs",
+                         "the", "its", "their", "his", "her"))
+
+
 def _weapon_context(doc: Doc, s: Span, sure: list[Span]) -> bool:
     """Whether an ambiguous alias ("Patriot", "Fattah", a town's name) is a weapon here: a weapon word
     next to it, a missile category in its clause ("le Fattah, qualifié d'hypersonique"), or a list it
-    closes after a system named without doubt ("le Kheibar Shekan ... et le Fattah").  Never inside
-    a person's name ("Abdel Fattah al-Sissi")."""
+    closes after a system named without doubt ("le Kheibar Shekan ... et le Fattah"), or a determiner's
+    noun in a sentence with weapon words and such a system ("… SCALP missiles, while Germany declined to
+    provide its Taurus").  Never inside a person's name ("Abdel Fattah al-Sissi")."""
     near = doc[max(0, s.start - 6): s.end + 3]
     if any(fold(t.text) in _cues("weapon_words") for t in near):
         return True
@@ -85,7 +92,13 @@ def _weapon_context(doc: Doc, s: Span, sure: list[Span]) -> bool:
     while i > sent.start and fold(doc[i].text) in ("le", "la", "les", "l'", "des", "du", "de", "d'"):
         i -= 1
     listed = fold(doc[i].text) in ("et", "ou", ",") if i >= sent.start else False
-    return listed and any(sent.start <= m.start < s.start for m in sure)
+    if listed and any(sent.start <= m.start < s.start for m in sure):
+        return True
+    # "Britain and France have supplied Storm Shadow and SCALP missiles, while Germany declined to provide
+    # its Taurus": a determiner's noun in a sentence about weapons that names a system without doubt
+    determined = s.start > sent.start and fold(doc[s.start - 1].text) in DETERMINERS
+    return determined and any(sent.start <= m.start < sent.end for m in sure) and any(
+        fold(t.text) in _cues("weapon_words") for t in sent)
 
 
 def _launch(doc: Doc, sent: Span) -> LaunchFact | None:
