@@ -61,6 +61,22 @@ _FURNITURE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A bare heading over a list of links to other pages ("Sur le même sujet", "Les plus lus", "Most read"):
+#: the short title lines under it are other articles' headlines, not this article's prose.
+_LINK_LIST = re.compile(
+    r"""^(?:
+        (?:[àa]\s+)?(?:lire|voir)\s+(?:aussi|[ée]galement)
+      | sur\s+le\s+m[êe]me\s+sujet | dans\s+la\s+m[êe]me\s+rubrique | articles?\s+li[ée]s?
+      | (?:les\s+)?(?:plus\s+lus|plus\s+partag[ée]s|derni[èe]res?\s+(?:infos|actualit[ée]s|vid[ée]os))
+      | nos\s+derni[èe]res\s+(?:vid[ée]os|infos) | (?:toute\s+l'|plus\s+d')actualit[ée]s?
+      | related(?:\s+(?:articles?|stories|coverage|content|news))? | most\s+(?:read|popular|viewed)
+      | more\s+(?:stories|from\s+.{1,40}) | (?:recommended|trending|latest\s+news)(?:\s+stories)?
+    )\s*:?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A line under such a heading that is a linked headline: short, with no sentence end.
+LINKED_TITLE_WIDTH = 160
+_SENTENCE_END = re.compile(r"[.!?…]\s*[»\"”]?\s*$")
 #: A byline: "Par" and one or more authors' names, maybe with an agency or a posting ("Par Claire Dubois et
 #: Marc Petit, avec AFP", "Par Anne Martin, envoyée spéciale à Kiev"); its authors are no people of the news.
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:de|du|van|von|le|la)\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3}"
@@ -117,8 +133,9 @@ def unwrapped(text: str) -> str:
     for kg (:func:`kg.extract.pipeline.newline_sentences`), so a name or a clause cut by the wrap ("John
     Dramani / Mahama") would be lost.  A text is hard-wrapped when its paragraphs are set off by blank
     lines, no line is longer than ``WRAP_WIDTH`` and one paragraph has three lines or more.  Its first
-    line (a title), a line after one that ends with punctuation, and a line that opens with capitals (a
-    dateline), a number or a bullet (a ticker entry, a list item) keep their break."""
+    line (a title), a line after one that ends with punctuation or after a heading of links ("Sur le même
+    sujet"), and a line that opens with capitals (a dateline), a number or a bullet (a ticker entry, a list
+    item) keep their break."""
     blocks = [b.split("\n") for b in re.split(r"\n[ \t]*\n", text)]
     lines = [line for b in blocks for line in b if line.strip()]
     if len(blocks) < 2 or any(len(line) > WRAP_WIDTH for line in lines) or not any(len(b) >= 3 for b in blocks):
@@ -128,7 +145,7 @@ def unwrapped(text: str) -> str:
         joined = block[:1]
         for line in block[1:]:
             opens = k == 0 and len(joined) == 1 or _CAPS_OPENING.match(line.strip()) is not None \
-                or _LINE_END.search(joined[-1]) is not None
+                or _LINE_END.search(joined[-1]) is not None or _LINK_LIST.match(joined[-1].strip()) is not None
             if opens or not line.strip() or not joined[-1].strip():
                 joined.append(line)
             else:
@@ -143,8 +160,15 @@ def clean(text: str) -> str:
     text = _HEADER_DATE.sub("", unwrapped(text.replace("\r\n", "\n").replace("\r", "\n")))
     kept: list[str] = []
     seen: set[str] = set()
+    links = False  # under a heading of links to other pages
     for line in text.split("\n"):
         stripped = _WIRE_DATELINE.sub("", " ".join(line.split()))
+        if _LINK_LIST.match(stripped):
+            links = True
+            continue
+        if links and stripped and len(stripped) <= LINKED_TITLE_WIDTH and not _SENTENCE_END.search(stripped):
+            continue  # another article's headline
+        links = links and not stripped
         if not stripped or _FURNITURE.match(stripped) or _BYLINE.match(stripped):
             continue
         key = stripped.casefold()

@@ -174,3 +174,16 @@ def test_a_folder_of_dated_articles_needs_no_manifest(tmp_path, capsys) -> None:
     (tmp_path / "a.txt").write_text(f" date 2025-01-31 {PROSE}", encoding="utf-8")
     assert [a.published for a in read_corpus([str(tmp_path)])] == [date(2025, 1, 31)]
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("heading", ["Sur le même sujet", "À lire aussi", "Les plus lus", "Most read", "Related stories:"])
+def test_headlines_listed_under_a_heading_of_links_are_dropped(heading: str) -> None:
+    raw = (f"{PROSE}\n{heading}\nMacron et Poutine se sont entretenus au téléphone pendant deux heures\n"
+           "1. Ukraine : Starmer et Merz ont parlé au téléphone avec Erdogan\n\n"
+           "Zelensky a appelé Trump : « Nous avons besoin de missiles »")
+    assert clean(raw) == PROSE
+
+
+def test_a_prose_paragraph_ends_a_list_of_links() -> None:
+    raw = f"Articles liés\nLe sommet de l'Otan s'ouvre à La Haye\n{PROSE}\nSous-titre court"
+    assert clean(raw) == f"{PROSE}\nSous-titre court"
