@@ -176,7 +176,8 @@ def test_a_folder_of_dated_articles_needs_no_manifest(tmp_path, capsys) -> None:
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("heading", ["Sur le même sujet", "À lire aussi", "Les plus lus", "Most read", "Related stories:"])
+@pytest.mark.parametrize("heading", ["Sur le même sujet", "À lire aussi", "Les plus lus", "Most read",
+                                     "Related stories:"])
 def test_headlines_listed_under_a_heading_of_links_are_dropped(heading: str) -> None:
     raw = (f"{PROSE}\n{heading}\nMacron et Poutine se sont entretenus au téléphone pendant deux heures\n"
            "1. Ukraine : Starmer et Merz ont parlé au téléphone avec Erdogan\n\n"
