@@ -1492,7 +1492,7 @@ def _told_of(t: Token) -> bool:
 def _is_call_word(t: Token) -> bool:
     lemma = fold(t.lemma_)
     return lemma in _vocab()["weak_nouns"] or lemma in _words("verbs") or _participle(t) is not None \
-        or _split_medium(t)
+        or _split_medium(t) or _strong_phrase_at(t)  # "une réunion virtuelle avec X": a call, no meeting
 
 
 def _split_medium(t: Token) -> bool:
