@@ -66,7 +66,8 @@ def designations(doc: Doc, named: list[Span]) -> list[Span]:
             if span is None or taken & set(range(span.start, span.end)) or re.fullmatch(r"[A-Z]\d+", m["d"]):
                 continue
             taken.update(range(span.start, span.end))
-            out.append(Span(doc, span.start, span.end, label="MISSILE", kb_id=f"{DESIGNATION}:{m['d']}"))
+            key = f"{DESIGNATION}:{designation_key(m['d'])}"
+            out.append(Span(doc, span.start, span.end, label="MISSILE", kb_id=key))
     return out
 
 
@@ -74,6 +75,19 @@ def designations(doc: Doc, named: list[Span]) -> list[Span]:
 #: surface: an English page's tags come from the French model).
 DETERMINERS = frozenset(("le", "la", "les", "l'", "des", "du", "son", "sa", "ses", "leur", "leurs",
                          "the", "its", "their", "his", "her"))
+
+
+def designation_key(written: str) -> str:
+    """One spelling for a designation however the page writes the join of its letters and number:
+    "Hwasong 21", "Hwasong-21" and "HWASONG-21" are "Hwasong-21" (a capitalised name; an acronym, "DF 27",
+    keeps its capitals)."""
+    m = re.fullmatch(r"(?P<letters>.*?[A-Za-z])[- ]?(?P<number>\d{1,4}[A-Z]?)", written)
+    if m is None:
+        return written
+    letters = m["letters"]
+    if letters.isupper() and len(letters.replace("-", "")) > 3:
+        letters = letters.capitalize()  # "HWASONG" as a word, not an acronym
+    return f"{letters}-{m['number']}"
 
 
 def _weapon_context(doc: Doc, s: Span, sure: list[Span]) -> bool:

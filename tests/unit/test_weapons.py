@@ -39,6 +39,9 @@ def read(nlp, text: str, ref: date | None = None):
     ("Pyongyang a tiré un missile balistique intercontinental Hwasong-21.", ["designation:Hwasong-21"]),
     ("Pékin a montré ses missiles DF-100 et le missile JL-1.", ["designation:DF-100", "designation:JL-1"]),
     ("North Korea fired a Hwasong-21 intercontinental ballistic missile.", ["designation:Hwasong-21"]),
+    # one designation however its letters and number are joined: one system, not one per spelling
+    ("Le missile Hwasong 21 et le missile HWASONG-21.", ["designation:Hwasong-21", "designation:Hwasong-21"]),
+    ("Les missiles DF 27 ont été exhibés.", ["designation:DF-27"]),
     ("Le missile Hwasong-18 et le missile S-400.", ["hwasong_18", "s400"]),  # the lexicon's own, not twice
     ("Des missiles contre Kiev 3 et des roquettes de 155 mm.", []),  # no designation, a word of another phrase
     ("Le missile A4 est ancien.", []),  # a letter and a number alone: a paper size, a road
