@@ -64,9 +64,15 @@ def _split(m: Mention) -> list[Mention]:
         return [replace(m, persons=[p], offices=list(m.caller_offices), date=day)
                 for p, day in _days_in_turn(m, others)] if m.caller_offices else []
     conference = has_phrase(folded(m.sent), load_lexicon().calls["conference_cues"]) and not _in_turn(m, others)
-    if len(m.callers) != 1 or len(others) < 2 or conference:
+    named_here = {p.key for p in people_within(m.sent.doc, m.sent.start, m.sent.end)}
+    by_post = not m.callers and len(set(m.caller_offices)) == 1 and set(others) <= named_here  # "Le Premier
+    # ministre britannique s'est entretenu avec A et B": not the pair a later sentence names for the posts
+    if not (len(m.callers) == 1 or by_post) or len(others) < 2 or conference:
         return [m]
     days = dict(_days_in_turn(m, others)) if _in_turn(m, others) else {}  # "avec A samedi, puis, le lendemain, avec B"
+    if by_post:  # the post stands for its holder on each call, found with the call's people
+        return [replace(m, persons=[p], offices=m.caller_offices[:1], sides=[], counterparts=[],
+                        date=days.get(p, m.date)) for p in others]
     return [replace(m, persons=[m.callers[0], p], offices=[], sides=[], counterparts=[], date=days.get(p, m.date))
             for p in others]
 
