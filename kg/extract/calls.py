@@ -155,6 +155,12 @@ def _described_by_source(noun: Token, verbs: set[int]) -> bool:
         noun.doc, antecedent.i, antecedent.i + 1)
 
 
+def _announces_by_phone(sent: Span) -> bool:
+    """"Le président a enchaîné les coups de fil jeudi : X a parlé à Y puis à Z": a sentence that ends on a
+    colon after a remote medium lends it to the sentence it announces."""
+    return sent.text.rstrip().endswith(":") and has_phrase(_medium_told(sent), _vocab()["phone_markers"])
+
+
 def _on_the_phone(sent: Span, found: list) -> bool:
     """"Le chancelier a consacré sa matinée de mercredi au téléphone. Il a d'abord échangé avec A, puis
     avec B": a sentence whose only trigger is its subject on the phone with nobody on the other end
@@ -1529,6 +1535,40 @@ def _infinitive_subject(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
                  and len(n.callers) == 1), None)
     if main is not None and main.callers[0] not in m.persons:
         m.persons.insert(0, main.callers[0])
+
+
+def _participle_head(t: Token) -> Token | None:
+    """The verb a present participle with no subject of its own hangs on ("X a multiplié les appels,
+    s'entretenant avec A"), or None."""
+    if t.pos_ != "VERB" or "Part" not in t.morph.get("VerbForm") or "Pres" not in t.morph.get("Tense"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in t.children) or t.head.i == t.i or t.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return t.head
+
+
+def _main_clause_date(doc: Doc, head: Token, participle: Token) -> DateValue | None:
+    """The date told in the clause of ``head`` before the participle's ("a multiplié les appels ce
+    week-end, s'entretenant …")."""
+    for span in dates_within(doc, head.sent.start, participle.i):
+        if span._.date is not None and head in span.root.ancestors and participle not in span.root.ancestors:
+            return span._.date
+    return None
+
+
+def _present_participle_subject(doc: Doc, m: Mention) -> None:
+    """"X a multiplié les appels, s'entretenant successivement avec A, B et C": a call told by a present
+    participle with no subject of its own is made by the subject of the verb it hangs on."""
+    t = m.trigger[0]
+    head = _participle_head(t)
+    if m.callers or head is None:
+        return
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    person = next((p for p in people_within(doc, m.sent.start, t.i)  # "Le président Lula a passé …, s'entretenant"
+                   if subject is not None and subject.left_edge.i <= p.span.start <= subject.right_edge.i), None)
+    if person is not None and person.key not in m.persons:
+        m.persons.insert(0, person.key)
+        m.callers.append(person.key)
 
 
 def _own_clause_subject(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
@@ -3799,7 +3839,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     medium_after = [_medium_told_after(s) for s in sents]
     for n, sent in enumerate(sents):
         earlier = has_phrase(folded(sent), _vocab()["earlier_cues"])
-        phoned = carried and pronoun_led(sent) or any(medium_after[n + 1: n + 1 + MEDIUM_AFTER])
+        phoned = carried and pronoun_led(sent) or any(medium_after[n + 1: n + 1 + MEDIUM_AFTER]) \
+            or n > 0 and _announces_by_phone(sents[n - 1])
         found = [Mention(sent, tokens, referring, demo, earlier or negated(tokens[0]),
                          possessive=_possessive(tokens[0]), weak=weak,
                          frame=tokens[0].pos_ in ("NOUN", "PROPN") and _framed(tokens[0]))
@@ -3832,12 +3873,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
             m.persons.insert(0, incised.key)
     for m in mentions:
         _infinitive_subject(doc, m, mentions)
+        _present_participle_subject(doc, m)
     _role_subjects(doc, mentions)
     _between_pair(doc, mentions)
     _attach_dates(doc, mentions)
     for m in mentions:
         if m.date is None and m.trigger[0].pos_ in ("NOUN", "PROPN") and _phone_incise(m.trigger[0]) is not None:
             m.date = _incise_date(m.trigger[0])
+        if m.date is None and (head := _participle_head(m.trigger[0])) is not None:
+            m.date = _main_clause_date(doc, head, m.trigger[0])
     _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)
     _named_in_next_sentence(doc, mentions)
