@@ -513,7 +513,7 @@ def _only_post_type(persons: Iterable[str], holdings: list[Holding]) -> str | No
     :func:`kg.extract.offices.counterpart_type`); None when they hold none or it stays ambiguous (a
     counterpart's post is read from it only when it is unambiguous)."""
     wanted = set(persons)
-    return counterpart_type({load_lexicon().office(h.office).type for h in holdings if h.person in wanted})
+    return counterpart_type({load_lexicon().office(h.office).counterpart_type for h in holdings if h.person in wanted})
 
 
 def _counterpart_holding(person: str, post_type: str, country: str, span: Span, call: Call) -> Holding:

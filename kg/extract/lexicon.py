@@ -45,6 +45,12 @@ class Office:
     generic_for: tuple[str, ...] = ()  # generic post types that name this office in its country (Iran's president)
 
     @property
+    def counterpart_type(self) -> str:
+        """The post type a counterpart of its holder holds: the generic type its wording names when it has
+        one (the counterpart of Iran's president is a president, not a head of government), else its own."""
+        return self.generic_for[0] if self.generic_for else self.type
+
+    @property
     def display_en(self) -> str:
         """The English label with its gloss: "Minister of External Affairs (foreign minister)"."""
         return f"{self.label_en} ({self.gloss_en})" if self.gloss_en else self.label_en
