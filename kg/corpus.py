@@ -7,6 +7,7 @@ is what every character offset in the graph refers to.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -154,10 +155,23 @@ def unwrapped(text: str) -> str:
     return "\n\n".join(out)
 
 
+#: Two sentences glued by a page's markup ("… l'Ukraine.Le ministre …"): a full stop between a word's last
+#: lower-case letter (or a closing quote or bracket) and a capitalised word; not initials ("J.D. Vance").
+_GLUED_STOP = re.compile(r"(?<=[a-zà-ÿ)»\"”])\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
+#: A comma glued to the word after it ("a,de son côté,téléphoné"); not a decimal comma ("1,5").
+_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
+#: Character references a copied page kept ("s&#39;est", "l&rsquo;Élysée").
+_CHAR_REFERENCE = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
+
+
 def clean(text: str) -> str:
     """Drop page furniture lines, a header dateline and repeated paragraphs; keep every prose line (a
-    hard-wrapped paragraph is one line, :func:`unwrapped`)."""
-    text = _HEADER_DATE.sub("", unwrapped(text.replace("\r\n", "\n").replace("\r", "\n")))
+    hard-wrapped paragraph is one line, :func:`unwrapped`). Character references a copied page kept are
+    decoded and sentences its markup glued together are set apart."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CHAR_REFERENCE.search(text):
+        text = html.unescape(text)
+    text = _HEADER_DATE.sub("", unwrapped(_GLUED_COMMA.sub(", ", _GLUED_STOP.sub(". ", text))))
     kept: list[str] = []
     seen: set[str] = set()
     links = False  # under a heading of links to other pages

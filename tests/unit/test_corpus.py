@@ -188,3 +188,12 @@ def test_headlines_listed_under_a_heading_of_links_are_dropped(heading: str) -> 
 def test_a_prose_paragraph_ends_a_list_of_links() -> None:
     raw = f"Articles liés\nLe sommet de l'Otan s'ouvre à La Haye\n{PROSE}\nSous-titre court"
     assert clean(raw) == f"{PROSE}\nSous-titre court"
+
+
+def test_markup_glue_and_character_references_are_undone() -> None:
+    raw = "Le ministre s&#39;est entretenu avec Y sur l&rsquo;Ukraine.Le lendemain,il a appelé Z, soit 1,5 heure."
+    assert clean(raw) == "Le ministre s'est entretenu avec Y sur l’Ukraine. Le lendemain, il a appelé Z, soit 1,5 heure."
+
+
+def test_initials_keep_their_stops() -> None:
+    assert clean("J.D. Vance et U.S. officials.") == "J.D. Vance et U.S. officials."
