@@ -192,7 +192,8 @@ def test_a_prose_paragraph_ends_a_list_of_links() -> None:
 
 def test_markup_glue_and_character_references_are_undone() -> None:
     raw = "Le ministre s&#39;est entretenu avec Y sur l&rsquo;Ukraine.Le lendemain,il a appelé Z, soit 1,5 heure."
-    assert clean(raw) == "Le ministre s'est entretenu avec Y sur l’Ukraine. Le lendemain, il a appelé Z, soit 1,5 heure."
+    want = "Le ministre s'est entretenu avec Y sur l’Ukraine. Le lendemain, il a appelé Z, soit 1,5 heure."
+    assert clean(raw) == want
 
 
 def test_initials_keep_their_stops() -> None:
