@@ -134,7 +134,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [_with_charge(doc, _with_second_portfolio(doc, s)) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans) + _elliptic_deputies(doc, spans)
-        spans += _elliptic_ministers(doc, spans)
+        spans += _elliptic_ministers(doc, spans) + _leaders_envoys(doc, spans)
         spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None and not _other_council(doc, s)]
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)
                  and not _staff_title(doc, s) and not _honorary_chancellor(doc, s.start_char, s.end_char)]
@@ -247,6 +247,38 @@ def _elliptic_ministers(doc: Doc, found: list[Span]) -> list[Span]:
         post_type = _ministry_last_named(doc, folded_doc, found, k)
         if post_type is not None:
             out.append(Span(doc, k, k + 1, label="POST", kb_id=post_type))
+    return out
+
+
+ENVOY_NOUNS_FR = frozenset(("envoye", "envoyee", "emissaire"))
+REPRESENTATIVE_NOUNS_FR = frozenset(("representant", "representante"))
+ENVOY_DETERMINERS = frozenset(("le", "la", "l'", "un", "une", "son", "sa", "leur", "cet", "cette", "du", "au", "de"))
+
+
+def _leaders_envoys(doc: Doc, found: list[Span]) -> list[Span]:
+    """"L'émissaire de Donald Trump, X", "l'envoyé du Kremlin X", "Le représentant de Xi Jinping pour les
+    affaires eurasiennes, X": an envoy's noun (after an article, so not the participle of "a envoyé")
+    whose complement is the leader who sends him, or the seat of power standing for his state, is a
+    special envoy of that state; the sender is kept in the phrase (its state is the sender's, see
+    :func:`_sender_country`), the seat left as the phrase's complement ("du Kremlin": Russia's).  A
+    "représentant" is one only when a person sends him ("le représentant de l'UE" is no envoy here)."""
+    taken = {i for s in found if len(s) > 1 for i in range(s.start, s.end)}  # the bare noun is read again
+    folded_doc = [fold(t.text) for t in doc]
+    seats = {s.start: s for s in lex_spans(doc, "METONYM")}
+    out = []
+    for t in doc:
+        k = t.i
+        noun = folded_doc[k]
+        if noun not in ENVOY_NOUNS_FR | REPRESENTATIVE_NOUNS_FR or k == 0 or k + 2 >= len(doc) \
+                or folded_doc[k - 1] not in ENVOY_DETERMINERS or folded_doc[k + 1] not in OF:
+            continue
+        if any(i in taken for i in range(k, k + 2)):
+            continue
+        sender = people_within(doc, k + 2, k + 3)
+        if sender and sender[0].span.start == k + 2:
+            out.append(Span(doc, k, sender[0].span.end, label="POST", kb_id="special_envoy"))
+        elif noun in ENVOY_NOUNS_FR and (k + 2 in seats or (k + 3 in seats and folded_doc[k + 2] in ("la", "l'"))):
+            out.append(Span(doc, k, k + 1, label="POST", kb_id="special_envoy"))
     return out
 
 
@@ -1068,8 +1100,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
     out = []
     for post in find_posts(doc):
         single = lexicon.post_types[post.post_type].single_holder
-        if (post.span.start in attached or post.former or not single
-                or _complement(doc, post) or not is_role_noun(doc, post.span) or _named_after(doc, post)):
+        if (post.span.start in attached or post.former or not single or _complement(doc, post)
+                or not (is_role_noun(doc, post.span) or _headline_new_holder(doc, post)) or _named_after(doc, post)):
             continue
         if len(post.countries) > 1:  # one person per country, all different, or nothing
             found = [person_for(doc, post.post_type, [c], post.span.start, held, people_countries)
@@ -1200,6 +1232,16 @@ def _colon_cataphor(doc: Doc, post: PostMention) -> PersonMention | None:
 
 
 TITLE_SKIP = 5  # words of an article and a rank between the colon and the name ("l'amiral", "le général de brigade")
+
+
+def _headline_new_holder(doc: Doc, post: PostMention) -> bool:
+    """"Nouveau chef d'état-major : le général X": a headline drops the article of the new holder's role
+    noun; the role noun opening its line after "Nouveau" announces the name after the colon."""
+    sent = post.span.sent
+    lead = doc[sent.start:post.span.start]
+    opens_line = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    return (len(lead) == 1 and fold(lead[0].text) in NEW_HOLDER_WORDS and lead[0].text[0].isupper()
+            and opens_line and _colon_cataphor(doc, post) is not None)
 
 
 def _other_holder_named_later(doc: Doc, post: PostMention, person: PersonMention, office: str,
