@@ -1415,7 +1415,7 @@ def _coordinated_post_end(doc: Doc, i: int) -> int:
 
 
 #: Words between a holder's name and the possessive post of a clause about them.
-CLAUSE_WORDS = frozenset((",", "who", "is", "was", "also", "now", "the"))
+CLAUSE_WORDS = frozenset((",", "who", "is", "was", "also", "now", "the", "became", "becomes"))
 
 
 def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -1837,6 +1837,10 @@ def _appointee(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
         return name, appointer
     verb = re.search(r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?" + _pattern("appointment_verbs").pattern
                      + r"\s*$", text)
+    if verb is None and as_:  # a participle clause: "X, tapped as defence minister by Y"
+        verb = re.search(r",\s*(?:recently\s+|newly\s+)?" + _pattern("appointment_verbs").pattern + r"\s*$", text)
+        if verb is not None:
+            verb = re.search(_pattern("appointment_verbs").pattern + r"\s*$", text)
     if verb is None:  # passive: "X has been named <post>"
         return None
     k = next(t.i for t in doc[post.sent.start:i] if t.idx - post.sent.start_char >= verb.start())
