@@ -1705,7 +1705,12 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             before = [m for m in named if m.span.end < at]
             after = next((m for m in named if m.span.start in (at, _past_titles(doc, at))), None)
             pronoun = at < sent.end and fold(doc[at].text) in ("him", "her")
-            if pronoun:  # "replaced him with (his deputy,) Y": Y succeeded the one named before
+            by = _passive_by(doc, text[:hit.start()], at, sent.end)
+            if by is not None:  # "X, who was <post> until October, was replaced in that role by Y"
+                successor = next((m for m in named if m.span.start == _past_titles(doc, by)), None)
+                predecessor = before[-1] if before else None
+                pronoun = True  # the post is the predecessor's, told beside him
+            elif pronoun:  # "replaced him with (his deputy,) Y": Y succeeded the one named before
                 successor = _named_after_with(doc, at + 1, sent.end, named)
                 predecessor = before[-1] if len(before) >= 2 else None
             else:
@@ -1714,6 +1719,21 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 continue
             out = _hand_over(doc, sent, out, successor, predecessor, pronoun, lexicon)
     return _successor_named_after(doc, out, people, lexicon)
+
+
+PASSIVE_ROLE = re.compile(r"^(?:in (?:that|the|this) (?:role|post|job|position|office) )?by$")
+PASSIVE_AUX = re.compile(r"\b(?:was|were|has been|have been|had been|is being|was being)\s*$")
+
+
+def _passive_by(doc: Doc, before: str, at: int, end: int) -> int | None:
+    """Where the agent's name may start in a passive succession ("was replaced [in that role] by Y"): the
+    token after "by", or None when the verb is no passive or no "by" follows within a few words."""
+    if not PASSIVE_AUX.search(before):
+        return None
+    for k in range(at, min(end, at + 6)):
+        if fold(doc[k].text) == "by":
+            return k + 1 if PASSIVE_ROLE.match(fold(doc[at:k + 1].text)) else None
+    return None
 
 
 #: "His successor, X," / "Her predecessor, Y,": a relation noun whose owner is the sentence before's subject.
@@ -1772,6 +1792,90 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
                            replaces=predecessor if taker == successor else None))
     return [replace(h, replaces=predecessor) if h.person == successor and h.office == office and h.replaces is None
             else h for h in out]
+
+
+RELATION_AS = {"successor": True, "predecessor": False}
+
+
+def related_as_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Lt. Gen. X, Y's successor as chief of the general staff, …" and "Y's predecessor as <post>, X,": the
+    person set off beside "<Name>'s successor as <post>" holds that post and the one named before "'s" held
+    it before (a past holding); with "predecessor" the other way round.  The country is the one the text
+    gives the post, else the one kg knows of either."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    posts = {p.start: p for p in lex_spans(doc, "POST")}
+    out = list(holdings)
+    for owner in people:
+        i = owner.span.end + (owner.span.end < len(doc) and fold(doc[owner.span.end].text) in ("s", "'s"))
+        if not doc[owner.span.end - 1].text.endswith(("'", "\u2019")) and i == owner.span.end:
+            continue  # no possessive
+        if i + 2 >= len(doc) or fold(doc[i].text) not in RELATION_AS or fold(doc[i + 1].text) != "as":
+            continue
+        k = i + 2 + (fold(doc[i + 2].text) == "the")
+        post = posts.get(k)
+        if post is None:
+            continue
+        holder = _left_set_off(doc, owner, people) or _right_apposed(doc, post, people)
+        if holder is None or holder.key == owner.key:
+            continue
+        current, past = (holder, owner) if RELATION_AS[fold(doc[i].text)] else (owner, holder)
+        country = _country_of_post(doc, post) or _known_country(doc, current) or _known_country(doc, past)
+        if country is None:
+            continue
+        office = lexicon.office_for(post.kb_id_, country).id
+        for person in (current, past):
+            if not any(h.person == person.key and h.office == office for h in out):
+                out = [h for h in out if not (h.person == person.key and h.office == f"?.{post.kb_id_}")]
+                out.append(Holding(person.key, office, (evidence(doc[owner.span.start:post.end], "en-related-as"),),
+                                   replaces=past.key if person is current else None))
+        notes(doc).former.add((past.key, post.kb_id_))
+    return out
+
+
+REMOVED = re.compile(r"(?:,\s*who\s+)?(?:was|had been|has been|were)\s+(?:abruptly\s+|summarily\s+)?"
+                     r"(?:removed|fired|dismissed|sacked|ousted|relieved)\s+(?:of\s+his\s+duties\s+|of\s+her\s+duties\s+)?"
+                     r"as\s+(?:the\s+)?$")
+
+
+def removed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Adm. X, who was removed as chief of naval operations in February": the subject held the post (a past
+    holding).  The country is the one the post's wording gives, else the one kg knows of the holder."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for post in lex_spans(doc, "POST", "OFFICE"):
+        sent = post.sent
+        head = doc[max(sent.start, post.start - 12):post.start]
+        hit = REMOVED.search(fold(head.text) + " ")
+        if hit is None:
+            continue
+        k = next(t.i for t in head if t.idx - head.start_char >= hit.start())
+        holder = next((m for m in people if m.span.end == k), None)
+        if holder is None:
+            continue
+        if post.label_ == "OFFICE":
+            office = post.kb_id_
+        else:
+            country = _country_of_post(doc, post) or _known_country(doc, holder)
+            if country is None:
+                continue
+            office = lexicon.office_for(post.kb_id_, country).id
+        if not any(h.person == holder.key and h.office == office for h in out):
+            out.append(Holding(holder.key, office, (evidence(doc[holder.span.start:post.end], "en-removed-as"),)))
+        notes(doc).former.add((holder.key, lexicon.office(office).type))
+    return out
+
+
+def _left_set_off(doc: Doc, owner: Any, people: list) -> Any:
+    """The name before the comma that opens the phrase of ``owner`` (ranks and honorifics of the owner between)."""
+    i = owner.span.start
+    titles = {t.i for s in lex_within(doc, max(0, i - TITLE_REACH), i, "TITLE") for t in s}
+    while i - 1 in titles or (i > 1 and doc[i - 1].text == "." and i - 2 in titles):
+        i -= 1
+    if i < 1 or doc[i - 1].text != ",":
+        return None
+    return next((m for m in people if m.span.end == i - 1), None)
 
 
 def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -1885,7 +1989,7 @@ NOT_YET_REACH = 5  # tokens of the longest cue of a post not held yet ("nominate
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
     for step in (countries_of_posts, possessive_posts, apposed_posts, appointed_posts, succession_posts,
-                 successor_posts, counterpart_posts, future_posts):
+                 successor_posts, related_as_posts, removed_posts, counterpart_posts, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
