@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.coref import reported_speaker
 from kg.extract.dates import WEEKDAYS
 from kg.extract.lexicon import load_lexicon, title_cues
+from kg.extract.lexmatch import lex_within
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.offices import (
@@ -252,12 +253,17 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if _cue_at(sent, title_cues("term_replace_pronoun_fr")) is not None:
         return  # "a choisi pour le remplacer X": the one replaced is a pronoun (_successor_of_pronoun)
     by_at = _cue_at(sent, title_cues("term_replaced_by_fr"))
+    fronted = _fronted_replaced(doc, sent) if by_at is None else None
+    if fronted is not None:  # "Remplacée aux Affaires étrangères par X, Y a quitté le gouvernement"
+        by_at, people = sent.start_char, list(fronted)
     at = by_at if by_at is not None else _cue_at(sent, title_cues("term_replace_fr"))
     held_before = at is None and (at := _cue_at(sent, title_cues("term_held_before_fr"))) is not None
     if at is None or not people or _sought(doc, at):
         return  # "X, pressenti pour succéder à Y": a succession expected, not told
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
+    if fronted is not None:
+        before, after = [fronted[1]], [fronted[0]]
     if held_before:  # "X occupe … dans le gouvernement de Y, un poste qu'occupait Z": Y is a complement, X took it
         before = [m for m in before if not (m.span.start > sent.start and fold(doc[m.span.start - 1].text) in
                                             ("de", "du", "d'"))]
@@ -306,6 +312,39 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+FRONTED_REPLACED = frozenset(("remplacee", "remplaces", "remplacees"))
+FRONTED_REACH = 8  # tokens of the post between a fronted "Remplacé" and its "par" ("à la tête de la Marine")
+
+
+def _fronted_replaced(doc: Doc, sent: Span) -> tuple[PersonMention, PersonMention] | None:
+    """(successor, predecessor) of a sentence opening on a past participle, "Remplacée aux Affaires
+    étrangères par X, Y a quitté le gouvernement", "Remplacé à la tête de la marine par l'amiral X, Y …":
+    X took the post from Y, the main clause's subject right after the comma (titles between)."""
+    first = doc[sent.start]
+    if not (first.text.casefold().startswith("remplacé") or fold(first.text) in FRONTED_REPLACED):
+        return None
+    lead = doc[sent.start + 1:min(sent.end, sent.start + FRONTED_REACH)]
+    by = next((t.i for t in lead if fold(t.text) == "par"), None)
+    if by is None:
+        return None
+    named = people_within(doc, by + 1, sent.end)
+    successor = next((m for m in named if m.span.start == _past_name_titles(doc, by + 1, sent.end)), None)
+    if successor is None or successor.span.end >= sent.end or doc[successor.span.end].text != ",":
+        return None
+    predecessor = next((m for m in named if m.span.start == _past_name_titles(doc, successor.span.end + 1, sent.end)),
+                       None)
+    return (successor, predecessor) if predecessor is not None and predecessor.key != successor.key else None
+
+
+def _past_name_titles(doc: Doc, i: int, end: int) -> int:
+    """Where a name may start from token ``i``, past articles and title words ("l'amiral", "M.")."""
+    titles = {t.i for s in lex_within(doc, i, min(end, i + 6), "TITLE") for t in s}
+    while i < end and (i in titles or fold(doc[i].text) in ("le", "la", "l'")
+                       or doc[i].text == "." and i - 1 in titles):
+        i += 1
+    return i
 
 
 ROLE_NOUN_OPENING = 3  # tokens before a role noun that opens its sentence ("L'ancien", "Le nouveau")
@@ -745,6 +784,9 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     if last is not None and len(offices) > 1:  # "M. X avait tenu la Défense de 2005 à 2007. Il a remplacé Z"
         current = [o for o in offices if _current(doc, by_key[(last.key, o)])]
         offices = current if len(current) == 1 else offices
+    if last is not None and len(offices) > 1 and _this_post_after(doc, sent, at):
+        near = [o for o in offices if _stated_just_before(by_key[(last.key, o)], at)]
+        offices = near if len(near) == 1 else offices  # "… nommé X ministre de la Défense. Il remplace à ce poste Y"
     if last is None or len(offices) != 1:
         return []
     if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
