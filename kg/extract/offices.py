@@ -809,6 +809,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
         attachments = _role_noun_owners(doc, attachments, roles)
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
+    holdings += _former_role_subjects(doc, holdings)
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
@@ -1133,6 +1134,44 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 held.setdefault(person.key, set()).add(office)
                 out.append(Holding(person.key, office, (evidence(also.span, "role-noun"),)))
     return out
+
+
+FORMER_SUBJECT_OPENING = 2  # tokens before a former post's noun opening its sentence ("L'ancien", "L'ex-")
+
+
+def _former_role_subjects(doc: Doc, known: list[Holding]) -> list[Holding]:
+    """"C'est X, secrétaire du Conseil, qui conduira la délégation. L'ancien ministre de la Défense, remplacé à ce
+    poste par Y, …": a former post's role noun opening its sentence, set off by a comma and naming nobody,
+    stands for the one person the sentence before names; that person held the post (a past holding, in the
+    country the wording gives, else the one of the person's other posts here)."""
+    out = []
+    sents = list(doc.sents)
+    for post in find_posts(doc):
+        sent = post.span.sent
+        if not post.former or post.span.start - sent.start > FORMER_SUBJECT_OPENING or post.span.end >= sent.end \
+                or doc[post.span.end].text != "," or people_within(doc, sent.start, post.span.end) \
+                or _apposed_name_after(doc, post.span.end + 1, sent.end):
+            continue  # "L'ancien ministre de la Défense, le général X, …": the name set off is his, no anaphora
+        k = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+        prev = next((s for s in reversed(sents[:k]) if s.text.strip()), None)
+        named = {m.key: m for m in people_within(doc, prev.start, prev.end)} if prev is not None else {}
+        if len(named) != 1:
+            continue
+        person = next(iter(named.values()))
+        countries = {h.office.split(".")[0] for h in known if h.person == person.key and not h.office.startswith("?.")}
+        country = post.countries[0] if post.countries else (countries.pop() if len(countries) == 1 else None)
+        office = _role_noun_office(post, country)
+        notes(doc).former.add((person.key, post.post_type))
+        out.append(Holding(person.key, office, (evidence(post.span, "former-role-noun"),)))
+    return out
+
+
+def _apposed_name_after(doc: Doc, k: int, end: int) -> bool:
+    """A name (articles and ranks before it) right at token ``k``: an apposition, not an incise."""
+    start = k
+    while k < end and k - start <= TITLE_SKIP and fold(doc[k].text) in _titles() | {"le", "la", "l'", "."}:
+        k += 1
+    return any(m.span.start == k for m in people_within(doc, k, k + 1))
 
 
 SERVICE_CHIEFS = frozenset(("army_chief", "navy_chief", "air_force_chief"))

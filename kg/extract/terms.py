@@ -270,6 +270,10 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if by_at is None and not after and before and _relative_to_predecessor(doc, sent, at, before[-1]):
         # "X a été nommée …, le gouvernement de Y, à qui elle succède"; "Il salue Y, auquel il succède"
         before, after = before[:-1] or _pronoun_subject(doc, sent, at, by_key), before[-1:]
+    role_subject = False
+    if not before and after:  # "L'ancien ministre de la Défense, remplacé à ce poste par Y": its referent
+        before = _former_role_subject(doc, sent, at, by_key)
+        role_subject = bool(before) and by_at is None
     if not before and by_at is None and after:
         before = _pronoun_subject(doc, sent, at, by_key) or _fronted_successor(doc, sent, at)
     elif not before and after and _agent(doc, after[0], at):
@@ -296,7 +300,7 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     elif where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
         office = next((o for (p, o) in by_key if p == successor and o.partition(".")[2] == where), None)
     else:
-        office = _office_in(doc, sent, at, by_key, successor, predecessor)
+        office = _office_in(doc, sent, at, by_key, successor, predecessor, role_subject)
     if office:
         date = _date_in_clause(doc, sent, at) or _date_after(doc, sent, at, skip_since=True)
         if _purpose_cue(sent, at) and not _dated_after(doc, sent, at):
@@ -345,6 +349,19 @@ def _past_name_titles(doc: Doc, i: int, end: int) -> int:
                        or doc[i].text == "." and i - 1 in titles):
         i += 1
     return i
+
+
+def _former_role_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[PersonMention]:
+    """The person a former post's role noun opening the sentence stands for, as
+    :func:`kg.extract.offices._former_role_subjects` found him ("L'ancien commandant de la marine, aujourd'hui
+    à la retraite, remplace Y"), when that role noun ends before the cue."""
+    for (person, _office), h in by_key.items():
+        for e in h.evidence:
+            if e.rule == "former-role-noun" and sent.start_char <= e.start and e.end <= at:
+                span = doc.char_span(e.start, e.end, alignment_mode="expand")
+                if span is not None:
+                    return [PersonMention(span, key=person)]
+    return []
 
 
 ROLE_NOUN_OPENING = 3  # tokens before a role noun that opens its sentence ("L'ancien", "Le nouveau")
@@ -887,7 +904,8 @@ def _role_subject(doc: Doc, sent: Span, at: int) -> str | None:
     return None
 
 
-def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, predecessor: str) -> str | None:
+def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, predecessor: str,
+               role_subject: bool = False) -> str | None:
     """The office changing hands: the predecessor's one known office (of several, the one they are
     leaving: not one they were just given in someone's place, "Y remplace Z à la Défense … X succède
     à Y"), else a post the sentence links to the cue ("pour remplacer Y au poste de …", "en tant que
@@ -896,6 +914,9 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     if linked:  # "X a succédé à Y comme ministre des Affaires étrangères": the sentence says which
         return linked
     held = {person: _handing_offices(by_key, person, doc, sent, at) for person in (successor, predecessor)}
+    if role_subject:  # "L'ancien chef d'état-major, …, remplace Y": not the post the role noun says he held
+        former = notes(doc).former
+        held[successor] = [o for o in held[successor] if (successor, _post_type(o)) not in former]
     held[predecessor] = held[predecessor] or _offices_of(by_key, predecessor)  # "le chancelier sortant X a cédé …"
     held[predecessor] = [o for o in held[predecessor] if not _taken_in(doc, sent, at, by_key[(predecessor, o)])]
     if len(held[successor]) == 1 and _this_post_after(doc, sent, at):  # "Le technocrate remplace à ce poste Y":
@@ -903,6 +924,10 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
         return this if not held[predecessor] or this in held[predecessor] else None
     if len(held[predecessor]) == 1:
         return held[predecessor][0]
+    told_here = [o for o in held[predecessor] if any(sent.start_char <= e.start and e.end <= at
+                                                     for e in by_key[(predecessor, o)].evidence)]
+    if len(told_here) == 1 and _this_post_after(doc, sent, at):  # "L'ancien ministre de la Défense, remplacé à
+        return told_here[0]  # ce poste par Y": the post the sentence gives the one replaced, before the cue
     leaving = [o for o in held[predecessor] if not by_key[(predecessor, o)].replaces]
     if len(held[predecessor]) > 1 and len(leaving) == 1:
         return leaving[0]
