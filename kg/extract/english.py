@@ -1781,6 +1781,9 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
             and any(sent.start_char <= e.start < sent.end_char for e in h.evidence)}
     told |= {p.kb_id_ for p in lex_within(doc, max(sent.start, named.span.start - POST_REACH), named.span.start, "POST")
              if _past_titles(doc, p.end) == named.span.start}
+    if not told and not backwards and named.span.start == sent.start:  # "X, the new foreign secretary, …. X
+        told = {h.office.partition(".")[2] for h in holdings if h.person == giver  # succeeds Y, who …": the one
+                and all(e.end <= sent.start_char for e in h.evidence)}  # post the article gave X before
     if len(told) != 1:
         return holdings
     post_type = told.pop()  # placed where the article places it ("Foreign Minister Kuleba", Ukraine's before)
