@@ -1455,6 +1455,9 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             also = _post_linked(doc, m, posts, after=post)  # "X, ministre …, est aussi vice-président du Conseil"
             if also is None and relative is not None:  # "X, qui dirigeait la Défense, est nommé ministre …"
                 also = _post_linked(doc, m, posts)
+            if also is None and _appointed(doc, m):  # "la reconduction du général X, membre …, vice-président …,
+                also = _past_apposed_titles(doc, m, posts)  # au poste de ministre de la Défense"
+                also = also if also is not post else None
             if also is not None:  # "X, jusqu'ici chef de la diplomatie, devient vice-Premier ministre"
                 attach(m, also)
         else:
@@ -2726,9 +2729,33 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
         posts = [p for p in posts_within(doc, last.start, last.end) if not _complement(doc, p)]
     nxt = next((p for p in posts if p.span.start >= m.span.end), None)
     if nxt is None or nxt.span.start - m.span.end > 6:
-        return None
+        return _past_apposed_titles(doc, m, posts)  # "la nomination de X, membre du Parti, au poste de …"
     between = {fold(t.text) for t in doc[m.span.end:nxt.span.start]}
     return nxt if between <= title_cues("appointed_as_fr") | glue() and not _holder_after(doc, nxt) else None
+
+
+APPOSED_TITLES_REACH = 24  # tokens of the titles set off between an appointee's name and the new post
+
+
+def _past_apposed_titles(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
+    """"la reconduction du général X, membre du Bureau politique, vice-président de la Commission militaire
+    centrale, au poste de ministre de la Défense": past the titles set off by commas after the name (short
+    verbless phrases or post phrases), the post the appointment gives."""
+    end = min(len(doc), m.span.end + APPOSED_TITLES_REACH, m.span.sent.end)
+    if m.span.end >= end or doc[m.span.end].text != ",":
+        return None
+    commas = [t.i for t in doc[m.span.end:end] if t.text == ","]
+    for last in reversed(commas):
+        target = next((p for p in posts if last < p.span.start <= last + 4), None)
+        if target is None:
+            continue
+        inside = doc[m.span.end:last]
+        lead = {fold(t.text) for t in doc[last + 1:target.span.start]}
+        if any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in inside) or not lead \
+                or not lead <= title_cues("appointed_as_fr") | glue() or _holder_after(doc, target):
+            return None
+        return target
+    return None
 
 
 #: Tokens between an appointing verb and its object's name ("a parachuté mardi le général de l'armée de l'air X").
@@ -2836,6 +2863,7 @@ def _without_apposition(words: list[str], between: Span) -> list[str]:
 
 
 TRAILING_INCISE = 4  # words of a second verbless incise right after the first (", à 74 ans,")
+
 
 
 SOUGHT_REACH = 3  # words between a word of candidacy and the post or cue it governs
