@@ -1870,6 +1870,53 @@ def removed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     return out
 
 
+MINISTRY_RELATION = re.compile(r"\b(?:his|her) (successor|predecessor) (?:at|in) the (foreign|defen[cs]e) ministry"
+                               r" ,\s*$")
+MINISTRY_POSTS = {"foreign": "foreign_minister", "defence": "defence_minister", "defense": "defence_minister"}
+
+
+def related_at_ministry_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Park Jin, a former foreign minister, …, while his successor at the foreign ministry, Cho Hyun, was …":
+    the person set off after "his successor at the <foreign|defence> ministry," holds that ministry's post, and
+    the one "his" stands for (the last person named before it in the sentence) held it before; "predecessor"
+    the other way round."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for named in people:
+        i = _past_titles_back(doc, named.span.start)
+        head = doc[max(named.span.sent.start, i - 9):i]
+        hit = MINISTRY_RELATION.search(" ".join(fold(t.text) for t in head) + " ")  # words spaced, the comma too
+        if hit is None:
+            continue
+        post_type = MINISTRY_POSTS[hit.group(2)]
+        owner = next((m for m in reversed(people) if m.span.end <= head.start
+                      and m.span.sent.start == named.span.sent.start), None)
+        if owner is None or owner.key == named.key:
+            continue
+        current, past = (named, owner) if hit.group(1) == "successor" else (owner, named)
+        placed = {h.office.split(".")[0] for h in out if h.person in (current.key, past.key)
+                  and h.office.endswith("." + post_type) and not h.office.startswith("?.")}
+        country = placed.pop() if len(placed) == 1 else _known_country(doc, past) or _known_country(doc, current)
+        if country is None:
+            continue
+        office = lexicon.office_for(post_type, country).id
+        for person in (current, past):
+            if not any(h.person == person.key and h.office == office for h in out):
+                out.append(Holding(person.key, office, (evidence(doc[head.start:named.span.end], "en-related-at"),),
+                                   replaces=past.key if person is current else None))
+        notes(doc).former.add((past.key, post_type))
+    return out
+
+
+def _past_titles_back(doc: Doc, i: int) -> int:
+    """Where the ranks and honorifics before a name at token ``i`` start."""
+    titles = {t.i for s in lex_within(doc, max(0, i - TITLE_REACH), i, "TITLE") for t in s}
+    while i - 1 in titles or (i > 1 and doc[i - 1].text == "." and i - 2 in titles):
+        i -= 1
+    return i
+
+
 def _left_set_off(doc: Doc, owner: Any, people: list) -> Any:
     """The name before the comma that opens the phrase of ``owner`` (ranks and honorifics of the owner between)."""
     i = owner.span.start
@@ -1992,7 +2039,8 @@ NOT_YET_REACH = 5  # tokens of the longest cue of a post not held yet ("nominate
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
     for step in (countries_of_posts, possessive_posts, apposed_posts, appointed_posts, succession_posts,
-                 successor_posts, related_as_posts, removed_posts, counterpart_posts, future_posts):
+                 successor_posts, related_as_posts, related_at_ministry_posts, removed_posts, counterpart_posts,
+                 future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
