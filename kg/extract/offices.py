@@ -810,6 +810,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
     holdings += _former_role_subjects(doc, holdings)
+    holdings += _service_counterparts(doc, holdings)
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
@@ -1163,6 +1164,50 @@ def _former_role_subjects(doc: Doc, known: list[Holding]) -> list[Holding]:
         office = _role_noun_office(post, country)
         notes(doc).former.add((person.key, post.post_type))
         out.append(Holding(person.key, office, (evidence(post.span, "former-role-noun"),)))
+    return out
+
+
+SERVICE_WORDS = (("armee", "de", "l'", "air"), ("armee", "de", "l'", "air", "et", "de", "l'", "espace"),
+                 ("armee", "de", "terre"), ("marine",), ("aviation",), ("force", "aerienne"), ("forces", "navales"),
+                 ("forces", "terrestres"), ("marine", "nationale"))
+SERVICE_OF_WORDS = {"air": "air_force_chief", "espace": "air_force_chief", "aviation": "air_force_chief",
+                    "aerienne": "air_force_chief", "terre": "army_chief", "terrestres": "army_chief",
+                    "marine": "navy_chief", "navales": "navy_chief", "nationale": "navy_chief"}
+
+
+def _service_counterparts(doc: Doc, known: list[Holding]) -> list[Holding]:
+    """"Le commandant de l'armée de terre, le général X, et son homologue de l'armée de l'air, le
+    lieutenant-brigadier Y, …": the counterpart of a service chief in another service is that service's chief,
+    in the same country, when the person "son" stands for (named before in the sentence) heads a service."""
+    out = []
+    folded = [fold(t.text) for t in doc]
+    for t in doc:
+        if folded[t.i] not in ("homologue", "homologues") or t.i == 0 or folded[t.i - 1] not in ("son", "sa", "leur"):
+            continue
+        k = t.i + 1
+        if k >= len(doc) or folded[k] not in ("de", "du", "d'"):
+            continue
+        k += 1 + (k + 1 < len(doc) and folded[k + 1] in ("la", "l'"))
+        words = next((w for w in sorted(SERVICE_WORDS, key=len, reverse=True)
+                      if tuple(folded[k:k + len(w)]) == w), None)
+        if words is None or k + len(words) >= len(doc) or doc[k + len(words)].text != ",":
+            continue
+        j = k + len(words) + 1
+        while j < len(doc) and j - k <= len(words) + 1 + TITLE_SKIP and folded[j] in _titles() | {"le", "la", "l'"}:
+            j += 1
+        holder = next((m for m in people_within(doc, j, j + 1) if m.span.start == j), None)
+        owners = [m for m in people_within(doc, t.sent.start, t.i) if m.span.end <= t.i]
+        owner = owners[-1] if owners else None
+        if holder is None or owner is None or owner.key == holder.key:
+            continue
+        chief = next((h.office for h in known if h.person == owner.key
+                      and h.office.partition(".")[2] in SERVICE_CHIEFS), None)
+        post_type = SERVICE_OF_WORDS[words[-1]]
+        if chief is None or chief.partition(".")[2] == post_type:
+            continue
+        country = chief.split(".")[0]  # unknown yet ("?"): placed with the owner's (place_in_article)
+        office = f"{UNKNOWN}.{post_type}" if country == UNKNOWN else _place(post_type, country)
+        out.append(Holding(holder.key, office, (evidence(doc[t.i - 1:holder.span.end], "service-counterpart"),)))
     return out
 
 
