@@ -1917,6 +1917,39 @@ def _past_titles_back(doc: Doc, i: int) -> int:
     return i
 
 
+def former_role_subjects(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Few expected Israel Katz to last at the defence ministry. The former foreign minister, who took over …":
+    a former post's role noun opening its sentence, set off by a comma and naming nobody (no name apposed to
+    it), stands for the one person the sentence before names, who held that post (a past holding, in the
+    country of that person's placed posts or the one kg knows of him)."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    sents = list(doc.sents)
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        sent = post.sent
+        lead = [fold(t.text) for t in doc[sent.start:post.start]]
+        if lead not in (["the", "former"], ["former"]) or post.end >= sent.end or doc[post.end].text != ",":
+            continue
+        if any(m.span.start == _past_titles(doc, post.end + 1) for m in people):
+            continue  # "The former defence minister, X, said": the name set off is his
+        k = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+        prev = next((s for s in reversed(sents[:k]) if s.text.strip()), None)
+        named = {m.key: m for m in people if prev is not None and prev.start <= m.span.start < prev.end}
+        if len(named) != 1:
+            continue
+        person = next(iter(named.values()))
+        placed = {h.office.split(".")[0] for h in out if h.person == person.key and not h.office.startswith("?.")}
+        country = placed.pop() if len(placed) == 1 else _known_country(doc, person)
+        if country is None:
+            continue
+        office = lexicon.office_for(post.kb_id_, country).id
+        if not any(h.person == person.key and h.office == office for h in out):
+            out.append(Holding(person.key, office, (evidence(doc[sent.start:post.end], "en-former-role-noun"),)))
+        notes(doc).former.add((person.key, post.kb_id_))
+    return out
+
+
 def _left_set_off(doc: Doc, owner: Any, people: list) -> Any:
     """The name before the comma that opens the phrase of ``owner`` (ranks and honorifics of the owner between)."""
     i = owner.span.start
@@ -2039,8 +2072,8 @@ NOT_YET_REACH = 5  # tokens of the longest cue of a post not held yet ("nominate
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
     for step in (countries_of_posts, possessive_posts, apposed_posts, appointed_posts, succession_posts,
-                 successor_posts, related_as_posts, related_at_ministry_posts, removed_posts, counterpart_posts,
-                 future_posts):
+                 successor_posts, related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
+                 counterpart_posts, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
