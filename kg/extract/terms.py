@@ -46,6 +46,9 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         _link(by_key, successor=pred_holder, predecessor=succ_or_pred, office=office, date=None)
     for sent in doc.sents:
         _replacements(doc, sent, by_key)
+        fronted = _fronted_replaced(doc, sent)
+        if fronted is not None and fronted[1].span.end < sent.end:  # "Remplacée … par X, Y a quitté le
+            _replacements(doc, doc[fronted[1].span.end:sent.end], by_key)  # gouvernement, tout comme Z, à qui W …"
         _appointed_after_departure(doc, sent, by_key)
         _overthrown(doc, sent, by_key)
         _interim_of_the_departed(doc, sent, by_key)
@@ -267,7 +270,10 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if held_before:  # "X occupe … dans le gouvernement de Y, un poste qu'occupait Z": Y is a complement, X took it
         before = [m for m in before if not (m.span.start > sent.start and fold(doc[m.span.start - 1].text) in
                                             ("de", "du", "d'"))]
-    if by_at is None and not after and before and _relative_to_predecessor(doc, sent, at, before[-1]):
+    named_relative = by_at is None and not after and len(before) >= 2 and _named_relative(doc, sent, at, before)
+    if named_relative:  # "tout comme Y, à qui X succède à la Défense": X, the relative's subject, took Y's post
+        before, after = before[-1:], before[-2:-1]
+    elif by_at is None and not after and before and _relative_to_predecessor(doc, sent, at, before[-1]):
         # "X a été nommée …, le gouvernement de Y, à qui elle succède"; "Il salue Y, auquel il succède"
         before, after = before[:-1] or _pronoun_subject(doc, sent, at, by_key), before[-1:]
     role_subject = False
@@ -301,6 +307,10 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         office = next((o for (p, o) in by_key if p == successor and o.partition(".")[2] == where), None)
     else:
         office = _office_in(doc, sent, at, by_key, successor, predecessor, role_subject)
+    if office is None and named_relative:  # "à qui X succède à la Défense": the portfolio right after the cue
+        cue = _token_at(sent, at)
+        office = next((f"?.{t}" for s, _e, t in _portfolios_sent_to(doc, sent)
+                       if cue is not None and cue < s <= cue + 3), None)
     if office:
         date = _date_in_clause(doc, sent, at) or _date_after(doc, sent, at, skip_since=True)
         if _purpose_cue(sent, at) and not _dated_after(doc, sent, at):
@@ -319,6 +329,7 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
 
 
 FRONTED_REPLACED = frozenset(("remplacee", "remplaces", "remplacees"))
+DATELINE_REACH = 6  # tokens of a capitalised dateline before its dash ("PORT-AU-PRINCE —")
 FRONTED_REACH = 8  # tokens of the post between a fronted "Remplacé" and its "par" ("à la tête de la Marine")
 
 
@@ -326,10 +337,15 @@ def _fronted_replaced(doc: Doc, sent: Span) -> tuple[PersonMention, PersonMentio
     """(successor, predecessor) of a sentence opening on a past participle, "Remplacée aux Affaires
     étrangères par X, Y a quitté le gouvernement", "Remplacé à la tête de la marine par l'amiral X, Y …":
     X took the post from Y, the main clause's subject right after the comma (titles between)."""
-    first = doc[sent.start]
-    if not (first.text.casefold().startswith("remplacé") or fold(first.text) in FRONTED_REPLACED):
+    start = sent.start
+    dash = next((t.i for t in doc[sent.start:min(sent.end, sent.start + DATELINE_REACH)]
+                 if t.text in ("—", "–", "-") and t.whitespace_), None)
+    if dash is not None and all(t.text.isupper() or not t.is_alpha for t in doc[sent.start:dash]):
+        start = dash + 1  # "PARIS — Remplacée aux Affaires étrangères par X, …"
+    if start >= sent.end or not (doc[start].text.casefold().startswith("remplacé")
+                                 or fold(doc[start].text) in FRONTED_REPLACED):
         return None
-    lead = doc[sent.start + 1:min(sent.end, sent.start + FRONTED_REACH)]
+    lead = doc[start + 1:min(sent.end, start + FRONTED_REACH)]
     by = next((t.i for t in lead if fold(t.text) == "par"), None)
     if by is None:
         return None
@@ -491,6 +507,23 @@ def _relative_to_predecessor(doc: Doc, sent: Span, at: int, named: PersonMention
     if cue is None or not fold(doc[cue:cue + 3].text).startswith(RELATIVE_DATIVES):
         return False
     return all(t.text == "," for t in doc[named.span.end:cue])
+
+
+NAMED_RELATIVE_OPENERS = (("à", "qui"), ("a", "qui"), ("auquel",), ("à", "laquelle"), ("a", "laquelle"))
+
+
+def _named_relative(doc: Doc, sent: Span, at: int, before: list[PersonMention]) -> bool:
+    """"Y, à qui X succède", "Y, auquel X a succédé": a relative clause on the name before last whose
+    subject is the last name, right before the cue."""
+    cue = _token_at(sent, at)
+    if cue is None:
+        return False
+    one, two = before[-2], before[-1]
+    between = tuple(fold(t.text) for t in doc[one.span.end:two.span.start])
+    titles = {t.i for s in lex_within(doc, one.span.end, two.span.start, "TITLE") for t in s}
+    between = tuple(w for i, w in zip(range(one.span.end, two.span.start), between, strict=True) if i not in titles)
+    gap = [t for t in doc[two.span.end:cue] if t.pos_ not in ("AUX", "ADV")]
+    return between[:1] == (",",) and between[1:] in NAMED_RELATIVE_OPENERS and not gap
 
 
 def _token_at(sent: Span, at: int) -> int | None:
