@@ -1818,12 +1818,15 @@ def related_as_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         k = i + 2 + (fold(doc[i + 2].text) == "the")
         post = posts.get(k)
         if post is None:
+            post = _ranked_chief_of_staff(doc, k, owner, people)
+        if post is None:
             continue
         holder = _left_set_off(doc, owner, people) or _right_apposed(doc, post, people)
         if holder is None or holder.key == owner.key:
             continue
         current, past = (holder, owner) if RELATION_AS[fold(doc[i].text)] else (owner, holder)
-        country = _country_of_post(doc, post) or _known_country(doc, current) or _known_country(doc, past)
+        country = _country_of_post(doc, post) or _known_country(doc, current) or _known_country(doc, past) \
+            or _sole_country(out)
         if country is None:
             continue
         office = lexicon.office_for(post.kb_id_, country).id
@@ -1948,6 +1951,29 @@ def former_role_subjects(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             out.append(Holding(person.key, office, (evidence(doc[sent.start:post.end], "en-former-role-noun"),)))
         notes(doc).former.add((person.key, post.kb_id_))
     return out
+
+
+def _sole_country(holdings: list[Holding]) -> str | None:
+    """The one country of all the placed holdings of the article (an analysis of one state's officials)."""
+    countries = {h.office.split(".")[0] for h in holdings if not h.office.startswith("?.")}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _ranked_chief_of_staff(doc: Doc, k: int, owner: Any, people: list) -> Span | None:
+    """"Lt. Gen. X, Y's successor as chief of staff,": a bare "chief of staff" (a civilian's post too) is the
+    armed forces' chief when a general officer's rank stands right before the successor's name set off before."""
+    if tuple(fold(t.text) for t in doc[k:k + 3]) != ("chief", "of", "staff") or k + 3 >= len(doc) \
+            or doc[k + 3].text not in (",", ".", ";"):
+        return None
+    holder = _left_set_off(doc, owner, people)
+    if holder is None:
+        return None
+    ranks = [s for s in lex_within(doc, max(0, holder.span.start - TITLE_REACH), holder.span.start, "TITLE")
+             if s.kb_id_ == "ranks_en" and fold(s.text).rstrip(".").split()[-1:] in (["gen"], ["general"], ["adm"],
+                                                                                      ["admiral"])]
+    if not ranks:
+        return None
+    return Span(doc, k, k + 3, label="POST", kb_id="chief_of_defence")
 
 
 def _left_set_off(doc: Doc, owner: Any, people: list) -> Any:
