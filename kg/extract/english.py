@@ -1953,6 +1953,39 @@ def former_role_subjects(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     return out
 
 
+DEPARTED = re.compile(r"^(?:abruptly |suddenly )?(?:resigned|stepped down|quit|was (?:sacked|fired|dismissed|ousted|"
+                      r"removed))\b")
+
+
+def departed_predecessors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X, tapped as defence minister by President Z after Y resigned on health grounds": the one whose departure
+    the appointment followed held the post given in that sentence (a past holding), when the sentence gives
+    exactly one post by appointment."""
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for sent in doc.sents:
+        given = {h.office for h in out if any(e.rule == "en-appointed-post" and sent.start_char <= e.start
+                                              < sent.end_char for e in h.evidence)}
+        if len(given) != 1:
+            continue
+        office = given.pop()
+        appointees = {h.person for h in out if h.office == office and any(
+            e.rule == "en-appointed-post" and sent.start_char <= e.start < sent.end_char for e in h.evidence)}
+        for t in sent:
+            if fold(t.text) not in ("after", "following"):
+                continue
+            gone = next((m for m in people if m.span.start == _past_titles(doc, t.i + 1)), None)
+            if gone is None or gone.key in appointees or gone.span.end >= sent.end:
+                continue
+            rest = " ".join(fold(x.text) for x in doc[gone.span.end:min(sent.end, gone.span.end + 4)])
+            if not DEPARTED.match(rest):
+                continue
+            if not any(h.person == gone.key and h.office == office for h in out):
+                out.append(Holding(gone.key, office, (evidence(doc[t.i:gone.span.end + 2], "en-departed"),)))
+            notes(doc).former.add((gone.key, load_lexicon().office(office).type))
+    return out
+
+
 def _sole_country(holdings: list[Holding]) -> str | None:
     """The one country of all the placed holdings of the article (an analysis of one state's officials)."""
     countries = {h.office.split(".")[0] for h in holdings if not h.office.startswith("?.")}
@@ -2099,7 +2132,7 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
     for step in (countries_of_posts, possessive_posts, apposed_posts, appointed_posts, succession_posts,
                  successor_posts, related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
-                 counterpart_posts, future_posts):
+                 departed_predecessors, counterpart_posts, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
