@@ -1936,6 +1936,8 @@ def former_role_subjects(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             continue
         if any(m.span.start == _past_titles(doc, post.end + 1) for m in people):
             continue  # "The former defence minister, X, said": the name set off is his
+        if any(fold(t.text) in ("him", "her", "he", "she") for t in doc[post.end:sent.end]):
+            continue  # "X spoke. The former defence minister, …, criticised him": the pronoun is X, not he
         k = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
         prev = next((s for s in reversed(sents[:k]) if s.text.strip()), None)
         named = {m.key: m for m in people if prev is not None and prev.start <= m.span.start < prev.end}

@@ -1151,8 +1151,10 @@ def _former_role_subjects(doc: Doc, known: list[Holding]) -> list[Holding]:
         sent = post.span.sent
         if not post.former or post.span.start - sent.start > FORMER_SUBJECT_OPENING or post.span.end >= sent.end \
                 or doc[post.span.end].text != "," or people_within(doc, sent.start, post.span.end) \
-                or _apposed_name_after(doc, post.span.end + 1, sent.end):
-            continue  # "L'ancien ministre de la Défense, le général X, …": the name set off is his, no anaphora
+                or _apposed_name_after(doc, post.span.end + 1, sent.end) \
+                or _object_pronoun(doc, post.span.end, sent.end):
+            continue  # "L'ancien ministre de la Défense, le général X, …": the name set off is his, no anaphora;
+            # "X s'est exprimé. L'ancien ministre …, l'a critiqué": the pronoun is X, the role noun another
         k = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
         prev = next((s for s in reversed(sents[:k]) if s.text.strip()), None)
         named = {m.key: m for m in people_within(doc, prev.start, prev.end)} if prev is not None else {}
@@ -1209,6 +1211,16 @@ def _service_counterparts(doc: Doc, known: list[Holding]) -> list[Holding]:
         office = f"{UNKNOWN}.{post_type}" if country == UNKNOWN else _place(post_type, country)
         out.append(Holding(holder.key, office, (evidence(doc[t.i - 1:holder.span.end], "service-counterpart"),)))
     return out
+
+
+OBJECT_PRONOUNS = frozenset(("lui", "leur", "him", "her"))
+
+
+def _object_pronoun(doc: Doc, lo: int, hi: int) -> bool:
+    """An object pronoun between ``lo`` and ``hi`` ("l'a critiqué", "lui a succédé", "criticised him"): it
+    stands for someone named before, so a role noun subject there is another person."""
+    return any(fold(t.text) in OBJECT_PRONOUNS or fold(t.text) in ("l'", "le", "la") and t.pos_ == "PRON"
+               for t in doc[lo:hi])
 
 
 def _apposed_name_after(doc: Doc, k: int, end: int) -> bool:
