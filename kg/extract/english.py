@@ -1415,7 +1415,7 @@ def _coordinated_post_end(doc: Doc, i: int) -> int:
 
 
 #: Words between a holder's name and the possessive post of a clause about them.
-CLAUSE_WORDS = frozenset((",", "who", "is", "was", "also", "now", "the"))
+CLAUSE_WORDS = frozenset((",", "who", "is", "was", "also", "now", "the", "became", "becomes"))
 
 
 def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -1705,7 +1705,12 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             before = [m for m in named if m.span.end < at]
             after = next((m for m in named if m.span.start in (at, _past_titles(doc, at))), None)
             pronoun = at < sent.end and fold(doc[at].text) in ("him", "her")
-            if pronoun:  # "replaced him with (his deputy,) Y": Y succeeded the one named before
+            by = _passive_by(doc, text[:hit.start()], at, sent.end)
+            if by is not None:  # "X, who was <post> until October, was replaced in that role by Y"
+                successor = next((m for m in named if m.span.start == _past_titles(doc, by)), None)
+                predecessor = before[-1] if before else None
+                pronoun = True  # the post is the predecessor's, told beside him
+            elif pronoun:  # "replaced him with (his deputy,) Y": Y succeeded the one named before
                 successor = _named_after_with(doc, at + 1, sent.end, named)
                 predecessor = before[-1] if len(before) >= 2 else None
             else:
@@ -1714,6 +1719,21 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 continue
             out = _hand_over(doc, sent, out, successor, predecessor, pronoun, lexicon)
     return _successor_named_after(doc, out, people, lexicon)
+
+
+PASSIVE_ROLE = re.compile(r"^(?:in (?:that|the|this) (?:role|post|job|position|office) )?by$")
+PASSIVE_AUX = re.compile(r"\b(?:was|were|has been|have been|had been|is being|was being)\s*$")
+
+
+def _passive_by(doc: Doc, before: str, at: int, end: int) -> int | None:
+    """Where the agent's name may start in a passive succession ("was replaced [in that role] by Y"): the
+    token after "by", or None when the verb is no passive or no "by" follows within a few words."""
+    if not PASSIVE_AUX.search(before):
+        return None
+    for k in range(at, min(end, at + 6)):
+        if fold(doc[k].text) == "by":
+            return k + 1 if PASSIVE_ROLE.match(fold(doc[at:k + 1].text)) else None
+    return None
 
 
 #: "His successor, X," / "Her predecessor, Y,": a relation noun whose owner is the sentence before's subject.
@@ -1761,6 +1781,9 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
             and any(sent.start_char <= e.start < sent.end_char for e in h.evidence)}
     told |= {p.kb_id_ for p in lex_within(doc, max(sent.start, named.span.start - POST_REACH), named.span.start, "POST")
              if _past_titles(doc, p.end) == named.span.start}
+    if not told and not backwards and named.span.start == sent.start:  # "X, the new foreign secretary, …. X
+        told = {h.office.partition(".")[2] for h in holdings if h.person == giver  # succeeds Y, who …": the one
+                and all(e.end <= sent.start_char for e in h.evidence)}  # post the article gave X before
     if len(told) != 1:
         return holdings
     post_type = told.pop()  # placed where the article places it ("Foreign Minister Kuleba", Ukraine's before)
@@ -1772,6 +1795,231 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
                            replaces=predecessor if taker == successor else None))
     return [replace(h, replaces=predecessor) if h.person == successor and h.office == office and h.replaces is None
             else h for h in out]
+
+
+RELATION_AS = {"successor": True, "predecessor": False}
+
+
+def related_as_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Lt. Gen. X, Y's successor as chief of the general staff, …" and "Y's predecessor as <post>, X,": the
+    person set off beside "<Name>'s successor as <post>" holds that post and the one named before "'s" held
+    it before (a past holding); with "predecessor" the other way round.  The country is the one the text
+    gives the post, else the one kg knows of either."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    posts = {p.start: p for p in lex_spans(doc, "POST")}
+    out = list(holdings)
+    for owner in people:
+        i = owner.span.end + (owner.span.end < len(doc) and fold(doc[owner.span.end].text) in ("s", "'s"))
+        if not doc[owner.span.end - 1].text.endswith(("'", "\u2019")) and i == owner.span.end:
+            continue  # no possessive
+        if i + 2 >= len(doc) or fold(doc[i].text) not in RELATION_AS or fold(doc[i + 1].text) != "as":
+            continue
+        k = i + 2 + (fold(doc[i + 2].text) == "the")
+        post = posts.get(k)
+        if post is None:
+            post = _ranked_chief_of_staff(doc, k, owner, people)
+        if post is None:
+            continue
+        holder = _left_set_off(doc, owner, people) or _right_apposed(doc, post, people)
+        if holder is None or holder.key == owner.key:
+            continue
+        current, past = (holder, owner) if RELATION_AS[fold(doc[i].text)] else (owner, holder)
+        country = _country_of_post(doc, post) or _known_country(doc, current) or _known_country(doc, past) \
+            or _sole_country(out)
+        if country is None:
+            continue
+        office = lexicon.office_for(post.kb_id_, country).id
+        for person in (current, past):
+            if not any(h.person == person.key and h.office == office for h in out):
+                out = [h for h in out if not (h.person == person.key and h.office == f"?.{post.kb_id_}")]
+                out.append(Holding(person.key, office, (evidence(doc[owner.span.start:post.end], "en-related-as"),),
+                                   replaces=past.key if person is current else None))
+        notes(doc).former.add((past.key, post.kb_id_))
+    return out
+
+
+REMOVED = re.compile(r"(?:,\s*who\s+)?(?:was|had been|has been|were)\s+(?:abruptly\s+|summarily\s+)?"
+                     r"(?:removed|fired|dismissed|sacked|ousted|relieved)\s+(?:of\s+his\s+duties\s+|of\s+her\s+duties\s+)?"
+                     r"as\s+(?:the\s+)?$")
+
+
+def removed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Adm. X, who was removed as chief of naval operations in February": the subject held the post (a past
+    holding).  The country is the one the post's wording gives, else the one kg knows of the holder."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for post in lex_spans(doc, "POST", "OFFICE"):
+        sent = post.sent
+        head = doc[max(sent.start, post.start - 12):post.start]
+        hit = REMOVED.search(fold(head.text) + " ")
+        if hit is None:
+            continue
+        k = next(t.i for t in head if t.idx - head.start_char >= hit.start())
+        holder = next((m for m in people if m.span.end == k), None)
+        if holder is None:
+            continue
+        if post.label_ == "OFFICE":
+            office = post.kb_id_
+        else:
+            country = _country_of_post(doc, post) or _known_country(doc, holder)
+            if country is None:
+                continue
+            office = lexicon.office_for(post.kb_id_, country).id
+        if not any(h.person == holder.key and h.office == office for h in out):
+            out.append(Holding(holder.key, office, (evidence(doc[holder.span.start:post.end], "en-removed-as"),)))
+        notes(doc).former.add((holder.key, lexicon.office(office).type))
+    return out
+
+
+MINISTRY_RELATION = re.compile(r"\b(?:his|her) (successor|predecessor) (?:at|in) the (foreign|defen[cs]e) ministry"
+                               r" ,\s*$")
+MINISTRY_POSTS = {"foreign": "foreign_minister", "defence": "defence_minister", "defense": "defence_minister"}
+
+
+def related_at_ministry_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Park Jin, a former foreign minister, …, while his successor at the foreign ministry, Cho Hyun, was …":
+    the person set off after "his successor at the <foreign|defence> ministry," holds that ministry's post, and
+    the one "his" stands for (the last person named before it in the sentence) held it before; "predecessor"
+    the other way round."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for named in people:
+        i = _past_titles_back(doc, named.span.start)
+        head = doc[max(named.span.sent.start, i - 9):i]
+        hit = MINISTRY_RELATION.search(" ".join(fold(t.text) for t in head) + " ")  # words spaced, the comma too
+        if hit is None:
+            continue
+        post_type = MINISTRY_POSTS[hit.group(2)]
+        owner = next((m for m in reversed(people) if m.span.end <= head.start
+                      and m.span.sent.start == named.span.sent.start), None)
+        if owner is None or owner.key == named.key:
+            continue
+        current, past = (named, owner) if hit.group(1) == "successor" else (owner, named)
+        placed = {h.office.split(".")[0] for h in out if h.person in (current.key, past.key)
+                  and h.office.endswith("." + post_type) and not h.office.startswith("?.")}
+        country = placed.pop() if len(placed) == 1 else _known_country(doc, past) or _known_country(doc, current)
+        if country is None:
+            continue
+        office = lexicon.office_for(post_type, country).id
+        for person in (current, past):
+            if not any(h.person == person.key and h.office == office for h in out):
+                out.append(Holding(person.key, office, (evidence(doc[head.start:named.span.end], "en-related-at"),),
+                                   replaces=past.key if person is current else None))
+        notes(doc).former.add((past.key, post_type))
+    return out
+
+
+def _past_titles_back(doc: Doc, i: int) -> int:
+    """Where the ranks and honorifics before a name at token ``i`` start."""
+    titles = {t.i for s in lex_within(doc, max(0, i - TITLE_REACH), i, "TITLE") for t in s}
+    while i - 1 in titles or (i > 1 and doc[i - 1].text == "." and i - 2 in titles):
+        i -= 1
+    return i
+
+
+def former_role_subjects(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Few expected Israel Katz to last at the defence ministry. The former foreign minister, who took over …":
+    a former post's role noun opening its sentence, set off by a comma and naming nobody (no name apposed to
+    it), stands for the one person the sentence before names, who held that post (a past holding, in the
+    country of that person's placed posts or the one kg knows of him)."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    sents = list(doc.sents)
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        sent = post.sent
+        lead = [fold(t.text) for t in doc[sent.start:post.start]]
+        if lead not in (["the", "former"], ["former"]) or post.end >= sent.end or doc[post.end].text != ",":
+            continue
+        if any(m.span.start == _past_titles(doc, post.end + 1) for m in people):
+            continue  # "The former defence minister, X, said": the name set off is his
+        if any(fold(t.text) in ("him", "her", "he", "she") for t in doc[post.end:sent.end]):
+            continue  # "X spoke. The former defence minister, …, criticised him": the pronoun is X, not he
+        k = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+        prev = next((s for s in reversed(sents[:k]) if s.text.strip()), None)
+        named = {m.key: m for m in people if prev is not None and prev.start <= m.span.start < prev.end}
+        if len(named) != 1:
+            continue
+        person = next(iter(named.values()))
+        placed = {h.office.split(".")[0] for h in out if h.person == person.key and not h.office.startswith("?.")}
+        country = placed.pop() if len(placed) == 1 else _known_country(doc, person)
+        if country is None:
+            continue
+        office = lexicon.office_for(post.kb_id_, country).id
+        if not any(h.person == person.key and h.office == office for h in out):
+            out.append(Holding(person.key, office, (evidence(doc[sent.start:post.end], "en-former-role-noun"),)))
+        notes(doc).former.add((person.key, post.kb_id_))
+    return out
+
+
+DEPARTED = re.compile(r"^(?:abruptly |suddenly )?(?:resigned|stepped down|quit|was (?:sacked|fired|dismissed|ousted|"
+                      r"removed))\b")
+
+
+def departed_predecessors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X, tapped as defence minister by President Z after Y resigned on health grounds": the one whose departure
+    the appointment followed held the post given in that sentence (a past holding), when the sentence gives
+    exactly one post by appointment."""
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for sent in doc.sents:
+        given = {h.office for h in out if any(e.rule == "en-appointed-post" and sent.start_char <= e.start
+                                              < sent.end_char for e in h.evidence)}
+        if len(given) != 1:
+            continue
+        office = given.pop()
+        appointees = {h.person for h in out if h.office == office and any(
+            e.rule == "en-appointed-post" and sent.start_char <= e.start < sent.end_char for e in h.evidence)}
+        for t in sent:
+            if fold(t.text) not in ("after", "following"):
+                continue
+            gone = next((m for m in people if m.span.start == _past_titles(doc, t.i + 1)), None)
+            if gone is None or gone.key in appointees or gone.span.end >= sent.end:
+                continue
+            rest = " ".join(fold(x.text) for x in doc[gone.span.end:min(sent.end, gone.span.end + 4)])
+            if not DEPARTED.match(rest):
+                continue
+            if not any(h.person == gone.key and h.office == office for h in out):
+                out.append(Holding(gone.key, office, (evidence(doc[t.i:gone.span.end + 2], "en-departed"),)))
+            notes(doc).former.add((gone.key, load_lexicon().office(office).type))
+    return out
+
+
+def _sole_country(holdings: list[Holding]) -> str | None:
+    """The one country of all the placed holdings of the article (an analysis of one state's officials)."""
+    countries = {h.office.split(".")[0] for h in holdings if not h.office.startswith("?.")}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _ranked_chief_of_staff(doc: Doc, k: int, owner: Any, people: list) -> Span | None:
+    """"Lt. Gen. X, Y's successor as chief of staff,": a bare "chief of staff" (a civilian's post too) is the
+    armed forces' chief when a general officer's rank stands right before the successor's name set off before."""
+    if tuple(fold(t.text) for t in doc[k:k + 3]) != ("chief", "of", "staff") or k + 3 >= len(doc) \
+            or doc[k + 3].text not in (",", ".", ";"):
+        return None
+    holder = _left_set_off(doc, owner, people)
+    if holder is None:
+        return None
+    ranks = [s for s in lex_within(doc, max(0, holder.span.start - TITLE_REACH), holder.span.start, "TITLE")
+             if s.kb_id_ == "ranks_en" and fold(s.text).rstrip(".").split()[-1:] in (["gen"], ["general"], ["adm"],
+                                                                                      ["admiral"])]
+    if not ranks:
+        return None
+    return Span(doc, k, k + 3, label="POST", kb_id="chief_of_defence")
+
+
+def _left_set_off(doc: Doc, owner: Any, people: list) -> Any:
+    """The name before the comma that opens the phrase of ``owner`` (ranks and honorifics of the owner between)."""
+    i = owner.span.start
+    titles = {t.i for s in lex_within(doc, max(0, i - TITLE_REACH), i, "TITLE") for t in s}
+    while i - 1 in titles or (i > 1 and doc[i - 1].text == "." and i - 2 in titles):
+        i -= 1
+    if i < 1 or doc[i - 1].text != ",":
+        return None
+    return next((m for m in people if m.span.end == i - 1), None)
 
 
 def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -1837,6 +2085,10 @@ def _appointee(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
         return name, appointer
     verb = re.search(r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?" + _pattern("appointment_verbs").pattern
                      + r"\s*$", text)
+    if verb is None and as_:  # a participle clause: "X, tapped as defence minister by Y"
+        verb = re.search(r",\s*(?:recently\s+|newly\s+)?" + _pattern("appointment_verbs").pattern + r"\s*$", text)
+        if verb is not None:
+            verb = re.search(_pattern("appointment_verbs").pattern + r"\s*$", text)
     if verb is None:  # passive: "X has been named <post>"
         return None
     k = next(t.i for t in doc[post.sent.start:i] if t.idx - post.sent.start_char >= verb.start())
@@ -1881,7 +2133,8 @@ NOT_YET_REACH = 5  # tokens of the longest cue of a post not held yet ("nominate
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
     for step in (countries_of_posts, possessive_posts, apposed_posts, appointed_posts, succession_posts,
-                 successor_posts, counterpart_posts, future_posts):
+                 successor_posts, related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
+                 departed_predecessors, counterpart_posts, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings

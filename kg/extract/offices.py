@@ -134,7 +134,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
         spans = sorted(lex_spans(doc, *POST_LABELS), key=lambda s: POST_LABELS.index(s.label_))
         spans = [_with_charge(doc, _with_second_portfolio(doc, s)) for s in spans]
         spans = spans + _ex_prefixed(doc, spans) + _compound_portfolios(doc, spans) + _elliptic_deputies(doc, spans)
-        spans += _elliptic_ministers(doc, spans)
+        spans += _elliptic_ministers(doc, spans) + _leaders_envoys(doc, spans)
         spans = [s for s in (_as_subordinate(doc, s) for s in spans) if s is not None and not _other_council(doc, s)]
         spans = [s for s in filter_spans(spans) if not _chair_of_a_body(doc, s) and not _junior_rank(doc, s)
                  and not _staff_title(doc, s) and not _honorary_chancellor(doc, s.start_char, s.end_char)]
@@ -247,6 +247,38 @@ def _elliptic_ministers(doc: Doc, found: list[Span]) -> list[Span]:
         post_type = _ministry_last_named(doc, folded_doc, found, k)
         if post_type is not None:
             out.append(Span(doc, k, k + 1, label="POST", kb_id=post_type))
+    return out
+
+
+ENVOY_NOUNS_FR = frozenset(("envoye", "envoyee", "emissaire"))
+REPRESENTATIVE_NOUNS_FR = frozenset(("representant", "representante"))
+ENVOY_DETERMINERS = frozenset(("le", "la", "l'", "un", "une", "son", "sa", "leur", "cet", "cette", "du", "au", "de"))
+
+
+def _leaders_envoys(doc: Doc, found: list[Span]) -> list[Span]:
+    """"L'émissaire de Donald Trump, X", "l'envoyé du Kremlin X", "Le représentant de Xi Jinping pour les
+    affaires eurasiennes, X": an envoy's noun (after an article, so not the participle of "a envoyé")
+    whose complement is the leader who sends him, or the seat of power standing for his state, is a
+    special envoy of that state; the sender is kept in the phrase (its state is the sender's, see
+    :func:`_sender_country`), the seat left as the phrase's complement ("du Kremlin": Russia's).  A
+    "représentant" is one only when a person sends him ("le représentant de l'UE" is no envoy here)."""
+    taken = {i for s in found if len(s) > 1 for i in range(s.start, s.end)}  # the bare noun is read again
+    folded_doc = [fold(t.text) for t in doc]
+    seats = {s.start: s for s in lex_spans(doc, "METONYM")}
+    out = []
+    for t in doc:
+        k = t.i
+        noun = folded_doc[k]
+        if noun not in ENVOY_NOUNS_FR | REPRESENTATIVE_NOUNS_FR or k == 0 or k + 2 >= len(doc) \
+                or folded_doc[k - 1] not in ENVOY_DETERMINERS or folded_doc[k + 1] not in OF:
+            continue
+        if any(i in taken for i in range(k, k + 2)):
+            continue
+        sender = people_within(doc, k + 2, k + 3)
+        if sender and sender[0].span.start == k + 2:
+            out.append(Span(doc, k, sender[0].span.end, label="POST", kb_id="special_envoy"))
+        elif noun in ENVOY_NOUNS_FR and (k + 2 in seats or (k + 3 in seats and folded_doc[k + 2] in ("la", "l'"))):
+            out.append(Span(doc, k, k + 1, label="POST", kb_id="special_envoy"))
     return out
 
 
@@ -777,6 +809,8 @@ def find_holdings(doc: Doc) -> list[Holding]:
         attachments = _role_noun_owners(doc, attachments, roles)
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
+    holdings += _former_role_subjects(doc, holdings)
+    holdings += _service_counterparts(doc, holdings)
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
@@ -1068,8 +1102,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
     out = []
     for post in find_posts(doc):
         single = lexicon.post_types[post.post_type].single_holder
-        if (post.span.start in attached or post.former or not single
-                or _complement(doc, post) or not is_role_noun(doc, post.span) or _named_after(doc, post)):
+        if (post.span.start in attached or post.former or not single or _complement(doc, post)
+                or not (is_role_noun(doc, post.span) or _headline_new_holder(doc, post)) or _named_after(doc, post)):
             continue
         if len(post.countries) > 1:  # one person per country, all different, or nothing
             found = [person_for(doc, post.post_type, [c], post.span.start, held, people_countries)
@@ -1101,6 +1135,100 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 held.setdefault(person.key, set()).add(office)
                 out.append(Holding(person.key, office, (evidence(also.span, "role-noun"),)))
     return out
+
+
+FORMER_SUBJECT_OPENING = 2  # tokens before a former post's noun opening its sentence ("L'ancien", "L'ex-")
+
+
+def _former_role_subjects(doc: Doc, known: list[Holding]) -> list[Holding]:
+    """"C'est X, secrétaire du Conseil, qui conduira la délégation. L'ancien ministre de la Défense, remplacé à ce
+    poste par Y, …": a former post's role noun opening its sentence, set off by a comma and naming nobody,
+    stands for the one person the sentence before names; that person held the post (a past holding, in the
+    country the wording gives, else the one of the person's other posts here)."""
+    out = []
+    sents = list(doc.sents)
+    for post in find_posts(doc):
+        sent = post.span.sent
+        if not post.former or post.span.start - sent.start > FORMER_SUBJECT_OPENING or post.span.end >= sent.end \
+                or doc[post.span.end].text != "," or people_within(doc, sent.start, post.span.end) \
+                or _apposed_name_after(doc, post.span.end + 1, sent.end) \
+                or _object_pronoun(doc, post.span.end, sent.end):
+            continue  # "L'ancien ministre de la Défense, le général X, …": the name set off is his, no anaphora;
+            # "X s'est exprimé. L'ancien ministre …, l'a critiqué": the pronoun is X, the role noun another
+        k = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+        prev = next((s for s in reversed(sents[:k]) if s.text.strip()), None)
+        named = {m.key: m for m in people_within(doc, prev.start, prev.end)} if prev is not None else {}
+        if len(named) != 1:
+            continue
+        person = next(iter(named.values()))
+        countries = {h.office.split(".")[0] for h in known if h.person == person.key and not h.office.startswith("?.")}
+        country = post.countries[0] if post.countries else (countries.pop() if len(countries) == 1 else None)
+        office = _role_noun_office(post, country)
+        notes(doc).former.add((person.key, post.post_type))
+        out.append(Holding(person.key, office, (evidence(post.span, "former-role-noun"),)))
+    return out
+
+
+SERVICE_WORDS = (("armee", "de", "l'", "air"), ("armee", "de", "l'", "air", "et", "de", "l'", "espace"),
+                 ("armee", "de", "terre"), ("marine",), ("aviation",), ("force", "aerienne"), ("forces", "navales"),
+                 ("forces", "terrestres"), ("marine", "nationale"))
+SERVICE_OF_WORDS = {"air": "air_force_chief", "espace": "air_force_chief", "aviation": "air_force_chief",
+                    "aerienne": "air_force_chief", "terre": "army_chief", "terrestres": "army_chief",
+                    "marine": "navy_chief", "navales": "navy_chief", "nationale": "navy_chief"}
+
+
+def _service_counterparts(doc: Doc, known: list[Holding]) -> list[Holding]:
+    """"Le commandant de l'armée de terre, le général X, et son homologue de l'armée de l'air, le
+    lieutenant-brigadier Y, …": the counterpart of a service chief in another service is that service's chief,
+    in the same country, when the person "son" stands for (named before in the sentence) heads a service."""
+    out = []
+    folded = [fold(t.text) for t in doc]
+    for t in doc:
+        if folded[t.i] not in ("homologue", "homologues") or t.i == 0 or folded[t.i - 1] not in ("son", "sa", "leur"):
+            continue
+        k = t.i + 1
+        if k >= len(doc) or folded[k] not in ("de", "du", "d'"):
+            continue
+        k += 1 + (k + 1 < len(doc) and folded[k + 1] in ("la", "l'"))
+        words = next((w for w in sorted(SERVICE_WORDS, key=len, reverse=True)
+                      if tuple(folded[k:k + len(w)]) == w), None)
+        if words is None or k + len(words) >= len(doc) or doc[k + len(words)].text != ",":
+            continue
+        j = k + len(words) + 1
+        while j < len(doc) and j - k <= len(words) + 1 + TITLE_SKIP and folded[j] in _titles() | {"le", "la", "l'"}:
+            j += 1
+        holder = next((m for m in people_within(doc, j, j + 1) if m.span.start == j), None)
+        owners = [m for m in people_within(doc, t.sent.start, t.i) if m.span.end <= t.i]
+        owner = owners[-1] if owners else None
+        if holder is None or owner is None or owner.key == holder.key:
+            continue
+        chief = next((h.office for h in known if h.person == owner.key
+                      and h.office.partition(".")[2] in SERVICE_CHIEFS), None)
+        post_type = SERVICE_OF_WORDS[words[-1]]
+        if chief is None or chief.partition(".")[2] == post_type:
+            continue
+        country = chief.split(".")[0]  # unknown yet ("?"): placed with the owner's (place_in_article)
+        office = f"{UNKNOWN}.{post_type}" if country == UNKNOWN else _place(post_type, country)
+        out.append(Holding(holder.key, office, (evidence(doc[t.i - 1:holder.span.end], "service-counterpart"),)))
+    return out
+
+
+OBJECT_PRONOUNS = frozenset(("lui", "leur", "him", "her"))
+
+
+def _object_pronoun(doc: Doc, lo: int, hi: int) -> bool:
+    """An object pronoun between ``lo`` and ``hi`` ("l'a critiqué", "lui a succédé", "criticised him"): it
+    stands for someone named before, so a role noun subject there is another person."""
+    return any(fold(t.text) in OBJECT_PRONOUNS or fold(t.text) in ("l'", "le", "la") and t.pos_ == "PRON"
+               for t in doc[lo:hi])
+
+
+def _apposed_name_after(doc: Doc, k: int, end: int) -> bool:
+    """A name (articles and ranks before it) right at token ``k``: an apposition, not an incise."""
+    start = k
+    while k < end and k - start <= TITLE_SKIP and fold(doc[k].text) in _titles() | {"le", "la", "l'", "."}:
+        k += 1
+    return any(m.span.start == k for m in people_within(doc, k, k + 1))
 
 
 SERVICE_CHIEFS = frozenset(("army_chief", "navy_chief", "air_force_chief"))
@@ -1200,6 +1328,16 @@ def _colon_cataphor(doc: Doc, post: PostMention) -> PersonMention | None:
 
 
 TITLE_SKIP = 5  # words of an article and a rank between the colon and the name ("l'amiral", "le général de brigade")
+
+
+def _headline_new_holder(doc: Doc, post: PostMention) -> bool:
+    """"Nouveau chef d'état-major : le général X": a headline drops the article of the new holder's role
+    noun; the role noun opening its line after "Nouveau" announces the name after the colon."""
+    sent = post.span.sent
+    lead = doc[sent.start:post.span.start]
+    opens_line = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    return (len(lead) == 1 and fold(lead[0].text) in NEW_HOLDER_WORDS and lead[0].text[0].isupper()
+            and opens_line and _colon_cataphor(doc, post) is not None)
 
 
 def _other_holder_named_later(doc: Doc, post: PostMention, person: PersonMention, office: str,
@@ -1374,6 +1512,9 @@ def _attach_in(doc: Doc, sent: Span) -> list[Attachment]:
             also = _post_linked(doc, m, posts, after=post)  # "X, ministre …, est aussi vice-président du Conseil"
             if also is None and relative is not None:  # "X, qui dirigeait la Défense, est nommé ministre …"
                 also = _post_linked(doc, m, posts)
+            if also is None and _appointed(doc, m):  # "la reconduction du général X, membre …, vice-président …,
+                also = _past_apposed_titles(doc, m, posts)  # au poste de ministre de la Défense"
+                also = also if also is not post else None
             if also is not None:  # "X, jusqu'ici chef de la diplomatie, devient vice-Premier ministre"
                 attach(m, also)
         else:
@@ -2645,9 +2786,33 @@ def _post_as_object(doc: Doc, m: PersonMention, posts: list[PostMention]) -> Pos
         posts = [p for p in posts_within(doc, last.start, last.end) if not _complement(doc, p)]
     nxt = next((p for p in posts if p.span.start >= m.span.end), None)
     if nxt is None or nxt.span.start - m.span.end > 6:
-        return None
+        return _past_apposed_titles(doc, m, posts)  # "la nomination de X, membre du Parti, au poste de …"
     between = {fold(t.text) for t in doc[m.span.end:nxt.span.start]}
     return nxt if between <= title_cues("appointed_as_fr") | glue() and not _holder_after(doc, nxt) else None
+
+
+APPOSED_TITLES_REACH = 24  # tokens of the titles set off between an appointee's name and the new post
+
+
+def _past_apposed_titles(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMention | None:
+    """"la reconduction du général X, membre du Bureau politique, vice-président de la Commission militaire
+    centrale, au poste de ministre de la Défense": past the titles set off by commas after the name (short
+    verbless phrases or post phrases), the post the appointment gives."""
+    end = min(len(doc), m.span.end + APPOSED_TITLES_REACH, m.span.sent.end)
+    if m.span.end >= end or doc[m.span.end].text != ",":
+        return None
+    commas = [t.i for t in doc[m.span.end:end] if t.text == ","]
+    for last in reversed(commas):
+        target = next((p for p in posts if last < p.span.start <= last + 4), None)
+        if target is None:
+            continue
+        inside = doc[m.span.end:last]
+        lead = {fold(t.text) for t in doc[last + 1:target.span.start]}
+        if any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in inside) or not lead \
+                or not lead <= title_cues("appointed_as_fr") | glue() or _holder_after(doc, target):
+            return None
+        return target
+    return None
 
 
 #: Tokens between an appointing verb and its object's name ("a parachuté mardi le général de l'armée de l'air X").
@@ -2755,6 +2920,7 @@ def _without_apposition(words: list[str], between: Span) -> list[str]:
 
 
 TRAILING_INCISE = 4  # words of a second verbless incise right after the first (", à 74 ans,")
+
 
 
 SOUGHT_REACH = 3  # words between a word of candidacy and the post or cue it governs

@@ -396,6 +396,7 @@ def _told_again(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
     capitalised words, not inside a longer run of capitalised words.  A Korean or Chinese family name,
     which opens the full name, is that person alone as well ("Cho Hyun …. Cho also spoke with Y")."""
     forms: dict[str, set[tuple[str, ...]]] = {}
+    surnames: dict[str, int] = {}  # a family name told alone after the full name, and where that name ends
     family_first = load_gazetteer().family_first
     for m in found:
         words = tuple(t.text for t in m.span)  # a hyphenated given name keeps its lower-case half ("Jae-myung")
@@ -404,6 +405,9 @@ def _told_again(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
             forms.setdefault(words[0], set()).add(words)
             if words[0] in family_first and len(m.span.text.split()) <= 3:  # "Cho Hyun …. Cho also spoke with Y"
                 forms[words[0]].add(words[:1])
+            elif _family_name_alone(words):  # "Christopher Musa … Musa, who was …"
+                surnames.setdefault(words[-1], m.span.end)
+    after: dict[str, int] = {}
     taken = {t.i for m in found for t in m.span}
     styled = {i for x in lex_spans(doc) for i in range(x.start, x.end)} | dated_tokens(doc, 0, len(doc))
 
@@ -411,8 +415,14 @@ def _told_again(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
         return 0 <= i < len(doc) and doc[i].text[:1].isupper() and i not in styled and not (
             i == 0 or doc[i].is_sent_start)
 
+    for word, end in surnames.items():
+        if word not in forms:
+            forms[word] = {(word,)}
+            after[word] = end
     out: list[PersonMention] = []
     for t in doc:
+        if t.text in after and (t.i < after[t.text] or t.is_stop or t.i in styled or t.pos_ not in ("PROPN", "NOUN")):
+            continue  # a family name alone stands for the one named in full before it, and is no common word
         for words in forms.get(t.text, ()):
             end = t.i + len(words)
             if end > len(doc) or tuple(x.text for x in doc[t.i:end]) != words or any(
@@ -423,6 +433,17 @@ def _told_again(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
             out.append(PersonMention(doc[t.i:end]))
             taken.update(range(t.i, end))
     return out
+
+
+FAMILY_NAME_MIN = 4  # letters of the shortest family name told alone ("Musa"; not "Bar", "Son", "Le")
+
+
+def _family_name_alone(words: tuple[str, ...]) -> bool:
+    """Whether the last word of a full name of two or three capitalised words may stand for that person
+    alone: a word of letters, long enough, and no particle or suffix."""
+    last = words[-1]
+    return 2 <= len(words) <= 3 and last.isalpha() and len(last) >= FAMILY_NAME_MIN and last[:1].isupper() \
+        and not last.isupper() and fold(last) not in NAME_JOINERS and fold(last) not in ("jr", "sr")
 
 
 def _cuts_organisation(span: Span) -> bool:
@@ -877,15 +898,24 @@ def _name_like(token: Token) -> bool:
 
 def _glued_tail(doc: Doc, tokens: list[Token]) -> list[Token]:
     """Keep a hyphenated lower-case end that the tokenizer split off ("Kim Jong-un", "Lee Jae-myung": a
-    romanised Korean syllable has up to six letters, "hyeong")."""
+    romanised Korean syllable has up to six letters, "hyeong"), also with the apostrophe of an English
+    possessive the tokenizer leaves on it ("Kim Myung-soo's": "soo'", "s")."""
     i = tokens[-1].i
     while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ \
-            and doc[i + 2].text.isalpha() and len(doc[i + 2].text) <= 6:
+            and _syllable(doc, i + 2):
         tokens = tokens + [doc[i + 1], doc[i + 2]]
         i += 2
     if i + 1 < len(doc) and _after_inner_apostrophe(doc[i + 1]):
         tokens = tokens + [doc[i + 1]]
     return tokens
+
+
+def _syllable(doc: Doc, i: int) -> bool:
+    """A romanised syllable (up to six letters), or one ending on a possessive's apostrophe before "s"."""
+    text = doc[i].text
+    if text[-1:] in "'\u2019" and i + 1 < len(doc) and doc[i + 1].text == "s" and not doc[i].whitespace_:
+        text = text[:-1]
+    return text.isalpha() and len(text) <= 6
 
 
 def _after_inner_apostrophe(t: Token) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.coref import reported_speaker
 from kg.extract.dates import WEEKDAYS
 from kg.extract.lexicon import load_lexicon, title_cues
+from kg.extract.lexmatch import lex_within
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
 from kg.extract.offices import (
@@ -45,6 +46,9 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         _link(by_key, successor=pred_holder, predecessor=succ_or_pred, office=office, date=None)
     for sent in doc.sents:
         _replacements(doc, sent, by_key)
+        fronted = _fronted_replaced(doc, sent)
+        if fronted is not None and fronted[1].span.end < sent.end:  # "Remplacée … par X, Y a quitté le
+            _replacements(doc, doc[fronted[1].span.end:sent.end], by_key)  # gouvernement, tout comme Z, à qui W …"
         _appointed_after_departure(doc, sent, by_key)
         _overthrown(doc, sent, by_key)
         _interim_of_the_departed(doc, sent, by_key)
@@ -252,18 +256,30 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if _cue_at(sent, title_cues("term_replace_pronoun_fr")) is not None:
         return  # "a choisi pour le remplacer X": the one replaced is a pronoun (_successor_of_pronoun)
     by_at = _cue_at(sent, title_cues("term_replaced_by_fr"))
+    fronted = _fronted_replaced(doc, sent) if by_at is None else None
+    if fronted is not None:  # "Remplacée aux Affaires étrangères par X, Y a quitté le gouvernement"
+        by_at, people = sent.start_char, list(fronted)
     at = by_at if by_at is not None else _cue_at(sent, title_cues("term_replace_fr"))
     held_before = at is None and (at := _cue_at(sent, title_cues("term_held_before_fr"))) is not None
     if at is None or not people or _sought(doc, at):
         return  # "X, pressenti pour succéder à Y": a succession expected, not told
     before = [m for m in people if m.span.start_char < at]
     after = [m for m in people if m.span.start_char > at]
+    if fronted is not None:
+        before, after = [fronted[1]], [fronted[0]]
     if held_before:  # "X occupe … dans le gouvernement de Y, un poste qu'occupait Z": Y is a complement, X took it
         before = [m for m in before if not (m.span.start > sent.start and fold(doc[m.span.start - 1].text) in
                                             ("de", "du", "d'"))]
-    if by_at is None and not after and before and _relative_to_predecessor(doc, sent, at, before[-1]):
+    named_relative = by_at is None and not after and len(before) >= 2 and _named_relative(doc, sent, at, before)
+    if named_relative:  # "tout comme Y, à qui X succède à la Défense": X, the relative's subject, took Y's post
+        before, after = before[-1:], before[-2:-1]
+    elif by_at is None and not after and before and _relative_to_predecessor(doc, sent, at, before[-1]):
         # "X a été nommée …, le gouvernement de Y, à qui elle succède"; "Il salue Y, auquel il succède"
         before, after = before[:-1] or _pronoun_subject(doc, sent, at, by_key), before[-1:]
+    role_subject = False
+    if not before and after:  # "L'ancien ministre de la Défense, remplacé à ce poste par Y": its referent
+        before = _former_role_subject(doc, sent, at, by_key)
+        role_subject = bool(before) and by_at is None
     if not before and by_at is None and after:
         before = _pronoun_subject(doc, sent, at, by_key) or _fronted_successor(doc, sent, at)
     elif not before and after and _agent(doc, after[0], at):
@@ -290,7 +306,11 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     elif where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
         office = next((o for (p, o) in by_key if p == successor and o.partition(".")[2] == where), None)
     else:
-        office = _office_in(doc, sent, at, by_key, successor, predecessor)
+        office = _office_in(doc, sent, at, by_key, successor, predecessor, role_subject)
+    if office is None and named_relative:  # "à qui X succède à la Défense": the portfolio right after the cue
+        cue = _token_at(sent, at)
+        office = next((f"?.{t}" for s, _e, t in _portfolios_sent_to(doc, sent)
+                       if cue is not None and cue < s <= cue + 3), None)
     if office:
         date = _date_in_clause(doc, sent, at) or _date_after(doc, sent, at, skip_since=True)
         if _purpose_cue(sent, at) and not _dated_after(doc, sent, at):
@@ -306,6 +326,58 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
             by_key[(predecessor, office)] = replace(pred, end=pred.end or date)
         else:
             _link(by_key, successor=successor, predecessor=predecessor, office=office, date=date, span=sent)
+
+
+FRONTED_REPLACED = frozenset(("remplacee", "remplaces", "remplacees"))
+DATELINE_REACH = 6  # tokens of a capitalised dateline before its dash ("PORT-AU-PRINCE —")
+FRONTED_REACH = 8  # tokens of the post between a fronted "Remplacé" and its "par" ("à la tête de la Marine")
+
+
+def _fronted_replaced(doc: Doc, sent: Span) -> tuple[PersonMention, PersonMention] | None:
+    """(successor, predecessor) of a sentence opening on a past participle, "Remplacée aux Affaires
+    étrangères par X, Y a quitté le gouvernement", "Remplacé à la tête de la marine par l'amiral X, Y …":
+    X took the post from Y, the main clause's subject right after the comma (titles between)."""
+    start = sent.start
+    dash = next((t.i for t in doc[sent.start:min(sent.end, sent.start + DATELINE_REACH)]
+                 if t.text in ("—", "–", "-") and t.whitespace_), None)
+    if dash is not None and all(t.text.isupper() or not t.is_alpha for t in doc[sent.start:dash]):
+        start = dash + 1  # "PARIS — Remplacée aux Affaires étrangères par X, …"
+    if start >= sent.end or not (doc[start].text.casefold().startswith("remplacé")
+                                 or fold(doc[start].text) in FRONTED_REPLACED):
+        return None
+    lead = doc[start + 1:min(sent.end, start + FRONTED_REACH)]
+    by = next((t.i for t in lead if fold(t.text) == "par"), None)
+    if by is None:
+        return None
+    named = people_within(doc, by + 1, sent.end)
+    successor = next((m for m in named if m.span.start == _past_name_titles(doc, by + 1, sent.end)), None)
+    if successor is None or successor.span.end >= sent.end or doc[successor.span.end].text != ",":
+        return None
+    predecessor = next((m for m in named if m.span.start == _past_name_titles(doc, successor.span.end + 1, sent.end)),
+                       None)
+    return (successor, predecessor) if predecessor is not None and predecessor.key != successor.key else None
+
+
+def _past_name_titles(doc: Doc, i: int, end: int) -> int:
+    """Where a name may start from token ``i``, past articles and title words ("l'amiral", "M.")."""
+    titles = {t.i for s in lex_within(doc, i, min(end, i + 6), "TITLE") for t in s}
+    while i < end and (i in titles or fold(doc[i].text) in ("le", "la", "l'")
+                       or doc[i].text == "." and i - 1 in titles):
+        i += 1
+    return i
+
+
+def _former_role_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[PersonMention]:
+    """The person a former post's role noun opening the sentence stands for, as
+    :func:`kg.extract.offices._former_role_subjects` found him ("L'ancien commandant de la marine, aujourd'hui
+    à la retraite, remplace Y"), when that role noun ends before the cue."""
+    for (person, _office), h in by_key.items():
+        for e in h.evidence:
+            if e.rule == "former-role-noun" and sent.start_char <= e.start and e.end <= at:
+                span = doc.char_span(e.start, e.end, alignment_mode="expand")
+                if span is not None:
+                    return [PersonMention(span, key=person)]
+    return []
 
 
 ROLE_NOUN_OPENING = 3  # tokens before a role noun that opens its sentence ("L'ancien", "Le nouveau")
@@ -435,6 +507,23 @@ def _relative_to_predecessor(doc: Doc, sent: Span, at: int, named: PersonMention
     if cue is None or not fold(doc[cue:cue + 3].text).startswith(RELATIVE_DATIVES):
         return False
     return all(t.text == "," for t in doc[named.span.end:cue])
+
+
+NAMED_RELATIVE_OPENERS = (("à", "qui"), ("a", "qui"), ("auquel",), ("à", "laquelle"), ("a", "laquelle"))
+
+
+def _named_relative(doc: Doc, sent: Span, at: int, before: list[PersonMention]) -> bool:
+    """"Y, à qui X succède", "Y, auquel X a succédé": a relative clause on the name before last whose
+    subject is the last name, right before the cue."""
+    cue = _token_at(sent, at)
+    if cue is None:
+        return False
+    one, two = before[-2], before[-1]
+    between = tuple(fold(t.text) for t in doc[one.span.end:two.span.start])
+    titles = {t.i for s in lex_within(doc, one.span.end, two.span.start, "TITLE") for t in s}
+    between = tuple(w for i, w in zip(range(one.span.end, two.span.start), between, strict=True) if i not in titles)
+    gap = [t for t in doc[two.span.end:cue] if t.pos_ not in ("AUX", "ADV")]
+    return between[:1] == (",",) and between[1:] in NAMED_RELATIVE_OPENERS and not gap
 
 
 def _token_at(sent: Span, at: int) -> int | None:
@@ -745,6 +834,9 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     if last is not None and len(offices) > 1:  # "M. X avait tenu la Défense de 2005 à 2007. Il a remplacé Z"
         current = [o for o in offices if _current(doc, by_key[(last.key, o)])]
         offices = current if len(current) == 1 else offices
+    if last is not None and len(offices) > 1 and _this_post_after(doc, sent, at):
+        near = [o for o in offices if _stated_just_before(by_key[(last.key, o)], at)]
+        offices = near if len(near) == 1 else offices  # "… nommé X ministre de la Défense. Il remplace à ce poste Y"
     if last is None or len(offices) != 1:
         return []
     if title and title not in _title_words().get(_post_type(offices[0]), frozenset()):
@@ -845,7 +937,8 @@ def _role_subject(doc: Doc, sent: Span, at: int) -> str | None:
     return None
 
 
-def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, predecessor: str) -> str | None:
+def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, predecessor: str,
+               role_subject: bool = False) -> str | None:
     """The office changing hands: the predecessor's one known office (of several, the one they are
     leaving: not one they were just given in someone's place, "Y remplace Z à la Défense … X succède
     à Y"), else a post the sentence links to the cue ("pour remplacer Y au poste de …", "en tant que
@@ -854,6 +947,9 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     if linked:  # "X a succédé à Y comme ministre des Affaires étrangères": the sentence says which
         return linked
     held = {person: _handing_offices(by_key, person, doc, sent, at) for person in (successor, predecessor)}
+    if role_subject:  # "L'ancien chef d'état-major, …, remplace Y": not the post the role noun says he held
+        former = notes(doc).former
+        held[successor] = [o for o in held[successor] if (successor, _post_type(o)) not in former]
     held[predecessor] = held[predecessor] or _offices_of(by_key, predecessor)  # "le chancelier sortant X a cédé …"
     held[predecessor] = [o for o in held[predecessor] if not _taken_in(doc, sent, at, by_key[(predecessor, o)])]
     if len(held[successor]) == 1 and _this_post_after(doc, sent, at):  # "Le technocrate remplace à ce poste Y":
@@ -861,6 +957,10 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
         return this if not held[predecessor] or this in held[predecessor] else None
     if len(held[predecessor]) == 1:
         return held[predecessor][0]
+    told_here = [o for o in held[predecessor] if any(sent.start_char <= e.start and e.end <= at
+                                                     for e in by_key[(predecessor, o)].evidence)]
+    if len(told_here) == 1 and _this_post_after(doc, sent, at):  # "L'ancien ministre de la Défense, remplacé à
+        return told_here[0]  # ce poste par Y": the post the sentence gives the one replaced, before the cue
     leaving = [o for o in held[predecessor] if not by_key[(predecessor, o)].replaces]
     if len(held[predecessor]) > 1 and len(leaving) == 1:
         return leaving[0]

@@ -470,6 +470,20 @@ SETS = {
     # post, which has no class and the scorer cannot match to the key's optional row), people 1.0
     "fresh-posts15c": Floors(6, 0.0, 0.0, 0.97, 0.94, people_f1=0.97),
     "fresh-posts15d": Floors(6, 0.0, 0.0, 0.94, 0.94, people_f1=0.97),
+    # round 16, helper posts16's held-out probes (keys written before kg ran on them): fresh-posts16a (Abidjan's
+    # headline 'Nouveau chef d'état-major : le général X', Kyiv envoys 'L'émissaire de Donald Trump, X', 'l'envoyé du
+    # Kremlin X', 'Le représentant de Xi Jinping pour …, X', 'L'ancien ministre de la Défense, remplacé à ce poste
+    # par X', Ouagadougou without accents, Tokyo 'Remplacée aux Affaires étrangères par X, Y …, tout comme Z, à qui W
+    # succède à la Défense', Riyadh's crown prince and intelligence chief, Brasilia 'L'ancien commandant de la
+    # marine, aujourd'hui à la retraite, remplace X', 'son homologue de l'armée de l'air', VNA) first holdings 0.725
+    # (P 0.853), people 0.99, reached 0.936 (P 0.917: the four spurious are offices in no class, crown prince,
+    # intelligence chief, IAEA, Central Military Commission), people 1.0; fresh-posts16b (English: 'tapped as',
+    # 'Y's successor as', 'the newly minted', 'who was removed as', 'his successor at the foreign ministry, X', 'The
+    # former foreign minister, who …', 'was replaced in that role by', 'Cooper succeeds X') first 0.714 (P 0.938;
+    # 0.732 with the two designate rows the key made optional afterwards), people 0.954, reached 0.905 (P 0.956),
+    # people 0.991
+    "fresh-posts16a": Floors(7, 0.0, 0.0, 0.9, 0.92, people_f1=0.97),
+    "fresh-posts16b": Floors(8, 0.0, 0.0, 0.93, 0.88, people_f1=0.97, lang="en"),
 }
 
 
