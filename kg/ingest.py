@@ -33,10 +33,11 @@ from kg.errors import StoreError, short
 from kg.extract.model import ArticleFacts
 from kg.facts_cache import FactsCache, article_meta, compact, from_compact
 from kg.merge import incremental_state, merged_state
+from kg.namespaces import MERGED
 from kg.resolve import Resolved, article_keys, name_keys, person_keys, resolve
 from kg.store import FACTS_DIR
-from kg.store.embedded import KGStore, StoredArticle
-from kg.store.index import ResolutionIndex
+from kg.store.embedded import Change, KGStore, StoredArticle, canonical, is_lexicon, node_digests
+from kg.store.index import INDEX_FILE, ResolutionIndex
 
 Progress = Callable[[str], None]
 
@@ -70,15 +71,25 @@ class BuildStore(KGStore):
         return self._index
 
     def _migrate_index(self, index: ResolutionIndex) -> None:
-        """Give an index of an older version the compact facts of its articles, from the facts cache (once per
-        store: it reads every article's JSON, but resolves nothing again)."""
-        records, names = {}, {}
-        for i, (sha, source) in index.versions().items():
-            facts = self.facts.get(i, sha, source)
-            if facts is not None:  # a lost file stays a store error when the article is needed
-                records[i] = (sha, compact(facts))
-                names.update(names_keys(facts))
-        index.put_records(records, names)
+        """Give an index of an older version what this one keeps (once per store): the compact facts of its
+        articles, from the facts cache (it reads every article's JSON, but resolves nothing again), and the
+        digests of the stored merged nodes, from the store.  The digests are recorded again whatever the
+        version: a kg of an older version may have moved the store without them."""
+        if index.written_in < 2:
+            records, names = {}, {}
+            for i, (sha, source) in index.versions().items():
+                facts = self.facts.get(i, sha, source)
+                if facts is not None:  # a lost file stays a store error when the article is needed
+                    records[i] = (sha, compact(facts))
+                    names.update(names_keys(facts))
+            index.put_records(records, names)
+        self._record_node_digests(index)
+        index.mark_current()
+
+    def _record_node_digests(self, index: ResolutionIndex) -> None:
+        """Record the digest of every stored merged node (one pass over the merged graph)."""
+        index.put_node_digests(node_digests(q for q in self.db.quads_for_pattern(None, None, None, MERGED)
+                                            if not is_lexicon(q.subject)), clear=True)
 
     def _rebuild_index(self, index: ResolutionIndex, stored: dict[str, StoredArticle]) -> None:
         """Index every stored article from its cached facts, with the person keys a full resolution gives."""
@@ -91,6 +102,7 @@ class BuildStore(KGStore):
         index.clear()
         index.update({i: index_entry(facts, source) for i, (source, facts) in versions.items()},
                      names=person_keys(resolved))
+        self._record_node_digests(index)
 
     def load_indexed(self, ids: Iterable[str]) -> dict[str, ArticleFacts]:
         """The cached facts of indexed articles, found by the version the index records: from the index's
@@ -120,6 +132,37 @@ class BuildStore(KGStore):
                           removed=[i for i, f in new.items() if f is None])
         self.reindex(new, sources, change.names)
         return True
+
+    def stored_digests(self, nodes: set[str]) -> dict[str, bytes]:
+        return self.index().node_digests(nodes)
+
+    def apply_change(self, change: Change, *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
+        """:meth:`KGStore.apply_change`, with the digests of the nodes it rewrites kept in the index: those that
+        go stale are forgotten before the store moves, the new ones recorded after."""
+        update = self.change_update(change, replaced=replaced, removed=removed)
+        digests, index = self.digests, self.index()
+        if digests.stale:
+            index.put_node_digests({}, digests.stale)
+        if update:
+            self.db.update(update)
+        index.put_node_digests(digests.put, digests.drop)
+
+    def apply(self, quads: list[Quad], *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
+        """:meth:`KGStore.apply`, with the index's node digests forgotten before the store moves and those of the
+        new merged layer recorded after (also in an index this run has not checked: it holds no wrong digest)."""
+        index = self._index
+        if index is None and (self.path / INDEX_FILE).exists():
+            index = ResolutionIndex(self.path)
+        try:
+            if index is not None:
+                index.put_node_digests({}, clear=True)
+            super().apply(quads, replaced=replaced, removed=removed)
+            if index is not None:
+                index.put_node_digests(node_digests(canonical(q for q in quads if q.graph_name == MERGED
+                                                              and not is_lexicon(q.subject))), clear=True)
+        finally:
+            if index is not None and index is not self._index:
+                index.close()
 
     def reindex(self, new: Mapping[str, ArticleFacts | None], sources: Mapping[str, str],
                 names: Mapping[str, str] | None = None) -> None:

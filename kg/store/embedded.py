@@ -21,17 +21,19 @@ always matching the article graphs beside it.
 
 from __future__ import annotations
 
+import hashlib
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
-from pyoxigraph import NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.errors import KGError, StoreError, store_error
 from kg.identity import EVIDENCE, IS_REPLACED_BY, _current, relink, successors
-from kg.namespaces import IDENTITY, KGO, KGR, MERGED, article_graph
+from kg.namespaces import IDENTITY, KGO, KGR, MERGED, PREFIXES, article_graph
 from kg.store import FACTS_DIR, LOCK_FILE, open_store, reading, sparql
 from kg.store.index import INDEX_FILE
 from kg.store.lock import exclusive
@@ -93,6 +95,8 @@ class KGStore:
 
     def __init__(self, path: Path, db: Store) -> None:
         self.path, self.db = path, db
+        #: what the last :meth:`change_update` makes of the stored nodes' digests (:func:`node_digests`)
+        self.digests = NodeDigests()
         self._issued: tuple[set[Quad], set[Quad]] | None = None  # merged and identity graphs when opened
         self._held_at_open: dict[object, bool] = {}  # merged nodes an incremental commit touched: held at open?
 
@@ -166,17 +170,42 @@ class KGStore:
             self.db.update(update)
 
     def change_update(self, change: Change, *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> str:
-        """The SPARQL Update that :meth:`apply_change` runs."""
+        """The SPARQL Update that :meth:`apply_change` runs.
+
+        A rewritten node whose new quads have the digest (:func:`node_digests`) that :meth:`stored_digests`
+        records for its stored quads is left as it is without reading it: most of the nodes a commit rewrites
+        (the terms and calls of its people) come out unchanged.  When the change retires a node, every
+        rewritten node is read, since an IRI's successor is chosen among them (:func:`kg.identity.successors`).
+        :attr:`digests` then holds what the store's nodes become: the digests to record and to forget."""
         graphs = {article_graph(a) for a in replaced}
         rewrite = change.rewrite | self.rewrite_stored(change)
-        before = {q for s in rewrite for q in self.db.quads_for_pattern(s, None, None, MERGED)}
         after = canonical(change.merged)
-        held, links = self._relinked(before, after)
+        new = node_digests(after)
+        known = self.stored_digests({s.value for s in rewrite})
+        same = {s for s in rewrite if (d := known.get(s.value)) is not None and new.get(s.value) == d}
+        before = self._read(rewrite - same)
+        if same and {q.subject for q in before if q.predicate == EVIDENCE} - {q.subject for q in after}:
+            before |= self._read(same)  # a node retires: identity links compare it with every rewritten node
+            same = set()
+        if same:
+            after = {q for q in after if q.subject not in same}
+        held, links = self._relinked(before, after, same)
         gone, came = before - after, after - before
         self._lexicon(change.lexicon, gone, came)
+        read = {s.value for s in rewrite - same}
+        self.digests = NodeDigests({s: new[s] for s in read if s in new}, read - new.keys(), read & known.keys())
         drops = [sparql.drop(g) for g in sorted(graphs | {article_graph(a) for a in removed}, key=str)]
         return sparql.join(sparql.delete_data(gone | (held - links)), *drops,
                            sparql.insert_data(change.article_quads + sorted(came | (links - held), key=str)))
+
+    def _read(self, nodes: Iterable[NamedNode]) -> set[Quad]:
+        """The stored merged quads of these nodes."""
+        return {q for s in nodes for q in self.db.quads_for_pattern(s, None, None, MERGED)}
+
+    def stored_digests(self, nodes: set[str]) -> dict[str, bytes]:
+        """The digests (:func:`node_digests`) of the stored merged quads of these nodes, where known: none
+        here (a :class:`kg.ingest.BuildStore` keeps them in its resolution index)."""
+        return {}
 
     def rewrite_stored(self, change: Change) -> set[NamedNode]:
         """The stored merged nodes a change rewrites: its old seeds, the nodes its changed articles source,
@@ -219,13 +248,18 @@ class KGStore:
             return True
         return any(q not in gone and q.subject != node for q in self.db.quads_for_pattern(None, None, node, MERGED))
 
-    def _relinked(self, before: set[Quad], after: set[Quad]) -> tuple[set[Quad], set[Quad]]:
+    def _relinked(self, before: set[Quad], after: set[Quad],
+                  kept: Iterable[NamedNode] = ()) -> tuple[set[Quad], set[Quad]]:
         """The identity links the change touches, as stored and as they must become: links from IRIs issued
         again are dropped, links to retired IRIs moved on, and IRIs the store held when this run opened it
-        that the change retires are linked to their successors (:mod:`kg.identity`)."""
-        live = {q.subject for q in after}
+        that the change retires are linked to their successors (:mod:`kg.identity`).  ``kept``: rewritten
+        nodes left out of ``before`` and ``after`` because they stay as stored (held before, live after)."""
+        kept = set(kept)
+        live: set = {q.subject for q in after} | kept
         for q in before:
             self._held_at_open.setdefault(q.subject, True)
+        for s in kept:
+            self._held_at_open.setdefault(s, True)
         for s in live:
             self._held_at_open.setdefault(s, False)
         retired = {q.subject for q in before if q.predicate == EVIDENCE} - live
@@ -254,15 +288,62 @@ class KGStore:
         return held, relink(before, merged, links)
 
 
+_XSD_STRING = PREFIXES["xsd"] + "string"
+
+
 def canonical(quads: Iterable[Quad]) -> set[Quad]:
     """The quads as pyoxigraph stores them, so that a diff against the store compares like with like.
 
     pyoxigraph keeps some literals in a canonical form: integer subtypes such as
-    ``xsd:nonNegativeInteger`` come back as ``xsd:integer``.
+    ``xsd:nonNegativeInteger`` come back as ``xsd:integer``, language tags in lower case.  IRIs, plain
+    strings and strings with a lower-case language tag are kept as they are, so only the other literals
+    go through an in-memory store (:func:`canonical_by_store` does it for all).
     """
+    out: set[Quad] = set()
+    other: list[Quad] = []
+    for q in quads:
+        if _verbatim(q.object):
+            out.add(q)
+        else:
+            other.append(q)
+    return out | canonical_by_store(other) if other else out
+
+
+def _verbatim(o: object) -> bool:
+    """Whether the store keeps an object term as it is: an IRI, a plain string, a lower-case language tag."""
+    if type(o) is NamedNode:
+        return True
+    if type(o) is not Literal:
+        return False
+    lang = o.language
+    return o.datatype.value == _XSD_STRING if lang is None else lang == lang.lower()
+
+
+def canonical_by_store(quads: Iterable[Quad]) -> set[Quad]:
+    """The quads as pyoxigraph stores them, each one read back from an in-memory store."""
     memory = Store()
     memory.extend(quads)
     return set(memory)
+
+
+@dataclass
+class NodeDigests:
+    """What a commit makes of the digests of the stored merged nodes: the digests to record (node IRI ->
+    digest), the nodes to forget (gone from the store), and those whose recorded digest goes stale when the
+    store moves (to forget before it does, so that a crash between the two leaves no wrong digest)."""
+
+    put: dict[str, bytes] = field(default_factory=dict)
+    drop: set[str] = field(default_factory=set)
+    stale: set[str] = field(default_factory=set)
+
+
+def node_digests(quads: Iterable[Quad]) -> dict[str, bytes]:
+    """Each subject's digest (its IRI -> 16 bytes) of its quads, which must be canonical (:func:`canonical`,
+    as the store keeps them): two nodes have one digest when they have the same quads."""
+    lines: dict[str, list[str]] = defaultdict(list)
+    for q in quads:
+        lines[q.subject.value].append(str(q))  # type: ignore[union-attr]
+    return {s: hashlib.blake2b("\n".join(sorted(ls)).encode(), digest_size=16).digest() for s, ls in lines.items()}
 
 
 def list_articles(path: Path) -> list[tuple[StoredArticle, int]]:

@@ -162,3 +162,197 @@ def test_leaving_the_pinned_people_out_of_the_closure_mapping_changes_nothing(tm
     assert skipping is not None and whole is not None and skipped and skipped[0] > 0
     assert skipping.rewrite == whole.rewrite and set(skipping.merged) == set(whole.merged)
     assert set(skipping.article_quads) == set(whole.article_quads) and skipping.names == whole.names
+
+
+# ---------------------------------------------------------------- digests of the stored merged nodes
+
+
+def stored_digests(path: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The digests the index records, and those of the store's merged nodes as they are."""
+    from pyoxigraph import Store
+
+    from kg.namespaces import MERGED
+    from kg.store.embedded import is_lexicon, node_digests
+
+    db = Store(str(path))
+    try:
+        actual = node_digests(q for q in db.quads_for_pattern(None, None, None, MERGED) if not is_lexicon(q.subject))
+    finally:
+        del db
+    index = ResolutionIndex(path)
+    try:
+        return dict(index.db.execute("SELECT iri, digest FROM node").fetchall()), actual
+    finally:
+        index.close()
+
+
+def test_the_fast_canonical_form_is_the_stores() -> None:
+    from kg.merge import merged_state
+    from kg.store.embedded import canonical, canonical_by_store
+
+    facts = [every_kind(), *synthetic_facts(40)]
+    for case in sorted(CASES.glob("*/facts.json")):
+        facts += map(ArticleFacts.from_json, json.loads(case.read_text(encoding="utf-8"))["facts"])
+    quads = merged_state({f.article.id: f for f in facts})[1]
+    assert canonical(quads) == canonical_by_store(quads)
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    odd = [Quad(NamedNode("https://x.org/a"), NamedNode("https://x.org/p"), o, NamedNode("https://x.org/g"))
+           for o in (Literal("x", language="FR"), Literal("x", language="fr-FR"), Literal("x", language="fr"),
+                     Literal("5", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")),
+                     Literal("x", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#string")), Literal(" a\u0301 "))]
+    assert canonical(odd) == canonical_by_store(odd)
+
+
+def test_the_index_records_the_digest_of_every_stored_merged_node_after_each_kind_of_commit(
+        tmp_path: Path, monkeypatch) -> None:
+    facts = synthetic_facts(40)
+    ids = [f.article.id for f in facts]
+    build(tmp_path / "s", [("add", facts[:20])])  # a new store: re-resolved in full
+    recorded, actual = stored_digests(tmp_path / "s")
+    assert recorded == actual and len(actual) > 20
+    closures = incremental_only(monkeypatch)
+    for step in [("add", facts[20:30]), ("remove", ids[:5]), ("add", facts[:5]), ("remove", ids[30:])]:
+        build(tmp_path / "s", [step])
+        assert closures[-1] is not None  # incremental
+        recorded, actual = stored_digests(tmp_path / "s")
+        assert recorded == actual, step[0]
+
+
+def test_a_commit_reads_only_the_rewritten_nodes_whose_digest_changes(tmp_path: Path, closures, monkeypatch) -> None:
+    from kg.store.embedded import KGStore
+
+    facts = synthetic_facts(60)
+    build(tmp_path / "s", [("add", facts[:50])])
+    read: list[int] = []
+    real = KGStore._read
+    monkeypatch.setattr(KGStore, "_read", lambda self, nodes: read.append(len(set(nodes))) or real(self, set(nodes)))
+    rewritten: list[int] = []
+    real_update = KGStore.change_update
+
+    def update(self, change, **kwargs):
+        rewritten.append(len(change.rewrite | self.rewrite_stored(change)))
+        return real_update(self, change, **kwargs)
+
+    monkeypatch.setattr(KGStore, "change_update", update)
+    assert build(tmp_path / "s", [("add", facts[50:])]) == one_shot(facts)
+    assert len(read) == 1 and 0 < read[0] < rewritten[0]  # some were left unread
+    recorded, actual = stored_digests(tmp_path / "s")
+    assert recorded == actual
+
+
+def test_a_commit_that_retires_a_node_reads_every_rewritten_node(tmp_path: Path, closures, monkeypatch) -> None:
+    """Identity links choose a retired IRI's successor among the rewritten nodes: none is left unread then."""
+    from kg.store.embedded import KGStore
+
+    stored = [a for a in synthetic_facts(30)]
+    lone = ArticleFacts(Article("z.txt", "Lavrov.", published=date(2023, 3, 1), sha256="1" * 64),
+                        (PersonRef("p1", "Lavrov", ("Lavrov",), (Evidence("z.txt", 0, 6, "Lavrov.", "t"),)),))
+    full = ArticleFacts(Article("y.txt", "Sergueï Lavrov.", published=date(2023, 3, 2), sha256="2" * 64),
+                        (PersonRef("p1", "Sergueï Lavrov", ("Sergueï Lavrov",),
+                                   (Evidence("y.txt", 0, 14, "Sergueï Lavrov.", "t"),)),))
+    build(tmp_path / "s", [("add", [*stored, lone])])
+    read: list[set] = []
+    real = KGStore._read
+    monkeypatch.setattr(KGStore, "_read", lambda self, nodes: read.append(set(nodes)) or real(self, nodes))
+    assert build(tmp_path / "s", [("add", [full])]) == one_shot([*stored, lone, full])
+    assert len(read) == 1  # nothing was left unread (a second read is of the nodes first left out)
+    db = __import__("pyoxigraph").Store(str(tmp_path / "s"))
+    try:
+        from kg.namespaces import IDENTITY
+
+        links = {(q.subject.value, q.object.value) for q in db.quads_for_pattern(None, None, None, IDENTITY)}
+    finally:
+        del db
+    assert any("lavrov" in s and "lavrov-sergei" in o for s, o in links)
+    recorded, actual = stored_digests(tmp_path / "s")
+    assert recorded == actual
+
+
+def test_a_retiring_commit_with_unchanged_nodes_reads_them_too(tmp_path: Path, closures, monkeypatch) -> None:
+    """The fallback itself: nodes first left out as unchanged are read when the change retires a node."""
+    from kg import merge
+    from kg.store.embedded import KGStore
+
+    facts = synthetic_facts(60)
+    build(tmp_path / "s", [("add", facts[:50])])
+    held, _ = stored_digests(tmp_path / "s")
+    read: list[set] = []
+    real = KGStore._read
+    monkeypatch.setattr(KGStore, "_read", lambda self, nodes: read.append(set(nodes)) or real(self, nodes))
+    real_state = merge.incremental_state
+
+    def with_a_retired_node(*args, **kwargs):  # a stored person the change no longer issues
+        change = real_state(*args, **kwargs)
+        gone = sorted(s for s in change.rewrite if "/person/" in s.value and s.value in held)[0]
+        change.merged = [q for q in change.merged if q.subject != gone]
+        return change
+
+    monkeypatch.setattr("kg.ingest.incremental_state", with_a_retired_node)
+    build(tmp_path / "s", [("add", facts[50:])])
+    assert len(read) == 2 and read[1] and not read[0] & read[1]  # the unchanged ones, read in a second pass
+    recorded, actual = stored_digests(tmp_path / "s")
+    assert recorded == actual
+
+
+def test_digests_going_stale_are_forgotten_before_the_store_moves(tmp_path: Path, closures, monkeypatch) -> None:
+    facts = synthetic_facts(40)
+    build(tmp_path / "s", [("add", facts[:30])])
+    before, _ = stored_digests(tmp_path / "s")
+
+    class Crash(Exception):
+        pass
+
+    class Db:  # the store, whose update fails (a crash between forgetting digests and moving the store)
+        def __init__(self, db) -> None:
+            self.db = db
+
+        def __getattr__(self, name: str):
+            return getattr(self.db, name)
+
+        def update(self, update: str) -> None:
+            raise Crash
+
+    from kg.ingest import BuildStore as BS
+
+    real_apply = BS.apply_change
+
+    def apply_then_crash(self, change, **kwargs):
+        real_db, self.db = self.db, Db(self.db)
+        try:
+            real_apply(self, change, **kwargs)
+        finally:
+            self.db = real_db
+
+    monkeypatch.setattr(BS, "apply_change", apply_then_crash)
+    with pytest.raises(Crash):
+        build(tmp_path / "s", [("add", facts[30:])])
+    recorded, actual = stored_digests(tmp_path / "s")
+    assert recorded.items() <= actual.items() and len(recorded) < len(before)  # none wrong, some forgotten
+    monkeypatch.setattr(BS, "apply_change", real_apply)
+    assert build(tmp_path / "s", [("add", facts[30:])]) == one_shot(facts)
+
+
+def test_an_index_of_version_2_gets_the_node_digests_from_the_store(tmp_path: Path, closures) -> None:
+    facts = synthetic_facts(30)
+    build(tmp_path / "s", [("add", facts[:20])])
+    db = sqlite3.connect(tmp_path / "s" / INDEX_FILE)
+    db.executescript("DROP TABLE node; PRAGMA user_version = 2;")  # as kg wrote it before the digests
+    db.close()
+    with BuildStore.writing(tmp_path / "s") as kgs:
+        assert kgs.index().current
+    recorded, actual = stored_digests(tmp_path / "s")
+    assert recorded == actual and recorded
+    assert build(tmp_path / "s", [("add", facts[20:])]) == one_shot(facts)
+
+
+def test_a_full_commit_records_the_digests_even_in_an_index_the_run_did_not_open(tmp_path: Path) -> None:
+    facts = synthetic_facts(30)
+    build(tmp_path / "s", [("add", facts[:20])])
+    from kg.merge import merged_state
+
+    with BuildStore.writing(tmp_path / "s") as kgs:  # a commit with nothing pending: the merged layer again
+        kgs.apply(merged_state({f.article.id: f for f in facts[:10]})[1])  # (here: another one, to see it)
+        assert kgs._index is None
+    recorded, actual = stored_digests(tmp_path / "s")
+    assert recorded == actual
