@@ -173,23 +173,17 @@ class KGStore:
         """The SPARQL Update that :meth:`apply_change` runs.
 
         A rewritten node whose new quads have the digest (:func:`node_digests`) that :meth:`stored_digests`
-        records for its stored quads is left as it is without reading it: most of the nodes a commit rewrites
-        (the terms and calls of its people) come out unchanged.  When the change retires a node, every
-        rewritten node is read, since an IRI's successor is chosen among them (:func:`kg.identity.successors`).
-        :attr:`digests` then holds what the store's nodes become: the digests to record and to forget."""
+        records for its stored quads is not read from the store: its stored quads are its new ones.  Most of
+        the nodes a commit rewrites (the terms and calls of the people it touches) come out unchanged.
+        :attr:`digests` then holds what the stored nodes' digests become: those to record and to forget."""
         graphs = {article_graph(a) for a in replaced}
         rewrite = change.rewrite | self.rewrite_stored(change)
         after = canonical(change.merged)
         new = node_digests(after)
         known = self.stored_digests({s.value for s in rewrite})
         same = {s for s in rewrite if (d := known.get(s.value)) is not None and new.get(s.value) == d}
-        before = self._read(rewrite - same)
-        if same and {q.subject for q in before if q.predicate == EVIDENCE} - {q.subject for q in after}:
-            before |= self._read(same)  # a node retires: identity links compare it with every rewritten node
-            same = set()
-        if same:
-            after = {q for q in after if q.subject not in same}
-        held, links = self._relinked(before, after, same)
+        before = self._read(rewrite - same) | {q for q in after if q.subject in same}
+        held, links = self._relinked(before, after)
         gone, came = before - after, after - before
         self._lexicon(change.lexicon, gone, came)
         read = {s.value for s in rewrite - same}
@@ -248,18 +242,13 @@ class KGStore:
             return True
         return any(q not in gone and q.subject != node for q in self.db.quads_for_pattern(None, None, node, MERGED))
 
-    def _relinked(self, before: set[Quad], after: set[Quad],
-                  kept: Iterable[NamedNode] = ()) -> tuple[set[Quad], set[Quad]]:
+    def _relinked(self, before: set[Quad], after: set[Quad]) -> tuple[set[Quad], set[Quad]]:
         """The identity links the change touches, as stored and as they must become: links from IRIs issued
         again are dropped, links to retired IRIs moved on, and IRIs the store held when this run opened it
-        that the change retires are linked to their successors (:mod:`kg.identity`).  ``kept``: rewritten
-        nodes left out of ``before`` and ``after`` because they stay as stored (held before, live after)."""
-        kept = set(kept)
-        live: set = {q.subject for q in after} | kept
+        that the change retires are linked to their successors (:mod:`kg.identity`)."""
+        live = {q.subject for q in after}
         for q in before:
             self._held_at_open.setdefault(q.subject, True)
-        for s in kept:
-            self._held_at_open.setdefault(s, True)
         for s in live:
             self._held_at_open.setdefault(s, False)
         retired = {q.subject for q in before if q.predicate == EVIDENCE} - live
