@@ -133,7 +133,7 @@ class BuildStore(KGStore):
         self.reindex(new, sources, change.names)
         return True
 
-    def stored_digests(self, nodes: set[str]) -> dict[str, bytes]:
+    def stored_digests(self, nodes: set[str]) -> dict[str, tuple[bytes, bytes | None]]:
         return self.index().node_digests(nodes)
 
     def apply_change(self, change: Change, *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +87,13 @@ class Change:
     #: every stored node that refers to one of them, repeatedly (found in the store: see ``rewrite_stored``)
     old_seeds: set[NamedNode] = field(default_factory=set)
     sources: set[NamedNode] = field(default_factory=set)
+    #: rewritten nodes known to stay as stored (mapped from the very fact their stored quads were mapped from:
+    #: see ``inputs``), left out of ``merged``; ``kept_quads`` maps those sourced by some of the given articles
+    kept: set[NamedNode] = field(default_factory=set)
+    kept_quads: Callable[[set[NamedNode]], list[Quad]] = lambda sources: []
+    #: the digest of the resolved fact each mapped node of ``merged`` comes from, where there is one (IRI ->
+    #: digest), which the index records beside the node's own digest
+    inputs: dict[str, bytes] = field(default_factory=dict)
 
 
 class KGStore:
@@ -174,20 +181,32 @@ class KGStore:
 
         A rewritten node whose new quads have the digest (:func:`node_digests`) that :meth:`stored_digests`
         records for its stored quads is not read from the store: its stored quads are its new ones.  Most of
-        the nodes a commit rewrites (the terms and calls of the people it touches) come out unchanged.
+        the nodes a commit rewrites (the terms and calls of the people it touches) come out unchanged, and the
+        calls among them mapped from the same resolved call as before are not even mapped (``change.kept``):
+        they are left out, unless the change retires a node they share an article with (a retired IRI's
+        successor is chosen among the nodes sourced by its articles, :func:`kg.identity.successors`).
         :attr:`digests` then holds what the stored nodes' digests become: those to record and to forget."""
         graphs = {article_graph(a) for a in replaced}
-        rewrite = change.rewrite | self.rewrite_stored(change)
+        rewrite = (change.rewrite | self.rewrite_stored(change)) - change.kept
         after = canonical(change.merged)
         new = node_digests(after)
         known = self.stored_digests({s.value for s in rewrite})
-        same = {s for s in rewrite if (d := known.get(s.value)) is not None and new.get(s.value) == d}
+        same = {s for s in rewrite if (d := known.get(s.value)) is not None and new.get(s.value) == d[0]}
         before = self._read(rewrite - same) | {q for q in after if q.subject in same}
+        retired = {q.subject for q in before if q.predicate == EVIDENCE} - {q.subject for q in after}
+        if retired and change.kept:
+            sources = {q.object for q in before if q.predicate == SOURCE and q.subject in retired}
+            kept = canonical(change.kept_quads(sources))  # type: ignore[arg-type]
+            before, after = before | kept, after | kept
         held, links = self._relinked(before, after)
         gone, came = before - after, after - before
         self._lexicon(change.lexicon, gone, came)
         read = {s.value for s in rewrite - same}
-        self.digests = NodeDigests({s: new[s] for s in read if s in new}, read - new.keys(), read & known.keys())
+        inputs = change.inputs
+        put = {s: (new[s], inputs.get(s)) for s in read if s in new}
+        put.update((s.value, (known[s.value][0], inputs[s.value])) for s in same
+                   if s.value in inputs and known[s.value][1] != inputs[s.value])
+        self.digests = NodeDigests(put, read - new.keys(), read & known.keys())
         drops = [sparql.drop(g) for g in sorted(graphs | {article_graph(a) for a in removed}, key=str)]
         return sparql.join(sparql.delete_data(gone | (held - links)), *drops,
                            sparql.insert_data(change.article_quads + sorted(came | (links - held), key=str)))
@@ -196,9 +215,10 @@ class KGStore:
         """The stored merged quads of these nodes."""
         return {q for s in nodes for q in self.db.quads_for_pattern(s, None, None, MERGED)}
 
-    def stored_digests(self, nodes: set[str]) -> dict[str, bytes]:
-        """The digests (:func:`node_digests`) of the stored merged quads of these nodes, where known: none
-        here (a :class:`kg.ingest.BuildStore` keeps them in its resolution index)."""
+    def stored_digests(self, nodes: set[str]) -> dict[str, tuple[bytes, bytes | None]]:
+        """The digests (:func:`node_digests`) of the stored merged quads of these nodes, where known, each with
+        the digest of the fact they were mapped from (or None): none here (a :class:`kg.ingest.BuildStore`
+        keeps them in its resolution index)."""
         return {}
 
     def rewrite_stored(self, change: Change) -> set[NamedNode]:
@@ -318,10 +338,11 @@ def canonical_by_store(quads: Iterable[Quad]) -> set[Quad]:
 @dataclass
 class NodeDigests:
     """What a commit makes of the digests of the stored merged nodes: the digests to record (node IRI ->
-    digest), the nodes to forget (gone from the store), and those whose recorded digest goes stale when the
-    store moves (to forget before it does, so that a crash between the two leaves no wrong digest)."""
+    digest and the digest of the fact it is mapped from), the nodes to forget (gone from the store), and those
+    whose recorded digest goes stale when the store moves (to forget before it does, so that a crash between
+    the two leaves no wrong digest)."""
 
-    put: dict[str, bytes] = field(default_factory=dict)
+    put: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)
     drop: set[str] = field(default_factory=set)
     stale: set[str] = field(default_factory=set)
 

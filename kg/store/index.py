@@ -53,7 +53,7 @@ CREATE INDEX IF NOT EXISTS touch_article ON touch (article);
 CREATE TABLE IF NOT EXISTS name (name TEXT PRIMARY KEY, person TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS facts (article TEXT PRIMARY KEY, sha256 TEXT NOT NULL, record BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS namekey (name TEXT PRIMARY KEY, keys TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS node (iri TEXT PRIMARY KEY, digest BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS node (iri TEXT PRIMARY KEY, digest BLOB NOT NULL, input BLOB) WITHOUT ROWID;
 """
 _SEP = "\x1f"
 #: SQLite's default limit on the parameters of one statement is 32766 since 3.32; stay well below.
@@ -99,18 +99,28 @@ class ResolutionIndex:
         """Record that the index is of this version (after a migration)."""
         self.db.execute(f"PRAGMA user_version = {VERSION}")
 
-    def node_digests(self, nodes: Iterable[str]) -> dict[str, bytes]:
-        """The recorded digests (:func:`kg.store.embedded.node_digests`) of these merged nodes' stored quads."""
-        out: dict[str, bytes] = {}
+    def node_digests(self, nodes: Iterable[str]) -> dict[str, tuple[bytes, bytes | None]]:
+        """The recorded digests (:func:`kg.store.embedded.node_digests`) of these merged nodes' stored quads, each
+        with the digest of the resolved fact they were mapped from where it is recorded (calls:
+        :func:`kg.merge.call_input`)."""
+        out: dict[str, tuple[bytes, bytes | None]] = {}
         for chunk in _chunks(sorted(set(nodes))):
             marks = ",".join("?" * len(chunk))
-            out.update(self.db.execute(f"SELECT iri, digest FROM node WHERE iri IN ({marks})", chunk).fetchall())
+            rows = self.db.execute(f"SELECT iri, digest, input FROM node WHERE iri IN ({marks})", chunk)
+            out.update((iri, (digest, inp)) for iri, digest, inp in rows)
         return out
 
-    def put_node_digests(self, put: Mapping[str, bytes], drop: Iterable[str] = (), *, clear: bool = False) -> None:
-        """In one transaction: forget the digests of ``drop`` (or of every node, ``clear``) and record ``put``.
-        A node without a digest is read from the store when a commit rewrites it; a recorded digest must be
-        that of the node's stored quads, so digests are forgotten before the store moves and recorded after."""
+    def node_inputs(self, nodes: Iterable[str]) -> dict[str, bytes]:
+        """The recorded digests of the resolved facts these nodes' stored quads were mapped from (where known)."""
+        return {n: inp for n, (_, inp) in self.node_digests(nodes).items() if inp is not None}
+
+    def put_node_digests(self, put: Mapping[str, bytes | tuple[bytes, bytes | None]], drop: Iterable[str] = (), *,
+                         clear: bool = False) -> None:
+        """In one transaction: forget the digests of ``drop`` (or of every node, ``clear``) and record ``put``
+        (node -> digest, or digest and input digest).  A node without a digest is read from the store when a
+        commit rewrites it; a recorded digest must be that of the node's stored quads, and a recorded input
+        digest that of the fact they were mapped from, so they are forgotten before the store moves and
+        recorded after."""
         with self.db:
             self.db.execute("BEGIN")
             if clear:
@@ -118,7 +128,8 @@ class ResolutionIndex:
             else:
                 for chunk in _chunks(sorted(set(drop))):
                     self.db.execute(f"DELETE FROM node WHERE iri IN ({','.join('?' * len(chunk))})", chunk)
-            self.db.executemany("INSERT OR REPLACE INTO node VALUES (?, ?)", sorted(put.items()))
+            self.db.executemany("INSERT OR REPLACE INTO node VALUES (?, ?, ?)",
+                                [(n, *(d if isinstance(d, tuple) else (d, None))) for n, d in sorted(put.items())])
 
     def records(self, articles: Iterable[str]) -> dict[str, bytes]:
         """The compact facts records of these articles, for the version the index records for each (a record

@@ -153,9 +153,9 @@ def test_leaving_the_pinned_people_out_of_the_closure_mapping_changes_nothing(tm
         skipped: list[int] = []
 
         class Whole(merge._Closure):
-            def __init__(self, resolved, changed, pinned) -> None:
+            def __init__(self, resolved, changed, pinned, index) -> None:
                 skipped.append(len(pinned))
-                super().__init__(resolved, changed, set())
+                super().__init__(resolved, changed, set(), index)
 
         monkeypatch.setattr(merge, "_Closure", Whole)
         whole = merge.incremental_state(dict.fromkeys(new), new, index, kgs.load_indexed)
@@ -360,5 +360,91 @@ def test_a_full_commit_records_the_digests_even_in_an_index_the_run_did_not_open
     with BuildStore.writing(tmp_path / "s") as kgs:  # a commit with nothing pending: the merged layer again
         kgs.apply(merged_state({f.article.id: f for f in facts[:10]})[1])  # (here: another one, to see it)
         assert kgs._index is None
+    recorded, actual = stored_digests(tmp_path / "s")
+    assert recorded == actual
+
+
+class _NoInputs:
+    """The index, without the recorded call inputs: every call of a closure is mapped."""
+
+    def __init__(self, index) -> None:
+        self.index = index
+
+    def __getattr__(self, name: str):
+        return getattr(self.index, name)
+
+    def node_inputs(self, nodes) -> dict:
+        return {}
+
+
+@pytest.fixture
+def kept_or_not(monkeypatch, closures) -> list[int]:
+    """Every incremental commit's update is also computed with every call of its closure mapped (no call input
+    known): it must be the same update.  The list it returns: how many calls each commit kept unmapped."""
+    from kg import merge
+    from kg.store.embedded import KGStore
+
+    kept: list[int] = []
+    plain: dict[int, object] = {}
+
+    def state(old, new, index, load, **kwargs):
+        change = merge.incremental_state(old, new, index, load, **kwargs)  # (as a test may have patched it)
+        if change is not None:
+            plain[id(change)] = merge.incremental_state(old, new, _NoInputs(index), load, **kwargs)
+            kept.append(len(change.kept))
+        return change
+
+    monkeypatch.setattr("kg.ingest.incremental_state", state)
+    real = KGStore.change_update
+
+    def update(self, change, **kwargs):
+        other = plain.pop(id(change), None)
+        if other is not None:
+            assert not other.kept
+            without = real(self, other, **kwargs)
+            with_kept = real(self, change, **kwargs)
+            assert sorted(without.splitlines()) == sorted(with_kept.splitlines())
+            return with_kept
+        return real(self, change, **kwargs)
+
+    monkeypatch.setattr(KGStore, "change_update", update)
+    return kept
+
+
+def test_calls_mapped_from_the_same_resolved_call_are_kept_unmapped(tmp_path: Path, kept_or_not) -> None:
+    facts = synthetic_facts(60)
+    ids = [f.article.id for f in facts]
+    assert build(tmp_path / "s", [("add", facts[:50])]) == one_shot(facts[:50])
+    assert build(tmp_path / "s", [("add", facts[50:])]) == one_shot(facts)
+    assert build(tmp_path / "s", [("remove", ids[45:55])]) == one_shot(facts[:45] + facts[55:])
+    assert build(tmp_path / "s", [("add", facts[45:55])]) == one_shot(facts)
+    assert kept_or_not[0] == 0 and all(n > 0 for n in kept_or_not[1:])  # (the first: nothing recorded yet)
+    recorded, actual = stored_digests(tmp_path / "s")
+    assert recorded == actual
+
+
+def test_kept_calls_sharing_an_article_with_a_retired_node_count_for_its_successor(
+        tmp_path: Path, kept_or_not, monkeypatch) -> None:
+    """A retired IRI's successor is chosen among the nodes sourced by its articles: the kept calls among them
+    are mapped for it (Change.kept_quads), and the update is the one mapping every call gives."""
+    from kg import merge
+
+    facts = synthetic_facts(60)
+    build(tmp_path / "s", [("add", facts[:50])])
+    held, _ = stored_digests(tmp_path / "s")
+    real_state = merge.incremental_state
+    asked: list[int] = []
+
+    def with_a_retired_node(*args, **kwargs):  # a stored person the change no longer issues
+        change = real_state(*args, **kwargs)
+        gone = sorted(s for s in change.rewrite if "/person/" in s.value and s.value in held)[0]
+        change.merged = [q for q in change.merged if q.subject != gone]
+        kept_quads = change.kept_quads
+        change.kept_quads = lambda sources: asked.append(len(quads := kept_quads(sources))) or quads
+        return change
+
+    monkeypatch.setattr(merge, "incremental_state", with_a_retired_node)
+    build(tmp_path / "s", [("add", facts[50:])])
+    assert kept_or_not[-1] > 0 and asked and asked[0] > 0
     recorded, actual = stored_digests(tmp_path / "s")
     assert recorded == actual
