@@ -26,13 +26,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from pyoxigraph import Quad
+from pyoxigraph import Quad, Store
 
 from kg.corpus import RawArticle
 from kg.errors import StoreError, short
 from kg.extract.model import ArticleFacts
 from kg.facts_cache import FactsCache, article_meta, compact, from_compact
-from kg.merge import incremental_state, merged_state
+from kg.merge import call_inputs, incremental_state, merged_state
 from kg.namespaces import MERGED
 from kg.resolve import Resolved, article_keys, name_keys, person_keys, resolve
 from kg.store import FACTS_DIR
@@ -88,8 +88,7 @@ class BuildStore(KGStore):
 
     def _record_node_digests(self, index: ResolutionIndex) -> None:
         """Record the digest of every stored merged node (one pass over the merged graph)."""
-        index.put_node_digests(node_digests(q for q in self.db.quads_for_pattern(None, None, None, MERGED)
-                                            if not is_lexicon(q.subject)), clear=True)
+        index.put_node_digests(stored_node_digests(self.db), clear=True)
 
     def _rebuild_index(self, index: ResolutionIndex, stored: dict[str, StoredArticle]) -> None:
         """Index every stored article from its cached facts, with the person keys a full resolution gives."""
@@ -147,9 +146,11 @@ class BuildStore(KGStore):
             self.db.update(update)
         index.put_node_digests(digests.put, digests.drop)
 
-    def apply(self, quads: list[Quad], *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
+    def apply(self, quads: list[Quad], *, replaced: Iterable[str] = (), removed: Iterable[str] = (),
+              inputs: Mapping[str, bytes] | None = None) -> None:
         """:meth:`KGStore.apply`, with the index's node digests forgotten before the store moves and those of the
-        new merged layer recorded after (also in an index this run has not checked: it holds no wrong digest)."""
+        new merged layer recorded after (also in an index this run has not checked: it holds no wrong digest),
+        with ``inputs``, the digests of the resolved calls the quads were mapped from (:func:`call_inputs`)."""
         index = self._index
         if index is None and (self.path / INDEX_FILE).exists():
             index = ResolutionIndex(self.path)
@@ -158,8 +159,10 @@ class BuildStore(KGStore):
                 index.put_node_digests({}, clear=True)
             super().apply(quads, replaced=replaced, removed=removed)
             if index is not None:
-                index.put_node_digests(node_digests(canonical(q for q in quads if q.graph_name == MERGED
-                                                              and not is_lexicon(q.subject))), clear=True)
+                merged = canonical(q for q in quads if q.graph_name == MERGED and not is_lexicon(q.subject))
+                inputs = inputs or {}
+                index.put_node_digests({s: (d, inputs.get(s)) for s, d in node_digests(merged).items()},
+                                       clear=True)
         finally:
             if index is not None and index is not self._index:
                 index.close()
@@ -200,6 +203,12 @@ class BuildStore(KGStore):
         keep = {(a.id, a.sha256, source) for a in self.articles().values()
                 for source, _ in self.facts.versions(a.id, a.sha256, a.meta)}
         return self.facts.keep_only(keep)
+
+
+def stored_node_digests(db: Store) -> dict[str, bytes]:
+    """The digest (:func:`kg.store.embedded.node_digests`) of every merged node a store holds, lexicon nodes
+    left out (one pass over the merged graph)."""
+    return node_digests(q for q in db.quads_for_pattern(None, None, None, MERGED) if not is_lexicon(q.subject))
 
 
 def index_entry(facts: ArticleFacts, source: str = "") -> tuple[str, str, set[str], bytes,
@@ -340,7 +349,7 @@ class Committer:
         start = time.monotonic()
         if not (self.pending and self._incremental()):
             state = state or self.state()
-            self.kgs.apply(state[1], replaced=self.pending)
+            self.kgs.apply(state[1], replaced=self.pending, inputs=call_inputs(state[0]))
             self.kgs.reindex({i: self.new[i] for i in self.pending}, self.sources, person_keys(state[0]))
         self.done += len(self.pending)
         if self.pending and self.progress:
@@ -380,5 +389,5 @@ def remove_articles(kgs: BuildStore, ids: list[str]) -> None:
         return
     stored = kgs.articles()
     resolved, quads = kgs.state(kgs.load_facts(a for a in stored.values() if a.id not in ids))
-    kgs.apply(quads, removed=ids)
+    kgs.apply(quads, removed=ids, inputs=call_inputs(resolved))
     kgs.reindex(dict.fromkeys(ids), {}, person_keys(resolved))

@@ -220,6 +220,12 @@ def call_input(c: Call, articles: Mapping[str, ArticleFacts]) -> bytes:
     return hashlib.blake2b(_mapping_code() + repr((c, published)).encode(), digest_size=16).digest()
 
 
+def call_inputs(r: Resolved) -> dict[str, bytes]:
+    """The :func:`call_input` of every call of a resolution, by the call's IRI (what a full commit records)."""
+    mapper = Mapper(r)
+    return {mapper.call_iri(c).value: call_input(c, mapper.articles) for c in r.calls}
+
+
 def _pinned(base: Mapping[str, ArticleFacts], affected: set[str], index: Index,
             keys: NameKeys) -> dict[str, str] | None:
     """The person keys of the closure's names that no affected key reaches, as the index records them:

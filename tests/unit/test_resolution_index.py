@@ -448,3 +448,30 @@ def test_kept_calls_sharing_an_article_with_a_retired_node_count_for_its_success
     assert kept_or_not[-1] > 0 and asked and asked[0] > 0
     recorded, actual = stored_digests(tmp_path / "s")
     assert recorded == actual
+
+
+def test_a_full_commit_records_the_calls_inputs_and_the_next_commit_keeps_calls(tmp_path: Path, monkeypatch) -> None:
+    from kg.merge import call_inputs, merged_state
+
+    facts = synthetic_facts(60)
+    build(tmp_path / "s", [("add", facts[:50])])  # a new store: re-resolved in full
+    index = ResolutionIndex(tmp_path / "s")
+    try:
+        expected = call_inputs(merged_state({f.article.id: f for f in facts[:50]})[0])
+        assert expected and index.node_inputs(expected) == expected
+    finally:
+        index.close()
+    kept: list[int] = []
+    from kg import merge
+
+    real = merge.incremental_state
+
+    def spy(*args, **kwargs):
+        change = real(*args, **kwargs)
+        kept.append(len(change.kept) if change else -1)
+        return change
+
+    monkeypatch.setattr(BuildStore, "full_share", 100.0)
+    monkeypatch.setattr("kg.ingest.incremental_state", spy)
+    assert build(tmp_path / "s", [("add", facts[50:])]) == one_shot(facts)
+    assert kept and kept[0] > 0
