@@ -53,7 +53,7 @@ from pyoxigraph import NamedNode, Quad
 from kg import mapping
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import ArticleFacts
-from kg.mapping import Mapper, to_quads
+from kg.mapping import Mapper, _all_evidence, to_quads
 from kg.namespaces import KGO, MERGED, article_graph, mint
 from kg.resolve import Call, Resolved, article_keys, name_keys, office_keys, resolve
 from kg.store.embedded import Change, is_lexicon
@@ -152,7 +152,8 @@ def incremental_state(old: Mapping[str, ArticleFacts | None], new: Mapping[str, 
                   [q for q in quads if q.graph_name == MERGED and q.subject in rewrite],
                   _lexicon_nodes(quads), names, closure=len(around) + len(changed), rounds=rounds,
                   old_seeds={Mapper.person_iri(k) for k in held.values()} | _lexicon_entities(affected),
-                  sources=sources, kept=set(closure.kept), kept_quads=closure.kept_quads, inputs=closure.inputs)
+                  sources=sources, kept=set(closure.kept), kept_quads=closure.kept_quads, inputs=closure.inputs,
+                  evidence={Mapper.evidence_iri(ev) for f in mine for ev in _all_evidence(f)})
 
 
 class _Closure(Mapper):

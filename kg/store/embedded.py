@@ -44,6 +44,7 @@ _LEXICON = tuple(f"{KGR}{kind}/" for kind in LEXICON_KINDS)
 _OFFICE = f"{KGR}office/"
 SHA256, FILE_NAME = NamedNode(str(KGO.sha256)), NamedNode(str(KGO.fileName))
 SOURCE = NamedNode(str(KGO.source))
+HELD_ON = NamedNode(str(KGO.heldOn))
 #: What an article graph says of its source besides the hash, in the order of
 #: :func:`kg.facts_cache.article_meta`.
 META = tuple(NamedNode(str(p)) for p in (KGO.published, KGO.url, KGO.language))
@@ -94,6 +95,8 @@ class Change:
     #: the digest of the resolved fact each mapped node of ``merged`` comes from, where there is one (IRI ->
     #: digest), which the index records beside the node's own digest
     inputs: dict[str, bytes] = field(default_factory=dict)
+    #: the evidence nodes of the changed articles' old and new facts (see ``KGStore.change_update``)
+    evidence: set[NamedNode] = field(default_factory=set)
 
 
 class KGStore:
@@ -192,7 +195,9 @@ class KGStore:
         new = node_digests(after)
         known = self.stored_digests({s.value for s in rewrite})
         same = {s for s in rewrite if (d := known.get(s.value)) is not None and new.get(s.value) == d[0]}
-        before = self._read(rewrite - same) | {q for q in after if q.subject in same}
+        guessed = self._guess({s for s in rewrite - same if s.value in known}, after, known, change)
+        before = (self._read(rewrite - same - guessed.keys()) | {q for q in after if q.subject in same}
+                  | {q for qs in guessed.values() for q in qs})
         retired = {q.subject for q in before if q.predicate == EVIDENCE} - {q.subject for q in after}
         if retired and change.kept:
             sources = {q.object for q in before if q.predicate == SOURCE and q.subject in retired}
@@ -210,6 +215,35 @@ class KGStore:
         drops = [sparql.drop(g) for g in sorted(graphs | {article_graph(a) for a in removed}, key=str)]
         return sparql.join(sparql.delete_data(gone | (held - links)), *drops,
                            sparql.insert_data(change.article_quads + sorted(came | (links - held), key=str)))
+
+    def _guess(self, nodes: set[NamedNode], after: set[Quad], known: dict[str, tuple[bytes, bytes | None]],
+               change: Change) -> dict[NamedNode, set[Quad]]:
+        """The stored quads of the nodes among ``nodes`` that differ from their new quads only in what cites the
+        changed articles (``kgo:evidence`` of their evidence, ``kgo:source``) and in the days a term is reported
+        held (``kgo:heldOn``): an added article adds such quads to the people and terms it names.  Found without
+        reading those nodes whole: their new quads but those, plus the stored ones (looked up by object, and
+        by subject and ``kgo:heldOn``), taken when that set has the recorded digest of the node."""
+        def varies(q: Quad) -> bool:
+            return (q.predicate == EVIDENCE and q.object in change.evidence
+                    or q.predicate == SOURCE and q.object in change.sources or q.predicate == HELD_ON)
+
+        guess: dict[NamedNode, set[Quad]] = defaultdict(set)
+        dated: set[NamedNode] = set()
+        for q in after:
+            if q.subject in nodes:
+                if not varies(q):
+                    guess[q.subject].add(q)  # type: ignore[index]
+                elif q.predicate == HELD_ON:
+                    dated.add(q.subject)  # type: ignore[arg-type]
+        for predicate, objects in ((EVIDENCE, change.evidence), (SOURCE, change.sources)):
+            for o in objects:
+                for q in self.db.quads_for_pattern(None, predicate, o, MERGED):
+                    if q.subject in nodes:
+                        guess[q.subject].add(q)  # type: ignore[index]
+        for s in dated:
+            guess[s].update(self.db.quads_for_pattern(s, HELD_ON, None, MERGED))
+        digests = node_digests(q for qs in guess.values() for q in qs)
+        return {s: qs for s, qs in guess.items() if digests.get(s.value) == known[s.value][0]}
 
     def _read(self, nodes: Iterable[NamedNode]) -> set[Quad]:
         """The stored merged quads of these nodes."""

@@ -475,3 +475,23 @@ def test_a_full_commit_records_the_calls_inputs_and_the_next_commit_keeps_calls(
     monkeypatch.setattr("kg.ingest.incremental_state", spy)
     assert build(tmp_path / "s", [("add", facts[50:])]) == one_shot(facts)
     assert kept and kept[0] > 0
+
+
+def test_nodes_that_differ_only_in_citing_the_changed_articles_are_not_read(tmp_path: Path, closures, both_ways,
+                                                                         monkeypatch) -> None:
+    """People and terms an added (or removed) article names gain (or lose) only its evidence and source: their
+    stored quads are found from the new ones and the stored quads citing it (KGStore._guess), and the update is
+    the one reading every node gives (both_ways)."""
+    from kg.store.embedded import KGStore
+
+    facts = synthetic_facts(60)
+    ids = [f.article.id for f in facts]
+    build(tmp_path / "s", [("add", facts[:50])])
+    guessed: list[int] = []
+    real = KGStore._guess
+    monkeypatch.setattr(KGStore, "_guess", lambda self, *args: guessed.append(len(g := real(self, *args))) or g)
+    assert build(tmp_path / "s", [("add", facts[50:])]) == one_shot(facts)
+    assert build(tmp_path / "s", [("remove", ids[50:])]) == one_shot(facts[:50])
+    assert len(guessed) == 4 and all(guessed[::2])  # (both_ways makes each update twice, the second knowing no digest)
+    recorded, actual = stored_digests(tmp_path / "s")
+    assert recorded == actual
