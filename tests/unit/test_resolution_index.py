@@ -495,3 +495,25 @@ def test_nodes_that_differ_only_in_citing_the_changed_articles_are_not_read(tmp_
     assert len(guessed) == 4 and all(guessed[::2])  # (both_ways makes each update twice, the second knowing no digest)
     recorded, actual = stored_digests(tmp_path / "s")
     assert recorded == actual
+
+
+def test_an_incremental_commit_runs_without_automatic_garbage_collection(tmp_path: Path, monkeypatch) -> None:
+    import gc
+
+    from kg import merge
+
+    facts = synthetic_facts(30)
+    build(tmp_path / "s", [("add", facts[:20])])
+    during: list[bool] = []
+    real = merge.incremental_state
+    monkeypatch.setattr(BuildStore, "full_share", 100.0)
+    monkeypatch.setattr("kg.ingest.incremental_state", lambda *a, **k: during.append(gc.isenabled()) or real(*a, **k))
+    assert gc.isenabled()
+    assert build(tmp_path / "s", [("add", facts[20:25])]) == one_shot(facts[:25])
+    assert during == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        assert build(tmp_path / "s", [("add", facts[25:])]) == one_shot(facts)
+        assert not gc.isenabled()  # left as it was
+    finally:
+        gc.enable()
