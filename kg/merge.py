@@ -33,6 +33,12 @@ the full resolution of the old facts.  Lexicon nodes (offices, post types, count
 shared constants that the store keeps while anything refers to them
 (:meth:`kg.store.embedded.KGStore.apply_change`).
 
+Calls the index says were mapped before from a resolved call with the same :func:`call_input` are neither
+mapped nor rewritten (``Change.kept``): their stored quads are what the mapping would give again.  Nothing
+refers to a call, so leaving one out changes no other node's rewriting; the identity links of a node the
+change retires are chosen among the nodes sourced by its articles, so the kept calls sourced by those are
+mapped for them (``Change.kept_quads``).
+
 Fallbacks: a closure over half of the store is re-resolved in full (:func:`merged_state`), as is a commit
 whose closure holds a name the index does not know (an index out of step with the store: it cannot be exact).
 When the mapping derives facts on a call from every participant's terms, set
