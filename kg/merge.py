@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
@@ -194,15 +194,16 @@ class _Closure(Mapper):
         """The calls not among pinned people only, except those the index says were mapped, for the quads the
         store holds, from a call with the same :func:`call_input` (``kept``): the mapping would give the stored
         quads again (most of a commit's calls: those of the people it touches, unchanged)."""
-        calls = {self.call_iri(c): c for c in self.r.calls if not self.pinned.issuperset(c.participants)}
-        inputs = {iri.value: call_input(c, self.articles) for iri, c in calls.items()}
+        calls = [(self.call_iri(c), c) for c in self.r.calls if not self.pinned.issuperset(c.participants)]
+        inputs = _inputs_by_iri(calls, self.articles)
         # (a mapping that derives facts on a call from its participants' terms reads more than the call)
         recorded = self.index.node_inputs(inputs) if self.index is not None and not CALLS_READ_PARTICIPANT_TERMS else {}
-        for iri, c in calls.items():
-            if recorded.get(iri.value) == inputs[iri.value]:
+        for iri, c in calls:
+            if iri.value in inputs and recorded.get(iri.value) == inputs[iri.value]:
                 self.kept[iri] = c
             else:
-                self.inputs[iri.value] = inputs[iri.value]
+                if iri.value in inputs:
+                    self.inputs[iri.value] = inputs[iri.value]
                 yield from self._call(c)
 
     def kept_quads(self, sources: set[NamedNode]) -> list[Quad]:
@@ -230,7 +231,14 @@ def call_input(c: Call, articles: Mapping[str, ArticleFacts]) -> bytes:
 def call_inputs(r: Resolved) -> dict[str, bytes]:
     """The :func:`call_input` of every call of a resolution, by the call's IRI (what a full commit records)."""
     mapper = Mapper(r)
-    return {mapper.call_iri(c).value: call_input(c, mapper.articles) for c in r.calls}
+    return _inputs_by_iri([(mapper.call_iri(c), c) for c in r.calls], mapper.articles)
+
+
+def _inputs_by_iri(calls: list[tuple[NamedNode, Call]], articles: Mapping[str, ArticleFacts]) -> dict[str, bytes]:
+    """The :func:`call_input` of each call by its IRI, leaving out an IRI two calls share (its node holds the
+    quads of both: no one call's input says what it holds)."""
+    seen = Counter(iri for iri, _ in calls)
+    return {iri.value: call_input(c, articles) for iri, c in calls if seen[iri] == 1}
 
 
 def _pinned(base: Mapping[str, ArticleFacts], affected: set[str], index: Index,

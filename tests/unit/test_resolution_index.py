@@ -517,3 +517,15 @@ def test_an_incremental_commit_runs_without_automatic_garbage_collection(tmp_pat
         assert not gc.isenabled()  # left as it was
     finally:
         gc.enable()
+
+
+def test_no_call_input_is_recorded_for_an_iri_two_calls_share() -> None:
+    from pyoxigraph import NamedNode
+
+    from kg.merge import _inputs_by_iri
+    from kg.resolve import Call
+
+    a, b, c = (Call([p, "x"], [], None, [], [], "phone", [f"{p}.txt"]) for p in ("a", "b", "c"))
+    one, two = NamedNode("https://x.org/call/1"), NamedNode("https://x.org/call/2")
+    inputs = _inputs_by_iri([(one, a), (one, b), (two, c)], {})
+    assert set(inputs) == {two.value}
