@@ -259,15 +259,17 @@ class KGStore:
         """The stored merged nodes a change rewrites: its old seeds, the nodes its changed articles source,
         and every node that refers to one of those, repeatedly (a term to its holder, a call to its
         participants); never a lexicon node.  The store holds the full resolution of the old facts, so
-        these are the nodes that resolution made of what the change touches."""
+        these are the nodes that resolution made of what the change touches.  What refers to a kept node (a
+        call: nothing does) is not looked up."""
         out = {q.subject for src in change.sources for q in self.db.quads_for_pattern(None, SOURCE, src, MERGED)}
         out |= change.old_seeds
-        todo = list(out)
+        todo = [n for n in out if n not in change.kept]
         while todo:
             for q in self.db.quads_for_pattern(None, None, todo.pop(), MERGED):
                 if q.subject not in out and not is_lexicon(q.subject) and q.predicate != SOURCE:
                     out.add(q.subject)  # type: ignore[arg-type]
-                    todo.append(q.subject)
+                    if q.subject not in change.kept:
+                        todo.append(q.subject)
         return out  # type: ignore[return-value]
 
     def _lexicon(self, lexicon: dict[NamedNode, list[Quad]], gone: set[Quad], came: set[Quad]) -> None:
