@@ -32,8 +32,9 @@ def prepare(folder: Path, n: int, k: int) -> Path:
 
     from bench.resolution import synthetic_facts
     from kg.facts_cache import FactsCache
-    from kg.ingest import index_entry
+    from kg.ingest import index_entry, stored_node_digests
     from kg.mapping import Mapper
+    from kg.merge import call_inputs
     from kg.resolve import person_keys, resolve
     from kg.store import FACTS_DIR
     from kg.store.index import ResolutionIndex
@@ -50,6 +51,9 @@ def prepare(folder: Path, n: int, k: int) -> Path:
         cache.put(f, extractor=EXTRACTOR)
     index = ResolutionIndex(folder)
     index.update({f.article.id: index_entry(f) for f in facts}, names=person_keys(resolved))
+    inputs = call_inputs(resolved)  # as a full commit records them: each node's digest, each call's input
+    index.put_node_digests({s: (d, inputs.get(s)) for s, d in stored_node_digests(Store(str(folder))).items()})
+    index.mark_current()
     index.close()
     (folder / "done").write_text(f"{n} articles\n")
     return folder

@@ -22,21 +22,24 @@ the store is re-resolved in full; both give the same graph.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from pyoxigraph import Quad
+from pyoxigraph import Quad, Store
 
 from kg.corpus import RawArticle
 from kg.errors import StoreError, short
 from kg.extract.model import ArticleFacts
 from kg.facts_cache import FactsCache, article_meta, compact, from_compact
-from kg.merge import incremental_state, merged_state
+from kg.merge import call_inputs, incremental_state, merged_state
+from kg.namespaces import MERGED
 from kg.resolve import Resolved, article_keys, name_keys, person_keys, resolve
 from kg.store import FACTS_DIR
-from kg.store.embedded import KGStore, StoredArticle
-from kg.store.index import ResolutionIndex
+from kg.store.embedded import Change, KGStore, StoredArticle, canonical, is_lexicon, node_digests
+from kg.store.index import INDEX_FILE, ResolutionIndex
 
 Progress = Callable[[str], None]
 
@@ -70,15 +73,24 @@ class BuildStore(KGStore):
         return self._index
 
     def _migrate_index(self, index: ResolutionIndex) -> None:
-        """Give an index of an older version the compact facts of its articles, from the facts cache (once per
-        store: it reads every article's JSON, but resolves nothing again)."""
-        records, names = {}, {}
-        for i, (sha, source) in index.versions().items():
-            facts = self.facts.get(i, sha, source)
-            if facts is not None:  # a lost file stays a store error when the article is needed
-                records[i] = (sha, compact(facts))
-                names.update(names_keys(facts))
-        index.put_records(records, names)
+        """Give an index of an older version what this one keeps (once per store): the compact facts of its
+        articles, from the facts cache (it reads every article's JSON, but resolves nothing again), and the
+        digests of the stored merged nodes, from the store.  The digests are recorded again whatever the
+        version: a kg of an older version may have moved the store without them."""
+        if index.written_in < 2:
+            records, names = {}, {}
+            for i, (sha, source) in index.versions().items():
+                facts = self.facts.get(i, sha, source)
+                if facts is not None:  # a lost file stays a store error when the article is needed
+                    records[i] = (sha, compact(facts))
+                    names.update(names_keys(facts))
+            index.put_records(records, names)
+        self._record_node_digests(index)
+        index.mark_current()
+
+    def _record_node_digests(self, index: ResolutionIndex) -> None:
+        """Record the digest of every stored merged node (one pass over the merged graph)."""
+        index.put_node_digests(stored_node_digests(self.db), clear=True)
 
     def _rebuild_index(self, index: ResolutionIndex, stored: dict[str, StoredArticle]) -> None:
         """Index every stored article from its cached facts, with the person keys a full resolution gives."""
@@ -91,6 +103,7 @@ class BuildStore(KGStore):
         index.clear()
         index.update({i: index_entry(facts, source) for i, (source, facts) in versions.items()},
                      names=person_keys(resolved))
+        self._record_node_digests(index)
 
     def load_indexed(self, ids: Iterable[str]) -> dict[str, ArticleFacts]:
         """The cached facts of indexed articles, found by the version the index records: from the index's
@@ -112,14 +125,50 @@ class BuildStore(KGStore):
         """Commit the change from ``old`` to ``new`` facts (None: absent) of a few articles incrementally and
         index it; False, with nothing done, when its closure spans over half the store (re-resolve in full)."""
         index = self.index()
-        change = incremental_state(old, new, index, self.load_indexed, limit=int(len(index) * self.full_share))
-        if change is None:
-            return False
-        self.last_change = (change.closure, len(change.rewrite), change.rounds)
-        self.apply_change(change, replaced=[i for i, f in new.items() if f is not None],
-                          removed=[i for i, f in new.items() if f is None])
-        self.reindex(new, sources, change.names)
+        with paused_gc():
+            change = incremental_state(old, new, index, self.load_indexed, limit=int(len(index) * self.full_share))
+            if change is None:
+                return False
+            self.last_change = (change.closure, len(change.rewrite), change.rounds)
+            self.apply_change(change, replaced=[i for i, f in new.items() if f is not None],
+                              removed=[i for i, f in new.items() if f is None])
+            self.reindex(new, sources, change.names)
         return True
+
+    def stored_digests(self, nodes: set[str]) -> dict[str, tuple[bytes, bytes | None]]:
+        return self.index().node_digests(nodes)
+
+    def apply_change(self, change: Change, *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
+        """:meth:`KGStore.apply_change`, with the digests of the nodes it rewrites kept in the index: those that
+        go stale are forgotten before the store moves, the new ones recorded after."""
+        update = self.change_update(change, replaced=replaced, removed=removed)
+        digests, index = self.digests, self.index()
+        if digests.stale:
+            index.put_node_digests({}, digests.stale)
+        if update:
+            self.db.update(update)
+        index.put_node_digests(digests.put, digests.drop)
+
+    def apply(self, quads: list[Quad], *, replaced: Iterable[str] = (), removed: Iterable[str] = (),
+              inputs: Mapping[str, bytes] | None = None) -> None:
+        """:meth:`KGStore.apply`, with the index's node digests forgotten before the store moves and those of the
+        new merged layer recorded after (also in an index this run has not checked: it holds no wrong digest),
+        with ``inputs``, the digests of the resolved calls the quads were mapped from (:func:`call_inputs`)."""
+        index = self._index
+        if index is None and (self.path / INDEX_FILE).exists():
+            index = ResolutionIndex(self.path)
+        try:
+            if index is not None:
+                index.put_node_digests({}, clear=True)
+            super().apply(quads, replaced=replaced, removed=removed)
+            if index is not None:
+                merged = canonical(q for q in quads if q.graph_name == MERGED and not is_lexicon(q.subject))
+                inputs = inputs or {}
+                index.put_node_digests({s: (d, inputs.get(s)) for s, d in node_digests(merged).items()},
+                                       clear=True)
+        finally:
+            if index is not None and index is not self._index:
+                index.close()
 
     def reindex(self, new: Mapping[str, ArticleFacts | None], sources: Mapping[str, str],
                 names: Mapping[str, str] | None = None) -> None:
@@ -157,6 +206,27 @@ class BuildStore(KGStore):
         keep = {(a.id, a.sha256, source) for a in self.articles().values()
                 for source, _ in self.facts.versions(a.id, a.sha256, a.meta)}
         return self.facts.keep_only(keep)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No automatic garbage collection while the block runs (an incremental commit): its objects (the closure's
+    facts, their resolution and quads) are freed by reference counting, and the collector's full passes over
+    them were a quarter of a commit's CPU at 100,000 articles, growing with the closure faster than it.  The
+    collector runs again afterwards, as it was."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def stored_node_digests(db: Store) -> dict[str, bytes]:
+    """The digest (:func:`kg.store.embedded.node_digests`) of every merged node a store holds, lexicon nodes
+    left out (one pass over the merged graph)."""
+    return node_digests(q for q in db.quads_for_pattern(None, None, None, MERGED) if not is_lexicon(q.subject))
 
 
 def index_entry(facts: ArticleFacts, source: str = "") -> tuple[str, str, set[str], bytes,
@@ -297,7 +367,7 @@ class Committer:
         start = time.monotonic()
         if not (self.pending and self._incremental()):
             state = state or self.state()
-            self.kgs.apply(state[1], replaced=self.pending)
+            self.kgs.apply(state[1], replaced=self.pending, inputs=call_inputs(state[0]))
             self.kgs.reindex({i: self.new[i] for i in self.pending}, self.sources, person_keys(state[0]))
         self.done += len(self.pending)
         if self.pending and self.progress:
@@ -337,5 +407,5 @@ def remove_articles(kgs: BuildStore, ids: list[str]) -> None:
         return
     stored = kgs.articles()
     resolved, quads = kgs.state(kgs.load_facts(a for a in stored.values() if a.id not in ids))
-    kgs.apply(quads, removed=ids)
+    kgs.apply(quads, removed=ids, inputs=call_inputs(resolved))
     kgs.reindex(dict.fromkeys(ids), {}, person_keys(resolved))

@@ -33,6 +33,12 @@ the full resolution of the old facts.  Lexicon nodes (offices, post types, count
 shared constants that the store keeps while anything refers to them
 (:meth:`kg.store.embedded.KGStore.apply_change`).
 
+Calls the index says were mapped before from a resolved call with the same :func:`call_input` are neither
+mapped nor rewritten (``Change.kept``): their stored quads are what the mapping would give again.  Nothing
+refers to a call, so leaving one out changes no other node's rewriting; the identity links of a node the
+change retires are chosen among the nodes sourced by its articles, so the kept calls sourced by those are
+mapped for them (``Change.kept_quads``).
+
 Fallbacks: a closure over half of the store is re-resolved in full (:func:`merged_state`), as is a commit
 whose closure holds a name the index does not know (an index out of step with the store: it cannot be exact).
 When the mapping derives facts on a call from every participant's terms, set
@@ -41,17 +47,21 @@ When the mapping derives facts on a call from every participant's terms, set
 
 from __future__ import annotations
 
-from collections import defaultdict
+import functools
+import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Protocol
 
 from pyoxigraph import NamedNode, Quad
 
+from kg import mapping
 from kg.extract.lexicon import load_lexicon
 from kg.extract.model import ArticleFacts
-from kg.mapping import Mapper, to_quads
+from kg.mapping import Mapper, _all_evidence, to_quads
 from kg.namespaces import KGO, MERGED, article_graph, mint
-from kg.resolve import Resolved, article_keys, name_keys, office_keys, resolve
+from kg.resolve import Call, Resolved, article_keys, name_keys, office_keys, resolve
 from kg.store.embedded import Change, is_lexicon
 
 _SOURCE = NamedNode(str(KGO.source))
@@ -75,6 +85,7 @@ class Index(Protocol):
     def any_with(self, key: str) -> bool: ...
     def persons_of(self, names: Iterable[str]) -> dict[str, str]: ...
     def name_keys_of(self, names: Iterable[str]) -> dict[str, frozenset[str]]: ...
+    def node_inputs(self, nodes: Iterable[str]) -> dict[str, bytes]: ...
 
 
 NameKeys = Callable[[str], frozenset[str]]
@@ -135,7 +146,8 @@ def incremental_state(old: Mapping[str, ArticleFacts | None], new: Mapping[str, 
             break
         affected |= grow_a
         context |= grow_c - affected
-    quads = _Closure(after, set(new), set(pinned.values())).quads()
+    closure = _Closure(after, set(new), set(pinned.values()), index)
+    quads = closure.quads()
     graphs = {article_graph(i) for i, f in new.items() if f is not None}
     sources = {mint("article", i) for i in changed}
     rewrite = _rewritten(quads, after, affected, sources, keys)
@@ -146,7 +158,8 @@ def incremental_state(old: Mapping[str, ArticleFacts | None], new: Mapping[str, 
                   [q for q in quads if q.graph_name == MERGED and q.subject in rewrite],
                   _lexicon_nodes(quads), names, closure=len(around) + len(changed), rounds=rounds,
                   old_seeds={Mapper.person_iri(k) for k in held.values()} | _lexicon_entities(affected),
-                  sources=sources)
+                  sources=sources, kept=set(closure.kept), kept_quads=closure.kept_quads, inputs=closure.inputs,
+                  evidence={Mapper.evidence_iri(ev) for f in mine for ev in _all_evidence(f)})
 
 
 class _Closure(Mapper):
@@ -158,9 +171,11 @@ class _Closure(Mapper):
     holder, office and predecessor, who is affected with an affected successor, a call to its participants):
     :func:`_rewritten` would not select them.  Mapping them was a third of the mapping at 100,000 articles."""
 
-    def __init__(self, resolved: Resolved, changed: set[str], pinned: set[str]) -> None:
+    def __init__(self, resolved: Resolved, changed: set[str], pinned: set[str], index: Index | None = None) -> None:
         super().__init__(resolved)
-        self.changed, self.pinned = changed, pinned
+        self.changed, self.pinned, self.index = changed, pinned, index
+        self.inputs: dict[str, bytes] = {}  # call IRI -> call_input of the mapped calls
+        self.kept: dict[NamedNode, Call] = {}  # the calls left unmapped (see _calls)
 
     def article_quads(self, a: ArticleFacts) -> Iterator[Quad]:
         return super().article_quads(a) if a.article.id in self.changed else iter(())
@@ -176,12 +191,54 @@ class _Closure(Mapper):
                 yield from self._term(t)
 
     def _calls(self) -> Iterator[Quad]:
-        for c in self.r.calls:
-            if not self.pinned.issuperset(c.participants):
+        """The calls not among pinned people only, except those the index says were mapped, for the quads the
+        store holds, from a call with the same :func:`call_input` (``kept``): the mapping would give the stored
+        quads again (most of a commit's calls: those of the people it touches, unchanged)."""
+        calls = [(self.call_iri(c), c) for c in self.r.calls if not self.pinned.issuperset(c.participants)]
+        inputs = _inputs_by_iri(calls, self.articles)
+        # (a mapping that derives facts on a call from its participants' terms reads more than the call)
+        recorded = self.index.node_inputs(inputs) if self.index is not None and not CALLS_READ_PARTICIPANT_TERMS else {}
+        for iri, c in calls:
+            if iri.value in inputs and recorded.get(iri.value) == inputs[iri.value]:
+                self.kept[iri] = c
+            else:
+                if iri.value in inputs:
+                    self.inputs[iri.value] = inputs[iri.value]
                 yield from self._call(c)
+
+    def kept_quads(self, sources: set[NamedNode]) -> list[Quad]:
+        """The quads of the kept calls sourced by one of these articles."""
+        return [q for c in self.kept.values() if sources & {mint("article", e.article) for e in c.evidence}
+                for q in self._call(c)]
 
     def quads(self) -> list[Quad]:  # type: ignore[override]
         return list(super().quads())
+
+
+@functools.cache
+def _mapping_code() -> bytes:
+    """A digest of the mapping's code: a call input recorded by another version of it never matches."""
+    return hashlib.blake2b(Path(mapping.__file__).read_bytes(), digest_size=16).digest()
+
+
+def call_input(c: Call, articles: Mapping[str, ArticleFacts]) -> bytes:
+    """A digest of everything :meth:`kg.mapping.Mapper._call` reads to map a resolved call (the call itself, the
+    publication dates of its reports, the mapping's code): two calls with one digest have the same quads."""
+    published = [(a, f.article.published if (f := articles.get(a)) else None) for a in c.reports]
+    return hashlib.blake2b(_mapping_code() + repr((c, published)).encode(), digest_size=16).digest()
+
+
+def call_inputs(r: Resolved) -> dict[str, bytes]:
+    """The :func:`call_input` of every call of a resolution, by the call's IRI (what a full commit records)."""
+    mapper = Mapper(r)
+    return _inputs_by_iri([(mapper.call_iri(c), c) for c in r.calls], mapper.articles)
+
+
+def _inputs_by_iri(calls: list[tuple[NamedNode, Call]], articles: Mapping[str, ArticleFacts]) -> dict[str, bytes]:
+    """The :func:`call_input` of each call by its IRI, leaving out an IRI two calls share (its node holds the
+    quads of both: no one call's input says what it holds)."""
+    seen = Counter(iri for iri, _ in calls)
+    return {iri.value: call_input(c, articles) for iri, c in calls if seen[iri] == 1}
 
 
 def _pinned(base: Mapping[str, ArticleFacts], affected: set[str], index: Index,

@@ -196,9 +196,9 @@ def commit_in_steps(path: Path, steps: Iterable[Step]) -> set[Quad]:
 def one_shot(facts: Iterable[ArticleFacts]) -> set[Quad]:
     """The quads of a one-shot build of these facts, as a store keeps them."""
     from kg.merge import merged_state
-    from kg.store.embedded import canonical
+    from kg.store.embedded import canonical_by_store
 
-    return canonical(merged_state({f.article.id: f for f in facts})[1])
+    return canonical_by_store(merged_state({f.article.id: f for f in facts})[1])
 
 
 def orders(facts: list[ArticleFacts], seed: int = 3) -> dict[str, list[Step]]:

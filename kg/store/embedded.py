@@ -21,17 +21,19 @@ always matching the article graphs beside it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
-from pyoxigraph import NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.errors import KGError, StoreError, store_error
 from kg.identity import EVIDENCE, IS_REPLACED_BY, _current, relink, successors
-from kg.namespaces import IDENTITY, KGO, KGR, MERGED, article_graph
+from kg.namespaces import IDENTITY, KGO, KGR, MERGED, PREFIXES, article_graph
 from kg.store import FACTS_DIR, LOCK_FILE, open_store, reading, sparql
 from kg.store.index import INDEX_FILE
 from kg.store.lock import exclusive
@@ -42,6 +44,7 @@ _LEXICON = tuple(f"{KGR}{kind}/" for kind in LEXICON_KINDS)
 _OFFICE = f"{KGR}office/"
 SHA256, FILE_NAME = NamedNode(str(KGO.sha256)), NamedNode(str(KGO.fileName))
 SOURCE = NamedNode(str(KGO.source))
+HELD_ON = NamedNode(str(KGO.heldOn))
 #: What an article graph says of its source besides the hash, in the order of
 #: :func:`kg.facts_cache.article_meta`.
 META = tuple(NamedNode(str(p)) for p in (KGO.published, KGO.url, KGO.language))
@@ -85,6 +88,15 @@ class Change:
     #: every stored node that refers to one of them, repeatedly (found in the store: see ``rewrite_stored``)
     old_seeds: set[NamedNode] = field(default_factory=set)
     sources: set[NamedNode] = field(default_factory=set)
+    #: rewritten nodes known to stay as stored (mapped from the very fact their stored quads were mapped from:
+    #: see ``inputs``), left out of ``merged``; ``kept_quads`` maps those sourced by some of the given articles
+    kept: set[NamedNode] = field(default_factory=set)
+    kept_quads: Callable[[set[NamedNode]], list[Quad]] = lambda sources: []
+    #: the digest of the resolved fact each mapped node of ``merged`` comes from, where there is one (IRI ->
+    #: digest), which the index records beside the node's own digest
+    inputs: dict[str, bytes] = field(default_factory=dict)
+    #: the evidence nodes of the changed articles' old and new facts (see ``KGStore.change_update``)
+    evidence: set[NamedNode] = field(default_factory=set)
 
 
 class KGStore:
@@ -93,6 +105,8 @@ class KGStore:
 
     def __init__(self, path: Path, db: Store) -> None:
         self.path, self.db = path, db
+        #: what the last :meth:`change_update` makes of the stored nodes' digests (:func:`node_digests`)
+        self.digests = NodeDigests()
         self._issued: tuple[set[Quad], set[Quad]] | None = None  # merged and identity graphs when opened
         self._held_at_open: dict[object, bool] = {}  # merged nodes an incremental commit touched: held at open?
 
@@ -166,31 +180,96 @@ class KGStore:
             self.db.update(update)
 
     def change_update(self, change: Change, *, replaced: Iterable[str] = (), removed: Iterable[str] = ()) -> str:
-        """The SPARQL Update that :meth:`apply_change` runs."""
+        """The SPARQL Update that :meth:`apply_change` runs.
+
+        A rewritten node whose new quads have the digest (:func:`node_digests`) that :meth:`stored_digests`
+        records for its stored quads is not read from the store: its stored quads are its new ones.  Most of
+        the nodes a commit rewrites (the terms and calls of the people it touches) come out unchanged, and the
+        calls among them mapped from the same resolved call as before are not even mapped (``change.kept``):
+        they are left out, unless the change retires a node they share an article with (a retired IRI's
+        successor is chosen among the nodes sourced by its articles, :func:`kg.identity.successors`).
+        :attr:`digests` then holds what the stored nodes' digests become: those to record and to forget."""
         graphs = {article_graph(a) for a in replaced}
-        rewrite = change.rewrite | self.rewrite_stored(change)
-        before = {q for s in rewrite for q in self.db.quads_for_pattern(s, None, None, MERGED)}
+        rewrite = (change.rewrite | self.rewrite_stored(change)) - change.kept
         after = canonical(change.merged)
+        new = node_digests(after)
+        known = self.stored_digests({s.value for s in rewrite})
+        same = {s for s in rewrite if (d := known.get(s.value)) is not None and new.get(s.value) == d[0]}
+        guessed = self._guess({s for s in rewrite - same if s.value in known}, after, known, change)
+        before = (self._read(rewrite - same - guessed.keys()) | {q for q in after if q.subject in same}
+                  | {q for qs in guessed.values() for q in qs})
+        retired = {q.subject for q in before if q.predicate == EVIDENCE} - {q.subject for q in after}
+        if retired and change.kept:
+            sources = {q.object for q in before if q.predicate == SOURCE and q.subject in retired}
+            kept = canonical(change.kept_quads(sources))  # type: ignore[arg-type]
+            before, after = before | kept, after | kept
         held, links = self._relinked(before, after)
         gone, came = before - after, after - before
         self._lexicon(change.lexicon, gone, came)
+        read = {s.value for s in rewrite - same}
+        inputs = change.inputs
+        put = {s: (new[s], inputs.get(s)) for s in read if s in new}
+        put.update((s.value, (known[s.value][0], inputs[s.value])) for s in same
+                   if s.value in inputs and known[s.value][1] != inputs[s.value])
+        self.digests = NodeDigests(put, read - new.keys(), read & known.keys())
         drops = [sparql.drop(g) for g in sorted(graphs | {article_graph(a) for a in removed}, key=str)]
         return sparql.join(sparql.delete_data(gone | (held - links)), *drops,
                            sparql.insert_data(change.article_quads + sorted(came | (links - held), key=str)))
+
+    def _guess(self, nodes: set[NamedNode], after: set[Quad], known: dict[str, tuple[bytes, bytes | None]],
+               change: Change) -> dict[NamedNode, set[Quad]]:
+        """The stored quads of the nodes among ``nodes`` that differ from their new quads only in what cites the
+        changed articles (``kgo:evidence`` of their evidence, ``kgo:source``) and in the days a term is reported
+        held (``kgo:heldOn``): an added article adds such quads to the people and terms it names.  Found without
+        reading those nodes whole: their new quads but those, plus the stored ones (looked up by object, and
+        by subject and ``kgo:heldOn``), taken when that set has the recorded digest of the node."""
+        def varies(q: Quad) -> bool:
+            return (q.predicate == EVIDENCE and q.object in change.evidence
+                    or q.predicate == SOURCE and q.object in change.sources or q.predicate == HELD_ON)
+
+        guess: dict[NamedNode, set[Quad]] = defaultdict(set)
+        dated: set[NamedNode] = set()
+        for q in after:
+            if q.subject in nodes:
+                if not varies(q):
+                    guess[q.subject].add(q)  # type: ignore[index]
+                elif q.predicate == HELD_ON:
+                    dated.add(q.subject)  # type: ignore[arg-type]
+        for predicate, objects in ((EVIDENCE, change.evidence), (SOURCE, change.sources)):
+            for o in objects:
+                for q in self.db.quads_for_pattern(None, predicate, o, MERGED):
+                    if q.subject in nodes:
+                        guess[q.subject].add(q)  # type: ignore[index]
+        for s in dated:
+            guess[s].update(self.db.quads_for_pattern(s, HELD_ON, None, MERGED))
+        digests = node_digests(q for qs in guess.values() for q in qs)
+        return {s: qs for s, qs in guess.items() if digests.get(s.value) == known[s.value][0]}
+
+    def _read(self, nodes: Iterable[NamedNode]) -> set[Quad]:
+        """The stored merged quads of these nodes."""
+        return {q for s in nodes for q in self.db.quads_for_pattern(s, None, None, MERGED)}
+
+    def stored_digests(self, nodes: set[str]) -> dict[str, tuple[bytes, bytes | None]]:
+        """The digests (:func:`node_digests`) of the stored merged quads of these nodes, where known, each with
+        the digest of the fact they were mapped from (or None): none here (a :class:`kg.ingest.BuildStore`
+        keeps them in its resolution index)."""
+        return {}
 
     def rewrite_stored(self, change: Change) -> set[NamedNode]:
         """The stored merged nodes a change rewrites: its old seeds, the nodes its changed articles source,
         and every node that refers to one of those, repeatedly (a term to its holder, a call to its
         participants); never a lexicon node.  The store holds the full resolution of the old facts, so
-        these are the nodes that resolution made of what the change touches."""
+        these are the nodes that resolution made of what the change touches.  What refers to a kept node (a
+        call: nothing does) is not looked up."""
         out = {q.subject for src in change.sources for q in self.db.quads_for_pattern(None, SOURCE, src, MERGED)}
         out |= change.old_seeds
-        todo = list(out)
+        todo = [n for n in out if n not in change.kept]
         while todo:
             for q in self.db.quads_for_pattern(None, None, todo.pop(), MERGED):
                 if q.subject not in out and not is_lexicon(q.subject) and q.predicate != SOURCE:
                     out.add(q.subject)  # type: ignore[arg-type]
-                    todo.append(q.subject)
+                    if q.subject not in change.kept:
+                        todo.append(q.subject)
         return out  # type: ignore[return-value]
 
     def _lexicon(self, lexicon: dict[NamedNode, list[Quad]], gone: set[Quad], came: set[Quad]) -> None:
@@ -254,15 +333,63 @@ class KGStore:
         return held, relink(before, merged, links)
 
 
+_XSD_STRING = PREFIXES["xsd"] + "string"
+
+
 def canonical(quads: Iterable[Quad]) -> set[Quad]:
     """The quads as pyoxigraph stores them, so that a diff against the store compares like with like.
 
     pyoxigraph keeps some literals in a canonical form: integer subtypes such as
-    ``xsd:nonNegativeInteger`` come back as ``xsd:integer``.
+    ``xsd:nonNegativeInteger`` come back as ``xsd:integer``, language tags in lower case.  IRIs, plain
+    strings and strings with a lower-case language tag are kept as they are, so only the other literals
+    go through an in-memory store (:func:`canonical_by_store` does it for all).
     """
+    out: set[Quad] = set()
+    other: list[Quad] = []
+    for q in quads:
+        if _verbatim(q.object):
+            out.add(q)
+        else:
+            other.append(q)
+    return out | canonical_by_store(other) if other else out
+
+
+def _verbatim(o: object) -> bool:
+    """Whether the store keeps an object term as it is: an IRI, a plain string, a lower-case language tag."""
+    if type(o) is NamedNode:
+        return True
+    if type(o) is not Literal:
+        return False
+    lang = o.language
+    return o.datatype.value == _XSD_STRING if lang is None else lang == lang.lower()
+
+
+def canonical_by_store(quads: Iterable[Quad]) -> set[Quad]:
+    """The quads as pyoxigraph stores them, each one read back from an in-memory store."""
     memory = Store()
     memory.extend(quads)
     return set(memory)
+
+
+@dataclass
+class NodeDigests:
+    """What a commit makes of the digests of the stored merged nodes: the digests to record (node IRI ->
+    digest and the digest of the fact it is mapped from), the nodes to forget (gone from the store), and those
+    whose recorded digest goes stale when the store moves (to forget before it does, so that a crash between
+    the two leaves no wrong digest)."""
+
+    put: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)
+    drop: set[str] = field(default_factory=set)
+    stale: set[str] = field(default_factory=set)
+
+
+def node_digests(quads: Iterable[Quad]) -> dict[str, bytes]:
+    """Each subject's digest (its IRI -> 16 bytes) of its quads, which must be canonical (:func:`canonical`,
+    as the store keeps them): two nodes have one digest when they have the same quads."""
+    lines: dict[str, list[str]] = defaultdict(list)
+    for q in quads:
+        lines[q.subject.value].append(str(q))  # type: ignore[union-attr]
+    return {s: hashlib.blake2b("\n".join(sorted(ls)).encode(), digest_size=16).digest() for s, ls in lines.items()}
 
 
 def list_articles(path: Path) -> list[tuple[StoredArticle, int]]:

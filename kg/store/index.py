@@ -19,6 +19,14 @@ written before these records (``PRAGMA user_version`` below :data:`VERSION`) is 
 opened for a build: the records and name keys are filled in from the facts cache, without resolving anything
 again (:meth:`kg.ingest.BuildStore.index`).
 
+And it keeps a digest of each stored merged node's quads (:func:`kg.store.embedded.node_digests`), so that a
+commit leaves as they are, without reading them from the store, the rewritten nodes whose new quads have the
+recorded digest (most of them: the terms and calls of the people it touches).  A recorded digest is always that
+of the node's stored quads: a commit forgets the digests of the nodes it changes before the store moves and
+records the new ones after (a crash in between leaves nodes without digests, which are read); a full commit
+forgets them all and records the new layer's; a migration or a rebuild records them from one pass over the
+merged graph.  A node without a digest is read, as every node was before version 3.
+
 The RDF store stays the source of truth.  The index is written after each store commit, so a crash
 between the two leaves it behind the store; :meth:`ResolutionIndex.matches` tells (the build compares
 it once per run with the store's articles) and a stale or missing index is rebuilt from the facts cache
@@ -35,8 +43,8 @@ from pathlib import Path
 
 INDEX_FILE = "kg-index.sqlite"
 #: The index's schema version (``PRAGMA user_version``): 2 added the ``facts`` table of compact records and the
-#: ``namekey`` table of each name's :func:`kg.resolve.name_keys`.
-VERSION = 2
+#: ``namekey`` table of each name's :func:`kg.resolve.name_keys`, 3 the ``node`` table of each merged node's digest.
+VERSION = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS article (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, source TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS touch (key TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (key, article))
@@ -45,6 +53,7 @@ CREATE INDEX IF NOT EXISTS touch_article ON touch (article);
 CREATE TABLE IF NOT EXISTS name (name TEXT PRIMARY KEY, person TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS facts (article TEXT PRIMARY KEY, sha256 TEXT NOT NULL, record BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS namekey (name TEXT PRIMARY KEY, keys TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS node (iri TEXT PRIMARY KEY, digest BLOB NOT NULL, input BLOB) WITHOUT ROWID;
 """
 _SEP = "\x1f"
 #: SQLite's default limit on the parameters of one statement is 32766 since 3.32; stay well below.
@@ -77,8 +86,50 @@ class ResolutionIndex:
 
     @property
     def current(self) -> bool:
-        """Whether the index was written in this schema version (an older one lacks the compact facts)."""
-        return self.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+        """Whether the index was written in this schema version (an older one lacks the compact facts or the
+        node digests)."""
+        return self.written_in == VERSION
+
+    @property
+    def written_in(self) -> int:
+        """The schema version the index was written in (``PRAGMA user_version``)."""
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def mark_current(self) -> None:
+        """Record that the index is of this version (after a migration)."""
+        self.db.execute(f"PRAGMA user_version = {VERSION}")
+
+    def node_digests(self, nodes: Iterable[str]) -> dict[str, tuple[bytes, bytes | None]]:
+        """The recorded digests (:func:`kg.store.embedded.node_digests`) of these merged nodes' stored quads, each
+        with the digest of the resolved fact they were mapped from where it is recorded (calls:
+        :func:`kg.merge.call_input`)."""
+        out: dict[str, tuple[bytes, bytes | None]] = {}
+        for chunk in _chunks(sorted(set(nodes))):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT iri, digest, input FROM node WHERE iri IN ({marks})", chunk)
+            out.update((iri, (digest, inp)) for iri, digest, inp in rows)
+        return out
+
+    def node_inputs(self, nodes: Iterable[str]) -> dict[str, bytes]:
+        """The recorded digests of the resolved facts these nodes' stored quads were mapped from (where known)."""
+        return {n: inp for n, (_, inp) in self.node_digests(nodes).items() if inp is not None}
+
+    def put_node_digests(self, put: Mapping[str, bytes | tuple[bytes, bytes | None]], drop: Iterable[str] = (), *,
+                         clear: bool = False) -> None:
+        """In one transaction: forget the digests of ``drop`` (or of every node, ``clear``) and record ``put``
+        (node -> digest, or digest and input digest).  A node without a digest is read from the store when a
+        commit rewrites it; a recorded digest must be that of the node's stored quads, and a recorded input
+        digest that of the fact they were mapped from, so they are forgotten before the store moves and
+        recorded after."""
+        with self.db:
+            self.db.execute("BEGIN")
+            if clear:
+                self.db.execute("DELETE FROM node")
+            else:
+                for chunk in _chunks(sorted(set(drop))):
+                    self.db.execute(f"DELETE FROM node WHERE iri IN ({','.join('?' * len(chunk))})", chunk)
+            self.db.executemany("INSERT OR REPLACE INTO node VALUES (?, ?, ?)",
+                                [(n, *(d if isinstance(d, tuple) else (d, None))) for n, d in sorted(put.items())])
 
     def records(self, articles: Iterable[str]) -> dict[str, bytes]:
         """The compact facts records of these articles, for the version the index records for each (a record
@@ -92,13 +143,12 @@ class ResolutionIndex:
 
     def put_records(self, records: Mapping[str, tuple[str, bytes]], names: Mapping[str, Iterable[str]]) -> None:
         """Write the compact records (id -> (sha256, record)) of indexed articles and the keys of their
-        ``names``, and mark the index as of this version (the migration of an older index)."""
+        ``names`` (the migration of an index older than version 2)."""
         with self.db:
             self.db.execute("BEGIN")
             self.db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)",
                                 [(i, sha, rec) for i, (sha, rec) in sorted(records.items())])
             self._put_name_keys(names)
-            self.db.execute(f"PRAGMA user_version = {VERSION}")
 
     def name_keys_of(self, names: Iterable[str]) -> dict[str, frozenset[str]]:
         """The recorded :func:`kg.resolve.name_keys` of these names (those the index knows)."""
@@ -177,6 +227,7 @@ class ResolutionIndex:
             self.db.execute("DELETE FROM article")
             self.db.execute("DELETE FROM facts")
             self.db.execute("DELETE FROM namekey")
+            self.db.execute("DELETE FROM node")
             self.db.execute(f"PRAGMA user_version = {VERSION}")
 
 
