@@ -312,9 +312,12 @@ def _country_before(doc: Doc, i: int) -> str | None:
                 None)
 
 
-def _post_types(holdings: list[Holding], person: str) -> list[str]:
+def _post_types(holdings: list[Holding], person: str, counterpart: bool = False) -> list[str]:
+    """The types of the person's posts; with ``counterpart``, the types their counterparts hold
+    (:attr:`~kg.extract.lexicon.Office.counterpart_type`: Iran's president's counterpart is a president)."""
     offices = load_lexicon().offices
-    return [offices[h.office].type for h in holdings if h.person == person and h.office in offices] + \
+    return [offices[h.office].counterpart_type if counterpart else offices[h.office].type
+            for h in holdings if h.person == person and h.office in offices] + \
         [h.office.partition(".")[2] for h in holdings if h.person == person and h.office not in offices]
 
 
@@ -324,7 +327,7 @@ def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holdi
     Japan (new holdings); with no name after it, that office stands for its holder (office ids).  X
     may begin a word or two later, when the model left a capitalised given name out of it."""
     lexicon = load_lexicon()
-    types = _post_types(holdings, caller) if caller else []
+    types = _post_types(holdings, caller, counterpart=True) if caller else []
     new, offices = [], []
     for tok in sent:
         if fold(tok.text) not in cues()["counterpart_words"] or not types:
@@ -382,7 +385,7 @@ def counterpart_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 def _respective(doc: Doc, at: int, speaker: str, holdings: list[Holding], named: list[_Named]) -> list[Holding]:
     """"his Japanese and Australian counterparts, Shinjiro Koizumi and Richard Marles": two demonyms
     joined by "and" before the plural, and two names joined by "and" after it, taken in order."""
-    types = _post_types(holdings, speaker)
+    types = _post_types(holdings, speaker, counterpart=True)
     second = next((s for s in lex_within(doc, max(0, at - NAME_REACH), at, "DEMONYM") if s.end == at), None)
     if not types or second is None or second.start < 3 or fold(doc[second.start - 1].text) != "and":
         return []

@@ -4091,7 +4091,7 @@ def _counterpart_posts(known: list[Holding]) -> dict[str, str]:
     lexicon = load_lexicon()
     types: dict[str, list[str]] = {}
     for h in known:
-        types.setdefault(h.person, []).append(lexicon.office(h.office).type)
+        types.setdefault(h.person, []).append(lexicon.office(h.office).counterpart_type)  # of a president: a president
     return {person: counterpart_type(found) or found[-1] for person, found in types.items()}
 
 
