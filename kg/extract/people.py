@@ -32,8 +32,9 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.dates import WEEKDAYS
 from kg.extract.gazetteer import MAX_SURNAME_WORDS, Gazetteer, load_gazetteer, with_second_surnames
-from kg.extract.lexicon import load_lexicon, title_cues
+from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans
 from kg.extract.model import PersonRef
 from kg.extract.names import DEFAULT_PARTICLES, NameClusters, clean_name, fold, given_key, given_name_abbreviations
@@ -67,6 +68,12 @@ COUNTRY_LINKS = frozenset(("de", "d'", "du", "des"))
 PLACE_OF_NOUNS = frozenset(("cimetiere", "quartier", "faubourg"))
 OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "ADJ", "NUM"))
 
+
+
+@cache
+def _day_names() -> frozenset[str]:
+    """The days of the week in French and English, folded: a lone one is never a person."""
+    return frozenset(WEEKDAYS) | frozenset(load_file("english")["weekdays"])
 
 @dataclass
 class PersonMention:
@@ -381,6 +388,8 @@ class PeopleFinder:
         words = [fold(t.text) for t in m.span]
         if any(w in self.known.organisation_words for w in words) or _media_key(m.span.text) in self.media:
             return True
+        if len(m.span) == 1 and not m.title and fold(m.span.text) in _day_names():
+            return True  # "Wang Yi on Friday": the day the model tagged with the name is no person
         if len(m.span) == 1 and m.span.text.isupper() and len(m.span.text) <= 6 and not m.title:
             return not self.known.is_by_name(m.span.text)  # an acronym, unless a known person's ("MBS")
         if _mixed_acronym(m.span) and not self.known.is_by_name(m.span.text):
