@@ -1112,7 +1112,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 continue
             pairs = [(p, o) for p, o in zip(found, post.offices(), strict=True) if p is not None]
         else:
-            person = person_for(doc, post.post_type, post.countries, post.span.start, held, people_countries)
+            person = person_for(doc, post.post_type, post.countries, post.span.start, held,
+                                _at_home(doc, people_countries, post.countries))
             if person is None and not _held_by_a_named_one(post, known):
                 person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries) \
                     or _next_sentence_cataphor(doc, post, held, people_countries) or _colon_cataphor(doc, post) \
@@ -4535,6 +4536,14 @@ def known_countries(doc: Doc) -> dict[str, str]:
         state.known = {key: p.country for key, p in people.items()}
         state.homes = {key: p.home for key, p in people.items() if p.home}
     return state.known
+
+
+def _at_home(doc: Doc, countries: dict[str, str], posts_countries: list[str]) -> dict[str, str]:
+    """The gazetteer's countries of the article's people, with the home state of one known by an
+    organisation put in its place where a national post of that state is read: "le Premier ministre
+    polonais" may be Donald Tusk, whom the gazetteer knows as a president of the European Council."""
+    homes = {k: h for k, h in known_homes(doc).items() if h in posts_countries}
+    return countries | homes if homes else countries
 
 
 def known_homes(doc: Doc) -> dict[str, str]:
