@@ -4520,7 +4520,7 @@ NATIONAL_POSTS = frozenset((
     "crown_prince", "defence_minister", "deputy_defence_minister", "foreign_minister", "deputy_foreign_minister",
     "chief_of_defence", "chief_of_general_staff", "army_chief", "navy_chief", "air_force_chief",
     "service_secretary", "national_security_adviser", "security_council_secretary",
-    "security_council_deputy_chair", "intelligence_chief", "chief_of_staff"))
+    "security_council_deputy_chair", "intelligence_chief", "chief_of_staff", "spokesperson"))
 
 
 def known_countries(doc: Doc) -> dict[str, str]:
