@@ -70,6 +70,17 @@ OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ
 
 
 
+def _credited_journalist(span: Span) -> bool:
+    """The name an interview's credit gives ("Propos recueillis par X", "Entretien réalisé par X")."""
+    before = " ".join(fold(t.text) for t in span.doc[max(0, span.start - 3): span.start])
+    return any(before.endswith(c) for c in _interview_credits())
+
+
+@cache
+def _interview_credits() -> tuple[str, ...]:
+    return tuple(fold(c) for c in load_lexicon().calls.get("interview_credits", ()))
+
+
 @cache
 def _day_names() -> frozenset[str]:
     """The days of the week in French and English, folded: a lone one is never a person."""
@@ -200,6 +211,8 @@ class PeopleFinder:
             if not hit:
                 extra.append(PersonMention(span, apposed=True))
         self._before_roles(doc, found)
+        for m in found:  # "Propos recueillis par Elise Vincent": named by her role, the interviewer's, like
+            m.apposed = m.apposed or _credited_journalist(m.span)  # an apposed name: no role noun refers to her
         return extra
 
     def _before_roles(self, doc: Doc, found: list[PersonMention]) -> None:
