@@ -276,25 +276,32 @@ def test_a_lone_surname_retired_is_linked_with_digests_known(tmp_path: Path, clo
     assert any("lavrov" in s and "lavrov-sergei" in o for s, o in links)
 
 
-def test_a_commit_retiring_a_node_beside_unchanged_ones_makes_the_same_update(tmp_path: Path, closures, both_ways,
-                                                                             monkeypatch) -> None:
-    """Unchanged nodes left unread still count as stored for the identity links of a node the change retires."""
+def retire_a_stored_person(monkeypatch, target: str, held, on_change) -> None:
+    """Patch ``target`` (an ``incremental_state``) so that the change no longer issues one stored person it
+    rewrites; ``on_change(change, gone)`` sees the change and that person's IRI."""
     from kg import merge
 
-    facts = synthetic_facts(60)
-    build(tmp_path / "s", [("add", facts[:50])])
-    held, _ = stored_digests(tmp_path / "s")
     real_state = merge.incremental_state
-    retired: list[str] = []
 
-    def with_a_retired_node(*args, **kwargs):  # a stored person the change no longer issues
+    def with_a_retired_node(*args, **kwargs):
         change = real_state(*args, **kwargs)
         gone = sorted(s for s in change.rewrite if "/person/" in s.value and s.value in held)[0]
         change.merged = [q for q in change.merged if q.subject != gone]
-        retired.append(gone.value)
+        on_change(change, gone)
         return change
 
-    monkeypatch.setattr("kg.ingest.incremental_state", with_a_retired_node)
+    monkeypatch.setattr(target, with_a_retired_node)
+
+
+def test_a_commit_retiring_a_node_beside_unchanged_ones_makes_the_same_update(tmp_path: Path, closures, both_ways,
+                                                                             monkeypatch) -> None:
+    """Unchanged nodes left unread still count as stored for the identity links of a node the change retires."""
+    facts = synthetic_facts(60)
+    build(tmp_path / "s", [("add", facts[:50])])
+    held, _ = stored_digests(tmp_path / "s")
+    retired: list[str] = []
+    retire_a_stored_person(monkeypatch, "kg.ingest.incremental_state", held,
+                           lambda change, gone: retired.append(gone.value))
     build(tmp_path / "s", [("add", facts[50:])])
     assert retired and both_ways[-1] > 0
     recorded, actual = stored_digests(tmp_path / "s")
@@ -427,23 +434,16 @@ def test_kept_calls_sharing_an_article_with_a_retired_node_count_for_its_success
         tmp_path: Path, kept_or_not, monkeypatch) -> None:
     """A retired IRI's successor is chosen among the nodes sourced by its articles: the kept calls among them
     are mapped for it (Change.kept_quads), and the update is the one mapping every call gives."""
-    from kg import merge
-
     facts = synthetic_facts(60)
     build(tmp_path / "s", [("add", facts[:50])])
     held, _ = stored_digests(tmp_path / "s")
-    real_state = merge.incremental_state
     asked: list[int] = []
 
-    def with_a_retired_node(*args, **kwargs):  # a stored person the change no longer issues
-        change = real_state(*args, **kwargs)
-        gone = sorted(s for s in change.rewrite if "/person/" in s.value and s.value in held)[0]
-        change.merged = [q for q in change.merged if q.subject != gone]
+    def counting_kept_quads(change, gone) -> None:
         kept_quads = change.kept_quads
         change.kept_quads = lambda sources: asked.append(len(quads := kept_quads(sources))) or quads
-        return change
 
-    monkeypatch.setattr(merge, "incremental_state", with_a_retired_node)
+    retire_a_stored_person(monkeypatch, "kg.merge.incremental_state", held, counting_kept_quads)
     build(tmp_path / "s", [("add", facts[50:])])
     assert kept_or_not[-1] > 0 and asked and asked[0] > 0
     recorded, actual = stored_digests(tmp_path / "s")
