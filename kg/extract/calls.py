@@ -2325,6 +2325,14 @@ def _speaker_of_an_incise(p: PersonMention, subjects: list[PersonMention]) -> bo
                for q in subjects)
 
 
+def _emphatic(pronoun: Token) -> bool:
+    """A pronoun set off by commas after a name ("X a, elle, eu …", "Y, lui, a appelé …"): it stresses
+    that subject rather than standing for one."""
+    doc = pronoun.doc
+    commas = 0 < pronoun.i < len(doc) - 1 and doc[pronoun.i - 1].text == "," and doc[pronoun.i + 1].text == ","
+    return commas and bool(people_within(doc, pronoun.sent.start, pronoun.i))
+
+
 def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None:
     """"il"/"elle" (or the pronouns of another ``calls.json`` list, "je") as the trigger's subject: in
     the tree (the parser calls it ``expl:subj`` when it takes "téléphoné" for a noun), or by surface
@@ -2333,6 +2341,8 @@ def _subject_pronoun(verb: Token, key: str = "subject_pronouns") -> Token | None
     pronouns = _words(key)
     found = next((c for c in verb.children
                   if c.dep_ in (*SUBJECT_DEPS, "expl:subj") and fold(c.text) in pronouns), None)
+    if found is not None and _emphatic(found):
+        return None  # "Kaja Kallas a, elle, eu un entretien": the pronoun stresses the subject named before it
     if found is not None:
         return found
     if _recent_past(verb):  # "Je viens de m'entretenir avec Y": the subject of "venir"

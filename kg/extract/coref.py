@@ -84,16 +84,46 @@ def _other_post(key: str, post_type: str, held: dict[str, set[str]]) -> bool:
     return any(office_type(o) != post_type and o.partition(".")[2] != post_type for o in held.get(key, ()))
 
 
+GENDERED_WORDS = {"m.": "Masc", "monsieur": "Masc", "le": "Masc", "un": "Masc",
+                  "ce": "Masc", "cet": "Masc", "mme": "Fem", "madame": "Fem", "la": "Fem", "une": "Fem", "cette": "Fem"}
+GENDER_REACH = 5  # words before a name where the words that give its gender stand
+
+
+def mention_gender(doc: Doc, span: Span) -> str | None:
+    """"Masc" or "Fem" as the words introducing a person say ("son homologue lituanienne, X", "le
+    ministre …, X", "Mme X"), else None: the noun the name stands in apposition to, by its
+    adjectives then its article; or, by surface, an honorific or the nearest gendered adjective in
+    the words right before the name, back to a preposition."""
+    if span.root.dep_ == "appos" and span.root.head.i < span.start:
+        noun = span.root.head
+        adjectives = [c.morph.get("Gender") for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+        found = next((g[0] for g in adjectives if len(g) == 1), None)
+        det = next((GENDERED_WORDS.get(fold(c.text)) for c in noun.children if c.dep_ == "det"), None)
+        if found or det:
+            return found or det
+    for t in reversed(doc[max(0, span.start - GENDER_REACH): span.start]):
+        word = fold(t.text)
+        if word in ("m.", "monsieur", "mme", "madame"):
+            return GENDERED_WORDS[word]
+        if t.pos_ == "ADJ" and len(t.morph.get("Gender")) == 1:
+            return t.morph.get("Gender")[0]
+        if t.pos_ == "ADP" or t.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
 def _only_of_country(doc: Doc, post_type: str, countries: set[str], at: int,
                      held: dict[str, set[str]], known: dict[str, str]) -> PersonMention | None:
     mentions: dict[str, list[PersonMention]] = {}
     for m in doc._.people or []:
         mentions.setdefault(m.key, []).append(m)
     fitting, open_ = [], []
+    article = GENDERED_WORDS.get(fold(doc[at - 1].text)) if at > 0 and fold(doc[at - 1].text) in ("le", "la") else None
     for key in mentions:
         country = country_of(key, held, known)
         if country is None:
-            if not held.get(key) and not any(m.apposed for m in mentions[key]):
+            if not held.get(key) and not any(m.apposed for m in mentions[key]) and not _other_gender(
+                    doc, mentions[key], article):
                 open_.append(key)  # nothing says where this person belongs: they could be meant
                 # (not one named after a role of their own: "selon le gouverneur de la région, X")
         elif country in countries and not _other_post(key, post_type, held):
@@ -101,6 +131,13 @@ def _only_of_country(doc: Doc, post_type: str, countries: set[str], at: int,
     if len(fitting) != 1 or open_:
         return None
     return min(mentions[fitting[0]], key=lambda m: abs(m.span.start - at))
+
+
+def _other_gender(doc: Doc, mentions: list[PersonMention], gender: str | None) -> bool:
+    """The words introducing the person give the other gender than the role noun's article ("le chef de
+    l'État ukrainien" is not "La présidente de l'institution, Roberta Metsola")."""
+    told = {g for m in mentions if (g := mention_gender(doc, m.span)) is not None}
+    return gender is not None and bool(told) and gender not in told
 
 
 def _fits(office_id: str, post_type: str, countries: set[str]) -> bool:

@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from kg.extract.coref import (
     country_of,
     is_role_noun,
+    mention_gender,
     office_type,
     opens_as_subject,
     person_for,
@@ -1771,34 +1772,6 @@ def demonstrative_subject(doc: Doc, sent: Span) -> PersonMention | None:
             gender = "Fem" if fold(span[0].text) in ("cette", "celle") else "Masc"
             fits = [p for p in before if mention_gender(doc, p.span) in (gender, None)]
             return PersonMention(span, key=fits[-1].key) if fits else None
-    return None
-
-
-GENDERED_WORDS = {"m.": "Masc", "monsieur": "Masc", "le": "Masc", "un": "Masc",
-                  "ce": "Masc", "cet": "Masc", "mme": "Fem", "madame": "Fem", "la": "Fem", "une": "Fem", "cette": "Fem"}
-GENDER_REACH = 5  # words before a name where the words that give its gender stand
-
-
-def mention_gender(doc: Doc, span: Span) -> str | None:
-    """"Masc" or "Fem" as the words introducing a person say ("son homologue lituanienne, X", "le
-    ministre …, X", "Mme X"), else None: the noun the name stands in apposition to, by its
-    adjectives then its article; or, by surface, an honorific or the nearest gendered adjective in
-    the words right before the name, back to a preposition."""
-    if span.root.dep_ == "appos" and span.root.head.i < span.start:
-        noun = span.root.head
-        adjectives = [c.morph.get("Gender") for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
-        found = next((g[0] for g in adjectives if len(g) == 1), None)
-        det = next((GENDERED_WORDS.get(fold(c.text)) for c in noun.children if c.dep_ == "det"), None)
-        if found or det:
-            return found or det
-    for t in reversed(doc[max(0, span.start - GENDER_REACH): span.start]):
-        word = fold(t.text)
-        if word in ("m.", "monsieur", "mme", "madame"):
-            return GENDERED_WORDS[word]
-        if t.pos_ == "ADJ" and len(t.morph.get("Gender")) == 1:
-            return t.morph.get("Gender")[0]
-        if t.pos_ == "ADP" or t.pos_ in ("VERB", "AUX"):
-            return None
     return None
 
 

@@ -418,8 +418,9 @@ SETS = {
                             initiators=2, missiles_f1=0.95),
     # dates against the publication day: 1.0 on every count first
     "fresh-probe79": Floors(7, 0.95, 0.95, 0.95, 0.95, merged_found=6, merged_dated=6, initiators=1),
-    # acts that are no calls: no spurious call first; the one call missed is a role noun left unresolved
-    "fresh-probe80": Floors(6, 0.95, 0.6, 0.95, 0.93),
+    # acts that are no calls: no spurious call first, calls 0.667 -> 1.0 (a role noun past a woman of unknown role,
+    # an emphatic 'a, elle, eu'), holdings 0.952 -> 1.0
+    "fresh-probe80": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=2, merged_dated=2),
     # missiles and treaties: 1.0 once the key listed a drone as the earlier keys do
     "fresh-probe81": Floors(8, 0.0, 0.0, 0.0, 0.0, missiles_f1=0.95, treaties_f1=0.95),
     # English calls: 1.0 first; holdings 0.875 (an Iranian president's counterpart given a premiership; two
