@@ -1400,19 +1400,22 @@ def _not_a_party(span: Span) -> bool:
     "a annoncé que X"); the one someone stands in for ("en l'absence du ministre X", "au nom de X")."""
     doc = span.doc
     anchor = _phrase_start(span)  # "en présence du ministre de la Défense, X": the cue stands before the post
+
+    def spaced(tokens) -> str:  # the words as written apart, so that "l'absence" stays whole
+        return "".join(fold(x.text) + (" " if x.whitespace_ else "") for x in tokens)
+
     def cue_before(reach: int, key: str) -> bool:
         window = [x for x in doc[max(span.sent.start, anchor - reach): anchor]]
         cut = max((i for i, x in enumerate(window) if x.text in (",", ";", ":", "(") or fold(x.text) in ("que", "qu'")),
                   default=-1)  # a clause boundary: "a annoncé que X …" makes X the subject of the completive
-        words = "".join(fold(x.text) + (" " if x.whitespace_ else "") for x in window[cut + 1:])  # "l'absence" whole
-        return has_phrase(words, _vocab()[key])
+        return has_phrase(spaced(window[cut + 1:]), _vocab()[key])
 
     def reporter_before() -> bool:  # ", a indiqué le porte-parole X", not "a indiqué avoir discuté avec X"
         i = anchor - 1
         while i > span.sent.start and doc[i].pos_ == "DET":
             i -= 1
-        words = "".join(fold(x.text) + (" " if x.whitespace_ else "") for x in doc[max(span.sent.start, i - 3): i + 1])
-        return any(f" {words.strip()}".endswith(f" {c}") for c in _vocab()["reporter_cues"])
+        words = spaced(doc[max(span.sent.start, i - 3): i + 1]).strip()
+        return any(f" {words}".endswith(f" {c}") for c in _vocab()["reporter_cues"])
 
     return cue_before(6, "non_party_cues") or reporter_before() or cue_before(STAND_IN_REACH, "stand_in_cues") or \
         handed_over(span) or _of_another_event(span) or _in_purpose_clause(span) or _in_topic_phrase(span) or \
@@ -1428,8 +1431,8 @@ def _in_topic_phrase(span: Span) -> bool:
     """A name inside the topic a participle gives the call: "une visioconférence avec ses homologues,
     consacrée à la force unifiée de la Confédération des États du Sahel", "un appel portant sur le sort
     de X"; not one named after a later "avec" or "entre" ("consacré à l'Ukraine avec Y")."""
-    doc = span.doc
-    window = doc[max(span.sent.start, _phrase_start(span) - TOPIC_REACH): _phrase_start(span)]
+    doc, start = span.doc, _phrase_start(span)
+    window = doc[max(span.sent.start, start - TOPIC_REACH): start]
     words = ""
     for x in window:  # the words since the last clause mark, "avec"/"entre" or call word
         cut = x.text in (";", ":", "(") or fold(x.text) in ("avec", "entre") or _is_call_word(x)

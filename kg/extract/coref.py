@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import load_lexicon
 from kg.extract.names import fold
-from kg.extract.people import PersonMention
+from kg.extract.people import PersonMention, interview_credits
 from kg.extract.spanindex import people_within
 
 DEFINITE = frozenset(("le", "la", "l'", "du", "au", "ce", "cet", "cette", "the"))
@@ -118,7 +118,7 @@ def _only_of_country(doc: Doc, post_type: str, countries: set[str], at: int,
     for m in doc._.people or []:
         mentions.setdefault(m.key, []).append(m)
     fitting, open_ = [], []
-    article = GENDERED_WORDS.get(fold(doc[at - 1].text)) if at > 0 and fold(doc[at - 1].text) in ("le", "la") else None
+    article = {"le": "Masc", "la": "Fem"}.get(fold(doc[at - 1].text)) if at > 0 else None  # the role noun's
     for key in mentions:
         country = country_of(key, held, known)
         if country is None:
@@ -232,7 +232,7 @@ def interviewee(doc: Doc) -> PersonMention | None:
     kicker = bool(kickers) and re.search(rf"(?m)^\s*(?:{kickers})(?:\s*[.:—–-]|\s*$)", doc.text) is not None
     headings = "|".join(re.escape(h) for h in calls.get("interview_headings", ()))  # "Entretien avec X, …"
     kicker = kicker or bool(headings) and re.search(rf"(?m)^\s*(?:{headings})\s", doc.text) is not None
-    credits = [fold(c) for c in calls.get("interview_credits", ())]
+    credits = interview_credits()
     text = fold(doc.text)
     if not kicker and not any(c in text for c in credits):
         return None

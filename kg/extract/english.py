@@ -1676,10 +1676,7 @@ def _succession(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
     before = next((m for m in people if m.span.end == at), None)
     if before is None:
         return None
-    i = before.span.start
-    titles = {t.i for s in lex_within(doc, max(0, i - TITLE_REACH), i, "TITLE") for t in s}
-    while i - 1 in titles or (i > 0 and doc[i - 1].text == "." and i - 2 in titles):
-        i -= 1
+    i = _past_titles_back(doc, before.span.start)
     verb = re.search(_pattern("succession_verbs").pattern + r"\s*$", fold(doc[post.sent.start:i].text))
     if verb is None:
         return None
@@ -1833,12 +1830,8 @@ def related_as_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if country is None:
             continue
         office = lexicon.office_for(post.kb_id_, country).id
-        for person in (current, past):
-            if not any(h.person == person.key and h.office == office for h in out):
-                out = [h for h in out if not (h.person == person.key and h.office == f"?.{post.kb_id_}")]
-                out.append(Holding(person.key, office, (evidence(doc[owner.span.start:post.end], "en-related-as"),),
-                                   replaces=past.key if person is current else None))
-        notes(doc).former.add((past.key, post.kb_id_))
+        out = _succeeded(doc, out, (current, past), (office, post.kb_id_), doc[owner.span.start:post.end],
+                         "en-related-as", unplaced=True)
     return out
 
 
@@ -1907,11 +1900,25 @@ def related_at_ministry_posts(doc: Doc, holdings: list[Holding]) -> list[Holding
         if country is None:
             continue
         office = lexicon.office_for(post_type, country).id
-        for person in (current, past):
-            if not any(h.person == person.key and h.office == office for h in out):
-                out.append(Holding(person.key, office, (evidence(doc[head.start:named.span.end], "en-related-at"),),
-                                   replaces=past.key if person is current else None))
-        notes(doc).former.add((past.key, post_type))
+        out = _succeeded(doc, out, (current, past), (office, post_type), doc[head.start:named.span.end],
+                         "en-related-at")
+    return out
+
+
+def _succeeded(doc: Doc, holdings: list[Holding], pair: tuple[Any, Any], post: tuple[str, str], span: Span, rule: str,
+               unplaced: bool = False) -> list[Holding]:
+    """The holdings with ``pair`` = (current, past) both holding the office of ``post`` = (office id, post
+    type), the current one replacing the past one, whose holding is a past one; a holding either already
+    has stays as it is; with ``unplaced``, one of that post with no country gives way to the placed one."""
+    (current, past), (office, post_type) = pair, post
+    out = list(holdings)
+    for person in (current, past):
+        if not any(h.person == person.key and h.office == office for h in out):
+            if unplaced:
+                out = [h for h in out if not (h.person == person.key and h.office == f"?.{post_type}")]
+            out.append(Holding(person.key, office, (evidence(span, rule),),
+                               replaces=past.key if person is current else None))
+    notes(doc).former.add((past.key, post_type))
     return out
 
 
@@ -2016,10 +2023,7 @@ def _ranked_chief_of_staff(doc: Doc, k: int, owner: Any, people: list) -> Span |
 
 def _left_set_off(doc: Doc, owner: Any, people: list) -> Any:
     """The name before the comma that opens the phrase of ``owner`` (ranks and honorifics of the owner between)."""
-    i = owner.span.start
-    titles = {t.i for s in lex_within(doc, max(0, i - TITLE_REACH), i, "TITLE") for t in s}
-    while i - 1 in titles or (i > 1 and doc[i - 1].text == "." and i - 2 in titles):
-        i -= 1
+    i = _past_titles_back(doc, owner.span.start)
     if i < 1 or doc[i - 1].text != ",":
         return None
     return next((m for m in people if m.span.end == i - 1), None)

@@ -73,11 +73,12 @@ OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ
 def _credited_journalist(span: Span) -> bool:
     """The name an interview's credit gives ("Propos recueillis par X", "Entretien réalisé par X")."""
     before = " ".join(fold(t.text) for t in span.doc[max(0, span.start - 3): span.start])
-    return any(before.endswith(c) for c in _interview_credits())
+    return any(before.endswith(c) for c in interview_credits())
 
 
 @cache
-def _interview_credits() -> tuple[str, ...]:
+def interview_credits() -> tuple[str, ...]:
+    """The credits that name an interview's journalist ("propos recueillis par"), folded."""
     return tuple(fold(c) for c in load_lexicon().calls.get("interview_credits", ()))
 
 
