@@ -129,11 +129,52 @@ def _triggers(sent: Span, context: bool, carried: bool = False) -> list[tuple[li
 UNSAID = re.compile(r"\bsans (?:preciser|dire|indiquer|confirmer|savoir) (?:si|s'il|s'ils|s'elle|s'elles|comment)\b")
 
 
+#: Fewest letters of a one-word medium ("téléphonique") whose misspellings are read as it.
+MISSPELT_MEDIUM_LENGTH = 8
+
+
+@lru_cache(maxsize=1)
+def _misspelt_media() -> dict[str, str]:
+    """Each long one-word medium and each of its one-letter deletions -> the medium.  A word one letter
+    added, dropped, changed or swapped away from a medium shares one of these keys with it, as the word
+    itself or as one of its own deletions ("telephonne", "telphone", "telehpone" -> "telephone")."""
+    out: dict[str, str] = {}
+    for word in sorted(w for w in _vocab()["phone_markers"] if " " not in w and len(w) >= MISSPELT_MEDIUM_LENGTH):
+        for variant in (word, *_deletions(word)):
+            out.setdefault(variant, word)
+    return out
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def _spelled(text: str) -> str:
+    """Folded ``text`` with its misspelt media written right ("s'est entretenue par telephonne avec"): a
+    typo in the one word that says a talk was remote must not hide the call."""
+    return re.sub(rf"\b[^\W\d_]{{{MISSPELT_MEDIUM_LENGTH - 1},}}\b", lambda m: _right_spelling(m.group(0)), text)
+
+
+@lru_cache(maxsize=65536)
+def _right_spelling(word: str) -> str:
+    """The medium a folded word misspells (one letter away, "f" written for "ph" aside), or the word; real
+    words one letter away from a medium (``phone_marker_lookalikes``: "téléphonie") stay as they are."""
+    media = _misspelt_media()
+    if word in _words("phone_marker_lookalikes"):
+        return word
+    for spelling in dict.fromkeys((word, word.replace("f", "ph"))):  # "telefonique": "f" for "ph" as well
+        if spelling in media:
+            return media[spelling]
+        if found := next((media[v] for v in sorted(_deletions(spelling)) if v in media), None):
+            return found
+    return word
+
+
 def _medium_told(sent: Span) -> str:
     """The sentence's folded words up to a clause that leaves the medium open ("sans préciser si …");
     not one that only leaves open which remote medium it was ("s'il s'agissait d'un appel ou d'une
-    visioconférence": remote all the same)."""
-    text = folded(sent)
+    visioconférence": remote all the same).  Misspelt media are read right (:func:`_spelled`)."""
+    text = _spelled(folded(sent))
     unsaid = UNSAID.search(text)
     if unsaid is None:
         return text

@@ -253,7 +253,8 @@ def _first_day(value: str) -> date:
 def _treaties(data: dict) -> tuple[dict[str, Treaty], list[Phrase]]:
     treaties, phrases = {}, []
     for c in data.get("categories", []):
-        phrases += [Phrase(p, "TREATY_DESC", c["id"]) for p in c.get("descriptors_fr", [])]
+        descriptors = (*c.get("descriptors_fr", []), *c.get("descriptors_en", []))
+        phrases += [Phrase(p, "TREATY_DESC", c["id"]) for p in descriptors]
     for e in data["entries"]:
         events = tuple(TreatyEvent(v["kind"], _first_day(v["date"]), v.get("party"))
                        for v in e.get("events", []) if v.get("date"))

@@ -25,6 +25,7 @@ numbered ``p1``, ``p2``… in order of appearance.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -409,6 +410,8 @@ class PeopleFinder:
         if _mixed_acronym(m.span) and not self.known.is_by_name(m.span.text):
             return True  # "FAd'H" (Forces armées d'Haïti): an acronym with an elided article inside
         near = blockers.overlapping(m.span.start, m.span.end)
+        if _initials_before_place(m.span, near):
+            return True
         return any(b.start <= m.span.start and m.span.end <= b.end for b in near) or any(
             b.label_ in ("MISSILE", "TREATY") for b in near) or _cuts_organisation(m.span)
 
@@ -762,6 +765,18 @@ def _with_abbreviation(m: PersonMention) -> PersonMention:
     if not word.text[:1].isupper() or fold(word.text.rstrip(".")) not in given_name_abbreviations():
         return m
     return PersonMention(doc[word.i: m.span.end], m.title, apposed=m.apposed)
+
+
+#: Lexicon labels of places: a capitalised run that is only initials and one of them names no person.
+PLACE_LABELS = frozenset(("COUNTRY", "METONYM", "PLACE"))
+
+
+def _initials_before_place(span: Span, near: list[Span]) -> bool:
+    """"… sur son compte X. Londres n'a pas réagi": a candidate made of initials and a place the lexicons
+    know (the model took a social network's letter and the next sentence's capital for a name)."""
+    rest = [t for t in span if not re.fullmatch(r"[A-Z]\.?|\.", t.text)]
+    return bool(rest) and len(rest) < len(span) and any(
+        b.label_ in PLACE_LABELS and b.start <= rest[0].i and rest[-1].i < b.end for b in near)
 
 
 def _mixed_acronym(span: Span) -> bool:

@@ -2,7 +2,8 @@
 
 A treaty is a lexicon name or acronym, or a description ("le dernier traité de
 limitation des armes nucléaires") resolved to the one treaty of that category in
-force, or most recently ended, at the article's date.  A name the lexicon marks
+force, or most recently ended, at the article's date; of several in force, the one
+whose parties the sentence, else the article, names most.  A name the lexicon marks
 ambiguous counts only next to a treaty word: a bare name that is also an everyday
 phrase ("Ciel ouvert", "à ciel ouvert") needs one within a few words, quotes and
 brackets aside (le traité « Ciel ouvert »); a name two treaties share goes to the
@@ -96,11 +97,28 @@ def _described(doc: Doc, span: Span) -> str | None:
         return None
     candidates = [t for t in load_lexicon().treaties.values() if t.category == span.kb_id_]
     live = [t for t in candidates if t.in_force_on(day)]
+    if len(live) > 1:
+        live = _between_named(doc, span, live)
     ended = [t for t in candidates if t.last_day() and t.last_day() <= day + timedelta(days=7)]  # type: ignore[operator]
     chosen = live[0] if len(live) == 1 else None if live else max(ended, key=lambda t: t.last_day(), default=None)  # type: ignore[arg-type,return-value]
     if chosen is None or any(_pending(t, day) and _signed(t) > _signed(chosen) for t in candidates):
         return None
     return chosen.id
+
+
+def _between_named(doc: Doc, span: Span, treaties: list) -> list:
+    """Of several treaties of a description's category in force, the one whose parties the sentence names
+    most, else the article ("reaffirmed their commitment to the Mutual Defense Treaty" in a piece on the
+    Philippine defence secretary: the US–Philippine treaty, not the US–Korean one); all of them when no
+    one names more of its parties than every other does."""
+    for start, end in ((span.sent.start, span.sent.end), (0, len(doc))):
+        named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING")
+                 if start <= s.start and s.end <= end}
+        counts = [len(named & set(t.parties)) for t in treaties]
+        best = max(counts)
+        if best and counts.count(best) == 1:
+            return [treaties[counts.index(best)]]
+    return treaties
 
 
 def _signed(treaty) -> date:

@@ -109,6 +109,7 @@ def test_weapons_and_treaties(case) -> None:
     expected, r = case
     assert set(expected.get("missiles", [])) <= set(r.missiles())
     assert set(expected.get("treaties", [])) <= set(r.treaties())
+    assert not set(expected.get("not_treaties", [])) & set(r.treaties())
     launches = [x for a in r.articles for x in a.launches]
     for w in expected.get("launches", []):
         assert any(x.system == w["missile"] and x.by == w["by"] for x in launches), launches

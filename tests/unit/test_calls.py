@@ -490,3 +490,14 @@ def test_a_bare_participle_opening_the_sentence_with_a_phone_complement_is_the_p
                     ("X", "PROPN", "nsubj", 8, "X"), ("a", "AUX", "aux:tense", 8, "avoir"),
                     ("plaidé", "VERB", "ROOT", 8, "plaider", "VerbForm=Part")], people=[(4, 5, "p3"), (6, 7, "p1")])
     assert not calls._reached_by_the_press(agent[0])  # "Joint par téléphone par Z, X …": Z called X
+
+
+def test_misspelt_media_are_read_right_and_lookalikes_kept() -> None:
+    _spelled = calls._spelled
+    assert _spelled("par telphone avec") == "par telephone avec"  # a letter dropped
+    assert _spelled("un entretien telephoniqe") == "un entretien telephonique"  # a letter dropped at the end
+    assert _spelled("par telehpone") == "par telephone"  # two letters swapped
+    assert _spelled("un echange telefonique") == "un echange telephonique"  # "f" for "ph"
+    assert _spelled("par visioconferance") == "par visioconference"  # a letter changed
+    assert _spelled("la telephonie mobile") == "la telephonie mobile"  # a real word one letter away
+    assert _spelled("il telephonait souvent") == "il telephonait souvent"  # farther than one letter
