@@ -27,6 +27,7 @@ from kg.extract.calls import (
     negated,
     pair_post_type,
     plural_noun,
+    tells_medium,
 )
 from kg.extract.dates import normalise, shared_precision
 from kg.extract.gazetteer import load_gazetteer
@@ -218,7 +219,7 @@ def _medium_for_weak(m: Mention, weak: list[Mention]) -> Mention | None:
     sentences = list(m.sent.doc[last.sent.start:m.sent.start].sents) if last.sent.start < m.sent.start else []
     if not 0 < len(sentences) <= JOIN_REACH or last.earlier:
         return None
-    medium = fold(m.trigger[0].lemma_) == "appel" or has_phrase(folded(m.sent), load_lexicon().calls["phone_markers"])
+    medium = fold(m.trigger[0].lemma_) == "appel" or tells_medium(m.sent)
     return last if medium else None
 
 

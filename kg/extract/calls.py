@@ -106,7 +106,7 @@ def _call_context(doc: Doc) -> bool:
 def _triggers(sent: Span, context: bool, carried: bool = False) -> list[tuple[list[Token], bool, bool, bool]]:
     """The call triggers of a sentence: (tokens, referring, demonstrative, weak); ``carried``: the
     sentence before put its subject on the phone (:func:`_on_the_phone`)."""
-    phone = carried or has_phrase(_medium_told(sent), _vocab()["phone_markers"])
+    phone = carried or tells_medium(sent, _medium_told(sent))
     found, used = [], set()
     for t in sent:
         participle = _participle(t)
@@ -123,6 +123,28 @@ def _triggers(sent: Span, context: bool, carried: bool = False) -> list[tuple[li
     nouns = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ in ("NOUN", "PROPN")}
     return [f for f in found if not _medium_of(f[0][0], verbs | nouns) and not _light_verb_of(f[0][0], nouns)
             and not _described_by_source(f[0][0], verbs)]
+
+
+def tells_medium(sent: Span, text: str | None = None) -> bool:
+    """Whether a sentence says a talk was remote: a medium word in its folded ``text`` (by default the
+    whole sentence's, misspelt media read right: :func:`_spelled`), or a phone gesture
+    (:func:`_phone_gesture`)."""
+    text = _spelled(folded(sent)) if text is None else text
+    return has_phrase(text, _vocab()["phone_markers"]) or _phone_gesture(sent)
+
+
+def _phone_gesture(sent: Span) -> bool:
+    """"Lorsqu'il a décroché, dimanche soir, X savait que l'appel de Y …": picking up or hanging up
+    (``phone_gestures``) with nothing picked up but a phone says the sentence is about a phone call;
+    not "a décroché un contrat" nor "s'est raccroché à cet espoir"."""
+    for t in sent:
+        if t.pos_ != "VERB" or fold(t.lemma_) not in _words("phone_gestures"):
+            continue
+        objects = [c for c in t.children if c.dep_ in ("obj", "obl:arg")]
+        reflexive = any(c.dep_.startswith("expl") or fold(c.text) in ("se", "s'") for c in t.children)
+        if not reflexive and all(fold(c.lemma_) in _words("phone_nouns") for c in objects):
+            return True
+    return False
 
 
 #: "…, sans préciser si l'entretien était téléphonique": what follows leaves the medium open.
@@ -199,7 +221,7 @@ def _described_by_source(noun: Token, verbs: set[int]) -> bool:
 def _announces_by_phone(sent: Span) -> bool:
     """"Le président a enchaîné les coups de fil jeudi : X a parlé à Y puis à Z": a sentence that ends on a
     colon after a remote medium lends it to the sentence it announces."""
-    return sent.text.rstrip().endswith(":") and has_phrase(_medium_told(sent), _vocab()["phone_markers"])
+    return sent.text.rstrip().endswith(":") and tells_medium(sent, _medium_told(sent))
 
 
 def _on_the_phone(sent: Span, found: list) -> bool:
@@ -899,7 +921,7 @@ def _not_an_event(t: Token) -> bool:
         return True  # "n'est pas parvenu à le joindre", not "sont parvenus à un accord lors d'un appel"
     if any(fold(a.lemma_) in _words("negated_failure_verbs") and negated(a) for a in heads):
         return True  # "n'a pas pu joindre son homologue"
-    if has_phrase(folded(t.sent), vocab["phone_markers"]):
+    if tells_medium(t.sent):
         return False
     after = folded(t.doc[t.i:t.sent.end])  # "a parlé avec Y, …, lors d'une rencontre en marge de …"
     return has_phrase(_clause_text(t), vocab["in_person_markers"]) or _at_a_place(t) or _where_at_a_place(t) \
@@ -3031,7 +3053,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
                                    and _standalone_day_shift(doc, t) for t in spans):
             continue  # "a fait savoir mercredi avoir abordé la veille avec Y": the eve is the call's day
         value = _from_anchor(doc, s) if _anchor_relative(s) else s._.date
-        if not value:
+        if not value or _target_date(s):
             continue
         restricted = _restricted_to(s, here)
         owner = restricted or _owner(s.root, here, parties=False) or next(
@@ -3045,7 +3067,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
         m.date = _series_date(doc, m) or _beside_a_dated_event(doc, m) or m.date or _date_after_parties(
-            doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0])) or _fronted_date(
+            doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0])) or _gesture_date(doc, m) or _fronted_date(
             doc, m) or _scene_date(doc, m, mentions) or _posted_date(doc, m) or _main_clause_day(doc, m)
     _quoted_deixis(doc, mentions)
     _headline_dates(doc, mentions)
@@ -3385,6 +3407,28 @@ def _date_in_verb_group(doc: Doc, m: Mention, here: list[Mention]) -> DateValue 
             continue
         words = [t for t in gap if t.text != ","]
         if opens and len(words) <= VERB_GROUP_GAP and all(t.pos_ in ("DET", "ADJ", "ADV") for t in words):
+            return value
+    return None
+
+
+#: Prepositions that make a date a goal, not the day of the act ("du gaz pour l'hiver", "d'ici à mars").
+TARGET_CASES = frozenset(("pour", "d'ici", "ici"))
+
+
+def _target_date(span: Span) -> bool:
+    """"c'est Y qui l'appelait pour lui proposer du gaz pour l'hiver": a date introduced by "pour" or
+    "d'ici" is a goal or a deadline, never the day a call took place."""
+    return any(c.dep_ == "case" and fold(c.text) in TARGET_CASES for c in span.root.children)
+
+
+def _gesture_date(doc: Doc, m: Mention) -> DateValue | None:
+    """"Quand X a décroché, jeudi soir, c'est Y qui l'appelait", "a raccroché jeudi après une demi-heure de
+    conversation avec Y": the day of the phone gesture (:func:`_phone_gesture`) is the call's."""
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    for s in dates_within(doc, m.sent.start, m.sent.end):
+        value, head = s._.date, s.root.head
+        if value and head.pos_ == "VERB" and fold(head.lemma_) in _words("phone_gestures") \
+                and not _anchor_relative(s) and not (ref and value.earliest > ref):
             return value
     return None
 
@@ -3984,7 +4028,7 @@ def _medium_told_after(sent: Span) -> bool:
         rest = rest[1:]
     nouns = _vocab()["weak_nouns"]
     return bool(rest) and (rest[0] in nouns or rest[0].rstrip("s") in nouns) \
-        and has_phrase(folded(sent), _vocab()["phone_markers"])
+        and tells_medium(sent)
 
 
 def in_series(t: Token) -> bool:
@@ -4053,8 +4097,7 @@ def _antecedents(doc: Doc, mentions: list[Mention]) -> None:
         if not (m.referring and not m.weak and not m.persons and first and m.sent.start > 0):
             continue
         prev = doc[m.sent.start - 1].sent
-        medium = has_phrase(folded(m.sent), _vocab()["phone_markers"]) or has_phrase(
-            folded(prev), _vocab()["phone_markers"])
+        medium = tells_medium(m.sent) or tells_medium(prev)
         unreal = any(has_phrase(folded(x), _vocab()["non_event_cues"]) or "Fut" in x.root.morph.get("Tense")
                      for x in (prev, m.sent))
         if not medium or unreal or has_phrase(folded(prev), _vocab()["in_person_markers"]):
