@@ -3068,7 +3068,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         m.date = _series_date(doc, m) or _beside_a_dated_event(doc, m) or m.date or _date_after_parties(
             doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0])) or _gesture_date(doc, m) or _fronted_date(
-            doc, m) or _scene_date(doc, m, mentions) or _posted_date(doc, m) or _main_clause_day(doc, m)
+            doc, m) or _scene_date(doc, m, mentions) or _discussed_on(doc, m, mentions) or _posted_date(
+            doc, m) or _main_clause_day(doc, m)
     _quoted_deixis(doc, mentions)
     _headline_dates(doc, mentions)
     _after_another_call(doc, mentions)
@@ -4122,14 +4123,46 @@ def _named_in_next_sentence(doc: Doc, mentions: list[Mention]) -> None:
         if m.persons or m.referring or m.weak or m.earlier or sides != 2 or m.sent.end >= len(doc):
             continue
         nxt = doc[m.sent.end].sent
-        if any(x.sent.start == nxt.start and not x.referring for x in mentions):
-            continue
-        here = people_within(doc, nxt.start, nxt.end)
-        subject = subject_node(here[0].span) if len(here) == 2 and here[0].key != here[1].key else None
-        if subject is None or fold(subject.head.lemma_) not in _vocab()["topic_verbs"]:
-            continue  # "A et B ont signé …" is another act, not what the call was about
-        if _joined_by_and(doc, here[0].span, here[1].span):
-            m.persons, m.offices, m.counterparts, m.post_types = [here[0].key, here[1].key], [], [], []
+        pair = _pair_discussing(doc, nxt, mentions)
+        if pair is not None:
+            m.persons, m.offices, m.counterparts, m.post_types = list(pair[0]), [], [], []
+
+
+def _pair_discussing(doc: Doc, sent: Span, mentions: list[Mention]) -> tuple[tuple[str, str], Token] | None:
+    """The two people and the topic verb of a sentence with no call of its own that says what two people
+    discussed or agreed: a ``topic_verbs`` verb whose subject is exactly two people joined by "et" ("A et B
+    ont évoqué …"); not "A et B ont signé …", another act than talking."""
+    if any(x.sent.start == sent.start and not x.referring for x in mentions):
+        return None
+    here = people_within(doc, sent.start, sent.end)
+    if len(here) != 2 or here[0].key == here[1].key or not _joined_by_and(doc, here[0].span, here[1].span):
+        return None
+    subject = subject_node(here[0].span)
+    topics = _words("topic_verbs")
+    if subject is not None and fold(subject.head.lemma_) in topics:
+        return (here[0].key, here[1].key), subject.head
+    after = [t for t in doc[here[1].span.end: min(sent.end, here[1].span.end + 4)] if t.pos_ not in ("AUX", "ADV")]
+    if after and after[0].pos_ == "VERB" and fold(after[0].lemma_) in topics:  # the parser hung the pair elsewhere
+        return (here[0].key, here[1].key), after[0]
+    return None
+
+
+def _discussed_on(doc: Doc, m: Mention, mentions: list[Mention]) -> DateValue | None:
+    """"Un appel de deux heures et demie entre les deux dirigeants, selon le Kremlin. A et B ont abordé mardi
+    …": the sentence right after an undated call, in its paragraph, saying what its two people discussed
+    (:func:`_pair_discussing`) dates the call by the day hung on its topic verb."""
+    if m.referring or m.earlier or m.sent.end >= len(doc) or "\n" in doc[m.sent.end - 1].whitespace_:
+        return None
+    found = _pair_discussing(doc, doc[m.sent.end].sent, mentions)
+    if found is None or m.persons and set(m.persons) != set(found[0]):
+        return None
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    verb = found[1]
+    for s in dates_within(doc, verb.sent.start, verb.sent.end):
+        if s._.date and s.root.head == verb and s.root.dep_ == "obl:mod" and not _anchor_relative(s) \
+                and not (ref and s._.date.earliest > ref):
+            return s._.date
+    return None
 
 
 def _denied_next(doc: Doc, m: Mention) -> bool:
