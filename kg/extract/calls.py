@@ -1562,6 +1562,23 @@ def _told_of(t: Token) -> bool:
 
 
 def _is_call_word(t: Token) -> bool:
+    memo = _call_word_memo(t.doc)
+    if t.i not in memo:
+        memo[t.i] = _is_call_word_at(t)
+    return memo[t.i]
+
+
+def _call_word_memo(doc: Doc) -> dict[int, bool]:
+    """:func:`_is_call_word` by token index, once per token of a doc (the clause tests ask about the same
+    words for every name); made again if the doc's people are replaced (:func:`_present_phoning` reads them)."""
+    people = doc._.people
+    held = doc.user_data.get("kg_call_words")
+    if held is None or held[0] is not people:
+        held = doc.user_data["kg_call_words"] = (people, {})
+    return held[1]
+
+
+def _is_call_word_at(t: Token) -> bool:
     lemma = fold(t.lemma_)
     return lemma in _vocab()["weak_nouns"] or lemma in _words("verbs") or _participle(t) is not None \
         or _split_medium(t) or _strong_phrase_at(t)  # "une réunion virtuelle avec X": a call, no meeting
@@ -1572,8 +1589,14 @@ def _split_medium(t: Token) -> bool:
     "vidéo - conférence"): glued back, it is one of the medium nouns."""
     doc = t.doc
     glued = "".join(fold(x.text) for x in doc[max(t.sent.start, t.i - 2): t.i + 1] if x.text != "-")
-    return t.i > t.sent.start and any(glued.endswith(fold(w)) and len(glued) > len(fold(t.text))
-                                      for w in _vocab()["weak_nouns"] if fold(t.text) != fold(w))
+    word = fold(t.text)
+    return t.i > t.sent.start and any(glued.endswith(w) and len(glued) > len(word)
+                                      for w in _folded_weak_nouns() if word != w)
+
+
+@lru_cache(maxsize=1)
+def _folded_weak_nouns() -> tuple[str, ...]:
+    return tuple(fold(w) for w in _vocab()["weak_nouns"])
 
 
 def _in_sentence(mentions: list[Mention]) -> Callable[[Token], list[Mention]]:

@@ -182,6 +182,12 @@ _APOSTROPHES = "\u2019\u2018\u02bc\u02bb`\u00b4\u2032"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _UNIFY = str.maketrans({**dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_DASHES, "-")})
 _SPELLED = {"ß": "ss", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+# fold's steps, each done only on text that has a character it changes (str.translate reads every character)
+_SPELLED_TABLE = str.maketrans(_SPELLED)
+_SPELLED_CHARS = re.compile("[" + "".join(_SPELLED) + "]")
+_UNIFIED = re.compile("[" + re.escape(_APOSTROPHES + _DASHES) + "]")
+#: Characters outside ASCII: only they can be format characters or combining marks (no ASCII one is).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), repl)
@@ -222,17 +228,29 @@ _GIVEN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def clean_name(text: str) -> str:
     """The name as written, without invisible format characters (Unicode category Cf: U+FEFF,
     U+200B, U+200E/F, U+2060 ...) and with single spaces: the form labels and aliases may show."""
-    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    hidden = [c for c in set(_NON_ASCII.findall(text)) if unicodedata.category(c) == "Cf"]
+    visible = _without(hidden, text) if hidden else text
     return " ".join(visible.split())
+
+
+def _without(chars: list[str], text: str) -> str:
+    """``text`` with every occurrence of the characters ``chars`` taken out."""
+    return re.sub("[" + re.escape("".join(sorted(chars))) + "]", "", text)
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent-free, lower-case text with one apostrophe, one dash and single spaces, invisible
     format characters dropped (cached: the same tokens are folded again and again)."""
-    decomposed = unicodedata.normalize("NFKD", clean_name(text).translate(_UNIFY))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join("".join(_SPELLED.get(c, c) for c in bare).split())
+    text = clean_name(text)
+    if _UNIFIED.search(text):
+        text = text.translate(_UNIFY)
+    decomposed = unicodedata.normalize("NFKD", text)
+    marks = [c for c in set(_NON_ASCII.findall(decomposed)) if unicodedata.combining(c)]
+    bare = (_without(marks, decomposed) if marks else decomposed).lower()
+    if _SPELLED_CHARS.search(bare):
+        bare = bare.translate(_SPELLED_TABLE)
+    return " ".join(bare.split())
 
 
 def _letters(text: str) -> str:

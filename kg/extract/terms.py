@@ -204,11 +204,11 @@ def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
     it skipped ("succédera le 1er septembre au général Y", "remplace désormais Y").  Words that only
     look like a cue are blanked first (``term_not_cues_fr``: "qui l'a remercié pour son soutien" is
     thanks, "X a été remercié" a dismissal)."""
-    text = _without_look_alikes(folded(sent))
+    text = _sentence_without_look_alikes(sent)
     hits = [text.find(c) for c in cues if c in text]
     if hits:
         return sent.start_char + min(hits)
-    if not any(max(c.split(" "), key=len) in text for c in cues):
+    if not any(w in text for w in _main_words(frozenset(cues))):
         return None  # no cue's main word: nothing a date or an adverb could have split
     inside = {t.i for s in dates_within(sent.doc, sent.start, sent.end) for t in s}
     inside |= {i - 1 for i in inside if i - 1 not in inside and fold(sent.doc[i - 1].text) in DATE_LEADS}
@@ -223,6 +223,22 @@ def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
     first = min(hits)
     return max((t.idx for t, at in zip(kept, _squeezed_starts(words), strict=True) if at <= first),
                default=sent.start_char)
+
+
+def _sentence_without_look_alikes(sent: Span) -> str:
+    """:func:`_without_look_alikes` of the folded sentence, once per sentence of a doc (every cue list
+    of every holding reads the same sentences)."""
+    cache = sent.doc.user_data.setdefault("kg_terms_cue_text", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _without_look_alikes(folded(sent))
+    return cache[key]
+
+
+@cache
+def _main_words(cues: frozenset[str]) -> tuple[str, ...]:
+    """Each cue's longest word (what :func:`_cue_at` looks for before reading past dates and adverbs)."""
+    return tuple(max(c.split(" "), key=len) for c in cues)
 
 
 def _without_look_alikes(text: str) -> str:
