@@ -2810,6 +2810,11 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
         # "a reconduit son frère cadet, X, au ministère": a kinship apposition set off before the name
         kin_apposition = i == m.span.start - 1 and token.text == "," \
             and any(fold(t.text) in kin for t in doc[max(0, i - 3):i])
+        if token.text == "," and _only_glue(doc[i + 1:m.span.start], allow_title=True):
+            post = next((p for p in find_posts(doc) if p.span.end == i), None)
+            if post is not None:  # "a choisi le chef d'état-major de l'armée, le général X, pour …": the
+                i, skipped = post.span.start - 1, skipped + 1  # object is the post the name is apposed to
+                continue
         if (token.is_punct and not kin_apposition) or token.pos_ in ("VERB", "AUX", "PROPN") \
                 or token.ent_type_ == "PER":
             return False
