@@ -1614,7 +1614,7 @@ def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
 def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
     """"<Name>, the [demonym] <post>", "<Name>, who is also the <post> of <Country>": the name before
     the comma that opens the apposition or the relative clause."""
-    i = post.start - 1
+    i = _coordinated_post_start(doc, post.start) - 1
     while i >= 0 and (_modifier_before(doc, i + 1) or fold(doc[i].text) in ("the", "a")
                       or _country_before(doc, i + 1) is not None and doc[i].text[:1].isupper()
                       or fold(doc[i].text) in CLAUSE_WORDS - {","}):
@@ -1625,6 +1625,18 @@ def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
     if name is not None and _fronted_object(doc, name.span.start, post):
         return None  # "During the call with X, the emir stressed …": the emir is the clause's subject
     return name
+
+
+def _coordinated_post_start(doc: Doc, i: int) -> int:
+    """"X, who is deputy prime minister as well as foreign minister": where the first of two posts joined by
+    "and" or "as well as" starts, the second starting at token ``i`` (both are the name's before them)."""
+    for joint in (("and",), ("as", "well", "as")):
+        k = i - len(joint)
+        if k > 0 and tuple(fold(t.text) for t in doc[k:i]) == joint:
+            first = next((s for s in lex_within(doc, max(0, k - POST_REACH), k, "POST") if s.end == k), None)
+            if first is not None:
+                return first.start
+    return i
 
 
 #: Prepositions whose object a fronted phrase ends with ("During the call with X, the emir said").
@@ -1885,6 +1897,36 @@ def ministry_move_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             office = lexicon.office_for(post_type, country).id
             if not any(h.person == holder.key and h.office == office for h in out):
                 out.append(Holding(holder.key, office, (evidence(sent, "en-ministry-move"),)))
+    return out
+
+
+#: "China's defense ministry, headed by Adm. X", "the foreign ministry, which is led by X": the ministry's head.
+MINISTRY_HEADED = re.compile(r"\b(?P<ministry>foreign|defen[cs]e) ministry,?\s+(?:which\s+is\s+|is\s+|was\s+)?"
+                             r"(?:headed|led|run)\s+(?:since\s+\S+(?:\s+\d{4})?\s+)?by\s+")
+
+
+def ministry_headed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"China's defense ministry, headed by Adm. X since December 2023, said …": the name after "headed by"
+    (past its ranks) holds the ministry's minister post, in the country of the possessive or demonym before the
+    ministry, else the one kg knows of the holder."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    for sent in doc.sents:
+        for hit in MINISTRY_HEADED.finditer(fold(sent.text)):
+            first = next(t.i for t in sent if t.idx - sent.start_char >= hit.start())
+            by_end = next((t.i for t in sent if t.idx - sent.start_char >= hit.end()), None)
+            if by_end is None:
+                continue
+            holder = next((m for m in people if m.span.start == _past_titles(doc, by_end)), None)
+            if holder is None:
+                continue
+            country = _possessor(doc, first) or _country_before(doc, first) or _known_country(doc, holder)
+            if country is None:
+                continue
+            office = lexicon.office_for(MINISTRY_POSTS[hit.group("ministry")], country).id
+            if not any(h.person == holder.key and h.office == office for h in out):
+                out.append(Holding(holder.key, office, (evidence(doc[first:holder.span.end], "en-ministry-headed"),)))
     return out
 
 
@@ -2235,8 +2277,9 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     # ("his Japanese counterpart, X. X, who took over from Y"), and once at the end, for a speaker whose
     # own post only the later rules read
     for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
-                 ministry_move_posts, counterpart_posts, succession_posts, successor_posts, related_as_posts, related_at_ministry_posts,
-                 removed_posts, former_role_subjects, departed_predecessors, counterpart_posts, future_posts):
+                 ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
+                 related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
+                 departed_predecessors, counterpart_posts, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
