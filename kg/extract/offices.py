@@ -1748,9 +1748,12 @@ def _stand_in_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: li
     free = [p for p in posts if not any(a.post is p for a in found)]
     linked = _post_linked(doc, m, free)
     pronoun = fold(m.span[0].text) in _subject_pronouns()
-    if linked is not None and pronoun and not dates_within(doc, linked.span.end, min(sent.end, linked.span.end + 8)):
+    stressed = any(fold(t.text) in ("lui-meme", "elle-meme") for t in doc[m.span.end:min(sent.end, m.span.end + 3)])
+    if linked is not None and pronoun and not stressed \
+            and not dates_within(doc, linked.span.end, min(sent.end, linked.span.end + 8)):
         linked = None  # a pronoun's post comes with its years in a career ("Il a ensuite occupé le poste de … de
-        # 2010 à 2014"); without them "Il" may as well be someone the sentence before named last
+        # 2010 à 2014"); without them "Il" may as well be someone the sentence before named last, unless
+        # stressed ("Il était lui-même chef d'état-major des armées sous le président Y")
     found_posts = [_post_after(doc, m, free) or linked, _post_before(doc, m, free)]  # "Porte-parole …, il avait
     return [Attachment(m, p, "apposition", _cover(doc, m.span, p.span))  # été ministre de la Défense de … à …"
             for k, p in enumerate(found_posts) if p is not None and p not in found_posts[:k]]
