@@ -52,7 +52,7 @@ from kg.extract.lexicon import load_file, load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold, split_name
-from kg.extract.offices import known_countries, notes
+from kg.extract.offices import counterpart_type, known_countries, notes
 from kg.extract.people import name_text
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, phrase_pattern
@@ -336,7 +336,10 @@ def _counterparts(doc: Doc, sent: Span, caller: str | None, holdings: list[Holdi
         if found is None:
             continue
         country, end = found
-        office = lexicon.office_for(types[0], country).id
+        chosen = counterpart_type(types)  # of a deputy prime minister and defence minister: the defence minister
+        if chosen is None:
+            continue
+        office = lexicon.office_for(chosen, country).id
         after = _past_titles(doc, end + (end < len(doc) and doc[end].text == ","),
                              frozenset(n.start for n in named))  # "his U.S. counterpart Gen. X"
         holder = next((n for n in named if after <= n.start <= after + 2
@@ -1459,6 +1462,54 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     return out
 
 
+#: A verb that makes the post after it the subject's: "X remains commander-in-chief", "X had been chief of
+#: defence staff until October", "X, 39, previously served as first deputy prime minister".
+PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|formerly served as|once served as|"
+                       r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
+                       r"serves as|is now|now serves as|will remain|continues as)\s*$")
+PREDICATE_REACH = 6  # tokens of the verb and of an age or rank between a name and its post ("X, 39, previously")
+
+
+def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Gen. X remains commander-in-chief of the armed forces", "X had been chief of defence staff until
+    October", "X, 39, previously served as first deputy prime minister": a post the verb after a name
+    makes its subject's, the subject being the name right before the verb (past an age set off by commas);
+    "had been" and "previously served as" make it a past holding.  The country is the one the post's
+    wording gives, else the one kg knows of the holder."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    generic = {(p.start, p.end) for p in lex_spans(doc, "POST")}
+    posts = [(p, p.kb_id_) for p in lex_spans(doc, "POST")] + [
+        (p, lexicon.offices[p.kb_id_].type) for p in lex_spans(doc, "OFFICE_WEAK")
+        if p.kb_id_ in lexicon.offices and (p.start, p.end) not in generic]
+    for post, post_type in posts:
+        i = post.start
+        while i > post.sent.start and (fold(doc[i - 1].text) in ("the", "a", "an", "first")
+                                       or _modifier_before(doc, i)):
+            i -= _modifier_before(doc, i) or 1
+        head = doc[max(post.sent.start, i - PREDICATE_REACH):i]
+        hit = PREDICATE.search(fold(head.text))
+        if hit is None:
+            continue
+        k = next(t.i for t in head if t.idx - head.start_char >= hit.start() + (hit.group(0)[:1].isspace()))
+        if k - 4 >= post.sent.start and doc[k - 1].text == "," and doc[k - 2].like_num and doc[k - 3].text == ",":
+            k -= 3  # "X, 39, previously served as"
+        holder = next((m for m in people if m.span.end == k), None)
+        if holder is None:
+            continue
+        country = _country_of_post(doc, post) or _known_country(doc, holder)
+        office = lexicon.office_for(post_type, country or "?").id
+        if any(h.person == holder.key and h.office.endswith("." + post_type) and not h.office.startswith("?.")
+               for h in out) or _read_already(out, holder.key, post):
+            continue
+        out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post_type}")]
+        out.append(Holding(holder.key, office, (evidence(doc[holder.span.start:post.end], "en-predicate-post"),)))
+        if hit.group("past"):
+            notes(doc).former.add((holder.key, post_type))
+    return out
+
+
 def _read_already(holdings: list[Holding], person: str, post: Span) -> bool:
     """Whether the shared post rules already read this very phrase as one of the person's placed offices
     ("Iranian President X": Iran's president, whose office the lexicon knows apart from its head of state)."""
@@ -1563,7 +1614,7 @@ def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
 def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
     """"<Name>, the [demonym] <post>", "<Name>, who is also the <post> of <Country>": the name before
     the comma that opens the apposition or the relative clause."""
-    i = post.start - 1
+    i = _coordinated_post_start(doc, post.start) - 1
     while i >= 0 and (_modifier_before(doc, i + 1) or fold(doc[i].text) in ("the", "a")
                       or _country_before(doc, i + 1) is not None and doc[i].text[:1].isupper()
                       or fold(doc[i].text) in CLAUSE_WORDS - {","}):
@@ -1574,6 +1625,18 @@ def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
     if name is not None and _fronted_object(doc, name.span.start, post):
         return None  # "During the call with X, the emir stressed …": the emir is the clause's subject
     return name
+
+
+def _coordinated_post_start(doc: Doc, i: int) -> int:
+    """"X, who is deputy prime minister as well as foreign minister": where the first of two posts joined by
+    "and" or "as well as" starts, the second starting at token ``i`` (both are the name's before them)."""
+    for joint in (("and",), ("as", "well", "as")):
+        k = i - len(joint)
+        if k > 0 and tuple(fold(t.text) for t in doc[k:i]) == joint:
+            first = next((s for s in lex_within(doc, max(0, k - POST_REACH), k, "POST") if s.end == k), None)
+            if first is not None:
+                return first.start
+    return i
 
 
 #: Prepositions whose object a fronted phrase ends with ("During the call with X, the emir said").
@@ -1783,7 +1846,8 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
              if _past_titles(doc, p.end) == named.span.start}
     if not told and not backwards and named.span.start == sent.start:  # "X, the new foreign secretary, …. X
         told = {h.office.partition(".")[2] for h in holdings if h.person == giver  # succeeds Y, who …": the one
-                and all(e.end <= sent.start_char for e in h.evidence)}  # post the article gave X before
+                and all(e.end <= sent.start_char for e in h.evidence)  # post the article gave X before, not one
+                and not any(o.office == h.office and o.replaces == giver for o in holdings)}  # X was replaced in
     if len(told) != 1:
         return holdings
     post_type = told.pop()  # placed where the article places it ("Foreign Minister Kuleba", Ukraine's before)
@@ -1795,6 +1859,75 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
                            replaces=predecessor if taker == successor else None))
     return [replace(h, replaces=predecessor) if h.person == successor and h.office == office and h.replaces is None
             else h for h in out]
+
+
+#: "X, who was moved to the defense ministry", "kept X at the foreign ministry": a ministry a name is sent to
+#: or kept at; the verb is right before the name ("kept X at") or after it ("X was moved to").
+MINISTRY_MOVE = re.compile(r"\b(?:(?P<kept>kept|keeps|keeping|retained|retains|retaining)\s+(?P<name>.+?)\s+at|"
+                           r"(?P<moved>(?:was|has been|had been|is|were)\s+(?:moved|shifted|switched|transferred|sent)"
+                           r"\s+to|(?:moved|moves|moving|switched|switches|shifted)\s+to|remains\s+at|stays\s+at))"
+                           r"\s+the\s+(?P<ministry>foreign|defen[cs]e)\s+ministry\b")
+MOVE_REACH = 3  # tokens between a moved name and its verb (", who")
+
+
+def ministry_move_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X, who was moved to the defense ministry", "President Y kept X at the foreign ministry": the ministry's
+    post (its minister) is the name's.  The country is the one kg knows of the holder, else the one country of
+    the holder's other posts, else the one country of all the article's posts."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for sent in doc.sents:
+        for hit in MINISTRY_MOVE.finditer(fold(sent.text)):
+            at = next(t.i for t in sent if t.idx - sent.start_char >= hit.start())
+            if hit.group("kept"):
+                name_at = next(t.i for t in sent if t.idx - sent.start_char >= hit.start("name"))
+                holder = next((m for m in people if m.span.start == _past_titles(doc, name_at)
+                               and fold(doc[m.span.end].text) == "at"), None)
+            else:
+                holder = next((m for m in people if 0 <= at - m.span.end <= MOVE_REACH and all(
+                    fold(t.text) in (",", "who") for t in doc[m.span.end:at])), None)
+            if holder is None:
+                continue
+            post_type = MINISTRY_POSTS[hit.group("ministry")]
+            own = {h.office.split(".")[0] for h in out if h.person == holder.key and not h.office.startswith("?.")}
+            country = _known_country(doc, holder) or (own.pop() if len(own) == 1 else None) or _sole_country(out)
+            if country is None:
+                continue
+            office = lexicon.office_for(post_type, country).id
+            if not any(h.person == holder.key and h.office == office for h in out):
+                out.append(Holding(holder.key, office, (evidence(sent, "en-ministry-move"),)))
+    return out
+
+
+#: "China's defense ministry, headed by Adm. X", "the foreign ministry, which is led by X": the ministry's head.
+MINISTRY_HEADED = re.compile(r"\b(?P<ministry>foreign|defen[cs]e) ministry,?\s+(?:which\s+is\s+|is\s+|was\s+)?"
+                             r"(?:headed|led|run)\s+(?:since\s+\S+(?:\s+\d{4})?\s+)?by\s+")
+
+
+def ministry_headed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"China's defense ministry, headed by Adm. X since December 2023, said …": the name after "headed by"
+    (past its ranks) holds the ministry's minister post, in the country of the possessive or demonym before the
+    ministry, else the one kg knows of the holder."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    for sent in doc.sents:
+        for hit in MINISTRY_HEADED.finditer(fold(sent.text)):
+            first = next(t.i for t in sent if t.idx - sent.start_char >= hit.start())
+            by_end = next((t.i for t in sent if t.idx - sent.start_char >= hit.end()), None)
+            if by_end is None:
+                continue
+            holder = next((m for m in people if m.span.start == _past_titles(doc, by_end)), None)
+            if holder is None:
+                continue
+            country = _possessor(doc, first) or _country_before(doc, first) or _known_country(doc, holder)
+            if country is None:
+                continue
+            office = lexicon.office_for(MINISTRY_POSTS[hit.group("ministry")], country).id
+            if not any(h.person == holder.key and h.office == office for h in out):
+                out.append(Holding(holder.key, office, (evidence(doc[first:holder.span.end], "en-ministry-headed"),)))
+    return out
 
 
 RELATION_AS = {"successor": True, "predecessor": False}
@@ -2079,8 +2212,9 @@ def _appointee(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
             lower = comma is not None and all(t.text.islower() and t.pos_ != "VERB" for t in doc[comma + 1:k])
             subject = next((m for m in people if lower and m.span.end == comma), None)
         return (subject, None) if subject is not None else None
-    if name is not None:  # active: "<verb> X as <post>"
-        start = name.span.start
+    if name is not None:  # active: "<verb> X as <post>", "swore in retired Gen. X as <post>"
+        start = _past_titles_back(doc, name.span.start)
+        start -= start > post.sent.start and start < name.span.start and fold(doc[start - 1].text) in FORMER_WORDS
         verb = re.search(_pattern("appointment_verbs").pattern + r"\s*$", fold(doc[post.sent.start:start].text))
         if verb is None or not as_ and fold(doc[start - 1].text) != "named":
             return None
@@ -2139,8 +2273,12 @@ NOT_YET_REACH = 5  # tokens of the longest cue of a post not held yet ("nominate
 
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
-    for step in (countries_of_posts, possessive_posts, apposed_posts, appointed_posts, succession_posts,
-                 successor_posts, related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
+    # counterparts are read twice: once before the successions, which may hand a counterpart's post on
+    # ("his Japanese counterpart, X. X, who took over from Y"), and once at the end, for a speaker whose
+    # own post only the later rules read
+    for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
+                 ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
+                 related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
                  departed_predecessors, counterpart_posts, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)

@@ -131,7 +131,8 @@ class Gazetteer:
             return None
         suffix = lineage(name)
         return [p for p in self._by_surname.get(key, ())
-                if any(same_person(name, f) and (not suffix or lineage(f) == suffix) for f in p.forms)]
+                if any(same_person(name, f) and (not suffix or lineage(f) == suffix) for f in p.forms)
+                and not _middle_initials_clash(name, p.name)]
 
     def person_of(self, names: Iterable[str]) -> KnownPerson | None:
         """The one known person that all the names of one article's person denote, or None: a name
@@ -307,3 +308,16 @@ def _without_second_surname(name: str, gazetteer: Gazetteer) -> str | None:
     if any(fold(w) in DEFAULT_PARTICLES for w in words) or given_key(words[-2]) in gazetteer.given_names:
         return None
     return " ".join(words[:-1]) if len(words[-2]) > 2 else None
+
+
+def _middle_initials_clash(name: str, standard: str) -> bool:
+    """Both names write initials after the first given name, and not the same ones: "George H.W. Bush" is
+    not George W. Bush, though both fit the shorter form "George Bush" of the data."""
+    def initials(text: str) -> tuple[str, ...]:
+        given = split_name(text).given
+        return tuple(fold(part) for g in given[1:] for part in g.replace(".", " ").split() if len(part) == 1)
+    try:
+        mine, theirs = initials(name), initials(standard)
+    except ValueError:
+        return False
+    return bool(mine) and bool(theirs) and mine != theirs

@@ -1748,9 +1748,12 @@ def _stand_in_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: li
     free = [p for p in posts if not any(a.post is p for a in found)]
     linked = _post_linked(doc, m, free)
     pronoun = fold(m.span[0].text) in _subject_pronouns()
-    if linked is not None and pronoun and not dates_within(doc, linked.span.end, min(sent.end, linked.span.end + 8)):
+    stressed = any(fold(t.text) in ("lui-meme", "elle-meme") for t in doc[m.span.end:min(sent.end, m.span.end + 3)])
+    if linked is not None and pronoun and not stressed \
+            and not dates_within(doc, linked.span.end, min(sent.end, linked.span.end + 8)):
         linked = None  # a pronoun's post comes with its years in a career ("Il a ensuite occupé le poste de … de
-        # 2010 à 2014"); without them "Il" may as well be someone the sentence before named last
+        # 2010 à 2014"); without them "Il" may as well be someone the sentence before named last, unless
+        # stressed ("Il était lui-même chef d'état-major des armées sous le président Y")
     found_posts = [_post_after(doc, m, free) or linked, _post_before(doc, m, free)]  # "Porte-parole …, il avait
     return [Attachment(m, p, "apposition", _cover(doc, m.span, p.span))  # été ministre de la Défense de … à …"
             for k, p in enumerate(found_posts) if p is not None and p not in found_posts[:k]]
@@ -2810,6 +2813,11 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
         # "a reconduit son frère cadet, X, au ministère": a kinship apposition set off before the name
         kin_apposition = i == m.span.start - 1 and token.text == "," \
             and any(fold(t.text) in kin for t in doc[max(0, i - 3):i])
+        if token.text == "," and _only_glue(doc[i + 1:m.span.start], allow_title=True):
+            post = next((p for p in find_posts(doc) if p.span.end == i), None)
+            if post is not None:  # "a choisi le chef d'état-major de l'armée, le général X, pour …": the
+                i, skipped = post.span.start - 1, skipped + 1  # object is the post the name is apposed to
+                continue
         if (token.is_punct and not kin_apposition) or token.pos_ in ("VERB", "AUX", "PROPN") \
                 or token.ent_type_ == "PER":
             return False

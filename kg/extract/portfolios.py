@@ -162,10 +162,31 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 if holder is None else None
             if listed is not None:
                 out.append(_holding(doc, folded, sent, listed[0], start, end, post_type, listed[1]))
+            titular = _titular_next(doc, folded, sent, start) if holder is None else None
+            if titular is not None:  # "Le ministère chinois de la Défense a … Son titulaire, X, a averti …"
+                out.append(_holding(doc, folded, sent, titular, start, end, post_type))
             colleague = _colleague(doc, folded, sent, start, end) if holder is None else None
             if colleague is not None:
                 out.append(_holding(doc, folded, sent, colleague[0], start, end, post_type, colleague[1]))
     return out
+
+
+#: Nouns for the one who holds a ministry, after a possessive that stands for it ("Son titulaire, X").
+TITULAR_NOUNS = frozenset(("titulaire", "patron", "patronne", "chef", "cheffe", "responsable"))
+
+
+def _titular_next(doc: Doc, folded: list[str], sent: Span, start: int) -> PersonMention | None:
+    """"Le ministère chinois de la Défense a convoqué … Son titulaire, X, a averti …": a portfolio opening
+    its sentence as the subject (only an article before it), then the next sentence opening on a possessive
+    and a holder's noun ("Son titulaire", "Son patron") set off by a comma before a name: that name holds it."""
+    first = next((t.i + 1 for t in doc[sent.start:min(start, sent.start + 6)] if t.text in ("-", "–", "—")), sent.start)
+    if any(folded[k] not in ("le", "la", "l'", "les") for k in range(first, start)) or sent.end >= len(doc):
+        return None  # only an article before the portfolio, past a dateline ("TOKYO - Le ministère …")
+    nxt = doc[sent.end].sent
+    if nxt.end - nxt.start < 4 or folded[nxt.start] not in ("son", "sa") \
+            or folded[nxt.start + 1] not in TITULAR_NOUNS or folded[nxt.start + 2] != ",":
+        return None
+    return _name_past_titles(doc, folded, nxt, nxt.start + 3)
 
 
 def _army_named(doc: Doc) -> bool:
@@ -219,7 +240,9 @@ def _relay_noun_at(doc: Doc, folded: list[str], sent: Span, start: int, end: int
     if k is None:
         return None
     gap = doc[k + 1:j - 1]
-    if len(gap) and (folded[k + 1] not in OF_WORDS or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in gap)):
+    qualified = len(gap) <= 2 and all(t.pos_ == "ADJ" for t in gap)  # "Son prédécesseur éphémère aux Affaires …"
+    if len(gap) and not qualified and (folded[k + 1] not in OF_WORDS
+                                       or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in gap)):
         return None  # only "de Y" between the noun and "à la Défense"
     return _name_past_titles(doc, folded, sent, end + 1)
 
@@ -994,8 +1017,9 @@ def _object(doc: Doc, folded: list[str], sent: Span, start: int, appointed) -> P
         return None
     k = _before_incise(folded, sent, i)  # "a choisi X, chef d'état-major de l'armée, pour diriger …"
     before = [m for m in people_within(doc, sent.start, k) if m.span.end == k]
-    if not before and k < i:  # "a reconduit son frère cadet, X, au ministère": the name is the incise
-        before = [m for m in people_within(doc, k, i) if m.span.end == i - 1 and m.span.start == k + 1]
+    if not before and k < i:  # "a reconduit son frère cadet, X, au ministère": the name is the incise, past its
+        named = _name_past_titles(doc, folded, sent, k + 1)  # ranks ("a choisi le chef d'état-major de l'armée,
+        before = [named] if named is not None and named.span.end == i - 1 else []  # le général X, pour diriger")
     return before[0] if before and appointed(doc, before[0]) else None
 
 

@@ -300,6 +300,8 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
         before = _pronoun_subject(doc, sent, at, by_key) or _fronted_successor(doc, sent, at)
     elif not before and after and _agent(doc, after[0], at):
         before = _pronoun_subject(doc, sent, at, by_key)  # "X a été limogée jeudi. Elle est remplacée par Y"
+    elif not before and after and by_at is not None and not _passive_cue(sent, at):
+        before = _pronoun_subject(doc, sent, at, by_key)  # "Il cède son fauteuil de Premier ministre à Y"
     if not before and by_at is not None and after:
         _successor_of_role_noun(doc, sent, at, after[0], by_key)
     if not before or not after:
@@ -841,6 +843,8 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
         last = owner
     if pronoun and words[0] not in ("il", "elle"):  # an epithet ("Cet avocat de formation") names the previous subject
         last = _subject_before(doc, sent) or last
+    elif pronoun and last is not None:  # "Le patron du Centcom, l'amiral X, a pris ses fonctions en présence du
+        last = _subject_over_aside(doc, sent, last) or last  # secrétaire à la Guerre, Y. Il succède à Z": X
     offices = _handing_offices(by_key, last.key, doc, sent, at) if last is not None else []
     if last is not None and not offices:  # "M. X a battu Y. Il succède à Z": the subject before, not Y
         last = _subject_before(doc, sent)
@@ -850,6 +854,9 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
     if last is not None and len(offices) > 1:  # "M. X avait tenu la Défense de 2005 à 2007. Il a remplacé Z"
         current = [o for o in offices if _current(doc, by_key[(last.key, o)])]
         offices = current if len(current) == 1 else offices
+    linked = _linked_post(doc, sent, at) if last is not None and len(offices) > 1 else None
+    if linked is not None:  # "Il cède son fauteuil de Premier ministre à Y": the one post the sentence names
+        offices = [o for o in offices if _post_type(o) == _post_type(linked)] or offices
     if last is not None and len(offices) > 1 and _this_post_after(doc, sent, at):
         near = [o for o in offices if _stated_just_before(by_key[(last.key, o)], at)]
         offices = near if len(near) == 1 else offices  # "… nommé X ministre de la Défense. Il remplace à ce poste Y"
@@ -895,6 +902,37 @@ def _passive_agent(doc: Doc, m: PersonMention) -> bool:
     lead = list(doc[max(m.span.sent.start, m.span.start - AGENT_REACH):m.span.start])
     at = next((k for k in range(len(lead) - 1, -1, -1) if fold(lead[k].text) == "par"), None)
     return at is not None and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in lead[at + 1:])
+
+
+#: Words of an aside that names someone beside the subject ("en présence du secrétaire Y", "aux côtés de Y").
+ASIDE_WORDS = frozenset(("presence", "cotes", "accompagne", "accompagnee", "entoure", "entouree"))
+ASIDE_REACH = 12  # tokens between an aside's word and the name it introduces ("du secrétaire à la Guerre, Y")
+
+
+def _subject_over_aside(doc: Doc, sent: Span, last: PersonMention) -> PersonMention | None:
+    """The subject of the sentence before (a name, or one apposed to a role noun: "Le patron du Centcom,
+    l'amiral X, a pris …") when the last person named there stands in an aside ("en présence du secrétaire
+    à la Guerre, Y", "aux côtés de Y"): a subject pronoun opening the next sentence continues that subject."""
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if not (before.start <= last.span.start < before.end):
+        return None
+    lead = doc[max(before.start, last.span.start - ASIDE_REACH):last.span.start]
+    aside = next((t.i for t in reversed(lead) if fold(t.text) in ASIDE_WORDS), None)
+    if aside is None or any(t.pos_ in ("VERB", "AUX") for t in doc[aside + 1:last.span.start]):
+        return None
+    subjects = {m.key: m for m in people_within(doc, before.start, aside)
+                if m.key != last.key and _head_dep(m) in ("nsubj", "nsubj:pass")}
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+def _head_dep(m: PersonMention) -> str:
+    """The dependency of a name, through its parts and an apposition to a noun ("l'amiral X": "amiral"'s)."""
+    head = m.span.root
+    while head.dep_ in ("flat:name", "appos") and head.head is not head:
+        head = head.head
+    return head.dep_
 
 
 def _subject_before(doc: Doc, sent: Span) -> PersonMention | None:
@@ -1125,6 +1163,12 @@ def _active(sent: Span, at: int) -> bool:
 def _plural_at(sent: Span, at: int) -> bool:
     token = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
     return token is not None and "Plur" in token.morph.get("Number")
+
+
+def _passive_cue(sent: Span, at: int) -> bool:
+    """The replacing cue at character ``at`` is a passive one ("remplacé par", "remplacée à ce poste par"),
+    not a handing over by its subject ("cède sa place à", "passe le relais à")."""
+    return fold(sent.doc.text[at:at + 10]).startswith("remplace")
 
 
 def _agent(doc: Doc, m: PersonMention, at: int) -> bool:
