@@ -58,6 +58,13 @@ def without_phrases(words: list[str], phrases: Iterable[str]) -> list[str]:
 @lru_cache(maxsize=128)
 def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """A regex of the phrases, folded, as whole words of folded text (longest first, so that "phone
-    call" wins over "call"); an apostrophe before a phrase glues it to the word before."""
+    call" wins over "call"); an apostrophe before a phrase glues it to the word before.  A quotation
+    mark between two words of a phrase counts as the space it stands beside ('had "a productive
+    conversation" with': "conversation with")."""
     words = sorted({fold(p) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w).replace(r"\ ", QUOTED_SPACE) for w in words)
+                      + r")(?![\w])")
+
+
+#: A space between two words of a phrase, with the quotation marks a quote may put there.
+QUOTED_SPACE = r"(?: |[ \u00a0\u202f]?[\"“”«»][ \u00a0\u202f]?)"
