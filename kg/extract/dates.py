@@ -640,14 +640,21 @@ def _day_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _rel(ctx.ref, lambda r: _guess_day(r, month, day, weekday, _direction(m["dir"])))
 
 
+#: Farthest a day and month may fall from the reference for its weekday to choose its year ("mercredi 17
+#: septembre" written three days after a Thursday 17 September is that day with a slip of the weekday, not
+#: the Wednesday of the year before).
+WEEKDAY_YEAR_REACH = timedelta(days=183)
+
+
 def _guess_day(ref: date, month: int, day: int, weekday: int | None, direction: int) -> DateValue | None:
-    """The year of a day and month: the one its weekday fits near ref, else by the news-past rule."""
+    """The year of a day and month: the one its weekday fits near ref (within :data:`WEEKDAY_YEAR_REACH`),
+    else by the news-past rule."""
     def make(year: int) -> DateValue | None:
         return _make_day(year, month, day)
 
     if weekday is not None:
         fits = [v for y in (ref.year - 1, ref.year, ref.year + 1)
-                if (v := make(y)) and v.earliest.weekday() == weekday]
+                if (v := make(y)) and v.earliest.weekday() == weekday and abs(v.earliest - ref) <= WEEKDAY_YEAR_REACH]
         if fits:
             return min(fits, key=lambda v: abs((v.earliest - ref).days))
     return _pick_period(make, ref, DAY_MODES[direction])

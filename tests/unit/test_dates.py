@@ -710,3 +710,10 @@ def test_a_digest_line_opening_with_its_day_is_an_entry_of_that_day() -> None:
 ])
 def test_prose_is_no_digest(page: str) -> None:
     assert ticker_entries(page, d("2026-03-08")) == []
+
+
+def test_weekday_chooses_the_year_only_near_the_reference() -> None:
+    # a slipped weekday three days after Thursday 17 September 2026 keeps the year
+    assert normalise("mercredi 17 septembre", date(2026, 9, 20)).value == "2026-09-17"
+    # across new year, the weekday still picks the year just before
+    assert normalise("mercredi 31 décembre", date(2026, 1, 3)).value == "2025-12-31"
