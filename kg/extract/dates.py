@@ -263,9 +263,9 @@ def _phrases(table: Iterable[str]) -> str:
     return rf"(?<![\w-])(?P<x>{_alt(table)}){_END}"
 
 
-#: Words that may follow a bare day number ("s'est entretenue par téléphone le 3 avec …"): the day of
-#: the reference month (or of the month before), as wire copy writes it.
-DAY_ALONE_NEXT = ("avec", "au", "aux", "a", "par", "lors", "et", "pour", "dans", "entre", "dernier")
+#: Words that may follow a bare day number ("s'est entretenue par téléphone le 3 avec …", "ont tenu le 3 un
+#: échange"): the day of the reference month (or of the month before), as wire copy writes it.
+DAY_ALONE_NEXT = ("avec", "au", "aux", "a", "par", "lors", "et", "pour", "dans", "entre", "dernier", "un", "une")
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"{_START}(?P<x>(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)"

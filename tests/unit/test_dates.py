@@ -717,3 +717,8 @@ def test_weekday_chooses_the_year_only_near_the_reference() -> None:
     assert normalise("mercredi 17 septembre", date(2026, 9, 20)).value == "2026-09-17"
     # across new year, the weekday still picks the year just before
     assert normalise("mercredi 31 décembre", date(2026, 1, 3)).value == "2025-12-31"
+
+
+def test_bare_day_before_an_object() -> None:
+    # "ont tenu le 3 un échange": the 3rd of the reference month, as wire copy writes it
+    assert only("ont tenu le 3 un échange téléphonique", date(2025, 9, 4)).value.value == "2025-09-03"
