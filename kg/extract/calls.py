@@ -3112,14 +3112,17 @@ def _own_date(m: Mention) -> bool:
 
 def _headline_dates(doc: Doc, mentions: list[Mention]) -> None:
     """"Conversation téléphonique entre X et Y" as a headline, then "Le président chinois et son
-    homologue indonésien ont évoqué mardi …": a verbless headline's call takes the day of the lead
-    sentence, when that sentence tells no call of its own and its subject comes before its verb."""
+    homologue indonésien ont évoqué mardi …": a verbless headline's call, or one told in the headline's
+    present ("A et B se parlent au téléphone"), takes the day of the lead sentence, when that sentence tells
+    no call of its own and its subject comes before its verb."""
     told = {m.sent.start for m in mentions if not m.referring}  # "à l'issue de l'entretien" tells no new one
     for m in mentions:
         sent = m.sent
         colon = next((t.i for t in sent if t.text == ":" and t.i > m.trigger[0].i), sent.end)
-        if m.date is not None or sent.end >= len(doc) or any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:colon]):
+        if m.date is not None or sent.end >= len(doc) or not all(
+                _headline_present(t) for t in doc[sent.start:colon] if t.pos_ in ("VERB", "AUX")):
             continue  # the headline's words up to a colon are verbless ("Entretien A-B : Alger et Rome veulent …")
+            # or in the headline's present ("A et B se parlent au téléphone, une première depuis …")
         if colon < sent.end and any(o.sent == sent and o is not m and not o.referring for o in mentions):
             continue  # "Coup de fil à trois : A, B et C se sont entretenus mardi": the clause tells the call
         if "\n" not in sent.text_with_ws + doc[sent.end].text:
@@ -3135,6 +3138,12 @@ def _headline_dates(doc: Doc, mentions: list[Mention]) -> None:
                 and not (s.start > 0 and fold(doc[s.start - 1].text) in _words("since_words"))]
         if days:
             m.date = days[0]
+
+
+def _headline_present(verb: Token) -> bool:
+    """A verb in the present of headlines: indicative present, with no auxiliary ("se parlent", "appelle")."""
+    return verb.pos_ == "VERB" and verb.morph.get("Tense") == ["Pres"] and verb.morph.get("Mood") == ["Ind"] \
+        and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _restricted_to(span: Span, here: list[Mention]) -> tuple[Mention, str] | None:
