@@ -3100,6 +3100,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     _ticker_dates(doc, mentions)
     _sequel_dates(doc, mentions)
     _readout_day(doc, mentions)
+    _lead_month(doc, mentions)
 
 
 def _own_date(m: Mention) -> bool:
@@ -3395,6 +3396,37 @@ def _readout_day(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.date is None and not m.referring and not m.earlier and _present_perfect(m.trigger[0]):
             m.date = DateValue.of_day(ref)
+
+
+#: Days before the reference day a call told undated in a news report's lead may have taken place.
+LEAD_WINDOW = timedelta(days=7)
+
+
+def _lead_month(doc: Doc, mentions: list[Mention]) -> None:
+    """"Le ministre X et son homologue Y ont eu un premier entretien téléphonique" opening a dated report,
+    with no day anywhere for it: a news lead tells a call of the last days, so the call is of the report's
+    month when the week before the reference day lies in that month (a day is not guessed; across the turn
+    of a month nothing is said).  Only a new call in the present perfect told in the lead (the first
+    sentence past a headline line), not one told as earlier, referred back to or in the pluperfect."""
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    lead = _lead_sentence(doc)
+    if ref is None or lead is None:
+        return
+    for m in mentions:
+        if m.date is None and m.sent.start == lead.start and not m.referring and not m.earlier \
+                and _present_perfect(m.trigger[0]):
+            m.date = _between(DateValue.of_day(ref - LEAD_WINDOW), ref)
+
+
+def _lead_sentence(doc: Doc) -> Span | None:
+    """The first sentence of the report: past a headline (a first line of its own with no full stop)."""
+    sents = [s for s in doc.sents if s.text.strip()]
+    if not sents:
+        return None
+    first = sents[0]
+    headline = len(sents) > 1 and "\n" in doc[first.end - 1].whitespace_ + doc[first.end - 1].text \
+        and not first.text.rstrip().endswith((".", "!", "?", "»", '"'))
+    return sents[1] if headline else first
 
 
 def _present_perfect(trigger: Token) -> bool:
