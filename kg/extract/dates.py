@@ -129,7 +129,7 @@ DAYPARTS = (  # folded, like the text they are matched in; "dans la nuit de" is 
     "en fin d'apres-midi", "en debut de soiree", "en debut de matinee", "en debut d'apres-midi",
     "au soir", "au matin", "le soir", "le matin",
 )
-DAYPART_RULES = frozenset({"iso", "numeric", "day_month", "weekday", "holiday"})
+DAYPART_RULES = frozenset({"iso", "numeric", "numeric_short", "day_month", "weekday", "holiday"})
 
 # Fixed phrases that name a span around ``ref``.
 SPANS: dict[str, Callable[[date], DateValue]] = {
@@ -272,6 +272,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
             rf"(?P<d>\d{{1,2}})){_NUM_END}"),
     ("numeric", rf"{_START}(?P<x>(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)"
                 rf"(?P<y>\d{{4}}|\d{{2}})){_NUM_END}"),
+    ("numeric_short", rf"(?<![\w-])(?:le|ce|du|au)\s+(?P<x>(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})){_NUM_END}"
+                      r"(?!\s+(?:des?|du|d')\b)"),  # not a fraction ("le 3/4 des voix")
     ("range_du", _day_range(r"du\s+", r"\s+au\s+")),
     ("range_entre", _day_range(r"entre\s+le\s+", r"\s+et\s+le\s+")),
     ("range_les", _day_range(r"les\s+", r"\s+et\s+")),
@@ -630,6 +632,15 @@ def _numeric(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _absolute(_make_day(int(year) + (2000 if len(year) == 2 else 0), int(m["m"]), int(m["d"])))
 
 
+def _numeric_short(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    """"le 20/11": a day and month in figures after an article, with no year: the year as for "le 20
+    novembre"."""
+    day, month = int(m["d"]), int(m["m"])
+    if not _possible(month, day):
+        return _INVALID
+    return _rel(ctx.ref, lambda r: _guess_day(r, month, day, None, 0))
+
+
 def _day_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     day, month = _day_number(m["day"]), _month_number(m["mon"])
     if not _possible(month, day):
@@ -853,7 +864,8 @@ def _later(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 _HANDLERS: dict[str, Handler] = {
-    "iso": _iso, "numeric": _numeric, "range_du": _day_range_hit, "range_entre": _day_range_hit,
+    "iso": _iso, "numeric": _numeric, "numeric_short": _numeric_short, "range_du": _day_range_hit,
+    "range_entre": _day_range_hit,
     "range_les": _day_range_hit, "range_dash": _day_range_hit, "day_month": _day_month, "night": _night,
     "day_current": _day_current,
     "weekday_day": _weekday_day,

@@ -722,3 +722,9 @@ def test_weekday_chooses_the_year_only_near_the_reference() -> None:
 def test_bare_day_before_an_object() -> None:
     # "ont tenu le 3 un échange": the 3rd of the reference month, as wire copy writes it
     assert only("ont tenu le 3 un échange téléphonique", date(2025, 9, 4)).value.value == "2025-09-03"
+
+
+def test_day_and_month_in_figures_without_a_year() -> None:
+    assert only("Le 20/11, le ministre a appelé", date(2026, 11, 25)).value.value == "2026-11-20"
+    assert find_dates("il a obtenu le 3/4 des voix", date(2026, 11, 25)) == []  # a fraction
+    assert find_dates("un score de 3/1", date(2026, 11, 25)) == []  # no article before it
