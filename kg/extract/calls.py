@@ -1572,10 +1572,14 @@ def _call_word_memo(doc: Doc) -> dict[int, bool]:
     """:func:`_is_call_word` by token index, once per token of a doc (the clause tests ask about the same
     words for every name); made again if the doc's people are replaced (:func:`_present_phoning` reads them)."""
     people = doc._.people
-    held = doc.user_data.get("kg_call_words")
+    held = doc._.call_words
     if held is None or held[0] is not people:
-        held = doc.user_data["kg_call_words"] = (people, {})
+        held = doc._.call_words = (people, {})
     return held[1]
+
+
+if not Doc.has_extension("call_words"):
+    Doc.set_extension("call_words", default=None)
 
 
 def _is_call_word_at(t: Token) -> bool:

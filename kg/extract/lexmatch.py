@@ -78,11 +78,13 @@ class LexiconMatcher:
         fold_doc(doc)
         by_label: dict[str, list[Span]] = defaultdict(list)
         matches = list(self.matcher(doc))
+        demonyms: set[int] = set()
         for match_id, start, end in matches:
             if doc.vocab.strings[match_id].startswith("DEMONYM|"):
                 for token in doc[start:end]:
                     token._.kg_demonym = True
-        for match_id, start, end in matches + self._posts_with_demonyms(doc):
+                demonyms.update(range(start, end))
+        for match_id, start, end in matches + self._posts_with_demonyms(doc, demonyms):
             label, lex_id, ambiguous, cased = doc.vocab.strings[match_id].split("|")
             if not _case_agrees(doc[start].text, cased) or _given_name_not_title(doc, start, end):
                 continue
@@ -95,13 +97,16 @@ class LexiconMatcher:
         return doc
 
 
-    def _posts_with_demonyms(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _posts_with_demonyms(self, doc: Doc, demonyms: set[int]) -> list[tuple[int, int, int]]:
         """Post phrases with demonyms inside them ("ministre russe de la Défense", "chefs russe et
         américain d'état-major", "envoyé spécial américain pour le Moyen-Orient"): the phrases are
         matched on the article with its demonym tokens taken out, and a match counts when the tokens
         taken out make one run inside it, within one sentence.  One phrase-matcher pass: linear in the
-        article's length."""
-        kept = [t.i for t in doc if not t._.kg_demonym and not _joins_demonyms(t)]
+        article's length.  ``demonyms``: the indices of the demonym tokens (``kg_demonym``), read from the
+        matches rather than from each token's extension."""
+        if not demonyms:
+            return []  # nothing to take out
+        kept = [t.i for t in doc if t.i not in demonyms and not _joins_demonyms(t, demonyms)]
         if len(kept) == len(doc):
             return []
         reduced = Doc(doc.vocab, words=[doc[i].text for i in kept])
@@ -136,12 +141,10 @@ def _given_name_not_title(doc: Doc, start: int, end: int) -> bool:
     return before not in TITLE_DETERMINERS and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
 
 
-def _joins_demonyms(t: Token) -> bool:
+def _joins_demonyms(t: Token, demonyms: set[int]) -> bool:
     """"et" or a comma between two demonyms ("ministres allemand et américain de la Défense"): taken out
     with them, so that the plural post phrase around the list is matched too."""
-    doc = t.doc
-    return t.text in ("et", ",") and 0 < t.i < len(doc) - 1 and doc[t.i - 1]._.kg_demonym \
-        and doc[t.i + 1]._.kg_demonym
+    return t.text in ("et", ",") and 0 < t.i < len(t.doc) - 1 and t.i - 1 in demonyms and t.i + 1 in demonyms
 
 
 def _case_sensitive(phrase: Phrase) -> str:

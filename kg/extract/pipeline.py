@@ -12,7 +12,9 @@ from datetime import date
 from functools import lru_cache
 from itertools import groupby
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -41,13 +43,31 @@ if not Span.has_extension("date"):
 def newline_sentences(doc: Doc) -> Doc:
     """A line break always ends a sentence; a token glued to the one before never starts one
     (the parser otherwise splits "état-major" or "d'état")."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if "\n" in before.text or "\n" in before.whitespace_:
-            token.is_sent_start = True
-        elif _continues(doc, token):
-            token.is_sent_start = False
+    if doc.has_annotation("DEP"):  # a parsed doc: the setter refuses it (E043), as it always did
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if "\n" in before.text or "\n" in before.whitespace_:
+                token.is_sent_start = True
+            elif _continues(doc, token, before, before.is_sent_start):
+                token.is_sent_start = False
+        return doc
+    # The same decisions written in one array: the token setter checks the whole doc for a parse each
+    # time, which made this component quadratic in the article's length.
+    starts = doc.to_array(SENT_START)
+    before, before_start = None, None
+    for token in doc:
+        start = token.is_sent_start
+        if before is not None:
+            if "\n" in before.text or "\n" in before.whitespace_:
+                start, starts[token.i] = True, 1
+            elif _continues(doc, token, before, before_start):
+                start, starts[token.i] = False, _NOT_START
+        before, before_start = token, start
+    doc.from_array([SENT_START], starts)
     return doc
+
+
+_NOT_START = numpy.array([-1], dtype=numpy.int64).astype(numpy.uint64)[0]  # -1 as Doc.to_array gives it
 
 
 #: Acronyms written with a full stop after each letter ("U.S.", "U.K."), which open far more
@@ -59,15 +79,15 @@ ABBREVIATIONS = frozenset(("jr", "sr", "m", "mm", "mme", "dr", "st", "gen", "lt"
                            "jan", "feb", "aug", "oct", "nov", "dec"))
 
 
-def _continues(doc: Doc, token) -> bool:
-    """A token that cannot open a sentence: glued to the previous one, lower-case or a comma, or
-    right after an initial or an abbreviation ("Valery V. Gerasimov", "Brown Jr., chef …")."""
-    before = doc[token.i - 1]
+def _continues(doc: Doc, token, before, before_start: bool | None) -> bool:
+    """A token that cannot open a sentence: glued to the previous one (``before``, whose
+    ``is_sent_start`` is ``before_start``), lower-case or a comma, or right after an initial or an
+    abbreviation ("Valery V. Gerasimov", "Brown Jr., chef …")."""
     if (not before.whitespace_ and not before.is_punct) or token.text in ("-", "’", "'", ",", ";", ":"):
         return True
     if before.text == "-" and not before.whitespace_ and token.i >= 2 and not doc[token.i - 2].whitespace_:
         return True  # a hyphenated pair of names ("Échange Ramaphosa-Tinubu : …")
-    if before.is_sent_start and not before.is_punct and "\n" not in before.whitespace_:
+    if before_start and not before.is_punct and "\n" not in before.whitespace_:
         return True  # no one-word sentence ("A | Kiev, le ministre …")
     if token.text[:1].islower() or before.text in (",", ";", "(", "«") or (
             not before.is_punct and not before.text.endswith((".", "!", "?", "…"))):

@@ -225,10 +225,16 @@ def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
                default=sent.start_char)
 
 
+if not Doc.has_extension("cue_texts"):
+    Doc.set_extension("cue_texts", default=None)
+
+
 def _sentence_without_look_alikes(sent: Span) -> str:
     """:func:`_without_look_alikes` of the folded sentence, once per sentence of a doc (every cue list
     of every holding reads the same sentences)."""
-    cache = sent.doc.user_data.setdefault("kg_terms_cue_text", {})
+    cache = sent.doc._.cue_texts
+    if cache is None:
+        cache = sent.doc._.cue_texts = {}
     key = (sent.start, sent.end)
     if key not in cache:
         cache[key] = _without_look_alikes(folded(sent))
