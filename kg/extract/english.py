@@ -1767,6 +1767,11 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             named = [m for m in people if sent.start <= m.span.start and m.span.end <= sent.end]
             before = [m for m in named if m.span.end < at]
             after = next((m for m in named if m.span.start in (at, _past_titles(doc, at))), None)
+            titled = next((p.end for p in lex_within(doc, at, min(sent.end, at + POST_REACH), "POST", "OFFICE",
+                                                     "OFFICE_WEAK") if p.start == at), None)
+            if after is None and titled is not None:  # "replaced Defense Minister Y with X": past Y's post, only
+                after = next((m for m in named if m.span.start == _past_titles(doc, titled)  # with "with" after Y
+                              and _named_after_with(doc, m.span.end, sent.end, named) is not None), None)
             pronoun = at < sent.end and fold(doc[at].text) in ("him", "her")
             by = _passive_by(doc, text[:hit.start()], at, sent.end)
             if by is not None:  # "X, who was <post> until October, was replaced in that role by Y"
@@ -1778,6 +1783,9 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 predecessor = before[-1] if len(before) >= 2 else None
             else:
                 successor, predecessor = (before[-1] if before else None), after
+                instead = _named_after_with(doc, after.span.end, sent.end, named) if after is not None else None
+                if instead is not None:  # "Z replaced Defense Minister Y with Gen. X": X took Y's post
+                    successor, pronoun = instead, True
             if successor is None or predecessor is None or successor.key == predecessor.key:
                 continue
             out = _hand_over(doc, sent, out, successor, predecessor, pronoun, lexicon)
@@ -2120,15 +2128,33 @@ def departed_predecessors(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if fold(t.text) not in ("after", "following"):
                 continue
             gone = next((m for m in people if m.span.start == _past_titles(doc, t.i + 1)), None)
-            if gone is None or gone.key in appointees or gone.span.end >= sent.end:
+            fired = _fired_after(doc, sent, t.i, people) if gone is None else None
+            if fired is not None:  # "X was named defense minister after Prime Minister Z fired Y"
+                gone = fired
+            elif gone is None or gone.key in appointees or gone.span.end >= sent.end:
                 continue
             rest = " ".join(fold(x.text) for x in doc[gone.span.end:min(sent.end, gone.span.end + 4)])
-            if not DEPARTED.match(rest):
+            if gone.key in appointees or fired is None and not DEPARTED.match(rest):
                 continue
             if not any(h.person == gone.key and h.office == office for h in out):
                 out.append(Holding(gone.key, office, (evidence(doc[t.i:gone.span.end + 2], "en-departed"),)))
             notes(doc).former.add((gone.key, load_lexicon().office(office).type))
     return out
+
+
+FIRING = frozenset(("fired", "sacked", "dismissed", "ousted", "removed"))
+FIRING_REACH = 8  # tokens between "after" and its firing verb ("after Prime Minister Benjamin Netanyahu fired")
+
+
+def _fired_after(doc: Doc, sent: Span, after: int, people: list) -> Any:
+    """The name right after the first firing verb of an "after" clause ("after Prime Minister Z fired Y"),
+    past its ranks; None when a comma or another verb comes first."""
+    for k in range(after + 1, min(sent.end - 1, after + 1 + FIRING_REACH)):
+        if doc[k].text in (",", ";"):
+            return None
+        if fold(doc[k].text) in FIRING:
+            return next((m for m in people if m.span.start == _past_titles(doc, k + 1)), None)
+    return None
 
 
 def _sole_country(holdings: list[Holding]) -> str | None:

@@ -813,6 +813,10 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _former_role_subjects(doc, holdings)
     holdings += _service_counterparts(doc, holdings)
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
+    # a counterpart of someone only a portfolio placed ("X, qui pilote la diplomatie marocaine, a reçu son
+    # homologue espagnol Y"), for people given no post yet
+    counterparts = [a for a in attachments if a.rule == "counterpart"]
+    holdings += [h for h in _relative(doc, counterparts, holdings) if not any(g.person == h.person for g in holdings)]
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
     holdings += _post_of_named(doc, holdings)
@@ -971,13 +975,41 @@ def _subject_successors(doc: Doc, holdings: list[Holding], folded_doc: list[str]
             if not before or not (incise or _only_glue(between, allow_title=True, former=False)):
                 continue
             gone = leaver(doc, sent, k)
-            if gone is None or gone.key == before[-1].key:
+            moved = _mover_before(doc, sent, holdings) if gone is None else None
+            if moved is not None:  # "X, qui occupait jusqu'ici le poste de A, devient B. Y lui succède": A
+                gone, offices = moved
+            elif gone is None or gone.key == before[-1].key:
                 continue
-            offices = {h.office for h in holdings if h.person == gone.key}
+            else:
+                offices = {h.office for h in holdings if h.person == gone.key}
+            if gone.key == before[-1].key:
+                continue
             if len(offices) == 1:
                 out.append(Holding(before[-1].key, offices.pop(), (evidence(doc[before[-1].span.start:k + len(words)],
                                                                               "successor"),), replaces=gone.key))
     return out
+
+
+MOVE_VERBS = frozenset(("devient", "deviendra", "devenu", "devenue"))
+
+
+def _mover_before(doc: Doc, sent: Span, holdings: list[Holding]) -> tuple[PersonMention, set[str]] | None:
+    """The subject of the sentence before ``sent`` when its verb moves it to a new post ("X, qui occupait
+    jusqu'ici le poste de A, devient B"), with the one post the text says that person is leaving (A)."""
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    verb = next((t for t in before if fold(t.text) in MOVE_VERBS), None)
+    if verb is None:
+        return None
+    subjects = {m.key: m for m in people_within(doc, before.start, verb.i) if _subject_dep(m)}
+    if len(subjects) != 1:
+        return None
+    subject = next(iter(subjects.values()))
+    state = notes(doc)
+    left = {h.office for h in holdings if h.person == subject.key
+            and (subject.key, office_type(h.office)) in state.outgoing | state.former}
+    return (subject, left) if len(left) == 1 else None
 
 
 LEAVER_REACH = 16  # tokens after a word of departure to the leaver's name ("a limogé vendredi le chef …, X")

@@ -491,10 +491,15 @@ def portfolios_in(doc: Doc, sent: Span) -> list[tuple[int, int, str]]:
 
 def _inner_demonym(doc: Doc, folded: list[str], i: int, words: tuple[str, ...]) -> bool:
     """"ministère kazakh de la Défense", "ministère russe des Affaires étrangères": a ministry phrase
-    with a demonym right after its ministry noun (the country it belongs to)."""
+    with a demonym right after its ministry noun (the country it belongs to), or an adjective that names no
+    portfolio ("ministère fédéral de la Défense")."""
     return len(words) > 2 and words[0] in title_cues("ministry_nouns_fr") and i + len(words) < len(folded) \
-        and folded[i] == words[0] and doc[i + 1]._.kg_demonym \
+        and folded[i] == words[0] and (doc[i + 1]._.kg_demonym or folded[i + 1] in MINISTRY_ADJECTIVES) \
         and tuple(folded[i + 2:i + len(words) + 1]) == words[1:]
+
+
+#: Adjectives of a ministry noun that name no portfolio ("le ministère fédéral de la Défense").
+MINISTRY_ADJECTIVES = frozenset(("federal", "federale", "national", "nationale", "royal", "royale"))
 
 
 def bare_ministry(folded: list[str], sent: Span, i: int) -> tuple[str, str | None] | None:

@@ -282,6 +282,9 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     if fronted is not None:  # "Remplacée aux Affaires étrangères par X, Y a quitté le gouvernement"
         by_at, people = sent.start_char, list(fronted)
     at = by_at if by_at is not None else _cue_at(sent, title_cues("term_replace_fr"))
+    split = by_at is None and at is not None and _passive_with_words_between(sent, at)
+    if split:
+        by_at = at  # "X a été remplacée lundi à la Défense par Y": a passive, its agent the successor
     held_before = at is None and (at := _cue_at(sent, title_cues("term_held_before_fr"))) is not None
     if at is None or not people or _sought(doc, at):
         return  # "X, pressenti pour succéder à Y": a succession expected, not told
@@ -325,10 +328,14 @@ def _replacements(doc: Doc, sent: Span, by_key: dict) -> None:
     where = _post_before_where(doc, sent, at)
     if where is None:
         where = _portfolio_just_before(doc, sent, at)
+    if where is None and split:  # "Il est remplacé au Foreign Office par Y": that portfolio changes hands
+        where = _split_portfolio(doc, sent, at)
     if held_before:  # "X devient chef d'état-major, un poste qu'occupait Y": X's post, the one just told
         office = _successor_post(by_key, successor, at)
     elif where is not None:  # "… le poste de secrétaire du Conseil, où il a remplacé Y": that post, or none
         office = next((o for (p, o) in by_key if p == successor and o.partition(".")[2] == where), None)
+        if office is None and split:  # "X a été remplacée lundi à la Défense par Y": X's post of that portfolio
+            office = next((o for (p, o) in by_key if p == predecessor and _post_type(o) == where), None)
     else:
         office = _office_in(doc, sent, at, by_key, successor, predecessor, role_subject)
     if office is None and named_relative:  # "à qui X succède à la Défense": the portfolio right after the cue
@@ -847,6 +854,10 @@ def _pronoun_subject(doc: Doc, sent: Span, at: int, by_key: dict) -> list[Person
         if owner is None:
             return []
         last = owner
+    if title and _outgoing_role(sent):  # "La ministre sortante, en poste depuis …": the one a successor replaced
+        left = {h.replaces for h in by_key.values() if h.replaces}
+        gone = [m for m in reversed(people_within(doc, 0, sent.start)) if m.key in left]
+        last = gone[0] if gone and len(left) == 1 else last
     if pronoun and words[0] not in ("il", "elle"):  # an epithet ("Cet avocat de formation") names the previous subject
         last = _subject_before(doc, sent) or last
     elif pronoun and last is not None:  # "Le patron du Centcom, l'amiral X, a pris ses fonctions en présence du
@@ -1169,6 +1180,57 @@ def _active(sent: Span, at: int) -> bool:
 def _plural_at(sent: Span, at: int) -> bool:
     token = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
     return token is not None and "Plur" in token.morph.get("Number")
+
+
+OUTGOING_WORDS = frozenset(("sortant", "sortante", "sortants", "sortantes"))
+
+
+def _outgoing_role(sent: Span) -> bool:
+    """The sentence opens on an outgoing holder's role noun ("La ministre sortante", "Le chef d'état-major
+    sortant"): it stands for the one replaced, not for the newcomer named last."""
+    return any(fold(t.text) in OUTGOING_WORDS for t in sent[:6])
+
+
+PASSIVE_SPLIT = re.compile(r"^remplace(?:e|s|es)?\s+(?:[^\s,;.]+\s+){1,6}?par\s")
+
+
+def _passive_with_words_between(sent: Span, at: int) -> bool:
+    """A passive participle of "remplacer" at character ``at`` whose "par" comes a few words later, after a
+    date or a portfolio ("a été remplacée lundi à la Défense par Y"), with no comma between."""
+    doc = sent.doc
+    cue = _token_at(sent, at)
+    hit = PASSIVE_SPLIT.match(fold(doc.text[at:at + 80]))
+    if hit is None or cue is None or cue == sent.start or fold(doc[cue - 1].text) not in PASSIVE_AUXILIARIES:
+        return False
+    par = next((t.i for t in doc[cue + 1:sent.end] if fold(t.text) == "par"), None)
+    if par is None or people_within(doc, cue + 1, par):
+        return False
+    return all(t.i in allowed for t in doc[cue + 1:par]) if (allowed := _split_words(doc, sent)) else False
+
+
+def _split_words(doc: Doc, sent: Span) -> set[int]:
+    """Tokens that may split a passive from its "par": dates, adverbs, and a portfolio it is sent to with its
+    "à"/"au" ("remplacée lundi à la Défense par"), not an idiom ("remplacé au pied levé par")."""
+    out = {t.i for s in dates_within(doc, sent.start, sent.end) for t in s} | {t.i for t in sent if t.pos_ == "ADV"}
+    for start, end, _type in _portfolios_sent_to(doc, sent):
+        i = start - 1
+        while i > sent.start and fold(doc[i].text) in ("la", "l'", "le", "les"):
+            i -= 1
+        out |= set(range(i, end))
+    return out
+
+
+def _split_portfolio(doc: Doc, sent: Span, at: int) -> str | None:
+    """The post type of the portfolio between a split passive and its "par" ("remplacé au Foreign Office
+    par Y"): the post changing hands."""
+    cue = _token_at(sent, at)
+    if cue is None:
+        return None
+    par = next((t.i for t in doc[cue + 1:sent.end] if fold(t.text) == "par"), None)
+    return next((t for s, _e, t in _portfolios_sent_to(doc, sent) if par is not None and cue < s < par), None)
+
+
+PASSIVE_AUXILIARIES = frozenset(("ete", "est", "sont", "sera", "seront", "etait", "etaient"))
 
 
 def _passive_cue(sent: Span, at: int) -> bool:

@@ -485,6 +485,24 @@ SETS = {
     # people 0.991
     "fresh-posts16a": Floors(7, 0.0, 0.0, 0.9, 0.92, people_f1=0.97),
     "fresh-posts16b": Floors(8, 0.0, 0.0, 0.93, 0.88, people_f1=0.97, lang="en"),
+    # round 17, helper posts17's held-out probes (keys written before kg ran on them): fresh-posts17a (Seoul's
+    # 'son homologue australien, X' and 'Le chef du commandement américain pour l'Indo-Pacifique, l'amiral X',
+    # Beijing's 'Le ministère chinois de la Défense … Son titulaire, X' and 'Son prédécesseur éphémère au
+    # ministère des Affaires étrangères, X', Niamey's 'passe le relais au général X' and 'Il était lui-même chef
+    # d'état-major des armées', Riyadh without accents ('minsitre'), Kyiv's 'Il cède son fauteuil de Premier
+    # ministre à X' and 'conserve ses fonctions et reste ainsi le chef de la diplomatie', Paris, Buenos Aires
+    # 'a choisi <post>, le lieutenant-général X, pour diriger le ministère de la Défense', Washington's commands
+    # and 'Il succède au général X' after an aside) first holdings 0.772 (P 0.867, two wrong posts), people 1.0,
+    # reached 0.957 (P 0.948: the three spurious are offices in no class, CMC vice chairman, IAEA, crown
+    # prince), people 1.0; fresh-posts17b (English: 'The head of U.S. Indo-Pacific Command, Adm. X', 'X, who
+    # leads Africa Command', 'China's defense ministry, headed by Adm. X', 'his Japanese counterpart, X' of a
+    # deputy prime minister and defence minister, 'confirmed X as prime minister, replacing Y, who was moved to
+    # the defense ministry', 'kept X at the foreign ministry', 'remains commander-in-chief', 'swore in retired
+    # Gen. X as minister of defence', 'had been chief of defence staff until October', an obituary, Islamabad
+    # with typos) first 0.682 (P 0.909, one wrong post), people 0.989, calls 0.0 (a key error: one call left
+    # out), reached 0.904 (P 0.959), people 1.0, calls 1.0
+    "fresh-posts17a": Floors(8, 0.0, 0.0, 0.92, 0.93, people_f1=0.97),
+    "fresh-posts17b": Floors(8, 0.9, 0.9, 0.93, 0.88, people_f1=0.97, lang="en"),
 }
 
 
