@@ -541,6 +541,8 @@ def ministry_named_before(doc: Doc, folded: list[str], i: int) -> tuple[int, str
             j += 1
         words = next((w for w in _by_first_word().get(folded[j], ()) if j < len(folded)
                       and tuple(folded[j:j + len(w)]) == w), None) if j < len(folded) else None
+        if words is None and j < len(folded) and people_within(doc, j, j + 1):
+            continue  # "Ancienne ministre de Jacques Chirac, elle …": a person's minister names no ministry
         if words is None:
             return None
         demonyms = {s.kb_id_ for s in lex_within(doc, k + 1, j + len(words) + 1, "DEMONYM")}
