@@ -32,7 +32,7 @@ from kg.extract.coref import (
     sentence_before,
     subject_node,
 )
-from kg.extract.dates import NUMBER_WORDS, TickerEntry, counts_from_reference, normalise, ticker_entries
+from kg.extract.dates import NUMBER_WORDS, TickerEntry, counts_from_reference, lead_month, normalise, ticker_entries
 from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import DateValue, Party
@@ -40,7 +40,7 @@ from kg.extract.names import fold
 from kg.extract.offices import OF, demonstrative_subject, find_posts, handed_over, known_countries, notes, posts_within
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dated_tokens, dates_within, people_within
-from kg.extract.spans import folded, phrase_pattern
+from kg.extract.spans import folded, lead_sentence, phrase_pattern
 
 
 @lru_cache(maxsize=32)
@@ -3402,35 +3402,19 @@ def _readout_day(doc: Doc, mentions: list[Mention]) -> None:
             m.date = DateValue.of_day(ref)
 
 
-#: Days before the reference day a call told undated in a news report's lead may have taken place.
-LEAD_WINDOW = timedelta(days=7)
-
-
 def _lead_month(doc: Doc, mentions: list[Mention]) -> None:
     """"Le ministre X et son homologue Y ont eu un premier entretien téléphonique" opening a dated report,
-    with no day anywhere for it: a news lead tells a call of the last days, so the call is of the report's
-    month when the week before the reference day lies in that month (a day is not guessed; across the turn
-    of a month nothing is said).  Only a new call in the present perfect told in the lead (the first
-    sentence past a headline line), not one told as earlier, referred back to or in the pluperfect."""
+    with no day anywhere for it: a news lead tells a call of the last days (:func:`~kg.extract.dates.lead_month`).
+    Only a new call in the present perfect told in the lead (:func:`~kg.extract.spans.lead_sentence`), not one
+    told as earlier, referred back to or in the pluperfect."""
     ref = doc._.ref if isinstance(doc._.ref, date) else None
-    lead = _lead_sentence(doc)
+    lead = lead_sentence(doc)
     if ref is None or lead is None:
         return
     for m in mentions:
         if m.date is None and m.sent.start == lead.start and not m.referring and not m.earlier \
                 and _present_perfect(m.trigger[0]):
-            m.date = _between(DateValue.of_day(ref - LEAD_WINDOW), ref)
-
-
-def _lead_sentence(doc: Doc) -> Span | None:
-    """The first sentence of the report: past a headline (a first line of its own with no full stop)."""
-    sents = [s for s in doc.sents if s.text.strip()]
-    if not sents:
-        return None
-    first = sents[0]
-    headline = len(sents) > 1 and "\n" in doc[first.end - 1].whitespace_ + doc[first.end - 1].text \
-        and not first.text.rstrip().endswith((".", "!", "?", "»", '"'))
-    return sents[1] if headline else first
+            m.date = lead_month(ref)
 
 
 def _present_perfect(trigger: Token) -> bool:

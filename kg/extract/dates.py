@@ -1129,6 +1129,19 @@ def find_page_dates(text: str, ref: date | None = None, *, month: DateValue | No
     return sorted(matches, key=lambda m: m.start)
 
 
+#: Days before the reference day a call told undated in a news report's lead may have taken place.
+LEAD_WINDOW = timedelta(days=7)
+
+
+def lead_month(ref: date) -> DateValue | None:
+    """The date of an event a dated report's lead tells with no day: the report's month when the week
+    before the reference day lies in it (no day is guessed); None across the turn of a month."""
+    start = ref - LEAD_WINDOW
+    if (start.year, start.month) != (ref.year, ref.month):
+        return None
+    return DateValue(f"{ref.year:04d}-{ref.month:02d}", "month", start, ref)
+
+
 def normalise(expr: str, ref: date | None = None, *, anchor: DateValue | None = None) -> DateValue | None:
     """One expression -> DateValue, or None when it cannot be fixed.
 

@@ -47,6 +47,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from kg.extract.coref import person_for
+from kg.extract.dates import lead_month
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_file, load_lexicon
 from kg.extract.lexmatch import lex_spans, lex_within
@@ -55,7 +56,7 @@ from kg.extract.names import fold, split_name
 from kg.extract.offices import counterpart_type, known_countries, notes
 from kg.extract.people import name_text
 from kg.extract.spanindex import people_within
-from kg.extract.spans import evidence, phrase_pattern
+from kg.extract.spans import evidence, lead_sentence, phrase_pattern
 
 #: A wire dateline at the head of an article ("WASHINGTON, March 12 (KGN) - "): its date is the
 #: dispatch's, never an event's.
@@ -460,7 +461,25 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
             previous_subject = named[0].key
     for call in found:
         _name_offices(call, holdings)
+    _lead_month(doc, found)
     return [fact for c in found if (fact := _fact(c))], holdings
+
+
+#: Words that put a lead's call before the last days or after them ("had spoken", "will call").
+NOT_RECENT = re.compile(r"\b(?:had|previously|earlier|last (?:week|month|year)|ago|will|would|plans? to|expected to)\b")
+
+
+def _lead_month(doc: Doc, found: list[_Call]) -> None:
+    """"The newly appointed defence minister X and his US colleague Y held a telephone conversation for
+    the first time" opening a dated report, with no day for it: a call of the last days, so of the
+    report's month (:func:`~kg.extract.dates.lead_month`); not one the lead puts earlier or later."""
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    lead = lead_sentence(doc)
+    if ref is None or lead is None or NOT_RECENT.search(fold(lead.text)):
+        return
+    for call in found:
+        if call.date is None and call.sentences[0].start == lead.start:
+            call.date = lead_month(ref)
 
 
 QUOTES = ('"', "\u201c")

@@ -68,3 +68,15 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 #: A space between two words of a phrase, with the quotation marks a quote may put there.
 QUOTED_SPACE = r"(?: |[ \u00a0\u202f]?[\"“”«»][ \u00a0\u202f]?)"
+
+
+def lead_sentence(doc: Doc) -> Span | None:
+    """The first sentence of a report: past a headline (a first line of its own with no full stop)."""
+    sents = [s for s in doc.sents if s.text.strip()]
+    if not sents:
+        return None
+    first = sents[0]
+    last = doc[first.end - 1]
+    headline = len(sents) > 1 and "\n" in last.whitespace_ + last.text \
+        and not first.text.rstrip().endswith((".", "!", "?", "»", '"'))
+    return sents[1] if headline else first
