@@ -288,11 +288,35 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
         call = _call_just_before(calls, joining.sent)
         if call is not None:
             call.mentions.append(joining)
+    _announced_day(doc, calls)
     for call in calls:
         fact, holdings = _assemble(doc, call, holdings)
         if fact:
             facts.append(fact)
     return facts, holdings
+
+
+#: Sentences after a plural call noun within which the calls it announces are told.
+ANNOUNCED_REACH = 2
+
+
+def _announced_day(doc: Doc, calls: list[Call]) -> None:
+    """"Le président a multiplié les contacts samedi … Après un appel avec A en fin de matinée, il s'est
+    entretenu par téléphone avec B": a dated plural call noun with a subject ("les contacts", "les échanges")
+    announces that person's calls of that day; each call of that person told undated within
+    :data:`ANNOUNCED_REACH` sentences after it, and not as earlier, takes the day."""
+    sentence_of = {s.start: k for k, s in enumerate(doc.sents)}
+    for call in calls:
+        for m in call.mentions:
+            if not (_plural(m) and m.date and m.callers):
+                continue
+            at = sentence_of.get(m.sent.start, -1)
+            for other in calls:
+                first = other.mentions[0]
+                gap = sentence_of.get(first.sent.start, -1) - at
+                if other is not call and other.date() is None and not other.earlier and 0 <= gap <= ANNOUNCED_REACH \
+                        and set(m.callers) & other.persons():
+                    first.date = m.date
 
 
 def _series(mentions: list[Mention]) -> None:
