@@ -121,7 +121,8 @@ def test_any_text_of_cue_words_is_read_without_error(extractor, words: list[str]
 def test_the_day_a_report_came_out_is_not_the_calls(extractor) -> None:
     calls, _ = read(extractor, "Turkish Foreign Minister Hakan Fidan has spoken by phone with his Greek counterpart "
                                "Giorgos Gerapetritis, the Turkish ministry said in a statement on Tuesday.")
-    assert calls == [(["Giorgos Gerapetritis", "Hakan Fidan"], None, None, "phone")]
+    # not the statement's Tuesday: the report's month, as a lead tells a call of the last days (dates.lead_month)
+    assert calls == [(["Giorgos Gerapetritis", "Hakan Fidan"], "2025-03", None, "phone")]
     calls, _ = read(extractor, "Canadian Defence Minister Bill Blair said he spoke by phone with his Dutch "
                                "counterpart Ruben Brekelmans on Monday.")
     assert calls == [(["Bill Blair", "Ruben Brekelmans"], "2025-03-10", None, "phone")]
@@ -138,7 +139,7 @@ def test_a_later_sentence_about_the_call_dates_it_and_names_who_asked(extractor)
 def test_a_sentence_about_the_call_after_another_event_keeps_its_date_out(extractor) -> None:
     calls, _ = read(extractor, "Italian Defence Minister Guido Crosetto spoke by phone with his Spanish counterpart "
                                "Margarita Robles. The call came after Monday's drone incursion.")
-    assert calls == [(["Guido Crosetto", "Margarita Robles"], None, None, "phone")]
+    assert calls == [(["Guido Crosetto", "Margarita Robles"], "2025-03", None, "phone")]  # the report's month
 
 
 def test_a_second_call_later_that_day_takes_the_first_ones_date(extractor) -> None:
