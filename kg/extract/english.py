@@ -1634,10 +1634,11 @@ def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
 def _coordinated_post_start(doc: Doc, i: int) -> int:
     """"X, who is deputy prime minister as well as foreign minister": where the first of two posts joined by
     "and" or "as well as" starts, the second starting at token ``i`` (both are the name's before them)."""
-    for joint in (("and",), ("as", "well", "as")):
+    for joint in (("and",), ("as", "well", "as"), ("and", "later"), ("and", "then"), ("and", "also"), ("and", "now")):
         k = i - len(joint)
         if k > 0 and tuple(fold(t.text) for t in doc[k:i]) == joint:
-            first = next((s for s in lex_within(doc, max(0, k - POST_REACH), k, "POST") if s.end == k), None)
+            first = next((s for s in lex_within(doc, max(0, k - POST_REACH), k, "POST", "OFFICE", "OFFICE_WEAK")
+                          if s.end == k), None)
             if first is not None:
                 return first.start
     return i
