@@ -1485,7 +1485,7 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 #: defence staff until October", "X, 39, previously served as first deputy prime minister".
 PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|formerly served as|once served as|"
                        r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
-                       r"serves as|is now|now serves as|will remain|continues as)\s*$")
+                       r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as)\s*$")
 PREDICATE_REACH = 6  # tokens of the verb and of an age or rank between a name and its post ("X, 39, previously")
 
 
@@ -1515,9 +1515,13 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if k - 4 >= post.sent.start and doc[k - 1].text == "," and doc[k - 2].like_num and doc[k - 3].text == ",":
             k -= 3  # "X, 39, previously served as"
         holder = next((m for m in people if m.span.end == k), None)
+        if holder is None and hit.group(0).strip().startswith(("doubles", "also")):  # "X, who doubles as <post>"
+            holder = next((m for m in people if k - 2 >= 0 and m.span.end == k - 2 and doc[k - 2].text == ","
+                           and fold(doc[k - 1].text) == "who"), None)
         if holder is None:
             continue
-        country = _country_of_post(doc, post) or _known_country(doc, holder)
+        country = _country_of_post(doc, post) or _possessor(doc, _past_titles_back(doc, holder.span.start)) \
+            or _known_country(doc, holder)  # "Kazakhstan's X, who doubles as deputy prime minister"
         office = lexicon.office_for(post_type, country or "?").id
         if any(h.person == holder.key and h.office.endswith("." + post_type) and not h.office.startswith("?.")
                for h in out) or _read_already(out, holder.key, post):
@@ -1649,10 +1653,11 @@ def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
 def _coordinated_post_start(doc: Doc, i: int) -> int:
     """"X, who is deputy prime minister as well as foreign minister": where the first of two posts joined by
     "and" or "as well as" starts, the second starting at token ``i`` (both are the name's before them)."""
-    for joint in (("and",), ("as", "well", "as")):
+    for joint in (("and",), ("as", "well", "as"), ("and", "later"), ("and", "then"), ("and", "also"), ("and", "now")):
         k = i - len(joint)
         if k > 0 and tuple(fold(t.text) for t in doc[k:i]) == joint:
-            first = next((s for s in lex_within(doc, max(0, k - POST_REACH), k, "POST") if s.end == k), None)
+            first = next((s for s in lex_within(doc, max(0, k - POST_REACH), k, "POST", "OFFICE", "OFFICE_WEAK")
+                          if s.end == k), None)
             if first is not None:
                 return first.start
     return i
@@ -1892,8 +1897,10 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
 #: or kept at; the verb is right before the name ("kept X at") or after it ("X was moved to").
 MINISTRY_MOVE = re.compile(r"\b(?:(?P<kept>kept|keeps|keeping|retained|retains|retaining)\s+(?P<name>.+?)\s+at|"
                            r"(?P<moved>(?:was|has been|had been|is|were)\s+(?:moved|shifted|switched|transferred|sent)"
-                           r"\s+to|(?:moved|moves|moving|switched|switches|shifted)\s+to|remains\s+at|stays\s+at))"
-                           r"\s+the\s+(?P<ministry>foreign|defen[cs]e)\s+ministry\b")
+                           r"\s+to|(?:moved|moves|moving|switched|switches|shifted)\s+to|remains\s+at|stays\s+at|"
+                           r"(?:took|takes|taking)\s+over|took\s+charge\s+of|(?:heads|headed|leads|led|runs|ran)))"
+                           r"\s+(?:(?P<owner>[a-z .-]{2,30}?)\s*'\s*s\s+|the\s+)"
+                           r"(?P<ministry>foreign|defen[cs]e)\s+ministry\b(?:\s+from\s+)?")
 MOVE_REACH = 3  # tokens between a moved name and its verb (", who")
 
 
@@ -1913,18 +1920,37 @@ def ministry_move_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                                and fold(doc[m.span.end].text) == "at"), None)
             else:
                 holder = next((m for m in people if 0 <= at - m.span.end <= MOVE_REACH and all(
-                    fold(t.text) in (",", "who") for t in doc[m.span.end:at])), None)
+                    fold(t.text) in (",", "who") for t in doc[m.span.end:at])), None) or _apposed_who(doc, at, people)
             if holder is None:
                 continue
             post_type = MINISTRY_POSTS[hit.group("ministry")]
             own = {h.office.split(".")[0] for h in out if h.person == holder.key and not h.office.startswith("?.")}
-            country = _known_country(doc, holder) or (own.pop() if len(own) == 1 else None) or _sole_country(out)
-            if country is None:
+            ministry = next(t.i for t in sent if t.idx - sent.start_char >= hit.start("ministry"))
+            country = _possessor(doc, ministry) if hit.group("owner") else None  # "heads Taiwan's defense ministry"
+            country = country or _known_country(doc, holder) or (own.pop() if len(own) == 1 else None) \
+                or _sole_country(out)
+            if country is None or hit.group("owner") and not _possessor(doc, ministry):
                 continue
             office = lexicon.office_for(post_type, country).id
-            if not any(h.person == holder.key and h.office == office for h in out):
+            after = next((t.i for t in sent if t.idx - sent.start_char >= hit.end()), None)
+            gone = next((m for m in people if after is not None and hit.group(0).endswith("from ")
+                         and m.span.start == _past_titles(doc, after)), None)
+            if gone is not None and gone.key != holder.key:  # "took over the defence ministry from Y": Y's before
+                out = _succeeded(doc, out, (holder, gone), (office, post_type), sent, "en-ministry-move")
+            elif not any(h.person == holder.key and h.office == office for h in out):
                 out.append(Holding(holder.key, office, (evidence(sent, "en-ministry-move"),)))
     return out
+
+
+def _apposed_who(doc: Doc, at: int, people: list) -> Any:
+    """"X, an economist who <verb>": the name before a short lower-case apposition whose relative "who" ends
+    right before token ``at``."""
+    if at < 3 or fold(doc[at - 1].text) != "who":
+        return None
+    comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
+    if comma is None or not all(t.text.islower() and t.pos_ != "VERB" for t in doc[comma + 1:at - 1]):
+        return None
+    return next((m for m in people if m.span.end == comma), None)
 
 
 #: "China's defense ministry, headed by Adm. X", "the foreign ministry, which is led by X": the ministry's head.

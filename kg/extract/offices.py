@@ -815,8 +815,16 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
     # a counterpart of someone only a portfolio placed ("X, qui pilote la diplomatie marocaine, a reçu son
     # homologue espagnol Y"), for people given no post yet
-    counterparts = [a for a in attachments if a.rule == "counterpart"]
-    holdings += [h for h in _relative(doc, counterparts, holdings) if not any(g.person == h.person for g in holdings)]
+    # and a successor of someone only a portfolio placed ("X a été débarqué de la Défense. Son successeur, Y, …"):
+    # the successor, given no post yet, takes X's (never X one of the successor's)
+    held = {h.person for h in holdings}
+    current = {h.person for h in holdings if not _left_before(doc, h.person, h.office)}
+    later = [a for a in attachments if a.rule == "counterpart" or a.rule == "successor" and a.predecessor_of is not None
+             and a.predecessor_of.key not in current and a.person.key in held]
+    takers = {a.predecessor_of.key for a in later if a.rule == "successor" and a.predecessor_of is not None}
+    holdings += [h for h in _relative(doc, later, holdings) if not any(g.person == h.person and not (
+        g.person in takers and _left_before(doc, g.person, g.office)) for g in holdings)
+                 and (h.person in takers or any(e.rule == "counterpart" for e in h.evidence))]
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
     holdings += _post_of_named(doc, holdings)
@@ -4036,7 +4044,8 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
                 out.append(Holding(a.person.key, office, (evidence(a.evidence_span, "aide"),),
                                    attested=_ref_day(doc)))
         if a.rule in ("predecessor", "successor") and a.predecessor_of and a.predecessor_of.key in post_of \
-                and not _other_post_named(doc, a, post_of[a.predecessor_of.key]):
+                and not _other_post_named(doc, a, post_of[a.predecessor_of.key]) \
+                and not _left_before(doc, a.predecessor_of.key, post_of[a.predecessor_of.key]):
             office = post_of[a.predecessor_of.key]
             out.append(Holding(a.person.key, office, (evidence(a.evidence_span, a.rule),)))
             notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
@@ -4047,6 +4056,13 @@ def _relative(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> 
             if office == post_of[a.person.key]:
                 notes(doc).replaces.append((a.predecessor_of.key, a.person.key, office))
     return out
+
+
+def _left_before(doc: Doc, person: str, office: str) -> bool:
+    """The text gives the person that post as one held before ("Son successeur, Y, était jusqu'ici
+    ambassadeur"): it is not the post the two share."""
+    state = notes(doc)
+    return (person, office_type(office)) in state.outgoing | state.former
 
 
 def _other_post_named(doc: Doc, a: Attachment, office: str) -> bool:

@@ -500,9 +500,9 @@ SETS = {
     # the defense ministry', 'kept X at the foreign ministry', 'remains commander-in-chief', 'swore in retired
     # Gen. X as minister of defence', 'had been chief of defence staff until October', an obituary, Islamabad
     # with typos) first 0.682 (P 0.909, one wrong post), people 0.989, calls 0.0 (a key error: one call left
-    # out), reached 0.904 (P 0.959), people 1.0, calls 1.0
+    # out), reached 0.925 (P 0.961: the two spurious are offices in no class), people 1.0, calls 1.0
     "fresh-posts17a": Floors(8, 0.0, 0.0, 0.92, 0.93, people_f1=0.97),
-    "fresh-posts17b": Floors(8, 0.9, 0.9, 0.93, 0.88, people_f1=0.97, lang="en"),
+    "fresh-posts17b": Floors(8, 0.9, 0.9, 0.93, 0.9, people_f1=0.97, lang="en"),
 }
 
 
