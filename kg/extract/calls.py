@@ -3834,15 +3834,29 @@ def _placing(trigger: Token) -> Token | None:
     return None
 
 
+#: Ordinals standing for the first or the last of the people named before ("à l'initiative du second").
+FORMER_ORDINALS = frozenset(("premier", "premiere"))
+LATTER_ORDINALS = frozenset(("second", "seconde", "dernier", "derniere"))
+
+
 def _latter(doc: Doc, start: int) -> Party | None:
     """"à la demande de ce dernier", "à la demande de celui-ci" (the state-media wording): the
-    person named last before the cue in its sentence."""
+    person named last before the cue in its sentence; "à l'initiative du second" (an ordinal standing
+    alone, no noun after it) the last of them too, "du premier" the first."""
     opening = " ".join(fold(t.text) for t in doc[start:start + 2])
-    if not phrase_pattern(tuple(_vocab()["latter_pronouns"])).match(opening):
+    k = start + (fold(doc[start].text) in ("le", "la"))
+    ordinal = fold(doc[k].text) if k < len(doc) else ""
+    alone = k + 1 >= doc[start].sent.end or doc[k + 1].is_punct
+    latter = phrase_pattern(tuple(_vocab()["latter_pronouns"])).match(opening) or (
+        alone and ordinal in LATTER_ORDINALS)
+    if not latter and not (alone and ordinal in FORMER_ORDINALS):
         return None
     sent = doc[start].sent
     before = [p for p in doc._.people or [] if sent.start <= p.span.start and p.span.end <= start]
-    return Party(person=max(before, key=lambda p: p.span.start).key) if before else None
+    if not before:
+        return None
+    pick = max if latter else min
+    return Party(person=pick(before, key=lambda p: p.span.start).key)
 
 
 def _passive(verb: Token) -> bool:
