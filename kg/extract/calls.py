@@ -134,17 +134,23 @@ def tells_medium(sent: Span, text: str | None = None) -> bool:
 
 
 def _phone_gesture(sent: Span) -> bool:
-    """"Lorsqu'il a décroché, dimanche soir, X savait que l'appel de Y …": picking up or hanging up
-    (``phone_gestures``) with nothing picked up but a phone says the sentence is about a phone call;
+    """Whether the sentence picks up or hangs up a phone (:func:`_phone_gestures`)."""
+    return bool(_phone_gestures(sent))
+
+
+def _phone_gestures(sent: Span) -> list[Token]:
+    """"Lorsqu'il a décroché, dimanche soir, X savait que l'appel de Y …": the verbs picking up or hanging
+    up (``phone_gestures``) with nothing picked up but a phone, which say the sentence is about a phone call;
     not "a décroché un contrat" nor "s'est raccroché à cet espoir"."""
+    out = []
     for t in sent:
         if t.pos_ != "VERB" or fold(t.lemma_) not in _words("phone_gestures"):
             continue
         objects = [c for c in t.children if c.dep_ in ("obj", "obl:arg")]
         reflexive = any(c.dep_.startswith("expl") or fold(c.text) in ("se", "s'") for c in t.children)
         if not reflexive and all(fold(c.lemma_) in _words("phone_nouns") for c in objects):
-            return True
-    return False
+            out.append(t)
+    return out
 
 
 #: "…, sans préciser si l'entretien était téléphonique": what follows leaves the medium open.
@@ -3478,10 +3484,10 @@ def _gesture_date(doc: Doc, m: Mention) -> DateValue | None:
     """"Quand X a décroché, jeudi soir, c'est Y qui l'appelait", "a raccroché jeudi après une demi-heure de
     conversation avec Y": the day of the phone gesture (:func:`_phone_gesture`) is the call's."""
     ref = doc._.ref if isinstance(doc._.ref, date) else None
-    for s in dates_within(doc, m.sent.start, m.sent.end):
-        value, head = s._.date, s.root.head
-        if value and head.pos_ == "VERB" and fold(head.lemma_) in _words("phone_gestures") \
-                and not _anchor_relative(s) and not (ref and value.earliest > ref):
+    gestures = _phone_gestures(m.sent)
+    for s in dates_within(doc, m.sent.start, m.sent.end) if gestures else ():
+        value = s._.date
+        if value and s.root.head in gestures and not _anchor_relative(s) and not (ref and value.earliest > ref):
             return value
     return None
 
