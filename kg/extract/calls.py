@@ -40,7 +40,7 @@ from kg.extract.names import fold
 from kg.extract.offices import OF, demonstrative_subject, find_posts, handed_over, known_countries, notes, posts_within
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dated_tokens, dates_within, people_within
-from kg.extract.spans import folded, lead_sentence, phrase_pattern
+from kg.extract.spans import folded, lead_sentence, own_line, phrase_pattern
 
 
 @lru_cache(maxsize=32)
@@ -3136,7 +3136,7 @@ def _headline_dates(doc: Doc, mentions: list[Mention]) -> None:
             # or in the headline's present ("A et B se parlent au téléphone, une première depuis …")
         if colon < sent.end and any(o.sent == sent and o is not m and not o.referring for o in mentions):
             continue  # "Coup de fil à trois : A, B et C se sont entretenus mardi": the clause tells the call
-        if "\n" not in sent.text_with_ws + doc[sent.end].text:
+        if not own_line(sent):
             continue  # not a line of its own
         lead = next((s for s in doc[sent.end:].sents if s.text.strip()), None)
         if lead is None or lead.start in told:

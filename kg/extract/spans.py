@@ -70,13 +70,18 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 QUOTED_SPACE = r"(?: |[ \u00a0\u202f]?[\"“”«»][ \u00a0\u202f]?)"
 
 
+def own_line(sent: Span) -> bool:
+    """Whether the sentence ends its line (a headline, a dateline, a list item), the line break in its
+    trailing space or in the token the parser put after it."""
+    doc = sent.doc
+    return "\n" in sent.text_with_ws + (doc[sent.end].text if sent.end < len(doc) else "")
+
+
 def lead_sentence(doc: Doc) -> Span | None:
     """The first sentence of a report: past a headline (a first line of its own with no full stop)."""
     sents = [s for s in doc.sents if s.text.strip()]
     if not sents:
         return None
     first = sents[0]
-    last = doc[first.end - 1]
-    headline = len(sents) > 1 and "\n" in last.whitespace_ + last.text \
-        and not first.text.rstrip().endswith((".", "!", "?", "»", '"'))
+    headline = len(sents) > 1 and own_line(first) and not first.text.rstrip().endswith((".", "!", "?", "»", '"'))
     return sents[1] if headline else first
