@@ -1398,7 +1398,7 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
                 return m, entry
             if _shifted_anchor(node, m):  # its date too is the other act's
                 return (m, entry) if parties and child.dep_ in SUBJECT_DEPS else None
-            return (m, entry) if not parties or _enters_light_verb(child) else None
+            return (m, entry) if not parties or _enters_light_verb(child) or _own_auxiliary(node, m) else None
         if node.i != token.i and fold(node.lemma_) in reporting:
             return _completive_owner(token, node, mentions, entry)
         if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
@@ -1441,6 +1441,15 @@ def _shifted_anchor(verb: Token, m: Mention) -> bool:
     were not on the call."""
     return any(t.head == verb and t.pos_ in ("NOUN", "PROPN") and any(
         fold(c.text) in _words("since_words") for c in t.children if c.dep_ == "case") for t in m.trigger)
+
+
+def _own_auxiliary(anchor: Token, m: Mention) -> bool:
+    """"X a indiqué avoir téléphoné samedi à Y", the participle parsed as the object of the infinitive
+    "avoir" and "à Y" hung on "avoir": that "avoir" is the call verb's own auxiliary, not a light verb,
+    and every complement it carries is the call verb's."""
+    verb = m.trigger[0]
+    return verb.head == anchor and verb.dep_ == "obj" and _participle(verb) is not None \
+        and fold(anchor.lemma_) in ("avoir", "etre") and "Inf" in anchor.morph.get("VerbForm")
 
 
 def _enters_light_verb(child: Token) -> bool:

@@ -149,6 +149,7 @@ def add_compounds(nlp: Language) -> None:
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The French model with kg's components, loaded once per process; a clear error when the
     model is missing."""
+    import kg.extract.accents  # noqa: F401  (registers kg_accents)
     import kg.extract.lexmatch  # noqa: F401  (registers kg_lexicon)
     import kg.extract.people  # noqa: F401  (registers kg_people)
 
@@ -158,6 +159,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         raise ModelNotFound(_model_hint(model)) from None
     add_compounds(nlp)
     nlp.add_pipe("kg_sentences", before="parser")
+    nlp.add_pipe("kg_accents", after="lemmatizer")
     for name in KG_COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp
