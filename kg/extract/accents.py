@@ -13,6 +13,7 @@ lemmatizer knows as written is left alone.
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -75,3 +76,47 @@ class AccentLemmas:
         doc = Doc(self.nlp.vocab, words=[spelling])
         doc[0].pos_ = pos
         return self.lemmatizer.rule_lemmatize(doc[0])[0]
+
+
+# ------------------------------------------------------------------ "a" for "à"
+# A page with no accent at all writes the preposition "à" as "a", the auxiliary's form: the parser then
+# reads "s'est entretenu a deux reprises avec Y" or "a telephone a son homologue" with a verb too many
+# and hangs the people on it.  Such a page is given to the model with "à" where the word after "a" is one
+# a preposition takes and a verb never does (an article, a possessive, a number, a capitalised name);
+# the text kg keeps and quotes stays as written (same length, same offsets).
+
+#: Words after which "a" is the preposition "à", never "avoir" ("a la demande de", "a son homologue").
+A_BEFORE = frozenset((
+    "la", "le", "les", "l", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces",
+    "deux", "trois", "quatre", "cinq", "plusieurs", "quelques", "chaque", "travers", "partir", "propos",
+    "cause", "nouveau", "peine", "huis", "mi", "nos", "notre", "vos", "votre", "moins", "compter", "hauteur",
+))
+#: Nouns after "a l'" that make "a" the verb ("a l'intention de", "a l'habitude de").
+AVOIR_IDIOMS = frozenset(("intention", "habitude", "air", "obligation", "ambition", "avantage", "honneur", "accord"))
+#: Words before "a" that make it the auxiliary or the verb whatever follows ("il a la charge de").
+A_SUBJECTS = frozenset(("il", "elle", "on", "qui", "y", "n", "ne", "en", "lui", "cela", "ca"))
+#: Fewest letters of a page with no accented letter for it to count as written without accents.
+ACCENTLESS_LETTERS = 200
+_A_WORD = re.compile(r"(?<![\w'’-])([aA])(?=\s+(?:l['’]|([^\W\d_][\w-]*)|\d))")
+
+
+def model_text(text: str) -> str:
+    """The text the model reads: ``text`` itself, or, on a page written without any accent, the same
+    text with "à" for each "a" a preposition stands in (same length, so offsets hold)."""
+    letters = sum(c.isalpha() for c in text)
+    if letters < ACCENTLESS_LETTERS or any(not c.isascii() and c.isalpha() for c in text):
+        return text
+
+    def write(m: re.Match) -> str:
+        before = text[max(0, m.start() - 12): m.start()].split()
+        if before and fold(before[-1].strip(",;:")) in A_SUBJECTS:
+            return m.group(1)
+        word = m.group(2)
+        after = fold(text[m.end(): m.end() + 20].split("'")[-1].split("’")[-1].split(" ")[0]) if word is None else ""
+        if word is None and after in AVOIR_IDIOMS:
+            return m.group(1)  # "a l'intention de", "a l'habitude de": the verb
+        if word is None or fold(word) in A_BEFORE or word[:1].isupper():
+            return "à" if m.group(1) == "a" else "À"
+        return m.group(1)
+
+    return _A_WORD.sub(write, text)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from kg.corpus import RawArticle, clean
 from kg.errors import ModelNotFound
 from kg.extract import dates as french_dates
+from kg.extract.accents import model_text
 from kg.extract.model import Article, ArticleFacts
 from kg.extract.names import fold, given_name_abbreviations
 from kg.extract.spanindex import DATES_KEY
@@ -32,7 +33,8 @@ KG_COMPONENTS = ("kg_lexicon", "kg_dates", "kg_people")
 #: proportion to the text it is given (about 1 GB per 100,000 characters).
 PIECE_CHARS = 20_000
 
-for _name, _default in (("ref", None), ("ref_month", None), ("article_id", ""), ("dateline_place", None)):
+for _name, _default in (("ref", None), ("ref_month", None), ("article_id", ""), ("dateline_place", None),
+                        ("source_text", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Span.has_extension("date"):
@@ -200,7 +202,9 @@ class Extractor:
 
     def make_doc(self, raw: RawArticle) -> Doc:
         text = clean(raw.text)
-        doc = self.nlp.make_doc(text)
+        shown = text if raw.lang == "en" else model_text(text)  # "a" read as "à" on a page without accents
+        doc = self.nlp.make_doc(shown)
+        doc._.source_text = text if shown != text else None  # what kg keeps and quotes
         doc._.ref = reference_day(raw)
         doc._.ref_month = None if doc._.ref else french_dates.find_month_dateline(raw.text)
         doc._.article_id = raw.id
@@ -236,6 +240,7 @@ class Extractor:
         whole = Doc.from_docs(pieces, ensure_whitespace=False)
         whole._.ref, whole._.article_id = doc._.ref, doc._.article_id
         whole._.dateline_place = doc._.dateline_place
+        whole._.source_text = doc._.source_text
         for name in own:
             whole = self.nlp.get_pipe(name)(whole)
         return whole
@@ -290,7 +295,7 @@ def facts_from_doc(doc: Doc, raw: RawArticle) -> ArticleFacts:
     from kg.extract import callgroups, english, offices, terms, treaties, weapons
     from kg.extract.people import person_refs
 
-    article = Article(id=raw.id, text=doc.text,
+    article = Article(id=raw.id, text=doc._.source_text or doc.text,
                       published=raw.published or (doc._.ref if isinstance(doc._.ref, date) else None),
                       url=raw.url, lang=raw.lang, sha256=raw.sha256)
     if raw.lang == "en":

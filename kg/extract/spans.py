@@ -20,8 +20,9 @@ if not Doc.has_extension("folded_spans"):
 def evidence(span: Span, rule: str) -> Evidence:
     """Evidence for a fact supported by ``span``: its article, sentence, offsets and the rule."""
     sent = span.doc[span.start].sent
+    text = span.doc._.source_text or span.doc.text  # the page as written, not the model's reading of it
     return Evidence(article=span.doc._.article_id, start=span.start_char, end=span.end_char,
-                    sentence=sent.text.strip(), rule=rule)
+                    sentence=text[sent.start_char:sent.end_char].strip(), rule=rule)
 
 
 def overlaps(a: Span, b: Span) -> bool:
