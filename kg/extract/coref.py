@@ -16,7 +16,9 @@ person named earlier in the article, in this order, and to nobody when a step is
    unknown country without a post could be meant ("le ministre chinois de la Défense" in a headline
    about Dong Jun and Pete Hegseth).
 
-A role noun with no country ("Le secrétaire à la Défense a …") only resolves by step 3.
+A role noun with no country ("Le secrétaire à la Défense a …") only resolves by step 3.  Whatever the
+step, a leader the gazetteer knows to hold another post on the article's day is never the referent
+("Emmanuel Macron a reçu X. Le ministre français des Affaires étrangères …": unknown).
 
 The extraction of holdings uses it to give that person the post; the call rules may use
 :func:`person_for` for call parties named by their role.
@@ -26,13 +28,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.names import fold
-from kg.extract.people import PersonMention, interview_credits
+from kg.extract.people import PersonMention, interview_credits, name_text
 from kg.extract.spanindex import people_within
 
 DEFINITE = frozenset(("le", "la", "l'", "du", "au", "ce", "cet", "cette", "the"))
@@ -59,9 +63,20 @@ def person_for(doc: Doc, post_type: str, countries: Iterable[str], at: int,
             unknown |= {k for k in latest if not held.get(k) and known.get(k) in countries}
             return latest[unknown.pop()] if len(unknown) == 1 else None
     subject = _continued_subject(doc, at, held, post_type, countries, known) if before else None
-    if subject is not None or not countries:
-        return subject
-    return _only_of_country(doc, post_type, countries, at, held, known)
+    if subject is None and countries:
+        subject = _only_of_country(doc, post_type, countries, at, held, known)
+    return None if subject is not None and known_in_other_post(doc, subject.key, post_type) else subject
+
+
+def known_in_other_post(doc: Doc, key: str, post_type: str) -> bool:
+    """The gazetteer knows the person (a leader listed with their terms) to hold another post than
+    ``post_type`` on the article's day: "Emmanuel Macron a reçu X. Le ministre français des Affaires
+    étrangères …" is not Macron, whom nothing else in the article gives a post
+    (:meth:`~kg.extract.gazetteer.KnownPerson.other_post`)."""
+    names = {name_text(m.span) for m in doc._.people or [] if m.key == key}
+    person = load_gazetteer().person_of(names) if names else None
+    ref = doc._.ref if Doc.has_extension("ref") and isinstance(doc._.ref, date) else None
+    return person is not None and person.other_post(post_type, ref)
 
 
 def country_of(key: str, held: dict[str, set[str]], known: dict[str, str]) -> str | None:

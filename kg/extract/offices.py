@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from kg.extract.coref import (
     country_of,
     is_role_noun,
+    known_in_other_post,
     mention_gender,
     office_type,
     opens_as_subject,
@@ -1159,7 +1160,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries) \
                     or _next_sentence_cataphor(doc, post, held, people_countries) or _colon_cataphor(doc, post) \
                     or _dateline_sole_leader(doc, post, held, people_countries)
-            if person is None or _someone_else(doc, post, person) or _close_to_another(doc, post, person, held):
+            if person is None or _someone_else(doc, post, person) or _close_to_another(doc, post, person, held) \
+                    or known_in_other_post(doc, person.key, post.post_type):
                 continue
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
             if _other_holder_named_later(doc, post, person, pairs[0][1], known, people_countries):
