@@ -1129,6 +1129,15 @@ def _named_after(doc: Doc, post: PostMention) -> bool:
     return i < len(doc) and doc[i].text[:1].isupper() and "\n" not in doc[i - 1].whitespace_
 
 
+def _plural_role_noun(doc: Doc, post: PostMention) -> bool:
+    """"Les ministres de la Défense américain et chinois ont eu jeudi leur premier échange": a definite
+    plural post with one demonym per holder and no name of its own, read as one role noun per country
+    (each must find its own person, all different, or none is given the post)."""
+    start = post.span.start
+    return (len(post.countries) > 1 and _plural(post) and start > 0 and fold(doc[start - 1].text) == "les"
+            and not _named_after(doc, post))
+
+
 def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
     """"Vladimir Poutine a déclaré … Le président russe a ordonné …": a definite post phrase with
     no name of its own gives its post to the person it refers to (see :mod:`kg.extract.coref`).
@@ -1145,7 +1154,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
     for post in find_posts(doc):
         single = lexicon.post_types[post.post_type].single_holder
         if (post.span.start in attached or post.former or not single or _complement(doc, post)
-                or not (is_role_noun(doc, post.span) or _headline_new_holder(doc, post)) or _named_after(doc, post)):
+                or not (is_role_noun(doc, post.span) or _headline_new_holder(doc, post) or _plural_role_noun(doc, post))
+                or _named_after(doc, post)):
             continue
         if len(post.countries) > 1:  # one person per country, all different, or nothing
             found = [person_for(doc, post.post_type, [c], post.span.start, held, people_countries)
