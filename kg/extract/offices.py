@@ -31,6 +31,7 @@ from kg.extract.coref import (
     reported_speaker,
     sentence_before,
     subject_node,
+    successor_before,
 )
 from kg.extract.dates import TICKER_ENTRY
 from kg.extract.gazetteer import load_gazetteer
@@ -1152,6 +1153,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
     attached = {a.post.span.start for a in attachments if a.post}
     out = []
     for post in find_posts(doc):
+        replaced = None  # the one a new holder's role noun replaced
         single = lexicon.post_types[post.post_type].single_holder
         if (post.span.start in attached or post.former or not single or _complement(doc, post)
                 or not (is_role_noun(doc, post.span) or _headline_new_holder(doc, post) or _plural_role_noun(doc, post))
@@ -1173,6 +1175,10 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             if person is None or _someone_else(doc, post, person) or _close_to_another(doc, post, person, held) \
                     or known_in_other_post(doc, person.key, post.post_type):
                 continue
+            successor, replaced = successor_before(doc, post.post_type, set(post.countries), post.span.start, held,
+                                                   people_countries)  # "He was replaced by Y. … the new defence
+            if successor is None or successor.key != person.key:  # minister" is Y, who replaced X
+                replaced = None
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
             if _other_holder_named_later(doc, post, person, pairs[0][1], known, people_countries):
                 continue
@@ -1180,7 +1186,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             held.setdefault(person.key, set()).add(office)
             if post.default_country and office.startswith(UNKNOWN + "."):
                 notes(doc).defaults[(person.key, post.post_type)] = post.default_country
-            out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
+            out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc),
+                               replaces=replaced if len(pairs) == 1 else None))
         if len(pairs) == 1:  # "Le chef de la diplomatie paraguayenne, qui a été ambassadeur à Washington, …"
             person = pairs[0][0]
             also = _copular_relative_post(doc, PersonMention(post.span, key=person.key))
