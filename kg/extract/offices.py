@@ -49,6 +49,7 @@ from kg.extract.portfolios import (
     government_holdings,
     ministry_before,
     ministry_named_before,
+    no_post_seat_before,
     portfolio_holdings,
     portfolios_in,
     presidency_holdings,
@@ -3365,6 +3366,9 @@ def _post_named_before(doc: Doc, i: int) -> PostMention | None:
     posts = [p for p in find_posts(doc) if p.span.end <= i and i - p.span.end <= MINISTRY_REACH]
     folded = [fold(t.text) for t in doc]
     ministry = ministry_named_before(doc, folded, i)
+    seat = no_post_seat_before(folded, i)  # "À Bercy, X succède à Y, qui occupait le poste": no post of ours
+    if seat is not None and (ministry is None or seat > ministry[0]) and (not posts or seat >= posts[-1].span.start):
+        return None
     if ministry is not None and (not posts or ministry[0] >= posts[-1].span.start):
         k, post_type, country = ministry
         return PostMention(doc[k:k + 1], post_type, [country] if country else [])
