@@ -508,14 +508,16 @@ NOT_AFTER_SUBJECT_EN = frozenset(("of", "and", "or", "nor", "but", "the", "a", "
 
 def _name_stands(doc: Doc, i: int) -> bool:
     """The word at ``i`` stands where a name stands, as a subject: a verb or an auxiliary follows (maybe
-    past one adverb), or, in English read from the surface, a lower-case word that is no French stop word
-    and no English article, preposition or conjunction ("Rajnath also spoke", "Shehbaz said")."""
+    past one adverb), or, in English read from the surface, a lower-case word the French model tags as
+    foreign that is no stop word and no English article, preposition or conjunction ("Rajnath also
+    spoke", "Shehbaz said"); never a French adjective or noun ("la Marine nationale")."""
     k = i + 1
     if k < len(doc) and doc[k].pos_ == "ADV" and doc[k].text.islower():
         k += 1
     if k >= len(doc) or not doc[k].text.isalpha() or not doc[k].text.islower():
         return False
-    return doc[k].pos_ in ("VERB", "AUX") or not doc[k].is_stop and doc[k].text not in NOT_AFTER_SUBJECT_EN
+    return doc[k].pos_ in ("VERB", "AUX") or doc[k].pos_ == "X" and not doc[k].is_stop \
+        and doc[k].text not in NOT_AFTER_SUBJECT_EN  # the French model tags English words as foreign (X)
 
 
 def _family_name_alone(words: tuple[str, ...]) -> bool:

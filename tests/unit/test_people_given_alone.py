@@ -27,6 +27,8 @@ def test_given_name_alone_as_a_subject_is_the_one_person_of_that_name(extractor)
     "Defence minister Sjafrie Sjamsoeddin met Gen Nakatani. The visit of Sjafrie and his team ended on Monday.",
     # the word is a common one the article also writes in lower case
     "Foreign minister Rose Marie Claver met the envoy. Rose gardens lined the path; a rose was offered.",
+    # a French noun and adjective after it: the word is no subject there
+    "Marine Le Pen a critiqué le budget. Marine nationale et armée de Terre recevront davantage de crédits.",
 ])
 def test_given_name_alone_is_not_read_elsewhere(extractor, text: str) -> None:
     assert all(" " in name for name, _ in _people(extractor, text)), _people(extractor, text)
