@@ -16,7 +16,9 @@ person named earlier in the article, in this order, and to nobody when a step is
    unknown country without a post could be meant ("le ministre chinois de la Défense" in a headline
    about Dong Jun and Pete Hegseth).
 
-A role noun with no country ("Le secrétaire à la Défense a …") only resolves by step 3.
+A role noun with no country ("Le secrétaire à la Défense a …") only resolves by step 3.  Whatever the
+step, a leader the gazetteer knows to hold another post on the article's day is never the referent
+("Emmanuel Macron a reçu X. Le ministre français des Affaires étrangères …": unknown).
 
 The extraction of holdings uses it to give that person the post; the call rules may use
 :func:`person_for` for call parties named by their role.
@@ -26,13 +28,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.names import fold
-from kg.extract.people import PersonMention, interview_credits
+from kg.extract.people import PersonMention, interview_credits, name_text
 from kg.extract.spanindex import people_within
 
 DEFINITE = frozenset(("le", "la", "l'", "du", "au", "ce", "cet", "cette", "the"))
@@ -47,6 +51,10 @@ def person_for(doc: Doc, post_type: str, countries: Iterable[str], at: int,
     nobody or more than one person fits."""
     countries = set(countries)
     known = known or {}
+    if _new_holder_word(doc, at):  # "la nouvelle ministre", "the new defence minister": the successor told before
+        successor = successor_before(doc, post_type, countries, at, held, known)[0]
+        if successor is not None:
+            return None if known_in_other_post(doc, successor.key, post_type) else successor
     before = [m for m in doc._.people or [] if m.span.end <= at]
     if before and countries:
         latest = {m.key: m for m in before}  # the most recent mention of each person
@@ -59,9 +67,20 @@ def person_for(doc: Doc, post_type: str, countries: Iterable[str], at: int,
             unknown |= {k for k in latest if not held.get(k) and known.get(k) in countries}
             return latest[unknown.pop()] if len(unknown) == 1 else None
     subject = _continued_subject(doc, at, held, post_type, countries, known) if before else None
-    if subject is not None or not countries:
-        return subject
-    return _only_of_country(doc, post_type, countries, at, held, known)
+    if subject is None and countries:
+        subject = _only_of_country(doc, post_type, countries, at, held, known)
+    return None if subject is not None and known_in_other_post(doc, subject.key, post_type) else subject
+
+
+def known_in_other_post(doc: Doc, key: str, post_type: str) -> bool:
+    """The gazetteer knows the person (a leader listed with their terms) to hold another post than
+    ``post_type`` on the article's day: "Emmanuel Macron a reçu X. Le ministre français des Affaires
+    étrangères …" is not Macron, whom nothing else in the article gives a post
+    (:meth:`~kg.extract.gazetteer.KnownPerson.other_post`)."""
+    names = {name_text(m.span) for m in doc._.people or [] if m.key == key}
+    person = load_gazetteer().person_of(names) if names else None
+    ref = doc._.ref if Doc.has_extension("ref") and isinstance(doc._.ref, date) else None
+    return person is not None and person.other_post(post_type, ref)
 
 
 def country_of(key: str, held: dict[str, set[str]], known: dict[str, str]) -> str | None:
@@ -176,10 +195,54 @@ def _continued_subject(doc: Doc, at: int, held: dict[str, set[str]], post_type: 
     return person
 
 
-def _new_holder_word(doc: Doc, at: int) -> bool:
-    """"Le nouveau chef d'état-major": a word of a new holder (``new_holder_fr``) opens the role noun."""
-    words = {fold(w) for w in load_lexicon().titles.get("new_holder_fr", ())}
+def _new_holder_word(doc: Doc, at: int, *keys: str) -> bool:
+    """"Le nouveau chef d'état-major", "the new defence minister": a word of a new holder
+    (``new_holder_fr``, ``new_holder_en``) opens the role noun."""
+    titles = load_lexicon().titles
+    words = {fold(w) for key in keys or ("new_holder_fr", "new_holder_en") for w in titles.get(key, ())}
     return any(fold(doc[k].text) in words for k in range(max(0, at - 1), min(len(doc), at + 1)))
+
+
+def successor_before(doc: Doc, post_type: str, countries: set[str], at: int, held: dict[str, set[str]],
+                     known: dict[str, str]) -> tuple[PersonMention | None, str | None]:
+    """The one successor the article names before a new holder's role noun (:func:`_new_holder_word`):
+    the first name after a cue of
+    being replaced ("Il est remplacé par Y", "He was replaced by Y", ``term_replaced_by_fr``,
+    ``successor_cues_en``) in an earlier sentence, where the one replaced (a person of that sentence or
+    the one before, other than Y) holds the role noun's post; Y holds no other post, is of the role
+    noun's country when known and not told of the other gender than the role noun's article.  With the
+    successor, the one person they replaced who held that post (else None); (None, None) when there are
+    two such successors or none."""
+    if not _new_holder_word(doc, at):
+        return None, None
+    titles = load_lexicon().titles
+    cues = [tuple(fold(c).replace("'", "' ").split()) for key in ("term_replaced_by_fr", "successor_cues_en")
+            for c in titles.get(key, ())]
+    folded = [fold(t.text) for t in doc[:at]]
+    found: dict[str, PersonMention] = {}
+    replaced_holders: set[str] = set()
+    for k in range(doc[at].sent.start):
+        if not any(tuple(folded[k:k + len(c)]) == c for c in cues):
+            continue
+        sent = doc[k].sent
+        after = people_within(doc, k, sent.end)
+        previous = sentence_before(doc, sent)
+        start = previous.start if previous is not None else sent.start
+        replaced = {m.key for m in people_within(doc, start, k)}
+        holders = {key for key in replaced if after and key != after[0].key
+                   and any(office_type(o) == post_type for o in held.get(key, ()))}
+        if holders:
+            found[after[0].key] = after[0]
+            replaced_holders |= holders
+    if len(found) != 1:
+        return None, None
+    person = next(iter(found.values()))
+    article = {"le": "Masc", "la": "Fem"}.get(fold(doc[at - 1].text)) if at > 0 else None
+    where = country_of(person.key, held, known)
+    if _other_post(person.key, post_type, held) or countries and where is not None and where not in countries \
+            or _other_gender(doc, [m for m in doc._.people or [] if m.key == person.key], article):
+        return None, None
+    return person, (replaced_holders.pop() if len(replaced_holders) == 1 else None)
 
 
 def _receiver_after(doc: Doc, subject: PersonMention) -> PersonMention | None:
@@ -318,7 +381,8 @@ def is_role_noun(doc: Doc, span: Span) -> bool:
     """A definite, singular post phrase ("le président russe", "du chef du Kremlin"), also with an
     adjective that keeps it the present holder between ("le nouveau secrétaire à la Défense")."""
     start = span.start
-    adjectives = frozenset(fold(w) for w in load_lexicon().titles.get("role_noun_adjectives_fr", ()))
+    titles = load_lexicon().titles
+    adjectives = frozenset(fold(w) for key in ("role_noun_adjectives_fr", "new_holder_en") for w in titles.get(key, ()))
     while start > 0 and fold(doc[start - 1].text) in adjectives:
         start -= 1
     if start == 0:

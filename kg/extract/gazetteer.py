@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 
 from kg.extract.names import (
@@ -49,6 +50,19 @@ class KnownPerson:
     country: str  # where a stated post without a country is held (kg.extract.offices); never a post itself
     forms: tuple[str, ...]  # every spelling, the standard one first
     home: str | None = None  # for one known by an organisation: the state whose national posts they held
+    #: a leader's posts of the field with their terms (post type, first day, last day or None): a veto only
+    terms: tuple[tuple[str, date, date | None], ...] = ()
+
+    def other_post(self, post_type: str, day: date | None) -> bool:
+        """The person is known to hold another post than ``post_type`` on ``day`` (a leader listed with
+        every post of the field they held), so a role noun of that post is not them; undated: they are
+        listed with terms and none of ``post_type``.  Never a reason to give them a post."""
+        if not self.terms:
+            return False
+        if day is None:
+            return all(t != post_type for t, _, _ in self.terms)
+        current = {t for t, start, end in self.terms if start <= day and (end is None or day <= end)}
+        return bool(current) and post_type not in current
 
 
 class Gazetteer:
@@ -258,13 +272,20 @@ def _surname_key(name: str) -> str:
 @cache
 def load_gazetteer() -> Gazetteer:
     data = json.loads(lexicon_path("people").read_text(encoding="utf-8"))
-    people = [KnownPerson(e["name"], e["country"], _with_bare_forms((e["name"], *e["forms"])), e.get("home"))
+    people = [KnownPerson(e["name"], e["country"], _with_bare_forms((e["name"], *e["forms"])), e.get("home"),
+                          _terms(e.get("terms", ())))
               for e in data["people"]]
     openers = data["not_names"]
     return Gazetteer(people, data["ambiguous_surnames"], openers["lead_words"], openers["government_words"],
                      openers["portfolio_words"], data["apposition_roles"]["words"], openers["named_after_words"],
                      openers["organisation_words"], data["apposition_roles"]["title_heads_en"],
                      data["family_first_surnames"]["names"])
+
+
+def _terms(entries: Iterable[dict[str, str]]) -> tuple[tuple[str, date, date | None], ...]:
+    """An entry's ``terms`` as (post type, first day, last day or None while in office)."""
+    return tuple((t["post"], date.fromisoformat(t["from"]), date.fromisoformat(t["to"]) if t.get("to") else None)
+                 for t in entries)
 
 
 def _with_bare_forms(forms: tuple[str, ...]) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from kg.extract.coref import (
     country_of,
     is_role_noun,
+    known_in_other_post,
     mention_gender,
     office_type,
     opens_as_subject,
@@ -30,6 +31,7 @@ from kg.extract.coref import (
     reported_speaker,
     sentence_before,
     subject_node,
+    successor_before,
 )
 from kg.extract.dates import TICKER_ENTRY
 from kg.extract.gazetteer import load_gazetteer
@@ -47,6 +49,7 @@ from kg.extract.portfolios import (
     government_holdings,
     ministry_before,
     ministry_named_before,
+    no_post_seat_before,
     portfolio_holdings,
     portfolios_in,
     presidency_holdings,
@@ -1128,6 +1131,15 @@ def _named_after(doc: Doc, post: PostMention) -> bool:
     return i < len(doc) and doc[i].text[:1].isupper() and "\n" not in doc[i - 1].whitespace_
 
 
+def _plural_role_noun(doc: Doc, post: PostMention) -> bool:
+    """"Les ministres de la Défense américain et chinois ont eu jeudi leur premier échange": a definite
+    plural post with one demonym per holder and no name of its own, read as one role noun per country
+    (each must find its own person, all different, or none is given the post)."""
+    start = post.span.start
+    return (len(post.countries) > 1 and _plural(post) and start > 0 and fold(doc[start - 1].text) == "les"
+            and not _named_after(doc, post))
+
+
 def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -> list[Holding]:
     """"Vladimir Poutine a déclaré … Le président russe a ordonné …": a definite post phrase with
     no name of its own gives its post to the person it refers to (see :mod:`kg.extract.coref`).
@@ -1142,9 +1154,11 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
     attached = {a.post.span.start for a in attachments if a.post}
     out = []
     for post in find_posts(doc):
+        replaced = None  # the one a new holder's role noun replaced
         single = lexicon.post_types[post.post_type].single_holder
         if (post.span.start in attached or post.former or not single or _complement(doc, post)
-                or not (is_role_noun(doc, post.span) or _headline_new_holder(doc, post)) or _named_after(doc, post)):
+                or not (is_role_noun(doc, post.span) or _headline_new_holder(doc, post) or _plural_role_noun(doc, post))
+                or _named_after(doc, post)):
             continue
         if len(post.countries) > 1:  # one person per country, all different, or nothing
             found = [person_for(doc, post.post_type, [c], post.span.start, held, people_countries)
@@ -1159,8 +1173,13 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                 person = _lead_subject(doc, post) or _datelined_cataphor(doc, post, held, people_countries) \
                     or _next_sentence_cataphor(doc, post, held, people_countries) or _colon_cataphor(doc, post) \
                     or _dateline_sole_leader(doc, post, held, people_countries)
-            if person is None or _someone_else(doc, post, person) or _close_to_another(doc, post, person, held):
+            if person is None or _someone_else(doc, post, person) or _close_to_another(doc, post, person, held) \
+                    or known_in_other_post(doc, person.key, post.post_type):
                 continue
+            successor, replaced = successor_before(doc, post.post_type, set(post.countries), post.span.start, held,
+                                                   people_countries)  # "He was replaced by Y. … the new defence
+            if successor is None or successor.key != person.key:  # minister" is Y, who replaced X
+                replaced = None
             pairs = [(person, _role_noun_office(post, country_of(person.key, held, people_countries)))]
             if _other_holder_named_later(doc, post, person, pairs[0][1], known, people_countries):
                 continue
@@ -1168,7 +1187,8 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
             held.setdefault(person.key, set()).add(office)
             if post.default_country and office.startswith(UNKNOWN + "."):
                 notes(doc).defaults[(person.key, post.post_type)] = post.default_country
-            out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc)))
+            out.append(Holding(person.key, office, (evidence(post.span, "role-noun"),), attested=_ref_day(doc),
+                               replaces=replaced if len(pairs) == 1 else None))
         if len(pairs) == 1:  # "Le chef de la diplomatie paraguayenne, qui a été ambassadeur à Washington, …"
             person = pairs[0][0]
             also = _copular_relative_post(doc, PersonMention(post.span, key=person.key))
@@ -3346,6 +3366,9 @@ def _post_named_before(doc: Doc, i: int) -> PostMention | None:
     posts = [p for p in find_posts(doc) if p.span.end <= i and i - p.span.end <= MINISTRY_REACH]
     folded = [fold(t.text) for t in doc]
     ministry = ministry_named_before(doc, folded, i)
+    seat = no_post_seat_before(folded, i)  # "À Bercy, X succède à Y, qui occupait le poste": no post of ours
+    if seat is not None and (ministry is None or seat > ministry[0]) and (not posts or seat >= posts[-1].span.start):
+        return None
     if ministry is not None and (not posts or ministry[0] >= posts[-1].span.start):
         k, post_type, country = ministry
         return PostMention(doc[k:k + 1], post_type, [country] if country else [])

@@ -445,11 +445,19 @@ def _told_again(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
         if word not in forms:
             forms[word] = {(word,)}
             after[word] = end
+    givens = set()
+    for word, end in _given_names_alone(doc, found, family_first).items():
+        if word not in after:  # "Rajnath Singh … Rajnath also spoke with Y": the one person of that given name
+            forms[word].add((word,))
+            after[word] = end
+            givens.add(word)
     out: list[PersonMention] = []
     for t in doc:
-        if t.text in after and (t.i < after[t.text] or t.is_stop or t.i in styled or t.pos_ not in ("PROPN", "NOUN")):
-            continue  # a family name alone stands for the one named in full before it, and is no common word
+        alone = t.text in after and not (t.i < after[t.text] or t.is_stop or t.i in styled or t.pos_ not in (
+            "PROPN", "NOUN") or t.text in givens and not _name_stands(doc, t.i))
         for words in forms.get(t.text, ()):
+            if len(words) == 1 and t.text in after and not alone:
+                continue  # a family or given name alone stands for the one named in full before it, not a common word
             end = t.i + len(words)
             if end > len(doc) or tuple(x.text for x in doc[t.i:end]) != words or any(
                     i in taken for i in range(t.i, end)):
@@ -462,6 +470,54 @@ def _told_again(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
 
 
 FAMILY_NAME_MIN = 4  # letters of the shortest family name told alone ("Musa"; not "Bar", "Son", "Le")
+
+
+def _given_names_alone(doc: Doc, found: list[PersonMention], family_first: frozenset[str]) -> dict[str, int]:
+    """Given names that may stand alone for a person named in full before ("Rajnath Singh … Rajnath also
+    spoke with Y", "Shehbaz"), each with where its full name first ends: the first word of a full name of
+    two or three capitalised words, long enough and no particle, that opens no other full name of the
+    article and is no other word of any name; kept only where it stands as a name does, before a verb or
+    an adverb and a verb ("Rajnath also spoke", "Rajnath a appelé"), and never when the article also writes
+    it in lower case (a common word capitalised at a sentence's start)."""
+    firsts: dict[str, set[tuple[str, ...]]] = {}
+    ends: dict[str, int] = {}
+    inner: set[str] = set()
+    for m in found:
+        words = tuple(t.text for t in m.span)
+        inner.update(words[1:])
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+                and words[0] not in family_first and len(words[0]) >= FAMILY_NAME_MIN and not words[0].isupper() \
+                and fold(words[0]) not in NAME_JOINERS:
+            firsts.setdefault(words[0], set()).add(words)
+            ends.setdefault(words[0], m.span.end)
+    lower = {t.text for t in doc if t.text.islower()}
+    out = {}
+    for word, names in firsts.items():
+        if len(names) != 1 or word in inner or word.lower() in lower:
+            continue
+        if any(t.text == word and t.i >= ends[word] and _name_stands(doc, t.i) for t in doc):
+            out[word] = ends[word]
+    return out
+
+
+#: English words after which a capitalised word is no subject ("Rajnath of", "Shehbaz and"): English is
+#: parsed with the French model, so an English verb is read from the surface, as any other lower-case word.
+NOT_AFTER_SUBJECT_EN = frozenset(("of", "and", "or", "nor", "but", "the", "a", "an", "in", "on", "at", "to", "for",
+                                  "with", "from", "by", "as", "s"))
+
+
+def _name_stands(doc: Doc, i: int) -> bool:
+    """The word at ``i`` stands where a name stands, as a subject: a verb or an auxiliary follows (maybe
+    past one adverb), or, in English read from the surface, a lower-case word the French model tags as
+    foreign that is no stop word and no English article, preposition or conjunction ("Rajnath also
+    spoke", "Shehbaz said"); never a French adjective or noun ("la Marine nationale")."""
+    k = i + 1
+    if k < len(doc) and doc[k].pos_ == "ADV" and doc[k].text.islower():
+        k += 1
+    if k >= len(doc) or not doc[k].text.isalpha() or not doc[k].text.islower():
+        return False
+    return doc[k].pos_ in ("VERB", "AUX") or doc[k].pos_ == "X" and not doc[k].is_stop \
+        and doc[k].text not in NOT_AFTER_SUBJECT_EN  # the French model tags English words as foreign (X)
 
 
 def _family_name_alone(words: tuple[str, ...]) -> bool:

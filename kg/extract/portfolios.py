@@ -558,7 +558,20 @@ def _given_portfolio(doc: Doc, folded: list[str], k: int) -> tuple[int, str, str
     if words is None or j < 0 or folded[j] not in ("a", "au", "aux"):
         return None
     demonyms = {s.kb_id_ for s in lex_within(doc, k, k + len(words) + 1, "DEMONYM")}
+    if not demonyms:  # a seat that is its state's metonym: "à Brienne", "au Quai d'Orsay", "au Pentagone"
+        demonyms = {s.kb_id_ for s in lex_within(doc, k, k + len(words), "COUNTRY") if s.start >= k}
     return k, _portfolios()[words], (demonyms.pop() if len(demonyms) == 1 else None)
+
+
+def no_post_seat_before(folded: list[str], i: int) -> int | None:
+    """Where a seat of a ministry of no post kg knows ("à Bercy", ``ministry_seats_no_post_fr``) stands,
+    after "à" or "au", within reach before token ``i``: nearer than any other ministry or post, a bare
+    "le poste" stands for that one."""
+    seats = _cues("ministry_seats_no_post_fr")
+    for k in range(i - 1, max(-1, i - MINISTRY_REACH), -1):
+        if k > 0 and folded[k - 1] in ("a", "au") and any(tuple(folded[k:k + len(w)]) == w for w in seats):
+            return k
+    return None
 
 
 def _antecedent_country(doc: Doc, folded: list[str], sent: Span, end: int) -> str | None:

@@ -5,6 +5,7 @@ invisible characters, and the guarantee that no two different real people merge.
 from __future__ import annotations
 
 import json
+from datetime import date
 from itertools import combinations
 
 import pytest
@@ -32,10 +33,15 @@ def test_people_file_is_pretty_printed_json() -> None:
 def test_people_entries_are_well_formed() -> None:
     countries = {e["id"] for e in json.loads(lexicon_path("countries").read_text(encoding="utf-8"))["entries"]}
     entries = json.loads(lexicon_path("people").read_text(encoding="utf-8"))["people"]
+    post_types = {t["id"] for t in json.loads(lexicon_path("offices").read_text(encoding="utf-8"))["post_types"]
+                  if t["single_holder"]}  # the posts a role noun may name
     assert len(entries) >= 400
     assert len({e["name"] for e in entries}) == len(entries)
     for e in entries:
-        assert set(e) - {"home"} == {"name", "country", "forms"}, e
+        assert set(e) - {"home", "terms"} == {"name", "country", "forms"}, e
+        for t in e.get("terms", ()):  # a leader's posts, a veto only: exact, dated, of known post types
+            assert set(t) - {"to"} == {"post", "from"} and t["post"] in post_types, e
+            assert date.fromisoformat(t["from"]) < date.fromisoformat(t.get("to", "9999-12-31")), e
         assert e["country"] in countries, e
         if "home" in e:  # a person known by an organisation: the state whose national posts they held
             assert e["home"] in countries and e["home"] != e["country"], e

@@ -5,6 +5,7 @@ surname that is also a common word, a place or a given name is marked ambiguous 
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -105,3 +106,16 @@ def test_other_given_names_still_differ(a: str, b: str) -> None:
 def test_each_short_form_belongs_to_one_group() -> None:
     names = [fold(n) for group in _data()["given_name_variants"]["groups"] for n in group]
     assert len(names) == len(set(names))
+
+
+def test_leader_terms_veto_a_role_noun_of_another_post() -> None:
+    macron = load_gazetteer().identify("Emmanuel Macron")
+    assert macron is not None and macron.other_post("foreign_minister", date(2025, 6, 12))
+    assert not macron.other_post("head_of_state", date(2025, 6, 12))
+    assert not macron.other_post("foreign_minister", date(2015, 6, 12))  # before his term: no veto
+    assert macron.other_post("defence_minister", None)  # undated: listed with no term of that post
+    mbs = load_gazetteer().identify("Mohammed bin Salman")  # defence minister until he became prime minister
+    assert mbs is not None and not mbs.other_post("defence_minister", date(2020, 1, 1))
+    assert mbs.other_post("defence_minister", date(2023, 1, 1)) and not mbs.other_post("defence_minister", None)
+    nobody = load_gazetteer().identify("Sébastien Lecornu")
+    assert nobody is not None and not nobody.other_post("foreign_minister", None)  # no terms: never a veto
