@@ -29,6 +29,7 @@ from kg.extract.calls import (
     plural_noun,
     tells_medium,
 )
+from kg.extract.coref import known_in_other_post, office_type
 from kg.extract.dates import normalise, shared_precision
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_lexicon
@@ -625,16 +626,21 @@ def _align(doc: Doc, call: Call, persons: list[str], offices: list[str],
         """Those, and the country the gazetteer knows the person for."""
         return served(p) | {c for c in [known.get(p) or _surname_country(doc, p)] if c}
 
+    def elsewhere(p: str, o: str) -> bool:
+        """The gazetteer knows the person to hold another post that day ("Emmanuel Macron et Friedrich Merz
+        se sont parlé. Les ministres des Affaires étrangères français et allemand ont eu …")."""
+        return known_in_other_post(doc, p, office_type(o))
+
     new = []
     for o in list(free_offices):
         country = o.split(".")[0]
-        match = [p for p in free_people if country in known_to_serve(p)]
+        match = [p for p in free_people if country in known_to_serve(p) and not elsewhere(p, o)]
         if len(match) == 1:
             new.append((match[0], o))
             free_people.remove(match[0])
             free_offices.remove(o)
     if len(persons) >= 2 and len(free_people) == 1 and len(free_offices) == 1 and _may_hold(
-            free_offices[0], known_to_serve(free_people[0])):
+            free_offices[0], known_to_serve(free_people[0])) and not elsewhere(free_people[0], free_offices[0]):
         new.append((free_people[0], free_offices[0]))
         free_offices = []
     ev = (evidence(call.mentions[0].sent, "call-role"),)
