@@ -433,8 +433,8 @@ SETS = {
     "fresh-probe82": Floors(8, 0.95, 0.95, 0.95, 0.95, merged_found=7, merged_dated=7, initiators=2),
     # longer pages, most sentences no facts: 1.0 on calls first; holdings 0.973 (NATO's Secretary General, no class)
     "fresh-probe83": Floors(7, 0.95, 0.95, 0.9, 0.93, merged_found=8, merged_dated=8, initiators=5),
-    # headline media, quotes, a spokeswoman: calls 1.0 first; holdings 0.941 (a plural role noun of two demonyms)
-    "fresh-probe84": Floors(8, 0.95, 0.95, 0.95, 0.9, merged_found=9, merged_dated=9, initiators=3),
+    # headline media, quotes, a spokeswoman: calls 1.0 first; holdings 0.941 -> 1.0 (a plural role noun of two demonyms)
+    "fresh-probe84": Floors(8, 0.95, 0.95, 0.95, 0.95, merged_found=9, merged_dated=9, initiators=3),
     # long analysis pages: calls 0.933 -> 1.0 ('Lorsqu'il a décroché, … l'appel de Y'); holdings 0.971 (a crown prince)
     "fresh-probe85": Floors(6, 0.95, 0.95, 0.9, 0.93, merged_found=8, merged_dated=8, initiators=2),
     # headline pairs, fronted media, institutions: 1.0 first; merged dated 6 -> 7 of 8
