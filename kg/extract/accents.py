@@ -103,9 +103,8 @@ _A_WORD = re.compile(r"(?<![\w'’-])([aA])(?=\s+(?:l['’]|([^\W\d_][\w-]*)|\d)
 def model_text(text: str) -> str:
     """The text the model reads: ``text`` itself, or, on a page written without any accent, the same
     text with "à" for each "a" a preposition stands in (same length, so offsets hold)."""
-    letters = sum(c.isalpha() for c in text)
-    if letters < ACCENTLESS_LETTERS or any(not c.isascii() and c.isalpha() for c in text):
-        return text
+    if any(not c.isascii() and c.isalpha() for c in text) or sum(c.isalpha() for c in text) < ACCENTLESS_LETTERS:
+        return text  # a page with accents (the common case stops at its first one), or too short to tell
 
     def write(m: re.Match) -> str:
         before = text[max(0, m.start() - 12): m.start()].split()

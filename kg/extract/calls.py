@@ -3140,7 +3140,7 @@ def _headline_dates(doc: Doc, mentions: list[Mention]) -> None:
         sent = m.sent
         colon = next((t.i for t in sent if t.text == ":" and t.i > m.trigger[0].i), sent.end)
         if m.date is not None or sent.end >= len(doc) or not all(
-                _headline_present(t) for t in doc[sent.start:colon] if t.pos_ in ("VERB", "AUX")):
+                t.pos_ == "VERB" and _plain_present(t) for t in doc[sent.start:colon] if t.pos_ in ("VERB", "AUX")):
             continue  # the headline's words up to a colon are verbless ("Entretien A-B : Alger et Rome veulent …")
             # or in the headline's present ("A et B se parlent au téléphone, une première depuis …")
         if colon < sent.end and any(o.sent == sent and o is not m and not o.referring for o in mentions):
@@ -3160,9 +3160,10 @@ def _headline_dates(doc: Doc, mentions: list[Mention]) -> None:
             m.date = days[0]
 
 
-def _headline_present(verb: Token) -> bool:
-    """A verb in the present of headlines: indicative present, with no auxiliary ("se parlent", "appelle")."""
-    return verb.pos_ == "VERB" and verb.morph.get("Tense") == ["Pres"] and verb.morph.get("Mood") == ["Ind"] \
+def _plain_present(verb: Token) -> bool:
+    """A verb in the simple present of headlines and chronicles: indicative present, with no auxiliary
+    ("se parlent", "appelle", "L'émir reçoit un appel")."""
+    return verb.morph.get("Tense") == ["Pres"] and verb.morph.get("Mood") == ["Ind"] \
         and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
@@ -3625,8 +3626,7 @@ def _scene_date(doc: Doc, m: Mention, mentions: list[Mention]) -> DateValue | No
     if not verbs or m.sent.start == 0 or dates_within(doc, m.sent.start, m.sent.end):
         return None
     verb = verbs[0]
-    if verb.morph.get("Tense") != ["Pres"] or verb.morph.get("Mood") != ["Ind"] or any(
-            c.dep_.startswith("aux") for c in verb.children):
+    if not _plain_present(verb):
         return None
     prev = doc[m.sent.start - 1].sent
     if "\n" in doc[prev.end - 1: m.sent.start + 1].text or any(n.sent == prev for n in mentions):
