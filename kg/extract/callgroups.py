@@ -463,7 +463,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     if pair and len(persons) + len(offices) < 2:
         persons = _fill_pair(doc, pair, persons, holdings, call.mentions[0].sent.start)
     parties = [Party(person=p) for p in persons] + [Party(office=o) for o in dict.fromkeys(offices)]
-    if len(parties) < 2:
+    if len(parties) < 2 or _one_side_only(call, persons):
         return None, holdings
     ev = tuple(evidence(m.sent, "call-" + ("reference" if m.referring else "mention")) for m in call.mentions)
     topics = tuple(dict.fromkeys(t for m in call.mentions for t in m.topics))[:8]
@@ -473,6 +473,14 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
                     _initiator_party(doc, initiator, persons, holdings, offices), topics,
                     "video" if video else "phone")
     return fact, holdings
+
+
+def _one_side_only(call: Call, persons: list[str]) -> bool:
+    """"Penny Wong et Richard Marles ont tenu une visioconférence avec leurs homologues japonais": the
+    people named are the subjects, all on one side, and the other side is a group no one names; the
+    call is one with unnamed counterparts, not a call between the subjects."""
+    callers = {c for m in call.mentions for c in m.callers}
+    return any(m.unnamed_side for m in call.mentions) and len(persons) >= 2 and set(persons) <= callers
 
 
 def _told_by_video(m: Mention) -> bool:

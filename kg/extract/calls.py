@@ -13,7 +13,6 @@ Grouping mentions into calls is :mod:`kg.extract.callgroups`.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,6 +76,7 @@ class Mention:
     role_sides: list[tuple[str, int]] = field(default_factory=list)  # "au dirigeant ukrainien": (country, token)
     counterparts: list[str] = field(default_factory=list)  # countries of unnamed "homologues"
     bare_counterpart: bool = False  # "avec son homologue", no name and no country
+    unnamed_side: bool = False  # "A et B … avec leurs homologues japonais": the other side is named by no one
     respective: list[tuple[str, str]] = field(default_factory=list)  # "ses homologues A et B, X et Y"
     pair: str | None = None  # "les deux ministres": the noun naming the two participants
     each: bool = False  # "avec chacun des deux dirigeants": the pair is the other side of one call each
@@ -487,7 +487,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         and any(fold(x.text) in ("au", "par") for x in g.children if x.dep_ == "case")]
     complements += _hung_on_a_date(t)
     by_phone = any(_phone_complement(c) for c in complements) or _cleft_medium(t) or (
-        lemma == "avoir" and _phone_phrase_after(t))
+        lemma == "avoir" and (_phone_phrase_after(t) or _had_someone(t))) or _fronted_medium(t)
     could_be = by_phone or lemma in _words("verbs") or lemma in _vocab()["self_sufficient_verbs"]
     if not could_be or _not_an_event(t) or future_form(t):
         return None  # the cheap test first: most verbs are not about calling
@@ -501,7 +501,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     elif lemma in _vocab()["self_sufficient_verbs"] or by_phone:
         ok = True
     elif lemma == "parler":
-        told = (context or _first_person_answer(t)) and (reflexive or _has_avec(t))
+        told = (context or _first_person_answer(t)) and (reflexive or _has_avec(t)) or _spells_out_calls(t)
         ok = phone or told or _dated_talk_with_official(t)
     elif lemma in CALLING_LEMMAS:
         agent = _passive_agent(t)
@@ -513,6 +513,25 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     else:  # "a échangé le 14 octobre avec Y" in an article that tells calls, as "parler" above
         ok = lemma in ("discuter", "echanger", "converser") and (phone or context and _has_avec(t))
     return (False, False, False) if ok else None
+
+
+def _spells_out_calls(verb: Token) -> bool:
+    """"X a enchaîné les appels avec ses partenaires : il a d'abord parlé à A, puis à B": a talking verb
+    after a colon that follows a call noun of its sentence spells out those calls, whatever it says of
+    the medium."""
+    doc = verb.doc
+    colon = next((x.i for x in reversed(doc[verb.sent.start:verb.i]) if x.text == ":"), None)
+    return colon is not None and any(x.pos_ in ("NOUN", "PROPN") and _is_call_word(x)
+                                     for x in doc[verb.sent.start:colon])
+
+
+def _spelled_out_date(doc: Doc, m: Mention, here: list[Mention]) -> DateValue | None:
+    """The day of the calls a colon spells out (:func:`_spells_out_calls`): the call noun's before it."""
+    verb = m.trigger[0]
+    if verb.pos_ not in ("VERB", "AUX") or not _spells_out_calls(verb):
+        return None
+    return next((o.date for o in reversed(here) if o.trigger[0].i < verb.i and o.trigger[0].pos_ in ("NOUN", "PROPN")
+                 and o.date is not None), None)
 
 
 CALLBACK_REACH = 4  # words between "rappeler" and the name it calls back (a date, an adverb)
@@ -621,17 +640,66 @@ PHONE_PHRASE_REACH = 12  # "a eu son homologue iranien X au bout du fil": words 
 
 
 def _phone_phrase_after(verb: Token) -> bool:
-    """"X a eu son homologue Y au bout du fil": a medium phrase after the object of "avoir", by surface
-    when the parser hung it elsewhere (a name it made a second root): no other verb between, and a
-    person named between."""
+    """"X a eu son homologue Y au bout du fil", "avait déjà eu M. Y en ligne": a medium phrase after the
+    object of "avoir", by surface when the parser hung it elsewhere (a name it made a second root): no
+    other verb between, and a person named between ("avoir quelqu'un en ligne" is to have them on the
+    line)."""
     doc = verb.doc
     end = min(verb.sent.end, verb.i + PHONE_PHRASE_REACH)
     for x in doc[verb.i + 1: end]:
         if x.pos_ in ("VERB", "AUX") or x.text in (",", ";", ":"):
             return False
-        if fold(x.text) in ("au", "par") and people_within(doc, verb.i + 1, x.i):
+        if fold(x.text) in ("au", "par", "en") and people_within(doc, verb.i + 1, x.i):
+            if fold(x.text) == "en":
+                return x.i + 1 < end and fold(doc[x.i + 1].text) == "ligne"
             return _phone_complement(x.head) if x.dep_ == "case" else False
     return False
+
+
+DASHES = ("–", "-", "—")
+
+
+def _fronted_medium(verb: Token) -> bool:
+    """"Au téléphone, un peu plus tôt dans la journée, il avait assuré Y …": a medium phrase opening
+    the sentence (past a dateline's dash) and set off by a comma is the medium of the first verb after
+    it that has its own subject, whatever the parser hung the phrase on."""
+    doc, sent = verb.doc, verb.sent
+    k = next((x.i for x in sent[:6] if fold(x.text) in ("au", "par", "en")
+              and (x.i == sent.start or doc[x.i - 1].text in DASHES)), None)
+    if k is None or k + 3 >= sent.end or verb.i <= k + 2 or doc[k + 2].text != "," \
+            or fold(doc[k + 1].lemma_) not in _vocab()["phone_nouns"]:
+        return False
+    first = next((x for x in doc[k + 3:sent.end] if x.pos_ == "VERB"
+                  and any(c.dep_ in SUBJECT_DEPS for c in x.children)), None)
+    return first is not None and first.i == verb.i
+
+
+HAD_REACH = 6  # words of a date and adverbs between "avoir" and the person it has on the line
+
+
+def _had_someone(verb: Token) -> bool:
+    """"J'ai eu hier soir mon homologue allemand X", "Y a eu mardi son homologue Z": "avoir" with a
+    person (named, maybe after a title, or a counterpart) for object is to have them on the line, when
+    a date or adverb comes between or the speaker says it of themselves; a light verb's noun object
+    ("a eu un entretien") is another rule's."""
+    doc, end = verb.doc, min(verb.sent.end, verb.i + 1 + HAD_REACH)
+    if verb.pos_ != "VERB" or fold(verb.lemma_) != "avoir":
+        return False
+    dated = dated_tokens(doc, verb.i + 1, end)
+    i = verb.i + 1
+    while i < end and (i in dated or doc[i].pos_ == "ADV"):
+        i += 1
+    first_person = any(c.dep_ in SUBJECT_DEPS and fold(c.text) in ("j'", "je", "nous") for c in verb.children)
+    if i == verb.i + 1 and not first_person or i >= end or doc[i].pos_ not in ("DET", "NOUN", "PROPN"):
+        return False  # "l'a eue lundi avec Y": the clitic stands for a call noun, "avec" is not an object
+    if any(c.dep_ == "obj" and c.pos_ == "PRON" for c in verb.children):
+        return False
+    j = i + 1 if doc[i].pos_ == "DET" else i
+    if j < verb.sent.end and fold(doc[j].lemma_) == "homologue":
+        return True
+    stop = next((x.i for x in doc[i:min(verb.sent.end, i + HAD_REACH)] if x.pos_ in ("VERB", "AUX", "PUNCT")),
+                min(verb.sent.end, i + HAD_REACH))  # "le président paraguayen X": a title before the name
+    return bool(people_within(doc, i, stop))
 
 
 def _phone_complement(c: Token) -> bool:
@@ -656,6 +724,8 @@ def _calls_on(t: Token) -> bool:
         if c.dep_ == "xcomp" and c.pos_ == "NOUN" and not marks and not has_object:
             continue  # "a appelé lui-même le président X": the object the parser took for a predicate
         relative = any(x.dep_ in SUBJECT_DEPS and fold(x.text) == "qui" for x in c.children)  # a relative clause
+        # a clause of its own after a semicolon ("il avait appelé X ; en mars, les deux hommes …")
+        relative = relative or c.i > t.i and any(x.text == ";" for x in t.doc[t.i:c.i])
         if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"} and c.i not in dated and not relative \
                 and c.pos_ != "PROPN" and not _reporting_incise(c):  # "appelé jeudi"; a name is no act
             return True
@@ -891,15 +961,18 @@ def _frame_verb(t: Token) -> Token | None:
 
 #: "appeler à son tour", "appelé à nouveau", "à plusieurs reprises": adverbials after the verb, no urging "à".
 NOT_URGED = re.compile(r"a (?:(?:son|sa|leur|mon|ton|notre|votre) tour|nouveau"
-                       r"|(?:plusieurs|deux|trois|maintes) reprises)\b")
+                       r"|(?:plusieurs|deux|trois|maintes) reprises"
+                       r"|(?:deux|trois|quatre|cinq|six|plusieurs)(?! reprises))\b")  # "un appel à trois": among three
 
 
 def _not_an_event(t: Token) -> bool:
     """A wish, an attempt, a refusal, a plan, a call *for* something, or a meeting."""
     vocab = _vocab()
-    addressed = fold(t.text).startswith("appel") and t.i + 1 < len(t.doc) and _addressed(t)
+    addressed = fold(t.text).startswith("appel") and t.i + 1 < len(t.doc) and (
+        _addressed(t) or NOT_URGED.match(folded(t.doc[t.i + 1: t.i + 4])) is not None)
     # the auxiliary "a" is written "avoir" so that "Cet appel a été passé" is not "appel à"; the
-    # words after a call placed to someone ("un appel au dirigeant X") are its addressee, no cue
+    # words after a call placed to someone ("un appel au dirigeant X") are its addressee, and those of
+    # "un appel à trois" its count, no cue
     # the words keep their own spacing, so that an elided article stays glued ("pas l'intention de")
     window = "".join(("avoir" if x.pos_ == "AUX" and fold(x.text) == "a" else fold(x.text)) + x.whitespace_
                      for x in t.doc[max(t.sent.start, t.i - 6): t.i + (1 if addressed else 3)])
@@ -1187,8 +1260,9 @@ def _planned(t: Token) -> bool:
     in a clause told in the future or the conditional ("sera l'axe de leur conversation")."""
     if t.pos_ not in ("NOUN", "PROPN"):
         return False
-    if t.dep_ == "nmod":
-        return _unrealised(_clause_head(t))
+    if t.dep_ == "nmod":  # "n'a pas donné suite à la proposition d'entretien": a call proposed, not held
+        proposed = fold(t.head.lemma_) in _words("proposal_nouns") and not _held_after_all(t)
+        return proposed or _unrealised(_clause_head(t))
     if t.dep_ not in (*SUBJECT_DEPS, "obj") or _past_headline_colon(t, t.head):
         return False  # "Échange A-B : Pretoria et Abuja veulent …": the verb is the next clause's
     if _in_a_name(t.head):
@@ -1497,7 +1571,22 @@ def _not_a_party(span: Span) -> bool:
 
     return cue_before(6, "non_party_cues") or reporter_before() or cue_before(STAND_IN_REACH, "stand_in_cues") or \
         handed_over(span) or _of_another_event(span) or _in_purpose_clause(span) or _in_topic_phrase(span) or \
-        (_second_subject(span) and reported_speaker(span))  # ", a fait savoir le porte-parole, Z"
+        (_second_subject(span) and reported_speaker(span)) or \
+        _served_by_title(span)  # ", a fait savoir le porte-parole, Z"; "le conseiller de X, Y, a …"
+
+
+def _served_by_title(span: Span) -> bool:
+    """"Le conseiller principal de Donald Trump pour l'Afrique, X, s'est entretenu avec …", "l'émissaire
+    du président américain Donald Trump, X, a appelé …": a person named after "de" as the complement of
+    a title that has another person in apposition is the one that title serves, not a party."""
+    node = _phrase_noun(span)
+    title = node.head
+    if node.dep_ != "nmod" or title.pos_ != "NOUN" or _is_call_word(title) \
+            or not any(c.dep_ == "case" and fold(c.text) in OF for c in node.children):
+        return False
+    # the one in apposition may be hung on the principal's own noun ("du président X, Y,"): after a comma
+    return any(p.span.start > span.end and p.span.root.dep_ == "appos" and span.doc[p.span.start - 1].text == ","
+               and p.span.root.head in (title, node) for p in people_within(span.doc, span.end, title.right_edge.i + 1))
 
 
 
@@ -2564,8 +2653,13 @@ def _object_pronoun(doc: Doc, m: Mention) -> None:
     whose caller is named stands for the person last named as a subject in the sentences before
     (as a subject pronoun does), who is the other party."""
     verb = m.trigger[0]
-    if verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in (*CALLING_LEMMAS, "rappeler") \
-            or len(m.persons) != 1 or m.callers != m.persons:
+    connecting = _connecting_verb(verb)
+    if connecting is not None:  # "Un autre appel l'a mis en relation avec Y": the call noun is the subject
+        verb = connecting
+    elif verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in (*CALLING_LEMMAS, "rappeler") \
+            or m.callers != m.persons or len(m.persons) != 1:
+        return
+    if len(m.persons) > 1:  # the other party of a connecting verb may be attached only later
         return
     clitic = next((c for c in verb.children if c.dep_ == "obj" and fold(c.text) in ("l'", "le", "la")), None)
     if clitic is None:
@@ -2574,6 +2668,17 @@ def _object_pronoun(doc: Doc, m: Mention) -> None:
                 if p.key not in m.persons]
     if subjects:
         m.persons.append(subjects[-1].key)
+
+
+def _connecting_verb(noun: Token) -> Token | None:
+    """The verb a call noun is the subject of when it puts someone in touch with someone ("Un autre appel,
+    dimanche, l'a mis en relation avec Y", "l'a mis en contact avec", "l'a relié à"): the lexicon's
+    connecting phrases, read on the verb's lemma and the words right after it."""
+    verb = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return None
+    after = " ".join([fold(verb.lemma_)] + [fold(x.text) for x in verb.doc[verb.i + 1:min(verb.sent.end, verb.i + 3)]])
+    return verb if has_phrase(after, _vocab()["connecting_phrases"]) else None
 
 
 def _is_subject(span: Span) -> bool:
@@ -2910,9 +3015,12 @@ def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
         if fold(t.lemma_) != "homologue":
             continue
         here = mentions_of(t)
-        pairs = _respective(doc, t) if len(here) == 1 else []
-        if pairs:  # a list of pairs, whatever name the parser hangs on the noun
-            here[0].respective += pairs
+        before = [m for m in here if m.trigger[0].i < t.i]  # the call the list follows, not a later trigger
+        lister = before[-1] if before else here[0] if len(here) == 1 else None
+        pairs = _respective(doc, t) if lister is not None else []
+        if pairs and lister is not None:  # a list of pairs, whatever name the parser hangs on the noun
+            lister.respective += pairs
+            lister.persons += [k for k, _ in pairs if k not in lister.persons]  # its other side, however parsed
             continue
         if t.i in named:
             continue
@@ -2923,6 +3031,7 @@ def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
             name = next((p for p in people_within(doc, after, after + 1) if p.span.start == after), None)
             if name is not None and name.key not in owner[0].persons:  # "… de leur homologue espagnole X"
                 owner[0].persons.append(name.key)
+            owner[0].unnamed_side |= name is None and "Plur" in t.morph.get("Number") and owner[1] not in SUBJECT_DEPS
             countries = [s.kb_id_ for s in lex_within(doc, t.i + 1, t.i + 3, "DEMONYM")]
             owner[0].counterparts += countries[:1]
             owner[0].bare_counterpart |= not countries and _bare_noun(t)
@@ -3097,7 +3206,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         value = _from_anchor(doc, s) if _anchor_relative(s) else s._.date
         if not value or _target_date(s):
             continue
-        restricted = _restricted_to(s, here)
+        restricted = _restricted_to(s, here) or _set_off_by_elliptic(s, here)
         owner = restricted or _owner(s.root, here, parties=False) or next(
             ((m, "") for m in here if s.root in m.trigger[0].ancestors and s.root.pos_ != "VERB"
              and not _own_date(m)), None) or next(
@@ -3108,7 +3217,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         if owner and owner[0].date is None and (since_ok or not _since(s, owner[0])):
             owner[0].date = value  # a date the trigger hangs from counts too ("a eu jeudi un entretien")
     for m in mentions:
-        m.date = _series_date(doc, m) or _beside_a_dated_event(doc, m) or m.date or _date_after_parties(
+        m.date = _series_date(doc, m) or _beside_a_dated_event(doc, m) or m.date or _spelled_out_date(
+            doc, m, mentions_of(m.trigger[0])) or _date_after_parties(
             doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0])) or _gesture_date(doc, m) or _fronted_date(
             doc, m) or _scene_date(doc, m, mentions) or _discussed_on(doc, m, mentions) or _posted_date(
             doc, m) or _main_clause_day(doc, m)
@@ -3175,6 +3285,13 @@ def _restricted_to(span: Span, here: list[Mention]) -> tuple[Mention, str] | Non
         return None
     return next(((m, "") for m in here if m.trigger[0].i < span.start and not negated(m.trigger[0])
                  and any(fold(c.text) in ("ne", "n'") for c in m.trigger[0].children)), None)
+
+
+def _set_off_by_elliptic(span: Span, here: list[Mention]) -> tuple[Mention, str] | None:
+    """"au cours du précédent, le 2 septembre,": the date set off right after an elliptic earlier call
+    (:func:`_framed_elliptic`) is that call's, whatever noun the parser hung it on."""
+    return next(((m, "") for m in here if m.earlier and fold(m.trigger[0].text) in ELLIPTIC_WORDS | FIRST_WORDS
+                 and m.trigger[0].i + 2 == span.start and span.doc[span.start - 1].text == ","), None)
 
 
 def _in_noun_clause(token: Token, m: Mention) -> bool:
@@ -3636,13 +3753,16 @@ def _scene_date(doc: Doc, m: Mention, mentions: list[Mention]) -> DateValue | No
 
 def _date_after_parties(doc: Doc, m: Mention) -> DateValue | None:
     """"… un appel entre A et son homologue B, le 21 octobre.": a date set off by a comma right
-    after the call's last party, ending the clause, is the call's (the parser hangs it elsewhere)."""
+    after the call's last party, ending the clause, is the call's (the parser hangs it elsewhere); so
+    is one right after a party of a call noun ("À la suite d'un appel avec le président X lundi, …")."""
     ends = {p.span.end for p in people_within(doc, m.sent.start, m.sent.end) if p.key in m.persons}
-    for s in (s for end in sorted(ends) for s in dates_within(doc, end + 1, end + 2)):
-        if not (s._.date and s._.date.value) or _anchor_relative(s) or s.start - 1 not in ends:
+    noun = m.trigger[0].pos_ in ("NOUN", "PROPN")
+    for s in (s for end in sorted(ends) for s in dates_within(doc, end, end + 2)):
+        if not (s._.date and s._.date.value) or _anchor_relative(s):
             continue
         closes = s.end >= m.sent.end - 1 or doc[s.end].text in (",", ";", ".")
-        if doc[s.start - 1].text == "," and closes:
+        set_off = s.start - 1 in ends and doc[s.start - 1].text == ","
+        if closes and (set_off or noun and s.start in ends and s.start > m.trigger[0].i):
             return s._.date
     return None
 
@@ -3674,8 +3794,21 @@ def _from_anchor(doc: Doc, span: Span) -> DateValue | None:
               and s._.date and not _anchor_relative(s) and (not standalone or s._.date.precision == "day")]
     if not before and entry is not None:
         before = [DateValue.of_day(entry.day)]  # "15h32 — … l'appel de la veille": the eve of the entry's day
+    if not before and standalone and (later := _main_clause_day_after(doc, span)) is not None:
+        before = [later]
     return normalise(span.text, doc._.ref if isinstance(doc._.ref, date) else None, anchor=before[-1]) \
         if before else None
+
+
+def _main_clause_day_after(doc: Doc, span: Span) -> DateValue | None:
+    """"X, qui s'était entretenu la veille avec Y, a présidé vendredi un conseil": a day shift in a
+    relative clause on the subject counts from the day of the main verb told after the clause."""
+    rel = next((a for a in span.root.ancestors if a.dep_ == "acl:relcl"), None)
+    if rel is None or rel.head.dep_ not in SUBJECT_DEPS:
+        return None
+    verb = rel.head.head
+    return next((s._.date for s in dates_within(doc, rel.right_edge.i + 1, span.sent.end)
+                 if s.root.head == verb and s._.date and s._.date.precision == "day"), None)
 
 
 def _other_clause_day(day: Span, shift: Span) -> bool:
@@ -4027,7 +4160,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                  for tokens, referring, demo, weak in _triggers(sent, context, phoned)]
         carried = _on_the_phone(sent, found)
         found += [Mention(sent, [c], False, False, m.earlier) for m in found for c in _next_in_series(m.trigger[0])]
-        if not found and mentions and (t := _elliptic_earlier(sent, mentions[-1])) is not None:
+        if (t := _elliptic_call(sent, found, mentions)) is not None:
             found.append(Mention(sent, [t], False, False, True))
         found.sort(key=lambda m: m.trigger[0].i)
         if not found and mentions and _topics(sent) and sent.start - mentions[-1].sent.end < 60:
@@ -4046,6 +4179,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # again for "Ils s'étaient parlé …": the pair's own call may have had its people only now
     _plural_pronoun_pair(doc, mentions, verbs_only=True)
     _their_call_pair(doc, mentions)
+    _elliptic_pairs(mentions)  # again: the call counted from two may have had its people only now
     for m in mentions:
         _apposed_subject_by_surface(doc, m)
         incised = _phone_incise(m.trigger[0]) if m.trigger[0].pos_ in ("NOUN", "PROPN") else None
@@ -4148,10 +4282,52 @@ def _elliptic_earlier(sent: Span, before: Mention) -> Token | None:
                  and t.i > 0 and fold(doc[t.i - 1].text) in ("le", "la", "l'")), None)
 
 
+#: Frames of time an elliptic ordinal stands in ("lors du premier, le 17 mars").
+TIME_FRAMES = ("lors du", "lors de la", "au cours du", "au cours de la", "pendant le", "pendant la",
+               "durant le", "durant la")
+FIRST_WORDS = frozenset(("premier", "premiere"))
+
+
+def _counted_from_two(t: Token) -> bool:
+    """A call noun counted from two on ("leur deuxième conversation", "le troisième échange")."""
+    later = _words("series_ordinals") - FIRST_WORDS
+    return t.pos_ in ("NOUN", "PROPN") and _is_call_word(t) and any(
+        c.dep_ == "amod" and fold(c.text) in later for c in t.children)
+
+
+def _framed_elliptic(sent: Span) -> Token | None:
+    """"C'était leur deuxième échange : lors du premier, le 17 novembre, …": "premier" or "précédent"
+    standing for a call noun counted from two on (in this sentence or the one before), in a frame of
+    time and set off by its own date, tells an earlier call of the same people on that date."""
+    doc = sent.doc
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if not any(_counted_from_two(t) for t in doc[lo:sent.end]):
+        return None
+    for t in sent:
+        if fold(t.text) not in ELLIPTIC_WORDS | FIRST_WORDS or t.i + 2 >= sent.end or doc[t.i + 1].text != ",":
+            continue
+        if fold(doc[max(sent.start, t.i - 3):t.i].text).endswith(TIME_FRAMES) and dates_within(doc, t.i + 2, t.i + 3):
+            return t
+    return None
+
+
+def _elliptic_call(sent: Span, found: list[Mention], before: list[Mention]) -> Token | None:
+    """The word standing for an earlier call in the sentence ("Le précédent remontait au 12 juin" after
+    a call of the sentence before, "lors du premier, le 17 mars"), when no trigger of the sentence is it."""
+    if not found and before and (t := _elliptic_earlier(sent, before[-1])) is not None:
+        return t
+    t = _framed_elliptic(sent)
+    return t if t is not None and all(t not in m.trigger for m in found) else None
+
+
 def _elliptic_pairs(mentions: list[Mention]) -> None:
-    """An elliptic earlier call (:func:`_elliptic_earlier`) has the people of the call noun before it."""
-    for before, m in itertools.pairwise(mentions):
-        if fold(m.trigger[0].text) in ELLIPTIC_WORDS and m.earlier and not m.persons and len(before.persons) >= 2:
+    """An elliptic earlier call (:func:`_elliptic_earlier`, :func:`_framed_elliptic`) has the people
+    of the latest call before it that names two or more."""
+    for n, m in enumerate(mentions):
+        if fold(m.trigger[0].text) not in ELLIPTIC_WORDS | FIRST_WORDS or not m.earlier or m.persons:
+            continue
+        before = next((b for b in reversed(mentions[:n]) if len(b.persons) >= 2), None)
+        if before is not None:
             m.persons = list(before.persons)
 
 
@@ -4160,9 +4336,11 @@ def _series_date(doc: Doc, m: Mention) -> DateValue | None:
     the ordinal qualifies or that hangs on it, not the one of the call noun it is coordinated with; the
     day an elliptic earlier call dates back to ("Le précédent remontait au jeudi 12 juin")."""
     t = m.trigger[0]
-    if fold(t.text) in ELLIPTIC_WORDS and m.earlier and t.pos_ not in ("NOUN", "PROPN"):
-        spans = [d for d in dates_within(doc, t.head.i + 1, t.head.right_edge.i + 1) if d._.date]
-        return spans[0]._.date if spans else None
+    if fold(t.text) in ELLIPTIC_WORDS | FIRST_WORDS and m.earlier:
+        framed = [d for d in dates_within(doc, t.i + 2, t.i + 3) if d._.date and doc[t.i + 1].text == ","]
+        if framed or t.pos_ not in ("NOUN", "PROPN"):
+            spans = framed or [d for d in dates_within(doc, t.head.i + 1, t.head.right_edge.i + 1) if d._.date]
+            return spans[0]._.date if spans else None
     if t.pos_ in ("NOUN", "PROPN") or fold(t.text) not in _words("series_ordinals"):
         return None
     node = t.head if t.dep_ == "amod" else t

@@ -316,7 +316,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("relative_day", _phrases(RELATIVE_DAYS)),
     ("anchor_day", _phrases(ANCHOR_DAYS)),
     ("span", _phrases(SPANS)),
-    ("ago", rf"(?<![\w-])(?P<x>il\s+y\s+a\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})){_END}"),
+    ("ago", rf"(?<![\w-])(?P<x>il\s+y\s+a\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?P<exact>\s+jour\s+pour\s+jour)?){_END}"),
     ("within", rf"(?<![\w-])(?P<x>dans\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})){_END}"),
     ("later", rf"{_START}(?P<x>(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+"
               rf"(?P<dir>{_alt(LATER_SIGNS)})){_END}"),
@@ -849,8 +849,20 @@ def _span(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 def _ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    """"il y a deux semaines" (around that day), "il y a une semaine jour pour jour" (that very day)."""
     n, unit = _count(m["n"]), UNITS[m["unit"]]
+    if m["exact"]:
+        return _rel(ctx.ref, lambda r: _day(_same_day_back(r, n, unit)))
     return _rel(ctx.ref, lambda r: _shift(_day(r), -n, unit))
+
+
+def _same_day_back(ref: date, n: int, unit: str) -> date:
+    """The day n units before ``ref`` to the day ("jour pour jour"): a week is seven days; a month
+    or a year keeps the day of the month, or the month's last day when it has fewer."""
+    if unit in ("day", "week"):
+        return ref - timedelta(days=n * (7 if unit == "week" else 1))
+    first = _add_months(ref, -n * (12 if unit == "year" else 1))
+    return first.replace(day=min(ref.day, _month_end(first).day))
 
 
 def _within(m: re.Match[str], ctx: _Ctx) -> _Hit | None:

@@ -230,6 +230,10 @@ def test_absolute_bounds(text: str, span: str, earliest: str, latest: str) -> No
         ("il y a une semaine", REF, None, "2024-11-25", "2024-12-01"),
         ("il y a deux mois", REF, "2024-10", None, None),
         ("il y a deux mois", date(2025, 1, 15), "2024-11", None, None),
+        # "jour pour jour": the very day, not the period around it
+        ("il y a une semaine jour pour jour", REF, "2024-11-28", None, None),
+        ("il y a un an jour pour jour", REF, "2023-12-05", None, None),
+        ("il y a un mois jour pour jour", date(2025, 3, 31), "2025-02-28", None, None),
         ("ces dernières semaines", REF, None, "2024-11-07", "2024-12-05"),
         ("il y a quelques jours", REF, None, "2024-11-25", "2024-12-04"),
         # seasons and parts of periods
