@@ -3115,7 +3115,9 @@ def _attach_pairs(doc: Doc, mentions: list[Mention]) -> None:
             here = [m for m in mentions if m.sent.start <= t.i < m.sent.end]
             owner = _owner(t.head, here)
             mention = owner[0] if owner else _verb_after_subject(t.head, here) or next(
-                (m for m in here if m.possessive and m.trigger[0].i > t.i and not m.persons), None)
+                (m for m in here if m.possessive and m.trigger[0].i > t.i and not m.persons), None) or next(
+                (m for m in here if m.trigger[0].dep_ == "acl:relcl" and m.trigger[0].head == t.head), None)
+            # the last: "Les deux dirigeants, qui s'étaient déjà parlé le 2 novembre, ont …"
             if mention:  # "Les deux présidents ne se sont plus parlé depuis leur entretien du 1er juillet"
                 mention.pair = pair_phrase(t.head)
                 mention.pair_subject = owner is None or owner[1] in SUBJECT_DEPS
