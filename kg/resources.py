@@ -40,6 +40,11 @@ def lexicon_path(name: str) -> Path:
     return data_dir("lexicons") / f"{name}.json"
 
 
+def lexicon_names() -> list[str]:
+    """The names of kg's lexicon files (``kg/lexicons/<name>.json``)."""
+    return sorted(p.stem for p in data_dir("lexicons").glob("*.json"))
+
+
 def query_paths() -> dict[str, Path]:
     """Stored queries by name (file stem)."""
     return {p.stem: p for p in sorted(data_dir("queries").glob("*.rq"))}

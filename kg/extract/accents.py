@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from functools import lru_cache
 
 from spacy.language import Language
@@ -102,9 +103,11 @@ _A_WORD = re.compile(r"(?<![\w'’-])([aA])(?=\s+(?:l['’]|([^\W\d_][\w-]*)|\d)
 
 def model_text(text: str) -> str:
     """The text the model reads: ``text`` itself, or, on a page written without any accent, the same
-    text with "à" for each "a" a preposition stands in (same length, so offsets hold)."""
+    text with its words' accents written back (:func:`respelt`) and "à" for each "a" a preposition
+    stands in (same length, so offsets hold)."""
     if any(not c.isascii() and c.isalpha() for c in text) or sum(c.isalpha() for c in text) < ACCENTLESS_LETTERS:
         return text  # a page with accents (the common case stops at its first one), or too short to tell
+    text = respelt(text)
 
     def write(m: re.Match) -> str:
         before = text[max(0, m.start() - 12): m.start()].split()
@@ -119,3 +122,97 @@ def model_text(text: str) -> str:
         return m.group(1)
 
     return _A_WORD.sub(write, text)
+
+
+# ------------------------------------------------------------------ accents written back
+# The model reads "telephonique", "etrangeres" or "a ete joint" far worse than the accented words: it tags
+# names as verbs and loses subjects.  On a page with no accent at all, each word kg's lexicons (and
+# ``accents.json``) know only in an accented form is written back with its accents before the model reads
+# it; a participle ("appelé", "été") only after an auxiliary, where "appele" cannot be a present tense.
+# Words with a capital are left as written: names keep the page's spelling (the lexicon of people is not
+# read), and the lexicons match capitalised words whatever their accents.
+
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+#: Auxiliary forms written without accents, after which a word may be a past participle.
+AUXILIARIES = frozenset((
+    "a", "ai", "as", "avons", "avez", "ont", "avait", "avaient", "avais", "aura", "auront", "aurait", "auraient",
+    "eu", "est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "ete", "etre", "avoir",
+    "suis", "sommes", "etes", "fut", "furent",
+))
+#: Adverbs that may stand between the auxiliary and the participle ("a deja appele", "s'est longuement entretenu").
+BETWEEN = frozenset((
+    "deja", "aussi", "egalement", "ensuite", "encore", "bien", "longuement", "notamment", "enfin", "pas", "plus",
+    "jamais", "toujours", "finalement", "recemment", "brievement", "personnellement", "directement", "meme",
+    "alors", "donc", "vivement", "hier",
+))
+_WORD = re.compile(r"[A-Za-z]+")  # "l'echange": "l" and "echange"; "s'est": "s" and "est"
+
+
+@lru_cache(maxsize=1)
+def _respellings() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded word -> accented word, (anywhere, after an auxiliary): from the accented words of every
+    lexicon and ``accents.json``; a folded form with two readings of one kind is dropped, and so are the
+    forms ``accents.json`` lists as words of their own."""
+    from kg.extract.lexicon import load_file
+    from kg.resources import lexicon_names
+
+    forms: dict[str, set[str]] = {}
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            for w in re.findall(r"[^\W\d_]+", value):
+                if not w.isascii() and len(w) > 1 and _latin(w):
+                    forms.setdefault(fold(w), set()).add(w.lower())
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+
+    for name in lexicon_names():
+        if name != "people":  # names are written as the page writes them
+            walk(load_file(name))
+    kept = set(load_file("accents")["not_respelt"])
+    anywhere: dict[str, str] = {}
+    after_auxiliary: dict[str, str] = {}
+    for folded, spelt in forms.items():
+        if folded in kept or not folded.isascii():
+            continue
+        participles = {w for w in spelt if w.endswith(PARTICIPLE_ENDINGS)}
+        others = spelt - participles
+        if len(participles) == 1:
+            after_auxiliary[folded] = next(iter(participles))
+        if len(others) == 1:
+            anywhere[folded] = next(iter(others))
+    return anywhere, after_auxiliary
+
+
+def _latin(word: str) -> bool:
+    """Latin letters with accents only: not the "ª" of "Mª", which is no accented "a"."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).isascii()
+
+
+def respelt(text: str) -> str:
+    """``text`` with the accents of its words written back (see above); same length, so offsets hold."""
+    anywhere, after_auxiliary = _respellings()
+    out: list[str] = []
+    previous: list[str] = []
+    last = 0
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        key = word.lower()
+        if word != key:  # a capital: a name, or a word the lexicons match whatever its accents
+            previous = (previous + [key])[-2:]
+            continue
+        auxiliary = bool(previous) and (previous[-1] in AUXILIARIES or len(previous) > 1
+                                        and previous[-1] in BETWEEN and previous[-2] in AUXILIARIES)
+        accented = after_auxiliary.get(key) if auxiliary else None
+        accented = accented or anywhere.get(key)
+        if accented is not None and len(accented) == len(word):
+            out.append(text[last:m.start()])
+            out.append(accented)
+            last = m.end()
+        previous = (previous + [key])[-2:]
+    out.append(text[last:])
+    return "".join(out)
