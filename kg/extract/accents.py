@@ -101,11 +101,20 @@ ACCENTLESS_LETTERS = 200
 _A_WORD = re.compile(r"(?<![\w'’-])([aA])(?=\s+(?:l['’]|([^\W\d_][\w-]*)|\d))")
 
 
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z][^\W\d_]*")
+
+
+def _has_accents(text: str) -> bool:
+    """Whether a word of the page that starts in lower case has an accented letter: a page whose only
+    accents are in names ("Sergueï Lavrov", "Erdoğan") is still written without accents."""
+    return any(not m.group(0).isascii() and m.group(0)[0].islower() for m in _LOWER_WORD.finditer(text))
+
+
 def model_text(text: str) -> str:
     """The text the model reads: ``text`` itself, or, on a page written without any accent, the same
     text with its words' accents written back (:func:`respelt`) and "à" for each "a" a preposition
     stands in (same length, so offsets hold)."""
-    if any(not c.isascii() and c.isalpha() for c in text) or sum(c.isalpha() for c in text) < ACCENTLESS_LETTERS:
+    if _has_accents(text) or sum(c.isalpha() for c in text) < ACCENTLESS_LETTERS:
         return text  # a page with accents (the common case stops at its first one), or too short to tell
     text = respelt(text)
 

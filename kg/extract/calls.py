@@ -1392,8 +1392,9 @@ def _anchors(trigger: list[Token]) -> set[Token]:
         auxiliary = _auxiliary_before(t)
         if auxiliary is not None and auxiliary.dep_ == "ROOT":  # "X a de son côté appelé Y": the parser's root
             anchors.add(auxiliary)
-        elif auxiliary is not None and auxiliary.dep_.startswith("aux") and auxiliary.head.pos_ in ("NOUN", "ADV") \
-                and auxiliary.head.i < t.i:  # "X a tour à tour appelé": the incise's noun made the auxiliary's head
+        elif auxiliary is not None and auxiliary.dep_.startswith(("aux", "cop")) and auxiliary.head.pos_ in (
+                "NOUN", "ADV") and auxiliary.head.i < t.i:  # "X a tour à tour appelé", "X a en revanche
+            # téléphoné": the incise's noun made the auxiliary's head (or the root it is the copula of)
             anchors.add(auxiliary.head)
         frame = _frame_verb(t) if t.pos_ in ("NOUN", "PROPN") and _framed(t) else None
         if frame is not None:  # "a déclaré à Y lors d'un appel": what is said is said in the call
@@ -1450,10 +1451,12 @@ def _phone_taker(verb: Token) -> Token | None:
 
 
 def _initiative_taker(noun: Token) -> Token | None:
-    """The verb of "prendre l'initiative d'un appel": whose subject placed the call."""
+    """The verb of "prendre l'initiative d'un appel" or "a pris l'initiative d'appeler lundi Y": whose
+    subject placed the call."""
     initiative = noun.head
-    if noun.pos_ not in ("NOUN", "PROPN") or initiative is noun or fold(initiative.lemma_) not in _words(
-            "initiative_nouns"):
+    infinitive = noun.pos_ == "VERB" and "Inf" in noun.morph.get("VerbForm")
+    if noun.pos_ not in ("NOUN", "PROPN") and not infinitive or initiative == noun or fold(
+            initiative.lemma_) not in _words("initiative_nouns"):
         return None
     return initiative.head if fold(initiative.head.lemma_) in _words("initiative_verbs") else None
 
@@ -1982,7 +1985,10 @@ def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
     while i > verb.sent.start and (doc[i - 1].pos_ == "AUX" or fold(doc[i - 1].text) in _words("clitics")
                                    or doc[i - 1].pos_ == "ADV"):
         i -= 1
-    if i - 1 <= verb.sent.start or doc[i - 1].text != "," or i == verb.i:
+    if i - 1 <= verb.sent.start or i == verb.i:
+        return
+    if doc[i - 1].text != ",":  # "Pour préparer cet entretien, le ministre … X a téléphoné": the post and the
+        _subject_after_a_clause(doc, m, i)  # name right before the auxiliaries, after a fronted clause's comma
         return
     person = next((p for p in people_within(doc, verb.sent.start, i - 1) if p.span.end == i - 1), None)
     if person is None:
@@ -1997,6 +2003,23 @@ def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
     # a person the call has not found yet only when the phrase set off is a post's apposition ("l'émir du
     # Qatar, cheikh X, a téléphoné à Y", the parser lost in "Dans le Golfe, l'émir …")
     if person.key in m.persons or _phrase_start(person.span) < start - 1:
+        m.callers.append(person.key)
+        m.persons = [person.key, *(k for k in m.persons if k != person.key)]
+
+
+POST_PHRASE_WORDS = 8  # "le ministre des Affaires étrangères et de la Coopération"
+
+
+def _subject_after_a_clause(doc: Doc, m: Mention, i: int) -> None:
+    """A party of the call named right before the verb's auxiliaries at ``i``, after a post phrase that
+    opens the sentence or follows a comma, is the verb's subject, whatever the parser made of a fronted
+    clause ("Pour préparer cet entretien, le ministre des Affaires étrangères X a téléphoné à Y")."""
+    person = next((p for p in people_within(doc, m.sent.start, i) if p.span.end == i), None)
+    if person is None or person.key not in m.persons:
+        return
+    comma = next((x.i for x in reversed(doc[m.sent.start:person.span.start]) if x.text == ","), m.sent.start - 1)
+    phrase = doc[comma + 1:person.span.start]  # the post before the name ("le ministre des Affaires étrangères")
+    if len(phrase) <= POST_PHRASE_WORDS and all(x.pos_ in ("DET", "NOUN", "ADJ", "ADP", "PROPN") for x in phrase):
         m.callers.append(person.key)
         m.persons = [person.key, *(k for k in m.persons if k != person.key)]
 

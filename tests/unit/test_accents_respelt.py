@@ -30,3 +30,10 @@ def test_only_pages_without_any_accent_are_respelt() -> None:
     assert "président" in model_text(page)
     accented = page + "Un été."
     assert model_text(accented) == accented
+
+
+def test_accents_in_names_alone_leave_a_page_without_accents() -> None:
+    page = ("Le chef de la diplomatie chinoise n'a pas reussi a joindre son homologue, a affirme la presse. "
+            "Il s'est entretenu jeudi au telephone avec le ministre russe, Sergueï Lavrov. ") * 2
+    shown = model_text(page)
+    assert "a affirmé la presse" in shown and "au téléphone" in shown and "Sergueï Lavrov" in shown
