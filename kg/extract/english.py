@@ -1485,7 +1485,8 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 #: defence staff until October", "X, 39, previously served as first deputy prime minister".
 PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|formerly served as|once served as|"
                        r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
-                       r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as)\s*$")
+                       r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as|"
+                       r"becomes|became|has become)\s*$")
 PREDICATE_REACH = 6  # tokens of the verb and of an age or rank between a name and its post ("X, 39, previously")
 
 
@@ -1515,7 +1516,7 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if k - 4 >= post.sent.start and doc[k - 1].text == "," and doc[k - 2].like_num and doc[k - 3].text == ",":
             k -= 3  # "X, 39, previously served as"
         holder = next((m for m in people if m.span.end == k), None)
-        if holder is None and hit.group(0).strip().startswith(("doubles", "also")):  # "X, who doubles as <post>"
+        if holder is None:  # "X, who doubles as <post>", "X, who had been <post> since last year"
             holder = next((m for m in people if k - 2 >= 0 and m.span.end == k - 2 and doc[k - 2].text == ","
                            and fold(doc[k - 1].text) == "who"), None)
         if holder is None:
@@ -1817,7 +1818,7 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 
 
 PASSIVE_ROLE = re.compile(r"^(?:in (?:that|the|this) (?:role|post|job|position|office) )?by$")
-PASSIVE_AUX = re.compile(r"\b(?:was|were|has been|have been|had been|is being|was being)\s*$")
+PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|is being|was being)\s*$")
 
 
 def _passive_by(doc: Doc, before: str, at: int, end: int) -> int | None:
@@ -1831,8 +1832,9 @@ def _passive_by(doc: Doc, before: str, at: int, end: int) -> int | None:
     return None
 
 
-#: "His successor, X," / "Her predecessor, Y,": a relation noun whose owner is the sentence before's subject.
-RELATED = re.compile(r"^(?:his|her) (successor|predecessor),\s*$")
+#: "His successor, X," / "Her predecessor, Y," / "Nakatani's successor, X,": a relation noun whose owner is the
+#: sentence before's subject (or the name before "'s", if it is named in the sentence before).
+RELATED = re.compile(r"^(?:his|her|(?P<owner>[\w .'-]{2,40}?)\s*'\s*s) (successor|predecessor),\s*$")
 
 
 def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexicon: Any) -> list[Holding]:
@@ -1843,11 +1845,18 @@ def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexi
     out = holdings
     for prev, sent in itertools.pairwise(sents):
         named = next((m for m in people if sent.start <= m.span.start < sent.end), None)
-        related = RELATED.match(fold(doc[sent.start:named.span.start].text)) if named is not None else None
         owner = next((m for m in people if prev.start <= m.span.start < prev.end), None)
+        if named is not None and named.span.start == sent.start:  # "X's successor, Y": X named in the sentence before
+            owner = next((m for m in people if prev.start <= m.span.start < prev.end and m.key == named.key), None)
+            named = next((m for m in people if named.span.end <= m.span.start < sent.end), None)
+        related = RELATED.match(fold(doc[sent.start:named.span.start].text)) if named is not None else None
+        if related is not None and related.group("owner") and owner is not None \
+                and fold(related.group("owner")) != fold(owner.span.text).split()[-1] \
+                and fold(related.group("owner")) != fold(owner.span.text):
+            continue  # "X's successor" where X is no person named in the sentence before
         if related is None or owner is None or named is None or owner.key == named.key:
             continue
-        successor, predecessor = (named, owner) if related.group(1) == "successor" else (owner, named)
+        successor, predecessor = (named, owner) if related.group(2) == "successor" else (owner, named)
         out = _hand_over(doc, prev, out, successor, predecessor, predecessor is owner, lexicon)
     return out
 
@@ -1898,7 +1907,9 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
 MINISTRY_MOVE = re.compile(r"\b(?:(?P<kept>kept|keeps|keeping|retained|retains|retaining)\s+(?P<name>.+?)\s+at|"
                            r"(?P<moved>(?:was|has been|had been|is|were)\s+(?:moved|shifted|switched|transferred|sent)"
                            r"\s+to|(?:moved|moves|moving|switched|switches|shifted)\s+to|remains\s+at|stays\s+at|"
-                           r"(?:took|takes|taking)\s+over|took\s+charge\s+of|(?:heads|headed|leads|led|runs|ran)))"
+                           r"(?:returns|returned|returning|goes\s+back|went\s+back)\s+to|"
+                           r"(?:took|takes|taking)\s+over|took\s+charge\s+of|(?:(?:had|has|have)\s+)?"
+                           r"(?:heads|headed|leads|led|runs|ran|run)))"
                            r"\s+(?:(?P<owner>[a-z .-]{2,30}?)\s*'\s*s\s+|the\s+)"
                            r"(?P<ministry>foreign|defen[cs]e)\s+ministry\b(?:\s+from\s+)?")
 MOVE_REACH = 3  # tokens between a moved name and its verb (", who")
@@ -2249,8 +2260,26 @@ def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if any(h.person == holder.key and h.office == office for h in out):
             continue
         out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post.kb_id_}")]
-        out.append(Holding(holder.key, office, (evidence(doc[post.sent.start:post.end], "en-appointed-post"),)))
+        gone = _replaced_after(doc, post, doc._.people or [])
+        out.append(Holding(holder.key, office, (evidence(doc[post.sent.start:post.end], "en-appointed-post"),),
+                           replaces=gone.key if gone is not None and gone.key != holder.key else None))
+        if gone is not None and gone.key != holder.key and not any(
+                h.person == gone.key and h.office == office for h in out):  # "in place of Y": Y held it before
+            out.append(Holding(gone.key, office, (evidence(doc[post.sent.start:gone.span.end], "en-appointed-post"),)))
     return out
+
+
+#: "… as Chief of Defence Staff in place of Gen. Y", "…, replacing Y": the one an appointee replaces.
+REPLACED_AFTER = re.compile(r"^,?\s*(?:in place of|replacing|succeeding|in replacement of|taking over from)\s*$")
+
+
+def _replaced_after(doc: Doc, post: Span, people: list) -> Any:
+    """The name (past its ranks) that "in place of" or "replacing" right after an appointee's post gives."""
+    for m in people:
+        if post.end < m.span.start <= post.end + 10 and m.span.start < post.sent.end:
+            start = _past_titles_back(doc, m.span.start)
+            return m if REPLACED_AFTER.match(fold(doc[post.end:start].text)) else None
+    return None
 
 
 APPOSITION_REACH = 12  # words of an apposition between an appointee and "as" (", a five-term lawmaker,")
@@ -2287,6 +2316,9 @@ def _appointee(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
         start = _past_titles_back(doc, name.span.start)
         start -= start > post.sent.start and start < name.span.start and fold(doc[start - 1].text) in FORMER_WORDS
         verb = re.search(_pattern("appointment_verbs").pattern + r"\s*$", fold(doc[post.sent.start:start].text))
+        if verb is None and as_:  # a gerund clause: "…, naming Gen. X as chief of defence staff"
+            verb = re.search(r"(?:^|,\s*|\band\s+)" + _pattern("appointment_gerunds").pattern + r"\s*$",
+                             fold(doc[post.sent.start:start].text))
         if verb is None or not as_ and fold(doc[start - 1].text) != "named":
             return None
         head = fold(doc[post.sent.start:start].text)[:verb.start()]
@@ -2350,10 +2382,88 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
                  ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
                  related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
-                 departed_predecessors, counterpart_posts, future_posts):
+                 departed_predecessors, counterpart_posts, listed_posts, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
+
+
+def listed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Defence ministers X of Sweden, Y of Finland and Z of Norway", "the foreign ministers X and Y, of
+    Sweden and Finland respectively": a plural post before a list of names gives each name the post in the
+    country set right after it, or in the country of the same rank in a "respectively" list.  Nothing when
+    a name of the list has no country, or the counts differ (no post is better than a wrong one)."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        if not fold(post[-1].text).endswith("s") or fold(post[-1].text).endswith("ss"):
+            continue
+        names: list = []
+        countries: list[str | None] = []
+        i = post.end
+        while True:
+            name = next((m for m in people if m.span.start == _past_titles(doc, i) and m.span.start < post.sent.end),
+                        None)
+            if name is None:
+                break
+            names.append(name)
+            country, i = _country_set_after(doc, name.span.end)
+            countries.append(country)
+            k = i + (i < len(doc) and doc[i].text == ",")
+            k += k < len(doc) and fold(doc[k].text) == "and"
+            if k == i:
+                break
+            i = k
+        if len(names) < 2:
+            continue
+        placed = [c for c in countries if c is not None]
+        if len(placed) != len(names):
+            if placed:
+                continue
+            placed = _respective_countries(doc, names[-1].span.end)
+            if len(placed) != len(names):
+                continue
+        for name, country in zip(names, placed, strict=True):
+            office = lexicon.office_for(post.kb_id_, country).id
+            if any(h.person == name.key and h.office.endswith("." + post.kb_id_) and not h.office.startswith("?.")
+                   and h.office != office for h in out):
+                continue
+            out = [h for h in out if not (h.person == name.key and h.office == f"?.{post.kb_id_}")]
+            if not any(h.person == name.key and h.office == office for h in out):
+                out.append(Holding(name.key, office, (evidence(doc[post.start:name.span.end], "en-listed-post"),)))
+    return out
+
+
+def _country_set_after(doc: Doc, i: int) -> tuple[str | None, int]:
+    """The country "of <Country>" or "(<Country>)" right after a name ending at token ``i``, and where it ends."""
+    if i + 1 < len(doc) and fold(doc[i].text) in ("of", "("):
+        country = next((c for c in lex_within(doc, i + 1, i + 2, "COUNTRY")), None)
+        if country is not None:
+            end = country.end + (doc[i].text == "(" and country.end < len(doc) and doc[country.end].text == ")")
+            if doc[i].text != "(" or doc[end - 1].text == ")":
+                return country.kb_id_, end
+    return None, i
+
+
+def _respective_countries(doc: Doc, i: int) -> list[str]:
+    """The countries of ", of A and B respectively" (or "…, respectively") right after token ``i``."""
+    k = i + (i < len(doc) and doc[i].text == ",")
+    if k >= len(doc) or fold(doc[k].text) != "of":
+        return []
+    countries, k = [], k + 1
+    while k < len(doc):
+        country = next((c for c in lex_within(doc, k, k + 1, "COUNTRY")), None)
+        if country is None:
+            return []
+        countries.append(country.kb_id_)
+        k = country.end
+        if k < len(doc) and fold(doc[k].text) in (",", "and"):
+            k += 1 + (fold(doc[k].text) == "," and k + 1 < len(doc) and fold(doc[k + 1].text) == "and")
+            continue
+        break
+    k += k < len(doc) and doc[k].text == ","
+    return countries if k < len(doc) and fold(doc[k].text) == "respectively" else []
 
 
 FORMER_WORDS = frozenset(("former", "ex", "onetime", "erstwhile", "retired", "late", "outgoing"))

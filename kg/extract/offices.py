@@ -1809,14 +1809,38 @@ def _stand_in_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: li
     linked = _post_linked(doc, m, free)
     pronoun = fold(m.span[0].text) in _subject_pronouns()
     stressed = any(fold(t.text) in ("lui-meme", "elle-meme") for t in doc[m.span.end:min(sent.end, m.span.end + 3)])
-    if linked is not None and pronoun and not stressed \
+    if linked is not None and pronoun and not stressed and not _sole_antecedent(doc, sent, m) \
             and not dates_within(doc, linked.span.end, min(sent.end, linked.span.end + 8)):
         linked = None  # a pronoun's post comes with its years in a career ("Il a ensuite occupé le poste de … de
         # 2010 à 2014"); without them "Il" may as well be someone the sentence before named last, unless
         # stressed ("Il était lui-même chef d'état-major des armées sous le président Y")
     found_posts = [_post_after(doc, m, free) or linked, _post_before(doc, m, free)]  # "Porte-parole …, il avait
+    if pronoun and found_posts[0] is not None:  # "Il fut conseiller à la sécurité nationale puis secrétaire d'État"
+        found_posts += _career_sequel(doc, found_posts[0], free)
     return [Attachment(m, p, "apposition", _cover(doc, m.span, p.span))  # été ministre de la Défense de … à …"
             for k, p in enumerate(found_posts) if p is not None and p not in found_posts[:k]]
+
+
+CAREER_JOINTS = (["puis"], [",", "puis"], ["et"], ["avant", "d'etre"], [",", "avant", "d'etre"])
+
+
+def _career_sequel(doc: Doc, post: PostMention, posts: list[PostMention]) -> list[PostMention]:
+    """The posts a career sentence lists after ``post``, joined by "puis" or "et" ("conseiller à la sécurité
+    nationale puis secrétaire d'État")."""
+    out = []
+    for q in sorted((p for p in posts if p.span.start >= post.span.end), key=lambda p: p.span.start):
+        if [fold(t.text) for t in doc[post.span.end:q.span.start]] not in CAREER_JOINTS:
+            break
+        out.append(q)
+        post = q
+    return out
+
+
+def _sole_antecedent(doc: Doc, sent: Span, m: PersonMention) -> bool:
+    """"X s'est éteint mercredi … Il fut secrétaire d'État": the pronoun can stand for nobody else, as the
+    text before the sentence names one person only, the one it continues."""
+    before = people_within(doc, 0, sent.start)
+    return bool(before) and all(p.key == m.key for p in before)
 
 
 DEMONSTRATIVE_REACH = 80  # tokens back from a "ce dernier" to the person it stands for
