@@ -2382,10 +2382,58 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
                  ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
                  related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
-                 departed_predecessors, counterpart_posts, listed_posts, future_posts):
+                 departed_predecessors, counterpart_posts, listed_posts, pronoun_posts, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
+
+
+#: "He was elected president in 1990", "she later served as foreign minister": a pronoun subject and the verb
+#: that makes the post after it the subject's.
+PRONOUN_PREDICATE = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:he|she)\s+(?:later\s+|also\s+|then\s+|once\s+|briefly\s+)?"
+                               r"(?:was|became|had been|has been|served as|was (?:elected|appointed|named|made)"
+                               r"(?:\s+as)?)\s*$")
+#: "Elected president in 1990 as a political outsider, he dissolved …": a fronted participle of the post's start.
+FRONTED_PARTICIPLE = re.compile(r"^(?:first\s+)?(?:elected|appointed|named|sworn in as|installed as)\s*$")
+
+
+def pronoun_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X died on Wednesday. … He was elected president in 1990", "Elected president in 1990 …, he
+    dissolved Congress": a post whose subject is "he" or "she" is the one person the text named before that
+    sentence, when it named only one (an obituary, a portrait); else the pronoun may stand for anyone."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        sent = post.sent
+        i = post.start
+        while i > sent.start and fold(doc[i - 1].text) in ("the", "a", "an", "first"):
+            i -= 1
+        head = fold(doc[sent.start:i].text)
+        start = _past_dateline(doc, sent)
+        fronted = FRONTED_PARTICIPLE.match(fold(doc[start:i].text)) is not None and any(
+            fold(t.text) in ("he", "she") and doc[t.i - 1].text == "," for t in doc[post.end:sent.end])
+        if not (PRONOUN_PREDICATE.search(head) or fronted):
+            continue
+        before = [m for m in people if m.span.end <= sent.start]
+        if not before or any(m.key != before[0].key for m in before) \
+                or any(sent.start <= m.span.start < post.end for m in people):
+            continue
+        holder = before[0]
+        if any(h.person == holder.key and h.office.endswith("." + post.kb_id_) for h in out):
+            continue
+        country = _country_of_post(doc, post) or _known_country(doc, holder)
+        out.append(Holding(holder.key, lexicon.office_for(post.kb_id_, country or "?").id,
+                           (evidence(doc[sent.start:post.end], "en-pronoun-post"),)))
+    return out
+
+
+def _past_dateline(doc: Doc, sent: Span) -> int:
+    """Where a sentence starts past a dateline ("LIMA - ")."""
+    m = DATELINE.match(sent.text)
+    if m is None:
+        return sent.start
+    return next((t.i for t in sent if t.idx - sent.start_char >= m.end()), sent.start)
 
 
 def listed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:

@@ -4179,7 +4179,7 @@ def counterpart_type(types: Iterable[str]) -> str | None:
     found = set(types)
     if len(found) == 1:
         return found.pop()
-    single = {t for t in found if load_lexicon().post_types[t].single_holder}
+    single = {t for t in found if _single_holder(t)}
     return single.pop() if len(single) == 1 else None
 
 
@@ -4238,7 +4238,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             taken = {o.split(".")[0] for o in (x.office for x in holdings)
                      if o.endswith("." + post_type)} if (h.person, post_type) not in outgoing else set()
             free = named.get(post_type, set()) - taken
-            if unplaced.get(post_type, 0) > 1 and load_lexicon().post_types[post_type].single_holder:
+            if unplaced.get(post_type, 0) > 1 and _single_holder(post_type):
                 free = set()  # two holders without a country: the one free country cannot be both's
             guess = free.pop() if len(free) == 1 else notes(doc).defaults.get((h.person, post_type))
             if guess and not _elsewhere(known, h.person, post_type, guess):
@@ -4775,7 +4775,7 @@ def _held_by_another(doc: Doc, h: Holding, office: str, holdings: list[Holding])
     one-holder post that someone else holds now in that country is not the one X holds now; the
     article's one country does not make X Portuguese.  A post left or ended is no clash."""
     post_type = h.office.partition(".")[2]
-    if not load_lexicon().post_types[post_type].single_holder or h.end is not None \
+    if not _single_holder(post_type) or h.end is not None \
             or (h.person, post_type) in notes(doc).outgoing:
         return False
     return any(o.person != h.person and o.office == office and o.end is None
@@ -4956,13 +4956,21 @@ def _names_no_other_state(doc: Doc, country: str) -> bool:
     return all(c == country or (c in lexicon.actors and lexicon.actors[c].kind != "country") for c in named)
 
 
+def _single_holder(post_type: str) -> bool:
+    """Whether a post type has one holder at a time; a sub-type ("spokesperson.kremlin", the office part
+    of a placed-later office) is its type's."""
+    types = load_lexicon().post_types
+    found = types.get(post_type) or types.get(post_type.split(".")[0])
+    return found is not None and found.single_holder
+
+
 def _other_side_of(h: Holding, country: str, holdings: list[Holding]) -> bool:
     """"RIYAD, … -- Le prince X, ministre de la Défense, a reçu un appel du ministre turc de la
     Défense, Y": a one-holder post with no country, in an article datelined in a country where no post
     is placed yet, while every country that is placed already has its own holder of that post: it is
     none of theirs, and the dateline is where the article speaks from."""
     post_type = h.office.partition(".")[2]
-    if not load_lexicon().post_types[post_type].single_holder:
+    if not _single_holder(post_type):
         return False
     placed = {o.office.split(".")[0] for o in holdings if o.person != h.person} - {UNKNOWN}
     held = {o.office.split(".")[0] for o in holdings if o.person != h.person and o.office.endswith("." + post_type)}

@@ -71,6 +71,10 @@ OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ
 
 
 
+#: English prepositions that open a fronted place the model may read as a name ("In Washington, …").
+OPENING_PREPOSITIONS = frozenset(("In", "At", "From", "Across", "Inside", "Outside", "Near", "Throughout"))
+
+
 def _credited_journalist(span: Span) -> bool:
     """The name an interview's credit gives ("Propos recueillis par X", "Entretien réalisé par X")."""
     before = " ".join(fold(t.text) for t in span.doc[max(0, span.start - 3): span.start])
@@ -164,6 +168,9 @@ class PeopleFinder:
                           or self._portfolio(tokens[0], posts) or _article_before_role(tokens, titles, posts)):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
             tokens = tokens[1:]
+        if len(tokens) > 1 and tokens[0].text in OPENING_PREPOSITIONS and (
+                tokens[0].is_sent_start or tokens[0].i == 0 or not doc[tokens[0].i - 1].is_alpha):
+            tokens = tokens[1:]  # "In Washington, State Department spokesman X said": a fronted place, no name
         tokens = _trim_end(_before_post(doc, self._without_honorific(tokens)))
         if not tokens:
             return None
