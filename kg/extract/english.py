@@ -1518,7 +1518,9 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         holder = next((m for m in people if m.span.end == k), None)
         if holder is None:  # "X, who doubles as <post>", "X, who had been <post> since last year"
             holder = next((m for m in people if k - 2 >= 0 and m.span.end == k - 2 and doc[k - 2].text == ","
-                           and fold(doc[k - 1].text) == "who"), None)
+                           and fold(doc[k - 1].text) == "who"), None) or _apposed_who(doc, k, people) \
+                or _apposed_noun_phrase_who(doc, k, people)
+            # "X, a former defence minister who became president in October"
         if holder is None:
             continue
         country = _country_of_post(doc, post) or _possessor(doc, _past_titles_back(doc, holder.span.start)) \
@@ -1905,6 +1907,8 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
 #: "X, who was moved to the defense ministry", "kept X at the foreign ministry": a ministry a name is sent to
 #: or kept at; the verb is right before the name ("kept X at") or after it ("X was moved to").
 MINISTRY_MOVE = re.compile(r"\b(?:(?P<kept>kept|keeps|keeping|retained|retains|retaining)\s+(?P<name>.+?)\s+at|"
+                           r"(?P<named>named|appointed|tapped|picked|chose|naming|appointing|tapping)\s+"
+                           r"(?P<appointee>.+?)\s+to\s+(?:run|head|lead|take\s+over)|"
                            r"(?P<moved>(?:was|has been|had been|is|were)\s+(?:moved|shifted|switched|transferred|sent)"
                            r"\s+to|(?:moved|moves|moving|switched|switches|shifted)\s+to|remains\s+at|stays\s+at|"
                            r"(?:returns|returned|returning|goes\s+back|went\s+back)\s+to|"
@@ -1929,6 +1933,12 @@ def ministry_move_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 name_at = next(t.i for t in sent if t.idx - sent.start_char >= hit.start("name"))
                 holder = next((m for m in people if m.span.start == _past_titles(doc, name_at)
                                and fold(doc[m.span.end].text) == "at"), None)
+            elif hit.group("named"):  # "named X to run the defence ministry"
+                if re.search(_pattern("not_realised_before").pattern + r"\s*$", fold(sent.text)[:hit.start()]):
+                    continue
+                name_at = next(t.i for t in sent if t.idx - sent.start_char >= hit.start("appointee"))
+                holder = next((m for m in people if m.span.start == _past_titles(doc, name_at)
+                               and fold(doc[m.span.end].text) == "to"), None)
             else:
                 holder = next((m for m in people if 0 <= at - m.span.end <= MOVE_REACH and all(
                     fold(t.text) in (",", "who") for t in doc[m.span.end:at])), None) or _apposed_who(doc, at, people)
@@ -1960,6 +1970,19 @@ def _apposed_who(doc: Doc, at: int, people: list) -> Any:
         return None
     comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
     if comma is None or not all(t.text.islower() and t.pos_ != "VERB" for t in doc[comma + 1:at - 1]):
+        return None
+    return next((m for m in people if m.span.end == comma), None)
+
+
+def _apposed_noun_phrase_who(doc: Doc, at: int, people: list) -> Any:
+    """"X, a former defence minister who <verb>": the name before a short lower-case noun phrase opening on
+    "a", "an" or "the" whose relative "who" ends right before token ``at`` (the French model may tag an
+    English adjective as a verb, so no part of speech is asked)."""
+    if at < 4 or fold(doc[at - 1].text) != "who":
+        return None
+    comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
+    if comma is None or fold(doc[comma + 1].text) not in ("a", "an", "the") \
+            or not all(t.text.islower() for t in doc[comma + 1:at - 1]):
         return None
     return next((m for m in people if m.span.end == comma), None)
 
