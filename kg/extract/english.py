@@ -380,7 +380,7 @@ def counterpart_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             continue
         named = _people(doc, sent)
         speaker = next((n.key for n in reversed(named) if n.end <= at - 2), None) \
-            or _fronted_speaker(doc, sent, at, named)
+            or _fronted_speaker(doc, sent, at, named) or _their_owner(doc, sent, at, out)
         if speaker is not None:
             out += _counterparts(doc, sent, speaker, out, named)[0] + _respective(doc, at, speaker, out, named)
     return out
@@ -407,6 +407,18 @@ def _respective(doc: Doc, at: int, speaker: str, holdings: list[Holding], named:
     return [Holding(n.key, lexicon.office_for(types[0], place.kb_id_).id,
                     (evidence(doc[first.start - 1: two.end], "en-respective-counterparts"),))
             for n, place in ((one, first), (two, second))]
+
+
+def _their_owner(doc: Doc, sent: Span, at: int, holdings: list[Holding]) -> str | None:
+    """"Defence ministers X of Sweden, Y of Finland and Z of Norway agreed … Their Danish colleague, W, …":
+    "their" before the counterpart word stands for the people the sentence before names, when there are
+    several and they all hold the same posts; one of them, whose post the counterpart holds."""
+    if fold(doc[max(sent.start, at - 2):at].text).split()[:1] != ["their"] or sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    owners = _people(doc, prev)
+    kinds = {frozenset(_post_types(holdings, n.key, counterpart=True)) for n in owners}
+    return owners[0].key if len(owners) >= 2 and len(kinds) == 1 and next(iter(kinds)) else None
 
 
 def _fronted_speaker(doc: Doc, sent: Span, at: int, named: list[_Named]) -> str | None:
@@ -2405,7 +2417,7 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
                  ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
                  related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
-                 departed_predecessors, counterpart_posts, listed_posts, pronoun_posts, future_posts):
+                 departed_predecessors, listed_posts, counterpart_posts, pronoun_posts, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
