@@ -2417,7 +2417,8 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
                  ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
                  related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
-                 departed_predecessors, listed_posts, counterpart_posts, pronoun_posts, future_posts):
+                 departed_predecessors, listed_posts, counterpart_posts, pronoun_posts, envoys_to_the_un,
+                 future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
@@ -2469,6 +2470,28 @@ def _past_dateline(doc: Doc, sent: Span) -> int:
     if m is None:
         return sent.start
     return next((t.i for t in sent if t.idx - sent.start_char >= m.end()), sent.start)
+
+
+#: The United Nations as a posting: a state's envoy there is its ambassador (permanent representative).
+UN_POSTING = re.compile(r"^to the (?:united nations|un|u\.n\.?)(?![\w])")
+
+
+def envoys_to_the_un(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Israel's envoy to the United Nations, X": a state's envoy posted to the United Nations is its
+    ambassador there, not a special envoy; the holding the envoy wording gave (placed in a state) becomes
+    the ambassador's post of that state."""
+    lexicon = load_lexicon()
+    spans = [p for p in lex_spans(doc, "POST") if p.kb_id_ == "special_envoy"
+             and UN_POSTING.match(fold(doc[p.end:min(len(doc), p.end + 5)].text))]
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if post_type == "special_envoy" and country not in ("?", "UN") and any(
+                e.start <= p.start_char < e.end or p.start_char <= e.start < p.end_char
+                for p in spans for e in h.evidence):
+            h = replace(h, office=lexicon.office_for("ambassador", country).id)
+        out.append(h)
+    return out
 
 
 def listed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
