@@ -1848,7 +1848,7 @@ def _passive_by(doc: Doc, before: str, at: int, end: int) -> int | None:
 
 #: "His successor, X," / "Her predecessor, Y," / "Nakatani's successor, X,": a relation noun whose owner is the
 #: sentence before's subject (or the name before "'s", if it is named in the sentence before).
-RELATED = re.compile(r"^(?:his|her|(?P<owner>[\w .'-]{2,40}?)\s*'\s*s) (successor|predecessor),\s*$")
+RELATED = re.compile(r"^(?:his|her|(?P<owner>[\w .'-]{2,40}?)\s*'\s*s) (successor|predecessor|replacement),\s*$")
 
 
 def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexicon: Any) -> list[Holding]:
@@ -1870,7 +1870,7 @@ def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexi
             continue  # "X's successor" where X is no person named in the sentence before
         if related is None or owner is None or named is None or owner.key == named.key:
             continue
-        successor, predecessor = (named, owner) if related.group(2) == "successor" else (owner, named)
+        successor, predecessor = (named, owner) if related.group(2) != "predecessor" else (owner, named)
         out = _hand_over(doc, prev, out, successor, predecessor, predecessor is owner, lexicon)
     return out
 

@@ -3519,7 +3519,8 @@ def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -
 
 
 #: Feminine forms of the relation nouns ("Sa prédécesseure, X"), read as the masculine.
-RELATION_FORMS = {"predecesseure": "predecesseur", "predecesseuse": "predecesseur", "successeure": "successeur"}
+RELATION_FORMS = {"predecesseure": "predecesseur", "predecesseuse": "predecesseur", "successeure": "successeur",
+                  "remplacant": "successeur", "remplacante": "successeur"}  # "Son remplaçant, Y, a prêté serment"
 
 
 def _relation_before(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
