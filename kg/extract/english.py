@@ -1496,6 +1496,7 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 #: A verb that makes the post after it the subject's: "X remains commander-in-chief", "X had been chief of
 #: defence staff until October", "X, 39, previously served as first deputy prime minister".
 PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|formerly served as|once served as|"
+                       r"resigned as|stepped down as|quit as|retired as|was (?:sacked|fired|dismissed|removed|ousted) as|"
                        r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
                        r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as|"
                        r"becomes|became|has become)\s*$")
@@ -1953,7 +1954,8 @@ def ministry_move_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                                and fold(doc[m.span.end].text) == "to"), None)
             else:
                 holder = next((m for m in people if 0 <= at - m.span.end <= MOVE_REACH and all(
-                    fold(t.text) in (",", "who") for t in doc[m.span.end:at])), None) or _apposed_who(doc, at, people)
+                    fold(t.text) in (",", "who") for t in doc[m.span.end:at])), None) or _apposed_who(doc, at, people) \
+                    or _apposed_noun_phrase_before(doc, at, people)
             if holder is None:
                 continue
             post_type = MINISTRY_POSTS[hit.group("ministry")]
@@ -1982,6 +1984,18 @@ def _apposed_who(doc: Doc, at: int, people: list) -> Any:
         return None
     comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
     if comma is None or not all(t.text.islower() and t.pos_ != "VERB" for t in doc[comma + 1:at - 1]):
+        return None
+    return next((m for m in people if m.span.end == comma), None)
+
+
+def _apposed_noun_phrase_before(doc: Doc, at: int, people: list) -> Any:
+    """"X, an economist, took over …": the name before a short lower-case noun phrase opening on "a", "an" or
+    "the", set off by commas and ending right before token ``at``."""
+    if at < 4 or doc[at - 1].text != ",":
+        return None
+    comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
+    if comma is None or fold(doc[comma + 1].text) not in ("a", "an", "the") \
+            or not all(t.text.islower() for t in doc[comma + 1:at - 1]):
         return None
     return next((m for m in people if m.span.end == comma), None)
 
