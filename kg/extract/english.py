@@ -1496,7 +1496,8 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 #: A verb that makes the post after it the subject's: "X remains commander-in-chief", "X had been chief of
 #: defence staff until October", "X, 39, previously served as first deputy prime minister".
 PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|formerly served as|once served as|"
-                       r"resigned as|stepped down as|quit as|retired as|was (?:sacked|fired|dismissed|removed|ousted) as|"
+                       r"resigned as|stepped down as|quit as|retired as|"
+                       r"was (?:sacked|fired|dismissed|removed|ousted) as|"
                        r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
                        r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as|"
                        r"becomes|became|has become)\s*$")
