@@ -1817,7 +1817,8 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             by = _passive_by(doc, text[:hit.start()], at, sent.end)
             if by is not None:  # "X, who was <post> until October, was replaced in that role by Y"
                 successor = next((m for m in named if m.span.start == _past_titles(doc, by)), None)
-                predecessor = before[-1] if before else None
+                predecessor = before[-1] if before else _pronoun_opening_for(doc, sent, people)
+                told_in = sent if before or predecessor is None else doc[sent.start - 1].sent  # "He": the sentence before
                 pronoun = True  # the post is the predecessor's, told beside him
             elif pronoun:  # "replaced him with (his deputy,) Y": Y succeeded the one named before
                 successor = _named_after_with(doc, at + 1, sent.end, named)
@@ -1829,8 +1830,19 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                     successor, pronoun = instead, True
             if successor is None or predecessor is None or successor.key == predecessor.key:
                 continue
-            out = _hand_over(doc, sent, out, successor, predecessor, pronoun, lexicon)
+            out = _hand_over(doc, told_in if by is not None else sent, out, successor, predecessor, pronoun, lexicon)
     return _successor_named_after(doc, out, people, lexicon)
+
+
+def _pronoun_opening_for(doc: Doc, sent: Span, people: list) -> Any:
+    """"X, …, was killed in the strike. He was replaced by Y": the person a sentence opening on "He" or "She"
+    stands for, when the sentence before names one person only."""
+    start = sent.start
+    if fold(doc[start].text) not in ("he", "she") or start == 0:
+        return None
+    prev = doc[start - 1].sent
+    named = [m for m in people if prev.start <= m.span.start < prev.end]
+    return named[0] if named and all(m.key == named[0].key for m in named) else None
 
 
 PASSIVE_ROLE = re.compile(r"^(?:in (?:that|the|this) (?:role|post|job|position|office) )?by$")
