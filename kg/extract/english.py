@@ -1818,7 +1818,7 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if by is not None:  # "X, who was <post> until October, was replaced in that role by Y"
                 successor = next((m for m in named if m.span.start == _past_titles(doc, by)), None)
                 predecessor = before[-1] if before else _pronoun_opening_for(doc, sent, people)
-                told_in = sent if before or predecessor is None else doc[sent.start - 1].sent  # "He": the sentence before
+                told_in = sent if before or predecessor is None else doc[sent.start - 1].sent  # "He": told before
                 pronoun = True  # the post is the predecessor's, told beside him
             elif pronoun:  # "replaced him with (his deputy,) Y": Y succeeded the one named before
                 successor = _named_after_with(doc, at + 1, sent.end, named)
