@@ -1699,7 +1699,7 @@ def _modifier_before(doc: Doc, i: int) -> int:
     "the current chief of the defence staff", "the newly appointed defence minister", "the
     country's top diplomat" (whose country is then the one kg knows of the holder)."""
     words = [*cues()["post_modifiers"], *cues()["own_country"]]
-    for size in (3, 2, 1):
+    for size in (5, 4, 3, 2, 1):  # "the first woman to serve as secretary of state"
         if i - size >= 0 and fold(doc[i - size:i].text).replace(" '", "'").replace("' s", "'s") in words:
             return size
     return 0
