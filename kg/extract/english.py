@@ -2328,6 +2328,20 @@ def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if gone is not None and gone.key != holder.key and not any(
                 h.person == gone.key and h.office == office for h in out):  # "in place of Y": Y held it before
             out.append(Holding(gone.key, office, (evidence(doc[post.sent.start:gone.span.end], "en-appointed-post"),)))
+    for office_span in lex_spans(doc, "OFFICE", "OFFICE_WEAK"):  # a country's own office: "named X as Armed
+        if office_span.kb_id_ not in lexicon.offices:  # Forces Minister"; one other countries' wordings share
+            continue  # (OFFICE_WEAK) only where the text places the appointment in that country
+        found = _appointee(doc, office_span, doc._.people or [])
+        if found is None:
+            continue
+        holder, appointer = found
+        if office_span.label_ == "OFFICE_WEAK" and (_country_of_post(doc, office_span) or _country_held(
+                out, appointer or holder, office_span.sent) or _known_country(doc, holder)) \
+                != lexicon.offices[office_span.kb_id_].country:
+            continue
+        if not any(h.person == holder.key and h.office == office_span.kb_id_ for h in out):
+            out.append(Holding(holder.key, office_span.kb_id_,
+                               (evidence(doc[office_span.sent.start:office_span.end], "en-appointed-post"),)))
     return out
 
 
