@@ -4814,12 +4814,16 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
     if country is None:
         return holdings
     alone = not governing and _names_no_other_state(doc, country)
+    # "NIAMEY – Le ministre de la Défense, X, a reçu l'ambassadeur de Chine au Niger": states placed only by
+    # their envoys are guests of the dateline's state, whose posts the unplaced ones are
+    guests = bool(governing) and all(h.office.partition(".")[2].split(".")[0] in GUEST_POSTS for h in holdings
+                                     if _is_state(h.office.split(".")[0]) and h.office.split(".")[0] != country)
     out = []
     for h in holdings:
         post_type = h.office.partition(".")[2]
         fits = (governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
                 or _before_other_states(doc, h, country)
-                if country in governing else _other_side_of(h, country, holdings) or alone
+                if country in governing else _other_side_of(h, country, holdings) or alone or guests
                 or _before_other_states(doc, h, country) or _speaks_for_dateline(doc, h, country))
         if h.office.startswith(UNKNOWN + ".") and _dateline_post(doc, h) and fits \
                 and not _elsewhere(known, h.person, post_type, country):
@@ -4827,6 +4831,8 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
         out.append(h)
     return _dedupe(out)
 
+
+GUEST_POSTS = frozenset(("ambassador", "special_envoy"))  # a state's posts held as a guest of another state
 
 DOMINANT_MIN = 3  # places in the text that name the article's own state before it counts as the home one
 DOMINANT_RATIO = 2  # ... and how many times more often than any other state
