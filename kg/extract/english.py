@@ -54,7 +54,7 @@ from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold, split_name
 from kg.extract.offices import counterpart_type, known_countries, notes
-from kg.extract.people import name_text
+from kg.extract.people import misspelt_role_word, name_text
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, lead_sentence, phrase_pattern
 
@@ -2458,8 +2458,8 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
                  ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
                  related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
-                 departed_predecessors, listed_posts, counterpart_posts, pronoun_posts, envoys_to_the_un,
-                 future_posts):
+                 departed_predecessors, misspelt_posts, listed_posts, counterpart_posts, pronoun_posts,
+                 envoys_to_the_un, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
@@ -2532,6 +2532,31 @@ def envoys_to_the_un(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 for p in spans for e in h.evidence):
             h = replace(h, office=lexicon.office_for("ambassador", country).id)
         out.append(h)
+    return out
+
+
+def misspelt_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Defence Cabinet Secratary Soipan Tuya": a capitalised run right before a name whose one mistyped role
+    word (:func:`kg.extract.people.misspelt_role_word`), once corrected, makes a post wording of the lexicon,
+    gives the name that post, in the country the text gives it or the one kg knows of the holder."""
+    lexicon = load_lexicon()
+    wordings = _post_wordings()
+    out = list(holdings)
+    for m in doc._.people or []:
+        start = _past_titles_back(doc, m.span.start)
+        for size in (4, 3, 2):
+            words = doc[max(m.span.sent.start, start - size):start]
+            if len(words) < size or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+                continue
+            fixed = [misspelt_role_word(t.text) or fold(t.text) for t in words]
+            post_type = wordings.get(" ".join(fixed))
+            if post_type is None or fixed == [fold(t.text) for t in words]:
+                continue
+            country = _country_before(doc, words.start) or _known_country(doc, m)
+            if not any(h.person == m.key and h.office.endswith("." + post_type) for h in out):
+                out.append(Holding(m.key, lexicon.office_for(post_type, country or "?").id,
+                                   (evidence(doc[words.start:m.span.end], "en-misspelt-post"),)))
+            break
     return out
 
 
