@@ -2458,7 +2458,7 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
                  ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
                  related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
-                 departed_predecessors, misspelt_posts, listed_posts, counterpart_posts, pronoun_posts,
+                 departed_predecessors, vacated_posts, misspelt_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
@@ -2557,6 +2557,40 @@ def misspelt_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 out.append(Holding(m.key, lexicon.office_for(post_type, country or "?").id,
                                    (evidence(doc[words.start:m.span.end], "en-misspelt-post"),)))
             break
+    return out
+
+
+#: "…, filling a post left vacant since X resigned": the post the appointee of the sentence takes was X's.
+LEFT_VACANT = re.compile(r"\b(?:post|position|job|seat|office|portfolio)\s+(?:that\s+|which\s+)?(?:had\s+been\s+)?"
+                         r"(?:left\s+)?(?:vacant|empty|open)\s+(?:since|when|after)\s*$")
+
+
+def _appointed_here(holdings: list[Holding], person: str, sent: Span) -> set[str]:
+    """The placed offices an appointment told in this sentence gives the person."""
+    return {h.office for h in holdings if h.person == person and not h.office.startswith("?.") and any(
+        sent.start_char <= e.start < sent.end_char and e.rule == "en-appointed-post" for e in h.evidence)}
+
+
+def vacated_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X tapped Y as defense minister-designate, filling a post left vacant since Z resigned": Z, the
+    name right after "left vacant since", held the one office the sentence's appointment gives Y (the
+    nearest appointee before Z); nothing when the sentence tells no appointment."""
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for m in people:
+        sent = m.span.sent
+        if not LEFT_VACANT.search(fold(doc[sent.start:_past_titles_back(doc, m.span.start)].text)):
+            continue
+        taker = next((n for n in reversed(people) if sent.start <= n.span.start and n.span.end <= m.span.start
+                      and n.key != m.key and _appointed_here(out, n.key, sent)), None)
+        offices = _appointed_here(out, taker.key, sent) if taker is not None else set()
+        if taker is None or len(offices) != 1:
+            continue
+        office = offices.pop()
+        if not any(h.person == m.key and h.office == office for h in out):
+            out.append(Holding(m.key, office, (evidence(doc[sent.start:m.span.end], "en-vacated-post"),)))
+        out = [replace(h, replaces=m.key) if h.person == taker.key and h.office == office and h.replaces is None
+               else h for h in out]
     return out
 
 
