@@ -1941,7 +1941,7 @@ MINISTRY_MOVE = re.compile(r"\b(?:(?P<kept>kept|keeps|keeping|retained|retains|r
                            r"(?:took|takes|taking)\s+over|took\s+charge\s+of|(?:(?:had|has|have)\s+)?"
                            r"(?:heads|headed|leads|led|runs|ran|run)))"
                            r"\s+(?:(?P<owner>[a-z .-]{2,30}?)\s*'\s*s\s+|the\s+)"
-                           r"(?P<ministry>foreign|defen[cs]e)\s+ministry\b(?:\s+from\s+)?")
+                           r"(?P<ministry>foreign|defen[cs]e)\s+ministry\b(?!\s*'\s*s\b)(?:\s+from\s+)?")
 MOVE_REACH = 3  # tokens between a moved name and its verb (", who")
 
 
