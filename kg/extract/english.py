@@ -54,7 +54,7 @@ from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold, split_name
 from kg.extract.offices import counterpart_type, known_countries, notes
-from kg.extract.people import name_text
+from kg.extract.people import misspelt_role_word, name_text
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, lead_sentence, phrase_pattern
 
@@ -380,7 +380,7 @@ def counterpart_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             continue
         named = _people(doc, sent)
         speaker = next((n.key for n in reversed(named) if n.end <= at - 2), None) \
-            or _fronted_speaker(doc, sent, at, named)
+            or _fronted_speaker(doc, sent, at, named) or _their_owner(doc, sent, at, out)
         if speaker is not None:
             out += _counterparts(doc, sent, speaker, out, named)[0] + _respective(doc, at, speaker, out, named)
     return out
@@ -407,6 +407,18 @@ def _respective(doc: Doc, at: int, speaker: str, holdings: list[Holding], named:
     return [Holding(n.key, lexicon.office_for(types[0], place.kb_id_).id,
                     (evidence(doc[first.start - 1: two.end], "en-respective-counterparts"),))
             for n, place in ((one, first), (two, second))]
+
+
+def _their_owner(doc: Doc, sent: Span, at: int, holdings: list[Holding]) -> str | None:
+    """"Defence ministers X of Sweden, Y of Finland and Z of Norway agreed … Their Danish colleague, W, …":
+    "their" before the counterpart word stands for the people the sentence before names, when there are
+    several and they all hold the same posts; one of them, whose post the counterpart holds."""
+    if fold(doc[max(sent.start, at - 2):at].text).split()[:1] != ["their"] or sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    owners = _people(doc, prev)
+    kinds = {frozenset(_post_types(holdings, n.key, counterpart=True)) for n in owners}
+    return owners[0].key if len(owners) >= 2 and len(kinds) == 1 and next(iter(kinds)) else None
 
 
 def _fronted_speaker(doc: Doc, sent: Span, at: int, named: list[_Named]) -> str | None:
@@ -1484,8 +1496,11 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 #: A verb that makes the post after it the subject's: "X remains commander-in-chief", "X had been chief of
 #: defence staff until October", "X, 39, previously served as first deputy prime minister".
 PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|formerly served as|once served as|"
+                       r"resigned as|stepped down as|quit as|retired as|"
+                       r"was (?:sacked|fired|dismissed|removed|ousted) as|"
                        r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
-                       r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as)\s*$")
+                       r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as|"
+                       r"becomes|became|has become)\s*$")
 PREDICATE_REACH = 6  # tokens of the verb and of an age or rank between a name and its post ("X, 39, previously")
 
 
@@ -1515,9 +1530,11 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if k - 4 >= post.sent.start and doc[k - 1].text == "," and doc[k - 2].like_num and doc[k - 3].text == ",":
             k -= 3  # "X, 39, previously served as"
         holder = next((m for m in people if m.span.end == k), None)
-        if holder is None and hit.group(0).strip().startswith(("doubles", "also")):  # "X, who doubles as <post>"
+        if holder is None:  # "X, who doubles as <post>", "X, who had been <post> since last year"
             holder = next((m for m in people if k - 2 >= 0 and m.span.end == k - 2 and doc[k - 2].text == ","
-                           and fold(doc[k - 1].text) == "who"), None)
+                           and fold(doc[k - 1].text) == "who"), None) or _apposed_who(doc, k, people) \
+                or _apposed_noun_phrase_who(doc, k, people)
+            # "X, a former defence minister who became president in October"
         if holder is None:
             continue
         country = _country_of_post(doc, post) or _possessor(doc, _past_titles_back(doc, holder.span.start)) \
@@ -1682,7 +1699,7 @@ def _modifier_before(doc: Doc, i: int) -> int:
     "the current chief of the defence staff", "the newly appointed defence minister", "the
     country's top diplomat" (whose country is then the one kg knows of the holder)."""
     words = [*cues()["post_modifiers"], *cues()["own_country"]]
-    for size in (3, 2, 1):
+    for size in (5, 4, 3, 2, 1):  # "the first woman to serve as secretary of state"
         if i - size >= 0 and fold(doc[i - size:i].text).replace(" '", "'").replace("' s", "'s") in words:
             return size
     return 0
@@ -1800,7 +1817,8 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             by = _passive_by(doc, text[:hit.start()], at, sent.end)
             if by is not None:  # "X, who was <post> until October, was replaced in that role by Y"
                 successor = next((m for m in named if m.span.start == _past_titles(doc, by)), None)
-                predecessor = before[-1] if before else None
+                predecessor = before[-1] if before else _pronoun_opening_for(doc, sent, people)
+                told_in = sent if before or predecessor is None else doc[sent.start - 1].sent  # "He": told before
                 pronoun = True  # the post is the predecessor's, told beside him
             elif pronoun:  # "replaced him with (his deputy,) Y": Y succeeded the one named before
                 successor = _named_after_with(doc, at + 1, sent.end, named)
@@ -1812,12 +1830,23 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                     successor, pronoun = instead, True
             if successor is None or predecessor is None or successor.key == predecessor.key:
                 continue
-            out = _hand_over(doc, sent, out, successor, predecessor, pronoun, lexicon)
+            out = _hand_over(doc, told_in if by is not None else sent, out, successor, predecessor, pronoun, lexicon)
     return _successor_named_after(doc, out, people, lexicon)
 
 
+def _pronoun_opening_for(doc: Doc, sent: Span, people: list) -> Any:
+    """"X, …, was killed in the strike. He was replaced by Y": the person a sentence opening on "He" or "She"
+    stands for, when the sentence before names one person only."""
+    start = sent.start
+    if fold(doc[start].text) not in ("he", "she") or start == 0:
+        return None
+    prev = doc[start - 1].sent
+    named = [m for m in people if prev.start <= m.span.start < prev.end]
+    return named[0] if named and all(m.key == named[0].key for m in named) else None
+
+
 PASSIVE_ROLE = re.compile(r"^(?:in (?:that|the|this) (?:role|post|job|position|office) )?by$")
-PASSIVE_AUX = re.compile(r"\b(?:was|were|has been|have been|had been|is being|was being)\s*$")
+PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|is being|was being)\s*$")
 
 
 def _passive_by(doc: Doc, before: str, at: int, end: int) -> int | None:
@@ -1831,8 +1860,9 @@ def _passive_by(doc: Doc, before: str, at: int, end: int) -> int | None:
     return None
 
 
-#: "His successor, X," / "Her predecessor, Y,": a relation noun whose owner is the sentence before's subject.
-RELATED = re.compile(r"^(?:his|her) (successor|predecessor),\s*$")
+#: "His successor, X," / "Her predecessor, Y," / "Nakatani's successor, X,": a relation noun whose owner is the
+#: sentence before's subject (or the name before "'s", if it is named in the sentence before).
+RELATED = re.compile(r"^(?:his|her|(?P<owner>[\w .'-]{2,40}?)\s*'\s*s) (successor|predecessor|replacement),\s*$")
 
 
 def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexicon: Any) -> list[Holding]:
@@ -1843,11 +1873,18 @@ def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexi
     out = holdings
     for prev, sent in itertools.pairwise(sents):
         named = next((m for m in people if sent.start <= m.span.start < sent.end), None)
-        related = RELATED.match(fold(doc[sent.start:named.span.start].text)) if named is not None else None
         owner = next((m for m in people if prev.start <= m.span.start < prev.end), None)
+        if named is not None and named.span.start == sent.start:  # "X's successor, Y": X named in the sentence before
+            owner = next((m for m in people if prev.start <= m.span.start < prev.end and m.key == named.key), None)
+            named = next((m for m in people if named.span.end <= m.span.start < sent.end), None)
+        related = RELATED.match(fold(doc[sent.start:named.span.start].text)) if named is not None else None
+        if related is not None and related.group("owner") and owner is not None \
+                and fold(related.group("owner")) != fold(owner.span.text).split()[-1] \
+                and fold(related.group("owner")) != fold(owner.span.text):
+            continue  # "X's successor" where X is no person named in the sentence before
         if related is None or owner is None or named is None or owner.key == named.key:
             continue
-        successor, predecessor = (named, owner) if related.group(1) == "successor" else (owner, named)
+        successor, predecessor = (named, owner) if related.group(2) != "predecessor" else (owner, named)
         out = _hand_over(doc, prev, out, successor, predecessor, predecessor is owner, lexicon)
     return out
 
@@ -1896,11 +1933,15 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
 #: "X, who was moved to the defense ministry", "kept X at the foreign ministry": a ministry a name is sent to
 #: or kept at; the verb is right before the name ("kept X at") or after it ("X was moved to").
 MINISTRY_MOVE = re.compile(r"\b(?:(?P<kept>kept|keeps|keeping|retained|retains|retaining)\s+(?P<name>.+?)\s+at|"
+                           r"(?P<named>named|appointed|tapped|picked|chose|naming|appointing|tapping)\s+"
+                           r"(?P<appointee>.+?)\s+to\s+(?:run|head|lead|take\s+over)|"
                            r"(?P<moved>(?:was|has been|had been|is|were)\s+(?:moved|shifted|switched|transferred|sent)"
                            r"\s+to|(?:moved|moves|moving|switched|switches|shifted)\s+to|remains\s+at|stays\s+at|"
-                           r"(?:took|takes|taking)\s+over|took\s+charge\s+of|(?:heads|headed|leads|led|runs|ran)))"
+                           r"(?:returns|returned|returning|goes\s+back|went\s+back)\s+to|"
+                           r"(?:took|takes|taking)\s+over|took\s+charge\s+of|(?:(?:had|has|have)\s+)?"
+                           r"(?:heads|headed|leads|led|runs|ran|run)))"
                            r"\s+(?:(?P<owner>[a-z .-]{2,30}?)\s*'\s*s\s+|the\s+)"
-                           r"(?P<ministry>foreign|defen[cs]e)\s+ministry\b(?:\s+from\s+)?")
+                           r"(?P<ministry>foreign|defen[cs]e)\s+ministry\b(?!\s*'\s*s\b)(?:\s+from\s+)?")
 MOVE_REACH = 3  # tokens between a moved name and its verb (", who")
 
 
@@ -1918,9 +1959,16 @@ def ministry_move_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 name_at = next(t.i for t in sent if t.idx - sent.start_char >= hit.start("name"))
                 holder = next((m for m in people if m.span.start == _past_titles(doc, name_at)
                                and fold(doc[m.span.end].text) == "at"), None)
+            elif hit.group("named"):  # "named X to run the defence ministry"
+                if re.search(_pattern("not_realised_before").pattern + r"\s*$", fold(sent.text)[:hit.start()]):
+                    continue
+                name_at = next(t.i for t in sent if t.idx - sent.start_char >= hit.start("appointee"))
+                holder = next((m for m in people if m.span.start == _past_titles(doc, name_at)
+                               and fold(doc[m.span.end].text) == "to"), None)
             else:
                 holder = next((m for m in people if 0 <= at - m.span.end <= MOVE_REACH and all(
-                    fold(t.text) in (",", "who") for t in doc[m.span.end:at])), None) or _apposed_who(doc, at, people)
+                    fold(t.text) in (",", "who") for t in doc[m.span.end:at])), None) or _apposed_who(doc, at, people) \
+                    or _apposed_noun_phrase_before(doc, at, people)
             if holder is None:
                 continue
             post_type = MINISTRY_POSTS[hit.group("ministry")]
@@ -1949,6 +1997,31 @@ def _apposed_who(doc: Doc, at: int, people: list) -> Any:
         return None
     comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
     if comma is None or not all(t.text.islower() and t.pos_ != "VERB" for t in doc[comma + 1:at - 1]):
+        return None
+    return next((m for m in people if m.span.end == comma), None)
+
+
+def _apposed_noun_phrase_before(doc: Doc, at: int, people: list) -> Any:
+    """"X, an economist, took over …": the name before a short lower-case noun phrase opening on "a", "an" or
+    "the", set off by commas and ending right before token ``at``."""
+    if at < 4 or doc[at - 1].text != ",":
+        return None
+    comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
+    if comma is None or fold(doc[comma + 1].text) not in ("a", "an", "the") \
+            or not all(t.text.islower() for t in doc[comma + 1:at - 1]):
+        return None
+    return next((m for m in people if m.span.end == comma), None)
+
+
+def _apposed_noun_phrase_who(doc: Doc, at: int, people: list) -> Any:
+    """"X, a former defence minister who <verb>": the name before a short lower-case noun phrase opening on
+    "a", "an" or "the" whose relative "who" ends right before token ``at`` (the French model may tag an
+    English adjective as a verb, so no part of speech is asked)."""
+    if at < 4 or fold(doc[at - 1].text) != "who":
+        return None
+    comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
+    if comma is None or fold(doc[comma + 1].text) not in ("a", "an", "the") \
+            or not all(t.text.islower() for t in doc[comma + 1:at - 1]):
         return None
     return next((m for m in people if m.span.end == comma), None)
 
@@ -2249,8 +2322,40 @@ def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if any(h.person == holder.key and h.office == office for h in out):
             continue
         out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post.kb_id_}")]
-        out.append(Holding(holder.key, office, (evidence(doc[post.sent.start:post.end], "en-appointed-post"),)))
+        gone = _replaced_after(doc, post, doc._.people or [])
+        out.append(Holding(holder.key, office, (evidence(doc[post.sent.start:post.end], "en-appointed-post"),),
+                           replaces=gone.key if gone is not None and gone.key != holder.key else None))
+        if gone is not None and gone.key != holder.key and not any(
+                h.person == gone.key and h.office == office for h in out):  # "in place of Y": Y held it before
+            out.append(Holding(gone.key, office, (evidence(doc[post.sent.start:gone.span.end], "en-appointed-post"),)))
+    for office_span in lex_spans(doc, "OFFICE", "OFFICE_WEAK"):  # a country's own office: "named X as Armed
+        if office_span.kb_id_ not in lexicon.offices:  # Forces Minister"; one other countries' wordings share
+            continue  # (OFFICE_WEAK) only where the text places the appointment in that country
+        found = _appointee(doc, office_span, doc._.people or [])
+        if found is None:
+            continue
+        holder, appointer = found
+        if office_span.label_ == "OFFICE_WEAK" and (_country_of_post(doc, office_span) or _country_held(
+                out, appointer or holder, office_span.sent) or _known_country(doc, holder)) \
+                != lexicon.offices[office_span.kb_id_].country:
+            continue
+        if not any(h.person == holder.key and h.office == office_span.kb_id_ for h in out):
+            out.append(Holding(holder.key, office_span.kb_id_,
+                               (evidence(doc[office_span.sent.start:office_span.end], "en-appointed-post"),)))
     return out
+
+
+#: "… as Chief of Defence Staff in place of Gen. Y", "…, replacing Y": the one an appointee replaces.
+REPLACED_AFTER = re.compile(r"^,?\s*(?:in place of|replacing|succeeding|in replacement of|taking over from)\s*$")
+
+
+def _replaced_after(doc: Doc, post: Span, people: list) -> Any:
+    """The name (past its ranks) that "in place of" or "replacing" right after an appointee's post gives."""
+    for m in people:
+        if post.end < m.span.start <= post.end + 10 and m.span.start < post.sent.end:
+            start = _past_titles_back(doc, m.span.start)
+            return m if REPLACED_AFTER.match(fold(doc[post.end:start].text)) else None
+    return None
 
 
 APPOSITION_REACH = 12  # words of an apposition between an appointee and "as" (", a five-term lawmaker,")
@@ -2287,6 +2392,9 @@ def _appointee(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
         start = _past_titles_back(doc, name.span.start)
         start -= start > post.sent.start and start < name.span.start and fold(doc[start - 1].text) in FORMER_WORDS
         verb = re.search(_pattern("appointment_verbs").pattern + r"\s*$", fold(doc[post.sent.start:start].text))
+        if verb is None and as_:  # a gerund clause: "…, naming Gen. X as chief of defence staff"
+            verb = re.search(r"(?:^|,\s*|\band\s+)" + _pattern("appointment_gerunds").pattern + r"\s*$",
+                             fold(doc[post.sent.start:start].text))
         if verb is None or not as_ and fold(doc[start - 1].text) != "named":
             return None
         head = fold(doc[post.sent.start:start].text)[:verb.start()]
@@ -2350,10 +2458,218 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
                  ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
                  related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
-                 departed_predecessors, counterpart_posts, future_posts):
+                 departed_predecessors, vacated_posts, misspelt_posts, listed_posts, counterpart_posts, pronoun_posts,
+                 envoys_to_the_un, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
+
+
+#: "He was elected president in 1990", "she later served as foreign minister": a pronoun subject and the verb
+#: that makes the post after it the subject's.
+PRONOUN_PREDICATE = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:he|she)\s+(?:later\s+|also\s+|then\s+|once\s+|briefly\s+)?"
+                               r"(?:was|became|had been|has been|served as|was (?:elected|appointed|named|made)"
+                               r"(?:\s+as)?)\s*$")
+#: "Elected president in 1990 as a political outsider, he dissolved …": a fronted participle of the post's start.
+FRONTED_PARTICIPLE = re.compile(r"^(?:first\s+)?(?:elected|appointed|named|sworn in as|installed as)\s*$")
+
+
+def pronoun_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X died on Wednesday. … He was elected president in 1990", "Elected president in 1990 …, he
+    dissolved Congress": a post whose subject is "he" or "she" is the one person the text named before that
+    sentence, when it named only one (an obituary, a portrait); else the pronoun may stand for anyone."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        sent = post.sent
+        i = post.start
+        while i > sent.start and fold(doc[i - 1].text) in ("the", "a", "an", "first"):
+            i -= 1
+        head = fold(doc[sent.start:i].text)
+        start = _past_dateline(doc, sent)
+        fronted = FRONTED_PARTICIPLE.match(fold(doc[start:i].text)) is not None and any(
+            fold(t.text) in ("he", "she") and doc[t.i - 1].text == "," for t in doc[post.end:sent.end])
+        if not (PRONOUN_PREDICATE.search(head) or fronted):
+            continue
+        before = [m for m in people if m.span.end <= sent.start]
+        if not before or any(m.key != before[0].key for m in before) \
+                or any(sent.start <= m.span.start < post.end for m in people):
+            continue
+        holder = before[0]
+        if any(h.person == holder.key and h.office.endswith("." + post.kb_id_) for h in out):
+            continue
+        country = _country_of_post(doc, post) or _known_country(doc, holder)
+        out.append(Holding(holder.key, lexicon.office_for(post.kb_id_, country or "?").id,
+                           (evidence(doc[sent.start:post.end], "en-pronoun-post"),)))
+    return out
+
+
+def _past_dateline(doc: Doc, sent: Span) -> int:
+    """Where a sentence starts past a dateline ("LIMA - ")."""
+    m = DATELINE.match(sent.text)
+    if m is None:
+        return sent.start
+    return next((t.i for t in sent if t.idx - sent.start_char >= m.end()), sent.start)
+
+
+#: The United Nations as a posting: a state's envoy there is its ambassador (permanent representative).
+UN_POSTING = re.compile(r"^to the (?:united nations|un|u\.n\.?)(?![\w])")
+
+
+def envoys_to_the_un(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Israel's envoy to the United Nations, X": a state's envoy posted to the United Nations is its
+    ambassador there, not a special envoy; the holding the envoy wording gave (placed in a state) becomes
+    the ambassador's post of that state."""
+    lexicon = load_lexicon()
+    spans = [p for p in lex_spans(doc, "POST") if p.kb_id_ == "special_envoy"
+             and UN_POSTING.match(fold(doc[p.end:min(len(doc), p.end + 5)].text))]
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if post_type == "special_envoy" and country not in ("?", "UN") and any(
+                e.start <= p.start_char < e.end or p.start_char <= e.start < p.end_char
+                for p in spans for e in h.evidence):
+            h = replace(h, office=lexicon.office_for("ambassador", country).id)
+        out.append(h)
+    return out
+
+
+def misspelt_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Defence Cabinet Secratary Soipan Tuya": a capitalised run right before a name whose one mistyped role
+    word (:func:`kg.extract.people.misspelt_role_word`), once corrected, makes a post wording of the lexicon,
+    gives the name that post, in the country the text gives it or the one kg knows of the holder."""
+    lexicon = load_lexicon()
+    wordings = _post_wordings()
+    out = list(holdings)
+    for m in doc._.people or []:
+        start = _past_titles_back(doc, m.span.start)
+        for size in (4, 3, 2):
+            words = doc[max(m.span.sent.start, start - size):start]
+            if len(words) < size or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+                continue
+            fixed = [misspelt_role_word(t.text) or fold(t.text) for t in words]
+            post_type = wordings.get(" ".join(fixed))
+            if post_type is None or fixed == [fold(t.text) for t in words]:
+                continue
+            country = _country_before(doc, words.start) or _known_country(doc, m)
+            if not any(h.person == m.key and h.office.endswith("." + post_type) for h in out):
+                out.append(Holding(m.key, lexicon.office_for(post_type, country or "?").id,
+                                   (evidence(doc[words.start:m.span.end], "en-misspelt-post"),)))
+            break
+    return out
+
+
+#: "…, filling a post left vacant since X resigned": the post the appointee of the sentence takes was X's.
+LEFT_VACANT = re.compile(r"\b(?:post|position|job|seat|office|portfolio)\s+(?:that\s+|which\s+)?(?:had\s+been\s+)?"
+                         r"(?:left\s+)?(?:vacant|empty|open)\s+(?:since|when|after)\s*$")
+
+
+def _appointed_here(holdings: list[Holding], person: str, sent: Span) -> set[str]:
+    """The placed offices an appointment told in this sentence gives the person."""
+    return {h.office for h in holdings if h.person == person and not h.office.startswith("?.") and any(
+        sent.start_char <= e.start < sent.end_char and e.rule == "en-appointed-post" for e in h.evidence)}
+
+
+def vacated_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X tapped Y as defense minister-designate, filling a post left vacant since Z resigned": Z, the
+    name right after "left vacant since", held the one office the sentence's appointment gives Y (the
+    nearest appointee before Z); nothing when the sentence tells no appointment."""
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for m in people:
+        sent = m.span.sent
+        if not LEFT_VACANT.search(fold(doc[sent.start:_past_titles_back(doc, m.span.start)].text)):
+            continue
+        taker = next((n for n in reversed(people) if sent.start <= n.span.start and n.span.end <= m.span.start
+                      and n.key != m.key and _appointed_here(out, n.key, sent)), None)
+        offices = _appointed_here(out, taker.key, sent) if taker is not None else set()
+        if taker is None or len(offices) != 1:
+            continue
+        office = offices.pop()
+        if not any(h.person == m.key and h.office == office for h in out):
+            out.append(Holding(m.key, office, (evidence(doc[sent.start:m.span.end], "en-vacated-post"),)))
+        out = [replace(h, replaces=m.key) if h.person == taker.key and h.office == office and h.replaces is None
+               else h for h in out]
+    return out
+
+
+def listed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Defence ministers X of Sweden, Y of Finland and Z of Norway", "the foreign ministers X and Y, of
+    Sweden and Finland respectively": a plural post before a list of names gives each name the post in the
+    country set right after it, or in the country of the same rank in a "respectively" list.  Nothing when
+    a name of the list has no country, or the counts differ (no post is better than a wrong one)."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        if not fold(post[-1].text).endswith("s") or fold(post[-1].text).endswith("ss"):
+            continue
+        names: list = []
+        countries: list[str | None] = []
+        i = post.end
+        while True:
+            name = next((m for m in people if m.span.start == _past_titles(doc, i) and m.span.start < post.sent.end),
+                        None)
+            if name is None:
+                break
+            names.append(name)
+            country, i = _country_set_after(doc, name.span.end)
+            countries.append(country)
+            k = i + (i < len(doc) and doc[i].text == ",")
+            k += k < len(doc) and fold(doc[k].text) == "and"
+            if k == i:
+                break
+            i = k
+        if len(names) < 2:
+            continue
+        placed = [c for c in countries if c is not None]
+        if len(placed) != len(names):
+            if placed:
+                continue
+            placed = _respective_countries(doc, names[-1].span.end)
+            if len(placed) != len(names):
+                continue
+        for name, country in zip(names, placed, strict=True):
+            office = lexicon.office_for(post.kb_id_, country).id
+            if any(h.person == name.key and h.office.endswith("." + post.kb_id_) and not h.office.startswith("?.")
+                   and h.office != office for h in out):
+                continue
+            out = [h for h in out if not (h.person == name.key and h.office == f"?.{post.kb_id_}")]
+            if not any(h.person == name.key and h.office == office for h in out):
+                out.append(Holding(name.key, office, (evidence(doc[post.start:name.span.end], "en-listed-post"),)))
+    return out
+
+
+def _country_set_after(doc: Doc, i: int) -> tuple[str | None, int]:
+    """The country "of <Country>" or "(<Country>)" right after a name ending at token ``i``, and where it ends."""
+    if i + 1 < len(doc) and fold(doc[i].text) in ("of", "("):
+        country = next((c for c in lex_within(doc, i + 1, i + 2, "COUNTRY")), None)
+        if country is not None:
+            end = country.end + (doc[i].text == "(" and country.end < len(doc) and doc[country.end].text == ")")
+            if doc[i].text != "(" or doc[end - 1].text == ")":
+                return country.kb_id_, end
+    return None, i
+
+
+def _respective_countries(doc: Doc, i: int) -> list[str]:
+    """The countries of ", of A and B respectively" (or "…, respectively") right after token ``i``."""
+    k = i + (i < len(doc) and doc[i].text == ",")
+    if k >= len(doc) or fold(doc[k].text) != "of":
+        return []
+    countries, k = [], k + 1
+    while k < len(doc):
+        country = next((c for c in lex_within(doc, k, k + 1, "COUNTRY")), None)
+        if country is None:
+            return []
+        countries.append(country.kb_id_)
+        k = country.end
+        if k < len(doc) and fold(doc[k].text) in (",", "and"):
+            k += 1 + (fold(doc[k].text) == "," and k + 1 < len(doc) and fold(doc[k + 1].text) == "and")
+            continue
+        break
+    k += k < len(doc) and doc[k].text == ","
+    return countries if k < len(doc) and fold(doc[k].text) == "respectively" else []
 
 
 FORMER_WORDS = frozenset(("former", "ex", "onetime", "erstwhile", "retired", "late", "outgoing"))

@@ -1809,14 +1809,38 @@ def _stand_in_posts(doc: Doc, sent: Span, posts: list[PostMention], mentions: li
     linked = _post_linked(doc, m, free)
     pronoun = fold(m.span[0].text) in _subject_pronouns()
     stressed = any(fold(t.text) in ("lui-meme", "elle-meme") for t in doc[m.span.end:min(sent.end, m.span.end + 3)])
-    if linked is not None and pronoun and not stressed \
+    if linked is not None and pronoun and not stressed and not _sole_antecedent(doc, sent, m) \
             and not dates_within(doc, linked.span.end, min(sent.end, linked.span.end + 8)):
         linked = None  # a pronoun's post comes with its years in a career ("Il a ensuite occupé le poste de … de
         # 2010 à 2014"); without them "Il" may as well be someone the sentence before named last, unless
         # stressed ("Il était lui-même chef d'état-major des armées sous le président Y")
     found_posts = [_post_after(doc, m, free) or linked, _post_before(doc, m, free)]  # "Porte-parole …, il avait
+    if pronoun and found_posts[0] is not None:  # "Il fut conseiller à la sécurité nationale puis secrétaire d'État"
+        found_posts += _career_sequel(doc, found_posts[0], free)
     return [Attachment(m, p, "apposition", _cover(doc, m.span, p.span))  # été ministre de la Défense de … à …"
             for k, p in enumerate(found_posts) if p is not None and p not in found_posts[:k]]
+
+
+CAREER_JOINTS = (["puis"], [",", "puis"], ["et"], ["avant", "d'etre"], [",", "avant", "d'etre"])
+
+
+def _career_sequel(doc: Doc, post: PostMention, posts: list[PostMention]) -> list[PostMention]:
+    """The posts a career sentence lists after ``post``, joined by "puis" or "et" ("conseiller à la sécurité
+    nationale puis secrétaire d'État")."""
+    out = []
+    for q in sorted((p for p in posts if p.span.start >= post.span.end), key=lambda p: p.span.start):
+        if [fold(t.text) for t in doc[post.span.end:q.span.start]] not in CAREER_JOINTS:
+            break
+        out.append(q)
+        post = q
+    return out
+
+
+def _sole_antecedent(doc: Doc, sent: Span, m: PersonMention) -> bool:
+    """"X s'est éteint mercredi … Il fut secrétaire d'État": the pronoun can stand for nobody else, as the
+    text before the sentence names one person only, the one it continues."""
+    before = people_within(doc, 0, sent.start)
+    return bool(before) and all(p.key == m.key for p in before)
 
 
 DEMONSTRATIVE_REACH = 80  # tokens back from a "ce dernier" to the person it stands for
@@ -3495,7 +3519,8 @@ def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -
 
 
 #: Feminine forms of the relation nouns ("Sa prédécesseure, X"), read as the masculine.
-RELATION_FORMS = {"predecesseure": "predecesseur", "predecesseuse": "predecesseur", "successeure": "successeur"}
+RELATION_FORMS = {"predecesseure": "predecesseur", "predecesseuse": "predecesseur", "successeure": "successeur",
+                  "remplacant": "successeur", "remplacante": "successeur"}  # "Son remplaçant, Y, a prêté serment"
 
 
 def _relation_before(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
@@ -4155,7 +4180,7 @@ def counterpart_type(types: Iterable[str]) -> str | None:
     found = set(types)
     if len(found) == 1:
         return found.pop()
-    single = {t for t in found if load_lexicon().post_types[t].single_holder}
+    single = {t for t in found if _single_holder(t)}
     return single.pop() if len(single) == 1 else None
 
 
@@ -4214,7 +4239,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             taken = {o.split(".")[0] for o in (x.office for x in holdings)
                      if o.endswith("." + post_type)} if (h.person, post_type) not in outgoing else set()
             free = named.get(post_type, set()) - taken
-            if unplaced.get(post_type, 0) > 1 and load_lexicon().post_types[post_type].single_holder:
+            if unplaced.get(post_type, 0) > 1 and _single_holder(post_type):
                 free = set()  # two holders without a country: the one free country cannot be both's
             guess = free.pop() if len(free) == 1 else notes(doc).defaults.get((h.person, post_type))
             if guess and not _elsewhere(known, h.person, post_type, guess):
@@ -4751,7 +4776,7 @@ def _held_by_another(doc: Doc, h: Holding, office: str, holdings: list[Holding])
     one-holder post that someone else holds now in that country is not the one X holds now; the
     article's one country does not make X Portuguese.  A post left or ended is no clash."""
     post_type = h.office.partition(".")[2]
-    if not load_lexicon().post_types[post_type].single_holder or h.end is not None \
+    if not _single_holder(post_type) or h.end is not None \
             or (h.person, post_type) in notes(doc).outgoing:
         return False
     return any(o.person != h.person and o.office == office and o.end is None
@@ -4789,12 +4814,16 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
     if country is None:
         return holdings
     alone = not governing and _names_no_other_state(doc, country)
+    # "NIAMEY – Le ministre de la Défense, X, a reçu l'ambassadeur de Chine au Niger": states placed only by
+    # their envoys are guests of the dateline's state, whose posts the unplaced ones are
+    guests = bool(governing) and all(h.office.partition(".")[2].split(".")[0] in GUEST_POSTS for h in holdings
+                                     if _is_state(h.office.split(".")[0]) and h.office.split(".")[0] != country)
     out = []
     for h in holdings:
         post_type = h.office.partition(".")[2]
         fits = (governing == {country} or _presidency_spokesperson(doc, h, country, holdings)
                 or _before_other_states(doc, h, country)
-                if country in governing else _other_side_of(h, country, holdings) or alone
+                if country in governing else _other_side_of(h, country, holdings) or alone or guests
                 or _before_other_states(doc, h, country) or _speaks_for_dateline(doc, h, country))
         if h.office.startswith(UNKNOWN + ".") and _dateline_post(doc, h) and fits \
                 and not _elsewhere(known, h.person, post_type, country):
@@ -4802,6 +4831,8 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
         out.append(h)
     return _dedupe(out)
 
+
+GUEST_POSTS = frozenset(("ambassador", "special_envoy"))  # a state's posts held as a guest of another state
 
 DOMINANT_MIN = 3  # places in the text that name the article's own state before it counts as the home one
 DOMINANT_RATIO = 2  # ... and how many times more often than any other state
@@ -4932,13 +4963,21 @@ def _names_no_other_state(doc: Doc, country: str) -> bool:
     return all(c == country or (c in lexicon.actors and lexicon.actors[c].kind != "country") for c in named)
 
 
+def _single_holder(post_type: str) -> bool:
+    """Whether a post type has one holder at a time; a sub-type ("spokesperson.kremlin", the office part
+    of a placed-later office) is its type's."""
+    types = load_lexicon().post_types
+    found = types.get(post_type) or types.get(post_type.split(".")[0])
+    return found is not None and found.single_holder
+
+
 def _other_side_of(h: Holding, country: str, holdings: list[Holding]) -> bool:
     """"RIYAD, … -- Le prince X, ministre de la Défense, a reçu un appel du ministre turc de la
     Défense, Y": a one-holder post with no country, in an article datelined in a country where no post
     is placed yet, while every country that is placed already has its own holder of that post: it is
     none of theirs, and the dateline is where the article speaks from."""
     post_type = h.office.partition(".")[2]
-    if not load_lexicon().post_types[post_type].single_holder:
+    if not _single_holder(post_type):
         return False
     placed = {o.office.split(".")[0] for o in holdings if o.person != h.person} - {UNKNOWN}
     held = {o.office.split(".")[0] for o in holdings if o.person != h.person and o.office.endswith("." + post_type)}

@@ -71,6 +71,33 @@ OPENERS = frozenset(("ADP", "ADV", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ
 
 
 
+#: English prepositions that open a fronted place the model may read as a name ("In Washington, …").
+OPENING_PREPOSITIONS = frozenset(("In", "At", "From", "Across", "Inside", "Outside", "Near", "Throughout"))
+
+
+#: Role words a hurried page mistypes before a name ("Defence Cabinet Secratary X", "Minsiter X").
+ROLE_HEADS = ("secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "commander", "ambassador",
+              "secretaire", "ministre", "president", "chancellor")
+
+
+def misspelt_role_word(word: str) -> str | None:
+    """The role word a capitalised word is one or two letters off (not the word itself, nor a shorter word)."""
+    w = fold(word)
+    if len(w) < 7 or not word[:1].isupper() or w in ROLE_HEADS:
+        return None
+    return next((r for r in ROLE_HEADS if w[0] == r[0] and abs(len(w) - len(r)) <= 1 and _edits(w, r) <= 2), None)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between two short words."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
 def _credited_journalist(span: Span) -> bool:
     """The name an interview's credit gives ("Propos recueillis par X", "Entretien réalisé par X")."""
     before = " ".join(fold(t.text) for t in span.doc[max(0, span.start - 3): span.start])
@@ -164,6 +191,12 @@ class PeopleFinder:
                           or self._portfolio(tokens[0], posts) or _article_before_role(tokens, titles, posts)):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
             tokens = tokens[1:]
+        typo = next((k for k, t in enumerate(tokens[:3]) if misspelt_role_word(t.text)), None)
+        if typo is not None and len(tokens) - typo > 2:  # "Cabinet Secratary Soipan Tuya": a role word mistyped
+            tokens = tokens[typo + 1:]
+        if len(tokens) > 1 and tokens[0].text in OPENING_PREPOSITIONS and (
+                tokens[0].is_sent_start or tokens[0].i == 0 or not doc[tokens[0].i - 1].is_alpha):
+            tokens = tokens[1:]  # "In Washington, State Department spokesman X said": a fronted place, no name
         tokens = _trim_end(_before_post(doc, self._without_honorific(tokens)))
         if not tokens:
             return None

@@ -521,6 +521,19 @@ SETS = {
     # out), reached 0.925 (P 0.961: the two spurious are offices in no class), people 1.0, calls 1.0
     "fresh-posts17a": Floors(8, 0.0, 0.0, 0.92, 0.93, people_f1=0.97),
     "fresh-posts17b": Floors(8, 0.9, 0.9, 0.93, 0.9, people_f1=0.97, lang="en"),
+    # round 18, helper posts19's held-out probes (keys written before kg ran on them): fresh-posts19a (an
+    # Ivorian 'Son successeur, le général X, était jusqu'ici chef d'état-major général', a Nigerien page
+    # without accents, an obituary with only a dateline ('il fut conseiller … puis secrétaire d'Etat', 'Son
+    # successeur au département d'Etat, X'), lists and 'respectivement', French service chiefs, spokespeople
+    # and ambassadors in passing, a Lebanese designation, 'Il est remplacé par X. Le nouveau ministre …')
+    # first 0.958 (P 0.971), people 1.0, reached 0.973 (P 0.947, R 1.0: the two spurious are offices in no
+    # class), people 1.0; fresh-posts19b (English: 'X's successor, Y', 'naming X as <post> in place of Y', 'is
+    # succeeded in that role by', plural posts before a list, 'Their Danish colleague, X', 'Ambassador X told
+    # reporters', 'Israel's envoy to the world body', acting and designate posts, 'a post left vacant since X
+    # resigned', an obituary's 'Elected president …, he', typos) first 0.656 (P 0.909), people 0.949, reached
+    # 0.974 (P 0.974: 'Army Commander X' still missed, the crown prince in no class), people 1.0
+    "fresh-posts19a": Floors(8, 0.0, 0.0, 0.92, 0.95, people_f1=0.97),
+    "fresh-posts19b": Floors(8, 0.9, 0.9, 0.95, 0.95, people_f1=0.97, lang="en"),
 }
 
 
