@@ -611,7 +611,8 @@ def _pair_spoke(doc: Doc, sent: Span, found: list[_Call]) -> list[_Call]:
     """"Trump said he would speak with Putin soon. The two leaders last spoke on Oct. 16": a sentence
     naming nobody whose subject is a pair noun ("the two leaders") with a talk verb tells a call of
     the two people the sentence before names, when it names exactly two and no call was told there
-    (a call told there is the one spoken of again, see :func:`_told_again`)."""
+    (a call told there is the one spoken of again, see :func:`_told_again`), unless the sentence says
+    "last" or "previously" with a date the call told there does not have: an earlier call of its pair."""
     text = fold(sent.text)
     verbs = "|".join(map(re.escape, cues()["talk_verbs"]))
     m = re.match(rf"\s*{_pattern('pair_anaphora').pattern}{PAIR_ADVERBS}\s+(?:{verbs})\b", text)
@@ -622,13 +623,16 @@ def _pair_spoke(doc: Doc, sent: Span, found: list[_Call]) -> list[_Call]:
     if not before or _pattern("in_person").search(text[:m.end()] + clause) or _denied(doc, sent, sent.start + 2):
         return []  # "… last spoke on Oct. 16, a call that preceded a summit": the summit is another event
     prev = before[-1]
-    if any(prev.start <= s.start < prev.end for c in found for s in c.sentences):
-        return []
+    date = next((d for at, d in _dates(doc, sent) if at - sent.start_char >= m.end()), None)
+    video = bool(_pattern("video_words").search(text))
+    told = [c for c in found if any(prev.start <= s.start < prev.end for s in c.sentences)]
+    if told:  # "… held a phone call on Wednesday. The two leaders last spoke on Oct. 3": an earlier call
+        earlier = re.search(r"\b(?:last|previously)\b", text[:m.end()]) and date is not None and len(
+            told[-1].parties) == 2 and (told[-1].date is None or not told[-1].date.overlaps(date))
+        return [_Call(list(told[-1].parties), [], date, None, [sent], video)] if earlier else []
     pair = list(dict.fromkeys(p.key for p in people_within(doc, prev.start, prev.end)))
     if len(pair) != 2:
         return []
-    date = next((d for at, d in _dates(doc, sent) if at - sent.start_char >= m.end()), None)
-    video = bool(_pattern("video_words").search(text))
     return [_Call(pair, [], date, None, [sent], video)]
 
 
@@ -661,7 +665,22 @@ def _reporting(doc: Doc, sent: Span, n: _Named) -> bool:
     before = fold(doc[max(sent.start, n.start - 3): n.start].text)
     after = fold(doc[n.end: min(sent.end, n.end + 2)].text)
     return bool(_pattern("source_words").search(before)) or (
-        n.start > sent.start + 2 and bool(_pattern("reporting_words").search(after)) and doc[n.start - 1].text == ",")
+        n.start > sent.start + 2 and bool(_pattern("reporting_words").search(after)) and (
+            doc[n.start - 1].text == "," or _titled_source(doc, sent, n)))
+
+
+SOURCE_TITLE_WORDS = 4  # ", Kremlin aide Yuri Ushakov told reporters": the title between the comma and the name
+#: What a source says or tells after its name: nobody of the call ("told reporters", not "told Y").
+SOURCE_TAIL = re.compile(r"(?:said|says) ?[.,;]|(?:said|says)$|told (?:reporters|journalists|the |a |an |state |news )")
+
+
+def _titled_source(doc: Doc, sent: Span, n: _Named) -> bool:
+    """", Kremlin aide X told reporters": the name follows a comma past a short title, and what comes
+    after it speaks to the press, not to a party."""
+    j = n.start - 1  # the title's words may be tagged anything ("aide" a verb)
+    while j > sent.start and n.start - j <= SOURCE_TITLE_WORDS and not doc[j].is_punct:
+        j -= 1
+    return doc[j].text == "," and j < n.start - 1 and SOURCE_TAIL.match(fold(doc[n.end:n.end + 3].text)) is not None
 
 
 def _cue(doc: Doc, sent: Span, named: list[_Named], talk: bool) -> int | None:
@@ -671,13 +690,19 @@ def _cue(doc: Doc, sent: Span, named: list[_Named], talk: bool) -> int | None:
     paired = _paired_event(doc, sent, named)
     if paired is not None:
         return paired
-    m = _pattern("call_phrases").search(text) or _received(text)
+    m = _pattern("call_phrases").search(text) or _received(text) or QUALIFIED_CALL.search(text)
     for tok in sent:
         if _calling(doc, sent, tok, named) and (m is None or tok.idx - sent.start_char < m.start()):
             return tok.i
     if m is None:
         return _talk(doc, sent) if talk else None
     return next(t.i for t in sent if t.idx - sent.start_char + len(t.text) > m.start())
+
+
+#: "During a 40-minute call on Wednesday, X told Y", "in an hour-long phone call": a call noun whose
+#: article and noun a length or manner stands between ("in" only with a medium word: "in a call for calm").
+QUALIFIED_CALL = re.compile(r"\bduring (?:a|an|the|their) (?:[\w-]+ ){1,2}(?:(?:phone|telephone|video) )?call\b"
+                            r"|\bin (?:a|an|their) (?:[\w-]+ ){1,2}(?:phone|telephone|video) call\b")
 
 
 def _paired_event(doc: Doc, sent: Span, named: list[_Named]) -> int | None:
