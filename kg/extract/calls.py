@@ -697,8 +697,9 @@ def _had_someone(verb: Token) -> bool:
     j = i + 1 if doc[i].pos_ == "DET" else i
     if j < verb.sent.end and fold(doc[j].lemma_) == "homologue":
         return True
-    stop = next((x.i for x in doc[i:min(verb.sent.end, i + HAD_REACH)] if x.pos_ in ("VERB", "AUX", "PUNCT")),
-                min(verb.sent.end, i + HAD_REACH))  # "le président paraguayen X": a title before the name
+    stop = next((x.i for x in doc[i:min(verb.sent.end, i + HAD_REACH)] if x.pos_ in ("VERB", "AUX", "PUNCT", "ADP")
+                 or _is_call_word(x)), min(verb.sent.end, i + HAD_REACH))  # "le président paraguayen X": a title
+    # before the name; not "a eu hier un entretien avec X", a light verb's call noun
     return bool(people_within(doc, i, stop))
 
 
