@@ -3316,8 +3316,7 @@ def _restricted_to(span: Span, here: list[Mention]) -> tuple[Mention, str] | Non
 def _set_off_by_elliptic(span: Span, here: list[Mention]) -> tuple[Mention, str] | None:
     """"au cours du précédent, le 2 septembre,": the date set off right after an elliptic earlier call
     (:func:`_framed_elliptic`) is that call's, whatever noun the parser hung it on."""
-    return next(((m, "") for m in here if m.earlier and fold(m.trigger[0].text) in ELLIPTIC_WORDS | FIRST_WORDS
-                 and m.trigger[0].i + 2 == span.start and span.doc[span.start - 1].text == ","), None)
+    return next(((m, "") for m in here if _elliptic(m) and _set_off_date(m.trigger[0]) == span), None)
 
 
 def _in_noun_clause(token: Token, m: Mention) -> bool:
@@ -4314,6 +4313,20 @@ TIME_FRAMES = ("lors du", "lors de la", "au cours du", "au cours de la", "pendan
 FIRST_WORDS = frozenset(("premier", "premiere"))
 
 
+def _elliptic(m: Mention) -> bool:
+    """The mention is an earlier call told by a word standing for a call noun ("Le précédent remontait
+    au 12 juin", "lors du premier, le 17 mars"), see :func:`_elliptic_call`."""
+    return m.earlier and fold(m.trigger[0].text) in ELLIPTIC_WORDS | FIRST_WORDS
+
+
+def _set_off_date(t: Token) -> Span | None:
+    """The date set off by a comma right after ``t`` ("lors du premier, le 17 novembre, …")."""
+    doc = t.doc
+    if t.i + 2 >= len(doc) or doc[t.i + 1].text != ",":
+        return None
+    return next((d for d in dates_within(doc, t.i + 2, t.i + 3) if d._.date), None)
+
+
 def _counted_from_two(t: Token) -> bool:
     """A call noun counted from two on ("leur deuxième conversation", "le troisième échange")."""
     later = _words("series_ordinals") - FIRST_WORDS
@@ -4330,9 +4343,9 @@ def _framed_elliptic(sent: Span) -> Token | None:
     if not any(_counted_from_two(t) for t in doc[lo:sent.end]):
         return None
     for t in sent:
-        if fold(t.text) not in ELLIPTIC_WORDS | FIRST_WORDS or t.i + 2 >= sent.end or doc[t.i + 1].text != ",":
+        if fold(t.text) not in ELLIPTIC_WORDS | FIRST_WORDS or t.i + 2 >= sent.end or _set_off_date(t) is None:
             continue
-        if fold(doc[max(sent.start, t.i - 3):t.i].text).endswith(TIME_FRAMES) and dates_within(doc, t.i + 2, t.i + 3):
+        if fold(doc[max(sent.start, t.i - 3):t.i].text).endswith(TIME_FRAMES):
             return t
     return None
 
@@ -4350,7 +4363,7 @@ def _elliptic_pairs(mentions: list[Mention]) -> None:
     """An elliptic earlier call (:func:`_elliptic_earlier`, :func:`_framed_elliptic`) has the people
     of the latest call before it that names two or more."""
     for n, m in enumerate(mentions):
-        if fold(m.trigger[0].text) not in ELLIPTIC_WORDS | FIRST_WORDS or not m.earlier or m.persons:
+        if not _elliptic(m) or m.persons:
             continue
         before = next((b for b in reversed(mentions[:n]) if len(b.persons) >= 2), None)
         if before is not None:
@@ -4362,10 +4375,11 @@ def _series_date(doc: Doc, m: Mention) -> DateValue | None:
     the ordinal qualifies or that hangs on it, not the one of the call noun it is coordinated with; the
     day an elliptic earlier call dates back to ("Le précédent remontait au jeudi 12 juin")."""
     t = m.trigger[0]
-    if fold(t.text) in ELLIPTIC_WORDS | FIRST_WORDS and m.earlier:
-        framed = [d for d in dates_within(doc, t.i + 2, t.i + 3) if d._.date and doc[t.i + 1].text == ","]
-        if framed or t.pos_ not in ("NOUN", "PROPN"):
-            spans = framed or [d for d in dates_within(doc, t.head.i + 1, t.head.right_edge.i + 1) if d._.date]
+    if _elliptic(m):
+        framed = _set_off_date(t)
+        if framed is not None or t.pos_ not in ("NOUN", "PROPN"):
+            spans = [framed] if framed else [d for d in dates_within(doc, t.head.i + 1, t.head.right_edge.i + 1)
+                                             if d._.date]
             return spans[0]._.date if spans else None
     if t.pos_ in ("NOUN", "PROPN") or fold(t.text) not in _words("series_ordinals"):
         return None

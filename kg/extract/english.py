@@ -1557,8 +1557,8 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         holder = next((m for m in people if m.span.end == k), None)
         if holder is None:  # "X, who doubles as <post>", "X, who had been <post> since last year"
             holder = next((m for m in people if k - 2 >= 0 and m.span.end == k - 2 and doc[k - 2].text == ","
-                           and fold(doc[k - 1].text) == "who"), None) or _apposed_who(doc, k, people) \
-                or _apposed_noun_phrase_who(doc, k, people)
+                           and fold(doc[k - 1].text) == "who"), None) or _apposed_before(doc, k, people, "who", False) \
+                or _apposed_before(doc, k, people, "who", True)
             # "X, a former defence minister who became president in October"
         if holder is None:
             continue
@@ -1992,8 +1992,8 @@ def ministry_move_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                                and fold(doc[m.span.end].text) == "to"), None)
             else:
                 holder = next((m for m in people if 0 <= at - m.span.end <= MOVE_REACH and all(
-                    fold(t.text) in (",", "who") for t in doc[m.span.end:at])), None) or _apposed_who(doc, at, people) \
-                    or _apposed_noun_phrase_before(doc, at, people)
+                    fold(t.text) in (",", "who") for t in doc[m.span.end:at])), None) \
+                    or _apposed_before(doc, at, people, "who", False) or _apposed_before(doc, at, people, ",", True)
             if holder is None:
                 continue
             post_type = MINISTRY_POSTS[hit.group("ministry")]
@@ -2015,40 +2015,23 @@ def ministry_move_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     return out
 
 
-def _apposed_who(doc: Doc, at: int, people: list) -> Any:
-    """"X, an economist who <verb>": the name before a short lower-case apposition whose relative "who" ends
-    right before token ``at``."""
-    if at < 3 or fold(doc[at - 1].text) != "who":
+def _apposed_before(doc: Doc, at: int, people: list, closing: str, articled: bool) -> Any:
+    """The name before a short lower-case apposition set off by a comma and closed right before token
+    ``at`` by ``closing`` ("who" or ","): "X, an economist who <verb>", "X, an economist, took over …".
+    ``articled``: the apposition opens on "a", "an" or "the", and then no part of speech is asked (the
+    French model may tag an English adjective as a verb: "X, a former defence minister who became …");
+    else it may open on anything but has no verb."""
+    if at < 3 or fold(doc[at - 1].text) != closing:
         return None
     comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
-    if comma is None or not all(t.text.islower() and t.pos_ != "VERB" for t in doc[comma + 1:at - 1]):
+    if comma is None:
         return None
-    return next((m for m in people if m.span.end == comma), None)
-
-
-def _apposed_noun_phrase_before(doc: Doc, at: int, people: list) -> Any:
-    """"X, an economist, took over …": the name before a short lower-case noun phrase opening on "a", "an" or
-    "the", set off by commas and ending right before token ``at``."""
-    if at < 4 or doc[at - 1].text != ",":
-        return None
-    comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
-    if comma is None or fold(doc[comma + 1].text) not in ("a", "an", "the") \
-            or not all(t.text.islower() for t in doc[comma + 1:at - 1]):
-        return None
-    return next((m for m in people if m.span.end == comma), None)
-
-
-def _apposed_noun_phrase_who(doc: Doc, at: int, people: list) -> Any:
-    """"X, a former defence minister who <verb>": the name before a short lower-case noun phrase opening on
-    "a", "an" or "the" whose relative "who" ends right before token ``at`` (the French model may tag an
-    English adjective as a verb, so no part of speech is asked)."""
-    if at < 4 or fold(doc[at - 1].text) != "who":
-        return None
-    comma = next((k for k in range(at - 2, max(0, at - 8), -1) if doc[k].text == ","), None)
-    if comma is None or fold(doc[comma + 1].text) not in ("a", "an", "the") \
-            or not all(t.text.islower() for t in doc[comma + 1:at - 1]):
-        return None
-    return next((m for m in people if m.span.end == comma), None)
+    phrase = doc[comma + 1:at - 1]
+    if articled:
+        ok = fold(doc[comma + 1].text) in ("a", "an", "the") and all(t.text.islower() for t in phrase)
+    else:
+        ok = all(t.text.islower() and t.pos_ != "VERB" for t in phrase)
+    return next((m for m in people if m.span.end == comma), None) if ok else None
 
 
 #: "China's defense ministry, headed by Adm. X", "the foreign ministry, which is led by X": the ministry's head.
