@@ -462,6 +462,7 @@ def _assemble(doc: Doc, call: Call, holdings: list[Holding]) -> tuple[CallFact |
     pair = next((m.pair for m in call.mentions if m.pair), None)
     if pair and len(persons) + len(offices) < 2:
         persons = _fill_pair(doc, pair, persons, holdings, call.mentions[0].sent.start)
+    holdings = holdings + _pair_holdings(doc, call, persons, holdings)
     parties = [Party(person=p) for p in persons] + [Party(office=o) for o in dict.fromkeys(offices)]
     if len(parties) < 2 or _one_side_only(call, persons):
         return None, holdings
@@ -550,11 +551,30 @@ def _only_post_type(persons: Iterable[str], holdings: list[Holding]) -> str | No
     return counterpart_type({load_lexicon().office(h.office).counterpart_type for h in holdings if h.person in wanted})
 
 
-def _counterpart_holding(person: str, post_type: str, country: str, span: Span, call: Call) -> Holding:
+def _counterpart_holding(person: str, post_type: str, country: str, span: Span, call: Call,
+                         rule: str = "call-counterpart") -> Holding:
     """A counterpart's post in ``country`` (rule ``call-counterpart``), attested on the call's day."""
     date = call.date()
-    return Holding(person, load_lexicon().office_for(post_type, country).id, (evidence(span, "call-counterpart"),),
+    return Holding(person, load_lexicon().office_for(post_type, country).id, (evidence(span, rule),),
                    attested=date if date and date.precision == "day" else None)
+
+
+def _pair_holdings(doc: Doc, call: Call, persons: list[str], holdings: list[Holding]) -> list[Holding]:
+    """"La dernière conversation entre les deux présidents remonte au 19 septembre": a pair noun naming
+    one post type states that post of each of the two people it stands for (rule ``call-pair``), in the
+    country the gazetteer knows each by (where a stated post with no country is held), never a guessed
+    one; a person who holds a post of that type already keeps theirs."""
+    mention = next((m for m in call.mentions if m.pair), None)
+    post_type = pair_post_type(mention.pair) if mention and mention.pair else None
+    if not post_type or post_type not in load_lexicon().post_types or len(persons) != 2 \
+            or set(mention.persons) != set(persons):  # the pair is the call's people only when they come
+        return []  # from it ("sans que les deux présidents se parlent" beside a call between two others)
+    out = []
+    for person in persons:
+        country = _surname_country(doc, person)
+        if country and not any(h.person == person and office_type(h.office) == post_type for h in holdings):
+            out.append(_counterpart_holding(person, post_type, country, mention.sent, call, "call-pair"))
+    return out
 
 
 def _counterpart_offices(call: Call, persons: list[str], holdings: list[Holding]) -> list[str]:
