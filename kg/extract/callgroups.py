@@ -565,7 +565,9 @@ def _pair_holdings(doc: Doc, call: Call, persons: list[str], holdings: list[Hold
     country the gazetteer knows each by (where a stated post with no country is held), never a guessed
     one; a person who holds a post of that type already keeps theirs."""
     mention = next((m for m in call.mentions if m.pair), None)
-    post_type = pair_post_type(mention.pair) if mention and mention.pair else None
+    if mention is None or mention.pair is None:
+        return []
+    post_type = pair_post_type(mention.pair)
     if not post_type or post_type not in load_lexicon().post_types or len(persons) != 2 \
             or set(mention.persons) != set(persons):  # the pair is the call's people only when they come
         return []  # from it ("sans que les deux présidents se parlent" beside a call between two others)
