@@ -1141,6 +1141,9 @@ def _asked_for(doc: Doc, sent: Span, text: str, before: list[str], after: list[s
     request = _pattern("request_cues").search(text)
     if request:
         named = next((k for n, k in _named_after(doc, sent, request.end()) if k in before + after), None)
+        place = _country_at(doc, sent, request.end()) if named is None else None
+        if place is not None:  # "The call, requested by Tokyo, …": the party of that country asked
+            return _party_of(place, before + after, holdings)
         side_after = SIDE_AFTER.search(text, request.end())
         if named is not None or side_after is None or side_after.start() != request.end():
             return named
@@ -1159,11 +1162,26 @@ def _asked_for(doc: Doc, sent: Span, text: str, before: list[str], after: list[s
             country = _country_before(doc, tokens[-2].i + 1)
         if country is None and tokens:  # "at Ankara's request": the tokenizer keeps the apostrophe
             country = _possessor(doc, tokens[-1].i + 2)
-        lexicon = load_lexicon()
-        sided = [p for p in before + after for h in holdings
-                 if h.person == p and not h.office.startswith("?.") and lexicon.office(h.office).country == country]
-        return sided[0] if len(set(sided)) == 1 else None
+        return _party_of(country, before + after, holdings)
     return None
+
+
+def _party_of(country: str | None, parties: list[str], holdings: list[Holding]) -> str | None:
+    """The one party of the call whose posts the article places in ``country``."""
+    lexicon = load_lexicon()
+    sided = [p for p in parties for h in holdings
+             if h.person == p and not h.office.startswith("?.") and lexicon.office(h.office).country == country]
+    return sided[0] if len(set(sided)) == 1 else None
+
+
+def _country_at(doc: Doc, sent: Span, at: int) -> str | None:
+    """The country a capital (a place of the lexicon) or a country's name stands for right after
+    character ``at`` of the sentence ("requested by Tokyo", "at the request of Washington")."""
+    token = next((t for t in sent if t.idx - sent.start_char >= at), None)
+    if token is None:
+        return None
+    spans = lex_within(doc, token.i, min(sent.end, token.i + NAME_REACH), "COUNTRY", "METONYM", "PLACE")
+    return next((s.kb_id_ for s in spans if s.start == token.i and s.kb_id_), None)
 
 
 #: "…, who had requested the call": the person named right before the comma asked for it.
