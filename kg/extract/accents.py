@@ -162,26 +162,17 @@ def _respellings() -> tuple[dict[str, str], dict[str, str]]:
     """Folded word -> accented word, (anywhere, after an auxiliary): from the accented words of every
     lexicon and ``accents.json``; a folded form with two readings of one kind is dropped, and so are the
     forms ``accents.json`` lists as words of their own."""
-    from kg.extract.lexicon import load_file
+    from kg.extract.lexicon import load_file, strings
     from kg.resources import lexicon_names
 
     forms: dict[str, set[str]] = {}
-
-    def walk(value: object) -> None:
-        if isinstance(value, str):
+    for name in lexicon_names():
+        if name == "people":  # names are written as the page writes them
+            continue
+        for value in strings(load_file(name)):
             for w in re.findall(r"[^\W\d_]+", value):
                 if not w.isascii() and len(w) > 1 and _latin(w):
                     forms.setdefault(fold(w), set()).add(w.lower())
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-
-    for name in lexicon_names():
-        if name != "people":  # names are written as the page writes them
-            walk(load_file(name))
     kept = set(load_file("accents")["not_respelt"])
     anywhere: dict[str, str] = {}
     after_auxiliary: dict[str, str] = {}

@@ -4375,12 +4375,11 @@ def _series_date(doc: Doc, m: Mention) -> DateValue | None:
     the ordinal qualifies or that hangs on it, not the one of the call noun it is coordinated with; the
     day an elliptic earlier call dates back to ("Le précédent remontait au jeudi 12 juin")."""
     t = m.trigger[0]
-    if _elliptic(m):
-        framed = _set_off_date(t)
-        if framed is not None or t.pos_ not in ("NOUN", "PROPN"):
-            spans = [framed] if framed else [d for d in dates_within(doc, t.head.i + 1, t.head.right_edge.i + 1)
-                                             if d._.date]
-            return spans[0]._.date if spans else None
+    if _elliptic(m) and (framed := _set_off_date(t)) is not None:
+        return framed._.date
+    if _elliptic(m) and t.pos_ not in ("NOUN", "PROPN"):
+        spans = [d for d in dates_within(doc, t.head.i + 1, t.head.right_edge.i + 1) if d._.date]
+        return spans[0]._.date if spans else None
     if t.pos_ in ("NOUN", "PROPN") or fold(t.text) not in _words("series_ordinals"):
         return None
     node = t.head if t.dep_ == "amod" else t

@@ -7,6 +7,7 @@ as written; the matcher folds case, accents and apostrophes itself.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
@@ -174,6 +175,20 @@ def load_file(name: str) -> Any:
     """One lexicon file (``kg/lexicons/<name>.json``) as parsed JSON."""
     with lexicon_path(name).open(encoding="utf-8") as f:
         return json.load(f)
+
+
+def strings(value: Any, keys: bool = False) -> Iterator[str]:
+    """Every string of a parsed lexicon file, depth first; with ``keys``, the keys of its objects too."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings(v, keys)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if keys:
+                yield k
+            yield from strings(v, keys)
 
 
 def _actors(data: dict) -> tuple[dict[str, Actor], list[Phrase]]:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from kg.extract.lexicon import strings
 from kg.resources import lexicon_path
 
 LEXICONS = ("countries", "places", "offices", "missiles", "treaties", "titles")
@@ -94,18 +95,6 @@ def cross_entry_conflicts(entries: list[dict[str, Any]], fields: tuple[str, ...]
     return {form: ids for form, ids in owners.items() if len(ids) > 1}
 
 
-def walk_strings(value: Any):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for v in value:
-            yield from walk_strings(v)
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield k
-            yield from walk_strings(v)
-
-
 # ----------------------------------------------------------------- all files
 
 
@@ -119,7 +108,7 @@ def test_file_is_pretty_printed_json(name: str) -> None:
 @pytest.mark.parametrize("name", LEXICONS)
 def test_apostrophes_are_ascii(name: str) -> None:
     # the matcher treats ' and \u2019 alike; the data uses the ASCII one only
-    bad = [s for s in walk_strings(load(name)) if "\u2019" in s]
+    bad = [s for s in strings(load(name), keys=True) if "\u2019" in s]
     assert not bad, bad[:5]
 
 
