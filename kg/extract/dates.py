@@ -346,6 +346,8 @@ _UPDATE_STAMP = re.compile(r"(?<!\w)(?:mise? a jour|modifiee?|actualisee?)(?!\w)
 #: A digest's entry: a line opening with its own day, set off by a full stop, a colon or a dash
 #: ("Mardi 24 novembre. X et Y se parlent au téléphone", "• 12 mars : …").
 _DAY_LED = re.compile(r"[ \t]*(?:[•*–—-][ \t]*)?(?P<lead>[^.:;,—–\n]{4,40}?)[ \t]*(?:\.|:|—|–|\s-)[ \t]+\S")
+#: A bulleted line ("- X a téléphoné à Y", "• …"): an entry of a day's summary under a heading naming the day.
+BULLET_ENTRY = re.compile(r"[ \t]*[•*–—-][ \t]+\S")
 TICKER_MIN_ENTRIES = 2  # a page with fewer timestamped (or day-led) lines is no ticker (no digest)
 HEADING_CHARS = 160  # a day heading ("Les événements du samedi 10 mai") is one short line
 
@@ -1073,16 +1075,24 @@ def ticker_entries(text: str, ref: date | None = None) -> list[TickerEntry]:
     led = {start: lead for start, line in lines if (lead := _lead_day(line, ref))}
     if len(led) < TICKER_MIN_ENTRIES:
         led = {}
-    if not led and sum(bool(TICKER_ENTRY.match(line)) for _, line in lines) < TICKER_MIN_ENTRIES:
+    stamped = sum(bool(TICKER_ENTRY.match(line)) for _, line in lines) >= TICKER_MIN_ENTRIES
+    headings = any(not TICKER_ENTRY.match(line) and not BULLET_ENTRY.match(line) and _heading_day(line, ref)
+                   for _, line in lines)
+    # "Ce qu'il faut retenir de la journée de jeudi :" over bulleted lines: a day's summary, whose
+    # entries are that day's as a ticker's are; bullets under no heading naming a day are none
+    bullets = sum(bool(BULLET_ENTRY.match(line)) for _, line in lines)
+    bulleted = not stamped and headings and bullets >= TICKER_MIN_ENTRIES
+    entry = BULLET_ENTRY if bulleted else TICKER_ENTRY
+    if not led and not stamped and not bulleted:
         return []
     out: list[TickerEntry] = []
-    headed = bool(led) or any(not TICKER_ENTRY.match(line) and _heading_day(line, ref) for _, line in lines)
+    headed = bool(led) or any(not entry.match(line) and _heading_day(line, ref) for _, line in lines)
     day: date | None = None if headed else ref  # a page with no day heading at all: the day it is dated
     for start, line in lines:
         if start in led:  # a digest's entry is its own heading
             day = led[start]
             out.append(TickerEntry(start, start + len(line), day))
-        elif TICKER_ENTRY.match(line):
+        elif entry.match(line):
             if day:
                 out.append(TickerEntry(start, start + len(line), day, headed))
             continue
