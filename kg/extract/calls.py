@@ -1274,6 +1274,8 @@ def _planned(t: Token) -> bool:
     plans = _vocab()["plan_predicates"]
     if head.pos_ == "NOUN" and any(c.dep_ in ("acl", "xcomp") and fold(c.lemma_) in plans for c in head.children):
         return True  # "Un échange … est en revanche prévu": the parser made "revanche" the predicate
+    if _requested(t) is not None:
+        return False  # "L'appel avait été sollicité par la partie russe": asked for, and held
     return _unrealised(head) or fold(head.lemma_) in plans or fold(head.text) in plans
 
 
@@ -1283,8 +1285,8 @@ def _requested(noun: Token) -> Token | None:
     place, that someone asked for in the past; it took place, and the verb's subject placed it. Not a
     call asked for and still to come ("a demandé un entretien", "demandera cet appel")."""
     verb = _verb_past_date(noun)  # "a sollicité jeudi un entretien": the parser hangs it on the day
-    if noun.dep_ != "obj" or fold(verb.lemma_) not in _words("request_verbs") or _passive(verb) \
-            or _unrealised(verb) or negated(verb):
+    asked_for = noun.dep_ == "obj" and not _passive(verb) or noun.dep_ in SUBJECT_DEPS and _request_agent(verb)
+    if not asked_for or fold(verb.lemma_) not in _words("request_verbs") or _unrealised(verb) or negated(verb):
         return None
     det = next((fold(c.text) for c in noun.children if c.dep_ == "det"), None)
     held = _held_after_all(noun)  # "a sollicité un entretien avec Y, qui a eu lieu …": it took place
@@ -1294,10 +1296,20 @@ def _requested(noun: Token) -> Token | None:
 PLACE_WORDS = 4  # the longest place name a request's subject may open ("Buenos Aires", "La Nouvelle-Delhi")
 
 
+def _request_agent(verb: Token) -> Token | None:
+    """The agent of a passive request verb: "L'appel avait été sollicité par la partie russe", "Cet
+    entretien a été demandé par Kiev" (the parser may call the "par" phrase a plain modifier)."""
+    if not _passive(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and any(
+        x.dep_ == "case" and fold(x.text) == "par" for x in c.children)), None)
+
+
 def _requester(doc: Doc, verb: Token) -> Party | None:
     """Who asked for a call by name, a post or a place: the subject of the request verb, or the focus of its
-    cleft ("C'est le chef de l'État français qui avait sollicité …", "Bratislava avait demandé …")."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    cleft ("C'est le chef de l'État français qui avait sollicité …", "Bratislava avait demandé …"), or the
+    agent of a passive ("L'appel avait été sollicité par la partie russe")."""
+    subject = _request_agent(verb) or next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and fold(subject.text) == "qui":
         if verb.dep_ == "acl:relcl" or _cleft_focus(verb):
             subject = verb.head  # "… qui avait sollicité", a relative or a cleft ("C'est Vienne qui …")
@@ -1487,7 +1499,9 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
             return None  # "Après avoir reçu lundi son homologue Z, X a téléphoné à Y": Z was at another act
         if node.head.i == node.i:
             return None
-        entry, child, node = node.dep_, node, node.head
+        through_auxiliary = node.dep_.startswith("aux") and entry in SUBJECT_DEPS  # the parser hung the
+        entry = entry if through_auxiliary else node.dep_  # subject on "a" ("Le ministre a cette fois appelé Y")
+        child, node = node, node.head
     return None
 
 
@@ -1924,6 +1938,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         _pronoun_subject(doc, m)
         _main_clause_subject(doc, m)
         _object_pronoun(doc, m)
+        _speaker_called(doc, m)
         _demonstrative_party(doc, m)
         if m.persons:
             _coordinated(doc, m, mentions)
@@ -2439,6 +2454,8 @@ def _first_person_subject(doc: Doc, m: Mention) -> None:
         verb = next((a for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                      and _subject_pronoun(a, "first_person_pronouns") is not None), verb)
     pronoun = _subject_pronoun(verb, "first_person_pronouns")
+    if pronoun is None and not m.persons and _we_spoke(doc, m):
+        return
     at = pronoun.i if pronoun is not None else verb.i if verbless else None
     speaker, m.incise = _quote_speaker(doc, at) if at is not None else (None, None)
     if speaker is None and pronoun is not None:
@@ -2448,6 +2465,47 @@ def _first_person_subject(doc: Doc, m: Mention) -> None:
         m.callers.append(speaker.key)
         if verbless:
             m.persons += [k for k in _with_whom(m.trigger[-1]) if k not in m.persons]
+
+
+def _we_spoke(doc: Doc, m: Mention) -> bool:
+    """"« Nous nous sommes parlé hier soir, et le président Y m'a assuré … », a déclaré X": a reciprocal
+    call verb whose subject is "nous" inside a quote joins the quote's speaker and the one other person
+    the quote names; with none or several others named, nobody."""
+    verb = m.trigger[0]
+    bounds = _quote_bounds(doc, verb.i) if _we_reciprocal(verb) else None
+    speaker, incise = _quote_speaker(doc, verb.i) if bounds is not None else (None, None)
+    if bounds is None or speaker is None:
+        return False
+    others = {p.key for p in people_within(doc, bounds[0] + 1, bounds[1])} - {speaker.key}
+    m.persons, m.incise = [speaker.key, *(others if len(others) == 1 else ())], incise
+    return True
+
+
+def _we_reciprocal(verb: Token) -> bool:
+    """"Nous nous sommes parlé": "nous" both the subject and the reciprocal clitic of the verb."""
+    we = [c for c in verb.children if fold(c.text) in _words("first_person_plural")]
+    return verb.pos_ in ("VERB", "AUX") and len(we) == 2 and any(c.dep_ in SUBJECT_DEPS for c in we)
+
+
+def _speaker_called(doc: Doc, m: Mention) -> None:
+    """"« Le président X m'a téléphoné ce matin », a déclaré Y": the first-person object clitic of a
+    calling verb inside a quote ("m'a appelé", "m'a longuement téléphoné") is the quote's speaker, the
+    party called."""
+    verb = m.trigger[0]
+    if (_participle(verb) or fold(verb.lemma_)) not in (*CALLING_LEMMAS, "rappeler", "telephoner"):
+        return  # "m'a téléphoné" tagged as a noun is still the verb
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+    if first == 0 or fold(doc[first - 1].text) not in _words("first_person_objects"):
+        return
+    speaker, incise = _quote_speaker(doc, first - 1)
+    if speaker is None or speaker.key in m.persons:
+        return
+    m.persons.append(speaker.key)
+    m.incise = m.incise or incise  # "hier soir" counts from the day the speaker spoke
+    subject = next((p for p in doc._.people or [] if p.span.end == first - 1), None)  # "X m'a téléphoné"
+    if not m.callers and subject is not None and subject.key != speaker.key:
+        m.persons = [subject.key, *(k for k in m.persons if k != subject.key)]
+        m.callers.append(subject.key)
 
 
 def _interview_answer(t: Token) -> PersonMention | None:
@@ -3001,6 +3059,8 @@ def _fallback(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if (m.referring and not m.possessive) or m.weak or len(m.persons) + len(m.offices) >= 2:
             continue
+        if m.incise is not None and _we_reciprocal(m.trigger[0]):
+            continue  # "« Nous nous sommes parlé, et A et B … », a déclaré X": X's other party is not told
         if sum(not x.referring for x in mentions_of(m.trigger[0])) > 1:
             continue  # another call in the sentence ("… de l'appel" refers to this one)
         for p in people_within(doc, m.sent.start, m.sent.end):
