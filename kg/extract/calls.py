@@ -493,7 +493,7 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
         return None  # the cheap test first: most verbs are not about calling
     if by_phone and _reached_by_the_press(t):
         return None
-    reflexive = any(fold(c.text) in _words("reflexive_clitics") and c.dep_ not in SUBJECT_DEPS for c in t.children)
+    reflexive = _reflexive(t)
     if negated(t):
         return (False, False, False) if _last_spoke(t, context) else None
     if lemma == "entretenir":
@@ -513,6 +513,16 @@ def _verb_trigger(t: Token, phone: bool, context: bool, lemma: str | None = None
     else:  # "a échangé le 14 octobre avec Y" in an article that tells calls, as "parler" above
         ok = lemma in ("discuter", "echanger", "converser") and (phone or context and _has_avec(t))
     return (False, False, False) if ok else None
+
+
+def _reflexive(verb: Token) -> bool:
+    """The verb has a reflexive clitic ("s'est entretenu", "se sont parlé"), on itself or on its
+    auxiliary, where the parser hangs it when an incise parts them ("s'est, selon l'Elysée, entretenu")."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if verb.head.pos_ == "AUX" and fold(verb.head.lemma_) == "etre" and verb.head.i < verb.i:
+        auxiliaries.append(verb.head)  # or the parser made "est" the head of the participle
+    return any(fold(c.text) in _words("reflexive_clitics") and c.dep_ not in SUBJECT_DEPS
+               for x in (verb, *auxiliaries) for c in x.children)
 
 
 def _spells_out_calls(verb: Token) -> bool:
@@ -862,7 +872,7 @@ def _dated_talk_with_official(t: Token) -> bool:
         return False
     avec = next((x for x in doc[t.i + 1: window[1] + 1] if fold(x.text) == "avec"), None)
     if avec is None:  # "A et B se sont parlé ce vendredi matin": two people named as the subject
-        reflexive = any(fold(c.text) in _words("reflexive_clitics") for c in t.children)
+        reflexive = _reflexive(t)
         before = doc[t.sent.start:t.i]
         return reflexive and any(fold(x.text) == "et" for x in before) \
             and len({p.key for p in people_within(doc, before.start, before.end)}) >= 2
@@ -996,7 +1006,7 @@ def _not_an_event(t: Token) -> bool:
     # de …") took place whatever was proposed or refused in it; only a wish keeps it from being one
     # ("veut aborder la question lors d'un appel avec Y")
     failing = _words("intention_verbs") if _framed(t) else set(vocab["failure_verbs"])
-    heads = [a for a in t.ancestors if not _past_headline_colon(t, a)]
+    heads = [t.head] if _answered(t) else [a for a in t.ancestors if not _past_headline_colon(t, a)]
     if any(fold(a.lemma_) in failing and not _in_relative_after(t, a) for a in heads):
         return True  # "n'est pas parvenu à le joindre", not "sont parvenus à un accord lors d'un appel"
     if any(fold(a.lemma_) in _words("negated_failure_verbs") and negated(a) for a in heads):
@@ -1220,7 +1230,7 @@ def _gathers_many(verb: Token) -> bool:
     if fold(verb.lemma_) not in _words("gathering_verbs"):
         return False
     gathered = next((x for x in verb.children if x.dep_ == "obj"), None)
-    if gathered is None and not any(fold(c.text) in _words("reflexive_clitics") for c in verb.children):
+    if gathered is None and not _reflexive(verb):
         for x in verb.doc[verb.i + 1: verb.sent.end]:  # the parser lost the object: the first noun past
             if x.pos_ in ("VERB", "AUX") or x.text in (",", ";", ":"):  # the adverbials, in the clause
                 break
@@ -1412,6 +1422,8 @@ def _anchors(trigger: list[Token]) -> set[Token]:
         frame = _frame_verb(t) if t.pos_ in ("NOUN", "PROPN") and _framed(t) else None
         if frame is not None:  # "a déclaré à Y lors d'un appel": what is said is said in the call
             anchors.add(frame)
+        if _answered(t):  # "Répondant à un appel de X, Y a évoqué lundi …": the main clause is the answer
+            anchors.add(t.head.head)
         head = _verb_past_date(t)
         light = fold(head.lemma_) in _words("light_verbs") or (  # "leur échange remontait à janvier"
             t.dep_ in SUBJECT_DEPS and fold(head.lemma_) in _words("dating_verbs"))
@@ -1426,6 +1438,15 @@ def _anchors(trigger: list[Token]) -> set[Token]:
     return anchors
 
 
+def _answered(t: Token) -> bool:
+    """A call noun a fronted present participle answers ("Répondant à un appel du président X, Y a
+    évoqué lundi …"): what the main clause tells, and its day, are the call's."""
+    participle = t.head
+    return t.pos_ in ("NOUN", "PROPN") and fold(participle.lemma_) == "repondre" \
+        and "Part" in participle.morph.get("VerbForm") and "Pres" in participle.morph.get("Tense") \
+        and participle.head.pos_ in ("VERB", "AUX") and participle.i < participle.head.i
+
+
 def _verb_past_date(t: Token) -> Token:
     """The word a noun depends on, past a date the parser hung it on ("a enchaîné jeudi les entretiens
     téléphoniques avec Y": "entretiens" made the object of "jeudi", itself a complement of the verb)."""
@@ -1438,15 +1459,23 @@ def _verb_before_incise(t: Token) -> Token | None:
     """"X a eu lundi, à la demande de Y, un échange téléphonique avec Z": the parser makes the object
     after an incise an apposition of the incise's last noun (or hangs it on its comma); an indefinite
     noun so hung, whose chain of complements leads back to a light verb before it, is that verb's
-    object."""
-    if t.dep_ not in ("appos", "fixed", "dep") or not any(c.dep_ == "det" and fold(c.text) in ("un", "une")
-                                                        for c in t.children):
+    object.  So is one after a subordinate clause set off by commas, which the parser gives the
+    clause's verb ("a reçu, mardi, alors qu'il rentrait de Moldavie, un appel de Y")."""
+    if not any(c.dep_ == "det" and fold(c.text) in ("un", "une") for c in t.children):
+        return None
+    set_off = t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+    if t.dep_ not in ("appos", "fixed", "dep") and not (t.dep_ == "obj" and set_off):
         return None
     head = t.head.head if t.head.pos_ == "PUNCT" else t.head  # or of the incise's closing comma
-    while head.dep_ in ("nmod", "obl", "obl:mod", "appos") and head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
+    while head.dep_ in ("nmod", "obl", "obl:mod", "obl:arg", "appos") and head.pos_ in ("NOUN", "PROPN") \
+            and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "advcl" and head.pos_ == "VERB" and any(c.dep_ == "mark" for c in head.children) and set_off:
+        head = head.head  # the verb the subordinate clause is set off from
+    elif t.dep_ == "obj":
+        return None
     light = head.pos_ in ("VERB", "AUX") and head.i < t.i and fold(head.lemma_) in _words("light_verbs")
-    return head if light else None
+    return head if light and not any(c.dep_ == "obj" and c is not t for c in head.children) else None
 
 
 def _phone_taker(verb: Token) -> Token | None:
@@ -1493,8 +1522,9 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
             return _completive_owner(token, node, mentions, entry)
         if fold(node.head.lemma_) in _words("relation_nouns") and node.dep_.startswith("nmod"):
             return None  # "le prédécesseur de Brown": Brown is not on the call
-        if node.i != token.i and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and entry in SUBJECT_DEPS:
-            return None  # "X a appelé Y, et Z a salué …": the subject of a clause of its own
+        if node.i != token.i and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and (
+                entry in SUBJECT_DEPS or entry in ("obj", "iobj") and node.head in anchors):
+            return None  # "X a appelé Y, et Z a salué …", "… avec Y, puis a reçu à Ankara Z": a clause of its own
         if node.i != token.i and _before_or_after_clause(node):
             return None  # "Après avoir reçu lundi son homologue Z, X a téléphoné à Y": Z was at another act
         if node.head.i == node.i:
@@ -1939,6 +1969,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         _main_clause_subject(doc, m)
         _object_pronoun(doc, m)
         _speaker_called(doc, m)
+        _placed_by(doc, m)
         _demonstrative_party(doc, m)
         if m.persons:
             _coordinated(doc, m, mentions)
@@ -2465,6 +2496,43 @@ def _first_person_subject(doc: Doc, m: Mention) -> None:
         m.callers.append(speaker.key)
         if verbless:
             m.persons += [k for k in _with_whom(m.trigger[-1]) if k not in m.persons]
+
+
+def _placed_by(doc: Doc, m: Mention) -> None:
+    """"L'appel passé jeudi par X à son homologue suédois Y a porté sur …", "le coup de fil donné mardi par X
+    au président Y": a call noun with the participle of its placing phrase right after it names its caller
+    in the "par" phrase and the one called in the "à" phrase, read up to the clause's verb (the parser
+    often takes the participle for the sentence's verb and the noun for its subject)."""
+    participle = _placing_participle(m)
+    if m.callers or participle is None:
+        return
+    end = next((x.i for x in doc[participle.i + 1: m.sent.end] if x.pos_ == "AUX" or x.text in (";", ":", ".")),
+               m.sent.end)
+    by = next((x.i for x in doc[participle.i + 1: end] if fold(x.text) == "par"), None)
+    to = next((x.i for x in doc[participle.i + 1: end] if fold(x.text) in ("a", "au", "aux")), None)
+    if by is None or to is None:
+        return
+    caller = next(iter(people_within(doc, by + 1, to if to > by else end)), None)
+    called = next(iter(people_within(doc, to + 1, by if by > to else end)), None)
+    if caller is None or called is None or caller.key == called.key:
+        return
+    if not m.persons:
+        m.persons = [caller.key, called.key]
+    if caller.key in m.persons and called.key in m.persons:
+        m.callers = [caller.key]
+
+
+def _placing_participle(m: Mention) -> Token | None:
+    """The participle of a call noun's placing phrase right after it, past adjectives ("l'appel
+    téléphonique passé par X", "le coup de fil donné par X")."""
+    noun = m.trigger[-1]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    subtree = {x.i for x in noun.subtree}  # past the noun's adjectives and "de fil", "de téléphone"
+    after = next((x for x in noun.doc[noun.i + 1: m.sent.end] if x.pos_ in ("VERB", "AUX") or x.i not in subtree), None)
+    if after is None or f"{fold(after.lemma_)} {fold(m.trigger[0].lemma_)}" not in _words("placing_phrases"):
+        return None
+    return after
 
 
 def _we_spoke(doc: Doc, m: Mention) -> bool:
@@ -3076,8 +3144,12 @@ def _cut_off(token: Token, m: Mention) -> bool:
     """Whether "selon", a relation noun or a reporting verb separates ``token`` from the call; in
     a framed mention ("a déclaré à Y lors d'un appel") the reporting verb is the call's speech."""
     reporting = set() if m.frame else set(_vocab()["reporting_verbs"]) | {"selon"}
-    node = token
+    anchors = _anchors(m.trigger)
+    node, entry = token, token.dep_
     for _ in range(12):
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and entry in ("obj", "iobj") \
+                and node not in anchors and node.head in anchors:
+            return True  # "… au téléphone avec X, puis a accueilli Y": the other verb's object
         incise = node.i > token.i  # ", a annoncé Moscou": the source of an incise comes after its verb
         if fold(node.lemma_) in reporting and node.i != token.i and not incise or any(
                 fold(c.text) in ("selon", "d'apres") for c in node.children):
@@ -3086,7 +3158,7 @@ def _cut_off(token: Token, m: Mention) -> bool:
             return True
         if node.head.i == node.i:
             return False
-        node = node.head
+        node, entry = node.head, node.dep_
     return False
 
 
@@ -4030,13 +4102,15 @@ def _initiator(doc: Doc, m: Mention, mentions: list[Mention]) -> Party | None:
         party = _latter(doc, start) or _party_at(doc, start, m.sent.end) or _past_relation(doc, start, m.sent.end)
         if party:
             return party
+    if (party := _received_from(doc, m)) is not None:
+        return party  # "a reçu, jeudi, alors qu'il …, un appel du président X": the cue's words parted
     verb = m.trigger[0]
     asker = _requested(verb) or _initiative_taker(verb)
     if asker is not None and not m.callers:
         party = _requester(doc, asker)
         if party is not None:
             return party  # "C'est le chef de l'État français qui avait sollicité cet appel", "Kiev avait demandé …"
-    if (asker is not None or _phone_taker(verb) is not None) and len(m.callers) == 1:
+    if (asker is not None or _phone_taker(verb) is not None or _placing_participle(m)) and len(m.callers) == 1:
         return Party(person=m.callers[0])  # "X a pris l'initiative d'un entretien avec Y", "… son téléphone pour"
     lemma = _participle(verb) or fold(verb.lemma_)  # "a téléphoné" tagged as a noun is still a verb
     placing = _placing(verb)
@@ -4053,6 +4127,19 @@ def _initiator(doc: Doc, m: Mention, mentions: list[Mention]) -> Party | None:
         if not m.callers and len(set(m.caller_offices)) == 1:
             return Party(office=m.caller_offices[0])  # the post's holder is found with the call's people
     return None
+
+
+def _received_from(doc: Doc, m: Mention) -> Party | None:
+    """The one whose call was received, read in the tree when a clause set off between the verb and
+    its object parts the words of the cue "a reçu un appel de X": the "de" complement of a call noun
+    that "recevoir" takes as its object."""
+    noun = m.trigger[0]
+    receiving = [a for a in _anchors(m.trigger) if fold(a.lemma_) == "recevoir" and a.pos_ in ("VERB", "AUX")]
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(not _passive(a) for a in receiving):
+        return None
+    of = next((c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and any(
+        x.dep_ == "case" and fold(x.text) in ("de", "du", "d'", "des") for x in c.children)), None)
+    return _party_at(doc, of.left_edge.i, m.sent.end) if of is not None else None
 
 
 def _placing(trigger: Token) -> Token | None:
