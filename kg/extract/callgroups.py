@@ -232,6 +232,8 @@ def _group(mentions: list[Mention]) -> list[Call]:
     for m in mentions:
         target = None
         bare = not (m.persons or m.offices or m.sides or m.counterparts or m.pair or m.post_types)
+        if m.referring and _plural(m) and not m.persons and not m.pair and not m.earlier and not bare:
+            continue  # "Le président ukrainien a multiplié les contacts": a series, its calls told one by one
         if m.referring and bare and not m.earlier:
             latest = [c for c in calls if not c.earlier]
             target = latest[-1] if latest else None
