@@ -734,7 +734,8 @@ def _calls_on(t: Token) -> bool:
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
         if c.dep_ == "xcomp" and c.pos_ == "NOUN" and not marks and not has_object:
             continue  # "a appelé lui-même le président X": the object the parser took for a predicate
-        relative = any(x.dep_ in SUBJECT_DEPS and fold(x.text) == "qui" for x in c.children)  # a relative clause
+        relative = any(x.dep_ in SUBJECT_DEPS and fold(x.text) == "qui" for x in c.children) or (  # a relative
+            fold(t.doc[c.left_edge.i].text) in _words("relative_pronouns"))  # clause ("X, dont les propos avaient …")
         # a clause of its own after a semicolon ("il avait appelé X ; en mars, les deux hommes …")
         relative = relative or c.i > t.i and any(x.text == ";" for x in t.doc[t.i:c.i])
         if c.dep_ in ("xcomp", "ccomp") and not marks & {"pour", "afin"} and c.i not in dated and not relative \
@@ -2030,13 +2031,15 @@ def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
         return
     i = _before_adverbials(verb)
     while i > verb.sent.start and (doc[i - 1].pos_ == "AUX" or fold(doc[i - 1].text) in _words("clitics")
-                                   or doc[i - 1].pos_ == "ADV"):
+                                   or doc[i - 1].pos_ == "ADV" or doc[i - 1].dep_ == "fixed"  # "quant à lui"
+                                   or doc[i - 1].dep_.startswith("aux")):
         i -= 1
     if i - 1 <= verb.sent.start or i == verb.i:
         return
     if doc[i - 1].text != ",":  # "Pour préparer cet entretien, le ministre … X a téléphoné": the post and the
         _subject_after_a_clause(doc, m, i)  # name right before the auxiliaries, after a fronted clause's comma
         return
+    i = _before_participle_clause(doc, i - 1) + 1
     person = next((p for p in people_within(doc, verb.sent.start, i - 1) if p.span.end == i - 1), None)
     if person is None:
         return
@@ -2049,9 +2052,30 @@ def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
         return
     # a person the call has not found yet only when the phrase set off is a post's apposition ("l'émir du
     # Qatar, cheikh X, a téléphoné à Y", the parser lost in "Dans le Golfe, l'émir …")
-    if person.key in m.persons or _phrase_start(person.span) < start - 1:
+    opening = doc[verb.sent.start: start - 1]  # "Le conseiller du président nigérian, X, …": a subject noun
+    subject_phrase = len(opening) > 1 and opening[0].pos_ == "DET" and all(  # phrase the name is set off after
+        x.pos_ not in ("VERB", "AUX", "PRON") and x.text not in (",", ";", ":") for x in opening)
+    if person.key in m.persons or _phrase_start(person.span) < start - 1 or subject_phrase:
         m.callers.append(person.key)
         m.persons = [person.key, *(k for k in m.persons if k != person.key)]
+
+
+PARTICIPLE_CLAUSE_WORDS = 10  # ", arrivé la veille à Washington,": a participle clause set off after a name
+
+
+def _before_participle_clause(doc: Doc, comma: int) -> int:
+    """The comma that opens a participle clause set off before the one at ``comma`` (", X, attendu à Kigali
+    cette semaine, a échangé …"), or ``comma`` itself when what precedes it is no such clause."""
+    sent_start = doc[comma].sent.start
+    opening = next((x.i for x in reversed(doc[max(sent_start, comma - PARTICIPLE_CLAUSE_WORDS): comma])
+                    if x.text == ","), None)
+    if opening is None or opening + 1 >= comma:
+        return comma
+    first = doc[opening + 1]
+    clause = doc[opening + 1: comma]
+    participle = "Part" in first.morph.get("VerbForm") and first.pos_ in ("VERB", "AUX", "ADJ")
+    finite = any("Fin" in x.morph.get("VerbForm") for x in clause)
+    return opening if participle and not finite else comma
 
 
 POST_PHRASE_WORDS = 8  # "le ministre des Affaires étrangères et de la Coopération"
@@ -2130,6 +2154,8 @@ def _plural_pronoun_pair(doc: Doc, mentions: list[Mention], *, verbs_only: bool 
             pair = _pair_told_since(doc, mentions[:n], verb) or _only_two_named(doc, start, verb.sent.start)
         if pair is not None and len(pair) == 2 and set(m.persons) <= set(pair):
             m.persons = list(pair)  # one of them named again in the sentence ("peu après la nomination de A")
+            if m.pair and m.pair_subject and _reciprocal_plural(verb):  # "Les deux ministres ne s'étaient plus
+                m.pair_subject = False  # parlé": the pair noun is these two, with no third party
 
 
 def _latest_pair_before(doc: Doc, before: list[Mention], sent: Span) -> tuple[int, list[str] | None]:
