@@ -994,6 +994,8 @@ def _not_an_event(t: Token) -> bool:
             and t.doc[t.i + 1].pos_ != "AUX" and not NOT_URGED.match(after)  # "L'appel a été passé": not "à"
         if urge and not has_phrase(after, _vocab()["phone_nouns"]) and not addressed:
             return True  # "appeler à la retenue", not "appeler au téléphone"
+        if _urged_after_author(t):
+            return True
     if has_phrase(window, vocab["non_event_cues"]) or _planned(t) and not _held_after_all(t) or _denied(t) \
             or _summit(t) or _habitual(t):
         return True
@@ -1113,6 +1115,30 @@ def _undated_round(t: Token) -> bool:
 
 
 ADDRESSEE_REACH = 4  # words after "appel à" where the person or post it is placed to stands
+
+
+AUTHOR_REACH = 14  # "un appel du secrétaire d'Etat américain Marco Rubio à": the noun to the "à"
+
+
+def _urged_after_author(t: Token) -> bool:
+    """"un appel du secrétaire d'Etat américain X à « l'isolement » de Caracas": past the "de"
+    complement naming its author, an "à" phrase that opens on a quote, an infinitive or an urging noun
+    ("à la retenue") makes the noun a call *for* something; "un appel du président X à son homologue Y"
+    and "un appel du Premier ministre X au sujet de …" stay calls."""
+    doc = t.doc
+    if t.i + 2 >= t.sent.end or fold(doc[t.i + 1].text) not in ("de", "du", "d'", "des"):
+        return False
+    at = next((x.i for x in doc[t.i + 2: min(t.sent.end, t.i + AUTHOR_REACH)] if fold(x.text) in ("a", "au", "aux")
+               or x.text in (",", ";", ":")), None)  # the author's phrase ends on a name or a post
+    if at is None or fold(doc[at].text) not in ("a", "au", "aux") or not (
+            any(p.span.end == at for p in people_within(doc, t.i + 2, at))
+            or any(p.span.end == at for p in posts_within(doc, t.i + 2, at))):
+        return False
+    x = next((y for y in doc[at + 1: min(t.sent.end, at + 4)] if y.pos_ != "DET"), None)
+    if x is None:
+        return False
+    return x.text in _vocab()["opening_quotes"] or "Inf" in x.morph.get("VerbForm") \
+        or fold(x.lemma_) in _words("urge_nouns")
 
 
 def _addressed(t: Token) -> bool:
@@ -1528,12 +1554,21 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
             return None  # "X a appelé Y, et Z a salué …", "… avec Y, puis a reçu à Ankara Z": a clause of its own
         if node.i != token.i and _before_or_after_clause(node):
             return None  # "Après avoir reçu lundi son homologue Z, X a téléphoné à Y": Z was at another act
+        if node.i != token.i and node not in anchors and _participle_clause(node):
+            return None  # "…, affichant leur soutien à la pression américaine sur Z": what the clause is about
         if node.head.i == node.i:
             return None
         through_auxiliary = node.dep_.startswith("aux") and entry in SUBJECT_DEPS  # the parser hung the
         entry = entry if through_auxiliary else node.dep_  # subject on "a" ("Le ministre a cette fois appelé Y")
         child, node = node, node.head
     return None
+
+
+def _participle_clause(verb: Token) -> bool:
+    """The verb is a present participle heading a clause of its own set off by a comma ("…, affichant
+    leur soutien à …", "…, soulignant que …")."""
+    return verb.pos_ == "VERB" and verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") \
+        and "Pres" in verb.morph.get("Tense") and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
 
 
 def _before_or_after_clause(verb: Token) -> bool:
