@@ -3043,11 +3043,34 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
         listed = any(fold(t.text) in ("et", "ou") for t in kept)
         if _only_glue(kept, allow_title=True) and not listed \
                 and not _name_is_complement(between):
-            return p
+            return _addressed_by_rank(doc, p, posts) or p
         if _complement_then_name(doc, between) or _coordinated_title(doc, between) \
                 or _copula_to_name(doc, p, between) or _portfolios_then_name(doc, between):
             return p
         return None
+    return None
+
+
+RANKS_OF_ADDRESS = frozenset(("ambassadeur", "ambassadrice", "ambassador"))
+
+
+def _addressed_by_rank(doc: Doc, p: PostMention, posts: list[PostMention]) -> PostMention | None:
+    """"Le porte-parole du ministère des Affaires étrangères, l'ambassadeur X, a déclaré": a bare
+    "ambassadeur" (no state, no posting) set off right after another post is the rank a career diplomat
+    is addressed by, and the post said first is the one X holds; that post, else None."""
+    if p.post_type != "ambassador" or p.countries or len(p.span) != 1 or fold(p.span.text) not in RANKS_OF_ADDRESS:
+        return None
+    for q in reversed(posts):
+        if q.span.end > p.span.start:
+            continue
+        between = [fold(t.text) for t in doc[q.span.end:p.span.start]]
+        if q.post_type == "ambassador" or "," not in between:
+            return None
+        comma = len(between) - 1 - between[::-1].index(",")
+        complement = between[:comma]  # "le porte-parole de la présidence, l'ambassadeur X"
+        plain = not complement or complement[0] in ("de", "du", "des", "d'") and "," not in complement and not any(
+            t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in doc[q.span.end:q.span.end + comma])
+        return q if plain and all(w in ("l'", "le", "la") for w in between[comma + 1:]) else None
     return None
 
 
