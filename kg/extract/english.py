@@ -1543,7 +1543,8 @@ PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|forme
                        r"was (?:sacked|fired|dismissed|removed|ousted) as|"
                        r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
                        r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as|"
-                       r"becomes|became|has become)\s*$")
+                       r"becomes|became|has become|stays on as|stays as|stayed on as|(?:took|takes|has taken) over"
+                       r"(?: (?:this|last) (?:week|month|year)| on \w+day| in \w+)? as)\s*$")
 PREDICATE_REACH = 6  # tokens of the verb and of an age or rank between a name and its post ("X, 39, previously")
 
 
@@ -1587,9 +1588,15 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                for h in out) or _read_already(out, holder.key, post):
             continue
         out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post_type}")]
-        out.append(Holding(holder.key, office, (evidence(doc[holder.span.start:post.end], "en-predicate-post"),)))
+        gone = None if hit.group("past") else _replaced_after(doc, post, people)
+        gone = gone if gone is not None and gone.key != holder.key else None
+        out.append(Holding(holder.key, office, (evidence(doc[holder.span.start:post.end], "en-predicate-post"),),
+                           replaces=gone.key if gone is not None else None))
         if hit.group("past"):
             notes(doc).former.add((holder.key, post_type))
+        elif gone is not None and not any(h.person == gone.key and h.office == office for h in out):
+            span = doc[holder.span.start:gone.span.end]  # "X took over as <post>, succeeding Y": Y held it before
+            out.append(Holding(gone.key, office, (evidence(span, "en-predicate-post"),)))
     return out
 
 
@@ -1857,6 +1864,7 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 after = next((m for m in named if m.span.start == _past_titles(doc, titled)  # with "with" after Y
                               and _named_after_with(doc, m.span.end, sent.end, named) is not None), None)
             pronoun = at < sent.end and fold(doc[at].text) in ("him", "her")
+            told_in = sent
             by = _passive_by(doc, text[:hit.start()], at, sent.end)
             if by is not None:  # "X, who was <post> until October, was replaced in that role by Y"
                 successor = next((m for m in named if m.span.start == _past_titles(doc, by)), None)
@@ -1871,9 +1879,12 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 instead = _named_after_with(doc, after.span.end, sent.end, named) if after is not None else None
                 if instead is not None:  # "Z replaced Defense Minister Y with Gen. X": X took Y's post
                     successor, pronoun = instead, True
+                elif not before and after is not None and fold(text[:hit.start()]).strip() in ("he", "she"):
+                    successor = _pronoun_opening_for(doc, sent, people)  # "X …. He replaced Y": the post told
+                    told_in = doc[sent.start - 1].sent  # of X in the sentence before
             if successor is None or predecessor is None or successor.key == predecessor.key:
                 continue
-            out = _hand_over(doc, told_in if by is not None else sent, out, successor, predecessor, pronoun, lexicon)
+            out = _hand_over(doc, told_in, out, successor, predecessor, pronoun, lexicon)
     return _successor_named_after(doc, out, people, lexicon)
 
 
@@ -1932,6 +1943,39 @@ def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexi
     return out
 
 
+#: "His deputy, Y," opening a sentence: Y is the deputy of the post the one named before holds.
+DEPUTY_RELATED = re.compile(r"^(?:his|her) (?:(?:first|top|new) )?deputy,\s*$")
+DEPUTY_POSTS = {"defence_minister": "deputy_defence_minister", "foreign_minister": "deputy_foreign_minister",
+                "head_of_government": "deputy_head_of_government"}
+
+
+def deputy_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Defense Secretary X has leaned on aides. His deputy, Y, oversees the budget": Y holds the deputy post
+    of the one post the first person of the sentence before holds there (a minister's or a head of
+    government's), in that post's country; nothing when that person holds several posts there or one
+    with no deputy post."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for prev, sent in itertools.pairwise(list(doc.sents)):
+        named = next((m for m in people if sent.start <= m.span.start < sent.end), None)
+        owner = next((m for m in people if prev.start <= m.span.start < prev.end), None)
+        if named is None or owner is None or named.key == owner.key \
+                or not DEPUTY_RELATED.match(fold(doc[sent.start:named.span.start].text)):
+            continue
+        told = {h.office for h in out if h.person == owner.key and not h.office.startswith("?.")
+                and any(prev.start_char <= e.start < prev.end_char for e in h.evidence)}
+        if len(told) != 1:
+            continue
+        office = told.pop()
+        deputy = DEPUTY_POSTS.get(lexicon.offices[office].type if office in lexicon.offices else "")
+        if deputy is None or any(h.person == named.key and h.office.endswith("." + deputy) for h in out):
+            continue
+        out.append(Holding(named.key, lexicon.office_for(deputy, office.split(".")[0]).id,
+                           (evidence(doc[sent.start:named.span.end], "en-deputy-of"),)))
+    return out
+
+
 WITH_REACH = 6  # "with his deputy, Y": words between "with" and the successor's name
 
 
@@ -1960,7 +2004,10 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
         told = {h.office.partition(".")[2] for h in holdings if h.person == giver  # succeeds Y, who …": the one
                 and all(e.end <= sent.start_char for e in h.evidence)  # post the article gave X before, not one
                 and not any(o.office == h.office and o.replaces == giver for o in holdings)}  # X was replaced in
-    if len(told) != 1:
+        appointed = {h.office.partition(".")[2] for h in holdings if h.person == giver and h.office.partition(".")[2]
+                     in told and any(e.rule == "en-appointed-post" for e in h.evidence)}
+        told = appointed if len(told) > 1 and len(appointed) == 1 else told  # "named army chief X as defence
+    if len(told) != 1:  # minister. X replaces Y": the post X was named to, not the one X leaves
         return holdings
     post_type = told.pop()  # placed where the article places it ("Foreign Minister Kuleba", Ukraine's before)
     office = next((h.office for h in holdings if h.person == giver and h.office.partition(".")[2] == post_type
@@ -2418,6 +2465,11 @@ def _appointee(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
         start = _past_titles_back(doc, name.span.start)
         start -= start > post.sent.start and start < name.span.start and fold(doc[start - 1].text) in FORMER_WORDS
         verb = re.search(_pattern("appointment_verbs").pattern + r"\s*$", fold(doc[post.sent.start:start].text))
+        held = next((p.start for p in lex_within(doc, post.sent.start, start, "POST", "OFFICE", "OFFICE_WEAK")
+                     if p.end == start), None) if verb is None and as_ else None
+        if held is not None:  # "named army chief Lt. Gen. X as defence minister": past the post X held
+            verb = re.search(_pattern("appointment_verbs").pattern + r"\s*$", fold(doc[post.sent.start:held].text))
+            start = held if verb is not None else start
         if verb is None and as_:  # a gerund clause: "…, naming Gen. X as chief of defence staff"
             verb = re.search(r"(?:^|,\s*|\band\s+)" + _pattern("appointment_gerunds").pattern + r"\s*$",
                              fold(doc[post.sent.start:start].text))
@@ -2481,10 +2533,10 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     # counterparts are read twice: once before the successions, which may hand a counterpart's post on
     # ("his Japanese counterpart, X. X, who took over from Y"), and once at the end, for a speaker whose
     # own post only the later rules read
-    for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
+    for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts, misspelt_posts,
                  ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
                  related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
-                 departed_predecessors, vacated_posts, misspelt_posts, listed_posts, counterpart_posts, pronoun_posts,
+                 departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
@@ -2582,6 +2634,28 @@ def misspelt_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if not any(h.person == m.key and h.office.endswith("." + post_type) for h in out):
                 out.append(Holding(m.key, lexicon.office_for(post_type, country or "?").id,
                                    (evidence(doc[words.start:m.span.end], "en-misspelt-post"),)))
+            break
+    people = doc._.people or []
+    for tok in doc:  # "named X as defence minster": a mistyped post after an appointee's "as"
+        if fold(tok.text) != "as":
+            continue
+        for size in (3, 2, 1):
+            words = doc[tok.i + 1:min(tok.sent.end, tok.i + 1 + size)]
+            if len(words) < size or not all(t.is_alpha for t in words):
+                continue
+            fixed = [misspelt_role_word(t.text, any_case=True) or fold(t.text) for t in words]
+            post_type = wordings.get(" ".join(fixed))
+            if post_type is None or fixed == [fold(t.text) for t in words] or post_type not in lexicon.post_types:
+                continue
+            found = _appointee(doc, Span(doc, words.start, words.end, label="POST", kb_id=post_type), people)
+            if found is None:
+                break
+            holder, appointer = found
+            country = _country_before(doc, words.start) or _country_held(out, appointer or holder, tok.sent) \
+                or _known_country(doc, holder)
+            office = lexicon.office_for(post_type, country or "?").id
+            if not any(h.person == holder.key and h.office.endswith("." + post_type) for h in out):
+                out.append(Holding(holder.key, office, (evidence(doc[tok.sent.start:words.end], "en-appointed-post"),)))
             break
     return out
 
