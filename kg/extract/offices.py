@@ -2663,7 +2663,7 @@ def _without_since(doc: Doc, tokens: list) -> list:
     """The tokens with a "depuis <date>" left out: "X, depuis février 2024 commandant en chef …", and a
     term's bounds ("Commandant des forces terrestres de 1994 à 2004, il …")."""
     for t in tokens:
-        dated = _since(doc, t.i)
+        dated = _since(doc, t.i, undated=True)  # "depuis février" on an undated page: a date all the same
         if dated is not None:
             return [u for u in tokens if not t.i <= u.i < dated.end]
         if fold(t.text) in ("de", "entre", "(") and t.i == tokens[0].i:
@@ -2686,11 +2686,12 @@ def _since_date(doc: Doc, a: Attachment) -> DateValue | None:
     return None
 
 
-def _since(doc: Doc, i: int) -> Span | None:
-    """The date span right after a "depuis" at token ``i`` ("depuis septembre 2023"), if there is one."""
+def _since(doc: Doc, i: int, undated: bool = False) -> Span | None:
+    """The date span right after a "depuis" at token ``i`` ("depuis septembre 2023"), if there is one
+    (with ``undated``, also one the page's missing date leaves without a value: "depuis février")."""
     if not 0 <= i < len(doc) or fold(doc[i].text) != "depuis":
         return None
-    return next((d for d in dates_within(doc, i + 1, i + 2) if d._.date), None)
+    return next((d for d in dates_within(doc, i + 1, i + 2) if d._.date or undated), None)
 
 
 def _since_length(doc: Doc, start: int) -> int:
@@ -3727,7 +3728,24 @@ def _possessor_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention |
     is no person ("… une visite du ministre X. Son homologue, Y, l'avait invité")."""
     return _previous_subject(doc, sent, m) or _pronoun_led_before(doc, sent, m) or _only_person_before(doc, sent, m) \
         or _cleft_focus_before(doc, sent, m) or _possessor_through_possessive(doc, sent, m) \
-        or _name_closing_before_root(doc, sent, m)  # "Relevé de ses fonctions par Y, le ministre X, devient …"
+        or _name_closing_before_root(doc, sent, m) \
+        or _subject_after_lead_colon(doc, sent, m)  # "Relevé de ses fonctions par Y, le ministre X, devient …"
+
+
+def _subject_after_lead_colon(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """The subject opening the clause after a verbless lead closed by a colon in the sentence before
+    ("Autre changement notable : X quitte la Défense. Son successeur, Y, …"): X, as if the lead were not
+    there."""
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    colon = next((t.i for t in previous if t.text == ":"), None)
+    if colon is None or colon - previous.start > 6 or any(t.pos_ in ("VERB", "AUX") for t in doc[previous.start:colon]):
+        return None
+    named = [p for p in people_within(doc, colon + 1, previous.end) if p.key != m.key]
+    first = named[0] if named else None
+    return first if first is not None and first.span.start == colon + 1 and subject_node(first.span) is not None \
+        else None
 
 
 def _name_closing_before_root(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
