@@ -35,7 +35,7 @@ from kg.extract.coref import (
 )
 from kg.extract.dates import TICKER_ENTRY
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract.lexicon import Office, load_lexicon, title_cues
+from kg.extract.lexicon import Office, load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within, match_text
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
@@ -118,6 +118,7 @@ class OfficeNotes:
     known: dict[str, str] | None = None  # person key -> the gazetteer's country for that person
     homes: dict[str, str] | None = None  # person key -> the home state of one known by an organisation
     counterparts: dict[str, set[str]] | None = None  # person key -> countries as someone's counterpart
+    role_subjects: dict[int, str] = field(default_factory=dict)  # sentence start -> person its opening role noun is
 
 
 if not Doc.has_extension("offices"):
@@ -808,6 +809,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     attachments = _bare_minister_owners(doc, attachments, holdings)
     holdings += _relative(doc, attachments, holdings)
     roles = _role_nouns(doc, attachments, holdings)
+    _note_role_subjects(doc, roles)
     if roles:  # a counterpart of a person the role noun just placed ("son homologue russe Y")
         holdings += roles
         attachments = _role_noun_owners(doc, attachments, roles)
@@ -3513,9 +3515,17 @@ def _former_words() -> frozenset[str]:
 
 
 def _former_lead(doc: Doc, start: int) -> bool:
-    """"jusqu'ici chef de …", "jusque-là ministre …": a post held until the news."""
+    """"jusqu'ici chef de …", "jusque-là ministre …": a post held until the news; also a post of a sentence
+    opening on "Jusqu'à sa nomination," or "Avant sa nomination," (``former_fronted_fr``): "Jusqu'à sa
+    nomination, le général X était chef d'état-major" tells the post X left."""
     before = fold(doc[max(0, start - 3):start].text).replace(" ", "")
-    return any(before.endswith(lead.replace(" ", "")) for lead in title_cues("former_lead_fr"))
+    if any(before.endswith(lead.replace(" ", "")) for lead in title_cues("former_lead_fr")):
+        return True
+    if not doc.has_annotation("SENT_START"):  # a post phrase read on its own (a relative clause's copy)
+        return False
+    sent = doc[start].sent
+    opening = fold(doc[sent.start:min(start, sent.start + 6)].text).replace(" ", "")
+    return any(opening.startswith(lead.replace(" ", "") + ",") for lead in title_cues("former_fronted_fr"))
 
 
 def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
@@ -3700,9 +3710,29 @@ def _subject_pronouns() -> frozenset[str]:
 
 def pronoun_owner(doc: Doc, sent: Span) -> PersonMention | None:
     """"X a présenté son gouvernement. Il détient lui-même le portefeuille de la Défense": the person
-    opening the previous sentence as its subject, when this sentence's subject is a personal pronoun."""
+    opening the previous sentence as its subject, when this sentence's subject is a personal pronoun; or
+    the person a role noun opening the sentence was found to be ("La nouvelle ministre des Affaires
+    étrangères avait occupé la Défense nationale": the successor told before)."""
     owner = _previous_subject(doc, sent, None) if pronoun_subject(sent) or _opens_on_pronoun(doc, sent) else None
-    return owner or continued_subject(doc, sent) or demonstrative_subject(doc, sent)  # "L'ex-aviateur a dirigé …"
+    role = notes(doc).role_subjects.get(sent.start)
+    named = next((m for m in doc._.people or [] if m.key == role), None) if role is not None else None
+    return owner or continued_subject(doc, sent) or demonstrative_subject(doc, sent) or named  # "L'ex-aviateur …"
+
+
+def _note_role_subjects(doc: Doc, roles: list[Holding]) -> None:
+    """Notes, for each sentence that opens on a role noun found to be the successor told before (an article
+    or a word of a new holder before it at most: "Elle est remplacée par Y. La nouvelle ministre des
+    Affaires étrangères a …"), who that is: only a role noun read with the one it replaces, the surest
+    reading."""
+    for h in roles:
+        if h.replaces is None:
+            continue
+        for e in h.evidence:
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None or e.rule != "role-noun" or span.start - span.sent.start > 2:
+                continue
+            if all(t.pos_ in ("DET", "ADJ") for t in doc[span.sent.start:span.start]):
+                notes(doc).role_subjects.setdefault(span.sent.start, h.person)
 
 
 def _previous_subject(doc: Doc, sent: Span, m: PersonMention | None, *, past_opening: bool = False
@@ -4291,7 +4321,47 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     placed = _from_dominant_state(doc, _from_home_posts(doc, placed, known), known)
     placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, _from_relay(doc, placed), known)), known)
     placed = _foreign_chancellors(doc, _namesakes_at_home(doc, placed, known))
-    return [h for h in placed if not _state_secretary_general(h)]
+    return [h for h in _own_wordings(doc, placed) if not _state_secretary_general(h)]
+
+
+@cache
+def _own_generic_wordings() -> dict[str, list[str]]:
+    """Folded generic wording -> the offices that list it as their state's own name for an office of
+    another type (``own_generic_wordings`` in ``offices.json``: Belgium's "chef de la Défense")."""
+    out: dict[str, list[str]] = {}
+    for o in load_file("offices")["offices"]:
+        for w in o.get("own_generic_wordings", ()):
+            out.setdefault(fold(w), []).append(o["id"])
+    return out
+
+
+def _own_wordings(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """A generic post wording that one state uses for an office of another type, read as that office once
+    the holding is placed in that state: "le chef de la Défense, le général X" is a defence minister's
+    wording elsewhere, Belgium's chief of defence in a Belgian page (``own_generic_wordings``, over the
+    very span the holding's post was read from)."""
+    lexicon = load_lexicon()
+    owned = _own_generic_wordings()
+    posts = lex_spans(doc, "POST")
+    weak = [s for s in posts if fold(s.text) in owned]
+    if not weak:
+        return holdings
+    generic = {(p.start, p.end): p.kb_id_ for p in posts}
+
+    def read_from(h: Holding, s: Span, post_type: str) -> bool:  # the one post of that type its evidence holds
+        return any(e.start <= s.start_char and s.end_char <= e.end and not any(
+            p.kb_id_ == post_type and e.start <= p.start_char and p.end_char <= e.end and p.start != s.start
+            for p in posts) for e in h.evidence)
+
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        own = next((lexicon.offices[o] for s in weak for o in owned[fold(s.text)]
+                    if lexicon.offices[o].country == country and lexicon.offices[o].type != post_type
+                    and generic.get((s.start, s.end)) == post_type and read_from(h, s, post_type)), None)
+        out.append(replace(h, office=own.id) if own is not None and not any(
+            g.person == h.person and g.office == own.id for g in holdings) else h)
+    return out
 
 
 #: States whose press calls the foreign minister "le chancelier" (Haiti; Latin America's "canciller",
