@@ -1491,6 +1491,11 @@ def _coordinated_post_end(doc: Doc, i: int) -> int:
         while j < reach and (doc[j].text[:1].isupper() or fold(doc[j].text) in ("and", "the")):
             j += 1
         return j if j < len(doc) and doc[j].text == "," and doc[j - 1].text[:1].isupper() else i
+    if any(fold(t.text) in ("of", "for") for t in doc[max(0, i - 3):i]) and doc[i - 1].text[:1].isupper():
+        j = i + 1  # "Minister of Defence and Veteran Affairs, X": a second portfolio of the same ministry
+        while j < min(reach, i + 5) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j += 1
+        return j if j > i + 1 and j < len(doc) and doc[j].text == "," else i
     return i
 
 
@@ -1759,11 +1764,28 @@ def _country_of_post(doc: Doc, post: Span) -> str | None:
     """The country the text gives a post: a demonym right before it (after "the"), a possessive, the
     post's own office when the wording names one country's office only, or "of <Country>" after it."""
     before = post.start - 1 if post.start and fold(doc[post.start - 1].text) == "the" else post.start
-    found = _country_before(doc, post.start) or _country_before(doc, before) or _possessor(doc, post.start)
+    found = _country_before(doc, post.start) or _country_before(doc, before) or _possessor(doc, post.start) \
+        or _its_country(doc, post.start)
     if found:
         return found
     found_after = _of_country(doc, post.end)
     return found_after[0] if found_after else None
+
+
+def _its_country(doc: Doc, i: int) -> str | None:
+    """"Uganda was represented by its Minister of Defence, X, and the Chief of Defence Forces, Y": the country
+    opening the sentence (past a dateline) that "its" right before the post at token ``i`` (or before the
+    first post of the list it closes) refers back to, when no other country stands between."""
+    sent = doc[i].sent
+    listed = i >= 2 and fold(doc[i - 1].text) == "the" and fold(doc[i - 2].text) == "and" \
+        and any(fold(t.text) == "its" for t in doc[sent.start:i - 2])  # "its Minister …, X, and the Chief …, Y"
+    if i == 0 or fold(doc[i - 1].text) != "its" and not listed:
+        return None
+    start = _past_dateline(doc, sent)
+    countries = lex_within(doc, start, i, "COUNTRY")
+    if not countries or countries[0].start not in (start, start + 1) or len({c.kb_id_ for c in countries}) != 1:
+        return None
+    return countries[0].kb_id_
 
 
 #: Words of a state's formal name before the country itself ("of the Republic of Kazakhstan", "of
@@ -2007,7 +2029,12 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
         appointed = {h.office.partition(".")[2] for h in holdings if h.person == giver and h.office.partition(".")[2]
                      in told and any(e.rule == "en-appointed-post" for e in h.evidence)}
         told = appointed if len(told) > 1 and len(appointed) == 1 else told  # "named army chief X as defence
-    if len(told) != 1:  # minister. X replaces Y": the post X was named to, not the one X leaves
+    if not told and backwards and sent.start > 0:  # minister. X replaces Y": the post X was named to
+        prev = doc[sent.start - 1].sent  # "X moved Y out of the Foreign Office …. Y was replaced by Z": the post
+        told = {h.office.partition(".")[2] for h in holdings if h.person == giver  # the sentence before tells
+                and (giver, h.office.partition(".")[2]) in notes(doc).former  # Y left
+                and any(prev.start_char <= e.start < prev.end_char for e in h.evidence)}
+    if len(told) != 1:
         return holdings
     post_type = told.pop()  # placed where the article places it ("Foreign Minister Kuleba", Ukraine's before)
     office = next((h.office for h in holdings if h.person == giver and h.office.partition(".")[2] == post_type
@@ -2077,6 +2104,58 @@ def ministry_move_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 out = _succeeded(doc, out, (holder, gone), (office, post_type), sent, "en-ministry-move")
             elif not any(h.person == holder.key and h.office == office for h in out):
                 out.append(Holding(holder.key, office, (evidence(sent, "en-ministry-move"),)))
+    return out
+
+
+#: "moved X out of the Foreign Office", "took X out of the defence ministry": X held that ministry's post.
+MOVED_OUT = re.compile(r"\b(?:moved|moves|moving|shifted|shifts|took|takes|taking|removed|removes|pulled)\s+"
+                       r"(?P<name>[^,;]+?)\s+out\s+of\s+the\s+(?P<ministry>foreign|defen[cs]e)\s+(?:ministry|office)\b")
+#: ", making him Deputy Prime Minister and Justice Secretary": the posts a gerund clause gives the one moved.
+MAKING = re.compile(r",\s*(?:making|naming|appointing)\s+(?:him|her)(?:\s+the)?(?:\s+new)?\s*$")
+
+
+def moved_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Prime Minister X moved Y out of the Foreign Office on Friday, making him Deputy Prime Minister and
+    Justice Secretary": Y held the ministry's post (a past one), and the posts right after ", making him"
+    (joined by "and") are Y's, the last person named before the pronoun in the sentence.  The country is
+    the one kg knows of Y, else the one country of the sentence's other placed holdings."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for sent in doc.sents:
+        text = fold(sent.text)
+        named = [m for m in people if sent.start <= m.span.start and m.span.end <= sent.end]
+        placed = {h.office.split(".")[0] for h in out if not h.office.startswith("?.") and any(
+            sent.start_char <= e.start < sent.end_char for e in h.evidence)}
+        for hit in MOVED_OUT.finditer(text):
+            at = next(t.i for t in sent if t.idx - sent.start_char >= hit.start("name"))
+            holder = next((m for m in named if m.span.start == _past_titles(doc, at)), None)
+            country = (_known_country(doc, holder) or (next(iter(placed)) if len(placed) == 1 else None)) \
+                if holder is not None else None
+            if holder is None or country is None:
+                continue
+            post_type = MINISTRY_POSTS[hit.group("ministry")]
+            office = lexicon.office_for(post_type, country).id
+            if not any(h.person == holder.key and h.office == office for h in out):
+                out.append(Holding(holder.key, office, (evidence(sent, "en-moved-out"),)))
+            notes(doc).former.add((holder.key, post_type))
+        for post in lex_spans(doc, "POST"):
+            if not (sent.start <= post.start < sent.end) or not MAKING.search(fold(doc[sent.start:post.start].text)):
+                continue
+            pronoun = next(k for k in range(post.start - 1, sent.start, -1) if fold(doc[k].text) in ("him", "her"))
+            before = [m for m in named if m.span.end <= pronoun]
+            if not before:
+                continue
+            holder = before[-1]
+            country = _known_country(doc, holder) or (next(iter(placed)) if len(placed) == 1 else None)
+            if country is None:
+                continue
+            joined = [q for q in lex_spans(doc, "POST")
+                      if q.start == post.end + 1 and fold(doc[post.end].text) == "and"]
+            for p in [post, *joined]:  # "making him Deputy Prime Minister and Foreign Secretary"
+                office = lexicon.office_for(p.kb_id_, country).id
+                if not any(h.person == holder.key and h.office == office for h in out):
+                    out.append(Holding(holder.key, office, (evidence(doc[pronoun - 2:p.end], "en-made-post"),)))
     return out
 
 
@@ -2413,8 +2492,14 @@ def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 != lexicon.offices[office_span.kb_id_].country:
             continue
         if not any(h.person == holder.key and h.office == office_span.kb_id_ for h in out):
+            gone = _replaced_after(doc, office_span, doc._.people or [])
+            gone = gone if gone is not None and gone.key != holder.key else None
             out.append(Holding(holder.key, office_span.kb_id_,
-                               (evidence(doc[office_span.sent.start:office_span.end], "en-appointed-post"),)))
+                               (evidence(doc[office_span.sent.start:office_span.end], "en-appointed-post"),),
+                               replaces=gone.key if gone is not None else None))
+            if gone is not None and not any(h.person == gone.key and h.office == office_span.kb_id_ for h in out):
+                out.append(Holding(gone.key, office_span.kb_id_,  # "since Adm. Y was fired": Y held it before
+                                   (evidence(doc[office_span.sent.start:gone.span.end], "en-appointed-post"),)))
     return out
 
 
@@ -2422,12 +2507,23 @@ def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 REPLACED_AFTER = re.compile(r"^,?\s*(?:in place of|replacing|succeeding|in replacement of|taking over from)\s*$")
 
 
+#: "… as acting chief of naval operations since Adm. Y was fired": Y left the post the appointee holds.
+DEPARTED_SINCE = re.compile(r"^,?\s*since\s*$")
+DEPARTURE_AFTER = re.compile(r"^\s*(?:was|had been)\s+(?:fired|dismissed|sacked|removed|ousted|relieved)\b|"
+                             r"^\s*(?:left|retired|resigned|stepped down|quit|died)\b")
+
+
 def _replaced_after(doc: Doc, post: Span, people: list) -> Any:
-    """The name (past its ranks) that "in place of" or "replacing" right after an appointee's post gives."""
+    """The name (past its ranks) that "in place of" or "replacing" right after an appointee's post gives, or
+    that "since Y was fired" (a departure) gives."""
     for m in people:
         if post.end < m.span.start <= post.end + 10 and m.span.start < post.sent.end:
             start = _past_titles_back(doc, m.span.start)
-            return m if REPLACED_AFTER.match(fold(doc[post.end:start].text)) else None
+            between = fold(doc[post.end:start].text)
+            if DEPARTED_SINCE.match(between):
+                return m if DEPARTURE_AFTER.match(fold(doc[m.span.end:min(post.sent.end, m.span.end + 4)].text)) \
+                    else None
+            return m if REPLACED_AFTER.match(between) else None
     return None
 
 
@@ -2533,9 +2629,10 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     # counterparts are read twice: once before the successions, which may hand a counterpart's post on
     # ("his Japanese counterpart, X. X, who took over from Y"), and once at the end, for a speaker whose
     # own post only the later rules read
-    for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts, misspelt_posts,
-                 ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
-                 related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
+    for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
+                 misspelt_posts, ministry_move_posts, moved_posts, ministry_headed_posts, counterpart_posts,
+                 succession_posts, successor_posts, related_as_posts, related_at_ministry_posts, removed_posts,
+                 former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts):
         holdings = step(doc, holdings)
