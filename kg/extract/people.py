@@ -410,6 +410,7 @@ class PeopleFinder:
     def _after_titles(self, doc: Doc, titles: list[Span], found: list[PersonMention]) -> list[PersonMention]:
         extra = []
         starts = {t.start for t in titles}
+        roles = {k.i for s in lex_spans(doc, *ROLE_LABELS) for k in s}
         for t in titles:
             if _adjectival(t) or t.end in starts:
                 continue  # "His Highness Sheikh X": the title right after names the person, not this one
@@ -418,6 +419,8 @@ class PeopleFinder:
                     and not _full_stop(doc, end):
                 end += 1
             tokens = _trim_end(self._without_opener(doc, list(doc[t.end:end])))  # not "Monsieur le Président"
+            while len(tokens) > 2 and tokens[0].i in roles:  # "His Majesty King X": the post is no part of it
+                tokens = tokens[1:]
             tokens = _glued_tail(doc, tokens) if tokens else tokens  # "le général Po Horng-huei"
             if tokens and not any(overlaps(m.span, doc[t.end:end]) for m in found):
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))
