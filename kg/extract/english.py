@@ -1518,7 +1518,10 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     posts = [(p, p.kb_id_, None) for p in lex_spans(doc, "POST")] + _possessive_inside(doc) + [
         (p, lexicon.offices[p.kb_id_].type, None) for p in lex_spans(doc, "OFFICE_WEAK")
         if p.kb_id_ in lexicon.offices and (p.start, p.end) not in generic]
+    addressed = _ranks_of_address(doc)
     for post, post_type, given in posts:
+        if (post.start, post.end) in addressed:
+            continue  # "Special Envoy for the Mediterranean Ambassador X": the rank X is addressed by
         before_name = _named_right_after(doc, post, people)
         holder = before_name or _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
         if holder is None or before_name is not None and before_name.span.start == post.end \
@@ -1688,7 +1691,47 @@ def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
     and a country may come between ("President of the Republic of Kazakhstan X")."""
     after = _of_country(doc, post.end)
     i = _past_titles(doc, after[1] if after else _coordinated_post_end(doc, post.end))
-    return next((m for m in people if m.span.start == i), None)
+    found = next((m for m in people if m.span.start == i), None)
+    if found is None and post.kb_id_ in REMIT_POSTS and i < len(doc) and fold(doc[i].text) == "for":
+        return _named_past_remit(doc, i, people)  # "Navy spokesperson for the West Philippine Sea Rear Adm. X"
+    return found
+
+
+def _ranks_of_address(doc: Doc) -> set[tuple[int, int]]:
+    """Bare "Ambassador" words right after another post (a remit in capitals between at most: "Foreign
+    Ministry spokesperson Ambassador X", "Special Envoy for the Mediterranean Ambassador X"): the rank a
+    career diplomat is addressed by, not a post."""
+    posts = lex_spans(doc, "POST")
+    out = set()
+    for p in posts:
+        if len(p) != 1 or p.kb_id_ != "ambassador" or not p[0].text[:1].isupper() \
+                or p.end < len(doc) and fold(doc[p.end].text) in ("to", "of", "in", "at"):
+            continue
+        for q in posts:
+            if q.kb_id_ == "ambassador" or q.end > p.start or q.end < p.start - REMIT_REACH - 2:
+                continue
+            between = doc[q.end:p.start]
+            if not len(between) or fold(between[0].text) == "for" and all(
+                    t.text[:1].isupper() or fold(t.text) == "the" for t in between[1:]):
+                out.add((p.start, p.end))
+    return out
+
+
+REMIT_POSTS = frozenset(("spokesperson", "special_envoy"))
+REMIT_REACH = 6  # capitalised words of a remit after "for" ("for the West Philippine Sea")
+
+
+def _named_past_remit(doc: Doc, i: int, people: list) -> Any:
+    """The name right after a remit in capitals that "for" at token ``i`` opens (ranks between)."""
+    j = i + 1 + (i + 1 < len(doc) and fold(doc[i + 1].text) == "the")
+    for k in range(j + 1, min(len(doc), j + REMIT_REACH + 1)):
+        if not all(t.text[:1].isupper() and t.is_alpha for t in doc[j:k]):
+            return None
+        found = next((m for m in people if m.span.start == _past_titles(doc, k) and k < m.span.end), None) \
+            or next((m for m in people if m.span.start == _past_titles(doc, k)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
@@ -2156,6 +2199,35 @@ def moved_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 office = lexicon.office_for(p.kb_id_, country).id
                 if not any(h.person == holder.key and h.office == office for h in out):
                     out.append(Holding(holder.key, office, (evidence(doc[pronoun - 2:p.end], "en-made-post"),)))
+    return out
+
+
+FORCES_WORDS = (("armed", "forces"), ("defence", "forces"), ("defense", "forces"), ("defence", "force"),
+                ("defense", "force"), ("military",))
+
+
+def forces_chief_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Armed Forces of the Philippines chief Gen. X", "Defence Forces of Malta chief Brig. X": a state's
+    armed forces named in full, then "chief", then the name (ranks between) is that state's chief of defence."""
+    lexicon = load_lexicon()
+    out = list(holdings)
+    countries = lex_spans(doc, "COUNTRY")
+    for m in doc._.people or []:
+        start = _past_titles_back(doc, m.span.start)
+        if start < 5 or fold(doc[start - 1].text) != "chief":
+            continue
+        country = next((c for c in countries if c.end == start - 1), None)
+        if country is None:
+            continue
+        k = country.start - (fold(doc[country.start - 1].text) == "the")
+        if fold(doc[k - 1].text) != "of":
+            continue
+        words = tuple(fold(t.text) for t in doc[max(0, k - 3):k - 1])
+        if not any(words[-len(w):] == w for w in FORCES_WORDS):
+            continue
+        office = lexicon.office_for("chief_of_defence", country.kb_id_).id
+        if not any(h.person == m.key and h.office == office for h in out):
+            out.append(Holding(m.key, office, (evidence(doc[k - 3:m.span.end], "en-forces-chief"),)))
     return out
 
 
@@ -2629,7 +2701,8 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     # counterparts are read twice: once before the successions, which may hand a counterpart's post on
     # ("his Japanese counterpart, X. X, who took over from Y"), and once at the end, for a speaker whose
     # own post only the later rules read
-    for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
+    for step in (countries_of_posts, possessive_posts, apposed_posts, forces_chief_posts, predicate_posts,
+                 appointed_posts,
                  misspelt_posts, ministry_move_posts, moved_posts, ministry_headed_posts, counterpart_posts,
                  succession_posts, successor_posts, related_as_posts, related_at_ministry_posts, removed_posts,
                  former_role_subjects,

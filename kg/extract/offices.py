@@ -3067,6 +3067,10 @@ def _addressed_by_rank(doc: Doc, p: PostMention, posts: list[PostMention]) -> Po
         if q.span.end > p.span.start:
             continue
         between = [fold(t.text) for t in doc[q.span.end:p.span.start]]
+        if q.post_type != "ambassador" and p.span[0].text == "Ambassador" and "," not in between and (
+                not between or between[0] == "for" and all(
+                    t.text[:1].isupper() or fold(t.text) == "the" for t in doc[q.span.end + 1:p.span.start])):
+            return q  # English: "Special Envoy for the Mediterranean Ambassador X"
         if q.post_type == "ambassador" or "," not in between:
             return None
         comma = len(between) - 1 - between[::-1].index(",")
