@@ -1996,7 +1996,8 @@ def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexi
         if named is not None and named.span.start == sent.start:  # "X's successor, Y": X named in the sentence before
             owner = next((m for m in people if prev.start <= m.span.start < prev.end and m.key == named.key), None)
             named = next((m for m in people if named.span.end <= m.span.start < sent.end), None)
-        related = RELATED.match(fold(doc[sent.start:named.span.start].text)) if named is not None else None
+        related = RELATED.match(fold(doc[sent.start:_past_titles_back(doc, named.span.start)].text)) \
+            if named is not None else None  # "His predecessor, Gen. Y,": past Y's rank
         if related is not None and related.group("owner") and owner is not None \
                 and fold(related.group("owner")) != fold(owner.span.text).split()[-1] \
                 and fold(related.group("owner")) != fold(owner.span.text):
@@ -2026,7 +2027,7 @@ def deputy_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         named = next((m for m in people if sent.start <= m.span.start < sent.end), None)
         owner = next((m for m in people if prev.start <= m.span.start < prev.end), None)
         if named is None or owner is None or named.key == owner.key \
-                or not DEPUTY_RELATED.match(fold(doc[sent.start:named.span.start].text)):
+                or not DEPUTY_RELATED.match(fold(doc[sent.start:_past_titles_back(doc, named.span.start)].text)):
             continue
         told = {h.office for h in out if h.person == owner.key and not h.office.startswith("?.")
                 and any(prev.start_char <= e.start < prev.end_char for e in h.evidence)}
@@ -2199,6 +2200,49 @@ def moved_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 office = lexicon.office_for(p.kb_id_, country).id
                 if not any(h.person == holder.key and h.office == office for h in out):
                     out.append(Holding(holder.key, office, (evidence(doc[pronoun - 2:p.end], "en-made-post"),)))
+    return out
+
+
+#: "Appointed commander-in-chief in February 2024, Gen. X …": a participle clause fronting a post before its holder.
+FRONTED_APPOINTMENT = re.compile(r"^(?:[-\u2013\u2014:]\s*)?(?:newly\s+)?(?:appointed|named|sworn\s+in|elected|"
+                                 r"promoted|confirmed|installed|reappointed|re-elected|tapped)(?:\s+(?:as|to\s+be|to))?(?:\s+the)?(?:\s+new)?\s*$")
+FRONTED_REACH = 12  # words between the post and the comma ("in February 2024", "by President X last year")
+
+
+def fronted_appointment_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Appointed commander-in-chief in February 2024, Gen. X has overseen …", "Sworn in as defence minister
+    last year, X …": the post of a participle clause opening the sentence is the holder named right after the
+    comma that closes it (ranks between), as in French ("Nommé ministre …, X").  The country is the one the
+    post's wording gives, else the one kg knows of the holder, else left to be placed."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    generic = {(p.start, p.end) for p in lex_spans(doc, "POST")}
+    for post in lex_spans(doc, "POST", "OFFICE", "OFFICE_WEAK"):
+        if post.label_ != "POST" and ((post.start, post.end) in generic or post.kb_id_ not in lexicon.offices):
+            continue
+        sent = post.sent
+        start = _past_dateline(doc, sent)
+        if not FRONTED_APPOINTMENT.match(fold(doc[start:post.start].text)) or start == post.start:
+            continue
+        comma = next((t.i for t in doc[post.end:min(sent.end, post.end + FRONTED_REACH)] if t.text == ","), None)
+        if comma is None or any(t.pos_ in ("AUX",) or t.text in (";", ":") for t in doc[post.end:comma]):
+            continue
+        holder = next((m for m in people if m.span.start == _past_titles(doc, comma + 1)), None)
+        if holder is None:
+            continue
+        country = _country_of_post(doc, post) or _known_country(doc, holder)
+        if post.label_ == "POST":
+            post_type, office = post.kb_id_, lexicon.office_for(post.kb_id_, country or "?").id
+        else:  # a country's own office; one whose wording others share only where the text places it there
+            from kg.extract.offices import _dateline_country
+
+            own = lexicon.offices[post.kb_id_]
+            if post.label_ == "OFFICE_WEAK" and (country or _dateline_country(doc)) != own.country:
+                continue  # "KYIV - Appointed commander-in-chief …, Gen. X": Ukraine's
+            post_type, office = own.type, own.id
+        if not any(h.person == holder.key and h.office.endswith("." + post_type) for h in out):
+            out.append(Holding(holder.key, office, (evidence(doc[start:holder.span.end], "en-fronted-appointment"),)))
     return out
 
 
@@ -2701,7 +2745,8 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     # counterparts are read twice: once before the successions, which may hand a counterpart's post on
     # ("his Japanese counterpart, X. X, who took over from Y"), and once at the end, for a speaker whose
     # own post only the later rules read
-    for step in (countries_of_posts, possessive_posts, apposed_posts, forces_chief_posts, predicate_posts,
+    for step in (countries_of_posts, possessive_posts, apposed_posts, forces_chief_posts, fronted_appointment_posts,
+                 predicate_posts,
                  appointed_posts,
                  misspelt_posts, ministry_move_posts, moved_posts, ministry_headed_posts, counterpart_posts,
                  succession_posts, successor_posts, related_as_posts, related_at_ministry_posts, removed_posts,
