@@ -833,6 +833,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
     holdings += _post_of_named(doc, holdings)
+    holdings += _deputies_named(doc, holdings)
     holdings = _foreign_chancellors(doc, _service_chief_named(doc, holdings))
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
 
@@ -3721,6 +3722,40 @@ def pronoun_owner(doc: Doc, sent: Span) -> PersonMention | None:
     role = notes(doc).role_subjects.get(sent.start)
     named = next((m for m in doc._.people or [] if m.key == role), None) if role is not None else None
     return owner or continued_subject(doc, sent) or demonstrative_subject(doc, sent) or named  # "L'ex-aviateur …"
+
+
+DEPUTY_POSTS = {"defence_minister": "deputy_defence_minister", "foreign_minister": "deputy_foreign_minister",
+                "head_of_government": "deputy_head_of_government"}
+DEPUTY_OPENINGS = (("son", "adjoint", ","), ("sa", "adjointe", ","), ("son", "adjointe", ","))
+
+
+def _deputies_named(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Le ministre de la Défense, X, s'est rendu à … . Son adjoint, Y, a présenté …": Y holds the deputy post
+    of the one minister's (or head of government's) post the possessor holds by the sentence before (the
+    possessor as for "Son prédécesseur, Y"); nothing when that person holds several posts there."""
+    out: list[Holding] = []
+    for m in doc._.people or []:
+        sent = m.span.sent
+        k = m.span.start
+        while k > sent.start and (fold(doc[k - 1].text) in _titles() or doc[k - 1].text == "."):
+            k -= 1  # "Son adjoint, le général Y": past the rank
+        words = tuple(fold(t.text) for t in doc[sent.start:k] if fold(t.text) not in ("le", "la", "l'"))
+        if words not in DEPUTY_OPENINGS or sent.start == 0:
+            continue
+        owner = _possessor_before(doc, sent, m)
+        previous = doc[sent.start - 1].sent
+        told = {h.office for h in holdings if owner is not None and h.person == owner.key
+                and any(previous.start_char <= e.start < previous.end_char for e in h.evidence)}
+        if len(told) != 1:
+            continue
+        office = told.pop()
+        deputy = DEPUTY_POSTS.get(office_type(office))
+        if deputy is None or any(h.person == m.key and office_type(h.office) == deputy for h in holdings):
+            continue
+        country = office.split(".")[0]
+        placed = f"{UNKNOWN}.{deputy}" if country == UNKNOWN else load_lexicon().office_for(deputy, country).id
+        out.append(Holding(m.key, placed, (evidence(doc[sent.start:m.span.end], "deputy-of"),)))
+    return out
 
 
 def _note_role_subjects(doc: Doc, roles: list[Holding]) -> None:
