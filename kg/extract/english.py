@@ -1491,6 +1491,11 @@ def _coordinated_post_end(doc: Doc, i: int) -> int:
         while j < reach and (doc[j].text[:1].isupper() or fold(doc[j].text) in ("and", "the")):
             j += 1
         return j if j < len(doc) and doc[j].text == "," and doc[j - 1].text[:1].isupper() else i
+    if any(fold(t.text) in ("of", "for") for t in doc[max(0, i - 3):i]) and doc[i - 1].text[:1].isupper():
+        j = i + 1  # "Minister of Defence and Veteran Affairs, X": a second portfolio of the same ministry
+        while j < min(reach, i + 5) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j += 1
+        return j if j > i + 1 and j < len(doc) and doc[j].text == "," else i
     return i
 
 
@@ -1513,7 +1518,10 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     posts = [(p, p.kb_id_, None) for p in lex_spans(doc, "POST")] + _possessive_inside(doc) + [
         (p, lexicon.offices[p.kb_id_].type, None) for p in lex_spans(doc, "OFFICE_WEAK")
         if p.kb_id_ in lexicon.offices and (p.start, p.end) not in generic]
+    addressed = _ranks_of_address(doc)
     for post, post_type, given in posts:
+        if (post.start, post.end) in addressed:
+            continue  # "Special Envoy for the Mediterranean Ambassador X": the rank X is addressed by
         before_name = _named_right_after(doc, post, people)
         holder = before_name or _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
         if holder is None or before_name is not None and before_name.span.start == post.end \
@@ -1543,7 +1551,8 @@ PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|forme
                        r"was (?:sacked|fired|dismissed|removed|ousted) as|"
                        r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
                        r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as|"
-                       r"becomes|became|has become)\s*$")
+                       r"becomes|became|has become|stays on as|stays as|stayed on as|(?:took|takes|has taken) over"
+                       r"(?: (?:this|last) (?:week|month|year)| on \w+day| in \w+)? as)\s*$")
 PREDICATE_REACH = 6  # tokens of the verb and of an age or rank between a name and its post ("X, 39, previously")
 
 
@@ -1587,9 +1596,15 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                for h in out) or _read_already(out, holder.key, post):
             continue
         out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post_type}")]
-        out.append(Holding(holder.key, office, (evidence(doc[holder.span.start:post.end], "en-predicate-post"),)))
+        gone = None if hit.group("past") else _replaced_after(doc, post, people)
+        gone = gone if gone is not None and gone.key != holder.key else None
+        out.append(Holding(holder.key, office, (evidence(doc[holder.span.start:post.end], "en-predicate-post"),),
+                           replaces=gone.key if gone is not None else None))
         if hit.group("past"):
             notes(doc).former.add((holder.key, post_type))
+        elif gone is not None and not any(h.person == gone.key and h.office == office for h in out):
+            span = doc[holder.span.start:gone.span.end]  # "X took over as <post>, succeeding Y": Y held it before
+            out.append(Holding(gone.key, office, (evidence(span, "en-predicate-post"),)))
     return out
 
 
@@ -1676,7 +1691,47 @@ def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
     and a country may come between ("President of the Republic of Kazakhstan X")."""
     after = _of_country(doc, post.end)
     i = _past_titles(doc, after[1] if after else _coordinated_post_end(doc, post.end))
-    return next((m for m in people if m.span.start == i), None)
+    found = next((m for m in people if m.span.start == i), None)
+    if found is None and post.kb_id_ in REMIT_POSTS and i < len(doc) and fold(doc[i].text) == "for":
+        return _named_past_remit(doc, i, people)  # "Navy spokesperson for the West Philippine Sea Rear Adm. X"
+    return found
+
+
+def _ranks_of_address(doc: Doc) -> set[tuple[int, int]]:
+    """Bare "Ambassador" words right after another post (a remit in capitals between at most: "Foreign
+    Ministry spokesperson Ambassador X", "Special Envoy for the Mediterranean Ambassador X"): the rank a
+    career diplomat is addressed by, not a post."""
+    posts = lex_spans(doc, "POST")
+    out = set()
+    for p in posts:
+        if len(p) != 1 or p.kb_id_ != "ambassador" or not p[0].text[:1].isupper() \
+                or p.end < len(doc) and fold(doc[p.end].text) in ("to", "of", "in", "at"):
+            continue
+        for q in posts:
+            if q.kb_id_ == "ambassador" or q.end > p.start or q.end < p.start - REMIT_REACH - 2:
+                continue
+            between = doc[q.end:p.start]
+            if not len(between) or fold(between[0].text) == "for" and all(
+                    t.text[:1].isupper() or fold(t.text) == "the" for t in between[1:]):
+                out.add((p.start, p.end))
+    return out
+
+
+REMIT_POSTS = frozenset(("spokesperson", "special_envoy"))
+REMIT_REACH = 6  # capitalised words of a remit after "for" ("for the West Philippine Sea")
+
+
+def _named_past_remit(doc: Doc, i: int, people: list) -> Any:
+    """The name right after a remit in capitals that "for" at token ``i`` opens (ranks between)."""
+    j = i + 1 + (i + 1 < len(doc) and fold(doc[i + 1].text) == "the")
+    for k in range(j + 1, min(len(doc), j + REMIT_REACH + 1)):
+        if not all(t.text[:1].isupper() and t.is_alpha for t in doc[j:k]):
+            return None
+        found = next((m for m in people if m.span.start == _past_titles(doc, k) and k < m.span.end), None) \
+            or next((m for m in people if m.span.start == _past_titles(doc, k)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
@@ -1752,11 +1807,28 @@ def _country_of_post(doc: Doc, post: Span) -> str | None:
     """The country the text gives a post: a demonym right before it (after "the"), a possessive, the
     post's own office when the wording names one country's office only, or "of <Country>" after it."""
     before = post.start - 1 if post.start and fold(doc[post.start - 1].text) == "the" else post.start
-    found = _country_before(doc, post.start) or _country_before(doc, before) or _possessor(doc, post.start)
+    found = _country_before(doc, post.start) or _country_before(doc, before) or _possessor(doc, post.start) \
+        or _its_country(doc, post.start)
     if found:
         return found
     found_after = _of_country(doc, post.end)
     return found_after[0] if found_after else None
+
+
+def _its_country(doc: Doc, i: int) -> str | None:
+    """"Uganda was represented by its Minister of Defence, X, and the Chief of Defence Forces, Y": the country
+    opening the sentence (past a dateline) that "its" right before the post at token ``i`` (or before the
+    first post of the list it closes) refers back to, when no other country stands between."""
+    sent = doc[i].sent
+    listed = i >= 2 and fold(doc[i - 1].text) == "the" and fold(doc[i - 2].text) == "and" \
+        and any(fold(t.text) == "its" for t in doc[sent.start:i - 2])  # "its Minister …, X, and the Chief …, Y"
+    if i == 0 or fold(doc[i - 1].text) != "its" and not listed:
+        return None
+    start = _past_dateline(doc, sent)
+    countries = lex_within(doc, start, i, "COUNTRY")
+    if not countries or countries[0].start not in (start, start + 1) or len({c.kb_id_ for c in countries}) != 1:
+        return None
+    return countries[0].kb_id_
 
 
 #: Words of a state's formal name before the country itself ("of the Republic of Kazakhstan", "of
@@ -1857,6 +1929,7 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 after = next((m for m in named if m.span.start == _past_titles(doc, titled)  # with "with" after Y
                               and _named_after_with(doc, m.span.end, sent.end, named) is not None), None)
             pronoun = at < sent.end and fold(doc[at].text) in ("him", "her")
+            told_in = sent
             by = _passive_by(doc, text[:hit.start()], at, sent.end)
             if by is not None:  # "X, who was <post> until October, was replaced in that role by Y"
                 successor = next((m for m in named if m.span.start == _past_titles(doc, by)), None)
@@ -1871,9 +1944,12 @@ def successor_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 instead = _named_after_with(doc, after.span.end, sent.end, named) if after is not None else None
                 if instead is not None:  # "Z replaced Defense Minister Y with Gen. X": X took Y's post
                     successor, pronoun = instead, True
+                elif not before and after is not None and fold(text[:hit.start()]).strip() in ("he", "she"):
+                    successor = _pronoun_opening_for(doc, sent, people)  # "X …. He replaced Y": the post told
+                    told_in = doc[sent.start - 1].sent  # of X in the sentence before
             if successor is None or predecessor is None or successor.key == predecessor.key:
                 continue
-            out = _hand_over(doc, told_in if by is not None else sent, out, successor, predecessor, pronoun, lexicon)
+            out = _hand_over(doc, told_in, out, successor, predecessor, pronoun, lexicon)
     return _successor_named_after(doc, out, people, lexicon)
 
 
@@ -1920,7 +1996,8 @@ def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexi
         if named is not None and named.span.start == sent.start:  # "X's successor, Y": X named in the sentence before
             owner = next((m for m in people if prev.start <= m.span.start < prev.end and m.key == named.key), None)
             named = next((m for m in people if named.span.end <= m.span.start < sent.end), None)
-        related = RELATED.match(fold(doc[sent.start:named.span.start].text)) if named is not None else None
+        related = RELATED.match(fold(doc[sent.start:_past_titles_back(doc, named.span.start)].text)) \
+            if named is not None else None  # "His predecessor, Gen. Y,": past Y's rank
         if related is not None and related.group("owner") and owner is not None \
                 and fold(related.group("owner")) != fold(owner.span.text).split()[-1] \
                 and fold(related.group("owner")) != fold(owner.span.text):
@@ -1929,6 +2006,39 @@ def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexi
             continue
         successor, predecessor = (named, owner) if related.group(2) != "predecessor" else (owner, named)
         out = _hand_over(doc, prev, out, successor, predecessor, predecessor is owner, lexicon)
+    return out
+
+
+#: "His deputy, Y," opening a sentence: Y is the deputy of the post the one named before holds.
+DEPUTY_RELATED = re.compile(r"^(?:his|her) (?:(?:first|top|new) )?deputy,\s*$")
+DEPUTY_POSTS = {"defence_minister": "deputy_defence_minister", "foreign_minister": "deputy_foreign_minister",
+                "head_of_government": "deputy_head_of_government"}
+
+
+def deputy_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Defense Secretary X has leaned on aides. His deputy, Y, oversees the budget": Y holds the deputy post
+    of the one post the first person of the sentence before holds there (a minister's or a head of
+    government's), in that post's country; nothing when that person holds several posts there or one
+    with no deputy post."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for prev, sent in itertools.pairwise(list(doc.sents)):
+        named = next((m for m in people if sent.start <= m.span.start < sent.end), None)
+        owner = next((m for m in people if prev.start <= m.span.start < prev.end), None)
+        if named is None or owner is None or named.key == owner.key \
+                or not DEPUTY_RELATED.match(fold(doc[sent.start:_past_titles_back(doc, named.span.start)].text)):
+            continue
+        told = {h.office for h in out if h.person == owner.key and not h.office.startswith("?.")
+                and any(prev.start_char <= e.start < prev.end_char for e in h.evidence)}
+        if len(told) != 1:
+            continue
+        office = told.pop()
+        deputy = DEPUTY_POSTS.get(lexicon.offices[office].type if office in lexicon.offices else "")
+        if deputy is None or any(h.person == named.key and h.office.endswith("." + deputy) for h in out):
+            continue
+        out.append(Holding(named.key, lexicon.office_for(deputy, office.split(".")[0]).id,
+                           (evidence(doc[sent.start:named.span.end], "en-deputy-of"),)))
     return out
 
 
@@ -1960,6 +2070,14 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
         told = {h.office.partition(".")[2] for h in holdings if h.person == giver  # succeeds Y, who …": the one
                 and all(e.end <= sent.start_char for e in h.evidence)  # post the article gave X before, not one
                 and not any(o.office == h.office and o.replaces == giver for o in holdings)}  # X was replaced in
+        appointed = {h.office.partition(".")[2] for h in holdings if h.person == giver and h.office.partition(".")[2]
+                     in told and any(e.rule == "en-appointed-post" for e in h.evidence)}
+        told = appointed if len(told) > 1 and len(appointed) == 1 else told  # "named army chief X as defence
+    if not told and backwards and sent.start > 0:  # minister. X replaces Y": the post X was named to
+        prev = doc[sent.start - 1].sent  # "X moved Y out of the Foreign Office …. Y was replaced by Z": the post
+        told = {h.office.partition(".")[2] for h in holdings if h.person == giver  # the sentence before tells
+                and (giver, h.office.partition(".")[2]) in notes(doc).former  # Y left
+                and any(prev.start_char <= e.start < prev.end_char for e in h.evidence)}
     if len(told) != 1:
         return holdings
     post_type = told.pop()  # placed where the article places it ("Foreign Minister Kuleba", Ukraine's before)
@@ -2030,6 +2148,130 @@ def ministry_move_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 out = _succeeded(doc, out, (holder, gone), (office, post_type), sent, "en-ministry-move")
             elif not any(h.person == holder.key and h.office == office for h in out):
                 out.append(Holding(holder.key, office, (evidence(sent, "en-ministry-move"),)))
+    return out
+
+
+#: "moved X out of the Foreign Office", "took X out of the defence ministry": X held that ministry's post.
+MOVED_OUT = re.compile(r"\b(?:moved|moves|moving|shifted|shifts|took|takes|taking|removed|removes|pulled)\s+"
+                       r"(?P<name>[^,;]+?)\s+out\s+of\s+the\s+(?P<ministry>foreign|defen[cs]e)\s+(?:ministry|office)\b")
+#: ", making him Deputy Prime Minister and Justice Secretary": the posts a gerund clause gives the one moved.
+MAKING = re.compile(r",\s*(?:making|naming|appointing)\s+(?:him|her)(?:\s+the)?(?:\s+new)?\s*$")
+
+
+def moved_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Prime Minister X moved Y out of the Foreign Office on Friday, making him Deputy Prime Minister and
+    Justice Secretary": Y held the ministry's post (a past one), and the posts right after ", making him"
+    (joined by "and") are Y's, the last person named before the pronoun in the sentence.  The country is
+    the one kg knows of Y, else the one country of the sentence's other placed holdings."""
+    lexicon = load_lexicon()
+    people = sorted(doc._.people or [], key=lambda m: m.span.start)
+    out = list(holdings)
+    for sent in doc.sents:
+        text = fold(sent.text)
+        named = [m for m in people if sent.start <= m.span.start and m.span.end <= sent.end]
+        placed = {h.office.split(".")[0] for h in out if not h.office.startswith("?.") and any(
+            sent.start_char <= e.start < sent.end_char for e in h.evidence)}
+        for hit in MOVED_OUT.finditer(text):
+            at = next(t.i for t in sent if t.idx - sent.start_char >= hit.start("name"))
+            holder = next((m for m in named if m.span.start == _past_titles(doc, at)), None)
+            country = (_known_country(doc, holder) or (next(iter(placed)) if len(placed) == 1 else None)) \
+                if holder is not None else None
+            if holder is None or country is None:
+                continue
+            post_type = MINISTRY_POSTS[hit.group("ministry")]
+            office = lexicon.office_for(post_type, country).id
+            if not any(h.person == holder.key and h.office == office for h in out):
+                out.append(Holding(holder.key, office, (evidence(sent, "en-moved-out"),)))
+            notes(doc).former.add((holder.key, post_type))
+        for post in lex_spans(doc, "POST"):
+            if not (sent.start <= post.start < sent.end) or not MAKING.search(fold(doc[sent.start:post.start].text)):
+                continue
+            pronoun = next(k for k in range(post.start - 1, sent.start, -1) if fold(doc[k].text) in ("him", "her"))
+            before = [m for m in named if m.span.end <= pronoun]
+            if not before:
+                continue
+            holder = before[-1]
+            country = _known_country(doc, holder) or (next(iter(placed)) if len(placed) == 1 else None)
+            if country is None:
+                continue
+            joined = [q for q in lex_spans(doc, "POST")
+                      if q.start == post.end + 1 and fold(doc[post.end].text) == "and"]
+            for p in [post, *joined]:  # "making him Deputy Prime Minister and Foreign Secretary"
+                office = lexicon.office_for(p.kb_id_, country).id
+                if not any(h.person == holder.key and h.office == office for h in out):
+                    out.append(Holding(holder.key, office, (evidence(doc[pronoun - 2:p.end], "en-made-post"),)))
+    return out
+
+
+#: "Appointed commander-in-chief in February 2024, Gen. X …": a participle clause fronting a post before its holder.
+FRONTED_APPOINTMENT = re.compile(r"^(?:[-\u2013\u2014:]\s*)?(?:newly\s+)?(?:appointed|named|sworn\s+in|elected|"
+                                 r"promoted|confirmed|installed|reappointed|re-elected|tapped)(?:\s+(?:as|to\s+be|to))?(?:\s+the)?(?:\s+new)?\s*$")
+FRONTED_REACH = 12  # words between the post and the comma ("in February 2024", "by President X last year")
+
+
+def fronted_appointment_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Appointed commander-in-chief in February 2024, Gen. X has overseen …", "Sworn in as defence minister
+    last year, X …": the post of a participle clause opening the sentence is the holder named right after the
+    comma that closes it (ranks between), as in French ("Nommé ministre …, X").  The country is the one the
+    post's wording gives, else the one kg knows of the holder, else left to be placed."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    out = list(holdings)
+    generic = {(p.start, p.end) for p in lex_spans(doc, "POST")}
+    for post in lex_spans(doc, "POST", "OFFICE", "OFFICE_WEAK"):
+        if post.label_ != "POST" and ((post.start, post.end) in generic or post.kb_id_ not in lexicon.offices):
+            continue
+        sent = post.sent
+        start = _past_dateline(doc, sent)
+        if not FRONTED_APPOINTMENT.match(fold(doc[start:post.start].text)) or start == post.start:
+            continue
+        comma = next((t.i for t in doc[post.end:min(sent.end, post.end + FRONTED_REACH)] if t.text == ","), None)
+        if comma is None or any(t.pos_ in ("AUX",) or t.text in (";", ":") for t in doc[post.end:comma]):
+            continue
+        holder = next((m for m in people if m.span.start == _past_titles(doc, comma + 1)), None)
+        if holder is None:
+            continue
+        country = _country_of_post(doc, post) or _known_country(doc, holder)
+        if post.label_ == "POST":
+            post_type, office = post.kb_id_, lexicon.office_for(post.kb_id_, country or "?").id
+        else:  # a country's own office; one whose wording others share only where the text places it there
+            from kg.extract.offices import _dateline_country
+
+            own = lexicon.offices[post.kb_id_]
+            if post.label_ == "OFFICE_WEAK" and (country or _dateline_country(doc)) != own.country:
+                continue  # "KYIV - Appointed commander-in-chief …, Gen. X": Ukraine's
+            post_type, office = own.type, own.id
+        if not any(h.person == holder.key and h.office.endswith("." + post_type) for h in out):
+            out.append(Holding(holder.key, office, (evidence(doc[start:holder.span.end], "en-fronted-appointment"),)))
+    return out
+
+
+FORCES_WORDS = (("armed", "forces"), ("defence", "forces"), ("defense", "forces"), ("defence", "force"),
+                ("defense", "force"), ("military",))
+
+
+def forces_chief_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Armed Forces of the Philippines chief Gen. X", "Defence Forces of Malta chief Brig. X": a state's
+    armed forces named in full, then "chief", then the name (ranks between) is that state's chief of defence."""
+    lexicon = load_lexicon()
+    out = list(holdings)
+    countries = lex_spans(doc, "COUNTRY")
+    for m in doc._.people or []:
+        start = _past_titles_back(doc, m.span.start)
+        if start < 5 or fold(doc[start - 1].text) != "chief":
+            continue
+        country = next((c for c in countries if c.end == start - 1), None)
+        if country is None:
+            continue
+        k = country.start - (fold(doc[country.start - 1].text) == "the")
+        if fold(doc[k - 1].text) != "of":
+            continue
+        words = tuple(fold(t.text) for t in doc[max(0, k - 3):k - 1])
+        if not any(words[-len(w):] == w for w in FORCES_WORDS):
+            continue
+        office = lexicon.office_for("chief_of_defence", country.kb_id_).id
+        if not any(h.person == m.key and h.office == office for h in out):
+            out.append(Holding(m.key, office, (evidence(doc[k - 3:m.span.end], "en-forces-chief"),)))
     return out
 
 
@@ -2366,8 +2608,14 @@ def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                 != lexicon.offices[office_span.kb_id_].country:
             continue
         if not any(h.person == holder.key and h.office == office_span.kb_id_ for h in out):
+            gone = _replaced_after(doc, office_span, doc._.people or [])
+            gone = gone if gone is not None and gone.key != holder.key else None
             out.append(Holding(holder.key, office_span.kb_id_,
-                               (evidence(doc[office_span.sent.start:office_span.end], "en-appointed-post"),)))
+                               (evidence(doc[office_span.sent.start:office_span.end], "en-appointed-post"),),
+                               replaces=gone.key if gone is not None else None))
+            if gone is not None and not any(h.person == gone.key and h.office == office_span.kb_id_ for h in out):
+                out.append(Holding(gone.key, office_span.kb_id_,  # "since Adm. Y was fired": Y held it before
+                                   (evidence(doc[office_span.sent.start:gone.span.end], "en-appointed-post"),)))
     return out
 
 
@@ -2375,12 +2623,23 @@ def appointed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 REPLACED_AFTER = re.compile(r"^,?\s*(?:in place of|replacing|succeeding|in replacement of|taking over from)\s*$")
 
 
+#: "… as acting chief of naval operations since Adm. Y was fired": Y left the post the appointee holds.
+DEPARTED_SINCE = re.compile(r"^,?\s*since\s*$")
+DEPARTURE_AFTER = re.compile(r"^\s*(?:was|had been)\s+(?:fired|dismissed|sacked|removed|ousted|relieved)\b|"
+                             r"^\s*(?:left|retired|resigned|stepped down|quit|died)\b")
+
+
 def _replaced_after(doc: Doc, post: Span, people: list) -> Any:
-    """The name (past its ranks) that "in place of" or "replacing" right after an appointee's post gives."""
+    """The name (past its ranks) that "in place of" or "replacing" right after an appointee's post gives, or
+    that "since Y was fired" (a departure) gives."""
     for m in people:
         if post.end < m.span.start <= post.end + 10 and m.span.start < post.sent.end:
             start = _past_titles_back(doc, m.span.start)
-            return m if REPLACED_AFTER.match(fold(doc[post.end:start].text)) else None
+            between = fold(doc[post.end:start].text)
+            if DEPARTED_SINCE.match(between):
+                return m if DEPARTURE_AFTER.match(fold(doc[m.span.end:min(post.sent.end, m.span.end + 4)].text)) \
+                    else None
+            return m if REPLACED_AFTER.match(between) else None
     return None
 
 
@@ -2418,6 +2677,11 @@ def _appointee(doc: Doc, post: Span, people: list) -> tuple[Any, Any] | None:
         start = _past_titles_back(doc, name.span.start)
         start -= start > post.sent.start and start < name.span.start and fold(doc[start - 1].text) in FORMER_WORDS
         verb = re.search(_pattern("appointment_verbs").pattern + r"\s*$", fold(doc[post.sent.start:start].text))
+        held = next((p.start for p in lex_within(doc, post.sent.start, start, "POST", "OFFICE", "OFFICE_WEAK")
+                     if p.end == start), None) if verb is None and as_ else None
+        if held is not None:  # "named army chief Lt. Gen. X as defence minister": past the post X held
+            verb = re.search(_pattern("appointment_verbs").pattern + r"\s*$", fold(doc[post.sent.start:held].text))
+            start = held if verb is not None else start
         if verb is None and as_:  # a gerund clause: "…, naming Gen. X as chief of defence staff"
             verb = re.search(r"(?:^|,\s*|\band\s+)" + _pattern("appointment_gerunds").pattern + r"\s*$",
                              fold(doc[post.sent.start:start].text))
@@ -2481,10 +2745,13 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     # counterparts are read twice: once before the successions, which may hand a counterpart's post on
     # ("his Japanese counterpart, X. X, who took over from Y"), and once at the end, for a speaker whose
     # own post only the later rules read
-    for step in (countries_of_posts, possessive_posts, apposed_posts, predicate_posts, appointed_posts,
-                 ministry_move_posts, ministry_headed_posts, counterpart_posts, succession_posts, successor_posts,
-                 related_as_posts, related_at_ministry_posts, removed_posts, former_role_subjects,
-                 departed_predecessors, vacated_posts, misspelt_posts, listed_posts, counterpart_posts, pronoun_posts,
+    for step in (countries_of_posts, possessive_posts, apposed_posts, forces_chief_posts, fronted_appointment_posts,
+                 predicate_posts,
+                 appointed_posts,
+                 misspelt_posts, ministry_move_posts, moved_posts, ministry_headed_posts, counterpart_posts,
+                 succession_posts, successor_posts, related_as_posts, related_at_ministry_posts, removed_posts,
+                 former_role_subjects,
+                 departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
@@ -2582,6 +2849,28 @@ def misspelt_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if not any(h.person == m.key and h.office.endswith("." + post_type) for h in out):
                 out.append(Holding(m.key, lexicon.office_for(post_type, country or "?").id,
                                    (evidence(doc[words.start:m.span.end], "en-misspelt-post"),)))
+            break
+    people = doc._.people or []
+    for tok in doc:  # "named X as defence minster": a mistyped post after an appointee's "as"
+        if fold(tok.text) != "as":
+            continue
+        for size in (3, 2, 1):
+            words = doc[tok.i + 1:min(tok.sent.end, tok.i + 1 + size)]
+            if len(words) < size or not all(t.is_alpha for t in words):
+                continue
+            fixed = [misspelt_role_word(t.text, any_case=True) or fold(t.text) for t in words]
+            post_type = wordings.get(" ".join(fixed))
+            if post_type is None or fixed == [fold(t.text) for t in words] or post_type not in lexicon.post_types:
+                continue
+            found = _appointee(doc, Span(doc, words.start, words.end, label="POST", kb_id=post_type), people)
+            if found is None:
+                break
+            holder, appointer = found
+            country = _country_before(doc, words.start) or _country_held(out, appointer or holder, tok.sent) \
+                or _known_country(doc, holder)
+            office = lexicon.office_for(post_type, country or "?").id
+            if not any(h.person == holder.key and h.office.endswith("." + post_type) for h in out):
+                out.append(Holding(holder.key, office, (evidence(doc[tok.sent.start:words.end], "en-appointed-post"),)))
             break
     return out
 

@@ -35,7 +35,7 @@ from kg.extract.coref import (
 )
 from kg.extract.dates import TICKER_ENTRY
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract.lexicon import Office, load_lexicon, title_cues
+from kg.extract.lexicon import Office, load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within, match_text
 from kg.extract.model import DateValue, Holding
 from kg.extract.names import fold
@@ -118,6 +118,7 @@ class OfficeNotes:
     known: dict[str, str] | None = None  # person key -> the gazetteer's country for that person
     homes: dict[str, str] | None = None  # person key -> the home state of one known by an organisation
     counterparts: dict[str, set[str]] | None = None  # person key -> countries as someone's counterpart
+    role_subjects: dict[int, str] = field(default_factory=dict)  # sentence start -> person its opening role noun is
 
 
 if not Doc.has_extension("offices"):
@@ -808,6 +809,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     attachments = _bare_minister_owners(doc, attachments, holdings)
     holdings += _relative(doc, attachments, holdings)
     roles = _role_nouns(doc, attachments, holdings)
+    _note_role_subjects(doc, roles)
     if roles:  # a counterpart of a person the role noun just placed ("son homologue russe Y")
         holdings += roles
         attachments = _role_noun_owners(doc, attachments, roles)
@@ -831,6 +833,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += presidency_holdings(doc) + government_holdings(doc)
     holdings += _named_successors(doc, holdings)
     holdings += _post_of_named(doc, holdings)
+    holdings += _deputies_named(doc, holdings)
     holdings = _foreign_chancellors(doc, _service_chief_named(doc, holdings))
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
 
@@ -2663,7 +2666,7 @@ def _without_since(doc: Doc, tokens: list) -> list:
     """The tokens with a "depuis <date>" left out: "X, depuis février 2024 commandant en chef …", and a
     term's bounds ("Commandant des forces terrestres de 1994 à 2004, il …")."""
     for t in tokens:
-        dated = _since(doc, t.i)
+        dated = _since(doc, t.i, undated=True)  # "depuis février" on an undated page: a date all the same
         if dated is not None:
             return [u for u in tokens if not t.i <= u.i < dated.end]
         if fold(t.text) in ("de", "entre", "(") and t.i == tokens[0].i:
@@ -2686,11 +2689,12 @@ def _since_date(doc: Doc, a: Attachment) -> DateValue | None:
     return None
 
 
-def _since(doc: Doc, i: int) -> Span | None:
-    """The date span right after a "depuis" at token ``i`` ("depuis septembre 2023"), if there is one."""
+def _since(doc: Doc, i: int, undated: bool = False) -> Span | None:
+    """The date span right after a "depuis" at token ``i`` ("depuis septembre 2023"), if there is one
+    (with ``undated``, also one the page's missing date leaves without a value: "depuis février")."""
     if not 0 <= i < len(doc) or fold(doc[i].text) != "depuis":
         return None
-    return next((d for d in dates_within(doc, i + 1, i + 2) if d._.date), None)
+    return next((d for d in dates_within(doc, i + 1, i + 2) if d._.date or undated), None)
 
 
 def _since_length(doc: Doc, start: int) -> int:
@@ -3043,11 +3047,38 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
         listed = any(fold(t.text) in ("et", "ou") for t in kept)
         if _only_glue(kept, allow_title=True) and not listed \
                 and not _name_is_complement(between):
-            return p
+            return _addressed_by_rank(doc, p, posts) or p
         if _complement_then_name(doc, between) or _coordinated_title(doc, between) \
                 or _copula_to_name(doc, p, between) or _portfolios_then_name(doc, between):
             return p
         return None
+    return None
+
+
+RANKS_OF_ADDRESS = frozenset(("ambassadeur", "ambassadrice", "ambassador"))
+
+
+def _addressed_by_rank(doc: Doc, p: PostMention, posts: list[PostMention]) -> PostMention | None:
+    """"Le porte-parole du ministère des Affaires étrangères, l'ambassadeur X, a déclaré": a bare
+    "ambassadeur" (no state, no posting) set off right after another post is the rank a career diplomat
+    is addressed by, and the post said first is the one X holds; that post, else None."""
+    if p.post_type != "ambassador" or p.countries or len(p.span) != 1 or fold(p.span.text) not in RANKS_OF_ADDRESS:
+        return None
+    for q in reversed(posts):
+        if q.span.end > p.span.start:
+            continue
+        between = [fold(t.text) for t in doc[q.span.end:p.span.start]]
+        if q.post_type != "ambassador" and p.span[0].text == "Ambassador" and "," not in between and (
+                not between or between[0] == "for" and all(
+                    t.text[:1].isupper() or fold(t.text) == "the" for t in doc[q.span.end + 1:p.span.start])):
+            return q  # English: "Special Envoy for the Mediterranean Ambassador X"
+        if q.post_type == "ambassador" or "," not in between:
+            return None
+        comma = len(between) - 1 - between[::-1].index(",")
+        complement = between[:comma]  # "le porte-parole de la présidence, l'ambassadeur X"
+        plain = not complement or complement[0] in ("de", "du", "des", "d'") and "," not in complement and not any(
+            t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER" for t in doc[q.span.end:q.span.end + comma])
+        return q if plain and all(w in ("l'", "le", "la") for w in between[comma + 1:]) else None
     return None
 
 
@@ -3489,9 +3520,17 @@ def _former_words() -> frozenset[str]:
 
 
 def _former_lead(doc: Doc, start: int) -> bool:
-    """"jusqu'ici chef de …", "jusque-là ministre …": a post held until the news."""
+    """"jusqu'ici chef de …", "jusque-là ministre …": a post held until the news; also a post of a sentence
+    opening on "Jusqu'à sa nomination," or "Avant sa nomination," (``former_fronted_fr``): "Jusqu'à sa
+    nomination, le général X était chef d'état-major" tells the post X left."""
     before = fold(doc[max(0, start - 3):start].text).replace(" ", "")
-    return any(before.endswith(lead.replace(" ", "")) for lead in title_cues("former_lead_fr"))
+    if any(before.endswith(lead.replace(" ", "")) for lead in title_cues("former_lead_fr")):
+        return True
+    if not doc.has_annotation("SENT_START"):  # a post phrase read on its own (a relative clause's copy)
+        return False
+    sent = doc[start].sent
+    opening = fold(doc[sent.start:min(start, sent.start + 6)].text).replace(" ", "")
+    return any(opening.startswith(lead.replace(" ", "") + ",") for lead in title_cues("former_fronted_fr"))
 
 
 def _relation_after(doc: Doc, m: PersonMention, mentions: list[PersonMention]) -> Attachment | None:
@@ -3676,9 +3715,63 @@ def _subject_pronouns() -> frozenset[str]:
 
 def pronoun_owner(doc: Doc, sent: Span) -> PersonMention | None:
     """"X a présenté son gouvernement. Il détient lui-même le portefeuille de la Défense": the person
-    opening the previous sentence as its subject, when this sentence's subject is a personal pronoun."""
+    opening the previous sentence as its subject, when this sentence's subject is a personal pronoun; or
+    the person a role noun opening the sentence was found to be ("La nouvelle ministre des Affaires
+    étrangères avait occupé la Défense nationale": the successor told before)."""
     owner = _previous_subject(doc, sent, None) if pronoun_subject(sent) or _opens_on_pronoun(doc, sent) else None
-    return owner or continued_subject(doc, sent) or demonstrative_subject(doc, sent)  # "L'ex-aviateur a dirigé …"
+    role = notes(doc).role_subjects.get(sent.start)
+    named = next((m for m in doc._.people or [] if m.key == role), None) if role is not None else None
+    return owner or continued_subject(doc, sent) or demonstrative_subject(doc, sent) or named  # "L'ex-aviateur …"
+
+
+DEPUTY_POSTS = {"defence_minister": "deputy_defence_minister", "foreign_minister": "deputy_foreign_minister",
+                "head_of_government": "deputy_head_of_government"}
+DEPUTY_OPENINGS = (("son", "adjoint", ","), ("sa", "adjointe", ","), ("son", "adjointe", ","))
+
+
+def _deputies_named(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Le ministre de la Défense, X, s'est rendu à … . Son adjoint, Y, a présenté …": Y holds the deputy post
+    of the one minister's (or head of government's) post the possessor holds by the sentence before (the
+    possessor as for "Son prédécesseur, Y"); nothing when that person holds several posts there."""
+    out: list[Holding] = []
+    for m in doc._.people or []:
+        sent = m.span.sent
+        k = m.span.start
+        while k > sent.start and (fold(doc[k - 1].text) in _titles() or doc[k - 1].text == "."):
+            k -= 1  # "Son adjoint, le général Y": past the rank
+        words = tuple(fold(t.text) for t in doc[sent.start:k] if fold(t.text) not in ("le", "la", "l'"))
+        if words not in DEPUTY_OPENINGS or sent.start == 0:
+            continue
+        owner = _possessor_before(doc, sent, m)
+        previous = doc[sent.start - 1].sent
+        told = {h.office for h in holdings if owner is not None and h.person == owner.key
+                and any(previous.start_char <= e.start < previous.end_char for e in h.evidence)}
+        if len(told) != 1:
+            continue
+        office = told.pop()
+        deputy = DEPUTY_POSTS.get(office_type(office))
+        if deputy is None or any(h.person == m.key and office_type(h.office) == deputy for h in holdings):
+            continue
+        country = office.split(".")[0]
+        placed = f"{UNKNOWN}.{deputy}" if country == UNKNOWN else load_lexicon().office_for(deputy, country).id
+        out.append(Holding(m.key, placed, (evidence(doc[sent.start:m.span.end], "deputy-of"),)))
+    return out
+
+
+def _note_role_subjects(doc: Doc, roles: list[Holding]) -> None:
+    """Notes, for each sentence that opens on a role noun found to be the successor told before (an article
+    or a word of a new holder before it at most: "Elle est remplacée par Y. La nouvelle ministre des
+    Affaires étrangères a …"), who that is: only a role noun read with the one it replaces, the surest
+    reading."""
+    for h in roles:
+        if h.replaces is None:
+            continue
+        for e in h.evidence:
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None or e.rule != "role-noun" or span.start - span.sent.start > 2:
+                continue
+            if all(t.pos_ in ("DET", "ADJ") for t in doc[span.sent.start:span.start]):
+                notes(doc).role_subjects.setdefault(span.sent.start, h.person)
 
 
 def _previous_subject(doc: Doc, sent: Span, m: PersonMention | None, *, past_opening: bool = False
@@ -3704,7 +3797,24 @@ def _possessor_before(doc: Doc, sent: Span, m: PersonMention) -> PersonMention |
     is no person ("… une visite du ministre X. Son homologue, Y, l'avait invité")."""
     return _previous_subject(doc, sent, m) or _pronoun_led_before(doc, sent, m) or _only_person_before(doc, sent, m) \
         or _cleft_focus_before(doc, sent, m) or _possessor_through_possessive(doc, sent, m) \
-        or _name_closing_before_root(doc, sent, m)  # "Relevé de ses fonctions par Y, le ministre X, devient …"
+        or _name_closing_before_root(doc, sent, m) \
+        or _subject_after_lead_colon(doc, sent, m)  # "Relevé de ses fonctions par Y, le ministre X, devient …"
+
+
+def _subject_after_lead_colon(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
+    """The subject opening the clause after a verbless lead closed by a colon in the sentence before
+    ("Autre changement notable : X quitte la Défense. Son successeur, Y, …"): X, as if the lead were not
+    there."""
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    colon = next((t.i for t in previous if t.text == ":"), None)
+    if colon is None or colon - previous.start > 6 or any(t.pos_ in ("VERB", "AUX") for t in doc[previous.start:colon]):
+        return None
+    named = [p for p in people_within(doc, colon + 1, previous.end) if p.key != m.key]
+    first = named[0] if named else None
+    return first if first is not None and first.span.start == colon + 1 and subject_node(first.span) is not None \
+        else None
 
 
 def _name_closing_before_root(doc: Doc, sent: Span, m: PersonMention) -> PersonMention | None:
@@ -4250,7 +4360,47 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     placed = _from_dominant_state(doc, _from_home_posts(doc, placed, known), known)
     placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, _from_relay(doc, placed), known)), known)
     placed = _foreign_chancellors(doc, _namesakes_at_home(doc, placed, known))
-    return [h for h in placed if not _state_secretary_general(h)]
+    return [h for h in _own_wordings(doc, placed) if not _state_secretary_general(h)]
+
+
+@cache
+def _own_generic_wordings() -> dict[str, list[str]]:
+    """Folded generic wording -> the offices that list it as their state's own name for an office of
+    another type (``own_generic_wordings`` in ``offices.json``: Belgium's "chef de la Défense")."""
+    out: dict[str, list[str]] = {}
+    for o in load_file("offices")["offices"]:
+        for w in o.get("own_generic_wordings", ()):
+            out.setdefault(fold(w), []).append(o["id"])
+    return out
+
+
+def _own_wordings(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """A generic post wording that one state uses for an office of another type, read as that office once
+    the holding is placed in that state: "le chef de la Défense, le général X" is a defence minister's
+    wording elsewhere, Belgium's chief of defence in a Belgian page (``own_generic_wordings``, over the
+    very span the holding's post was read from)."""
+    lexicon = load_lexicon()
+    owned = _own_generic_wordings()
+    posts = lex_spans(doc, "POST")
+    weak = [s for s in posts if fold(s.text) in owned]
+    if not weak:
+        return holdings
+    generic = {(p.start, p.end): p.kb_id_ for p in posts}
+
+    def read_from(h: Holding, s: Span, post_type: str) -> bool:  # the one post of that type its evidence holds
+        return any(e.start <= s.start_char and s.end_char <= e.end and not any(
+            p.kb_id_ == post_type and e.start <= p.start_char and p.end_char <= e.end and p.start != s.start
+            for p in posts) for e in h.evidence)
+
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        own = next((lexicon.offices[o] for s in weak for o in owned[fold(s.text)]
+                    if lexicon.offices[o].country == country and lexicon.offices[o].type != post_type
+                    and generic.get((s.start, s.end)) == post_type and read_from(h, s, post_type)), None)
+        out.append(replace(h, office=own.id) if own is not None and not any(
+            g.person == h.person and g.office == own.id for g in holdings) else h)
+    return out
 
 
 #: States whose press calls the foreign minister "le chancelier" (Haiti; Latin America's "canciller",

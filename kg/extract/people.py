@@ -77,15 +77,24 @@ OPENING_PREPOSITIONS = frozenset(("In", "At", "From", "Across", "Inside", "Outsi
 
 #: Role words a hurried page mistypes before a name ("Defence Cabinet Secratary X", "Minsiter X").
 ROLE_HEADS = ("secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "commander", "ambassador",
-              "secretaire", "ministre", "president", "chancellor")
+              "secretaire", "ministre", "president", "chancellor", "foreign", "defence", "defense")
 
 
-def misspelt_role_word(word: str) -> str | None:
-    """The role word a capitalised word is one or two letters off (not the word itself, nor a shorter word)."""
+def misspelt_role_word(word: str, any_case: bool = False) -> str | None:
+    """The role word a capitalised word (any word with ``any_case``) is one or two letters off (one for a
+    word of six letters: "Forign"), not the word itself nor a shorter word."""
     w = fold(word)
-    if len(w) < 7 or not word[:1].isupper() or w in ROLE_HEADS:
+    if len(w) < 6 or not (any_case or word[:1].isupper()) or not w.isalpha() or w in ROLE_HEADS:
         return None
-    return next((r for r in ROLE_HEADS if w[0] == r[0] and abs(len(w) - len(r)) <= 1 and _edits(w, r) <= 2), None)
+    return next((r for r in ROLE_HEADS if w[0] == r[0] and abs(len(w) - len(r)) <= 1
+                 and _edits(w, r) <= (2 if len(w) >= 7 else 1)), None)
+
+
+def misspelt_role_only(tokens: list[Token]) -> bool:
+    """Whether a run of words is a mistyped role word with nothing but role words after it ("Foriegn
+    Minister"): a post with its holder's name not in the run, no name."""
+    typo = next((k for k, t in enumerate(tokens[:3]) if misspelt_role_word(t.text)), None)
+    return typo is not None and all(misspelt_role_word(t.text) or fold(t.text) in ROLE_HEADS for t in tokens[typo:])
 
 
 def _edits(a: str, b: str) -> int:
@@ -191,9 +200,13 @@ class PeopleFinder:
                           or self._portfolio(tokens[0], posts) or _article_before_role(tokens, titles, posts)):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
             tokens = tokens[1:]
+        if misspelt_role_only(tokens):
+            return None
         typo = next((k for k, t in enumerate(tokens[:3]) if misspelt_role_word(t.text)), None)
         if typo is not None and len(tokens) - typo > 2:  # "Cabinet Secratary Soipan Tuya": a role word mistyped
             tokens = tokens[typo + 1:]
+            while len(tokens) > 2 and fold(tokens[0].text) in ROLE_HEADS:
+                tokens = tokens[1:]  # "Forign Minister X": the role word after the mistyped one
         if len(tokens) > 1 and tokens[0].text in OPENING_PREPOSITIONS and (
                 tokens[0].is_sent_start or tokens[0].i == 0 or not doc[tokens[0].i - 1].is_alpha):
             tokens = tokens[1:]  # "In Washington, State Department spokesman X said": a fronted place, no name
@@ -222,7 +235,8 @@ class PeopleFinder:
         if token.i in posts:
             return True
         before = fold(token.doc[token.i - 1].text) if token.i > 0 else ""
-        return fold(token.text) in self.known.portfolio_words and before in PORTFOLIO_LINKS
+        return fold(token.text) in self.known.portfolio_words and (
+            before in PORTFOLIO_LINKS or before in self.known.portfolio_words)  # "for External | Affairs X"
 
     def _after_roles(self, doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
         """Names in apposition to a role: a post of the lexicon or a role noun, then maybe a demonym
@@ -396,6 +410,7 @@ class PeopleFinder:
     def _after_titles(self, doc: Doc, titles: list[Span], found: list[PersonMention]) -> list[PersonMention]:
         extra = []
         starts = {t.start for t in titles}
+        roles = {k.i for s in lex_spans(doc, *ROLE_LABELS) for k in s}
         for t in titles:
             if _adjectival(t) or t.end in starts:
                 continue  # "His Highness Sheikh X": the title right after names the person, not this one
@@ -404,6 +419,8 @@ class PeopleFinder:
                     and not _full_stop(doc, end):
                 end += 1
             tokens = _trim_end(self._without_opener(doc, list(doc[t.end:end])))  # not "Monsieur le Président"
+            while len(tokens) > 2 and tokens[0].i in roles:  # "His Majesty King X": the post is no part of it
+                tokens = tokens[1:]
             tokens = _glued_tail(doc, tokens) if tokens else tokens  # "le général Po Horng-huei"
             if tokens and not any(overlaps(m.span, doc[t.end:end]) for m in found):
                 extra.append(PersonMention(doc[tokens[0].i: tokens[-1].i + 1], t.text))

@@ -1095,6 +1095,10 @@ def fronted_subject(doc: Doc, sent: Span, i: int) -> PersonMention | None:
     k = comma + 1
     while k < sent.end and (fold(doc[k].text) in titles or fold(doc[k].text) in ("le", "la", "l'")):
         k += 1
+    epithets = {fold(t) for key in ("epithet_nouns_fr", "political_epithets_fr") for t in title_cues(key)}
+    if k < sent.end and fold(doc[k].text) in epithets and fold(doc[k - 1].text) in ("le", "la", "l'"):
+        k += 1  # "Nommé …, le centriste X", "…, le nationaliste flamand X": an epithet before the name
+        k += k < sent.end and doc[k].text.islower() and doc[k].pos_ in ("ADJ", "NOUN")
     after = people_within(doc, k, k + 1)
     return after[0] if after and after[0].span.start == k else None
 

@@ -89,8 +89,8 @@ def _interims_ended(doc: Doc, by_key: dict) -> None:
 
 def _acting(doc: Doc, h: Holding) -> bool:
     """The holding is told as an interim ("assure l'intérim du ministère", "ministre par intérim")."""
-    words = title_cues("acting_words_fr")
-    return any(words & set(fold(doc.text[e.start:e.end]).replace("'", " ").split()) for e in h.evidence)
+    words = title_cues("acting_words_fr")  # words, not whitespace runs: "par intérim, X" ends the word at the comma
+    return any(words & set(re.findall(r"[\w-]+", fold(doc.text[e.start:e.end]))) for e in h.evidence)
 
 
 def _not_yet_held(doc: Doc, h: Holding) -> bool:
@@ -730,6 +730,10 @@ def _departed_before_an_interim(doc: Doc, sent: Span, by_key: dict) -> None:
     gone = departed[0].key
     acting = {o for (p, o), h in by_key.items() if p != gone and _acting(doc, h)
               and any(sent.start_char <= e.start < sent.end_char for e in h.evidence)}
+    if not acting and sent.start > 0 and fold(sent[0].text) in ("il", "elle"):
+        told = doc[sent.start - 1].sent  # "Le ministre … par intérim, X, a présidé …. Il assure l'intérim depuis
+        acting = {o for (p, o), h in by_key.items() if p != gone and _acting(doc, h)  # le départ de Y"
+                  and any(told.start_char <= e.start < told.end_char for e in h.evidence)}
     if len(acting) != 1:
         return
     office = acting.pop()

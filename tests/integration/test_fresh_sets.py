@@ -565,6 +565,24 @@ SETS = {
     # 0.974 (P 0.974: 'Army Commander X' still missed, the crown prince in no class), people 1.0
     "fresh-posts19a": Floors(8, 0.0, 0.0, 0.92, 0.95, people_f1=0.97),
     "fresh-posts19b": Floors(8, 0.9, 0.9, 0.95, 0.95, people_f1=0.97, lang="en"),
+    # round 19, helper posts20's held-out probes (keys written before kg ran on them): fresh-posts20a (an
+    # Egyptian 'Le porte-parole du ministère …, l'ambassadeur X' and a fronted 'Ministre de la Défense … depuis
+    # l'été 2024, le général X', a Burkinabe page without accents ('Jusqu'a sa nomination, le general X etait
+    # …', 'assure l'interim'), a Belgian portrait ('Ministre de la Défense depuis février, X', 'Nommé …, le
+    # centriste X', 'le chef de la Défense'), a Canadian 'Elle est remplacée par X. La nouvelle ministre …',
+    # 'quitte le portefeuille de la Défense nationale', 'Autre changement notable : X …. Son successeur, Y',
+    # Maghreb ministers, Kremlin and Élysée advisers, a Colombian namesake of Spain's head of government,
+    # Qatari sheikhs) first 0.839 (P 0.886), people 1.0, reached 0.971 (P 0.943, R 1.0: the three spurious
+    # are advisers whose official labels the scorer reads as a foreign minister and a head of state, and a
+    # national security adviser in no class), people 1.0; fresh-posts20b (English: Pakistani, Indian, Kenyan,
+    # Ugandan, Bahraini and Philippine wordings, 'stays on as', 'took over this week as …, succeeding Y', 'moved
+    # X out of the Foreign Office, making him …', 'Lammy was replaced by Y', 'He replaced Gen. Y', 'His deputy,
+    # Y', 'has served as acting … since Adm. Y was fired', 'represented by its …', typos 'defence minster',
+    # 'Foriegn Minister') first 0.697 (P 0.861, one wrong post), people 0.942, reached 0.972 (P 0.964: an
+    # acting national security adviser and a crown prince in no class; 'UPDF spokesperson X' still missed),
+    # people 1.0
+    "fresh-posts20a": Floors(8, 0.0, 0.0, 0.92, 0.95, people_f1=0.97),
+    "fresh-posts20b": Floors(8, 0.9, 0.9, 0.94, 0.95, people_f1=0.97, lang="en"),
 }
 
 
