@@ -461,6 +461,8 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
         holdings += more
         if not calls and not named and talk:
             calls = _pair_spoke(doc, sent, found)
+        if talk:
+            calls += _pair_last_spoke(doc, sent, named, calls)
         if found and not calls and not named:
             _told_again(doc, sent, found[-1], holdings)
         _same_day(doc, sent, calls, found)
@@ -636,6 +638,24 @@ def _pair_spoke(doc: Doc, sent: Span, found: list[_Call]) -> list[_Call]:
     return [_Call(pair, [], date, None, [sent], video)]
 
 
+def _pair_last_spoke(doc: Doc, sent: Span, named: list[_Named], calls: list[_Call]) -> list[_Call]:
+    """"X will speak to Y later on Thursday, after the two leaders last spoke on Nov. 14": a pair noun
+    after a comma, with "last" or "previously" and a talk verb and a date of its own, tells an earlier
+    call of the two people the sentence names, when it names exactly two and tells no call of them on
+    that date already."""
+    text = fold(sent.text)
+    verbs = "|".join(map(re.escape, cues()["talk_verbs"]))
+    m = re.search(rf",[^,;]*?\b{_pattern('pair_anaphora').pattern}\s+(?:\w+\s+)?(?:last|previously)\s+(?:{verbs})\b",
+                  text)
+    pair = list(dict.fromkeys(n.key for n in named))
+    if m is None or len(pair) != 2:
+        return []
+    date = next((d for at, d in _dates(doc, sent) if at - sent.start_char >= m.end()), None)
+    if date is None or any(set(c.parties) == set(pair) and c.date is not None and c.date.overlaps(date) for c in calls):
+        return []
+    return [_Call(pair, [], date, None, [sent], bool(_pattern("video_words").search(text)))]
+
+
 #: "It was Marcos who initiated the call": the person named in the cleft placed the call told before.
 CLEFT_INITIATOR = re.compile(r"\bit was (.{2,60}?) who (?:initiated|requested|placed|made|asked for|sought) "
                              r"(?:the|this|that) (?:phone |telephone |video )?(?:call|conversation)")
@@ -724,6 +744,8 @@ def _calling(doc: Doc, sent: Span, tok: Any, named: list[_Named]) -> bool:
     it, past the name's styling ("called Polish Prime Minister X"), and does not name or judge."""
     if fold(tok.text) not in cues()["calling_verbs"]:
         return False
+    if _object_pronoun_after(doc, sent, tok.i):
+        return True  # "X called her on Thursday morning": the one named before
     starts = {n.start for n in named}
     styling = {t.i for s in lex_within(doc, sent.start, sent.end, *STYLING) for t in s}
     nxt = tok.i + 1 + (tok.i + 1 < sent.end and fold(doc[tok.i + 1].text) == "up")  # "called up X"
@@ -735,6 +757,14 @@ def _calling(doc: Doc, sent: Span, tok: Any, named: list[_Named]) -> bool:
     nxt = _past_title_head(doc, nxt, sent.end)
     return nxt in starts and not _named_as(doc, next(n for n in named if n.start == nxt)) or (
         nxt < sent.end and fold(doc[nxt].text) in cues()["possessives"])
+
+
+def _object_pronoun_after(doc: Doc, sent: Span, i: int) -> bool:
+    """"called her on Thursday", "phoned him": an object pronoun right after the calling verb at ``i``,
+    not one the verb names ("called him a liar")."""
+    if i + 1 >= sent.end or fold(doc[i + 1].text) not in ("him", "her"):
+        return False
+    return i + 2 >= sent.end or fold(doc[i + 2].text) not in cues()["naming_after"]
 
 
 TITLE_HEAD_REACH = 4  # capitalised words of a title kg has no office for ("Deputy Trade Commissioner")
@@ -993,6 +1023,8 @@ def _calls_of(doc: Doc, sent: Span, cue: int, lo: int, hi: int, named: list[_Nam
     if not before and previous_subject and (_pronoun_subject(doc, sent) or _role_noun_subject(
             doc, sent, cue, previous_subject, holdings)):
         before = [previous_subject]
+    if not after and previous_subject and previous_subject not in before and _object_pronoun_after(doc, sent, cue):
+        after = [previous_subject]  # "Ukraine's Foreign Minister X called her on Thursday": the subject before
     caller = before[0] if len(before) == 1 else None
     more, offices = _counterparts(doc, sent, caller, holdings, [n for n in named if cue < n.start < hi])
     if near_office is not None and not before:
