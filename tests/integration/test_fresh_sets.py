@@ -530,6 +530,12 @@ SETS = {
     # Latin America: calls 0.571 -> 1.0 ('un appel du secrétaire d'Etat X à « l'isolement »' is no call; '…,
     # affichant leur soutien à la pression américaine sur X' names no party)
     "fresh-probe116": Floors(1, 0.95, 0.95, 0.95, 0.95, merged_found=2, merged_dated=2, initiators=1),
+    # a missile launch and the calls after it: 1.0 first (KN-23 named in a hedged sentence)
+    "fresh-probe117": Floors(1, 0.95, 0.95, 0.95, 0.95, merged_found=2, merged_dated=2, missiles_f1=0.95),
+    # a week at the French ministry: calls 0.667 ('Elle s'était entretenue la veille … avec le vice-ministre
+    # polonais de la Défense Paweł Zalewski': the name after the post phrase not read, the pronoun resolved
+    # to no one), people 0.909
+    "fresh-probe118": Floors(1, 0.95, 0.63, 0.95, 0.85, people_f1=0.88, merged_found=1, merged_dated=1),
     # English: calls 0.8 -> 1.0 ('X and his counterpart Y dialed in on Tuesday')
     "fresh-english35": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=5, initiators=1, lang="en"),
     # English of Asian and African outlets: 1.0 first
