@@ -2250,7 +2250,7 @@ def _only_two_named(doc: Doc, start: int, end: int) -> list[str] | None:
 def _reciprocal_plural(verb: Token) -> bool:
     """"Ils se sont parlé", "Les deux ministres s'étaient entretenus": a plural subject of a
     reflexive call verb ("ils ont appelé Y" is not each other)."""
-    if verb.pos_ in ("NOUN", "PROPN") or not any(fold(c.text) in ("se", "s'") for c in verb.children):
+    if verb.pos_ in ("NOUN", "PROPN") or not _reflexive(verb):
         return False
     pair = any(c.dep_ in SUBJECT_DEPS and fold(c.text) in _words("pair_nouns")
                and any(fold(x.text) == "deux" for x in c.children) for c in verb.children)
@@ -2611,9 +2611,10 @@ def _we_spoke(doc: Doc, m: Mention) -> bool:
 
 
 def _we_reciprocal(verb: Token) -> bool:
-    """"Nous nous sommes parlé": "nous" both the subject and the reciprocal clitic of the verb."""
-    we = [c for c in verb.children if fold(c.text) in _words("first_person_plural")]
-    return verb.pos_ in ("VERB", "AUX") and len(we) == 2 and any(c.dep_ in SUBJECT_DEPS for c in we)
+    """"Nous nous sommes parlé": a reflexive call verb whose subject is "nous" (see :func:`_reciprocal_plural`
+    for the third person)."""
+    return verb.pos_ in ("VERB", "AUX") and _reflexive(verb) \
+        and _subject_pronoun(verb, "first_person_plural") is not None
 
 
 def _speaker_called(doc: Doc, m: Mention) -> None:
