@@ -2789,8 +2789,23 @@ def _subjects_before(doc: Doc, start: int, end: int) -> list[PersonMention]:
     """The people named as subjects (or set up as topics) between ``start`` and ``end``, in text order,
     without the speakers of incises: where a pronoun looks for its person."""
     subjects = [p for p in people_within(doc, start, end)
-                if _is_subject(p.span) or _topic_phrase(p.span) or _caseless_subject(p.span)]
+                if _is_subject(p.span) or _topic_phrase(p.span) or _caseless_subject(p.span)
+                or _set_off_subject(p.span)]
     return [p for p in subjects if not _speaker_of_an_incise(p, subjects)]
+
+
+def _set_off_subject(span: Span) -> bool:
+    """"La ministre déléguée auprès de la ministre des Armées, X, a représenté …": a name set off by commas
+    right before a finite verb or its auxiliary, after a phrase that opens the sentence with an article and
+    holds no verb or comma, is the subject's apposition, whatever noun of that phrase the parser hung it on."""
+    doc = span.doc
+    if span.start < 2 or span.end + 1 >= len(doc) or doc[span.start - 1].text != "," or doc[span.end].text != ",":
+        return False
+    after = doc[span.end + 1]
+    opening = doc[span.sent.start: span.start - 1]
+    return after.pos_ in ("AUX", "VERB") and "Fin" in after.morph.get("VerbForm") and len(opening) > 1 \
+        and opening[0].pos_ == "DET" and not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")
+                                                 or x.text in (",", ";", ":") for x in opening)
 
 
 def _time_clause_head(doc: Doc, m: Mention) -> Token | None:
