@@ -146,9 +146,9 @@ def find_posts(doc: Doc) -> list[PostMention]:
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
-            owner = next(p for p in index.overlapping(inner.span.start - 4, inner.span.start)
-                         if p is not inner and p.span.start < inner.span.start <= p.span.end + 3)
-            if not owner.countries:  # "le porte-parole du président russe": a Russian spokesperson
+            owner = next((p for p in index.overlapping(inner.span.start - 4, inner.span.start)
+                          if p is not inner and p.span.start < inner.span.start <= p.span.end + 3), None)
+            if owner is not None and not owner.countries:  # "le porte-parole du président russe": a Russian spokesperson
                 owner.countries = list(inner.countries)
         state.posts = posts
     return state.posts
@@ -2393,16 +2393,34 @@ def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> 
     """A post that only says whose: "le porte-parole du président russe" (the president is not
     the one named next), "le chef d'état-major particulier du président"."""
     i = post.span.start - 1
-    while i >= 0 and fold(doc[i].text) in ("la", "l'", "le", "les"):
+    while i >= 0 and fold(doc[i].text) in ("la", "l'", "le", "les", "the"):
         i -= 1
+    if i >= 0 and fold(doc[i].text) in ("to", "for", "of") and not _name_follows(doc, post.span):
+        return _aide_noun_before(doc, i, "aide_nouns_en")  # "the senior adviser to the US President, X"
     if i < 0 or fold(doc[i].text) not in OF:
         return False
     if _name_follows(doc, post.span):  # "ministre de la Défense du président Joko Widodo", "… particulier du
         return False  # président Emmanuel Macron": the principal named right after is his post's holder
     if i > 0 and fold(doc[i - 1].text) in title_cues("staff_qualifiers_fr"):
         return True  # "le chef d'état-major particulier du président"
+    if _aide_noun_before(doc, i):
+        return True  # "le conseiller principal du président américain pour l'Afrique, X": X advises him
     index = posts or mention_index(doc, "posts", find_posts(doc))
     return any(q.span.start < post.span.start for q in index.overlapping(i - 1, post.span.start) if q is not post)
+
+
+def _aide_noun_before(doc: Doc, i: int, cues: str = "aide_nouns_fr") -> bool:
+    """"conseiller (principal) du", "porte-parole de", "chef de cabinet du", "proche du": the word before
+    "de" at ``i`` (past adjectives) is a noun of someone's aide or circle (``aide_nouns_fr``), so the post
+    after it is the principal's, not the one of the name apposed to the phrase."""
+    aides = title_cues(cues)
+    j = i - 1
+    while j >= 0 and doc[j].pos_ == "ADJ" and fold(doc[j].text) not in aides:
+        j -= 1
+    if j < 0:
+        return False
+    words = [fold(t.text) for t in doc[max(0, j - 2): j + 1]]
+    return any(" ".join(words[k:]).replace("' ", "'") in aides for k in range(len(words)))
 
 
 def _plural(post: PostMention) -> bool:
