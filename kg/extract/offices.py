@@ -2410,17 +2410,28 @@ def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> 
 
 
 def _aide_noun_before(doc: Doc, i: int, cues: str = "aide_nouns_fr") -> bool:
-    """"conseiller (principal) du", "porte-parole de", "chef de cabinet du", "proche du": the word before
-    "de" at ``i`` (past adjectives) is a noun of someone's aide or circle (``aide_nouns_fr``), so the post
-    after it is the principal's, not the one of the name apposed to the phrase."""
+    """"le conseiller (principal) du", "le porte-parole de", "le chef de cabinet du", "the senior adviser to":
+    the words before the preposition at ``i`` (past adjectives) end in a noun of someone's aide or circle
+    (``aide_nouns_fr``, ``aide_nouns_en``) opened by no indefinite article, so the post after it is the
+    principal's, not the one of the name apposed to the phrase.  "un proche du chef d'état-major, le
+    général X" (an unnamed source) leaves the apposed name to the post."""
     aides = title_cues(cues)
     j = i - 1
-    while j >= 0 and doc[j].pos_ == "ADJ" and fold(doc[j].text) not in aides:
+    while j >= 0:
+        words = [fold(t.text) for t in doc[max(0, j - 2): j + 1]]
+        k = next((k for k in range(len(words)) if " ".join(words[k:]).replace("' ", "'") in aides), None)
+        if k is not None:
+            first = j - (len(words) - 1 - k)
+            while first > 0 and doc[first - 1].pos_ == "ADJ":
+                first -= 1  # "le proche conseiller", "the senior adviser"
+            return first == 0 or fold(doc[first - 1].text) not in INDEFINITE
+        if doc[j].pos_ != "ADJ":
+            return False
         j -= 1
-    if j < 0:
-        return False
-    words = [fold(t.text) for t in doc[max(0, j - 2): j + 1]]
-    return any(" ".join(words[k:]).replace("' ", "'") in aides for k in range(len(words)))
+    return False
+
+
+INDEFINITE = frozenset(("un", "une", "des", "a", "an"))
 
 
 def _plural(post: PostMention) -> bool:
