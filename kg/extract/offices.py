@@ -817,7 +817,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _unnamed_counterparts(doc, attachments, holdings)
     holdings += _former_role_subjects(doc, holdings)
     holdings += _service_counterparts(doc, holdings)
-    holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
+    holdings += _national_wordings(doc, portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner))
     # a counterpart of someone only a portfolio placed ("X, qui pilote la diplomatie marocaine, a reçu son
     # homologue espagnol Y"), for people given no post yet
     # and a successor of someone only a portfolio placed ("X a été débarqué de la Défense. Son successeur, Y, …"):
@@ -839,6 +839,24 @@ def find_holdings(doc: Doc) -> list[Holding]:
 
 
 LINE_HEADING_REACH = 24  # words of a list line's heading before its colon (long portfolio titles)
+
+
+def _national_wordings(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Tout juste nommée au ministère des Armées, X": a portfolio read without a country whose wording is
+    one state's own (``portfolio_country_<CC>``: France's "ministère des Armées") is that state's, unless
+    the article's dateline is in another state (Togo too has a "ministère des Armées")."""
+    dateline = _dateline_country(doc)
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if country == UNKNOWN and h.evidence and h.evidence[0].rule == "portfolio":
+            text = fold(doc.text[h.evidence[0].start:h.evidence[0].end])
+            own = [key.rsplit("_", 1)[1] for key in load_lexicon().titles if key.startswith("portfolio_country_")
+                   and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in title_cues(key))]
+            if len(own) == 1 and dateline in (None, own[0]):
+                h = replace(h, office=_place(post_type, own[0]))
+        out.append(h)
+    return out
 
 
 def _listed_lines(doc: Doc, found: list[Attachment]) -> list[Attachment]:
