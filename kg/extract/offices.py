@@ -3716,12 +3716,42 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
     before = next((p for p in reversed(people_within(doc, sent.start, i)) if p.span.end <= i and p.key != m.key
                    and not reported_speaker(p.span) and not handed_over(p.span)), None)
     if before:
+        shared = _shared_subject(doc, sent, i, before)
+        if shared is not None:
+            return shared[0]
         return _subject_of_partner_list(doc, sent, i, m) or before
     after = next((p for p in mentions if p.key != m.key and sent.start <= p.span.start < sent.end
                   and not reported_speaker(p.span)), None)
     if after is None and i > 0 and i - 1 == _past_dateline(doc, sent) and fold(doc[i - 1].text) in ("son", "sa"):
         return _possessor_before(doc, sent, m)  # "X a salué l'accord. Son homologue suédoise, Y, …"
     return after or _pronoun_subject_owner(doc, sent, m)
+
+
+def _shared_subject(doc: Doc, sent: Span, i: int, before: PersonMention) -> tuple[PersonMention | None] | None:
+    """"Le chef de la diplomatie turque s'est entretenu avec X, puis a reçu son homologue iranien Y": "son
+    homologue" (token ``i``), object of a verb coordinated with the main one and of no subject of its own,
+    is the main verb's subject's, not that of the name just before it (``before``, a complement of the first
+    verb).  The subject is returned when a name ("Z a appelé X, puis a reçu son homologue …"); (None,) when
+    a role noun, which :func:`_role_noun_owners` settles once placed; None when the sentence is not so."""
+    verb, steps = doc[i].head, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and steps < 2:
+        verb, steps = verb.head, steps + 1  # "a accueilli à Oslo son homologue": the parser may hang it on Oslo
+    root = sent.root
+    if fold(doc[i].text) != "homologue" or doc[i].dep_ not in ("obj", "nmod") or verb.i == root.i \
+            or verb.pos_ != "VERB" or verb.dep_ != "conj" \
+            or verb.head.i != root.i or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if len(subjects) != 1 or before.span.start <= root.i or subject_node(before.span) is not None:
+        return None
+    subject = subjects[0]
+    named = [p for p in people_within(doc, sent.start, root.i) if p.span.start <= subject.i < p.span.end]
+    if named:
+        return (named[0],)
+    if subject.pos_ == "NOUN" and posts_within(doc, subject.i, subject.i + 1) and is_role_noun(
+            doc, next(p for p in posts_within(doc, subject.i, subject.i + 1)).span):
+        return (None,)
+    return None
 
 
 def _subject_of_partner_list(doc: Doc, sent: Span, i: int, m: PersonMention) -> PersonMention | None:
