@@ -322,8 +322,9 @@ class PeopleFinder:
                 mention = self._with_names_after(doc, mention)
             bare = mention.span.start == surname.start and mention.span.end == surname.end
             if _foreign_word(doc, mention.span.end, titles, lexical) or (
-                    bare and _foreign_word(doc, surname.start - 1, titles, lexical)):
-                continue  # "Hunter Biden", "Trump Tower": another person, or not a person
+                    bare and _foreign_word(doc, surname.start - 1, titles, lexical) and not self._paired(doc, surname)):
+                continue  # "Hunter Biden", "Trump Tower": another person, or not a person; but "Appel Macron-Zelensky":
+                # a word before a hyphenated pair of two known surnames is the headline's noun, not a given name
             lower = not token.text[:1].isupper()
             if lower and not (token.i in person_tokens or token.pos_ == "PROPN"):
                 continue
