@@ -148,7 +148,7 @@ def find_posts(doc: Doc) -> list[PostMention]:
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
             owner = next((p for p in index.overlapping(inner.span.start - 4, inner.span.start)
                           if p is not inner and p.span.start < inner.span.start <= p.span.end + 3), None)
-            if owner is not None and not owner.countries:  # "le porte-parole du président russe": a Russian spokesperson
+            if owner is not None and not owner.countries:  # "le porte-parole du président russe": Russian
                 owner.countries = list(inner.countries)
         state.posts = posts
     return state.posts
@@ -1195,7 +1195,7 @@ def _role_nouns(doc: Doc, attachments: list[Attachment], known: list[Holding]) -
                     or _next_sentence_cataphor(doc, post, held, people_countries) or _colon_cataphor(doc, post) \
                     or _dateline_sole_leader(doc, post, held, people_countries)
             if person is None or _someone_else(doc, post, person) or _close_to_another(doc, post, person, held) \
-                    or known_in_other_post(doc, person.key, post.post_type) or _headline_pair_only(doc, person):
+                    or known_in_other_post(doc, person.key, post.post_type):
                 continue
             successor, replaced = successor_before(doc, post.post_type, set(post.countries), post.span.start, held,
                                                    people_countries)  # "He was replaced by Y. … the new defence
@@ -1436,19 +1436,6 @@ def _other_holder_named_later(doc: Doc, post: PostMention, person: PersonMention
         h.office.partition(".")[0] == country or h.office.partition(".")[0] == UNKNOWN
         and people_countries.get(h.person, country) == country)}  # "?.chief_of_defence": placed later
     return bool(holders) and person.key not in holders
-
-
-def _headline_pair_only(doc: Doc, person: PersonMention) -> bool:
-    """"Appel Macron-Zelensky : … Le président français a annoncé …": a person named only as one side of a
-    hyphenated pair of surnames in the headline is not given the post of a role noun of the body; the role
-    noun may well stand for that person, but the text gives the post to no name (prefer unknown)."""
-    line_end = doc.text.find("\n")
-    mentions = [m for m in doc._.people or [] if m.key == person.key]
-    return line_end > 0 and bool(mentions) and all(
-        m.span.end_char <= line_end and len(m.span) == 1
-        and (m.span.end < len(doc) and doc[m.span.end].text == "-" and not m.span[-1].whitespace_
-             or m.span.start > 0 and doc[m.span.start - 1].text == "-" and not doc[m.span.start - 1].whitespace_)
-        for m in mentions)
 
 
 def _held_by_a_named_one(post: PostMention, known: list[Holding]) -> bool:
