@@ -355,7 +355,8 @@ class PeopleFinder:
         is that surname alone when the words before it are no known form of the person ("Appel" is no
         given name of Vladimir Poutine)."""
         last = doc[m.span.end - 1: m.span.end]
-        if len(m.span) < 2 or m.title or not last.text[:1].isupper() or self.known.identify(last.text) is None \
+        if len(m.span) < 2 or m.title or m.span.end >= len(doc) or doc[m.span.end].text != "-" \
+                or not last.text[:1].isupper() or self.known.identify(last.text) is None \
                 or not self._paired(doc, last) or self._known_form(m.span):
             return m
         return PersonMention(last)
