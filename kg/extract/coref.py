@@ -279,7 +279,19 @@ def _subject_sentence_before(doc: Doc, sent: Span) -> Span:
     previous = doc[sent.start - 1].sent
     if pronoun_subject(previous) and previous.start > 0:
         return doc[previous.start - 1].sent
+    if _plural_unnamed(doc, previous) and previous.start > 0:  # "X a parlé avec Y. Selon la chancellerie, les
+        return doc[previous.start - 1].sent  # deux dirigeants ont évoqué … Le chancelier …": X
     return previous
+
+
+def _plural_unnamed(doc: Doc, sent: Span) -> bool:
+    """A sentence that names nobody and whose subject is a plural noun ("les deux dirigeants ont évoqué
+    …"): it tells of the people of the sentence before together, and names no one else a role noun after
+    it could stand for."""
+    if people_within(doc, sent.start, sent.end):
+        return False
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT"]
+    return len(subjects) == 1 and subjects[0].pos_ == "NOUN" and "Plur" in subjects[0].morph.get("Number")
 
 
 CREDIT_REACH = 4  # "Propos recueillis par Elise Vincent": words between the credit and the journalist

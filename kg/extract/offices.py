@@ -146,9 +146,9 @@ def find_posts(doc: Doc) -> list[PostMention]:
         posts = [_post(doc, s) for s in sorted(spans, key=lambda s: s.start)]
         index = SpanIndex(posts, start=lambda m: m.span.start, end=lambda m: m.span.end)  # type: ignore[attr-defined]
         for inner in (p for p in posts if p.countries and _complement(doc, p, index)):
-            owner = next(p for p in index.overlapping(inner.span.start - 4, inner.span.start)
-                         if p is not inner and p.span.start < inner.span.start <= p.span.end + 3)
-            if not owner.countries:  # "le porte-parole du président russe": a Russian spokesperson
+            owner = next((p for p in index.overlapping(inner.span.start - 4, inner.span.start)
+                          if p is not inner and p.span.start < inner.span.start <= p.span.end + 3), None)
+            if owner is not None and not owner.countries:  # "le porte-parole du président russe": Russian
                 owner.countries = list(inner.countries)
         state.posts = posts
     return state.posts
@@ -817,7 +817,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _unnamed_counterparts(doc, attachments, holdings)
     holdings += _former_role_subjects(doc, holdings)
     holdings += _service_counterparts(doc, holdings)
-    holdings += portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner)
+    holdings += _national_wordings(doc, portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner))
     # a counterpart of someone only a portfolio placed ("X, qui pilote la diplomatie marocaine, a reçu son
     # homologue espagnol Y"), for people given no post yet
     # and a successor of someone only a portfolio placed ("X a été débarqué de la Défense. Son successeur, Y, …"):
@@ -839,6 +839,24 @@ def find_holdings(doc: Doc) -> list[Holding]:
 
 
 LINE_HEADING_REACH = 24  # words of a list line's heading before its colon (long portfolio titles)
+
+
+def _national_wordings(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Tout juste nommée au ministère des Armées, X": a portfolio read without a country whose wording is
+    one state's own (``portfolio_country_<CC>``: France's "ministère des Armées") is that state's, unless
+    the article's dateline is in another state (Togo too has a "ministère des Armées")."""
+    dateline = _dateline_country(doc)
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        if country == UNKNOWN and h.evidence and h.evidence[0].rule == "portfolio":
+            text = fold(doc.text[h.evidence[0].start:h.evidence[0].end])
+            own = [key.rsplit("_", 1)[1] for key in load_lexicon().titles if key.startswith("portfolio_country_")
+                   and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in title_cues(key))]
+            if len(own) == 1 and dateline in (None, own[0]):
+                h = replace(h, office=_place(post_type, own[0]))
+        out.append(h)
+    return out
 
 
 def _listed_lines(doc: Doc, found: list[Attachment]) -> list[Attachment]:
@@ -2393,16 +2411,45 @@ def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> 
     """A post that only says whose: "le porte-parole du président russe" (the president is not
     the one named next), "le chef d'état-major particulier du président"."""
     i = post.span.start - 1
-    while i >= 0 and fold(doc[i].text) in ("la", "l'", "le", "les"):
+    while i >= 0 and fold(doc[i].text) in ("la", "l'", "le", "les", "the"):
         i -= 1
+    if i >= 0 and fold(doc[i].text) in ("to", "for", "of") and not _name_follows(doc, post.span):
+        return _aide_noun_before(doc, i, "aide_nouns_en")  # "the senior adviser to the US President, X"
     if i < 0 or fold(doc[i].text) not in OF:
         return False
     if _name_follows(doc, post.span):  # "ministre de la Défense du président Joko Widodo", "… particulier du
         return False  # président Emmanuel Macron": the principal named right after is his post's holder
     if i > 0 and fold(doc[i - 1].text) in title_cues("staff_qualifiers_fr"):
         return True  # "le chef d'état-major particulier du président"
+    if _aide_noun_before(doc, i):
+        return True  # "le conseiller principal du président américain pour l'Afrique, X": X advises him
     index = posts or mention_index(doc, "posts", find_posts(doc))
     return any(q.span.start < post.span.start for q in index.overlapping(i - 1, post.span.start) if q is not post)
+
+
+def _aide_noun_before(doc: Doc, i: int, cues: str = "aide_nouns_fr") -> bool:
+    """"le conseiller (principal) du", "le porte-parole de", "le chef de cabinet du", "the senior adviser to":
+    the words before the preposition at ``i`` (past adjectives) end in a noun of someone's aide or circle
+    (``aide_nouns_fr``, ``aide_nouns_en``) opened by no indefinite article, so the post after it is the
+    principal's, not the one of the name apposed to the phrase.  "un proche du chef d'état-major, le
+    général X" (an unnamed source) leaves the apposed name to the post."""
+    aides = title_cues(cues)
+    j = i - 1
+    while j >= 0:
+        words = [fold(t.text) for t in doc[max(0, j - 2): j + 1]]
+        k = next((k for k in range(len(words)) if " ".join(words[k:]).replace("' ", "'") in aides), None)
+        if k is not None:
+            first = j - (len(words) - 1 - k)
+            while first > 0 and doc[first - 1].pos_ == "ADJ":
+                first -= 1  # "le proche conseiller", "the senior adviser"
+            return first == 0 or fold(doc[first - 1].text) not in INDEFINITE
+        if doc[j].pos_ != "ADJ":
+            return False
+        j -= 1
+    return False
+
+
+INDEFINITE = frozenset(("un", "une", "des", "a", "an"))
 
 
 def _plural(post: PostMention) -> bool:
@@ -3669,12 +3716,42 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
     before = next((p for p in reversed(people_within(doc, sent.start, i)) if p.span.end <= i and p.key != m.key
                    and not reported_speaker(p.span) and not handed_over(p.span)), None)
     if before:
+        shared = _shared_subject(doc, sent, i, before)
+        if shared is not None:
+            return shared[0]
         return _subject_of_partner_list(doc, sent, i, m) or before
     after = next((p for p in mentions if p.key != m.key and sent.start <= p.span.start < sent.end
                   and not reported_speaker(p.span)), None)
     if after is None and i > 0 and i - 1 == _past_dateline(doc, sent) and fold(doc[i - 1].text) in ("son", "sa"):
         return _possessor_before(doc, sent, m)  # "X a salué l'accord. Son homologue suédoise, Y, …"
     return after or _pronoun_subject_owner(doc, sent, m)
+
+
+def _shared_subject(doc: Doc, sent: Span, i: int, before: PersonMention) -> tuple[PersonMention | None] | None:
+    """"Le chef de la diplomatie turque s'est entretenu avec X, puis a reçu son homologue iranien Y": "son
+    homologue" (token ``i``), object of a verb coordinated with the main one and of no subject of its own,
+    is the main verb's subject's, not that of the name just before it (``before``, a complement of the first
+    verb).  The subject is returned when a name ("Z a appelé X, puis a reçu son homologue …"); (None,) when
+    a role noun, which :func:`_role_noun_owners` settles once placed; None when the sentence is not so."""
+    verb, steps = doc[i].head, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and steps < 2:
+        verb, steps = verb.head, steps + 1  # "a accueilli à Oslo son homologue": the parser may hang it on Oslo
+    root = sent.root
+    if fold(doc[i].text) != "homologue" or doc[i].dep_ not in ("obj", "nmod") or verb.i == root.i \
+            or verb.pos_ != "VERB" or verb.dep_ != "conj" \
+            or verb.head.i != root.i or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if len(subjects) != 1 or before.span.start <= root.i or subject_node(before.span) is not None:
+        return None
+    subject = subjects[0]
+    named = [p for p in people_within(doc, sent.start, root.i) if p.span.start <= subject.i < p.span.end]
+    if named:
+        return (named[0],)
+    if subject.pos_ == "NOUN" and posts_within(doc, subject.i, subject.i + 1) and is_role_noun(
+            doc, next(p for p in posts_within(doc, subject.i, subject.i + 1)).span):
+        return (None,)
+    return None
 
 
 def _subject_of_partner_list(doc: Doc, sent: Span, i: int, m: PersonMention) -> PersonMention | None:

@@ -171,7 +171,7 @@ class PeopleFinder:
         found = _cut_before_overlaps(found)
         found = [m for m in found if not self._blocked(m, blockers) and not self._named_after(m, titles, posts)
                  and not _all_date(doc, m.span) and not _nickname(doc, m.span)]
-        found = [m for m in found if not _pairing(m, found)]
+        found = [self._pair_side(doc, m) for m in found if not _pairing(m, found)]
         found = sorted([x for m in found for x in (self._known_pair(m) or [m])], key=lambda m: m.span.start)
         doc._.people = _group(_supported(found, model_names, self.known), self.known)
         return doc
@@ -318,12 +318,16 @@ class PeopleFinder:
             if surname is None or any(t.i in taken for t in surname):
                 continue
             mention = self._with_given_names(doc, surname, titles)
+            if mention.span.start < surname.start and self._paired(doc, surname) \
+                    and _foreign_word(doc, surname.start - 1, titles, lexical):
+                mention = PersonMention(surname)  # "Appel Poutine-Erdogan": surnames alone, "Appel" no given name
             if mention.span.start == surname.start:
                 mention = self._with_names_after(doc, mention)
             bare = mention.span.start == surname.start and mention.span.end == surname.end
             if _foreign_word(doc, mention.span.end, titles, lexical) or (
-                    bare and _foreign_word(doc, surname.start - 1, titles, lexical)):
-                continue  # "Hunter Biden", "Trump Tower": another person, or not a person
+                    bare and _foreign_word(doc, surname.start - 1, titles, lexical) and not self._paired(doc, surname)):
+                continue  # "Hunter Biden", "Trump Tower": another person, or not a person; but "Appel Macron-Zelensky":
+                # a word before a hyphenated pair of two known surnames is the headline's noun, not a given name
             lower = not token.text[:1].isupper()
             if lower and not (token.i in person_tokens or token.pos_ == "PROPN"):
                 continue
@@ -345,6 +349,17 @@ class PeopleFinder:
             return None
         doc = m.span.doc
         return [PersonMention(doc[words[0].i:words[0].i + 1]), PersonMention(doc[words[2].i:words[2].i + 1])]
+
+    def _pair_side(self, doc: Doc, m: PersonMention) -> PersonMention:
+        """"Appel Poutine-Erdogan": a name ending on the first side of a hyphenated pair of two known surnames
+        is that surname alone when the words before it are no known form of the person ("Appel" is no
+        given name of Vladimir Poutine)."""
+        last = doc[m.span.end - 1: m.span.end]
+        if len(m.span) < 2 or m.title or m.span.end >= len(doc) or doc[m.span.end].text != "-" \
+                or not last.text[:1].isupper() or self.known.identify(last.text) is None \
+                or not self._paired(doc, last) or self._known_form(m.span):
+            return m
+        return PersonMention(last)
 
     def _paired(self, doc: Doc, surname: Span) -> bool:
         """One side of a hyphenated pair of two known people's surnames, as a call or a summit is named

@@ -1086,7 +1086,7 @@ def fronted_subject(doc: Doc, sent: Span, i: int) -> PersonMention | None:
     inside that opening clause."""
     dash = next((t.i for t in sent[:6] if t.text in ("-", "–", "—")), None)  # "KIEV - Nommé …": past a dateline
     opening = doc[dash + 1] if dash is not None and dash + 1 < sent.end else sent[0]
-    if fold(opening.text) not in title_cues("appointed_incise_fr"):
+    if not _appointing_opening(doc, sent, opening.i, i):
         return None
     comma = next((t.i for t in sent if t.text == ","), None)
     if comma is None or not sent.start < i < comma:
@@ -1101,6 +1101,17 @@ def fronted_subject(doc: Doc, sent: Span, i: int) -> PersonMention | None:
         k += k < sent.end and doc[k].text.islower() and doc[k].pos_ in ("ADJ", "NOUN")
     after = people_within(doc, k, k + 1)
     return after[0] if after and after[0].span.start == k else None
+
+
+def _appointing_opening(doc: Doc, sent: Span, k: int, i: int) -> bool:
+    """The words from token ``k`` open on an appointing participle or adverb (``appointed_incise_fr``, one
+    to three words: "Nommé", "Tout juste nommée"), or, before the portfolio at token ``i``, on a participle
+    of arrival in a seat (``appointed_seat_openers_fr``: "Arrivée au ministère des Armées en octobre, X")."""
+    words = [fold(t.text) for t in doc[k:min(sent.end, k + 3)]]
+    if any(" ".join(words[:n]) in title_cues("appointed_incise_fr") for n in range(1, len(words) + 1)):
+        return True
+    return bool(words) and words[0] in title_cues("appointed_seat_openers_fr") and k + 1 < i <= k + 3 \
+        and fold(doc[k + 1].text) in ("au", "a", "aux")
 
 
 def portfolio_after(doc: Doc, sent: Span, i: int) -> str | None:
