@@ -534,8 +534,8 @@ SETS = {
     # a missile launch and the calls after it: 1.0 first (KN-23 named in a hedged sentence)
     "fresh-probe117": Floors(1, 0.95, 0.95, 0.95, 0.95, merged_found=2, merged_dated=2, missiles_f1=0.95),
     # a week at the French ministry: calls 0.667 ('Elle s'était entretenue la veille … avec le vice-ministre
-    # polonais de la Défense Paweł Zalewski': the name after the post phrase not read, the pronoun resolved
-    # to no one), people 0.909
+    # polonais de la Défense Paweł Zalewski': the name after the post phrase not read; spelt 'Pawel', the call
+    # is found since the pronoun finds its set-off subject), people 0.909
     "fresh-probe118": Floors(1, 0.95, 0.63, 0.95, 0.85, people_f1=0.88, merged_found=1, merged_dated=1),
     # English: calls 0.8 -> 1.0 ('X and his counterpart Y dialed in on Tuesday')
     "fresh-english35": Floors(6, 0.95, 0.95, 0.95, 0.95, merged_found=5, merged_dated=5, initiators=1, lang="en"),
