@@ -3410,20 +3410,34 @@ def _attach_role_nouns(doc: Doc, mentions: list[Mention]) -> None:
     nouns = _words("object_nouns") - _words("counterpart_nouns")
     mentions_of = _in_sentence(mentions)
     for t in doc:
-        if fold(t.lemma_) not in nouns or t.i in named or "Plur" in t.morph.get("Number"):
+        if fold(t.lemma_) not in nouns or t.i in named:
             continue
         if t.pos_ != "NOUN" or posts_within(doc, t.i - 2, t.i + 1) and any(
                 p.span.start <= t.i < p.span.end for p in posts_within(doc, t.i - 2, t.i + 1)):
             continue
         countries = [x.kb_id_ for x in lex_within(doc, t.i + 1, t.i + 2, "DEMONYM")]
+        if "Plur" in t.morph.get("Number"):  # "Les dirigeants arménien et azerbaïdjanais ont échangé": one each
+            countries = _paired_demonyms(doc, t)
         if not countries or t.i + 2 in starts:
             continue  # "Le ministre letton Andris Sprūds a …": the noun is the title of the name after it
         owner = _owner(t, mentions_of(t))
         addressed = next((m for m in mentions_of(t) if m.trigger[0].i < t.i <= m.trigger[0].i + 1 + ADDRESSEE_REACH
                           and m.trigger[0].pos_ == "NOUN" and _addressed(m.trigger[0])), None)
-        target = owner[0] if owner else addressed  # "un appel à la dirigeante X", however parsed
+        verb_on = next((m for m in mentions_of(t) if m.trigger[0].head == t and m.trigger[0].dep_ == "acl"
+                        and t.dep_ in SUBJECT_DEPS), None)  # the subject made the head of its own verb
+        target = owner[0] if owner else addressed or verb_on  # "un appel à la dirigeante X", however parsed
         if target is not None:
-            target.role_sides.append((countries[0], t.i))
+            target.role_sides += [(country, t.i) for country in countries]
+
+
+def _paired_demonyms(doc: Doc, noun: Token) -> list[str]:
+    """The two countries of a plural official's noun with two demonyms joined by "et" right after it ("les
+    dirigeants arménien et azerbaïdjanais"); none otherwise."""
+    if noun.i + 3 >= len(doc) or fold(doc[noun.i + 2].text) != "et":
+        return []
+    first = [x.kb_id_ for x in lex_within(doc, noun.i + 1, noun.i + 2, "DEMONYM")]
+    second = [x.kb_id_ for x in lex_within(doc, noun.i + 3, noun.i + 4, "DEMONYM")]
+    return [first[0], second[0]] if first and second and first[0] != second[0] else []
 
 
 def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
