@@ -1469,9 +1469,13 @@ def _answered(t: Token) -> bool:
     """A call noun a fronted present participle answers ("Répondant à un appel du président X, Y a
     évoqué lundi …"): what the main clause tells, and its day, are the call's."""
     participle = t.head
-    return t.pos_ in ("NOUN", "PROPN") and fold(participle.lemma_) == "repondre" \
-        and "Part" in participle.morph.get("VerbForm") and "Pres" in participle.morph.get("Tense") \
+    return t.pos_ in ("NOUN", "PROPN") and fold(participle.lemma_) == "repondre" and _present_participle(participle) \
         and participle.head.pos_ in ("VERB", "AUX") and participle.i < participle.head.i
+
+
+def _present_participle(t: Token) -> bool:
+    """"répondant", "affichant": the tagger's present participle."""
+    return "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
 
 
 def _verb_past_date(t: Token) -> Token:
@@ -1567,8 +1571,8 @@ def _owner(token: Token, mentions: list[Mention], *, parties: bool = True) -> tu
 def _participle_clause(verb: Token) -> bool:
     """The verb is a present participle heading a clause of its own set off by a comma ("…, affichant
     leur soutien à …", "…, soulignant que …")."""
-    return verb.pos_ == "VERB" and verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") \
-        and "Pres" in verb.morph.get("Tense") and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
+    return verb.pos_ == "VERB" and verb.dep_ == "advcl" and _present_participle(verb) \
+        and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
 
 
 def _before_or_after_clause(verb: Token) -> bool:
@@ -2087,10 +2091,8 @@ def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
         return
     # a person the call has not found yet only when the phrase set off is a post's apposition ("l'émir du
     # Qatar, cheikh X, a téléphoné à Y", the parser lost in "Dans le Golfe, l'émir …")
-    opening = doc[verb.sent.start: start - 1]  # "Le conseiller du président nigérian, X, …": a subject noun
-    subject_phrase = len(opening) > 1 and opening[0].pos_ == "DET" and all(  # phrase the name is set off after
-        x.pos_ not in ("VERB", "AUX", "PRON") and x.text not in (",", ";", ":") for x in opening)
-    if person.key in m.persons or _phrase_start(person.span) < start - 1 or subject_phrase:
+    subject_phrase = _opening_noun_phrase(doc[verb.sent.start: start - 1])  # "Le conseiller du président
+    if person.key in m.persons or _phrase_start(person.span) < start - 1 or subject_phrase:  # nigérian, X, …"
         m.callers.append(person.key)
         m.persons = [person.key, *(k for k in m.persons if k != person.key)]
 
@@ -2802,10 +2804,17 @@ def _set_off_subject(span: Span) -> bool:
     if span.start < 2 or span.end + 1 >= len(doc) or doc[span.start - 1].text != "," or doc[span.end].text != ",":
         return False
     after = doc[span.end + 1]
-    opening = doc[span.sent.start: span.start - 1]
-    return after.pos_ in ("AUX", "VERB") and "Fin" in after.morph.get("VerbForm") and len(opening) > 1 \
-        and opening[0].pos_ == "DET" and not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")
-                                                 or x.text in (",", ";", ":") for x in opening)
+    return after.pos_ in ("AUX", "VERB") and "Fin" in after.morph.get("VerbForm") \
+        and _opening_noun_phrase(doc[span.sent.start: span.start - 1])
+
+
+def _opening_noun_phrase(words: Span) -> bool:
+    """The words opening a sentence before a name set off by commas are a subject's noun phrase ("Le
+    conseiller du président nigérian", "La ministre déléguée auprès de la ministre des Armées"): an article
+    first, then no finite verb, pronoun or punctuation."""
+    return len(words) > 1 and words[0].pos_ == "DET" and not any(
+        x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm") or x.pos_ == "PRON"
+        or x.text in (",", ";", ":") for x in words)
 
 
 def _time_clause_head(doc: Doc, m: Mention) -> Token | None:
