@@ -58,8 +58,13 @@ class Call:
 def _split(m: Mention) -> list[Mention]:
     """One caller with several people on the other side: one call each ("s'est entretenu par
     téléphone avec ses homologues lituanien et finlandais"), unless the sentence tells one
-    conference of them all ("en visioconférence avec ses homologues allemand et polonais")."""
+    conference of them all ("en visioconférence avec ses homologues allemand et polonais"); several
+    callers with one person on the other side, each on their own (``each_apart_cues``): one call each."""
     others = [p for p in m.persons if p not in m.callers]
+    if len(m.callers) >= 2 and len(others) + len(m.offices) == 1 and has_phrase(
+            folded(m.sent), load_lexicon().calls["each_apart_cues"]):
+        # "A et B se sont entretenus, chacun de leur côté, avec C": one call of each with C
+        return [replace(m, persons=[c, *others], callers=[c]) for c in m.callers]
     if not m.callers and len(others) >= 2 and _in_turn(m, others):
         # "il s'est entretenu avec A, puis, mercredi, avec B" with the subject unknown: A and B are
         # each the other side of a call of their own, never each other's party

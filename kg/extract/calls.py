@@ -275,6 +275,8 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     if lemma not in _vocab()["weak_nouns"] and not (lemma == "ligne" and phone) and not strong:
         return None
     phone = phone or strong
+    if _noun_compound(t):
+        return None  # "la réunion du groupe de contact", "la ligne de contact": a name, no talk
     if _denied(t):
         return None  # "Le coup de fil entre A et B dont la presse a fait état la semaine passée n'a jamais eu lieu"
     det = next((fold(c.text) for c in t.children if c.dep_ == "det"), None)
@@ -289,6 +291,17 @@ def _noun_trigger(t: Token, phone: bool, context: bool) -> tuple[bool, bool, boo
     if _not_an_event(t) or _press_interview(t) or not (strong or referring or weak):
         return None
     return referring or not strong, demonstrative, weak
+
+
+def _noun_compound(t: Token) -> bool:
+    """A call noun with a bare "de" and no article, complement of another noun ("groupe de contact",
+    "ligne de contact", "numéro d'appel") names a thing, not a talk; a noun that counts or times talks
+    ("deux heures d'entretien", "une série d'appels") keeps it one."""
+    head = t.head
+    return t.dep_.startswith("nmod") and head.pos_ == "NOUN" and head.i < t.i \
+        and fold(head.lemma_) not in _words("count_nouns") \
+        and any(c.dep_ == "case" and fold(c.text) in ("de", "d'") for c in t.children) \
+        and not any(c.dep_ in ("det", "nummod") for c in t.children)
 
 
 def _on_the_line(t: Token) -> bool:
@@ -1005,6 +1018,8 @@ def _not_an_event(t: Token) -> bool:
         return True
     if _object_of_denial(t):
         return True
+    if _open_question(t):
+        return True
     # a call framing the act ("Au cours d'un appel avec Y, X a proposé …", "a refusé, lors d'un appel,
     # de …") took place whatever was proposed or refused in it; only a wish keeps it from being one
     # ("veut aborder la question lors d'un appel avec Y")
@@ -1202,6 +1217,24 @@ def _denied(t: Token) -> bool:
     # predicate, and a long noun phrase after which the parser loses the subject of "avoir lieu"
     return any(_took_place(v) and negated(v) and not any(c.dep_ in SUBJECT_DEPS for c in v.children)
                for v in t.sent[t.i + 1 - t.sent.start:])
+
+
+def _open_question(t: Token) -> bool:
+    """A call told in a clause opened by "si" ("n'a pas précisé si X avait eu un entretien téléphonique
+    avec Y", "s'il s'agissait d'appels téléphoniques", "S'il y a un appel, …"): a question or a
+    condition, not a call; "même si" and "comme si" grant what follows."""
+    node = t
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return any(c.dep_ == "mark" and _si(c) and fold(c.doc[c.i - 1].text) not in ("meme", "comme")
+               for c in node.children if c.i > 0)
+
+
+def _si(t: Token) -> bool:
+    """"si", or its elided "s'" before "il"/"ils" (not the reflexive "s'" of "s'étaient parlé")."""
+    doc = t.doc
+    return fold(t.text) == "si" or (
+        fold(t.text) == "s'" and t.i + 1 < len(doc) and fold(doc[t.i + 1].text) in ("il", "ils"))
 
 
 def _took_place(v: Token) -> bool:

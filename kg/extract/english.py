@@ -544,10 +544,19 @@ SEQUEL_GAP = 2
 def _same_day(doc: Doc, sent: Span, calls: list[_Call], found: list[_Call]) -> None:
     """"Earlier the same day, A had also spoken with B": an undated call of a sentence that places it
     on the day of the call told before takes that call's date; so does a sequel ("later", "then")
-    told within :data:`SEQUEL_GAP` sentences of it with no date stated between."""
+    told within :data:`SEQUEL_GAP` sentences of it with no date stated between.  With no dated call
+    before it, "the same day" is the last day told in the sentences just before ("The cable was cut
+    early on Monday … A phoned B the same day")."""
+    text = fold(sent.text)
+    if (not found or found[-1].date is None) and _pattern("same_day").search(text):
+        before = [s for s in sentences(doc) if s.end <= sent.start and s.text.strip()][-SEQUEL_GAP - 1:]
+        days = [d for s in before for _, d in _dates(doc, s) if d.precision == "day"]
+        for call in calls:
+            if call.date is None and days:
+                call.date = days[-1]
+        return
     if not found or found[-1].date is None:
         return
-    text = fold(sent.text)
     if not _pattern("same_day").search(text) and not (
             _pattern("sequel_words").search(text) and _same_account(doc, found[-1].sentences[-1], sent)):
         return

@@ -501,3 +501,19 @@ def test_misspelt_media_are_read_right_and_lookalikes_kept() -> None:
     assert _spelled("par visioconferance") == "par visioconference"  # a letter changed
     assert _spelled("la telephonie mobile") == "la telephonie mobile"  # a real word one letter away
     assert _spelled("il telephonait souvent") == "il telephonait souvent"  # farther than one letter
+
+
+@pytest.mark.parametrize("rows, noun, expected", [
+    # "la réunion du groupe de contact": a name, not a talk
+    ([("la", "DET", "det", 1, "le"), ("réunion", "NOUN", "ROOT", 1, "réunion"), ("du", "ADP", "case", 3, "de"),
+      ("groupe", "NOUN", "nmod", 1, "groupe"), ("de", "ADP", "case", 5, "de"),
+      ("contact", "NOUN", "nmod", 3, "contact")], 5, True),
+    # "deux heures d'entretien": the head counts the talk, which stays one
+    ([("deux", "NUM", "nummod", 1, "deux"), ("heures", "NOUN", "ROOT", 1, "heure"), ("d'", "ADP", "case", 3, "de"),
+      ("entretien", "NOUN", "nmod", 1, "entretien")], 3, False),
+    # "le bilan de l'appel": an article before the noun, a talk
+    ([("le", "DET", "det", 1, "le"), ("bilan", "NOUN", "ROOT", 1, "bilan"), ("de", "ADP", "case", 4, "de"),
+      ("l'", "DET", "det", 4, "le"), ("appel", "NOUN", "nmod", 1, "appel")], 4, False),
+])
+def test_a_bare_call_noun_complementing_a_noun_names_a_thing(rows, noun: int, expected: bool) -> None:
+    assert calls._noun_compound(parse(rows)[noun]) is expected
