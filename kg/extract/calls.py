@@ -2886,6 +2886,55 @@ def _main_clause_subject(doc: Doc, m: Mention) -> None:
         m.callers.append(subject.key)
 
 
+CLEFT_OPENINGS = (("c'", "est"), ("c'", "etait"), ("ce", "fut"), ("c'", "a"))  # "c'a été"
+
+
+def _cleft_frame(m: Mention) -> tuple[int, int] | None:
+    """"C'est par un coup de fil à X que Y a entamé sa journée de jeudi", "C'est lors d'un appel avec X
+    que Y a annoncé …": a call noun in the focus of an adverbial cleft, by surface (the parser often
+    hangs the focus on the dateline).  The "que" that opens the clause and that clause's first verb,
+    with no other verb between the cleft's opening and the "que"; None for any other noun."""
+    t = m.trigger[0]
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc, sent = t.doc, m.sent
+    words = [fold(x.text) for x in doc[sent.start:t.i]]
+    opening = next((sent.start + i for i in range(len(words) - 1) if (words[i], words[i + 1]) in CLEFT_OPENINGS), None)
+    if opening is None or any(x.pos_ == "VERB" for x in doc[opening + 2:t.i]):
+        return None
+    que = next((x for x in doc[t.i + 1:sent.end] if fold(x.text) in ("que", "qu'") or x.pos_ in ("VERB", "AUX")), None)
+    if que is None or fold(que.text) not in ("que", "qu'"):
+        return None
+    verb = next((x for x in doc[que.i + 1:sent.end] if x.pos_ in ("VERB", "AUX")), None)
+    return (que.i, verb.i) if verb is not None else None
+
+
+def _cleft_frame_subject(doc: Doc, m: Mention) -> None:
+    """The one person named between the "que" of a cleft framed by a call noun (:func:`_cleft_frame`)
+    and its verb is that clause's subject and a party (see :func:`_cleft_placed` for who placed it)."""
+    frame = _cleft_frame(m)
+    if frame is None:
+        return
+    named = list(dict.fromkeys(p.key for p in people_within(doc, frame[0] + 1, frame[1])))
+    if len(named) != 1:
+        return
+    if named[0] not in m.persons:
+        m.persons.insert(0, named[0])
+    if named[0] not in m.callers:
+        m.callers.append(named[0])
+
+
+def _cleft_placed(m: Mention) -> bool:
+    """"C'est par un coup de fil au Premier ministre X que Y a …": a call noun addressed to someone
+    ("à", "au") in the focus of a cleft was placed by the clause's subject."""
+    frame = _cleft_frame(m)
+    if frame is None:
+        return False
+    t = m.trigger[0]
+    after = folded(t.doc[t.i + 1:min(frame[0], t.i + 5)])
+    return re.match(r"(de fil |telephonique )?(a|au|aux|a la|a l') ", after + " ") is not None
+
+
 def _sole_person_before(doc: Doc, sent: Span) -> list[PersonMention]:
     """"Dans un entretien accordé samedi au Figaro, la ministre X a estimé … Elle a indiqué …": when the
     parser found no subject, the one person the sentence before names, outside any prepositional
@@ -3058,6 +3107,8 @@ def _role_subjects(doc: Doc, mentions: list[Mention]) -> None:
         if person is not None and person not in m.persons:
             m.persons.insert(0, person)
             m.callers.append(person)
+            if post is not None:  # the role is that person's: it names no other holder
+                m.post_types = [t for t in m.post_types if t != post.post_type]
 
 
 def _newcomer(doc: Doc, post, subject: Token) -> str | None:
@@ -3397,6 +3448,25 @@ def _attach_pairs(doc: Doc, mentions: list[Mention]) -> None:
                 mention.pair = pair_phrase(t.head)
                 mention.pair_subject = owner is None or owner[1] in SUBJECT_DEPS
                 mention.each = t.i >= 2 and fold(doc[t.i - 1].text) == "des" and fold(doc[t.i - 2].text) in EACH_WORDS
+            elif not here and t.head.dep_ in SUBJECT_DEPS and not any(_is_call_word_at(x) for x in t.sent) \
+                    and (told := _call_just_before(doc, t, mentions)):
+                told.pair = pair_phrase(t.head)  # "X appelle Y. Les deux présidents évoquent …": their posts
+
+
+def _call_just_before(doc: Doc, t: Token, mentions: list[Mention]) -> Mention | None:
+    """The one call of the sentence right before ``t``'s (past a paragraph break), when it has exactly
+    two people and no pair noun of its own: the two a pair noun subject of a sentence with no call
+    word (not "Les deux chefs de gouvernement doivent de nouveau s'entretenir", another pair's plan)
+    stands for ("X appelle Y en fin de matinée. Les deux présidents évoquent …")."""
+    start = t.sent.start
+    while start > 0 and not doc[start - 1].sent.text.strip():
+        start = doc[start - 1].sent.start
+    if start == 0:
+        return None
+    before = [m for m in mentions if m.sent.start <= start - 1 < m.sent.end]
+    if len(before) != 1 or len(set(before[0].persons)) != 2 or before[0].pair or before[0].referring:
+        return None
+    return before[0]
 
 
 def _verb_after_subject(noun: Token, mentions: list[Mention]) -> Mention | None:
@@ -3511,8 +3581,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
         m.date = _series_date(doc, m) or _beside_a_dated_event(doc, m) or m.date or _spelled_out_date(
             doc, m, mentions_of(m.trigger[0])) or _date_after_parties(
             doc, m) or _date_in_verb_group(doc, m, mentions_of(m.trigger[0])) or _gesture_date(doc, m) or _fronted_date(
-            doc, m) or _scene_date(doc, m, mentions) or _discussed_on(doc, m, mentions) or _posted_date(
-            doc, m) or _main_clause_day(doc, m)
+            doc, m) or _scene_date(doc, m, mentions) or _discussed_on(doc, m, mentions) or _held_date(
+            doc, m, mentions_of(m.trigger[0])) or _posted_date(doc, m) or _main_clause_day(doc, m)
     _quoted_deixis(doc, mentions)
     _headline_dates(doc, mentions)
     _after_another_call(doc, mentions)
@@ -3521,6 +3591,26 @@ def _attach_dates(doc: Doc, mentions: list[Mention]) -> None:
     _sequel_dates(doc, mentions)
     _readout_day(doc, mentions)
     _lead_month(doc, mentions)
+
+
+HELD_REACH = 4  # words read back from a date for the predicate that holds the call ("a eu lieu mardi")
+
+
+def _held_date(doc: Doc, m: Mention, here: list[Mention]) -> DateValue | None:
+    """"Un appel entre X et Y a eu lieu mardi": a call noun whose predicate says it took place
+    (``held_predicates``: "a eu lieu", "s'est tenu", "remonte à") takes the date right after that
+    predicate, by surface (the parser often loses the noun's verb past its long complement), unless
+    another call is told in between."""
+    t = m.trigger[0]
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    later = [x.trigger[0].i for x in here if x.trigger[0].i > t.i]
+    for s in dates_within(doc, t.i + 1, m.sent.end):
+        if any(i < s.start for i in later) or not (s._.date and s._.date.value) or _anchor_relative(s):
+            return None
+        if has_phrase(folded(doc[max(t.i + 1, s.start - HELD_REACH): s.start]), _vocab()["held_predicates"]):
+            return s._.date
+    return None
 
 
 def _own_date(m: Mention) -> bool:
@@ -4243,7 +4333,8 @@ def _initiator(doc: Doc, m: Mention, mentions: list[Mention]) -> Party | None:
         party = _requester(doc, asker)
         if party is not None:
             return party  # "C'est le chef de l'État français qui avait sollicité cet appel", "Kiev avait demandé …"
-    if (asker is not None or _phone_taker(verb) is not None or _placing_participle(m)) and len(m.callers) == 1:
+    if (asker is not None or _phone_taker(verb) is not None or _placing_participle(m) or _cleft_placed(m)) \
+            and len(m.callers) == 1:
         return Party(person=m.callers[0])  # "X a pris l'initiative d'un entretien avec Y", "… son téléphone pour"
     lemma = _participle(verb) or fold(verb.lemma_)  # "a téléphoné" tagged as a noun is still a verb
     placing = _placing(verb)
@@ -4493,6 +4584,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for m in mentions:
         _infinitive_subject(doc, m, mentions)
         _present_participle_subject(doc, m)
+        _cleft_frame_subject(doc, m)
     _role_subjects(doc, mentions)
     _between_pair(doc, mentions)
     _attach_dates(doc, mentions)
@@ -4501,6 +4593,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
             m.date = _incise_date(m.trigger[0])
         if m.date is None and (head := _participle_head(m.trigger[0])) is not None:
             m.date = _main_clause_date(doc, head, m.trigger[0])
+        if m.date is None and (frame := _cleft_frame(m)) is not None:
+            m.date = next((d._.date for d in dates_within(doc, frame[0] + 1, m.sent.end)
+                           if d._.date and d._.date.precision == "day" and not _anchor_relative(d)), None)
     _attach_relative_clauses(doc, mentions)
     _antecedents(doc, mentions)
     _named_in_next_sentence(doc, mentions)

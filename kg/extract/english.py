@@ -1272,8 +1272,15 @@ def _dates(doc: Doc, sent: Span) -> list[tuple[int, DateValue]]:
                                                      or MEDIUM_BEFORE.search(folded[:at]))]
     if not own and not UNDATED_SPANS.search(folded):
         own += [(sent.start_char + skip + at, d) for at, d in found
-                if _reported_on(folded, at) and d.precision == "day" and OWN_ACCOUNT.match(folded, at + len(d.text))]
+                if _reported_on(folded, at) and d.precision == "day" and (
+                    OWN_ACCOUNT.match(folded, at + len(d.text)) or SPEAKING_FRAME.match(folded))]
     return own
+
+
+#: "Speaking by phone with X, Y said on Thursday that …": a sentence framed by the talk itself says what
+#: was said in it, on the day it reports.
+SPEAKING_FRAME = re.compile(r"(?:speaking|talking)\b[^,]*\b(?:by (?:tele)?phone|on the (?:tele)?phone"
+                            r"|over the (?:tele)?phone|in a (?:tele)?phone call|by video|in a video call)\b[^,]*,")
 
 
 #: "… resumed in late 2023, when A held a video call with B": a month or a year alone dates the clause
@@ -1307,10 +1314,18 @@ def _opens_line(doc: Doc, sent: Span) -> bool:
 REPORT_REACH = 4  # words between a reporting verb and its date ("said in a statement on")
 
 
+#: A day owning a call noun ("Thursday's call", "Monday's phone conversation").
+OWN_CALL_AFTER = re.compile(r"[a-z]+(?:'s|\u2019s)\s+"
+                            r"(?:(?:phone|telephone|video|first|second|brief|hour-long|late-night)\s+)*"
+                            r"(?:call|conversation|talks)\b")
+
+
 def _reported_on(text: str, at: int) -> bool:
     """Whether the date at ``at`` is the report's: a reporting word ("said", "reported", "in a
     statement") at most a few words before it in its clause, with no call or talk word between ("said
     he spoke with X on Tuesday" dates the call)."""
+    if OWN_CALL_AFTER.match(text, at):
+        return False  # "the readout of Thursday's call": the call's own day
     clause = text[text.rfind(",", 0, at) + 1: at]
     words = list(_pattern("report_date_words").finditer(clause))
     if not words:

@@ -517,3 +517,20 @@ def test_misspelt_media_are_read_right_and_lookalikes_kept() -> None:
 ])
 def test_a_bare_call_noun_complementing_a_noun_names_a_thing(rows, noun: int, expected: bool) -> None:
     assert calls._noun_compound(parse(rows)[noun]) is expected
+
+
+def test_a_call_noun_said_to_have_taken_place_takes_the_day_after_that_predicate() -> None:
+    # "Un appel entre X et Y a eu lieu mardi", the noun hung on the dateline by a broken parse
+    rows = [("Vienne", "PROPN", "ROOT", 0, "Vienne"), ("Un", "DET", "det", 2, "un"),
+            ("appel", "NOUN", "nmod", 0, "appel"), ("entre", "ADP", "case", 4, "entre"), ("X", "PROPN", "nmod", 2, "X"),
+            ("et", "CCONJ", "cc", 6, "et"),
+            ("Y", "PROPN", "nsubj", 8, "Y"), ("a", "AUX", "aux:tense", 8, "avoir"), ("eu", "VERB", "advcl", 0, "avoir"),
+            ("lieu", "NOUN", "obj", 8, "lieu"), ("mardi", "NOUN", "nmod", 9, "mardi")]
+    doc = parse(rows, people=[(4, 5, "p1"), (6, 7, "p2")])
+    tuesday = Span(doc, 10, 11, label="DATE")
+    tuesday._.date = DateValue.of_day(date(2026, 11, 10), "mardi")
+    doc.spans["dates"] = [tuesday]
+    m = calls.Mention(doc[0:11], [doc[2]], False, False, False)
+    assert calls._held_date(doc, m, [m]) == tuesday._.date
+    later = calls.Mention(doc[0:11], [doc[8]], False, False, False)  # another call told before the day
+    assert calls._held_date(doc, m, [m, later]) is None
