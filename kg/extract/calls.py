@@ -535,7 +535,23 @@ def _reflexive(verb: Token) -> bool:
     if verb.head.pos_ == "AUX" and fold(verb.head.lemma_) == "etre" and verb.head.i < verb.i:
         auxiliaries.append(verb.head)  # or the parser made "est" the head of the participle
     return any(fold(c.text) in _words("reflexive_clitics") and c.dep_ not in SUBJECT_DEPS
-               for x in (verb, *auxiliaries) for c in x.children)
+               for x in (verb, *auxiliaries) for c in x.children) or _reflexive_by_surface(verb)
+
+
+REFLEXIVE_REACH = 8  # words between "s'est" and its participle ("s'est de son côté entretenu")
+
+
+def _reflexive_by_surface(verb: Token) -> bool:
+    """"s'est de son côté entretenu", "se sont pour leur part parlé": a reflexive clitic right before a
+    form of "être" a few words before the participle, with no other verb between, whatever the parser
+    hung the participle on (a noun of the phrase between)."""
+    doc = verb.doc
+    for x in reversed(doc[max(verb.sent.start + 1, verb.i - REFLEXIVE_REACH):verb.i]):
+        if fold(x.lemma_) == "etre":
+            return fold(doc[x.i - 1].text) in _words("reflexive_clitics")
+        if x.pos_ in ("VERB", "AUX") or x.text in (";", ":"):
+            return False
+    return False
 
 
 def _spells_out_calls(verb: Token) -> bool:
