@@ -2039,6 +2039,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         if owner and _in_other_aside(p.span[0], owner[0]):
             continue
         if owner:
+            owner = _time_clause_owner(p.span, owner, sent_mentions)
             m, entry = owner
             m.persons.append(p.key)
             if (entry in SUBJECT_DEPS or _subject_of(p.span, m)) and not _second_subject(p.span):
@@ -2065,6 +2066,19 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
         m.persons, m.callers = list(dict.fromkeys(m.persons)), list(dict.fromkeys(m.callers))
     _possessive_anchor_owner(doc, mentions)
     _plural_pronoun_pair(doc, mentions)
+
+
+def _time_clause_owner(span: Span, owner: tuple[Mention, str], here: list[Mention]) -> tuple[Mention, str]:
+    """"X a téléphoné à Y, avant de recevoir un appel du président Z": a person named past the verb of a
+    clause of time ("avant de", "après avoir") that hangs on the call verb belongs to the call told in
+    that clause, before the person, whatever the parser hung the name on."""
+    verb = owner[0].trigger[0]
+    for clause in verb.children:
+        if _before_or_after_clause(clause) and verb.i < clause.i < span.start:
+            later = [m for m in here if clause.i <= m.trigger[0].i < span.start]
+            if later:
+                return later[-1], "nmod"
+    return owner
 
 
 TURN_WORDS = frozenset(("puis", "ensuite", "enfin", "et"))
@@ -2130,18 +2144,40 @@ def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
     i = _before_participle_clause(doc, i - 1) + 1
     person = next((p for p in people_within(doc, verb.sent.start, i - 1) if p.span.end == i - 1), None)
     if person is None:
+        _name_before_apposition(doc, m, i - 1)
         return
     titles = {t.i for x in lex_within(doc, verb.sent.start, person.span.start, "TITLE") for t in x}
     honorifics = title_cues("honorifics_fr")
     start = person.span.start
-    while start - 1 > verb.sent.start and (start - 1 in titles or fold(doc[start - 1].text) in honorifics):
-        start -= 1  # ", cheikh X,", ", le général X,": a title before the name
+    while start - 1 > verb.sent.start and (start - 1 in titles or fold(doc[start - 1].text) in honorifics or (
+            start in titles and fold(doc[start - 1].text) in ("le", "la", "l'"))):
+        start -= 1  # ", cheikh X,", ", le général X,": a title (with its article) before the name
     if start <= verb.sent.start or doc[start - 1].text != ",":
         return
     # a person the call has not found yet only when the phrase set off is a post's apposition ("l'émir du
     # Qatar, cheikh X, a téléphoné à Y", the parser lost in "Dans le Golfe, l'émir …")
-    subject_phrase = _opening_noun_phrase(doc[verb.sent.start: start - 1])  # "Le conseiller du président
+    opening = _past_fronted_adverbial(doc[verb.sent.start: start - 1])
+    subject_phrase = _opening_noun_phrase(opening)  # "Le conseiller du président
     if person.key in m.persons or _phrase_start(person.span) < start - 1 or subject_phrase:  # nigérian, X, …"
+        m.callers.append(person.key)
+        m.persons = [person.key, *(k for k in m.persons if k != person.key)]
+
+
+APPOSITION_WORDS = 10  # ", le secrétaire d'Etat américain,": a post phrase set off after a name
+
+
+def _name_before_apposition(doc: Doc, m: Mention, comma: int) -> None:
+    """"Jeudi, X, le secrétaire d'Etat, a téléphoné à Y": a name set off before a post phrase that is
+    set off in turn right before the call verb's auxiliaries is the subject, the post its apposition,
+    whatever the parser made of the verb (often a conjunct of the name).  Only a party already found."""
+    sent_start = m.sent.start
+    opening = next((x.i for x in reversed(doc[max(sent_start, comma - APPOSITION_WORDS): comma])
+                    if x.text == ","), None)
+    if opening is None or not _opening_noun_phrase(doc[opening + 1: comma]):
+        return
+    person = next((p for p in people_within(doc, sent_start, opening) if p.span.end == opening), None)
+    if person is not None and person.key in m.persons and (
+            person.span.start == sent_start or doc[person.span.start - 1].text == ","):
         m.callers.append(person.key)
         m.persons = [person.key, *(k for k in m.persons if k != person.key)]
 
@@ -2462,6 +2498,8 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     if pronoun is None and (m.trigger[0].dep_ == "xcomp" or m.trigger[0].dep_ == "advcl" and "Inf" in (
             m.trigger[0].morph.get("VerbForm"))):  # "Elle a pu s'entretenir avec Y": the modal's subject;
         pronoun = _subject_pronoun(m.trigger[0].head)  # "il a reçu X, avant de s'entretenir avec Y": the main verb's
+    if pronoun is None and _fronted_participle(m.trigger[0]):  # "Joint au téléphone par Y, il a évoqué …":
+        pronoun = _subject_pronoun(m.trigger[0].head)  # the main clause's subject is the one joined
     if pronoun is None and m.trigger[0].pos_ in ("NOUN", "PROPN"):  # "il avait eu un entretien téléphonique"
         pronoun = next((p for a in _anchors(m.trigger) if a not in m.trigger and a.pos_ in ("VERB", "AUX")
                         for p in [_subject_pronoun(a)] if p is not None), None)
@@ -2485,6 +2523,14 @@ def _pronoun_subject(doc: Doc, m: Mention) -> None:
     elif subjects and subjects[-1].key not in m.persons:
         m.persons.insert(0, subjects[-1].key)
         m.callers.append(subjects[-1].key)
+
+
+def _fronted_participle(t: Token) -> bool:
+    """The trigger heads a participle clause set off before its main verb ("Joint au téléphone par Y dans
+    la soirée, il a …"): an adverbial clause whose head comes after it, past a comma."""
+    head = t.head
+    return t.dep_ == "advcl" and head.i > t.i and head.pos_ in ("VERB", "AUX") \
+        and any(x.text == "," for x in t.doc[t.right_edge.i + 1: head.i])
 
 
 def _listed_subject(span: Span, m: Mention) -> bool:
@@ -2855,6 +2901,16 @@ def _set_off_subject(span: Span) -> bool:
     after = doc[span.end + 1]
     return after.pos_ in ("AUX", "VERB") and "Fin" in after.morph.get("VerbForm") \
         and _opening_noun_phrase(doc[span.sent.start: span.start - 1])
+
+
+def _past_fronted_adverbial(words: Span) -> Span:
+    """``words`` past a fronted adverbial set off by a comma ("Quelques jours plus tôt, | le chef de
+    l'armée …"): one with no verb and no person named in it; else ``words`` as they are."""
+    comma = next((x.i for x in words if x.text == ","), None)
+    if comma is None or any(x.pos_ in ("VERB", "AUX") for x in words.doc[words.start:comma]) \
+            or people_within(words.doc, words.start, comma):
+        return words
+    return words.doc[comma + 1: words.end]
 
 
 def _opening_noun_phrase(words: Span) -> bool:

@@ -153,6 +153,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     model is missing."""
     import kg.extract.accents  # noqa: F401  (registers kg_accents)
     import kg.extract.lexmatch  # noqa: F401  (registers kg_lexicon)
+    import kg.extract.locutions  # noqa: F401  (registers kg_locutions)
     import kg.extract.people  # noqa: F401  (registers kg_people)
 
     try:
@@ -162,6 +163,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     add_compounds(nlp)
     nlp.add_pipe("kg_sentences", before="parser")
     nlp.add_pipe("kg_accents", after="lemmatizer")
+    nlp.add_pipe("kg_locutions", after="kg_accents")
     for name in KG_COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp

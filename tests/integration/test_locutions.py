@@ -1,0 +1,41 @@
+"""Parses that survive a set phrase inside a verb group (kg/extract/locutions.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.locutions import phrases, runs
+from kg.extract.pipeline import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def test_runs_of_consecutive_indices() -> None:
+    assert runs({7, 3, 4, 5, 9}) == [(3, 5), (7, 7), (9, 9)]
+    assert runs(set()) == []
+
+
+def test_every_phrase_is_also_read_without_its_accents() -> None:
+    assert "de son côté" in phrases() and "de son cote" in phrases()
+
+
+def test_the_phrase_hangs_on_the_participle_and_the_tokens_stay(nlp) -> None:
+    text = "Le ministre letton de la Défense Andris Spruds a de son côté téléphoné mardi à son homologue estonien."
+    doc = nlp(text)
+    assert doc.text == text and [t.text for t in doc] == [t.text for t in nlp.make_doc(text)]
+    words = [t.text for t in doc]
+    de, verb = doc[words.index("de", 7)], doc[words.index("téléphoné")]
+    assert de.head == verb and de.dep_ == "advmod"
+    assert [t.dep_ for t in doc[de.i + 1: verb.i]] == ["fixed", "fixed"]
+    assert doc[words.index("a")].head == verb  # the auxiliary is the participle's again
+
+
+def test_a_phrase_outside_a_verb_group_changes_nothing(nlp) -> None:
+    text = "De son côté, le ministre a reçu mardi son homologue estonien à Riga."
+    with nlp.select_pipes(disable=["kg_locutions"]):
+        plain = nlp(text)
+    doc = nlp(text)
+    assert [(t.dep_, t.head.i, t.pos_) for t in doc] == [(t.dep_, t.head.i, t.pos_) for t in plain]
