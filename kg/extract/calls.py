@@ -447,8 +447,9 @@ def _participle(t: Token) -> str | None:
         return None  # "à l'origine de cet échange": a noun, which folds like the participle "échangé"
     if before is None and _opens_sentence(t):  # "Joint par téléphone mardi par X, Y a …" tagged a name
         return lemma
-    if before is not None and fold(before.lemma_) in ("avoir", "etre") or _auxiliary_before(t) is not None:
-        return lemma  # also past an incise: "a, de son côté, téléphoné"
+    if before is not None and fold(before.lemma_) in ("avoir", "etre") or _auxiliary_before(t) is not None \
+            or any(c.dep_.startswith("aux") and fold(c.lemma_) in ("avoir", "etre") for c in t.children if c.i < t.i):
+        return lemma  # also past an incise: "a, de son côté, téléphoné", "a, d'après un communiqué, téléphoné"
     return _present_phoning(t)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
@@ -61,11 +62,12 @@ class VerbGroupLocutions:
         self.matcher.add("LOCUTION", [nlp.make_doc(p) for p in phrases()])
 
     def __call__(self, doc: Doc) -> Doc:
-        cut = self.cuts(doc)
+        phrases_cut, incises = self.cuts(doc), incises_in_verb_groups(doc)
+        cut = phrases_cut | incises
         if cut:
             short = self.reparse(doc, cut)
             if short is not None:
-                write_back(doc, short, cut)
+                write_back(doc, short, cut, incises)
         return doc
 
     def cuts(self, doc: Doc) -> set[int]:
@@ -76,7 +78,7 @@ class VerbGroupLocutions:
     def reparse(self, doc: Doc, cut: set[int]) -> Doc | None:
         """The model's components up to this one run on the text without the ``cut`` tokens; None
         when that text does not come out as the same tokens less the cut ones."""
-        text = "".join(t.text_with_ws for t in doc if t.i not in cut)
+        text = "".join(t.text + (t.whitespace_ or (" " if t.i + 1 in cut else "")) for t in doc if t.i not in cut)
         short = self.nlp.make_doc(text)
         for name, proc in self.nlp.pipeline:
             if name == self.name:
@@ -84,6 +86,32 @@ class VerbGroupLocutions:
             short = proc(short)
         kept = [t.text for t in doc if t.i not in cut]
         return short if [t.text for t in short] == kept else None
+
+
+#: Words an incise set off inside a verb group may run to (", selon la présidence sud-africaine,").
+INCISE_WORDS = 8
+#: How an incise that names a source opens (", selon l'Elysée,", ", d'après Moscou,").
+SOURCE_OPENINGS = ("selon", "d'apres")
+
+
+def incises_in_verb_groups(doc: Doc) -> set[int]:
+    """The tokens, commas included, of a source incise set off right after a form of "avoir"/"être" and
+    right before a word ("s'est | , selon l'Elysée, | longuement entretenu", "a | , a-t-on appris, |
+    téléphoné"): no verb inside but an inverted one ("a-t-on")."""
+    out: set[int] = set()
+    for t in doc[:-2]:
+        if fold(t.lemma_) not in AUXILIARIES or doc[t.i + 1].text != ",":
+            continue
+        close = next((x.i for x in doc[t.i + 2: min(len(doc), t.i + 3 + INCISE_WORDS)] if x.text in (",", ";", ".")),
+                     None)
+        if close is None or doc[close].text != "," or close + 1 >= len(doc) or not doc[close + 1].is_alpha:
+            continue
+        words = doc[t.i + 2: close]
+        inverted = "-t-" in words.text  # "a-t-on appris", however the tokenizer cut it
+        source = fold(words[0].text) in SOURCE_OPENINGS or fold(words[:2].text) in SOURCE_OPENINGS
+        if (source and not any(x.pos_ in ("VERB", "AUX") for x in words)) or inverted:
+            out |= set(range(t.i + 1, close + 1))
+    return out
 
 
 def inside_verb_group(doc: Doc, start: int, end: int) -> bool:
@@ -95,27 +123,57 @@ def inside_verb_group(doc: Doc, start: int, end: int) -> bool:
     return fold(before.lemma_) in AUXILIARIES and after.is_alpha and not after.is_sent_start
 
 
-def write_back(doc: Doc, short: Doc, cut: set[int]) -> None:
-    """The parse of ``short`` set on ``doc``'s kept tokens; each cut phrase hangs on the word after
-    it ("advmod" for its first word, "fixed" for the others, as the treebank writes set phrases)."""
+def write_back(doc: Doc, short: Doc, cut: set[int], incises: AbstractSet[int] = frozenset()) -> None:
+    """The parse of ``short`` set on ``doc``'s tokens around each cut (see :func:`regions`).  A cut set
+    phrase hangs on the word after it ("advmod" for its first word, "fixed" for the others, as the
+    treebank writes set phrases); a cut incise keeps its own inner parse, its commas and its root
+    hanging on that word ("punct", "obl:mod"), so that "selon X" still reads as a source."""
     kept = [t.i for t in doc if t.i not in cut]
     values = short.to_array(ATTRS).view("int64")  # relative heads are signed
     array = doc.to_array(ATTRS).view("int64")
     pos, dep, head = (ATTRS.index(a) for a in (POS, DEP, HEAD))
-    sents = {doc[i].sent.start: doc[i].sent for i in cut}
-    heads = {i: kept[j + values[j, head]] for j, i in enumerate(kept)}
-    touched = {start for start, sent in sents.items()  # a sentence the second parse cut apart keeps its own
-               if all(sent.start <= heads[t.i] < sent.end for t in sent if t.i in heads)}
+    inside = {i for lo, hi in regions(doc, short, kept, cut) for i in range(lo, hi)}
     for j, i in enumerate(kept):
-        if doc[i].sent.start in touched:  # a sentence with no phrase cut keeps its own parse
+        if i in inside:
             array[i] = values[j]
-            array[i, head] = heads[i] - i
-    for first, last in runs(i for i in cut if doc[i].sent.start in touched):
+            array[i, head] = kept[j + values[j, head]] - i
+    strings = doc.vocab.strings
+    for first, last in runs(i for i in cut if i in inside):
+        word = last + 1
         for i in range(first, last + 1):
-            array[i, pos] = doc.vocab.strings["ADV"]
-            array[i, dep] = doc.vocab.strings["advmod" if i == first else "fixed"]
-            array[i, head] = (last + 1 if i == first else first) - i
+            if i in incises:
+                if doc[i].text == ",":
+                    array[i, dep], array[i, head] = strings["punct"], word - i
+                elif doc[i].head.i == i or not first < doc[i].head.i < last:  # the incise's root
+                    noun = doc[i].pos_ in ("NOUN", "PROPN")
+                    array[i, dep], array[i, head] = strings["obl:mod" if noun else "advmod"], word - i
+                continue  # inside the incise: its own parse
+            array[i, pos] = strings["ADV"]
+            array[i, dep] = strings["advmod" if i == first else "fixed"]
+            array[i, head] = (word if i == first else first) - i
     doc.from_array(ATTRS, array.view("uint64"))
+
+
+def regions(doc: Doc, short: Doc, kept: list[int], cut: set[int]) -> list[tuple[int, int]]:
+    """The stretches of ``doc`` (start, end) whose parse ``short`` replaces: around each cut, the
+    smallest run of whole sentences of both parses (the first parse may have split a sentence at the
+    cut phrase), so that the tree written back stays one tree per sentence."""
+    position = {i: j for j, i in enumerate(kept)}
+    short_bounds = [(kept[s.start], kept[s.end - 1] + 1) for s in short.sents]
+    out: list[tuple[int, int]] = []
+    for first, last in runs(cut):
+        if last + 1 >= len(doc) or last + 1 not in position:
+            continue
+        lo, hi = first, last + 2
+        while True:
+            bounds = [(s.start, s.end) for s in doc.sents if s.start < hi and s.end > lo]
+            bounds += [(a, b) for a, b in short_bounds if a < hi and b > lo]
+            new = (min(lo, *(a for a, _ in bounds)), max(hi, *(b for _, b in bounds)))
+            if new == (lo, hi):
+                break
+            lo, hi = new
+        out.append((lo, hi))
+    return out
 
 
 def runs(indices: Iterable[int]) -> list[tuple[int, int]]:

@@ -39,3 +39,13 @@ def test_a_phrase_outside_a_verb_group_changes_nothing(nlp) -> None:
         plain = nlp(text)
     doc = nlp(text)
     assert [(t.dep_, t.head.i, t.pos_) for t in doc] == [(t.dep_, t.head.i, t.pos_) for t in plain]
+
+
+def test_a_source_incise_keeps_its_own_reading(nlp) -> None:
+    text = "Le ministre Antti Häkkänen a, selon son cabinet, téléphoné jeudi à son homologue estonien."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    verb, source = doc[words.index("téléphoné")], doc[words.index("cabinet")]
+    assert len(list(doc.sents)) == 1
+    assert source.head == verb and doc[words.index("selon")].head == source  # still "selon X", on the verb
+    assert doc[words.index("a")].head == verb
