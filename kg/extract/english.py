@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.coref import person_for
 from kg.extract.dates import lead_month
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract.lexicon import load_file, load_lexicon
+from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold, split_name
@@ -1408,7 +1408,7 @@ def possessive_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for post in lex_spans(doc, "POST"):
         lead = post.start - _modifier_before(doc, post.start)  # "Ukraine's former defence minister"
         country = _possessor(doc, lead)
-        if country is None:
+        if country is None or _aide_for(doc, post) is not None:  # "An aide to Britain's Prime Minister, X"
             continue
         holder = _holder_of(doc, post, people, lead) or _possessive_role_noun(doc, post, country, out)
         if holder is None:
@@ -1556,6 +1556,15 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             continue  # "Special Envoy for the Mediterranean Ambassador X": the rank X is addressed by
         before_name = _named_right_after(doc, post, people)
         holder = before_name or _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
+        aide = _aide_for(doc, post)
+        if aide is not None:  # "A spokesman for the Russian President, X": X speaks for the president
+            spokes = _right_apposed(doc, post, people) if fold(aide) in title_cues("spokes_nouns_en") else None
+            country = spokes and (given or _country_of_post(doc, post))
+            if spokes is not None and country and not any(h.person == spokes.key and ".spokesperson" in h.office
+                                                          for h in out):
+                out.append(Holding(spokes.key, lexicon.office_for("spokesperson", country).id,
+                                   (evidence(doc[post.start:spokes.span.end], "en-apposed-post"),)))
+            continue
         if holder is None or before_name is not None and before_name.span.start == post.end \
                 and not any(h.person == holder.key and h.office == f"?.{post_type}" for h in out):
             continue  # "<post> <Name>" with nothing between is the shared post rules' reading, if it has a country
@@ -1571,6 +1580,8 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if other is not None and other[0] != lexicon.offices[post.kb_id_].country:
             continue  # "the Secretary of Defense of the Philippines, X": the post type's, read above
         holder = _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
+        if _aide_for(doc, post) is not None:
+            continue  # "an aide to the Commander of U.S. Central Command, X": the aide's
         if holder is not None and not any(h.person == holder.key and h.office == post.kb_id_ for h in out):
             out.append(Holding(holder.key, post.kb_id_, (evidence(post, "en-apposed-post"),)))
     return out
@@ -1763,6 +1774,27 @@ def _named_past_remit(doc: Doc, i: int, people: list) -> Any:
             or next((m for m in people if m.span.start == _past_titles(doc, k)), None)
         if found is not None:
             return found
+    return None
+
+
+def _aide_for(doc: Doc, post: Span) -> str | None:
+    """"A spokesman for the Russian President", "a foreign-policy aide to the president", "the chief of staff
+    of the Prime Minister": the noun of an aide or a spokesman (``aide_nouns_en``) before "for", "to" or "of"
+    (past "the", a demonym or a country) whose principal the post names; the name apposed to the phrase is
+    the aide's, not the post's.  Returns the aide noun, or None."""
+    countries = {k for c in lex_spans(doc, "COUNTRY", "DEMONYM", "METONYM") for k in range(c.start, c.end)}
+    i = post.start - 1
+    while i >= 0 and (fold(doc[i].text) in ("the", "'s", "’s") or i in countries or doc[i].text[:1].isupper()
+                      and doc[i].text.endswith(("'", "’"))
+                      or doc[i].text == "s" and i and doc[i - 1].text.endswith("'")):
+        i -= 1
+    if i < 1 or fold(doc[i].text) not in ("for", "to", "of"):
+        return None
+    aides = title_cues("aide_nouns_en")
+    for n in (3, 2, 1):
+        words = " ".join(fold(t.text) for t in doc[max(0, i - n):i])
+        if len(words.split()) == n and (words in aides or words.replace(" - ", "-") in aides):
+            return words
     return None
 
 

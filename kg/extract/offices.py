@@ -2411,10 +2411,11 @@ def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> 
     """A post that only says whose: "le porte-parole du président russe" (the president is not
     the one named next), "le chef d'état-major particulier du président"."""
     i = post.span.start - 1
-    while i >= 0 and fold(doc[i].text) in ("la", "l'", "le", "les", "the"):
+    while i >= 0 and (fold(doc[i].text) in ("la", "l'", "le", "les", "the") or _possessor_piece(doc, i)):
         i -= 1
     if i >= 0 and fold(doc[i].text) in ("to", "for", "of") and not _name_follows(doc, post.span):
-        return _aide_noun_before(doc, i, "aide_nouns_en")  # "the senior adviser to the US President, X"
+        # "the senior adviser to the US President, X", "A spokesman for the Russian President, X": in English
+        return _aide_noun_before(doc, i, "aide_nouns_en", indefinite=True)  # the one named is the aide either way
     if i < 0 or fold(doc[i].text) not in OF:
         return False
     if _name_follows(doc, post.span):  # "ministre de la Défense du président Joko Widodo", "… particulier du
@@ -2427,7 +2428,15 @@ def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> 
     return any(q.span.start < post.span.start for q in index.overlapping(i - 1, post.span.start) if q is not post)
 
 
-def _aide_noun_before(doc: Doc, i: int, cues: str = "aide_nouns_fr") -> bool:
+def _possessor_piece(doc: Doc, i: int) -> bool:
+    """Token ``i`` is part of an English possessive before a post ("Britain's", which the tokenizer may cut
+    as "Britain'" and "s", or "Britain" and "'s")."""
+    text = doc[i].text
+    return text in ("'s", "’s") or text == "s" and i > 0 and doc[i - 1].text.endswith(("'", "’")) \
+        or text[:1].isupper() and (text.endswith(("'", "’")) or i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s"))
+
+
+def _aide_noun_before(doc: Doc, i: int, cues: str = "aide_nouns_fr", *, indefinite: bool = False) -> bool:
     """"le conseiller (principal) du", "le porte-parole de", "le chef de cabinet du", "the senior adviser to":
     the words before the preposition at ``i`` (past adjectives) end in a noun of someone's aide or circle
     (``aide_nouns_fr``, ``aide_nouns_en``) opened by no indefinite article, so the post after it is the
@@ -2442,7 +2451,7 @@ def _aide_noun_before(doc: Doc, i: int, cues: str = "aide_nouns_fr") -> bool:
             first = j - (len(words) - 1 - k)
             while first > 0 and doc[first - 1].pos_ == "ADJ":
                 first -= 1  # "le proche conseiller", "the senior adviser"
-            return first == 0 or fold(doc[first - 1].text) not in INDEFINITE
+            return indefinite or first == 0 or fold(doc[first - 1].text) not in INDEFINITE
         if doc[j].pos_ != "ADJ":
             return False
         j -= 1
@@ -2941,7 +2950,8 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     skipped = 0
     # "a envoyé X aux Affaires étrangères", "a bombardé X à la Défense": verbs of sending that appoint only
     # after an auxiliary (checked below), as "l'envoyé spécial" is a noun
-    verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr") | title_cues("appoint_sending_fr")
+    verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr") | title_cues("appoint_sending_fr") \
+        | title_cues("appoint_participle_fr")
     kin = {fold(k) for k in title_cues("kinship_nouns_fr")}
     while i >= 0 and skipped < OBJECT_REACH and fold(doc[i].text) not in verbs:
         token = doc[i]
@@ -2959,6 +2969,8 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
         i, skipped = i - 1, skipped + 1
     if i < 1 or fold(doc[i].text) not in verbs:
         return False
+    if fold(doc[i].text) in title_cues("appoint_participle_fr"):  # "un décret nommant le général X ministre …"
+        return True
     j = i - 1
     # "a également proposé", "a par ailleurs envoyé", "a en outre nommé" (a preposition opening an adverbial)
     while j > 0:
@@ -4412,7 +4424,8 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     Russian chiefs of staff, where the Russian one is named, the other is French.  No guess places a
     person the gazetteer knows in another country."""
     known = known_countries(doc)
-    holdings = _from_known_people(doc, holdings, known)
+    holdings = _default_wordings_elsewhere(doc, _from_known_people(doc, _acting_bare_minister(doc, holdings), known),
+                                           known)
     named: dict[str, set[str]] = {}
     for post in find_posts(doc):
         if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
@@ -4437,7 +4450,109 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     placed = _from_dominant_state(doc, _from_home_posts(doc, placed, known), known)
     placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, _from_relay(doc, placed), known)), known)
     placed = _foreign_chancellors(doc, _namesakes_at_home(doc, placed, known))
-    return [h for h in _own_wordings(doc, placed) if not _state_secretary_general(h)]
+    return [h for h in _own_wordings(doc, placed) if not _state_secretary_general(h) and not _civil_servant(doc, h)]
+
+
+def _civil_servant(doc: Doc, h: Holding) -> bool:
+    """India's (Pakistan's, Bangladesh's …) "Foreign Secretary" and "Defence Secretary" are civil servants
+    under the minister, not ministers (``civil_service_secretary_states``): a minister's post read in such a
+    state from such a wording alone (``civil_service_secretary_wordings``, no "minister" in it) is dropped."""
+    country, _, post_type = h.office.partition(".")
+    if country == UNKNOWN:
+        country = _dateline_country(doc) or UNKNOWN  # "NEW DELHI: Defence Secretary X": the dateline's
+    if post_type not in ("foreign_minister", "defence_minister") \
+            or country not in {c.upper() for c in title_cues("civil_service_secretary_states")}:
+        return False
+    wordings = title_cues("civil_service_secretary_wordings")
+    for e in h.evidence:
+        text = fold(doc.text[e.start:e.end]) if e.end <= len(doc.text) else ""
+        if re.search(r"\bminist", text) or not any(w in text for w in wordings):
+            return False
+    return bool(h.evidence)
+
+
+#: A deputy's post type -> the minister's post a bare "ministre" / "minister" given to the deputy stands for.
+DEPUTY_BASE = {"deputy_defence_minister": "defence_minister", "deputy_foreign_minister": "foreign_minister"}
+#: "X a été nommé ministre par intérim", "X was named acting minister": after a holder's name (past an
+#: apposition set off by commas), an appointing verb and "ministre" / "minister" with no portfolio after it.
+BARE_MINISTER = re.compile(
+    r"^\s*(?:,\s*|,[^,.;]{0,80},\s*)?"
+    r"(?:(?:a|avait|aura|ont) été|est|sera|vient d'être|was|has been|had been|is|will be)"
+    r"\s+(?:\w+\s+){0,2}?(?:nommée?|désignée?|promue?|named|appointed|made|designated|promoted to)\s+"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|on|\w+day)\s+)*"
+    r"(?:(?:as|the)\s+)*(?P<acting>(?:acting|interim|caretaker)\s+)?(?:ministre|minister)"
+    r"(?P<interim>\s+(?:par intérim|intérimaire|ad interim|de transition))?"
+    r"(?=\s*(?:[,.;:)]|$|par\b|en attendant|jusqu|dans\b|après\b|until\b|pending\b|after\b|following\b|by\b"
+    r"|on\b))",
+    re.IGNORECASE)
+
+
+def _acting_bare_minister(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Le vice-ministre de la Défense X a été nommé ministre par intérim", "Deputy Defence Minister X was named
+    acting minister": a deputy minister appointed (acting) minister with no portfolio named holds the minister's
+    post of his own portfolio, in the same state."""
+    deputies = {(h.person, h.office.partition(".")[2]): h.office.partition(".")[0] for h in holdings
+                if h.office.partition(".")[2] in DEPUTY_BASE}
+    if not deputies:
+        return holdings
+    out = list(holdings)
+    for m in doc._.people or []:
+        for (person, post_type), country in deputies.items():
+            if person != m.key:
+                continue
+            sent = doc[m.span.start].sent
+            found = BARE_MINISTER.match(doc.text[m.span.end_char:sent.end_char])
+            if found is None:
+                continue
+            office = f"{country}.{DEPUTY_BASE[post_type]}" if country == UNKNOWN \
+                else load_lexicon().office_for(DEPUTY_BASE[post_type], country).id
+            span = doc.char_span(m.span.start_char, m.span.end_char + found.end(), alignment_mode="expand")
+            if span is not None and not any(h.person == person and h.office == office for h in out):
+                out.append(Holding(person, office, (evidence(span, "acting-minister"),)))
+    return out
+
+
+def _default_wordings_elsewhere(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """A post read in its default state from a wording that state uses but does not own ("le ministre
+    des Armées", "le CEMA": France's by default, but Chad, Senegal or Cameroon name theirs so too) is
+    not that state's on a page that says another: its holder's same post placed elsewhere in the article
+    is the one post ("le général X, chef d'état-major des armées … Le nouveau CEMA": Cameroon's), and on
+    a page datelined in another state that never names the default one, the post is the dateline's."""
+    shared = title_cues("shared_national_wordings")
+    countries = lex_spans(doc, "COUNTRY", "DEMONYM", "COMBINING")
+    defaults = [p for p in find_posts(doc) if len(p.countries) == 1 and fold(p.span.text) in shared
+                and not any(p.span.start <= s.start < p.span.end for s in countries)]
+    if not defaults:
+        return holdings
+    dateline = _dateline_country(doc)
+    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")}
+    named |= {c for p in find_posts(doc) if p not in defaults for c in p.countries}
+    out: list[Holding] = []
+    moved: dict[tuple[str, str], str] = {}  # (person, office read) -> the office it is
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        wording = next((p for p in defaults if p.countries[0] == country and any(
+            p.span.start_char < e.end and e.start < p.span.end_char for e in h.evidence)), None)
+        if wording is None or country in named or known.get(h.person) == country:
+            out.append(h)
+            continue
+        same = next((g.office for g in holdings if g.person == h.person and g.office.partition(".")[2] == post_type
+                     and g.office.partition(".")[0] not in (country, UNKNOWN)), None)
+        if same is not None:  # the same post, placed in its own state by another wording
+            moved[(h.person, h.office)] = same
+            if h.replaces:
+                moved[(h.replaces, h.office)] = same
+            continue
+        if _is_state(dateline) and dateline != country and not _elsewhere(known, h.person, post_type, dateline or ""):
+            moved[(h.person, h.office)] = _place(post_type, dateline or "")
+            moved[(h.person, f"{UNKNOWN}.{post_type}")] = moved[(h.person, h.office)]  # the same post read unplaced
+            if h.replaces:
+                moved[(h.replaces, h.office)] = moved[(h.person, h.office)]
+            h = replace(h, office=moved[(h.person, h.office)])
+        out.append(h)
+    # "Il remplace à ce poste Y": the predecessor of a post read elsewhere held it in the same state
+    out = [replace(h, office=moved[(h.person, h.office)]) if (h.person, h.office) in moved else h for h in out]
+    return _dedupe(out)
 
 
 @cache
@@ -5241,6 +5356,10 @@ def _dateline_span(doc: Doc) -> Span | None:
             break
         opens_line = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or "\n" in doc[span.start - 1].text
         after = doc[span.end].text if span.end < len(doc) else ""
+        if opens_line and span.text.isupper() and after == "(":  # "N'DJAMENA (Tchad) - ": its state after it
+            close = next((t.i for t in doc[span.end:span.end + 6] if t.text == ")"), None)
+            if close is not None and close + 1 < len(doc) and doc[close + 1].text in ("-", "–", "—", ","):
+                return next((s for s in lex_spans(doc, "COUNTRY") if span.end < s.start < close), span)
         if opens_line and span.text.isupper() and after in ("-", "–", "—", ",", ":"):
             return span
     return None

@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.coref import known_in_other_post
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_within
 from kg.extract.model import Holding
@@ -128,7 +129,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end) \
                 or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
                 or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start) \
-                or _successor_noun_named(doc, folded, sent, start, end)
+                or _successor_noun_named(doc, folded, sent, start, end) \
+                or _ministry_of_named(doc, folded, sent, start, end, post_type)
             relay = _relay_noun_at(doc, folded, sent, start, end) if holder is None else None
             if relay is not None:  # "Le prédécesseur de Y à la Défense, X": placed later from Y's post
                 taken = _holding(doc, folded, sent, relay, start, end, post_type)
@@ -169,6 +171,28 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             if colleague is not None:
                 out.append(_holding(doc, folded, sent, colleague[0], start, end, post_type, colleague[1]))
     return out
+
+
+def _ministry_of_named(doc: Doc, folded: list[str], sent: Span, start: int, end: int,
+                       post_type: str) -> PersonMention | None:
+    """"le ministère des Affaires étrangères de Sergueï Lavrov", "le ministère russe de la Défense d'Andreï
+    Belooussov": a ministry's noun with its portfolio (past a demonym) and "de" + a name right after is that
+    person's ministry; not a person who holds another post in the article or whom the gazetteer knows in one
+    ("le ministère de la Défense de Donald Trump" is his government's), nor a name followed by a
+    portfolio of its own."""
+    if folded[start] not in title_cues("ministry_nouns_fr") or post_type not in DELEGATED_POSTS:
+        return None
+    i = end + 1 if end < sent.end and doc[end]._.kg_demonym else end
+    if i + 1 >= sent.end or folded[i] not in ("de", "d'"):
+        return None
+    person = next((m for m in doc._.people or [] if m.span.start == i + 1), None)
+    if person is None or (person.span.end < len(doc) and folded[person.span.end] in ("de", "du", "des", "d'")):
+        return None
+    return None if known_in_other_post(doc, person.key, post_type) else person
+
+
+#: Ministries whose minister a genitive name after the ministry holds (:func:`_ministry_of_named`).
+DELEGATED_POSTS = frozenset(("defence_minister", "foreign_minister"))
 
 
 #: Nouns for the one who holds a ministry, after a possessive that stands for it ("Son titulaire, X").
