@@ -1596,6 +1596,7 @@ PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|forme
                        r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as|"
                        r"becomes|became|has become|stays on as|stays as|stayed on as|(?:took|takes|has taken) over"
                        r"(?: (?:this|last) (?:week|month|year)| on \w+day| in \w+)? as)\s*$")
+COORDINATED_TITLE_WORDS = 4  # capitalised words of a title of no post type before "and" and the post
 PREDICATE_REACH = 6  # tokens of the verb and of an age or rank between a name and its post ("X, 39, previously")
 
 
@@ -1609,16 +1610,24 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     people = doc._.people or []
     out = list(holdings)
     generic = {(p.start, p.end) for p in lex_spans(doc, "POST")}
-    posts = [(p, p.kb_id_) for p in lex_spans(doc, "POST")] + [
-        (p, lexicon.offices[p.kb_id_].type) for p in lex_spans(doc, "OFFICE_WEAK")
-        if p.kb_id_ in lexicon.offices and (p.start, p.end) not in generic]
-    for post, post_type in posts:
+    posts = [(p, p.kb_id_, None) for p in lex_spans(doc, "POST")] + [
+        (p, lexicon.offices[p.kb_id_].type, None) for p in lex_spans(doc, "OFFICE_WEAK")
+        if p.kb_id_ in lexicon.offices and (p.start, p.end) not in generic] \
+        + _possessive_inside(doc)  # "X, who took over as Chief of the Kenya Defence Forces"
+    for post, post_type, given in posts:
         i = post.start
         while i > post.sent.start and (fold(doc[i - 1].text) in ("the", "a", "an", "first")
                                        or _modifier_before(doc, i)):
             i -= _modifier_before(doc, i) or 1
         head = doc[max(post.sent.start, i - PREDICATE_REACH):i]
         hit = PREDICATE.search(fold(head.text))
+        if hit is None and i - 2 > post.sent.start and fold(doc[i - 1].text) == "and":
+            j = i - 2  # "X, who doubles as Prime Cabinet Secretary and head of the foreign ministry": a title
+            while j > post.sent.start and i - 2 - j < COORDINATED_TITLE_WORDS and doc[j - 1].text[:1].isupper():
+                j -= 1  # of no post type before "and" leaves the post after it to the same verb
+            if doc[j].text[:1].isupper() and all(t.is_alpha for t in doc[j:i - 1]):
+                head = doc[max(post.sent.start, j - PREDICATE_REACH):j]
+                hit = PREDICATE.search(fold(head.text))
         if hit is None:
             continue
         k = next(t.i for t in head if t.idx - head.start_char >= hit.start() + (hit.group(0)[:1].isspace()))
@@ -1632,14 +1641,16 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             # "X, a former defence minister who became president in October"
         if holder is None:
             continue
-        country = _country_of_post(doc, post) or _possessor(doc, _past_titles_back(doc, holder.span.start)) \
+        country = given or _country_of_post(doc, post) \
+            or _possessor(doc, _past_titles_back(doc, holder.span.start)) \
             or _known_country(doc, holder)  # "Kazakhstan's X, who doubles as deputy prime minister"
         office = lexicon.office_for(post_type, country or "?").id
         if any(h.person == holder.key and h.office.endswith("." + post_type) and not h.office.startswith("?.")
                for h in out) or _read_already(out, holder.key, post):
             continue
         out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post_type}")]
-        gone = None if hit.group("past") else _replaced_after(doc, post, people)
+        gone = None if hit.group("past") else _replaced_after(doc, post, people) or (
+            _taken_over_from(doc, post, people) if " over" in hit.group(0) else None)
         gone = gone if gone is not None and gone.key != holder.key else None
         out.append(Holding(holder.key, office, (evidence(doc[holder.span.start:post.end], "en-predicate-post"),),
                            replaces=gone.key if gone is not None else None))
@@ -1649,6 +1660,14 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             span = doc[holder.span.start:gone.span.end]  # "X took over as <post>, succeeding Y": Y held it before
             out.append(Holding(gone.key, office, (evidence(span, "en-predicate-post"),)))
     return out
+
+
+def _taken_over_from(doc: Doc, post: Span, people: list) -> Any:
+    """"X took over as <post> from Gen. Y": the name (past its ranks) right after "from" after the post."""
+    m = next((m for m in people if post.end < m.span.start <= post.end + 6 and m.span.start < post.sent.end), None)
+    if m is None:
+        return None
+    return m if fold(doc[post.end:_past_titles_back(doc, m.span.start)].text).strip(" ,") == "from" else None
 
 
 def _read_already(holdings: list[Holding], person: str, post: Span) -> bool:
