@@ -2922,9 +2922,10 @@ def misspelt_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         start = _past_titles_back(doc, m.span.start)
         for size in (4, 3, 2):
             words = doc[max(m.span.sent.start, start - size):start]
-            if len(words) < size or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+            lower = all(t.text.islower() for t in words)  # "Brazilian defence minster X": a lower-case run too
+            if len(words) < size or not all((t.text[:1].isupper() or lower) and t.is_alpha for t in words):
                 continue
-            fixed = [misspelt_role_word(t.text) or fold(t.text) for t in words]
+            fixed = [misspelt_role_word(t.text, any_case=lower) or fold(t.text) for t in words]
             post_type = wordings.get(" ".join(fixed))
             if post_type is None or fixed == [fold(t.text) for t in words]:
                 continue
@@ -2937,7 +2938,7 @@ def misspelt_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for tok in doc:  # "named X as defence minster": a mistyped post after an appointee's "as"
         if fold(tok.text) != "as":
             continue
-        for size in (3, 2, 1):
+        for size in (4, 3, 2, 1):
             words = doc[tok.i + 1:min(tok.sent.end, tok.i + 1 + size)]
             if len(words) < size or not all(t.is_alpha for t in words):
                 continue
