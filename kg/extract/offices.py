@@ -4426,6 +4426,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     known = known_countries(doc)
     holdings = _default_wordings_elsewhere(doc, _from_known_people(doc, _acting_bare_minister(doc, holdings), known),
                                            known)
+    holdings = _from_section_place(doc, holdings, known, opened_only=True)  # "In Doha, X, Deputy Prime Minister"
     named: dict[str, set[str]] = {}
     for post in find_posts(doc):
         if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
@@ -5365,7 +5366,8 @@ def _dateline_span(doc: Doc) -> Span | None:
     return None
 
 
-def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str], *,
+                        opened_only: bool = False) -> list[Holding]:
     """A round-up from several capitals ("MEXICO - Le secrétaire à la Défense nationale, X, … A Bogota,
     le ministre de la Défense Y …"): a national post or a spokesperson named without a country is
     the country of its section, the one a sentence opening with "A <ville>," starts, or before any
@@ -5373,11 +5375,12 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
     holder elsewhere, nor when someone else holds that one-holder post there."""
     out = []
     states = {h.office.partition(".")[0] for h in holdings} - {UNKNOWN}
-    round_up = any(_section_opener(doc, sent) for sent in doc.sents) if doc.has_annotation("SENT_START") else False
+    round_up = any(_section_opener(doc, sent, sides=False) for sent in doc.sents) \
+        if doc.has_annotation("SENT_START") else False  # "Côté burkinabè," is one side of a meeting, no round-up
     for h in holdings:
         country, _, post_type = h.office.partition(".")
-        where = _section_country(doc, h.evidence[0].start, round_up) if country == UNKNOWN and h.evidence \
-            and _dateline_post(doc, h) else None
+        where = _section_country(doc, h.evidence[0].start, round_up, opened_only) \
+            if country == UNKNOWN and h.evidence and _dateline_post(doc, h) else None
         if where and not round_up and states - {where}:
             where = None  # a dateline alone, with another state's official in the article: a guess
         if where and not _elsewhere(known, h.person, post_type, where) \
@@ -5387,7 +5390,7 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
     return _dedupe(out)
 
 
-def _section_country(doc: Doc, char: int, round_up: bool = False) -> str | None:
+def _section_country(doc: Doc, char: int, round_up: bool = False, opened_only: bool = False) -> str | None:
     """The country of the section holding character ``char``: the last sentence of its paragraph, up to
     it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's, or
     in a round-up (``round_up``: sections opened by "A <lieu>,") when no section opens between the
@@ -5404,7 +5407,7 @@ def _section_country(doc: Doc, char: int, round_up: bool = False) -> str | None:
         opened = opened or opener is not None
         if sent.end_char > line:
             found = opener or found
-    if found is not None:
+    if found is not None or opened_only:  # ``opened_only``: a section an opener starts, not the dateline's
         return found
     dateline = _dateline_span(doc)
     if dateline is None or not (line <= dateline.start_char < char or round_up and not opened
@@ -5413,11 +5416,13 @@ def _section_country(doc: Doc, char: int, round_up: bool = False) -> str | None:
     return dateline.kb_id_ if _is_state(dateline.kb_id_) else None
 
 
-def _section_opener(doc: Doc, sent: Span) -> str | None:
-    """The state of a place that opens the sentence as "A Bogota," / "À Téhéran,"."""
-    if len(sent) < 3 or fold(sent[0].text) != "a":
+def _section_opener(doc: Doc, sent: Span, *, sides: bool = True) -> str | None:
+    """The state of a place that opens the sentence as "A Bogota," / "À Téhéran," / "In Doha," / "Au Niger,", or
+    of a demonym after "Côté" ("Côté burkinabè,")."""
+    if len(sent) < 3 or fold(sent[0].text) not in ("a", "in", "au", "en", "aux") + (("cote",) if sides else ()):
         return None
-    place = next(iter(lex_within(doc, sent.start + 1, sent.start + 2, "PLACE", "METONYM")), None)
+    labels = ("DEMONYM",) if fold(sent[0].text) == "cote" else ("PLACE", "METONYM", "COUNTRY")
+    place = next(iter(lex_within(doc, sent.start + 1, sent.start + 2, *labels)), None)
     if place is None or place.end >= sent.end or doc[place.end].text != ",":
         return None
     return place.kb_id_ if _is_state(place.kb_id_) else None
