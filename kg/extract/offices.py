@@ -535,7 +535,8 @@ def _post(doc: Doc, span: Span) -> PostMention:
     former = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("former_fr")
     former = former or span[0].lower_.startswith(EX_PREFIX)  # "l'ex-ministre de la Défense"
     former = former or (end < len(doc) and fold(doc[end].text) in title_cues("outgoing_fr")) \
-        or _former_lead(doc, span.start)
+        or _former_lead(doc, span.start) \
+        or any(fold(t.text) in title_cues("outgoing_fr") for t in span[1:3])  # "la ministre sortante de la Défense"
     default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
     if office is None and len(countries) == 1:  # "le chef de l'armée pakistanaise": Pakistan's own wording
         wording = span.text.casefold().replace("’", "'")
