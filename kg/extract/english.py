@@ -2089,7 +2089,19 @@ def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexi
             continue
         successor, predecessor = (named, owner) if related.group(2) != "predecessor" else (owner, named)
         out = _hand_over(doc, prev, out, successor, predecessor, predecessor is owner, lexicon)
+    for sent in sents:  # "Outgoing Defence Minister X handed over to his successor, Y, on Monday": in one sentence
+        named = [m for m in people if sent.start <= m.span.start < sent.end]
+        for m in named[1:]:
+            related = RELATED_INSIDE.search(fold(doc[sent.start:_past_titles_back(doc, m.span.start)].text))
+            if related is not None and named[0].key != m.key:
+                successor, predecessor = (m, named[0]) if related.group(1) != "predecessor" else (named[0], m)
+                out = _hand_over(doc, sent, out, successor, predecessor, predecessor is named[0], lexicon)
     return out
+
+
+#: "… handed over to his successor, Y", "… met with her predecessor, Y": a relation noun in the sentence whose owner
+#: is the sentence's first person (its subject).
+RELATED_INSIDE = re.compile(r"\b(?:to|with|by|from) (?:his|her) (successor|predecessor|replacement),?\s*$")
 
 
 #: "His deputy, Y," opening a sentence: Y is the deputy of the post the one named before holds.
