@@ -2332,20 +2332,22 @@ def holder_of_clause_after(doc: Doc, i: int) -> tuple[PersonMention, bool] | Non
     if words[:1] != [","]:
         return None
     k = 2 if len(words) > 2 and words[1] in ("un", "une", "le", "la", "ce", "cette") else 1
-    if len(words) <= k + 1 or words[k] not in title_cues("post_hold_nouns_fr") or words[k + 1] not in ("que", "qu'"):
+    if len(words) > 1 and words[1] in ("que", "qu'"):
+        k = 0  # "hérite du ministère des Armées, qu'occupait jusque-là X": the clause right after the portfolio
+    elif len(words) <= k + 1 or words[k] not in title_cues("post_hold_nouns_fr") or words[k + 1] not in ("que", "qu'"):
         return None
     mentions = people_within(doc, i, min(len(doc), i + k + 2 + 16))
     holder = _subject_of_holding(doc, i + k + 2, mentions)
     if holder is None:
         return None
     verbs = {fold(t.text) for t in doc[i + k + 2:holder.span.end + 1]}
-    return holder, not verbs & title_cues("post_hold_present_fr")
+    return holder, not verbs & (title_cues("post_hold_present_fr") | {"dirige"})
 
 
 def _subject_of_holding(doc: Doc, start: int, mentions: list[PersonMention]) -> PersonMention | None:
     """The name that holds in "qu'occupait [par intérim] X" (verb first, a few words, the name) or
     "que X occupait" (the name, maybe a title, then the verb), from ``start`` just after "que"."""
-    holds = title_cues("post_hold_verbs_fr")
+    holds = title_cues("post_hold_verbs_fr") | title_cues("clause_hold_verbs_fr")  # "que dirigeait X" too
     name = next((m for m in mentions if start <= m.span.start <= start + 14), None)
     if name is None:
         return None

@@ -1134,6 +1134,9 @@ def _appointing_opening(doc: Doc, sent: Span, k: int, i: int) -> bool:
     words = [fold(t.text) for t in doc[k:min(sent.end, k + 3)]]
     if any(" ".join(words[:n]) in title_cues("appointed_incise_fr") for n in range(1, len(words) + 1)):
         return True
+    if len(words) == 3 and words[0] in ("depuis", "des", "apres", "lors") and words[1] in ("sa", "son") \
+            and words[2] in title_cues("taking_office_nouns_fr"):
+        return True  # "Depuis sa nomination à la tête de l'armée de l'air, X", "Dès son arrivée au ministère, X"
     return bool(words) and words[0] in title_cues("appointed_seat_openers_fr") and k + 1 < i <= k + 3 \
         and fold(doc[k + 1].text) in ("au", "a", "aux")
 
