@@ -1890,8 +1890,10 @@ def _country_of_post(doc: Doc, post: Span) -> str | None:
     """The country the text gives a post: a demonym right before it (after "the"), a possessive, the
     post's own office when the wording names one country's office only, or "of <Country>" after it."""
     before = post.start - 1 if post.start and fold(doc[post.start - 1].text) == "the" else post.start
+    lead = post.start - _modifier_before(doc, post.start)  # "Tanzania's new defence minister, X"
     found = _country_before(doc, post.start) or _country_before(doc, before) or _possessor(doc, post.start) \
-        or _its_country(doc, post.start)
+        or _its_country(doc, post.start) or (_possessor(doc, lead) or _country_before(doc, lead)
+                                             if lead < post.start else None)
     if found:
         return found
     found_after = _of_country(doc, post.end)
@@ -2048,7 +2050,8 @@ def _pronoun_opening_for(doc: Doc, sent: Span, people: list) -> Any:
 
 
 PASSIVE_ROLE = re.compile(r"^(?:in (?:that|the|this) (?:role|post|job|position|office) )?by$")
-PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|is being|was being)\s*$")
+PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|is being|was being)\s*$"
+                         r"|\b(?:was|were|has been|had been)\s+(?:[\w'-]+\s+){1,5}and\s*$")  # "was relieved … and"
 
 
 def _passive_by(doc: Doc, before: str, at: int, end: int) -> int | None:
