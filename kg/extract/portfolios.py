@@ -982,7 +982,12 @@ NATIONAL = frozenset(("national", "nationale", "nationaux", "nationales"))
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"X cède ce portefeuille à Y", "le président a confié la Défense à Y": a handing-over verb right
     before the portfolio and "à" with a name right after it give the portfolio to that name."""
-    if _ends_with_cue(_lead(doc, folded, sent, start), _cues("portfolio_hand_over_fr")) is None:
+    lead = _lead(doc, folded, sent, start)
+    while lead and lead[-1] in ARTICLES:
+        lead = lead[:-1]
+    if lead and lead[-1] in ("portefeuille", "poste"):  # "a confié le portefeuille des Armées à Y"
+        lead = lead[:-1]
+    if _ends_with_cue(lead, _cues("portfolio_hand_over_fr")) is None:
         return None
     acting = _acting_words(folded, end, min(sent.end, end + 4))  # "a confié le portefeuille par intérim à Y"
     end = max(acting, default=end - 1) + 1 if acting and min(acting) == end else end
@@ -1137,8 +1142,12 @@ def _appointing_opening(doc: Doc, sent: Span, k: int, i: int) -> bool:
     if len(words) == 3 and words[0] in ("depuis", "des", "apres", "lors") and words[1] in ("sa", "son") \
             and words[2] in title_cues("taking_office_nouns_fr"):
         return True  # "Depuis sa nomination à la tête de l'armée de l'air, X", "Dès son arrivée au ministère, X"
-    return bool(words) and words[0] in title_cues("appointed_seat_openers_fr") and k + 1 < i <= k + 3 \
-        and fold(doc[k + 1].text) in ("au", "a", "aux")
+    if bool(words) and words[0] in title_cues("appointed_seat_openers_fr") and k + 1 < i <= k + 3 \
+            and fold(doc[k + 1].text) in ("au", "a", "aux"):
+        return True
+    lead = [fold(t.text) for t in doc[k:i]]  # "À la tête de la diplomatie turque depuis 2023, X": a fronted headship
+    heads = title_cues("headship_leads_fr")
+    return any(" ".join(lead[:n]) in heads and all(w in ARTICLES for w in lead[n:]) for n in range(1, len(lead) + 1))
 
 
 def portfolio_after(doc: Doc, sent: Span, i: int) -> str | None:
