@@ -2850,10 +2850,37 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  succession_posts, successor_posts, related_as_posts, related_at_ministry_posts, removed_posts,
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
-                 envoys_to_the_un, future_posts):
+                 envoys_to_the_un, future_posts, institution_spokespeople):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
+
+
+INSTITUTION_WORDS = 3  # capitalised words of an institution between a country and its spokesperson
+
+
+def institution_spokespeople(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Pakistan's Foreign Office spokesperson X", "Indian Army spokesperson Col. Y": a spokesperson read without a
+    country is the country's whose possessive or demonym opens the institution named right before the post
+    (up to three capitalised words)."""
+    lexicon = load_lexicon()
+    posts = [p for p in lex_spans(doc, "POST") if p.kb_id_ == "spokesperson"]
+    out = []
+    for h in holdings:
+        if h.office == "?.spokesperson" and h.evidence:
+            e = h.evidence[0]
+            post = next((p for p in posts if e.start <= p.start_char < e.end), None)
+            i = post.start if post is not None else 0
+            k = i
+            while post is not None and k > post.sent.start and i - k < INSTITUTION_WORDS \
+                    and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+                k -= 1
+            country = (_possessor(doc, k) or _country_before(doc, k + 1) or _country_before(doc, k)) \
+                if post is not None and k < i else None
+            if country:
+                h = replace(h, office=lexicon.office_for("spokesperson", country).id)
+        out.append(h)
+    return out
 
 
 #: "He was elected president in 1990", "she later served as foreign minister": a pronoun subject and the verb
