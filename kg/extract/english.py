@@ -1594,7 +1594,9 @@ PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|forme
                        r"was (?:sacked|fired|dismissed|removed|ousted) as|"
                        r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
                        r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as|"
-                       r"becomes|became|has become|stays on as|stays as|stayed on as|(?:took|takes|has taken) over"
+                       r"becomes|became|has become|stays on as|stays as|stayed on as|"
+                       r"(?:declared|named|appointed|proclaimed|made|installed) (?:himself|herself)(?: as)?|"
+                       r"(?:took|takes|has taken) over"
                        r"(?: (?:this|last) (?:week|month|year)| on \w+day| in \w+)? as)\s*$")
 COORDINATED_TITLE_WORDS = 4  # capitalised words of a title of no post type before "and" and the post
 PREDICATE_REACH = 6  # tokens of the verb and of an age or rank between a name and its post ("X, 39, previously")
