@@ -1589,11 +1589,12 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 
 #: A verb that makes the post after it the subject's: "X remains commander-in-chief", "X had been chief of
 #: defence staff until October", "X, 39, previously served as first deputy prime minister".
-PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|formerly served as|once served as|"
+PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|formerly served as|once served as|served as|"
                        r"resigned as|stepped down as|quit as|retired as|"
                        r"was (?:sacked|fired|dismissed|removed|ousted) as|"
                        r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
-                       r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as|"
+                       r"serves as|has served as|is now|now serves as|will remain|continues as|doubles as|"
+                       r"also serves as|"
                        r"becomes|became|has become|stays on as|stays as|stayed on as|"
                        r"(?:declared|named|appointed|proclaimed|made|installed) (?:himself|herself)(?: as)?|"
                        r"(?:took|takes|has taken) over"
@@ -1637,8 +1638,9 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             k -= 3  # "X, 39, previously served as"
         holder = next((m for m in people if m.span.end == k), None)
         if holder is None:  # "X, who doubles as <post>", "X, who had been <post> since last year"
-            holder = next((m for m in people if k - 2 >= 0 and m.span.end == k - 2 and doc[k - 2].text == ","
-                           and fold(doc[k - 1].text) == "who"), None) or _apposed_before(doc, k, people, "who", False) \
+            holder = next((m for m in people if k - 2 >= 0 and doc[k - 2].text == "," and fold(doc[k - 1].text) == "who"
+                           and (m.span.end == k - 2 or m.span.end == k - 3 and doc[k - 3].text == ".")), None) \
+                or _apposed_before(doc, k, people, "who", False) \
                 or _apposed_before(doc, k, people, "who", True)
             # "X, a former defence minister who became president in October"
         if holder is None:
