@@ -4481,12 +4481,12 @@ DEPUTY_BASE = {"deputy_defence_minister": "defence_minister", "deputy_foreign_mi
 #: apposition set off by commas), an appointing verb and "ministre" / "minister" with no portfolio after it.
 BARE_MINISTER = re.compile(
     r"^\s*(?:,\s*|,[^,.;]{0,80},\s*)?"
-    r"(?:(?:a|avait|aura|ont) été|est|sera|vient d'être|was|has been|had been|is|will be)"
-    r"\s+(?:\w+\s+){0,2}?(?:nommée?|désignée?|promue?|named|appointed|made|designated|promoted to)\s+"
+    r"(?:(?:a|avait|aura|ont) [ée]t[ée]|est|sera|vient d'[êe]tre|was|has been|had been|is|will be)"
+    r"\s+(?:\w+\s+){0,2}?(?:nomm[ée]e?|d[ée]sign[ée]e?|promue?|named|appointed|made|designated|promoted to)\s+"
     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|on|\w+day)\s+)*"
     r"(?:(?:as|the)\s+)*(?P<acting>(?:acting|interim|caretaker)\s+)?(?:ministre|minister)"
-    r"(?P<interim>\s+(?:par intérim|intérimaire|ad interim|de transition))?"
-    r"(?=\s*(?:[,.;:)]|$|par\b|en attendant|jusqu|dans\b|après\b|until\b|pending\b|after\b|following\b|by\b"
+    r"(?P<interim>\s+(?:par int[ée]rim|int[ée]rimaire|ad interim|de transition))?"  # accents or none
+    r"(?=\s*(?:[,.;:)]|$|par\b|en attendant|jusqu|dans\b|apr[èe]s\b|until\b|pending\b|after\b|following\b|by\b"
     r"|on\b))",
     re.IGNORECASE)
 
