@@ -4430,6 +4430,7 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     holdings = _default_wordings_elsewhere(doc, _from_known_people(doc, _acting_bare_minister(doc, holdings), known),
                                            known)
     holdings = _from_section_place(doc, holdings, known, opened_only=True)  # "In Doha, X, Deputy Prime Minister"
+    holdings = _from_rank_demonym(doc, holdings, known)
     named: dict[str, set[str]] = {}
     for post in find_posts(doc):
         if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
@@ -4514,6 +4515,42 @@ def _acting_bare_minister(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if span is not None and not any(h.person == person and h.office == office for h in out):
                 out.append(Holding(person, office, (evidence(span, "acting-minister"),)))
     return out
+
+
+#: Post types an officer may hold for an organisation rather than his own state ("le général sénégalais X,
+#: commandant de la force de l'ONU"): a demonym on his rank does not place them.
+SUPRANATIONAL_TYPES = frozenset(("military_commander", "special_envoy", "secretary_general", "organisation_president"))
+
+
+def _from_rank_demonym(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"Le contre-amiral togolais X, qui commande la marine nationale …", "le général malien Y, chef d'état-major
+    général des armées": a demonym right after the rank before a name is the person's state, and a post the
+    article gives that person without a country is that state's (unless the gazetteer knows them elsewhere)."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
+        return holdings
+    ranks = title_cues("ranks_fr") | title_cues("ranks_en")
+    demonyms = {s.end: s for s in lex_spans(doc, "DEMONYM")}
+    states: dict[str, set[str]] = {}
+    for m in doc._.people or []:
+        d = demonyms.get(m.span.start)
+        if d is None or d.start == 0 or fold(doc[d.start - 1].text) not in ranks:
+            k = m.span.start - 1  # English "Malian General X", "Togolese Rear Adm. Y": the demonym before the rank
+            while k > 0 and (fold(doc[k].text) in ranks or doc[k].text == "." or fold(doc[k - 1].text + " "
+                                                                                    + doc[k].text) in ranks):
+                k -= 1
+            d = demonyms.get(k + 1) if k + 1 < m.span.start else None
+        if d is not None and _is_state(d.kb_id_):
+            states.setdefault(m.key, set()).add(d.kb_id_)
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        found = states.get(h.person, set())
+        if country == UNKNOWN and len(found) == 1 and post_type.split(".")[0] not in SUPRANATIONAL_TYPES:
+            state = next(iter(found))
+            if not _elsewhere(known, h.person, post_type, state):
+                h = replace(h, office=_place(post_type, state))
+        out.append(h)
+    return _dedupe(out)
 
 
 def _default_wordings_elsewhere(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
