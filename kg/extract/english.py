@@ -1437,8 +1437,9 @@ def _possessive_role_noun(doc: Doc, post: Span, country: str, holdings: list[Hol
 def _possessor(doc: Doc, i: int) -> str | None:
     """The country of "<Country>'s" right before token ``i`` (the French tokenizer cuts it as an
     elision: "Poland'" then "s"; "New Zealand'" then "s")."""
-    return next((c for start in range(i - 2, max(-1, i - 1 - NAME_REACH), -1)
-                 if (c := _country_possessive(doc, start, i)) is not None), None)
+    found = [c for start in range(i - 2, max(-1, i - 1 - NAME_REACH), -1)
+             if (c := _country_possessive(doc, start, i)) is not None]
+    return found[-1] if found else None  # the longest: "South Sudan's", not "Sudan's"
 
 
 def _possessive_from(doc: Doc, i: int) -> int | None:
@@ -2854,10 +2855,61 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  succession_posts, successor_posts, related_as_posts, related_at_ministry_posts, removed_posts,
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
-                 envoys_to_the_un, future_posts, institution_spokespeople):
+                 envoys_to_the_un, future_posts, institution_spokespeople, represented_states):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
+
+
+#: "Eritrea's delegation was led by …", "The Democratic Republic of Congo was represented by …", "Ethiopia sent …":
+#: after a country opening the sentence, the verb that makes the officials named after it that country's.
+REPRESENTED = re.compile(r"^(?:'?\s*s\s+delegation\s+)?(?:was|were|is|will be)\s+(?:represented|led)\s+by\b"
+                         r"|^(?:sent|dispatched|fielded)\b")
+
+
+def represented_states(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Eritrea's delegation was led by Defence Minister X", "The Democratic Republic of Congo was represented by
+    Deputy Prime Minister and Defence Minister Y", "…, while Eritrea's delegation was led by Z": a post read
+    without a country is the country's that opens the sentence or a clause of it (past a dateline, "the", or a
+    comma and "while", "whereas", "and", "but") when a verb of representing or sending (``REPRESENTED``) follows
+    that country and the holder is named after the verb, with no other state named between."""
+    lexicon = load_lexicon()
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        at = doc.char_span(h.evidence[0].start, h.evidence[0].end, alignment_mode="expand") if h.evidence else None
+        sent = at.sent if at is not None else None
+        holder = next((m for m in doc._.people or [] if sent is not None and m.key == h.person
+                       and sent.start <= m.span.start < sent.end), None)
+        state = _representing_state(doc, holder) if country == "?" and holder is not None else None
+        out.append(replace(h, office=lexicon.office_for(post_type, state).id) if state else h)
+    return out
+
+
+def _representing_state(doc: Doc, holder: Any) -> str | None:
+    """The state whose representing verb the holder's name follows in its sentence (see :func:`represented_states`)."""
+    sent = holder.span.sent
+    start = _past_dateline(doc, sent)
+    delegation = next((t.i for t in doc[start:holder.span.start] if fold(t.text) == "delegation"), None)
+    owner = _possessor(doc, delegation) if delegation is not None else None
+    if owner is not None and re.match(r"^(?:was|were|is|will be)\s+led\s+by\b",
+                                      fold(doc[delegation + 1:holder.span.start].text)):
+        return owner  # "…, while Eritrea's delegation was led by Defence Minister X"
+    states = [c for c in lex_within(doc, start, holder.span.start, "COUNTRY", "DEMONYM") if c.end <= holder.span.start]
+    if not states or states[-1].label_ != "COUNTRY":
+        return None
+    opening = states[-1]
+    k = opening.start - (opening.start > start and fold(doc[opening.start - 1].text) == "the")
+    if k != start and fold(doc[k - 1].text) not in ("while", "whereas", "and", "but", ";", ","):
+        return None
+    between = [fold(t.text) for t in doc[opening.end:holder.span.start]]
+    if set(between) & {"while", "whereas", "but", ";"} or len(between) > REPRESENTED_REACH:
+        return None  # "Ethiopia sent X, while Eritrea's delegation was led by Y": Y is another clause's
+    hit = REPRESENTED.match(fold(doc[opening.end:holder.span.start].text))
+    return opening.kb_id_ if hit is not None else None
+
+
+REPRESENTED_REACH = 30  # tokens between a representing state and the holder's name
 
 
 INSTITUTION_WORDS = 3  # capitalised words of an institution between a country and its spokesperson
