@@ -2892,7 +2892,7 @@ def _representing_state(doc: Doc, holder: Any) -> str | None:
     start = _past_dateline(doc, sent)
     delegation = next((t.i for t in doc[start:holder.span.start] if fold(t.text) == "delegation"), None)
     owner = _possessor(doc, delegation) if delegation is not None else None
-    if owner is not None and re.match(r"^(?:was|were|is|will be)\s+led\s+by\b",
+    if owner is not None and delegation is not None and re.match(r"^(?:was|were|is|will be)\s+led\s+by\b",
                                       fold(doc[delegation + 1:holder.span.start].text)):
         return owner  # "…, while Eritrea's delegation was led by Defence Minister X"
     states = [c for c in lex_within(doc, start, holder.span.start, "COUNTRY", "DEMONYM") if c.end <= holder.span.start]
