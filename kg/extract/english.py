@@ -2855,7 +2855,8 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  succession_posts, successor_posts, related_as_posts, related_at_ministry_posts, removed_posts,
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
-                 envoys_to_the_un, future_posts, institution_spokespeople, represented_states):
+                 envoys_to_the_un, future_posts, institution_spokespeople, represented_states,
+                 institution_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
@@ -2913,6 +2914,42 @@ REPRESENTED_REACH = 30  # tokens between a representing state and the holder's n
 
 
 INSTITUTION_WORDS = 3  # capitalised words of an institution between a country and its spokesperson
+
+
+def institution_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Gen. X, the Rwanda Defence Force chief of defence staff", "The Kenya Navy commander, Maj. Gen. Y,": a post after
+    a country and the capitalised name of one of its institutions (up to three words) is that country's, held by
+    the name set off before it (after "the") or after it."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    named = {k for m in people for k in range(m.span.start, m.span.end)}
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        ends = {c.end: c for c in lex_spans(doc, "COUNTRY")}
+        k = post.start
+        while k > post.sent.start and post.start - k < INSTITUTION_WORDS and k not in ends and doc[k - 1].is_alpha \
+                and doc[k - 1].text[:1].isupper() and k - 1 not in named:
+            k -= 1
+        found = ends.get(k) if k < post.start else None
+        country, start = (found.kb_id_, found.start) if found is not None else (None, None)
+        if country is None or start is None or not _is_country(country):
+            continue
+        lead = start - 1 if start > 0 and fold(doc[start - 1].text) == "the" else start
+        holder = next((m for m in people if lead >= 2 and doc[lead - 1].text == "," and m.span.end == lead - 1), None) \
+            or _right_apposed(doc, post, people)
+        if holder is None or any(h.person == holder.key and h.office.partition(".")[2] == post.kb_id_
+                                 and not h.office.startswith("?.") for h in out):
+            continue
+        out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post.kb_id_}")]
+        span = doc[min(lead, holder.span.start):max(post.end, holder.span.end)]
+        out.append(Holding(holder.key, lexicon.office_for(post.kb_id_, country).id,
+                           (evidence(span, "en-institution-post"),)))
+    return out
+
+
+def _is_country(code: str) -> bool:
+    found = load_lexicon().actors.get(code)
+    return found is not None and found.kind == "country"
 
 
 def institution_spokespeople(doc: Doc, holdings: list[Holding]) -> list[Holding]:
