@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.coref import person_for
 from kg.extract.dates import lead_month
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract.lexicon import load_file, load_lexicon
+from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold, split_name
@@ -1432,7 +1432,7 @@ def possessive_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for post in lex_spans(doc, "POST"):
         lead = post.start - _modifier_before(doc, post.start)  # "Ukraine's former defence minister"
         country = _possessor(doc, lead)
-        if country is None:
+        if country is None or _aide_for(doc, post) is not None:  # "An aide to Britain's Prime Minister, X"
             continue
         holder = _holder_of(doc, post, people, lead) or _possessive_role_noun(doc, post, country, out)
         if holder is None:
@@ -1461,8 +1461,9 @@ def _possessive_role_noun(doc: Doc, post: Span, country: str, holdings: list[Hol
 def _possessor(doc: Doc, i: int) -> str | None:
     """The country of "<Country>'s" right before token ``i`` (the French tokenizer cuts it as an
     elision: "Poland'" then "s"; "New Zealand'" then "s")."""
-    return next((c for start in range(i - 2, max(-1, i - 1 - NAME_REACH), -1)
-                 if (c := _country_possessive(doc, start, i)) is not None), None)
+    found = [c for start in range(i - 2, max(-1, i - 1 - NAME_REACH), -1)
+             if (c := _country_possessive(doc, start, i)) is not None]
+    return found[-1] if found else None  # the longest: "South Sudan's", not "Sudan's"
 
 
 def _possessive_from(doc: Doc, i: int) -> int | None:
@@ -1580,6 +1581,15 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             continue  # "Special Envoy for the Mediterranean Ambassador X": the rank X is addressed by
         before_name = _named_right_after(doc, post, people)
         holder = before_name or _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
+        aide = _aide_for(doc, post)
+        if aide is not None:  # "A spokesman for the Russian President, X": X speaks for the president
+            spokes = _right_apposed(doc, post, people) if fold(aide) in title_cues("spokes_nouns_en") else None
+            country = spokes and (given or _country_of_post(doc, post))
+            if spokes is not None and country and not any(h.person == spokes.key and ".spokesperson" in h.office
+                                                          for h in out):
+                out.append(Holding(spokes.key, lexicon.office_for("spokesperson", country).id,
+                                   (evidence(doc[post.start:spokes.span.end], "en-apposed-post"),)))
+            continue
         if holder is None or before_name is not None and before_name.span.start == post.end \
                 and not any(h.person == holder.key and h.office == f"?.{post_type}" for h in out):
             continue  # "<post> <Name>" with nothing between is the shared post rules' reading, if it has a country
@@ -1595,6 +1605,8 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         if other is not None and other[0] != lexicon.offices[post.kb_id_].country:
             continue  # "the Secretary of Defense of the Philippines, X": the post type's, read above
         holder = _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
+        if _aide_for(doc, post) is not None:
+            continue  # "an aide to the Commander of U.S. Central Command, X": the aide's
         if holder is not None and not any(h.person == holder.key and h.office == post.kb_id_ for h in out):
             out.append(Holding(holder.key, post.kb_id_, (evidence(post, "en-apposed-post"),)))
     return out
@@ -1602,13 +1614,17 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 
 #: A verb that makes the post after it the subject's: "X remains commander-in-chief", "X had been chief of
 #: defence staff until October", "X, 39, previously served as first deputy prime minister".
-PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|formerly served as|once served as|"
+PREDICATE = re.compile(r"(?:^|\s)(?:(?P<past>had been|previously served as|formerly served as|once served as|served as|"
                        r"resigned as|stepped down as|quit as|retired as|"
                        r"was (?:sacked|fired|dismissed|removed|ousted) as|"
                        r"previously was|was previously|was formerly|was once)|is|remains|remained|has been|"
-                       r"serves as|is now|now serves as|will remain|continues as|doubles as|also serves as|"
-                       r"becomes|became|has become|stays on as|stays as|stayed on as|(?:took|takes|has taken) over"
+                       r"serves as|has served as|is now|now serves as|will remain|continues as|doubles as|"
+                       r"also serves as|"
+                       r"becomes|became|has become|stays on as|stays as|stayed on as|"
+                       r"(?:declared|named|appointed|proclaimed|made|installed) (?:himself|herself)(?: as)?|"
+                       r"(?:took|takes|has taken) over"
                        r"(?: (?:this|last) (?:week|month|year)| on \w+day| in \w+)? as)\s*$")
+COORDINATED_TITLE_WORDS = 4  # capitalised words of a title of no post type before "and" and the post
 PREDICATE_REACH = 6  # tokens of the verb and of an age or rank between a name and its post ("X, 39, previously")
 
 
@@ -1622,16 +1638,24 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     people = doc._.people or []
     out = list(holdings)
     generic = {(p.start, p.end) for p in lex_spans(doc, "POST")}
-    posts = [(p, p.kb_id_) for p in lex_spans(doc, "POST")] + [
-        (p, lexicon.offices[p.kb_id_].type) for p in lex_spans(doc, "OFFICE_WEAK")
-        if p.kb_id_ in lexicon.offices and (p.start, p.end) not in generic]
-    for post, post_type in posts:
+    posts = [(p, p.kb_id_, None) for p in lex_spans(doc, "POST")] + [
+        (p, lexicon.offices[p.kb_id_].type, None) for p in lex_spans(doc, "OFFICE_WEAK")
+        if p.kb_id_ in lexicon.offices and (p.start, p.end) not in generic] \
+        + _possessive_inside(doc)  # "X, who took over as Chief of the Kenya Defence Forces"
+    for post, post_type, given in posts:
         i = post.start
         while i > post.sent.start and (fold(doc[i - 1].text) in ("the", "a", "an", "first")
                                        or _modifier_before(doc, i)):
             i -= _modifier_before(doc, i) or 1
         head = doc[max(post.sent.start, i - PREDICATE_REACH):i]
         hit = PREDICATE.search(fold(head.text))
+        if hit is None and i - 2 > post.sent.start and fold(doc[i - 1].text) == "and":
+            j = i - 2  # "X, who doubles as Prime Cabinet Secretary and head of the foreign ministry": a title
+            while j > post.sent.start and i - 2 - j < COORDINATED_TITLE_WORDS and doc[j - 1].text[:1].isupper():
+                j -= 1  # of no post type before "and" leaves the post after it to the same verb
+            if doc[j].text[:1].isupper() and all(t.is_alpha for t in doc[j:i - 1]):
+                head = doc[max(post.sent.start, j - PREDICATE_REACH):j]
+                hit = PREDICATE.search(fold(head.text))
         if hit is None:
             continue
         k = next(t.i for t in head if t.idx - head.start_char >= hit.start() + (hit.group(0)[:1].isspace()))
@@ -1639,20 +1663,23 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             k -= 3  # "X, 39, previously served as"
         holder = next((m for m in people if m.span.end == k), None)
         if holder is None:  # "X, who doubles as <post>", "X, who had been <post> since last year"
-            holder = next((m for m in people if k - 2 >= 0 and m.span.end == k - 2 and doc[k - 2].text == ","
-                           and fold(doc[k - 1].text) == "who"), None) or _apposed_before(doc, k, people, "who", False) \
+            holder = next((m for m in people if k - 2 >= 0 and doc[k - 2].text == "," and fold(doc[k - 1].text) == "who"
+                           and (m.span.end == k - 2 or m.span.end == k - 3 and doc[k - 3].text == ".")), None) \
+                or _apposed_before(doc, k, people, "who", False) \
                 or _apposed_before(doc, k, people, "who", True)
             # "X, a former defence minister who became president in October"
         if holder is None:
             continue
-        country = _country_of_post(doc, post) or _possessor(doc, _past_titles_back(doc, holder.span.start)) \
+        country = given or _country_of_post(doc, post) \
+            or _possessor(doc, _past_titles_back(doc, holder.span.start)) \
             or _known_country(doc, holder)  # "Kazakhstan's X, who doubles as deputy prime minister"
         office = lexicon.office_for(post_type, country or "?").id
         if any(h.person == holder.key and h.office.endswith("." + post_type) and not h.office.startswith("?.")
                for h in out) or _read_already(out, holder.key, post):
             continue
         out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post_type}")]
-        gone = None if hit.group("past") else _replaced_after(doc, post, people)
+        gone = None if hit.group("past") else _replaced_after(doc, post, people) or (
+            _taken_over_from(doc, post, people) if " over" in hit.group(0) else None)
         gone = gone if gone is not None and gone.key != holder.key else None
         out.append(Holding(holder.key, office, (evidence(doc[holder.span.start:post.end], "en-predicate-post"),),
                            replaces=gone.key if gone is not None else None))
@@ -1662,6 +1689,14 @@ def predicate_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             span = doc[holder.span.start:gone.span.end]  # "X took over as <post>, succeeding Y": Y held it before
             out.append(Holding(gone.key, office, (evidence(span, "en-predicate-post"),)))
     return out
+
+
+def _taken_over_from(doc: Doc, post: Span, people: list) -> Any:
+    """"X took over as <post> from Gen. Y": the name (past its ranks) right after "from" after the post."""
+    m = next((m for m in people if post.end < m.span.start <= post.end + 6 and m.span.start < post.sent.end), None)
+    if m is None:
+        return None
+    return m if fold(doc[post.end:_past_titles_back(doc, m.span.start)].text).strip(" ,") == "from" else None
 
 
 def _read_already(holdings: list[Holding], person: str, post: Span) -> bool:
@@ -1790,6 +1825,27 @@ def _named_past_remit(doc: Doc, i: int, people: list) -> Any:
     return None
 
 
+def _aide_for(doc: Doc, post: Span) -> str | None:
+    """"A spokesman for the Russian President", "a foreign-policy aide to the president", "the chief of staff
+    of the Prime Minister": the noun of an aide or a spokesman (``aide_nouns_en``) before "for", "to" or "of"
+    (past "the", a demonym or a country) whose principal the post names; the name apposed to the phrase is
+    the aide's, not the post's.  Returns the aide noun, or None."""
+    countries = {k for c in lex_spans(doc, "COUNTRY", "DEMONYM", "METONYM") for k in range(c.start, c.end)}
+    i = post.start - 1
+    while i >= 0 and (fold(doc[i].text) in ("the", "'s", "’s") or i in countries or doc[i].text[:1].isupper()
+                      and doc[i].text.endswith(("'", "’"))
+                      or doc[i].text == "s" and i and doc[i - 1].text.endswith("'")):
+        i -= 1
+    if i < 1 or fold(doc[i].text) not in ("for", "to", "of"):
+        return None
+    aides = title_cues("aide_nouns_en")
+    for n in (3, 2, 1):
+        words = " ".join(fold(t.text) for t in doc[max(0, i - n):i])
+        if len(words.split()) == n and (words in aides or words.replace(" - ", "-") in aides):
+            return words
+    return None
+
+
 def _right_apposed(doc: Doc, post: Span, people: list) -> Any:
     """"<post>, [rank] <Name>,": the name after the comma that follows the post, or its country ("the
     Defence Minister of Vietnam, General X")."""
@@ -1863,8 +1919,10 @@ def _country_of_post(doc: Doc, post: Span) -> str | None:
     """The country the text gives a post: a demonym right before it (after "the"), a possessive, the
     post's own office when the wording names one country's office only, or "of <Country>" after it."""
     before = post.start - 1 if post.start and fold(doc[post.start - 1].text) == "the" else post.start
+    lead = post.start - _modifier_before(doc, post.start)  # "Tanzania's new defence minister, X"
     found = _country_before(doc, post.start) or _country_before(doc, before) or _possessor(doc, post.start) \
-        or _its_country(doc, post.start)
+        or _its_country(doc, post.start) or (_possessor(doc, lead) or _country_before(doc, lead)
+                                             if lead < post.start else None)
     if found:
         return found
     found_after = _of_country(doc, post.end)
@@ -2021,7 +2079,8 @@ def _pronoun_opening_for(doc: Doc, sent: Span, people: list) -> Any:
 
 
 PASSIVE_ROLE = re.compile(r"^(?:in (?:that|the|this) (?:role|post|job|position|office) )?by$")
-PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|is being|was being)\s*$")
+PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|is being|was being)\s*$"
+                         r"|\b(?:was|were|has been|had been)\s+(?:[\w'-]+\s+){1,5}and\s*$")  # "was relieved … and"
 
 
 def _passive_by(doc: Doc, before: str, at: int, end: int) -> int | None:
@@ -2062,7 +2121,19 @@ def _successor_named_after(doc: Doc, holdings: list[Holding], people: list, lexi
             continue
         successor, predecessor = (named, owner) if related.group(2) != "predecessor" else (owner, named)
         out = _hand_over(doc, prev, out, successor, predecessor, predecessor is owner, lexicon)
+    for sent in sents:  # "Outgoing Defence Minister X handed over to his successor, Y, on Monday": in one sentence
+        named = [m for m in people if sent.start <= m.span.start < sent.end]
+        for m in named[1:]:
+            related = RELATED_INSIDE.search(fold(doc[sent.start:_past_titles_back(doc, m.span.start)].text))
+            if related is not None and named[0].key != m.key:
+                successor, predecessor = (m, named[0]) if related.group(1) != "predecessor" else (named[0], m)
+                out = _hand_over(doc, sent, out, successor, predecessor, predecessor is named[0], lexicon)
     return out
+
+
+#: "… handed over to his successor, Y", "… met with her predecessor, Y": a relation noun in the sentence whose owner
+#: is the sentence's first person (its subject).
+RELATED_INSIDE = re.compile(r"\b(?:to|with|by|from) (?:his|her) (successor|predecessor|replacement),?\s*$")
 
 
 #: "His deputy, Y," opening a sentence: Y is the deputy of the post the one named before holds.
@@ -2808,10 +2879,125 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  succession_posts, successor_posts, related_as_posts, related_at_ministry_posts, removed_posts,
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
-                 envoys_to_the_un, future_posts):
+                 envoys_to_the_un, future_posts, institution_spokespeople, represented_states,
+                 institution_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
+
+
+#: "Eritrea's delegation was led by …", "The Democratic Republic of Congo was represented by …", "Ethiopia sent …":
+#: after a country opening the sentence, the verb that makes the officials named after it that country's.
+REPRESENTED = re.compile(r"^(?:'?\s*s\s+delegation\s+)?(?:was|were|is|will be)\s+(?:represented|led)\s+by\b"
+                         r"|^(?:sent|dispatched|fielded)\b")
+
+
+def represented_states(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Eritrea's delegation was led by Defence Minister X", "The Democratic Republic of Congo was represented by
+    Deputy Prime Minister and Defence Minister Y", "…, while Eritrea's delegation was led by Z": a post read
+    without a country is the country's that opens the sentence or a clause of it (past a dateline, "the", or a
+    comma and "while", "whereas", "and", "but") when a verb of representing or sending (``REPRESENTED``) follows
+    that country and the holder is named after the verb, with no other state named between."""
+    lexicon = load_lexicon()
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        at = doc.char_span(h.evidence[0].start, h.evidence[0].end, alignment_mode="expand") if h.evidence else None
+        sent = at.sent if at is not None else None
+        holder = next((m for m in doc._.people or [] if sent is not None and m.key == h.person
+                       and sent.start <= m.span.start < sent.end), None)
+        state = _representing_state(doc, holder) if country == "?" and holder is not None else None
+        out.append(replace(h, office=lexicon.office_for(post_type, state).id) if state else h)
+    return out
+
+
+def _representing_state(doc: Doc, holder: Any) -> str | None:
+    """The state whose representing verb the holder's name follows in its sentence (see :func:`represented_states`)."""
+    sent = holder.span.sent
+    start = _past_dateline(doc, sent)
+    delegation = next((t.i for t in doc[start:holder.span.start] if fold(t.text) == "delegation"), None)
+    owner = _possessor(doc, delegation) if delegation is not None else None
+    if owner is not None and delegation is not None and re.match(r"^(?:was|were|is|will be)\s+led\s+by\b",
+                                      fold(doc[delegation + 1:holder.span.start].text)):
+        return owner  # "…, while Eritrea's delegation was led by Defence Minister X"
+    states = [c for c in lex_within(doc, start, holder.span.start, "COUNTRY", "DEMONYM") if c.end <= holder.span.start]
+    if not states or states[-1].label_ != "COUNTRY":
+        return None
+    opening = states[-1]
+    k = opening.start - (opening.start > start and fold(doc[opening.start - 1].text) == "the")
+    if k != start and fold(doc[k - 1].text) not in ("while", "whereas", "and", "but", ";", ","):
+        return None
+    between = [fold(t.text) for t in doc[opening.end:holder.span.start]]
+    if set(between) & {"while", "whereas", "but", ";"} or len(between) > REPRESENTED_REACH:
+        return None  # "Ethiopia sent X, while Eritrea's delegation was led by Y": Y is another clause's
+    hit = REPRESENTED.match(fold(doc[opening.end:holder.span.start].text))
+    return opening.kb_id_ if hit is not None else None
+
+
+REPRESENTED_REACH = 30  # tokens between a representing state and the holder's name
+
+
+INSTITUTION_WORDS = 3  # capitalised words of an institution between a country and its spokesperson
+
+
+def institution_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Gen. X, the Rwanda Defence Force chief of defence staff", "The Kenya Navy commander, Maj. Gen. Y,": a post after
+    a country and the capitalised name of one of its institutions (up to three words) is that country's, held by
+    the name set off before it (after "the") or after it."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    named = {k for m in people for k in range(m.span.start, m.span.end)}
+    out = list(holdings)
+    for post in lex_spans(doc, "POST"):
+        ends = {c.end: c for c in lex_spans(doc, "COUNTRY")}
+        k = post.start
+        while k > post.sent.start and post.start - k < INSTITUTION_WORDS and k not in ends and doc[k - 1].is_alpha \
+                and doc[k - 1].text[:1].isupper() and k - 1 not in named:
+            k -= 1
+        found = ends.get(k) if k < post.start else None
+        country, start = (found.kb_id_, found.start) if found is not None else (None, None)
+        if country is None or start is None or not _is_country(country):
+            continue
+        lead = start - 1 if start > 0 and fold(doc[start - 1].text) == "the" else start
+        holder = next((m for m in people if lead >= 2 and doc[lead - 1].text == "," and m.span.end == lead - 1), None) \
+            or _right_apposed(doc, post, people)
+        if holder is None or any(h.person == holder.key and h.office.partition(".")[2] == post.kb_id_
+                                 and not h.office.startswith("?.") for h in out):
+            continue
+        out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post.kb_id_}")]
+        span = doc[min(lead, holder.span.start):max(post.end, holder.span.end)]
+        out.append(Holding(holder.key, lexicon.office_for(post.kb_id_, country).id,
+                           (evidence(span, "en-institution-post"),)))
+    return out
+
+
+def _is_country(code: str) -> bool:
+    found = load_lexicon().actors.get(code)
+    return found is not None and found.kind == "country"
+
+
+def institution_spokespeople(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Pakistan's Foreign Office spokesperson X", "Indian Army spokesperson Col. Y": a spokesperson read without a
+    country is the country's whose possessive or demonym opens the institution named right before the post
+    (up to three capitalised words)."""
+    lexicon = load_lexicon()
+    posts = [p for p in lex_spans(doc, "POST") if p.kb_id_ == "spokesperson"]
+    out = []
+    for h in holdings:
+        if h.office == "?.spokesperson" and h.evidence:
+            e = h.evidence[0]
+            post = next((p for p in posts if e.start <= p.start_char < e.end), None)
+            i = post.start if post is not None else 0
+            k = i
+            while post is not None and k > post.sent.start and i - k < INSTITUTION_WORDS \
+                    and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+                k -= 1
+            country = (_possessor(doc, k) or _country_before(doc, k + 1) or _country_before(doc, k)) \
+                if post is not None and k < i else None
+            if country:
+                h = replace(h, office=lexicon.office_for("spokesperson", country).id)
+        out.append(h)
+    return out
 
 
 #: "He was elected president in 1990", "she later served as foreign minister": a pronoun subject and the verb
@@ -2895,9 +3081,10 @@ def misspelt_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         start = _past_titles_back(doc, m.span.start)
         for size in (4, 3, 2):
             words = doc[max(m.span.sent.start, start - size):start]
-            if len(words) < size or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+            lower = all(t.text.islower() for t in words)  # "Brazilian defence minster X": a lower-case run too
+            if len(words) < size or not all((t.text[:1].isupper() or lower) and t.is_alpha for t in words):
                 continue
-            fixed = [misspelt_role_word(t.text) or fold(t.text) for t in words]
+            fixed = [misspelt_role_word(t.text, any_case=lower) or fold(t.text) for t in words]
             post_type = wordings.get(" ".join(fixed))
             if post_type is None or fixed == [fold(t.text) for t in words]:
                 continue
@@ -2910,7 +3097,7 @@ def misspelt_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for tok in doc:  # "named X as defence minster": a mistyped post after an appointee's "as"
         if fold(tok.text) != "as":
             continue
-        for size in (3, 2, 1):
+        for size in (4, 3, 2, 1):
             words = doc[tok.i + 1:min(tok.sent.end, tok.i + 1 + size)]
             if len(words) < size or not all(t.is_alpha for t in words):
                 continue

@@ -535,7 +535,8 @@ def _post(doc: Doc, span: Span) -> PostMention:
     former = span.start > 0 and fold(doc[span.start - 1].text) in title_cues("former_fr")
     former = former or span[0].lower_.startswith(EX_PREFIX)  # "l'ex-ministre de la Défense"
     former = former or (end < len(doc) and fold(doc[end].text) in title_cues("outgoing_fr")) \
-        or _former_lead(doc, span.start)
+        or _former_lead(doc, span.start) \
+        or any(fold(t.text) in title_cues("outgoing_fr") for t in span[1:3])  # "la ministre sortante de la Défense"
     default = span.label_ == "OFFICE_WEAK" and len(span) >= DEFAULT_MIN_WORDS
     if office is None and len(countries) == 1:  # "le chef de l'armée pakistanaise": Pakistan's own wording
         wording = span.text.casefold().replace("’", "'")
@@ -2331,20 +2332,22 @@ def holder_of_clause_after(doc: Doc, i: int) -> tuple[PersonMention, bool] | Non
     if words[:1] != [","]:
         return None
     k = 2 if len(words) > 2 and words[1] in ("un", "une", "le", "la", "ce", "cette") else 1
-    if len(words) <= k + 1 or words[k] not in title_cues("post_hold_nouns_fr") or words[k + 1] not in ("que", "qu'"):
+    if len(words) > 1 and words[1] in ("que", "qu'"):
+        k = 0  # "hérite du ministère des Armées, qu'occupait jusque-là X": the clause right after the portfolio
+    elif len(words) <= k + 1 or words[k] not in title_cues("post_hold_nouns_fr") or words[k + 1] not in ("que", "qu'"):
         return None
     mentions = people_within(doc, i, min(len(doc), i + k + 2 + 16))
     holder = _subject_of_holding(doc, i + k + 2, mentions)
     if holder is None:
         return None
     verbs = {fold(t.text) for t in doc[i + k + 2:holder.span.end + 1]}
-    return holder, not verbs & title_cues("post_hold_present_fr")
+    return holder, not verbs & (title_cues("post_hold_present_fr") | {"dirige"})
 
 
 def _subject_of_holding(doc: Doc, start: int, mentions: list[PersonMention]) -> PersonMention | None:
     """The name that holds in "qu'occupait [par intérim] X" (verb first, a few words, the name) or
     "que X occupait" (the name, maybe a title, then the verb), from ``start`` just after "que"."""
-    holds = title_cues("post_hold_verbs_fr")
+    holds = title_cues("post_hold_verbs_fr") | title_cues("clause_hold_verbs_fr")  # "que dirigeait X" too
     name = next((m for m in mentions if start <= m.span.start <= start + 14), None)
     if name is None:
         return None
@@ -2411,10 +2414,11 @@ def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> 
     """A post that only says whose: "le porte-parole du président russe" (the president is not
     the one named next), "le chef d'état-major particulier du président"."""
     i = post.span.start - 1
-    while i >= 0 and fold(doc[i].text) in ("la", "l'", "le", "les", "the"):
+    while i >= 0 and (fold(doc[i].text) in ("la", "l'", "le", "les", "the") or _possessor_piece(doc, i)):
         i -= 1
     if i >= 0 and fold(doc[i].text) in ("to", "for", "of") and not _name_follows(doc, post.span):
-        return _aide_noun_before(doc, i, "aide_nouns_en")  # "the senior adviser to the US President, X"
+        # "the senior adviser to the US President, X", "A spokesman for the Russian President, X": in English
+        return _aide_noun_before(doc, i, "aide_nouns_en", indefinite=True)  # the one named is the aide either way
     if i < 0 or fold(doc[i].text) not in OF:
         return False
     if _name_follows(doc, post.span):  # "ministre de la Défense du président Joko Widodo", "… particulier du
@@ -2427,7 +2431,15 @@ def _complement(doc: Doc, post: PostMention, posts: SpanIndex | None = None) -> 
     return any(q.span.start < post.span.start for q in index.overlapping(i - 1, post.span.start) if q is not post)
 
 
-def _aide_noun_before(doc: Doc, i: int, cues: str = "aide_nouns_fr") -> bool:
+def _possessor_piece(doc: Doc, i: int) -> bool:
+    """Token ``i`` is part of an English possessive before a post ("Britain's", which the tokenizer may cut
+    as "Britain'" and "s", or "Britain" and "'s")."""
+    text = doc[i].text
+    return text in ("'s", "’s") or text == "s" and i > 0 and doc[i - 1].text.endswith(("'", "’")) \
+        or text[:1].isupper() and (text.endswith(("'", "’")) or i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s"))
+
+
+def _aide_noun_before(doc: Doc, i: int, cues: str = "aide_nouns_fr", *, indefinite: bool = False) -> bool:
     """"le conseiller (principal) du", "le porte-parole de", "le chef de cabinet du", "the senior adviser to":
     the words before the preposition at ``i`` (past adjectives) end in a noun of someone's aide or circle
     (``aide_nouns_fr``, ``aide_nouns_en``) opened by no indefinite article, so the post after it is the
@@ -2442,7 +2454,7 @@ def _aide_noun_before(doc: Doc, i: int, cues: str = "aide_nouns_fr") -> bool:
             first = j - (len(words) - 1 - k)
             while first > 0 and doc[first - 1].pos_ == "ADJ":
                 first -= 1  # "le proche conseiller", "the senior adviser"
-            return first == 0 or fold(doc[first - 1].text) not in INDEFINITE
+            return indefinite or first == 0 or fold(doc[first - 1].text) not in INDEFINITE
         if doc[j].pos_ != "ADJ":
             return False
         j -= 1
@@ -2941,7 +2953,8 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
     skipped = 0
     # "a envoyé X aux Affaires étrangères", "a bombardé X à la Défense": verbs of sending that appoint only
     # after an auxiliary (checked below), as "l'envoyé spécial" is a noun
-    verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr") | title_cues("appoint_sending_fr")
+    verbs = title_cues("appoint_verbs_fr") | title_cues("appoint_present_fr") | title_cues("appoint_sending_fr") \
+        | title_cues("appoint_participle_fr")
     kin = {fold(k) for k in title_cues("kinship_nouns_fr")}
     while i >= 0 and skipped < OBJECT_REACH and fold(doc[i].text) not in verbs:
         token = doc[i]
@@ -2959,6 +2972,8 @@ def _appointed(doc: Doc, m: PersonMention) -> bool:
         i, skipped = i - 1, skipped + 1
     if i < 1 or fold(doc[i].text) not in verbs:
         return False
+    if fold(doc[i].text) in title_cues("appoint_participle_fr"):  # "un décret nommant le général X ministre …"
+        return True
     j = i - 1
     # "a également proposé", "a par ailleurs envoyé", "a en outre nommé" (a preposition opening an adverbial)
     while j > 0:
@@ -4412,7 +4427,10 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     Russian chiefs of staff, where the Russian one is named, the other is French.  No guess places a
     person the gazetteer knows in another country."""
     known = known_countries(doc)
-    holdings = _from_known_people(doc, holdings, known)
+    holdings = _default_wordings_elsewhere(doc, _from_known_people(doc, _acting_bare_minister(doc, holdings), known),
+                                           known)
+    holdings = _from_section_place(doc, holdings, known, opened_only=True)  # "In Doha, X, Deputy Prime Minister"
+    holdings = _from_rank_demonym(doc, holdings, known)
     named: dict[str, set[str]] = {}
     for post in find_posts(doc):
         if not _named_after(doc, post):  # "le président du Kazakhstan, X": that country is X's
@@ -4437,7 +4455,145 @@ def place_in_article(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     placed = _from_dominant_state(doc, _from_home_posts(doc, placed, known), known)
     placed = _envoy_of_own_state(_from_successions(_from_section_place(doc, _from_relay(doc, placed), known)), known)
     placed = _foreign_chancellors(doc, _namesakes_at_home(doc, placed, known))
-    return [h for h in _own_wordings(doc, placed) if not _state_secretary_general(h)]
+    return [h for h in _own_wordings(doc, placed) if not _state_secretary_general(h) and not _civil_servant(doc, h)]
+
+
+def _civil_servant(doc: Doc, h: Holding) -> bool:
+    """India's (Pakistan's, Bangladesh's …) "Foreign Secretary" and "Defence Secretary" are civil servants
+    under the minister, not ministers (``civil_service_secretary_states``): a minister's post read in such a
+    state from such a wording alone (``civil_service_secretary_wordings``, no "minister" in it) is dropped."""
+    country, _, post_type = h.office.partition(".")
+    if country == UNKNOWN:
+        country = _dateline_country(doc) or UNKNOWN  # "NEW DELHI: Defence Secretary X": the dateline's
+    if post_type not in ("foreign_minister", "defence_minister") \
+            or country not in {c.upper() for c in title_cues("civil_service_secretary_states")}:
+        return False
+    wordings = title_cues("civil_service_secretary_wordings")
+    for e in h.evidence:
+        text = fold(doc.text[e.start:e.end]) if e.end <= len(doc.text) else ""
+        if re.search(r"\bminist", text) or not any(w in text for w in wordings):
+            return False
+    return bool(h.evidence)
+
+
+#: A deputy's post type -> the minister's post a bare "ministre" / "minister" given to the deputy stands for.
+DEPUTY_BASE = {"deputy_defence_minister": "defence_minister", "deputy_foreign_minister": "foreign_minister"}
+#: "X a été nommé ministre par intérim", "X was named acting minister": after a holder's name (past an
+#: apposition set off by commas), an appointing verb and "ministre" / "minister" with no portfolio after it.
+BARE_MINISTER = re.compile(
+    r"^\s*(?:,\s*|,[^,.;]{0,80},\s*)?"
+    r"(?:(?:a|avait|aura|ont) [ée]t[ée]|est|sera|vient d'[êe]tre|was|has been|had been|is|will be)"
+    r"\s+(?:\w+\s+){0,2}?(?:nomm[ée]e?|d[ée]sign[ée]e?|promue?|named|appointed|made|designated|promoted to)\s+"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|on|\w+day)\s+)*"
+    r"(?:(?:as|the)\s+)*(?P<acting>(?:acting|interim|caretaker)\s+)?(?:ministre|minister)"
+    r"(?P<interim>\s+(?:par int[ée]rim|int[ée]rimaire|ad interim|de transition))?"  # accents or none
+    r"(?=\s*(?:[,.;:)]|$|par\b|en attendant|jusqu|dans\b|apr[èe]s\b|until\b|pending\b|after\b|following\b|by\b"
+    r"|on\b))",
+    re.IGNORECASE)
+
+
+def _acting_bare_minister(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Le vice-ministre de la Défense X a été nommé ministre par intérim", "Deputy Defence Minister X was named
+    acting minister": a deputy minister appointed (acting) minister with no portfolio named holds the minister's
+    post of his own portfolio, in the same state."""
+    deputies = {(h.person, h.office.partition(".")[2]): h.office.partition(".")[0] for h in holdings
+                if h.office.partition(".")[2] in DEPUTY_BASE}
+    if not deputies:
+        return holdings
+    out = list(holdings)
+    for m in doc._.people or []:
+        for (person, post_type), country in deputies.items():
+            if person != m.key:
+                continue
+            sent = doc[m.span.start].sent
+            found = BARE_MINISTER.match(doc.text[m.span.end_char:sent.end_char])
+            if found is None:
+                continue
+            office = f"{country}.{DEPUTY_BASE[post_type]}" if country == UNKNOWN \
+                else load_lexicon().office_for(DEPUTY_BASE[post_type], country).id
+            span = doc.char_span(m.span.start_char, m.span.end_char + found.end(), alignment_mode="expand")
+            if span is not None and not any(h.person == person and h.office == office for h in out):
+                out.append(Holding(person, office, (evidence(span, "acting-minister"),)))
+    return out
+
+
+#: Post types an officer may hold for an organisation rather than his own state ("le général sénégalais X,
+#: commandant de la force de l'ONU"): a demonym on his rank does not place them.
+SUPRANATIONAL_TYPES = frozenset(("military_commander", "special_envoy", "secretary_general", "organisation_president"))
+
+
+def _from_rank_demonym(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """"Le contre-amiral togolais X, qui commande la marine nationale …", "le général malien Y, chef d'état-major
+    général des armées": a demonym right after the rank before a name is the person's state, and a post the
+    article gives that person without a country is that state's (unless the gazetteer knows them elsewhere)."""
+    if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
+        return holdings
+    ranks = title_cues("ranks_fr") | title_cues("ranks_en")
+    demonyms = {s.end: s for s in lex_spans(doc, "DEMONYM")}
+    states: dict[str, set[str]] = {}
+    for m in doc._.people or []:
+        d = demonyms.get(m.span.start)
+        if d is None or d.start == 0 or fold(doc[d.start - 1].text) not in ranks:
+            k = m.span.start - 1  # English "Malian General X", "Togolese Rear Adm. Y": the demonym before the rank
+            while k > 0 and (fold(doc[k].text) in ranks or doc[k].text == "." or fold(doc[k - 1].text + " "
+                                                                                    + doc[k].text) in ranks):
+                k -= 1
+            d = demonyms.get(k + 1) if k + 1 < m.span.start else None
+        if d is not None and _is_state(d.kb_id_):
+            states.setdefault(m.key, set()).add(d.kb_id_)
+    out = []
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        found = states.get(h.person, set())
+        if country == UNKNOWN and len(found) == 1 and post_type.split(".")[0] not in SUPRANATIONAL_TYPES:
+            state = next(iter(found))
+            if not _elsewhere(known, h.person, post_type, state):
+                h = replace(h, office=_place(post_type, state))
+        out.append(h)
+    return _dedupe(out)
+
+
+def _default_wordings_elsewhere(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+    """A post read in its default state from a wording that state uses but does not own ("le ministre
+    des Armées", "le CEMA": France's by default, but Chad, Senegal or Cameroon name theirs so too) is
+    not that state's on a page that says another: its holder's same post placed elsewhere in the article
+    is the one post ("le général X, chef d'état-major des armées … Le nouveau CEMA": Cameroon's), and on
+    a page datelined in another state that never names the default one, the post is the dateline's."""
+    shared = title_cues("shared_national_wordings")
+    countries = lex_spans(doc, "COUNTRY", "DEMONYM", "COMBINING")
+    defaults = [p for p in find_posts(doc) if len(p.countries) == 1 and fold(p.span.text) in shared
+                and not any(p.span.start <= s.start < p.span.end for s in countries)]
+    if not defaults:
+        return holdings
+    dateline = _dateline_country(doc)
+    named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "METONYM", "DEMONYM", "COMBINING", "PLACE")}
+    named |= {c for p in find_posts(doc) if p not in defaults for c in p.countries}
+    out: list[Holding] = []
+    moved: dict[tuple[str, str], str] = {}  # (person, office read) -> the office it is
+    for h in holdings:
+        country, _, post_type = h.office.partition(".")
+        wording = next((p for p in defaults if p.countries[0] == country and any(
+            p.span.start_char < e.end and e.start < p.span.end_char for e in h.evidence)), None)
+        if wording is None or country in named or known.get(h.person) == country:
+            out.append(h)
+            continue
+        same = next((g.office for g in holdings if g.person == h.person and g.office.partition(".")[2] == post_type
+                     and g.office.partition(".")[0] not in (country, UNKNOWN)), None)
+        if same is not None:  # the same post, placed in its own state by another wording
+            moved[(h.person, h.office)] = same
+            if h.replaces:
+                moved[(h.replaces, h.office)] = same
+            continue
+        if _is_state(dateline) and dateline != country and not _elsewhere(known, h.person, post_type, dateline or ""):
+            moved[(h.person, h.office)] = _place(post_type, dateline or "")
+            moved[(h.person, f"{UNKNOWN}.{post_type}")] = moved[(h.person, h.office)]  # the same post read unplaced
+            if h.replaces:
+                moved[(h.replaces, h.office)] = moved[(h.person, h.office)]
+            h = replace(h, office=moved[(h.person, h.office)])
+        out.append(h)
+    # "Il remplace à ce poste Y": the predecessor of a post read elsewhere held it in the same state
+    out = [replace(h, office=moved[(h.person, h.office)]) if (h.person, h.office) in moved else h for h in out]
+    return _dedupe(out)
 
 
 @cache
@@ -5241,12 +5397,17 @@ def _dateline_span(doc: Doc) -> Span | None:
             break
         opens_line = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or "\n" in doc[span.start - 1].text
         after = doc[span.end].text if span.end < len(doc) else ""
+        if opens_line and span.text.isupper() and after == "(":  # "N'DJAMENA (Tchad) - ": its state after it
+            close = next((t.i for t in doc[span.end:span.end + 6] if t.text == ")"), None)
+            if close is not None and close + 1 < len(doc) and doc[close + 1].text in ("-", "–", "—", ","):
+                return next((s for s in lex_spans(doc, "COUNTRY") if span.end < s.start < close), span)
         if opens_line and span.text.isupper() and after in ("-", "–", "—", ",", ":"):
             return span
     return None
 
 
-def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]) -> list[Holding]:
+def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str], *,
+                        opened_only: bool = False) -> list[Holding]:
     """A round-up from several capitals ("MEXICO - Le secrétaire à la Défense nationale, X, … A Bogota,
     le ministre de la Défense Y …"): a national post or a spokesperson named without a country is
     the country of its section, the one a sentence opening with "A <ville>," starts, or before any
@@ -5254,11 +5415,12 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
     holder elsewhere, nor when someone else holds that one-holder post there."""
     out = []
     states = {h.office.partition(".")[0] for h in holdings} - {UNKNOWN}
-    round_up = any(_section_opener(doc, sent) for sent in doc.sents) if doc.has_annotation("SENT_START") else False
+    round_up = any(_section_opener(doc, sent, sides=False) for sent in doc.sents) \
+        if doc.has_annotation("SENT_START") else False  # "Côté burkinabè," is one side of a meeting, no round-up
     for h in holdings:
         country, _, post_type = h.office.partition(".")
-        where = _section_country(doc, h.evidence[0].start, round_up) if country == UNKNOWN and h.evidence \
-            and _dateline_post(doc, h) else None
+        where = _section_country(doc, h.evidence[0].start, round_up, opened_only) \
+            if country == UNKNOWN and h.evidence and _dateline_post(doc, h) else None
         if where and not round_up and states - {where}:
             where = None  # a dateline alone, with another state's official in the article: a guess
         if where and not _elsewhere(known, h.person, post_type, where) \
@@ -5268,7 +5430,7 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
     return _dedupe(out)
 
 
-def _section_country(doc: Doc, char: int, round_up: bool = False) -> str | None:
+def _section_country(doc: Doc, char: int, round_up: bool = False, opened_only: bool = False) -> str | None:
     """The country of the section holding character ``char``: the last sentence of its paragraph, up to
     it, that opens with "A <lieu>," names it; else the dateline, when the paragraph is the dateline's, or
     in a round-up (``round_up``: sections opened by "A <lieu>,") when no section opens between the
@@ -5285,7 +5447,7 @@ def _section_country(doc: Doc, char: int, round_up: bool = False) -> str | None:
         opened = opened or opener is not None
         if sent.end_char > line:
             found = opener or found
-    if found is not None:
+    if found is not None or opened_only:  # ``opened_only``: a section an opener starts, not the dateline's
         return found
     dateline = _dateline_span(doc)
     if dateline is None or not (line <= dateline.start_char < char or round_up and not opened
@@ -5294,11 +5456,13 @@ def _section_country(doc: Doc, char: int, round_up: bool = False) -> str | None:
     return dateline.kb_id_ if _is_state(dateline.kb_id_) else None
 
 
-def _section_opener(doc: Doc, sent: Span) -> str | None:
-    """The state of a place that opens the sentence as "A Bogota," / "À Téhéran,"."""
-    if len(sent) < 3 or fold(sent[0].text) != "a":
+def _section_opener(doc: Doc, sent: Span, *, sides: bool = True) -> str | None:
+    """The state of a place that opens the sentence as "A Bogota," / "À Téhéran," / "In Doha," / "Au Niger,", or
+    of a demonym after "Côté" ("Côté burkinabè,")."""
+    if len(sent) < 3 or fold(sent[0].text) not in ("a", "in", "au", "en", "aux") + (("cote",) if sides else ()):
         return None
-    place = next(iter(lex_within(doc, sent.start + 1, sent.start + 2, "PLACE", "METONYM")), None)
+    labels = ("DEMONYM",) if fold(sent[0].text) == "cote" else ("PLACE", "METONYM", "COUNTRY")
+    place = next(iter(lex_within(doc, sent.start + 1, sent.start + 2, *labels)), None)
     if place is None or place.end >= sent.end or doc[place.end].text != ",":
         return None
     return place.kb_id_ if _is_state(place.kb_id_) else None

@@ -247,6 +247,8 @@ class PeopleFinder:
         there is marked as supported; a new one is added.  Places, countries and organisations are
         dropped later like every candidate (:meth:`_blocked`)."""
         extra = []
+        titled = {k.i for s in lex_spans(doc, "TITLE") for k in s}
+        honorifics = title_cues("honorifics_fr") | title_cues("honorifics_en")
         for end in _role_ends(doc, self.known):
             tokens = _apposed_run(doc, end)
             if not tokens or not _apposed_name(tokens):
@@ -255,6 +257,11 @@ class PeopleFinder:
             if dates_overlapping(doc, span.start, span.end):
                 continue  # "le ministre de la Défense, Lundi, a annoncé": a date, not a name
             hit = [m for m in found if overlaps(m.span, span)]
+            if len(hit) == 1 and span.start < hit[0].span.start <= span.start + 2 and hit[0].span.end <= span.end \
+                    and all(t.text[:1].isupper() and t.is_alpha and t.i not in titled and fold(t.text) not in honorifics
+                            for t in doc[span.start:hit[0].span.start]):
+                # "Deputy Defence Minister Pawel Zalewski": the model's name left out the given name the run
+                hit[0].span = doc[span.start:hit[0].span.end]  # opens with; the run after the role is the name
             for m in hit:
                 m.apposed = m.apposed or m.span.start == span.start
             if not hit:
@@ -425,10 +432,13 @@ class PeopleFinder:
     def _after_titles(self, doc: Doc, titles: list[Span], found: list[PersonMention]) -> list[PersonMention]:
         extra = []
         starts = {t.start for t in titles}
-        roles = {k.i for s in lex_spans(doc, *ROLE_LABELS) for k in s}
+        role_spans = lex_spans(doc, *ROLE_LABELS)
+        roles = {k.i for s in role_spans for k in s}
         for t in titles:
             if _adjectival(t) or t.end in starts:
                 continue  # "His Highness Sheikh X": the title right after names the person, not this one
+            if any(s.start < t.start and t.end < s.end for s in role_spans):
+                continue  # "Chief of the General Staff Gen. X": a rank word inside a post names nobody
             end = t.end
             while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_ \
                     and not _full_stop(doc, end):

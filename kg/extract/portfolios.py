@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.coref import known_in_other_post
 from kg.extract.lexicon import load_lexicon, title_cues
 from kg.extract.lexmatch import lex_within
 from kg.extract.model import Holding
@@ -128,7 +129,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 or fronted_subject(doc, sent, start) or _bracketed(doc, folded, sent, start, end) \
                 or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
                 or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start) \
-                or _successor_noun_named(doc, folded, sent, start, end)
+                or _successor_noun_named(doc, folded, sent, start, end) \
+                or _ministry_of_named(doc, folded, sent, start, end, post_type)
             relay = _relay_noun_at(doc, folded, sent, start, end) if holder is None else None
             if relay is not None:  # "Le prédécesseur de Y à la Défense, X": placed later from Y's post
                 taken = _holding(doc, folded, sent, relay, start, end, post_type)
@@ -169,6 +171,28 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             if colleague is not None:
                 out.append(_holding(doc, folded, sent, colleague[0], start, end, post_type, colleague[1]))
     return out
+
+
+def _ministry_of_named(doc: Doc, folded: list[str], sent: Span, start: int, end: int,
+                       post_type: str) -> PersonMention | None:
+    """"le ministère des Affaires étrangères de Sergueï Lavrov", "le ministère russe de la Défense d'Andreï
+    Belooussov": a ministry's noun with its portfolio (past a demonym) and "de" + a name right after is that
+    person's ministry; not a person who holds another post in the article or whom the gazetteer knows in one
+    ("le ministère de la Défense de Donald Trump" is his government's), nor a name followed by a
+    portfolio of its own."""
+    if folded[start] not in title_cues("ministry_nouns_fr") or post_type not in DELEGATED_POSTS:
+        return None
+    i = end + 1 if end < sent.end and doc[end]._.kg_demonym else end
+    if i + 1 >= sent.end or folded[i] not in ("de", "d'"):
+        return None
+    person = next((m for m in doc._.people or [] if m.span.start == i + 1), None)
+    if person is None or (person.span.end < len(doc) and folded[person.span.end] in ("de", "du", "des", "d'")):
+        return None
+    return None if known_in_other_post(doc, person.key, post_type) else person
+
+
+#: Ministries whose minister a genitive name after the ministry holds (:func:`_ministry_of_named`).
+DELEGATED_POSTS = frozenset(("defence_minister", "foreign_minister"))
 
 
 #: Nouns for the one who holds a ministry, after a possessive that stands for it ("Son titulaire, X").
@@ -958,7 +982,12 @@ NATIONAL = frozenset(("national", "nationale", "nationaux", "nationales"))
 def _handed_to(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
     """"X cède ce portefeuille à Y", "le président a confié la Défense à Y": a handing-over verb right
     before the portfolio and "à" with a name right after it give the portfolio to that name."""
-    if _ends_with_cue(_lead(doc, folded, sent, start), _cues("portfolio_hand_over_fr")) is None:
+    lead = _lead(doc, folded, sent, start)
+    while lead and lead[-1] in ARTICLES:
+        lead = lead[:-1]
+    if lead and lead[-1] in ("portefeuille", "poste"):  # "a confié le portefeuille des Armées à Y"
+        lead = lead[:-1]
+    if _ends_with_cue(lead, _cues("portfolio_hand_over_fr")) is None:
         return None
     acting = _acting_words(folded, end, min(sent.end, end + 4))  # "a confié le portefeuille par intérim à Y"
     end = max(acting, default=end - 1) + 1 if acting and min(acting) == end else end
@@ -1110,8 +1139,15 @@ def _appointing_opening(doc: Doc, sent: Span, k: int, i: int) -> bool:
     words = [fold(t.text) for t in doc[k:min(sent.end, k + 3)]]
     if any(" ".join(words[:n]) in title_cues("appointed_incise_fr") for n in range(1, len(words) + 1)):
         return True
-    return bool(words) and words[0] in title_cues("appointed_seat_openers_fr") and k + 1 < i <= k + 3 \
-        and fold(doc[k + 1].text) in ("au", "a", "aux")
+    if len(words) == 3 and words[0] in ("depuis", "des", "apres", "lors") and words[1] in ("sa", "son") \
+            and words[2] in title_cues("taking_office_nouns_fr"):
+        return True  # "Depuis sa nomination à la tête de l'armée de l'air, X", "Dès son arrivée au ministère, X"
+    if bool(words) and words[0] in title_cues("appointed_seat_openers_fr") and k + 1 < i <= k + 3 \
+            and fold(doc[k + 1].text) in ("au", "a", "aux"):
+        return True
+    lead = [fold(t.text) for t in doc[k:i]]  # "À la tête de la diplomatie turque depuis 2023, X": a fronted headship
+    heads = title_cues("headship_leads_fr")
+    return any(" ".join(lead[:n]) in heads and all(w in ARTICLES for w in lead[n:]) for n in range(1, len(lead) + 1))
 
 
 def portfolio_after(doc: Doc, sent: Span, i: int) -> str | None:

@@ -212,7 +212,9 @@ def _cue_at(sent: Span, cues: Iterable[str]) -> int | None:
         return None  # no cue's main word: nothing a date or an adverb could have split
     inside = {t.i for s in dates_within(sent.doc, sent.start, sent.end) for t in s}
     inside |= {i - 1 for i in inside if i - 1 not in inside and fold(sent.doc[i - 1].text) in DATE_LEADS}
-    kept = [t for t in sent if t.i not in inside and t.pos_ != "ADV"]
+    kept = [t for t in sent if t.i not in inside and t.pos_ != "ADV"
+            and not (fold(t.text) == "depuis" and t.i + 1 < sent.end and fold(sent.doc[t.i + 1].text) == "par")]
+    # "remplacé depuis par Y": "depuis" alone is an adverb there, though the parser may tag it a preposition
     if len(kept) == len(sent):
         return None
     words = [fold(t.text) for t in kept]

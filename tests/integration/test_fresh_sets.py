@@ -651,6 +651,21 @@ SETS = {
     # people 1.0
     "fresh-posts20a": Floors(8, 0.0, 0.0, 0.92, 0.95, people_f1=0.97),
     "fresh-posts20b": Floors(8, 0.9, 0.9, 0.94, 0.95, people_f1=0.97, lang="en"),
+    # round 20, helper posts22's held-out probes (keys written before kg ran on them): fresh-posts22a (a Chadian
+    # 'ministre des Armées' on a page datelined 'N'DJAMENA (Tchad) -' and 'un décret nommant X ministre …', Polish
+    # names with 'ł', a Kremlin spokesman and a cleft adviser, 'le ministère des Affaires étrangères de X',
+    # Senegalese relative clauses, a Lithuanian deputy 'nommé ministre par intérim', a Sahel round-up ('Côté
+    # burkinabè,'), an international round-up, a Cameroonian page without accents and 'Le nouveau CEMA') first
+    # 0.918 (P 0.938), people 1.0, reached 0.971 (P 0.943, R 1.0: the three spurious are NATO's secretary general,
+    # the IAEA's director general and a crown prince, offices in no class), people 1.0; fresh-posts22b (English:
+    # 'A spokesman for the Russian President, X', India's civil-service secretaries, 'who took over as Chief of the
+    # Kenya Defence Forces from Gen. Y', 'who doubles as … and head of the foreign ministry', 'was named acting
+    # minister', a Gulf digest ('In Doha,', 'Sayyid'), an Asia digest, 'Deputy Defence Minister Paweł X', typos
+    # 'defence minster', 'Comander of the Army') first 0.812 (P 0.872; Peskov given the president's post), people
+    # 0.964, reached 0.964 (P 0.946: the same three offices in no class; 'Indonesia's defence chief, Minister X'
+    # still missed), people 1.0
+    "fresh-posts22a": Floors(8, 0.0, 0.0, 0.92, 0.95, people_f1=0.97),
+    "fresh-posts22b": Floors(8, 0.0, 0.0, 0.92, 0.94, people_f1=0.97, lang="en"),
 }
 
 
