@@ -122,7 +122,20 @@ def _triggers(sent: Span, context: bool, carried: bool = False) -> list[tuple[li
     verbs = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ not in ("NOUN", "PROPN")}
     nouns = {tokens[0].i for tokens, *_ in found if tokens[0].pos_ in ("NOUN", "PROPN")}
     return [f for f in found if not _medium_of(f[0][0], verbs | nouns) and not _light_verb_of(f[0][0], nouns)
-            and not _described_by_source(f[0][0], verbs)]
+            and not _described_by_source(f[0][0], verbs) and not _source_incise_verb(f[0][0], verbs)]
+
+
+def _source_incise_verb(verb: Token, verbs: set[int]) -> bool:
+    """", a annoncé le ministère", ", a-t-on appris de source officielle" after the sentence's call verb: a
+    reporting verb set off by a comma, by surface ("apprendre" with an inverted "on" too) is the
+    source of that call, not another one, whatever complement ("au téléphone avec Y") the parser hangs on it."""
+    if verb.pos_ not in ("VERB", "AUX") or not any(i < verb.i for i in verbs):
+        return False
+    doc, i = verb.doc, verb.i - 1
+    while i > verb.sent.start and doc[i].pos_ in ("AUX", "PRON"):  # "a", "a-t-on", "s'est"
+        i -= 1
+    learnt = fold(verb.lemma_) == "apprendre" and "-t-" in doc[i: verb.i].text
+    return doc[i].text == "," and (reporting_phrase(verb) or learnt)
 
 
 def tells_medium(sent: Span, text: str | None = None) -> bool:
