@@ -687,13 +687,21 @@ def _cleft_initiator(doc: Doc, sent: Span, call: _Call) -> None:
         call.initiator = key
 
 
+#: A finite verb right after a name: the name is a clause's subject ("said Putin had spoken"), not an
+#: inverted source ("…, said Dmitry Peskov").
+CLAUSE_VERB = re.compile(r"(?:had|has|have|was|were|is|would|will|did|spoke|talked|called|phoned|held|"
+                         r"discussed|agreed|dialed|dialled|telephoned)$")
+
+
 def _reporting(doc: Doc, sent: Span, n: _Named) -> bool:
     """A person named as the source of the sentence (", the spokesman Sean Parnell said", "according
     to X"), not as a party; the one someone "told" is an addressee, who may be the other party ("A
     told B in a phone call")."""
     before = fold(doc[max(sent.start, n.start - 3): n.start].text)
     after = fold(doc[n.end: min(sent.end, n.end + 2)].text)
-    return bool(_pattern("source_words").search(before)) or (
+    completive = n.end < sent.end and CLAUSE_VERB.match(fold(doc[n.end].text)) is not None and not re.search(
+        r"according to|spokes", before)  # "said (that) Putin had spoken with X": the subject of what is said
+    return bool(_pattern("source_words").search(before)) and not completive or (
         n.start > sent.start + 2 and bool(_pattern("reporting_words").search(after)) and (
             doc[n.start - 1].text == "," or _titled_source(doc, sent, n)))
 
