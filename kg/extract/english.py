@@ -858,11 +858,17 @@ def _pair_subject(doc: Doc, sent: Span, verb: int) -> bool:
     """"A and B talked on Tuesday": two people joined by "and" right before the talk verb, its
     subject, need no "with"."""
     named = sorted(people_within(doc, sent.start, verb), key=lambda p: p.span.start)
-    if len(named) < 2 or named[-1].span.end != verb:
+    end = verb
+    while end > sent.start and fold(doc[end - 1].text) in PAIR_SUBJECT_ADVERBS:
+        end -= 1  # "A and B also talked", "A and B had briefly spoken"
+    if len(named) < 2 or named[-1].span.end != end:
         return False
     return any(fold(t.text) == "and" for t in doc[named[-2].span.end: named[-1].span.start])
 
 
+#: Words that may stand between a pair subject and its talk verb.
+PAIR_SUBJECT_ADVERBS = frozenset(("also", "later", "then", "had", "have", "has", "last", "previously", "already",
+                                  "briefly", "separately", "first", "again", "finally", "subsequently", "reportedly"))
 TALK_REACH = 7  # words between a talk verb and its "with"/"to" ("spoke for more than two hours with X"), in its clause
 
 
@@ -870,7 +876,7 @@ def _article_tells_call(doc: Doc) -> bool:
     """Whether any sentence of the article speaks of a call (a call phrase, "was called by", or "call"
     that is no urging), or the article reports an official readout or statement, which says "met" of a meeting
     and "spoke with" of a call: read once per article."""
-    calls, readout, received = _pattern("call_phrases"), _pattern("readout_words"), _pattern("received_call")
+    calls, readout, received = _pattern("call_phrases"), _pattern("readout_words"), _received_re()
     return any(calls.search(fold(s.text)) or readout.search(fold(s.text)) or received.search(fold(s.text))
                or re.search(r"(?<![\w-])calls?(?![\w-])", fold(s.text))
                and not re.search(r"\bcalls? (?:for|on|to)\b", fold(s.text)) for s in doc.sents)
@@ -882,7 +888,13 @@ def _received_re() -> re.Pattern[str]:
     a few words apart; or a passive "was called by X"."""
     verbs, nouns = _pattern("receive_verbs").pattern, _pattern("call_nouns").pattern
     between = r"(?:\s+(?!with\b)\S+){0,3}?"
-    return re.compile(rf"{verbs}{between}\s+{nouns}{between}\s+from\b|{_pattern('received_call').pattern}")
+    passive = rf"\b(?:was|were|had been|has been|have been)(?:\s+(?:{'|'.join(PASSIVE_ADVERBS)}))*\s+" \
+              rf"{_pattern('received_call').pattern}"  # "was later called by X"
+    return re.compile(rf"{verbs}{between}\s+{nouns}{between}\s+from\b|{passive}")
+
+
+#: Adverbs between the auxiliary and the participle of a passive call ("was later called by X").
+PASSIVE_ADVERBS = ("also", "later", "then", "first", "separately", "briefly", "again", "reportedly", "personally")
 
 
 def _received(text: str) -> re.Match[str] | None:
