@@ -445,8 +445,8 @@ def reported_speaker(span: Span) -> bool:
     for t in reversed(span.doc[max(span.sent.start, span.start - SELON_REACH): span.start]):
         if fold(t.text) == "selon":
             return True
-        if t.pos_ in ("VERB", "AUX"):
-            return False
+        if t.pos_ in ("VERB", "AUX") or any(c.dep_.startswith("aux") for c in t.children):
+            return False  # a verb, or a participle the tagger made a noun ("a, selon X, téléphoné à Y")
     return False
 
 
