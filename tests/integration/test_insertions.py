@@ -4,7 +4,7 @@ Real pages put set phrases ("de son côté"), source incises (", selon la presse
 days ("Mardi, le ministre …") where our probes did not.  Each test rewrites every French article of
 the held-out probes of rounds 19 and 20 in one such way, reads the calls of both texts, and counts the
 articles whose calls (people and day) differ.  The ceilings are the counts reached in round 20 (0 of 70,
-2 of 70 and 6 of 54 articles), each with one article of room: a change that makes kg depend on the exact
+2 of 70 and 4 of 54 articles), each with one article of room: a change that makes kg depend on the exact
 wording again breaks them.
 """
 
@@ -91,7 +91,7 @@ def changed(extractor: Extractor, rewrite: Callable[[str], str]) -> list[str]:
 @pytest.mark.parametrize("rewrite, ceiling", [
     (inserted(("de son côté", "pour sa part", "par ailleurs", "en outre", "également", "ensuite", "aussi")), 1),
     (inserted((", selon la presse locale,", ", selon son entourage,", ", d'après un communiqué,")), 3),
-    (fronted_day, 7),
+    (fronted_day, 5),
 ], ids=["set-phrase", "source-incise", "fronted-day"])
 def test_calls_survive_inserted_words(extractor: Extractor, rewrite, ceiling: int) -> None:
     assert SETS, "the round 19-20 probes are missing"
