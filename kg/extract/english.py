@@ -614,8 +614,12 @@ def _told_again(doc: Doc, sent: Span, call: _Call, holdings: list[Holding]) -> N
         call.initiator = _initiator(doc, sent, cue, [], call.parties, holdings)
 
 
-#: Adverbs between a pair noun and its talk verb ("The two leaders last spoke on Oct. 16").
-PAIR_ADVERBS = r"(?:\s+(?:last|also|had|have|has|previously|already|most|recently|first|then|later|briefly))*"
+#: Words that may stand inside a call's verb group, between its subject (or auxiliary) and the verb: "The two
+#: leaders last spoke on Oct. 16", "A and B also talked", "X was later called by Y".
+VERB_GROUP_ADVERBS = ("also", "later", "then", "had", "have", "has", "last", "previously", "already", "most",
+                      "recently", "first", "briefly", "separately", "again", "finally", "subsequently", "reportedly",
+                      "personally")
+ADVERB_RUN = rf"(?:\s+(?:{'|'.join(VERB_GROUP_ADVERBS)}))*"
 
 
 def _pair_spoke(doc: Doc, sent: Span, found: list[_Call]) -> list[_Call]:
@@ -626,7 +630,7 @@ def _pair_spoke(doc: Doc, sent: Span, found: list[_Call]) -> list[_Call]:
     "last" or "previously" with a date the call told there does not have: an earlier call of its pair."""
     text = fold(sent.text)
     verbs = "|".join(map(re.escape, cues()["talk_verbs"]))
-    m = re.match(rf"\s*{_pattern('pair_anaphora').pattern}{PAIR_ADVERBS}\s+(?:{verbs})\b", text)
+    m = re.match(rf"\s*{_pattern('pair_anaphora').pattern}{ADVERB_RUN}\s+(?:{verbs})\b", text)
     if m is None:
         return []
     before = [s for s in sentences(doc) if s.end <= sent.start and s.text.strip()]
@@ -859,16 +863,13 @@ def _pair_subject(doc: Doc, sent: Span, verb: int) -> bool:
     subject, need no "with"."""
     named = sorted(people_within(doc, sent.start, verb), key=lambda p: p.span.start)
     end = verb
-    while end > sent.start and fold(doc[end - 1].text) in PAIR_SUBJECT_ADVERBS:
+    while end > sent.start and fold(doc[end - 1].text) in VERB_GROUP_ADVERBS:
         end -= 1  # "A and B also talked", "A and B had briefly spoken"
     if len(named) < 2 or named[-1].span.end != end:
         return False
     return any(fold(t.text) == "and" for t in doc[named[-2].span.end: named[-1].span.start])
 
 
-#: Words that may stand between a pair subject and its talk verb.
-PAIR_SUBJECT_ADVERBS = frozenset(("also", "later", "then", "had", "have", "has", "last", "previously", "already",
-                                  "briefly", "separately", "first", "again", "finally", "subsequently", "reportedly"))
 TALK_REACH = 7  # words between a talk verb and its "with"/"to" ("spoke for more than two hours with X"), in its clause
 
 
@@ -888,13 +889,10 @@ def _received_re() -> re.Pattern[str]:
     a few words apart; or a passive "was called by X"."""
     verbs, nouns = _pattern("receive_verbs").pattern, _pattern("call_nouns").pattern
     between = r"(?:\s+(?!with\b)\S+){0,3}?"
-    passive = rf"\b(?:was|were|had been|has been|have been)(?:\s+(?:{'|'.join(PASSIVE_ADVERBS)}))*\s+" \
+    passive = rf"\b(?:was|were|had been|has been|have been){ADVERB_RUN}\s+" \
               rf"{_pattern('received_call').pattern}"  # "was later called by X"
     return re.compile(rf"{verbs}{between}\s+{nouns}{between}\s+from\b|{passive}")
 
-
-#: Adverbs between the auxiliary and the participle of a passive call ("was later called by X").
-PASSIVE_ADVERBS = ("also", "later", "then", "first", "separately", "briefly", "again", "reportedly", "personally")
 
 
 def _received(text: str) -> re.Match[str] | None:
