@@ -126,16 +126,10 @@ def _triggers(sent: Span, context: bool, carried: bool = False) -> list[tuple[li
 
 
 def _source_incise_verb(verb: Token, verbs: set[int]) -> bool:
-    """", a annoncé le ministère", ", a-t-on appris de source officielle" after the sentence's call verb: a
-    reporting verb set off by a comma, by surface ("apprendre" with an inverted "on" too) is the
-    source of that call, not another one, whatever complement ("au téléphone avec Y") the parser hangs on it."""
-    if verb.pos_ not in ("VERB", "AUX") or not any(i < verb.i for i in verbs):
-        return False
-    doc, i = verb.doc, verb.i - 1
-    while i > verb.sent.start and doc[i].pos_ in ("AUX", "PRON"):  # "a", "a-t-on", "s'est"
-        i -= 1
-    learnt = fold(verb.lemma_) == "apprendre" and "-t-" in doc[i: verb.i].text
-    return doc[i].text == "," and (reporting_phrase(verb) or learnt)
+    """", a annoncé le ministère", ", a-t-on appris de source officielle" after the sentence's call verb
+    (:func:`_reporting_incise`) is the source of that call, not another one, whatever complement ("au
+    téléphone avec Y") the parser hangs on it."""
+    return verb.pos_ in ("VERB", "AUX") and any(i < verb.i for i in verbs) and _reporting_incise(verb)
 
 
 def tells_medium(sent: Span, text: str | None = None) -> bool:
@@ -790,10 +784,16 @@ def _calls_on(t: Token) -> bool:
 
 
 def _reporting_incise(verb: Token) -> bool:
-    """", a annoncé la Maison Blanche" after the call: a reporting verb set off by a comma, which the
-    parser may hang on "appeler" as its complement, is the report, not what one was called on to do."""
-    start = verb.left_edge.i
-    return reporting_phrase(verb) and (verb.doc[start].text == "," or start > 0 and verb.doc[start - 1].text == ",")
+    """", a annoncé la Maison Blanche", ", a-t-on appris" after the call: a reporting verb ("apprendre"
+    with an inverted "on" too) set off by a comma, in the tree or by surface past its auxiliary and
+    clitics, which the parser may hang on "appeler" as its complement, is the report, not what one was
+    called on to do."""
+    doc, start, i = verb.doc, verb.left_edge.i, verb.i - 1
+    while i > verb.sent.start and doc[i].pos_ in ("AUX", "PRON"):  # "a", "a-t-on", "s'est"
+        i -= 1
+    learnt = fold(verb.lemma_) == "apprendre" and "-t-" in doc[i: verb.i].text
+    set_off = doc[start].text == "," or start > 0 and doc[start - 1].text == "," or doc[i].text == ","
+    return (reporting_phrase(verb) or learnt) and set_off
 
 
 URGE_REACH = 12  # words after "appeler" where "à" + infinitive may stand
