@@ -772,9 +772,24 @@ def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
             break
         if any(fold(t.text) == "pour" for t in between):
             break  # "l'envoyé personnel du secrétaire général de l'ONU pour le Soudan": where sent, not who sends
+        if _nationality_noun(doc, s, between):
+            break  # "X, le ministre grec de la Défense, et le Turc Y": Y's nationality, another holder
         found.append(s.kb_id_)
         end = max(end, s.end)
     return end, list(dict.fromkeys(found))
+
+
+NATIONALITY_DETERMINERS = frozenset(("le", "la", "l'", "les", "un", "une", "son", "sa", "leur"))
+
+
+def _nationality_noun(doc: Doc, place: Span, between: Span) -> bool:
+    """"…, et l'Espagnole Y", "…, et le Britannique Y": a capitalised demonym after a determiner, past a
+    comma or "et" after the post phrase, is a noun of nationality naming another person, not the
+    post's country (French writes that country as a lower-case adjective)."""
+    if place.label_ != "DEMONYM" or not place.text[:1].isupper() or place.start == 0:
+        return False
+    words = {fold(t.text) for t in between}
+    return fold(doc[place.start - 1].text) in NATIONALITY_DETERMINERS and bool(words & {",", "et"})
 
 
 def _institution_of(doc: Doc, end: int, place: Span) -> bool:
