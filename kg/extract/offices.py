@@ -850,7 +850,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _named_successors(doc, holdings)
     holdings += _post_of_named(doc, holdings)
     holdings += _deputies_named(doc, holdings)
-    holdings = _foreign_chancellors(doc, _service_chief_named(doc, holdings))
+    holdings = _national_wordings(doc, _foreign_chancellors(doc, _service_chief_named(doc, holdings)))
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
 
 
@@ -858,17 +858,21 @@ LINE_HEADING_REACH = 24  # words of a list line's heading before its colon (long
 
 
 def _national_wordings(doc: Doc, holdings: list[Holding]) -> list[Holding]:
-    """"Tout juste nommée au ministère des Armées, X": a portfolio read without a country whose wording is
-    one state's own (``portfolio_country_<CC>``: France's "ministère des Armées") is that state's, unless
-    the article's dateline is in another state (Togo too has a "ministère des Armées")."""
+    """"Tout juste nommée au ministère des Armées, X", "le ministre délégué à la présidence
+    chargé de la Défense, X" (Cameroon's): a post read without a country whose wording is one state's own
+    (``portfolio_country_<CC>``: France's "ministère des Armées"; for a post read otherwise than through a
+    portfolio, only a full title, opening on "ministre") is that state's, unless the article's dateline is in
+    another state (Togo too has a "ministère des Armées")."""
     dateline = _dateline_country(doc)
     out = []
     for h in holdings:
         country, _, post_type = h.office.partition(".")
-        if country == UNKNOWN and h.evidence and h.evidence[0].rule == "portfolio":
+        if country == UNKNOWN and h.evidence:
             text = fold(doc.text[h.evidence[0].start:h.evidence[0].end])
+            full = h.evidence[0].rule != "portfolio"  # a post read otherwise: only a full title of its own
             own = [key.rsplit("_", 1)[1] for key in load_lexicon().titles if key.startswith("portfolio_country_")
-                   and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in title_cues(key))]
+                   and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in title_cues(key)
+                           if not full or w.startswith("ministre "))]
             if len(own) == 1 and dateline in (None, own[0]):
                 h = replace(h, office=_place(post_type, own[0]))
         out.append(h)
@@ -5206,7 +5210,7 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
     a person the gazetteer knows elsewhere.  A headline's kicker ("Sénégal : …") counts as a dateline."""
     if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
         return holdings
-    country = _dateline_country(doc)
+    country = _dateline_country(doc, title_case=True)
     # an organisation's post ("l'envoyé spécial de l'ONU") competes with no state's
     governing = {h.office.split(".")[0] for h in holdings if _is_state(h.office.split(".")[0])}
     if country is None:
@@ -5302,7 +5306,8 @@ def _from_home_posts(doc: Doc, holdings: list[Holding], known: dict[str, str]) -
         return holdings
     home, people = holders.popitem()
     first = min(doc._.people or [], key=lambda m: m.span.start, default=None)
-    lead = len(people) > 1 or (first is not None and first.key in people)
+    lead = len(people) > 1 or (first is not None and first.key in people) \
+        or _dateline_country(doc, title_case=True) == home  # the dateline's state confirms the one home
     if not lead or not _is_state(home) or _dateline_country(doc) not in (None, home):
         return holdings  # one such holder, later, may be a foreign leader named bare ("la Première ministre X")
     out = []
@@ -5395,16 +5400,17 @@ def _presidency_spokesperson(doc: Doc, h: Holding, country: str, holdings: list[
     return president and any(w in text.split() for w in title_cues("presidency_words_fr"))
 
 
-def _dateline_country(doc: Doc) -> str | None:
+def _dateline_country(doc: Doc, title_case: bool = False) -> str | None:
     """The country of the article's dateline: a place in capitals opening one of its first lines and
-    followed by a dash or a comma ("BUENOS AIRES - ", "PRETORIA, 3 mars")."""
-    span = _dateline_span(doc)
+    followed by a dash or a comma ("BUENOS AIRES - ", "PRETORIA, 3 mars"); with ``title_case``, also a
+    place in title case before a dash ("Yaoundé – ", as African outlets write it)."""
+    span = _dateline_span(doc, title_case)
     if span is not None:
         return span.kb_id_ if _is_state(span.kb_id_) else None
     return _wire_place_country(doc) or _kicker_country(doc)
 
 
-def _dateline_span(doc: Doc) -> Span | None:
+def _dateline_span(doc: Doc, title_case: bool = False) -> Span | None:
     """The place of a dateline opening one of the article's first lines ("LE CAIRE - "); a city that
     bears its state's name ("MEXICO - ", "KOWEÏT - ") is matched as that state."""
     for span in sorted(lex_spans(doc, "PLACE", "METONYM", "COUNTRY"), key=lambda s: s.start):  # a capital is a metonym
@@ -5418,6 +5424,9 @@ def _dateline_span(doc: Doc) -> Span | None:
                 return next((s for s in lex_spans(doc, "COUNTRY") if span.end < s.start < close), span)
         if opens_line and span.text.isupper() and after in ("-", "–", "—", ",", ":"):
             return span
+        dashes = ("–", "—", "-") if doc[span.end - 1].whitespace_ else ("–", "—")
+        if title_case and opens_line and span.text[:1].isupper() and after in dashes:
+            return span  # "Yaoundé – Le ministre …": an African outlet's dateline in title case, before a dash
     return None
 
 

@@ -1185,9 +1185,14 @@ def portfolio_after(doc: Doc, sent: Span, i: int) -> str | None:
     folded = [fold(t.text) for t in doc]
     while i < sent.end and folded[i] in ARTICLES:
         i += 1
+    if i + 1 < sent.end and folded[i] == "tete" and folded[i + 1] in ("de", "du", "des", "d'"):
+        i += 1  # "succéder à X à la tête de l'armée"
+        while i < sent.end and folded[i] in ARTICLES:
+            i += 1
     found = next(((start, end, post_type) for start, end, post_type in _find(folded, sent) if start == i), None)
     if found is None:
         return None
-    _, end, post_type = found
+    start, end, post_type = found
+    post_type = _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type))  # "des armées"
     country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None)
     return load_lexicon().office_for(post_type, country).id if country else f"?.{post_type}"
