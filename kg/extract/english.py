@@ -427,10 +427,20 @@ def _fronted_speaker(doc: Doc, sent: Span, at: int, named: list[_Named]) -> str 
     subject after the comma that closes the phrase, the first person named after the counterpart."""
     line = DATELINE.match(sent.text)  # "MOSCOW, May 8 (Reuters) - In a call with ..."
     first = next((t for t in sent if t.idx - sent.start_char >= (line.end() if line else 0) and not t.is_punct), None)
-    if first is None or fold(first.text) not in cues()["frame_words"]:
+    if first is None or fold(first.text) not in cues()["frame_words"] and not _participle_opening(doc, first, at):
         return None
     comma = next((t.i for t in doc[at:sent.end] if t.text == ","), None)
     return next((n.key for n in named if comma is not None and n.start > comma), None)
+
+
+def _participle_opening(doc: Doc, first: Any, at: int) -> bool:
+    """"Speaking by phone with his French counterpart X, German Foreign Minister Y said": a clause opening on
+    a present participle (maybe after "after" / "while"), naming nobody before the counterpart word, whose
+    "his" is the subject told after it."""
+    i = first.i + (fold(first.text) in ("after", "while", "when", "before"))
+    word = doc[i] if i < at else None
+    return word is not None and word.text.lower().endswith("ing") and word.is_alpha and len(word.text) > 5 \
+        and word.text[:1].isupper() == (i == first.i)
 
 
 # ------------------------------------------------------------------ calls
@@ -2866,6 +2876,38 @@ def future_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 
 NOT_YET_REACH = 5  # tokens of the longest cue of a post not held yet ("nominated to become")
 
+LEADER_POSTS = ("head_of_state", "head_of_government")
+
+
+def leaders_spokespeople(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"South Africa's X took a call from Y on Wednesday, his spokesman Z said": a spokesperson read without a
+    country, after "his"/"her" right before the post, speaks for the sentence's first person (its subject),
+    and is that person's state's: the state of the one leader's post they hold, else the "<Country>'s" right
+    before their name, else the gazetteer's.  Nothing when the subject is not told or not placed."""
+    spans = {m.key: m.span for m in doc._.people or []}
+    lexicon = load_lexicon()
+    out = []
+    for h in holdings:
+        span = spans.get(h.person)
+        if h.office != "?.spokesperson" or span is None:
+            out.append(h)
+            continue
+        post = next((s for s in lex_within(doc, max(0, span.start - 4), span.start, "POST")
+                     if s.kb_id_ == "spokesperson" and 0 <= span.start - s.end <= 1), None)
+        if post is None or post.start == 0 or fold(doc[post.start - 1].text) not in ("his", "her"):
+            out.append(h)
+            continue
+        subject = min((m for m in doc._.people or [] if m.span.sent == span.sent and m.span.end <= post.start - 1),
+                      key=lambda m: m.span.start, default=None)
+        country = None
+        if subject is not None and subject.key != h.person:
+            led = {g.office.split(".")[0] for g in holdings if g.person == subject.key
+                   and g.office.partition(".")[2] in LEADER_POSTS and not g.office.startswith("?.")}
+            country = (led.pop() if len(led) == 1 else None) or _possessor(doc, subject.span.start) \
+                or known_countries(doc).get(subject.key)
+        out.append(replace(h, office=lexicon.office_for("spokesperson", country).id) if country else h)
+    return out
+
 
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
@@ -2880,7 +2922,7 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts, institution_spokespeople, represented_states,
-                 institution_posts):
+                 institution_posts, leaders_spokespeople):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
