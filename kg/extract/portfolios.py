@@ -118,6 +118,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             post_type = _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type))
             if folded[start:end] == ["gouvernement"] and not _government_led(doc, folded, sent, start):
                 continue  # "quitte le gouvernement", "entre au gouvernement": a minister's, no head's
+            if post_type == "security_council_secretary" and _united_nations(folded):
+                continue  # "X a dirigé le Conseil de sécurité en juillet": the UN's rotating presidency
             if post_type == "military_commander" and end < len(folded) and folded[end] in ("de", "du", "d'", "des"):
                 continue  # "la gendarmerie nationale de la région de Kolda": a regional command, not the force's
             if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc) \
@@ -172,6 +174,13 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             if colleague is not None:
                 out.append(_holding(doc, folded, sent, colleague[0], start, end, post_type, colleague[1]))
     return out
+
+
+def _united_nations(folded: list[str]) -> bool:
+    """Whether the article speaks of the United Nations ("l'ONU", "les Nations unies"): its Security Council
+    is then the one a "Conseil de sécurité" may be, whose rotating presidency is no state's council."""
+    return any(w in ("onu", "onusien", "onusienne") or w == "nations" and k + 1 < len(folded)
+               and folded[k + 1] in ("unies", "united") for k, w in enumerate(folded))
 
 
 def _ministry_of_named(doc: Doc, folded: list[str], sent: Span, start: int, end: int,

@@ -1089,9 +1089,13 @@ def _taken_in(doc: Doc, sent: Span, at: int, h: Holding) -> bool:
     return bool(later) and len(later) == len(h.evidence) and all(_told_as_taken(doc, e.start, e.end) for e in later)
 
 
+TAKING_HEAD_VERBS = frozenset(("prend", "prendra", "reprend", "reprendra"))
+
+
 def _taking_words() -> frozenset[str]:
-    """The words that tell a post being taken: becoming ("devenu") or appointing ("nommé")."""
-    return title_cues("become_verbs_fr") | title_cues("appoint_verbs_fr")
+    """The words that tell a post being taken: becoming ("devenu"), appointing ("nommé") or taking the head of
+    a body ("qui prend la tête du Conseil de sécurité")."""
+    return title_cues("become_verbs_fr") | title_cues("appoint_verbs_fr") | TAKING_HEAD_VERBS
 
 
 def _told_as_taken(doc: Doc, start: int, end: int) -> bool:
