@@ -2461,6 +2461,75 @@ def ministry_headed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     return out
 
 
+HEADS_BODY = re.compile(r"^,?\s*(?:now\s+|currently\s+|also\s+)?(?:heads|leads|runs|chairs|took\s+over|has\s+headed|"
+                        r"has\s+led|has\s+run)\s+(?:the\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?"
+                        r"(?P<body>Security\s+Council|[Dd]efen[cs]e\s+[Mm]inistry|[Ff]oreign\s+[Mm]inistry)\b")
+HEADED_POSTS = {"security": "security_council_secretary", "defence": "defence_minister", "defense": "defence_minister",
+                "foreign": "foreign_minister"}
+UNITED_NATIONS = re.compile(r"\bU\.N\.|\bUN\b|United Nations")
+
+
+def headed_body_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X now heads the Security Council", "Y, who was defence minister until 2024, now heads the Security
+    Council", "Z runs the defence ministry": the name opening the clause (maybe past a relative clause set off
+    by commas) holds the body's head post, in the country of a demonym before the body, else the one kg knows
+    of the holder.  Never a Security Council in an article on the United Nations (its rotating presidency)."""
+    lexicon = load_lexicon()
+    out = list(holdings)
+    for m in doc._.people or []:
+        rest, skip = doc.text[m.span.end_char:m.span.sent.end_char], 0
+        if rest.startswith(", who"):  # past "X, who was …, now heads …"
+            skip = rest.find(",", 5)
+            rest = rest[skip:] if skip > 0 else ""
+        hit = HEADS_BODY.match(rest)
+        if hit is None:
+            continue
+        kind = fold(hit.group("body").split()[0])
+        if kind == "security" and UNITED_NATIONS.search(doc.text):
+            continue
+        adj = hit.group("adj")
+        country = next((sp.kb_id_ for sp in lex_spans(doc, "DEMONYM") if adj and sp.text == adj), None) \
+            or _known_country(doc, m)
+        if country is None:
+            continue
+        office = lexicon.office_for(HEADED_POSTS[kind], country).id
+        if not any(h.person == m.key and h.office == office for h in out):
+            end = doc.char_span(m.span.end_char, m.span.end_char + max(skip, 0) + hit.end(), alignment_mode="expand")
+            out.append(Holding(m.key, office, (evidence(doc[m.span.start:end.end if end is not None else m.span.end],
+                                                        "en-heads-body"),)))
+    return out
+
+
+MINISTER_TITLES = frozenset(("minister", "secretary"))
+
+
+def defence_chief_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Indonesia's defence chief, Minister X", "Britain's defence chief, Adm. Y": "defence chief" names the
+    minister or the top officer, as the title the name is written with says ("Minister" / a military rank);
+    the country is the possessive or demonym before it.  No title, no post."""
+    lexicon = load_lexicon()
+    ranks = {fold(r) for r in title_cues("ranks_en")}
+    people = doc._.people or []
+    out = list(holdings)
+    for t in doc[:-2]:
+        if fold(t.text) not in ("defence", "defense") or fold(doc[t.i + 1].text) != "chief":
+            continue
+        k = t.i + 2 + (doc[t.i + 2].text == ",")
+        holder = next((m for m in people if k < m.span.start <= k + 4), None)
+        if holder is None:
+            continue
+        title = fold(doc[k:holder.span.start].text)
+        post_type = "defence_minister" if title in MINISTER_TITLES else "chief_of_defence" if title in ranks else None
+        country = _possessor(doc, t.i) or _country_before(doc, t.i)
+        if post_type is None or country is None:
+            continue
+        office = lexicon.office_for(post_type, country).id
+        out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post_type}")]
+        if not any(h.person == holder.key and h.office == office for h in out):
+            out.append(Holding(holder.key, office, (evidence(doc[t.i:holder.span.end], "en-defence-chief"),)))
+    return out
+
+
 RELATION_AS = {"successor": True, "predecessor": False}
 
 
@@ -2922,7 +2991,7 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts, institution_spokespeople, represented_states,
-                 institution_posts, leaders_spokespeople):
+                 institution_posts, leaders_spokespeople, headed_body_posts, defence_chief_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
