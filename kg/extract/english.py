@@ -1973,10 +1973,13 @@ def _of_country(doc: Doc, i: int) -> tuple[str, int] | None:
 
 
 def _known_country(doc: Doc, holder: Any) -> str | None:
-    """The country the gazetteer gives a known person (:func:`kg.extract.offices.known_countries`)."""
-    from kg.extract.offices import known_countries
+    """The country the gazetteer gives a known person (:func:`kg.extract.offices.known_countries`); none when
+    the person may be a namesake ("BOGOTA - Defence Minister Pedro Sanchez": an article datelined in another
+    state that never names the gazetteer's, :func:`kg.extract.offices._namesake_risk`)."""
+    from kg.extract.offices import _namesake_risk, known_countries
 
-    return known_countries(doc).get(holder.key)
+    country = known_countries(doc).get(holder.key)
+    return None if country is None or _namesake_risk(doc)(country) else country
 
 
 def _read_at_posts(doc: Doc, read: Callable[[Doc, Span, list], Any]) -> Iterator[tuple[Span, Any]]:

@@ -5045,30 +5045,36 @@ def _from_known_people(doc: Doc, holdings: list[Holding], known: dict[str, str])
     Nor does a person of an article datelined in another country that never names their state
     (:func:`_namesake_risk`)."""
     out = []
-    risky: Callable[[str], bool] | None = None  # read from the article once, when a post needs it
+    risky: Callable[..., bool] | None = None  # read from the article once, when a post needs it
     homes = known_homes(doc)
     for h in holdings:
         country, _, post_type = h.office.partition(".")
         home = known.get(h.person) if _is_state(known.get(h.person)) else homes.get(h.person)
         if country == UNKNOWN and post_type in NATIONAL_POSTS and _is_state(home):
             risky = risky or _namesake_risk(doc)
-            if not risky(home or UNKNOWN):
+            if not risky(home or UNKNOWN, post_type):
                 h = replace(h, office=_place(post_type, home or UNKNOWN))
         out.append(h)
     return _dedupe(out)
 
 
-def _namesake_risk(doc: Doc) -> Callable[[str], bool]:
+def _namesake_risk(doc: Doc) -> Callable[..., bool]:
     """Whether a person the gazetteer knows in a state may be a namesake in this article: "BOGOTA -
     … le ministre de la Défense, Pedro Sánchez", an article datelined in one country that never names
     the state (no name, demonym, capital or place of it).  The gazetteer's country is then no
     evidence, and the post stays without a country rather than take a guessed one.  The person is
-    still known elsewhere, so no other guess places them either."""
-    dateline = _dateline_country(doc)
-    if dateline is None:
-        return lambda home: False
+    still known elsewhere, so no other guess places them either.  A dateline in title case ("Bogota – ")
+    counts for a post below the top ones (``post_type`` given and no head of state's or government's: a
+    foreign leader named bare, "« Le président Macron m'a téléphoné »" datelined Helsinki, is no namesake)."""
+    strict, loose = _dateline_country(doc), _dateline_country(doc, title_case=True)
+    if loose is None:
+        return lambda home, post_type=None: False
     named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "DEMONYM", "METONYM", "COMBINING", "PLACE")}
-    return lambda home: home != dateline and home not in named
+
+    def risky(home: str, post_type: str | None = None) -> bool:
+        dateline = strict if post_type is None or post_type in TOP_POSTS else loose
+        return dateline is not None and home != dateline and home not in named
+    return risky
 
 
 def _elsewhere(known: dict[str, str], person: str, post_type: str, country: str) -> bool:
@@ -5447,11 +5453,18 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
             if country == UNKNOWN and h.evidence and _dateline_post(doc, h) else None
         if where and not round_up and states - {where}:
             where = None  # a dateline alone, with another state's official in the article: a guess
-        if where and not _elsewhere(known, h.person, post_type, where) \
+        stated = where is not None and where == _section_country(doc, h.evidence[0].start, round_up, True)
+        if where and (not _elsewhere(known, h.person, post_type, where)
+                      or stated and post_type not in TOP_POSTS and known.get(h.person) not in _named_states(doc)) \
                 and not _held_by_another(doc, h, _place(post_type, where), holdings):
-            h = replace(h, office=_place(post_type, where))
-        out.append(h)
+            h = replace(h, office=_place(post_type, where))  # "In neighbouring Colombia, Defense Minister X":
+        out.append(h)  # the section's state beats a namesake the gazetteer knows in a state the text never names
     return _dedupe(out)
+
+
+def _named_states(doc: Doc) -> set[str]:
+    """The states the text names (a name, demonym, capital or place of theirs)."""
+    return {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "DEMONYM", "METONYM", "COMBINING", "PLACE")}
 
 
 def _section_country(doc: Doc, char: int, round_up: bool = False, opened_only: bool = False) -> str | None:
@@ -5480,13 +5493,17 @@ def _section_country(doc: Doc, char: int, round_up: bool = False, opened_only: b
     return dateline.kb_id_ if _is_state(dateline.kb_id_) else None
 
 
+NEIGHBOUR_WORDS = frozenset(("neighbouring", "neighboring", "nearby", "voisin", "voisine"))
+
+
 def _section_opener(doc: Doc, sent: Span, *, sides: bool = True) -> str | None:
     """The state of a place that opens the sentence as "A Bogota," / "À Téhéran," / "In Doha," / "Au Niger,", or
     of a demonym after "Côté" ("Côté burkinabè,")."""
     if len(sent) < 3 or fold(sent[0].text) not in ("a", "in", "au", "en", "aux") + (("cote",) if sides else ()):
         return None
     labels = ("DEMONYM",) if fold(sent[0].text) == "cote" else ("PLACE", "METONYM", "COUNTRY")
-    place = next(iter(lex_within(doc, sent.start + 1, sent.start + 2, *labels)), None)
+    at = sent.start + 1 + (fold(sent[1].text) in NEIGHBOUR_WORDS)  # "In neighbouring Colombia,"
+    place = next(iter(lex_within(doc, at, at + 1, *labels)), None)
     if place is None or place.end >= sent.end or doc[place.end].text != ",":
         return None
     return place.kb_id_ if _is_state(place.kb_id_) else None
