@@ -427,10 +427,20 @@ def _fronted_speaker(doc: Doc, sent: Span, at: int, named: list[_Named]) -> str 
     subject after the comma that closes the phrase, the first person named after the counterpart."""
     line = DATELINE.match(sent.text)  # "MOSCOW, May 8 (Reuters) - In a call with ..."
     first = next((t for t in sent if t.idx - sent.start_char >= (line.end() if line else 0) and not t.is_punct), None)
-    if first is None or fold(first.text) not in cues()["frame_words"]:
+    if first is None or fold(first.text) not in cues()["frame_words"] and not _participle_opening(doc, first, at):
         return None
     comma = next((t.i for t in doc[at:sent.end] if t.text == ","), None)
     return next((n.key for n in named if comma is not None and n.start > comma), None)
+
+
+def _participle_opening(doc: Doc, first: Any, at: int) -> bool:
+    """"Speaking by phone with his French counterpart X, German Foreign Minister Y said": a clause opening on
+    a present participle (maybe after "after" / "while"), naming nobody before the counterpart word, whose
+    "his" is the subject told after it."""
+    i = first.i + (fold(first.text) in ("after", "while", "when", "before"))
+    word = doc[i] if i < at else None
+    return word is not None and word.text.lower().endswith("ing") and word.is_alpha and len(word.text) > 5 \
+        and word.text[:1].isupper() == (i == first.i)
 
 
 # ------------------------------------------------------------------ calls
@@ -1981,10 +1991,13 @@ def _of_country(doc: Doc, i: int) -> tuple[str, int] | None:
 
 
 def _known_country(doc: Doc, holder: Any) -> str | None:
-    """The country the gazetteer gives a known person (:func:`kg.extract.offices.known_countries`)."""
-    from kg.extract.offices import known_countries
+    """The country the gazetteer gives a known person (:func:`kg.extract.offices.known_countries`); none when
+    the person may be a namesake ("BOGOTA - Defence Minister Pedro Sanchez": an article datelined in another
+    state that never names the gazetteer's, :func:`kg.extract.offices._namesake_risk`)."""
+    from kg.extract.offices import _namesake_risk, known_countries
 
-    return known_countries(doc).get(holder.key)
+    country = known_countries(doc).get(holder.key)
+    return None if country is None or _namesake_risk(doc)(country) else country
 
 
 def _read_at_posts(doc: Doc, read: Callable[[Doc, Span, list], Any]) -> Iterator[tuple[Span, Any]]:
@@ -2469,6 +2482,75 @@ def ministry_headed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     return out
 
 
+HEADS_BODY = re.compile(r"^,?\s*(?:now\s+|currently\s+|also\s+)?(?:heads|leads|runs|chairs|took\s+over|has\s+headed|"
+                        r"has\s+led|has\s+run)\s+(?:the\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?"
+                        r"(?P<body>Security\s+Council|[Dd]efen[cs]e\s+[Mm]inistry|[Ff]oreign\s+[Mm]inistry)\b")
+HEADED_POSTS = {"security": "security_council_secretary", "defence": "defence_minister", "defense": "defence_minister",
+                "foreign": "foreign_minister"}
+UNITED_NATIONS = re.compile(r"\bU\.N\.|\bUN\b|United Nations")
+
+
+def headed_body_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"X now heads the Security Council", "Y, who was defence minister until 2024, now heads the Security
+    Council", "Z runs the defence ministry": the name opening the clause (maybe past a relative clause set off
+    by commas) holds the body's head post, in the country of a demonym before the body, else the one kg knows
+    of the holder.  Never a Security Council in an article on the United Nations (its rotating presidency)."""
+    lexicon = load_lexicon()
+    out = list(holdings)
+    for m in doc._.people or []:
+        rest, skip = doc.text[m.span.end_char:m.span.sent.end_char], 0
+        if rest.startswith(", who"):  # past "X, who was …, now heads …"
+            skip = rest.find(",", 5)
+            rest = rest[skip:] if skip > 0 else ""
+        hit = HEADS_BODY.match(rest)
+        if hit is None:
+            continue
+        kind = fold(hit.group("body").split()[0])
+        if kind == "security" and UNITED_NATIONS.search(doc.text):
+            continue
+        adj = hit.group("adj")
+        country = next((sp.kb_id_ for sp in lex_spans(doc, "DEMONYM") if adj and sp.text == adj), None) \
+            or _known_country(doc, m)
+        if country is None:
+            continue
+        office = lexicon.office_for(HEADED_POSTS[kind], country).id
+        if not any(h.person == m.key and h.office == office for h in out):
+            end = doc.char_span(m.span.end_char, m.span.end_char + max(skip, 0) + hit.end(), alignment_mode="expand")
+            out.append(Holding(m.key, office, (evidence(doc[m.span.start:end.end if end is not None else m.span.end],
+                                                        "en-heads-body"),)))
+    return out
+
+
+MINISTER_TITLES = frozenset(("minister", "secretary"))
+
+
+def defence_chief_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"Indonesia's defence chief, Minister X", "Britain's defence chief, Adm. Y": "defence chief" names the
+    minister or the top officer, as the title the name is written with says ("Minister" / a military rank);
+    the country is the possessive or demonym before it.  No title, no post."""
+    lexicon = load_lexicon()
+    ranks = {fold(r) for r in title_cues("ranks_en")}
+    people = doc._.people or []
+    out = list(holdings)
+    for t in doc[:-2]:
+        if fold(t.text) not in ("defence", "defense") or fold(doc[t.i + 1].text) != "chief":
+            continue
+        k = t.i + 2 + (doc[t.i + 2].text == ",")
+        holder = next((m for m in people if k < m.span.start <= k + 4), None)
+        if holder is None:
+            continue
+        title = fold(doc[k:holder.span.start].text)
+        post_type = "defence_minister" if title in MINISTER_TITLES else "chief_of_defence" if title in ranks else None
+        country = _possessor(doc, t.i) or _country_before(doc, t.i)
+        if post_type is None or country is None:
+            continue
+        office = lexicon.office_for(post_type, country).id
+        out = [h for h in out if not (h.person == holder.key and h.office == f"?.{post_type}")]
+        if not any(h.person == holder.key and h.office == office for h in out):
+            out.append(Holding(holder.key, office, (evidence(doc[t.i:holder.span.end], "en-defence-chief"),)))
+    return out
+
+
 RELATION_AS = {"successor": True, "predecessor": False}
 
 
@@ -2884,6 +2966,38 @@ def future_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 
 NOT_YET_REACH = 5  # tokens of the longest cue of a post not held yet ("nominated to become")
 
+LEADER_POSTS = ("head_of_state", "head_of_government")
+
+
+def leaders_spokespeople(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"South Africa's X took a call from Y on Wednesday, his spokesman Z said": a spokesperson read without a
+    country, after "his"/"her" right before the post, speaks for the sentence's first person (its subject),
+    and is that person's state's: the state of the one leader's post they hold, else the "<Country>'s" right
+    before their name, else the gazetteer's.  Nothing when the subject is not told or not placed."""
+    spans = {m.key: m.span for m in doc._.people or []}
+    lexicon = load_lexicon()
+    out = []
+    for h in holdings:
+        span = spans.get(h.person)
+        if h.office != "?.spokesperson" or span is None:
+            out.append(h)
+            continue
+        post = next((s for s in lex_within(doc, max(0, span.start - 4), span.start, "POST")
+                     if s.kb_id_ == "spokesperson" and 0 <= span.start - s.end <= 1), None)
+        if post is None or post.start == 0 or fold(doc[post.start - 1].text) not in ("his", "her"):
+            out.append(h)
+            continue
+        subject = min((m for m in doc._.people or [] if m.span.sent == span.sent and m.span.end <= post.start - 1),
+                      key=lambda m: m.span.start, default=None)
+        country = None
+        if subject is not None and subject.key != h.person:
+            led = {g.office.split(".")[0] for g in holdings if g.person == subject.key
+                   and g.office.partition(".")[2] in LEADER_POSTS and not g.office.startswith("?.")}
+            country = (led.pop() if len(led) == 1 else None) or _possessor(doc, subject.span.start) \
+                or known_countries(doc).get(subject.key)
+        out.append(replace(h, office=lexicon.office_for("spokesperson", country).id) if country else h)
+    return out
+
 
 def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """The article's holdings completed with the ways English writes a post beside a name."""
@@ -2898,7 +3012,7 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts, institution_spokespeople, represented_states,
-                 institution_posts):
+                 institution_posts, leaders_spokespeople, headed_body_posts, defence_chief_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings

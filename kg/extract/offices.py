@@ -772,9 +772,24 @@ def _country_words(doc: Doc, span: Span) -> tuple[int, list[str]]:
             break
         if any(fold(t.text) == "pour" for t in between):
             break  # "l'envoyé personnel du secrétaire général de l'ONU pour le Soudan": where sent, not who sends
+        if _nationality_noun(doc, s, between):
+            break  # "X, le ministre grec de la Défense, et le Turc Y": Y's nationality, another holder
         found.append(s.kb_id_)
         end = max(end, s.end)
     return end, list(dict.fromkeys(found))
+
+
+NATIONALITY_DETERMINERS = frozenset(("le", "la", "l'", "les", "un", "une", "son", "sa", "leur"))
+
+
+def _nationality_noun(doc: Doc, place: Span, between: Span) -> bool:
+    """"…, et l'Espagnole Y", "…, et le Britannique Y": a capitalised demonym after a determiner, past a
+    comma or "et" after the post phrase, is a noun of nationality naming another person, not the
+    post's country (French writes that country as a lower-case adjective)."""
+    if place.label_ != "DEMONYM" or not place.text[:1].isupper() or place.start == 0:
+        return False
+    words = {fold(t.text) for t in between}
+    return fold(doc[place.start - 1].text) in NATIONALITY_DETERMINERS and bool(words & {",", "et"})
 
 
 def _institution_of(doc: Doc, end: int, place: Span) -> bool:
@@ -835,7 +850,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _named_successors(doc, holdings)
     holdings += _post_of_named(doc, holdings)
     holdings += _deputies_named(doc, holdings)
-    holdings = _foreign_chancellors(doc, _service_chief_named(doc, holdings))
+    holdings = _national_wordings(doc, _foreign_chancellors(doc, _service_chief_named(doc, holdings)))
     return _dedupe([h for h in holdings if not _state_secretary_general(h) and not _foreign_seat(doc, h, holdings)])
 
 
@@ -843,17 +858,21 @@ LINE_HEADING_REACH = 24  # words of a list line's heading before its colon (long
 
 
 def _national_wordings(doc: Doc, holdings: list[Holding]) -> list[Holding]:
-    """"Tout juste nommée au ministère des Armées, X": a portfolio read without a country whose wording is
-    one state's own (``portfolio_country_<CC>``: France's "ministère des Armées") is that state's, unless
-    the article's dateline is in another state (Togo too has a "ministère des Armées")."""
+    """"Tout juste nommée au ministère des Armées, X", "le ministre délégué à la présidence
+    chargé de la Défense, X" (Cameroon's): a post read without a country whose wording is one state's own
+    (``portfolio_country_<CC>``: France's "ministère des Armées"; for a post read otherwise than through a
+    portfolio, only a full title, opening on "ministre") is that state's, unless the article's dateline is in
+    another state (Togo too has a "ministère des Armées")."""
     dateline = _dateline_country(doc)
     out = []
     for h in holdings:
         country, _, post_type = h.office.partition(".")
-        if country == UNKNOWN and h.evidence and h.evidence[0].rule == "portfolio":
+        if country == UNKNOWN and h.evidence:
             text = fold(doc.text[h.evidence[0].start:h.evidence[0].end])
+            full = h.evidence[0].rule != "portfolio"  # a post read otherwise: only a full title of its own
             own = [key.rsplit("_", 1)[1] for key in load_lexicon().titles if key.startswith("portfolio_country_")
-                   and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in title_cues(key))]
+                   and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in title_cues(key)
+                           if not full or w.startswith("ministre "))]
             if len(own) == 1 and dateline in (None, own[0]):
                 h = replace(h, office=_place(post_type, own[0]))
         out.append(h)
@@ -5026,30 +5045,36 @@ def _from_known_people(doc: Doc, holdings: list[Holding], known: dict[str, str])
     Nor does a person of an article datelined in another country that never names their state
     (:func:`_namesake_risk`)."""
     out = []
-    risky: Callable[[str], bool] | None = None  # read from the article once, when a post needs it
+    risky: Callable[..., bool] | None = None  # read from the article once, when a post needs it
     homes = known_homes(doc)
     for h in holdings:
         country, _, post_type = h.office.partition(".")
         home = known.get(h.person) if _is_state(known.get(h.person)) else homes.get(h.person)
         if country == UNKNOWN and post_type in NATIONAL_POSTS and _is_state(home):
             risky = risky or _namesake_risk(doc)
-            if not risky(home or UNKNOWN):
+            if not risky(home or UNKNOWN, post_type):
                 h = replace(h, office=_place(post_type, home or UNKNOWN))
         out.append(h)
     return _dedupe(out)
 
 
-def _namesake_risk(doc: Doc) -> Callable[[str], bool]:
+def _namesake_risk(doc: Doc) -> Callable[..., bool]:
     """Whether a person the gazetteer knows in a state may be a namesake in this article: "BOGOTA -
     … le ministre de la Défense, Pedro Sánchez", an article datelined in one country that never names
     the state (no name, demonym, capital or place of it).  The gazetteer's country is then no
     evidence, and the post stays without a country rather than take a guessed one.  The person is
-    still known elsewhere, so no other guess places them either."""
-    dateline = _dateline_country(doc)
-    if dateline is None:
-        return lambda home: False
+    still known elsewhere, so no other guess places them either.  A dateline in title case ("Bogota – ")
+    counts for a post below the top ones (``post_type`` given and no head of state's or government's: a
+    foreign leader named bare, "« Le président Macron m'a téléphoné »" datelined Helsinki, is no namesake)."""
+    strict, loose = _dateline_country(doc), _dateline_country(doc, title_case=True)
+    if loose is None:
+        return lambda home, post_type=None: False
     named = {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "DEMONYM", "METONYM", "COMBINING", "PLACE")}
-    return lambda home: home != dateline and home not in named
+
+    def risky(home: str, post_type: str | None = None) -> bool:
+        dateline = strict if post_type is None or post_type in TOP_POSTS else loose
+        return dateline is not None and home != dateline and home not in named
+    return risky
 
 
 def _elsewhere(known: dict[str, str], person: str, post_type: str, country: str) -> bool:
@@ -5191,7 +5216,7 @@ def _from_dateline_country(doc: Doc, holdings: list[Holding], known: dict[str, s
     a person the gazetteer knows elsewhere.  A headline's kicker ("Sénégal : …") counts as a dateline."""
     if not any(h.office.startswith(UNKNOWN + ".") for h in holdings):
         return holdings
-    country = _dateline_country(doc)
+    country = _dateline_country(doc, title_case=True)
     # an organisation's post ("l'envoyé spécial de l'ONU") competes with no state's
     governing = {h.office.split(".")[0] for h in holdings if _is_state(h.office.split(".")[0])}
     if country is None:
@@ -5287,7 +5312,8 @@ def _from_home_posts(doc: Doc, holdings: list[Holding], known: dict[str, str]) -
         return holdings
     home, people = holders.popitem()
     first = min(doc._.people or [], key=lambda m: m.span.start, default=None)
-    lead = len(people) > 1 or (first is not None and first.key in people)
+    lead = len(people) > 1 or (first is not None and first.key in people) \
+        or _dateline_country(doc, title_case=True) == home  # the dateline's state confirms the one home
     if not lead or not _is_state(home) or _dateline_country(doc) not in (None, home):
         return holdings  # one such holder, later, may be a foreign leader named bare ("la Première ministre X")
     out = []
@@ -5380,16 +5406,17 @@ def _presidency_spokesperson(doc: Doc, h: Holding, country: str, holdings: list[
     return president and any(w in text.split() for w in title_cues("presidency_words_fr"))
 
 
-def _dateline_country(doc: Doc) -> str | None:
+def _dateline_country(doc: Doc, title_case: bool = False) -> str | None:
     """The country of the article's dateline: a place in capitals opening one of its first lines and
-    followed by a dash or a comma ("BUENOS AIRES - ", "PRETORIA, 3 mars")."""
-    span = _dateline_span(doc)
+    followed by a dash or a comma ("BUENOS AIRES - ", "PRETORIA, 3 mars"); with ``title_case``, also a
+    place in title case before a dash ("Yaoundé – ", as African outlets write it)."""
+    span = _dateline_span(doc, title_case)
     if span is not None:
         return span.kb_id_ if _is_state(span.kb_id_) else None
     return _wire_place_country(doc) or _kicker_country(doc)
 
 
-def _dateline_span(doc: Doc) -> Span | None:
+def _dateline_span(doc: Doc, title_case: bool = False) -> Span | None:
     """The place of a dateline opening one of the article's first lines ("LE CAIRE - "); a city that
     bears its state's name ("MEXICO - ", "KOWEÏT - ") is matched as that state."""
     for span in sorted(lex_spans(doc, "PLACE", "METONYM", "COUNTRY"), key=lambda s: s.start):  # a capital is a metonym
@@ -5403,6 +5430,9 @@ def _dateline_span(doc: Doc) -> Span | None:
                 return next((s for s in lex_spans(doc, "COUNTRY") if span.end < s.start < close), span)
         if opens_line and span.text.isupper() and after in ("-", "–", "—", ",", ":"):
             return span
+        dashes = ("–", "—", "-") if doc[span.end - 1].whitespace_ else ("–", "—")
+        if title_case and opens_line and span.text[:1].isupper() and after in dashes:
+            return span  # "Yaoundé – Le ministre …": an African outlet's dateline in title case, before a dash
     return None
 
 
@@ -5423,11 +5453,18 @@ def _from_section_place(doc: Doc, holdings: list[Holding], known: dict[str, str]
             if country == UNKNOWN and h.evidence and _dateline_post(doc, h) else None
         if where and not round_up and states - {where}:
             where = None  # a dateline alone, with another state's official in the article: a guess
-        if where and not _elsewhere(known, h.person, post_type, where) \
+        stated = where is not None and where == _section_country(doc, h.evidence[0].start, round_up, True)
+        if where and (not _elsewhere(known, h.person, post_type, where)
+                      or stated and post_type not in TOP_POSTS and known.get(h.person) not in _named_states(doc)) \
                 and not _held_by_another(doc, h, _place(post_type, where), holdings):
-            h = replace(h, office=_place(post_type, where))
-        out.append(h)
+            h = replace(h, office=_place(post_type, where))  # "In neighbouring Colombia, Defense Minister X":
+        out.append(h)  # the section's state beats a namesake the gazetteer knows in a state the text never names
     return _dedupe(out)
+
+
+def _named_states(doc: Doc) -> set[str]:
+    """The states the text names (a name, demonym, capital or place of theirs)."""
+    return {s.kb_id_ for s in lex_spans(doc, "COUNTRY", "DEMONYM", "METONYM", "COMBINING", "PLACE")}
 
 
 def _section_country(doc: Doc, char: int, round_up: bool = False, opened_only: bool = False) -> str | None:
@@ -5456,13 +5493,17 @@ def _section_country(doc: Doc, char: int, round_up: bool = False, opened_only: b
     return dateline.kb_id_ if _is_state(dateline.kb_id_) else None
 
 
+NEIGHBOUR_WORDS = frozenset(("neighbouring", "neighboring", "nearby", "voisin", "voisine"))
+
+
 def _section_opener(doc: Doc, sent: Span, *, sides: bool = True) -> str | None:
     """The state of a place that opens the sentence as "A Bogota," / "À Téhéran," / "In Doha," / "Au Niger,", or
     of a demonym after "Côté" ("Côté burkinabè,")."""
     if len(sent) < 3 or fold(sent[0].text) not in ("a", "in", "au", "en", "aux") + (("cote",) if sides else ()):
         return None
     labels = ("DEMONYM",) if fold(sent[0].text) == "cote" else ("PLACE", "METONYM", "COUNTRY")
-    place = next(iter(lex_within(doc, sent.start + 1, sent.start + 2, *labels)), None)
+    at = sent.start + 1 + (fold(sent[1].text) in NEIGHBOUR_WORDS)  # "In neighbouring Colombia,"
+    place = next(iter(lex_within(doc, at, at + 1, *labels)), None)
     if place is None or place.end >= sent.end or doc[place.end].text != ",":
         return None
     return place.kb_id_ if _is_state(place.kb_id_) else None

@@ -760,6 +760,7 @@ def _role_ends(doc: Doc, known: Gazetteer) -> list[int]:
     ends.update(i + 1 for i in heads)
     ends.update(end for i in heads if (end := _past_complement(doc, i + 1)) is not None)
     demonyms = {s.start: s.end for s in lex_spans(doc, "DEMONYM") if s.text.islower()}
+    ends.update(_listed_demonym_ends(doc, known, demonyms))
     out = set()
     for end in ends:
         for _ in range(3):  # "le ministre de la Défense sortant, X", "le Premier ministre démissionnaire X"
@@ -769,6 +770,22 @@ def _role_ends(doc: Doc, known: Gazetteer) -> list[int]:
                 end += 1
         out.add(end)
     return sorted(out)
+
+
+LISTED_REACH = 16  # tokens from a plural role noun to a later item of its list ("et bulgare, Y")
+
+
+def _listed_demonym_ends(doc: Doc, known: Gazetteer, demonyms: dict[int, int]) -> list[int]:
+    """"ses homologues espagnole, X, et chypriote, Y": after a plural role noun and its first item, each
+    later item's lower-case demonym after "et" (or a comma) ends a role too, the name set off after it
+    being that counterpart's."""
+    plural = [t.i for t in doc if t.text.islower() and t.norm_ in known.role_words and t.norm_.endswith("s")]
+    out = []
+    for start, end in demonyms.items():
+        if start > 0 and fold(doc[start - 1].text) in ("et", ",") and end < len(doc) and doc[end].text == "," \
+                and any(start - LISTED_REACH <= i < start - 2 and doc[i].sent == doc[start].sent for i in plural):
+            out.append(end)
+    return out
 
 
 COMPLEMENT_REACH = 4  # "de l'oblast de Kharkiv": words of a role noun's complement before its comma

@@ -118,6 +118,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
             post_type = _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type))
             if folded[start:end] == ["gouvernement"] and not _government_led(doc, folded, sent, start):
                 continue  # "quitte le gouvernement", "entre au gouvernement": a minister's, no head's
+            if post_type == "security_council_secretary" and _united_nations(folded):
+                continue  # "X a dirigé le Conseil de sécurité en juillet": the UN's rotating presidency
             if post_type == "military_commander" and end < len(folded) and folded[end] in ("de", "du", "d'", "des"):
                 continue  # "la gendarmerie nationale de la région de Kolda": a regional command, not the force's
             if post_type == "chief_of_defence" and folded[start:end] == ["armee"] and _army_named(doc) \
@@ -130,7 +132,8 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
                 or _headed(doc, folded, sent, start, end) or _fronted_seat(doc, folded, sent, start, end) \
                 or _gapped_item(doc, folded, sent, start, end) or _successor_over(doc, folded, sent, start) \
                 or _successor_noun_named(doc, folded, sent, start, end) \
-                or _ministry_of_named(doc, folded, sent, start, end, post_type)
+                or _ministry_of_named(doc, folded, sent, start, end, post_type) \
+                or _relative_head(doc, folded, sent, start, end)
             relay = _relay_noun_at(doc, folded, sent, start, end) if holder is None else None
             if relay is not None:  # "Le prédécesseur de Y à la Défense, X": placed later from Y's post
                 taken = _holding(doc, folded, sent, relay, start, end, post_type)
@@ -173,6 +176,13 @@ def portfolio_holdings(doc: Doc, appointed, held_after, pronoun_owner) -> list[H
     return out
 
 
+def _united_nations(folded: list[str]) -> bool:
+    """Whether the article speaks of the United Nations ("l'ONU", "les Nations unies"): its Security Council
+    is then the one a "Conseil de sécurité" may be, whose rotating presidency is no state's council."""
+    return any(w in ("onu", "onusien", "onusienne") or w == "nations" and k + 1 < len(folded)
+               and folded[k + 1] in ("unies", "united") for k, w in enumerate(folded))
+
+
 def _ministry_of_named(doc: Doc, folded: list[str], sent: Span, start: int, end: int,
                        post_type: str) -> PersonMention | None:
     """"le ministère des Affaires étrangères de Sergueï Lavrov", "le ministère russe de la Défense d'Andreï
@@ -189,6 +199,34 @@ def _ministry_of_named(doc: Doc, folded: list[str], sent: Span, start: int, end:
     if person is None or (person.span.end < len(doc) and folded[person.span.end] in ("de", "du", "des", "d'")):
         return None
     return None if known_in_other_post(doc, person.key, post_type) else person
+
+
+def _relative_head(doc: Doc, folded: list[str], sent: Span, start: int, end: int) -> PersonMention | None:
+    """"…, a annoncé le ministère indien de la Défense, dont il est le titulaire depuis 2019", "selon le
+    ministère des Affaires étrangères, qu'elle dirige", "…, à la tête duquel il se trouve": a ministry set off
+    by a relative clause whose subject pronoun heads it ("ministry_head_relative_fr") is held by the subject of
+    the sentence's main clause, a person named before the ministry (none when no person is that subject)."""
+    if folded[start] not in title_cues("ministry_nouns_fr"):
+        return None
+    i = end + 1 if end < sent.end and doc[end]._.kg_demonym else end
+    if i >= sent.end or folded[i] != ",":
+        return None
+    words = [("il" if w == "elle" else w) for w in folded[i + 1:min(sent.end, i + 9)]]
+    words = [w for k, w in enumerate(words) if not (k and w in ("meme", "lui-meme", "elle-meme"))]
+    if not any(tuple(words[:len(c)]) == c for c in _cues("ministry_head_relative_fr")):
+        return None
+    names = people_within(doc, sent.start, start)
+    for m in names:
+        head = m.span.root
+        if head.dep_ in ("nsubj", "nsubj:pass") and (head.head == sent.root or head.head.head == sent.root):
+            return m
+    dash = next((t.i + 1 for t in sent[:6] if t.text in ("-", "–", "—")), sent.start)
+    opening = names[0] if names else None  # "MANILLE — X s'est entretenu …": the parse may miss the subject
+    if opening is None or any(folded[k] not in _title_words() for k in range(dash, opening.span.start)):
+        return None
+    nxt = opening.span.end
+    return opening if nxt < sent.end and (doc[nxt].pos_ in ("AUX", "VERB") or folded[nxt] in ("s'", "se")) \
+        else None
 
 
 #: Ministries whose minister a genitive name after the ministry holds (:func:`_ministry_of_named`).
@@ -1156,9 +1194,14 @@ def portfolio_after(doc: Doc, sent: Span, i: int) -> str | None:
     folded = [fold(t.text) for t in doc]
     while i < sent.end and folded[i] in ARTICLES:
         i += 1
+    if i + 1 < sent.end and folded[i] == "tete" and folded[i + 1] in ("de", "du", "des", "d'"):
+        i += 1  # "succéder à X à la tête de l'armée"
+        while i < sent.end and folded[i] in ARTICLES:
+            i += 1
     found = next(((start, end, post_type) for start, end, post_type in _find(folded, sent) if start == i), None)
     if found is None:
         return None
-    _, end, post_type = found
+    start, end, post_type = found
+    post_type = _forces_not_ministry(doc, folded, start, end, _headship(folded, end, post_type))  # "des armées"
     country = next((s.kb_id_ for s in lex_within(doc, end, end + 1, "DEMONYM")), None)
     return load_lexicon().office_for(post_type, country).id if country else f"?.{post_type}"

@@ -1020,9 +1020,13 @@ def _office_in(doc: Doc, sent: Span, at: int, by_key: dict, successor: str, pred
     leaving: not one they were just given in someone's place, "Y remplace Z à la Défense … X succède
     à Y"), else a post the sentence links to the cue ("pour remplacer Y au poste de …", "en tant que
     …"), else the successor's one known office.  Never just any post of the sentence."""
-    linked = _linked_post(doc, sent, at)
-    if linked:  # "X a succédé à Y comme ministre des Affaires étrangères": the sentence says which
-        return linked
+    linked = _linked_post(doc, sent, at) or _portfolio_after_name(doc, sent, predecessor)
+    if linked and linked.startswith("?."):  # the portfolio's country: that of the post either of them holds
+        placed = {o for (p, o) in by_key if p in (successor, predecessor) and _post_type(o) == _post_type(linked)
+                  and not o.startswith("?.")}
+        linked = placed.pop() if len(placed) == 1 else linked
+    if linked:  # "X a succédé à Y comme ministre des Affaires étrangères", "… à Y à la tête de l'armée": the
+        return linked  # sentence says which (not the other post Y holds now)
     held = {person: _handing_offices(by_key, person, doc, sent, at) for person in (successor, predecessor)}
     if role_subject:  # "L'ancien chef d'état-major, …, remplace Y": not the post the role noun says he held
         former = notes(doc).former
@@ -1085,9 +1089,13 @@ def _taken_in(doc: Doc, sent: Span, at: int, h: Holding) -> bool:
     return bool(later) and len(later) == len(h.evidence) and all(_told_as_taken(doc, e.start, e.end) for e in later)
 
 
+TAKING_HEAD_VERBS = frozenset(("prend", "prendra", "reprend", "reprendra"))
+
+
 def _taking_words() -> frozenset[str]:
-    """The words that tell a post being taken: becoming ("devenu") or appointing ("nommé")."""
-    return title_cues("become_verbs_fr") | title_cues("appoint_verbs_fr")
+    """The words that tell a post being taken: becoming ("devenu"), appointing ("nommé") or taking the head of
+    a body ("qui prend la tête du Conseil de sécurité")."""
+    return title_cues("become_verbs_fr") | title_cues("appoint_verbs_fr") | TAKING_HEAD_VERBS
 
 
 def _told_as_taken(doc: Doc, start: int, end: int) -> bool:
