@@ -39,7 +39,7 @@ from kg.extract.names import fold
 from kg.extract.offices import OF, demonstrative_subject, find_posts, handed_over, known_countries, notes, posts_within
 from kg.extract.people import PersonMention
 from kg.extract.spanindex import dated_tokens, dates_within, people_within
-from kg.extract.spans import folded, lead_sentence, own_line, phrase_pattern
+from kg.extract.spans import folded, lead_sentence, own_line, past_dateline, phrase_pattern
 
 
 @lru_cache(maxsize=32)
@@ -4190,7 +4190,7 @@ def _frame_date(doc: Doc, sent: Span, before: int) -> DateValue | None:
     for s in dates_within(doc, sent.start, before):
         if s.end >= sent.end or doc[s.end].text not in (",", ":"):
             continue
-        lead = _past_dateline(doc[sent.start: s.start])  # "Rome – Vendredi, X a téléphoné à Y"
+        lead = doc[min(past_dateline(sent, title_case=True), s.start): s.start]  # "Rome – Vendredi, X a …"
         if any(fold(x.text) in _words("since_words") for x in lead):
             continue
         fronted = len(lead) <= FRONT_REACH and all(x.is_punct or x.pos_ in ("ADV", "CCONJ") for x in lead)
@@ -4199,20 +4199,6 @@ def _frame_date(doc: Doc, sent: Span, before: int) -> DateValue | None:
         if fronted or verbless:
             return _from_anchor(doc, s) if _anchor_relative(s) else s._.date
     return None
-
-
-DATELINE_WORDS = 6  # "Rome –", "BUENOS AIRES (AFP) –", "Abidjan, 4 avril -"
-DATELINE_DASHES = frozenset(("–", "—", "-", "--"))
-
-
-def _past_dateline(lead: Span) -> Span:
-    """``lead`` past a dateline that opens it ("Rome – | Vendredi, …"): a few words with no verb before a
-    dash; else ``lead`` as it is."""
-    dash = next((x.i for x in reversed(lead) if x.text in DATELINE_DASHES), None)
-    if dash is None or dash - lead.start > DATELINE_WORDS or any(
-            x.pos_ in ("VERB", "AUX") for x in lead.doc[lead.start: dash]):
-        return lead
-    return lead.doc[dash + 1: lead.end]
 
 
 def _scene_date(doc: Doc, m: Mention, mentions: list[Mention]) -> DateValue | None:

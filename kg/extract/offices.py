@@ -56,7 +56,7 @@ from kg.extract.portfolios import (
     service_opening,
 )
 from kg.extract.spanindex import SpanIndex, dated_tokens, dates_within, mention_index, people_within
-from kg.extract.spans import evidence, folded, phrase_pattern, without_fillers, without_phrases
+from kg.extract.spans import evidence, folded, past_dateline, phrase_pattern, without_fillers, without_phrases
 
 POST_LABELS = ("OFFICE", "POST", "OFFICE_WEAK", "OFFICE_WEAK?")  # on equal spans, the first wins
 DEFAULT_MIN_WORDS = 3  # a weak wording this long, and owned by one office, names its country by default
@@ -1891,7 +1891,7 @@ def demonstrative_subject(doc: Doc, sent: Span) -> PersonMention | None:
     """"… le général X. Ce dernier, nommé chef d'état-major, a succédé à Y": a sentence opening (past
     a dateline) on a demonstrative pronoun (``demonstrative_subjects_fr``) is about the last person
     named before it; that mention, its span moved onto the pronoun."""
-    start = _past_dateline(doc, sent)
+    start = past_dateline(sent)
     for cue in title_cues("demonstrative_subjects_fr"):
         words = cue.replace("-", " - ").split()
         span = doc[start:min(sent.end, start + len(words))]
@@ -2018,7 +2018,7 @@ def _clause_start(doc: Doc, sent: Span) -> int:
     """Where the sentence's clause opens: past a dateline, then past a verbless apposition or
     participle phrase set off by a comma ("Porte-parole du gouvernement depuis mars 2024, l'ancien
     sénateur défend …", "Médecin de formation, il avait été …"), if one opens it."""
-    start = _past_dateline(doc, sent)
+    start = past_dateline(sent)
     for _ in range(OPENING_SEGMENTS):  # "Née en 1968 à Asbestos, au Québec, elle …": a phrase per comma
         if start >= sent.end or fold(doc[start].text) in DEFINITE_SUBJECT_OPENERS and not dated_tokens(
                 doc, start, start + 1):
@@ -3756,7 +3756,7 @@ def _other_party(m: PersonMention, mentions: list[PersonMention], doc: Doc, i: i
         return _subject_of_partner_list(doc, sent, i, m) or before
     after = next((p for p in mentions if p.key != m.key and sent.start <= p.span.start < sent.end
                   and not reported_speaker(p.span)), None)
-    if after is None and i > 0 and i - 1 == _past_dateline(doc, sent) and fold(doc[i - 1].text) in ("son", "sa"):
+    if after is None and i > 0 and i - 1 == past_dateline(sent) and fold(doc[i - 1].text) in ("son", "sa"):
         return _possessor_before(doc, sent, m)  # "X a salué l'accord. Son homologue suédoise, Y, …"
     return after or _pronoun_subject_owner(doc, sent, m)
 
@@ -3813,7 +3813,7 @@ def _opens_on_pronoun(doc: Doc, sent: Span) -> bool:
     """The sentence opens (past a dateline) on a subject pronoun and its verb or auxiliary ("Il a en
     outre démenti …"), whatever the parser made of it: an adverb after the auxiliary makes it take
     "Il" for the auxiliary's subject, not the main verb's."""
-    start = _past_dateline(doc, sent)
+    start = past_dateline(sent)
     return start + 1 < sent.end and fold(doc[start].text) in _subject_pronouns() and doc[start + 1].pos_ in (
         "AUX", "VERB")
 
@@ -3970,7 +3970,7 @@ def _possessor_through_possessive(doc: Doc, sent: Span, m: PersonMention) -> Per
     if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
-    start = _past_dateline(doc, previous)
+    start = past_dateline(previous)
     if people_within(doc, previous.start, previous.end) or fold(doc[start].text) not in POSSESSIVES \
             or previous.start == 0:
         return None
@@ -4036,7 +4036,7 @@ def _opens_with(doc: Doc, sent: Span, p: PersonMention, *, joined: bool = False,
     """The name opens the sentence (or its clause from token ``start``), only an article, titles and a
     post before it ("Le général X, chef …, reste en fonction", "Le chef de la diplomatie, X, a salué …"):
     its subject, whatever the parser made of the title ("X" as an apposition of "général")."""
-    start = _past_dateline(doc, sent) if start is None else start
+    start = past_dateline(sent) if start is None else start
     titled = {i for q in posts_within(doc, start, p.span.start) for i in range(q.span.start, q.span.end)}
     glue_words = _titles() | {"le", "la", "l'", ","} | ({"et"} if joined else set())  # "prince héritier et ministre"
     glue_words |= _qualifier_words()  # "Le Premier ministre de transition, le général X, a salué …"
@@ -4048,14 +4048,6 @@ def _opens_with(doc: Doc, sent: Span, p: PersonMention, *, joined: bool = False,
 def _qualifier_words() -> frozenset[str]:
     """The words of the qualifiers a post may take before its holder's name (``post_qualifiers_fr``)."""
     return frozenset(w for q in title_cues("post_qualifiers_fr") for w in q.replace("'", "' ").split())
-
-
-def _past_dateline(doc: Doc, sent: Span) -> int:
-    """Where a sentence's words begin past a dateline in capitals and its dash ("N'DJAMENA - Le …")."""
-    dash = next((t.i for t in sent[:6] if t.text in ("-", "–", "—")), None)
-    if dash is None or dash == sent.start or not all(t.text.isupper() or t.is_punct for t in doc[sent.start:dash]):
-        return sent.start
-    return dash + 1
 
 
 def _role_noun_owners(doc: Doc, attachments: list[Attachment], roles: list[Holding]) -> list[Attachment]:

@@ -86,3 +86,23 @@ def lead_sentence(doc: Doc) -> Span | None:
     first = sents[0]
     headline = len(sents) > 1 and own_line(first) and not first.text.rstrip().endswith((".", "!", "?", "»", '"'))
     return sents[1] if headline else first
+
+
+#: Words a dateline may run to before its dash ("N'DJAMENA -", "BUENOS AIRES (AFP) –", "Rome –").
+DATELINE_WORDS = 6
+DATELINE_DASHES = frozenset(("-", "–", "—", "--"))
+
+
+def past_dateline(sent: Span, *, title_case: bool = False) -> int:
+    """Where a sentence's words begin past a dateline and its dash ("N'DJAMENA - | Le …"): a few words
+    before the sentence's first dash, all in capitals; with ``title_case``, also a place written in title
+    case ("Rome – | Vendredi, …"), any words with no verb.  The sentence's start when it has none."""
+    doc = sent.doc
+    dash = next((t.i for t in sent[:DATELINE_WORDS] if t.text in DATELINE_DASHES), None)
+    if dash is None or dash == sent.start:
+        return sent.start
+    words = doc[sent.start:dash]
+    capitals = all(t.text.isupper() or t.is_punct for t in words)
+    titled = title_case and words[0].text[:1].isupper() and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    return dash + 1 if capitals or titled else sent.start
+
