@@ -490,13 +490,13 @@ def subject_node(span: Span) -> Token | None:
     """The subject token the person is, or stands in apposition or coordination to; tried from each
     word of the name, as the parser may hang its last word elsewhere ("Le ministre Boris | Pistorius
     a reçu": "Boris" in apposition to the subject, "Pistorius" an adverb of the verb; "Le ministre
-    Nasser | Bourita s'est entretenu": "Nasser" a verb the tagger made a clause of the noun)."""
+    Nasser | Bourita s'est entretenu": "Nasser" a verb the tagger made a clause, or a modifier, of the noun)."""
     for start in [span.root, *(t for t in span if t != span.root)]:
         node = start
         for _ in range(4):
             if node.dep_ in SUBJECT_DEPS:
                 return node
-            misread = node.dep_ == "acl" and span.start <= node.i < span.end and node.head.i < span.start
+            misread = node.dep_ in ("acl", "amod") and span.start <= node.i < span.end and node.head.i < span.start
             if node.dep_ not in ("appos", "nmod", "flat:name", "conj") and not misread or node.head.i == node.i:
                 break
             node = node.head
