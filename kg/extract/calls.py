@@ -3079,8 +3079,9 @@ def _connecting_verb(noun: Token) -> Token | None:
     dimanche, l'a mis en relation avec Y", "l'a mis en contact avec", "l'a relié à"): the lexicon's
     connecting phrases, read on the verb's lemma and the words right after it."""
     verb = noun.head
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "nsubj" or verb.pos_ != "VERB":
-        return None
+    subject = noun.dep_ == "nsubj" or noun.i < verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    if noun.pos_ not in ("NOUN", "PROPN") or not subject or verb.pos_ != "VERB":
+        return None  # the subject, or the noun before a verb the parser left without one ("Un second appel, …")
     after = " ".join([fold(verb.lemma_)] + [fold(x.text) for x in verb.doc[verb.i + 1:min(verb.sent.end, verb.i + 3)]])
     return verb if has_phrase(after, _vocab()["connecting_phrases"]) else None
 
