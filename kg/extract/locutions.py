@@ -158,11 +158,10 @@ def regions(doc: Doc, short: Doc, kept: list[int], cut: set[int]) -> list[tuple[
     """The stretches of ``doc`` (start, end) whose parse ``short`` replaces: around each cut, the
     smallest run of whole sentences of both parses (the first parse may have split a sentence at the
     cut phrase), so that the tree written back stays one tree per sentence."""
-    position = {i: j for j, i in enumerate(kept)}
     short_bounds = [(kept[s.start], kept[s.end - 1] + 1) for s in short.sents]
     out: list[tuple[int, int]] = []
-    for first, last in runs(cut):
-        if last + 1 >= len(doc) or last + 1 not in position:
+    for first, last in runs(cut):  # runs are maximal: the token after one is always kept
+        if last + 1 >= len(doc):
             continue
         lo, hi = first, last + 2
         while True:
