@@ -12,6 +12,12 @@ word), and writes that parse back onto the article's tokens: each kept token tak
 speech, morphology, lemma, head and relation it has there, and the phrase hangs on the word after it
 as an adverbial modifier.  The tokens, their text and offsets, and the named entities do not change;
 when the second run does not tokenise the shortened text the same way, nothing changes at all.
+
+A date right after a verb does the same harm in another way: "a eu le 20 novembre un entretien" is read
+with "entretien" a modifier of "novembre", "s'est entretenu dans la soirée du lundi 23 novembre avec X"
+with "X" one of "soirée".  There the rest of the first parse is sound, and a second parse of the whole
+sentence without the date reads other parts of it worse as often as better, so only the words the
+date took are moved: :func:`reattach_after_dates` hangs them on the verb again.
 """
 
 from __future__ import annotations
@@ -25,9 +31,10 @@ from functools import lru_cache
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract.dates import find_dates
 from kg.extract.names import fold
 from kg.resources import lexicon_path
 
@@ -68,6 +75,7 @@ class VerbGroupLocutions:
             short = self.reparse(doc, cut)
             if short is not None:
                 write_back(doc, short, cut, incises)
+        reattach_after_dates(doc)
         return doc
 
     def cuts(self, doc: Doc) -> set[int]:
@@ -97,7 +105,8 @@ SOURCE_OPENINGS = ("selon", "d'apres")
 def incises_in_verb_groups(doc: Doc) -> set[int]:
     """The tokens, commas included, of a source incise set off right after a form of "avoir"/"être" and
     right before a word ("s'est | , selon l'Elysée, | longuement entretenu", "a | , a-t-on appris, |
-    téléphoné"): no verb inside but an inverted one ("a-t-on")."""
+    téléphoné", "avait | , rappelle l'agence X, | appelé"): no verb inside but an inverted one ("a-t-on")
+    or a reporting one before its subject (:func:`_reported_by`)."""
     out: set[int] = set()
     for t in doc[:-2]:
         if fold(t.lemma_) not in AUXILIARIES or doc[t.i + 1].text != ",":
@@ -109,9 +118,55 @@ def incises_in_verb_groups(doc: Doc) -> set[int]:
         words = doc[t.i + 2: close]
         inverted = "-t-" in words.text  # "a-t-on appris", however the tokenizer cut it
         source = fold(words[0].text) in SOURCE_OPENINGS or fold(words[:2].text) in SOURCE_OPENINGS
-        if (source and not any(x.pos_ in ("VERB", "AUX") for x in words)) or inverted:
+        if (source and not any(x.pos_ in ("VERB", "AUX") for x in words)) or inverted or _reported_by(words):
             out |= set(range(t.i + 1, close + 1))
     return out
+
+
+def _reported_by(words: Span) -> bool:
+    """", rappelle l'agence X,", ", a précisé l'Elysée,": a verb (or an auxiliary and its participle)
+    then its subject, the only verb of the incise; set off inside a verb group, that can only be who
+    reports the sentence."""
+    verb = 1 if words[0].pos_ == "AUX" and len(words) > 1 else 0
+    subject = words[verb + 1:]
+    return words[verb].pos_ == "VERB" and len(subject) > 0 and any(x.pos_ in ("NOUN", "PROPN") for x in subject) \
+        and not any(x.pos_ in ("VERB", "AUX") for x in subject)
+
+
+#: Prepositions that open a verb's argument after a date ("a parlé mardi 3 mars avec X", "à X"); the
+#: model also tags a possessive as one at times ("ses" in "a appelé le 17 novembre ses homologues").
+ARGUMENT_PREPOSITIONS = frozenset(("avec", "a", "au", "aux", "aupres", "par", "pour", "entre", "sur", "contre", "chez"))
+#: Determiners the model may tag as a preposition after a date (never "des", which is both).
+DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
+                         "cette", "ces"))
+
+
+def reattach_after_dates(doc: Doc) -> None:
+    """Each noun or pronoun after a date expression that stands right after a verb, and that the model
+    hung on a word of that date ("a eu | le 20 novembre | un long entretien", "entretien" read as a
+    modifier of "novembre"), hangs on the verb: as its object, or as an argument when a preposition
+    of :data:`ARGUMENT_PREPOSITIONS` opens it ("avec le Premier ministre")."""
+    array = doc.to_array(ATTRS).view("int64")
+    pos, dep, head = (ATTRS.index(a) for a in (POS, DEP, HEAD))
+    strings, moved = doc.vocab.strings, False
+    for m in find_dates(doc.text):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0 or doc[span.start - 1].pos_ != "VERB":
+            continue
+        verb, inside = doc[span.start - 1], range(span.start, span.end)
+        if any(t.is_sent_start for t in span) or span.end >= verb.sent.end:
+            continue
+        for t in doc[span.end: verb.sent.end]:
+            if t.head.i in inside and t.pos_ in ("NOUN", "PROPN", "PRON"):
+                argument = any(c.dep_ == "case" and fold(c.text) in ARGUMENT_PREPOSITIONS for c in t.children)
+                array[t.i, dep] = strings["obl:arg" if argument else "obj"]
+                array[t.i, head] = verb.i - t.i
+                for c in t.children:  # "ses" read as a preposition: the noun's determiner again
+                    if c.dep_ == "case" and fold(c.text) in DETERMINERS:
+                        array[c.i, pos], array[c.i, dep] = strings["DET"], strings["det"]
+                moved = True
+    if moved:
+        doc.from_array(ATTRS, array.view("uint64"))
 
 
 def inside_verb_group(doc: Doc, start: int, end: int) -> bool:
@@ -127,7 +182,8 @@ def write_back(doc: Doc, short: Doc, cut: set[int], incises: AbstractSet[int] = 
     """The parse of ``short`` set on ``doc``'s tokens around each cut (see :func:`regions`).  A cut set
     phrase hangs on the word after it ("advmod" for its first word, "fixed" for the others, as the
     treebank writes set phrases); a cut incise keeps its own inner parse, its commas and its root
-    hanging on that word ("punct", "obl:mod"), so that "selon X" still reads as a source."""
+    hanging on that word ("punct", "obl:mod", "parataxis" for the verb of ", rappelle l'agence X,"),
+    so that "selon X" still reads as a source."""
     kept = [t.i for t in doc if t.i not in cut]
     values = short.to_array(ATTRS).view("int64")  # relative heads are signed
     array = doc.to_array(ATTRS).view("int64")
@@ -146,7 +202,8 @@ def write_back(doc: Doc, short: Doc, cut: set[int], incises: AbstractSet[int] = 
                     array[i, dep], array[i, head] = strings["punct"], word - i
                 elif doc[i].head.i == i or not first < doc[i].head.i < last:  # the incise's root
                     noun = doc[i].pos_ in ("NOUN", "PROPN")
-                    array[i, dep], array[i, head] = strings["obl:mod" if noun else "advmod"], word - i
+                    relation = "obl:mod" if noun else "parataxis" if doc[i].pos_ == "VERB" else "advmod"
+                    array[i, dep], array[i, head] = strings[relation], word - i
                 continue  # inside the incise: its own parse
             array[i, pos] = strings["ADV"]
             array[i, dep] = strings["advmod" if i == first else "fixed"]

@@ -49,3 +49,29 @@ def test_a_source_incise_keeps_its_own_reading(nlp) -> None:
     assert len(list(doc.sents)) == 1
     assert source.head == verb and doc[words.index("selon")].head == source  # still "selon X", on the verb
     assert doc[words.index("a")].head == verb
+
+
+def test_a_date_after_the_verb_gives_back_the_words_it_took(nlp) -> None:
+    text = "Le chef de la diplomatie russe a eu mardi 24 novembre un entretien téléphonique avec son homologue iranien."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    verb, noun = doc[words.index("eu")], doc[words.index("entretien")]
+    assert noun.head == verb and noun.dep_ == "obj"
+    assert doc[words.index("mardi")].head == verb  # the date stays the verb's
+
+
+def test_a_date_the_model_reads_apart_changes_nothing(nlp) -> None:
+    text = "Le président Alexander Stubb a téléphoné le 3 décembre à son homologue estonien Alar Karis."
+    with nlp.select_pipes(disable=["kg_locutions"]):
+        plain = nlp(text)
+    doc = nlp(text)
+    assert [(t.dep_, t.head.i, t.pos_) for t in doc] == [(t.dep_, t.head.i, t.pos_) for t in plain]
+
+
+def test_a_reporting_incise_hangs_on_the_participle(nlp) -> None:
+    text = "M. Tokaïev avait, rappelle l'agence Kazinform, appelé le président turc."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    verb, reporting = doc[words.index("appelé")], doc[words.index("rappelle")]
+    assert verb.dep_ == "ROOT" and reporting.head == verb and reporting.dep_ == "parataxis"
+    assert doc[words.index("président")].head == verb
