@@ -13,7 +13,7 @@ article's officials of that country.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -141,7 +141,7 @@ def _day_told(span: Span, before: DateValue | None) -> DateValue | None:
     return normalise(span.text, None, anchor=before) if before is not None and before.precision == "day" else None
 
 
-def _compatible(call: Call, m: Mention) -> bool:
+def _compatible(call: Call, m: Mention, holders: Mapping[str, set[str]] | None = None) -> bool:
     if m.earlier and not call.earlier:
         return False
     if call.earlier and not m.earlier and m.persons and not call.persons():
@@ -152,7 +152,16 @@ def _compatible(call: Call, m: Mention) -> bool:
     mine, theirs = set(m.persons), call.persons()
     if mine and theirs and not (mine <= theirs or theirs <= mine or len(mine | theirs) <= 2):
         return False
+    if holders and _third_party(theirs, m, holders):
+        return False
     return not (mine and theirs and not mine & theirs)
+
+
+def _third_party(theirs: set[str], m: Mention, holders: Mapping[str, set[str]]) -> bool:
+    """The mention names a post that, by the article's own account, only someone outside a call of
+    two people holds ("X avait appelé le président turc" after a call of X with the Kazakh president,
+    the Turkish one named elsewhere): joining would make that call one of three."""
+    return len(theirs) >= 2 and any((who := holders.get(o)) and not who & theirs for o in m.offices)
 
 
 class _CallsByPerson:
@@ -160,9 +169,10 @@ class _CallsByPerson:
     only join a call that shares one of them or has none (see :func:`_compatible`), so it is not
     tried against every call of a long article."""
 
-    def __init__(self, calls: list[Call]) -> None:
+    def __init__(self, calls: list[Call], holders: Mapping[str, set[str]]) -> None:
         self.calls, self.by_person, self.anonymous = calls, {}, set()  # type: ignore[var-annotated]
         self.position: dict[int, int] = {}
+        self.holders = holders
 
     def add(self, call: Call) -> None:
         self.position[id(call)] = len(self.calls)
@@ -183,10 +193,11 @@ class _CallsByPerson:
         """The most recent call the mention may join; one told without people ("l'appel de la veille
         avec le chancelier") prefers the latest call with a post of the type it names."""
         if not m.persons:
-            compatible = [c for c in reversed(self.calls) if _compatible(c, m)]
+            compatible = [c for c in reversed(self.calls) if _compatible(c, m, self.holders)]
             return next((c for c in compatible if _has_post_type(c, m.post_types)), next(iter(compatible), None))
         candidates = set(self.anonymous).union(*(self.by_person.get(p, ()) for p in m.persons))
-        return next((self.calls[i] for i in sorted(candidates, reverse=True) if _compatible(self.calls[i], m)), None)
+        return next((self.calls[i] for i in sorted(candidates, reverse=True)
+                     if _compatible(self.calls[i], m, self.holders)), None)
 
 
 def _has_post_type(call: Call, post_types: list[str]) -> bool:
@@ -229,9 +240,15 @@ def _medium_for_weak(m: Mention, weak: list[Mention]) -> Mention | None:
     return last if medium else None
 
 
-def _group(mentions: list[Mention]) -> list[Call]:
+def _group(mentions: list[Mention], holdings: Iterable[Holding] = ()) -> list[Call]:
+    """The calls the mentions tell, each mention joined to the latest call it may be part of; ``holdings``
+    (the article's current ones) tell who holds a post a mention names (:func:`_third_party`)."""
     calls: list[Call] = []
-    index = _CallsByPerson(calls)
+    holders: dict[str, set[str]] = {}
+    for h in holdings:
+        if h.end is None:
+            holders.setdefault(h.office, set()).add(h.person)
+    index = _CallsByPerson(calls, holders)
     pending: list[Mention] = []
     weak: list[Mention] = []
     for m in mentions:
@@ -291,7 +308,7 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
                 m.persons, m.callers, m.pair = pair + m.persons, pair, None
     _series(mentions)
     calls = _group([part for m in mentions if m.trigger[0].i not in joined
-                    for each in _on_each_day(m) for part in _split(each)])
+                    for each in _on_each_day(m) for part in _split(each)], holdings)
     for joining in joiners:
         call = _call_just_before(calls, joining.sent)
         if call is not None:

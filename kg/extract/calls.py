@@ -771,6 +771,8 @@ def _calls_on(t: Token) -> bool:
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
         if c.dep_ == "xcomp" and c.pos_ == "NOUN" and not marks and not has_object:
             continue  # "a appelé lui-même le président X": the object the parser took for a predicate
+        if c.pos_ == "NOUN" and not marks & {"a", "au", "aux"}:
+            continue  # "appelle X, une première depuis leur rencontre": one is called on *to* something
         relative = any(x.dep_ in SUBJECT_DEPS and fold(x.text) == "qui" for x in c.children) or (  # a relative
             fold(t.doc[c.left_edge.i].text) in _words("relative_pronouns"))  # clause ("X, dont les propos avaient …")
         # a clause of its own after a semicolon ("il avait appelé X ; en mars, les deux hommes …")
@@ -3377,13 +3379,16 @@ def _singular(post) -> bool:
 
 def _fallback(doc: Doc, mentions: list[Mention]) -> None:
     """A strong or possessive mention ("leur conversation téléphonique") left with fewer than two
-    parties by a poor parse takes the sentence's people and posts that no other trigger owns and
-    that "selon", a reporting verb or a relation noun ("le prédécesseur de X") does not cut off."""
+    parties by a poor parse, and whose other side is not a group no one names, takes the sentence's
+    people and posts that no other trigger owns and that "selon", a reporting verb or a relation
+    noun ("le prédécesseur de X") does not cut off."""
     attached = {id(a.post) for a in notes(doc).attachments if a.post}
     mentions_of = _in_sentence(mentions)
     for m in mentions:
         if (m.referring and not m.possessive) or m.weak or len(m.persons) + len(m.offices) >= 2:
             continue
+        if m.unnamed_side:
+            continue  # "a appelé plusieurs de ses homologues": the other side is told, and named by no one
         if m.incise is not None and _we_reciprocal(m.trigger[0]):
             continue  # "« Nous nous sommes parlé, et A et B … », a déclaré X": X's other party is not told
         if sum(not x.referring for x in mentions_of(m.trigger[0])) > 1:
@@ -3446,8 +3451,17 @@ def _attach_counterparts(doc: Doc, mentions: list[Mention]) -> None:
                 owner[0].persons.append(name.key)
             owner[0].unnamed_side |= name is None and "Plur" in t.morph.get("Number") and owner[1] not in SUBJECT_DEPS
             countries = [s.kb_id_ for s in lex_within(doc, t.i + 1, t.i + 3, "DEMONYM")]
+            if name is None and "Plur" in t.morph.get("Number") and _of_members(countries[:1]):
+                continue  # "ses homologues européens": the ministers of the Union's members, no post of its own
             owner[0].counterparts += countries[:1]
             owner[0].bare_counterpart |= not countries and _bare_noun(t)
+
+
+def _of_members(actors: list[str]) -> bool:
+    """The demonym is an organisation's ("européens", "otaniens"): counterparts named by it are its
+    members' office holders, not holders of an office of the organisation."""
+    known = load_lexicon().actors
+    return bool(actors) and all(a in known and known[a].kind != "country" for a in actors)
 
 
 LIST_GLUE = (",", "et")  # what separates the items of a list
@@ -4353,9 +4367,9 @@ def _then_date(doc: Doc, m: Mention) -> DateValue | None:
     if cue is not None:
         if any(m.trigger[0].i < s.start < cue for s in spans):
             return None
-        days = [s._.date for s in spans  # "Plus tard dans la journée": the last *day* told, past background
+        days = [_told_day(doc, s) for s in spans  # "Plus tard dans la journée": the last *day* told, past background
                 if s.start < cue and s._.date.precision == "day" and not _planned_day(s)]
-        return days[-1] if days else None
+        return next((d for d in reversed(days) if d is not None), None)
     start = doc[sent.start - 1].sent.start
     for _ in range(2):  # the paragraph's last date, up to three sentences back
         if start > 0:
@@ -4363,9 +4377,15 @@ def _then_date(doc: Doc, m: Mention) -> DateValue | None:
     # "Dans la foulée" after "qui occupait le poste depuis septembre 2021": a bound, not a day told; but "À
     # l'époque" after "la première depuis 2022" is that very time (``era_cues``)
     since = set() if has_phrase(folded(sent[:6]), _vocab()["era_cues"]) else _words("since_words")
-    dates = [s._.date for s in spans if start <= s.start < sent.start
+    dates = [_told_day(doc, s) for s in spans if start <= s.start < sent.start
              and not (s.start > 0 and fold(doc[s.start - 1].text) in since)]
-    return dates[-1] if dates else None
+    return next((d for d in reversed(dates) if d is not None), None)
+
+
+def _told_day(doc: Doc, span: Span) -> DateValue | None:
+    """The day a date span tells in the story: "la veille" after "jeudi" is Wednesday, counted from
+    the day told before it (:func:`_from_anchor`), not from the publication date."""
+    return _from_anchor(doc, span) if _anchor_relative(span) else span._.date
 
 
 def _planned_day(span: Span) -> bool:
