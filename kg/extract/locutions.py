@@ -136,6 +136,8 @@ def _reported_by(words: Span) -> bool:
 #: Prepositions that open a verb's argument after a date ("a parlé mardi 3 mars avec X", "à X"); the
 #: model also tags a possessive as one at times ("ses" in "a appelé le 17 novembre ses homologues").
 ARGUMENT_PREPOSITIONS = frozenset(("avec", "a", "au", "aux", "aupres", "par", "pour", "entre", "sur", "contre", "chez"))
+#: Words after a date that tell the part of its day ("lundi 23 novembre au soir").
+DAY_PARTS = frozenset(("au", "soir", "matin", "apres-midi", "midi"))
 #: Determiners the model may tag as a preposition after a date (never "des", which is both).
 DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
                          "cette", "ces"))
@@ -153,10 +155,13 @@ def reattach_after_dates(doc: Doc) -> None:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.start == 0 or doc[span.start - 1].pos_ != "VERB":
             continue
-        verb, inside = doc[span.start - 1], range(span.start, span.end)
-        if any(t.is_sent_start for t in span) or span.end >= verb.sent.end:
+        verb, end = doc[span.start - 1], span.end
+        while end < verb.sent.end and fold(doc[end].text) in DAY_PARTS:
+            end += 1  # "lundi 23 novembre (au) soir": the part of the day is the date's
+        inside = range(span.start, end)
+        if any(t.is_sent_start for t in span) or end >= verb.sent.end:
             continue
-        for t in doc[span.end: verb.sent.end]:
+        for t in doc[end: verb.sent.end]:
             if t.head.i in inside and t.pos_ in ("NOUN", "PROPN", "PRON"):
                 argument = any(c.dep_ == "case" and fold(c.text) in ARGUMENT_PREPOSITIONS for c in t.children)
                 array[t.i, dep] = strings["obl:arg" if argument else "obj"]
