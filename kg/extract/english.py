@@ -466,7 +466,7 @@ def find_calls(doc: Doc, holdings: list[Holding]) -> tuple[list[CallFact], list[
     for sent in sentences(doc):
         named = [n for n in _people(doc, sent)
                  if not _reporting(doc, sent, n) and not _proxied(doc, sent, n) and not _owner_only(doc, n)]
-        named = sorted(named + _quoted_self(doc, sent), key=lambda n: n.start)
+        named = sorted(named + _quoted_self(doc, sent) + _owner_reported(doc, sent), key=lambda n: n.start)
         calls, more = _calls_in(doc, sent, named, holdings, previous_subject, found, talk)
         holdings += more
         if not calls and not named and talk:
@@ -521,6 +521,28 @@ def _quoted_self(doc: Doc, sent: Span) -> list[_Named]:
     if me is None or len(speakers) != 1:
         return []
     return [_Named(speakers[0].key, me, me + 1)]
+
+
+#: "X's office said he had spoken with Y": what follows an owner's name when a body speaking for that
+#: person reports, and the pronoun that opens what is reported is the owner.
+OWNER_REPORT = re.compile(r"'?s (?:[\w-]+ )?(?:office|spokes(?:man|woman|person)|press (?:office|service|secretary)"
+                          r"|aides?|team|camp) (?:said|says|announced|confirmed|reported)(?: that)? (?:he|she)")
+OWNER_REPORT_WORDS = 7  # "'s press office said that he": the words the pattern spans at most
+
+
+def _owner_reported(doc: Doc, sent: Span) -> list[_Named]:
+    """"Turkish President X's office said he had spoken by telephone with Y": the "he" that opens what a
+    body speaking for a person reports is that person, a party (the owner alone is none, see
+    :func:`_owner_only`)."""
+    out = []
+    for n in _people(doc, sent):
+        if not _owner_only(doc, n):
+            continue
+        for end in range(n.end + 3, min(sent.end, n.end + OWNER_REPORT_WORDS) + 1):
+            if OWNER_REPORT.fullmatch(fold(doc[n.end:end].text)):
+                out.append(_Named(n.key, end - 1, end))
+                break
+    return out
 
 
 def _name_offices(call: _Call, holdings: list[Holding]) -> None:
