@@ -4465,12 +4465,35 @@ def _received_from(doc: Doc, m: Mention) -> Party | None:
     its object parts the words of the cue "a reçu un appel de X": the "de" complement of a call noun
     that "recevoir" takes as its object."""
     noun = m.trigger[0]
-    receiving = [a for a in _anchors(m.trigger) if fold(a.lemma_) == "recevoir" and a.pos_ in ("VERB", "AUX")]
-    if noun.pos_ not in ("NOUN", "PROPN") or not any(not _passive(a) for a in receiving):
+    if noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    of = next((c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and any(
-        x.dep_ == "case" and fold(x.text) in ("de", "du", "d'", "des") for x in c.children)), None)
+    relative = _received_in_relative(noun)
+    if relative is not None:  # "un appel qu'il a reçu lundi du ministre X": the relative's "de" complement
+        of = next((c for c in relative.children if c.dep_.startswith("obl") and c.i > relative.i and _of_case(c)), None)
+        return _party_at(doc, of.left_edge.i, m.sent.end) if of is not None else None
+    receiving = [a for a in _anchors(m.trigger) if fold(a.lemma_) == "recevoir" and a.pos_ in ("VERB", "AUX")]
+    if not any(not _passive(a) for a in receiving):
+        return None
+    of = next((c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and _of_case(c)), None)
     return _party_at(doc, of.left_edge.i, m.sent.end) if of is not None else None
+
+
+def _of_case(node: Token) -> bool:
+    """The phrase is opened by "de" ("du ministre X", "de la part de X" counts as well)."""
+    return any(x.dep_ == "case" and fold(x.text) in ("de", "du", "d'", "des") for x in node.children)
+
+
+def _received_in_relative(noun: Token) -> Token | None:
+    """The verb "recevoir" of a relative clause on the call noun, past its adjectives ("un appel
+    téléphonique qu'il a reçu lundi du ministre X"): the one it was received from placed the call."""
+    doc, i = noun.doc, noun.i + 1
+    while i < noun.sent.end and doc[i].pos_ == "ADJ":
+        i += 1
+    if i >= noun.sent.end or fold(doc[i].text) not in ("que", "qu'"):
+        return None
+    verb = doc[i].head
+    return verb if verb.i > i and verb.pos_ in ("VERB", "AUX") and fold(verb.lemma_) == "recevoir" \
+        and not _passive(verb) else None
 
 
 def _placing(trigger: Token) -> Token | None:
