@@ -1080,7 +1080,7 @@ def _calls_of(doc: Doc, sent: Span, cue: int, lo: int, hi: int, named: list[_Nam
     if shared:  # the names between the two cues are the first call's far side
         before = shared
     if not before and previous_subject and (_pronoun_subject(doc, sent) or _role_noun_subject(
-            doc, sent, cue, previous_subject, holdings)):
+            doc, sent, cue, previous_subject, holdings) or _call_noun_subject(doc, sent, cue)):
         before = [previous_subject]
     if not after and previous_subject and previous_subject not in before and _object_pronoun_after(doc, sent, cue):
         after = [previous_subject]  # "Ukraine's Foreign Minister X called her on Thursday": the subject before
@@ -1182,6 +1182,24 @@ def _opening(sent: Span, size: int) -> list[Any]:
     opening = fold(" ".join(t.text for t in words[:4]))
     timed = any(opening.startswith(w) for w in [*cues()["sequel_words"], *cues()["same_day"]])
     return words[:6] if timed else words[:size]
+
+
+#: What may stand before a call noun that opens its sentence ("A 45-minute call", "Another phone call").
+CALL_NOUN_OPENERS = frozenset(("a", "an", "another", "the", "second", "third", "later", "separate", "phone",
+                               "telephone", "video", "brief", "short", "long", "lengthy", "minute", "hour", "-"))
+#: A length before a call noun ("45-minute", "two-hour").
+CALL_LENGTH = re.compile(r"[\w]+-(?:minute|hour)")
+
+
+def _call_noun_subject(doc: Doc, sent: Span, cue: int) -> bool:
+    """"A 45-minute call with Y followed on Thursday": a call noun opening the sentence, nobody named
+    before it, as the subject of the sentence after one told of a person's call: that person's next
+    call (the caller of the sentence before is carried, as for a pronoun)."""
+    if fold(doc[cue].lemma_) not in ("call", "conversation") or cue - sent.start > 5:
+        return False
+    words = [t for t in doc[sent.start:cue] if not t.is_punct or t.text == "-"]
+    return bool(words) and all(fold(t.text) in CALL_NOUN_OPENERS or t.like_num or CALL_LENGTH.fullmatch(fold(t.text))
+                               for t in words)
 
 
 def _role_noun_subject(doc: Doc, sent: Span, cue: int, person: str, holdings: list[Holding]) -> bool:
