@@ -2224,8 +2224,8 @@ def _subject_after_a_clause(doc: Doc, m: Mention, i: int) -> None:
     opens the sentence or follows a comma, is the verb's subject, whatever the parser made of a fronted
     clause ("Pour préparer cet entretien, le ministre des Affaires étrangères X a téléphoné à Y")."""
     person = next((p for p in people_within(doc, m.sent.start, i) if p.span.end == i), None)
-    if person is None or person.key not in m.persons:
-        return
+    if person is None or person.key not in m.persons and m.persons:
+        return  # a call that has found no party at all takes the name too ("Mette" read as a verb)
     comma = next((x.i for x in reversed(doc[m.sent.start:person.span.start]) if x.text == ","), m.sent.start - 1)
     phrase = doc[comma + 1:person.span.start]  # the post before the name ("le ministre des Affaires étrangères")
     if len(phrase) <= POST_PHRASE_WORDS and all(x.pos_ in ("DET", "NOUN", "ADJ", "ADP", "PROPN") for x in phrase):
@@ -3055,19 +3055,24 @@ def _caseless_subject(span: Span) -> bool:
 
 
 def _object_pronoun(doc: Doc, m: Mention) -> None:
-    """"Le lendemain, c'est Y qui l'a appelé", "Y l'a joint mardi": an object pronoun of a calling verb
-    whose caller is named stands for the person last named as a subject in the sentences before
-    (as a subject pronoun does), who is the other party."""
+    """"Le lendemain, c'est Y qui l'a appelé", "Y l'a joint mardi", "Y lui avait téléphoné mardi": an
+    object pronoun of a calling verb (the dative one of "téléphoner") whose caller is named stands for
+    the person last named as a subject in the sentences before (as a subject pronoun does), who is the
+    other party."""
     verb = m.trigger[0]
     connecting = _connecting_verb(verb)
+    lemma = _participle(verb) or fold(verb.lemma_)  # "lui avait téléphoné", the participle tagged a noun
     if connecting is not None:  # "Un autre appel l'a mis en relation avec Y": the call noun is the subject
         verb = connecting
-    elif verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in (*CALLING_LEMMAS, "rappeler") \
-            or m.callers != m.persons or len(m.persons) != 1:
+    elif (verb.pos_ not in ("VERB", "AUX") and _participle(verb) is None) or m.callers != m.persons \
+            or lemma not in (*CALLING_LEMMAS, "rappeler", "telephoner") or len(m.persons) != 1:
         return
     if len(m.persons) > 1:  # the other party of a connecting verb may be attached only later
         return
-    clitic = next((c for c in verb.children if c.dep_ == "obj" and fold(c.text) in ("l'", "le", "la")), None)
+    if lemma == "telephoner":  # "X lui a téléphoné": the dative clitic before the verb group
+        clitic = next((c for c in verb.children if fold(c.text) == "lui" and c.pos_ == "PRON"), None)
+    else:
+        clitic = next((c for c in verb.children if c.dep_ == "obj" and fold(c.text) in ("l'", "le", "la")), None)
     if clitic is None:
         return
     subjects = [p for p in _subjects_before(doc, _pronoun_window(doc, m.sent), m.sent.start)
@@ -4708,6 +4713,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _elliptic_pairs(mentions)  # again: the call counted from two may have had its people only now
     for m in mentions:
         _apposed_subject_by_surface(doc, m)
+        _object_pronoun(doc, m)  # again: the subject found by surface just now may be the object pronoun's caller
         incised = _phone_incise(m.trigger[0]) if m.trigger[0].pos_ in ("NOUN", "PROPN") else None
         if incised is not None and incised.key not in m.persons:  # "X, au téléphone avec Y, a …"
             m.persons.insert(0, incised.key)
