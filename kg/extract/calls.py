@@ -460,14 +460,24 @@ def _participle(t: Token) -> str | None:
     return _present_phoning(t)
 
 
+#: Words that may stand between a verb and its complement: "téléphone | mardi soir | à X".
+PHONING_REACH = 6
+
+
 def _present_phoning(t: Token) -> str | None:
-    """"La ministre X téléphone à son homologue": "téléphone" in the present, tagged a noun, right
-    after a name (or a subject pronoun) and right before "à"/"au"/"aux", with no article of its own."""
+    """"La ministre X téléphone à son homologue", "X téléphone samedi au président Y": "téléphone" in
+    the present, tagged a noun, right after a name (or its closing comma), a post or a subject pronoun,
+    and before "à"/"au"/"aux" (past a date and adverbs), with no article of its own."""
     if fold(t.text) not in ("telephone", "telephonent") or t.i + 1 >= t.sent.end or t.i == t.sent.start:
         return None
-    before, after = t.doc[t.i - 1], t.doc[t.i + 1]
-    named = any(p.span.end == t.i for p in t.doc._.people or []) or fold(before.text) in _words("subject_pronouns")
-    return "telephoner" if named and fold(after.text) in ("a", "au", "aux") else None
+    doc, before = t.doc, t.doc[t.i - 1]
+    end = t.i - 1 if before.text == "," else t.i  # "Le chef de la diplomatie allemande, X, téléphone à Y"
+    named = any(p.span.end == end for p in doc._.people or []) or fold(before.text) in _words("subject_pronouns") \
+        or any(p.span.end == t.i for p in posts_within(doc, t.sent.start, t.i))  # "Le ministre de la Défense téléphone"
+    end = min(t.sent.end, t.i + 1 + PHONING_REACH)
+    dated = dated_tokens(doc, t.i + 1, end)
+    after = next((x for x in doc[t.i + 1: end] if x.i not in dated and x.pos_ != "ADV"), None)
+    return "telephoner" if named and after is not None and fold(after.text) in ("a", "au", "aux") else None
 
 
 ADVERBIAL_WORDS = 4  # the longest ``adverbial_phrases`` entry, in tokens
@@ -2062,8 +2072,10 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
                 m.callers.append(p.key)
     for m in mentions:
         _own_clause_subject(doc, m, mentions)
-        if _present_phoning(m.trigger[0]):  # "X téléphone à Y": X, right before, is the subject
-            named = next((p.key for p in doc._.people or [] if p.span.end == m.trigger[0].i), None)
+        if _present_phoning(m.trigger[0]):  # "X téléphone à Y": X, right before (or set off), is the subject
+            t = m.trigger[0]
+            end = t.i - 1 if doc[t.i - 1].text == "," else t.i
+            named = next((p.key for p in doc._.people or [] if p.span.end == end), None)
             m.persons += [named] if named and named not in m.persons else []
             m.callers += [named] if named and named not in m.callers else []
     _anchor_phrase_people(doc, mentions)
