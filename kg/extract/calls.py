@@ -466,14 +466,16 @@ PHONING_REACH = 6
 
 def _present_phoning(t: Token) -> str | None:
     """"La ministre X téléphone à son homologue", "X téléphone samedi au président Y": "téléphone" in
-    the present, tagged a noun, right after a name (or its closing comma), a post or a subject pronoun,
-    and before "à"/"au"/"aux" (past a date and adverbs), with no article of its own."""
+    the present, tagged a noun, right after its subject (a name, a post, a role noun, a subject
+    pronoun; or the comma closing a name set off) and before "à"/"au"/"aux" (past a date and adverbs):
+    no article or preposition of its own ("le téléphone", "au téléphone")."""
     if fold(t.text) not in ("telephone", "telephonent") or t.i + 1 >= t.sent.end or t.i == t.sent.start:
         return None
     doc, before = t.doc, t.doc[t.i - 1]
     end = t.i - 1 if before.text == "," else t.i  # "Le chef de la diplomatie allemande, X, téléphone à Y"
-    named = any(p.span.end == end for p in doc._.people or []) or fold(before.text) in _words("subject_pronouns") \
-        or any(p.span.end == t.i for p in posts_within(doc, t.sent.start, t.i))  # "Le ministre de la Défense téléphone"
+    last = doc[end - 1]  # the subject's last word: a name, a post, a role noun or its adjective, a pronoun
+    named = last.pos_ in ("NOUN", "PROPN", "ADJ") or fold(last.text) in _words("subject_pronouns") \
+        or any(p.span.end == end for p in doc._.people or [])
     end = min(t.sent.end, t.i + 1 + PHONING_REACH)
     dated = dated_tokens(doc, t.i + 1, end)
     after = next((x for x in doc[t.i + 1: end] if x.i not in dated and x.pos_ != "ADV"), None)
