@@ -502,11 +502,19 @@ def _absorb(into: Call, other: Call) -> None:
     into.initiators = _agreed_initiator(into.initiator_votes)
     into.topics += [t for t in other.topics if t not in into.topics]
     into.reports += [r for r in other.reports if r not in into.reports]
-    if other.date and (into.date is None or other.date.width < into.date.width):
+    if other.date and (into.date is None or other.date.width < into.date.width or (
+            other.date.width == into.date.width and _calendar_day(other.date) and not _calendar_day(into.date))):
         into.date = other.date
     when = into.date.value or f"{into.date.earliest}..{into.date.latest}" if into.date else "no date"
     into.note = (f"{len(into.reports)} reports merged ({', '.join(into.reports)}): same participants, "
                  f"compatible dates; date kept: {when}")
+
+
+def _calendar_day(date: DateValue) -> bool:
+    """The date was written with its day's number ("le 24 novembre", "Le 25,"), not found by counting
+    from a weekday, a report's day or another event ("mardi", "hier", "au lendemain de …"): of two
+    reports one day apart, the one that wrote the day out is the one to keep."""
+    return any(c.isdigit() for c in date.text or "")
 
 
 def _agreed_initiator(votes: Counter[str]) -> list[str]:

@@ -3,7 +3,9 @@ day-dated reports of different articles, and an undated report joining the most 
 
 from __future__ import annotations
 
-from kg.extract.model import CallFact, Party
+from datetime import date
+
+from kg.extract.model import CallFact, DateValue, Party
 from kg.resolve import resolve
 from tests.factories import article, day, ev, people
 
@@ -51,3 +53,17 @@ def test_an_undated_call_beside_a_dated_one_of_its_own_article_stays_apart() -> 
     r = resolve([both])
     assert len(r.calls) == 2  # the article told a new undated call and an older one apart
     assert sorted(str(c.date and c.date.value) for c in r.calls) == ["2025-03-18", "None"]
+
+
+
+def test_of_two_reports_one_day_apart_the_day_written_out_is_kept() -> None:
+    def told(name: str, when: str, text: str) -> object:
+        when_told = DateValue.of_day(date.fromisoformat(when), text)
+        return article(name, "2026-11-27", people(name, *PAIR),
+                       calls=[CallFact((Party("p1"), Party("p2")), ev(name), when_told)])
+
+    for first, second in (("a.txt", "b.txt"), ("b.txt", "a.txt")):
+        reports = {"a.txt": told("a.txt", "2026-11-24", "mardi"),
+                   "b.txt": told("b.txt", "2026-11-25", "Le 25 novembre")}
+        (call,) = resolve([reports[first], reports[second]]).calls
+        assert call.date.value == "2026-11-25"  # "le 25 novembre" beats a day counted from a weekday
