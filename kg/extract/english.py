@@ -21,9 +21,10 @@ cues over a French parse, and find nothing true in English.  An article whose ma
   calling verb that names ("called Putin a war criminal") tells no call;
 * "X called Y", "Y received a call from X", "at the request of X" and "at the Japanese side's
   request" name the initiator;
-* dates count from the publication day: a weekday is the last such day up to it, "yesterday"
-  the day before, "March 3" the last March 3 up to a week after it, "earlier this month" that
-  month; the dateline's own date is the publication's, not the call's.
+* dates count from the publication day: a weekday is the last such day up to it ("last Friday" on a
+  Friday the one a week before), "yesterday" the day before, "March 3" the last March 3 up to a week
+  after it, "earlier this month" that month; the dateline's own date is the publication's, not the
+  call's.
 
 Posts English writes beside a name (:func:`posts`) complete the shared post rules: a rank between
 post and name, an apposition on either side, a possessive country, two posts joined by "and",
@@ -87,7 +88,7 @@ def _date_re() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
         rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{months})\.?(?:\s+(?P<year2>\d{{4}}))?"
-        rf"|(?P<weekday>{days})|(?P<relative>{relative})|(?P<ago>\d+|a|one|two|three|four|five|six|seven)\s+days?\s+ago"
+        rf"|(?:(?P<lastwd>last)\s+)?(?P<weekday>{days})|(?P<relative>{relative})|(?P<ago>\d+|a|one|two|three|four|five|six|seven)\s+days?\s+ago"
         rf"|(?P<lastweek>last week)|(?P<thisweek>(?:earlier )?this week)|(?P<monthly>{monthly})"
         rf"|(?P<bound>since|after|before|until|by)?\s*(?:in\s+)?(?:(?:late|early|mid-?)\s*)(?P<season>(?:19|20)\d{{2}})(?![\d-])"
         rf"|(?P<bound2>since|after|before|until|by|in)\s+(?:(?P<inmonth>{months})\s+)?(?P<yearonly>(?:19|20)\d{{2}})(?![\d-])"
@@ -165,6 +166,8 @@ def _date_value(m: re.Match[str], ref: date | None) -> DateValue | None:
         return None
     if g["weekday"]:
         back = (ref.weekday() - c["weekdays"].index(g["weekday"])) % 7
+        if g["lastwd"] and back == 0:
+            back = 7  # "last Friday" in a Friday's article: a week before
         return DateValue.of_day(ref - timedelta(days=back), m.group(0))
     if g["relative"]:
         return DateValue.of_day(ref - timedelta(days=c["days_before"][g["relative"]]), m.group(0))

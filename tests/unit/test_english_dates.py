@@ -16,6 +16,8 @@ WEDNESDAY = date(2025, 3, 12)
 @pytest.mark.parametrize(("text", "day"), [
     ("spoke on tuesday with", "2025-03-11"),
     ("the call on wednesday", "2025-03-12"),  # the publication's own weekday is that day
+    ("spoke last wednesday", "2025-03-05"),  # but "last Wednesday" is the one a week before
+    ("spoke last tuesday", "2025-03-11"),
     ("on thursday evening", "2025-03-06"),  # a weekday after the publication's is last week's
     ("yesterday evening", "2025-03-11"),
     ("earlier today", "2025-03-12"),
