@@ -3083,8 +3083,12 @@ def _object_pronoun(doc: Doc, m: Mention) -> None:
         return
     if len(m.persons) > 1:  # the other party of a connecting verb may be attached only later
         return
-    if lemma == "telephoner":  # "X lui a téléphoné": the dative clitic before the verb group
+    if lemma == "telephoner":  # "X lui a téléphoné": the dative clitic before the verb group, in the tree or
         clitic = next((c for c in verb.children if fold(c.text) == "lui" and c.pos_ == "PRON"), None)
+        i = verb.i - 1  # right before the auxiliaries, however the parser hung it
+        while i > m.sent.start and (fold(doc[i].lemma_) in ("avoir", "etre") or doc[i].pos_ == "ADV"):
+            i -= 1
+        clitic = clitic or (doc[i] if i < verb.i - 1 and fold(doc[i].text) == "lui" else None)
     else:
         clitic = next((c for c in verb.children if c.dep_ == "obj" and fold(c.text) in ("l'", "le", "la")), None)
     if clitic is None:
