@@ -4662,7 +4662,9 @@ def _holder_after_post(doc: Doc, start: int, end: int) -> Party | None:
     post opening the cue's object (after an honorific, "Son Excellence"), too long for
     :func:`_party_at`'s reach, and the name set off right after it by a comma."""
     post = next(iter(posts_within(doc, start, min(start + OBJECT_SKIP, end))), None)
-    if post is None or any(t.text in (",", ";", ":") for t in doc[start:post.span.start]):
+    if post is None:
+        return _apposed_to_title(doc, start, end)
+    if any(t.text in (",", ";", ":") for t in doc[start:post.span.start]):
         return None  # past an honorific ("de Son Excellence le président de la République française, X")
     after = post.span.end
     while after < end and doc[after].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") and not (
@@ -4674,6 +4676,25 @@ def _holder_after_post(doc: Doc, start: int, end: int) -> Party | None:
         rank = next((s for s in lex_within(doc, after + 1, min(end, after + 6), "TITLE") if s.start == after + 1), None)
         after = rank.end if rank is not None else after
     person = next((p for p in doc._.people or [] if p.span.start == after), None)
+    return Party(person=person.key) if person else None
+
+
+#: Words a title no post of the lexicon names may run to before the name set off after it.
+TITLE_PHRASE_WORDS = 8
+
+
+def _apposed_to_title(doc: Doc, start: int, end: int) -> Party | None:
+    """"un appel du commissaire européen à l'élargissement, X, qui …": a title the lexicon has no post
+    for (nouns, adjectives, their articles and prepositions, no name), then the name set off right
+    after it by a comma: that person."""
+    stop = min(end, start + TITLE_PHRASE_WORDS + 1)
+    comma = next((t.i for t in doc[start:stop] if t.text == ","), None)
+    if comma is None or comma == start or not any(t.pos_ == "NOUN" for t in doc[start:comma]) or any(
+            t.pos_ not in ("NOUN", "ADJ", "ADP", "DET") for t in doc[start:comma]):
+        return None
+    if any(p.span.start < comma and p.span.end > start for p in doc._.people or []):
+        return None
+    person = next((p for p in doc._.people or [] if p.span.start == comma + 1), None)
     return Party(person=person.key) if person else None
 
 
