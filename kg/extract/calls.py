@@ -471,15 +471,21 @@ def _present_phoning(t: Token) -> str | None:
     no article or preposition of its own ("le téléphone", "au téléphone")."""
     if fold(t.text) not in ("telephone", "telephonent") or t.i + 1 >= t.sent.end or t.i == t.sent.start:
         return None
-    doc, before = t.doc, t.doc[t.i - 1]
-    end = t.i - 1 if before.text == "," else t.i  # "Le chef de la diplomatie allemande, X, téléphone à Y"
+    doc = t.doc
+    end = _subject_end(t)
     last = doc[end - 1]  # the subject's last word: a name, a post, a role noun or its adjective, a pronoun
     named = last.pos_ in ("NOUN", "PROPN", "ADJ") or fold(last.text) in _words("subject_pronouns") \
         or any(p.span.end == end for p in doc._.people or [])
-    end = min(t.sent.end, t.i + 1 + PHONING_REACH)
-    dated = dated_tokens(doc, t.i + 1, end)
-    after = next((x for x in doc[t.i + 1: end] if x.i not in dated and x.pos_ != "ADV"), None)
+    reach = min(t.sent.end, t.i + 1 + PHONING_REACH)
+    dated = dated_tokens(doc, t.i + 1, reach)
+    after = next((x for x in doc[t.i + 1: reach] if x.i not in dated and x.pos_ != "ADV"), None)
     return "telephoner" if named and after is not None and fold(after.text) in ("a", "au", "aux") else None
+
+
+def _subject_end(verb: Token) -> int:
+    """Where the subject right before a verb ends: at the verb, or at the comma that closes a name set
+    off before it ("Le chef de la diplomatie allemande, X, téléphone à Y")."""
+    return verb.i - 1 if verb.doc[verb.i - 1].text == "," else verb.i
 
 
 ADVERBIAL_WORDS = 4  # the longest ``adverbial_phrases`` entry, in tokens
@@ -2075,8 +2081,7 @@ def _attach_people(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         _own_clause_subject(doc, m, mentions)
         if _present_phoning(m.trigger[0]):  # "X téléphone à Y": X, right before (or set off), is the subject
-            t = m.trigger[0]
-            end = t.i - 1 if doc[t.i - 1].text == "," else t.i
+            end = _subject_end(m.trigger[0])
             named = next((p.key for p in doc._.people or [] if p.span.end == end), None)
             m.persons += [named] if named and named not in m.persons else []
             m.callers += [named] if named and named not in m.callers else []

@@ -921,11 +921,13 @@ def _article_tells_call(doc: Doc) -> bool:
 @cache
 def _received_re() -> re.Pattern[str]:
     """"received a phone call yesterday from X", "took a call from X": the verb, a call noun and "from"
-    a few words apart; or a passive "was called by X"."""
+    a few words apart; or a passive "was called by X", a day or adverb before "by" ("was called on
+    Monday by X")."""
     verbs, nouns = _pattern("receive_verbs").pattern, _pattern("call_nouns").pattern
     between = r"(?:\s+(?!with\b)\S+){0,3}?"
+    participles = "|".join(re.escape(w.removesuffix(" by")) for w in cues()["received_call"])
     passive = rf"\b(?:was|were|had been|has been|have been){ADVERB_RUN}\s+" \
-              rf"{_pattern('received_call').pattern}"  # "was later called by X"
+              rf"(?:{participles})(?:\s+(?!by\b)\S+){{0,3}}?\s+by\b"  # "was later called (on Monday) by X"
     return re.compile(rf"{verbs}{between}\s+{nouns}{between}\s+from\b|{passive}")
 
 
