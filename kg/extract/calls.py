@@ -785,7 +785,10 @@ def _calls_on(t: Token) -> bool:
         return True
     dated = {s.root.i for s in dates_within(t.doc, t.sent.start, t.sent.end)}
     has_object = any(c.dep_ == "obj" for c in t.children)
+    named = {i for p in people_within(t.doc, t.sent.start, t.sent.end) for i in range(p.span.start, p.span.end)}
     for c in t.children:
+        if c.i in named:
+            continue  # "… avec le Premier ministre indien Narendra Modi": a name the tagger read as a verb
         marks = {fold(x.text) for x in c.children if x.dep_ in ("mark", "case")}
         if c.dep_ == "xcomp" and c.pos_ == "NOUN" and not marks and not has_object:
             continue  # "a appelé lui-même le président X": the object the parser took for a predicate
@@ -3104,6 +3107,34 @@ def _object_pronoun(doc: Doc, m: Mention) -> None:
         m.persons.append(subjects[-1].key)
 
 
+#: Words that may open a sentence before a call noun that is its subject ("Un bref entretien téléphonique").
+SEQUEL_OPENING = 4
+
+
+def _call_noun_sequel(doc: Doc, m: Mention, mentions: list[Mention]) -> None:
+    """A call noun with only its other party named, told as the next (or the last) call of the one
+    caller of the call told just before: opening its sentence as the subject right after that call's
+    sentence ("Un entretien téléphonique avec Y a suivi dans la soirée"), or in a phrase of time after
+    it in the same sentence ("X a appelé Y, avant un entretien téléphonique avec Z")."""
+    noun = m.trigger[0]
+    if noun.pos_ not in ("NOUN", "PROPN") or len(m.persons) != 1 or m.callers:
+        return
+    k = noun.i - 1
+    while k > m.sent.start and doc[k].pos_ in ("DET", "ADJ", "NUM"):
+        k -= 1
+    if fold(doc[k].text) in ("avant", "apres") and k > m.sent.start and not m.weak:  # told before it in the sentence
+        told = [x for x in mentions if x.sent.start == m.sent.start and x.trigger[0].i < k]
+    elif k == m.sent.start and doc[k].pos_ in ("DET", "ADJ", "NUM") and noun.dep_ in SUBJECT_DEPS \
+            and noun.i - m.sent.start <= SEQUEL_OPENING and m.sent.start > 0:  # the sentence before
+        told = [x for x in mentions if x.sent.start == doc[m.sent.start - 1].sent.start]
+    else:
+        return
+    callers = {c for x in told for c in x.callers} - set(m.persons)
+    if len(callers) == 1:
+        m.callers = list(callers)
+        m.persons = [*callers, *m.persons]
+
+
 def _connecting_verb(noun: Token) -> Token | None:
     """The verb a call noun is the subject of when it puts someone in touch with someone ("Un autre appel,
     dimanche, l'a mis en relation avec Y", "l'a mis en contact avec", "l'a relié à"): the lexicon's
@@ -4758,6 +4789,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for m in mentions:
         _apposed_subject_by_surface(doc, m)
         _object_pronoun(doc, m)  # again: the subject found by surface just now may be the object pronoun's caller
+        _call_noun_sequel(doc, m, mentions)
         incised = _phone_incise(m.trigger[0]) if m.trigger[0].pos_ in ("NOUN", "PROPN") else None
         if incised is not None and incised.key not in m.persons:  # "X, au téléphone avec Y, a …"
             m.persons.insert(0, incised.key)
