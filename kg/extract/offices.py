@@ -5490,7 +5490,12 @@ NEIGHBOUR_WORDS = frozenset(("neighbouring", "neighboring", "nearby", "voisin", 
 
 def _section_opener(doc: Doc, sent: Span, *, sides: bool = True) -> str | None:
     """The state of a place that opens the sentence as "A Bogota," / "À Téhéran," / "In Doha," / "Au Niger,", or
-    of a demonym after "Côté" ("Côté burkinabè,")."""
+    of a demonym after "Côté" ("Côté burkinabè,"), or a round-up's heading: a state's name opening a line
+    of the body before a full stop, a colon or a dash ("SERBIE. Le président …", "Moldova: President …",
+    "Namibie – La présidente …"; :func:`_heading_state`)."""
+    heading = _heading_state(doc, sent)
+    if heading is not None:
+        return heading
     if len(sent) < 3 or fold(sent[0].text) not in ("a", "in", "au", "en", "aux") + (("cote",) if sides else ()):
         return None
     labels = ("DEMONYM",) if fold(sent[0].text) == "cote" else ("PLACE", "METONYM", "COUNTRY")
@@ -5499,6 +5504,33 @@ def _section_opener(doc: Doc, sent: Span, *, sides: bool = True) -> str | None:
     if place is None or place.end >= sent.end or doc[place.end].text != ",":
         return None
     return place.kb_id_ if _is_state(place.kb_id_) else None
+
+
+HEADING_MARKS = frozenset((".", ":", "–", "—", "-"))
+
+
+def _heading_state(doc: Doc, sent: Span) -> str | None:
+    """The state a round-up's section heading names: a country's name (not a city's) opening a line that is
+    not the article's first, right before a full stop, a colon or a dash, with the section's text after it
+    on the same line ("CROATIE. Le ministre …", "Romania: Defence Minister …", "Zambie – Le chef de l'Etat
+    …").  A dateline names the article's place, not a section: the first line and a dateline are left to
+    :func:`_dateline_span`."""
+    start = sent.start_char
+    if start == 0 or doc.text[start - 1] != "\n" or not doc.text[:start].strip():
+        return None
+    spans = lex_within(doc, sent.start, min(sent.end, sent.start + 6), "COUNTRY")
+    country = next((s for s in spans if s.start == sent.start), None)
+    if country is None or country.end >= len(doc) or doc[country.end].text not in HEADING_MARKS:
+        return None
+    mark = doc[country.end].idx
+    line_end = doc.text.find("\n", mark)
+    rest = doc.text[mark + 1:line_end if line_end >= 0 else len(doc.text)]
+    if len(rest.split()) < 3:
+        return None  # a heading on a line of its own, or a list's item: no section text after it
+    dateline = _dateline_span(doc)
+    if dateline is not None and dateline.start == country.start:
+        return None
+    return country.kb_id_ if _is_state(country.kb_id_) else None
 
 
 KICKER_REACH = 8  # tokens of a headline that may hold its kicker and its colon
