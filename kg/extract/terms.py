@@ -1280,6 +1280,8 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         if date is not None and field == "start" and _until_before(sent, at, date):
             date = None  # "a prêté serment comme chef de l'État par intérim, jusqu'aux élections d'avril 2026"
         people = [m for m in people if not _beyond_semicolon(doc, sent, at, m)]
+        if field == "start" and _titular_cue(sent, at):  # "le ministère …, dont il est le titulaire depuis 2019":
+            people = [m for m in people if _portfolio_holder_in(by_key, m.key, sent)]  # its head, no one else
         if field == "start":  # "Il avait été nommé en novembre, après le limogeage de Y": Y's term ends, not starts
             people = [m for m in people if m.key not in _departed_keys(doc, sent)]
         if _pronoun_opens(sent, at) and not _active(sent, at):  # "Il prendra ses fonctions le 6 mai, jour de …
@@ -1396,8 +1398,27 @@ def _since_cue(sent: Span, at: int) -> bool:
     """The cue at ``at`` itself says since when ("en poste depuis 2019", "qui occupe ce poste depuis
     octobre 2024", in the present): only then is a "depuis" date the bound; elsewhere it tells how long
     someone held a post ("nommé à la place de Y, qui occupait ce poste depuis 2018")."""
-    words = folded(sent)[at - sent.start_char:].split(" ")
-    return words[:3] == ["en", "poste", "depuis"] or words[:4] in (  # "qui occupe ce poste depuis octobre 2024"
-        ["occupe", "ce", "poste", "depuis"], ["occupe", "cette", "fonction", "depuis"],
-        ["occupe", "ces", "fonctions", "depuis"])
+    text = folded(sent)[at - sent.start_char:]  # "en poste depuis", "qui occupe ce poste depuis octobre 2024",
+    return any(text.startswith(c) for c in _since_cues())  # "en fonctions depuis", "la titulaire depuis"
+
+
+TITULAR_CUES = ("le titulaire depuis", "la titulaire depuis")
+
+
+def _titular_cue(sent: Span, at: int) -> bool:
+    """The start cue at ``at`` is a ministry's "titulaire" in a relative clause ("dont elle est la titulaire
+    depuis juillet 2024"): the start is that ministry's holder's."""
+    return folded(sent)[at - sent.start_char:].startswith(TITULAR_CUES)
+
+
+def _portfolio_holder_in(by_key: dict, person: str, sent: Span) -> bool:
+    """The person holds a post read in this sentence through a portfolio (a ministry and who heads it)."""
+    return any(p == person and any(e.rule == "portfolio" and sent.start_char <= e.start < sent.end_char
+                                   for e in h.evidence) for (p, _o), h in by_key.items())
+
+
+@cache
+def _since_cues() -> tuple[str, ...]:
+    """The start cues that say since when a state lasts (those ending on "depuis"), folded."""
+    return tuple(fold(c) for c in title_cues("term_start_fr") if c.endswith(" depuis"))
 
