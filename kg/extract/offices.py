@@ -3119,10 +3119,15 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
     """"le président russe X", "le chef d'état-major russe, le général X" (no "et" in between), and
     "le porte-parole du ministère russe de la Défense, X" (a complement, then a comma).  A name right
     after "de" is the complement, never the holder ("le porte-parole du général X")."""
+    nationality = _nationality_before_name(doc, m)
     for p in reversed(posts):
         if p.span.end > m.span.start:
             continue
-        between = doc[p.span.end:m.span.start]
+        if nationality is not None and p.span.end <= nationality.start - 1:
+            p = _of_nationality(p, nationality)  # "le ministre de la Défense, l'Azerbaïdjanais X": X's post,
+            between = doc[p.span.end:nationality.start - 1]  # in Azerbaijan
+        else:
+            between = doc[p.span.end:m.span.start]
         kept = _without_since(doc, _without_relative(between))  # "entre 2019 et 2022": no list
         kept = _without_reign(kept)
         listed = any(fold(t.text) in ("et", "ou") for t in kept)
@@ -3134,6 +3139,27 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
             return p
         return None
     return None
+
+
+def _nationality_before_name(doc: Doc, m: PersonMention) -> Span | None:
+    """The noun of nationality set right before a name after a comma ("…, l'Azerbaïdjanais X", "…, la
+    Lettone Y"): a capitalised demonym after a determiner, the comma before the determiner."""
+    at = m.span.start
+    if at < 3 or fold(doc[at - 2].text) not in NATIONALITY_DETERMINERS or doc[at - 3].text != ",":
+        return None
+    demonym = next((s for s in lex_within(doc, at - 1, at, "DEMONYM") if s.start == at - 1 and s.end == at), None)
+    return demonym if demonym is not None and demonym.text[:1].isupper() else None
+
+
+def _of_nationality(p: PostMention, nationality: Span) -> PostMention:
+    """A post set off before a noun of nationality and its name is held in that nationality's state,
+    unless the phrase already names a state or is another state's own office."""
+    if p.countries:
+        return p
+    office = load_lexicon().offices.get(p.office_id or "")
+    if office is not None and office.country not in (UNKNOWN, nationality.kb_id_):
+        return p
+    return replace(p, countries=[nationality.kb_id_])
 
 
 RANKS_OF_ADDRESS = frozenset(("ambassadeur", "ambassadrice", "ambassador"))
