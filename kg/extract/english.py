@@ -1895,14 +1895,28 @@ def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
     i = _coordinated_post_start(doc, post.start) - 1
     while i >= 0 and (_modifier_before(doc, i + 1) or fold(doc[i].text) in ("the", "a")
                       or _country_before(doc, i + 1) is not None and doc[i].text[:1].isupper()
-                      or fold(doc[i].text) in CLAUSE_WORDS - {","}):
-        i -= _modifier_before(doc, i + 1) or 1
+                      or fold(doc[i].text) in CLAUSE_WORDS - {","} or _state_noun_possessive(doc, i)):
+        i -= _modifier_before(doc, i + 1) or (2 if _state_noun_possessive(doc, i) else 1)
     if i < 1 or doc[i].text != ",":
         return None
     name = next((m for m in people if m.span.end == i), None)
     if name is not None and _fronted_object(doc, name.span.start, post):
         return None  # "During the call with X, the emir stressed …": the emir is the clause's subject
     return name
+
+
+#: Nouns standing for the state a text is about, before "'s": "X, the republic's defence minister since 2021".
+STATE_NOUNS = frozenset(("republic", "country", "kingdom", "nation", "state", "emirate", "sultanate", "archipelago"))
+
+
+def _state_noun_possessive(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the "'s" of a noun standing for a state ("the republic's", "the country's"): the post
+    after it is that state's, which the rest of the text tells (a section, a delegation, the gazetteer)."""
+    if i < 1:
+        return False
+    if doc[i].text in ("'s", "’s"):
+        return fold(doc[i - 1].text) in STATE_NOUNS
+    return doc[i].text == "s" and doc[i - 1].text[-1:] in ("'", "’") and fold(doc[i - 1].text[:-1]) in STATE_NOUNS
 
 
 def _coordinated_post_start(doc: Doc, i: int) -> int:
@@ -2224,7 +2238,8 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
             and any(sent.start_char <= e.start < sent.end_char for e in h.evidence)}
     told |= {p.kb_id_ for p in lex_within(doc, max(sent.start, named.span.start - POST_REACH), named.span.start, "POST")
              if _past_titles(doc, p.end) == named.span.start}
-    if not told and not backwards and named.span.start == sent.start:  # "X, the new foreign secretary, …. X
+    if not told and not backwards and (named.span.start == sent.start  # "X, the new foreign secretary, …. X
+                                       or _who_clause_after(doc, named)):  # "…, X, who took over from Y in July,"
         told = {h.office.partition(".")[2] for h in holdings if h.person == giver  # succeeds Y, who …": the one
                 and all(e.end <= sent.start_char for e in h.evidence)  # post the article gave X before, not one
                 and not any(o.office == h.office and o.replaces == giver for o in holdings)}  # X was replaced in
@@ -2247,6 +2262,13 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
                            replaces=predecessor if taker == successor else None))
     return [replace(h, replaces=predecessor) if h.person == successor and h.office == office and h.replaces is None
             else h for h in out]
+
+
+def _who_clause_after(doc: Doc, named: Any) -> bool:
+    """The name is set off before a relative clause of its own (", who took over from Y"): the succession
+    it tells is that person's, whatever the sentence's main clause is about."""
+    end = named.span.end
+    return end + 1 < len(doc) and doc[end].text == "," and fold(doc[end + 1].text) == "who"
 
 
 #: "X, who was moved to the defense ministry", "kept X at the foreign ministry": a ministry a name is sent to
@@ -2524,6 +2546,14 @@ def headed_body_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 MINISTER_TITLES = frozenset(("minister", "secretary"))
 
 
+#: Wordings of a state's top officer or (the bare "defence chief") its minister, told by the title before the
+#: name: "Australia's defence force chief, Admiral X", "Japan's top general, Gen. Y", "Mali's military chief, Gen. Z".
+DEFENCE_CHIEF_HEADS = (("defence", "chief"), ("defense", "chief"), ("defence", "force", "chief"),
+                       ("defense", "force", "chief"), ("defence", "forces", "chief"), ("defense", "forces", "chief"),
+                       ("armed", "forces", "chief"), ("military", "chief"), ("top", "general"),
+                       ("top", "military", "officer"))
+
+
 def defence_chief_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """"Indonesia's defence chief, Minister X", "Britain's defence chief, Adm. Y": "defence chief" names the
     minister or the top officer, as the title the name is written with says ("Minister" / a military rank);
@@ -2533,14 +2563,19 @@ def defence_chief_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     people = doc._.people or []
     out = list(holdings)
     for t in doc[:-2]:
-        if fold(t.text) not in ("defence", "defense") or fold(doc[t.i + 1].text) != "chief":
+        words = tuple(fold(w.text) for w in doc[t.i:t.i + 4])
+        size = next((len(h) for h in DEFENCE_CHIEF_HEADS if words[:len(h)] == h), None)
+        if size is None or t.i + size >= len(doc):
             continue
-        k = t.i + 2 + (doc[t.i + 2].text == ",")
+        k = t.i + size + (doc[t.i + size].text == ",")
         holder = next((m for m in people if k < m.span.start <= k + 4), None)
         if holder is None:
             continue
         title = fold(doc[k:holder.span.start].text)
-        post_type = "defence_minister" if title in MINISTER_TITLES else "chief_of_defence" if title in ranks else None
+        minister = size == 2 and words[0] in ("defence", "defense")  # only the bare "defence chief" may name
+        # the minister
+        post_type = "defence_minister" if minister and title in MINISTER_TITLES \
+            else "chief_of_defence" if title in ranks else None
         country = _possessor(doc, t.i) or _country_before(doc, t.i)
         if post_type is None or country is None:
             continue
@@ -3004,7 +3039,8 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     # counterparts are read twice: once before the successions, which may hand a counterpart's post on
     # ("his Japanese counterpart, X. X, who took over from Y"), and once at the end, for a speaker whose
     # own post only the later rules read
-    for step in (countries_of_posts, possessive_posts, apposed_posts, forces_chief_posts, fronted_appointment_posts,
+    for step in (countries_of_posts, possessive_posts, apposed_posts, forces_chief_posts, defence_chief_posts,
+                 fronted_appointment_posts,
                  predicate_posts,
                  appointed_posts,
                  misspelt_posts, ministry_move_posts, moved_posts, ministry_headed_posts, counterpart_posts,
@@ -3012,7 +3048,7 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts, institution_spokespeople, represented_states,
-                 institution_posts, leaders_spokespeople, headed_body_posts, defence_chief_posts):
+                 institution_posts, leaders_spokespeople, headed_body_posts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
@@ -3020,7 +3056,7 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 
 #: "Eritrea's delegation was led by …", "The Democratic Republic of Congo was represented by …", "Ethiopia sent …":
 #: after a country opening the sentence, the verb that makes the officials named after it that country's.
-REPRESENTED = re.compile(r"^(?:'?\s*s\s+delegation\s+)?(?:was|were|is|will be)\s+(?:represented|led)\s+by\b"
+REPRESENTED = re.compile(r"^(?:'?\s*s\s+delegation\s+)?(?:was|were|is|will be)\s+(?:represented|led|headed)\s+by\b"
                          r"|^(?:sent|dispatched|fielded)\b")
 
 
@@ -3049,7 +3085,7 @@ def _representing_state(doc: Doc, holder: Any) -> str | None:
     start = _past_dateline(doc, sent)
     delegation = next((t.i for t in doc[start:holder.span.start] if fold(t.text) == "delegation"), None)
     owner = _possessor(doc, delegation) if delegation is not None else None
-    if owner is not None and delegation is not None and re.match(r"^(?:was|were|is|will be)\s+led\s+by\b",
+    if owner is not None and delegation is not None and re.match(r"^(?:was|were|is|will be)\s+(?:led|headed)\s+by\b",
                                       fold(doc[delegation + 1:holder.span.start].text)):
         return owner  # "…, while Eritrea's delegation was led by Defence Minister X"
     states = [c for c in lex_within(doc, start, holder.span.start, "COUNTRY", "DEMONYM") if c.end <= holder.span.start]
@@ -3295,6 +3331,11 @@ def listed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for post in lex_spans(doc, "POST"):
         if not fold(post[-1].text).endswith("s") or fold(post[-1].text).endswith("ss"):
             continue
+        for name, state in _countries_naming_holders(doc, post, people):  # "ministers from A (X) and B (Y)"
+            office = lexicon.office_for(post.kb_id_, state).id
+            out = [h for h in out if not (h.person == name.key and h.office == f"?.{post.kb_id_}")]
+            if not any(h.person == name.key and h.office.endswith("." + post.kb_id_) for h in out):
+                out.append(Holding(name.key, office, (evidence(doc[post.start:name.span.end], "en-listed-post"),)))
         names: list = []
         countries: list[str | None] = []
         i = post.end
@@ -3329,6 +3370,34 @@ def listed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if not any(h.person == name.key and h.office == office for h in out):
                 out.append(Holding(name.key, office, (evidence(doc[post.start:name.span.end], "en-listed-post"),)))
     return out
+
+
+def _countries_naming_holders(doc: Doc, post: Span, people: list) -> list[tuple[Any, str]]:
+    """"Defence ministers from Chile (X) and Peru (Y)", "the army chiefs of Mali (X), Niger (Y) and Chad (Z)":
+    after a plural post and "from"/"of", a list of countries each with its holder's name in brackets; every
+    item must be so (else nothing)."""
+    i = post.end
+    if i >= len(doc) or fold(doc[i].text) not in ("from", "of"):
+        return []
+    found: list[tuple[Any, str]] = []
+    i += 1
+    while i < len(doc):
+        i += fold(doc[i].text) == "the"
+        country = next((c for c in lex_within(doc, i, i + 4, "COUNTRY") if c.start == i), None)
+        if country is None or country.end + 1 >= len(doc) or doc[country.end].text != "(":
+            return []
+        name = next((m for m in people if m.span.start == _past_titles(doc, country.end + 1)), None)
+        if name is None or name.span.end >= len(doc) or doc[name.span.end].text != ")":
+            return []
+        found.append((name, country.kb_id_))
+        i = name.span.end + 1
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and fold(doc[i].text) == "and":
+            i += 1
+        elif i >= len(doc) or doc[i - 1].text != ",":
+            break
+    return found if len(found) >= 2 else []
 
 
 def _country_set_after(doc: Doc, i: int) -> tuple[str | None, int]:
