@@ -831,6 +831,8 @@ def find_holdings(doc: Doc) -> list[Holding]:
         attachments = _role_noun_owners(doc, attachments, roles)
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
+    holdings += _counterparts_of_unnamed(doc, holdings)
+    holdings += _bracketed_after_countries(doc, holdings)
     holdings += _former_role_subjects(doc, holdings)
     holdings += _service_counterparts(doc, holdings)
     holdings += _national_wordings(doc, portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner))
@@ -1569,6 +1571,102 @@ def _unnamed_counterparts(doc: Doc, attachments: list[Attachment], known: list[H
             out.append(Holding(person.key, found, (evidence(doc[t.i - 1:s.end], "counterpart-role"),),
                                attested=_ref_day(doc)))
     return out
+
+
+def _counterparts_of_unnamed(doc: Doc, known: list[Holding]) -> list[Holding]:
+    """"La ministre des Armées a reçu son homologue allemand, X", "Le chef d'état-major a reçu ses homologues
+    allemand, X, et polonais, Y": the sentence's subject is a post phrase naming nobody (its opening words,
+    past a dateline, with no name in the sentence before the counterpart word); each name set off after a
+    demonym of the counterpart word holds that one-holder post in the demonym's state.  Names given a post
+    already keep theirs."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    held = {h.person for h in known}
+    out: list[Holding] = []
+    for t in doc:
+        if fold(t.text) not in ("homologue", "homologues") or t.i == 0 or fold(doc[t.i - 1].text) not in POSSESSIVES:
+            continue
+        sent = t.sent
+        start = past_dateline(sent, title_case=True)
+        posts = [p for p in posts_within(doc, start, t.i) if p.span.end <= t.i]
+        if len(posts) != 1 or people_within(doc, sent.start, t.i) or not _single_holder(posts[0].post_type):
+            continue
+        subject = posts[0]
+        if any(fold(w.text) not in ("le", "la", "l'") for w in doc[start:subject.span.start]) \
+                or not (subject.span.end < len(doc) and doc[subject.span.end].pos_ in ("AUX", "VERB")):
+            continue  # the post phrase opens the sentence and its verb follows: its subject, named nowhere here
+        for demonym, name in _demonyms_naming(doc, t.i + 1, people):
+            own = subject.countries[0] if len(subject.countries) == 1 else None
+            if name.key in held or demonym.kb_id_ == own or not _is_state(demonym.kb_id_):
+                continue
+            held.add(name.key)
+            out.append(Holding(name.key, lexicon.office_for(subject.post_type, demonym.kb_id_).id,
+                               (evidence(doc[t.i - 1:name.span.end], "counterpart"),)))
+    return out
+
+
+COUNTRY_OF = frozenset(("de", "du", "des", "d'", "la", "l'"))
+
+
+def _bracketed_after_countries(doc: Doc, known: list[Holding]) -> list[Holding]:
+    """"Les ministres des Affaires étrangères du Kazakhstan (X) et du Kirghizistan (Y)": after a plural post,
+    a list of "du <pays> (<nom>)" items joined by commas and "et" gives each name the post in its country; every
+    item must be so, two at least (else nothing).  Names given that post type already keep theirs."""
+    lexicon = load_lexicon()
+    out: list[Holding] = []
+    for post in find_posts(doc):
+        if not fold(post.span[0].text).endswith(("s", "x")) or not _single_holder(post.post_type):
+            continue
+        countries = [c for c in lex_within(doc, post.span.start, post.span.end + 2, "COUNTRY")
+                     if c.start > post.span.start]
+        i = countries[0].start if countries else post.span.end
+        while i > post.span.start and fold(doc[i - 1].text) in COUNTRY_OF:
+            i -= 1
+        items: list[tuple[PersonMention, str]] = []
+        while i < len(doc):
+            while i < len(doc) and fold(doc[i].text) in COUNTRY_OF:
+                i += 1
+            country = next((c for c in lex_within(doc, i, i + 4, "COUNTRY") if c.start == i), None)
+            if country is None or country.end + 1 >= len(doc) or doc[country.end].text != "(":
+                break
+            name = _name_past_titles_at(doc, country.end + 1, doc[country.end].sent)  # "(le général X)"
+            if name is None or name.span.end >= len(doc) or doc[name.span.end].text != ")":
+                break
+            items.append((name, country.kb_id_))
+            i = name.span.end + 1
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            if i < len(doc) and fold(doc[i].text) == "et":
+                i += 1
+            elif doc[i - 1].text != ",":
+                break
+        if len(items) < 2:
+            continue
+        for name, country in items:
+            if any(h.person == name.key and h.office.endswith("." + post.post_type) for h in known + out):
+                continue
+            out.append(Holding(name.key, lexicon.office_for(post.post_type, country).id,
+                               (evidence(doc[post.span.start:name.span.end], "bracketed-countries"),)))
+    return out
+
+
+def _demonyms_naming(doc: Doc, i: int, people: list[PersonMention]) -> list[tuple[Span, PersonMention]]:
+    """"allemand, X, et polonais, Y", "russe X": each demonym and the name set off right after it."""
+    found: list[tuple[Span, PersonMention]] = []
+    while i < len(doc):
+        demonym = next((s for s in lex_within(doc, i, i + 3, "DEMONYM") if s.start == i), None)
+        if demonym is None:
+            break
+        k = demonym.end + (demonym.end < len(doc) and doc[demonym.end].text == ",")
+        name = next((m for m in people if m.span.start == k), None)
+        if name is None:
+            break
+        found.append((demonym, name))
+        i = name.span.end + (name.span.end < len(doc) and doc[name.span.end].text == ",")
+        if i >= len(doc) or fold(doc[i].text) != "et":
+            break
+        i += 1
+    return found
 
 
 def _role_noun_office(post: PostMention, country: str | None) -> str:
