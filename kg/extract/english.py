@@ -1632,7 +1632,9 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         other = _of_country(doc, post.end)
         if other is not None and other[0] != lexicon.offices[post.kb_id_].country:
             continue  # "the Secretary of Defense of the Philippines, X": the post type's, read above
-        holder = _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
+        titled = _named_right_after(doc, post, people)  # "Joint Staff chief Gen. X": past a rank only (the name
+        titled = titled if titled is not None and titled.span.start > post.end else None  # right after: the
+        holder = titled or _right_apposed(doc, post, people) or _left_apposed(doc, post, people)  # shared rules')
         if _aide_for(doc, post) is not None:
             continue  # "an aide to the Commander of U.S. Central Command, X": the aide's
         if holder is not None and not any(h.person == holder.key and h.office == post.kb_id_ for h in out):
