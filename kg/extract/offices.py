@@ -4945,6 +4945,14 @@ def _delegation_side(doc: Doc, h: Holding, countries: dict[str, set[str]]) -> st
         return None
     sent = holder.span.sent
     lo = max(sent.start, holder.span.start - DELEGATION_REACH)
+    member = _last_cue(doc, max(sent.start, holder.span.start - 3 * DELEGATION_REACH), holder.span.start,
+                       title_cues("delegation_members_fr"))
+    if member is not None and not people_within(doc, member, holder.span.start) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc[member + 1:holder.span.start]
+                        if fold(t.text) != "par"):
+        state = _delegation_state(doc, sent.start, member)
+        if state is not None:  # "La délégation arménienne comprenait le chef d'état-major, le général X"
+            return state
     for cues, by_state in ((title_cues("delegation_represented_by_fr"), True),
                            (title_cues("delegation_accompanied_fr"), False)):
         cue = _last_cue(doc, lo, holder.span.start, cues)
@@ -4962,6 +4970,21 @@ def _delegation_side(doc: Doc, h: Holding, countries: dict[str, set[str]]) -> st
         theirs = countries.get(head.key, set()) - {UNKNOWN} if head else set()  # "Il est accompagné du …"
         return theirs.pop() if len(theirs) == 1 else None
     return None
+
+
+DELEGATION_NOUNS = frozenset(("delegation", "delegations"))
+
+
+def _delegation_state(doc: Doc, lo: int, cue: int) -> str | None:
+    """The state of the delegation a verb of comprising or leading is told of ("La délégation arménienne
+    comprenait …", "la délégation du Kazakhstan, conduite par …"): the one state named by a demonym or a
+    "de <pays>" right after the last "délégation" before the verb, with no person between."""
+    noun = max((t.i for t in doc[lo:cue] if fold(t.text) in DELEGATION_NOUNS), default=None)
+    if noun is None or people_within(doc, noun, cue):
+        return None
+    states = {s.kb_id_ for s in lex_within(doc, noun + 1, min(cue, noun + 5), "DEMONYM", "COUNTRY")
+              if s.start <= noun + 3 and _is_state(s.kb_id_)}
+    return states.pop() if len(states) == 1 else None
 
 
 def _listed_member_cue(doc: Doc, sent: Span, holder: PersonMention, cues: frozenset[str]) -> int | None:
