@@ -3050,10 +3050,59 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts, institution_spokespeople, represented_states,
-                 institution_posts, leaders_spokespeople, headed_body_posts):
+                 institution_posts, leaders_spokespeople, headed_body_posts, term_starts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
+
+
+#: What tells since when a person named right before holds their post: "X, who took office in July 2024,",
+#: "X, who took over from Gen. Y in 2021,", "X, in post since 2023,", "X, who has run the ministry since 2021".
+START_AFTER_NAME = re.compile(
+    r"^\s*,\s*(?:who\s+(?:took office|took over|assumed office|assumed the post|was appointed|was named|was sworn in|"
+    r"has held the (?:post|job|portfolio|position)|has run the (?:ministry|department|portfolio)|"
+    r"has led the (?:ministry|military|army|armed forces|force|forces)|has been in (?:office|post|the post|the job))"
+    r"(?:\s+from\s+[^,.;]{1,60}?)?|in (?:office|post)|in the (?:post|job))\s+(?P<date>(?:since|in)\s+[^,.;]{3,30})")
+#: A post apposed to a name, then since when: "X, the republic's defence minister since 2021".
+START_AFTER_POST = re.compile(r"^\s*(?P<date>since\s+[^,.;]{3,30})")
+
+
+def term_starts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """The start of a post told right after its holder's name ("X, who took office in July 2024, …", "X, in post
+    since 2023, …", "X, who took over from Y in 2021") when the person holds that one post in the article, or right
+    after the post apposed to the name ("X, the republic's defence minister since 2021"): the date there, read
+    as "in <date>".  A date that does not parse, or a person of several posts, gives no start."""
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    text = fold(doc.text)
+    out = []
+    for h in holdings:
+        if h.start is not None or h.end is not None:
+            out.append(h)
+            continue
+        start = None
+        for e in h.evidence:  # the post apposed to the name, then "since …"
+            hit = START_AFTER_POST.match(text[e.end:e.end + 40]) if e.rule == "en-apposed-post" else None
+            start = start or (_start_date(hit["date"], ref) if hit else None)
+        alone = len({g.office for g in holdings if g.person == h.person and g.end is None}) == 1
+        for m in doc._.people or []:
+            if start is not None or not alone or m.key != h.person:
+                continue
+            hit = START_AFTER_NAME.match(text[m.span.end_char:m.span.end_char + 120])
+            start = _start_date(hit["date"], ref) if hit else None
+        out.append(replace(h, start=start) if start is not None else h)
+    return out
+
+
+def _start_date(phrase: str, ref: date | None) -> DateValue | None:
+    """The date a "since …" or "in …" phrase opens with, read as "in …" (a bound is a start here)."""
+    rest = phrase.split(None, 1)[1]
+    found = english_dates("in " + rest, ref, coarse=True)
+    if not found or found[0][0] != 0:
+        return None
+    value = found[0][1]
+    if re.search(r"\b(?:last|previous|next|past|coming)\b", rest):  # "in May last year": not this May
+        return None
+    return value
 
 
 #: "Eritrea's delegation was led by …", "The Democratic Republic of Congo was represented by …", "Ethiopia sent …":
