@@ -1811,7 +1811,10 @@ def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
     Two posts joined by "and" are both the name's ("Polish Deputy Prime Minister and Defence Minister X"),
     and a country may come between ("President of the Republic of Kazakhstan X")."""
     after = _of_country(doc, post.end)
-    i = _past_titles(doc, after[1] if after else _coordinated_post_end(doc, post.end))
+    i = after[1] if after else _coordinated_post_end(doc, post.end)
+    if i + 1 < len(doc) and doc[i].text in ("-", "‑") and fold(doc[i + 1].text) == "designate":
+        i += 2  # "Defense Secretary-designate X": named to the post, which the lexicon's "-designate" forms hold
+    i = _past_titles(doc, i)
     found = next((m for m in people if m.span.start == i), None)
     if found is None and post.kb_id_ in REMIT_POSTS and i < len(doc) and fold(doc[i].text) == "for":
         return _named_past_remit(doc, i, people)  # "Navy spokesperson for the West Philippine Sea Rear Adm. X"
