@@ -53,7 +53,7 @@ from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold, split_name
-from kg.extract.offices import counterpart_type, known_countries, notes
+from kg.extract.offices import acting_bare_heads, counterpart_type, known_countries, notes
 from kg.extract.people import misspelt_role_word, name_text
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, lead_sentence, phrase_pattern
@@ -3053,7 +3053,7 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts, institution_spokespeople, represented_states,
-                 institution_posts, leaders_spokespeople, headed_body_posts, term_starts):
+                 institution_posts, leaders_spokespeople, headed_body_posts, acting_bare_heads, term_starts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings

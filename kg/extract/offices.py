@@ -833,6 +833,7 @@ def find_holdings(doc: Doc) -> list[Holding]:
     holdings += _unnamed_counterparts(doc, attachments, holdings)
     holdings += _counterparts_of_unnamed(doc, holdings)
     holdings += _bracketed_after_countries(doc, holdings)
+    holdings = acting_bare_heads(doc, holdings)
     holdings += _former_role_subjects(doc, holdings)
     holdings += _service_counterparts(doc, holdings)
     holdings += _national_wordings(doc, portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner))
@@ -1648,6 +1649,58 @@ def _bracketed_after_countries(doc: Doc, known: list[Holding]) -> list[Holding]:
             out.append(Holding(name.key, lexicon.office_for(post.post_type, country).id,
                                (evidence(doc[post.span.start:name.span.end], "bracketed-countries"),)))
     return out
+
+
+ACTING_HEADS = {"chef": "chief", "cheffe": "chief", "commandant": "chief", "chief": "chief", "commander": "chief",
+                "head": "chief", "ministre": "minister", "minister": "minister"}
+ACTING_LINKS = frozenset((",", "serves", "served", "is", "was", "as", "now", "named", "appointed", "became", "the",
+                          "will", "serve", "has", "been", "designe", "designee", "nomme", "nommee", "comme", "le",
+                          "la", "l'", "est", "devient", "assure", "en", "tant", "que"))
+
+
+def acting_bare_heads(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"… a limogé le chef des forces de défense, Y, et désigné comme chef par intérim le général X", "The
+    commander of the Malawi Defence Force, Y, was retained; his deputy, X, serves as acting chief": a bare head
+    noun told as an interim ("chef par intérim", "acting chief", no complement of its own) stands for the one post
+    of its kind (a chief's or a minister's) that another person named in the sentence holds; the name it is
+    linked to (right after it past an article and ranks, or right before it past "serves as", "est") holds
+    that post.  Nothing when the sentence gives that kind of post to nobody else or to several."""
+    out = list(holdings)
+    for t in doc:
+        word = fold(t.text)
+        english = word in ("acting", "interim") and t.i + 1 < len(doc) and fold(doc[t.i + 1].text) in ACTING_HEADS
+        french = word in ACTING_HEADS and t.i + 2 < len(doc) and [fold(w.text) for w in doc[t.i + 1:t.i + 3]] == [
+            "par", "interim"]
+        if not (english or french):
+            continue
+        head = doc[t.i + 1] if english else t
+        end = head.i + 1 if english else t.i + 3
+        if end < len(doc) and (fold(doc[end].text) in ("of", "for", "de", "du", "des", "d'")
+                               or doc[end].text[:1].isupper() and english):
+            continue  # "acting chief of naval operations": a post of its own, read by the lexicon
+        sent = t.sent
+        named = people_within(doc, sent.start, sent.end)
+        holder = _name_past_titles_at(doc, end, sent) if french else None
+        if holder is None:
+            before = [m for m in named if m.span.end <= t.i]
+            holder = before[-1] if before and all(fold(w.text) in ACTING_LINKS for w in doc[before[-1].span.end:t.i]) \
+                else None
+        if holder is None:
+            continue
+        kind = ACTING_HEADS[fold(head.text)]
+        others = {h.office for h in out if h.person != holder.key and any(m.key == h.person for m in named)
+                  and _acting_kind(h.office.partition(".")[2]) == kind}
+        if len(others) != 1 or any(h.person == holder.key for h in out if h.office in others):
+            continue
+        office = others.pop()
+        out.append(Holding(holder.key, office, (evidence(doc[t.i:end], "acting-bare-head"),)))
+    return out
+
+
+def _acting_kind(post_type: str) -> str | None:
+    if post_type.endswith("minister"):
+        return "minister"
+    return "chief" if "chief" in post_type or "commander" in post_type else None
 
 
 def _demonyms_naming(doc: Doc, i: int, people: list[PersonMention]) -> list[tuple[Span, PersonMention]]:
