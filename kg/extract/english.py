@@ -3068,6 +3068,13 @@ START_AFTER_NAME = re.compile(
     r"(?:\s+from\s+[^,.;]{1,60}?)?|in (?:office|post)|in the (?:post|job))\s+(?P<date>(?:since|in)\s+[^,.;]{3,30})")
 #: A post apposed to a name, then since when: "X, the republic's defence minister since 2021".
 START_AFTER_POST = re.compile(r"^\s*(?P<date>since\s+[^,.;]{3,30})")
+#: A post, then the period it was held: "defence secretary from 2019 until his resignation in 2023",
+#: "defence minister (2021-2023)", "foreign minister from March 2022 to July 2024".
+YEAR = r"(?:(?:[a-z]+\s+)?(?:19|20)\d{2})"
+PERIOD_AFTER_POST = re.compile(
+    rf"^\s*(?:from\s+(?P<start>{YEAR})\s+(?:to|until|till)|\(\s*(?P<start2>{YEAR})\s*[-\u2013]|(?P<start3>{YEAR})\s*[-\u2013])"
+    rf"\s*(?:(?:his|her)\s+(?:dismissal|resignation|removal|death|retirement|ouster|sacking|replacement|"
+    rf"departure)\s+in\s+)?(?P<end>{YEAR})\b")
 
 
 def term_starts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
@@ -3083,9 +3090,16 @@ def term_starts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             out.append(h)
             continue
         start = None
-        for e in h.evidence:  # the post apposed to the name, then "since …"
+        for e in h.evidence:  # the post apposed to the name, then "since …", or the period it was held
             hit = START_AFTER_POST.match(text[e.end:e.end + 40]) if e.rule == "en-apposed-post" else None
             start = start or (_start_date(hit["date"], ref) if hit else None)
+            period = PERIOD_AFTER_POST.match(text[e.end:e.end + 80]) if start is None else None
+            opening = period and (period["start"] or period["start2"] or period["start3"])
+            begun = _start_date("in " + opening, ref) if period and opening else None
+            ended = _start_date("in " + period["end"], ref) if period else None
+            if begun is not None and ended is not None and begun.earliest <= ended.earliest:
+                h = replace(h, end=ended)
+                start = begun
         alone = len({g.office for g in holdings if g.person == h.person and g.end is None}) == 1
         for m in doc._.people or []:
             if start is not None or not alone or m.key != h.person:
