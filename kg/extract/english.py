@@ -54,7 +54,7 @@ from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold, split_name
-from kg.extract.offices import counterpart_type, known_countries, notes
+from kg.extract.offices import acting_bare_heads, counterpart_type, known_countries, notes
 from kg.extract.people import misspelt_role_word, name_text
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, lead_sentence, phrase_pattern
@@ -1677,7 +1677,9 @@ def apposed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         other = _of_country(doc, post.end)
         if other is not None and other[0] != lexicon.offices[post.kb_id_].country:
             continue  # "the Secretary of Defense of the Philippines, X": the post type's, read above
-        holder = _right_apposed(doc, post, people) or _left_apposed(doc, post, people)
+        titled = _named_right_after(doc, post, people)  # "Joint Staff chief Gen. X": past a rank only (the name
+        titled = titled if titled is not None and titled.span.start > post.end else None  # right after: the
+        holder = titled or _right_apposed(doc, post, people) or _left_apposed(doc, post, people)  # shared rules')
         if _aide_for(doc, post) is not None:
             continue  # "an aide to the Commander of U.S. Central Command, X": the aide's
         if holder is not None and not any(h.person == holder.key and h.office == post.kb_id_ for h in out):
@@ -1854,7 +1856,10 @@ def _named_right_after(doc: Doc, post: Span, people: list) -> Any:
     Two posts joined by "and" are both the name's ("Polish Deputy Prime Minister and Defence Minister X"),
     and a country may come between ("President of the Republic of Kazakhstan X")."""
     after = _of_country(doc, post.end)
-    i = _past_titles(doc, after[1] if after else _coordinated_post_end(doc, post.end))
+    i = after[1] if after else _coordinated_post_end(doc, post.end)
+    if i + 1 < len(doc) and doc[i].text in ("-", "‑") and fold(doc[i + 1].text) == "designate":
+        i += 2  # "Defense Secretary-designate X": named to the post, which the lexicon's "-designate" forms hold
+    i = _past_titles(doc, i)
     found = next((m for m in people if m.span.start == i), None)
     if found is None and post.kb_id_ in REMIT_POSTS and i < len(doc) and fold(doc[i].text) == "for":
         return _named_past_remit(doc, i, people)  # "Navy spokesperson for the West Philippine Sea Rear Adm. X"
@@ -1940,14 +1945,28 @@ def _left_apposed(doc: Doc, post: Span, people: list) -> Any:
     i = _coordinated_post_start(doc, post.start) - 1
     while i >= 0 and (_modifier_before(doc, i + 1) or fold(doc[i].text) in ("the", "a")
                       or _country_before(doc, i + 1) is not None and doc[i].text[:1].isupper()
-                      or fold(doc[i].text) in CLAUSE_WORDS - {","}):
-        i -= _modifier_before(doc, i + 1) or 1
+                      or fold(doc[i].text) in CLAUSE_WORDS - {","} or _state_noun_possessive(doc, i)):
+        i -= _modifier_before(doc, i + 1) or (2 if _state_noun_possessive(doc, i) else 1)
     if i < 1 or doc[i].text != ",":
         return None
     name = next((m for m in people if m.span.end == i), None)
     if name is not None and _fronted_object(doc, name.span.start, post):
         return None  # "During the call with X, the emir stressed …": the emir is the clause's subject
     return name
+
+
+#: Nouns standing for the state a text is about, before "'s": "X, the republic's defence minister since 2021".
+STATE_NOUNS = frozenset(("republic", "country", "kingdom", "nation", "state", "emirate", "sultanate", "archipelago"))
+
+
+def _state_noun_possessive(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the "'s" of a noun standing for a state ("the republic's", "the country's"): the post
+    after it is that state's, which the rest of the text tells (a section, a delegation, the gazetteer)."""
+    if i < 1:
+        return False
+    if doc[i].text in ("'s", "’s"):
+        return fold(doc[i - 1].text) in STATE_NOUNS
+    return doc[i].text == "s" and doc[i - 1].text[-1:] in ("'", "’") and fold(doc[i - 1].text[:-1]) in STATE_NOUNS
 
 
 def _coordinated_post_start(doc: Doc, i: int) -> int:
@@ -2269,7 +2288,8 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
             and any(sent.start_char <= e.start < sent.end_char for e in h.evidence)}
     told |= {p.kb_id_ for p in lex_within(doc, max(sent.start, named.span.start - POST_REACH), named.span.start, "POST")
              if _past_titles(doc, p.end) == named.span.start}
-    if not told and not backwards and named.span.start == sent.start:  # "X, the new foreign secretary, …. X
+    if not told and not backwards and (named.span.start == sent.start  # "X, the new foreign secretary, …. X
+                                       or _who_clause_after(doc, named)):  # "…, X, who took over from Y in July,"
         told = {h.office.partition(".")[2] for h in holdings if h.person == giver  # succeeds Y, who …": the one
                 and all(e.end <= sent.start_char for e in h.evidence)  # post the article gave X before, not one
                 and not any(o.office == h.office and o.replaces == giver for o in holdings)}  # X was replaced in
@@ -2292,6 +2312,13 @@ def _hand_over(doc: Doc, sent: Span, holdings: list[Holding], successor_mention:
                            replaces=predecessor if taker == successor else None))
     return [replace(h, replaces=predecessor) if h.person == successor and h.office == office and h.replaces is None
             else h for h in out]
+
+
+def _who_clause_after(doc: Doc, named: Any) -> bool:
+    """The name is set off before a relative clause of its own (", who took over from Y"): the succession
+    it tells is that person's, whatever the sentence's main clause is about."""
+    end = named.span.end
+    return end + 1 < len(doc) and doc[end].text == "," and fold(doc[end + 1].text) == "who"
 
 
 #: "X, who was moved to the defense ministry", "kept X at the foreign ministry": a ministry a name is sent to
@@ -2569,6 +2596,14 @@ def headed_body_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 MINISTER_TITLES = frozenset(("minister", "secretary"))
 
 
+#: Wordings of a state's top officer or (the bare "defence chief") its minister, told by the title before the
+#: name: "Australia's defence force chief, Admiral X", "Japan's top general, Gen. Y", "Mali's military chief, Gen. Z".
+DEFENCE_CHIEF_HEADS = (("defence", "chief"), ("defense", "chief"), ("defence", "force", "chief"),
+                       ("defense", "force", "chief"), ("defence", "forces", "chief"), ("defense", "forces", "chief"),
+                       ("armed", "forces", "chief"), ("military", "chief"), ("top", "general"),
+                       ("top", "military", "officer"))
+
+
 def defence_chief_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     """"Indonesia's defence chief, Minister X", "Britain's defence chief, Adm. Y": "defence chief" names the
     minister or the top officer, as the title the name is written with says ("Minister" / a military rank);
@@ -2578,14 +2613,19 @@ def defence_chief_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     people = doc._.people or []
     out = list(holdings)
     for t in doc[:-2]:
-        if fold(t.text) not in ("defence", "defense") or fold(doc[t.i + 1].text) != "chief":
+        words = tuple(fold(w.text) for w in doc[t.i:t.i + 4])
+        size = next((len(h) for h in DEFENCE_CHIEF_HEADS if words[:len(h)] == h), None)
+        if size is None or t.i + size >= len(doc):
             continue
-        k = t.i + 2 + (doc[t.i + 2].text == ",")
+        k = t.i + size + (doc[t.i + size].text == ",")
         holder = next((m for m in people if k < m.span.start <= k + 4), None)
         if holder is None:
             continue
         title = fold(doc[k:holder.span.start].text)
-        post_type = "defence_minister" if title in MINISTER_TITLES else "chief_of_defence" if title in ranks else None
+        minister = size == 2 and words[0] in ("defence", "defense")  # only the bare "defence chief" may name
+        # the minister
+        post_type = "defence_minister" if minister and title in MINISTER_TITLES \
+            else "chief_of_defence" if title in ranks else None
         country = _possessor(doc, t.i) or _country_before(doc, t.i)
         if post_type is None or country is None:
             continue
@@ -3049,7 +3089,8 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     # counterparts are read twice: once before the successions, which may hand a counterpart's post on
     # ("his Japanese counterpart, X. X, who took over from Y"), and once at the end, for a speaker whose
     # own post only the later rules read
-    for step in (countries_of_posts, possessive_posts, apposed_posts, forces_chief_posts, fronted_appointment_posts,
+    for step in (countries_of_posts, possessive_posts, apposed_posts, forces_chief_posts, defence_chief_posts,
+                 fronted_appointment_posts,
                  predicate_posts,
                  appointed_posts,
                  misspelt_posts, ministry_move_posts, moved_posts, ministry_headed_posts, counterpart_posts,
@@ -3057,15 +3098,78 @@ def posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
                  former_role_subjects,
                  departed_predecessors, vacated_posts, deputy_posts, listed_posts, counterpart_posts, pronoun_posts,
                  envoys_to_the_un, future_posts, institution_spokespeople, represented_states,
-                 institution_posts, leaders_spokespeople, headed_body_posts, defence_chief_posts):
+                 institution_posts, leaders_spokespeople, headed_body_posts, acting_bare_heads, term_starts):
         holdings = step(doc, holdings)
     _note_former(doc, holdings)
     return holdings
 
 
+#: What tells since when a person named right before holds their post: "X, who took office in July 2024,",
+#: "X, who took over from Gen. Y in 2021,", "X, in post since 2023,", "X, who has run the ministry since 2021".
+START_AFTER_NAME = re.compile(
+    r"^\s*,\s*(?:who\s+(?:took office|took over|assumed office|assumed the post|was appointed|was named|was sworn in|"
+    r"has held the (?:post|job|portfolio|position)|has run the (?:ministry|department|portfolio)|"
+    r"has led the (?:ministry|military|army|armed forces|force|forces)|has been in (?:office|post|the post|the job))"
+    r"(?:\s+from\s+[^,.;]{1,60}?)?|in (?:office|post)|in the (?:post|job))\s+(?P<date>(?:since|in)\s+[^,.;]{3,30})")
+#: A post apposed to a name, then since when: "X, the republic's defence minister since 2021".
+START_AFTER_POST = re.compile(r"^\s*(?P<date>since\s+[^,.;]{3,30})")
+#: A post, then the period it was held: "defence secretary from 2019 until his resignation in 2023",
+#: "defence minister (2021-2023)", "foreign minister from March 2022 to July 2024".
+YEAR = r"(?:(?:[a-z]+\s+)?(?:19|20)\d{2})"
+PERIOD_AFTER_POST = re.compile(
+    rf"^\s*(?:from\s+(?P<start>{YEAR})\s+(?:to|until|till)|\(\s*(?P<start2>{YEAR})\s*[-\u2013]|(?P<start3>{YEAR})\s*[-\u2013])"
+    rf"\s*(?:(?:his|her)\s+(?:dismissal|resignation|removal|death|retirement|ouster|sacking|replacement|"
+    rf"departure)\s+in\s+)?(?P<end>{YEAR})\b")
+
+
+def term_starts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """The start of a post told right after its holder's name ("X, who took office in July 2024, …", "X, in post
+    since 2023, …", "X, who took over from Y in 2021") when the person holds that one post in the article, or right
+    after the post apposed to the name ("X, the republic's defence minister since 2021"): the date there, read
+    as "in <date>".  A date that does not parse, or a person of several posts, gives no start."""
+    ref = doc._.ref if isinstance(doc._.ref, date) else None
+    text = fold(doc.text)
+    out = []
+    for h in holdings:
+        if h.start is not None or h.end is not None:
+            out.append(h)
+            continue
+        start = None
+        for e in h.evidence:  # the post apposed to the name, then "since …", or the period it was held
+            hit = START_AFTER_POST.match(text[e.end:e.end + 40]) if e.rule == "en-apposed-post" else None
+            start = start or (_start_date(hit["date"], ref) if hit else None)
+            period = PERIOD_AFTER_POST.match(text[e.end:e.end + 80]) if start is None else None
+            opening = period and (period["start"] or period["start2"] or period["start3"])
+            begun = _start_date("in " + opening, ref) if period and opening else None
+            ended = _start_date("in " + period["end"], ref) if period else None
+            if begun is not None and ended is not None and begun.earliest <= ended.earliest:
+                h = replace(h, end=ended)
+                start = begun
+        alone = len({g.office for g in holdings if g.person == h.person and g.end is None}) == 1
+        for m in doc._.people or []:
+            if start is not None or not alone or m.key != h.person:
+                continue
+            hit = START_AFTER_NAME.match(text[m.span.end_char:m.span.end_char + 120])
+            start = _start_date(hit["date"], ref) if hit else None
+        out.append(replace(h, start=start) if start is not None else h)
+    return out
+
+
+def _start_date(phrase: str, ref: date | None) -> DateValue | None:
+    """The date a "since …" or "in …" phrase opens with, read as "in …" (a bound is a start here)."""
+    rest = phrase.split(None, 1)[1]
+    found = english_dates("in " + rest, ref, coarse=True)
+    if not found or found[0][0] != 0:
+        return None
+    value = found[0][1]
+    if re.search(r"\b(?:last|previous|next|past|coming)\b", rest):  # "in May last year": not this May
+        return None
+    return value
+
+
 #: "Eritrea's delegation was led by …", "The Democratic Republic of Congo was represented by …", "Ethiopia sent …":
 #: after a country opening the sentence, the verb that makes the officials named after it that country's.
-REPRESENTED = re.compile(r"^(?:'?\s*s\s+delegation\s+)?(?:was|were|is|will be)\s+(?:represented|led)\s+by\b"
+REPRESENTED = re.compile(r"^(?:'?\s*s\s+delegation\s+)?(?:was|were|is|will be)\s+(?:represented|led|headed)\s+by\b"
                          r"|^(?:sent|dispatched|fielded)\b")
 
 
@@ -3094,7 +3198,7 @@ def _representing_state(doc: Doc, holder: Any) -> str | None:
     start = _past_dateline(doc, sent)
     delegation = next((t.i for t in doc[start:holder.span.start] if fold(t.text) == "delegation"), None)
     owner = _possessor(doc, delegation) if delegation is not None else None
-    if owner is not None and delegation is not None and re.match(r"^(?:was|were|is|will be)\s+led\s+by\b",
+    if owner is not None and delegation is not None and re.match(r"^(?:was|were|is|will be)\s+(?:led|headed)\s+by\b",
                                       fold(doc[delegation + 1:holder.span.start].text)):
         return owner  # "…, while Eritrea's delegation was led by Defence Minister X"
     states = [c for c in lex_within(doc, start, holder.span.start, "COUNTRY", "DEMONYM") if c.end <= holder.span.start]
@@ -3340,6 +3444,11 @@ def listed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
     for post in lex_spans(doc, "POST"):
         if not fold(post[-1].text).endswith("s") or fold(post[-1].text).endswith("ss"):
             continue
+        for name, state in _countries_naming_holders(doc, post, people):  # "ministers from A (X) and B (Y)"
+            office = lexicon.office_for(post.kb_id_, state).id
+            out = [h for h in out if not (h.person == name.key and h.office == f"?.{post.kb_id_}")]
+            if not any(h.person == name.key and h.office.endswith("." + post.kb_id_) for h in out):
+                out.append(Holding(name.key, office, (evidence(doc[post.start:name.span.end], "en-listed-post"),)))
         names: list = []
         countries: list[str | None] = []
         i = post.end
@@ -3374,6 +3483,34 @@ def listed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
             if not any(h.person == name.key and h.office == office for h in out):
                 out.append(Holding(name.key, office, (evidence(doc[post.start:name.span.end], "en-listed-post"),)))
     return out
+
+
+def _countries_naming_holders(doc: Doc, post: Span, people: list) -> list[tuple[Any, str]]:
+    """"Defence ministers from Chile (X) and Peru (Y)", "the army chiefs of Mali (X), Niger (Y) and Chad (Z)":
+    after a plural post and "from"/"of", a list of countries each with its holder's name in brackets; every
+    item must be so (else nothing)."""
+    i = post.end
+    if i >= len(doc) or fold(doc[i].text) not in ("from", "of"):
+        return []
+    found: list[tuple[Any, str]] = []
+    i += 1
+    while i < len(doc):
+        i += fold(doc[i].text) == "the"
+        country = next((c for c in lex_within(doc, i, i + 4, "COUNTRY") if c.start == i), None)
+        if country is None or country.end + 1 >= len(doc) or doc[country.end].text != "(":
+            return []
+        name = next((m for m in people if m.span.start == _past_titles(doc, country.end + 1)), None)
+        if name is None or name.span.end >= len(doc) or doc[name.span.end].text != ")":
+            return []
+        found.append((name, country.kb_id_))
+        i = name.span.end + 1
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and fold(doc[i].text) == "and":
+            i += 1
+        elif i >= len(doc) or doc[i - 1].text != ",":
+            break
+    return found if len(found) >= 2 else []
 
 
 def _country_set_after(doc: Doc, i: int) -> tuple[str | None, int]:

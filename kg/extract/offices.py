@@ -831,6 +831,9 @@ def find_holdings(doc: Doc) -> list[Holding]:
         attachments = _role_noun_owners(doc, attachments, roles)
         holdings += [h for h in _relative(doc, attachments, holdings) if h not in holdings]
     holdings += _unnamed_counterparts(doc, attachments, holdings)
+    holdings += _counterparts_of_unnamed(doc, holdings)
+    holdings += _bracketed_after_countries(doc, holdings)
+    holdings = acting_bare_heads(doc, holdings)
     holdings += _former_role_subjects(doc, holdings)
     holdings += _service_counterparts(doc, holdings)
     holdings += _national_wordings(doc, portfolio_holdings(doc, _appointed, holder_of_clause_after, pronoun_owner))
@@ -1569,6 +1572,154 @@ def _unnamed_counterparts(doc: Doc, attachments: list[Attachment], known: list[H
             out.append(Holding(person.key, found, (evidence(doc[t.i - 1:s.end], "counterpart-role"),),
                                attested=_ref_day(doc)))
     return out
+
+
+def _counterparts_of_unnamed(doc: Doc, known: list[Holding]) -> list[Holding]:
+    """"La ministre des Armées a reçu son homologue allemand, X", "Le chef d'état-major a reçu ses homologues
+    allemand, X, et polonais, Y": the sentence's subject is a post phrase naming nobody (its opening words,
+    past a dateline, with no name in the sentence before the counterpart word); each name set off after a
+    demonym of the counterpart word holds that one-holder post in the demonym's state.  Names given a post
+    already keep theirs."""
+    lexicon = load_lexicon()
+    people = doc._.people or []
+    held = {h.person for h in known}
+    out: list[Holding] = []
+    for t in doc:
+        if fold(t.text) not in ("homologue", "homologues") or t.i == 0 or fold(doc[t.i - 1].text) not in POSSESSIVES:
+            continue
+        sent = t.sent
+        start = past_dateline(sent, title_case=True)
+        posts = [p for p in posts_within(doc, start, t.i) if p.span.end <= t.i]
+        if len(posts) != 1 or people_within(doc, sent.start, t.i) or not _single_holder(posts[0].post_type):
+            continue
+        subject = posts[0]
+        if any(fold(w.text) not in ("le", "la", "l'") for w in doc[start:subject.span.start]) \
+                or not (subject.span.end < len(doc) and doc[subject.span.end].pos_ in ("AUX", "VERB")):
+            continue  # the post phrase opens the sentence and its verb follows: its subject, named nowhere here
+        for demonym, name in _demonyms_naming(doc, t.i + 1, people):
+            own = subject.countries[0] if len(subject.countries) == 1 else None
+            if name.key in held or demonym.kb_id_ == own or not _is_state(demonym.kb_id_):
+                continue
+            held.add(name.key)
+            out.append(Holding(name.key, lexicon.office_for(subject.post_type, demonym.kb_id_).id,
+                               (evidence(doc[t.i - 1:name.span.end], "counterpart"),)))
+    return out
+
+
+COUNTRY_OF = frozenset(("de", "du", "des", "d'", "la", "l'"))
+
+
+def _bracketed_after_countries(doc: Doc, known: list[Holding]) -> list[Holding]:
+    """"Les ministres des Affaires étrangères du Kazakhstan (X) et du Kirghizistan (Y)": after a plural post,
+    a list of "du <pays> (<nom>)" items joined by commas and "et" gives each name the post in its country; every
+    item must be so, two at least (else nothing).  Names given that post type already keep theirs."""
+    lexicon = load_lexicon()
+    out: list[Holding] = []
+    for post in find_posts(doc):
+        if not fold(post.span[0].text).endswith(("s", "x")) or not _single_holder(post.post_type):
+            continue
+        countries = [c for c in lex_within(doc, post.span.start, post.span.end + 2, "COUNTRY")
+                     if c.start > post.span.start]
+        i = countries[0].start if countries else post.span.end
+        while i > post.span.start and fold(doc[i - 1].text) in COUNTRY_OF:
+            i -= 1
+        items: list[tuple[PersonMention, str]] = []
+        while i < len(doc):
+            while i < len(doc) and fold(doc[i].text) in COUNTRY_OF:
+                i += 1
+            country = next((c for c in lex_within(doc, i, i + 4, "COUNTRY") if c.start == i), None)
+            if country is None or country.end + 1 >= len(doc) or doc[country.end].text != "(":
+                break
+            name = _name_past_titles_at(doc, country.end + 1, doc[country.end].sent)  # "(le général X)"
+            if name is None or name.span.end >= len(doc) or doc[name.span.end].text != ")":
+                break
+            items.append((name, country.kb_id_))
+            i = name.span.end + 1
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            if i < len(doc) and fold(doc[i].text) == "et":
+                i += 1
+            elif doc[i - 1].text != ",":
+                break
+        if len(items) < 2:
+            continue
+        for name, country in items:
+            if any(h.person == name.key and h.office.endswith("." + post.post_type) for h in known + out):
+                continue
+            out.append(Holding(name.key, lexicon.office_for(post.post_type, country).id,
+                               (evidence(doc[post.span.start:name.span.end], "bracketed-countries"),)))
+    return out
+
+
+ACTING_HEADS = {"chef": "chief", "cheffe": "chief", "commandant": "chief", "chief": "chief", "commander": "chief",
+                "head": "chief", "ministre": "minister", "minister": "minister"}
+ACTING_LINKS = frozenset((",", "serves", "served", "is", "was", "as", "now", "named", "appointed", "became", "the",
+                          "will", "serve", "has", "been", "designe", "designee", "nomme", "nommee", "comme", "le",
+                          "la", "l'", "est", "devient", "assure", "en", "tant", "que"))
+
+
+def acting_bare_heads(doc: Doc, holdings: list[Holding]) -> list[Holding]:
+    """"… a limogé le chef des forces de défense, Y, et désigné comme chef par intérim le général X", "The
+    commander of the Malawi Defence Force, Y, was retained; his deputy, X, serves as acting chief": a bare head
+    noun told as an interim ("chef par intérim", "acting chief", no complement of its own) stands for the one post
+    of its kind (a chief's or a minister's) that another person named in the sentence holds; the name it is
+    linked to (right after it past an article and ranks, or right before it past "serves as", "est") holds
+    that post.  Nothing when the sentence gives that kind of post to nobody else or to several."""
+    out = list(holdings)
+    for t in doc:
+        word = fold(t.text)
+        english = word in ("acting", "interim") and t.i + 1 < len(doc) and fold(doc[t.i + 1].text) in ACTING_HEADS
+        french = word in ACTING_HEADS and t.i + 2 < len(doc) and [fold(w.text) for w in doc[t.i + 1:t.i + 3]] == [
+            "par", "interim"]
+        if not (english or french):
+            continue
+        head = doc[t.i + 1] if english else t
+        end = head.i + 1 if english else t.i + 3
+        if end < len(doc) and (fold(doc[end].text) in ("of", "for", "de", "du", "des", "d'")
+                               or doc[end].text[:1].isupper() and english):
+            continue  # "acting chief of naval operations": a post of its own, read by the lexicon
+        sent = t.sent
+        named = people_within(doc, sent.start, sent.end)
+        holder = _name_past_titles_at(doc, end, sent) if french else None
+        if holder is None:
+            before = [m for m in named if m.span.end <= t.i]
+            holder = before[-1] if before and all(fold(w.text) in ACTING_LINKS for w in doc[before[-1].span.end:t.i]) \
+                else None
+        if holder is None:
+            continue
+        kind = ACTING_HEADS[fold(head.text)]
+        others = {h.office for h in out if h.person != holder.key and any(m.key == h.person for m in named)
+                  and _acting_kind(h.office.partition(".")[2]) == kind}
+        if len(others) != 1 or any(h.person == holder.key for h in out if h.office in others):
+            continue
+        office = others.pop()
+        out.append(Holding(holder.key, office, (evidence(doc[t.i:end], "acting-bare-head"),)))
+    return out
+
+
+def _acting_kind(post_type: str) -> str | None:
+    if post_type.endswith("minister"):
+        return "minister"
+    return "chief" if "chief" in post_type or "commander" in post_type else None
+
+
+def _demonyms_naming(doc: Doc, i: int, people: list[PersonMention]) -> list[tuple[Span, PersonMention]]:
+    """"allemand, X, et polonais, Y", "russe X": each demonym and the name set off right after it."""
+    found: list[tuple[Span, PersonMention]] = []
+    while i < len(doc):
+        demonym = next((s for s in lex_within(doc, i, i + 3, "DEMONYM") if s.start == i), None)
+        if demonym is None:
+            break
+        k = demonym.end + (demonym.end < len(doc) and doc[demonym.end].text == ",")
+        name = next((m for m in people if m.span.start == k), None)
+        if name is None:
+            break
+        found.append((demonym, name))
+        i = name.span.end + (name.span.end < len(doc) and doc[name.span.end].text == ",")
+        if i >= len(doc) or fold(doc[i].text) != "et":
+            break
+        i += 1
+    return found
 
 
 def _role_noun_office(post: PostMention, country: str | None) -> str:
@@ -3119,10 +3270,15 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
     """"le président russe X", "le chef d'état-major russe, le général X" (no "et" in between), and
     "le porte-parole du ministère russe de la Défense, X" (a complement, then a comma).  A name right
     after "de" is the complement, never the holder ("le porte-parole du général X")."""
+    nationality = _nationality_before_name(doc, m)
     for p in reversed(posts):
         if p.span.end > m.span.start:
             continue
-        between = doc[p.span.end:m.span.start]
+        if nationality is not None and p.span.end <= nationality.start - 1:
+            p = _of_nationality(p, nationality)  # "le ministre de la Défense, l'Azerbaïdjanais X": X's post,
+            between = doc[p.span.end:nationality.start - 1]  # in Azerbaijan
+        else:
+            between = doc[p.span.end:m.span.start]
         kept = _without_since(doc, _without_relative(between))  # "entre 2019 et 2022": no list
         kept = _without_reign(kept)
         listed = any(fold(t.text) in ("et", "ou") for t in kept)
@@ -3134,6 +3290,27 @@ def _post_before(doc: Doc, m: PersonMention, posts: list[PostMention]) -> PostMe
             return p
         return None
     return None
+
+
+def _nationality_before_name(doc: Doc, m: PersonMention) -> Span | None:
+    """The noun of nationality set right before a name after a comma ("…, l'Azerbaïdjanais X", "…, la
+    Lettone Y"): a capitalised demonym after a determiner, the comma before the determiner."""
+    at = m.span.start
+    if at < 3 or fold(doc[at - 2].text) not in NATIONALITY_DETERMINERS or doc[at - 3].text != ",":
+        return None
+    demonym = next((s for s in lex_within(doc, at - 1, at, "DEMONYM") if s.start == at - 1 and s.end == at), None)
+    return demonym if demonym is not None and demonym.text[:1].isupper() else None
+
+
+def _of_nationality(p: PostMention, nationality: Span) -> PostMention:
+    """A post set off before a noun of nationality and its name is held in that nationality's state,
+    unless the phrase already names a state or is another state's own office."""
+    if p.countries:
+        return p
+    office = load_lexicon().offices.get(p.office_id or "")
+    if office is not None and office.country not in (UNKNOWN, nationality.kb_id_):
+        return p
+    return replace(p, countries=[nationality.kb_id_])
 
 
 RANKS_OF_ADDRESS = frozenset(("ambassadeur", "ambassadrice", "ambassador"))
@@ -4821,6 +4998,14 @@ def _delegation_side(doc: Doc, h: Holding, countries: dict[str, set[str]]) -> st
         return None
     sent = holder.span.sent
     lo = max(sent.start, holder.span.start - DELEGATION_REACH)
+    member = _last_cue(doc, max(sent.start, holder.span.start - 3 * DELEGATION_REACH), holder.span.start,
+                       title_cues("delegation_members_fr"))
+    if member is not None and not people_within(doc, member, holder.span.start) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc[member + 1:holder.span.start]
+                        if fold(t.text) != "par"):
+        state = _delegation_state(doc, sent.start, member)
+        if state is not None:  # "La délégation arménienne comprenait le chef d'état-major, le général X"
+            return state
     for cues, by_state in ((title_cues("delegation_represented_by_fr"), True),
                            (title_cues("delegation_accompanied_fr"), False)):
         cue = _last_cue(doc, lo, holder.span.start, cues)
@@ -4838,6 +5023,21 @@ def _delegation_side(doc: Doc, h: Holding, countries: dict[str, set[str]]) -> st
         theirs = countries.get(head.key, set()) - {UNKNOWN} if head else set()  # "Il est accompagné du …"
         return theirs.pop() if len(theirs) == 1 else None
     return None
+
+
+DELEGATION_NOUNS = frozenset(("delegation", "delegations"))
+
+
+def _delegation_state(doc: Doc, lo: int, cue: int) -> str | None:
+    """The state of the delegation a verb of comprising or leading is told of ("La délégation arménienne
+    comprenait …", "la délégation du Kazakhstan, conduite par …"): the one state named by a demonym or a
+    "de <pays>" right after the last "délégation" before the verb, with no person between."""
+    noun = max((t.i for t in doc[lo:cue] if fold(t.text) in DELEGATION_NOUNS), default=None)
+    if noun is None or people_within(doc, noun, cue):
+        return None
+    states = {s.kb_id_ for s in lex_within(doc, noun + 1, min(cue, noun + 5), "DEMONYM", "COUNTRY")
+              if s.start <= noun + 3 and _is_state(s.kb_id_)}
+    return states.pop() if len(states) == 1 else None
 
 
 def _listed_member_cue(doc: Doc, sent: Span, holder: PersonMention, cues: frozenset[str]) -> int | None:
@@ -5490,7 +5690,12 @@ NEIGHBOUR_WORDS = frozenset(("neighbouring", "neighboring", "nearby", "voisin", 
 
 def _section_opener(doc: Doc, sent: Span, *, sides: bool = True) -> str | None:
     """The state of a place that opens the sentence as "A Bogota," / "À Téhéran," / "In Doha," / "Au Niger,", or
-    of a demonym after "Côté" ("Côté burkinabè,")."""
+    of a demonym after "Côté" ("Côté burkinabè,"), or a round-up's heading: a state's name opening a line
+    of the body before a full stop, a colon or a dash ("SERBIE. Le président …", "Moldova: President …",
+    "Namibie – La présidente …"; :func:`_heading_state`)."""
+    heading = _heading_state(doc, sent)
+    if heading is not None:
+        return heading
     if len(sent) < 3 or fold(sent[0].text) not in ("a", "in", "au", "en", "aux") + (("cote",) if sides else ()):
         return None
     labels = ("DEMONYM",) if fold(sent[0].text) == "cote" else ("PLACE", "METONYM", "COUNTRY")
@@ -5499,6 +5704,33 @@ def _section_opener(doc: Doc, sent: Span, *, sides: bool = True) -> str | None:
     if place is None or place.end >= sent.end or doc[place.end].text != ",":
         return None
     return place.kb_id_ if _is_state(place.kb_id_) else None
+
+
+HEADING_MARKS = frozenset((".", ":", "–", "—", "-"))
+
+
+def _heading_state(doc: Doc, sent: Span) -> str | None:
+    """The state a round-up's section heading names: a country's name (not a city's) opening a line that is
+    not the article's first, right before a full stop, a colon or a dash, with the section's text after it
+    on the same line ("CROATIE. Le ministre …", "Romania: Defence Minister …", "Zambie – Le chef de l'Etat
+    …").  A dateline names the article's place, not a section: the first line and a dateline are left to
+    :func:`_dateline_span`."""
+    start = sent.start_char
+    if start == 0 or doc.text[start - 1] != "\n" or not doc.text[:start].strip():
+        return None
+    spans = lex_within(doc, sent.start, min(sent.end, sent.start + 6), "COUNTRY")
+    country = next((s for s in spans if s.start == sent.start), None)
+    if country is None or country.end >= len(doc) or doc[country.end].text not in HEADING_MARKS:
+        return None
+    mark = doc[country.end].idx
+    line_end = doc.text.find("\n", mark)
+    rest = doc.text[mark + 1:line_end if line_end >= 0 else len(doc.text)]
+    if len(rest.split()) < 3:
+        return None  # a heading on a line of its own, or a list's item: no section text after it
+    dateline = _dateline_span(doc)
+    if dateline is not None and dateline.start == country.start:
+        return None
+    return country.kb_id_ if _is_state(country.kb_id_) else None
 
 
 KICKER_REACH = 8  # tokens of a headline that may hold its kicker and its colon

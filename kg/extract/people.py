@@ -475,6 +475,9 @@ class PeopleFinder:
             len(m.span) > 1 and fold(m.span[0].text) in words)
 
     def _blocked(self, m: PersonMention, blockers: SpanIndex) -> bool:
+        if len(m.span) == 2 and not m.title and fold(m.span[0].text) in _day_names() and _possessive_after(m.span):
+            return True  # "on Tuesday Jordan's Foreign Minister X": a day and a country's possessive (not
+            # "Sunday Kelvin Aneke", where the day is a given name)
         words = [fold(t.text) for t in m.span]
         if any(w in self.known.organisation_words for w in words) or _media_key(m.span.text) in self.media:
             return True
@@ -489,6 +492,14 @@ class PeopleFinder:
             return True
         return any(b.start <= m.span.start and m.span.end <= b.end for b in near) or any(
             b.label_ in ("MISSILE", "TREATY") for b in near) or _cuts_organisation(m.span)
+
+
+def _possessive_after(span: Span) -> bool:
+    """An English possessive closes the span ("Jordan's", tokenised "Jordan'" "s" or "Jordan" "'s")."""
+    doc = span.doc
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return span[-1].text.endswith(("'", "’")) or nxt in ("'s", "’s", "'", "’") or (
+        nxt == "s" and doc[span.end - 1].text.endswith(("'", "’")))
 
 
 def _told_again(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:

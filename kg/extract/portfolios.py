@@ -209,6 +209,7 @@ def _relative_head(doc: Doc, folded: list[str], sent: Span, start: int, end: int
     if folded[start] not in title_cues("ministry_nouns_fr"):
         return None
     i = end + 1 if end < sent.end and doc[end]._.kg_demonym else end
+    i = _past_joined_remit(doc, folded, sent, i)  # "le ministère de la Défense et des Anciens combattants, dont …"
     if i >= sent.end or folded[i] != ",":
         return None
     words = [("il" if w == "elle" else w) for w in folded[i + 1:min(sent.end, i + 9)]]
@@ -222,11 +223,41 @@ def _relative_head(doc: Doc, folded: list[str], sent: Span, start: int, end: int
             return m
     dash = next((t.i + 1 for t in sent[:6] if t.text in ("-", "–", "—")), sent.start)
     opening = names[0] if names else None  # "MANILLE — X s'est entretenu …": the parse may miss the subject
-    if opening is None or any(folded[k] not in _title_words() for k in range(dash, opening.span.start)):
+    if opening is None:
         return None
     nxt = opening.span.end
-    return opening if nxt < sent.end and (doc[nxt].pos_ in ("AUX", "VERB") or folded[nxt] in ("s'", "se")) \
-        else None
+    if all(folded[k] in _title_words() for k in range(dash, opening.span.start)) and nxt < sent.end \
+            and (doc[nxt].pos_ in ("AUX", "VERB") or folded[nxt] in ("s'", "se")):
+        return opening
+    # "Rien ne prédestinait X à diriger le ministère de la Défense, dont elle est la titulaire depuis 2024",
+    # "a chargé X de piloter le ministère …, dont il est le titulaire": the name right before an infinitive
+    # of heading whose object the ministry is (the object of the verb that governs the infinitive)
+    return names[-1] if _infinitive_of_named(doc, names[-1], start) else None
+
+
+JOINED_REMIT_REACH = 7  # tokens of a second remit joined to a ministry's name ("et des Anciens combattants")
+
+
+def _past_joined_remit(doc: Doc, folded: list[str], sent: Span, i: int) -> int:
+    """Past a second remit joined by "et" to the ministry's name, up to the comma after it ("… de la Défense
+    et des Anciens combattants, dont …"): only nouns, adjectives, articles and prepositions in it."""
+    if i >= sent.end or folded[i] != "et":
+        return i
+    comma = next((k for k in range(i + 1, min(sent.end, i + JOINED_REMIT_REACH)) if folded[k] == ","), None)
+    if comma is None or not all(doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET") for k in range(i + 1, comma)):
+        return i
+    return comma
+
+
+def _infinitive_of_named(doc: Doc, named: PersonMention, start: int) -> bool:
+    """An infinitive of heading stands between the name and the ministry ("prédestinait X à diriger le
+    ministère", "a chargé X de piloter le ministère"): the name is who heads it."""
+    between = [t for t in doc[named.span.end:start]]
+    return 0 < len(between) <= 4 and any(t.pos_ == "VERB" and "Inf" in t.morph.get("VerbForm")
+                                         and fold(t.lemma_) in HEADING_INFINITIVES for t in between)
+
+
+HEADING_INFINITIVES = frozenset(("diriger", "piloter", "conduire", "prendre", "occuper", "tenir", "reprendre"))
 
 
 #: Ministries whose minister a genitive name after the ministry holds (:func:`_ministry_of_named`).

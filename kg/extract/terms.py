@@ -55,6 +55,7 @@ def apply_terms(doc: Doc, holdings: list[Holding]) -> list[Holding]:
         _departed_before_an_interim(doc, sent, by_key)
         _successor_of_pronoun(doc, sent, by_key)
         _starts_and_ends(doc, sent, by_key)
+        _since_after_name(doc, sent, by_key)
     _interims_ended(doc, by_key)
     return [h for h in by_key.values() if not _not_yet_held(doc, h)]
 
@@ -1280,6 +1281,8 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
         if date is not None and field == "start" and _until_before(sent, at, date):
             date = None  # "a prêté serment comme chef de l'État par intérim, jusqu'aux élections d'avril 2026"
         people = [m for m in people if not _beyond_semicolon(doc, sent, at, m)]
+        if field == "start" and _titular_cue(sent, at):  # "le ministère …, dont il est le titulaire depuis 2019":
+            people = [m for m in people if _portfolio_holder_in(by_key, m.key, sent)]  # its head, no one else
         if field == "start":  # "Il avait été nommé en novembre, après le limogeage de Y": Y's term ends, not starts
             people = [m for m in people if m.key not in _departed_keys(doc, sent)]
         if _pronoun_opens(sent, at) and not _active(sent, at):  # "Il prendra ses fonctions le 6 mai, jour de …
@@ -1300,6 +1303,36 @@ def _starts_and_ends(doc: Doc, sent: Span, by_key: dict) -> None:
             if getattr(h, field) is None:
                 by_key[(person, offices[0])] = replace(h, **{field: date}, evidence=_merge(
                     h.evidence, (evidence(sent, f"term-{field}"),)))
+
+
+#: The words of a verbless incise that says since when (", en poste depuis", ", à ce poste depuis"); a relative in the
+#: imperfect (", qui occupait ce poste depuis 2021") tells how long a predecessor held it and is left alone.
+SINCE_INCISE_WORDS = frozenset(("ce", "poste", "fonction", "fonctions", "en", "a", "place"))
+SINCE_INCISE_REACH = 4  # words between the comma after a name and "depuis" ("en poste", "à ce poste")
+
+
+def _since_after_name(doc: Doc, sent: Span, by_key: dict) -> None:
+    """"Il succède à Y, en poste depuis février 2019", "… remplace Y, en fonctions depuis 2018": a verbless
+    incise set off right after a name that says since when they are or were in post ("en poste", "en
+    fonctions", "à ce poste", then "depuis" and a date) starts that person's one post, even in a sentence of
+    replacement, where the general cues leave dates to the successor."""
+    for m in _people_in(doc, sent):
+        i = m.span.end
+        if i >= sent.end or doc[i].text != ",":
+            continue
+        k = i + 1
+        while k < min(sent.end, i + 1 + SINCE_INCISE_REACH) and fold(doc[k].text) in SINCE_INCISE_WORDS:
+            k += 1
+        if k == i + 1 or k + 1 >= sent.end or fold(doc[k].text) != "depuis" \
+                or not any(fold(doc[j].text) in ("poste", "fonction", "fonctions", "place") for j in range(i + 1, k)):
+            continue
+        date = next((d._.date for d in dates_within(doc, k + 1, sent.end) if d.start == k + 1 and d._.date), None)
+        offices = [office for (p, office) in by_key if p == m.key and not office.endswith(".president_elect")]
+        if date is None or len(offices) != 1 or by_key[(m.key, offices[0])].start is not None:
+            continue
+        h = by_key[(m.key, offices[0])]
+        by_key[(m.key, offices[0])] = replace(h, start=date,
+                                              evidence=_merge(h.evidence, (evidence(sent, "term-start"),)))
 
 
 def _until_before(sent: Span, at: int, date: DateValue) -> bool:
@@ -1396,8 +1429,27 @@ def _since_cue(sent: Span, at: int) -> bool:
     """The cue at ``at`` itself says since when ("en poste depuis 2019", "qui occupe ce poste depuis
     octobre 2024", in the present): only then is a "depuis" date the bound; elsewhere it tells how long
     someone held a post ("nommé à la place de Y, qui occupait ce poste depuis 2018")."""
-    words = folded(sent)[at - sent.start_char:].split(" ")
-    return words[:3] == ["en", "poste", "depuis"] or words[:4] in (  # "qui occupe ce poste depuis octobre 2024"
-        ["occupe", "ce", "poste", "depuis"], ["occupe", "cette", "fonction", "depuis"],
-        ["occupe", "ces", "fonctions", "depuis"])
+    text = folded(sent)[at - sent.start_char:]  # "en poste depuis", "qui occupe ce poste depuis octobre 2024",
+    return any(text.startswith(c) for c in _since_cues())  # "en fonctions depuis", "la titulaire depuis"
+
+
+TITULAR_CUES = ("le titulaire depuis", "la titulaire depuis")
+
+
+def _titular_cue(sent: Span, at: int) -> bool:
+    """The start cue at ``at`` is a ministry's "titulaire" in a relative clause ("dont elle est la titulaire
+    depuis juillet 2024"): the start is that ministry's holder's."""
+    return folded(sent)[at - sent.start_char:].startswith(TITULAR_CUES)
+
+
+def _portfolio_holder_in(by_key: dict, person: str, sent: Span) -> bool:
+    """The person holds a post read in this sentence through a portfolio (a ministry and who heads it)."""
+    return any(p == person and any(e.rule == "portfolio" and sent.start_char <= e.start < sent.end_char
+                                   for e in h.evidence) for (p, _o), h in by_key.items())
+
+
+@cache
+def _since_cues() -> tuple[str, ...]:
+    """The start cues that say since when a state lasts (those ending on "depuis"), folded."""
+    return tuple(fold(c) for c in title_cues("term_start_fr") if c.endswith(" depuis"))
 

@@ -738,6 +738,19 @@ SETS = {
     # still missed), people 1.0
     "fresh-posts22a": Floors(8, 0.0, 0.0, 0.92, 0.95, people_f1=0.97),
     "fresh-posts22b": Floors(8, 0.0, 0.0, 0.92, 0.94, people_f1=0.97, lang="en"),
+    # round 21, helper posts24's held-out probes (keys written before kg ran on them): fresh-posts24a (an Uzbek
+    # succession 'en poste depuis février 2019' and 'avait pris la relève de', Baltic ministers with bracketed
+    # countries and 'La Première ministre lettone', Caucasus demonym nouns ('le ministre de la Défense,
+    # l'Azerbaïdjanais X'), a South African portrait 'dont elle est la titulaire depuis', a Peruvian 'prend la
+    # relève de', a Pacific meeting, Balkan and Southern African round-ups opened by headings 'SERBIE.' and
+    # 'Zambie –'): holdings 0.744 first, 0.962 now (the spurious is a Zambian army commander read as the chief of
+    # defence), people 1.0; fresh-posts24b (English: 'Pakistan's army chief, Field Marshal X', 'Australia's defence
+    # force chief, Admiral X, who took over from General Y', 'the republic's defence minister since 2021', 'Joint
+    # Staff' chiefs, 'Defence ministers from Chile (X) and Peru (Y)', digests opened by 'Moldova:' and 'Mozambique.'
+    # headings, 'kept X as minister', 'Defence Minister-designate', 'serves as acting chief'): holdings 0.814 first,
+    # 0.99 now, people 0.98 first, 0.99 now
+    "fresh-posts24a": Floors(8, 0.0, 0.0, 0.95, 0.94, people_f1=0.97),
+    "fresh-posts24b": Floors(8, 0.0, 0.0, 0.97, 0.97, people_f1=0.97, lang="en"),
 }
 
 
