@@ -247,7 +247,7 @@ class PeopleFinder:
         there is marked as supported; a new one is added.  Places, countries and organisations are
         dropped later like every candidate (:meth:`_blocked`)."""
         extra = []
-        titled = {k.i for s in lex_spans(doc, "TITLE") for k in s}
+        titled = {k.i for s in lex_spans(doc, "TITLE", *ROLE_LABELS) for k in s}  # "counterpart, Defense Minister X"
         honorifics = title_cues("honorifics_fr") | title_cues("honorifics_en")
         for end in _role_ends(doc, self.known):
             tokens = _apposed_run(doc, end)
