@@ -169,10 +169,10 @@ class _CallsByPerson:
     only join a call that shares one of them or has none (see :func:`_compatible`), so it is not
     tried against every call of a long article."""
 
-    def __init__(self, calls: list[Call], holders: Mapping[str, set[str]]) -> None:
+    def __init__(self, calls: list[Call], holders: Mapping[str, set[str]] | None = None) -> None:
         self.calls, self.by_person, self.anonymous = calls, {}, set()  # type: ignore[var-annotated]
         self.position: dict[int, int] = {}
-        self.holders = holders
+        self.holders = holders or {}  # office -> who holds it in the article (see :func:`_third_party`)
 
     def add(self, call: Call) -> None:
         self.position[id(call)] = len(self.calls)
