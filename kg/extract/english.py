@@ -54,7 +54,7 @@ from kg.extract.lexicon import load_file, load_lexicon, title_cues
 from kg.extract.lexmatch import lex_spans, lex_within
 from kg.extract.model import CallFact, DateValue, Holding, Party
 from kg.extract.names import fold, split_name
-from kg.extract.offices import acting_bare_heads, counterpart_type, known_countries, notes
+from kg.extract.offices import acting_bare_heads, bracketed_holders, counterpart_type, known_countries, notes
 from kg.extract.people import misspelt_role_word, name_text
 from kg.extract.spanindex import people_within
 from kg.extract.spans import evidence, lead_sentence, phrase_pattern
@@ -3488,29 +3488,11 @@ def listed_posts(doc: Doc, holdings: list[Holding]) -> list[Holding]:
 def _countries_naming_holders(doc: Doc, post: Span, people: list) -> list[tuple[Any, str]]:
     """"Defence ministers from Chile (X) and Peru (Y)", "the army chiefs of Mali (X), Niger (Y) and Chad (Z)":
     after a plural post and "from"/"of", a list of countries each with its holder's name in brackets; every
-    item must be so (else nothing)."""
-    i = post.end
-    if i >= len(doc) or fold(doc[i].text) not in ("from", "of"):
+    item must be so (else nothing, see :func:`kg.extract.offices.bracketed_holders`)."""
+    if post.end >= len(doc) or fold(doc[post.end].text) not in ("from", "of"):
         return []
-    found: list[tuple[Any, str]] = []
-    i += 1
-    while i < len(doc):
-        i += fold(doc[i].text) == "the"
-        country = next((c for c in lex_within(doc, i, i + 4, "COUNTRY") if c.start == i), None)
-        if country is None or country.end + 1 >= len(doc) or doc[country.end].text != "(":
-            return []
-        name = next((m for m in people if m.span.start == _past_titles(doc, country.end + 1)), None)
-        if name is None or name.span.end >= len(doc) or doc[name.span.end].text != ")":
-            return []
-        found.append((name, country.kb_id_))
-        i = name.span.end + 1
-        if i < len(doc) and doc[i].text == ",":
-            i += 1
-        if i < len(doc) and fold(doc[i].text) == "and":
-            i += 1
-        elif i >= len(doc) or doc[i - 1].text != ",":
-            break
-    return found if len(found) >= 2 else []
+    return bracketed_holders(doc, post.end + 1, {"the"}, "and",
+                             lambda k: next((m for m in people if m.span.start == _past_titles(doc, k)), None))
 
 
 def _country_set_after(doc: Doc, i: int) -> tuple[str | None, int]:

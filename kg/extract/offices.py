@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -1609,6 +1610,33 @@ def _counterparts_of_unnamed(doc: Doc, known: list[Holding]) -> list[Holding]:
 COUNTRY_OF = frozenset(("de", "du", "des", "d'", "la", "l'"))
 
 
+def bracketed_holders(doc: Doc, i: int, skip: AbstractSet[str], joiner: str,
+                      name_at: Callable[[int], PersonMention | None]) -> list[tuple[PersonMention, str]]:
+    """The "<country> (<name>)" items of a list starting at token ``i`` ("du Kazakhstan (X) et du Kirghizistan
+    (Y)", "Chile (X) and Peru (Y)"), each with the ``skip`` words before its country ("du", "the"), joined by
+    commas and ``joiner``; ``name_at`` finds the name that opens at a token, past its titles.  Every item must
+    be so and there must be two at least, else nothing."""
+    items: list[tuple[PersonMention, str]] = []
+    while i < len(doc):
+        while i < len(doc) and fold(doc[i].text) in skip:
+            i += 1
+        country = next((c for c in lex_within(doc, i, i + 4, "COUNTRY") if c.start == i), None)
+        if country is None or country.end + 1 >= len(doc) or doc[country.end].text != "(":
+            return []
+        name = name_at(country.end + 1)
+        if name is None or name.span.end >= len(doc) or doc[name.span.end].text != ")":
+            return []
+        items.append((name, country.kb_id_))
+        i = name.span.end + 1
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and fold(doc[i].text) == joiner:
+            i += 1
+        elif i >= len(doc) or doc[i - 1].text != ",":
+            break
+    return items if len(items) >= 2 else []
+
+
 def _bracketed_after_countries(doc: Doc, known: list[Holding]) -> list[Holding]:
     """"Les ministres des Affaires étrangères du Kazakhstan (X) et du Kirghizistan (Y)": after a plural post,
     a list of "du <pays> (<nom>)" items joined by commas and "et" gives each name the post in its country; every
@@ -1623,26 +1651,8 @@ def _bracketed_after_countries(doc: Doc, known: list[Holding]) -> list[Holding]:
         i = countries[0].start if countries else post.span.end
         while i > post.span.start and fold(doc[i - 1].text) in COUNTRY_OF:
             i -= 1
-        items: list[tuple[PersonMention, str]] = []
-        while i < len(doc):
-            while i < len(doc) and fold(doc[i].text) in COUNTRY_OF:
-                i += 1
-            country = next((c for c in lex_within(doc, i, i + 4, "COUNTRY") if c.start == i), None)
-            if country is None or country.end + 1 >= len(doc) or doc[country.end].text != "(":
-                break
-            name = _name_past_titles_at(doc, country.end + 1, doc[country.end].sent)  # "(le général X)"
-            if name is None or name.span.end >= len(doc) or doc[name.span.end].text != ")":
-                break
-            items.append((name, country.kb_id_))
-            i = name.span.end + 1
-            if i < len(doc) and doc[i].text == ",":
-                i += 1
-            if i < len(doc) and fold(doc[i].text) == "et":
-                i += 1
-            elif doc[i - 1].text != ",":
-                break
-        if len(items) < 2:
-            continue
+        items = bracketed_holders(doc, i, COUNTRY_OF, "et",  # "(le général X)"
+                                  lambda k: _name_past_titles_at(doc, k, doc[k].sent))
         for name, country in items:
             if any(h.person == name.key and h.office.endswith("." + post.post_type) for h in known + out):
                 continue
