@@ -196,6 +196,9 @@ class PeopleFinder:
 
     def _mention(self, doc: Doc, tokens: list[Token], titles: list[Span], posts: set[int]) -> PersonMention | None:
         title = None
+        honorific = _honorific_words(tokens)  # "Sa Majesté le Roi X": the honorific, then the post, then the name
+        if honorific:
+            title, tokens = " ".join(t.text for t in tokens[:honorific]), tokens[honorific:]
         while tokens and (_is_title(tokens[0], titles) or not tokens[0].text[:1].isupper()
                           or self._portfolio(tokens[0], posts) or _article_before_role(tokens, titles, posts)):
             title = tokens[0].text if _is_title(tokens[0], titles) else title
@@ -825,6 +828,20 @@ def _past_country(doc: Doc, i: int) -> int | None:
         return None
     state = next((s for s in lex_spans(doc, "COUNTRY") if s.start in (i + 1, i + 2)), None)
     return state.end if state is not None and state.end < len(doc) and doc[state.end].text == "," else None
+
+
+#: The most words an honorific of several words has ("Son Altesse Royale").
+HONORIFIC_WORDS = 3
+
+
+def _honorific_words(tokens: list[Token]) -> int:
+    """How many of the first tokens are an honorific of several words ("Sa Majesté", "Son Excellence",
+    "His Royal Highness"), which the lexicon's title spans do not hold; 0 when they are none."""
+    honorifics = {fold(h) for h in title_cues("honorifics_fr") | title_cues("honorifics_en") if " " in h}
+    for size in range(min(HONORIFIC_WORDS, len(tokens)), 1, -1):
+        if fold(" ".join(t.text for t in tokens[:size])) in honorifics:
+            return size
+    return 0
 
 
 def _apposed_run(doc: Doc, start: int) -> list[Token]:
