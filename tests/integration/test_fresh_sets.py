@@ -607,6 +607,8 @@ SETS = {
     "fresh-probe136": Floors(3, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, initiators=4),
     # Central European and Balkan ministers, letters outside French, role-noun anaphora: 1.0 first
     "fresh-probe137": Floors(2, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, initiators=2),
+    # North African state agencies: calls 0.75 -> 1.0 ('Sa Majesté le Roi' read as a person of its own)
+    "fresh-probe138": Floors(3, 0.95, 0.95, 0.95, 0.95, merged_found=4, merged_dated=4, initiators=1),
     # English readouts: calls 0.75 -> 1.0, holdings 0.8 (after a key label fix) -> 0.933, people 0.875 -> 1.0 ('his
     # counterpart, Defense Minister X': the post was kept in the name); a crown prince's title, in no class, remains
     "fresh-english46": Floors(4, 0.95, 0.95, 0.85, 0.9, merged_found=4, merged_dated=4, initiators=2, lang="en"),

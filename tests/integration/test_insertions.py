@@ -5,7 +5,7 @@ days ("Mardi, le ministre …") where our probes did not, write the day out ("a 
 entretien") where they named a weekday, and tell a chronology in the historic present ("X téléphone
 mardi à Y").  Each test rewrites every French article of the held-out probes of rounds 19 to 21 in one
 such way, reads the calls of both texts, and counts the articles whose calls (people and day) differ.
-The ceilings are the counts reached in round 21 (0 of 86, 2 of 86, 4 of 68, 0 of 68 and 1 of 47
+The ceilings are the counts reached in round 21 (0 of 90, 2 of 90, 4 of 70, 0 of 70 and 1 of 49
 articles; at the start of the round the last two were 2 and 11), each with one article of room: a
 change that makes kg depend on the exact wording again breaks them.
 """
@@ -25,7 +25,7 @@ from kg.corpus import RawArticle, read_manifest
 from kg.extract.pipeline import Extractor
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SETS = sorted(p.name for p in FIXTURES.iterdir() if re.fullmatch(r"fresh-probe(9[7-9]|1[0-2][0-9]|13[0-6])", p.name))
+SETS = sorted(p.name for p in FIXTURES.iterdir() if re.fullmatch(r"fresh-probe(9[7-9]|1[0-2][0-9]|13[0-8])", p.name))
 
 CALL_VERB = re.compile(r"\b(s'est|se sont|s'était|s'étaient|a|ont|avait|avaient)\s+"
                        r"(entretenus?|entretenues?|parlé|téléphoné|appelé|échangé|eu|discuté|joint)\b")
