@@ -2179,7 +2179,12 @@ def _apposed_subject_by_surface(doc: Doc, m: Mention) -> None:
     if doc[i - 1].text != ",":  # "Pour préparer cet entretien, le ministre … X a téléphoné": the post and the
         _subject_after_a_clause(doc, m, i)  # name right before the auxiliaries, after a fronted clause's comma
         return
-    i = _before_participle_clause(doc, i - 1) + 1
+    comma = i - 1
+    i = _before_participle_clause(doc, comma) + 1
+    if i - 1 < comma and doc[i - 2].text != ",":  # "le chancelier X, qui se trouvait à Bruxelles, a téléphoné":
+        _subject_after_a_clause(doc, m, i - 1)  # the post and name right before the clause set off
+        if m.callers:
+            return
     person = next((p for p in people_within(doc, verb.sent.start, i - 1) if p.span.end == i - 1), None)
     if person is None:
         _name_before_apposition(doc, m, i - 1)
@@ -2224,8 +2229,9 @@ PARTICIPLE_CLAUSE_WORDS = 10  # ", arrivé la veille à Washington,": a particip
 
 
 def _before_participle_clause(doc: Doc, comma: int) -> int:
-    """The comma that opens a participle clause set off before the one at ``comma`` (", X, attendu à Kigali
-    cette semaine, a échangé …"), or ``comma`` itself when what precedes it is no such clause."""
+    """The comma that opens a participle or relative clause set off before the one at ``comma`` (", X, attendu à
+    Kigali cette semaine, a échangé …", "X, qui se trouvait à Bruxelles, a téléphoné"), or ``comma`` itself when
+    what precedes it is no such clause."""
     sent_start = doc[comma].sent.start
     opening = next((x.i for x in reversed(doc[max(sent_start, comma - PARTICIPLE_CLAUSE_WORDS): comma])
                     if x.text == ","), None)
@@ -2235,7 +2241,8 @@ def _before_participle_clause(doc: Doc, comma: int) -> int:
     clause = doc[opening + 1: comma]
     participle = "Part" in first.morph.get("VerbForm") and first.pos_ in ("VERB", "AUX", "ADJ")
     finite = any("Fin" in x.morph.get("VerbForm") for x in clause)
-    return opening if participle and not finite else comma
+    relative = fold(first.text) in ("qui", "dont")  # ", qui se trouvait à Bruxelles,"
+    return opening if participle and not finite or relative else comma
 
 
 POST_PHRASE_WORDS = 8  # "le ministre des Affaires étrangères et de la Coopération"

@@ -2,12 +2,13 @@
 
 Real pages put set phrases ("de son côté"), source incises (", selon la presse locale,") and fronted
 days ("Mardi, le ministre …") where our probes did not, write the day out ("a eu le 24 novembre un
-entretien") where they named a weekday, and tell a chronology in the historic present ("X téléphone
-mardi à Y").  Each test rewrites every French article of the held-out probes of rounds 19 to 21 in one
-such way, reads the calls of both texts, and counts the articles whose calls (people and day) differ.
-The ceilings are the counts reached in round 21 (0 of 90, 2 of 90, 4 of 70, 0 of 70 and 1 of 49
-articles; at the start of the round the last two were 2 and 11), each with one article of room: a
-change that makes kg depend on the exact wording again breaks them.
+entretien") where they named a weekday, tell a chronology in the historic present ("X téléphone mardi
+à Y"), and set a relative clause off after a subject ("X, qui se trouvait à Bruxelles, a téléphoné").
+Each test rewrites every French article of the held-out probes of rounds 19 to 21 in one such way,
+reads the calls of both texts, and counts the articles whose calls (people and day) differ.
+The ceilings are the counts reached in round 21 (0 of 90, 2 of 90, 4 of 70, 0 of 70, 1 of 49 and 0 of
+24 articles; at the start of the round the date and present rewrites changed 2 and 11), each with one
+article of room: a change that makes kg depend on the exact wording again breaks them.
 """
 
 from __future__ import annotations
@@ -51,6 +52,26 @@ def inserted(phrases: tuple[str, ...]) -> Rewrite:
         turn = itertools.cycle(phrases)
         return CALL_VERB.sub(lambda m: f"{m[1]} {next(turn)} {m[2]}".replace(" ,", ","), text)
     return rewrite
+
+
+#: A named subject right before its call verb group (not a pronoun): where a relative clause may be set off.
+NAMED_BEFORE_VERB = re.compile(r"(?<=[A-Za-zÀ-ÿ])(?<![Ii]l)(?<![Ee]lle) (s'est|a|avait|s'était) "
+                               r"(entretenue?|téléphoné|appelé|eu un|eu une|reçu un)\b")
+RELATIVES = (", qui se trouvait à Bruxelles,", ", qui effectue une tournée dans le Golfe,",
+             ", arrivé la veille à Genève,", ", dont le pays préside le G20,")
+
+
+def relative_clause(text: str, published: date | None) -> str:
+    """A relative or participle clause set off between a capitalised subject and its call verb group ("X, qui
+    se trouvait à Bruxelles, a téléphoné à Y")."""
+    turn = itertools.cycle(RELATIVES)
+
+    def clause(m: re.Match[str]) -> str:
+        words = text[:m.start()].split()
+        if not words or not words[-1][:1].isupper() or words[-1].endswith(","):
+            return m[0]
+        return f"{next(turn)} {m[1]} {m[2]}"
+    return NAMED_BEFORE_VERB.sub(clause, text)
 
 
 def calendar_day(text: str, published: date | None) -> str:
@@ -126,7 +147,8 @@ def changed(extractor: Extractor, rewrite: Rewrite) -> list[str]:
     (fronted_day, 5),
     (calendar_day, 1),
     (historic_present, 2),
-], ids=["set-phrase", "source-incise", "fronted-day", "calendar-day", "historic-present"])
+    (relative_clause, 1),
+], ids=["set-phrase", "source-incise", "fronted-day", "calendar-day", "historic-present", "relative-clause"])
 def test_calls_survive_inserted_words(extractor: Extractor, rewrite, ceiling: int) -> None:
     assert SETS, "the round 19-20 probes are missing"
     differ = changed(extractor, rewrite)
