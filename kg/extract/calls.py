@@ -3090,10 +3090,11 @@ def _object_pronoun(doc: Doc, m: Mention) -> None:
     other party."""
     verb = m.trigger[0]
     connecting = _connecting_verb(verb)
-    lemma = _participle(verb) or fold(verb.lemma_)  # "lui avait téléphoné", the participle tagged a noun
+    participle = _participle(verb)  # "lui avait téléphoné", the participle tagged a noun
+    lemma = participle or fold(verb.lemma_)
     if connecting is not None:  # "Un autre appel l'a mis en relation avec Y": the call noun is the subject
         verb = connecting
-    elif (verb.pos_ not in ("VERB", "AUX") and _participle(verb) is None) or m.callers != m.persons \
+    elif (verb.pos_ not in ("VERB", "AUX") and participle is None) or m.callers != m.persons \
             or lemma not in (*CALLING_LEMMAS, "rappeler", "telephoner") or len(m.persons) != 1:
         return
     if len(m.persons) > 1:  # the other party of a connecting verb may be attached only later
